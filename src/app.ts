@@ -1,0 +1,106 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/client.ts';
+import { authPlugin } from './platform/auth/plugin.ts';
+import { accessPlugin } from './platform/access/plugin.ts';
+import { viewsPlugin } from './platform/views/plugin.ts';
+import { errorPagesPlugin } from './platform/views/errors.ts';
+import { publicDir } from './platform/views/assets.ts';
+import { healthRoutes } from './platform/db/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { homeRoutes } from './modules/home/routes.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const govukAssets = fileURLToPath(new URL('../node_modules/govuk-frontend/dist/govuk/assets', import.meta.url));
+
+/** Builds Hearth: platform plugins first, then each module's routes, listed explicitly. */
+export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      // Paths only: a query string can hold a name someone searched for.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+          id: req.id,
+        }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.NODE_ENV === 'production',
+    bodyLimit: 1024 * 1024,
+  });
+  const { db } = database;
+
+  await app.register(accessPlugin);
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.NODE_ENV === 'production',
+  });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    cookieKey: 'hearth_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.NODE_ENV === 'production' },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: [publicDir],
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1y',
+    immutable: true,
+    serve: true,
+    allowedPath: (path) => path !== '/manifest.json',
+  });
+  await app.register(fastifyStatic, {
+    root: govukAssets,
+    prefix: '/assets/govuk/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
+  await app.register(viewsPlugin);
+  await app.register(errorPagesPlugin);
+  await app.register(authPlugin, { db, config });
+
+  // Every state-changing request carries a CSRF token (checked once the body is parsed).
+  app.addHook('preHandler', (request, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { db, config });
+  await app.register(auditRoutes, { db });
+  await app.register(homeRoutes, { db });
+  await app.register(adminRoutes, { db });
+  return app;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Every setting Hearth reads from its environment, validated once at start. */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo'),
+    DEMO_SCALE: z.enum(['small', 'county', 'national']).default('small'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TZ: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required when NODE_ENV=production',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema> & { sessionSecret: string };
+
+/** A development secret: fine on a laptop, refused in production by the schema above. */
+const DEVELOPMENT_SECRET = 'hearth-development-secret-not-for-production-use';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'} ${i.message}`);
+    throw new ConfigError(`Hearth cannot start: bad configuration\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, sessionSecret: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SECRET };
+}

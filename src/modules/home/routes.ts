@@ -1,0 +1,68 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { can } from '../../platform/access/policy.ts';
+import { roleNames } from '../../platform/access/roles.ts';
+import { registerNavItem } from '../../platform/views/navigation.ts';
+
+/** Where each role lands after signing in. */
+export function homeFor(role: Parameters<typeof can>[0]): string {
+  if (can(role, 'users.manage')) return '/admin';
+  if (can(role, 'portal.use')) return '/portal';
+  return '/my-work';
+}
+
+export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app) => {
+  registerNavItem({ text: 'My work', href: '/my-work', permission: 'work.view', order: 0 });
+  registerNavItem({ text: 'Your household', href: '/portal', permission: 'portal.use', order: 0 });
+
+  app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const user = request.user!;
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    return reply.redirect(`${homeFor(user.role)}${query}`, 302);
+  });
+
+  app.get<{ Querystring: { changed?: string } }>(
+    '/my-work',
+    { config: { access: { permission: 'work.view' } } },
+    async (request, reply) => {
+      const user = request.user!;
+      return reply.page('my-work.njk', {
+        title: 'My work',
+        roleName: roleNames[user.role],
+        flash: request.query.changed === 'password' ? 'Your password has been changed' : undefined,
+      });
+    },
+  );
+
+  app.get<{ Querystring: { changed?: string } }>(
+    '/portal',
+    { config: { access: { permission: 'portal.use' } } },
+    async (request, reply) => {
+      return reply.page('portal-home.njk', {
+        title: 'Your household',
+        flash: request.query.changed === 'password' ? 'Your password has been changed' : undefined,
+      });
+    },
+  );
+
+  app.get('/accessibility', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.page('static-page.njk', {
+      title: 'Accessibility statement for Hearth',
+      lines: [
+        'Hearth is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page is checked automatically with axe as part of our tests.',
+        'It works without JavaScript, with a keyboard alone, and with screen readers, and text can be zoomed to 400% without loss of content.',
+        'If you find a part of Hearth you cannot use, tell the fostering service’s system administrator and we will fix it or give you the information another way.',
+      ],
+    }),
+  );
+
+  app.get('/privacy', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.page('static-page.njk', {
+      title: 'Privacy notice',
+      lines: [
+        'Hearth holds records about foster carers, their households and the children placed with them, for the council’s fostering service to meet its duties under the Fostering Services (England) Regulations 2011.',
+        'Access to each record is limited to the staff whose work needs it, and every view and change of a personal record is logged.',
+      ],
+    }),
+  );
+};

@@ -1,0 +1,21 @@
+/**
+ * Hearth's working-day calendar: calendar dates in Europe/London, England and Wales bank
+ * holidays, and working-day deadlines ("within 5 working days").
+ */
+export {
+  addDays,
+  addMonths,
+  addWeeks,
+  addYears,
+  ageOn,
+  compareIsoDates,
+  differenceInDays,
+  isIsoDate,
+  isWeekend,
+  parseIsoDate,
+  todayInLondon,
+  type IsoDate,
+} from './iso-date.ts';
+export { bankHolidayOn, bankHolidaysIn, calendarCoversYear, isBankHoliday } from './bank-holidays.ts';
+export type { BankHoliday } from './bank-holidays-feed.ts';
+export { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from './working-days.ts';

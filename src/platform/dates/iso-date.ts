@@ -1,0 +1,163 @@
+/**
+ * Calendar dates in Hearth: plain `YYYY-MM-DD` strings meaning a day in Europe/London.
+ *
+ * Validation is done in UTC, so whether a text is a real date never depends on the process's TZ.
+ * Arithmetic goes through date-fns on a `Date` set to local noon of the day: clocks change at
+ * night, so noon exists on every day and adding days or months never slips onto a neighbouring
+ * date at a clock change, whatever TZ the process runs in (Hearth runs with TZ=Europe/London).
+ */
+import {
+  addDays as addDaysToDate,
+  addMonths as addMonthsToDate,
+  addWeeks as addWeeksToDate,
+  addYears as addYearsToDate,
+  differenceInCalendarDays,
+  differenceInYears,
+} from 'date-fns';
+
+/** A calendar date in Europe/London, written `YYYY-MM-DD` (for example `2026-12-24`). */
+export type IsoDate = string;
+
+const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** [year, month, day] of a real `YYYY-MM-DD` date (checked in UTC, so in no time zone). */
+function partsOf(value: string): [number, number, number] | undefined {
+  const match = ISO_DATE_SHAPE.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1) return undefined;
+  const utc = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  utc.setUTCFullYear(year, month - 1, day);
+  // 2026-02-30 rolls over to 2 March: a real date reads back exactly as written.
+  const real = utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+  return real ? [year, month, day] : undefined;
+}
+
+/** The date at local noon, for date-fns. Throws on anything but a real date. */
+function toNoon(date: IsoDate): Date {
+  const parts = typeof date === 'string' ? partsOf(date) : undefined;
+  if (!parts) {
+    throw new RangeError(`Not a calendar date: ${JSON.stringify(date)} (expected a real date written YYYY-MM-DD)`);
+  }
+  const [year, month, day] = parts;
+  const noon = new Date(2000, 0, 1, 12, 0, 0, 0);
+  noon.setFullYear(year, month - 1, day);
+  if (noon.getDate() !== day) {
+    // Only where a zone skipped a whole day (Pacific/Apia on 2011-12-30); Hearth runs in London.
+    throw new RangeError(`${date} does not exist in the process time zone (TZ=${process.env.TZ})`);
+  }
+  return noon;
+}
+
+/** The local calendar date of a `Date`, written `YYYY-MM-DD`. */
+function fromNoon(date: Date): IsoDate {
+  const year = date.getFullYear();
+  if (!Number.isFinite(year) || year < 1 || year > 9999) {
+    throw new RangeError(`Date out of range: years 0001 to 9999 only (got ${year})`);
+  }
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+}
+
+function assertWholeNumber(amount: number, what: string): void {
+  if (!Number.isInteger(amount)) {
+    throw new RangeError(`${what} must be a whole number (got ${amount})`);
+  }
+}
+
+/** True when the value is a string naming a real calendar date as `YYYY-MM-DD`. */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && partsOf(value) !== undefined;
+}
+
+/**
+ * The value as an IsoDate, or a RangeError saying what is wrong. Rejects other shapes
+ * (`2026-1-5`, `05/01/2026`, timestamps) and impossible dates (`2026-02-29`, `2026-13-01`).
+ */
+export function parseIsoDate(value: unknown): IsoDate {
+  if (typeof value !== 'string') {
+    throw new RangeError(`Not a calendar date: expected a YYYY-MM-DD string, got ${typeof value}`);
+  }
+  toNoon(value);
+  return value;
+}
+
+const londonCalendarDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Europe/London at the instant `now` (GMT in winter, BST in summer). */
+export function todayInLondon(now: Date = new Date()): IsoDate {
+  if (Number.isNaN(now.getTime())) throw new RangeError('todayInLondon: invalid Date');
+  const parts = londonCalendarDate.formatToParts(now);
+  const part = (type: 'year' | 'month' | 'day') => {
+    const found = parts.find((p) => p.type === type);
+    if (!found) throw new Error(`todayInLondon: no ${type} in ${JSON.stringify(parts)}`);
+    return found.value;
+  };
+  return parseIsoDate(`${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`);
+}
+
+/** The date `amount` days later (earlier when negative). */
+export function addDays(date: IsoDate, amount: number): IsoDate {
+  assertWholeNumber(amount, 'Number of days');
+  return fromNoon(addDaysToDate(toNoon(date), amount));
+}
+
+/** The date `amount` weeks later (earlier when negative). */
+export function addWeeks(date: IsoDate, amount: number): IsoDate {
+  assertWholeNumber(amount, 'Number of weeks');
+  return fromNoon(addWeeksToDate(toNoon(date), amount));
+}
+
+/**
+ * The same day `amount` months later (earlier when negative), clamped to the end of a shorter
+ * month: 2026-01-31 plus 1 month is 2026-02-28; 2024-01-31 plus 1 month is 2024-02-29.
+ */
+export function addMonths(date: IsoDate, amount: number): IsoDate {
+  assertWholeNumber(amount, 'Number of months');
+  return fromNoon(addMonthsToDate(toNoon(date), amount));
+}
+
+/** The same day `amount` years later, 29 February becoming 28 February in a common year. */
+export function addYears(date: IsoDate, amount: number): IsoDate {
+  assertWholeNumber(amount, 'Number of years');
+  return fromNoon(addYearsToDate(toNoon(date), amount));
+}
+
+/** Calendar days from `earlier` to `later`: positive when `later` is after `earlier`. */
+export function differenceInDays(later: IsoDate, earlier: IsoDate): number {
+  return differenceInCalendarDays(toNoon(later), toNoon(earlier));
+}
+
+/** -1, 0 or 1 as `a` is before, the same day as, or after `b`: usable with Array.sort. */
+export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  const days = differenceInDays(a, b);
+  return days < 0 ? -1 : days > 0 ? 1 : 0;
+}
+
+/** True when the date falls on a Saturday or a Sunday. */
+export function isWeekend(date: IsoDate): boolean {
+  const day = toNoon(date).getDay();
+  return day === 0 || day === 6;
+}
+
+/**
+ * Age in whole years on the date `on`: the birthday counts from the day itself. Someone born on
+ * 29 February turns a year older on 1 March in a common year (as in English law).
+ * Throws when `on` is before the date of birth.
+ */
+export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
+  const birth = toNoon(dateOfBirth);
+  const day = toNoon(on);
+  if (day < birth) {
+    throw new RangeError(`ageOn: ${on} is before the date of birth ${dateOfBirth}`);
+  }
+  return differenceInYears(day, birth);
+}

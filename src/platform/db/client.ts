@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { schema } from '../../schema.ts';
+
+/** The one database type every module uses, whichever engine is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: what `db.transaction` passes to its callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything a query can run on: the database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Flush to disk (PGlite) so a crash loses as little as possible. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {}
+
+/** The extensions Hearth needs from PGlite's contrib set. */
+export const pgliteExtensions = { pg_trgm };
+
+/** Wraps an open PGlite instance (in memory or on disk) as a Database. */
+export function fromPglite(client: PGlite, release: () => Promise<void> = async () => {}): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    checkpoint: async () => {
+      await client.exec('CHECKPOINT');
+    },
+    close: async () => {
+      if (!client.closed) {
+        await client.exec('CHECKPOINT');
+        await client.close();
+      }
+      await release();
+    },
+  };
+}
+
+/**
+ * Opens PGlite in `dataDir`, holding an exclusive lock on the directory: two processes
+ * writing one PGlite directory corrupt it, so a second Hearth refuses to start.
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dir, { lockfilePath: `${dir}/hearth.lock`, stale: 10_000, update: 2_000 });
+  } catch {
+    throw new DataDirLockedError(
+      `Another Hearth process is using the data directory ${dir}. ` +
+        'Stop it first (if none is running, wait 10 seconds and try again).',
+    );
+  }
+  try {
+    const client = await PGlite.create(`${dir}/pgdata`, { extensions: pgliteExtensions });
+    return fromPglite(client, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+export function openPostgres(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    checkpoint: async () => {},
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

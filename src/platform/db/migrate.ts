@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Database } from './client.ts';
+import { queryRows } from './sql.ts';
+
+export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+/** The migrations shipped with this build, oldest first. */
+export function shippedMigrations(): string[] {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+  return journal.entries.map((e) => e.tag);
+}
+
+/** Runs every migration not yet applied. Forward only. */
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+  }
+}
+
+export interface MigrationLevel {
+  applied: number;
+  shipped: number;
+  latest: string | null;
+  upToDate: boolean;
+}
+
+export async function migrationLevel(database: Database): Promise<MigrationLevel> {
+  const shipped = shippedMigrations();
+  const [row] = await queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  const applied = Number(row?.n ?? 0);
+  return {
+    applied,
+    shipped: shipped.length,
+    latest: applied > 0 ? (shipped[applied - 1] ?? null) : null,
+    upToDate: applied === shipped.length,
+  };
+}

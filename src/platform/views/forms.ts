@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Errors shaped for the GOV.UK error summary and each field's inline message. */
+export interface FormErrors {
+  list: { text: string; href: string }[];
+  fields: Record<string, { text: string }>;
+}
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormErrors; input: Record<string, unknown> };
+
+/** No NUL bytes anywhere: PostgreSQL rejects them, so they get a message instead of a 500. */
+const NUL = '\u0000';
+
+export function hasNulByte(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(hasNulByte);
+  if (value && typeof value === 'object') return Object.values(value).some(hasNulByte);
+  return false;
+}
+
+/** Builds FormErrors from a list of (field, message), first message per field wins. */
+export function formErrors(issues: { field: string; message: string }[]): FormErrors {
+  const errors: FormErrors = { list: [], fields: {} };
+  for (const { field, message } of issues) {
+    if (errors.fields[field]) continue;
+    errors.fields[field] = { text: message };
+    errors.list.push({ text: message, href: `#${field}` });
+  }
+  return errors;
+}
+
+/**
+ * Validates a submitted form with a zod schema. On failure, returns errors for the page and
+ * the user's input (without the CSRF token), so the form can be shown again with nothing lost.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
+  const input = { ...((body ?? {}) as Record<string, unknown>) };
+  delete input._csrf;
+  if (hasNulByte(input)) {
+    const field = Object.keys(input).find((k) => hasNulByte(input[k])) ?? 'form';
+    return {
+      ok: false,
+      errors: formErrors([{ field, message: 'Remove the invalid character from this answer' }]),
+      input,
+    };
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    errors: formErrors(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message }))),
+    input,
+  };
+}
+
+/** Trimmed text; empty means missing. */
+export const requiredText = (message: string, max = 500) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Must be ${max} characters or fewer`);
+
+export const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => (v ? v : null));

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import { readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime } from './format.ts';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Where templates are found: the platform layout, every module's views/, then the design systems. */
+export function templatePaths(): string[] {
+  const viewsOf = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .map((name) => `${dir}/${name}/views`)
+          .filter((views) => existsSync(views))
+      : [];
+  return [
+    `${root}src/platform/views/templates`,
+    ...viewsOf(`${root}src/platform`),
+    ...viewsOf(`${root}src/modules`),
+    `${root}node_modules/govuk-frontend/dist`,
+    `${root}node_modules/@ministryofjustice/frontend`,
+  ];
+}
+
+/** Configures the Nunjucks environment: MOJ's filters and Hearth's own. */
+export function configureNunjucks(env: nunjucks.Environment): nunjucks.Environment {
+  const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js') as () => Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
+  for (const [name, filter] of Object.entries(mojFilters())) env.addFilter(name, filter);
+  env.addFilter('ukDate', formatDate);
+  env.addFilter('ukDateTime', formatDateTime);
+  return env;
+}
+
+/** A standalone environment (for rendering outside a request: emails, PDFs, tests). */
+export function createNunjucksEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatePaths(), { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
+  return configureNunjucks(env);
+}

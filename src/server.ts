@@ -1,0 +1,83 @@
+process.env.TZ = 'Europe/London';
+
+import { loadConfig, ConfigError } from './config.ts';
+import { openDatabase, DataDirLockedError, type Database } from './platform/db/client.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { purgeExpiredSessions } from './platform/auth/sessions.ts';
+import { buildApp } from './app.ts';
+import { isEmpty, seedDemo } from '../scripts/demo/seed.ts';
+import { demoUsers } from '../scripts/demo/people.ts';
+
+const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await runMigrations(database);
+  const app = await buildApp({ config, database });
+
+  if (config.NODE_ENV !== 'production' && (await isEmpty(database.db))) {
+    app.log.info('first start: loading the demo service (made-up people only)');
+    await seedDemo(database.db, { password: config.HEARTH_DEMO_PASSWORD, scale: config.DEMO_SCALE });
+    console.log(
+      [
+        '',
+        'Demo sign-ins (made-up people; every one uses the password in HEARTH_DEMO_PASSWORD,',
+        `by default "hearth-demo"):`,
+        ...demoUsers.map((u) => `  ${u.username.padEnd(12)} ${u.role}`),
+        '',
+      ].join('\n'),
+    );
+  }
+
+  const timer = setInterval(() => {
+    void database.checkpoint().catch((err: unknown) => app.log.error({ err }, 'checkpoint failed'));
+    void purgeExpiredSessions(database.db).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+  }, CHECKPOINT_EVERY_MS);
+  timer.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing requests in flight');
+    clearInterval(timer);
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(
+    { engine: database.kind, startupMs: Math.round(performance.now() - started) },
+    `Hearth is ready on http://localhost:${config.PORT}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    // A database error's message can carry query parameters (personal data): print its cause only.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    console.error('Hearth could not start:', cause instanceof Error ? cause.message : cause);
+  }
+  process.exit(1);
+});

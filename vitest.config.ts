@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * Every test runs on PGlite. With TEST_DATABASE_URL set, the database tests (*.db.test.ts)
+ * run again on that PostgreSQL server, each file in its own database made from one migrated template.
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true as const,
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          env: { HEARTH_TEST_DB: 'pglite' },
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['src/**/*.db.test.ts', 'scripts/**/*.db.test.ts', 'test/**/*.db.test.ts'],
+                env: { HEARTH_TEST_DB: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
