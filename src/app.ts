@@ -19,6 +19,10 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
+import { householdsRoutes } from './modules/households/routes.ts';
+import { childrenRoutes } from './modules/children/routes.ts';
+import { placementsRoutes } from './modules/placements/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -102,5 +106,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(auditRoutes, { db });
   await app.register(homeRoutes, { db });
   await app.register(adminRoutes, { db });
+  await app.register(householdsRoutes, { db });
+  await app.register(childrenRoutes, { db });
+  await app.register(placementsRoutes, { db });
+  await app.register(searchRoutes, { db });
   return app;
 }

@@ -1,5 +1,8 @@
 /** Every table of Hearth, platform first, then each module's, for Drizzle and drizzle-kit. */
 import * as auth from './platform/auth/tables.ts';
 import * as audit from './platform/audit/tables.ts';
+import * as households from './modules/households/tables.ts';
+import * as children from './modules/children/tables.ts';
+import * as placements from './modules/placements/tables.ts';
 
-export const schema = { ...auth, ...audit };
+export const schema = { ...auth, ...audit, ...households, ...children, ...placements };

@@ -21,6 +21,64 @@ export const permissions = {
     'recruitment_coordinator',
     'payments_officer',
   ],
+  /** Households and carers: read (scoped by platform/access/scope.ts householdScope). */
+  'households.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+    'childrens_social_worker',
+    'lado',
+    'recruitment_coordinator',
+    'payments_officer',
+  ],
+  /** Record and change households, carers, members, checks and status (scope: canChangeHousehold). */
+  'households.change': [
+    'head_of_fostering',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+  ],
+  /** Allocate a supervising social worker, first-year lead and mentor. */
+  'households.allocate': ['head_of_fostering', 'service_manager', 'team_manager'],
+  /** Children in care: read (scoped by childScope). */
+  'children.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'reviewing_officer',
+    'childrens_social_worker',
+    'lado',
+  ],
+  /** Record and change a child's details and health assessments. */
+  'children.change': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
+  /** Make a referral for a placement (a child's social worker). */
+  'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
+  /** Quality-assure referrals: accept or return with reasons; match; place. */
+  'referrals.review': ['head_of_fostering', 'service_manager', 'team_manager'],
+  /** Placements: start, end, documents given, delegated authority. */
+  'placements.change': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker', 'supervising_social_worker'],
+  /** One search box over carers, household members and children (results scoped). */
+  'search.use': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+    'childrens_social_worker',
+    'lado',
+    'recruitment_coordinator',
+    'payments_officer',
+  ],
   /** Create, deactivate and reset users; set roles, teams and areas. */
   'users.manage': ['admin'],
   /** Open "who has seen or changed this record" for records in scope. */

@@ -1,20 +1,84 @@
 import type { SignedInUser } from '../auth/sessions.ts';
 
 /**
- * Which records a user may see, in the service's terms. Modules turn a scope into a
- * condition on their own tables (team, area, allocated worker, household), so every
- * list and record query is filtered the same way.
+ * Which records a user may see, in the service's terms. This file is the one place that says
+ * who sees what; modules turn a scope into a condition on their own tables (team, area,
+ * allocated worker, household), so every list, record, search and export is filtered the same way.
  */
 export type Scope =
   | { kind: 'all' }
   | { kind: 'area'; areaId: string }
-  | { kind: 'team'; teamId: string; userId: string }
-  | { kind: 'allocated'; userId: string; teamId: string | null }
+  | { kind: 'team'; teamId: string }
+  /** Records allocated to this worker (households they supervise, children they hold). */
+  | { kind: 'allocated'; userId: string }
+  /** A foster carer: their own household and the children placed there. */
   | { kind: 'household'; householdId: string }
   | { kind: 'none' };
 
-/** The caseload scope of a user: whose households, children and cases they may see. */
-export function caseScope(user: SignedInUser): Scope {
+/**
+ * Households a user may read. Supervising social workers read their whole team (their own
+ * caseload they may also change: see canChangeHousehold). Restricted households (a carer on
+ * the staff) are further limited to the head of fostering and the named managers.
+ */
+export function householdScope(user: SignedInUser): Scope {
+  switch (user.role) {
+    case 'head_of_fostering':
+    case 'assistant_director':
+    case 'lado':
+    case 'reviewing_officer':
+    case 'recruitment_coordinator':
+    case 'payments_officer':
+      return { kind: 'all' };
+    case 'service_manager':
+      return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };
+    case 'team_manager':
+    case 'supervising_social_worker':
+    case 'assessing_social_worker':
+      return user.teamId ? { kind: 'team', teamId: user.teamId } : { kind: 'allocated', userId: user.id };
+    case 'childrens_social_worker':
+      // The households where their allocated children are placed (and, when matching, the profile).
+      return { kind: 'allocated', userId: user.id };
+    case 'foster_carer':
+      return user.householdId ? { kind: 'household', householdId: user.householdId } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Who may change a household's record (details, carers, checks, status): not just read it. */
+export function canChangeHousehold(
+  user: SignedInUser,
+  household: { teamId: string; areaId: string; allocatedSswId: string | null },
+): boolean {
+  switch (user.role) {
+    case 'head_of_fostering':
+      return true;
+    case 'service_manager':
+      return user.areaId === household.areaId;
+    case 'team_manager':
+      return user.teamId === household.teamId;
+    case 'supervising_social_worker':
+    case 'assessing_social_worker':
+      return household.allocatedSswId === user.id;
+    case 'recruitment_coordinator':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Allocation of a household to a worker is a manager's action. */
+export function canAllocateHousehold(user: SignedInUser, household: { teamId: string; areaId: string }): boolean {
+  if (user.role === 'head_of_fostering') return true;
+  if (user.role === 'service_manager') return user.areaId === household.areaId;
+  return user.role === 'team_manager' && user.teamId === household.teamId;
+}
+
+/**
+ * Children a user may read. Fostering staff see the children placed with the households in
+ * their scope; a children's social worker sees the children allocated to them.
+ */
+export function childScope(user: SignedInUser): Scope | { kind: 'placed-with'; households: Scope } {
   switch (user.role) {
     case 'head_of_fostering':
     case 'assistant_director':
@@ -22,13 +86,12 @@ export function caseScope(user: SignedInUser): Scope {
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };
-    case 'team_manager':
-      return user.teamId ? { kind: 'team', teamId: user.teamId, userId: user.id } : { kind: 'none' };
-    case 'supervising_social_worker':
-    case 'assessing_social_worker':
     case 'childrens_social_worker':
+      return { kind: 'allocated', userId: user.id };
+    case 'team_manager':
+    case 'supervising_social_worker':
     case 'reviewing_officer':
-      return { kind: 'allocated', userId: user.id, teamId: user.teamId };
+      return { kind: 'placed-with', households: householdScope(user) };
     case 'foster_carer':
       return user.householdId ? { kind: 'household', householdId: user.householdId } : { kind: 'none' };
     default:

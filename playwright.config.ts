@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { E2E_BASE_URL, E2E_DEMO_PASSWORD, E2E_PORT } from './test/e2e/support/env.ts';
+
+/**
+ * Browser tests: one Hearth server for the whole run, on a fresh PGlite data directory seeded with
+ * the demo service, driven by Debian's Chromium (no browser downloads are possible here).
+ * Journeys live in test/e2e and use the fixtures in test/e2e/support/fixtures.ts (axe on every page).
+ *
+ * This file is loaded by the runner and again by each worker: the data directory is made once, by
+ * the runner, and handed to the workers (and the server) through the environment.
+ */
+if (!process.env.HEARTH_E2E_DATA_DIR) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  process.env.HEARTH_E2E_DATA_DIR = dataDir;
+  // After the server has been stopped: the runner process exits last.
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
+// The browser tests always run on their own embedded database, whatever the shell says.
+delete process.env.DATABASE_URL;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/playwright',
+  // Files run in parallel on two workers; the tests within a file run in order.
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: 'chromium',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx scripts/build-assets.ts && exec node_modules/.bin/tsx src/server.ts',
+    url: `${E2E_BASE_URL}/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      NODE_ENV: 'test',
+      TZ: 'Europe/London',
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.HEARTH_E2E_DATA_DIR,
+      HEARTH_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      DEMO_SCALE: 'small',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,24 @@
+import { registerRecordType } from '../../platform/access/registry.ts';
+import { canOverseeUser } from '../../platform/access/scope.ts';
+import { findUser } from './queries.ts';
+
+/**
+ * User accounts as a record type, so "who has seen or changed this record" works for them:
+ * administrators and the head of fostering see every account, a service manager their area's,
+ * a team manager their team's.
+ */
+export function registerUserRecordType(): void {
+  registerRecordType({
+    type: 'user',
+    async describe(db, id) {
+      const user = await findUser(db, id);
+      return user
+        ? { label: `User: ${user.displayName} (${user.username})`, href: `/admin/users/${user.id}` }
+        : null;
+    },
+    async inScope(db, viewer, id) {
+      const user = await findUser(db, id);
+      return user !== null && canOverseeUser(viewer, user);
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { areas, users } from '../../platform/auth/tables.ts';
+
+/** A child in care. */
+export const children = pgTable(
+  'children',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** C-000123 */
+    reference: text('reference').notNull().unique(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    preferredName: text('preferred_name'),
+    dateOfBirth: date('date_of_birth').notNull(),
+    /** female, male, other */
+    gender: text('gender').notNull(),
+    ethnicity: text('ethnicity'),
+    /** s31_care_order, interim_care_order, s20_accommodated, placement_order, remand, other */
+    legalStatus: text('legal_status').notNull(),
+    lookedAfterSince: date('looked_after_since').notNull(),
+    /** No longer looked after (18th birthday, return home, adoption ...). */
+    leftCareOn: date('left_care_on'),
+    areaId: uuid('area_id')
+      .notNull()
+      .references(() => areas.id),
+    allocatedSocialWorkerId: uuid('allocated_social_worker_id').references(() => users.id),
+    disability: boolean('disability').notNull().default(false),
+    uasc: boolean('uasc').notNull().default(false),
+    cseRisk: boolean('cse_risk').notNull().default(false),
+    missingRisk: boolean('missing_risk').notNull().default(false),
+    /** The outward code of the school's postcode (e.g. CT1), for matching by distance. */
+    schoolPostcode: text('school_postcode'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('children_area_idx').on(t.areaId),
+    index('children_social_worker_idx').on(t.allocatedSocialWorkerId),
+    index('children_looked_after_idx').on(t.lookedAfterSince),
+  ],
+);
+
+/** Initial and review health assessments. */
+export const healthAssessments = pgTable(
+  'health_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    /** initial, review */
+    kind: text('kind').notNull(),
+    completedOn: date('completed_on').notNull(),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('health_assessments_child_idx').on(t.childId, t.completedOn)],
+);

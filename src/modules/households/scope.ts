@@ -1,0 +1,50 @@
+import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { householdScope } from '../../platform/access/scope.ts';
+import { teams } from '../../platform/auth/tables.ts';
+import { children } from '../children/tables.ts';
+import { placements } from '../placements/tables.ts';
+import { householdRestrictedAccess, households } from './tables.ts';
+
+/**
+ * The SQL condition on `households` for what a user may read: every household list, record,
+ * search and export goes through this. Restricted households (a carer on the staff) are shown
+ * only to the head of fostering and the managers named on them.
+ */
+export function householdVisibleTo(user: SignedInUser): SQL {
+  const scope = householdScope(user);
+  let condition: SQL;
+  switch (scope.kind) {
+    case 'all':
+      condition = sql`true`;
+      break;
+    case 'area':
+      condition = sql`${households.teamId} in (select ${teams.id} from ${teams} where ${teams.areaId} = ${scope.areaId})`;
+      break;
+    case 'team':
+      condition = or(eq(households.teamId, scope.teamId), eq(households.allocatedSswId, user.id))!;
+      break;
+    case 'allocated':
+      condition =
+        user.role === 'childrens_social_worker'
+          ? exists(
+              sql`select 1 from ${placements} join ${children} on ${children.id} = ${placements.childId}
+                  where ${placements.householdId} = ${households.id}
+                  and ${children.allocatedSocialWorkerId} = ${user.id}`,
+            )
+          : eq(households.allocatedSswId, scope.userId);
+      break;
+    case 'household':
+      condition = eq(households.id, scope.householdId);
+      break;
+    case 'none':
+      return sql`false`;
+  }
+  if (user.role === 'head_of_fostering' || scope.kind === 'household') return condition;
+  const namedOnRestricted = exists(
+    sql`select 1 from ${householdRestrictedAccess}
+        where ${householdRestrictedAccess.householdId} = ${households.id}
+        and ${householdRestrictedAccess.userId} = ${user.id}`,
+  );
+  return and(condition, or(eq(households.restricted, false), namedOnRestricted))!;
+}

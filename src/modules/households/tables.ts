@@ -1,0 +1,166 @@
+import { boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { teams, users } from '../../platform/auth/tables.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * A fostering household: from enquiry to approval and beyond. Status values and allowed
+ * transitions live in households/statuses.ts; approval terms are columns here because
+ * matching and vacancies query them directly.
+ */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** H-000123: the reference staff quote. */
+    reference: text('reference').notNull().unique(),
+    name: text('name').notNull(),
+    addressLine1: text('address_line1').notNull().default(''),
+    addressLine2: text('address_line2'),
+    town: text('town').notNull().default(''),
+    postcode: text('postcode').notNull().default(''),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    status: text('status').notNull(),
+    statusSince: date('status_since').notNull(),
+    householdType: text('household_type').notNull(),
+    /** Date of the agency decision to approve; the annual review clock counts from here. */
+    approvedOn: date('approved_on'),
+    approvedPlaces: integer('approved_places').notNull().default(0),
+    ageMin: integer('age_min').notNull().default(0),
+    ageMax: integer('age_max').notNull().default(17),
+    /** any, female, male */
+    genderPreference: text('gender_preference').notNull().default('any'),
+    siblingGroups: boolean('sibling_groups').notNull().default(false),
+    disability: boolean('disability').notNull().default(false),
+    uasc: boolean('uasc').notNull().default(false),
+    emergency: boolean('emergency').notNull().default(false),
+    shortBreaks: boolean('short_breaks').notNull().default(false),
+    stayingPut: boolean('staying_put').notNull().default(false),
+    /** 1, 2 (Skilled) or 3 (Advanced) */
+    skillLevel: integer('skill_level').notNull().default(1),
+    allocatedSswId: uuid('allocated_ssw_id').references(() => users.id),
+    firstYearLeadId: uuid('first_year_lead_id').references(() => users.id),
+    /** The mentor is usually an experienced carer from another household. */
+    mentorName: text('mentor_name'),
+    /** True when a carer is also a member of staff: only named managers may see it. */
+    restricted: boolean('restricted').notNull().default(false),
+    /** The carer profile for children. */
+    profileAbout: text('profile_about'),
+    profileLikes: text('profile_likes'),
+    profileHome: text('profile_home'),
+    pets: text('pets'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('households_team_status_idx').on(t.teamId, t.status),
+    index('households_status_idx').on(t.status),
+    index('households_ssw_idx').on(t.allocatedSswId),
+  ],
+);
+
+/** Every status change, dated, with its reason: the household's timeline. */
+export const householdStatusEvents = pgTable(
+  'household_status_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    onDate: date('on_date').notNull(),
+    reason: text('reason'),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('household_status_events_household_idx').on(t.householdId, t.onDate)],
+);
+
+/** The managers named on a restricted household (besides the head of fostering). */
+export const householdRestrictedAccess = pgTable(
+  'household_restricted_access',
+  {
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.userId] })],
+);
+
+export const carers = pgTable(
+  'carers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth'),
+    email: text('email'),
+    phone: text('phone'),
+    /** A carer who works for the council: the household becomes a restricted record. */
+    isStaff: boolean('is_staff').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('carers_household_idx').on(t.householdId)],
+);
+
+/** Birth children and other adults living in the household. */
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth'),
+    /** birth child, adult child, partner, grandparent, lodger, other adult */
+    relationship: text('relationship').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('household_members_household_idx').on(t.householdId)],
+);
+
+/** DBS, medical and reference checks on a carer or household member, with expiry. */
+export const personChecks = pgTable(
+  'person_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    carerId: uuid('carer_id').references(() => carers.id),
+    memberId: uuid('member_id').references(() => householdMembers.id),
+    /** dbs, medical, reference */
+    kind: text('kind').notNull(),
+    completedOn: date('completed_on').notNull(),
+    expiresOn: date('expires_on'),
+    outcome: text('outcome'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_checks_household_idx').on(t.householdId), index('person_checks_expiry_idx').on(t.expiresOn)],
+);
+
+/** The household photo for the carer profile: stored in the database, served only through an access check. */
+export const householdPhotos = pgTable('household_photos', {
+  householdId: uuid('household_id')
+    .primaryKey()
+    .references(() => households.id),
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes').notNull(),
+  size: integer('size').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+});
