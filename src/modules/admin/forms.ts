@@ -62,7 +62,7 @@ export type SortKey = (typeof sortKeys)[number];
 /** Drops NUL bytes (PostgreSQL refuses them) from free text in a query string. */
 const searchText = z
   .string()
-  .transform((v) => v.replace(/\u0000/g, '').trim().slice(0, 100))
+  .transform((v) => v.replaceAll('\u0000', '').trim().slice(0, 100))
   .catch('');
 
 /**

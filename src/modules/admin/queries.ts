@@ -25,10 +25,12 @@ const userColumns = {
   passwordChangedAt: users.passwordChangedAt,
 };
 
-export type UserRecord = Omit<
-  Awaited<ReturnType<typeof userRecordQuery>>[number],
-  'role' | 'teamName' | 'areaName'
-> & { role: Role; roleName: string; teamName: string | null; areaName: string | null };
+export type UserRecord = Omit<Awaited<ReturnType<typeof userRecordQuery>>[number], 'role' | 'teamName' | 'areaName'> & {
+  role: Role;
+  roleName: string;
+  teamName: string | null;
+  areaName: string | null;
+};
 
 function userRecordQuery(db: DbOrTx) {
   return db

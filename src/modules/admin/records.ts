@@ -12,9 +12,7 @@ export function registerUserRecordType(): void {
     type: 'user',
     async describe(db, id) {
       const user = await findUser(db, id);
-      return user
-        ? { label: `User: ${user.displayName} (${user.username})`, href: `/admin/users/${user.id}` }
-        : null;
+      return user ? { label: `User: ${user.displayName} (${user.username})`, href: `/admin/users/${user.id}` } : null;
     },
     async inScope(db, viewer, id) {
       const user = await findUser(db, id);

@@ -57,8 +57,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export type CreateUserResult =
-  | { ok: true; id: string; temporaryPassword: string }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; id: string; temporaryPassword: string } | { ok: false; errors: FieldError[] };
 
 /** Creates an account with a temporary password the user must change at first sign-in. */
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<CreateUserResult> {
@@ -153,8 +152,7 @@ export async function reactivateUser(db: Db, actor: Actor, id: string): Promise<
   return { ok: true };
 }
 
-export type ResetPasswordResult =
-  { ok: true; temporaryPassword: string } | { ok: false; reason: 'not-found' | 'self' };
+export type ResetPasswordResult = { ok: true; temporaryPassword: string } | { ok: false; reason: 'not-found' | 'self' };
 
 /** Sets a new temporary password: every session of the user's ends and they must choose their own. */
 export async function resetPassword(db: Db, actor: Actor, id: string): Promise<ResetPasswordResult> {

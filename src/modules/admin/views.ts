@@ -37,7 +37,7 @@ export function statusItems(selected: unknown) {
       { value: 'active', text: 'Active' },
       { value: 'inactive', text: 'Deactivated' },
     ],
-    'Active and deactivated',
+    'Any status',
     selected,
   );
 }
