@@ -2,7 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { roleNames } from '../../platform/access/roles.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import { registerNavItem } from '../../platform/views/navigation.ts';
+import { registerAllDueRules } from './due-rules.ts';
+import { myWorkQuery } from './forms.ts';
+import { deadlineRules, myWork } from './queries.ts';
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Parameters<typeof can>[0]): string {
@@ -11,7 +15,8 @@ export function homeFor(role: Parameters<typeof can>[0]): string {
   return '/my-work';
 }
 
-export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app) => {
+export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  registerAllDueRules();
   registerNavItem({ text: 'My work', href: '/my-work', permission: 'work.view', order: 0 });
   registerNavItem({ text: 'Your household', href: '/portal', permission: 'portal.use', order: 0 });
 
@@ -21,17 +26,26 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app) => {
     return reply.redirect(`${homeFor(user.role)}${query}`, 302);
   });
 
-  app.get<{ Querystring: { changed?: string } }>(
-    '/my-work',
-    { config: { access: { permission: 'work.view' } } },
-    async (request, reply) => {
-      const user = request.user!;
-      return reply.page('my-work.njk', {
-        title: 'My work',
-        roleName: roleNames[user.role],
-        flash: request.query.changed === 'password' ? 'Your password has been changed' : undefined,
-      });
-    },
+  app.get('/my-work', { config: { access: { permission: 'work.view' } } }, async (request, reply) => {
+    const user = request.user!;
+    const query = myWorkQuery.parse(request.query ?? {});
+    const work = await myWork(db, user, query, todayInLondon(), request.url);
+    return reply.page('my-work.njk', {
+      title:
+        work.pagination.pages > 1 ? `My work (page ${work.pagination.page} of ${work.pagination.pages})` : 'My work',
+      roleName: roleNames[user.role],
+      canSearch: can(user.role, 'search.use'),
+      work,
+      flash: query.changed === 'password' ? 'Your password has been changed' : undefined,
+    });
+  });
+
+  app.get('/my-work/rules', { config: { access: { permission: 'work.view' } } }, async (_request, reply) =>
+    reply.page('my-work-rules.njk', {
+      title: 'Deadlines and where they come from',
+      breadcrumbs: [{ text: 'My work', href: '/my-work' }],
+      rules: deadlineRules(),
+    }),
   );
 
   app.get<{ Querystring: { changed?: string } }>(

@@ -1,0 +1,13 @@
+/**
+ * Every module's statutory deadlines, registered with the deadline engine in one place (called
+ * when the home routes are registered, so "My work" and the rules page know them all).
+ */
+import { registerChildrenDueRules } from '../children/due.ts';
+import { registerHouseholdsDueRules } from '../households/due.ts';
+import { registerPlacementsDueRules } from '../placements/due.ts';
+
+export function registerAllDueRules(): void {
+  registerChildrenDueRules();
+  registerPlacementsDueRules();
+  registerHouseholdsDueRules();
+}

@@ -1,0 +1,134 @@
+/**
+ * Who is shown which deadlines: each role sees the items in their own scope only (a West social
+ * worker no East items, a manager their team's, restricted households only to those named).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { makeCarer, makeCheck, makeHousehold, nameOnRestrictedHousehold } from '../../../test/support/households.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { dueFor, summariseByTeam, type DueEntry } from '../../platform/due/index.ts';
+import { serviceManager, viewer } from './test-viewers.ts';
+
+let t: TestApp;
+let db: Db;
+let head: SignedInUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.database.db;
+  head = await viewer(db, 'head');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('who sees what', () => {
+  let eastHousehold: string;
+  let eastTeam2Household: string;
+  let westHousehold: string;
+  let restrictedHousehold: string;
+  let eastChild: string;
+  let westChild: string;
+  let unplacedChild: string;
+  const today = '2026-12-01';
+
+  beforeAll(async () => {
+    const expiring = { kind: 'dbs', completedOn: '2023-12-10', expiresOn: '2026-12-10' };
+    const withCheck = async (overrides: Parameters<typeof makeHousehold>[1]) => {
+      const household = await makeHousehold(db, overrides);
+      const carer = await makeCarer(db, household.id, { isStaff: overrides?.restricted ?? false });
+      await makeCheck(db, household.id, { ...expiring, carerId: carer.id });
+      return household;
+    };
+    eastHousehold = (await withCheck({ teamName: 'East Kent Fostering Team 1' })).id;
+    eastTeam2Household = (await withCheck({ teamName: 'East Kent Fostering Team 2' })).id;
+    westHousehold = (await withCheck({ teamName: 'West Kent Fostering Team 1' })).id;
+    restrictedHousehold = (await withCheck({ teamName: 'East Kent Fostering Team 1', restricted: true })).id;
+    // Children looked after on 2 Nov 2026 with no initial assessment: due 30 Nov (20 working days, no holidays).
+    const placedChild = async (area: string, householdId: string) => {
+      const child = await makeChild(db, { area, lookedAfterSince: '2026-11-02' });
+      await makePlacement(db, {
+        childId: child.id,
+        householdId,
+        startDate: '2026-11-02',
+        placementPlanOn: '2026-11-02',
+      });
+      return child.id;
+    };
+    eastChild = await placedChild('East Kent', eastHousehold);
+    westChild = await placedChild('West Kent', westHousehold);
+    unplacedChild = (await makeChild(db, { area: 'East Kent', lookedAfterSince: '2026-11-02' })).id;
+  });
+
+  const mine = (entries: DueEntry[]) =>
+    entries
+      .map((e) => e.recordId)
+      .filter((id) =>
+        [
+          eastHousehold,
+          eastTeam2Household,
+          westHousehold,
+          restrictedHousehold,
+          eastChild,
+          westChild,
+          unplacedChild,
+        ].includes(id),
+      );
+
+  it('a West supervising social worker sees no East items', async () => {
+    const entries = await dueFor(db, await viewer(db, 'ssw2'), { today, horizonDays: 28 });
+    expect(mine(entries).sort()).toEqual([westHousehold, westChild].sort());
+  });
+
+  it('a team manager sees their own team’s items, not another team’s nor a restricted household they are not named on', async () => {
+    const manager = await viewer(db, 'manager');
+    expect(mine(await dueFor(db, manager, { today, horizonDays: 28 })).sort()).toEqual(
+      [eastHousehold, eastChild].sort(),
+    );
+    await nameOnRestrictedHousehold(db, restrictedHousehold, manager.id);
+    expect(mine(await dueFor(db, manager, { today, horizonDays: 28 })).sort()).toEqual(
+      [eastHousehold, restrictedHousehold, eastChild].sort(),
+    );
+  });
+
+  it('a service manager sees their area’s items', async () => {
+    const west = await serviceManager(db, 'West Kent');
+    expect(mine(await dueFor(db, west, { today, horizonDays: 28 })).sort()).toEqual([westHousehold, westChild].sort());
+  });
+
+  it('a children’s social worker sees only their allocated children’s items', async () => {
+    const cicsw = await viewer(db, 'cicsw');
+    // makeChild allocates every child to cicsw; households' DBS renewals are not their work.
+    expect(mine(await dueFor(db, cicsw, { today, horizonDays: 28 })).sort()).toEqual(
+      [eastChild, westChild, unplacedChild].sort(),
+    );
+  });
+
+  it('the head of fostering sees everything, restricted households included, summarised by team', async () => {
+    const entries = await dueFor(db, head, { today, horizonDays: 28 });
+    expect(mine(entries).sort()).toEqual(
+      [
+        eastHousehold,
+        eastTeam2Household,
+        westHousehold,
+        restrictedHousehold,
+        eastChild,
+        westChild,
+        unplacedChild,
+      ].sort(),
+    );
+    const summary = summariseByTeam(entries.filter((e) => mine([e]).length));
+    expect(summary.map((r) => [r.teamName, r.overdue, r.dueSoon, r.total])).toEqual([
+      // East Team 1: its household's DBS (10 Dec, 9 days: neither), the restricted one's, and the East child's IHA (overdue).
+      ['East Kent Fostering Team 1', 1, 0, 3],
+      ['East Kent Fostering Team 2', 0, 0, 1],
+      ['West Kent Fostering Team 1', 1, 0, 2],
+      ['Not placed with a household', 1, 0, 1],
+    ]);
+  });
+
+  it('a role whose work has no deadlines is shown none', async () => {
+    expect(await dueFor(db, await viewer(db, 'lado'), { today, horizonDays: 28 })).toEqual([]);
+  });
+});

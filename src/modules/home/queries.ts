@@ -1,0 +1,137 @@
+import { householdScope } from '../../platform/access/scope.ts';
+import { roleNames } from '../../platform/access/roles.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import type { Db } from '../../platform/db/client.ts';
+import {
+  DUE_SOON_DAYS,
+  dueFor,
+  dueRules,
+  dueRulesFor,
+  summariseByTeam,
+  type DueEntry,
+  type DueRule,
+  type TeamSummary,
+} from '../../platform/due/index.ts';
+import { pagination } from '../../platform/views/pagination.ts';
+import { horizons, statuses, type MyWorkQuery } from './forms.ts';
+
+export const MY_WORK_PAGE_SIZE = 50;
+
+/** The anchor of a rule on the rules page. */
+export function ruleAnchor(ruleId: string): string {
+  return `rule-${ruleId.replace(/\./g, '-')}`;
+}
+
+/** The words and colour of an item's status tag: red when overdue, amber when due within 7 days. */
+export function dueTag(entry: Pick<DueEntry, 'daysLeft'>): { text: string; classes: string } {
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  if (entry.daysLeft < 0) return { text: `Overdue by ${days(-entry.daysLeft)}`, classes: 'govuk-tag--red' };
+  if (entry.daysLeft === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
+  if (entry.daysLeft <= DUE_SOON_DAYS) return { text: `Due in ${days(entry.daysLeft)}`, classes: 'govuk-tag--orange' };
+  return { text: `Due in ${days(entry.daysLeft)}`, classes: 'govuk-tag--grey' };
+}
+
+/** Whether the viewer oversees more than one team (and so sees the summary by team). */
+function overseesTeams(user: SignedInUser): boolean {
+  const scope = householdScope(user).kind;
+  return scope === 'all' || scope === 'area';
+}
+
+function matchesTeam(entry: DueEntry, team: string | undefined): boolean {
+  if (!team) return true;
+  return team === 'none' ? entry.teamId === null : entry.teamId === team;
+}
+
+function matchesStatus(entry: DueEntry, status: MyWorkQuery['status']): boolean {
+  if (status === 'overdue') return entry.overdue;
+  if (status === 'soon') return entry.dueSoon;
+  return true;
+}
+
+/** The link to the list filtered to one team and (optionally) status. */
+function teamHref(query: MyWorkQuery, team: TeamSummary, status?: keyof typeof statuses): string {
+  const params = new URLSearchParams();
+  if (query.rule) params.set('rule', query.rule);
+  params.set('team', team.teamId ?? 'none');
+  if (status) params.set('status', status);
+  params.set('within', query.within);
+  return `/my-work?${params.toString()}`;
+}
+
+/**
+ * My work: what is due and overdue in the viewer's scope, soonest first, filtered and paged;
+ * for those who oversee several teams, a summary by team above the list.
+ */
+export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, today: IsoDate, url: string) {
+  const rules = dueRulesFor(user);
+  const rule = rules.find((r) => r.id === query.rule);
+  const entries = await dueFor(db, user, {
+    today,
+    horizonDays: Number(query.within),
+    ruleIds: rule ? [rule.id] : undefined,
+  });
+  const summary = overseesTeams(user) ? summariseByTeam(entries) : null;
+  const team = summary ? query.team : undefined;
+  const shown = entries.filter((e) => matchesTeam(e, team) && matchesStatus(e, query.status));
+  const pages = Math.max(1, Math.ceil(shown.length / MY_WORK_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const ruleTitles = new Map(rules.map((r) => [r.id, r.title]));
+  const option = (value: string, text: string, current: string | undefined) => ({
+    value,
+    text,
+    selected: value === (current ?? ''),
+  });
+  return {
+    rules,
+    rule,
+    hasRules: rules.length > 0,
+    filtered: Boolean(rule || team || query.status),
+    selects: {
+      rule: [option('', 'All deadlines', rule?.id), ...rules.map((r) => option(r.id, r.title, rule?.id))],
+      team: summary
+        ? [option('', 'All teams', team), ...summary.map((row) => option(row.teamId ?? 'none', row.teamName, team))]
+        : null,
+      status: [
+        option('', 'Overdue and due', query.status),
+        ...Object.entries(statuses).map(([value, text]) => option(value, text, query.status)),
+      ],
+      within: Object.entries(horizons).map(([value, text]) =>
+        option(value, `Overdue and due in ${text}`, query.within),
+      ),
+    },
+    counts: {
+      total: shown.length,
+      overdue: shown.filter((e) => e.overdue).length,
+      dueSoon: shown.filter((e) => e.dueSoon).length,
+    },
+    summary: summary?.map((row) => ({
+      ...row,
+      hrefs: {
+        overdue: teamHref(query, row, 'overdue'),
+        dueSoon: teamHref(query, row, 'soon'),
+        all: teamHref(query, row),
+      },
+    })),
+    items: shown.slice((page - 1) * MY_WORK_PAGE_SIZE, page * MY_WORK_PAGE_SIZE).map((entry) => ({
+      ...entry,
+      ruleTitle: ruleTitles.get(entry.ruleId) ?? entry.ruleId,
+      ruleHref: `/my-work/rules#${ruleAnchor(entry.ruleId)}`,
+      tag: dueTag(entry),
+    })),
+    pagination: pagination(url, page, MY_WORK_PAGE_SIZE, shown.length),
+  };
+}
+
+/** Every deadline rule Hearth knows, with what it cites and who sees it. */
+export function deadlineRules() {
+  return dueRules().map((rule: DueRule) => ({
+    id: rule.id,
+    anchor: ruleAnchor(rule.id),
+    title: rule.title,
+    cites: rule.cites,
+    countsFrom: rule.countsFrom,
+    period: rule.period,
+    shownTo: rule.audience.map((role) => roleNames[role]).join(', '),
+  }));
+}
