@@ -28,9 +28,9 @@ export function householdVisibleTo(user: SignedInUser): SQL {
       condition =
         user.role === 'childrens_social_worker'
           ? exists(
-              sql`select 1 from ${placements} join ${children} on ${children.id} = ${placements.childId}
+              sql`(select 1 from ${placements} join ${children} on ${children.id} = ${placements.childId}
                   where ${placements.householdId} = ${households.id}
-                  and ${children.allocatedSocialWorkerId} = ${user.id}`,
+                  and ${children.allocatedSocialWorkerId} = ${user.id})`,
             )
           : eq(households.allocatedSswId, scope.userId);
       break;
@@ -41,10 +41,11 @@ export function householdVisibleTo(user: SignedInUser): SQL {
       return sql`false`;
   }
   if (user.role === 'head_of_fostering' || scope.kind === 'household') return condition;
+  // exists() does not parenthesise raw SQL: the brackets make it a subquery.
   const namedOnRestricted = exists(
-    sql`select 1 from ${householdRestrictedAccess}
+    sql`(select 1 from ${householdRestrictedAccess}
         where ${householdRestrictedAccess.householdId} = ${households.id}
-        and ${householdRestrictedAccess.userId} = ${user.id}`,
+        and ${householdRestrictedAccess.userId} = ${user.id})`,
   );
   return and(condition, or(eq(households.restricted, false), namedOnRestricted))!;
 }

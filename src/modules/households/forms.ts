@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import {
+  checkbox,
+  dateOfBirth,
+  email,
+  isUuid,
+  optionalDate,
+  optionalId,
+  phone,
+  postcode,
+  requiredDate,
+  requiredId,
+  withDates,
+} from './form-fields.ts';
+import {
+  checkKinds,
+  genderPreferences,
+  householdStatuses,
+  householdTypes,
+  memberRelationships,
+  skillLevels,
+} from './statuses.ts';
+
+export { isUuid, normalisePostcode } from './form-fields.ts';
+
+const address = {
+  name: requiredText('Enter the household name, for example the family’s surname', 200),
+  addressLine1: requiredText('Enter the first line of the address', 200),
+  addressLine2: optionalText(200),
+  town: requiredText('Enter the town or city', 100),
+  postcode,
+  teamId: requiredId('Select the fostering team'),
+  householdType: z.enum(householdTypes, { error: 'Select the type of fostering' }),
+};
+
+/** A new enquiry: the household and its first carer. */
+export const enquiryForm = z.object({
+  ...address,
+  carerFirstName: requiredText('Enter the first carer’s first name', 100),
+  carerLastName: requiredText('Enter the first carer’s last name', 100),
+});
+export type EnquiryInput = z.infer<typeof enquiryForm>;
+
+export const detailsForm = z.object(address);
+export type DetailsInput = z.infer<typeof detailsForm>;
+
+export const statusForm = withDates(
+  ['onDate'],
+  z.object({
+    toStatus: z.enum(householdStatuses, { error: 'Select the new status' }),
+    onDate: requiredDate('the date of the change'),
+    reason: optionalText(2000),
+  }),
+);
+export type StatusInput = z.infer<typeof statusForm>;
+
+const wholeNumber = (message: string, min: number, max: number, rangeMessage: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, rangeMessage);
+
+export const termsForm = z
+  .object({
+    approvedPlaces: wholeNumber(
+      'Enter the number of children, like 2',
+      1,
+      6,
+      'Number of children must be between 1 and 6',
+    ),
+    ageMin: wholeNumber('Enter the youngest age as a number, like 0', 0, 17, 'Youngest age must be between 0 and 17'),
+    ageMax: wholeNumber('Enter the oldest age as a number, like 17', 0, 21, 'Oldest age must be between 0 and 21'),
+    genderPreference: z.enum(genderPreferences, { error: 'Select which children the household may care for' }),
+    siblingGroups: checkbox,
+    disability: checkbox,
+    uasc: checkbox,
+    emergency: checkbox,
+    shortBreaks: checkbox,
+    stayingPut: checkbox,
+    skillLevel: z
+      .enum(['1', '2', '3'], { error: 'Select the skill level' })
+      .transform((v) => Number(v) as (typeof skillLevels)[number]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ageMax > 17 && !v.stayingPut) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ageMax'],
+        message: 'Oldest age must be 17 or under, unless the household offers Staying Put (up to 21)',
+      });
+    }
+    if (v.ageMin > v.ageMax) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ageMin'],
+        message: 'Youngest age must be the same as or less than the oldest age',
+      });
+    }
+  });
+export type TermsInput = z.infer<typeof termsForm>;
+
+export const allocationForm = z.object({
+  allocatedSswId: optionalId('Select a supervising social worker from the list'),
+  firstYearLeadId: optionalId('Select a first-year lead worker from the list'),
+  mentorName: optionalText(200),
+});
+export type AllocationInput = z.infer<typeof allocationForm>;
+
+export const carerForm = withDates(
+  ['dateOfBirth'],
+  z.object({
+    firstName: requiredText('Enter the carer’s first name', 100),
+    lastName: requiredText('Enter the carer’s last name', 100),
+    dateOfBirth,
+    email,
+    phone,
+    isStaff: checkbox,
+  }),
+);
+export type CarerInput = z.infer<typeof carerForm>;
+
+export const memberForm = withDates(
+  ['dateOfBirth'],
+  z.object({
+    firstName: requiredText('Enter their first name', 100),
+    lastName: requiredText('Enter their last name', 100),
+    dateOfBirth,
+    relationship: z.enum(memberRelationships, { error: 'Select how they are related to the household' }),
+  }),
+);
+export type MemberInput = z.infer<typeof memberForm>;
+
+export const checkForm = withDates(
+  ['completedOn', 'expiresOn'],
+  z
+    .object({
+      person: z
+        .string({ error: 'Select whose check this is' })
+        .regex(/^(carer|member):[0-9a-f-]{36}$/i, 'Select whose check this is'),
+      kind: z.enum(checkKinds, { error: 'Select the kind of check' }),
+      completedOn: requiredDate('the date the check was completed'),
+      expiresOn: optionalDate('the expiry date'),
+      outcome: optionalText(500),
+    })
+    .superRefine((v, ctx) => {
+      if (v.kind !== 'reference' && !v.expiresOn) {
+        ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Enter the expiry date' });
+      }
+      if (v.expiresOn && v.completedOn && v.expiresOn <= v.completedOn) {
+        ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Expiry date must be after the date completed' });
+      }
+    }),
+);
+export type CheckInput = z.infer<typeof checkForm>;
+
+export const profileForm = z.object({
+  profileAbout: optionalText(2000),
+  profileLikes: optionalText(2000),
+  profileHome: optionalText(2000),
+  pets: optionalText(1000),
+});
+export type ProfileInput = z.infer<typeof profileForm>;
+
+export const restrictedAccessForm = z.object({
+  userId: requiredId('Select a manager'),
+});
+
+/** Date fields, so the error summary links to the day box of each. */
+export const dateFieldNames = ['onDate', 'dateOfBirth', 'completedOn', 'expiresOn'];
+
+export const listSortKeys = ['name', 'reference', 'status_date'] as const;
+
+/** Drops NUL bytes (PostgreSQL refuses them) from free text in a query string. */
+const searchText = z
+  .string()
+  .transform((v) => v.replaceAll('\u0000', '').trim().slice(0, 100))
+  .catch('');
+
+const idOrEmpty = z
+  .string()
+  .refine((v) => isUuid(v))
+  .optional()
+  .catch(undefined);
+
+/** Filters, sort and page of the households list; anything unexpected falls back to the default. */
+export const householdListQuery = z.object({
+  q: searchText.optional().transform((v) => v ?? ''),
+  status: z.enum(householdStatuses).optional().catch(undefined),
+  team: idOrEmpty,
+  type: z.enum(householdTypes).optional().catch(undefined),
+  /** A worker's id, 'me' or 'none' (unallocated). */
+  worker: z
+    .string()
+    .refine((v) => isUuid(v) || v === 'me' || v === 'none')
+    .optional()
+    .catch(undefined),
+  sort: z.enum(listSortKeys).catch('name').default('name'),
+  dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type HouseholdListQuery = z.infer<typeof householdListQuery>;

@@ -1,0 +1,180 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { changedFields, householdFor, invalid, type Who } from './access.ts';
+import type { CarerInput, CheckInput, MemberInput } from './forms.ts';
+import { findCarer, findMember, findVisibleHousehold } from './queries.ts';
+import type { Result } from './service.ts';
+import { carers, householdMembers, households, personChecks } from './tables.ts';
+
+/**
+ * Carers, household members and their checks. A carer who is also on the council's staff makes
+ * the household a restricted record: `restricted` is recomputed from the carers on every change.
+ */
+
+async function recomputeRestricted(tx: DbOrTx, householdId: string): Promise<void> {
+  await tx
+    .update(households)
+    .set({
+      restricted: sql`exists (select 1 from ${carers} where ${carers.householdId} = ${householdId} and ${carers.isStaff})`,
+    })
+    .where(eq(households.id, householdId));
+}
+
+/** After a carer change the household may have become restricted, and out of the user's sight. */
+export type CarerResult = Result<{ ok: true; stillVisible: boolean }>;
+
+async function stillVisible(tx: DbOrTx, who: Who, householdId: string): Promise<boolean> {
+  return (await findVisibleHousehold(tx, who.user, householdId)) !== null;
+}
+
+export async function addCarer(db: Db, who: Who, householdId: string, input: CarerInput): Promise<CarerResult> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    const [carer] = await tx
+      .insert(carers)
+      .values({ ...input, householdId })
+      .returning({ id: carers.id });
+    await recomputeRestricted(tx, householdId);
+    await recordAudit(tx, who.actor, {
+      action: 'create',
+      recordType: 'carer',
+      recordId: carer!.id,
+      detail: { householdId },
+    });
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: householdId,
+      detail: { part: 'carers', added: carer!.id },
+    });
+    return { ok: true, stillVisible: await stillVisible(tx, who, householdId) };
+  });
+}
+
+export async function updateCarer(
+  db: Db,
+  who: Who,
+  householdId: string,
+  carerId: string,
+  input: CarerInput,
+): Promise<CarerResult> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    const carer = await findCarer(tx, householdId, carerId);
+    if (!carer) return { ok: false, reason: 'not-found' };
+    const fields = changedFields(carer, input);
+    if (fields.length) {
+      await tx.update(carers).set(input).where(eq(carers.id, carerId));
+      await recomputeRestricted(tx, householdId);
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'carer',
+        recordId: carerId,
+        detail: { householdId, fields },
+      });
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'household',
+        recordId: householdId,
+        detail: { part: 'carers', carerId, fields },
+      });
+    }
+    return { ok: true, stillVisible: await stillVisible(tx, who, householdId) };
+  });
+}
+
+export async function addMember(db: Db, who: Who, householdId: string, input: MemberInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    const [member] = await tx
+      .insert(householdMembers)
+      .values({ ...input, householdId })
+      .returning({ id: householdMembers.id });
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: householdId,
+      detail: { part: 'members', added: member!.id },
+    });
+    return { ok: true };
+  });
+}
+
+export async function updateMember(
+  db: Db,
+  who: Who,
+  householdId: string,
+  memberId: string,
+  input: MemberInput,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    const member = await findMember(tx, householdId, memberId);
+    if (!member) return { ok: false, reason: 'not-found' };
+    const fields = changedFields(member, input);
+    if (fields.length) {
+      await tx.update(householdMembers).set(input).where(eq(householdMembers.id, memberId));
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'household',
+        recordId: householdId,
+        detail: { part: 'members', memberId, fields },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** Records a DBS, medical or reference check on a carer or household member of this household. */
+export async function addCheck(db: Db, who: Who, householdId: string, input: CheckInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    const [kind, personId] = input.person.split(':') as ['carer' | 'member', string];
+    const person =
+      kind === 'carer' ? await findCarer(tx, householdId, personId) : await findMember(tx, householdId, personId);
+    if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
+    const [check] = await tx
+      .insert(personChecks)
+      .values({
+        householdId,
+        carerId: kind === 'carer' ? personId : null,
+        memberId: kind === 'member' ? personId : null,
+        kind: input.kind,
+        completedOn: input.completedOn,
+        expiresOn: input.expiresOn,
+        outcome: input.outcome,
+      })
+      .returning({ id: personChecks.id });
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: householdId,
+      detail: { part: 'checks', added: check!.id, kind: input.kind },
+    });
+    return { ok: true };
+  });
+}
+
+/** Carers and members of a household, as choices for "whose check is this". */
+export async function checkPeople(db: DbOrTx, householdId: string) {
+  const [carerRows, memberRows] = await Promise.all([
+    db
+      .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
+      .from(carers)
+      .where(and(eq(carers.householdId, householdId))),
+    db
+      .select({ id: householdMembers.id, firstName: householdMembers.firstName, lastName: householdMembers.lastName })
+      .from(householdMembers)
+      .where(eq(householdMembers.householdId, householdId)),
+  ]);
+  return [
+    ...carerRows.map((c) => ({ value: `carer:${c.id}`, text: `${c.firstName} ${c.lastName} (carer)` })),
+    ...memberRows.map((m) => ({ value: `member:${m.id}`, text: `${m.firstName} ${m.lastName}` })),
+  ];
+}

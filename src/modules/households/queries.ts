@@ -1,0 +1,271 @@
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { areas, teams, users } from '../../platform/auth/tables.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { householdVisibleTo } from './scope.ts';
+import {
+  carers,
+  householdMembers,
+  householdPhotos,
+  householdRestrictedAccess,
+  householdStatusEvents,
+  households,
+  personChecks,
+} from './tables.ts';
+import { currentPlacementCount, vacanciesSql } from './vacancies.ts';
+import type { HouseholdListQuery } from './forms.ts';
+
+export const HOUSEHOLDS_PAGE_SIZE = 25;
+
+const ssw = aliasedTable(users, 'ssw');
+const lead = aliasedTable(users, 'first_year_lead');
+
+/** One household as its pages show it, with its team, area, workers and vacancies. */
+function householdQuery(db: DbOrTx) {
+  const today = todayInLondon();
+  return db
+    .select({
+      household: households,
+      teamName: teams.name,
+      areaId: teams.areaId,
+      areaName: areas.name,
+      sswName: ssw.displayName,
+      firstYearLeadName: lead.displayName,
+      placed: currentPlacementCount(today),
+      vacancies: vacanciesSql(today),
+      hasPhoto: sql<boolean>`exists (select 1 from ${householdPhotos} where ${householdPhotos.householdId} = ${households.id})`,
+    })
+    .from(households)
+    .innerJoin(teams, eq(teams.id, households.teamId))
+    .innerJoin(areas, eq(areas.id, teams.areaId))
+    .leftJoin(ssw, eq(ssw.id, households.allocatedSswId))
+    .leftJoin(lead, eq(lead.id, households.firstYearLeadId));
+}
+
+export type HouseholdRecord = typeof households.$inferSelect & {
+  teamName: string;
+  areaId: string;
+  areaName: string;
+  sswName: string | null;
+  firstYearLeadName: string | null;
+  placed: number;
+  vacancies: number;
+  hasPhoto: boolean;
+};
+
+/** The household if the viewer may see it; null when it does not exist or is out of their scope. */
+export async function findVisibleHousehold(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  id: string,
+): Promise<HouseholdRecord | null> {
+  const [row] = await householdQuery(db)
+    .where(and(eq(households.id, id), householdVisibleTo(viewer)))
+    .limit(1);
+  if (!row) return null;
+  const { household, ...rest } = row;
+  return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
+}
+
+/** The people and history on a household's page. */
+export async function householdPeople(db: DbOrTx, householdId: string) {
+  const [carerRows, memberRows, checkRows, eventRows] = await Promise.all([
+    db.select().from(carers).where(eq(carers.householdId, householdId)).orderBy(asc(carers.createdAt), asc(carers.id)),
+    db
+      .select()
+      .from(householdMembers)
+      .where(eq(householdMembers.householdId, householdId))
+      .orderBy(asc(householdMembers.createdAt), asc(householdMembers.id)),
+    db
+      .select()
+      .from(personChecks)
+      .where(eq(personChecks.householdId, householdId))
+      .orderBy(asc(personChecks.expiresOn), asc(personChecks.completedOn)),
+    db
+      .select({ event: householdStatusEvents, byName: users.displayName })
+      .from(householdStatusEvents)
+      .leftJoin(users, eq(users.id, householdStatusEvents.byUserId))
+      .where(eq(householdStatusEvents.householdId, householdId))
+      .orderBy(desc(householdStatusEvents.onDate), desc(householdStatusEvents.createdAt)),
+  ]);
+  return { carers: carerRows, members: memberRows, checks: checkRows, events: eventRows };
+}
+
+export async function findCarer(db: DbOrTx, householdId: string, carerId: string) {
+  const [row] = await db
+    .select()
+    .from(carers)
+    .where(and(eq(carers.id, carerId), eq(carers.householdId, householdId)));
+  return row ?? null;
+}
+
+export async function findMember(db: DbOrTx, householdId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(householdMembers)
+    .where(and(eq(householdMembers.id, memberId), eq(householdMembers.householdId, householdId)));
+  return row ?? null;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means those characters. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function listConditions(viewer: SignedInUser, query: HouseholdListQuery): SQL {
+  const conditions: SQL[] = [householdVisibleTo(viewer)];
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    const compact = likePattern(query.q.replace(/\s+/g, ''));
+    conditions.push(
+      or(
+        ilike(households.name, pattern),
+        ilike(households.reference, pattern),
+        sql`replace(${households.postcode}, ' ', '') ilike ${compact}`,
+      )!,
+    );
+  }
+  if (query.status) conditions.push(eq(households.status, query.status));
+  if (query.team) conditions.push(eq(households.teamId, query.team));
+  if (query.type) conditions.push(eq(households.householdType, query.type));
+  if (query.worker === 'none') conditions.push(isNull(households.allocatedSswId));
+  else if (query.worker === 'me') conditions.push(eq(households.allocatedSswId, viewer.id));
+  else if (query.worker) conditions.push(eq(households.allocatedSswId, query.worker));
+  return and(...conditions)!;
+}
+
+/** One page of the households the viewer may see, filtered and sorted on the server. */
+export async function listHouseholds(db: DbOrTx, viewer: SignedInUser, query: HouseholdListQuery) {
+  const where = listConditions(viewer, query);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(where);
+  const total = Number(count?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / HOUSEHOLDS_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const direction = query.dir === 'desc' ? desc : asc;
+  const primary = {
+    name: households.name,
+    reference: households.reference,
+    status_date: households.statusSince,
+  }[query.sort];
+  const today = todayInLondon();
+  const rows = await db
+    .select({
+      id: households.id,
+      reference: households.reference,
+      name: households.name,
+      postcode: households.postcode,
+      status: households.status,
+      statusSince: households.statusSince,
+      householdType: households.householdType,
+      restricted: households.restricted,
+      teamName: teams.name,
+      sswName: ssw.displayName,
+      vacancies: vacanciesSql(today),
+    })
+    .from(households)
+    .innerJoin(teams, eq(teams.id, households.teamId))
+    .leftJoin(ssw, eq(ssw.id, households.allocatedSswId))
+    .where(where)
+    .orderBy(direction(primary), asc(households.reference))
+    .limit(HOUSEHOLDS_PAGE_SIZE)
+    .offset((page - 1) * HOUSEHOLDS_PAGE_SIZE);
+  return { households: rows.map((r) => ({ ...r, vacancies: Number(r.vacancies) })), total, page };
+}
+
+export async function teamOptions(db: DbOrTx) {
+  return db.select({ id: teams.id, name: teams.name, areaId: teams.areaId }).from(teams).orderBy(asc(teams.name));
+}
+
+export async function findTeam(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: teams.id, areaId: teams.areaId }).from(teams).where(eq(teams.id, id));
+  return row ?? null;
+}
+
+/** Social workers who can hold a caseload, for the list filter. */
+export async function workerOptions(db: DbOrTx) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ['supervising_social_worker', 'assessing_social_worker'])))
+    .orderBy(asc(users.displayName));
+}
+
+/**
+ * Who may be allocated to a household: active supervising social workers in the household's
+ * area (its own team first), and for first-year lead, also the area's team managers.
+ */
+export async function allocationOptions(db: DbOrTx, household: { teamId: string; areaId: string }) {
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      teamId: users.teamId,
+      teamName: teams.name,
+    })
+    .from(users)
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(
+      and(
+        eq(users.active, true),
+        eq(teams.areaId, household.areaId),
+        inArray(users.role, ['supervising_social_worker', 'team_manager']),
+      ),
+    )
+    .orderBy(sql`${users.teamId} = ${household.teamId} desc`, asc(users.displayName));
+  return {
+    supervisingSocialWorkers: rows.filter((r) => r.role === 'supervising_social_worker'),
+    leadWorkers: rows,
+  };
+}
+
+/** Managers who may be named on a restricted household, and those named now. */
+export async function restrictedAccessList(db: DbOrTx, householdId: string) {
+  const named = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      teamName: teams.name,
+      areaName: areas.name,
+    })
+    .from(householdRestrictedAccess)
+    .innerJoin(users, eq(users.id, householdRestrictedAccess.userId))
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(areas, eq(areas.id, users.areaId))
+    .where(eq(householdRestrictedAccess.householdId, householdId))
+    .orderBy(asc(users.displayName));
+  const managers = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      teamName: teams.name,
+      areaName: areas.name,
+    })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(areas, eq(areas.id, users.areaId))
+    .where(and(eq(users.active, true), inArray(users.role, ['team_manager', 'service_manager'])))
+    .orderBy(asc(users.displayName));
+  const namedIds = new Set(named.map((n) => n.id));
+  return { named, available: managers.filter((m) => !namedIds.has(m.id)) };
+}
+
+export async function findUserForAllocation(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: users.id, role: users.role, active: users.active, teamId: users.teamId, areaId: teams.areaId })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findPhoto(db: DbOrTx, householdId: string) {
+  const [row] = await db.select().from(householdPhotos).where(eq(householdPhotos.householdId, householdId));
+  return row ?? null;
+}

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { registerRecordType } from '../../platform/access/registry.ts';
+import { findVisibleHousehold } from './queries.ts';
+import { carers, households } from './tables.ts';
+import { isUuid } from './forms.ts';
+
+/**
+ * Households and carers as record types, so "who has seen or changed this record" works for
+ * them, scoped exactly as the household pages are. A carer has no page of their own: their
+ * record links to their household.
+ */
+export function registerHouseholdRecordTypes(): void {
+  registerRecordType({
+    type: 'household',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [row] = await db
+        .select({ name: households.name, reference: households.reference })
+        .from(households)
+        .where(eq(households.id, id));
+      return row ? { label: `Household: ${row.name} (${row.reference})`, href: `/households/${id}` } : null;
+    },
+    async inScope(db, viewer, id) {
+      return isUuid(id) && (await findVisibleHousehold(db, viewer, id)) !== null;
+    },
+  });
+  registerRecordType({
+    type: 'carer',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [row] = await db
+        .select({ firstName: carers.firstName, lastName: carers.lastName, householdId: carers.householdId })
+        .from(carers)
+        .where(eq(carers.id, id));
+      return row ? { label: `Carer: ${row.firstName} ${row.lastName}`, href: `/households/${row.householdId}` } : null;
+    },
+    async inScope(db, viewer, id) {
+      if (!isUuid(id)) return false;
+      const [row] = await db.select({ householdId: carers.householdId }).from(carers).where(eq(carers.id, id));
+      return row !== undefined && (await findVisibleHousehold(db, viewer, row.householdId)) !== null;
+    },
+  });
+}

@@ -1,0 +1,219 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { carerForm, checkForm, isUuid, memberForm } from './forms.ts';
+import { addCarer, addCheck, addMember, checkPeople, updateCarer, updateMember, type CarerResult } from './people.ts';
+import { findCarer, findMember, type HouseholdRecord } from './queries.ts';
+import type { Result } from './service.ts';
+import {
+  changeAccess,
+  householdCrumbs,
+  openHousehold,
+  pageErrors,
+  refused,
+  who,
+  type WithId,
+} from './route-support.ts';
+import { checkKindOptions, dateValues, radioItems, relationshipOptions, selectItems } from './views.ts';
+
+type WithPerson = { Params: { id: string; personId: string } };
+
+/** The submitted form as it was typed, to show again (without the CSRF token). */
+function bodyOf(body: unknown): Record<string, unknown> {
+  const values = { ...((body ?? {}) as Record<string, unknown>) };
+  delete values._csrf;
+  return values;
+}
+
+/** Carers, household members and their checks: add and change. */
+export function peopleRoutes(app: FastifyInstance, db: Db): void {
+  function carerPage(
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    values: Record<string, unknown>,
+    options: { carerId?: string; errors?: FormErrors },
+  ) {
+    const name = [values.firstName, values.lastName].filter((v) => typeof v === 'string' && v).join(' ');
+    return reply.code(options.errors ? 400 : 200).page('households-carer-form.njk', {
+      title: options.carerId ? `Change carer: ${name || 'carer'}, ${household.name}` : `Add a carer: ${household.name}`,
+      household,
+      isNew: !options.carerId,
+      action: options.carerId
+        ? `/households/${household.id}/carers/${options.carerId}/edit`
+        : `/households/${household.id}/carers/new`,
+      values,
+      dateOfBirth: dateValues(values, 'dateOfBirth'),
+      isStaff: values.isStaff === true || values.isStaff === 'yes',
+      errors: options.errors,
+      breadcrumbs: householdCrumbs(household),
+    });
+  }
+
+  function afterCarer(
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    result: CarerResult,
+    done: string,
+    again: (errors: FormErrors) => unknown,
+  ) {
+    if (result.ok) {
+      if (!result.stillVisible) return reply.redirect('/households?done=restricted', 303);
+      return reply.redirect(`/households/${household.id}?done=${done}`, 303);
+    }
+    if (result.reason === 'invalid') return again(pageErrors(result.errors));
+    return refused(reply, result.reason, household);
+  }
+
+  app.get<WithId>('/households/:id/carers/new', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'carer-new', 'change');
+    if (!household) return reply;
+    return carerPage(reply, household, {}, {});
+  });
+
+  app.post<WithId>('/households/:id/carers/new', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'carer-new', 'change');
+    if (!household) return reply;
+    const form = parseForm(carerForm, request.body);
+    if (!form.ok) return carerPage(reply, household, form.input, { errors: pageErrors(form.errors) });
+    const result = await addCarer(db, who(request), household.id, form.value);
+    return afterCarer(reply, household, result, 'carer-added', (errors) =>
+      carerPage(reply, household, bodyOf(request.body), { errors }),
+    );
+  });
+
+  app.get<WithPerson>('/households/:id/carers/:personId/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'carer-edit', 'change');
+    if (!household) return reply;
+    const carer = isUuid(request.params.personId) ? await findCarer(db, household.id, request.params.personId) : null;
+    if (!carer) return reply.callNotFound();
+    return carerPage(
+      reply,
+      household,
+      { ...carer, email: carer.email ?? '', phone: carer.phone ?? '' },
+      { carerId: carer.id },
+    );
+  });
+
+  app.post<WithPerson>('/households/:id/carers/:personId/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'carer-edit', 'change');
+    if (!household) return reply;
+    if (!isUuid(request.params.personId)) return reply.callNotFound();
+    const carerId = request.params.personId;
+    const form = parseForm(carerForm, request.body);
+    if (!form.ok) return carerPage(reply, household, form.input, { carerId, errors: pageErrors(form.errors) });
+    const result = await updateCarer(db, who(request), household.id, carerId, form.value);
+    return afterCarer(reply, household, result, 'carer-changed', (errors) =>
+      carerPage(reply, household, bodyOf(request.body), { carerId, errors }),
+    );
+  });
+
+  function memberPage(
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    values: Record<string, unknown>,
+    options: { memberId?: string; errors?: FormErrors },
+  ) {
+    return reply.code(options.errors ? 400 : 200).page('households-member-form.njk', {
+      title: options.memberId
+        ? `Change household member: ${household.name}`
+        : `Add a household member: ${household.name}`,
+      household,
+      isNew: !options.memberId,
+      action: options.memberId
+        ? `/households/${household.id}/members/${options.memberId}/edit`
+        : `/households/${household.id}/members/new`,
+      values,
+      dateOfBirth: dateValues(values, 'dateOfBirth'),
+      relationshipItems: radioItems(relationshipOptions(), values.relationship),
+      errors: options.errors,
+      breadcrumbs: householdCrumbs(household),
+    });
+  }
+
+  function afterPlain(
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    result: Result,
+    done: string,
+    again: (errors: FormErrors) => unknown,
+  ) {
+    if (result.ok) return reply.redirect(`/households/${household.id}?done=${done}`, 303);
+    if (result.reason === 'invalid') return again(pageErrors(result.errors));
+    return refused(reply, result.reason, household);
+  }
+
+  app.get<WithId>('/households/:id/members/new', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'member-new', 'change');
+    if (!household) return reply;
+    return memberPage(reply, household, {}, {});
+  });
+
+  app.post<WithId>('/households/:id/members/new', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'member-new', 'change');
+    if (!household) return reply;
+    const form = parseForm(memberForm, request.body);
+    if (!form.ok) return memberPage(reply, household, form.input, { errors: pageErrors(form.errors) });
+    const result = await addMember(db, who(request), household.id, form.value);
+    return afterPlain(reply, household, result, 'member-added', (errors) =>
+      memberPage(reply, household, bodyOf(request.body), { errors }),
+    );
+  });
+
+  app.get<WithPerson>('/households/:id/members/:personId/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'member-edit', 'change');
+    if (!household) return reply;
+    const member = isUuid(request.params.personId) ? await findMember(db, household.id, request.params.personId) : null;
+    if (!member) return reply.callNotFound();
+    return memberPage(reply, household, { ...member }, { memberId: member.id });
+  });
+
+  app.post<WithPerson>('/households/:id/members/:personId/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'member-edit', 'change');
+    if (!household) return reply;
+    if (!isUuid(request.params.personId)) return reply.callNotFound();
+    const memberId = request.params.personId;
+    const form = parseForm(memberForm, request.body);
+    if (!form.ok) return memberPage(reply, household, form.input, { memberId, errors: pageErrors(form.errors) });
+    const result = await updateMember(db, who(request), household.id, memberId, form.value);
+    return afterPlain(reply, household, result, 'member-changed', (errors) =>
+      memberPage(reply, household, bodyOf(request.body), { memberId, errors }),
+    );
+  });
+
+  async function checkPage(
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const people = await checkPeople(db, household.id);
+    return reply.code(errors ? 400 : 200).page('households-check-form.njk', {
+      title: `Record a check: ${household.name}`,
+      household,
+      values,
+      personItems: selectItems(people, people.length === 1 ? null : 'Select a person', values.person),
+      kindItems: radioItems(checkKindOptions(), values.kind),
+      completedOn: dateValues(values, 'completedOn'),
+      expiresOn: dateValues(values, 'expiresOn'),
+      errors,
+      breadcrumbs: householdCrumbs(household),
+    });
+  }
+
+  app.get<WithId>('/households/:id/checks/new', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'check-new', 'change');
+    if (!household) return reply;
+    return checkPage(reply, household, {});
+  });
+
+  app.post<WithId>('/households/:id/checks/new', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'check-new', 'change');
+    if (!household) return reply;
+    const form = parseForm(checkForm, request.body);
+    if (!form.ok) return checkPage(reply, household, form.input, pageErrors(form.errors));
+    const result = await addCheck(db, who(request), household.id, form.value);
+    return afterPlain(reply, household, result, 'check-added', (errors) =>
+      checkPage(reply, household, bodyOf(request.body), errors),
+    );
+  });
+}

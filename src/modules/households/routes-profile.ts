@@ -1,0 +1,183 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { can } from '../../platform/access/policy.ts';
+import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { isUuid, profileForm } from './forms.ts';
+import { emptyUpload, MAX_PHOTO_BYTES, savePhoto, viewPhoto, type PhotoUpload } from './photo.ts';
+import { carerProfile, carerProfilePdf, childrenText, joinNames } from './profile.ts';
+import type { HouseholdRecord } from './queries.ts';
+import { updateProfile } from './service.ts';
+import {
+  abilities,
+  changeAccess,
+  householdCrumbs,
+  openHousehold,
+  pageErrors,
+  refused,
+  viewAccess,
+  who,
+  type WithId,
+} from './route-support.ts';
+
+/**
+ * Reads a photo upload (multipart) into `request.body` before the CSRF check, so the token sent
+ * in the form's `_csrf` field is checked like any other form. Only for users who may change
+ * households: anyone else is turned away by the access check without their upload being read.
+ * Never throws: a file over the limit, a second file or a broken form are recorded on the upload.
+ */
+async function readPhotoUpload(request: FastifyRequest): Promise<void> {
+  const body: { _csrf?: string; upload: PhotoUpload } = { upload: emptyUpload() };
+  if (!request.user || !can(request.user.role, 'households.change') || !request.isMultipart()) {
+    request.body = body;
+    return;
+  }
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === '_csrf' && typeof part.value === 'string') body._csrf = part.value;
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size <= MAX_PHOTO_BYTES) chunks.push(chunk);
+      }
+      if (!part.filename && size === 0) continue;
+      body.upload.files += 1;
+      body.upload.bytes = Buffer.concat(chunks);
+      body.upload.tooLarge = part.file.truncated || size > MAX_PHOTO_BYTES;
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') body.upload.tooLarge = true;
+    else body.upload.unreadable = true;
+  }
+  request.body = body;
+}
+
+/** The carer profile for children (page and PDF), its text, and the household photo. */
+export function profileRoutes(app: FastifyInstance, db: Db): void {
+  app.get<WithId & { Querystring: { done?: string } }>(
+    '/households/:id/profile',
+    viewAccess,
+    async (request, reply) => {
+      const household = await openHousehold(db, request, reply, 'profile');
+      if (!household) return reply;
+      const profile = await carerProfile(db, household);
+      const pdfHref = `/households/${household.id}/profile.pdf`;
+      const subject = `Meet your foster carers: the ${household.name} household`;
+      const body = `The carer profile for the ${household.name} household is in Hearth: ${request.protocol}://${request.host}${pdfHref}`;
+      return reply.page('households-profile.njk', {
+        title: `Carer profile: ${household.name}`,
+        household,
+        profile,
+        carersText: joinNames(profile.carers),
+        childrenText: childrenText(profile.children),
+        adultsText: joinNames(profile.adults),
+        pdfHref,
+        mailto: `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`,
+        canChange: abilities(request, household).change,
+        flash:
+          request.query.done === 'profile'
+            ? 'The carer profile has been saved'
+            : request.query.done === 'photo'
+              ? 'The photo has been uploaded'
+              : undefined,
+        breadcrumbs: householdCrumbs(household),
+      });
+    },
+  );
+
+  app.get<WithId>('/households/:id/profile.pdf', viewAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'profile-pdf');
+    if (!household) return reply;
+    const pdf = await carerProfilePdf(db, await carerProfile(db, household), household.id);
+    const filename = `carer-profile-${household.reference}.pdf`;
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${filename}"`)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(pdf);
+  });
+
+  function profileFormPage(
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    return reply.code(errors ? 400 : 200).page('households-profile-form.njk', {
+      title: `Change carer profile: ${household.name}`,
+      household,
+      values,
+      errors,
+      breadcrumbs: [
+        ...householdCrumbs(household),
+        { text: 'Carer profile', href: `/households/${household.id}/profile` },
+      ],
+    });
+  }
+
+  app.get<WithId>('/households/:id/profile/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'profile-edit', 'change');
+    if (!household) return reply;
+    return profileFormPage(reply, household, { ...household });
+  });
+
+  app.post<WithId>('/households/:id/profile/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'profile-edit', 'change');
+    if (!household) return reply;
+    const form = parseForm(profileForm, request.body);
+    if (!form.ok) return profileFormPage(reply, household, form.input, pageErrors(form.errors));
+    const result = await updateProfile(db, who(request), household.id, form.value);
+    if (!result.ok) return refused(reply, result.reason === 'invalid' ? 'forbidden' : result.reason, household);
+    return reply.redirect(`/households/${household.id}/profile?done=profile`, 303);
+  });
+
+  app.get<WithId>('/households/:id/photo', viewAccess, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const photo = await viewPhoto(db, who(request), request.params.id);
+    if (!photo) return reply.callNotFound();
+    return reply
+      .header('content-type', photo.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', 'inline')
+      .send(photo.bytes);
+  });
+
+  function photoFormPage(reply: FastifyReply, household: HouseholdRecord, errors?: FormErrors) {
+    return reply.code(errors ? 400 : 200).page('households-photo-form.njk', {
+      title: `Upload a photo: ${household.name}`,
+      household,
+      errors,
+      maxMegabytes: MAX_PHOTO_BYTES / 1024 / 1024,
+      breadcrumbs: [
+        ...householdCrumbs(household),
+        { text: 'Carer profile', href: `/households/${household.id}/profile` },
+      ],
+    });
+  }
+
+  app.get<WithId>('/households/:id/photo/change', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'photo-change', 'change');
+    if (!household) return reply;
+    return photoFormPage(reply, household);
+  });
+
+  app.post<WithId>(
+    '/households/:id/photo',
+    { ...changeAccess, preValidation: readPhotoUpload },
+    async (request, reply) => {
+      const household = await openHousehold(db, request, reply, 'photo-change', 'change');
+      if (!household) return reply;
+      const { upload } = request.body as { upload: PhotoUpload };
+      const result = await savePhoto(db, who(request), household.id, upload);
+      if (result.ok) return reply.redirect(`/households/${household.id}/profile?done=photo`, 303);
+      if (result.reason === 'invalid') return photoFormPage(reply, household, pageErrors(result.errors));
+      return refused(reply, result.reason, household);
+    },
+  );
+}

@@ -1,0 +1,297 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { canChangeHousehold } from '../../platform/access/scope.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import {
+  changedFields,
+  householdFor,
+  invalid,
+  type FieldError,
+  type Invalid,
+  type Refusal,
+  type Who,
+} from './access.ts';
+import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, StatusInput, TermsInput } from './forms.ts';
+import { findTeam, findUserForAllocation } from './queries.ts';
+import { nextHouseholdReference } from './reference.ts';
+import { canMove, statusesNeedingReason, statusName, statusNames } from './statuses.ts';
+import { carers, householdRestrictedAccess, householdStatusEvents, households } from './tables.ts';
+
+export type Done = { ok: true };
+export type Result<T = Done> = T | Refusal | Invalid;
+
+/** Locks the household row so two changes to one household happen one after the other. */
+async function lockHousehold(tx: DbOrTx, id: string): Promise<void> {
+  await tx.execute(sql`select 1 from ${households} where ${households.id} = ${id} for update`);
+}
+
+/** A team the user may record households in: they must be able to change a household there. */
+async function teamFor(db: DbOrTx, who: Who, teamId: string): Promise<{ id: string; areaId: string } | FieldError> {
+  const team = await findTeam(db, teamId);
+  if (!team) return { field: 'teamId', message: 'Select the fostering team from the list' };
+  if (!canChangeHousehold(who.user, { teamId: team.id, areaId: team.areaId, allocatedSswId: null })) {
+    return { field: 'teamId', message: 'Select a team whose households you look after' };
+  }
+  return team;
+}
+
+/** Records a new enquiry: the household and its first carer, with its first status event. */
+export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Promise<Result<{ ok: true; id: string }>> {
+  return db.transaction(async (tx) => {
+    const team = await teamFor(tx, who, input.teamId);
+    if ('field' in team) return invalid(team);
+    const today = todayInLondon();
+    const reference = await nextHouseholdReference(tx);
+    const [household] = await tx
+      .insert(households)
+      .values({
+        reference,
+        name: input.name,
+        addressLine1: input.addressLine1,
+        addressLine2: input.addressLine2,
+        town: input.town,
+        postcode: input.postcode,
+        teamId: team.id,
+        householdType: input.householdType,
+        status: 'enquiry',
+        statusSince: today,
+      })
+      .returning({ id: households.id });
+    const id = household!.id;
+    await tx.insert(carers).values({ householdId: id, firstName: input.carerFirstName, lastName: input.carerLastName });
+    await tx.insert(householdStatusEvents).values({
+      householdId: id,
+      toStatus: 'enquiry',
+      onDate: today,
+      byUserId: who.user.id,
+    });
+    await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
+    return { ok: true, id };
+  });
+}
+
+/** Changes the name, address, team and type of fostering. */
+export async function updateDetails(db: Db, who: Who, id: string, input: DetailsInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await lockHousehold(tx, id);
+    const access = await householdFor(tx, who.user, id, 'change');
+    if (!access.ok) return access;
+    if (input.teamId !== access.household.teamId) {
+      const team = await teamFor(tx, who, input.teamId);
+      if ('field' in team) return invalid(team);
+    }
+    const fields = changedFields(access.household, input);
+    if (fields.length) {
+      await tx
+        .update(households)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(households.id, id));
+      await recordAudit(tx, who.actor, { action: 'update', recordType: 'household', recordId: id, detail: { fields } });
+    }
+    return { ok: true };
+  });
+}
+
+/**
+ * Moves a household to a new status, if that move is allowed from where it is now. The date
+ * may not be in the future nor before the current status began; some moves need a reason;
+ * approval needs the approval terms first, and the first approval sets the approval date.
+ */
+export async function changeStatus(db: Db, who: Who, id: string, input: StatusInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await lockHousehold(tx, id);
+    const access = await householdFor(tx, who.user, id, 'change');
+    if (!access.ok) return access;
+    const household = access.household;
+    const errors: FieldError[] = [];
+    if (!canMove(household.status, input.toStatus)) {
+      errors.push({
+        field: 'toStatus',
+        message: `A household cannot move from ${statusName(household.status).toLowerCase()} to ${statusNames[input.toStatus].toLowerCase()}: select one of the statuses shown`,
+      });
+    }
+    if (input.onDate > todayInLondon()) {
+      errors.push({ field: 'onDate', message: 'The date of the change must be today or in the past' });
+    } else if (input.onDate < household.statusSince) {
+      errors.push({
+        field: 'onDate',
+        message: `The date of the change must be on or after ${formatDate(household.statusSince)}, when the household became ${statusName(household.status).toLowerCase()}`,
+      });
+    }
+    if (statusesNeedingReason.includes(input.toStatus) && !input.reason) {
+      errors.push({
+        field: 'reason',
+        message: `Enter the reason for the change to ${statusNames[input.toStatus].toLowerCase()}`,
+      });
+    }
+    if (input.toStatus === 'approved' && household.approvedPlaces < 1 && errors.length === 0) {
+      errors.push({
+        field: 'toStatus',
+        message: 'Record the approval terms (number of children and their ages) before approving the household',
+      });
+    }
+    if (errors.length) return invalid(...errors);
+    const firstApproval =
+      input.toStatus === 'approved' && (household.status === 'in_assessment' || !household.approvedOn);
+    await tx
+      .update(households)
+      .set({
+        status: input.toStatus,
+        statusSince: input.onDate,
+        ...(firstApproval ? { approvedOn: input.onDate } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(households.id, id));
+    await tx.insert(householdStatusEvents).values({
+      householdId: id,
+      fromStatus: household.status,
+      toStatus: input.toStatus,
+      onDate: input.onDate,
+      reason: input.reason,
+      byUserId: who.user.id,
+    });
+    await recordAudit(tx, who.actor, {
+      action: 'status-change',
+      recordType: 'household',
+      recordId: id,
+      detail: { from: household.status, to: input.toStatus },
+    });
+    return { ok: true };
+  });
+}
+
+/** Sets the approval terms and skill level. */
+export async function updateTerms(db: Db, who: Who, id: string, input: TermsInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await lockHousehold(tx, id);
+    const access = await householdFor(tx, who.user, id, 'change');
+    if (!access.ok) return access;
+    const fields = changedFields(access.household, input);
+    if (fields.length) {
+      await tx
+        .update(households)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(households.id, id));
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'household',
+        recordId: id,
+        detail: { part: 'terms', fields },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** Allocates the supervising social worker and first-year lead (from the household's area) and names the mentor. */
+export async function allocate(db: Db, who: Who, id: string, input: AllocationInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await lockHousehold(tx, id);
+    const access = await householdFor(tx, who.user, id, 'allocate');
+    if (!access.ok) return access;
+    const errors: FieldError[] = [];
+    if (input.allocatedSswId) {
+      const worker = await findUserForAllocation(tx, input.allocatedSswId);
+      if (!worker?.active || worker.role !== 'supervising_social_worker' || worker.areaId !== access.household.areaId) {
+        errors.push({ field: 'allocatedSswId', message: 'Select a supervising social worker from the list' });
+      }
+    }
+    if (input.firstYearLeadId) {
+      const lead = await findUserForAllocation(tx, input.firstYearLeadId);
+      if (
+        !lead?.active ||
+        !['supervising_social_worker', 'team_manager'].includes(lead.role) ||
+        lead.areaId !== access.household.areaId
+      ) {
+        errors.push({ field: 'firstYearLeadId', message: 'Select a first-year lead worker from the list' });
+      }
+    }
+    if (errors.length) return invalid(...errors);
+    const fields = changedFields(access.household, input);
+    if (fields.length) {
+      await tx
+        .update(households)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(households.id, id));
+      await recordAudit(tx, who.actor, {
+        action: 'allocate',
+        recordType: 'household',
+        recordId: id,
+        detail: { fields },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** The carer profile for children: about the household, what they like doing, the house, pets. */
+export async function updateProfile(db: Db, who: Who, id: string, input: ProfileInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await lockHousehold(tx, id);
+    const access = await householdFor(tx, who.user, id, 'change');
+    if (!access.ok) return access;
+    const fields = changedFields(access.household, input);
+    if (fields.length) {
+      await tx
+        .update(households)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(households.id, id));
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'household',
+        recordId: id,
+        detail: { part: 'profile', fields },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** The head of fostering names a manager who may see a restricted household. */
+export async function nameManager(db: Db, who: Who, id: string, userId: string): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, id, 'restricted-access');
+    if (!access.ok) return access;
+    const manager = await findUserForAllocation(tx, userId);
+    if (!manager?.active || !['team_manager', 'service_manager'].includes(manager.role)) {
+      return invalid({ field: 'userId', message: 'Select a manager from the list' });
+    }
+    const inserted = await tx
+      .insert(householdRestrictedAccess)
+      .values({ householdId: id, userId })
+      .onConflictDoNothing()
+      .returning({ userId: householdRestrictedAccess.userId });
+    if (inserted.length) {
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'household',
+        recordId: id,
+        detail: { part: 'restricted-access', added: userId },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** The head of fostering removes a manager from a restricted household's list. */
+export async function removeManager(db: Db, who: Who, id: string, userId: string): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, id, 'restricted-access');
+    if (!access.ok) return access;
+    const removed = await tx
+      .delete(householdRestrictedAccess)
+      .where(and(eq(householdRestrictedAccess.householdId, id), eq(householdRestrictedAccess.userId, userId)))
+      .returning({ userId: householdRestrictedAccess.userId });
+    if (removed.length) {
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'household',
+        recordId: id,
+        detail: { part: 'restricted-access', removed: userId },
+      });
+    }
+    return { ok: true };
+  });
+}

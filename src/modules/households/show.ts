@@ -1,0 +1,85 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { can } from '../../platform/access/policy.ts';
+import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
+import { householdPeople, type HouseholdRecord } from './queries.ts';
+import { abilities } from './route-support.ts';
+import {
+  allowedTransitions,
+  checkKindNames,
+  genderPreferenceNames,
+  householdTypeName,
+  isHouseholdStatus,
+  memberRelationshipNames,
+  skillLevelName,
+  statusName,
+} from './statuses.ts';
+import { doneMessage, expiryTag, statusTag } from './views.ts';
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+/** The household's page: details, status, terms, allocation, people, checks, vacancies, timeline. */
+export async function showHousehold(
+  db: Db,
+  request: FastifyRequest<{ Querystring: { done?: string } }>,
+  reply: FastifyReply,
+  household: HouseholdRecord,
+) {
+  const people = await householdPeople(db, household.id);
+  const today = todayInLondon();
+  const age = (dob: string | null) => (dob && dob <= today ? ageOn(dob, today) : null);
+  const names = new Map<string, string>();
+  for (const c of people.carers) names.set(`carer:${c.id}`, `${c.firstName} ${c.lastName}`);
+  for (const m of people.members) names.set(`member:${m.id}`, `${m.firstName} ${m.lastName}`);
+  const can_ = abilities(request, household);
+  const status = isHouseholdStatus(household.status) ? household.status : null;
+  return reply.page('households-show.njk', {
+    title: `Household: ${household.name} (${household.reference})`,
+    household,
+    can: {
+      ...can_,
+      changeStatus: can_.change && status !== null && allowedTransitions[status].length > 0,
+      seeAudit: can(request.user!.role, 'audit.view'),
+    },
+    statusTag: statusTag(household.status),
+    statusName: statusName(household.status),
+    typeName: householdTypeName(household.householdType),
+    skillName: skillLevelName(household.skillLevel),
+    terms: {
+      gender:
+        genderPreferenceNames[household.genderPreference as keyof typeof genderPreferenceNames] ??
+        household.genderPreference,
+      siblingGroups: yesNo(household.siblingGroups),
+      disability: yesNo(household.disability),
+      uasc: yesNo(household.uasc),
+      emergency: yesNo(household.emergency),
+      shortBreaks: yesNo(household.shortBreaks),
+      stayingPut: yesNo(household.stayingPut),
+    },
+    carers: people.carers.map((c) => ({ ...c, age: age(c.dateOfBirth) })),
+    members: people.members.map((m) => ({
+      ...m,
+      age: age(m.dateOfBirth),
+      relationshipName:
+        memberRelationshipNames[m.relationship as keyof typeof memberRelationshipNames] ?? m.relationship,
+    })),
+    checks: people.checks.map((c) => ({
+      ...c,
+      kindName: checkKindNames[c.kind as keyof typeof checkKindNames] ?? c.kind,
+      personName: names.get(c.carerId ? `carer:${c.carerId}` : `member:${c.memberId}`) ?? 'Household',
+      tag: expiryTag(c.expiresOn, today),
+    })),
+    timeline: people.events.map(({ event, byName }) => ({
+      label: {
+        text: event.fromStatus
+          ? `${statusName(event.toStatus)} (was ${statusName(event.fromStatus).toLowerCase()})`
+          : statusName(event.toStatus),
+      },
+      text: event.reason ?? '',
+      datetime: { timestamp: event.onDate, type: 'date' },
+      byline: byName ? { text: byName } : undefined,
+    })),
+    flash: doneMessage(request.query.done),
+    breadcrumbs: [{ text: 'Households', href: '/households' }],
+  });
+}

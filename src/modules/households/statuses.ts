@@ -1,0 +1,148 @@
+/**
+ * A household's statuses, household types, skill levels and what each is called on screen.
+ * The allowed transitions are the one place that says how a household moves from enquiry to
+ * approval and beyond: the change-status page offers only these and the service refuses the rest.
+ */
+export const householdStatuses = [
+  'enquiry',
+  'applicant',
+  'in_assessment',
+  'approved',
+  'on_hold',
+  'inactive',
+  'deregistered',
+  'withdrawn',
+  'refused',
+] as const;
+export type HouseholdStatus = (typeof householdStatuses)[number];
+
+export const statusNames: Record<HouseholdStatus, string> = {
+  enquiry: 'Enquiry',
+  applicant: 'Applicant',
+  in_assessment: 'In assessment',
+  approved: 'Approved',
+  on_hold: 'On hold',
+  inactive: 'Inactive',
+  deregistered: 'Deregistered',
+  withdrawn: 'Withdrawn',
+  refused: 'Refused',
+};
+
+/** GOV.UK tag colours, so a status reads the same on every page. */
+export const statusTagClasses: Record<HouseholdStatus, string> = {
+  enquiry: 'govuk-tag--light-blue',
+  applicant: 'govuk-tag--blue',
+  in_assessment: 'govuk-tag--purple',
+  approved: 'govuk-tag--green',
+  on_hold: 'govuk-tag--yellow',
+  inactive: 'govuk-tag--grey',
+  deregistered: 'govuk-tag--red',
+  withdrawn: 'govuk-tag--grey',
+  refused: 'govuk-tag--red',
+};
+
+/**
+ * Where a household may go from each status. Deregistered, withdrawn and refused are final:
+ * someone who comes back starts again as a new enquiry (a new record).
+ */
+export const allowedTransitions: Record<HouseholdStatus, readonly HouseholdStatus[]> = {
+  enquiry: ['applicant', 'withdrawn'],
+  applicant: ['in_assessment', 'withdrawn', 'refused'],
+  in_assessment: ['approved', 'withdrawn', 'refused'],
+  approved: ['on_hold', 'inactive', 'deregistered'],
+  on_hold: ['approved', 'deregistered'],
+  inactive: ['approved', 'deregistered'],
+  deregistered: [],
+  withdrawn: [],
+  refused: [],
+};
+
+/** Moves into these statuses must say why. */
+export const statusesNeedingReason: readonly HouseholdStatus[] = ['deregistered', 'on_hold', 'refused', 'withdrawn'];
+
+/** What the change-status page calls each move (from the household's point of view). */
+export const transitionNames: Record<HouseholdStatus, string> = {
+  enquiry: 'Enquiry',
+  applicant: 'Applicant: application received',
+  in_assessment: 'In assessment: assessment started',
+  approved: 'Approved: agency decision to approve',
+  on_hold: 'On hold',
+  inactive: 'Inactive',
+  deregistered: 'Deregistered',
+  withdrawn: 'Withdrawn',
+  refused: 'Refused',
+};
+
+export function isHouseholdStatus(value: unknown): value is HouseholdStatus {
+  return typeof value === 'string' && (householdStatuses as readonly string[]).includes(value);
+}
+
+export function canMove(from: string, to: string): boolean {
+  return isHouseholdStatus(from) && isHouseholdStatus(to) && allowedTransitions[from].includes(to);
+}
+
+export function statusName(status: string): string {
+  return isHouseholdStatus(status) ? statusNames[status] : status;
+}
+
+export const householdTypes = ['mainstream', 'family_and_friends', 'short_breaks', 'specialist_disability'] as const;
+export type HouseholdType = (typeof householdTypes)[number];
+
+export const householdTypeNames: Record<HouseholdType, string> = {
+  mainstream: 'Mainstream',
+  family_and_friends: 'Family and friends (connected person)',
+  short_breaks: 'Short breaks',
+  specialist_disability: 'Specialist disability',
+};
+
+export function householdTypeName(type: string): string {
+  return (householdTypeNames as Record<string, string>)[type] ?? type;
+}
+
+export const skillLevels = [1, 2, 3] as const;
+export type SkillLevel = (typeof skillLevels)[number];
+
+export const skillLevelNames: Record<SkillLevel, string> = {
+  1: 'Level 1',
+  2: 'Level 2 (Skilled)',
+  3: 'Level 3 (Advanced)',
+};
+
+export function skillLevelName(level: number): string {
+  return (skillLevelNames as Record<number, string>)[level] ?? `Level ${level}`;
+}
+
+export const genderPreferences = ['any', 'female', 'male'] as const;
+export const genderPreferenceNames: Record<(typeof genderPreferences)[number], string> = {
+  any: 'Any',
+  female: 'Girls only',
+  male: 'Boys only',
+};
+
+export const memberRelationships = [
+  'birth_child',
+  'adult_child',
+  'partner',
+  'grandparent',
+  'lodger',
+  'other_adult',
+] as const;
+export const memberRelationshipNames: Record<(typeof memberRelationships)[number], string> = {
+  birth_child: 'Birth child',
+  adult_child: 'Adult child',
+  partner: 'Partner',
+  grandparent: 'Grandparent',
+  lodger: 'Lodger',
+  other_adult: 'Other adult',
+};
+
+export const checkKinds = ['dbs', 'medical', 'reference'] as const;
+export type CheckKind = (typeof checkKinds)[number];
+export const checkKindNames: Record<CheckKind, string> = {
+  dbs: 'DBS check',
+  medical: 'Medical',
+  reference: 'Reference',
+};
+
+/** Checks expiring within this many days are flagged on the household page. */
+export const CHECK_EXPIRY_WARNING_DAYS = 60;

@@ -1,0 +1,223 @@
+import { deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { test, expect, uniqueName } from './support/fixtures.ts';
+
+/** A real 2x2 PNG (signature, IHDR, IDAT, IEND with their CRCs). */
+function smallPng(): Buffer {
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) {
+      c ^= b;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const check = Buffer.alloc(4);
+    check.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, check]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const rows = Buffer.from([0, 200, 60, 60, 60, 120, 200, 0, 60, 200, 60, 240, 240, 240]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Today in Europe/London, as the day, month and year a person types. */
+function today() {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
+
+async function fillDate(page: Page, legend: string, date: { day: string; month: string; year: string }) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(date.day);
+  await group.getByLabel('Month').fill(date.month);
+  await group.getByLabel('Year').fill(date.year);
+}
+
+/** A household taken from enquiry to approved and allocated, then found on the worker's caseload. */
+test.describe('a household taken from enquiry to approved and allocated', () => {
+  test.setTimeout(120_000);
+
+  test('the recruitment coordinator records an enquiry and takes it to approval; the manager allocates; the worker finds it', async ({
+    hearth,
+  }) => {
+    const page = hearth.page;
+    const name = uniqueName('Hollins');
+    const date = today();
+
+    // The recruitment coordinator records the enquiry.
+    await hearth.signIn('recruitment');
+    await hearth.clickLink('Households', { within: hearth.nav });
+    await expect(hearth.heading).toHaveText('Households');
+    await hearth.submit('Record an enquiry'); // a button-styled link (role=button)
+    await expect(hearth.heading).toHaveText('Record an enquiry');
+
+    // A mistake first: the errors are shown the GOV.UK way and the answers kept.
+    await page.getByLabel('Household name').fill(name);
+    await page.getByLabel('Postcode').fill('not a postcode');
+    await hearth.submit('Record enquiry');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter the first carer’s first name');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter a real postcode');
+    await expect(page.getByLabel('Household name')).toHaveValue(name);
+
+    await page.getByLabel('First name').fill('Morgan');
+    await page.getByLabel('Last name').fill('Hollins');
+    await page.getByLabel('Address line 1').fill('7 Mill Lane');
+    await page.getByLabel('Town or city').fill('Whitstable');
+    await page.getByLabel('Postcode').fill('ct5 1ab');
+    await page.getByLabel('Fostering team').selectOption({ label: 'East Kent Fostering Team 1' });
+    await page.getByLabel('Mainstream').check();
+    await hearth.submit('Record enquiry');
+    await expect(hearth.heading).toContainText(name);
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The enquiry has been recorded');
+    await expect(page.locator('main')).toContainText('CT5 1AB');
+    await expect(page.locator('main')).toContainText('Morgan Hollins');
+
+    // Enquiry → applicant → in assessment.
+    for (const [move, shown] of [
+      ['Applicant: application received', 'Applicant'],
+      ['In assessment: assessment started', 'In assessment'],
+    ] as const) {
+      await hearth.clickLink('Change status');
+      await expect(hearth.heading).toHaveText('Change status');
+      await page.getByLabel(move).check();
+      await fillDate(page, 'Date of the change', date);
+      await hearth.submit('Change status');
+      await expect(page.locator('.govuk-notification-banner')).toContainText('The household’s status has been changed');
+      await expect(hearth.heading).toContainText(shown);
+    }
+
+    // The approval terms, then the approval.
+    await hearth.clickLink(/Change\s+approval terms/);
+    await expect(hearth.heading).toHaveText('Approval terms');
+    await page.getByLabel('Number of children').fill('2');
+    await page.getByLabel('Youngest').fill('5');
+    await page.getByLabel('Oldest').fill('15');
+    await page.getByLabel('Sibling groups').check();
+    await page.getByLabel('Level 2 (Skilled)').check();
+    await hearth.submit('Save approval terms');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The approval terms have been saved');
+
+    await hearth.clickLink('Change status');
+    await page.getByLabel('Approved: agency decision to approve').check();
+    await fillDate(page, 'Date of the change', date);
+    await hearth.submit('Change status');
+    await expect(hearth.heading).toContainText('Approved');
+    const main = page.locator('main');
+    await expect(main).toContainText('Level 2 (Skilled)');
+    await expect(main).toContainText('2 (0 children placed now)');
+    await expect(page.locator('.moj-timeline__item')).toHaveCount(4);
+    const householdUrl = page.url();
+    await hearth.signOut();
+
+    // The team manager allocates the supervising social worker.
+    await hearth.signIn('manager');
+    await hearth.goto(householdUrl);
+    await hearth.clickLink(/Change\s+allocation/);
+    await expect(hearth.heading).toHaveText('Allocate');
+    await page
+      .getByLabel('Supervising social worker')
+      .selectOption({ label: 'Sam Sutherland (East Kent Fostering Team 1)' });
+    await page.getByLabel('Mentor (optional)').fill('Pat Experienced');
+    await hearth.submit('Save allocation');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The allocation has been saved');
+    await expect(main).toContainText('Sam Sutherland');
+    await hearth.clickLink('Who has seen or changed this record');
+    await expect(page.locator('main')).toContainText('allocate');
+    await hearth.signOut();
+
+    // The social worker finds it on their caseload.
+    await hearth.signIn('ssw');
+    await hearth.clickLink('Households', { within: hearth.nav });
+    await page.getByLabel('Allocated worker').selectOption({ label: 'My caseload' });
+    await page.getByLabel('Name, reference or postcode').fill(name);
+    await hearth.submit('Apply filters');
+    await expect(page.locator('main')).toContainText('Showing 1 to 1 of 1 household');
+    await hearth.clickLink(name);
+    await expect(hearth.heading).toContainText(name);
+    await hearth.clickLink('Carer profile for children');
+    await expect(hearth.heading).toHaveText(`Meet the ${name} household`);
+    await hearth.signOut();
+  });
+
+  test('the team manager adds a household member, a check, the profile and its photo', async ({ hearth }) => {
+    const page = hearth.page;
+    const name = uniqueName('Varga');
+    const date = today();
+
+    await hearth.signIn('manager');
+    await hearth.goto('/households/new');
+    await page.getByLabel('Household name').fill(name);
+    await page.getByLabel('First name').fill('Noor');
+    await page.getByLabel('Last name').fill('Varga');
+    await page.getByLabel('Address line 1').fill('2 Station Road');
+    await page.getByLabel('Town or city').fill('Dover');
+    await page.getByLabel('Postcode').fill('CT16 1AA');
+    await hearth.submit('Record enquiry');
+    await expect(hearth.heading).toContainText(name);
+
+    await hearth.clickLink('Add a household member');
+    await page.getByLabel('First name').fill('Sami');
+    await page.getByLabel('Last name').fill('Varga');
+    await fillDate(page, 'Date of birth (optional)', { day: '4', month: '6', year: String(Number(date.year) - 10) });
+    await page.getByLabel('Birth child').check();
+    await hearth.submit('Add household member');
+    await expect(page.locator('main')).toContainText('Sami Varga');
+
+    await hearth.clickLink('Record a check');
+    await page.getByLabel('Whose check is it').selectOption({ label: 'Noor Varga (carer)' });
+    await page.getByLabel('DBS check').check();
+    await fillDate(page, 'Date completed', date);
+    await hearth.submit('Record check');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter the expiry date');
+    await fillDate(page, 'Expiry date', { ...date, year: String(Number(date.year) + 3) });
+    await hearth.submit('Record check');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The check has been recorded');
+
+    await hearth.clickLink('Carer profile for children');
+    await hearth.clickLink('Change the profile');
+    await page.getByLabel('What we like doing').fill('Baking, football in the park and film nights.');
+    await page.getByLabel('Pets').fill('A dog called Pepper');
+    await hearth.submit('Save profile');
+    await expect(page.locator('main')).toContainText('A dog called Pepper');
+    await expect(page.locator('main')).toContainText('Sami (10 years old)');
+
+    // A file that is not a picture is refused on the form; a real PNG is accepted.
+    await hearth.clickLink('Upload a photo');
+    await page.getByLabel('Photo of the household').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('just text, not a picture'),
+    });
+    await hearth.submit('Upload photo');
+    await expect(page.locator('.govuk-error-summary')).toContainText('must be a JPEG, PNG or WebP image');
+    await page
+      .getByLabel('Photo of the household')
+      .setInputFiles({ name: 'us.png', mimeType: 'image/png', buffer: smallPng() });
+    await hearth.submit('Upload photo');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The photo has been uploaded');
+    await expect(page.getByRole('img', { name: `Photo of the ${name} household` })).toBeVisible();
+    const pdf = await page.request.get(`${new URL(page.url()).pathname}.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await hearth.signOut();
+  });
+});
