@@ -18,12 +18,15 @@ if (!process.env.HEARTH_E2E_DATA_DIR) {
   // After the server has been stopped: the runner process exits last.
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 }
-// The browser tests always run on their own embedded database, whatever the shell says.
+// The browser tests always run on their own embedded database with the demo at its default scale
+// (as `npm start` loads it), whatever the shell says.
 delete process.env.DATABASE_URL;
+delete process.env.DEMO_SCALE;
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/playwright',
+  // Traces of failed tests. Two runs at once in one tree need their own port (HEARTH_E2E_PORT) and folder.
+  outputDir: E2E_PORT === 3100 ? 'test-results/playwright' : `test-results/playwright-${E2E_PORT}`,
   // Files run in parallel on two workers; the tests within a file run in order.
   fullyParallel: false,
   workers: 2,
@@ -38,6 +41,9 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     trace: 'retain-on-failure',
+    // A missing button or link fails at the click, well before the test's own timeout.
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -67,7 +73,6 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.HEARTH_E2E_DATA_DIR,
       HEARTH_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-      DEMO_SCALE: 'small',
       LOG_LEVEL: 'warn',
     },
   },

@@ -1,6 +1,21 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 
+/**
+ * What of an error may go in the log: its type, code and stack, but not a database error's
+ * message, which quotes the query's parameters (names, dates of birth ...).
+ */
+export function loggableError(error: Error & { code?: string }) {
+  const cause = error.cause instanceof Error ? (error.cause as Error & { code?: string }) : undefined;
+  const fromDatabase = 'query' in error || cause !== undefined;
+  return {
+    type: error.name,
+    code: cause?.code ?? error.code,
+    message: fromDatabase ? 'database query failed' : error.message,
+    stack: fromDatabase ? undefined : error.stack,
+  };
+}
+
 /** Error pages in the design system: a 4xx says what to do; a 5xx gives the request id, never a stack trace. */
 export const errorPagesPlugin = fp(async (app) => {
   app.setNotFoundHandler({}, (request, reply) => {
@@ -37,7 +52,7 @@ export const errorPagesPlugin = fp(async (app) => {
         lines: ['Check what you sent and try again.'],
       });
     }
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ err: loggableError(error) }, 'request failed');
     return reply.code(500).page('error.njk', {
       title: 'Sorry, there is a problem with the service',
       lines: ['Try again later. Nothing you did caused this.'],

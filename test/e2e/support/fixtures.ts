@@ -37,10 +37,18 @@
  * checkPage() after navigating by hand. For JSON or files, use Playwright's `request` fixture (or
  * `hearth.page.request`), which does not load a page.
  *
- * The server is shared by every test and both workers: tests must not depend on each other's data.
- * Make what a test changes its own (e.g. `uniqueName('carer')` for a new user) and prefer a demo
- * user no other test signs in with when a test throttles, locks or changes an account.
- * Without JavaScript: `test.use({ javaScriptEnabled: false })` in a describe block; checks still run.
+ * Without JavaScript: `test.use({ javaScriptEnabled: false })` in a describe block. axe cannot run
+ * in such a page, so checkPage() loads a copy of its document into a second context (scripts blocked
+ * by CSP) and runs axe there: the check sees what a browser without JavaScript shows.
+ *
+ * Also exported: `uniqueName(prefix)`, a name no other test or run uses; `E2E_DEMO_PASSWORD`, the
+ * demo users' password on the test server; `WCAG_TAGS`, the axe tags checked.
+ *
+ * One server (on a fresh database with the demo loaded) serves every test on two workers: spec
+ * files run in parallel, the tests within a file in order. Tests must not depend on each other's
+ * data: make what a test changes its own (`uniqueName('e2e')` for a new user), and do not lock,
+ * throttle or change a demo user another spec signs in with. Sign-in is rate-limited per address
+ * (60 a minute), so sign in once per test, not once per page.
  */
 import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -50,6 +58,9 @@ export { expect };
 export { E2E_DEMO_PASSWORD };
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** How long a click or goto may take to load its page (the server is slow on a busy machine). */
+const LOAD_TIMEOUT_MS = 20_000;
 
 /** A name no other test (or earlier run on the same server) uses. */
 export function uniqueName(prefix: string): string {
@@ -86,13 +97,13 @@ type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][num
 function describeViolations(url: string, violations: AxeViolation[]): string {
   const lines = [`${violations.length} accessibility violation(s) (WCAG 2.2 AA) on ${url}:`];
   for (const v of violations) {
-    lines.push('', `  [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}`, `    ${v.helpUrl}`);
+    lines.push('', `  [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}`, `    rule: ${v.helpUrl}`);
     for (const node of v.nodes.slice(0, 5)) {
-      lines.push(`    at ${node.target.join(' ')}`, `      ${node.html.slice(0, 200)}`);
+      lines.push(`    element: ${node.target.join(' ')}`, `      ${node.html.slice(0, 200)}`);
       const summary = node.failureSummary?.split('\n').map((l) => `      ${l.trim()}`);
       if (summary) lines.push(...summary);
     }
-    if (v.nodes.length > 5) lines.push(`    ... and ${v.nodes.length - 5} more`);
+    if (v.nodes.length > 5) lines.push(`    ... and ${v.nodes.length - 5} more element(s)`);
   }
   return lines.join('\n');
 }
@@ -100,8 +111,13 @@ function describeViolations(url: string, violations: AxeViolation[]): string {
 class HearthPage implements Hearth {
   private readonly loads: LoadedDocument[] = [];
   private response: Response | null = null;
+  /** Without JavaScript, axe cannot run in the page: it runs on a copy of it in a context with scripts on. */
+  private mirror: Page | null = null;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly scriptsEnabled: boolean,
+  ) {
     // Every new document in the main frame: redirects only load their final page.
     page.on('load', () => {
       const url = page.url();
@@ -126,8 +142,13 @@ class HearthPage implements Hearth {
   }
 
   async goto(path: string): Promise<Response | null> {
-    const loaded = this.page.waitForEvent('load');
-    await this.page.goto(path);
+    const loaded = this.page.waitForEvent('load', { timeout: LOAD_TIMEOUT_MS });
+    try {
+      await this.page.goto(path);
+    } catch (error) {
+      loaded.catch(() => {});
+      throw error;
+    }
     await loaded;
     await this.checkPage();
     return this.response;
@@ -160,12 +181,50 @@ class HearthPage implements Hearth {
 
   async checkPage(): Promise<void> {
     const url = this.page.url();
-    const results = await new AxeBuilder({ page: this.page }).withTags(WCAG_TAGS).analyze();
+    const target = this.scriptsEnabled ? this.page : await this.copyOfPage();
+    const axe = new AxeBuilder({ page: target }).withTags(WCAG_TAGS);
+    // Hearth's pages have no frames: run axe in the page itself (several times faster than the
+    // frame-by-frame mode, which opens a page of its own for every check).
+    if (target.frames().length === 1) axe.setLegacyMode(true);
+    const results = await axe.analyze();
     expect(results.violations.length, describeViolations(url, results.violations)).toBe(0);
     await expect(this.heading, `exactly one <h1> on ${url}`).toHaveCount(1);
     await expect(this.page, `the <title> of ${url}`).toHaveTitle(/\S - Hearth$/);
     const current = this.loads.at(-1);
     if (current) current.checked = true;
+  }
+
+  /**
+   * The page as it is now, loaded into a second context where axe can run: the same document
+   * (served for the same address, so its stylesheets and images load), with the page's own
+   * scripts blocked by CSP, so axe sees what a browser without JavaScript shows.
+   */
+  private async copyOfPage(): Promise<Page> {
+    const url = this.page.url();
+    const html = await this.page.content();
+    if (!this.mirror) {
+      const browser = this.page.context().browser();
+      if (!browser) throw new Error('hearth fixture: the page has no browser to open a second context in');
+      const context = await browser.newContext({ viewport: this.page.viewportSize(), javaScriptEnabled: true });
+      this.mirror = await context.newPage();
+    }
+    await this.mirror.unrouteAll();
+    await this.mirror.route(
+      (u) => u.href === url,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': "script-src 'none'" },
+          body: html,
+        }),
+    );
+    await this.mirror.goto(url);
+    return this.mirror;
+  }
+
+  async close(): Promise<void> {
+    await this.mirror?.context().close();
   }
 
   /** Documents loaded but never checked, for the teardown check. */
@@ -174,18 +233,26 @@ class HearthPage implements Hearth {
   }
 
   private async navigateBy(target: Locator): Promise<Response | null> {
-    const loaded = this.page.waitForEvent('load');
-    await target.click();
-    await loaded;
+    const loaded = this.page.waitForEvent('load', { timeout: LOAD_TIMEOUT_MS });
+    try {
+      await target.click();
+    } catch (error) {
+      loaded.catch(() => {}); // the click's own error is the one to read
+      throw error;
+    }
+    await loaded.catch((error: Error) => {
+      throw new Error(`no new page loaded after clicking ${target}: ${error.message.split('\n')[0]}`);
+    });
     await this.checkPage();
     return this.response;
   }
 }
 
 export const test = base.extend<{ hearth: Hearth }>({
-  hearth: async ({ page }, use, testInfo) => {
-    const hearth = new HearthPage(page);
+  hearth: async ({ page, javaScriptEnabled }, use, testInfo) => {
+    const hearth = new HearthPage(page, javaScriptEnabled !== false);
     await use(hearth);
+    await hearth.close();
     // Only when the test itself passed: otherwise its own failure is the one worth reading.
     if (testInfo.status === testInfo.expectedStatus) {
       const missed = hearth.unchecked();

@@ -1,0 +1,69 @@
+import { test, expect } from './support/fixtures.ts';
+
+/** Where each demo user lands, what they see first, and the service navigation they get. */
+const homes: { username: string; name: string; home: string; heading: string; nav: string[] }[] = [
+  { username: 'admin', name: 'Alex Admin', home: '/admin', heading: 'Administration', nav: ['Administration'] },
+  { username: 'carer', name: 'Jordan Ellis', home: '/portal', heading: 'Your household', nav: ['Your household'] },
+  ...[
+    ['head', 'Helen Hartley'],
+    ['director', 'David Drummond'],
+    ['manager', 'Maya Mensah'],
+    ['ssw', 'Sam Sutherland'],
+    ['ssw2', 'Priya Walsh'],
+    ['cicsw', 'Chris Okafor'],
+    ['lado', 'Laura Adeyemi'],
+    ['reviewer', 'Rob Fenwick'],
+    ['panel', 'Pat Nolan'],
+    ['training', 'Tara Quinn'],
+    ['recruitment', 'Ravi Patel'],
+    ['payments', 'Paula Grant'],
+  ].map(([username, name]) => ({
+    username: username!,
+    name: name!,
+    home: '/my-work',
+    heading: 'My work',
+    nav: ['My work'],
+  })),
+];
+
+/** Navigation items no role above should see unless listed for it. */
+const everyNavItem = ['My work', 'Your household', 'Administration'];
+
+test.describe('each role lands on its own home page', () => {
+  for (const user of homes) {
+    test(`${user.username} lands on ${user.home}`, async ({ hearth }) => {
+      await hearth.signIn(user.username);
+      expect(new URL(hearth.page.url()).pathname).toBe(user.home);
+      await expect(hearth.heading).toHaveText(user.heading);
+      await expect(hearth.page.locator('.app-user-bar__name')).toContainText(user.name);
+
+      for (const item of user.nav) {
+        const link = hearth.nav.getByRole('link', { name: item, exact: true });
+        await expect(link).toBeVisible();
+        await expect(link).toHaveAttribute('aria-current', 'page');
+      }
+      for (const item of everyNavItem.filter((i) => !user.nav.includes(i))) {
+        await expect(hearth.nav.getByRole('link', { name: item, exact: true })).toHaveCount(0);
+      }
+
+      // The logo goes home too.
+      await hearth.clickLink('Hearth — Fostering Service');
+      expect(new URL(hearth.page.url()).pathname).toBe(user.home);
+    });
+  }
+
+  test('a staff member cannot open Administration; the administrator cannot open My work', async ({ hearth }) => {
+    await hearth.signIn('payments');
+    const denied = await hearth.goto('/admin');
+    expect(denied?.status()).toBe(403);
+    await expect(hearth.heading).toHaveText('You do not have access to this page');
+    await hearth.signOut();
+
+    await hearth.signIn('admin');
+    const alsoDenied = await hearth.goto('/my-work');
+    expect(alsoDenied?.status()).toBe(403);
+    await expect(hearth.heading).toHaveText('You do not have access to this page');
+    await hearth.clickLink('Go to your home page');
+    expect(new URL(hearth.page.url()).pathname).toBe('/admin');
+  });
+});
