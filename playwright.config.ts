@@ -74,6 +74,10 @@ export default defineConfig({
       DATA_DIR: process.env.HEARTH_E2E_DATA_DIR,
       HEARTH_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
+      // The small demo: every journey's data, loaded in seconds (county scale is for people and benchmarks).
+      DEMO_SCALE: 'small',
+      // Every journey signs in from 127.0.0.1.
+      SIGN_IN_LIMIT_PER_MINUTE: '10000',
     },
   },
 });

@@ -30,7 +30,7 @@ function safeReturnTo(value: string | undefined): string {
   return value && /^\/(?![/\\])/.test(value) ? value : '/';
 }
 
-export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (app, { db }) => {
+export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (app, { db, config }) => {
   app.get<{ Querystring: { returnTo?: string } }>(
     '/sign-in',
     { config: { access: 'public' } },
@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
 
   app.post(
     '/sign-in',
-    { config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: { max: config.SIGN_IN_LIMIT_PER_MINUTE, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const form = parseForm(signInForm, request.body);
       if (!form.ok) {
