@@ -13,7 +13,9 @@ const schema = z
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo'),
-    DEMO_SCALE: z.enum(['small', 'county', 'national']).default('small'),
+    DEMO_SCALE: z.enum(['small', 'county', 'national']).default('county'),
+    /** Sign-in attempts allowed per address per minute (failures are also throttled per account). */
+    SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })
