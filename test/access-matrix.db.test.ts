@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '../src/platform/access/roles.ts';
+import { can, type Permission } from '../src/platform/access/policy.ts';
+import { demoUsers } from '../scripts/demo/people.ts';
+import { Agent, createTestApp, signedIn, type TestApp } from './support/app.ts';
+
+type Rule = 'public' | 'signed-in' | Permission;
+
+/**
+ * Every route of Hearth and who may use it. A route added without a row here fails this test,
+ * and so does a route whose guard differs from its row: the row is the reviewed decision.
+ */
+const expected: Record<string, Rule> = {
+  'GET /health': 'public',
+  'GET /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'POST /sign-out': 'signed-in',
+  'GET /signed-out': 'public',
+  'GET /account/password': 'signed-in',
+  'POST /account/password': 'signed-in',
+  'GET /records/:type/:id/audit': 'audit.view',
+  'GET /': 'signed-in',
+  'GET /my-work': 'work.view',
+  'GET /my-work/rules': 'work.view',
+  'GET /portal': 'portal.use',
+  'GET /accessibility': 'public',
+  'GET /privacy': 'public',
+  'GET /search': 'search.use',
+  // Administration: user accounts only, never case content.
+  'GET /admin': 'users.manage',
+  'GET /admin/users': 'users.manage',
+  'GET /admin/users/new': 'users.manage',
+  'POST /admin/users/new': 'users.manage',
+  'GET /admin/users/:id': 'users.manage',
+  'GET /admin/users/:id/edit': 'users.manage',
+  'POST /admin/users/:id/edit': 'users.manage',
+  'GET /admin/users/:id/deactivate': 'users.manage',
+  'GET /admin/users/:id/reactivate': 'users.manage',
+  'GET /admin/users/:id/reset-password': 'users.manage',
+  'POST /admin/users/:id/deactivate': 'users.manage',
+  'POST /admin/users/:id/reactivate': 'users.manage',
+  'POST /admin/users/:id/reset-password': 'users.manage',
+  'GET /admin/users/:id/temporary-password': 'users.manage',
+  // Households and carers.
+  'GET /households': 'households.view',
+  'GET /households/new': 'households.change',
+  'POST /households/new': 'households.change',
+  'GET /households/:id': 'households.view',
+  'GET /households/:id/edit': 'households.change',
+  'POST /households/:id/edit': 'households.change',
+  'GET /households/:id/status': 'households.change',
+  'POST /households/:id/status': 'households.change',
+  'GET /households/:id/terms': 'households.change',
+  'POST /households/:id/terms': 'households.change',
+  'GET /households/:id/allocation': 'households.allocate',
+  'POST /households/:id/allocation': 'households.allocate',
+  'GET /households/:id/carers/new': 'households.change',
+  'POST /households/:id/carers/new': 'households.change',
+  'GET /households/:id/carers/:personId/edit': 'households.change',
+  'POST /households/:id/carers/:personId/edit': 'households.change',
+  'GET /households/:id/members/new': 'households.change',
+  'POST /households/:id/members/new': 'households.change',
+  'GET /households/:id/members/:personId/edit': 'households.change',
+  'POST /households/:id/members/:personId/edit': 'households.change',
+  'GET /households/:id/checks/new': 'households.change',
+  'POST /households/:id/checks/new': 'households.change',
+  'GET /households/:id/profile': 'households.view',
+  'GET /households/:id/profile.pdf': 'households.view',
+  'GET /households/:id/profile/edit': 'households.change',
+  'POST /households/:id/profile/edit': 'households.change',
+  'GET /households/:id/photo': 'households.view',
+  'GET /households/:id/photo/change': 'households.change',
+  'POST /households/:id/photo': 'households.change',
+  'GET /households/:id/restricted-access': 'households.allocate',
+  'POST /households/:id/restricted-access': 'households.allocate',
+  'POST /households/:id/restricted-access/remove': 'households.allocate',
+  // Children, referrals, matching and placements.
+  'GET /children': 'children.view',
+  'GET /children/new': 'children.change',
+  'POST /children/new': 'children.change',
+  'GET /children/:id': 'children.view',
+  'GET /children/:id/edit': 'children.change',
+  'POST /children/:id/edit': 'children.change',
+  'GET /children/:id/health-assessments/new': 'children.change',
+  'POST /children/:id/health-assessments/new': 'children.change',
+  'GET /children/:id/referral': 'referrals.create',
+  'POST /children/:id/referral': 'referrals.create',
+  'GET /children/:id/emergency-placement': 'referrals.review',
+  'POST /children/:id/emergency-placement': 'referrals.review',
+  'GET /referrals': 'referrals.review',
+  'GET /referrals/:id': 'children.view',
+  'GET /referrals/:id/edit': 'referrals.create',
+  'POST /referrals/:id/edit': 'referrals.create',
+  'POST /referrals/:id/accept': 'referrals.review',
+  'GET /referrals/:id/return': 'referrals.review',
+  'POST /referrals/:id/return': 'referrals.review',
+  'POST /referrals/:id/withdraw': 'referrals.create',
+  'GET /referrals/:id/matching': 'referrals.review',
+  'GET /referrals/:id/match': 'referrals.review',
+  'POST /referrals/:id/match': 'referrals.review',
+  'GET /referrals/:id/place': 'referrals.review',
+  'POST /referrals/:id/place': 'referrals.review',
+  'GET /placements/:id': 'children.view',
+  'GET /placements/:id/paperwork': 'placements.change',
+  'POST /placements/:id/paperwork': 'placements.change',
+  'GET /placements/:id/delegated-authority': 'placements.change',
+  'POST /placements/:id/delegated-authority': 'placements.change',
+  'GET /placements/:id/end': 'placements.change',
+  'POST /placements/:id/end': 'placements.change',
+  'GET /placements/:id/move': 'placements.change',
+  'POST /placements/:id/move': 'placements.change',
+  // The scorecard and the business plan.
+  'GET /scorecard': 'scorecard.view',
+  'GET /scorecard.csv': 'scorecard.view',
+  'GET /scorecard/:measureId': 'scorecard.view',
+  'GET /plan': 'plan.view',
+  'GET /plan/new': 'plan.change',
+  'POST /plan/new': 'plan.change',
+  'GET /plan/:id': 'plan.view',
+  'GET /plan/:id/print': 'plan.view',
+  'GET /plan/:id/quarterly-review': 'plan.view',
+  'GET /plan/:id/targets/new': 'plan.change',
+  'POST /plan/:id/targets/new': 'plan.change',
+  'GET /plan/targets/:id/edit': 'plan.change',
+  'POST /plan/targets/:id/edit': 'plan.change',
+  'GET /plan/:id/roll-over': 'plan.change',
+  'POST /plan/:id/roll-over': 'plan.change',
+  'GET /plan/actions/:id': 'plan.view',
+  'GET /plan/actions/:id/update': 'plan.view',
+  'POST /plan/actions/:id/update': 'plan.view',
+  'GET /plan/targets/:id/actions/new': 'plan.change',
+  'POST /plan/targets/:id/actions/new': 'plan.change',
+  'GET /plan/actions/:id/edit': 'plan.change',
+  'POST /plan/actions/:id/edit': 'plan.change',
+};
+
+/** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */
+const NO_SUCH_RECORD = '00000000-0000-4000-8000-000000000000';
+const concrete = (url: string) => url.replace(':type', 'user').replace(/:(id|personId|measureId)/g, NO_SUCH_RECORD);
+/** The platform's page for a role without the route's permission (platform/access/plugin.ts). */
+const ROLE_REFUSED = 'You do not have access to this page';
+const usernameOf = (role: Role) => demoUsers.find((u) => u.role === role)?.username;
+
+let t: TestApp;
+let routes: { method: string; url: string }[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  routes = t.app.routeTable.filter((r) => !r.url.startsWith('/assets/'));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the access matrix', () => {
+  it('has a reviewed row for every route, and a route for every row', () => {
+    const actual = routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(actual.filter((key) => !(key in expected))).toEqual([]);
+    expect(Object.keys(expected).filter((key) => !actual.includes(key))).toEqual([]);
+  });
+
+  it('sends a signed-out visitor to sign in for every route that is not public', async () => {
+    const visitor = new Agent(t.app);
+    for (const route of routes) {
+      const rule = expected[`${route.method} ${route.url}`];
+      if (rule === 'public') continue;
+      const response =
+        route.method === 'GET' ? await visitor.get(concrete(route.url)) : await visitor.post(concrete(route.url), {});
+      const where = `${route.method} ${route.url}`;
+      if (route.method === 'GET') {
+        expect(response.statusCode, where).toBe(302);
+        expect(response.headers.location, where).toMatch(/^\/sign-in/);
+      } else {
+        expect(response.statusCode, where).toBe(401);
+      }
+    }
+  });
+
+  for (const role of roles) {
+    const username = usernameOf(role);
+    if (!username) continue;
+    it(`lets ${role} (${username}) use exactly the routes the policy gives the role`, async () => {
+      const agent = await signedIn(t.app, username);
+      // Sign-out last: it ends the session the other requests use.
+      const ordered = [...routes].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
+      for (const route of ordered) {
+        const rule = expected[`${route.method} ${route.url}`]!;
+        const allowed = rule === 'public' || rule === 'signed-in' || can(role, rule);
+        const response =
+          route.method === 'GET' ? await agent.get(concrete(route.url)) : await agent.post(concrete(route.url), {});
+        const where = `${role} ${route.method} ${route.url} -> ${response.statusCode}`;
+        const refusedByPolicy = response.statusCode === 403 && response.body.includes(ROLE_REFUSED);
+        if (allowed) {
+          // Allowed through the door: the route itself may still say not found, invalid or
+          // "you cannot change this record" (a scope rule), but never the role refusal.
+          expect(refusedByPolicy, where).toBe(false);
+          expect([401, 500], where).not.toContain(response.statusCode);
+          expect(String(response.headers.location ?? ''), where).not.toMatch(/^\/sign-in/);
+        } else {
+          expect(refusedByPolicy, where).toBe(true);
+        }
+      }
+    });
+  }
+
+  it('keeps case records from the administrator and staff pages from the foster carer', () => {
+    const caseRules = Object.values(expected).filter((r) => /^(households|children|referrals|placements)\./.test(r));
+    for (const rule of caseRules) expect(can('admin', rule as Permission), rule).toBe(false);
+    const carerRules = Object.values(expected).filter(
+      (r): r is Permission => r !== 'public' && r !== 'signed-in' && can('foster_carer', r as Permission),
+    );
+    expect([...new Set(carerRules)]).toEqual(['portal.use']);
+  });
+});
