@@ -4,12 +4,30 @@ import { areas, teams, users } from '../../src/platform/auth/tables.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
-import { demoAreas, demoUsers } from './people.ts';
+import { dayOf, today as londonToday } from './days.ts';
+import { Paperwork, type OpenStatus } from './paperwork.ts';
+import { stream } from './random.ts';
+import { buildDemo } from './model.ts';
+import { writeChild, writeHealth, writeHouseholds } from './records.ts';
+import type { Scale } from './scales.ts';
+import { demoTables, flushAll, makeWriters } from './writers.ts';
 
 export interface SeedOptions {
   password: string;
   /** small for tests, county for the demo, national for load testing. */
-  scale: 'small' | 'county' | 'national';
+  scale: Scale;
+  /** Progress lines (no personal data). Default: printed for county and national, silent for small. */
+  onProgress?: (line: string) => void;
+  /** The day the demo is dated from (YYYY-MM-DD); default today in London. */
+  today?: string;
+}
+
+export interface SeedResult {
+  users: number;
+  households: number;
+  children: number;
+  placements: number;
+  seconds: number;
 }
 
 /** True when the database holds no users yet: a first start. */
@@ -18,37 +36,119 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-/** Loads the demo service: areas, teams and one user per role. Made-up people only. */
-export async function seedDemo(db: Db, options: SeedOptions): Promise<{ users: number }> {
+/**
+ * Whether the load may skip per-row foreign key checks: only a superuser may, and only when no
+ * table the demo writes has a trigger of its own (replica mode would skip that too).
+ */
+async function maySkipKeyChecks(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ su: boolean; triggers: number }>(
+    db,
+    sql`select (select rolsuper from pg_roles where rolname = current_user) as su,
+          (select count(*)::int from pg_trigger t join pg_class c on c.oid = t.tgrelid
+           where not t.tgisinternal and c.relname = any(${`{${demoTables.join(',')}}`}::text[])) as triggers`,
+  );
+  return row?.su === true && Number(row.triggers) === 0;
+}
+
+/** Share of children in care today with a referral still open (besides the demo's own). */
+const OPEN_REFERRAL_SHARE = 0.035;
+
+/**
+ * Loads the demo service: areas, teams, staff, households, children and five years of
+ * placements, all made-up people, the same every time for a scale (dated relative to today).
+ */
+export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const { scale } = options;
+  const log = options.onProgress ?? (scale === 'small' ? () => {} : (line: string) => console.log(`demo: ${line}`));
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  const today = options.today ? dayOf(options.today) : londonToday();
+
+  const demo = buildDemo(scale, today);
+  const { plan, ids, staff, households, units, finder, cicswCaseload, childCount, placementCount } = demo;
+  log(
+    `${scale}: ${staff.users.length} staff, ${households.length} households, ${childCount} children, ${placementCount} placements planned (${seconds()} s)`,
+  );
+
   const passwordHash = await hashPassword(options.password);
+  const skipKeyChecks = scale !== 'small' && (await maySkipKeyChecks(db));
   await db.transaction(async (tx) => {
-    const areaIds = new Map<string, string>();
-    const teamIds = new Map<string, string>();
-    for (const area of demoAreas) {
-      const [row] = await tx.insert(areas).values({ name: area.name }).returning({ id: areas.id });
-      areaIds.set(area.name, row!.id);
-      for (const team of area.teams) {
-        const [t] = await tx.insert(teams).values({ name: team, areaId: row!.id }).returning({ id: teams.id });
-        teamIds.set(team, t!.id);
-      }
-    }
-    const inserted = await tx
-      .insert(users)
-      .values(
-        demoUsers.map((u) => ({
+    // The generator writes parents before children, so foreign keys hold (the small demo, used by
+    // the tests, is loaded with every check on). For the big demos, skipping the per-row key
+    // checks halves the load time; only a superuser may, and only inside this transaction.
+    if (skipKeyChecks) await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.insert(areas).values(staff.areas.map((a) => ({ id: a.id, name: a.name })));
+    await tx
+      .insert(teams)
+      .values(staff.teams.map((t) => ({ id: t.id, name: t.name, areaId: staff.areas[t.areaIdx]!.id })));
+    for (let from = 0; from < staff.users.length; from += 1000) {
+      await tx.insert(users).values(
+        staff.users.slice(from, from + 1000).map((u) => ({
+          id: u.id,
           username: u.username,
           displayName: u.displayName,
           email: `${u.username}@hearth.example`,
           role: u.role,
-          teamId: u.team ? (teamIds.get(u.team) ?? null) : null,
-          areaId: u.area ? (areaIds.get(u.area) ?? null) : null,
+          teamId: u.teamIdx === null ? null : staff.teams[u.teamIdx]!.id,
+          areaId: u.areaIdx === null ? null : staff.areas[u.areaIdx]!.id,
+          householdId: u.householdId,
           passwordHash,
         })),
-      )
-      .returning({ id: users.id });
-    for (const u of inserted) {
+      );
+    }
+    for (const u of staff.users) {
       await recordAudit(tx, systemActor('demo data'), { action: 'create', recordType: 'user', recordId: u.id });
     }
+    log(`staff written (${seconds()} s)`);
+
+    const w = makeWriters(tx, plan.batch);
+    await writeHouseholds(w, households, staff);
+    await flushAll(w);
+    log(`households written (${seconds()} s)`);
+
+    const health = stream(scale, 'health');
+    const paperwork = new Paperwork(w, households, staff, stream(scale, 'paperwork'), today, () => ids.next(), finder);
+    const step = Math.max(1, Math.floor(units.length / 5));
+    for (const [n, unit] of units.entries()) {
+      for (const child of unit.children) {
+        await writeChild(w, child, staff);
+        await writeHealth(w, child, health, today, () => ids.next());
+      }
+      await paperwork.unit(unit);
+      if ((n + 1) % step === 0 && n + 1 < units.length)
+        log(`children written: ${Math.round(((n + 1) / units.length) * 100)}% (${seconds()} s)`);
+    }
+
+    const open = stream(scale, 'open-referrals');
+    const scenarioChildren = new Set(units.slice(0, 2).flatMap((u) => u.children.map((c) => c.id)));
+    const wanted: OpenStatus[] = ['submitted', 'returned', 'accepted', 'matched'];
+    const referred = new Set<string>();
+    for (const child of cicswCaseload.filter((c) => !scenarioChildren.has(c.id)).slice(0, wanted.length)) {
+      await paperwork.openReferral(child, wanted[referred.size]!);
+      referred.add(child.id);
+    }
+    for (const unit of units) {
+      const child = unit.children[0]!;
+      if (child.leftCareOn !== null || referred.has(child.id) || scenarioChildren.has(child.id)) continue;
+      if (!open.chance(OPEN_REFERRAL_SHARE)) continue;
+      await paperwork.openReferral(
+        child,
+        open.weighted([
+          ['submitted', 25],
+          ['returned', 15],
+          ['accepted', 40],
+          ['matched', 20],
+        ] as const),
+      );
+    }
+    await flushAll(w);
   });
-  return { users: demoUsers.length };
+  log(`done: ${households.length} households, ${childCount} children, ${placementCount} placements in ${seconds()} s`);
+  return {
+    users: staff.users.length,
+    households: households.length,
+    children: childCount,
+    placements: placementCount,
+    seconds: Number(seconds()),
+  };
 }

@@ -1,0 +1,84 @@
+/**
+ * A fresh, migrated Hearth database for one benchmark run: PGlite in a temporary directory, or a
+ * new PostgreSQL database (hearth_bench_...) on the given server. Both are removed afterwards,
+ * also when the run is interrupted.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.ts';
+import { runMigrations } from '../../src/platform/db/migrate.ts';
+
+export type Engine = 'pglite' | 'postgres';
+export const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchDatabase {
+  database: Database;
+  /** Where it is, for the report (no credentials). */
+  where: string;
+  remove(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freshDatabase(engine: Engine, postgresUrl = DEFAULT_POSTGRES): Promise<BenchDatabase> {
+  let removed = false;
+  let remove: () => Promise<void>;
+  let bench: BenchDatabase;
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
+    const database = await openPglite(dir);
+    remove = async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    bench = { database, where: `PGlite in ${dir}`, remove: async () => {} };
+  } else {
+    const name = `hearth_bench_${randomBytes(5).toString('hex')}`;
+    await adminQuery(postgresUrl, `CREATE DATABASE ${name}`);
+    const database = openPostgres(withDatabase(postgresUrl, name), 10);
+    remove = async () => {
+      await database.close();
+      await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
+    bench = { database, where: `PostgreSQL database ${name} on ${new URL(postgresUrl).host}`, remove: async () => {} };
+  }
+  const once = async () => {
+    if (removed) return;
+    removed = true;
+    await remove();
+  };
+  const interrupted = () => {
+    void once().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  bench.remove = async () => {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await once();
+  };
+  try {
+    await runMigrations(bench.database);
+  } catch (error) {
+    await bench.remove();
+    throw error;
+  }
+  return bench;
+}

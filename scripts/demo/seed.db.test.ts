@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/platform/db/client.ts';
+import { queryRows } from '../../src/platform/db/sql.ts';
+import { verifyPassword } from '../../src/platform/auth/passwords.ts';
+import { createTestDatabase } from '../../test/support/db.ts';
+import { demoUsers } from './people.ts';
+import { isEmpty, seedDemo } from './seed.ts';
+
+const PASSWORD = 'seed-test-password';
+let first: Database;
+let second: Database;
+let emptyBefore: boolean;
+
+const rows = <T>(database: Database, query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
+const count = async (database: Database, query: ReturnType<typeof sql>) =>
+  Number((await rows<{ n: number }>(database, query))[0]!.n);
+
+beforeAll(async () => {
+  [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  emptyBefore = await isEmpty(first.db);
+  await seedDemo(first.db, { password: PASSWORD, scale: 'small' });
+  await seedDemo(second.db, { password: PASSWORD, scale: 'small' });
+});
+
+afterAll(async () => {
+  await Promise.all([first?.close(), second?.close()]);
+});
+
+describe('the small demo', () => {
+  it('is what a first start loads into an empty database, after which it is no longer empty', async () => {
+    expect(emptyBefore).toBe(true);
+    expect(await isEmpty(first.db)).toBe(false);
+  });
+
+  it('has every demo sign-in with its role, sharing the demo password', async () => {
+    const users = await rows<{ username: string; role: string; password_hash: string }>(
+      first,
+      sql`select username, role, password_hash from users`,
+    );
+    const byName = new Map(users.map((u) => [u.username, u]));
+    for (const demo of demoUsers) expect(byName.get(demo.username)?.role, demo.username).toBe(demo.role);
+    expect(await verifyPassword(byName.get('ssw')!.password_hash, PASSWORD)).toBe(true);
+  });
+
+  it('makes `manager` the manager of East Kent Fostering Team 1, where `ssw` works', async () => {
+    const [row] = await rows<{ manager: string; ssw: string }>(
+      first,
+      sql`select (select t.name from users u join teams t on t.id = u.team_id where u.username = 'manager') as manager,
+                 (select t.name from users u join teams t on t.id = u.team_id where u.username = 'ssw') as ssw`,
+    );
+    expect(row).toEqual({ manager: 'East Kent Fostering Team 1', ssw: 'East Kent Fostering Team 1' });
+  });
+
+  it('links `carer` to an approved household where a child in care lives today, and names them as its carer', async () => {
+    const [home] = await rows<{ id: string; status: string; team: string; carers: string; placed: number }>(
+      first,
+      sql`select h.id, h.status, t.name as team,
+            (select string_agg(c.first_name || ' ' || c.last_name, ', ') from carers c where c.household_id = h.id) as carers,
+            (select count(*)::int from placements p join children ch on ch.id = p.child_id
+             where p.household_id = h.id and p.end_date is null and ch.left_care_on is null) as placed
+          from users u join households h on h.id = u.household_id join teams t on t.id = h.team_id
+          where u.username = 'carer'`,
+    );
+    expect(home).toMatchObject({ status: 'approved', team: 'East Kent Fostering Team 1' });
+    expect(home!.carers).toContain('Jordan Ellis');
+    expect(home!.placed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives the demo workers their caseloads', async () => {
+    const ssw = await rows<{ team: string }>(
+      first,
+      sql`select t.name as team from households h join teams t on t.id = h.team_id
+          join users u on u.id = h.allocated_ssw_id where u.username = 'ssw'`,
+    );
+    expect(ssw.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ssw.map((h) => h.team))).toEqual(new Set(['East Kent Fostering Team 1']));
+    const ssw2 = await rows<{ team: string }>(
+      first,
+      sql`select t.name as team from households h join teams t on t.id = h.team_id
+          join users u on u.id = h.allocated_ssw_id where u.username = 'ssw2'`,
+    );
+    expect(ssw2.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(ssw2.map((h) => h.team))).toEqual(new Set(['West Kent Fostering Team 1']));
+    const referrals = await rows<{ status: string }>(
+      first,
+      sql`select r.status from referrals r join children c on c.id = r.child_id
+          join users u on u.id = c.allocated_social_worker_id where u.username = 'cicsw'`,
+    );
+    const open = referrals.map((r) => r.status).filter((s) => s !== 'placed' && s !== 'withdrawn');
+    expect(new Set(open)).toEqual(new Set(['submitted', 'returned', 'accepted', 'matched']));
+    expect(
+      await count(
+        first,
+        sql`select count(*)::int as n from children c join users u
+      on u.id = c.allocated_social_worker_id where u.username = 'cicsw' and c.left_care_on is null`,
+      ),
+    ).toBeGreaterThanOrEqual(6);
+  });
+
+  it('holds a dozen households in several statuses, about fifteen children and their placements', async () => {
+    const statuses = await rows<{ status: string; n: number }>(
+      first,
+      sql`select status, count(*)::int as n from households group by status`,
+    );
+    const total = statuses.reduce((n, s) => n + Number(s.n), 0);
+    expect(total).toBeGreaterThanOrEqual(10);
+    expect(total).toBeLessThanOrEqual(16);
+    expect(statuses.length).toBeGreaterThanOrEqual(5);
+    expect(Number(statuses.find((s) => s.status === 'approved')?.n)).toBeGreaterThanOrEqual(5);
+    const children = await count(first, sql`select count(*)::int as n from children`);
+    expect(children).toBeGreaterThanOrEqual(12);
+    expect(children).toBeLessThanOrEqual(20);
+    expect(await count(first, sql`select count(*)::int as n from placements`)).toBeGreaterThanOrEqual(8);
+    expect(
+      await count(first, sql`select count(*)::int as n from placements where end_date is null`),
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has a restricted household (a carer on the staff) that only its named manager may open', async () => {
+    const restricted = await rows<{ staff: boolean; named: string | null }>(
+      first,
+      sql`select exists (select 1 from carers c where c.household_id = h.id and c.is_staff) as staff,
+            (select string_agg(u.username, ',') from household_restricted_access a join users u on u.id = a.user_id
+             where a.household_id = h.id) as named
+          from households h where h.restricted`,
+    );
+    expect(restricted).toEqual([{ staff: true, named: 'manager' }]);
+  });
+
+  it('shows `ssw` checks due soon or overdue on their households', async () => {
+    const due = await count(
+      first,
+      sql`select count(*)::int as n from person_checks k join households h on h.id = k.household_id
+          join users u on u.id = h.allocated_ssw_id
+          where u.username = 'ssw' and k.expires_on < current_date + 60`,
+    );
+    expect(due).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is the same every time: the same household references and names, the same children', async () => {
+    const households = sql`select reference, name, status from households order by reference`;
+    const children = sql`select reference, first_name, last_name, date_of_birth::text from children order by reference`;
+    expect(await rows(second, households)).toEqual(await rows(first, households));
+    expect(await rows(second, children)).toEqual(await rows(first, children));
+  });
+
+  it('never places more children with a household than its approved places, on any day', async () => {
+    const over = await count(
+      first,
+      sql`select count(*)::int as n from placements p join households h on h.id = p.household_id
+          where h.approved_places < (select count(*) from placements q where q.household_id = p.household_id
+            and q.start_date <= p.start_date and (q.end_date is null or q.end_date > p.start_date))`,
+    );
+    expect(over).toBe(0);
+  });
+
+  it('never has a child in two placements at once, or placed outside a household’s approval', async () => {
+    expect(
+      await count(
+        first,
+        sql`select count(*)::int as n from (select child_id from placements where end_date is null
+        group by child_id having count(*) > 1) x`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        first,
+        sql`select count(*)::int as n from placements a join placements b
+        on a.child_id = b.child_id and a.id <> b.id and a.start_date < coalesce(b.end_date, 'infinity'::date)
+        and b.start_date < coalesce(a.end_date, 'infinity'::date)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        first,
+        sql`select count(*)::int as n from placements p join households h on h.id = p.household_id
+        where h.approved_on is null or p.start_date < h.approved_on
+        or (h.status <> 'approved' and coalesce(p.end_date, 'infinity'::date) > h.status_since)`,
+      ),
+    ).toBe(0);
+  });
+});
