@@ -1,4 +1,230 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { can } from '../../platform/access/policy.ts';
+import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
+import { registerNavItem } from '../../platform/views/navigation.ts';
+import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { pagination } from '../../platform/views/pagination.ts';
+import { dateBoxes, parseDatedForm } from './date-input.ts';
+import { childForm, childListQuery, healthAssessmentForm } from './forms.ts';
+import {
+  ethnicities,
+  genders,
+  healthAssessmentKinds,
+  legalStatuses,
+  needs,
+  selectItems,
+  choiceItems,
+} from './labels.ts';
+import { childSortColumns, doneMessage, isFiltered } from './list-view.ts';
+import {
+  areaOptions,
+  CHILDREN_PAGE_SIZE,
+  findChild,
+  healthAssessmentsOfChild,
+  listChildren,
+  placementsOfChild,
+  referralsOfChild,
+  socialWorkerOptions,
+  type ChildRecord,
+} from './queries.ts';
+import { registerChildRecordType } from './records.ts';
+import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
+import { childPageView } from './record-view.ts';
 
-export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async () => {};
+type WithId = { Params: { id: string } };
+const CHILD_DATES = ['dateOfBirth', 'lookedAfterSince'] as const;
+
+/** Children in care: the list, the record page, details and health assessments. */
+export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  registerNavItem({ text: 'Children', href: '/children', permission: 'children.view', order: 20 });
+  registerChildRecordType();
+  const view: RouteShorthandOptions = { config: { access: { permission: 'children.view' } } };
+  const change: RouteShorthandOptions = { config: { access: { permission: 'children.change' } } };
+
+  const childName = (c: ChildRecord) => `${c.firstName} ${c.lastName}`;
+  const childCrumbs = (c?: ChildRecord) => [
+    { text: 'Children', href: '/children' },
+    ...(c ? [{ text: childName(c), href: `/children/${c.id}` }] : []),
+  ];
+
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { child?: ChildRecord; values: Record<string, unknown>; errors?: FormErrors },
+  ) {
+    const user = request.user!;
+    const [areas, workers] = await Promise.all([areaOptions(db), socialWorkerOptions(db)]);
+    const { child, values } = options;
+    return reply.code(options.errors ? 400 : 200).page('children-form.njk', {
+      title: child ? `Change details: ${childName(child)}` : 'Add a child',
+      child,
+      values,
+      errors: options.errors,
+      genderItems: choiceItems(genders, values.gender),
+      ethnicityItems: selectItems(ethnicities, values.ethnicity, 'Select an ethnicity'),
+      legalStatusItems: selectItems(legalStatuses, values.legalStatus, 'Select a legal status'),
+      areaItems: selectItems(
+        areas.map((a) => ({ value: a.id, text: a.name })),
+        values.areaId,
+        'Select an area',
+      ),
+      allocatesSelf: user.role === 'childrens_social_worker',
+      workerItems: selectItems(
+        workers.map((w) => ({ value: w.id, text: w.name })),
+        values.allocatedSocialWorkerId,
+        'Not allocated',
+      ),
+      needItems: choiceItems(needs, values.needs),
+      stayingPutItems: [
+        {
+          value: 'yes',
+          text: 'The young person is 18 or over and in a Staying Put arrangement',
+          checked: values.stayingPut === 'yes' || values.stayingPut === true,
+        },
+      ],
+      breadcrumbs: childCrumbs(child),
+    });
+  }
+
+  app.get('/children', view, async (request, reply) => {
+    const user = request.user!;
+    const query = childListQuery.parse(request.query ?? {});
+    const [list, areas, workers] = await Promise.all([
+      listChildren(db, user, query),
+      areaOptions(db),
+      socialWorkerOptions(db),
+    ]);
+    const today = todayInLondon();
+    return reply.page('children-list.njk', {
+      title: 'Children',
+      query,
+      list: { ...list, children: list.children.map((c) => ({ ...c, age: ageOn(c.dateOfBirth, today) })) },
+      legalStatuses,
+      filtered: isFiltered(query),
+      sort: childSortColumns(query),
+      pagination: pagination(request.url, list.page, CHILDREN_PAGE_SIZE, list.total),
+      areaItems: selectItems(
+        areas.map((a) => ({ value: a.id, text: a.name })),
+        query.area,
+        'Any area',
+      ),
+      workerItems: selectItems(
+        workers.map((w) => ({ value: w.id, text: w.name })),
+        query.worker,
+        'Any social worker',
+      ),
+      legalStatusItems: selectItems(legalStatuses, query.legalStatus, 'Any legal status'),
+      needItems: selectItems(needs, query.need, 'Any needs'),
+      canAdd: can(user.role, 'children.change'),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+
+  app.get('/children/new', change, async (request, reply) => {
+    const user = request.user!;
+    return showForm(request, reply, {
+      values: {
+        areaId: user.areaId ?? '',
+        allocatedSocialWorkerId: user.role === 'childrens_social_worker' ? user.id : '',
+      },
+    });
+  });
+
+  app.post('/children/new', change, async (request, reply) => {
+    const form = parseDatedForm(childForm(todayInLondon()), request.body, CHILD_DATES);
+    if (!form.ok) return showForm(request, reply, { values: form.input, errors: form.errors });
+    const result = await createChild(db, request.user!, request.actor(), form.value);
+    if (!result.ok)
+      return showForm(request, reply, {
+        values: request.body as Record<string, unknown>,
+        errors: formErrors(result.errors),
+      });
+    return reply.redirect(result.visible ? `/children/${result.id}?done=created` : '/children', 303);
+  });
+
+  app.get<WithId & { Querystring: { done?: string } }>('/children/:id', view, async (request, reply) => {
+    const user = request.user!;
+    const child = await viewChild(db, user, request.actor(), request.params.id);
+    if (!child) return reply.callNotFound();
+    const [placements, referrals, assessments] = await Promise.all([
+      placementsOfChild(db, user, child.id),
+      referralsOfChild(db, child.id),
+      healthAssessmentsOfChild(db, child.id),
+    ]);
+    return reply.page('children-record.njk', {
+      title: `Child: ${childName(child)}`,
+      ...childPageView(user, child, { placements, referrals, assessments }, todayInLondon()),
+      flash: doneMessage(request.query.done),
+      breadcrumbs: childCrumbs(),
+    });
+  });
+
+  app.get<WithId>('/children/:id/edit', change, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const today = todayInLondon();
+    return showForm(request, reply, {
+      child,
+      values: {
+        ...child,
+        ...dateBoxes('dateOfBirth', child.dateOfBirth),
+        ...dateBoxes('lookedAfterSince', child.lookedAfterSince),
+        stayingPut: ageOn(child.dateOfBirth, today) >= 18 ? 'yes' : '',
+        needs: (['disability', 'uasc', 'cseRisk', 'missingRisk'] as const).filter((n) => child[n]),
+        allocatedSocialWorkerId: child.allocatedSocialWorkerId ?? '',
+        schoolPostcode: child.schoolPostcode ?? '',
+      },
+    });
+  });
+
+  app.post<WithId>('/children/:id/edit', change, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const form = parseDatedForm(childForm(todayInLondon()), request.body, CHILD_DATES);
+    if (!form.ok) return showForm(request, reply, { child, values: form.input, errors: form.errors });
+    const result = await updateChild(db, request.user!, request.actor(), child, form.value);
+    if (!result.ok) {
+      return showForm(request, reply, {
+        child,
+        values: request.body as Record<string, unknown>,
+        errors: formErrors(result.errors),
+      });
+    }
+    if (!result.visible) return reply.redirect('/children', 303);
+    return reply.redirect(`/children/${child.id}?done=${result.changed.length ? 'updated' : 'unchanged'}`, 303);
+  });
+
+  async function showAssessmentForm(
+    reply: FastifyReply,
+    child: ChildRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    return reply.code(errors ? 400 : 200).page('children-health-form.njk', {
+      title: `Record a health assessment: ${childName(child)}`,
+      child,
+      values,
+      errors,
+      kindItems: choiceItems(healthAssessmentKinds, values.kind),
+      breadcrumbs: childCrumbs(child),
+    });
+  }
+
+  app.get<WithId>('/children/:id/health-assessments/new', change, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    return showAssessmentForm(reply, child, {});
+  });
+
+  app.post<WithId>('/children/:id/health-assessments/new', change, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const form = parseDatedForm(healthAssessmentForm(todayInLondon(), child.dateOfBirth), request.body, [
+      'completedOn',
+    ]);
+    if (!form.ok) return showAssessmentForm(reply, child, form.input, form.errors);
+    await addHealthAssessment(db, request.user!, request.actor(), child, form.value);
+    return reply.redirect(`/children/${child.id}?done=health-assessment`, 303);
+  });
+};

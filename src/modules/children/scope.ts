@@ -1,14 +1,19 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { childScope } from '../../platform/access/scope.ts';
 import { households } from '../households/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
-import { placements } from '../placements/tables.ts';
+import { placements, referrals } from '../placements/tables.ts';
 import { children } from './tables.ts';
+
+/** Referral statuses still in the team manager's hands (quality assurance, matching, placing). */
+export const OPEN_REFERRAL_STATUSES = ['submitted', 'returned', 'accepted', 'matched'] as const;
 
 /**
  * The SQL condition on `children` for what a user may read. Fostering staff see the children
  * currently placed with households they may see; a children's social worker their allocated children.
+ * A team manager also sees the children of their area with an open referral, so they can
+ * quality-assure, match and place them.
  */
 export function childVisibleTo(user: SignedInUser): SQL {
   const scope = childScope(user);
@@ -22,11 +27,24 @@ export function childVisibleTo(user: SignedInUser): SQL {
     case 'household':
       return sql`exists (select 1 from ${placements} where ${placements.childId} = ${children.id}
         and ${placements.householdId} = ${scope.householdId} and ${placements.endDate} is null)`;
-    case 'placed-with':
-      return sql`exists (select 1 from ${placements} join ${households} on ${households.id} = ${placements.householdId}
+    case 'placed-with': {
+      const placed = sql`exists (select 1 from ${placements} join ${households} on ${households.id} = ${placements.householdId}
         where ${placements.childId} = ${children.id} and ${placements.endDate} is null and ${householdVisibleTo(user)})`;
+      if (user.role !== 'team_manager' || !user.areaId) return placed;
+      return or(placed, openReferralInArea(user.areaId))!;
+    }
     case 'team':
     case 'none':
       return sql`false`;
   }
+}
+
+/** The child is in this area and has a referral a team manager is still working on. */
+export function openReferralInArea(areaId: string): SQL {
+  return sql`(${children.areaId} = ${areaId} and exists (select 1 from ${referrals}
+    where ${referrals.childId} = ${children.id}
+    and ${referrals.status} in (${sql.join(
+      OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )})))`;
 }

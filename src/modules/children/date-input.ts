@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from '../../platform/dates/index.ts';
+import { parseForm, type FormErrors, type FormResult } from '../../platform/views/forms.ts';
+
+/**
+ * The GOV.UK date input: three boxes named `<name>-day`, `<name>-month`, `<name>-year`.
+ * `withDateParts` gathers them into `<name>: { day, month, year }` before validation, and
+ * `govukDate` turns that into an IsoDate with the GOV.UK error messages.
+ */
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The submitted body with each named date gathered from its three boxes. */
+export function withDateParts(body: unknown, names: readonly string[]): Record<string, unknown> {
+  const input = { ...((body ?? {}) as Record<string, unknown>) };
+  for (const name of names) {
+    input[name] = {
+      day: text(input[`${name}-day`]),
+      month: text(input[`${name}-month`]),
+      year: text(input[`${name}-year`]),
+    } satisfies DateParts;
+  }
+  return input;
+}
+
+/** An IsoDate's three boxes, for filling a form from a record. */
+export function dateBoxes(name: string, date: string | null | undefined): Record<string, string> {
+  if (!date) return {};
+  const [year = '', month = '', day = ''] = date.split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
+}
+
+function toIsoDate(parts: DateParts): IsoDate | null {
+  if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year)) return null;
+  const iso = `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/**
+ * A required date, `what` in sentence case as it starts the message ("Date of birth").
+ * Messages follow the GOV.UK date input pattern.
+ */
+export function govukDate(what: string) {
+  return z
+    .object({ day: z.string(), month: z.string(), year: z.string() }, { error: `Enter the ${what.toLowerCase()}` })
+    .transform((parts, ctx): IsoDate => {
+      const missing = (['day', 'month', 'year'] as const).filter((k) => parts[k] === '');
+      if (missing.length === 3) {
+        ctx.addIssue({ code: 'custom', message: `Enter the ${what.toLowerCase()}` });
+        return z.NEVER;
+      }
+      if (missing.length) {
+        ctx.addIssue({ code: 'custom', message: `${what} must include a ${missing.join(' and ')}` });
+        return z.NEVER;
+      }
+      if (!/^\d{4}$/.test(parts.year)) {
+        ctx.addIssue({ code: 'custom', message: 'Year must include 4 numbers' });
+        return z.NEVER;
+      }
+      const iso = toIsoDate(parts);
+      if (!iso) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be a real date` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+}
+
+/** An optional date: empty boxes mean null; anything typed must be a real date. */
+export function optionalGovukDate(what: string) {
+  return z
+    .object({ day: z.string(), month: z.string(), year: z.string() })
+    .optional()
+    .transform((parts, ctx): IsoDate | null => {
+      if (!parts || (parts.day === '' && parts.month === '' && parts.year === '')) return null;
+      const missing = (['day', 'month', 'year'] as const).filter((k) => parts[k] === '');
+      if (missing.length) {
+        ctx.addIssue({ code: 'custom', message: `${what} must include a ${missing.join(' and ')}` });
+        return z.NEVER;
+      }
+      if (!/^\d{4}$/.test(parts.year)) {
+        ctx.addIssue({ code: 'custom', message: 'Year must include 4 numbers' });
+        return z.NEVER;
+      }
+      const iso = toIsoDate(parts);
+      if (!iso) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be a real date` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+}
+
+/** Points each date's error-summary link at its day box, as the GOV.UK pattern asks. */
+export function linkDateErrors(errors: FormErrors, names: readonly string[]): FormErrors {
+  return {
+    ...errors,
+    list: errors.list.map((e) => (names.some((n) => e.href === `#${n}`) ? { ...e, href: `${e.href}-day` } : e)),
+  };
+}
+
+/** parseForm for a form with GOV.UK date inputs: gathers the boxes, validates, links errors to the day box. */
+export function parseDatedForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  dateNames: readonly string[],
+): FormResult<z.infer<S>> {
+  const result = parseForm(schema, withDateParts(body, dateNames));
+  if (result.ok) return result;
+  return { ...result, errors: linkDateErrors(result.errors, dateNames) };
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { addYears, ageOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { govukDate } from './date-input.ts';
+import { ethnicities, genderKeys, healthAssessmentKinds, legalStatusKeys, needKeys } from './labels.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path or query value can be a record id (anything else would make PostgreSQL raise an error). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A select whose empty option means "none". */
+export const optionalId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isUuid(v), message)
+    .transform((v) => (v ? v : null));
+
+export const requiredId = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .refine((v) => isUuid(v), message);
+
+/** Checkbox values: one string or several. */
+export const checkboxValues = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => [v ?? []].flat())
+    .pipe(z.array(z.enum(values, { error: 'Select from the list' })));
+
+const POSTCODE_OUTWARD = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const POSTCODE_FULL = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?[0-9][A-Z]{2}$/;
+
+/** A full postcode or just its first part (CT1), kept as the first part (the postcode district). */
+export const postcodeDistrict = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim().toUpperCase().replace(/\s+/g, ' '))
+  .refine((v) => v === '' || POSTCODE_OUTWARD.test(v) || POSTCODE_FULL.test(v), {
+    message: 'Enter a real postcode, like CT1 2AB, or its first part, like CT1',
+  })
+  .transform((v) => {
+    if (v === '') return null;
+    const full = POSTCODE_FULL.exec(v);
+    return full ? full[1]! : v;
+  });
+
+/** A child's details: as recorded when the child becomes looked after, and changed after. */
+export function childForm(today: IsoDate) {
+  return z
+    .object({
+      firstName: requiredText('Enter the child’s first name', 100),
+      lastName: requiredText('Enter the child’s last name', 100),
+      preferredName: optionalText(100),
+      dateOfBirth: govukDate('Date of birth'),
+      stayingPut: z
+        .string()
+        .optional()
+        .transform((v) => v === 'yes'),
+      gender: z.enum(genderKeys, { error: 'Select the child’s gender' }),
+      ethnicity: z
+        .enum(ethnicities, { error: 'Select an ethnicity from the list' })
+        .or(z.literal(''))
+        .optional()
+        .transform((v) => (v ? v : null)),
+      legalStatus: z.enum(legalStatusKeys, { error: 'Select the child’s legal status' }),
+      lookedAfterSince: govukDate('Date became looked after'),
+      areaId: requiredId('Select the area'),
+      allocatedSocialWorkerId: optionalId('Select a social worker from the list'),
+      needs: checkboxValues(needKeys),
+      schoolPostcode: postcodeDistrict,
+    })
+    .superRefine((form, ctx) => {
+      if (compareIsoDates(form.dateOfBirth, today) > 0) {
+        ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be today or in the past' });
+      } else {
+        const age = ageOn(form.dateOfBirth, today);
+        if (age >= 21) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dateOfBirth'],
+            message: 'The young person must be under 21: Hearth holds children in care and young people in Staying Put',
+          });
+        } else if (age >= 18 && !form.stayingPut) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stayingPut'],
+            message:
+              'The young person is 18 or over: confirm they are in a Staying Put arrangement, or check the date of birth',
+          });
+        }
+      }
+      if (compareIsoDates(form.lookedAfterSince, today) > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lookedAfterSince'],
+          message: 'Date became looked after must be today or in the past',
+        });
+      } else if (compareIsoDates(form.lookedAfterSince, form.dateOfBirth) < 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lookedAfterSince'],
+          message: 'Date became looked after must be on or after the date of birth',
+        });
+      } else if (compareIsoDates(form.lookedAfterSince, addYears(form.dateOfBirth, 18)) >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lookedAfterSince'],
+          message: 'Date became looked after must be before the child’s 18th birthday',
+        });
+      }
+    });
+}
+export type ChildDetails = z.infer<ReturnType<typeof childForm>>;
+
+export const healthAssessmentForm = (today: IsoDate, dateOfBirth: IsoDate) =>
+  z
+    .object({
+      kind: z.enum(Object.keys(healthAssessmentKinds) as ['initial', 'review'], {
+        error: 'Select whether this was the initial health assessment or a review',
+      }),
+      completedOn: govukDate('Date of the assessment'),
+      notes: optionalText(2000),
+    })
+    .superRefine((form, ctx) => {
+      if (compareIsoDates(form.completedOn, today) > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['completedOn'],
+          message: 'Date of the assessment must be today or in the past',
+        });
+      } else if (compareIsoDates(form.completedOn, dateOfBirth) < 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['completedOn'],
+          message: 'Date of the assessment must be on or after the child’s date of birth',
+        });
+      }
+    });
+export type HealthAssessmentInput = z.infer<ReturnType<typeof healthAssessmentForm>>;
+
+/** Drops NUL bytes (PostgreSQL refuses them) from free text in a query string. */
+const searchText = z
+  .string()
+  .transform((v) => v.replaceAll('\u0000', '').trim().slice(0, 100))
+  .catch('');
+
+const idOrEmpty = z
+  .string()
+  .transform((v) => (isUuid(v) ? v : ''))
+  .catch('');
+
+export const childSortKeys = ['name', 'age', 'lookedAfter'] as const;
+
+/** The children list's filters, sort and page, from the query string: anything odd is ignored. */
+export const childListQuery = z.object({
+  q: searchText.optional().default(''),
+  area: idOrEmpty.optional().default(''),
+  worker: idOrEmpty.optional().default(''),
+  legalStatus: z.enum(legalStatusKeys).or(z.literal('')).catch('').optional().default(''),
+  need: z.enum(needKeys).or(z.literal('')).catch('').optional().default(''),
+  sort: z.enum(childSortKeys).catch('name').optional().default('name'),
+  dir: z.enum(['asc', 'desc']).catch('asc').optional().default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).optional().default(1),
+});
+export type ChildListQuery = z.infer<typeof childListQuery>;

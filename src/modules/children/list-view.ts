@@ -1,0 +1,54 @@
+import { childSortKeys, type ChildListQuery } from './forms.ts';
+
+/** The children list URL for these filters (page 1 unless given). */
+export function childListHref(query: ChildListQuery, changes: Partial<ChildListQuery> = {}): string {
+  const q = { ...query, page: 1, ...changes };
+  const params = new URLSearchParams();
+  if (q.q) params.set('q', q.q);
+  if (q.area) params.set('area', q.area);
+  if (q.worker) params.set('worker', q.worker);
+  if (q.legalStatus) params.set('legalStatus', q.legalStatus);
+  if (q.need) params.set('need', q.need);
+  if (q.sort !== 'name' || q.dir !== 'asc') {
+    params.set('sort', q.sort);
+    params.set('dir', q.dir);
+  }
+  if (q.page > 1) params.set('page', String(q.page));
+  const search = params.toString();
+  return search ? `/children?${search}` : '/children';
+}
+
+/** Each sortable column's link (which flips direction when it is the current sort) and aria-sort. */
+export function childSortColumns(query: ChildListQuery) {
+  return Object.fromEntries(
+    childSortKeys.map((key) => {
+      const current = query.sort === key;
+      const dir = current && query.dir === 'asc' ? 'desc' : 'asc';
+      return [
+        key,
+        {
+          href: childListHref(query, { sort: key, dir }),
+          ariaSort: current ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none',
+        },
+      ];
+    }),
+  );
+}
+
+export function isFiltered(query: ChildListQuery): boolean {
+  return Boolean(query.q || query.area || query.worker || query.legalStatus || query.need);
+}
+
+/** Success banners after a change (post/redirect/get passes a key, never text). */
+const doneMessages: Record<string, string> = {
+  created: 'The child’s record has been created',
+  updated: 'The child’s details have been changed',
+  unchanged: 'Nothing was changed',
+  'health-assessment': 'The health assessment has been recorded',
+  referral: 'The referral has been sent to the fostering team',
+  placed: 'The placement has been recorded',
+};
+
+export function doneMessage(done: unknown): string | undefined {
+  return typeof done === 'string' ? doneMessages[done] : undefined;
+}

@@ -1,0 +1,216 @@
+import { aliasedTable, and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { areas, users } from '../../platform/auth/tables.ts';
+import { households } from '../households/tables.ts';
+import { householdVisibleTo } from '../households/scope.ts';
+import { delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
+import { isUuid, type ChildListQuery } from './forms.ts';
+import { childVisibleTo } from './scope.ts';
+import { children, healthAssessments } from './tables.ts';
+
+export const CHILDREN_PAGE_SIZE = 25;
+
+const socialWorkers = aliasedTable(users, 'social_worker');
+
+const childColumns = {
+  id: children.id,
+  reference: children.reference,
+  firstName: children.firstName,
+  lastName: children.lastName,
+  preferredName: children.preferredName,
+  dateOfBirth: children.dateOfBirth,
+  gender: children.gender,
+  ethnicity: children.ethnicity,
+  legalStatus: children.legalStatus,
+  lookedAfterSince: children.lookedAfterSince,
+  leftCareOn: children.leftCareOn,
+  areaId: children.areaId,
+  areaName: areas.name,
+  allocatedSocialWorkerId: children.allocatedSocialWorkerId,
+  socialWorkerName: socialWorkers.displayName,
+  disability: children.disability,
+  uasc: children.uasc,
+  cseRisk: children.cseRisk,
+  missingRisk: children.missingRisk,
+  schoolPostcode: children.schoolPostcode,
+  updatedAt: children.updatedAt,
+};
+
+export type ChildRecord = Awaited<ReturnType<typeof childQuery>>[number];
+
+function childQuery(db: DbOrTx) {
+  return db
+    .select(childColumns)
+    .from(children)
+    .innerJoin(areas, eq(areas.id, children.areaId))
+    .leftJoin(socialWorkers, eq(socialWorkers.id, children.allocatedSocialWorkerId));
+}
+
+/** One child, if the user may see them; null otherwise (out of scope looks the same as missing). */
+export async function findChild(db: DbOrTx, user: SignedInUser, id: string): Promise<ChildRecord | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await childQuery(db)
+    .where(and(eq(children.id, id), childVisibleTo(user)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means those characters. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function listConditions(user: SignedInUser, query: ChildListQuery): SQL {
+  const conditions: SQL[] = [childVisibleTo(user)];
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(
+      or(
+        ilike(children.firstName, pattern),
+        ilike(children.lastName, pattern),
+        ilike(children.preferredName, pattern),
+        ilike(children.reference, pattern),
+        ilike(sql`${children.firstName} || ' ' || ${children.lastName}`, pattern),
+      )!,
+    );
+  }
+  if (query.area) conditions.push(eq(children.areaId, query.area));
+  if (query.worker) conditions.push(eq(children.allocatedSocialWorkerId, query.worker));
+  if (query.legalStatus) conditions.push(eq(children.legalStatus, query.legalStatus));
+  if (query.need) conditions.push(eq(children[query.need], true));
+  return and(...conditions)!;
+}
+
+/** One page of the children the user may see, filtered and sorted on the server. */
+export async function listChildren(db: DbOrTx, user: SignedInUser, query: ChildListQuery) {
+  const where = listConditions(user, query);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(children)
+    .where(where);
+  const total = Number(count?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / CHILDREN_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const direction = query.dir === 'desc' ? desc : asc;
+  // Sorting by age ascending means the youngest first: the latest date of birth.
+  const reverse = query.dir === 'desc' ? asc : desc;
+  const primary = {
+    name: [direction(children.lastName), direction(children.firstName)],
+    age: [reverse(children.dateOfBirth)],
+    lookedAfter: [direction(children.lookedAfterSince)],
+  }[query.sort];
+  const rows = await childQuery(db)
+    .where(where)
+    .orderBy(...primary, asc(children.lastName), asc(children.firstName), asc(children.id))
+    .limit(CHILDREN_PAGE_SIZE)
+    .offset((page - 1) * CHILDREN_PAGE_SIZE);
+  const placed = await currentPlacementsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { children: rows.map((r) => ({ ...r, currentHousehold: placed.get(r.id) ?? null })), total, page };
+}
+
+/** The household each of these children lives with now, by child id. */
+async function currentPlacementsOf(db: DbOrTx, childIds: string[]): Promise<Map<string, string>> {
+  if (childIds.length === 0) return new Map();
+  const rows = await db
+    .select({ childId: placements.childId, householdName: households.name })
+    .from(placements)
+    .innerJoin(households, eq(households.id, placements.householdId))
+    .where(
+      and(
+        isNull(placements.endDate),
+        sql`${placements.childId} in (${sql.join(
+          childIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      ),
+    );
+  return new Map(rows.map((r) => [r.childId, r.householdName]));
+}
+
+/** A child's placements, newest first, with the household (linked only when the user may see it). */
+export async function placementsOfChild(db: DbOrTx, user: SignedInUser, childId: string) {
+  return db
+    .select({
+      id: placements.id,
+      householdId: placements.householdId,
+      householdName: households.name,
+      householdReference: households.reference,
+      householdVisible: sql<boolean>`(${householdVisibleTo(user)})`,
+      placementType: placements.placementType,
+      startDate: placements.startDate,
+      endDate: placements.endDate,
+      ending: placements.ending,
+      endReason: placements.endReason,
+      daSignedOn: delegatedAuthorities.signedOn,
+      daCopyGivenOn: delegatedAuthorities.copyGivenToCarerOn,
+      daId: delegatedAuthorities.id,
+    })
+    .from(placements)
+    .innerJoin(households, eq(households.id, placements.householdId))
+    .leftJoin(delegatedAuthorities, eq(delegatedAuthorities.placementId, placements.id))
+    .where(eq(placements.childId, childId))
+    .orderBy(desc(placements.startDate), desc(placements.createdAt));
+}
+
+/** A child's referrals, newest first. */
+export async function referralsOfChild(db: DbOrTx, childId: string) {
+  return db
+    .select({
+      id: referrals.id,
+      placementType: referrals.placementType,
+      urgency: referrals.urgency,
+      neededFrom: referrals.neededFrom,
+      status: referrals.status,
+      timesReturned: referrals.timesReturned,
+      createdAt: referrals.createdAt,
+    })
+    .from(referrals)
+    .where(eq(referrals.childId, childId))
+    .orderBy(desc(referrals.createdAt));
+}
+
+export async function healthAssessmentsOfChild(db: DbOrTx, childId: string) {
+  return db
+    .select({
+      id: healthAssessments.id,
+      kind: healthAssessments.kind,
+      completedOn: healthAssessments.completedOn,
+      notes: healthAssessments.notes,
+      recordedByName: users.displayName,
+    })
+    .from(healthAssessments)
+    .leftJoin(users, eq(users.id, healthAssessments.recordedBy))
+    .where(eq(healthAssessments.childId, childId))
+    .orderBy(desc(healthAssessments.completedOn), desc(healthAssessments.createdAt));
+}
+
+export async function areaOptions(db: DbOrTx) {
+  return db.select({ id: areas.id, name: areas.name }).from(areas).orderBy(asc(areas.name));
+}
+
+/** Active children's social workers, for allocation and the list filter. */
+export async function socialWorkerOptions(db: DbOrTx) {
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, 'childrens_social_worker'), eq(users.active, true)))
+    .orderBy(asc(users.displayName));
+}
+
+export async function isActiveSocialWorker(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, 'childrens_social_worker'), eq(users.active, true)))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function areaExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: areas.id }).from(areas).where(eq(areas.id, id)).limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,68 @@
+import { can } from '../../platform/access/policy.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { ageOn, type IsoDate } from '../../platform/dates/index.ts';
+import {
+  delegatedAuthorityStatus,
+  delegatedAuthorityStatuses,
+  endings,
+  placementTypes,
+  referralStatuses,
+  referralStatusTags,
+  urgencies,
+} from '../placements/labels.ts';
+import { ethnicities, genders, healthAssessmentKinds, label, legalStatuses, needs } from './labels.ts';
+import type { ChildRecord, healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
+import { OPEN_REFERRAL_STATUSES } from './scope.ts';
+
+type Placements = Awaited<ReturnType<typeof placementsOfChild>>;
+type Referrals = Awaited<ReturnType<typeof referralsOfChild>>;
+type Assessments = Awaited<ReturnType<typeof healthAssessmentsOfChild>>;
+
+/** What the child's record page shows, in words, and which actions this user may take. */
+export function childPageView(
+  user: SignedInUser,
+  child: ChildRecord,
+  data: { placements: Placements; referrals: Referrals; assessments: Assessments },
+  today: IsoDate,
+) {
+  const placements = data.placements.map((p) => {
+    const status = delegatedAuthorityStatus({
+      id: p.daId,
+      signedOn: p.daSignedOn,
+      copyGivenToCarerOn: p.daCopyGivenOn,
+    });
+    return {
+      ...p,
+      typeText: label(placementTypes, p.placementType),
+      endingText: label(endings, p.ending),
+      delegatedAuthority: delegatedAuthorityStatuses[status],
+    };
+  });
+  const current = placements.find((p) => p.endDate === null) ?? null;
+  const referrals = data.referrals.map((r) => ({
+    ...r,
+    typeText: label(placementTypes, r.placementType),
+    urgencyText: label(urgencies, r.urgency),
+    statusText: label(referralStatuses, r.status),
+    statusTag: referralStatusTags[r.status] ?? '',
+  }));
+  const openReferral = referrals.find((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status)) ?? null;
+  const childNeeds = (Object.keys(needs) as (keyof typeof needs)[]).filter((n) => child[n]).map((n) => needs[n]);
+  return {
+    child,
+    age: ageOn(child.dateOfBirth, today),
+    genderText: label(genders, child.gender),
+    ethnicityText: ethnicities.includes(child.ethnicity as (typeof ethnicities)[number]) ? child.ethnicity : null,
+    legalStatusText: label(legalStatuses, child.legalStatus),
+    needsText: childNeeds,
+    current,
+    pastPlacements: placements.filter((p) => p.endDate !== null),
+    referrals,
+    openReferral,
+    assessments: data.assessments.map((a) => ({ ...a, kindText: label(healthAssessmentKinds, a.kind) })),
+    canChange: can(user.role, 'children.change'),
+    canRefer: can(user.role, 'referrals.create') && !openReferral,
+    canPlaceInEmergency: can(user.role, 'referrals.review') && !current,
+    canSeeAudit: can(user.role, 'audit.view'),
+  };
+}

@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import { registerRecordType } from '../../platform/access/registry.ts';
+import { isUuid } from './forms.ts';
+import { childVisibleTo } from './scope.ts';
+import { children } from './tables.ts';
+
+/** Children as a record type, so "who has seen or changed this record" works for them, in scope. */
+export function registerChildRecordType(): void {
+  registerRecordType({
+    type: 'child',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [child] = await db
+        .select({ firstName: children.firstName, lastName: children.lastName, reference: children.reference })
+        .from(children)
+        .where(eq(children.id, id))
+        .limit(1);
+      return child
+        ? { label: `Child: ${child.firstName} ${child.lastName} (${child.reference})`, href: `/children/${id}` }
+        : null;
+    },
+    async inScope(db, viewer, id) {
+      if (!isUuid(id)) return false;
+      const [row] = await db
+        .select({ id: children.id })
+        .from(children)
+        .where(and(eq(children.id, id), childVisibleTo(viewer)))
+        .limit(1);
+      return Boolean(row);
+    },
+  });
+}

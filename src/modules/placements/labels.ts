@@ -1,0 +1,102 @@
+/** The words Hearth shows for referrals, placements and delegated authority. */
+
+export const placementTypes = {
+  emergency: 'Emergency',
+  short_term: 'Short-term',
+  long_term: 'Long-term',
+  short_break: 'Short break',
+  staying_put: 'Staying Put',
+} as const;
+export type PlacementType = keyof typeof placementTypes;
+export const placementTypeKeys = Object.keys(placementTypes) as [PlacementType, ...PlacementType[]];
+
+export const urgencies = {
+  emergency: 'Emergency (today)',
+  urgent: 'Urgent (within a week)',
+  planned: 'Planned',
+} as const;
+export type Urgency = keyof typeof urgencies;
+export const urgencyKeys = Object.keys(urgencies) as [Urgency, ...Urgency[]];
+
+export const referralStatuses = {
+  submitted: 'Waiting for review',
+  returned: 'Returned to the social worker',
+  accepted: 'Accepted: matching',
+  matched: 'Matched',
+  placed: 'Placed',
+  withdrawn: 'Withdrawn',
+} as const;
+export type ReferralStatus = keyof typeof referralStatuses;
+
+export const referralStatusTags: Record<string, string> = {
+  submitted: 'govuk-tag--blue',
+  returned: 'govuk-tag--orange',
+  accepted: 'govuk-tag--turquoise',
+  matched: 'govuk-tag--purple',
+  placed: 'govuk-tag--green',
+  withdrawn: 'govuk-tag--grey',
+};
+
+export const referralEventKinds: Record<string, string> = {
+  submitted: 'Referral submitted',
+  returned: 'Returned to the social worker',
+  resubmitted: 'Changed and re-submitted',
+  accepted: 'Accepted',
+  matched: 'Matched with a household',
+  placed: 'Child placed',
+  withdrawn: 'Withdrawn',
+};
+
+export const endings = { planned: 'Planned', unplanned: 'Unplanned' } as const;
+export type Ending = keyof typeof endings;
+export const endingKeys = Object.keys(endings) as [Ending, ...Ending[]];
+
+/** The documents the carer is given for a placement. */
+export const documentKinds = {
+  referral: 'Referral',
+  risk_assessment: 'Risk assessment',
+  delegated_authority: 'Delegated authority',
+  placement_arrangements: 'Placement arrangements',
+} as const;
+export type DocumentKind = keyof typeof documentKinds;
+export const documentKindKeys = Object.keys(documentKinds) as [DocumentKind, ...DocumentKind[]];
+
+/** Who holds a decision under delegated authority. */
+export const authorityHolders = {
+  foster_carer: 'Foster carer',
+  social_worker: 'Child’s social worker',
+  parent: 'Parent',
+  shared: 'Shared',
+} as const;
+export type AuthorityHolder = keyof typeof authorityHolders;
+export const authorityHolderKeys = Object.keys(authorityHolders) as [AuthorityHolder, ...AuthorityHolder[]];
+
+/** The kinds of decision a delegated authority form covers, in the order the form asks. */
+export const decisionAreas = {
+  medical: 'Medical and health',
+  education: 'Education',
+  social: 'Social (sleepovers, trips, activities)',
+  religious: 'Religious',
+  cultural: 'Cultural and identity',
+} as const;
+export type DecisionArea = keyof typeof decisionAreas;
+export const decisionAreaKeys = Object.keys(decisionAreas) as DecisionArea[];
+
+export type DelegatedAuthorityStatus = 'not-started' | 'drafted' | 'signed' | 'copy-given';
+
+export const delegatedAuthorityStatuses: Record<DelegatedAuthorityStatus, { text: string; tag: string }> = {
+  'not-started': { text: 'Not started', tag: 'govuk-tag--red' },
+  drafted: { text: 'Drafted', tag: 'govuk-tag--yellow' },
+  signed: { text: 'Signed', tag: 'govuk-tag--blue' },
+  'copy-given': { text: 'Signed and copy given', tag: 'govuk-tag--green' },
+};
+
+/** Where a placement's delegated authority form has got to. */
+export function delegatedAuthorityStatus(
+  form: { id: string | null; signedOn: string | null; copyGivenToCarerOn: string | null } | null,
+): DelegatedAuthorityStatus {
+  if (!form?.id) return 'not-started';
+  if (form.signedOn && form.copyGivenToCarerOn) return 'copy-given';
+  if (form.signedOn) return 'signed';
+  return 'drafted';
+}

@@ -1,0 +1,304 @@
+import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { can } from '../../platform/access/policy.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { dateBoxes, parseDatedForm } from '../children/date-input.ts';
+import { label } from '../children/labels.ts';
+import { findChild, type ChildRecord } from '../children/queries.ts';
+import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';
+import { endings, placementTypes } from './labels.ts';
+import { recordPaperwork, saveDelegatedAuthority } from './paperwork.ts';
+import { endPlacement, movePlacement, placeInEmergency, viewPlacement } from './placing.ts';
+import {
+  delegatedAuthorityItems,
+  delegatedAuthorityValues,
+  delegatedAuthorityView,
+  documentRows,
+  endingItems,
+  householdItems,
+  placementTypeItems,
+  sawProfileItems,
+  sawProfileText,
+  sawProfileValue,
+} from './present.ts';
+import {
+  delegatedAuthorityOf,
+  documentsOf,
+  findPlacement,
+  householdChoices,
+  latestMatch,
+  openPlacementOf,
+  type PlacementRecord,
+} from './queries.ts';
+import { canChangePlacement } from './scope.ts';
+import type { Outcome } from './referrals.ts';
+
+type WithId = { Params: { id: string } };
+
+const doneMessages: Record<string, string> = {
+  placed: 'The placement has been recorded',
+  paperwork: 'The placement plan and documents have been saved',
+  'delegated-authority': 'The delegated authority has been saved',
+  ended: 'The placement has been ended',
+  moved: 'The move has been recorded: the old placement has ended and this one has started',
+};
+
+/** Placements: the record page, the paperwork, delegated authority, endings, moves, emergency placements. */
+export function placementRoutes(app: FastifyInstance, db: Db): void {
+  const read: RouteShorthandOptions = { config: { access: { permission: 'children.view' } } };
+  const change: RouteShorthandOptions = { config: { access: { permission: 'placements.change' } } };
+  const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
+
+  const name = (p: PlacementRecord) => `${p.childFirstName} ${p.childLastName}`;
+  const crumbs = (p: PlacementRecord) => [
+    { text: 'Children', href: '/children' },
+    { text: name(p), href: `/children/${p.childId}` },
+    { text: `Placement with ${p.householdName}`, href: `/placements/${p.id}` },
+  ];
+
+  /** The placement, if the user may see and change it. */
+  async function changeable(user: SignedInUser, id: string) {
+    const placement = await findPlacement(db, user, id);
+    return placement && canChangePlacement(user, placement) ? placement : null;
+  }
+
+  function after(reply: FastifyReply, result: Outcome, next: string, show: (errors: FormErrors) => unknown) {
+    if (result.ok) return reply.redirect(next, 303);
+    if ('notFound' in result) return reply.callNotFound();
+    return show(formErrors(result.errors));
+  }
+
+  app.get<WithId & { Querystring: { done?: string } }>('/placements/:id', read, async (request, reply) => {
+    const user = request.user!;
+    const placement = await viewPlacement(db, user, request.actor(), request.params.id);
+    if (!placement) return reply.callNotFound();
+    const [documents, authority, match] = await Promise.all([
+      documentsOf(db, placement.id),
+      delegatedAuthorityOf(db, placement.id),
+      placement.referralId ? latestMatch(db, placement.referralId) : null,
+    ]);
+    const open = placement.endDate === null;
+    const mayChange = canChangePlacement(user, placement);
+    return reply.page('placements-record.njk', {
+      title: `Placement: ${name(placement)} with ${placement.householdName}`,
+      placement,
+      typeText: label(placementTypes, placement.placementType),
+      endingText: label(endings, placement.ending),
+      sawProfile: sawProfileText(placement.childSawProfile),
+      documents: documentRows(documents),
+      authority: delegatedAuthorityView(authority),
+      match: match && match.householdId === placement.householdId ? match : null,
+      canChange: mayChange,
+      canEnd: mayChange && open,
+      canSeeAudit: can(user.role, 'audit.view'),
+      flash: doneMessages[request.query.done ?? ''],
+      breadcrumbs: crumbs(placement).slice(0, 2),
+    });
+  });
+
+  function showPaperwork(
+    reply: FastifyReply,
+    placement: PlacementRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    return reply.code(errors ? 400 : 200).page('placements-paperwork.njk', {
+      title: `Placement plan and documents: ${name(placement)}`,
+      placement,
+      values,
+      errors,
+      documents: documentRows([]).map((d) => ({ ...d, field: `given_${d.kind}` })),
+      sawProfileItems: sawProfileItems(values.childSawProfile),
+      breadcrumbs: crumbs(placement),
+    });
+  }
+
+  app.get<WithId>('/placements/:id/paperwork', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const documents = await documentsOf(db, placement.id);
+    return showPaperwork(reply, placement, {
+      ...dateBoxes('placementPlanOn', placement.placementPlanOn),
+      childSawProfile: sawProfileValue(placement.childSawProfile),
+      ...Object.assign({}, ...documents.map((d) => dateBoxes(`given_${d.kind}`, d.givenOn))),
+    });
+  });
+
+  app.post<WithId>('/placements/:id/paperwork', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const form = parseDatedForm(paperworkForm(todayInLondon()), request.body, [
+      'placementPlanOn',
+      ...documentDateNames,
+    ]);
+    if (!form.ok) return showPaperwork(reply, placement, form.input, form.errors);
+    const result = await recordPaperwork(db, request.user!, request.actor(), placement, form.value);
+    return after(reply, result, `/placements/${placement.id}?done=paperwork`, (errors) =>
+      showPaperwork(reply, placement, request.body as Record<string, unknown>, errors),
+    );
+  });
+
+  function showAuthority(
+    reply: FastifyReply,
+    placement: PlacementRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    return reply.code(errors ? 400 : 200).page('placements-delegated-authority.njk', {
+      title: `Delegated authority: ${name(placement)}`,
+      placement,
+      values,
+      errors,
+      ...delegatedAuthorityItems(values),
+      breadcrumbs: crumbs(placement),
+    });
+  }
+
+  app.get<WithId>('/placements/:id/delegated-authority', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    return showAuthority(reply, placement, delegatedAuthorityValues(await delegatedAuthorityOf(db, placement.id)));
+  });
+
+  app.post<WithId>('/placements/:id/delegated-authority', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const form = parseDatedForm(delegatedAuthorityForm(todayInLondon()), request.body, [
+      'signedOn',
+      'copyGivenToCarerOn',
+    ]);
+    if (!form.ok) return showAuthority(reply, placement, form.input, form.errors);
+    const result = await saveDelegatedAuthority(db, request.user!, request.actor(), placement, form.value);
+    return after(reply, result, `/placements/${placement.id}?done=delegated-authority`, (errors) =>
+      showAuthority(reply, placement, request.body as Record<string, unknown>, errors),
+    );
+  });
+
+  function showEnd(
+    reply: FastifyReply,
+    placement: PlacementRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    return reply.code(errors ? 400 : 200).page('placements-end.njk', {
+      title: `End the placement: ${name(placement)}`,
+      placement,
+      values,
+      errors,
+      endingItems: endingItems(values.ending),
+      breadcrumbs: crumbs(placement),
+    });
+  }
+
+  app.get<WithId>('/placements/:id/end', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    if (placement.endDate) return reply.redirect(`/placements/${placement.id}`, 303);
+    return showEnd(reply, placement, dateBoxes('endDate', todayInLondon()));
+  });
+
+  app.post<WithId>('/placements/:id/end', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const form = parseDatedForm(endForm(todayInLondon()), request.body, ['endDate']);
+    if (!form.ok) return showEnd(reply, placement, form.input, form.errors);
+    const result = await endPlacement(db, request.user!, request.actor(), placement, form.value);
+    return after(reply, result, `/placements/${placement.id}?done=ended`, (errors) =>
+      showEnd(reply, placement, request.body as Record<string, unknown>, errors),
+    );
+  });
+
+  async function showMove(
+    reply: FastifyReply,
+    placement: PlacementRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const today = todayInLondon();
+    const choices = await householdChoices(db, reply.request.user!, today);
+    return reply.code(errors ? 400 : 200).page('placements-move.njk', {
+      title: `Move ${name(placement)} to another household`,
+      placement,
+      values,
+      errors,
+      endingItems: endingItems(values.ending),
+      householdItems: householdItems(
+        choices.filter((h) => h.id !== placement.householdId),
+        values.householdId,
+      ),
+      typeItems: placementTypeItems(values.placementType),
+      sawProfileItems: sawProfileItems(values.childSawProfile),
+      breadcrumbs: crumbs(placement),
+    });
+  }
+
+  app.get<WithId>('/placements/:id/move', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    if (placement.endDate) return reply.redirect(`/placements/${placement.id}`, 303);
+    return showMove(reply, placement, {
+      ...dateBoxes('endDate', todayInLondon()),
+      placementType: placement.placementType,
+    });
+  });
+
+  app.post<WithId>('/placements/:id/move', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const form = parseDatedForm(moveForm(todayInLondon()), request.body, ['endDate', 'placementPlanOn']);
+    if (!form.ok) return showMove(reply, placement, form.input, form.errors);
+    const result = await movePlacement(db, request.user!, request.actor(), placement, form.value);
+    return after(reply, result, `/placements/${result.ok ? result.id : placement.id}?done=moved`, (errors) =>
+      showMove(reply, placement, request.body as Record<string, unknown>, errors),
+    );
+  });
+
+  async function showEmergency(
+    reply: FastifyReply,
+    child: ChildRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const choices = await householdChoices(db, reply.request.user!, todayInLondon());
+    return reply.code(errors ? 400 : 200).page('placements-form.njk', {
+      title: `Place ${child.firstName} ${child.lastName} in an emergency`,
+      action: `/children/${child.id}/emergency-placement`,
+      emergency: true,
+      child: { name: `${child.firstName} ${child.lastName}`, reference: child.reference },
+      childId: child.id,
+      householdItems: householdItems(choices, values.householdId),
+      values,
+      errors,
+      typeItems: placementTypeItems(values.placementType),
+      sawProfileItems: sawProfileItems(values.childSawProfile),
+      breadcrumbs: [
+        { text: 'Children', href: '/children' },
+        { text: `${child.firstName} ${child.lastName}`, href: `/children/${child.id}` },
+      ],
+    });
+  }
+
+  app.get<WithId>('/children/:id/emergency-placement', review, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const open = await openPlacementOf(db, child.id);
+    if (open) return reply.redirect(`/placements/${open.id}`, 303);
+    return showEmergency(reply, child, { placementType: 'emergency', ...dateBoxes('startDate', todayInLondon()) });
+  });
+
+  app.post<WithId>('/children/:id/emergency-placement', review, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: true }), request.body, [
+      'startDate',
+      'placementPlanOn',
+    ]);
+    if (!form.ok) return showEmergency(reply, child, form.input, form.errors);
+    const result = await placeInEmergency(db, request.user!, request.actor(), child, form.value);
+    return after(reply, result, `/placements/${result.ok ? result.id : ''}?done=placed`, (errors) =>
+      showEmergency(reply, child, request.body as Record<string, unknown>, errors),
+    );
+  });
+}

@@ -1,0 +1,273 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { recordAudit, type Actor } from '../../platform/audit/service.ts';
+import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import type { ChildRecord } from '../children/queries.ts';
+import { children } from '../children/tables.ts';
+import { households } from '../households/tables.ts';
+import type { EndInput, MoveInput, PlacementInput } from './forms.ts';
+import {
+  findHouseholdForPlacement,
+  findPlacement,
+  latestMatch,
+  openReferralOf,
+  placementsRunningFrom,
+  type PlacementRecord,
+  type ReferralRecord,
+} from './queries.ts';
+import { canChangePlacement } from './scope.ts';
+import { placements, referralEvents, referrals } from './tables.ts';
+import type { FieldError, Outcome } from './referrals.ts';
+
+const notFound = { ok: false, notFound: true } as const;
+
+/** Thrown inside a transaction to roll it back and show the form again with these messages. */
+class Refused extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+/** Runs `work` in a transaction; a refusal rolls it back and becomes the form's errors. */
+async function refusable(db: Db, work: (tx: DbOrTx) => Promise<string>): Promise<Outcome> {
+  try {
+    return { ok: true, id: await db.transaction(work) };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, errors: error.errors };
+    throw error;
+  }
+}
+
+interface NewPlacement {
+  childId: string;
+  householdId: string;
+  referralId: string | null;
+  placementType: string;
+  startDate: IsoDate;
+  placementPlanOn: IsoDate | null;
+  childSawProfile: boolean | null;
+}
+
+/**
+ * Starts a placement inside the caller's transaction, refusing a child who already has an open
+ * placement and a household that would go over its approved places. The child's and household's
+ * rows are locked first, so two placements made at the same moment cannot both get through.
+ */
+async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: NewPlacement): Promise<string> {
+  const [child] = await tx
+    .select({ id: children.id, dateOfBirth: children.dateOfBirth })
+    .from(children)
+    .where(eq(children.id, p.childId))
+    .for('update');
+  const [household] = await tx
+    .select({ id: households.id, name: households.name, status: households.status, places: households.approvedPlaces })
+    .from(households)
+    .where(eq(households.id, p.householdId))
+    .for('update');
+  if (!child || !household)
+    throw new Refused([{ field: 'household', message: 'The child or household no longer exists' }]);
+  const [current] = await tx
+    .select({ householdName: households.name })
+    .from(placements)
+    .innerJoin(households, eq(households.id, placements.householdId))
+    .where(and(eq(placements.childId, p.childId), isNull(placements.endDate)))
+    .limit(1);
+  if (current) {
+    throw new Refused([
+      {
+        field: 'child',
+        message: `The child already lives with ${current.householdName}: end that placement first, or record a move`,
+      },
+    ]);
+  }
+  if (compareIsoDates(p.startDate, child.dateOfBirth) < 0) {
+    throw new Refused([{ field: 'startDate', message: 'Start date must be on or after the child’s date of birth' }]);
+  }
+  if (household.status !== 'approved') {
+    throw new Refused([{ field: 'household', message: `${household.name} is not an approved household` }]);
+  }
+  const running = await placementsRunningFrom(tx, household.id, p.startDate);
+  if (running + 1 > household.places) {
+    const approved = `${household.places} ${household.places === 1 ? 'child' : 'children'}`;
+    const placed = `${running} ${running === 1 ? 'is' : 'are'} placed there from ${formatDate(p.startDate)}`;
+    throw new Refused([
+      {
+        field: 'household',
+        message: `${household.name} is approved for ${approved} and ${placed}: it cannot take another child`,
+      },
+    ]);
+  }
+  const [row] = await tx
+    .insert(placements)
+    .values({ ...p, createdBy: user.id })
+    .returning({ id: placements.id });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    recordType: 'placement',
+    recordId: row!.id,
+    detail: { childId: p.childId, householdId: p.householdId },
+  });
+  return row!.id;
+}
+
+/** Places the child of a matched referral with the matched household. */
+export async function placeFromMatch(
+  db: Db,
+  user: SignedInUser,
+  actor: Actor,
+  referral: ReferralRecord,
+  input: PlacementInput,
+): Promise<Outcome> {
+  if (referral.status !== 'matched') {
+    return { ok: false, errors: [{ field: 'household', message: 'Only a matched referral can be placed' }] };
+  }
+  const match = await latestMatch(db, referral.id);
+  if (!match) return notFound;
+  return refusable(db, async (tx) => {
+    const id = await startPlacement(tx, user, actor, {
+      childId: referral.childId,
+      householdId: match.householdId,
+      referralId: referral.id,
+      placementType: input.placementType,
+      startDate: input.startDate,
+      placementPlanOn: input.placementPlanOn,
+      childSawProfile: input.childSawProfile,
+    });
+    await closeReferralAsPlaced(tx, user, actor, referral.id, id);
+    return id;
+  });
+}
+
+/** A team manager places a child straight away in an emergency, without a match. */
+export async function placeInEmergency(
+  db: Db,
+  user: SignedInUser,
+  actor: Actor,
+  child: ChildRecord,
+  input: PlacementInput,
+): Promise<Outcome> {
+  const household = input.householdId
+    ? await findHouseholdForPlacement(db, user, input.householdId, todayInLondon())
+    : null;
+  if (!household) return { ok: false, errors: [{ field: 'householdId', message: 'Select a household from the list' }] };
+  const referral = await openReferralOf(db, child.id);
+  return refusable(db, async (tx) => {
+    const id = await startPlacement(tx, user, actor, {
+      childId: child.id,
+      householdId: household.id,
+      referralId: referral?.id ?? null,
+      placementType: input.placementType,
+      startDate: input.startDate,
+      placementPlanOn: input.placementPlanOn,
+      childSawProfile: input.childSawProfile,
+    });
+    // An open referral is answered by the emergency placement.
+    if (referral) await closeReferralAsPlaced(tx, user, actor, referral.id, id);
+    return id;
+  });
+}
+
+async function closeReferralAsPlaced(
+  tx: DbOrTx,
+  user: SignedInUser,
+  actor: Actor,
+  referralId: string,
+  placementId: string,
+) {
+  await tx.update(referrals).set({ status: 'placed', updatedAt: new Date() }).where(eq(referrals.id, referralId));
+  await tx.insert(referralEvents).values({ referralId, kind: 'placed', byUserId: user.id });
+  await recordAudit(tx, actor, {
+    action: 'place',
+    recordType: 'referral',
+    recordId: referralId,
+    detail: { placementId },
+  });
+}
+
+function endingErrors(placement: PlacementRecord, endDate: IsoDate): FieldError[] {
+  if (placement.endDate) return [{ field: 'endDate', message: 'This placement has ended already' }];
+  if (compareIsoDates(endDate, placement.startDate) < 0) {
+    return [
+      { field: 'endDate', message: `End date must be on or after the start date, ${formatDate(placement.startDate)}` },
+    ];
+  }
+  return [];
+}
+
+async function endIn(tx: DbOrTx, actor: Actor, placement: PlacementRecord, input: EndInput) {
+  await tx
+    .update(placements)
+    .set({ endDate: input.endDate, ending: input.ending, endReason: input.endReason })
+    .where(and(eq(placements.id, placement.id), isNull(placements.endDate)));
+  await recordAudit(tx, actor, {
+    action: 'end',
+    recordType: 'placement',
+    recordId: placement.id,
+    detail: { ending: input.ending },
+  });
+}
+
+/** Ends a placement: the date, planned or unplanned, and the reason (required when unplanned). */
+export async function endPlacement(
+  db: Db,
+  user: SignedInUser,
+  actor: Actor,
+  placement: PlacementRecord,
+  input: EndInput,
+): Promise<Outcome> {
+  if (!canChangePlacement(user, placement)) return notFound;
+  const errors = endingErrors(placement, input.endDate);
+  if (errors.length) return { ok: false, errors };
+  await db.transaction((tx) => endIn(tx, actor, placement, input));
+  return { ok: true, id: placement.id };
+}
+
+/** A move: the placement ends and a new one starts with another household on the same day, both recorded. */
+export async function movePlacement(
+  db: Db,
+  user: SignedInUser,
+  actor: Actor,
+  placement: PlacementRecord,
+  input: MoveInput,
+): Promise<Outcome> {
+  if (!canChangePlacement(user, placement)) return notFound;
+  const errors = endingErrors(placement, input.endDate);
+  if (input.householdId === placement.householdId) {
+    errors.push({ field: 'householdId', message: 'Select a different household: the child is moving' });
+  }
+  if (errors.length) return { ok: false, errors };
+  const household = await findHouseholdForPlacement(db, user, input.householdId, todayInLondon());
+  if (!household) return { ok: false, errors: [{ field: 'householdId', message: 'Select a household from the list' }] };
+  return refusable(db, async (tx) => {
+    await tx
+      .update(placements)
+      .set({ endDate: input.endDate, ending: input.ending, endReason: input.endReason })
+      .where(and(eq(placements.id, placement.id), isNull(placements.endDate)));
+    const id = await startPlacement(tx, user, actor, {
+      childId: placement.childId,
+      householdId: household.id,
+      referralId: null,
+      placementType: input.placementType,
+      startDate: input.endDate,
+      placementPlanOn: input.placementPlanOn,
+      childSawProfile: input.childSawProfile,
+    });
+    await recordAudit(tx, actor, {
+      action: 'end',
+      recordType: 'placement',
+      recordId: placement.id,
+      detail: { ending: input.ending, movedToPlacementId: id },
+    });
+    return id;
+  });
+}
+
+/** Opens a placement's page: the view is written to the audit trail. */
+export async function viewPlacement(db: Db, user: SignedInUser, actor: Actor, id: string) {
+  const placement = await findPlacement(db, user, id);
+  if (!placement) return null;
+  await recordAudit(db, actor, { action: 'view', recordType: 'placement', recordId: placement.id });
+  return placement;
+}

@@ -1,0 +1,61 @@
+import { eq, or, sql, type SQL } from 'drizzle-orm';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { can } from '../../platform/access/policy.ts';
+import { teams } from '../../platform/auth/tables.ts';
+import { childVisibleTo } from '../children/scope.ts';
+import { children } from '../children/tables.ts';
+import { householdVisibleTo } from '../households/scope.ts';
+import { households } from '../households/tables.ts';
+
+/**
+ * Who may read referrals and placements. A referral is read with its child: whoever may see the
+ * child, and the managers who quality-assure referrals for the child's area (head of fostering:
+ * all). Queries using these join `children` (and `households` for placements).
+ */
+export function referralVisibleTo(user: SignedInUser): SQL {
+  const ofChild = childVisibleTo(user);
+  if (!can(user.role, 'referrals.review')) return ofChild;
+  if (user.role === 'head_of_fostering') return sql`true`;
+  if (!user.areaId) return ofChild;
+  return or(ofChild, eq(children.areaId, user.areaId))!;
+}
+
+/** A placement is visible to whoever may see its child, or the household it is (or was) with. */
+export function placementVisibleTo(user: SignedInUser): SQL {
+  return or(childVisibleTo(user), householdVisibleTo(user))!;
+}
+
+/** The facts about a placement that decide who may change it. */
+export interface PlacementParties {
+  childSocialWorkerId: string | null;
+  childAreaId: string;
+  householdTeamId: string;
+  householdAreaId: string;
+  householdSswId: string | null;
+}
+
+/**
+ * Who may record a placement's paperwork, delegated authority and ending: the child's social
+ * worker, the household's supervising social worker, the household's team manager, the service
+ * manager of the child's or household's area, and the head of fostering.
+ */
+export function canChangePlacement(user: SignedInUser, p: PlacementParties): boolean {
+  if (!can(user.role, 'placements.change')) return false;
+  switch (user.role) {
+    case 'head_of_fostering':
+      return true;
+    case 'service_manager':
+      return user.areaId !== null && (user.areaId === p.householdAreaId || user.areaId === p.childAreaId);
+    case 'team_manager':
+      return user.teamId === p.householdTeamId || (user.areaId !== null && user.areaId === p.childAreaId);
+    case 'supervising_social_worker':
+      return p.householdSswId === user.id;
+    case 'childrens_social_worker':
+      return p.childSocialWorkerId === user.id;
+    default:
+      return false;
+  }
+}
+
+/** SQL: the household's area, via its team (for joins that need it). */
+export const householdAreaId = sql<string>`(select ${teams.areaId} from ${teams} where ${teams.id} = ${households.teamId})`;

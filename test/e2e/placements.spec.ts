@@ -1,0 +1,261 @@
+import type { Page } from '@playwright/test';
+import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
+
+/**
+ * Children and placements in the browser: a referral returned, re-submitted, accepted, matched and
+ * placed, with delegated authority signed and a copy given; and a placement ended unplanned with
+ * the child moved. Each journey makes its own child and households (through the pages), so it
+ * does not depend on, or change, the demo's own records.
+ */
+
+interface DayMonthYear {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** A day in Europe/London, `days` from today, as the day, month and year a person types. */
+function londonDay(days = 0, years = 0): DayMonthYear {
+  const when = new Date(Date.now() + days * 86_400_000);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(when);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return { day: part('day'), month: part('month'), year: String(Number(part('year')) + years) };
+}
+
+async function fillDate(page: Page, legend: string | RegExp, date: DayMonthYear) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(date.day);
+  await group.getByLabel('Month').fill(date.month);
+  await group.getByLabel('Year').fill(date.year);
+}
+
+const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-banner--success');
+const main = (hearth: Hearth) => hearth.page.locator('main');
+
+/**
+ * An approved East Kent Fostering Team 1 household for 2 children aged 0 to 17, taken from
+ * enquiry to approval by the recruitment coordinator through the households pages.
+ */
+async function approvedHousehold(hearth: Hearth, name: string, postcode: string): Promise<void> {
+  const page = hearth.page;
+  const today = londonDay();
+  await hearth.signIn('recruitment');
+  await hearth.goto('/households/new');
+  await page.getByLabel('Household name').fill(name);
+  await page.getByLabel('First name').fill('Robin');
+  await page.getByLabel('Last name').fill(name);
+  await page.getByLabel('Address line 1').fill('3 Orchard Row');
+  await page.getByLabel('Town or city').fill('Canterbury');
+  await page.getByLabel('Postcode').fill(postcode);
+  await page.getByLabel('Fostering team').selectOption({ label: 'East Kent Fostering Team 1' });
+  await page.getByLabel('Mainstream').check();
+  await hearth.submit('Record enquiry');
+  await expect(hearth.heading).toContainText(name);
+  for (const move of ['Applicant: application received', 'In assessment: assessment started']) {
+    await hearth.clickLink('Change status');
+    await page.getByLabel(move).check();
+    await fillDate(page, 'Date of the change', today);
+    await hearth.submit('Change status');
+  }
+  await hearth.clickLink(/Change\s+approval terms/);
+  await page.getByLabel('Number of children').fill('2');
+  await page.getByLabel('Youngest').fill('0');
+  await page.getByLabel('Oldest').fill('17');
+  await hearth.submit('Save approval terms');
+  await hearth.clickLink('Change status');
+  await page.getByLabel('Approved: agency decision to approve').check();
+  await fillDate(page, 'Date of the change', today);
+  await hearth.submit('Change status');
+  await expect(hearth.heading).toContainText('Approved');
+  await hearth.signOut();
+}
+
+/** The children's social worker records a child in care; returns the child's page address. */
+async function newChild(hearth: Hearth, firstName: string, lastName: string): Promise<string> {
+  const page = hearth.page;
+  await hearth.clickLink('Children', { within: hearth.nav });
+  await expect(hearth.heading).toHaveText('Children');
+  await hearth.submit('Add a child');
+  await expect(hearth.heading).toHaveText('Add a child');
+  await page.getByLabel('First name').fill(firstName);
+  await page.getByLabel('Last name', { exact: true }).fill(lastName);
+  await fillDate(page, 'Date of birth', londonDay(-40, -8));
+  await page.getByLabel('Female').check();
+  await page.getByLabel('Legal status').selectOption({ label: 'Care order (section 31)' });
+  await fillDate(page, 'Date became looked after', londonDay(-30));
+  await page.getByLabel('School postcode (optional)').fill('CT1 2AB');
+  await hearth.submit('Add child');
+  await expect(hearth.heading).toContainText(`${firstName} ${lastName}`);
+  await expect(banner(hearth)).toContainText('The child’s record has been created');
+  await expect(main(hearth)).toContainText('Chris Okafor');
+  return new URL(hearth.page.url()).pathname;
+}
+
+/** The household option (name plus reference and vacancies) in a household select. */
+async function chooseHousehold(page: Page, label: string, name: string) {
+  const option = page.getByLabel(label).locator('option', { hasText: name });
+  await page.getByLabel(label).selectOption((await option.getAttribute('value'))!);
+}
+
+test.describe('children and placements', () => {
+  test.setTimeout(240_000);
+
+  test('a referral returned and re-submitted, accepted, matched, placed, delegated authority signed', async ({
+    hearth,
+  }) => {
+    const page = hearth.page;
+    const household = uniqueName('Fairbairn');
+    const child = { first: 'Lily', last: uniqueName('Ashworth') };
+    await approvedHousehold(hearth, household, 'CT1 3QU');
+
+    // The child's social worker records the child and asks for a placement.
+    await hearth.signIn('cicsw');
+    const childPath = await newChild(hearth, child.first, child.last);
+    await hearth.submit('Make a referral');
+    await expect(hearth.heading).toHaveText('Make a referral');
+    await page.getByLabel('The child’s needs').fill('Lily needs a calm home near her school.');
+    await page.getByLabel('Long-term').check();
+    await page.getByLabel('Planned').check();
+    await fillDate(page, 'Date needed from', londonDay(7));
+    await page.getByLabel('Number of children to be placed together').fill('1');
+    await hearth.submit('Send referral');
+    await expect(banner(hearth)).toContainText('The referral has been sent to the fostering team');
+    await expect(main(hearth)).toContainText('Waiting for review');
+    const referralPath = new URL(page.url()).pathname;
+    await hearth.signOut();
+
+    // The team manager returns it, saying why (a return without reasons is refused).
+    await hearth.signIn('manager');
+    await hearth.clickLink('Referrals', { within: hearth.nav });
+    await expect(hearth.heading).toHaveText('Referrals');
+    await hearth.clickLink(`${child.first} ${child.last}`);
+    await hearth.submit('Return referral');
+    await expect(hearth.heading).toHaveText('Return the referral');
+    await hearth.submit('Return referral');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter the reasons for returning the referral');
+    await page.getByLabel('Reasons for returning it').fill('Say how often Lily sees her mother, and where.');
+    await hearth.submit('Return referral');
+    await expect(banner(hearth)).toContainText('returned to the social worker');
+    await hearth.signOut();
+
+    // The social worker sees the reasons, puts the referral right and sends it again.
+    await hearth.signIn('cicsw');
+    await hearth.goto(referralPath);
+    await expect(main(hearth)).toContainText('This referral was returned');
+    await expect(main(hearth)).toContainText('Say how often Lily sees her mother, and where.');
+    await hearth.clickLink('Change and re-submit the referral');
+    await expect(page.getByLabel('The child’s needs')).toHaveValue('Lily needs a calm home near her school.');
+    await page
+      .getByLabel('The child’s needs')
+      .fill('Lily needs a calm home near her school. She sees her mother every Saturday at the family centre.');
+    await hearth.submit('Re-submit referral');
+    await expect(banner(hearth)).toContainText('sent again for review');
+    await hearth.signOut();
+
+    // The manager accepts it, finds the household and records the match.
+    await hearth.signIn('manager');
+    await hearth.goto(referralPath);
+    await expect(main(hearth)).toContainText('Returned 1 time');
+    await expect(page.locator('.moj-timeline')).toContainText('Changed and re-submitted');
+    await hearth.submit('Accept referral');
+    await expect(hearth.heading).toHaveText('Find a household');
+    await expect(banner(hearth)).toContainText('The referral has been accepted');
+    await hearth.clickLink(new RegExp(`Match with ${household}`));
+    await expect(hearth.heading).toHaveText(`Match with ${household}`);
+    await expect(main(hearth)).toContainText('Why the household fits');
+    await page.getByLabel('Reasons for the match').fill('Experienced carers, a short walk from Lily’s school.');
+    await page.getByLabel('Support package').fill('Fortnightly visits from the supervising social worker.');
+    await hearth.submit('Record the match');
+
+    // ... and places Lily there today.
+    await expect(hearth.heading).toHaveText('Record the placement');
+    await fillDate(page, 'Start date', londonDay());
+    await page.getByLabel('Yes').check();
+    await hearth.submit('Record the placement');
+    await expect(banner(hearth)).toContainText('The placement has been recorded');
+    await expect(hearth.heading).toHaveText(`Placement with ${household}`);
+    await expect(main(hearth)).toContainText('Not started');
+
+    // The delegated authority: signed by the carer and the social worker, a copy given to the carer.
+    await hearth.clickLink('Record the delegated authority');
+    await expect(hearth.heading).toHaveText('Delegated authority');
+    const signedBy = page.getByRole('group', { name: 'Signed by' });
+    await signedBy.getByLabel('Foster carer').check();
+    await signedBy.getByLabel('Child’s social worker').check();
+    await fillDate(page, 'Date signed (optional)', londonDay());
+    await fillDate(page, /Date a signed copy was given to the carer/, londonDay());
+    await hearth.submit('Save delegated authority');
+    await expect(banner(hearth)).toContainText('The delegated authority has been saved');
+    await expect(main(hearth)).toContainText('Signed and copy given');
+    await expect(main(hearth)).toContainText('Foster carer, Child’s social worker');
+
+    // The child's record shows where Lily lives and the delegated authority's status.
+    await hearth.clickLink(`${child.first} ${child.last}`, { within: main(hearth) });
+    expect(new URL(page.url()).pathname).toBe(childPath);
+    await expect(main(hearth)).toContainText(household);
+    await expect(main(hearth)).toContainText('Signed and copy given');
+    await hearth.signOut();
+  });
+
+  test('a placement ended unplanned and the child moved', async ({ hearth }) => {
+    const page = hearth.page;
+    const first = uniqueName('Greenhow');
+    const second = uniqueName('Whitlock');
+    const child = { first: 'Sam', last: uniqueName('Pennington') };
+    await approvedHousehold(hearth, first, 'CT2 7NZ');
+    await approvedHousehold(hearth, second, 'CT5 1AB');
+
+    // An emergency referral from the child's social worker.
+    await hearth.signIn('cicsw');
+    await newChild(hearth, child.first, child.last);
+    await hearth.submit('Make a referral');
+    await page.getByLabel('The child’s needs').fill('Sam needs somewhere safe tonight.');
+    await page.getByLabel('Emergency', { exact: true }).check();
+    await page.getByLabel('Emergency (today)').check();
+    await fillDate(page, 'Date needed from', londonDay());
+    await page.getByLabel('Number of children to be placed together').fill('1');
+    await hearth.submit('Send referral');
+    const referralPath = new URL(page.url()).pathname;
+    await hearth.signOut();
+
+    // The team manager places Sam straight away with the first household.
+    await hearth.signIn('manager');
+    await hearth.goto(referralPath);
+    await hearth.clickLink(`Open ${child.first} ${child.last}’s record`);
+    await hearth.submit('Place in an emergency');
+    await expect(hearth.heading).toHaveText('Place in an emergency');
+    await chooseHousehold(page, 'Household', first);
+    await page.getByLabel('No', { exact: true }).check();
+    await hearth.submit('Record the placement');
+    await expect(hearth.heading).toHaveText(`Placement with ${first}`);
+
+    // It breaks down: the manager records the move, an unplanned ending needing its reason.
+    await hearth.submit('Move to another household');
+    await expect(hearth.heading).toHaveText('Move to another household');
+    await page.getByLabel('Unplanned').check();
+    await chooseHousehold(page, 'Household the child is moving to', second);
+    await page.getByLabel('Short-term').check();
+    await page.getByLabel('Yes', { exact: true }).check();
+    await hearth.submit('Record the move');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter the reason the placement ended unplanned');
+    await expect(page.getByLabel('Unplanned')).toBeChecked();
+    await page.getByLabel('Reason').fill('The carers could not keep Sam safe at night.');
+    await hearth.submit('Record the move');
+    await expect(banner(hearth)).toContainText('The move has been recorded');
+    await expect(hearth.heading).toHaveText(`Placement with ${second}`);
+
+    // Sam's record shows the new home and the old placement, ended unplanned, with the reason.
+    await hearth.clickLink(`${child.first} ${child.last}`, { within: main(hearth) });
+    const current = page.locator('main');
+    await expect(current).toContainText(second);
+    const past = page.getByRole('table', { name: 'Past placements' });
+    await expect(past).toContainText(first);
+    await expect(past).toContainText('Unplanned: The carers could not keep Sam safe at night.');
+    await hearth.signOut();
+  });
+});
