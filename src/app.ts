@@ -23,6 +23,9 @@ import { householdsRoutes } from './modules/households/routes.ts';
 import { childrenRoutes } from './modules/children/routes.ts';
 import { placementsRoutes } from './modules/placements/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { scorecardRoutes } from './modules/scorecard/routes.ts';
+import { planRoutes } from './modules/plan/routes.ts';
+import { supervisionRoutes } from './modules/supervision/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -110,5 +113,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(childrenRoutes, { db });
   await app.register(placementsRoutes, { db });
   await app.register(searchRoutes, { db });
+  await app.register(scorecardRoutes, { db });
+  await app.register(planRoutes, { db });
+  await app.register(supervisionRoutes, { db });
   return app;
 }

@@ -4,5 +4,17 @@ import * as audit from './platform/audit/tables.ts';
 import * as households from './modules/households/tables.ts';
 import * as children from './modules/children/tables.ts';
 import * as placements from './modules/placements/tables.ts';
+import * as measures from './platform/measures/tables.ts';
+import * as plan from './modules/plan/tables.ts';
+import * as supervision from './modules/supervision/tables.ts';
 
-export const schema = { ...auth, ...audit, ...households, ...children, ...placements };
+export const schema = {
+  ...auth,
+  ...audit,
+  ...households,
+  ...children,
+  ...placements,
+  ...measures,
+  ...plan,
+  ...supervision,
+};

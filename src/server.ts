@@ -7,8 +7,23 @@ import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from '../scripts/demo/seed.ts';
 import { demoUsers } from '../scripts/demo/people.ts';
+import { registerAllMeasures } from './modules/scorecard/register.ts';
+import { addMonthsToMonth, currentMonth } from './platform/measures/periods.ts';
+import { snapshotMonth } from './platform/measures/snapshots.ts';
+import { loggableError } from './platform/views/errors.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
+const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Stores the scorecard of every closed month of the last year that has no snapshot yet, so a
+ * month's figures are fixed soon after it ends and the trends read from snapshots. Idempotent.
+ */
+async function snapshotClosedMonths(db: Database['db']): Promise<void> {
+  registerAllMeasures();
+  const lastMonth = addMonthsToMonth(currentMonth(), -1);
+  for (let i = 11; i >= 0; i -= 1) await snapshotMonth(db, addMonthsToMonth(lastMonth, -i));
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -40,6 +55,13 @@ async function main(): Promise<void> {
     );
   }
 
+  const snapshots = () =>
+    void snapshotClosedMonths(database.db).catch((err: unknown) =>
+      app.log.error({ err: loggableError(err as Error) }, 'scorecard snapshot failed'),
+    );
+  const snapshotTimer = setInterval(snapshots, SNAPSHOT_EVERY_MS);
+  snapshotTimer.unref();
+
   const timer = setInterval(() => {
     void database.checkpoint().catch((err: unknown) => app.log.error({ err }, 'checkpoint failed'));
     void purgeExpiredSessions(database.db).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
@@ -52,6 +74,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing requests in flight');
     clearInterval(timer);
+    clearInterval(snapshotTimer);
     try {
       await app.close();
       await database.close();
@@ -65,6 +88,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  snapshots();
   app.log.info(
     { engine: database.kind, startupMs: Math.round(performance.now() - started) },
     `Hearth is ready on http://localhost:${config.PORT}`,

@@ -4,7 +4,8 @@ import { areas, teams, users } from '../../src/platform/auth/tables.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
-import { dayOf, today as londonToday } from './days.ts';
+import { dayOf, isoOf, today as londonToday } from './days.ts';
+import { seedDemoPlan } from './plan.ts';
 import { Paperwork, type OpenStatus } from './paperwork.ts';
 import { stream } from './random.ts';
 import { buildDemo } from './model.ts';
@@ -143,6 +144,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     }
     await flushAll(w);
   });
+  await seedDemoPlan(db, { today: isoOf(today) });
+  log(`business plan written (${seconds()} s)`);
   log(`done: ${households.length} households, ${childCount} children, ${placementCount} placements in ${seconds()} s`);
   return {
     users: staff.users.length,

@@ -5,9 +5,11 @@
 import { registerChildrenDueRules } from '../children/due.ts';
 import { registerHouseholdsDueRules } from '../households/due.ts';
 import { registerPlacementsDueRules } from '../placements/due.ts';
+import { registerSupervisionDueRules } from '../supervision/due.ts';
 
 export function registerAllDueRules(): void {
   registerChildrenDueRules();
   registerPlacementsDueRules();
   registerHouseholdsDueRules();
+  registerSupervisionDueRules();
 }

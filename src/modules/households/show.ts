@@ -40,6 +40,7 @@ export async function showHousehold(
       ...can_,
       changeStatus: can_.change && status !== null && allowedTransitions[status].length > 0,
       seeAudit: can(request.user!.role, 'audit.view'),
+      seeSupervision: can(request.user!.role, 'supervision.view'),
     },
     statusTag: statusTag(household.status),
     statusName: statusName(household.status),

@@ -64,7 +64,13 @@ export const permissions = {
   /** Quality-assure referrals: accept or return with reasons; match; place. */
   'referrals.review': ['head_of_fostering', 'service_manager', 'team_manager'],
   /** Placements: start, end, documents given, delegated authority. */
-  'placements.change': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker', 'supervising_social_worker'],
+  'placements.change': [
+    'head_of_fostering',
+    'service_manager',
+    'team_manager',
+    'childrens_social_worker',
+    'supervising_social_worker',
+  ],
   /** One search box over carers, household members and children (results scoped). */
   'search.use': [
     'head_of_fostering',
@@ -85,6 +91,37 @@ export const permissions = {
   'audit.view': ['admin', 'head_of_fostering', 'service_manager', 'team_manager'],
   /** The carer portal: own household only. */
   'portal.use': ['foster_carer'],
+  /**
+   * The scorecard: every measure's figures for the service, its areas and teams (no personal
+   * data); the records behind a figure are listed only within the viewer's household scope.
+   */
+  'scorecard.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+  ],
+  /** The business plan: targets, actions, progress updates, quarterly review, print and Word export. */
+  'plan.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+  ],
+  /** Write and roll over the business plan (an action's owner may also add its updates). */
+  'plan.change': ['head_of_fostering'],
+  /** Carer supervision: agreements and visits (scoped by householdVisibleTo). */
+  'supervision.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+  ],
+  /** Record, edit and finalise supervisions and agreements (an SSW for their allocated households, a team manager for their team). */
+  'supervision.record': ['head_of_fostering', 'team_manager', 'supervising_social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,127 @@
+import type { Db } from '../../platform/db/client.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { can } from '../../platform/access/policy.ts';
+import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { allMeasures } from '../../platform/measures/index.ts';
+import { dateBoxes } from '../children/date-input.ts';
+import { ragNames, ragTagClasses, rags, type PlanRag } from './forms.ts';
+import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
+import {
+  possibleOwners,
+  planView,
+  type ActionView,
+  type PlanAction,
+  type PlanTarget,
+  type TargetView,
+} from './queries.ts';
+import { quarterOf } from './quarters.ts';
+import { mayUpdateAction } from './service.ts';
+
+export const statusNames: Record<string, string> = { draft: 'Draft', active: 'Active', archived: 'Archived' };
+
+export function ragTag(rag: string): { text: string; classes: string } {
+  return { text: ragNames[rag as PlanRag] ?? rag, classes: ragTagClasses[rag as PlanRag] ?? 'govuk-tag--grey' };
+}
+
+export interface ActionRow extends ActionView {
+  measures: LinkedMeasure[];
+  latestTag: { text: string; classes: string } | null;
+  mayUpdate: boolean;
+}
+
+/** The plan page (and print view): every target, its actions, their latest update and live measures. */
+export async function planPageData(db: Db, user: SignedInUser, id: string, today: IsoDate = todayInLondon()) {
+  const view = await planView(db, id);
+  if (!view) return null;
+  const ids = view.targets.flatMap((t) => t.actions.flatMap((a) => a.measureIds));
+  const measures = await linkedMeasures(db, ids, today);
+  const targets = view.targets.map((t: TargetView) => ({
+    ...t,
+    actions: t.actions.map((a): ActionRow => ({
+      ...a,
+      measures: a.measureIds.map((m) => measures.get(m)!),
+      latestTag: a.latest ? ragTag(a.latest.rag) : null,
+      mayUpdate: mayUpdateAction(user, a),
+    })),
+  }));
+  return {
+    plan: view.plan,
+    statusName: statusNames[view.plan.status] ?? view.plan.status,
+    targets,
+    canChange: can(user.role, 'plan.change'),
+  };
+}
+
+/** Open actions with no update dated in the current financial quarter, and counts by target. */
+export async function quarterlyReviewData(db: Db, id: string, today: IsoDate = todayInLondon()) {
+  const view = await planView(db, id);
+  if (!view) return null;
+  const quarter = quarterOf(today);
+  const notUpdated = (a: ActionView) =>
+    a.status === 'open' && (!a.latest || compareIsoDates(a.latest.onDate, quarter.start) < 0);
+  const targets = view.targets.map((t) => {
+    const open = t.actions.filter((a) => a.status === 'open');
+    const due = open.filter(notUpdated);
+    return { ...t, openCount: open.length, dueCount: due.length, due };
+  });
+  return {
+    plan: view.plan,
+    quarter,
+    targets,
+    totalOpen: targets.reduce((n, t) => n + t.openCount, 0),
+    totalDue: targets.reduce((n, t) => n + t.dueCount, 0),
+  };
+}
+
+/** Fields for the action form: owners, every registered measure plus any linked one not (yet) registered. */
+export async function actionFormData(
+  db: Db,
+  values: Record<string, unknown>,
+  selectedMeasures: readonly string[],
+  ownerUserId: string | null,
+) {
+  const owners = await possibleOwners(db);
+  const known = allMeasures().map((m) => ({ value: m.id, text: m.title, hint: { text: m.id } }));
+  const extra = selectedMeasures
+    .filter((id) => !known.some((k) => k.value === id))
+    .map((id) => ({ value: id, text: id, hint: { text: 'Not on the scorecard yet' } }));
+  return {
+    values,
+    ownerItems: [
+      { value: '', text: 'No named owner' },
+      ...owners.map((o) => ({ value: o.id, text: o.displayName, selected: o.id === ownerUserId })),
+    ],
+    measureItems: [...known, ...extra].map((m) => ({ ...m, checked: selectedMeasures.includes(m.value) })),
+  };
+}
+
+export function actionValues(action: PlanAction): Record<string, unknown> {
+  return { ...action, ...dateBoxes('byWhen', action.byWhen) };
+}
+
+export function targetValues(target: PlanTarget): Record<string, unknown> {
+  return { number: String(target.number), title: target.title, standards: target.standards };
+}
+
+export function ragItems(selected?: unknown) {
+  return rags.map((r) => ({ value: r, text: ragNames[r], checked: r === selected }));
+}
+
+const done: Record<string, string> = {
+  plan: 'Plan created',
+  target: 'Target saved',
+  action: 'Action saved',
+  update: 'Update added',
+  'rolled-over': 'Plan rolled over: open actions carried forward, the old plan archived',
+};
+
+/** The success banner after a post/redirect/get (`?done=...`). */
+export const flashFor = (query: unknown): string | undefined => done[String((query as { done?: string } | null)?.done)];
+
+export function planCrumbs(plan?: { id: string; title: string }) {
+  const crumbs = [
+    { text: 'Home', href: '/' },
+    { text: 'Business plan', href: '/plan' },
+  ];
+  return plan ? [...crumbs, { text: plan.title, href: `/plan/${plan.id}` }] : crumbs;
+}

@@ -1,0 +1,86 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import {
+  allMeasures,
+  areasAndTeams,
+  figureOf,
+  periodOf,
+  ragOf,
+  ragText,
+  targetOf,
+} from '../../platform/measures/index.ts';
+import { figuresByMonth } from '../../platform/measures/scorecard.ts';
+
+/** A spreadsheet must not run a cell as a formula: text starting with = + - @ gets a leading apostrophe. */
+function safe(cell: string | number | null): string | number {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return cell;
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export const CSV_HEADER = [
+  'Month',
+  'Measure id',
+  'Measure',
+  'Scope',
+  'Area or team',
+  'Value',
+  'Unit',
+  'Target',
+  'Better when',
+  'RAG',
+  'Numerator',
+  'Denominator',
+  'Source',
+  'NMS standard',
+  'Plan target',
+];
+
+/**
+ * The scorecard for a month as rows: one per measure for the whole service, then each area
+ * and each team (figures only, no personal data). Stored snapshots where the month has them.
+ */
+export async function scorecardRows(db: Db, month: string, today?: string): Promise<(string | number | null)[][]> {
+  const measures = allMeasures();
+  const units = await areasAndTeams(db);
+  const all = await figuresByMonth(db, measures, [month], today ?? todayInLondon());
+  const lines: (string | number | null)[][] = [];
+  for (const measure of measures) {
+    const entry = all.get(measure.id)!.get(month)!;
+    const target = targetOf(measure, periodOf(month, today));
+    const scopes = [
+      { kind: 'service', id: '', name: 'Whole service' },
+      ...units.areas.map((a) => ({ kind: 'area', id: a.id, name: a.name })),
+      ...units.teams.map((t) => ({ kind: 'team', id: t.id, name: t.name })),
+    ];
+    for (const scope of scopes) {
+      const figure =
+        entry.figures.find((f) => f.scopeKind === scope.kind && f.scopeId === scope.id) ?? figureOf(measure, []);
+      lines.push([
+        month,
+        measure.id,
+        measure.title,
+        scope.kind,
+        scope.name,
+        figure.value,
+        measure.unit,
+        target,
+        measure.direction,
+        ragText[ragOf(measure, figure.value, target)],
+        figure.numerator,
+        figure.denominator,
+        entry.source,
+        measure.standard,
+        measure.planTarget,
+      ]);
+    }
+  }
+  return lines;
+}
+
+/** The scorecard for a month as CSV, with cells a spreadsheet cannot run as formulas. */
+export async function scorecardCsv(db: Db, month: string, today?: string): Promise<string> {
+  const lines = await scorecardRows(db, month, today);
+  return stringify([CSV_HEADER, ...lines.map((l) => l.map(safe))]);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { currentMonth, isMonth } from '../../platform/measures/index.ts';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/** The scorecard's filters. Anything unreadable falls back to the default (this month, the whole service). */
+export const scorecardQuery = z.object({
+  month: z.string().optional().catch(undefined),
+  area: uuid.optional().catch(undefined),
+  team: uuid.optional().catch(undefined),
+  list: z.enum(['met', 'missed']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export interface ScorecardFilters {
+  month: string;
+  area?: string;
+  team?: string;
+  list: 'met' | 'missed';
+  page: number;
+}
+
+/** This month when none (or a future month) is asked for. */
+export function filtersFrom(query: unknown, today?: string): ScorecardFilters {
+  const q = scorecardQuery.parse(query ?? {});
+  const now = currentMonth(today);
+  const month = q.month && isMonth(q.month) && q.month <= now && q.month >= '2000-01' ? q.month : now;
+  return { month, area: q.area, team: q.team, list: q.list ?? 'met', page: q.page ?? 1 };
+}

@@ -1,0 +1,187 @@
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { householdScope } from '../../platform/access/scope.ts';
+import type { Db } from '../../platform/db/client.ts';
+import {
+  addMonthsToMonth,
+  allMeasures,
+  areasAndTeams,
+  currentMonth,
+  findMeasure,
+  formatValue,
+  measureDetailFor,
+  monthName,
+  ragText,
+  scorecardFor,
+  type MeasureRow,
+  type Scope,
+} from '../../platform/measures/index.ts';
+import { lineChart, sparkline, trendLabel } from './chart.ts';
+import type { ScorecardFilters } from './forms.ts';
+
+export const RECORDS_PAGE_SIZE = 25;
+
+type Units = Awaited<ReturnType<typeof areasAndTeams>>;
+
+/** The scope the filters ask for: a team wins over an area; unknown ids fall back to the whole service. */
+function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope; name: string } {
+  const team = units.teams.find((t) => t.id === filters.team);
+  if (team) return { scope: { kind: 'team', id: team.id }, name: team.name };
+  const area = units.areas.find((a) => a.id === filters.area);
+  if (area) return { scope: { kind: 'area', id: area.id }, name: area.name };
+  return { scope: { kind: 'service' }, name: 'Whole service' };
+}
+
+/**
+ * The records behind a figure that this viewer may see listed: those in their household scope
+ * (the whole service, their area or their team). A restricted household (a carer on the staff)
+ * is counted in every figure but listed only to the head of fostering. Everyone with the
+ * scorecard sees every figure: figures hold no personal data.
+ */
+export function rowsVisibleTo(user: SignedInUser, rows: readonly MeasureRow[]): MeasureRow[] {
+  const scope = householdScope(user);
+  return rows.filter((row) => {
+    if (row.restricted && user.role !== 'head_of_fostering') return false;
+    switch (scope.kind) {
+      case 'all':
+        return true;
+      case 'area':
+        return row.areaId === scope.areaId;
+      case 'team':
+        return row.teamId === scope.teamId;
+      default:
+        return false;
+    }
+  });
+}
+
+function filterItems(filters: ScorecardFilters, units: Units, today?: string) {
+  const now = currentMonth(today);
+  const months = Array.from({ length: 24 }, (_, i) => addMonthsToMonth(now, -i));
+  return {
+    months: months.map((m) => ({ value: m, text: monthName(m), selected: m === filters.month })),
+    areas: [
+      { value: '', text: 'All areas' },
+      ...units.areas.map((a) => ({ value: a.id, text: a.name, selected: a.id === filters.area })),
+    ],
+    teams: [
+      { value: '', text: 'All teams' },
+      ...units.teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === filters.team })),
+    ],
+  };
+}
+
+function query(filters: ScorecardFilters, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ month: filters.month });
+  if (filters.area) q.set('area', filters.area);
+  if (filters.team) q.set('team', filters.team);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return q.toString();
+}
+
+/** All measures for the month and scope, with target, RAG and trend. */
+export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: string) {
+  const units = await areasAndTeams(db);
+  const { scope, name } = scopeOf(filters, units);
+  const cards = await scorecardFor(db, allMeasures(), filters.month, scope, today);
+  return {
+    monthName: monthName(filters.month),
+    scopeName: name,
+    filters,
+    items: filterItems(filters, units, today),
+    csvHref: `/scorecard.csv?${query(filters)}`,
+    xlsxHref: `/scorecard.xlsx?${query(filters)}`,
+    cards: cards.map((card) => ({
+      id: card.measure.id,
+      title: card.measure.title,
+      href: `/scorecard/${card.measure.id}?${query(filters)}`,
+      value: formatValue(card.measure, card.month.value),
+      target: `${card.measure.direction === 'lower' ? 'At most' : 'At least'} ${formatValue(card.measure, card.month.target)}`,
+      rag: card.month.rag,
+      ragText: ragText[card.month.rag],
+      source: card.month.source,
+      trendLabel: trendLabel(card.measure, card.trend),
+      spark: sparkline(card.trend),
+      trend: card.trend.map((t) => ({ month: monthName(t.month), value: formatValue(card.measure, t.value) })),
+    })),
+  };
+}
+
+/** One measure: definition, breakdown, trend, and the records it counted and missed (scoped to the viewer). */
+export async function measurePage(
+  db: Db,
+  user: SignedInUser,
+  measureId: string,
+  filters: ScorecardFilters,
+  url: string,
+  today?: string,
+) {
+  const measure = findMeasure(measureId);
+  if (!measure) return null;
+  const units = await areasAndTeams(db);
+  const { scope, name } = scopeOf(filters, units);
+  const detail = await measureDetailFor(db, measure, filters.month, scope, today);
+  const format = (v: number | null) => formatValue(measure, v);
+  const breakdownRow = (kind: 'service' | 'area' | 'team', id: string, label: string) => {
+    const f = detail.figures.find((x) => x.scopeKind === kind && x.scopeId === id);
+    return {
+      label,
+      numerator: f?.numerator ?? 0,
+      denominator: f?.denominator ?? (measure.unit === 'count' ? '' : 0),
+      value: format(f?.value ?? (measure.unit === 'count' ? 0 : null)),
+    };
+  };
+  const inFilter = (row: MeasureRow) =>
+    scope.kind === 'service' ||
+    (scope.kind === 'area' && row.areaId === scope.id) ||
+    (scope.kind === 'team' && row.teamId === scope.id);
+  const visible = rowsVisibleTo(user, detail.recount.rows).filter(inFilter);
+  const met = visible.filter((r) => r.met);
+  const missed = visible.filter((r) => !r.met);
+  const list = filters.list === 'missed' && measure.unit !== 'count' ? missed : met;
+  const start = (filters.page - 1) * RECORDS_PAGE_SIZE;
+  return {
+    measure,
+    monthName: monthName(filters.month),
+    scopeName: name,
+    filters,
+    items: filterItems(filters, units, today),
+    value: format(detail.month.value),
+    target: `${measure.direction === 'lower' ? 'At most' : 'At least'} ${format(detail.month.target)}`,
+    rag: detail.month.rag,
+    ragText: ragText[detail.month.rag],
+    source: detail.month.source,
+    numerator: detail.month.numerator,
+    denominator: detail.month.denominator,
+    recountDiffers: detail.recountDiffers,
+    recountText: `${format(detail.recountFigure.value)} (${detail.recountFigure.numerator}${
+      detail.recountFigure.denominator === null ? '' : ` of ${detail.recountFigure.denominator}`
+    })`,
+    breakdown: {
+      service: breakdownRow('service', '', 'Whole service'),
+      areas: units.areas.map((a) => breakdownRow('area', a.id, a.name)),
+      teams: units.teams.map((t) => breakdownRow('team', t.id, t.name)),
+    },
+    chart: lineChart(measure, detail.trend),
+    trendLabel: trendLabel(measure, detail.trend),
+    trend: detail.trend.map((t) => ({
+      month: monthName(t.month),
+      value: format(t.value),
+      numerator: t.numerator,
+      denominator: t.denominator ?? '',
+      source: t.source === 'snapshot' ? 'Stored at month end' : 'Counted now',
+    })),
+    list: {
+      kind: list === missed ? 'missed' : 'met',
+      metCount: met.length,
+      missedCount: missed.length,
+      metHref: `/scorecard/${measure.id}?${query(filters, { list: 'met' })}`,
+      missedHref: `/scorecard/${measure.id}?${query(filters, { list: 'missed' })}`,
+      hiddenCount: detail.recount.rows.filter(inFilter).length - visible.length,
+      rows: list.slice(start, start + RECORDS_PAGE_SIZE),
+      total: list.length,
+    },
+    url,
+  };
+}
+
+export { query as scorecardQueryString };

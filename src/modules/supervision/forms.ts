@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { isUuid, optionalDate, part, requiredDate, withDates } from '../households/form-fields.ts';
+
+export { isUuid };
+
+/** How each child placed at the visit was seen. */
+export const seenValues = ['seen_alone', 'seen', 'not_seen'] as const;
+export type Seen = (typeof seenValues)[number];
+export const seenNames: Record<Seen, string> = {
+  seen_alone: 'Seen alone',
+  seen: 'Seen (not alone)',
+  not_seen: 'Not seen',
+};
+
+/** Rows of actions on the form. */
+export const ACTION_ROWS = 3;
+const actionDateNames = Array.from({ length: ACTION_ROWS }, (_, i) => `action${i + 1}Due`);
+export const supervisionDateFields = ['visitDate', ...actionDateNames];
+
+const actionFields: Record<string, z.ZodType> = {};
+for (let i = 1; i <= ACTION_ROWS; i += 1) {
+  actionFields[`action${i}`] = optionalText(1000);
+  actionFields[`action${i}Owner`] = optionalText(200);
+  actionFields[`action${i}Due`] = optionalDate('the date for this action');
+}
+
+export interface SupervisionAction {
+  action: string;
+  owner: string;
+  dueOn: string;
+}
+
+export interface SupervisionInput {
+  visitDate: string;
+  announced: boolean;
+  attendees: string;
+  workingWell: string;
+  worries: string;
+  needsToHappen: string;
+  scalingQuestion: string;
+  scalingScore: number;
+  actions: SupervisionAction[];
+  /** child id → how they were seen (children not listed count as not seen). */
+  seen: Record<string, Seen>;
+}
+
+const base = z.object({
+  visitDate: requiredDate('the date of the visit'),
+  announced: z.enum(['announced', 'unannounced'], { error: 'Select whether the visit was announced' }),
+  attendees: requiredText('Enter who attended', 1000),
+  workingWell: requiredText('Enter what is working well', 10000),
+  worries: requiredText('Enter what we are worried about', 10000),
+  needsToHappen: requiredText('Enter what needs to happen', 10000),
+  scalingQuestion: requiredText('Enter the scaling question', 500),
+  scalingScore: part.pipe(
+    z
+      .string()
+      .min(1, 'Enter a score from 0 to 10')
+      .regex(/^(10|[0-9])$/, 'The score must be a whole number from 0 to 10')
+      .transform(Number),
+  ),
+  ...actionFields,
+});
+
+/** The Signs of Safety template, with up to three actions and each placed child's "seen". */
+export const supervisionForm = withDates(supervisionDateFields, base.passthrough()).transform(
+  (v, ctx): SupervisionInput => {
+    const values = v as Record<string, unknown>;
+    const actions: SupervisionAction[] = [];
+    for (let i = 1; i <= ACTION_ROWS; i += 1) {
+      const action = values[`action${i}`] as string | null;
+      const owner = values[`action${i}Owner`] as string | null;
+      const dueOn = values[`action${i}Due`] as string | null;
+      if (!action && !owner && !dueOn) continue;
+      if (!action) ctx.addIssue({ code: 'custom', path: [`action${i}`], message: `Enter action ${i}` });
+      if (!owner) ctx.addIssue({ code: 'custom', path: [`action${i}Owner`], message: `Enter who will do action ${i}` });
+      if (!dueOn) ctx.addIssue({ code: 'custom', path: [`action${i}Due`], message: `Enter the date for action ${i}` });
+      if (action && owner && dueOn) actions.push({ action, owner, dueOn });
+    }
+    const seen: Record<string, Seen> = {};
+    for (const [key, value] of Object.entries(values)) {
+      const childId = key.startsWith('seen-') ? key.slice(5) : null;
+      if (childId && isUuid(childId) && (seenValues as readonly string[]).includes(String(value))) {
+        seen[childId] = value as Seen;
+      }
+    }
+    return {
+      visitDate: values.visitDate as string,
+      announced: values.announced === 'announced',
+      attendees: values.attendees as string,
+      workingWell: values.workingWell as string,
+      worries: values.worries as string,
+      needsToHappen: values.needsToHappen as string,
+      scalingQuestion: values.scalingQuestion as string,
+      scalingScore: values.scalingScore as number,
+      actions,
+      seen,
+    };
+  },
+);
+
+/** The supervision agreement: signed date, the carers who signed, the SSW who signed. */
+export const agreementForm = withDates(
+  ['signedOn'],
+  z.object({
+    signedOn: requiredDate('the date it was signed'),
+    signedByCarers: requiredText('Enter the carers who signed', 500),
+  }),
+);
+export type AgreementInput = z.infer<typeof agreementForm>;
+
+/** The date the notes were sent to the carers. */
+export const notesSentForm = withDates(
+  ['notesSentOn'],
+  z.object({ notesSentOn: requiredDate('the date the notes were sent') }),
+);

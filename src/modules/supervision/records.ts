@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { registerRecordType } from '../../platform/access/registry.ts';
+import { findVisibleHousehold } from '../households/queries.ts';
+import { households } from '../households/tables.ts';
+import { isUuid } from './forms.ts';
+import { findVisibleSupervision } from './queries.ts';
+import { supervisionAgreements, supervisions } from './tables.ts';
+
+/** Supervisions and agreements as record types, so "who has seen or changed this record" works for them. */
+export function registerSupervisionRecordTypes(): void {
+  registerRecordType({
+    type: 'supervision',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [row] = await db
+        .select({ visitDate: supervisions.visitDate, name: households.name })
+        .from(supervisions)
+        .innerJoin(households, eq(households.id, supervisions.householdId))
+        .where(eq(supervisions.id, id));
+      return row ? { label: `Supervision: ${row.name}, ${row.visitDate}`, href: `/supervision/${id}` } : null;
+    },
+    async inScope(db, viewer, id) {
+      return isUuid(id) && (await findVisibleSupervision(db, viewer, id)) !== null;
+    },
+  });
+  registerRecordType({
+    type: 'supervision-agreement',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [row] = await db
+        .select({ householdId: supervisionAgreements.householdId, name: households.name })
+        .from(supervisionAgreements)
+        .innerJoin(households, eq(households.id, supervisionAgreements.householdId))
+        .where(eq(supervisionAgreements.id, id));
+      return row
+        ? { label: `Supervision agreement: ${row.name}`, href: `/households/${row.householdId}/supervision` }
+        : null;
+    },
+    async inScope(db, viewer, id) {
+      if (!isUuid(id)) return false;
+      const [row] = await db
+        .select({ householdId: supervisionAgreements.householdId })
+        .from(supervisionAgreements)
+        .where(eq(supervisionAgreements.id, id));
+      return row !== undefined && (await findVisibleHousehold(db, viewer, row.householdId)) !== null;
+    },
+  });
+}

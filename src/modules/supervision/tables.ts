@@ -1,0 +1,96 @@
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/tables.ts';
+import { children } from '../children/tables.ts';
+import { households } from '../households/tables.ts';
+
+/**
+ * The supervision agreement of a household: signed by the carers and the supervising social
+ * worker, renewed at the annual review. Each signing is a row; the latest is the current one.
+ */
+export const supervisionAgreements = pgTable(
+  'supervision_agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    signedOn: date('signed_on').notNull(),
+    /** The carers who signed, as written on the agreement. */
+    signedByCarers: text('signed_by_carers').notNull(),
+    /** The supervising social worker who signed. */
+    signedBySswId: uuid('signed_by_ssw_id').references(() => users.id),
+    /** Renewed at the annual review: 12 months after signing. */
+    reviewOn: date('review_on').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('supervision_agreements_household_idx').on(t.householdId, t.signedOn)],
+);
+
+/** A supervision visit to a household, on the service's one Signs of Safety template. */
+export const supervisions = pgTable(
+  'supervisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    visitDate: date('visit_date').notNull(),
+    announced: boolean('announced').notNull(),
+    /** Who attended, as written by the worker. */
+    attendees: text('attendees').notNull(),
+    workingWell: text('working_well').notNull(),
+    worries: text('worries').notNull(),
+    needsToHappen: text('needs_to_happen').notNull(),
+    scalingQuestion: text('scaling_question').notNull(),
+    /** 0 to 10. */
+    scalingScore: integer('scaling_score').notNull(),
+    /** draft, final */
+    status: text('status').notNull().default('draft'),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    finalisedBy: uuid('finalised_by').references(() => users.id),
+    /** When the notes were sent to the carers (due within 5 working days of the visit). */
+    notesSentOn: date('notes_sent_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('supervisions_household_idx').on(t.householdId, t.visitDate),
+    index('supervisions_visit_idx').on(t.visitDate),
+  ],
+);
+
+/** Each child placed in the household at the visit date: seen, seen alone or not seen. */
+export const supervisionChildren = pgTable(
+  'supervision_children',
+  {
+    supervisionId: uuid('supervision_id')
+      .notNull()
+      .references(() => supervisions.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    /** seen_alone, seen, not_seen */
+    seen: text('seen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.supervisionId, t.childId] }), index('supervision_children_child_idx').on(t.childId)],
+);
+
+/** What needs to happen: each action with its owner and date. */
+export const supervisionActions = pgTable(
+  'supervision_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supervisionId: uuid('supervision_id')
+      .notNull()
+      .references(() => supervisions.id),
+    position: integer('position').notNull(),
+    action: text('action').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on').notNull(),
+  },
+  (t) => [index('supervision_actions_supervision_idx').on(t.supervisionId, t.position)],
+);

@@ -1,0 +1,84 @@
+import type { FormErrors } from '../../platform/views/forms.ts';
+import { dateValues, withDateLinks } from '../households/views.ts';
+import { ACTION_ROWS, seenNames, seenValues, supervisionDateFields } from './forms.ts';
+import type { PlacedChild, SupervisionRow } from './queries.ts';
+
+/** Errors with each date field linked to its day box. */
+export function pageErrors(errors: FormErrors): FormErrors {
+  const linked = withDateLinks(errors);
+  return {
+    ...linked,
+    list: linked.list.map((e) => {
+      const field = e.href.slice(1);
+      return [...supervisionDateFields, 'signedOn', 'notesSentOn'].includes(field)
+        ? { ...e, href: `#${field}-day` }
+        : e;
+    }),
+  };
+}
+
+/** The form's values from a stored supervision, its children and actions. */
+export function storedValues(
+  supervision: SupervisionRow,
+  seen: { childId: string; seen: string }[],
+  actions: { action: string; owner: string; dueOn: string }[],
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    visitDate: supervision.visitDate,
+    announced: supervision.announced ? 'announced' : 'unannounced',
+    attendees: supervision.attendees,
+    workingWell: supervision.workingWell,
+    worries: supervision.worries,
+    needsToHappen: supervision.needsToHappen,
+    scalingQuestion: supervision.scalingQuestion,
+    scalingScore: String(supervision.scalingScore),
+  };
+  actions.forEach((a, i) => {
+    values[`action${i + 1}`] = a.action;
+    values[`action${i + 1}Owner`] = a.owner;
+    values[`action${i + 1}Due`] = a.dueOn;
+  });
+  for (const s of seen) values[`seen-${s.childId}`] = s.seen;
+  return values;
+}
+
+/** Everything the template form needs: dates split for GOV.UK date inputs, action rows and children. */
+export function formView(values: Record<string, unknown>, placed: PlacedChild[]) {
+  return {
+    values,
+    visitDate: dateValues(values, 'visitDate'),
+    actionRows: Array.from({ length: ACTION_ROWS }, (_, i) => ({
+      n: i + 1,
+      action: values[`action${i + 1}`] ?? '',
+      owner: values[`action${i + 1}Owner`] ?? '',
+      due: dateValues(values, `action${i + 1}Due`),
+    })),
+    children: placed.map((c) => ({
+      ...c,
+      items: seenValues.map((s) => ({
+        value: s,
+        text: seenNames[s],
+        checked: (values[`seen-${c.childId}`] ?? 'not_seen') === s,
+      })),
+    })),
+  };
+}
+
+export const seenName = (seen: string) => seenNames[seen as keyof typeof seenNames] ?? seen;
+
+export function doneMessage(done: unknown): string | undefined {
+  switch (done) {
+    case 'recorded':
+      return 'Supervision saved as a draft';
+    case 'updated':
+      return 'Supervision changed';
+    case 'finalised':
+      return 'Supervision finalised';
+    case 'notes-sent':
+      return 'Date the notes were sent recorded';
+    case 'agreement':
+      return 'Supervision agreement recorded';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,90 @@
+import { addDays, addMonths, addWorkingDays, todayInLondon, type IsoDate } from '../dates/index.ts';
+import type { Period } from './types.ts';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && MONTH.test(value);
+}
+
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}
+
+export function currentMonth(today: IsoDate = todayInLondon()): string {
+  return monthOf(today);
+}
+
+export function addMonthsToMonth(month: string, amount: number): string {
+  return monthOf(addMonths(`${month}-01`, amount));
+}
+
+/** The month as a period: its first day, and "as at" its last day (today while it runs). */
+export function periodOf(month: string, today: IsoDate = todayInLondon()): Period {
+  if (!isMonth(month)) throw new RangeError(`not a month: ${month}`);
+  const from = `${month}-01`;
+  const last = addDays(addMonths(from, 1), -1);
+  const current = today >= from && today <= last;
+  return { month, from, asAt: current ? today : last, current };
+}
+
+/** Whether the month has ended (only closed months are snapshotted). */
+export function isClosed(month: string, today: IsoDate = todayInLondon()): boolean {
+  return `${month}-01` <= today && periodOf(month, today).asAt < today;
+}
+
+/** The 12 months ending with `month`, oldest first. */
+export function last12Months(month: string): string[] {
+  return Array.from({ length: 12 }, (_, i) => addMonthsToMonth(month, i - 11));
+}
+
+/** 'March 2026' */
+export function monthName(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** 'Mar 26', for chart labels. */
+export function shortMonthName(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const name = new Date(Date.UTC(y!, m! - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
+  return `${name} ${String(y).slice(2)}`;
+}
+
+/** The first day of the financial year (1 April) that the date falls in. */
+export function financialYearStart(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) >= '04-01' ? `${year}-04-01` : `${year - 1}-04-01`;
+}
+
+/** Months of the financial year elapsed up to and including the period's month (1 for April ... 12 for March). */
+export function financialMonthsElapsed(period: Period): number {
+  const m = Number(period.month.slice(5));
+  return ((m + 8) % 12) + 1;
+}
+
+/**
+ * The range of start dates whose "within N working days" deadline falls between `from` and
+ * `to` (inclusive), or null when none does. Deadlines only move forward as the start moves
+ * forward, so the range is contiguous: a measure can select its records by start date in one query.
+ */
+export function startsWithDeadlineBetween(
+  from: IsoDate,
+  to: IsoDate,
+  workingDays: number,
+): { first: IsoDate; last: IsoDate } | null {
+  let first: IsoDate | null = null;
+  let last: IsoDate | null = null;
+  for (let day = addDays(from, -(workingDays * 2 + 20)); day <= to; day = addDays(day, 1)) {
+    const deadline = addWorkingDays(day, workingDays);
+    if (deadline >= from && deadline <= to) {
+      first ??= day;
+      last = day;
+    }
+  }
+  return first && last ? { first, last } : null;
+}

@@ -1,0 +1,80 @@
+import type { DbOrTx } from '../db/client.ts';
+import type { IsoDate } from '../dates/index.ts';
+
+/** A calendar month in Europe/London, 'YYYY-MM', evaluated as at its last day (or today, for the current month). */
+export interface Period {
+  month: string;
+  /** The first day of the month. */
+  from: IsoDate;
+  /** The last day of the month, or today while the month is still running. */
+  asAt: IsoDate;
+  /** True while the month is still running (its figures are live). */
+  current: boolean;
+}
+
+/**
+ * One record a measure looked at: in the denominator, and in the numerator when `met`.
+ * For a count with no denominator every row is met.
+ */
+export interface MeasureRow {
+  recordType: string;
+  recordId: string;
+  label: string;
+  href: string;
+  teamId: string | null;
+  areaId: string | null;
+  met: boolean;
+  /** A short fact about the row for the records list (a date, the deadline ...). */
+  detail?: string;
+  /** A restricted record (a carer on the staff): counted, but listed only to the head of fostering. */
+  restricted?: boolean;
+  /** For a measure in days: this record's number of days (the value is their average). */
+  days?: number;
+}
+
+export type Unit = 'percentage' | 'count' | 'days';
+export type Direction = 'higher' | 'lower';
+
+export interface Measure {
+  /** Stable id, used in URLs and snapshots (e.g. 'households.approved'). */
+  id: string;
+  title: string;
+  /** What is counted, in plain words, precisely enough to check a figure by hand. */
+  definition: string;
+  /** The National Minimum Standard(s) it evidences. */
+  standard: string;
+  /** The business plan target or action it serves. */
+  planTarget: string;
+  unit: Unit;
+  target: number;
+  direction: Direction;
+  /** Amber when the value misses the target by no more than this; red beyond. */
+  amberMargin: number;
+  /** The target for a period when it is not the same every month (e.g. pro rata through the year). */
+  targetFor?: (period: Period) => number;
+  /** Words for the rows in and out of the numerator on the records list. */
+  metLabel: string;
+  missedLabel?: string;
+  /** Lower comes first on the scorecard. */
+  order: number;
+  /** ONE query: every record counted for the period, each flagged met or not. */
+  rows(db: DbOrTx, period: Period): Promise<MeasureRow[]>;
+}
+
+export type Rag = 'green' | 'amber' | 'red' | 'none';
+
+export interface Figure {
+  numerator: number;
+  /** null for a count with no denominator. */
+  denominator: number | null;
+  /** null when there is nothing to measure (an empty denominator). */
+  value: number | null;
+}
+
+export type ScopeKind = 'service' | 'area' | 'team';
+
+export interface ScopedFigure extends Figure {
+  scopeKind: ScopeKind;
+  /** '' for the whole service. */
+  scopeId: string;
+}

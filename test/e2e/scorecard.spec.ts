@@ -1,0 +1,38 @@
+import { statSync } from 'node:fs';
+import { test, expect } from './support/fixtures.ts';
+
+/** The head of fostering reads the scorecard, opens a measure and its records; every page checked with axe. */
+test.describe('the scorecard', () => {
+  test.setTimeout(120_000);
+
+  test('the head of fostering reads the scorecard, filters it and opens a measure', async ({ hearth }) => {
+    const page = hearth.page;
+    await hearth.signIn('head');
+    await hearth.clickLink('Scorecard', { within: hearth.nav });
+    await expect(hearth.heading).toContainText('Scorecard:');
+    await expect(page.locator('table').first()).toContainText('Approved fostering households');
+    await expect(page.locator('svg[role="img"]').first()).toBeVisible();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Excel spreadsheet (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^hearth-scorecard-\d{4}-\d{2}\.xlsx$/);
+    expect(statSync(await download.path()).size).toBeGreaterThan(1000);
+
+    await page.getByLabel('Area').selectOption({ label: 'East Kent' });
+    await hearth.submit('Show');
+    await expect(page.locator('.govuk-caption-l')).toHaveText('East Kent');
+
+    await hearth.clickLink('Approved fostering households');
+    await expect(hearth.heading).toHaveText('Approved fostering households');
+    await expect(page.getByRole('heading', { name: 'By area and team' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'The records behind the figure' })).toBeVisible();
+
+    await hearth.clickLink('Scorecard', { within: page.locator('.govuk-breadcrumbs') });
+    await expect(hearth.heading).toContainText('Scorecard:');
+    await hearth.clickLink('Unplanned placement endings');
+    await hearth.clickLink(/Planned ending/);
+    await expect(hearth.heading).toHaveText('Unplanned placement endings');
+  });
+});
