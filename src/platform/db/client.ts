@@ -75,6 +75,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (a restart, a failover, a dropped test database) must not
+  // take the process down: the pool replaces it on the next query. Only the code is logged.
+  pool.on('error', (error: Error & { code?: string }) => {
+    console.error(`database: an idle connection was closed (${error.code ?? error.name})`);
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
