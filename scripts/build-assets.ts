@@ -5,8 +5,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as sass from 'sass';
-import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = `${root}public`;
@@ -31,6 +29,9 @@ const sourcesChanged = !existsSync(manifestFile) || newestSource(`${root}assets`
 if (!force && !sourcesChanged) {
   console.log('assets are up to date');
 } else {
+  // Loaded only when there is work to do: a warm start skips the compilers entirely.
+  const sass = await import('sass');
+  const { build } = await import('esbuild');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const css = sass.compile(`${root}assets/scss/app.scss`, {
