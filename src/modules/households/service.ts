@@ -72,6 +72,30 @@ export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Prom
   });
 }
 
+/**
+ * Writes the columns of a household that the form changed, and audits which ones (names only,
+ * never values). Nothing is written or audited when nothing changed.
+ */
+async function writeChangedColumns(
+  tx: DbOrTx,
+  who: Who,
+  household: { id: string } & object,
+  input: Partial<typeof households.$inferInsert>,
+  audit: { action: string; part?: string },
+): Promise<void> {
+  const fields = changedFields(household, input);
+  if (!fields.length) return;
+  await tx
+    .update(households)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(households.id, household.id));
+  await recordAudit(tx, who.actor, {
+    action: audit.action,
+    recordType: 'household',
+    recordId: household.id,
+    detail: audit.part ? { part: audit.part, fields } : { fields },
+  });
+}
 /** Changes the name, address, team and type of fostering. */
 export async function updateDetails(db: Db, who: Who, id: string, input: DetailsInput): Promise<Result> {
   return db.transaction(async (tx) => {
@@ -82,14 +106,7 @@ export async function updateDetails(db: Db, who: Who, id: string, input: Details
       const team = await teamFor(tx, who, input.teamId);
       if ('field' in team) return invalid(team);
     }
-    const fields = changedFields(access.household, input);
-    if (fields.length) {
-      await tx
-        .update(households)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(households.id, id));
-      await recordAudit(tx, who.actor, { action: 'update', recordType: 'household', recordId: id, detail: { fields } });
-    }
+    await writeChangedColumns(tx, who, access.household, input, { action: 'update' });
     return { ok: true };
   });
 }
@@ -168,19 +185,7 @@ export async function updateTerms(db: Db, who: Who, id: string, input: TermsInpu
     await lockHousehold(tx, id);
     const access = await householdFor(tx, who.user, id, 'change');
     if (!access.ok) return access;
-    const fields = changedFields(access.household, input);
-    if (fields.length) {
-      await tx
-        .update(households)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(households.id, id));
-      await recordAudit(tx, who.actor, {
-        action: 'update',
-        recordType: 'household',
-        recordId: id,
-        detail: { part: 'terms', fields },
-      });
-    }
+    await writeChangedColumns(tx, who, access.household, input, { action: 'update', part: 'terms' });
     return { ok: true };
   });
 }
@@ -209,19 +214,7 @@ export async function allocate(db: Db, who: Who, id: string, input: AllocationIn
       }
     }
     if (errors.length) return invalid(...errors);
-    const fields = changedFields(access.household, input);
-    if (fields.length) {
-      await tx
-        .update(households)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(households.id, id));
-      await recordAudit(tx, who.actor, {
-        action: 'allocate',
-        recordType: 'household',
-        recordId: id,
-        detail: { fields },
-      });
-    }
+    await writeChangedColumns(tx, who, access.household, input, { action: 'allocate' });
     return { ok: true };
   });
 }
@@ -232,19 +225,7 @@ export async function updateProfile(db: Db, who: Who, id: string, input: Profile
     await lockHousehold(tx, id);
     const access = await householdFor(tx, who.user, id, 'change');
     if (!access.ok) return access;
-    const fields = changedFields(access.household, input);
-    if (fields.length) {
-      await tx
-        .update(households)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(households.id, id));
-      await recordAudit(tx, who.actor, {
-        action: 'update',
-        recordType: 'household',
-        recordId: id,
-        detail: { part: 'profile', fields },
-      });
-    }
+    await writeChangedColumns(tx, who, access.household, input, { action: 'update', part: 'profile' });
     return { ok: true };
   });
 }
