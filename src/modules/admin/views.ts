@@ -1,5 +1,6 @@
+import { sortColumns as sortTableColumns } from '../../platform/views/sorting.ts';
 import { roleNames, roles } from '../../platform/access/roles.ts';
-import { sortKeys, type SortKey, type UserListQuery } from './forms.ts';
+import { sortKeys, type UserListQuery } from './forms.ts';
 
 /** Select items for the GOV.UK select component, with an empty first choice. */
 function selectItems(options: { value: string; text: string }[], emptyText: string, selected: unknown) {
@@ -59,21 +60,9 @@ function listHref(query: UserListQuery, changes: Partial<UserListQuery> = {}): s
   return search ? `/admin/users?${search}` : '/admin/users';
 }
 
-/** Each sortable column's link (which flips direction when it is the current sort) and aria-sort. */
+/** Each sortable column's link and aria-sort (platform/views/sorting.ts). */
 export function sortColumns(query: UserListQuery) {
-  return Object.fromEntries(
-    sortKeys.map((key: SortKey) => {
-      const current = query.sort === key;
-      const dir = current && query.dir === 'asc' ? 'desc' : 'asc';
-      return [
-        key,
-        {
-          href: listHref(query, { sort: key, dir }),
-          ariaSort: current ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none',
-        },
-      ];
-    }),
-  );
+  return sortTableColumns(sortKeys, query, (change) => listHref(query, change));
 }
 
 export function isFiltered(query: UserListQuery): boolean {

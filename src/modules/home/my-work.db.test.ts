@@ -9,6 +9,7 @@ import { makeCarer, makeCheck, makeHousehold } from '../../../test/support/house
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { addDays, addWorkingDays, differenceInDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 
 let t: TestApp;
 let db: Db;
@@ -18,15 +19,7 @@ let eastHousehold: { id: string; name: string };
 let westHousehold: { id: string; name: string };
 
 /** The rows of the My work list, as text, in order. */
-function listRows(body: string): string[] {
-  const table = body.split('Due and overdue, soonest first')[1]?.split('</table>')[0] ?? '';
-  return [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].slice(1).map((m) =>
-    m[1]!
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-}
+const listRows = (body: string) => tableRowsAfter(body, 'Due and overdue, soonest first');
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,3 +1,4 @@
+import { sortColumns as sortTableColumns } from '../../platform/views/sorting.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { dateFieldNames, listSortKeys, type HouseholdListQuery } from './forms.ts';
@@ -110,21 +111,9 @@ export function listHref(query: HouseholdListQuery, changes: Partial<HouseholdLi
   return search ? `/households?${search}` : '/households';
 }
 
-/** Each sortable column's link (flipping direction when it is the current sort) and aria-sort. */
+/** Each sortable column's link and aria-sort (platform/views/sorting.ts). */
 export function sortColumns(query: HouseholdListQuery) {
-  return Object.fromEntries(
-    listSortKeys.map((key) => {
-      const current = query.sort === key;
-      const dir = current && query.dir === 'asc' ? 'desc' : 'asc';
-      return [
-        key,
-        {
-          href: listHref(query, { sort: key, dir }),
-          ariaSort: current ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none',
-        },
-      ];
-    }),
-  );
+  return sortTableColumns(listSortKeys, query, (change) => listHref(query, change));
 }
 
 export function isFiltered(query: HouseholdListQuery): boolean {

@@ -15,6 +15,7 @@ import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { viewer } from '../home/test-viewers.ts';
 import { searchPeople } from './queries.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 
 let t: TestApp;
 let db: Db;
@@ -24,15 +25,7 @@ let restricted: { id: string; reference: string };
 let eastChild: { id: string; reference: string };
 
 /** The results table of a search page, one line of text per row. */
-function resultRows(body: string): string[] {
-  const table = body.split('best first')[1]?.split('</table>')[0] ?? '';
-  return [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].slice(1).map((m) =>
-    m[1]!
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-}
+const resultRows = (body: string) => tableRowsAfter(body, 'best first');
 
 beforeAll(async () => {
   t = await createTestApp();

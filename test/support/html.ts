@@ -1,0 +1,13 @@
+/**
+ * The body rows of the first table after `marker` in a page, one line of text per row (tags
+ * removed, white space folded): what a reader of the table sees, in order.
+ */
+export function tableRowsAfter(body: string, marker: string): string[] {
+  const table = body.split(marker)[1]?.split('</table>')[0] ?? '';
+  return [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].slice(1).map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
