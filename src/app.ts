@@ -26,17 +26,21 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { scorecardRoutes } from './modules/scorecard/routes.ts';
 import { planRoutes } from './modules/plan/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
+import { portalRoutes } from './modules/portal/routes.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 
 export interface AppOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** How messages to carers are sent; by default from the config (SMTP_URL, or the outbox only). */
+  mailer?: Mailer;
 }
 
 const govukAssets = fileURLToPath(new URL('../node_modules/govuk-frontend/dist/govuk/assets', import.meta.url));
 
 /** Builds Hearth: platform plugins first, then each module's routes, listed explicitly. */
-export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, mailer }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? {
       level: config.LOG_LEVEL,
@@ -115,6 +119,14 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(searchRoutes, { db });
   await app.register(scorecardRoutes, { db });
   await app.register(planRoutes, { db });
-  await app.register(supervisionRoutes, { db });
+  const notesMailer = mailer ?? createMailer(config);
+  if (!mailer) app.addHook('onClose', async () => notesMailer.close());
+  await app.register(supervisionRoutes, {
+    db,
+    mailer: notesMailer,
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.publicUrl,
+  });
+  await app.register(portalRoutes, { db });
   return app;
 }

@@ -16,6 +16,15 @@ const schema = z
     DEMO_SCALE: z.enum(['small', 'county', 'national']).default('county'),
     /** Sign-in attempts allowed per address per minute (failures are also throttled per account). */
     SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** The mail server for messages to carers (smtp://user:pass@host:port or smtps://). Unset: messages wait in the outbox page. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** The sender of messages to carers. */
+    MAIL_FROM: z.string().min(3).default('Fostering service <fostering@hearth.invalid>'),
+    /** The address carers use to reach Hearth, for links in messages (default http://localhost:PORT). */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })
@@ -29,7 +38,7 @@ const schema = z
     }
   });
 
-export type Config = z.infer<typeof schema> & { sessionSecret: string };
+export type Config = z.infer<typeof schema> & { sessionSecret: string; publicUrl: string };
 
 /** A development secret: fine on a laptop, refused in production by the schema above. */
 const DEVELOPMENT_SECRET = 'hearth-development-secret-not-for-production-use';
@@ -42,5 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'} ${i.message}`);
     throw new ConfigError(`Hearth cannot start: bad configuration\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, sessionSecret: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SECRET };
+  return {
+    ...parsed.data,
+    sessionSecret: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+  };
 }

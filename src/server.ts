@@ -11,9 +11,12 @@ import { registerAllMeasures } from './modules/scorecard/register.ts';
 import { addMonthsToMonth, currentMonth } from './platform/measures/periods.ts';
 import { snapshotMonth } from './platform/measures/snapshots.ts';
 import { loggableError } from './platform/views/errors.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { deliverNotes } from './modules/supervision/notes.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
 const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
+const DELIVER_EVERY_MS = 60 * 1000;
 
 /**
  * Stores the scorecard of every closed month of the last year that has no snapshot yet, so a
@@ -39,7 +42,11 @@ async function main(): Promise<void> {
     throw error;
   }
   await runMigrations(database);
-  const app = await buildApp({ config, database });
+  const mailer = createMailer(config);
+  const app = await buildApp({ config, database, mailer });
+  if (mailer.mode === 'outbox') {
+    app.log.warn('SMTP_URL is not set: supervision notes are kept in the outbox page, not emailed');
+  }
 
   if (config.NODE_ENV !== 'production' && (await isEmpty(database.db))) {
     app.log.info('first start: loading the demo service (made-up people only)');
@@ -62,6 +69,14 @@ async function main(): Promise<void> {
   const snapshotTimer = setInterval(snapshots, SNAPSHOT_EVERY_MS);
   snapshotTimer.unref();
 
+  // Supervision notes waiting for the mail server (a failure is retried with a growing wait).
+  const deliveryTimer = setInterval(() => {
+    void deliverNotes(database.db, mailer).catch((err: unknown) =>
+      app.log.error({ err: loggableError(err as Error) }, 'sending supervision notes failed'),
+    );
+  }, DELIVER_EVERY_MS);
+  deliveryTimer.unref();
+
   const timer = setInterval(() => {
     void database.checkpoint().catch((err: unknown) => app.log.error({ err }, 'checkpoint failed'));
     void purgeExpiredSessions(database.db).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
@@ -75,8 +90,10 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping: finishing requests in flight');
     clearInterval(timer);
     clearInterval(snapshotTimer);
+    clearInterval(deliveryTimer);
     try {
       await app.close();
+      mailer.close();
       await database.close();
       process.exit(0);
     } catch (err) {

@@ -122,6 +122,16 @@ const expected: Record<string, Rule> = {
   'GET /supervision/:id/finalise': 'supervision.record',
   'POST /supervision/:id/finalise': 'supervision.record',
   'POST /supervision/:id/notes-sent': 'supervision.record',
+  // The notes to carers: the outbox, each message, sending again.
+  'GET /supervision/outbox': 'supervision.view',
+  'GET /supervision/:id/notes': 'supervision.view',
+  'POST /supervision/:id/notes/retry': 'supervision.record',
+  // The link in the message: public, the secret in it is the key (an unknown one is a 404).
+  'GET /notes/:token': 'public',
+  'POST /notes/:token': 'public',
+  // The carer portal: a carer's own household.
+  'GET /portal/supervision/:id/record.pdf': 'portal.use',
+  'POST /portal/supervision/:id/acknowledge': 'portal.use',
   // The scorecard and the business plan.
   'GET /scorecard': 'scorecard.view',
   'GET /scorecard.csv': 'scorecard.view',
@@ -150,7 +160,8 @@ const expected: Record<string, Rule> = {
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */
 const NO_SUCH_RECORD = '00000000-0000-4000-8000-000000000000';
-const concrete = (url: string) => url.replace(':type', 'user').replace(/:(id|personId|measureId)/g, NO_SUCH_RECORD);
+const concrete = (url: string) =>
+  url.replace(':type', 'user').replace(/:(id|personId|measureId|token)/g, NO_SUCH_RECORD);
 /** The platform's page for a role without the route's permission (platform/access/plugin.ts). */
 const ROLE_REFUSED = 'You do not have access to this page';
 const usernameOf = (role: Role) => demoUsers.find((u) => u.role === role)?.username;

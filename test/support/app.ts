@@ -13,11 +13,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Hearth on a fresh test database with the small demo service loaded, for app.inject() tests. */
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * Hearth on a fresh test database with the small demo service loaded, for app.inject() tests.
+ * `env` adds settings (SMTP_URL, PUBLIC_URL ...) to the test configuration.
+ */
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDemo(database.db, { password: DEMO_PASSWORD, scale: 'small' });
-  const config = loadConfig({ NODE_ENV: 'test', HEARTH_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HEARTH_DEMO_PASSWORD: DEMO_PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

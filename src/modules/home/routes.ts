@@ -18,7 +18,6 @@ export function homeFor(role: Parameters<typeof can>[0]): string {
 export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   registerAllDueRules();
   registerNavItem({ text: 'My work', href: '/my-work', permission: 'work.view', order: 0 });
-  registerNavItem({ text: 'Your household', href: '/portal', permission: 'portal.use', order: 0 });
 
   app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = request.user!;
@@ -46,17 +45,6 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       breadcrumbs: [{ text: 'My work', href: '/my-work' }],
       rules: deadlineRules(),
     }),
-  );
-
-  app.get<{ Querystring: { changed?: string } }>(
-    '/portal',
-    { config: { access: { permission: 'portal.use' } } },
-    async (request, reply) => {
-      return reply.page('portal-home.njk', {
-        title: 'Your household',
-        flash: request.query.changed === 'password' ? 'Your password has been changed' : undefined,
-      });
-    },
   );
 
   app.get('/accessibility', { config: { access: 'public' } }, async (_request, reply) =>

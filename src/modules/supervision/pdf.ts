@@ -8,8 +8,12 @@ interface Details {
   actions: { action: string; owner: string; dueOn: string }[];
 }
 
+type RecordForPdf = Pick<SupervisionRecord, 'supervision' | 'authorName' | 'finalisedByName'> & {
+  household: { name: string; reference: string };
+};
+
 /** The signed record of a finalised supervision, as a PDF for the carers. */
-export async function supervisionRecordPdf(record: SupervisionRecord, details: Details): Promise<Buffer> {
+export async function supervisionRecordPdf(record: RecordForPdf, details: Details): Promise<Buffer> {
   const { supervision, household } = record;
   const title = `Supervision record: ${household.name} (${household.reference}), ${formatDate(supervision.visitDate)}`;
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Hearth fostering service' } });

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
+import { registerNavItem } from '../../platform/views/navigation.ts';
 import { dateValues } from '../households/views.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
 import type { Who } from '../households/access.ts';
@@ -18,6 +19,9 @@ import {
 } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
 import { registerSupervisionRecordTypes } from './records.ts';
+import { deliverNotes, notesMessageOf } from './notes.ts';
+import { notesStatusTag } from './notes-queries.ts';
+import { notesRoutes, type NotesOptions } from './notes-routes.ts';
 import {
   canEditSupervision,
   canRecordSupervision,
@@ -68,10 +72,12 @@ function refused(reply: FastifyReply, result: Exclude<Result, { ok: true }>, hre
 }
 
 /** Carer supervision: the household's supervision page, the template, finalising and the agreement. */
-export const supervisionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const supervisionRoutes: FastifyPluginAsync<NotesOptions & { publicUrl: string }> = async (app, options) => {
   registerSupervisionRecordTypes();
-  householdPages(app, db);
-  supervisionPages(app, db);
+  registerNavItem({ text: 'Notes to carers', href: '/supervision/outbox', permission: 'supervision.view', order: 15 });
+  householdPages(app, options.db);
+  supervisionPages(app, options);
+  notesRoutes(app, options);
 };
 
 async function templatePage(
@@ -178,10 +184,11 @@ function householdPages(app: FastifyInstance, db: Db) {
   });
 }
 
-function supervisionPages(app: FastifyInstance, db: Db) {
+function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: NotesOptions & { publicUrl: string }) {
   async function showPage(request: FastifyRequest<WithId>, reply: FastifyReply, record: SupervisionRecord, extra = {}) {
     const { supervision, household } = record;
     const { seen, actions } = await supervisionDetails(db, supervision.id);
+    const message = await notesMessageOf(db, supervision.id);
     return reply.page('supervision-show.njk', {
       title: `Supervision on ${supervision.visitDate}: ${household.name}`,
       record,
@@ -191,8 +198,14 @@ function supervisionPages(app: FastifyInstance, db: Db) {
       actions,
       notesDueOn: addWorkingDays(supervision.visitDate, 5),
       canEdit: canEditSupervision(request.user!, record),
+      message,
+      messageTag: message ? notesStatusTag(message) : null,
+      canRecord: canRecordSupervision(request.user!, household),
       canMarkSent:
-        supervision.status === 'final' && !supervision.notesSentOn && canRecordSupervision(request.user!, household),
+        supervision.status === 'final' &&
+        !supervision.notesSentOn &&
+        (!message || message.status === 'pending') &&
+        canRecordSupervision(request.user!, household),
       notesSentOn: dateValues({ notesSentOn: todayInLondon() }, 'notesSentOn'),
       flash: doneMessage(request.query.done),
       breadcrumbs: crumbs(household),
@@ -263,8 +276,12 @@ function supervisionPages(app: FastifyInstance, db: Db) {
 
   app.post<WithId>('/supervision/:id/finalise', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const result = await finaliseSupervision(db, who(request), request.params.id);
-    if (result.ok) return reply.redirect(`/supervision/${result.id}?done=finalised`, 303);
+    const result = await finaliseSupervision(db, who(request), request.params.id, { mode: mailer.mode, publicUrl });
+    if (result.ok) {
+      // Send the notes now, so the worker sees at once whether they went; a failure is retried later.
+      if (result.message?.status === 'pending') await deliverNotes(db, mailer, { supervisionId: result.id });
+      return reply.redirect(`/supervision/${result.id}?done=finalised`, 303);
+    }
     return refused(reply, result, `/supervision/${request.params.id}`);
   });
 

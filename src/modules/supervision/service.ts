@@ -17,7 +17,9 @@ import {
   type Who,
 } from '../households/access.ts';
 import { findVisibleHousehold, type HouseholdRecord } from '../households/queries.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { AgreementInput, SupervisionInput } from './forms.ts';
+import { queueNotes, type NotesMessage } from './notes.ts';
 import { childrenPlacedOn, findVisibleSupervision, type SupervisionRecord } from './queries.ts';
 import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
@@ -152,8 +154,16 @@ export async function updateSupervision(db: Db, who: Who, id: string, input: Sup
   });
 }
 
-/** Finalises a draft: from now on it cannot be changed. */
-export async function finaliseSupervision(db: Db, who: Who, id: string): Promise<Result> {
+/**
+ * Finalises a draft: from now on it cannot be changed, and its notes go into the outbox for the
+ * carers (sent by email when there is a mail server; see notes.ts).
+ */
+export async function finaliseSupervision(
+  db: Db,
+  who: Who,
+  id: string,
+  notes: { mode: Mailer['mode']; publicUrl: string },
+): Promise<Result<{ id: string; message: NotesMessage | null }>> {
   return db.transaction(async (tx) => {
     const found = await supervisionToChange(tx, who.user, id);
     if (!found.ok) return found;
@@ -161,8 +171,14 @@ export async function finaliseSupervision(db: Db, who: Who, id: string): Promise
       .update(supervisions)
       .set({ status: 'final', finalisedAt: new Date(), finalisedBy: who.user.id, updatedAt: new Date() })
       .where(eq(supervisions.id, id));
-    await recordAudit(tx, who.actor, { action: 'finalise', recordType: 'supervision', recordId: id });
-    return { ok: true as const, id };
+    const message = await queueNotes(tx, { supervisionId: id, createdBy: who.user.id, ...notes });
+    await recordAudit(tx, who.actor, {
+      action: 'finalise',
+      recordType: 'supervision',
+      recordId: id,
+      detail: { notes: message ? message.status : 'no email address' },
+    });
+    return { ok: true as const, id, message };
   });
 }
 

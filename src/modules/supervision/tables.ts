@@ -94,3 +94,47 @@ export const supervisionActions = pgTable(
   },
   (t) => [index('supervision_actions_supervision_idx').on(t.supervisionId, t.position)],
 );
+
+/**
+ * The notes of a finalised supervision as a message to the household's carers: the outbox.
+ * 'pending' messages are sent (and retried after a failure) until the mail server takes them;
+ * 'held' ones were kept here because Hearth has no mail server (SMTP_URL unset).
+ */
+export const supervisionNotesMessages = pgTable(
+  'supervision_notes_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supervisionId: uuid('supervision_id')
+      .notNull()
+      .unique()
+      .references(() => supervisions.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** The carers' email addresses when the message was written. */
+    recipients: text('recipients').array().notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The name of the signed record (PDF) attached. */
+    attachmentName: text('attachment_name').notNull(),
+    /** pending, sent, held */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** The mail server's reason for the last failure, shown to the worker. */
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The secret in the message's "I have received these notes" link. */
+    acknowledgeToken: text('acknowledge_token').notNull().unique(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** link, portal */
+    acknowledgedVia: text('acknowledged_via'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('supervision_notes_messages_due_idx').on(t.status, t.nextAttemptAt),
+    index('supervision_notes_messages_household_idx').on(t.householdId, t.createdAt),
+  ],
+);

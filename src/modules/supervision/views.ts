@@ -76,6 +76,10 @@ export function doneMessage(done: unknown): string | undefined {
       return 'Supervision finalised';
     case 'notes-sent':
       return 'Date the notes were sent recorded';
+    case 'notes-sent-now':
+      return 'The notes have been sent to the carers';
+    case 'notes-not-sent':
+      return 'The notes could not be sent: see below';
     case 'agreement':
       return 'Supervision agreement recorded';
     default:

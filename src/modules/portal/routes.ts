@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { registerNavItem } from '../../platform/views/navigation.ts';
+import { notesForCarer } from '../supervision/notes-queries.ts';
+
+const flashes: Record<string, string> = {
+  password: 'Your password has been changed',
+  acknowledged: 'Thank you: you have confirmed you received the notes',
+};
+
+/** The carer portal: a foster carer's own household, and nothing else. */
+export const portalRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  registerNavItem({ text: 'Your household', href: '/portal', permission: 'portal.use', order: 0 });
+
+  app.get<{ Querystring: { changed?: string; done?: string } }>(
+    '/portal',
+    { config: { access: { permission: 'portal.use' } } },
+    async (request, reply) => {
+      const notes = await notesForCarer(db, request.user!);
+      for (const householdId of new Set(notes.map((n) => n.householdId))) {
+        await recordAudit(db, request.actor(), {
+          action: 'view',
+          recordType: 'household',
+          recordId: householdId,
+          detail: { page: 'portal' },
+        });
+      }
+      const flash =
+        flashes[request.query.done ?? ''] ?? (request.query.changed ? flashes[request.query.changed] : undefined);
+      return reply.page('portal-home.njk', { title: 'Your household', notes, flash });
+    },
+  );
+};

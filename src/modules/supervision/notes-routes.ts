@@ -1,0 +1,144 @@
+/**
+ * The notes to carers: the outbox (what was sent, or would have been), each message, "try again
+ * now" after a failure, and the carers' confirmation of receipt (by the link in the message, or
+ * in the portal).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { pagination } from '../../platform/views/pagination.ts';
+import { isUuid } from './forms.ts';
+import { acknowledgeNotes, deliverNotes, messageByToken, notesMessageOf, retryNow } from './notes.ts';
+import { listOutbox, notesStatusTag, OUTBOX_PAGE_SIZE, outboxStatuses, type OutboxStatus } from './notes-queries.ts';
+import { canRecordSupervision, viewSupervision } from './service.ts';
+import { supervisionDetails } from './queries.ts';
+import { supervisionRecordPdf } from './pdf.ts';
+
+export interface NotesOptions {
+  db: Db;
+  mailer: Mailer;
+  mailFrom: string;
+}
+
+type WithId = { Params: { id: string } };
+type WithToken = { Params: { token: string } };
+const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.view' } } };
+const recordAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.record' } } };
+const portalAccess: RouteShorthandOptions = { config: { access: { permission: 'portal.use' } } };
+/** The confirmation link is public (the secret in it is the key); slow down anyone guessing. */
+const linkAccess: RouteShorthandOptions = {
+  config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+};
+const who = (request: FastifyRequest) => ({ user: request.user!, actor: request.actor() });
+
+export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: NotesOptions) {
+  app.get<{ Querystring: { page?: string; status?: string } }>(
+    '/supervision/outbox',
+    viewAccess,
+    async (request, reply) => {
+      const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+      const status = request.query.status && request.query.status in outboxStatuses ? request.query.status : undefined;
+      const { rows, total } = await listOutbox(db, request.user!, page, status as OutboxStatus | undefined);
+      const paging = pagination(request.url, page, OUTBOX_PAGE_SIZE, total);
+      return reply.page('supervision-outbox.njk', {
+        title: paging.pages > 1 ? `Notes to carers (page ${paging.page} of ${paging.pages})` : 'Notes to carers',
+        mailMode: mailer.mode,
+        statuses: [
+          { value: '', text: 'All messages', selected: !status },
+          ...Object.entries(outboxStatuses).map(([value, text]) => ({ value, text, selected: value === status })),
+        ],
+        rows: rows.map((r) => ({ ...r, tag: notesStatusTag(r.message) })),
+        pagination: paging,
+      });
+    },
+  );
+
+  app.get<WithId>('/supervision/:id/notes', viewAccess, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const record = await viewSupervision(db, who(request), request.params.id, 'notes-message');
+    const message = record && (await notesMessageOf(db, record.supervision.id));
+    if (!record || !message) return reply.callNotFound();
+    return reply.page('supervision-notes-message.njk', {
+      title: `Notes to the carers: ${record.household.name}, ${record.supervision.visitDate}`,
+      record,
+      message,
+      from: mailFrom,
+      mailMode: mailer.mode,
+      tag: notesStatusTag(message),
+      canRetry: message.status === 'pending' && canRecordSupervision(request.user!, record.household),
+      breadcrumbs: [
+        { text: 'Notes to carers', href: '/supervision/outbox' },
+        { text: `Supervision on ${record.supervision.visitDate}`, href: `/supervision/${record.supervision.id}` },
+      ],
+    });
+  });
+
+  app.post<WithId>('/supervision/:id/notes/retry', recordAccess, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const record = await viewSupervision(db, who(request), request.params.id, 'notes-retry');
+    if (!record) return reply.callNotFound();
+    if (!canRecordSupervision(request.user!, record.household) || !(await retryNow(db, record.supervision.id))) {
+      return reply.redirect(`/supervision/${record.supervision.id}`, 303);
+    }
+    const result = await deliverNotes(db, mailer, { supervisionId: record.supervision.id });
+    return reply.redirect(
+      `/supervision/${record.supervision.id}?done=${result.sent ? 'notes-sent-now' : 'notes-not-sent'}`,
+      303,
+    );
+  });
+
+  acknowledgementRoutes(app, db);
+  portalRoutes(app, db);
+}
+
+/** The link in the message: a page asking the carers to confirm, then a thank-you. */
+function acknowledgementRoutes(app: FastifyInstance, db: Db) {
+  const page = (reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof messageByToken>>>, token: string) =>
+    reply.header('cache-control', 'private, no-store').page('notes-acknowledge.njk', {
+      title: found.message.acknowledgedAt
+        ? 'Thank you: you have confirmed receipt'
+        : 'Confirm you have received the notes',
+      visitDate: found.visitDate,
+      acknowledgedAt: found.message.acknowledgedAt,
+      token,
+    });
+
+  app.get<WithToken>('/notes/:token', linkAccess, async (request, reply) => {
+    const found = await messageByToken(db, request.params.token);
+    if (!found) return reply.callNotFound();
+    return page(reply, found, request.params.token);
+  });
+
+  app.post<WithToken>('/notes/:token', linkAccess, async (request, reply) => {
+    const found = await messageByToken(db, request.params.token);
+    if (!found) return reply.callNotFound();
+    await acknowledgeNotes(db, request.actor(), found.message.id, 'link');
+    return reply.redirect(`/notes/${request.params.token}`, 303);
+  });
+}
+
+/** The carer's own household's supervision notes in the portal. */
+function portalRoutes(app: FastifyInstance, db: Db) {
+  app.get<WithId>('/portal/supervision/:id/record.pdf', portalAccess, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const record = await viewSupervision(db, who(request), request.params.id, 'portal-record-pdf');
+    const message = record && (await notesMessageOf(db, record.supervision.id));
+    // Carers see the notes once they have been sent to them.
+    if (!record || !message || message.status === 'pending') return reply.callNotFound();
+    const pdf = await supervisionRecordPdf(record, await supervisionDetails(db, record.supervision.id));
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${message.attachmentName}"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  });
+
+  app.post<WithId>('/portal/supervision/:id/acknowledge', portalAccess, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const record = await viewSupervision(db, who(request), request.params.id, 'portal-acknowledge');
+    const message = record && (await notesMessageOf(db, record.supervision.id));
+    if (!record || !message || message.status === 'pending') return reply.callNotFound();
+    await acknowledgeNotes(db, request.actor(), message.id, 'portal');
+    return reply.redirect('/portal?done=acknowledged', 303);
+  });
+}

@@ -1,0 +1,265 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
+import { users } from '../../platform/auth/tables.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { smtpMailer } from '../../platform/mail/mailer.ts';
+import { deliverNotes } from './notes.ts';
+import { supervisionNotesMessages, supervisions } from './tables.ts';
+
+const today = todayInLondon();
+const parts = (name: string, iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
+};
+const visit = {
+  ...parts('visitDate', addDays(today, -1)),
+  announced: 'announced',
+  attendees: 'Both carers and the supervising social worker',
+  workingWell: 'Homework routine is settled',
+  worries: 'Contact changes at short notice',
+  needsToHappen: 'Agree a contact timetable',
+  scalingQuestion: 'How settled is the placement?',
+  scalingScore: '8',
+};
+const idFrom = (location: unknown) => String(location).split('/')[2]!.split('?')[0]!;
+
+/** A real SMTP server on a free port, keeping what it receives; `refuse` makes it reject every message. */
+async function startSmtpServer() {
+  const received: ParsedMail[] = [];
+  const state = { refuse: false };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (state.refuse) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })));
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return { received, state, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A household of ssw's with two carers who have email addresses. */
+async function householdWithEmail(t: TestApp) {
+  const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
+  await makeCarer(t.database.db, household.id, { email: 'sam.carer@example.test' });
+  await makeCarer(t.database.db, household.id, { email: 'alex.carer@example.test' });
+  return household;
+}
+
+/** The SSW records a supervision and finalises it; returns its id. */
+async function recordAndFinalise(ssw: Agent, householdId: string) {
+  const created = await ssw.post(`/households/${householdId}/supervision/new`, visit);
+  expect(created.statusCode).toBe(303);
+  const id = idFrom(created.headers.location);
+  const finalised = await ssw.post(`/supervision/${id}/finalise`, {});
+  expect(finalised.statusCode).toBe(303);
+  return id;
+}
+
+async function notesSentOn(t: TestApp, id: string) {
+  const [row] = await t.database.db
+    .select({ notesSentOn: supervisions.notesSentOn })
+    .from(supervisions)
+    .where(eq(supervisions.id, id));
+  return row!.notesSentOn;
+}
+
+describe('sending the notes by email (SMTP_URL set)', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await createTestApp({
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://hearth.example.test' },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('emails the carers the signed record when the supervision is finalised, and records the date', async () => {
+    const household = await householdWithEmail(t);
+    const ssw = await signedIn(t.app, 'ssw');
+    const before = smtp.received.length;
+    const id = await recordAndFinalise(ssw, household.id);
+
+    expect(smtp.received.length).toBe(before + 1);
+    const mail = smtp.received.at(-1)!;
+    const to = (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((a) => a!.value.map((v) => v.address));
+    expect(to.sort()).toEqual(['alex.carer@example.test', 'sam.carer@example.test']);
+    expect(mail.from?.text).toContain('fostering@hearth.invalid');
+    expect(mail.subject).toMatch(/^Notes of your supervision visit on /);
+    expect(mail.text).toContain(`Dear ${household.name},`);
+    const link = /https:\/\/hearth\.example\.test\/notes\/([A-Za-z0-9_-]{32})/.exec(mail.text ?? '');
+    expect(link).not.toBeNull();
+    expect(mail.attachments).toHaveLength(1);
+    const pdf = mail.attachments[0]!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.filename).toBe(`supervision-${household.reference}-${addDays(today, -1)}.pdf`);
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+
+    expect(await notesSentOn(t, id)).toBe(today);
+    const page = await ssw.get(`/supervision/${id}`);
+    expect(page.body).toMatch(/govuk-tag--green">\s*Sent\s*</);
+    expect(page.body).not.toContain('Try sending again now');
+
+    // The link in the message: the carers confirm receipt, without signing in.
+    const carer = new Agent(t.app);
+    const confirm = await carer.get(`/notes/${link![1]}`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Confirm you have received the notes');
+    const confirmed = await carer.post(`/notes/${link![1]}`, {});
+    expect(confirmed.statusCode).toBe(303);
+    expect((await carer.get(`/notes/${link![1]}`)).body).toContain('Thank you');
+    expect((await ssw.get(`/supervision/${id}`)).body).toContain(`Confirmed by the carers on`);
+
+    const trail = await t.database.db
+      .select({ action: auditEvents.action, route: auditEvents.route })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'supervision'), eq(auditEvents.recordId, id)))
+      .orderBy(asc(auditEvents.id));
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['finalise', 'update', 'acknowledge']));
+  });
+
+  it('shows a refused message to the worker and retries it until it is sent, losing nothing', async () => {
+    const household = await householdWithEmail(t);
+    const ssw = await signedIn(t.app, 'ssw');
+    smtp.state.refuse = true;
+    const before = smtp.received.length;
+    const id = await recordAndFinalise(ssw, household.id);
+
+    const page = await ssw.get(`/supervision/${id}`);
+    expect(page.body).toContain('The notes could not be sent');
+    expect(page.body).toContain('Mailbox unavailable');
+    expect(page.body).toContain('Try sending again now');
+    expect(await notesSentOn(t, id)).toBeNull();
+    const outbox = await ssw.get('/supervision/outbox?status=not-sent');
+    expect(outbox.body).toContain(household.name);
+    expect(outbox.body).toMatch(/govuk-tag--red">\s*Not sent: will try again\s*</);
+
+    // Still refused: "try again" fails again and says so; the message waits for the next attempt.
+    const retried = await ssw.post(`/supervision/${id}/notes/retry`, {});
+    expect(retried.headers.location).toBe(`/supervision/${id}?done=notes-not-sent`);
+    let [message] = await t.database.db
+      .select()
+      .from(supervisionNotesMessages)
+      .where(eq(supervisionNotesMessages.supervisionId, id));
+    expect(message!.attempts).toBe(2);
+    expect(message!.status).toBe('pending');
+    expect(message!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 4 * 60_000);
+
+    // The mail server is back: the background sender's next round sends it.
+    smtp.state.refuse = false;
+    const mailer = smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'Fostering <fostering@hearth.invalid>');
+    try {
+      expect(await deliverNotes(t.database.db, mailer, { now: new Date(Date.now() + 60 * 60_000) })).toEqual({
+        sent: 1,
+        failed: 0,
+      });
+    } finally {
+      mailer.close();
+    }
+    expect(smtp.received.length).toBe(before + 1);
+    expect(smtp.received.at(-1)!.attachments).toHaveLength(1);
+    [message] = await t.database.db
+      .select()
+      .from(supervisionNotesMessages)
+      .where(eq(supervisionNotesMessages.supervisionId, id));
+    expect(message!.status).toBe('sent');
+    expect(message!.attempts).toBe(3);
+    expect(await notesSentOn(t, id)).toBe(today);
+  });
+
+  it('writes no message when no carer has an email address: the worker records the date posted', async () => {
+    const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
+    await makeCarer(t.database.db, household.id, { email: null });
+    const ssw = await signedIn(t.app, 'ssw');
+    const id = await recordAndFinalise(ssw, household.id);
+    const page = await ssw.get(`/supervision/${id}`);
+    expect(page.body).toContain('no carer in this household has an email address');
+    expect(page.body).toContain('Date the notes were posted');
+    const posted = await ssw.post(`/supervision/${id}/notes-sent`, parts('notesSentOn', today));
+    expect(posted.statusCode).toBe(303);
+    expect(await notesSentOn(t, id)).toBe(today);
+  });
+});
+
+describe('the outbox when Hearth has no mail server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('keeps the message, shows exactly what would have been sent, and counts the notes as sent', async () => {
+    const household = await householdWithEmail(t);
+    const ssw = await signedIn(t.app, 'ssw');
+    const id = await recordAndFinalise(ssw, household.id);
+    expect(await notesSentOn(t, id)).toBe(today);
+
+    const outbox = await ssw.get('/supervision/outbox');
+    expect(outbox.statusCode).toBe(200);
+    expect(outbox.body).toContain('Hearth has no mail server set up');
+    expect(outbox.body).toContain(household.name);
+
+    const message = await ssw.get(`/supervision/${id}/notes`);
+    expect(message.statusCode).toBe(200);
+    expect(message.body).toContain('sam.carer@example.test');
+    expect(message.body).toContain('alex.carer@example.test');
+    expect(message.body).toContain('Notes of your supervision visit on');
+    expect(message.body).toMatch(/http:\/\/localhost:3000\/notes\/[A-Za-z0-9_-]{32}/);
+    expect(message.body).toContain(`supervision-${household.reference}-${addDays(today, -1)}.pdf`);
+
+    // Another team's worker cannot read it; a carer has no outbox.
+    expect((await (await signedIn(t.app, 'ssw2')).get(`/supervision/${id}/notes`)).statusCode).toBe(404);
+    expect((await (await signedIn(t.app, 'carer')).get('/supervision/outbox')).statusCode).toBe(403);
+    expect((await new Agent(t.app).get('/notes/not-a-real-token-at-all-xxxxxxxxxx')).statusCode).toBe(404);
+  });
+
+  it('shows the carer their household’s notes in the portal, where they confirm receipt', async () => {
+    const db = t.database.db;
+    const [carerUser] = await db.select().from(users).where(eq(users.username, 'carer'));
+    const householdId = carerUser!.householdId!;
+    await makeCarer(db, householdId, { email: 'portal.carer@example.test' });
+    const head = await signedIn(t.app, 'head');
+    const id = await recordAndFinalise(head, householdId);
+    const elsewhere = await recordAndFinalise(head, (await householdWithEmail(t)).id);
+
+    const carer = await signedIn(t.app, 'carer');
+    const portal = await carer.get('/portal');
+    expect(portal.body).toContain(`/portal/supervision/${id}/record.pdf`);
+    expect(portal.body).not.toContain(elsewhere);
+    const pdf = await carer.get(`/portal/supervision/${id}/record.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await carer.get(`/portal/supervision/${elsewhere}/record.pdf`)).statusCode).toBe(404);
+    expect((await carer.post(`/portal/supervision/${elsewhere}/acknowledge`, {})).statusCode).toBe(404);
+
+    const acknowledged = await carer.post(`/portal/supervision/${id}/acknowledge`, {});
+    expect(acknowledged.headers.location).toBe('/portal?done=acknowledged');
+    const after = await carer.get('/portal?done=acknowledged');
+    expect(after.body).toContain('you have confirmed you received the notes');
+    expect(after.body).toMatch(/Confirmed \d+ \w+ \d{4}/);
+    expect((await head.get(`/supervision/${id}/notes`)).body).toContain('in the portal');
+  });
+});
