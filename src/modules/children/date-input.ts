@@ -45,6 +45,20 @@ function toIsoDate(parts: DateParts): IsoDate | null {
 }
 
 /**
+ * The IsoDate of three boxes of which at least one is filled, or the GOV.UK message saying what
+ * is wrong ("Date of birth must include a month", "Year must include 4 numbers" ...).
+ */
+function checkedDate(parts: DateParts, what: string): { iso: IsoDate } | { message: string } {
+  const missing = (['day', 'month', 'year'] as const).filter((k) => parts[k] === '');
+  if (missing.length) return { message: `${what} must include a ${missing.join(' and ')}` };
+  if (!/^\d{4}$/.test(parts.year)) return { message: 'Year must include 4 numbers' };
+  const iso = toIsoDate(parts);
+  return iso ? { iso } : { message: `${what} must be a real date` };
+}
+
+const emptyDate = (parts: DateParts) => parts.day === '' && parts.month === '' && parts.year === '';
+
+/**
  * A required date, `what` in sentence case as it starts the message ("Date of birth").
  * Messages follow the GOV.UK date input pattern.
  */
@@ -52,25 +66,10 @@ export function govukDate(what: string) {
   return z
     .object({ day: z.string(), month: z.string(), year: z.string() }, { error: `Enter the ${what.toLowerCase()}` })
     .transform((parts, ctx): IsoDate => {
-      const missing = (['day', 'month', 'year'] as const).filter((k) => parts[k] === '');
-      if (missing.length === 3) {
-        ctx.addIssue({ code: 'custom', message: `Enter the ${what.toLowerCase()}` });
-        return z.NEVER;
-      }
-      if (missing.length) {
-        ctx.addIssue({ code: 'custom', message: `${what} must include a ${missing.join(' and ')}` });
-        return z.NEVER;
-      }
-      if (!/^\d{4}$/.test(parts.year)) {
-        ctx.addIssue({ code: 'custom', message: 'Year must include 4 numbers' });
-        return z.NEVER;
-      }
-      const iso = toIsoDate(parts);
-      if (!iso) {
-        ctx.addIssue({ code: 'custom', message: `${what} must be a real date` });
-        return z.NEVER;
-      }
-      return iso;
+      const checked = emptyDate(parts) ? { message: `Enter the ${what.toLowerCase()}` } : checkedDate(parts, what);
+      if ('iso' in checked) return checked.iso;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
     });
 }
 
@@ -80,22 +79,11 @@ export function optionalGovukDate(what: string) {
     .object({ day: z.string(), month: z.string(), year: z.string() })
     .optional()
     .transform((parts, ctx): IsoDate | null => {
-      if (!parts || (parts.day === '' && parts.month === '' && parts.year === '')) return null;
-      const missing = (['day', 'month', 'year'] as const).filter((k) => parts[k] === '');
-      if (missing.length) {
-        ctx.addIssue({ code: 'custom', message: `${what} must include a ${missing.join(' and ')}` });
-        return z.NEVER;
-      }
-      if (!/^\d{4}$/.test(parts.year)) {
-        ctx.addIssue({ code: 'custom', message: 'Year must include 4 numbers' });
-        return z.NEVER;
-      }
-      const iso = toIsoDate(parts);
-      if (!iso) {
-        ctx.addIssue({ code: 'custom', message: `${what} must be a real date` });
-        return z.NEVER;
-      }
-      return iso;
+      if (!parts || emptyDate(parts)) return null;
+      const checked = checkedDate(parts, what);
+      if ('iso' in checked) return checked.iso;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
     });
 }
 
