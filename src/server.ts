@@ -50,7 +50,11 @@ async function main(): Promise<void> {
 
   if (config.NODE_ENV !== 'production' && (await isEmpty(database.db))) {
     app.log.info('first start: loading the demo service (made-up people only)');
-    await seedDemo(database.db, { password: config.HEARTH_DEMO_PASSWORD, scale: config.DEMO_SCALE });
+    await seedDemo(database.db, {
+      password: config.HEARTH_DEMO_PASSWORD,
+      scale: config.DEMO_SCALE,
+      publicUrl: config.publicUrl,
+    });
     console.log(
       [
         '',

@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     const result = await seedDemo(database.db, {
       password: config.HEARTH_DEMO_PASSWORD,
       scale,
+      publicUrl: config.publicUrl,
       onProgress: (line) => console.log(`demo: ${line}`),
     });
     console.log(

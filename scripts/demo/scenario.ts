@@ -1,8 +1,9 @@
 /**
  * What the demo sign-ins rely on, at every scale: `carer` belongs to an approved East Kent Team 1
  * household with a child placed; `ssw` supervises 15-20 East Kent Team 1 households (one with a
- * child placed this week, paperwork to do, checks due); `ssw2` some West Kent Team 1 households;
- * `cicsw` holds about 12 children, some with open referrals; `manager` manages East Kent Team 1.
+ * child placed this week, paperwork to do, checks due, a supervision overdue: see supervision.ts);
+ * `ssw2` some West Kent Team 1 households; `cicsw` holds about 12 children, some with open
+ * referrals; `manager` manages East Kent Team 1.
  */
 import { birthday, type Day, YEAR } from './days.ts';
 import { setExpiry } from './household-people.ts';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { verifyPassword } from '../../src/platform/auth/passwords.ts';
+import { addDays, addMonths, todayInLondon } from '../../src/platform/dates/index.ts';
 import { createTestDatabase } from '../../test/support/db.ts';
 import { demoUsers } from './people.ts';
 import { isEmpty, seedDemo } from './seed.ts';
@@ -179,5 +180,128 @@ describe('the small demo', () => {
         or (h.status <> 'approved' and coalesce(p.end_date, 'infinity'::date) > h.status_since)`,
       ),
     ).toBe(0);
+  });
+});
+
+describe('the small demo’s carer supervision', () => {
+  const approvedAllocated = sql`h.status = 'approved' and h.allocated_ssw_id is not null`;
+
+  it('gives every approved household with a worker a signed agreement, and nobody else one', async () => {
+    expect(
+      await count(first, sql`select count(*)::int as n from households h where ${approvedAllocated}`),
+    ).toBeGreaterThanOrEqual(2);
+    const without = await count(
+      first,
+      sql`select count(*)::int as n from households h where ${approvedAllocated} and not exists (
+        select 1 from supervision_agreements a where a.household_id = h.id and a.signed_by_ssw_id = h.allocated_ssw_id
+          and a.signed_on <= ${todayInLondon()})`,
+    );
+    expect(without).toBe(0);
+    const others = await count(
+      first,
+      sql`select count(*)::int as n from supervision_agreements a join households h on h.id = a.household_id
+        where not (${approvedAllocated})`,
+    );
+    expect(others).toBe(0);
+  });
+
+  it('has visits with children seen and actions, each by the household’s worker while it was approved', async () => {
+    expect(await count(first, sql`select count(*)::int as n from supervisions`)).toBeGreaterThanOrEqual(20);
+    expect(await count(first, sql`select count(*)::int as n from supervision_children`)).toBeGreaterThanOrEqual(5);
+    expect(await count(first, sql`select count(*)::int as n from supervision_actions`)).toBeGreaterThanOrEqual(10);
+    const wrong = await count(
+      first,
+      sql`select count(*)::int as n from supervisions s join households h on h.id = s.household_id
+        where not (${approvedAllocated}) or s.author_id <> h.allocated_ssw_id or s.visit_date >= ${todayInLondon()}
+          or (s.status = 'final' and s.finalised_by is distinct from s.author_id)
+          or s.notes_sent_on < s.visit_date or (s.status = 'draft' and s.notes_sent_on is not null)
+          or (select e.to_status from household_status_events e where e.household_id = h.id and e.on_date <= s.visit_date
+              order by e.on_date desc, e.created_at desc limit 1) is distinct from 'approved'`,
+    );
+    expect(wrong).toBe(0);
+  });
+
+  it('lists at each visit exactly the children placed in the household on that day', async () => {
+    const notPlaced = await count(
+      first,
+      sql`select count(*)::int as n from supervision_children sc join supervisions s on s.id = sc.supervision_id
+        where not exists (select 1 from placements p where p.child_id = sc.child_id and p.household_id = s.household_id
+          and p.start_date <= s.visit_date and (p.end_date is null or p.end_date >= s.visit_date))`,
+    );
+    expect(notPlaced).toBe(0);
+    const missing = await count(
+      first,
+      sql`select count(*)::int as n from supervisions s join placements p on p.household_id = s.household_id
+          and p.start_date <= s.visit_date and (p.end_date is null or p.end_date >= s.visit_date)
+        where not exists (select 1 from supervision_children sc where sc.supervision_id = s.id and sc.child_id = p.child_id)`,
+    );
+    expect(missing).toBe(0);
+  });
+
+  it('supervises most households with a worker within 6 weeks, month by month, but not all', async () => {
+    const today = todayInLondon();
+    const pairs: { met: boolean }[] = [];
+    for (let back = 0; back < 12; back += 1) {
+      const asAt = addMonths(today, -back);
+      pairs.push(
+        ...(await rows<{ met: boolean }>(
+          first,
+          sql`select exists (select 1 from supervisions s where s.household_id = h.id and s.status = 'final'
+              and s.visit_date <= ${asAt} and s.visit_date >= ${addDays(asAt, -42)}) as met
+            from households h where ${approvedAllocated} and h.approved_on <= ${addDays(asAt, -42)}`,
+        )),
+      );
+    }
+    const share = pairs.filter((p) => p.met).length / pairs.length;
+    expect(pairs.length).toBeGreaterThanOrEqual(20);
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(1);
+    // The demo `ssw` (or `ssw2`) always has a household whose supervision is overdue today.
+    const overdue = await count(
+      first,
+      sql`select count(*)::int as n from households h join users u on u.id = h.allocated_ssw_id
+        where h.status = 'approved' and u.username in ('ssw', 'ssw2') and not exists (select 1 from supervisions s
+          where s.household_id = h.id and s.status = 'final' and s.visit_date >= ${addDays(today, -42)})`,
+    );
+    expect(overdue).toBeGreaterThanOrEqual(1);
+    // The demo carer's own household is one: the browser tests record its overdue visit.
+    const carerHome = await count(
+      first,
+      sql`select count(*)::int as n from users u where u.username = 'carer' and not exists (select 1 from supervisions s
+          where s.household_id = u.household_id and s.status = 'final' and s.visit_date >= ${addDays(today, -42)})`,
+    );
+    expect(carerHome).toBe(1);
+  });
+
+  it('has sent the recent notes to carers with an email address, most of them confirmed', async () => {
+    const messages = await rows<{
+      status: string;
+      recipients: string[];
+      confirmed: boolean;
+      sent_on: string;
+      sent_at: string;
+    }>(
+      first,
+      sql`select m.status, m.recipients, m.acknowledged_at is not null as confirmed, s.notes_sent_on::text as sent_on,
+          (m.sent_at at time zone 'Europe/London')::date::text as sent_at
+        from supervision_notes_messages m join supervisions s on s.id = m.supervision_id`,
+    );
+    expect(messages.length).toBeGreaterThanOrEqual(5);
+    for (const m of messages) {
+      expect(m.status).toBe('sent');
+      expect(m.sent_at).toBe(m.sent_on);
+      expect(m.recipients.length).toBeGreaterThanOrEqual(1);
+    }
+    const confirmed = messages.filter((m) => m.confirmed).length / messages.length;
+    expect(confirmed).toBeGreaterThan(0.5);
+    expect(confirmed).toBeLessThan(1);
+  });
+
+  it('is the same every time', async () => {
+    const visits = sql`select h.reference, s.visit_date::text, s.announced, s.status, s.notes_sent_on::text, s.worries,
+        (select string_agg(sc.seen, ',' order by c.reference) from supervision_children sc
+          join children c on c.id = sc.child_id where sc.supervision_id = s.id) as seen
+      from supervisions s join households h on h.id = s.household_id order by h.reference, s.visit_date`;
+    expect(await rows(second, visits)).toEqual(await rows(first, visits));
   });
 });

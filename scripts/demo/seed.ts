@@ -8,6 +8,8 @@ import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
 import { Paperwork, type OpenStatus } from './paperwork.ts';
 import { stream } from './random.ts';
+import { overdueScenario, SupervisionWriter } from './supervision.ts';
+import { writeNotesMessages } from './notes.ts';
 import { buildDemo } from './model.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
 import type { Scale } from './scales.ts';
@@ -19,6 +21,8 @@ export interface SeedOptions {
   scale: Scale;
   /** Progress lines (no personal data). Default: printed for county and national, silent for small. */
   onProgress?: (line: string) => void;
+  /** The address in the links of the demo's messages to carers (Hearth's PUBLIC_URL). */
+  publicUrl?: string;
   /** The day the demo is dated from (YYYY-MM-DD); default today in London. */
   today?: string;
 }
@@ -55,8 +59,9 @@ async function maySkipKeyChecks(db: Db): Promise<boolean> {
 const OPEN_REFERRAL_SHARE = 0.035;
 
 /**
- * Loads the demo service: areas, teams, staff, households, children and five years of
- * placements, all made-up people, the same every time for a scale (dated relative to today).
+ * Loads the demo service: areas, teams, staff, households, children, five years of placements
+ * and two years of carer supervision, all made-up people, the same every time for a scale (dated
+ * relative to today).
  */
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
@@ -142,10 +147,28 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
         ] as const),
       );
     }
+    log(`referrals written (${seconds()} s)`);
+
+    const supervision = new SupervisionWriter(w, stream(scale, 'supervision'), today, () => ids.next());
+    await supervision.households(households, units, overdueScenario(households, staff, today));
     await flushAll(w);
+    log(`supervision written: ${w.supervisions.written} visits (${seconds()} s)`);
+    const messages = await writeNotesMessages(
+      tx,
+      stream(scale, 'notes'),
+      today,
+      options.publicUrl ?? 'http://localhost:3000',
+    );
+    log(`notes to carers written: ${messages} messages (${seconds()} s)`);
   });
   await seedDemoPlan(db, { today: isoOf(today) });
   log(`business plan written (${seconds()} s)`);
+  if (scale !== 'small') {
+    // Fresh planner statistics, so the first pages opened after a load are planned for its size
+    // rather than for empty tables (autovacuum would get there, but not straight away).
+    await db.execute(sql`analyze`);
+    log(`statistics updated (${seconds()} s)`);
+  }
   log(`done: ${households.length} households, ${childCount} children, ${placementCount} placements in ${seconds()} s`);
   return {
     users: staff.users.length,

@@ -163,10 +163,46 @@ const tables = {
     uuid('updated_by'),
     at('updated_at'),
   ],
+  supervision_agreements: [
+    id,
+    uuid('household_id'),
+    date('signed_on'),
+    text('signed_by_carers'),
+    uuid('signed_by_ssw_id'),
+    date('review_on'),
+    uuid('recorded_by'),
+    at('created_at'),
+  ],
+  supervisions: [
+    id,
+    uuid('household_id'),
+    date('visit_date'),
+    bool('announced'),
+    text('attendees'),
+    text('working_well'),
+    text('worries'),
+    text('needs_to_happen'),
+    text('scaling_question'),
+    int('scaling_score'),
+    text('status'),
+    uuid('author_id'),
+    at('finalised_at'),
+    uuid('finalised_by'),
+    date('notes_sent_on'),
+    at('created_at'),
+    at('updated_at'),
+  ],
+  supervision_children: [uuid('supervision_id'), uuid('child_id'), text('seen')],
+  supervision_actions: [id, uuid('supervision_id'), int('position'), text('action'), text('owner'), date('due_on')],
 } satisfies Record<string, Column[]>;
 
 /** The tables the demo writes in bulk. */
 export const demoTables = Object.keys(tables);
+
+/** The names of a table's columns, in the order its writer takes values. */
+export function columnsOf(table: keyof typeof tables): string[] {
+  return tables[table].map(([name]) => name);
+}
 
 export type Writers = { [K in keyof typeof tables]: BulkTable };
 
