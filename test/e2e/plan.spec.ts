@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { test, expect, uniqueName } from './support/fixtures.ts';
 
 /**
@@ -77,10 +79,22 @@ test('the head of fostering adds a quarterly update and exports the plan to Word
   await page.getByRole('link', { name: 'Download as Word (DOCX)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
-  const stream = await download.createReadStream();
-  let size = 0;
-  for await (const chunk of stream) size += (chunk as Buffer).length;
-  expect(size).toBeGreaterThan(1000);
+  // The Word file holds the service's four-column table for the target, headed by it and its NMS reference.
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const tables = xml.split('<w:tbl>').slice(1);
+  expect(tables).toHaveLength(1);
+  expect(tables[0]).toContain('Target 7: Foster carers get the support and supervision they need (NMS 21)');
+  for (const heading of [
+    'What do we want to achieve?',
+    'Who will do it and by when?',
+    'What have we achieved and what is our target?',
+    'How will we measure the outcome?',
+  ]) {
+    expect(tables[0]).toContain(heading);
+  }
+  expect(tables[0]).toContain('One supervision template for every foster carer');
+  expect(tables[0]).toContain('Template in use in East Kent; West Kent next');
 
   await hearth.goto(`${planPath}/print`);
   await expect(hearth.heading).toHaveText(title);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { test, expect } from './support/fixtures.ts';
 
 /** The head of fostering reads the scorecard, opens a measure and its records; every page checked with axe. */
@@ -18,7 +18,13 @@ test.describe('the scorecard', () => {
       page.getByRole('link', { name: 'Excel spreadsheet (XLSX)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^hearth-scorecard-\d{4}-\d{2}\.xlsx$/);
-    expect(statSync(await download.path()).size).toBeGreaterThan(1000);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const cells = workbook.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    expect(cells).toContain('Approved fostering households');
+    expect(cells).toContain('Households supervised in the last 6 weeks');
 
     await page.getByLabel('Area').selectOption({ label: 'East Kent' });
     await hearth.submit('Show');
