@@ -2,8 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { teams } from '../../platform/auth/tables.ts';
-import { addDays, addWorkingDays, addYears } from '../../platform/dates/index.ts';
+import { addDays, addYears } from '../../platform/dates/index.ts';
 import {
+  deadlinesAfter,
   registerMeasure,
   startsWithDeadlineBetween,
   type Measure,
@@ -26,24 +27,24 @@ interface ChildRow {
   placements_in_year: number;
 }
 
+const childColumns = sql`${children.id} as id, ${children.firstName} || ' ' || ${children.lastName} as name,
+  ${children.reference} as reference, ${children.lookedAfterSince}::text as looked_after_since,
+  ${children.leftCareOn}::text as left_care_on`;
+
 /**
- * Children with the team and area they count under: the team of the household of their latest
- * placement that started by the as-at date (and that team's area), or no team and the child's
- * own area when they have not been placed with our carers. ONE query.
+ * A few children (those selected by `where`) with the team and area they count under: the team of
+ * the household of their latest placement that started by the as-at date (and that team's area),
+ * or no team and the child's own area when they have not been placed with our carers; and the
+ * date of their first initial health assessment. ONE query, looking up each child's placements.
  */
-async function childRows(db: DbOrTx, asAt: string, where: SQL): Promise<ChildRow[]> {
-  const yearFrom = addDays(addYears(asAt, -1), 1);
+async function childrenWithAssessment(db: DbOrTx, asAt: string, where: SQL): Promise<ChildRow[]> {
   return queryRows<ChildRow>(
     db,
-    sql`select ${children.id} as id, ${children.firstName} || ' ' || ${children.lastName} as name,
-          ${children.reference} as reference, ${children.lookedAfterSince}::text as looked_after_since,
-          ${children.leftCareOn}::text as left_care_on,
+    sql`select ${childColumns},
           latest.team_id as team_id, coalesce(latest.area_id, ${children.areaId}) as area_id,
           (select min(${healthAssessments.completedOn})::text from ${healthAssessments}
             where ${healthAssessments.childId} = ${children.id} and ${healthAssessments.kind} = 'initial') as first_iha_on,
-          (select count(*)::int from ${placements} p
-            where p.child_id = ${children.id} and p.start_date <= ${asAt}
-            and (p.end_date is null or p.end_date >= ${yearFrom})) as placements_in_year
+          0 as placements_in_year
         from ${children}
         left join lateral (
           select h.team_id as team_id, t.area_id as area_id from ${placements} p
@@ -52,6 +53,33 @@ async function childRows(db: DbOrTx, asAt: string, where: SQL): Promise<ChildRow
           where p.child_id = ${children.id} and p.start_date <= ${asAt}
           order by p.start_date desc limit 1
         ) latest on true
+        where ${where}
+        order by ${children.reference}`,
+  );
+}
+
+/**
+ * Many children (those selected by `where`, up to all looked-after children) with the team and
+ * area they count under (as above) and the number of their placements open at any time in the 12
+ * months up to the as-at date. ONE query, reading the placements once for every child together.
+ */
+async function childrenWithPlacements(db: DbOrTx, asAt: string, where: SQL): Promise<ChildRow[]> {
+  const yearFrom = addDays(addYears(asAt, -1), 1);
+  return queryRows<ChildRow>(
+    db,
+    sql`with placed as (
+          select p.child_id, p.household_id,
+            row_number() over (partition by p.child_id order by p.start_date desc) as latest,
+            count(*) filter (where p.end_date is null or p.end_date >= ${yearFrom}) over (partition by p.child_id) as in_year
+          from ${placements} p where p.start_date <= ${asAt}
+        )
+        select ${childColumns},
+          h.team_id as team_id, coalesce(t.area_id, ${children.areaId}) as area_id,
+          null as first_iha_on, coalesce(placed.in_year, 0)::int as placements_in_year
+        from ${children}
+        left join placed on placed.child_id = ${children.id} and placed.latest = 1
+        left join ${households} h on h.id = placed.household_id
+        left join ${teams} t on t.id = h.team_id
         where ${where}
         order by ${children.reference}`,
   );
@@ -91,13 +119,14 @@ export const initialHealthAssessments: Measure = {
   async rows(db, period: Period) {
     const starts = startsWithDeadlineBetween(period.from, period.asAt, 20);
     if (!starts) return [];
-    const found = await childRows(
+    const found = await childrenWithAssessment(
       db,
       period.asAt,
       sql`${children.lookedAfterSince} between ${starts.first} and ${starts.last}`,
     );
+    const deadlineOf = deadlinesAfter(20);
     return found.flatMap((c) => {
-      const deadline = addWorkingDays(c.looked_after_since, 20);
+      const deadline = deadlineOf(c.looked_after_since);
       if (c.left_care_on !== null && c.left_care_on <= deadline) return [];
       const met = c.first_iha_on !== null && c.first_iha_on <= deadline;
       const detail = `Looked after from ${c.looked_after_since}, due by ${deadline}; ${
@@ -125,7 +154,7 @@ export const threeOrMorePlacements: Measure = {
   missedLabel: 'Fewer than 3 placements',
   order: 80,
   async rows(db, period: Period) {
-    const found = await childRows(
+    const found = await childrenWithPlacements(
       db,
       period.asAt,
       sql`${children.lookedAfterSince} <= ${period.asAt}

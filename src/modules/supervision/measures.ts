@@ -6,8 +6,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { teams } from '../../platform/auth/tables.ts';
-import { addDays, addMonths, addWorkingDays, addYears } from '../../platform/dates/index.ts';
+import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
 import {
+  deadlinesAfter,
   registerMeasure,
   startsWithDeadlineBetween,
   type Measure,
@@ -42,14 +43,19 @@ function approvedAsAt(asAt: string): SQL {
     case when ${households.statusSince} <= ${asAt} then ${households.status} end) = 'approved'`;
 }
 
-/** Households approved at the end of the period, each met when `met` holds; `fact` is shown on the list. */
-async function approvedHouseholds(db: DbOrTx, asAt: string, met: SQL, fact: SQL): Promise<MeasureRow[]> {
+/**
+ * Households approved at the end of the period, with `last` (a date as text, or null) looked up
+ * once per household by the `lookup` subquery (`select ... as last`, correlated on the household);
+ * each met when `met` holds; `fact` is shown on the list. Both refer to the date as `found.last`.
+ */
+async function approvedHouseholds(db: DbOrTx, asAt: string, lookup: SQL, met: SQL, fact: SQL): Promise<MeasureRow[]> {
   const rows = await queryRows<HouseholdRow>(
     db,
     sql`select ${households.id} as id, ${households.reference} as reference, ${households.name} as name,
           ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
           coalesce(${met}, false) as met, ${fact} as fact
         from ${households} join ${teams} on ${teams.id} = ${households.teamId}
+        left join lateral (${lookup}) found on true
         where ${approvedAsAt(asAt)}
         order by ${households.reference}`,
   );
@@ -66,9 +72,10 @@ async function approvedHouseholds(db: DbOrTx, asAt: string, met: SQL, fact: SQL)
   }));
 }
 
-/** The latest finalised visit (matching `which`) on or before `asAt`, as text. */
-const lastVisit = (asAt: string, which: SQL = sql`true`) => sql`(select max(s.visit_date)::text from ${supervisions} s
-  where s.household_id = ${households.id} and s.status = 'final' and s.visit_date <= ${asAt} and ${which})`;
+/** The latest finalised visit (matching `which`) on or before `asAt`, as text, as `last`. */
+const lastVisit = (asAt: string, which: SQL = sql`true`) => sql`select max(s.visit_date)::text as last
+  from ${supervisions} s
+  where s.household_id = ${households.id} and s.status = 'final' and s.visit_date <= ${asAt} and ${which}`;
 
 export const householdsSupervised: Measure = {
   id: 'supervision.households-supervised-6-weeks',
@@ -87,12 +94,12 @@ export const householdsSupervised: Measure = {
   missedLabel: 'Not supervised in the last 6 weeks',
   order: 80,
   async rows(db, period: Period) {
-    const last = lastVisit(period.asAt);
     return approvedHouseholds(
       db,
       period.asAt,
-      sql`${last} >= ${addDays(period.asAt, -42)}`,
-      sql`coalesce('Last supervision ' || ${last}, 'No finalised supervision')`,
+      lastVisit(period.asAt),
+      sql`found.last >= ${addDays(period.asAt, -42)}`,
+      sql`coalesce('Last supervision ' || found.last, 'No finalised supervision')`,
     );
   },
 };
@@ -140,8 +147,9 @@ export const notesWithinFiveDays: Measure = {
           where ${supervisions.visitDate} between ${visits.first} and ${visits.last}
           order by ${supervisions.visitDate}, ${households.reference}`,
     );
+    const deadlineOf = deadlinesAfter(5);
     return found.map((v) => {
-      const deadline = addWorkingDays(v.visit_date, 5);
+      const deadline = deadlineOf(v.visit_date);
       return {
         recordType: 'supervision',
         recordId: v.id,
@@ -174,13 +182,13 @@ export const signedAgreement: Measure = {
   missedLabel: 'No agreement, or past its review date',
   order: 82,
   async rows(db, period: Period) {
-    const current = sql`(select max(a.review_on)::text from ${supervisionAgreements} a
-      where a.household_id = ${households.id} and a.signed_on <= ${period.asAt})`;
     return approvedHouseholds(
       db,
       period.asAt,
-      sql`${current} >= ${period.asAt}`,
-      sql`coalesce('Agreement review date ' || ${current}, 'No signed agreement')`,
+      sql`select max(a.review_on)::text as last from ${supervisionAgreements} a
+        where a.household_id = ${households.id} and a.signed_on <= ${period.asAt}`,
+      sql`found.last >= ${period.asAt}`,
+      sql`coalesce('Agreement review date ' || found.last, 'No signed agreement')`,
     );
   },
 };
@@ -202,12 +210,12 @@ export const unannouncedVisit: Measure = {
   missedLabel: 'No unannounced visit in the last 12 months',
   order: 83,
   async rows(db, period: Period) {
-    const last = lastVisit(period.asAt, sql`not s.announced`);
     return approvedHouseholds(
       db,
       period.asAt,
-      sql`${last} >= ${addYears(period.asAt, -1)}`,
-      sql`coalesce('Last unannounced visit ' || ${last}, 'No unannounced visit')`,
+      lastVisit(period.asAt, sql`not s.announced`),
+      sql`found.last >= ${addYears(period.asAt, -1)}`,
+      sql`coalesce('Last unannounced visit ' || found.last, 'No unannounced visit')`,
     );
   },
 };
@@ -242,24 +250,34 @@ export const childrenSeen: Measure = {
   order: 84,
   async rows(db, period: Period) {
     const asAt = period.asAt;
+    const since = addMonths(asAt, -3);
+    const seenAt = (between: SQL) => sql`from ${supervisions} s
+      join ${supervisionChildren} sc on sc.supervision_id = s.id
+      where s.status = 'final' and ${between} and sc.seen in ('seen', 'seen_alone')`;
+    // The last time seen: among the last 3 months' visits (read once for every child), or, for a
+    // child not seen in them, looked up among all their earlier visits to the household.
     const found = await queryRows<ChildRow>(
       db,
-      sql`select ${children.id} as child_id, ${children.firstName} || ' ' || ${children.lastName} as child_name,
+      sql`with recent as (
+            select sc.child_id, s.household_id, max(s.visit_date) as last_seen
+            ${seenAt(sql`s.visit_date between ${since} and ${asAt}`)}
+            group by sc.child_id, s.household_id
+          )
+          select ${children.id} as child_id, ${children.firstName} || ' ' || ${children.lastName} as child_name,
             ${children.reference} as child_reference,
             ${households.name} as household_name, ${households.reference} as household_reference,
             ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-            (select max(s.visit_date)::text from ${supervisions} s
-              join ${supervisionChildren} sc on sc.supervision_id = s.id
-              where s.household_id = ${households.id} and s.status = 'final' and s.visit_date <= ${asAt}
-                and sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')) as last_seen
+            coalesce(recent.last_seen,
+              (select max(s.visit_date) ${seenAt(sql`s.visit_date <= ${asAt}`)}
+                and s.household_id = ${households.id} and sc.child_id = ${children.id}))::text as last_seen
           from ${placements}
           join ${children} on ${children.id} = ${placements.childId}
           join ${households} on ${households.id} = ${placements.householdId}
           join ${teams} on ${teams.id} = ${households.teamId}
+          left join recent on recent.child_id = ${children.id} and recent.household_id = ${households.id}
           where ${placements.startDate} <= ${asAt} and (${placements.endDate} is null or ${placements.endDate} >= ${asAt})
           order by ${children.reference}`,
     );
-    const since = addMonths(asAt, -3);
     return found.map((c) => ({
       recordType: 'child',
       recordId: c.child_id,

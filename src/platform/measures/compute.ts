@@ -29,9 +29,14 @@ function round1(n: number): number {
 export function breakdownOf(measure: Measure, rows: readonly MeasureRow[]): ScopedFigure[] {
   const byArea = new Map<string, MeasureRow[]>();
   const byTeam = new Map<string, MeasureRow[]>();
+  const add = (groups: Map<string, MeasureRow[]>, id: string, row: MeasureRow) => {
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  };
   for (const row of rows) {
-    if (row.areaId) byArea.set(row.areaId, [...(byArea.get(row.areaId) ?? []), row]);
-    if (row.teamId) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row]);
+    if (row.areaId) add(byArea, row.areaId, row);
+    if (row.teamId) add(byTeam, row.teamId, row);
   }
   return [
     { scopeKind: 'service', scopeId: '', ...figureOf(measure, rows) },

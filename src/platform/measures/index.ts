@@ -7,6 +7,7 @@ export { allMeasures, findMeasure, registerMeasure } from './registry.ts';
 export {
   addMonthsToMonth,
   currentMonth,
+  deadlinesAfter,
   financialMonthsElapsed,
   financialYearStart,
   isClosed,

@@ -88,3 +88,19 @@ export function startsWithDeadlineBetween(
   }
   return first && last ? { first, last } : null;
 }
+
+/**
+ * `addWorkingDays(start, workingDays)`, remembered for each start date: a measure's thousands of
+ * rows share a few dozen start dates, and each deadline is worked out once.
+ */
+export function deadlinesAfter(workingDays: number): (start: IsoDate) => IsoDate {
+  const known = new Map<IsoDate, IsoDate>();
+  return (start) => {
+    let deadline = known.get(start);
+    if (deadline === undefined) {
+      deadline = addWorkingDays(start, workingDays);
+      known.set(start, deadline);
+    }
+    return deadline;
+  };
+}

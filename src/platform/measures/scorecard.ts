@@ -45,6 +45,8 @@ export async function figuresByMonth(
   measures: readonly Measure[],
   months: readonly string[],
   today: IsoDate,
+  /** Live figures already counted, by measure id then month: used instead of counting again. */
+  counted?: ReadonlyMap<string, ReadonlyMap<string, ScopedFigure[]>>,
 ): Promise<Map<string, Map<string, { figures: ScopedFigure[]; source: 'snapshot' | 'live' }>>> {
   const stored = await readSnapshots(
     db,
@@ -60,7 +62,9 @@ export async function figuresByMonth(
       const byMonth = out.get(measure.id)!;
       for (const month of months) {
         const snap = stored.get(measure.id)?.get(month);
+        const known = counted?.get(measure.id)?.get(month);
         if (snap) byMonth.set(month, { figures: snap, source: 'snapshot' });
+        else if (known) byMonth.set(month, { figures: known, source: 'live' });
         else {
           const { figures } = await countMeasure(db, measure, periodOf(month, today));
           byMonth.set(month, { figures, source: 'live' });
@@ -118,16 +122,29 @@ export async function measureDetailFor(
   scope: Scope,
   today: IsoDate = todayInLondon(),
 ): Promise<MeasureDetail> {
-  const [card] = await scorecardFor(db, [measure], month, scope, today);
-  const stored = (await readSnapshots(db, [month], [measure.id])).get(measure.id)?.get(month);
+  // The month is recounted for its records list anyway: the trend uses that count when the month
+  // has no snapshot, instead of counting it twice.
   const live = await countMeasure(db, measure, periodOf(month, today));
-  const figures = stored ?? live.figures;
+  const months = last12Months(month);
+  const all = await figuresByMonth(
+    db,
+    [measure],
+    months,
+    today,
+    new Map([[measure.id, new Map([[month, live.figures]])]]),
+  );
+  const byMonth = all.get(measure.id)!;
+  const trend = months.map((m) => monthFigure(measure, m, byMonth.get(m)!, scope, today));
+  const card: MeasureCard = { measure, month: trend[trend.length - 1]!, trend };
+  const entry = byMonth.get(month)!;
+  const stored = entry.source === 'snapshot' ? entry.figures : undefined;
+  const figures = entry.figures;
   const reported = figureFor(measure, figures, scope);
   const recountFigure = figureFor(measure, live.figures, scope);
   const recountDiffers =
     stored !== undefined &&
     (reported.numerator !== recountFigure.numerator || reported.denominator !== recountFigure.denominator);
-  return { ...card!, figures, recount: live, recountDiffers, recountFigure };
+  return { ...card, figures, recount: live, recountDiffers, recountFigure };
 }
 
 export { breakdownOf };

@@ -33,18 +33,20 @@ export async function snapshotMonth(
     .where(eq(measureSnapshots.month, month));
   const done = new Set(existing.map((e) => e.measureId));
   const result: SnapshotResult = { month, stored: [], kept: [] };
-  for (const measure of allMeasures()) {
-    if (done.has(measure.id)) {
-      result.kept.push(measure.id);
-      continue;
-    }
-    const { figures } = await countMeasure(db, measure, period);
-    await db
-      .insert(measureSnapshots)
-      .values(figures.map((f) => ({ measureId: measure.id, month, ...f })))
-      .onConflictDoNothing();
-    result.stored.push(measure.id);
-  }
+  const measures = allMeasures();
+  // The measures are counted side by side; each is stored as soon as it is counted.
+  await Promise.all(
+    measures
+      .filter((measure) => !done.has(measure.id))
+      .map(async (measure) => {
+        const { figures } = await countMeasure(db, measure, period);
+        await db
+          .insert(measureSnapshots)
+          .values(figures.map((f) => ({ measureId: measure.id, month, ...f })))
+          .onConflictDoNothing();
+      }),
+  );
+  for (const measure of measures) (done.has(measure.id) ? result.kept : result.stored).push(measure.id);
   return result;
 }
 
@@ -67,16 +69,15 @@ export async function readSnapshots(
   for (const r of rows) {
     const byMonth = out.get(r.measureId) ?? new Map<string, ScopedFigure[]>();
     out.set(r.measureId, byMonth);
-    byMonth.set(r.month, [
-      ...(byMonth.get(r.month) ?? []),
-      {
-        scopeKind: r.scopeKind as ScopeKind,
-        scopeId: r.scopeId,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        value: r.value,
-      },
-    ]);
+    const figures = byMonth.get(r.month) ?? [];
+    byMonth.set(r.month, figures);
+    figures.push({
+      scopeKind: r.scopeKind as ScopeKind,
+      scopeId: r.scopeId,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+    });
   }
   return out;
 }

@@ -1,0 +1,218 @@
+/**
+ * npm run bench:scorecard -- [--scale small|county|national] [--engine postgres|pglite] [--runs 10] [--skip-live]
+ *                            [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+ *                            [--loaded postgres://.../a_loaded_demo_database]
+ *
+ * Times the scorecard for the current month on a fresh database loaded with the demo at the scale
+ * (PGlite in a temporary directory, or a new PostgreSQL database that is dropped afterwards):
+ *   (a) the scorecard page, every measure and every breakdown, 12 months counted live;
+ *   (b) the same with the 11 closed months read from snapshots (the normal case: the server
+ *       snapshots closed months every hour);
+ *   (c) the measure page (breakdown, trend, records list) of the slowest measure, with snapshots;
+ *   (d) taking one closed month's snapshot of every measure.
+ * Median and 95th percentile over `--runs` runs (after one untimed warm-up run). `--skip-live` leaves
+ * out (a), which is slow at national scale.
+ *
+ * `--loaded URL` times a PostgreSQL database the demo is already loaded into instead (for trying
+ * out a change without loading the demo again): it is not dropped, but its measure snapshots are
+ * deleted first and retaken by the run.
+ */
+import { parseArgs } from 'node:util';
+import { eq, sql } from 'drizzle-orm';
+import { openPostgres, type Database, type Db } from '../../src/platform/db/client.ts';
+import { runMigrations } from '../../src/platform/db/migrate.ts';
+import type { SignedInUser } from '../../src/platform/auth/sessions.ts';
+import { users } from '../../src/platform/auth/tables.ts';
+import {
+  addMonthsToMonth,
+  allMeasures,
+  countMeasure,
+  currentMonth,
+  periodOf,
+  snapshotMonth,
+} from '../../src/platform/measures/index.ts';
+import { measureSnapshots } from '../../src/platform/measures/tables.ts';
+import { filtersFrom } from '../../src/modules/scorecard/forms.ts';
+import { registerAllMeasures } from '../../src/modules/scorecard/register.ts';
+import { measurePage, scorecardPage } from '../../src/modules/scorecard/service.ts';
+import { isScale, type Scale } from '../demo/scales.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { DEFAULT_POSTGRES, freshDatabase, type Engine } from './database.ts';
+import { measure, printTable, type BenchRow, type Scenario } from './timing.ts';
+
+process.env.TZ = 'Europe/London';
+const PASSWORD = 'bench-demo-password';
+const TARGETS: Record<Scale, number> = { small: 300, county: 300, national: 5000 };
+const usage =
+  'usage: npm run bench:scorecard -- [--scale small|county|national] [--engine postgres|pglite] [--runs N] [--skip-live] ' +
+  '[--database-url URL] [--loaded URL]';
+
+const ok = { statusCode: 200 };
+
+/** A head of fostering, who sees every record on the measure page (the longest list to build). */
+async function headOfFostering(db: Db): Promise<SignedInUser> {
+  const [user] = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.role, 'head_of_fostering'))
+    .limit(1);
+  if (!user) throw new Error('the demo has no head of fostering');
+  const none = { teamId: null, areaId: null, householdId: null };
+  return { ...user, ...none, role: 'head_of_fostering', mustChangePassword: false, sessionId: 'bench' };
+}
+
+/** The measure that takes longest to count for the current month (each counted twice, the faster kept). */
+async function slowestMeasure(db: Db): Promise<{ id: string; ms: number }> {
+  const period = periodOf(currentMonth());
+  let slowest = { id: '', ms: -1 };
+  for (const m of allMeasures()) {
+    let best = Infinity;
+    for (let i = 0; i < 2; i += 1) {
+      const started = performance.now();
+      await countMeasure(db, m, period);
+      best = Math.min(best, performance.now() - started);
+    }
+    if (best > slowest.ms) slowest = { id: m.id, ms: best };
+  }
+  return slowest;
+}
+
+async function deleteSnapshots(db: Db, month?: string): Promise<void> {
+  await db.delete(measureSnapshots).where(month ? eq(measureSnapshots.month, month) : sql`true`);
+}
+
+async function benchScorecard(db: Db, runs: number, live: boolean, log: (line: string) => void): Promise<BenchRow[]> {
+  const options = { requests: runs, warmup: 1 };
+  const now = currentMonth();
+  const lastMonth = addMonthsToMonth(now, -1);
+  const rows: BenchRow[] = [];
+  const timed = async (scenario: Scenario) => {
+    const row = await measure(scenario, options);
+    log(`${row.page}: ${row.note ?? `median ${row.medianMs?.toFixed(1)} ms, p95 ${row.p95Ms?.toFixed(1)} ms`}`);
+    rows.push(row);
+  };
+  const filters = filtersFrom({});
+
+  await deleteSnapshots(db);
+  if (live)
+    await timed({
+      page: '(a) scorecard, 12 months counted live',
+      run: async () => (await scorecardPage(db, filters), ok),
+    });
+
+  await timed({
+    page: `(d) snapshot of one month (${lastMonth})`,
+    prepare: () => deleteSnapshots(db, lastMonth),
+    run: async () => (await snapshotMonth(db, lastMonth), ok),
+  });
+  for (let i = 1; i <= 11; i += 1) await snapshotMonth(db, addMonthsToMonth(now, -i));
+
+  await timed({
+    page: '(b) scorecard, 11 closed months from snapshots',
+    run: async () => (await scorecardPage(db, filters), ok),
+  });
+
+  const slowest = await slowestMeasure(db);
+  log(`slowest measure for ${now}: ${slowest.id} (${slowest.ms.toFixed(1)} ms to count)`);
+  const user = await headOfFostering(db);
+  await timed({
+    page: `(c) measure page: ${slowest.id}`,
+    run: async () => {
+      const page = await measurePage(db, user, slowest.id, filters, `/scorecard/${slowest.id}`);
+      return { statusCode: page ? 200 : 404 };
+    },
+  });
+
+  const perMeasure = await perMeasureTimes(db);
+  log(`current month, each measure counted alone (ms): ${perMeasure}`);
+  return rows;
+}
+
+/** Each measure's count for the current month, best of three: where the time goes. */
+async function perMeasureTimes(db: Db): Promise<string> {
+  const period = periodOf(currentMonth());
+  const parts: string[] = [];
+  for (const m of allMeasures()) {
+    let best = Infinity;
+    for (let i = 0; i < 3; i += 1) {
+      const started = performance.now();
+      await countMeasure(db, m, period);
+      best = Math.min(best, performance.now() - started);
+    }
+    parts.push(`${m.id} ${best.toFixed(0)}`);
+  }
+  return parts.join(', ');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      engine: { type: 'string', default: 'postgres' },
+      scale: { type: 'string', default: 'county' },
+      runs: { type: 'string', default: '10' },
+      'database-url': { type: 'string', default: DEFAULT_POSTGRES },
+      loaded: { type: 'string' },
+      'skip-live': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(usage);
+  const engine = values.engine as Engine;
+  if (!['pglite', 'postgres'].includes(engine) || !isScale(values.scale)) throw new Error(usage);
+  const runs = Number.parseInt(values.runs, 10);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(usage);
+  const scale = values.scale;
+  registerAllMeasures();
+  const log = (line: string) => console.log(`bench:scorecard: ${line}`);
+  const started = performance.now();
+
+  let database: Database;
+  let remove: () => Promise<void>;
+  let where: string;
+  const before: BenchRow[] = [];
+  if (values.loaded) {
+    database = openPostgres(values.loaded, 10);
+    await runMigrations(database);
+    remove = () => database.close();
+    where = `the loaded database ${new URL(values.loaded).pathname.slice(1)}`;
+  } else {
+    const bench = await freshDatabase(engine, values['database-url']);
+    ({ database, where } = bench);
+    remove = () => bench.remove();
+    try {
+      log(`loading the ${scale} demo into ${where}`);
+      const seeded = await seedDemo(database.db, { password: PASSWORD, scale, onProgress: () => {} });
+      log(`${scale} demo loaded in ${seeded.seconds} s`);
+      // As autovacuum would have by the time anyone reads the scorecard.
+      await database.db.execute(sql`analyze`);
+      before.push({
+        page: `Load the ${scale} demo`,
+        requests: 1,
+        medianMs: seeded.seconds * 1000,
+        p95Ms: null,
+        maxMs: null,
+      });
+    } catch (error) {
+      await remove();
+      throw error;
+    }
+  }
+  try {
+    const rows = await benchScorecard(database.db, runs, !values['skip-live'], log);
+    // In the order of the list above: (a), (b), (c), (d).
+    rows.sort((x, y) => x.page.localeCompare(y.page));
+    printTable(
+      [...before, ...rows],
+      `Hearth scorecard, ${scale} demo on ${values.loaded ? 'postgres' : engine} (${where}), ` +
+        `${currentMonth()}, ${runs} runs each; target for the whole scorecard: under ${TARGETS[scale]} ms`,
+    );
+  } finally {
+    await remove();
+  }
+  log(`finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
