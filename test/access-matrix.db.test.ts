@@ -107,6 +107,10 @@ const expected: Record<string, Rule> = {
   'POST /placements/:id/delegated-authority': 'placements.change',
   'GET /placements/:id/end': 'placements.change',
   'POST /placements/:id/end': 'placements.change',
+  'GET /referrals/:id/agency-placement': 'referrals.review',
+  'POST /referrals/:id/agency-placement': 'referrals.review',
+  'GET /agency-placements/:id/end': 'placements.change',
+  'POST /agency-placements/:id/end': 'placements.change',
   'GET /placements/:id/move': 'placements.change',
   'POST /placements/:id/move': 'placements.change',
   // Carer supervision: agreements and visits.

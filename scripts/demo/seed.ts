@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
 import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
+import { writeAgencyPlacements } from './agency-placements.ts';
 import { Paperwork, type OpenStatus } from './paperwork.ts';
 import { stream } from './random.ts';
 import { overdueScenario, SupervisionWriter } from './supervision.ts';
@@ -153,6 +154,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     await supervision.households(households, units, overdueScenario(households, staff, today));
     await flushAll(w);
     log(`supervision written: ${w.supervisions.written} visits (${seconds()} s)`);
+    const agency = await writeAgencyPlacements(tx, demo, plan.batch);
+    log(`agency placements written: ${agency} (${seconds()} s)`);
     const messages = await writeNotesMessages(
       tx,
       stream(scale, 'notes'),

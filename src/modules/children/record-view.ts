@@ -12,17 +12,19 @@ import {
 } from '../placements/labels.ts';
 import { ethnicities, genders, healthAssessmentKinds, label, legalStatuses, needs } from './labels.ts';
 import type { ChildRecord, healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
+import { canChangeAgencyPlacement, type agencyPlacementsOfChild } from '../placements/agency.ts';
 import { OPEN_REFERRAL_STATUSES } from './scope.ts';
 
 type Placements = Awaited<ReturnType<typeof placementsOfChild>>;
 type Referrals = Awaited<ReturnType<typeof referralsOfChild>>;
 type Assessments = Awaited<ReturnType<typeof healthAssessmentsOfChild>>;
+type AgencyPlacements = Awaited<ReturnType<typeof agencyPlacementsOfChild>>;
 
 /** What the child's record page shows, in words, and which actions this user may take. */
 export function childPageView(
   user: SignedInUser,
   child: ChildRecord,
-  data: { placements: Placements; referrals: Referrals; assessments: Assessments },
+  data: { placements: Placements; referrals: Referrals; assessments: Assessments; agencyPlacements?: AgencyPlacements },
   today: IsoDate,
 ) {
   const placements = data.placements.map((p) => {
@@ -47,6 +49,15 @@ export function childPageView(
     statusTag: referralStatusTags[r.status] ?? '',
   }));
   const openReferral = referrals.find((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status)) ?? null;
+  const mayEndAgency = canChangeAgencyPlacement(user, {
+    childSocialWorkerId: child.allocatedSocialWorkerId,
+    childAreaId: child.areaId,
+  });
+  const agencyPlacements = (data.agencyPlacements ?? []).map((p) => ({
+    ...p,
+    typeText: label(placementTypes, p.placementType),
+    canEnd: mayEndAgency && p.endDate === null,
+  }));
   const childNeeds = (Object.keys(needs) as (keyof typeof needs)[]).filter((n) => child[n]).map((n) => needs[n]);
   return {
     child,
@@ -57,6 +68,8 @@ export function childPageView(
     needsText: childNeeds,
     current,
     pastPlacements: placements.filter((p) => p.endDate !== null),
+    agencyPlacements,
+    currentAgency: agencyPlacements.find((p) => p.endDate === null) ?? null,
     referrals,
     openReferral,
     assessments: data.assessments.map((a) => ({ ...a, kindText: label(healthAssessmentKinds, a.kind) })),

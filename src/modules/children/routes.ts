@@ -31,6 +31,7 @@ import {
 import { registerChildRecordType } from './records.ts';
 import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
 import { childPageView } from './record-view.ts';
+import { agencyPlacementsOfChild } from '../placements/agency.ts';
 
 type WithId = { Params: { id: string } };
 const CHILD_DATES = ['dateOfBirth', 'lookedAfterSince'] as const;
@@ -147,14 +148,15 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const user = request.user!;
     const child = await viewChild(db, user, request.actor(), request.params.id);
     if (!child) return reply.callNotFound();
-    const [placements, referrals, assessments] = await Promise.all([
+    const [placements, referrals, assessments, agencyPlacements] = await Promise.all([
       placementsOfChild(db, user, child.id),
       referralsOfChild(db, child.id),
       healthAssessmentsOfChild(db, child.id),
+      agencyPlacementsOfChild(db, child.id),
     ]);
     return reply.page('children-record.njk', {
       title: `Child: ${childName(child)}`,
-      ...childPageView(user, child, { placements, referrals, assessments }, todayInLondon()),
+      ...childPageView(user, child, { placements, referrals, assessments, agencyPlacements }, todayInLondon()),
       flash: doneMessage(request.query.done),
       breadcrumbs: childCrumbs(),
     });

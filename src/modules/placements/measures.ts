@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { teams } from '../../platform/auth/tables.ts';
-import { addWorkingDays } from '../../platform/dates/index.ts';
 import {
+  deadlinesAfter,
   registerMeasure,
   startsWithDeadlineBetween,
   type Measure,
@@ -13,6 +13,7 @@ import {
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
+import { registerInHouseMeasure } from './in-house-measure.ts';
 
 interface PlacementRow {
   id: string;
@@ -90,8 +91,9 @@ export const delegatedAuthorityGiven: Measure = {
     const starts = startsWithDeadlineBetween(period.from, period.asAt, 5);
     if (!starts) return [];
     const found = await placementRows(db, sql`${placements.startDate} between ${starts.first} and ${starts.last}`);
+    const deadlineOf = deadlinesAfter(5);
     return found.map((p) => {
-      const deadline = addWorkingDays(p.start_date, 5);
+      const deadline = deadlineOf(p.start_date);
       const signed = p.signed_on !== null && p.signed_on <= deadline;
       const given = p.copy_given_on !== null && p.copy_given_on <= deadline;
       const detail = `Started ${p.start_date}, due by ${deadline}; ${
@@ -160,9 +162,10 @@ export const unplannedEndings: Measure = {
   },
 };
 
-/** The placements module's measures. The in-house placement rate is left out: see the scorecard report. */
+/** The placements module's measures, with the in-house placement rate (in-house-measure.ts). */
 export function registerPlacementMeasures(): void {
   registerMeasure(delegatedAuthorityGiven);
   registerMeasure(profileSeen);
   registerMeasure(unplannedEndings);
+  registerInHouseMeasure();
 }

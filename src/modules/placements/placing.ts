@@ -7,6 +7,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import type { ChildRecord } from '../children/queries.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
+import { endAgencyPlacementsOnMoveInHouse } from './agency.ts';
 import type { EndInput, MoveInput, PlacementInput } from './forms.ts';
 import {
   findHouseholdForPlacement,
@@ -109,6 +110,7 @@ async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: N
     recordId: row!.id,
     detail: { childId: p.childId, householdId: p.householdId },
   });
+  await endAgencyPlacementsOnMoveInHouse(tx, actor, p.childId, p.startDate);
   return row!.id;
 }
 

@@ -8,6 +8,7 @@ import { parseDatedForm } from '../children/date-input.ts';
 import { findChild, type ChildRecord } from '../children/queries.ts';
 import { referralForm, referralQueueQuery, returnForm } from './forms.ts';
 import { referralStatuses } from './labels.ts';
+import { mayPlaceWithAgency } from './agency.ts';
 import {
   findReferral,
   latestMatch,
@@ -44,6 +45,7 @@ const doneMessages: Record<string, string> = {
   returned: 'The referral has been returned to the social worker with your reasons',
   withdrawn: 'The referral has been withdrawn',
   matched: 'The match has been recorded',
+  agency: 'The agency placement has been recorded and the referral closed as placed',
 };
 
 /** Referrals: made by the child's social worker, quality-assured by a team manager. */
@@ -157,6 +159,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
       canReview: reviews && referral.status === 'submitted',
       canMatch: reviews && ['accepted', 'matched'].includes(referral.status),
       canPlace: reviews && referral.status === 'matched',
+      canPlaceWithAgency: mayPlaceWithAgency(user, referral),
       canSeeAudit: can(user.role, 'audit.view'),
       flash: done,
       breadcrumbs: referralCrumbs(referral, user),

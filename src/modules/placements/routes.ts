@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { registerNavItem } from '../../platform/views/navigation.ts';
+import { agencyPlacementRoutes } from './agency-routes.ts';
 import { matchingRoutes } from './matching-routes.ts';
 import { placementRoutes } from './placement-routes.ts';
 import { registerPlacementRecordTypes } from './records.ts';
@@ -13,4 +14,5 @@ export const placementsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
   referralRoutes(app, db);
   matchingRoutes(app, db);
   placementRoutes(app, db);
+  agencyPlacementRoutes(app, db);
 };

@@ -137,3 +137,29 @@ export const delegatedAuthorities = pgTable('delegated_authorities', {
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A child placed with an independent fostering agency (IFA) because the service's own carers
+ * could not take them: the other side of the in-house placement rate. The agency's carers are
+ * not in Hearth, so only the agency's name is kept.
+ */
+export const agencyPlacements = pgTable(
+  'agency_placements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    /** The referral the in-house service could not match, when there was one. */
+    referralId: uuid('referral_id').references(() => referrals.id),
+    agencyName: text('agency_name').notNull(),
+    /** emergency, short_term, long_term, short_break, staying_put (as for in-house placements) */
+    placementType: text('placement_type').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    endReason: text('end_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agency_placements_child_idx').on(t.childId, t.startDate)],
+);

@@ -123,7 +123,7 @@ describe('pages and access', () => {
     expect(res.body).toMatch(
       /<title id="spark-1">Approved fostering households, July 2025 to June 2026: [^<]*Jun 26 3<\/title>/,
     );
-    expect(res.body).toContain('The in-house placement rate is not shown');
+    expect(res.body).toContain('Children placed with in-house foster carers');
   });
 
   it('a measure page lists the records; a team manager sees only their own team in the list', async () => {

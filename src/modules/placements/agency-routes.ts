@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { dateBoxes, parseDatedForm } from '../children/date-input.ts';
+import { findChild } from '../children/queries.ts';
+import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
+import {
+  canChangeAgencyPlacement,
+  endAgencyPlacement,
+  findAgencyPlacement,
+  mayPlaceWithAgency,
+  placeWithAgency,
+  type AgencyPlacementRecord,
+} from './agency.ts';
+import { placementTypeItems } from './present.ts';
+import { findReferral, type ReferralRecord } from './queries.ts';
+import type { Outcome } from './referrals.ts';
+
+type WithId = { Params: { id: string } };
+
+/**
+ * Placements with independent fostering agencies: recorded from a referral the service's own
+ * carers could not take (same access as placing a child in-house from a referral), and ended
+ * by whoever may change the child's placements.
+ */
+export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
+  const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
+  const change: RouteShorthandOptions = { config: { access: { permission: 'placements.change' } } };
+
+  function after(reply: FastifyReply, result: Outcome, next: string, show: (errors: FormErrors) => unknown) {
+    if (result.ok) return reply.redirect(next, 303);
+    if ('notFound' in result) return reply.callNotFound();
+    return show(formErrors(result.errors));
+  }
+
+  function showPlaceForm(
+    reply: FastifyReply,
+    referral: ReferralRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const name = `${referral.childFirstName} ${referral.childLastName}`;
+    return reply.code(errors ? 400 : 200).page('placements-agency-form.njk', {
+      title: `Record an agency placement: ${name}`,
+      referral,
+      child: { name, reference: referral.childReference },
+      values,
+      errors,
+      typeItems: placementTypeItems(values.placementType),
+      breadcrumbs: [
+        { text: 'Referrals', href: '/referrals' },
+        { text: `Referral: ${name}`, href: `/referrals/${referral.id}` },
+      ],
+    });
+  }
+
+  app.get<WithId>('/referrals/:id/agency-placement', review, async (request, reply) => {
+    const referral = await findReferral(db, request.user!, request.params.id);
+    if (!referral) return reply.callNotFound();
+    if (!mayPlaceWithAgency(request.user!, referral)) return reply.redirect(`/referrals/${referral.id}`, 303);
+    const today = todayInLondon();
+    const start = referral.neededFrom > today ? referral.neededFrom : today;
+    return showPlaceForm(reply, referral, { placementType: referral.placementType, ...dateBoxes('startDate', start) });
+  });
+
+  app.post<WithId>('/referrals/:id/agency-placement', review, async (request, reply) => {
+    const referral = await findReferral(db, request.user!, request.params.id);
+    if (!referral) return reply.callNotFound();
+    if (!mayPlaceWithAgency(request.user!, referral)) return reply.redirect(`/referrals/${referral.id}`, 303);
+    const form = parseDatedForm(agencyPlacementForm(todayInLondon()), request.body, agencyPlacementDates);
+    if (!form.ok) return showPlaceForm(reply, referral, form.input, form.errors);
+    const result = await placeWithAgency(db, request.user!, request.actor(), referral, form.value);
+    return after(reply, result, `/referrals/${referral.id}?done=agency`, (errors) =>
+      showPlaceForm(reply, referral, request.body as Record<string, unknown>, errors),
+    );
+  });
+
+  function showEndForm(
+    reply: FastifyReply,
+    placement: AgencyPlacementRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const name = `${placement.childFirstName} ${placement.childLastName}`;
+    return reply.code(errors ? 400 : 200).page('placements-agency-end.njk', {
+      title: `End the agency placement: ${name}`,
+      placement,
+      child: { name, reference: placement.childReference },
+      values,
+      errors,
+      backLink: { href: `/children/${placement.childId}` },
+    });
+  }
+
+  /** The agency placement, if the user may see and change it. */
+  async function changeable(user: SignedInUser, id: string) {
+    const placement = await findAgencyPlacement(db, user, id);
+    return placement && canChangeAgencyPlacement(user, placement) ? placement : null;
+  }
+
+  app.get<WithId>('/agency-placements/:id/end', change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    if (placement.endDate) return reply.redirect(`/children/${placement.childId}`, 303);
+    return showEndForm(reply, placement, dateBoxes('endDate', todayInLondon()));
+  });
+
+  app.post<WithId>('/agency-placements/:id/end', change, async (request, reply) => {
+    const user = request.user!;
+    const placement = await changeable(user, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const form = parseDatedForm(agencyEndForm(todayInLondon()), request.body, agencyEndDates);
+    if (!form.ok) return showEndForm(reply, placement, form.input, form.errors);
+    const result = await endAgencyPlacement(db, user, request.actor(), placement, form.value);
+    if (!result.ok) {
+      return after(reply, result, '', (errors) =>
+        showEndForm(reply, placement, request.body as Record<string, unknown>, errors),
+      );
+    }
+    // Back to the child's page; a manager who sees the child only through their area's referrals goes there.
+    if (await findChild(db, user, placement.childId)) {
+      return reply.redirect(`/children/${placement.childId}?done=agency-ended`, 303);
+    }
+    return reply.redirect(placement.referralId ? `/referrals/${placement.referralId}` : '/referrals', 303);
+  });
+}
