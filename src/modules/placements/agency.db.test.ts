@@ -251,7 +251,7 @@ describe('the in-house placement rate', () => {
    *   with an agency at month end: Agencyopen (since March): 1 child, missed;
    *   not counted: Agencyended (agency ended 20 June), Agencylater (agency from 2 July), Endedlastday (in-house
    *     ended 30 June).
-   * So 4 of 5 = 80%; team A 3 of 3, team B 1 of 1; the agency child has no team and counts in the child's area.
+   * So 4 of 5 = 80%, for the service and the area; the measure is not counted by team.
    */
   it('counts each child placed at month end once, in-house as met, agency placements under the child’s area', async () => {
     const db = t.database.db;
@@ -316,9 +316,9 @@ describe('the in-house placement rate', () => {
     const scope = (kind: string, id: string) => figures.find((f) => f.scopeKind === kind && f.scopeId === id);
     expect(scope('service', '')).toMatchObject({ numerator: 4, denominator: 5, value: 80 });
     expect(scope('area', area!.id)).toMatchObject({ numerator: 4, denominator: 5, value: 80 });
-    expect(scope('team', teamA!.id)).toMatchObject({ numerator: 3, denominator: 3 });
-    expect(scope('team', teamB!.id)).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(figures).toHaveLength(4);
+    // An agency placement is no team's work: the measure is not counted by team at all.
+    expect(figures.filter((f) => f.scopeKind === 'team')).toEqual([]);
+    expect(figures).toHaveLength(2);
 
     // On the scorecard: the area's figure, and the agency child in its list of missed records.
     registerInHouseMeasure();
@@ -329,5 +329,10 @@ describe('the in-house placement rate', () => {
     expect(page.body).toContain('80%');
     expect(page.body).toContain('Agencyopen');
     expect(page.body).not.toContain('Inone');
+    expect(page.body).toContain('Not counted by team');
+    expect(page.body).toMatch(/<h2 class="govuk-heading-m">By area<\/h2>/);
+    const forTeam = await head.get(`/scorecard?month=2026-06&team=${teamA!.id}`);
+    const card = forTeam.body.slice(forTeam.body.indexOf('Children placed with in-house foster carers'));
+    expect(card.slice(0, 600)).toContain('Not counted by team');
   });
 });

@@ -78,8 +78,8 @@ export const inHousePlacementRate: Measure = {
     "placed with the service's own foster carers rather than with an independent fostering agency. A placement " +
     'counts when it started on or before that day and had not ended before it (one ending on that day is not ' +
     'counted). Each child is counted once; a child placed both ways that day counts as in-house. In-house ' +
-    "placements count under the household's team and area; agency placements have no fostering team and count " +
-    "under the child's own area, so they appear in the whole-service and area figures but in no team's figure.",
+    "placements count under the household's area, agency placements under the child's own area. An agency " +
+    'placement is no fostering team’s work, so the measure is not counted by team.',
   standard: 'NMS 13.1 (sufficient foster carers to meet current and predicted demand)',
   planTarget:
     'Target 3, action 3.1: better use of current vacancies, to ensure maximum use of in-house vacancies ' +
@@ -91,6 +91,7 @@ export const inHousePlacementRate: Measure = {
   metLabel: 'Placed with our carers',
   missedLabel: 'Placed with an agency',
   order: 30,
+  byTeam: false,
   async rows(db, period: Period) {
     return (await placedChildren(db, period.asAt)).map(toRow);
   },

@@ -39,7 +39,7 @@ export const CSV_HEADER = [
 
 /**
  * The scorecard for a month as rows: one per measure for the whole service, then each area
- * and each team (figures only, no personal data). Stored snapshots where the month has them.
+ * and each team unless the measure is not counted by team (figures only, no personal data). Stored snapshots where the month has them.
  */
 export async function scorecardRows(db: Db, month: string, today?: string): Promise<(string | number | null)[][]> {
   const measures = allMeasures();
@@ -52,7 +52,7 @@ export async function scorecardRows(db: Db, month: string, today?: string): Prom
     const scopes = [
       { kind: 'service', id: '', name: 'Whole service' },
       ...units.areas.map((a) => ({ kind: 'area', id: a.id, name: a.name })),
-      ...units.teams.map((t) => ({ kind: 'team', id: t.id, name: t.name })),
+      ...(measure.byTeam === false ? [] : units.teams.map((t) => ({ kind: 'team', id: t.id, name: t.name }))),
     ];
     for (const scope of scopes) {
       const figure =

@@ -94,7 +94,7 @@ export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: s
       id: card.measure.id,
       title: card.measure.title,
       href: `/scorecard/${card.measure.id}?${query(filters)}`,
-      value: formatValue(card.measure, card.month.value),
+      value: formatValue(card.measure, card.month.value, scope),
       target: `${card.measure.direction === 'lower' ? 'At most' : 'At least'} ${formatValue(card.measure, card.month.target)}`,
       rag: card.month.rag,
       ragText: ragText[card.month.rag],
@@ -159,7 +159,7 @@ export async function measurePage(
     breakdown: {
       service: breakdownRow('service', '', 'Whole service'),
       areas: units.areas.map((a) => breakdownRow('area', a.id, a.name)),
-      teams: units.teams.map((t) => breakdownRow('team', t.id, t.name)),
+      teams: measure.byTeam === false ? [] : units.teams.map((t) => breakdownRow('team', t.id, t.name)),
     },
     chart: lineChart(measure, detail.trend),
     trendLabel: trendLabel(measure, detail.trend),

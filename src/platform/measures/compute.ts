@@ -34,9 +34,10 @@ export function breakdownOf(measure: Measure, rows: readonly MeasureRow[]): Scop
     if (group) group.push(row);
     else groups.set(id, [row]);
   };
+  const teams = measure.byTeam !== false;
   for (const row of rows) {
     if (row.areaId) add(byArea, row.areaId, row);
-    if (row.teamId) add(byTeam, row.teamId, row);
+    if (teams && row.teamId) add(byTeam, row.teamId, row);
   }
   return [
     { scopeKind: 'service', scopeId: '', ...figureOf(measure, rows) },
@@ -85,7 +86,9 @@ export function figureFor(measure: Measure, figures: readonly ScopedFigure[], sc
 
 export type Scope = { kind: 'service' } | { kind: 'area'; id: string } | { kind: 'team'; id: string };
 
-export function formatValue(measure: Measure, value: number | null): string {
+/** The value as shown; a measure not counted by team says so for a team. */
+export function formatValue(measure: Measure, value: number | null, scope?: Scope): string {
+  if (scope?.kind === 'team' && measure.byTeam === false) return 'Not counted by team';
   if (value === null) return 'No data';
   switch (measure.unit) {
     case 'percentage':

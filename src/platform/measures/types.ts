@@ -57,6 +57,11 @@ export interface Measure {
   missedLabel?: string;
   /** Lower comes first on the scorecard. */
   order: number;
+  /**
+   * False when some of its records are no fostering team's work (a child placed with an agency):
+   * the measure is then counted for the service and by area only, never by team.
+   */
+  byTeam?: boolean;
   /** ONE query: every record counted for the period, each flagged met or not. */
   rows(db: DbOrTx, period: Period): Promise<MeasureRow[]>;
 }
