@@ -7,7 +7,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { dueFor } from '../../platform/due/index.ts';
 import { viewer } from '../home/test-viewers.ts';
-import { makeSupervision } from './test-fixtures.ts';
+import { makeAgreement, makeSupervision } from './test-fixtures.ts';
 
 let t: TestApp;
 let db: Db;
@@ -49,6 +49,29 @@ describe('next supervision: within 6 weeks of the last finalised visit', () => {
     const ssw2 = await viewer(db, 'ssw2');
     expect(await dueOf(ssw, 'supervision.next-visit', [west.id], '2026-10-08')).toEqual([]);
     expect(await dueOf(ssw2, 'supervision.next-visit', [west.id], '2026-10-08')).toHaveLength(1);
+  });
+});
+
+describe('supervision agreement: signed at approval, renewed every 12 months', () => {
+  it('falls due on the latest agreement’s review date, or at approval when none is signed', async () => {
+    const renewed = await makeHousehold(db, { statusSince: '2024-03-01' });
+    await makeAgreement(db, renewed.id, '2024-03-04');
+    await makeAgreement(db, renewed.id, '2025-10-20');
+    const unsigned = await makeHousehold(db, { statusSince: '2026-09-14' });
+    const current = await makeHousehold(db, { statusSince: '2026-01-05' });
+    await makeAgreement(db, current.id, '2026-01-12');
+    // Renewed 20 October 2025: reviewed by 20 October 2026 (overdue on 22 October). The one
+    // signed 12 January 2026 is reviewed on 12 January 2027, outside the 60-day window.
+    const entries = await dueFor(db, head, {
+      today: '2026-10-22',
+      horizonDays: 60,
+      ruleIds: ['supervision.agreement-renewal'],
+    });
+    const ours = entries.filter((e) => [renewed.id, unsigned.id, current.id].includes(e.recordId));
+    expect(ours.map((e) => [e.recordId, e.dueOn, e.overdue, e.detail])).toEqual([
+      [unsigned.id, '2026-09-14', true, 'No signed supervision agreement'],
+      [renewed.id, '2026-10-20', true, 'Agreement due for review on 2026-10-20'],
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
-import { supervisionChildren, supervisions } from './tables.ts';
+import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
 /** Who is shown supervision deadlines: the supervising team and those above it. */
 export const supervisionDeadlineAudience: readonly Role[] = [
@@ -110,6 +110,24 @@ async function unannouncedVisit(db: Db, viewer: SignedInUser, window: DueWindow)
   );
 }
 
+async function agreementRenewal(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
+  const review = sql`(select a.review_on from ${supervisionAgreements} a where a.household_id = ${households.id}
+    order by a.signed_on desc, a.created_at desc limit 1)`;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select * from (${householdItems(
+      viewer,
+      sql`${households.id} as record_id, ${householdLabel} as label,
+        to_char(coalesce(${review}, ${approvedFrom}), 'YYYY-MM-DD') as due_on,
+        case when ${review} is null then 'No signed supervision agreement'
+          else 'Agreement due for review on ' || to_char(${review}, 'YYYY-MM-DD') end as detail`,
+    )}) items where due_on <= ${window.until}`,
+  );
+  return rows.map(
+    toItem('supervision.agreement-renewal', 'household', (r) => `/households/${r.household_id}/supervision`),
+  );
+}
+
 async function childSeen(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
   // The last finalised visit to this household at which the child was seen (alone or not).
   const lastSeen = sql`(select max(s.visit_date) from ${supervisions} s
@@ -172,6 +190,15 @@ export function registerSupervisionDueRules(): void {
     period: 'within 12 months',
     audience: supervisionDeadlineAudience,
     items: unannouncedVisit,
+  });
+  registerDueRule({
+    id: 'supervision.agreement-renewal',
+    title: 'Supervision agreement signed or renewed',
+    cites: CITED,
+    countsFrom: 'the review date of the household’s latest signed agreement (or its approval, when none is signed)',
+    period: 'every 12 months, at the annual review',
+    audience: supervisionDeadlineAudience,
+    items: agreementRenewal,
   });
   registerDueRule({
     id: 'supervision.child-seen',
