@@ -19,8 +19,8 @@ import {
   type ReferralRecord,
 } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
-import { placements, referralEvents, referrals } from './tables.ts';
-import type { FieldError, Outcome } from './referrals.ts';
+import { placements } from './tables.ts';
+import { moveReferral, type FieldError, type Outcome } from './referrals.ts';
 
 const notFound = { ok: false, notFound: true } as const;
 
@@ -178,12 +178,10 @@ async function closeReferralAsPlaced(
   referralId: string,
   placementId: string,
 ) {
-  await tx.update(referrals).set({ status: 'placed', updatedAt: new Date() }).where(eq(referrals.id, referralId));
-  await tx.insert(referralEvents).values({ referralId, kind: 'placed', byUserId: user.id });
-  await recordAudit(tx, actor, {
+  await moveReferral(tx, user, actor, referralId, {
+    status: 'placed',
+    event: 'placed',
     action: 'place',
-    recordType: 'referral',
-    recordId: referralId,
     detail: { placementId },
   });
 }

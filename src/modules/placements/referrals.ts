@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.ts';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
@@ -89,19 +90,47 @@ export async function resubmitReferral(
   if (errors.length) return { ok: false, errors };
   const changed = (Object.keys(input) as (keyof ReferralInput)[]).filter((k) => input[k] !== referral[k]);
   await db.transaction(async (tx) => {
-    await tx
-      .update(referrals)
-      .set({ ...input, status: 'submitted', updatedAt: new Date() })
-      .where(eq(referrals.id, referral.id));
-    await tx.insert(referralEvents).values({ referralId: referral.id, kind: 'resubmitted', byUserId: user.id });
-    await recordAudit(tx, actor, {
+    await moveReferral(tx, user, actor, referral.id, {
+      status: 'submitted',
+      event: 'resubmitted',
       action: 'resubmit',
-      recordType: 'referral',
-      recordId: referral.id,
+      set: input,
       detail: { changed },
     });
   });
   return { ok: true, id: referral.id };
+}
+
+/** One step of a referral: its new status, the event on its timeline, and what the audit trail calls it. */
+export interface ReferralStep {
+  status: string;
+  event: string;
+  action: string;
+  reason?: string;
+  detail?: Record<string, unknown>;
+  /** Other columns changed with the status (a re-submitted referral's details, the times returned). */
+  set?: PgUpdateSetSource<typeof referrals>;
+}
+
+/** Moves a referral on inside the caller's transaction: status, timeline event and audit entry together. */
+export async function moveReferral(
+  tx: DbOrTx,
+  user: SignedInUser,
+  actor: Actor,
+  referralId: string,
+  step: ReferralStep,
+) {
+  await tx
+    .update(referrals)
+    .set({ ...step.set, status: step.status, updatedAt: new Date() })
+    .where(eq(referrals.id, referralId));
+  await tx.insert(referralEvents).values({ referralId, kind: step.event, reason: step.reason, byUserId: user.id });
+  await recordAudit(tx, actor, {
+    action: step.action,
+    recordType: 'referral',
+    recordId: referralId,
+    detail: step.detail,
+  });
 }
 
 /** A team manager sends a referral back for more work, saying why. Counted on the scorecard. */
@@ -114,14 +143,13 @@ export async function returnReferral(
 ): Promise<Outcome> {
   if (referral.status !== 'submitted') return refuse('reasons', 'Only a referral waiting for review can be returned');
   await db.transaction(async (tx) => {
-    await tx
-      .update(referrals)
-      .set({ status: 'returned', timesReturned: sql`${referrals.timesReturned} + 1`, updatedAt: new Date() })
-      .where(eq(referrals.id, referral.id));
-    await tx
-      .insert(referralEvents)
-      .values({ referralId: referral.id, kind: 'returned', reason: reasons, byUserId: user.id });
-    await recordAudit(tx, actor, { action: 'return', recordType: 'referral', recordId: referral.id });
+    await moveReferral(tx, user, actor, referral.id, {
+      status: 'returned',
+      event: 'returned',
+      action: 'return',
+      reason: reasons,
+      set: { timesReturned: sql`${referrals.timesReturned} + 1` },
+    });
   });
   return { ok: true, id: referral.id };
 }
@@ -135,9 +163,7 @@ export async function acceptReferral(
 ): Promise<Outcome> {
   if (referral.status !== 'submitted') return refuse('accept', 'Only a referral waiting for review can be accepted');
   await db.transaction(async (tx) => {
-    await tx.update(referrals).set({ status: 'accepted', updatedAt: new Date() }).where(eq(referrals.id, referral.id));
-    await tx.insert(referralEvents).values({ referralId: referral.id, kind: 'accepted', byUserId: user.id });
-    await recordAudit(tx, actor, { action: 'accept', recordType: 'referral', recordId: referral.id });
+    await moveReferral(tx, user, actor, referral.id, { status: 'accepted', event: 'accepted', action: 'accept' });
   });
   return { ok: true, id: referral.id };
 }
@@ -154,9 +180,7 @@ export async function withdrawReferral(
     return refuse('withdraw', 'This referral is closed already');
   }
   await db.transaction(async (tx) => {
-    await tx.update(referrals).set({ status: 'withdrawn', updatedAt: new Date() }).where(eq(referrals.id, referral.id));
-    await tx.insert(referralEvents).values({ referralId: referral.id, kind: 'withdrawn', byUserId: user.id });
-    await recordAudit(tx, actor, { action: 'withdraw', recordType: 'referral', recordId: referral.id });
+    await moveReferral(tx, user, actor, referral.id, { status: 'withdrawn', event: 'withdrawn', action: 'withdraw' });
   });
   return { ok: true, id: referral.id };
 }
@@ -192,12 +216,10 @@ export async function recordMatch(
         byUserId: user.id,
       })
       .returning({ id: matches.id });
-    await tx.update(referrals).set({ status: 'matched', updatedAt: new Date() }).where(eq(referrals.id, referral.id));
-    await tx.insert(referralEvents).values({ referralId: referral.id, kind: 'matched', byUserId: user.id });
-    await recordAudit(tx, actor, {
+    await moveReferral(tx, user, actor, referral.id, {
+      status: 'matched',
+      event: 'matched',
       action: 'match',
-      recordType: 'referral',
-      recordId: referral.id,
       detail: { matchId: row!.id, householdId: household.id },
     });
     return row!.id;
