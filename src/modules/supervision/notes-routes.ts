@@ -8,7 +8,8 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid } from './forms.ts';
-import { acknowledgeNotes, deliverNotes, messageByToken, notesMessageOf, retryNow } from './notes.ts';
+import { acknowledgeNotes, messageByToken, notesMessageOf } from './notes.ts';
+import { acknowledgeInPortal, sendNotesAgain, sentNotesForCarer } from './notes-actions.ts';
 import { listOutbox, notesStatusTag, OUTBOX_PAGE_SIZE, outboxStatuses, type OutboxStatus } from './notes-queries.ts';
 import { canRecordSupervision, viewSupervision } from './service.ts';
 import { supervisionDetails } from './queries.ts';
@@ -75,16 +76,10 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
 
   app.post<WithId>('/supervision/:id/notes/retry', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const record = await viewSupervision(db, who(request), request.params.id, 'notes-retry');
-    if (!record) return reply.callNotFound();
-    if (!canRecordSupervision(request.user!, record.household) || !(await retryNow(db, record.supervision.id))) {
-      return reply.redirect(`/supervision/${record.supervision.id}`, 303);
-    }
-    const result = await deliverNotes(db, mailer, { supervisionId: record.supervision.id });
-    return reply.redirect(
-      `/supervision/${record.supervision.id}?done=${result.sent ? 'notes-sent-now' : 'notes-not-sent'}`,
-      303,
-    );
+    const outcome = await sendNotesAgain(db, mailer, who(request), request.params.id);
+    if (outcome === 'not-found') return reply.callNotFound();
+    const done = { sent: '?done=notes-sent-now', 'not-sent': '?done=notes-not-sent', unchanged: '' }[outcome];
+    return reply.redirect(`/supervision/${request.params.id}${done}`, 303);
   });
 
   acknowledgementRoutes(app, db);
@@ -121,24 +116,19 @@ function acknowledgementRoutes(app: FastifyInstance, db: Db) {
 function portalRoutes(app: FastifyInstance, db: Db) {
   app.get<WithId>('/portal/supervision/:id/record.pdf', portalAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const record = await viewSupervision(db, who(request), request.params.id, 'portal-record-pdf');
-    const message = record && (await notesMessageOf(db, record.supervision.id));
-    // Carers see the notes once they have been sent to them.
-    if (!record || !message || message.status === 'pending') return reply.callNotFound();
-    const pdf = await supervisionRecordPdf(record, await supervisionDetails(db, record.supervision.id));
+    const found = await sentNotesForCarer(db, who(request), request.params.id, 'portal-record-pdf');
+    if (!found) return reply.callNotFound();
+    const pdf = await supervisionRecordPdf(found.record, await supervisionDetails(db, request.params.id));
     return reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="${message.attachmentName}"`)
+      .header('content-disposition', `inline; filename="${found.message.attachmentName}"`)
       .header('cache-control', 'private, no-store')
       .send(pdf);
   });
 
   app.post<WithId>('/portal/supervision/:id/acknowledge', portalAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const record = await viewSupervision(db, who(request), request.params.id, 'portal-acknowledge');
-    const message = record && (await notesMessageOf(db, record.supervision.id));
-    if (!record || !message || message.status === 'pending') return reply.callNotFound();
-    await acknowledgeNotes(db, request.actor(), message.id, 'portal');
+    if (!(await acknowledgeInPortal(db, who(request), request.params.id))) return reply.callNotFound();
     return reply.redirect('/portal?done=acknowledged', 303);
   });
 }

@@ -19,13 +19,13 @@ import {
 } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
 import { registerSupervisionRecordTypes } from './records.ts';
-import { deliverNotes, notesMessageOf } from './notes.ts';
+import { notesMessageOf } from './notes.ts';
+import { finaliseAndSendNotes } from './notes-actions.ts';
 import { notesStatusTag } from './notes-queries.ts';
 import { notesRoutes, type NotesOptions } from './notes-routes.ts';
 import {
   canEditSupervision,
   canRecordSupervision,
-  finaliseSupervision,
   householdToRecord,
   markNotesSent,
   recordAgreement,
@@ -276,12 +276,8 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
 
   app.post<WithId>('/supervision/:id/finalise', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const result = await finaliseSupervision(db, who(request), request.params.id, { mode: mailer.mode, publicUrl });
-    if (result.ok) {
-      // Send the notes now, so the worker sees at once whether they went; a failure is retried later.
-      if (result.message?.status === 'pending') await deliverNotes(db, mailer, { supervisionId: result.id });
-      return reply.redirect(`/supervision/${result.id}?done=finalised`, 303);
-    }
+    const result = await finaliseAndSendNotes(db, mailer, who(request), request.params.id, publicUrl);
+    if (result.ok) return reply.redirect(`/supervision/${result.id}?done=finalised`, 303);
     return refused(reply, result, `/supervision/${request.params.id}`);
   });
 
