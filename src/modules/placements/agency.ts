@@ -10,7 +10,7 @@ import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import type { AgencyEndInput, AgencyPlacementInput } from './agency-forms.ts';
 import type { ReferralRecord } from './queries.ts';
-import type { FieldError, Outcome } from './referrals.ts';
+import { Refused, type Outcome } from './referrals.ts';
 import { canChangePlacement, referralVisibleTo } from './scope.ts';
 import { agencyPlacements, placements, referralEvents, referrals } from './tables.ts';
 
@@ -30,13 +30,6 @@ export function mayPlaceWithAgency(user: SignedInUser, referral: { status: strin
   return (
     can(user.role, 'referrals.review') && (AGENCY_PLACEABLE_STATUSES as readonly string[]).includes(referral.status)
   );
-}
-
-/** Thrown inside the transaction to roll it back and show the form again with this message. */
-class Refused extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => e.message).join('; '));
-  }
 }
 
 /**

@@ -20,16 +20,9 @@ import {
 } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
 import { placements } from './tables.ts';
-import { moveReferral, type FieldError, type Outcome } from './referrals.ts';
+import { moveReferral, Refused, type FieldError, type Outcome } from './referrals.ts';
 
 const notFound = { ok: false, notFound: true } as const;
-
-/** Thrown inside a transaction to roll it back and show the form again with these messages. */
-class Refused extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => e.message).join('; '));
-  }
-}
 
 /** Runs `work` in a transaction; a refusal rolls it back and becomes the form's errors. */
 async function refusable(db: Db, work: (tx: DbOrTx) => Promise<string>): Promise<Outcome> {

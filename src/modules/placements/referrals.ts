@@ -12,6 +12,13 @@ import { findHouseholdForPlacement, findReferral, openReferralOf, type ReferralR
 import { matches, referralEvents, referrals } from './tables.ts';
 
 export type FieldError = { field: string; message: string };
+
+/** Thrown inside a transaction to roll it back and show the form again with these messages. */
+export class Refused extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
 export type Outcome = { ok: true; id: string } | { ok: false; errors: FieldError[] } | { ok: false; notFound: true };
 
 const notFound = { ok: false, notFound: true } as const;
