@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/support/app.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { periodOf, currentMonth } from '../../src/platform/measures/index.ts';
 import { todayInLondon } from '../../src/platform/dates/index.ts';
@@ -9,13 +9,7 @@ import { agencyPlacementsOf, writeAgencyPlacements } from './agency-placements.t
 import { dayOf } from './days.ts';
 import { buildDemo } from './model.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 describe('writing the demo’s agency placements', () => {
   it('writes one row per planned agency placement, never alongside an open in-house one, and the rate counts them', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -36,6 +37,21 @@ export async function createTestApp(options: { seed?: boolean; env?: Record<stri
       await database.close();
     },
   };
+}
+
+/**
+ * The app of a test file: created before its tests run, closed after them. The object is filled
+ * in by beforeAll, so use it inside tests and hooks only.
+ */
+export function testAppForFile(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  const holder = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(holder, await createTestApp(options));
+  });
+  afterAll(async () => {
+    await holder.close();
+  });
+  return holder;
 }
 
 /**

@@ -1,18 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { signedIn, type Agent, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold, makeMember } from '../../../test/support/households.ts';
 import { addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { householdPhotos } from './tables.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 /** A real 1x1 PNG, built by hand (signature, IHDR, IDAT, IEND with their CRCs). */
 function tinyPng(): Buffer {

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makePlacement, makeReferral } from '../../../test/support/children.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { areas, teams } from '../../platform/auth/tables.ts';
@@ -10,13 +10,7 @@ import { inHousePlacementRate, registerInHouseMeasure } from './in-house-measure
 import { agencyPlacements, referralEvents, referrals } from './tables.ts';
 import { auditTrail, dateFields } from './test-helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 const today = () => todayInLondon();
 

@@ -1,19 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makeDelegatedAuthority, makePlacement, makeReferral } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { delegatedAuthorities, matches, placementDocuments, placements, referrals } from './tables.ts';
 import { auditTrail, dateFields, idFrom } from './test-helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 const today = () => todayInLondon();
 

@@ -1,18 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makeReferral } from '../../../test/support/children.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { referralEvents, referrals } from './tables.ts';
 import { auditTrail, dateFields, idFrom } from './test-helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 function referralForm(overrides: Record<string, string> = {}) {
   return {

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
@@ -8,13 +8,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 const today = todayInLondon();
 const parts = (name: string, iso: string) => {

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { Agent, signedIn, testAppForFile } from '../../../test/support/app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 describe('signing in and out', () => {
   it('sends a signed-out visitor to the sign-in page', async () => {
