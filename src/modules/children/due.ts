@@ -73,12 +73,12 @@ function childDeadlineQuery(viewer: SignedInUser, today: IsoDate, countsFrom: SQ
     from ${children}
     ${join}
     left join users owner on owner.id = ${children.allocatedSocialWorkerId}
-    left join (
-      select distinct on (p.child_id) p.child_id, h.team_id
+    left join lateral (
+      select h.team_id
       from placements p join households h on h.id = p.household_id
-      where p.end_date is null
-      order by p.child_id, p.start_date desc
-    ) current_home on current_home.child_id = ${children.id}
+      where p.child_id = ${children.id} and p.end_date is null
+      order by p.start_date desc limit 1
+    ) current_home on true
     left join teams team on team.id = current_home.team_id
     where (${children.leftCareOn} is null or ${children.leftCareOn} > ${today})
       and ${where}
@@ -134,10 +134,10 @@ async function reviewHealthAssessments(db: Db, viewer: SignedInUser, window: Due
       window.today,
       sql`latest.completed_on`,
       sql`latest.completed_on <= ${latestDone}`,
-      sql`join (
-        select ${healthAssessments.childId} as child_id, max(${healthAssessments.completedOn}) as completed_on
-        from ${healthAssessments} group by ${healthAssessments.childId}
-      ) latest on latest.child_id = ${children.id}`,
+      sql`join lateral (
+        select max(${healthAssessments.completedOn}) as completed_on
+        from ${healthAssessments} where ${healthAssessments.childId} = ${children.id}
+      ) latest on true`,
     ),
   );
   const items: DueItem[] = [];

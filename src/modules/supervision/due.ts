@@ -10,7 +10,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { teams, users } from '../../platform/auth/tables.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { addWorkingDays } from '../../platform/dates/index.ts';
+import { addDays, addMonths, addWorkingDays } from '../../platform/dates/index.ts';
 import { registerDueRule, type DueItem, type DueWindow } from '../../platform/due/index.ts';
 import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
@@ -129,11 +129,12 @@ async function agreementRenewal(db: Db, viewer: SignedInUser, window: DueWindow)
 }
 
 async function childSeen(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
-  // The last finalised visit to this household at which the child was seen (alone or not).
-  const lastSeen = sql`(select max(s.visit_date) from ${supervisions} s
-    join ${supervisionChildren} sc on sc.supervision_id = s.id
-    where s.household_id = ${households.id} and s.status = 'final'
-      and sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone'))`;
+  // The last finalised visit to this household at which the child was seen (alone or not),
+  // looked up once per placed child.
+  const lastSeen = sql`last_seen.visit_date`;
+  // Children seen since then cannot be due by the end of the window: left out before the lookup.
+  // (A week's margin: adding 3 months to a month's last days can land up to 3 days short.)
+  const seenSince = addDays(addMonths(window.until, -3), 7);
   const due = sql`(coalesce(${lastSeen}, ${placements.startDate}) + interval '3 months')::date`;
   const rows = await queryRows<Row>(
     db,
@@ -145,9 +146,16 @@ async function childSeen(db: Db, viewer: SignedInUser, window: DueWindow): Promi
         case when ${lastSeen} is null then 'Not seen at a supervision since placed on ' || to_char(${placements.startDate}, 'YYYY-MM-DD')
           else 'Last seen ' || to_char(${lastSeen}, 'YYYY-MM-DD') end as detail`,
       sql`join ${placements} on ${placements.householdId} = ${households.id}
-        join ${children} on ${children.id} = ${placements.childId}`,
+        join ${children} on ${children.id} = ${placements.childId}
+        left join lateral (select max(s.visit_date) as visit_date from ${supervisionChildren} sc
+          join ${supervisions} s on s.id = sc.supervision_id
+          where sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')
+            and s.household_id = ${households.id} and s.status = 'final') last_seen on true`,
       sql`${placements.startDate} <= ${window.today}
-        and (${placements.endDate} is null or ${placements.endDate} >= ${window.today})`,
+        and (${placements.endDate} is null or ${placements.endDate} >= ${window.today})
+        and not exists (select 1 from ${supervisionChildren} sc join ${supervisions} s on s.id = sc.supervision_id
+          where sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')
+            and s.household_id = ${households.id} and s.status = 'final' and s.visit_date > ${seenSince})`,
     )}) items where due_on <= ${window.until}`,
   );
   return rows.map(toItem('supervision.child-seen', 'child', (r) => `/households/${r.household_id}/supervision`));
