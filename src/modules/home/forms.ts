@@ -20,6 +20,8 @@ export const myWorkQuery = z.object({
   /** A team id, or 'none' for items belonging to no team. */
   team: optional(z.union([z.literal('none'), z.uuid()])),
   status: optional(z.enum(['overdue', 'soon'])),
+  /** A caseworker's own caseload (the default) or their whole team's households. */
+  whose: z.enum(['mine', 'team']).catch('mine').default('mine'),
   within: z.enum(['7', '28', '91']).catch(DEFAULT_HORIZON).default(DEFAULT_HORIZON),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   changed: optional(z.literal('password')),

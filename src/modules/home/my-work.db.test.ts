@@ -76,9 +76,24 @@ describe('My work', () => {
     expect(page.body).not.toContain('By team');
   });
 
-  it('shows a West social worker none of the East items', async () => {
+  it('shows a social worker their own caseload, and their team’s households when they ask', async () => {
+    const db = t.database.db;
+    const own = await makeHousehold(db, {
+      name: 'Ownercase',
+      teamName: 'West Kent Fostering Team 1',
+      allocatedSswUsername: 'ssw2',
+    });
+    const ownCarer = await makeCarer(db, own.id, { firstName: 'Olive', lastName: 'Ownercase' });
+    await makeCheck(db, own.id, { carerId: ownCarer.id, kind: 'medical', expiresOn: addDays(today, 10) });
     const ssw2 = await signedIn(t.app, 'ssw2');
-    const page = await ssw2.get('/my-work');
+    // The West household is in ssw2's team but not allocated to them: not in their caseload.
+    const mine = await ssw2.get('/my-work');
+    expect(mine.body).toContain('Medical of Olive Ownercase (carer)');
+    expect(mine.body).toContain('Whose work');
+    expect(mine.body).toMatch(/<option value="mine" selected>My caseload<\/option>/);
+    expect(mine.body).not.toContain('Westerholm');
+    const page = await ssw2.get('/my-work?whose=team');
+    expect(page.body).toMatch(/<option value="team" selected>My team’s households<\/option>/);
     expect(page.body).toContain('Medical of Piers Westerholm (carer)');
     expect(page.body).toContain(`href="/households/${westHousehold.id}"`);
     expect(page.body).toMatch(/govuk-tag--grey">\s*Due in 20 days/);

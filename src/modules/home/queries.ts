@@ -1,4 +1,4 @@
-import { householdScope } from '../../platform/access/scope.ts';
+import { hasOwnCaseload, householdScope, ownCaseload } from '../../platform/access/scope.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
@@ -66,7 +66,10 @@ function teamHref(query: MyWorkQuery, team: TeamSummary, status?: keyof typeof s
 export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, today: IsoDate, url: string) {
   const rules = dueRulesFor(user);
   const rule = rules.find((r) => r.id === query.rule);
-  const entries = await dueFor(db, user, {
+  // A caseworker's My work is their own caseload unless they ask for their team's.
+  const caseworker = hasOwnCaseload(user);
+  const viewer = caseworker && query.whose === 'mine' ? ownCaseload(user) : user;
+  const entries = await dueFor(db, viewer, {
     today,
     horizonDays: Number(query.within),
     ruleIds: rule ? [rule.id] : undefined,
@@ -86,8 +89,11 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
     rules,
     rule,
     hasRules: rules.length > 0,
-    filtered: Boolean(rule || team || query.status),
+    filtered: Boolean(rule || team || query.status || (caseworker && query.whose === 'team')),
     selects: {
+      whose: caseworker
+        ? [option('mine', 'My caseload', query.whose), option('team', 'My team’s households', query.whose)]
+        : null,
       rule: [option('', 'All deadlines', rule?.id), ...rules.map((r) => option(r.id, r.title, rule?.id))],
       team: summary
         ? [option('', 'All teams', team), ...summary.map((row) => option(row.teamId ?? 'none', row.teamName, team))]

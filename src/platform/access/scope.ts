@@ -45,6 +45,21 @@ export function householdScope(user: SignedInUser): Scope {
   }
 }
 
+/**
+ * The user narrowed to their own caseload: a supervising or assessing social worker sees only the
+ * households allocated to them (and the children placed there), not the rest of their team. For
+ * lists of one's own work (My work); everyone else is unchanged.
+ */
+export function ownCaseload(user: SignedInUser): SignedInUser {
+  const caseworker = user.role === 'supervising_social_worker' || user.role === 'assessing_social_worker';
+  return caseworker && user.teamId ? { ...user, teamId: null } : user;
+}
+
+/** Whether ownCaseload narrows what this user sees (so My work offers "my caseload" and "my team"). */
+export function hasOwnCaseload(user: SignedInUser): boolean {
+  return ownCaseload(user) !== user;
+}
+
 /** Who may change a household's record (details, carers, checks, status): not just read it. */
 export function canChangeHousehold(
   user: SignedInUser,
