@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { teams } from '../../platform/auth/tables.ts';
@@ -45,6 +45,20 @@ function statusAsAt(asAt: string) {
     case when ${households.statusSince} <= ${asAt} then ${households.status} end)`;
 }
 
+/** The households matching `where`, with their team and area, as the measure's records. */
+async function householdRows(db: DbOrTx, where: SQL, orderBy: SQL = sql`${households.reference}`) {
+  const found = await queryRows<HouseholdRow>(
+    db,
+    sql`select ${households.id} as id, ${households.reference} as reference, ${households.name} as name,
+          ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
+          ${households.approvedOn}::text as approved_on
+        from ${households} join ${teams} on ${teams.id} = ${households.teamId}
+        where ${where}
+        order by ${orderBy}`,
+  );
+  return found.map(toRow);
+}
+
 export const approvedHouseholds: Measure = {
   id: 'households.approved',
   title: 'Approved fostering households',
@@ -61,16 +75,7 @@ export const approvedHouseholds: Measure = {
   metLabel: 'Approved',
   order: 10,
   async rows(db: DbOrTx, period: Period) {
-    const found = await queryRows<HouseholdRow>(
-      db,
-      sql`select ${households.id} as id, ${households.reference} as reference, ${households.name} as name,
-            ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-            ${households.approvedOn}::text as approved_on
-          from ${households} join ${teams} on ${teams.id} = ${households.teamId}
-          where ${statusAsAt(period.asAt)} = 'approved'
-          order by ${households.reference}`,
-    );
-    return found.map(toRow);
+    return householdRows(db, sql`${statusAsAt(period.asAt)} = 'approved'`);
   },
 };
 
@@ -91,16 +96,11 @@ export const newApprovals: Measure = {
   metLabel: 'Approved this year',
   order: 20,
   async rows(db: DbOrTx, period: Period) {
-    const found = await queryRows<HouseholdRow>(
+    return householdRows(
       db,
-      sql`select ${households.id} as id, ${households.reference} as reference, ${households.name} as name,
-            ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-            ${households.approvedOn}::text as approved_on
-          from ${households} join ${teams} on ${teams.id} = ${households.teamId}
-          where ${households.approvedOn} between ${financialYearStart(period.asAt)} and ${period.asAt}
-          order by ${households.approvedOn}, ${households.reference}`,
+      sql`${households.approvedOn} between ${financialYearStart(period.asAt)} and ${period.asAt}`,
+      sql`${households.approvedOn}, ${households.reference}`,
     );
-    return found.map(toRow);
   },
 };
 
