@@ -6,7 +6,7 @@
  * the message or in the portal.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -16,7 +16,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { carers, households } from '../households/tables.ts';
 import { supervisionRecordPdf } from './pdf.ts';
-import { supervisionDetails } from './queries.ts';
+import { signatories, supervisionDetails } from './queries.ts';
 import { supervisionNotesMessages, supervisions } from './tables.ts';
 
 export type NotesMessage = typeof supervisionNotesMessages.$inferSelect;
@@ -134,19 +134,11 @@ async function signedRecord(db: DbOrTx, supervisionId: string): Promise<Buffer> 
     .innerJoin(households, eq(households.id, supervisions.householdId))
     .where(eq(supervisions.id, supervisionId));
   if (!row) throw new Error('supervision not found');
-  const people = await db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(
-      sql`${users.id} in (${row.supervision.authorId}, ${row.supervision.finalisedBy ?? row.supervision.authorId})`,
-    );
-  const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   return supervisionRecordPdf(
     {
       supervision: row.supervision,
       household: { name: row.name, reference: row.reference },
-      authorName: nameOf(row.supervision.authorId) ?? '',
-      finalisedByName: nameOf(row.supervision.finalisedBy),
+      ...(await signatories(db, row.supervision)),
     },
     await supervisionDetails(db, supervisionId),
   );
@@ -204,9 +196,17 @@ export async function deliverNotes(
   const claimed = await claimDue(db, now, options.supervisionId);
   let sent = 0;
   let failed = 0;
-  for (const claim of claimed) {
-    const [message] = await db.select().from(supervisionNotesMessages).where(eq(supervisionNotesMessages.id, claim.id));
-    if (!message) continue;
+  if (claimed.length === 0) return { sent, failed };
+  const messages = await db
+    .select()
+    .from(supervisionNotesMessages)
+    .where(
+      inArray(
+        supervisionNotesMessages.id,
+        claimed.map((c) => c.id),
+      ),
+    );
+  for (const message of messages) {
     try {
       const pdf = await signedRecord(db, message.supervisionId);
       await mailer.send({

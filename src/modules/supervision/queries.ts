@@ -32,17 +32,17 @@ export async function findVisibleSupervision(
   if (!row) return null;
   const household = await findVisibleHousehold(db, viewer, row.householdId);
   if (!household) return null;
+  return { supervision: row, household, ...(await signatories(db, row)) };
+}
+
+/** The names of who recorded a supervision and who finalised it (null while a draft). */
+export async function signatories(db: DbOrTx, row: Pick<SupervisionRow, 'authorId' | 'finalisedBy'>) {
   const people = await db
     .select({ id: users.id, name: users.displayName })
     .from(users)
     .where(or(eq(users.id, row.authorId), eq(users.id, row.finalisedBy ?? row.authorId)));
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
-  return {
-    supervision: row,
-    household,
-    authorName: nameOf(row.authorId) ?? '',
-    finalisedByName: nameOf(row.finalisedBy),
-  };
+  return { authorName: nameOf(row.authorId) ?? '', finalisedByName: nameOf(row.finalisedBy) };
 }
 
 /** A household's supervisions, newest visit first, one page at a time. */
