@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { householdVisibleTo } from './scope.ts';
+import { readsWholeHousehold } from '../../platform/access/scope.ts';
 import {
   carers,
   householdMembers,
@@ -66,6 +67,18 @@ export async function findVisibleHousehold(
   if (!row) return null;
   const { household, ...rest } = row;
   return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
+}
+
+/**
+ * The household, if the viewer reads it in full with the records hanging off it (supervision,
+ * placements): not a children's social worker who sees it only as their child's home.
+ */
+export async function findHouseholdReadInFull(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  id: string,
+): Promise<HouseholdRecord | null> {
+  return readsWholeHousehold(viewer) ? findVisibleHousehold(db, viewer, id) : null;
 }
 
 /** The people and history on a household's page. */

@@ -1,11 +1,13 @@
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
+import { readsWholeHousehold } from '../../platform/access/scope.ts';
 import { teams } from '../../platform/auth/tables.ts';
 import { childVisibleTo } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
+import { placements } from './tables.ts';
 
 /**
  * Who may read referrals and placements. A referral is read with its child: whoever may see the
@@ -20,8 +22,17 @@ export function referralVisibleTo(user: SignedInUser): SQL {
   return or(ofChild, eq(children.areaId, user.areaId))!;
 }
 
-/** A placement is visible to whoever may see its child, or the household it is (or was) with. */
+/**
+ * A placement is visible through its child, and through the household it is (or was) with only to
+ * those who read that household in full: a children's social worker who sees a household because
+ * their child lives there does not open the placements of the other children in it. A carer sees
+ * the placements with their own household, never a child's placements with other carers.
+ */
 export function placementVisibleTo(user: SignedInUser): SQL {
+  if (user.role === 'foster_carer') {
+    return user.householdId ? eq(placements.householdId, user.householdId) : sql`false`;
+  }
+  if (!readsWholeHousehold(user)) return childVisibleTo(user);
   return or(childVisibleTo(user), householdVisibleTo(user))!;
 }
 

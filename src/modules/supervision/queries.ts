@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
-import { findVisibleHousehold, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
 import { placements } from '../placements/tables.ts';
 import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
@@ -30,7 +30,7 @@ export async function findVisibleSupervision(
 ): Promise<SupervisionRecord | null> {
   const [row] = await db.select().from(supervisions).where(eq(supervisions.id, id));
   if (!row) return null;
-  const household = await findVisibleHousehold(db, viewer, row.householdId);
+  const household = await findHouseholdReadInFull(db, viewer, row.householdId);
   if (!household) return null;
   return { supervision: row, household, ...(await signatories(db, row)) };
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { registerRecordType } from '../../platform/access/registry.ts';
-import { findVisibleHousehold } from '../households/queries.ts';
+import { findHouseholdReadInFull } from '../households/queries.ts';
 import { households } from '../households/tables.ts';
 import { isUuid } from './forms.ts';
 import { findVisibleSupervision } from './queries.ts';
@@ -42,7 +42,7 @@ export function registerSupervisionRecordTypes(): void {
         .select({ householdId: supervisionAgreements.householdId })
         .from(supervisionAgreements)
         .where(eq(supervisionAgreements.id, id));
-      return row !== undefined && (await findVisibleHousehold(db, viewer, row.householdId)) !== null;
+      return row !== undefined && (await findHouseholdReadInFull(db, viewer, row.householdId)) !== null;
     },
   });
 }

@@ -16,7 +16,7 @@ import {
   type Refusal,
   type Who,
 } from '../households/access.ts';
-import { findVisibleHousehold, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { AgreementInput, SupervisionInput } from './forms.ts';
 import { queueNotes, type NotesMessage } from './notes.ts';
@@ -56,7 +56,7 @@ export async function householdToRecord(
   user: SignedInUser,
   householdId: string,
 ): Promise<{ ok: true; household: HouseholdRecord } | Refusal> {
-  const household = await findVisibleHousehold(db, user, householdId);
+  const household = await findHouseholdReadInFull(db, user, householdId);
   if (!household) return notFound;
   return canRecordSupervision(user, household) ? { ok: true, household } : forbidden;
 }
@@ -252,7 +252,7 @@ export async function viewSupervision(
 
 /** Reads a household's supervision page and writes the 'view' to the audit trail. */
 export async function viewHouseholdSupervision(db: Db, who: Who, householdId: string): Promise<HouseholdRecord | null> {
-  const household = await findVisibleHousehold(db, who.user, householdId);
+  const household = await findHouseholdReadInFull(db, who.user, householdId);
   if (!household) return null;
   await recordAudit(db, who.actor, {
     action: 'view',

@@ -14,12 +14,17 @@ export interface RecordType {
   inScope(db: Db, viewer: SignedInUser, id: string): Promise<boolean>;
 }
 
-const recordTypes = new Map<string, RecordType>();
+const registered = new Map<string, RecordType>();
 
 export function registerRecordType(recordType: RecordType): void {
-  recordTypes.set(recordType.type, recordType);
+  registered.set(recordType.type, recordType);
 }
 
 export function recordType(type: string): RecordType | undefined {
-  return recordTypes.get(type);
+  return registered.get(type);
+}
+
+/** The registered record types' names (for the test that holds each to its access rule). */
+export function recordTypes(): string[] {
+  return [...registered.keys()];
 }

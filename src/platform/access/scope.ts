@@ -46,6 +46,15 @@ export function householdScope(user: SignedInUser): Scope {
 }
 
 /**
+ * Whether the households a user may see are theirs to read in full, with the records hanging off
+ * them (placements of every child there, supervision). A children's social worker sees a household
+ * only as the home of a child they hold: its profile, not the other children placed there.
+ */
+export function readsWholeHousehold(user: SignedInUser): boolean {
+  return user.role !== 'childrens_social_worker';
+}
+
+/**
  * The user narrowed to their own caseload: a supervising or assessing social worker sees only the
  * households allocated to them (and the children placed there), not the rest of their team. For
  * lists of one's own work (My work); everyone else is unchanged.
