@@ -145,7 +145,7 @@ describe('every record reached by id is visible only through its own access rule
     }
     expect(visible).toBeGreaterThan(0);
     expect(leaks.slice(0, 10)).toEqual([]);
-  });
+  }, 180_000);
 
   it('answers each record page as the access rule says: open when in scope, not found otherwise', async () => {
     for (const username of ['cicsw', 'ssw', 'ssw2', 'manager', 'reviewer', 'lado']) {
