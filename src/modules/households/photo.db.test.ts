@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { signedIn, type Agent, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold, makeMember } from '../../../test/support/households.ts';
@@ -41,6 +42,22 @@ function tinyPng(): Buffer {
   ]);
 }
 
+/** A photo-like JPEG, PNG or WebP made with sharp: a smooth colour gradient, like a sky or a wall. */
+async function madePhoto(width: number, height: number, format: 'jpeg' | 'png' | 'webp'): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const at = (y * width + x) * 3;
+      pixels[at] = Math.floor((x * 255) / width);
+      pixels[at + 1] = Math.floor((y * 255) / height);
+      pixels[at + 2] = 128;
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toBuffer();
+}
+
 /** Uploads a file through the photo form, as a browser would (multipart, CSRF token in the form). */
 async function upload(agent: Agent, householdId: string, file: { name: string; type: string; bytes: Buffer }) {
   const form = await agent.get(`/households/${householdId}/photo/change`);
@@ -67,24 +84,35 @@ async function storedPhoto(householdId: string) {
   return row;
 }
 
+/** The form was shown again with the message, the rest of the page intact. */
+function expectRefusedWith(response: { statusCode: number; body: string }, message: string) {
+  expect(response.statusCode).toBe(400);
+  expect(response.body).toContain('There is a problem');
+  expect(response.body).toContain(message);
+  expect(response.body).toContain('href="#photo"');
+  expect(response.body).toContain('Upload a photo</h1>');
+  expect(response.body).toContain('Upload photo');
+}
+
 describe('the household photo', () => {
-  it('accepts a real PNG, stores it, and serves it only to those who may see the household', async () => {
+  it('accepts a real PNG, stores it re-encoded as a JPEG, and serves it only to those who may see the household', async () => {
     const h = await makeHousehold(t.database.db, { name: 'Photofamily' });
     const manager = await signedIn(t.app, 'manager');
-    const png = tinyPng();
-    const response = await upload(manager, h.id, { name: 'us.png', type: 'image/png', bytes: png });
+    const response = await upload(manager, h.id, { name: 'us.png', type: 'image/png', bytes: tinyPng() });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`/households/${h.id}/profile?done=photo`);
     const stored = await storedPhoto(h.id);
-    expect(stored?.contentType).toBe('image/png');
-    expect(stored?.size).toBe(png.length);
+    expect(stored?.contentType).toBe('image/jpeg');
+    expect(stored?.size).toBe(stored?.bytes.length);
+    const kept = await sharp(stored!.bytes).metadata();
+    expect([kept.format, kept.width, kept.height]).toEqual(['jpeg', 1, 1]);
 
     const served = await manager.get(`/households/${h.id}/photo`);
     expect(served.statusCode).toBe(200);
-    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['cache-control']).toBe('private, no-store');
-    expect(served.rawPayload.equals(png)).toBe(true);
+    expect(served.rawPayload.equals(stored!.bytes)).toBe(true);
 
     const profile = await manager.get(`/households/${h.id}/profile`);
     expect(profile.body).toContain(`src="/households/${h.id}/photo"`);
@@ -95,6 +123,141 @@ describe('the household photo', () => {
     expect((await carer.get(`/households/${h.id}/photo`)).statusCode).toBe(403);
   });
 
+  it('accepts a WebP photo and stores it as a JPEG', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Webpfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const webp = await madePhoto(320, 240, 'webp');
+    const response = await upload(manager, h.id, { name: 'us.webp', type: 'image/webp', bytes: webp });
+    expect(response.statusCode).toBe(303);
+    const stored = await storedPhoto(h.id);
+    expect(stored?.contentType).toBe('image/jpeg');
+    const kept = await sharp(stored!.bytes).metadata();
+    expect([kept.format, kept.width, kept.height]).toEqual(['jpeg', 320, 240]);
+  });
+
+  it('removes the location (EXIF GPS) and all other metadata from a phone photo', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Gpsfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const withLocation = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#5a7d9a' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'Phonemaker', Model: 'Phone 12' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '51/1 30/1 26/1',
+          GPSLongitudeRef: 'W',
+          GPSLongitude: '0/1 7/1 39/1',
+        },
+      })
+      .toBuffer();
+    // The photo as uploaded carries a GPS block (tag 0x8825, little-endian) and the camera's name.
+    const sent = await sharp(withLocation).metadata();
+    expect(sent.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    expect(withLocation.includes(Buffer.from('Phonemaker'))).toBe(true);
+
+    const response = await upload(manager, h.id, { name: 'garden.jpg', type: 'image/jpeg', bytes: withLocation });
+    expect(response.statusCode).toBe(303);
+    const stored = await storedPhoto(h.id);
+    const kept = await sharp(stored!.bytes).metadata();
+    expect([kept.format, kept.width, kept.height]).toEqual(['jpeg', 120, 80]);
+    expect(kept.exif).toBeUndefined();
+    expect(kept.xmp).toBeUndefined();
+    expect(stored!.bytes.includes(Buffer.from('Phonemaker'))).toBe(false);
+    const served = await manager.get(`/households/${h.id}/photo`);
+    expect((await sharp(served.rawPayload).metadata()).exif).toBeUndefined();
+  });
+
+  it('turns a photo taken sideways upright, from its EXIF orientation', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Sidewaysfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const sideways = await sharp({ create: { width: 60, height: 30, channels: 3, background: '#aa6633' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    expect((await sharp(sideways).metadata()).orientation).toBe(6);
+    const response = await upload(manager, h.id, { name: 'tall.jpg', type: 'image/jpeg', bytes: sideways });
+    expect(response.statusCode).toBe(303);
+    const kept = await sharp((await storedPhoto(h.id))!.bytes).metadata();
+    expect([kept.width, kept.height, kept.orientation]).toEqual([30, 60, undefined]);
+  });
+
+  it('scales a large photo down to fit 1600 by 1600 pixels, keeping its shape', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Largefamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const large = await madePhoto(4000, 3000, 'jpeg');
+    expect(large.length).toBeLessThan(5 * 1024 * 1024);
+    const response = await upload(manager, h.id, { name: 'large.jpg', type: 'image/jpeg', bytes: large });
+    expect(response.statusCode).toBe(303);
+    const stored = await storedPhoto(h.id);
+    const kept = await sharp(stored!.bytes).metadata();
+    expect([kept.width, kept.height]).toEqual([1600, 1200]);
+    expect(stored!.size).toBe(stored!.bytes.length);
+    expect(stored!.size).toBeLessThan(large.length);
+  });
+
+  it('refuses a truncated PNG as damaged, and keeps the photo uploaded before', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Truncatedfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    expect((await upload(manager, h.id, { name: 'us.png', type: 'image/png', bytes: tinyPng() })).statusCode).toBe(303);
+    const before = await storedPhoto(h.id);
+
+    const png = await madePhoto(400, 300, 'png');
+    const truncated = png.subarray(0, Math.floor(png.length / 2));
+    const response = await upload(manager, h.id, { name: 'cut.png', type: 'image/png', bytes: truncated });
+    expectRefusedWith(response, 'The selected file could not be read as a photo: it may be damaged');
+    const after = await storedPhoto(h.id);
+    expect(after?.bytes.equals(before!.bytes)).toBe(true);
+    expect(after?.uploadedAt).toEqual(before?.uploadedAt);
+  });
+
+  it('refuses a truncated JPEG as damaged, and saves nothing', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Cutjpegfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const jpeg = await madePhoto(400, 300, 'jpeg');
+    const response = await upload(manager, h.id, {
+      name: 'cut.jpg',
+      type: 'image/jpeg',
+      bytes: jpeg.subarray(0, Math.floor(jpeg.length * 0.6)),
+    });
+    expectRefusedWith(response, 'The selected file could not be read as a photo: it may be damaged');
+    expect(await storedPhoto(h.id)).toBeUndefined();
+  });
+
+  it('refuses a file that is only a JPEG header (3 bytes) as damaged, and saves nothing', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Headerfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const response = await upload(manager, h.id, {
+      name: 'photo.jpg',
+      type: 'image/jpeg',
+      bytes: Buffer.from([0xff, 0xd8, 0xff]),
+    });
+    expectRefusedWith(response, 'The selected file could not be read as a photo: it may be damaged');
+    expect(await storedPhoto(h.id)).toBeUndefined();
+  });
+
+  it('refuses an image of more than 40 megapixels, however few bytes it takes, and saves nothing', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Megapixelfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const vast = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer();
+    expect(vast.length).toBeLessThan(5 * 1024 * 1024);
+    const response = await upload(manager, h.id, { name: 'vast.png', type: 'image/png', bytes: vast });
+    expectRefusedWith(response, 'The selected photo must be 40 megapixels or fewer');
+    expect(await storedPhoto(h.id)).toBeUndefined();
+  });
+
+  it('refuses an image in another format (SVG), and saves nothing', async () => {
+    const h = await makeHousehold(t.database.db, { name: 'Svgfamily' });
+    const manager = await signedIn(t.app, 'manager');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
+    const response = await upload(manager, h.id, { name: 'us.png', type: 'image/png', bytes: svg });
+    expectRefusedWith(response, 'The selected file must be a JPEG, PNG or WebP image');
+    expect(await storedPhoto(h.id)).toBeUndefined();
+  });
+
   it('refuses a text file renamed .png, with a message on the form, and saves nothing', async () => {
     const h = await makeHousehold(t.database.db, { name: 'Textfamily' });
     const manager = await signedIn(t.app, 'manager');
@@ -103,10 +266,7 @@ describe('the household photo', () => {
       type: 'image/png',
       bytes: Buffer.from('This is not a picture, just some text pretending to be one.\n'),
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('There is a problem');
-    expect(response.body).toContain('The selected file must be a JPEG, PNG or WebP image');
-    expect(response.body).toContain('href="#photo"');
+    expectRefusedWith(response, 'The selected file must be a JPEG, PNG or WebP image');
     expect(await storedPhoto(h.id)).toBeUndefined();
   });
 
