@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/client.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
+import { siteCookie } from './platform/auth/cookies.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { viewsPlugin } from './platform/views/plugin.ts';
 import { errorPagesPlugin } from './platform/views/errors.ts';
@@ -41,6 +42,7 @@ const govukAssets = fileURLToPath(new URL('../node_modules/govuk-frontend/dist/g
 
 /** Builds Hearth: platform plugins first, then each module's routes, listed explicitly. */
 export async function buildApp({ config, database, logger, mailer }: AppOptions): Promise<FastifyInstance> {
+  const trust = config.TRUST_PROXY;
   const app = Fastify({
     logger: logger ?? {
       level: config.LOG_LEVEL,
@@ -55,10 +57,13 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.NODE_ENV === 'production',
+    // Only the proxies named in TRUST_PROXY may say who the client is (sign-in limits are per address).
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
     bodyLimit: 1024 * 1024,
   });
   const { db } = database;
+  // Forms post URL-encoded bodies (and multipart where a file is uploaded): nothing else is read.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
 
   await app.register(accessPlugin);
   await app.register(fastifyHelmet, {
@@ -78,10 +83,8 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
   });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
-  await app.register(fastifyCsrf, {
-    cookieKey: 'hearth_csrf',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.NODE_ENV === 'production' },
-  });
+  const csrfCookie = siteCookie('hearth_csrf', config);
+  await app.register(fastifyCsrf, { cookieKey: csrfCookie.name, cookieOpts: { ...csrfCookie.options, signed: true } });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, {
     root: [publicDir],

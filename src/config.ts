@@ -1,4 +1,16 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An address or range proxy-addr understands: an IP, an IP/prefix, or one of its named ranges. */
+function isProxyAddress(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, prefix, extra] = value.split('/');
+  if (extra !== undefined || !address) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 /** Every setting Hearth reads from its environment, validated once at start. */
 const schema = z
@@ -25,6 +37,30 @@ const schema = z
     MAIL_FROM: z.string().min(3).default('Fostering service <fostering@hearth.invalid>'),
     /** The address carers use to reach Hearth, for links in messages (default http://localhost:PORT). */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * Which proxies in front of Hearth to believe about the client's address (X-Forwarded-For):
+     * their addresses or ranges, comma-separated, or how many proxies to trust. Unset: none.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value) return false;
+        if (/^\d+$/.test(value)) {
+          const hops = Number(value);
+          if (hops >= 1 && hops <= 10) return hops;
+        } else {
+          const parts = value.split(',').map((p) => p.trim());
+          if (parts.every(isProxyAddress)) return parts;
+        }
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            "must be the proxies' addresses or ranges, comma-separated (10.0.0.1, 10.0.0.0/8, loopback), or a number of proxies from 1 to 10",
+        });
+        return z.NEVER;
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { roles } from '../../platform/access/roles.ts';
 import { requiredText } from '../../platform/views/forms.ts';
+import { pageNumber } from '../../platform/views/params.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../platform/views/params.ts';
 
-/** Whether a path or query value can be a record id (anything else would make PostgreSQL raise an error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.com';
 
@@ -80,6 +78,6 @@ export const userListQuery = z.object({
   status: z.enum(['active', 'inactive']).optional().catch(undefined),
   sort: z.enum(sortKeys).catch('name').default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber,
 });
 export type UserListQuery = z.infer<typeof userListQuery>;

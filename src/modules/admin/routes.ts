@@ -175,7 +175,6 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     const user = await findUser(db, request.params.id);
     if (!user) return reply.callNotFound();
     const given = handover.take(request, reply, request.user!.id, user.id);
-    reply.header('cache-control', 'no-store');
     return reply.page('admin-temporary-password.njk', {
       title:
         given?.kind === 'created'

@@ -3,13 +3,11 @@ import { addYears, ageOn, compareIsoDates, type IsoDate } from '../../platform/d
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate } from './date-input.ts';
 import { ethnicities, genderKeys, healthAssessmentKinds, legalStatusKeys, needKeys } from './labels.ts';
+import { pageNumber } from '../../platform/views/params.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../platform/views/params.ts';
 
-/** Whether a path or query value can be a record id (anything else would make PostgreSQL raise an error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 /** A select whose empty option means "none". */
 export const optionalId = (message: string) =>
@@ -167,6 +165,6 @@ export const childListQuery = z.object({
   need: z.enum(needKeys).or(z.literal('')).catch('').optional().default(''),
   sort: z.enum(childSortKeys).catch('name').optional().default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').optional().default('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).optional().default(1),
+  page: pageNumber,
 });
 export type ChildListQuery = z.infer<typeof childListQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumber } from '../../platform/views/params.ts';
 
 /** How far ahead My work looks, in days (overdue items are always shown). */
 export const horizons = { '7': 'the next 7 days', '28': 'the next 4 weeks', '91': 'the next 3 months' } as const;
@@ -23,7 +24,7 @@ export const myWorkQuery = z.object({
   /** A caseworker's own caseload (the default) or their whole team's households. */
   whose: z.enum(['mine', 'team']).catch('mine').default('mine'),
   within: z.enum(['7', '28', '91']).catch(DEFAULT_HORIZON).default(DEFAULT_HORIZON),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber,
   changed: optional(z.literal('password')),
 });
 export type MyWorkQuery = z.infer<typeof myWorkQuery>;

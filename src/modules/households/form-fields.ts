@@ -3,12 +3,9 @@ import { isIsoDate, todayInLondon } from '../../platform/dates/index.ts';
 
 /** Field types the households forms share: record ids, postcodes, GOV.UK date inputs, checkboxes. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../platform/views/params.ts';
 
-/** Whether a path or query value can be a record id (anything else would make PostgreSQL raise an error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 /** A UK postcode, normalised to upper case with one space before the inward code ("CT1 1AA"). */
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumber } from '../../platform/views/params.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import {
   checkbox,
@@ -200,6 +201,6 @@ export const householdListQuery = z.object({
     .catch(undefined),
   sort: z.enum(listSortKeys).catch('name').default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber,
 });
 export type HouseholdListQuery = z.infer<typeof householdListQuery>;

@@ -111,7 +111,7 @@ describe('the household photo', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
-    expect(served.headers['cache-control']).toBe('private, no-store');
+    expect(served.headers['cache-control']).toBe('no-store');
     expect(served.rawPayload.equals(stored!.bytes)).toBe(true);
 
     const profile = await manager.get(`/households/${h.id}/profile`);

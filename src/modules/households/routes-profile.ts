@@ -97,7 +97,6 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="${filename}"`)
-      .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .send(pdf);
   });
@@ -143,7 +142,6 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
     return reply
       .header('content-type', photo.contentType)
       .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
       .header('content-disposition', 'inline')
       .send(photo.bytes);
   });

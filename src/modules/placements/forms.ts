@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumber } from '../../platform/views/params.ts';
 import { addDays, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { checkboxValues, requiredId } from '../children/forms.ts';
@@ -220,6 +221,6 @@ export const referralQueueQuery = z.object({
     .catch('submitted')
     .optional()
     .default('submitted'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).optional().default(1),
+  page: pageNumber,
 });
 export type ReferralQueueQuery = z.infer<typeof referralQueueQuery>;

@@ -18,6 +18,7 @@ import {
 import { placeFromMatch } from './placing.ts';
 import { recordMatch, viewReferral } from './referrals.ts';
 import { childSummary, placementTypeItems, referralWords, sawProfileItems } from './present.ts';
+import { pageFrom } from '../../platform/views/params.ts';
 
 type WithId = { Params: { id: string } };
 type Pool = Awaited<ReturnType<typeof householdsWithVacancies>>[number];
@@ -64,7 +65,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db): void {
       const fitting = all.filter((c) => c.fits);
       const misses = all.filter((c) => !c.fits);
       const pages = Math.max(1, Math.ceil(fitting.length / MATCHES_PAGE_SIZE));
-      const page = Math.min(pages, Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1));
+      const page = Math.min(pages, pageFrom(request.query.page));
       return reply.page('referrals-matching.njk', {
         title: `Matching: ${referral.childFirstName} ${referral.childLastName}`,
         referral,

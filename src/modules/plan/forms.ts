@@ -2,12 +2,9 @@ import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate, optionalGovukDate } from '../children/date-input.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../platform/views/params.ts';
 
-/** Whether a path value can be a record id (anything else would make PostgreSQL raise an error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid };
 
 const longText = (max = 5000) => optionalText(max).transform((v) => v ?? '');
 

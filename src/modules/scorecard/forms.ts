@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { currentMonth, isMonth } from '../../platform/measures/index.ts';
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+import { pageNumber, queryId } from '../../platform/views/params.ts';
 
 /** The scorecard's filters. Anything unreadable falls back to the default (this month, the whole service). */
 export const scorecardQuery = z.object({
   month: z.string().optional().catch(undefined),
-  area: uuid.optional().catch(undefined),
-  team: uuid.optional().catch(undefined),
+  area: queryId,
+  team: queryId,
   list: z.enum(['met', 'missed']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: pageNumber,
 });
 
 export interface ScorecardFilters {

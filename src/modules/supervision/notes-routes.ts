@@ -14,6 +14,7 @@ import { listOutbox, notesStatusTag, OUTBOX_PAGE_SIZE, outboxStatuses, type Outb
 import { canRecordSupervision, viewSupervision } from './service.ts';
 import { supervisionDetails } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
+import { pageFrom } from '../../platform/views/params.ts';
 
 export interface NotesOptions {
   db: Db;
@@ -37,7 +38,7 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
     '/supervision/outbox',
     viewAccess,
     async (request, reply) => {
-      const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+      const page = pageFrom(request.query.page);
       const status = request.query.status && request.query.status in outboxStatuses ? request.query.status : undefined;
       const { rows, total } = await listOutbox(db, request.user!, page, status as OutboxStatus | undefined);
       const paging = pagination(request.url, page, OUTBOX_PAGE_SIZE, total);
@@ -89,7 +90,7 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
 /** The link in the message: a page asking the carers to confirm, then a thank-you. */
 function acknowledgementRoutes(app: FastifyInstance, db: Db) {
   const page = (reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof messageByToken>>>, token: string) =>
-    reply.header('cache-control', 'private, no-store').page('notes-acknowledge.njk', {
+    reply.page('notes-acknowledge.njk', {
       title: found.message.acknowledgedAt
         ? 'Thank you: you have confirmed receipt'
         : 'Confirm you have received the notes',
@@ -122,7 +123,6 @@ function portalRoutes(app: FastifyInstance, db: Db) {
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="${found.message.attachmentName}"`)
-      .header('cache-control', 'private, no-store')
       .send(pdf);
   });
 

@@ -38,6 +38,7 @@ import {
   type Result,
 } from './service.ts';
 import { doneMessage, formView, pageErrors, seenName, storedValues } from './views.ts';
+import { pageFrom } from '../../platform/views/params.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string; page?: string } };
 const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.view' } } };
@@ -108,7 +109,7 @@ function householdPages(app: FastifyInstance, db: Db) {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const household = await viewHouseholdSupervision(db, who(request), request.params.id);
     if (!household) return reply.callNotFound();
-    const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+    const page = pageFrom(request.query.page);
     const { rows, total } = await listSupervisions(db, household.id, page);
     const agreement = await currentAgreement(db, household.id);
     const today = todayInLondon();
@@ -232,7 +233,6 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
         'content-disposition',
         `inline; filename="supervision-${record.household.reference}-${record.supervision.visitDate}.pdf"`,
       )
-      .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .send(pdf);
   });

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { recordType } from '../access/registry.ts';
 import { auditTrailFor } from './service.ts';
 import { pagination } from '../views/pagination.ts';
+import { pageFrom } from '../views/params.ts';
 
 const PAGE_SIZE = 50;
 
@@ -18,7 +19,7 @@ export const auditRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       if (!type || !record || !(await type.inScope(db, viewer, request.params.id))) {
         return reply.callNotFound();
       }
-      const page = Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1);
+      const page = pageFrom(request.query.page);
       const trail = await auditTrailFor(db, type.type, request.params.id, {
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,

@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../audit/service.ts';
-import { SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS, findSession, type SignedInUser } from './sessions.ts';
+import { SESSION_COOKIE, findSession, type SignedInUser } from './sessions.ts';
+import { siteCookie } from './cookies.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,22 +32,23 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app, { db, confi
       requestId: this.id,
     };
   });
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.NODE_ENV === 'production',
-  };
+  const cookie = siteCookie(SESSION_COOKIE, config);
   app.decorateReply('setSessionCookie', function (this: FastifyReply, token: string) {
-    return this.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+    return this.setCookie(cookie.name, token, cookie.options);
   });
   app.decorateReply('clearSessionCookie', function (this: FastifyReply) {
-    return this.clearCookie(SESSION_COOKIE, cookieOptions);
+    return this.clearCookie(cookie.name, cookie.options);
+  });
+
+  // Nothing but the stylesheets, scripts and images may be kept by a browser or a proxy: a page or
+  // file behind sign-in left in the cache of a shared office computer is a leak.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/assets/')) reply.header('cache-control', 'no-store');
   });
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookie.name];
     if (!token) return;
     const found = await findSession(db, token);
     if (found && 'user' in found) {
