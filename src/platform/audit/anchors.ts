@@ -101,7 +101,7 @@ export async function writeAuditAnchor(db: Db, secret: string, now = new Date())
 /** The log line of an anchor: numbers and hashes only, no personal data; `--anchor` takes the last part. */
 export function anchorLogLine(anchor: AuditAnchor): string {
   return (
-    `audit trail anchored: ${anchor.entryCount} entries, newest entry ${anchor.headId}, ` +
+    `audit trail anchored: ${anchor.entryCount} ${anchor.entryCount === 1 ? 'entry' : 'entries'}, newest entry ${anchor.headId}, ` +
     `hash ${anchor.headHash}, signature ${anchor.signature} ` +
     `(check later with: npm run audit:verify -- --anchor ${anchor.entryCount}:${anchor.headHash})`
   );
