@@ -22,6 +22,14 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    /**
+     * The role that owns Hearth's tables, used only to run migrations at start (then closed). Required
+     * in production with DATABASE_URL, whose role must own no tables and not be a superuser.
+     */
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo'),
@@ -70,6 +78,22 @@ const schema = z
         code: 'custom',
         path: ['SESSION_SECRET'],
         message: 'is required when NODE_ENV=production',
+      });
+    }
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: 'is only used with DATABASE_URL (PostgreSQL): set both, or neither for PGlite',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.MIGRATION_DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message:
+          'is required when NODE_ENV=production with DATABASE_URL: the role that owns the tables runs the ' +
+          'migrations, and DATABASE_URL names a role that owns none (see "Running on PostgreSQL" in the README)',
       });
     }
   });

@@ -2,7 +2,9 @@ process.env.TZ = 'Europe/London';
 
 import { loadConfig, ConfigError } from './config.ts';
 import { openDatabase, DataDirLockedError, type Database } from './platform/db/client.ts';
-import { runMigrations } from './platform/db/migrate.ts';
+import { runMigrationsAtStart } from './platform/db/migrate.ts';
+import { databaseRoleProblem } from './platform/db/role.ts';
+import { anchorLogLine, writeAuditAnchor } from './platform/audit/anchors.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from '../scripts/demo/seed.ts';
@@ -17,6 +19,7 @@ import { deliverNotes } from './modules/supervision/notes.ts';
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
 const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
 const DELIVER_EVERY_MS = 60 * 1000;
+const ANCHOR_EVERY_MS = 5 * 60 * 1000;
 
 /**
  * Stores the scorecard of every closed month of the last year that has no snapshot yet, so a
@@ -41,7 +44,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await runMigrations(database);
+  await runMigrationsAtStart(database, config.MIGRATION_DATABASE_URL);
+  if (config.NODE_ENV === 'production' && database.kind === 'postgres') {
+    const problem = await databaseRoleProblem(database.db);
+    if (problem) {
+      console.error(problem);
+      await database.close();
+      process.exit(1);
+    }
+  }
   const mailer = createMailer(config);
   const app = await buildApp({ config, database, mailer });
   if (mailer.mode === 'outbox') {
@@ -65,6 +76,29 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+
+  // Anchors the audit trail's end (count, newest entry, hash) in audit_anchors and in the log, so
+  // `npm run audit:verify` notices newest entries deleted later. Now, then every few minutes.
+  const anchorAuditTrail = async () => {
+    const outcome = await writeAuditAnchor(database.db, config.sessionSecret);
+    if (outcome.kind === 'written') {
+      const { entryCount, headId, headHash, signature } = outcome.anchor;
+      app.log.info({ auditAnchor: { entryCount, headId, headHash, signature } }, anchorLogLine(outcome.anchor));
+    } else if (outcome.kind === 'tail-missing') {
+      app.log.error(
+        { auditAnchor: { entryCount: outcome.anchor.entryCount, headId: outcome.anchor.headId } },
+        `audit trail: entry ${outcome.anchor.headId}, the newest when last anchored, is missing or altered: ` +
+          'not anchoring over it; run npm run audit:verify',
+      );
+    }
+  };
+  await anchorAuditTrail();
+  const anchorTimer = setInterval(() => {
+    void anchorAuditTrail().catch((err: unknown) =>
+      app.log.error({ err: loggableError(err as Error) }, 'anchoring the audit trail failed'),
+    );
+  }, ANCHOR_EVERY_MS);
+  anchorTimer.unref();
 
   const snapshots = () =>
     void snapshotClosedMonths(database.db).catch((err: unknown) =>
@@ -95,8 +129,12 @@ async function main(): Promise<void> {
     clearInterval(timer);
     clearInterval(snapshotTimer);
     clearInterval(deliveryTimer);
+    clearInterval(anchorTimer);
     try {
       await app.close();
+      await anchorAuditTrail().catch((err: unknown) =>
+        app.log.error({ err: loggableError(err as Error) }, 'anchoring the audit trail failed'),
+      );
       mailer.close();
       await database.close();
       process.exit(0);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
+import { refusalOf } from '../../../test/support/audit.ts';
 import { recordAudit, verifyAuditChain, type Actor } from './service.ts';
 
 const actor: Actor = { userId: null, username: 'tester', route: 'GET /test', requestId: 'req-1' };
@@ -31,13 +32,31 @@ describe('the audit trail', () => {
     );
     expect(rows).toHaveLength(5);
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
-    expect(await verifyAuditChain(database.db)).toEqual({ checked: 5, brokenAt: null });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ checked: 5, brokenAt: null, missingTail: null });
   });
 
   it('refuses updates and deletes from the application', async () => {
     await expect(database.db.execute(sql`update audit_events set action = 'edit' where id = 2`)).rejects.toThrow();
     await expect(database.db.execute(sql`delete from audit_events where id = 2`)).rejects.toThrow();
-    expect(await verifyAuditChain(database.db)).toEqual({ checked: 5, brokenAt: null });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ checked: 5, brokenAt: null, missingTail: null });
+  });
+
+  it('refuses updates, deletes and truncation even under session_replication_role = replica', async () => {
+    const changes = {
+      UPDATE: sql`update audit_events set action = 'edit'`,
+      DELETE: sql`delete from audit_events`,
+      TRUNCATE: sql`truncate audit_events`,
+    };
+    for (const [operation, change] of Object.entries(changes)) {
+      const refusal = await refusalOf(
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`set local session_replication_role = replica`);
+          await tx.execute(change);
+        }),
+      );
+      expect(refusal).toContain(`audit_events is append-only: ${operation} is not allowed`);
+    }
+    expect(await verifyAuditChain(database.db)).toMatchObject({ checked: 5, brokenAt: null, missingTail: null });
   });
 
   it('reports the first altered entry when someone bypasses the trigger', async () => {

@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The advisory lock that serialises writers of the trail, across processes: each entry chains onto
+ * the one before it, and entries commit in id order, so an anchor taken under it sees a whole prefix.
+ */
+export const AUDIT_LOCK_KEY = 7_246_001;
+
 /** JSON with object keys sorted, so the hash does not depend on how jsonb orders them. */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';

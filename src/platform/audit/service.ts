@@ -1,7 +1,8 @@
 import { asc, desc, eq, and, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditEvents } from './tables.ts';
-import { GENESIS_HASH, entryHash } from './chain.ts';
+import { AUDIT_LOCK_KEY, GENESIS_HASH, entryHash } from './chain.ts';
+import { isSignedWith, recentAnchors, type GivenAnchor } from './anchors.ts';
 
 /** Who is acting and where: taken from the request (or a script) once, passed to every write. */
 export interface Actor {
@@ -21,9 +22,6 @@ export interface AuditEvent {
   recordId: string;
   detail?: Record<string, unknown>;
 }
-
-/** Serialises writers so each entry chains onto the one before it, across processes. */
-const AUDIT_LOCK_KEY = 7_246_001;
 
 /**
  * Appends an event to the audit trail. Call it with the transaction that makes the change,
@@ -49,42 +47,150 @@ export async function recordAudit(db: DbOrTx, actor: Actor, event: AuditEvent): 
   });
 }
 
-export interface VerifyResult {
-  checked: number;
-  brokenAt: { id: number; reason: string } | null;
+export interface VerifyOptions {
+  /**
+   * SESSION_SECRET: the trail is compared with the newest anchor signed with it, and newer anchors
+   * not signed with it are reported. Without it, with the newest anchor, unchecked.
+   */
+  secret?: string;
+  /** An anchor kept outside the database: `<count>:<hash>` from the log line. */
+  given?: GivenAnchor;
+  batchSize?: number;
 }
 
-/** Walks the whole chain in order and reports the first entry whose hash or link is wrong. */
-export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<VerifyResult> {
+/** An anchor the trail was compared with. */
+export interface ComparedAnchor {
+  source: 'database' | 'given';
+  entryCount: number;
+  /** The newest entry's id when anchored (only known for anchors in the database). */
+  headId: number | null;
+  headHash: string;
+  at: Date | null;
+}
+
+export interface VerifyResult {
+  /** Entries whose hash and link were checked, oldest first, up to the first broken one. */
+  checked: number;
+  /** The first entry that was altered or does not link to the one before it. */
+  brokenAt: { id: number; reason: string } | null;
+  /** The trail ends short of (or differs from) what an anchor recorded: its newest entries were removed. */
+  missingTail: { afterId: number | null; reason: string } | null;
+  /** What the trail was compared with. */
+  anchors: ComparedAnchor[];
+  /** Anchors newer than the one compared with that are not signed with the secret (written by hand?). */
+  unsignedAnchors: number;
+}
+
+function describeAnchor(a: ComparedAnchor): string {
+  return a.source === 'database'
+    ? `the anchor written at ${a.at?.toISOString()}`
+    : `the anchor given (ending in hash ${a.headHash.slice(0, 12)}…)`;
+}
+
+function removedAfter(afterId: number | null): string {
+  return afterId === null ? 'every entry was removed' : `entries after ${afterId} were removed`;
+}
+
+/**
+ * Walks the whole chain in order and reports the first entry whose hash or link is wrong; then
+ * compares it with the newest anchor (and an anchor given from outside the database): a chain
+ * whose newest entries were deleted still links, but no longer reaches what the anchor recorded.
+ */
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const batchSize = options.batchSize ?? 5_000;
+  const recent = await recentAnchors(db);
+  const newest = options.secret ? recent.findIndex((a) => isSignedWith(options.secret!, a)) : recent.length ? 0 : -1;
+  const unsignedAnchors = newest === -1 ? recent.length : newest;
+  const anchors: ComparedAnchor[] = [];
+  const stored = recent[newest];
+  if (stored) {
+    anchors.push({
+      source: 'database',
+      entryCount: stored.entryCount,
+      headId: stored.headId,
+      headHash: stored.headHash,
+      at: stored.at,
+    });
+  }
+  if (options.given) {
+    anchors.push({
+      source: 'given',
+      entryCount: options.given.entryCount,
+      headId: null,
+      headHash: options.given.headHash,
+      at: null,
+    });
+  }
+  const pending = new Set(anchors);
+  const result = (
+    brokenAt: VerifyResult['brokenAt'],
+    missingTail: VerifyResult['missingTail'] = null,
+  ): VerifyResult => ({ checked, brokenAt, missingTail, anchors, unsignedAnchors });
+
   let prevHash = GENESIS_HASH;
-  let lastId = 0;
+  let lastId: number | null = null;
   let checked = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(gt(auditEvents.id, lastId))
+      .where(gt(auditEvents.id, lastId ?? 0))
       .orderBy(asc(auditEvents.id))
       .limit(batchSize);
-    if (rows.length === 0) return { checked, brokenAt: null };
+    if (rows.length === 0) break;
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return {
-          checked,
-          brokenAt: { id: row.id, reason: 'does not link to the entry before it (an entry was removed or altered)' },
-        };
+        return result({
+          id: row.id,
+          reason: 'does not link to the entry before it (an entry was removed or altered)',
+        });
       }
       if (entryHash(prevHash, row) !== row.hash) {
-        return {
-          checked,
-          brokenAt: { id: row.id, reason: 'its contents do not match its hash (the entry was altered)' },
-        };
+        return result({ id: row.id, reason: 'its contents do not match its hash (the entry was altered)' });
+      }
+      for (const anchor of pending) {
+        if (anchor.headId !== null && row.id > anchor.headId) {
+          return result(null, {
+            afterId: lastId,
+            reason:
+              `${removedAfter(lastId)}: entry ${anchor.headId} is missing, the newest of the ` +
+              `${anchor.entryCount} entries counted by ${describeAnchor(anchor)}`,
+          });
+        }
       }
       prevHash = row.hash;
-      lastId = row.id;
       checked += 1;
+      for (const anchor of pending) {
+        if (checked !== anchor.entryCount && row.id !== anchor.headId) continue;
+        if (
+          checked !== anchor.entryCount ||
+          row.hash !== anchor.headHash ||
+          (anchor.headId !== null && row.id !== anchor.headId)
+        ) {
+          return result(null, {
+            afterId: null,
+            reason:
+              `entries were removed or replaced at or before entry ${row.id}: the trail's ` +
+              `${checked} entries up to it do not match ${describeAnchor(anchor)}, which counted ` +
+              `${anchor.entryCount}` +
+              (anchor.headId === null ? '' : ` up to entry ${anchor.headId}`),
+          });
+        }
+        pending.delete(anchor);
+      }
+      lastId = row.id;
     }
   }
+  for (const anchor of pending) {
+    return result(null, {
+      afterId: lastId,
+      reason:
+        `${removedAfter(lastId)}: the trail has ${checked} entries, but ${describeAnchor(anchor)} counted ` +
+        `${anchor.entryCount}` +
+        (anchor.headId === null ? '' : ` up to entry ${anchor.headId}`),
+    });
+  }
+  return result(null);
 }
 
 export interface AuditEntry {

@@ -1,7 +1,8 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * The append-only audit trail. A trigger (migration 0001) refuses UPDATE and DELETE.
+ * The append-only audit trail. Triggers (migration 0001, made to fire always by 0009) refuse
+ * UPDATE, DELETE and TRUNCATE, even under session_replication_role = replica.
  * Each row's hash covers its fields and the previous row's hash, so any edit breaks the chain.
  */
 export const auditEvents = pgTable(
@@ -25,3 +26,18 @@ export const auditEvents = pgTable(
     index('audit_events_user_idx').on(t.userId, t.id),
   ],
 );
+
+/**
+ * Anchors of the audit trail: the number of entries, the newest entry's id and its hash, written at
+ * start-up and every few minutes, each signed (HMAC with SESSION_SECRET). Removing the newest entries
+ * of a hash chain leaves a shorter chain that still links; an anchor records how far the chain
+ * reached, so `npm run audit:verify` notices a missing tail. Append-only like the trail (migration 0009).
+ */
+export const auditAnchors = pgTable('audit_anchors', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  entryCount: bigint('entry_count', { mode: 'number' }).notNull(),
+  headId: bigint('head_id', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+  signature: text('signature').notNull(),
+});

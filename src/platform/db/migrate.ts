@@ -5,7 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Database } from './client.ts';
+import { openPostgres, type Database } from './client.ts';
 import { queryRows } from './sql.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -26,6 +26,20 @@ export async function runMigrations(database: Database): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   } else {
     await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+  }
+}
+
+/**
+ * Runs the migrations at start: as the tables' owner through `migrationUrl` when it is given (a
+ * connection opened for that alone, then closed), otherwise through the database itself.
+ */
+export async function runMigrationsAtStart(database: Database, migrationUrl?: string): Promise<void> {
+  if (!migrationUrl) return runMigrations(database);
+  const owner = openPostgres(migrationUrl, 1);
+  try {
+    await runMigrations(owner);
+  } finally {
+    await owner.close();
   }
 }
 
