@@ -101,7 +101,9 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
     decorateReply: false,
     maxAge: '1d',
   });
-  await app.register(viewsPlugin);
+  await app.register(viewsPlugin, {
+    organisation: { name: config.ORGANISATION_NAME, logoFile: config.ORGANISATION_LOGO },
+  });
   await app.register(errorPagesPlugin);
   await app.register(authPlugin, { db, config });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -69,6 +70,20 @@ const schema = z
         });
         return z.NEVER;
       }),
+    /** The council or organisation running the service: in the header, the footer and documents. */
+    ORGANISATION_NAME: z
+      .string()
+      .trim()
+      .min(2, 'must be the organisation\'s name')
+      .max(80, 'must be 80 characters or fewer')
+      .default('Demo County Council'),
+    /** The organisation's logo: a PNG, JPEG or SVG file, shown in the header beside its name. */
+    ORGANISATION_LOGO: z
+      .string()
+      .trim()
+      .optional()
+      .refine((path) => !path || /\.(png|jpe?g|svg)$/i.test(path), 'must be a .png, .jpg or .svg file')
+      .refine((path) => !path || existsSync(path), 'must be the path of a file that exists'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })

@@ -25,6 +25,7 @@ const expected: Record<string, Rule> = {
   'GET /portal': 'portal.use',
   'GET /accessibility': 'public',
   'GET /privacy': 'public',
+  'GET /organisation-logo': 'public',
   'GET /search': 'search.use',
   // Administration: user accounts only, never case content.
   'GET /admin': 'users.manage',

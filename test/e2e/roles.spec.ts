@@ -47,7 +47,7 @@ test.describe('each role lands on its own home page', () => {
       }
 
       // The logo goes home too.
-      await hearth.clickLink('Hearth — Fostering Service');
+      await hearth.clickLink('Demo County Council Hearth: fostering service');
       expect(new URL(hearth.page.url()).pathname).toBe(user.home);
     });
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fp from 'fastify-plugin';
 import fastifyView from '@fastify/view';
 import nunjucks from 'nunjucks';
@@ -14,8 +15,27 @@ declare module 'fastify' {
   }
 }
 
+/** The council running the service, as its pages show it. */
+export interface Organisation {
+  name: string;
+  /** The logo file (PNG, JPEG or SVG), served at /organisation-logo; none: the name alone. */
+  logoFile?: string;
+}
+
+const logoTypes: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  svg: 'image/svg+xml',
+};
+
 /** What every page needs, whatever the route. */
-function pageContext(request: FastifyRequest, reply: FastifyReply, assets: Record<string, string>) {
+function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  assets: Record<string, string>,
+  organisation: { name: string; logoUrl: string | null },
+) {
   const user = request.user;
   const nonce = (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? '';
   return {
@@ -25,11 +45,15 @@ function pageContext(request: FastifyRequest, reply: FastifyReply, assets: Recor
     csrfToken: reply.generateCsrf(),
     assets,
     requestUrl: request.url,
+    organisation,
   };
 }
 
-export const viewsPlugin = fp(async (app) => {
+export const viewsPlugin = fp<{ organisation: Organisation }>(async (app, { organisation }) => {
   const assets = loadAssetManifest();
+  const logo = organisation.logoFile ? readFileSync(organisation.logoFile) : null;
+  const logoType = logoTypes[organisation.logoFile?.split('.').pop()?.toLowerCase() ?? ''] ?? 'image/png';
+  const shown = { name: organisation.name, logoUrl: logo ? '/organisation-logo' : null };
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: templatePaths(),
@@ -37,6 +61,14 @@ export const viewsPlugin = fp(async (app) => {
   });
   app.decorateReply('page', function (this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
     this.type('text/html; charset=utf-8');
-    return this.view(template, { ...pageContext(this.request, this, assets), ...data });
+    return this.view(template, { ...pageContext(this.request, this, assets, shown), ...data });
+  });
+  app.get('/organisation-logo', { config: { access: 'public' } }, async (_request, reply) => {
+    if (!logo) return reply.callNotFound();
+    return reply
+      .type(logoType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(logo);
   });
 });
