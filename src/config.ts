@@ -74,7 +74,7 @@ const schema = z
     ORGANISATION_NAME: z
       .string()
       .trim()
-      .min(2, 'must be the organisation\'s name')
+      .min(2, "must be the organisation's name")
       .max(80, 'must be 80 characters or fewer')
       .default('Demo County Council'),
     /** The organisation's logo: a PNG, JPEG or SVG file, shown in the header beside its name. */
