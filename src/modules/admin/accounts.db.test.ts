@@ -113,8 +113,8 @@ describe('who has seen or changed a user’s record', () => {
     const own = await manager.get(`/records/user/${ssw}/audit`);
     expect(own.statusCode).toBe(200);
     expect(own.body).toContain('User: Sam Sutherland (ssw)');
-    expect(own.body).toContain('GET /admin/users/:id');
-    expect(own.body).toMatch(/<td class="govuk-table__cell">view<\/td>/);
+    expect(own.body).toContain('Viewed the user account');
+    expect(own.body).not.toContain('GET /admin/users/:id');
     expect((await manager.get(`/records/user/${ssw2}/audit`)).statusCode).toBe(404);
     const worker = await signedIn(t.app, 'ssw');
     expect((await worker.get(`/records/user/${ssw}/audit`)).statusCode).toBe(403);
@@ -131,6 +131,13 @@ describe('who has seen or changed a user’s record', () => {
     const manager = await signedIn(t.app, 'manager');
     const trail = await manager.get(`/records/user/${id}/audit`);
     expect(trail.statusCode).toBe(200);
-    expect(trail.body).toMatch(/<td class="govuk-table__cell">create<\/td>/);
+    expect(trail.body).toContain('Created the user account');
+    expect(trail.body).toContain('Alex Admin (Administrator)');
+    // Route templates and request ids are for administrators only.
+    expect(trail.body).not.toContain('Technical detail');
+    expect(trail.body).not.toContain('/admin/users/new');
+    const technical = await admin.get(`/records/user/${id}/audit`);
+    expect(technical.body).toContain('Technical detail');
+    expect(technical.body).toContain('POST /admin/users/new');
   });
 });

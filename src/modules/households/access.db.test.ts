@@ -185,6 +185,10 @@ describe('the audit trail', () => {
     const trail = await manager.get(`/records/household/${h.id}/audit`);
     expect(trail.statusCode).toBe(200);
     expect(trail.body).toContain('Household: Auditlink');
+    // In words: who by name and role, what they did; no route templates or request ids.
+    expect(trail.body).toContain('Maya Mensah (Team manager)');
+    expect(trail.body).toContain('Viewed the household record');
+    expect(trail.body).not.toContain('GET /households/:id');
     const ssw = await signedIn(t.app, 'ssw');
     expect((await ssw.get(`/households/${h.id}`)).body).not.toContain(`/records/household/${h.id}/audit`);
     const ssw2Manager = await signedIn(t.app, 'ssw2');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { recordType } from '../access/registry.ts';
-import { auditTrailFor } from './service.ts';
+import { auditTrailFor } from './trail.ts';
 import { pagination } from '../views/pagination.ts';
 import { pageFrom } from '../views/params.ts';
 

@@ -1,4 +1,4 @@
-import { asc, desc, eq, and, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditEvents } from './tables.ts';
 import { AUDIT_LOCK_KEY, GENESIS_HASH, entryHash } from './chain.ts';
@@ -191,44 +191,4 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
     });
   }
   return result(null);
-}
-
-export interface AuditEntry {
-  id: number;
-  at: Date;
-  username: string | null;
-  action: string;
-  route: string | null;
-  requestId: string | null;
-}
-
-/** Who has seen or changed one record, newest first. */
-export async function auditTrailFor(
-  db: Db,
-  recordType: string,
-  recordId: string,
-  page: { limit: number; offset: number },
-): Promise<{ entries: AuditEntry[]; total: number }> {
-  const where = and(eq(auditEvents.recordType, recordType), eq(auditEvents.recordId, recordId));
-  const [entries, [count]] = await Promise.all([
-    db
-      .select({
-        id: auditEvents.id,
-        at: auditEvents.at,
-        username: auditEvents.username,
-        action: auditEvents.action,
-        route: auditEvents.route,
-        requestId: auditEvents.requestId,
-      })
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(auditEvents)
-      .where(where),
-  ]);
-  return { entries, total: Number(count?.n ?? 0) };
 }
