@@ -4,6 +4,8 @@ import { areas, teams, users } from '../../src/platform/auth/tables.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
+import { rebuildDueItems } from '../../src/platform/due/index.ts';
+import { registerAllDueRules } from '../../src/modules/home/due-rules.ts';
 import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
 import { writeAgencyPlacements } from './agency-placements.ts';
@@ -166,6 +168,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   });
   await seedDemoPlan(db, { today: isoOf(today) });
   log(`business plan written (${seconds()} s)`);
+  // The deadlines are kept from the records: written in bulk above, so computed once here.
+  registerAllDueRules();
+  const due = await rebuildDueItems(db, { today: isoOf(today) });
+  log(`deadlines kept: ${due.items} items under ${due.rules} rules (${seconds()} s)`);
   if (scale !== 'small') {
     // Fresh planner statistics, so the first pages opened after a load are planned for its size
     // rather than for empty tables (autovacuum would get there, but not straight away).
