@@ -63,7 +63,13 @@ interface ChildRow {
  * of the household they are placed with now (none when not placed). Children who have left care
  * by `today` are left out (their items are never shown again).
  */
-function childDeadlineQuery(ids: readonly string[] | null, today: IsoDate, countsFrom: SQL, where: SQL, join: SQL = sql``): SQL {
+function childDeadlineQuery(
+  ids: readonly string[] | null,
+  today: IsoDate,
+  countsFrom: SQL,
+  where: SQL,
+  join: SQL = sql``,
+): SQL {
   return sql`
     select ${children.id} as id, ${children.reference} as reference,
       ${children.firstName} as first_name, ${children.lastName} as last_name, ${children.areaId} as area_id,

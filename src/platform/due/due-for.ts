@@ -130,9 +130,7 @@ export async function dueFor(
       asc(dueItems.detail),
       asc(dueItems.id),
     );
-  const rows = await (options.limit === undefined
-    ? query
-    : query.limit(options.limit).offset(options.offset ?? 0));
+  const rows = await (options.limit === undefined ? query : query.limit(options.limit).offset(options.offset ?? 0));
   return rows.map((row) => toEntry(row, options.today));
 }
 

@@ -228,9 +228,9 @@ describe('keeping the items', () => {
 
   it('refuses an item scoped by neither a household nor a child', async () => {
     await expect(registerTestRule([{ ...item('a', '2026-12-02'), householdId: null }])).rejects.toThrow();
-    const [row] = await db.execute(sql`select count(*)::int as n from due_items`).then(
-      (r) => (r as unknown as { rows: { n: number }[] }).rows,
-    );
+    const [row] = await db
+      .execute(sql`select count(*)::int as n from due_items`)
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
     expect(row!.n).toBe(0);
   });
 });

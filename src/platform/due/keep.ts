@@ -119,7 +119,12 @@ export function definitionHash(rule: DueRule): string {
 
 async function recordDefinitions(tx: DbOrTx, rules: readonly DueRule[]): Promise<void> {
   for (const rule of rules) {
-    const values = { title: rule.title, cites: rule.cites, definitionHash: definitionHash(rule), rebuiltAt: new Date() };
+    const values = {
+      title: rule.title,
+      cites: rule.cites,
+      definitionHash: definitionHash(rule),
+      rebuiltAt: new Date(),
+    };
     await tx
       .insert(dueRuleDefinitions)
       .values({ id: rule.id, ...values })
@@ -144,14 +149,18 @@ export async function rebuildDueItems(
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${dueItems} in share row exclusive mode`);
     const registered = dueRules().map((r) => r.id);
-    await tx.delete(dueItems).where(sql`${dueItems.ruleId} not in (${sql.join(
-      registered.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
-    await tx.delete(dueRuleDefinitions).where(sql`${dueRuleDefinitions.id} not in (${sql.join(
-      registered.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    await tx.delete(dueItems).where(
+      sql`${dueItems.ruleId} not in (${sql.join(
+        registered.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    await tx.delete(dueRuleDefinitions).where(
+      sql`${dueRuleDefinitions.id} not in (${sql.join(
+        registered.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
     for (const rule of rules) {
       await tx.delete(dueItems).where(sql`${dueItems.ruleId} = ${rule.id}`);
       const computed = await computeLive(tx, rule, null, today);
