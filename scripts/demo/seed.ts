@@ -14,6 +14,7 @@ import { stream } from './random.ts';
 import { overdueScenario, SupervisionWriter } from './supervision.ts';
 import { writeNotesMessages } from './notes.ts';
 import { buildDemo } from './model.ts';
+import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
 import type { Scale } from './scales.ts';
 import { demoTables, flushAll, makeWriters } from './writers.ts';
@@ -60,6 +61,25 @@ async function maySkipKeyChecks(db: Db): Promise<boolean> {
 
 /** Share of children in care today with a referral still open (besides the demo's own). */
 const OPEN_REFERRAL_SHARE = 0.035;
+
+/**
+ * Who supervises a team's households that have no worker allocated: its manager, else a manager
+ * or supervising social worker of another team in the area, else any manager (the small demo has
+ * teams with neither).
+ */
+function coverWorkers(staff: SeedStaff): (string | null)[] {
+  const anyManager = staff.teamManagers.find((id) => id !== null) ?? null;
+  return staff.teams.map((team, t) => {
+    const sameArea = staff.teams
+      .map((other, o) => [other, o] as const)
+      .filter(([other]) => other.areaIdx === team.areaIdx);
+    return (
+      staff.teamManagers[t] ??
+      sameArea.map(([, o]) => staff.teamManagers[o] ?? staff.supervisors[o]![0] ?? null).find((id) => id !== null) ??
+      anyManager
+    );
+  });
+}
 
 /**
  * Loads the demo service: areas, teams, staff, households, children, five years of placements
@@ -154,6 +174,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
 
     const supervision = new SupervisionWriter(w, stream(scale, 'supervision'), today, () => ids.next());
     await supervision.households(households, units, overdueScenario(households, staff, today));
+    // A stream of its own, so the rest of the demo stays as it was.
+    const cover = new SupervisionWriter(w, stream(scale, 'supervision-cover'), today, () => ids.next());
+    await cover.unallocated(households, units, coverWorkers(staff));
     await flushAll(w);
     log(`supervision written: ${w.supervisions.written} visits (${seconds()} s)`);
     const agency = await writeAgencyPlacements(tx, demo, plan.batch);
