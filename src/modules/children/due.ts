@@ -154,10 +154,10 @@ const childAffectedBy = {
 
 /** Registers the children module's deadlines with platform/due. */
 export function registerChildrenDueRules(): void {
-  registerDueScope('child', (viewer, id) =>
+  registerDueScope('child', (viewer) =>
     childScope(viewer).kind === 'all'
       ? 'all'
-      : sql`exists (select 1 from ${children} where ${children.id} = ${id} and ${childVisibleTo(viewer)})`,
+      : sql`select ${children.id} from ${children} where ${childVisibleTo(viewer)}`,
   );
   registerDueRule({
     id: 'children.initial-health-assessment',

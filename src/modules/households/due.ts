@@ -92,10 +92,10 @@ function expiringChecks(kind: CheckKind) {
 
 /** Registers the households module's deadlines, and who sees items scoped by a household. */
 export function registerHouseholdsDueRules(): void {
-  registerDueScope('household', (viewer, id) =>
+  registerDueScope('household', (viewer) =>
     viewer.role === 'head_of_fostering'
       ? 'all'
-      : sql`exists (select 1 from ${households} where ${households.id} = ${id} and ${householdVisibleTo(viewer)})`,
+      : sql`select ${households.id} from ${households} where ${householdVisibleTo(viewer)}`,
   );
   registerDueRule({
     id: 'households.dbs-check-renewal',

@@ -47,9 +47,9 @@ export function dueScopeCondition(viewer: SignedInUser): SQL {
     ['household', dueItems.householdId],
     ['child', dueItems.childId],
   ] as const) {
-    const condition = dueScope(name)?.(viewer, sql`${column}`);
-    if (condition === undefined) parts.push(sql`${column} is null`);
-    else if (condition !== 'all') parts.push(sql`(${column} is null or ${condition})`);
+    const visible = dueScope(name)?.(viewer);
+    if (visible === undefined) parts.push(sql`${column} is null`);
+    else if (visible !== 'all') parts.push(sql`(${column} is null or ${column} in (${visible}))`);
   }
   return parts.length ? and(...parts)! : sql`true`;
 }

@@ -124,10 +124,11 @@ export function unregisterDueRule(id: string): void {
 }
 
 /**
- * Who may see an item, by the record its scope column names: a module's condition on that
- * record ("the household is visible to the viewer"), as SQL given the id column, or 'all'.
+ * Who may see an item, by the record its scope column names: a module's query of the ids of
+ * those records the viewer may see ("select id from households where <visible>"), or 'all'. An
+ * uncorrelated query, so the database looks the ids up once per read, not once per item.
  */
-export type DueScopeCondition = (viewer: SignedInUser, id: SQL) => SQL | 'all';
+export type DueScopeCondition = (viewer: SignedInUser) => SQL | 'all';
 
 const scopes = new Map<'household' | 'child', DueScopeCondition>();
 
