@@ -26,9 +26,10 @@ try {
   if (values.check) {
     const result = await checkDueItems(database.db);
     if (result.missing.length || result.extra.length) {
-      // Ids, dates and labels only go to the operator's terminal, as on the My work page.
-      for (const key of result.missing.slice(0, 20)) console.error(`missing: ${key}`);
-      for (const key of result.extra.slice(0, 20)) console.error(`stale:   ${key}`);
+      // The rule, record id and due date only: labels name people.
+      const brief = (key: string) => (JSON.parse(key) as string[]).slice(0, 3).join(' ');
+      for (const key of result.missing.slice(0, 20)) console.error(`missing: ${brief(key)}`);
+      for (const key of result.extra.slice(0, 20)) console.error(`stale:   ${brief(key)}`);
       console.error(
         `Deadlines OUT OF STEP: ${result.missing.length} missing, ${result.extra.length} stale of ${result.checked} kept (${seconds()} s). Run npm run due:rebuild.`,
       );
