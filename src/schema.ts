@@ -5,6 +5,7 @@ import * as households from './modules/households/tables.ts';
 import * as children from './modules/children/tables.ts';
 import * as placements from './modules/placements/tables.ts';
 import * as measures from './platform/measures/tables.ts';
+import * as due from './platform/due/tables.ts';
 import * as plan from './modules/plan/tables.ts';
 import * as supervision from './modules/supervision/tables.ts';
 
@@ -15,6 +16,7 @@ export const schema = {
   ...children,
   ...placements,
   ...measures,
+  ...due,
   ...plan,
   ...supervision,
 };

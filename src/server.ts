@@ -15,6 +15,8 @@ import { snapshotMonth } from './platform/measures/snapshots.ts';
 import { loggableError } from './platform/views/errors.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
+import { registerAllDueRules } from './modules/home/due-rules.ts';
+import { rebuildChangedDueRules } from './platform/due/index.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
 const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
@@ -99,6 +101,12 @@ async function main(): Promise<void> {
     );
   }, ANCHOR_EVERY_MS);
   anchorTimer.unref();
+
+  // The kept deadlines: rebuilt only for rules whose definition changed since they were built
+  // (a new or changed rule after an upgrade); otherwise one small read.
+  registerAllDueRules();
+  const rebuilt = await rebuildChangedDueRules(database.db);
+  if (rebuilt.length) app.log.info({ rules: rebuilt }, 'deadline rules changed: their items were rebuilt');
 
   const snapshots = () =>
     void snapshotClosedMonths(database.db).catch((err: unknown) =>

@@ -1,15 +1,16 @@
 /**
- * Times each deadline rule behind My work, for a few demo users, on a database that already holds
- * the demo (load one with `npm run demo -- --scale national` first):
+ * Times the deadline engine on a database that already holds the demo (load one with
+ * `npm run demo -- --scale county` first):
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hearth npx tsx scripts/bench/due-rules.ts [ssw manager head] [--runs 5]
  *
- * Prints, per user and rule, the median time of its one query and how many items it returned.
+ * Prints the median time of computing each rule for the whole service (what a rebuild does), and,
+ * per user, of reading My work from the kept items: the counts by team and the first page.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../src/platform/db/client.ts';
-import { addDays, todayInLondon } from '../../src/platform/dates/index.ts';
-import { dueRulesFor } from '../../src/platform/due/index.ts';
+import { todayInLondon } from '../../src/platform/dates/index.ts';
+import { dueCountsByTeam, dueFor, dueRules } from '../../src/platform/due/index.ts';
 import { registerAllDueRules } from '../../src/modules/home/due-rules.ts';
 import { viewer } from '../../src/modules/home/test-viewers.ts';
 
@@ -21,6 +22,18 @@ const { values, positionals } = parseArgs({
 const runs = Number(values.runs);
 const usernames = positionals.length ? positionals : ['ssw', 'manager', 'head'];
 
+async function median(work: () => Promise<number>): Promise<[number, number]> {
+  const times: number[] = [];
+  let count = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    count = await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(times.length / 2)]!, count];
+}
+
 registerAllDueRules();
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
@@ -28,23 +41,20 @@ const database = await openDatabase({
 });
 try {
   const today = todayInLondon();
-  const window = { today, until: addDays(today, 28) };
+  for (const rule of dueRules()) {
+    const [ms, items] = await median(async () => (await rule.compute(database.db, null, today)).length);
+    console.log(`compute  ${rule.id.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms ${String(items).padStart(7)} items`);
+  }
+  const options = { today, horizonDays: 28 };
   for (const username of usernames) {
     const user = await viewer(database.db, username);
-    for (const rule of dueRulesFor(user)) {
-      const times: number[] = [];
-      let items = 0;
-      for (let i = 0; i < runs; i += 1) {
-        const start = performance.now();
-        items = (await rule.items(database.db, user, window)).length;
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const median = times[Math.floor(times.length / 2)]!;
-      console.log(
-        `${username.padEnd(8)} ${rule.id.padEnd(40)} ${median.toFixed(1).padStart(8)} ms ${String(items).padStart(6)} items`,
-      );
-    }
+    const [countMs, total] = await median(async () =>
+      (await dueCountsByTeam(database.db, user, options)).reduce((n, row) => n + row.total, 0),
+    );
+    const [pageMs] = await median(async () => (await dueFor(database.db, user, { ...options, limit: 50 })).length);
+    console.log(
+      `my work  ${username.padEnd(40)} ${countMs.toFixed(1).padStart(8)} ms counts ${pageMs.toFixed(1).padStart(8)} ms first page (${total} items)`,
+    );
   }
 } finally {
   await database.close();

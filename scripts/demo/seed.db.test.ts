@@ -5,6 +5,7 @@ import { queryRows } from '../../src/platform/db/sql.ts';
 import { verifyPassword } from '../../src/platform/auth/passwords.ts';
 import { addDays, addMonths, todayInLondon } from '../../src/platform/dates/index.ts';
 import { createTestDatabase } from '../../test/support/db.ts';
+import { checkDueItems } from '../../src/platform/due/index.ts';
 import { demoUsers } from './people.ts';
 import { isEmpty, seedDemo } from './seed.ts';
 
@@ -186,7 +187,7 @@ describe('the small demo', () => {
 describe('the small demo’s carer supervision', () => {
   const approvedAllocated = sql`h.status = 'approved' and h.allocated_ssw_id is not null`;
 
-  it('gives every approved household with a worker a signed agreement, and nobody else one', async () => {
+  it('gives every approved household with a worker a signed agreement, and no household not approved one', async () => {
     expect(
       await count(first, sql`select count(*)::int as n from households h where ${approvedAllocated}`),
     ).toBeGreaterThanOrEqual(2);
@@ -200,19 +201,21 @@ describe('the small demo’s carer supervision', () => {
     const others = await count(
       first,
       sql`select count(*)::int as n from supervision_agreements a join households h on h.id = a.household_id
-        where not (${approvedAllocated})`,
+        where h.status <> 'approved'`,
     );
     expect(others).toBe(0);
   });
 
-  it('has visits with children seen and actions, each by the household’s worker while it was approved', async () => {
+  it('has visits with children seen and actions, each by the household’s worker (a manager covering one with none) while it was approved', async () => {
     expect(await count(first, sql`select count(*)::int as n from supervisions`)).toBeGreaterThanOrEqual(20);
     expect(await count(first, sql`select count(*)::int as n from supervision_children`)).toBeGreaterThanOrEqual(5);
     expect(await count(first, sql`select count(*)::int as n from supervision_actions`)).toBeGreaterThanOrEqual(10);
     const wrong = await count(
       first,
       sql`select count(*)::int as n from supervisions s join households h on h.id = s.household_id
-        where not (${approvedAllocated}) or s.author_id <> h.allocated_ssw_id or s.visit_date >= ${todayInLondon()}
+        where h.status <> 'approved' or s.author_id <> coalesce(h.allocated_ssw_id, s.author_id)
+          or (h.allocated_ssw_id is null and (select u.role from users u where u.id = s.author_id) not in ('team_manager', 'supervising_social_worker'))
+          or s.visit_date >= ${todayInLondon()}
           or (s.status = 'final' and s.finalised_by is distinct from s.author_id)
           or s.notes_sent_on < s.visit_date or (s.status = 'draft' and s.notes_sent_on is not null)
           or (select e.to_status from household_status_events e where e.household_id = h.id and e.on_date <= s.visit_date
@@ -303,5 +306,25 @@ describe('the small demo’s carer supervision', () => {
           join children c on c.id = sc.child_id where sc.supervision_id = s.id) as seen
       from supervisions s join households h on h.id = s.household_id order by h.reference, s.visit_date`;
     expect(await rows(second, visits)).toEqual(await rows(first, visits));
+  });
+});
+
+describe('the small demo’s deadlines', () => {
+  it('keeps every rule’s items, in step with a rebuild', async () => {
+    const byRule = await rows<{ rule_id: string }>(first, sql`select distinct rule_id from due_items order by rule_id`);
+    expect(byRule.length).toBeGreaterThanOrEqual(10);
+    const check = await checkDueItems(first.db);
+    expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it('has nothing overdue for longer than a few months: no household left unsupervised since approval', async () => {
+    const old = await rows<{ rule_id: string; label: string; due_on: string }>(
+      first,
+      sql`select rule_id, label, due_on::text from due_items
+        where due_on < ${addMonths(todayInLondon(), -6)}
+          and (shown_until is null or shown_until > ${todayInLondon()})
+          and (shown_from is null or shown_from <= ${todayInLondon()})`,
+    );
+    expect(old).toEqual([]);
   });
 });

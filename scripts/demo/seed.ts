@@ -4,6 +4,8 @@ import { areas, teams, users } from '../../src/platform/auth/tables.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
+import { rebuildDueItems } from '../../src/platform/due/index.ts';
+import { registerAllDueRules } from '../../src/modules/home/due-rules.ts';
 import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
 import { writeAgencyPlacements } from './agency-placements.ts';
@@ -12,6 +14,7 @@ import { stream } from './random.ts';
 import { overdueScenario, SupervisionWriter } from './supervision.ts';
 import { writeNotesMessages } from './notes.ts';
 import { buildDemo } from './model.ts';
+import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
 import type { Scale } from './scales.ts';
 import { demoTables, flushAll, makeWriters } from './writers.ts';
@@ -58,6 +61,25 @@ async function maySkipKeyChecks(db: Db): Promise<boolean> {
 
 /** Share of children in care today with a referral still open (besides the demo's own). */
 const OPEN_REFERRAL_SHARE = 0.035;
+
+/**
+ * Who supervises a team's households that have no worker allocated: its manager, else a manager
+ * or supervising social worker of another team in the area, else any manager (the small demo has
+ * teams with neither).
+ */
+function coverWorkers(staff: SeedStaff): (string | null)[] {
+  const anyManager = staff.teamManagers.find((id) => id !== null) ?? null;
+  return staff.teams.map((team, t) => {
+    const sameArea = staff.teams
+      .map((other, o) => [other, o] as const)
+      .filter(([other]) => other.areaIdx === team.areaIdx);
+    return (
+      staff.teamManagers[t] ??
+      sameArea.map(([, o]) => staff.teamManagers[o] ?? staff.supervisors[o]![0] ?? null).find((id) => id !== null) ??
+      anyManager
+    );
+  });
+}
 
 /**
  * Loads the demo service: areas, teams, staff, households, children, five years of placements
@@ -152,6 +174,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
 
     const supervision = new SupervisionWriter(w, stream(scale, 'supervision'), today, () => ids.next());
     await supervision.households(households, units, overdueScenario(households, staff, today));
+    // A stream of its own, so the rest of the demo stays as it was.
+    const cover = new SupervisionWriter(w, stream(scale, 'supervision-cover'), today, () => ids.next());
+    await cover.unallocated(households, units, coverWorkers(staff));
     await flushAll(w);
     log(`supervision written: ${w.supervisions.written} visits (${seconds()} s)`);
     const agency = await writeAgencyPlacements(tx, demo, plan.batch);
@@ -166,6 +191,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   });
   await seedDemoPlan(db, { today: isoOf(today) });
   log(`business plan written (${seconds()} s)`);
+  // The deadlines are kept from the records: written in bulk above, so computed once here.
+  registerAllDueRules();
+  const due = await rebuildDueItems(db, { today: isoOf(today) });
+  log(`deadlines kept: ${due.items} items under ${due.rules} rules (${seconds()} s)`);
   if (scale !== 'small') {
     // Fresh planner statistics, so the first pages opened after a load are planned for its size
     // rather than for empty tables (autovacuum would get there, but not straight away).

@@ -1,7 +1,7 @@
 /**
  * Carer supervision in the demo: for each approved household with an allocated supervising social
- * worker, its signed supervision agreements (renewed yearly) and two years of supervision visits by
- * that worker, only while the household was approved. Most households are visited within 6 weeks,
+ * worker (or, with none, its team manager), its signed supervision agreements (renewed yearly) and
+ * two years of supervision visits by that worker, only while the household was approved. Most households are visited within 6 weeks,
  * have an unannounced visit each year and get their notes within 5 working days; some slip, as in a
  * real service, so "My work" and the scorecard show a realistic few overdue.
  */
@@ -126,6 +126,21 @@ export class SupervisionWriter {
       await this.agreements(h, h.allocatedSswId);
       const until = overdue.has(h.id) ? this.today - this.random.int(45, 56) : this.today;
       await this.visits(h, h.allocatedSswId, stays.get(i) ?? [], until);
+    }
+  }
+
+  /**
+   * Approved households with no worker allocated now (left for the manager to allocate, or in a
+   * team with no supervising social worker): their team manager supervises them meanwhile, so
+   * none is overdue since its approval, years before anyone now working there joined.
+   */
+  async unallocated(households: HouseholdModel[], units: UnitModel[], managers: readonly (string | null)[]) {
+    const stays = staysByHousehold(units);
+    for (const [i, h] of households.entries()) {
+      const manager = managers[h.teamIdx] ?? null;
+      if (h.status !== 'approved' || h.allocatedSswId !== null || manager === null) continue;
+      await this.agreements(h, manager);
+      await this.visits(h, manager, stays.get(i) ?? [], this.today);
     }
   }
 

@@ -4,11 +4,12 @@ import { areas, users } from '../../src/platform/auth/tables.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { children } from '../../src/modules/children/tables.ts';
 import { delegatedAuthorities, placements, referralEvents, referrals } from '../../src/modules/placements/tables.ts';
+import { refreshDueItems } from '../../src/platform/due/index.ts';
 
 /**
  * Fixture builders for children, referrals and placements in `*.db.test.ts` files. They write
- * straight to the database (no audit, no rules) so a test can set up the world it needs;
- * made-up people only.
+ * straight to the database (no audit, no rules) so a test can set up the world it needs, and
+ * refresh the kept deadlines of what they write, as the services do; made-up people only.
  */
 
 export type Child = typeof children.$inferSelect;
@@ -68,6 +69,7 @@ export async function makeChild(db: DbOrTx, overrides: ChildOverrides = {}): Pro
       allocatedSocialWorkerId: allocated,
     })
     .returning();
+  await refreshDueItems(db, 'child', [row!.id]);
   return row!;
 }
 
@@ -109,6 +111,7 @@ export async function makePlacement(db: DbOrTx, overrides: PlacementOverrides): 
     .insert(placements)
     .values({ placementType: 'long_term', startDate: '2025-01-06', ...overrides })
     .returning();
+  await refreshDueItems(db, 'placement', [row!.id]);
   return row!;
 }
 
@@ -128,5 +131,6 @@ export async function makeDelegatedAuthority(
       ...overrides,
     })
     .returning();
+  await refreshDueItems(db, 'placement', [overrides.placementId]);
   return row!;
 }

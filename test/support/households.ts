@@ -1,5 +1,6 @@
 /**
  * Test fixtures for households, carers, household members and checks. Made-up people only.
+ * Each refreshes the household's kept deadlines, as the service does when it writes.
  *
  *   const h = await makeHousehold(db);                       // approved, East Kent Fostering Team 1, 2 places
  *   const h = await makeHousehold(db, { status: 'applicant', teamName: 'West Kent Fostering Team 1' });
@@ -18,6 +19,7 @@ import {
   personChecks,
 } from '../../src/modules/households/tables.ts';
 import { nextHouseholdReference } from '../../src/modules/households/reference.ts';
+import { refreshDueItems } from '../../src/platform/due/index.ts';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type CarerRow = typeof carers.$inferSelect;
@@ -81,6 +83,7 @@ export async function makeHousehold(db: DbOrTx, overrides: HouseholdOverrides = 
     })
     .returning();
   await db.insert(householdStatusEvents).values({ householdId: row!.id, toStatus: status, onDate: statusSince });
+  await refreshDueItems(db, 'household', [row!.id]);
   return row!;
 }
 
@@ -106,6 +109,7 @@ export async function makeCarer(
   if (row!.isStaff) {
     await db.update(households).set({ restricted: true }).where(eq(households.id, householdId));
   }
+  await refreshDueItems(db, 'household', [householdId]);
   return row!;
 }
 
@@ -127,6 +131,7 @@ export async function makeMember(
       householdId,
     })
     .returning();
+  await refreshDueItems(db, 'household', [householdId]);
   return row!;
 }
 
@@ -150,6 +155,7 @@ export async function makeCheck(
       householdId,
     })
     .returning();
+  await refreshDueItems(db, 'household', [householdId]);
   return row!;
 }
 

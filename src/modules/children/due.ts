@@ -1,21 +1,22 @@
 /**
  * The statutory deadlines on a child's record: health assessments. Registered with the deadline
- * engine (platform/due) by registerChildrenDueRules(); each rule is one query, scoped by
- * childVisibleTo, with the due date worked out here.
+ * engine (platform/due) by registerChildrenDueRules(), with who may see items scoped by a child
+ * (childVisibleTo); each rule is one query, with the due date worked out here.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
-import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { addDays, addMonths, addYears, ageOn, type IsoDate } from '../../platform/dates/index.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { childScope } from '../../platform/access/scope.ts';
+import { addMonths, addYears, ageOn, type IsoDate } from '../../platform/dates/index.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import {
-  latestStartForWorkingDays,
+  recordsIn,
   registerDueRule,
+  registerDueScope,
   workingDaysAfter,
-  type DueItem,
-  type DueWindow,
+  type KeptDueItem,
 } from '../../platform/due/index.ts';
+import { placements } from '../placements/tables.ts';
 import { childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
 
@@ -51,105 +52,113 @@ interface ChildRow {
   last_name: string;
   area_id: string;
   owner_id: string | null;
-  owner_name: string | null;
   team_id: string | null;
-  team_name: string | null;
   date_of_birth: string;
+  left_care_on: string | null;
   counts_from: string;
 }
 
 /**
  * The columns every child deadline needs: who the child is, their social worker, and the team
- * of the household they are placed with now (none when not placed).
+ * of the household they are placed with now (none when not placed). Children who have left care
+ * by `today` are left out (their items are never shown again).
  */
-function childDeadlineQuery(viewer: SignedInUser, today: IsoDate, countsFrom: SQL, where: SQL, join: SQL = sql``): SQL {
+function childDeadlineQuery(
+  ids: readonly string[] | null,
+  today: IsoDate,
+  countsFrom: SQL,
+  where: SQL,
+  join: SQL = sql``,
+): SQL {
   return sql`
     select ${children.id} as id, ${children.reference} as reference,
       ${children.firstName} as first_name, ${children.lastName} as last_name, ${children.areaId} as area_id,
-      ${children.allocatedSocialWorkerId} as owner_id, owner.display_name as owner_name,
-      current_home.team_id as team_id, team.name as team_name,
+      ${children.allocatedSocialWorkerId} as owner_id, current_home.team_id as team_id,
       to_char(${children.dateOfBirth}, 'YYYY-MM-DD') as date_of_birth,
+      to_char(${children.leftCareOn}, 'YYYY-MM-DD') as left_care_on,
       to_char(${countsFrom}, 'YYYY-MM-DD') as counts_from
     from ${children}
     ${join}
-    left join users owner on owner.id = ${children.allocatedSocialWorkerId}
     left join lateral (
       select h.team_id
       from placements p join households h on h.id = p.household_id
       where p.child_id = ${children.id} and p.end_date is null
       order by p.start_date desc limit 1
     ) current_home on true
-    left join teams team on team.id = current_home.team_id
     where (${children.leftCareOn} is null or ${children.leftCareOn} > ${today})
-      and ${where}
-      and ${childVisibleTo(viewer)}`;
+      and ${recordsIn(children.id, ids)}
+      and ${where}`;
 }
 
-function childItem(ruleId: string, row: ChildRow, dueOn: IsoDate): DueItem {
+/** A child deadline's item, shown to those who may see the child until the child leaves care. */
+function childItem(row: ChildRow, dueOn: IsoDate): KeptDueItem {
   return {
-    ruleId,
-    recordType: 'child',
     recordId: row.id,
     label: `${row.first_name} ${row.last_name} (${row.reference})`,
     href: `/children/${row.id}`,
     dueOn,
+    shownUntil: row.left_care_on,
     teamId: row.team_id,
-    teamName: row.team_name,
     areaId: row.area_id,
     ownerUserId: row.owner_id,
-    ownerName: row.owner_name,
+    householdId: null,
+    childId: row.id,
   };
 }
 
-async function initialHealthAssessments(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
-  const ruleId = 'children.initial-health-assessment';
-  const latestStart = latestStartForWorkingDays(window.until, INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS);
+async function initialHealthAssessments(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  today: IsoDate,
+): Promise<KeptDueItem[]> {
   const rows = await queryRows<ChildRow>(
     db,
     childDeadlineQuery(
-      viewer,
-      window.today,
+      ids,
+      today,
       sql`${children.lookedAfterSince}`,
-      sql`${children.lookedAfterSince} <= ${latestStart}
-        and not exists (select 1 from ${healthAssessments}
+      sql`not exists (select 1 from ${healthAssessments}
           where ${healthAssessments.childId} = ${children.id} and ${healthAssessments.kind} = 'initial')`,
     ),
   );
-  const items: DueItem[] = [];
-  for (const row of rows) {
-    const dueOn = workingDaysAfter(row.counts_from, INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS);
-    if (dueOn <= window.until) items.push(childItem(ruleId, row, dueOn));
-  }
-  return items;
+  return rows.map((row) => childItem(row, workingDaysAfter(row.counts_from, INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS)));
 }
 
-async function reviewHealthAssessments(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
-  const ruleId = 'children.review-health-assessment';
-  // Six months is never fewer than 181 days: a cheap condition for SQL, refined below.
-  const latestDone = addDays(window.until, -180);
+async function reviewHealthAssessments(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  today: IsoDate,
+): Promise<KeptDueItem[]> {
   const rows = await queryRows<ChildRow>(
     db,
     childDeadlineQuery(
-      viewer,
-      window.today,
+      ids,
+      today,
       sql`latest.completed_on`,
-      sql`latest.completed_on <= ${latestDone}`,
+      sql`latest.completed_on is not null`,
       sql`join lateral (
         select max(${healthAssessments.completedOn}) as completed_on
         from ${healthAssessments} where ${healthAssessments.childId} = ${children.id}
       ) latest on true`,
     ),
   );
-  const items: DueItem[] = [];
-  for (const row of rows) {
-    const dueOn = reviewHealthAssessmentDue(row.date_of_birth, row.counts_from);
-    if (dueOn <= window.until) items.push(childItem(ruleId, row, dueOn));
-  }
-  return items;
+  return rows.map((row) => childItem(row, reviewHealthAssessmentDue(row.date_of_birth, row.counts_from)));
 }
+
+/** A change to a placement moves its child's team; to a household, its placed children's. */
+const childAffectedBy = {
+  placement: (ids: SQL) => sql`select ${placements.childId} from ${placements} where ${placements.id} in ${ids}`,
+  household: (ids: SQL) =>
+    sql`select ${placements.childId} from ${placements} where ${placements.householdId} in ${ids} and ${placements.endDate} is null`,
+};
 
 /** Registers the children module's deadlines with platform/due. */
 export function registerChildrenDueRules(): void {
+  registerDueScope('child', (viewer) =>
+    childScope(viewer).kind === 'all'
+      ? 'all'
+      : sql`select ${children.id} from ${children} where ${childVisibleTo(viewer)}`,
+  );
   registerDueRule({
     id: 'children.initial-health-assessment',
     title: 'Initial health assessment',
@@ -157,7 +166,9 @@ export function registerChildrenDueRules(): void {
     countsFrom: 'the date the child became looked after, until an initial health assessment is recorded',
     period: `within ${INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS} working days`,
     audience: childDeadlineAudience,
-    items: initialHealthAssessments,
+    recordType: 'child',
+    affectedBy: childAffectedBy,
+    compute: initialHealthAssessments,
   });
   registerDueRule({
     id: 'children.review-health-assessment',
@@ -166,6 +177,8 @@ export function registerChildrenDueRules(): void {
     countsFrom: 'the date of the latest health assessment (initial or review)',
     period: 'every 6 months while the child is under 5 (age on the due date), every 12 months from 5',
     audience: childDeadlineAudience,
-    items: reviewHealthAssessments,
+    recordType: 'child',
+    affectedBy: childAffectedBy,
+    compute: reviewHealthAssessments,
   });
 }

@@ -6,6 +6,7 @@ import type { ChildDetails, HealthAssessmentInput } from './forms.ts';
 import { areaExists, findChild, isActiveSocialWorker, type ChildRecord } from './queries.ts';
 import { nextChildReference } from './reference.ts';
 import { children, healthAssessments } from './tables.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 
 export type FieldError = { field: string; message: string };
 export type ChildChange =
@@ -57,6 +58,7 @@ export async function createChild(db: Db, user: SignedInUser, actor: Actor, inpu
       .insert(children)
       .values({ ...columns(input), reference, allocatedSocialWorkerId: allocated })
       .returning({ id: children.id });
+    await refreshDueItems(tx, 'child', [row!.id]);
     await recordAudit(tx, actor, { action: 'create', recordType: 'child', recordId: row!.id });
     return row!.id;
   });
@@ -85,6 +87,7 @@ export async function updateChild(
         .update(children)
         .set({ ...next, updatedAt: new Date() })
         .where(eq(children.id, child.id));
+      await refreshDueItems(tx, 'child', [child.id]);
       await recordAudit(tx, actor, { action: 'update', recordType: 'child', recordId: child.id, detail: { changed } });
     });
   }
@@ -119,6 +122,7 @@ export async function addHealthAssessment(
         recordedBy: user.id,
       })
       .returning({ id: healthAssessments.id });
+    await refreshDueItems(tx, 'child', [child.id]);
     await recordAudit(tx, actor, {
       action: 'update',
       recordType: 'child',

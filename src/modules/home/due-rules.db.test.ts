@@ -8,7 +8,7 @@ import { makeCarer, makeCheck, makeHousehold, makeMember } from '../../../test/s
 import { makeChild, makeDelegatedAuthority, makePlacement } from '../../../test/support/children.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { dueFor, type DueEntry } from '../../platform/due/index.ts';
+import { dueFor, refreshDueItems, type DueEntry } from '../../platform/due/index.ts';
 import { healthAssessments } from '../children/tables.ts';
 import { viewer } from './test-viewers.ts';
 
@@ -38,6 +38,7 @@ async function dueOf(
 
 async function assessment(childId: string, kind: 'initial' | 'review', completedOn: string) {
   await db.insert(healthAssessments).values({ childId, kind, completedOn });
+  await refreshDueItems(db, 'child', [childId]);
 }
 
 describe('initial health assessment: 20 working days from becoming looked after', () => {

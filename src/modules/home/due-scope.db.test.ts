@@ -8,7 +8,18 @@ import { makeCarer, makeCheck, makeHousehold, nameOnRestrictedHousehold } from '
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { dueFor, summariseByTeam, type DueEntry } from '../../platform/due/index.ts';
+import { areas, teams, users } from '../../platform/auth/tables.ts';
+import {
+  dueCountsByTeam,
+  dueFor,
+  dueRules,
+  dueRulesFor,
+  refreshDueItems,
+  summariseByTeam,
+  type DueEntry,
+} from '../../platform/due/index.ts';
+import { healthAssessments } from '../children/tables.ts';
+import { makeSupervision } from '../supervision/test-fixtures.ts';
 import { serviceManager, viewer } from './test-viewers.ts';
 
 let t: TestApp;
@@ -130,5 +141,87 @@ describe('who sees what', () => {
 
   it('a role whose work has no deadlines is shown none', async () => {
     expect(await dueFor(db, await viewer(db, 'lado'), { today, horizonDays: 28 })).toEqual([]);
+  });
+});
+
+describe('the engine scopes every rule', () => {
+  const today = '2026-12-01';
+  const everything = { today, horizonDays: 3650 };
+
+  beforeAll(async () => {
+    // At least one item under every rule, in West Kent Fostering Team 1 and elsewhere.
+    for (const teamName of ['West Kent Fostering Team 1', 'East Kent Fostering Team 2']) {
+      const household = await makeHousehold(db, { teamName, statusSince: '2026-01-05' });
+      const carer = await makeCarer(db, household.id);
+      await makeCheck(db, household.id, { carerId: carer.id, kind: 'dbs', expiresOn: '2027-01-05' });
+      await makeCheck(db, household.id, { carerId: carer.id, kind: 'medical', expiresOn: '2027-02-05' });
+      const area = teamName.startsWith('West') ? 'West Kent' : 'East Kent';
+      const child = await makeChild(db, { area, lookedAfterSince: '2026-11-02' });
+      await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-11-02' });
+      const assessed = await makeChild(db, { area });
+      await makePlacement(db, { childId: assessed.id, householdId: household.id, startDate: '2026-05-01' });
+      await db.insert(healthAssessments).values({ childId: assessed.id, kind: 'initial', completedOn: '2026-06-01' });
+      await refreshDueItems(db, 'child', [assessed.id]);
+      await makeSupervision(db, { householdId: household.id, visitDate: '2026-11-20', status: 'draft' });
+    }
+  });
+
+  async function otherTeamManager(): Promise<SignedInUser> {
+    const [area] = await db.insert(areas).values({ name: 'Elsewhere' }).returning();
+    const [team] = await db.insert(teams).values({ name: 'Elsewhere Fostering Team', areaId: area!.id }).returning();
+    await db.insert(users).values({
+      username: 'elsewhere-manager',
+      displayName: 'Elsewhere Manager',
+      role: 'team_manager',
+      teamId: team!.id,
+      areaId: area!.id,
+      passwordHash: 'not-a-real-hash',
+    });
+    return viewer(db, 'elsewhere-manager');
+  }
+
+  it('has items under every registered rule (so the checks below are not empty)', async () => {
+    const byRule = new Set((await dueFor(db, head, everything)).map((e) => e.ruleId));
+    expect([...byRule].sort()).toEqual(
+      dueRules()
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
+
+  it('shows a viewer with no scope nothing, under any rule', async () => {
+    const noArea = { ...(await serviceManager(db, 'West Kent')), areaId: null };
+    const noTeam = { ...(await viewer(db, 'manager')), teamId: null, areaId: null };
+    for (const nobody of [noArea, noTeam]) {
+      expect(
+        dueRulesFor(nobody)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(
+        dueRules()
+          .map((r) => r.id)
+          .sort(),
+      );
+      for (const rule of dueRules()) {
+        expect(await dueFor(db, nobody, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
+      }
+    }
+  });
+
+  it('shows a manager of another team nothing, and a worker in a team only their team’s items', async () => {
+    const elsewhere = await otherTeamManager();
+    const ssw2 = await viewer(db, 'ssw2');
+    for (const rule of dueRules()) {
+      expect(await dueFor(db, elsewhere, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
+      const west = await dueFor(db, ssw2, { ...everything, ruleIds: [rule.id] });
+      expect(west.length, rule.id).toBeGreaterThan(0);
+      expect(
+        west.filter((e) => e.teamId !== ssw2.teamId).map((e) => e.label),
+        rule.id,
+      ).toEqual([]);
+    }
+    // Counted in SQL, the same: only their own team.
+    expect((await dueCountsByTeam(db, ssw2, everything)).map((r) => r.teamId)).toEqual([ssw2.teamId]);
+    expect(await dueCountsByTeam(db, elsewhere, everything)).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import { hasOwnCaseload, householdScope, ownCaseload } from '../../platform/access/scope.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import type { IsoDate } from '../../platform/dates/index.ts';
+import { timeBetweenInWords, type IsoDate } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import {
   DUE_SOON_DAYS,
+  dueCountsByTeam,
   dueFor,
   dueRules,
   dueRulesFor,
-  summariseByTeam,
   type DueEntry,
   type DueRule,
   type TeamSummary,
@@ -23,10 +23,15 @@ export function ruleAnchor(ruleId: string): string {
   return `rule-${ruleId.replace(/\./g, '-')}`;
 }
 
-/** The words and colour of an item's status tag: red when overdue, amber when due within 7 days. */
-export function dueTag(entry: Pick<DueEntry, 'daysLeft'>): { text: string; classes: string } {
+/**
+ * The words and colour of an item's status tag: red when overdue (by how long, in words: "32
+ * days", "over 2 years"), amber when due within 7 days.
+ */
+export function dueTag(entry: Pick<DueEntry, 'daysLeft' | 'dueOn'>, today: IsoDate): { text: string; classes: string } {
   const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-  if (entry.daysLeft < 0) return { text: `Overdue by ${days(-entry.daysLeft)}`, classes: 'govuk-tag--red' };
+  if (entry.daysLeft < 0) {
+    return { text: `Overdue by ${timeBetweenInWords(entry.dueOn, today)}`, classes: 'govuk-tag--red' };
+  }
   if (entry.daysLeft === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
   if (entry.daysLeft <= DUE_SOON_DAYS) return { text: `Due in ${days(entry.daysLeft)}`, classes: 'govuk-tag--orange' };
   return { text: `Due in ${days(entry.daysLeft)}`, classes: 'govuk-tag--grey' };
@@ -36,17 +41,6 @@ export function dueTag(entry: Pick<DueEntry, 'daysLeft'>): { text: string; class
 function overseesTeams(user: SignedInUser): boolean {
   const scope = householdScope(user).kind;
   return scope === 'all' || scope === 'area';
-}
-
-function matchesTeam(entry: DueEntry, team: string | undefined): boolean {
-  if (!team) return true;
-  return team === 'none' ? entry.teamId === null : entry.teamId === team;
-}
-
-function matchesStatus(entry: DueEntry, status: MyWorkQuery['status']): boolean {
-  if (status === 'overdue') return entry.overdue;
-  if (status === 'soon') return entry.dueSoon;
-  return true;
 }
 
 /** The link to the list filtered to one team and (optionally) status. */
@@ -59,9 +53,21 @@ function teamHref(query: MyWorkQuery, team: TeamSummary, status?: keyof typeof s
   return `/my-work?${params.toString()}`;
 }
 
+/** The counts of the list as filtered: one team's (or all teams') row, narrowed to a status. */
+function shownCounts(byTeam: readonly TeamSummary[], team: string | undefined, status: MyWorkQuery['status']) {
+  const rows = team ? byTeam.filter((row) => (row.teamId ?? 'none') === team) : byTeam;
+  const sum = (pick: (row: TeamSummary) => number) => rows.reduce((n, row) => n + pick(row), 0);
+  const overdue = sum((r) => r.overdue);
+  const dueSoon = sum((r) => r.dueSoon);
+  if (status === 'overdue') return { total: overdue, overdue, dueSoon: 0 };
+  if (status === 'soon') return { total: dueSoon, overdue: 0, dueSoon };
+  return { total: sum((r) => r.total), overdue, dueSoon };
+}
+
 /**
  * My work: what is due and overdue in the viewer's scope, soonest first, filtered and paged;
- * for those who oversee several teams, a summary by team above the list.
+ * for those who oversee several teams, a summary by team above the list. Two queries on the
+ * kept deadlines: the counts by team (grouped in SQL) and one page (ordered by due date, limited).
  */
 export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, today: IsoDate, url: string) {
   const rules = dueRulesFor(user);
@@ -69,16 +75,22 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
   // A caseworker's My work is their own caseload unless they ask for their team's.
   const caseworker = hasOwnCaseload(user);
   const viewer = caseworker && query.whose === 'mine' ? ownCaseload(user) : user;
-  const entries = await dueFor(db, viewer, {
-    today,
-    horizonDays: Number(query.within),
-    ruleIds: rule ? [rule.id] : undefined,
-  });
-  const summary = overseesTeams(user) ? summariseByTeam(entries) : null;
+  const options = { today, horizonDays: Number(query.within), ruleIds: rule ? [rule.id] : undefined };
+  const byTeam = await dueCountsByTeam(db, viewer, options);
+  const summary = overseesTeams(user) ? byTeam : null;
   const team = summary ? query.team : undefined;
-  const shown = entries.filter((e) => matchesTeam(e, team) && matchesStatus(e, query.status));
-  const pages = Math.max(1, Math.ceil(shown.length / MY_WORK_PAGE_SIZE));
+  const counts = shownCounts(byTeam, team, query.status);
+  const pages = Math.max(1, Math.ceil(counts.total / MY_WORK_PAGE_SIZE));
   const page = Math.min(query.page, pages);
+  const entries = counts.total
+    ? await dueFor(db, viewer, {
+        ...options,
+        teamId: team === undefined ? undefined : team === 'none' ? null : team,
+        status: query.status,
+        limit: MY_WORK_PAGE_SIZE,
+        offset: (page - 1) * MY_WORK_PAGE_SIZE,
+      })
+    : [];
   const ruleTitles = new Map(rules.map((r) => [r.id, r.title]));
   const option = (value: string, text: string, current: string | undefined) => ({
     value,
@@ -106,11 +118,7 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
         option(value, `Overdue and due in ${text}`, query.within),
       ),
     },
-    counts: {
-      total: shown.length,
-      overdue: shown.filter((e) => e.overdue).length,
-      dueSoon: shown.filter((e) => e.dueSoon).length,
-    },
+    counts,
     summary: summary?.map((row) => ({
       ...row,
       hrefs: {
@@ -119,13 +127,13 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
         all: teamHref(query, row),
       },
     })),
-    items: shown.slice((page - 1) * MY_WORK_PAGE_SIZE, page * MY_WORK_PAGE_SIZE).map((entry) => ({
+    items: entries.map((entry) => ({
       ...entry,
       ruleTitle: ruleTitles.get(entry.ruleId) ?? entry.ruleId,
       ruleHref: `/my-work/rules#${ruleAnchor(entry.ruleId)}`,
-      tag: dueTag(entry),
+      tag: dueTag(entry, today),
     })),
-    pagination: pagination(url, page, MY_WORK_PAGE_SIZE, shown.length),
+    pagination: pagination(url, page, MY_WORK_PAGE_SIZE, counts.total),
   };
 }
 

@@ -1,15 +1,14 @@
 /**
  * The statutory deadlines on a fostering household: renewing the DBS and medical checks of its
  * carers and household members before they expire. Registered with platform/due by
- * registerHouseholdsDueRules(); one query per rule, scoped by householdVisibleTo.
+ * registerHouseholdsDueRules(), with who may see items scoped by a household (householdVisibleTo).
  */
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
-import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { teams, users } from '../../platform/auth/tables.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { teams } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { registerDueRule, type DueItem, type DueWindow } from '../../platform/due/index.ts';
+import { recordsIn, registerDueRule, registerDueScope, type KeptDueItem } from '../../platform/due/index.ts';
 import { householdVisibleTo } from './scope.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 
@@ -34,21 +33,19 @@ interface CheckRow {
   person_role: string | null;
   expires_on: string;
   team_id: string;
-  team_name: string;
   area_id: string;
   owner_id: string | null;
-  owner_name: string | null;
 }
 
 const kindNames = { dbs: 'DBS check', medical: 'Medical' } as const;
 type CheckKind = keyof typeof kindNames;
 
 /**
- * The latest check of `kind` for each carer and household member of an approved household the
- * viewer may see, when it expires on or before `until`.
+ * The latest check of `kind` for each carer and household member of an approved household, when
+ * it has an expiry date: due on that date.
  */
 function expiringChecks(kind: CheckKind) {
-  return async (db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> => {
+  return async (db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> => {
     const rows = await queryRows<CheckRow>(
       db,
       sql`
@@ -58,8 +55,7 @@ function expiringChecks(kind: CheckKind) {
         case when latest.carer_id is not null then 'carer'
           when latest.member_id is not null then 'household member' end as person_role,
         to_char(latest.expires_on, 'YYYY-MM-DD') as expires_on,
-        latest.team_id, ${teams.name} as team_name, ${teams.areaId} as area_id,
-        latest.owner_id, ${users.displayName} as owner_name
+        latest.team_id, ${teams.areaId} as area_id, latest.owner_id
       from (
         select distinct on (${personChecks.householdId}, ${personChecks.carerId}, ${personChecks.memberId})
           ${personChecks.householdId} as household_id, ${personChecks.carerId} as carer_id,
@@ -70,35 +66,37 @@ function expiringChecks(kind: CheckKind) {
         join ${households} on ${households.id} = ${personChecks.householdId}
         where ${personChecks.kind} = ${kind}
           and ${households.status} = 'approved'
-          and ${householdVisibleTo(viewer)}
+          and ${recordsIn(households.id, ids)}
         order by ${personChecks.householdId}, ${personChecks.carerId}, ${personChecks.memberId},
           ${personChecks.completedOn} desc, ${personChecks.createdAt} desc
       ) latest
       join ${teams} on ${teams.id} = latest.team_id
       left join ${carers} on ${carers.id} = latest.carer_id
       left join ${householdMembers} on ${householdMembers.id} = latest.member_id
-      left join ${users} on ${users.id} = latest.owner_id
-      where latest.expires_on is not null and latest.expires_on <= ${window.until}`,
+      where latest.expires_on is not null`,
     );
     return rows.map((row) => ({
-      ruleId: `households.${kind}-check-renewal`,
-      recordType: 'household',
       recordId: row.household_id,
       label: `${row.household_name} (${row.household_reference})`,
       detail: `${kindNames[kind]} of ${row.person_name}${row.person_role ? ` (${row.person_role})` : ''}`,
       href: `/households/${row.household_id}`,
       dueOn: row.expires_on,
       teamId: row.team_id,
-      teamName: row.team_name,
       areaId: row.area_id,
       ownerUserId: row.owner_id,
-      ownerName: row.owner_name,
+      householdId: row.household_id,
+      childId: null,
     }));
   };
 }
 
-/** Registers the households module's deadlines with platform/due. */
+/** Registers the households module's deadlines, and who sees items scoped by a household. */
 export function registerHouseholdsDueRules(): void {
+  registerDueScope('household', (viewer) =>
+    viewer.role === 'head_of_fostering'
+      ? 'all'
+      : sql`select ${households.id} from ${households} where ${householdVisibleTo(viewer)}`,
+  );
   registerDueRule({
     id: 'households.dbs-check-renewal',
     title: 'DBS check renewal',
@@ -106,7 +104,8 @@ export function registerHouseholdsDueRules(): void {
     countsFrom: 'the latest DBS check of each carer and household member of an approved household',
     period: 'renewed by the date it expires',
     audience: householdDeadlineAudience,
-    items: expiringChecks('dbs'),
+    recordType: 'household',
+    compute: expiringChecks('dbs'),
   });
   registerDueRule({
     id: 'households.medical-check-renewal',
@@ -115,6 +114,7 @@ export function registerHouseholdsDueRules(): void {
     countsFrom: 'the latest medical of each carer (and household member, where one is needed) of an approved household',
     period: 'renewed by the date it expires',
     audience: householdDeadlineAudience,
-    items: expiringChecks('medical'),
+    recordType: 'household',
+    compute: expiringChecks('medical'),
   });
 }

@@ -6,6 +6,7 @@ import type { CarerInput, CheckInput, MemberInput } from './forms.ts';
 import { findCarer, findMember, findVisibleHousehold } from './queries.ts';
 import type { Result } from './service.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 
 /**
  * Carers, household members and their checks. A carer who is also on the council's staff makes
@@ -43,6 +44,7 @@ export async function addCarer(db: Db, who: Who, householdId: string, input: Car
       recordId: carer!.id,
       detail: { householdId },
     });
+    await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'household',
@@ -75,6 +77,7 @@ export async function updateCarer(
         recordId: carerId,
         detail: { householdId, fields },
       });
+      await refreshDueItems(tx, 'household', [householdId]);
       await recordAudit(tx, who.actor, {
         action: 'update',
         recordType: 'household',
@@ -94,6 +97,7 @@ export async function addMember(db: Db, who: Who, householdId: string, input: Me
       .insert(householdMembers)
       .values({ ...input, householdId })
       .returning({ id: householdMembers.id });
+    await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'household',
@@ -119,6 +123,7 @@ export async function updateMember(
     const fields = changedFields(member, input);
     if (fields.length) {
       await tx.update(householdMembers).set(input).where(eq(householdMembers.id, memberId));
+      await refreshDueItems(tx, 'household', [householdId]);
       await recordAudit(tx, who.actor, {
         action: 'update',
         recordType: 'household',
@@ -151,6 +156,7 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
         outcome: input.outcome,
       })
       .returning({ id: personChecks.id });
+    await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'household',

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
   changedFields,
@@ -67,6 +68,7 @@ export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Prom
       onDate: today,
       byUserId: who.user.id,
     });
+    await refreshDueItems(tx, 'household', [id]);
     await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
     return { ok: true, id };
   });
@@ -89,6 +91,7 @@ async function writeChangedColumns(
     .update(households)
     .set({ ...input, updatedAt: new Date() })
     .where(eq(households.id, household.id));
+  await refreshDueItems(tx, 'household', [household.id]);
   await recordAudit(tx, who.actor, {
     action: audit.action,
     recordType: 'household',
@@ -169,6 +172,7 @@ export async function changeStatus(db: Db, who: Who, id: string, input: StatusIn
       reason: input.reason,
       byUserId: who.user.id,
     });
+    await refreshDueItems(tx, 'household', [id]);
     await recordAudit(tx, who.actor, {
       action: 'status-change',
       recordType: 'household',

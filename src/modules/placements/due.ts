@@ -1,24 +1,15 @@
 /**
  * The statutory deadlines on a placement: the placement plan and delegated authority, both within
  * 5 working days of the start. Registered with platform/due by registerPlacementsDueRules(); one
- * query per rule, scoped to placements whose child and household the viewer may both see.
+ * query per rule; items are shown to those who may see both the child and the household.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
-import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { teams, users } from '../../platform/auth/tables.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { teams } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import {
-  latestStartForWorkingDays,
-  registerDueRule,
-  workingDaysAfter,
-  type DueItem,
-  type DueWindow,
-} from '../../platform/due/index.ts';
-import { childVisibleTo } from '../children/scope.ts';
+import { recordsIn, registerDueRule, workingDaysAfter, type KeptDueItem } from '../../platform/due/index.ts';
 import { children } from '../children/tables.ts';
-import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
 
@@ -39,16 +30,16 @@ const CARE_PLANNING_REGS = 'Care Planning, Placement and Case Review (England) R
 
 interface PlacementRow {
   id: string;
+  child_id: string;
+  household_id: string;
   start_date: string;
   child_first_name: string;
   child_last_name: string;
   child_reference: string;
   household_name: string;
   team_id: string;
-  team_name: string;
   area_id: string;
   owner_id: string | null;
-  owner_name: string | null;
   /** Whether a delegated authority form exists, and when it was signed and a copy given. */
   recorded: boolean;
   signed_on: string | null;
@@ -56,16 +47,17 @@ interface PlacementRow {
 }
 
 /**
- * Open placements started on or before `latestStart` that match `where`, whose child and household
- * the viewer may both see (so a label never names a restricted household to someone not named on it).
+ * Open placements (of these ids, or all) that match `where`. Their items are scoped by both the
+ * child and the household, so a label never names a restricted household to someone not named on it.
  */
-function openPlacementsQuery(viewer: SignedInUser, latestStart: string, where: SQL): SQL {
+function openPlacementsQuery(ids: readonly string[] | null, where: SQL): SQL {
   return sql`
-    select ${placements.id} as id, to_char(${placements.startDate}, 'YYYY-MM-DD') as start_date,
+    select ${placements.id} as id, ${placements.childId} as child_id, ${placements.householdId} as household_id,
+      to_char(${placements.startDate}, 'YYYY-MM-DD') as start_date,
       ${children.firstName} as child_first_name, ${children.lastName} as child_last_name,
       ${children.reference} as child_reference, ${households.name} as household_name,
-      ${households.teamId} as team_id, ${teams.name} as team_name, ${teams.areaId} as area_id,
-      ${children.allocatedSocialWorkerId} as owner_id, ${users.displayName} as owner_name,
+      ${households.teamId} as team_id, ${teams.areaId} as area_id,
+      ${children.allocatedSocialWorkerId} as owner_id,
       ${delegatedAuthorities.id} is not null as recorded,
       to_char(${delegatedAuthorities.signedOn}, 'YYYY-MM-DD') as signed_on,
       to_char(${delegatedAuthorities.copyGivenToCarerOn}, 'YYYY-MM-DD') as copy_given_on
@@ -73,41 +65,30 @@ function openPlacementsQuery(viewer: SignedInUser, latestStart: string, where: S
     join ${children} on ${children.id} = ${placements.childId}
     join ${households} on ${households.id} = ${placements.householdId}
     join ${teams} on ${teams.id} = ${households.teamId}
-    left join ${users} on ${users.id} = ${children.allocatedSocialWorkerId}
     left join ${delegatedAuthorities} on ${delegatedAuthorities.placementId} = ${placements.id}
     where ${placements.endDate} is null
-      and ${placements.startDate} <= ${latestStart}
-      and ${where}
-      and ${childVisibleTo(viewer)}
-      and ${householdVisibleTo(viewer)}`;
+      and ${recordsIn(placements.id, ids)}
+      and ${where}`;
 }
 
-function placementItem(ruleId: string, row: PlacementRow, detail?: string): DueItem {
+function placementItem(row: PlacementRow, detail?: string): KeptDueItem {
   return {
-    ruleId,
-    recordType: 'placement',
     recordId: row.id,
     label: `${row.child_first_name} ${row.child_last_name} (${row.child_reference}) with ${row.household_name}`,
     detail,
     href: `/placements/${row.id}`,
     dueOn: workingDaysAfter(row.start_date, PLACEMENT_PAPERWORK_WORKING_DAYS),
     teamId: row.team_id,
-    teamName: row.team_name,
     areaId: row.area_id,
     ownerUserId: row.owner_id,
-    ownerName: row.owner_name,
+    householdId: row.household_id,
+    childId: row.child_id,
   };
 }
 
-async function placementPlans(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
-  const latestStart = latestStartForWorkingDays(window.until, PLACEMENT_PAPERWORK_WORKING_DAYS);
-  const rows = await queryRows<PlacementRow>(
-    db,
-    openPlacementsQuery(viewer, latestStart, sql`${placements.placementPlanOn} is null`),
-  );
-  return rows
-    .map((row) => placementItem('placements.placement-plan', row))
-    .filter((item) => item.dueOn <= window.until);
+async function placementPlans(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
+  const rows = await queryRows<PlacementRow>(db, openPlacementsQuery(ids, sql`${placements.placementPlanOn} is null`));
+  return rows.map((row) => placementItem(row));
 }
 
 /** What is still missing from a delegated authority form. */
@@ -118,20 +99,24 @@ function delegatedAuthorityGap(row: PlacementRow): string {
   return 'No signed copy given to the carer yet';
 }
 
-async function delegatedAuthority(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
-  const latestStart = latestStartForWorkingDays(window.until, PLACEMENT_PAPERWORK_WORKING_DAYS);
+async function delegatedAuthority(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const rows = await queryRows<PlacementRow>(
     db,
     openPlacementsQuery(
-      viewer,
-      latestStart,
+      ids,
       sql`(${delegatedAuthorities.signedOn} is null or ${delegatedAuthorities.copyGivenToCarerOn} is null)`,
     ),
   );
-  return rows
-    .map((row) => placementItem('placements.delegated-authority', row, delegatedAuthorityGap(row)))
-    .filter((item) => item.dueOn <= window.until);
+  return rows.map((row) => placementItem(row, delegatedAuthorityGap(row)));
 }
+
+/** A change to a child (name, worker) or a household (name, team) moves its open placements' items. */
+const placementAffectedBy = {
+  child: (ids: SQL) =>
+    sql`select ${placements.id} from ${placements} where ${placements.childId} in ${ids} and ${placements.endDate} is null`,
+  household: (ids: SQL) =>
+    sql`select ${placements.id} from ${placements} where ${placements.householdId} in ${ids} and ${placements.endDate} is null`,
+};
 
 /** Registers the placements module's deadlines with platform/due. */
 export function registerPlacementsDueRules(): void {
@@ -142,7 +127,9 @@ export function registerPlacementsDueRules(): void {
     countsFrom: 'the start of the placement (the plan is due before it starts, or at the latest)',
     period: `within ${PLACEMENT_PAPERWORK_WORKING_DAYS} working days`,
     audience: placementDeadlineAudience,
-    items: placementPlans,
+    recordType: 'placement',
+    affectedBy: placementAffectedBy,
+    compute: placementPlans,
   });
   registerDueRule({
     id: 'placements.delegated-authority',
@@ -151,6 +138,8 @@ export function registerPlacementsDueRules(): void {
     countsFrom: 'the start of the placement',
     period: `signed, and a copy given to the carer, within ${PLACEMENT_PAPERWORK_WORKING_DAYS} working days`,
     audience: placementDeadlineAudience,
-    items: delegatedAuthority,
+    recordType: 'placement',
+    affectedBy: placementAffectedBy,
+    compute: delegatedAuthority,
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import type { DelegatedAuthorityInput, PaperworkInput } from './forms.ts';
 import { decisionAreaKeys, documentKindKeys } from './labels.ts';
 import { delegatedAuthorityOf, documentsOf, type PlacementRecord } from './queries.ts';
@@ -52,6 +53,7 @@ export async function recordPaperwork(
           set: { givenOn, recordedBy: user.id },
         });
     }
+    await refreshDueItems(tx, 'placement', [placement.id]);
     await recordAudit(tx, actor, {
       action: 'update',
       recordType: 'placement',
@@ -95,6 +97,7 @@ export async function saveDelegatedAuthority(
         target: delegatedAuthorities.placementId,
         set: { ...values, updatedBy: user.id, updatedAt: new Date() },
       });
+    await refreshDueItems(tx, 'placement', [placement.id]);
     await recordAudit(tx, actor, {
       action: 'update',
       recordType: 'placement',

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { ChildRecord } from '../children/queries.ts';
@@ -97,6 +98,7 @@ async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: N
     .insert(placements)
     .values({ ...p, createdBy: user.id })
     .returning({ id: placements.id });
+  await refreshDueItems(tx, 'placement', [row!.id]);
   await recordAudit(tx, actor, {
     action: 'create',
     recordType: 'placement',
@@ -194,6 +196,7 @@ async function endIn(tx: DbOrTx, actor: Actor, placement: PlacementRecord, input
     .update(placements)
     .set({ endDate: input.endDate, ending: input.ending, endReason: input.endReason })
     .where(and(eq(placements.id, placement.id), isNull(placements.endDate)));
+  await refreshDueItems(tx, 'placement', [placement.id]);
   await recordAudit(tx, actor, {
     action: 'end',
     recordType: 'placement',
@@ -247,6 +250,7 @@ export async function movePlacement(
       placementPlanOn: input.placementPlanOn,
       childSawProfile: input.childSawProfile,
     });
+    await refreshDueItems(tx, 'placement', [placement.id]);
     await recordAudit(tx, actor, {
       action: 'end',
       recordType: 'placement',

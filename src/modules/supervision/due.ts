@@ -2,18 +2,17 @@
  * The deadlines of carer supervision, registered with platform/due by registerSupervisionDueRules().
  * They apply to every approved household, whether or not a child is placed: supervision and the
  * yearly unannounced visit are owed to every approved foster carer (Fostering Services (England)
- * Regulations 2011, regulation 17; NMS 21). One query per rule, scoped by householdVisibleTo.
+ * Regulations 2011, regulation 17; NMS 21). One query per rule; items are shown to those who may
+ * see the household.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
-import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { teams, users } from '../../platform/auth/tables.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { teams } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { addDays, addMonths, addWorkingDays } from '../../platform/dates/index.ts';
-import { registerDueRule, type DueItem, type DueWindow } from '../../platform/due/index.ts';
+import { addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
+import { recordsIn, registerDueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { children } from '../children/tables.ts';
-import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
@@ -37,146 +36,147 @@ interface Row {
   due_on: string;
   detail: string | null;
   team_id: string;
-  team_name: string;
   area_id: string;
   owner_id: string | null;
-  owner_name: string | null;
+  shown_from?: string | null;
+  shown_until?: string | null;
 }
 
-/** Approved households the viewer may see, with `select` columns, joined to their team and SSW. */
-function householdItems(viewer: SignedInUser, select: SQL, extraJoin: SQL = sql``, where: SQL = sql`true`) {
+/** Approved households (of these ids, or all) with `select` columns, joined to their team. */
+function householdItems(ids: SQL, select: SQL, extraJoin: SQL = sql``, where: SQL = sql`true`) {
   return sql`select ${select},
-      ${households.id} as household_id, ${households.teamId} as team_id, ${teams.name} as team_name,
-      ${teams.areaId} as area_id, ${households.allocatedSswId} as owner_id, ${users.displayName} as owner_name
+      ${households.id} as household_id, ${households.teamId} as team_id,
+      ${teams.areaId} as area_id, ${households.allocatedSswId} as owner_id
     from ${households}
     join ${teams} on ${teams.id} = ${households.teamId}
-    left join ${users} on ${users.id} = ${households.allocatedSswId}
     ${extraJoin}
-    where ${households.status} = 'approved' and ${householdVisibleTo(viewer)} and ${where}`;
+    where ${households.status} = 'approved' and ${ids} and ${where}`;
 }
 
 const householdLabel = sql`${households.name} || ' (' || ${households.reference} || ')'`;
 const approvedFrom = sql`coalesce(${households.approvedOn}, ${households.statusSince})`;
 
-function toItem(ruleId: string, recordType: string, href: (row: Row) => string) {
-  return (row: Row): DueItem => ({
-    ruleId,
-    recordType,
+/** An item scoped by its household: shown to those who may see the household. */
+function toItem(href: (row: Row) => string) {
+  return (row: Row): KeptDueItem => ({
     recordId: row.record_id,
     label: row.label,
-    detail: row.detail ?? undefined,
+    detail: row.detail,
     href: href(row),
     dueOn: row.due_on,
+    shownFrom: row.shown_from ?? null,
+    shownUntil: row.shown_until ?? null,
     teamId: row.team_id,
-    teamName: row.team_name,
     areaId: row.area_id,
     ownerUserId: row.owner_id,
-    ownerName: row.owner_name,
+    householdId: row.household_id,
+    childId: null,
   });
 }
+
+const supervisionPage = (r: Row) => `/households/${r.household_id}/supervision`;
 
 /** The latest finalised visit matching `which`, per household, as a date or null. */
 const lastVisit = (which: SQL) => sql`(select max(s.visit_date) from ${supervisions} s
   where s.household_id = ${households.id} and s.status = 'final' and ${which})`;
 
-async function nextVisit(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
+/** A visit changes its household's items. */
+const householdAffectedBy = {
+  supervision: (ids: SQL) =>
+    sql`select ${supervisions.householdId} from ${supervisions} where ${supervisions.id} in ${ids}`,
+};
+
+async function nextVisit(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const due = sql`coalesce(${lastVisit(sql`true`)}, ${approvedFrom}) + 42`;
   const rows = await queryRows<Row>(
     db,
-    sql`select * from (${householdItems(
-      viewer,
+    householdItems(
+      recordsIn(households.id, ids),
       sql`${households.id} as record_id, ${householdLabel} as label, to_char(${due}, 'YYYY-MM-DD') as due_on,
         case when ${lastVisit(sql`true`)} is null then 'No supervision recorded since approval'
           else 'Last supervision ' || to_char(${lastVisit(sql`true`)}, 'YYYY-MM-DD') end as detail`,
-    )}) items where due_on <= ${window.until}`,
+    ),
   );
-  return rows.map(toItem('supervision.next-visit', 'household', (r) => `/households/${r.household_id}/supervision`));
+  return rows.map(toItem(supervisionPage));
 }
 
-async function unannouncedVisit(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
+async function unannouncedVisit(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const last = lastVisit(sql`not s.announced`);
   const due = sql`(coalesce(${last}, ${approvedFrom}) + interval '1 year')::date`;
   const rows = await queryRows<Row>(
     db,
-    sql`select * from (${householdItems(
-      viewer,
+    householdItems(
+      recordsIn(households.id, ids),
       sql`${households.id} as record_id, ${householdLabel} as label, to_char(${due}, 'YYYY-MM-DD') as due_on,
         case when ${last} is null then 'No unannounced visit since approval'
           else 'Last unannounced visit ' || to_char(${last}, 'YYYY-MM-DD') end as detail`,
-    )}) items where due_on <= ${window.until}`,
+    ),
   );
-  return rows.map(
-    toItem('supervision.unannounced-visit', 'household', (r) => `/households/${r.household_id}/supervision`),
-  );
+  return rows.map(toItem(supervisionPage));
 }
 
-async function agreementRenewal(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
+async function agreementRenewal(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const review = sql`(select a.review_on from ${supervisionAgreements} a where a.household_id = ${households.id}
     order by a.signed_on desc, a.created_at desc limit 1)`;
   const rows = await queryRows<Row>(
     db,
-    sql`select * from (${householdItems(
-      viewer,
+    householdItems(
+      recordsIn(households.id, ids),
       sql`${households.id} as record_id, ${householdLabel} as label,
         to_char(coalesce(${review}, ${approvedFrom}), 'YYYY-MM-DD') as due_on,
         case when ${review} is null then 'No signed supervision agreement'
           else 'Agreement due for review on ' || to_char(${review}, 'YYYY-MM-DD') end as detail`,
-    )}) items where due_on <= ${window.until}`,
+    ),
   );
-  return rows.map(
-    toItem('supervision.agreement-renewal', 'household', (r) => `/households/${r.household_id}/supervision`),
-  );
+  return rows.map(toItem(supervisionPage));
 }
 
-async function childSeen(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
-  // The last finalised visit to this household at which the child was seen (alone or not),
-  // looked up once per placed child.
+/**
+ * Each child placed with an approved household (one item per placement not ended before today),
+ * due 3 months after the child was last seen at a finalised supervision there (or the start of the
+ * placement); shown from the start of the placement to its last day.
+ */
+async function childSeen(db: DbOrTx, ids: readonly string[] | null, today: IsoDate): Promise<KeptDueItem[]> {
   const lastSeen = sql`last_seen.visit_date`;
-  // Children seen since then cannot be due by the end of the window: left out before the lookup.
-  // (A week's margin: adding 3 months to a month's last days can land up to 3 days short.)
-  const seenSince = addDays(addMonths(window.until, -3), 7);
   const due = sql`(coalesce(${lastSeen}, ${placements.startDate}) + interval '3 months')::date`;
   const rows = await queryRows<Row>(
     db,
-    sql`select * from (${householdItems(
-      viewer,
+    householdItems(
+      sql`true`,
       sql`${children.id} as record_id,
         ${children.firstName} || ' ' || ${children.lastName} || ' (' || ${children.reference} || '), placed with ' || ${householdLabel} as label,
         to_char(${due}, 'YYYY-MM-DD') as due_on,
         case when ${lastSeen} is null then 'Not seen at a supervision since placed on ' || to_char(${placements.startDate}, 'YYYY-MM-DD')
-          else 'Last seen ' || to_char(${lastSeen}, 'YYYY-MM-DD') end as detail`,
+          else 'Last seen ' || to_char(${lastSeen}, 'YYYY-MM-DD') end as detail,
+        to_char(${placements.startDate}, 'YYYY-MM-DD') as shown_from,
+        to_char(${placements.endDate} + 1, 'YYYY-MM-DD') as shown_until`,
       sql`join ${placements} on ${placements.householdId} = ${households.id}
         join ${children} on ${children.id} = ${placements.childId}
         left join lateral (select max(s.visit_date) as visit_date from ${supervisionChildren} sc
           join ${supervisions} s on s.id = sc.supervision_id
           where sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')
             and s.household_id = ${households.id} and s.status = 'final') last_seen on true`,
-      sql`${placements.startDate} <= ${window.today}
-        and (${placements.endDate} is null or ${placements.endDate} >= ${window.today})
-        and not exists (select 1 from ${supervisionChildren} sc join ${supervisions} s on s.id = sc.supervision_id
-          where sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')
-            and s.household_id = ${households.id} and s.status = 'final' and s.visit_date > ${seenSince})`,
-    )}) items where due_on <= ${window.until}`,
+      sql`${recordsIn(children.id, ids)} and (${placements.endDate} is null or ${placements.endDate} >= ${today})`,
+    ),
   );
-  return rows.map(toItem('supervision.child-seen', 'child', (r) => `/households/${r.household_id}/supervision`));
+  return rows.map(toItem(supervisionPage));
 }
 
-async function notesSent(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]> {
+async function notesSent(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const rows = await queryRows<Row & { visit_date: string }>(
     db,
-    sql`${householdItems(
-      viewer,
+    householdItems(
+      recordsIn(supervisions.id, ids),
       sql`${supervisions.id} as record_id, ${householdLabel} as label,
         to_char(${supervisions.visitDate}, 'YYYY-MM-DD') as visit_date, null as due_on,
         'Notes of the visit on ' || to_char(${supervisions.visitDate}, 'YYYY-MM-DD') as detail`,
       sql`join ${supervisions} on ${supervisions.householdId} = ${households.id}`,
-      sql`${supervisions.notesSentOn} is null and ${supervisions.visitDate} <= ${window.until}`,
-    )}`,
+      sql`${supervisions.notesSentOn} is null`,
+    ),
   );
   return rows
     .map((row) => ({ ...row, due_on: addWorkingDays(row.visit_date, 5) }))
-    .filter((row) => row.due_on <= window.until)
-    .map(toItem('supervision.notes-sent', 'supervision', (r) => `/supervision/${r.record_id}`));
+    .map(toItem((r) => `/supervision/${r.record_id}`));
 }
 
 /** Registers the supervision module's deadlines with platform/due. */
@@ -188,7 +188,9 @@ export function registerSupervisionDueRules(): void {
     countsFrom: 'the latest finalised supervision visit of each approved household (or its approval, when none)',
     period: 'within 6 weeks (42 days)',
     audience: supervisionDeadlineAudience,
-    items: nextVisit,
+    recordType: 'household',
+    affectedBy: householdAffectedBy,
+    compute: nextVisit,
   });
   registerDueRule({
     id: 'supervision.unannounced-visit',
@@ -197,7 +199,9 @@ export function registerSupervisionDueRules(): void {
     countsFrom: 'the latest finalised unannounced visit of each approved household (or its approval, when none)',
     period: 'within 12 months',
     audience: supervisionDeadlineAudience,
-    items: unannouncedVisit,
+    recordType: 'household',
+    affectedBy: householdAffectedBy,
+    compute: unannouncedVisit,
   });
   registerDueRule({
     id: 'supervision.agreement-renewal',
@@ -206,7 +210,9 @@ export function registerSupervisionDueRules(): void {
     countsFrom: 'the review date of the household’s latest signed agreement (or its approval, when none is signed)',
     period: 'every 12 months, at the annual review',
     audience: supervisionDeadlineAudience,
-    items: agreementRenewal,
+    recordType: 'household',
+    affectedBy: householdAffectedBy,
+    compute: agreementRenewal,
   });
   registerDueRule({
     id: 'supervision.child-seen',
@@ -217,7 +223,16 @@ export function registerSupervisionDueRules(): void {
       'the latest finalised supervision at which each child placed with an approved household was seen (or the start of the placement, when none)',
     period: 'within 3 months',
     audience: supervisionDeadlineAudience,
-    items: childSeen,
+    recordType: 'child',
+    affectedBy: {
+      placement: (ids) => sql`select ${placements.childId} from ${placements} where ${placements.id} in ${ids}`,
+      household: (ids) =>
+        sql`select ${placements.childId} from ${placements} where ${placements.householdId} in ${ids}`,
+      supervision: (ids) => sql`select ${placements.childId} from ${placements}
+        join ${supervisions} on ${supervisions.householdId} = ${placements.householdId}
+        where ${supervisions.id} in ${ids}`,
+    },
+    compute: childSeen,
   });
   registerDueRule({
     id: 'supervision.notes-sent',
@@ -226,6 +241,11 @@ export function registerSupervisionDueRules(): void {
     countsFrom: 'the date of each supervision visit whose notes have not been sent',
     period: 'within 5 working days',
     audience: supervisionDeadlineAudience,
-    items: notesSent,
+    recordType: 'supervision',
+    affectedBy: {
+      household: (ids) =>
+        sql`select ${supervisions.id} from ${supervisions} where ${supervisions.householdId} in ${ids} and ${supervisions.notesSentOn} is null`,
+    },
+    compute: notesSent,
   });
 }

@@ -11,6 +11,7 @@ import { recordAudit, systemActor, type Actor } from '../../platform/audit/servi
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { mailFailureReason, type Mailer } from '../../platform/mail/mailer.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -173,6 +174,7 @@ async function markSent(db: Db, message: NotesMessage, now: Date) {
       .update(supervisions)
       .set({ notesSentOn: todayInLondon(now), updatedAt: now })
       .where(and(eq(supervisions.id, message.supervisionId), isNull(supervisions.notesSentOn)));
+    await refreshDueItems(tx, 'supervision', [message.supervisionId]);
     await recordAudit(tx, systemActor('supervision notes delivery'), {
       action: 'update',
       recordType: 'supervision',

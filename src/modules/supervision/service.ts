@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { addYears, todayInLondon } from '../../platform/dates/index.ts';
 import {
@@ -124,6 +125,7 @@ export async function recordSupervision(
       .values({ householdId, ...visitValues(input), status: 'draft', authorId: who.user.id })
       .returning({ id: supervisions.id });
     await writeDetails(tx, row!.id, householdId, input);
+    await refreshDueItems(tx, 'supervision', [row!.id]);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: 'supervision',
@@ -149,6 +151,7 @@ export async function updateSupervision(db: Db, who: Who, id: string, input: Sup
       .set({ ...visitValues(input), updatedAt: new Date() })
       .where(eq(supervisions.id, id));
     await writeDetails(tx, id, found.record.household.id, input);
+    await refreshDueItems(tx, 'supervision', [id]);
     await recordAudit(tx, who.actor, { action: 'update', recordType: 'supervision', recordId: id, detail: { fields } });
     return { ok: true as const, id };
   });
@@ -172,6 +175,7 @@ export async function finaliseSupervision(
       .set({ status: 'final', finalisedAt: new Date(), finalisedBy: who.user.id, updatedAt: new Date() })
       .where(eq(supervisions.id, id));
     const message = await queueNotes(tx, { supervisionId: id, createdBy: who.user.id, ...notes });
+    await refreshDueItems(tx, 'supervision', [id]);
     await recordAudit(tx, who.actor, {
       action: 'finalise',
       recordType: 'supervision',
@@ -198,6 +202,7 @@ export async function markNotesSent(db: Db, who: Who, id: string, sentOn: string
       return invalid({ field: 'notesSentOn', message: 'The notes cannot be sent before the visit' });
     }
     await tx.update(supervisions).set({ notesSentOn: sentOn, updatedAt: new Date() }).where(eq(supervisions.id, id));
+    await refreshDueItems(tx, 'supervision', [id]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'supervision',
@@ -227,6 +232,7 @@ export async function recordAgreement(db: Db, who: Who, householdId: string, inp
         recordedBy: who.user.id,
       })
       .returning({ id: supervisionAgreements.id });
+    await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: 'supervision-agreement',

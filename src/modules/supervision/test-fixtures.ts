@@ -1,6 +1,10 @@
-/** Test support: supervisions and agreements written straight to the database. Not used by the app. */
+/**
+ * Test support: supervisions and agreements written straight to the database (their kept
+ * deadlines refreshed, as the service does). Not used by the app.
+ */
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { addYears } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { userIdByUsername } from '../../../test/support/households.ts';
 import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
@@ -43,6 +47,7 @@ export async function makeSupervision(db: DbOrTx, f: SupervisionFixture) {
       .insert(supervisionChildren)
       .values(seen.map(([childId, s]) => ({ supervisionId: row!.id, childId, seen: s })));
   }
+  await refreshDueItems(db, 'supervision', [row!.id]);
   return row!;
 }
 
@@ -51,4 +56,5 @@ export async function makeAgreement(db: DbOrTx, householdId: string, signedOn: s
   await db
     .insert(supervisionAgreements)
     .values({ householdId, signedOn, signedByCarers: 'Both carers', reviewOn: addYears(signedOn, 1) });
+  await refreshDueItems(db, 'household', [householdId]);
 }

@@ -13,6 +13,7 @@ export {
   isIsoDate,
   isWeekend,
   parseIsoDate,
+  timeBetweenInWords,
   todayInLondon,
   type IsoDate,
 } from './iso-date.ts';

@@ -161,3 +161,23 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   }
   return differenceInYears(day, birth);
 }
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * How long from `from` to `to`, in words a reader takes in at a glance: exact days under 8
+ * weeks ("3 days", "32 days"), then whole calendar months ("2 months", "over 4 months") and whole
+ * years ("1 year", "over 15 years"); "over" when it is more than the whole number said.
+ * Throws when `to` is before `from`.
+ */
+export function timeBetweenInWords(from: IsoDate, to: IsoDate): string {
+  const days = differenceInDays(to, from);
+  if (days < 0) throw new RangeError(`timeBetweenInWords: ${to} is before ${from}`);
+  if (days < 56) return plural(days, 'day');
+  let years = 0;
+  while (addYears(from, years + 1) <= to) years += 1;
+  if (years >= 1) return `${addYears(from, years) < to ? 'over ' : ''}${plural(years, 'year')}`;
+  let months = 1;
+  while (addMonths(from, months + 1) <= to) months += 1;
+  return `${addMonths(from, months) < to ? 'over ' : ''}${plural(months, 'month')}`;
+}

@@ -1,7 +1,15 @@
+/**
+ * Reading the kept deadlines: what is due and overdue for a viewer, counted by team and paged in
+ * SQL from due_items, each rule's items scoped to what the viewer may see. Overdue and days left
+ * are worked out from today here, never stored.
+ */
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../auth/sessions.ts';
-import type { Db } from '../db/client.ts';
+import { teams, users } from '../auth/tables.ts';
+import type { DbOrTx } from '../db/client.ts';
 import { addDays, differenceInDays, type IsoDate } from '../dates/index.ts';
-import { dueRulesFor, type DueItem } from './rule.ts';
+import { dueRulesFor, dueScope, type DueItem } from './rule.ts';
+import { dueItems } from './tables.ts';
 
 /** Items due within this many days (or overdue) are tagged "due soon". */
 export const DUE_SOON_DAYS = 7;
@@ -23,33 +31,110 @@ export interface DueOptions {
   ruleIds?: readonly string[];
 }
 
-function compareEntries(a: DueEntry, b: DueEntry): number {
-  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
-  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
-  return a.label.localeCompare(b.label, 'en-GB') || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0);
+/** Narrowing a list: one team (null: items of no team), overdue or due soon only. */
+export interface DueFilter {
+  teamId?: string | null;
+  status?: 'overdue' | 'soon';
 }
 
 /**
- * What is due and overdue for a viewer, soonest first: every rule for their role, each asked for
- * the items in the viewer's scope due on or before today + horizonDays.
+ * Who may see each item: for each scope column set on it, the module's condition on that record
+ * (the household, the child). Applied to every rule alike; a scope nobody registered shows nothing.
  */
-export async function dueFor(db: Db, viewer: SignedInUser, options: DueOptions): Promise<DueEntry[]> {
-  const { today } = options;
-  const until = addDays(today, options.horizonDays);
-  const rules = dueRulesFor(viewer).filter((rule) => !options.ruleIds || options.ruleIds.includes(rule.id));
-  const perRule = await Promise.all(rules.map((rule) => rule.items(db, viewer, { today, until })));
-  const entries: DueEntry[] = [];
-  for (const items of perRule) {
-    for (const item of items) {
-      if (item.dueOn > until) continue;
-      const daysLeft = differenceInDays(item.dueOn, today);
-      entries.push({ ...item, daysLeft, overdue: daysLeft < 0, dueSoon: daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS });
-    }
+export function dueScopeCondition(viewer: SignedInUser): SQL {
+  const parts: SQL[] = [];
+  for (const [name, column] of [
+    ['household', dueItems.householdId],
+    ['child', dueItems.childId],
+  ] as const) {
+    const visible = dueScope(name)?.(viewer);
+    if (visible === undefined) parts.push(sql`${column} is null`);
+    else if (visible !== 'all') parts.push(sql`(${column} is null or ${column} in (${visible}))`);
   }
-  return entries.sort(compareEntries);
+  return parts.length ? and(...parts)! : sql`true`;
 }
 
-/** One row of the service-wide summary: a team (or none) and its counts. */
+/** The items a viewer is shown today within the window (every overdue one included), or null: none. */
+function shownTo(viewer: SignedInUser, options: DueOptions, filter: DueFilter = {}): SQL | null {
+  const { today } = options;
+  const ruleIds = dueRulesFor(viewer)
+    .map((rule) => rule.id)
+    .filter((id) => !options.ruleIds || options.ruleIds.includes(id));
+  if (!ruleIds.length) return null;
+  const conditions: SQL[] = [
+    sql`${dueItems.ruleId} in (${sql.join(
+      ruleIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+    sql`${dueItems.dueOn} <= ${addDays(today, options.horizonDays)}`,
+    sql`(${dueItems.shownFrom} is null or ${dueItems.shownFrom} <= ${today})`,
+    sql`(${dueItems.shownUntil} is null or ${dueItems.shownUntil} > ${today})`,
+    dueScopeCondition(viewer),
+  ];
+  if (filter.teamId !== undefined) {
+    conditions.push(filter.teamId === null ? isNull(dueItems.teamId) : eq(dueItems.teamId, filter.teamId));
+  }
+  if (filter.status === 'overdue') conditions.push(sql`${dueItems.dueOn} < ${today}`);
+  if (filter.status === 'soon') {
+    conditions.push(sql`${dueItems.dueOn} between ${today} and ${addDays(today, DUE_SOON_DAYS)}`);
+  }
+  return and(...conditions)!;
+}
+
+function toEntry(row: Omit<DueItem, 'detail'> & { detail: string | null }, today: IsoDate): DueEntry {
+  const daysLeft = differenceInDays(row.dueOn, today);
+  return {
+    ...row,
+    detail: row.detail ?? undefined,
+    daysLeft,
+    overdue: daysLeft < 0,
+    dueSoon: daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS,
+  };
+}
+
+/**
+ * A page of what is due and overdue for a viewer, soonest first (then by rule and label), read
+ * with `order by due_on ... limit` from the kept items; no limit gives them all.
+ */
+export async function dueFor(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  options: DueOptions & DueFilter & { limit?: number; offset?: number },
+): Promise<DueEntry[]> {
+  const where = shownTo(viewer, options, options);
+  if (!where) return [];
+  const query = db
+    .select({
+      ruleId: dueItems.ruleId,
+      recordType: dueItems.recordType,
+      recordId: dueItems.recordId,
+      label: dueItems.label,
+      detail: dueItems.detail,
+      href: dueItems.href,
+      dueOn: dueItems.dueOn,
+      teamId: dueItems.teamId,
+      teamName: teams.name,
+      areaId: dueItems.areaId,
+      ownerUserId: dueItems.ownerUserId,
+      ownerName: users.displayName,
+    })
+    .from(dueItems)
+    .leftJoin(teams, eq(teams.id, dueItems.teamId))
+    .leftJoin(users, eq(users.id, dueItems.ownerUserId))
+    .where(where)
+    .orderBy(
+      asc(dueItems.dueOn),
+      asc(dueItems.ruleId),
+      asc(dueItems.label),
+      asc(dueItems.recordId),
+      asc(dueItems.detail),
+      asc(dueItems.id),
+    );
+  const rows = await (options.limit === undefined ? query : query.limit(options.limit).offset(options.offset ?? 0));
+  return rows.map((row) => toEntry(row, options.today));
+}
+
+/** One row of the summary by team: a team (or none) and its counts. */
 export interface TeamSummary {
   teamId: string | null;
   teamName: string;
@@ -61,7 +146,46 @@ export interface TeamSummary {
 /** The name used for items that belong to no team (a child not placed with a household). */
 export const NO_TEAM_NAME = 'Not placed with a household';
 
-/** Counts per team, teams in name order, the no-team row last. */
+function sortSummary(rows: TeamSummary[]): TeamSummary[] {
+  return rows.sort((a, b) => {
+    if (a.teamId === null || b.teamId === null) return a.teamId === null ? 1 : -1;
+    return a.teamName.localeCompare(b.teamName, 'en-GB');
+  });
+}
+
+/**
+ * Counts per team of what a viewer is shown (overdue, due soon, all), counted in SQL with one
+ * grouped query: teams in name order, the no-team row last.
+ */
+export async function dueCountsByTeam(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  options: DueOptions & Pick<DueFilter, 'status'>,
+): Promise<TeamSummary[]> {
+  const where = shownTo(viewer, options, { status: options.status });
+  if (!where) return [];
+  const { today } = options;
+  const rows = await db
+    .select({
+      teamId: dueItems.teamId,
+      teamName: teams.name,
+      overdue: sql<number>`(count(*) filter (where ${dueItems.dueOn} < ${today}))::int`,
+      dueSoon: sql<number>`(count(*) filter (where ${dueItems.dueOn} between ${today} and ${addDays(today, DUE_SOON_DAYS)}))::int`,
+      total: sql<number>`count(*)::int`,
+    })
+    .from(dueItems)
+    .leftJoin(teams, eq(teams.id, dueItems.teamId))
+    .where(where)
+    .groupBy(dueItems.teamId, teams.name);
+  return sortSummary(
+    rows.map((row) => ({
+      ...row,
+      teamName: row.teamId === null ? NO_TEAM_NAME : (row.teamName ?? 'Unnamed team'),
+    })),
+  );
+}
+
+/** Counts per team of entries already read (teams by name, items with no team last). */
 export function summariseByTeam(entries: readonly DueEntry[]): TeamSummary[] {
   const byTeam = new Map<string | null, TeamSummary>();
   for (const entry of entries) {
@@ -80,8 +204,5 @@ export function summariseByTeam(entries: readonly DueEntry[]): TeamSummary[] {
     if (entry.overdue) row.overdue += 1;
     if (entry.dueSoon) row.dueSoon += 1;
   }
-  return [...byTeam.values()].sort((a, b) => {
-    if (a.teamId === null || b.teamId === null) return a.teamId === null ? 1 : -1;
-    return a.teamName.localeCompare(b.teamName, 'en-GB');
-  });
+  return sortSummary([...byTeam.values()]);
 }

@@ -1,40 +1,68 @@
+import type { SQL } from 'drizzle-orm';
 import type { Role } from '../access/roles.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
-import type { Db } from '../db/client.ts';
+import type { DbOrTx } from '../db/client.ts';
 import type { IsoDate } from '../dates/index.ts';
 
-/** The dates a rule is asked about: items due on or before `until`, overdue ones included. */
+/** The dates a reader asks about: items due on or before `until`, overdue ones included. */
 export interface DueWindow {
   today: IsoDate;
   until: IsoDate;
 }
 
-/** One thing that is due: a record, what is due on it, by when, and whose work it is. */
+/**
+ * One thing due on a record under a rule, as a rule computes it and due_items keeps it: by when,
+ * whose work it is, and who may see it. Computed without regard to any viewer.
+ */
+export interface KeptDueItem {
+  recordId: string;
+  dueOn: IsoDate;
+  /** Not shown before this day (a placement that has not started yet). */
+  shownFrom?: IsoDate | null;
+  /** No longer due from this day on (the child leaves care, the placement ends). */
+  shownUntil?: IsoDate | null;
+  /** The fostering team the work falls to (the household's team), or null (a child not placed). */
+  teamId: string | null;
+  areaId: string | null;
+  /** The worker it is allocated to, if any. */
+  ownerUserId: string | null;
+  /** Scope: the household whose readers may see it. */
+  householdId: string | null;
+  /** Scope: the child whose readers may see it. At least one of the two is set. */
+  childId: string | null;
+  /** What the reader sees, e.g. "Riley Testchild (C-000123)". */
+  label: string;
+  /** What exactly is outstanding, when the rule covers more than one thing ("Not yet signed"). */
+  detail?: string | null;
+  /** The record's page. */
+  href: string;
+}
+
+/** One thing that is due, as a reader is shown it. */
 export interface DueItem {
   ruleId: string;
   /** 'child', 'household', 'placement' ... as in the audit trail. */
   recordType: string;
   recordId: string;
-  /** What the reader sees, e.g. "Riley Testchild (C-000123)". */
   label: string;
-  /** What exactly is outstanding, when the rule covers more than one thing ("Not yet signed"). */
   detail?: string;
-  /** The record's page. */
   href: string;
   dueOn: IsoDate;
-  /** The fostering team the work falls to (the household's team), or null (a child not placed). */
   teamId: string | null;
   teamName?: string | null;
   areaId: string | null;
-  /** The worker it is allocated to, if any. */
   ownerUserId: string | null;
   ownerName?: string | null;
 }
 
+/** A query (SQL) selecting one column of record ids, given the ids of changed records. */
+export type AffectedRecords = (changedIds: SQL) => SQL;
+
 /**
  * A statutory deadline: data about the rule (what it is, what it cites, what it counts from, the
- * period) plus one query. Modules register their rules (see each module's due.ts); the engine
- * stays generic.
+ * period) plus how to compute its items for some records. Modules register their rules (see each
+ * module's due.ts); the engine keeps the items in due_items, scopes them to each reader and
+ * counts and pages them in SQL.
  */
 export interface DueRule {
   /** '<module>.<what>', e.g. 'children.initial-health-assessment'. */
@@ -49,11 +77,21 @@ export interface DueRule {
   period: string;
   /** The roles whose work this is (and who oversee it): only they are shown its items. */
   audience: readonly Role[];
+  /** The type of record its items are about ('child', 'household' ...). */
+  recordType: string;
   /**
-   * The items due on or before `window.until` (overdue included), scoped to what the viewer may
-   * see (householdVisibleTo / childVisibleTo). One SQL query; dates computed in TS or SQL.
+   * Changes to other types of record that move this rule's items: for each, the ids of this
+   * rule's records affected by changes to those records (a supervision visit moves its
+   * household's next visit). A change to a record of `recordType` always refreshes that record.
    */
-  items(db: Db, viewer: SignedInUser, window: DueWindow): Promise<DueItem[]>;
+  affectedBy?: Readonly<Record<string, AffectedRecords>>;
+  /**
+   * The items of these records (every record when null), for no viewer in particular. Items
+   * already past their `shownUntil` on `today` may be left out (they would never be shown).
+   */
+  compute(db: DbOrTx, recordIds: readonly string[] | null, today: IsoDate): Promise<KeptDueItem[]>;
+  /** Bump when a helper the computation uses changes, so start-up rebuilds the rule's items. */
+  version?: number;
 }
 
 const rules = new Map<string, DueRule>();
@@ -83,4 +121,25 @@ export function dueRulesFor(viewer: Pick<SignedInUser, 'role'>): DueRule[] {
 /** For tests: forget a rule. */
 export function unregisterDueRule(id: string): void {
   rules.delete(id);
+}
+
+/**
+ * Who may see an item, by the record its scope column names: a module's query of the ids of
+ * those records the viewer may see ("select id from households where <visible>"), or 'all'. An
+ * uncorrelated query, so the database looks the ids up once per read, not once per item.
+ */
+export type DueScopeCondition = (viewer: SignedInUser) => SQL | 'all';
+
+const scopes = new Map<'household' | 'child', DueScopeCondition>();
+
+/**
+ * Registers who may see the items scoped by a household or a child. An item whose scope column
+ * has no registered condition is shown to nobody.
+ */
+export function registerDueScope(column: 'household' | 'child', condition: DueScopeCondition): void {
+  scopes.set(column, condition);
+}
+
+export function dueScope(column: 'household' | 'child'): DueScopeCondition | undefined {
+  return scopes.get(column);
 }

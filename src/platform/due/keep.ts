@@ -1,0 +1,250 @@
+/**
+ * Keeping due_items in step with the records: a module that changes a record calls
+ * refreshDueItems in the same transaction; a full rebuild recomputes every rule (the demo loader,
+ * `npm run due:rebuild`, and start-up after a rule's definition changed); checkDueItems compares
+ * a fresh computation with what is kept.
+ */
+import { createHash } from 'node:crypto';
+import { inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { queryRows } from '../db/sql.ts';
+import { todayInLondon, type IsoDate } from '../dates/index.ts';
+import { dueRule, dueRules, type DueRule, type KeptDueItem } from './rule.ts';
+import { dueItems, dueRuleDefinitions } from './tables.ts';
+
+/** Rows per insert statement (15 columns each: well inside PostgreSQL's 65,535 parameters). */
+const INSERT_BATCH = 1000;
+
+/** `column in (ids)` for some records, or true for every record (ids null). */
+export function recordsIn(column: SQL | Column, ids: readonly string[] | null): SQL {
+  if (ids === null) return sql`true`;
+  if (ids.length === 0) return sql`false`;
+  return sql`${column} in (${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
+async function insertItems(tx: DbOrTx, rule: DueRule, items: readonly KeptDueItem[]): Promise<void> {
+  for (let from = 0; from < items.length; from += INSERT_BATCH) {
+    await tx.insert(dueItems).values(
+      items.slice(from, from + INSERT_BATCH).map((item) => ({
+        ruleId: rule.id,
+        recordType: rule.recordType,
+        recordId: item.recordId,
+        dueOn: item.dueOn,
+        shownFrom: item.shownFrom ?? null,
+        shownUntil: item.shownUntil ?? null,
+        teamId: item.teamId,
+        areaId: item.areaId,
+        ownerUserId: item.ownerUserId,
+        householdId: item.householdId,
+        childId: item.childId,
+        label: item.label,
+        detail: item.detail ?? null,
+        href: item.href,
+      })),
+    );
+  }
+}
+
+/** The items a rule computes that could still be shown on or after `today`. */
+async function computeLive(db: DbOrTx, rule: DueRule, ids: readonly string[] | null, today: IsoDate) {
+  const items = await rule.compute(db, ids, today);
+  return items.filter((item) => !item.shownUntil || item.shownUntil > today);
+}
+
+/** For each rule, the ids of its records that a change to these records affects. */
+async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string[]) {
+  const changed = sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  const keys = new Map<DueRule, Set<string>>();
+  for (const rule of dueRules()) {
+    const mine = new Set<string>(rule.recordType === recordType ? ids : []);
+    const affected = rule.affectedBy?.[recordType];
+    if (affected) {
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`select distinct affected.id::text as id from (${affected(changed)}) as affected(id) where affected.id is not null`,
+      );
+      for (const row of rows) mine.add(row.id);
+    }
+    if (mine.size) keys.set(rule, mine);
+  }
+  return keys;
+}
+
+/**
+ * Recomputes the due items of every rule touched by a change to these records (of `recordType`:
+ * 'household', 'child', 'placement', 'supervision' ...), inside the caller's transaction, so the
+ * kept deadlines change exactly when the record does. Holds a transaction lock on each affected
+ * record, so two changes to one record cannot both insert its items.
+ */
+export async function refreshDueItems(
+  tx: DbOrTx,
+  recordType: string,
+  ids: readonly (string | null | undefined)[],
+  today: IsoDate = todayInLondon(),
+): Promise<void> {
+  const changed = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (!changed.length) return;
+  const keys = await affectedKeys(tx, recordType, changed);
+  if (!keys.size) return;
+  const all = [...new Set([...keys.values()].flatMap((set) => [...set]))].sort();
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(k, 8)) from (values ${sql.join(
+      all.map((id) => sql`(${id}::text)`),
+      sql`, `,
+    )}) as v(k) order by k`,
+  );
+  for (const [rule, set] of keys) {
+    const recordIds = [...set];
+    await tx
+      .delete(dueItems)
+      .where(sql`${dueItems.ruleId} = ${rule.id} and ${recordsIn(dueItems.recordId, recordIds)}`);
+    await insertItems(tx, rule, await computeLive(tx, rule, recordIds, today));
+  }
+}
+
+/** What a rule's computation is: start-up rebuilds a rule's items when this changes. */
+export function definitionHash(rule: DueRule): string {
+  const affected = Object.entries(rule.affectedBy ?? {}).map(([type, fn]) => [type, String(fn)]);
+  return createHash('sha256')
+    .update(JSON.stringify([rule.id, rule.recordType, rule.version ?? 0, String(rule.compute), affected]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+async function recordDefinitions(tx: DbOrTx, rules: readonly DueRule[]): Promise<void> {
+  for (const rule of rules) {
+    const values = {
+      title: rule.title,
+      cites: rule.cites,
+      definitionHash: definitionHash(rule),
+      rebuiltAt: new Date(),
+    };
+    await tx
+      .insert(dueRuleDefinitions)
+      .values({ id: rule.id, ...values })
+      .onConflictDoUpdate({ target: dueRuleDefinitions.id, set: values });
+  }
+}
+
+/**
+ * Recomputes the items of these rules (default: every registered rule) from the records, in one
+ * transaction, and forgets the items of rules no longer registered. Changes to records wait
+ * while it runs (a table lock), so none is lost between the delete and the insert.
+ */
+export async function rebuildDueItems(
+  db: Db,
+  options: { ruleIds?: readonly string[]; today?: IsoDate } = {},
+): Promise<{ rules: number; items: number }> {
+  const today = options.today ?? todayInLondon();
+  const rules = options.ruleIds
+    ? options.ruleIds.map((id) => dueRule(id)).filter((r): r is DueRule => r !== undefined)
+    : dueRules();
+  let items = 0;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${dueItems} in share row exclusive mode`);
+    const registered = dueRules().map((r) => r.id);
+    await tx.delete(dueItems).where(
+      sql`${dueItems.ruleId} not in (${sql.join(
+        registered.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    await tx.delete(dueRuleDefinitions).where(
+      sql`${dueRuleDefinitions.id} not in (${sql.join(
+        registered.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    for (const rule of rules) {
+      await tx.delete(dueItems).where(sql`${dueItems.ruleId} = ${rule.id}`);
+      const computed = await computeLive(tx, rule, null, today);
+      await insertItems(tx, rule, computed);
+      items += computed.length;
+    }
+    await recordDefinitions(tx, rules);
+  });
+  return { rules: rules.length, items };
+}
+
+/**
+ * Rebuilds the items of the rules whose definition changed since they were last built (or that
+ * were never built), and of none other: cheap enough to run at every start-up.
+ */
+export async function rebuildChangedDueRules(db: Db, today?: IsoDate): Promise<string[]> {
+  const stored = new Map(
+    (await db.select().from(dueRuleDefinitions)).map((row) => [row.id, row.definitionHash] as const),
+  );
+  const changed = dueRules()
+    .filter((rule) => stored.get(rule.id) !== definitionHash(rule))
+    .map((rule) => rule.id);
+  const gone = [...stored.keys()].some((id) => !dueRule(id));
+  if (changed.length || gone) await rebuildDueItems(db, { ruleIds: changed, today });
+  return changed;
+}
+
+/** The columns that say what an item is: compared between the kept table and a rebuild. */
+function itemKey(ruleId: string, item: KeptDueItem): string {
+  return JSON.stringify([
+    ruleId,
+    item.recordId,
+    item.dueOn,
+    item.shownFrom ?? null,
+    item.shownUntil ?? null,
+    item.teamId,
+    item.areaId,
+    item.ownerUserId,
+    item.householdId,
+    item.childId,
+    item.label,
+    item.detail ?? null,
+    item.href,
+  ]);
+}
+
+export interface DueItemsDifference {
+  /** Items a rebuild would add (missing from the kept table). */
+  missing: string[];
+  /** Items kept that a rebuild would not produce (stale). */
+  extra: string[];
+  checked: number;
+}
+
+/**
+ * Compares the kept items with a fresh computation of every rule (items still shown on or after
+ * today only: one past its last day may linger until its record next changes, unseen).
+ */
+export async function checkDueItems(db: DbOrTx, today: IsoDate = todayInLondon()): Promise<DueItemsDifference> {
+  const counts = new Map<string, number>();
+  const rules = dueRules();
+  for (const rule of rules) {
+    for (const item of await computeLive(db, rule, null, today)) {
+      const key = itemKey(rule.id, item);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const kept = await db
+    .select()
+    .from(dueItems)
+    .where(
+      sql`(${dueItems.shownUntil} is null or ${dueItems.shownUntil} > ${today}) and ${inArray(
+        dueItems.ruleId,
+        rules.map((r) => r.id).concat(['-']),
+      )}`,
+    );
+  const extra: string[] = [];
+  for (const row of kept) {
+    const key = itemKey(row.ruleId, row);
+    const n = counts.get(key) ?? 0;
+    if (n === 0) extra.push(key);
+    else if (n === 1) counts.delete(key);
+    else counts.set(key, n - 1);
+  }
+  const missing = [...counts].flatMap(([key, n]) => Array<string>(n).fill(key));
+  return { missing, extra, checked: kept.length };
+}
