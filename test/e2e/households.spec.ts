@@ -142,7 +142,7 @@ test.describe('a household taken from enquiry to approved and allocated', () => 
     await expect(page.locator('.govuk-notification-banner')).toContainText('The allocation has been saved');
     await expect(main).toContainText('Sam Sutherland');
     await hearth.clickLink('Who has seen or changed this record');
-    await expect(page.locator('main')).toContainText('allocate');
+    await expect(page.locator('main')).toContainText('Changed the allocation of the household record');
     await hearth.signOut();
 
     // The social worker finds it on their caseload.
