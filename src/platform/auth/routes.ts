@@ -120,6 +120,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
     return reply.code(options.errors ? 400 : 200).page('second-factor-set-up.njk', {
       title: 'Set up your authenticator app',
       details,
+      backLink: options.pending ? undefined : { href: '/account' },
       ...options,
     });
   }
@@ -217,6 +218,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
     const confirmed = factor?.confirmedAt ?? null;
     return reply.page('account.njk', {
       title: 'Your account',
+      backLink: { href: '/' },
       user: { ...user, roleName: roleNames[user.role] },
       secondFactorSetUpAt: confirmed,
       recoveryCodesLeft: confirmed ? await recoveryCodesLeft(db, user.id) : 0,
