@@ -84,6 +84,14 @@ const schema = z
       .optional()
       .refine((path) => !path || /\.(png|jpe?g|svg)$/i.test(path), 'must be a .png, .jpg or .svg file')
       .refine((path) => !path || existsSync(path), 'must be the path of a file that exists'),
+    /**
+     * Staff must use a second factor (one-time codes from an authenticator app) after their
+     * password: `true` or `false`. Unset: required when NODE_ENV=production, not otherwise.
+     */
+    REQUIRE_SECOND_FACTOR: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === 'true')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })
@@ -113,7 +121,11 @@ const schema = z
     }
   });
 
-export type Config = z.infer<typeof schema> & { sessionSecret: string; publicUrl: string };
+export type Config = Omit<z.infer<typeof schema>, 'REQUIRE_SECOND_FACTOR'> & {
+  sessionSecret: string;
+  publicUrl: string;
+  REQUIRE_SECOND_FACTOR: boolean;
+};
 
 /** A development secret: fine on a laptop, refused in production by the schema above. */
 const DEVELOPMENT_SECRET = 'hearth-development-secret-not-for-production-use';
@@ -129,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...parsed.data,
     sessionSecret: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    REQUIRE_SECOND_FACTOR: parsed.data.REQUIRE_SECOND_FACTOR ?? parsed.data.NODE_ENV === 'production',
     publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { areas, teams, users } from '../../platform/auth/tables.ts';
+import { areas, secondFactors, teams, users } from '../../platform/auth/tables.ts';
 import { roleNames, roles, type Role } from '../../platform/access/roles.ts';
 import { isUuid, type UserListQuery } from './forms.ts';
 
@@ -23,6 +23,9 @@ const userColumns = {
   createdAt: users.createdAt,
   deactivatedAt: users.deactivatedAt,
   passwordChangedAt: users.passwordChangedAt,
+  secondFactorRequired: users.secondFactorRequired,
+  /** When their authenticator app was set up (null: not set up, or set-up not finished). */
+  secondFactorSetUpAt: secondFactors.confirmedAt,
 };
 
 export type UserRecord = Omit<Awaited<ReturnType<typeof userRecordQuery>>[number], 'role' | 'teamName' | 'areaName'> & {
@@ -37,7 +40,8 @@ function userRecordQuery(db: DbOrTx) {
     .select(userColumns)
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
-    .leftJoin(areas, eq(areas.id, users.areaId));
+    .leftJoin(areas, eq(areas.id, users.areaId))
+    .leftJoin(secondFactors, eq(secondFactors.userId, users.id));
 }
 
 function withRoleName<T extends { role: string }>(row: T): T & { role: Role; roleName: string } {

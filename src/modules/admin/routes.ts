@@ -5,7 +5,15 @@ import { formErrors, parseForm, type FormErrors } from '../../platform/views/for
 import { pagination } from '../../platform/views/pagination.ts';
 import { newUserForm, userDetailsForm, userListQuery } from './forms.ts';
 import { areaOptions, findUser, listUsers, teamOptions, USERS_PAGE_SIZE, type UserRecord } from './queries.ts';
-import { createUser, deactivateUser, reactivateUser, resetPassword, updateUser, viewUser } from './service.ts';
+import {
+  createUser,
+  deactivateUser,
+  reactivateUser,
+  resetPassword,
+  resetSecondFactor,
+  updateUser,
+  viewUser,
+} from './service.ts';
 import { registerUserRecordType } from './records.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
 import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
@@ -36,6 +44,16 @@ const confirmations = {
       'You will see a temporary password once, to give to them. They must choose their own when they next sign in.',
     ],
     button: 'Reset password',
+    warning: true,
+  },
+  'reset-second-factor': {
+    title: 'Reset the second factor of',
+    question: 'Are you sure you want to reset this user’s second factor?',
+    lines: [
+      'Their authenticator app and recovery codes will stop working and they will be signed out everywhere.',
+      'When they next sign in with their password, they will set up their authenticator app again.',
+    ],
+    button: 'Reset second factor',
     warning: true,
   },
 } as const;
@@ -171,6 +189,16 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     return reply.redirect(`/admin/users/${request.params.id}/temporary-password`, 303);
   });
 
+  app.post<WithId>('/admin/users/:id/reset-second-factor', manage, async (request, reply) => {
+    const result = await resetSecondFactor(db, request.actor(), request.params.id);
+    if (!result.ok && result.reason === 'self') {
+      const user = (await findUser(db, request.params.id))!;
+      return refusedPage(reply, user, 'reset-second-factor');
+    }
+    if (!result.ok) return afterAccountChange(reply, request.params.id, result, 'reset-second-factor');
+    return reply.redirect(`/admin/users/${request.params.id}?done=second-factor-reset`, 303);
+  });
+
   app.get<WithId>('/admin/users/:id/temporary-password', manage, async (request, reply) => {
     const user = await findUser(db, request.params.id);
     if (!user) return reply.callNotFound();
@@ -214,6 +242,10 @@ const refusals = {
   'reset-password': {
     title: 'You cannot reset your own password here',
     line: 'Change your own password from “Change your password” instead.',
+  },
+  'reset-second-factor': {
+    title: 'You cannot reset your own second factor',
+    line: 'Ask another administrator to reset it.',
   },
 };
 

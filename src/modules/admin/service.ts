@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
+import { removeSecondFactor } from '../../platform/auth/second-factor.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import type { NewUser, UserDetails } from './forms.ts';
@@ -178,4 +179,21 @@ export async function viewUser(db: Db, actor: Actor, id: string): Promise<UserRe
   if (!user) return null;
   await recordAudit(db, actor, { action: 'view', recordType: 'user', recordId: id });
   return user;
+}
+
+/**
+ * Removes a user's authenticator app and recovery codes (lost phone): they are signed out
+ * everywhere and set up a new app when they next sign in, whatever the service requires.
+ */
+export async function resetSecondFactor(db: Db, actor: Actor, id: string): Promise<AccountChange> {
+  const user = await findUser(db, id);
+  if (!user) return { ok: false, reason: 'not-found' };
+  if (user.id === actor.userId) return { ok: false, reason: 'self' };
+  await db.transaction(async (tx) => {
+    await removeSecondFactor(tx, id);
+    await tx.update(users).set({ secondFactorRequired: true }).where(eq(users.id, id));
+    await destroyUserSessions(tx, id);
+    await recordAudit(tx, actor, { action: 'reset-second-factor', recordType: 'user', recordId: id });
+  });
+  return { ok: true };
 }

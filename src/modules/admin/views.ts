@@ -75,6 +75,8 @@ export const doneMessages: Record<string, string> = {
   unchanged: 'Nothing was changed',
   deactivated: 'The account has been deactivated and the user has been signed out everywhere',
   reactivated: 'The account has been reactivated: the user can sign in again',
+  'second-factor-reset':
+    'The second factor has been reset: the user will set up their authenticator app again when they next sign in',
 };
 
 export function doneMessage(done: unknown): string | undefined {

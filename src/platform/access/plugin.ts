@@ -50,7 +50,9 @@ export const accessPlugin = fp(async (app) => {
         lines: ['Your session has ended. Sign in again, then go back and send the form again.'],
       });
     }
-    if (user.mustChangePassword && !request.url.startsWith('/account/password') && request.url !== '/sign-out') {
+    // The recovery codes are shown once, so they come before choosing a new password.
+    const allowed = ['/account/password', '/account/recovery-codes', '/sign-out'];
+    if (user.mustChangePassword && !allowed.includes(request.url.split('?')[0]!)) {
       return reply.redirect('/account/password', 302);
     }
     if (access === 'signed-in') return;

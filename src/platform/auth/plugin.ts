@@ -3,12 +3,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../audit/service.ts';
-import { SESSION_COOKIE, findSession, type SignedInUser } from './sessions.ts';
+import { SESSION_COOKIE, findSession, type PendingSignIn, type SignedInUser } from './sessions.ts';
 import { siteCookie } from './cookies.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SignedInUser | null;
+    /**
+     * A sign-in whose password was right but whose second factor is still to come. It is not a
+     * user: every page but the second-factor steps treats the request as signed out.
+     */
+    pendingSignIn: PendingSignIn | null;
     /** True when the request carried a session that had timed out. */
     sessionExpired: boolean;
     /** The user, route and request id, for the audit trail. */
@@ -23,6 +28,7 @@ declare module 'fastify' {
 /** Reads the session cookie on every request and attaches the signed-in user. */
 export const authPlugin = fp<{ db: Db; config: Config }>(async (app, { db, config }) => {
   app.decorateRequest('user', null);
+  app.decorateRequest('pendingSignIn', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('actor', function (this: FastifyRequest): Actor {
     return {
@@ -53,6 +59,8 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app, { db, confi
     const found = await findSession(db, token);
     if (found && 'user' in found) {
       request.user = found.user;
+    } else if (found && 'pending' in found) {
+      request.pendingSignIn = found.pending;
     } else {
       request.sessionExpired = found !== null;
       reply.clearSessionCookie();

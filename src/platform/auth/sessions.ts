@@ -27,14 +27,36 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Starts a new session (a new id every sign-in) and returns the cookie token. */
-export async function createSession(db: DbOrTx, userId: string, now = new Date()): Promise<string> {
+/** A sign-in waiting for its second factor lasts this long. */
+export const PENDING_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** What a half-finished sign-in waits for: a code from the app, or setting the app up. */
+export type PendingStep = 'code' | 'set-up';
+
+/** Someone whose password was right, but whose sign-in waits for the second factor. */
+export interface PendingSignIn {
+  userId: string;
+  username: string;
+  sessionId: string;
+  step: PendingStep;
+}
+
+/**
+ * Starts a new session (a new id every sign-in) and returns the cookie token. A pending session
+ * (password checked, second factor not yet) opens no page: finishing the sign-in replaces it.
+ */
+export async function createSession(
+  db: DbOrTx,
+  userId: string,
+  now = new Date(),
+  pending: PendingStep | null = null,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.insert(sessions).values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now });
+  await db.insert(sessions).values({ id: hashToken(token), userId, createdAt: now, lastSeenAt: now, pending });
   return token;
 }
 
-export type SessionLookup = { user: SignedInUser } | { expired: true } | null;
+export type SessionLookup = { user: SignedInUser } | { pending: PendingSignIn } | { expired: true } | null;
 
 /** Finds the session for a cookie token, enforcing the idle and absolute timeouts. */
 export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
@@ -48,8 +70,16 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
   if (!row) return null;
   const { session, user } = row;
   const idle = now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
-  const tooOld = now.getTime() - session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS;
+  const tooOld =
+    now.getTime() - session.createdAt.getTime() > (session.pending ? PENDING_TIMEOUT_MS : ABSOLUTE_TIMEOUT_MS);
   if (idle || tooOld || !user.active || !isRole(user.role)) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { expired: true };
+  }
+  if (session.pending === 'code' || session.pending === 'set-up') {
+    return { pending: { userId: user.id, username: user.username, sessionId: id, step: session.pending } };
+  }
+  if (session.pending) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { expired: true };
   }

@@ -34,6 +34,11 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The user must use a second factor even where the service does not require one of everyone:
+     * set when they choose one, and when an administrator resets theirs (they set it up again).
+     */
+    secondFactorRequired: boolean('second_factor_required').notNull().default(false),
   },
   (t) => [index('users_team_idx').on(t.teamId), index('users_role_idx').on(t.role)],
 );
@@ -49,6 +54,11 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /**
+     * Set while the password is checked but the second factor is not: 'code' (enter a code) or
+     * 'set-up' (set one up). Such a session opens no page; the finished sign-in gets a new one.
+     */
+    pending: text('pending'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -66,4 +76,31 @@ export const signInFailures = pgTable(
     index('sign_in_failures_username_idx').on(t.username, t.at),
     index('sign_in_failures_address_idx').on(t.address, t.at),
   ],
+);
+
+/** A user's authenticator app (RFC 6238 one-time codes). Unconfirmed while being set up. */
+export const secondFactors = pgTable('second_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** The shared secret, encrypted with AES-256-GCM under a key derived from SESSION_SECRET. */
+  secretSealed: text('secret_sealed').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The 30-second step of the last code accepted: a code is never accepted twice. */
+  lastUsedStep: integer('last_used_step'),
+});
+
+/** One-time recovery codes for when the authenticator app is lost: stored as keyed hashes. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId, t.codeHash)],
 );
