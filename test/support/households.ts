@@ -17,6 +17,7 @@ import {
   households,
   personChecks,
 } from '../../src/modules/households/tables.ts';
+import { refreshHouseholdFacts } from '../../src/modules/households/facts.ts';
 import { nextHouseholdReference } from '../../src/modules/households/reference.ts';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -81,6 +82,7 @@ export async function makeHousehold(db: DbOrTx, overrides: HouseholdOverrides = 
     })
     .returning();
   await db.insert(householdStatusEvents).values({ householdId: row!.id, toStatus: status, onDate: statusSince });
+  await refreshHouseholdFacts(db, row!.id); // as the service does, in step with the status events
   return row!;
 }
 

@@ -14,6 +14,7 @@ import {
   type Who,
 } from './access.ts';
 import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, StatusInput, TermsInput } from './forms.ts';
+import { refreshHouseholdFacts } from './facts.ts';
 import { findTeam, findUserForAllocation } from './queries.ts';
 import { nextHouseholdReference } from './reference.ts';
 import { canMove, statusesNeedingReason, statusName, statusNames } from './statuses.ts';
@@ -67,6 +68,7 @@ export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Prom
       onDate: today,
       byUserId: who.user.id,
     });
+    await refreshHouseholdFacts(tx, id);
     await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
     return { ok: true, id };
   });
@@ -169,6 +171,7 @@ export async function changeStatus(db: Db, who: Who, id: string, input: StatusIn
       reason: input.reason,
       byUserId: who.user.id,
     });
+    await refreshHouseholdFacts(tx, id);
     await recordAudit(tx, who.actor, {
       action: 'status-change',
       recordType: 'household',

@@ -2,6 +2,7 @@
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { addYears } from '../../platform/dates/index.ts';
 import { userIdByUsername } from '../../../test/support/households.ts';
+import { refreshSupervisionFacts } from './facts.ts';
 import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
 export interface SupervisionFixture {
@@ -43,6 +44,7 @@ export async function makeSupervision(db: DbOrTx, f: SupervisionFixture) {
       .insert(supervisionChildren)
       .values(seen.map(([childId, s]) => ({ supervisionId: row!.id, childId, seen: s })));
   }
+  await refreshSupervisionFacts(db, f.householdId); // as the service does
   return row!;
 }
 
@@ -51,4 +53,5 @@ export async function makeAgreement(db: DbOrTx, householdId: string, signedOn: s
   await db
     .insert(supervisionAgreements)
     .values({ householdId, signedOn, signedByCarers: 'Both carers', reviewOn: addYears(signedOn, 1) });
+  await refreshSupervisionFacts(db, householdId); // as the service does
 }

@@ -104,3 +104,17 @@ export function deadlinesAfter(workingDays: number): (start: IsoDate) => IsoDate
     return deadline;
   };
 }
+
+/**
+ * Every start date whose "within N working days" deadline falls between `from` and `to`
+ * (inclusive), with its deadline: a few dozen rows a measure joins its records to by start date.
+ */
+export function deadlinesBetween(from: IsoDate, to: IsoDate, workingDays: number): { start: IsoDate; due: IsoDate }[] {
+  const range = startsWithDeadlineBetween(from, to, workingDays);
+  if (!range) return [];
+  const out: { start: IsoDate; due: IsoDate }[] = [];
+  for (let day = range.first; day <= range.last; day = addDays(day, 1)) {
+    out.push({ start: day, due: addWorkingDays(day, workingDays) });
+  }
+  return out;
+}

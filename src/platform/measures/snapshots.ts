@@ -17,8 +17,9 @@ export interface SnapshotResult {
 
 /**
  * Stores every registered measure's figures for a closed month, for the service, each area and
- * each team. Idempotent: a measure that already has a snapshot for the month is never
- * recounted or overwritten, so the past stays as it was reported.
+ * each team, in place of any provisional count of the month. Idempotent: a measure that already
+ * has a snapshot for the month is never recounted or overwritten, so the past stays as it was
+ * reported.
  */
 export async function snapshotMonth(
   db: DbOrTx,
@@ -30,7 +31,7 @@ export async function snapshotMonth(
   const existing = await db
     .selectDistinct({ measureId: measureSnapshots.measureId })
     .from(measureSnapshots)
-    .where(eq(measureSnapshots.month, month));
+    .where(and(eq(measureSnapshots.month, month), eq(measureSnapshots.provisional, false)));
   const done = new Set(existing.map((e) => e.measureId));
   const result: SnapshotResult = { month, stored: [], kept: [] };
   const measures = allMeasures();
@@ -40,22 +41,67 @@ export async function snapshotMonth(
       .filter((measure) => !done.has(measure.id))
       .map(async (measure) => {
         const { figures } = await countMeasure(db, measure, period);
-        await db
-          .insert(measureSnapshots)
-          .values(figures.map((f) => ({ measureId: measure.id, month, ...f })))
-          .onConflictDoNothing();
+        await db.transaction(async (tx) => {
+          await deleteProvisional(tx, measure.id, month);
+          await tx
+            .insert(measureSnapshots)
+            .values(figures.map((f) => ({ measureId: measure.id, month, asAt: period.asAt, ...f })))
+            .onConflictDoNothing();
+        });
       }),
   );
   for (const measure of measures) (done.has(measure.id) ? result.kept : result.stored).push(measure.id);
   return result;
 }
 
-/** Stored figures for these months, by measure id, then month. */
-export async function readSnapshots(
+async function deleteProvisional(db: DbOrTx, measureId: string, month: string): Promise<void> {
+  await db
+    .delete(measureSnapshots)
+    .where(
+      and(
+        eq(measureSnapshots.measureId, measureId),
+        eq(measureSnapshots.month, month),
+        eq(measureSnapshots.provisional, true),
+      ),
+    );
+}
+
+/**
+ * Stores a count of a month that has no snapshot yet (the current month), marked provisional, in
+ * place of the previous count. Never touches a snapshot.
+ */
+export async function storeProvisional(
+  db: DbOrTx,
+  measureId: string,
+  month: string,
+  asAt: IsoDate,
+  figures: readonly ScopedFigure[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteProvisional(tx, measureId, month);
+    await tx
+      .insert(measureSnapshots)
+      .values(figures.map((f) => ({ measureId, month, asAt, provisional: true, ...f })))
+      .onConflictDoNothing();
+  });
+}
+
+/** A month's stored figures for one measure: its snapshot, or its latest provisional count. */
+export interface StoredFigures {
+  figures: ScopedFigure[];
+  provisional: boolean;
+  /** When they were counted. */
+  computedAt: Date;
+  /** The day they were counted as at (null for snapshots stored before this was kept). */
+  asAt: IsoDate | null;
+}
+
+/** Stored figures (snapshots, else provisional counts) for these months, by measure id, then month: ONE read. */
+export async function readStoredFigures(
   db: DbOrTx,
   months: readonly string[],
   measureIds?: readonly string[],
-): Promise<Map<string, Map<string, ScopedFigure[]>>> {
+): Promise<Map<string, Map<string, StoredFigures>>> {
   const rows = await db
     .select()
     .from(measureSnapshots)
@@ -64,14 +110,21 @@ export async function readSnapshots(
         inArray(measureSnapshots.month, [...months]),
         measureIds ? inArray(measureSnapshots.measureId, [...measureIds]) : undefined,
       ),
-    );
-  const out = new Map<string, Map<string, ScopedFigure[]>>();
+    )
+    .orderBy(measureSnapshots.provisional);
+  const out = new Map<string, Map<string, StoredFigures>>();
   for (const r of rows) {
-    const byMonth = out.get(r.measureId) ?? new Map<string, ScopedFigure[]>();
+    const byMonth = out.get(r.measureId) ?? new Map<string, StoredFigures>();
     out.set(r.measureId, byMonth);
-    const figures = byMonth.get(r.month) ?? [];
-    byMonth.set(r.month, figures);
-    figures.push({
+    let stored = byMonth.get(r.month);
+    // Snapshots come first: a provisional row left beside a snapshot is ignored.
+    if (stored && stored.provisional !== r.provisional) continue;
+    if (!stored) {
+      stored = { figures: [], provisional: r.provisional, computedAt: new Date(r.computedAt), asAt: r.asAt };
+      byMonth.set(r.month, stored);
+    }
+    if (new Date(r.computedAt) < stored.computedAt) stored.computedAt = new Date(r.computedAt);
+    stored.figures.push({
       scopeKind: r.scopeKind as ScopeKind,
       scopeId: r.scopeId,
       numerator: r.numerator,
@@ -81,3 +134,23 @@ export async function readSnapshots(
   }
   return out;
 }
+
+/** Stored snapshots (closed months only, never provisional counts) for these months, by measure id, then month. */
+export async function readSnapshots(
+  db: DbOrTx,
+  months: readonly string[],
+  measureIds?: readonly string[],
+): Promise<Map<string, Map<string, ScopedFigure[]>>> {
+  const stored = await readStoredFigures(db, months, measureIds);
+  const out = new Map<string, Map<string, ScopedFigure[]>>();
+  for (const [id, byMonth] of stored) {
+    for (const [month, s] of byMonth) {
+      if (s.provisional) continue;
+      const m = out.get(id) ?? new Map<string, ScopedFigure[]>();
+      out.set(id, m);
+      m.set(month, s.figures);
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,44 @@
+/**
+ * The supervision module's kept facts: each household's latest finalised visit, latest finalised
+ * unannounced visit and latest supervision agreement (household_supervision_facts). Every write
+ * that finalises a visit or records an agreement calls `refreshSupervisionFacts` in the same
+ * transaction.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { refreshFacts, type KeptFacts } from '../../platform/measures/facts.ts';
+
+/** One row per household with a finalised visit or a signed agreement. */
+export const householdSupervisionFacts: KeptFacts = {
+  table: 'household_supervision_facts',
+  key: 'household_id',
+  columns: [
+    'household_id',
+    'last_visit_on',
+    'last_unannounced_visit_on',
+    'agreement_signed_on',
+    'agreement_review_on',
+  ],
+  derive(keys?: SQL) {
+    const visits = keys ? sql`and s.household_id in (${keys})` : sql``;
+    const agreements = keys ? sql`where a.household_id in (${keys})` : sql``;
+    return sql`with v as (
+        select s.household_id, max(s.visit_date) as last_visit_on,
+          max(s.visit_date) filter (where not s.announced) as last_unannounced_visit_on
+        from supervisions s where s.status = 'final' ${visits}
+        group by s.household_id
+      ), a as (
+        select a.household_id, max(a.signed_on) as agreement_signed_on, max(a.review_on) as agreement_review_on
+        from supervision_agreements a ${agreements}
+        group by a.household_id
+      )
+      select coalesce(v.household_id, a.household_id), v.last_visit_on, v.last_unannounced_visit_on,
+        a.agreement_signed_on, a.agreement_review_on
+      from v full join a on a.household_id = v.household_id`;
+  },
+};
+
+/** Keeps the household's supervision facts in step: call it in the transaction that changed them. */
+export async function refreshSupervisionFacts(tx: DbOrTx, householdId: string): Promise<void> {
+  await refreshFacts(tx, householdSupervisionFacts, [householdId]);
+}
