@@ -33,7 +33,8 @@ const signedAndGiven = sql`(da.signed_on is not null and da.signed_on <= d.due_o
 const startedIn = (period: Period) =>
   placementsWhere(sql`p.start_date between ${period.from}::date and ${period.asAt}::date`);
 const sawProfile = sql`coalesce(p.child_saw_profile, false)`;
-const endedIn = (period: Period) => placementsWhere(sql`p.end_date between ${period.from}::date and ${period.asAt}::date`);
+const endedIn = (period: Period) =>
+  placementsWhere(sql`p.end_date between ${period.from}::date and ${period.asAt}::date`);
 const unplanned = sql`coalesce(p.ending = 'unplanned', false)`;
 
 export const delegatedAuthorityGiven: Measure = {

@@ -56,7 +56,10 @@ export async function linkedMeasures(
       result.set(id, { id, href, title: id, live: false });
       continue;
     }
-    const service = figures.get(id)?.get(month)?.figures.find((f) => f.scopeKind === 'service');
+    const service = figures
+      .get(id)
+      ?.get(month)
+      ?.figures.find((f) => f.scopeKind === 'service');
     const value = service?.value ?? null;
     const target = targetOf(measure, period);
     const rag = ragOf(measure, value, target);

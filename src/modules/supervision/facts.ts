@@ -12,13 +12,7 @@ import { refreshFacts, type KeptFacts } from '../../platform/measures/facts.ts';
 export const householdSupervisionFacts: KeptFacts = {
   table: 'household_supervision_facts',
   key: 'household_id',
-  columns: [
-    'household_id',
-    'last_visit_on',
-    'last_unannounced_visit_on',
-    'agreement_signed_on',
-    'agreement_review_on',
-  ],
+  columns: ['household_id', 'last_visit_on', 'last_unannounced_visit_on', 'agreement_signed_on', 'agreement_review_on'],
   derive(keys?: SQL) {
     const visits = keys ? sql`and s.household_id in (${keys})` : sql``;
     const agreements = keys ? sql`where a.household_id in (${keys})` : sql``;

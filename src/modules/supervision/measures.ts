@@ -30,7 +30,12 @@ interface HouseholdFact {
  * a matching record in it, by an indexed range lookup) and listed with a lookup of the last date
  * (`lastAsAt`, correlated on h.id, for the listed households only).
  */
-function householdFact(period: Period, kept: { column: string; met: (c: SQL) => SQL }, window: SQL, lastAsAt: SQL): HouseholdFact {
+function householdFact(
+  period: Period,
+  kept: { column: string; met: (c: SQL) => SQL },
+  window: SQL,
+  lastAsAt: SQL,
+): HouseholdFact {
   if (period.current) {
     const join = sql`left join household_supervision_facts f on f.household_id = h.id`;
     const column = sql.raw(`f.${kept.column}`);

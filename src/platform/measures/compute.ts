@@ -95,9 +95,11 @@ export async function countMeasure(db: DbOrTx, measure: Measure, period: Period)
   const figures: ScopedFigure[] = [];
   for (const g of groups) {
     const figure = figureFromCounts(measure, Number(g.total), Number(g.met), Number(g.days));
-    if (Number(g.no_area) === 1 && Number(g.no_team) === 1) figures.unshift({ scopeKind: 'service', scopeId: '', ...figure });
+    if (Number(g.no_area) === 1 && Number(g.no_team) === 1)
+      figures.unshift({ scopeKind: 'service', scopeId: '', ...figure });
     else if (Number(g.no_area) === 0 && g.area_id) figures.push({ scopeKind: 'area', scopeId: g.area_id, ...figure });
-    else if (Number(g.no_team) === 0 && g.team_id && teams) figures.push({ scopeKind: 'team', scopeId: g.team_id, ...figure });
+    else if (Number(g.no_team) === 0 && g.team_id && teams)
+      figures.push({ scopeKind: 'team', scopeId: g.team_id, ...figure });
   }
   if (figures[0]?.scopeKind !== 'service') figures.unshift(empty);
   return { figures };
@@ -186,7 +188,11 @@ export async function measureRecordsPage(
   if (!records) return { rows: [], metCount: 0, missedCount: 0, hiddenCount: 0 };
   const { scope, viewer } = request;
   const inScope =
-    scope.kind === 'area' ? sql`r.area_id = ${scope.id}` : scope.kind === 'team' ? sql`r.team_id = ${scope.id}` : sql`true`;
+    scope.kind === 'area'
+      ? sql`r.area_id = ${scope.id}`
+      : scope.kind === 'team'
+        ? sql`r.team_id = ${scope.id}`
+        : sql`true`;
   const sees = viewer.sees;
   const inCaseload =
     sees.kind === 'all'

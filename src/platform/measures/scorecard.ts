@@ -88,8 +88,8 @@ export async function figuresByMonth(
           byMonth.set(month, { figures: entry.figures, source: 'live', countedAt: entry.computedAt });
         } else {
           const figures = known ?? (await countMeasure(db, measure, period)).figures;
-          await storeProvisional(db, measure.id, month, period.asAt, figures);
-          byMonth.set(month, { figures, source: 'live', countedAt: new Date() });
+          const countedAt = await storeProvisional(db, measure.id, month, period.asAt, figures);
+          byMonth.set(month, { figures, source: 'live', countedAt });
         }
       }
     }),
@@ -97,13 +97,7 @@ export async function figuresByMonth(
   return out;
 }
 
-function monthFigure(
-  measure: Measure,
-  month: string,
-  entry: MonthEntry,
-  scope: Scope,
-  today: IsoDate,
-): MonthFigure {
+function monthFigure(measure: Measure, month: string, entry: MonthEntry, scope: Scope, today: IsoDate): MonthFigure {
   const figure = figureFor(measure, entry.figures, scope);
   const target = targetOf(measure, periodOf(month, today));
   return { month, ...figure, target, rag: ragOf(measure, figure.value, target), source: entry.source };

@@ -76,14 +76,16 @@ export async function storeProvisional(
   month: string,
   asAt: IsoDate,
   figures: readonly ScopedFigure[],
-): Promise<void> {
+): Promise<Date> {
+  const computedAt = new Date();
   await db.transaction(async (tx) => {
     await deleteProvisional(tx, measureId, month);
     await tx
       .insert(measureSnapshots)
-      .values(figures.map((f) => ({ measureId, month, asAt, provisional: true, ...f })))
+      .values(figures.map((f) => ({ measureId, month, asAt, provisional: true, computedAt, ...f })))
       .onConflictDoNothing();
   });
+  return computedAt;
 }
 
 /** A month's stored figures for one measure: its snapshot, or its latest provisional count. */
@@ -153,4 +155,3 @@ export async function readSnapshots(
   }
   return out;
 }
-
