@@ -60,11 +60,14 @@ export async function figuresByMonth(
   today: IsoDate,
   /** Figures already counted now, by measure id then month: used (and stored) instead of counting again. */
   counted?: ReadonlyMap<string, ReadonlyMap<string, ScopedFigure[]>>,
+  /** The scope shown: only its stored figures (and the whole service's) need reading. */
+  scope?: Scope,
 ): Promise<Map<string, Map<string, MonthEntry>>> {
   const stored = await readStoredFigures(
     db,
     months,
     measures.map((m) => m.id),
+    scope && scope.kind !== 'service' ? scope : undefined,
   );
   const now = Date.now();
   const out = new Map<string, Map<string, MonthEntry>>();
@@ -112,7 +115,7 @@ export async function scorecardFor(
   today: IsoDate = todayInLondon(),
 ): Promise<MeasureCard[]> {
   const months = last12Months(month);
-  const all = await figuresByMonth(db, measures, months, today);
+  const all = await figuresByMonth(db, measures, months, today, undefined, scope);
   return measures.map((measure) => {
     const byMonth = all.get(measure.id)!;
     const trend = months.map((m) => monthFigure(measure, m, byMonth.get(m)!, scope, today));
@@ -151,6 +154,7 @@ export async function measureDetailFor(
     [measure],
     months,
     today,
+    // Every scope: the page shows the month's breakdown by area and team.
     new Map([[measure.id, new Map([[month, live.figures]])]]),
   );
   const byMonth = all.get(measure.id)!;

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../db/sql.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { todayInLondon, type IsoDate } from '../dates/index.ts';
 import { countMeasure } from './compute.ts';
@@ -98,40 +99,67 @@ export interface StoredFigures {
   asAt: IsoDate | null;
 }
 
-/** Stored figures (snapshots, else provisional counts) for these months, by measure id, then month: ONE read. */
+/**
+ * Stored figures (snapshots, else provisional counts) for these months, by measure id, then month:
+ * ONE read. With `scope`, only the whole service's figures and that area's or team's are read
+ * (what a scorecard page shows), not every scope's.
+ */
 export async function readStoredFigures(
   db: DbOrTx,
   months: readonly string[],
   measureIds?: readonly string[],
+  scope?: { kind: ScopeKind; id: string },
 ): Promise<Map<string, Map<string, StoredFigures>>> {
-  const rows = await db
-    .select()
-    .from(measureSnapshots)
-    .where(
-      and(
-        inArray(measureSnapshots.month, [...months]),
-        measureIds ? inArray(measureSnapshots.measureId, [...measureIds]) : undefined,
-      ),
-    )
-    .orderBy(measureSnapshots.provisional);
+  const rows = await queryRows<{
+    measure_id: string;
+    month: string;
+    scope_kind: string;
+    scope_id: string;
+    numerator: number;
+    denominator: number | null;
+    value: number | null;
+    provisional: boolean;
+    computed_at: string | Date;
+    as_at: string | null;
+  }>(
+    db,
+    sql`select measure_id, month, scope_kind, scope_id, numerator, denominator, value, provisional, computed_at,
+          as_at::text as as_at
+        from measure_snapshots
+        where month in (${sql.join(
+          months.map((m) => sql`${m}`),
+          sql`, `,
+        )})
+          ${
+            measureIds
+              ? sql`and measure_id in (${sql.join(
+                  measureIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
+          ${scope && scope.kind !== 'service' ? sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))` : sql``}
+        order by provisional`,
+  );
   const out = new Map<string, Map<string, StoredFigures>>();
   for (const r of rows) {
-    const byMonth = out.get(r.measureId) ?? new Map<string, StoredFigures>();
-    out.set(r.measureId, byMonth);
+    const byMonth = out.get(r.measure_id) ?? new Map<string, StoredFigures>();
+    out.set(r.measure_id, byMonth);
     let stored = byMonth.get(r.month);
+    const computedAt = new Date(r.computed_at);
     // Snapshots come first: a provisional row left beside a snapshot is ignored.
     if (stored && stored.provisional !== r.provisional) continue;
     if (!stored) {
-      stored = { figures: [], provisional: r.provisional, computedAt: new Date(r.computedAt), asAt: r.asAt };
+      stored = { figures: [], provisional: r.provisional, computedAt, asAt: r.as_at };
       byMonth.set(r.month, stored);
     }
-    if (new Date(r.computedAt) < stored.computedAt) stored.computedAt = new Date(r.computedAt);
+    if (computedAt < stored.computedAt) stored.computedAt = computedAt;
     stored.figures.push({
-      scopeKind: r.scopeKind as ScopeKind,
-      scopeId: r.scopeId,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      value: r.value,
+      scopeKind: r.scope_kind as ScopeKind,
+      scopeId: r.scope_id,
+      numerator: Number(r.numerator),
+      denominator: r.denominator === null ? null : Number(r.denominator),
+      value: r.value === null ? null : Number(r.value),
     });
   }
   return out;
