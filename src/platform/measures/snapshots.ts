@@ -110,6 +110,8 @@ export async function readStoredFigures(
   measureIds?: readonly string[],
   scope?: { kind: ScopeKind; id: string },
 ): Promise<Map<string, Map<string, StoredFigures>>> {
+  const out = new Map<string, Map<string, StoredFigures>>();
+  if (months.length === 0 || measureIds?.length === 0) return out;
   const rows = await queryRows<{
     measure_id: string;
     month: string;
@@ -141,7 +143,6 @@ export async function readStoredFigures(
           ${scope && scope.kind !== 'service' ? sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))` : sql``}
         order by provisional`,
   );
-  const out = new Map<string, Map<string, StoredFigures>>();
   for (const r of rows) {
     const byMonth = out.get(r.measure_id) ?? new Map<string, StoredFigures>();
     out.set(r.measure_id, byMonth);
