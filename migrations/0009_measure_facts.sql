@@ -21,6 +21,7 @@ ALTER TABLE "household_supervision_facts" ADD CONSTRAINT "household_supervision_
 CREATE INDEX "household_status_periods_status_idx" ON "household_status_periods" USING btree ("status","from_on","to_on");--> statement-breakpoint
 CREATE INDEX "household_supervision_facts_visit_idx" ON "household_supervision_facts" USING btree ("last_visit_on");--> statement-breakpoint
 CREATE INDEX "household_supervision_facts_unannounced_idx" ON "household_supervision_facts" USING btree ("last_unannounced_visit_on");--> statement-breakpoint
+CREATE INDEX "placements_end_idx" ON "placements" USING btree ("end_date");--> statement-breakpoint
 CREATE INDEX "supervision_agreements_review_idx" ON "supervision_agreements" USING btree ("review_on","signed_on");--> statement-breakpoint
 CREATE INDEX "supervisions_final_visit_idx" ON "supervisions" USING btree ("visit_date","household_id") WHERE "supervisions"."status" = 'final';--> statement-breakpoint
 CREATE INDEX "supervisions_final_unannounced_idx" ON "supervisions" USING btree ("visit_date","household_id") WHERE "supervisions"."status" = 'final' and not "supervisions"."announced";
