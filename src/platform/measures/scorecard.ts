@@ -80,14 +80,17 @@ export async function figuresByMonth(
         const period = periodOf(month, today);
         const entry = stored.get(measure.id)?.get(month);
         const known = counted?.get(measure.id)?.get(month);
+        const fresh =
+          entry !== undefined &&
+          entry.provisional &&
+          entry.asAt === period.asAt &&
+          now - entry.computedAt.getTime() < PROVISIONAL_MAX_AGE_MS;
         if (entry && !entry.provisional) {
           byMonth.set(month, { figures: entry.figures, source: 'snapshot', countedAt: entry.computedAt });
-        } else if (
-          !known &&
-          entry &&
-          entry.asAt === period.asAt &&
-          now - entry.computedAt.getTime() < PROVISIONAL_MAX_AGE_MS
-        ) {
+        } else if (fresh && known) {
+          // Counted again just now (the measure page): shown as counted, the stored count left for the next few minutes.
+          byMonth.set(month, { figures: known, source: 'live', countedAt: new Date() });
+        } else if (fresh) {
           byMonth.set(month, { figures: entry.figures, source: 'live', countedAt: entry.computedAt });
         } else {
           const figures = known ?? (await countMeasure(db, measure, period)).figures;
