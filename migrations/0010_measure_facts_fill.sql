@@ -29,3 +29,9 @@ WITH v AS (
 SELECT coalesce(v.household_id, a.household_id), v.last_visit_on, v.last_unannounced_visit_on,
   a.agreement_signed_on, a.agreement_review_on
 FROM v FULL JOIN a ON a.household_id = v.household_id;
+--> statement-breakpoint
+INSERT INTO "child_seen_facts" ("child_id", "household_id", "last_seen_on")
+SELECT sc.child_id, s.household_id, max(s.visit_date)
+FROM supervisions s JOIN supervision_children sc ON sc.supervision_id = s.id
+WHERE s.status = 'final' AND sc.seen IN ('seen', 'seen_alone')
+GROUP BY sc.child_id, s.household_id;

@@ -1,6 +1,6 @@
 import type { KeptFacts } from '../../platform/measures/facts.ts';
 import { householdStatusPeriodFacts } from '../households/facts.ts';
-import { householdSupervisionFacts } from '../supervision/facts.ts';
+import { childSeenFacts, householdSupervisionFacts } from '../supervision/facts.ts';
 import { registerChildMeasures } from '../children/measures.ts';
 import { registerHouseholdMeasures } from '../households/measures.ts';
 import { registerPlacementMeasures } from '../placements/measures.ts';
@@ -22,5 +22,5 @@ export function registerAllMeasures(): void {
  * rebuild command, its check and the demo loader.
  */
 export function allKeptFacts(): KeptFacts[] {
-  return [householdStatusPeriodFacts, householdSupervisionFacts];
+  return [householdStatusPeriodFacts, householdSupervisionFacts, childSeenFacts];
 }

@@ -1,6 +1,7 @@
 /**
  * The supervision module's kept facts: each household's latest finalised visit, latest finalised
- * unannounced visit and latest supervision agreement (household_supervision_facts). Every write
+ * unannounced visit and latest supervision agreement (household_supervision_facts), and when each
+ * child was last seen at a visit to the household (child_seen_facts). Every write
  * that finalises a visit or records an agreement calls `refreshSupervisionFacts` in the same
  * transaction.
  */
@@ -32,7 +33,22 @@ export const householdSupervisionFacts: KeptFacts = {
   },
 };
 
+/** One row per child and household: the last finalised visit to the household at which the child was seen. */
+export const childSeenFacts: KeptFacts = {
+  table: 'child_seen_facts',
+  key: 'household_id',
+  columns: ['child_id', 'household_id', 'last_seen_on'],
+  derive(keys?: SQL) {
+    const some = keys ? sql`and s.household_id in (${keys})` : sql``;
+    return sql`select sc.child_id, s.household_id, max(s.visit_date)
+      from supervisions s join supervision_children sc on sc.supervision_id = s.id
+      where s.status = 'final' and sc.seen in ('seen', 'seen_alone') ${some}
+      group by sc.child_id, s.household_id`;
+  },
+};
+
 /** Keeps the household's supervision facts in step: call it in the transaction that changed them. */
 export async function refreshSupervisionFacts(tx: DbOrTx, householdId: string): Promise<void> {
   await refreshFacts(tx, householdSupervisionFacts, [householdId]);
+  await refreshFacts(tx, childSeenFacts, [householdId]);
 }

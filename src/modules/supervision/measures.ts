@@ -204,23 +204,44 @@ export const unannouncedVisit: Measure = {
   ),
 };
 
-/**
- * The children placed with a household on the day (p, c, h, t), with `recent`: the household's
- * last finalised visit in the 3 months to the day at which the child was seen, if any.
- */
-function placedChildrenSeen(asAt: string, since: string): SQL {
+/** The children placed with a household on the day (p, c, h, t), with `join` added. */
+function placedChildren(asAt: string, join: SQL): SQL {
   return sql`placements p
     join children c on c.id = p.child_id
     join households h on h.id = p.household_id
     join teams t on t.id = h.team_id
-    left join (
+    ${join}
+    where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${asAt}::date)`;
+}
+
+/**
+ * When each placed child was last seen at a finalised visit to the household: for the current
+ * month from the kept facts (child_seen_facts, the latest), for a closed month the household's
+ * last such visit in the 3 months to the day, if any (`recent`). `met` when seen in those months;
+ * `last` the date shown on the list (null when not seen in them: looked up for the list alone).
+ */
+function childSeen(period: Period, since: string): { join: SQL; met: SQL; last: SQL } {
+  if (period.current) {
+    return {
+      join: sql`left join child_seen_facts f on f.child_id = c.id and f.household_id = h.id`,
+      met: sql`coalesce(f.last_seen_on >= ${since}::date, false)`,
+      last: sql`f.last_seen_on`,
+    };
+  }
+  return {
+    join: sql`left join (
       select sc.child_id, s.household_id, max(s.visit_date) as last_seen
       from supervisions s join supervision_children sc on sc.supervision_id = s.id
-      where s.status = 'final' and s.visit_date between ${since}::date and ${asAt}::date
+      where s.status = 'final' and s.visit_date between ${since}::date and ${period.asAt}::date
         and sc.seen in ('seen', 'seen_alone')
       group by sc.child_id, s.household_id
-    ) recent on recent.child_id = c.id and recent.household_id = h.id
-    where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${asAt}::date)`;
+    ) recent on recent.child_id = c.id and recent.household_id = h.id`,
+    met: sql`recent.last_seen is not null`,
+    last: sql`coalesce(recent.last_seen,
+      (select max(s.visit_date) from supervisions s join supervision_children sc on sc.supervision_id = s.id
+        where s.status = 'final' and s.visit_date <= ${period.asAt}::date and sc.seen in ('seen', 'seen_alone')
+          and s.household_id = h.id and sc.child_id = c.id))`,
+  };
 }
 
 export const childrenSeen: Measure = {
@@ -240,23 +261,17 @@ export const childrenSeen: Measure = {
   missedLabel: 'Not seen in the last 3 months',
   order: 84,
   count(period: Period) {
-    const since = addMonths(period.asAt, -3);
-    return sql`select h.team_id, t.area_id, recent.last_seen is not null as met
-      from ${placedChildrenSeen(period.asAt, since)}`;
+    const { join, met } = childSeen(period, addMonths(period.asAt, -3));
+    return sql`select h.team_id, t.area_id, ${met} as met from ${placedChildren(period.asAt, join)}`;
   },
   records(period: Period) {
-    const since = addMonths(period.asAt, -3);
-    // A child not seen in the last 3 months: the last time ever, looked up for them alone.
+    const { join, met, last } = childSeen(period, addMonths(period.asAt, -3));
     return sql`select 'child' as record_type, c.id as record_id,
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ') with ' || h.name || ' (' || h.reference || ')' as label,
-        '/children/' || c.id as href, h.team_id, t.area_id, recent.last_seen is not null as met,
-        coalesce('Last seen ' || coalesce(recent.last_seen,
-          (select max(s.visit_date) from supervisions s join supervision_children sc on sc.supervision_id = s.id
-            where s.status = 'final' and s.visit_date <= ${period.asAt}::date and sc.seen in ('seen', 'seen_alone')
-              and s.household_id = h.id and sc.child_id = c.id))::text,
-          'Not seen at a supervision') as detail,
+        '/children/' || c.id as href, h.team_id, t.area_id, ${met} as met,
+        coalesce('Last seen ' || (${last})::text, 'Not seen at a supervision') as detail,
         h.restricted, c.reference as sort_key
-      from ${placedChildrenSeen(period.asAt, since)}`;
+      from ${placedChildren(period.asAt, join)}`;
   },
 };
 

@@ -173,3 +173,25 @@ export const householdSupervisionFacts = pgTable(
     index('household_supervision_facts_unannounced_idx').on(t.lastUnannouncedVisitOn),
   ],
 );
+
+/**
+ * Kept facts for the scorecard: the last finalised visit to a household at which each child was
+ * seen (alone or not), derived from the supervision records (supervision/facts.ts) and refreshed
+ * in the transaction that finalises a visit.
+ */
+export const childSeenFacts = pgTable(
+  'child_seen_facts',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    lastSeenOn: date('last_seen_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.childId, t.householdId] }),
+    index('child_seen_facts_household_idx').on(t.householdId),
+  ],
+);
