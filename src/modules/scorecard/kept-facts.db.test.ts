@@ -31,7 +31,7 @@ import { approvedHouseholds } from '../households/measures.ts';
 import { changeStatus } from '../households/service.ts';
 import { allowedTransitions, statusesNeedingReason, type HouseholdStatus } from '../households/statuses.ts';
 import { households } from '../households/tables.ts';
-import { householdsSupervised, signedAgreement, unannouncedVisit } from '../supervision/measures.ts';
+import { childrenSeen, householdsSupervised, signedAgreement, unannouncedVisit } from '../supervision/measures.ts';
 import { finaliseSupervision, recordAgreement } from '../supervision/service.ts';
 import { makeSupervision } from '../supervision/test-fixtures.ts';
 import { allKeptFacts } from './register.ts';
@@ -217,6 +217,11 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
       });
       ids.push(h.id);
     }
+    // Children placed with the demo's households, to be seen (or not) at the visits.
+    const placed = await queryRows<{ child_id: string; household_id: string }>(
+      db,
+      sql`select child_id, household_id from placements where end_date is null order by child_id limit 6`,
+    );
     let changes = 0;
     for (let step = 0; step < 80; step += 1) {
       const id = random.pick(ids);
@@ -232,11 +237,14 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
         const done = await changeStatus(db, who, id, { toStatus, onDate, reason });
         expect(done).toEqual({ ok: true });
       } else if (op === 1) {
+        // Half the time a visit to a household with children placed, some of them seen.
+        const child = random.int(2) === 0 ? random.pick(placed) : undefined;
         const visit = await makeSupervision(db, {
-          householdId: id,
-          visitDate: random.dayBetween(addYears(today, -2), today),
+          householdId: child?.household_id ?? id,
+          visitDate: random.dayBetween(addYears(today, -1), today),
           announced: random.int(3) > 0,
           status: 'draft',
+          seen: child ? { [child.child_id]: random.pick(['seen', 'seen_alone', 'not_seen']) } : {},
         });
         expect((await finaliseSupervision(db, who, visit.id, notes)).ok).toBe(true);
       } else {
@@ -258,7 +266,8 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
     }
 
     // The current month from the kept supervision facts is the same as counted from the visits.
-    for (const measure of [householdsSupervised, unannouncedVisit, signedAgreement]) {
+    expect(placed.length).toBeGreaterThan(0);
+    for (const measure of [householdsSupervised, unannouncedVisit, signedAgreement, childrenSeen]) {
       const kept = await countMeasure(db, measure, thisMonth());
       const derived = await countMeasure(db, measure, { ...thisMonth(), current: false });
       expect(figuresOnly(kept.figures), measure.id).toEqual(figuresOnly(derived.figures));
