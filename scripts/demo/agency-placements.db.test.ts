@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/support/app.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
-import { periodOf, currentMonth } from '../../src/platform/measures/index.ts';
+import { measureRecords, periodOf, currentMonth } from '../../src/platform/measures/index.ts';
 import { todayInLondon } from '../../src/platform/dates/index.ts';
 import { inHousePlacementRate } from '../../src/modules/placements/in-house-measure.ts';
 import { agencyPlacementsOf, writeAgencyPlacements } from './agency-placements.ts';
@@ -32,7 +32,7 @@ describe('writing the demo’s agency placements', () => {
     const running = (p: { start: number; end: number | null }) =>
       p.start <= dayOf(today) && (p.end === null || p.end > dayOf(today));
     const withAgency = new Set(planned.filter(running).map((p) => p.childId));
-    const rows = await inHousePlacementRate.rows(db, periodOf(currentMonth(today), today));
+    const rows = await measureRecords(db, inHousePlacementRate, periodOf(currentMonth(today), today));
     expect(new Set(rows.filter((r) => !r.met).map((r) => r.recordId))).toEqual(withAgency);
     expect(rows.filter((r) => r.met).length).toBeGreaterThan(0);
   });

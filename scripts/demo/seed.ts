@@ -9,6 +9,8 @@ import { registerAllDueRules } from '../../src/modules/home/due-rules.ts';
 import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
 import { writeAgencyPlacements } from './agency-placements.ts';
+import { rebuildFacts } from '../../src/platform/measures/facts.ts';
+import { allKeptFacts } from '../../src/modules/scorecard/register.ts';
 import { Paperwork, type OpenStatus } from './paperwork.ts';
 import { stream } from './random.ts';
 import { overdueScenario, SupervisionWriter } from './supervision.ts';
@@ -188,6 +190,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       options.publicUrl ?? 'http://localhost:3000',
     );
     log(`notes to carers written: ${messages} messages (${seconds()} s)`);
+    // The demo is written in bulk, not through the services: its kept facts are derived once here.
+    for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
+    log(`kept facts derived (${seconds()} s)`);
   });
   await seedDemoPlan(db, { today: isoOf(today) });
   log(`business plan written (${seconds()} s)`);

@@ -18,6 +18,7 @@ import {
   households,
   personChecks,
 } from '../../src/modules/households/tables.ts';
+import { refreshHouseholdFacts } from '../../src/modules/households/facts.ts';
 import { nextHouseholdReference } from '../../src/modules/households/reference.ts';
 import { refreshDueItems } from '../../src/platform/due/index.ts';
 
@@ -84,6 +85,7 @@ export async function makeHousehold(db: DbOrTx, overrides: HouseholdOverrides = 
     .returning();
   await db.insert(householdStatusEvents).values({ householdId: row!.id, toStatus: status, onDate: statusSince });
   await refreshDueItems(db, 'household', [row!.id]);
+  await refreshHouseholdFacts(db, row!.id); // as the service does, in step with the status events
   return row!;
 }
 

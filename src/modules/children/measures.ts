@@ -1,102 +1,60 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
-import { teams } from '../../platform/auth/tables.ts';
 import { addDays, addYears } from '../../platform/dates/index.ts';
-import {
-  deadlinesAfter,
-  registerMeasure,
-  startsWithDeadlineBetween,
-  type Measure,
-  type MeasureRow,
-  type Period,
-} from '../../platform/measures/index.ts';
-import { households } from '../households/tables.ts';
-import { placements } from '../placements/tables.ts';
-import { children, healthAssessments } from './tables.ts';
+import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { deadlineTable } from '../../platform/measures/sql.ts';
 
-interface ChildRow {
-  id: string;
-  name: string;
-  reference: string;
-  looked_after_since: string;
-  left_care_on: string | null;
-  team_id: string | null;
-  area_id: string;
-  first_iha_on: string | null;
-  placements_in_year: number;
-}
-
-const childColumns = sql`${children.id} as id, ${children.firstName} || ' ' || ${children.lastName} as name,
-  ${children.reference} as reference, ${children.lookedAfterSince}::text as looked_after_since,
-  ${children.leftCareOn}::text as left_care_on`;
+/** A child as a record behind a figure (c, with the team and area it counts under as `team_id`, `area_id`). */
+const childRecord = sql`'child' as record_type, c.id as record_id,
+  c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id as href,
+  false as restricted, c.reference as sort_key`;
 
 /**
- * A few children (those selected by `where`) with the team and area they count under: the team of
- * the household of their latest placement that started by the as-at date (and that team's area),
- * or no team and the child's own area when they have not been placed with our carers; and the
- * date of their first initial health assessment. ONE query, looking up each child's placements.
+ * The children whose 20-working-day deadline for an initial health assessment falls in the period
+ * (c, joined to d(start_on, due_on)) and had not left care by it, with the team and area they count
+ * under: the team of the household of their latest placement that started by the as-at date (and
+ * that team's area), or no team and the child's own area when not placed with our carers; and
+ * `iha.first_on`, their first initial health assessment. A month's intake: looked up per child.
  */
-async function childrenWithAssessment(db: DbOrTx, asAt: string, where: SQL): Promise<ChildRow[]> {
-  return queryRows<ChildRow>(
-    db,
-    sql`select ${childColumns},
-          latest.team_id as team_id, coalesce(latest.area_id, ${children.areaId}) as area_id,
-          (select min(${healthAssessments.completedOn})::text from ${healthAssessments}
-            where ${healthAssessments.childId} = ${children.id} and ${healthAssessments.kind} = 'initial') as first_iha_on,
-          0 as placements_in_year
-        from ${children}
-        left join lateral (
-          select h.team_id as team_id, t.area_id as area_id from ${placements} p
-          join ${households} h on h.id = p.household_id
-          join ${teams} t on t.id = h.team_id
-          where p.child_id = ${children.id} and p.start_date <= ${asAt}
-          order by p.start_date desc limit 1
-        ) latest on true
-        where ${where}
-        order by ${children.reference}`,
-  );
+function childrenDueAssessment(period: Period): SQL | null {
+  const due = deadlineTable(period.from, period.asAt, 20, 'd');
+  if (!due) return null;
+  return sql`children c join ${due} on d.start_on = c.looked_after_since
+    left join lateral (
+      select h.team_id as team_id, t.area_id as area_id from placements p
+      join households h on h.id = p.household_id
+      join teams t on t.id = h.team_id
+      where p.child_id = c.id and p.start_date <= ${period.asAt}::date
+      order by p.start_date desc limit 1
+    ) latest on true
+    left join lateral (
+      select min(ha.completed_on) as first_on from health_assessments ha
+      where ha.child_id = c.id and ha.kind = 'initial'
+    ) iha on true
+    where c.left_care_on is null or c.left_care_on > d.due_on`;
 }
 
+const assessedInTime = sql`(iha.first_on is not null and iha.first_on <= d.due_on)`;
+
 /**
- * Many children (those selected by `where`, up to all looked-after children) with the team and
- * area they count under (as above) and the number of their placements open at any time in the 12
- * months up to the as-at date. ONE query, reading the placements once for every child together.
+ * The children looked after on the day (c) with the team and area they count under (as above) and
+ * `placements_in_year`: their placements open at any time in the 12 months up to the day. The
+ * placements are read once for every child together.
  */
-async function childrenWithPlacements(db: DbOrTx, asAt: string, where: SQL): Promise<ChildRow[]> {
+function childrenLookedAfter(asAt: string): SQL {
   const yearFrom = addDays(addYears(asAt, -1), 1);
-  return queryRows<ChildRow>(
-    db,
-    sql`with placed as (
-          select p.child_id, p.household_id,
-            row_number() over (partition by p.child_id order by p.start_date desc) as latest,
-            count(*) filter (where p.end_date is null or p.end_date >= ${yearFrom}) over (partition by p.child_id) as in_year
-          from ${placements} p where p.start_date <= ${asAt}
-        )
-        select ${childColumns},
-          h.team_id as team_id, coalesce(t.area_id, ${children.areaId}) as area_id,
-          null as first_iha_on, coalesce(placed.in_year, 0)::int as placements_in_year
-        from ${children}
-        left join placed on placed.child_id = ${children.id} and placed.latest = 1
-        left join ${households} h on h.id = placed.household_id
-        left join ${teams} t on t.id = h.team_id
-        where ${where}
-        order by ${children.reference}`,
-  );
+  return sql`children c
+    left join (
+      select p.child_id, p.household_id,
+        row_number() over (partition by p.child_id order by p.start_date desc) as latest,
+        count(*) filter (where p.end_date is null or p.end_date >= ${yearFrom}::date) over (partition by p.child_id) as in_year
+      from placements p where p.start_date <= ${asAt}::date
+    ) placed on placed.child_id = c.id and placed.latest = 1
+    left join households h on h.id = placed.household_id
+    left join teams t on t.id = h.team_id
+    where c.looked_after_since <= ${asAt}::date and (c.left_care_on is null or c.left_care_on > ${asAt}::date)`;
 }
 
-function toRow(c: ChildRow, met: boolean, detail: string): MeasureRow {
-  return {
-    recordType: 'child',
-    recordId: c.id,
-    label: `${c.name} (${c.reference})`,
-    href: `/children/${c.id}`,
-    teamId: c.team_id,
-    areaId: c.area_id,
-    met,
-    detail,
-  };
-}
+const placementsInYear = sql`coalesce(placed.in_year, 0)::int`;
 
 export const initialHealthAssessments: Measure = {
   id: 'children.initial-health-assessment',
@@ -116,24 +74,23 @@ export const initialHealthAssessments: Measure = {
   metLabel: 'Assessed in time',
   missedLabel: 'Not assessed in time',
   order: 60,
-  async rows(db, period: Period) {
-    const starts = startsWithDeadlineBetween(period.from, period.asAt, 20);
-    if (!starts) return [];
-    const found = await childrenWithAssessment(
-      db,
-      period.asAt,
-      sql`${children.lookedAfterSince} between ${starts.first} and ${starts.last}`,
+  count(period: Period) {
+    const from = childrenDueAssessment(period);
+    return (
+      from &&
+      sql`select latest.team_id, coalesce(latest.area_id, c.area_id) as area_id, ${assessedInTime} as met from ${from}`
     );
-    const deadlineOf = deadlinesAfter(20);
-    return found.flatMap((c) => {
-      const deadline = deadlineOf(c.looked_after_since);
-      if (c.left_care_on !== null && c.left_care_on <= deadline) return [];
-      const met = c.first_iha_on !== null && c.first_iha_on <= deadline;
-      const detail = `Looked after from ${c.looked_after_since}, due by ${deadline}; ${
-        c.first_iha_on ? `assessed ${c.first_iha_on}` : 'no initial health assessment recorded'
-      }`;
-      return [toRow(c, met, detail)];
-    });
+  },
+  records(period: Period) {
+    const from = childrenDueAssessment(period);
+    return (
+      from &&
+      sql`select ${childRecord}, latest.team_id, coalesce(latest.area_id, c.area_id) as area_id,
+          ${assessedInTime} as met,
+          'Looked after from ' || c.looked_after_since::text || ', due by ' || d.due_on::text || '; ' ||
+            coalesce('assessed ' || iha.first_on::text, 'no initial health assessment recorded') as detail
+        from ${from}`
+    );
   },
 };
 
@@ -153,20 +110,16 @@ export const threeOrMorePlacements: Measure = {
   metLabel: '3 or more placements',
   missedLabel: 'Fewer than 3 placements',
   order: 80,
-  async rows(db, period: Period) {
-    const found = await childrenWithPlacements(
-      db,
-      period.asAt,
-      sql`${children.lookedAfterSince} <= ${period.asAt}
-        and (${children.leftCareOn} is null or ${children.leftCareOn} > ${period.asAt})`,
-    );
-    return found.map((c) =>
-      toRow(
-        c,
-        c.placements_in_year >= 3,
-        `${c.placements_in_year} placement${c.placements_in_year === 1 ? '' : 's'} in 12 months`,
-      ),
-    );
+  count(period: Period) {
+    return sql`select h.team_id, coalesce(t.area_id, c.area_id) as area_id, ${placementsInYear} >= 3 as met
+      from ${childrenLookedAfter(period.asAt)}`;
+  },
+  records(period: Period) {
+    return sql`select ${childRecord}, h.team_id, coalesce(t.area_id, c.area_id) as area_id,
+        ${placementsInYear} >= 3 as met,
+        ${placementsInYear}::text || case when ${placementsInYear} = 1 then ' placement' else ' placements' end
+          || ' in 12 months' as detail
+      from ${childrenLookedAfter(period.asAt)}`;
   },
 };
 

@@ -1,62 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
-import { teams } from '../../platform/auth/tables.ts';
 import {
   financialMonthsElapsed,
   financialYearStart,
   registerMeasure,
   type Measure,
-  type MeasureRow,
   type Period,
 } from '../../platform/measures/index.ts';
-import { householdStatusEvents, households } from './tables.ts';
+import { approvedHouseholdsOn } from './facts.ts';
 
-interface HouseholdRow {
-  id: string;
-  reference: string;
-  name: string;
-  team_id: string;
-  area_id: string;
-  restricted: boolean;
-  approved_on: string | null;
-}
+/** A household as a record behind a figure: its name and reference, its page, when it was approved. */
+const householdRecord = sql`'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
+  '/households/' || h.id as href, h.team_id, t.area_id, true as met,
+  'Approved ' || h.approved_on::text as detail, h.restricted`;
 
-function toRow(h: HouseholdRow): MeasureRow {
-  return {
-    recordType: 'household',
-    recordId: h.id,
-    label: `${h.name} (${h.reference})`,
-    href: `/households/${h.id}`,
-    teamId: h.team_id,
-    areaId: h.area_id,
-    met: true,
-    detail: h.approved_on ? `Approved ${h.approved_on}` : undefined,
-    restricted: h.restricted,
-  };
-}
-
-/** The household's status as at a date: its last status event on or before it (or its status, when it has no events). */
-function statusAsAt(asAt: string) {
-  return sql`coalesce(
-    (select e.to_status from ${householdStatusEvents} e
-      where e.household_id = ${households.id} and e.on_date <= ${asAt}
-      order by e.on_date desc, e.created_at desc limit 1),
-    case when ${households.statusSince} <= ${asAt} then ${households.status} end)`;
-}
-
-/** The households matching `where`, with their team and area, as the measure's records. */
-async function householdRows(db: DbOrTx, where: SQL, orderBy: SQL = sql`${households.reference}`) {
-  const found = await queryRows<HouseholdRow>(
-    db,
-    sql`select ${households.id} as id, ${households.reference} as reference, ${households.name} as name,
-          ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-          ${households.approvedOn}::text as approved_on
-        from ${households} join ${teams} on ${teams.id} = ${households.teamId}
-        where ${where}
-        order by ${orderBy}`,
-  );
-  return found.map(toRow);
+/** The households approved in the financial year up to the day (h, with its team t). */
+function approvedInYear(asAt: string): SQL {
+  return sql`households h join teams t on t.id = h.team_id
+    where h.approved_on between ${financialYearStart(asAt)}::date and ${asAt}::date`;
 }
 
 export const approvedHouseholds: Measure = {
@@ -74,8 +34,11 @@ export const approvedHouseholds: Measure = {
   amberMargin: 45,
   metLabel: 'Approved',
   order: 10,
-  async rows(db: DbOrTx, period: Period) {
-    return householdRows(db, sql`${statusAsAt(period.asAt)} = 'approved'`);
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, true as met from ${approvedHouseholdsOn(period.asAt)}`;
+  },
+  records(period: Period) {
+    return sql`select ${householdRecord}, h.reference as sort_key from ${approvedHouseholdsOn(period.asAt)}`;
   },
 };
 
@@ -95,12 +58,12 @@ export const newApprovals: Measure = {
   amberMargin: 10,
   metLabel: 'Approved this year',
   order: 20,
-  async rows(db: DbOrTx, period: Period) {
-    return householdRows(
-      db,
-      sql`${households.approvedOn} between ${financialYearStart(period.asAt)} and ${period.asAt}`,
-      sql`${households.approvedOn}, ${households.reference}`,
-    );
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, true as met from ${approvedInYear(period.asAt)}`;
+  },
+  records(period: Period) {
+    return sql`select ${householdRecord}, h.approved_on::text || ' ' || h.reference as sort_key
+      from ${approvedInYear(period.asAt)}`;
   },
 };
 

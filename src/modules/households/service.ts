@@ -15,6 +15,7 @@ import {
   type Who,
 } from './access.ts';
 import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, StatusInput, TermsInput } from './forms.ts';
+import { refreshHouseholdFacts } from './facts.ts';
 import { findTeam, findUserForAllocation } from './queries.ts';
 import { nextHouseholdReference } from './reference.ts';
 import { canMove, statusesNeedingReason, statusName, statusNames } from './statuses.ts';
@@ -69,6 +70,7 @@ export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Prom
       byUserId: who.user.id,
     });
     await refreshDueItems(tx, 'household', [id]);
+    await refreshHouseholdFacts(tx, id);
     await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
     return { ok: true, id };
   });
@@ -173,6 +175,7 @@ export async function changeStatus(db: Db, who: Who, id: string, input: StatusIn
       byUserId: who.user.id,
     });
     await refreshDueItems(tx, 'household', [id]);
+    await refreshHouseholdFacts(tx, id);
     await recordAudit(tx, who.actor, {
       action: 'status-change',
       recordType: 'household',

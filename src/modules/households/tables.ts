@@ -175,3 +175,26 @@ export const householdPhotos = pgTable('household_photos', {
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   uploadedBy: uuid('uploaded_by').references(() => users.id),
 });
+
+/**
+ * Kept facts for the scorecard: each household's status over time as dated periods, derived from
+ * its status events (households/facts.ts) and refreshed in the transaction that changes them. A
+ * household's status on a day is the one period with `from_on <= day < to_on` (`to_on` null while
+ * it lasts), so a measure finds every household approved on a day with one indexed range lookup.
+ */
+export const householdStatusPeriods = pgTable(
+  'household_status_periods',
+  {
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    status: text('status').notNull(),
+    fromOn: date('from_on').notNull(),
+    /** The day the next status began; null while this one lasts. */
+    toOn: date('to_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.householdId, t.fromOn] }),
+    index('household_status_periods_status_idx').on(t.status, t.fromOn, t.toOn),
+  ],
+);

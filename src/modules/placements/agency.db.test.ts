@@ -5,7 +5,7 @@ import { makeChild, makePlacement, makeReferral } from '../../../test/support/ch
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { areas, teams } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
-import { breakdownOf, periodOf } from '../../platform/measures/index.ts';
+import { breakdownOf, measureRecords, periodOf } from '../../platform/measures/index.ts';
 import { inHousePlacementRate, registerInHouseMeasure } from './in-house-measure.ts';
 import { agencyPlacements, referralEvents, referrals } from './tables.ts';
 import { auditTrail, dateFields } from './test-helpers.ts';
@@ -291,7 +291,7 @@ describe('the in-house placement rate', () => {
     const ours = new Set(
       [inOne, inTwo, inThree, moved, agencyOpen, agencyEnded, agencyLater, endedLastDay].map((c) => c.id),
     );
-    const all = await inHousePlacementRate.rows(db, periodOf('2026-06', '2026-11-23'));
+    const all = await measureRecords(db, inHousePlacementRate, periodOf('2026-06', '2026-11-23'));
     const rows = all.filter((r) => ours.has(r.recordId));
     expect(rows.map((r) => r.recordId).sort()).toEqual(
       [inOne.id, inTwo.id, inThree.id, moved.id, agencyOpen.id].sort(),

@@ -1,73 +1,28 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
-import { teams } from '../../platform/auth/tables.ts';
-import { registerMeasure, type Measure, type MeasureRow, type Period } from '../../platform/measures/index.ts';
-import { children } from '../children/tables.ts';
-import { households } from '../households/tables.ts';
-import { agencyPlacements, placements } from './tables.ts';
-
-interface PlacedChildRow {
-  child_id: string;
-  child_name: string;
-  child_reference: string;
-  in_house: boolean;
-  /** The household's or the agency's name. */
-  placed_with: string;
-  start_date: string;
-  team_id: string | null;
-  area_id: string;
-  restricted: boolean;
-}
+import { sql, type SQL } from 'drizzle-orm';
+import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
 
 /**
- * Every child in a foster placement on the day, once: with our own carers (the household's team
- * and area) or with an agency (no team, the child's own area). A placement is running on a day
- * when it started on or before it and has no end date or ends after it (as vacancies count).
- * A child with both on the same day (a move between them) counts as placed in-house. ONE query.
+ * Every child in a foster placement on the day, once (placed): with our own carers (the household's
+ * team and area) or with an agency (no team, the child's own area). A placement is running on a day
+ * when it started on or before it and has no end date or ends after it (as vacancies count). A
+ * child with both on the same day (a move between them) counts as placed in-house.
  */
-async function placedChildren(db: DbOrTx, day: string): Promise<PlacedChildRow[]> {
-  return queryRows<PlacedChildRow>(
-    db,
-    sql`select placed.*, ${children.firstName} || ' ' || ${children.lastName} as child_name,
-          ${children.reference} as child_reference
-        from (
-          select distinct on (x.child_id) x.* from (
-            select ${placements.childId} as child_id, true as in_house, ${households.name} as placed_with,
-                   ${placements.startDate}::text as start_date, ${households.teamId} as team_id,
-                   ${teams.areaId} as area_id, ${households.restricted} as restricted
-              from ${placements}
-              join ${households} on ${households.id} = ${placements.householdId}
-              join ${teams} on ${teams.id} = ${households.teamId}
-              where ${placements.startDate} <= ${day}
-                and (${placements.endDate} is null or ${placements.endDate} > ${day})
-            union all
-            select ${agencyPlacements.childId}, false, ${agencyPlacements.agencyName},
-                   ${agencyPlacements.startDate}::text, null::uuid, ${children.areaId}, false
-              from ${agencyPlacements}
-              join ${children} on ${children.id} = ${agencyPlacements.childId}
-              where ${agencyPlacements.startDate} <= ${day}
-                and (${agencyPlacements.endDate} is null or ${agencyPlacements.endDate} > ${day})
-          ) x
-          order by x.child_id, x.in_house desc, x.start_date desc
-        ) placed
-        join ${children} on ${children.id} = placed.child_id
-        order by ${children.reference}`,
-  );
-}
-
-function toRow(c: PlacedChildRow): MeasureRow {
-  return {
-    recordType: 'child',
-    recordId: c.child_id,
-    label: `${c.child_name} (${c.child_reference})`,
-    href: `/children/${c.child_id}`,
-    teamId: c.team_id,
-    areaId: c.area_id,
-    met: c.in_house,
-    detail: `${c.in_house ? 'With our carers' : 'With an agency'}, ${c.placed_with}, since ${c.start_date}`,
-    restricted: c.restricted,
-  };
+function placedChildren(day: string): SQL {
+  return sql`(
+      select distinct on (x.child_id) x.* from (
+        select p.child_id, true as in_house, h.name as placed_with, p.start_date, h.team_id, t.area_id, h.restricted
+          from placements p
+          join households h on h.id = p.household_id
+          join teams t on t.id = h.team_id
+          where p.start_date <= ${day}::date and (p.end_date is null or p.end_date > ${day}::date)
+        union all
+        select a.child_id, false, a.agency_name, a.start_date, null::uuid, ac.area_id, false
+          from agency_placements a
+          join children ac on ac.id = a.child_id
+          where a.start_date <= ${day}::date and (a.end_date is null or a.end_date > ${day}::date)
+      ) x
+      order by x.child_id, x.in_house desc, x.start_date desc
+    ) placed`;
 }
 
 export const inHousePlacementRate: Measure = {
@@ -92,8 +47,17 @@ export const inHousePlacementRate: Measure = {
   missedLabel: 'Placed with an agency',
   order: 30,
   byTeam: false,
-  async rows(db, period: Period) {
-    return (await placedChildren(db, period.asAt)).map(toRow);
+  count(period: Period) {
+    return sql`select placed.team_id, placed.area_id, placed.in_house as met from ${placedChildren(period.asAt)}`;
+  },
+  records(period: Period) {
+    return sql`select 'child' as record_type, c.id as record_id,
+        c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id as href,
+        placed.team_id, placed.area_id, placed.in_house as met,
+        case when placed.in_house then 'With our carers' else 'With an agency' end || ', ' || placed.placed_with ||
+          ', since ' || placed.start_date::text as detail,
+        placed.restricted, c.reference as sort_key
+      from ${placedChildren(period.asAt)} join children c on c.id = placed.child_id`;
   },
 };
 

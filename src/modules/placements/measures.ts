@@ -1,73 +1,41 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
-import { teams } from '../../platform/auth/tables.ts';
-import {
-  deadlinesAfter,
-  registerMeasure,
-  startsWithDeadlineBetween,
-  type Measure,
-  type MeasureRow,
-  type Period,
-} from '../../platform/measures/index.ts';
-import { children } from '../children/tables.ts';
-import { households } from '../households/tables.ts';
-import { delegatedAuthorities, placements } from './tables.ts';
+import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { deadlineTable } from '../../platform/measures/sql.ts';
 import { registerInHouseMeasure } from './in-house-measure.ts';
 
-interface PlacementRow {
-  id: string;
-  child_id: string;
-  child_name: string;
-  child_reference: string;
-  household_name: string;
-  household_reference: string;
-  team_id: string;
-  area_id: string;
-  restricted: boolean;
-  start_date: string;
-  end_date: string | null;
-  ending: string | null;
-  child_saw_profile: boolean | null;
-  signed_on: string | null;
-  copy_given_on: string | null;
+/** Placements (p) with their child (c), household (h), team (t) and delegated authority (da), selected by `where`. */
+function placementsWhere(where: SQL, join: SQL = sql``): SQL {
+  return sql`placements p ${join}
+    join children c on c.id = p.child_id
+    join households h on h.id = p.household_id
+    join teams t on t.id = h.team_id
+    left join delegated_authorities da on da.placement_id = p.id
+    where ${where}`;
 }
 
-/** Placements with their child, household, team and area, and delegated authority dates: ONE query. */
-async function placementRows(db: DbOrTx, where: SQL): Promise<PlacementRow[]> {
-  return queryRows<PlacementRow>(
-    db,
-    sql`select ${placements.id} as id, ${placements.childId} as child_id,
-          ${children.firstName} || ' ' || ${children.lastName} as child_name, ${children.reference} as child_reference,
-          ${households.name} as household_name, ${households.reference} as household_reference,
-          ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-          ${placements.startDate}::text as start_date, ${placements.endDate}::text as end_date,
-          ${placements.ending} as ending, ${placements.childSawProfile} as child_saw_profile,
-          ${delegatedAuthorities.signedOn}::text as signed_on,
-          ${delegatedAuthorities.copyGivenToCarerOn}::text as copy_given_on
-        from ${placements}
-        join ${children} on ${children.id} = ${placements.childId}
-        join ${households} on ${households.id} = ${placements.householdId}
-        join ${teams} on ${teams.id} = ${households.teamId}
-        left join ${delegatedAuthorities} on ${delegatedAuthorities.placementId} = ${placements.id}
-        where ${where}
-        order by ${placements.startDate}, ${children.reference}`,
-  );
+/** A placement as a record behind a figure, with `met` and `detail`. */
+function placementRecord(met: SQL, detail: SQL): SQL {
+  return sql`'placement' as record_type, p.id as record_id,
+    c.first_name || ' ' || c.last_name || ' (' || c.reference || ') with ' || h.name || ' (' || h.reference || ')' as label,
+    '/children/' || p.child_id as href, h.team_id, t.area_id, ${met} as met, ${detail} as detail, h.restricted,
+    p.start_date::text || ' ' || c.reference as sort_key`;
 }
 
-function toRow(p: PlacementRow, met: boolean, detail: string): MeasureRow {
-  return {
-    recordType: 'placement',
-    recordId: p.id,
-    label: `${p.child_name} (${p.child_reference}) with ${p.household_name} (${p.household_reference})`,
-    href: `/children/${p.child_id}`,
-    teamId: p.team_id,
-    areaId: p.area_id,
-    met,
-    detail,
-    restricted: p.restricted,
-  };
+/** Placements whose 5-working-day deadline falls in the period, joined to d(start_on, due_on). */
+function placementsDueIn(period: Period): SQL | null {
+  const due = deadlineTable(period.from, period.asAt, 5, 'd');
+  return due && placementsWhere(sql`true`, sql`join ${due} on d.start_on = p.start_date`);
 }
+
+const signedAndGiven = sql`(da.signed_on is not null and da.signed_on <= d.due_on
+  and da.copy_given_to_carer_on is not null and da.copy_given_to_carer_on <= d.due_on)`;
+
+const startedIn = (period: Period) =>
+  placementsWhere(sql`p.start_date between ${period.from}::date and ${period.asAt}::date`);
+const sawProfile = sql`coalesce(p.child_saw_profile, false)`;
+const endedIn = (period: Period) =>
+  placementsWhere(sql`p.end_date between ${period.from}::date and ${period.asAt}::date`);
+const unplanned = sql`coalesce(p.ending = 'unplanned', false)`;
 
 export const delegatedAuthorityGiven: Measure = {
   id: 'placements.delegated-authority',
@@ -87,20 +55,16 @@ export const delegatedAuthorityGiven: Measure = {
   metLabel: 'Signed and given on time',
   missedLabel: 'Not signed or not given on time',
   order: 40,
-  async rows(db, period: Period) {
-    const starts = startsWithDeadlineBetween(period.from, period.asAt, 5);
-    if (!starts) return [];
-    const found = await placementRows(db, sql`${placements.startDate} between ${starts.first} and ${starts.last}`);
-    const deadlineOf = deadlinesAfter(5);
-    return found.map((p) => {
-      const deadline = deadlineOf(p.start_date);
-      const signed = p.signed_on !== null && p.signed_on <= deadline;
-      const given = p.copy_given_on !== null && p.copy_given_on <= deadline;
-      const detail = `Started ${p.start_date}, due by ${deadline}; ${
-        p.signed_on ? `signed ${p.signed_on}` : 'not signed'
-      }, ${p.copy_given_on ? `copy given ${p.copy_given_on}` : 'no copy given'}`;
-      return toRow(p, signed && given, detail);
-    });
+  count(period: Period) {
+    const from = placementsDueIn(period);
+    return from && sql`select h.team_id, t.area_id, ${signedAndGiven} as met from ${from}`;
+  },
+  records(period: Period) {
+    const from = placementsDueIn(period);
+    const detail = sql`'Started ' || p.start_date::text || ', due by ' || d.due_on::text || '; ' ||
+      coalesce('signed ' || da.signed_on::text, 'not signed') || ', ' ||
+      coalesce('copy given ' || da.copy_given_to_carer_on::text, 'no copy given')`;
+    return from && sql`select ${placementRecord(signedAndGiven, detail)} from ${from}`;
   },
 };
 
@@ -120,17 +84,13 @@ export const profileSeen: Measure = {
   metLabel: 'Saw the profile',
   missedLabel: 'Did not see it, or not recorded',
   order: 50,
-  async rows(db, period: Period) {
-    const found = await placementRows(db, sql`${placements.startDate} between ${period.from} and ${period.asAt}`);
-    return found.map((p) =>
-      toRow(
-        p,
-        p.child_saw_profile === true,
-        `Started ${p.start_date}; ${
-          p.child_saw_profile === null ? 'not recorded' : p.child_saw_profile ? 'saw the profile' : 'did not see it'
-        }`,
-      ),
-    );
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, ${sawProfile} as met from ${startedIn(period)}`;
+  },
+  records(period: Period) {
+    const detail = sql`'Started ' || p.start_date::text || '; ' || case when p.child_saw_profile is null then 'not recorded'
+      when p.child_saw_profile then 'saw the profile' else 'did not see it' end`;
+    return sql`select ${placementRecord(sawProfile, detail)} from ${startedIn(period)}`;
   },
 };
 
@@ -150,15 +110,12 @@ export const unplannedEndings: Measure = {
   metLabel: 'Unplanned ending',
   missedLabel: 'Planned ending (or not recorded)',
   order: 70,
-  async rows(db, period: Period) {
-    const found = await placementRows(db, sql`${placements.endDate} between ${period.from} and ${period.asAt}`);
-    return found.map((p) =>
-      toRow(
-        p,
-        p.ending === 'unplanned',
-        `Ended ${p.end_date}; ${p.ending ? `${p.ending} ending` : 'ending not recorded'}`,
-      ),
-    );
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, ${unplanned} as met from ${endedIn(period)}`;
+  },
+  records(period: Period) {
+    const detail = sql`'Ended ' || p.end_date::text || '; ' || coalesce(p.ending || ' ending', 'ending not recorded')`;
+    return sql`select ${placementRecord(unplanned, detail)} from ${endedIn(period)}`;
   },
 };
 

@@ -94,6 +94,8 @@ export const placements = pgTable(
     index('placements_child_idx').on(t.childId, t.startDate),
     index('placements_household_idx').on(t.householdId, t.endDate),
     index('placements_start_idx').on(t.startDate),
+    // The scorecard's unplanned endings: placements that ended in a month.
+    index('placements_end_idx').on(t.endDate),
   ],
 );
 

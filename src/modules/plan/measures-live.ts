@@ -1,13 +1,14 @@
 import type { DbOrTx } from '../../platform/db/client.ts';
 import {
-  countMeasure,
   currentMonth,
+  figuresByMonth,
   findMeasure,
   formatValue,
   periodOf,
   ragOf,
   ragText,
   targetOf,
+  type Measure,
   type Rag,
 } from '../../platform/measures/index.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
@@ -34,25 +35,32 @@ const tagClasses: Record<Rag, string> = {
 };
 
 /**
- * The current month's whole-service figure for each linked measure, counted live by the
- * scorecard engine (platform/measures). Each measure is counted once however many actions link it.
+ * The current month's whole-service figure for each linked measure, as the scorecard holds it (its
+ * provisional count, recounted when a few minutes old): one read of the stored figures.
  */
 export async function linkedMeasures(
   db: DbOrTx,
   ids: readonly string[],
   today: IsoDate,
 ): Promise<Map<string, LinkedMeasure>> {
-  const period = periodOf(currentMonth(today), today);
+  const month = currentMonth(today);
+  const period = periodOf(month, today);
+  const unique = [...new Set(ids)];
+  const registered = unique.map((id) => findMeasure(id)).filter((m): m is Measure => m !== undefined);
+  const figures = await figuresByMonth(db, registered, [month], today);
   const result = new Map<string, LinkedMeasure>();
-  for (const id of new Set(ids)) {
+  for (const id of unique) {
     const measure = findMeasure(id);
     const href = `/scorecard/${encodeURIComponent(id)}`;
     if (!measure) {
       result.set(id, { id, href, title: id, live: false });
       continue;
     }
-    const { figures } = await countMeasure(db, measure, period);
-    const value = figures[0]?.value ?? null;
+    const service = figures
+      .get(id)
+      ?.get(month)
+      ?.figures.find((f) => f.scopeKind === 'service');
+    const value = service?.value ?? null;
     const target = targetOf(measure, period);
     const rag = ragOf(measure, value, target);
     result.set(id, {

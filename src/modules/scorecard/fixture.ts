@@ -6,6 +6,7 @@
 import { areas, teams } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { householdStatusEvents } from '../households/tables.ts';
+import { refreshHouseholdFacts } from '../households/facts.ts';
 import { healthAssessments } from '../children/tables.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { makeChild, makeDelegatedAuthority, makePlacement } from '../../../test/support/children.ts';
@@ -23,6 +24,7 @@ export async function makeScorecardWorld(db: DbOrTx) {
   const h6 = await makeHousehold(db, { ...a, statusSince: '2026-03-31' }); // approved the day before the financial year
   const h3 = await makeHousehold(db, { ...b, status: 'on_hold', statusSince: '2026-06-15', approvedOn: '2024-05-01' });
   await db.insert(householdStatusEvents).values({ householdId: h3.id, toStatus: 'approved', onDate: '2024-05-01' });
+  await refreshHouseholdFacts(db, h3.id); // as the households service does after a status event
   const h4 = await makeHousehold(db, { ...b, status: 'applicant', statusSince: '2026-02-01' });
   const h5 = await makeHousehold(db, { ...b, statusSince: '2026-04-20' }); // a new approval this financial year
   // One household in the demo's East Kent Fostering Team 1: the demo team manager's team.

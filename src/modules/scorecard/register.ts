@@ -1,3 +1,6 @@
+import type { KeptFacts } from '../../platform/measures/facts.ts';
+import { householdStatusPeriodFacts } from '../households/facts.ts';
+import { childSeenFacts, householdSupervisionFacts } from '../supervision/facts.ts';
 import { registerChildMeasures } from '../children/measures.ts';
 import { registerHouseholdMeasures } from '../households/measures.ts';
 import { registerPlacementMeasures } from '../placements/measures.ts';
@@ -12,4 +15,12 @@ export function registerAllMeasures(): void {
   registerPlacementMeasures();
   registerChildMeasures();
   registerSupervisionMeasures();
+}
+
+/**
+ * Every module's kept facts (tables derived from its records and kept in step on write), for the
+ * rebuild command, its check and the demo loader.
+ */
+export function allKeptFacts(): KeptFacts[] {
+  return [householdStatusPeriodFacts, householdSupervisionFacts, childSeenFacts];
 }

@@ -9,12 +9,15 @@ import {
   findMeasure,
   formatValue,
   measureDetailFor,
+  measureRecordsPage,
   monthName,
+  periodOf,
   ragText,
   scorecardFor,
-  type MeasureRow,
+  type RecordsViewer,
   type Scope,
 } from '../../platform/measures/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { lineChart, sparkline, trendLabel } from './chart.ts';
 import type { ScorecardFilters } from './forms.ts';
 
@@ -32,26 +35,30 @@ function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope; name:
 }
 
 /**
- * The records behind a figure that this viewer may see listed: those in their household scope
- * (the whole service, their area or their team). A restricted household (a carer on the staff)
- * is counted in every figure but listed only to the head of fostering. Everyone with the
- * scorecard sees every figure: figures hold no personal data.
+ * Whose records behind a figure this viewer may see listed: those in their household scope (the
+ * whole service, their area or their team). A restricted household (a carer on the staff) is
+ * counted in every figure but listed only to the head of fostering. Everyone with the scorecard
+ * sees every figure: figures hold no personal data.
  */
-export function rowsVisibleTo(user: SignedInUser, rows: readonly MeasureRow[]): MeasureRow[] {
+export function recordsViewerOf(user: SignedInUser): RecordsViewer {
   const scope = householdScope(user);
-  return rows.filter((row) => {
-    if (row.restricted && user.role !== 'head_of_fostering') return false;
-    switch (scope.kind) {
-      case 'all':
-        return true;
-      case 'area':
-        return row.areaId === scope.areaId;
-      case 'team':
-        return row.teamId === scope.teamId;
-      default:
-        return false;
-    }
-  });
+  const restricted = user.role === 'head_of_fostering';
+  switch (scope.kind) {
+    case 'all':
+      return { sees: { kind: 'all' }, restricted };
+    case 'area':
+      return { sees: { kind: 'area', id: scope.areaId }, restricted };
+    case 'team':
+      return { sees: { kind: 'team', id: scope.teamId }, restricted };
+    default:
+      return { sees: { kind: 'none' }, restricted };
+  }
+}
+
+/** "11:42 on 1 December 2026", in Europe/London. */
+export function countedAtText(at: Date): string {
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return `${time} on ${formatDate(at)}`;
 }
 
 function filterItems(filters: ScorecardFilters, units: Units, today?: string) {
@@ -119,7 +126,18 @@ export async function measurePage(
   if (!measure) return null;
   const units = await areasAndTeams(db);
   const { scope, name } = scopeOf(filters, units);
-  const detail = await measureDetailFor(db, measure, filters.month, scope, today);
+  const showMissed = filters.list === 'missed' && measure.unit !== 'count';
+  // The figure (one grouping-sets count, and the stored trend) and one page of its records, side by side.
+  const [detail, records] = await Promise.all([
+    measureDetailFor(db, measure, filters.month, scope, today),
+    measureRecordsPage(db, measure, periodOf(filters.month, today), {
+      scope,
+      viewer: recordsViewerOf(user),
+      met: !showMissed,
+      page: filters.page,
+      pageSize: RECORDS_PAGE_SIZE,
+    }),
+  ]);
   const format = (v: number | null) => formatValue(measure, v);
   const breakdownRow = (kind: 'service' | 'area' | 'team', id: string, label: string) => {
     const f = detail.figures.find((x) => x.scopeKind === kind && x.scopeId === id);
@@ -130,15 +148,6 @@ export async function measurePage(
       value: format(f?.value ?? (measure.unit === 'count' ? 0 : null)),
     };
   };
-  const inFilter = (row: MeasureRow) =>
-    scope.kind === 'service' ||
-    (scope.kind === 'area' && row.areaId === scope.id) ||
-    (scope.kind === 'team' && row.teamId === scope.id);
-  const visible = rowsVisibleTo(user, detail.recount.rows).filter(inFilter);
-  const met = visible.filter((r) => r.met);
-  const missed = visible.filter((r) => !r.met);
-  const list = filters.list === 'missed' && measure.unit !== 'count' ? missed : met;
-  const start = (filters.page - 1) * RECORDS_PAGE_SIZE;
   return {
     measure,
     monthName: monthName(filters.month),
@@ -150,6 +159,7 @@ export async function measurePage(
     rag: detail.month.rag,
     ragText: ragText[detail.month.rag],
     source: detail.month.source,
+    countedAt: countedAtText(detail.countedAt),
     numerator: detail.month.numerator,
     denominator: detail.month.denominator,
     recountDiffers: detail.recountDiffers,
@@ -168,17 +178,17 @@ export async function measurePage(
       value: format(t.value),
       numerator: t.numerator,
       denominator: t.denominator ?? '',
-      source: t.source === 'snapshot' ? 'Stored at month end' : 'Counted now',
+      source: t.source === 'snapshot' ? 'Stored at month end' : 'Provisional',
     })),
     list: {
-      kind: list === missed ? 'missed' : 'met',
-      metCount: met.length,
-      missedCount: missed.length,
+      kind: showMissed ? 'missed' : 'met',
+      metCount: records.metCount,
+      missedCount: records.missedCount,
       metHref: `/scorecard/${measure.id}?${query(filters, { list: 'met' })}`,
       missedHref: `/scorecard/${measure.id}?${query(filters, { list: 'missed' })}`,
-      hiddenCount: detail.recount.rows.filter(inFilter).length - visible.length,
-      rows: list.slice(start, start + RECORDS_PAGE_SIZE),
-      total: list.length,
+      hiddenCount: records.hiddenCount,
+      rows: records.rows,
+      total: showMissed ? records.missedCount : records.metCount,
     },
     url,
   };

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { periodOf, type Measure } from '../../platform/measures/index.ts';
+import { measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
 import {
   childrenSeen,
   householdsSupervised,
@@ -29,7 +29,7 @@ const september = periodOf('2026-09', '2026-12-01');
 
 /** The measure's rows for these records only, as [record id, met], in the order given. */
 async function rowsFor(measure: Measure, ids: string[]) {
-  const rows = await measure.rows(db, september);
+  const rows = await measureRecords(db, measure, september);
   return ids.flatMap((id) => rows.filter((r) => r.recordId === id).map((r) => [id, r.met]));
 }
 

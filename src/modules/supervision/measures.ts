@@ -1,81 +1,88 @@
 /**
- * The supervision measures on the scorecard (Target 7 of the business plan, NMS 21). Each is ONE
- * query returning every record counted for the month, flagged met or missed.
+ * The supervision measures on the scorecard (Target 7 of the business plan, NMS 21). Each declares
+ * its counting as SQL (one row per record, met or not) that the engine aggregates, and its records
+ * as a second query for the measure page. The households approved on a day come from their kept
+ * status periods; for the current month, each household's last visits and agreement from its kept
+ * supervision facts, and for a closed month from indexed range lookups of the month's window.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
-import { teams } from '../../platform/auth/tables.ts';
 import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
-import {
-  deadlinesAfter,
-  registerMeasure,
-  startsWithDeadlineBetween,
-  type Measure,
-  type MeasureRow,
-  type Period,
-} from '../../platform/measures/index.ts';
-import { children } from '../children/tables.ts';
-import { householdStatusEvents, households } from '../households/tables.ts';
-import { placements } from '../placements/tables.ts';
-import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
+import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { deadlineTable } from '../../platform/measures/sql.ts';
+import { approvedHouseholdsOn } from '../households/facts.ts';
 
 const STANDARD = 'NMS 21 (supervision and support of foster carers)';
 const TARGET_7 = 'Target 7: foster carers receive the support and supervision they need (NMS 21)';
 
-interface HouseholdRow {
-  id: string;
-  reference: string;
-  name: string;
-  team_id: string;
-  area_id: string;
-  restricted: boolean;
-  met: boolean;
-  fact: string | null;
-}
-
-/** The household's status as at a date: its last status event on or before it. */
-function approvedAsAt(asAt: string): SQL {
-  return sql`coalesce(
-    (select e.to_status from ${householdStatusEvents} e
-      where e.household_id = ${households.id} and e.on_date <= ${asAt}
-      order by e.on_date desc, e.created_at desc limit 1),
-    case when ${households.statusSince} <= ${asAt} then ${households.status} end) = 'approved'`;
+/**
+ * How a household-level measure finds each approved household's fact as at the period's day:
+ * `join` adds it to the approved households (h); `met` says whether the household counts;
+ * `last` is the date shown on the list (in records only).
+ */
+interface HouseholdFact {
+  count: { join: SQL; met: SQL };
+  records: { join: SQL; met: SQL; last: SQL };
 }
 
 /**
- * Households approved at the end of the period, with `last` (a date as text, or null) looked up
- * once per household by the `lookup` subquery (`select ... as last`, correlated on the household);
- * each met when `met` holds; `fact` is shown on the list. Both refer to the date as `found.last`.
+ * A fact from the kept supervision facts (the current month: as at today they are the latest), or
+ * for a closed month: counted from the records in the window (`window`: ids of the households with
+ * a matching record in it, by an indexed range lookup) and listed with a lookup of the last date
+ * (`lastAsAt`, correlated on h.id, for the listed households only).
  */
-async function approvedHouseholds(db: DbOrTx, asAt: string, lookup: SQL, met: SQL, fact: SQL): Promise<MeasureRow[]> {
-  const rows = await queryRows<HouseholdRow>(
-    db,
-    sql`select ${households.id} as id, ${households.reference} as reference, ${households.name} as name,
-          ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-          coalesce(${met}, false) as met, ${fact} as fact
-        from ${households} join ${teams} on ${teams.id} = ${households.teamId}
-        left join lateral (${lookup}) found on true
-        where ${approvedAsAt(asAt)}
-        order by ${households.reference}`,
-  );
-  return rows.map((h) => ({
-    recordType: 'household',
-    recordId: h.id,
-    label: `${h.name} (${h.reference})`,
-    href: `/households/${h.id}/supervision`,
-    teamId: h.team_id,
-    areaId: h.area_id,
-    met: h.met,
-    detail: h.fact ?? undefined,
-    restricted: h.restricted,
-  }));
+function householdFact(
+  period: Period,
+  kept: { column: string; met: (c: SQL) => SQL },
+  window: SQL,
+  lastAsAt: SQL,
+): HouseholdFact {
+  if (period.current) {
+    const join = sql`left join household_supervision_facts f on f.household_id = h.id`;
+    const column = sql.raw(`f.${kept.column}`);
+    const met = sql`coalesce(${kept.met(column)}, false)`;
+    return { count: { join, met }, records: { join, met, last: sql`${column}::text` } };
+  }
+  return {
+    count: { join: sql`left join (${window}) w on w.household_id = h.id`, met: sql`w.household_id is not null` },
+    records: {
+      join: sql`left join lateral (${lastAsAt}) found on true`,
+      met: sql`coalesce(${kept.met(sql`found.last`)}, false)`,
+      last: sql`found.last::text`,
+    },
+  };
 }
 
-/** The latest finalised visit (matching `which`) on or before `asAt`, as text, as `last`. */
-const lastVisit = (asAt: string, which: SQL = sql`true`) => sql`select max(s.visit_date)::text as last
-  from ${supervisions} s
-  where s.household_id = ${households.id} and s.status = 'final' and s.visit_date <= ${asAt} and ${which}`;
+/** The approved households as the measure's records: `fact` is shown on the list. */
+function approvedHouseholdMeasure(
+  fact: (period: Period) => HouseholdFact,
+  detail: (last: SQL) => SQL,
+): Pick<Measure, 'count' | 'records'> {
+  return {
+    count(period) {
+      const { join, met } = fact(period).count;
+      return sql`select h.team_id, t.area_id, ${met} as met from ${approvedHouseholdsOn(period.asAt)} ${join}`;
+    },
+    records(period) {
+      const { join, met, last } = fact(period).records;
+      return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
+          '/households/' || h.id || '/supervision' as href, h.team_id, t.area_id, ${met} as met,
+          ${detail(last)} as detail, h.restricted, h.reference as sort_key
+        from ${approvedHouseholdsOn(period.asAt)} ${join}`;
+    },
+  };
+}
+
+/** Finalised visits (matching `which`) to the households with one in the window, and the last one up to the day. */
+function visits(period: Period, since: string, which: SQL, column: string): HouseholdFact {
+  return householdFact(
+    period,
+    { column, met: (c) => sql`${c} >= ${since}::date` },
+    sql`select distinct s.household_id from supervisions s
+      where s.status = 'final' and ${which} and s.visit_date between ${since}::date and ${period.asAt}::date`,
+    sql`select max(s.visit_date) as last from supervisions s
+      where s.household_id = h.id and s.status = 'final' and ${which} and s.visit_date <= ${period.asAt}::date`,
+  );
+}
 
 export const householdsSupervised: Measure = {
   id: 'supervision.households-supervised-6-weeks',
@@ -93,27 +100,22 @@ export const householdsSupervised: Measure = {
   metLabel: 'Supervised in the last 6 weeks',
   missedLabel: 'Not supervised in the last 6 weeks',
   order: 80,
-  async rows(db, period: Period) {
-    return approvedHouseholds(
-      db,
-      period.asAt,
-      lastVisit(period.asAt),
-      sql`found.last >= ${addDays(period.asAt, -42)}`,
-      sql`coalesce('Last supervision ' || found.last, 'No finalised supervision')`,
-    );
-  },
+  ...approvedHouseholdMeasure(
+    (period) => visits(period, addDays(period.asAt, -42), sql`true`, 'last_visit_on'),
+    (last) => sql`coalesce('Last supervision ' || ${last}, 'No finalised supervision')`,
+  ),
 };
 
-interface VisitRow {
-  id: string;
-  visit_date: string;
-  notes_sent_on: string | null;
-  household_name: string;
-  household_reference: string;
-  team_id: string;
-  area_id: string;
-  restricted: boolean;
+/** The visits whose 5-working-day deadline for the notes falls in the period (v, joined to d(start_on, due_on)). */
+function visitsDueIn(period: Period): SQL | null {
+  const due = deadlineTable(period.from, period.asAt, 5, 'd');
+  if (!due) return null;
+  return sql`supervisions v join ${due} on d.start_on = v.visit_date
+    join households h on h.id = v.household_id
+    join teams t on t.id = h.team_id`;
 }
+
+const notesSentInTime = sql`(v.notes_sent_on is not null and v.notes_sent_on <= d.due_on)`;
 
 export const notesWithinFiveDays: Measure = {
   id: 'supervision.notes-within-5-days',
@@ -132,36 +134,21 @@ export const notesWithinFiveDays: Measure = {
   metLabel: 'Notes sent on time',
   missedLabel: 'Notes not sent on time',
   order: 81,
-  async rows(db, period: Period) {
-    const visits = startsWithDeadlineBetween(period.from, period.asAt, 5);
-    if (!visits) return [];
-    const found = await queryRows<VisitRow>(
-      db,
-      sql`select ${supervisions.id} as id, ${supervisions.visitDate}::text as visit_date,
-            ${supervisions.notesSentOn}::text as notes_sent_on,
-            ${households.name} as household_name, ${households.reference} as household_reference,
-            ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted
-          from ${supervisions}
-          join ${households} on ${households.id} = ${supervisions.householdId}
-          join ${teams} on ${teams.id} = ${households.teamId}
-          where ${supervisions.visitDate} between ${visits.first} and ${visits.last}
-          order by ${supervisions.visitDate}, ${households.reference}`,
+  count(period: Period) {
+    const from = visitsDueIn(period);
+    return from && sql`select h.team_id, t.area_id, ${notesSentInTime} as met from ${from}`;
+  },
+  records(period: Period) {
+    const from = visitsDueIn(period);
+    return (
+      from &&
+      sql`select 'supervision' as record_type, v.id as record_id,
+          h.name || ' (' || h.reference || '), visit on ' || v.visit_date::text as label,
+          '/supervision/' || v.id as href, h.team_id, t.area_id, ${notesSentInTime} as met,
+          'Due by ' || d.due_on::text || '; ' || coalesce('sent ' || v.notes_sent_on::text, 'not sent') as detail,
+          h.restricted, v.visit_date::text || ' ' || h.reference as sort_key
+        from ${from}`
     );
-    const deadlineOf = deadlinesAfter(5);
-    return found.map((v) => {
-      const deadline = deadlineOf(v.visit_date);
-      return {
-        recordType: 'supervision',
-        recordId: v.id,
-        label: `${v.household_name} (${v.household_reference}), visit on ${v.visit_date}`,
-        href: `/supervision/${v.id}`,
-        teamId: v.team_id,
-        areaId: v.area_id,
-        met: v.notes_sent_on !== null && v.notes_sent_on <= deadline,
-        detail: `Due by ${deadline}; ${v.notes_sent_on ? `sent ${v.notes_sent_on}` : 'not sent'}`,
-        restricted: v.restricted,
-      };
-    });
   },
 };
 
@@ -181,16 +168,18 @@ export const signedAgreement: Measure = {
   metLabel: 'Current signed agreement',
   missedLabel: 'No agreement, or past its review date',
   order: 82,
-  async rows(db, period: Period) {
-    return approvedHouseholds(
-      db,
-      period.asAt,
-      sql`select max(a.review_on)::text as last from ${supervisionAgreements} a
-        where a.household_id = ${households.id} and a.signed_on <= ${period.asAt}`,
-      sql`found.last >= ${period.asAt}`,
-      sql`coalesce('Agreement review date ' || found.last, 'No signed agreement')`,
-    );
-  },
+  ...approvedHouseholdMeasure(
+    (period) =>
+      householdFact(
+        period,
+        { column: 'agreement_review_on', met: (c) => sql`${c} >= ${period.asAt}::date` },
+        sql`select distinct a.household_id from supervision_agreements a
+          where a.review_on >= ${period.asAt}::date and a.signed_on <= ${period.asAt}::date`,
+        sql`select max(a.review_on) as last from supervision_agreements a
+          where a.household_id = h.id and a.signed_on <= ${period.asAt}::date`,
+      ),
+    (last) => sql`coalesce('Agreement review date ' || ${last}, 'No signed agreement')`,
+  ),
 };
 
 export const unannouncedVisit: Measure = {
@@ -209,27 +198,50 @@ export const unannouncedVisit: Measure = {
   metLabel: 'Unannounced visit in the last 12 months',
   missedLabel: 'No unannounced visit in the last 12 months',
   order: 83,
-  async rows(db, period: Period) {
-    return approvedHouseholds(
-      db,
-      period.asAt,
-      lastVisit(period.asAt, sql`not s.announced`),
-      sql`found.last >= ${addYears(period.asAt, -1)}`,
-      sql`coalesce('Last unannounced visit ' || found.last, 'No unannounced visit')`,
-    );
-  },
+  ...approvedHouseholdMeasure(
+    (period) => visits(period, addYears(period.asAt, -1), sql`not s.announced`, 'last_unannounced_visit_on'),
+    (last) => sql`coalesce('Last unannounced visit ' || ${last}, 'No unannounced visit')`,
+  ),
 };
 
-interface ChildRow {
-  child_id: string;
-  child_name: string;
-  child_reference: string;
-  household_name: string;
-  household_reference: string;
-  team_id: string;
-  area_id: string;
-  restricted: boolean;
-  last_seen: string | null;
+/** The children placed with a household on the day (p, c, h, t), with `join` added. */
+function placedChildren(asAt: string, join: SQL): SQL {
+  return sql`placements p
+    join children c on c.id = p.child_id
+    join households h on h.id = p.household_id
+    join teams t on t.id = h.team_id
+    ${join}
+    where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${asAt}::date)`;
+}
+
+/**
+ * When each placed child was last seen at a finalised visit to the household: for the current
+ * month from the kept facts (child_seen_facts, the latest), for a closed month the household's
+ * last such visit in the 3 months to the day, if any (`recent`). `met` when seen in those months;
+ * `last` the date shown on the list (null when not seen in them: looked up for the list alone).
+ */
+function childSeen(period: Period, since: string): { join: SQL; met: SQL; last: SQL } {
+  if (period.current) {
+    return {
+      join: sql`left join child_seen_facts f on f.child_id = c.id and f.household_id = h.id`,
+      met: sql`coalesce(f.last_seen_on >= ${since}::date, false)`,
+      last: sql`f.last_seen_on`,
+    };
+  }
+  return {
+    join: sql`left join (
+      select sc.child_id, s.household_id, max(s.visit_date) as last_seen
+      from supervisions s join supervision_children sc on sc.supervision_id = s.id
+      where s.status = 'final' and s.visit_date between ${since}::date and ${period.asAt}::date
+        and sc.seen in ('seen', 'seen_alone')
+      group by sc.child_id, s.household_id
+    ) recent on recent.child_id = c.id and recent.household_id = h.id`,
+    met: sql`recent.last_seen is not null`,
+    last: sql`coalesce(recent.last_seen,
+      (select max(s.visit_date) from supervisions s join supervision_children sc on sc.supervision_id = s.id
+        where s.status = 'final' and s.visit_date <= ${period.asAt}::date and sc.seen in ('seen', 'seen_alone')
+          and s.household_id = h.id and sc.child_id = c.id))`,
+  };
 }
 
 export const childrenSeen: Measure = {
@@ -248,47 +260,18 @@ export const childrenSeen: Measure = {
   metLabel: 'Seen in the last 3 months',
   missedLabel: 'Not seen in the last 3 months',
   order: 84,
-  async rows(db, period: Period) {
-    const asAt = period.asAt;
-    const since = addMonths(asAt, -3);
-    const seenAt = (between: SQL) => sql`from ${supervisions} s
-      join ${supervisionChildren} sc on sc.supervision_id = s.id
-      where s.status = 'final' and ${between} and sc.seen in ('seen', 'seen_alone')`;
-    // The last time seen: among the last 3 months' visits (read once for every child), or, for a
-    // child not seen in them, looked up among all their earlier visits to the household.
-    const found = await queryRows<ChildRow>(
-      db,
-      sql`with recent as (
-            select sc.child_id, s.household_id, max(s.visit_date) as last_seen
-            ${seenAt(sql`s.visit_date between ${since} and ${asAt}`)}
-            group by sc.child_id, s.household_id
-          )
-          select ${children.id} as child_id, ${children.firstName} || ' ' || ${children.lastName} as child_name,
-            ${children.reference} as child_reference,
-            ${households.name} as household_name, ${households.reference} as household_reference,
-            ${households.teamId} as team_id, ${teams.areaId} as area_id, ${households.restricted} as restricted,
-            coalesce(recent.last_seen,
-              (select max(s.visit_date) ${seenAt(sql`s.visit_date <= ${asAt}`)}
-                and s.household_id = ${households.id} and sc.child_id = ${children.id}))::text as last_seen
-          from ${placements}
-          join ${children} on ${children.id} = ${placements.childId}
-          join ${households} on ${households.id} = ${placements.householdId}
-          join ${teams} on ${teams.id} = ${households.teamId}
-          left join recent on recent.child_id = ${children.id} and recent.household_id = ${households.id}
-          where ${placements.startDate} <= ${asAt} and (${placements.endDate} is null or ${placements.endDate} >= ${asAt})
-          order by ${children.reference}`,
-    );
-    return found.map((c) => ({
-      recordType: 'child',
-      recordId: c.child_id,
-      label: `${c.child_name} (${c.child_reference}) with ${c.household_name} (${c.household_reference})`,
-      href: `/children/${c.child_id}`,
-      teamId: c.team_id,
-      areaId: c.area_id,
-      met: c.last_seen !== null && c.last_seen >= since,
-      detail: c.last_seen ? `Last seen ${c.last_seen}` : 'Not seen at a supervision',
-      restricted: c.restricted,
-    }));
+  count(period: Period) {
+    const { join, met } = childSeen(period, addMonths(period.asAt, -3));
+    return sql`select h.team_id, t.area_id, ${met} as met from ${placedChildren(period.asAt, join)}`;
+  },
+  records(period: Period) {
+    const { join, met, last } = childSeen(period, addMonths(period.asAt, -3));
+    return sql`select 'child' as record_type, c.id as record_id,
+        c.first_name || ' ' || c.last_name || ' (' || c.reference || ') with ' || h.name || ' (' || h.reference || ')' as label,
+        '/children/' || c.id as href, h.team_id, t.area_id, ${met} as met,
+        coalesce('Last seen ' || (${last})::text, 'Not seen at a supervision') as detail,
+        h.restricted, c.reference as sort_key
+      from ${placedChildren(period.asAt, join)}`;
   },
 };
 

@@ -23,6 +23,7 @@ import type { AgreementInput, SupervisionInput } from './forms.ts';
 import { queueNotes, type NotesMessage } from './notes.ts';
 import { childrenPlacedOn, findVisibleSupervision, type SupervisionRecord } from './queries.ts';
 import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
+import { refreshSupervisionFacts } from './facts.ts';
 
 export type Result<T = { id: string }> = ({ ok: true } & T) | Refusal | Invalid;
 
@@ -174,6 +175,7 @@ export async function finaliseSupervision(
       .update(supervisions)
       .set({ status: 'final', finalisedAt: new Date(), finalisedBy: who.user.id, updatedAt: new Date() })
       .where(eq(supervisions.id, id));
+    await refreshSupervisionFacts(tx, found.record.household.id);
     const message = await queueNotes(tx, { supervisionId: id, createdBy: who.user.id, ...notes });
     await refreshDueItems(tx, 'supervision', [id]);
     await recordAudit(tx, who.actor, {
@@ -233,6 +235,7 @@ export async function recordAgreement(db: Db, who: Who, householdId: string, inp
       })
       .returning({ id: supervisionAgreements.id });
     await refreshDueItems(tx, 'household', [householdId]);
+    await refreshSupervisionFacts(tx, householdId);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: 'supervision-agreement',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { children } from '../children/tables.ts';
@@ -24,7 +25,10 @@ export const supervisionAgreements = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('supervision_agreements_household_idx').on(t.householdId, t.signedOn)],
+  (t) => [
+    index('supervision_agreements_household_idx').on(t.householdId, t.signedOn),
+    index('supervision_agreements_review_idx').on(t.reviewOn, t.signedOn),
+  ],
 );
 
 /** A supervision visit to a household, on the service's one Signs of Safety template. */
@@ -60,6 +64,13 @@ export const supervisions = pgTable(
   (t) => [
     index('supervisions_household_idx').on(t.householdId, t.visitDate),
     index('supervisions_visit_idx').on(t.visitDate),
+    // The scorecard's range lookups for a closed month: finalised visits, and finalised unannounced ones, by date.
+    index('supervisions_final_visit_idx')
+      .on(t.visitDate, t.householdId)
+      .where(sql`${t.status} = 'final'`),
+    index('supervisions_final_unannounced_idx')
+      .on(t.visitDate, t.householdId)
+      .where(sql`${t.status} = 'final' and not ${t.announced}`),
   ],
 );
 
@@ -136,5 +147,51 @@ export const supervisionNotesMessages = pgTable(
   (t) => [
     index('supervision_notes_messages_due_idx').on(t.status, t.nextAttemptAt),
     index('supervision_notes_messages_household_idx').on(t.householdId, t.createdAt),
+  ],
+);
+
+/**
+ * Kept facts for the scorecard and deadlines: each household's latest finalised visit, latest
+ * finalised unannounced visit and latest supervision agreement, derived from the supervision
+ * records (supervision/facts.ts) and refreshed in the transaction that changes them. One row per
+ * household with any supervision record.
+ */
+export const householdSupervisionFacts = pgTable(
+  'household_supervision_facts',
+  {
+    householdId: uuid('household_id')
+      .primaryKey()
+      .references(() => households.id),
+    lastVisitOn: date('last_visit_on'),
+    lastUnannouncedVisitOn: date('last_unannounced_visit_on'),
+    agreementSignedOn: date('agreement_signed_on'),
+    /** The latest review date of a signed agreement: current while it is today or later. */
+    agreementReviewOn: date('agreement_review_on'),
+  },
+  (t) => [
+    index('household_supervision_facts_visit_idx').on(t.lastVisitOn),
+    index('household_supervision_facts_unannounced_idx').on(t.lastUnannouncedVisitOn),
+  ],
+);
+
+/**
+ * Kept facts for the scorecard: the last finalised visit to a household at which each child was
+ * seen (alone or not), derived from the supervision records (supervision/facts.ts) and refreshed
+ * in the transaction that finalises a visit.
+ */
+export const childSeenFacts = pgTable(
+  'child_seen_facts',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    lastSeenOn: date('last_seen_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.childId, t.householdId] }),
+    index('child_seen_facts_household_idx').on(t.householdId),
   ],
 );

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { addYears } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { userIdByUsername } from '../../../test/support/households.ts';
+import { refreshSupervisionFacts } from './facts.ts';
 import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 
 export interface SupervisionFixture {
@@ -48,6 +49,7 @@ export async function makeSupervision(db: DbOrTx, f: SupervisionFixture) {
       .values(seen.map(([childId, s]) => ({ supervisionId: row!.id, childId, seen: s })));
   }
   await refreshDueItems(db, 'supervision', [row!.id]);
+  await refreshSupervisionFacts(db, f.householdId); // as the service does
   return row!;
 }
 
@@ -57,4 +59,5 @@ export async function makeAgreement(db: DbOrTx, householdId: string, signedOn: s
     .insert(supervisionAgreements)
     .values({ householdId, signedOn, signedByCarers: 'Both carers', reviewOn: addYears(signedOn, 1) });
   await refreshDueItems(db, 'household', [householdId]);
+  await refreshSupervisionFacts(db, householdId); // as the service does
 }

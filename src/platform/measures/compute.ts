@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { queryRows } from '../db/sql.ts';
 import type { Figure, Measure, MeasureRow, Period, Rag, ScopedFigure } from './types.ts';
 
 /** The figure for a set of rows: a percentage of the rows met, a count of them, or an average of days. */
@@ -46,15 +48,186 @@ export function breakdownOf(measure: Measure, rows: readonly MeasureRow[]): Scop
   ];
 }
 
+/** The figure from the counts the database returns: records counted, records met, days of those met. */
+export function figureFromCounts(measure: Measure, total: number, met: number, days: number): Figure {
+  switch (measure.unit) {
+    case 'count':
+      return { numerator: met, denominator: null, value: met };
+    case 'percentage':
+      return { numerator: met, denominator: total, value: total === 0 ? null : round1((met / total) * 100) };
+    case 'days':
+      return { numerator: days, denominator: met, value: met === 0 ? null : round1(days / met) };
+  }
+}
+
 export interface LiveResult {
-  rows: MeasureRow[];
   figures: ScopedFigure[];
 }
 
-/** Counts the measure now, for the period: one query, aggregated for every scope. */
+interface GroupRow {
+  no_area: number;
+  no_team: number;
+  area_id: string | null;
+  team_id: string | null;
+  total: number;
+  met: number;
+  days: number;
+}
+
+/**
+ * Counts the measure now, for the period: its counting SQL aggregated in the database for the
+ * whole service, each area and each team (grouping sets), so a handful of rows come back.
+ */
 export async function countMeasure(db: DbOrTx, measure: Measure, period: Period): Promise<LiveResult> {
-  const rows = await measure.rows(db, period);
-  return { rows, figures: breakdownOf(measure, rows) };
+  const counting = measure.count(period);
+  const empty = { scopeKind: 'service' as const, scopeId: '', ...figureOf(measure, []) };
+  if (!counting) return { figures: [empty] };
+  const days = measure.unit === 'days' ? sql`coalesce(sum(u.days) filter (where u.met), 0)` : sql`0`;
+  const groups = await queryRows<GroupRow>(
+    db,
+    sql`select grouping(u.area_id) as no_area, grouping(u.team_id) as no_team,
+          u.area_id::text as area_id, u.team_id::text as team_id,
+          count(*)::int as total, count(*) filter (where u.met)::int as met, (${days})::float8 as days
+        from (${counting}) u
+        group by grouping sets ((), (u.area_id), (u.team_id))`,
+  );
+  const teams = measure.byTeam !== false;
+  const figures: ScopedFigure[] = [];
+  for (const g of groups) {
+    const figure = figureFromCounts(measure, Number(g.total), Number(g.met), Number(g.days));
+    if (Number(g.no_area) === 1 && Number(g.no_team) === 1)
+      figures.unshift({ scopeKind: 'service', scopeId: '', ...figure });
+    else if (Number(g.no_area) === 0 && g.area_id) figures.push({ scopeKind: 'area', scopeId: g.area_id, ...figure });
+    else if (Number(g.no_team) === 0 && g.team_id && teams)
+      figures.push({ scopeKind: 'team', scopeId: g.team_id, ...figure });
+  }
+  if (figures[0]?.scopeKind !== 'service') figures.unshift(empty);
+  return { figures };
+}
+
+interface RecordRow {
+  record_type: string;
+  record_id: string;
+  label: string;
+  href: string;
+  team_id: string | null;
+  area_id: string | null;
+  met: boolean;
+  detail: string | null;
+  restricted: boolean | null;
+}
+
+function toMeasureRow(r: RecordRow): MeasureRow {
+  return {
+    recordType: r.record_type,
+    recordId: r.record_id,
+    label: r.label,
+    href: r.href,
+    teamId: r.team_id,
+    areaId: r.area_id,
+    met: r.met,
+    ...(r.detail === null ? {} : { detail: r.detail }),
+    restricted: r.restricted === true,
+  };
+}
+
+const recordColumns = sql`r.record_type, r.record_id::text as record_id, r.label, r.href, r.team_id::text as team_id,
+  r.area_id::text as area_id, r.met, r.detail, r.restricted`;
+
+/** Every record behind the measure's figure for the period, in the list's order (for checks and tools, not pages). */
+export async function measureRecords(db: DbOrTx, measure: Measure, period: Period): Promise<MeasureRow[]> {
+  const records = measure.records(period);
+  if (!records) return [];
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`select ${recordColumns} from (${records}) r order by r.sort_key, r.record_id`,
+  );
+  return rows.map(toMeasureRow);
+}
+
+/** Whose records a viewer may see listed: their household scope, and whether restricted records too. */
+export interface RecordsViewer {
+  sees: { kind: 'all' } | { kind: 'area'; id: string } | { kind: 'team'; id: string } | { kind: 'none' };
+  /** Restricted records (a carer on the staff) are listed only to whoever may see them. */
+  restricted: boolean;
+}
+
+export interface RecordsPageRequest {
+  /** The figure's scope the page shows (the filters). */
+  scope: Scope;
+  viewer: RecordsViewer;
+  /** The records met (the numerator), or the others. */
+  met: boolean;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+  /** The measure's own order (the default), or by the record's name. */
+  sort?: 'default' | 'label';
+}
+
+export interface RecordsPage {
+  rows: MeasureRow[];
+  /** Records in the scope the viewer may see: met, and not met. */
+  metCount: number;
+  missedCount: number;
+  /** Records in the scope counted but not listed to this viewer. */
+  hiddenCount: number;
+}
+
+/**
+ * One page of the records behind a figure, within the figure's scope and what the viewer may see:
+ * filtered, counted, sorted and paged in the database (ONE query).
+ */
+export async function measureRecordsPage(
+  db: DbOrTx,
+  measure: Measure,
+  period: Period,
+  request: RecordsPageRequest,
+): Promise<RecordsPage> {
+  const records = measure.records(period);
+  if (!records) return { rows: [], metCount: 0, missedCount: 0, hiddenCount: 0 };
+  const { scope, viewer } = request;
+  const inScope =
+    scope.kind === 'area'
+      ? sql`r.area_id = ${scope.id}`
+      : scope.kind === 'team'
+        ? sql`r.team_id = ${scope.id}`
+        : sql`true`;
+  const sees = viewer.sees;
+  const inCaseload =
+    sees.kind === 'all'
+      ? sql`true`
+      : sees.kind === 'area'
+        ? sql`r.area_id is not distinct from ${sees.id}::uuid`
+        : sees.kind === 'team'
+          ? sql`r.team_id is not distinct from ${sees.id}::uuid`
+          : sql`false`;
+  const visible = viewer.restricted ? inCaseload : sql`(${inCaseload}) and not coalesce(r.restricted, false)`;
+  const order = request.sort === 'label' ? sql`r.label, r.record_id` : sql`r.sort_key, r.record_id`;
+  const offset = (Math.max(1, request.page) - 1) * request.pageSize;
+  const rows = await queryRows<RecordRow & { met_count: number; missed_count: number; hidden_count: number }>(
+    db,
+    sql`with r as (
+          select r.*, (${visible}) as visible from (${records}) r where ${inScope}
+        ), counts as (
+          select count(*) filter (where visible and met)::int as met_count,
+            count(*) filter (where visible and not met)::int as missed_count,
+            count(*) filter (where not visible)::int as hidden_count
+          from r
+        )
+        select counts.*, p.* from counts left join lateral (
+          select ${recordColumns} from r
+          where r.visible and r.met = ${request.met}
+          order by ${order} limit ${request.pageSize} offset ${offset}
+        ) p on true`,
+  );
+  const first = rows[0];
+  return {
+    rows: rows.filter((r) => r.record_id !== null).map(toMeasureRow),
+    metCount: Number(first?.met_count ?? 0),
+    missedCount: Number(first?.missed_count ?? 0),
+    hiddenCount: Number(first?.hidden_count ?? 0),
+  };
 }
 
 export function targetOf(measure: Measure, period: Period): number {

@@ -1,6 +1,8 @@
 /**
- * The scorecard engine: modules register measures (data plus one query); the engine counts
- * them for a month, breaks them down by area and team, keeps month-end snapshots and trends.
+ * The scorecard engine: modules register measures (data plus their counting as SQL); the engine
+ * counts them in the database for a month with grouping sets (service, areas, teams), pages the
+ * records behind a figure, keeps month-end snapshots and the current month's provisional count,
+ * and the kept facts (facts.ts) measures share.
  */
 export type { Direction, Figure, Measure, MeasureRow, Period, Rag, ScopedFigure, Unit } from './types.ts';
 export { allMeasures, findMeasure, registerMeasure } from './registry.ts';
@@ -17,7 +19,29 @@ export {
   periodOf,
   shortMonthName,
   startsWithDeadlineBetween,
+  deadlinesBetween,
 } from './periods.ts';
-export { breakdownOf, countMeasure, figureOf, formatValue, ragOf, ragText, targetOf, type Scope } from './compute.ts';
-export { readSnapshots, snapshotMonth } from './snapshots.ts';
-export { areasAndTeams, measureDetailFor, scorecardFor } from './scorecard.ts';
+export {
+  breakdownOf,
+  countMeasure,
+  figureOf,
+  formatValue,
+  measureRecords,
+  measureRecordsPage,
+  ragOf,
+  ragText,
+  targetOf,
+  type RecordsPage,
+  type RecordsViewer,
+  type Scope,
+} from './compute.ts';
+export { readSnapshots, readStoredFigures, snapshotMonth, storeProvisional } from './snapshots.ts';
+export {
+  areasAndTeams,
+  figuresByMonth,
+  measureDetailFor,
+  PROVISIONAL_MAX_AGE_MS,
+  scorecardFor,
+  type MonthEntry,
+} from './scorecard.ts';
+export { factsDifferences, rebuildFacts, refreshFacts, type KeptFacts } from './facts.ts';

@@ -38,21 +38,31 @@ export function last12Months(month: string): string[] {
   return Array.from({ length: 12 }, (_, i) => addMonthsToMonth(month, i - 11));
 }
 
-/** 'March 2026' */
+const longMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const monthNames = new Map<string, string>();
+const shortMonthNames = new Map<string, string>();
+
+/** 'March 2026' (remembered: a scorecard page names each month dozens of times). */
 export function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleDateString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  let name = monthNames.get(month);
+  if (name === undefined) {
+    const [y, m] = month.split('-').map(Number);
+    name = longMonth.format(new Date(Date.UTC(y!, m! - 1, 1)));
+    monthNames.set(month, name);
+  }
+  return name;
 }
 
 /** 'Mar 26', for chart labels. */
 export function shortMonthName(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const name = new Date(Date.UTC(y!, m! - 1, 1)).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
-  return `${name} ${String(y).slice(2)}`;
+  let name = shortMonthNames.get(month);
+  if (name === undefined) {
+    const [y, m] = month.split('-').map(Number);
+    name = `${shortMonth.format(new Date(Date.UTC(y!, m! - 1, 1)))} ${String(y).slice(2)}`;
+    shortMonthNames.set(month, name);
+  }
+  return name;
 }
 
 /** The first day of the financial year (1 April) that the date falls in. */
@@ -103,4 +113,18 @@ export function deadlinesAfter(workingDays: number): (start: IsoDate) => IsoDate
     }
     return deadline;
   };
+}
+
+/**
+ * Every start date whose "within N working days" deadline falls between `from` and `to`
+ * (inclusive), with its deadline: a few dozen rows a measure joins its records to by start date.
+ */
+export function deadlinesBetween(from: IsoDate, to: IsoDate, workingDays: number): { start: IsoDate; due: IsoDate }[] {
+  const range = startsWithDeadlineBetween(from, to, workingDays);
+  if (!range) return [];
+  const out: { start: IsoDate; due: IsoDate }[] = [];
+  for (let day = range.first; day <= range.last; day = addDays(day, 1)) {
+    out.push({ start: day, due: addWorkingDays(day, workingDays) });
+  }
+  return out;
 }

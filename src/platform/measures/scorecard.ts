@@ -4,8 +4,8 @@ import { todayInLondon, type IsoDate } from '../dates/index.ts';
 import { areas, teams } from '../auth/tables.ts';
 import { breakdownOf, countMeasure, figureFor, ragOf, targetOf, type Scope } from './compute.ts';
 import { last12Months, periodOf } from './periods.ts';
-import { readSnapshots } from './snapshots.ts';
-import type { Figure, Measure, MeasureRow, Rag, ScopedFigure } from './types.ts';
+import { readStoredFigures, storeProvisional } from './snapshots.ts';
+import type { Figure, Measure, Rag, ScopedFigure } from './types.ts';
 
 export interface MonthFigure extends Figure {
   month: string;
@@ -36,38 +36,66 @@ export async function areasAndTeams(db: DbOrTx): Promise<{ areas: Unit[]; teams:
   return { areas: a, teams: t };
 }
 
+/** How old a provisional count may be before the next read counts the month again. */
+export const PROVISIONAL_MAX_AGE_MS = 5 * 60 * 1000;
+
+export interface MonthEntry {
+  figures: ScopedFigure[];
+  /** 'snapshot' for a stored closed month; 'live' for a count of a month with no snapshot yet. */
+  source: 'snapshot' | 'live';
+  /** When the figures were counted. */
+  countedAt: Date;
+}
+
 /**
- * Figures for measures over months: stored snapshots where present, otherwise counted now
- * (one query per measure per month). Returns each measure's breakdown by month.
+ * Figures for measures over months, in ONE read of the stored figures: snapshots where a month has
+ * one, otherwise the month's provisional count when it is fresh (counted as at the same day, less
+ * than a few minutes ago). A month with neither is counted now (one grouping-sets query per measure
+ * and month) and stored as provisional for the next read.
  */
 export async function figuresByMonth(
   db: DbOrTx,
   measures: readonly Measure[],
   months: readonly string[],
   today: IsoDate,
-  /** Live figures already counted, by measure id then month: used instead of counting again. */
+  /** Figures already counted now, by measure id then month: used (and stored) instead of counting again. */
   counted?: ReadonlyMap<string, ReadonlyMap<string, ScopedFigure[]>>,
-): Promise<Map<string, Map<string, { figures: ScopedFigure[]; source: 'snapshot' | 'live' }>>> {
-  const stored = await readSnapshots(
+  /** The scope shown: only its stored figures (and the whole service's) need reading. */
+  scope?: Scope,
+): Promise<Map<string, Map<string, MonthEntry>>> {
+  const stored = await readStoredFigures(
     db,
     months,
     measures.map((m) => m.id),
+    scope && scope.kind !== 'service' ? scope : undefined,
   );
-  const out = new Map<string, Map<string, { figures: ScopedFigure[]; source: 'snapshot' | 'live' }>>();
+  const now = Date.now();
+  const out = new Map<string, Map<string, MonthEntry>>();
   for (const measure of measures) out.set(measure.id, new Map());
-  // Measures side by side; each measure's missing months one after another (measured faster on
-  // PostgreSQL than all months at once, which queues on the pool).
+  // Measures side by side; each measure's missing months one after another.
   await Promise.all(
     measures.map(async (measure) => {
       const byMonth = out.get(measure.id)!;
       for (const month of months) {
-        const snap = stored.get(measure.id)?.get(month);
+        const period = periodOf(month, today);
+        const entry = stored.get(measure.id)?.get(month);
         const known = counted?.get(measure.id)?.get(month);
-        if (snap) byMonth.set(month, { figures: snap, source: 'snapshot' });
-        else if (known) byMonth.set(month, { figures: known, source: 'live' });
-        else {
-          const { figures } = await countMeasure(db, measure, periodOf(month, today));
-          byMonth.set(month, { figures, source: 'live' });
+        const fresh =
+          entry !== undefined &&
+          entry.provisional &&
+          entry.asAt === period.asAt &&
+          now - entry.computedAt.getTime() < PROVISIONAL_MAX_AGE_MS;
+        if (entry && !entry.provisional) {
+          byMonth.set(month, { figures: entry.figures, source: 'snapshot', countedAt: entry.computedAt });
+        } else if (fresh && known) {
+          // Counted again just now (the measure page): shown as counted, the stored count left for the next few minutes.
+          byMonth.set(month, { figures: known, source: 'live', countedAt: new Date() });
+        } else if (fresh) {
+          byMonth.set(month, { figures: entry.figures, source: 'live', countedAt: entry.computedAt });
+        } else {
+          const figures = known ?? (await countMeasure(db, measure, period)).figures;
+          const countedAt = await storeProvisional(db, measure.id, month, period.asAt, figures);
+          byMonth.set(month, { figures, source: 'live', countedAt });
         }
       }
     }),
@@ -75,13 +103,7 @@ export async function figuresByMonth(
   return out;
 }
 
-function monthFigure(
-  measure: Measure,
-  month: string,
-  entry: { figures: ScopedFigure[]; source: 'snapshot' | 'live' },
-  scope: Scope,
-  today: IsoDate,
-): MonthFigure {
+function monthFigure(measure: Measure, month: string, entry: MonthEntry, scope: Scope, today: IsoDate): MonthFigure {
   const figure = figureFor(measure, entry.figures, scope);
   const target = targetOf(measure, periodOf(month, today));
   return { month, ...figure, target, rag: ragOf(measure, figure.value, target), source: entry.source };
@@ -96,7 +118,7 @@ export async function scorecardFor(
   today: IsoDate = todayInLondon(),
 ): Promise<MeasureCard[]> {
   const months = last12Months(month);
-  const all = await figuresByMonth(db, measures, months, today);
+  const all = await figuresByMonth(db, measures, months, today, undefined, scope);
   return measures.map((measure) => {
     const byMonth = all.get(measure.id)!;
     const trend = months.map((m) => monthFigure(measure, m, byMonth.get(m)!, scope, today));
@@ -105,16 +127,22 @@ export async function scorecardFor(
 }
 
 export interface MeasureDetail extends MeasureCard {
-  /** The month's breakdown as reported (the snapshot when there is one). */
+  /** The month's breakdown as reported (the snapshot when there is one, else counted now). */
   figures: ScopedFigure[];
-  /** Today's recount of the month: its rows, and its breakdown. */
-  recount: { rows: MeasureRow[]; figures: ScopedFigure[] };
+  /** When the reported figures were counted. */
+  countedAt: Date;
+  /** Today's recount of the month, broken down. */
+  recount: { figures: ScopedFigure[] };
   /** True when a stored snapshot and today's recount disagree for the scope shown. */
   recountDiffers: boolean;
   recountFigure: Figure;
 }
 
-/** One measure for the month: as reported, recounted today, broken down, with its trend and its rows. */
+/**
+ * One measure for the month: as reported, recounted now (one grouping-sets query, stored as the
+ * month's provisional count when it has no snapshot), broken down, with its trend. Its records
+ * are a separate paged query (measureRecordsPage).
+ */
 export async function measureDetailFor(
   db: DbOrTx,
   measure: Measure,
@@ -122,8 +150,6 @@ export async function measureDetailFor(
   scope: Scope,
   today: IsoDate = todayInLondon(),
 ): Promise<MeasureDetail> {
-  // The month is recounted for its records list anyway: the trend uses that count when the month
-  // has no snapshot, instead of counting it twice.
   const live = await countMeasure(db, measure, periodOf(month, today));
   const months = last12Months(month);
   const all = await figuresByMonth(
@@ -131,6 +157,7 @@ export async function measureDetailFor(
     [measure],
     months,
     today,
+    // Every scope: the page shows the month's breakdown by area and team.
     new Map([[measure.id, new Map([[month, live.figures]])]]),
   );
   const byMonth = all.get(measure.id)!;
@@ -144,7 +171,7 @@ export async function measureDetailFor(
   const recountDiffers =
     stored !== undefined &&
     (reported.numerator !== recountFigure.numerator || reported.denominator !== recountFigure.denominator);
-  return { ...card, figures, recount: live, recountDiffers, recountFigure };
+  return { ...card, figures, countedAt: entry.countedAt, recount: live, recountDiffers, recountFigure };
 }
 
 export { breakdownOf };

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../db/sql.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { todayInLondon, type IsoDate } from '../dates/index.ts';
 import { countMeasure } from './compute.ts';
@@ -17,8 +18,9 @@ export interface SnapshotResult {
 
 /**
  * Stores every registered measure's figures for a closed month, for the service, each area and
- * each team. Idempotent: a measure that already has a snapshot for the month is never
- * recounted or overwritten, so the past stays as it was reported.
+ * each team, in place of any provisional count of the month. Idempotent: a measure that already
+ * has a snapshot for the month is never recounted or overwritten, so the past stays as it was
+ * reported.
  */
 export async function snapshotMonth(
   db: DbOrTx,
@@ -30,7 +32,7 @@ export async function snapshotMonth(
   const existing = await db
     .selectDistinct({ measureId: measureSnapshots.measureId })
     .from(measureSnapshots)
-    .where(eq(measureSnapshots.month, month));
+    .where(and(eq(measureSnapshots.month, month), eq(measureSnapshots.provisional, false)));
   const done = new Set(existing.map((e) => e.measureId));
   const result: SnapshotResult = { month, stored: [], kept: [] };
   const measures = allMeasures();
@@ -40,44 +42,145 @@ export async function snapshotMonth(
       .filter((measure) => !done.has(measure.id))
       .map(async (measure) => {
         const { figures } = await countMeasure(db, measure, period);
-        await db
-          .insert(measureSnapshots)
-          .values(figures.map((f) => ({ measureId: measure.id, month, ...f })))
-          .onConflictDoNothing();
+        await db.transaction(async (tx) => {
+          await deleteProvisional(tx, measure.id, month);
+          await tx
+            .insert(measureSnapshots)
+            .values(figures.map((f) => ({ measureId: measure.id, month, asAt: period.asAt, ...f })))
+            .onConflictDoNothing();
+        });
       }),
   );
   for (const measure of measures) (done.has(measure.id) ? result.kept : result.stored).push(measure.id);
   return result;
 }
 
-/** Stored figures for these months, by measure id, then month. */
+async function deleteProvisional(db: DbOrTx, measureId: string, month: string): Promise<void> {
+  await db
+    .delete(measureSnapshots)
+    .where(
+      and(
+        eq(measureSnapshots.measureId, measureId),
+        eq(measureSnapshots.month, month),
+        eq(measureSnapshots.provisional, true),
+      ),
+    );
+}
+
+/**
+ * Stores a count of a month that has no snapshot yet (the current month), marked provisional, in
+ * place of the previous count. Never touches a snapshot.
+ */
+export async function storeProvisional(
+  db: DbOrTx,
+  measureId: string,
+  month: string,
+  asAt: IsoDate,
+  figures: readonly ScopedFigure[],
+): Promise<Date> {
+  const computedAt = new Date();
+  await db.transaction(async (tx) => {
+    await deleteProvisional(tx, measureId, month);
+    await tx
+      .insert(measureSnapshots)
+      .values(figures.map((f) => ({ measureId, month, asAt, provisional: true, computedAt, ...f })))
+      .onConflictDoNothing();
+  });
+  return computedAt;
+}
+
+/** A month's stored figures for one measure: its snapshot, or its latest provisional count. */
+export interface StoredFigures {
+  figures: ScopedFigure[];
+  provisional: boolean;
+  /** When they were counted. */
+  computedAt: Date;
+  /** The day they were counted as at (null for snapshots stored before this was kept). */
+  asAt: IsoDate | null;
+}
+
+/**
+ * Stored figures (snapshots, else provisional counts) for these months, by measure id, then month:
+ * ONE read. With `scope`, only the whole service's figures and that area's or team's are read
+ * (what a scorecard page shows), not every scope's.
+ */
+export async function readStoredFigures(
+  db: DbOrTx,
+  months: readonly string[],
+  measureIds?: readonly string[],
+  scope?: { kind: ScopeKind; id: string },
+): Promise<Map<string, Map<string, StoredFigures>>> {
+  const out = new Map<string, Map<string, StoredFigures>>();
+  if (months.length === 0 || measureIds?.length === 0) return out;
+  const rows = await queryRows<{
+    measure_id: string;
+    month: string;
+    scope_kind: string;
+    scope_id: string;
+    numerator: number;
+    denominator: number | null;
+    value: number | null;
+    provisional: boolean;
+    computed_at: string | Date;
+    as_at: string | null;
+  }>(
+    db,
+    sql`select measure_id, month, scope_kind, scope_id, numerator, denominator, value, provisional, computed_at,
+          as_at::text as as_at
+        from measure_snapshots
+        where month in (${sql.join(
+          months.map((m) => sql`${m}`),
+          sql`, `,
+        )})
+          ${
+            measureIds
+              ? sql`and measure_id in (${sql.join(
+                  measureIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
+          ${scope && scope.kind !== 'service' ? sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))` : sql``}
+        order by provisional`,
+  );
+  for (const r of rows) {
+    const byMonth = out.get(r.measure_id) ?? new Map<string, StoredFigures>();
+    out.set(r.measure_id, byMonth);
+    let stored = byMonth.get(r.month);
+    const computedAt = new Date(r.computed_at);
+    // Snapshots come first: a provisional row left beside a snapshot is ignored.
+    if (stored && stored.provisional !== r.provisional) continue;
+    if (!stored) {
+      stored = { figures: [], provisional: r.provisional, computedAt, asAt: r.as_at };
+      byMonth.set(r.month, stored);
+    }
+    if (computedAt < stored.computedAt) stored.computedAt = computedAt;
+    stored.figures.push({
+      scopeKind: r.scope_kind as ScopeKind,
+      scopeId: r.scope_id,
+      numerator: Number(r.numerator),
+      denominator: r.denominator === null ? null : Number(r.denominator),
+      value: r.value === null ? null : Number(r.value),
+    });
+  }
+  return out;
+}
+
+/** Stored snapshots (closed months only, never provisional counts) for these months, by measure id, then month. */
 export async function readSnapshots(
   db: DbOrTx,
   months: readonly string[],
   measureIds?: readonly string[],
 ): Promise<Map<string, Map<string, ScopedFigure[]>>> {
-  const rows = await db
-    .select()
-    .from(measureSnapshots)
-    .where(
-      and(
-        inArray(measureSnapshots.month, [...months]),
-        measureIds ? inArray(measureSnapshots.measureId, [...measureIds]) : undefined,
-      ),
-    );
+  const stored = await readStoredFigures(db, months, measureIds);
   const out = new Map<string, Map<string, ScopedFigure[]>>();
-  for (const r of rows) {
-    const byMonth = out.get(r.measureId) ?? new Map<string, ScopedFigure[]>();
-    out.set(r.measureId, byMonth);
-    const figures = byMonth.get(r.month) ?? [];
-    byMonth.set(r.month, figures);
-    figures.push({
-      scopeKind: r.scopeKind as ScopeKind,
-      scopeId: r.scopeId,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      value: r.value,
-    });
+  for (const [id, byMonth] of stored) {
+    for (const [month, s] of byMonth) {
+      if (s.provisional) continue;
+      const m = out.get(id) ?? new Map<string, ScopedFigure[]>();
+      out.set(id, m);
+      m.set(month, s.figures);
+    }
   }
   return out;
 }

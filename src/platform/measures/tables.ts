@@ -1,9 +1,21 @@
-import { doublePrecision, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
- * A measure's figures for a closed month, stored once at month end so later corrections to
- * the records do not rewrite the past. One row per measure, month and scope (the whole service,
- * an area or a team); never overwritten.
+ * A measure's figures for a month, one row per measure, month and scope (the whole service, an
+ * area or a team). A closed month's snapshot is stored once at month end so later corrections to
+ * the records do not rewrite the past: never overwritten. Beside them, `provisional` rows hold the
+ * latest count of a month with no snapshot yet (the current month), recounted when they are a few
+ * minutes old or the day has moved on, so the scorecard page is one read.
  */
 export const measureSnapshots = pgTable(
   'measure_snapshots',
@@ -20,6 +32,10 @@ export const measureSnapshots = pgTable(
     denominator: integer('denominator'),
     value: doublePrecision('value'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** True for a count of a month not yet snapshotted (replaced by the next count or the snapshot). */
+    provisional: boolean('provisional').notNull().default(false),
+    /** The day the figures were counted as at (the month's last day, or today while it runs). */
+    asAt: date('as_at'),
   },
   (t) => [uniqueIndex('measure_snapshots_unique_idx').on(t.measureId, t.month, t.scopeKind, t.scopeId)],
 );

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/client.ts';
+import type { SQL } from 'drizzle-orm';
 import type { IsoDate } from '../dates/index.ts';
 
 /** A calendar month in Europe/London, 'YYYY-MM', evaluated as at its last day (or today, for the current month). */
@@ -62,8 +62,21 @@ export interface Measure {
    * the measure is then counted for the service and by area only, never by team.
    */
   byTeam?: boolean;
-  /** ONE query: every record counted for the period, each flagged met or not. */
-  rows(db: DbOrTx, period: Period): Promise<MeasureRow[]>;
+  /**
+   * The counting, as SQL: ONE select of one row per record counted for the period, with the
+   * columns `team_id` (uuid, or null for no team), `area_id` (uuid), `met` (boolean) and, for a
+   * measure in days, `days` (a number). The engine aggregates it for the service, each area and
+   * each team with grouping sets: only a handful of rows leave the database. Null when nothing can
+   * fall in the period.
+   */
+  count(period: Period): SQL | null;
+  /**
+   * The records behind the figure: the same records as `count`, one row each, with the columns
+   * `record_type`, `record_id`, `label`, `href`, `team_id`, `area_id`, `met`, `detail` (text or
+   * null), `restricted` (boolean) and `sort_key` (text, the list's order). Read only by the measure
+   * page, which filters, pages and counts them in SQL. Null when nothing can fall in the period.
+   */
+  records(period: Period): SQL | null;
 }
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
