@@ -55,6 +55,14 @@ export async function snapshotMonth(
   return result;
 }
 
+/**
+ * Forgets every provisional count (never a snapshot): called in the transaction of a change to the
+ * kept facts, so a page read after the change counts the current month again and shows it.
+ */
+export async function forgetProvisionalFigures(db: DbOrTx): Promise<void> {
+  await db.delete(measureSnapshots).where(eq(measureSnapshots.provisional, true));
+}
+
 async function deleteProvisional(db: DbOrTx, measureId: string, month: string): Promise<void> {
   await db
     .delete(measureSnapshots)
