@@ -53,6 +53,7 @@ export const newApprovals: Measure = {
   unit: 'count',
   target: 200,
   targetFor: (period) => Math.round((200 * financialMonthsElapsed(period)) / 12),
+  yearTarget: { value: 200, by: 'March' },
   direction: 'higher',
   amberMargin: 10,
   metLabel: 'Approved this year',

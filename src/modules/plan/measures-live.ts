@@ -32,6 +32,7 @@ const tagClasses: Record<Rag, string> = {
   amber: 'govuk-tag--orange',
   red: 'govuk-tag--red',
   none: 'govuk-tag--grey',
+  unrated: 'govuk-tag--grey',
 };
 
 /**

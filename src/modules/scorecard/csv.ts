@@ -9,6 +9,8 @@ import {
   ragOf,
   ragText,
   targetOf,
+  targetText,
+  formatValue,
 } from '../../platform/measures/index.ts';
 import { figuresByMonth } from '../../platform/measures/scorecard.ts';
 
@@ -28,6 +30,7 @@ export const CSV_HEADER = [
   'Value',
   'Unit',
   'Target',
+  'Target in words',
   'Better when',
   'RAG',
   'Numerator',
@@ -50,9 +53,9 @@ export async function scorecardRows(db: Db, month: string, today?: string): Prom
     const entry = all.get(measure.id)!.get(month)!;
     const target = targetOf(measure, periodOf(month, today));
     const scopes = [
-      { kind: 'service', id: '', name: 'Whole service' },
-      ...units.areas.map((a) => ({ kind: 'area', id: a.id, name: a.name })),
-      ...(measure.byTeam === false ? [] : units.teams.map((t) => ({ kind: 'team', id: t.id, name: t.name }))),
+      { kind: 'service' as const, id: '', name: 'Whole service' },
+      ...units.areas.map((a) => ({ kind: 'area' as const, id: a.id, name: a.name })),
+      ...(measure.byTeam === false ? [] : units.teams.map((t) => ({ kind: 'team' as const, id: t.id, name: t.name }))),
     ];
     for (const scope of scopes) {
       const figure =
@@ -66,8 +69,9 @@ export async function scorecardRows(db: Db, month: string, today?: string): Prom
         figure.value,
         measure.unit,
         target,
+        targetText(measure, target, (v) => formatValue(measure, v), scope.kind),
         measure.direction,
-        ragText[ragOf(measure, figure.value, target)],
+        ragText[ragOf(measure, figure.value, target, scope.kind)],
         figure.numerator,
         figure.denominator,
         entry.source,

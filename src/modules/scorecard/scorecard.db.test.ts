@@ -7,6 +7,8 @@ import { delegatedAuthorities } from '../placements/tables.ts';
 import { countMeasure, findMeasure, periodOf, snapshotMonth } from '../../platform/measures/index.ts';
 import type { ScopedFigure } from '../../platform/measures/index.ts';
 import { makeScorecardWorld } from './fixture.ts';
+import { filtersFrom } from './forms.ts';
+import { scorecardPage } from './service.ts';
 
 // Every figure here is June 2026, worked out by hand from the fixture (./fixture.ts), for
 // Testshire (an area only the fixture uses) and its teams A and B.
@@ -116,7 +118,11 @@ describe('pages and access', () => {
     expect(res.body).toContain('Scorecard: June 2026');
     expect(res.body).toContain('Approved fostering households');
     expect(res.body).toMatch(/Approved fostering households<\/a><\/th>\s*<td[^>]*>3</);
-    expect(res.body).toContain('Off target'); // 3 against 900
+    // An area's count is not judged against the county's 900: shown, not rated, and the page says why.
+    expect(res.body).toMatch(
+      /Approved fostering households<\/a><\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>Not rated here: the target \(at least 900\) is the whole service&#39;s<\/td>\s*<td[^>]*>\s*<strong[^>]*>Not rated</,
+    );
+    expect(res.body).toContain('New approvals this financial year');
     expect(res.body).toMatch(/<svg[^>]*role="img"/);
     expect(res.body).toContain('Trend as a table');
     // The sparkline names its values: June 2026 is the last of the 12 months, with 3 approved households.
@@ -124,6 +130,30 @@ describe('pages and access', () => {
       /<title id="spark-1">Approved fostering households, July 2025 to June 2026: [^<]*Jun 26 3<\/title>/,
     );
     expect(res.body).toContain('Children placed with in-house foster carers');
+  });
+
+  it('a pro-rata target says the year it is part of, for the whole service only', async () => {
+    const head = await signedIn(t.app, 'head');
+    const service = await head.get('/scorecard?month=2026-06');
+    // June is the 3rd month of the financial year: 200 × 3 ÷ 12 = 50 so far.
+    expect(service.body).toContain('At least 50 so far this year, of 200 by March');
+    const measure = await head.get('/scorecard/households.new-approvals?month=2026-06');
+    expect(measure.body).toContain('Target: At least 50 so far this year, of 200 by March.');
+    const team = await head.get(`/scorecard/households.new-approvals?month=2026-06&team=${world.teamB.id}`);
+    expect(team.body).toContain('Not rated here: the target (at least 200 by March) is the whole service&#39;s');
+  });
+
+  it('in the first days of a month, a figure with nothing to measure yet shows the last complete month, saying so', async () => {
+    // On 1 July 2026 no health assessment in the fixture is due in July yet; June's figure is shown instead.
+    const data = await scorecardPage(
+      t.database.db,
+      filtersFrom({ month: '2026-07', area: world.area.id }, '2026-07-01'),
+      '2026-07-01',
+    );
+    const card = data.cards.find((c) => c.id === 'children.initial-health-assessment')!;
+    const juneFigure = (await june('children.initial-health-assessment')).area!;
+    expect(card.note).toBe('Nothing to measure yet this month: the figure for June 2026');
+    expect(card.value).toBe(`${juneFigure.v}%`);
   });
 
   it('a measure page lists the records; a team manager sees only their own team in the list', async () => {
@@ -180,13 +210,16 @@ describe('pages and access', () => {
     expect(res.headers['content-disposition']).toContain('hearth-scorecard-2026-06.csv');
     const lines = res.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'Month,Measure id,Measure,Scope,Area or team,Value,Unit,Target,Better when,RAG,Numerator,Denominator,Source,NMS standard,Plan target',
+      'Month,Measure id,Measure,Scope,Area or team,Value,Unit,Target,Target in words,Better when,RAG,Numerator,Denominator,Source,NMS standard,Plan target',
     );
     const teamA = lines.find(
       (l) => l.startsWith('2026-06,placements.delegated-authority,') && l.includes(',team,Testshire Team A,'),
     );
     // 1 of 2 = 50%, against 100%: more than 10 points short, so off target.
-    expect(teamA).toContain(',team,Testshire Team A,50,percentage,100,higher,Off target,1,2,live,');
+    expect(teamA).toContain(',team,Testshire Team A,50,percentage,100,At least 100%,higher,Off target,1,2,live,');
+    // A count by area is shown without a rating: the 900 is the whole service's.
+    const areaCount = lines.find((l) => l.startsWith('2026-06,households.approved,') && l.includes(',area,Testshire,'));
+    expect(areaCount).toMatch(/,area,Testshire,(\d+),count,900,"?Not rated here[^,]*,higher,Not rated,\1,,live,/);
   });
 });
 
@@ -205,7 +238,7 @@ describe('the Excel export', () => {
     const teamA = rows.find((r) => r[2] === 'placements.delegated-authority' && r[5] === 'Testshire Team A');
     // The same 1 of 2 = 50% as the CSV line above, as numbers a spreadsheet can sum.
     expect(teamA?.slice(6, 9)).toEqual([50, 'percentage', 100]);
-    expect(teamA?.slice(11, 13)).toEqual([1, 2]);
+    expect(teamA?.slice(9, 14)).toEqual(['At least 100%', 'higher', 'Off target', 1, 2]);
   });
 });
 
@@ -229,7 +262,7 @@ describe('snapshots', () => {
     expect(page.body).toContain('Today&#39;s recount differs from the snapshot');
     expect(page.body).toContain('100% (2 of 2)');
     const csv = await head.get('/scorecard.csv?month=2026-06');
-    expect(csv.body).toContain(',team,Testshire Team A,50,percentage,100,higher,Off target,1,2,snapshot,');
+    expect(csv.body).toContain(',team,Testshire Team A,50,percentage,100,At least 100%,higher,Off target,1,2,snapshot,');
   });
 
   it('refuses to snapshot a month that has not ended', async () => {

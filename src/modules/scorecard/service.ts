@@ -13,8 +13,10 @@ import {
   monthName,
   periodOf,
   ragText,
+  targetText,
   scorecardFor,
   type RecordsViewer,
+  type MeasureCard,
   type Scope,
 } from '../../platform/measures/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -85,6 +87,22 @@ function query(filters: ScorecardFilters, extra: Record<string, string> = {}): s
   return q.toString();
 }
 
+/**
+ * The figure a card shows: the month's, or, while the running month has nothing to measure yet
+ * (its first days), the last complete month's figure, saying which month it is.
+ */
+function shownFigure(card: MeasureCard, scope: Scope) {
+  const { month, measure, trend } = card;
+  const earlier = month.value === null && month.source === 'live' ? trend.findLast((t) => t.value !== null) : undefined;
+  const shown = earlier ?? month;
+  return {
+    value: formatValue(measure, shown.value, scope),
+    rag: shown.rag,
+    ragText: ragText[shown.rag],
+    note: earlier ? `Nothing to measure yet this month: the figure for ${monthName(earlier.month)}` : null,
+  };
+}
+
 /** All measures for the month and scope, with target, RAG and trend. */
 export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: string) {
   const units = await areasAndTeams(db);
@@ -101,10 +119,8 @@ export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: s
       id: card.measure.id,
       title: card.measure.title,
       href: `/scorecard/${card.measure.id}?${query(filters)}`,
-      value: formatValue(card.measure, card.month.value, scope),
-      target: `${card.measure.direction === 'lower' ? 'At most' : 'At least'} ${formatValue(card.measure, card.month.target)}`,
-      rag: card.month.rag,
-      ragText: ragText[card.month.rag],
+      ...shownFigure(card, scope),
+      target: targetText(card.measure, card.month.target, (v) => formatValue(card.measure, v), scope.kind),
       source: card.month.source,
       trendLabel: trendLabel(card.measure, card.trend),
       spark: sparkline(card.trend),
@@ -155,7 +171,7 @@ export async function measurePage(
     filters,
     items: filterItems(filters, units, today),
     value: format(detail.month.value),
-    target: `${measure.direction === 'lower' ? 'At most' : 'At least'} ${format(detail.month.target)}`,
+    target: targetText(measure, detail.month.target, (v) => format(v), scope.kind),
     rag: detail.month.rag,
     ragText: ragText[detail.month.rag],
     source: detail.month.source,

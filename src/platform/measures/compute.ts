@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
-import type { Figure, Measure, MeasureRow, Period, Rag, ScopedFigure } from './types.ts';
+import type { Figure, Measure, MeasureRow, Period, Rag, ScopedFigure, ScopeKind } from './types.ts';
 
 /** The figure for a set of rows: a percentage of the rows met, a count of them, or an average of days. */
 export function figureOf(measure: Measure, rows: readonly MeasureRow[]): Figure {
@@ -234,8 +234,12 @@ export function targetOf(measure: Measure, period: Period): number {
   return measure.targetFor ? measure.targetFor(period) : measure.target;
 }
 
-/** Green at or beyond the target, amber within the margin, red beyond it. */
-export function ragOf(measure: Measure, value: number | null, target: number): Rag {
+/**
+ * Green at or beyond the target, amber within the margin, red beyond it. A count's target is the
+ * whole service's: an area's or team's count is not rated against it.
+ */
+export function ragOf(measure: Measure, value: number | null, target: number, scopeKind: ScopeKind = 'service'): Rag {
+  if (measure.unit === 'count' && scopeKind !== 'service') return 'unrated';
   if (value === null) return 'none';
   const shortfall = measure.direction === 'higher' ? target - value : value - target;
   if (shortfall <= 0) return 'green';
@@ -247,7 +251,31 @@ export const ragText: Record<Rag, string> = {
   amber: 'Close to target',
   red: 'Off target',
   none: 'No data',
+  unrated: 'Not rated',
 };
+
+/**
+ * The target in words for a scope: "At least 90%", "At least 50 so far this year of 200 by March",
+ * or, for an area's or team's count, that the target is the whole service's.
+ */
+export function targetText(
+  measure: Measure,
+  target: number,
+  format: (value: number) => string,
+  scopeKind: ScopeKind = 'service',
+): string {
+  const atLeast = measure.direction === 'lower' ? 'At most' : 'At least';
+  const year = measure.yearTarget;
+  const whole = year
+    ? `${atLeast.toLowerCase()} ${format(year.value)} by ${year.by}`
+    : `${atLeast.toLowerCase()} ${format(target)}`;
+  if (measure.unit === 'count' && scopeKind !== 'service') {
+    return `Not rated here: the target (${whole}) is the whole service's`;
+  }
+  return year
+    ? `${atLeast} ${format(target)} so far this year, of ${format(year.value)} by ${year.by}`
+    : `${atLeast} ${format(target)}`;
+}
 
 /** The figure for one scope out of a breakdown (zero rows when the scope had none). */
 export function figureFor(measure: Measure, figures: readonly ScopedFigure[], scope: Scope): Figure {

@@ -30,6 +30,7 @@ export {
   measureRecordsPage,
   ragOf,
   ragText,
+  targetText,
   targetOf,
   type RecordsPage,
   type RecordsViewer,
@@ -42,6 +43,7 @@ export {
   measureDetailFor,
   PROVISIONAL_MAX_AGE_MS,
   scorecardFor,
+  type MeasureCard,
   type MonthEntry,
 } from './scorecard.ts';
 export { factsDifferences, rebuildFacts, refreshFacts, type KeptFacts } from './facts.ts';

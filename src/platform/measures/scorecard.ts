@@ -106,7 +106,7 @@ export async function figuresByMonth(
 function monthFigure(measure: Measure, month: string, entry: MonthEntry, scope: Scope, today: IsoDate): MonthFigure {
   const figure = figureFor(measure, entry.figures, scope);
   const target = targetOf(measure, periodOf(month, today));
-  return { month, ...figure, target, rag: ragOf(measure, figure.value, target), source: entry.source };
+  return { month, ...figure, target, rag: ragOf(measure, figure.value, target, scope.kind), source: entry.source };
 }
 
 /** Every measure for the month and scope, with its 12-month trend. */

@@ -52,6 +52,11 @@ export interface Measure {
   amberMargin: number;
   /** The target for a period when it is not the same every month (e.g. pro rata through the year). */
   targetFor?: (period: Period) => number;
+  /**
+   * With `targetFor` pro rata through the year: the whole year's target and when the year ends,
+   * shown beside the month's ("150 so far this year of 200 by March").
+   */
+  yearTarget?: { value: number; by: string };
   /** Words for the rows in and out of the numerator on the records list. */
   metLabel: string;
   missedLabel?: string;
@@ -79,7 +84,11 @@ export interface Measure {
   records(period: Period): SQL | null;
 }
 
-export type Rag = 'green' | 'amber' | 'red' | 'none';
+/**
+ * 'none': nothing to measure yet. 'unrated': a count target is the whole service's, so an area's or
+ * a team's count is shown without a rating rather than judged against the county's number.
+ */
+export type Rag = 'green' | 'amber' | 'red' | 'none' | 'unrated';
 
 export interface Figure {
   numerator: number;
