@@ -7,11 +7,12 @@ import { roleNames } from '../access/roles.ts';
 import { configureNunjucks, templatePaths } from './nunjucks.ts';
 import { navigationFor } from './navigation.ts';
 import { loadAssetManifest } from './assets.ts';
+import { wrapTables } from './table-scroll.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page in the layout with the user, navigation, CSRF token and CSP nonce. */
-    page(template: string, data?: Record<string, unknown>): FastifyReply;
+    page(template: string, data?: Record<string, unknown>): Promise<FastifyReply>;
   }
 }
 
@@ -61,7 +62,9 @@ export const viewsPlugin = fp<{ organisation: Organisation }>(async (app, { orga
   });
   app.decorateReply('page', function (this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
     this.type('text/html; charset=utf-8');
-    return this.view(template, { ...pageContext(this.request, this, assets, shown), ...data });
+    return this.viewAsync(template, { ...pageContext(this.request, this, assets, shown), ...data }).then((html) =>
+      this.send(wrapTables(html)),
+    );
   });
   app.get('/organisation-logo', { config: { access: 'public' } }, async (_request, reply) => {
     if (!logo) return reply.callNotFound();

@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures.ts';
+
+/**
+ * On a phone-sized screen (390 × 844) no page is wider than the screen: wide tables scroll inside
+ * their own container (which can be reached and scrolled with the keyboard) instead of making the
+ * whole page scroll sideways. Each page is also checked with axe by the fixture.
+ */
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function widerThanScreen(page: Page) {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const widest = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1)
+      .filter((e) => !e.closest('.app-table-scroll'))
+      .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`)
+      .slice(0, 3);
+    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, widest };
+  });
+}
+
+test.describe('a phone-sized screen', () => {
+  test.setTimeout(120_000);
+
+  test('the main pages of a head of fostering fit the screen', async ({ hearth }) => {
+    await hearth.signIn('head');
+    const pages = ['/my-work', '/households', '/children', '/referrals', '/scorecard', '/plan', '/search?q=Ellis'];
+    // The first household and measure in their lists, so their record pages are checked too.
+    await hearth.goto('/households');
+    const household = await hearth.page.locator('main table a[href^="/households/"]').first().getAttribute('href');
+    await hearth.goto('/scorecard');
+    const measure = await hearth.page.locator('main table a[href^="/scorecard/"]').first().getAttribute('href');
+    for (const path of [...pages, household!, `${household!}/supervision`, measure!]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
+  test('a supervising social worker and a carer fit the screen too', async ({ hearth }) => {
+    await hearth.signIn('ssw');
+    for (const path of ['/my-work', '/households', '/supervision/outbox']) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+    await hearth.signOut();
+    await hearth.signIn('carer');
+    await hearth.goto('/portal');
+    const width = await widerThanScreen(hearth.page);
+    expect(width, '/portal').toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+  });
+});
