@@ -3,7 +3,8 @@
  * removed, white space folded): what a reader of the table sees, in order.
  */
 export function tableRowsAfter(body: string, marker: string): string[] {
-  const table = body.split(marker)[1]?.split('</table>')[0] ?? '';
+  const at = body.indexOf(marker);
+  const table = at < 0 ? '' : body.slice(at + marker.length).split('</table>')[0]!;
   return [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].slice(1).map((m) =>
     m[1]!
       .replace(/<[^>]+>/g, ' ')

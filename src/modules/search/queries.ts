@@ -14,6 +14,7 @@ import { childVisibleTo } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { carers, householdMembers, households } from '../households/tables.ts';
+import { statusName } from '../households/statuses.ts';
 import { referenceIn } from './forms.ts';
 
 export const MAX_RESULTS = 50;
@@ -34,6 +35,13 @@ export interface SearchResult {
   reference: string;
   /** Which household, for a carer or household member. */
   householdName: string | null;
+  /** The household's status in words, for carers, members and households. */
+  status: string | null;
+  town: string | null;
+  /** To tell people of the same name apart. */
+  dateOfBirth: string | null;
+  /** The surname or the whole name exactly as typed: listed before near matches. */
+  exact: boolean;
   score: number;
 }
 
@@ -47,11 +55,13 @@ const householdName = sql`lower(${households.name})`;
  * Matches `name` to the search text `q` (the trigram index serves `%>`) and scores it: the word
  * similarity, then the similarity of the whole name to break ties ("john smith" before "john smithson").
  */
-function fuzzy(name: SQL, q: string) {
+function fuzzy(name: SQL, q: string, surname: SQL) {
   return {
     matches: sql`${name} %> ${q}`,
     score: sql`word_similarity(${q}, ${name})`,
     tieBreak: sql`similarity(${name}, ${q})`,
+    // The surname (or the whole name) exactly as typed ranks above any near match.
+    exact: sql`(lower(${surname}) = ${q} or ${name} = ${q})`,
   };
 }
 
@@ -61,44 +71,52 @@ interface Row {
   name: string;
   reference: string;
   household_name: string | null;
+  status: string | null;
+  town: string | null;
+  date_of_birth: string | null;
+  exact: boolean | string;
   score: number | string;
 }
 
 function searchSql(viewer: SignedInUser, q: string): SQL {
-  const carer = fuzzy(carerName, q);
-  const member = fuzzy(memberName, q);
-  const child = fuzzy(childName, q);
-  const household = fuzzy(householdName, q);
+  const carer = fuzzy(carerName, q, sql`${carers.lastName}`);
+  const member = fuzzy(memberName, q, sql`${householdMembers.lastName}`);
+  const child = fuzzy(childName, q, sql`${children.lastName}`);
+  const household = fuzzy(householdName, q, sql`${households.name}`);
   return sql`
-    select kind, id, name, reference, household_name, score from (
+    select kind, id, name, reference, household_name, status, town, date_of_birth, exact, score from (
       (select 'carer' as kind, ${households.id} as id, ${carers.firstName} || ' ' || ${carers.lastName} as name,
-          ${households.reference} as reference, ${households.name} as household_name, ${carer.score} as score, ${carer.tieBreak} as tie_break
+          ${households.reference} as reference, ${households.name} as household_name, ${households.status} as status, ${households.town} as town,
+          ${carers.dateOfBirth}::text as date_of_birth, ${carer.exact} as exact, ${carer.score} as score, ${carer.tieBreak} as tie_break
         from ${carers} join ${households} on ${households.id} = ${carers.householdId}
         where ${carer.matches} and ${householdVisibleTo(viewer)}
-        order by score desc, tie_break desc limit ${MAX_RESULTS})
+        order by exact desc, score desc, tie_break desc limit ${MAX_RESULTS})
       union all
       (select 'household member' as kind, ${households.id} as id,
           ${householdMembers.firstName} || ' ' || ${householdMembers.lastName} as name,
-          ${households.reference} as reference, ${households.name} as household_name, ${member.score} as score, ${member.tieBreak} as tie_break
+          ${households.reference} as reference, ${households.name} as household_name, ${households.status} as status, ${households.town} as town,
+          ${householdMembers.dateOfBirth}::text as date_of_birth, ${member.exact} as exact, ${member.score} as score, ${member.tieBreak} as tie_break
         from ${householdMembers} join ${households} on ${households.id} = ${householdMembers.householdId}
         where ${member.matches} and ${householdVisibleTo(viewer)}
-        order by score desc, tie_break desc limit ${MAX_RESULTS})
+        order by exact desc, score desc, tie_break desc limit ${MAX_RESULTS})
       union all
       (select 'child' as kind, ${children.id} as id,
           ${children.firstName} || ' ' || ${children.lastName}
             || coalesce(' (known as ' || ${children.preferredName} || ')', '') as name,
-          ${children.reference} as reference, null as household_name, ${child.score} as score, ${child.tieBreak} as tie_break
+          ${children.reference} as reference, null as household_name, null as status, null as town,
+          ${children.dateOfBirth}::text as date_of_birth, ${child.exact} as exact, ${child.score} as score, ${child.tieBreak} as tie_break
         from ${children}
         where ${child.matches} and ${childVisibleTo(viewer)}
-        order by score desc, tie_break desc limit ${MAX_RESULTS})
+        order by exact desc, score desc, tie_break desc limit ${MAX_RESULTS})
       union all
       (select 'household' as kind, ${households.id} as id, ${households.name} as name,
-          ${households.reference} as reference, null as household_name, ${household.score} as score, ${household.tieBreak} as tie_break
+          ${households.reference} as reference, null as household_name, ${households.status} as status, ${households.town} as town,
+          null as date_of_birth, ${household.exact} as exact, ${household.score} as score, ${household.tieBreak} as tie_break
         from ${households}
         where ${household.matches} and ${householdVisibleTo(viewer)}
-        order by score desc, tie_break desc limit ${MAX_RESULTS})
+        order by exact desc, score desc, tie_break desc limit ${MAX_RESULTS})
     ) found
-    order by score desc, tie_break desc, name, reference
+    order by exact desc, score desc, tie_break desc, name, reference
     limit ${MAX_RESULTS}`;
 }
 
@@ -109,6 +127,10 @@ function toResult(row: Row): SearchResult {
     href: row.kind === 'child' ? `/children/${row.id}` : `/households/${row.id}`,
     reference: row.reference,
     householdName: row.household_name,
+    status: row.status === null ? null : statusName(row.status),
+    town: row.town || null,
+    dateOfBirth: row.date_of_birth,
+    exact: row.exact === true || row.exact === 't',
     score: Number(row.score),
   };
 }

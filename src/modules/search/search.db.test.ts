@@ -64,7 +64,7 @@ describe('search', () => {
     const member = resultRows((await head.get('/search?q=Ebenezer+Quartermain')).body);
     expect(member[0]).toMatch(/^Ebenezer Quartermain Household member Smith, H-\d+/);
     const childPage = await head.get('/search?q=Wilhelmina+Farthingal');
-    expect(resultRows(childPage.body)[0]).toBe(`Wilhelmina Farthingale (known as Mina) Child ${eastChild.reference}`);
+    expect(resultRows(childPage.body)[0]).toMatch(`Wilhelmina Farthingale (known as Mina) Child ${eastChild.reference} born `);
     expect(childPage.body).toContain(`href="/children/${eastChild.id}"`);
     const household = resultRows((await head.get('/search?q=Marchbank')).body);
     expect(household.some((r) => r.startsWith('Marchbanks Household'))).toBe(true);
@@ -75,7 +75,24 @@ describe('search', () => {
     const results = await searchPeople(db, await viewer(db, 'head'), 'smith');
     expect(results.length).toBeLessThanOrEqual(50);
     expect(results.slice(0, 3).map((r) => r.name)).toContain('John Smith');
-    for (let i = 1; i < results.length; i += 1) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+    // Exact surnames first, then by how alike the names are.
+    const rank = (r: (typeof results)[number]) => (r.exact ? 1 : 0) * 10 + r.score;
+    for (let i = 1; i < results.length; i += 1) expect(rank(results[i - 1]!)).toBeGreaterThanOrEqual(rank(results[i]!));
+  });
+
+  it('tells people apart: the household status and town, a child’s date of birth; an exact surname first', async () => {
+    const head = await signedIn(t.app, 'head');
+    const child = resultRows((await head.get('/search?q=Wilhelmina+Farthingale')).body)[0];
+    expect(child).toMatch(/ born \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    const carer = resultRows((await head.get('/search?q=Cordelia+Marchbanks')).body)[0];
+    expect(carer).toMatch(/^Cordelia Marchbanks Carer Marchbanks, H-\d+ Approved, /);
+    // "Smith Oy" (Smith a first name) is as like "smith" as "John Smith" and shorter, so it used to come first.
+    const other = await makeHousehold(db, { name: 'Oy', teamName: 'East Kent Fostering Team 1' });
+    await makeCarer(db, other.id, { firstName: 'Smith', lastName: 'Oy' });
+    const rows = resultRows((await head.get('/search?q=smith')).body);
+    const names = rows.map((r) => r.split(' Carer ')[0]);
+    expect(names.indexOf('John Smith')).toBeLessThan(names.indexOf('Smith Oy'));
+    expect(names.indexOf('Smith Oy')).toBeGreaterThan(-1);
   });
 
   it('hides a restricted household from a manager not named on it', async () => {
