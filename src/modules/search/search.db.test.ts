@@ -142,6 +142,14 @@ describe('search', () => {
     expect((await head.get('/search')).statusCode).toBe(200);
   });
 
+  it('has the same Search button on the search page and on My work', async () => {
+    const head = await signedIn(t.app, 'head');
+    const button = (body: string) => /<button[^>]*class="([^"]*)"[^>]*>\s*Search\s*<\/button>/.exec(body)?.[1];
+    const onSearch = button((await head.get('/search')).body);
+    expect(onSearch).toContain('govuk-button');
+    expect(button((await head.get('/my-work')).body)).toBe(onSearch);
+  });
+
   it('is for staff only', async () => {
     const carer = await signedIn(t.app, 'carer');
     expect((await carer.get('/search?q=Smith')).statusCode).toBe(403);
