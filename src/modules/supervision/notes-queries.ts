@@ -33,8 +33,16 @@ function statusCondition(status: OutboxStatus | undefined): SQL | undefined {
 }
 
 /** The messages to carers in the viewer's scope, newest first, one page at a time. */
-export async function listOutbox(db: DbOrTx, viewer: SignedInUser, page: number, status?: OutboxStatus) {
-  const where = and(householdVisibleTo(viewer), statusCondition(status));
+/**
+ * The messages the viewer may see, newest first: by default only those they wrote (`mine`), or
+ * every one of the households they can see.
+ */
+export async function listOutbox(db: DbOrTx, viewer: SignedInUser, page: number, status?: OutboxStatus, mine = true) {
+  const where = and(
+    householdVisibleTo(viewer),
+    statusCondition(status),
+    mine ? eq(supervisionNotesMessages.createdBy, viewer.id) : undefined,
+  );
   const [total] = await db
     .select({ n: count() })
     .from(supervisionNotesMessages)

@@ -34,17 +34,22 @@ const linkAccess: RouteShorthandOptions = {
 };
 
 export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: NotesOptions) {
-  app.get<{ Querystring: { page?: string; status?: string } }>(
+  app.get<{ Querystring: { page?: string; status?: string; whose?: string } }>(
     '/supervision/outbox',
     viewAccess,
     async (request, reply) => {
       const page = pageFrom(request.query.page);
       const status = request.query.status && request.query.status in outboxStatuses ? request.query.status : undefined;
-      const { rows, total } = await listOutbox(db, request.user!, page, status as OutboxStatus | undefined);
+      const mine = request.query.whose !== 'all';
+      const { rows, total } = await listOutbox(db, request.user!, page, status as OutboxStatus | undefined, mine);
       const paging = pagination(request.url, page, OUTBOX_PAGE_SIZE, total);
       return reply.page('supervision-outbox.njk', {
         title: paging.pages > 1 ? `Notes to carers (page ${paging.page} of ${paging.pages})` : 'Notes to carers',
         mailMode: mailer.mode,
+        whose: [
+          { value: 'mine', text: 'Messages I wrote', selected: mine },
+          { value: 'all', text: 'Every household I can see', selected: !mine },
+        ],
         statuses: [
           { value: '', text: 'All messages', selected: !status },
           ...Object.entries(outboxStatuses).map(([value, text]) => ({ value, text, selected: value === status })),

@@ -211,16 +211,30 @@ describe('the outbox when Hearth has no mail server', () => {
     await t.close();
   });
 
-  it('keeps the message, shows exactly what would have been sent, and counts the notes as sent', async () => {
+  it('keeps the message, says nothing was sent, and counts the notes as sent only from the date the worker records', async () => {
     const household = await householdWithEmail(t);
     const ssw = await signedIn(t.app, 'ssw');
     const id = await recordAndFinalise(ssw, household.id);
+    // Kept, not sent: the 5-working-day measure must not count a message nobody received.
+    expect(await notesSentOn(t, id)).toBeNull();
+    const record = await ssw.get(`/supervision/${id}`);
+    expect(record.body).toContain('Nothing has been sent');
+    expect(record.body).toContain('Date the notes were posted or handed over');
+    expect(record.body).not.toContain('SMTP_URL');
+    const posted = await ssw.post(`/supervision/${id}/notes-sent`, parts('notesSentOn', today));
+    expect(posted.statusCode).toBe(303);
     expect(await notesSentOn(t, id)).toBe(today);
 
     const outbox = await ssw.get('/supervision/outbox');
     expect(outbox.statusCode).toBe(200);
-    expect(outbox.body).toContain('Hearth has no mail server set up');
+    expect(outbox.body).toContain('Nothing here has been sent');
+    expect(outbox.body).not.toContain('SMTP_URL');
     expect(outbox.body).toContain(household.name);
+
+    // The outbox shows the worker's own messages unless they ask for every household's.
+    const head = await signedIn(t.app, 'head');
+    expect((await head.get('/supervision/outbox')).body).not.toContain(household.name);
+    expect((await head.get('/supervision/outbox?whose=all')).body).toContain(household.name);
 
     const message = await ssw.get(`/supervision/${id}/notes`);
     expect(message.statusCode).toBe(200);

@@ -67,7 +67,8 @@ export function notesMessageText(input: {
 /**
  * Writes the message to the carers into the outbox, in the finalising transaction. Returns null
  * when no carer has an email address (the worker then posts the notes and records the date).
- * Without a mail server the message is held in the outbox and the notes count as sent today.
+ * Without a mail server the message is held in the outbox and nothing is sent: the notes count as
+ * sent only when the worker records the date they posted or handed them over.
  */
 export async function queueNotes(
   tx: DbOrTx,
@@ -118,12 +119,6 @@ export async function queueNotes(
       createdBy: options.createdBy,
     })
     .returning();
-  if (held) {
-    await tx
-      .update(supervisions)
-      .set({ notesSentOn: todayInLondon(now), updatedAt: now })
-      .where(and(eq(supervisions.id, options.supervisionId), isNull(supervisions.notesSentOn)));
-  }
   return message!;
 }
 

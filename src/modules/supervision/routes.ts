@@ -200,7 +200,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
       canMarkSent:
         supervision.status === 'final' &&
         !supervision.notesSentOn &&
-        (!message || message.status === 'pending') &&
+        (!message || message.status === 'pending' || message.status === 'held') &&
         canRecordSupervision(request.user!, household),
       notesSentOn: dateValues({ notesSentOn: todayInLondon() }, 'notesSentOn'),
       flash: doneMessage(request.query.done),
