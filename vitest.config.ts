@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -11,6 +12,10 @@ export default defineConfig({
     globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default is one worker fewer than the machine has cores: a single worker on CI's two
+    // cores, leaving one idle while the other migrates, loads and queries PGlite. Two workers keep
+    // both busy (the PostgreSQL project's files spend much of their time waiting on the server).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true as const,
