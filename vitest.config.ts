@@ -6,6 +6,8 @@ const postgres = Boolean(process.env.TEST_DATABASE_URL);
 /**
  * Every test runs on PGlite. With TEST_DATABASE_URL set, the database tests (*.db.test.ts)
  * run again on that PostgreSQL server, each file in its own database made from one migrated template.
+ * The global setup migrates once and loads the small demo once, on each engine: a test app is a
+ * copy of the template with the demo (test/support/db.ts), never a new load.
  */
 export default defineConfig({
   test: {
