@@ -27,8 +27,10 @@ export default defineConfig({
   testDir: 'test/e2e',
   // Traces of failed tests. Two runs at once in one tree need their own port (HEARTH_E2E_PORT) and folder.
   outputDir: E2E_PORT === 3100 ? 'test-results/playwright' : `test-results/playwright-${E2E_PORT}`,
-  // Files run in parallel on two workers; the tests within a file run in order.
-  fullyParallel: false,
+  // Tests run in parallel on two workers, each taking the next test whichever file it is in, so
+  // a file of long journeys does not leave one worker with all of them at the end of the run.
+  // Tests never depend on one another (see support/fixtures.ts): each makes its own data.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),

@@ -3,10 +3,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
-import { seedDemo } from '../../scripts/demo/seed.ts';
 import { createTestDatabase } from './db.ts';
+import { DEMO_PASSWORD } from './demo.ts';
 
-export const DEMO_PASSWORD = 'test-demo-password';
+export { DEMO_PASSWORD };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -16,11 +16,12 @@ export interface TestApp {
 
 /**
  * Hearth on a fresh test database with the small demo service loaded, for app.inject() tests.
+ * The demo is not loaded again for each app: the database is a copy of a template that has it
+ * (made once per run by the global setup). `seed: false` gives an app on a migrated, empty database.
  * `env` adds settings (SMTP_URL, PUBLIC_URL ...) to the test configuration.
  */
 export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  if (options.seed !== false) await seedDemo(database.db, { password: DEMO_PASSWORD, scale: 'small' });
+  const database = await createTestDatabase({ demo: options.seed !== false });
   const config = loadConfig({
     NODE_ENV: 'test',
     HEARTH_DEMO_PASSWORD: DEMO_PASSWORD,

@@ -9,12 +9,13 @@ import { withDatabase } from './global-setup.ts';
 /**
  * A fresh, migrated database for one test file: PGlite loaded from the migrated dump, or
  * (in the postgres project) a new PostgreSQL database made from the migrated template.
+ * With `demo: true`, a copy of the template that has the small test demo loaded (see demo.ts).
  * `close()` closes it and, on PostgreSQL, drops it.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<Database> {
   if (process.env.HEARTH_TEST_DB === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
-    const template = inject('postgresTemplate');
+    const template = inject(options.demo ? 'postgresSeededTemplate' : 'postgresTemplate');
     if (!url || !template) throw new Error('TEST_DATABASE_URL is not set for the postgres project');
     const name = `hearth_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -33,7 +34,7 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const dump = readFileSync(inject('pgliteTemplate'));
+  const dump = readFileSync(inject(options.demo ? 'pgliteSeededTemplate' : 'pgliteTemplate'));
   const client = await PGlite.create({ extensions: pgliteExtensions, loadDataDir: new Blob([dump]) });
   return fromPglite(client);
 }

@@ -6,49 +6,90 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { fromPglite, openPostgres, pgliteExtensions } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrate.ts';
+import { seedTestDemo } from './demo.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** A PGlite data directory dump (uncompressed tar), migrated. */
     pgliteTemplate: string;
+    /** The same, with the small test demo loaded. */
+    pgliteSeededTemplate: string;
+    /** PostgreSQL template databases, migrated and migrated + demo (with TEST_DATABASE_URL), else null. */
     postgresTemplate: string | null;
+    postgresSeededTemplate: string | null;
   }
 }
 
-/** Migrates once: a PGlite data directory dump, and (with TEST_DATABASE_URL) a PostgreSQL template database. */
+/**
+ * Migrates once, and loads the demo once, for the whole run: PGlite data directory dumps, and
+ * (with TEST_DATABASE_URL) PostgreSQL template databases. Every test database is a copy of one of
+ * them (see db.ts), so no test file pays for the migrations or the demo load itself.
+ * The two engines are prepared at the same time: PostgreSQL's work is mostly in its own server.
+ */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(`${tmpdir()}/hearth-test-`);
-  const client = await PGlite.create({ extensions: pgliteExtensions });
-  const database = fromPglite(client);
-  await runMigrations(database);
-  const dump = await client.dumpDataDir('gzip');
-  const file = `${dir}/template.tar.gz`;
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
-  project.provide('pgliteTemplate', file);
-
-  let postgresTemplate: string | null = null;
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    postgresTemplate = `hearth_template_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${postgresTemplate}`);
+  const id = randomBytes(4).toString('hex');
+  const postgresTemplate = url ? `hearth_template_${id}` : null;
+  const postgresSeededTemplate = url ? `hearth_template_demo_${id}` : null;
+
+  const pglite = async () => {
+    const client = await PGlite.create({ extensions: pgliteExtensions });
+    const database = fromPglite(client);
+    await runMigrations(database);
+    const migrated = `${dir}/template.tar`;
+    await dumpTo(client, migrated);
+    await seedTestDemo(database.db);
+    const seeded = `${dir}/template-demo.tar`;
+    await dumpTo(client, seeded);
+    await database.close();
+    return { migrated, seeded };
+  };
+
+  const postgres = async () => {
+    if (!url || !postgresTemplate || !postgresSeededTemplate) return;
+    await admin(url, `CREATE DATABASE ${postgresTemplate}`);
     const tpl = openPostgres(withDatabase(url, postgresTemplate), 2);
     await runMigrations(tpl);
     await tpl.close();
-    await admin.end();
-  }
+    // A template must have no connections while it is copied: each pool is closed first.
+    await admin(url, `CREATE DATABASE ${postgresSeededTemplate} TEMPLATE ${postgresTemplate}`);
+    const seeded = openPostgres(withDatabase(url, postgresSeededTemplate), 2);
+    await seedTestDemo(seeded.db);
+    await seeded.close();
+  };
+
+  const [templates] = await Promise.all([pglite(), postgres()]);
+  project.provide('pgliteTemplate', templates.migrated);
+  project.provide('pgliteSeededTemplate', templates.seeded);
   project.provide('postgresTemplate', postgresTemplate);
+  project.provide('postgresSeededTemplate', postgresSeededTemplate);
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (url && postgresTemplate) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplate} WITH (FORCE)`);
-      await admin.end();
+    if (url) {
+      for (const name of [postgresSeededTemplate, postgresTemplate]) {
+        await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }
     }
   };
+}
+
+/** An uncompressed dump: loading it skips a gunzip of the whole directory in every test file. */
+async function dumpTo(client: PGlite, file: string): Promise<void> {
+  await client.exec('CHECKPOINT');
+  const dump = await client.dumpDataDir('none');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
 export function withDatabase(url: string, name: string): string {
