@@ -15,6 +15,7 @@ import {
   viewUser,
 } from './service.ts';
 import { registerUserRecordType } from './records.ts';
+import { signInAdminRoutes } from './sign-in-routes.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
 import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
 
@@ -63,6 +64,7 @@ type Confirmation = keyof typeof confirmations;
 export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   registerNavItem({ text: 'Administration', href: '/admin', permission: 'users.manage', order: 90 });
   registerUserRecordType();
+  await app.register(signInAdminRoutes, { db });
   const handover = temporaryPasswordHandover(app);
   const manage: RouteShorthandOptions = { config: { access: { permission: 'users.manage' } } };
 
