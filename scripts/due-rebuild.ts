@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { checkDueItems, rebuildDueItems } from '../src/platform/due/index.ts';
-import { registerAllDueRules } from '../src/modules/home/due-rules.ts';
+import { registerAllModules } from '../src/modules/index.ts';
 
 process.env.TZ = 'Europe/London';
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
@@ -19,7 +19,7 @@ const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir:
     process.exit(2);
   },
 );
-registerAllDueRules();
+registerAllModules();
 try {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);

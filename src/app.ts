@@ -18,17 +18,8 @@ import { publicDir } from './platform/views/assets.ts';
 import { healthRoutes } from './platform/db/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
-import { homeRoutes } from './modules/home/routes.ts';
-import { adminRoutes } from './modules/admin/routes.ts';
-import { householdsRoutes } from './modules/households/routes.ts';
-import { childrenRoutes } from './modules/children/routes.ts';
-import { placementsRoutes } from './modules/placements/routes.ts';
-import { searchRoutes } from './modules/search/routes.ts';
-import { scorecardRoutes } from './modules/scorecard/routes.ts';
-import { planRoutes } from './modules/plan/routes.ts';
-import { supervisionRoutes } from './modules/supervision/routes.ts';
-import { portalRoutes } from './modules/portal/routes.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import { modules, registerAllModules } from './modules/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -116,22 +107,11 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db, config });
   await app.register(auditRoutes, { db });
-  await app.register(homeRoutes, { db });
-  await app.register(adminRoutes, { db });
-  await app.register(householdsRoutes, { db });
-  await app.register(childrenRoutes, { db });
-  await app.register(placementsRoutes, { db });
-  await app.register(searchRoutes, { db });
-  await app.register(scorecardRoutes, { db });
-  await app.register(planRoutes, { db });
+  registerAllModules();
   const notesMailer = mailer ?? createMailer(config);
   if (!mailer) app.addHook('onClose', async () => notesMailer.close());
-  await app.register(supervisionRoutes, {
-    db,
-    mailer: notesMailer,
-    mailFrom: config.MAIL_FROM,
-    publicUrl: config.publicUrl,
-  });
-  await app.register(portalRoutes, { db });
+  for (const module of modules) {
+    if (module.routes) await app.register(module.routes, { db, config, mailer: notesMailer });
+  }
   return app;
 }

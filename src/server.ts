@@ -1,21 +1,20 @@
 process.env.TZ = 'Europe/London';
 
+import { count } from 'drizzle-orm';
 import { loadConfig, ConfigError } from './config.ts';
+import { users } from './platform/auth/tables.ts';
 import { openDatabase, DataDirLockedError, type Database } from './platform/db/client.ts';
 import { runMigrationsAtStart } from './platform/db/migrate.ts';
 import { databaseRoleProblem } from './platform/db/role.ts';
 import { anchorLogLine, writeAuditAnchor } from './platform/audit/anchors.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { buildApp } from './app.ts';
-import { isEmpty, seedDemo } from '../scripts/demo/seed.ts';
-import { demoUsers } from '../scripts/demo/people.ts';
-import { registerAllMeasures } from './modules/scorecard/register.ts';
+import { registerAllModules } from './modules/index.ts';
 import { addMonthsToMonth, currentMonth } from './platform/measures/periods.ts';
 import { snapshotMonth } from './platform/measures/snapshots.ts';
 import { loggableError } from './platform/views/errors.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
-import { registerAllDueRules } from './modules/home/due-rules.ts';
 import { rebuildChangedDueRules } from './platform/due/index.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
@@ -28,9 +27,15 @@ const ANCHOR_EVERY_MS = 5 * 60 * 1000;
  * month's figures are fixed soon after it ends and the trends read from snapshots. Idempotent.
  */
 async function snapshotClosedMonths(db: Database['db']): Promise<void> {
-  registerAllMeasures();
+  registerAllModules();
   const lastMonth = addMonthsToMonth(currentMonth(), -1);
   for (let i = 11; i >= 0; i -= 1) await snapshotMonth(db, addMonthsToMonth(lastMonth, -i));
+}
+
+/** Whether no one has an account yet: a first start. */
+async function hasNoUsers(db: Database['db']): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
 }
 
 async function main(): Promise<void> {
@@ -61,7 +66,10 @@ async function main(): Promise<void> {
     app.log.warn('SMTP_URL is not set: supervision notes are kept in the outbox page, not emailed');
   }
 
-  if (config.NODE_ENV !== 'production' && (await isEmpty(database.db))) {
+  if (config.NODE_ENV !== 'production' && (await hasNoUsers(database.db))) {
+    // The demo generator is loaded only when the demo is: a production server never imports it.
+    const { seedDemo } = await import('../scripts/demo/seed.ts');
+    const { demoUsers } = await import('../scripts/demo/people.ts');
     app.log.info('first start: loading the demo service (made-up people only)');
     await seedDemo(database.db, {
       password: config.HEARTH_DEMO_PASSWORD,
@@ -104,7 +112,7 @@ async function main(): Promise<void> {
 
   // The kept deadlines: rebuilt only for rules whose definition changed since they were built
   // (a new or changed rule after an upgrade); otherwise one small read.
-  registerAllDueRules();
+  registerAllModules();
   const rebuilt = await rebuildChangedDueRules(database.db);
   if (rebuilt.length) app.log.info({ rules: rebuilt }, 'deadline rules changed: their items were rebuilt');
 

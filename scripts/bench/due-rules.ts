@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../src/platform/db/client.ts';
 import { todayInLondon } from '../../src/platform/dates/index.ts';
 import { dueCountsByTeam, dueFor, dueRules } from '../../src/platform/due/index.ts';
-import { registerAllDueRules } from '../../src/modules/home/due-rules.ts';
+import { registerAllModules } from '../../src/modules/index.ts';
 import { viewer } from '../../src/modules/home/test-viewers.ts';
 
 process.env.TZ = 'Europe/London';
@@ -34,7 +34,7 @@ async function median(work: () => Promise<number>): Promise<[number, number]> {
   return [times[Math.floor(times.length / 2)]!, count];
 }
 
-registerAllDueRules();
+registerAllModules();
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.DATA_DIR ?? './data',

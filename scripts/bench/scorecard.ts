@@ -36,7 +36,7 @@ import {
 } from '../../src/platform/measures/index.ts';
 import { measureSnapshots } from '../../src/platform/measures/tables.ts';
 import { filtersFrom } from '../../src/modules/scorecard/forms.ts';
-import { registerAllMeasures } from '../../src/modules/scorecard/register.ts';
+import { registerAllModules } from '../../src/modules/index.ts';
 import { measurePage, scorecardPage } from '../../src/modules/scorecard/service.ts';
 import { isScale, type Scale } from '../demo/scales.ts';
 import { seedDemo } from '../demo/seed.ts';
@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   const runs = Number.parseInt(values.runs, 10);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(usage);
   const scale = values.scale;
-  registerAllMeasures();
+  registerAllModules();
   const log = (line: string) => console.log(`bench:scorecard: ${line}`);
   const started = performance.now();
 

@@ -5,12 +5,11 @@ import { queryRows } from '../../src/platform/db/sql.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
 import { rebuildDueItems } from '../../src/platform/due/index.ts';
-import { registerAllDueRules } from '../../src/modules/home/due-rules.ts';
+import { allKeptFacts, registerAllModules } from '../../src/modules/index.ts';
 import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
 import { writeAgencyPlacements } from './agency-placements.ts';
 import { rebuildFacts } from '../../src/platform/measures/facts.ts';
-import { allKeptFacts } from '../../src/modules/scorecard/register.ts';
 import { Paperwork, type OpenStatus } from './paperwork.ts';
 import { stream } from './random.ts';
 import { overdueScenario, SupervisionWriter } from './supervision.ts';
@@ -197,7 +196,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   await seedDemoPlan(db, { today: isoOf(today) });
   log(`business plan written (${seconds()} s)`);
   // The deadlines are kept from the records: written in bulk above, so computed once here.
-  registerAllDueRules();
+  registerAllModules();
   const due = await rebuildDueItems(db, { today: isoOf(today) });
   log(`deadlines kept: ${due.items} items under ${due.rules} rules (${seconds()} s)`);
   if (scale !== 'small') {

@@ -1,4 +1,4 @@
-import { registerRecordType } from '../../platform/access/registry.ts';
+import type { RecordType } from '../../platform/access/registry.ts';
 import { canOverseeUser } from '../../platform/access/scope.ts';
 import { findUser } from './queries.ts';
 
@@ -7,8 +7,8 @@ import { findUser } from './queries.ts';
  * administrators and the head of fostering see every account, a service manager their area's,
  * a team manager their team's.
  */
-export function registerUserRecordType(): void {
-  registerRecordType({
+export const userRecordTypes: RecordType[] = [
+  {
     type: 'user',
     async describe(db, id) {
       const user = await findUser(db, id);
@@ -18,5 +18,5 @@ export function registerUserRecordType(): void {
       const user = await findUser(db, id);
       return user !== null && canOverseeUser(viewer, user);
     },
-  });
-}
+  },
+];

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { newUserForm, userDetailsForm, userListQuery } from './forms.ts';
@@ -14,7 +13,6 @@ import {
   updateUser,
   viewUser,
 } from './service.ts';
-import { registerUserRecordType } from './records.ts';
 import { signInAdminRoutes } from './sign-in-routes.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
 import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
@@ -62,8 +60,6 @@ type Confirmation = keyof typeof confirmations;
 
 /** The administrator's user management: accounts, roles, teams and areas; no case content. */
 export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerNavItem({ text: 'Administration', href: '/admin', permission: 'users.manage', order: 90 });
-  registerUserRecordType();
   await app.register(signInAdminRoutes, { db });
   const handover = temporaryPasswordHandover(app);
   const manage: RouteShorthandOptions = { config: { access: { permission: 'users.manage' } } };

@@ -9,13 +9,8 @@ import { childScope } from '../../platform/access/scope.ts';
 import { addMonths, addYears, ageOn, type IsoDate } from '../../platform/dates/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import {
-  recordsIn,
-  registerDueRule,
-  registerDueScope,
-  workingDaysAfter,
-  type KeptDueItem,
-} from '../../platform/due/index.ts';
+import { recordsIn, workingDaysAfter, type KeptDueItem } from '../../platform/due/index.ts';
+import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { placements } from '../placements/tables.ts';
 import { childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
@@ -152,14 +147,15 @@ const childAffectedBy = {
     sql`select ${placements.childId} from ${placements} where ${placements.householdId} in ${ids} and ${placements.endDate} is null`,
 };
 
-/** Registers the children module's deadlines with platform/due. */
-export function registerChildrenDueRules(): void {
-  registerDueScope('child', (viewer) =>
-    childScope(viewer).kind === 'all'
-      ? 'all'
-      : sql`select ${children.id} from ${children} where ${childVisibleTo(viewer)}`,
-  );
-  registerDueRule({
+/** Who sees the deadlines scoped by a child: the childs they may see. */
+export const childDueScope: DueScopeCondition = (viewer) =>
+  childScope(viewer).kind === 'all'
+    ? 'all'
+    : sql`select ${children.id} from ${children} where ${childVisibleTo(viewer)}`;
+
+/** The children module's deadlines with platform/due. */
+export const childrenDueRules: DueRule[] = [
+  {
     id: 'children.initial-health-assessment',
     title: 'Initial health assessment',
     cites: `Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7; ${HEALTH_GUIDANCE}`,
@@ -169,8 +165,8 @@ export function registerChildrenDueRules(): void {
     recordType: 'child',
     affectedBy: childAffectedBy,
     compute: initialHealthAssessments,
-  });
-  registerDueRule({
+  },
+  {
     id: 'children.review-health-assessment',
     title: 'Review health assessment',
     cites: `Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7 and Schedule 1; ${HEALTH_GUIDANCE}`,
@@ -180,5 +176,5 @@ export function registerChildrenDueRules(): void {
     recordType: 'child',
     affectedBy: childAffectedBy,
     compute: reviewHealthAssessments,
-  });
-}
+  },
+];

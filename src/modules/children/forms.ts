@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addYears, ageOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { govukDate } from './date-input.ts';
+import { govukDate } from '../../platform/views/date-input.ts';
 import { ethnicities, genderKeys, healthAssessmentKinds, legalStatusKeys, needKeys } from './labels.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addYears } from '../../platform/dates/index.ts';
-import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 
 /** A child as a record behind a figure (c, with the team and area it counts under as `team_id`, `area_id`). */
@@ -124,7 +124,4 @@ export const threeOrMorePlacements: Measure = {
 };
 
 /** The children module's measures. */
-export function registerChildMeasures(): void {
-  registerMeasure(initialHealthAssessments);
-  registerMeasure(threeOrMorePlacements);
-}
+export const childMeasures: Measure[] = [initialHealthAssessments, threeOrMorePlacements];

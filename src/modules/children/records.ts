@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { registerRecordType } from '../../platform/access/registry.ts';
+import type { RecordType } from '../../platform/access/registry.ts';
 import { isUuid } from './forms.ts';
 import { childVisibleTo } from './scope.ts';
 import { children } from './tables.ts';
 
 /** Children as a record type, so "who has seen or changed this record" works for them, in scope. */
-export function registerChildRecordType(): void {
-  registerRecordType({
+export const childRecordTypes: RecordType[] = [
+  {
     type: 'child',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -28,5 +28,5 @@ export function registerChildRecordType(): void {
         .limit(1);
       return Boolean(row);
     },
-  });
-}
+  },
+];

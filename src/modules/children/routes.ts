@@ -2,10 +2,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOp
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
-import { dateBoxes, parseDatedForm } from './date-input.ts';
+import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { childForm, childListQuery, healthAssessmentForm } from './forms.ts';
 import {
   ethnicities,
@@ -28,7 +27,6 @@ import {
   socialWorkerOptions,
   type ChildRecord,
 } from './queries.ts';
-import { registerChildRecordType } from './records.ts';
 import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
 import { childPageView } from './record-view.ts';
 import { agencyPlacementsOfChild } from '../placements/agency.ts';
@@ -38,8 +36,6 @@ const CHILD_DATES = ['dateOfBirth', 'lookedAfterSince'] as const;
 
 /** Children in care: the list, the record page, details and health assessments. */
 export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerNavItem({ text: 'Children', href: '/children', permission: 'children.view', order: 20 });
-  registerChildRecordType();
   const view: RouteShorthandOptions = { config: { access: { permission: 'children.view' } } };
   const change: RouteShorthandOptions = { config: { access: { permission: 'children.change' } } };
 

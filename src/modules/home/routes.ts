@@ -3,8 +3,6 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
-import { registerAllDueRules } from './due-rules.ts';
 import { myWorkQuery } from './forms.ts';
 import { deadlineRules, myWork } from './queries.ts';
 
@@ -16,9 +14,6 @@ export function homeFor(role: Parameters<typeof can>[0]): string {
 }
 
 export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerAllDueRules();
-  registerNavItem({ text: 'My work', href: '/my-work', permission: 'work.view', order: 0 });
-
   app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
     const user = request.user!;
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';

@@ -1,25 +1,19 @@
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import type { Actor } from '../../platform/audit/service.ts';
+import {
+  forbidden,
+  invalid,
+  notFound,
+  type FieldError,
+  type Invalid,
+  type Refusal,
+  type Who,
+} from '../../platform/views/results.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { canAllocateHousehold, canChangeHousehold } from '../../platform/access/scope.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { findVisibleHousehold, type HouseholdRecord } from './queries.ts';
 
-/** Who is acting: the signed-in user (for scope) and the actor (for the audit trail). */
-export interface Who {
-  user: SignedInUser;
-  actor: Actor;
-}
-
-export type FieldError = { field: string; message: string };
-
-/** Why a change was not made: the routes turn these into a 404, a 403 page or the form again. */
-export type Refusal = { ok: false; reason: 'not-found' } | { ok: false; reason: 'forbidden' };
-export type Invalid = { ok: false; reason: 'invalid'; errors: FieldError[] };
-
-export const notFound: Refusal = { ok: false, reason: 'not-found' };
-export const forbidden: Refusal = { ok: false, reason: 'forbidden' };
-export const invalid = (...errors: FieldError[]): Invalid => ({ ok: false, reason: 'invalid', errors });
+export { forbidden, invalid, notFound, type FieldError, type Invalid, type Refusal, type Who };
 
 export type Need = 'change' | 'allocate' | 'restricted-access';
 

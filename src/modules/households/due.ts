@@ -8,7 +8,8 @@ import type { Role } from '../../platform/access/roles.ts';
 import { teams } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { recordsIn, registerDueRule, registerDueScope, type KeptDueItem } from '../../platform/due/index.ts';
+import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
+import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { householdVisibleTo } from './scope.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 
@@ -90,14 +91,15 @@ function expiringChecks(kind: CheckKind) {
   };
 }
 
-/** Registers the households module's deadlines, and who sees items scoped by a household. */
-export function registerHouseholdsDueRules(): void {
-  registerDueScope('household', (viewer) =>
-    viewer.role === 'head_of_fostering'
-      ? 'all'
-      : sql`select ${households.id} from ${households} where ${householdVisibleTo(viewer)}`,
-  );
-  registerDueRule({
+/** Who sees the deadlines scoped by a household: the households they may see. */
+export const householdDueScope: DueScopeCondition = (viewer) =>
+  viewer.role === 'head_of_fostering'
+    ? 'all'
+    : sql`select ${households.id} from ${households} where ${householdVisibleTo(viewer)}`;
+
+/** The households module's deadlines, and who sees items scoped by a household. */
+export const householdsDueRules: DueRule[] = [
+  {
     id: 'households.dbs-check-renewal',
     title: 'DBS check renewal',
     cites: CHECKS_CITED,
@@ -106,8 +108,8 @@ export function registerHouseholdsDueRules(): void {
     audience: householdDeadlineAudience,
     recordType: 'household',
     compute: expiringChecks('dbs'),
-  });
-  registerDueRule({
+  },
+  {
     id: 'households.medical-check-renewal',
     title: 'Medical renewal',
     cites: CHECKS_CITED,
@@ -116,5 +118,5 @@ export function registerHouseholdsDueRules(): void {
     audience: householdDeadlineAudience,
     recordType: 'household',
     compute: expiringChecks('medical'),
-  });
-}
+  },
+];

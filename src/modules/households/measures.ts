@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   financialMonthsElapsed,
   financialYearStart,
-  registerMeasure,
   type Measure,
   type Period,
 } from '../../platform/measures/index.ts';
@@ -68,7 +67,4 @@ export const newApprovals: Measure = {
 };
 
 /** Registers the households module's measures (called once when the scorecard starts). */
-export function registerHouseholdMeasures(): void {
-  registerMeasure(approvedHouseholds);
-  registerMeasure(newApprovals);
-}
+export const householdMeasures: Measure[] = [approvedHouseholds, newApprovals];

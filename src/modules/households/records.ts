@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { registerRecordType } from '../../platform/access/registry.ts';
+import type { RecordType } from '../../platform/access/registry.ts';
 import { findVisibleHousehold } from './queries.ts';
 import { carers, households } from './tables.ts';
 import { isUuid } from './forms.ts';
@@ -9,8 +9,8 @@ import { isUuid } from './forms.ts';
  * them, scoped exactly as the household pages are. A carer has no page of their own: their
  * record links to their household.
  */
-export function registerHouseholdRecordTypes(): void {
-  registerRecordType({
+export const householdRecordTypes: RecordType[] = [
+  {
     type: 'household',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -23,8 +23,8 @@ export function registerHouseholdRecordTypes(): void {
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleHousehold(db, viewer, id)) !== null;
     },
-  });
-  registerRecordType({
+  },
+  {
     type: 'carer',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -39,5 +39,5 @@ export function registerHouseholdRecordTypes(): void {
       const [row] = await db.select({ householdId: carers.householdId }).from(carers).where(eq(carers.id, id));
       return row !== undefined && (await findVisibleHousehold(db, viewer, row.householdId)) !== null;
     },
-  });
-}
+  },
+];

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import type { Db } from '../../platform/db/client.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
-import { registerHouseholdRecordTypes } from './records.ts';
 import { MAX_PHOTO_BYTES } from './photo.ts';
 import { listRoutes } from './routes-list.ts';
 import { householdRoutes } from './routes-household.ts';
@@ -12,8 +10,6 @@ import { restrictedAccessRoutes } from './routes-restricted.ts';
 
 /** Households and carers: the list, each household's record and the carer profile for children. */
 export const householdsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerNavItem({ text: 'Households', href: '/households', permission: 'households.view', order: 10 });
-  registerHouseholdRecordTypes();
   // Photo uploads only: registered here, so multipart bodies are accepted by this module's routes alone.
   await app.register(fastifyMultipart, {
     limits: { files: 1, fileSize: MAX_PHOTO_BYTES, fields: 5, fieldSize: 1024, parts: 6 },

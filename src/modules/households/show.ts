@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordLinksFor } from '../../platform/views/record-links.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
@@ -40,8 +41,8 @@ export async function showHousehold(
       ...can_,
       changeStatus: can_.change && status !== null && allowedTransitions[status].length > 0,
       seeAudit: can(request.user!.role, 'audit.view'),
-      seeSupervision: can(request.user!.role, 'supervision.view'),
     },
+    links: recordLinksFor('household', request.user!, household.id),
     statusTag: statusTag(household.status),
     statusName: statusName(household.status),
     typeName: householdTypeName(household.householdType),

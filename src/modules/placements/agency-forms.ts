@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { requiredText } from '../../platform/views/forms.ts';
-import { govukDate } from '../children/date-input.ts';
+import { govukDate } from '../../platform/views/date-input.ts';
 import { MAX_DAYS_AHEAD } from './forms.ts';
 import { placementTypeKeys } from './labels.ts';
 

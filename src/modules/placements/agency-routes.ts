@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
-import { dateBoxes, parseDatedForm } from '../children/date-input.ts';
+import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { findChild } from '../children/queries.ts';
 import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
 import {

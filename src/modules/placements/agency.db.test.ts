@@ -6,7 +6,8 @@ import { makeHousehold, userIdByUsername } from '../../../test/support/household
 import { areas, teams } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { breakdownOf, measureRecords, periodOf } from '../../platform/measures/index.ts';
-import { inHousePlacementRate, registerInHouseMeasure } from './in-house-measure.ts';
+import { inHousePlacementRate } from './in-house-measure.ts';
+import { registerMeasure } from '../../platform/measures/index.ts';
 import { agencyPlacements, referralEvents, referrals } from './tables.ts';
 import { auditTrail, dateFields } from './test-helpers.ts';
 
@@ -315,7 +316,7 @@ describe('the in-house placement rate', () => {
     expect(figures).toHaveLength(2);
 
     // On the scorecard: the area's figure, and the agency child in its list of missed records.
-    registerInHouseMeasure();
+    registerMeasure(inHousePlacementRate);
     const head = await signedIn(t.app, 'head');
     const page = await head.get(`/scorecard/placements.in-house-rate?month=2026-06&area=${area!.id}&list=missed`);
     expect(page.statusCode).toBe(200);

@@ -8,7 +8,8 @@ import type { Role } from '../../platform/access/roles.ts';
 import { teams } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { recordsIn, registerDueRule, workingDaysAfter, type KeptDueItem } from '../../platform/due/index.ts';
+import { recordsIn, workingDaysAfter, type KeptDueItem } from '../../platform/due/index.ts';
+import type { DueRule } from '../../platform/due/rule.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
@@ -118,9 +119,9 @@ const placementAffectedBy = {
     sql`select ${placements.id} from ${placements} where ${placements.householdId} in ${ids} and ${placements.endDate} is null`,
 };
 
-/** Registers the placements module's deadlines with platform/due. */
-export function registerPlacementsDueRules(): void {
-  registerDueRule({
+/** The placements module's deadlines with platform/due. */
+export const placementsDueRules: DueRule[] = [
+  {
     id: 'placements.placement-plan',
     title: 'Placement plan',
     cites: `${CARE_PLANNING_REGS}, regulation 9(2) and Schedule 2`,
@@ -130,8 +131,8 @@ export function registerPlacementsDueRules(): void {
     recordType: 'placement',
     affectedBy: placementAffectedBy,
     compute: placementPlans,
-  });
-  registerDueRule({
+  },
+  {
     id: 'placements.delegated-authority',
     title: 'Delegated authority signed and given to the carer',
     cites: `${CARE_PLANNING_REGS}, regulation 9 and Schedule 2 (the authority delegated to the foster carer is part of the placement plan); Fostering Services: National Minimum Standards (2011), standard 7`,
@@ -141,5 +142,5 @@ export function registerPlacementsDueRules(): void {
     recordType: 'placement',
     affectedBy: placementAffectedBy,
     compute: delegatedAuthority,
-  });
-}
+  },
+];

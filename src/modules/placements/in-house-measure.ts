@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { type Measure, type Period } from '../../platform/measures/index.ts';
 
 /**
  * Every child in a foster placement on the day, once (placed): with our own carers (the household's
@@ -60,8 +60,3 @@ export const inHousePlacementRate: Measure = {
       from ${placedChildren(period.asAt)} join children c on c.id = placed.child_id`;
   },
 };
-
-/** Registered from registerPlacementMeasures (src/modules/placements/measures.ts). */
-export function registerInHouseMeasure(): void {
-  registerMeasure(inHousePlacementRate);
-}

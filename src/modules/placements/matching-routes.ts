@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
-import { dateBoxes, parseDatedForm } from '../children/date-input.ts';
+import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { isUuid } from '../children/forms.ts';
 import { matchForm, placementForm } from './forms.ts';
 import { fitOf, rankCandidates, type Candidate } from './matching.ts';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
-import { registerInHouseMeasure } from './in-house-measure.ts';
+import { inHousePlacementRate } from './in-house-measure.ts';
 
 /** Placements (p) with their child (c), household (h), team (t) and delegated authority (da), selected by `where`. */
 function placementsWhere(where: SQL, join: SQL = sql``): SQL {
@@ -120,9 +120,9 @@ export const unplannedEndings: Measure = {
 };
 
 /** The placements module's measures, with the in-house placement rate (in-house-measure.ts). */
-export function registerPlacementMeasures(): void {
-  registerMeasure(delegatedAuthorityGiven);
-  registerMeasure(profileSeen);
-  registerMeasure(unplannedEndings);
-  registerInHouseMeasure();
-}
+export const placementMeasures: Measure[] = [
+  delegatedAuthorityGiven,
+  profileSeen,
+  unplannedEndings,
+  inHousePlacementRate,
+];

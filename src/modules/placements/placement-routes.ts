@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
-import { dateBoxes, parseDatedForm } from '../children/date-input.ts';
+import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { label } from '../children/labels.ts';
 import { findChild, type ChildRecord } from '../children/queries.ts';
 import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';

@@ -1,6 +1,6 @@
 import { ageOn, type IsoDate } from '../../platform/dates/index.ts';
 import { genders, label, legalStatuses, needs, selectItems, choiceItems } from '../children/labels.ts';
-import { dateBoxes } from '../children/date-input.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import {
   authorityHolders,
   decisionAreaKeys,

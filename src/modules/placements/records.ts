@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { registerRecordType } from '../../platform/access/registry.ts';
+import type { RecordType } from '../../platform/access/registry.ts';
 import { isUuid } from '../children/forms.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
@@ -7,8 +7,8 @@ import { placementVisibleTo, referralVisibleTo } from './scope.ts';
 import { placements, referrals } from './tables.ts';
 
 /** Referrals and placements as record types, so "who has seen or changed this record" works for them. */
-export function registerPlacementRecordTypes(): void {
-  registerRecordType({
+export const placementRecordTypes: RecordType[] = [
+  {
     type: 'referral',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -30,8 +30,8 @@ export function registerPlacementRecordTypes(): void {
         .limit(1);
       return Boolean(row);
     },
-  });
-  registerRecordType({
+  },
+  {
     type: 'placement',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -57,5 +57,5 @@ export function registerPlacementRecordTypes(): void {
         .limit(1);
       return Boolean(row);
     },
-  });
-}
+  },
+];

@@ -4,7 +4,7 @@ import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
-import { parseDatedForm } from '../children/date-input.ts';
+import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { findChild, type ChildRecord } from '../children/queries.ts';
 import { referralForm, referralQueueQuery, returnForm } from './forms.ts';
 import { referralStatuses } from './labels.ts';

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { agencyPlacementRoutes } from './agency-routes.ts';
 import { matchingRoutes } from './matching-routes.ts';
 import { placementRoutes } from './placement-routes.ts';
-import { registerPlacementRecordTypes } from './records.ts';
 import { referralRoutes } from './referral-routes.ts';
 
 /** Referrals, matching, placements and delegated authority. */
 export const placementsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerNavItem({ text: 'Referrals', href: '/referrals', permission: 'referrals.review', order: 25 });
-  registerPlacementRecordTypes();
   referralRoutes(app, db);
   matchingRoutes(app, db);
   placementRoutes(app, db);

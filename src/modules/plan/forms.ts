@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { govukDate, optionalGovukDate } from '../children/date-input.ts';
+import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 
 import { isUuid } from '../../platform/views/params.ts';
 

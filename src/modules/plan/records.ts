@@ -1,19 +1,19 @@
 import { can } from '../../platform/access/policy.ts';
-import { registerRecordType } from '../../platform/access/registry.ts';
+import type { RecordType } from '../../platform/access/registry.ts';
 import { isUuid } from './forms.ts';
 import { actionDetail, findPlan } from './queries.ts';
 
 /** Plan records on "who has seen or changed this record": not personal, open to everyone who may see the plan. */
-export function registerPlanRecordTypes(): void {
-  registerRecordType({
+export const planRecordTypes: RecordType[] = [
+  {
     type: 'plan',
     async describe(db, id) {
       const plan = isUuid(id) ? await findPlan(db, id) : null;
       return plan ? { label: `Business plan: ${plan.title}`, href: `/plan/${plan.id}` } : null;
     },
     inScope: async (_db, viewer) => can(viewer.role, 'plan.view'),
-  });
-  registerRecordType({
+  },
+  {
     type: 'plan-action',
     async describe(db, id) {
       const detail = isUuid(id) ? await actionDetail(db, id) : null;
@@ -22,5 +22,5 @@ export function registerPlanRecordTypes(): void {
         : null;
     },
     inScope: async (_db, viewer) => can(viewer.role, 'plan.view'),
-  });
-}
+  },
+];

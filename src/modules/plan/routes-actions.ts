@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fa
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { dateBoxes, parseDatedForm } from '../children/date-input.ts';
+import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { actionDateFields, actionForm, isUuid, updateDateFields, updateForm } from './forms.ts';
 import { actionDetail, findTarget, type ActionDetail } from './queries.ts';
 import { linkedMeasures } from './measures-live.ts';

@@ -1,15 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { parseForm } from '../../platform/views/forms.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { planDocx } from './docx.ts';
 import { isUuid, planDateFields, planForm, targetForm } from './forms.ts';
-import { parseDatedForm } from '../children/date-input.ts';
+import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { can } from '../../platform/access/policy.ts';
 import { currentPlan, findPlan, findTarget, listPlans } from './queries.ts';
 import { actionRoutes } from './routes-actions.ts';
-import { registerPlanRecordTypes } from './records.ts';
 import { addTarget, changeTarget, createPlan, rollOver } from './service.ts';
 import { flashFor, planCrumbs, planPageData, quarterlyReviewData, statusNames, targetValues } from './views.ts';
 
@@ -27,9 +25,6 @@ async function sendDocx(db: Db, reply: FastifyReply, id: string) {
 
 /** The business plan: targets, actions and their updates, quarterly review, print, Word and roll-over. */
 export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerPlanRecordTypes();
-  registerNavItem({ text: 'Business plan', href: '/plan', permission: 'plan.view', order: 35 });
-
   app.get('/plan', view, async (request, reply) => {
     const [current, plans] = await Promise.all([currentPlan(db, todayInLondon()), listPlans(db)]);
     return reply.page('plan-index.njk', {

@@ -3,7 +3,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { allMeasures } from '../../platform/measures/index.ts';
-import { dateBoxes } from '../children/date-input.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import { ragNames, ragTagClasses, rags, type PlanRag } from './forms.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
 import {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { notesForCarer } from '../supervision/notes-queries.ts';
 
 const flashes: Record<string, string> = {
@@ -11,8 +10,6 @@ const flashes: Record<string, string> = {
 
 /** The carer portal: a foster carer's own household, and nothing else. */
 export const portalRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerNavItem({ text: 'Your household', href: '/portal', permission: 'portal.use', order: 0 });
-
   app.get<{ Querystring: { changed?: string; done?: string } }>(
     '/portal',
     { config: { access: { permission: 'portal.use' } } },

@@ -34,7 +34,7 @@ import { households } from '../households/tables.ts';
 import { childrenSeen, householdsSupervised, signedAgreement, unannouncedVisit } from '../supervision/measures.ts';
 import { finaliseSupervision, recordAgreement } from '../supervision/service.ts';
 import { makeSupervision } from '../supervision/test-fixtures.ts';
-import { allKeptFacts } from './register.ts';
+import { allKeptFacts } from '../index.ts';
 
 let t: TestApp;
 let db: Db;

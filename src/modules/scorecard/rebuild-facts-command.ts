@@ -11,7 +11,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../platform/db/client.ts';
 import { runMigrations } from '../../platform/db/migrate.ts';
 import { factsDifferences, rebuildFacts } from '../../platform/measures/facts.ts';
-import { allKeptFacts } from './register.ts';
+import { allKeptFacts } from '../index.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const config = loadConfig();

@@ -1,17 +1,13 @@
 import type { FastifyPluginAsync, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { scorecardCsv } from './csv.ts';
 import { scorecardXlsx } from './xlsx.ts';
 import { filtersFrom } from './forms.ts';
-import { registerAllMeasures } from './register.ts';
 import { measurePage, RECORDS_PAGE_SIZE, scorecardPage } from './service.ts';
 
 /** The scorecard: every measure for a month, one measure in detail, and the CSV and Excel exports. */
 export const scorecardRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerAllMeasures();
-  registerNavItem({ text: 'Scorecard', href: '/scorecard', permission: 'scorecard.view', order: 30 });
   const view: RouteShorthandOptions = { config: { access: { permission: 'scorecard.view' } } };
 
   app.get('/scorecard', view, async (request, reply) => {

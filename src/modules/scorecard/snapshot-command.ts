@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../platform/db/client.ts';
 import { runMigrations } from '../../platform/db/migrate.ts';
-import { registerAllMeasures } from './register.ts';
+import { registerAllModules } from '../index.ts';
 import { addMonthsToMonth, currentMonth, isMonth } from '../../platform/measures/periods.ts';
 import { snapshotMonth } from '../../platform/measures/snapshots.ts';
 
@@ -26,7 +26,7 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 try {
   await runMigrations(database);
-  registerAllMeasures();
+  registerAllModules();
   // Oldest first, ending with --month (default: last month).
   for (let i = last - 1; i >= 0; i -= 1) {
     const one = addMonthsToMonth(month, -i);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { parseForm } from '../../platform/views/forms.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { referenceIn, searchForm } from './forms.ts';
 import { recordWithReference, searchPeople, type SearchResult } from './queries.ts';
 
@@ -17,8 +16,6 @@ const kindNames: Record<SearchResult['kind'], string> = {
  * text travels in the query string, which the logger leaves out: it must never be logged.
  */
 export const searchRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  registerNavItem({ text: 'Search', href: '/search', permission: 'search.use', order: 80 });
-
   app.get<{ Querystring: { q?: string } }>(
     '/search',
     { config: { access: { permission: 'search.use' } } },

@@ -11,7 +11,8 @@ import { teams } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
-import { recordsIn, registerDueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
+import type { DueRule } from '../../platform/due/rule.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
@@ -179,9 +180,9 @@ async function notesSent(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
     .map(toItem((r) => `/supervision/${r.record_id}`));
 }
 
-/** Registers the supervision module's deadlines with platform/due. */
-export function registerSupervisionDueRules(): void {
-  registerDueRule({
+/** The supervision module's deadlines with platform/due. */
+export const supervisionDueRules: DueRule[] = [
+  {
     id: 'supervision.next-visit',
     title: 'Carer supervision',
     cites: CITED,
@@ -191,8 +192,8 @@ export function registerSupervisionDueRules(): void {
     recordType: 'household',
     affectedBy: householdAffectedBy,
     compute: nextVisit,
-  });
-  registerDueRule({
+  },
+  {
     id: 'supervision.unannounced-visit',
     title: 'Unannounced supervision visit',
     cites: CITED,
@@ -202,8 +203,8 @@ export function registerSupervisionDueRules(): void {
     recordType: 'household',
     affectedBy: householdAffectedBy,
     compute: unannouncedVisit,
-  });
-  registerDueRule({
+  },
+  {
     id: 'supervision.agreement-renewal',
     title: 'Supervision agreement signed or renewed',
     cites: CITED,
@@ -213,8 +214,8 @@ export function registerSupervisionDueRules(): void {
     recordType: 'household',
     affectedBy: householdAffectedBy,
     compute: agreementRenewal,
-  });
-  registerDueRule({
+  },
+  {
     id: 'supervision.child-seen',
     title: 'Placed child seen at supervision',
     cites:
@@ -233,8 +234,8 @@ export function registerSupervisionDueRules(): void {
         where ${supervisions.id} in ${ids}`,
     },
     compute: childSeen,
-  });
-  registerDueRule({
+  },
+  {
     id: 'supervision.notes-sent',
     title: 'Supervision notes sent to the carers',
     cites: CITED,
@@ -247,5 +248,5 @@ export function registerSupervisionDueRules(): void {
         sql`select ${supervisions.id} from ${supervisions} where ${supervisions.householdId} in ${ids} and ${supervisions.notesSentOn} is null`,
     },
     compute: notesSent,
-  });
-}
+  },
+];

@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
-import { registerMeasure, type Measure, type Period } from '../../platform/measures/index.ts';
+import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { approvedHouseholdsOn } from '../households/facts.ts';
 
@@ -276,10 +276,10 @@ export const childrenSeen: Measure = {
 };
 
 /** The supervision module's measures. */
-export function registerSupervisionMeasures(): void {
-  registerMeasure(householdsSupervised);
-  registerMeasure(notesWithinFiveDays);
-  registerMeasure(signedAgreement);
-  registerMeasure(unannouncedVisit);
-  registerMeasure(childrenSeen);
-}
+export const supervisionMeasures: Measure[] = [
+  householdsSupervised,
+  notesWithinFiveDays,
+  signedAgreement,
+  unannouncedVisit,
+  childrenSeen,
+];

@@ -3,7 +3,8 @@
  * now" after a failure, and the carers' confirmation of receipt (by the link in the message, or
  * in the portal).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { who } from '../../platform/views/results.ts';
+import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { pagination } from '../../platform/views/pagination.ts';
@@ -31,7 +32,6 @@ const portalAccess: RouteShorthandOptions = { config: { access: { permission: 'p
 const linkAccess: RouteShorthandOptions = {
   config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
 };
-const who = (request: FastifyRequest) => ({ user: request.user!, actor: request.actor() });
 
 export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: NotesOptions) {
   app.get<{ Querystring: { page?: string; status?: string } }>(

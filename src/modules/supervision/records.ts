@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { registerRecordType } from '../../platform/access/registry.ts';
+import type { RecordType } from '../../platform/access/registry.ts';
 import { findHouseholdReadInFull } from '../households/queries.ts';
 import { households } from '../households/tables.ts';
 import { isUuid } from './forms.ts';
@@ -7,8 +7,8 @@ import { findVisibleSupervision } from './queries.ts';
 import { supervisionAgreements, supervisions } from './tables.ts';
 
 /** Supervisions and agreements as record types, so "who has seen or changed this record" works for them. */
-export function registerSupervisionRecordTypes(): void {
-  registerRecordType({
+export const supervisionRecordTypes: RecordType[] = [
+  {
     type: 'supervision',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -22,8 +22,8 @@ export function registerSupervisionRecordTypes(): void {
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleSupervision(db, viewer, id)) !== null;
     },
-  });
-  registerRecordType({
+  },
+  {
     type: 'supervision-agreement',
     async describe(db, id) {
       if (!isUuid(id)) return null;
@@ -44,5 +44,5 @@ export function registerSupervisionRecordTypes(): void {
         .where(eq(supervisionAgreements.id, id));
       return row !== undefined && (await findHouseholdReadInFull(db, viewer, row.householdId)) !== null;
     },
-  });
-}
+  },
+];

@@ -3,10 +3,9 @@ import type { Db } from '../../platform/db/client.ts';
 import { addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
-import { registerNavItem } from '../../platform/views/navigation.ts';
 import { dateValues } from '../households/views.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
-import type { Who } from '../households/access.ts';
+import { who } from '../../platform/views/results.ts';
 import { agreementForm, isUuid, notesSentForm, supervisionForm } from './forms.ts';
 import {
   childrenPlacedBetween,
@@ -18,7 +17,6 @@ import {
   type SupervisionRecord,
 } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
-import { registerSupervisionRecordTypes } from './records.ts';
 import { notesMessageOf } from './notes.ts';
 import { finaliseAndSendNotes } from './notes-actions.ts';
 import { notesStatusTag } from './notes-queries.ts';
@@ -44,7 +42,6 @@ type WithId = { Params: { id: string }; Querystring: { done?: string; page?: str
 const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.view' } } };
 const recordAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.record' } } };
 
-const who = (request: FastifyRequest): Who => ({ user: request.user!, actor: request.actor() });
 const bodyOf = (body: unknown) => {
   const values = { ...((body ?? {}) as Record<string, unknown>) };
   delete values._csrf;
@@ -74,8 +71,6 @@ function refused(reply: FastifyReply, result: Exclude<Result, { ok: true }>, hre
 
 /** Carer supervision: the household's supervision page, the template, finalising and the agreement. */
 export const supervisionRoutes: FastifyPluginAsync<NotesOptions & { publicUrl: string }> = async (app, options) => {
-  registerSupervisionRecordTypes();
-  registerNavItem({ text: 'Notes to carers', href: '/supervision/outbox', permission: 'supervision.view', order: 15 });
   householdPages(app, options.db);
   supervisionPages(app, options);
   notesRoutes(app, options);

@@ -7,10 +7,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
-import { schema } from '../../schema.ts';
 
-/** The one database type every module uses, whichever engine is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The database, PGlite or PostgreSQL. Tables are imported where they are used; this layer knows no module. */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle: what `db.transaction` passes to its callback. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything a query can run on: the database or an open transaction. */
@@ -31,7 +30,7 @@ export const pgliteExtensions = { pg_trgm };
 
 /** Wraps an open PGlite instance (in memory or on disk) as a Database. */
 export function fromPglite(client: PGlite, release: () => Promise<void> = async () => {}): Database {
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -82,7 +81,7 @@ export function openPostgres(url: string, max = 10): Database {
   pool.on('error', (error: Error & { code?: string }) => {
     console.error(`database: an idle connection was closed (${error.code ?? error.name})`);
   });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

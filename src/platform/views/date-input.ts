@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from '../../platform/dates/index.ts';
-import { parseForm, type FormErrors, type FormResult } from '../../platform/views/forms.ts';
+import { isIsoDate, type IsoDate } from '../dates/index.ts';
+import { parseForm, type FormErrors, type FormResult } from './forms.ts';
 
 /**
  * The GOV.UK date input: three boxes named `<name>-day`, `<name>-month`, `<name>-year`.

@@ -1,0 +1,11 @@
+/** Administration: user accounts, roles, teams and areas. */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { userRecordTypes } from './records.ts';
+import { adminRoutes } from './routes.ts';
+
+export const admin: HearthModule = {
+  name: 'admin',
+  routes: adminRoutes,
+  navigation: [{ text: 'Administration', href: '/admin', permission: 'users.manage', order: 90 }],
+  recordTypes: userRecordTypes,
+};

@@ -1,0 +1,18 @@
+/** Households and carers: the register, each household's record, status, checks and profile. */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { householdDueScope, householdsDueRules } from './due.ts';
+import { householdStatusPeriodFacts } from './facts.ts';
+import { householdMeasures } from './measures.ts';
+import { householdRecordTypes } from './records.ts';
+import { householdsRoutes } from './routes.ts';
+
+export const households: HearthModule = {
+  name: 'households',
+  routes: householdsRoutes,
+  navigation: [{ text: 'Households', href: '/households', permission: 'households.view', order: 10 }],
+  recordTypes: householdRecordTypes,
+  dueScopes: { household: householdDueScope },
+  dueRules: householdsDueRules,
+  measures: householdMeasures,
+  keptFacts: [householdStatusPeriodFacts],
+};

@@ -1,0 +1,41 @@
+/**
+ * The one list of Hearth's modules, explicit and in order. The app registers their routes from
+ * it; the server, the commands (snapshots, rebuilds), the demo loader and the benchmarks hand their
+ * measures, deadlines, record types and kept facts to the engines from it. A new module is one
+ * folder with one entry (`<area>/index.ts`) and one line here.
+ */
+import { registerModules, type HearthModule } from '../platform/modules/index.ts';
+import type { KeptFacts } from '../platform/measures/facts.ts';
+import { admin } from './admin/index.ts';
+import { children } from './children/index.ts';
+import { home } from './home/index.ts';
+import { households } from './households/index.ts';
+import { placements } from './placements/index.ts';
+import { plan } from './plan/index.ts';
+import { portal } from './portal/index.ts';
+import { scorecard } from './scorecard/index.ts';
+import { search } from './search/index.ts';
+import { supervision } from './supervision/index.ts';
+
+export const modules: readonly HearthModule[] = [
+  home,
+  admin,
+  households,
+  children,
+  placements,
+  search,
+  scorecard,
+  plan,
+  supervision,
+  portal,
+];
+
+/** Makes sure the engines know every module's measures, deadlines, record types and links. */
+export function registerAllModules(): void {
+  registerModules(modules);
+}
+
+/** Every module's kept facts, for the rebuild command, its check and the demo loader. */
+export function allKeptFacts(): KeptFacts[] {
+  return modules.flatMap((m) => m.keptFacts ?? []);
+}

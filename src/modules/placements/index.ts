@@ -1,0 +1,15 @@
+/** Referrals, matching, placements (in-house and agency) and delegated authority. */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { placementsDueRules } from './due.ts';
+import { placementMeasures } from './measures.ts';
+import { placementRecordTypes } from './records.ts';
+import { placementsRoutes } from './routes.ts';
+
+export const placements: HearthModule = {
+  name: 'placements',
+  routes: placementsRoutes,
+  navigation: [{ text: 'Referrals', href: '/referrals', permission: 'referrals.review', order: 25 }],
+  recordTypes: placementRecordTypes,
+  dueRules: placementsDueRules,
+  measures: placementMeasures,
+};

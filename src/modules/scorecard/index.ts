@@ -1,0 +1,9 @@
+/** The monthly scorecard: every registered measure by month, area and team, with its records. */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { scorecardRoutes } from './routes.ts';
+
+export const scorecard: HearthModule = {
+  name: 'scorecard',
+  routes: scorecardRoutes,
+  navigation: [{ text: 'Scorecard', href: '/scorecard', permission: 'scorecard.view', order: 30 }],
+};

@@ -1,0 +1,28 @@
+/** Carer supervision: visits, the foster carer agreement, notes sent to carers. */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { supervisionDueRules } from './due.ts';
+import { childSeenFacts, householdSupervisionFacts } from './facts.ts';
+import { supervisionMeasures } from './measures.ts';
+import { supervisionRecordTypes } from './records.ts';
+import { supervisionRoutes } from './routes.ts';
+
+export const supervision: HearthModule = {
+  name: 'supervision',
+  routes: async (app, { db, mailer, config }) => {
+    await app.register(supervisionRoutes, { db, mailer, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl });
+  },
+  navigation: [{ text: 'Notes to carers', href: '/supervision/outbox', permission: 'supervision.view', order: 15 }],
+  recordTypes: supervisionRecordTypes,
+  dueRules: supervisionDueRules,
+  measures: supervisionMeasures,
+  keptFacts: [householdSupervisionFacts, childSeenFacts],
+  recordLinks: [
+    {
+      on: 'household',
+      text: 'Supervision and agreement',
+      href: (id) => `/households/${id}/supervision`,
+      permission: 'supervision.view',
+      order: 20,
+    },
+  ],
+};

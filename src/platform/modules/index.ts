@@ -1,0 +1,64 @@
+/**
+ * What a module of the service declares in its entry (`src/modules/<area>/index.ts`), and the one
+ * place that hands those declarations to the engines: the access registry (record types), the
+ * deadline engine (rules and scopes), the scorecard engine (measures and kept facts) and the views
+ * (navigation, links on another module's record pages). The engines stay generic; the list of
+ * modules lives in `src/modules/index.ts`.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../db/client.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Permission } from '../access/policy.ts';
+import { registerRecordType, type RecordType } from '../access/registry.ts';
+import { registerDueRule, registerDueScope, type DueRule, type DueScopeCondition } from '../due/rule.ts';
+import { registerMeasure, type Measure } from '../measures/index.ts';
+import type { KeptFacts } from '../measures/facts.ts';
+import { registerNavItem, type NavItem } from '../views/navigation.ts';
+import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
+
+/** What every module's routes are given. */
+export interface ModuleContext {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+}
+
+export interface HearthModule {
+  /** The folder's name: 'households', 'supervision' ... */
+  name: string;
+  routes?: FastifyPluginAsync<ModuleContext>;
+  navigation?: NavItem[];
+  recordTypes?: RecordType[];
+  /** Who sees deadlines scoped by a household or a child (the module that owns that record says). */
+  dueScopes?: Partial<Record<'household' | 'child', DueScopeCondition>>;
+  dueRules?: DueRule[];
+  measures?: Measure[];
+  /** Tables of facts derived from the module's records, kept in step on write. */
+  keptFacts?: KeptFacts[];
+  /** Links this module adds to other modules' record pages (the household page's "Supervision and agreement"). */
+  recordLinks?: RecordLink[];
+}
+
+export type { RecordLink, Permission };
+
+const registered = new Set<string>();
+
+/**
+ * Hands every module's declarations to the engines, once per module (calling it again is harmless,
+ * so the app, the commands and the tests can each make sure the engines know every module).
+ */
+export function registerModules(modules: readonly HearthModule[]): void {
+  for (const module of modules) {
+    if (registered.has(module.name)) continue;
+    registered.add(module.name);
+    for (const item of module.navigation ?? []) registerNavItem(item);
+    for (const type of module.recordTypes ?? []) registerRecordType(type);
+    for (const [column, condition] of Object.entries(module.dueScopes ?? {})) {
+      registerDueScope(column as 'household' | 'child', condition);
+    }
+    for (const rule of module.dueRules ?? []) registerDueRule(rule);
+    for (const measure of module.measures ?? []) registerMeasure(measure);
+    for (const link of module.recordLinks ?? []) registerRecordLink(link);
+  }
+}
