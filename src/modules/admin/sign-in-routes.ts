@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
+import { refused } from '../../platform/views/results.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { findRoleMapping, listRoleMappings, removeRoleMapping } from '../../platform/auth/oidc/mappings.ts';
 import { findWaiting, listWaiting, type WaitingPerson } from '../../platform/auth/oidc/identities.ts';
@@ -78,14 +79,15 @@ export const signInAdminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
   app.post('/admin/sign-in/staff-passwords', manage, async (request, reply) => {
     const form = parseForm(staffPasswordsForm, request.body);
     if (!form.ok) return showStaffPasswords(reply, form.input, form.errors);
-    const refused = form.value.staffPasswords === 'refused';
     const result = await switchStaffPasswords(
       db,
       { ...request.actor(), sessionId: request.user!.sessionId },
-      { refused, providerConfigured: provider !== null },
+      { refused: form.value.staffPasswords === 'refused', providerConfigured: provider !== null },
     );
-    if (!result.ok)
-      return showStaffPasswords(reply, form.value, 'errors' in result ? formErrors(result.errors) : undefined);
+    if (!result.ok) {
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: '/admin/sign-in' });
+      return showStaffPasswords(reply, form.value, formErrors(result.errors));
+    }
     return reply.redirect(`/admin/sign-in?done=staff-passwords-${form.value.staffPasswords}`, 303);
   });
 
@@ -122,8 +124,10 @@ export const signInAdminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     const form = parseForm(roleMappingForm, request.body);
     if (!form.ok) return showMappingForm(reply, form.input, form.errors);
     const result = await addMapping(db, request.actor(), form.value);
-    if (!result.ok)
-      return showMappingForm(reply, form.value, 'errors' in result ? formErrors(result.errors) : undefined);
+    if (!result.ok) {
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: '/admin/sign-in/mappings' });
+      return showMappingForm(reply, form.value, formErrors(result.errors));
+    }
     return reply.redirect('/admin/sign-in/mappings?done=added', 303);
   });
 
@@ -188,8 +192,10 @@ export const signInAdminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     const form = parseForm(giveRoleForm, request.body);
     if (!form.ok) return showGiveRole(reply, person, form.input, form.errors);
     const result = await giveRoleToWaiting(db, request.actor(), person.id, form.value);
-    if (!result.ok && 'notFound' in result) return reply.callNotFound();
-    if (!result.ok) return showGiveRole(reply, person, form.value, formErrors(result.errors));
+    if (!result.ok) {
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: '/admin/sign-in/waiting' });
+      return showGiveRole(reply, person, form.value, formErrors(result.errors));
+    }
     return reply.redirect('/admin/sign-in/waiting?done=given', 303);
   });
 };
