@@ -65,7 +65,7 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])], // sign-out goes on there
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
       },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { OidcSettings } from './platform/auth/oidc/client.ts';
 
 /** An address or range proxy-addr understands: an IP, an IP/prefix, or one of its named ranges. */
 function isProxyAddress(value: string): boolean {
@@ -92,6 +93,31 @@ const schema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .optional()
       .transform((value) => (value === undefined ? undefined : value === 'true')),
+    /**
+     * Sign-in through the council's identity provider (OpenID Connect): the provider's issuer URL,
+     * Hearth's client id and secret there, and the address the provider sends people back to
+     * (PUBLIC_URL's /sign-in/oidc/callback). All four, or none.
+     */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the identity provider’s issuer URL' }).optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+    OIDC_REDIRECT_URL: z
+      .url({ protocol: /^https?$/, error: 'must be a URL ending /sign-in/oidc/callback' })
+      .refine(
+        (url) => new URL(url).pathname === '/sign-in/oidc/callback',
+        'must be a URL ending /sign-in/oidc/callback',
+      )
+      .optional(),
+    /** The scopes asked for: openid, and whatever makes the provider send the group or role claim. */
+    OIDC_SCOPES: z
+      .string()
+      .trim()
+      .default('openid profile email')
+      .refine((scopes) => scopes.split(/\s+/).includes('openid'), 'must include openid'),
+    /** The claim of the ID token whose values the role mappings match: `groups`, `roles`, `realm_access.roles` ... */
+    OIDC_CLAIM: z.string().trim().min(1).max(200).default('groups'),
+    /** The words on the sign-in button (default: "Sign in with your <ORGANISATION_NAME> account"). */
+    OIDC_BUTTON_TEXT: z.string().trim().min(2).max(80, 'must be 80 characters or fewer').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })
@@ -110,6 +136,24 @@ const schema = z
         message: 'is only used with DATABASE_URL (PostgreSQL): set both, or neither for PGlite',
       });
     }
+    const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
+    const given = oidc.filter((name) => env[name] !== undefined);
+    if (given.length > 0 && given.length < oidc.length) {
+      for (const name of oidc.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is needed with ${given.join(', ')}: set all four OIDC_ settings, or none`,
+        });
+      }
+    }
+    if (env.NODE_ENV === 'production') {
+      for (const name of ['OIDC_ISSUER', 'OIDC_REDIRECT_URL'] as const) {
+        if (env[name]?.startsWith('http:')) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'must be an https:// URL when NODE_ENV=production' });
+        }
+      }
+    }
     if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.MIGRATION_DATABASE_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -121,10 +165,20 @@ const schema = z
     }
   });
 
+/** The council's identity provider, when OIDC_ settings are given. */
+export type IdentityProviderSettings = OidcSettings & {
+  /** The claim whose values the role mappings match. */
+  claim: string;
+  /** The words on the sign-in button. */
+  buttonText: string;
+};
+
 export type Config = Omit<z.infer<typeof schema>, 'REQUIRE_SECOND_FACTOR'> & {
   sessionSecret: string;
   publicUrl: string;
   REQUIRE_SECOND_FACTOR: boolean;
+  /** Sign-in through the council's identity provider, or null when it is not set up. */
+  oidc: IdentityProviderSettings | null;
 };
 
 /** A development secret: fine on a laptop, refused in production by the schema above. */
@@ -138,8 +192,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'} ${i.message}`);
     throw new ConfigError(`Hearth cannot start: bad configuration\n${lines.join('\n')}`);
   }
+  const given = parsed.data;
+  const oidc =
+    given.OIDC_ISSUER && given.OIDC_CLIENT_ID && given.OIDC_CLIENT_SECRET && given.OIDC_REDIRECT_URL
+      ? {
+          issuer: given.OIDC_ISSUER,
+          clientId: given.OIDC_CLIENT_ID,
+          clientSecret: given.OIDC_CLIENT_SECRET,
+          redirectUrl: given.OIDC_REDIRECT_URL,
+          scopes: given.OIDC_SCOPES.split(/\s+/).join(' '),
+          allowHttp: given.NODE_ENV !== 'production',
+          claim: given.OIDC_CLAIM,
+          buttonText: given.OIDC_BUTTON_TEXT ?? `Sign in with your ${given.ORGANISATION_NAME} account`,
+        }
+      : null;
   return {
     ...parsed.data,
+    oidc,
     sessionSecret: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     REQUIRE_SECOND_FACTOR: parsed.data.REQUIRE_SECOND_FACTOR ?? parsed.data.NODE_ENV === 'production',
     publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),

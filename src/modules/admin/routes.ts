@@ -13,6 +13,7 @@ import {
   updateUser,
   viewUser,
 } from './service.ts';
+import { signInAdminRoutes } from './sign-in-routes.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
 import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
 
@@ -59,6 +60,7 @@ type Confirmation = keyof typeof confirmations;
 
 /** The administrator's user management: accounts, roles, teams and areas; no case content. */
 export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  await app.register(signInAdminRoutes, { db });
   const handover = temporaryPasswordHandover(app);
   const manage: RouteShorthandOptions = { config: { access: { permission: 'users.manage' } } };
 

@@ -27,9 +27,9 @@ const USERNAME_TAKEN = 'That username is already taken: choose another';
  * Checks team and area against the role and against each other. A team belongs to one area,
  * so a team with no area chosen takes its team's area (managers' scope works by area).
  */
-async function placeInService(
+export async function placeInService(
   db: DbOrTx,
-  input: UserDetails,
+  input: Pick<UserDetails, 'role' | 'teamId' | 'areaId'>,
 ): Promise<{ ok: true; teamId: string | null; areaId: string | null } | { ok: false; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   const team = input.teamId ? await findTeam(db, input.teamId) : null;

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../audit/service.ts';
 import { SESSION_COOKIE, findSession, type PendingSignIn, type SignedInUser } from './sessions.ts';
 import { siteCookie } from './cookies.ts';
+import { identityProvider, type IdentityProvider } from './oidc/provider.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +20,10 @@ declare module 'fastify' {
     /** The user, route and request id, for the audit trail. */
     actor(): Actor;
   }
+  interface FastifyInstance {
+    /** The council's identity provider (OpenID Connect), or null when OIDC_ settings are not given. */
+    identityProvider: IdentityProvider | null;
+  }
   interface FastifyReply {
     setSessionCookie(token: string): FastifyReply;
     clearSessionCookie(): FastifyReply;
@@ -27,6 +32,7 @@ declare module 'fastify' {
 
 /** Reads the session cookie on every request and attaches the signed-in user. */
 export const authPlugin = fp<{ db: Db; config: Config }>(async (app, { db, config }) => {
+  app.decorate('identityProvider', config.oidc ? identityProvider(config.oidc) : null);
   app.decorateRequest('user', null);
   app.decorateRequest('pendingSignIn', null);
   app.decorateRequest('sessionExpired', false);

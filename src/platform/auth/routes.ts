@@ -8,6 +8,9 @@ import { newPassword } from './password-policy.ts';
 import { confirmSetUp, findSecondFactor, recoveryCodesLeft, startSetUp } from './second-factor.ts';
 import { recoveryCodesHandover } from './recovery-codes.ts';
 import { roleNames } from '../access/roles.ts';
+import { oidcRoutes } from './oidc/routes.ts';
+import { providerSession } from './oidc/identities.ts';
+import { staffPasswordsRefused } from './oidc/settings.ts';
 
 const signInForm = z.object({
   username: z.string().trim().min(1, 'Enter your username').max(100, 'Enter a correct username and password'),
@@ -44,13 +47,34 @@ function safeReturnTo(value: string | undefined): string {
 }
 
 export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  await app.register(oidcRoutes, { db, config });
+  const provider = app.identityProvider;
+  /** Whether staff must sign in through the provider: switched on by an administrator, and only with one set up. */
+  const staffUseProvider = async () => provider !== null && (await staffPasswordsRefused(db));
+
+  /** The sign-in page: the council's button (when there is a provider) beside the password form. */
+  async function signInPage(
+    reply: FastifyReply,
+    data: { values: Record<string, unknown>; errors?: ReturnType<typeof formErrors>; expired?: boolean },
+  ) {
+    const returnTo = safeReturnTo(typeof data.values.returnTo === 'string' ? data.values.returnTo : undefined);
+    return reply.page('sign-in.njk', {
+      title: 'Sign in',
+      ...data,
+      provider: provider && {
+        buttonText: provider.buttonText,
+        href: returnTo === '/' ? '/sign-in/oidc' : `/sign-in/oidc?returnTo=${encodeURIComponent(returnTo)}`,
+        staffOnly: await staffUseProvider(),
+      },
+    });
+  }
+
   app.get<{ Querystring: { returnTo?: string } }>(
     '/sign-in',
     { config: { access: 'public' } },
     async (request, reply) => {
       if (request.user) return reply.redirect('/');
-      return reply.page('sign-in.njk', {
-        title: 'Sign in',
+      return signInPage(reply, {
         values: { returnTo: safeReturnTo(request.query.returnTo) },
         expired: request.sessionExpired,
       });
@@ -63,9 +87,8 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
     async (request, reply) => {
       const form = parseForm(signInForm, request.body);
       if (!form.ok) {
-        return reply
-          .code(400)
-          .page('sign-in.njk', { title: 'Sign in', errors: form.errors, values: { ...form.input, password: '' } });
+        reply.code(400);
+        return signInPage(reply, { errors: form.errors, values: { ...form.input, password: '' } });
       }
       const result = await signIn(db, {
         username: form.value.username,
@@ -73,14 +96,19 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
         address: request.ip,
         requestId: request.id,
         requireSecondFactor: config.REQUIRE_SECOND_FACTOR,
+        staffPasswordsRefused: await staffUseProvider(),
       });
       if (!result.ok) {
-        const message =
-          result.reason === 'throttled'
-            ? 'Too many attempts to sign in. Wait 15 minutes, then try again'
-            : 'Enter a correct username and password';
-        return reply.code(result.reason === 'throttled' ? 429 : 401).page('sign-in.njk', {
-          title: 'Sign in',
+        const { message, status } = {
+          throttled: { message: THROTTLED, status: 429 },
+          invalid: { message: 'Enter a correct username and password', status: 401 },
+          'staff-use-provider': {
+            message: `Staff sign in with their council account, not a password: use “${provider?.buttonText}”`,
+            status: 403,
+          },
+        }[result.reason];
+        reply.code(status);
+        return signInPage(reply, {
           errors: formErrors([{ field: 'username', message }]),
           values: { username: form.value.username, returnTo: form.value.returnTo },
         });
@@ -181,9 +209,8 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
         requestId: request.id,
       });
       if (!result.ok && result.reason === 'throttled') {
-        reply.clearSessionCookie();
-        return reply.code(429).page('sign-in.njk', {
-          title: 'Sign in',
+        reply.clearSessionCookie().code(429);
+        return signInPage(reply, {
           errors: formErrors([{ field: 'username', message: THROTTLED }]),
           values: { username: pending.username },
         });
@@ -199,9 +226,20 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
   }
 
   app.post('/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
-    if (request.user) await signOut(db, request.actor(), request.user.sessionId);
+    let providerSignOut: string | null = null;
+    if (request.user) {
+      // Signed in through the provider: signed out there too, when it offers that (RP-initiated logout).
+      const throughProvider = provider ? await providerSession(db, request.user.sessionId) : null;
+      await signOut(db, request.actor(), request.user.sessionId);
+      if (throughProvider) {
+        providerSignOut = await provider!.endSessionUrl(throughProvider.idToken).catch((error: unknown) => {
+          request.log.warn({ oidcError: { type: (error as Error)?.name } }, 'no sign-out at the identity provider');
+          return null;
+        });
+      }
+    }
     reply.clearSessionCookie();
-    return reply.redirect('/signed-out', 303);
+    return reply.redirect(providerSignOut ?? '/signed-out', 303);
   });
 
   app.get('/signed-out', { config: { access: 'public' } }, async (_request, reply) => {
@@ -216,7 +254,9 @@ export const authRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async 
     const user = request.user!;
     const factor = await findSecondFactor(db, user.id);
     const confirmed = factor?.confirmedAt ?? null;
+    const throughProvider = provider ? await providerSession(db, user.sessionId) : null;
     return reply.page('account.njk', {
+      throughProvider: throughProvider !== null,
       title: 'Your account',
       backLink: { href: '/' },
       user: { ...user, roleName: roleNames[user.role] },

@@ -13,7 +13,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
 export type SignInResult =
   | { ok: true; token: string; userId: string; mustChangePassword: boolean; next: 'signed-in' | 'code' | 'set-up' }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+  | { ok: false; reason: 'invalid' | 'throttled' | 'staff-use-provider' };
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -42,7 +42,15 @@ async function recentFailures(db: Db, username: string, address: string, now: Da
  */
 export async function signIn(
   db: Db,
-  input: { username: string; password: string; address: string; requestId: string; requireSecondFactor: boolean },
+  input: {
+    username: string;
+    password: string;
+    address: string;
+    requestId: string;
+    requireSecondFactor: boolean;
+    /** Staff sign in only through the council's identity provider (foster carers keep passwords). */
+    staffPasswordsRefused?: boolean;
+  },
   now = new Date(),
 ): Promise<SignInResult> {
   const username = normaliseUsername(input.username);
@@ -56,6 +64,8 @@ export async function signIn(
     await db.insert(signInFailures).values({ username, address: input.address, at: now });
     return { ok: false, reason: 'invalid' };
   }
+  // Said only after the right password, so it tells no one else which accounts are staff's.
+  if (input.staffPasswordsRefused && user.role !== 'foster_carer') return { ok: false, reason: 'staff-use-provider' };
   // A second factor to enter or to set up: the session opens nothing until it is done, and the
   // failures are kept, so a known password does not reset the count of wrong codes.
   const factor = await findSecondFactor(db, user.id);

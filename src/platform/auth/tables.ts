@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** Areas of the county (East Kent, West Kent, North Kent ...): service managers oversee one. */
 export const areas = pgTable('areas', {
@@ -104,3 +105,90 @@ export const recoveryCodes = pgTable(
   },
   (t) => [index('recovery_codes_user_idx').on(t.userId, t.codeHash)],
 );
+
+/**
+ * People who sign in through the council's identity provider (OpenID Connect), known by the
+ * provider's issuer and their subject there (never by email, which can change hands). The Hearth
+ * account is made when they are first given a role, by a role mapping or by an administrator.
+ */
+export const providerIdentities = pgTable(
+  'oidc_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .unique()
+      .references(() => users.id),
+    /** As the provider last gave them, for the administrator's list of people waiting for a role. */
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    /** The values of the group or role claim (OIDC_CLAIM) at the last sign-in. */
+    claimValues: text('claim_values')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** How the account got its role: 'mapping' (checked again at every sign-in) or 'administrator'. */
+    roleGivenBy: text('role_given_by'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }).notNull(),
+    /** Set while no role mapping matches them: they are on the administrator's waiting list. */
+    waitingSince: timestamp('waiting_since', { withTimezone: true }),
+    /**
+     * When a sign-in found no mapping any more and deactivated their account: a mapping found again
+     * reactivates it, unless an administrator has changed the account since.
+     */
+    accessRemovedAt: timestamp('access_removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('oidc_identities_issuer_subject_key').on(t.issuer, t.subject),
+    index('oidc_identities_waiting_idx').on(t.waitingSince),
+  ],
+);
+
+/**
+ * Which Hearth role, team and area a value of the provider's group or role claim gives. An
+ * administrator keeps these; one row per value.
+ */
+export const roleMappings = pgTable('oidc_role_mappings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  claimValue: text('claim_value').notNull().unique(),
+  role: text('role').notNull(),
+  teamId: uuid('team_id').references(() => teams.id),
+  areaId: uuid('area_id').references(() => areas.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: uuid('created_by').references(() => users.id),
+});
+
+/**
+ * The sessions started through the provider, with the ID token it gave: sent back to the provider
+ * when signing out (RP-initiated logout). Goes with its session.
+ */
+export const providerSessions = pgTable('oidc_sessions', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  identityId: uuid('identity_id')
+    .notNull()
+    .references(() => providerIdentities.id),
+  idToken: text('id_token'),
+});
+
+/** The state of each sign-in through the provider that came back: a state is used once only. */
+export const usedSignInStates = pgTable(
+  'oidc_used_states',
+  {
+    /** SHA-256 of the state. */
+    stateHash: text('state_hash').primaryKey(),
+    usedAt: timestamp('used_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_used_states_used_at_idx').on(t.usedAt)],
+);
+
+/** Settings of signing in that an administrator changes (each change is in the audit trail). */
+export const signInSettings = pgTable('sign_in_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  changedBy: uuid('changed_by').references(() => users.id),
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { roles } from '../../platform/access/roles.ts';
+import { requiredText } from '../../platform/views/forms.ts';
+import { isUuid, pageNumber } from '../../platform/views/params.ts';
+
+/** A select whose empty option means "none". */
+const optionalId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isUuid(v), message)
+    .transform((v) => (v ? v : null));
+
+/** Staff roles only: foster carers sign in with a Hearth password, their account linked to a household. */
+const staffRole = z
+  .enum(roles, { error: 'Select a role' })
+  .refine((role) => role !== 'foster_carer', 'Foster carers sign in with a Hearth password: select a staff role');
+
+const placement = {
+  role: staffRole,
+  teamId: optionalId('Select a team from the list'),
+  areaId: optionalId('Select an area from the list'),
+};
+
+/** A role, team and area given to someone waiting. */
+export const giveRoleForm = z.object(placement);
+export type GiveRole = z.infer<typeof giveRoleForm>;
+
+/** A new mapping: a value of the provider's claim and the role, team and area it gives. */
+export const roleMappingForm = z.object({
+  claimValue: requiredText('Enter the group, exactly as the identity provider sends it', 200),
+  ...placement,
+});
+export type RoleMappingInput = z.infer<typeof roleMappingForm>;
+
+export const staffPasswordsForm = z.object({
+  staffPasswords: z.enum(['allowed', 'refused'], { error: 'Select how staff sign in' }),
+});
+
+export const listPageQuery = z.object({ page: pageNumber, done: z.string().optional().catch(undefined) });
