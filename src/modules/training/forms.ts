@@ -136,7 +136,7 @@ export type EventInput = z.infer<typeof eventForm>;
 
 export const attendeeForm = z
   .object({ carerId: z.string().optional(), childId: z.string().optional() })
-  .refine((v) => isUuid(v.carerId) !== isUuid(v.childId), 'Select who attended');
+  .refine((v) => isUuid(v.carerId) !== isUuid(v.childId), { message: 'Select who attended', path: ['q'] });
 
 /** A list's page and a search box, from the query string: anything odd is ignored. */
 export const listQuery = z.object({
