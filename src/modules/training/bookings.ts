@@ -43,11 +43,7 @@ const placesTaken = (tx: DbOrTx, sessionId: string) =>
  */
 export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: string, via: Via): Promise<Result> {
   return db.transaction(async (tx) => {
-    const [session] = await tx
-      .select()
-      .from(trainingSessions)
-      .where(eq(trainingSessions.id, sessionId))
-      .for('update');
+    const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).for('update');
     if (!session) return notFound;
     const carer = await carerFor(tx, who, carerId, via);
     if (!carer) return via === 'portal' ? invalid({ field: 'carerId', message: 'Select who is coming' }) : notFound;
@@ -120,7 +116,12 @@ export async function cancelBooking(db: Db, who: Who, bookingId: string, via: Vi
       .update(trainingBookings)
       .set({ status: 'cancelled', cancelledAt: new Date() })
       .where(eq(trainingBookings.id, bookingId));
-    await recordAudit(tx, who.actor, { action: 'cancel', recordType: 'training-booking', recordId: bookingId, detail: { via } });
+    await recordAudit(tx, who.actor, {
+      action: 'cancel',
+      recordType: 'training-booking',
+      recordId: bookingId,
+      detail: { via },
+    });
     return { ok: true as const, id: booking.sessionId };
   });
 }

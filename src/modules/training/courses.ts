@@ -49,7 +49,12 @@ export async function changeCourse(db: Db, who: Who, id: string, input: CourseIn
     await tx.update(trainingCourses).set(after).where(eq(trainingCourses.id, id));
     await refreshDueItems(tx, 'training-course', [id]);
     await forgetProvisionalFigures(tx);
-    await recordAudit(tx, who.actor, { action: 'update', recordType: 'training-course', recordId: id, detail: { fields } });
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'training-course',
+      recordId: id,
+      detail: { fields },
+    });
     return { ok: true as const, id };
   });
 }
@@ -81,7 +86,8 @@ export async function cancelSession(db: Db, who: Who, id: string, reason: string
   return db.transaction(async (tx) => {
     const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).for('update');
     if (!session) return notFound;
-    if (session.status === 'cancelled') return invalid({ field: 'reason', message: 'This session is already cancelled' });
+    if (session.status === 'cancelled')
+      return invalid({ field: 'reason', message: 'This session is already cancelled' });
     const attended = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(trainingBookings)
@@ -89,7 +95,10 @@ export async function cancelSession(db: Db, who: Who, id: string, reason: string
     if (session.startsOn < todayInLondon() || Number(attended[0]?.n ?? 0) > 0) {
       return invalid({ field: 'reason', message: 'A session that has been held cannot be cancelled' });
     }
-    await tx.update(trainingSessions).set({ status: 'cancelled', cancelledReason: reason }).where(eq(trainingSessions.id, id));
+    await tx
+      .update(trainingSessions)
+      .set({ status: 'cancelled', cancelledReason: reason })
+      .where(eq(trainingSessions.id, id));
     await tx
       .update(trainingBookings)
       .set({ status: 'cancelled', cancelledAt: new Date() })

@@ -34,7 +34,12 @@ export async function recordTsd(db: Db, who: Who, carerId: string, input: TsdInp
   return db.transaction(async (tx) => {
     const found = await carerToDevelop(tx, who.user, carerId);
     if (!found.ok) return found;
-    const values = { evidencedOn: input.evidencedOn, notes: input.notes, recordedBy: who.user.id, recordedAt: new Date() };
+    const values = {
+      evidencedOn: input.evidencedOn,
+      notes: input.notes,
+      recordedBy: who.user.id,
+      recordedAt: new Date(),
+    };
     await tx
       .insert(tsdEvidence)
       .values({ carerId, ...values })

@@ -137,7 +137,7 @@ async function pdpReview(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
     db,
     carerItems(
       ids,
-      sql`to_char(coalesce(latest.review_by, (${approvedFrom()} + ${PDP_WEEKS_AFTER_APPROVAL * 7})), 'YYYY-MM-DD') as due_on,
+      sql`to_char(coalesce(latest.review_by, (${approvedFrom()} + ${sql.raw(String(PDP_WEEKS_AFTER_APPROVAL * 7))})), 'YYYY-MM-DD') as due_on,
         case when latest.review_by is null then 'No personal development plan'
           else 'Plan agreed on ' || to_char(latest.agreed_on, 'YYYY-MM-DD') || ': due for review' end as detail`,
       sql`left join lateral (select d.agreed_on, d.review_by from development_plans d where d.carer_id = cr.id

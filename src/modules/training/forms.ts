@@ -57,10 +57,18 @@ export const sessionForm = (today: IsoDate) =>
     })
     .superRefine((form, ctx) => {
       if (compareIsoDates(form.startsOn, today) < 0) {
-        ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'Date of the session must be today or in the future' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['startsOn'],
+          message: 'Date of the session must be today or in the future',
+        });
       }
       if (form.endsOn && compareIsoDates(form.endsOn, form.startsOn) < 0) {
-        ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Last day must be the same as or after the date of the session' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endsOn'],
+          message: 'Last day must be the same as or after the date of the session',
+        });
       }
     })
     .transform((form) => ({ ...form, endsOn: form.endsOn ?? form.startsOn }));
@@ -74,7 +82,8 @@ export const registerForm = z.record(z.string(), z.unknown()).transform((values)
   const marks: { bookingId: string; attendance: 'attended' | 'absent' }[] = [];
   for (const [key, value] of Object.entries(values)) {
     const id = key.startsWith('attendance-') ? key.slice('attendance-'.length) : null;
-    if (id && isUuid(id) && (value === 'attended' || value === 'absent')) marks.push({ bookingId: id, attendance: value });
+    if (id && isUuid(id) && (value === 'attended' || value === 'absent'))
+      marks.push({ bookingId: id, attendance: value });
   }
   return marks;
 });
@@ -89,7 +98,11 @@ export const tsdForm = (today: IsoDate) =>
     .object({ evidencedOn: govukDate('Date the standards were evidenced'), notes: optionalText(2000) })
     .superRefine((form, ctx) => {
       if (compareIsoDates(form.evidencedOn, today) > 0) {
-        ctx.addIssue({ code: 'custom', path: ['evidencedOn'], message: 'Date the standards were evidenced must be today or in the past' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidencedOn'],
+          message: 'Date the standards were evidenced must be today or in the past',
+        });
       }
     });
 export type TsdInput = z.infer<ReturnType<typeof tsdForm>>;
@@ -128,7 +141,11 @@ export const eventForm = z
   })
   .superRefine((form, ctx) => {
     if (form.endsOn && compareIsoDates(form.endsOn, form.heldOn) < 0) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Last day must be the same as or after the date of the event' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'Last day must be the same as or after the date of the event',
+      });
     }
   })
   .transform((form) => ({ ...form, endsOn: form.endsOn ?? form.heldOn }));

@@ -89,10 +89,12 @@ export const tsdOnTime: Measure = {
   title: 'Carers with the TSD standards evidenced within 12 months of approval (18 for family and friends)',
   definition:
     'Carers of the households approved at the end of the month (or today) whose TSD deadline (12 months after ' +
-    'approval, 18 for family and friends carers) fell in the 12 months up to that day, and those whose deadline is ' +
-    'still to come who have already evidenced the standards: the percentage who evidenced them on or before their ' +
-    'deadline. The standards are evidenced on the date the worker recorded, or the day the carer attended a session ' +
-    'of a course in the TSD category, whichever came first.',
+    'approval, 18 for family and friends carers) fell in the 12 months up to that day; whose deadline passed ' +
+    'earlier and who have still not evidenced the standards; or whose deadline is still to come and who have ' +
+    'already evidenced them: the percentage who evidenced them on or before their deadline. The standards are ' +
+    'evidenced on the date the worker recorded, or the day the carer attended a session of a course in the TSD ' +
+    'category, whichever came first. A carer who evidences them late stops counting against the service 12 months ' +
+    'after the deadline.',
   standard: 'NMS 20.3 (Training, Support and Development Standards)',
   planTarget: TARGET_2,
   unit: 'percentage',
@@ -106,6 +108,7 @@ export const tsdOnTime: Measure = {
     join: sql`cross join lateral (select ${tsdEvidencedOn(sql`cr.id`, period.asAt)} as evidenced_on,
       ${tsdDeadline()} as deadline) tsd`,
     where: sql`(tsd.deadline > ${addYears(period.asAt, -1)}::date and tsd.deadline <= ${period.asAt}::date)
+      or (tsd.deadline <= ${addYears(period.asAt, -1)}::date and tsd.evidenced_on is null)
       or (tsd.deadline > ${period.asAt}::date and tsd.evidenced_on is not null)`,
     met: sql`coalesce(tsd.evidenced_on <= tsd.deadline, false)`,
     detail: sql`'Due by ' || ${ukDate(sql`tsd.deadline`)} || '; ' || coalesce('evidenced ' || ${ukDate(sql`tsd.evidenced_on`)}, 'not evidenced')`,

@@ -34,7 +34,12 @@ const sessionColumns = sql`s.id, s.course_id, c.title, c.category, c.hours::text
   (select count(*)::int from training_bookings b where b.session_id = s.id and b.status = 'booked') as booked`;
 
 /** Sessions matching `where`, one page, in date order. */
-export async function sessionsPage(db: DbOrTx, where: SQL, page: number, order: SQL = sql`s.starts_on, s.start_time, c.title`) {
+export async function sessionsPage(
+  db: DbOrTx,
+  where: SQL,
+  page: number,
+  order: SQL = sql`s.starts_on, s.start_time, c.title`,
+) {
   const from = sql`training_sessions s join training_courses c on c.id = s.course_id where ${where}`;
   const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${from}`);
   const rows = await queryRows<SessionRow>(
@@ -69,7 +74,10 @@ const courseColumns = sql`c.id, c.title, c.category, c.description, c.hours::tex
 
 export async function coursesPage(db: DbOrTx, page: number, category: string) {
   const where = category ? sql`c.category = ${category}` : sql`true`;
-  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from training_courses c where ${where}`);
+  const [total] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from training_courses c where ${where}`,
+  );
   const rows = await queryRows<CourseRow>(
     db,
     sql`select ${courseColumns} from training_courses c where ${where}

@@ -69,7 +69,10 @@ export interface BookingRow {
 }
 
 /** The sessions booked by a carer (or a household's carers), newest first. */
-export async function bookingsOf(db: DbOrTx, which: { householdId: string } | { carerId: string }): Promise<BookingRow[]> {
+export async function bookingsOf(
+  db: DbOrTx,
+  which: { householdId: string } | { carerId: string },
+): Promise<BookingRow[]> {
   const where = 'carerId' in which ? sql`b.carer_id = ${which.carerId}` : sql`b.household_id = ${which.householdId}`;
   return queryRows<BookingRow>(
     db,

@@ -4,7 +4,13 @@ import { can } from '../../platform/access/policy.ts';
 import { carers } from '../households/tables.ts';
 import { isUuid } from './forms.ts';
 import { findVisibleCarer } from './scope.ts';
-import { developmentPlans, participationEvents, trainingBookings, trainingCourses, trainingSessions } from './tables.ts';
+import {
+  developmentPlans,
+  participationEvents,
+  trainingBookings,
+  trainingCourses,
+  trainingSessions,
+} from './tables.ts';
 
 /** A record of a carer's (a booking, a PDP): in scope when the carer's training record is. */
 function carerRecord(
@@ -57,7 +63,10 @@ export const trainingRecordTypes: RecordType[] = [
   calendarRecord(
     'training-course',
     async (db, id) => {
-      const [row] = await db.select({ title: trainingCourses.title }).from(trainingCourses).where(eq(trainingCourses.id, id));
+      const [row] = await db
+        .select({ title: trainingCourses.title })
+        .from(trainingCourses)
+        .where(eq(trainingCourses.id, id));
       return row ? `Course: ${row.title}` : null;
     },
     (id) => `/training/courses/${id}`,

@@ -12,14 +12,7 @@ import { addCourse, addSession, changeCourse } from './courses.ts';
 import { courseForm, isUuid, listQuery, sessionDateFields, sessionForm } from './forms.ts';
 import { categories, hoursText, label, mandatoryFor } from './labels.ts';
 import { coursesPage, findCourse, PAGE_SIZE, sessionsPage, type CourseRow } from './queries.ts';
-import {
-  categoryOptions,
-  errorsFor,
-  flashFor,
-  formatOptions,
-  mandatoryOptions,
-  sessionView,
-} from './views.ts';
+import { categoryOptions, errorsFor, flashFor, formatOptions, mandatoryOptions, sessionView } from './views.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -65,7 +58,12 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     });
   });
 
-  function coursePage(reply: FastifyReply, values: Record<string, unknown>, course: CourseRow | null, errors?: FormErrors) {
+  function coursePage(
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    course: CourseRow | null,
+    errors?: FormErrors,
+  ) {
     return reply.code(errors ? 400 : 200).page('training-course-form.njk', {
       title: course ? `Change the course: ${course.title}` : 'Add a course',
       course,
@@ -91,7 +89,12 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const course = isUuid(request.params.id) ? await findCourse(db, request.params.id) : null;
     if (!course) return reply.callNotFound();
     const query = listQuery.parse(request.query);
-    const { rows, total } = await sessionsPage(db, sql`s.course_id = ${course.id}`, query.page, sql`s.starts_on desc, s.start_time`);
+    const { rows, total } = await sessionsPage(
+      db,
+      sql`s.course_id = ${course.id}`,
+      query.page,
+      sql`s.starts_on desc, s.start_time`,
+    );
     return reply.page('training-course.njk', {
       title: `Course: ${course.title}`,
       course: courseView(course),
@@ -127,7 +130,12 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     return reply.redirect(`/training/courses/${course.id}?done=course`, 303);
   });
 
-  function sessionFormPage(reply: FastifyReply, course: CourseRow, values: Record<string, unknown>, errors?: FormErrors) {
+  function sessionFormPage(
+    reply: FastifyReply,
+    course: CourseRow,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
     return reply.code(errors ? 400 : 200).page('training-session-form.njk', {
       title: `Add a session: ${course.title}`,
       course,
@@ -152,7 +160,12 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const result = await addSession(db, who(request), course.id, form.value);
     if (result.ok) return reply.redirect(`/training/sessions/${result.id}?done=session`, 303);
     if (result.reason === 'invalid') {
-      return sessionFormPage(reply, course, request.body as Record<string, unknown>, errorsFor(result.errors, sessionDateFields));
+      return sessionFormPage(
+        reply,
+        course,
+        request.body as Record<string, unknown>,
+        errorsFor(result.errors, sessionDateFields),
+      );
     }
     return refused(reply, result, { backHref: `/training/courses/${course.id}` });
   });

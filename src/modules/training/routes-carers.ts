@@ -54,14 +54,22 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       carers: await carerFacts(db, { householdId: household.id }, today),
       expected: PARTICIPATION_DAYS_EXPECTED,
       today,
-      breadcrumbs: householdCrumbs({ householdId: household.id, householdName: household.name }, canSeeHousehold).slice(0, -1),
+      breadcrumbs: householdCrumbs({ householdId: household.id, householdName: household.name }, canSeeHousehold).slice(
+        0,
+        -1,
+      ),
     });
   });
 
   app.get<WithId>('/training/carers/:id', view, async (request, reply) => {
     const carer = isUuid(request.params.id) ? await findVisibleCarer(db, request.user!, request.params.id) : null;
     if (!carer) return reply.callNotFound();
-    await recordAudit(db, request.actor(), { action: 'view', recordType: 'carer', recordId: carer.id, detail: { page: 'training' } });
+    await recordAudit(db, request.actor(), {
+      action: 'view',
+      recordType: 'carer',
+      recordId: carer.id,
+      detail: { page: 'training' },
+    });
     const today = todayInLondon();
     const [facts] = await carerFacts(db, { carerId: carer.id }, today);
     const bookings = await bookingsOf(db, { carerId: carer.id });
@@ -86,7 +94,10 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
         ...e,
         organiserName: label(organisers, e.organiser),
       })),
-      due: (await trainingDueFor(db, carer.id, today)).map((d) => ({ ...d, title: dueRule(d.rule_id)?.title ?? d.rule_id })),
+      due: (await trainingDueFor(db, carer.id, today)).map((d) => ({
+        ...d,
+        title: dueRule(d.rule_id)?.title ?? d.rule_id,
+      })),
       expected: PARTICIPATION_DAYS_EXPECTED,
       today,
       canDevelop: can(request.user!.role, 'training.develop') && canKeepDevelopment(request.user!, carer),
@@ -108,14 +119,16 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.get<WithId>('/training/carers/:id/tsd', develop, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, { backHref: `/training/carers/${request.params.id}`, lines: TSD_FORBIDDEN });
+    if (!found.ok)
+      return refused(reply, found, { backHref: `/training/carers/${request.params.id}`, lines: TSD_FORBIDDEN });
     return tsdPage(reply, found.carer, dateBoxes('evidencedOn', todayInLondon()));
   });
 
   app.post<WithId>('/training/carers/:id/tsd', develop, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, { backHref: `/training/carers/${request.params.id}`, lines: TSD_FORBIDDEN });
+    if (!found.ok)
+      return refused(reply, found, { backHref: `/training/carers/${request.params.id}`, lines: TSD_FORBIDDEN });
     const form = parseDatedForm(tsdForm(todayInLondon()), request.body, tsdDateFields);
     if (!form.ok) return tsdPage(reply, found.carer, form.input, form.errors);
     const result = await recordTsd(db, who(request), found.carer.id, form.value);
@@ -159,7 +172,8 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.get<WithId>('/training/carers/:id/pdp/new', develop, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, { backHref: `/training/carers/${request.params.id}/pdp`, lines: TSD_FORBIDDEN });
+    if (!found.ok)
+      return refused(reply, found, { backHref: `/training/carers/${request.params.id}/pdp`, lines: TSD_FORBIDDEN });
     const [current] = await plansOf(db, found.carer.id);
     const values = {
       ...dateBoxes('agreedOn', todayInLondon()),
@@ -174,13 +188,19 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.post<WithId>('/training/carers/:id/pdp/new', develop, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, { backHref: `/training/carers/${request.params.id}/pdp`, lines: TSD_FORBIDDEN });
+    if (!found.ok)
+      return refused(reply, found, { backHref: `/training/carers/${request.params.id}/pdp`, lines: TSD_FORBIDDEN });
     const form = parseDatedForm(planForm(todayInLondon()), request.body, planDateFields);
     if (!form.ok) return planPage(reply, found.carer, form.input, form.errors);
     const result = await recordPlan(db, who(request), found.carer.id, form.value);
     if (result.ok) return reply.redirect(`/training/carers/${found.carer.id}/pdp?done=pdp`, 303);
     if (result.reason === 'invalid') {
-      return planPage(reply, found.carer, request.body as Record<string, unknown>, errorsFor(result.errors, planDateFields));
+      return planPage(
+        reply,
+        found.carer,
+        request.body as Record<string, unknown>,
+        errorsFor(result.errors, planDateFields),
+      );
     }
     return refused(reply, result, { backHref: `/training/carers/${found.carer.id}/pdp`, lines: TSD_FORBIDDEN });
   });

@@ -35,7 +35,15 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.get<WithId>('/participation', view, async (request, reply) => {
     const { page } = listQuery.parse(request.query);
     const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from participation_events`);
-    const rows = await queryRows<{ id: string; title: string; audience: string; organiser: string; held_on: string; carers: number; children: number }>(
+    const rows = await queryRows<{
+      id: string;
+      title: string;
+      audience: string;
+      organiser: string;
+      held_on: string;
+      carers: number;
+      children: number;
+    }>(
       db,
       sql`select e.id, e.title, e.audience, e.organiser, to_char(e.held_on, 'YYYY-MM-DD') as held_on,
           (select count(*)::int from participation_attendance a where a.event_id = e.id and a.carer_id is not null) as carers,
@@ -44,7 +52,11 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     );
     return reply.page('participation-events.njk', {
       title: 'Participation events',
-      events: rows.map((e) => ({ ...e, audienceName: label(audiences, e.audience), organiserName: label(organisers, e.organiser) })),
+      events: rows.map((e) => ({
+        ...e,
+        audienceName: label(audiences, e.audience),
+        organiserName: label(organisers, e.organiser),
+      })),
       pagination: pagination(request.url, page, PAGE_SIZE, Number(total?.n ?? 0)),
       canRecord: can(request.user!.role, 'participation.record'),
       breadcrumbs: [{ text: 'Training calendar', href: '/training' }],
@@ -110,7 +122,9 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   }
 
   const load = async (id: string) =>
-    isUuid(id) ? ((await db.select().from(participationEvents).where(eq(participationEvents.id, id)))[0] ?? null) : null;
+    isUuid(id)
+      ? ((await db.select().from(participationEvents).where(eq(participationEvents.id, id)))[0] ?? null)
+      : null;
 
   app.get<WithId>('/participation/:id', view, async (request, reply) => {
     const event = await load(request.params.id);

@@ -47,8 +47,17 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     const plans = await Promise.all(people.map(async (p) => (await plansOf(db, p.carer_id))[0] ?? null));
     const bookings = await bookingsOf(db, { householdId });
     const events = await eventsAttendedBy(db, { householdId }, addDays(addYears(today, -1), 1), today);
-    const upcoming = await sessionsPage(db, sql`s.starts_on >= ${today}::date and s.status = 'scheduled' and c.active`, page);
-    await recordAudit(db, request.actor(), { action: 'view', recordType: 'household', recordId: householdId, detail: { page: 'portal-training' } });
+    const upcoming = await sessionsPage(
+      db,
+      sql`s.starts_on >= ${today}::date and s.status = 'scheduled' and c.active`,
+      page,
+    );
+    await recordAudit(db, request.actor(), {
+      action: 'view',
+      recordType: 'household',
+      recordId: householdId,
+      detail: { page: 'portal-training' },
+    });
     return reply.page('training-portal.njk', {
       title: 'Your training and development',
       carers: people.map((p, i) => ({
@@ -82,7 +91,12 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     });
   });
 
-  async function bookPage(request: FastifyRequest<WithId>, reply: FastifyReply, session: SessionRow, errors?: FormErrors) {
+  async function bookPage(
+    request: FastifyRequest<WithId>,
+    reply: FastifyReply,
+    session: SessionRow,
+    errors?: FormErrors,
+  ) {
     const people = await householdCarers(db, request.user!.householdId);
     const chosen = (request.body as Record<string, unknown> | undefined)?.carerId;
     return reply.code(errors ? 400 : 200).page('training-portal-book.njk', {
@@ -113,7 +127,8 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     if (!form.ok) return bookPage(request, reply, session, form.errors);
     const result = await bookPlace(db, who(request), session.id, form.value.carerId, 'portal');
     if (result.ok) return reply.redirect('/portal/training?done=booked', 303);
-    if (result.reason === 'invalid') return bookPage(request, reply, (await load(session.id))!, errorsFor(result.errors));
+    if (result.reason === 'invalid')
+      return bookPage(request, reply, (await load(session.id))!, errorsFor(result.errors));
     return refused(reply, result, { backHref: '/portal/training' });
   });
 
@@ -124,7 +139,9 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     return refused(reply, result, {
       backHref: '/portal/training',
       title: 'This booking cannot be cancelled',
-      lines: ['A session that has started, or a booking already cancelled, cannot be cancelled here. Contact the training coordinator.'],
+      lines: [
+        'A session that has started, or a booking already cancelled, cannot be cancelled here. Contact the training coordinator.',
+      ],
     });
   });
 };

@@ -125,7 +125,8 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     if (!form.ok) return cancelPage(reply, session, form.input, form.errors);
     const result = await cancelSession(db, who(request), session.id, form.value.reason);
     if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=session-cancelled`, 303);
-    if (result.reason === 'invalid') return cancelPage(reply, session, { reason: form.value.reason }, errorsFor(result.errors));
+    if (result.reason === 'invalid')
+      return cancelPage(reply, session, { reason: form.value.reason }, errorsFor(result.errors));
     return refused(reply, result, { backHref: `/training/sessions/${session.id}` });
   });
 };

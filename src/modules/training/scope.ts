@@ -34,7 +34,11 @@ export interface CarerInScope {
 }
 
 /** The carer, if the viewer may read their training record (null: a 404). */
-export async function findVisibleCarer(db: DbOrTx, viewer: SignedInUser, carerId: string): Promise<CarerInScope | null> {
+export async function findVisibleCarer(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  carerId: string,
+): Promise<CarerInScope | null> {
   const [row] = await db
     .select({
       id: carers.id,

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { children } from '../children/tables.ts';
 import { carers, households } from '../households/tables.ts';
@@ -26,7 +38,10 @@ export const trainingCourses = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('training_courses_category_idx').on(t.category), index('training_courses_mandatory_idx').on(t.mandatoryFor)],
+  (t) => [
+    index('training_courses_category_idx').on(t.category),
+    index('training_courses_mandatory_idx').on(t.mandatoryFor),
+  ],
 );
 
 /** A session of a course: when, where (or online), how many places, who trains. */
@@ -161,7 +176,10 @@ export const participationEvents = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('participation_events_held_idx').on(t.heldOn), check('participation_events_dates', sql`${t.endsOn} >= ${t.heldOn}`)],
+  (t) => [
+    index('participation_events_held_idx').on(t.heldOn),
+    check('participation_events_dates', sql`${t.endsOn} >= ${t.heldOn}`),
+  ],
 );
 
 /** Who attended an event: a carer or a child, once each. */

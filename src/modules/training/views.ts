@@ -21,7 +21,12 @@ export { label };
 
 const options = (labels: Record<string, string>, selected: unknown, blank?: string) => [
   ...(blank !== undefined ? [{ value: '', text: blank, selected: !selected }] : []),
-  ...Object.entries(labels).map(([value, text]) => ({ value, text, selected: selected === value, checked: selected === value })),
+  ...Object.entries(labels).map(([value, text]) => ({
+    value,
+    text,
+    selected: selected === value,
+    checked: selected === value,
+  })),
 ];
 
 export const categoryOptions = (selected: unknown, blank?: string) => options(categories, selected, blank);
@@ -44,7 +49,12 @@ export function sessionView(s: SessionRow) {
       (s.start_time ? ` at ${s.start_time}` : '') +
       (s.ends_on !== s.starts_on ? ` to ${formatDate(s.ends_on)}` : ''),
     placesLeft: left,
-    placesText: s.status === 'cancelled' ? 'Cancelled' : left === 0 ? 'Full' : `${left} of ${s.capacity} ${left === 1 ? 'place' : 'places'} left`,
+    placesText:
+      s.status === 'cancelled'
+        ? 'Cancelled'
+        : left === 0
+          ? 'Full'
+          : `${left} of ${s.capacity} ${left === 1 ? 'place' : 'places'} left`,
   };
 }
 

@@ -29,12 +29,23 @@ export interface TrainingYear {
  * to from `from` to `to` (both included), and their current PDP. Reads no viewer: the caller (the
  * review's page) has already checked the viewer may read the household in full.
  */
-export async function trainingYearFor(db: DbOrTx, householdId: string, from: IsoDate, to: IsoDate): Promise<TrainingYear> {
+export async function trainingYearFor(
+  db: DbOrTx,
+  householdId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<TrainingYear> {
   const people = await queryRows<{ id: string; name: string }>(
     db,
     sql`select id, first_name || ' ' || last_name as name from carers where household_id = ${householdId} order by created_at, id`,
   );
-  const training = await queryRows<{ carer_id: string; title: string; category: string; hours: string; on_date: string }>(
+  const training = await queryRows<{
+    carer_id: string;
+    title: string;
+    category: string;
+    hours: string;
+    on_date: string;
+  }>(
     db,
     sql`select b.carer_id, c.title, c.category, c.hours::text as hours, to_char(s.starts_on, 'YYYY-MM-DD') as on_date
       from training_bookings b join training_sessions s on s.id = b.session_id join training_courses c on c.id = s.course_id
