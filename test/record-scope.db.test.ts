@@ -56,6 +56,11 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     ],
   },
   supervision: { table: 'supervisions', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
+  'training-course': 'root',
+  'training-session': 'root',
+  'participation-event': 'root',
+  'training-booking': { table: 'training_bookings', parents: [{ type: 'carer', idSql: 'carer_id' }] },
+  'development-plan': { table: 'development_plans', parents: [{ type: 'carer', idSql: 'carer_id' }] },
   'supervision-agreement': {
     table: 'supervision_agreements',
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],

@@ -16,6 +16,7 @@ import { portal } from './portal/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
 import { supervision } from './supervision/index.ts';
+import { training } from './training/index.ts';
 
 export const modules: readonly HearthModule[] = [
   home,
@@ -27,6 +28,7 @@ export const modules: readonly HearthModule[] = [
   scorecard,
   plan,
   supervision,
+  training,
   portal,
 ];
 

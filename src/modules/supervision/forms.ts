@@ -7,6 +7,15 @@ export { isUuid };
 /** How each child placed at the visit was seen. */
 export const seenValues = ['seen_alone', 'seen', 'not_seen'] as const;
 export type Seen = (typeof seenValues)[number];
+/** Whether a child placed since the last visit saw the carers' profile before arriving. */
+export const profileSeenValues = ['yes', 'no', 'none_placed'] as const;
+export type ProfileSeen = (typeof profileSeenValues)[number];
+export const profileSeenNames: Record<ProfileSeen, string> = {
+  yes: 'Yes',
+  no: 'No',
+  none_placed: 'No child has been placed since the last visit',
+};
+
 export const seenNames: Record<Seen, string> = {
   seen_alone: 'Seen alone',
   seen: 'Seen (not alone)',
@@ -40,6 +49,10 @@ export interface SupervisionInput {
   needsToHappen: string;
   scalingQuestion: string;
   scalingScore: number;
+  /** What the children said (null when not recorded: the question came in after older visits). */
+  childrenVoice?: string | null;
+  trainingProgress?: string | null;
+  profileSeenBeforeArrival?: ProfileSeen | null;
   actions: SupervisionAction[];
   /** child id → how they were seen (children not listed count as not seen). */
   seen: Record<string, Seen>;
@@ -60,6 +73,12 @@ const base = z.object({
       .regex(/^(10|[0-9])$/, 'The score must be a whole number from 0 to 10')
       .transform(Number),
   ),
+  childrenVoice: optionalText(10000),
+  trainingProgress: optionalText(10000),
+  profileSeenBeforeArrival: z
+    .enum(profileSeenValues, { error: 'Select whether the child saw the carers’ profile before arriving' })
+    .optional()
+    .transform((v) => v ?? null),
   ...actionFields,
 });
 
@@ -94,6 +113,9 @@ export const supervisionForm = withDates(supervisionDateFields, base.passthrough
       needsToHappen: values.needsToHappen as string,
       scalingQuestion: values.scalingQuestion as string,
       scalingScore: values.scalingScore as number,
+      childrenVoice: values.childrenVoice as string | null,
+      trainingProgress: values.trainingProgress as string | null,
+      profileSeenBeforeArrival: values.profileSeenBeforeArrival as ProfileSeen | null,
       actions,
       seen,
     };

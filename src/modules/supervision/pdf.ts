@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
 import type { SupervisionRecord } from './queries.ts';
-import { seenName } from './views.ts';
+import { profileSeenName, seenName } from './views.ts';
 
 interface Details {
   seen: { name: string; reference: string; seen: string }[];
@@ -45,6 +45,12 @@ export async function supervisionRecordPdf(record: RecordForPdf, details: Detail
   section('What are we worried about?', supervision.worries);
   section('What needs to happen?', supervision.needsToHappen);
   section('Scaling', `${supervision.scalingQuestion}\nScore: ${supervision.scalingScore} out of 10`);
+  section('What the children said', supervision.childrenVoice ?? 'Not recorded');
+  section('Training and development plan: progress', supervision.trainingProgress ?? 'Not recorded');
+  section(
+    'Did a child placed since the last visit see the carers’ profile before arriving?',
+    profileSeenName(supervision.profileSeenBeforeArrival),
+  );
   section(
     'Children placed at the visit',
     details.seen.length

@@ -35,7 +35,7 @@ import {
   viewSupervision,
   type Result,
 } from './service.ts';
-import { doneMessage, formView, pageErrors, seenName, storedValues } from './views.ts';
+import { doneMessage, formView, pageErrors, profileSeenName, seenName, storedValues } from './views.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string; page?: string } };
@@ -191,6 +191,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
       supervision,
       household,
       seen: seen.map((s) => ({ ...s, seenText: seenName(s.seen) })),
+      profileSeenText: profileSeenName(supervision.profileSeenBeforeArrival),
       actions,
       notesDueOn: addWorkingDays(supervision.visitDate, 5),
       canEdit: canEditSupervision(request.user!, record),

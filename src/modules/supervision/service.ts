@@ -106,6 +106,9 @@ function visitValues(input: SupervisionInput) {
     needsToHappen: input.needsToHappen,
     scalingQuestion: input.scalingQuestion,
     scalingScore: input.scalingScore,
+    childrenVoice: input.childrenVoice ?? null,
+    trainingProgress: input.trainingProgress ?? null,
+    profileSeenBeforeArrival: input.profileSeenBeforeArrival ?? null,
   };
 }
 

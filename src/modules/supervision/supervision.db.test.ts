@@ -117,6 +117,43 @@ describe('recording a supervision', () => {
     expect(await auditActions(id)).toEqual(['ssw create', 'ssw view', 'ssw update', 'ssw finalise', 'ssw view']);
   });
 
+  it('asks what the children said, the training and PDP progress, and whether a new child saw the profile', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const form = await ssw.get(`/households/${household.id}/supervision/new`);
+    expect(form.body).toContain('What did the children say?');
+    expect(form.body).toContain('Did a child placed since the last visit see the carers’ profile before arriving?');
+    const saved = await ssw.post(
+      `/households/${household.id}/supervision/new`,
+      visit(addDays(today, -2), {
+        childrenVoice: 'Sam said the new bedroom feels like theirs now',
+        trainingProgress: 'Booked onto the CSE and missing course; PDP goal 1 done',
+        profileSeenBeforeArrival: 'no',
+      }),
+    );
+    expect(saved.statusCode).toBe(303);
+    const id = idFrom(saved.headers.location);
+    const [row] = await db.select().from(supervisions).where(eq(supervisions.id, id));
+    expect(row).toMatchObject({
+      childrenVoice: 'Sam said the new bedroom feels like theirs now',
+      trainingProgress: 'Booked onto the CSE and missing course; PDP goal 1 done',
+      profileSeenBeforeArrival: 'no',
+    });
+    const page = await ssw.get(`/supervision/${id}`);
+    expect(page.body).toContain('Sam said the new bedroom feels like theirs now');
+    expect(page.body).toMatch(/see the carers’ profile before arriving\?<\/h2>\s*<p class="govuk-body">No<\/p>/);
+    // Changing the draft shows the answers again; a made-up answer is refused with a message.
+    const edit = await ssw.get(`/supervision/${id}/edit`);
+    expect(edit.body).toContain('Booked onto the CSE and missing course');
+    const wrong = await ssw.post(
+      `/supervision/${id}/edit`,
+      visit(addDays(today, -2), { profileSeenBeforeArrival: 'maybe' }),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Select whether the child saw the carers’ profile before arriving');
+  });
+
   it('refuses a visit date in the future and keeps what was typed', async () => {
     const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
     const ssw = await signedIn(t.app, 'ssw');

@@ -49,6 +49,15 @@ export const supervisions = pgTable(
     scalingQuestion: text('scaling_question').notNull(),
     /** 0 to 10. */
     scalingScore: integer('scaling_score').notNull(),
+    /** What the children placed said (their voice, in their words where possible). */
+    childrenVoice: text('children_voice'),
+    /** The carers' progress with their training and personal development plan. */
+    trainingProgress: text('training_progress'),
+    /**
+     * Whether a child placed since the last visit saw the carers' profile before arriving:
+     * yes, no, none_placed (no child placed since the last visit); null when not asked (older records).
+     */
+    profileSeenBeforeArrival: text('profile_seen_before_arrival'),
     /** draft, final */
     status: text('status').notNull().default('draft'),
     authorId: uuid('author_id')

@@ -1,6 +1,13 @@
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { dateValues, withDateLinks } from '../households/views.ts';
-import { ACTION_ROWS, seenNames, seenValues, supervisionDateFields } from './forms.ts';
+import {
+  ACTION_ROWS,
+  profileSeenNames,
+  profileSeenValues,
+  seenNames,
+  seenValues,
+  supervisionDateFields,
+} from './forms.ts';
 import type { PlacedChild, SupervisionRow } from './queries.ts';
 
 /** Errors with each date field linked to its day box. */
@@ -32,6 +39,9 @@ export function storedValues(
     needsToHappen: supervision.needsToHappen,
     scalingQuestion: supervision.scalingQuestion,
     scalingScore: String(supervision.scalingScore),
+    childrenVoice: supervision.childrenVoice ?? '',
+    trainingProgress: supervision.trainingProgress ?? '',
+    profileSeenBeforeArrival: supervision.profileSeenBeforeArrival ?? undefined,
   };
   actions.forEach((a, i) => {
     values[`action${i + 1}`] = a.action;
@@ -53,6 +63,11 @@ export function formView(values: Record<string, unknown>, placed: PlacedChild[])
       owner: values[`action${i + 1}Owner`] ?? '',
       due: dateValues(values, `action${i + 1}Due`),
     })),
+    profileSeenItems: profileSeenValues.map((v) => ({
+      value: v,
+      text: profileSeenNames[v],
+      checked: values.profileSeenBeforeArrival === v,
+    })),
     children: placed.map((c) => ({
       ...c,
       items: seenValues.map((s) => ({
@@ -63,6 +78,10 @@ export function formView(values: Record<string, unknown>, placed: PlacedChild[])
     })),
   };
 }
+
+/** The answer to "did a child placed since the last visit see the profile?", in words. */
+export const profileSeenName = (value: string | null) =>
+  value ? (profileSeenNames[value as keyof typeof profileSeenNames] ?? value) : 'Not recorded';
 
 export const seenName = (seen: string) => seenNames[seen as keyof typeof seenNames] ?? seen;
 

@@ -122,6 +122,36 @@ export const permissions = {
   ],
   /** Record, edit and finalise supervisions and agreements (an SSW for their allocated households, a team manager for their team). */
   'supervision.record': ['head_of_fostering', 'team_manager', 'supervising_social_worker'],
+  /** Carers' training and development: the calendar, courses, sessions, carers' training records and PDPs, participation events. */
+  'training.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+    'training_coordinator',
+  ],
+  /** Run the training calendar: courses, sessions, bookings for carers, cancellations and registers. */
+  'training.manage': ['head_of_fostering', 'training_coordinator'],
+  /** Record a carer's PDP and TSD standards evidenced (for the households the worker may change; reviewers at review). */
+  'training.develop': [
+    'head_of_fostering',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+  ],
+  /** Record participation events and who attended them (children only within the recorder's own scope). */
+  'participation.record': [
+    'head_of_fostering',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'training_coordinator',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -28,6 +28,8 @@ export function householdScope(user: SignedInUser): Scope {
     case 'reviewing_officer':
     case 'recruitment_coordinator':
     case 'payments_officer':
+    // Every carer's training record (their permissions open no household page).
+    case 'training_coordinator':
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };

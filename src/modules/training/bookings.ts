@@ -1,0 +1,180 @@
+/**
+ * Places on sessions: a carer books from the portal (for a carer of their own household) or the
+ * training coordinator books them; either may cancel; the coordinator takes the register once the
+ * session has started. A full session is refused with the reason. Each change is audited and
+ * refreshes the carer's training deadlines in its transaction.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { forgetProvisionalFigures } from '../../platform/measures/snapshots.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { carers } from '../households/tables.ts';
+import { findVisibleCarer } from './scope.ts';
+import { trainingBookings, trainingSessions } from './tables.ts';
+
+export type Via = 'portal' | 'staff';
+
+/** Staff may add a carer who came without booking, to take the register, up to this many days after the session. */
+export const STAFF_BOOKING_DAYS_AFTER = 60;
+
+/** The carer, if the booker may book for them: their own household in the portal, in scope for staff. */
+async function carerFor(tx: DbOrTx, who: Who, carerId: string, via: Via) {
+  if (via === 'portal') {
+    const [row] = await tx.select().from(carers).where(eq(carers.id, carerId));
+    return row && row.householdId === who.user.householdId ? { id: row.id, householdId: row.householdId } : null;
+  }
+  const carer = await findVisibleCarer(tx, who.user, carerId);
+  return carer ? { id: carer.id, householdId: carer.householdId } : null;
+}
+
+const placesTaken = (tx: DbOrTx, sessionId: string) =>
+  tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(trainingBookings)
+    .where(and(eq(trainingBookings.sessionId, sessionId), eq(trainingBookings.status, 'booked')));
+
+/**
+ * Books a carer onto a session. Refused when the session is cancelled, already over (from the
+ * portal: already started), the carer is already booked, or every place is taken. The session's
+ * row is locked while the places are counted, so two bookings cannot take the last place twice.
+ */
+export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: string, via: Via): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).for('update');
+    if (!session) return notFound;
+    const carer = await carerFor(tx, who, carerId, via);
+    if (!carer) return via === 'portal' ? invalid({ field: 'carerId', message: 'Select who is coming' }) : notFound;
+    const today = todayInLondon();
+    if (session.status === 'cancelled') {
+      return invalid({ field: 'carerId', message: 'This session has been cancelled: choose another date' });
+    }
+    if (via === 'portal' ? session.startsOn < today : session.endsOn < addDays(today, -STAFF_BOOKING_DAYS_AFTER)) {
+      return invalid({ field: 'carerId', message: 'This session has already taken place: choose another date' });
+    }
+    const [existing] = await tx
+      .select()
+      .from(trainingBookings)
+      .where(and(eq(trainingBookings.sessionId, sessionId), eq(trainingBookings.carerId, carer.id)));
+    if (existing?.status === 'booked') {
+      return invalid({ field: 'carerId', message: 'This carer already has a place on this session' });
+    }
+    const [taken] = await placesTaken(tx, sessionId);
+    if (Number(taken?.n ?? 0) >= session.capacity) {
+      return invalid({
+        field: 'carerId',
+        message: `This session is full: all ${session.capacity} places are booked. Choose another date, or ask the training coordinator to add a session`,
+      });
+    }
+    const values = {
+      status: 'booked',
+      bookedVia: via,
+      bookedBy: who.user.id,
+      bookedAt: new Date(),
+      cancelledAt: null,
+      attendance: null,
+      attendanceBy: null,
+      attendanceAt: null,
+    };
+    let id: string;
+    if (existing) {
+      await tx.update(trainingBookings).set(values).where(eq(trainingBookings.id, existing.id));
+      id = existing.id;
+    } else {
+      const [row] = await tx
+        .insert(trainingBookings)
+        .values({ sessionId, carerId: carer.id, householdId: carer.householdId, ...values })
+        .returning({ id: trainingBookings.id });
+      id = row!.id;
+    }
+    await recordAudit(tx, who.actor, { action: 'book', recordType: 'training-booking', recordId: id, detail: { via } });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * Cancels a booking. From the portal only the household's own bookings of sessions not yet
+ * started; the coordinator any booking whose attendance has not been recorded.
+ */
+export async function cancelBooking(db: Db, who: Who, bookingId: string, via: Via): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ booking: trainingBookings, startsOn: trainingSessions.startsOn })
+      .from(trainingBookings)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingBookings.sessionId))
+      .where(eq(trainingBookings.id, bookingId))
+      .for('update', { of: trainingBookings });
+    if (!row) return notFound;
+    const { booking } = row;
+    if (via === 'portal' && booking.householdId !== who.user.householdId) return notFound;
+    if (via === 'staff' && !(await findVisibleCarer(tx, who.user, booking.carerId))) return notFound;
+    if (booking.status !== 'booked' || booking.attendance !== null) return forbidden;
+    if (via === 'portal' && row.startsOn < todayInLondon()) return forbidden;
+    await tx
+      .update(trainingBookings)
+      .set({ status: 'cancelled', cancelledAt: new Date() })
+      .where(eq(trainingBookings.id, bookingId));
+    await recordAudit(tx, who.actor, {
+      action: 'cancel',
+      recordType: 'training-booking',
+      recordId: bookingId,
+      detail: { via },
+    });
+    return { ok: true as const, id: booking.sessionId };
+  });
+}
+
+/**
+ * Takes the register of a session: each booked carer attended or did not. Open from the day the
+ * session starts. Moves the carers' training deadlines and the scorecard's training figures.
+ */
+export async function takeRegister(
+  db: Db,
+  who: Who,
+  sessionId: string,
+  marks: { bookingId: string; attendance: 'attended' | 'absent' }[],
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+    if (!session) return notFound;
+    if (session.status === 'cancelled') return forbidden;
+    if (session.startsOn > todayInLondon()) {
+      return invalid({ field: 'register', message: 'The register can be taken from the day of the session' });
+    }
+    if (!marks.length) return invalid({ field: 'register', message: 'Select whether each carer attended' });
+    const bookings = await tx
+      .select({ id: trainingBookings.id, carerId: trainingBookings.carerId, attendance: trainingBookings.attendance })
+      .from(trainingBookings)
+      .where(
+        and(
+          eq(trainingBookings.sessionId, sessionId),
+          eq(trainingBookings.status, 'booked'),
+          inArray(
+            trainingBookings.id,
+            marks.map((m) => m.bookingId),
+          ),
+        ),
+      );
+    const changed: string[] = [];
+    for (const booking of bookings) {
+      const mark = marks.find((m) => m.bookingId === booking.id)!;
+      if (booking.attendance === mark.attendance) continue;
+      await tx
+        .update(trainingBookings)
+        .set({ attendance: mark.attendance, attendanceBy: who.user.id, attendanceAt: new Date() })
+        .where(eq(trainingBookings.id, booking.id));
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: 'training-booking',
+        recordId: booking.id,
+        detail: { fields: ['attendance'] },
+      });
+      changed.push(booking.carerId);
+    }
+    await refreshDueItems(tx, 'carer', changed);
+    if (changed.length) await forgetProvisionalFigures(tx);
+    return { ok: true as const, id: sessionId };
+  });
+}

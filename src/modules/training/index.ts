@@ -1,0 +1,39 @@
+/**
+ * Carers' training and development (NMS 20) and participation events (business plan Target 1.1):
+ * the training calendar, courses, sessions, bookings and registers; the TSD standards; personal
+ * development plans; events and who attended; the carer's own view in the portal. The annual
+ * review reads a carer's year from `trainingYearFor` (year.ts).
+ */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { trainingDueRules } from './due.ts';
+import { trainingMeasures } from './measures.ts';
+import { trainingRecordTypes } from './records.ts';
+import { calendarRoutes } from './routes-calendar.ts';
+import { carerRoutes } from './routes-carers.ts';
+import { eventRoutes } from './routes-events.ts';
+import { portalTrainingRoutes } from './routes-portal.ts';
+import { sessionRoutes } from './routes-sessions.ts';
+
+export { trainingYearFor, type TrainingYear } from './year.ts';
+
+export const training: HearthModule = {
+  name: 'training',
+  routes: async (app, { db }) => {
+    for (const routes of [calendarRoutes, sessionRoutes, carerRoutes, eventRoutes, portalTrainingRoutes]) {
+      await app.register(routes, { db });
+    }
+  },
+  navigation: [{ text: 'Training', href: '/training', permission: 'training.view', order: 32 }],
+  recordTypes: trainingRecordTypes,
+  dueRules: trainingDueRules,
+  measures: trainingMeasures,
+  recordLinks: [
+    {
+      on: 'household',
+      text: 'Training and development',
+      href: (id) => `/households/${id}/training`,
+      permission: 'training.view',
+      order: 30,
+    },
+  ],
+};

@@ -1,0 +1,312 @@
+/**
+ * The training and participation measures on the scorecard (Targets 1 and 2 of the business plan,
+ * NMS 20). Each counts the carers of the households approved on the period's day (or the children
+ * placed that day), from the records as they stood on that day, so a closed month counts the same
+ * whenever it is counted again.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
+import type { Measure, Period } from '../../platform/measures/index.ts';
+import { approvedHouseholdsOn } from '../households/facts.ts';
+import {
+  approvedFrom,
+  carersOfApprovedOn,
+  coreCompletedOn,
+  firstAttendedOn,
+  lastTrainingOn,
+  participationDays,
+  tsdDeadline,
+  tsdEvidencedOn,
+} from './sql.ts';
+
+const NMS_20 = 'NMS 20 (learning and development of foster carers)';
+const TARGET_2 =
+  'Target 2: every foster carer has a clear training and personal development plan; action 2.1 (a PDP from approval, reviewed yearly; training reported monthly)';
+const TARGET_1 =
+  'Target 1, action 1.1: the voice of children and young people; attendance at participation events (at least 3 days a year for carers)';
+
+/** Local expectation (business plan action 1.1): each carer attends at least 3 days of participation events a year. */
+export const PARTICIPATION_DAYS_EXPECTED = 3;
+
+interface CarerFact {
+  /** Added after the carers of approved households (cr, h, t): lateral joins of the facts. */
+  join: SQL;
+  /** Which carers are counted (default: every carer of an approved household). */
+  where?: SQL;
+  met: SQL;
+  detail: SQL;
+}
+
+/** A measure of the carers of the households approved on the period's day. */
+function carerMeasure(fact: (period: Period) => CarerFact): Pick<Measure, 'count' | 'records'> {
+  const from = (period: Period, f: CarerFact) =>
+    sql`${carersOfApprovedOn(approvedHouseholdsOn(period.asAt))} ${f.join} where ${f.where ?? sql`true`}`;
+  return {
+    count(period) {
+      const f = fact(period);
+      return sql`select h.team_id, t.area_id, ${f.met} as met from ${from(period, f)}`;
+    },
+    records(period) {
+      const f = fact(period);
+      return sql`select 'carer' as record_type, cr.id as record_id,
+          cr.first_name || ' ' || cr.last_name || ', ' || h.name || ' (' || h.reference || ')' as label,
+          '/training/carers/' || cr.id as href, h.team_id, t.area_id, ${f.met} as met, ${f.detail} as detail,
+          h.restricted, h.reference || ' ' || cr.last_name || ' ' || cr.first_name as sort_key
+        from ${from(period, f)}`;
+    },
+  };
+}
+
+const ukDate = (date: SQL) => sql`trim(to_char(${date}, 'FMDD FMMonth YYYY'))`;
+
+export const currentPdp: Measure = {
+  id: 'training.current-pdp',
+  title: 'Carers with a current personal development plan',
+  definition:
+    'Of the carers of the households approved at the end of the month (or today, for the current month), the ' +
+    'percentage whose latest personal development plan agreed on or before that day is not past its review date ' +
+    '(12 months after it was agreed, unless an earlier date was set).',
+  standard: NMS_20,
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Current PDP',
+  missedLabel: 'No PDP, or past its review date',
+  order: 90,
+  ...carerMeasure((period) => ({
+    join: sql`left join lateral (select d.agreed_on, d.review_by from development_plans d
+      where d.carer_id = cr.id and d.agreed_on <= ${period.asAt}::date
+      order by d.agreed_on desc, d.created_at desc limit 1) pdp on true`,
+    met: sql`coalesce(pdp.review_by >= ${period.asAt}::date, false)`,
+    detail: sql`coalesce('Review by ' || ${ukDate(sql`pdp.review_by`)}, 'No PDP')`,
+  })),
+};
+
+export const tsdOnTime: Measure = {
+  id: 'training.tsd-on-time',
+  title: 'Carers with the TSD standards evidenced within 12 months of approval (18 for family and friends)',
+  definition:
+    'Carers of the households approved at the end of the month (or today) whose TSD deadline (12 months after ' +
+    'approval, 18 for family and friends carers) fell in the 12 months up to that day; whose deadline passed ' +
+    'earlier and who have still not evidenced the standards; or whose deadline is still to come and who have ' +
+    'already evidenced them: the percentage who evidenced them on or before their deadline. The standards are ' +
+    'evidenced on the date the worker recorded, or the day the carer attended a session of a course in the TSD ' +
+    'category, whichever came first. A carer who evidences them late stops counting against the service 12 months ' +
+    'after the deadline.',
+  standard: 'NMS 20.3 (Training, Support and Development Standards)',
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Evidenced by the deadline',
+  missedLabel: 'Not evidenced by the deadline',
+  order: 91,
+  ...carerMeasure((period) => ({
+    join: sql`cross join lateral (select ${tsdEvidencedOn(sql`cr.id`, period.asAt)} as evidenced_on,
+      ${tsdDeadline()} as deadline) tsd`,
+    where: sql`(tsd.deadline > ${addYears(period.asAt, -1)}::date and tsd.deadline <= ${period.asAt}::date)
+      or (tsd.deadline <= ${addYears(period.asAt, -1)}::date and tsd.evidenced_on is null)
+      or (tsd.deadline > ${period.asAt}::date and tsd.evidenced_on is not null)`,
+    met: sql`coalesce(tsd.evidenced_on <= tsd.deadline, false)`,
+    detail: sql`'Due by ' || ${ukDate(sql`tsd.deadline`)} || '; ' || coalesce('evidenced ' || ${ukDate(sql`tsd.evidenced_on`)}, 'not evidenced')`,
+  })),
+};
+
+/** Core training completed within `years` of approval, for the carers whose anniversary fell in the 12 months to the day. */
+function coreWithin(years: number): (period: Period) => CarerFact {
+  return (period) => ({
+    join: sql`cross join lateral (select ${coreCompletedOn(sql`cr.id`, period.asAt)} as completed_on,
+      (${approvedFrom()} + interval '${sql.raw(String(years))} years')::date as anniversary) core`,
+    where: sql`core.anniversary > ${addYears(period.asAt, -1)}::date and core.anniversary <= ${period.asAt}::date`,
+    met: sql`coalesce(core.completed_on <= core.anniversary, false)`,
+    detail: sql`'Approved ' || ${ukDate(approvedFrom())} || '; ' || coalesce('core training completed ' || ${ukDate(sql`core.completed_on`)}, 'core training not completed')`,
+  });
+}
+
+const coreDefinition = (nth: string, years: number) =>
+  `Of the carers of the households approved at the end of the month (or today) whose ${nth} anniversary of approval ` +
+  `fell in the 12 months up to that day, the percentage who had completed core training within ${years} ` +
+  `${years === 1 ? 'year' : 'years'} of approval: attended every active course mandatory for new carers (the day ` +
+  'they completed it is the day they first attended the last of those courses).';
+
+export const coreFirstYear: Measure = {
+  id: 'training.core-first-year',
+  title: 'Carers who completed core training within their first year of approval',
+  definition: coreDefinition('first', 1),
+  standard: NMS_20,
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Core training within the first year',
+  missedLabel: 'Core training not completed within the first year',
+  order: 92,
+  ...carerMeasure(coreWithin(1)),
+};
+
+export const coreSecondYear: Measure = {
+  id: 'training.core-second-year',
+  title: 'Carers who completed core training within their second year of approval',
+  definition: coreDefinition('second', 2),
+  standard: NMS_20,
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Core training within two years',
+  missedLabel: 'Core training not completed within two years',
+  order: 93,
+  ...carerMeasure(coreWithin(2)),
+};
+
+/** No training attended on or after the same date `months` earlier. */
+function noTrainingFor(months: number): (period: Period) => CarerFact {
+  return (period) => ({
+    join: sql`cross join lateral (select ${lastTrainingOn(sql`cr.id`, period.asAt)} as last_on) last`,
+    met: sql`(last.last_on is null or last.last_on < ${addMonths(period.asAt, -months)}::date)`,
+    detail: sql`coalesce('Last training ' || ${ukDate(sql`last.last_on`)}, 'No training recorded')`,
+  });
+}
+
+const noTrainingDefinition = (months: number) =>
+  `Of the carers of the households approved at the end of the month (or today), the percentage who attended no ` +
+  `training session in the ${months} months up to that day (on or after the same date ${months} months earlier). ` +
+  'Lower is better.';
+
+export const noTraining6: Measure = {
+  id: 'training.no-training-6-months',
+  title: 'Carers with no training in the last 6 months',
+  definition: noTrainingDefinition(6),
+  standard: NMS_20,
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 10,
+  direction: 'lower',
+  amberMargin: 10,
+  metLabel: 'No training in the last 6 months',
+  missedLabel: 'Trained in the last 6 months',
+  order: 94,
+  ...carerMeasure(noTrainingFor(6)),
+};
+
+export const noTraining12: Measure = {
+  id: 'training.no-training-12-months',
+  title: 'Carers with no training in the last 12 months',
+  definition: noTrainingDefinition(12),
+  standard: NMS_20,
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 0,
+  direction: 'lower',
+  amberMargin: 5,
+  metLabel: 'No training in the last 12 months',
+  missedLabel: 'Trained in the last 12 months',
+  order: 95,
+  ...carerMeasure(noTrainingFor(12)),
+};
+
+export const cseForCarersOf11Plus: Measure = {
+  id: 'training.cse-carers-of-11-plus',
+  title: 'Carers of children aged 11 or over with the CSE and missing training',
+  definition:
+    'Of the carers of the households approved at the end of the month (or today) with a child aged 11 or over ' +
+    'placed on that day, the percentage who had attended a session of a course in the child sexual exploitation ' +
+    'and missing children category on or before it.',
+  standard: `${NMS_20}; business plan Target 2 (training on CSE)`,
+  planTarget: TARGET_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'CSE and missing training attended',
+  missedLabel: 'No CSE and missing training',
+  order: 96,
+  ...carerMeasure((period) => ({
+    join: sql`cross join lateral (select ${firstAttendedOn(sql`cr.id`, period.asAt, sql`c.category = 'cse_missing'`)} as trained_on) cse`,
+    where: sql`exists (select 1 from placements p join children ch on ch.id = p.child_id
+      where p.household_id = h.id and p.start_date <= ${period.asAt}::date
+        and (p.end_date is null or p.end_date >= ${period.asAt}::date)
+        and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date)`,
+    met: sql`cse.trained_on is not null`,
+    detail: sql`coalesce('Attended ' || ${ukDate(sql`cse.trained_on`)}, 'Not attended')`,
+  })),
+};
+
+export const participationThreeDays: Measure = {
+  id: 'training.participation-3-days',
+  title: 'Carers with 3 days at participation events in the last 12 months',
+  definition:
+    'Of the carers of the households approved at the end of the month (or today), the percentage who attended at ' +
+    `least ${PARTICIPATION_DAYS_EXPECTED} days of participation events held in the 12 months up to that day (an ` +
+    'event over more than one day counts each of its days).',
+  standard: 'NMS 20; business plan Target 1 (participation)',
+  planTarget: TARGET_1,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 20,
+  metLabel: `At least ${PARTICIPATION_DAYS_EXPECTED} days`,
+  missedLabel: `Fewer than ${PARTICIPATION_DAYS_EXPECTED} days`,
+  order: 97,
+  ...carerMeasure((period) => ({
+    join: sql`cross join lateral (select ${participationDays(sql`cr.id`, addDays(addYears(period.asAt, -1), 1), period.asAt)} as days) part`,
+    met: sql`part.days >= ${PARTICIPATION_DAYS_EXPECTED}`,
+    detail: sql`part.days || case when part.days = 1 then ' day' else ' days' end`,
+  })),
+};
+
+/** The children placed with a household on the day (p, c, h, t), and their events in the 12 months to it. */
+function childrenPlaced(period: Period): SQL {
+  return sql`placements p join children c on c.id = p.child_id
+    join households h on h.id = p.household_id join teams t on t.id = h.team_id
+    cross join lateral (select count(*)::int as events, max(e.held_on) as last_on from participation_attendance a
+      join participation_events e on e.id = a.event_id
+      where a.child_id = c.id and e.held_on between ${addDays(addYears(period.asAt, -1), 1)}::date and ${period.asAt}::date) part
+    where p.start_date <= ${period.asAt}::date and (p.end_date is null or p.end_date >= ${period.asAt}::date)`;
+}
+
+export const childrenAttending: Measure = {
+  id: 'training.children-at-participation-events',
+  title: 'Children in foster care who attended a participation event in the last 12 months',
+  definition:
+    'Of the children placed with a fostering household at the end of the month (or today), the percentage who ' +
+    'attended at least one participation event held in the 12 months up to that day.',
+  standard: 'NMS 1 and 2 (the child’s wishes and feelings; promoting a positive identity)',
+  planTarget: TARGET_1,
+  unit: 'percentage',
+  target: 50,
+  direction: 'higher',
+  amberMargin: 15,
+  metLabel: 'Attended an event',
+  missedLabel: 'No event attended',
+  order: 98,
+  count(period) {
+    return sql`select h.team_id, t.area_id, part.events > 0 as met from ${childrenPlaced(period)}`;
+  },
+  records(period) {
+    return sql`select 'child' as record_type, c.id as record_id,
+        c.first_name || ' ' || c.last_name || ' (' || c.reference || ') with ' || h.name || ' (' || h.reference || ')' as label,
+        '/children/' || c.id as href, h.team_id, t.area_id, part.events > 0 as met,
+        coalesce('Last event ' || ${ukDate(sql`part.last_on`)}, 'No event') as detail,
+        h.restricted, c.reference as sort_key
+      from ${childrenPlaced(period)}`;
+  },
+};
+
+/** The training module's measures. */
+export const trainingMeasures: Measure[] = [
+  currentPdp,
+  tsdOnTime,
+  coreFirstYear,
+  coreSecondYear,
+  noTraining6,
+  noTraining12,
+  cseForCarersOf11Plus,
+  participationThreeDays,
+  childrenAttending,
+];

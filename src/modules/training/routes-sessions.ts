@@ -1,0 +1,132 @@
+/** A session: its details, its register, booking carers onto it and cancelling (bookings.ts, courses.ts). */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { can } from '../../platform/access/policy.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { refused, who } from '../../platform/views/results.ts';
+import { bookPlace, cancelBooking, takeRegister } from './bookings.ts';
+import { cancelSession } from './courses.ts';
+import { cancelSessionForm, carerChoiceForm, isUuid, listQuery, registerForm } from './forms.ts';
+import { findSession, registerOf, searchCarers, type SessionRow } from './queries.ts';
+import { attendanceName, errorsFor, flashFor, sessionView } from './views.ts';
+import { trainingBookings } from './tables.ts';
+import { eq } from 'drizzle-orm';
+
+type WithId = { Params: { id: string }; Querystring: Record<string, string> };
+const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
+const manage: RouteShorthandOptions = { config: { access: { permission: 'training.manage' } } };
+
+export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  async function sessionPage(
+    request: FastifyRequest<WithId>,
+    reply: FastifyReply,
+    session: SessionRow,
+    extra: { errors?: FormErrors; values?: Record<string, unknown> } = {},
+  ) {
+    const canManage = can(request.user!.role, 'training.manage');
+    const q = listQuery.parse(request.query).q;
+    const register = await registerOf(db, request.user!, session.id);
+    const today = todayInLondon();
+    return reply.code(extra.errors ? 400 : 200).page('training-session.njk', {
+      title: `${session.title}: ${sessionView(session).when}`,
+      session: sessionView(session),
+      register: register.map((r) => ({
+        ...r,
+        attendanceName: attendanceName(r.attendance),
+        items: [
+          { value: 'attended', text: 'Attended', checked: r.attendance === 'attended' },
+          { value: 'absent', text: 'Did not attend', checked: r.attendance === 'absent' },
+        ],
+      })),
+      booked: register.filter((r) => r.status === 'booked'),
+      canManage,
+      canTakeRegister: canManage && session.status === 'scheduled' && session.starts_on <= today,
+      canCancel: canManage && session.status === 'scheduled' && session.starts_on >= today,
+      q,
+      found: canManage && q ? await searchCarers(db, request.user!, q) : [],
+      errors: extra.errors,
+      flash: flashFor(request.query.done),
+      breadcrumbs: [
+        { text: 'Training calendar', href: '/training' },
+        { text: session.title, href: `/training/courses/${session.course_id}` },
+      ],
+    });
+  }
+
+  const load = async (id: string) => (isUuid(id) ? findSession(db, id) : null);
+
+  app.get<WithId>('/training/sessions/:id', view, async (request, reply) => {
+    const session = await load(request.params.id);
+    if (!session) return reply.callNotFound();
+    return sessionPage(request, reply, session);
+  });
+
+  app.post<WithId>('/training/sessions/:id/bookings', manage, async (request, reply) => {
+    const session = await load(request.params.id);
+    if (!session) return reply.callNotFound();
+    const form = parseForm(carerChoiceForm, request.body);
+    if (!form.ok) return sessionPage(request, reply, session, { errors: form.errors });
+    const result = await bookPlace(db, who(request), session.id, form.value.carerId, 'staff');
+    if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=booked`, 303);
+    if (result.reason === 'invalid') {
+      return sessionPage(request, reply, (await load(session.id))!, { errors: errorsFor(result.errors) });
+    }
+    return refused(reply, result, { backHref: `/training/sessions/${session.id}` });
+  });
+
+  app.post<WithId>('/training/bookings/:id/cancel', manage, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const [booking] = await db.select().from(trainingBookings).where(eq(trainingBookings.id, request.params.id));
+    if (!booking) return reply.callNotFound();
+    const result = await cancelBooking(db, who(request), booking.id, 'staff');
+    if (result.ok) return reply.redirect(`/training/sessions/${booking.sessionId}?done=cancelled`, 303);
+    return refused(reply, result, {
+      backHref: `/training/sessions/${booking.sessionId}`,
+      title: 'This booking cannot be cancelled',
+      lines: ['A booking whose attendance has been recorded, or that is already cancelled, cannot be cancelled.'],
+    });
+  });
+
+  app.post<WithId>('/training/sessions/:id/register', manage, async (request, reply) => {
+    const session = await load(request.params.id);
+    if (!session) return reply.callNotFound();
+    const form = parseForm(registerForm, request.body);
+    if (!form.ok) return sessionPage(request, reply, session, { errors: form.errors });
+    const result = await takeRegister(db, who(request), session.id, form.value);
+    if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=register`, 303);
+    if (result.reason === 'invalid') return sessionPage(request, reply, session, { errors: errorsFor(result.errors) });
+    return refused(reply, result, {
+      backHref: `/training/sessions/${session.id}`,
+      title: 'The register of a cancelled session cannot be taken',
+    });
+  });
+
+  function cancelPage(reply: FastifyReply, session: SessionRow, values: Record<string, unknown>, errors?: FormErrors) {
+    return reply.code(errors ? 400 : 200).page('training-session-cancel.njk', {
+      title: `Cancel the session: ${session.title}`,
+      session: sessionView(session),
+      values,
+      errors,
+      backLink: { href: `/training/sessions/${session.id}` },
+    });
+  }
+
+  app.get<WithId>('/training/sessions/:id/cancel', manage, async (request, reply) => {
+    const session = await load(request.params.id);
+    if (!session) return reply.callNotFound();
+    return cancelPage(reply, session, {});
+  });
+
+  app.post<WithId>('/training/sessions/:id/cancel', manage, async (request, reply) => {
+    const session = await load(request.params.id);
+    if (!session) return reply.callNotFound();
+    const form = parseForm(cancelSessionForm, request.body);
+    if (!form.ok) return cancelPage(reply, session, form.input, form.errors);
+    const result = await cancelSession(db, who(request), session.id, form.value.reason);
+    if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=session-cancelled`, 303);
+    if (result.reason === 'invalid')
+      return cancelPage(reply, session, { reason: form.value.reason }, errorsFor(result.errors));
+    return refused(reply, result, { backHref: `/training/sessions/${session.id}` });
+  });
+};

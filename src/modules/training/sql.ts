@@ -1,0 +1,60 @@
+/**
+ * The facts about a carer's training that the deadlines, the measures and the pages share, as SQL
+ * over the records (so a closed month is counted as it stood at its last day). `carer` is the SQL
+ * of the carer's id; `asAt` a date: only what happened on or before it counts.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+
+/** The 12 months for new carers, 18 for family and friends (connected person) carers (NMS 20.3). */
+export const TSD_MONTHS = 12;
+export const TSD_MONTHS_FAMILY_AND_FRIENDS = 18;
+
+/** The day a household was approved (the status date when no approval date was recorded). */
+export const approvedFrom = (h = 'h') => sql.raw(`coalesce(${h}.approved_on, ${h}.status_since)`);
+
+/** The TSD deadline of a carer of household `h`: 12 months after approval, 18 for family and friends. */
+export const tsdDeadline = (h = 'h') =>
+  sql`(${approvedFrom(h)} + case when ${sql.raw(h)}.household_type = 'family_and_friends'
+    then interval '${sql.raw(String(TSD_MONTHS_FAMILY_AND_FRIENDS))} months' else interval '${sql.raw(String(TSD_MONTHS))} months' end)::date`;
+
+/** Sessions the carer attended (b, s, c), held on or before the day. */
+const attended = (carer: SQL, asAt: SQL | string) => sql`training_bookings b
+  join training_sessions s on s.id = b.session_id
+  join training_courses c on c.id = s.course_id
+  where b.carer_id = ${carer} and b.attendance = 'attended' and s.starts_on <= ${asAt}::date`;
+
+/**
+ * The day the carer's TSD standards were evidenced: the date their worker recorded, or the day
+ * they attended a session of a course in the TSD category, whichever came first.
+ */
+export const tsdEvidencedOn = (carer: SQL, asAt: SQL | string) => sql`least(
+    (select t.evidenced_on from tsd_evidence t where t.carer_id = ${carer} and t.evidenced_on <= ${asAt}::date),
+    (select min(s.starts_on) from ${attended(carer, asAt)} and c.category = 'tsd'))`;
+
+/** The carer's last training (the date of the last session attended), or null. */
+export const lastTrainingOn = (carer: SQL, asAt: SQL | string) =>
+  sql`(select max(s.starts_on) from ${attended(carer, asAt)})`;
+
+/** The first session the carer attended of a course mandatory for `mandatory` (or in `category`). */
+export const firstAttendedOn = (carer: SQL, asAt: SQL | string, where: SQL) =>
+  sql`(select min(s.starts_on) from ${attended(carer, asAt)} and ${where})`;
+
+/**
+ * The day the carer completed core training: the day they had attended every active course
+ * mandatory for new carers (the latest of their first attendances of each), or null.
+ */
+export const coreCompletedOn = (carer: SQL, asAt: SQL | string) => sql`(
+  select case when count(*) > 0 and count(*) = (select count(*) from training_courses k where k.mandatory_for = 'new_carers' and k.active)
+    then max(x.first_on) end
+  from (select c.id, min(s.starts_on) as first_on from ${attended(carer, asAt)}
+    and c.mandatory_for = 'new_carers' and c.active group by c.id) x)`;
+
+/** Participation days: each event attended counts its days (held_on to ends_on), when held from `from` to `asAt`. */
+export const participationDays = (carer: SQL, from: SQL | string, asAt: SQL | string) => sql`(
+  select coalesce(sum(e.ends_on - e.held_on + 1), 0)::int from participation_attendance a
+  join participation_events e on e.id = a.event_id
+  where a.carer_id = ${carer} and e.held_on between ${from}::date and ${asAt}::date)`;
+
+/** The carers (cr) of the households approved on the day (h, t). */
+export const carersOfApprovedOn = (approvedHouseholds: SQL) =>
+  sql`${approvedHouseholds} join carers cr on cr.household_id = h.id`;

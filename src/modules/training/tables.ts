@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/tables.ts';
+import { children } from '../children/tables.ts';
+import { carers, households } from '../households/tables.ts';
+
+/**
+ * A course on the carers' training calendar. `mandatoryFor` says who must attend it and so makes
+ * a requirement (training/due.ts): new carers (core training, within the first year of approval),
+ * carers with a child aged 11 or over placed, carers of a disabled child.
+ */
+export const trainingCourses = pgTable(
+  'training_courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    /** core, tsd, safeguarding, cse_missing, allegations, lgbt, placement_stability, transitions, first_aid, disability, other */
+    category: text('category').notNull(),
+    description: text('description'),
+    /** Length of the course in hours (3.5 = half a day). */
+    hours: numeric('hours', { precision: 4, scale: 1 }).notNull(),
+    /** none, new_carers, child_11_plus, child_disability */
+    mandatoryFor: text('mandatory_for').notNull().default('none'),
+    /** A withdrawn course keeps its history but takes no new sessions and makes no requirement. */
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('training_courses_category_idx').on(t.category),
+    index('training_courses_mandatory_idx').on(t.mandatoryFor),
+  ],
+);
+
+/** A session of a course: when, where (or online), how many places, who trains. */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => trainingCourses.id),
+    startsOn: date('starts_on').notNull(),
+    /** The last day, for a course over more than one day (the same as startsOn otherwise). */
+    endsOn: date('ends_on').notNull(),
+    /** 24-hour start time, '10:00'. */
+    startTime: text('start_time'),
+    /** in_person, online */
+    format: text('format').notNull(),
+    /** The venue, or the name of the online meeting service. */
+    place: text('place').notNull(),
+    capacity: integer('capacity').notNull(),
+    trainer: text('trainer').notNull(),
+    /** scheduled, cancelled */
+    status: text('status').notNull().default('scheduled'),
+    cancelledReason: text('cancelled_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('training_sessions_starts_idx').on(t.startsOn),
+    index('training_sessions_course_idx').on(t.courseId, t.startsOn),
+    check('training_sessions_dates', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('training_sessions_capacity', sql`${t.capacity} > 0`),
+  ],
+);
+
+/**
+ * A carer's place on a session: booked (from the portal or by staff) or cancelled, and once the
+ * session has been held, whether they attended. One row per carer and session: booking again
+ * after a cancellation reopens it.
+ */
+export const trainingBookings = pgTable(
+  'training_bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    carerId: uuid('carer_id')
+      .notNull()
+      .references(() => carers.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** booked, cancelled */
+    status: text('status').notNull(),
+    /** portal, staff */
+    bookedVia: text('booked_via').notNull(),
+    bookedBy: uuid('booked_by').references(() => users.id),
+    bookedAt: timestamp('booked_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Null until the register is taken: attended, absent. */
+    attendance: text('attendance'),
+    attendanceBy: uuid('attendance_by').references(() => users.id),
+    attendanceAt: timestamp('attendance_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('training_bookings_session_carer_idx').on(t.sessionId, t.carerId),
+    index('training_bookings_carer_idx').on(t.carerId),
+    index('training_bookings_attended_idx')
+      .on(t.carerId, t.sessionId)
+      .where(sql`${t.attendance} = 'attended'`),
+  ],
+);
+
+/**
+ * The date a carer's Training, Support and Development standards were evidenced, as recorded by
+ * their worker (attending a session of a TSD course evidences them too: see training/sql.ts).
+ */
+export const tsdEvidence = pgTable('tsd_evidence', {
+  carerId: uuid('carer_id')
+    .primaryKey()
+    .references(() => carers.id),
+  evidencedOn: date('evidenced_on').notNull(),
+  notes: text('notes'),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A carer's personal development plan, one row per version: started at assessment, reviewed at
+ * each annual review (a new version); the latest is the current one until its review date.
+ */
+export const developmentPlans = pgTable(
+  'development_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    carerId: uuid('carer_id')
+      .notNull()
+      .references(() => carers.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** The date agreed with the carer. */
+    agreedOn: date('agreed_on').notNull(),
+    /** assessment, annual_review, other */
+    occasion: text('occasion').notNull(),
+    goals: text('goals').notNull(),
+    trainingToDo: text('training_to_do').notNull(),
+    support: text('support').notNull(),
+    /** Reviewed by: 12 months after it was agreed unless set earlier. */
+    reviewBy: date('review_by').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('development_plans_carer_idx').on(t.carerId, t.agreedOn)],
+);
+
+/** A participation event for carers, children and young people, or both (Target 1.1). */
+export const participationEvents = pgTable(
+  'participation_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    /** carers, children, both */
+    audience: text('audience').notNull(),
+    /** young_peoples_council, fostering_team, carers_association, virtual_school */
+    organiser: text('organiser').notNull(),
+    heldOn: date('held_on').notNull(),
+    /** The last day: an event over a weekend counts its days. */
+    endsOn: date('ends_on').notNull(),
+    place: text('place').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('participation_events_held_idx').on(t.heldOn),
+    check('participation_events_dates', sql`${t.endsOn} >= ${t.heldOn}`),
+  ],
+);
+
+/** Who attended an event: a carer or a child, once each. */
+export const participationAttendance = pgTable(
+  'participation_attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => participationEvents.id),
+    carerId: uuid('carer_id').references(() => carers.id),
+    childId: uuid('child_id').references(() => children.id),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('participation_attendance_carer_idx').on(t.eventId, t.carerId),
+    uniqueIndex('participation_attendance_child_idx').on(t.eventId, t.childId),
+    index('participation_attendance_carer_only_idx').on(t.carerId),
+    index('participation_attendance_child_only_idx').on(t.childId),
+    check('participation_attendance_one', sql`(${t.carerId} is null) <> (${t.childId} is null)`),
+  ],
+);

@@ -1,0 +1,83 @@
+/** Records of the training module turned into what its pages show, in words. */
+import { formatDate } from '../../platform/views/format.ts';
+import type { FormErrors } from '../../platform/views/forms.ts';
+import { formErrors } from '../../platform/views/forms.ts';
+import { linkDateErrors } from '../../platform/views/date-input.ts';
+import type { FieldError } from '../../platform/views/results.ts';
+import {
+  attendanceNames,
+  audiences,
+  categories,
+  formats,
+  hoursText,
+  label,
+  mandatoryFor,
+  occasions,
+  organisers,
+} from './labels.ts';
+import type { SessionRow } from './queries.ts';
+
+export { label };
+
+const options = (labels: Record<string, string>, selected: unknown, blank?: string) => [
+  ...(blank !== undefined ? [{ value: '', text: blank, selected: !selected }] : []),
+  ...Object.entries(labels).map(([value, text]) => ({
+    value,
+    text,
+    selected: selected === value,
+    checked: selected === value,
+  })),
+];
+
+export const categoryOptions = (selected: unknown, blank?: string) => options(categories, selected, blank);
+export const mandatoryOptions = (selected: unknown) => options(mandatoryFor, selected);
+export const formatOptions = (selected: unknown) => options(formats, selected);
+export const occasionOptions = (selected: unknown) => options(occasions, selected);
+export const audienceOptions = (selected: unknown) => options(audiences, selected);
+export const organiserOptions = (selected: unknown) => options(organisers, selected);
+
+/** A session as a line: "Tuesday 3 March 2026 at 10:00 (to 4 March), online". */
+export function sessionView(s: SessionRow) {
+  const left = Math.max(0, s.capacity - Number(s.booked));
+  return {
+    ...s,
+    categoryName: label(categories, s.category),
+    formatName: label(formats, s.format),
+    hoursText: hoursText(s.hours),
+    when:
+      formatDate(s.starts_on) +
+      (s.start_time ? ` at ${s.start_time}` : '') +
+      (s.ends_on !== s.starts_on ? ` to ${formatDate(s.ends_on)}` : ''),
+    placesLeft: left,
+    placesText:
+      s.status === 'cancelled'
+        ? 'Cancelled'
+        : left === 0
+          ? 'Full'
+          : `${left} of ${s.capacity} ${left === 1 ? 'place' : 'places'} left`,
+  };
+}
+
+export const attendanceName = (value: string | null) => (value ? label(attendanceNames, value) : 'Not recorded');
+
+/** A service's field errors for the form, each date error linked to its day box. */
+export function errorsFor(errors: FieldError[], dateFields: readonly string[] = []): FormErrors {
+  return linkDateErrors(formErrors(errors), dateFields);
+}
+
+export function flashFor(done: unknown): string | undefined {
+  const messages: Record<string, string> = {
+    course: 'Course saved',
+    session: 'Session added to the calendar',
+    booked: 'Place booked',
+    cancelled: 'Booking cancelled',
+    register: 'Register saved',
+    'session-cancelled': 'Session cancelled: the carers who had booked are no longer booked',
+    tsd: 'Date the TSD standards were evidenced recorded',
+    pdp: 'Personal development plan saved',
+    event: 'Event saved',
+    attended: 'Attendance recorded',
+    removed: 'Taken off the attendance list',
+  };
+  return typeof done === 'string' ? messages[done] : undefined;
+}
