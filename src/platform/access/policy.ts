@@ -122,6 +122,19 @@ export const permissions = {
   ],
   /** Record, edit and finalise supervisions and agreements (an SSW for their allocated households, a team manager for their team). */
   'supervision.record': ['head_of_fostering', 'team_manager', 'supervising_social_worker'],
+  /** Annual reviews of approval and their reports (scoped by the household: SSWs see their households'). */
+  'reviews.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'reviewing_officer',
+  ],
+  /** Run reviews independently of the SSW: start, ask for views by link, record checks, complete. */
+  'reviews.run': ['head_of_fostering', 'reviewing_officer'],
+  /** Record what a review gathers (an SSW their own household's SSW report; see reviews/service.ts canRecord). */
+  'reviews.contribute': ['head_of_fostering', 'team_manager', 'supervising_social_worker', 'reviewing_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
