@@ -14,6 +14,7 @@ import { Paperwork, type OpenStatus } from './paperwork.ts';
 import { stream } from './random.ts';
 import { overdueScenario, SupervisionWriter } from './supervision.ts';
 import { writeNotesMessages } from './notes.ts';
+import { writeDemoReviews } from './reviews.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -189,6 +190,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       options.publicUrl ?? 'http://localhost:3000',
     );
     log(`notes to carers written: ${messages} messages (${seconds()} s)`);
+    const reviews = await writeDemoReviews(tx, stream(scale, 'reviews'), today, scale);
+    log(`annual reviews written: ${reviews} (${seconds()} s)`);
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

@@ -81,7 +81,7 @@ async function feedbackReturned(db: DbOrTx, ids: readonly string[] | null): Prom
     sql`select l.id as record_id, h.id as household_id,
         case when l.kind = 'child_views' then l.recipient || '’s views' else 'Feedback from ' || l.recipient end
           || ' for the review of ' || h.name || ' (' || h.reference || ')' as label,
-        to_char(l.requested_on + ${MANAGER_AFTER_DAYS}, 'YYYY-MM-DD') as due_on,
+        to_char(l.requested_on + ${MANAGER_AFTER_DAYS}::int, 'YYYY-MM-DD') as due_on,
         'Asked for on ' || ${inWords(sql`l.requested_on`)}
           || case when l.reminded_at is not null then '; reminder sent' else '' end as detail,
         to_char((l.expires_at at time zone 'Europe/London')::date, 'YYYY-MM-DD') as shown_until,
