@@ -12,12 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { childForms, type AgeGroup } from '../../src/modules/reviews/labels.ts';
-import {
-  annualReviews,
-  reviewContributions,
-  reviewLinks,
-  type Answers,
-} from '../../src/modules/reviews/tables.ts';
+import { annualReviews, reviewContributions, reviewLinks, type Answers } from '../../src/modules/reviews/tables.ts';
 import { dayOf, isoOf, timestampOf, YEAR, type Day } from './days.ts';
 import { IdMaker, type Random } from './random.ts';
 
@@ -39,8 +34,14 @@ const CHILD_WORDS = {
   else: ['No', 'I like living here', 'Thank you'],
 };
 const SW_WORDS = {
-  needs: ['The carers meet the child’s needs well and advocate for them at school.', 'Needs are met; health appointments are always kept.'],
-  plan: ['They support family time and keep to the plan.', 'Good support with education; family time is sometimes hard for them to manage.'],
+  needs: [
+    'The carers meet the child’s needs well and advocate for them at school.',
+    'Needs are met; health appointments are always kept.',
+  ],
+  plan: [
+    'They support family time and keep to the plan.',
+    'Good support with education; family time is sometimes hard for them to manage.',
+  ],
   working: ['Communication is good and timely.', 'They keep me informed and attend meetings.'],
 };
 
@@ -86,7 +87,13 @@ function planReviews(h: HouseholdRow, random: Random, today: Day, officers: stri
     // A few households' latest review has not been held: overdue in My work.
     if (due <= today && due + 365 > today && random.chance(0.04)) break;
     const gathering = reviewed > today;
-    const outcome = first ? 'continue' : random.weighted([['continue', 92], ['change_terms', 6], ['refer_to_panel', 2]] as const);
+    const outcome = first
+      ? 'continue'
+      : random.weighted([
+          ['continue', 92],
+          ['change_terms', 6],
+          ['refer_to_panel', 2],
+        ] as const);
     const toPanel = first || outcome !== 'continue';
     const presented = toPanel ? reviewed + random.int(14, 50) : null;
     const commented = random.chance(0.3) ? reviewed + random.int(3, 25) : null;
@@ -113,7 +120,9 @@ function planReviews(h: HouseholdRow, random: Random, today: Day, officers: stri
                   ? 'Concerns about safer care arrangements after a change in the household.'
                   : null,
             summary: random.pick(SUMMARIES),
-            childrenSummary: random.chance(0.6) ? 'The children said they feel safe and settled, and like the family’s routines.' : null,
+            childrenSummary: random.chance(0.6)
+              ? 'The children said they feel safe and settled, and like the family’s routines.'
+              : null,
             pdpUpdated: random.chance(0.85),
             toPanel,
             presentedToPanelOn: presented !== null && presented <= today ? isoOf(presented) : null,
@@ -232,7 +241,12 @@ async function writeContributions(
         receivedOn: by(r.startedOn, r.reviewedOn, random.int(5, 20)),
         source: 'recorded',
         givenBy: h.carers,
-        answers: { words: { year: 'A busy year with ups and downs; the children are settled.', support: 'Supervision and the support group helped.' } },
+        answers: {
+          words: {
+            year: 'A busy year with ups and downs; the children are settled.',
+            support: 'Supervision and the support group helped.',
+          },
+        },
       });
     }
     if (done ? random.chance(0.95) : random.chance(0.5)) {
@@ -284,8 +298,19 @@ async function writeContributions(
         receivedOn: by(rc.started_on, rc.reviewed_on, random.int(5, 25)),
         givenBy: `${rc.sw_name ?? 'The child’s social worker'}, children’s social worker`,
         answers: {
-          scales: { rating: random.weighted([[5, 3], [4, 4], [3, 2], [2, 1]] as const) },
-          words: { needs: random.pick(SW_WORDS.needs), plan: random.pick(SW_WORDS.plan), working: random.pick(SW_WORDS.working) },
+          scales: {
+            rating: random.weighted([
+              [5, 3],
+              [4, 4],
+              [3, 2],
+              [2, 1],
+            ] as const),
+          },
+          words: {
+            needs: random.pick(SW_WORDS.needs),
+            plan: random.pick(SW_WORDS.plan),
+            working: random.pick(SW_WORDS.working),
+          },
         },
       });
     } else if (!done) {
@@ -305,7 +330,9 @@ function openLink(rc: ReviewChildRow, kind: string, random: Random, today: Day):
     kind,
     childId: rc.child_id,
     ageGroup: kind === 'child_views' ? rc.age_group : null,
-    tokenHash: createHash('sha256').update(`demo/${rc.review_id}/${rc.child_id}/${kind}/${random.next()}`).digest('hex'),
+    tokenHash: createHash('sha256')
+      .update(`demo/${rc.review_id}/${rc.child_id}/${kind}/${random.next()}`)
+      .digest('hex'),
     delivery: email ? 'email' : 'handed',
     email,
     recipient:

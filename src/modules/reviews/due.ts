@@ -114,7 +114,8 @@ export const reviewDueRules: DueRule[] = [
     id: 'reviews.feedback-returned',
     title: 'Views or feedback asked for an annual review',
     cites: `${REG_28}; local target: a reminder after 7 days, the requester’s manager told after 14`,
-    countsFrom: 'the day a link for a child’s views or their social worker’s feedback was made (until it is used or expires)',
+    countsFrom:
+      'the day a link for a child’s views or their social worker’s feedback was made (until it is used or expires)',
     period: 'within 14 days',
     audience,
     recordType: 'review-link',

@@ -127,7 +127,9 @@ export const linkForm = z
       ctx.addIssue({
         code: 'custom',
         path: ['email'],
-        message: v.email ? 'Enter an email address in the correct format, like name@example.com' : 'Enter an email address',
+        message: v.email
+          ? 'Enter an email address in the correct format, like name@example.com'
+          : 'Enter an email address',
       });
     }
   })
@@ -179,14 +181,20 @@ export function childViewsForm(ageGroup: AgeGroup) {
 export const socialWorkerFeedbackForm = z
   .object({
     ...wordsFields(socialWorkerQuestions),
-    rating: scaleAnswer(socialWorkerScale.answers.length).refine((n) => n !== null, 'Choose how well the placement meets the child’s needs'),
+    rating: scaleAnswer(socialWorkerScale.answers.length).refine(
+      (n) => n !== null,
+      'Choose how well the placement meets the child’s needs',
+    ),
     name: requiredText('Enter your name', 200),
   })
   .transform((v) => {
     const values = v as Record<string, unknown>;
     return {
       name: values.name as string,
-      answers: { scales: { rating: values.rating as number }, words: wordsOf(socialWorkerQuestions, values) } as Answers,
+      answers: {
+        scales: { rating: values.rating as number },
+        words: wordsOf(socialWorkerQuestions, values),
+      } as Answers,
     };
   });
 

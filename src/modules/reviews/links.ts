@@ -42,11 +42,7 @@ export function newSecret(): string {
 
 /** A secret as typed or scanned, in its one spelling (upper case, no dashes, O read as 0, I and L as 1); null when it cannot be one. */
 export function normaliseSecret(typed: string): string | null {
-  const compact = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return compact.length === SECRET_LENGTH && [...compact].every((c) => ALPHABET.includes(c)) ? compact : null;
 }
 

@@ -19,11 +19,7 @@ function completedIn(period: Period, which: SQL = sql`true`): SQL {
 }
 
 /** A measure over completed reviews: `met` says whether a review counts, `detail` what the list shows. */
-function reviewMeasure(
-  which: SQL,
-  met: (period: Period) => SQL,
-  detail: SQL,
-): Pick<Measure, 'count' | 'records'> {
+function reviewMeasure(which: SQL, met: (period: Period) => SQL, detail: SQL): Pick<Measure, 'count' | 'records'> {
   return {
     count(period) {
       return sql`select h.team_id, t.area_id, ${met(period)} as met from ${completedIn(period, which)}`;
@@ -85,7 +81,11 @@ export const reviewsWithChildrensViews: Measure = {
   metLabel: 'Every child’s views',
   missedLabel: 'A child’s views missing',
   order: 91,
-  ...reviewMeasure(withChildren, () => everyChild('child_views'), sql`${childCounts('child_views')} children gave their views`),
+  ...reviewMeasure(
+    withChildren,
+    () => everyChild('child_views'),
+    sql`${childCounts('child_views')} || ' children gave their views'`,
+  ),
 };
 
 export const reviewsWithSocialWorkerFeedback: Measure = {
@@ -106,7 +106,7 @@ export const reviewsWithSocialWorkerFeedback: Measure = {
   ...reviewMeasure(
     withChildren,
     () => everyChild('social_worker_feedback'),
-    sql`${childCounts('social_worker_feedback')} social workers gave feedback`,
+    sql`${childCounts('social_worker_feedback')} || ' social workers gave feedback'`,
   ),
 };
 

@@ -37,7 +37,13 @@ export function linkMessageText(input: { kind: string; carers: string; child: st
 }
 
 /** The reminder after 7 days, to whoever the link went to (by email) or the worker who handed it over. */
-export function reminderText(input: { what: string; household: string; requestedOn: string; expiresOn: string; handed: boolean }) {
+export function reminderText(input: {
+  what: string;
+  household: string;
+  requestedOn: string;
+  expiresOn: string;
+  handed: boolean;
+}) {
   return {
     subject: `Reminder: ${input.what} for an annual review`,
     body: [

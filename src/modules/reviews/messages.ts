@@ -120,7 +120,12 @@ export async function chaseReviewLinks(db: Db, mode: Mailer['mode'], now = new D
   for (const { id } of due) {
     written += await db.transaction(async (tx) => {
       const [row] = await tx
-        .select({ link: reviewLinks, household: households.name, requester: users.displayName, requesterEmail: users.email })
+        .select({
+          link: reviewLinks,
+          household: households.name,
+          requester: users.displayName,
+          requesterEmail: users.email,
+        })
         .from(reviewLinks)
         .innerJoin(annualReviews, eq(annualReviews.id, reviewLinks.reviewId))
         .innerJoin(households, eq(households.id, annualReviews.householdId))
@@ -147,7 +152,12 @@ export async function chaseReviewLinks(db: Db, mode: Mailer['mode'], now = new D
         n += 1;
       }
       if (!link.managerToldAt && link.requestedAt <= daysBefore(now, MANAGER_AFTER_DAYS)) {
-        const text = managerText({ what, household: row.household, requester: row.requester, requestedOn: link.requestedOn });
+        const text = managerText({
+          what,
+          household: row.household,
+          requester: row.requester,
+          requestedOn: link.requestedOn,
+        });
         const to = await managersOf(tx, link.requestedBy);
         await queue(tx, { ...base, purpose: 'manager', recipients: to, ...text }, mode, now);
         await tx.update(reviewLinks).set({ managerToldAt: now }).where(eq(reviewLinks.id, link.id));
@@ -205,7 +215,13 @@ export async function deliverReviewMessages(
   for (const message of messages) {
     try {
       const attachments = message.attachmentName
-        ? [{ filename: message.attachmentName, contentType: 'application/pdf', content: await reportPdf(message.reviewId) }]
+        ? [
+            {
+              filename: message.attachmentName,
+              contentType: 'application/pdf',
+              content: await reportPdf(message.reviewId),
+            },
+          ]
         : undefined;
       await mailer.send({ to: message.recipients, subject: message.subject, text: message.body, attachments });
       await db

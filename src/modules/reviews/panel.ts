@@ -61,7 +61,12 @@ export async function reviewsWaitingForPanel(
     )
     .orderBy(asc(annualReviews.reviewedOn), asc(households.reference))
     .limit(options.limit ?? 200);
-  return rows.map((r) => ({ ...r, reviewedOn: r.reviewedOn!, outcome: r.outcome ?? '', href: `/reviews/${r.reviewId}` }));
+  return rows.map((r) => ({
+    ...r,
+    reviewedOn: r.reviewedOn!,
+    outcome: r.outcome ?? '',
+    href: `/reviews/${r.reviewId}`,
+  }));
 }
 
 /** The first reviews waiting for panel (what the panel module makes agenda items of). */

@@ -66,7 +66,10 @@ export async function openReviewOf(db: DbOrTx, householdId: string): Promise<Rev
 }
 
 /** The date of the household's last completed review since it was approved, if any. */
-export async function lastReviewedOn(db: DbOrTx, household: Pick<HouseholdRecord, 'id' | 'approvedOn' | 'statusSince'>) {
+export async function lastReviewedOn(
+  db: DbOrTx,
+  household: Pick<HouseholdRecord, 'id' | 'approvedOn' | 'statusSince'>,
+) {
   const since = household.approvedOn ?? household.statusSince;
   const [row] = await db
     .select({ last: sql<string | null>`max(${annualReviews.reviewedOn})::text` })

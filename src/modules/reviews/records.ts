@@ -17,7 +17,9 @@ export const reviewRecordTypes: RecordType[] = [
         .from(annualReviews)
         .innerJoin(households, eq(households.id, annualReviews.householdId))
         .where(eq(annualReviews.id, id));
-      return row ? { label: `Review of approval: ${row.name}, started ${formatDate(row.startedOn)}`, href: `/reviews/${id}` } : null;
+      return row
+        ? { label: `Review of approval: ${row.name}, started ${formatDate(row.startedOn)}`, href: `/reviews/${id}` }
+        : null;
     },
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleReview(db, viewer, id)) !== null;

@@ -7,7 +7,11 @@ const FOOTER = 'Fostering review team. Made up of the views gathered for the rev
 
 /** The report as a PDF. */
 export async function reportPdf(report: Report): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: report.title, Author: 'Hearth fostering service' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: report.title, Author: 'Hearth fostering service' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {

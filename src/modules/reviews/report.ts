@@ -87,7 +87,12 @@ function socialWorkerAnswers(answers: Answers): Answer[] {
   const rating = answers.scales?.rating;
   return [
     ...(rating
-      ? [{ question: 'How well the placement meets the child’s needs', answer: socialWorkerScale.answers[rating - 1] ?? '' }]
+      ? [
+          {
+            question: 'How well the placement meets the child’s needs',
+            answer: socialWorkerScale.answers[rating - 1] ?? '',
+          },
+        ]
       : []),
     ...wordsAnswers(socialWorkerQuestions, answers),
   ];
@@ -146,7 +151,9 @@ export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Au
   if (review.childrenSummary && (audience === 'carers' || review.status === 'completed')) {
     childViews.push({
       title: 'What the children told us',
-      answers: [{ question: 'The reviewing officer’s summary, shared with the carers', answer: review.childrenSummary }],
+      answers: [
+        { question: 'The reviewing officer’s summary, shared with the carers', answer: review.childrenSummary },
+      ],
     });
   }
 
@@ -195,28 +202,51 @@ export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Au
       report('carer_report', carerReportQuestions, 'The carers’ report'),
       report('ssw_report', sswReportQuestions, 'The supervising social worker’s report'),
       { heading: 'The children’s views', entries: childViews, empty: 'No child was placed when the review started.' },
-      { heading: 'The children’s social workers’ feedback', entries: feedback, empty: 'No child was placed when the review started.' },
+      {
+        heading: 'The children’s social workers’ feedback',
+        entries: feedback,
+        empty: 'No child was placed when the review started.',
+      },
       { heading: 'Household members’ views', entries: memberViews, empty: 'None recorded.' },
-      { heading: 'Checks renewed', entries: checks.length ? [{ title: 'Checks renewed', answers: checks }] : [], empty: 'None recorded.' },
+      {
+        heading: 'Checks renewed',
+        entries: checks.length ? [{ title: 'Checks renewed', answers: checks }] : [],
+        empty: 'None recorded.',
+      },
       {
         heading: 'Training and participation this year',
         entries: training.length
           ? [
               {
                 title: 'Training and participation',
-                answers: training.map((t) => ({ question: `${formatDate(t.on)}: ${t.who}`, answer: `${t.title}${t.amount ? ` (${t.amount})` : ''}` })),
+                answers: training.map((t) => ({
+                  question: `${formatDate(t.on)}: ${t.who}`,
+                  answer: `${t.title}${t.amount ? ` (${t.amount})` : ''}`,
+                })),
               },
             ]
           : [],
         empty: 'No training or participation records for the year yet: they are shown here from the training records.',
       },
-      { heading: 'Outcome', entries: outcome.length ? [{ title: 'Outcome', answers: outcome }] : [], empty: 'The review is still gathering views.' },
+      {
+        heading: 'Outcome',
+        entries: outcome.length ? [{ title: 'Outcome', answers: outcome }] : [],
+        empty: 'The review is still gathering views.',
+      },
       {
         heading: 'The carers’ comments',
         entries: review.carerComment
-          ? [{ title: 'The carers’ comments', meta: `Given on ${formatDate(review.carerCommentedOn)}`, answers: [{ question: 'Comments', answer: review.carerComment }] }]
+          ? [
+              {
+                title: 'The carers’ comments',
+                meta: `Given on ${formatDate(review.carerCommentedOn)}`,
+                answers: [{ question: 'Comments', answer: review.carerComment }],
+              },
+            ]
           : [],
-        empty: review.commentsDueOn ? `The carers may comment until ${formatDate(review.commentsDueOn)}.` : 'Not yet sent to the carers.',
+        empty: review.commentsDueOn
+          ? `The carers may comment until ${formatDate(review.commentsDueOn)}.`
+          : 'Not yet sent to the carers.',
       },
     ],
   };

@@ -161,8 +161,16 @@ describe('an annual review, from start to report', () => {
 
   it('is completed with dates in order, goes to panel and sends the carers their copy', async () => {
     const id = await reviewId();
-    const form = { outcome: 'continue', summary: 'Approval continues.', pdpUpdated: 'yes', childrenSummary: 'Robin feels safe.' };
-    const before = await reviewer.post(`/reviews/${id}/complete`, { ...form, ...dateBoxes('reviewedOn', addDays(today, -1)) });
+    const form = {
+      outcome: 'continue',
+      summary: 'Approval continues.',
+      pdpUpdated: 'yes',
+      childrenSummary: 'Robin feels safe.',
+    };
+    const before = await reviewer.post(`/reviews/${id}/complete`, {
+      ...form,
+      ...dateBoxes('reviewedOn', addDays(today, -1)),
+    });
     expect(before.statusCode).toBe(400);
     expect(before.body).toContain('must be on or after');
     const done = await reviewer.post(`/reviews/${id}/complete`, { ...form, ...dateBoxes('reviewedOn', today) });
@@ -170,7 +178,7 @@ describe('an annual review, from start to report', () => {
     const page = await reviewer.get(`/reviews/${id}`);
     expect(page.body).toContain('To panel');
     expect(page.body).toContain('the first review since approval always goes to panel');
-    expect(page.body).toContain('The best thing about living here');
+    expect(page.body).toContain('What is the best thing about living here?');
     expect((await firstReviewsWaitingForPanel(t.database.db)).map((r) => r.reviewId)).toContain(id);
     const pdf = await reviewer.get(`/reviews/${id}/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');

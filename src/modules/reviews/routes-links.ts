@@ -32,8 +32,16 @@ function privatePage(reply: FastifyReply) {
   return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
 }
 
-export function linkRoutes(app: FastifyInstance, { db, mailer, publicUrl }: { db: Db; mailer: Mailer; publicUrl: string }) {
-  async function newLinkPage(reply: FastifyReply, record: ReviewRecord, values: Record<string, unknown>, errors?: FormErrors) {
+export function linkRoutes(
+  app: FastifyInstance,
+  { db, mailer, publicUrl }: { db: Db; mailer: Mailer; publicUrl: string },
+) {
+  async function newLinkPage(
+    reply: FastifyReply,
+    record: ReviewRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
     const details = await reviewDetails(db, record.review.id);
     const child = details.children.find((c) => c.childId === values.childId);
     const kind = values.kind === 'social_worker_feedback' ? 'social_worker_feedback' : 'child_views';
@@ -44,7 +52,11 @@ export function linkRoutes(app: FastifyInstance, { db, mailer, publicUrl }: { db
       child,
       kind,
       form: ageGroups[child.ageGroup],
-      values: { delivery: kind === 'child_views' ? 'handed' : 'email', email: child.socialWorkerEmail ?? '', ...values },
+      values: {
+        delivery: kind === 'child_views' ? 'handed' : 'email',
+        email: child.socialWorkerEmail ?? '',
+        ...values,
+      },
       mailMode: mailer.mode,
       linkDays: LINK_DAYS_TEXT,
       errors,
@@ -67,7 +79,8 @@ export function linkRoutes(app: FastifyInstance, { db, mailer, publicUrl }: { db
     if (!parsed.ok) return newLinkPage(reply, found.record, parsed.input, parsed.errors);
     const result = await makeLink(db, mailer, who(request), request.params.id, parsed.value, publicUrl);
     if (!result.ok) {
-      if (result.reason === 'invalid') return newLinkPage(reply, found.record, bodyOf(request.body), formErrors(result.errors));
+      if (result.reason === 'invalid')
+        return newLinkPage(reply, found.record, bodyOf(request.body), formErrors(result.errors));
       return refusedRun(reply, result, reviewPaths.review(request.params.id));
     }
     // The link is shown this once (Hearth keeps only its fingerprint): no redirect, never cached.

@@ -28,7 +28,12 @@ async function reviewsForCarer(db: Db, who: Who) {
     .from(annualReviews)
     .where(and(eq(annualReviews.householdId, householdId), isNotNull(annualReviews.reportSentOn)))
     .orderBy(desc(annualReviews.reviewedOn));
-  await recordAudit(db, who.actor, { action: 'view', recordType: 'household', recordId: householdId, detail: { page: 'portal-reviews' } });
+  await recordAudit(db, who.actor, {
+    action: 'view',
+    recordType: 'household',
+    recordId: householdId,
+    detail: { page: 'portal-reviews' },
+  });
   return rows;
 }
 
@@ -46,12 +51,21 @@ export async function recordCarerComment(db: Db, who: Who, id: string, comment: 
     const record = await findVisibleReview(tx, who.user, id);
     if (!record || !record.review.reportSentOn) return notFound;
     if (!commentsOpen(record.review)) {
-      return invalid({ field: 'comment', message: 'The time to comment on this report has ended, or you have commented already' });
+      return invalid({
+        field: 'comment',
+        message: 'The time to comment on this report has ended, or you have commented already',
+      });
     }
     const rows = await tx
       .update(annualReviews)
       .set({ carerComment: comment, carerCommentedOn: todayInLondon(), updatedAt: new Date() })
-      .where(and(eq(annualReviews.id, id), isNull(annualReviews.carerComment), sql`${annualReviews.commentsDueOn} >= ${todayInLondon()}::date`))
+      .where(
+        and(
+          eq(annualReviews.id, id),
+          isNull(annualReviews.carerComment),
+          sql`${annualReviews.commentsDueOn} >= ${todayInLondon()}::date`,
+        ),
+      )
       .returning({ id: annualReviews.id });
     if (!rows.length) return invalid({ field: 'comment', message: 'You have commented on this report already' });
     await recordAudit(tx, who.actor, { action: 'comment', recordType: 'annual-review', recordId: id });
@@ -69,7 +83,13 @@ export function portalReviewRoutes(app: FastifyInstance, db: Db) {
     });
   });
 
-  async function reviewPage(reply: FastifyReply, record: ReviewRecord, values: Record<string, unknown>, errors?: FormErrors, done?: string) {
+  async function reviewPage(
+    reply: FastifyReply,
+    record: ReviewRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+    done?: string,
+  ) {
     return reply.code(errors ? 400 : 200).page('reviews-portal-review.njk', {
       title: `Your review report, ${record.review.reviewedOn}`,
       review: record.review,
@@ -107,7 +127,9 @@ export function portalReviewRoutes(app: FastifyInstance, db: Db) {
   app.post<WithId>('/portal/reviews/:id/comment', portalAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = parseForm(commentForm, request.body);
-    const result = parsed.ok ? await recordCarerComment(db, who(request), request.params.id, parsed.value.comment) : null;
+    const result = parsed.ok
+      ? await recordCarerComment(db, who(request), request.params.id, parsed.value.comment)
+      : null;
     if (result?.ok) return reply.redirect(`/portal/reviews/${request.params.id}?done=comment`, 303);
     if (result && result.reason !== 'invalid') return reply.callNotFound();
     const record = await findVisibleReview(db, request.user!, request.params.id);

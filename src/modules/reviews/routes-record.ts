@@ -11,7 +11,6 @@ import { bodyOf, contributeAccess, dayLinked, refusedRun, reviewCrumbs, runAcces
 import { recordCheck, recordContribution, reviewToChange } from './service.ts';
 import { reviewPaths } from './views.ts';
 
-
 type WithKind = { Params: { id: string; kind: string } };
 type WithId = { Params: { id: string } };
 
@@ -71,7 +70,12 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
     return refusedRun(reply, result, reviewPaths.review(request.params.id));
   });
 
-  async function checkPage(reply: FastifyReply, record: ReviewRecord, values: Record<string, unknown>, errors?: FormErrors) {
+  async function checkPage(
+    reply: FastifyReply,
+    record: ReviewRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
     return reply.code(errors ? 400 : 200).page('reviews-check.njk', {
       title: `Record a check renewed: ${record.household.name}`,
       record,
@@ -98,7 +102,8 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
     if (!parsed.ok) return checkPage(reply, found.record, parsed.input, parsed.errors);
     const result = await recordCheck(db, who(request), request.params.id, parsed.value);
     if (result.ok) return reply.redirect(`${reviewPaths.review(request.params.id)}?done=check`, 303);
-    if (result.reason === 'invalid') return checkPage(reply, found.record, bodyOf(request.body), dayLinked(formErrors(result.errors)));
+    if (result.reason === 'invalid')
+      return checkPage(reply, found.record, bodyOf(request.body), dayLinked(formErrors(result.errors)));
     return refusedRun(reply, result, reviewPaths.review(request.params.id));
   });
 }

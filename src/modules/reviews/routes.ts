@@ -79,7 +79,12 @@ function householdPages(app: FastifyInstance, db: Db) {
       household,
       next: await nextReviewDue(db, household),
       today: todayInLondon(),
-      rows: rows.map((r) => ({ ...r, kind: kindText(r.review), tags: reviewTags(r.review), outcome: outcomeText(r.review) })),
+      rows: rows.map((r) => ({
+        ...r,
+        kind: kindText(r.review),
+        tags: reviewTags(r.review),
+        outcome: outcomeText(r.review),
+      })),
       pagination: pagination(request.url, page, REVIEWS_PAGE_SIZE, total),
       canStart: canRunReviews(request.user!) && !open,
       open,
@@ -87,7 +92,12 @@ function householdPages(app: FastifyInstance, db: Db) {
     });
   });
 
-  const startPage = (reply: FastifyReply, household: HouseholdRecord, values: Record<string, unknown>, errors?: FormErrors) =>
+  const startPage = (
+    reply: FastifyReply,
+    household: HouseholdRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) =>
     reply.code(errors ? 400 : 200).page('reviews-start.njk', {
       title: `Start a review: ${household.name}`,
       household,
@@ -112,7 +122,8 @@ function householdPages(app: FastifyInstance, db: Db) {
     if (!parsed.ok) return startPage(reply, found.household, parsed.input, parsed.errors);
     const result = await startReview(db, who(request), found.household.id, parsed.value);
     if (result.ok) return reply.redirect(`${reviewPaths.review(result.id)}?done=started`, 303);
-    if (result.reason === 'invalid') return startPage(reply, found.household, bodyOf(request.body), formErrors(result.errors));
+    if (result.reason === 'invalid')
+      return startPage(reply, found.household, bodyOf(request.body), formErrors(result.errors));
     return refusedRun(reply, result, reviewPaths.household(found.household.id));
   });
 }
@@ -137,9 +148,10 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
       children: childRows(details, review.id, gathering && canRunReviews(user)),
       reports: [reportStatus(details, 'carer_report'), reportStatus(details, 'ssw_report')].map((r, i) => ({
         ...r,
-        href: gathering && canRecord(user, household, i ? 'ssw_report' : 'carer_report')
-          ? reviewPaths.record(review.id, i ? 'ssw_report' : 'carer_report')
-          : null,
+        href:
+          gathering && canRecord(user, household, i ? 'ssw_report' : 'carer_report')
+            ? reviewPaths.record(review.id, i ? 'ssw_report' : 'carer_report')
+            : null,
       })),
       canRun: gathering && canRunReviews(user),
       memberHref: reviewPaths.record(review.id, 'member_views'),
@@ -148,7 +160,11 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
       training: await trainingYearFor(db, household.id, addYears(yearTo, -1), yearTo),
       messages: messageRows(details),
       report: await buildReport(db, record, 'full'),
-      paths: { complete: reviewPaths.complete(review.id), pdf: reviewPaths.pdf(review.id), docx: reviewPaths.docx(review.id) },
+      paths: {
+        complete: reviewPaths.complete(review.id),
+        pdf: reviewPaths.pdf(review.id),
+        docx: reviewPaths.docx(review.id),
+      },
       flash: flashOf(request.query.done),
       breadcrumbs: crumbs(household),
     });
@@ -170,7 +186,12 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
   app.get<WithId>('/reviews/:id/report.pdf', viewAccess, (request, reply) => reportFile(request, reply, 'pdf'));
   app.get<WithId>('/reviews/:id/report.docx', viewAccess, (request, reply) => reportFile(request, reply, 'docx'));
 
-  const completePage = (reply: FastifyReply, record: ReviewRecord, values: Record<string, unknown>, errors?: FormErrors) =>
+  const completePage = (
+    reply: FastifyReply,
+    record: ReviewRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) =>
     reply.code(errors ? 400 : 200).page('reviews-complete.njk', {
       title: `Complete the review: ${record.household.name}`,
       record,

@@ -11,14 +11,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { addDays, ageOn, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import {
-  forbidden,
-  invalid,
-  notFound,
-  type Refusal,
-  type Result,
-  type Who,
-} from '../../platform/views/results.ts';
+import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
 import { householdMembers } from '../households/tables.ts';
@@ -138,7 +131,10 @@ function checkDate(field: string, date: string, household: HouseholdRecord, toda
   if (date > today) return invalid({ field, message: 'The date must be today or in the past' });
   const approved = household.approvedOn ?? household.statusSince;
   if (date < approved) {
-    return invalid({ field, message: `The date must be on or after ${formatDate(approved)}, when the household was approved` });
+    return invalid({
+      field,
+      message: `The date must be on or after ${formatDate(approved)}, when the household was approved`,
+    });
   }
   return null;
 }
@@ -175,7 +171,12 @@ export async function recordContribution(
       .insert(reviewContributions)
       .values({ reviewId, kind, memberId, ...values })
       .onConflictDoUpdate({
-        target: [reviewContributions.reviewId, reviewContributions.kind, reviewContributions.childId, reviewContributions.memberId],
+        target: [
+          reviewContributions.reviewId,
+          reviewContributions.kind,
+          reviewContributions.childId,
+          reviewContributions.memberId,
+        ],
         set: values,
       })
       .returning({ id: reviewContributions.id });

@@ -47,7 +47,8 @@ export function reviewTags(review: ReviewRow): { text: string; classes: string }
 }
 
 export function kindText(review: ReviewRow): string {
-  if (review.kind === 'extra') return `Extra review: ${(extraReasons[review.reason as ExtraReason] ?? '').toLowerCase()}`;
+  if (review.kind === 'extra')
+    return `Extra review: ${(extraReasons[review.reason as ExtraReason] ?? '').toLowerCase()}`;
   return review.firstReview ? 'Annual review (first since approval)' : 'Annual review';
 }
 
@@ -102,12 +103,19 @@ export function messageRows(details: ReviewDetails) {
 /** Whether the carers' report, the SSW's report and each member's views were received. */
 export function reportStatus(details: ReviewDetails, kind: 'carer_report' | 'ssw_report') {
   const c = details.contributions.find((x) => x.kind === kind);
-  return { title: contributionKinds[kind], text: c ? `Received on ${formatDate(c.receivedOn)} from ${c.givenBy}` : 'Not recorded yet', done: Boolean(c) };
+  return {
+    title: contributionKinds[kind],
+    text: c ? `Received on ${formatDate(c.receivedOn)} from ${c.givenBy}` : 'Not recorded yet',
+    done: Boolean(c),
+  };
 }
 
 /** The carers may still comment on their copy. */
 export const commentsOpen = (review: ReviewRow) =>
-  review.status === 'completed' && !review.carerComment && review.commentsDueOn !== null && todayInLondon() <= review.commentsDueOn;
+  review.status === 'completed' &&
+  !review.carerComment &&
+  review.commentsDueOn !== null &&
+  todayInLondon() <= review.commentsDueOn;
 
 const flashes: Record<string, string> = {
   started: 'Review started',
