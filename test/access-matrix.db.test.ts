@@ -149,6 +149,7 @@ const expected: Record<string, Rule> = {
   'GET /portal/supervision/:id/record.pdf': 'portal.use',
   'POST /portal/supervision/:id/acknowledge': 'portal.use',
   // Annual reviews of approval: run by the reviewing officers, independently of the SSW.
+  'GET /reviews': 'reviews.view',
   'GET /households/:id/reviews': 'reviews.view',
   'GET /households/:id/reviews/new': 'reviews.run',
   'POST /households/:id/reviews/new': 'reviews.run',

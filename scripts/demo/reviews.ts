@@ -48,6 +48,8 @@ const SW_WORDS = {
 interface HouseholdRow {
   id: string;
   approved_from: string;
+  /** A child placed today, and the household is neither restricted nor the demo carer's. */
+  scenario_fit: boolean;
   allocated_ssw: string | null;
   ssw_name: string | null;
   carers: string;
@@ -87,6 +89,8 @@ function planReviews(h: HouseholdRow, random: Random, today: Day, officers: stri
     // A few households' latest review has not been held: overdue in My work.
     if (due <= today && due + 365 > today && random.chance(0.04)) break;
     const gathering = reviewed > today;
+    // First reviews falling due are left for the reviewing officers to start (the browser journey does).
+    if (gathering && first) break;
     const outcome = first
       ? 'continue'
       : random.weighted([
@@ -198,13 +202,23 @@ export async function writeDemoReviews(db: DbOrTx, random: Random, today: Day, s
     db,
     sql`select h.id, coalesce(h.approved_on, h.status_since)::text as approved_from, h.allocated_ssw_id as allocated_ssw,
         u.display_name as ssw_name,
+        not h.restricted and not exists (select 1 from users cu where cu.household_id = h.id)
+          and exists (select 1 from placements p where p.household_id = h.id and p.start_date <= ${isoOf(today)}::date
+            and (p.end_date is null or p.end_date >= ${isoOf(today)}::date)) as scenario_fit,
         coalesce((select string_agg(c.first_name || ' ' || c.last_name, ' and ' order by c.created_at, c.id)
           from carers c where c.household_id = h.id), h.name) as carers
       from households h left join users u on u.id = h.allocated_ssw_id
       where h.status = 'approved' order by h.reference`,
   );
   const ids = new IdMaker(`${scale}/reviews`);
-  const reviews = households.flatMap((h) => planReviews(h, random, today, reviewers, ids));
+  // One household with a child placed has no review recorded since approval (its reviews were kept
+  // on paper): its next is the first in Hearth, overdue, for the reviewing officers to start.
+  const unrecorded = households
+    .filter((h) => h.scenario_fit)
+    .sort((a, b) => b.approved_from.localeCompare(a.approved_from))[0];
+  const reviews = households
+    .filter((h) => h !== unrecorded)
+    .flatMap((h) => planReviews(h, random, today, reviewers, ids));
   await insertAll(db, annualReviews, reviews);
   // The children placed when each review started, with the form for their age then.
   await db.execute(sql`insert into review_children (review_id, child_id, age_group)

@@ -10,7 +10,10 @@ export const reviews: HearthModule = {
   routes: async (app, { db, mailer, config }) => {
     await app.register(reviewRoutes, { db, mailer, publicUrl: config.publicUrl });
   },
-  navigation: [{ text: 'Your annual reviews', href: '/portal/reviews', permission: 'portal.use', order: 5 }],
+  navigation: [
+    { text: 'Reviews', href: '/reviews', permission: 'reviews.view', order: 16 },
+    { text: 'Your annual reviews', href: '/portal/reviews', permission: 'portal.use', order: 5 },
+  ],
   recordTypes: reviewRecordTypes,
   dueRules: reviewDueRules,
   measures: reviewMeasures,

@@ -26,6 +26,7 @@ import { reportDocx, reportPdf } from './report-files.ts';
 import { recordRoutes } from './routes-record.ts';
 import { linkRoutes } from './routes-links.ts';
 import { portalReviewRoutes } from './routes-portal.ts';
+import { worklistRoutes } from './routes-worklist.ts';
 import {
   canRecord,
   canRunReviews,
@@ -59,6 +60,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 type WithId = { Params: { id: string }; Querystring: { done?: string; page?: string } };
 
 export const reviewRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (app, options) => {
+  worklistRoutes(app, options.db);
   householdPages(app, options.db);
   reviewPages(app, options);
   recordRoutes(app, options.db);
