@@ -15,6 +15,7 @@ import { snapshotMonth } from './platform/measures/snapshots.ts';
 import { loggableError } from './platform/views/errors.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
+import { runReviewMessages } from './modules/reviews/jobs.ts';
 import { rebuildChangedDueRules } from './platform/due/index.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
@@ -127,6 +128,10 @@ async function main(): Promise<void> {
   const deliveryTimer = setInterval(() => {
     void deliverNotes(database.db, mailer).catch((err: unknown) =>
       app.log.error({ err: loggableError(err as Error) }, 'sending supervision notes failed'),
+    );
+    // Annual reviews: links chased (a reminder after 7 days, the manager told after 14), messages sent.
+    void runReviewMessages(database.db, mailer).catch((err: unknown) =>
+      app.log.error({ err: loggableError(err as Error) }, 'annual review messages failed'),
     );
   }, DELIVER_EVERY_MS);
   deliveryTimer.unref();

@@ -164,6 +164,31 @@ const expected: Record<string, Rule> = {
   // The carer portal: a carer's own household.
   'GET /portal/supervision/:id/record.pdf': 'portal.use',
   'POST /portal/supervision/:id/acknowledge': 'portal.use',
+  // Annual reviews of approval: run by the reviewing officers, independently of the SSW.
+  'GET /reviews': 'reviews.view',
+  'GET /households/:id/reviews': 'reviews.view',
+  'GET /households/:id/reviews/new': 'reviews.run',
+  'POST /households/:id/reviews/new': 'reviews.run',
+  'GET /reviews/:id': 'reviews.view',
+  'GET /reviews/:id/report.pdf': 'reviews.view',
+  'GET /reviews/:id/report.docx': 'reviews.view',
+  'GET /reviews/:id/record/:kind': 'reviews.contribute',
+  'POST /reviews/:id/record/:kind': 'reviews.contribute',
+  'GET /reviews/:id/checks': 'reviews.run',
+  'POST /reviews/:id/checks': 'reviews.run',
+  'GET /reviews/:id/links/new': 'reviews.run',
+  'POST /reviews/:id/links/new': 'reviews.run',
+  'GET /reviews/:id/complete': 'reviews.run',
+  'POST /reviews/:id/complete': 'reviews.run',
+  // A child's views and their social worker's feedback: public, the secret in the link is the key.
+  'GET /r/thank-you': 'public',
+  'GET /r/:token': 'public',
+  'POST /r/:token': 'public',
+  // The carers' copy of their reviews in the portal.
+  'GET /portal/reviews': 'portal.use',
+  'GET /portal/reviews/:id': 'portal.use',
+  'GET /portal/reviews/:id/report.pdf': 'portal.use',
+  'POST /portal/reviews/:id/comment': 'portal.use',
   // The scorecard and the business plan.
   'GET /scorecard': 'scorecard.view',
   'GET /scorecard.csv': 'scorecard.view',

@@ -65,6 +65,7 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     table: 'supervision_agreements',
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
+  'annual-review': { table: 'annual_reviews', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
 };
 
 /** The pages that open a record of each type by its id (what a person would try). */
@@ -72,6 +73,7 @@ const pagesOf: Record<string, string[]> = {
   placement: ['/placements/:id', '/placements/:id/delegated-authority', '/placements/:id/paperwork'],
   referral: ['/referrals/:id', '/referrals/:id/match'],
   supervision: ['/supervision/:id', '/supervision/:id/notes', '/supervision/:id/record.pdf'],
+  'annual-review': ['/reviews/:id', '/reviews/:id/report.pdf', '/reviews/:id/report.docx'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

@@ -13,6 +13,7 @@ import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
 import { portal } from './portal/index.ts';
+import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
 import { supervision } from './supervision/index.ts';
@@ -30,6 +31,7 @@ export const modules: readonly HearthModule[] = [
   supervision,
   training,
   portal,
+  reviews,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

@@ -152,6 +152,19 @@ export const permissions = {
     'supervising_social_worker',
     'training_coordinator',
   ],
+  /** Annual reviews of approval and their reports (scoped by the household: SSWs see their households'). */
+  'reviews.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'reviewing_officer',
+  ],
+  /** Run reviews independently of the SSW: start, ask for views by link, record checks, complete. */
+  'reviews.run': ['head_of_fostering', 'reviewing_officer'],
+  /** Record what a review gathers (an SSW their own household's SSW report; see reviews/service.ts canRecord). */
+  'reviews.contribute': ['head_of_fostering', 'team_manager', 'supervising_social_worker', 'reviewing_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

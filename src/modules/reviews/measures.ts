@@ -1,0 +1,140 @@
+/**
+ * The annual review measures on the scorecard (Target 1 of the business plan: the child's voice in
+ * carers' reviews; regulation 28). Each counts the reviews completed in the month (by the date of
+ * the review meeting), one row per review, from an indexed range lookup.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Measure, Period } from '../../platform/measures/index.ts';
+
+const TARGET_1 =
+  'Target 1, action 1.1: to increase the voice of the child within foster carer annual reviews (NMS 1.3); monthly recording on the fostering scorecard';
+const REG_28 = 'Fostering Services (England) Regulations 2011, regulation 28 (review of approval)';
+
+/** The reviews completed in the period (r), with their household (h) and team (t), matching `which`. */
+function completedIn(period: Period, which: SQL = sql`true`): SQL {
+  return sql`annual_reviews r
+    join households h on h.id = r.household_id
+    join teams t on t.id = h.team_id
+    where r.status = 'completed' and r.reviewed_on between ${period.from}::date and ${period.asAt}::date and ${which}`;
+}
+
+/** A measure over completed reviews: `met` says whether a review counts, `detail` what the list shows. */
+function reviewMeasure(which: SQL, met: (period: Period) => SQL, detail: SQL): Pick<Measure, 'count' | 'records'> {
+  return {
+    count(period) {
+      return sql`select h.team_id, t.area_id, ${met(period)} as met from ${completedIn(period, which)}`;
+    },
+    records(period) {
+      return sql`select 'annual-review' as record_type, r.id as record_id,
+          h.name || ' (' || h.reference || '), reviewed on ' || to_char(r.reviewed_on, 'FMDD FMMonth YYYY') as label,
+          '/reviews/' || r.id as href, h.team_id, t.area_id, ${met(period)} as met, ${detail} as detail,
+          h.restricted, r.reviewed_on::text || ' ' || h.reference as sort_key
+        from ${completedIn(period, which)}`;
+    },
+  };
+}
+
+/** Whether every child placed when the review started gave this kind of contribution. */
+const everyChild = (kind: string) => sql`not exists (select 1 from review_children rc
+  where rc.review_id = r.id and not exists (select 1 from review_contributions c
+    where c.review_id = r.id and c.child_id = rc.child_id and c.kind = ${kind}))`;
+const withChildren = sql`exists (select 1 from review_children rc where rc.review_id = r.id)`;
+const childCounts = (kind: string) => sql`(select count(*) from review_contributions c
+    where c.review_id = r.id and c.kind = ${kind})::text || ' of '
+  || (select count(*) from review_children rc where rc.review_id = r.id)::text`;
+
+export const reviewsOnTime: Measure = {
+  id: 'reviews.on-time',
+  title: 'Annual reviews on time',
+  definition:
+    'Of the annual reviews completed in the month (by the date of the review meeting), the percentage held on or ' +
+    'before the date they were due: a year after approval for the first, then a year after the last review. Extra ' +
+    'reviews (after an allegation, a complaint or a major change) are not counted.',
+  standard: 'NMS 13 and ' + REG_28,
+  planTarget: 'Target 4: the recording of foster carer annual reviews (NMS 25.2)',
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'On time',
+  missedLabel: 'Late',
+  order: 90,
+  ...reviewMeasure(
+    sql`r.kind = 'annual'`,
+    () => sql`(r.due_on is null or r.reviewed_on <= r.due_on)`,
+    sql`'Due by ' || to_char(r.due_on, 'FMDD FMMonth YYYY')`,
+  ),
+};
+
+export const reviewsWithChildrensViews: Measure = {
+  id: 'reviews.childrens-views',
+  title: 'Reviews with every placed child’s views',
+  definition:
+    'Of the reviews completed in the month of households with a child placed when the review started, the ' +
+    'percentage with the views of every one of those children (by their form or recorded from it).',
+  standard: 'NMS 1.3 (children communicate their views on all aspects of their care)',
+  planTarget: TARGET_1,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Every child’s views',
+  missedLabel: 'A child’s views missing',
+  order: 91,
+  ...reviewMeasure(
+    withChildren,
+    () => everyChild('child_views'),
+    sql`${childCounts('child_views')} || ' children gave their views'`,
+  ),
+};
+
+export const reviewsWithSocialWorkerFeedback: Measure = {
+  id: 'reviews.social-worker-feedback',
+  title: 'Reviews with the children’s social workers’ feedback',
+  definition:
+    'Of the reviews completed in the month of households with a child placed when the review started, the ' +
+    'percentage with feedback from the social worker of every one of those children.',
+  standard: 'NMS 1.3; ' + REG_28,
+  planTarget: TARGET_1,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Feedback for every child',
+  missedLabel: 'Feedback missing',
+  order: 92,
+  ...reviewMeasure(
+    withChildren,
+    () => everyChild('social_worker_feedback'),
+    sql`${childCounts('social_worker_feedback')} || ' social workers gave feedback'`,
+  ),
+};
+
+export const firstReviewsToPanel: Measure = {
+  id: 'reviews.first-to-panel',
+  title: 'First reviews presented to panel',
+  definition:
+    'Of the first reviews since approval completed in the month, the percentage presented to the fostering panel by ' +
+    'the end of the month (or today, for the current month). The first review always goes to panel.',
+  standard: 'NMS 14 (fostering panels); ' + REG_28,
+  planTarget: 'Target 4: the recording of foster carer annual reviews and panel reports (NMS 25.2)',
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Presented to panel',
+  missedLabel: 'Not yet presented',
+  order: 93,
+  ...reviewMeasure(
+    sql`r.first_review`,
+    (period) => sql`coalesce(r.presented_to_panel_on <= ${period.asAt}::date, false)`,
+    sql`coalesce('Presented on ' || to_char(r.presented_to_panel_on, 'FMDD FMMonth YYYY'), 'To panel')`,
+  ),
+};
+
+export const reviewMeasures: Measure[] = [
+  reviewsOnTime,
+  reviewsWithChildrensViews,
+  reviewsWithSocialWorkerFeedback,
+  firstReviewsToPanel,
+];

@@ -1,0 +1,107 @@
+/**
+ * What the panel module needs from annual reviews: the first reviews (and changes of terms or
+ * referrals) waiting to be presented to the fostering panel, and recording that one was. Until the
+ * panel module exists, a completed review shows "to panel" on its page and in the household's list.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../../platform/audit/service.ts';
+import { users } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { households } from '../households/tables.ts';
+import { annualReviews } from './tables.ts';
+
+export interface ReviewForPanel {
+  reviewId: string;
+  householdId: string;
+  household: string;
+  reference: string;
+  teamId: string;
+  reviewedOn: IsoDate;
+  /** The first review since approval (it always goes to panel); else a change of terms or a referral. */
+  firstReview: boolean;
+  outcome: string;
+  reviewingOfficer: string;
+  /** The review's page, with its report (PDF and Word). */
+  href: string;
+}
+
+/**
+ * Completed reviews waiting to be presented to the panel, oldest first: every first review, and
+ * any review whose outcome changes the terms or refers to panel. `firstOnly` for first reviews alone.
+ * Not scoped: the panel module lists them for those who prepare panel agendas.
+ */
+export async function reviewsWaitingForPanel(
+  db: DbOrTx,
+  options: { firstOnly?: boolean; limit?: number } = {},
+): Promise<ReviewForPanel[]> {
+  const rows = await db
+    .select({
+      reviewId: annualReviews.id,
+      householdId: households.id,
+      household: households.name,
+      reference: households.reference,
+      teamId: households.teamId,
+      reviewedOn: annualReviews.reviewedOn,
+      firstReview: annualReviews.firstReview,
+      outcome: annualReviews.outcome,
+      reviewingOfficer: users.displayName,
+    })
+    .from(annualReviews)
+    .innerJoin(households, eq(households.id, annualReviews.householdId))
+    .innerJoin(users, eq(users.id, annualReviews.reviewingOfficerId))
+    .where(
+      and(
+        eq(annualReviews.status, 'completed'),
+        eq(annualReviews.toPanel, true),
+        isNull(annualReviews.presentedToPanelOn),
+        options.firstOnly ? eq(annualReviews.firstReview, true) : undefined,
+      ),
+    )
+    .orderBy(asc(annualReviews.reviewedOn), asc(households.reference))
+    .limit(options.limit ?? 200);
+  return rows.map((r) => ({
+    ...r,
+    reviewedOn: r.reviewedOn!,
+    outcome: r.outcome ?? '',
+    href: `/reviews/${r.reviewId}`,
+  }));
+}
+
+/** The first reviews waiting for panel (what the panel module makes agenda items of). */
+export const firstReviewsWaitingForPanel = (db: DbOrTx, limit?: number) =>
+  reviewsWaitingForPanel(db, { firstOnly: true, limit });
+
+/**
+ * Records that a review was presented at a panel meeting on `presentedOn` (called by the panel
+ * module in its own transaction). False when the review is not waiting for panel.
+ */
+export async function recordReviewPresentedToPanel(
+  tx: DbOrTx,
+  actor: Actor,
+  reviewId: string,
+  presentedOn: IsoDate,
+): Promise<boolean> {
+  const rows = await tx
+    .update(annualReviews)
+    .set({ presentedToPanelOn: presentedOn, updatedAt: new Date() })
+    .where(
+      and(
+        eq(annualReviews.id, reviewId),
+        eq(annualReviews.status, 'completed'),
+        eq(annualReviews.toPanel, true),
+        isNull(annualReviews.presentedToPanelOn),
+      ),
+    )
+    .returning({ id: annualReviews.id });
+  if (!rows.length) return false;
+  await refreshDueItems(tx, 'annual-review', [reviewId]);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    recordType: 'annual-review',
+    recordId: reviewId,
+    detail: { fields: ['presentedToPanelOn'] },
+  });
+  return true;
+}

@@ -1,0 +1,253 @@
+/**
+ * The written report of a review, as sections of questions and answers: the same model for the
+ * review page, the PDF and the Word document. The carers' copy leaves out each child's own words
+ * (a child is told the carers will not read them): it says when each child gave their views and
+ * shows the reviewing officer's summary written for the carers instead.
+ */
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { addYears } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import type { Answers } from './forms.ts';
+import {
+  ageGroups,
+  carerReportQuestions,
+  checkKinds,
+  childForms,
+  extraReasons,
+  memberViewsQuestions,
+  outcomes,
+  questionText,
+  socialWorkerQuestions,
+  socialWorkerScale,
+  sswReportQuestions,
+  type AgeGroup,
+  type CheckKind,
+  type ExtraReason,
+  type Outcome,
+  type WordsQuestion,
+} from './labels.ts';
+import { carerFirstNames, membersOf, reviewDetails, type Contribution, type ReviewRecord } from './queries.ts';
+import { firstNames } from './labels.ts';
+import { trainingYearFor } from './training.ts';
+
+export type Audience = 'full' | 'carers';
+
+export interface Answer {
+  question: string;
+  answer: string;
+}
+
+export interface Entry {
+  title: string;
+  /** Where it came from and when ("Received on 3 May 2026 from ..."). */
+  meta?: string;
+  answers: Answer[];
+  note?: string;
+}
+
+export interface Section {
+  heading: string;
+  entries: Entry[];
+  /** What the section says when nothing was gathered. */
+  empty?: string;
+}
+
+export interface Report {
+  title: string;
+  sections: Section[];
+}
+
+function source(c: Contribution): string {
+  const how = c.source === 'link' ? 'through its link' : 'recorded by the reviewing team';
+  return `Given on ${formatDate(c.receivedOn)} by ${c.givenBy}, ${how}`;
+}
+
+function wordsAnswers(questions: readonly WordsQuestion[], answers: Answers, carers = ''): Answer[] {
+  return questions
+    .filter((q) => answers.words[q.key])
+    .map((q) => ({ question: questionText(q.text.replace(' (optional)', ''), carers), answer: answers.words[q.key]! }));
+}
+
+/** A child's answers in words: each scale answer as its words, then what they wrote. */
+export function childAnswers(ageGroup: AgeGroup, answers: Answers, carers: string): Answer[] {
+  const form = childForms[ageGroup];
+  const scales = form.scales
+    .filter((q) => answers.scales?.[q.key])
+    .map((q) => ({
+      question: questionText(q.text, carers),
+      answer: q.scale.answers[answers.scales![q.key]! - 1] ?? '',
+    }));
+  const helped = answers.helped
+    ? [{ question: 'Someone helped me', answer: answers.helper ? `Yes: ${answers.helper}` : 'Yes' }]
+    : [];
+  return [...scales, ...wordsAnswers(form.words, answers, carers), ...helped];
+}
+
+function socialWorkerAnswers(answers: Answers): Answer[] {
+  const rating = answers.scales?.rating;
+  return [
+    ...(rating
+      ? [
+          {
+            question: 'How well the placement meets the child’s needs',
+            answer: socialWorkerScale.answers[rating - 1] ?? '',
+          },
+        ]
+      : []),
+    ...wordsAnswers(socialWorkerQuestions, answers),
+  ];
+}
+
+function reviewKindText(review: ReviewRecord['review']): string {
+  if (review.kind === 'extra') {
+    return `Extra review: ${(extraReasons[review.reason as ExtraReason] ?? '').toLowerCase()}`;
+  }
+  return review.firstReview ? 'Annual review (the first since approval)' : 'Annual review';
+}
+
+/** The report of a review, for staff in full or as the carers' copy. */
+export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Audience): Promise<Report> {
+  const { review, household } = record;
+  const details = await reviewDetails(db, review.id);
+  const carers = firstNames(await carerFirstNames(db, household.id));
+  const members = await membersOf(db, household.id);
+  const of = (kind: string, childId: string | null = null) =>
+    details.contributions.find((c) => c.kind === kind && c.childId === childId);
+  const yearTo = review.reviewedOn ?? review.startedOn;
+  const training = await trainingYearFor(db, household.id, addYears(yearTo, -1), yearTo);
+
+  const about: Answer[] = [
+    { question: 'Household', answer: `${household.name} (${household.reference})` },
+    { question: 'Review', answer: reviewKindText(review) },
+    ...(review.reasonDetail ? [{ question: 'What happened', answer: review.reasonDetail }] : []),
+    { question: 'Reviewing officer', answer: record.officerName },
+    ...(review.dueOn ? [{ question: 'Due by', answer: formatDate(review.dueOn) }] : []),
+    { question: 'Started', answer: formatDate(review.startedOn) },
+    ...(review.reviewedOn ? [{ question: 'Date of the review meeting', answer: formatDate(review.reviewedOn) }] : []),
+  ];
+
+  const report = (kind: string, questions: readonly WordsQuestion[], title: string): Section => {
+    const c = of(kind);
+    return {
+      heading: title,
+      entries: c ? [{ title, meta: source(c), answers: wordsAnswers(questions, c.answers as Answers) }] : [],
+      empty: 'Not received.',
+    };
+  };
+
+  const childViews: Entry[] = details.children.map((child) => {
+    const c = of('child_views', child.childId);
+    const title = `${child.name} (${ageGroups[child.ageGroup].toLowerCase()} form)`;
+    if (!c) return { title, answers: [], note: 'Their views were not received.' };
+    if (audience === 'carers') {
+      return {
+        title,
+        answers: [],
+        note: `Gave their views on ${formatDate(c.receivedOn)}. A child’s own words are not shared with the carers.`,
+      };
+    }
+    return { title, meta: source(c), answers: childAnswers(child.ageGroup, c.answers as Answers, carers) };
+  });
+  if (review.childrenSummary && (audience === 'carers' || review.status === 'completed')) {
+    childViews.push({
+      title: 'What the children told us',
+      answers: [
+        { question: 'The reviewing officer’s summary, shared with the carers', answer: review.childrenSummary },
+      ],
+    });
+  }
+
+  const feedback: Entry[] = details.children.map((child) => {
+    const c = of('social_worker_feedback', child.childId);
+    const title = `About ${child.name}`;
+    return c
+      ? { title, meta: source(c), answers: socialWorkerAnswers(c.answers as Answers) }
+      : { title, answers: [], note: 'Feedback was not received.' };
+  });
+
+  const memberViews: Entry[] = details.contributions
+    .filter((c) => c.kind === 'member_views')
+    .map((c) => ({
+      title: members.find((m) => m.id === c.memberId)?.name ?? 'Household member',
+      meta: source(c),
+      answers: wordsAnswers(memberViewsQuestions, c.answers as Answers),
+    }));
+
+  const checks: Answer[] = details.checks.map((c) => ({
+    question: checkKinds[c.kind as CheckKind] ?? c.kind,
+    answer: `${formatDate(c.checkedOn)}${c.note ? `: ${c.note}` : ''}`,
+  }));
+
+  const outcome: Answer[] = review.outcome
+    ? [
+        { question: 'Outcome', answer: outcomes[review.outcome as Outcome] },
+        ...(review.outcomeDetail ? [{ question: 'Details', answer: review.outcomeDetail }] : []),
+        { question: 'The reviewing officer’s assessment and recommendation', answer: review.summary ?? '' },
+        { question: 'Personal development plan', answer: review.pdpUpdated ? 'Updated at this review' : 'Not updated' },
+        {
+          question: 'Fostering panel',
+          answer: review.presentedToPanelOn
+            ? `Presented on ${formatDate(review.presentedToPanelOn)}`
+            : review.toPanel
+              ? `Goes to panel${review.firstReview ? ' (the first review since approval always does)' : ''}`
+              : 'Not needed',
+        },
+      ]
+    : [];
+
+  return {
+    title: `Review of approval: ${household.name} (${household.reference})`,
+    sections: [
+      { heading: 'About this review', entries: [{ title: 'About this review', answers: about }] },
+      report('carer_report', carerReportQuestions, 'The carers’ report'),
+      report('ssw_report', sswReportQuestions, 'The supervising social worker’s report'),
+      { heading: 'The children’s views', entries: childViews, empty: 'No child was placed when the review started.' },
+      {
+        heading: 'The children’s social workers’ feedback',
+        entries: feedback,
+        empty: 'No child was placed when the review started.',
+      },
+      { heading: 'Household members’ views', entries: memberViews, empty: 'None recorded.' },
+      {
+        heading: 'Checks renewed',
+        entries: checks.length ? [{ title: 'Checks renewed', answers: checks }] : [],
+        empty: 'None recorded.',
+      },
+      {
+        heading: 'Training and participation this year',
+        entries: training.length
+          ? [
+              {
+                title: 'Training and participation',
+                answers: training.map((t) => ({
+                  question: `${formatDate(t.on)}: ${t.who}`,
+                  answer: `${t.title}${t.amount ? ` (${t.amount})` : ''}`,
+                })),
+              },
+            ]
+          : [],
+        empty: 'No training or participation records for the year yet: they are shown here from the training records.',
+      },
+      {
+        heading: 'Outcome',
+        entries: outcome.length ? [{ title: 'Outcome', answers: outcome }] : [],
+        empty: 'The review is still gathering views.',
+      },
+      {
+        heading: 'The carers’ comments',
+        entries: review.carerComment
+          ? [
+              {
+                title: 'The carers’ comments',
+                meta: `Given on ${formatDate(review.carerCommentedOn)}`,
+                answers: [{ question: 'Comments', answer: review.carerComment }],
+              },
+            ]
+          : [],
+        empty: review.commentsDueOn
+          ? `The carers may comment until ${formatDate(review.commentsDueOn)}.`
+          : 'Not yet sent to the carers.',
+      },
+    ],
+  };
+}
