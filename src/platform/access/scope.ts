@@ -28,6 +28,8 @@ export function householdScope(user: SignedInUser): Scope {
     case 'reviewing_officer':
     case 'recruitment_coordinator':
     case 'payments_officer':
+    case 'panel_adviser':
+    case 'decision_maker':
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };
