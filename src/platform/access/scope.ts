@@ -30,6 +30,8 @@ export function householdScope(user: SignedInUser): Scope {
     case 'payments_officer':
     // Every carer's training record (their permissions open no household page).
     case 'training_coordinator':
+    case 'panel_adviser':
+    case 'decision_maker':
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };
