@@ -8,6 +8,7 @@ import { registerModules, type HearthModule } from '../platform/modules/index.ts
 import type { KeptFacts } from '../platform/measures/facts.ts';
 import { admin } from './admin/index.ts';
 import { children } from './children/index.ts';
+import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
 import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
@@ -30,6 +31,7 @@ export const modules: readonly HearthModule[] = [
   plan,
   supervision,
   training,
+  concerns,
   portal,
   reviews,
 ];

@@ -10,6 +10,8 @@ import { deadlineRules, myWork } from './queries.ts';
 export function homeFor(role: Parameters<typeof can>[0]): string {
   if (can(role, 'users.manage')) return '/admin';
   if (can(role, 'portal.use')) return '/portal';
+  // The LADO's work is the county's open allegations (the concerns module's page).
+  if (role === 'lado') return '/lado';
   return '/my-work';
 }
 

@@ -91,9 +91,13 @@ function expiringChecks(kind: CheckKind) {
   };
 }
 
-/** Who sees the deadlines scoped by a household: the households they may see. */
+/**
+ * Who sees the deadlines scoped by a household: the households they may see. The LADO reads no
+ * household, but is the audience of the allegation deadlines only (concerns/due.ts), which run
+ * county-wide: every household's items of those rules.
+ */
 export const householdDueScope: DueScopeCondition = (viewer) =>
-  viewer.role === 'head_of_fostering'
+  viewer.role === 'head_of_fostering' || viewer.role === 'lado'
     ? 'all'
     : sql`select ${households.id} from ${households} where ${householdVisibleTo(viewer)}`;
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { notesForCarer } from '../supervision/notes-queries.ts';
+import { openMattersForCarer } from '../concerns/index.ts';
+import { carerStageNames } from '../concerns/stage.ts';
 
 const flashes: Record<string, string> = {
   password: 'Your password has been changed',
@@ -23,9 +25,29 @@ export const portalRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
           detail: { page: 'portal' },
         });
       }
+      // Open allegations and concerns about the household: only that one is open, its stage and who supports the carer.
+      const matters = await openMattersForCarer(db, request.user!);
+      for (const matter of matters) {
+        await recordAudit(db, request.actor(), {
+          action: 'view',
+          recordType: 'concern',
+          recordId: matter.id,
+          detail: { page: 'portal' },
+        });
+      }
       const flash =
         flashes[request.query.done ?? ''] ?? (request.query.changed ? flashes[request.query.changed] : undefined);
-      return reply.page('portal-home.njk', { title: 'Your household', notes, flash });
+      return reply.page('portal-home.njk', {
+        title: 'Your household',
+        notes,
+        matters: matters.map((m) => ({
+          stage: carerStageNames[m.stage as keyof typeof carerStageNames] ?? 'Open',
+          support: m.support_by
+            ? `${m.support_by}${m.support_organisation ? `, ${m.support_organisation}` : ''}`
+            : null,
+        })),
+        flash,
+      });
     },
   );
 };

@@ -33,7 +33,6 @@ export const permissions = {
     'assessing_social_worker',
     'reviewing_officer',
     'childrens_social_worker',
-    'lado',
     'recruitment_coordinator',
     'payments_officer',
     'panel_adviser',
@@ -59,7 +58,6 @@ export const permissions = {
     'supervising_social_worker',
     'reviewing_officer',
     'childrens_social_worker',
-    'lado',
   ],
   /** Record and change a child's details and health assessments. */
   'children.change': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
@@ -85,7 +83,6 @@ export const permissions = {
     'assessing_social_worker',
     'reviewing_officer',
     'childrens_social_worker',
-    'lado',
     'recruitment_coordinator',
     'payments_officer',
   ],
@@ -222,6 +219,24 @@ export const permissions = {
   'panel.decide': ['decision_maker'],
   /** The letters to applicants and carers after a decision (Word and PDF), and when they were told. */
   'panel.letters': ['head_of_fostering', 'panel_adviser', 'decision_maker'],
+  /**
+   * Allegations, standard-of-care concerns, complaints and compliments, and notifications of
+   * significant events (scoped by concerns/scope.ts: an allegation only to the LADO, the head, the
+   * household's supervising social worker and team manager, and a named child's social worker).
+   */
+  'concerns.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'childrens_social_worker',
+    'lado',
+  ],
+  /** Record matters, complaint stages, support, outcomes given and notifications (scope: concerns/service.ts). */
+  'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
+  /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
+  'allegations.lado': ['lado', 'head_of_fostering'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

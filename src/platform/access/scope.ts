@@ -18,13 +18,13 @@ export type Scope =
 /**
  * Households a user may read. Supervising social workers read their whole team (their own
  * caseload they may also change: see canChangeHousehold). Restricted households (a carer on
- * the staff) are further limited to the head of fostering and the named managers.
+ * the staff) are further limited to the head of fostering and the named managers. The LADO reads
+ * no household: only the allegations (modules/concerns/scope.ts).
  */
 export function householdScope(user: SignedInUser): Scope {
   switch (user.role) {
     case 'head_of_fostering':
     case 'assistant_director':
-    case 'lado':
     case 'reviewing_officer':
     case 'recruitment_coordinator':
     case 'payments_officer':
@@ -110,7 +110,6 @@ export function childScope(user: SignedInUser): Scope | { kind: 'placed-with'; h
   switch (user.role) {
     case 'head_of_fostering':
     case 'assistant_director':
-    case 'lado':
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };

@@ -1,0 +1,140 @@
+/**
+ * An allegation through the LADO process, as the people who work it use the pages: recorded by
+ * the supervising social worker, referred, decided on and met about by the LADO, concluded, the
+ * outcome given to the child and the carer, presented to the panel; bad input refused with
+ * messages and nothing lost.
+ */
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
+import { concerns, significantEvents } from './tables.ts';
+import { dateFields, householdWithChild } from './test-support.ts';
+
+const t = testAppForFile();
+const daysAgo = (n: number) => addDays(todayInLondon(), -n);
+const idFrom = (location: unknown) => String(location).split('/')[2]!.split('?')[0]!;
+
+describe('an allegation from recording to the panel', () => {
+  it('is recorded by the SSW, worked by the LADO, given to the child and the carer, and presented to the panel', async () => {
+    const db = t.database.db;
+    const { household, carer, child } = await householdWithChild(db);
+    const ssw = await signedIn(t.app, 'ssw');
+
+    const choose = await ssw.get(`/households/${household.id}/concerns/new`);
+    expect(choose.statusCode).toBe(200);
+    expect(choose.body).toContain('What kind of matter is it?');
+    const form = await ssw.get(`/households/${household.id}/concerns/new?kind=allegation`);
+    expect(form.body).toContain('Robin Fixture (foster carer)');
+    expect(form.body).toContain('Casey Fixture');
+
+    const url = `/households/${household.id}/concerns/new`;
+    const fields = {
+      kind: 'allegation',
+      about: `carer:${carer.id}`,
+      raisedBy: 'professional',
+      raisedByName: 'Ms Teacher, Oakfield Primary',
+      ...dateFields('knownOn', daysAgo(20)),
+      knownAtTime: '9.15',
+      category: 'physical',
+      summary: 'Bruising on the arm, said to be from being grabbed.',
+      childIds: child.id,
+    };
+    const noCategory = await ssw.post(url, { ...fields, category: '' });
+    expect(noCategory.statusCode).toBe(400);
+    expect(noCategory.body).toContain('Select the category');
+    expect(noCategory.body).toContain('Bruising on the arm');
+    const recorded = await ssw.post(url, fields);
+    expect(recorded.statusCode).toBe(303);
+    const id = idFrom(recorded.headers.location);
+
+    const page = await ssw.get(`/concerns/${id}`);
+    expect(page.body).toContain('Allegation about Robin Fixture');
+    expect(page.body).toContain('Not yet referred to the LADO');
+    expect(page.body).toContain('Record the referral to the LADO');
+    // The SSW does not take the LADO's steps.
+    expect(page.body).not.toContain('Record the outcome');
+    const [event] = await db.select().from(significantEvents).where(eq(significantEvents.concernId, id));
+    expect(event?.kind).toBe('allegation');
+
+    const referral = await ssw.post(`/concerns/${id}/referral`, {
+      ...dateFields('referredOn', daysAgo(19)),
+      ladoName: 'Laura Adeyemi',
+    });
+    expect(referral.statusCode).toBe(303);
+    expect((await ssw.get(`/concerns/${id}/decision`)).statusCode).toBe(403);
+
+    const lado = await signedIn(t.app, 'lado');
+    expect((await lado.get(`/concerns/${id}`)).body).toContain('With the LADO');
+    expect(
+      (
+        await lado.post(`/concerns/${id}/decision`, {
+          ...dateFields('decisionOn', daysAgo(18)),
+          immediateAction: 'strategy_meeting',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const meeting = await lado.post(`/concerns/${id}/meetings/new`, {
+      kind: 'strategy',
+      ...dateFields('heldOn', daysAgo(15)),
+      attendees: 'LADO, police, SSW, child’s social worker',
+      decisions: 'Section 47 enquiry; placement continues with a safety plan.',
+      police: 'yes',
+      childrensServices: 'yes',
+    });
+    expect(meeting.statusCode).toBe(303);
+
+    // An outcome dated before the referral: refused, with what was typed kept.
+    const early = await lado.post(`/concerns/${id}/outcome`, {
+      outcome: 'unsubstantiated',
+      ...dateFields('outcomeOn', daysAgo(25)),
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('The date of the outcome must be on or after the referral to the LADO on');
+    expect(early.body).toMatch(/value="unsubstantiated" checked/);
+    expect((await db.select().from(concerns).where(eq(concerns.id, id)))[0]?.outcome).toBeNull();
+    const outcome = await lado.post(`/concerns/${id}/outcome`, {
+      outcome: 'unsubstantiated',
+      ...dateFields('outcomeOn', daysAgo(5)),
+    });
+    expect(outcome.statusCode).toBe(303);
+
+    const toldChild = await ssw.post(`/concerns/${id}/child-told?child=${child.id}`, {
+      childId: child.id,
+      ...dateFields('toldOn', daysAgo(3)),
+      toldBy: 'Sam Sutherland, supervising social worker',
+      toldHow: 'At a visit, in words Casey understood.',
+    });
+    expect(toldChild.statusCode).toBe(303);
+    expect(
+      (await ssw.post(`/concerns/${id}/carer-told`, { ...dateFields('toldOn', daysAgo(3)), toldBy: 'Sam Sutherland' }))
+        .statusCode,
+    ).toBe(303);
+    // Presenting to the panel is the team manager's (or the head's).
+    expect((await ssw.get(`/concerns/${id}/panel`)).statusCode).toBe(403);
+    const manager = await signedIn(t.app, 'manager');
+    const panel = await manager.post(`/concerns/${id}/panel`, {
+      ...dateFields('presentedOn', daysAgo(1)),
+      approvalReview: 'no',
+    });
+    expect(panel.statusCode).toBe(303);
+
+    const done = await ssw.get(`/concerns/${id}`);
+    expect(done.body).toContain('Outcome reached');
+    expect(done.body).toContain('Outcome: Unsubstantiated');
+    expect(done.body).toContain('Presented to the fostering panel');
+    expect(done.body).toContain('Outcome given to Casey Fixture');
+    expect(done.body).toContain('moj-timeline');
+    // The stage and the deadlines are kept: no referral, decision or outcome is due any more.
+    const due = await db
+      .select({ rule: dueItems.ruleId })
+      .from(dueItems)
+      .where(and(eq(dueItems.recordId, id), eq(dueItems.recordType, 'concern')));
+    expect(due.map((d) => d.rule).sort()).toEqual(['concerns.carer-support']);
+    const trail = await db.select().from(auditEvents).where(eq(auditEvents.recordId, id));
+    expect(trail.filter((e) => e.action === 'view').length).toBeGreaterThan(3);
+    expect(trail.filter((e) => e.action === 'update').length).toBe(7);
+  });
+});
