@@ -262,7 +262,9 @@ describe('snapshots', () => {
     expect(page.body).toContain('Today&#39;s recount differs from the snapshot');
     expect(page.body).toContain('100% (2 of 2)');
     const csv = await head.get('/scorecard.csv?month=2026-06');
-    expect(csv.body).toContain(',team,Testshire Team A,50,percentage,100,At least 100%,higher,Off target,1,2,snapshot,');
+    expect(csv.body).toContain(
+      ',team,Testshire Team A,50,percentage,100,At least 100%,higher,Off target,1,2,snapshot,',
+    );
   });
 
   it('refuses to snapshot a month that has not ended', async () => {

@@ -64,7 +64,9 @@ describe('search', () => {
     const member = resultRows((await head.get('/search?q=Ebenezer+Quartermain')).body);
     expect(member[0]).toMatch(/^Ebenezer Quartermain Household member Smith, H-\d+/);
     const childPage = await head.get('/search?q=Wilhelmina+Farthingal');
-    expect(resultRows(childPage.body)[0]).toMatch(`Wilhelmina Farthingale (known as Mina) Child ${eastChild.reference} born `);
+    expect(resultRows(childPage.body)[0]).toMatch(
+      `Wilhelmina Farthingale (known as Mina) Child ${eastChild.reference} born `,
+    );
     expect(childPage.body).toContain(`href="/children/${eastChild.id}"`);
     const household = resultRows((await head.get('/search?q=Marchbank')).body);
     expect(household.some((r) => r.startsWith('Marchbanks Household'))).toBe(true);

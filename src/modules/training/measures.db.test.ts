@@ -55,7 +55,12 @@ describe('carers with a current personal development plan', () => {
     await makePlan(db, renewed.id, '2024-01-10');
     await makePlan(db, renewed.id, '2026-09-30');
     // 2 of 5: 40%.
-    expect(await rowsFor(currentPdp, [current, past, none, later, renewed].map((c) => c.id))).toEqual([
+    expect(
+      await rowsFor(
+        currentPdp,
+        [current, past, none, later, renewed].map((c) => c.id),
+      ),
+    ).toEqual([
       [current.id, true],
       [past.id, false],
       [none.id, false],
@@ -102,11 +107,19 @@ describe('carers who completed core training within their first and second year 
     expect(c).toBeDefined();
     // First year: approved 1 March 2025, anniversary 1 March 2026.
     const inTime = await carerApproved('2025-03-01');
-    for (const [course, on] of [[a, '2025-01-10'], [b, '2025-04-01'], [c, '2026-02-27']] as const) {
+    for (const [course, on] of [
+      [a, '2025-01-10'],
+      [b, '2025-04-01'],
+      [c, '2026-02-27'],
+    ] as const) {
       await attended(db, inTime.id, course!, on);
     }
     const lateOne = await carerApproved('2025-03-01');
-    for (const [course, on] of [[a, '2025-01-10'], [b, '2025-04-01'], [c, '2026-03-05']] as const) {
+    for (const [course, on] of [
+      [a, '2025-01-10'],
+      [b, '2025-04-01'],
+      [c, '2026-03-05'],
+    ] as const) {
       await attended(db, lateOne.id, course!, on);
     }
     const missedOne = await carerApproved('2025-03-01');
@@ -179,7 +192,13 @@ describe('carers of children aged 11 or over with the CSE and missing training',
     const placedWith = async (dateOfBirth: string, endDate: string | null = null) => {
       const household = await makeHousehold(db, { statusSince: '2020-01-06' });
       const child = await makeChild(db, { dateOfBirth });
-      await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-01-05', endDate, ending: endDate ? 'planned' : null });
+      await makePlacement(db, {
+        childId: child.id,
+        householdId: household.id,
+        startDate: '2026-01-05',
+        endDate,
+        ending: endDate ? 'planned' : null,
+      });
       return makeCarer(db, household.id);
     };
     const trained = await placedWith('2015-09-30'); // 11 on the day
@@ -189,7 +208,12 @@ describe('carers of children aged 11 or over with the CSE and missing training',
     const tenYearOld = await placedWith('2015-10-01'); // 10 on the day: not counted
     const moved = await placedWith('2012-05-05', '2026-09-29'); // left before the day: not counted
     // 1 of 2: 50%.
-    expect(await rowsFor(cseForCarersOf11Plus, [trained, trainedAfter, tenYearOld, moved].map((c) => c.id))).toEqual([
+    expect(
+      await rowsFor(
+        cseForCarersOf11Plus,
+        [trained, trainedAfter, tenYearOld, moved].map((c) => c.id),
+      ),
+    ).toEqual([
       [trained.id, true],
       [trainedAfter.id, false],
     ]);
@@ -209,7 +233,12 @@ describe('participation: carers with 3 days, children attending', () => {
     await attendEvent(db, twoDays.id, { carerId: two.id });
     const none = await carerApproved('2020-01-06');
     // 1 of 3: 33%.
-    expect(await rowsFor(participationThreeDays, [three, two, none].map((c) => c.id))).toEqual([
+    expect(
+      await rowsFor(
+        participationThreeDays,
+        [three, two, none].map((c) => c.id),
+      ),
+    ).toEqual([
       [three.id, true],
       [two.id, false],
       [none.id, false],
@@ -220,7 +249,13 @@ describe('participation: carers with 3 days, children attending', () => {
     const household = await makeHousehold(db, { statusSince: '2020-01-06' });
     const child = async (endDate: string | null = null) => {
       const c = await makeChild(db);
-      await makePlacement(db, { childId: c.id, householdId: household.id, startDate: '2025-01-06', endDate, ending: endDate ? 'planned' : null });
+      await makePlacement(db, {
+        childId: c.id,
+        householdId: household.id,
+        startDate: '2025-01-06',
+        endDate,
+        ending: endDate ? 'planned' : null,
+      });
       return c;
     };
     const went = await child();
@@ -232,7 +267,12 @@ describe('participation: carers with 3 days, children attending', () => {
     await attendEvent(db, early.id, { childId: wentTooEarly.id });
     await attendEvent(db, inJanuary.id, { childId: moved.id });
     // 1 of 2 (the child who moved on is no longer placed on the day).
-    expect(await rowsFor(childrenAttending, [went, wentTooEarly, moved].map((c) => c.id))).toEqual([
+    expect(
+      await rowsFor(
+        childrenAttending,
+        [went, wentTooEarly, moved].map((c) => c.id),
+      ),
+    ).toEqual([
       [went.id, true],
       [wentTooEarly.id, false],
     ]);

@@ -40,10 +40,24 @@ export async function coreCourses(db: DbOrTx) {
   return db.select().from(trainingCourses).where(eq(trainingCourses.mandatoryFor, 'new_carers'));
 }
 
-export async function makeSession(db: DbOrTx, courseId: string, startsOn: string, values: Partial<typeof trainingSessions.$inferInsert> = {}) {
+export async function makeSession(
+  db: DbOrTx,
+  courseId: string,
+  startsOn: string,
+  values: Partial<typeof trainingSessions.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(trainingSessions)
-    .values({ courseId, startsOn, endsOn: startsOn, format: 'in_person', place: 'Oakwood House', capacity: 12, trainer: 'A trainer', ...values })
+    .values({
+      courseId,
+      startsOn,
+      endsOn: startsOn,
+      format: 'in_person',
+      place: 'Oakwood House',
+      capacity: 12,
+      trainer: 'A trainer',
+      ...values,
+    })
     .returning();
   return row!;
 }

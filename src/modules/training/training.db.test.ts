@@ -86,7 +86,9 @@ describe('booking and the register', () => {
     expect((await carer.get('/portal/training')).body).toContain('Booked');
 
     // The one place is taken: the coordinator cannot book another carer, and is told why.
-    const other = await makeCarer(db, (await makeHousehold(db, { statusSince: '2024-01-08' })).id, { firstName: 'Quinn' });
+    const other = await makeCarer(db, (await makeHousehold(db, { statusSince: '2024-01-08' })).id, {
+      firstName: 'Quinn',
+    });
     const coordinator = await signedIn(t.app, 'training');
     const found = await coordinator.get(`/training/sessions/${session.id}?q=Quinn`);
     expect(found.body).toContain('Quinn');
@@ -150,7 +152,10 @@ describe('the personal development plan and the TSD standards', () => {
     const household = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
     const carer = await makeCarer(db, household.id);
     const ssw = await signedIn(t.app, 'ssw');
-    const missing = await ssw.post(`/training/carers/${carer.id}/pdp/new`, { ...parts('agreedOn', today), occasion: 'annual_review' });
+    const missing = await ssw.post(`/training/carers/${carer.id}/pdp/new`, {
+      ...parts('agreedOn', today),
+      occasion: 'annual_review',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Enter the carer’s development goals');
     const saved = await ssw.post(`/training/carers/${carer.id}/pdp/new`, {

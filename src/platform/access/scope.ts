@@ -28,8 +28,7 @@ export function householdScope(user: SignedInUser): Scope {
     case 'reviewing_officer':
     case 'recruitment_coordinator':
     case 'payments_officer':
-    // Every carer's training record (their permissions open no household page).
-    case 'training_coordinator':
+    case 'training_coordinator': // every carer's training record (their permissions open no household page)
     case 'panel_adviser':
     case 'decision_maker':
       return { kind: 'all' };
