@@ -315,8 +315,7 @@ describe('the access matrix', () => {
           expect(refusedByPolicy, where).toBe(true);
         }
       }
-      // Every route, one request each: a role allowed most of them needs more than the default.
-    }, 120_000);
+    });
   }
 
   it('keeps case records from the administrator and staff pages from the foster carer', () => {

@@ -4,8 +4,7 @@ import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { allocationForm, detailsForm, statusForm, termsForm } from './forms.ts';
 import { allocationOptions, teamOptions, type HouseholdRecord } from './queries.ts';
-import { allocate, changeStatus, TERMS_BY_DECISION, updateDetails, updateTerms, type Result } from './service.ts';
-import type { HouseholdStatus } from './statuses.ts';
+import { allocate, changeStatus, updateDetails, updateTerms, type Result } from './service.ts';
 import {
   allocateAccess,
   changeAccess,
@@ -19,14 +18,7 @@ import {
 } from './route-support.ts';
 import { roleNames, type Role } from '../../platform/access/roles.ts';
 import { showHousehold } from './show.ts';
-import {
-  allowedTransitions,
-  isHouseholdStatus,
-  roadInTransitions,
-  statusesNeedingReason,
-  statusName,
-  termsDecidedStatuses,
-} from './statuses.ts';
+import { allowedTransitions, isHouseholdStatus, statusesNeedingReason, statusName } from './statuses.ts';
 import {
   dateValues,
   genderOptions,
@@ -144,7 +136,6 @@ export function householdRoutes(app: FastifyInstance, db: Db): void {
         statusName: statusName(household.status),
         transitions: transitionItems(status, values.toStatus),
         final: allowedTransitions[status].length === 0,
-        roadIn: roadInTransitions[status].length > 0,
         reasonHint: `Needed for ${statusesNeedingReason
           .map((s) => statusName(s).toLowerCase())
           .join(', ')
@@ -180,8 +171,6 @@ export function householdRoutes(app: FastifyInstance, db: Db): void {
       return reply.code(errors ? 400 : 200).page('households-terms.njk', {
         title: `Approval terms: ${household.name}`,
         household,
-        decided: termsDecidedStatuses.includes(household.status as HouseholdStatus),
-        decidedText: TERMS_BY_DECISION,
         values,
         errors,
         genderItems: radioItems(genderOptions(), values.genderPreference ?? 'any'),

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import {
   changedFields,
   householdFor,
@@ -13,16 +14,20 @@ import {
   type Refusal,
   type Who,
 } from './access.ts';
-import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, TermsInput } from './forms.ts';
+import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, StatusInput, TermsInput } from './forms.ts';
 import { refreshHouseholdFacts } from './facts.ts';
-import { lockHousehold } from './status.ts';
 import { findTeam, findUserForAllocation } from './queries.ts';
 import { nextHouseholdReference } from './reference.ts';
-import { termsDecidedStatuses, type HouseholdStatus } from './statuses.ts';
+import { canMove, statusesNeedingReason, statusName, statusNames } from './statuses.ts';
 import { carers, householdRestrictedAccess, householdStatusEvents, households } from './tables.ts';
 
 export type Done = { ok: true };
 export type Result<T = Done> = T | Refusal | Invalid;
+
+/** Locks the household row so two changes to one household happen one after the other. */
+async function lockHousehold(tx: DbOrTx, id: string): Promise<void> {
+  await tx.execute(sql`select 1 from ${households} where ${households.id} = ${id} for update`);
+}
 
 /** A team the user may record households in: they must be able to change a household there. */
 async function teamFor(db: DbOrTx, who: Who, teamId: string): Promise<{ id: string; areaId: string } | FieldError> {
@@ -34,57 +39,40 @@ async function teamFor(db: DbOrTx, who: Who, teamId: string): Promise<{ id: stri
   return team;
 }
 
-/**
- * Inserts a new enquiry's household (status "enquiry" from `enquiredOn`) and its first carer, in the
- * caller's transaction, after checking the user may record households in the team. The recruitment
- * module's enquiry record calls it with its own details of the enquiry.
- */
-export async function insertEnquiryHousehold(
-  tx: DbOrTx,
-  who: Who,
-  input: EnquiryInput,
-  enquiredOn: string = todayInLondon(),
-): Promise<{ ok: true; id: string; carerId: string } | Invalid> {
-  const team = await teamFor(tx, who, input.teamId);
-  if ('field' in team) return invalid(team);
-  const reference = await nextHouseholdReference(tx);
-  const [household] = await tx
-    .insert(households)
-    .values({
-      reference,
-      name: input.name,
-      addressLine1: input.addressLine1,
-      addressLine2: input.addressLine2,
-      town: input.town,
-      postcode: input.postcode,
-      teamId: team.id,
-      householdType: input.householdType,
-      status: 'enquiry',
-      statusSince: enquiredOn,
-    })
-    .returning({ id: households.id });
-  const id = household!.id;
-  const [carer] = await tx
-    .insert(carers)
-    .values({ householdId: id, firstName: input.carerFirstName, lastName: input.carerLastName })
-    .returning({ id: carers.id });
-  await tx.insert(householdStatusEvents).values({
-    householdId: id,
-    toStatus: 'enquiry',
-    onDate: enquiredOn,
-    byUserId: who.user.id,
-  });
-  await refreshDueItems(tx, 'household', [id]);
-  await refreshHouseholdFacts(tx, id);
-  await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
-  return { ok: true, id, carerId: carer!.id };
-}
-
 /** Records a new enquiry: the household and its first carer, with its first status event. */
 export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Promise<Result<{ ok: true; id: string }>> {
   return db.transaction(async (tx) => {
-    const done = await insertEnquiryHousehold(tx, who, input);
-    return done.ok ? { ok: true, id: done.id } : done;
+    const team = await teamFor(tx, who, input.teamId);
+    if ('field' in team) return invalid(team);
+    const today = todayInLondon();
+    const reference = await nextHouseholdReference(tx);
+    const [household] = await tx
+      .insert(households)
+      .values({
+        reference,
+        name: input.name,
+        addressLine1: input.addressLine1,
+        addressLine2: input.addressLine2,
+        town: input.town,
+        postcode: input.postcode,
+        teamId: team.id,
+        householdType: input.householdType,
+        status: 'enquiry',
+        statusSince: today,
+      })
+      .returning({ id: households.id });
+    const id = household!.id;
+    await tx.insert(carers).values({ householdId: id, firstName: input.carerFirstName, lastName: input.carerLastName });
+    await tx.insert(householdStatusEvents).values({
+      householdId: id,
+      toStatus: 'enquiry',
+      onDate: today,
+      byUserId: who.user.id,
+    });
+    await refreshDueItems(tx, 'household', [id]);
+    await refreshHouseholdFacts(tx, id);
+    await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
+    return { ok: true, id };
   });
 }
 
@@ -113,8 +101,6 @@ async function writeChangedColumns(
     detail: audit.part ? { part: audit.part, fields } : { fields },
   });
 }
-export { changeStatus, changeStatusByRecord, applyDecidedTerms, setMentorName } from './status.ts';
-
 /** Changes the name, address, team and type of fostering. */
 export async function updateDetails(db: Db, who: Who, id: string, input: DetailsInput): Promise<Result> {
   return db.transaction(async (tx) => {
@@ -130,23 +116,82 @@ export async function updateDetails(db: Db, who: Who, id: string, input: Details
   });
 }
 
-/** Why the approval terms of an approved household cannot be changed on the terms page. */
-export const TERMS_BY_DECISION =
-  'The approval terms of an approved household change only by the agency decision maker’s decision on the fostering panel’s recommendation: put a change of terms on a panel agenda';
-
 /**
- * Sets the approval terms and skill level. Before approval they are the terms the assessment
- * proposes to the panel; once a household is approved they change only by an agency decision
- * (applyDecidedTerms), so this refuses them.
+ * Moves a household to a new status, if that move is allowed from where it is now. The date
+ * may not be in the future nor before the current status began; some moves need a reason;
+ * approval needs the approval terms first, and the first approval sets the approval date.
  */
+export async function changeStatus(db: Db, who: Who, id: string, input: StatusInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await lockHousehold(tx, id);
+    const access = await householdFor(tx, who.user, id, 'change');
+    if (!access.ok) return access;
+    const household = access.household;
+    const errors: FieldError[] = [];
+    if (!canMove(household.status, input.toStatus)) {
+      errors.push({
+        field: 'toStatus',
+        message: `A household cannot move from ${statusName(household.status).toLowerCase()} to ${statusNames[input.toStatus].toLowerCase()}: select one of the statuses shown`,
+      });
+    }
+    if (input.onDate > todayInLondon()) {
+      errors.push({ field: 'onDate', message: 'The date of the change must be today or in the past' });
+    } else if (input.onDate < household.statusSince) {
+      errors.push({
+        field: 'onDate',
+        message: `The date of the change must be on or after ${formatDate(household.statusSince)}, when the household became ${statusName(household.status).toLowerCase()}`,
+      });
+    }
+    if (statusesNeedingReason.includes(input.toStatus) && !input.reason) {
+      errors.push({
+        field: 'reason',
+        message: `Enter the reason for the change to ${statusNames[input.toStatus].toLowerCase()}`,
+      });
+    }
+    if (input.toStatus === 'approved' && household.approvedPlaces < 1 && errors.length === 0) {
+      errors.push({
+        field: 'toStatus',
+        message: 'Record the approval terms (number of children and their ages) before approving the household',
+      });
+    }
+    if (errors.length) return invalid(...errors);
+    const firstApproval =
+      input.toStatus === 'approved' && (household.status === 'in_assessment' || !household.approvedOn);
+    await tx
+      .update(households)
+      .set({
+        status: input.toStatus,
+        statusSince: input.onDate,
+        ...(firstApproval ? { approvedOn: input.onDate } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(households.id, id));
+    await tx.insert(householdStatusEvents).values({
+      householdId: id,
+      fromStatus: household.status,
+      toStatus: input.toStatus,
+      onDate: input.onDate,
+      reason: input.reason,
+      byUserId: who.user.id,
+    });
+    await refreshDueItems(tx, 'household', [id]);
+    await refreshHouseholdFacts(tx, id);
+    await recordAudit(tx, who.actor, {
+      action: 'status-change',
+      recordType: 'household',
+      recordId: id,
+      detail: { from: household.status, to: input.toStatus },
+    });
+    return { ok: true };
+  });
+}
+
+/** Sets the approval terms and skill level. */
 export async function updateTerms(db: Db, who: Who, id: string, input: TermsInput): Promise<Result> {
   return db.transaction(async (tx) => {
     await lockHousehold(tx, id);
     const access = await householdFor(tx, who.user, id, 'change');
     if (!access.ok) return access;
-    if (termsDecidedStatuses.includes(access.household.status as HouseholdStatus)) {
-      return invalid({ field: 'approvedPlaces', message: TERMS_BY_DECISION });
-    }
     await writeChangedColumns(tx, who, access.household, input, { action: 'update', part: 'terms' });
     return { ok: true };
   });

@@ -14,7 +14,6 @@ import {
   memberRelationshipNames,
   skillLevelName,
   statusName,
-  termsDecidedStatuses,
 } from './statuses.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
 
@@ -41,7 +40,6 @@ export async function showHousehold(
     can: {
       ...can_,
       changeStatus: can_.change && status !== null && allowedTransitions[status].length > 0,
-      changeTerms: can_.change && status !== null && !termsDecidedStatuses.includes(status),
       seeAudit: can(request.user!.role, 'audit.view'),
     },
     links: recordLinksFor('household', request.user!, household.id),

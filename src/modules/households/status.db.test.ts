@@ -38,23 +38,28 @@ async function events(id: string) {
 }
 
 describe('allowed status changes', () => {
-  // The only free choices: a break for an approved household, and back while its approval stands.
   const allowed: [string, string][] = [
+    ['enquiry', 'applicant'],
+    ['enquiry', 'withdrawn'],
+    ['applicant', 'in_assessment'],
+    ['applicant', 'withdrawn'],
+    ['applicant', 'refused'],
+    ['in_assessment', 'approved'],
+    ['in_assessment', 'withdrawn'],
+    ['in_assessment', 'refused'],
     ['approved', 'on_hold'],
     ['approved', 'inactive'],
+    ['approved', 'deregistered'],
     ['on_hold', 'approved'],
+    ['on_hold', 'deregistered'],
     ['inactive', 'approved'],
+    ['inactive', 'deregistered'],
   ];
 
   for (const [from, to] of allowed) {
     it(`moves a household from ${from} to ${to}, dated, with a timeline entry`, async () => {
       const since = addDays(today, -30);
-      const h = await makeHousehold(t.database.db, {
-        status: from,
-        statusSince: since,
-        approvedPlaces: 2,
-        approvedOn: addDays(today, -400),
-      });
+      const h = await makeHousehold(t.database.db, { status: from, statusSince: since, approvedPlaces: 2 });
       const onDate = addDays(today, -3);
       const page = await manager.get(`/households/${h.id}/status`);
       expect(page.statusCode).toBe(200);
@@ -81,34 +86,26 @@ describe('allowed status changes', () => {
     });
   }
 
-  it('offers an approved household a break only: on hold or inactive, never deregistration', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: addDays(today, -10) });
+  it('offers only the allowed moves: from applicant, in assessment, withdrawn and refused but not approved', async () => {
+    const h = await makeHousehold(t.database.db, { status: 'applicant', statusSince: addDays(today, -10) });
     const page = await manager.get(`/households/${h.id}/status`);
-    expect(page.body).toContain('value="on_hold"');
-    expect(page.body).toContain('value="inactive"');
-    expect(page.body).not.toContain('value="deregistered"');
-    expect(page.body).toContain('only by the agency decision maker’s decision');
+    expect(page.body).toContain('value="in_assessment"');
+    expect(page.body).toContain('value="withdrawn"');
+    expect(page.body).toContain('value="refused"');
+    expect(page.body).not.toContain('value="approved"');
+    expect(page.body).not.toContain('value="on_hold"');
   });
 
-  it('offers no status change on the road in: the recruitment records move it', async () => {
-    for (const status of ['enquiry', 'applicant', 'in_assessment']) {
-      const h = await makeHousehold(t.database.db, { status, statusSince: addDays(today, -10) });
-      const page = await manager.get(`/households/${h.id}/status`);
-      expect(page.statusCode).toBe(200);
-      expect(page.body).not.toContain('name="toStatus"');
-      expect(page.body).toContain('moves on through its recruitment records');
-      expect((await manager.get(`/households/${h.id}`)).body).not.toContain('Change status');
-    }
-  });
-
-  it('keeps the approval date when a household comes back from on hold', async () => {
-    const approvedOn = addDays(today, -400);
+  it('sets the approval date on first approval, and keeps it when a household comes back from on hold', async () => {
     const h = await makeHousehold(t.database.db, {
-      status: 'on_hold',
-      statusSince: addDays(today, -20),
+      status: 'in_assessment',
+      statusSince: addDays(today, -60),
       approvedPlaces: 2,
-      approvedOn,
     });
+    const approvedOn = addDays(today, -40);
+    await manager.post(`/households/${h.id}/status`, statusForm('approved', approvedOn));
+    expect((await household(h.id)).approvedOn).toBe(approvedOn);
+    await manager.post(`/households/${h.id}/status`, statusForm('on_hold', addDays(today, -20), 'Carer unwell'));
     await manager.post(`/households/${h.id}/status`, statusForm('approved', addDays(today, -5)));
     const after = await household(h.id);
     expect(after.status).toBe('approved');
@@ -117,8 +114,8 @@ describe('allowed status changes', () => {
   });
 
   it('writes the change to the audit trail as a status change, naming the statuses only', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: addDays(today, -10) });
-    await manager.post(`/households/${h.id}/status`, statusForm('on_hold', today, 'Bereavement in the family'));
+    const h = await makeHousehold(t.database.db, { status: 'applicant', statusSince: addDays(today, -10) });
+    await manager.post(`/households/${h.id}/status`, statusForm('refused', today, 'Unsuitable accommodation'));
     const [entry] = await t.database.db
       .select()
       .from(auditEvents)
@@ -126,16 +123,16 @@ describe('allowed status changes', () => {
     expect(entry).toMatchObject({
       recordType: 'household',
       username: 'manager',
-      detail: { from: 'approved', to: 'on_hold' },
+      detail: { from: 'applicant', to: 'refused' },
     });
-    expect(JSON.stringify(entry?.detail)).not.toContain('Bereavement');
+    expect(JSON.stringify(entry?.detail)).not.toContain('Unsuitable');
   });
 
   it('accepts a change dated today and one dated the same day as the current status', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: today });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('inactive', today));
+    const h = await makeHousehold(t.database.db, { status: 'enquiry', statusSince: today });
+    const response = await manager.post(`/households/${h.id}/status`, statusForm('applicant', today));
     expect(response.statusCode).toBe(303);
-    expect((await household(h.id)).status).toBe('inactive');
+    expect((await household(h.id)).status).toBe('applicant');
   });
 });
 
@@ -160,69 +157,33 @@ describe('refused status changes', () => {
     const response = await manager.post(`/households/${h.id}/status`, statusForm('approved', today));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
-    expect(response.body).toContain('A household is approved only by the agency decision maker’s decision');
+    expect(response.body).toContain('A household cannot move from enquiry to approved');
     expect((await household(h.id)).status).toBe('enquiry');
     expect(await events(h.id)).toHaveLength(1);
   });
 
-  // The safeguarding hole of issue 11: approving, refusing or deregistering by a free choice.
-  it.each([
-    ['in_assessment', 'approved', 'A household is approved only by the agency decision maker’s decision'],
-    ['in_assessment', 'refused', 'An application is refused only by the agency decision maker’s decision'],
-    ['approved', 'deregistered', 'A household is deregistered only by the agency decision maker’s decision'],
-    ['on_hold', 'deregistered', 'A household is deregistered only by the agency decision maker’s decision'],
-    ['enquiry', 'applicant', 'Record the application, the start of the assessment or the withdrawal'],
-    ['applicant', 'withdrawn', 'Record the application, the start of the assessment or the withdrawal'],
-  ])('refuses %s to %s without a record that makes it, even as the head of fostering', async (from, to, words) => {
-    const h = await makeHousehold(t.database.db, {
-      status: from,
-      statusSince: addDays(today, -60),
-      approvedPlaces: 2,
-    });
-    const head = await signedIn(t.app, 'head');
-    const response = await head.post(`/households/${h.id}/status`, statusForm(to, today, 'A reason'));
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toContain(words);
-    const after = await household(h.id);
-    expect(after.status).toBe(from);
-    expect(await events(h.id)).toHaveLength(1);
-  });
-
-  it('refuses to bring back to approved a household on hold that was never approved by a decision', async () => {
-    const h = await makeHousehold(t.database.db, {
-      status: 'on_hold',
-      statusSince: addDays(today, -10),
-      approvedPlaces: 2,
-      approvedOn: null,
-    });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('approved', today));
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('A household is approved only by the agency decision maker’s decision');
-    expect((await household(h.id)).status).toBe('on_hold');
-  });
-
   it('refuses a date in the future', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: addDays(today, -10) });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('inactive', addDays(today, 1)));
+    const h = await makeHousehold(t.database.db, { status: 'enquiry', statusSince: addDays(today, -10) });
+    const response = await manager.post(`/households/${h.id}/status`, statusForm('applicant', addDays(today, 1)));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('The date of the change must be today or in the past');
     expect(response.body).toContain('href="#onDate-day"');
-    expect((await household(h.id)).status).toBe('approved');
+    expect((await household(h.id)).status).toBe('enquiry');
   });
 
   it('refuses a date before the current status began', async () => {
     const since = addDays(today, -10);
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: since });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('inactive', addDays(since, -1)));
+    const h = await makeHousehold(t.database.db, { status: 'enquiry', statusSince: since });
+    const response = await manager.post(`/households/${h.id}/status`, statusForm('applicant', addDays(since, -1)));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('The date of the change must be on or after');
-    expect((await household(h.id)).status).toBe('approved');
+    expect((await household(h.id)).status).toBe('enquiry');
   });
 
   it('refuses an impossible date and keeps what was typed', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: addDays(today, -10) });
+    const h = await makeHousehold(t.database.db, { status: 'enquiry', statusSince: addDays(today, -10) });
     const response = await manager.post(`/households/${h.id}/status`, {
-      toStatus: 'inactive',
+      toStatus: 'applicant',
       'onDate-day': '31',
       'onDate-month': '2',
       'onDate-year': '2026',
@@ -233,43 +194,37 @@ describe('refused status changes', () => {
     expect(response.body).toContain('value="31"');
   });
 
-  it('needs a reason to put a household on hold', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: addDays(today, -10) });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('on_hold', today, '   '));
+  it.each([
+    ['approved', 'on_hold', 'on hold'],
+    ['approved', 'deregistered', 'deregistered'],
+    ['applicant', 'refused', 'refused'],
+    ['enquiry', 'withdrawn', 'withdrawn'],
+  ])('needs a reason to move from %s to %s', async (from, to, words) => {
+    const h = await makeHousehold(t.database.db, { status: from, statusSince: addDays(today, -10) });
+    const response = await manager.post(`/households/${h.id}/status`, statusForm(to, today, '   '));
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('Enter the reason for the change to on hold');
-    expect((await household(h.id)).status).toBe('approved');
+    expect(response.body).toContain(`Enter the reason for the change to ${words}`);
+    expect((await household(h.id)).status).toBe(from);
   });
 
-  it('does not need a reason to make a household inactive', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: addDays(today, -10) });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('inactive', today));
+  it('does not need a reason to move an applicant into assessment', async () => {
+    const h = await makeHousehold(t.database.db, { status: 'applicant', statusSince: addDays(today, -10) });
+    const response = await manager.post(`/households/${h.id}/status`, statusForm('in_assessment', today));
     expect(response.statusCode).toBe(303);
     expect((await events(h.id)).at(-1)?.reason).toBeNull();
   });
-});
 
-describe('approval terms of an approved household', () => {
-  const terms = { approvedPlaces: '3', ageMin: '0', ageMax: '17', genderPreference: 'any', skillLevel: '3' };
-
-  it('are not changed on the terms page: only an agency decision changes them', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'approved', approvedPlaces: 2, skillLevel: 1 });
-    const page = await manager.get(`/households/${h.id}/terms`);
-    expect(page.statusCode).toBe(200);
-    expect(page.body).not.toContain('name="approvedPlaces"');
-    expect(page.body).toContain('change only by the agency decision maker’s decision');
-    const response = await manager.post(`/households/${h.id}/terms`, terms);
+  it('refuses to approve before the approval terms are recorded', async () => {
+    const h = await makeHousehold(t.database.db, {
+      status: 'in_assessment',
+      statusSince: addDays(today, -10),
+      approvedPlaces: 0,
+    });
+    const response = await manager.post(`/households/${h.id}/status`, statusForm('approved', today));
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('put a change of terms on a panel agenda');
-    expect(await household(h.id)).toMatchObject({ approvedPlaces: 2, skillLevel: 1 });
-    expect((await manager.get(`/households/${h.id}`)).body).not.toContain(`/households/${h.id}/terms"`);
-  });
-
-  it('are proposed on the terms page while the household is in assessment', async () => {
-    const h = await makeHousehold(t.database.db, { status: 'in_assessment', approvedPlaces: 0 });
-    expect((await manager.get(`/households/${h.id}`)).body).toContain(`/households/${h.id}/terms"`);
-    const response = await manager.post(`/households/${h.id}/terms`, terms);
-    expect(response.statusCode).toBe(303);
-    expect(await household(h.id)).toMatchObject({ approvedPlaces: 3, skillLevel: 3, status: 'in_assessment' });
+    expect(response.body).toContain('Record the approval terms');
+    const after = await household(h.id);
+    expect(after.status).toBe('in_assessment');
+    expect(after.approvedOn).toBeNull();
   });
 });

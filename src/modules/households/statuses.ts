@@ -42,56 +42,20 @@ export const statusTagClasses: Record<HouseholdStatus, string> = {
 };
 
 /**
- * The moves a person may choose on the change-status page: only the availability of a household
- * whose approval stands (on hold, inactive, and back). Everything else is made by a record:
- * - approval, refusal and deregistration only by the agency decision maker's decision after the
- *   fostering panel's recommendation (Fostering Services (England) Regulations 2011, regulations
- *   26 to 28): see `decidedTransitions`;
- * - the road in (application received, assessment started, withdrawal) by the recruitment records:
- *   see `roadInTransitions`.
- * Deregistered, withdrawn and refused are final: someone who comes back starts again as a new
- * enquiry (a new record).
+ * Where a household may go from each status. Deregistered, withdrawn and refused are final:
+ * someone who comes back starts again as a new enquiry (a new record).
  */
 export const allowedTransitions: Record<HouseholdStatus, readonly HouseholdStatus[]> = {
-  enquiry: [],
-  applicant: [],
-  in_assessment: [],
-  approved: ['on_hold', 'inactive'],
-  on_hold: ['approved'],
-  inactive: ['approved'],
-  deregistered: [],
-  withdrawn: [],
-  refused: [],
-};
-
-/** The moves only an agency decision makes (the approval, a refusal, a deregistration). */
-export const decidedTransitions: Record<HouseholdStatus, readonly HouseholdStatus[]> = {
-  enquiry: [],
-  applicant: ['refused'],
-  in_assessment: ['approved', 'refused'],
-  approved: ['deregistered'],
-  on_hold: ['deregistered'],
-  inactive: ['deregistered'],
-  deregistered: [],
-  withdrawn: [],
-  refused: [],
-};
-
-/** The moves the road in makes: the application, the start of the assessment, a withdrawal. */
-export const roadInTransitions: Record<HouseholdStatus, readonly HouseholdStatus[]> = {
   enquiry: ['applicant', 'withdrawn'],
-  applicant: ['in_assessment', 'withdrawn'],
-  in_assessment: ['withdrawn'],
-  approved: [],
-  on_hold: [],
-  inactive: [],
+  applicant: ['in_assessment', 'withdrawn', 'refused'],
+  in_assessment: ['approved', 'withdrawn', 'refused'],
+  approved: ['on_hold', 'inactive', 'deregistered'],
+  on_hold: ['approved', 'deregistered'],
+  inactive: ['approved', 'deregistered'],
   deregistered: [],
   withdrawn: [],
   refused: [],
 };
-
-/** Statuses whose approval terms stand: they change only by an agency decision. */
-export const termsDecidedStatuses: readonly HouseholdStatus[] = ['approved', 'on_hold', 'inactive'];
 
 /** Moves into these statuses must say why. */
 export const statusesNeedingReason: readonly HouseholdStatus[] = ['deregistered', 'on_hold', 'refused', 'withdrawn'];
@@ -101,7 +65,7 @@ export const transitionNames: Record<HouseholdStatus, string> = {
   enquiry: 'Enquiry',
   applicant: 'Applicant: application received',
   in_assessment: 'In assessment: assessment started',
-  approved: 'Approved: available again (the approval decision stands)',
+  approved: 'Approved: agency decision to approve',
   on_hold: 'On hold',
   inactive: 'Inactive',
   deregistered: 'Deregistered',
@@ -115,12 +79,6 @@ export function isHouseholdStatus(value: unknown): value is HouseholdStatus {
 
 export function canMove(from: string, to: string): boolean {
   return isHouseholdStatus(from) && isHouseholdStatus(to) && allowedTransitions[from].includes(to);
-}
-
-/** Whether a record of this kind (an agency decision, the road in) may move a household from one status to another. */
-export function canMoveBy(by: 'decision' | 'road-in', from: string, to: string): boolean {
-  const moves = by === 'decision' ? decidedTransitions : roadInTransitions;
-  return isHouseholdStatus(from) && isHouseholdStatus(to) && moves[from].includes(to);
 }
 
 export function statusName(status: string): string {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 /**
  * The kept facts behind the figures (household status periods, household supervision facts): a
  * change through a service updates them, and the figures counted from them, in the change's own
@@ -29,7 +28,7 @@ import {
 } from '../../platform/measures/index.ts';
 import { measureSnapshots } from '../../platform/measures/tables.ts';
 import { approvedHouseholds } from '../households/measures.ts';
-import { changeStatus, changeStatusByRecord } from '../households/service.ts';
+import { changeStatus } from '../households/service.ts';
 import { allowedTransitions, statusesNeedingReason, type HouseholdStatus } from '../households/statuses.ts';
 import { households } from '../households/tables.ts';
 import { childrenSeen, householdsSupervised, signedAgreement, unannouncedVisit } from '../supervision/measures.ts';
@@ -82,14 +81,15 @@ class Rollback extends Error {}
 
 describe('a change through a service updates its kept facts and figures in the same transaction', () => {
   it('approving a household adds an approved status period, and one approved household, with the change', async () => {
-    const approval = { toStatus: 'approved' as const, onDate: today, reason: null };
-    const decision = { kind: 'decision' as const, recordType: 'panel-decision', recordId: randomUUID() };
     const h = await makeHousehold(db, { status: 'in_assessment', statusSince: addDays(today, -30), approvedPlaces: 2 });
     const before = await serviceFigure(db, approvedHouseholds);
     await expect(
       db.transaction(async (tx) => {
-        // Only an agency decision approves: the decision's transaction makes the change.
-        const done = await changeStatusByRecord(tx, who, h.id, approval, decision);
+        const done = await changeStatus(tx as unknown as Db, who, h.id, {
+          toStatus: 'approved',
+          onDate: today,
+          reason: null,
+        });
         expect(done).toEqual({ ok: true });
         // Inside the change's transaction: the periods and the figure have moved with it.
         expect(await periodsOf(tx, h.id)).toEqual([
@@ -104,7 +104,7 @@ describe('a change through a service updates its kept facts and figures in the s
     expect(await periodsOf(db, h.id)).toEqual([{ status: 'in_assessment', from_on: addDays(today, -30), to_on: null }]);
     expect(await serviceFigure(db, approvedHouseholds)).toEqual(before);
 
-    expect(await db.transaction((tx) => changeStatusByRecord(tx, who, h.id, approval, decision))).toEqual({
+    expect(await changeStatus(db, who, h.id, { toStatus: 'approved', onDate: today, reason: null })).toEqual({
       ok: true,
     });
     expect(await serviceFigure(db, approvedHouseholds)).toEqual({ n: before.n + 1, d: null });
@@ -209,14 +209,11 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) {
       const status = random.pick(statuses);
-      const statusSince = random.dayBetween(addYears(today, -3), addDays(today, -200));
       const h = await makeHousehold(db, {
         teamId,
         status,
-        statusSince,
+        statusSince: random.dayBetween(addYears(today, -3), addDays(today, -200)),
         approvedPlaces: 2,
-        // On hold or inactive: approved by a decision before the break (so it may come back).
-        approvedOn: ['approved', 'on_hold', 'inactive'].includes(status) ? addDays(statusSince, -100) : null,
       });
       ids.push(h.id);
     }

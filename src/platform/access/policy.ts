@@ -17,8 +17,6 @@ export const permissions = {
     'childrens_social_worker',
     'lado',
     'panel_member',
-    'panel_adviser',
-    'decision_maker',
     'training_coordinator',
     'recruitment_coordinator',
     'payments_officer',
@@ -35,8 +33,6 @@ export const permissions = {
     'childrens_social_worker',
     'recruitment_coordinator',
     'payments_officer',
-    'panel_adviser',
-    'decision_maker',
   ],
   /** Record and change households, carers, members, checks and status (scope: canChangeHousehold). */
   'households.change': [
@@ -166,59 +162,6 @@ export const permissions = {
   'reviews.run': ['head_of_fostering', 'reviewing_officer'],
   /** Record what a review gathers (an SSW their own household's SSW report; see reviews/service.ts canRecord). */
   'reviews.contribute': ['head_of_fostering', 'team_manager', 'supervising_social_worker', 'reviewing_officer'],
-  /**
-   * The road in: enquiries, information events, initial visits, applications, the assessment and its
-   * checks, mentors, withdrawals, exemptions; the road out: deregistrations, exit and post-approval
-   * interviews (read, scoped by householdVisibleTo).
-   */
-  'recruitment.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'assessing_social_worker',
-    'recruitment_coordinator',
-    'panel_adviser',
-    'decision_maker',
-  ],
-  /** Record the road in and out (scope: households they may change; an assessor their own assessments). */
-  'recruitment.record': [
-    'head_of_fostering',
-    'service_manager',
-    'team_manager',
-    'assessing_social_worker',
-    'recruitment_coordinator',
-  ],
-  /** The fostering panel: its calendar and meeting pages (a panel member sees only the meetings they sit on). */
-  'panel.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'assessing_social_worker',
-    'recruitment_coordinator',
-    'panel_member',
-    'panel_adviser',
-    'decision_maker',
-  ],
-  /** Run the panel: the central list of members, meetings, attendance, agenda, publishing papers, recommendations. */
-  'panel.manage': ['head_of_fostering', 'panel_adviser'],
-  /** Upload papers for a household's agenda item (the worker presenting it); a team manager quality-assures them. */
-  'panel.papers': [
-    'head_of_fostering',
-    'team_manager',
-    'supervising_social_worker',
-    'assessing_social_worker',
-    'panel_adviser',
-  ],
-  /** A panel member's own pages: the papers of the meetings they sit on; the chair signs the minutes. */
-  'panel.sit': ['panel_member'],
-  /** The agency decision maker: the queue of recommendations and the decisions. */
-  'panel.decide': ['decision_maker'],
-  /** The letters to applicants and carers after a decision (Word and PDF), and when they were told. */
-  'panel.letters': ['head_of_fostering', 'panel_adviser', 'decision_maker'],
   /**
    * Allegations, standard-of-care concerns, complaints and compliments, and notifications of
    * significant events (scoped by concerns/scope.ts: an allegation only to the LADO, the head, the

@@ -29,8 +29,6 @@ export function householdScope(user: SignedInUser): Scope {
     case 'recruitment_coordinator':
     case 'payments_officer':
     case 'training_coordinator': // every carer's training record (their permissions open no household page)
-    case 'panel_adviser':
-    case 'decision_maker':
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };
