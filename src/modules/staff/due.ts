@@ -94,7 +94,12 @@ async function renewalItems(db: DbOrTx, ids: readonly string[] | null): Promise<
   return rows.map((row) => {
     const name = mandatoryCourses.find((c) => c.key === row.item)!.name;
     return row.last_on
-      ? item(row, renewalDueOn(row.last_on, row.item), row.record_id, `${name}: renewal (last done ${formatDate(row.last_on)})`)
+      ? item(
+          row,
+          renewalDueOn(row.last_on, row.item),
+          row.record_id,
+          `${name}: renewal (last done ${formatDate(row.last_on)})`,
+        )
       : item(row, inductionDueOn(row.joined_on), row.record_id, `${name}: not done yet`);
   });
 }
@@ -114,12 +119,7 @@ async function inductionItemsDue(db: DbOrTx, ids: readonly string[] | null): Pro
   return rows
     .filter((row) => row.done < keys.length)
     .map((row) =>
-      item(
-        row,
-        inductionDueOn(row.joined_on),
-        row.manager_id,
-        `Induction: ${row.done} of ${keys.length} items done`,
-      ),
+      item(row, inductionDueOn(row.joined_on), row.manager_id, `Induction: ${row.done} of ${keys.length} items done`),
     );
 }
 

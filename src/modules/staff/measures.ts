@@ -125,7 +125,8 @@ export const newStaffInducted: Measure = {
           and ${inductionDue} <= ${period.asAt}::date`,
       ),
     () => sql`${inductionDone} = ${inductionItems.length}`,
-    () => sql`${inductionDone}::text || ' of ${sql.raw(String(inductionItems.length))} items by ' || ${inductionDue}::text`,
+    () =>
+      sql`${inductionDone}::text || ' of ${sql.raw(String(inductionItems.length))} items by ' || ${inductionDue}::text`,
   ),
 };
 

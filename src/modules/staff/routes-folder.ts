@@ -37,13 +37,7 @@ type Query = { Querystring: Record<string, string | undefined> };
 
 const access = (permission: 'staff.view' | 'staff.own' | 'staff.oversee') => ({ config: { access: { permission } } });
 
-async function folderPage(
-  db: Db,
-  request: FastifyRequest<Query>,
-  reply: FastifyReply,
-  found: Folder,
-  own: boolean,
-) {
+async function folderPage(db: Db, request: FastifyRequest<Query>, reply: FastifyReply, found: Folder, own: boolean) {
   const { member, folder } = found;
   const user: SignedInUser = request.user!;
   const page = pageFrom(request.query.page);
@@ -74,7 +68,7 @@ async function folderPage(
         }
       : null,
     pages: pagination(request.url, page, SESSIONS_PAGE_SIZE, folder.sessionCount),
-    flash: done ? { text: done } : undefined,
+    flash: done,
     breadcrumbs: own
       ? [{ text: 'Home', href: '/' }]
       : [

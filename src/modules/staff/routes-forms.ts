@@ -115,7 +115,9 @@ function formRoutes<S extends z.ZodType>(app: FastifyInstance, db: Db, form: Fol
       const errors = formErrors(result.errors);
       return show(reply, found.member, bodyOf(request.body), {
         ...errors,
-        list: errors.list.map((e) => (form.dateFields.some((n) => e.href === `#${n}`) ? { ...e, href: `${e.href}-day` } : e)),
+        list: errors.list.map((e) =>
+          form.dateFields.some((n) => e.href === `#${n}`) ? { ...e, href: `${e.href}-day` } : e,
+        ),
       });
     }
     return refused(reply, result, { backHref: folderPath(found.member.id), lines: FORBIDDEN_LINES });

@@ -52,7 +52,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db) {
       staffSigned: s.staffSignedAt ? formatDateTime(s.staffSignedAt) : null,
       canSign: isOwn && !s.staffSignedAt,
       signHref: signPath(s.id),
-      flash: request.query.done === 'signed' ? { text: 'You have signed your supervision record' } : undefined,
+      flash: request.query.done === 'signed' ? 'You have signed your supervision record' : undefined,
       breadcrumbs: [
         isOwn
           ? { text: 'My supervision', href: MY_SUPERVISION }
