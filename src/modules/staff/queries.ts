@@ -7,7 +7,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { managerOf, seesMember, staffRoleList, visibleStaffIds } from './scope.ts';
 import { DEFAULT_SUPERVISION_WEEKS } from './settings.ts';
-import { staffAgreements, staffPdps, staffSessions, staffStarts, staffTraining } from './tables.ts';
+import { staffAgreements, staffPdps, staffSessions, staffStarts } from './tables.ts';
 
 export interface MemberRecord {
   id: string;

@@ -41,7 +41,6 @@ async function folderPage(db: Db, request: FastifyRequest<Query>, reply: Fastify
   const { member, folder } = found;
   const user: SignedInUser = request.user!;
   const page = pageFrom(request.query.page);
-  const url = own ? MY_SUPERVISION : `/staff/${member.id}`;
   const today = todayInLondon();
   const joinedOn = folder.start?.joinedOn ?? today;
   const due = nextDue(member, folder, joinedOn);
