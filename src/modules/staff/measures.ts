@@ -98,7 +98,7 @@ export const staffTrainingUpToDate: Measure = {
   ),
 };
 
-const inductionDue = sql`(st.joined_on + ${INDUCTION_WEEKS * 7})`;
+const inductionDue = sql`(st.joined_on + ${sql.raw(String(INDUCTION_WEEKS * 7))})`;
 const inductionKeys = sql.raw(inductionItems.map((i) => `'${i.key}'`).join(', '));
 const inductionDone = sql`(select count(distinct x.item) from staff_training x where x.staff_user_id = u.id
   and x.item in (${inductionKeys}) and x.completed_on <= ${inductionDue})`;
@@ -124,7 +124,7 @@ export const newStaffInducted: Measure = {
         sql`st.induction_required and ${inductionDue} > ${addYears(period.asAt, -1)}::date
           and ${inductionDue} <= ${period.asAt}::date`,
       ),
-    () => sql`${inductionDone} = ${inductionItems.length}`,
+    () => sql`${inductionDone} = ${sql.raw(String(inductionItems.length))}`,
     () =>
       sql`${inductionDone}::text || ' of ${sql.raw(String(inductionItems.length))} items by ' || ${inductionDue}::text`,
   ),
