@@ -80,7 +80,7 @@ export async function writeDemoStaffSupervision(tx: DbOrTx, random: Random, toda
     const lateMember = random.chance(0.2);
     let day = first + random.int(7, 28);
     let last = first;
-    while (day <= today) {
+    while (day < today) {
       const recent = today - day < 21;
       sessions.push({
         staffUserId: member.id,
