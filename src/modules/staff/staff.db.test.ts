@@ -3,7 +3,7 @@
  * signs it and sees it in their own folder; who may see a folder (never a peer), every view
  * audited; bad input refused with messages and nothing lost.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { userIdByUsername } from '../../../test/support/households.ts';
@@ -40,7 +40,13 @@ describe('a supervision session from recording to signing', () => {
     expect(saved.headers.location).toBe(`/staff/${ssw}?done=session`);
     const folder = await manager.get(saved.headers.location as string);
     expect(folder.body).toContain('Awaiting signature');
-    const [row] = await db.select().from(staffSessions).where(eq(staffSessions.staffUserId, ssw));
+    // The one just recorded (the demo has the SSW's earlier sessions).
+    const [row] = await db
+      .select()
+      .from(staffSessions)
+      .where(eq(staffSessions.staffUserId, ssw))
+      .orderBy(desc(staffSessions.createdAt))
+      .limit(1);
     expect(row).toBeDefined();
 
     // The manager cannot sign it for the SSW.
@@ -66,7 +72,7 @@ describe('a supervision session from recording to signing', () => {
     expect(page.body).not.toContain('Not yet signed');
     const again = await worker.get('/my-supervision');
     expect(again.body).toContain('Signed by both');
-    expect(again.body).not.toContain('waiting for your signature');
+    expect(again.body).not.toContain(`/staff/sessions/${row!.id}/sign`);
 
     // The deadline moved on: next supervision due 6 weeks after this session, owned by the manager.
     const [due] = await db
