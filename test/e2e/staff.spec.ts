@@ -33,22 +33,23 @@ test('a team manager records a supervision session and the SSW signs it', async 
   await hearth.clickLink('Sam Sutherland');
   await expect(hearth.heading).toHaveText('Sam Sutherland');
   const folderPath = new URL(page.url()).pathname;
-  await hearth.clickLink('Record a supervision session');
+  // A GOV.UK button made of a link: its role is a button.
+  await hearth.submit('Record a supervision session');
   await expect(hearth.heading).toHaveText('Record a supervision session');
   // A session in the future is refused, with what was typed kept.
   const tomorrow = new Date(today.getTime() + 2 * 86_400_000);
   await fillDate(page, 'Date of the session', tomorrow);
   await page.getByLabel('Case discussion and reflection').fill('Reflected on the respite plan for a household.');
+  await page.getByLabel('Wellbeing').fill('A busy month, managing well.');
+  await page.getByLabel('Training and development').fill('Signs of Safety refresher booked.');
+  await page.getByLabel('Actions agreed').fill('Send the respite referral by Friday.');
+  await page.getByRole('group', { name: 'Was the personal development plan reviewed?' }).getByLabel('Yes').check();
   await hearth.submit('Save');
   await expect(page.locator('.govuk-error-summary')).toContainText('must be today or in the past');
   await expect(page.getByLabel('Case discussion and reflection')).toHaveValue(
     'Reflected on the respite plan for a household.',
   );
   await fillDate(page, 'Date of the session', today);
-  await page.getByLabel('Wellbeing').fill('A busy month, managing well.');
-  await page.getByLabel('Training and development').fill('Signs of Safety refresher booked.');
-  await page.getByLabel('Actions agreed').fill('Send the respite referral by Friday.');
-  await page.getByRole('group', { name: 'Was the personal development plan reviewed?' }).getByLabel('Yes').check();
   await hearth.submit('Save');
   await expect(page.locator('.govuk-notification-banner')).toContainText('supervision session has been recorded');
   await hearth.signOut();
