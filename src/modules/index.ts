@@ -17,6 +17,7 @@ import { portal } from './portal/index.ts';
 import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
+import { staff } from './staff/index.ts';
 import { supervision } from './supervision/index.ts';
 import { training } from './training/index.ts';
 
@@ -34,6 +35,7 @@ export const modules: readonly HearthModule[] = [
   concerns,
   portal,
   reviews,
+  staff,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */
