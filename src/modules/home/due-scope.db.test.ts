@@ -144,7 +144,7 @@ describe('who sees what', () => {
   });
 
   it('a role whose work has no deadlines is shown none', async () => {
-    expect(await dueFor(db, await viewer(db, 'lado'), { today, horizonDays: 28 })).toEqual([]);
+    expect(await dueFor(db, await viewer(db, 'panel'), { today, horizonDays: 28 })).toEqual([]);
   });
 });
 
@@ -223,7 +223,12 @@ describe('the engine scopes every rule', () => {
     expect(dueRulesFor(noArea).filter((r) => !r.id.startsWith('concerns.allegation')).length).toBeGreaterThan(10);
     for (const nobody of [noArea, noTeam]) {
       for (const rule of dueRules()) {
-        expect(await dueFor(db, nobody, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
+        // A member of staff's own deadlines (their supervision, their training) are theirs whatever their scope.
+        const items = await dueFor(db, nobody, { ...everything, ruleIds: [rule.id] });
+        expect(
+          items.filter((e) => !(e.recordType === 'staff-member' && e.recordId === nobody.id)),
+          rule.id,
+        ).toEqual([]);
       }
     }
   });
