@@ -102,6 +102,28 @@ describe('required training: core within 12 months, and what a placement needs w
   });
 });
 
+describe('required training: a placement that ended', () => {
+  it('no longer dates the need once the child has moved on, when a younger child is placed now', async () => {
+    const household = await makeHousehold(db, { statusSince: '2020-01-06' });
+    const carer = await makeCarer(db, household.id);
+    const teenager = await makeChild(db, { dateOfBirth: '2011-04-19' });
+    await makePlacement(db, {
+      childId: teenager.id,
+      householdId: household.id,
+      startDate: '2022-07-20',
+      endDate: '2023-09-30',
+      ending: 'planned',
+    });
+    const six = await makeChild(db, { dateOfBirth: '2020-08-23' });
+    await makePlacement(db, { childId: six.id, householdId: household.id, startDate: '2026-11-02' });
+    // Nothing due now; the need comes back when the six-year-old turns 11 (23 August 2031).
+    expect(await requiredOf([carer.id], '2026-12-01')).toEqual([]);
+    expect(await requiredOf([carer.id], '2031-09-01')).toEqual([
+      [carer.id, '2031-11-23', 'CSE and missing training: a child aged 11 or over is placed'],
+    ]);
+  });
+});
+
 describe('first aid: renewed every 3 years', () => {
   it('is due 12 months after approval until attended, then 3 years after the last first aid session', async () => {
     const firstAid = (await courseIn(db, 'first_aid')).id;

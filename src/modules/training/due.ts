@@ -100,15 +100,16 @@ async function tsdDue(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDu
  */
 async function requiredTraining(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const months = sql.raw(`interval '${REQUIRED_TRAINING_MONTHS} months'`);
-  const placed = (kind: string, countsFrom: SQL, which: SQL, detail: string) => sql`
-    select cr.id as carer_id, ${kind}::text as kind, min(${countsFrom}) as counts_from,
-      case when bool_or(p.end_date is null) then null else max(p.end_date) + 1 end as shown_until,
-      ${detail}::text as detail
+  // One placement per carer and kind stands for the need: a current one (the first to need the
+  // training), else the one that ended last, so a child placed long ago does not date a need today.
+  const placed = (kind: string, countsFrom: SQL, which: SQL, detail: string) => sql`(
+    select distinct on (cr.id) cr.id as carer_id, ${kind}::text as kind, ${countsFrom} as counts_from,
+      case when p.end_date is null then null else p.end_date + 1 end as shown_until, ${detail}::text as detail
     from carers cr join placements p on p.household_id = cr.household_id join children ch on ch.id = p.child_id
     where ${recordsIn(sql`cr.id`, ids)} and ${which}
       and exists (select 1 from training_courses k where k.active and k.mandatory_for = ${kind}::text)
       and ${firstAttendedOn(sql`cr.id`, EVER, sql`c.mandatory_for = ${kind}`)} is null
-    group by cr.id`;
+    order by cr.id, p.end_date is null desc, case when p.end_date is null then ${countsFrom} end, p.end_date desc)`;
   const eleven = sql`(ch.date_of_birth + interval '11 years')::date`;
   const renewal = sql.raw(`interval '${FIRST_AID_RENEWAL_YEARS} years'`);
   const rows = await queryRows<Row>(
