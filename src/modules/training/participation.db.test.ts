@@ -62,7 +62,7 @@ describe('participation events: who sees whom', () => {
     expect(other.body).not.toContain('Marigold');
 
     // The east SSW cannot take the west carer or child off the event, nor find them to add.
-    for (const form of [{ carerId: west.carer.id }, { childId: west.child.id }]) {
+    for (const form of [{ carerId: west.carer.id }, { childId: west.child.id }] as Record<string, string>[]) {
       const removed = await ssw.post(`/participation/${event.id}/attendance/remove`, form);
       expect(removed.statusCode).toBe(404);
     }
