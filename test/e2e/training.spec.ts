@@ -46,7 +46,7 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.clickLink('Training', { within: hearth.nav, exact: true });
   await hearth.goto('/training/courses');
   await hearth.clickLink('TSD standards: portfolio sign-off');
-  await hearth.clickLink('Add a session');
+  await hearth.submit('Add a session'); // a link styled as a button
   const fillDate = async (date: Date) => {
     const group = page.getByRole('group', { name: 'Date of the session' });
     await group.getByLabel('Day').fill(String(date.getDate()));
