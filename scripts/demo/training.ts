@@ -153,15 +153,22 @@ export async function seedTrainingDemo(
       attendanceAt: past ? new Date(timestampOf(s.day, 16)) : null,
     });
   };
-  const free = (carer: DemoCarer, courses: number[], from: Day, to: Day) =>
-    sessions.filter(
-      (x) =>
-        x.day >= from &&
-        x.day <= to &&
-        courses.includes(x.course) &&
-        x.taken < x.capacity &&
-        !booked.has(`${x.id}/${carer.id}`),
-    );
+  /** The sessions of `courses` from `from` to `to` with a place left that the carer has not booked, by date. */
+  const free = (carer: DemoCarer, courses: number[], from: Day, to: Day) => {
+    let lo = 0;
+    let hi = sessions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sessions[mid]!.day < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Session[] = [];
+    for (let i = lo; i < sessions.length && sessions[i]!.day <= to; i += 1) {
+      const x = sessions[i]!;
+      if (courses.includes(x.course) && x.taken < x.capacity && !booked.has(`${x.id}/${carer.id}`)) found.push(x);
+    }
+    return found;
+  };
   /** Books the carer on a session of one of `courses` near `day` with a place left (in the past: attended, mostly). */
   const attend = (carer: DemoCarer, courses: number[], day: Day, spread = 40) => {
     const s = free(carer, courses, day - spread, day + spread)[0];
