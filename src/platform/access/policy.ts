@@ -180,6 +180,14 @@ export const permissions = {
   'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
   /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
   'allegations.lado': ['lado', 'head_of_fostering'],
+  /** Case-file audits (scoped by audits/scope.ts: a team manager their team's, an SSW their households' completed ones). */
+  'audits.view': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
+  /** Pick a month's files, audit them, swap one, confirm an inadequate one put right (scope: audits/scope.ts). */
+  'audits.conduct': ['head_of_fostering', 'service_manager', 'team_manager'],
+  /** Record an inadequate audit put right (the household's supervising social worker). */
+  'audits.put-right': ['head_of_fostering', 'supervising_social_worker'],
+  /** The head's monthly audit summary: each team's month and the themes (no personal records). */
+  'audits.summary': ['head_of_fostering', 'assistant_director', 'service_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
