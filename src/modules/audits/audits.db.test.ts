@@ -39,10 +39,16 @@ describe('an inadequate audit from grading to confirmation', () => {
 
     const form = await manager.get(url);
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('This audit will be inadequate: no current signed delegated authority for Casey Fixture');
+    expect(form.body).toContain(
+      'This audit will be inadequate: no current signed delegated authority for Casey Fixture',
+    );
 
     // Two sections left ungraded: a message for each, the grades and words typed kept.
-    const partial = { ...dateFields('auditedOn', daysAgo(3)), ...allGood, 'supervision-findings': 'Visits every 5 weeks.' };
+    const partial: Record<string, string> = {
+      ...dateFields('auditedOn', daysAgo(3)),
+      ...allGood,
+      'supervision-findings': 'Visits every 5 weeks.',
+    };
     delete partial['safer_care-grade'];
     delete partial['recording-grade'];
     const missing = await manager.post(url, partial);

@@ -84,7 +84,7 @@ export const auditsDueRules: DueRule[] = [
         ids,
         sql`h.allocated_ssw_id as owner_id, a.put_right_due_on::text as due_on,
           'Graded inadequate: put the actions right' as detail`,
-        sql`a.status = 'completed' and a.grade = 'inadequate' and a.put_right_on is null`,
+        sql`a.status = 'completed' and a.grade = 'inadequate' and a.put_right_due_on is not null and a.put_right_on is null`,
       ),
   },
 ];
