@@ -51,8 +51,11 @@ test('an audit inadequate for a missing delegated authority is put right and con
   await about.selectOption((await about.locator('option:not([value=""])').first().getAttribute('value'))!);
   await page.getByRole('group', { name: 'Who raised it' }).getByRole('radio').first().check();
   await fillDate(page, 'Date it became known', today);
+  await page.getByRole('group', { name: 'Category' }).getByLabel('Standards of care').check();
   await page.locator('#summary').fill('The bedroom shared by two children is too small.');
   await hearth.submit('Save');
+  await expect(page.locator('.govuk-error-summary')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}/);
   await hearth.signOut();
 
   // The team manager picks this month's files: the household is among them.
@@ -92,7 +95,7 @@ test('an audit inadequate for a missing delegated authority is put right and con
   // The SSW records it put right.
   await hearth.signIn('ssw');
   await hearth.goto(auditPath);
-  await hearth.clickLink('Record it put right');
+  await hearth.submit('Record it put right');
   await fillDate(page, 'Date it was put right', today);
   await page.getByLabel('What was done').fill('Delegated authority agreed and signed; a copy given to the carers.');
   await hearth.submit('Save');
