@@ -66,6 +66,9 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
   'annual-review': { table: 'annual_reviews', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
+  // A month's sample of files to audit: scoped by itself (the team's manager, the head, service managers).
+  'audit-month': 'root',
+  'case-audit': { table: 'case_audits', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
 };
 
 /** The pages that open a record of each type by its id (what a person would try). */
@@ -74,6 +77,7 @@ const pagesOf: Record<string, string[]> = {
   referral: ['/referrals/:id', '/referrals/:id/match'],
   supervision: ['/supervision/:id', '/supervision/:id/notes', '/supervision/:id/record.pdf'],
   'annual-review': ['/reviews/:id', '/reviews/:id/report.pdf', '/reviews/:id/report.docx'],
+  'case-audit': ['/audits/:id'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

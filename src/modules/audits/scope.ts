@@ -1,7 +1,8 @@
 /**
  * Who may see and do what with case-file audits, the one place that says so (every list, page,
  * deadline and record type goes through these):
- * - the head of fostering and service managers see every audit; a team manager their team's;
+ * - the head of fostering sees every audit; a service manager those of the households in their area
+ *   (as they read households); a team manager their team's;
  *   a supervising social worker the completed audits of the households allocated to them;
  *   nobody else (never a carer);
  * - a team manager picks and audits their own team's files; the head and service managers the
@@ -20,8 +21,9 @@ import { caseAudits } from './tables.ts';
 export function auditVisibleTo(user: SignedInUser): SQL {
   switch (user.role) {
     case 'head_of_fostering':
-    case 'service_manager':
       return sql`true`;
+    case 'service_manager':
+      return sql`${caseAudits.householdId} in (select ${households.id} from ${households} where ${householdVisibleTo(user)})`;
     case 'team_manager':
       return user.teamId
         ? sql`(${caseAudits.teamId} = ${user.teamId} and ${caseAudits.householdId} in
