@@ -19,6 +19,7 @@ import {
   type DueEntry,
 } from '../../platform/due/index.ts';
 import { healthAssessments } from '../children/tables.ts';
+import { makeAudit, makeMonth } from '../audits/test-support.ts';
 import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-fixtures.ts';
 import { makeSupervision } from '../supervision/test-fixtures.ts';
@@ -186,6 +187,17 @@ describe('the engine scopes every rule', () => {
         reviewId: review.id,
         childId: child.id,
         requestedAt: new Date('2026-11-20T10:00:00Z'),
+      });
+      // A case-file audit of a month not yet done, and an inadequate one not yet put right.
+      const auditMonth = await makeMonth(db, '2023-01', household.teamId);
+      const audited = { monthId: auditMonth, householdId, teamId: household.teamId };
+      await makeAudit(db, audited);
+      await makeAudit(db, {
+        ...audited,
+        status: 'completed',
+        grade: 'inadequate',
+        auditedOn: '2026-11-20',
+        putRightDueOn: '2026-11-27',
       });
     }
   });
