@@ -233,7 +233,7 @@ describe('every record reached by id is visible only through its own access rule
         }
       }
     }
-  });
+  }, 120_000);
 });
 
 describe("a children's social worker and the other children in a carer's household", () => {
