@@ -223,12 +223,12 @@ export const delegatedAuthorityForm = (today: IsoDate) => {
 };
 export type DelegatedAuthorityInput = z.infer<ReturnType<typeof delegatedAuthorityForm>>;
 
+/** The referrals list's filter: a status, every open one (sent, returned, accepted, matched), or all. */
 export const referralQueueQuery = z.object({
   status: z
-    .enum(['submitted', 'returned', 'accepted', 'matched', 'placed', 'withdrawn', 'all'])
-    .catch('submitted')
+    .enum(['submitted', 'returned', 'accepted', 'matched', 'placed', 'withdrawn', 'open', 'all'])
     .optional()
-    .default('submitted'),
+    .catch(undefined),
   page: pageNumber,
 });
 export type ReferralQueueQuery = z.infer<typeof referralQueueQuery>;
