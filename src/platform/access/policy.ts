@@ -61,6 +61,8 @@ export const permissions = {
   'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
   /** Quality-assure referrals: accept or return with reasons; match; place. */
   'referrals.review': ['head_of_fostering', 'service_manager', 'team_manager'],
+  /** The referrals list: a reviewer's for their area, a children's social worker's own (scope: placements/scope.ts). */
+  'referrals.list': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
   /** Placements: start, end, documents given, delegated authority. */
   'placements.change': [
     'head_of_fostering',
@@ -180,8 +182,6 @@ export const permissions = {
   'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
   /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
   'allegations.lado': ['lado', 'head_of_fostering'],
-  /** The referrals list: a reviewer's for their area, a children's social worker's own (scope: placements/scope.ts). */
-  'referrals.list': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
