@@ -93,7 +93,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       authority: delegatedAuthorityView(authority),
       match: match && match.householdId === placement.householdId ? match : null,
       canChange: mayChange,
-      canEnd: mayChange && open,
+      // A planned placement cannot end or move before it starts (an ending is dated today or before).
+      canEnd: mayChange && open && !planned,
       canSeeAudit: can(user.role, 'audit.view'),
       flash: doneMessages[request.query.done ?? ''],
       breadcrumbs: crumbs(placement).slice(0, 2),

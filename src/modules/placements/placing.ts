@@ -72,7 +72,7 @@ async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: N
     .limit(1);
   if (current) {
     const message = isPlanned({ ...current, endDate: null }, todayInLondon())
-      ? `The child is due to move to ${current.householdName} on ${formatDate(current.startDate)}: end that planned placement first`
+      ? `The child is due to move to ${current.householdName} on ${formatDate(current.startDate)}: no other placement can be recorded for them until then`
       : `The child already lives with ${current.householdName}: end that placement first, or record a move`;
     throw new Refused([{ field: 'child', message }]);
   }

@@ -36,6 +36,7 @@ describe('a placement that starts in two weeks', () => {
     expect(page).toMatch(/govuk-tag--blue">\s*Planned\s*</);
     expect(page).not.toMatch(/>\s*Current\s*</);
     expect(page).toContain(`due to move in on ${formatDate(startDate)}`);
+    expect(page).not.toContain('End the placement');
 
     const record = (await manager.get(`/children/${child.id}`)).body;
     expect(record).not.toContain('Lives with');
@@ -67,7 +68,7 @@ describe('a placement that starts in two weeks', () => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain(
-      `The child is due to move to Plannedahead Household on ${formatDate(startDate)}: end that planned placement first`,
+      `The child is due to move to Plannedahead Household on ${formatDate(startDate)}: no other placement can be recorded for them until then`,
     );
   });
 
