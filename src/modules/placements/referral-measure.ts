@@ -28,7 +28,8 @@ export const referralsReturned: Measure = {
     'returned to the child’s social worker because the referral was not good enough to match from. Each ' +
     'decision is counted: a referral returned, put right and then accepted in the month counts twice, once ' +
     'returned and once accepted. A decision counts under the team of the manager who made it; a decision by ' +
-    'a manager with no team counts under the child’s area only. Lower is better.',
+    'a manager with no team counts under the child’s area only. Lower is better. The plan sets no figure: ' +
+    'a target of 20% or fewer is the scorecard’s starting point, for the service to set.',
   standard: 'NMS 11 (preparation for placement): carers are given full information about the child',
   planTarget:
     'Target 8, action 8.2: referrals quality assured at the point of referral and returned to children’s ' +
