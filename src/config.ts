@@ -118,6 +118,11 @@ const schema = z
     OIDC_CLAIM: z.string().trim().min(1).max(200).default('groups'),
     /** The words on the sign-in button (default: "Sign in with your <ORGANISATION_NAME> account"). */
     OIDC_BUTTON_TEXT: z.string().trim().min(2).max(80, 'must be 80 characters or fewer').optional(),
+    /**
+     * How many days ahead a placement with the service's own carers may be recorded as starting: until
+     * its start date it is planned, and counted nowhere. Default 28.
+     */
+    PLACEMENT_MAX_DAYS_AHEAD: z.coerce.number().int().min(0).max(365).default(28),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().optional(),
   })

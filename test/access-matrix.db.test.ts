@@ -115,7 +115,7 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/referral': 'referrals.create',
   'GET /children/:id/emergency-placement': 'referrals.review',
   'POST /children/:id/emergency-placement': 'referrals.review',
-  'GET /referrals': 'referrals.review',
+  'GET /referrals': 'referrals.list',
   'GET /referrals/:id': 'children.view',
   'GET /referrals/:id/edit': 'referrals.create',
   'POST /referrals/:id/edit': 'referrals.create',

@@ -143,9 +143,15 @@ test.describe('children and placements', () => {
     await expect(banner(hearth)).toContainText('returned to the social worker');
     await hearth.signOut();
 
-    // The social worker sees the reasons, puts the referral right and sends it again.
+    // The social worker finds it on My work and in their own referrals, sees the reasons, puts the
+    // referral right and sends it again.
     await hearth.signIn('cicsw');
-    await hearth.goto(referralPath);
+    await hearth.clickLink('Referrals', { within: hearth.nav });
+    await expect(hearth.heading).toHaveText('Your referrals');
+    await expect(main(hearth)).toContainText(`${child.first} ${child.last}`);
+    await hearth.clickLink('My work', { within: hearth.nav });
+    const returned = page.getByRole('table', { name: 'Referrals returned to you' });
+    await hearth.clickLink(`${child.first} ${child.last}`, { within: returned });
     await expect(main(hearth)).toContainText('This referral was returned');
     await expect(main(hearth)).toContainText('Say how often Lily sees her mother, and where.');
     await hearth.clickLink('Change and re-submit the referral');

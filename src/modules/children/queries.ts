@@ -5,6 +5,7 @@ import { areas, users } from '../../platform/auth/tables.ts';
 import { households } from '../households/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import { isUuid, type ChildListQuery } from './forms.ts';
 import { childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
@@ -122,6 +123,7 @@ async function currentPlacementsOf(db: DbOrTx, childIds: string[]): Promise<Map<
     .where(
       and(
         isNull(placements.endDate),
+        sql`${placements.startDate} <= ${todayInLondon()}`,
         sql`${placements.childId} in (${sql.join(
           childIds.map((id) => sql`${id}`),
           sql`, `,

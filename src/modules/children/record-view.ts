@@ -5,6 +5,7 @@ import {
   delegatedAuthorityStatus,
   delegatedAuthorityStatuses,
   endings,
+  isPlanned,
   placementTypes,
   referralStatuses,
   referralStatusTags,
@@ -40,7 +41,10 @@ export function childPageView(
       delegatedAuthority: delegatedAuthorityStatuses[status],
     };
   });
-  const current = placements.find((p) => p.endDate === null) ?? null;
+  const open = placements.find((p) => p.endDate === null) ?? null;
+  // A placement that has not started yet is planned: the child does not live there until it starts.
+  const planned = open && isPlanned(open, today) ? open : null;
+  const current = planned ? null : open;
   const referrals = data.referrals.map((r) => ({
     ...r,
     typeText: label(placementTypes, r.placementType),
@@ -67,6 +71,7 @@ export function childPageView(
     legalStatusText: label(legalStatuses, child.legalStatus),
     needsText: childNeeds,
     current,
+    planned,
     pastPlacements: placements.filter((p) => p.endDate !== null),
     agencyPlacements,
     currentAgency: agencyPlacements.find((p) => p.endDate === null) ?? null,
@@ -75,7 +80,7 @@ export function childPageView(
     assessments: data.assessments.map((a) => ({ ...a, kindText: label(healthAssessmentKinds, a.kind) })),
     canChange: can(user.role, 'children.change'),
     canRefer: can(user.role, 'referrals.create') && !openReferral,
-    canPlaceInEmergency: can(user.role, 'referrals.review') && !current,
+    canPlaceInEmergency: can(user.role, 'referrals.review') && !open,
     canSeeAudit: can(user.role, 'audit.view'),
   };
 }

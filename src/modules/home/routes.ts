@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
+import { referralsWaitingOn } from '../placements/waiting.ts';
 import { myWorkQuery } from './forms.ts';
 import { deadlineRules, myWork } from './queries.ts';
 
@@ -25,13 +26,16 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
   app.get('/my-work', { config: { access: { permission: 'work.view' } } }, async (request, reply) => {
     const user = request.user!;
     const query = myWorkQuery.parse(request.query ?? {});
-    const work = await myWork(db, user, query, todayInLondon(), request.url);
+    const today = todayInLondon();
+    const work = await myWork(db, user, query, today, request.url);
+    const referrals = await referralsWaitingOn(db, user, today);
     return reply.page('my-work.njk', {
       title:
         work.pagination.pages > 1 ? `My work (page ${work.pagination.page} of ${work.pagination.pages})` : 'My work',
       roleName: roleNames[user.role],
       canSearch: can(user.role, 'search.use'),
       work,
+      referrals,
       flash: query.changed === 'password' ? 'Your password has been changed' : undefined,
     });
   });

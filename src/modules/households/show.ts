@@ -3,6 +3,7 @@ import { recordLinksFor } from '../../platform/views/record-links.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
+import { childrenPlacedWith } from '../placements/household-children.ts';
 import { householdPeople, type HouseholdRecord } from './queries.ts';
 import { abilities } from './route-support.ts';
 import {
@@ -26,8 +27,9 @@ export async function showHousehold(
   reply: FastifyReply,
   household: HouseholdRecord,
 ) {
-  const people = await householdPeople(db, household.id);
   const today = todayInLondon();
+  const people = await householdPeople(db, household.id);
+  const placedNow = await childrenPlacedWith(db, request.user!, household.id, today);
   const age = (dob: string | null) => (dob && dob <= today ? ageOn(dob, today) : null);
   const names = new Map<string, string>();
   for (const c of people.carers) names.set(`carer:${c.id}`, `${c.firstName} ${c.lastName}`);
@@ -43,6 +45,7 @@ export async function showHousehold(
       seeAudit: can(request.user!.role, 'audit.view'),
     },
     links: recordLinksFor('household', request.user!, household.id),
+    placedNow,
     statusTag: statusTag(household.status),
     statusName: statusName(household.status),
     typeName: householdTypeName(household.householdType),

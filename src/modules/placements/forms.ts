@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageNumber } from '../../platform/views/params.ts';
 import { addDays, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { checkboxValues, requiredId } from '../children/forms.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import {
@@ -14,7 +15,7 @@ import {
   type DecisionArea,
 } from './labels.ts';
 
-/** How far ahead a placement may be recorded as starting. */
+/** How far ahead a placement with an agency may be recorded as starting. */
 export const MAX_DAYS_AHEAD = 90;
 
 type Issue = { path: string; message: string };
@@ -73,8 +74,11 @@ const childSawProfile = z
   .enum(['yes', 'no', 'unknown'], { error: 'Select whether the child saw the carers’ profile before arriving' })
   .transform((v) => (v === 'unknown' ? null : v === 'yes'));
 
-/** The start of a placement: from a match, or an emergency placement. */
-export const placementForm = (today: IsoDate, options: { withHousehold: boolean }) =>
+/**
+ * The start of a placement: from a match, or an emergency placement. It may start up to
+ * `maxDaysAhead` days from today (the PLACEMENT_MAX_DAYS_AHEAD setting): planned until then.
+ */
+export const placementForm = (today: IsoDate, options: { withHousehold: boolean; maxDaysAhead: number }) =>
   z
     .object({
       householdId: options.withHousehold
@@ -89,8 +93,12 @@ export const placementForm = (today: IsoDate, options: { withHousehold: boolean 
       childSawProfile,
     })
     .superRefine((form, ctx) => {
-      if (compareIsoDates(form.startDate, addDays(today, MAX_DAYS_AHEAD)) > 0) {
-        issues(ctx, [{ path: 'startDate', message: `Start date must be within ${MAX_DAYS_AHEAD} days from today` }]);
+      const latest = addDays(today, options.maxDaysAhead);
+      if (compareIsoDates(form.startDate, latest) > 0) {
+        const message =
+          `Start date must be no later than ${formatDate(latest)}, ${options.maxDaysAhead} days from today: ` +
+          'record a placement planned further ahead nearer the time';
+        issues(ctx, [{ path: 'startDate', message }]);
       }
       issues(ctx, notFuture(form.placementPlanOn, today, 'placementPlanOn', 'Placement plan date'));
     });
@@ -215,12 +223,12 @@ export const delegatedAuthorityForm = (today: IsoDate) => {
 };
 export type DelegatedAuthorityInput = z.infer<ReturnType<typeof delegatedAuthorityForm>>;
 
+/** The referrals list's filter: a status, every open one (sent, returned, accepted, matched), or all. */
 export const referralQueueQuery = z.object({
   status: z
-    .enum(['submitted', 'returned', 'accepted', 'matched', 'placed', 'withdrawn', 'all'])
-    .catch('submitted')
+    .enum(['submitted', 'returned', 'accepted', 'matched', 'placed', 'withdrawn', 'open', 'all'])
     .optional()
-    .default('submitted'),
+    .catch(undefined),
   page: pageNumber,
 });
 export type ReferralQueueQuery = z.infer<typeof referralQueueQuery>;

@@ -8,7 +8,7 @@ import { placementsRoutes } from './routes.ts';
 export const placements: HearthModule = {
   name: 'placements',
   routes: placementsRoutes,
-  navigation: [{ text: 'Referrals', href: '/referrals', permission: 'referrals.review', order: 25 }],
+  navigation: [{ text: 'Referrals', href: '/referrals', permission: 'referrals.list', order: 25 }],
   recordTypes: placementRecordTypes,
   dueRules: placementsDueRules,
   measures: placementMeasures,

@@ -47,15 +47,23 @@ export const referralEventKinds: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
+/** A placement that has not started yet: planned until its start date, counted nowhere until then. */
+export function isPlanned(placement: { startDate: string; endDate: string | null }, today: string): boolean {
+  return placement.endDate === null && placement.startDate > today;
+}
+
 export const endings = { planned: 'Planned', unplanned: 'Unplanned' } as const;
 export type Ending = keyof typeof endings;
 export const endingKeys = Object.keys(endings) as [Ending, ...Ending[]];
 
-/** The documents the carer is given for a placement. */
+/**
+ * The documents the carer is given for a placement, recorded with the placement plan. The fourth,
+ * the delegated authority, is not among them: its signed copy is recorded on the delegated
+ * authority form (`copy_given_to_carer_on`), the one place that says whether the carer has it.
+ */
 export const documentKinds = {
   referral: 'Referral',
   risk_assessment: 'Risk assessment',
-  delegated_authority: 'Delegated authority',
   placement_arrangements: 'Placement arrangements',
 } as const;
 export type DocumentKind = keyof typeof documentKinds;

@@ -28,7 +28,7 @@ export const MATCHES_PAGE_SIZE = 20;
 export const NEAREST_MISSES = 25;
 
 /** Matching a referred child with a household, and placing the child with it. */
-export function matchingRoutes(app: FastifyInstance, db: Db): void {
+export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: number): void {
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
 
   const crumbs = (r: ReferralRecord) => [
@@ -139,6 +139,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
       title: `Place ${referral.childFirstName} ${referral.childLastName} with ${match.householdName}`,
       action: `/referrals/${referral.id}/place`,
+      maxDaysAhead,
       child: childSummary(referral, todayInLondon()),
       childId: referral.childId,
       household: { name: match.householdName, reference: match.householdReference },
@@ -162,7 +163,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db): void {
   app.post<WithId>('/referrals/:id/place', review, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
-    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: false }), request.body, [
+    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: false, maxDaysAhead }), request.body, [
       'startDate',
       'placementPlanOn',
     ]);

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { inHousePlacementRate } from './in-house-measure.ts';
+import { referralsReturned } from './referral-measure.ts';
 
 /** Placements (p) with their child (c), household (h), team (t) and delegated authority (da), selected by `where`. */
 function placementsWhere(where: SQL, join: SQL = sql``): SQL {
@@ -119,9 +120,10 @@ export const unplannedEndings: Measure = {
   },
 };
 
-/** The placements module's measures, with the in-house placement rate (in-house-measure.ts). */
+/** The placements module's measures, with the in-house placement rate and referral returns (their own files). */
 export const placementMeasures: Measure[] = [
   delegatedAuthorityGiven,
+  referralsReturned,
   profileSeen,
   unplannedEndings,
   inHousePlacementRate,

@@ -1,4 +1,4 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
@@ -36,13 +36,12 @@ export async function recordPaperwork(
       .update(placements)
       .set({ placementPlanOn: input.placementPlanOn, childSawProfile: input.childSawProfile })
       .where(eq(placements.id, placement.id));
-    await tx
-      .delete(placementDocuments)
-      .where(
-        given.length
-          ? and(eq(placementDocuments.placementId, placement.id), notInArray(placementDocuments.kind, given))
-          : eq(placementDocuments.placementId, placement.id),
-      );
+    const cleared = documentKindKeys.filter((k) => !given.includes(k));
+    if (cleared.length) {
+      await tx
+        .delete(placementDocuments)
+        .where(and(eq(placementDocuments.placementId, placement.id), inArray(placementDocuments.kind, cleared)));
+    }
     for (const kind of given) {
       const givenOn = input[`given_${kind}`]!;
       await tx

@@ -8,7 +8,7 @@ import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { label } from '../children/labels.ts';
 import { findChild, type ChildRecord } from '../children/queries.ts';
 import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';
-import { endings, placementTypes } from './labels.ts';
+import { endings, isPlanned, placementTypes } from './labels.ts';
 import { recordPaperwork, saveDelegatedAuthority } from './paperwork.ts';
 import { endPlacement, movePlacement, placeInEmergency, viewPlacement } from './placing.ts';
 import {
@@ -46,7 +46,7 @@ const doneMessages: Record<string, string> = {
 };
 
 /** Placements: the record page, the paperwork, delegated authority, endings, moves, emergency placements. */
-export function placementRoutes(app: FastifyInstance, db: Db): void {
+export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: number): void {
   const read: RouteShorthandOptions = { config: { access: { permission: 'children.view' } } };
   const change: RouteShorthandOptions = { config: { access: { permission: 'placements.change' } } };
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
@@ -81,9 +81,11 @@ export function placementRoutes(app: FastifyInstance, db: Db): void {
     ]);
     const open = placement.endDate === null;
     const mayChange = canChangePlacement(user, placement);
+    const planned = open && isPlanned(placement, todayInLondon());
     return reply.page('placements-record.njk', {
       title: `Placement: ${name(placement)} with ${placement.householdName}`,
       placement,
+      planned,
       typeText: label(placementTypes, placement.placementType),
       endingText: label(endings, placement.ending),
       sawProfile: sawProfileText(placement.childSawProfile),
@@ -91,7 +93,8 @@ export function placementRoutes(app: FastifyInstance, db: Db): void {
       authority: delegatedAuthorityView(authority),
       match: match && match.householdId === placement.householdId ? match : null,
       canChange: mayChange,
-      canEnd: mayChange && open,
+      // A planned placement cannot end or move before it starts (an ending is dated today or before).
+      canEnd: mayChange && open && !planned,
       canSeeAudit: can(user.role, 'audit.view'),
       flash: doneMessages[request.query.done ?? ''],
       breadcrumbs: crumbs(placement).slice(0, 2),
@@ -265,6 +268,7 @@ export function placementRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
       title: `Place ${child.firstName} ${child.lastName} in an emergency`,
       action: `/children/${child.id}/emergency-placement`,
+      maxDaysAhead,
       emergency: true,
       child: { name: `${child.firstName} ${child.lastName}`, reference: child.reference },
       childId: child.id,
@@ -291,7 +295,7 @@ export function placementRoutes(app: FastifyInstance, db: Db): void {
   app.post<WithId>('/children/:id/emergency-placement', review, async (request, reply) => {
     const child = await findChild(db, request.user!, request.params.id);
     if (!child) return reply.callNotFound();
-    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: true }), request.body, [
+    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: true, maxDaysAhead }), request.body, [
       'startDate',
       'placementPlanOn',
     ]);

@@ -9,6 +9,7 @@ import type { ChildRecord } from '../children/queries.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { endAgencyPlacementsOnMoveInHouse } from './agency.ts';
+import { isPlanned } from './labels.ts';
 import type { EndInput, MoveInput, PlacementInput } from './forms.ts';
 import {
   findHouseholdForPlacement,
@@ -64,18 +65,16 @@ async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: N
   if (!child || !household)
     throw new Refused([{ field: 'household', message: 'The child or household no longer exists' }]);
   const [current] = await tx
-    .select({ householdName: households.name })
+    .select({ householdName: households.name, startDate: placements.startDate })
     .from(placements)
     .innerJoin(households, eq(households.id, placements.householdId))
     .where(and(eq(placements.childId, p.childId), isNull(placements.endDate)))
     .limit(1);
   if (current) {
-    throw new Refused([
-      {
-        field: 'child',
-        message: `The child already lives with ${current.householdName}: end that placement first, or record a move`,
-      },
-    ]);
+    const message = isPlanned({ ...current, endDate: null }, todayInLondon())
+      ? `The child is due to move to ${current.householdName} on ${formatDate(current.startDate)}: no other placement can be recorded for them until then`
+      : `The child already lives with ${current.householdName}: end that placement first, or record a move`;
+    throw new Refused([{ field: 'child', message }]);
   }
   if (compareIsoDates(p.startDate, child.dateOfBirth) < 0) {
     throw new Refused([{ field: 'startDate', message: 'Start date must be on or after the child’s date of birth' }]);

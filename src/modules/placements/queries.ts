@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { teams, users } from '../../platform/auth/tables.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { isUuid } from '../children/forms.ts';
+import { OPEN_REFERRAL_STATUSES } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
@@ -109,8 +110,18 @@ export async function latestMatch(db: DbOrTx, referralId: string) {
 const urgencyOrder = sql`case ${referrals.urgency} when 'emergency' then 0 when 'urgent' then 1 else 2 end`;
 
 /** The referral queue: most urgent and soonest needed first, within the reviewer's scope. */
-export async function referralQueue(db: DbOrTx, user: SignedInUser, query: ReferralQueueQuery) {
-  const where = and(referralVisibleTo(user), query.status === 'all' ? undefined : eq(referrals.status, query.status));
+export async function referralQueue(
+  db: DbOrTx,
+  user: SignedInUser,
+  query: ReferralQueueQuery & { status: NonNullable<ReferralQueueQuery['status']> },
+) {
+  const status =
+    query.status === 'all'
+      ? undefined
+      : query.status === 'open'
+        ? inArray(referrals.status, [...OPEN_REFERRAL_STATUSES])
+        : eq(referrals.status, query.status);
+  const where = and(referralVisibleTo(user), status);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(referrals)

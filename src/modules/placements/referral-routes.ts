@@ -52,11 +52,12 @@ const doneMessages: Record<string, string> = {
 export function referralRoutes(app: FastifyInstance, db: Db): void {
   const create: RouteShorthandOptions = { config: { access: { permission: 'referrals.create' } } };
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
+  const list: RouteShorthandOptions = { config: { access: { permission: 'referrals.list' } } };
   const read: RouteShorthandOptions = { config: { access: { permission: 'children.view' } } };
 
   const childName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
   const referralCrumbs = (r: ReferralRecord, user: { role: Parameters<typeof can>[0] }) => [
-    can(user.role, 'referrals.review')
+    can(user.role, 'referrals.list')
       ? { text: 'Referrals', href: '/referrals' }
       : { text: 'Children', href: '/children' },
     { text: `${r.childFirstName} ${r.childLastName}`, href: `/children/${r.childId}` },
@@ -118,18 +119,25 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     return reply.redirect(`/referrals/${result.id}?done=submitted`, 303);
   });
 
-  app.get<{ Querystring: Record<string, string> }>('/referrals', review, async (request, reply) => {
-    const query = referralQueueQuery.parse(request.query ?? {});
+  app.get<{ Querystring: Record<string, string> }>('/referrals', list, async (request, reply) => {
+    const parsed = referralQueueQuery.parse(request.query ?? {});
+    // A reviewer starts with the referrals waiting for review; a social worker with their own open ones.
+    const reviews = can(request.user!.role, 'referrals.review');
+    const query = { ...parsed, status: parsed.status ?? (reviews ? 'submitted' : 'open') };
     const queue = await referralQueue(db, request.user!, query);
     const today = todayInLondon();
     return reply.page('referrals-queue.njk', {
-      title: 'Referrals',
+      title: reviews ? 'Referrals' : 'Your referrals',
+      reviews,
       query,
       queue: {
         ...queue,
         referrals: queue.referrals.map((r) => ({ ...r, ...referralWords(r), child: childSummary(r, today) })),
       },
-      statusItems: selectItems({ ...referralStatuses, all: 'Any status' }, query.status),
+      statusItems: selectItems(
+        { open: 'Open (sent, returned, accepted or matched)', ...referralStatuses, all: 'Any status' },
+        query.status,
+      ),
       pagination: pagination(request.url, queue.page, REFERRALS_PAGE_SIZE, queue.total),
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });

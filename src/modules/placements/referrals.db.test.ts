@@ -153,11 +153,15 @@ describe('who may refer and review', () => {
     expect((await manager.get(`/children/${child.id}`)).statusCode).toBe(200);
   });
 
-  it('keeps social workers and carers out of the review pages (403)', async () => {
+  it('keeps social workers and carers out of the review pages (403); a social worker lists their own referrals', async () => {
     const child = await makeChild(t.database.db);
     const referral = await makeReferral(t.database.db, { childId: child.id });
     const cicsw = await signedIn(t.app, 'cicsw');
-    expect((await cicsw.get('/referrals')).statusCode).toBe(403);
+    const own = await cicsw.get('/referrals');
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Your referrals');
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.get('/referrals')).statusCode).toBe(403);
     expect((await cicsw.post(`/referrals/${referral.id}/accept`, {})).statusCode).toBe(403);
     expect((await cicsw.get(`/referrals/${referral.id}/matching`)).statusCode).toBe(403);
     const carer = await signedIn(t.app, 'carer');

@@ -61,6 +61,8 @@ export const permissions = {
   'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
   /** Quality-assure referrals: accept or return with reasons; match; place. */
   'referrals.review': ['head_of_fostering', 'service_manager', 'team_manager'],
+  /** The referrals list: a reviewer's for their area, a children's social worker's own (scope: placements/scope.ts). */
+  'referrals.list': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
   /** Placements: start, end, documents given, delegated authority. */
   'placements.change': [
     'head_of_fostering',
