@@ -180,6 +180,26 @@ export const permissions = {
   'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
   /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
   'allegations.lado': ['lado', 'head_of_fostering'],
+  /**
+   * The road in and out (recruitment module): the pipeline, enquiries, information events, the
+   * household's assessment page (scoped by householdVisibleTo) and the leaving record.
+   */
+  'recruitment.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+  ],
+  /** Record enquiries, events, visits, applications, checks, assessments, withdrawals, exemptions, leaving (steps: recruitment/steps.ts). */
+  'recruitment.record': [
+    'head_of_fostering',
+    'service_manager',
+    'team_manager',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
