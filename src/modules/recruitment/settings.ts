@@ -15,8 +15,8 @@ export const STAGE_1_TARGET_MONTHS = 2;
 export const STAGE_2_TARGET_MONTHS = 4;
 /** Business plan Target 3.2: the post-approval interview six months after approval. */
 export const POST_APPROVAL_INTERVIEW_MONTHS = 6;
-/** An overdue post-approval interview leaves My work this many months after it was due. */
-export const POST_APPROVAL_SHOWN_MONTHS = 12;
+/** An overdue post-approval interview leaves My work this many months after it was due (too late to learn from). */
+export const POST_APPROVAL_SHOWN_MONTHS = 6;
 /** Checks expiring are shown this many days before they expire. */
 export const CHECK_EXPIRY_NOTICE_DAYS = 60;
 
