@@ -91,7 +91,7 @@ function planOne(ctx: Context, plan: Plan, n: number) {
   const late = random.chance(0.12);
   const answered = enquired + (late ? random.int(2, 5) : random.int(0, 1));
   const statuses: { to: string; on: Day; reason?: string }[] = [{ to: 'enquiry', on: enquired }];
-  const applies = enquired < today - 30 && random.chance(0.3);
+  const applies = enquired < today - 30 && random.chance(0.33);
   let approvedOn: Day | null = null;
   if (random.chance(0.6) && enquired < today - 20) {
     const visited = Math.min(today, enquired + random.int(7, 20));
@@ -123,7 +123,7 @@ function planOne(ctx: Context, plan: Plan, n: number) {
           mentorAllocatedOn: isoOf(Math.min(today, started + random.int(0, 14))),
         });
       }
-      const completed = started + random.int(120, 170);
+      const completed = started + random.int(100, 140);
       const checksBy = Math.min(today, started + 60);
       const kinds = completed <= today ? CHECKS_DONE : CHECKS_DONE.slice(0, random.int(1, CHECKS_DONE.length));
       kinds.forEach((kind, k) => {
