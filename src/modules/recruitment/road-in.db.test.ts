@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -75,8 +76,15 @@ describe('an enquiry', () => {
 
   it('makes the household an enquiry, dated the day of the enquiry, answered within 1 working day', async () => {
     const agent = await signedIn(t.app, 'recruitment');
+    const socialMedia = async () => {
+      const rows = tableRowsAfter((await agent.get('/recruitment')).body, 'how many applied');
+      return Number(/^Social media (\d+)/.exec(rows.find((r) => r.startsWith('Social media')) ?? '')?.[1]);
+    };
+    const before = await socialMedia();
     await agent.get('/recruitment/enquiries/new');
     const id = await enquiry(agent, 'Ashdown');
+    // Counted under its source in the last 12 months' enquiries.
+    expect(await socialMedia()).toBe(before + 1);
     const [household] = await t.database.db.select().from(households).where(eq(households.id, id));
     expect(household).toMatchObject({ status: 'enquiry', statusSince: enquiredOn, name: 'Ashdown' });
     expect(await dueOf(id, 'recruitment.enquiry-response')).toEqual([addWorkingDays(enquiredOn, 1)]);

@@ -18,6 +18,7 @@ import { areaOptions, attendeeOptions, eventList, EVENTS_PAGE_SIZE, pipeline, PI
 import { recruitmentPath } from './routes-household.ts';
 import { recordEvent, recordNewEnquiry } from './service.ts';
 import { panelDueBy } from './settings.ts';
+import { enquiriesBySource } from './sources.ts';
 import { statusTag } from './views.ts';
 
 const view = { config: { access: { permission: 'recruitment.view' as const } } };
@@ -121,6 +122,7 @@ export function listRoutes(app: FastifyInstance, db: Db) {
     const query = pipelineQuery.parse(request.query);
     const { rows, total, page, byStage } = await pipeline(db, request.user!, query);
     const areas = await areaOptions(db);
+    const bySource = await enquiriesBySource(db, request.user!, query.area);
     return reply.page('recruitment-pipeline.njk', {
       title: 'Recruitment pipeline',
       canRecord: can(request.user!.role, 'recruitment.record'),
@@ -156,6 +158,8 @@ export function listRoutes(app: FastifyInstance, db: Db) {
         { text: nextText(r) },
       ]),
       total,
+      bySource,
+      areaName: areas.find((a) => a.id === query.area)?.name ?? null,
       pagination: pagination(request.url, page, PIPELINE_PAGE_SIZE, total),
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
