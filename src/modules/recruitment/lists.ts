@@ -86,10 +86,11 @@ export async function eventList(db: DbOrTx, viewer: SignedInUser, page: number) 
       heldOn: recruitmentEvents.heldOn,
       place: recruitmentEvents.place,
       online: recruitmentEvents.online,
-      came: sql<number>`(select count(*)::int from ${recruitmentEventAttendees} a where a.event_id = ${recruitmentEvents.id})`,
-      names: sql<string | null>`(select string_agg(${households.name}, ', ' order by ${households.name})
-        from ${recruitmentEventAttendees} a join ${households} on ${households.id} = a.household_id
-        where a.event_id = ${recruitmentEvents.id} and ${householdVisibleTo(viewer)})`,
+      came: sql<number>`(select count(*)::int from ${recruitmentEventAttendees} a where a.event_id = recruitment_events.id)`,
+      names: sql<string | null>`(select string_agg(h.name, ', ' order by h.name)
+        from recruitment_event_attendees a join households h on h.id = a.household_id
+        where a.event_id = recruitment_events.id
+          and h.id in (select ${households.id} from ${households} where ${householdVisibleTo(viewer)}))`,
     })
     .from(recruitmentEvents)
     .orderBy(desc(recruitmentEvents.heldOn), asc(recruitmentEvents.id))

@@ -31,7 +31,10 @@ export const startStep: Step<typeof startSchema> = {
   title: 'Start the assessment (Form F)',
   done: 'Assessment started',
   roles: coordinators,
-  offered: (ctx) => ctx.household.status === 'applicant' && ctx.record.assessment !== null,
+  offered: (ctx) =>
+    ctx.record.assessment !== null &&
+    (ctx.household.status === 'applicant' ||
+      (ctx.household.status === 'in_assessment' && !ctx.record.assessment.startedOn)),
   schema: startSchema,
   dates: ['startedOn'],
   async fields(ctx) {
@@ -61,12 +64,14 @@ export const startStep: Step<typeof startSchema> = {
       errors.push({ field: 'assessorId', message: 'Select the assessing social worker' });
     }
     if (errors.length) return errors;
-    const moved = await moveHousehold(tx, who, ctx.household.id, {
-      toStatus: 'in_assessment',
-      onDate: input.startedOn,
-      dateField: 'startedOn',
-    });
-    if (moved.length) return moved;
+    if (ctx.household.status === 'applicant') {
+      const moved = await moveHousehold(tx, who, ctx.household.id, {
+        toStatus: 'in_assessment',
+        onDate: input.startedOn,
+        dateField: 'startedOn',
+      });
+      if (moved.length) return moved;
+    }
     await tx
       .update(recruitmentAssessments)
       .set({

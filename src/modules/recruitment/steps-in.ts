@@ -2,14 +2,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { dateBoxes, govukDate } from '../../platform/views/date-input.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { requiredText } from '../../platform/views/forms.ts';
 import { choicesOf, yesNo } from '../concerns/fields.ts';
 import { isUuid } from '../households/form-fields.ts';
 import { ofstedCodeNames, ofstedCodes } from './labels.ts';
 import { workerOptions } from './queries.ts';
 import { assessors, coordinators } from './scope.ts';
-import { panelDueBy, PANEL_WITHIN_MONTHS } from './settings.ts';
+import { PANEL_WITHIN_MONTHS } from './settings.ts';
 import { dateRules, moveHousehold, type Step } from './step.ts';
 import { recruitmentAssessments, recruitmentEnquiries, recruitmentVisits, recruitmentWithdrawals } from './tables.ts';
 
@@ -95,7 +94,8 @@ export const applicationStep: Step<z.ZodObject<{ appliedOn: ReturnType<typeof go
   title: 'Record the application received',
   done: `Application recorded: the ${PANEL_WITHIN_MONTHS}-month clock to the panel’s recommendation has started`,
   roles: coordinators,
-  offered: (ctx) => ctx.household.status === 'enquiry' && ctx.record.assessment === null,
+  // An applicant moved on from the household's own status page may still have its application dated here.
+  offered: (ctx) => ['enquiry', 'applicant'].includes(ctx.household.status) && ctx.record.assessment === null,
   schema: z.object({ appliedOn: govukDate('Date the application was received') }),
   dates: ['appliedOn'],
   fields: () => [{ type: 'date', name: 'appliedOn', label: 'Date the application was received' }],
@@ -106,12 +106,14 @@ export const applicationStep: Step<z.ZodObject<{ appliedOn: ReturnType<typeof go
   async apply(tx, who, ctx, input) {
     const errors = dateRules('appliedOn', 'The date the application was received', input.appliedOn, enquiredOn(ctx));
     if (errors.length) return errors;
-    const moved = await moveHousehold(tx, who, ctx.household.id, {
-      toStatus: 'applicant',
-      onDate: input.appliedOn,
-      dateField: 'appliedOn',
-    });
-    if (moved.length) return moved;
+    if (ctx.household.status === 'enquiry') {
+      const moved = await moveHousehold(tx, who, ctx.household.id, {
+        toStatus: 'applicant',
+        onDate: input.appliedOn,
+        dateField: 'appliedOn',
+      });
+      if (moved.length) return moved;
+    }
     await tx.insert(recruitmentAssessments).values({ householdId: ctx.household.id, appliedOn: input.appliedOn });
     return [];
   },
@@ -162,10 +164,3 @@ export const withdrawStep: Step<typeof withdrawSchema> = {
     return [];
   },
 };
-
-/** The 8-month clock in words, for the household's pages. */
-export function panelClock(appliedOn: string | null | undefined): string | null {
-  return appliedOn ? `Panel recommendation due by ${formatDate(panelDueBy(appliedOn))} (NMS 14.4)` : null;
-}
-
-export const optionalNote = optionalText(2000);
