@@ -18,6 +18,7 @@ import {
   recruitmentEnquiries,
   recruitmentEventAttendees,
   recruitmentEvents,
+  recruitmentExemptions,
   recruitmentLeavings,
   recruitmentPostApprovalInterviews,
   recruitmentVisits,
@@ -79,14 +80,14 @@ const CHECKS_DONE = [
 ];
 
 /** One enquiry's road: how far it got by today. */
-function planOne(ctx: Context, plan: Plan, n: number) {
+function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
   const { random, today } = ctx;
   const id = ctx.ids.next();
   const carerId = ctx.ids.next();
   const team = random.pick(ctx.teams);
   const [town, districts] = random.pick(teamTowns[team.name] ?? [['Maidstone', ['ME14']] as const]);
   const surname = random.pick(surnames);
-  const enquired = today - random.int(0, 364);
+  const enquired = today - daysAgo;
   const chosen = random.shuffle(interests).slice(0, random.int(1, 2)) as Interest[];
   const late = random.chance(0.12);
   const answered = enquired + (late ? random.int(2, 5) : random.int(0, 1));
@@ -126,7 +127,24 @@ function planOne(ctx: Context, plan: Plan, n: number) {
       const completed = started + random.int(100, 140);
       const checksBy = Math.min(today, started + 60);
       const kinds = completed <= today ? CHECKS_DONE : CHECKS_DONE.slice(0, random.int(1, CHECKS_DONE.length));
+      // Some applicants bring a recent medical from their own doctor, running out during the assessment.
+      const withdraws = random.chance(0.12) && started + 30 <= today;
+      const expiringSoon = (c: { kind: string; expiresOn?: string | null }) =>
+        c.kind === 'medical' && Boolean(c.expiresOn) && c.expiresOn! < isoOf(today + 60);
+      const ownMedical = completed > today && !withdraws && (random.chance(0.3) || !plan.checks.some(expiringSoon));
       kinds.forEach((kind, k) => {
+        if (kind === 'medical' && ownMedical) {
+          const doneOn = today - random.int(320, 340);
+          plan.checks.push({
+            householdId: id,
+            carerId,
+            kind,
+            doneOn: isoOf(doneOn),
+            satisfactory: true,
+            expiresOn: isoOf(doneOn + 365),
+          });
+          return;
+        }
         const doneOn = Math.min(checksBy, started + 7 + k * random.int(3, 8));
         const personal = ['dbs', 'la_checks', 'medical'].includes(kind);
         plan.checks.push({
@@ -143,8 +161,7 @@ function planOne(ctx: Context, plan: Plan, n: number) {
           trainingCompletedOn: isoOf(started + random.int(20, 40)),
           trainingCourse: 'Skills to Foster',
         });
-      const withdraws = random.chance(0.12);
-      if (withdraws && started + 30 <= today) {
+      if (withdraws) {
         const on = started + random.int(10, Math.min(60, today - started));
         statuses.push({ to: 'withdrawn', on, reason: 'Withdrew during the assessment' });
         plan.withdrawals.push({
@@ -356,7 +373,25 @@ export async function writeDemoRecruitment(db: DbOrTx, random: Random, today: Da
     withdrawals: [],
     interviews: [],
   };
-  for (let i = 1; i <= ENQUIRIES[scale]; i += 1) planOne(ctx, plan, Number(max?.n ?? 0) + i);
+  // The first two came in today and yesterday, not yet answered.
+  for (let i = 1; i <= ENQUIRIES[scale]; i += 1) {
+    planOne(ctx, plan, Number(max?.n ?? 0) + i, i <= 2 ? i - 1 : random.int(0, 364));
+  }
+  const exemptions = ctx.random
+    .shuffle(ctx.mentors)
+    .slice(0, scale === 'small' ? 2 : 12)
+    .map((householdId): Row<typeof recruitmentExemptions> => {
+      const agreed = today - random.int(30, 300);
+      return {
+        householdId,
+        agreedOn: isoOf(agreed),
+        agreedBy: random.pick(['Fostering panel', 'Maya Mensah, team manager']),
+        reason: 'To keep four brothers and sisters together in one home.',
+        childrenCovered: 'Four brothers and sisters placed together',
+        reviewOn: isoOf(Math.max(today + random.int(-10, 20), agreed + 180)),
+        recordedBy: ctx.coordinator,
+      };
+    });
   const { events, attendees } = planEvents(ctx, plan.enquiries);
   const leavings = await planLeavings(db, ctx);
   await insertAll(db, households, plan.households);
@@ -371,5 +406,6 @@ export async function writeDemoRecruitment(db: DbOrTx, random: Random, today: Da
   await insertAll(db, recruitmentEvents, events);
   await insertAll(db, recruitmentEventAttendees, attendees);
   await insertAll(db, recruitmentLeavings, leavings);
+  await insertAll(db, recruitmentExemptions, exemptions);
   return plan.enquiries.length;
 }

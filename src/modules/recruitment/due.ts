@@ -36,6 +36,8 @@ const coordinatorsAudience: readonly Role[] = [
   'team_manager',
   'recruitment_coordinator',
 ];
+/** After approval the household's supervising social worker knows of its interview and exemption too. */
+const approvedAudience: readonly Role[] = [...coordinatorsAudience, 'supervising_social_worker'];
 
 interface Row {
   household_id: string;
@@ -146,7 +148,7 @@ export const recruitmentDueRules: DueRule[] = [
     cites: `${TARGET_3}, actions 3.2 and 3.3`,
     countsFrom: 'the approval date, until the interview is recorded',
     period: 'six months after approval',
-    audience: coordinatorsAudience,
+    audience: approvedAudience,
     recordType: 'household',
     async compute(db, ids) {
       const rows = await rowsOf(
@@ -172,7 +174,7 @@ export const recruitmentDueRules: DueRule[] = [
       'Children Act 1989, Schedule 7 (the usual fostering limit of three children) and Fostering Services: National Minimum Standards (2011), standard 13',
     countsFrom: 'the review date set when the exemption was agreed',
     period: 'by its review date',
-    audience: ['head_of_fostering', 'service_manager', 'team_manager'],
+    audience: ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
     recordType: 'household',
     async compute(db, ids) {
       const rows = await rowsOf(

@@ -7,7 +7,7 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { formFields } from '../concerns/fields.ts';
-import { stepContext, takeStep, viewRecruitment } from './service.ts';
+import { openStep, stepContext, takeStep, viewRecruitment } from './service.ts';
 import { mayTake, type Step, type StepContext } from './step.ts';
 import { findStep, steps } from './steps.ts';
 import { checkRows, clocks, requiredRows, sections, statusTag, summaryRows, visitRows } from './views.ts';
@@ -89,7 +89,7 @@ export function householdRoutes(app: FastifyInstance, db: Db) {
   app.get<WithStep>('/households/:id/recruitment/:step', record, async (request, reply) => {
     const step = findStep(request.params.step);
     if (!step || !isUuid(request.params.id)) return reply.callNotFound();
-    const ctx = await stepContext(db, who(request), request.params.id);
+    const ctx = await openStep(db, who(request), request.params.id, step);
     if (!ctx) return reply.callNotFound();
     if (!mayTake(step, request.user!, ctx) || !step.offered(ctx)) return notNow(reply, step, ctx.household.id);
     return formPage(reply, step, ctx, step.initial(ctx));

@@ -62,6 +62,21 @@ export async function stepContext(db: DbOrTx, who: Who, id: string): Promise<Ste
   return { db, user: who.user, household, record: await recruitmentRecord(db, id), today: todayInLondon() };
 }
 
+/** A step's form: its context, the view of the household written to the audit trail. */
+export async function openStep(db: Db, who: Who, id: string, step: Step): Promise<StepContext | null> {
+  return db.transaction(async (tx) => {
+    const ctx = await stepContext(tx, who, id);
+    if (!ctx) return null;
+    await recordAudit(tx, who.actor, {
+      action: 'view',
+      recordType: 'household',
+      recordId: id,
+      detail: { page: `recruitment-${step.path}` },
+    });
+    return { ...ctx, db };
+  });
+}
+
 /** Takes a step: refused unless the user may take it and the household has got to it. */
 export async function takeStep<S extends z.ZodType>(
   db: Db,
