@@ -321,6 +321,16 @@ const expected: Record<string, Rule> = {
   'GET /audits/:id/put-right': 'audits.put-right',
   'POST /audits/:id/put-right': 'audits.put-right',
   'POST /audits/:id/confirm': 'audits.conduct',
+  // The road in and out: the pipeline, enquiries, information events, each household's assessment and its steps.
+  'GET /recruitment': 'recruitment.view',
+  'GET /recruitment/enquiries/new': 'recruitment.record',
+  'POST /recruitment/enquiries/new': 'recruitment.record',
+  'GET /recruitment/events': 'recruitment.view',
+  'GET /recruitment/events/new': 'recruitment.record',
+  'POST /recruitment/events/new': 'recruitment.record',
+  'GET /households/:id/recruitment': 'recruitment.view',
+  'GET /households/:id/recruitment/:step': 'recruitment.record',
+  'POST /households/:id/recruitment/:step': 'recruitment.record',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -47,6 +47,13 @@ export const demoUsers: DemoUser[] = [
   { username: 'panel', displayName: 'Pat Nolan', role: 'panel_member' },
   { username: 'training', displayName: 'Tara Quinn', role: 'training_coordinator' },
   { username: 'recruitment', displayName: 'Ravi Patel', role: 'recruitment_coordinator' },
+  {
+    username: 'assessor',
+    displayName: 'Amira Hussain',
+    role: 'assessing_social_worker',
+    team: 'East Kent Fostering Team 1',
+    area: 'East Kent',
+  },
   { username: 'payments', displayName: 'Paula Grant', role: 'payments_officer' },
   { username: 'carer', displayName: 'Jordan Ellis', role: 'foster_carer' },
 ];

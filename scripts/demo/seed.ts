@@ -19,6 +19,7 @@ import { writeDemoReviews } from './reviews.ts';
 import { writeDemoConcerns } from './concerns.ts';
 import { writeDemoStaffSupervision } from './staff-supervision.ts';
 import { writeDemoAudits } from './audits.ts';
+import { writeDemoRecruitment } from './recruitment.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -210,6 +211,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       `staff supervision written: ${await writeDemoStaffSupervision(tx, stream(scale, 'staff-supervision'), today)} sessions`,
     );
     log(`case-file audits written: ${await writeDemoAudits(tx, isoOf(today))} (${seconds()} s)`);
+    log(
+      `recruitment written: ${await writeDemoRecruitment(tx, stream(scale, 'recruitment'), today, scale)} enquiries (${seconds()} s)`,
+    );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

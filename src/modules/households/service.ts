@@ -39,12 +39,20 @@ async function teamFor(db: DbOrTx, who: Who, teamId: string): Promise<{ id: stri
   return team;
 }
 
-/** Records a new enquiry: the household and its first carer, with its first status event. */
-export async function recordEnquiry(db: Db, who: Who, input: EnquiryInput): Promise<Result<{ ok: true; id: string }>> {
+/**
+ * Records a new enquiry: the household and its first carer, with its first status event, dated
+ * today or (from the recruitment module's enquiry form) the day the enquiry was made.
+ */
+export async function recordEnquiry(
+  db: Db,
+  who: Who,
+  input: EnquiryInput,
+  enquiredOn: string = todayInLondon(),
+): Promise<Result<{ ok: true; id: string }>> {
   return db.transaction(async (tx) => {
     const team = await teamFor(tx, who, input.teamId);
     if ('field' in team) return invalid(team);
-    const today = todayInLondon();
+    const today = enquiredOn;
     const reference = await nextHouseholdReference(tx);
     const [household] = await tx
       .insert(households)

@@ -221,6 +221,26 @@ export const permissions = {
   'audits.put-right': ['head_of_fostering', 'supervising_social_worker'],
   /** The head's monthly audit summary: each team's month and the themes (no personal records). */
   'audits.summary': ['head_of_fostering', 'assistant_director', 'service_manager'],
+  /**
+   * The road in and out (recruitment module): the pipeline, enquiries, information events, the
+   * household's assessment page (scoped by householdVisibleTo) and the leaving record.
+   */
+  'recruitment.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+  ],
+  /** Record enquiries, events, visits, applications, checks, assessments, withdrawals, exemptions, leaving (steps: recruitment/steps.ts). */
+  'recruitment.record': [
+    'head_of_fostering',
+    'service_manager',
+    'team_manager',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

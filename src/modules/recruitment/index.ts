@@ -1,0 +1,32 @@
+/**
+ * The road in and the road out (issue 11): enquiries, information events, initial visits, the
+ * application and its 8-month clock, the Form F assessment with its stage 1 checks, mentor and
+ * training, withdrawals, exemptions, leaving with the exit interview, and the post-approval
+ * interview. Household status changes go through the households service.
+ *
+ * For other modules:
+ * - panel: `householdsReadyForPanel(db, { without })` (panel.ts).
+ */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { recruitmentDueRules } from './due.ts';
+import { recruitmentMeasures } from './measures.ts';
+import { recruitmentRoutes } from './routes.ts';
+
+export { householdsReadyForPanel, type ReadyForPanel } from './panel.ts';
+
+export const recruitment: HearthModule = {
+  name: 'recruitment',
+  routes: recruitmentRoutes,
+  navigation: [{ text: 'Recruitment', href: '/recruitment', permission: 'recruitment.view', order: 14 }],
+  dueRules: recruitmentDueRules,
+  measures: recruitmentMeasures,
+  recordLinks: [
+    {
+      on: 'household',
+      text: 'Recruitment and assessment',
+      href: (id) => `/households/${id}/recruitment`,
+      permission: 'recruitment.view',
+      order: 5,
+    },
+  ],
+};

@@ -1,0 +1,150 @@
+/**
+ * Each recruitment measure on a small fixture, the right answer worked out by hand, for September
+ * 2019 (from 1 to 30 September, long before the demo's year of enquiries).
+ */
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../../test/support/app.ts';
+import { countMeasure, measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
+import {
+  approvedWithin8Months,
+  daysToApproval,
+  enquiriesReceived,
+  enquiriesToApplication,
+  enquiriesToApproval,
+  exitInterviews,
+  mentorsAtAssessment,
+  postApprovalOnTime,
+} from './measures.ts';
+import { makeRoad } from './test-fixtures.ts';
+
+const t = testAppForFile();
+const september = periodOf('2019-09', '2026-12-01');
+
+/** The measure's rows for these records only, as [record id, met], in the order given. */
+async function rowsFor(measure: Measure, ids: string[]) {
+  const rows = await measureRecords(t.database.db, measure, september);
+  return ids.flatMap((id) => rows.filter((r) => r.recordId === id).map((r) => [id, r.met]));
+}
+
+const approved = (approvedOn: string) => ({ status: 'approved', statusSince: approvedOn, approvedOn });
+
+describe('enquiries received', () => {
+  it('counts the enquiries made from 1 to 30 September, with how they heard of us', async () => {
+    const first = await makeRoad(t.database.db, { enquiredOn: '2019-09-01', source: 'website' });
+    const last = await makeRoad(t.database.db, { enquiredOn: '2019-09-30', source: 'social_media' });
+    const august = await makeRoad(t.database.db, { enquiredOn: '2019-08-31' });
+    const october = await makeRoad(t.database.db, { enquiredOn: '2019-10-01' });
+    expect(await rowsFor(enquiriesReceived, [first.id, last.id, august.id, october.id])).toEqual([
+      [first.id, true],
+      [last.id, true],
+    ]);
+    const rows = await measureRecords(t.database.db, enquiriesReceived, september);
+    expect(rows.find((r) => r.recordId === last.id)?.detail).toBe('Social Media, enquired 2019-09-30');
+  });
+});
+
+describe('conversion', () => {
+  it('counts enquiries of the 12 months to 30 June as applied when the application came by 30 September', async () => {
+    const applied = await makeRoad(t.database.db, { enquiredOn: '2019-06-30', appliedOn: '2019-09-30' });
+    const notYet = await makeRoad(t.database.db, { enquiredOn: '2018-07-01' });
+    const tooLate = await makeRoad(t.database.db, { enquiredOn: '2019-01-10', appliedOn: '2019-10-02' });
+    const tooRecent = await makeRoad(t.database.db, { enquiredOn: '2019-07-01', appliedOn: '2019-08-01' });
+    const tooOld = await makeRoad(t.database.db, { enquiredOn: '2018-06-30', appliedOn: '2018-08-01' });
+    // 1 of the 3 enquiries in the window applied in time: 33%.
+    expect(
+      await rowsFor(
+        enquiriesToApplication,
+        [applied, notYet, tooLate, tooRecent, tooOld].map((h) => h.id),
+      ),
+    ).toEqual([
+      [applied.id, true],
+      [notYet.id, false],
+      [tooLate.id, false],
+    ]);
+  });
+
+  it('counts enquiries of the 12 months to 30 January as approved when approved by 30 September', async () => {
+    const yes = await makeRoad(t.database.db, { enquiredOn: '2019-01-30', household: approved('2019-09-15') });
+    const no = await makeRoad(t.database.db, { enquiredOn: '2018-01-31' });
+    const outside = await makeRoad(t.database.db, { enquiredOn: '2019-01-31', household: approved('2019-09-01') });
+    expect(await rowsFor(enquiriesToApproval, [yes.id, no.id, outside.id])).toEqual([
+      [yes.id, true],
+      [no.id, false],
+    ]);
+  });
+});
+
+describe('application to approval', () => {
+  it('averages the days from application to approval of the households approved in September', async () => {
+    // 1 January to 1 September 2019 is 243 days; 1 March to 30 September is 213: on average 228.
+    await makeRoad(t.database.db, { appliedOn: '2019-01-01', household: approved('2019-09-01') });
+    await makeRoad(t.database.db, { appliedOn: '2019-03-01', household: approved('2019-09-30') });
+    await makeRoad(t.database.db, { appliedOn: '2019-03-01', household: approved('2019-10-01') });
+    const { figures } = await countMeasure(t.database.db, daysToApproval, september);
+    expect(figures[0]).toMatchObject({ scopeKind: 'service', numerator: 456, denominator: 2, value: 228 });
+  });
+
+  it('counts approvals of the 12 months to 30 September made within 8 months of the application', async () => {
+    const onTheDay = await makeRoad(t.database.db, { appliedOn: '2018-11-15', household: approved('2019-07-15') });
+    const dayLate = await makeRoad(t.database.db, { appliedOn: '2018-11-15', household: approved('2019-07-16') });
+    const lastYear = await makeRoad(t.database.db, { appliedOn: '2018-01-01', household: approved('2018-09-30') });
+    expect(await rowsFor(approvedWithin8Months, [onTheDay.id, dayLate.id, lastYear.id])).toEqual([
+      [onTheDay.id, true],
+      [dayLate.id, false],
+    ]);
+  });
+});
+
+describe('the road out and after approval', () => {
+  it('counts households that left in the 12 months to 30 September, met when the exit interview was held', async () => {
+    const held = await makeRoad(t.database.db, {
+      household: { status: 'deregistered', statusSince: '2019-05-01' },
+      leaving: { leftOn: '2019-05-01', exitInterview: 'done', interviewOn: '2019-05-20' },
+    });
+    const declined = await makeRoad(t.database.db, {
+      household: { status: 'deregistered', statusSince: '2019-09-30' },
+      leaving: { leftOn: '2019-09-30', exitInterview: 'declined', interviewOn: '2019-09-30' },
+    });
+    const nothing = await makeRoad(t.database.db, { household: { status: 'deregistered', statusSince: '2018-10-01' } });
+    const before = await makeRoad(t.database.db, { household: { status: 'deregistered', statusSince: '2018-09-30' } });
+    expect(await rowsFor(exitInterviews, [held.id, declined.id, nothing.id, before.id])).toEqual([
+      [held.id, true],
+      [declined.id, false],
+      [nothing.id, false],
+    ]);
+  });
+
+  it('counts post-approval interviews due in September, met when held by the day', async () => {
+    // Approved 1 March: due 1 September. Approved 31 March: due 30 September.
+    const early = await makeRoad(t.database.db, { household: approved('2019-03-01'), interviewedOn: '2019-08-20' });
+    const late = await makeRoad(t.database.db, { household: approved('2019-03-31'), interviewedOn: '2019-10-01' });
+    const none = await makeRoad(t.database.db, { household: approved('2019-03-15') });
+    const notDue = await makeRoad(t.database.db, { household: approved('2019-04-01') });
+    expect(await rowsFor(postApprovalOnTime, [early.id, late.id, none.id, notDue.id])).toEqual([
+      [early.id, true],
+      [late.id, false],
+      [none.id, false],
+    ]);
+  });
+
+  it('counts assessments started in the 12 months to 30 September, met with a mentor by then', async () => {
+    const status = { status: 'in_assessment' };
+    const mentor = await makeRoad(t.database.db, {
+      appliedOn: '2019-01-01',
+      startedOn: '2019-02-01',
+      mentorAllocatedOn: '2019-02-10',
+      household: status,
+    });
+    const later = await makeRoad(t.database.db, {
+      appliedOn: '2019-08-01',
+      startedOn: '2019-09-01',
+      mentorAllocatedOn: '2019-10-01',
+      household: status,
+    });
+    const old = await makeRoad(t.database.db, { appliedOn: '2018-08-01', startedOn: '2018-09-30', household: status });
+    expect(await rowsFor(mentorsAtAssessment, [mentor.id, later.id, old.id])).toEqual([
+      [mentor.id, true],
+      [later.id, false],
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+/** What the panel module reads from the road in: the households whose assessment is complete. */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+
+export interface ReadyForPanel {
+  householdId: string;
+  householdName: string;
+  assessmentCompletedOn: string;
+}
+
+/**
+ * Households in assessment whose assessment (Form F) is complete, oldest first. The panel module
+ * passes `without`, a query of the household ids that already have a recommendation, to leave those out.
+ */
+export async function householdsReadyForPanel(db: DbOrTx, options: { without?: SQL } = {}): Promise<ReadyForPanel[]> {
+  return queryRows<ReadyForPanel>(
+    db,
+    sql`select h.id as "householdId", h.name as "householdName", a.completed_on::text as "assessmentCompletedOn"
+      from households h join recruitment_assessments a on a.household_id = h.id
+      where h.status = 'in_assessment' and a.completed_on is not null
+        ${options.without ? sql`and h.id not in (${options.without})` : sql``}
+      order by a.completed_on, h.name`,
+  );
+}

@@ -1,0 +1,154 @@
+/** The recruitment module's reads: one household's road in and out, and the choices its forms offer. */
+import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { users } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { carers, householdMembers, households } from '../households/tables.ts';
+import { isAdultMember, stage1Checks, type Person } from './checks.ts';
+import {
+  recruitmentAssessments,
+  recruitmentChecks,
+  recruitmentEnquiries,
+  recruitmentEventAttendees,
+  recruitmentEvents,
+  recruitmentExemptions,
+  recruitmentLeavings,
+  recruitmentPostApprovalInterviews,
+  recruitmentVisits,
+  recruitmentWithdrawals,
+} from './tables.ts';
+
+const assessor = aliasedTable(users, 'assessor');
+const mentor = aliasedTable(households, 'mentor');
+
+/** Everything recorded on one household's road in and out, read in a handful of queries. */
+export async function recruitmentRecord(db: DbOrTx, householdId: string) {
+  const today = todayInLondon();
+  const [enquiry] = await db
+    .select()
+    .from(recruitmentEnquiries)
+    .where(eq(recruitmentEnquiries.householdId, householdId));
+  const [assessmentRow] = await db
+    .select({ assessment: recruitmentAssessments, assessorName: assessor.displayName, mentorName: mentor.name })
+    .from(recruitmentAssessments)
+    .leftJoin(assessor, eq(assessor.id, recruitmentAssessments.assessorId))
+    .leftJoin(mentor, eq(mentor.id, recruitmentAssessments.mentorHouseholdId))
+    .where(eq(recruitmentAssessments.householdId, householdId));
+  const events = await db
+    .select({
+      id: recruitmentEvents.id,
+      heldOn: recruitmentEvents.heldOn,
+      place: recruitmentEvents.place,
+      online: recruitmentEvents.online,
+    })
+    .from(recruitmentEventAttendees)
+    .innerJoin(recruitmentEvents, eq(recruitmentEvents.id, recruitmentEventAttendees.eventId))
+    .where(eq(recruitmentEventAttendees.householdId, householdId))
+    .orderBy(asc(recruitmentEvents.heldOn));
+  const visits = await db
+    .select({ visit: recruitmentVisits, workerName: users.displayName })
+    .from(recruitmentVisits)
+    .innerJoin(users, eq(users.id, recruitmentVisits.workerId))
+    .where(eq(recruitmentVisits.householdId, householdId))
+    .orderBy(asc(recruitmentVisits.visitedOn));
+  const checks = await db
+    .select()
+    .from(recruitmentChecks)
+    .where(eq(recruitmentChecks.householdId, householdId))
+    .orderBy(desc(recruitmentChecks.doneOn), desc(recruitmentChecks.createdAt));
+  const people = await adultsOf(db, householdId);
+  const [withdrawal] = await db
+    .select()
+    .from(recruitmentWithdrawals)
+    .where(eq(recruitmentWithdrawals.householdId, householdId));
+  const exemptions = await db
+    .select()
+    .from(recruitmentExemptions)
+    .where(eq(recruitmentExemptions.householdId, householdId))
+    .orderBy(desc(recruitmentExemptions.agreedOn));
+  const [leaving] = await db.select().from(recruitmentLeavings).where(eq(recruitmentLeavings.householdId, householdId));
+  const [interview] = await db
+    .select()
+    .from(recruitmentPostApprovalInterviews)
+    .where(eq(recruitmentPostApprovalInterviews.householdId, householdId));
+  const assessment = assessmentRow?.assessment ?? null;
+  const required = assessment
+    ? stage1Checks(people.carers, people.adults, checks, assessment.needsEmployerReference, today)
+    : [];
+  return {
+    enquiry: enquiry ?? null,
+    assessment,
+    assessorName: assessmentRow?.assessorName ?? null,
+    mentorName: assessmentRow?.mentorName ?? null,
+    events,
+    visits,
+    checks,
+    people,
+    required,
+    withdrawal: withdrawal ?? null,
+    exemptions,
+    leaving: leaving ?? null,
+    interview: interview ?? null,
+  };
+}
+export type RecruitmentRecord = Awaited<ReturnType<typeof recruitmentRecord>>;
+
+/** The household's carers and adult members, who each need a DBS and local authority checks. */
+export async function adultsOf(db: DbOrTx, householdId: string) {
+  const today = todayInLondon();
+  const carerRows = await db
+    .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
+    .from(carers)
+    .where(eq(carers.householdId, householdId))
+    .orderBy(asc(carers.createdAt), asc(carers.id));
+  const memberRows = await db
+    .select()
+    .from(householdMembers)
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(asc(householdMembers.createdAt), asc(householdMembers.id));
+  const carerPeople: Person[] = carerRows.map((c) => ({
+    carerId: c.id,
+    memberId: null,
+    name: `${c.firstName} ${c.lastName}`,
+  }));
+  const adults: Person[] = memberRows
+    .filter((m) => isAdultMember(m, today))
+    .map((m) => ({ carerId: null, memberId: m.id, name: `${m.firstName} ${m.lastName}` }));
+  return { carers: carerPeople, adults };
+}
+
+/** Assessing social workers (and managers who assess) for the assessor and visit worker lists. */
+export async function workerOptions(db: DbOrTx) {
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        inArray(users.role, [
+          'assessing_social_worker',
+          'recruitment_coordinator',
+          'team_manager',
+          'supervising_social_worker',
+        ]),
+      ),
+    )
+    .orderBy(asc(users.displayName));
+}
+
+/** Approved households in the same area, to choose a mentor from (the register), nearest by team first. */
+export async function mentorOptions(db: DbOrTx, household: { id: string; teamId: string; areaId: string }) {
+  return db
+    .select({ id: households.id, name: households.name, reference: households.reference })
+    .from(households)
+    .where(
+      and(
+        eq(households.status, 'approved'),
+        eq(households.restricted, false),
+        sql`${households.id} <> ${household.id}`,
+        sql`${households.teamId} in (select id from teams where area_id = ${household.areaId})`,
+      ),
+    )
+    .orderBy(sql`${households.teamId} = ${household.teamId} desc`, asc(households.name))
+    .limit(200);
+}

@@ -1,0 +1,223 @@
+/**
+ * The road in through the pages, as the recruitment coordinator and the assessing social worker
+ * use them: an enquiry, the application and its 8-month clock, stage 1 checks, and the assessment
+ * complete only when every check is done; with the bad input a user could give.
+ */
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
+import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { carers, households } from '../households/tables.ts';
+import { householdsReadyForPanel } from './panel.ts';
+
+const t = testAppForFile();
+const today = todayInLondon();
+const enquiredOn = addDays(today, -40);
+const appliedOn = addDays(today, -20);
+
+const boxes = (name: string, iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
+};
+
+async function dueOf(householdId: string, ruleId: string) {
+  const rows = await t.database.db
+    .select({ dueOn: dueItems.dueOn, detail: dueItems.detail })
+    .from(dueItems)
+    .where(and(eq(dueItems.householdId, householdId), eq(dueItems.ruleId, ruleId)));
+  return rows.map((r) => r.dueOn).sort();
+}
+
+async function enquiry(
+  agent: Awaited<ReturnType<typeof signedIn>>,
+  lastName: string,
+  team = 'East Kent Fostering Team 1',
+) {
+  const response = await agent.post('/recruitment/enquiries/new', {
+    ...boxes('enquiredOn', enquiredOn),
+    carerFirstName: 'Robin',
+    carerLastName: lastName,
+    email: 'robin@example.com',
+    addressLine1: '4 Mill Lane',
+    town: 'Canterbury',
+    postcode: 'ct2 7aa',
+    teamId: await teamIdByName(t.database.db, team),
+    source: 'social_media',
+    interests: ['teenagers', 'siblings'],
+  });
+  expect(response.statusCode).toBe(303);
+  return response.headers.location!.split('/')[2]!;
+}
+
+describe('an enquiry', () => {
+  it('refuses a date in the future with a message and keeps what was typed', async () => {
+    const agent = await signedIn(t.app, 'recruitment');
+    await agent.get('/recruitment/enquiries/new');
+    const response = await agent.post('/recruitment/enquiries/new', {
+      ...boxes('enquiredOn', addDays(today, 3)),
+      carerFirstName: 'Robin',
+      carerLastName: 'Futuredate',
+      addressLine1: '4 Mill Lane',
+      town: 'Canterbury',
+      postcode: 'CT2 7AA',
+      teamId: await teamIdByName(t.database.db, 'East Kent Fostering Team 1'),
+      source: 'website',
+      interests: 'mainstream',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('The date of the enquiry must be today or in the past');
+    expect(response.body).toContain('value="Futuredate"');
+    expect(response.body).toContain('href="#enquiredOn-day"');
+  });
+
+  it('makes the household an enquiry, dated the day of the enquiry, answered within 1 working day', async () => {
+    const agent = await signedIn(t.app, 'recruitment');
+    const socialMedia = async () => {
+      const rows = tableRowsAfter((await agent.get('/recruitment')).body, 'how many applied');
+      return Number(/^Social media (\d+)/.exec(rows.find((r) => r.startsWith('Social media')) ?? '')?.[1]);
+    };
+    const before = await socialMedia();
+    await agent.get('/recruitment/enquiries/new');
+    const id = await enquiry(agent, 'Ashdown');
+    // Counted under its source in the last 12 months' enquiries.
+    expect(await socialMedia()).toBe(before + 1);
+    const [household] = await t.database.db.select().from(households).where(eq(households.id, id));
+    expect(household).toMatchObject({ status: 'enquiry', statusSince: enquiredOn, name: 'Ashdown' });
+    expect(await dueOf(id, 'recruitment.enquiry-response')).toEqual([addWorkingDays(enquiredOn, 1)]);
+    const page = await agent.get(`/households/${id}/recruitment`);
+    expect(page.body).toContain('Social media');
+    expect(page.body).toContain('Teenagers, Brothers and sisters');
+
+    await agent.get(`/households/${id}/recruitment/answered`);
+    expect(
+      (await agent.post(`/households/${id}/recruitment/answered`, boxes('answeredOn', enquiredOn))).statusCode,
+    ).toBe(303);
+    expect(await dueOf(id, 'recruitment.enquiry-response')).toEqual([]);
+
+    const list = await agent.get('/recruitment?source=social_media');
+    expect(list.body).toContain('Ashdown');
+    expect((await agent.get('/recruitment?source=website')).body).not.toContain('Ashdown');
+  });
+});
+
+describe('the application and the assessment', () => {
+  it('runs from enquiry to a complete assessment, refusing bad dates and a missing check', async () => {
+    const coordinator = await signedIn(t.app, 'recruitment');
+    await coordinator.get('/recruitment/enquiries/new');
+    const id = await enquiry(coordinator, 'Brightwell');
+    const path = `/households/${id}/recruitment`;
+
+    // An application dated before the enquiry.
+    await coordinator.get(`${path}/application`);
+    const early = await coordinator.post(`${path}/application`, boxes('appliedOn', addDays(enquiredOn, -1)));
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain(
+      `The date the application was received must be on or after ${formatDate(enquiredOn)}, the day of the enquiry`,
+    );
+    expect(early.body).toContain(`value="${Number(addDays(enquiredOn, -1).slice(8))}"`);
+
+    expect((await coordinator.post(`${path}/application`, boxes('appliedOn', appliedOn))).statusCode).toBe(303);
+    const [applicant] = await t.database.db.select().from(households).where(eq(households.id, id));
+    expect(applicant?.status).toBe('applicant');
+    expect(await dueOf(id, 'recruitment.panel-clock')).toEqual([addMonths(appliedOn, 8)]);
+
+    const assessorId = await userIdByUsername(t.database.db, 'assessor');
+    await coordinator.get(`${path}/assessment`);
+    const started = await coordinator.post(`${path}/assessment`, {
+      ...boxes('startedOn', appliedOn),
+      assessorId,
+      needsEmployerReference: 'no',
+    });
+    expect(started.statusCode).toBe(303);
+
+    // The assessing social worker records the checks.
+    const assessor = await signedIn(t.app, 'assessor');
+    const [carer] = await t.database.db.select().from(carers).where(eq(carers.householdId, id));
+    await assessor.get(`${path}/check`);
+    const future = await assessor.post(`${path}/check`, {
+      kind: 'dbs',
+      person: carer!.id,
+      ...boxes('doneOn', addDays(today, 1)),
+      satisfactory: 'yes',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('The date of the check must be today or in the past');
+
+    const check = (kind: string, person = '', expiresOn?: string) =>
+      assessor.post(`${path}/check`, {
+        kind,
+        person,
+        ...boxes('doneOn', appliedOn),
+        satisfactory: 'yes',
+        ...(expiresOn ? boxes('expiresOn', expiresOn) : {}),
+      });
+    for (const kind of ['dbs', 'la_checks']) expect((await check(kind, carer!.id)).statusCode).toBe(303);
+    expect((await check('medical', carer!.id, addDays(today, 30))).statusCode).toBe(303);
+    for (const kind of ['personal_reference', 'personal_reference', 'health_and_safety']) {
+      expect((await check(kind)).statusCode).toBe(303);
+    }
+    // The medical expires in 30 days: shown in My work from 60 days before.
+    expect(await dueOf(id, 'recruitment.check-expiring')).toContain(addDays(today, 30));
+
+    // Pets not yet assessed: completion refused, naming it.
+    await assessor.get(`${path}/complete`);
+    const missing = await assessor.post(`${path}/complete`, boxes('completedOn', today));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Every stage 1 check must be done and satisfactory');
+    expect(missing.body).toContain('Pets assessment (not done)');
+    expect(await householdsReadyForPanel(t.database.db)).not.toContainEqual(
+      expect.objectContaining({ householdId: id }),
+    );
+
+    expect((await check('pets')).statusCode).toBe(303);
+    await assessor.get(`${path}/complete`);
+    expect((await assessor.post(`${path}/complete`, boxes('completedOn', today))).statusCode).toBe(303);
+    expect(await householdsReadyForPanel(t.database.db)).toContainEqual({
+      householdId: id,
+      householdName: 'Brightwell',
+      assessmentCompletedOn: today,
+    });
+    const page = await assessor.get(path);
+    expect(page.body).toContain(`Assessment complete`);
+    expect(page.body).toContain(formatDate(addMonths(appliedOn, 8)));
+    expect(page.body).toContain('Local target');
+  });
+
+  it('records a withdrawal with its Ofsted code, ending the household’s clocks', async () => {
+    const coordinator = await signedIn(t.app, 'recruitment');
+    await coordinator.get('/recruitment/enquiries/new');
+    const id = await enquiry(coordinator, 'Cherrytree');
+    const path = `/households/${id}/recruitment`;
+    await coordinator.get(`${path}/application`);
+    await coordinator.post(`${path}/application`, boxes('appliedOn', appliedOn));
+    await coordinator.get(`${path}/withdraw`);
+    const response = await coordinator.post(`${path}/withdraw`, {
+      ...boxes('withdrawnOn', today),
+      ofstedCode: 'AW5',
+      reason: 'Worried about what happens if a child makes an allegation',
+    });
+    expect(response.statusCode).toBe(303);
+    const [household] = await t.database.db.select().from(households).where(eq(households.id, id));
+    expect(household?.status).toBe('withdrawn');
+    expect(await dueOf(id, 'recruitment.panel-clock')).toEqual([]);
+    expect((await coordinator.get(path)).body).toContain('AW5: fear of allegations');
+  });
+
+  it('keeps the road in to the roles and households it belongs to', async () => {
+    const coordinator = await signedIn(t.app, 'recruitment');
+    await coordinator.get('/recruitment/enquiries/new');
+    const west = await enquiry(coordinator, 'Westgate', 'West Kent Fostering Team 1');
+    // An assessing social worker in East Kent does not see a West Kent household.
+    const assessor = await signedIn(t.app, 'assessor');
+    expect((await assessor.get(`/households/${west}/recruitment`)).statusCode).toBe(404);
+    // The coordinator moves households on; the assessor cannot record the application.
+    const east = await enquiry(coordinator, 'Eastry');
+    const refused = await assessor.get(`/households/${east}/recruitment/application`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('You cannot record this now');
+  });
+});

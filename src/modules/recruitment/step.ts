@@ -1,0 +1,94 @@
+/**
+ * A step on a household's road in or out (an application received, a check, the assessment
+ * complete, a withdrawal ...) as data: who may take it, when it is offered, its form, and the
+ * change it makes. One page and one post serve every step (routes-household.ts); the household's
+ * recruitment page links the steps offered to the viewer.
+ */
+import type { z } from 'zod';
+import type { Role } from '../../platform/access/roles.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import type { FieldError, Who } from '../../platform/views/results.ts';
+import type { Field } from '../concerns/fields.ts';
+import type { HouseholdRecord } from '../households/queries.ts';
+import { changeStatus } from '../households/service.ts';
+import type { HouseholdStatus } from '../households/statuses.ts';
+import type { RecruitmentRecord } from './queries.ts';
+import { worksOn } from './scope.ts';
+
+export interface StepContext {
+  db: DbOrTx;
+  user: SignedInUser;
+  household: HouseholdRecord;
+  record: RecruitmentRecord;
+  today: IsoDate;
+}
+
+export interface Step<S extends z.ZodType = z.ZodType> {
+  /** The last part of its address: /households/:id/recruitment/<path>. */
+  path: string;
+  /** The link on the household's recruitment page, and the form's heading. */
+  title: string;
+  /** The message shown on the recruitment page afterwards. */
+  done: string;
+  roles: readonly Role[];
+  /** Whether the household has got to this step. */
+  offered(ctx: StepContext): boolean;
+  schema: S;
+  dates: readonly string[];
+  fields(ctx: StepContext): Promise<Field[]> | Field[];
+  initial(ctx: StepContext): Record<string, unknown>;
+  lines?(ctx: StepContext): string[];
+  /** Validates against the record and writes, in the caller's transaction: the errors, or none. */
+  apply(tx: Tx, who: Who, ctx: StepContext, input: z.infer<S>): Promise<FieldError[]>;
+}
+
+/** Whether this user may take this step on this household (offered or not). */
+export function mayTake(step: Step, user: SignedInUser, ctx: Omit<StepContext, 'db' | 'user' | 'today'>): boolean {
+  return (
+    step.roles.includes(user.role) &&
+    worksOn(user, {
+      teamId: ctx.household.teamId,
+      areaId: ctx.household.areaId,
+      assessorId: ctx.record.assessment?.assessorId ?? null,
+    })
+  );
+}
+
+/** A date that may not be after today, nor (with `after`) before another. */
+export function dateRules(
+  field: string,
+  what: string,
+  value: IsoDate,
+  after?: { on: IsoDate | null | undefined; what: string },
+): FieldError[] {
+  if (value > todayInLondon()) return [{ field, message: `${what} must be today or in the past` }];
+  if (after?.on && value < after.on) {
+    return [{ field, message: `${what} must be on or after ${formatDate(after.on)}, ${after.what}` }];
+  }
+  return [];
+}
+
+/**
+ * Moves the household to a new status through the households service (its rules and timeline),
+ * inside this transaction: the errors, with its date error put on this form's date field.
+ */
+export async function moveHousehold(
+  tx: Tx,
+  who: Who,
+  householdId: string,
+  move: { toStatus: HouseholdStatus; onDate: IsoDate; reason?: string | null; dateField: string },
+): Promise<FieldError[]> {
+  const result = await changeStatus(tx as unknown as Db, who, householdId, {
+    toStatus: move.toStatus,
+    onDate: move.onDate,
+    reason: move.reason ?? null,
+  });
+  if (result.ok) return [];
+  if (result.reason !== 'invalid') {
+    return [{ field: move.dateField, message: 'You cannot change this household’s status: ask your team manager' }];
+  }
+  return result.errors.map((e) => ({ ...e, field: move.dateField }));
+}

@@ -1,0 +1,257 @@
+/** The Form F assessment: its start with a named assessor, stage 1 checks, the mentor, training, and completion. */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { dateBoxes, govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import type { FieldError } from '../../platform/views/results.ts';
+import { choicesOf, yesNo } from '../concerns/fields.ts';
+import { isUuid } from '../households/form-fields.ts';
+import { outstandingMessage } from './checks.ts';
+import { checkKindNames, checkKinds, householdCheckKinds, type CheckKind } from './labels.ts';
+import { mentorOptions, workerOptions } from './queries.ts';
+import { assessors, coordinators } from './scope.ts';
+import { dateRules, moveHousehold, type Step, type StepContext } from './step.ts';
+import { recruitmentAssessments, recruitmentChecks } from './tables.ts';
+
+const applied = (ctx: StepContext) =>
+  ctx.record.assessment ? { on: ctx.record.assessment.appliedOn, what: 'the day of the application' } : undefined;
+
+const startSchema = z.object({
+  startedOn: govukDate('Date the assessment started'),
+  assessorId: z
+    .string({ error: 'Select the assessing social worker' })
+    .refine(isUuid, 'Select the assessing social worker'),
+  needsEmployerReference: z.enum(['yes', 'no'], {
+    error: 'Select whether an employer’s or previous fostering service’s reference is needed',
+  }),
+});
+
+export const startStep: Step<typeof startSchema> = {
+  path: 'assessment',
+  title: 'Start the assessment (Form F)',
+  done: 'Assessment started',
+  roles: coordinators,
+  offered: (ctx) =>
+    ctx.record.assessment !== null &&
+    (ctx.household.status === 'applicant' ||
+      (ctx.household.status === 'in_assessment' && !ctx.record.assessment.startedOn)),
+  schema: startSchema,
+  dates: ['startedOn'],
+  async fields(ctx) {
+    const workers = await workerOptions(ctx.db);
+    return [
+      { type: 'date', name: 'startedOn', label: 'Date the assessment started' },
+      {
+        type: 'select',
+        name: 'assessorId',
+        label: 'Assessing social worker',
+        choices: workers.map((w) => ({ value: w.id, text: w.name })),
+      },
+      {
+        type: 'radios',
+        name: 'needsEmployerReference',
+        label: 'Is an employer’s or previous fostering service’s reference needed?',
+        hint: 'Yes when an applicant works with children or has fostered for another service',
+        choices: yesNo,
+        inline: true,
+      },
+    ];
+  },
+  initial: (ctx) => dateBoxes('startedOn', ctx.today),
+  async apply(tx, who, ctx, input) {
+    const errors = dateRules('startedOn', 'The date the assessment started', input.startedOn, applied(ctx));
+    if (!(await workerOptions(tx)).some((w) => w.id === input.assessorId)) {
+      errors.push({ field: 'assessorId', message: 'Select the assessing social worker' });
+    }
+    if (errors.length) return errors;
+    if (ctx.household.status === 'applicant') {
+      const moved = await moveHousehold(tx, who, ctx.household.id, {
+        toStatus: 'in_assessment',
+        onDate: input.startedOn,
+        dateField: 'startedOn',
+      });
+      if (moved.length) return moved;
+    }
+    await tx
+      .update(recruitmentAssessments)
+      .set({
+        startedOn: input.startedOn,
+        assessorId: input.assessorId,
+        needsEmployerReference: input.needsEmployerReference === 'yes',
+        updatedAt: new Date(),
+      })
+      .where(eq(recruitmentAssessments.householdId, ctx.household.id));
+    return [];
+  },
+};
+
+const checkSchema = z.object({
+  kind: z.enum(checkKinds, { error: 'Select the check' }),
+  person: z.string().optional(),
+  doneOn: govukDate('Date of the check'),
+  satisfactory: z.enum(['yes', 'no'], { error: 'Select whether the outcome was satisfactory' }),
+  expiresOn: optionalGovukDate('Expiry date'),
+  note: optionalText(500),
+});
+
+const personal: readonly CheckKind[] = ['dbs', 'la_checks', 'medical'];
+
+/** The person a check is of: a carer, an adult member, or none (the household's checks). */
+function personOf(ctx: StepContext, kind: CheckKind, value: string | undefined) {
+  const people = [...ctx.record.people.carers, ...ctx.record.people.adults];
+  if (!personal.includes(kind)) return { carerId: null, memberId: null };
+  const found = people.find((p) => (p.carerId ?? p.memberId) === value);
+  return found ? { carerId: found.carerId, memberId: found.memberId } : null;
+}
+
+export const checkStep: Step<typeof checkSchema> = {
+  path: 'check',
+  title: 'Record a stage 1 check',
+  done: 'Check recorded',
+  roles: assessors,
+  offered: (ctx) => ['applicant', 'in_assessment', 'approved'].includes(ctx.household.status),
+  schema: checkSchema,
+  dates: ['doneOn', 'expiresOn'],
+  fields(ctx) {
+    const people = [...ctx.record.people.carers, ...ctx.record.people.adults];
+    return [
+      { type: 'radios', name: 'kind', label: 'Which check?', choices: choicesOf(checkKinds, checkKindNames) },
+      {
+        type: 'select',
+        name: 'person',
+        label: 'Of whom (DBS, local authority checks and medicals)',
+        hint: `Leave as it is for references, ${householdCheckKinds.map((k) => checkKindNames[k].toLowerCase()).join(' and ')}`,
+        choices: people.map((p) => ({ value: p.carerId ?? p.memberId ?? '', text: p.name })),
+      },
+      { type: 'date', name: 'doneOn', label: 'Date of the check' },
+      { type: 'radios', name: 'satisfactory', label: 'Was the outcome satisfactory?', choices: yesNo, inline: true },
+      { type: 'date', name: 'expiresOn', label: 'Expiry date (if it has one)', hint: 'For example, 27 3 2029' },
+      { type: 'text', name: 'note', label: 'Referee or certificate (optional)', hint: 'No details of the outcome' },
+    ];
+  },
+  initial: (ctx) => dateBoxes('doneOn', ctx.today),
+  async apply(tx, who, ctx, input) {
+    const errors: FieldError[] = dateRules('doneOn', 'The date of the check', input.doneOn);
+    if (input.expiresOn && input.expiresOn <= input.doneOn) {
+      errors.push({ field: 'expiresOn', message: 'The expiry date must be after the date of the check' });
+    }
+    const person = personOf(ctx, input.kind, input.person);
+    if (!person)
+      errors.push({ field: 'person', message: `Select whose ${checkKindNames[input.kind].toLowerCase()} it is` });
+    if (errors.length || !person) return errors;
+    await tx.insert(recruitmentChecks).values({
+      householdId: ctx.household.id,
+      ...person,
+      kind: input.kind,
+      doneOn: input.doneOn,
+      satisfactory: input.satisfactory === 'yes',
+      expiresOn: input.expiresOn,
+      note: input.note,
+      recordedBy: who.user.id,
+    });
+    return [];
+  },
+};
+
+const mentorSchema = z.object({
+  mentorHouseholdId: z.string({ error: 'Select the mentor' }).refine(isUuid, 'Select the mentor'),
+  allocatedOn: govukDate('Date allocated'),
+});
+
+export const mentorStep: Step<typeof mentorSchema> = {
+  path: 'mentor',
+  title: 'Allocate a mentor',
+  done: 'Mentor allocated',
+  roles: assessors,
+  offered: (ctx) => ctx.household.status === 'in_assessment',
+  schema: mentorSchema,
+  dates: ['allocatedOn'],
+  lines: () => [
+    'Every applicant has a mentor, an experienced carer from the register, from the start of the assessment (Target 3.3).',
+  ],
+  async fields(ctx) {
+    const mentors = await mentorOptions(ctx.db, ctx.household);
+    return [
+      {
+        type: 'select',
+        name: 'mentorHouseholdId',
+        label: 'Mentor (an approved carer household in the area)',
+        choices: mentors.map((m) => ({ value: m.id, text: `${m.name} (${m.reference})` })),
+      },
+      { type: 'date', name: 'allocatedOn', label: 'Date allocated' },
+    ];
+  },
+  initial: (ctx) => ({
+    ...dateBoxes('allocatedOn', ctx.record.assessment?.mentorAllocatedOn ?? ctx.today),
+    mentorHouseholdId: ctx.record.assessment?.mentorHouseholdId ?? '',
+  }),
+  async apply(tx, _who, ctx, input) {
+    const errors = dateRules('allocatedOn', 'The date allocated', input.allocatedOn, applied(ctx));
+    if (!(await mentorOptions(tx, ctx.household)).some((m) => m.id === input.mentorHouseholdId)) {
+      errors.push({ field: 'mentorHouseholdId', message: 'Select the mentor from the list' });
+    }
+    if (errors.length) return errors;
+    await tx
+      .update(recruitmentAssessments)
+      .set({ mentorHouseholdId: input.mentorHouseholdId, mentorAllocatedOn: input.allocatedOn, updatedAt: new Date() })
+      .where(eq(recruitmentAssessments.householdId, ctx.household.id));
+    return [];
+  },
+};
+
+const trainingSchema = z.object({
+  trainingCompletedOn: govukDate('Date the course was completed'),
+  trainingCourse: requiredText('Enter the name of the course', 200),
+});
+
+export const trainingStep: Step<typeof trainingSchema> = {
+  path: 'training',
+  title: 'Record the pre-approval training',
+  done: 'Pre-approval training recorded',
+  roles: assessors,
+  offered: (ctx) => ['applicant', 'in_assessment'].includes(ctx.household.status),
+  schema: trainingSchema,
+  dates: ['trainingCompletedOn'],
+  fields: () => [
+    { type: 'text', name: 'trainingCourse', label: 'Course', hint: 'For example, Skills to Foster' },
+    { type: 'date', name: 'trainingCompletedOn', label: 'Date the course was completed' },
+  ],
+  initial: (ctx) => ({ ...dateBoxes('trainingCompletedOn', ctx.today), trainingCourse: 'Skills to Foster' }),
+  async apply(tx, _who, ctx, input) {
+    const errors = dateRules('trainingCompletedOn', 'The date the course was completed', input.trainingCompletedOn);
+    if (errors.length) return errors;
+    await tx
+      .update(recruitmentAssessments)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(recruitmentAssessments.householdId, ctx.household.id));
+    return [];
+  },
+};
+
+export const completeStep: Step<z.ZodObject<{ completedOn: ReturnType<typeof govukDate> }>> = {
+  path: 'complete',
+  title: 'Record the assessment complete',
+  done: 'Assessment complete: the household is ready for the panel',
+  roles: assessors,
+  offered: (ctx) => ctx.household.status === 'in_assessment' && !ctx.record.assessment?.completedOn,
+  schema: z.object({ completedOn: govukDate('Date the assessment was completed') }),
+  dates: ['completedOn'],
+  fields: () => [{ type: 'date', name: 'completedOn', label: 'Date the assessment was completed' }],
+  lines: () => ['Every stage 1 check must be done and satisfactory first.'],
+  initial: (ctx) => dateBoxes('completedOn', ctx.today),
+  async apply(tx, _who, ctx, input) {
+    const started = ctx.record.assessment?.startedOn;
+    const errors = dateRules('completedOn', 'The date the assessment was completed', input.completedOn, {
+      on: started,
+      what: 'the day the assessment started',
+    });
+    const outstanding = outstandingMessage(ctx.record.required);
+    if (outstanding) errors.push({ field: 'completedOn', message: outstanding });
+    if (errors.length) return errors;
+    await tx
+      .update(recruitmentAssessments)
+      .set({ completedOn: input.completedOn, updatedAt: new Date() })
+      .where(eq(recruitmentAssessments.householdId, ctx.household.id));
+    return [];
+  },
+};
