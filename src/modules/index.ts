@@ -15,6 +15,7 @@ import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
 import { portal } from './portal/index.ts';
+import { reports } from './reports/index.ts';
 import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
@@ -38,6 +39,7 @@ export const modules: readonly HearthModule[] = [
   reviews,
   staff,
   audits,
+  reports,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

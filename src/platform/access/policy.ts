@@ -219,6 +219,10 @@ export const permissions = {
   'audits.put-right': ['head_of_fostering', 'supervising_social_worker'],
   /** The head's monthly audit summary: each team's month and the themes (no personal records). */
   'audits.summary': ['head_of_fostering', 'assistant_director', 'service_manager'],
+  /** The quarterly report to the executive (NMS 25.7): issued reports and the current draft, read-only. */
+  'reports.view': ['head_of_fostering', 'assistant_director', 'service_manager'],
+  /** Write the quarterly report's foreword and narrative, and issue it. */
+  'reports.edit': ['head_of_fostering'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
