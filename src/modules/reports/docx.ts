@@ -80,7 +80,7 @@ export async function reportDocx(content: ReportContent, status: string): Promis
   const plan = content.plan;
   const body: (Paragraph | Table | TableOfContents)[] = [
     ...titlePage(content, status),
-    new Paragraph({ text: 'Contents', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ children: [new TextRun({ text: 'Contents', bold: true, size: 32 })] }),
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
     new Paragraph({ children: [new PageBreak()] }),
     heading('Foreword'),
