@@ -34,7 +34,9 @@ const heading = (text: string, level: 1 | 2 = 1) =>
 
 function cell(text: string, options: { bold?: boolean; fill?: string } = {}): TableCell {
   return new TableCell({
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] })),
+    children: text
+      .split('\n')
+      .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] })),
     shading: options.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } : undefined,
   });
 }
@@ -45,7 +47,11 @@ function table(headings: string[], rows: { cells: string[]; fill?: string }[], w
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headings.map((h) => cell(h, { bold: true, fill: HEADER_FILL })) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headings.map((h) => cell(h, { bold: true, fill: HEADER_FILL })),
+      }),
       ...rows.map(
         (r) =>
           new TableRow({
@@ -89,7 +95,9 @@ export async function reportDocx(content: ReportContent, status: string): Promis
     new Paragraph(`As at ${formatDate(content.asAt)}, compared with ${content.comparedWith}.`),
     table(
       ['Figure', 'This quarter', 'Before', 'Change'],
-      content.numbers.map((n) => ({ cells: [n.label, String(n.value), n.before === null ? 'None' : String(n.before), n.change] })),
+      content.numbers.map((n) => ({
+        cells: [n.label, String(n.value), n.before === null ? 'None' : String(n.before), n.change],
+      })),
       [4600, 1500, 1500, 1500],
     ),
     heading('The measures'),

@@ -117,7 +117,11 @@ export async function measureLines(db: DbOrTx, month: string, today: IsoDate): P
 }
 
 /** The change from an earlier figure, in words: "Up 4", "Down 2.5 points", "No change". */
-export function changeText(unit: Measure['unit'] | undefined, now: number | null, before: number | null | undefined): string {
+export function changeText(
+  unit: Measure['unit'] | undefined,
+  now: number | null,
+  before: number | null | undefined,
+): string {
   if (now === null || before === null || before === undefined) return 'No earlier figure';
   const diff = Math.round((now - before) * 10) / 10;
   if (diff === 0) return 'No change';

@@ -99,7 +99,9 @@ describe('the quarterly report', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Quarterly report to the executive: July to September 2024');
     const plan = tableRowsAfter(page.body, 'Target 3: Recruit carers');
-    expect(plan[0]).toContain('3.2 Approve 50 new households Red 15 September 2024 Only 6 approvals: two assessors left.');
+    expect(plan[0]).toContain(
+      '3.2 Approve 50 new households Red 15 September 2024 Only 6 approvals: two assessors left.',
+    );
     expect(plan[1]).toContain('3.10');
     expect(page.body).not.toContain('After the quarter');
     const offTarget = tableRowsAfter(page.body, 'What went off target and why');
@@ -142,7 +144,10 @@ describe('the quarterly report', () => {
     expect(response.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(response.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
-    const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/&apos;/g, "'");
+    const text = xml
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/&apos;/g, "'");
     for (const heading of [
       'Foreword',
       'The service in numbers',
@@ -193,9 +198,9 @@ describe('the quarterly report', () => {
     await update(actionId, '2024-09-29', 'green', 'A late recount: on track.');
 
     const again = await head.get(`/reports/${Q}`);
-    expect(tableRowsAfter(again.body, 'The service in numbers</caption>').find((r) => r.startsWith('Households approved'))).toBe(
-      approvals,
-    );
+    expect(
+      tableRowsAfter(again.body, 'The service in numbers</caption>').find((r) => r.startsWith('Households approved')),
+    ).toBe(approvals);
     expect(again.body).not.toContain('A late recount');
     expect((await head.get(`/reports/${Q}/report.docx`)).rawPayload.equals(docx)).toBe(true);
     expect((await head.post(`/reports/${Q}/edit`, { foreword: 'Changed' })).statusCode).toBe(409);

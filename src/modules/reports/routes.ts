@@ -41,7 +41,9 @@ function quarterParam(raw: string): Quarter | null {
 }
 
 const issuedPage = (reply: FastifyReply, q: Quarter) =>
-  reply.code(409).page('report-issued.njk', { title: `Report already issued: ${q.label}`, breadcrumbs: crumbs(q), quarter: q });
+  reply
+    .code(409)
+    .page('report-issued.njk', { title: `Report already issued: ${q.label}`, breadcrumbs: crumbs(q), quarter: q });
 
 /** The quarterly report to the executive (NMS 25.7): the page, its Word document, the head's words and issuing. */
 export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -58,7 +60,13 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       canEdit: can(request.user!.role, 'reports.edit'),
       quarters: quarters.map((q) => {
         const r = kept.get(q.start);
-        return { ...q, current: q.start === current.start, issued: r?.status === 'issued', issuedOn: r?.issuedOn, issuedByName: r?.issuedByName };
+        return {
+          ...q,
+          current: q.start === current.start,
+          issued: r?.status === 'issued',
+          issuedOn: r?.issuedOn,
+          issuedByName: r?.issuedByName,
+        };
       }),
     });
   });
@@ -101,7 +109,8 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     const q = quarterParam(request.params.quarter);
     if (!q) return reply.callNotFound();
     const form = parseForm(narrativeForm, request.body);
-    if (!form.ok) return reply.code(400).page('report-edit.njk', { ...editPage(q), errors: form.errors, values: form.input });
+    if (!form.ok)
+      return reply.code(400).page('report-edit.njk', { ...editPage(q), errors: form.errors, values: form.input });
     try {
       await saveNarrative(db, request.actor(), q.start, form.value);
     } catch (error) {

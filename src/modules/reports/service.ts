@@ -119,13 +119,24 @@ export async function issueReport(
     const earlier = await lastIssuedBefore(tx, quarter.start);
     const content = await buildContent(tx, quarter, narrativeOf(row), earlier, today);
     const docx = await reportDocx(content, `Issued on ${formatDate(today)} by ${by.displayName}`);
-    const issued = { status: 'issued', issuedOn: today, issuedByUserId: by.id, issuedContent: content, issuedDocx: docx };
+    const issued = {
+      status: 'issued',
+      issuedOn: today,
+      issuedByUserId: by.id,
+      issuedContent: content,
+      issuedDocx: docx,
+    };
     const [saved] = await tx
       .insert(quarterlyReports)
       .values({ quarterStart: quarter.start, changedByUserId: by.id, ...issued })
       .onConflictDoUpdate({ target: quarterlyReports.quarterStart, set: issued })
       .returning({ id: quarterlyReports.id });
-    await recordAudit(tx, actor, { action: 'update', recordType: 'quarterly-report', recordId: saved!.id, detail: { issued: today } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      recordType: 'quarterly-report',
+      recordId: saved!.id,
+      detail: { issued: today },
+    });
   });
 }
 
