@@ -213,6 +213,14 @@ const expected: Record<string, Rule> = {
   'POST /plan/targets/:id/actions/new': 'plan.change',
   'GET /plan/actions/:id/edit': 'plan.change',
   'POST /plan/actions/:id/edit': 'plan.change',
+  // The quarterly report to the executive: the head writes and issues; the director reads.
+  'GET /reports': 'reports.view',
+  'GET /reports/:quarter': 'reports.view',
+  'GET /reports/:quarter/report.docx': 'reports.view',
+  'GET /reports/:quarter/edit': 'reports.edit',
+  'POST /reports/:quarter/edit': 'reports.edit',
+  'GET /reports/:quarter/issue': 'reports.edit',
+  'POST /reports/:quarter/issue': 'reports.edit',
   // Carers' training and development, participation events; the carer's own in the portal.
   'GET /training': 'training.view',
   'GET /training/courses': 'training.view',

@@ -16,6 +16,7 @@ import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
 import { portal } from './portal/index.ts';
 import { recruitment } from './recruitment/index.ts';
+import { reports } from './reports/index.ts';
 import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
@@ -40,6 +41,7 @@ export const modules: readonly HearthModule[] = [
   staff,
   audits,
   recruitment,
+  reports,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

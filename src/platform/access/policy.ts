@@ -241,6 +241,10 @@ export const permissions = {
     'assessing_social_worker',
     'recruitment_coordinator',
   ],
+  /** The quarterly report to the executive (NMS 25.7): issued reports and the current draft, read-only. */
+  'reports.view': ['head_of_fostering', 'assistant_director', 'service_manager'],
+  /** Write the quarterly report's foreword and narrative, and issue it. */
+  'reports.edit': ['head_of_fostering'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
