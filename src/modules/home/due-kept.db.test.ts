@@ -96,6 +96,7 @@ describe('a change to a record updates its due items in the same transaction', (
     const rules = async () => [...new Set((await kept(db, [household.id])).map((k) => k.split(' ')[0]))].sort();
     const owed = [
       'households.dbs-check-renewal',
+      'recruitment.post-approval-interview',
       'reviews.review-due',
       'supervision.agreement-renewal',
       'supervision.next-visit',
@@ -108,7 +109,8 @@ describe('a change to a record updates its due items in the same transaction', (
       reason: 'Moving house',
     });
     expect(onHold).toEqual({ ok: true });
-    expect(await rules()).toEqual([]);
+    // The interview about how their approval went is still owed; nothing else is.
+    expect(await rules()).toEqual(['recruitment.post-approval-interview']);
     await changeStatus(db, who(), household.id, { toStatus: 'approved', onDate: today, reason: null });
     expect(await rules()).toEqual(owed);
     // A new DBS check moves the renewal to its expiry.

@@ -22,6 +22,9 @@ import { healthAssessments } from '../children/tables.ts';
 import { makeAudit, makeMonth } from '../audits/test-support.ts';
 import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-fixtures.ts';
+import { makeRoad } from '../recruitment/test-fixtures.ts';
+import { makeStaffUser, makeStart } from '../staff/test-fixtures.ts';
+import { recruitmentChecks, recruitmentExemptions } from '../recruitment/tables.ts';
 import { makeSupervision } from '../supervision/test-fixtures.ts';
 import { serviceManager, viewer } from './test-viewers.ts';
 
@@ -182,6 +185,35 @@ describe('the engine scopes every rule', () => {
         knownOn: '2026-11-20',
       });
       await makeStage(db, complaint.id, { receivedOn: '2026-11-20' });
+      // A household in assessment with a check expiring soon.
+      const road = await makeRoad(db, {
+        household: { teamName, status: 'in_assessment', statusSince: '2026-09-01' },
+        enquiredOn: '2026-08-03',
+        appliedOn: '2026-09-01',
+        startedOn: '2026-09-10',
+      });
+      await db.insert(recruitmentChecks).values({
+        householdId: road.id,
+        kind: 'dbs',
+        doneOn: '2024-01-05',
+        satisfactory: true,
+        expiresOn: '2027-01-05',
+      });
+      await refreshDueItems(db, 'household', [road.id]);
+      // A member of staff who joined last month, new to the service.
+      const member = await makeStaffUser(db, { team: teamName });
+      await makeStart(db, member.id, '2026-11-02', true);
+      // A new enquiry not yet answered, and an exemption to review on the approved household.
+      await makeRoad(db, { household: { teamName, statusSince: '2026-11-30' }, enquiredOn: '2026-11-30' });
+      await db.insert(recruitmentExemptions).values({
+        householdId,
+        agreedOn: '2026-06-01',
+        agreedBy: 'The fostering panel',
+        reason: 'A sibling group of four',
+        childrenCovered: 'Four brothers and sisters',
+        reviewOn: '2027-01-15',
+      });
+      await refreshDueItems(db, 'household', [householdId]);
       const review = await makeReview(db, { householdId, startedOn: '2026-11-20', children: [{ childId: child.id }] });
       await makeReviewLink(db, {
         reviewId: review.id,
@@ -262,7 +294,8 @@ describe('the engine scopes every rule', () => {
       expect(await dueFor(db, elsewhere, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
       // The LADO's decision is shown to the LADO alone, county-wide (tested in concerns).
       if (!rule.audience.includes('team_manager')) continue;
-      const worker = rule.audience.includes(ssw2.role) ? ssw2 : westManager;
+      // A member of staff's deadlines are shown to them and their manager, not to a peer.
+      const worker = rule.audience.includes(ssw2.role) && rule.recordType !== 'staff-member' ? ssw2 : westManager;
       const west = await dueFor(db, worker, { ...everything, ruleIds: [rule.id] });
       expect(west.length, rule.id).toBeGreaterThan(0);
       expect(
