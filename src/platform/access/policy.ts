@@ -17,6 +17,8 @@ export const permissions = {
     'childrens_social_worker',
     'lado',
     'panel_member',
+    'panel_adviser',
+    'decision_maker',
     'training_coordinator',
     'recruitment_coordinator',
     'payments_officer',
@@ -33,6 +35,8 @@ export const permissions = {
     'childrens_social_worker',
     'recruitment_coordinator',
     'payments_officer',
+    'panel_adviser',
+    'decision_maker',
   ],
   /** Record and change households, carers, members, checks and status (scope: canChangeHousehold). */
   'households.change': [
@@ -180,6 +184,35 @@ export const permissions = {
   'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
   /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
   'allegations.lado': ['lado', 'head_of_fostering'],
+  /** The fostering panel's calendar and meeting pages (a panel member sees only the meetings they sit on). */
+  'panel.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+    'panel_member',
+    'panel_adviser',
+    'decision_maker',
+  ],
+  /** Run the panel: the central list of members, meetings, attendance, the agenda, publishing papers, recommendations. */
+  'panel.manage': ['head_of_fostering', 'panel_adviser'],
+  /** Upload papers for an agenda item of a household one may change; a team manager quality-assures them. */
+  'panel.papers': [
+    'head_of_fostering',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'panel_adviser',
+  ],
+  /** A panel member's own page: the published papers of the meetings they sit on; the chair signs the minutes. */
+  'panel.sit': ['panel_member'],
+  /** The agency decision maker: the queue of recommendations and the decisions. */
+  'panel.decide': ['decision_maker'],
+  /** The letters to the applicant after a decision (Word and PDF), and when they were told. */
+  'panel.letters': ['head_of_fostering', 'panel_adviser', 'decision_maker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
