@@ -10,6 +10,7 @@ import { admin } from './admin/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
+import { panel } from './panel/index.ts';
 import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
@@ -34,6 +35,7 @@ export const modules: readonly HearthModule[] = [
   concerns,
   portal,
   reviews,
+  panel,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */
