@@ -36,21 +36,24 @@ async function householdsIn(db: DbOrTx, kind: ItemKind, statuses: string[], hint
       ),
     );
   const rows = await db
-    .select({ id: households.id, name: households.name, reference: households.reference, since: households.statusSince })
+    .select({
+      id: households.id,
+      name: households.name,
+      reference: households.reference,
+      since: households.statusSince,
+    })
     .from(households)
     .where(and(inArray(households.status, statuses), notExists(open)))
     .orderBy(asc(households.statusSince), asc(households.reference))
     .limit(LIMIT);
-  return rows.map(
-    (h): Candidate => ({
-      value: `h:${h.id}`,
-      householdId: h.id,
-      text: `${h.name} (${h.reference})`,
-      hint: hint(h),
-      sourceType: null,
-      sourceId: null,
-    }),
-  );
+  return rows.map((h): Candidate => ({
+    value: `h:${h.id}`,
+    householdId: h.id,
+    text: `${h.name} (${h.reference})`,
+    hint: hint(h),
+    sourceType: null,
+    sourceId: null,
+  }));
 }
 
 /**

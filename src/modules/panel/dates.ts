@@ -15,7 +15,7 @@ export const REPRESENTATION_DAYS = 28;
 /** The working day `days` working days before `date` (the meeting day itself is not counted). */
 export function workingDaysBefore(date: IsoDate, days: number): IsoDate {
   let day = date;
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     day = addDays(day, -1);
     if (isWorkingDay(day)) counted += 1;
   }

@@ -119,7 +119,10 @@ export async function signMinutes(db: Db, who: Who, meetingId: string, minutes: 
       .from(panelItems)
       .where(and(eq(panelItems.meetingId, meetingId), isNull(panelItems.recommendation)));
     if (open.length) {
-      return invalid({ field: 'minutes', message: 'Every item needs the panel’s recommendation before the minutes are signed' });
+      return invalid({
+        field: 'minutes',
+        message: 'Every item needs the panel’s recommendation before the minutes are signed',
+      });
     }
     const today = todayInLondon();
     if (meeting.meetsOn > today) return invalid({ field: 'minutes', message: 'The meeting has not taken place yet' });
@@ -159,7 +162,10 @@ export async function decide(db: Db, who: Who, itemId: string, input: DecisionIn
         message: 'The panel’s recommendation and its signed minutes have not reached you yet: a decision follows them',
       });
     }
-    const [existing] = await tx.select({ id: agencyDecisions.id }).from(agencyDecisions).where(eq(agencyDecisions.itemId, itemId));
+    const [existing] = await tx
+      .select({ id: agencyDecisions.id })
+      .from(agencyDecisions)
+      .where(eq(agencyDecisions.itemId, itemId));
     if (existing) return invalid({ field: 'agrees', message: 'This recommendation has already been decided' });
     if (input.decidedOn < meeting.minutesSignedOn) {
       return invalid({
@@ -237,4 +243,3 @@ export async function recordLetters(db: Db, who: Who, decisionId: string, input:
     return { ok: true, id: decisionId };
   });
 }
-

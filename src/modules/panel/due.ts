@@ -12,7 +12,8 @@ import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
 import { decisionDueFor } from './dates.ts';
 
-const NMS_14 = 'NMS 14 (the fostering panel and the decision maker); Fostering Services (England) Regulations 2011, regulations 26 and 27';
+const NMS_14 =
+  'NMS 14 (the fostering panel and the decision maker); Fostering Services (England) Regulations 2011, regulations 26 and 27';
 
 interface Row {
   record_id: string;

@@ -93,7 +93,8 @@ export const meetingsQuorate: Measure = {
   missedLabel: 'Not quorate',
   order: 122,
   byTeam: false,
-  count: (period) => sql`select null::uuid as team_id, null::uuid as area_id, ${quorate} as met from ${meetingsIn(period)}`,
+  count: (period) =>
+    sql`select null::uuid as team_id, null::uuid as area_id, ${quorate} as met from ${meetingsIn(period)}`,
   records: (period) => sql`select 'panel-meeting' as record_type, m.id as record_id,
       'Panel of ' || ${inWords(sql`m.meets_on`)} as label, '/panel/meetings/' || m.id as href,
       null::uuid as team_id, null::uuid as area_id, ${quorate} as met, m.place as detail, false as restricted,

@@ -51,9 +51,11 @@ export function paperTypeOf(bytes: Buffer): typeof PDF | typeof DOCX | typeof DO
 
 export function checkPaper(upload: PaperUpload): FieldError[] {
   const errors: FieldError[] = [];
-  if (!upload.title.trim()) errors.push({ field: 'title', message: 'Enter the paper’s title, for example Form F report' });
+  if (!upload.title.trim())
+    errors.push({ field: 'title', message: 'Enter the paper’s title, for example Form F report' });
   if (upload.title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
-  if (upload.unreadable) errors.push({ field: 'file', message: 'The file could not be read: select one file and try again' });
+  if (upload.unreadable)
+    errors.push({ field: 'file', message: 'The file could not be read: select one file and try again' });
   else if (upload.files === 0) errors.push({ field: 'file', message: 'Select the paper to upload' });
   else if (upload.tooLarge) errors.push({ field: 'file', message: 'The selected file must be smaller than 10 MB' });
   else {
@@ -118,7 +120,8 @@ export async function assurePaper(db: Db, who: Who, paperId: string, input: QaIn
     if (who.user.role !== 'team_manager' && who.user.role !== 'head_of_fostering') return forbidden;
     const access = await householdFor(tx, who.user, row.item.householdId, 'change');
     if (!access.ok) return access;
-    if (row.paper.publishedOn) return invalid({ field: 'outcome', message: 'The paper is already published to members' });
+    if (row.paper.publishedOn)
+      return invalid({ field: 'outcome', message: 'The paper is already published to members' });
     await tx
       .update(panelPapers)
       .set({ qaBy: who.user.id, qaOn: todayInLondon(), qaOutcome: input.outcome, qaNotes: input.notes })
@@ -145,7 +148,11 @@ export async function publishPapers(db: Db, who: Who, meetingId: string): Promis
       .from(panelPapers)
       .innerJoin(panelItems, eq(panelItems.id, panelPapers.itemId))
       .where(
-        and(eq(panelItems.meetingId, meetingId), eq(panelPapers.qaOutcome, 'accepted'), isNull(panelPapers.publishedOn)),
+        and(
+          eq(panelItems.meetingId, meetingId),
+          eq(panelPapers.qaOutcome, 'accepted'),
+          isNull(panelPapers.publishedOn),
+        ),
       );
     if (!ready.length) {
       return invalid({

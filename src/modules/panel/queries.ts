@@ -107,7 +107,12 @@ export const membersOnListOn = (db: DbOrTx, day: string) =>
   db
     .select()
     .from(panelMembers)
-    .where(and(lte(panelMembers.joinedOn, day), sql`(${panelMembers.leavesOn} is null or ${panelMembers.leavesOn} > ${day})`))
+    .where(
+      and(
+        lte(panelMembers.joinedOn, day),
+        sql`(${panelMembers.leavesOn} is null or ${panelMembers.leavesOn} > ${day})`,
+      ),
+    )
     .orderBy(asc(panelMembers.name));
 
 /** An item with its meeting, household and decision. */
@@ -116,7 +121,12 @@ export async function itemDetail(db: DbOrTx, itemId: string) {
     .select({
       item: panelItems,
       meeting: panelMeetings,
-      household: { id: households.id, name: households.name, reference: households.reference, status: households.status },
+      household: {
+        id: households.id,
+        name: households.name,
+        reference: households.reference,
+        status: households.status,
+      },
       decision: agencyDecisions,
     })
     .from(panelItems)
@@ -135,7 +145,9 @@ export const decisionQueue = (db: DbOrTx) =>
     .innerJoin(panelMeetings, eq(panelMeetings.id, panelItems.meetingId))
     .innerJoin(households, eq(households.id, panelItems.householdId))
     .leftJoin(agencyDecisions, eq(agencyDecisions.itemId, panelItems.id))
-    .where(and(isNotNull(panelMeetings.minutesSignedOn), isNotNull(panelItems.recommendation), isNull(agencyDecisions.id)))
+    .where(
+      and(isNotNull(panelMeetings.minutesSignedOn), isNotNull(panelItems.recommendation), isNull(agencyDecisions.id)),
+    )
     .orderBy(asc(panelMeetings.minutesSignedOn), asc(households.reference))
     .limit(200);
 
@@ -159,5 +171,11 @@ export const memberPapers = (db: DbOrTx, memberId: string, today: string) =>
       panelAttendance,
       and(eq(panelAttendance.meetingId, panelMeetings.id), eq(panelAttendance.memberId, memberId)),
     )
-    .where(and(isNull(panelMeetings.minutesSignedOn), isNotNull(panelPapers.publishedOn), lte(panelPapers.publishedOn, today)))
+    .where(
+      and(
+        isNull(panelMeetings.minutesSignedOn),
+        isNotNull(panelPapers.publishedOn),
+        lte(panelPapers.publishedOn, today),
+      ),
+    )
     .orderBy(asc(panelMeetings.meetsOn), asc(panelPapers.title));

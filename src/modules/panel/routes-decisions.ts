@@ -14,7 +14,15 @@ import { decisionForm, lettersDateNames, lettersForm } from './forms.ts';
 import { careTypeNames, decisionOutcomeNames, itemKindNames, nameOf, recommendationNames } from './labels.ts';
 import { letterDocx, letterPdf, type LetterFacts } from './letters.ts';
 import { decisionQueue, itemDetail } from './queries.ts';
-import { calendarCrumb, decisionPath, doneMessages, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+import {
+  calendarCrumb,
+  decisionPath,
+  doneMessages,
+  errorsOr,
+  meetingPath,
+  rule,
+  type WithId,
+} from './route-support.ts';
 import { agencyDecisions } from './tables.ts';
 import { eq } from 'drizzle-orm';
 
@@ -68,7 +76,11 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       errors: errors ?? lettersErrors,
       decisionErrors: errors,
       lettersErrors,
-      breadcrumbs: [calendarCrumb, ...(can(request.user!.role, 'panel.decide') ? [queueCrumb] : []), { text: 'Meeting', href: meetingPath(found.meeting.id) }],
+      breadcrumbs: [
+        calendarCrumb,
+        ...(can(request.user!.role, 'panel.decide') ? [queueCrumb] : []),
+        { text: 'Meeting', href: meetingPath(found.meeting.id) },
+      ],
       flash: doneMessages[request.query.done ?? ''],
     });
   }
@@ -134,7 +146,9 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       .header('cache-control', 'no-store')
       .send(bytes);
   }
-  app.get<WithId>('/panel/items/:id/letter.pdf', rule('panel.letters'), (request, reply) => letter(request, reply, 'pdf'));
+  app.get<WithId>('/panel/items/:id/letter.pdf', rule('panel.letters'), (request, reply) =>
+    letter(request, reply, 'pdf'),
+  );
   app.get<WithId>('/panel/items/:id/letter.docx', rule('panel.letters'), (request, reply) =>
     letter(request, reply, 'docx'),
   );

@@ -147,7 +147,8 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
   app.post<WithId>('/panel/meetings/:id/minutes', rule('panel.sit'), async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = parseForm(minutesForm, request.body);
-    if (!parsed.ok) return meetingPage(request, reply, { name: 'minutes', values: parsed.input, errors: parsed.errors });
+    if (!parsed.ok)
+      return meetingPage(request, reply, { name: 'minutes', values: parsed.input, errors: parsed.errors });
     const result = await signMinutes(db, who(request), request.params.id, parsed.value.minutes);
     if (result.ok) return reply.redirect(`${meetingPath(request.params.id)}?done=minutes`, 303);
     const errors = errorsOr(reply, result, meetingPath(request.params.id));

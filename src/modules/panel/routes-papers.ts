@@ -89,7 +89,11 @@ export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
     const parsed = parseForm(qaForm, request.body);
     const result = parsed.ok
       ? await assurePaper(db, who(request), request.params.id, parsed.value)
-      : { ok: false as const, reason: 'invalid' as const, errors: [{ field: 'outcome', message: 'Select the outcome of the quality assurance' }] };
+      : {
+          ok: false as const,
+          reason: 'invalid' as const,
+          errors: [{ field: 'outcome', message: 'Select the outcome of the quality assurance' }],
+        };
     if (result.ok) return reply.redirect(`${meetingPath(result.id)}?done=qa`, 303);
     const done = errorsOr(reply, result, '/panel');
     if (!done) return reply;
@@ -122,4 +126,3 @@ export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
     });
   });
 }
-

@@ -6,12 +6,25 @@ import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { recordRecommendation } from './decisions.ts';
 import { recommendationForm } from './forms.ts';
-import { careTypeNames, itemKindNames, itemsWithTerms, nameOf, recommendationNames, recommendations, type ItemKind } from './labels.ts';
+import {
+  careTypeNames,
+  itemKindNames,
+  itemsWithTerms,
+  nameOf,
+  recommendationNames,
+  recommendations,
+  type ItemKind,
+} from './labels.ts';
 import { itemDetail } from './queries.ts';
 import { bodyOf, calendarCrumb, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
 
 export function recommendationRoutes(app: FastifyInstance, db: Db): void {
-  async function page(request: FastifyRequest<WithId>, reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors) {
+  async function page(
+    request: FastifyRequest<WithId>,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
     const found = isUuid(request.params.id) ? await itemDetail(db, request.params.id) : null;
     if (!found) return reply.callNotFound();
     const withTerms = itemsWithTerms.includes(found.item.kind as ItemKind);
@@ -29,7 +42,9 @@ export function recommendationRoutes(app: FastifyInstance, db: Db): void {
       breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
     });
   }
-  app.get<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), (request, reply) => page(request, reply, {}));
+  app.get<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), (request, reply) =>
+    page(request, reply, {}),
+  );
   app.post<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = parseForm(recommendationForm, request.body);

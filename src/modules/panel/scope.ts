@@ -17,9 +17,7 @@ export async function memberOfUser(db: DbOrTx, user: SignedInUser) {
   const [row] = await db
     .select()
     .from(panelMembers)
-    .where(
-      and(eq(panelMembers.userId, user.id), or(isNull(panelMembers.leavesOn), gt(panelMembers.leavesOn, today))),
-    )
+    .where(and(eq(panelMembers.userId, user.id), or(isNull(panelMembers.leavesOn), gt(panelMembers.leavesOn, today))))
     .limit(1);
   return row ?? null;
 }

@@ -27,7 +27,10 @@ export async function saveMember(db: Db, who: Who, input: MemberInput, id?: stri
       return invalid({ field: 'noticeOn', message: 'Enter the date they gave notice: a member leaves on notice' });
     }
     if (input.noticeOn && input.leavesOn && input.leavesOn < input.noticeOn) {
-      return invalid({ field: 'leavesOn', message: 'The date they leave must be on or after the date of their notice' });
+      return invalid({
+        field: 'leavesOn',
+        message: 'The date they leave must be on or after the date of their notice',
+      });
     }
     let memberId = id;
     if (id) {
@@ -68,9 +71,14 @@ export async function setAttendance(db: Db, who: Who, meetingId: string, memberI
     const members = memberIds.length
       ? await tx.select().from(panelMembers).where(inArray(panelMembers.id, memberIds))
       : [];
-    const onList = members.filter((m) => m.joinedOn <= meeting.meetsOn && (!m.leavesOn || m.leavesOn > meeting.meetsOn));
+    const onList = members.filter(
+      (m) => m.joinedOn <= meeting.meetsOn && (!m.leavesOn || m.leavesOn > meeting.meetsOn),
+    );
     if (onList.length !== memberIds.length) {
-      return invalid({ field: 'memberIds', message: 'Select only members on the central list on the day of the meeting' });
+      return invalid({
+        field: 'memberIds',
+        message: 'Select only members on the central list on the day of the meeting',
+      });
     }
     await tx.delete(panelAttendance).where(eq(panelAttendance.meetingId, meetingId));
     if (onList.length) {
