@@ -51,7 +51,7 @@ export async function recordRecommendation(
         message: `The panel meets on ${formatDate(meeting.meetsOn)}: record its recommendation on or after that day`,
       });
     }
-    const quorum = quorumOf(await attendingRoles(db, meeting.id));
+    const quorum = quorumOf(await attendingRoles(tx, meeting.id));
     if (!quorum.quorate) {
       return invalid({
         field: 'recommendation',
@@ -110,7 +110,7 @@ export async function signMinutes(db: Db, who: Who, meetingId: string, minutes: 
     if (!meeting) return notFound;
     const member = await memberOfUser(tx, who.user);
     if (!member || !(await sitsOn(tx, member.id, meetingId))) return notFound;
-    const roles = await attendingRoles(db, meetingId);
+    const roles = await attendingRoles(tx, meetingId);
     const chairing = roles.includes('chair') ? 'chair' : 'vice_chair';
     if (member.role !== chairing) return forbidden;
     if (meeting.minutesSignedOn) return invalid({ field: 'minutes', message: 'The minutes are already signed' });

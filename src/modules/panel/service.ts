@@ -2,7 +2,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { candidatesFor } from './agenda.ts';
@@ -142,7 +142,7 @@ export async function addItem(db: Db, who: Who, meetingId: string, input: ItemIn
 }
 
 /** The meeting's attendance roles, for the quorum. */
-export async function attendingRoles(db: Db, meetingId: string): Promise<string[]> {
+export async function attendingRoles(db: DbOrTx, meetingId: string): Promise<string[]> {
   const rows = await db
     .select({ role: panelMembers.role })
     .from(panelAttendance)
