@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { recordType, recordTypes } from '../src/platform/access/registry.ts';
-import { readsWholeHousehold } from '../src/platform/access/scope.ts';
+import { householdScope, readsWholeHousehold } from '../src/platform/access/scope.ts';
 import type { SignedInUser } from '../src/platform/auth/sessions.ts';
 import { can } from '../src/platform/access/policy.ts';
 import { roles } from '../src/platform/access/roles.ts';
@@ -28,7 +28,39 @@ interface Parent {
   whole?: boolean;
   /** The parent only opens the record for roles that may do this. */
   when?: (viewer: SignedInUser) => boolean;
+  /** Not a record but a rule on the value of `idSql` (the LADO and allegations, a team's own matters). */
+  opens?: (viewer: SignedInUser, value: string) => boolean;
 }
+
+/** A matter with no household opens to the staff whose household scope covers its team. */
+function serviceMatterOpens(v: SignedInUser, value: string): boolean {
+  const [teamId, areaId, recordedBy] = value.split(',');
+  if (!can(v.role, 'concerns.view') || !readsWholeHousehold(v)) return false;
+  const scope = householdScope(v);
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'area') return scope.areaId === areaId;
+  if (scope.kind === 'team') return scope.teamId === teamId;
+  if (scope.kind === 'allocated') return v.id === recordedBy;
+  return false;
+}
+
+/** How a matter is reached: its household read in full, a child of theirs it names, the LADO, the head, or its team. */
+const matterParents: Parent[] = [
+  { type: 'household', idSql: 'household_id', whole: true },
+  {
+    type: 'their child',
+    idSql: `(select string_agg(c.allocated_social_worker_id::text, ',') from concern_children cc
+      join children c on c.id = cc.child_id where cc.concern_id = concerns.id)`,
+    opens: (v, ids) => ids.split(',').includes(v.id),
+  },
+  { type: 'the LADO', idSql: 'kind', opens: (v, kind) => v.role === 'lado' && kind === 'allegation' },
+  { type: 'the head', idSql: "'service'", opens: (v) => v.role === 'head_of_fostering' },
+  {
+    type: 'the team',
+    idSql: `case when household_id is null then concat_ws(',', team_id, (select area_id from teams where teams.id = team_id), recorded_by) end`,
+    opens: serviceMatterOpens,
+  },
+];
 const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'root'> = {
   user: 'root',
   household: 'root',
@@ -66,6 +98,14 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
   'annual-review': { table: 'annual_reviews', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
+  concern: { table: 'concerns', parents: matterParents },
+  'significant-event': {
+    table: 'significant_events',
+    parents: [
+      { type: 'household', idSql: 'household_id', whole: true },
+      { type: 'concern', idSql: 'concern_id' },
+    ],
+  },
 };
 
 /** The pages that open a record of each type by its id (what a person would try). */
@@ -74,6 +114,8 @@ const pagesOf: Record<string, string[]> = {
   referral: ['/referrals/:id', '/referrals/:id/match'],
   supervision: ['/supervision/:id', '/supervision/:id/notes', '/supervision/:id/record.pdf'],
   'annual-review': ['/reviews/:id', '/reviews/:id/report.pdf', '/reviews/:id/report.docx'],
+  concern: ['/concerns/:id'],
+  'significant-event': ['/notifications/:id'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */
@@ -99,6 +141,7 @@ async function idsOf(table: string, parents: Parent[]): Promise<{ id: string; pa
 async function parentOpens(v: SignedInUser, parent: Parent, id: string | null): Promise<boolean> {
   if (!id) return false;
   if (parent.when && !parent.when(v)) return false;
+  if (parent.opens) return parent.opens(v, id);
   if (parent.whole && !readsWholeHousehold(v)) return false;
   if (parent.type === 'child-area') return v.role === 'head_of_fostering' || v.areaId === id;
   return (await recordType(parent.type)!.inScope(t.database.db, v, id)) === true;

@@ -20,6 +20,7 @@ interface SentNotes {
   supervision_id: string;
   household_id: string;
   household_name: string;
+  carer_names: string[];
   reference: string;
   visit_date: string;
   notes_sent_on: string;
@@ -35,13 +36,15 @@ export async function writeNotesMessages(db: DbOrTx, random: Random, today: Day,
     sql`select s.id as supervision_id, s.household_id, h.name as household_name, h.reference,
           s.visit_date::text as visit_date, s.notes_sent_on::text as notes_sent_on,
           s.author_id, u.display_name as author_name,
-          array_agg(c.email order by c.created_at, c.id) as recipients
+          array_agg(c.email order by c.created_at, c.id) filter (where c.email is not null) as recipients,
+          array_agg(c.first_name || ' ' || c.last_name order by c.created_at, c.id) as carer_names
         from supervisions s
         join households h on h.id = s.household_id
         join users u on u.id = s.author_id
-        join carers c on c.household_id = s.household_id and c.email is not null
+        join carers c on c.household_id = s.household_id
         where s.status = 'final' and s.notes_sent_on >= ${isoOf(today - HISTORY_DAYS)}
         group by s.id, h.id, u.id
+        having count(c.email) > 0
         order by s.visit_date, s.id`,
   );
   const values = rows.map((r) => {
@@ -51,7 +54,7 @@ export async function writeNotesMessages(db: DbOrTx, random: Random, today: Day,
     const confirmed = sent + random.int(0, 6);
     const acknowledged = random.chance(0.8) && confirmed <= today;
     const text = notesMessageText({
-      householdName: r.household_name,
+      carerNames: r.carer_names,
       visitDate: r.visit_date,
       authorName: r.author_name,
       acknowledgeUrl: `${publicUrl}/notes/${token}`,

@@ -16,6 +16,7 @@ import { overdueScenario, SupervisionWriter } from './supervision.ts';
 import { writeNotesMessages } from './notes.ts';
 import { seedTrainingDemo } from './training.ts';
 import { writeDemoReviews } from './reviews.ts';
+import { writeDemoConcerns } from './concerns.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -201,6 +202,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`training written: ${trained.bookings} bookings, ${trained.events} events (${seconds()} s)`);
     const reviews = await writeDemoReviews(tx, stream(scale, 'reviews'), today, scale);
     log(`annual reviews written: ${reviews} (${seconds()} s)`);
+    const matters = await writeDemoConcerns(tx, stream(scale, 'concerns'), today, scale);
+    log(`allegations, concerns, complaints and compliments written: ${matters} (${seconds()} s)`);
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

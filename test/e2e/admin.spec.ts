@@ -21,7 +21,7 @@ test.describe('the administrator manages a user account', () => {
     await page.getByLabel('Full name').fill(name);
     await page.getByLabel('Email address (optional)').fill(`${username}@hearth.example`);
     await page.getByLabel('Role').selectOption({ label: 'Supervising social worker' });
-    await page.getByLabel('Team').selectOption({ label: 'East Kent Fostering Team 1' });
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'East Kent Fostering Team 1' });
     await hearth.submit('Add user');
     await expect(hearth.heading).toHaveText('User account created');
     const firstPassword = (await page.locator('#temporary-password').textContent())?.trim() ?? '';

@@ -66,12 +66,12 @@ test.describe('My work and search', () => {
     expect(count).toBeGreaterThan(0);
 
     await hearth.clickLink(/overdue in East Kent Fostering Team 1/, { within: team });
-    await expect(page.getByLabel('Team')).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByLabel('Team', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
     const rows = page.locator('table').filter({ has: page.locator('caption', { hasText: 'soonest first' }) });
     await expect(rows.locator('tbody tr')).toHaveCount(Math.min(count, 50));
     for (const tag of await rows.locator('tbody .govuk-tag').allInnerTexts()) expect(tag).toMatch(/^Overdue by/);
     await hearth.clickLink('Clear filters');
-    await expect(page.getByLabel('Team')).toHaveValue('');
+    await expect(page.getByLabel('Team', { exact: true })).toHaveValue('');
     await hearth.signOut();
   });
 });

@@ -129,7 +129,7 @@ test.describe('signing in with a council account', () => {
     await expect(page.locator('.govuk-error-summary')).toContainText('Select a role');
     await expect(page.getByLabel('Group')).toHaveValue('ssw');
     await page.getByLabel('Role').selectOption({ label: 'Supervising social worker' });
-    await page.getByLabel('Team').selectOption({ label: 'East Kent Fostering Team 1' });
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'East Kent Fostering Team 1' });
     await hearth.submit('Add role');
     await expect(page.locator('.govuk-notification-banner')).toContainText('The role for the group has been added');
     await expect(page.locator('table')).toContainText('Supervising social worker');

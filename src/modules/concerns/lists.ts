@@ -133,7 +133,9 @@ export async function allegationsByStageAndAge(db: DbOrTx, viewer: SignedInUser,
     .select({ stage: concerns.stage, age: sql<string>`${band}`, n: sql<number>`count(*)::int` })
     .from(concerns)
     .where(and(eq(concerns.kind, 'allegation'), sql`${concerns.closedOn} is null`, concernVisibleTo(viewer)))
-    .groupBy(concerns.stage, band);
+    // By position: the age band's date is a parameter, and a second copy of it in GROUP BY would
+    // be a different expression to PostgreSQL.
+    .groupBy(sql`1, 2`);
   return allegationStages.map((stage) => {
     const cells = ages.map((age) => ({
       age,

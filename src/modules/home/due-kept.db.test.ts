@@ -96,6 +96,7 @@ describe('a change to a record updates its due items in the same transaction', (
     const rules = async () => [...new Set((await kept(db, [household.id])).map((k) => k.split(' ')[0]))].sort();
     const owed = [
       'households.dbs-check-renewal',
+      'reviews.review-due',
       'supervision.agreement-renewal',
       'supervision.next-visit',
       'supervision.unannounced-visit',

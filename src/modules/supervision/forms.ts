@@ -43,12 +43,13 @@ export interface SupervisionAction {
 export interface SupervisionInput {
   visitDate: string;
   announced: boolean;
-  attendees: string;
-  workingWell: string;
-  worries: string;
-  needsToHappen: string;
-  scalingQuestion: string;
-  scalingScore: number;
+  /** The template's answers: empty (null) while the supervision is a draft. */
+  attendees: string | null;
+  workingWell: string | null;
+  worries: string | null;
+  needsToHappen: string | null;
+  scalingQuestion: string | null;
+  scalingScore: number | null;
   /** What the children said (null when not recorded: the question came in after older visits). */
   childrenVoice?: string | null;
   trainingProgress?: string | null;
@@ -61,20 +62,19 @@ export interface SupervisionInput {
 const base = z.object({
   visitDate: requiredDate('the date of the visit'),
   announced: z.enum(['announced', 'unannounced'], { error: 'Select whether the visit was announced' }),
-  attendees: requiredText('Enter who attended', 1000),
-  workingWell: requiredText('Enter what is working well', 10000),
-  worries: requiredText('Enter what we are worried about', 10000),
-  needsToHappen: requiredText('Enter what needs to happen', 10000),
-  scalingQuestion: requiredText('Enter the scaling question', 500),
+  attendees: optionalText(1000, 'who attended'),
+  workingWell: optionalText(10000, 'what is working well'),
+  worries: optionalText(10000, 'what we are worried about'),
+  needsToHappen: optionalText(10000, 'what needs to happen'),
+  scalingQuestion: optionalText(500, 'the scaling question'),
   scalingScore: part.pipe(
     z
       .string()
-      .min(1, 'Enter a score from 0 to 10')
-      .regex(/^(10|[0-9])$/, 'The score must be a whole number from 0 to 10')
-      .transform(Number),
+      .regex(/^(10|[0-9])?$/, 'The score must be a whole number from 0 to 10')
+      .transform((v) => (v === '' ? null : Number(v))),
   ),
-  childrenVoice: optionalText(10000),
-  trainingProgress: optionalText(10000),
+  childrenVoice: optionalText(10000, 'what the children said'),
+  trainingProgress: optionalText(10000, 'the progress with training and the personal development plan'),
   profileSeenBeforeArrival: z
     .enum(profileSeenValues, { error: 'Select whether the child saw the carers’ profile before arriving' })
     .optional()
@@ -107,12 +107,12 @@ export const supervisionForm = withDates(supervisionDateFields, base.passthrough
     return {
       visitDate: values.visitDate as string,
       announced: values.announced === 'announced',
-      attendees: values.attendees as string,
-      workingWell: values.workingWell as string,
-      worries: values.worries as string,
-      needsToHappen: values.needsToHappen as string,
-      scalingQuestion: values.scalingQuestion as string,
-      scalingScore: values.scalingScore as number,
+      attendees: values.attendees as string | null,
+      workingWell: values.workingWell as string | null,
+      worries: values.worries as string | null,
+      needsToHappen: values.needsToHappen as string | null,
+      scalingQuestion: values.scalingQuestion as string | null,
+      scalingScore: values.scalingScore as number | null,
       childrenVoice: values.childrenVoice as string | null,
       trainingProgress: values.trainingProgress as string | null,
       profileSeenBeforeArrival: values.profileSeenBeforeArrival as ProfileSeen | null,
@@ -121,6 +121,25 @@ export const supervisionForm = withDates(supervisionDateFields, base.passthrough
     };
   },
 );
+
+/** The answers a supervision must have before it is finalised, each with what to do when it is missing. */
+export const answersForFinal = [
+  ['attendees', 'Enter who attended'],
+  ['workingWell', 'Enter what is working well'],
+  ['worries', 'Enter what we are worried about'],
+  ['needsToHappen', 'Enter what needs to happen'],
+  ['scalingQuestion', 'Enter the scaling question'],
+  ['scalingScore', 'Enter a score from 0 to 10'],
+] as const;
+
+/** What is still missing from a draft before it can be finalised (empty when it is complete). */
+export function missingForFinal(
+  saved: Record<(typeof answersForFinal)[number][0], string | number | null>,
+): { field: string; message: string }[] {
+  return answersForFinal
+    .filter(([field]) => saved[field] === null || saved[field] === '')
+    .map(([field, message]) => ({ field, message }));
+}
 
 /** The supervision agreement: signed date, the carers who signed, the SSW who signed. */
 export const agreementForm = withDates(

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
@@ -58,8 +59,16 @@ async function startSmtpServer() {
 /** A household of ssw's with two carers who have email addresses. */
 async function householdWithEmail(t: TestApp) {
   const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
-  await makeCarer(t.database.db, household.id, { email: 'sam.carer@example.test' });
-  await makeCarer(t.database.db, household.id, { email: 'alex.carer@example.test' });
+  await makeCarer(t.database.db, household.id, {
+    firstName: 'Sam',
+    lastName: 'Ferris',
+    email: 'sam.carer@example.test',
+  });
+  await makeCarer(t.database.db, household.id, {
+    firstName: 'Alex',
+    lastName: 'Moreno',
+    email: 'alex.carer@example.test',
+  });
   return household;
 }
 
@@ -107,7 +116,9 @@ describe('sending the notes by email (SMTP_URL set)', () => {
     expect(to.sort()).toEqual(['alex.carer@example.test', 'sam.carer@example.test']);
     expect(mail.from?.text).toContain('fostering@hearth.invalid');
     expect(mail.subject).toMatch(/^Notes of your supervision visit on /);
-    expect(mail.text).toContain(`Dear ${household.name},`);
+    // Each carer by name, not the household's surname(s).
+    expect(mail.text).toContain('Dear Sam Ferris and Alex Moreno,');
+    expect(mail.text).not.toContain(`Dear ${household.name},`);
     const link = /https:\/\/hearth\.example\.test\/notes\/([A-Za-z0-9_-]{32})/.exec(mail.text ?? '');
     expect(link).not.toBeNull();
     expect(mail.attachments).toHaveLength(1);
@@ -126,10 +137,18 @@ describe('sending the notes by email (SMTP_URL set)', () => {
     const confirm = await carer.get(`/notes/${link![1]}`);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('Confirm you have received the notes');
+    // Before the carers confirm, the household's history says so; after, it shows the date.
+    const history = async () =>
+      tableRowsAfter(
+        (await ssw.get(`/households/${household.id}/supervision`)).body,
+        'Supervisions, newest visit first',
+      )[0];
+    expect(await history()).toContain('Not confirmed yet');
     const confirmed = await carer.post(`/notes/${link![1]}`, {});
     expect(confirmed.statusCode).toBe(303);
     expect((await carer.get(`/notes/${link![1]}`)).body).toContain('Thank you');
     expect((await ssw.get(`/supervision/${id}`)).body).toContain(`Confirmed by the carers on`);
+    expect(await history()).toMatch(/Confirmed by the carers \d{1,2} [A-Z][a-z]+ \d{4}/);
 
     const trail = await t.database.db
       .select({ action: auditEvents.action, route: auditEvents.route })

@@ -6,7 +6,7 @@
  * the message or in the portal.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit, systemActor, type Actor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -38,9 +38,16 @@ export function attachmentName(reference: string, visitDate: string): string {
   return `supervision-${reference}-${visitDate}.pdf`;
 }
 
+/** "Alex Carer", "Alex Carer and Sam Carer", "A, B and C". */
+function listInWords(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? 'carers';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** The words of the message: what the carers read. */
 export function notesMessageText(input: {
-  householdName: string;
+  /** Every carer of the household, by name: each is addressed. */
+  carerNames: string[];
   visitDate: string;
   authorName: string;
   acknowledgeUrl: string;
@@ -49,7 +56,7 @@ export function notesMessageText(input: {
   return {
     subject: `Notes of your supervision visit on ${visit}`,
     body: [
-      `Dear ${input.householdName},`,
+      `Dear ${listInWords(input.carerNames)},`,
       '',
       `The notes of your supervision visit on ${visit} are attached as a PDF: what is working well, what we are worried about, what needs to happen, and the actions we agreed.`,
       '',
@@ -88,16 +95,16 @@ export async function queueNotes(
     .innerJoin(users, eq(users.id, supervisions.authorId))
     .where(eq(supervisions.id, options.supervisionId));
   if (!row) return null;
-  const addresses = await tx
-    .select({ email: carers.email })
+  const carersOf = await tx
+    .select({ email: carers.email, firstName: carers.firstName, lastName: carers.lastName })
     .from(carers)
-    .where(and(eq(carers.householdId, row.householdId), isNotNull(carers.email)))
+    .where(eq(carers.householdId, row.householdId))
     .orderBy(asc(carers.createdAt), asc(carers.id));
-  const recipients = [...new Set(addresses.map((a) => a.email!.trim()).filter(Boolean))];
+  const recipients = [...new Set(carersOf.map((a) => a.email?.trim() ?? '').filter(Boolean))];
   if (recipients.length === 0) return null;
   const token = randomBytes(24).toString('base64url');
   const text = notesMessageText({
-    householdName: row.name,
+    carerNames: carersOf.map((c) => `${c.firstName} ${c.lastName}`),
     visitDate: row.visitDate,
     authorName: row.authorName,
     acknowledgeUrl: `${options.publicUrl}/notes/${token}`,

@@ -27,24 +27,30 @@ export async function supervisionRecordPdf(record: RecordForPdf, details: Detail
   doc.font('Helvetica-Bold').fontSize(20).text('Record of supervision');
   doc.font('Helvetica').fontSize(12).text(`${household.name} (${household.reference})`);
   doc.moveDown(0.5);
-  const line = (label: string, value: string) => {
+  const line = (label: string, value: string | null) => {
     doc.font('Helvetica-Bold').fontSize(11).text(`${label}: `, { continued: true });
-    doc.font('Helvetica').text(value);
+    doc.font('Helvetica').text(value ?? 'Not recorded');
   };
   line('Date of the visit', formatDate(supervision.visitDate));
   line('Visit', supervision.announced ? 'Announced' : 'Unannounced');
   line('Who attended', supervision.attendees);
   line('Recorded by', record.authorName);
-  const section = (heading: string, body: string) => {
+  const section = (heading: string, body: string | null) => {
     doc.moveDown(0.6);
     doc.font('Helvetica-Bold').fontSize(14).text(heading);
     doc.moveDown(0.2);
-    doc.font('Helvetica').fontSize(11).text(body);
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(body ?? 'Not recorded');
   };
   section('What is working well?', supervision.workingWell);
   section('What are we worried about?', supervision.worries);
   section('What needs to happen?', supervision.needsToHappen);
-  section('Scaling', `${supervision.scalingQuestion}\nScore: ${supervision.scalingScore} out of 10`);
+  section(
+    'Scaling',
+    `${supervision.scalingQuestion ?? 'Not recorded'}\nScore: ${supervision.scalingScore ?? 'not recorded'} out of 10`,
+  );
   section('What the children said', supervision.childrenVoice ?? 'Not recorded');
   section('Training and development plan: progress', supervision.trainingProgress ?? 'Not recorded');
   section(

@@ -6,7 +6,13 @@ import { addDays, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
 import { placements } from '../placements/tables.ts';
-import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
+import {
+  supervisionActions,
+  supervisionAgreements,
+  supervisionChildren,
+  supervisionNotesMessages,
+  supervisions,
+} from './tables.ts';
 
 export const SUPERVISIONS_PAGE_SIZE = 25;
 /** The longest gap between supervisions: 6 weeks. */
@@ -56,6 +62,12 @@ export async function listSupervisions(db: DbOrTx, householdId: string, page: nu
       status: supervisions.status,
       notesSentOn: supervisions.notesSentOn,
       authorName: users.displayName,
+      /** When the carers confirmed they received the notes (the latest message's confirmation). */
+      receiptConfirmedAt: sql<Date | null>`(select max(${supervisionNotesMessages.acknowledgedAt})
+        from ${supervisionNotesMessages} where ${supervisionNotesMessages.supervisionId} = ${supervisions.id})`,
+      /** Whether the notes went by a message the carers could confirm (not only by post or by hand). */
+      messaged: sql<boolean>`exists (select 1 from ${supervisionNotesMessages}
+        where ${supervisionNotesMessages.supervisionId} = ${supervisions.id})`,
     })
     .from(supervisions)
     .innerJoin(users, eq(users.id, supervisions.authorId))

@@ -6,7 +6,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { dateValues } from '../households/views.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
 import { who } from '../../platform/views/results.ts';
-import { agreementForm, isUuid, notesSentForm, supervisionForm } from './forms.ts';
+import { agreementForm, isUuid, missingForFinal, notesSentForm, supervisionForm } from './forms.ts';
 import {
   childrenPlacedBetween,
   currentAgreement,
@@ -96,6 +96,28 @@ async function templatePage(
     ...formView(values, placed),
     errors: options.errors ? pageErrors(options.errors) : undefined,
     breadcrumbs: crumbs(household),
+  });
+}
+
+/**
+ * The finalise page: what is still missing from the draft, each linked to its answer on the form,
+ * as an error summary after a refused attempt.
+ */
+function finalisePage(
+  reply: FastifyReply,
+  record: SupervisionRecord,
+  missing: { field: string; message: string }[],
+  refusedAttempt = false,
+) {
+  const { supervision, household } = record;
+  const items = missing.map((m) => ({ text: m.message, href: `/supervision/${supervision.id}/edit#${m.field}` }));
+  return reply.page('supervision-finalise.njk', {
+    title: `Finalise the supervision: ${household.name}`,
+    supervision,
+    household,
+    missing: items,
+    errors: refusedAttempt ? { list: items, fields: {} } : undefined,
+    backLink: { href: `/supervision/${supervision.id}` },
   });
 }
 
@@ -261,19 +283,17 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await supervisionToChange(db, request.user!, request.params.id);
     if (!found.ok) return refused(reply, found, `/supervision/${request.params.id}`);
-    const { supervision, household } = found.record;
-    return reply.page('supervision-finalise.njk', {
-      title: `Finalise the supervision: ${household.name}`,
-      supervision,
-      household,
-      backLink: { href: `/supervision/${supervision.id}` },
-    });
+    return finalisePage(reply, found.record, missingForFinal(found.record.supervision));
   });
 
   app.post<WithId>('/supervision/:id/finalise', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const result = await finaliseAndSendNotes(db, mailer, who(request), request.params.id, publicUrl);
     if (result.ok) return reply.redirect(`/supervision/${result.id}?done=finalised`, 303);
+    if (result.reason === 'invalid') {
+      const found = await supervisionToChange(db, request.user!, request.params.id);
+      if (found.ok) return finalisePage(reply.code(400), found.record, result.errors, true);
+    }
     return refused(reply, result, `/supervision/${request.params.id}`);
   });
 

@@ -19,7 +19,7 @@ import {
 } from '../households/access.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import type { AgreementInput, SupervisionInput } from './forms.ts';
+import { missingForFinal, type AgreementInput, type SupervisionInput } from './forms.ts';
 import { queueNotes, type NotesMessage } from './notes.ts';
 import { childrenPlacedOn, findVisibleSupervision, type SupervisionRecord } from './queries.ts';
 import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
@@ -174,6 +174,9 @@ export async function finaliseSupervision(
   return db.transaction(async (tx) => {
     const found = await supervisionToChange(tx, who.user, id);
     if (!found.ok) return found;
+    // A draft keeps whatever was typed; only a complete record is finalised.
+    const missing = missingForFinal(found.record.supervision);
+    if (missing.length) return invalid(...missing);
     await tx
       .update(supervisions)
       .set({ status: 'final', finalisedAt: new Date(), finalisedBy: who.user.id, updatedAt: new Date() })

@@ -163,6 +163,46 @@ describe('recording a supervision', () => {
     expect(response.body).toContain('School attendance has dipped');
   });
 
+  it('saves a draft with only some answers, and finalises it only once every answer is there', async () => {
+    const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const partial = {
+      ...parts('visitDate', addDays(today, -1)),
+      announced: 'announced',
+      workingWell: 'Bedtimes are calmer',
+    };
+    const saved = await ssw.post(`/households/${household.id}/supervision/new`, partial);
+    expect(saved.statusCode).toBe(303);
+    const id = idFrom(saved.headers.location);
+    const draft = await ssw.get(`/supervision/${id}`);
+    expect(draft.body).toContain('Bedtimes are calmer');
+    expect(draft.body).toContain('Not recorded yet');
+    // The finalise page says what is missing, linked to the answers on the form.
+    const finalise = await ssw.get(`/supervision/${id}/finalise`);
+    expect(finalise.body).toContain(`href="/supervision/${id}/edit#attendees">Enter who attended</a>`);
+    expect(finalise.body).not.toContain(`action="/supervision/${id}/finalise"`);
+    const refused = await ssw.post(`/supervision/${id}/finalise`, {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is a problem');
+    expect(refused.body).toContain('Enter a score from 0 to 10');
+    expect((await ssw.get(`/supervision/${id}`)).body).not.toMatch(/govuk-tag--green">\s*Finalised/);
+    // Completed, it finalises.
+    expect((await ssw.post(`/supervision/${id}/edit`, visit(addDays(today, -1)))).statusCode).toBe(303);
+    expect((await ssw.get(`/supervision/${id}/finalise`)).body).toContain(`action="/supervision/${id}/finalise"`);
+    expect((await ssw.post(`/supervision/${id}/finalise`, {})).statusCode).toBe(303);
+  });
+
+  it('names the answer that is too long, and keeps it', async () => {
+    const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const long = 'x'.repeat(10_001);
+    const response = await ssw.post(`/households/${household.id}/supervision/new`, visit(today, { worries: long }));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Enter what we are worried about in 10,000 characters or fewer');
+    expect(response.body).toContain(long);
+    expect(response.body).toContain('govuk-character-count');
+  });
+
   it('lets an SSW record only for their allocated households; others in the team may read', async () => {
     const db = t.database.db;
     const east = await makeHousehold(db, { allocatedSswUsername: 'ssw' });

@@ -31,7 +31,11 @@ export const supervisionAgreements = pgTable(
   ],
 );
 
-/** A supervision visit to a household, on the service's one Signs of Safety template. */
+/**
+ * A supervision visit to a household, on the service's one Signs of Safety template. A draft keeps
+ * whatever the worker has typed so far (the template's answers may be empty); a finalised one has
+ * every answer (supervision/service.ts checks before finalising).
+ */
 export const supervisions = pgTable(
   'supervisions',
   {
@@ -42,13 +46,13 @@ export const supervisions = pgTable(
     visitDate: date('visit_date').notNull(),
     announced: boolean('announced').notNull(),
     /** Who attended, as written by the worker. */
-    attendees: text('attendees').notNull(),
-    workingWell: text('working_well').notNull(),
-    worries: text('worries').notNull(),
-    needsToHappen: text('needs_to_happen').notNull(),
-    scalingQuestion: text('scaling_question').notNull(),
+    attendees: text('attendees'),
+    workingWell: text('working_well'),
+    worries: text('worries'),
+    needsToHappen: text('needs_to_happen'),
+    scalingQuestion: text('scaling_question'),
     /** 0 to 10. */
-    scalingScore: integer('scaling_score').notNull(),
+    scalingScore: integer('scaling_score'),
     /** What the children placed said (their voice, in their words where possible). */
     childrenVoice: text('children_voice'),
     /** The carers' progress with their training and personal development plan. */

@@ -38,7 +38,7 @@ export function storedValues(
     worries: supervision.worries,
     needsToHappen: supervision.needsToHappen,
     scalingQuestion: supervision.scalingQuestion,
-    scalingScore: String(supervision.scalingScore),
+    scalingScore: supervision.scalingScore === null ? '' : String(supervision.scalingScore),
     childrenVoice: supervision.childrenVoice ?? '',
     trainingProgress: supervision.trainingProgress ?? '',
     profileSeenBeforeArrival: supervision.profileSeenBeforeArrival ?? undefined,

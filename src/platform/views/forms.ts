@@ -53,14 +53,21 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   };
 }
 
-/** Trimmed text; empty means missing. */
-export const requiredText = (message: string, max = 500) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Must be ${max} characters or fewer`);
+const characters = (max: number) => `${max.toLocaleString('en-GB')} characters or fewer`;
 
-export const optionalText = (max = 2000) =>
+/** Trimmed text; empty means missing. Too long, the message names the field ("Enter who attended in 1,000 characters or fewer"). */
+export const requiredText = (message: string, max = 500) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `${message} in ${characters(max)}`);
+
+/** Trimmed text or null. `what` names the answer in the too-long message ("Enter what the children said in ..."). */
+export const optionalText = (max = 2000, what?: string) =>
   z
     .string()
     .trim()
-    .max(max, `Must be ${max} characters or fewer`)
+    .max(max, what ? `Enter ${what} in ${characters(max)}` : `Must be ${characters(max)}`)
     .optional()
     .transform((v) => (v ? v : null));
