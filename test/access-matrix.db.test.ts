@@ -319,6 +319,23 @@ const expected: Record<string, Rule> = {
   'GET /notifications/:id': 'concerns.view',
   'GET /notifications/:id/told': 'concerns.record',
   'POST /notifications/:id/told': 'concerns.record',
+  // Staff supervision and mandatory staff training (scoped by staff/scope.ts: never a peer).
+  'GET /my-supervision': 'staff.own',
+  'GET /staff': 'staff.oversee',
+  'GET /staff/:id': 'staff.view',
+  'GET /staff/:id/agreement': 'staff.supervise',
+  'POST /staff/:id/agreement': 'staff.supervise',
+  'GET /staff/:id/sessions/new': 'staff.supervise',
+  'POST /staff/:id/sessions/new': 'staff.supervise',
+  'GET /staff/:id/pdp': 'staff.supervise',
+  'POST /staff/:id/pdp': 'staff.supervise',
+  'GET /staff/:id/training': 'staff.supervise',
+  'POST /staff/:id/training': 'staff.supervise',
+  'GET /staff/:id/joined': 'staff.supervise',
+  'POST /staff/:id/joined': 'staff.supervise',
+  'GET /staff/sessions/:id': 'staff.view',
+  'GET /staff/sessions/:id/sign': 'staff.own',
+  'POST /staff/sessions/:id/sign': 'staff.own',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -91,6 +91,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'training-course': 'root',
   'training-session': 'root',
   'participation-event': 'root',
+  // A member of staff's supervision folder, scoped by itself (staff/scope.ts: the member, their manager, the head, the director).
+  'staff-member': 'root',
   'training-booking': { table: 'training_bookings', parents: [{ type: 'carer', idSql: 'carer_id' }] },
   'development-plan': { table: 'development_plans', parents: [{ type: 'carer', idSql: 'carer_id' }] },
   'supervision-agreement': {

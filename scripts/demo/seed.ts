@@ -17,6 +17,7 @@ import { writeNotesMessages } from './notes.ts';
 import { seedTrainingDemo } from './training.ts';
 import { writeDemoReviews } from './reviews.ts';
 import { writeDemoConcerns } from './concerns.ts';
+import { writeDemoStaffSupervision } from './staff-supervision.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -204,6 +205,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`annual reviews written: ${reviews} (${seconds()} s)`);
     const matters = await writeDemoConcerns(tx, stream(scale, 'concerns'), today, scale);
     log(`allegations, concerns, complaints and compliments written: ${matters} (${seconds()} s)`);
+    log(
+      `staff supervision written: ${await writeDemoStaffSupervision(tx, stream(scale, 'staff-supervision'), today)} sessions`,
+    );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

@@ -18,6 +18,7 @@ import { portal } from './portal/index.ts';
 import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
+import { staff } from './staff/index.ts';
 import { supervision } from './supervision/index.ts';
 import { training } from './training/index.ts';
 
@@ -35,6 +36,7 @@ export const modules: readonly HearthModule[] = [
   concerns,
   portal,
   reviews,
+  staff,
   panel,
 ];
 

@@ -184,6 +184,37 @@ export const permissions = {
   'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
   /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
   'allegations.lado': ['lado', 'head_of_fostering'],
+  /**
+   * A member of staff's supervision folder: agreement, sessions, PDP, training (scoped by
+   * staff/scope.ts: the member, their manager, the head and the assistant director; never a peer).
+   */
+  'staff.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+    'training_coordinator',
+    'recruitment_coordinator',
+    'payments_officer',
+  ],
+  /** "My supervision": the member's own folder, and signing their own session records. */
+  'staff.own': [
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+    'training_coordinator',
+    'recruitment_coordinator',
+    'payments_officer',
+  ],
+  /** The list of the staff a manager oversees: who is due or overdue for supervision. */
+  'staff.oversee': ['head_of_fostering', 'assistant_director', 'team_manager'],
+  /** Record a member's agreement, sessions, PDP, training and start (their team manager; the head for managers). */
+  'staff.supervise': ['head_of_fostering', 'team_manager'],
   /** The fostering panel's calendar and meeting pages (a panel member sees only the meetings they sit on). */
   'panel.view': [
     'head_of_fostering',

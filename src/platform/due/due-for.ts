@@ -46,6 +46,7 @@ export function dueScopeCondition(viewer: SignedInUser): SQL {
   for (const [name, column] of [
     ['household', dueItems.householdId],
     ['child', dueItems.childId],
+    ['staff', dueItems.staffUserId],
   ] as const) {
     const visible = dueScope(name)?.(viewer);
     if (visible === undefined) parts.push(sql`${column} is null`);

@@ -15,6 +15,7 @@ export {
   type DueItem,
   type DueRule,
   type DueScopeCondition,
+  type DueScopeColumn,
   type DueWindow,
   type KeptDueItem,
 } from './rule.ts';

@@ -28,8 +28,10 @@ export interface KeptDueItem {
   ownerUserId: string | null;
   /** Scope: the household whose readers may see it. */
   householdId: string | null;
-  /** Scope: the child whose readers may see it. At least one of the two is set. */
+  /** Scope: the child whose readers may see it. At least one of the three is set. */
   childId: string | null;
+  /** Scope: the member of staff whose own record it is about (staff supervision and training). */
+  staffUserId?: string | null;
   /** What the reader sees, e.g. "Riley Testchild (C-000123)". */
   label: string;
   /** What exactly is outstanding, when the rule covers more than one thing ("Not yet signed"). */
@@ -130,16 +132,19 @@ export function unregisterDueRule(id: string): void {
  */
 export type DueScopeCondition = (viewer: SignedInUser) => SQL | 'all';
 
-const scopes = new Map<'household' | 'child', DueScopeCondition>();
+/** The records an item may be scoped by: a household, a child, or a member of staff. */
+export type DueScopeColumn = 'household' | 'child' | 'staff';
+
+const scopes = new Map<DueScopeColumn, DueScopeCondition>();
 
 /**
  * Registers who may see the items scoped by a household or a child. An item whose scope column
  * has no registered condition is shown to nobody.
  */
-export function registerDueScope(column: 'household' | 'child', condition: DueScopeCondition): void {
+export function registerDueScope(column: DueScopeColumn, condition: DueScopeCondition): void {
   scopes.set(column, condition);
 }
 
-export function dueScope(column: 'household' | 'child'): DueScopeCondition | undefined {
+export function dueScope(column: DueScopeColumn): DueScopeCondition | undefined {
   return scopes.get(column);
 }

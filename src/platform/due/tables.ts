@@ -31,19 +31,25 @@ export const dueItems = pgTable(
     householdId: uuid('household_id'),
     /** Scope: the child whose readers may see the item (null: no child condition). */
     childId: uuid('child_id'),
+    /** Scope: the member of staff (a user) whose own record the item is about, as staff supervision (null: none). */
+    staffUserId: uuid('staff_user_id'),
     label: text('label').notNull(),
     detail: text('detail'),
     href: text('href').notNull(),
   },
   (t) => [
-    // Every item is scoped by a household or a child: none is visible to everyone by omission.
-    check('due_items_scoped', sql`${t.householdId} is not null or ${t.childId} is not null`),
+    // Every item is scoped by a household, a child or a member of staff: none is visible to everyone by omission.
+    check(
+      'due_items_scoped',
+      sql`${t.householdId} is not null or ${t.childId} is not null or ${t.staffUserId} is not null`,
+    ),
     index('due_items_rule_record_idx').on(t.ruleId, t.recordId),
     index('due_items_due_on_idx').on(t.dueOn, t.ruleId),
     index('due_items_team_due_on_idx').on(t.teamId, t.dueOn),
     index('due_items_owner_due_on_idx').on(t.ownerUserId, t.dueOn),
     index('due_items_household_idx').on(t.householdId),
     index('due_items_child_idx').on(t.childId),
+    index('due_items_staff_user_idx').on(t.staffUserId),
   ],
 );
 

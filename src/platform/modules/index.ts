@@ -11,7 +11,13 @@ import type { Db } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Permission } from '../access/policy.ts';
 import { registerRecordType, type RecordType } from '../access/registry.ts';
-import { registerDueRule, registerDueScope, type DueRule, type DueScopeCondition } from '../due/rule.ts';
+import {
+  registerDueRule,
+  registerDueScope,
+  type DueRule,
+  type DueScopeColumn,
+  type DueScopeCondition,
+} from '../due/rule.ts';
 import { registerMeasure, type Measure } from '../measures/index.ts';
 import type { KeptFacts } from '../measures/facts.ts';
 import { registerNavItem, type NavItem } from '../views/navigation.ts';
@@ -30,8 +36,8 @@ export interface HearthModule {
   routes?: FastifyPluginAsync<ModuleContext>;
   navigation?: NavItem[];
   recordTypes?: RecordType[];
-  /** Who sees deadlines scoped by a household or a child (the module that owns that record says). */
-  dueScopes?: Partial<Record<'household' | 'child', DueScopeCondition>>;
+  /** Who sees deadlines scoped by a household, a child or a member of staff (the module that owns that record says). */
+  dueScopes?: Partial<Record<DueScopeColumn, DueScopeCondition>>;
   dueRules?: DueRule[];
   measures?: Measure[];
   /** Tables of facts derived from the module's records, kept in step on write. */
@@ -55,7 +61,7 @@ export function registerModules(modules: readonly HearthModule[]): void {
     for (const item of module.navigation ?? []) registerNavItem(item);
     for (const type of module.recordTypes ?? []) registerRecordType(type);
     for (const [column, condition] of Object.entries(module.dueScopes ?? {})) {
-      registerDueScope(column as 'household' | 'child', condition);
+      registerDueScope(column as DueScopeColumn, condition);
     }
     for (const rule of module.dueRules ?? []) registerDueRule(rule);
     for (const measure of module.measures ?? []) registerMeasure(measure);

@@ -1,0 +1,77 @@
+/** The staff module's forms: zod schemas, dates from GOV.UK date inputs. */
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalDate, requiredDate, withDates } from '../households/form-fields.ts';
+import { SUPERVISION_WEEKS_CHOICES, trainingKeys, type TrainingKey } from './settings.ts';
+
+export const agreementDateFields = ['signedOn'];
+export const agreementForm = withDates(
+  agreementDateFields,
+  z.object({
+    signedOn: requiredDate('the date it was signed by both'),
+    frequencyWeeks: z
+      .enum(SUPERVISION_WEEKS_CHOICES.map(String) as [string, ...string[]], {
+        error: 'Select how often supervision takes place',
+      })
+      .transform(Number),
+  }),
+);
+export type AgreementInput = z.infer<typeof agreementForm>;
+
+export const sessionDateFields = ['heldOn', 'nextOn'];
+export const sessionForm = withDates(
+  sessionDateFields,
+  z.object({
+    heldOn: requiredDate('the date of the session'),
+    caseDiscussion: requiredText('Enter the case discussion and reflection', 20000),
+    wellbeing: requiredText('Enter what was discussed about wellbeing', 20000),
+    development: requiredText('Enter what was discussed about training and development', 20000),
+    actions: requiredText('Enter the actions agreed', 10000),
+    pdpReviewed: z.enum(['yes', 'no'], { error: 'Select whether the PDP was reviewed' }).transform((v) => v === 'yes'),
+    nextOn: optionalDate('the date of the next session'),
+  }),
+);
+export type SessionInput = z.infer<typeof sessionForm>;
+
+export const signForm = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that this is a true record of your supervision' }),
+  staffComment: optionalText(5000),
+});
+export type SignInput = z.infer<typeof signForm>;
+
+export const pdpDateFields = ['reviewedOn'];
+export const pdpForm = withDates(
+  pdpDateFields,
+  z.object({
+    goals: requiredText('Enter the goals', 10000),
+    training: requiredText('Enter the training planned', 10000),
+    support: requiredText('Enter the support agreed', 10000),
+    reviewedOn: requiredDate('the date it was reviewed'),
+  }),
+);
+export type PdpInput = z.infer<typeof pdpForm>;
+
+export const trainingDateFields = ['completedOn'];
+export const trainingForm = withDates(
+  trainingDateFields,
+  z.object({
+    item: z
+      .string({ error: 'Select the training' })
+      .refine((v): v is TrainingKey => (trainingKeys as readonly string[]).includes(v), 'Select the training')
+      .transform((v) => v as TrainingKey),
+    completedOn: requiredDate('the date it was completed'),
+  }),
+);
+export type TrainingInput = z.infer<typeof trainingForm>;
+
+export const startDateFields = ['joinedOn'];
+export const startForm = withDates(
+  startDateFields,
+  z.object({
+    joinedOn: requiredDate('the date they joined the fostering service'),
+    inductionRequired: z
+      .enum(['yes', 'no'], { error: 'Select whether they follow the induction programme' })
+      .transform((v) => v === 'yes'),
+  }),
+);
+export type StartInput = z.infer<typeof startForm>;

@@ -1,0 +1,24 @@
+/**
+ * Staff supervision and mandatory staff training (issue 13; business plan Targets 9 and 10.1, NMS
+ * 24): each member of staff's folder (agreement, sessions signed by both, PDP, training and
+ * induction), their manager's team list, and "My supervision".
+ */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { staffDueRules } from './due.ts';
+import { staffMeasures } from './measures.ts';
+import { staffRecordTypes } from './records.ts';
+import { staffRoutes } from './routes.ts';
+import { visibleStaffIds } from './scope.ts';
+
+export const staff: HearthModule = {
+  name: 'staff',
+  routes: staffRoutes,
+  navigation: [
+    { text: 'My supervision', href: '/my-supervision', permission: 'staff.view', order: 40 },
+    { text: 'Staff supervision', href: '/staff', permission: 'staff.oversee', order: 41 },
+  ],
+  recordTypes: staffRecordTypes,
+  dueScopes: { staff: visibleStaffIds },
+  dueRules: staffDueRules,
+  measures: staffMeasures,
+};

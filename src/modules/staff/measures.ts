@@ -1,0 +1,133 @@
+/**
+ * The staff measures on the scorecard (Targets 9 and 10.1 of the business plan, NMS 24). Each
+ * counts one row per member of staff in SQL; the rows are "restricted": counted in every figure,
+ * listed by name only to the head of fostering.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { addDays, addYears } from '../../platform/dates/index.ts';
+import type { Measure, Period } from '../../platform/measures/index.ts';
+import { staffRoleList } from './scope.ts';
+import { DEFAULT_SUPERVISION_WEEKS, INDUCTION_WEEKS, inductionItems, renewalValues } from './settings.ts';
+
+const NMS_24 = 'NMS 24 (staff support and supervision)';
+const TARGET_9 = 'Target 9.1: a signed written record of each staff member’s supervision, and their mandatory training';
+const TARGET_10 = 'Target 10.1: all new fostering staff follow the fostering induction programme';
+const SIX_WEEKS = DEFAULT_SUPERVISION_WEEKS * 7;
+
+const joined = sql`coalesce(st.joined_on, (u.created_at at time zone 'Europe/London')::date)`;
+
+/** Members of staff (u) on the service as at the period's day, who joined on or before `by`, with `where` holding. */
+const staffOn = (period: Period, by: string, where: SQL = sql`true`) => sql`users u
+  left join teams t on t.id = u.team_id
+  left join staff_starts st on st.user_id = u.id
+  where u.role in (${staffRoleList}) and ${joined} <= ${by}::date
+    and (u.deactivated_at is null and u.active
+      or (u.deactivated_at at time zone 'Europe/London')::date > ${period.asAt}::date)
+    and ${where}`;
+
+/** A measure over members of staff: which are counted, whether each is met, and the list's detail. */
+function staffMeasure(
+  from: (period: Period) => SQL,
+  met: (period: Period) => SQL,
+  detail: (period: Period) => SQL,
+): Pick<Measure, 'count' | 'records'> {
+  return {
+    count: (period) =>
+      sql`select u.team_id, coalesce(t.area_id, u.area_id) as area_id, ${met(period)} as met from ${from(period)}`,
+    records: (period) =>
+      sql`select 'staff-member' as record_type, u.id as record_id, u.display_name as label, '/staff/' || u.id as href,
+          u.team_id, coalesce(t.area_id, u.area_id) as area_id, ${met(period)} as met, ${detail(period)} as detail,
+          true as restricted, u.display_name || ' ' || u.id::text as sort_key
+        from ${from(period)}`,
+  };
+}
+
+const shared = { unit: 'percentage', direction: 'higher', target: 100, amberMargin: 10, byTeam: true } as const;
+
+const lastSession = (period: Period) => sql`(select max(s.held_on) from staff_supervision_sessions s
+  where s.staff_user_id = u.id and s.held_on <= ${period.asAt}::date)`;
+
+export const staffSupervised: Measure = {
+  id: 'staff.supervised-6-weeks',
+  title: 'Staff supervised within 6 weeks',
+  definition:
+    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined at least ' +
+    '6 weeks before it, the percentage with a supervision session held in the 6 weeks (42 days) up to and including that day.',
+  standard: NMS_24,
+  planTarget: TARGET_9,
+  ...shared,
+  metLabel: 'Supervised within 6 weeks',
+  missedLabel: 'Not supervised within 6 weeks',
+  order: 140,
+  ...staffMeasure(
+    (period) => staffOn(period, addDays(period.asAt, -SIX_WEEKS)),
+    (period) => sql`coalesce(${lastSession(period)} > ${addDays(period.asAt, -SIX_WEEKS)}::date, false)`,
+    (period) => sql`coalesce('Last supervised ' || ${lastSession(period)}::text, 'No supervision recorded')`,
+  ),
+};
+
+/** Every mandatory course done and not yet due for renewal on the period's day. */
+const trainingUpToDate = (period: Period) => sql`not exists (
+  select 1 from (values ${sql.raw(renewalValues)}) as c(item, months)
+  where not exists (select 1 from staff_training x where x.staff_user_id = u.id and x.item = c.item
+    and x.completed_on <= ${period.asAt}::date
+    and (x.completed_on + make_interval(months => c.months))::date > ${period.asAt}::date))`;
+
+const lapsed = (period: Period) => sql`(select count(*) from (values ${sql.raw(renewalValues)}) as c(item, months)
+  where not exists (select 1 from staff_training x where x.staff_user_id = u.id and x.item = c.item
+    and x.completed_on <= ${period.asAt}::date
+    and (x.completed_on + make_interval(months => c.months))::date > ${period.asAt}::date))`;
+
+export const staffTrainingUpToDate: Measure = {
+  id: 'staff.mandatory-training',
+  title: 'Staff mandatory training up to date',
+  definition:
+    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined at least ' +
+    `${INDUCTION_WEEKS} weeks before it, the percentage who had done each mandatory course (data protection, ` +
+    'information governance, PREVENT, care planning regulations, managing bribery risk) within its renewal period.',
+  standard: NMS_24,
+  planTarget: TARGET_9,
+  ...shared,
+  metLabel: 'Up to date',
+  missedLabel: 'Training missing or lapsed',
+  order: 141,
+  ...staffMeasure(
+    (period) => staffOn(period, addDays(period.asAt, -INDUCTION_WEEKS * 7)),
+    trainingUpToDate,
+    (period) => sql`${lapsed(period)}::text || ' course(s) missing or lapsed'`,
+  ),
+};
+
+const inductionDue = sql`(st.joined_on + ${sql.raw(String(INDUCTION_WEEKS * 7))})`;
+const inductionKeys = sql.raw(inductionItems.map((i) => `'${i.key}'`).join(', '));
+const inductionDone = sql`(select count(distinct x.item) from staff_training x where x.staff_user_id = u.id
+  and x.item in (${inductionKeys}) and x.completed_on <= ${inductionDue})`;
+
+export const newStaffInducted: Measure = {
+  id: 'staff.new-staff-inducted',
+  title: 'New staff inducted within 12 weeks',
+  definition:
+    `Of the new fostering staff whose ${INDUCTION_WEEKS} weeks from joining ended in the 12 months up to the last day ` +
+    'of the month (today, for the current month), the percentage who had done every item of the fostering induction ' +
+    'programme by then.',
+  standard: NMS_24,
+  planTarget: TARGET_10,
+  ...shared,
+  metLabel: 'Inducted in time',
+  missedLabel: 'Induction not completed in time',
+  order: 142,
+  ...staffMeasure(
+    (period) =>
+      staffOn(
+        period,
+        period.asAt,
+        sql`st.induction_required and ${inductionDue} > ${addYears(period.asAt, -1)}::date
+          and ${inductionDue} <= ${period.asAt}::date`,
+      ),
+    () => sql`${inductionDone} = ${sql.raw(String(inductionItems.length))}`,
+    () =>
+      sql`${inductionDone}::text || ' of ${sql.raw(String(inductionItems.length))} items by ' || ${inductionDue}::text`,
+  ),
+};
+
+export const staffMeasures: Measure[] = [staffSupervised, staffTrainingUpToDate, newStaffInducted];

@@ -1,0 +1,6 @@
+/** The staff module's addresses. */
+export const folderPath = (memberId: string) => `/staff/${memberId}`;
+export const sessionPath = (sessionId: string) => `/staff/sessions/${sessionId}`;
+export const signPath = (sessionId: string) => `/staff/sessions/${sessionId}/sign`;
+export const MY_SUPERVISION = '/my-supervision';
+export const TEAM_LIST = '/staff';

@@ -1,0 +1,83 @@
+/** A supervision session's record, and the member signing it (nobody else may). */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { refused, who } from '../../platform/views/results.ts';
+import { formatDate, formatDateTime } from '../../platform/views/format.ts';
+import { signForm } from './forms.ts';
+import { folderPath, MY_SUPERVISION, sessionPath, signPath } from './paths.ts';
+import { NOT_YOURS, signSession, viewSession } from './service.ts';
+import { memberCaption } from './views.ts';
+
+type WithId = { Params: { id: string } };
+const bodyOf = (body: unknown) => {
+  const values = { ...((body ?? {}) as Record<string, unknown>) };
+  delete values._csrf;
+  return values;
+};
+type Found = NonNullable<Awaited<ReturnType<typeof viewSession>>>;
+const view = { config: { access: { permission: 'staff.view' as const } } };
+const own = { config: { access: { permission: 'staff.own' as const } } };
+
+const notYoursPage = (reply: FastifyReply, found: Found) =>
+  reply.code(403).page('error.njk', {
+    title: 'You cannot sign this supervision record',
+    lines: [`${NOT_YOURS}: ${found.member.displayName} signs this record themselves.`],
+    backLink: { href: sessionPath(found.session.id) },
+  });
+
+function signPage(reply: FastifyReply, found: Found, values: Record<string, unknown>, errors?: FormErrors) {
+  return reply.code(errors ? 400 : 200).page('staff-sign.njk', {
+    title: `Sign your supervision record of ${formatDate(found.session.heldOn)}`,
+    session: found.session,
+    supervisorName: found.supervisorName,
+    values,
+    errors,
+    backLink: { href: sessionPath(found.session.id) },
+  });
+}
+
+export function sessionRoutes(app: FastifyInstance, db: Db) {
+  app.get<WithId & { Querystring: { done?: string } }>('/staff/sessions/:id', view, async (request, reply) => {
+    const found = await viewSession(db, who(request), request.params.id);
+    if (!found) return reply.callNotFound();
+    const isOwn = found.member.id === request.user!.id;
+    const s = found.session;
+    return reply.page('staff-session.njk', {
+      title: `Supervision of ${found.member.displayName} on ${formatDate(s.heldOn)}`,
+      caption: memberCaption(found.member),
+      session: s,
+      supervisorName: found.supervisorName,
+      supervisorSigned: formatDateTime(s.supervisorSignedAt),
+      staffSigned: s.staffSignedAt ? formatDateTime(s.staffSignedAt) : null,
+      canSign: isOwn && !s.staffSignedAt,
+      signHref: signPath(s.id),
+      flash: request.query.done === 'signed' ? 'You have signed your supervision record' : undefined,
+      breadcrumbs: [
+        isOwn
+          ? { text: 'My supervision', href: MY_SUPERVISION }
+          : { text: found.member.displayName, href: folderPath(found.member.id) },
+      ],
+    });
+  });
+
+  app.get<WithId>('/staff/sessions/:id/sign', own, async (request, reply) => {
+    const found = await viewSession(db, who(request), request.params.id);
+    if (!found) return reply.callNotFound();
+    if (found.member.id !== request.user!.id) return notYoursPage(reply, found);
+    return signPage(reply, found, {});
+  });
+
+  app.post<WithId>('/staff/sessions/:id/sign', own, async (request, reply) => {
+    const found = await viewSession(db, who(request), request.params.id);
+    if (!found) return reply.callNotFound();
+    if (found.member.id !== request.user!.id) return notYoursPage(reply, found);
+    const parsed = parseForm(signForm, request.body);
+    if (!parsed.ok) return signPage(reply, found, parsed.input, parsed.errors);
+    const result = await signSession(db, who(request), found.session.id, parsed.value);
+    if (result.ok) return reply.redirect(`${sessionPath(found.session.id)}?done=signed`, 303);
+    if (result.reason === 'invalid') return signPage(reply, found, bodyOf(request.body), formErrors(result.errors));
+    if (result.reason === 'forbidden') return notYoursPage(reply, found);
+    return refused(reply, result, { backHref: sessionPath(found.session.id) });
+  });
+}

@@ -1,0 +1,107 @@
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/tables.ts';
+
+/**
+ * Staff supervision (Target 9, NMS 24): a member of staff's record is their user account. These
+ * tables hang off it; only this module writes them.
+ */
+
+/** When a member of staff joined the fostering service, and whether they follow the induction programme. */
+export const staffStarts = pgTable('staff_starts', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  joinedOn: date('joined_on', { mode: 'string' }).notNull(),
+  /** New to the service: follows the fostering induction programme (Target 10.1). */
+  inductionRequired: boolean('induction_required').notNull(),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The supervision agreement (contract): signed by both on a date, with the agreed frequency. The latest is current. */
+export const staffAgreements = pgTable(
+  'staff_supervision_agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => users.id),
+    supervisorId: uuid('supervisor_id')
+      .notNull()
+      .references(() => users.id),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    /** Every 4, 5 or 6 weeks. */
+    frequencyWeeks: integer('frequency_weeks').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_supervision_agreements_staff_idx').on(t.staffUserId, t.signedOn)],
+);
+
+/** A supervision session on the county's one template, recorded (and signed) by the supervisor, then signed by the member. */
+export const staffSessions = pgTable(
+  'staff_supervision_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => users.id),
+    supervisorId: uuid('supervisor_id')
+      .notNull()
+      .references(() => users.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    caseDiscussion: text('case_discussion').notNull(),
+    wellbeing: text('wellbeing').notNull(),
+    development: text('development').notNull(),
+    actions: text('actions').notNull(),
+    /** Whether the member's PDP was reviewed at this session. */
+    pdpReviewed: boolean('pdp_reviewed').notNull().default(false),
+    /** The next session as planned (after the session). */
+    nextOn: date('next_on', { mode: 'string' }),
+    /** The supervisor signs by recording the session. */
+    supervisorSignedAt: timestamp('supervisor_signed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The member signs their own record; nobody else may. */
+    staffSignedAt: timestamp('staff_signed_at', { withTimezone: true }),
+    staffComment: text('staff_comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('staff_supervision_sessions_staff_idx').on(t.staffUserId, t.heldOn),
+    index('staff_supervision_sessions_held_idx').on(t.heldOn),
+  ],
+);
+
+/** The member's personal development plan: each saving is a version; the latest is current. */
+export const staffPdps = pgTable(
+  'staff_pdps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => users.id),
+    goals: text('goals').notNull(),
+    training: text('training').notNull(),
+    support: text('support').notNull(),
+    reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_pdps_staff_idx').on(t.staffUserId, t.reviewedOn)],
+);
+
+/** Mandatory training and induction items completed, one row each time (the latest counts). */
+export const staffTraining = pgTable(
+  'staff_training',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** A key of settings.ts mandatoryCourses or inductionItems. */
+    item: text('item').notNull(),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_training_staff_idx').on(t.staffUserId, t.item, t.completedOn)],
+);
