@@ -45,8 +45,6 @@ export const demoUsers: DemoUser[] = [
   { username: 'lado', displayName: 'Laura Adeyemi', role: 'lado' },
   { username: 'reviewer', displayName: 'Rob Fenwick', role: 'reviewing_officer' },
   { username: 'panel', displayName: 'Pat Nolan', role: 'panel_member' },
-  { username: 'adviser', displayName: 'Nadia Brooks', role: 'panel_adviser' },
-  { username: 'decider', displayName: 'Grace Whitfield', role: 'decision_maker' },
   { username: 'training', displayName: 'Tara Quinn', role: 'training_coordinator' },
   { username: 'recruitment', displayName: 'Ravi Patel', role: 'recruitment_coordinator' },
   { username: 'payments', displayName: 'Paula Grant', role: 'payments_officer' },
