@@ -336,6 +336,19 @@ const expected: Record<string, Rule> = {
   'GET /staff/sessions/:id': 'staff.view',
   'GET /staff/sessions/:id/sign': 'staff.own',
   'POST /staff/sessions/:id/sign': 'staff.own',
+  // Case-file audits (scope: audits/scope.ts).
+  'GET /audits': 'audits.view',
+  'POST /audits/pick': 'audits.conduct',
+  'GET /audits/months/:id': 'audits.conduct',
+  'GET /audits/summary': 'audits.summary',
+  'GET /audits/:id': 'audits.view',
+  'GET /audits/:id/grade': 'audits.conduct',
+  'POST /audits/:id/grade': 'audits.conduct',
+  'GET /audits/:id/swap': 'audits.conduct',
+  'POST /audits/:id/swap': 'audits.conduct',
+  'GET /audits/:id/put-right': 'audits.put-right',
+  'POST /audits/:id/put-right': 'audits.put-right',
+  'POST /audits/:id/confirm': 'audits.conduct',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -108,6 +108,9 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
       { type: 'concern', idSql: 'concern_id' },
     ],
   },
+  // A month's sample of files to audit: scoped by itself (the team's manager, the head, service managers).
+  'audit-month': 'root',
+  'case-audit': { table: 'case_audits', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
 };
 
 /** The pages that open a record of each type by its id (what a person would try). */
@@ -118,6 +121,7 @@ const pagesOf: Record<string, string[]> = {
   'annual-review': ['/reviews/:id', '/reviews/:id/report.pdf', '/reviews/:id/report.docx'],
   concern: ['/concerns/:id'],
   'significant-event': ['/notifications/:id'],
+  'case-audit': ['/audits/:id'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

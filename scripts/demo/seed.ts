@@ -18,6 +18,7 @@ import { seedTrainingDemo } from './training.ts';
 import { writeDemoReviews } from './reviews.ts';
 import { writeDemoConcerns } from './concerns.ts';
 import { writeDemoStaffSupervision } from './staff-supervision.ts';
+import { writeDemoAudits } from './audits.ts';
 import { writeDemoPanel } from './panel.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
@@ -209,6 +210,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(
       `staff supervision written: ${await writeDemoStaffSupervision(tx, stream(scale, 'staff-supervision'), today)} sessions`,
     );
+    log(`case-file audits written: ${await writeDemoAudits(tx, isoOf(today))} (${seconds()} s)`);
     log(`panel written: ${await writeDemoPanel(tx, { scale, today, passwordHash })} meetings (${seconds()} s)`);
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);

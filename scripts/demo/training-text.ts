@@ -33,8 +33,8 @@ export const demoCourses: DemoCourse[] = [
     category: 'first_aid',
     hours: 6,
     mandatoryFor: 'new_carers',
-    perYear: 12,
-    description: 'A certificated one-day course.',
+    perYear: 36,
+    description: 'A certificated one-day course, renewed every three years.',
   },
   {
     title: 'TSD standards: portfolio sign-off',
@@ -49,7 +49,7 @@ export const demoCourses: DemoCourse[] = [
     category: 'cse_missing',
     hours: 6,
     mandatoryFor: 'child_11_plus',
-    perYear: 12,
+    perYear: 18,
     description: 'Spotting grooming and exploitation, and the missing from care protocol.',
   },
   {

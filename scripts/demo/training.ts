@@ -4,16 +4,15 @@
  * some not for a while), TSD standards, PDPs (most current, some overdue, some missing) and
  * participation events with carers and children attending, so the scorecard's training measures
  * look like a real service with room to improve. Deterministic (its own random streams and ids) and
- * written in batches; the demo carer's household has no TSD evidence and no training for 7 months
- * (the browser journey books and attends a session for them).
+ * written in batches. No deadline is left overdue for more than half a year: what was due long ago
+ * was done, late by some. The demo carer's household has had no training for 7 months (the browser
+ * journey books and attends a session for them).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import {
   developmentPlans,
-  participationAttendance,
-  participationEvents,
   trainingBookings,
   trainingCourses,
   trainingSessions,
@@ -21,15 +20,19 @@ import {
 } from '../../src/modules/training/tables.ts';
 import { addMonthsTo, dayOf, isoOf, timestampOf, YEAR, type Day } from './days.ts';
 import { IdMaker, stream, type Random } from './random.ts';
+import { seedEvents } from './training-events.ts';
 import * as text from './training-text.ts';
 
 interface DemoCarer {
   id: string;
   household_id: string;
   status: string;
+  household_type: string;
   approved: string;
-  has_11: boolean;
-  has_disabled: boolean;
+  /** The day the carer's CSE and missing requirement counts from, when a child who makes it is placed today. */
+  cse_from: string | null;
+  /** The same for the disability training. */
+  disability_from: string | null;
 }
 
 interface Session {
@@ -47,10 +50,6 @@ export interface TrainingDemoOptions {
   carerHouseholdId: string | null;
   coordinatorId: string | null;
   batch: number;
-}
-
-async function insertAll<T>(tx: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[], batch: number) {
-  for (let i = 0; i < rows.length; i += batch) await tx.insert(table).values(rows.slice(i, i + batch) as never);
 }
 
 /** The calendar: each course's sessions from three years ago to three months ahead, more for a bigger service. */
@@ -78,20 +77,28 @@ export async function seedTrainingDemo(
   const { today } = options;
   const random = stream(options.scale, 'training');
   const ids = new IdMaker(`${options.scale}/training`);
+  const eleven = sql`(c.date_of_birth + interval '11 years')::date`;
+  // When each requirement a placement makes started counting (training/due.ts), for carers with such a child placed today.
+  const needs = (which: SQL, countsFrom: SQL) => sql`(select to_char(min(${countsFrom}), 'YYYY-MM-DD')
+    from placements p join children c on c.id = p.child_id where p.household_id = h.id and ${which}
+      and p.end_date is null and ${countsFrom} <= ${isoOf(today)}::date)`;
   const carers = await queryRows<DemoCarer>(
     tx,
-    sql`select cr.id, cr.household_id, h.status, to_char(coalesce(h.approved_on, h.status_since), 'YYYY-MM-DD') as approved,
-        exists (select 1 from placements p join children c on c.id = p.child_id where p.household_id = h.id
-          and p.end_date is null and c.date_of_birth <= ${isoOf(today - Math.round(11 * YEAR))}::date) as has_11,
-        exists (select 1 from placements p join children c on c.id = p.child_id where p.household_id = h.id
-          and p.end_date is null and c.disability) as has_disabled
+    sql`select cr.id, cr.household_id, h.status, h.household_type,
+        to_char(coalesce(h.approved_on, h.status_since), 'YYYY-MM-DD') as approved,
+        ${needs(sql`(p.end_date is null or p.end_date >= ${eleven})`, sql`greatest(p.start_date, ${eleven})`)} as cse_from,
+        ${needs(sql`c.disability`, sql`p.start_date`)} as disability_from
       from carers cr join households h on h.id = cr.household_id
       where h.status in ('approved', 'on_hold', 'inactive', 'in_assessment') order by cr.id`,
   );
 
   const courseIds = text.demoCourses.map(() => ids.next());
+  const insertAll = async (table: Parameters<DbOrTx['insert']>[0], rows: object[]) => {
+    for (let i = 0; i < rows.length; i += options.batch) {
+      await tx.insert(table).values(rows.slice(i, i + options.batch) as never);
+    }
+  };
   await insertAll(
-    tx,
     trainingCourses,
     text.demoCourses.map((c, i) => ({
       id: courseIds[i]!,
@@ -102,11 +109,9 @@ export async function seedTrainingDemo(
       description: c.description,
       createdBy: options.coordinatorId,
     })),
-    options.batch,
   );
   const sessions = calendar(random, ids, today, carers.length);
   await insertAll(
-    tx,
     trainingSessions,
     sessions.map((s) => {
       const place = random.pick(text.venues);
@@ -124,109 +129,149 @@ export async function seedTrainingDemo(
         createdBy: options.coordinatorId,
       };
     }),
-    options.batch,
   );
 
   const bookings: (typeof trainingBookings.$inferInsert)[] = [];
   const booked = new Set<string>();
-  /** Books the carer on a session of one of `courses` near `day` with a place left (in the past: attended, mostly). */
-  const attend = (carer: DemoCarer, courses: number[], day: Day, spread = 40) => {
-    const from = day - spread;
-    const to = day + spread;
-    const s = sessions.find(
-      (x) =>
-        x.day >= from &&
-        x.day <= to &&
-        courses.includes(x.course) &&
-        x.taken < x.capacity &&
-        !booked.has(`${x.id}/${carer.id}`),
-    );
-    if (!s || s.day > today + 90) return null;
+  const book = (carer: DemoCarer, s: Session, outcome: 'attended' | 'absent' | 'cancelled' | null) => {
     s.taken += 1;
     booked.add(`${s.id}/${carer.id}`);
-    const past = s.day <= today;
-    const cancelled = random.chance(0.04);
-    const absent = past && !cancelled && random.chance(0.05);
     const portal = random.chance(0.6);
+    const past = outcome !== null && outcome !== 'cancelled';
     bookings.push({
       id: ids.next(),
       sessionId: s.id,
       carerId: carer.id,
       householdId: carer.household_id,
-      status: cancelled ? 'cancelled' : 'booked',
+      status: outcome === 'cancelled' ? 'cancelled' : 'booked',
       bookedVia: portal ? 'portal' : 'staff',
       bookedBy: portal ? null : options.coordinatorId,
       bookedAt: new Date(timestampOf(s.day - random.int(7, 40), 10)),
-      cancelledAt: cancelled ? new Date(timestampOf(s.day - random.int(1, 6), 11)) : null,
-      attendance: past && !cancelled ? (absent ? 'absent' : 'attended') : null,
-      attendanceBy: past && !cancelled ? options.coordinatorId : null,
-      attendanceAt: past && !cancelled ? new Date(timestampOf(s.day, 16)) : null,
+      cancelledAt: outcome === 'cancelled' ? new Date(timestampOf(s.day - random.int(1, 6), 11)) : null,
+      attendance: past ? outcome : null,
+      attendanceBy: past ? options.coordinatorId : null,
+      attendanceAt: past ? new Date(timestampOf(s.day, 16)) : null,
     });
-    return past && !cancelled && !absent ? s.day : null;
+  };
+  /** The sessions of `courses` from `from` to `to` with a place left that the carer has not booked, by date. */
+  const free = (carer: DemoCarer, courses: number[], from: Day, to: Day) => {
+    let lo = 0;
+    let hi = sessions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sessions[mid]!.day < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Session[] = [];
+    for (let i = lo; i < sessions.length && sessions[i]!.day <= to; i += 1) {
+      const x = sessions[i]!;
+      if (courses.includes(x.course) && x.taken < x.capacity && !booked.has(`${x.id}/${carer.id}`)) found.push(x);
+    }
+    return found;
+  };
+  /** Books the carer on a session of one of `courses` near `day` with a place left (in the past: attended, mostly). */
+  const attend = (carer: DemoCarer, courses: number[], day: Day, spread = 40) => {
+    const s = free(carer, courses, day - spread, day + spread)[0];
+    if (!s || s.day > today + 90) return null;
+    const past = s.day <= today;
+    const outcome = random.chance(0.04) ? 'cancelled' : !past ? null : random.chance(0.05) ? 'absent' : 'attended';
+    book(carer, s, outcome);
+    return outcome === 'attended' ? s.day : null;
+  };
+  /** Attendance the carer surely had, at a session held from `from` to `to` (in the past): the latest there is. */
+  const attendedBetween = (carer: DemoCarer, courses: number[], from: Day, to: Day) => {
+    const found = free(carer, courses, from, Math.min(to, today - 1));
+    const s = found[Math.max(0, found.length - random.int(1, 2))];
+    if (s) book(carer, s, 'attended');
+    return s?.day ?? null;
   };
 
   const core = text.demoCourses.flatMap((c, i) => (c.mandatoryFor === 'new_carers' ? [i] : []));
   const byCategory = (category: string) => text.demoCourses.findIndex((c) => c.category === category);
   const others = text.demoCourses.flatMap((c, i) => (c.mandatoryFor === 'none' && c.category !== 'tsd' ? [i] : []));
+  const firstAid = byCategory('first_aid');
   const tsd: (typeof tsdEvidence.$inferInsert)[] = [];
   const plans: (typeof developmentPlans.$inferInsert)[] = [];
+  // Deadlines passed before this day are met (late, some of them) by now: nothing is overdue for long.
+  const longAgo = today - 180;
 
   for (const carer of carers) {
     const approved = dayOf(carer.approved);
     const scenario = carer.household_id === options.carerHouseholdId;
     const assessing = carer.status === 'in_assessment';
+    // Training since: most carers every few months, some rarely, a few not at all.
+    const habit = scenario
+      ? 'scenario'
+      : random.weighted([
+          ['active', 72],
+          ['occasional', 19],
+          ['none', 9],
+        ] as const);
+    // What must have been done is done on the latest day that keeps the carer's habit.
+    const latest = habit === 'active' ? today - 5 : today - random.int(200, 260);
+    const attended = new Set<number>();
     // Core training around approval, for carers approved in the last three years (and applicants now).
     if (assessing) {
       if (random.chance(0.6)) attend(carer, [core[0]!], today - random.int(20, 150));
     } else if (approved > today - 3 * 365) {
       for (const c of core) {
-        if (!random.chance(0.88)) continue;
-        const late = random.chance(0.12);
+        if (!random.chance(0.93)) continue;
+        const late = random.chance(0.1);
         const on =
           c === core[0]
             ? approved - random.int(30, 150)
             : approved + (late ? random.int(330, 600) : random.int(10, 300));
-        if (on <= today) attend(carer, [c], on, 60);
+        if (on <= today && attend(carer, [c], on, 60) !== null) attended.add(c);
+      }
+      // Core training is due a year after approval: half a year after that, everyone has caught up.
+      if (approved + 365 < longAgo) {
+        for (const c of core.filter((x) => !attended.has(x))) {
+          if (attendedBetween(carer, [c], approved + 300, latest) !== null) attended.add(c);
+        }
       }
     }
-    // The TSD standards: within the year for most; long-standing carers evidenced them long ago.
-    if (!assessing && !scenario) {
-      const recent = approved > today - 30 * 31;
-      if (random.chance(recent ? 0.8 : 0.97)) {
-        const on = approved + (recent && random.chance(0.15) ? random.int(380, 500) : random.int(120, 330));
-        if (on <= today && !(recent && random.chance(0.4) && attend(carer, [byCategory('tsd')], on, 30) !== null)) {
+    if (!assessing) {
+      // First aid is renewed every 3 years (the first with core training).
+      const lastAid = Math.min(today - random.int(20, 1000), latest);
+      if (!attended.has(firstAid) && approved < today - 300) attendedBetween(carer, [firstAid], lastAid - 150, lastAid);
+      // The TSD standards: most evidence them within the deadline; everyone has by half a year after it.
+      const months = carer.household_type === 'family_and_friends' ? 18 : 12;
+      const deadline = addMonthsTo(approved, months);
+      if (deadline < longAgo || random.chance(0.8)) {
+        const late = random.chance(0.15);
+        const on = Math.min(approved + (late ? random.int(380, 500) : random.int(120, 330)), today - 1);
+        const bySession =
+          !scenario && deadline > longAgo && random.chance(0.4) && attend(carer, [byCategory('tsd')], on, 30) !== null;
+        if (!bySession && (on <= today - 10 || deadline < longAgo)) {
           tsd.push({
             carerId: carer.id,
             evidencedOn: isoOf(on),
             recordedBy: null,
-            recordedAt: new Date(timestampOf(Math.min(on, today), 12)),
+            recordedAt: new Date(timestampOf(on, 12)),
           });
         }
       }
     }
-    // Training since: most carers every few months, some rarely, a few not at all.
-    const habit = scenario
-      ? 'scenario'
-      : random.weighted([
-          ['active', 62],
-          ['occasional', 26],
-          ['none', 12],
-        ] as const);
     if (!assessing && habit === 'active') {
       for (let on = today - random.int(20, 150); on > Math.max(approved, today - 2 * 365); on -= random.int(90, 200)) {
-        attend(carer, [random.pick(others)], on);
+        attend(carer, others, on);
       }
-      if (random.chance(0.3)) attend(carer, [random.pick(others)], today + random.int(20, 80));
+      if (random.chance(0.3)) attend(carer, others, today + random.int(20, 80));
     } else if (!assessing && habit === 'occasional') {
-      attend(carer, [random.pick(others)], today - random.int(200, 560));
+      attend(carer, others, today - random.int(200, 560));
     } else if (habit === 'scenario') {
-      attend(carer, [random.pick(others)], today - random.int(215, 260), 10);
+      attend(carer, others, today - random.int(215, 260), 10);
     }
-    if (carer.has_11 && !scenario && random.chance(0.75))
-      attend(carer, [byCategory('cse_missing')], today - random.int(30, 600));
-    if (carer.has_disabled && random.chance(0.7))
-      attend(carer, [byCategory('disability')], today - random.int(30, 600));
-    // The PDP: current for most, overdue for some, missing for a few.
+    // The training a placement needs (3 months to do it): done by most in time, by everyone later.
+    for (const [from, course] of [
+      [carer.cse_from, byCategory('cse_missing')],
+      [carer.disability_from, byCategory('disability')],
+    ] as const) {
+      if (from === null || assessing) continue;
+      const counts = dayOf(from);
+      if (counts + 90 < longAgo || random.chance(0.6)) attendedBetween(carer, [course], counts - 200, latest);
+    }
+    // The PDP: current for most, overdue for some (by up to half a year), missing for a few new carers.
     const pdp = assessing
       ? random.chance(0.5)
         ? 'assessment'
@@ -234,17 +279,18 @@ export async function seedTrainingDemo(
       : scenario
         ? 'current'
         : random.weighted([
-            ['current', 72],
+            ['current', 76],
             ['overdue', 16],
-            ['none', 12],
+            ['none', 8],
           ] as const);
-    if (pdp !== 'none') {
+    const missing = pdp === 'none' && (assessing || approved + 42 >= longAgo);
+    if (!missing) {
       const agreed =
         pdp === 'assessment'
           ? today - random.int(10, 90)
           : pdp === 'current'
             ? today - random.int(5, 330)
-            : today - random.int(380, 700);
+            : today - random.int(370, 540);
       const on = Math.max(agreed, assessing ? agreed : approved);
       if (!assessing && random.chance(0.4) && on - 365 > approved)
         plans.push(plan(random, ids, carer, on - 365, 'annual_review'));
@@ -259,10 +305,10 @@ export async function seedTrainingDemo(
       );
     }
   }
-  await insertAll(tx, trainingBookings, bookings, options.batch);
-  await insertAll(tx, tsdEvidence, tsd, options.batch);
-  await insertAll(tx, developmentPlans, plans, options.batch);
-  const events = await seedEvents(tx, random, ids, options, carers);
+  await insertAll(trainingBookings, bookings);
+  await insertAll(tsdEvidence, tsd);
+  await insertAll(developmentPlans, plans);
+  const events = await seedEvents(tx, random, ids, options, carers, insertAll);
   return { bookings: bookings.length, events };
 }
 
@@ -285,66 +331,4 @@ function plan(
     reviewBy: isoOf(addMonthsTo(on, 12)),
     createdAt: new Date(timestampOf(on, 14)),
   };
-}
-
-/** Participation events over two years and the next two months; carers and placed children attending. */
-async function seedEvents(tx: DbOrTx, random: Random, ids: IdMaker, options: TrainingDemoOptions, carers: DemoCarer[]) {
-  const { today } = options;
-  const placed = await queryRows<{ id: string }>(
-    tx,
-    sql`select distinct p.child_id as id from placements p where p.end_date is null order by p.child_id`,
-  );
-  const perMonth = Math.max(1, Math.round((carers.length * 2.2) / 12 / 35));
-  const events: (typeof participationEvents.$inferInsert & { day: Day; days: number })[] = [];
-  for (let month = -24; month <= 2; month += 1) {
-    for (let n = 0; n < perMonth; n += 1) {
-      const day = addMonthsTo(today, month) - random.int(0, 27);
-      const kind = random.pick(text.demoEvents);
-      const days = random.chance(0.1) ? 2 : 1;
-      events.push({
-        id: ids.next(),
-        ...kind,
-        heldOn: isoOf(day),
-        endsOn: isoOf(day + days - 1),
-        place: random.pick(text.eventPlaces),
-        createdBy: options.coordinatorId,
-        day,
-        days,
-      });
-    }
-  }
-  const held = events.filter((e) => e.day <= today);
-  const perYear = Math.max(1, perMonth * 12);
-  const attendance: (typeof participationAttendance.$inferInsert)[] = [];
-  for (const carer of carers) {
-    const rate =
-      carer.household_id === options.carerHouseholdId
-        ? 2
-        : random.weighted([
-            [5, 30],
-            [2, 40],
-            [0, 30],
-          ] as const);
-    for (const e of held) {
-      if (e.audience !== 'children' && rate > 0 && random.chance(Math.min(1, rate / perYear))) {
-        attendance.push({ id: ids.next(), eventId: e.id!, carerId: carer.id, recordedBy: options.coordinatorId });
-      }
-    }
-  }
-  for (const child of placed) {
-    if (!random.chance(0.4)) continue;
-    for (const e of held) {
-      if (e.audience !== 'carers' && random.chance(Math.min(1, 2 / perYear))) {
-        attendance.push({ id: ids.next(), eventId: e.id!, childId: child.id, recordedBy: options.coordinatorId });
-      }
-    }
-  }
-  await insertAll(
-    tx,
-    participationEvents,
-    events.map(({ day: _day, days: _days, ...e }) => e),
-    options.batch,
-  );
-  await insertAll(tx, participationAttendance, attendance, options.batch);
-  return events.length;
 }

@@ -7,6 +7,7 @@
 import { registerModules, type HearthModule } from '../platform/modules/index.ts';
 import type { KeptFacts } from '../platform/measures/facts.ts';
 import { admin } from './admin/index.ts';
+import { audits } from './audits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
@@ -37,6 +38,7 @@ export const modules: readonly HearthModule[] = [
   portal,
   reviews,
   staff,
+  audits,
   panel,
 ];
 

@@ -4,6 +4,8 @@ import { test, expect } from './support/fixtures.ts';
 const homes: { username: string; name: string; home: string; heading: string; nav: string[] }[] = [
   { username: 'admin', name: 'Alex Admin', home: '/admin', heading: 'Administration', nav: ['Administration'] },
   { username: 'carer', name: 'Jordan Ellis', home: '/portal', heading: 'Your household', nav: ['Your household'] },
+  // The LADO's work is the county's open allegations.
+  { username: 'lado', name: 'Laura Adeyemi', home: '/lado', heading: 'Open allegations', nav: ['My work'] },
   ...[
     ['head', 'Helen Hartley'],
     ['director', 'David Drummond'],
@@ -11,7 +13,6 @@ const homes: { username: string; name: string; home: string; heading: string; na
     ['ssw', 'Sam Sutherland'],
     ['ssw2', 'Priya Walsh'],
     ['cicsw', 'Chris Okafor'],
-    ['lado', 'Laura Adeyemi'],
     ['reviewer', 'Rob Fenwick'],
     ['panel', 'Pat Nolan'],
     ['training', 'Tara Quinn'],

@@ -171,8 +171,8 @@ describe('My work', () => {
   });
 
   it('tells someone with nothing due so', async () => {
-    const payments = await signedIn(t.app, 'payments');
-    const page = await payments.get('/my-work');
+    const panel = await signedIn(t.app, 'panel');
+    const page = await panel.get('/my-work');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Nothing is due or overdue in your work.');
     const head = await signedIn(t.app, 'head');

@@ -1,10 +1,12 @@
 /**
  * Participation and training of the review year, read from the training module's records (the
- * review form shows them, never retyped). The training module is built beside this one: it fills
- * this function in once its tables exist; until then a review shows that there are no records.
+ * review form and report show them, never retyped): each course attended, each participation
+ * event with each carer's days against the 3 expected, and a PDP agreed in the year.
  */
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
+import { trainingYearFor as carersYear } from '../training/index.ts';
+import { hoursText } from '../training/labels.ts';
 
 /** One thing the carers did in the year: a course attended, a participation event, a PDP update. */
 export interface TrainingYearEntry {
@@ -23,13 +25,56 @@ export interface TrainingYearEntry {
 
 /**
  * The household's training, participation days and PDP updates from `from` to `to` (both
- * included), oldest first. Returns an empty list: the training module fills it in.
+ * included), oldest first, then each carer's participation days of the year against those expected.
  */
 export async function trainingYearFor(
-  _db: DbOrTx,
-  _householdId: string,
-  _from: IsoDate,
-  _to: IsoDate,
+  db: DbOrTx,
+  householdId: string,
+  from: IsoDate,
+  to: IsoDate,
 ): Promise<TrainingYearEntry[]> {
-  return [];
+  const year = await carersYear(db, householdId, from, to);
+  const dated: TrainingYearEntry[] = [];
+  const totals: TrainingYearEntry[] = [];
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  for (const carer of year.carers) {
+    const record = `/training/carers/${carer.carerId}`;
+    for (const t of carer.training) {
+      dated.push({
+        kind: 'course',
+        title: t.title,
+        who: carer.name,
+        on: t.on,
+        amount: hoursText(t.hours),
+        href: record,
+      });
+    }
+    for (const e of carer.participation) {
+      dated.push({
+        kind: 'participation',
+        title: `Participation event: ${e.title}`,
+        who: carer.name,
+        on: e.on,
+        amount: days(e.days),
+      });
+    }
+    if (carer.pdp && carer.pdp.agreedOn >= from) {
+      dated.push({
+        kind: 'pdp',
+        title: 'Personal development plan agreed',
+        who: carer.name,
+        on: carer.pdp.agreedOn,
+        href: `${record}/pdp`,
+      });
+    }
+    totals.push({
+      kind: 'participation-days',
+      title: `Participation in the year: ${days(carer.participationDays)} of the ${carer.participationExpected} expected`,
+      who: carer.name,
+      on: to,
+      href: record,
+    });
+  }
+  dated.sort((a, b) => a.on.localeCompare(b.on));
+  return [...dated, ...totals];
 }

@@ -26,6 +26,11 @@ async function dueOf(user: SignedInUser, ruleId: string, ids: string[], today: s
   return entries.filter((e) => ids.includes(e.recordId)).map((e) => [e.recordId, e.dueOn, e.detail ?? null]);
 }
 
+/** The required training due, but first aid (every carer's, tested on its own below). */
+async function requiredOf(ids: string[], today: string) {
+  return (await dueOf(head, 'training.required', ids, today)).filter((e) => !String(e[2]).startsWith('First aid'));
+}
+
 const carerOf = async (statusSince: string, values: Record<string, unknown> = {}) =>
   makeCarer(db, (await makeHousehold(db, { statusSince, ...values })).id);
 
@@ -62,7 +67,7 @@ describe('required training: core within 12 months, and what a placement needs w
     const done = await carerOf('2026-03-02');
     for (const course of await coreCourses(db)) await attended(db, done.id, course.id, '2026-04-01');
     const ids = [newCarer, longAgo, done].map((c) => c.id);
-    expect(await dueOf(head, 'training.required', ids, '2026-12-01')).toEqual([
+    expect(await requiredOf(ids, '2026-12-01')).toEqual([
       [newCarer.id, '2027-03-02', 'Core training: every course mandatory for new carers'],
     ]);
   });
@@ -76,12 +81,12 @@ describe('required training: core within 12 months, and what a placement needs w
     const disabled = await makeChild(db, { dateOfBirth: '2019-04-01', disability: true });
     // Placed on 2 November 2026: disability training due 2 February 2027.
     await makePlacement(db, { childId: disabled.id, householdId: household.id, startDate: '2026-11-02' });
-    expect(await dueOf(head, 'training.required', [carer.id], '2026-12-01')).toEqual([
+    expect(await requiredOf([carer.id], '2026-12-01')).toEqual([
       [carer.id, '2027-01-05', 'CSE and missing training: a child aged 11 or over is placed'],
       [carer.id, '2027-02-02', 'Disability training: a disabled child is placed'],
     ]);
     await attended(db, carer.id, (await courseIn(db, 'cse_missing')).id, '2026-11-25');
-    expect(await dueOf(head, 'training.required', [carer.id], '2026-12-01')).toEqual([
+    expect(await requiredOf([carer.id], '2026-12-01')).toEqual([
       [carer.id, '2027-02-02', 'Disability training: a disabled child is placed'],
     ]);
 
@@ -90,10 +95,58 @@ describe('required training: core within 12 months, and what a placement needs w
     const otherCarer = await makeCarer(db, other.id);
     const ten = await makeChild(db, { dateOfBirth: '2016-02-20' });
     await makePlacement(db, { childId: ten.id, householdId: other.id, startDate: '2026-01-05' });
-    expect(await dueOf(head, 'training.required', [otherCarer.id], '2026-12-01')).toEqual([]);
-    expect(await dueOf(head, 'training.required', [otherCarer.id], '2027-03-01')).toEqual([
+    expect(await requiredOf([otherCarer.id], '2026-12-01')).toEqual([]);
+    expect(await requiredOf([otherCarer.id], '2027-03-01')).toEqual([
       [otherCarer.id, '2027-05-20', 'CSE and missing training: a child aged 11 or over is placed'],
     ]);
+  });
+});
+
+describe('required training: a placement that ended', () => {
+  it('no longer dates the need once the child has moved on, when a younger child is placed now', async () => {
+    const household = await makeHousehold(db, { statusSince: '2020-01-06' });
+    const carer = await makeCarer(db, household.id);
+    const teenager = await makeChild(db, { dateOfBirth: '2011-04-19' });
+    await makePlacement(db, {
+      childId: teenager.id,
+      householdId: household.id,
+      startDate: '2022-07-20',
+      endDate: '2023-09-30',
+      ending: 'planned',
+    });
+    const six = await makeChild(db, { dateOfBirth: '2020-08-23' });
+    await makePlacement(db, { childId: six.id, householdId: household.id, startDate: '2026-11-02' });
+    // Nothing due now; the need comes back when the six-year-old turns 11 (23 August 2031).
+    expect(await requiredOf([carer.id], '2026-12-01')).toEqual([]);
+    expect(await requiredOf([carer.id], '2031-09-01')).toEqual([
+      [carer.id, '2031-11-23', 'CSE and missing training: a child aged 11 or over is placed'],
+    ]);
+  });
+});
+
+describe('first aid: renewed every 3 years', () => {
+  it('is due 12 months after approval until attended, then 3 years after the last first aid session', async () => {
+    const firstAid = (await courseIn(db, 'first_aid')).id;
+    const never = await carerOf('2026-03-02'); // due 2 March 2027
+    const renewed = await carerOf('2020-01-06');
+    await attended(db, renewed.id, firstAid, '2021-02-01');
+    await attended(db, renewed.id, firstAid, '2024-11-20'); // due again 20 November 2027
+    const lapsed = await carerOf('2020-01-06');
+    await attended(db, lapsed.id, firstAid, '2023-06-14'); // due 14 June 2026: overdue
+    const absent = await carerOf('2020-01-06');
+    await attended(db, absent.id, firstAid, '2025-05-05', 'absent'); // booked, did not attend: due a year after approval
+    const ids = [never, renewed, lapsed, absent].map((c) => c.id);
+    const firstAidOf = async (today: string) =>
+      (await dueOf(head, 'training.required', ids, today)).filter((e) => String(e[2]).startsWith('First aid'));
+    expect(await firstAidOf('2026-12-01')).toEqual([
+      [absent.id, '2021-01-06', 'First aid: not attended yet (renewed every 3 years)'],
+      [lapsed.id, '2026-06-14', 'First aid: renewed every 3 years, last attended 14 June 2023'],
+      [never.id, '2027-03-02', 'First aid: not attended yet (renewed every 3 years)'],
+      [renewed.id, '2027-11-20', 'First aid: renewed every 3 years, last attended 20 November 2024'],
+    ]);
+    // Attending first aid today renews it for 3 years: no longer due within the next 400 days.
+    await attended(db, lapsed.id, firstAid, '2026-11-30');
+    expect((await firstAidOf('2026-12-01')).map((e) => e[0])).toEqual([absent.id, never.id, renewed.id]);
   });
 });
 
@@ -105,7 +158,7 @@ describe('PDP due for review', () => {
     await makePlan(db, planned.id, '2026-02-10'); // review by 10 February 2027
     expect(await dueOf(head, 'training.pdp-review', [none.id, planned.id], '2026-12-01')).toEqual([
       [none.id, '2026-11-16', 'No personal development plan'],
-      [planned.id, '2027-02-10', 'Plan agreed on 2026-02-10: due for review'],
+      [planned.id, '2027-02-10', 'Plan agreed on 10 February 2026: due for review'],
     ]);
   });
 });

@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { AffectedRecords, DueRule } from '../../platform/due/rule.ts';
-import { approvedFrom, coreCompletedOn, firstAttendedOn, tsdDeadline, tsdEvidencedOn } from './sql.ts';
+import { approvedFrom, coreCompletedOn, firstAttendedOn, lastAttendedOn, tsdDeadline, tsdEvidencedOn } from './sql.ts';
 
 /** Who is shown carers' training deadlines: the supervising team, those above it, and the training coordinator. */
 export const trainingDeadlineAudience: readonly Role[] = [
@@ -27,10 +27,14 @@ export const REQUIRED_TRAINING_MONTHS = 3;
 export const CORE_SHOWN_YEARS = 2;
 /** Local target (domain rules): a PDP within 6 weeks of approval. */
 export const PDP_WEEKS_AFTER_APPROVAL = 6;
+/** Local rule: first aid is renewed every 3 years (a first aid certificate lasts 3 years). */
+export const FIRST_AID_RENEWAL_YEARS = 3;
 
 const NMS_20 =
   'Fostering Services: National Minimum Standards (2011), standard 20 (learning and development of foster carers)';
 const EVER = sql`'9999-12-31'`;
+/** A date as people read it: "26 October 2026". */
+const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
 
 interface Row {
   carer_id: string;
@@ -91,20 +95,23 @@ async function tsdDue(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDu
  * One item per carer and requirement not yet met: core training (courses mandatory for new
  * carers) within 12 months of approval; the courses mandatory for carers of a child aged 11 or
  * over, or of a disabled child, within 3 months of such a child being placed (or turning 11 while
- * placed), shown from that day until the placement ends.
+ * placed), shown from that day until the placement ends; and first aid, renewed every 3 years
+ * (due 3 years after the last first aid session attended, or 12 months after approval if none).
  */
 async function requiredTraining(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const months = sql.raw(`interval '${REQUIRED_TRAINING_MONTHS} months'`);
-  const placed = (kind: string, countsFrom: SQL, which: SQL, detail: string) => sql`
-    select cr.id as carer_id, ${kind}::text as kind, min(${countsFrom}) as counts_from,
-      case when bool_or(p.end_date is null) then null else max(p.end_date) + 1 end as shown_until,
-      ${detail}::text as detail
+  // One placement per carer and kind stands for the need: a current one (the first to need the
+  // training), else the one that ended last, so a child placed long ago does not date a need today.
+  const placed = (kind: string, countsFrom: SQL, which: SQL, detail: string) => sql`(
+    select distinct on (cr.id) cr.id as carer_id, ${kind}::text as kind, ${countsFrom} as counts_from,
+      case when p.end_date is null then null else p.end_date + 1 end as shown_until, ${detail}::text as detail
     from carers cr join placements p on p.household_id = cr.household_id join children ch on ch.id = p.child_id
     where ${recordsIn(sql`cr.id`, ids)} and ${which}
       and exists (select 1 from training_courses k where k.active and k.mandatory_for = ${kind}::text)
       and ${firstAttendedOn(sql`cr.id`, EVER, sql`c.mandatory_for = ${kind}`)} is null
-    group by cr.id`;
+    order by cr.id, p.end_date is null desc, case when p.end_date is null then ${countsFrom} end, p.end_date desc)`;
   const eleven = sql`(ch.date_of_birth + interval '11 years')::date`;
+  const renewal = sql.raw(`interval '${FIRST_AID_RENEWAL_YEARS} years'`);
   const rows = await queryRows<Row>(
     db,
     sql`with needs as (
@@ -127,6 +134,16 @@ async function requiredTraining(db: DbOrTx, ids: readonly string[] | null): Prom
         sql``,
         sql`exists (select 1 from training_courses k where k.active and k.mandatory_for = 'new_carers')
           and ${coreCompletedOn(sql`cr.id`, EVER)} is null`,
+      )}
+      union all
+      ${carerItems(
+        ids,
+        sql`to_char(coalesce((aid.last_on + ${renewal})::date, (${approvedFrom()} + interval '12 months')::date), 'YYYY-MM-DD') as due_on,
+          case when aid.last_on is null then 'First aid: not attended yet (renewed every ${sql.raw(String(FIRST_AID_RENEWAL_YEARS))} years)'
+            else 'First aid: renewed every ${sql.raw(String(FIRST_AID_RENEWAL_YEARS))} years, last attended ' || ${inWords(sql`aid.last_on`)} end as detail,
+          null as shown_from, null as shown_until`,
+        sql`cross join lateral (select ${lastAttendedOn(sql`cr.id`, EVER, sql`c.category = 'first_aid'`)} as last_on) aid`,
+        sql`exists (select 1 from training_courses k where k.active and k.category = 'first_aid')`,
       )}`,
   );
   return rows.map(toItem);
@@ -139,7 +156,7 @@ async function pdpReview(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
       ids,
       sql`to_char(coalesce(latest.review_by, (${approvedFrom()} + ${sql.raw(String(PDP_WEEKS_AFTER_APPROVAL * 7))})), 'YYYY-MM-DD') as due_on,
         case when latest.review_by is null then 'No personal development plan'
-          else 'Plan agreed on ' || to_char(latest.agreed_on, 'YYYY-MM-DD') || ': due for review' end as detail`,
+          else 'Plan agreed on ' || ${inWords(sql`latest.agreed_on`)} || ': due for review' end as detail`,
       sql`left join lateral (select d.agreed_on, d.review_by from development_plans d where d.carer_id = cr.id
         order by d.agreed_on desc, d.created_at desc limit 1) latest on true`,
     ),
@@ -174,10 +191,10 @@ export const trainingDueRules: DueRule[] = [
   {
     id: 'training.required',
     title: 'Required training',
-    cites: `${NMS_20}; the service’s mandatory training (local rule: the training a placement needs within ${REQUIRED_TRAINING_MONTHS} months, core training within 12 months of approval)`,
+    cites: `${NMS_20}; the service’s mandatory training (local rules: the training a placement needs within ${REQUIRED_TRAINING_MONTHS} months, core training within 12 months of approval, first aid renewed every ${FIRST_AID_RENEWAL_YEARS} years)`,
     countsFrom:
-      'approval (core training); the start of a placement of a child aged 11 or over, or the child’s 11th birthday while placed (CSE and missing training); the start of a placement of a disabled child (disability training)',
-    period: `within 12 months of approval (core); within ${REQUIRED_TRAINING_MONTHS} months (local target)`,
+      'approval (core training); the start of a placement of a child aged 11 or over, or the child’s 11th birthday while placed (CSE and missing training); the start of a placement of a disabled child (disability training); the last first aid session attended, or approval (first aid)',
+    period: `within 12 months of approval (core); within ${REQUIRED_TRAINING_MONTHS} months (local target); first aid every ${FIRST_AID_RENEWAL_YEARS} years, the first within 12 months of approval`,
     audience: trainingDeadlineAudience,
     recordType: 'carer',
     affectedBy: { household: byHousehold, placement: byPlacement, child: byChild, 'training-course': everyCarer },

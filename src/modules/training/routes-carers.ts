@@ -15,7 +15,7 @@ import { categories, hoursText, label, occasions, organisers } from './labels.ts
 import { PARTICIPATION_DAYS_EXPECTED } from './measures.ts';
 import { bookingsOf, carerFacts, eventsAttendedBy, trainingDueFor } from './record.ts';
 import { canKeepDevelopment, findVisibleCarer, type CarerInScope } from './scope.ts';
-import { attendanceName, errorsFor, flashFor, occasionOptions } from './views.ts';
+import { bookingOutcome, errorsFor, flashFor, occasionOptions } from './views.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -81,14 +81,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
         ...b,
         categoryName: label(categories, b.category),
         hoursText: hoursText(b.hours),
-        outcome:
-          b.session_status === 'cancelled'
-            ? 'Session cancelled'
-            : b.status === 'cancelled'
-              ? 'Booking cancelled'
-              : b.starts_on > today
-                ? 'Booked'
-                : attendanceName(b.attendance),
+        outcome: bookingOutcome(b, today, 'Booking cancelled'),
       })),
       events: (await eventsAttendedBy(db, { carerId: carer.id }, addDays(addYears(today, -1), 1), today)).map((e) => ({
         ...e,

@@ -19,7 +19,7 @@ import { categories, hoursText, label, organisers } from './labels.ts';
 import { PARTICIPATION_DAYS_EXPECTED } from './measures.ts';
 import { findSession, PAGE_SIZE, sessionsPage, type SessionRow } from './queries.ts';
 import { bookingsOf, carerFacts, eventsAttendedBy } from './record.ts';
-import { attendanceName, errorsFor, flashFor, sessionView } from './views.ts';
+import { bookingOutcome, errorsFor, flashFor, sessionView } from './views.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const portal: RouteShorthandOptions = { config: { access: { permission: 'portal.use' } } };
@@ -70,14 +70,7 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
             categoryName: label(categories, b.category),
             hoursText: hoursText(b.hours),
             upcoming: b.starts_on >= today && b.status === 'booked' && b.session_status === 'scheduled',
-            outcome:
-              b.session_status === 'cancelled'
-                ? 'Session cancelled'
-                : b.status === 'cancelled'
-                  ? 'You cancelled'
-                  : b.starts_on > today
-                    ? 'Booked'
-                    : attendanceName(b.attendance),
+            outcome: bookingOutcome(b, today, 'You cancelled'),
           })),
         events: events
           .filter((e) => e.carer_id === p.carer_id)

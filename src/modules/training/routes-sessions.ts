@@ -26,19 +26,23 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   ) {
     const canManage = can(request.user!.role, 'training.manage');
     const q = listQuery.parse(request.query).q;
-    const register = await registerOf(db, request.user!, session.id);
     const today = todayInLondon();
-    return reply.code(extra.errors ? 400 : 200).page('training-session.njk', {
-      title: `${session.title}: ${sessionView(session).when}`,
-      session: sessionView(session),
-      register: register.map((r) => ({
+    // Each booking with its attendance radios (what was just submitted, on an error, else what is recorded).
+    const register = (await registerOf(db, request.user!, session.id)).map((r) => {
+      const marked = extra.values?.[`attendance-${r.id}`] ?? r.attendance;
+      return {
         ...r,
         attendanceName: attendanceName(r.attendance),
         items: [
-          { value: 'attended', text: 'Attended', checked: r.attendance === 'attended' },
-          { value: 'absent', text: 'Did not attend', checked: r.attendance === 'absent' },
+          { value: 'attended', text: 'Attended', checked: marked === 'attended' },
+          { value: 'absent', text: 'Did not attend', checked: marked === 'absent' },
         ],
-      })),
+      };
+    });
+    return reply.code(extra.errors ? 400 : 200).page('training-session.njk', {
+      title: `${session.title}: ${sessionView(session).when}`,
+      session: sessionView(session),
+      register,
       booked: register.filter((r) => r.status === 'booked'),
       canManage,
       canTakeRegister: canManage && session.status === 'scheduled' && session.starts_on <= today,
@@ -95,7 +99,12 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     if (!form.ok) return sessionPage(request, reply, session, { errors: form.errors });
     const result = await takeRegister(db, who(request), session.id, form.value);
     if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=register`, 303);
-    if (result.reason === 'invalid') return sessionPage(request, reply, session, { errors: errorsFor(result.errors) });
+    if (result.reason === 'invalid') {
+      return sessionPage(request, reply, session, {
+        errors: errorsFor(result.errors),
+        values: request.body as Record<string, unknown>,
+      });
+    }
     return refused(reply, result, {
       backHref: `/training/sessions/${session.id}`,
       title: 'The register of a cancelled session cannot be taken',

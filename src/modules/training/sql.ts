@@ -39,6 +39,10 @@ export const lastTrainingOn = (carer: SQL, asAt: SQL | string) =>
 export const firstAttendedOn = (carer: SQL, asAt: SQL | string, where: SQL) =>
   sql`(select min(s.starts_on) from ${attended(carer, asAt)} and ${where})`;
 
+/** The last session the carer attended of a course in `where` (by its category, say). */
+export const lastAttendedOn = (carer: SQL, asAt: SQL | string, where: SQL) =>
+  sql`(select max(s.starts_on) from ${attended(carer, asAt)} and ${where})`;
+
 /**
  * The day the carer completed core training: the day they had attended every active course
  * mandatory for new carers (the latest of their first attendances of each), or null.

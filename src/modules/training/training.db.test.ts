@@ -104,13 +104,24 @@ describe('booking and the register', () => {
       .select()
       .from(trainingBookings)
       .where(and(eq(trainingBookings.sessionId, session.id), eq(trainingBookings.carerId, mine[0]!.id)));
+    // The register offers "Attended" and "Did not attend" for the booking.
+    const sheet = (await coordinator.get(`/training/sessions/${session.id}`)).body;
+    expect(sheet).toMatch(new RegExp(`name="attendance-${booking!.id}" type="radio" value="attended"`));
+    expect(sheet).toContain('Did not attend');
     const register = await coordinator.post(`/training/sessions/${session.id}/register`, {
       [`attendance-${booking!.id}`]: 'attended',
     });
     expect(register.statusCode).toBe(303);
     const record = await coordinator.get(`/training/carers/${mine[0]!.id}`);
     expect(record.body).toContain('Attended');
-    expect(record.body).toContain(`Evidenced ${new Date(`${today}T12:00:00Z`).getUTCDate()}`);
+    // Their last training is today (the demo carer had none for 7 months).
+    const inWords = new Date(`${today}T12:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(record.body).toMatch(new RegExp(`Last training\\s*</dt>\\s*<dd[^>]*>\\s*${inWords}`));
   });
 
   it('does not take the register before the day, and lets a carer cancel only their own future booking', async () => {

@@ -60,6 +60,21 @@ export function sessionView(s: SessionRow) {
 
 export const attendanceName = (value: string | null) => (value ? label(attendanceNames, value) : 'Not recorded');
 
+/**
+ * What became of a booking, in words: the session or booking cancelled, booked (until the register
+ * is taken, the day of the session included), or attended or not. `cancelledBy` names who cancelled.
+ */
+export function bookingOutcome(
+  b: { session_status: string; status: string; starts_on: string; attendance: string | null },
+  today: string,
+  cancelledBy: 'You cancelled' | 'Booking cancelled',
+): string {
+  if (b.session_status === 'cancelled') return 'Session cancelled';
+  if (b.status === 'cancelled') return cancelledBy;
+  if (!b.attendance && b.starts_on >= today) return 'Booked';
+  return attendanceName(b.attendance);
+}
+
 /** A service's field errors for the form, each date error linked to its day box. */
 export function errorsFor(errors: FieldError[], dateFields: readonly string[] = []): FormErrors {
   return linkDateErrors(formErrors(errors), dateFields);

@@ -215,6 +215,14 @@ export const permissions = {
   'staff.oversee': ['head_of_fostering', 'assistant_director', 'team_manager'],
   /** Record a member's agreement, sessions, PDP, training and start (their team manager; the head for managers). */
   'staff.supervise': ['head_of_fostering', 'team_manager'],
+  /** Case-file audits (scoped by audits/scope.ts: a team manager their team's, an SSW their households' completed ones). */
+  'audits.view': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
+  /** Pick a month's files, audit them, swap one, confirm an inadequate one put right (scope: audits/scope.ts). */
+  'audits.conduct': ['head_of_fostering', 'service_manager', 'team_manager'],
+  /** Record an inadequate audit put right (the household's supervising social worker). */
+  'audits.put-right': ['head_of_fostering', 'supervising_social_worker'],
+  /** The head's monthly audit summary: each team's month and the themes (no personal records). */
+  'audits.summary': ['head_of_fostering', 'assistant_director', 'service_manager'],
   /** The fostering panel's calendar and meeting pages (a panel member sees only the meetings they sit on). */
   'panel.view': [
     'head_of_fostering',

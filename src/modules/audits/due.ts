@@ -1,0 +1,90 @@
+/**
+ * The deadlines of case-file audits, kept by platform/due and scoped by the household: a month's
+ * files not audited by its last day (the team manager's), and an inadequate audit's actions put
+ * right within 5 working days (the household's SSW's, seen by their manager).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { PUT_RIGHT_WORKING_DAYS, TARGET_4 } from './settings.ts';
+
+interface Row {
+  id: string;
+  household_id: string;
+  team_id: string;
+  area_id: string;
+  owner_id: string | null;
+  label: string;
+  due_on: string;
+  detail: string;
+}
+
+async function items(db: DbOrTx, ids: readonly string[] | null, columns: SQL, where: SQL): Promise<KeptDueItem[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select a.id, a.household_id, h.team_id, t.area_id, ${columns},
+        'Case-file audit: ' || h.name || ' (' || h.reference || ')' as label
+      from case_audits a
+      join audit_months m on m.id = a.month_id
+      join households h on h.id = a.household_id
+      join teams t on t.id = h.team_id
+      where ${where} and ${recordsIn(sql`a.id`, ids)}`,
+  );
+  return rows.map((r) => ({
+    recordId: r.id,
+    dueOn: r.due_on,
+    teamId: r.team_id,
+    areaId: r.area_id,
+    ownerUserId: r.owner_id,
+    householdId: r.household_id,
+    childId: null,
+    label: r.label,
+    detail: r.detail,
+    href: `/audits/${r.id}`,
+  }));
+}
+
+const byHousehold = { household: (ids: SQL) => sql`select id from case_audits where household_id in ${ids}` };
+
+export const auditsDueRules: DueRule[] = [
+  {
+    id: 'audits.month-done',
+    title: 'Case-file audit of the month done',
+    cites: `${TARGET_4} (local target)`,
+    countsFrom: 'the month the file was picked for, until the audit is completed',
+    period: 'by the last day of the month',
+    audience: ['head_of_fostering', 'service_manager', 'team_manager'],
+    recordType: 'case-audit',
+    affectedBy: byHousehold,
+    compute: (db, ids) =>
+      items(
+        db,
+        ids,
+        sql`(select u.id from users u where u.role = 'team_manager' and u.team_id = m.team_id
+            and u.active order by u.display_name limit 1) as owner_id,
+          ((m.month || '-01')::date + interval '1 month' - interval '1 day')::date::text as due_on,
+          'Not yet audited (' || case when m.team_id is null then 'central sample, ' else '' end
+            || to_char((m.month || '-01')::date, 'FMMonth YYYY') || ')' as detail`,
+        sql`a.status = 'to_do'`,
+      ),
+  },
+  {
+    id: 'audits.put-right',
+    title: 'Inadequate case-file audit put right',
+    cites: `${TARGET_4}; NMS 25.2`,
+    countsFrom: 'the date of the audit graded inadequate, until the supervising social worker records it put right',
+    period: `within ${PUT_RIGHT_WORKING_DAYS} working days`,
+    audience: ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
+    recordType: 'case-audit',
+    affectedBy: byHousehold,
+    compute: (db, ids) =>
+      items(
+        db,
+        ids,
+        sql`h.allocated_ssw_id as owner_id, a.put_right_due_on::text as due_on,
+          'Graded inadequate: put the actions right' as detail`,
+        sql`a.status = 'completed' and a.grade = 'inadequate' and a.put_right_due_on is not null and a.put_right_on is null`,
+      ),
+  },
+];

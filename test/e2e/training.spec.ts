@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import { test, expect, uniqueName } from './support/fixtures.ts';
+
+const NO_TRAINING = '/scorecard/training.no-training-6-months';
+const TSD = '/scorecard/training.tsd-on-time';
+
+/** The measure page's "N of D" and its headline value. */
+async function measureNow(page: Page) {
+  const text = await page.locator('p', { hasText: 'Target:' }).first().innerText();
+  const counted = /(\d+) of (\d+)/.exec(text);
+  expect(counted, 'the measure page says how many of how many').not.toBeNull();
+  const value = (await page.locator('.govuk-body-l').first().innerText()).split(/\s/)[0]!;
+  return { met: Number(counted![1]), of: Number(counted![2]), value };
+}
+
+/** Today as people read it, "1 December 2026". */
+const todayInWords = () =>
+  new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/**
+ * The training loop of the plan's Target 2: the coordinator puts a TSD session on the calendar
+ * for today; the demo carer (no training for 7 months) books it in the portal, and the coordinator
+ * books a carer whose TSD standards are due; the register is taken, and the scorecard counts the
+ * demo carer as trained in the last 6 months and the other carer's standards as evidenced today.
+ * Every page is checked with axe.
+ */
+test('a carer books training in the portal, the register is taken, and the training measures move', async ({
+  hearth,
+}) => {
+  test.setTimeout(90_000);
+  const page = hearth.page;
+  const place = `Oakwood House, room ${uniqueName('e2e')}`;
+  const today = todayInWords();
+
+  // Before: the head of fostering reads the two measures.
+  await hearth.signIn('head');
+  await hearth.goto(NO_TRAINING);
+  await expect(hearth.heading).toHaveText('Carers with no training in the last 6 months');
+  const untrainedBefore = await measureNow(page);
+  await hearth.goto(TSD);
+  const tsdBefore = await measureNow(page);
+  await hearth.signOut();
+
+  // The training coordinator adds a session of the TSD course today; a date in the past is refused.
+  await hearth.signIn('training');
+  await hearth.clickLink('Training', { within: hearth.nav, exact: true });
+  await hearth.goto('/training/courses');
+  await hearth.clickLink('TSD standards: portfolio sign-off');
+  await hearth.submit('Add a session'); // a link styled as a button
+  const fillDate = async (date: Date) => {
+    const group = page.getByRole('group', { name: 'Date of the session' });
+    await group.getByLabel('Day').fill(String(date.getDate()));
+    await group.getByLabel('Month').fill(String(date.getMonth() + 1));
+    await group.getByLabel('Year').fill(String(date.getFullYear()));
+  };
+  await fillDate(new Date(Date.now() - 7 * 86_400_000));
+  await page.getByLabel('In person').check();
+  await page.getByLabel('Venue, or how to join online').fill(place);
+  await page.getByLabel('Places').fill('12');
+  await page.getByLabel('Trainer').fill('Grace Whitfield');
+  await hearth.submit('Add the session');
+  await expect(page.locator('.govuk-error-summary')).toBeVisible();
+  await expect(page.getByLabel('Venue, or how to join online')).toHaveValue(place);
+  await fillDate(new Date());
+  await hearth.submit('Add the session');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Session added to the calendar');
+  const sessionPath = new URL(page.url()).pathname;
+
+  // A carer whose TSD standards are due, from the coordinator's own work list.
+  await hearth.goto('/my-work?rule=training.tsd');
+  const due = page.locator('main a[href^="/training/carers/"]').first();
+  await expect(due, 'the demo has a carer whose TSD standards are due').toBeVisible();
+  await hearth.clickLink((await due.innerText()).trim());
+  const tsdCarer = (await hearth.heading.innerText()).replace('Training record: ', '').trim();
+  await hearth.signOut();
+
+  // The demo carer books the session in the portal.
+  await hearth.signIn('carer');
+  await hearth.goto('/portal/training');
+  await expect(hearth.heading).toHaveText('Your training and development');
+  await hearth.clickLink(/TSD standards: portfolio sign-off/, { within: page.locator('li', { hasText: place }) });
+  await page.getByLabel('Jordan Ellis').check();
+  await hearth.submit('Book the place');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Place booked');
+  await expect(page.locator('main')).toContainText(place);
+  await hearth.signOut();
+
+  // The coordinator books the other carer and takes the register.
+  await hearth.signIn('training');
+  await hearth.goto(sessionPath);
+  await page.getByLabel('Carer’s name, household name or reference').fill(tsdCarer.split(' ').pop()!);
+  await hearth.submit('Find a carer');
+  await hearth.submit(`Book ${tsdCarer}`);
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Place booked');
+  for (const name of ['Jordan Ellis', tsdCarer]) {
+    await page
+      .getByRole('group', { name: new RegExp(`^${name},`) })
+      .getByLabel('Attended')
+      .check();
+  }
+  await hearth.submit('Save the register');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Register saved');
+  await hearth.clickLink(tsdCarer);
+  await expect(page.locator('main')).toContainText(`Evidenced ${today}`);
+  await hearth.signOut();
+
+  // After: one carer fewer with no training in 6 months; the TSD measure counts the new evidence.
+  await hearth.signIn('head');
+  await hearth.goto(NO_TRAINING);
+  const untrainedAfter = await measureNow(page);
+  expect(untrainedAfter).toMatchObject({ met: untrainedBefore.met - 1, of: untrainedBefore.of });
+  expect(untrainedAfter.value).not.toBe(untrainedBefore.value);
+  await hearth.goto(TSD);
+  const tsdAfter = await measureNow(page);
+  if (tsdAfter.of === tsdBefore.of) {
+    // Their deadline had passed: the standards are evidenced today, late, and the figure stays.
+    expect(tsdAfter.met).toBe(tsdBefore.met);
+    await hearth.goto(`${TSD}?list=missed`);
+  } else {
+    // Their deadline is still to come: the carer is now counted, on time.
+    expect(tsdAfter).toMatchObject({ met: tsdBefore.met + 1, of: tsdBefore.of + 1 });
+    await hearth.goto(`${TSD}?list=met`);
+  }
+  await expect(page.locator('tr', { hasText: tsdCarer })).toContainText(`evidenced ${today}`);
+});
