@@ -105,4 +105,5 @@ CREATE INDEX "agency_decisions_decided_idx" ON "agency_decisions" USING btree ("
 CREATE INDEX "panel_items_meeting_idx" ON "panel_items" USING btree ("meeting_id");--> statement-breakpoint
 CREATE INDEX "panel_items_household_idx" ON "panel_items" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "panel_meetings_meets_on_idx" ON "panel_meetings" USING btree ("meets_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "panel_members_user_idx" ON "panel_members" USING btree ("user_id") WHERE "panel_members"."user_id" is not null;--> statement-breakpoint
 CREATE INDEX "panel_papers_item_idx" ON "panel_papers" USING btree ("item_id");

@@ -19,6 +19,16 @@ export async function saveMember(db: Db, who: Who, input: MemberInput, id?: stri
       if (!account || account.role !== 'panel_member') {
         return invalid({ field: 'userId', message: 'Select an account with the panel member role, or none' });
       }
+      const [linked] = await tx
+        .select({ id: panelMembers.id, name: panelMembers.name })
+        .from(panelMembers)
+        .where(eq(panelMembers.userId, input.userId));
+      if (linked && linked.id !== id) {
+        return invalid({
+          field: 'userId',
+          message: `That account is already ${linked.name}’s: select another, or none`,
+        });
+      }
     }
     if (input.leavesOn && input.leavesOn < input.joinedOn) {
       return invalid({ field: 'leavesOn', message: 'The date they leave must be on or after the date they joined' });

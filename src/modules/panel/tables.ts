@@ -26,22 +26,31 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /** The central list of panel members (labels.ts names the roles). */
-export const panelMembers = pgTable('panel_members', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  /** chair, vice_chair, social_worker, independent, care_experienced, medical_adviser, panel_adviser */
-  role: text('role').notNull(),
-  /** The member's own Hearth account (role panel_member), through which they read papers. */
-  userId: uuid('user_id').references(() => users.id),
-  joinedOn: date('joined_on').notNull(),
-  trainingOn: date('training_on'),
-  dbsOn: date('dbs_on'),
-  appraisalOn: date('appraisal_on'),
-  /** Notice given to leave, and the day they leave the list. */
-  noticeOn: date('notice_on'),
-  leavesOn: date('leaves_on'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const panelMembers = pgTable(
+  'panel_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** chair, vice_chair, social_worker, independent, care_experienced, medical_adviser, panel_adviser */
+    role: text('role').notNull(),
+    /** The member's own Hearth account (role panel_member), through which they read papers. */
+    userId: uuid('user_id').references(() => users.id),
+    joinedOn: date('joined_on').notNull(),
+    trainingOn: date('training_on'),
+    dbsOn: date('dbs_on'),
+    appraisalOn: date('appraisal_on'),
+    /** Notice given to leave, and the day they leave the list. */
+    noticeOn: date('notice_on'),
+    leavesOn: date('leaves_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One member on the list per account: the account reads the papers as that member.
+  (t) => [
+    uniqueIndex('panel_members_user_idx')
+      .on(t.userId)
+      .where(sql`${t.userId} is not null`),
+  ],
+);
 
 export const panelMeetings = pgTable(
   'panel_meetings',
