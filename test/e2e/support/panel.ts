@@ -85,9 +85,8 @@ export async function proposeForApproval(hearth: Hearth, household: PanelHouseho
 export async function assureAll(hearth: Hearth, meetingPath: string): Promise<void> {
   await hearth.goto(meetingPath);
   const page = hearth.page;
-  const forms = page
-    .locator('form')
-    .filter({ has: page.getByRole('button', { name: 'Record the quality assurance' }) });
+  // The papers not yet quality-assured, each with its form (a form stays until the paper is published).
+  const forms = page.locator('li', { hasText: 'not yet quality-assured' }).locator('form');
   while ((await forms.count()) > 0) {
     const form = forms.first();
     await form.getByLabel('Ready for panel').check();
