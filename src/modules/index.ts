@@ -11,6 +11,7 @@ import { audits } from './audits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
+import { panel } from './panel/index.ts';
 import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
@@ -42,6 +43,7 @@ export const modules: readonly HearthModule[] = [
   audits,
   recruitment,
   reports,
+  panel,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

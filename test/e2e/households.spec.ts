@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, uniqueName } from './support/fixtures.ts';
+import { approveThroughPanel } from './support/panel.ts';
 
 /** A real 2x2 PNG (signature, IHDR, IDAT, IEND with their CRCs). */
 function smallPng(): Buffer {
@@ -55,7 +56,7 @@ async function fillDate(page: Page, legend: string, date: { day: string; month: 
 
 /** A household taken from enquiry to approved and allocated, then found on the worker's caseload. */
 test.describe('a household taken from enquiry to approved and allocated', () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
 
   test('the recruitment coordinator records an enquiry and takes it to approval; the manager allocates; the worker finds it', async ({
     hearth,
@@ -117,16 +118,20 @@ test.describe('a household taken from enquiry to approved and allocated', () => 
     await hearth.submit('Save approval terms');
     await expect(page.locator('.govuk-notification-banner')).toContainText('The approval terms have been saved');
 
+    // Approval is not a status change: only the agency decision, on the panel's recommendation.
+    const householdUrl = page.url();
     await hearth.clickLink('Change status');
-    await page.getByLabel('Approved: agency decision to approve').check();
-    await fillDate(page, 'Date of the change', date);
-    await hearth.submit('Change status');
+    await expect(page.locator('main')).toContainText('approved only by the agency decision maker');
+    await expect(page.getByLabel(/^Approved/)).toHaveCount(0);
+    await hearth.signOut();
+    await approveThroughPanel(hearth, [{ name, places: '2', youngest: '5', oldest: '15' }]);
+    await hearth.signIn('recruitment');
+    await hearth.goto(householdUrl);
     await expect(hearth.heading).toContainText('Approved');
     const main = page.locator('main');
     await expect(main).toContainText('Level 2 (Skilled)');
     await expect(main).toContainText('2 (0 children placed now)');
     await expect(page.locator('.moj-timeline__item')).toHaveCount(4);
-    const householdUrl = page.url();
     await hearth.signOut();
 
     // The team manager allocates the supervising social worker.

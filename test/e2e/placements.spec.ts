@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { approveThroughPanel, householdInAssessment } from './support/panel.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -38,41 +39,13 @@ const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-bann
 const main = (hearth: Hearth) => hearth.page.locator('main');
 
 /**
- * An approved East Kent Fostering Team 1 household for 2 children aged 0 to 17, taken from
- * enquiry to approval by the recruitment coordinator through the households pages.
+ * An approved East Kent Fostering Team 1 household for 2 children aged 0 to 17: taken to
+ * assessment by the recruitment coordinator, then approved through the fostering panel and the
+ * agency decision (approval is no longer a status change).
  */
 async function approvedHousehold(hearth: Hearth, name: string, postcode: string): Promise<void> {
-  const page = hearth.page;
-  const today = londonDay();
-  await hearth.signIn('recruitment');
-  await hearth.goto('/households/new');
-  await page.getByLabel('Household name').fill(name);
-  await page.getByLabel('First name').fill('Robin');
-  await page.getByLabel('Last name').fill(name);
-  await page.getByLabel('Address line 1').fill('3 Orchard Row');
-  await page.getByLabel('Town or city').fill('Canterbury');
-  await page.getByLabel('Postcode').fill(postcode);
-  await page.getByLabel('Fostering team').selectOption({ label: 'East Kent Fostering Team 1' });
-  await page.getByLabel('Mainstream').check();
-  await hearth.submit('Record enquiry');
-  await expect(hearth.heading).toContainText(name);
-  for (const move of ['Applicant: application received', 'In assessment: assessment started']) {
-    await hearth.clickLink('Change status');
-    await page.getByLabel(move).check();
-    await fillDate(page, 'Date of the change', today);
-    await hearth.submit('Change status');
-  }
-  await hearth.clickLink(/Change\s+approval terms/);
-  await page.getByLabel('Number of children').fill('2');
-  await page.getByLabel('Youngest').fill('0');
-  await page.getByLabel('Oldest').fill('17');
-  await hearth.submit('Save approval terms');
-  await hearth.clickLink('Change status');
-  await page.getByLabel('Approved: agency decision to approve').check();
-  await fillDate(page, 'Date of the change', today);
-  await hearth.submit('Change status');
-  await expect(hearth.heading).toContainText('Approved');
-  await hearth.signOut();
+  await householdInAssessment(hearth, name, postcode);
+  await approveThroughPanel(hearth, [{ name, places: '2', youngest: '0', oldest: '17' }]);
 }
 
 /** The children's social worker records a child in care; returns the child's page address. */

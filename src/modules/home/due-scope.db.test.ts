@@ -21,6 +21,7 @@ import {
 import { healthAssessments } from '../children/tables.ts';
 import { makeAudit, makeMonth } from '../audits/test-support.ts';
 import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
+import { makePanelDeadlines } from '../panel/test-fixtures.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-fixtures.ts';
 import { makeRoad } from '../recruitment/test-fixtures.ts';
 import { makeStaffUser, makeStart } from '../staff/test-fixtures.ts';
@@ -231,6 +232,8 @@ describe('the engine scopes every rule', () => {
         auditedOn: '2026-11-20',
         putRightDueOn: '2026-11-27',
       });
+      // Papers due to a panel meeting, a decision due on a recommendation, an applicant to tell.
+      await makePanelDeadlines(db, householdId, '2026-12-14', '2026-11-20');
     }
   });
 
@@ -260,10 +263,15 @@ describe('the engine scopes every rule', () => {
   it('shows a viewer with no scope nothing, under any rule', async () => {
     const noArea = { ...(await serviceManager(db, 'West Kent')), areaId: null };
     const noTeam = { ...(await viewer(db, 'manager')), teamId: null, areaId: null };
-    // A team manager is shown every rule but the LADO's own, a service manager all but the allegations': what they
-    // see below is empty because of their scope, not because the rule is not theirs.
+    // A team manager is shown every rule but the LADO's own and the agency decision maker's (the decision and its
+    // letters), a service manager all but the allegations': what they see below is empty because of their scope,
+    // not because the rule is not theirs.
     const notShownToManagers = dueRules().filter((r) => !r.audience.includes('team_manager'));
-    expect(notShownToManagers.map((r) => r.id)).toEqual(['concerns.lado-decision']);
+    expect(notShownToManagers.map((r) => r.id).sort()).toEqual([
+      'concerns.lado-decision',
+      'panel.decision-due',
+      'panel.letters-due',
+    ]);
     expect(dueRulesFor(noArea).filter((r) => !r.id.startsWith('concerns.allegation')).length).toBeGreaterThan(10);
     for (const nobody of [noArea, noTeam]) {
       for (const rule of dueRules()) {

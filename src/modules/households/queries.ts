@@ -70,6 +70,17 @@ export async function findVisibleHousehold(
 }
 
 /**
+ * The household by id, whoever is asking: only for a service that has already checked the acting
+ * user's access to the record that changes it (an agency decision).
+ */
+export async function findHouseholdById(db: DbOrTx, id: string): Promise<HouseholdRecord | null> {
+  const [row] = await householdQuery(db).where(eq(households.id, id)).limit(1);
+  if (!row) return null;
+  const { household, ...rest } = row;
+  return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
+}
+
+/**
  * The household, if the viewer reads it in full with the records hanging off it (supervision,
  * placements): not a children's social worker who sees it only as their child's home.
  */

@@ -25,7 +25,7 @@ export type Done = { ok: true };
 export type Result<T = Done> = T | Refusal | Invalid;
 
 /** Locks the household row so two changes to one household happen one after the other. */
-async function lockHousehold(tx: DbOrTx, id: string): Promise<void> {
+export async function lockHousehold(tx: DbOrTx, id: string): Promise<void> {
   await tx.execute(sql`select 1 from ${households} where ${households.id} = ${id} for update`);
 }
 
@@ -124,10 +124,15 @@ export async function updateDetails(db: Db, who: Who, id: string, input: Details
   });
 }
 
+/** Why approval is refused on the change-status page: only an agency decision approves. */
+export const APPROVAL_ONLY_BY_DECISION =
+  'A household is approved only by the agency decision maker’s decision on the fostering panel’s recommendation: put the household on a fostering panel agenda';
+
 /**
  * Moves a household to a new status, if that move is allowed from where it is now. The date
- * may not be in the future nor before the current status began; some moves need a reason;
- * approval needs the approval terms first, and the first approval sets the approval date.
+ * may not be in the future nor before the current status began; some moves need a reason.
+ * Approval is never a free choice: back to approved (from on hold or inactive) only while the
+ * approval an agency decision made stands; a first approval only by the decision (approveByDecision).
  */
 export async function changeStatus(db: Db, who: Who, id: string, input: StatusInput): Promise<Result> {
   return db.transaction(async (tx) => {
@@ -136,7 +141,9 @@ export async function changeStatus(db: Db, who: Who, id: string, input: StatusIn
     if (!access.ok) return access;
     const household = access.household;
     const errors: FieldError[] = [];
-    if (!canMove(household.status, input.toStatus)) {
+    if (input.toStatus === 'approved' && (!household.approvedOn || !canMove(household.status, 'approved'))) {
+      errors.push({ field: 'toStatus', message: APPROVAL_ONLY_BY_DECISION });
+    } else if (!canMove(household.status, input.toStatus)) {
       errors.push({
         field: 'toStatus',
         message: `A household cannot move from ${statusName(household.status).toLowerCase()} to ${statusNames[input.toStatus].toLowerCase()}: select one of the statuses shown`,
@@ -156,41 +163,48 @@ export async function changeStatus(db: Db, who: Who, id: string, input: StatusIn
         message: `Enter the reason for the change to ${statusNames[input.toStatus].toLowerCase()}`,
       });
     }
-    if (input.toStatus === 'approved' && household.approvedPlaces < 1 && errors.length === 0) {
-      errors.push({
-        field: 'toStatus',
-        message: 'Record the approval terms (number of children and their ages) before approving the household',
-      });
-    }
     if (errors.length) return invalid(...errors);
-    const firstApproval =
-      input.toStatus === 'approved' && (household.status === 'in_assessment' || !household.approvedOn);
-    await tx
-      .update(households)
-      .set({
-        status: input.toStatus,
-        statusSince: input.onDate,
-        ...(firstApproval ? { approvedOn: input.onDate } : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(households.id, id));
-    await tx.insert(householdStatusEvents).values({
-      householdId: id,
-      fromStatus: household.status,
-      toStatus: input.toStatus,
-      onDate: input.onDate,
-      reason: input.reason,
-      byUserId: who.user.id,
-    });
-    await refreshDueItems(tx, 'household', [id]);
-    await refreshHouseholdFacts(tx, id);
-    await recordAudit(tx, who.actor, {
-      action: 'status-change',
-      recordType: 'household',
-      recordId: id,
-      detail: { from: household.status, to: input.toStatus },
-    });
+    await writeStatus(tx, who, household, input);
     return { ok: true };
+  });
+}
+
+/**
+ * Writes a status change in the caller's transaction: the status (and, on a first approval, the
+ * approval date), the dated event, deadlines, kept status periods and the audit entry.
+ */
+export async function writeStatus(
+  tx: DbOrTx,
+  who: Who,
+  household: { id: string; status: string; approvedOn: string | null },
+  input: StatusInput,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const firstApproval = input.toStatus === 'approved' && !household.approvedOn;
+  await tx
+    .update(households)
+    .set({
+      status: input.toStatus,
+      statusSince: input.onDate,
+      ...(firstApproval ? { approvedOn: input.onDate } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(households.id, household.id));
+  await tx.insert(householdStatusEvents).values({
+    householdId: household.id,
+    fromStatus: household.status,
+    toStatus: input.toStatus,
+    onDate: input.onDate,
+    reason: input.reason,
+    byUserId: who.user.id,
+  });
+  await refreshDueItems(tx, 'household', [household.id]);
+  await refreshHouseholdFacts(tx, household.id);
+  await recordAudit(tx, who.actor, {
+    action: 'status-change',
+    recordType: 'household',
+    recordId: household.id,
+    detail: { from: household.status, to: input.toStatus, ...detail },
   });
 }
 

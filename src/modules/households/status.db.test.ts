@@ -44,7 +44,6 @@ describe('allowed status changes', () => {
     ['applicant', 'in_assessment'],
     ['applicant', 'withdrawn'],
     ['applicant', 'refused'],
-    ['in_assessment', 'approved'],
     ['in_assessment', 'withdrawn'],
     ['in_assessment', 'refused'],
     ['approved', 'on_hold'],
@@ -59,7 +58,12 @@ describe('allowed status changes', () => {
   for (const [from, to] of allowed) {
     it(`moves a household from ${from} to ${to}, dated, with a timeline entry`, async () => {
       const since = addDays(today, -30);
-      const h = await makeHousehold(t.database.db, { status: from, statusSince: since, approvedPlaces: 2 });
+      const h = await makeHousehold(t.database.db, {
+        status: from,
+        statusSince: since,
+        approvedPlaces: 2,
+        approvedOn: ['on_hold', 'inactive'].includes(from) ? addDays(since, -300) : undefined,
+      });
       const onDate = addDays(today, -3);
       const page = await manager.get(`/households/${h.id}/status`);
       expect(page.statusCode).toBe(200);
@@ -96,15 +100,26 @@ describe('allowed status changes', () => {
     expect(page.body).not.toContain('value="on_hold"');
   });
 
-  it('sets the approval date on first approval, and keeps it when a household comes back from on hold', async () => {
+  it('refuses approval without an agency decision, and offers no approval from assessment', async () => {
     const h = await makeHousehold(t.database.db, {
       status: 'in_assessment',
       statusSince: addDays(today, -60),
+      approvedOn: null,
       approvedPlaces: 2,
     });
-    const approvedOn = addDays(today, -40);
-    await manager.post(`/households/${h.id}/status`, statusForm('approved', approvedOn));
-    expect((await household(h.id)).approvedOn).toBe(approvedOn);
+    const page = await manager.get(`/households/${h.id}/status`);
+    expect(page.body).not.toContain('value="approved"');
+    const response = await manager.post(`/households/${h.id}/status`, statusForm('approved', addDays(today, -1)));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('A household is approved only by the agency decision maker’s decision');
+    const after = await household(h.id);
+    expect(after.status).toBe('in_assessment');
+    expect(after.approvedOn).toBeNull();
+  });
+
+  it('keeps the approval date when a household comes back from on hold', async () => {
+    const approvedOn = addDays(today, -400);
+    const h = await makeHousehold(t.database.db, { status: 'approved', statusSince: approvedOn, approvedOn });
     await manager.post(`/households/${h.id}/status`, statusForm('on_hold', addDays(today, -20), 'Carer unwell'));
     await manager.post(`/households/${h.id}/status`, statusForm('approved', addDays(today, -5)));
     const after = await household(h.id);
@@ -157,7 +172,7 @@ describe('refused status changes', () => {
     const response = await manager.post(`/households/${h.id}/status`, statusForm('approved', today));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
-    expect(response.body).toContain('A household cannot move from enquiry to approved');
+    expect(response.body).toContain('A household is approved only by the agency decision maker’s decision');
     expect((await household(h.id)).status).toBe('enquiry');
     expect(await events(h.id)).toHaveLength(1);
   });
@@ -212,19 +227,5 @@ describe('refused status changes', () => {
     const response = await manager.post(`/households/${h.id}/status`, statusForm('in_assessment', today));
     expect(response.statusCode).toBe(303);
     expect((await events(h.id)).at(-1)?.reason).toBeNull();
-  });
-
-  it('refuses to approve before the approval terms are recorded', async () => {
-    const h = await makeHousehold(t.database.db, {
-      status: 'in_assessment',
-      statusSince: addDays(today, -10),
-      approvedPlaces: 0,
-    });
-    const response = await manager.post(`/households/${h.id}/status`, statusForm('approved', today));
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('Record the approval terms');
-    const after = await household(h.id);
-    expect(after.status).toBe('in_assessment');
-    expect(after.approvedOn).toBeNull();
   });
 });

@@ -42,13 +42,16 @@ export const statusTagClasses: Record<HouseholdStatus, string> = {
 };
 
 /**
- * Where a household may go from each status. Deregistered, withdrawn and refused are final:
- * someone who comes back starts again as a new enquiry (a new record).
+ * Where a household may go from each status on the change-status page. Deregistered, withdrawn
+ * and refused are final: someone who comes back starts again as a new enquiry (a new record).
+ * Approval is not offered from assessment: only the agency decision maker's decision on the
+ * fostering panel's recommendation approves (panel module, households/decided.ts). Back to
+ * approved from on hold or inactive is a return from a pause while that approval stands.
  */
 export const allowedTransitions: Record<HouseholdStatus, readonly HouseholdStatus[]> = {
   enquiry: ['applicant', 'withdrawn'],
   applicant: ['in_assessment', 'withdrawn', 'refused'],
-  in_assessment: ['approved', 'withdrawn', 'refused'],
+  in_assessment: ['withdrawn', 'refused'],
   approved: ['on_hold', 'inactive', 'deregistered'],
   on_hold: ['approved', 'deregistered'],
   inactive: ['approved', 'deregistered'],
@@ -65,7 +68,7 @@ export const transitionNames: Record<HouseholdStatus, string> = {
   enquiry: 'Enquiry',
   applicant: 'Applicant: application received',
   in_assessment: 'In assessment: assessment started',
-  approved: 'Approved: agency decision to approve',
+  approved: 'Approved: available again (the approval decision stands)',
   on_hold: 'On hold',
   inactive: 'Inactive',
   deregistered: 'Deregistered',

@@ -35,6 +35,7 @@ import { childrenSeen, householdsSupervised, signedAgreement, unannouncedVisit }
 import { finaliseSupervision, recordAgreement } from '../supervision/service.ts';
 import { makeSupervision } from '../supervision/test-fixtures.ts';
 import { allKeptFacts } from '../index.ts';
+import { approveByDecision } from '../panel/test-fixtures.ts';
 
 let t: TestApp;
 let db: Db;
@@ -80,17 +81,13 @@ async function periodsOf(on: DbOrTx, householdId: string) {
 class Rollback extends Error {}
 
 describe('a change through a service updates its kept facts and figures in the same transaction', () => {
-  it('approving a household adds an approved status period, and one approved household, with the change', async () => {
+  it('approving a household (by the agency decision) adds an approved status period, and one approved household, with the change', async () => {
     const h = await makeHousehold(db, { status: 'in_assessment', statusSince: addDays(today, -30), approvedPlaces: 2 });
     const before = await serviceFigure(db, approvedHouseholds);
     await expect(
       db.transaction(async (tx) => {
-        const done = await changeStatus(tx as unknown as Db, who, h.id, {
-          toStatus: 'approved',
-          onDate: today,
-          reason: null,
-        });
-        expect(done).toEqual({ ok: true });
+        const done = await approveByDecision(tx as unknown as Db, who, h.id, today);
+        expect(done.ok).toBe(true);
         // Inside the change's transaction: the periods and the figure have moved with it.
         expect(await periodsOf(tx, h.id)).toEqual([
           { status: 'in_assessment', from_on: addDays(today, -30), to_on: today },
@@ -104,9 +101,7 @@ describe('a change through a service updates its kept facts and figures in the s
     expect(await periodsOf(db, h.id)).toEqual([{ status: 'in_assessment', from_on: addDays(today, -30), to_on: null }]);
     expect(await serviceFigure(db, approvedHouseholds)).toEqual(before);
 
-    expect(await changeStatus(db, who, h.id, { toStatus: 'approved', onDate: today, reason: null })).toEqual({
-      ok: true,
-    });
+    expect((await approveByDecision(db, who, h.id, today)).ok).toBe(true);
     expect(await serviceFigure(db, approvedHouseholds)).toEqual({ n: before.n + 1, d: null });
   });
 
@@ -214,6 +209,8 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
         status,
         statusSince: random.dayBetween(addYears(today, -3), addDays(today, -200)),
         approvedPlaces: 2,
+        // On hold or inactive: approved before, by a decision that still stands.
+        approvedOn: status === 'on_hold' || status === 'inactive' ? addYears(today, -4) : undefined,
       });
       ids.push(h.id);
     }
@@ -228,14 +225,21 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
       const [h] = await db.select().from(households).where(eq(households.id, id));
       const op = random.int(3);
       if (op === 0) {
-        const moves = allowedTransitions[h!.status as HouseholdStatus];
+        // Approval from assessment is the agency decision's; every other move is a status change.
+        const moves = [
+          ...allowedTransitions[h!.status as HouseholdStatus],
+          ...(h!.status === 'in_assessment' ? (['approved'] as const) : []),
+        ];
         if (!moves.length) continue;
         const toStatus = random.pick(moves);
         // Now and then on the same day as the last change (two events on one date).
         const onDate = random.int(5) === 0 ? h!.statusSince : random.dayBetween(h!.statusSince, today);
         const reason = statusesNeedingReason.includes(toStatus) ? 'Test reason' : null;
-        const done = await changeStatus(db, who, id, { toStatus, onDate, reason });
-        expect(done).toEqual({ ok: true });
+        const done =
+          h!.status === 'in_assessment' && toStatus === 'approved'
+            ? await approveByDecision(db, who, id, onDate)
+            : await changeStatus(db, who, id, { toStatus, onDate, reason });
+        expect(done.ok).toBe(true);
       } else if (op === 1) {
         // Half the time a visit to a household with children placed, some of them seen.
         const child = random.int(2) === 0 ? random.pick(placed) : undefined;

@@ -17,6 +17,8 @@ export const permissions = {
     'childrens_social_worker',
     'lado',
     'panel_member',
+    'panel_adviser',
+    'decision_maker',
     'training_coordinator',
     'recruitment_coordinator',
     'payments_officer',
@@ -33,6 +35,8 @@ export const permissions = {
     'childrens_social_worker',
     'recruitment_coordinator',
     'payments_officer',
+    'panel_adviser',
+    'decision_maker',
   ],
   /** Record and change households, carers, members, checks and status (scope: canChangeHousehold). */
   'households.change': [
@@ -61,8 +65,6 @@ export const permissions = {
   'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
   /** Quality-assure referrals: accept or return with reasons; match; place. */
   'referrals.review': ['head_of_fostering', 'service_manager', 'team_manager'],
-  /** The referrals list: a reviewer's for their area, a children's social worker's own (scope: placements/scope.ts). */
-  'referrals.list': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
   /** Placements: start, end, documents given, delegated authority. */
   'placements.change': [
     'head_of_fostering',
@@ -221,6 +223,37 @@ export const permissions = {
   'audits.put-right': ['head_of_fostering', 'supervising_social_worker'],
   /** The head's monthly audit summary: each team's month and the themes (no personal records). */
   'audits.summary': ['head_of_fostering', 'assistant_director', 'service_manager'],
+  /** The fostering panel's calendar and meeting pages (a panel member sees only the meetings they sit on). */
+  'panel.view': [
+    'head_of_fostering',
+    'assistant_director',
+    'service_manager',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'recruitment_coordinator',
+    'panel_member',
+    'panel_adviser',
+    'decision_maker',
+  ],
+  /** Run the panel: the central list of members, meetings, attendance, the agenda, publishing papers, recommendations. */
+  'panel.manage': ['head_of_fostering', 'panel_adviser'],
+  /** Upload papers for an agenda item of a household one may change; a team manager quality-assures them. */
+  'panel.papers': [
+    'head_of_fostering',
+    'team_manager',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'panel_adviser',
+  ],
+  /** A panel member's own page: the published papers of the meetings they sit on; the chair signs the minutes. */
+  'panel.sit': ['panel_member'],
+  /** The agency decision maker: the queue of recommendations and the decisions. */
+  'panel.decide': ['decision_maker'],
+  /** The letters to the applicant after a decision (Word and PDF), and when they were told. */
+  'panel.letters': ['head_of_fostering', 'panel_adviser', 'decision_maker'],
+  /** The referrals list: a reviewer's for their area, a children's social worker's own (scope: placements/scope.ts). */
+  'referrals.list': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
   /**
    * The road in and out (recruitment module): the pipeline, enquiries, information events, the
    * household's assessment page (scoped by householdVisibleTo) and the leaving record.

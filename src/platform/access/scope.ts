@@ -29,6 +29,8 @@ export function householdScope(user: SignedInUser): Scope {
     case 'recruitment_coordinator':
     case 'payments_officer':
     case 'training_coordinator': // every carer's training record (their permissions open no household page)
+    case 'panel_adviser': // prepares every household's panel items
+    case 'decision_maker': // decides on every household the panel recommends
       return { kind: 'all' };
     case 'service_manager':
       return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none' };

@@ -1,0 +1,282 @@
+/**
+ * The fostering panel in the demo: its panel adviser and agency decision maker (accounts of their
+ * own, added here so the other demo users keep their ids), the central list of members (the
+ * demo's `panel` user is the independent chair), twelve monthly meetings in the past year with
+ * who sat, an approval item for each household the demo approved in that year, its quality-assured
+ * and published paper, the recommendation, the signed minutes and the decision that approved it.
+ * Households approved before then carry an imported decision. Next month's meeting has two
+ * households in assessment on its agenda: one paper published, one still due. Made-up people only;
+ * one query in for the households, batched inserts out, the same data every time.
+ */
+import { sql } from 'drizzle-orm';
+import { users } from '../../src/platform/auth/tables.ts';
+import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
+import type { DbOrTx } from '../../src/platform/db/client.ts';
+import { queryRows } from '../../src/platform/db/sql.ts';
+import { decisionDueFor, letterDueFor, papersDueFor, toldDueFor } from '../../src/modules/panel/dates.ts';
+import {
+  agencyDecisions,
+  panelAttendance,
+  panelItems,
+  panelMeetings,
+  panelMembers,
+  panelPapers,
+} from '../../src/modules/panel/tables.ts';
+import { addMonthsTo, addWorking, dayOf, isoOf, isWorking, type Day } from './days.ts';
+import { IdMaker } from './random.ts';
+
+const BATCH = 500;
+/** A made-up one-page PDF: every demo paper opens as the same short document. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+const MEMBERS = [
+  { name: 'Pat Nolan', role: 'chair', years: 6 },
+  { name: 'Olivia Hart', role: 'vice_chair', years: 4 },
+  { name: 'Marcus Reid', role: 'social_worker', years: 5 },
+  { name: 'Helen Okafor', role: 'social_worker', years: 2 },
+  { name: 'Dev Sharma', role: 'independent', years: 3 },
+  { name: 'Ruth Ellis', role: 'independent', years: 7 },
+  { name: 'Tom Barker', role: 'independent', years: 4 },
+  { name: 'Jade Fletcher', role: 'care_experienced', years: 2 },
+  { name: 'Dr Anya Kowal', role: 'medical_adviser', years: 5 },
+  { name: 'Nadia Brooks', role: 'panel_adviser', years: 3 },
+] as const;
+/** One member away from each meeting in turn; the rest make the quorum. */
+const AWAY_IN_TURN = ['Helen Okafor', 'Dev Sharma', 'Jade Fletcher', 'Olivia Hart'];
+
+interface HouseholdRow {
+  id: string;
+  status: string;
+  status_since: string;
+  approved_on: string | null;
+  approved_places: number;
+  age_min: number;
+  age_max: number;
+  /** The last status change before the approval (an earlier approval date may not go before it). */
+  before_approval: string | null;
+}
+
+const insertAll = async <T>(db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[]) => {
+  for (let i = 0; i < rows.length; i += BATCH) await db.insert(table).values(rows.slice(i, i + BATCH) as never);
+};
+
+/** The second Wednesday of the month `day` falls in (a working day: the panel's usual day). */
+function panelDayOf(day: Day): Day {
+  const d = new Date(day * 86_400_000);
+  const first = Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000);
+  let wednesday = first + ((3 - new Date(first * 86_400_000).getUTCDay() + 7) % 7) + 7;
+  while (!isWorking(wednesday)) wednesday += 1;
+  return wednesday;
+}
+
+/** Writes the demo's panel; returns how many meetings. */
+export async function writeDemoPanel(
+  db: DbOrTx,
+  options: { scale: string; today: Day; passwordHash: string },
+): Promise<number> {
+  const { today } = options;
+  const ids = new IdMaker(`${options.scale}/panel`);
+  const adviserId = ids.next();
+  const deciderId = ids.next();
+  await db.insert(users).values(
+    [
+      { id: adviserId, username: 'adviser', displayName: 'Nadia Brooks', role: 'panel_adviser' },
+      { id: deciderId, username: 'decider', displayName: 'Grace Whitfield', role: 'decision_maker' },
+    ].map((u) => ({ ...u, email: `${u.username}@hearth.example`, passwordHash: options.passwordHash })),
+  );
+  for (const id of [adviserId, deciderId]) {
+    await recordAudit(db, systemActor('demo data'), { action: 'create', recordType: 'user', recordId: id });
+  }
+  const [staff] = await queryRows<{ panel: string | null; manager: string | null; ssw: string | null }>(
+    db,
+    sql`select (select id from users where username = 'panel') as panel,
+      (select id from users where username = 'manager') as manager,
+      (select id from users where username = 'ssw') as ssw`,
+  );
+
+  // The central list: joined years ago, trained, checked and appraised; one independent member on notice.
+  const members = MEMBERS.map((m, i) => ({
+    id: ids.next(),
+    name: m.name,
+    role: m.role,
+    userId: m.role === 'chair' ? (staff?.panel ?? null) : null,
+    joinedOn: isoOf(addMonthsTo(today, -12 * m.years - i)),
+    trainingOn: isoOf(addMonthsTo(today, -12 * m.years - i + 1)),
+    dbsOn: isoOf(addMonthsTo(today, -(i * 3 + 4))),
+    appraisalOn: isoOf(addMonthsTo(today, -(i + 2))),
+    noticeOn: m.name === 'Tom Barker' ? isoOf(today - 20) : null,
+    leavesOn: m.name === 'Tom Barker' ? isoOf(addMonthsTo(today, 2)) : null,
+  }));
+  await db.insert(panelMembers).values(members);
+
+  // The twelve monthly meetings before today (minutes signed two working days on), and the next one
+  // far enough ahead that its papers are not yet due.
+  const panelDays = [...Array(16).keys()].map((j) => panelDayOf(addMonthsTo(today, j - 13)));
+  const heldDays = panelDays.filter((d) => addWorking(d, 2) <= today).slice(-12);
+  const nextDay = panelDays.find((d) => d > today + 7)!;
+  const meetings = [...heldDays, nextDay].map((meetsOn, k) => {
+    const past = meetsOn < today;
+    return {
+      id: ids.next(),
+      meetsOn: isoOf(meetsOn),
+      place: k % 3 === 1 ? 'Online (video call)' : 'County Hall, Maidstone, Committee Room 2',
+      online: k % 3 === 1,
+      papersDueOn: papersDueFor(isoOf(meetsOn)),
+      minutesSignedOn: past ? isoOf(addWorking(meetsOn, 2)) : null,
+      minutesSignedBy: past ? members[0]!.id : null,
+      minutes: past
+        ? 'The panel considered the items on the agenda; its recommendations and reasons are recorded.'
+        : null,
+    };
+  });
+  const held = meetings.filter((m) => m.minutesSignedOn);
+  const coming = meetings.filter((m) => !m.minutesSignedOn);
+  await db.insert(panelMeetings).values(meetings);
+  const attendance = meetings.flatMap((m, k) =>
+    members
+      .filter((p) => p.name !== AWAY_IN_TURN[k % AWAY_IN_TURN.length])
+      .map((p) => ({ meetingId: m.id, memberId: p.id })),
+  );
+  await db.insert(panelAttendance).values(attendance);
+  const voting = members.length - 1 - 2; // one away, the two advisers do not vote
+
+  const households = await queryRows<HouseholdRow>(
+    db,
+    sql`select id, status, status_since::text as status_since, approved_on::text as approved_on,
+        approved_places, age_min, age_max,
+        (select max(e.on_date)::text from household_status_events e
+          where e.household_id = households.id and e.on_date < households.approved_on) as before_approval
+      from households where approved_on is not null or (status = 'in_assessment' and not restricted)
+      order by reference`,
+  );
+  const items: (typeof panelItems.$inferInsert)[] = [];
+  const papers: (typeof panelPapers.$inferInsert)[] = [];
+  const decisions: (typeof agencyDecisions.$inferInsert)[] = [];
+  const moved: { id: string; from: string; to: string }[] = [];
+  const paper = (itemId: string, meeting: (typeof meetings)[number], n: number, ready: boolean) => {
+    const due = dayOf(meeting.papersDueOn);
+    // One paper in ten published two working days late; every one quality-assured the day before.
+    const publishedOn = ready ? isoOf(n % 10 === 9 ? addWorking(due, 2) : due - 1) : null;
+    papers.push({
+      id: ids.next(),
+      itemId,
+      title: 'Form F assessment report',
+      fileName: 'form-f-assessment.pdf',
+      contentType: 'application/pdf',
+      bytes: PDF,
+      size: PDF.length,
+      uploadedBy: staff?.ssw ?? null,
+      qaBy: ready ? (staff?.manager ?? null) : null,
+      qaOn: ready ? isoOf(due - 2) : null,
+      qaOutcome: ready ? 'accepted' : null,
+      publishedOn,
+    });
+  };
+
+  for (const [n, h] of households.entries()) {
+    if (!h.approved_on) continue;
+    const approvedOn = dayOf(h.approved_on);
+    const meeting = [...held].reverse().find((m) => dayOf(m.minutesSignedOn!) <= approvedOn);
+    if (!meeting) {
+      decisions.push({
+        id: ids.next(),
+        householdId: h.id,
+        outcome: 'approve',
+        agrees: true,
+        reasons: 'Approved before Hearth: the decision is in the old records.',
+        decidedOn: h.approved_on,
+        toldDueOn: toldDueFor(h.approved_on),
+        letterDueOn: letterDueFor(h.approved_on),
+        toldOn: h.approved_on,
+        letterSentOn: h.approved_on,
+        imported: true,
+      });
+      continue;
+    }
+    const receivedOn = meeting.minutesSignedOn!;
+    const dueOn = decisionDueFor(receivedOn);
+    // Most decisions in time: an approval dated after the deadline is brought forward to within it.
+    let decidedOn = h.approved_on;
+    const inTime = isoOf(addWorking(dayOf(receivedOn), 1 + (n % 6)));
+    if (decidedOn > dueOn && n % 8 !== 0 && (!h.before_approval || h.before_approval < inTime)) {
+      decidedOn = inTime;
+      moved.push({ id: h.id, from: h.approved_on, to: decidedOn });
+    }
+    const itemId = ids.next();
+    items.push({
+      id: itemId,
+      meetingId: meeting.id,
+      kind: 'approval',
+      householdId: h.id,
+      places: h.approved_places,
+      ageMin: h.age_min,
+      ageMax: h.age_max,
+      careType: 'mainstream',
+      recommendation: 'approve',
+      reasons: 'A thorough assessment: the applicants’ warmth, stability and support network meet the standards.',
+      votesFor: voting,
+      votesAgainst: 0,
+      votesAbstaining: 0,
+      recommendedBy: adviserId,
+    });
+    paper(itemId, meeting, n, true);
+    decisions.push({
+      id: ids.next(),
+      itemId,
+      householdId: h.id,
+      outcome: 'approve',
+      agrees: true,
+      reasons: 'I agree with the panel’s recommendation and its reasons.',
+      receivedOn,
+      dueOn,
+      decidedOn,
+      decidedBy: deciderId,
+      toldDueOn: toldDueFor(decidedOn),
+      letterDueOn: letterDueFor(decidedOn),
+      toldOn: decidedOn,
+      letterSentOn: isoOf(addWorking(dayOf(decidedOn), 3)),
+    });
+  }
+  // Next month: two households in assessment proposed for approval, one paper out, one still due.
+  const next = coming[0]!;
+  for (const [n, h] of households
+    .filter((x) => x.status === 'in_assessment')
+    .slice(0, 2)
+    .entries()) {
+    const itemId = ids.next();
+    items.push({
+      id: itemId,
+      meetingId: next.id,
+      kind: 'approval',
+      householdId: h.id,
+      places: 2,
+      ageMin: 0,
+      ageMax: 10,
+    });
+    if (n === 0) {
+      paper(itemId, { ...next, papersDueOn: isoOf(Math.min(today, dayOf(next.papersDueOn))) }, 0, true);
+    } else {
+      paper(itemId, next, 1, false);
+    }
+  }
+  await insertAll(db, panelItems, items);
+  await insertAll(db, panelPapers, papers);
+  await insertAll(db, agencyDecisions, decisions);
+  if (moved.length) {
+    // The household's approval (and the event that records it) moves to the decision's date.
+    const values = sql.join(
+      moved.map((m) => sql`(${m.id}::uuid, ${m.from}::date, ${m.to}::date)`),
+      sql`, `,
+    );
+    await db.execute(sql`update households h set approved_on = v.to_on,
+        status_since = case when h.status = 'approved' and h.status_since = v.from_on then v.to_on else h.status_since end
+      from (values ${values}) as v(id, from_on, to_on) where h.id = v.id`);
+    await db.execute(sql`update household_status_events e set on_date = v.to_on
+      from (values ${values}) as v(id, from_on, to_on)
+      where e.household_id = v.id and e.to_status = 'approved' and e.on_date = v.from_on`);
+  }
+  return meetings.length;
+}

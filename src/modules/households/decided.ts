@@ -1,0 +1,80 @@
+/**
+ * What only an agency decision changes on a household (Fostering Services (England) Regulations
+ * 2011, regulations 26 to 28): its approval with the terms decided, a change of its terms, its
+ * deregistration. Called by the panel module inside the decision's own transaction, after it has
+ * checked the decision maker's access; never from a page of this module.
+ */
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { changedFields, invalid, notFound, type Who } from './access.ts';
+import { findHouseholdById } from './queries.ts';
+import { lockHousehold, writeStatus, type Result } from './service.ts';
+import { statusName } from './statuses.ts';
+import { households } from './tables.ts';
+
+export interface DecidedTerms {
+  approvedPlaces: number;
+  ageMin: number;
+  ageMax: number;
+}
+
+async function setTerms(tx: DbOrTx, who: Who, id: string, before: object, terms: DecidedTerms, decisionId: string) {
+  const fields = changedFields(before, terms);
+  if (!fields.length) return;
+  await tx
+    .update(households)
+    .set({ ...terms, updatedAt: new Date() })
+    .where(eq(households.id, id));
+  await refreshDueItems(tx, 'household', [id]);
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'household',
+    recordId: id,
+    detail: { part: 'terms', fields, by: 'agency-decision', recordId: decisionId },
+  });
+}
+
+/**
+ * Applies an agency decision to the household: 'approve' (in assessment to approved, with the
+ * terms), 'change_of_terms' (an approved household's terms) or 'deregister'. Refused when the
+ * household is not in a status the decision can move.
+ */
+export async function applyAgencyDecision(
+  tx: DbOrTx,
+  who: Who,
+  householdId: string,
+  decision: { id: string; outcome: 'approve' | 'change_of_terms' | 'deregister'; onDate: string; reasons: string },
+  terms: DecidedTerms | null,
+): Promise<Result> {
+  await lockHousehold(tx, householdId);
+  const household = await findHouseholdById(tx, householdId);
+  if (!household) return notFound;
+  const status = household.status;
+  const allowed =
+    decision.outcome === 'approve'
+      ? status === 'in_assessment'
+      : decision.outcome === 'change_of_terms'
+        ? ['approved', 'on_hold', 'inactive'].includes(status)
+        : ['approved', 'on_hold', 'inactive'].includes(status);
+  if (!allowed) {
+    return invalid({
+      field: 'agrees',
+      message: `The household is ${statusName(status).toLowerCase()}: this decision cannot be applied to it`,
+    });
+  }
+  if (terms) await setTerms(tx, who, householdId, household, terms, decision.id);
+  if (decision.outcome === 'approve' || decision.outcome === 'deregister') {
+    const toStatus = decision.outcome === 'approve' ? 'approved' : 'deregistered';
+    const onDate = decision.onDate < household.statusSince ? household.statusSince : decision.onDate;
+    await writeStatus(
+      tx,
+      who,
+      household,
+      { toStatus, onDate, reason: decision.outcome === 'deregister' ? decision.reasons : null },
+      { by: 'agency-decision', recordId: decision.id },
+    );
+  }
+  return { ok: true };
+}

@@ -1,0 +1,111 @@
+/** The panel's forms. */
+import { z } from 'zod';
+import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { careTypes, itemKinds, memberRoles, qaOutcomes, recommendations } from './labels.ts';
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .regex(/^\d+$/, `${what[0]!.toUpperCase()}${what.slice(1)} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}`);
+
+const optionalNumber = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be a whole number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export const memberDateNames = ['joinedOn', 'trainingOn', 'dbsOn', 'appraisalOn', 'noticeOn', 'leavesOn'] as const;
+export const memberForm = z.object({
+  name: requiredText('Enter the member’s name', 200),
+  role: z.enum(memberRoles, { error: 'Select the member’s role on the panel' }),
+  userId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
+  joinedOn: govukDate('Date they joined'),
+  trainingOn: optionalGovukDate('Date of their last panel training'),
+  dbsOn: optionalGovukDate('Date of their DBS check'),
+  appraisalOn: optionalGovukDate('Date of their last appraisal'),
+  noticeOn: optionalGovukDate('Date they gave notice'),
+  leavesOn: optionalGovukDate('Date they leave'),
+});
+export type MemberInput = z.infer<typeof memberForm>;
+
+export const meetingForm = z.object({
+  meetsOn: govukDate('Date of the meeting'),
+  place: requiredText('Enter where the panel meets (a room, or the online meeting’s name)', 200),
+  online: z
+    .string()
+    .optional()
+    .transform((v) => v === 'yes'),
+});
+export type MeetingInput = z.infer<typeof meetingForm>;
+
+export const attendanceForm = z.object({
+  memberIds: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [v].flat())),
+});
+
+const terms = {
+  places: optionalNumber('The number of children', 1, 6),
+  ageMin: optionalNumber('The youngest age', 0, 17),
+  ageMax: optionalNumber('The oldest age', 0, 17),
+  careType: z.enum(careTypes).optional(),
+};
+
+export const itemForm = z.object({
+  kind: z.enum(itemKinds, { error: 'Select the kind of item' }),
+  candidate: z.string({ error: 'Select the household to present' }).min(1, 'Select the household to present'),
+  ...terms,
+});
+export type ItemInput = z.infer<typeof itemForm>;
+
+export const qaForm = z.object({
+  outcome: z.enum(qaOutcomes, { error: 'Select the outcome of the quality assurance' }),
+  notes: optionalText(2000),
+});
+export type QaInput = z.infer<typeof qaForm>;
+
+export const recommendationForm = z.object({
+  recommendation: z.enum(recommendations, { error: 'Select the panel’s recommendation' }),
+  reasons: requiredText('Enter the reasons for the recommendation', 5000),
+  votesFor: wholeNumber('the number of votes for', 0, 30),
+  votesAgainst: wholeNumber('the number of votes against', 0, 30),
+  votesAbstaining: wholeNumber('the number of members abstaining', 0, 30),
+  ...terms,
+});
+export type RecommendationInput = z.infer<typeof recommendationForm>;
+
+export const minutesForm = z.object({
+  minutes: requiredText('Enter the minutes (or a summary of them) before signing', 20000),
+});
+
+export const decisionForm = z.object({
+  agrees: z.enum(['yes', 'no'], { error: 'Select whether you agree with the panel’s recommendation' }),
+  reasons: requiredText('Enter the reasons for your decision', 5000),
+  decidedOn: govukDate('Date of the decision'),
+});
+export type DecisionInput = z.infer<typeof decisionForm>;
+
+export const lettersDateNames = ['toldOn', 'letterSentOn'] as const;
+export const lettersForm = z.object({
+  toldOn: optionalGovukDate('Date the applicant was told'),
+  letterSentOn: optionalGovukDate('Date the letter was sent'),
+});
+export type LettersInput = z.infer<typeof lettersForm>;

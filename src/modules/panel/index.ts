@@ -1,0 +1,21 @@
+/** The fostering panel and the agency decision (issue 11): the only road to an approval. */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { panelDueRules } from './due.ts';
+import { panelMeasures } from './measures.ts';
+import { panelRecordTypes } from './records.ts';
+import { panelRoutes } from './routes.ts';
+
+export const panel: HearthModule = {
+  name: 'panel',
+  routes: async (app, { db }) => {
+    await app.register(panelRoutes, { db });
+  },
+  navigation: [
+    { text: 'Panel', href: '/panel', permission: 'panel.view', order: 17 },
+    { text: 'Decisions', href: '/panel/decisions', permission: 'panel.decide', order: 18 },
+    { text: 'Your papers', href: '/panel/my-papers', permission: 'panel.sit', order: 19 },
+  ],
+  recordTypes: panelRecordTypes,
+  dueRules: panelDueRules,
+  measures: panelMeasures,
+};

@@ -1,0 +1,135 @@
+/**
+ * The panel's measures on the scorecard (Target 10.2 of the business plan: robust recommendations
+ * and decisions; every panel paper quality-assured by a team manager). Dates they compare are kept
+ * on write (a meeting's papers-due day, a decision's due day), so each is one indexed select.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Measure, Period } from '../../platform/measures/index.ts';
+import { quorateSql } from './quorum.ts';
+
+const TARGET_10_2 =
+  'Target 10.2: robust recommendations at panel and in decision making; all panel papers quality assured by team managers';
+const NMS_14 = 'NMS 14 (the fostering panel and the decision maker)';
+const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
+
+/** Papers (p) of the items (i) of meetings (m) held in the period, with the household (h) and team (t). */
+const papersOfMeetingsIn = (period: Period) => sql`panel_papers p
+  join panel_items i on i.id = p.item_id
+  join panel_meetings m on m.id = i.meeting_id
+  join households h on h.id = i.household_id
+  join teams t on t.id = h.team_id
+  where m.meets_on between ${period.from}::date and ${period.asAt}::date`;
+
+function paperMeasure(met: SQL, detail: SQL): Pick<Measure, 'count' | 'records'> {
+  return {
+    count: (period) => sql`select h.team_id, t.area_id, ${met} as met from ${papersOfMeetingsIn(period)}`,
+    records: (period) => sql`select 'panel-paper' as record_type, p.id as record_id,
+        p.title || ': ' || h.name || ' (' || h.reference || ')' as label, '/panel/meetings/' || m.id as href,
+        h.team_id, t.area_id, ${met} as met, ${detail} as detail, h.restricted,
+        m.meets_on::text || ' ' || h.reference as sort_key
+      from ${papersOfMeetingsIn(period)}`,
+  };
+}
+
+export const papersPublishedOnTime: Measure = {
+  id: 'panel.papers-on-time',
+  title: 'Panel papers published 5 working days before the meeting',
+  definition:
+    'Of the papers for the panel meetings held in the month, the percentage published to the members on or before ' +
+    'the fifth working day before the meeting.',
+  standard: NMS_14,
+  planTarget: TARGET_10_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Published in time',
+  missedLabel: 'Late or not published',
+  order: 120,
+  ...paperMeasure(
+    sql`coalesce(p.published_on <= m.papers_due_on, false)`,
+    sql`coalesce('Published on ' || ${inWords(sql`p.published_on`)}, 'Not published') || '; due by ' || ${inWords(sql`m.papers_due_on`)}`,
+  ),
+};
+
+export const papersQualityAssured: Measure = {
+  id: 'panel.papers-assured',
+  title: 'Panel papers quality-assured by a team manager',
+  definition:
+    'Of the papers for the panel meetings held in the month, the percentage a team manager quality-assured as ready ' +
+    'for panel before the meeting.',
+  standard: NMS_14,
+  planTarget: TARGET_10_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Quality-assured',
+  missedLabel: 'Not quality-assured',
+  order: 121,
+  ...paperMeasure(
+    sql`(p.qa_outcome = 'accepted' and p.qa_on <= m.meets_on)`,
+    sql`coalesce('Quality-assured on ' || ${inWords(sql`p.qa_on`)}, 'Not quality-assured')`,
+  ),
+};
+
+const meetingsIn = (period: Period) => sql`panel_meetings m
+  where m.meets_on between ${period.from}::date and ${period.asAt}::date`;
+const quorate = sql`coalesce(${sql.raw(quorateSql)}, false)`;
+
+export const meetingsQuorate: Measure = {
+  id: 'panel.quorate',
+  title: 'Panel meetings quorate',
+  definition:
+    'Of the panel meetings held in the month, the percentage with their quorum: at least five members (advisers not ' +
+    'counted), including the chair or the vice-chair, a social worker and an independent member.',
+  standard: NMS_14,
+  planTarget: TARGET_10_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 0,
+  metLabel: 'Quorate',
+  missedLabel: 'Not quorate',
+  order: 122,
+  byTeam: false,
+  count: (period) =>
+    sql`select null::uuid as team_id, null::uuid as area_id, ${quorate} as met from ${meetingsIn(period)}`,
+  records: (period) => sql`select 'panel-meeting' as record_type, m.id as record_id,
+      'Panel of ' || ${inWords(sql`m.meets_on`)} as label, '/panel/meetings/' || m.id as href,
+      null::uuid as team_id, null::uuid as area_id, ${quorate} as met, m.place as detail, false as restricted,
+      m.meets_on::text as sort_key
+    from ${meetingsIn(period)}`,
+};
+
+const decisionsIn = (period: Period) => sql`agency_decisions d
+  join households h on h.id = d.household_id
+  join teams t on t.id = h.team_id
+  where not d.imported and d.due_on is not null
+    and d.decided_on between ${period.from}::date and ${period.asAt}::date`;
+
+export const decisionsInTime: Measure = {
+  id: 'panel.decisions-in-time',
+  title: 'Agency decisions within 7 working days',
+  definition:
+    'Of the agency decisions made in the month on a panel recommendation, the percentage made within 7 working days ' +
+    'of the decision maker receiving the recommendation and the signed minutes. Decisions brought over from the old ' +
+    'records are not counted.',
+  standard: `${NMS_14}: NMS 14.9`,
+  planTarget: TARGET_10_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'In time',
+  missedLabel: 'Late',
+  order: 123,
+  count: (period) => sql`select h.team_id, t.area_id, d.decided_on <= d.due_on as met from ${decisionsIn(period)}`,
+  records: (period) => sql`select 'agency-decision' as record_type, d.id as record_id,
+      h.name || ' (' || h.reference || '), decided on ' || ${inWords(sql`d.decided_on`)} as label,
+      '/panel/items/' || d.item_id || '/decision' as href, h.team_id, t.area_id, d.decided_on <= d.due_on as met,
+      'Due by ' || ${inWords(sql`d.due_on`)} as detail, h.restricted, d.decided_on::text || ' ' || h.reference as sort_key
+    from ${decisionsIn(period)}`,
+};
+
+export const panelMeasures: Measure[] = [papersPublishedOnTime, papersQualityAssured, meetingsQuorate, decisionsInTime];

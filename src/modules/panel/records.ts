@@ -1,0 +1,54 @@
+/** The panel's records in the audit trail: who opened a paper, who changed a meeting or a decision. */
+import { eq } from 'drizzle-orm';
+import type { RecordType } from '../../platform/access/registry.ts';
+import { can } from '../../platform/access/policy.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { isUuid } from '../../platform/views/params.ts';
+import { agencyDecisions, panelItems, panelMeetings, panelMembers, panelPapers } from './tables.ts';
+
+const manages = (role: Parameters<typeof can>[0]) => can(role, 'panel.manage');
+
+export const panelRecordTypes: RecordType[] = [
+  {
+    type: 'panel-meeting',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [m] = await db.select().from(panelMeetings).where(eq(panelMeetings.id, id));
+      return m ? { label: `Panel meeting, ${formatDate(m.meetsOn)}`, href: `/panel/meetings/${id}` } : null;
+    },
+    inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+  },
+  {
+    type: 'panel-paper',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [p] = await db
+        .select({ title: panelPapers.title, meetingId: panelItems.meetingId })
+        .from(panelPapers)
+        .innerJoin(panelItems, eq(panelItems.id, panelPapers.itemId))
+        .where(eq(panelPapers.id, id));
+      return p ? { label: `Panel paper: ${p.title}`, href: `/panel/meetings/${p.meetingId}` } : null;
+    },
+    inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+  },
+  {
+    type: 'panel-member',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [m] = await db.select().from(panelMembers).where(eq(panelMembers.id, id));
+      return m ? { label: `Panel member: ${m.name}`, href: `/panel/members/${id}` } : null;
+    },
+    inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+  },
+  {
+    type: 'agency-decision',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [d] = await db.select().from(agencyDecisions).where(eq(agencyDecisions.id, id));
+      return d?.itemId
+        ? { label: `Agency decision, ${formatDate(d.decidedOn)}`, href: `/panel/items/${d.itemId}/decision` }
+        : null;
+    },
+    inScope: async (_db, viewer, id) => isUuid(id) && (manages(viewer.role) || can(viewer.role, 'panel.decide')),
+  },
+];

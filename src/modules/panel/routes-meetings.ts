@@ -1,0 +1,198 @@
+/** The panel calendar, a meeting's page (attendance, quorum, agenda, papers, recommendations, minutes). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../platform/access/policy.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { parseDatedForm } from '../../platform/views/date-input.ts';
+import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { pagination } from '../../platform/views/pagination.ts';
+import { isUuid, pageFrom } from '../../platform/views/params.ts';
+import { who } from '../../platform/views/results.ts';
+import { candidatesFor } from './agenda.ts';
+import { representationsBy } from './dates.ts';
+import { attendanceForm, itemForm, meetingForm, minutesForm } from './forms.ts';
+import {
+  careTypeNames,
+  careTypes,
+  decisionOutcomeNames,
+  itemKindNames,
+  itemKinds,
+  itemsWithTerms,
+  memberRoleNames,
+  nameOf,
+  qaOutcomeNames,
+  recommendationNames,
+  type ItemKind,
+} from './labels.ts';
+import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './queries.ts';
+import { quorumOf } from './quorum.ts';
+import { bodyOf, calendarCrumb, doneMessages, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+import { memberOfUser, seesMeeting } from './scope.ts';
+import { addItem, createMeeting, setAttendance } from './service.ts';
+import { publishPapers } from './papers.ts';
+import { signMinutes } from './decisions.ts';
+
+export function meetingRoutes(app: FastifyInstance, db: Db): void {
+  app.get<WithId>('/panel', rule('panel.view'), async (request, reply) => {
+    const user = request.user!;
+    const member = user.role === 'panel_member' ? await memberOfUser(db, user) : null;
+    if (user.role === 'panel_member' && !member) {
+      return reply.page('panel-calendar.njk', { title: 'Fostering panel', rows: [], notOnList: true });
+    }
+    const page = pageFrom(request.query.page);
+    const { rows, total } = await listMeetings(db, member?.id ?? null, page);
+    return reply.page('panel-calendar.njk', {
+      title: page > 1 ? `Fostering panel (page ${page})` : 'Fostering panel',
+      rows,
+      total,
+      today: todayInLondon(),
+      pagination: pagination('/panel', page, 25, total),
+      can: {
+        manage: can(user.role, 'panel.manage'),
+        decide: can(user.role, 'panel.decide'),
+        sit: can(user.role, 'panel.sit'),
+      },
+      flash: doneMessages[request.query.done ?? ''],
+    });
+  });
+
+  const meetingFormPage = (reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors) =>
+    reply.code(errors ? 400 : 200).page('panel-meeting-form.njk', {
+      title: 'Add a panel meeting',
+      values,
+      errors,
+      breadcrumbs: [calendarCrumb],
+    });
+  app.get('/panel/meetings/new', rule('panel.manage'), (_request, reply) => meetingFormPage(reply, {}));
+  app.post('/panel/meetings/new', rule('panel.manage'), async (request, reply) => {
+    const parsed = parseDatedForm(meetingForm, request.body, ['meetsOn']);
+    if (!parsed.ok) return meetingFormPage(reply, parsed.input, parsed.errors);
+    const result = await createMeeting(db, who(request), parsed.value);
+    if (!result.ok) return reply.callNotFound();
+    return reply.redirect(`${meetingPath(result.id)}?done=meeting`, 303);
+  });
+
+  async function meetingPage(
+    request: FastifyRequest<WithId>,
+    reply: FastifyReply,
+    form: { name?: string; values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
+    const id = request.params.id;
+    const meeting = isUuid(id) ? await findMeeting(db, id) : null;
+    const user = request.user!;
+    if (!meeting || !(await seesMeeting(db, user, meeting.id))) return reply.callNotFound();
+    const detail = await meetingDetail(db, meeting.id);
+    const quorum = quorumOf(detail.attending.map((a) => a.role));
+    const attendingIds = new Set(detail.attending.map((a) => a.id));
+    const manage = can(user.role, 'panel.manage');
+    const onList = manage ? await membersOnListOn(db, meeting.meetsOn) : [];
+    const member = user.role === 'panel_member' ? await memberOfUser(db, user) : null;
+    const chairing = detail.attending.some((a) => a.role === 'chair') ? 'chair' : 'vice_chair';
+    return reply.code(form.errors ? 400 : 200).page('panel-meeting.njk', {
+      title: `Panel meeting, ${formatDate(meeting.meetsOn)}`,
+      meeting,
+      attending: detail.attending.map((a) => ({ ...a, roleName: nameOf(memberRoleNames, a.role) })),
+      quorum,
+      items: detail.items.map((i) => ({
+        ...i,
+        kindName: nameOf(itemKindNames, i.item.kind),
+        recommendationName: nameOf(recommendationNames, i.item.recommendation),
+        careTypeName: nameOf(careTypeNames, i.item.careType),
+        outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
+        papers: i.papers.map((p) => ({ ...p, qaName: nameOf(qaOutcomeNames, p.qaOutcome) })),
+      })),
+      memberItems: onList.map((m) => ({
+        value: m.id,
+        text: m.name,
+        hint: { text: nameOf(memberRoleNames, m.role) },
+        checked: attendingIds.has(m.id),
+      })),
+      today: todayInLondon(),
+      can: {
+        manage,
+        papers: can(user.role, 'panel.papers'),
+        assure: user.role === 'team_manager' || user.role === 'head_of_fostering',
+        decide: can(user.role, 'panel.decide'),
+        sign: member !== null && attendingIds.has(member.id) && member.role === chairing && !meeting.minutesSignedOn,
+        letters: can(user.role, 'panel.letters'),
+      },
+      representationsBy: meeting.minutesSignedOn ? representationsBy(meeting.minutesSignedOn) : null,
+      form,
+      errors: form.errors,
+      flash: doneMessages[request.query.done ?? ''],
+      breadcrumbs: [calendarCrumb],
+    });
+  }
+  app.get<WithId>('/panel/meetings/:id', rule('panel.view'), (request, reply) => meetingPage(request, reply));
+
+  app.post<WithId>('/panel/meetings/:id/attendance', rule('panel.manage'), async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const parsed = parseForm(attendanceForm, request.body);
+    if (!parsed.ok) return meetingPage(request, reply, { name: 'attendance', errors: parsed.errors });
+    const result = await setAttendance(db, who(request), request.params.id, parsed.value.memberIds);
+    if (result.ok) return reply.redirect(`${meetingPath(request.params.id)}?done=attendance`, 303);
+    const errors = errorsOr(reply, result, meetingPath(request.params.id));
+    return errors ? meetingPage(request, reply, { name: 'attendance', errors }) : reply;
+  });
+
+  app.post<WithId>('/panel/meetings/:id/publish', rule('panel.manage'), async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const result = await publishPapers(db, who(request), request.params.id);
+    if (result.ok) return reply.redirect(`${meetingPath(request.params.id)}?done=published`, 303);
+    const errors = errorsOr(reply, result, meetingPath(request.params.id));
+    return errors ? meetingPage(request, reply, { name: 'publish', errors }) : reply;
+  });
+
+  app.post<WithId>('/panel/meetings/:id/minutes', rule('panel.sit'), async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const parsed = parseForm(minutesForm, request.body);
+    if (!parsed.ok)
+      return meetingPage(request, reply, { name: 'minutes', values: parsed.input, errors: parsed.errors });
+    const result = await signMinutes(db, who(request), request.params.id, parsed.value.minutes);
+    if (result.ok) return reply.redirect(`${meetingPath(request.params.id)}?done=minutes`, 303);
+    const errors = errorsOr(reply, result, meetingPath(request.params.id));
+    return errors ? meetingPage(request, reply, { name: 'minutes', values: bodyOf(request.body), errors }) : reply;
+  });
+
+  async function itemPage(
+    request: FastifyRequest<WithId>,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const meeting = isUuid(request.params.id) ? await findMeeting(db, request.params.id) : null;
+    if (!meeting) return reply.callNotFound();
+    const kind = (itemKinds as readonly string[]).includes(String(values.kind)) ? (values.kind as ItemKind) : null;
+    const candidates = kind ? await candidatesFor[kind](db) : [];
+    return reply.code(errors ? 400 : 200).page('panel-item-form.njk', {
+      title: kind ? `Add to the agenda: ${itemKindNames[kind].toLowerCase()}` : 'Add an item to the agenda',
+      meeting,
+      kind,
+      kindItems: itemKinds.map((k) => ({ value: k, text: itemKindNames[k], checked: kind === k })),
+      candidates: candidates.map((c) => ({
+        value: c.value,
+        text: c.text,
+        hint: { text: c.hint },
+        checked: values.candidate === c.value,
+      })),
+      withTerms: kind !== null && itemsWithTerms.includes(kind),
+      careTypes: careTypes.map((c) => ({ value: c, text: careTypeNames[c], checked: values.careType === c })),
+      values,
+      errors,
+      breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(meeting.id) }],
+    });
+  }
+  app.get<WithId>('/panel/meetings/:id/items/new', rule('panel.manage'), (request, reply) =>
+    itemPage(request, reply, { kind: request.query.kind }),
+  );
+  app.post<WithId>('/panel/meetings/:id/items/new', rule('panel.manage'), async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const parsed = parseForm(itemForm, request.body);
+    if (!parsed.ok) return itemPage(request, reply, parsed.input, parsed.errors);
+    const result = await addItem(db, who(request), request.params.id, parsed.value);
+    if (result.ok) return reply.redirect(`${meetingPath(request.params.id)}?done=item`, 303);
+    const errors = errorsOr(reply, result, meetingPath(request.params.id));
+    return errors ? itemPage(request, reply, bodyOf(request.body), errors) : reply;
+  });
+}

@@ -1,0 +1,128 @@
+/** Papers: upload (multipart, PDF or Word), quality assurance, opening (audited), the member's papers page. */
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../platform/access/policy.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { isUuid } from '../../platform/views/params.ts';
+import { who } from '../../platform/views/results.ts';
+import { qaForm } from './forms.ts';
+import { itemKindNames, nameOf } from './labels.ts';
+import { emptyPaperUpload, MAX_PAPER_BYTES, openPaper, uploadPaper, assurePaper, type PaperUpload } from './papers.ts';
+import { itemDetail, memberPapers } from './queries.ts';
+import { calendarCrumb, doneMessages, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+import { memberOfUser } from './scope.ts';
+
+/** Reads the upload into `request.body` before the CSRF check; never throws. */
+async function readPaperUpload(request: FastifyRequest): Promise<void> {
+  const body: { _csrf?: string; upload: PaperUpload } = { upload: emptyPaperUpload() };
+  if (!request.user || !can(request.user.role, 'panel.papers') || !request.isMultipart()) {
+    request.body = body;
+    return;
+  }
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === '_csrf' && typeof part.value === 'string') body._csrf = part.value;
+        if (part.fieldname === 'title' && typeof part.value === 'string') body.upload.title = part.value;
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size <= MAX_PAPER_BYTES) chunks.push(chunk);
+      }
+      if (!part.filename && size === 0) continue;
+      body.upload.files += 1;
+      body.upload.bytes = Buffer.concat(chunks);
+      body.upload.fileName = part.filename;
+      body.upload.contentType = part.mimetype;
+      body.upload.tooLarge = part.file.truncated || size > MAX_PAPER_BYTES;
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') body.upload.tooLarge = true;
+    else body.upload.unreadable = true;
+  }
+  request.body = body;
+}
+
+export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fileSize: MAX_PAPER_BYTES, fields: 5, fieldSize: 1024, parts: 6 },
+    throwFileSizeLimit: false,
+  });
+
+  async function uploadPage(request: FastifyRequest<WithId>, reply: FastifyReply, title = '', errors?: FormErrors) {
+    const found = isUuid(request.params.id) ? await itemDetail(db, request.params.id) : null;
+    if (!found) return reply.callNotFound();
+    return reply.code(errors ? 400 : 200).page('panel-paper-form.njk', {
+      title: `Upload a paper: ${found.household.name}`,
+      found,
+      kindName: nameOf(itemKindNames, found.item.kind),
+      values: { title },
+      errors,
+      breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
+    });
+  }
+  app.get<WithId>('/panel/items/:id/papers/new', rule('panel.papers'), (request, reply) => uploadPage(request, reply));
+  app.post<WithId>(
+    '/panel/items/:id/papers/new',
+    { ...rule('panel.papers'), preValidation: readPaperUpload },
+    async (request, reply) => {
+      if (!isUuid(request.params.id)) return reply.callNotFound();
+      const { upload } = request.body as { upload: PaperUpload };
+      const result = await uploadPaper(db, who(request), request.params.id, upload);
+      if (result.ok) {
+        const found = await itemDetail(db, request.params.id);
+        return reply.redirect(`${meetingPath(found!.meeting.id)}?done=paper`, 303);
+      }
+      const errors = errorsOr(reply, result, '/panel');
+      return errors ? uploadPage(request, reply, upload.title, errors) : reply;
+    },
+  );
+
+  app.post<WithId>('/panel/papers/:id/qa', rule('panel.papers'), async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const parsed = parseForm(qaForm, request.body);
+    const result = parsed.ok
+      ? await assurePaper(db, who(request), request.params.id, parsed.value)
+      : {
+          ok: false as const,
+          reason: 'invalid' as const,
+          errors: [{ field: 'outcome', message: 'Select the outcome of the quality assurance' }],
+        };
+    if (result.ok) return reply.redirect(`${meetingPath(result.id)}?done=qa`, 303);
+    const done = errorsOr(reply, result, '/panel');
+    if (!done) return reply;
+    return reply.code(400).page('error.njk', {
+      title: 'The quality assurance was not recorded',
+      lines: done.list.map((e) => e.text),
+      backLink: { href: '/panel' },
+    });
+  });
+
+  app.get<WithId>('/panel/papers/:id', rule('panel.view'), async (request, reply) => {
+    const paper = isUuid(request.params.id) ? await openPaper(db, who(request), request.params.id) : null;
+    if (!paper) return reply.callNotFound();
+    return reply
+      .header('content-type', paper.contentType)
+      .header('content-disposition', `attachment; filename="${paper.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(paper.bytes);
+  });
+
+  app.get('/panel/my-papers', rule('panel.sit'), async (request, reply) => {
+    const member = await memberOfUser(db, request.user!);
+    const papers = member ? await memberPapers(db, member.id, todayInLondon()) : [];
+    return reply.page('panel-my-papers.njk', {
+      title: 'Your panel papers',
+      notOnList: !member,
+      papers: papers.map((p) => ({ ...p, kindName: nameOf(itemKindNames, p.kind) })),
+      flash: doneMessages[(request.query as { done?: string }).done ?? ''],
+      breadcrumbs: [calendarCrumb],
+    });
+  });
+}

@@ -1,0 +1,57 @@
+/** The panel's recommendation on an agenda item (recorded by the panel adviser at the meeting). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { isUuid } from '../../platform/views/params.ts';
+import { who } from '../../platform/views/results.ts';
+import { recordRecommendation } from './decisions.ts';
+import { recommendationForm } from './forms.ts';
+import {
+  careTypeNames,
+  itemKindNames,
+  itemsWithTerms,
+  nameOf,
+  recommendationNames,
+  recommendations,
+  type ItemKind,
+} from './labels.ts';
+import { itemDetail } from './queries.ts';
+import { bodyOf, calendarCrumb, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+
+export function recommendationRoutes(app: FastifyInstance, db: Db): void {
+  async function page(
+    request: FastifyRequest<WithId>,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const found = isUuid(request.params.id) ? await itemDetail(db, request.params.id) : null;
+    if (!found) return reply.callNotFound();
+    const withTerms = itemsWithTerms.includes(found.item.kind as ItemKind);
+    return reply.code(errors ? 400 : 200).page('panel-recommendation.njk', {
+      title: `Recommendation: ${found.household.name}`,
+      found,
+      kindName: nameOf(itemKindNames, found.item.kind),
+      careTypeName: nameOf(careTypeNames, found.item.careType),
+      withTerms,
+      choices: recommendations
+        .filter((r) => withTerms || r !== 'with_terms')
+        .map((r) => ({ value: r, text: recommendationNames[r], checked: values.recommendation === r })),
+      values,
+      errors,
+      breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
+    });
+  }
+  app.get<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), (request, reply) =>
+    page(request, reply, {}),
+  );
+  app.post<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const parsed = parseForm(recommendationForm, request.body);
+    if (!parsed.ok) return page(request, reply, parsed.input, parsed.errors);
+    const result = await recordRecommendation(db, who(request), request.params.id, parsed.value);
+    if (result.ok) return reply.redirect(`${meetingPath(result.id)}?done=recommendation`, 303);
+    const errors = errorsOr(reply, result, '/panel');
+    return errors ? page(request, reply, bodyOf(request.body), errors) : reply;
+  });
+}

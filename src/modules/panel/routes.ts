@@ -1,0 +1,16 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { decisionRoutes } from './routes-decisions.ts';
+import { meetingRoutes } from './routes-meetings.ts';
+import { memberRoutes } from './routes-members.ts';
+import { paperRoutes } from './routes-papers.ts';
+import { recommendationRoutes } from './routes-recommendation.ts';
+
+/** The fostering panel: calendar, members, meetings, papers, recommendations and decisions. */
+export const panelRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  meetingRoutes(app, db);
+  memberRoutes(app, db);
+  recommendationRoutes(app, db);
+  decisionRoutes(app, db);
+  await paperRoutes(app, db);
+};

@@ -1,0 +1,66 @@
+/**
+ * Who sees which meeting and which paper. Staff with the panel permission see every meeting; a
+ * panel member only the meetings they sit on, and a paper only from its publication until the
+ * chair signs the minutes. A household's worker opens the papers of the households they may see.
+ */
+import { and, eq, isNull, or, gt } from 'drizzle-orm';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { can } from '../../platform/access/policy.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { findVisibleHousehold } from '../households/queries.ts';
+import { panelAttendance, panelMeetings, panelMembers } from './tables.ts';
+
+/** The panel member linked to this user's account, while on the list. */
+export async function memberOfUser(db: DbOrTx, user: SignedInUser) {
+  const today = todayInLondon();
+  const [row] = await db
+    .select()
+    .from(panelMembers)
+    .where(and(eq(panelMembers.userId, user.id), or(isNull(panelMembers.leavesOn), gt(panelMembers.leavesOn, today))))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Whether the member sits on the meeting. */
+export async function sitsOn(db: DbOrTx, memberId: string, meetingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ m: panelAttendance.memberId })
+    .from(panelAttendance)
+    .where(and(eq(panelAttendance.meetingId, meetingId), eq(panelAttendance.memberId, memberId)));
+  return Boolean(row);
+}
+
+/** Whether the user may open the meeting's page. */
+export async function seesMeeting(db: DbOrTx, user: SignedInUser, meetingId: string): Promise<boolean> {
+  if (!can(user.role, 'panel.view')) return false;
+  if (user.role !== 'panel_member') return true;
+  const member = await memberOfUser(db, user);
+  return member !== null && (await sitsOn(db, member.id, meetingId));
+}
+
+/** Whether the paper is open to the meeting's members today: published, and the minutes not yet signed. */
+export function openToMembers(
+  paper: { publishedOn: string | null },
+  meeting: { minutesSignedOn: string | null },
+  today = todayInLondon(),
+): boolean {
+  return paper.publishedOn !== null && paper.publishedOn <= today && meeting.minutesSignedOn === null;
+}
+
+/** Whether the user may open this paper. */
+export async function opensPaper(
+  db: DbOrTx,
+  user: SignedInUser,
+  paper: { publishedOn: string | null },
+  meeting: typeof panelMeetings.$inferSelect,
+  householdId: string,
+): Promise<boolean> {
+  if (user.role === 'panel_member') {
+    const member = await memberOfUser(db, user);
+    return member !== null && (await sitsOn(db, member.id, meeting.id)) && openToMembers(paper, meeting);
+  }
+  if (can(user.role, 'panel.manage') || can(user.role, 'panel.decide')) return true;
+  if (!can(user.role, 'panel.papers')) return false;
+  return (await findVisibleHousehold(db, user, householdId)) !== null;
+}

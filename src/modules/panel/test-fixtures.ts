@@ -1,0 +1,101 @@
+/**
+ * Test support: panel meetings, agenda items and agency decisions written straight to the
+ * database (their kept deadlines refreshed, as the service does), and an approval through a
+ * decision for tests of other modules that need an approved household. Not used by the app.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import type { Result, Who } from '../../platform/views/results.ts';
+import { applyAgencyDecision, type DecidedTerms } from '../households/decided.ts';
+import { letterDueFor, papersDueFor, toldDueFor } from './dates.ts';
+import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
+
+/**
+ * Approves a household in assessment as the agency decision does: a decision recorded (with no
+ * panel record behind it, so marked imported) and applied to the household in one transaction.
+ */
+export async function approveByDecision(
+  db: Db,
+  who: Who,
+  householdId: string,
+  onDate: string,
+  terms: DecidedTerms = { approvedPlaces: 2, ageMin: 0, ageMax: 17 },
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const id = randomUUID();
+    const decision = { id, outcome: 'approve' as const, onDate, reasons: 'Approved on the panel’s recommendation' };
+    const applied = await applyAgencyDecision(tx, who, householdId, decision, terms);
+    if (!applied.ok) return applied;
+    await tx.insert(agencyDecisions).values({
+      id,
+      householdId,
+      outcome: 'approve',
+      agrees: true,
+      reasons: decision.reasons,
+      decidedOn: onDate,
+      decidedBy: who.user.id,
+      toldDueOn: toldDueFor(onDate),
+      letterDueOn: letterDueFor(onDate),
+      toldOn: onDate,
+      letterSentOn: onDate,
+      imported: true,
+    });
+    return { ok: true, id };
+  });
+}
+
+export interface MeetingFixture {
+  meetsOn: string;
+  minutesSignedOn?: string | null;
+}
+
+export async function makeMeeting(db: DbOrTx, f: MeetingFixture) {
+  const [row] = await db
+    .insert(panelMeetings)
+    .values({
+      meetsOn: f.meetsOn,
+      place: 'County Hall, Room 2',
+      papersDueOn: papersDueFor(f.meetsOn),
+      minutesSignedOn: f.minutesSignedOn ?? null,
+      minutes: f.minutesSignedOn ? 'Minutes of the meeting' : null,
+    })
+    .returning();
+  return row!;
+}
+
+/**
+ * One of each of the panel's deadlines for a household: papers due to an unsigned meeting on
+ * `meetsOn`, a decision due on a recommendation whose minutes were signed on `signedOn`, and an
+ * applicant to tell of a decision made on `signedOn`.
+ */
+export async function makePanelDeadlines(db: DbOrTx, householdId: string, meetsOn: string, signedOn: string) {
+  const coming = await makeMeeting(db, { meetsOn });
+  const met = await makeMeeting(db, { meetsOn: signedOn, minutesSignedOn: signedOn });
+  const recommended = { householdId, kind: 'standards_of_care', recommendation: 'approve', reasons: 'Standards met' };
+  const [, waiting, decided] = await db
+    .insert(panelItems)
+    .values([
+      { meetingId: coming.id, householdId, kind: 'standards_of_care' },
+      { meetingId: met.id, ...recommended },
+      { meetingId: met.id, ...recommended },
+    ])
+    .returning();
+  const [decision] = await db
+    .insert(agencyDecisions)
+    .values({
+      itemId: decided!.id,
+      householdId,
+      outcome: 'noted',
+      agrees: true,
+      reasons: 'Agreed',
+      receivedOn: signedOn,
+      decidedOn: signedOn,
+      toldDueOn: toldDueFor(signedOn),
+      letterDueOn: letterDueFor(signedOn),
+    })
+    .returning();
+  await refreshDueItems(db, 'panel-meeting', [coming.id, met.id]);
+  await refreshDueItems(db, 'agency-decision', [decision!.id]);
+  return { coming, met, waiting: waiting!, decision: decision! };
+}

@@ -1,0 +1,108 @@
+/**
+ * The fostering panel in the browser: a quorate meeting, a paper refused for its type and then
+ * uploaded, quality-assured and published, read by a panel member, the recommendation, the
+ * chair's signature of the minutes and the agency decision that approves the household. Every
+ * page is checked with axe. (Approving without a decision is refused: panel.db.test.ts; the
+ * approved household matched with a child: placements.spec.ts.)
+ */
+import { test, expect, uniqueName } from './support/fixtures.ts';
+import {
+  assureAll,
+  householdInAssessment,
+  decideToApprove,
+  paperPdf,
+  quorateMeetingToday,
+  recommendApproval,
+  signMinutes,
+} from './support/panel.ts';
+
+test('a household goes through a quorate panel to the agency decision that approves it', async ({ hearth }) => {
+  test.setTimeout(240_000);
+  const page = hearth.page;
+  const main = page.locator('main');
+
+  // A household in assessment; the panel adviser adds today's meeting with the central list sitting.
+  const name = uniqueName('Marlowe');
+  await householdInAssessment(hearth, name, 'CT1 2AA');
+  await hearth.signIn('adviser');
+  const meeting = await quorateMeetingToday(hearth);
+  await hearth.clickLink('Add an item to the agenda');
+  await expect(hearth.heading).toHaveText('Add an item to the agenda');
+  await page.getByLabel('Approval', { exact: true }).check();
+  await hearth.submit('Show who is due');
+  await page.getByLabel(new RegExp(name)).check();
+  await page.getByLabel('Number of children').fill('2');
+  await page.getByLabel('Youngest age').fill('3');
+  await page.getByLabel('Oldest age').fill('12');
+  await hearth.submit('Add to the agenda');
+  await expect(main).toContainText(`Approval: ${name}`);
+  await expect(main).toContainText('Terms proposed: 2 children aged 3 to 12');
+
+  // A picture is not a paper: refused with the title kept; then the report as a PDF.
+  await hearth.clickLink(`Upload a paper for ${name}`);
+  await page.getByLabel('Title').fill('Form F assessment report');
+  await page.getByLabel('The paper').setInputFiles({
+    name: 'form-f.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('GIF89a not a report'),
+  });
+  await hearth.submit('Upload');
+  await expect(page.locator('.govuk-error-summary')).toContainText('PDF or a Word');
+  await expect(page.getByLabel('Title')).toHaveValue('Form F assessment report');
+  await page
+    .getByLabel('The paper')
+    .setInputFiles({ name: 'form-f.pdf', mimeType: 'application/pdf', buffer: paperPdf });
+  await hearth.submit('Upload');
+  await expect(main).toContainText('not yet quality-assured');
+  await hearth.signOut();
+
+  // The household's team manager quality-assures it; the adviser publishes it.
+  await hearth.signIn('manager');
+  await assureAll(hearth, meeting);
+  await expect(main).toContainText('Quality-assured: ready for panel');
+  await hearth.signOut();
+  await hearth.signIn('adviser');
+  await hearth.goto(meeting);
+  await hearth.submit('Publish the quality-assured papers');
+  await expect(main).toContainText('published to members on');
+  await hearth.signOut();
+
+  // The chair, a member of this meeting, reads it on their papers page.
+  await hearth.signIn('panel');
+  await hearth.clickLink('Your papers', { within: hearth.nav });
+  await expect(hearth.heading).toHaveText('Your panel papers');
+  const row = page.locator('tr', { hasText: name });
+  await expect(row).toContainText('Form F assessment report');
+  const href = await row.getByRole('link', { name: 'Form F assessment report' }).getAttribute('href');
+  const opened = await page.request.get(href!);
+  expect(opened.status()).toBe(200);
+  expect(opened.headers()['content-type']).toContain('application/pdf');
+  await hearth.signOut();
+
+  // The adviser records the recommendation; the chair signs the minutes.
+  await hearth.signIn('adviser');
+  await hearth.goto(meeting);
+  await recommendApproval(hearth, name, '8');
+  await hearth.signOut();
+  await hearth.signIn('panel');
+  await signMinutes(hearth, meeting);
+  await hearth.signOut();
+
+  // The decision maker finds it in their queue and agrees: the household is approved on the terms.
+  await hearth.signIn('decider');
+  await hearth.clickLink('Decisions', { within: hearth.nav });
+  await expect(hearth.heading).toContainText('decision');
+  await expect(main).toContainText(name);
+  await decideToApprove(hearth, name);
+  await expect(main).toContainText('They may make representations or apply to the Independent Review Mechanism');
+  await hearth.signOut();
+
+  await hearth.signIn('manager');
+  await hearth.goto('/households');
+  await page.getByLabel('Name, reference or postcode').fill(name);
+  await hearth.submit('Apply filters');
+  await hearth.clickLink(name);
+  await expect(hearth.heading).toContainText('Approved');
+  await expect(main).toContainText('2 (');
+  await hearth.signOut();
+});
