@@ -28,7 +28,7 @@ export const RECORDS_PAGE_SIZE = 25;
 type Units = Awaited<ReturnType<typeof areasAndTeams>>;
 
 /** The scope the filters ask for: a team wins over an area; unknown ids fall back to the whole service. */
-function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope; name: string } {
+export function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope; name: string } {
   const team = units.teams.find((t) => t.id === filters.team);
   if (team) return { scope: { kind: 'team', id: team.id }, name: team.name };
   const area = units.areas.find((a) => a.id === filters.area);
