@@ -117,10 +117,10 @@ describe('pages and access', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Scorecard: June 2026');
     expect(res.body).toContain('Approved fostering households');
-    expect(res.body).toMatch(/Approved fostering households<\/a><\/th>\s*<td[^>]*>3</);
+    expect(res.body).toMatch(/Approved fostering households<\/a><\/th>\s*<td[^>]*><a[^>]*>3</);
     // An area's count is not judged against the county's 900: shown, not rated, and the page says why.
     expect(res.body).toMatch(
-      /Approved fostering households<\/a><\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>Not rated here: the target \(at least 900\) is the whole service&#39;s<\/td>\s*<td[^>]*>\s*<strong[^>]*>Not rated</,
+      /Approved fostering households<\/a><\/th>\s*<td[^>]*><a[^>]*>3<span[^>]*>[^<]*<\/span><\/a><\/td>\s*<td[^>]*>Not rated here: the target \(at least 900\) is the whole service&#39;s<\/td>\s*<td[^>]*>\s*<strong[^>]*>Not rated</,
     );
     expect(res.body).toContain('New approvals this financial year');
     expect(res.body).toMatch(/<svg[^>]*role="img"/);
@@ -189,6 +189,32 @@ describe('pages and access', () => {
     const head = await signedIn(t.app, 'head');
     expect((await head.get(url)).body).toContain('Staffcarer household');
     expect(secret.restricted).toBe(true);
+  });
+
+  it('every number is a link to the records behind it, and following one lists as many records', async () => {
+    const head = await signedIn(t.app, 'head');
+    const index = await head.get(`/scorecard?month=2026-06&area=${world.area.id}`);
+    const measureHref = `/scorecard/placements.delegated-authority?month=2026-06&amp;area=${world.area.id}#records`;
+    expect(index.body).toContain(`<a class="govuk-link" href="${measureHref}">`);
+    // Every value in the scorecard table, and in each trend table, is a link (or says there is no data).
+    const cells = [...index.body.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)<\/td>/gs)];
+    const values = cells.map((c) => c[1]!).filter((c) => !c.startsWith('At ') && !c.startsWith('Not rated'));
+    expect(values.length).toBeGreaterThan(20);
+    for (const v of values)
+      expect(v).toMatch(/^(<a class="govuk-link" href="\/scorecard\/[^"]+#records">|No data|Not counted by team)/);
+
+    const page = await head.get(`/scorecard/placements.delegated-authority?month=2026-06&area=${world.area.id}`);
+    const numeric = [...page.body.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)<\/td>/gs)];
+    for (const [, cell] of numeric) expect(cell).toMatch(/^(<a class="govuk-link" href="\/scorecard\/|No data|$)/);
+    // Team A's "Signed and given on time" count in the breakdown lists that team's records met.
+    const teamA = new RegExp(
+      `href="(/scorecard/placements.delegated-authority\\?month=2026-06&amp;team=${world.teamA.id}&amp;list=met#records)">1<`,
+    ).exec(page.body);
+    expect(teamA, "team A's count links to its records").not.toBeNull();
+    const records = await head.get(teamA![1]!.replaceAll('&amp;', '&'));
+    expect(records.body).toContain('Signed and given on time: 1 to 1 of 1');
+    // The headline "1 of 2" links to the records too.
+    expect(page.body).toMatch(/<a class="govuk-link" href="[^"]+list=met#records">\d+ of \d+<\/a>/);
   });
 
   it('a foster carer may not open the scorecard', async () => {
