@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/audit/tables.ts';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold, teamIdByName } from '../../../test/support/households.ts';
 import { delegatedAuthorities } from '../placements/tables.ts';
@@ -348,6 +349,13 @@ describe('the workbook: the scorecard and the records behind each figure', () =>
     expect(director.getCell('A2').value).toContain('1 more counted but not listed to you');
     const names = recordRows(director).map((x) => (x.getCell(1).value as { text: string }).text);
     expect(names.join()).not.toContain('Staffcarer household');
+    // Who took the records, for which month and scope, is in the audit trail.
+    const [exported] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'export'), eq(auditEvents.username, 'director')));
+    expect(exported).toMatchObject({ recordType: 'scorecard', recordId: '2026-06' });
+    expect(exported!.detail).toMatchObject({ scope: { kind: 'team', id: world.teamA.id } });
   });
 });
 
