@@ -284,8 +284,8 @@ describe('the workbook: the scorecard and the records behind each figure', () =>
   it('has a scorecard sheet, then one sheet per measure, each header frozen and filtered', async () => {
     const workbook = await workbookFor('head', `month=2026-06&team=${world.teamA.id}`);
     const names = workbook.worksheets.map((w) => w.name);
-    expect(names[0]).toBe('Scorecard');
-    expect(names).toHaveLength(allMeasures().length + 1);
+    expect(names.slice(0, 2)).toEqual(['Scorecard', 'Last 12 months']);
+    expect(names).toHaveLength(allMeasures().length + 2);
     expect(names).toContain('Delegated authority signed and');
     expect(names).toContain('Approved fostering households');
     const scorecard = workbook.getWorksheet('Scorecard')!;
@@ -321,6 +321,21 @@ describe('the workbook: the scorecard and the records behind each figure', () =>
     expect((row.getCell(17).value as { hyperlink: string }).hyperlink).toMatch(
       new RegExp(`^https?://[^/]+/scorecard/placements.delegated-authority\\?month=2026-06&team=${world.teamA.id}$`),
     );
+  });
+
+  it('has the measures by month for the chosen scope, each value a number coloured by its RAG', async () => {
+    const workbook = await workbookFor('head', `month=2026-06&team=${world.teamA.id}`);
+    const sheet = workbook.getWorksheet('Last 12 months')!;
+    expect(sheet.getCell('A1').value).toBe('The last 12 months to June 2026, Testshire Team A');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 });
+    expect(sheet.getRow(2).getCell(4).value).toEqual(new Date('2025-07-01T00:00:00Z'));
+    expect(sheet.getRow(2).getCell(15).value).toEqual(new Date('2026-06-01T00:00:00Z'));
+    const row = sheet
+      .getRows(3, sheet.rowCount - 2)!
+      .find((r) => (r.getCell(1).value as { text: string }).text.startsWith('Delegated authority'))!;
+    // June 2026 in team A: 1 of 2 on time, 50%, off target.
+    expect(row.getCell(15).value).toBe(50);
+    expect(row.getCell(15).fill).toMatchObject({ fgColor: { argb: 'FFF4CDC6' } });
   });
 
   it('lists the records behind a figure for the chosen team: as many as the figure counts, dates as dates', async () => {

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/client.ts';
-import { allMeasures, areasAndTeams, type Rag, type Scope } from '../../platform/measures/index.ts';
+import {
+  allMeasures,
+  areasAndTeams,
+  formatValue,
+  monthName,
+  scorecardFor,
+  type Measure,
+  type Rag,
+  type Scope,
+} from '../../platform/measures/index.ts';
 import { CSV_HEADER, scorecardLines } from './csv.ts';
 import { addMeasureSheet, measureHref, type WorkbookRequest } from './xlsx-records.ts';
 
@@ -31,13 +40,57 @@ export function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
+function ragCell(cell: ExcelJS.Cell, rag: Rag) {
+  const style = RAG_STYLE[rag];
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill}` } };
+  cell.font = { bold: true, color: { argb: `FF${style.font}` } };
+}
+
+/**
+ * The measures by month for the chosen scope: the 12 months to the chosen one (the page's trend),
+ * each value a number coloured by its RAG, with the target and the measure's unit.
+ */
+async function addMonthsSheet(
+  db: Db,
+  workbook: ExcelJS.Workbook,
+  request: WorkbookRequest,
+  names: Map<string, string>,
+) {
+  const cards = await scorecardFor(db, allMeasures(), request.month, request.scope, request.today);
+  const notByTeam = (m: Measure) => request.scope.kind === 'team' && m.byTeam === false;
+  const sheet = workbook.addWorksheet('Last 12 months', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
+  sheet.getCell('A1').value = `The last 12 months to ${monthName(request.month)}, ${request.scopeName}`;
+  sheet.getCell('A1').font = { bold: true };
+  const months = cards[0]?.trend.map((t) => t.month) ?? [];
+  const header = sheet.getRow(2);
+  header.values = ['Measure', 'Unit', 'Target', ...months.map(monthDate)];
+  header.font = { bold: true };
+  months.forEach((_, i) => (header.getCell(i + 4).numFmt = 'mmm yyyy'));
+  for (const card of cards) {
+    const row = sheet.addRow([
+      { text: card.measure.title, hyperlink: `#'${names.get(card.measure.id)}'!A1` },
+      card.measure.unit,
+      formatValue(card.measure, card.month.target),
+      ...card.trend.map((t) => (notByTeam(card.measure) ? 'Not counted by team' : t.value)),
+    ]);
+    row.getCell(1).font = { color: { argb: 'FF1D70B8' }, underline: true };
+    if (!notByTeam(card.measure)) card.trend.forEach((t, i) => t.value !== null && ragCell(row.getCell(i + 4), t.rag));
+  }
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 3 + months.length } };
+  sheet.getColumn(1).width = 50;
+  sheet.getColumn(2).width = 12;
+  sheet.getColumn(3).width = 12;
+  months.forEach((_, i) => (sheet.getColumn(i + 4).width = 10));
+}
+
 /** A month "2026-06" as a date (its first day) a spreadsheet shows as "June 2026". */
 export const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
 /**
  * The scorecard for a month as an Excel workbook. The first sheet: every measure for the whole
  * service, each area and each team (the CSV's columns), the RAG as a coloured cell, each measure
- * linked to its own sheet and to its page in Hearth. Then one sheet per measure with the records
+ * linked to its own sheet and to its page in Hearth. Then the measures by month for the chosen scope,
+ * and one sheet per measure with the records
  * behind the figure for the chosen scope, as the viewer may see them. Header rows frozen,
  * filters on, column widths set, dates as dates; cells are values, never formulas.
  */
@@ -46,7 +99,7 @@ export async function scorecardXlsx(db: Db, request: WorkbookRequest): Promise<{
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hearth';
   workbook.created = new Date();
-  const taken = new Set<string>(['scorecard']);
+  const taken = new Set<string>(['scorecard', 'last 12 months']);
   const sheet = workbook.addWorksheet('Scorecard', { views: [{ state: 'frozen', ySplit: 1 }] });
   const names = new Map(allMeasures().map((m) => [m.id, sheetName(m.title, taken)]));
 
@@ -60,13 +113,11 @@ export async function scorecardXlsx(db: Db, request: WorkbookRequest): Promise<{
     const href = `${request.baseUrl}${measureHref(line.measureId, request.month, line.scope as Scope)}`;
     row.getCell(CSV_HEADER.length + 1).value = { text: 'Open in Hearth', hyperlink: href };
     row.getCell(CSV_HEADER.length + 1).font = { color: { argb: 'FF1D70B8' }, underline: true };
-    const style = RAG_STYLE[line.rag];
-    const rag = row.getCell(11);
-    rag.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill}` } };
-    rag.font = { bold: true, color: { argb: `FF${style.font}` } };
+    ragCell(row.getCell(11), line.rag);
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: CSV_HEADER.length + 1 } };
   WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  await addMonthsSheet(db, workbook, request, names);
 
   let records = 0;
   for (const measure of allMeasures()) {
