@@ -95,9 +95,16 @@ test('the head of fostering adds a quarterly update and exports the plan to Word
   }
   expect(tables[0]).toContain('One supervision template for every foster carer');
   expect(tables[0]).toContain('Template in use in East Kent; West Kent next');
+  expect(tables[0]).toContain('Updates this plan year');
+  expect(tables[0]).toContain('Amber, ');
 
+  // The print view matches the Word file: this plan year's updates, each dated with its RAG.
   await hearth.goto(`${planPath}/print`);
   await expect(hearth.heading).toHaveText(title);
+  const printed = page.locator('.app-plan__progress').first();
+  await expect(printed).toContainText('Amber');
+  await expect(printed).toContainText(/Update, \d{1,2} [A-Z][a-z]+ \d{4}/);
+  await expect(printed).toContainText('Template in use in East Kent; West Kent next');
 
   await hearth.goto(planPath);
   await hearth.clickLink('7.1', { exact: true });

@@ -30,14 +30,21 @@ test.describe('the scorecard', () => {
     await hearth.submit('Show');
     await expect(page.locator('.govuk-caption-l')).toHaveText('East Kent');
 
-    await hearth.clickLink('Approved fostering households');
+    await hearth.clickLink('Approved fostering households', { exact: true });
     await expect(hearth.heading).toHaveText('Approved fostering households');
     await expect(page.getByRole('heading', { name: 'By area and team' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'The records behind the figure' })).toBeVisible();
 
     await hearth.clickLink('Scorecard', { within: page.locator('.govuk-breadcrumbs') });
     await expect(hearth.heading).toContainText('Scorecard:');
-    await hearth.clickLink('Unplanned placement endings');
+    // A figure is itself a link to the records behind it.
+    await hearth.clickLink(/the records behind Approved fostering households/);
+    await expect(hearth.heading).toHaveText('Approved fostering households');
+    expect(new URL(page.url()).hash).toBe('#records');
+    await expect(page.locator('caption', { hasText: /: 1 to \d+ of \d+/ })).toBeVisible();
+
+    await hearth.clickLink('Scorecard', { within: page.locator('.govuk-breadcrumbs') });
+    await hearth.clickLink('Unplanned placement endings', { exact: true });
     await hearth.clickLink(/Planned ending/);
     await expect(hearth.heading).toHaveText('Unplanned placement endings');
   });

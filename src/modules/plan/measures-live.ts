@@ -4,6 +4,7 @@ import {
   figuresByMonth,
   findMeasure,
   formatValue,
+  monthName,
   periodOf,
   ragOf,
   ragText,
@@ -20,6 +21,8 @@ export interface LinkedMeasure {
   title: string;
   /** False for a measure not (yet) registered with the scorecard: shown as a link only. */
   live: boolean;
+  /** The month the figure is for, "November 2026". */
+  monthName?: string;
   value?: string;
   target?: string;
   rag?: Rag;
@@ -69,6 +72,7 @@ export async function linkedMeasures(
       href,
       title: measure.title,
       live: true,
+      monthName: monthName(month),
       value: formatValue(measure, value),
       target: formatValue(measure, target),
       rag,

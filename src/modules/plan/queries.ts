@@ -16,6 +16,8 @@ export interface UpdateView extends PlanUpdate {
 export interface ActionView extends PlanAction {
   ownerName: string | null;
   latest: UpdateView | null;
+  /** Every update, newest first (planView keeps only those dated in the plan's year). */
+  updates: UpdateView[];
   measureIds: string[];
 }
 export interface TargetView extends PlanTarget {
@@ -104,12 +106,16 @@ async function actionViews(db: DbOrTx, targetIds: string[]): Promise<ActionView[
       ...r.action,
       ownerName: r.ownerName,
       latest: updates.find((u) => u.actionId === r.action.id) ?? null,
+      updates: updates.filter((u) => u.actionId === r.action.id),
       measureIds: measures.get(r.action.id) ?? [],
     }))
     .sort(byActionNumber);
 }
 
-/** A plan with its targets in number order, each with its actions and their latest update. */
+/** Whether an update is dated within the plan's year. */
+const inPlanYear = (plan: Plan) => (u: UpdateView) => u.onDate >= plan.periodStart && u.onDate <= plan.periodEnd;
+
+/** A plan with its targets in number order, each with its actions, their latest update and this plan year's updates. */
 export async function planView(db: DbOrTx, id: string): Promise<PlanView | null> {
   const plan = await findPlan(db, id);
   if (!plan) return null;
@@ -122,7 +128,14 @@ export async function planView(db: DbOrTx, id: string): Promise<PlanView | null>
     db,
     targets.map((t) => t.id),
   );
-  return { plan, targets: targets.map((t) => ({ ...t, actions: actions.filter((a) => a.targetId === t.id) })) };
+  const dated = inPlanYear(plan);
+  return {
+    plan,
+    targets: targets.map((t) => ({
+      ...t,
+      actions: actions.filter((a) => a.targetId === t.id).map((a) => ({ ...a, updates: a.updates.filter(dated) })),
+    })),
+  };
 }
 
 export interface ActionDetail {

@@ -26,6 +26,8 @@ export function ragTag(rag: string): { text: string; classes: string } {
 export interface ActionRow extends ActionView {
   measures: LinkedMeasure[];
   latestTag: { text: string; classes: string } | null;
+  /** This plan year's updates, newest first, each with its RAG tag (the print view and the Word file). */
+  history: (ActionView['updates'][number] & { tag: { text: string; classes: string } })[];
   mayUpdate: boolean;
 }
 
@@ -41,6 +43,7 @@ export async function planPageData(db: Db, user: SignedInUser, id: string, today
       ...a,
       measures: a.measureIds.map((m) => measures.get(m)!),
       latestTag: a.latest ? ragTag(a.latest.rag) : null,
+      history: a.updates.map((u) => ({ ...u, tag: ragTag(u.rag) })),
       mayUpdate: mayUpdateAction(user, a),
     })),
   }));

@@ -11,6 +11,8 @@ import {
   targetOf,
   targetText,
   formatValue,
+  type Rag,
+  type Scope,
 } from '../../platform/measures/index.ts';
 import { figuresByMonth } from '../../platform/measures/scorecard.ts';
 
@@ -40,15 +42,24 @@ export const CSV_HEADER = [
   'Plan target',
 ];
 
+/** One line of the scorecard: its cells (the CSV's columns), and the measure, scope and RAG behind them. */
+export interface ScorecardLine {
+  cells: (string | number | null)[];
+  measureId: string;
+  scope: Scope;
+  rag: Rag;
+}
+
 /**
- * The scorecard for a month as rows: one per measure for the whole service, then each area
- * and each team unless the measure is not counted by team (figures only, no personal data). Stored snapshots where the month has them.
+ * The scorecard for a month: one line per measure for the whole service, then each area and each
+ * team unless the measure is not counted by team (figures only, no personal data). Stored
+ * snapshots where the month has them.
  */
-export async function scorecardRows(db: Db, month: string, today?: string): Promise<(string | number | null)[][]> {
+export async function scorecardLines(db: Db, month: string, today?: string): Promise<ScorecardLine[]> {
   const measures = allMeasures();
   const units = await areasAndTeams(db);
   const all = await figuresByMonth(db, measures, [month], today ?? todayInLondon());
-  const lines: (string | number | null)[][] = [];
+  const lines: ScorecardLine[] = [];
   for (const measure of measures) {
     const entry = all.get(measure.id)!.get(month)!;
     const target = targetOf(measure, periodOf(month, today));
@@ -60,27 +71,38 @@ export async function scorecardRows(db: Db, month: string, today?: string): Prom
     for (const scope of scopes) {
       const figure =
         entry.figures.find((f) => f.scopeKind === scope.kind && f.scopeId === scope.id) ?? figureOf(measure, []);
-      lines.push([
-        month,
-        measure.id,
-        measure.title,
-        scope.kind,
-        scope.name,
-        figure.value,
-        measure.unit,
-        target,
-        targetText(measure, target, (v) => formatValue(measure, v), scope.kind),
-        measure.direction,
-        ragText[ragOf(measure, figure.value, target, scope.kind)],
-        figure.numerator,
-        figure.denominator,
-        entry.source,
-        measure.standard,
-        measure.planTarget,
-      ]);
+      const rag = ragOf(measure, figure.value, target, scope.kind);
+      lines.push({
+        measureId: measure.id,
+        scope: scope.kind === 'service' ? { kind: 'service' } : { kind: scope.kind, id: scope.id },
+        rag,
+        cells: [
+          month,
+          measure.id,
+          measure.title,
+          scope.kind,
+          scope.name,
+          figure.value,
+          measure.unit,
+          target,
+          targetText(measure, target, (v) => formatValue(measure, v), scope.kind),
+          measure.direction,
+          ragText[rag],
+          figure.numerator,
+          figure.denominator,
+          entry.source,
+          measure.standard,
+          measure.planTarget,
+        ],
+      });
     }
   }
   return lines;
+}
+
+/** The scorecard's lines as rows of cells. */
+export async function scorecardRows(db: Db, month: string, today?: string): Promise<(string | number | null)[][]> {
+  return (await scorecardLines(db, month, today)).map((l) => l.cells);
 }
 
 /** The scorecard for a month as CSV, with cells a spreadsheet cannot run as formulas. */

@@ -1,13 +1,18 @@
 import type { FastifyPluginAsync, RouteShorthandOptions } from 'fastify';
-import type { Db } from '../../platform/db/client.ts';
+import type { ModuleContext } from '../../platform/modules/index.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { areasAndTeams } from '../../platform/measures/index.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { scorecardCsv } from './csv.ts';
 import { scorecardXlsx } from './xlsx.ts';
 import { filtersFrom } from './forms.ts';
-import { measurePage, RECORDS_PAGE_SIZE, scorecardPage } from './service.ts';
+import { measurePage, RECORDS_PAGE_SIZE, recordsViewerOf, scopeOf, scorecardPage } from './service.ts';
 
 /** The scorecard: every measure for a month, one measure in detail, and the CSV and Excel exports. */
-export const scorecardRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const scorecardRoutes: FastifyPluginAsync<Pick<ModuleContext, 'db' | 'config'>> = async (
+  app,
+  { db, config },
+) => {
   const view: RouteShorthandOptions = { config: { access: { permission: 'scorecard.view' } } };
 
   app.get('/scorecard', view, async (request, reply) => {
@@ -29,12 +34,26 @@ export const scorecardRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
   });
 
   app.get('/scorecard.xlsx', view, async (request, reply) => {
-    const { month } = filtersFrom(request.query);
-    const body = await scorecardXlsx(db, month);
+    const filters = filtersFrom(request.query);
+    const { scope, name } = scopeOf(filters, await areasAndTeams(db));
+    const { buffer, records } = await scorecardXlsx(db, {
+      month: filters.month,
+      scope,
+      scopeName: name,
+      viewer: recordsViewerOf(request.user!),
+      baseUrl: config.publicUrl,
+    });
+    // The workbook lists people's records: who took them, for which month and scope, is kept.
+    await recordAudit(db, request.actor(), {
+      action: 'export',
+      recordType: 'scorecard',
+      recordId: filters.month,
+      detail: { scope, records },
+    });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="hearth-scorecard-${month}.xlsx"`)
-      .send(body);
+      .header('content-disposition', `attachment; filename="hearth-scorecard-${filters.month}.xlsx"`)
+      .send(buffer);
   });
 
   app.get<{ Params: { measureId: string } }>('/scorecard/:measureId', view, async (request, reply) => {

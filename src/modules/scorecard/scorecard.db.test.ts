@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
@@ -117,10 +116,10 @@ describe('pages and access', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Scorecard: June 2026');
     expect(res.body).toContain('Approved fostering households');
-    expect(res.body).toMatch(/Approved fostering households<\/a><\/th>\s*<td[^>]*>3</);
+    expect(res.body).toMatch(/Approved fostering households<\/a><\/th>\s*<td[^>]*><a[^>]*>3</);
     // An area's count is not judged against the county's 900: shown, not rated, and the page says why.
     expect(res.body).toMatch(
-      /Approved fostering households<\/a><\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>Not rated here: the target \(at least 900\) is the whole service&#39;s<\/td>\s*<td[^>]*>\s*<strong[^>]*>Not rated</,
+      /Approved fostering households<\/a><\/th>\s*<td[^>]*><a[^>]*>3<span[^>]*>[^<]*<\/span><\/a><\/td>\s*<td[^>]*>Not rated here: the target \(at least 900\) is the whole service&#39;s<\/td>\s*<td[^>]*>\s*<strong[^>]*>Not rated</,
     );
     expect(res.body).toContain('New approvals this financial year');
     expect(res.body).toMatch(/<svg[^>]*role="img"/);
@@ -191,6 +190,32 @@ describe('pages and access', () => {
     expect(secret.restricted).toBe(true);
   });
 
+  it('every number is a link to the records behind it, and following one lists as many records', async () => {
+    const head = await signedIn(t.app, 'head');
+    const index = await head.get(`/scorecard?month=2026-06&area=${world.area.id}`);
+    const measureHref = `/scorecard/placements.delegated-authority?month=2026-06&amp;area=${world.area.id}#records`;
+    expect(index.body).toContain(`<a class="govuk-link" href="${measureHref}">`);
+    // Every value in the scorecard table, and in each trend table, is a link (or says there is no data).
+    const cells = [...index.body.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)<\/td>/gs)];
+    const values = cells.map((c) => c[1]!).filter((c) => !c.startsWith('At ') && !c.startsWith('Not rated'));
+    expect(values.length).toBeGreaterThan(20);
+    for (const v of values)
+      expect(v).toMatch(/^(<a class="govuk-link" href="\/scorecard\/[^"]+#records">|No data|Not counted by team)/);
+
+    const page = await head.get(`/scorecard/placements.delegated-authority?month=2026-06&area=${world.area.id}`);
+    const numeric = [...page.body.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)<\/td>/gs)];
+    for (const [, cell] of numeric) expect(cell).toMatch(/^(<a class="govuk-link" href="\/scorecard\/|No data|$)/);
+    // Team A's "Signed and given on time" count in the breakdown lists that team's records met.
+    const teamA = new RegExp(
+      `href="(/scorecard/placements.delegated-authority\\?month=2026-06&amp;team=${world.teamA.id}&amp;list=met#records)">1<`,
+    ).exec(page.body);
+    expect(teamA, "team A's count links to its records").not.toBeNull();
+    const records = await head.get(teamA![1]!.replaceAll('&amp;', '&'));
+    expect(records.body).toContain('Signed and given on time: 1 to 1 of 1');
+    // The headline "1 of 2" links to the records too.
+    expect(page.body).toMatch(/<a class="govuk-link" href="[^"]+list=met#records">\d+ of \d+<\/a>/);
+  });
+
   it('a foster carer may not open the scorecard', async () => {
     const carer = await signedIn(t.app, 'carer');
     expect((await carer.get('/scorecard')).statusCode).toBe(403);
@@ -220,25 +245,6 @@ describe('pages and access', () => {
     // A count by area is shown without a rating: the 900 is the whole service's.
     const areaCount = lines.find((l) => l.startsWith('2026-06,households.approved,') && l.includes(',area,Testshire,'));
     expect(areaCount).toMatch(/,area,Testshire,(\d+),count,900,"?Not rated here[^,]*,higher,Not rated,\1,,live,/);
-  });
-});
-
-describe('the Excel export', () => {
-  it('holds the same figures as the CSV on one sheet with a header row', async () => {
-    const head = await signedIn(t.app, 'head');
-    const res = await head.get('/scorecard.xlsx?month=2026-06');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toContain('hearth-scorecard-2026-06.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(2).value).toBe('Measure id');
-    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
-    const teamA = rows.find((r) => r[2] === 'placements.delegated-authority' && r[5] === 'Testshire Team A');
-    // The same 1 of 2 = 50% as the CSV line above, as numbers a spreadsheet can sum.
-    expect(teamA?.slice(6, 9)).toEqual([50, 'percentage', 100]);
-    expect(teamA?.slice(9, 14)).toEqual(['At least 100%', 'higher', 'Off target', 1, 2]);
   });
 });
 

@@ -22,13 +22,14 @@ import {
 import { formatDate } from '../../platform/views/format.ts';
 import { lineChart, sparkline, trendLabel } from './chart.ts';
 import type { ScorecardFilters } from './forms.ts';
+import { measureHref } from './xlsx-records.ts';
 
 export const RECORDS_PAGE_SIZE = 25;
 
 type Units = Awaited<ReturnType<typeof areasAndTeams>>;
 
 /** The scope the filters ask for: a team wins over an area; unknown ids fall back to the whole service. */
-function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope; name: string } {
+export function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope; name: string } {
   const team = units.teams.find((t) => t.id === filters.team);
   if (team) return { scope: { kind: 'team', id: team.id }, name: team.name };
   const area = units.areas.find((a) => a.id === filters.area);
@@ -87,6 +88,11 @@ function query(filters: ScorecardFilters, extra: Record<string, string> = {}): s
   return q.toString();
 }
 
+/** The records behind a figure: its measure's page for the month and scope, at the list. */
+function recordsHref(measureId: string, month: string, scope: Scope, list?: 'met' | 'missed'): string {
+  return `${measureHref(measureId, month, scope, list)}#records`;
+}
+
 /**
  * The figure a card shows: the month's, or, while the running month has nothing to measure yet
  * (its first days), the last complete month's figure, saying which month it is.
@@ -97,6 +103,7 @@ function shownFigure(card: MeasureCard, scope: Scope) {
   const shown = earlier ?? month;
   return {
     value: formatValue(measure, shown.value, scope),
+    recordsHref: recordsHref(measure.id, shown.month, scope),
     rag: shown.rag,
     ragText: ragText[shown.rag],
     note: earlier ? `Nothing to measure yet this month: the figure for ${monthName(earlier.month)}` : null,
@@ -124,7 +131,11 @@ export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: s
       source: card.month.source,
       trendLabel: trendLabel(card.measure, card.trend),
       spark: sparkline(card.trend),
-      trend: card.trend.map((t) => ({ month: monthName(t.month), value: formatValue(card.measure, t.value) })),
+      trend: card.trend.map((t) => ({
+        month: monthName(t.month),
+        value: formatValue(card.measure, t.value),
+        href: recordsHref(card.measure.id, t.month, scope),
+      })),
     })),
   };
 }
@@ -157,8 +168,11 @@ export async function measurePage(
   const format = (v: number | null) => formatValue(measure, v);
   const breakdownRow = (kind: 'service' | 'area' | 'team', id: string, label: string) => {
     const f = detail.figures.find((x) => x.scopeKind === kind && x.scopeId === id);
+    const rowScope: Scope = kind === 'service' ? { kind } : { kind, id };
     return {
       label,
+      metHref: recordsHref(measure.id, filters.month, rowScope, 'met'),
+      allHref: recordsHref(measure.id, filters.month, rowScope),
       numerator: f?.numerator ?? 0,
       denominator: f?.denominator ?? (measure.unit === 'count' ? '' : 0),
       value: format(f?.value ?? (measure.unit === 'count' ? 0 : null)),
@@ -171,6 +185,8 @@ export async function measurePage(
     filters,
     items: filterItems(filters, units, today),
     value: format(detail.month.value),
+    metHref: recordsHref(measure.id, filters.month, scope, 'met'),
+    allHref: recordsHref(measure.id, filters.month, scope),
     target: targetText(measure, detail.month.target, (v) => format(v), scope.kind),
     rag: detail.month.rag,
     ragText: ragText[detail.month.rag],
@@ -191,6 +207,8 @@ export async function measurePage(
     trendLabel: trendLabel(measure, detail.trend),
     trend: detail.trend.map((t) => ({
       month: monthName(t.month),
+      href: recordsHref(measure.id, t.month, scope),
+      metHref: recordsHref(measure.id, t.month, scope, 'met'),
       value: format(t.value),
       numerator: t.numerator,
       denominator: t.denominator ?? '',
