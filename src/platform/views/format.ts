@@ -37,3 +37,13 @@ export function formatDateTime(value: unknown): string {
   const parts = Object.fromEntries(dateTimeFormat.formatToParts(d).map((p) => [p.type, p.value]));
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${(parts.dayPeriod ?? '').toLowerCase()}`;
 }
+
+/**
+ * Text counted in SQL ("Started 2026-06-01, due by 2026-06-08") with every calendar date in it
+ * written as a person reads one ("Started 1 June 2026, due by 8 June 2026"). Used where a module's
+ * words reach a page, so no module needs its own date formatting in SQL.
+ */
+export function datesInWords(text: unknown): string {
+  if (text === null || text === undefined) return '';
+  return String(text).replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => formatDate(iso) || iso);
+}

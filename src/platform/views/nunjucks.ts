@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { formatDate, formatDateTime } from './format.ts';
+import { datesInWords, formatDate, formatDateTime } from './format.ts';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,6 +33,7 @@ export function configureNunjucks(env: nunjucks.Environment): nunjucks.Environme
   for (const [name, filter] of Object.entries(mojFilters())) env.addFilter(name, filter);
   env.addFilter('ukDate', formatDate);
   env.addFilter('ukDateTime', formatDateTime);
+  env.addFilter('datesInWords', datesInWords);
   return env;
 }
 
