@@ -100,6 +100,13 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
   'annual-review': { table: 'annual_reviews', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
+  // The panel's records are the panel's: scoped by role (panel/records.ts), not through a household.
+  'panel-meeting': 'root',
+  'panel-paper': 'root',
+  'panel-member': 'root',
+  'agency-decision': 'root',
+  // A quarterly report holds no personal record: open to whoever may read the reports.
+  'quarterly-report': 'root',
   concern: { table: 'concerns', parents: matterParents },
   'significant-event': {
     table: 'significant_events',
@@ -153,7 +160,7 @@ async function parentOpens(v: SignedInUser, parent: Parent, id: string | null): 
   return (await recordType(parent.type)!.inScope(t.database.db, v, id)) === true;
 }
 
-/** One viewer of every role: the demo's users, a service manager and an assessing social worker. */
+/** One viewer of every role: the demo's users, the panel's adviser and decision maker, a service manager and an assessing social worker. */
 async function everyViewer(): Promise<SignedInUser[]> {
   const viewers = await Promise.all(demoUsers.map((u) => viewer(t.database.db, u.username)));
   const ssw = viewers.find((v) => v.username === 'ssw')!;
@@ -166,7 +173,14 @@ async function everyViewer(): Promise<SignedInUser[]> {
     areaId: ssw.areaId,
     passwordHash: 'not-a-real-hash',
   });
-  return [...viewers, await serviceManager(t.database.db, 'East Kent'), await viewer(t.database.db, assessing)];
+  // The panel's adviser and decision maker are made by the panel's demo (scripts/demo/panel.ts).
+  const panel = [await viewer(t.database.db, 'adviser'), await viewer(t.database.db, 'decider')];
+  return [
+    ...viewers,
+    ...panel,
+    await serviceManager(t.database.db, 'East Kent'),
+    await viewer(t.database.db, assessing),
+  ];
 }
 
 describe('every record reached by id is visible only through its own access rule', () => {

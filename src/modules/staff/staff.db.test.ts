@@ -35,7 +35,7 @@ describe('a supervision session from recording to signing', () => {
     const form = await manager.get(`/staff/${ssw}/sessions/new`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Case discussion and reflection');
-    const saved = await manager.post(`/staff/${ssw}/sessions/new`, session(daysAgo(2)));
+    const saved = await manager.post(`/staff/${ssw}/sessions/new`, session(daysAgo(0)));
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/staff/${ssw}?done=session`);
     const folder = await manager.get(saved.headers.location as string);
@@ -74,12 +74,12 @@ describe('a supervision session from recording to signing', () => {
     expect(again.body).toContain('Signed by both');
     expect(again.body).not.toContain(`/staff/sessions/${row!.id}/sign`);
 
-    // The deadline moved on: next supervision due 6 weeks after this session, owned by the manager.
+    // The deadline moved on: next supervision due 6 weeks after this session (today, after any in the demo), owned by the manager.
     const [due] = await db
       .select()
       .from(dueItems)
       .where(and(eq(dueItems.ruleId, 'staff.supervision'), eq(dueItems.recordId, ssw)));
-    expect(due?.dueOn).toBe(addDays(daysAgo(2), 42));
+    expect(due?.dueOn).toBe(addDays(daysAgo(0), 42));
     expect(due?.ownerUserId).toBe(await userIdByUsername(db, 'manager'));
   });
 
