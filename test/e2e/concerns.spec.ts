@@ -28,7 +28,7 @@ async function openEllisMatters(hearth: Hearth) {
 /** As the SSW on the household's matters page: records an allegation about Jordan Ellis; returns its path. */
 async function recordAllegation(hearth: Hearth, summary: string, options: { child: boolean }): Promise<string> {
   const page = hearth.page;
-  await hearth.clickLink('Record a matter');
+  await hearth.submit('Record a matter'); // a button-styled link
   await page.getByLabel('Allegation', { exact: true }).check();
   await hearth.submit('Continue');
   await expect(hearth.heading).toHaveText('Record an allegation');
@@ -41,6 +41,8 @@ async function recordAllegation(hearth: Hearth, summary: string, options: { chil
     await page.getByRole('group', { name: 'Children concerned (optional)' }).getByRole('checkbox').first().check();
   }
   await hearth.submit('Save');
+  // One banner saying so (the matter page once drew a second copy of the layout's).
+  await expect(page.locator('.govuk-notification-banner')).toHaveCount(1);
   await expect(page.locator('.govuk-notification-banner')).toContainText('Matter recorded');
   return new URL(page.url()).pathname;
 }
