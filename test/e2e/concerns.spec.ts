@@ -76,6 +76,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
   // The LADO finds it among the open allegations and takes it to an outcome.
   await hearth.signIn('lado');
   await hearth.clickLink('Open allegations', { within: hearth.nav });
+  await expect(hearth.heading).toHaveText('Open allegations');
   await hearth.goto(matter);
   await expect(page.locator('main')).toContainText(summary);
   await hearth.clickLink('Record the LADO’s decision on immediate action');
