@@ -37,7 +37,15 @@ async function paper(itemId: string, extra: Partial<typeof panelPapers.$inferIns
   const bytes = Buffer.from('%PDF-1.4 a made-up paper');
   const [row] = await db()
     .insert(panelPapers)
-    .values({ itemId, title: 'Form F report', fileName: 'f.pdf', contentType: 'application/pdf', bytes, size: 24, ...extra })
+    .values({
+      itemId,
+      title: 'Form F report',
+      fileName: 'f.pdf',
+      contentType: 'application/pdf',
+      bytes,
+      size: 24,
+      ...extra,
+    })
     .returning();
   return row!;
 }
@@ -87,9 +95,21 @@ describe('panel meetings quorate', () => {
       }
       return m;
     };
-    const quorate = await sit('2019-09-02', ['vice_chair', 'social_worker', 'independent', 'independent', 'care_experienced']);
+    const quorate = await sit('2019-09-02', [
+      'vice_chair',
+      'social_worker',
+      'independent',
+      'independent',
+      'care_experienced',
+    ]);
     // Four who vote and the medical adviser (who does not): not quorate.
-    const four = await sit('2019-09-23', ['chair', 'social_worker', 'independent', 'care_experienced', 'medical_adviser']);
+    const four = await sit('2019-09-23', [
+      'chair',
+      'social_worker',
+      'independent',
+      'care_experienced',
+      'medical_adviser',
+    ]);
     const nobody = await sit('2019-09-30', []);
     const august = await sit('2019-08-30', ['chair', 'social_worker', 'independent', 'independent', 'independent']);
     expect(await rowsFor(meetingsQuorate, [quorate.id, four.id, nobody.id, august.id])).toEqual([
