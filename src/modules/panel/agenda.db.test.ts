@@ -70,7 +70,7 @@ describe('a standards of care item', () => {
       outcome: 'unsubstantiated',
       outcomeOn: addDays(today, -30),
     });
-    expect((await allegationsAwaitingPanel(db())).map((a) => a.concernId)).toContain(allegation.id);
+    expect((await allegationsAwaitingPanel(db(), { limit: 10_000 })).map((a) => a.concernId)).toContain(allegation.id);
     const meeting = await quorateMeetingYesterday();
     const [item] = await db()
       .insert(panelItems)
@@ -97,7 +97,7 @@ describe('a standards of care item', () => {
 
     const [after] = await db().select().from(concerns).where(eq(concerns.id, allegation.id));
     expect(after?.presentedToPanelOn).toBe(meeting.meetsOn);
-    expect((await allegationsAwaitingPanel(db())).map((a) => a.concernId)).not.toContain(allegation.id);
+    expect((await allegationsAwaitingPanel(db(), { limit: 10_000 })).map((a) => a.concernId)).not.toContain(allegation.id);
     const audited = await db()
       .select({ username: auditEvents.username, detail: auditEvents.detail })
       .from(auditEvents)
