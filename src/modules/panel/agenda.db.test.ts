@@ -97,7 +97,9 @@ describe('a standards of care item', () => {
 
     const [after] = await db().select().from(concerns).where(eq(concerns.id, allegation.id));
     expect(after?.presentedToPanelOn).toBe(meeting.meetsOn);
-    expect((await allegationsAwaitingPanel(db(), { limit: 10_000 })).map((a) => a.concernId)).not.toContain(allegation.id);
+    expect((await allegationsAwaitingPanel(db(), { limit: 10_000 })).map((a) => a.concernId)).not.toContain(
+      allegation.id,
+    );
     const audited = await db()
       .select({ username: auditEvents.username, detail: auditEvents.detail })
       .from(auditEvents)
