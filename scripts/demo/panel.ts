@@ -5,7 +5,7 @@
  * who sat, an approval item for each household the demo approved in that year, its quality-assured
  * and published paper, the recommendation, the signed minutes and the decision that approved it.
  * Households approved before then carry an imported decision. Next month's meeting has two
- * households in assessment on its agenda: one paper published, one still due. Made-up people only;
+ * households whose assessment is complete on its agenda: one paper published, one still due. Made-up people only;
  * one query in for the households, batched inserts out, the same data every time.
  */
 import { sql } from 'drizzle-orm';
@@ -57,6 +57,8 @@ interface HouseholdRow {
   age_max: number;
   /** The last status change before the approval (an earlier approval date may not go before it). */
   before_approval: string | null;
+  /** In assessment with the assessment (Form F) complete: ready for the panel. */
+  ready: boolean;
 }
 
 const insertAll = async <T>(db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[]) => {
@@ -148,7 +150,9 @@ export async function writeDemoPanel(
     sql`select id, status, status_since::text as status_since, approved_on::text as approved_on,
         approved_places, age_min, age_max,
         (select max(e.on_date)::text from household_status_events e
-          where e.household_id = households.id and e.on_date < households.approved_on) as before_approval
+          where e.household_id = households.id and e.on_date < households.approved_on) as before_approval,
+        exists (select 1 from recruitment_assessments a
+          where a.household_id = households.id and a.completed_on is not null) as ready
       from households where approved_on is not null or (status = 'in_assessment' and not restricted)
       order by reference`,
   );
@@ -240,10 +244,10 @@ export async function writeDemoPanel(
       letterSentOn: isoOf(addWorking(dayOf(decidedOn), 3)),
     });
   }
-  // Next month: two households in assessment proposed for approval, one paper out, one still due.
+  // Next month: two households whose assessment is complete proposed for approval, one paper out, one still due.
   const next = coming[0]!;
   for (const [n, h] of households
-    .filter((x) => x.status === 'in_assessment')
+    .filter((x) => x.status === 'in_assessment' && x.ready)
     .slice(0, 2)
     .entries()) {
     const itemId = ids.next();

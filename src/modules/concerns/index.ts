@@ -5,7 +5,7 @@
  *
  * For other modules:
  * - audits: `raiseConcernFromAudit(tx, who, { householdId, summary, auditId })` (service.ts);
- * - panel: `allegationsAwaitingPanel(db)` and `markPresentedToPanel(db, who, id, ...)` (panel.ts);
+ * - panel: `allegationsAwaitingPanel(db)` and `recordAllegationPresentedToPanel(tx, actor, id, on)` (panel.ts);
  * - portal: `openMattersForCarer(db, user)` (lists.ts).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
@@ -17,7 +17,7 @@ import { concernRecordTypes } from './records.ts';
 import { concernsRoutes } from './routes.ts';
 
 export { raiseConcernFromAudit } from './service.ts';
-export { allegationsAwaitingPanel, markPresentedToPanel } from './panel.ts';
+export { allegationsAwaitingPanel, recordAllegationPresentedToPanel } from './panel.ts';
 export { openMattersForCarer } from './lists.ts';
 
 export const concerns: HearthModule = {

@@ -2,12 +2,12 @@
  * What the panel module needs of allegations: the ones waiting to be presented to the fostering
  * panel (an outcome recorded, not yet presented), and recording the presentation.
  */
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { Result, Who } from '../../platform/views/results.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
 import { households } from '../households/tables.ts';
-import { panelStep } from './allegation-steps.ts';
-import { takeStep } from './steps.ts';
+import { refreshMatter } from './service.ts';
 import { concerns } from './tables.ts';
 
 export interface AllegationForPanel {
@@ -49,18 +49,38 @@ export async function allegationsAwaitingPanel(
 }
 
 /**
- * Records that an allegation was presented to the fostering panel on a date, and whether a review
- * of the carers' approval follows: the same rules as the allegation's own "panel" step (the team
- * manager or the head; not before the outcome; not in the future).
+ * Records that an allegation was presented to the fostering panel on `presentedOn`, when the panel
+ * makes its recommendation on it (called by the panel module in its own transaction, under the
+ * panel's access rule, so not limited to the roles that take the allegation's own "panel" step).
+ * Keeps the matter's stage and deadlines in step and audits the change. False when the allegation
+ * has no outcome yet, was already presented, or its outcome is later than `presentedOn`.
  */
-export async function markPresentedToPanel(
-  db: DbOrTx,
-  who: Who,
+export async function recordAllegationPresentedToPanel(
+  tx: DbOrTx,
+  actor: Actor,
   concernId: string,
-  input: { presentedOn: string; approvalReview: boolean },
-): Promise<Result> {
-  return takeStep(db, who, concernId, panelStep, {
-    presentedOn: input.presentedOn,
-    approvalReview: input.approvalReview ? 'yes' : 'no',
+  presentedOn: IsoDate,
+): Promise<boolean> {
+  const rows = await tx
+    .update(concerns)
+    .set({ presentedToPanelOn: presentedOn, updatedAt: new Date() })
+    .where(
+      and(
+        eq(concerns.id, concernId),
+        eq(concerns.kind, 'allegation'),
+        isNotNull(concerns.outcomeOn),
+        lte(concerns.outcomeOn, presentedOn),
+        isNull(concerns.presentedToPanelOn),
+      ),
+    )
+    .returning({ id: concerns.id });
+  if (!rows.length) return false;
+  await refreshMatter(tx, concernId);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    recordType: 'concern',
+    recordId: concernId,
+    detail: { step: 'panel', fields: ['presentedToPanelOn'] },
   });
+  return true;
 }

@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { allegationsAwaitingPanel } from '../concerns/panel.ts';
 import { households } from '../households/tables.ts';
+import { householdsReadyForPanel } from '../recruitment/panel.ts';
 import { reviewsWaitingForPanel } from '../reviews/panel.ts';
 import type { ItemKind } from './labels.ts';
 import { panelItems } from './tables.ts';
@@ -57,11 +58,22 @@ async function householdsIn(db: DbOrTx, kind: ItemKind, statuses: string[], hint
 }
 
 /**
- * Approval: households in assessment. (The recruitment module will narrow this to the households
- * whose assessment is complete, `householdsReadyForPanel`.)
+ * Approval: households in assessment whose assessment is complete (the recruitment module's
+ * `householdsReadyForPanel`), leaving out those already put to the panel for approval (waiting
+ * for its recommendation, or holding one).
  */
-export const approvalCandidates = (db: DbOrTx) =>
-  householdsIn(db, 'approval', ['in_assessment'], (h) => `In assessment since ${formatDate(h.since)}`);
+export async function approvalCandidates(db: DbOrTx): Promise<Candidate[]> {
+  const alreadyPut = sql`select ${panelItems.householdId} from ${panelItems} where ${panelItems.kind} = 'approval'`;
+  const ready = await householdsReadyForPanel(db, { without: alreadyPut });
+  return ready.slice(0, LIMIT).map((h) => ({
+    value: `h:${h.householdId}`,
+    householdId: h.householdId,
+    text: `${h.householdName} (${h.householdReference})`,
+    hint: `Assessment completed on ${formatDate(h.assessmentCompletedOn)}`,
+    sourceType: null,
+    sourceId: null,
+  }));
+}
 
 /** First annual reviews completed and waiting to be presented. */
 export async function firstReviewCandidates(db: DbOrTx): Promise<Candidate[]> {

@@ -11,7 +11,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import { markPresentedToPanel } from '../concerns/panel.ts';
+import { recordAllegationPresentedToPanel } from '../concerns/panel.ts';
 import { applyAgencyDecision } from '../households/decided.ts';
 import { recordReviewPresentedToPanel } from '../reviews/panel.ts';
 import { decisionDueFor, letterDueFor, toldDueFor } from './dates.ts';
@@ -91,7 +91,7 @@ export async function recordRecommendation(
       await recordReviewPresentedToPanel(tx, who.actor, item.sourceId, meeting.meetsOn);
     }
     if (item.sourceType === 'concern' && item.sourceId) {
-      await markPresentedToPanel(tx, who, item.sourceId, { presentedOn: meeting.meetsOn, approvalReview: false });
+      await recordAllegationPresentedToPanel(tx, who.actor, item.sourceId, meeting.meetsOn);
     }
     await recordAudit(tx, who.actor, {
       action: 'update',

@@ -6,6 +6,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 export interface ReadyForPanel {
   householdId: string;
   householdName: string;
+  householdReference: string;
   assessmentCompletedOn: string;
 }
 
@@ -16,7 +17,8 @@ export interface ReadyForPanel {
 export async function householdsReadyForPanel(db: DbOrTx, options: { without?: SQL } = {}): Promise<ReadyForPanel[]> {
   return queryRows<ReadyForPanel>(
     db,
-    sql`select h.id as "householdId", h.name as "householdName", a.completed_on::text as "assessmentCompletedOn"
+    sql`select h.id as "householdId", h.name as "householdName", h.reference as "householdReference",
+      a.completed_on::text as "assessmentCompletedOn"
       from households h join recruitment_assessments a on a.household_id = h.id
       where h.status = 'in_assessment' and a.completed_on is not null
         ${options.without ? sql`and h.id not in (${options.without})` : sql``}

@@ -179,6 +179,7 @@ describe('the application and the assessment', () => {
     expect(await householdsReadyForPanel(t.database.db)).toContainEqual({
       householdId: id,
       householdName: 'Brightwell',
+      householdReference: expect.any(String),
       assessmentCompletedOn: today,
     });
     const page = await assessor.get(path);

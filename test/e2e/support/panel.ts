@@ -1,7 +1,8 @@
 /**
  * The fostering panel's way to approval, through its pages, for the journeys that need a newly
- * approved household: the panel adviser adds today's meeting with the demo's central list sitting,
- * puts the households in assessment on the agenda with their terms, and uploads each one's paper;
+ * approved household (its assessment completed through the recruitment pages first, see
+ * `householdInAssessment`): the panel adviser adds today's meeting with the demo's central list sitting,
+ * puts the households whose assessment is complete on the agenda with their terms, and uploads each one's paper;
  * the team manager quality-assures it; the adviser publishes it and records the recommendation;
  * the chair (the demo's `panel` user) signs the minutes; the agency decision maker decides. Every
  * page is checked with axe by the hearth fixture.
@@ -161,30 +162,74 @@ export async function approveThroughPanel(
   await hearth.signOut();
 }
 
+/** Fills a GOV.UK date input (found by its legend) with the day `daysAgo` days before today. */
+async function fillDaysAgo(page: Page, legend: string, daysAgo: number) {
+  const date = new Date(Date.now() - daysAgo * 86_400_000);
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(date.getDate()));
+  await group.getByLabel('Month').fill(String(date.getMonth() + 1));
+  await group.getByLabel('Year').fill(String(date.getFullYear()));
+}
+
 /**
- * A new East Kent Fostering Team 1 household taken from enquiry to assessment by the recruitment
- * coordinator through the households pages (signed out at the end).
+ * A new East Kent Fostering Team 1 household (the carer Robin `name`) taken through the road in to
+ * a complete assessment, so the panel is offered it for approval: the recruitment coordinator
+ * records the enquiry and the application and starts the assessment; the assessing social worker
+ * records every stage 1 check and the assessment complete (signed out at the end).
  */
 export async function householdInAssessment(hearth: Hearth, name: string, postcode: string): Promise<void> {
   const page = hearth.page;
   await hearth.signIn('recruitment');
-  await hearth.goto('/households/new');
-  await page.getByLabel('Household name').fill(name);
-  await page.getByLabel('First name').fill('Robin');
-  await page.getByLabel('Last name').fill(name);
-  await page.getByLabel('Address line 1').fill('3 Orchard Row');
+  await hearth.goto('/recruitment/enquiries/new');
+  await fillDaysAgo(page, 'Date of the enquiry', 10);
+  await page.getByLabel('First name', { exact: true }).fill('Robin');
+  await page.getByLabel('Last name', { exact: true }).fill(name);
+  await page.getByLabel('Address line 1', { exact: true }).fill('3 Orchard Row');
   await page.getByLabel('Town or city').fill('Canterbury');
   await page.getByLabel('Postcode').fill(postcode);
-  await page.getByLabel('Fostering team').selectOption({ label: 'East Kent Fostering Team 1' });
-  await page.getByLabel('Mainstream').check();
-  await hearth.submit('Record enquiry');
-  await expect(hearth.heading).toContainText(name);
-  for (const move of ['Applicant: application received', 'In assessment: assessment started']) {
-    await hearth.clickLink('Change status');
-    await page.getByLabel(move).check();
-    await fillToday(page, 'Date of the change');
-    await hearth.submit('Change status');
+  await page.getByLabel('Team nearest to them (sets the area)').selectOption({ label: 'East Kent Fostering Team 1' });
+  await page.getByLabel('Social media').check();
+  await page.getByLabel('Teenagers').check();
+  await hearth.submit('Save');
+  await expect(hearth.heading).toHaveText('Recruitment and assessment');
+  await hearth.clickLink('Record the application received');
+  await fillDaysAgo(page, 'Date the application was received', 8);
+  await hearth.submit('Save');
+  await hearth.clickLink('Start the assessment (Form F)');
+  await fillDaysAgo(page, 'Date the assessment started', 7);
+  await page.getByLabel('Assessing social worker').selectOption({ label: 'Amira Hussain' });
+  await page
+    .getByRole('group', { name: /employer/ })
+    .getByLabel('No')
+    .check();
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Assessment started');
+  const path = new URL(page.url()).pathname;
+  await hearth.signOut();
+
+  await hearth.signIn('assessor');
+  await hearth.goto(path);
+  const checks: [string, boolean][] = [
+    ['Enhanced DBS check', true],
+    ['Local authority checks', true],
+    ['Medical', true],
+    ['Personal reference', false],
+    ['Personal reference', false],
+    ['Health and safety check of the home', false],
+    ['Pets assessment', false],
+  ];
+  for (const [kind, person] of checks) {
+    await hearth.clickLink('Record a stage 1 check');
+    await page.getByLabel(kind, { exact: true }).check();
+    if (person) await page.getByLabel('Of whom').selectOption({ label: `Robin ${name}` });
+    await fillDaysAgo(page, 'Date of the check', 5);
+    await page.getByRole('group', { name: 'Was the outcome satisfactory?' }).getByLabel('Yes').check();
+    await hearth.submit('Save');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('Check recorded');
   }
-  await expect(hearth.heading).toContainText('In assessment');
+  await hearth.clickLink('Record the assessment complete');
+  await fillDaysAgo(page, 'Date the assessment was completed', 0);
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('ready for the panel');
   await hearth.signOut();
 }
