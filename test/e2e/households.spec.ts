@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, uniqueName } from './support/fixtures.ts';
-import { approveThroughPanel } from './support/panel.ts';
+import { approveThroughPanel, assessToCompletion } from './support/panel.ts';
 
 /** A real 2x2 PNG (signature, IHDR, IDAT, IEND with their CRCs). */
 function smallPng(): Buffer {
@@ -63,7 +63,6 @@ test.describe('a household taken from enquiry to approved and allocated', () => 
   }) => {
     const page = hearth.page;
     const name = uniqueName('Hollins');
-    const date = today();
 
     // The recruitment coordinator records the enquiry.
     await hearth.signIn('recruitment');
@@ -93,19 +92,14 @@ test.describe('a household taken from enquiry to approved and allocated', () => 
     await expect(page.locator('main')).toContainText('CT5 1AB');
     await expect(page.locator('main')).toContainText('Morgan Hollins');
 
-    // Enquiry → applicant → in assessment.
-    for (const [move, shown] of [
-      ['Applicant: application received', 'Applicant'],
-      ['In assessment: assessment started', 'In assessment'],
-    ] as const) {
-      await hearth.clickLink('Change status');
-      await expect(hearth.heading).toHaveText('Change status');
-      await page.getByLabel(move).check();
-      await fillDate(page, 'Date of the change', date);
-      await hearth.submit('Change status');
-      await expect(page.locator('.govuk-notification-banner')).toContainText('The household’s status has been changed');
-      await expect(hearth.heading).toContainText(shown);
-    }
+    // The road in: the application, the assessment and its stage 1 checks, on the household's
+    // recruitment page (the status moves with each step).
+    const householdUrl = page.url();
+    await hearth.clickLink('Recruitment and assessment');
+    await assessToCompletion(hearth, 'Morgan Hollins', { applied: 0, started: 0, checked: 0 });
+    await hearth.signIn('recruitment');
+    await hearth.goto(householdUrl);
+    await expect(hearth.heading).toContainText('In assessment');
 
     // The approval terms, then the approval.
     await hearth.clickLink(/Change\s+approval terms/);
@@ -119,7 +113,6 @@ test.describe('a household taken from enquiry to approved and allocated', () => 
     await expect(page.locator('.govuk-notification-banner')).toContainText('The approval terms have been saved');
 
     // Approval is not a status change: only the agency decision, on the panel's recommendation.
-    const householdUrl = page.url();
     await hearth.clickLink('Change status');
     await expect(page.locator('main')).toContainText('approved only by the agency decision maker');
     await expect(page.getByLabel(/^Approved/)).toHaveCount(0);

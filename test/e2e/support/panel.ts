@@ -192,11 +192,26 @@ export async function householdInAssessment(hearth: Hearth, name: string, postco
   await page.getByLabel('Teenagers').check();
   await hearth.submit('Save');
   await expect(hearth.heading).toHaveText('Recruitment and assessment');
+  await assessToCompletion(hearth, `Robin ${name}`);
+}
+
+/**
+ * From the household's "Recruitment and assessment" page, signed in as the recruitment coordinator:
+ * the application, the assessment started with its assessing social worker, then (as the assessing
+ * social worker) every stage 1 check of the carer `carer` and the assessment complete (signed out at the end).
+ */
+export async function assessToCompletion(
+  hearth: Hearth,
+  carer: string,
+  /** How many days ago the application, the start and the checks were (all today for a household enquired today). */
+  daysAgo = { applied: 8, started: 7, checked: 5 },
+): Promise<void> {
+  const page = hearth.page;
   await hearth.clickLink('Record the application received');
-  await fillDaysAgo(page, 'Date the application was received', 8);
+  await fillDaysAgo(page, 'Date the application was received', daysAgo.applied);
   await hearth.submit('Save');
   await hearth.clickLink('Start the assessment (Form F)');
-  await fillDaysAgo(page, 'Date the assessment started', 7);
+  await fillDaysAgo(page, 'Date the assessment started', daysAgo.started);
   await page.getByLabel('Assessing social worker').selectOption({ label: 'Amira Hussain' });
   await page
     .getByRole('group', { name: /employer/ })
@@ -221,8 +236,8 @@ export async function householdInAssessment(hearth: Hearth, name: string, postco
   for (const [kind, person] of checks) {
     await hearth.clickLink('Record a stage 1 check');
     await page.getByLabel(kind, { exact: true }).check();
-    if (person) await page.getByLabel('Of whom').selectOption({ label: `Robin ${name}` });
-    await fillDaysAgo(page, 'Date of the check', 5);
+    if (person) await page.getByLabel('Of whom').selectOption({ label: carer });
+    await fillDaysAgo(page, 'Date of the check', daysAgo.checked);
     await page.getByRole('group', { name: 'Was the outcome satisfactory?' }).getByLabel('Yes').check();
     await hearth.submit('Save');
     await expect(page.locator('.govuk-notification-banner')).toContainText('Check recorded');
