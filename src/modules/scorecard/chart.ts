@@ -37,12 +37,40 @@ export function sparkline(trend: readonly MonthFigure[]) {
   };
 }
 
-/** A 12-month line chart with the target as a dashed line and each month labelled. */
+/** Round steps (1, 2 or 5 times a power of ten) from at most `min` to at least `max`: the y-axis scale. */
+export function axisTicks(min: number, max: number, count = 4): number[] {
+  const span = max - min || 1;
+  const rough = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? rough;
+  const ticks: number[] = [];
+  for (let v = Math.floor(min / step) * step; v < max + step; v += step) {
+    ticks.push(Number(v.toFixed(6)));
+    if (v >= max) break;
+  }
+  return ticks;
+}
+
+const axisTitles = { percentage: 'Per cent', days: 'Days', count: 'Number' } as const;
+
+/**
+ * A 12-month line chart: a y-axis with a round scale, its gridlines and title, the months along
+ * the x-axis, the target as a dashed line, and each month's value as a dot.
+ */
 export function lineChart(measure: Measure, trend: readonly MonthFigure[]) {
   const width = 640;
-  const height = 240;
-  const pad = 36;
-  const { x, y, max, min } = scale(trend, width, height, pad, measure.target);
+  const height = 260;
+  const left = 56;
+  const right = 16;
+  const top = 16;
+  const bottom = 44;
+  const values = trend.map((t) => t.value).filter((v): v is number => v !== null);
+  const target = trend[trend.length - 1]!.target;
+  const ticks = axisTicks(Math.min(0, ...values), Math.max(1, ...values, target ?? 0));
+  const low = ticks[0]!;
+  const high = ticks[ticks.length - 1]!;
+  const x = (i: number) => left + (i * (width - left - right)) / Math.max(1, trend.length - 1);
+  const y = (v: number) => height - bottom - ((v - low) * (height - top - bottom)) / (high - low || 1);
   const dots = trend.map((t, i) => ({
     cx: x(i).toFixed(1),
     cy: t.value === null ? null : y(t.value).toFixed(1),
@@ -53,15 +81,27 @@ export function lineChart(measure: Measure, trend: readonly MonthFigure[]) {
     .filter((d) => d.cy !== null)
     .map((d) => `${d.cx},${d.cy}`)
     .join(' ');
-  const target = trend[trend.length - 1]!.target;
   return {
     width,
     height,
     points,
     dots,
-    baseline: (height - pad + 16).toFixed(1),
-    target: { y: y(target).toFixed(1), x1: pad, x2: width - pad, text: `Target ${formatValue(measure, target)}` },
-    top: { y: y(max).toFixed(1), text: formatValue(measure, max) },
-    bottom: { y: y(min).toFixed(1), text: formatValue(measure, min) },
+    baseline: (height - bottom + 18).toFixed(1),
+    axis: {
+      left,
+      right: width - right,
+      top,
+      bottom: height - bottom,
+      ticks: ticks.map((v) => ({ y: y(v).toFixed(1), text: formatValue(measure, v) })),
+      yTitle: axisTitles[measure.unit],
+      xTitle: 'Month',
+      xTitleY: height - 4,
+      xMiddle: ((left + width - right) / 2).toFixed(1),
+      yMiddle: ((top + height - bottom) / 2).toFixed(1),
+    },
+    target:
+      target === null || target === undefined
+        ? null
+        : { y: y(target).toFixed(1), x1: left, x2: width - right, text: `Target ${formatValue(measure, target)}` },
   };
 }

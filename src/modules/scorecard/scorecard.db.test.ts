@@ -162,6 +162,10 @@ describe('pages and access', () => {
     expect(headPage.statusCode).toBe(200);
     expect(headPage.body).toContain('Placedtwo'); // p2 missed its deadline
     expect(headPage.body).toMatch(/1 of 2/);
+    // The chart has a y-axis with its scale and title, and the months along the bottom.
+    expect(headPage.body).toMatch(/>Per cent<\/text>/);
+    expect(headPage.body).toMatch(/>100%<\/text>/);
+    expect(headPage.body).toMatch(/>Month<\/text>/);
     // Its details are in words: dates as a person reads them, never as the database keeps them.
     const details = headPage.body.split('>Details</th>')[1]!.split('</table>')[0]!;
     expect(details).toMatch(/Started \d{1,2} [A-Z][a-z]+ 2026, due by \d{1,2} [A-Z][a-z]+ 2026/);
