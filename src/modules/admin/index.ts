@@ -6,6 +6,14 @@ import { adminRoutes } from './routes.ts';
 export const admin: HearthModule = {
   name: 'admin',
   routes: adminRoutes,
-  navigation: [{ text: 'Administration', href: '/admin', permission: 'users.manage', order: 90 }],
+  navigation: [
+    {
+      text: 'Administration',
+      href: '/admin',
+      describes: 'user accounts, roles and teams',
+      permission: 'users.manage',
+      order: 90,
+    },
+  ],
   recordTypes: userRecordTypes,
 };

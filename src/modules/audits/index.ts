@@ -14,7 +14,15 @@ import { auditsRoutes } from './routes.ts';
 export const audits: HearthModule = {
   name: 'audits',
   routes: auditsRoutes,
-  navigation: [{ text: 'Audits', href: '/audits', permission: 'audits.view', order: 17 }],
+  navigation: [
+    {
+      text: 'Audits',
+      href: '/audits',
+      describes: 'the month’s case-file audits and their findings',
+      permission: 'audits.view',
+      order: 17,
+    },
+  ],
   recordTypes: auditRecordTypes,
   dueRules: auditsDueRules,
   measures: auditMeasures,

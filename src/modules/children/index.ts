@@ -8,7 +8,15 @@ import { childrenRoutes } from './routes.ts';
 export const children: HearthModule = {
   name: 'children',
   routes: childrenRoutes,
-  navigation: [{ text: 'Children', href: '/children', permission: 'children.view', order: 20 }],
+  navigation: [
+    {
+      text: 'Children',
+      href: '/children',
+      describes: 'the children in care and their records',
+      permission: 'children.view',
+      order: 20,
+    },
+  ],
   recordTypes: childRecordTypes,
   dueScopes: { child: childDueScope },
   dueRules: childrenDueRules,

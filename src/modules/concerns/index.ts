@@ -24,8 +24,20 @@ export const concerns: HearthModule = {
   name: 'concerns',
   routes: concernsRoutes,
   navigation: [
-    { text: 'Open allegations', href: '/lado', permission: 'allegations.lado', order: 5 },
-    { text: 'Concerns', href: '/concerns', permission: 'concerns.view', order: 16 },
+    {
+      text: 'Open allegations',
+      href: '/lado',
+      describes: 'the county’s open allegations, by stage and age',
+      permission: 'allegations.lado',
+      order: 5,
+    },
+    {
+      text: 'Concerns',
+      href: '/concerns',
+      describes: 'allegations, concerns, complaints and compliments',
+      permission: 'concerns.view',
+      order: 16,
+    },
   ],
   recordTypes: concernRecordTypes,
   dueRules: concernsDueRules,

@@ -175,6 +175,12 @@ describe('My work', () => {
     const page = await panel.get('/my-work');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Nothing is due or overdue in your work.');
+    // ... and says what Hearth holds for them, with the links they may use (and only those).
+    expect(page.body).toContain('What Hearth holds for you');
+    expect(page.body).toMatch(
+      /<a class="govuk-link" href="\/panel\/my-papers">Your papers<\/a>: the papers of the panel meetings you sit on/,
+    );
+    expect(page.body).not.toContain('href="/households">Households</a>:');
     const head = await signedIn(t.app, 'head');
     const filtered = await head.get('/my-work?rule=placements.placement-plan&team=none');
     expect(filtered.body).toContain('Nothing due or overdue matches these filters.');

@@ -9,7 +9,15 @@ import { householdsRoutes } from './routes.ts';
 export const households: HearthModule = {
   name: 'households',
   routes: householdsRoutes,
-  navigation: [{ text: 'Households', href: '/households', permission: 'households.view', order: 10 }],
+  navigation: [
+    {
+      text: 'Households',
+      href: '/households',
+      describes: 'fostering households, their carers, checks and approval',
+      permission: 'households.view',
+      order: 10,
+    },
+  ],
   recordTypes: householdRecordTypes,
   dueScopes: { household: householdDueScope },
   dueRules: householdsDueRules,

@@ -11,9 +11,27 @@ export const panel: HearthModule = {
     await app.register(panelRoutes, { db });
   },
   navigation: [
-    { text: 'Panel', href: '/panel', permission: 'panel.view', order: 17 },
-    { text: 'Decisions', href: '/panel/decisions', permission: 'panel.decide', order: 18 },
-    { text: 'Your papers', href: '/panel/my-papers', permission: 'panel.sit', order: 19 },
+    {
+      text: 'Panel',
+      href: '/panel',
+      describes: 'the fostering panel’s meetings, agendas and papers',
+      permission: 'panel.view',
+      order: 17,
+    },
+    {
+      text: 'Decisions',
+      href: '/panel/decisions',
+      describes: 'recommendations waiting for the agency decision',
+      permission: 'panel.decide',
+      order: 18,
+    },
+    {
+      text: 'Your papers',
+      href: '/panel/my-papers',
+      describes: 'the papers of the panel meetings you sit on',
+      permission: 'panel.sit',
+      order: 19,
+    },
   ],
   recordTypes: panelRecordTypes,
   dueRules: panelDueRules,

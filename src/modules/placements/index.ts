@@ -8,7 +8,15 @@ import { placementsRoutes } from './routes.ts';
 export const placements: HearthModule = {
   name: 'placements',
   routes: placementsRoutes,
-  navigation: [{ text: 'Referrals', href: '/referrals', permission: 'referrals.list', order: 25 }],
+  navigation: [
+    {
+      text: 'Referrals',
+      href: '/referrals',
+      describes: 'referrals for a placement, from sent to matched',
+      permission: 'referrals.list',
+      order: 25,
+    },
+  ],
   recordTypes: placementRecordTypes,
   dueRules: placementsDueRules,
   measures: placementMeasures,

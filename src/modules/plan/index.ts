@@ -6,6 +6,14 @@ import { planRoutes } from './routes.ts';
 export const plan: HearthModule = {
   name: 'plan',
   routes: planRoutes,
-  navigation: [{ text: 'Business plan', href: '/plan', permission: 'plan.view', order: 35 }],
+  navigation: [
+    {
+      text: 'Business plan',
+      href: '/plan',
+      describes: 'the business plan’s targets, actions and updates',
+      permission: 'plan.view',
+      order: 35,
+    },
+  ],
   recordTypes: planRecordTypes,
 };

@@ -17,7 +17,15 @@ export { householdsReadyForPanel, type ReadyForPanel } from './panel.ts';
 export const recruitment: HearthModule = {
   name: 'recruitment',
   routes: recruitmentRoutes,
-  navigation: [{ text: 'Recruitment', href: '/recruitment', permission: 'recruitment.view', order: 14 }],
+  navigation: [
+    {
+      text: 'Recruitment',
+      href: '/recruitment',
+      describes: 'enquiries and assessments, from first contact to panel',
+      permission: 'recruitment.view',
+      order: 14,
+    },
+  ],
   dueRules: recruitmentDueRules,
   measures: recruitmentMeasures,
   recordLinks: [

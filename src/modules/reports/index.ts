@@ -6,6 +6,14 @@ import { reportRoutes } from './routes.ts';
 export const reports: HearthModule = {
   name: 'reports',
   routes: reportRoutes,
-  navigation: [{ text: 'Quarterly reports', href: '/reports', permission: 'reports.view', order: 37 }],
+  navigation: [
+    {
+      text: 'Quarterly reports',
+      href: '/reports',
+      describes: 'the quarterly report to the executive',
+      permission: 'reports.view',
+      order: 37,
+    },
+  ],
   recordTypes: reportRecordTypes,
 };

@@ -11,7 +11,13 @@ export const reviews: HearthModule = {
     await app.register(reviewRoutes, { db, mailer, publicUrl: config.publicUrl });
   },
   navigation: [
-    { text: 'Reviews', href: '/reviews', permission: 'reviews.view', order: 16 },
+    {
+      text: 'Reviews',
+      href: '/reviews',
+      describes: 'annual reviews of carers’ approval',
+      permission: 'reviews.view',
+      order: 16,
+    },
     { text: 'Your annual reviews', href: '/portal/reviews', permission: 'portal.use', order: 5 },
   ],
   recordTypes: reviewRecordTypes,

@@ -5,5 +5,13 @@ import { scorecardRoutes } from './routes.ts';
 export const scorecard: HearthModule = {
   name: 'scorecard',
   routes: scorecardRoutes,
-  navigation: [{ text: 'Scorecard', href: '/scorecard', permission: 'scorecard.view', order: 30 }],
+  navigation: [
+    {
+      text: 'Scorecard',
+      href: '/scorecard',
+      describes: 'the service’s measures by month, team and area',
+      permission: 'scorecard.view',
+      order: 30,
+    },
+  ],
 };

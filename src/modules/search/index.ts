@@ -5,5 +5,13 @@ import { searchRoutes } from './routes.ts';
 export const search: HearthModule = {
   name: 'search',
   routes: searchRoutes,
-  navigation: [{ text: 'Search', href: '/search', permission: 'search.use', order: 80 }],
+  navigation: [
+    {
+      text: 'Search',
+      href: '/search',
+      describes: 'find a carer, household member or child',
+      permission: 'search.use',
+      order: 80,
+    },
+  ],
 };

@@ -14,8 +14,20 @@ export const staff: HearthModule = {
   name: 'staff',
   routes: staffRoutes,
   navigation: [
-    { text: 'My supervision', href: '/my-supervision', permission: 'staff.view', order: 40 },
-    { text: 'Staff supervision', href: '/staff', permission: 'staff.oversee', order: 41 },
+    {
+      text: 'My supervision',
+      href: '/my-supervision',
+      describes: 'your own supervision, training and development plan',
+      permission: 'staff.view',
+      order: 40,
+    },
+    {
+      text: 'Staff supervision',
+      href: '/staff',
+      describes: 'the supervision and training of the staff you manage',
+      permission: 'staff.oversee',
+      order: 41,
+    },
   ],
   recordTypes: staffRecordTypes,
   dueScopes: { staff: visibleStaffIds },

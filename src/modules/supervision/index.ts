@@ -11,7 +11,15 @@ export const supervision: HearthModule = {
   routes: async (app, { db, mailer, config }) => {
     await app.register(supervisionRoutes, { db, mailer, mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl });
   },
-  navigation: [{ text: 'Notes to carers', href: '/supervision/outbox', permission: 'supervision.view', order: 15 }],
+  navigation: [
+    {
+      text: 'Notes to carers',
+      href: '/supervision/outbox',
+      describes: 'the notes of supervision visits sent to carers',
+      permission: 'supervision.view',
+      order: 15,
+    },
+  ],
   recordTypes: supervisionRecordTypes,
   dueRules: supervisionDueRules,
   measures: supervisionMeasures,

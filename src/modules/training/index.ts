@@ -23,7 +23,15 @@ export const training: HearthModule = {
       await app.register(routes, { db });
     }
   },
-  navigation: [{ text: 'Training', href: '/training', permission: 'training.view', order: 32 }],
+  navigation: [
+    {
+      text: 'Training',
+      href: '/training',
+      describes: 'courses, sessions, carers’ training and participation events',
+      permission: 'training.view',
+      order: 32,
+    },
+  ],
   recordTypes: trainingRecordTypes,
   dueRules: trainingDueRules,
   measures: trainingMeasures,

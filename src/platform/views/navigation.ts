@@ -8,6 +8,8 @@ export interface NavItem {
   permission: Permission;
   /** Lower comes first. */
   order: number;
+  /** What the page holds, in a few words ("annual reviews of carers' approval"): for the user's home page. */
+  describes?: string;
 }
 
 const items: NavItem[] = [];
@@ -24,6 +26,6 @@ export function navigationFor(user: SignedInUser | null, url: string) {
     .filter((item) => can(user.role, item.permission))
     .map((item) => {
       const active = path === item.href || path.startsWith(`${item.href}/`);
-      return { text: item.text, href: item.href, active, current: path === item.href };
+      return { text: item.text, href: item.href, describes: item.describes, active, current: path === item.href };
     });
 }
