@@ -125,7 +125,9 @@ describe('a child’s account', () => {
       expect(response.statusCode, username).toBe(200);
       expect(response.body, username).not.toContain(CASEY_SAID);
       expect(response.body, username).not.toContain(ROWAN_SAID);
-      expect(response.body, username).toContain('Seen only by the LADO, the head of fostering and the child’s social worker');
+      expect(response.body, username).toContain(
+        'Seen only by the LADO, the head of fostering and the child’s social worker',
+      );
       const form = await agent.get(`/concerns/${allegationId}/account`);
       expect(form.statusCode, username).not.toBe(200);
       expect(form.body, username).not.toContain(CASEY_SAID);

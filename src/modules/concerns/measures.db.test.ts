@@ -157,7 +157,12 @@ describe('carers facing an allegation offered independent support', () => {
     const teamId = await makeTeam();
     const householdId = (await makeHousehold(db(), { teamId })).id;
     const allegation = (knownOn: string, supportOfferedOn: string | null) =>
-      makeMatter(db(), { householdId, knownOn, supportOfferedOn, supportBy: supportOfferedOn ? 'Fostering Network' : null });
+      makeMatter(db(), {
+        householdId,
+        knownOn,
+        supportOfferedOn,
+        supportBy: supportOfferedOn ? 'Fostering Network' : null,
+      });
     // Known 3 August 2020, offered 4 August: met.
     const offered = await allegation('2020-08-03', '2020-08-04');
     // Known 20 August 2020, offered 2 September (after the month): missed.
@@ -182,7 +187,9 @@ describe('children given the outcome of an allegation', () => {
   it('counts each child named in an allegation concluded in the 12 months to 30 September 2020', async () => {
     const teamId = await makeTeam();
     const householdId = (await makeHousehold(db(), { teamId })).id;
-    const [ash, bo, cy, dee] = await Promise.all(['Ash', 'Bo', 'Cy', 'Dee'].map((firstName) => makeChild(db(), { firstName })));
+    const [ash, bo, cy, dee] = await Promise.all(
+      ['Ash', 'Bo', 'Cy', 'Dee'].map((firstName) => makeChild(db(), { firstName })),
+    );
     const allegation = (outcomeOn: string, childIds: string[]) =>
       makeMatter(db(), {
         householdId,
@@ -194,16 +201,10 @@ describe('children given the outcome of an allegation', () => {
       });
     // Outcome 10 September 2020 naming Ash (told 15 September: met) and Bo (not told: missed).
     const both = await allegation('2020-09-10', [ash!.id, bo!.id]);
-    await db()
-      .update(concernChildren)
-      .set({ outcomeToldOn: '2020-09-15' })
-      .where(eq(concernChildren.childId, ash!.id));
+    await db().update(concernChildren).set({ outcomeToldOn: '2020-09-15' }).where(eq(concernChildren.childId, ash!.id));
     // Outcome 5 March 2020 naming Cy, told 6 October (after the month): missed.
     const toldLate = await allegation('2020-03-05', [cy!.id]);
-    await db()
-      .update(concernChildren)
-      .set({ outcomeToldOn: '2020-10-06' })
-      .where(eq(concernChildren.childId, cy!.id));
+    await db().update(concernChildren).set({ outcomeToldOn: '2020-10-06' }).where(eq(concernChildren.childId, cy!.id));
     // Not counted: an outcome on 1 October naming Dee, and an outcome in September naming no child.
     await allegation('2020-10-01', [dee!.id]);
     await allegation('2020-09-10', []);
