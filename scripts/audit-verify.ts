@@ -59,6 +59,12 @@ try {
         'they were written outside Hearth, or the secret has changed since (Hearth writes a new anchor when it starts).',
     );
   }
+  if (result.unsealed > 0) {
+    console.log(
+      `${result.unsealed} newest ${result.unsealed === 1 ? 'entry is' : 'entries are'} written but not yet chained: ` +
+        'Hearth chains entries within a second while it runs, and when it starts and stops.',
+    );
+  }
   if (whole) {
     const reached = result.anchors.map((a) =>
       a.source === 'database'

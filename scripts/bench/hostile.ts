@@ -9,14 +9,14 @@
  * the instance still answers /health and the audit trail's chain verifies. Exits 1 on any 5xx.
  * Loopback only; the number of requests is bounded.
  */
-import { request } from 'node:http';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { verifyAuditChain } from '../../src/platform/audit/service.ts';
+import { sealAuditTrail, verifyAuditChain } from '../../src/platform/audit/service.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { freshDatabase, type Engine } from './database.ts';
+import { Browser, send } from './http.ts';
 
 process.env.TZ = 'Europe/London';
 const PASSWORD = 'hostile-demo-password';
@@ -78,68 +78,6 @@ interface Sent {
   status: number;
 }
 
-function send(
-  port: number,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: string | Buffer,
-): Promise<{ status: number; body: string; setCookie: string[]; location: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          setCookie: res.headers['set-cookie'] ?? [],
-          location: res.headers.location ?? '',
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.setTimeout(60_000, () => req.destroy(new Error(`timed out: ${method} ${path}`)));
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
-
-/** A signed-in browser over HTTP: its cookies and the last CSRF token it was given. */
-class Browser {
-  private cookies = new Map<string, string>();
-  csrf = '';
-  constructor(private readonly port: number) {}
-
-  private header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async go(method: string, path: string, contentType?: string, body?: string | Buffer) {
-    const headers: Record<string, string> = { cookie: this.header() };
-    if (contentType) headers['content-type'] = contentType;
-    const response = await send(this.port, method, path, headers, body);
-    for (const line of response.setCookie) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
-    if (token) this.csrf = token;
-    return response;
-  }
-
-  async signIn(username: string): Promise<void> {
-    await this.go('GET', '/sign-in');
-    const body = new URLSearchParams({ _csrf: this.csrf, username, password: PASSWORD }).toString();
-    const response = await this.go('POST', '/sign-in', 'application/x-www-form-urlencoded', body);
-    if (response.status !== 303) throw new Error(`sign-in as ${username} answered ${response.status}`);
-  }
-}
-
 /** Real ids from the demo, so most requests reach the handlers past "not found". */
 async function sampleIds(db: Awaited<ReturnType<typeof freshDatabase>>['database']['db']) {
   const { sql } = await import('drizzle-orm');
@@ -187,7 +125,7 @@ async function main(): Promise<void> {
     const usernames = ['head', 'manager', 'ssw', 'cicsw', 'admin', 'carer'];
     const browsers: Browser[] = [];
     for (const username of usernames) {
-      const browser = new Browser(port);
+      const browser = new Browser(port, PASSWORD);
       await browser.signIn(username);
       browsers.push(browser);
     }
@@ -241,6 +179,7 @@ async function main(): Promise<void> {
     for (const s of sent) byStatus.set(s.status, (byStatus.get(s.status) ?? 0) + 1);
     const errors = sent.filter((s) => s.status >= 500);
     const health = await send(port, 'GET', '/health', {});
+    await sealAuditTrail(bench.database.db);
     const chain = await verifyAuditChain(bench.database.db, { secret: SECRET });
     console.log(`\nHostile requests: ${sent.length} in ${seconds.toFixed(0)} s over ${routes.length} routes`);
     console.log(

@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { desc, eq, gt, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditAnchors, auditEvents } from './tables.ts';
 import { AUDIT_LOCK_KEY } from './chain.ts';
+import { chainHead, sealAuditTrail } from './seal.ts';
 
 /**
  * How far the audit trail reached at one moment: its number of entries, its newest entry's id and
@@ -58,40 +59,30 @@ export type AnchorOutcome =
   | { kind: 'tail-missing'; anchor: AuditAnchor };
 
 /**
- * Writes an anchor of the trail's current end, unless nothing was added since the last one.
- * Cheap: the newest entry by the primary key, and a count of only the entries since the last
- * anchor signed with this secret (a full count only the first time, or after the secret changed).
- * Holds the trail's writer lock for those few lookups, so the anchor sees a whole prefix.
+ * Seals what is waiting, then writes an anchor of the chain's current end, unless nothing was added
+ * since the last one. Cheap: the newest sealed entry carries its place in the chain, which is the
+ * number of entries up to it. Holds the trail's lock for those few lookups, so the anchor sees a
+ * whole chain.
  */
 export async function writeAuditAnchor(db: Db, secret: string, now = new Date()): Promise<AnchorOutcome> {
+  await sealAuditTrail(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-    const [head] = await tx
-      .select({ id: auditEvents.id, hash: auditEvents.hash })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
+    const head = await chainHead(tx);
     const recent = await recentAnchors(tx);
     const base = recent.find((a) => isSignedWith(secret, a));
     if (base) {
       const [anchored] = await tx
-        .select({ hash: auditEvents.hash })
+        .select({ hash: auditEvents.hash, seq: auditEvents.seq })
         .from(auditEvents)
         .where(eq(auditEvents.id, base.headId));
-      if (anchored?.hash !== base.headHash) return { kind: 'tail-missing', anchor: base };
+      if (anchored?.hash !== base.headHash || anchored.seq !== base.entryCount) {
+        return { kind: 'tail-missing', anchor: base };
+      }
     }
     if (!head) return { kind: 'empty' };
     if (base && base === recent[0] && base.headId === head.id) return { kind: 'unchanged', anchor: base };
-    const [counted] = await tx
-      .select({ n: sql<number>`count(*)::bigint` })
-      .from(auditEvents)
-      .where(base ? gt(auditEvents.id, base.headId) : undefined);
-    const fields = {
-      at: now,
-      entryCount: (base?.entryCount ?? 0) + Number(counted?.n ?? 0),
-      headId: head.id,
-      headHash: head.hash,
-    };
+    const fields = { at: now, entryCount: head.seq, headId: head.id, headHash: head.hash };
     const anchor = { ...fields, signature: signatureOf(secret, fields) };
     await tx.insert(auditAnchors).values(anchor);
     return { kind: 'written', anchor };

@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
 import { refusalOf } from '../../../test/support/audit.ts';
-import { recordAudit, verifyAuditChain, type Actor } from './service.ts';
+import { recordAudit, sealAuditTrail, verifyAuditChain, type Actor } from './service.ts';
 
 const actor: Actor = { userId: null, username: 'tester', route: 'GET /test', requestId: 'req-1' };
 let database: Database;
@@ -19,6 +19,7 @@ beforeAll(async () => {
       detail: { b: 2, a: [1, 'x'] },
     });
   }
+  await sealAuditTrail(database.db);
 });
 afterAll(async () => {
   await database.close();
@@ -28,7 +29,7 @@ describe('the audit trail', () => {
   it('chains every entry to the one before it, and verifies whole', async () => {
     const rows = await queryRows<{ id: number; prev_hash: string; hash: string }>(
       database.db,
-      sql`select id, prev_hash, hash from audit_events order by id`,
+      sql`select id, prev_hash, hash from audit_events order by seq`,
     );
     expect(rows).toHaveLength(5);
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);

@@ -1,8 +1,11 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditEvents } from './tables.ts';
-import { AUDIT_LOCK_KEY, GENESIS_HASH, entryHash } from './chain.ts';
+import { GENESIS_HASH, entryHash } from './chain.ts';
 import { isSignedWith, recentAnchors, type GivenAnchor } from './anchors.ts';
+import { unsealedCount } from './seal.ts';
+
+export { sealAuditTrail } from './seal.ts';
 
 /** Who is acting and where: taken from the request (or a script) once, passed to every write. */
 export interface Actor {
@@ -25,25 +28,20 @@ export interface AuditEvent {
 
 /**
  * Appends an event to the audit trail. Call it with the transaction that makes the change,
- * so the change and its audit entry commit (or fail) together.
+ * so the change and its audit entry commit (or fail) together. Takes no lock: the entry is
+ * chained a moment later by the sealer (`sealAuditTrail`), in the order entries commit.
  */
 export async function recordAudit(db: DbOrTx, actor: Actor, event: AuditEvent): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const fields = {
-      at: new Date(),
-      userId: actor.userId,
-      username: actor.username,
-      action: event.action,
-      recordType: event.recordType,
-      recordId: event.recordId,
-      route: actor.route,
-      requestId: actor.requestId,
-      detail: event.detail ?? null,
-    };
-    await tx.insert(auditEvents).values({ ...fields, prevHash, hash: entryHash(prevHash, fields) });
+  await db.insert(auditEvents).values({
+    at: new Date(),
+    userId: actor.userId,
+    username: actor.username,
+    action: event.action,
+    recordType: event.recordType,
+    recordId: event.recordId,
+    route: actor.route,
+    requestId: actor.requestId,
+    detail: event.detail ?? null,
   });
 }
 
@@ -77,6 +75,8 @@ export interface VerifyResult {
   missingTail: { afterId: number | null; reason: string } | null;
   /** What the trail was compared with. */
   anchors: ComparedAnchor[];
+  /** Entries written but not yet chained by the sealer (Hearth seals them within a second while it runs). */
+  unsealed: number;
   /** Anchors newer than the one compared with that are not signed with the secret (written by hand?). */
   unsignedAnchors: number;
 }
@@ -122,24 +122,26 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
     });
   }
   const pending = new Set(anchors);
+  const unsealed = await unsealedCount(db);
   const result = (
     brokenAt: VerifyResult['brokenAt'],
     missingTail: VerifyResult['missingTail'] = null,
-  ): VerifyResult => ({ checked, brokenAt, missingTail, anchors, unsignedAnchors });
+  ): VerifyResult => ({ checked, brokenAt, missingTail, anchors, unsignedAnchors, unsealed });
 
   let prevHash = GENESIS_HASH;
   let lastId: number | null = null;
+  let lastSeq = 0;
   let checked = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(gt(auditEvents.id, lastId ?? 0))
-      .orderBy(asc(auditEvents.id))
+      .where(gt(auditEvents.seq, lastSeq))
+      .orderBy(asc(auditEvents.seq))
       .limit(batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.prevHash !== prevHash) {
+      if (row.prevHash !== prevHash || row.seq !== checked + 1) {
         return result({
           id: row.id,
           reason: 'does not link to the entry before it (an entry was removed or altered)',
@@ -148,25 +150,11 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
       if (entryHash(prevHash, row) !== row.hash) {
         return result({ id: row.id, reason: 'its contents do not match its hash (the entry was altered)' });
       }
-      for (const anchor of pending) {
-        if (anchor.headId !== null && row.id > anchor.headId) {
-          return result(null, {
-            afterId: lastId,
-            reason:
-              `${removedAfter(lastId)}: entry ${anchor.headId} is missing, the newest of the ` +
-              `${anchor.entryCount} entries counted by ${describeAnchor(anchor)}`,
-          });
-        }
-      }
-      prevHash = row.hash;
+      prevHash = row.hash!;
       checked += 1;
       for (const anchor of pending) {
-        if (checked !== anchor.entryCount && row.id !== anchor.headId) continue;
-        if (
-          checked !== anchor.entryCount ||
-          row.hash !== anchor.headHash ||
-          (anchor.headId !== null && row.id !== anchor.headId)
-        ) {
+        if (checked !== anchor.entryCount) continue;
+        if (row.hash !== anchor.headHash || (anchor.headId !== null && row.id !== anchor.headId)) {
           return result(null, {
             afterId: null,
             reason:
@@ -179,6 +167,7 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
         pending.delete(anchor);
       }
       lastId = row.id;
+      lastSeq = row.seq!;
     }
   }
   for (const anchor of pending) {
@@ -192,3 +181,4 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   }
   return result(null);
 }
+

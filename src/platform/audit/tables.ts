@@ -1,9 +1,14 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * The append-only audit trail. Triggers (migration 0001, made to fire always by 0009) refuse
- * UPDATE, DELETE and TRUNCATE, even under session_replication_role = replica.
- * Each row's hash covers its fields and the previous row's hash, so any edit breaks the chain.
+ * The append-only audit trail. Triggers (migration 0001, made to fire always by 0009, narrowed by
+ * 0024) refuse UPDATE, DELETE and TRUNCATE, even under session_replication_role = replica; the one
+ * change allowed is sealing: giving an entry written without them its place in the chain (`seq`),
+ * `prev_hash` and `hash`, once, its own fields unchanged.
+ * A request writes its entries without a lock; the sealer (`sealAuditTrail`, a second after, in
+ * the background) chains them in the order they committed. Each sealed row's hash covers its
+ * fields and the previous row's hash, so any later edit breaks the chain.
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -18,10 +23,16 @@ export const auditEvents = pgTable(
     route: text('route'),
     requestId: text('request_id'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** The entry's place in the chain, 1, 2, 3 … with no gaps; null until sealed. */
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
+    uniqueIndex('audit_events_seq_idx').on(t.seq),
+    index('audit_events_unsealed_idx')
+      .on(t.id)
+      .where(sql`${t.seq} is null`),
     index('audit_events_record_idx').on(t.recordType, t.recordId, t.id),
     index('audit_events_user_idx').on(t.userId, t.id),
   ],

@@ -4,6 +4,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from './client.ts';
 import { databaseRoleProblem } from './role.ts';
+import { recordAudit, sealAuditTrail, systemActor } from '../audit/service.ts';
+import { refusalOf } from '../../../test/support/audit.ts';
 import { loadConfig } from '../../config.ts';
 
 let database: Database;
@@ -67,6 +69,33 @@ describe('the production start-up check of the database role', () => {
 
   it('accepts a role that owns no tables and is not a superuser', async () => {
     expect(await problemAs(app, roles)).toBeNull();
+  });
+});
+
+describe("the application role with the README's grants on the audit trail", () => {
+  it('writes entries and seals them, and may not rewrite what an entry says', async () => {
+    const undo = new Error('roll back');
+    const readmeGrants = [
+      sql.raw(`revoke update, delete, truncate on audit_events, audit_anchors from ${app}`),
+      sql.raw(`grant update (seq, prev_hash, hash) on audit_events to ${app}`),
+      sql.raw(`grant usage on all sequences in schema public to ${app}`),
+    ];
+    let sealed = -1;
+    let refusal: string | null = null;
+    await database.db
+      .transaction(async (tx) => {
+        for (const statement of [...roles, ...readmeGrants]) await tx.execute(statement);
+        await tx.execute(sql.raw(`set local role ${app}`));
+        await recordAudit(tx, systemActor('role test'), { action: 'view', recordType: 'household', recordId: 'h' });
+        sealed = await sealAuditTrail(tx);
+        refusal = await refusalOf(tx.transaction((inner) => inner.execute(sql`update audit_events set action = 'x'`)));
+        throw undo;
+      })
+      .catch((error: unknown) => {
+        if (error !== undo) throw error;
+      });
+    expect(sealed).toBe(1);
+    expect(refusal).toMatch(/permission denied for table audit_events/);
   });
 });
 

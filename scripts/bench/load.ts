@@ -1,0 +1,165 @@
+/**
+ * npm run bench:load -- [--engine pglite|postgres] [--scale small|county|national] [--duration 10]
+ *                       [--database-url postgres://…/hearth_national]
+ *
+ * Throughput under concurrent users, as issue 8 asks: one Hearth listening on 127.0.0.1 on the demo
+ * (county by default), signed in as the head of fostering, loaded with `wrk` (Debian's `wrk`
+ * package) from a separate process. Measures `/health`, My work at 50 connections and a household
+ * page at 200 connections, prints requests a second, median and 99th percentile beside the
+ * targets, then checks the audit trail verifies. With `--database-url` naming a database that
+ * already holds a demo, it is reused (nothing loaded, nothing dropped); otherwise a fresh database
+ * is made and removed.
+ */
+import { execFile } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { sealAuditTrail, verifyAuditChain } from '../../src/platform/audit/service.ts';
+import { openPostgres, type Database } from '../../src/platform/db/client.ts';
+import { runMigrations } from '../../src/platform/db/migrate.ts';
+import { queryRows } from '../../src/platform/db/sql.ts';
+import { isScale } from '../demo/scales.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { freshDatabase, type Engine } from './database.ts';
+import { Browser, send } from './http.ts';
+
+process.env.TZ = 'Europe/London';
+const PASSWORD = 'load-bench-demo-password';
+const SECRET = 'load-bench-session-secret-of-32-characters';
+const run = promisify(execFile);
+const usage =
+  'usage: npm run bench:load -- [--engine pglite|postgres] [--scale small|county|national] [--duration seconds] [--database-url URL]';
+
+interface WrkResult {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+}
+
+function milliseconds(text: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
+  if (!match) return NaN;
+  const n = Number(match[1]);
+  return match[2] === 'us' ? n / 1000 : match[2] === 'ms' ? n : match[2] === 's' ? n * 1000 : n * 60_000;
+}
+
+/** Runs wrk and reads its summary: requests a second, latency percentiles, non-2xx and socket errors. */
+async function wrk(url: string, connections: number, seconds: number, cookie: string): Promise<WrkResult> {
+  const threads = Math.min(2, connections);
+  const { stdout } = await run(
+    'wrk',
+    ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-H', `Cookie: ${cookie}`, url],
+    { maxBuffer: 1 << 20 },
+  );
+  const percentile = (p: string) => milliseconds(new RegExp(`^\\s*${p}%\\s+(\\S+)`, 'm').exec(stdout)?.[1] ?? '');
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? NaN),
+    p50Ms: percentile('50'),
+    p99Ms: percentile('99'),
+    requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0),
+    errors: non2xx + (socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0),
+  };
+}
+
+async function openDatabase(engine: Engine, databaseUrl: string | undefined) {
+  if (databaseUrl) {
+    const database: Database = openPostgres(databaseUrl, 10);
+    await runMigrations(database);
+    return { database, where: `the database at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`, remove: () => database.close() };
+  }
+  return freshDatabase(engine);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      engine: { type: 'string', default: 'pglite' },
+      scale: { type: 'string', default: 'county' },
+      duration: { type: 'string', default: '10' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(usage);
+  const seconds = Number.parseInt(values.duration, 10);
+  if (!['pglite', 'postgres'].includes(values.engine) || !isScale(values.scale) || !(seconds > 0)) {
+    throw new Error(usage);
+  }
+  try {
+    await run('wrk', ['--version']).catch((error: { stdout?: string }) => {
+      if (!error.stdout?.includes('wrk')) throw error;
+    });
+  } catch {
+    throw new Error('bench:load needs wrk: sudo apt-get install -y wrk');
+  }
+  const engine: Engine = values['database-url'] ? 'postgres' : (values.engine as Engine);
+  const bench = await openDatabase(engine, values['database-url']);
+  let app: FastifyInstance | undefined;
+  try {
+    const [users] = await queryRows<{ n: number }>(bench.database.db, sql`select count(*)::int as n from users`);
+    if (users!.n === 0) {
+      console.log(`load: loading the ${values.scale} demo into ${bench.where}`);
+      await seedDemo(bench.database.db, { password: PASSWORD, scale: values.scale, onProgress: () => {} });
+    } else {
+      console.log(`load: reusing the demo in ${bench.where} (its demo password must be ${PASSWORD})`);
+    }
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      HEARTH_DEMO_PASSWORD: PASSWORD,
+      SESSION_SECRET: SECRET,
+      LOG_LEVEL: 'silent',
+      SIGN_IN_LIMIT_PER_MINUTE: '100000',
+    });
+    app = await buildApp({ config, database: bench.database, logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const head = new Browser(port, PASSWORD);
+    await head.signIn('head');
+    const [household] = await queryRows<{ id: string }>(
+      bench.database.db,
+      sql`select id::text as id from households where status = 'approved' order by reference limit 1`,
+    );
+    const householdPath = `/households/${household!.id}`;
+    const check = await head.go('GET', householdPath);
+    if (check.status !== 200) throw new Error(`the household page answered ${check.status}`);
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = head.cookieHeader();
+    console.log(`load: ${seconds} s per page with wrk on ${engine}`);
+    const health = await wrk(`${base}/health`, 50, seconds, cookie);
+    const myWork = await wrk(`${base}/my-work`, 50, seconds, cookie);
+    const householdPage = await wrk(`${base}${householdPath}`, 200, seconds, cookie);
+    const healthAfter = await send(port, 'GET', '/health', {});
+    await sealAuditTrail(bench.database.db);
+    const chain = await verifyAuditChain(bench.database.db, { secret: SECRET });
+    const row = (page: string, c: number, r: WrkResult, target: string) =>
+      `| ${page.padEnd(31)} | ${String(c).padStart(5)} | ${r.rps.toFixed(0).padStart(7)} | ${r.p50Ms.toFixed(1).padStart(7)} | ${r.p99Ms.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} | ${target.padEnd(36)} |`;
+    const share = (myWork.rps / health.rps) * 100;
+    console.log(`\nHearth ${values.scale} demo on ${engine}: wrk, ${seconds} s per page, signed in as the head of fostering`);
+    console.log('| page                            | conns |   req/s | p50 ms  | p99 ms  | errors | target                               |');
+    console.log('|---------------------------------|-------|---------|---------|---------|--------|--------------------------------------|');
+    console.log(row('/health', 50, health, 'the baseline'));
+    console.log(row('My work (head)', 50, myWork, `≥ 25% of /health's req/s: ${share.toFixed(0)}%`));
+    console.log(row('Household page (head)', 200, householdPage, 'p99 < 200 ms, 0 errors'));
+    console.log(`/health afterwards: ${healthAfter.status} (target 200)`);
+    console.log(
+      `audit trail: ${chain.brokenAt || chain.missingTail ? 'BROKEN' : `verifies, ${chain.checked} entries`} (target: verifies)`,
+    );
+    if (chain.brokenAt || chain.missingTail || healthAfter.status !== 200) process.exitCode = 1;
+  } finally {
+    await app?.close();
+    await bench.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
