@@ -82,3 +82,16 @@ export async function freshDatabase(engine: Engine, postgresUrl = DEFAULT_POSTGR
   }
   return bench;
 }
+
+/**
+ * A PostgreSQL database the demo is already loaded into (`--loaded URL`), so figures can be measured
+ * again without loading it: migrated to this version, never dropped.
+ */
+export async function loadedDatabase(url: string): Promise<BenchDatabase> {
+  const database = openPostgres(url, 10);
+  await runMigrations(database);
+  return { database, where: `the loaded database ${new URL(url).pathname.slice(1)}`, remove: () => database.close() };
+}
+
+/** The demo users' password in a loaded database: the one it was loaded with. */
+export const loadedPassword = () => process.env.HEARTH_DEMO_PASSWORD ?? 'hearth-demo';

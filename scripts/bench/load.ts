@@ -1,14 +1,14 @@
 /**
  * npm run bench:load -- [--engine pglite|postgres] [--scale small|county|national] [--duration 10]
- *                       [--database-url postgres://…/hearth_national]
+ *                       [--loaded postgres://…/a_loaded_demo_database]
  *
  * Throughput under concurrent users, as issue 8 asks: one Hearth listening on 127.0.0.1 on the demo
  * (county by default), signed in as the head of fostering, loaded with `wrk` (Debian's `wrk`
  * package) from a separate process. Measures `/health`, My work at 50 connections and a household
  * page at 200 connections, prints requests a second, median and 99th percentile beside the
- * targets, then checks the audit trail verifies. With `--database-url` naming a database that
- * already holds a demo, it is reused (nothing loaded, nothing dropped); otherwise a fresh database
- * is made and removed.
+ * targets, then checks the audit trail verifies. With `--loaded` naming a PostgreSQL database that
+ * already holds a demo (loaded with HEARTH_DEMO_PASSWORD, by default hearth-demo), it is reused:
+ * nothing loaded, nothing dropped; otherwise a fresh database is made and removed.
  */
 import { execFile } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -18,12 +18,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { sealAuditTrail, verifyAuditChain } from '../../src/platform/audit/service.ts';
-import { openPostgres, type Database } from '../../src/platform/db/client.ts';
-import { runMigrations } from '../../src/platform/db/migrate.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { isScale } from '../demo/scales.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { freshDatabase, type Engine } from './database.ts';
+import { freshDatabase, loadedDatabase, loadedPassword, type Engine } from './database.ts';
 import { Browser, send } from './http.ts';
 
 process.env.TZ = 'Europe/London';
@@ -31,7 +29,7 @@ const PASSWORD = 'load-bench-demo-password';
 const SECRET = 'load-bench-session-secret-of-32-characters';
 const run = promisify(execFile);
 const usage =
-  'usage: npm run bench:load -- [--engine pglite|postgres] [--scale small|county|national] [--duration seconds] [--database-url URL]';
+  'usage: npm run bench:load -- [--engine pglite|postgres] [--scale small|county|national] [--duration seconds] [--loaded URL]';
 
 interface WrkResult {
   rps: number;
@@ -53,7 +51,18 @@ async function wrk(url: string, connections: number, seconds: number, cookie: st
   const threads = Math.min(2, connections);
   const { stdout } = await run(
     'wrk',
-    ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '-H', `Cookie: ${cookie}`, url],
+    [
+      '-t',
+      String(threads),
+      '-c',
+      String(connections),
+      '-d',
+      `${seconds}s`,
+      '--latency',
+      '-H',
+      `Cookie: ${cookie}`,
+      url,
+    ],
     { maxBuffer: 1 << 20 },
   );
   const percentile = (p: string) => milliseconds(new RegExp(`^\\s*${p}%\\s+(\\S+)`, 'm').exec(stdout)?.[1] ?? '');
@@ -68,22 +77,13 @@ async function wrk(url: string, connections: number, seconds: number, cookie: st
   };
 }
 
-async function openDatabase(engine: Engine, databaseUrl: string | undefined) {
-  if (databaseUrl) {
-    const database: Database = openPostgres(databaseUrl, 10);
-    await runMigrations(database);
-    return { database, where: `the database at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`, remove: () => database.close() };
-  }
-  return freshDatabase(engine);
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       engine: { type: 'string', default: 'pglite' },
       scale: { type: 'string', default: 'county' },
       duration: { type: 'string', default: '10' },
-      'database-url': { type: 'string' },
+      loaded: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -99,20 +99,20 @@ async function main(): Promise<void> {
   } catch {
     throw new Error('bench:load needs wrk: sudo apt-get install -y wrk');
   }
-  const engine: Engine = values['database-url'] ? 'postgres' : (values.engine as Engine);
-  const bench = await openDatabase(engine, values['database-url']);
+  const engine: Engine = values.loaded ? 'postgres' : (values.engine as Engine);
+  const bench = values.loaded ? await loadedDatabase(values.loaded) : await freshDatabase(engine);
+  const password = values.loaded ? loadedPassword() : PASSWORD;
   let app: FastifyInstance | undefined;
   try {
-    const [users] = await queryRows<{ n: number }>(bench.database.db, sql`select count(*)::int as n from users`);
-    if (users!.n === 0) {
-      console.log(`load: loading the ${values.scale} demo into ${bench.where}`);
-      await seedDemo(bench.database.db, { password: PASSWORD, scale: values.scale, onProgress: () => {} });
+    if (values.loaded) {
+      console.log(`load: reusing the demo in ${bench.where}`);
     } else {
-      console.log(`load: reusing the demo in ${bench.where} (its demo password must be ${PASSWORD})`);
+      console.log(`load: loading the ${values.scale} demo into ${bench.where}`);
+      await seedDemo(bench.database.db, { password, scale: values.scale, onProgress: () => {} });
     }
     const config = loadConfig({
       NODE_ENV: 'development',
-      HEARTH_DEMO_PASSWORD: PASSWORD,
+      HEARTH_DEMO_PASSWORD: password,
       SESSION_SECRET: SECRET,
       LOG_LEVEL: 'silent',
       SIGN_IN_LIMIT_PER_MINUTE: '100000',
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const head = new Browser(port, PASSWORD);
+    const head = new Browser(port, password);
     await head.signIn('head');
     const [household] = await queryRows<{ id: string }>(
       bench.database.db,
@@ -142,9 +142,15 @@ async function main(): Promise<void> {
     const row = (page: string, c: number, r: WrkResult, target: string) =>
       `| ${page.padEnd(31)} | ${String(c).padStart(5)} | ${r.rps.toFixed(0).padStart(7)} | ${r.p50Ms.toFixed(1).padStart(7)} | ${r.p99Ms.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} | ${target.padEnd(36)} |`;
     const share = (myWork.rps / health.rps) * 100;
-    console.log(`\nHearth ${values.scale} demo on ${engine}: wrk, ${seconds} s per page, signed in as the head of fostering`);
-    console.log('| page                            | conns |   req/s | p50 ms  | p99 ms  | errors | target                               |');
-    console.log('|---------------------------------|-------|---------|---------|---------|--------|--------------------------------------|');
+    console.log(
+      `\nHearth ${values.scale} demo on ${engine}: wrk, ${seconds} s per page, signed in as the head of fostering`,
+    );
+    console.log(
+      '| page                            | conns |   req/s | p50 ms  | p99 ms  | errors | target                               |',
+    );
+    console.log(
+      '|---------------------------------|-------|---------|---------|---------|--------|--------------------------------------|',
+    );
     console.log(row('/health', 50, health, 'the baseline'));
     console.log(row('My work (head)', 50, myWork, `≥ 25% of /health's req/s: ${share.toFixed(0)}%`));
     console.log(row('Household page (head)', 200, householdPage, 'p99 < 200 ms, 0 errors'));

@@ -1,39 +1,60 @@
 /**
  * npm run bench -- [--engine pglite|postgres|both] [--scale small|county|national] [--requests 200]
- *                  [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+ *                  [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--loaded URL]
  *
  * Builds Hearth on a fresh database (PGlite in a temporary directory, or a new PostgreSQL database
  * that is dropped afterwards), loads the demo at the scale, then times each record page over
  * `--requests` requests through app.inject (server time, no network) and prints a table.
+ * `--loaded URL` times a PostgreSQL database the demo is already loaded into (HEARTH_DEMO_PASSWORD,
+ * by default hearth-demo): nothing loaded, nothing dropped.
  */
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { isScale, type Scale } from '../demo/scales.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { DEFAULT_POSTGRES, freshDatabase, type Engine } from './database.ts';
+import { DEFAULT_POSTGRES, freshDatabase, loadedDatabase, loadedPassword, type Engine } from './database.ts';
+import { moduleScenarios } from './modules.ts';
 import { recordScenarios } from './records.ts';
 import { measure, printTable, type BenchRow } from './timing.ts';
 
 process.env.TZ = 'Europe/London';
 const PASSWORD = 'bench-demo-password';
 const usage =
-  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale small|county|national] [--requests N] [--database-url URL]';
+  'usage: npm run bench -- [--engine pglite|postgres|both] [--scale small|county|national] [--requests N] [--database-url URL] [--loaded URL]';
 
-async function benchEngine(engine: Engine, scale: Scale, requests: number, postgresUrl: string): Promise<BenchRow[]> {
-  const bench = await freshDatabase(engine, postgresUrl);
+async function benchEngine(
+  engine: Engine,
+  scale: Scale,
+  requests: number,
+  postgresUrl: string,
+  loaded: string | undefined,
+): Promise<BenchRow[]> {
+  const bench = loaded ? await loadedDatabase(loaded) : await freshDatabase(engine, postgresUrl);
+  const password = loaded ? loadedPassword() : PASSWORD;
   try {
-    console.log(`bench: ${engine}: loading the ${scale} demo into ${bench.where}`);
-    const seeded = await seedDemo(bench.database.db, { password: PASSWORD, scale, onProgress: () => {} });
-    console.log(`bench: ${engine}: ${scale} demo loaded in ${seeded.seconds} s`);
-    const config = loadConfig({ NODE_ENV: 'development', HEARTH_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' });
+    const rows: BenchRow[] = [];
+    if (!loaded) {
+      console.log(`bench: ${engine}: loading the ${scale} demo into ${bench.where}`);
+      const seeded = await seedDemo(bench.database.db, { password, scale, onProgress: () => {} });
+      console.log(`bench: ${engine}: ${scale} demo loaded in ${seeded.seconds} s`);
+      rows.push({
+        page: `Load the ${scale} demo`,
+        requests: 1,
+        medianMs: seeded.seconds * 1000,
+        p95Ms: null,
+        maxMs: null,
+      });
+    }
+    const config = loadConfig({ NODE_ENV: 'development', HEARTH_DEMO_PASSWORD: password, LOG_LEVEL: 'silent' });
     const app = await buildApp({ config, database: bench.database, logger: false });
     await app.ready();
     try {
-      const rows: BenchRow[] = [
-        { page: `Load the ${scale} demo`, requests: 1, medianMs: seeded.seconds * 1000, p95Ms: null, maxMs: null },
+      const scenarios = [
+        ...(await recordScenarios(app, bench.database.db, password)),
+        ...(await moduleScenarios(app, bench.database.db, password)),
       ];
-      for (const scenario of await recordScenarios(app, bench.database.db, PASSWORD)) {
+      for (const scenario of scenarios) {
         const row = await measure(scenario, { requests, warmup: 10 });
         console.log(`bench: ${engine}: ${row.page}: ${row.note ?? `median ${row.medianMs?.toFixed(1)} ms`}`);
         rows.push(row);
@@ -54,19 +75,25 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: 'county' },
       requests: { type: 'string', default: '200' },
       'database-url': { type: 'string', default: DEFAULT_POSTGRES },
+      loaded: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return console.log(usage);
-  const engines: Engine[] =
-    values.engine === 'both' ? ['pglite', 'postgres'] : values.engine === 'postgres' ? ['postgres'] : ['pglite'];
+  const engines: Engine[] = values.loaded
+    ? ['postgres']
+    : values.engine === 'both'
+      ? ['pglite', 'postgres']
+      : values.engine === 'postgres'
+        ? ['postgres']
+        : ['pglite'];
   if (!['pglite', 'postgres', 'both'].includes(values.engine)) throw new Error(usage);
   if (!isScale(values.scale)) throw new Error(usage);
   const requests = Number.parseInt(values.requests, 10);
   if (!Number.isInteger(requests) || requests < 1) throw new Error(usage);
   const started = performance.now();
   for (const engine of engines) {
-    const rows = await benchEngine(engine, values.scale, requests, values['database-url']);
+    const rows = await benchEngine(engine, values.scale, requests, values['database-url'], values.loaded);
     printTable(
       rows,
       `Hearth ${values.scale} demo on ${engine}: server time per request (app.inject), ${requests} requests each`,

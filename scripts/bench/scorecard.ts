@@ -22,8 +22,7 @@
  */
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import { openPostgres, type Database, type Db } from '../../src/platform/db/client.ts';
-import { runMigrations } from '../../src/platform/db/migrate.ts';
+import type { Database, Db } from '../../src/platform/db/client.ts';
 import type { SignedInUser } from '../../src/platform/auth/sessions.ts';
 import { users } from '../../src/platform/auth/tables.ts';
 import {
@@ -40,7 +39,7 @@ import { registerAllModules } from '../../src/modules/index.ts';
 import { measurePage, scorecardPage } from '../../src/modules/scorecard/service.ts';
 import { isScale, type Scale } from '../demo/scales.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { DEFAULT_POSTGRES, freshDatabase, type Engine } from './database.ts';
+import { DEFAULT_POSTGRES, freshDatabase, loadedDatabase, type Engine } from './database.ts';
 import { measure, printTable, type BenchRow, type Scenario } from './timing.ts';
 
 process.env.TZ = 'Europe/London';
@@ -180,10 +179,9 @@ async function main(): Promise<void> {
   let where: string;
   const before: BenchRow[] = [];
   if (values.loaded) {
-    database = openPostgres(values.loaded, 10);
-    await runMigrations(database);
-    remove = () => database.close();
-    where = `the loaded database ${new URL(values.loaded).pathname.slice(1)}`;
+    const loaded = await loadedDatabase(values.loaded);
+    ({ database, where } = loaded);
+    remove = () => loaded.remove();
   } else {
     const bench = await freshDatabase(engine, values['database-url']);
     ({ database, where } = bench);

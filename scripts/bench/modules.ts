@@ -1,0 +1,76 @@
+/**
+ * The pages of the modules built after the first benchmarks (recruitment, panel, reviews,
+ * training, concerns, audits, staff supervision, reports): each module's landing list and one
+ * busy record, opened by the demo user whose work it is. Targets as for every record and list
+ * page (issue 8): p95 < 150 ms at national scale, < 50 ms at county scale on PostgreSQL.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/platform/db/client.ts';
+import { queryRows } from '../../src/platform/db/sql.ts';
+import { BenchAgent } from './agent.ts';
+import type { Scenario } from './timing.ts';
+
+async function one(db: Db, query: ReturnType<typeof sql>): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(db, query);
+  return row?.id ?? null;
+}
+
+/** The busiest record of each kind in the demo, so the record pages are timed at their heaviest. */
+async function findTargets(db: Db) {
+  return {
+    matter: await one(
+      db,
+      sql`select c.id from concerns c where c.kind = 'allegation'
+          order by (select count(*) from allegation_meetings m where m.concern_id = c.id) desc, c.id limit 1`,
+    ),
+    meeting: await one(
+      db,
+      sql`select m.id from panel_meetings m
+          order by (select count(*) from panel_items i where i.meeting_id = m.id) desc, m.id limit 1`,
+    ),
+    review: await one(db, sql`select id from annual_reviews order by started_on desc, id limit 1`),
+    staffMember: await one(
+      db,
+      sql`select s.staff_user_id as id from staff_supervision_sessions s
+          join users m on m.id = s.supervisor_id and m.username = 'manager'
+          group by s.staff_user_id order by count(*) desc, s.staff_user_id limit 1`,
+    ),
+  };
+}
+
+export async function moduleScenarios(app: FastifyInstance, db: Db, password: string): Promise<Scenario[]> {
+  const targets = await findTargets(db).catch(() => ({ matter: null, meeting: null, review: null, staffMember: null }));
+  const as = async (username: string) => {
+    const agent = new BenchAgent(app);
+    await agent.signIn(username, password);
+    return agent;
+  };
+  const [head, manager, lado, adviser, recruitment, reviewer, training] = await Promise.all(
+    ['head', 'manager', 'lado', 'adviser', 'recruitment', 'reviewer', 'training'].map(as),
+  );
+  const missing = { statusCode: 404 };
+  const record = (agent: BenchAgent, path: string | null) => async () => (path ? agent.get(path) : missing);
+  return [
+    { page: 'Recruitment pipeline (recruitment)', run: () => recruitment!.get('/recruitment') },
+    { page: 'Panel meetings (adviser)', run: () => adviser!.get('/panel') },
+    {
+      page: 'A panel meeting (adviser)',
+      run: record(adviser!, targets.meeting && `/panel/meetings/${targets.meeting}`),
+    },
+    { page: 'Annual reviews to do (reviewer)', run: () => reviewer!.get('/reviews') },
+    { page: 'An annual review (reviewer)', run: record(reviewer!, targets.review && `/reviews/${targets.review}`) },
+    { page: 'Training calendar (training)', run: () => training!.get('/training') },
+    { page: 'Concerns register (head)', run: () => head!.get('/concerns') },
+    { page: "LADO's open allegations (lado)", run: () => lado!.get('/lado') },
+    { page: 'An allegation (lado)', run: record(lado!, targets.matter && `/concerns/${targets.matter}`) },
+    { page: "Audit month, the team's files (manager)", run: () => manager!.get('/audits') },
+    { page: 'Monthly audit summary (head)', run: () => head!.get('/audits/summary') },
+    { page: 'Staff supervision (manager)', run: () => manager!.get('/staff') },
+    {
+      page: "A staff member's folder (manager)",
+      run: record(manager!, targets.staffMember && `/staff/${targets.staffMember}`),
+    },
+    { page: 'Quarterly reports (head)', run: () => head!.get('/reports') },
+  ];
+}
