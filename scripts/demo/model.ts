@@ -23,6 +23,8 @@ export interface DemoModel {
   units: UnitModel[];
   finder: PlacementFinder;
   cicswCaseload: ChildModel[];
+  /** The household approved ten months ago whose carers' TSD standards are still to be evidenced. */
+  newlyApprovedId: string;
   childCount: number;
   placementCount: number;
 }
@@ -51,5 +53,19 @@ export function buildDemo(scale: Scale, today: Day): DemoModel {
     (n, u) => n + u.segments.filter((s) => s.householdIdx >= 0).length * u.children.length,
     0,
   );
-  return { scale, plan, today, ids, staff, households, units, finder, cicswCaseload, childCount, placementCount };
+  const newlyApprovedId = households[scenario.newlyApproved]!.id;
+  return {
+    scale,
+    plan,
+    today,
+    ids,
+    staff,
+    households,
+    units,
+    finder,
+    cicswCaseload,
+    newlyApprovedId,
+    childCount,
+    placementCount,
+  };
 }

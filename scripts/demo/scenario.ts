@@ -19,7 +19,12 @@ const WEST_1 = 'West Kent Fostering Team 1';
 export interface Scenario {
   carerHousehold: number;
   recentHousehold: number;
+  /** Approved about ten months ago: its carers' TSD standards are due in the coming months. */
+  newlyApproved: number;
 }
+
+/** How long ago the scenario's newly approved household was approved: its TSD deadline is about two months off. */
+const NEWLY_APPROVED_DAYS = 300;
 
 function teamIdx(staff: StaffModel, name: string): number {
   return staff.teams.findIndex((t) => t.name === name);
@@ -46,7 +51,37 @@ export function pickScenarioHouseholds(households: HouseholdModel[], staff: Staf
   const [h] = settled;
   Object.assign(h.carers[0]!, { firstName: 'Jordan', lastName: 'Ellis', email: 'jordan.ellis@example.com' });
   h.name = [...new Set(h.carers.map((c) => c.lastName))].join(' and ');
-  return { carerHousehold: settled[1], recentHousehold: other[1] };
+  const newlyApproved = approveRecently(households, [settled[1], other[1], east1], today);
+  return { carerHousehold: settled[1], recentHousehold: other[1], newlyApproved };
+}
+
+/**
+ * Re-dates one long-approved mainstream household outside the demo worker's team to an approval
+ * ten months ago, so every scale has carers whose TSD standards are still to come (the training
+ * journey records them, on time). Its road to approval keeps its length; a later spell on hold is
+ * dropped. The panel that recommended it and the decision that approved it are written with the
+ * other approvals of the year (panel.ts).
+ */
+function approveRecently(households: HouseholdModel[], [a, b, team]: number[], today: Day): number {
+  const idx = households.findIndex(
+    (h, i) =>
+      i !== a &&
+      i !== b &&
+      h.teamIdx !== team &&
+      h.status === 'approved' &&
+      h.type === 'mainstream' &&
+      !h.restricted &&
+      h.approvedOn! < today - 2 * YEAR,
+  );
+  if (idx < 0)
+    throw new Error('the demo needs a long-approved mainstream household outside East Kent Fostering Team 1');
+  const h = households[idx]!;
+  const on = today - NEWLY_APPROVED_DAYS;
+  const shift = on - h.approvedOn!;
+  const approval = h.events.findIndex((e) => e.to === 'approved');
+  h.events = h.events.slice(0, approval + 1).map((e) => ({ ...e, on: e.on + shift }));
+  Object.assign(h, { approvedOn: on, statusSince: on, placeFrom: on, mentorName: 'Grace Adebayo' });
+  return idx;
 }
 
 /** The child placed with the demo carer, and a child placed three days ago (paperwork due). */

@@ -184,6 +184,22 @@ describe('the small demo', () => {
       ),
     ).toBe(0);
   });
+
+  it('has a household approved in the last year at panel whose carers’ TSD standards are still to come', async () => {
+    const found = await rows<{ reference: string; panel: boolean; evidenced: number }>(
+      first,
+      sql`select h.reference,
+          exists (select 1 from agency_decisions d join panel_items i on i.id = d.item_id
+            where d.household_id = h.id and d.outcome = 'approve' and not d.imported) as panel,
+          (select count(*)::int from tsd_evidence e join carers c on c.id = e.carer_id
+            where c.household_id = h.id) as evidenced
+        from households h
+        where h.status = 'approved' and h.household_type = 'mainstream'
+          and h.approved_on > ${addMonths(todayInLondon(), -12)}::date
+          and h.approved_on < ${addMonths(todayInLondon(), -9)}::date`,
+    );
+    expect(found.filter((h) => h.panel && h.evidenced === 0).length).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('the small demo’s carer supervision', () => {

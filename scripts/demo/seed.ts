@@ -200,6 +200,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       scale,
       today,
       carerHouseholdId: staff.byUsername.get('carer')?.householdId ?? null,
+      tsdToComeHouseholdId: demo.newlyApprovedId,
       coordinatorId: staff.byUsername.get('training')?.id ?? null,
       batch: plan.batch,
     });

@@ -48,6 +48,8 @@ export interface TrainingDemoOptions {
   today: Day;
   /** The demo carer's household: no TSD evidence and no recent training, for the browser journey. */
   carerHouseholdId: string | null;
+  /** A household approved ten months ago: its carers' TSD standards are still to be evidenced. */
+  tsdToComeHouseholdId?: string;
   coordinatorId: string | null;
   batch: number;
 }
@@ -198,6 +200,7 @@ export async function seedTrainingDemo(
   for (const carer of carers) {
     const approved = dayOf(carer.approved);
     const scenario = carer.household_id === options.carerHouseholdId;
+    const tsdToCome = carer.household_id === options.tsdToComeHouseholdId;
     const assessing = carer.status === 'in_assessment';
     // Training since: most carers every few months, some rarely, a few not at all.
     const habit = scenario
@@ -241,8 +244,12 @@ export async function seedTrainingDemo(
         const late = random.chance(0.15);
         const on = Math.min(approved + (late ? random.int(380, 500) : random.int(120, 330)), today - 1);
         const bySession =
-          !scenario && deadline > longAgo && random.chance(0.4) && attend(carer, [byCategory('tsd')], on, 30) !== null;
-        if (!bySession && (on <= today - 10 || deadline < longAgo)) {
+          !scenario &&
+          !tsdToCome &&
+          deadline > longAgo &&
+          random.chance(0.4) &&
+          attend(carer, [byCategory('tsd')], on, 30) !== null;
+        if (!bySession && !tsdToCome && (on <= today - 10 || deadline < longAgo)) {
           tsd.push({
             carerId: carer.id,
             evidencedOn: isoOf(on),

@@ -60,6 +60,34 @@ test.describe('each role lands on its own home page', () => {
     });
   }
 
+  test('the payments officer’s home says what Hearth holds for them and opens the households’ approval', async ({
+    hearth,
+  }) => {
+    const page = hearth.page;
+    await hearth.signIn('payments');
+    await expect(hearth.page.getByRole('heading', { name: 'What Hearth holds for you' })).toBeVisible();
+    await expect(page.locator('main')).toContainText('the skill level that sets the carers’ fee');
+    await expect(page.locator('main')).toContainText('not recorded in Hearth');
+    // Only the pages they may open are offered, and each opens.
+    const offered = page.locator('.app-home-pages a');
+    await expect(offered).toHaveText(['Approved households', 'Households', 'My supervision', 'Search']);
+    await hearth.clickLink('Approved households', { within: page.locator('.app-home-pages') });
+    await expect(hearth.heading).toHaveText('Households');
+    const rows = page.locator('main tbody tr');
+    await expect(rows.first()).toBeVisible();
+    for (const status of await rows
+      .locator('td, th')
+      .filter({ hasText: /^(Approved|On hold|Enquiry)/ })
+      .allInnerTexts()) {
+      expect(status).toMatch(/^Approved/);
+    }
+    await hearth.clickLink(/.+/, { within: rows.first().locator('td, th').first() });
+    await expect(page.locator('main')).toContainText('Skill level');
+    await expect(page.locator('main')).toContainText('Approved');
+    // Read only: nothing on the household is theirs to change.
+    await expect(page.getByRole('link', { name: /^Change/ })).toHaveCount(0);
+  });
+
   test('a staff member cannot open Administration; the administrator cannot open My work', async ({ hearth }) => {
     await hearth.signIn('payments');
     const denied = await hearth.goto('/admin');

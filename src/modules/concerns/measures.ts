@@ -21,7 +21,7 @@ const allegations = (where: SQL, join: SQL = sql``) => sql`concerns c
   ${join}
   where c.kind = 'allegation' and ${where}`;
 
-const allegationLabel = sql`'Allegation: ' || h.name || ' (' || h.reference || '), known ' || c.known_on::text`;
+const allegationLabel = sql`'Allegation: ' || h.name || ' (' || h.reference || '), known ' || to_char(c.known_on, 'FMDD FMMonth YYYY')`;
 
 /** A measure over allegations: `met` and the list's `detail` for each. */
 function allegationMeasure(

@@ -25,6 +25,7 @@ import {
   summaryRows,
   supportText,
 } from './views.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string } };
 
@@ -50,7 +51,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
     const seesHousehold = record.household !== null && can(user.role, 'households.view');
     const firstMeeting = meetings[0]?.meeting.heldOn ?? null;
     return reply.page('concerns-matter.njk', {
-      title: `${matterHeading(record)}, ${c.knownOn}`,
+      title: `${matterHeading(record)}, ${formatDate(c.knownOn)}`,
       heading: matterHeading(record),
       caption: record.household ? `${record.household.name} (${record.household.reference})` : 'The fostering service',
       record,

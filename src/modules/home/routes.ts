@@ -5,6 +5,7 @@ import { roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { referralsWaitingOn } from '../placements/waiting.ts';
 import { myWorkQuery } from './forms.ts';
+import { roleHomeFor } from './role-home.ts';
 import { deadlineRules, myWork } from './queries.ts';
 
 /** Where each role lands after signing in. */
@@ -33,6 +34,7 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       title:
         work.pagination.pages > 1 ? `My work (page ${work.pagination.page} of ${work.pagination.pages})` : 'My work',
       roleName: roleNames[user.role],
+      roleHome: roleHomeFor(user.role),
       canSearch: can(user.role, 'search.use'),
       work,
       referrals,

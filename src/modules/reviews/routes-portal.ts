@@ -16,6 +16,7 @@ import { reportPdf } from './report-files.ts';
 import { portalAccess } from './route-support.ts';
 import { annualReviews } from './tables.ts';
 import { commentsOpen, kindText } from './views.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string } };
 
@@ -91,7 +92,7 @@ export function portalReviewRoutes(app: FastifyInstance, db: Db) {
     done?: string,
   ) {
     return reply.code(errors ? 400 : 200).page('reviews-portal-review.njk', {
-      title: `Your review report, ${record.review.reviewedOn}`,
+      title: `Your review report, ${formatDate(record.review.reviewedOn)}`,
       review: record.review,
       report: await buildReport(db, record, 'carers'),
       open: commentsOpen(record.review),

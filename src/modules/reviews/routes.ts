@@ -48,6 +48,7 @@ import {
   reviewPaths,
   reviewTags,
 } from './views.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 export interface ReviewRouteOptions {
   db: Db;
@@ -141,7 +142,7 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
     const gathering = review.status === 'gathering';
     const yearTo = review.reviewedOn ?? todayInLondon();
     return reply.page('reviews-show.njk', {
-      title: `Review of approval: ${household.name}, started ${review.startedOn}`,
+      title: `Review of approval: ${household.name}, started ${formatDate(review.startedOn)}`,
       record,
       review,
       household,

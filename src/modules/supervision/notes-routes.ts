@@ -16,6 +16,7 @@ import { canRecordSupervision, viewSupervision } from './service.ts';
 import { supervisionDetails } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
 import { pageFrom } from '../../platform/views/params.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 export interface NotesOptions {
   db: Db;
@@ -66,7 +67,7 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
     const message = record && (await notesMessageOf(db, record.supervision.id));
     if (!record || !message) return reply.callNotFound();
     return reply.page('supervision-notes-message.njk', {
-      title: `Notes to the carers: ${record.household.name}, ${record.supervision.visitDate}`,
+      title: `Notes to the carers: ${record.household.name}, ${formatDate(record.supervision.visitDate)}`,
       record,
       message,
       from: mailFrom,
@@ -75,7 +76,10 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
       canRetry: message.status === 'pending' && canRecordSupervision(request.user!, record.household),
       breadcrumbs: [
         { text: 'Notes to carers', href: '/supervision/outbox' },
-        { text: `Supervision on ${record.supervision.visitDate}`, href: `/supervision/${record.supervision.id}` },
+        {
+          text: `Supervision on ${formatDate(record.supervision.visitDate)}`,
+          href: `/supervision/${record.supervision.id}`,
+        },
       ],
     });
   });

@@ -37,6 +37,7 @@ import {
 } from './service.ts';
 import { doneMessage, formView, pageErrors, profileSeenName, seenName, storedValues } from './views.ts';
 import { pageFrom } from '../../platform/views/params.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string; page?: string } };
 const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.view' } } };
@@ -208,7 +209,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
     const { seen, actions } = await supervisionDetails(db, supervision.id);
     const message = await notesMessageOf(db, supervision.id);
     return reply.page('supervision-show.njk', {
-      title: `Supervision on ${supervision.visitDate}: ${household.name}`,
+      title: `Supervision on ${formatDate(supervision.visitDate)}: ${household.name}`,
       record,
       supervision,
       household,

@@ -11,6 +11,7 @@ import {
   trainingCourses,
   trainingSessions,
 } from './tables.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 /** A record of a carer's (a booking, a PDP): in scope when the carer's training record is. */
 function carerRecord(
@@ -79,7 +80,7 @@ export const trainingRecordTypes: RecordType[] = [
         .from(trainingSessions)
         .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
         .where(eq(trainingSessions.id, id));
-      return row ? `Training session: ${row.title}, ${row.startsOn}` : null;
+      return row ? `Training session: ${row.title}, ${formatDate(row.startsOn)}` : null;
     },
     (id) => `/training/sessions/${id}`,
   ),
