@@ -2,12 +2,11 @@
  * Who is shown which deadlines: each role sees the items in their own scope only (a West social
  * worker no East items, a manager their team's, restricted households only to those named).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dueFixture } from '../../../test/support/due.ts';
 import { makeCarer, makeCheck, makeHousehold, nameOnRestrictedHousehold } from '../../../test/support/households.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import {
   dueCountsByTeam,
@@ -29,17 +28,7 @@ import { recruitmentChecks, recruitmentExemptions } from '../recruitment/tables.
 import { makeSupervision } from '../supervision/test-fixtures.ts';
 import { serviceManager, viewer } from './test-viewers.ts';
 
-let t: TestApp;
-let db: Db;
-let head: SignedInUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  db = t.database.db;
-  head = await viewer(db, 'head');
-});
-afterAll(async () => {
-  await t.close();
-});
+const { db, head } = dueFixture();
 
 describe('who sees what', () => {
   let eastHousehold: string;
@@ -54,9 +43,9 @@ describe('who sees what', () => {
   beforeAll(async () => {
     const expiring = { kind: 'dbs', completedOn: '2023-12-10', expiresOn: '2026-12-10' };
     const withCheck = async (overrides: Parameters<typeof makeHousehold>[1]) => {
-      const household = await makeHousehold(db, overrides);
-      const carer = await makeCarer(db, household.id, { isStaff: overrides?.restricted ?? false });
-      await makeCheck(db, household.id, { ...expiring, carerId: carer.id });
+      const household = await makeHousehold(db(), overrides);
+      const carer = await makeCarer(db(), household.id, { isStaff: overrides?.restricted ?? false });
+      await makeCheck(db(), household.id, { ...expiring, carerId: carer.id });
       return household;
     };
     eastHousehold = (await withCheck({ teamName: 'East Kent Fostering Team 1' })).id;
@@ -65,8 +54,8 @@ describe('who sees what', () => {
     restrictedHousehold = (await withCheck({ teamName: 'East Kent Fostering Team 1', restricted: true })).id;
     // Children looked after on 2 Nov 2026 with no initial assessment: due 30 Nov (20 working days, no holidays).
     const placedChild = async (area: string, householdId: string) => {
-      const child = await makeChild(db, { area, lookedAfterSince: '2026-11-02' });
-      await makePlacement(db, {
+      const child = await makeChild(db(), { area, lookedAfterSince: '2026-11-02' });
+      await makePlacement(db(), {
         childId: child.id,
         householdId,
         startDate: '2026-11-02',
@@ -76,7 +65,7 @@ describe('who sees what', () => {
     };
     eastChild = await placedChild('East Kent', eastHousehold);
     westChild = await placedChild('West Kent', westHousehold);
-    unplacedChild = (await makeChild(db, { area: 'East Kent', lookedAfterSince: '2026-11-02' })).id;
+    unplacedChild = (await makeChild(db(), { area: 'East Kent', lookedAfterSince: '2026-11-02' })).id;
   });
 
   // The records each role is shown (once each, whichever rules make them due: supervision adds its own).
@@ -94,36 +83,38 @@ describe('who sees what', () => {
     );
 
   it('a West supervising social worker sees no East items', async () => {
-    const entries = await dueFor(db, await viewer(db, 'ssw2'), { today, horizonDays: 28 });
+    const entries = await dueFor(db(), await viewer(db(), 'ssw2'), { today, horizonDays: 28 });
     expect(mine(entries).sort()).toEqual([westHousehold, westChild].sort());
   });
 
   it('a team manager sees their own team’s items, not another team’s nor a restricted household they are not named on', async () => {
-    const manager = await viewer(db, 'manager');
-    expect(mine(await dueFor(db, manager, { today, horizonDays: 28 })).sort()).toEqual(
+    const manager = await viewer(db(), 'manager');
+    expect(mine(await dueFor(db(), manager, { today, horizonDays: 28 })).sort()).toEqual(
       [eastHousehold, eastChild].sort(),
     );
-    await nameOnRestrictedHousehold(db, restrictedHousehold, manager.id);
-    expect(mine(await dueFor(db, manager, { today, horizonDays: 28 })).sort()).toEqual(
+    await nameOnRestrictedHousehold(db(), restrictedHousehold, manager.id);
+    expect(mine(await dueFor(db(), manager, { today, horizonDays: 28 })).sort()).toEqual(
       [eastHousehold, restrictedHousehold, eastChild].sort(),
     );
   });
 
   it('a service manager sees their area’s items', async () => {
-    const west = await serviceManager(db, 'West Kent');
-    expect(mine(await dueFor(db, west, { today, horizonDays: 28 })).sort()).toEqual([westHousehold, westChild].sort());
+    const west = await serviceManager(db(), 'West Kent');
+    expect(mine(await dueFor(db(), west, { today, horizonDays: 28 })).sort()).toEqual(
+      [westHousehold, westChild].sort(),
+    );
   });
 
   it('a children’s social worker sees only their allocated children’s items', async () => {
-    const cicsw = await viewer(db, 'cicsw');
+    const cicsw = await viewer(db(), 'cicsw');
     // makeChild allocates every child to cicsw; households' DBS renewals are not their work.
-    expect(mine(await dueFor(db, cicsw, { today, horizonDays: 28 })).sort()).toEqual(
+    expect(mine(await dueFor(db(), cicsw, { today, horizonDays: 28 })).sort()).toEqual(
       [eastChild, westChild, unplacedChild].sort(),
     );
   });
 
   it('the head of fostering sees everything, restricted households included, summarised by team', async () => {
-    const entries = await dueFor(db, head, { today, horizonDays: 28 });
+    const entries = await dueFor(db(), head(), { today, horizonDays: 28 });
     expect(mine(entries).sort()).toEqual(
       [
         eastHousehold,
@@ -149,7 +140,7 @@ describe('who sees what', () => {
   });
 
   it('a role whose work has no deadlines is shown none', async () => {
-    expect(await dueFor(db, await viewer(db, 'panel'), { today, horizonDays: 28 })).toEqual([]);
+    expect(await dueFor(db(), await viewer(db(), 'panel'), { today, horizonDays: 28 })).toEqual([]);
   });
 });
 
@@ -160,53 +151,58 @@ describe('the engine scopes every rule', () => {
   beforeAll(async () => {
     // At least one item under every rule, in West Kent Fostering Team 1 and elsewhere.
     for (const teamName of ['West Kent Fostering Team 1', 'East Kent Fostering Team 2']) {
-      const household = await makeHousehold(db, { teamName, statusSince: '2026-01-05' });
-      const carer = await makeCarer(db, household.id);
-      await makeCheck(db, household.id, { carerId: carer.id, kind: 'dbs', expiresOn: '2027-01-05' });
-      await makeCheck(db, household.id, { carerId: carer.id, kind: 'medical', expiresOn: '2027-02-05' });
+      const household = await makeHousehold(db(), { teamName, statusSince: '2026-01-05' });
+      const carer = await makeCarer(db(), household.id);
+      await makeCheck(db(), household.id, { carerId: carer.id, kind: 'dbs', expiresOn: '2027-01-05' });
+      await makeCheck(db(), household.id, { carerId: carer.id, kind: 'medical', expiresOn: '2027-02-05' });
       const area = teamName.startsWith('West') ? 'West Kent' : 'East Kent';
-      const child = await makeChild(db, { area, lookedAfterSince: '2026-11-02' });
-      await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-11-02' });
-      const assessed = await makeChild(db, { area });
-      await makePlacement(db, { childId: assessed.id, householdId: household.id, startDate: '2026-05-01' });
-      await db.insert(healthAssessments).values({ childId: assessed.id, kind: 'initial', completedOn: '2026-06-01' });
-      await refreshDueItems(db, 'child', [assessed.id]);
-      await makeSupervision(db, { householdId: household.id, visitDate: '2026-11-20', status: 'draft' });
+      const child = await makeChild(db(), { area, lookedAfterSince: '2026-11-02' });
+      await makePlacement(db(), { childId: child.id, householdId: household.id, startDate: '2026-11-02' });
+      const assessed = await makeChild(db(), { area });
+      await makePlacement(db(), { childId: assessed.id, householdId: household.id, startDate: '2026-05-01' });
+      await db().insert(healthAssessments).values({ childId: assessed.id, kind: 'initial', completedOn: '2026-06-01' });
+      await refreshDueItems(db(), 'child', [assessed.id]);
+      await makeSupervision(db(), { householdId: household.id, visitDate: '2026-11-20', status: 'draft' });
       // An allegation not yet referred, one referred with nothing since, their significant events,
       // another event, a complaint at stage 1, and an annual review waiting for feedback.
       const householdId = household.id;
-      const notReferred = await makeMatter(db, { householdId, knownOn: '2026-11-20' });
-      await makeMatter(db, { householdId, knownOn: '2026-11-20', referredToLadoOn: '2026-11-20' });
-      await makeEvent(db, { householdId, knownAt: '2026-11-20 10:00', concernId: notReferred.id, kind: 'allegation' });
-      await makeEvent(db, { householdId, knownAt: '2026-11-20 11:00' });
-      const complaint = await makeMatter(db, {
+      const notReferred = await makeMatter(db(), { householdId, knownOn: '2026-11-20' });
+      await makeMatter(db(), { householdId, knownOn: '2026-11-20', referredToLadoOn: '2026-11-20' });
+      await makeEvent(db(), {
+        householdId,
+        knownAt: '2026-11-20 10:00',
+        concernId: notReferred.id,
+        kind: 'allegation',
+      });
+      await makeEvent(db(), { householdId, knownAt: '2026-11-20 11:00' });
+      const complaint = await makeMatter(db(), {
         householdId,
         kind: 'complaint',
         stage: 'stage-1',
         knownOn: '2026-11-20',
       });
-      await makeStage(db, complaint.id, { receivedOn: '2026-11-20' });
+      await makeStage(db(), complaint.id, { receivedOn: '2026-11-20' });
       // A household in assessment with a check expiring soon.
-      const road = await makeRoad(db, {
+      const road = await makeRoad(db(), {
         household: { teamName, status: 'in_assessment', statusSince: '2026-09-01' },
         enquiredOn: '2026-08-03',
         appliedOn: '2026-09-01',
         startedOn: '2026-09-10',
       });
-      await db.insert(recruitmentChecks).values({
+      await db().insert(recruitmentChecks).values({
         householdId: road.id,
         kind: 'dbs',
         doneOn: '2024-01-05',
         satisfactory: true,
         expiresOn: '2027-01-05',
       });
-      await refreshDueItems(db, 'household', [road.id]);
+      await refreshDueItems(db(), 'household', [road.id]);
       // A member of staff who joined last month, new to the service.
-      const member = await makeStaffUser(db, { team: teamName });
-      await makeStart(db, member.id, '2026-11-02', true);
+      const member = await makeStaffUser(db(), { team: teamName });
+      await makeStart(db(), member.id, '2026-11-02', true);
       // A new enquiry not yet answered, and an exemption to review on the approved household.
-      await makeRoad(db, { household: { teamName, statusSince: '2026-11-30' }, enquiredOn: '2026-11-30' });
-      await db.insert(recruitmentExemptions).values({
+      await makeRoad(db(), { household: { teamName, statusSince: '2026-11-30' }, enquiredOn: '2026-11-30' });
+      await db().insert(recruitmentExemptions).values({
         householdId,
         agreedOn: '2026-06-01',
         agreedBy: 'The fostering panel',
@@ -214,18 +210,22 @@ describe('the engine scopes every rule', () => {
         childrenCovered: 'Four brothers and sisters',
         reviewOn: '2027-01-15',
       });
-      await refreshDueItems(db, 'household', [householdId]);
-      const review = await makeReview(db, { householdId, startedOn: '2026-11-20', children: [{ childId: child.id }] });
-      await makeReviewLink(db, {
+      await refreshDueItems(db(), 'household', [householdId]);
+      const review = await makeReview(db(), {
+        householdId,
+        startedOn: '2026-11-20',
+        children: [{ childId: child.id }],
+      });
+      await makeReviewLink(db(), {
         reviewId: review.id,
         childId: child.id,
         requestedAt: new Date('2026-11-20T10:00:00Z'),
       });
       // A case-file audit of a month not yet done, and an inadequate one not yet put right.
-      const auditMonth = await makeMonth(db, '2023-01', household.teamId);
+      const auditMonth = await makeMonth(db(), '2023-01', household.teamId);
       const audited = { monthId: auditMonth, householdId, teamId: household.teamId };
-      await makeAudit(db, audited);
-      await makeAudit(db, {
+      await makeAudit(db(), audited);
+      await makeAudit(db(), {
         ...audited,
         status: 'completed',
         grade: 'inadequate',
@@ -233,14 +233,14 @@ describe('the engine scopes every rule', () => {
         putRightDueOn: '2026-11-27',
       });
       // Papers due to a panel meeting, a decision due on a recommendation, an applicant to tell.
-      await makePanelDeadlines(db, householdId, '2026-12-14', '2026-11-20');
+      await makePanelDeadlines(db(), householdId, '2026-12-14', '2026-11-20');
     }
   });
 
   async function otherTeamManager(): Promise<SignedInUser> {
-    const [area] = await db.insert(areas).values({ name: 'Elsewhere' }).returning();
-    const [team] = await db.insert(teams).values({ name: 'Elsewhere Fostering Team', areaId: area!.id }).returning();
-    await db.insert(users).values({
+    const [area] = await db().insert(areas).values({ name: 'Elsewhere' }).returning();
+    const [team] = await db().insert(teams).values({ name: 'Elsewhere Fostering Team', areaId: area!.id }).returning();
+    await db().insert(users).values({
       username: 'elsewhere-manager',
       displayName: 'Elsewhere Manager',
       role: 'team_manager',
@@ -248,11 +248,11 @@ describe('the engine scopes every rule', () => {
       areaId: area!.id,
       passwordHash: 'not-a-real-hash',
     });
-    return viewer(db, 'elsewhere-manager');
+    return viewer(db(), 'elsewhere-manager');
   }
 
   it('has items under every registered rule (so the checks below are not empty)', async () => {
-    const byRule = new Set((await dueFor(db, head, everything)).map((e) => e.ruleId));
+    const byRule = new Set((await dueFor(db(), head(), everything)).map((e) => e.ruleId));
     expect([...byRule].sort()).toEqual(
       dueRules()
         .map((r) => r.id)
@@ -261,8 +261,8 @@ describe('the engine scopes every rule', () => {
   });
 
   it('shows a viewer with no scope nothing, under any rule', async () => {
-    const noArea = { ...(await serviceManager(db, 'West Kent')), areaId: null };
-    const noTeam = { ...(await viewer(db, 'manager')), teamId: null, areaId: null };
+    const noArea = { ...(await serviceManager(db(), 'West Kent')), areaId: null };
+    const noTeam = { ...(await viewer(db(), 'manager')), teamId: null, areaId: null };
     // A team manager is shown every rule but the LADO's own and the agency decision maker's (the decision and its
     // letters), a service manager all but the allegations': what they see below is empty because of their scope,
     // not because the rule is not theirs.
@@ -276,7 +276,7 @@ describe('the engine scopes every rule', () => {
     for (const nobody of [noArea, noTeam]) {
       for (const rule of dueRules()) {
         // A member of staff's own deadlines (their supervision, their training) are theirs whatever their scope.
-        const items = await dueFor(db, nobody, { ...everything, ruleIds: [rule.id] });
+        const items = await dueFor(db(), nobody, { ...everything, ruleIds: [rule.id] });
         expect(
           items.filter((e) => !(e.recordType === 'staff-member' && e.recordId === nobody.id)),
           rule.id,
@@ -287,9 +287,9 @@ describe('the engine scopes every rule', () => {
 
   it('shows a manager of another team nothing, and a worker in a team only their team’s items', async () => {
     const elsewhere = await otherTeamManager();
-    const ssw2 = await viewer(db, 'ssw2');
+    const ssw2 = await viewer(db(), 'ssw2');
     // The allegations' rules are not a supervising social worker's: their team's manager is asked.
-    await db.insert(users).values({
+    await db().insert(users).values({
       username: 'west-manager',
       displayName: 'West Manager',
       role: 'team_manager',
@@ -297,14 +297,14 @@ describe('the engine scopes every rule', () => {
       areaId: ssw2.areaId,
       passwordHash: 'not-a-real-hash',
     });
-    const westManager = await viewer(db, 'west-manager');
+    const westManager = await viewer(db(), 'west-manager');
     for (const rule of dueRules()) {
-      expect(await dueFor(db, elsewhere, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
+      expect(await dueFor(db(), elsewhere, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
       // The LADO's decision is shown to the LADO alone, county-wide (tested in concerns).
       if (!rule.audience.includes('team_manager')) continue;
       // A member of staff's deadlines are shown to them and their manager, not to a peer.
       const worker = rule.audience.includes(ssw2.role) && rule.recordType !== 'staff-member' ? ssw2 : westManager;
-      const west = await dueFor(db, worker, { ...everything, ruleIds: [rule.id] });
+      const west = await dueFor(db(), worker, { ...everything, ruleIds: [rule.id] });
       expect(west.length, rule.id).toBeGreaterThan(0);
       expect(
         west.filter((e) => e.teamId !== ssw2.teamId).map((e) => e.label),
@@ -312,7 +312,7 @@ describe('the engine scopes every rule', () => {
       ).toEqual([]);
     }
     // Counted in SQL, the same: only their own team.
-    expect((await dueCountsByTeam(db, ssw2, everything)).map((r) => r.teamId)).toEqual([ssw2.teamId]);
-    expect(await dueCountsByTeam(db, elsewhere, everything)).toEqual([]);
+    expect((await dueCountsByTeam(db(), ssw2, everything)).map((r) => r.teamId)).toEqual([ssw2.teamId]);
+    expect(await dueCountsByTeam(db(), elsewhere, everything)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { Db } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { fileTypes, uploadForm, type Upload, type UploadedFile } from '../../platform/uploads/index.ts';
 import { householdFor, invalid, type FieldError, type Who } from './access.ts';
 import { findPhoto, findVisibleHousehold } from './queries.ts';
 import type { Result } from './service.ts';
@@ -22,25 +23,21 @@ export const STORED_PHOTO_SIDE = 1600;
 const STORED_QUALITY = 82;
 const STORED_TYPE = 'image/jpeg';
 
-/** What an upload form sent, read from the multipart body before the handler runs. */
-export interface PhotoUpload {
-  /** How many files were sent with a name (an empty file input sends none). */
-  files: number;
-  bytes: Buffer;
-  /** True when the file was larger than MAX_PHOTO_BYTES (only the first bytes were kept). */
-  tooLarge: boolean;
-  /** True when the form could not be read (more than one file, or a broken request). */
-  unreadable: boolean;
-}
-
-export const emptyUpload = (): PhotoUpload => ({
-  files: 0,
-  bytes: Buffer.alloc(0),
-  tooLarge: false,
-  unreadable: false,
+/** The photo form: one JPEG, PNG or WebP image, by its first bytes, sent by someone who may change households. */
+export const photoUpload = uploadForm({
+  file: 'photo',
+  fields: [],
+  permission: 'households.change',
+  maxBytes: MAX_PHOTO_BYTES,
+  types: [fileTypes.jpeg, fileTypes.png, fileTypes.webp],
+  messages: {
+    choose: 'Select a photo of the household',
+    one: 'Select one photo to upload',
+    wrongType: 'The selected file must be a JPEG, PNG or WebP image',
+  },
 });
 
-const notAPhoto: FieldError = { field: 'photo', message: 'The selected file must be a JPEG, PNG or WebP image' };
+const notAPhoto: FieldError = { field: 'photo', message: photoUpload.form.messages.wrongType };
 const damaged: FieldError = {
   field: 'photo',
   message: 'The selected file could not be read as a photo: it may be damaged',
@@ -51,17 +48,14 @@ const tooManyPixels: FieldError = {
 };
 
 /**
- * The image type, from the file's first bytes (never from its name or the browser's say-so). Only
- * these three reach the image library, so its other decoders (SVG, TIFF, HEIF ...) never see an upload.
+ * The image library's name for each type the form accepts: only these reach it, so its other
+ * decoders (SVG, TIFF, HEIF ...) never see an upload.
  */
-function acceptedFormat(bytes: Buffer): 'jpeg' | 'png' | 'webp' | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') {
-    return 'webp';
-  }
-  return null;
-}
+const formats: Record<string, 'jpeg' | 'png' | 'webp'> = {
+  [fileTypes.jpeg.contentType]: 'jpeg',
+  [fileTypes.png.contentType]: 'png',
+  [fileTypes.webp.contentType]: 'webp',
+};
 
 export type PreparedPhoto = { ok: true; contentType: string; bytes: Buffer } | { ok: false; error: FieldError };
 
@@ -72,8 +66,8 @@ export type PreparedPhoto = { ok: true; contentType: string; bytes: Buffer } | {
  * them, and this never asks). A file that is not a JPEG, PNG or WebP, claims more than
  * MAX_PHOTO_PIXELS, or does not decode to the end (truncated, corrupt) is refused with a message.
  */
-export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
-  const format = acceptedFormat(bytes);
+export async function preparePhoto({ contentType, bytes }: UploadedFile): Promise<PreparedPhoto> {
+  const format = formats[contentType];
   if (!format) return { ok: false, error: notAPhoto };
   let width: number;
   let height: number;
@@ -106,15 +100,11 @@ export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
  * decoded and re-encoded first (see preparePhoto), outside the transaction so the database is not
  * held while an image decodes; anything refused gets a message and nothing is saved.
  */
-export async function savePhoto(db: Db, who: Who, id: string, upload: PhotoUpload): Promise<Result> {
+export async function savePhoto(db: Db, who: Who, id: string, upload: Upload<never>): Promise<Result> {
   const allowed = await householdFor(db, who.user, id, 'change');
   if (!allowed.ok) return allowed;
-  if (upload.unreadable) return invalid({ field: 'photo', message: 'Select one photo to upload' });
-  if (upload.tooLarge) return invalid({ field: 'photo', message: 'The selected file must be smaller than 5 MB' });
-  if (upload.files === 0 || upload.bytes.length === 0) {
-    return invalid({ field: 'photo', message: 'Select a photo of the household' });
-  }
-  const photo = await preparePhoto(upload.bytes);
+  if (!upload.file.ok) return invalid(upload.file.error);
+  const photo = await preparePhoto(upload.file);
   if (!photo.ok) return invalid(photo.error);
   return db.transaction(async (tx) => {
     const access = await householdFor(tx, who.user, id, 'change');

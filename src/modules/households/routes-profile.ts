@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { can } from '../../platform/access/policy.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid, profileForm } from './forms.ts';
-import { emptyUpload, MAX_PHOTO_BYTES, savePhoto, viewPhoto, type PhotoUpload } from './photo.ts';
+import { MAX_PHOTO_BYTES, photoUpload, savePhoto, viewPhoto } from './photo.ts';
 import { carerProfile, carerProfilePdf, childrenText, joinNames } from './profile.ts';
 import type { HouseholdRecord } from './queries.ts';
 import { updateProfile } from './service.ts';
@@ -18,43 +17,6 @@ import {
   who,
   type WithId,
 } from './route-support.ts';
-
-/**
- * Reads a photo upload (multipart) into `request.body` before the CSRF check, so the token sent
- * in the form's `_csrf` field is checked like any other form. Only for users who may change
- * households: anyone else is turned away by the access check without their upload being read.
- * Never throws: a file over the limit, a second file or a broken form are recorded on the upload.
- */
-async function readPhotoUpload(request: FastifyRequest): Promise<void> {
-  const body: { _csrf?: string; upload: PhotoUpload } = { upload: emptyUpload() };
-  if (!request.user || !can(request.user.role, 'households.change') || !request.isMultipart()) {
-    request.body = body;
-    return;
-  }
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (part.fieldname === '_csrf' && typeof part.value === 'string') body._csrf = part.value;
-        continue;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of part.file as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size <= MAX_PHOTO_BYTES) chunks.push(chunk);
-      }
-      if (!part.filename && size === 0) continue;
-      body.upload.files += 1;
-      body.upload.bytes = Buffer.concat(chunks);
-      body.upload.tooLarge = part.file.truncated || size > MAX_PHOTO_BYTES;
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') body.upload.tooLarge = true;
-    else body.upload.unreadable = true;
-  }
-  request.body = body;
-}
 
 /** The carer profile for children (page and PDF), its text, and the household photo. */
 export function profileRoutes(app: FastifyInstance, db: Db): void {
@@ -167,12 +129,11 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
 
   app.post<WithId>(
     '/households/:id/photo',
-    { ...changeAccess, preValidation: readPhotoUpload },
+    { ...changeAccess, preValidation: photoUpload.preValidation },
     async (request, reply) => {
       const household = await openHousehold(db, request, reply, 'photo-change', 'change');
       if (!household) return reply;
-      const { upload } = request.body as { upload: PhotoUpload };
-      const result = await savePhoto(db, who(request), household.id, upload);
+      const result = await savePhoto(db, who(request), household.id, photoUpload.of(request));
       if (result.ok) return reply.redirect(`/households/${household.id}/profile?done=photo`, 303);
       if (result.reason === 'invalid') return photoFormPage(reply, household, pageErrors(result.errors));
       return refused(reply, result.reason, household);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import fastifyMultipart from '@fastify/multipart';
 import type { Db } from '../../platform/db/client.ts';
-import { MAX_PHOTO_BYTES } from './photo.ts';
+import { photoUpload } from './photo.ts';
 import { listRoutes } from './routes-list.ts';
 import { householdRoutes } from './routes-household.ts';
 import { peopleRoutes } from './routes-people.ts';
@@ -11,10 +10,7 @@ import { restrictedAccessRoutes } from './routes-restricted.ts';
 /** Households and carers: the list, each household's record and the carer profile for children. */
 export const householdsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   // Photo uploads only: registered here, so multipart bodies are accepted by this module's routes alone.
-  await app.register(fastifyMultipart, {
-    limits: { files: 1, fileSize: MAX_PHOTO_BYTES, fields: 5, fieldSize: 1024, parts: 6 },
-    throwFileSizeLimit: false,
-  });
+  await photoUpload.accept(app);
   listRoutes(app, db);
   householdRoutes(app, db);
   peopleRoutes(app, db);

@@ -10,34 +10,13 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
+import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
 import { decisionDueFor } from './dates.ts';
 
 const NMS_14 =
   'NMS 14 (the fostering panel and the decision maker); Fostering Services (England) Regulations 2011, regulations 26 and 27';
 
-interface Row {
-  record_id: string;
-  household_id: string;
-  label: string;
-  due_on: string;
-  detail: string | null;
-  team_id: string;
-  area_id: string;
-  href: string;
-}
-
-const toItem = (row: Row): KeptDueItem => ({
-  recordId: row.record_id,
-  label: row.label,
-  detail: row.detail,
-  href: row.href,
-  dueOn: row.due_on,
-  teamId: row.team_id,
-  areaId: row.area_id,
-  ownerUserId: null,
-  householdId: row.household_id,
-  childId: null,
-});
+type Row = HouseholdDueRow;
 
 const household = sql`h.name || ' (' || h.reference || ')'`;
 
@@ -56,7 +35,7 @@ async function papersDue(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
         and not exists (select 1 from panel_papers p where p.item_id = i.id and p.published_on is not null)
         and ${recordsIn(sql`i.id`, ids)}`,
   );
-  return rows.map(toItem);
+  return rows.map(householdDueItem);
 }
 
 async function decisionDue(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
@@ -74,7 +53,7 @@ async function decisionDue(db: DbOrTx, ids: readonly string[] | null): Promise<K
         and not exists (select 1 from agency_decisions d where d.item_id = i.id)
         and ${recordsIn(sql`i.id`, ids)}`,
   );
-  return rows.map((r) => toItem({ ...r, due_on: decisionDueFor(r.received_on) }));
+  return rows.map((r) => householdDueItem({ ...r, due_on: decisionDueFor(r.received_on) }));
 }
 
 async function lettersDue(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
@@ -90,7 +69,7 @@ async function lettersDue(db: DbOrTx, ids: readonly string[] | null): Promise<Ke
       where not d.imported and d.item_id is not null and (d.told_on is null or d.letter_sent_on is null)
         and ${recordsIn(sql`d.id`, ids)}`,
   );
-  return rows.map(toItem);
+  return rows.map(householdDueItem);
 }
 
 const panelStaff: readonly Role[] = ['head_of_fostering', 'panel_adviser'];

@@ -5,25 +5,17 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
+import { measureFixture } from '../../../test/support/measures.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
-import { measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
 import { decisionDueFor, letterDueFor, papersDueFor, toldDueFor } from './dates.ts';
 import { decisionsInTime, meetingsQuorate, papersPublishedOnTime, papersQualityAssured } from './measures.ts';
+import { measureRecords } from '../../platform/measures/index.ts';
 import { makeMeeting } from './test-fixtures.ts';
 import { agencyDecisions, panelAttendance, panelItems, panelMembers, panelPapers } from './tables.ts';
 
-const t = testAppForFile();
-const db = () => t.database.db;
-const september = periodOf('2019-09', '2026-12-01');
-
-/** The measure's rows for these records only, as [record id, met], in the order given. */
-async function rowsFor(measure: Measure, ids: string[]) {
-  const rows = await measureRecords(db(), measure, september);
-  return ids.flatMap((id) => rows.filter((r) => r.recordId === id).map((r) => [id, r.met]));
-}
+const { db, period: september, rowsFor } = measureFixture('2019-09', '2026-12-01');
 
 async function item(meetingId: string, householdId: string, extra: Partial<typeof panelItems.$inferInsert> = {}) {
   const [row] = await db()

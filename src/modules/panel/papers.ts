@@ -7,6 +7,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
+import { fileTypeOf, fileTypes, uploadForm, type Upload } from '../../platform/uploads/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
 import { householdFor } from '../households/access.ts';
@@ -16,54 +17,32 @@ import { panelItems, panelMeetings, panelPapers } from './tables.ts';
 
 export const MAX_PAPER_BYTES = 10 * 1024 * 1024;
 
-/** What the upload form sent, read from the multipart body before the handler runs. */
-export interface PaperUpload {
-  title: string;
-  fileName: string;
-  contentType: string;
-  bytes: Buffer;
-  files: number;
-  tooLarge: boolean;
-  unreadable: boolean;
-}
-
-export const emptyPaperUpload = (): PaperUpload => ({
-  title: '',
-  fileName: '',
-  contentType: '',
-  bytes: Buffer.alloc(0),
-  files: 0,
-  tooLarge: false,
-  unreadable: false,
+/** The upload form: a title and one PDF or Word document, declared as such by the browser and by its first bytes. */
+export const paperUpload = uploadForm({
+  file: 'file',
+  fields: ['title'],
+  permission: 'panel.papers',
+  maxBytes: MAX_PAPER_BYTES,
+  types: [fileTypes.pdf, fileTypes.docx, fileTypes.doc],
+  declaredTypeMustAgree: true,
+  messages: {
+    choose: 'Select the paper to upload',
+    one: 'The file could not be read: select one file and try again',
+    wrongType: 'The selected file must be a PDF or a Word document',
+  },
 });
+export type PaperUpload = Upload<'title'>;
 
-const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const DOC = 'application/msword';
-
-/** The document type by its first bytes (never by its name): PDF, Word (.docx, a zip) or older Word (.doc). */
-export function paperTypeOf(bytes: Buffer): typeof PDF | typeof DOCX | typeof DOC | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return PDF;
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && bytes.includes('word/')) return DOCX;
-  if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return DOC;
-  return null;
+/** The document type by its first bytes (never by its name): PDF, Word (.docx) or older Word (.doc). */
+export function paperTypeOf(bytes: Buffer): string | null {
+  return fileTypeOf(bytes, paperUpload.form.types)?.contentType ?? null;
 }
 
-export function checkPaper(upload: PaperUpload): FieldError[] {
+export function checkPaper({ fields: { title }, file }: PaperUpload): FieldError[] {
   const errors: FieldError[] = [];
-  if (!upload.title.trim())
-    errors.push({ field: 'title', message: 'Enter the paper’s title, for example Form F report' });
-  if (upload.title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
-  if (upload.unreadable)
-    errors.push({ field: 'file', message: 'The file could not be read: select one file and try again' });
-  else if (upload.files === 0) errors.push({ field: 'file', message: 'Select the paper to upload' });
-  else if (upload.tooLarge) errors.push({ field: 'file', message: 'The selected file must be smaller than 10 MB' });
-  else {
-    const type = paperTypeOf(upload.bytes);
-    if (!type || type !== upload.contentType) {
-      errors.push({ field: 'file', message: 'The selected file must be a PDF or a Word document' });
-    }
-  }
+  if (!title.trim()) errors.push({ field: 'title', message: 'Enter the paper’s title, for example Form F report' });
+  if (title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
+  if (!file.ok) errors.push(file.error);
   return errors;
 }
 
@@ -89,16 +68,17 @@ export async function uploadPaper(db: Db, who: Who, itemId: string, upload: Pape
       return invalid({ field: 'file', message: 'The minutes of this meeting are signed: no more papers can be added' });
     }
     const errors = checkPaper(upload);
-    if (errors.length) return invalid(...errors);
+    if (errors.length || !upload.file.ok) return invalid(...errors);
+    const { file } = upload;
     const [row] = await tx
       .insert(panelPapers)
       .values({
         itemId,
-        title: upload.title.trim(),
-        fileName: upload.fileName.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'paper',
-        contentType: upload.contentType,
-        bytes: upload.bytes,
-        size: upload.bytes.length,
+        title: upload.fields.title.trim(),
+        fileName: file.name.replace(/[^\w .()-]/g, '_').slice(0, 120) || 'paper',
+        contentType: file.contentType,
+        bytes: file.bytes,
+        size: file.bytes.length,
         uploadedBy: who.user.id,
       })
       .returning({ id: panelPapers.id });

@@ -1,7 +1,5 @@
 /** Papers: upload (multipart, PDF or Word), quality assurance, opening (audited), the member's papers page. */
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
@@ -9,51 +7,13 @@ import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { qaForm } from './forms.ts';
 import { itemKindNames, nameOf } from './labels.ts';
-import { emptyPaperUpload, MAX_PAPER_BYTES, openPaper, uploadPaper, assurePaper, type PaperUpload } from './papers.ts';
+import { assurePaper, openPaper, paperUpload, uploadPaper } from './papers.ts';
 import { itemDetail, memberPapers } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
 import { memberOfUser } from './scope.ts';
 
-/** Reads the upload into `request.body` before the CSRF check; never throws. */
-async function readPaperUpload(request: FastifyRequest): Promise<void> {
-  const body: { _csrf?: string; upload: PaperUpload } = { upload: emptyPaperUpload() };
-  if (!request.user || !can(request.user.role, 'panel.papers') || !request.isMultipart()) {
-    request.body = body;
-    return;
-  }
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (part.fieldname === '_csrf' && typeof part.value === 'string') body._csrf = part.value;
-        if (part.fieldname === 'title' && typeof part.value === 'string') body.upload.title = part.value;
-        continue;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of part.file as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size <= MAX_PAPER_BYTES) chunks.push(chunk);
-      }
-      if (!part.filename && size === 0) continue;
-      body.upload.files += 1;
-      body.upload.bytes = Buffer.concat(chunks);
-      body.upload.fileName = part.filename;
-      body.upload.contentType = part.mimetype;
-      body.upload.tooLarge = part.file.truncated || size > MAX_PAPER_BYTES;
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') body.upload.tooLarge = true;
-    else body.upload.unreadable = true;
-  }
-  request.body = body;
-}
-
 export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
-  await app.register(fastifyMultipart, {
-    limits: { files: 1, fileSize: MAX_PAPER_BYTES, fields: 5, fieldSize: 1024, parts: 6 },
-    throwFileSizeLimit: false,
-  });
+  await paperUpload.accept(app);
 
   async function uploadPage(request: FastifyRequest<WithId>, reply: FastifyReply, title = '', errors?: FormErrors) {
     const found = isUuid(request.params.id) ? await itemDetail(db, request.params.id) : null;
@@ -70,17 +30,17 @@ export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
   app.get<WithId>('/panel/items/:id/papers/new', rule('panel.papers'), (request, reply) => uploadPage(request, reply));
   app.post<WithId>(
     '/panel/items/:id/papers/new',
-    { ...rule('panel.papers'), preValidation: readPaperUpload },
+    { ...rule('panel.papers'), preValidation: paperUpload.preValidation },
     async (request, reply) => {
       if (!isUuid(request.params.id)) return reply.callNotFound();
-      const { upload } = request.body as { upload: PaperUpload };
+      const upload = paperUpload.of(request);
       const result = await uploadPaper(db, who(request), request.params.id, upload);
       if (result.ok) {
         const found = await itemDetail(db, request.params.id);
         return reply.redirect(`${meetingPath(found!.meeting.id)}?done=paper`, 303);
       }
       const errors = errorsOr(reply, result, '/panel');
-      return errors ? uploadPage(request, reply, upload.title, errors) : reply;
+      return errors ? uploadPage(request, reply, upload.fields.title, errors) : reply;
     },
   );
 

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
+import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
 import { MANAGER_AFTER_DAYS } from './settings.ts';
 
 const audience: readonly Role[] = [
@@ -24,32 +25,7 @@ const audience: readonly Role[] = [
 const REG_28 =
   'Fostering Services (England) Regulations 2011, regulation 28 (review of approval: at intervals of not more than a year)';
 
-interface Row {
-  record_id: string;
-  household_id: string;
-  label: string;
-  due_on: string;
-  detail: string | null;
-  team_id: string;
-  area_id: string;
-  owner_id: string | null;
-  href: string;
-  shown_until?: string | null;
-}
-
-const toItem = (row: Row): KeptDueItem => ({
-  recordId: row.record_id,
-  label: row.label,
-  detail: row.detail,
-  href: row.href,
-  dueOn: row.due_on,
-  shownUntil: row.shown_until ?? null,
-  teamId: row.team_id,
-  areaId: row.area_id,
-  ownerUserId: row.owner_id,
-  householdId: row.household_id,
-  childId: null,
-});
+type Row = HouseholdDueRow;
 
 /** A date in words, as pages write it: 1 December 2026. */
 const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
@@ -72,7 +48,7 @@ async function reviewDue(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
       left join annual_reviews o on o.household_id = h.id and o.status = 'gathering'
       where h.status = 'approved' and ${recordsIn(sql`h.id`, ids)}`,
   );
-  return rows.map(toItem);
+  return rows.map(householdDueItem);
 }
 
 async function feedbackReturned(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
@@ -92,7 +68,7 @@ async function feedbackReturned(db: DbOrTx, ids: readonly string[] | null): Prom
       join teams t on t.id = h.team_id
       where l.used_at is null and l.withdrawn_at is null and ${recordsIn(sql`l.id`, ids)}`,
   );
-  return rows.map(toItem);
+  return rows.map(householdDueItem);
 }
 
 export const reviewDueRules: DueRule[] = [

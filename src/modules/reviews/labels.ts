@@ -81,72 +81,76 @@ export interface ChildForm {
   words: WordsQuestion[];
 }
 
+/** Questions answered on one scale, from their keys and words (in the order given). */
+function onScale(scale: Scale, questions: Record<string, string>): ScaleQuestion[] {
+  return Object.entries(questions).map(([key, text]) => ({ key, text, scale }));
+}
+
+/** Questions answered in the person's own words, from their keys and words (in the order given). */
+function inWords(questions: Record<string, string>): WordsQuestion[] {
+  return Object.entries(questions).map(([key, text]) => ({ key, text }));
+}
+
+/** Asked the same on the forms for children of 8 and over. */
+const feelSafe = 'I feel safe where I live';
+const seeFamily = 'I can see or talk to my family and friends when it was agreed';
+const anythingElse = 'Is there anything else you want the reviewing officer to know?';
+const bestThing = 'What is the best thing about living here?';
+
 /** The children's forms, in plain words, by age. */
 export const childForms: Record<AgeGroup, ChildForm> = {
   under_8: {
     scales: [
-      { key: 'feel', text: 'How do you feel living with {carers}?', scale: feelings },
-      { key: 'safe', text: 'Do you feel safe here?', scale: yesNo },
-      { key: 'listened', text: 'Do {carers} listen to you?', scale: yesNo },
+      ...onScale(feelings, { feel: 'How do you feel living with {carers}?' }),
+      ...onScale(yesNo, { safe: 'Do you feel safe here?', listened: 'Do {carers} listen to you?' }),
     ],
-    words: [
-      { key: 'best', text: 'What is the best thing about living here?' },
-      { key: 'change', text: 'Is there anything you would like to be different?' },
-    ],
+    words: inWords({ best: bestThing, change: 'Is there anything you would like to be different?' }),
   },
   '8_to_12': {
-    scales: [
-      { key: 'safe', text: 'I feel safe where I live', scale: often },
-      { key: 'listened', text: '{carers} listen to me', scale: often },
-      { key: 'school', text: '{carers} help me with school', scale: often },
-      { key: 'family', text: 'I can see or talk to my family and friends when it was agreed', scale: often },
-      { key: 'fun', text: 'We do fun things together', scale: often },
-    ],
-    words: [
-      { key: 'best', text: 'What is the best thing about living here?' },
-      { key: 'change', text: 'What is one thing you would change?' },
-      { key: 'else', text: 'Is there anything else you want the reviewing officer to know?' },
-    ],
+    scales: onScale(often, {
+      safe: feelSafe,
+      listened: '{carers} listen to me',
+      school: '{carers} help me with school',
+      family: seeFamily,
+      fun: 'We do fun things together',
+    }),
+    words: inWords({ best: bestThing, change: 'What is one thing you would change?', else: anythingElse }),
   },
   '13_plus': {
-    scales: [
-      { key: 'safe', text: 'I feel safe where I live', scale: agree },
-      { key: 'listened', text: '{carers} listen to me and take my views seriously', scale: agree },
-      { key: 'school', text: '{carers} help me with school, college or work', scale: agree },
-      { key: 'family', text: 'I can see or talk to my family and friends when it was agreed', scale: agree },
-      { key: 'independence', text: '{carers} are helping me get ready to live on my own', scale: agree },
-      { key: 'respected', text: '{carers} respect who I am, my culture and what I believe', scale: agree },
-    ],
-    words: [
-      { key: 'going_well', text: 'What is going well?' },
-      { key: 'better', text: 'What could be better?' },
-      { key: 'else', text: 'Is there anything else you want the reviewing officer to know?' },
-    ],
+    scales: onScale(agree, {
+      safe: feelSafe,
+      listened: '{carers} listen to me and take my views seriously',
+      school: '{carers} help me with school, college or work',
+      family: seeFamily,
+      independence: '{carers} are helping me get ready to live on my own',
+      respected: '{carers} respect who I am, my culture and what I believe',
+    }),
+    words: inWords({ going_well: 'What is going well?', better: 'What could be better?', else: anythingElse }),
   },
 };
 
 /** The child's social worker's feedback form. */
 export const socialWorkerScale: Scale = { answers: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'] };
-export const socialWorkerQuestions: WordsQuestion[] = [
-  { key: 'needs', text: 'How well do the carers meet the child’s needs?' },
-  { key: 'plan', text: 'How do the carers support the child’s care plan (family time, education, health)?' },
-  { key: 'working', text: 'How do the carers work with you and others involved with the child?' },
-  { key: 'concerns', text: 'Do you have any worries about the care the child receives? (optional)' },
-];
+export const socialWorkerQuestions = inWords({
+  needs: 'How well do the carers meet the child’s needs?',
+  plan: 'How do the carers support the child’s care plan (family time, education, health)?',
+  working: 'How do the carers work with you and others involved with the child?',
+  concerns: 'Do you have any worries about the care the child receives? (optional)',
+});
 
 /** The carers' report and the supervising social worker's report, recorded by a worker. */
-export const carerReportQuestions: WordsQuestion[] = [
-  { key: 'year', text: 'The carers’ year, in their words' },
-  { key: 'support', text: 'Support and training they found useful, and what they need next' },
-  { key: 'changes', text: 'Changes in the household (optional)' },
-];
-export const sswReportQuestions: WordsQuestion[] = [
-  { key: 'support', text: 'Support given to the carers' },
-  { key: 'training', text: 'Training' },
-  { key: 'supervision', text: 'Supervision' },
-  { key: 'safer_care', text: 'Safer care' },
-];
-export const memberViewsQuestions: WordsQuestion[] = [{ key: 'views', text: 'Their views' }];
+export const carerReportQuestions = inWords({
+  year: 'The carers’ year, in their words',
+  support: 'Support and training they found useful, and what they need next',
+  changes: 'Changes in the household (optional)',
+});
+export const sswReportQuestions = inWords({
+  support: 'Support given to the carers',
+  training: 'Training',
+  supervision: 'Supervision',
+  safer_care: 'Safer care',
+});
+export const memberViewsQuestions = inWords({ views: 'Their views' });
 
 /** A question's words with the carers' first names in place. */
 export function questionText(text: string, carers: string): string {

@@ -1,10 +1,7 @@
 /** Each annual review measure on a small fixture, the right answer worked out by hand (September 2026). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
 import { makeChild } from '../../../test/support/children.ts';
-import { makeHousehold } from '../../../test/support/households.ts';
-import type { Db } from '../../platform/db/client.ts';
-import { measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
+import { measureFixture } from '../../../test/support/measures.ts';
 import {
   firstReviewsToPanel,
   reviewsOnTime,
@@ -13,61 +10,45 @@ import {
 } from './measures.ts';
 import { makeReview } from './test-fixtures.ts';
 
-let t: TestApp;
-let db: Db;
-beforeAll(async () => {
-  t = await createTestApp();
-  db = t.database.db;
-});
-afterAll(async () => {
-  await t.close();
-});
-
 // September 2026, seen from December: reviews whose meeting fell from 1 to 30 September.
-const september = periodOf('2026-09', '2026-12-01');
+const { db, rowsFor, approvedHousehold } = measureFixture('2026-09', '2026-12-01');
 
-/** The measure's rows for these records only, as [record id, met], in the order given. */
-async function rowsFor(measure: Measure, ids: string[]) {
-  const rows = await measureRecords(db, measure, september);
-  return ids.flatMap((id) => rows.filter((r) => r.recordId === id).map((r) => [id, r.met]));
-}
-
-const household = () => makeHousehold(db, { statusSince: '2024-01-08' });
+const household = () => approvedHousehold('2024-01-08');
 
 describe('annual reviews on time', () => {
   it('counts annual reviews held in September, on time when held on or before their due date', async () => {
-    const onTheDay = await makeReview(db, {
+    const onTheDay = await makeReview(db(), {
       householdId: (await household()).id,
       startedOn: '2026-08-20',
       dueOn: '2026-09-15',
       reviewedOn: '2026-09-15',
     });
-    const dayLate = await makeReview(db, {
+    const dayLate = await makeReview(db(), {
       householdId: (await household()).id,
       startedOn: '2026-08-20',
       dueOn: '2026-09-10',
       reviewedOn: '2026-09-11',
     });
-    const early = await makeReview(db, {
+    const early = await makeReview(db(), {
       householdId: (await household()).id,
       startedOn: '2026-08-01',
       dueOn: '2026-10-30',
       reviewedOn: '2026-09-01',
     });
     // Not counted: an extra review, one held in October, one still gathering views.
-    const extra = await makeReview(db, {
+    const extra = await makeReview(db(), {
       householdId: (await household()).id,
       kind: 'extra',
       startedOn: '2026-09-01',
       reviewedOn: '2026-09-20',
     });
-    const october = await makeReview(db, {
+    const october = await makeReview(db(), {
       householdId: (await household()).id,
       startedOn: '2026-09-01',
       dueOn: '2026-09-20',
       reviewedOn: '2026-10-01',
     });
-    const gathering = await makeReview(db, {
+    const gathering = await makeReview(db(), {
       householdId: (await household()).id,
       startedOn: '2026-09-01',
       dueOn: '2026-09-20',
@@ -84,10 +65,10 @@ describe('annual reviews on time', () => {
 
 describe('reviews with every placed child’s views, and with their social workers’ feedback', () => {
   it('counts the reviews held in September with a child placed, met when every child gave', async () => {
-    const c = await Promise.all([1, 2, 3, 4, 5].map(() => makeChild(db)));
+    const c = await Promise.all([1, 2, 3, 4, 5].map(() => makeChild(db())));
     const held = (children: NonNullable<Parameters<typeof makeReview>[1]['children']>) =>
       household().then((h) =>
-        makeReview(db, { householdId: h.id, startedOn: '2026-08-25', reviewedOn: '2026-09-22', children }),
+        makeReview(db(), { householdId: h.id, startedOn: '2026-08-25', reviewedOn: '2026-09-22', children }),
       );
     const everyone = await held([
       { childId: c[0]!.id, gave: ['child_views', 'social_worker_feedback'] },
@@ -118,7 +99,7 @@ describe('reviews with every placed child’s views, and with their social worke
 describe('first reviews presented to panel', () => {
   it('counts first reviews held in September, met when presented to panel by 30 September', async () => {
     const review = async (presentedToPanelOn: string | null, firstReview = true) =>
-      makeReview(db, {
+      makeReview(db(), {
         householdId: (await household()).id,
         startedOn: '2026-08-10',
         reviewedOn: '2026-09-08',

@@ -13,6 +13,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
+import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
@@ -30,18 +31,7 @@ export const supervisionDeadlineAudience: readonly Role[] = [
 const CITED =
   'Fostering Services (England) Regulations 2011, regulation 17 (support, training and information for foster parents); Fostering Services: National Minimum Standards (2011), standard 21 (supervision of foster carers, including at least one unannounced visit a year)';
 
-interface Row {
-  record_id: string;
-  household_id: string;
-  label: string;
-  due_on: string;
-  detail: string | null;
-  team_id: string;
-  area_id: string;
-  owner_id: string | null;
-  shown_from?: string | null;
-  shown_until?: string | null;
-}
+type Row = Omit<HouseholdDueRow, 'href'>;
 
 /** Approved households (of these ids, or all) with `select` columns, joined to their team. */
 function householdItems(ids: SQL, select: SQL, extraJoin: SQL = sql``, where: SQL = sql`true`) {
@@ -58,22 +48,7 @@ const householdLabel = sql`${households.name} || ' (' || ${households.reference}
 const approvedFrom = sql`coalesce(${households.approvedOn}, ${households.statusSince})`;
 
 /** An item scoped by its household: shown to those who may see the household. */
-function toItem(href: (row: Row) => string) {
-  return (row: Row): KeptDueItem => ({
-    recordId: row.record_id,
-    label: row.label,
-    detail: row.detail,
-    href: href(row),
-    dueOn: row.due_on,
-    shownFrom: row.shown_from ?? null,
-    shownUntil: row.shown_until ?? null,
-    teamId: row.team_id,
-    areaId: row.area_id,
-    ownerUserId: row.owner_id,
-    householdId: row.household_id,
-    childId: null,
-  });
-}
+const toItem = (href: (row: Row) => string) => (row: Row) => householdDueItem({ ...row, href: href(row) });
 
 const supervisionPage = (r: Row) => `/households/${r.household_id}/supervision`;
 

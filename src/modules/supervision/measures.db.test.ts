@@ -1,10 +1,6 @@
 /** Each supervision measure on a small fixture, the right answer worked out by hand (September 2026). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { makeHousehold } from '../../../test/support/households.ts';
-import { makeChild, makePlacement } from '../../../test/support/children.ts';
-import type { Db } from '../../platform/db/client.ts';
-import { measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
+import { describe, expect, it } from 'vitest';
+import { measureFixture } from '../../../test/support/measures.ts';
 import {
   childrenSeen,
   householdsSupervised,
@@ -14,40 +10,24 @@ import {
 } from './measures.ts';
 import { makeAgreement, makeSupervision } from './test-fixtures.ts';
 
-let t: TestApp;
-let db: Db;
-beforeAll(async () => {
-  t = await createTestApp();
-  db = t.database.db;
-});
-afterAll(async () => {
-  await t.close();
-});
-
 // September 2026, seen from December: counted as at its last day, Wednesday 30 September 2026.
-const september = periodOf('2026-09', '2026-12-01');
+const { db, rowsFor, approvedHousehold, childPlaced } = measureFixture('2026-09', '2026-12-01');
 
-/** The measure's rows for these records only, as [record id, met], in the order given. */
-async function rowsFor(measure: Measure, ids: string[]) {
-  const rows = await measureRecords(db, measure, september);
-  return ids.flatMap((id) => rows.filter((r) => r.recordId === id).map((r) => [id, r.met]));
-}
-
-const approved = () => makeHousehold(db, { statusSince: '2025-01-06' });
+const approved = () => approvedHousehold('2025-01-06');
 
 describe('households supervised in the last 6 weeks', () => {
   it('counts approved households with a finalised visit on or after 19 August (30 September − 42 days)', async () => {
     const onTheDay = await approved();
-    await makeSupervision(db, { householdId: onTheDay.id, visitDate: '2026-08-19' });
+    await makeSupervision(db(), { householdId: onTheDay.id, visitDate: '2026-08-19' });
     const dayTooEarly = await approved();
-    await makeSupervision(db, { householdId: dayTooEarly.id, visitDate: '2026-08-18' });
+    await makeSupervision(db(), { householdId: dayTooEarly.id, visitDate: '2026-08-18' });
     const draftOnly = await approved();
-    await makeSupervision(db, { householdId: draftOnly.id, visitDate: '2026-09-20', status: 'draft' });
+    await makeSupervision(db(), { householdId: draftOnly.id, visitDate: '2026-09-20', status: 'draft' });
     const afterMonth = await approved();
-    await makeSupervision(db, { householdId: afterMonth.id, visitDate: '2026-10-02' });
-    const applicant = await makeHousehold(db, { status: 'applicant', statusSince: '2025-01-06' });
-    await makeSupervision(db, { householdId: applicant.id, visitDate: '2026-09-02' });
-    const approvedLater = await makeHousehold(db, { statusSince: '2026-10-05' });
+    await makeSupervision(db(), { householdId: afterMonth.id, visitDate: '2026-10-02' });
+    const applicant = await approvedHousehold('2025-01-06', { status: 'applicant' });
+    await makeSupervision(db(), { householdId: applicant.id, visitDate: '2026-09-02' });
+    const approvedLater = await approvedHousehold('2026-10-05');
     const ids = [onTheDay, dayTooEarly, draftOnly, afterMonth, applicant, approvedLater].map((h) => h.id);
     // 1 of the 4 households approved at 30 September: 25%.
     expect(await rowsFor(householdsSupervised, ids)).toEqual([
@@ -63,7 +43,7 @@ describe('supervision notes sent within 5 working days', () => {
   it('counts each visit in the month its deadline falls, skipping the summer bank holiday', async () => {
     const household = await approved();
     const visit = (visitDate: string, notesSentOn: string | null = null) =>
-      makeSupervision(db, { householdId: household.id, visitDate, notesSentOn });
+      makeSupervision(db(), { householdId: household.id, visitDate, notesSentOn });
     // Wed 26 August: Thu 27 (1), Fri 28 (2), Mon 31 bank holiday, Tue 1 (3), Wed 2 (4), Thu 3 September (5).
     const onTime = await visit('2026-08-26', '2026-09-03');
     // Mon 24 August: 25 (1), 26 (2), 27 (3), 28 (4), Mon 31 bank holiday, Tue 1 September (5).
@@ -87,15 +67,15 @@ describe('supervision notes sent within 5 working days', () => {
 describe('households with a signed supervision agreement', () => {
   it('counts an agreement signed by 30 September whose review date is not past', async () => {
     const reviewToday = await approved();
-    await makeAgreement(db, reviewToday.id, '2025-09-30'); // review 30 September 2026: current
+    await makeAgreement(db(), reviewToday.id, '2025-09-30'); // review 30 September 2026: current
     const reviewPast = await approved();
-    await makeAgreement(db, reviewPast.id, '2025-09-29'); // review 29 September 2026: past
+    await makeAgreement(db(), reviewPast.id, '2025-09-29'); // review 29 September 2026: past
     const signedLater = await approved();
-    await makeAgreement(db, signedLater.id, '2026-10-01');
+    await makeAgreement(db(), signedLater.id, '2026-10-01');
     const none = await approved();
     const renewed = await approved();
-    await makeAgreement(db, renewed.id, '2024-06-01');
-    await makeAgreement(db, renewed.id, '2026-06-01');
+    await makeAgreement(db(), renewed.id, '2024-06-01');
+    await makeAgreement(db(), renewed.id, '2026-06-01');
     const ids = [reviewToday, reviewPast, signedLater, none, renewed].map((h) => h.id);
     // 2 of 5: 40%.
     expect(await rowsFor(signedAgreement, ids)).toEqual([
@@ -111,13 +91,13 @@ describe('households with a signed supervision agreement', () => {
 describe('households with an unannounced visit in the last 12 months', () => {
   it('counts a finalised unannounced visit on or after 30 September 2025', async () => {
     const yearToTheDay = await approved();
-    await makeSupervision(db, { householdId: yearToTheDay.id, visitDate: '2025-09-30', announced: false });
+    await makeSupervision(db(), { householdId: yearToTheDay.id, visitDate: '2025-09-30', announced: false });
     const dayTooEarly = await approved();
-    await makeSupervision(db, { householdId: dayTooEarly.id, visitDate: '2025-09-29', announced: false });
+    await makeSupervision(db(), { householdId: dayTooEarly.id, visitDate: '2025-09-29', announced: false });
     const announcedOnly = await approved();
-    await makeSupervision(db, { householdId: announcedOnly.id, visitDate: '2026-09-01', announced: true });
+    await makeSupervision(db(), { householdId: announcedOnly.id, visitDate: '2026-09-01', announced: true });
     const draft = await approved();
-    await makeSupervision(db, { householdId: draft.id, visitDate: '2026-09-01', announced: false, status: 'draft' });
+    await makeSupervision(db(), { householdId: draft.id, visitDate: '2026-09-01', announced: false, status: 'draft' });
     const ids = [yearToTheDay, dayTooEarly, announcedOnly, draft].map((h) => h.id);
     // 1 of 4: 25%.
     expect(await rowsFor(unannouncedVisit, ids)).toEqual([
@@ -132,37 +112,29 @@ describe('households with an unannounced visit in the last 12 months', () => {
 describe('placed children seen in the last 3 months', () => {
   it('counts children placed on 30 September seen at a finalised visit on or after 30 June', async () => {
     const household = await approved();
-    const child = (firstName: string) => makeChild(db, { firstName });
+    const child = (firstName: string, endDate: string | null = null) =>
+      childPlaced(household.id, '2026-01-05', { firstName, endDate });
     const seenOnTheDay = await child('Aster');
     const seenTooEarly = await child('Birch');
     const notSeen = await child('Cedar');
-    const leftBefore = await child('Dune');
+    const leftBefore = await child('Dune', '2026-09-15');
     const draftOnly = await child('Elm');
-    for (const c of [seenOnTheDay, seenTooEarly, notSeen, draftOnly]) {
-      await makePlacement(db, { childId: c.id, householdId: household.id, startDate: '2026-01-05' });
-    }
-    await makePlacement(db, {
-      childId: leftBefore.id,
-      householdId: household.id,
-      startDate: '2026-01-05',
-      endDate: '2026-09-15',
-    });
-    await makeSupervision(db, {
+    await makeSupervision(db(), {
       householdId: household.id,
       visitDate: '2026-06-30',
       seen: { [seenOnTheDay.id]: 'seen' },
     });
-    await makeSupervision(db, {
+    await makeSupervision(db(), {
       householdId: household.id,
       visitDate: '2026-06-29',
       seen: { [seenTooEarly.id]: 'seen_alone' },
     });
-    await makeSupervision(db, {
+    await makeSupervision(db(), {
       householdId: household.id,
       visitDate: '2026-09-10',
       seen: { [notSeen.id]: 'not_seen', [leftBefore.id]: 'seen' },
     });
-    await makeSupervision(db, {
+    await makeSupervision(db(), {
       householdId: household.id,
       visitDate: '2026-09-11',
       status: 'draft',
