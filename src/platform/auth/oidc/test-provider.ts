@@ -7,6 +7,8 @@ export interface TestAccount {
   sub: string;
   name: string;
   email: string;
+  /** Whether the provider has checked the email address belongs to them. */
+  email_verified?: boolean;
   groups: string[];
 }
 
@@ -41,7 +43,7 @@ export async function startTestProvider(options: {
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email'], groups: ['groups'] },
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], groups: ['groups'] },
     scopes: ['openid', 'profile', 'email', 'groups'],
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
