@@ -45,7 +45,7 @@ function nameOf(identity: OidcIdentity): string {
 }
 
 /** A username for a new account: the email address (or preferred username) when free, made unique when not. */
-async function freeUsername(db: DbOrTx, identity: OidcIdentity): Promise<string> {
+async function freeUsername(db: DbOrTx, identity: Pick<OidcIdentity, 'email' | 'claims'>): Promise<string> {
   const preferred = identity.claims.preferred_username;
   const wanted = identity.email ?? (typeof preferred === 'string' ? preferred : null) ?? 'council-account';
   const base =
@@ -300,18 +300,10 @@ export async function giveRole(db: Db, actor: Actor, identityId: string, place: 
         .set({ ...place, active: true, deactivatedAt: null })
         .where(eq(users.id, userId));
     } else {
-      const identity = {
-        issuer: known.issuer,
-        subject: known.subject,
-        name: known.displayName,
-        email: known.email,
-        claims: {},
-        idToken: undefined,
-      };
       const [created] = await tx
         .insert(users)
         .values({
-          username: await freeUsername(tx, identity),
+          username: await freeUsername(tx, { email: known.email, claims: {} }),
           displayName: known.displayName,
           email: known.email,
           ...place,

@@ -156,3 +156,39 @@ describe('signing in with a council account', () => {
     expect(response.body).toContain('The council’s sign-in service is not answering');
   });
 });
+
+describe('a provider that gives the groups only from its userinfo endpoint', () => {
+  it('fetches them with the access token and gives the role of the mapping', async () => {
+    bed.account('uri', 'Uri Userinfo', ['fostering-ssw'], { groupsOnlyInUserinfo: true });
+    const agent = new Agent(bed.app);
+    const { response } = await bed.throughProvider(agent, 'uri');
+    expect(response.headers.location).toBe('/');
+    expect((await bed.landing(agent, response)).body).toContain('(Supervising social worker)');
+    expect(await bed.userOf('uri')).toMatchObject({ role: 'supervising_social_worker', teamId: bed.eastTeam1 });
+  });
+
+  it('refuses a userinfo answer about someone else (another subject), and signs no one in', async () => {
+    bed.account('uma', 'Uma Userinfo', ['fostering-ssw'], { groupsOnlyInUserinfo: true });
+    const swapped = await bed.hearth({ fetch: bed.provider.userinfoChangingFetch((c) => ({ ...c, sub: 'una' })) });
+    const agent = new Agent(swapped);
+    const { response } = await bed.throughProvider(agent, 'uma');
+    expect(response.statusCode).toBe(401);
+    expect(response.body).toContain(NOT_CHECKED);
+    expect((await agent.get('/my-work')).headers.location).toMatch(/^\/sign-in/);
+    expect(await bed.userOf('uma')).toBeNull();
+  });
+
+  it('does not ask userinfo when the ID token has the claim, even empty: no group, no role', async () => {
+    bed.account('uno', 'Uno Nogroups', []);
+    const asked: string[] = [];
+    const watched = await bed.hearth({
+      fetch: bed.provider.userinfoChangingFetch((c) => {
+        asked.push(String(c.sub));
+        return c;
+      }),
+    });
+    const { response } = await bed.throughProvider(new Agent(watched), 'uno');
+    expect(response.headers.location).toBe('/sign-in/no-role');
+    expect(asked).toEqual([]);
+  });
+});
