@@ -69,6 +69,12 @@ const expected: Record<string, Rule> = {
   'GET /admin/sign-in/waiting': 'users.manage',
   'GET /admin/sign-in/waiting/:id': 'users.manage',
   'POST /admin/sign-in/waiting/:id': 'users.manage',
+  'GET /admin/sign-in/waiting/:id/link': 'users.manage',
+  'POST /admin/sign-in/waiting/:id/link': 'users.manage',
+  'GET /admin/sign-in/link-by-email': 'users.manage',
+  'POST /admin/sign-in/link-by-email': 'users.manage',
+  'GET /admin/users/:id/council-accounts/:accountId/unlink': 'users.manage',
+  'POST /admin/users/:id/council-accounts/:accountId/unlink': 'users.manage',
   // Households and carers.
   'GET /households': 'households.view',
   'GET /households/new': 'households.change',

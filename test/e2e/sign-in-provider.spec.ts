@@ -61,6 +61,12 @@ test.describe('signing in with a council account', () => {
     });
     provider.accounts.set('una', { sub: 'una', name: 'Una Okoro', email: 'una@council.example', groups: ['ssw'] });
     provider.accounts.set('nia', { sub: 'nia', name: 'Nia Patel', email: 'nia@council.example', groups: ['new'] });
+    provider.accounts.set('rob', {
+      sub: 'rob',
+      name: 'Rob Fenwick',
+      email: 'reviewer@hearth.example',
+      groups: ['new'],
+    });
     dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-oidc-'));
     server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: {
@@ -193,5 +199,59 @@ test.describe('signing in with a council account', () => {
     provider.state.nextAccount = 'nia';
     await hearth.submit('Sign in with your Demo County Council account');
     await expect(page.locator('.app-user-bar__name')).toContainText('(Training coordinator)');
+  });
+
+  test('an administrator links a council account to the Hearth account someone had, sees it, and unlinks it', async ({
+    hearth,
+  }) => {
+    const page = hearth.page;
+
+    // Rob Fenwick, the reviewing officer with a Hearth password, signs in with his council account.
+    await hearth.goto(`${base}/sign-in`);
+    provider.state.nextAccount = 'rob';
+    await hearth.submit('Sign in with your Demo County Council account');
+    await expect(hearth.heading).toHaveText('Your account has no role in Hearth yet');
+
+    // The administrator links him to the account he already has, chosen for its email address.
+    await hearth.goto(`${base}/sign-in`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password', { exact: true }).fill(E2E_DEMO_PASSWORD);
+    await hearth.submit('Sign in', { exact: true });
+    await hearth.clickLink('Users', { exact: true, within: page.locator('main') });
+    await expect(page.locator('main')).toContainText('waiting for a role or to be linked to their account');
+    await hearth.clickLink('See who is waiting');
+    await hearth.clickLink('Give a role to Rob Fenwick');
+    await hearth.clickLink('Link Rob Fenwick to their Hearth account');
+    await expect(hearth.heading).toHaveText('Link Rob Fenwick to their Hearth account');
+    await expect(page.getByLabel('Their Hearth account').locator('option:checked')).toHaveText(
+      'Rob Fenwick (reviewer, reviewer@hearth.example)',
+    );
+    await fitsNarrowScreen(page);
+    await hearth.submit('Link account');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('Their council account has been linked');
+    await hearth.signOut();
+
+    await hearth.goto(`${base}/sign-in`);
+    provider.state.nextAccount = 'rob';
+    await hearth.submit('Sign in with your Demo County Council account');
+    await expect(page.locator('.app-user-bar__name')).toContainText('(Reviewing officer)');
+    // Signed out of Hearth and the provider alike, as a new browser would be.
+    await page.context().clearCookies();
+
+    // His page shows the council account; the administrator unlinks it, asked first.
+    await hearth.goto(`${base}/sign-in`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password', { exact: true }).fill(E2E_DEMO_PASSWORD);
+    await hearth.submit('Sign in', { exact: true });
+    await hearth.goto(`${base}/admin/users?q=reviewer`);
+    await hearth.clickLink('Rob Fenwick');
+    await expect(page.locator('.govuk-summary-card')).toContainText('Demo County Council’s sign-in service');
+    await expect(page.locator('.govuk-summary-card')).toContainText('reviewer@hearth.example');
+    await fitsNarrowScreen(page);
+    await hearth.clickLink('Unlink the council account reviewer@hearth.example');
+    await expect(hearth.heading).toHaveText('Are you sure you want to unlink this council account?');
+    await hearth.submit('Unlink council account');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The council account has been unlinked');
+    await expect(page.locator('main')).toContainText('Rob Fenwick does not sign in with a council account');
   });
 });

@@ -14,6 +14,8 @@ import {
   viewUser,
 } from './service.ts';
 import { signInAdminRoutes } from './sign-in-routes.ts';
+import { councilAccountsOf } from '../../platform/auth/oidc/links.ts';
+import { listWaiting } from '../../platform/auth/oidc/identities.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
 import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
 
@@ -96,12 +98,13 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
 
   app.get('/admin/users', manage, async (request, reply) => {
     const query = userListQuery.parse(request.query ?? {});
-    const [list, teams] = await Promise.all([listUsers(db, query), teamOptions(db)]);
+    const [list, teams, waiting] = await Promise.all([listUsers(db, query), teamOptions(db), listWaiting(db, 1, 1)]);
     return reply.page('admin-users.njk', {
       title: 'Users',
       query,
       list,
       filtered: isFiltered(query),
+      waitingCount: waiting.total,
       sort: sortColumns(query),
       pagination: pagination(request.url, list.page, USERS_PAGE_SIZE, list.total),
       roleItems: roleItems(query.role, 'Any role'),
@@ -128,6 +131,8 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     return reply.page('admin-user.njk', {
       title: `User: ${user.displayName}`,
       user,
+      councilAccounts: await councilAccountsOf(db, user.id),
+      providerIssuer: app.identityProvider?.issuer,
       isSelf: user.id === request.user!.id,
       flash: doneMessage(request.query.done),
       breadcrumbs: breadcrumbs(),

@@ -39,3 +39,15 @@ export const staffPasswordsForm = z.object({
 });
 
 export const listPageQuery = z.object({ page: pageNumber, done: z.string().optional().catch(undefined) });
+
+/** The Hearth account someone waiting is linked to. */
+export const linkAccountForm = z.object({
+  userId: z
+    .string({ error: 'Select their Hearth account' })
+    .trim()
+    .refine((v) => isUuid(v), 'Select their Hearth account'),
+});
+
+export const linkByEmailForm = z.object({
+  linkByEmail: z.enum(['on', 'off'], { error: 'Select whether a first sign-in is linked by email address' }),
+});

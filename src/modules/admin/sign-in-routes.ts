@@ -7,11 +7,12 @@ import { refused } from '../../platform/views/results.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { findRoleMapping, listRoleMappings, removeRoleMapping } from '../../platform/auth/oidc/mappings.ts';
 import { findWaiting, listWaiting, type WaitingPerson } from '../../platform/auth/oidc/identities.ts';
-import { staffPasswordsChange, staffPasswordsRefused } from '../../platform/auth/oidc/settings.ts';
+import { linkByVerifiedEmail, staffPasswordsChange, staffPasswordsRefused } from '../../platform/auth/oidc/settings.ts';
 import { areaOptions, teamOptions } from './queries.ts';
 import { giveRoleForm, listPageQuery, roleMappingForm, staffPasswordsForm } from './sign-in-forms.ts';
 import { addMapping, giveRoleToWaiting, switchStaffPasswords } from './sign-in-service.ts';
-import { areaItems, roleItems, teamItems } from './views.ts';
+import { areaItems, roleItems, signInCrumbs, teamItems } from './views.ts';
+import { councilAccountRoutes } from './council-account-routes.ts';
 
 type WithId = { Params: { id: string } };
 const PAGE_SIZE = 25;
@@ -24,6 +25,9 @@ const doneMessages: Record<string, string> = {
   added: 'The role for the group has been added. It applies from each person’s next sign-in',
   removed: 'The role for the group has been removed. People in the group lose it when they next sign in',
   given: 'The role has been given. They can sign in with their council account now',
+  linked: 'Their council account has been linked to their Hearth account. They can sign in with it now',
+  'link-by-email-on': 'A first sign-in is now linked to the account with the same verified email address',
+  'link-by-email-off': 'A first sign-in is no longer linked by email address',
 };
 const doneMessage = (done: unknown) => (typeof done === 'string' ? doneMessages[done] : undefined);
 
@@ -37,15 +41,13 @@ const staffRoleItems = (selected: unknown) => roleItems(selected).filter((item) 
 export const signInAdminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   const provider = app.identityProvider;
   const manage: RouteShorthandOptions = { config: { access: { permission: 'users.manage' } } };
-  const crumbs = (...extra: { text: string; href?: string }[]) => [
-    { text: 'Administration', href: '/admin' },
-    { text: 'Sign-in with council accounts', href: '/admin/sign-in' },
-    ...extra,
-  ];
+  const crumbs = signInCrumbs;
+  await app.register(councilAccountRoutes, { db });
 
   app.get<{ Querystring: { done?: string } }>('/admin/sign-in', manage, async (request, reply) => {
-    const [refused, change, mappings, waiting] = await Promise.all([
+    const [refused, linkByEmail, change, mappings, waiting] = await Promise.all([
       staffPasswordsRefused(db),
+      linkByVerifiedEmail(db),
       staffPasswordsChange(db),
       listRoleMappings(db, 1, 1),
       listWaiting(db, 1, 1),
@@ -54,6 +56,7 @@ export const signInAdminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
       title: 'Sign-in with council accounts',
       provider: provider && { issuer: provider.issuer, claim: provider.claim },
       staffPasswordsRefused: refused && provider !== null,
+      linkByEmail,
       change,
       mappingCount: mappings.total,
       waitingCount: waiting.total,

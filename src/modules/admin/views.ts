@@ -75,10 +75,20 @@ export const doneMessages: Record<string, string> = {
   unchanged: 'Nothing was changed',
   deactivated: 'The account has been deactivated and the user has been signed out everywhere',
   reactivated: 'The account has been reactivated: the user can sign in again',
+  unlinked: 'The council account has been unlinked: it no longer signs in to this account, and its sessions have ended',
   'second-factor-reset':
     'The second factor has been reset: the user will set up their authenticator app again when they next sign in',
 };
 
 export function doneMessage(done: unknown): string | undefined {
   return typeof done === 'string' ? doneMessages[done] : undefined;
+}
+
+/** The breadcrumbs of the pages under "Sign-in with council accounts". */
+export function signInCrumbs(...extra: { text: string; href?: string }[]) {
+  return [
+    { text: 'Administration', href: '/admin' },
+    { text: 'Sign-in with council accounts', href: '/admin/sign-in' },
+    ...extra,
+  ];
 }

@@ -7,6 +7,11 @@ export interface OidcSettings {
   redirectUrl: string;
   /** The scopes asked for: openid, and whatever makes the provider send the group or role claim. */
   scopes?: string;
+  /**
+   * The claim the role mappings use (`groups`, `realm_access.roles` ...): when the ID token lacks
+   * it, it is fetched from the provider's userinfo endpoint.
+   */
+  claim?: string;
   /** Seconds to add to this server's clock when checking tokens (for tests of expiry). */
   clockSkewSeconds?: number;
   /** How to reach the provider (tests put themselves between Hearth and the provider with it). */
@@ -28,6 +33,8 @@ export interface OidcIdentity {
   subject: string;
   name: string | null;
   email: string | null;
+  /** The provider says it has checked the email address is theirs (email_verified: true, nothing else). */
+  emailVerified: boolean;
   claims: Record<string, unknown>;
   idToken: string | undefined;
 }
@@ -91,13 +98,22 @@ export function oidcClient(settings: OidcSettings) {
         expectedNonce: started.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims()!;
+      const fromIdToken = tokens.claims()!;
+      let claims: Record<string, unknown> = { ...fromIdToken };
+      if (settings.claim && claimAt(claims, settings.claim) === undefined) {
+        // The provider keeps the claim for its userinfo endpoint: fetched with the access token,
+        // and refused unless it is about the same person (sub). The ID token's claims come first.
+        const c = await config();
+        const userinfo = await client.fetchUserInfo(c, tokens.access_token, fromIdToken.sub);
+        claims = { ...userinfo, ...fromIdToken };
+      }
       return {
-        issuer: claims.iss,
-        subject: claims.sub,
+        issuer: fromIdToken.iss,
+        subject: fromIdToken.sub,
         name: typeof claims.name === 'string' ? claims.name : null,
         email: typeof claims.email === 'string' ? claims.email : null,
-        claims: { ...claims },
+        emailVerified: claims.email_verified === true,
+        claims,
         idToken: tokens.id_token,
       };
     },
@@ -110,4 +126,15 @@ export function oidcClient(settings: OidcSettings) {
       return client.buildEndSessionUrl(c, parameters).href;
     },
   };
+}
+
+/** A claim by its name, or else by a dotted path (realm_access.roles); undefined when absent. */
+export function claimAt(claims: Record<string, unknown>, claim: string): unknown {
+  if (claims[claim] !== undefined || !claim.includes('.')) return claims[claim];
+  return claim
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined),
+      claims,
+    );
 }

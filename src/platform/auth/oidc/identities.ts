@@ -10,6 +10,8 @@ import type { OidcIdentity } from './client.ts';
 import { claimValues } from './provider.ts';
 import { mappingFor } from './mappings.ts';
 import { SIGN_IN_LIFETIME_MS } from './sign-in-cookie.ts';
+import { accountWithEmail } from './links.ts';
+import { linkByVerifiedEmail } from './settings.ts';
 
 const CALLBACK_ROUTE = 'GET /sign-in/oidc/callback';
 
@@ -45,7 +47,7 @@ function nameOf(identity: OidcIdentity): string {
 }
 
 /** A username for a new account: the email address (or preferred username) when free, made unique when not. */
-async function freeUsername(db: DbOrTx, identity: OidcIdentity): Promise<string> {
+async function freeUsername(db: DbOrTx, identity: Pick<OidcIdentity, 'email' | 'claims'>): Promise<string> {
   const preferred = identity.claims.preferred_username;
   const wanted = identity.email ?? (typeof preferred === 'string' ? preferred : null) ?? 'council-account';
   const base =
@@ -73,6 +75,37 @@ async function noPassword(): Promise<string> {
 }
 
 type Placement = { role: Role; teamId: string | null; areaId: string | null };
+
+/**
+ * At someone's first sign-in through the provider, with the administrator's setting on and the
+ * provider saying it has verified their email address (email_verified: true): links them to the one
+ * active staff account, not an administrator's, with that address and no provider account yet.
+ * The account keeps its role while no mapping matches their groups. Null: not linked.
+ */
+async function linkByEmail(
+  tx: DbOrTx,
+  known: typeof providerIdentities.$inferSelect,
+  identity: OidcIdentity,
+  system: Actor,
+  now: Date,
+) {
+  const firstSignIn = known.firstSeenAt.getTime() === now.getTime() && known.userId === null;
+  if (!firstSignIn || !identity.emailVerified || !known.email || !(await linkByVerifiedEmail(tx))) return null;
+  const userId = await accountWithEmail(tx, known.email);
+  if (!userId) return null;
+  const [linked] = await tx
+    .update(providerIdentities)
+    .set({ userId, roleGivenBy: 'administrator' })
+    .where(eq(providerIdentities.id, known.id))
+    .returning();
+  await recordAudit(tx, system, {
+    action: 'link-council-account',
+    recordType: 'user',
+    recordId: userId,
+    detail: { issuer: known.issuer, subject: known.subject, through: 'verified email' },
+  });
+  return linked!;
+}
 
 /**
  * Signs in someone the provider has vouched for (its ID token checked), known by issuer and
@@ -107,8 +140,8 @@ export async function signInThroughProvider(
         set: { displayName, email, claimValues: values, lastSignInAt: now },
       })
       .returning();
-    const known = found!;
     const system: Actor = { userId: null, username: null, route: CALLBACK_ROUTE, requestId: options.requestId };
+    const known = (await linkByEmail(tx, found!, identity, system, now)) ?? found!;
     const [account] = known.userId ? await tx.select().from(users).where(eq(users.id, known.userId)).limit(1) : [];
     const mapping = await mappingFor(tx, values);
 
@@ -300,18 +333,10 @@ export async function giveRole(db: Db, actor: Actor, identityId: string, place: 
         .set({ ...place, active: true, deactivatedAt: null })
         .where(eq(users.id, userId));
     } else {
-      const identity = {
-        issuer: known.issuer,
-        subject: known.subject,
-        name: known.displayName,
-        email: known.email,
-        claims: {},
-        idToken: undefined,
-      };
       const [created] = await tx
         .insert(users)
         .values({
-          username: await freeUsername(tx, identity),
+          username: await freeUsername(tx, { email: known.email, claims: {} }),
           displayName: known.displayName,
           email: known.email,
           ...place,

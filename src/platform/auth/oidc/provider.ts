@@ -1,5 +1,5 @@
 import type { IdentityProviderSettings } from '../../../config.ts';
-import { oidcClient } from './client.ts';
+import { claimAt, oidcClient } from './client.ts';
 
 /** The council's identity provider as the rest of Hearth sees it. */
 export interface IdentityProvider {
@@ -36,15 +36,7 @@ export function identityProvider(settings: IdentityProviderSettings): IdentityPr
 
 /** The values of a claim as strings: the claim by its name, or else a dotted path (realm_access.roles). */
 export function claimValues(claims: Record<string, unknown>, claim: string): string[] {
-  let value: unknown = claims[claim];
-  if (value === undefined && claim.includes('.')) {
-    value = claim
-      .split('.')
-      .reduce<unknown>(
-        (v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined),
-        claims,
-      );
-  }
+  const value = claimAt(claims, claim);
   const list: unknown[] = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const strings = list
     .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')

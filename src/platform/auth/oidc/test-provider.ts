@@ -7,7 +7,11 @@ export interface TestAccount {
   sub: string;
   name: string;
   email: string;
+  /** Whether the provider has checked the email address belongs to them. */
+  email_verified?: boolean;
   groups: string[];
+  /** The provider puts their groups in its userinfo answer only, not in the ID token. */
+  groupsOnlyInUserinfo?: boolean;
 }
 
 /**
@@ -41,7 +45,7 @@ export async function startTestProvider(options: {
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email'], groups: ['groups'] },
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], groups: ['groups'] },
     scopes: ['openid', 'profile', 'email', 'groups'],
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
@@ -50,7 +54,15 @@ export async function startTestProvider(options: {
     async findAccount(_ctx, id) {
       const account = accounts.get(id);
       if (!account) return undefined;
-      return { accountId: id, claims: () => ({ ...account }) };
+      const { groupsOnlyInUserinfo, ...claims } = account;
+      return {
+        accountId: id,
+        claims: (use: string) => {
+          if (use !== 'id_token' || !groupsOnlyInUserinfo) return { ...claims };
+          const { groups: _inUserinfo, ...rest } = claims;
+          return rest;
+        },
+      };
     },
     async loadExistingGrant(ctx) {
       const grant = new ctx.oidc.provider.Grant({
@@ -108,10 +120,21 @@ export async function startTestProvider(options: {
     };
   }
 
+  /** A fetch that changes the provider's userinfo answer (at /me) before Hearth reads it. */
+  function userinfoChangingFetch(change: (claims: Record<string, unknown>) => Record<string, unknown>): typeof fetch {
+    return async (input, init) => {
+      const response = await fetch(input, init);
+      if (!new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/me')) return response;
+      const changed = change((await response.json()) as Record<string, unknown>);
+      return new Response(JSON.stringify(changed), { status: response.status, headers: response.headers });
+    };
+  }
+
   return {
     issuer,
     accounts,
     tamperingFetch,
+    userinfoChangingFetch,
     state,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
