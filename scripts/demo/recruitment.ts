@@ -9,12 +9,11 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
-import { carers, householdStatusEvents, households } from '../../src/modules/households/tables.ts';
+import { carers, householdStatusEvents, households, personChecks } from '../../src/modules/households/tables.ts';
 import { formatHouseholdReference } from '../../src/modules/households/reference.ts';
 import { householdTypeFor, interests, ofstedCodes, type Interest } from '../../src/modules/recruitment/labels.ts';
 import {
   recruitmentAssessments,
-  recruitmentChecks,
   recruitmentEnquiries,
   recruitmentEventAttendees,
   recruitmentEvents,
@@ -54,7 +53,7 @@ interface Plan {
   enquiries: Row<typeof recruitmentEnquiries>[];
   visits: Row<typeof recruitmentVisits>[];
   assessments: Row<typeof recruitmentAssessments>[];
-  checks: Row<typeof recruitmentChecks>[];
+  checks: Row<typeof personChecks>[];
   withdrawals: Row<typeof recruitmentWithdrawals>[];
   interviews: Row<typeof recruitmentPostApprovalInterviews>[];
 }
@@ -139,7 +138,7 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
             householdId: id,
             carerId,
             kind,
-            doneOn: isoOf(doneOn),
+            completedOn: isoOf(doneOn),
             satisfactory: true,
             expiresOn: isoOf(doneOn + 365),
           });
@@ -151,7 +150,7 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
           householdId: id,
           carerId: personal ? carerId : null,
           kind,
-          doneOn: isoOf(doneOn),
+          completedOn: isoOf(doneOn),
           satisfactory: true,
           expiresOn: kind === 'dbs' || kind === 'medical' ? isoOf(doneOn + 3 * 365) : null,
         });
@@ -400,7 +399,7 @@ export async function writeDemoRecruitment(db: DbOrTx, random: Random, today: Da
   await insertAll(db, recruitmentEnquiries, plan.enquiries);
   await insertAll(db, recruitmentVisits, plan.visits);
   await insertAll(db, recruitmentAssessments, plan.assessments);
-  await insertAll(db, recruitmentChecks, plan.checks);
+  await insertAll(db, personChecks, plan.checks);
   await insertAll(db, recruitmentWithdrawals, plan.withdrawals);
   await insertAll(db, recruitmentPostApprovalInterviews, plan.interviews);
   await insertAll(db, recruitmentEvents, events);
