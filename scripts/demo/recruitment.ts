@@ -91,8 +91,8 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
   const late = random.chance(0.12);
   const answered = enquired + (late ? random.int(2, 5) : random.int(0, 1));
   const statuses: { to: string; on: Day; reason?: string }[] = [{ to: 'enquiry', on: enquired }];
-  // About a quarter apply; of them about 92% start the assessment, 36% of those withdraw during it and 85% of
-  // the rest are approved: 0.26 x 0.92 x 0.64 x 0.85 = about 13% of enquiries, 12% as the scorecard counts them.
+  // About a quarter apply; of them about 92% start the assessment, 37% of those withdraw during it and 85% of
+  // the rest are approved: 0.26 x 0.92 x 0.63 x 0.85 = about 12.8% of enquiries, 12% as the scorecard counts them.
   const applies = enquired < today - 30 && random.chance(0.26);
   let approvedOn: Day | null = null;
   if (random.chance(0.6) && enquired < today - 20) {
@@ -129,7 +129,7 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
       const checksBy = Math.min(today, started + 60);
       const kinds = completed <= today ? CHECKS_DONE : CHECKS_DONE.slice(0, random.int(1, CHECKS_DONE.length));
       // Some applicants bring a recent medical from their own doctor, running out during the assessment.
-      const withdraws = random.chance(0.36) && started + 30 <= today;
+      const withdraws = random.chance(0.37) && started + 30 <= today;
       const expiringSoon = (c: { kind: string; expiresOn?: string | null }) =>
         c.kind === 'medical' && Boolean(c.expiresOn) && c.expiresOn! < isoOf(today + 60);
       const ownMedical = completed > today && !withdraws && (random.chance(0.3) || !plan.checks.some(expiringSoon));
