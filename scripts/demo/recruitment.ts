@@ -9,12 +9,11 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
-import { carers, householdStatusEvents, households } from '../../src/modules/households/tables.ts';
+import { carers, householdStatusEvents, households, personChecks } from '../../src/modules/households/tables.ts';
 import { formatHouseholdReference } from '../../src/modules/households/reference.ts';
 import { householdTypeFor, interests, ofstedCodes, type Interest } from '../../src/modules/recruitment/labels.ts';
 import {
   recruitmentAssessments,
-  recruitmentChecks,
   recruitmentEnquiries,
   recruitmentEventAttendees,
   recruitmentEvents,
@@ -54,7 +53,7 @@ interface Plan {
   enquiries: Row<typeof recruitmentEnquiries>[];
   visits: Row<typeof recruitmentVisits>[];
   assessments: Row<typeof recruitmentAssessments>[];
-  checks: Row<typeof recruitmentChecks>[];
+  checks: Row<typeof personChecks>[];
   withdrawals: Row<typeof recruitmentWithdrawals>[];
   interviews: Row<typeof recruitmentPostApprovalInterviews>[];
 }
@@ -92,7 +91,9 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
   const late = random.chance(0.12);
   const answered = enquired + (late ? random.int(2, 5) : random.int(0, 1));
   const statuses: { to: string; on: Day; reason?: string }[] = [{ to: 'enquiry', on: enquired }];
-  const applies = enquired < today - 30 && random.chance(0.33);
+  // About a quarter apply; of them about 92% start the assessment, 37% of those withdraw during it and 85% of
+  // the rest are approved: 0.26 x 0.92 x 0.63 x 0.85 = about 12.8% of enquiries, 12% as the scorecard counts them.
+  const applies = enquired < today - 30 && random.chance(0.26);
   let approvedOn: Day | null = null;
   if (random.chance(0.6) && enquired < today - 20) {
     const visited = Math.min(today, enquired + random.int(7, 20));
@@ -128,7 +129,7 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
       const checksBy = Math.min(today, started + 60);
       const kinds = completed <= today ? CHECKS_DONE : CHECKS_DONE.slice(0, random.int(1, CHECKS_DONE.length));
       // Some applicants bring a recent medical from their own doctor, running out during the assessment.
-      const withdraws = random.chance(0.12) && started + 30 <= today;
+      const withdraws = random.chance(0.37) && started + 30 <= today;
       const expiringSoon = (c: { kind: string; expiresOn?: string | null }) =>
         c.kind === 'medical' && Boolean(c.expiresOn) && c.expiresOn! < isoOf(today + 60);
       const ownMedical = completed > today && !withdraws && (random.chance(0.3) || !plan.checks.some(expiringSoon));
@@ -139,7 +140,7 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
             householdId: id,
             carerId,
             kind,
-            doneOn: isoOf(doneOn),
+            completedOn: isoOf(doneOn),
             satisfactory: true,
             expiresOn: isoOf(doneOn + 365),
           });
@@ -151,7 +152,7 @@ function planOne(ctx: Context, plan: Plan, n: number, daysAgo: number) {
           householdId: id,
           carerId: personal ? carerId : null,
           kind,
-          doneOn: isoOf(doneOn),
+          completedOn: isoOf(doneOn),
           satisfactory: true,
           expiresOn: kind === 'dbs' || kind === 'medical' ? isoOf(doneOn + 3 * 365) : null,
         });
@@ -400,7 +401,7 @@ export async function writeDemoRecruitment(db: DbOrTx, random: Random, today: Da
   await insertAll(db, recruitmentEnquiries, plan.enquiries);
   await insertAll(db, recruitmentVisits, plan.visits);
   await insertAll(db, recruitmentAssessments, plan.assessments);
-  await insertAll(db, recruitmentChecks, plan.checks);
+  await insertAll(db, personChecks, plan.checks);
   await insertAll(db, recruitmentWithdrawals, plan.withdrawals);
   await insertAll(db, recruitmentPostApprovalInterviews, plan.interviews);
   await insertAll(db, recruitmentEvents, events);

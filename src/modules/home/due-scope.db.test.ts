@@ -24,7 +24,7 @@ import { makePanelDeadlines } from '../panel/test-fixtures.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-fixtures.ts';
 import { makeRoad } from '../recruitment/test-fixtures.ts';
 import { makeStaffUser, makeStart } from '../staff/test-fixtures.ts';
-import { recruitmentChecks, recruitmentExemptions } from '../recruitment/tables.ts';
+import { recruitmentExemptions } from '../recruitment/tables.ts';
 import { makeSupervision } from '../supervision/test-fixtures.ts';
 import { serviceManager, viewer } from './test-viewers.ts';
 
@@ -189,13 +189,7 @@ describe('the engine scopes every rule', () => {
         appliedOn: '2026-09-01',
         startedOn: '2026-09-10',
       });
-      await db().insert(recruitmentChecks).values({
-        householdId: road.id,
-        kind: 'dbs',
-        doneOn: '2024-01-05',
-        satisfactory: true,
-        expiresOn: '2027-01-05',
-      });
+      await makeCheck(db(), road.id, { kind: 'dbs', completedOn: '2024-01-05', expiresOn: '2027-01-05' });
       await refreshDueItems(db(), 'household', [road.id]);
       // A member of staff who joined last month, new to the service.
       const member = await makeStaffUser(db(), { team: teamName });

@@ -144,27 +144,35 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
     const person =
       kind === 'carer' ? await findCarer(tx, householdId, personId) : await findMember(tx, householdId, personId);
     if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
-    const [check] = await tx
-      .insert(personChecks)
-      .values({
-        householdId,
-        carerId: kind === 'carer' ? personId : null,
-        memberId: kind === 'member' ? personId : null,
-        kind: input.kind,
-        completedOn: input.completedOn,
-        expiresOn: input.expiresOn,
-        outcome: input.outcome,
-      })
-      .returning({ id: personChecks.id });
+    const checkId = await insertCheck(tx, {
+      householdId,
+      carerId: kind === 'carer' ? personId : null,
+      memberId: kind === 'member' ? personId : null,
+      kind: input.kind,
+      completedOn: input.completedOn,
+      expiresOn: input.expiresOn,
+      outcome: input.outcome,
+      recordedBy: who.user.id,
+    });
     await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'household',
       recordId: householdId,
-      detail: { part: 'checks', added: check!.id, kind: input.kind },
+      detail: { part: 'checks', added: checkId, kind: input.kind },
     });
     return { ok: true };
   });
+}
+
+/**
+ * Writes one check on a household into its one table of checks, for the household page and for the
+ * recruitment module's stage 1 checks alike; the caller checks access, refreshes the deadlines
+ * and audits in the same transaction.
+ */
+export async function insertCheck(tx: DbOrTx, check: typeof personChecks.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(personChecks).values(check).returning({ id: personChecks.id });
+  return row!.id;
 }
 
 /** Carers and members of a household, as choices for "whose check is this". */

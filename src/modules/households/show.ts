@@ -20,6 +20,12 @@ import { doneMessage, expiryTag, statusTag } from './views.ts';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
+/** A check's outcome in words: as recorded ("Clear"), or whether it was satisfactory. */
+function checkOutcome(c: { satisfactory: boolean; outcome: string | null }) {
+  if (c.satisfactory) return c.outcome ?? 'Satisfactory';
+  return c.outcome ? `Not satisfactory: ${c.outcome}` : 'Not satisfactory';
+}
+
 /** The household's page: details, status, terms, allocation, people, checks, vacancies, timeline. */
 export async function showHousehold(
   db: Db,
@@ -71,7 +77,11 @@ export async function showHousehold(
     checks: people.checks.map((c) => ({
       ...c,
       kindName: checkKindNames[c.kind as keyof typeof checkKindNames] ?? c.kind,
-      personName: names.get(c.carerId ? `carer:${c.carerId}` : `member:${c.memberId}`) ?? 'Household',
+      personName:
+        c.carerId || c.memberId
+          ? (names.get(c.carerId ? `carer:${c.carerId}` : `member:${c.memberId}`) ?? 'A former member')
+          : 'The household',
+      outcome: checkOutcome(c),
       tag: expiryTag(c.expiresOn, today),
     })),
     timeline: people.events.map(({ event, byName }) => ({

@@ -139,13 +139,23 @@ export const memberRelationshipNames: Record<(typeof memberRelationships)[number
   other_adult: 'Other adult',
 };
 
-export const checkKinds = ['dbs', 'medical', 'reference'] as const;
-export type CheckKind = (typeof checkKinds)[number];
-export const checkKindNames: Record<CheckKind, string> = {
-  dbs: 'DBS check',
+/**
+ * Every kind of check on a household (personChecks), one list whether made at assessment (the
+ * recruitment module's stage 1 checks) or later, and what each is called on screen.
+ */
+export const checkKindNames = {
+  dbs: 'Enhanced DBS check',
+  la_checks: 'Local authority checks',
   medical: 'Medical',
   reference: 'Reference',
-};
+  personal_reference: 'Personal reference',
+  employer_reference: 'Employer or previous fostering service reference',
+  health_and_safety: 'Health and safety check of the home',
+  pets: 'Pets assessment',
+} as const;
+/** The checks recorded on the household page: a carer's or member's renewals and references. */
+export const checkKinds = ['dbs', 'medical', 'reference'] as const;
+export type CheckKind = (typeof checkKinds)[number];
 
 /** Checks expiring within this many days are flagged on the household page. */
 export const CHECK_EXPIRY_WARNING_DAYS = 60;

@@ -129,7 +129,11 @@ export const householdMembers = pgTable(
   (t) => [index('household_members_household_idx').on(t.householdId)],
 );
 
-/** DBS, medical and reference checks on a carer or household member, with expiry. */
+/**
+ * Every check on a household, in one table whether made at assessment (the stage 1 checks of the
+ * recruitment module) or later (renewals recorded on the household page): of one carer or adult
+ * member, or of the household as a whole (references, health and safety, pets) when both are null.
+ */
 export const personChecks = pgTable(
   'person_checks',
   {
@@ -139,14 +143,23 @@ export const personChecks = pgTable(
       .references(() => households.id),
     carerId: uuid('carer_id').references(() => carers.id),
     memberId: uuid('member_id').references(() => householdMembers.id),
-    /** dbs, medical, reference */
+    /** households/statuses.ts checkKinds: dbs, la_checks, medical, reference, personal_reference, employer_reference, health_and_safety, pets */
     kind: text('kind').notNull(),
     completedOn: date('completed_on').notNull(),
     expiresOn: date('expires_on'),
+    /** Whether the outcome was satisfactory: an unsatisfactory check does not complete an assessment. */
+    satisfactory: boolean('satisfactory').notNull().default(true),
+    /** The outcome in a word or two ("Clear", "Fit to foster"). */
     outcome: text('outcome'),
+    /** The referee's name, the certificate number ... (no result detail). */
+    note: text('note'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('person_checks_household_idx').on(t.householdId), index('person_checks_expiry_idx').on(t.expiresOn)],
+  (t) => [
+    index('person_checks_household_idx').on(t.householdId, t.kind),
+    index('person_checks_expiry_idx').on(t.expiresOn),
+  ],
 );
 
 /** The household photo for the carer profile: stored in the database, served only through an access check. */

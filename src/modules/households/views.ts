@@ -6,6 +6,7 @@ import {
   allowedTransitions,
   CHECK_EXPIRY_WARNING_DAYS,
   checkKindNames,
+  checkKinds,
   genderPreferenceNames,
   householdStatuses,
   householdTypeNames,
@@ -40,7 +41,7 @@ export const typeOptions = () => entries(householdTypeNames);
 export const skillOptions = () => entries(skillLevelNames);
 export const genderOptions = () => entries(genderPreferenceNames);
 export const relationshipOptions = () => entries(memberRelationshipNames);
-export const checkKindOptions = () => entries(checkKindNames);
+export const checkKindOptions = () => checkKinds.map((k) => ({ value: k, text: checkKindNames[k] }));
 
 export function statusTag(status: string) {
   return isHouseholdStatus(status)

@@ -130,8 +130,8 @@ export const recruitmentDueRules: DueRule[] = [
         sql`c.expires_on::text as on, a.assessor_id as owner_id, c.kind as detail`,
         sql`join recruitment_assessments a on a.household_id = h.id
           join lateral (select distinct on (x.kind, x.carer_id, x.member_id) x.kind, x.expires_on
-            from recruitment_checks x where x.household_id = h.id
-            order by x.kind, x.carer_id, x.member_id, x.done_on desc, x.created_at desc) c on true`,
+            from person_checks x where x.household_id = h.id
+            order by x.kind, x.carer_id, x.member_id, x.completed_on desc, x.created_at desc) c on true`,
         sql`h.status in ('applicant', 'in_assessment') and c.expires_on is not null`,
       );
       return rows.map(

@@ -59,15 +59,8 @@ export const checkKinds = [
   'pets',
 ] as const;
 export type CheckKind = (typeof checkKinds)[number];
-export const checkKindNames: Record<CheckKind, string> = {
-  dbs: 'Enhanced DBS check',
-  la_checks: 'Local authority checks',
-  medical: 'Medical',
-  personal_reference: 'Personal reference',
-  employer_reference: 'Employer or previous fostering service reference',
-  health_and_safety: 'Health and safety check of the home',
-  pets: 'Pets assessment',
-};
+/** One list of names for every check on a household, whenever it was made. */
+export { checkKindNames } from '../households/statuses.ts';
 /** Checks made of each adult (carers and adult household members), the rest of the household as a whole. */
 export const adultCheckKinds: readonly CheckKind[] = ['dbs', 'la_checks'];
 export const carerCheckKinds: readonly CheckKind[] = ['dbs', 'la_checks', 'medical'];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../../test/support/app.ts';
-import { countMeasure, measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
+import { countMeasure, formatValue, measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
 import {
   approvedWithin8Months,
   daysToApproval,
@@ -75,13 +75,24 @@ describe('conversion', () => {
 });
 
 describe('application to approval', () => {
-  it('averages the days from application to approval of the households approved in September', async () => {
-    // 1 January to 1 September 2019 is 243 days; 1 March to 30 September is 213: on average 228.
+  it('takes the median of the days from application to approval of the households approved in September', async () => {
+    // 1 January to 1 September 2019 is 243 days; 1 March to 30 September 213; 1 August to 2 September
+    // 32; 1 July to 20 September 81. In order 32, 81, 213, 243: the median is halfway between 81 and
+    // 213, 147 (the mean would be 142.25). Approved 1 October: not September's.
     await makeRoad(t.database.db, { appliedOn: '2019-01-01', household: approved('2019-09-01') });
     await makeRoad(t.database.db, { appliedOn: '2019-03-01', household: approved('2019-09-30') });
+    await makeRoad(t.database.db, { appliedOn: '2019-08-01', household: approved('2019-09-02') });
+    await makeRoad(t.database.db, { appliedOn: '2019-07-01', household: approved('2019-09-20') });
     await makeRoad(t.database.db, { appliedOn: '2019-03-01', household: approved('2019-10-01') });
     const { figures } = await countMeasure(t.database.db, daysToApproval, september);
-    expect(figures[0]).toMatchObject({ scopeKind: 'service', numerator: 456, denominator: 2, value: 228 });
+    expect(figures[0]).toMatchObject({ scopeKind: 'service', numerator: 4, denominator: 4, value: 147 });
+    expect(formatValue(daysToApproval, figures[0]!.value)).toBe('147 days');
+
+    // October: 214 (above), 40 and 272 days. An odd number: the middle one, 214 (the mean would be 175.3).
+    await makeRoad(t.database.db, { appliedOn: '2019-09-01', household: approved('2019-10-11') });
+    await makeRoad(t.database.db, { appliedOn: '2019-02-01', household: approved('2019-10-31') });
+    const october = await countMeasure(t.database.db, daysToApproval, periodOf('2019-10', '2026-12-01'));
+    expect(october.figures[0]).toMatchObject({ numerator: 3, denominator: 3, value: 214 });
   });
 
   it('counts approvals of the 12 months to 30 September made within 8 months of the application', async () => {

@@ -132,14 +132,15 @@ const withinClock = sql`h.approved_on <= (a.applied_on + interval '${sql.raw(Str
 
 export const daysToApproval: Measure = {
   id: 'recruitment.days-application-to-approval',
-  title: 'Average days from application to approval',
+  title: 'Median days from application to approval',
   definition:
-    'For the households approved in the month that applied through Hearth, the average number of calendar days from ' +
-    'the application to the approval decision (the scorecard engine averages: a median is not yet available). ' +
-    `Within ${PANEL_WITHIN_MONTHS} months is about 243 days (NMS 14.4).`,
+    'For the households approved in the month that applied through Hearth, the median number of calendar days from ' +
+    'the application to the approval decision: half took this long or less (for an even number of households, ' +
+    `halfway between the two in the middle). Within ${PANEL_WITHIN_MONTHS} months is about 243 days (NMS 14.4).`,
   standard: NMS_14,
   planTarget: TARGET_32,
   unit: 'days',
+  average: 'median',
   target: 243,
   direction: 'lower',
   amberMargin: 30,

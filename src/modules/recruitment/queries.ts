@@ -3,11 +3,10 @@ import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { carers, householdMembers, households } from '../households/tables.ts';
+import { carers, householdMembers, households, personChecks } from '../households/tables.ts';
 import { isAdultMember, stage1Checks, type Person } from './checks.ts';
 import {
   recruitmentAssessments,
-  recruitmentChecks,
   recruitmentEnquiries,
   recruitmentEventAttendees,
   recruitmentEvents,
@@ -51,11 +50,21 @@ export async function recruitmentRecord(db: DbOrTx, householdId: string) {
     .innerJoin(users, eq(users.id, recruitmentVisits.workerId))
     .where(eq(recruitmentVisits.householdId, householdId))
     .orderBy(asc(recruitmentVisits.visitedOn));
+  // Every check on the household, whether made at this assessment or before (a carer's DBS renewed).
   const checks = await db
-    .select()
-    .from(recruitmentChecks)
-    .where(eq(recruitmentChecks.householdId, householdId))
-    .orderBy(desc(recruitmentChecks.doneOn), desc(recruitmentChecks.createdAt));
+    .select({
+      id: personChecks.id,
+      kind: personChecks.kind,
+      carerId: personChecks.carerId,
+      memberId: personChecks.memberId,
+      doneOn: personChecks.completedOn,
+      satisfactory: personChecks.satisfactory,
+      expiresOn: personChecks.expiresOn,
+      note: personChecks.note,
+    })
+    .from(personChecks)
+    .where(eq(personChecks.householdId, householdId))
+    .orderBy(desc(personChecks.completedOn), desc(personChecks.createdAt));
   const people = await adultsOf(db, householdId);
   const [withdrawal] = await db
     .select()

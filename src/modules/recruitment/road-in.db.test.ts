@@ -6,13 +6,15 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
+import { makeCarer, makeCheck, teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
 import { tableRowsAfter } from '../../../test/support/html.ts';
 import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { carers, households } from '../households/tables.ts';
 import { householdsReadyForPanel } from './panel.ts';
+import { makeRoad } from './test-fixtures.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -220,5 +222,68 @@ describe('the application and the assessment', () => {
     const refused = await assessor.get(`/households/${east}/recruitment/application`);
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('You cannot record this now');
+  });
+});
+
+describe('one record of checks, at assessment and after', () => {
+  it('shows a DBS check recorded at assessment on the household, and counts it for the renewal once approved', async () => {
+    const road = await makeRoad(t.database.db, {
+      household: { status: 'in_assessment', statusSince: appliedOn, name: 'Oakhurst' },
+      enquiredOn,
+      appliedOn,
+      startedOn: appliedOn,
+    });
+    const carer = await makeCarer(t.database.db, road.id, { firstName: 'Noor', lastName: 'Oakhurst' });
+    const assessor = await signedIn(t.app, 'assessor');
+    const path = `/households/${road.id}/recruitment`;
+    await assessor.get(`${path}/check`);
+    const expiresOn = addDays(today, 45);
+    const recorded = await assessor.post(`${path}/check`, {
+      kind: 'dbs',
+      person: carer.id,
+      ...boxes('doneOn', appliedOn),
+      satisfactory: 'yes',
+      note: 'Certificate 001234567890',
+      ...boxes('expiresOn', expiresOn),
+    });
+    expect(recorded.statusCode).toBe(303);
+
+    // The household page lists it once, with the carer's name and its dates.
+    const manager = await signedIn(t.app, 'manager');
+    const page = await manager.get(`/households/${road.id}`);
+    expect(tableRowsAfter(page.body, '>Checks</h2>')).toEqual([
+      `Noor Oakhurst Enhanced DBS check ${formatDate(appliedOn)} ${formatDate(expiresOn)} Expires soon Satisfactory`,
+    ]);
+
+    // Approved by the agency decision: the same check is now the one to renew.
+    expect(await dueOf(road.id, 'households.dbs-check-renewal')).toEqual([]);
+    await t.database.db
+      .update(households)
+      .set({ status: 'approved', approvedOn: today })
+      .where(eq(households.id, road.id));
+    await refreshDueItems(t.database.db, 'household', [road.id]);
+    expect(await dueOf(road.id, 'households.dbs-check-renewal')).toEqual([expiresOn]);
+  });
+
+  it('counts a check already on the household towards the assessment', async () => {
+    const road = await makeRoad(t.database.db, {
+      household: { status: 'in_assessment', statusSince: appliedOn, name: 'Larchmont' },
+      enquiredOn,
+      appliedOn,
+      startedOn: appliedOn,
+    });
+    const carer = await makeCarer(t.database.db, road.id, { firstName: 'Sam', lastName: 'Larchmont' });
+    await makeCheck(t.database.db, road.id, { carerId: carer.id, kind: 'dbs', completedOn: enquiredOn });
+    await makeCheck(t.database.db, road.id, {
+      carerId: carer.id,
+      kind: 'medical',
+      completedOn: enquiredOn,
+      satisfactory: false,
+    });
+    const assessor = await signedIn(t.app, 'assessor');
+    const page = await assessor.get(`/households/${road.id}/recruitment`);
+    const rows = tableRowsAfter(page.body, 'Stage 1 checks</h2>');
+    expect(rows[0]).toMatch(new RegExp(`^Enhanced DBS check: Sam Larchmont ${formatDate(enquiredOn)} .* Done$`));
+    expect(rows[2]).toMatch(new RegExp(`^Medical: Sam Larchmont ${formatDate(enquiredOn)} .* Not satisfactory$`));
   });
 });

@@ -6,12 +6,13 @@ import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import type { FieldError } from '../../platform/views/results.ts';
 import { choicesOf, yesNo } from '../concerns/fields.ts';
 import { isUuid } from '../households/form-fields.ts';
+import { insertCheck } from '../households/people.ts';
 import { outstandingMessage } from './checks.ts';
 import { checkKindNames, checkKinds, householdCheckKinds, type CheckKind } from './labels.ts';
 import { mentorOptions, workerOptions } from './queries.ts';
 import { assessors, coordinators } from './scope.ts';
 import { dateRules, moveHousehold, type Step, type StepContext } from './step.ts';
-import { recruitmentAssessments, recruitmentChecks } from './tables.ts';
+import { recruitmentAssessments } from './tables.ts';
 
 const applied = (ctx: StepContext) =>
   ctx.record.assessment ? { on: ctx.record.assessment.appliedOn, what: 'the day of the application' } : undefined;
@@ -139,11 +140,11 @@ export const checkStep: Step<typeof checkSchema> = {
     if (!person)
       errors.push({ field: 'person', message: `Select whose ${checkKindNames[input.kind].toLowerCase()} it is` });
     if (errors.length || !person) return errors;
-    await tx.insert(recruitmentChecks).values({
+    await insertCheck(tx, {
       householdId: ctx.household.id,
       ...person,
       kind: input.kind,
-      doneOn: input.doneOn,
+      completedOn: input.doneOn,
       satisfactory: input.satisfactory === 'yes',
       expiresOn: input.expiresOn,
       note: input.note,

@@ -3,11 +3,12 @@
  * application and the Form F assessment with its stage 1 checks, withdrawals, exemptions,
  * leaving (deregistration and the exit interview) and the post-approval interview. Every record
  * hangs off a household (households/tables.ts); the household's status is changed only through
- * the households service.
+ * the households service. The stage 1 checks are the household's checks (households/tables.ts
+ * personChecks): one record whether made at assessment or renewed later.
  */
 import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
-import { carers, householdMembers, households } from '../households/tables.ts';
+import { households } from '../households/tables.ts';
 
 /** The first contact: how they heard of us, what interests them, and when it was answered. */
 export const recruitmentEnquiries = pgTable(
@@ -107,32 +108,6 @@ export const recruitmentAssessments = pgTable(
   (t) => [
     index('recruitment_assessments_applied_idx').on(t.appliedOn),
     index('recruitment_assessments_assessor_idx').on(t.assessorId),
-  ],
-);
-
-/** A stage 1 check: of one adult (carer or adult member) or of the household (references, health and safety, pets). */
-export const recruitmentChecks = pgTable(
-  'recruitment_checks',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    householdId: uuid('household_id')
-      .notNull()
-      .references(() => households.id),
-    carerId: uuid('carer_id').references(() => carers.id),
-    memberId: uuid('member_id').references(() => householdMembers.id),
-    /** dbs, la_checks, medical, personal_reference, employer_reference, health_and_safety, pets */
-    kind: text('kind').notNull(),
-    doneOn: date('done_on').notNull(),
-    satisfactory: boolean('satisfactory').notNull(),
-    expiresOn: date('expires_on'),
-    /** The referee's name, the certificate number ... (no result detail). */
-    note: text('note'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('recruitment_checks_household_idx').on(t.householdId, t.kind),
-    index('recruitment_checks_expiry_idx').on(t.expiresOn),
   ],
 );
 

@@ -3,24 +3,20 @@ import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
 import type { Figure, Measure, MeasureRow, Period, Rag, ScopedFigure, ScopeKind } from './types.ts';
 
-/** The figure for a set of rows: a percentage of the rows met, a count of them, or an average of days. */
+/** The figure for a set of rows: a percentage of the rows met, a count of them, or the mean or median of days. */
 export function figureOf(measure: Measure, rows: readonly MeasureRow[]): Figure {
   const met = rows.filter((r) => r.met);
-  switch (measure.unit) {
-    case 'count':
-      return { numerator: met.length, denominator: null, value: met.length };
-    case 'percentage':
-      return {
-        numerator: met.length,
-        denominator: rows.length,
-        value: rows.length === 0 ? null : round1((met.length / rows.length) * 100),
-      };
-    case 'days': {
-      const days = met.map((r) => r.days ?? 0);
-      const total = days.reduce((a, b) => a + b, 0);
-      return { numerator: total, denominator: met.length, value: met.length === 0 ? null : round1(total / met.length) };
-    }
-  }
+  const days = met.map((r) => r.days ?? 0);
+  const summed = measure.average === 'median' ? medianOf(days) : days.reduce((a, b) => a + b, 0);
+  return figureFromCounts(measure, rows.length, met.length, summed ?? 0);
+}
+
+/** The middle value, or halfway between the two middle values; null for none (as percentile_cont(0.5)). */
+export function medianOf(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function round1(n: number): number {
@@ -48,7 +44,10 @@ export function breakdownOf(measure: Measure, rows: readonly MeasureRow[]): Scop
   ];
 }
 
-/** The figure from the counts the database returns: records counted, records met, days of those met. */
+/**
+ * The figure from the counts the database returns: records counted, records met, and the days of
+ * those met (added up for a mean, their median for a median).
+ */
 export function figureFromCounts(measure: Measure, total: number, met: number, days: number): Figure {
   switch (measure.unit) {
     case 'count':
@@ -56,8 +55,18 @@ export function figureFromCounts(measure: Measure, total: number, met: number, d
     case 'percentage':
       return { numerator: met, denominator: total, value: total === 0 ? null : round1((met / total) * 100) };
     case 'days':
+      if (measure.average === 'median')
+        return { numerator: met, denominator: total, value: met === 0 ? null : round1(days) };
       return { numerator: days, denominator: met, value: met === 0 ? null : round1(days / met) };
   }
+}
+
+/** The days of the rows met, summed up in SQL: added up for a mean, their median (percentile_cont) for a median. */
+function daysOf(measure: Measure) {
+  if (measure.unit !== 'days') return sql`0`;
+  return measure.average === 'median'
+    ? sql`coalesce(percentile_cont(0.5) within group (order by u.days) filter (where u.met), 0)`
+    : sql`coalesce(sum(u.days) filter (where u.met), 0)`;
 }
 
 export interface LiveResult {
@@ -82,7 +91,7 @@ export async function countMeasure(db: DbOrTx, measure: Measure, period: Period)
   const counting = measure.count(period);
   const empty = { scopeKind: 'service' as const, scopeId: '', ...figureOf(measure, []) };
   if (!counting) return { figures: [empty] };
-  const days = measure.unit === 'days' ? sql`coalesce(sum(u.days) filter (where u.met), 0)` : sql`0`;
+  const days = daysOf(measure);
   const groups = await queryRows<GroupRow>(
     db,
     sql`select grouping(u.area_id) as no_area, grouping(u.team_id) as no_team,

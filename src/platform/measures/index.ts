@@ -4,7 +4,7 @@
  * records behind a figure, keeps month-end snapshots and the current month's provisional count,
  * and the kept facts (facts.ts) measures share.
  */
-export type { Direction, Figure, Measure, MeasureRow, Period, Rag, ScopedFigure, Unit } from './types.ts';
+export type { Average, Direction, Figure, Measure, MeasureRow, Period, Rag, ScopedFigure, Unit } from './types.ts';
 export { allMeasures, findMeasure, registerMeasure } from './registry.ts';
 export {
   addMonthsToMonth,

@@ -26,7 +26,7 @@ const measure = (over: Partial<Measure> = {}): Measure => ({
   records: () => null,
   ...over,
 });
-const row = (met: boolean): MeasureRow => ({
+const row = (met: boolean, days?: number): MeasureRow => ({
   recordType: 'x',
   recordId: 'x',
   label: 'x',
@@ -34,6 +34,7 @@ const row = (met: boolean): MeasureRow => ({
   teamId: null,
   areaId: null,
   met,
+  ...(days === undefined ? {} : { days }),
 });
 
 describe('periods', () => {
@@ -98,6 +99,15 @@ describe('figures and RAG', () => {
       denominator: null,
       value: 2,
     });
+  });
+
+  it('days: the mean of the rows met, or their median, the middle one or halfway between the two middle ones', () => {
+    const rows = [row(true, 10), row(true, 200), row(true, 30), row(true, 40), row(false, 999)];
+    expect(figureOf(measure({ unit: 'days' }), rows)).toEqual({ numerator: 280, denominator: 4, value: 70 });
+    const median = measure({ unit: 'days', average: 'median' });
+    expect(figureOf(median, rows)).toEqual({ numerator: 4, denominator: 5, value: 35 });
+    expect(figureOf(median, rows.slice(0, 3))).toEqual({ numerator: 3, denominator: 3, value: 30 });
+    expect(figureOf(median, [])).toEqual({ numerator: 0, denominator: 0, value: null });
   });
 
   it('green at the target, amber within the margin, red beyond; lower-is-better the other way', () => {

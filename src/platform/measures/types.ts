@@ -28,11 +28,18 @@ export interface MeasureRow {
   detail?: string;
   /** A restricted record (a carer on the staff): counted, but listed only to the head of fostering. */
   restricted?: boolean;
-  /** For a measure in days: this record's number of days (the value is their average). */
+  /** For a measure in days: this record's number of days (the value is their mean or median, `average`). */
   days?: number;
 }
 
 export type Unit = 'percentage' | 'count' | 'days';
+/**
+ * How a measure in days sums up its records' days: the mean (the figure's numerator is the days
+ * added up, its denominator the records), or the median, the middle record's days (the two middle
+ * ones' halfway point for an even number), counted in SQL with percentile_cont (its numerator and
+ * denominator are the records met and counted).
+ */
+export type Average = 'mean' | 'median';
 export type Direction = 'higher' | 'lower';
 
 export interface Measure {
@@ -46,6 +53,8 @@ export interface Measure {
   /** The business plan target or action it serves. */
   planTarget: string;
   unit: Unit;
+  /** For a measure in days: the mean (the default) or the median of its records' days. */
+  average?: Average;
   target: number;
   direction: Direction;
   /** Amber when the value misses the target by no more than this; red beyond. */
@@ -70,7 +79,7 @@ export interface Measure {
   /**
    * The counting, as SQL: ONE select of one row per record counted for the period, with the
    * columns `team_id` (uuid, or null for no team), `area_id` (uuid), `met` (boolean) and, for a
-   * measure in days, `days` (a number). The engine aggregates it for the service, each area and
+   * measure in days, `days` (a number; only the rows met count towards the mean or median). The engine aggregates it for the service, each area and
    * each team with grouping sets: only a handful of rows leave the database. Null when nothing can
    * fall in the period.
    */
