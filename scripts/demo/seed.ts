@@ -205,6 +205,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       batch: plan.batch,
     });
     log(`training written: ${trained.bookings} bookings, ${trained.events} events (${seconds()} s)`);
+    // The modules written next read what was written above with lookups per household: planner
+    // statistics first, or at national scale they are planned for empty tables (hours, not seconds).
+    if (scale !== 'small') await tx.execute(sql`analyze`);
     const reviews = await writeDemoReviews(tx, stream(scale, 'reviews'), today, scale);
     log(`annual reviews written: ${reviews} (${seconds()} s)`);
     const matters = await writeDemoConcerns(tx, stream(scale, 'concerns'), today, scale);
