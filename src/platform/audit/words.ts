@@ -88,6 +88,8 @@ export const actionWords: Readonly<Record<string, string>> = {
   delete: 'removed',
   export: 'downloaded',
   'give-role': 'gave a role through sign-in on',
+  'link-council-account': 'linked a council sign-in account to',
+  'unlink-council-account': 'unlinked the council sign-in account from',
   reactivate: 'reactivated',
   'reset-password': 'reset the password of',
   'reset-second-factor': 'reset the second sign-in step of',
