@@ -169,3 +169,41 @@ describe('the team list', () => {
     expect((await west.get('/staff?status=overdue')).body).toContain('Lee Late');
   });
 });
+
+describe('updating a personal development plan', () => {
+  it('opens the form with the current plan, so the manager edits it rather than retyping it', async () => {
+    const db = t.database.db;
+    const member = await makeStaffUser(db, { displayName: 'Robin Plan' });
+    const manager = await signedIn(t.app, 'manager');
+    const blank = await manager.get(`/staff/${member.id}/pdp`);
+    expect(blank.statusCode).toBe(200);
+    expect(blank.body).not.toContain('Lead a household review');
+
+    const first = {
+      goals: 'Lead a household review by the spring.',
+      training: 'Signs of Safety refresher.',
+      support: 'Shadow a senior practitioner twice.',
+      ...dateFields('reviewedOn', daysAgo(30)),
+    };
+    expect((await manager.post(`/staff/${member.id}/pdp`, first)).statusCode).toBe(303);
+    const form = await manager.get(`/staff/${member.id}/pdp`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Lead a household review by the spring.</textarea>');
+    expect(form.body).toContain('Signs of Safety refresher.</textarea>');
+    expect(form.body).toContain('Shadow a senior practitioner twice.</textarea>');
+
+    // Changing one part keeps the others: the folder shows the new plan whole.
+    const second = { ...first, goals: 'Lead two household reviews.', ...dateFields('reviewedOn', daysAgo(0)) };
+    expect((await manager.post(`/staff/${member.id}/pdp`, second)).statusCode).toBe(303);
+    const again = await manager.get(`/staff/${member.id}/pdp`);
+    expect(again.body).toContain('Lead two household reviews.</textarea>');
+    expect(again.body).toContain('Shadow a senior practitioner twice.</textarea>');
+    // Nobody else opens it: a peer and the member themselves are refused, and are shown no plan.
+    const peer = await makeStaffUser(db);
+    for (const username of [peer.username, member.username]) {
+      const refused = await (await signedIn(t.app, username)).get(`/staff/${member.id}/pdp`);
+      expect(refused.statusCode, username).toBe(403);
+      expect(refused.body).not.toContain('Lead two household reviews.');
+    }
+  });
+});
