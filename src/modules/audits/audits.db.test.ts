@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { teamIdByName } from '../../../test/support/households.ts';
+import { teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
@@ -158,5 +158,55 @@ describe('who sees an audit', () => {
     expect(summary.statusCode).toBe(200);
     expect(summary.body).toContain('Monthly audit summary');
     expect(summary.body).toContain('East Kent Fostering Team 1');
+  });
+});
+
+describe('a household’s case-file audits', () => {
+  it('are linked from the household’s page for those who may see audits, and list only what each may see', async () => {
+    const db = t.database.db;
+    const { household, audit: toDo } = await fileToAudit('2024-04');
+    const teamId = await teamIdByName(db, 'East Kent Fostering Team 1');
+    await makeAudit(db, {
+      monthId: await makeMonth(db, '2023-04', null),
+      householdId: household.id,
+      teamId,
+      status: 'completed',
+      grade: 'good',
+      auditedOn: '2023-04-18',
+      auditorId: await userIdByUsername(db, 'head'),
+    });
+    const listPath = `/households/${household.id}/audits`;
+    const link = `href="${listPath}"`;
+
+    const manager = await signedIn(t.app, 'manager');
+    expect((await manager.get(`/households/${household.id}`)).body).toContain(link);
+    const list = await manager.get(listPath);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Case-file audits');
+    expect(list.body).toContain(`href="/audits/${toDo.id}"`);
+    expect(list.body).toContain('Team sample, April 2024');
+    expect(list.body).toContain('Central sample, April 2023');
+    expect(list.body).toContain('18 April 2023 by Helen Hartley');
+
+    // The household's SSW sees the link and the completed audit, not the one still to do.
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.get(`/households/${household.id}`)).body).toContain(link);
+    const theirs = await ssw.get(listPath);
+    expect(theirs.body).toContain('Central sample, April 2023');
+    expect(theirs.body).not.toContain('Team sample, April 2024');
+
+    // A child's social worker may see the household but not its audits: no link, and the page is refused.
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const seen = await cicsw.get(`/households/${household.id}`);
+    if (seen.statusCode === 200) expect(seen.body).not.toContain(link);
+    expect((await cicsw.get(listPath)).statusCode).toBe(403);
+    // Another team's SSW does not see the household at all.
+    expect((await (await signedIn(t.app, 'ssw2')).get(listPath)).statusCode).toBe(404);
+
+    const views = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'household'), eq(auditEvents.recordId, household.id)));
+    expect(views.filter((e) => (e.detail as { page?: string } | null)?.page === 'audits')).toHaveLength(2);
   });
 });
