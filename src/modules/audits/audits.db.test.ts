@@ -90,12 +90,22 @@ describe('an inadequate audit from grading to confirmation', () => {
       .from(dueItems)
       .where(and(eq(dueItems.recordId, audit.id), eq(dueItems.ruleId, 'audits.put-right')));
     expect(gone).toEqual([]);
+    // Now the auditor has 5 working days to confirm it: on the manager's own My work, citing the audit policy.
+    const work = await manager.get('/my-work?rule=audits.confirm&whose=mine');
+    expect(work.body).toContain(`/audits/${audit.id}`);
+    expect(work.body).toContain('confirm the actions were done');
+    expect((await manager.get('/my-work/rules')).body).toContain('case-file audit policy (local, not law)');
 
     await manager.get(`/audits/${audit.id}`);
     const confirmed = await manager.post(`/audits/${audit.id}/confirm`, {});
     expect(confirmed.statusCode).toBe(303);
     const after = await manager.get(`/audits/${audit.id}`);
     expect(after.body).toContain('(on time), confirmed');
+    const waiting = await db
+      .select()
+      .from(dueItems)
+      .where(and(eq(dueItems.recordId, audit.id), eq(dueItems.ruleId, 'audits.confirm')));
+    expect(waiting).toEqual([]);
 
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.recordId, audit.id));
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['view', 'update']));
