@@ -39,8 +39,9 @@ describe('the auditor confirms an inadequate audit put right within 5 working da
     // Fri 1 January New Year's Day, Sat 2, Sun 3, Mon 4 (4), Tue 5 January 2027 (5).
     const audit = await inadequateAudit('2026-12-24');
     const manager = await viewer(t.database.db, 'manager');
-    const entries = (await dueFor(t.database.db, manager, { today: '2027-01-04', horizonDays: 28, ruleIds: [rule] }))
-      .filter((e) => e.recordId === audit.id);
+    const entries = (
+      await dueFor(t.database.db, manager, { today: '2027-01-04', horizonDays: 28, ruleIds: [rule] })
+    ).filter((e) => e.recordId === audit.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       dueOn: '2027-01-05',
@@ -50,8 +51,9 @@ describe('the auditor confirms an inadequate audit put right within 5 working da
       href: `/audits/${audit.id}`,
     });
     expect(entries[0]!.detail).toContain('Put right on 24 December 2026');
-    const [late] = (await dueFor(t.database.db, manager, { today: '2027-01-06', horizonDays: 28, ruleIds: [rule] }))
-      .filter((e) => e.recordId === audit.id);
+    const [late] = (
+      await dueFor(t.database.db, manager, { today: '2027-01-06', horizonDays: 28, ruleIds: [rule] })
+    ).filter((e) => e.recordId === audit.id);
     expect(late).toMatchObject({ dueOn: '2027-01-05', daysLeft: -1, overdue: true });
   });
 

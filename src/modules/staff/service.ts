@@ -31,18 +31,20 @@ export async function viewFolder(db: DbOrTx, who: Who, memberId: string, page: n
   });
 }
 
-/** A session for a reader who may see its member's folder, the view audited. */
-export async function viewSession(db: DbOrTx, who: Who, sessionId: string) {
+/** A session for a reader who may see its member's folder, the view audited (`as`: the page or the PDF). */
+export async function viewSession(db: DbOrTx, who: Who, sessionId: string, as: 'page' | 'pdf' = 'page') {
   return db.transaction(async (tx) => {
     const found = await findSession(tx, sessionId);
     if (!found) return null;
     const member = await findVisibleMember(tx, who.user, found.session.staffUserId);
     if (!member) return null;
+    // The PDF is the record signed by both: until the member signs, there is none.
+    if (as === 'pdf' && !found.session.staffSignedAt) return null;
     await recordAudit(tx, who.actor, {
       action: 'view',
       recordType: STAFF_RECORD,
       recordId: member.id,
-      detail: { session: found.session.id },
+      detail: as === 'pdf' ? { session: found.session.id, as } : { session: found.session.id },
     });
     return { member, ...found };
   });
