@@ -16,11 +16,12 @@ import { makeAudit, makeMonth } from './test-support.ts';
 const t = testAppForFile();
 const rule = 'audits.confirm';
 
-async function inadequateAudit(putRightOn: string | null) {
+/** An inadequate audit of a new household in East Kent Fostering Team 1 (the demo manager's), audited by the manager. */
+async function inadequateAudit(putRightOn: string | null, month = '2026-12') {
   const db = t.database.db;
   const household = await makeHousehold(db, { teamName: 'East Kent Fostering Team 1', allocatedSswUsername: 'ssw' });
   return makeAudit(db, {
-    monthId: await makeMonth(db, '2026-12', household.teamId),
+    monthId: await makeMonth(db, month, household.teamId),
     householdId: household.id,
     teamId: household.teamId,
     status: 'completed',
@@ -66,8 +67,8 @@ describe('the auditor confirms an inadequate audit put right within 5 working da
   it('is not due before the SSW puts it right, nor once the auditor has confirmed it', async () => {
     const db = t.database.db;
     const head = await viewer(db, 'head');
-    const notYet = await inadequateAudit(null);
-    const confirmed = await inadequateAudit('2026-12-21');
+    const notYet = await inadequateAudit(null, '2026-11');
+    const confirmed = await inadequateAudit('2026-12-21', '2026-10');
     await db.update(caseAudits).set({ confirmedOn: '2026-12-22' }).where(eq(caseAudits.id, confirmed.id));
     await refreshDueItems(db, 'case-audit', [confirmed.id]);
     const entries = await dueFor(db, head, { today: '2026-12-21', horizonDays: 400, ruleIds: [rule] });
