@@ -4,12 +4,13 @@
  * safeguarding concern becomes a concern record at once; bad input is refused with messages and
  * nothing lost; other roles see only what they may.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
-import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { concerns } from '../concerns/tables.ts';
 import { dateFields, householdWithChild } from '../concerns/test-support.ts';
@@ -218,5 +219,35 @@ describe('a household’s case-file audits', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.recordType, 'household'), eq(auditEvents.recordId, household.id)));
     expect(views.filter((e) => (e.detail as { page?: string } | null)?.page === 'audits')).toHaveLength(2);
+  });
+});
+
+describe('the demo’s audits', () => {
+  it('has the county’s central sample every month beside the teams’, no household audited twice within 12 months', async () => {
+    const db = t.database.db;
+    const [counts] = await queryRows<{ months: number; audits: number; auditors: number }>(
+      db,
+      sql`select count(distinct m.id)::int as months, count(a.id)::int as audits,
+          count(distinct a.auditor_id)::int as auditors
+        from audit_months m left join case_audits a on a.month_id = m.id
+        where m.team_id is null and m.month < to_char(now(), 'YYYY-MM') and m.month >= '2025-01'`,
+    );
+    expect(counts!.months).toBeGreaterThanOrEqual(11);
+    expect(counts!.audits).toBeGreaterThan(0);
+    const [twice] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from case_audits a join audit_months m on m.id = a.month_id
+        join case_audits b on b.household_id = a.household_id and b.id <> a.id and b.status <> 'swapped'
+        join audit_months n on n.id = b.month_id
+        where a.status <> 'swapped' and m.month < to_char(now(), 'YYYY-MM') and n.month < to_char(now(), 'YYYY-MM')
+          and n.month > m.month and (n.month || '-01')::date < (m.month || '-01')::date + interval '12 months'`,
+    );
+    expect(twice!.n).toBe(0);
+    // The head sees last month's central sample on the audits page, picked, as the app shows its own.
+    const lastMonth = addMonths(`${todayInLondon().slice(0, 7)}-01`, -1).slice(0, 7);
+    const home = await (await signedIn(t.app, 'head')).get(`/audits?month=${lastMonth}`);
+    expect(home.body).toMatch(
+      /<a class="govuk-link" href="\/audits\/months\/[0-9a-f-]+">Central sample \(across the county\)<\/a>/,
+    );
   });
 });
