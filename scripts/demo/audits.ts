@@ -24,6 +24,7 @@ const FINDINGS = [
 ];
 
 /** Writes the demo's audits, dated back from `today`; returns how many. */
+const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 const lastMonthOf = (today: IsoDate) =>
   sql`to_char(date_trunc('month', ${today}::date) - interval '1 month', 'YYYY-MM')`;
 
@@ -121,7 +122,9 @@ export async function writeDemoAudits(tx: DbOrTx, today: IsoDate): Promise<numbe
       const done =
         a.recent && a.r < 4 ? null : a.r === 7 ? addDays(due, 3) : a.r === 6 ? addDays(due, 1) : addDays(due, -1);
       const put = done && done > today ? null : done;
-      return sql`(${a.id}::uuid, ${due}::date, ${put}::date, ${put ? addDays(put, 1) : null}::date, ${put ? a.ssw : null}::uuid)`;
+      // Confirmed by the auditor the next day; one recent one is still waiting for the auditor.
+      const confirmed = put && !(a.recent && a.r === 5) ? minDate(addDays(put, 1), today) : null;
+      return sql`(${a.id}::uuid, ${due}::date, ${put}::date, ${confirmed}::date, ${put ? a.ssw : null}::uuid)`;
     });
     await tx.execute(sql`update case_audits a set put_right_due_on = v.due, put_right_on = v.put,
         put_right_notes = case when v.put is not null then 'Actions completed and the file updated.' end,
