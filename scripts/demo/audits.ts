@@ -37,7 +37,7 @@ const central = sql`abs(hashtext(h.id::text || 'central')) % 4 = 0`;
 
 /**
  * Audits in each month's sample (`months`): the households of the sample's rotation due that
- * month (up to `size`, in a random order), most completed by `auditor`; last month's with some
+ * month (up to `size`, in a random order), most completed by `auditor` (SQL over the pick `p`); last month's with some
  * still to do.
  */
 async function writeSamples(
@@ -55,11 +55,11 @@ async function writeSamples(
       case when s.status = 'completed' then false end
     from audit_months m
     join lateral (
-      select h.id, h.team_id, abs(hashtext(h.id::text || m.month))::bigint as r
+      select h.id, h.team_id, t.area_id, abs(hashtext(h.id::text || m.month))::bigint as r
       from households h join teams t on t.id = h.team_id
       where ${sample.households} and h.status = 'approved'
         and abs(hashtext(h.id::text)) % 12 = split_part(m.month, '-', 2)::int % 12
-      order by 3 limit ${sample.size}
+      order by 4 limit ${sample.size}
     ) p on true
     cross join lateral (select case when m.month = ${lastMonthOf(today)} and p.r % 4 = 0 then 'to_do' else 'completed' end as status) s
     where ${sample.months}`);
@@ -89,7 +89,7 @@ export async function writeDemoAudits(tx: DbOrTx, today: IsoDate): Promise<numbe
     months: sql`m.team_id is null`,
     households: central,
     size: CENTRAL_SAMPLE,
-    auditor: sql`(select u.id from users u where u.role = 'service_manager' and u.area_id = t.area_id
+    auditor: sql`(select u.id from users u where u.role = 'service_manager' and u.area_id = p.area_id
       order by u.username limit 1)`,
   });
   // The sections: the worst carries the audit's grade, the rest good (or outstanding for an outstanding audit).
