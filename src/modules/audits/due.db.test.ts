@@ -17,7 +17,7 @@ const t = testAppForFile();
 const rule = 'audits.confirm';
 
 /** An inadequate audit of a new household in East Kent Fostering Team 1 (the demo manager's), audited by the manager. */
-async function inadequateAudit(putRightOn: string | null, month = '2026-12') {
+async function inadequateAudit(putRightOn: string | null, month = '2020-12') {
   const db = t.database.db;
   const household = await makeHousehold(db, { teamName: 'East Kent Fostering Team 1', allocatedSswUsername: 'ssw' });
   return makeAudit(db, {
@@ -67,8 +67,8 @@ describe('the auditor confirms an inadequate audit put right within 5 working da
   it('is not due before the SSW puts it right, nor once the auditor has confirmed it', async () => {
     const db = t.database.db;
     const head = await viewer(db, 'head');
-    const notYet = await inadequateAudit(null, '2026-11');
-    const confirmed = await inadequateAudit('2026-12-21', '2026-10');
+    const notYet = await inadequateAudit(null, '2020-11');
+    const confirmed = await inadequateAudit('2026-12-21', '2020-10');
     await db.update(caseAudits).set({ confirmedOn: '2026-12-22' }).where(eq(caseAudits.id, confirmed.id));
     await refreshDueItems(db, 'case-audit', [confirmed.id]);
     const entries = await dueFor(db, head, { today: '2026-12-21', horizonDays: 400, ruleIds: [rule] });
