@@ -373,6 +373,9 @@ const expected: Record<string, Rule> = {
   'GET /households/:id/recruitment': 'recruitment.view',
   'GET /households/:id/recruitment/:step': 'recruitment.record',
   'POST /households/:id/recruitment/:step': 'recruitment.record',
+  // A household's case-file audits (scope: audits/scope.ts) and a signed staff supervision record as a PDF (staff/scope.ts).
+  'GET /households/:id/audits': 'audits.view',
+  'GET /staff/sessions/:id/record.pdf': 'staff.view',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -4,12 +4,13 @@
  * safeguarding concern becomes a concern record at once; bad input is refused with messages and
  * nothing lost; other roles see only what they may.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { teamIdByName } from '../../../test/support/households.ts';
+import { teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
-import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { concerns } from '../concerns/tables.ts';
 import { dateFields, householdWithChild } from '../concerns/test-support.ts';
@@ -90,12 +91,22 @@ describe('an inadequate audit from grading to confirmation', () => {
       .from(dueItems)
       .where(and(eq(dueItems.recordId, audit.id), eq(dueItems.ruleId, 'audits.put-right')));
     expect(gone).toEqual([]);
+    // Now the auditor has 5 working days to confirm it: on the manager's own My work, citing the audit policy.
+    const work = await manager.get('/my-work?rule=audits.confirm&whose=mine');
+    expect(work.body).toContain(`/audits/${audit.id}`);
+    expect(work.body).toContain('confirm the actions were done');
+    expect((await manager.get('/my-work/rules')).body).toContain('case-file audit policy (local, not law)');
 
     await manager.get(`/audits/${audit.id}`);
     const confirmed = await manager.post(`/audits/${audit.id}/confirm`, {});
     expect(confirmed.statusCode).toBe(303);
     const after = await manager.get(`/audits/${audit.id}`);
     expect(after.body).toContain('(on time), confirmed');
+    const waiting = await db
+      .select()
+      .from(dueItems)
+      .where(and(eq(dueItems.recordId, audit.id), eq(dueItems.ruleId, 'audits.confirm')));
+    expect(waiting).toEqual([]);
 
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.recordId, audit.id));
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['view', 'update']));
@@ -158,5 +169,90 @@ describe('who sees an audit', () => {
     expect(summary.statusCode).toBe(200);
     expect(summary.body).toContain('Monthly audit summary');
     expect(summary.body).toContain('East Kent Fostering Team 1');
+  });
+});
+
+describe('a household’s case-file audits', () => {
+  it('are linked from the household’s page for those who may see audits, and list only what each may see', async () => {
+    const db = t.database.db;
+    const { household, audit: toDo } = await fileToAudit('2024-04');
+    const teamId = await teamIdByName(db, 'East Kent Fostering Team 1');
+    await makeAudit(db, {
+      monthId: await makeMonth(db, '2023-04', null),
+      householdId: household.id,
+      teamId,
+      status: 'completed',
+      grade: 'good',
+      auditedOn: '2023-04-18',
+      auditorId: await userIdByUsername(db, 'head'),
+    });
+    const listPath = `/households/${household.id}/audits`;
+    const link = `href="${listPath}"`;
+
+    const manager = await signedIn(t.app, 'manager');
+    expect((await manager.get(`/households/${household.id}`)).body).toContain(link);
+    const list = await manager.get(listPath);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Case-file audits');
+    expect(list.body).toContain(`href="/audits/${toDo.id}"`);
+    expect(list.body).toContain('Team sample, April 2024');
+    expect(list.body).toContain('Central sample, April 2023');
+    expect(list.body).toContain('18 April 2023 by Helen Hartley');
+
+    // The household's SSW sees the link and the completed audit, not the one still to do.
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.get(`/households/${household.id}`)).body).toContain(link);
+    const theirs = await ssw.get(listPath);
+    expect(theirs.body).toContain('Central sample, April 2023');
+    expect(theirs.body).not.toContain('Team sample, April 2024');
+
+    // A child's social worker may see the household but not its audits: no link, and the page is refused.
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const seen = await cicsw.get(`/households/${household.id}`);
+    if (seen.statusCode === 200) expect(seen.body).not.toContain(link);
+    expect((await cicsw.get(listPath)).statusCode).toBe(403);
+    // Another team's SSW does not see the household at all.
+    expect((await (await signedIn(t.app, 'ssw2')).get(listPath)).statusCode).toBe(404);
+
+    const views = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'household'), eq(auditEvents.recordId, household.id)));
+    expect(views.filter((e) => (e.detail as { page?: string } | null)?.page === 'audits')).toHaveLength(2);
+  });
+});
+
+describe('the demo’s audits', () => {
+  it('has the county’s central sample every month beside the teams’, no household audited twice within 12 months', async () => {
+    const db = t.database.db;
+    const [counts] = await queryRows<{ months: number }>(
+      db,
+      sql`select count(distinct m.id)::int as months from audit_months m
+        where m.team_id is null and m.month < to_char(now(), 'YYYY-MM') and m.month >= '2025-01'`,
+    );
+    expect(counts!.months).toBeGreaterThanOrEqual(11);
+    // The small demo's dozen households leave its central share (a quarter of the county) with few or no
+    // files in a month; the county demo has about 20 a month. Whoever audited them is a service manager or the head.
+    const [auditedBy] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from case_audits a join audit_months m on m.id = a.month_id join users u on u.id = a.auditor_id
+        where m.team_id is null and u.role not in ('service_manager', 'head_of_fostering')`,
+    );
+    expect(auditedBy!.n).toBe(0);
+    const [twice] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from case_audits a join audit_months m on m.id = a.month_id
+        join case_audits b on b.household_id = a.household_id and b.id <> a.id and b.status <> 'swapped'
+        join audit_months n on n.id = b.month_id
+        where a.status <> 'swapped' and m.month < to_char(now(), 'YYYY-MM') and n.month < to_char(now(), 'YYYY-MM')
+          and n.month > m.month and (n.month || '-01')::date < (m.month || '-01')::date + interval '12 months'`,
+    );
+    expect(twice!.n).toBe(0);
+    // The head sees last month's central sample on the audits page, picked, as the app shows its own.
+    const lastMonth = addMonths(`${todayInLondon().slice(0, 7)}-01`, -1).slice(0, 7);
+    const home = await (await signedIn(t.app, 'head')).get(`/audits?month=${lastMonth}`);
+    expect(home.body).toMatch(
+      /<a class="govuk-link" href="\/audits\/months\/[0-9a-f-]+">Central sample \(across the county\)<\/a>/,
+    );
   });
 });

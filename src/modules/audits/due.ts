@@ -1,13 +1,14 @@
 /**
  * The deadlines of case-file audits, kept by platform/due and scoped by the household: a month's
- * files not audited by its last day (the team manager's), and an inadequate audit's actions put
- * right within 5 working days (the household's SSW's, seen by their manager).
+ * files not audited by its last day (the team manager's), an inadequate audit's actions put
+ * right within 5 working days (the household's SSW's, seen by their manager), and, once put
+ * right, the auditor's confirmation within 5 working days (the auditor's).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
-import { PUT_RIGHT_WORKING_DAYS, TARGET_4 } from './settings.ts';
+import { AUDIT_POLICY, CONFIRM_WORKING_DAYS, confirmDueOn, PUT_RIGHT_WORKING_DAYS, TARGET_4 } from './settings.ts';
 
 interface Row {
   id: string;
@@ -20,7 +21,14 @@ interface Row {
   detail: string;
 }
 
-async function items(db: DbOrTx, ids: readonly string[] | null, columns: SQL, where: SQL): Promise<KeptDueItem[]> {
+/** The items of a rule: `columns` give owner_id, due_on and detail; `dueOn` turns the due_on selected into the due date. */
+async function items(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  columns: SQL,
+  where: SQL,
+  dueOn: (selected: string) => string = (d) => d,
+): Promise<KeptDueItem[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select a.id, a.household_id, h.team_id, t.area_id, ${columns},
@@ -33,7 +41,7 @@ async function items(db: DbOrTx, ids: readonly string[] | null, columns: SQL, wh
   );
   return rows.map((r) => ({
     recordId: r.id,
-    dueOn: r.due_on,
+    dueOn: dueOn(r.due_on),
     teamId: r.team_id,
     areaId: r.area_id,
     ownerUserId: r.owner_id,
@@ -85,6 +93,26 @@ export const auditsDueRules: DueRule[] = [
         sql`h.allocated_ssw_id as owner_id, a.put_right_due_on::text as due_on,
           'Graded inadequate: put the actions right' as detail`,
         sql`a.status = 'completed' and a.grade = 'inadequate' and a.put_right_due_on is not null and a.put_right_on is null`,
+      ),
+  },
+  {
+    id: 'audits.confirm',
+    title: 'Inadequate case-file audit confirmed put right',
+    cites: AUDIT_POLICY,
+    countsFrom: 'the date the supervising social worker recorded the actions put right, until the auditor confirms it',
+    period: `within ${CONFIRM_WORKING_DAYS} working days`,
+    audience: ['head_of_fostering', 'service_manager', 'team_manager'],
+    recordType: 'case-audit',
+    affectedBy: byHousehold,
+    compute: (db, ids) =>
+      items(
+        db,
+        ids,
+        // The working days are counted with the bank-holiday calendar, in TypeScript, from the date put right.
+        sql`a.auditor_id as owner_id, a.put_right_on::text as due_on,
+          'Put right on ' || to_char(a.put_right_on, 'FMDD FMMonth YYYY') || ': confirm the actions were done' as detail`,
+        sql`a.status = 'completed' and a.grade = 'inadequate' and a.put_right_on is not null and a.confirmed_on is null`,
+        confirmDueOn,
       ),
   },
 ];

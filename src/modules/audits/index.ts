@@ -8,6 +8,7 @@
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { auditsDueRules } from './due.ts';
 import { auditMeasures } from './measures.ts';
+import { householdAuditsPath } from './paths.ts';
 import { auditRecordTypes } from './records.ts';
 import { auditsRoutes } from './routes.ts';
 
@@ -26,4 +27,13 @@ export const audits: HearthModule = {
   recordTypes: auditRecordTypes,
   dueRules: auditsDueRules,
   measures: auditMeasures,
+  recordLinks: [
+    {
+      on: 'household',
+      text: 'Case-file audits',
+      href: householdAuditsPath,
+      permission: 'audits.view',
+      order: 35,
+    },
+  ],
 };

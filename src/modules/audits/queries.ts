@@ -182,3 +182,16 @@ export async function completedAudits(db: DbOrTx, user: SignedInUser, page: numb
   const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from case_audits a where ${where}`);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** One household's audits the user may see (not those swapped out), newest first, a page at a time, with the total. */
+export async function householdAudits(db: DbOrTx, user: SignedInUser, householdId: string, page: number) {
+  const where = sql`a.household_id = ${householdId} and a.status <> 'swapped' and ${visibleAs(user)}`;
+  const rows = await queryRows<AuditRecord>(
+    db,
+    sql`select ${auditColumns} from ${auditJoins} where ${where}
+      order by m.month desc, a.audited_on desc nulls first, a.id
+      limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`,
+  );
+  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from case_audits a where ${where}`);
+  return { rows, total: total?.n ?? 0 };
+}

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { auditRoutes } from './routes-audit.ts';
+import { householdRoutes } from './routes-household.ts';
 import { monthRoutes } from './routes-month.ts';
 
-/** Case-file audits: the month's samples, the audit form and record, putting right, the head's summary. */
+/** Case-file audits: the month's samples, the audit form and record, putting right, the head's summary, a household's audits. */
 export const auditsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   monthRoutes(app, db);
   auditRoutes(app, db);
+  householdRoutes(app, db);
 };

@@ -226,6 +226,15 @@ describe('the engine scopes every rule', () => {
         auditedOn: '2026-11-20',
         putRightDueOn: '2026-11-27',
       });
+      // And one put right, waiting for the auditor to confirm it.
+      await makeAudit(db(), {
+        ...audited,
+        status: 'completed',
+        grade: 'inadequate',
+        auditedOn: '2026-11-16',
+        putRightDueOn: '2026-11-23',
+        putRightOn: '2026-11-20',
+      });
       // Papers due to a panel meeting, a decision due on a recommendation, an applicant to tell.
       await makePanelDeadlines(db(), householdId, '2026-12-14', '2026-11-20');
     }

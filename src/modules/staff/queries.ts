@@ -38,6 +38,17 @@ export async function findVisibleMember(db: DbOrTx, user: SignedInUser, id: stri
   return member && seesMember(user, member) ? member : null;
 }
 
+/** The member's current personal development plan (the latest reviewed), or null. */
+export async function currentPdp(db: DbOrTx, memberId: string) {
+  const [pdp] = await db
+    .select()
+    .from(staffPdps)
+    .where(eq(staffPdps.staffUserId, memberId))
+    .orderBy(desc(staffPdps.reviewedOn), desc(staffPdps.createdAt))
+    .limit(1);
+  return pdp ?? null;
+}
+
 export const SESSIONS_PAGE_SIZE = 12;
 
 /** Everything in the member's folder: the agreement, a page of sessions, the PDP, training and induction. */
@@ -73,12 +84,7 @@ export async function folderOf(db: DbOrTx, memberId: string, page: number) {
         max(held_on)::text as last
       from staff_supervision_sessions where staff_user_id = ${memberId}`,
   );
-  const [pdp] = await db
-    .select()
-    .from(staffPdps)
-    .where(eq(staffPdps.staffUserId, memberId))
-    .orderBy(desc(staffPdps.reviewedOn), desc(staffPdps.createdAt))
-    .limit(1);
+  const pdp = await currentPdp(db, memberId);
   const training = await queryRows<{ item: string; last: string }>(
     db,
     sql`select item, max(completed_on)::text as last from staff_training where staff_user_id = ${memberId} group by item`,
@@ -90,7 +96,7 @@ export async function folderOf(db: DbOrTx, memberId: string, page: number) {
     sessionCount: counts?.total ?? 0,
     unsigned: counts?.unsigned ?? 0,
     lastSessionOn: counts?.last ?? null,
-    pdp: pdp ?? null,
+    pdp,
     training: new Map(training.map((t) => [t.item, t.last])),
     start: start ?? null,
   };

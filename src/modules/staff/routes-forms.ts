@@ -25,7 +25,7 @@ import {
 import { folderPath } from './paths.ts';
 import { findVisibleMember, type MemberRecord } from './queries.ts';
 import { supervises } from './scope.ts';
-import { recordAgreement, recordPdp, recordSession, recordStart, recordTraining } from './service.ts';
+import { pdpToUpdate, recordAgreement, recordPdp, recordSession, recordStart, recordTraining } from './service.ts';
 import { DEFAULT_SUPERVISION_WEEKS, inductionItems, mandatoryCourses, SUPERVISION_WEEKS_CHOICES } from './settings.ts';
 import { memberCaption } from './views.ts';
 
@@ -38,7 +38,8 @@ interface FolderForm<S extends z.ZodType> {
   template: string;
   schema: S;
   dateFields: string[];
-  initial?: Record<string, unknown>;
+  /** What the form opens with: for a record kept in versions, the current one, so an update edits it. */
+  initial?(db: Db, who: Who, member: MemberRecord): Promise<Record<string, unknown>>;
   done: string;
   save(db: Db, who: Who, memberId: string, value: z.infer<S>): Promise<Result>;
 }
@@ -100,7 +101,7 @@ function formRoutes<S extends z.ZodType>(app: FastifyInstance, db: Db, form: Fol
     const found = await memberFor(request);
     if (!found) return reply.callNotFound();
     if (!found.may) return forbiddenPage(reply, found.member);
-    return show(reply, found.member, form.initial ?? {});
+    return show(reply, found.member, form.initial ? await form.initial(db, who(request), found.member) : {});
   });
 
   app.post<WithId>(url, access, async (request, reply) => {
@@ -150,6 +151,7 @@ export function folderFormRoutes(app: FastifyInstance, db: Db) {
     schema: pdpForm,
     dateFields: pdpDateFields,
     done: 'pdp',
+    initial: pdpToUpdate,
     save: recordPdp,
   });
   formRoutes(app, db, {

@@ -1,11 +1,12 @@
-/** A supervision session's record, and the member signing it (nobody else may). */
+/** A supervision session's record (a page, and once signed by both a PDF), and the member signing it (nobody else may). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
 import { signForm } from './forms.ts';
-import { folderPath, MY_SUPERVISION, sessionPath, signPath } from './paths.ts';
+import { folderPath, MY_SUPERVISION, sessionPath, sessionPdfPath, signPath } from './paths.ts';
+import { sessionPdfName, sessionRecordPdf } from './pdf.ts';
 import { NOT_YOURS, signSession, viewSession } from './service.ts';
 import { memberCaption } from './views.ts';
 
@@ -52,6 +53,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db) {
       staffSigned: s.staffSignedAt ? formatDateTime(s.staffSignedAt) : null,
       canSign: isOwn && !s.staffSignedAt,
       signHref: signPath(s.id),
+      pdfHref: s.staffSignedAt ? sessionPdfPath(s.id) : null,
       flash: request.query.done === 'signed' ? 'You have signed your supervision record' : undefined,
       breadcrumbs: [
         isOwn
@@ -59,6 +61,17 @@ export function sessionRoutes(app: FastifyInstance, db: Db) {
           : { text: found.member.displayName, href: folderPath(found.member.id) },
       ],
     });
+  });
+
+  // The signed record, for those who may see the session; there is none until both have signed.
+  app.get<WithId>('/staff/sessions/:id/record.pdf', view, async (request, reply) => {
+    const found = await viewSession(db, who(request), request.params.id, 'pdf');
+    if (!found) return reply.callNotFound();
+    const pdf = await sessionRecordPdf(found.member, found.session, found.supervisorName);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${sessionPdfName(found.member, found.session)}"`)
+      .send(pdf);
   });
 
   app.get<WithId>('/staff/sessions/:id/sign', own, async (request, reply) => {

@@ -9,7 +9,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
 import type { AgreementInput, PdpInput, SessionInput, SignInput, StartInput, TrainingInput } from './forms.ts';
-import { findMember, findSession, findVisibleMember, folderOf, type MemberRecord } from './queries.ts';
+import { currentPdp, findMember, findSession, findVisibleMember, folderOf, type MemberRecord } from './queries.ts';
 import { seesMember, supervises } from './scope.ts';
 import { staffAgreements, staffPdps, staffSessions, staffStarts, staffTraining } from './tables.ts';
 
@@ -31,20 +31,41 @@ export async function viewFolder(db: DbOrTx, who: Who, memberId: string, page: n
   });
 }
 
-/** A session for a reader who may see its member's folder, the view audited. */
-export async function viewSession(db: DbOrTx, who: Who, sessionId: string) {
+/** A session for a reader who may see its member's folder, the view audited (`as`: the page or the PDF). */
+export async function viewSession(db: DbOrTx, who: Who, sessionId: string, as: 'page' | 'pdf' = 'page') {
   return db.transaction(async (tx) => {
     const found = await findSession(tx, sessionId);
     if (!found) return null;
     const member = await findVisibleMember(tx, who.user, found.session.staffUserId);
     if (!member) return null;
+    // The PDF is the record signed by both: until the member signs, there is none.
+    if (as === 'pdf' && !found.session.staffSignedAt) return null;
     await recordAudit(tx, who.actor, {
       action: 'view',
       recordType: STAFF_RECORD,
       recordId: member.id,
-      detail: { session: found.session.id },
+      detail: as === 'pdf' ? { session: found.session.id, as } : { session: found.session.id },
     });
     return { member, ...found };
+  });
+}
+
+/**
+ * The member's current PDP as the form's starting values (goals, training, support), so an update
+ * edits it rather than retyping it; the date of review is left for the new review. The reader is
+ * one who supervises the member (the route checks); the view is audited.
+ */
+export async function pdpToUpdate(db: DbOrTx, who: Who, member: MemberRecord): Promise<Record<string, string>> {
+  return db.transaction(async (tx): Promise<Record<string, string>> => {
+    const pdp = await currentPdp(tx, member.id);
+    if (!pdp) return {};
+    await recordAudit(tx, who.actor, {
+      action: 'view',
+      recordType: STAFF_RECORD,
+      recordId: member.id,
+      detail: { pdp: pdp.id },
+    });
+    return { goals: pdp.goals, training: pdp.training, support: pdp.support };
   });
 }
 

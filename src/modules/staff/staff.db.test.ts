@@ -11,6 +11,7 @@ import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateFields } from '../placements/test-helpers.ts';
+import { pdfText } from '../../platform/pdf/test-support.ts';
 import { staffSessions } from './tables.ts';
 import { makeSession, makeStaffUser } from './test-fixtures.ts';
 
@@ -167,5 +168,95 @@ describe('the team list', () => {
     expect(list.body).toContain('Lee Late');
     const west = await signedIn(t.app, 'head');
     expect((await west.get('/staff?status=overdue')).body).toContain('Lee Late');
+  });
+});
+
+describe('updating a personal development plan', () => {
+  it('opens the form with the current plan, so the manager edits it rather than retyping it', async () => {
+    const db = t.database.db;
+    const member = await makeStaffUser(db, { displayName: 'Robin Plan' });
+    const manager = await signedIn(t.app, 'manager');
+    const blank = await manager.get(`/staff/${member.id}/pdp`);
+    expect(blank.statusCode).toBe(200);
+    expect(blank.body).not.toContain('Lead a household review');
+
+    const first = {
+      goals: 'Lead a household review by the spring.',
+      training: 'Signs of Safety refresher.',
+      support: 'Shadow a senior practitioner twice.',
+      ...dateFields('reviewedOn', daysAgo(30)),
+    };
+    expect((await manager.post(`/staff/${member.id}/pdp`, first)).statusCode).toBe(303);
+    const form = await manager.get(`/staff/${member.id}/pdp`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Lead a household review by the spring.</textarea>');
+    expect(form.body).toContain('Signs of Safety refresher.</textarea>');
+    expect(form.body).toContain('Shadow a senior practitioner twice.</textarea>');
+
+    // Changing one part keeps the others: the folder shows the new plan whole.
+    const second = { ...first, goals: 'Lead two household reviews.', ...dateFields('reviewedOn', daysAgo(0)) };
+    expect((await manager.post(`/staff/${member.id}/pdp`, second)).statusCode).toBe(303);
+    const again = await manager.get(`/staff/${member.id}/pdp`);
+    expect(again.body).toContain('Lead two household reviews.</textarea>');
+    expect(again.body).toContain('Shadow a senior practitioner twice.</textarea>');
+    // Nobody else opens it: a peer and the member themselves are refused, and are shown no plan.
+    const peer = await makeStaffUser(db);
+    for (const username of [peer.username, member.username]) {
+      const refused = await (await signedIn(t.app, username)).get(`/staff/${member.id}/pdp`);
+      expect(refused.statusCode, username).toBe(403);
+      expect(refused.body).not.toContain('Lead two household reviews.');
+    }
+  });
+});
+
+describe('the signed record of a supervision session as a PDF', () => {
+  it('is downloaded from the session page by those who may see it, never by a peer, and audited as a view', async () => {
+    const db = t.database.db;
+    const member = await makeStaffUser(db, { displayName: 'Quinn Record' });
+    const peer = await makeStaffUser(db, { displayName: 'Pat Peer' });
+    const s = await makeSession(db, member.id, '2026-10-26', await userIdByUsername(db, 'manager'));
+    const pdfPath = `/staff/sessions/${s.id}/record.pdf`;
+    const manager = await signedIn(t.app, 'manager');
+    // Not signed by the member yet: no signed record to download.
+    expect((await manager.get(`/staff/sessions/${s.id}`)).body).not.toContain(pdfPath);
+    expect((await manager.get(pdfPath)).statusCode).toBe(404);
+
+    const own = await signedIn(t.app, member.username);
+    expect(
+      (await own.post(`/staff/sessions/${s.id}/sign`, { confirm: 'yes', staffComment: 'A fair record.' })).statusCode,
+    ).toBe(303);
+    const page = await manager.get(`/staff/sessions/${s.id}`);
+    expect(page.body).toContain(`href="${pdfPath}"`);
+    const pdf = await manager.get(pdfPath);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('staff-supervision-quinn-record-2026-10-26.pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Record of staff supervision');
+    expect(text).toContain('Quinn Record');
+    expect(text).toContain('26 October 2026');
+    expect(text).toContain('Fixture discussion.');
+    expect(text).toContain('A fair record.');
+    expect(text).toContain('Signed by the supervisor, Maya Mensah, on');
+    expect(text).toContain('Signed by Quinn Record on');
+
+    for (const [username, status] of [
+      [member.username, 200],
+      ['head', 200],
+      ['director', 200],
+      [peer.username, 404],
+      ['ssw2', 404],
+    ] as const) {
+      expect((await (await signedIn(t.app, username)).get(pdfPath)).statusCode, username).toBe(status);
+    }
+    const views = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'staff-member'), eq(auditEvents.recordId, member.id)));
+    // Four downloads, each audited; the refused ones (not yet signed, a peer) are not views.
+    expect(views.filter((e) => e.action === 'view' && (e.detail as { as?: string } | null)?.as === 'pdf').length).toBe(
+      4,
+    );
   });
 });

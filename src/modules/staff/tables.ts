@@ -6,6 +6,26 @@ import { users } from '../../platform/auth/tables.ts';
  * tables hang off it; only this module writes them.
  */
 
+/**
+ * The columns a supervision agreement and a session share: their own id, the member of staff and
+ * their supervisor. A function, so that each table gets its own column builders.
+ */
+const memberAndSupervisor = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  staffUserId: uuid('staff_user_id')
+    .notNull()
+    .references(() => users.id),
+  supervisorId: uuid('supervisor_id')
+    .notNull()
+    .references(() => users.id),
+});
+
+/** Who recorded a row and when: every table here but the sessions (the supervisor records those). */
+const recorded = () => ({
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** When a member of staff joined the fostering service, and whether they follow the induction programme. */
 export const staffStarts = pgTable('staff_starts', {
   userId: uuid('user_id')
@@ -14,26 +34,18 @@ export const staffStarts = pgTable('staff_starts', {
   joinedOn: date('joined_on', { mode: 'string' }).notNull(),
   /** New to the service: follows the fostering induction programme (Target 10.1). */
   inductionRequired: boolean('induction_required').notNull(),
-  recordedBy: uuid('recorded_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...recorded(),
 });
 
 /** The supervision agreement (contract): signed by both on a date, with the agreed frequency. The latest is current. */
 export const staffAgreements = pgTable(
   'staff_supervision_agreements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    staffUserId: uuid('staff_user_id')
-      .notNull()
-      .references(() => users.id),
-    supervisorId: uuid('supervisor_id')
-      .notNull()
-      .references(() => users.id),
+    ...memberAndSupervisor(),
     signedOn: date('signed_on', { mode: 'string' }).notNull(),
     /** Every 4, 5 or 6 weeks. */
     frequencyWeeks: integer('frequency_weeks').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recorded(),
   },
   (t) => [index('staff_supervision_agreements_staff_idx').on(t.staffUserId, t.signedOn)],
 );
@@ -42,13 +54,7 @@ export const staffAgreements = pgTable(
 export const staffSessions = pgTable(
   'staff_supervision_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    staffUserId: uuid('staff_user_id')
-      .notNull()
-      .references(() => users.id),
-    supervisorId: uuid('supervisor_id')
-      .notNull()
-      .references(() => users.id),
+    ...memberAndSupervisor(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     caseDiscussion: text('case_discussion').notNull(),
     wellbeing: text('wellbeing').notNull(),
@@ -83,8 +89,7 @@ export const staffPdps = pgTable(
     training: text('training').notNull(),
     support: text('support').notNull(),
     reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recorded(),
   },
   (t) => [index('staff_pdps_staff_idx').on(t.staffUserId, t.reviewedOn)],
 );
@@ -100,8 +105,7 @@ export const staffTraining = pgTable(
     /** A key of settings.ts mandatoryCourses or inductionItems. */
     item: text('item').notNull(),
     completedOn: date('completed_on', { mode: 'string' }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recorded(),
   },
   (t) => [index('staff_training_staff_idx').on(t.staffUserId, t.item, t.completedOn)],
 );
