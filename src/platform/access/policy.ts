@@ -1,5 +1,8 @@
 import type { Role } from './roles.ts';
 
+/** The head of fostering, service managers and team managers: most of what the service manages, they do. */
+const MANAGERS = ['head_of_fostering', 'service_manager', 'team_manager'] as const satisfies readonly Role[];
+
 /**
  * What each role may do. This is the one place that says so: routes name a permission,
  * services check one, and the access-matrix test holds every route to it.
@@ -7,10 +10,8 @@ import type { Role } from './roles.ts';
 export const permissions = {
   /** Staff home page: "My work" and the deadlines in the user's scope. */
   'work.view': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'assessing_social_worker',
     'reviewing_officer',
@@ -25,10 +26,8 @@ export const permissions = {
   ],
   /** Households and carers: read (scoped by platform/access/scope.ts householdScope). */
   'households.view': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'assessing_social_worker',
     'reviewing_officer',
@@ -39,46 +38,29 @@ export const permissions = {
     'decision_maker',
   ],
   /** Record and change households, carers, members, checks and status (scope: canChangeHousehold). */
-  'households.change': [
-    'head_of_fostering',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'assessing_social_worker',
-    'recruitment_coordinator',
-  ],
+  'households.change': [...MANAGERS, 'supervising_social_worker', 'assessing_social_worker', 'recruitment_coordinator'],
   /** Allocate a supervising social worker, first-year lead and mentor. */
-  'households.allocate': ['head_of_fostering', 'service_manager', 'team_manager'],
+  'households.allocate': [...MANAGERS],
   /** Children in care: read (scoped by childScope). */
   'children.view': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'reviewing_officer',
     'childrens_social_worker',
   ],
   /** Record and change a child's details and health assessments. */
-  'children.change': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
+  'children.change': [...MANAGERS, 'childrens_social_worker'],
   /** Make a referral for a placement (a child's social worker). */
   'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
   /** Quality-assure referrals: accept or return with reasons; match; place. */
-  'referrals.review': ['head_of_fostering', 'service_manager', 'team_manager'],
+  'referrals.review': [...MANAGERS],
   /** Placements: start, end, documents given, delegated authority. */
-  'placements.change': [
-    'head_of_fostering',
-    'service_manager',
-    'team_manager',
-    'childrens_social_worker',
-    'supervising_social_worker',
-  ],
+  'placements.change': [...MANAGERS, 'childrens_social_worker', 'supervising_social_worker'],
   /** One search box over carers, household members and children (results scoped). */
   'search.use': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'assessing_social_worker',
     'reviewing_officer',
@@ -89,46 +71,26 @@ export const permissions = {
   /** Create, deactivate and reset users; set roles, teams and areas. */
   'users.manage': ['admin'],
   /** Open "who has seen or changed this record" for records in scope. */
-  'audit.view': ['admin', 'head_of_fostering', 'service_manager', 'team_manager'],
+  'audit.view': [...MANAGERS, 'admin'],
   /** The carer portal: own household only. */
   'portal.use': ['foster_carer'],
   /**
    * The scorecard: every measure's figures for the service, its areas and teams (no personal
    * data); the records behind a figure are listed only within the viewer's household scope.
    */
-  'scorecard.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-  ],
+  'scorecard.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   /** The business plan: targets, actions, progress updates, quarterly review, print and Word export. */
-  'plan.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-  ],
+  'plan.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   /** Write and roll over the business plan (an action's owner may also add its updates). */
   'plan.change': ['head_of_fostering'],
   /** Carer supervision: agreements and visits (scoped by householdVisibleTo). */
-  'supervision.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-  ],
+  'supervision.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   /** Record, edit and finalise supervisions and agreements (an SSW for their allocated households, a team manager for their team). */
   'supervision.record': ['head_of_fostering', 'team_manager', 'supervising_social_worker'],
   /** Carers' training and development: the calendar, courses, sessions, carers' training records and PDPs, participation events. */
   'training.view': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'assessing_social_worker',
     'reviewing_officer',
@@ -137,31 +99,11 @@ export const permissions = {
   /** Run the training calendar: courses, sessions, bookings for carers, cancellations and registers. */
   'training.manage': ['head_of_fostering', 'training_coordinator'],
   /** Record a carer's PDP and TSD standards evidenced (for the households the worker may change; reviewers at review). */
-  'training.develop': [
-    'head_of_fostering',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'assessing_social_worker',
-    'reviewing_officer',
-  ],
+  'training.develop': [...MANAGERS, 'supervising_social_worker', 'assessing_social_worker', 'reviewing_officer'],
   /** Record participation events and who attended them (children only within the recorder's own scope). */
-  'participation.record': [
-    'head_of_fostering',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'training_coordinator',
-  ],
+  'participation.record': [...MANAGERS, 'supervising_social_worker', 'training_coordinator'],
   /** Annual reviews of approval and their reports (scoped by the household: SSWs see their households'). */
-  'reviews.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'reviewing_officer',
-  ],
+  'reviews.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker', 'reviewing_officer'],
   /** Run reviews independently of the SSW: start, ask for views by link, record checks, complete. */
   'reviews.run': ['head_of_fostering', 'reviewing_officer'],
   /** Record what a review gathers (an SSW their own household's SSW report; see reviews/service.ts canRecord). */
@@ -171,17 +113,9 @@ export const permissions = {
    * significant events (scoped by concerns/scope.ts: an allegation only to the LADO, the head, the
    * household's supervising social worker and team manager, and a named child's social worker).
    */
-  'concerns.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'supervising_social_worker',
-    'childrens_social_worker',
-    'lado',
-  ],
+  'concerns.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker', 'childrens_social_worker', 'lado'],
   /** Record matters, complaint stages, support, outcomes given and notifications (scope: concerns/service.ts). */
-  'concerns.record': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
+  'concerns.record': [...MANAGERS, 'supervising_social_worker'],
   /** The LADO's part of an allegation: the decision on immediate action, meetings, the outcome; the LADO's home. */
   'allegations.lado': ['lado', 'head_of_fostering'],
   /**
@@ -189,10 +123,8 @@ export const permissions = {
    * staff/scope.ts: the member, their manager, the head and the assistant director; never a peer).
    */
   'staff.view': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'assessing_social_worker',
     'reviewing_officer',
@@ -216,19 +148,17 @@ export const permissions = {
   /** Record a member's agreement, sessions, PDP, training and start (their team manager; the head for managers). */
   'staff.supervise': ['head_of_fostering', 'team_manager'],
   /** Case-file audits (scoped by audits/scope.ts: a team manager their team's, an SSW their households' completed ones). */
-  'audits.view': ['head_of_fostering', 'service_manager', 'team_manager', 'supervising_social_worker'],
+  'audits.view': [...MANAGERS, 'supervising_social_worker'],
   /** Pick a month's files, audit them, swap one, confirm an inadequate one put right (scope: audits/scope.ts). */
-  'audits.conduct': ['head_of_fostering', 'service_manager', 'team_manager'],
+  'audits.conduct': [...MANAGERS],
   /** Record an inadequate audit put right (the household's supervising social worker). */
   'audits.put-right': ['head_of_fostering', 'supervising_social_worker'],
   /** The head's monthly audit summary: each team's month and the themes (no personal records). */
   'audits.summary': ['head_of_fostering', 'assistant_director', 'service_manager'],
   /** The fostering panel's calendar and meeting pages (a panel member sees only the meetings they sit on). */
   'panel.view': [
-    'head_of_fostering',
+    ...MANAGERS,
     'assistant_director',
-    'service_manager',
-    'team_manager',
     'supervising_social_worker',
     'assessing_social_worker',
     'recruitment_coordinator',
@@ -253,27 +183,14 @@ export const permissions = {
   /** The letters to the applicant after a decision (Word and PDF), and when they were told. */
   'panel.letters': ['head_of_fostering', 'panel_adviser', 'decision_maker'],
   /** The referrals list: a reviewer's for their area, a children's social worker's own (scope: placements/scope.ts). */
-  'referrals.list': ['head_of_fostering', 'service_manager', 'team_manager', 'childrens_social_worker'],
+  'referrals.list': [...MANAGERS, 'childrens_social_worker'],
   /**
    * The road in and out (recruitment module): the pipeline, enquiries, information events, the
    * household's assessment page (scoped by householdVisibleTo) and the leaving record.
    */
-  'recruitment.view': [
-    'head_of_fostering',
-    'assistant_director',
-    'service_manager',
-    'team_manager',
-    'assessing_social_worker',
-    'recruitment_coordinator',
-  ],
+  'recruitment.view': [...MANAGERS, 'assistant_director', 'assessing_social_worker', 'recruitment_coordinator'],
   /** Record enquiries, events, visits, applications, checks, assessments, withdrawals, exemptions, leaving (steps: recruitment/steps.ts). */
-  'recruitment.record': [
-    'head_of_fostering',
-    'service_manager',
-    'team_manager',
-    'assessing_social_worker',
-    'recruitment_coordinator',
-  ],
+  'recruitment.record': [...MANAGERS, 'assessing_social_worker', 'recruitment_coordinator'],
   /** The quarterly report to the executive (NMS 25.7): issued reports and the current draft, read-only. */
   'reports.view': ['head_of_fostering', 'assistant_director', 'service_manager'],
   /** Write the quarterly report's foreword and narrative, and issue it. */
