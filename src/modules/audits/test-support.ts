@@ -3,7 +3,7 @@
  * fixture's households), a month's sample and audits written straight to the database with their
  * deadlines kept, as the service keeps them. Made-up people only.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -24,13 +24,22 @@ export async function makeTeam(db: DbOrTx): Promise<string> {
   return row!.id;
 }
 
-/** A month's sample (a team's, or central with teamId null), with nothing picked into it. */
+/**
+ * A month's sample (a team's, or central with teamId null), with nothing picked into it by the test.
+ * The month's central sample may exist already (the demo picks one each month): it is reused.
+ */
 export async function makeMonth(db: DbOrTx, month: string, teamId: string | null): Promise<string> {
   const [row] = await db
     .insert(auditMonths)
     .values({ month, teamId, pickedOn: `${month}-01` })
+    .onConflictDoNothing()
     .returning({ id: auditMonths.id });
-  return row!.id;
+  if (row) return row.id;
+  const [existing] = await db
+    .select({ id: auditMonths.id })
+    .from(auditMonths)
+    .where(and(eq(auditMonths.month, month), teamId ? eq(auditMonths.teamId, teamId) : isNull(auditMonths.teamId)));
+  return existing!.id;
 }
 
 export type AuditOverrides = Partial<typeof caseAudits.$inferInsert> & {

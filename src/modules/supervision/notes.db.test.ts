@@ -9,6 +9,7 @@ import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { smtpMailer } from '../../platform/mail/mailer.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { deliverNotes } from './notes.ts';
 import { supervisionNotesMessages, supervisions } from './tables.ts';
 
@@ -261,7 +262,7 @@ describe('the outbox when Hearth has no mail server', () => {
     expect(message.body).toContain('alex.carer@example.test');
     expect(message.body).toContain('Notes of your supervision visit on');
     expect(message.body).toMatch(/http:\/\/localhost:3000\/notes\/[A-Za-z0-9_-]{32}/);
-    expect(message.body).toContain(`supervision-${household.reference}-${addDays(today, -1)}.pdf`);
+    expect(message.body).toContain(`The signed record of the visit on ${formatDate(addDays(today, -1))}`);
 
     // Another team's worker cannot read it; a carer has no outbox.
     expect((await (await signedIn(t.app, 'ssw2')).get(`/supervision/${id}/notes`)).statusCode).toBe(404);
