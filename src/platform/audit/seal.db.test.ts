@@ -62,9 +62,9 @@ describe('sealing the audit trail', () => {
       expect(await refusalOf(database.db.execute(statement))).toMatch(/append-only: UPDATE is not allowed/);
     }
     // Half a seal (a place without a hash) is refused by the table's own check.
-    expect(
-      await refusalOf(database.db.execute(sql`update audit_events set seq = 99 where seq is null`)),
-    ).toMatch(/audit_events_sealed_whole/);
+    expect(await refusalOf(database.db.execute(sql`update audit_events set seq = 99 where seq is null`))).toMatch(
+      /audit_events_sealed_whole/,
+    );
     expect(await sealAuditTrail(database.db)).toBe(1);
     expect(await verifyAuditChain(database.db)).toMatchObject({ checked: 5, brokenAt: null });
   });

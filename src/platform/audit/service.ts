@@ -181,4 +181,3 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   }
   return result(null);
 }
-
