@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 const postgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
- * Every test runs on PGlite. With TEST_DATABASE_URL set, the database tests (*.db.test.ts)
- * run again on that PostgreSQL server, each file in its own database made from one migrated template.
+ * Every test runs on PGlite. With TEST_DATABASE_URL set, the platform's and the whole-service
+ * database tests and every module's measure, deadline and access tests run again on that PostgreSQL
+ * server, each file in its own database made from one migrated template.
  * The global setup migrates once and loads the small demo once, on each engine: a test app is a
  * copy of the template with the demo (test/support/db.ts), never a new load.
  */
@@ -33,7 +34,19 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgres',
-                include: ['src/**/*.db.test.ts', 'scripts/**/*.db.test.ts', 'test/**/*.db.test.ts'],
+                // The platform's database tests (the engines, the audit trail, sign-in, the roles), the
+                // whole-service tests and each module's measures, deadlines and access tests: where
+                // several connections at once, and the server's own planner, can differ from PGlite.
+                // The rest of the modules' database tests run on PGlite only, as the browser tests do.
+                include: [
+                  'src/platform/**/*.db.test.ts',
+                  'scripts/**/*.db.test.ts',
+                  'test/**/*.db.test.ts',
+                  'src/modules/**/measures*.db.test.ts',
+                  'src/modules/**/due*.db.test.ts',
+                  'src/modules/**/access*.db.test.ts',
+                  'src/modules/**/*measure*.db.test.ts',
+                ],
                 env: { HEARTH_TEST_DB: 'postgres' },
               },
             },

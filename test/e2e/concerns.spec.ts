@@ -54,7 +54,7 @@ async function recordAllegation(hearth: Hearth, summary: string, options: { chil
  * its presentation to the fostering panel and closes it; the register shows it closed.
  */
 test('an allegation goes to the LADO, to an outcome given to the child, and to panel', async ({ hearth }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const page = hearth.page;
   const today = new Date();
   const yesterday = new Date(today.getTime() - 86_400_000);
@@ -164,7 +164,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
  * what is alleged; an SSW of another team cannot open the matter at all.
  */
 test('the carer sees only that a matter is open; another team’s SSW cannot open it', async ({ hearth }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const page = hearth.page;
   const summary = `${uniqueName('e2e')}: a neighbour reported a child left alone for several hours.`;
 
