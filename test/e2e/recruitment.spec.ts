@@ -18,7 +18,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
  * check is missing. Every page is checked with axe.
  */
 test('an enquiry becomes a complete assessment, ready for panel', async ({ hearth }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const page = hearth.page;
   const surname = `Quillfeather${Date.now() % 100000}`;
 

@@ -23,7 +23,7 @@ const longDate = (date: Date) =>
  * Every page is checked with axe.
  */
 test('a team manager records a supervision session and the SSW signs it', async ({ hearth }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const page = hearth.page;
   const today = new Date();
 

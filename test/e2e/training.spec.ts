@@ -28,7 +28,7 @@ const todayInWords = () =>
 test('a carer books training in the portal, the register is taken, and the training measures move', async ({
   hearth,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const page = hearth.page;
   const place = `Oakwood House, room ${uniqueName('e2e')}`;
   const today = todayInWords();
