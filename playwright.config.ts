@@ -42,7 +42,7 @@ export default defineConfig({
     browserName: 'chromium',
     locale: 'en-GB',
     timezoneId: 'Europe/London',
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false },
     // A missing button or link fails at the click, well before the test's own timeout.
     actionTimeout: 10_000,
     navigationTimeout: 20_000,

@@ -10,7 +10,7 @@ test.describe('the administrator manages a user account', () => {
     const name = `Casey ${username}`;
     const page = hearth.page;
 
-    await hearth.signIn('admin');
+    await hearth.signInAs('admin');
     await expect(hearth.heading).toHaveText('Administration');
     await hearth.clickLink('Users', { exact: true, within: page.locator('main') });
     await expect(hearth.heading).toHaveText('Users');

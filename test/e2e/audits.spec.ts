@@ -32,7 +32,7 @@ test('an audit inadequate for a missing delegated authority is put right and con
   const today = new Date();
 
   // The SSW finds a child of theirs placed without a signed delegated authority.
-  await hearth.signIn('ssw');
+  await hearth.signInAs('ssw');
   await page.getByLabel('What is due').selectOption({ label: 'Delegated authority signed and given to the carer' });
   await hearth.submit('Apply filters');
   const row = page
@@ -59,7 +59,7 @@ test('an audit inadequate for a missing delegated authority is put right and con
   await hearth.signOut();
 
   // The team manager picks this month's files: the household is among them.
-  await hearth.signIn('manager');
+  await hearth.signInAs('manager');
   await hearth.clickLink('Audits', { within: hearth.nav, exact: true });
   await hearth.submit('Pick this month’s files: East Kent Fostering Team 1');
   await expect(hearth.heading).toHaveText('East Kent Fostering Team 1: case-file audits');
@@ -93,8 +93,7 @@ test('an audit inadequate for a missing delegated authority is put right and con
   await hearth.signOut();
 
   // The SSW records it put right.
-  await hearth.signIn('ssw');
-  await hearth.goto(auditPath);
+  await hearth.signInAs('ssw', auditPath);
   await hearth.submit('Record it put right');
   await fillDate(page, 'Date it was put right', today);
   await page.getByLabel('What was done').fill('Delegated authority agreed and signed; a copy given to the carers.');
@@ -103,8 +102,7 @@ test('an audit inadequate for a missing delegated authority is put right and con
   await hearth.signOut();
 
   // The manager confirms it.
-  await hearth.signIn('manager');
-  await hearth.goto(auditPath);
+  await hearth.signInAs('manager', auditPath);
   await hearth.submit('Confirm it was put right');
   await expect(page.locator('main')).toContainText('(on time), confirmed');
 });

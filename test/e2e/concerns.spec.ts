@@ -60,7 +60,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
   const yesterday = new Date(today.getTime() - 86_400_000);
   const summary = `${uniqueName('e2e')}: a child told their teacher the carer pulled them by the arm.`;
 
-  await hearth.signIn('ssw');
+  await hearth.signInAs('ssw');
   await openEllisMatters(hearth);
   const matter = await recordAllegation(hearth, summary, { child: true });
   await expect(page.locator('main .govuk-tag').first()).toHaveText('Not yet referred to the LADO');
@@ -74,7 +74,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
   await hearth.signOut();
 
   // The LADO finds it among the open allegations and takes it to an outcome.
-  await hearth.signIn('lado');
+  await hearth.signInAs('lado');
   await hearth.clickLink('Open allegations', { within: hearth.nav });
   await expect(hearth.heading).toHaveText('Open allegations');
   await hearth.goto(matter);
@@ -117,8 +117,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
   await hearth.signOut();
 
   // The SSW gives the outcome to the child and to the carer.
-  await hearth.signIn('ssw');
-  await hearth.goto(matter);
+  await hearth.signInAs('ssw', matter);
   await hearth.clickLink('Record the outcome given to a child');
   await expect(page.getByLabel('Child', { exact: true }).locator('option')).toHaveCount(2);
   await page.getByLabel('Child', { exact: true }).selectOption({ index: 1 });
@@ -136,8 +135,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
   await hearth.signOut();
 
   // The team manager records its presentation to the fostering panel and closes it.
-  await hearth.signIn('manager');
-  await hearth.goto(matter);
+  await hearth.signInAs('manager', matter);
   await hearth.clickLink('Record its presentation to the fostering panel');
   await page.getByLabel('No').check();
   await hearth.submit('Save');
@@ -168,7 +166,7 @@ test('the carer sees only that a matter is open; another team’s SSW cannot ope
   const page = hearth.page;
   const summary = `${uniqueName('e2e')}: a neighbour reported a child left alone for several hours.`;
 
-  await hearth.signIn('ssw');
+  await hearth.signInAs('ssw');
   await openEllisMatters(hearth);
   const matter = await recordAllegation(hearth, summary, { child: false });
   await hearth.clickLink('Record the carer’s independent support');
@@ -179,8 +177,7 @@ test('the carer sees only that a matter is open; another team’s SSW cannot ope
   await expect(page.locator('.govuk-notification-banner')).toContainText('Independent support recorded');
   await hearth.signOut();
 
-  await hearth.signIn('carer');
-  await hearth.goto('/portal');
+  await hearth.signInAs('carer', '/portal');
   const main = page.locator('main');
   await expect(main).toContainText('A matter about your household is open');
   await expect(main).toContainText('Being looked into by the fostering service');
@@ -192,7 +189,7 @@ test('the carer sees only that a matter is open; another team’s SSW cannot ope
   await expect(main).not.toContainText(summary);
   await hearth.signOut();
 
-  await hearth.signIn('ssw2');
+  await hearth.signInAs('ssw2');
   const other = await hearth.goto(matter);
   expect(other?.status()).toBe(404);
   await expect(page.locator('main')).not.toContainText(summary);

@@ -2,7 +2,7 @@ import { test, expect } from './support/fixtures.ts';
 
 test.describe('error pages', () => {
   test('a form sent without its CSRF token is refused with a clear page, and nothing happens', async ({ hearth }) => {
-    await hearth.signIn('manager');
+    await hearth.signInAs('manager');
     const removed = await hearth.page.evaluate(() => {
       const field = document.querySelector('form[action="/sign-out"] input[name="_csrf"]');
       field?.remove();
@@ -30,7 +30,7 @@ test.describe('error pages', () => {
   });
 
   test('a signed-in user gets the 404 page with their navigation, and a way home', async ({ hearth }) => {
-    await hearth.signIn('ssw2');
+    await hearth.signInAs('ssw2');
     const response = await hearth.goto('/households/not-a-real-record/nothing-here');
     expect(response?.status()).toBe(404);
     await expect(hearth.heading).toHaveText('Page not found');

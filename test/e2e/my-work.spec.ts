@@ -12,7 +12,7 @@ test.describe('My work and search', () => {
     hearth,
   }) => {
     const page = hearth.page;
-    await hearth.signIn('manager');
+    await hearth.signInAs('manager');
     await expect(hearth.heading).toHaveText('My work');
     const list = page.locator('table').filter({ has: page.locator('caption', { hasText: 'soonest first' }) });
     await expect(list.locator('tbody tr').first()).toBeVisible();
@@ -58,7 +58,7 @@ test.describe('My work and search', () => {
     hearth,
   }) => {
     const page = hearth.page;
-    await hearth.signIn('head');
+    await hearth.signInAs('head');
     const summary = page.locator('table').filter({ has: page.locator('caption', { hasText: 'By team' }) });
     const team = summary.getByRole('row').filter({ hasText: 'East Kent Fostering Team 1' });
     const overdue = team.getByRole('link', { name: /overdue in East Kent Fostering Team 1/ });

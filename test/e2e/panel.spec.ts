@@ -24,7 +24,7 @@ test('a household goes through a quorate panel to the agency decision that appro
   // A household in assessment; the panel adviser adds today's meeting with the central list sitting.
   const name = uniqueName('Marlowe');
   await householdInAssessment(hearth, name, 'CT1 2AA');
-  await hearth.signIn('adviser');
+  await hearth.signInAs('adviser');
   const meeting = await quorateMeetingToday(hearth);
   await hearth.clickLink('Add an item to the agenda');
   await expect(hearth.heading).toHaveText('Add an item to the agenda');
@@ -57,18 +57,17 @@ test('a household goes through a quorate panel to the agency decision that appro
   await hearth.signOut();
 
   // The household's team manager quality-assures it; the adviser publishes it.
-  await hearth.signIn('manager');
+  await hearth.signInAs('manager');
   await assureAll(hearth, meeting);
   await expect(main).toContainText('Quality-assured: ready for panel');
   await hearth.signOut();
-  await hearth.signIn('adviser');
-  await hearth.goto(meeting);
+  await hearth.signInAs('adviser', meeting);
   await hearth.submit('Publish the quality-assured papers');
   await expect(main).toContainText('published to members on');
   await hearth.signOut();
 
   // The chair, a member of this meeting, reads it on their papers page.
-  await hearth.signIn('panel');
+  await hearth.signInAs('panel');
   await hearth.clickLink('Your papers', { within: hearth.nav });
   await expect(hearth.heading).toHaveText('Your panel papers');
   const row = page.locator('tr', { hasText: name });
@@ -80,16 +79,15 @@ test('a household goes through a quorate panel to the agency decision that appro
   await hearth.signOut();
 
   // The adviser records the recommendation; the chair signs the minutes.
-  await hearth.signIn('adviser');
-  await hearth.goto(meeting);
+  await hearth.signInAs('adviser', meeting);
   await recommendApproval(hearth, name, '8');
   await hearth.signOut();
-  await hearth.signIn('panel');
+  await hearth.signInAs('panel');
   await signMinutes(hearth, meeting);
   await hearth.signOut();
 
   // The decision maker finds it in their queue and agrees: the household is approved on the terms.
-  await hearth.signIn('decider');
+  await hearth.signInAs('decider');
   await hearth.clickLink('Decisions', { within: hearth.nav });
   await expect(hearth.heading).toContainText('decision');
   await expect(main).toContainText(name);
@@ -97,8 +95,7 @@ test('a household goes through a quorate panel to the agency decision that appro
   await expect(main).toContainText('They may make representations or apply to the Independent Review Mechanism');
   await hearth.signOut();
 
-  await hearth.signIn('manager');
-  await hearth.goto('/households');
+  await hearth.signInAs('manager', '/households');
   await page.getByLabel('Name, reference or postcode').fill(name);
   await hearth.submit('Apply filters');
   await hearth.clickLink(name);

@@ -24,7 +24,7 @@ test.describe('a phone-sized screen', () => {
   test.setTimeout(120_000);
 
   test('the main pages of a head of fostering fit the screen', async ({ hearth }) => {
-    await hearth.signIn('head');
+    await hearth.signInAs('head');
     const pages = ['/my-work', '/households', '/children', '/referrals', '/scorecard', '/plan', '/search?q=Ellis'];
     // The first household and measure in their lists, so their record pages are checked too.
     await hearth.goto('/households');
@@ -39,15 +39,14 @@ test.describe('a phone-sized screen', () => {
   });
 
   test('a supervising social worker and a carer fit the screen too', async ({ hearth }) => {
-    await hearth.signIn('ssw');
+    await hearth.signInAs('ssw');
     for (const path of ['/my-work', '/households', '/supervision/outbox']) {
       await hearth.goto(path);
       const width = await widerThanScreen(hearth.page);
       expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
     }
     await hearth.signOut();
-    await hearth.signIn('carer');
-    await hearth.goto('/portal');
+    await hearth.signInAs('carer', '/portal');
     const width = await widerThanScreen(hearth.page);
     expect(width, '/portal').toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
   });

@@ -5,8 +5,9 @@ import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 /**
  * Children and placements in the browser: a referral returned, re-submitted, accepted, matched and
  * placed, with delegated authority signed and a copy given; and a placement ended unplanned with
- * the child moved. Each journey makes its own child and households (through the pages), so it
- * does not depend on, or change, the demo's own records.
+ * the child moved. Each journey makes its own child; the first makes its household too, from
+ * enquiry through panel and the agency decision to matching; the second places its child with
+ * demo households, which it changes only by that child's placements.
  */
 
 interface DayMonthYear {
@@ -69,10 +70,20 @@ async function newChild(hearth: Hearth, firstName: string, lastName: string): Pr
   return new URL(hearth.page.url()).pathname;
 }
 
-/** The household option (name plus reference and vacancies) in a household select. */
-async function chooseHousehold(page: Page, label: string, name: string) {
-  const option = page.getByLabel(label).locator('option', { hasText: name });
-  await page.getByLabel(label).selectOption((await option.getAttribute('value'))!);
+/**
+ * The first approved household of the demo's in a household select (one with a vacancy, as the
+ * select lists), not one a journey made: the placement and the move need households, not their
+ * approval, which the first journey and panel.spec.ts walk through. Returns its name.
+ */
+async function chooseDemoHousehold(page: Page, label: string): Promise<string> {
+  const select = page.getByLabel(label);
+  const options = await select
+    .locator('option')
+    .evaluateAll((all) => all.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+  const demo = options.find((o) => o.value !== '' && !/-\d[a-z0-9]{6,} \(/.test(o.text));
+  expect(demo, `a demo household with a vacancy in "${label}"`).toBeDefined();
+  await select.selectOption(demo!.value);
+  return demo!.text.slice(0, demo!.text.indexOf(' ('));
 }
 
 test.describe('children and placements', () => {
@@ -87,7 +98,7 @@ test.describe('children and placements', () => {
     await approvedHousehold(hearth, household, 'CT1 3QU');
 
     // The child's social worker records the child and asks for a placement.
-    await hearth.signIn('cicsw');
+    await hearth.signInAs('cicsw');
     const childPath = await newChild(hearth, child.first, child.last);
     await hearth.submit('Make a referral');
     await expect(hearth.heading).toHaveText('Make a referral');
@@ -103,7 +114,7 @@ test.describe('children and placements', () => {
     await hearth.signOut();
 
     // The team manager returns it, saying why (a return without reasons is refused).
-    await hearth.signIn('manager');
+    await hearth.signInAs('manager');
     await hearth.clickLink('Referrals', { within: hearth.nav });
     await expect(hearth.heading).toHaveText('Referrals');
     await hearth.clickLink(`${child.first} ${child.last}`);
@@ -118,7 +129,7 @@ test.describe('children and placements', () => {
 
     // The social worker finds it on My work and in their own referrals, sees the reasons, puts the
     // referral right and sends it again.
-    await hearth.signIn('cicsw');
+    await hearth.signInAs('cicsw');
     await hearth.clickLink('Referrals', { within: hearth.nav });
     await expect(hearth.heading).toHaveText('Your referrals');
     await expect(main(hearth)).toContainText(`${child.first} ${child.last}`);
@@ -137,8 +148,7 @@ test.describe('children and placements', () => {
     await hearth.signOut();
 
     // The manager accepts it, finds the household and records the match.
-    await hearth.signIn('manager');
-    await hearth.goto(referralPath);
+    await hearth.signInAs('manager', referralPath);
     await expect(main(hearth)).toContainText('Returned 1 time');
     await expect(page.locator('.moj-timeline')).toContainText('Changed and re-submitted');
     await hearth.submit('Accept referral');
@@ -183,14 +193,10 @@ test.describe('children and placements', () => {
 
   test('a placement ended unplanned and the child moved', async ({ hearth }) => {
     const page = hearth.page;
-    const first = uniqueName('Greenhow');
-    const second = uniqueName('Whitlock');
     const child = { first: 'Sam', last: uniqueName('Pennington') };
-    await approvedHousehold(hearth, first, 'CT2 7NZ');
-    await approvedHousehold(hearth, second, 'CT5 1AB');
 
     // An emergency referral from the child's social worker.
-    await hearth.signIn('cicsw');
+    await hearth.signInAs('cicsw');
     await newChild(hearth, child.first, child.last);
     await hearth.submit('Make a referral');
     await page.getByLabel('The child’s needs').fill('Sam needs somewhere safe tonight.');
@@ -203,12 +209,11 @@ test.describe('children and placements', () => {
     await hearth.signOut();
 
     // The team manager places Sam straight away with the first household.
-    await hearth.signIn('manager');
-    await hearth.goto(referralPath);
+    await hearth.signInAs('manager', referralPath);
     await hearth.clickLink(`Open ${child.first} ${child.last}’s record`);
     await hearth.submit('Place in an emergency');
     await expect(hearth.heading).toHaveText('Place in an emergency');
-    await chooseHousehold(page, 'Household', first);
+    const first = await chooseDemoHousehold(page, 'Household');
     await page.getByLabel('No', { exact: true }).check();
     await hearth.submit('Record the placement');
     await expect(hearth.heading).toHaveText(`Placement with ${first}`);
@@ -217,7 +222,8 @@ test.describe('children and placements', () => {
     await hearth.submit('Move to another household');
     await expect(hearth.heading).toHaveText('Move to another household');
     await page.getByLabel('Unplanned').check();
-    await chooseHousehold(page, 'Household the child is moving to', second);
+    const second = await chooseDemoHousehold(page, 'Household the child is moving to');
+    expect(second).not.toBe(first);
     await page.getByLabel('Short-term').check();
     await page.getByLabel('Yes', { exact: true }).check();
     await hearth.submit('Record the move');

@@ -13,8 +13,7 @@ test('the head of fostering adds a quarterly update and exports the plan to Word
   const title = uniqueName('Fostering Business Plan e2e');
   const today = new Date();
 
-  await hearth.signIn('head');
-  await hearth.goto('/plan');
+  await hearth.signInAs('head', '/plan');
   await expect(hearth.heading).toHaveText('Business plan');
 
   await hearth.submit('Create a plan');

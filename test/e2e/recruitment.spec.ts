@@ -22,7 +22,7 @@ test('an enquiry becomes a complete assessment, ready for panel', async ({ heart
   const page = hearth.page;
   const surname = `Quillfeather${Date.now() % 100000}`;
 
-  await hearth.signIn('recruitment');
+  await hearth.signInAs('recruitment');
   await hearth.clickLink('Recruitment', { within: hearth.nav, exact: true });
   await expect(hearth.heading).toHaveText('Recruitment pipeline');
   await hearth.submit('Record an enquiry');
@@ -61,8 +61,7 @@ test('an enquiry becomes a complete assessment, ready for panel', async ({ heart
   await hearth.signOut();
 
   // The assessing social worker records the checks.
-  await hearth.signIn('assessor');
-  await hearth.goto(path);
+  await hearth.signInAs('assessor', path);
   const check = async (kind: string, person: boolean, when = daysAgo(5)) => {
     await hearth.clickLink('Record a stage 1 check');
     await page.getByLabel(kind, { exact: true }).check();

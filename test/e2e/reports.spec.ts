@@ -9,7 +9,7 @@ test('the head issues last quarter’s report and the assistant director reads i
   test.setTimeout(60_000);
   const page = hearth.page;
 
-  await hearth.signIn('head');
+  await hearth.signInAs('head');
   await hearth.clickLink('Quarterly reports', { within: hearth.nav, exact: true });
   await expect(hearth.heading).toHaveText('Quarterly reports to the executive');
   const lastQuarter = page.locator('tbody tr').nth(1).getByRole('link');
@@ -30,8 +30,7 @@ test('the head issues last quarter’s report and the assistant director reads i
   await expect(page.getByRole('link', { name: 'Write the foreword and narrative' })).toHaveCount(0);
   await hearth.signOut();
 
-  await hearth.signIn('director');
-  await hearth.goto('/reports');
+  await hearth.signInAs('director', '/reports');
   await expect(page.locator('tbody tr').nth(1)).toContainText('Issued on');
   await hearth.clickLink(quarterName);
   await expect(page.getByText('Made-up foreword: a steady quarter for the service.')).toBeVisible();

@@ -26,7 +26,7 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
   const page = hearth.page;
 
   // The reviewer finds a household whose first review in Hearth has not started, with a child placed.
-  await hearth.signIn('reviewer');
+  await hearth.signInAs('reviewer');
   await hearth.clickLink('Reviews', { within: hearth.nav, exact: true });
   await expect(hearth.heading).toHaveText('Reviews of approval');
   await page.getByLabel('Show').selectOption('first');
@@ -77,8 +77,7 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The child's social worker's feedback, by email (kept in the outbox here: the link is shown once).
-  await hearth.signIn('reviewer');
-  await hearth.goto(reviewPath);
+  await hearth.signInAs('reviewer', reviewPath);
   await expect(page.locator('tbody tr').first()).toContainText('Returned on');
   await hearth.clickLink(/^Ask for feedback/);
   await page.getByRole('radio', { name: 'By email' }).check();
@@ -97,8 +96,7 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
   await expect(hearth.heading).toHaveText('Thank you');
 
   // The reviewer completes the report: a date before the review started is refused.
-  await hearth.signIn('reviewer');
-  await hearth.goto(reviewPath);
+  await hearth.signInAs('reviewer', reviewPath);
   await expect(page.locator('main')).toContainText('Chris Okafor, children’s social worker');
   await hearth.submit('Complete the review');
   await fillDate(page, 'Date of the review meeting', new Date(Date.now() - 2 * 86_400_000));

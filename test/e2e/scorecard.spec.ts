@@ -7,7 +7,7 @@ test.describe('the scorecard', () => {
 
   test('the head of fostering reads the scorecard, filters it and opens a measure', async ({ hearth }) => {
     const page = hearth.page;
-    await hearth.signIn('head');
+    await hearth.signInAs('head');
     await hearth.clickLink('Scorecard', { within: hearth.nav });
     await expect(hearth.heading).toContainText('Scorecard:');
     await expect(page.locator('table').first()).toContainText('Approved fostering households');

@@ -27,7 +27,7 @@ test('a team manager records a supervision session and the SSW signs it', async 
   const page = hearth.page;
   const today = new Date();
 
-  await hearth.signIn('manager');
+  await hearth.signInAs('manager');
   await hearth.clickLink('Staff supervision', { within: hearth.nav, exact: true });
   await expect(hearth.heading).toHaveText('Staff supervision');
   await hearth.clickLink('Sam Sutherland');
@@ -54,7 +54,7 @@ test('a team manager records a supervision session and the SSW signs it', async 
   await expect(page.locator('.govuk-notification-banner')).toContainText('supervision session has been recorded');
   await hearth.signOut();
 
-  await hearth.signIn('ssw');
+  await hearth.signInAs('ssw');
   await hearth.clickLink('My supervision', { within: hearth.nav, exact: true });
   await expect(hearth.heading).toHaveText('My supervision');
   await hearth.clickLink(`Sign the record of ${longDate(today)}`);
@@ -69,7 +69,7 @@ test('a team manager records a supervision session and the SSW signs it', async 
   await hearth.signOut();
 
   // A peer: another supervising social worker does not find the folder.
-  await hearth.signIn('ssw2');
+  await hearth.signInAs('ssw2');
   const response = await hearth.goto(folderPath);
   expect(response?.status()).toBe(404);
 });

@@ -30,8 +30,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   const page = hearth.page;
 
   // Before: the head of fostering reads the measure and the plan's action 7.1.
-  await hearth.signIn('head');
-  await hearth.goto('/scorecard/supervision.households-supervised-6-weeks');
+  await hearth.signInAs('head', '/scorecard/supervision.households-supervised-6-weeks');
   await expect(hearth.heading).toHaveText(MEASURE);
   const before = await measureNow(page);
   await hearth.clickLink('Business plan', { within: hearth.nav });
@@ -42,7 +41,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   await hearth.signOut();
 
   // The SSW finds the demo carer's household (theirs, its supervision overdue) and records a visit.
-  await hearth.signIn('ssw');
+  await hearth.signInAs('ssw');
   await hearth.clickLink('Search', { within: hearth.nav });
   await page.getByLabel('Search for a carer, household member or child').fill('Jordan Ellis');
   await hearth.submit('Search');
@@ -93,7 +92,9 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   await expect(hearth.heading).toHaveText('Notes to the carers');
   await expect(page.locator('main')).toContainText('jordan.ellis@example.com');
   await expect(page.locator('main')).toContainText('Notes of your supervision visit on');
-  await expect(page.getByRole('link', { name: /^supervision-H-\d+-\d{4}-\d{2}-\d{2}\.pdf$/ })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^The signed record of the visit on \d{1,2} [A-Z][a-z]+ \d{4}$/ }),
+  ).toBeVisible();
   const body = await page.locator('.app-message-body').innerText();
   const link = /https?:\/\/\S+\/notes\/([A-Za-z0-9_-]{32})/.exec(body);
   expect(link, 'the message holds the link to confirm receipt').not.toBeNull();
@@ -108,7 +109,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   await expect(page.locator('.govuk-panel')).toContainText('Thank you');
 
   // In the portal the carer sees the notes, confirmed.
-  await hearth.signIn('carer');
+  await hearth.signInAs('carer');
   await expect(hearth.heading).toHaveText('Your household');
   const row = page.locator('table tbody tr').first();
   await expect(row.getByRole('link', { name: /Read the notes/ })).toBeVisible();
@@ -116,8 +117,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   await hearth.signOut();
 
   // After: the scorecard counts the household, and action 7.1 shows the same live figure.
-  await hearth.signIn('head');
-  await hearth.goto('/scorecard/supervision.households-supervised-6-weeks');
+  await hearth.signInAs('head', '/scorecard/supervision.households-supervised-6-weeks');
   const after = await measureNow(page);
   expect(after.supervised).toBe(before.supervised + 1);
   expect(after.value).not.toBe(before.value);

@@ -34,8 +34,7 @@ test('a carer books training in the portal, the register is taken, and the train
   const today = todayInWords();
 
   // Before: the head of fostering reads the two measures.
-  await hearth.signIn('head');
-  await hearth.goto(NO_TRAINING);
+  await hearth.signInAs('head', NO_TRAINING);
   await expect(hearth.heading).toHaveText('Carers with no training in the last 6 months');
   const untrainedBefore = await measureNow(page);
   await hearth.goto(TSD);
@@ -43,7 +42,7 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.signOut();
 
   // The training coordinator adds a session of the TSD course today; a date in the past is refused.
-  await hearth.signIn('training');
+  await hearth.signInAs('training');
   await hearth.clickLink('Training', { within: hearth.nav, exact: true });
   await hearth.goto('/training/courses');
   await hearth.clickLink('TSD standards: portfolio sign-off');
@@ -77,8 +76,7 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.signOut();
 
   // The demo carer books the session in the portal.
-  await hearth.signIn('carer');
-  await hearth.goto('/portal/training');
+  await hearth.signInAs('carer', '/portal/training');
   await expect(hearth.heading).toHaveText('Your training and development');
   await hearth.clickLink(/TSD standards: portfolio sign-off/, { within: page.locator('li', { hasText: place }) });
   await page.getByLabel('Jordan Ellis').check();
@@ -88,8 +86,7 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.signOut();
 
   // The coordinator books the other carer and takes the register.
-  await hearth.signIn('training');
-  await hearth.goto(sessionPath);
+  await hearth.signInAs('training', sessionPath);
   await page.getByLabel('Carer’s name, household name or reference').fill(tsdCarer.split(' ').pop()!);
   await hearth.submit('Find a carer');
   await hearth.submit(`Book ${tsdCarer}`);
@@ -107,8 +104,7 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.signOut();
 
   // After: one carer fewer with no training in 6 months; the TSD measure counts the new evidence.
-  await hearth.signIn('head');
-  await hearth.goto(NO_TRAINING);
+  await hearth.signInAs('head', NO_TRAINING);
   const untrainedAfter = await measureNow(page);
   expect(untrainedAfter).toMatchObject({ met: untrainedBefore.met - 1, of: untrainedBefore.of });
   expect(untrainedAfter.value).not.toBe(untrainedBefore.value);

@@ -22,6 +22,9 @@ import {
   refreshDueItems,
   registerDueRule,
   registerDueScope,
+  unregisterDueScope,
+  dueScope,
+  type DueScopeCondition,
   summariseByTeam,
   unregisterDueRule,
   workingDaysAfter,
@@ -47,6 +50,8 @@ const manager: SignedInUser = {
   sessionId: 's',
 };
 
+let householdScopeBefore: DueScopeCondition | undefined;
+
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
@@ -55,10 +60,14 @@ beforeAll(async () => {
     { id: team1, name: 'Alpha Team', areaId: area },
     { id: team2, name: 'Beta Team', areaId: area },
   ]);
-  // Every household visible, for these tests (the modules' own conditions are tested with them).
+  // Every household visible, for these tests (the modules' own conditions are tested with them);
+  // the households module's own condition is put back after them (files share a worker's modules).
+  householdScopeBefore = dueScope('household');
   registerDueScope('household', () => 'all');
 });
 afterAll(async () => {
+  if (householdScopeBefore) registerDueScope('household', householdScopeBefore);
+  else unregisterDueScope('household');
   await database.close();
 });
 

@@ -11,6 +11,7 @@ export {
   registerDueRule,
   registerDueScope,
   unregisterDueRule,
+  unregisterDueScope,
   type AffectedRecords,
   type DueItem,
   type DueRule,

@@ -145,6 +145,11 @@ export function registerDueScope(column: DueScopeColumn, condition: DueScopeCond
   scopes.set(column, condition);
 }
 
+/** For tests: forget a scope. */
+export function unregisterDueScope(column: DueScopeColumn): void {
+  scopes.delete(column);
+}
+
 export function dueScope(column: DueScopeColumn): DueScopeCondition | undefined {
   return scopes.get(column);
 }

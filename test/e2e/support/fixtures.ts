@@ -23,6 +23,12 @@
  *   clickLink(name, opts?) clicks a link by its accessible name ({ exact, within }), same as submit
  *   signIn(username, password = E2E_DEMO_PASSWORD)
  *                          signs in on /sign-in; with the right password, expects to leave /sign-in
+ *   signInAs(username, to = '/')
+ *                          signs a demo user in by posting the sign-in form from the browser
+ *                          context (its cookies, its CSRF token), then opens `to` (by default
+ *                          the user's home, as after signing in on the page) and checks it:
+ *                          for journeys that are not about signing in, which would otherwise load
+ *                          and check the sign-in page and My work again at every change of user
  *   signOut()              presses "Sign out" and expects "You have signed out"
  *   checkPage()            checks the page now: for pages reached some other way (page.goBack(),
  *                          a key press) or after the page changed in place
@@ -90,6 +96,7 @@ export interface Hearth {
   submit(buttonName: string | RegExp, options?: ActionOptions): Promise<Response | null>;
   clickLink(linkName: string | RegExp, options?: ActionOptions): Promise<Response | null>;
   signIn(username: string, password?: string): Promise<void>;
+  signInAs(username: string, to?: string): Promise<Response | null>;
   signOut(): Promise<void>;
   checkPage(): Promise<void>;
 }
@@ -220,6 +227,23 @@ class HearthPage implements Hearth {
     if (password === E2E_DEMO_PASSWORD) {
       expect(new URL(this.page.url()).pathname, `signing in as ${username}`).not.toBe('/sign-in');
     }
+  }
+
+  async signInAs(username: string, to = '/'): Promise<Response | null> {
+    const request = this.page.context().request;
+    const form = await request.get('/sign-in');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+    expect(csrf, 'the sign-in form has its CSRF token').toBeDefined();
+    const signedIn = await request.post('/sign-in', {
+      form: { username, password: E2E_DEMO_PASSWORD, _csrf: csrf! },
+      maxRedirects: 0,
+    });
+    expect(signedIn.status(), `signing in as ${username}`).toBe(303);
+    expect(
+      new URL(signedIn.headers().location ?? '/sign-in', 'http://x').pathname,
+      `signing in as ${username}`,
+    ).not.toBe('/sign-in');
+    return this.goto(to);
   }
 
   async signOut(): Promise<void> {

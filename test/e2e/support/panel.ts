@@ -139,25 +139,24 @@ export async function approveThroughPanel(
   households: PanelHousehold[],
   assurer = 'manager',
 ): Promise<void> {
-  await hearth.signIn('adviser');
+  await hearth.signInAs('adviser');
   const meeting = await quorateMeetingToday(hearth);
   for (const h of households) {
     await hearth.goto(meeting);
     await proposeForApproval(hearth, h);
   }
   await hearth.signOut();
-  await hearth.signIn(assurer);
+  await hearth.signInAs(assurer);
   await assureAll(hearth, meeting);
   await hearth.signOut();
-  await hearth.signIn('adviser');
-  await hearth.goto(meeting);
+  await hearth.signInAs('adviser', meeting);
   await hearth.submit('Publish the quality-assured papers');
   for (const h of households) await recommendApproval(hearth, h.name, '8');
   await hearth.signOut();
-  await hearth.signIn('panel');
+  await hearth.signInAs('panel');
   await signMinutes(hearth, meeting);
   await hearth.signOut();
-  await hearth.signIn('decider');
+  await hearth.signInAs('decider');
   for (const h of households) await decideToApprove(hearth, h.name);
   await hearth.signOut();
 }
@@ -179,8 +178,7 @@ async function fillDaysAgo(page: Page, legend: string, daysAgo: number) {
  */
 export async function householdInAssessment(hearth: Hearth, name: string, postcode: string): Promise<void> {
   const page = hearth.page;
-  await hearth.signIn('recruitment');
-  await hearth.goto('/recruitment/enquiries/new');
+  await hearth.signInAs('recruitment', '/recruitment/enquiries/new');
   await fillDaysAgo(page, 'Date of the enquiry', 10);
   await page.getByLabel('First name', { exact: true }).fill('Robin');
   await page.getByLabel('Last name', { exact: true }).fill(name);
@@ -222,8 +220,7 @@ export async function assessToCompletion(
   const path = new URL(page.url()).pathname;
   await hearth.signOut();
 
-  await hearth.signIn('assessor');
-  await hearth.goto(path);
+  await hearth.signInAs('assessor', path);
   const checks: [string, boolean][] = [
     ['Enhanced DBS check', true],
     ['Local authority checks', true],
