@@ -172,7 +172,9 @@ test.describe('a household recorded and allocated', () => {
     await fillDate(page, 'Date completed', date);
     await hearth.submit('Record check');
     await expect(page.locator('.govuk-error-summary')).toContainText('Enter the expiry date');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Select whether the outcome was satisfactory');
     await fillDate(page, 'Expiry date', { ...date, year: String(Number(date.year) + 3) });
+    await page.getByRole('group', { name: 'Was the outcome satisfactory?' }).getByLabel('Yes').check();
     await hearth.submit('Record check');
     await expect(page.locator('.govuk-notification-banner')).toContainText('The check has been recorded');
 

@@ -145,9 +145,21 @@ export const checkForm = withDates(
       kind: z.enum(checkKinds, { error: 'Select the kind of check' }),
       completedOn: requiredDate('the date the check was completed'),
       expiresOn: optionalDate('the expiry date'),
+      // Checked with the other answers below, so that every error shows at once.
+      satisfactory: z.enum(['yes', 'no']).optional().catch(undefined),
       outcome: optionalText(500),
     })
     .superRefine((v, ctx) => {
+      if (!v.satisfactory) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['satisfactory'],
+          message: 'Select whether the outcome was satisfactory',
+        });
+      }
+      if (v.satisfactory === 'no' && !v.outcome) {
+        ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
+      }
       if (v.kind !== 'reference' && !v.expiresOn) {
         ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Enter the expiry date' });
       }

@@ -151,6 +151,7 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
       kind: input.kind,
       completedOn: input.completedOn,
       expiresOn: input.expiresOn,
+      satisfactory: input.satisfactory === 'yes',
       outcome: input.outcome,
       recordedBy: who.user.id,
     });
@@ -159,7 +160,7 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
       action: 'update',
       recordType: 'household',
       recordId: householdId,
-      detail: { part: 'checks', added: checkId, kind: input.kind },
+      detail: { part: 'checks', added: checkId, kind: input.kind, satisfactory: input.satisfactory === 'yes' },
     });
     return { ok: true };
   });

@@ -220,10 +220,17 @@ describe('changing a household', () => {
       'expiresOn-day': ed!,
       'expiresOn-month': em!,
       'expiresOn-year': ey!,
+      satisfactory: 'yes',
     });
     expect(check.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(personChecks).where(eq(personChecks.householdId, h.id));
-    expect(row).toMatchObject({ kind: 'dbs', carerId: saved!.id, completedOn: completed, expiresOn: expires });
+    expect(row).toMatchObject({
+      kind: 'dbs',
+      carerId: saved!.id,
+      completedOn: completed,
+      expiresOn: expires,
+      satisfactory: true,
+    });
     const page = await manager.get(`/households/${h.id}`);
     expect(page.body).toContain('Expires soon');
   });
@@ -243,6 +250,34 @@ describe('changing a household', () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Enter the expiry date');
     expect(response.body).toContain('href="#expiresOn-day"');
+    expect(response.body).toContain('Select whether the outcome was satisfactory');
+  });
+
+  it('records a check that was not satisfactory, with what was wrong, and shows it so', async () => {
+    const h = await makeHousehold(t.database.db);
+    const c = await makeCarer(t.database.db, h.id);
+    const manager = await signedIn(t.app, 'manager');
+    await manager.get(`/households/${h.id}/checks/new`);
+    const form = {
+      person: `carer:${c.id}`,
+      kind: 'medical',
+      'completedOn-day': '1',
+      'completedOn-month': '2',
+      'completedOn-year': '2025',
+      'expiresOn-day': '1',
+      'expiresOn-month': '2',
+      'expiresOn-year': '2028',
+      satisfactory: 'no',
+    };
+    const missing = await manager.post(`/households/${h.id}/checks/new`, form);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Say what was not satisfactory');
+    expect(missing.body).toMatch(/value="no"[^>]*checked/);
+    const saved = await manager.post(`/households/${h.id}/checks/new`, { ...form, outcome: 'GP advice awaited' });
+    expect(saved.statusCode).toBe(303);
+    const [row] = await t.database.db.select().from(personChecks).where(eq(personChecks.householdId, h.id));
+    expect(row).toMatchObject({ kind: 'medical', satisfactory: false, outcome: 'GP advice awaited' });
+    expect((await manager.get(`/households/${h.id}`)).body).toContain('Not satisfactory: GP advice awaited');
   });
 
   it('tags an expired check', async () => {

@@ -2,7 +2,9 @@
  * Test support: a household's road written straight to the database (its kept deadlines refreshed,
  * as the service does). Not used by the app.
  */
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { makeHousehold, type HouseholdOverrides } from '../../../test/support/households.ts';
 import {
@@ -20,6 +22,8 @@ export interface RoadFixture {
   startedOn?: string;
   mentorAllocatedOn?: string;
   completedOn?: string;
+  /** A panel meeting that day recommended approving the household. */
+  recommendedOn?: string;
   interviewedOn?: string;
   leaving?: { leftOn: string; exitInterview: string; interviewOn?: string };
 }
@@ -49,6 +53,15 @@ export async function makeRoad(db: DbOrTx, f: RoadFixture) {
       mentorAllocatedOn: f.mentorAllocatedOn ?? null,
       completedOn: f.completedOn ?? null,
     });
+  }
+  if (f.recommendedOn) {
+    const [meeting] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into panel_meetings (meets_on, place, papers_due_on)
+        values (${f.recommendedOn}, 'County Hall', ${f.recommendedOn}) returning id`,
+    );
+    await db.execute(sql`insert into panel_items (meeting_id, kind, household_id, recommendation)
+      values (${meeting!.id}, 'approval', ${id}, 'approve')`);
   }
   if (f.interviewedOn) {
     await db
