@@ -93,6 +93,8 @@ export async function recordRecommendation(
     if (item.sourceType === 'concern' && item.sourceId) {
       await recordAllegationPresentedToPanel(tx, who.actor, item.sourceId, meeting.meetsOn);
     }
+    // The recommendation stops the household's 8-month clock to panel.
+    await refreshDueItems(tx, 'household', [item.householdId]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'panel-meeting',

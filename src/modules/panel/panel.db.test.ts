@@ -1,11 +1,14 @@
 /** The panel's rules on small fixtures: quorum, papers, who opens them, recommendation, decision, the gate. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
 import { households } from '../households/tables.ts';
+import { recruitmentAssessments } from '../recruitment/tables.ts';
 import { papersDueFor } from './dates.ts';
 import { paperTypeOf } from './papers.ts';
 import { quorumOf } from './quorum.ts';
@@ -82,6 +85,15 @@ describe('a meeting to a decision', () => {
       .insert(panelItems)
       .values({ meetingId: m.id, kind: 'approval', householdId: h.id, places: 2, ageMin: 0, ageMax: 10 })
       .returning();
+    // The household applied 90 days ago: its 8-month clock to panel runs until the recommendation.
+    await db.insert(recruitmentAssessments).values({ householdId: h.id, appliedOn: addDays(today, -90) });
+    await refreshDueItems(db, 'household', [h.id]);
+    const clock = () =>
+      db
+        .select({ dueOn: dueItems.dueOn })
+        .from(dueItems)
+        .where(and(eq(dueItems.ruleId, 'recruitment.panel-clock'), eq(dueItems.recordId, h.id)));
+    expect(await clock()).toEqual([{ dueOn: addMonths(addDays(today, -90), 8) }]);
     const adviser = await signedIn(t.app, 'adviser');
     const form = {
       recommendation: 'approve',
@@ -112,6 +124,7 @@ describe('a meeting to a decision', () => {
     await db.insert(panelAttendance).values({ meetingId: m.id, memberId: fifth.id });
     await adviser.get(`/panel/items/${item!.id}/recommendation`);
     expect((await adviser.post(`/panel/items/${item!.id}/recommendation`, form)).statusCode).toBe(303);
+    expect(await clock()).toEqual([]);
     const chair = await signedIn(t.app, 'panel');
     await chair.get(`/panel/meetings/${m.id}`);
     expect((await chair.post(`/panel/meetings/${m.id}/minutes`, { minutes: 'Approved unanimously' })).statusCode).toBe(

@@ -98,8 +98,10 @@ export const recruitmentDueRules: DueRule[] = [
   {
     id: 'recruitment.panel-clock',
     title: 'Panel recommendation within 8 months of the application',
+    version: 2,
     cites: NMS_14_4,
-    countsFrom: 'the day the application was received, while the household is an applicant or in assessment',
+    countsFrom:
+      'the day the application was received, while the household is an applicant or in assessment, until the panel recommends on its approval',
     period: 'within 8 months',
     audience,
     recordType: 'household',
@@ -110,7 +112,8 @@ export const recruitmentDueRules: DueRule[] = [
         sql`a.applied_on::text as on, a.assessor_id as owner_id,
           case when a.completed_on is null then 'Assessment not yet complete' else 'Assessment complete: to panel' end as detail`,
         sql`join recruitment_assessments a on a.household_id = h.id`,
-        sql`h.status in ('applicant', 'in_assessment')`,
+        sql`h.status in ('applicant', 'in_assessment') and not exists (select 1 from panel_items i
+          where i.household_id = h.id and i.kind = 'approval' and i.recommendation is not null)`,
       );
       return rows.map(item((r) => panelDueBy(r.on)));
     },
