@@ -26,6 +26,8 @@ export interface BenchRow {
   medianMs: number | null;
   p95Ms: number | null;
   maxMs: number | null;
+  /** The target: the 95th percentile below this many ms (issue 8's figures for the scale). */
+  targetMs?: number;
   /** Why there are no figures (not available, unexpected status). */
   note?: string;
 }
@@ -84,10 +86,28 @@ export async function measure(scenario: Scenario, options: MeasureOptions): Prom
 
 const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
 
-/** A plain-text table: page, requests, median ms, p95 ms, max ms (and a note when there is one). */
+/** Whether a row meets its target: "yes", "NO", or "-" without a target or figures. */
+function met(row: BenchRow): string {
+  if (row.targetMs === undefined || row.p95Ms === null) return '-';
+  return row.p95Ms < row.targetMs ? 'yes' : 'NO';
+}
+
+/**
+ * A plain-text table: page, requests, median ms, p95 ms, max ms, the p95 target and whether it
+ * is met (when a row has a target), and a note when there is one.
+ */
 export function formatTable(rows: readonly BenchRow[], title?: string): string {
-  const header = ['page', 'requests', 'median ms', 'p95 ms', 'max ms', ''];
-  const body = rows.map((r) => [r.page, String(r.requests), ms(r.medianMs), ms(r.p95Ms), ms(r.maxMs), r.note ?? '']);
+  const targets = rows.some((r) => r.targetMs !== undefined);
+  const header = ['page', 'requests', 'median ms', 'p95 ms', 'max ms', ...(targets ? ['p95 target', 'met'] : []), ''];
+  const body = rows.map((r) => [
+    r.page,
+    String(r.requests),
+    ms(r.medianMs),
+    ms(r.p95Ms),
+    ms(r.maxMs),
+    ...(targets ? [r.targetMs === undefined ? '-' : `< ${r.targetMs}`, met(r)] : []),
+    r.note ?? '',
+  ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
   const line = (cells: string[]) =>
     cells
