@@ -113,9 +113,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   for (const engine of engines) {
     const rows = await benchEngine(engine, values.scale, requests, values['database-url'], values.loaded);
-    const what = values.loaded
-      ? `the database at --loaded (targets for the ${values.scale} scale)`
-      : `${values.scale} demo`;
+    const what = values.loaded ? `(a loaded database, ${values.scale} targets)` : `${values.scale} demo`;
     printTable(rows, `Hearth ${what} on ${engine}: server time per request (app.inject), ${requests} requests each`);
   }
   console.log(`bench: finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
