@@ -11,6 +11,7 @@ import {
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 
 let t: TestApp;
 let eastTeam: string;
@@ -261,12 +262,8 @@ describe('changing a household', () => {
     const form = {
       person: `carer:${c.id}`,
       kind: 'medical',
-      'completedOn-day': '1',
-      'completedOn-month': '2',
-      'completedOn-year': '2025',
-      'expiresOn-day': '1',
-      'expiresOn-month': '2',
-      'expiresOn-year': '2028',
+      ...dateBoxes('completedOn', '2025-02-01'),
+      ...dateBoxes('expiresOn', '2028-02-01'),
       satisfactory: 'no',
     };
     const missing = await manager.post(`/households/${h.id}/checks/new`, form);

@@ -2,11 +2,10 @@
  * Test support: a household's road written straight to the database (its kept deadlines refreshed,
  * as the service does). Not used by the app.
  */
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { makeHousehold, type HouseholdOverrides } from '../../../test/support/households.ts';
+import { panelItems, panelMeetings } from '../panel/tables.ts';
 import {
   recruitmentAssessments,
   recruitmentEnquiries,
@@ -55,13 +54,13 @@ export async function makeRoad(db: DbOrTx, f: RoadFixture) {
     });
   }
   if (f.recommendedOn) {
-    const [meeting] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into panel_meetings (meets_on, place, papers_due_on)
-        values (${f.recommendedOn}, 'County Hall', ${f.recommendedOn}) returning id`,
-    );
-    await db.execute(sql`insert into panel_items (meeting_id, kind, household_id, recommendation)
-      values (${meeting!.id}, 'approval', ${id}, 'approve')`);
+    const [meeting] = await db
+      .insert(panelMeetings)
+      .values({ meetsOn: f.recommendedOn, place: 'County Hall', papersDueOn: f.recommendedOn })
+      .returning({ id: panelMeetings.id });
+    await db
+      .insert(panelItems)
+      .values({ meetingId: meeting!.id, kind: 'approval', householdId: id, recommendation: 'approve' });
   }
   if (f.interviewedOn) {
     await db

@@ -198,12 +198,8 @@ export async function householdInAssessment(hearth: Hearth, name: string, postco
  * the application, the assessment started with its assessing social worker, then (as the assessing
  * social worker) every stage 1 check of the carer `carer` and the assessment complete (signed out at the end).
  */
-export async function assessToCompletion(
-  hearth: Hearth,
-  carer: string,
-  /** How many days ago the application, the start and the checks were (all today for a household enquired today). */
-  daysAgo = { applied: 8, started: 7, checked: 5 },
-): Promise<void> {
+async function assessToCompletion(hearth: Hearth, carer: string): Promise<void> {
+  const daysAgo = { applied: 8, started: 7, checked: 5 };
   const page = hearth.page;
   await hearth.clickLink('Record the application received');
   await fillDaysAgo(page, 'Date the application was received', daysAgo.applied);
