@@ -1,7 +1,7 @@
 /**
  * The statutory deadlines on a child's record: health assessments. Registered with the deadline
  * engine (platform/due) by registerChildrenDueRules(), with who may see items scoped by a child
- * (childVisibleTo); each rule is one query, with the due date worked out here.
+ * (visibleChildIds); each rule is one query, with the due date worked out here.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
@@ -12,7 +12,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, workingDaysAfter, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { placements } from '../placements/tables.ts';
-import { childVisibleTo } from './scope.ts';
+import { visibleChildIds } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
 
 /** The fostering and children's social work roles whose work a child's deadlines are. */
@@ -149,9 +149,7 @@ const childAffectedBy = {
 
 /** Who sees the deadlines scoped by a child: the childs they may see. */
 export const childDueScope: DueScopeCondition = (viewer) =>
-  childScope(viewer).kind === 'all'
-    ? 'all'
-    : sql`select ${children.id} from ${children} where ${childVisibleTo(viewer)}`;
+  childScope(viewer).kind === 'all' ? 'all' : visibleChildIds(viewer);
 
 /** The children module's deadlines with platform/due. */
 export const childrenDueRules: DueRule[] = [

@@ -2,7 +2,7 @@ import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { childScope } from '../../platform/access/scope.ts';
 import { households } from '../households/tables.ts';
-import { householdVisibleTo } from '../households/scope.ts';
+import { householdVisibleTo, visibleHouseholdIds } from '../households/scope.ts';
 import { placements, referrals } from '../placements/tables.ts';
 import { children } from './tables.ts';
 
@@ -37,6 +37,27 @@ export function childVisibleTo(user: SignedInUser): SQL {
     case 'none':
       return sql`false`;
   }
+}
+
+/**
+ * The ids of the children a user may read, as a subquery: the same children as childVisibleTo,
+ * written for fostering staff so their children are found from the households they may read
+ * (placements' open-placement index) and the area's open referrals, without reading every child.
+ * For lists that filter other tables by child (the deadlines in My work).
+ */
+export function visibleChildIds(user: SignedInUser): SQL {
+  const scope = childScope(user);
+  if (scope.kind !== 'placed-with') return sql`select ${children.id} from ${children} where ${childVisibleTo(user)}`;
+  const placed = sql`select ${placements.childId} from ${placements}
+    where ${placements.endDate} is null and ${placements.householdId} in (${visibleHouseholdIds(user)})`;
+  if (user.role !== 'team_manager' || !user.areaId) return placed;
+  return sql`${placed}
+    union all
+    select ${referrals.childId} from ${referrals} join ${children} on ${children.id} = ${referrals.childId}
+      where ${children.areaId} = ${user.areaId} and ${referrals.status} in (${sql.join(
+        OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`),
+        sql`, `,
+      )})`;
 }
 
 /** The child is in this area and has a referral a team manager is still working on. */

@@ -34,7 +34,8 @@ export const children = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('children_area_idx').on(t.areaId),
+    // With the id, an area's children are read from the index alone (visibleChildIds).
+    index('children_area_idx').on(t.areaId, t.id),
     index('children_social_worker_idx').on(t.allocatedSocialWorkerId),
     index('children_looked_after_idx').on(t.lookedAfterSince),
   ],

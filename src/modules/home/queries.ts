@@ -67,7 +67,8 @@ function shownCounts(byTeam: readonly TeamSummary[], team: string | undefined, s
 /**
  * My work: what is due and overdue in the viewer's scope, soonest first, filtered and paged;
  * for those who oversee several teams, a summary by team above the list. Two queries on the
- * kept deadlines: the counts by team (grouped in SQL) and one page (ordered by due date, limited).
+ * kept deadlines, run side by side: the counts by team (grouped in SQL) and one page (ordered by
+ * due date, limited).
  */
 export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, today: IsoDate, url: string) {
   const rules = dueRulesFor(user);
@@ -76,21 +77,23 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
   const caseworker = hasOwnCaseload(user);
   const viewer = caseworker && query.whose === 'mine' ? ownCaseload(user) : user;
   const options = { today, horizonDays: Number(query.within), ruleIds: rule ? [rule.id] : undefined };
-  const byTeam = await dueCountsByTeam(db, viewer, options);
+  const team = overseesTeams(user) ? query.team : undefined;
+  const pageOf = (page: number) =>
+    dueFor(db, viewer, {
+      ...options,
+      teamId: team === undefined ? undefined : team === 'none' ? null : team,
+      status: query.status,
+      limit: MY_WORK_PAGE_SIZE,
+      offset: (page - 1) * MY_WORK_PAGE_SIZE,
+    });
+  // The counts and the page asked for are read side by side; a page past the end (the list got
+  // shorter) is read again as the last page.
+  const [byTeam, asked] = await Promise.all([dueCountsByTeam(db, viewer, options), pageOf(query.page)]);
   const summary = overseesTeams(user) ? byTeam : null;
-  const team = summary ? query.team : undefined;
   const counts = shownCounts(byTeam, team, query.status);
   const pages = Math.max(1, Math.ceil(counts.total / MY_WORK_PAGE_SIZE));
   const page = Math.min(query.page, pages);
-  const entries = counts.total
-    ? await dueFor(db, viewer, {
-        ...options,
-        teamId: team === undefined ? undefined : team === 'none' ? null : team,
-        status: query.status,
-        limit: MY_WORK_PAGE_SIZE,
-        offset: (page - 1) * MY_WORK_PAGE_SIZE,
-      })
-    : [];
+  const entries = !counts.total ? [] : page === query.page ? asked : await pageOf(page);
   const ruleTitles = new Map(rules.map((r) => [r.id, r.title]));
   const option = (value: string, text: string, current: string | undefined) => ({
     value,

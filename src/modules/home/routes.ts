@@ -28,8 +28,10 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     const user = request.user!;
     const query = myWorkQuery.parse(request.query ?? {});
     const today = todayInLondon();
-    const work = await myWork(db, user, query, today, request.url);
-    const referrals = await referralsWaitingOn(db, user, today);
+    const [work, referrals] = await Promise.all([
+      myWork(db, user, query, today, request.url),
+      referralsWaitingOn(db, user, today),
+    ]);
     return reply.page('my-work.njk', {
       title:
         work.pagination.pages > 1 ? `My work (page ${work.pagination.page} of ${work.pagination.pages})` : 'My work',

@@ -1,7 +1,7 @@
 /**
  * The statutory deadlines on a fostering household: renewing the DBS and medical checks of its
  * carers and household members before they expire. Registered with platform/due by
- * registerHouseholdsDueRules(), with who may see items scoped by a household (householdVisibleTo).
+ * registerHouseholdsDueRules(), with who may see items scoped by a household (visibleHouseholdIds).
  */
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
-import { householdVisibleTo } from './scope.ts';
+import { visibleHouseholdIds } from './scope.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 
 /** Who is shown a household's check renewals: the supervising team and those above it. */
@@ -97,9 +97,7 @@ function expiringChecks(kind: CheckKind) {
  * county-wide: every household's items of those rules.
  */
 export const householdDueScope: DueScopeCondition = (viewer) =>
-  viewer.role === 'head_of_fostering' || viewer.role === 'lado'
-    ? 'all'
-    : sql`select ${households.id} from ${households} where ${householdVisibleTo(viewer)}`;
+  viewer.role === 'head_of_fostering' || viewer.role === 'lado' ? 'all' : visibleHouseholdIds(viewer);
 
 /** The households module's deadlines, and who sees items scoped by a household. */
 export const householdsDueRules: DueRule[] = [

@@ -41,11 +41,32 @@ export function householdVisibleTo(user: SignedInUser): SQL {
       return sql`false`;
   }
   if (user.role === 'head_of_fostering' || scope.kind === 'household') return condition;
+  return and(condition, restrictedReadableBy(user))!;
+}
+
+/** A restricted household is read only by the managers named on it (the head reads every one). */
+function restrictedReadableBy(user: SignedInUser): SQL {
   // exists() does not parenthesise raw SQL: the brackets make it a subquery.
   const namedOnRestricted = exists(
     sql`(select 1 from ${householdRestrictedAccess}
         where ${householdRestrictedAccess.householdId} = ${households.id}
         and ${householdRestrictedAccess.userId} = ${user.id})`,
   );
-  return and(condition, or(eq(households.restricted, false), namedOnRestricted))!;
+  return or(eq(households.restricted, false), namedOnRestricted)!;
+}
+
+/**
+ * The ids of the households a user may read, as a subquery: the same households as
+ * householdVisibleTo, written so a team's are read from the (team_id, id) index alone, without
+ * visiting the table (a team at national scale holds about 7,700 households). For lists that
+ * filter other tables by household (the deadlines in My work).
+ */
+export function visibleHouseholdIds(user: SignedInUser): SQL {
+  const scope = householdScope(user);
+  if (scope.kind !== 'team') return sql`select ${households.id} from ${households} where ${householdVisibleTo(user)}`;
+  const readable = restrictedReadableBy(user);
+  return sql`select ${households.id} from ${households} where ${households.teamId} = ${scope.teamId} and ${readable}
+    union all
+    select ${households.id} from ${households}
+      where ${households.allocatedSswId} = ${user.id} and ${households.teamId} <> ${scope.teamId} and ${readable}`;
 }

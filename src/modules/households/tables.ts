@@ -55,6 +55,8 @@ export const households = pgTable(
   },
   (t) => [
     index('households_team_status_idx').on(t.teamId, t.status),
+    // A team's households read from the index alone (visibleHouseholdIds).
+    index('households_team_ids_idx').on(t.teamId, t.id, t.restricted),
     index('households_status_idx').on(t.status),
     index('households_ssw_idx').on(t.allocatedSswId),
   ],

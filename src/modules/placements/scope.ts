@@ -19,7 +19,9 @@ export function referralVisibleTo(user: SignedInUser): SQL {
   if (!can(user.role, 'referrals.review')) return ofChild;
   if (user.role === 'head_of_fostering') return sql`true`;
   if (!user.areaId) return ofChild;
-  return or(ofChild, eq(children.areaId, user.areaId))!;
+  // The area first: PostgreSQL tries the arms in order, so the child's placements are looked up
+  // only for children of other areas.
+  return or(eq(children.areaId, user.areaId), ofChild)!;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { children } from '../children/tables.ts';
@@ -27,7 +28,11 @@ export const referrals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('referrals_status_idx').on(t.status), index('referrals_child_idx').on(t.childId)],
+  (t) => [
+    // By status, longest waiting first: the referrals waiting on a manager in My work.
+    index('referrals_status_idx').on(t.status, t.updatedAt),
+    index('referrals_child_idx').on(t.childId),
+  ],
 );
 
 /** Submitted, returned (with reasons), re-submitted, accepted, withdrawn: the referral's history. */
@@ -93,6 +98,10 @@ export const placements = pgTable(
   (t) => [
     index('placements_child_idx').on(t.childId, t.startDate),
     index('placements_household_idx').on(t.householdId, t.endDate),
+    // The children placed now with a set of households, from the index alone (visibleChildIds).
+    index('placements_open_household_idx')
+      .on(t.householdId, t.childId)
+      .where(sql`${t.endDate} is null`),
     index('placements_start_idx').on(t.startDate),
     // The scorecard's unplanned endings: placements that ended in a month.
     index('placements_end_idx').on(t.endDate),

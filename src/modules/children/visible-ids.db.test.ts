@@ -1,0 +1,86 @@
+/**
+ * visibleHouseholdIds and visibleChildIds (the subqueries My work's deadlines are scoped by) find
+ * exactly the households and children householdVisibleTo and childVisibleTo let each user read:
+ * a team's households, one allocated to a worker in another team, restricted households named or
+ * not, a child placed in another area and an unplaced child with an open referral.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dueFixture } from '../../../test/support/due.ts';
+import { makeChild, makePlacement, makeReferral } from '../../../test/support/children.ts';
+import { makeHousehold, nameOnRestrictedHousehold, userIdByUsername } from '../../../test/support/households.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { householdVisibleTo, visibleHouseholdIds } from '../households/scope.ts';
+import { households } from '../households/tables.ts';
+import { serviceManager, viewer } from '../home/test-viewers.ts';
+import { childVisibleTo, visibleChildIds } from './scope.ts';
+import { children } from './tables.ts';
+
+const { db } = dueFixture();
+
+async function ids(query: SQL): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db(), sql`select distinct id::text as id from (${query}) found(id)`);
+  return rows.map((row) => row.id).sort();
+}
+
+describe('the id subqueries of who may read what', () => {
+  const users: SignedInUser[] = [];
+  let allocatedElsewhere: string;
+  let restrictedNamed: string;
+  let restrictedHidden: string;
+  let placedElsewhere: string;
+  let waiting: string;
+
+  beforeAll(async () => {
+    const ssw = await userIdByUsername(db(), 'ssw');
+    const manager = await userIdByUsername(db(), 'manager');
+    // The demo SSW and manager work in East Kent Fostering Team 1.
+    allocatedElsewhere = (await makeHousehold(db(), { teamName: 'West Kent Fostering Team 1', allocatedSswId: ssw }))
+      .id;
+    restrictedNamed = (await makeHousehold(db(), { teamName: 'East Kent Fostering Team 1', restricted: true })).id;
+    await nameOnRestrictedHousehold(db(), restrictedNamed, manager);
+    restrictedHidden = (await makeHousehold(db(), { teamName: 'East Kent Fostering Team 1', restricted: true })).id;
+    const eastHome = (await makeHousehold(db(), { teamName: 'East Kent Fostering Team 1' })).id;
+    placedElsewhere = (await makeChild(db(), { area: 'West Kent' })).id;
+    await makePlacement(db(), { childId: placedElsewhere, householdId: eastHome });
+    const hiddenChild = (await makeChild(db(), { area: 'West Kent' })).id;
+    await makePlacement(db(), { childId: hiddenChild, householdId: restrictedHidden });
+    const withSsw = (await makeChild(db(), { area: 'West Kent' })).id;
+    await makePlacement(db(), { childId: withSsw, householdId: allocatedElsewhere });
+    waiting = (await makeChild(db(), { area: 'East Kent' })).id;
+    await makeReferral(db(), { childId: waiting });
+    for (const username of ['head', 'manager', 'ssw', 'ssw2', 'cicsw', 'reviewer', 'carer']) {
+      users.push(await viewer(db(), username));
+    }
+    users.push(await serviceManager(db(), 'East Kent'));
+  });
+
+  it('finds the households each user may read, and no other', async () => {
+    const found = new Map<string, string[]>();
+    for (const user of users) {
+      const expected = await ids(sql`select ${households.id} from ${households} where ${householdVisibleTo(user)}`);
+      const actual = await ids(visibleHouseholdIds(user));
+      expect(actual, user.username).toEqual(expected);
+      found.set(user.username, actual);
+    }
+    // The cases the team's shortcut must get right.
+    expect(found.get('ssw')).toContain(allocatedElsewhere);
+    expect(found.get('manager')).toContain(restrictedNamed);
+    expect(found.get('manager')).not.toContain(restrictedHidden);
+    expect(found.get('manager')).not.toContain(allocatedElsewhere);
+  });
+
+  it('finds the children each user may read, and no other', async () => {
+    const found = new Map<string, string[]>();
+    for (const user of users) {
+      const expected = await ids(sql`select ${children.id} from ${children} where ${childVisibleTo(user)}`);
+      const actual = await ids(visibleChildIds(user));
+      expect(actual, user.username).toEqual(expected);
+      found.set(user.username, actual);
+    }
+    expect(found.get('manager')).toEqual(expect.arrayContaining([placedElsewhere, waiting]));
+    expect(found.get('ssw')).toContain(placedElsewhere);
+    expect(found.get('ssw')).not.toContain(waiting);
+  });
+});
