@@ -1,6 +1,7 @@
 /**
- * visibleHouseholdIds and visibleChildIds (the subqueries My work's deadlines are scoped by) find
- * exactly the households and children householdVisibleTo and childVisibleTo let each user read:
+ * The deadlines' scopes by household and by child (householdDueScope, childDueScope: the
+ * subqueries My work, the review worklist and every due item list are scoped by) admit exactly
+ * the households and children householdVisibleTo and childVisibleTo let each user read:
  * a team's households, one allocated to a worker in another team, restricted households named or
  * not, a child placed in another area and an unplaced child with an open referral.
  */
@@ -11,10 +12,13 @@ import { makeChild, makePlacement, makeReferral } from '../../../test/support/ch
 import { makeHousehold, nameOnRestrictedHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { householdVisibleTo, visibleHouseholdIds } from '../households/scope.ts';
+import type { DueScopeCondition } from '../../platform/due/index.ts';
+import { householdDueScope } from '../households/due.ts';
+import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { serviceManager, viewer } from '../home/test-viewers.ts';
-import { childVisibleTo, visibleChildIds } from './scope.ts';
+import { childDueScope } from './due.ts';
+import { childVisibleTo } from './scope.ts';
 import { children } from './tables.ts';
 
 const { db } = dueFixture();
@@ -22,6 +26,15 @@ const { db } = dueFixture();
 async function ids(query: SQL): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(db(), sql`select distinct id::text as id from (${query}) found(id)`);
   return rows.map((row) => row.id).sort();
+}
+
+/** The records of a table a deadline scope admits for a user, whichever form it takes. */
+function admitted(scope: DueScopeCondition, user: SignedInUser, table: typeof households | typeof children): SQL {
+  const condition = scope(user);
+  if (condition === 'all') return sql`select ${table.id} from ${table}`;
+  if ('allBut' in condition)
+    return sql`select ${table.id} from ${table} where ${table.id} not in (${condition.allBut})`;
+  return condition;
 }
 
 describe('the id subqueries of who may read what', () => {
@@ -60,7 +73,7 @@ describe('the id subqueries of who may read what', () => {
     const found = new Map<string, string[]>();
     for (const user of users) {
       const expected = await ids(sql`select ${households.id} from ${households} where ${householdVisibleTo(user)}`);
-      const actual = await ids(visibleHouseholdIds(user));
+      const actual = await ids(admitted(householdDueScope, user, households));
       expect(actual, user.username).toEqual(expected);
       found.set(user.username, actual);
     }
@@ -69,13 +82,15 @@ describe('the id subqueries of who may read what', () => {
     expect(found.get('manager')).toContain(restrictedNamed);
     expect(found.get('manager')).not.toContain(restrictedHidden);
     expect(found.get('manager')).not.toContain(allocatedElsewhere);
+    expect(found.get('reviewer')).not.toContain(restrictedHidden);
+    expect(found.get('reviewer')).toContain(allocatedElsewhere);
   });
 
   it('finds the children each user may read, and no other', async () => {
     const found = new Map<string, string[]>();
     for (const user of users) {
       const expected = await ids(sql`select ${children.id} from ${children} where ${childVisibleTo(user)}`);
-      const actual = await ids(visibleChildIds(user));
+      const actual = await ids(admitted(childDueScope, user, children));
       expect(actual, user.username).toEqual(expected);
       found.set(user.username, actual);
     }

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
-import { visibleHouseholdIds } from './scope.ts';
+import { hiddenHouseholdIds, visibleHouseholdIds } from './scope.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 
 /** Who is shown a household's check renewals: the supervising team and those above it. */
@@ -96,8 +96,11 @@ function expiringChecks(kind: CheckKind) {
  * household, but is the audience of the allegation deadlines only (concerns/due.ts), which run
  * county-wide: every household's items of those rules.
  */
-export const householdDueScope: DueScopeCondition = (viewer) =>
-  viewer.role === 'head_of_fostering' || viewer.role === 'lado' ? 'all' : visibleHouseholdIds(viewer);
+export const householdDueScope: DueScopeCondition = (viewer) => {
+  if (viewer.role === 'head_of_fostering' || viewer.role === 'lado') return 'all';
+  const hidden = hiddenHouseholdIds(viewer);
+  return hidden ? { allBut: hidden } : visibleHouseholdIds(viewer);
+};
 
 /** The households module's deadlines, and who sees items scoped by a household. */
 export const householdsDueRules: DueRule[] = [

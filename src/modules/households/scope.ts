@@ -56,6 +56,16 @@ function restrictedReadableBy(user: SignedInUser): SQL {
 }
 
 /**
+ * The ids of the restricted households a user may not read, when they may read every other
+ * household (householdScope 'all', other than the head of fostering); null for anyone else.
+ * A handful of households, read from the index of restricted households.
+ */
+export function hiddenHouseholdIds(user: SignedInUser): SQL | null {
+  if (householdScope(user).kind !== 'all' || user.role === 'head_of_fostering') return null;
+  return sql`select ${households.id} from ${households} where ${households.restricted} and not (${restrictedReadableBy(user)})`;
+}
+
+/**
  * The ids of the households a user may read, as a subquery: the same households as
  * householdVisibleTo, written so a team's are read from the (team_id, id) index alone, without
  * visiting the table (a team at national scale holds about 7,700 households). For lists that

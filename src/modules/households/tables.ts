@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.ts';
 import { teams, users } from '../../platform/auth/tables.ts';
@@ -57,6 +58,10 @@ export const households = pgTable(
     index('households_team_status_idx').on(t.teamId, t.status),
     // A team's households read from the index alone (visibleHouseholdIds).
     index('households_team_ids_idx').on(t.teamId, t.id, t.restricted),
+    // The few restricted households (a carer on the staff), for hiddenHouseholdIds.
+    index('households_restricted_idx')
+      .on(t.id)
+      .where(sql`${t.restricted}`),
     index('households_status_idx').on(t.status),
     index('households_ssw_idx').on(t.allocatedSswId),
   ],

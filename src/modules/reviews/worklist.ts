@@ -8,7 +8,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { householdVisibleTo } from '../households/scope.ts';
+import { dueScopeCondition } from '../../platform/due/index.ts';
 
 export const WORKLIST_PAGE_SIZE = 25;
 
@@ -30,17 +30,30 @@ export interface WorklistRow {
   placed: number;
 }
 
-const nextDue = sql`(coalesce(last.reviewed_on, coalesce(households.approved_on, households.status_since)) + interval '1 year')::date`;
+/** The rule whose kept items are each approved household's next review (reviews/due.ts). */
+const REVIEW_DUE_RULE = 'reviews.review-due';
 
+/** No completed review since the household's approval: its next review is its first. */
+const reviewedSinceApproval = (household: SQL) => sql`select 1 from annual_reviews r
+  join households h on h.id = r.household_id
+  where r.household_id = ${household} and r.status = 'completed'
+    and r.reviewed_on >= coalesce(h.approved_on, h.status_since)`;
+const reviewOpen = sql`select 1 from annual_reviews r where r.household_id = due_items.household_id and r.status = 'gathering'`;
+
+/**
+ * The approved households the viewer may see, each with its next review date as the deadline
+ * engine keeps it (due_items, refreshed when a review or the household changes) and scoped as My
+ * work scopes it, so the list is counted, ordered and paged on indexes instead of working out
+ * every household's date on each read.
+ */
 function from(viewer: SignedInUser, filter: WorklistFilter): SQL {
   const where =
-    filter === 'first' ? sql`and last.reviewed_on is null` : filter === 'not-started' ? sql`and o.id is null` : sql``;
-  return sql`from households
-    left join lateral (select max(r.reviewed_on) as reviewed_on from annual_reviews r
-      where r.household_id = households.id and r.status = 'completed'
-        and r.reviewed_on >= coalesce(households.approved_on, households.status_since)) last on true
-    left join annual_reviews o on o.household_id = households.id and o.status = 'gathering'
-    where households.status = 'approved' and ${householdVisibleTo(viewer)} ${where}`;
+    filter === 'first'
+      ? sql`and not exists (${reviewedSinceApproval(sql`due_items.household_id`)})`
+      : filter === 'not-started'
+        ? sql`and not exists (${reviewOpen})`
+        : sql``;
+  return sql`from due_items where due_items.rule_id = ${REVIEW_DUE_RULE} and ${dueScopeCondition(viewer)} ${where}`;
 }
 
 /** A page of the approved households the viewer may see, by when their next review is due. */
@@ -50,13 +63,17 @@ export async function reviewWorklist(db: DbOrTx, viewer: SignedInUser, filter: W
   const rows = await queryRows<WorklistRow>(
     db,
     sql`select households.id as household_id, households.name, households.reference,
-        to_char(${nextDue}, 'YYYY-MM-DD') as due_on, last.reviewed_on is null as first,
+        to_char(page.due_on, 'YYYY-MM-DD') as due_on, not exists (${reviewedSinceApproval(sql`households.id`)}) as first,
         o.id as open_id, o.started_on::text as started_on,
         (select count(distinct p.child_id)::int from placements p where p.household_id = households.id
           and p.start_date <= ${today}::date and (p.end_date is null or p.end_date >= ${today}::date)) as placed
-      ${from(viewer, filter)}
-      order by ${nextDue}, households.reference
-      limit ${WORKLIST_PAGE_SIZE} offset ${(page - 1) * WORKLIST_PAGE_SIZE}`,
+      from (select due_items.household_id, due_items.due_on
+        ${from(viewer, filter)}
+        order by due_items.due_on, (select h.reference from households h where h.id = due_items.household_id)
+        limit ${WORKLIST_PAGE_SIZE} offset ${(page - 1) * WORKLIST_PAGE_SIZE}) page
+      join households on households.id = page.household_id
+      left join annual_reviews o on o.household_id = households.id and o.status = 'gathering'
+      order by page.due_on, households.reference`,
   );
   return { rows, total: Number(total?.n ?? 0) };
 }

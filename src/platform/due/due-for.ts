@@ -50,7 +50,9 @@ export function dueScopeCondition(viewer: SignedInUser): SQL {
   ] as const) {
     const visible = dueScope(name)?.(viewer);
     if (visible === undefined) parts.push(sql`${column} is null`);
-    else if (visible !== 'all') parts.push(sql`(${column} is null or ${column} in (${visible}))`);
+    else if (visible === 'all') continue;
+    else if ('allBut' in visible) parts.push(sql`(${column} is null or ${column} not in (${visible.allBut}))`);
+    else parts.push(sql`(${column} is null or ${column} in (${visible}))`);
   }
   return parts.length ? and(...parts)! : sql`true`;
 }
