@@ -110,6 +110,8 @@ export const trainingBookings = pgTable(
   (t) => [
     uniqueIndex('training_bookings_session_carer_idx').on(t.sessionId, t.carerId),
     index('training_bookings_carer_idx').on(t.carerId),
+    // A household's training year (its annual review, its training page).
+    index('training_bookings_household_idx').on(t.householdId),
     index('training_bookings_attended_idx')
       .on(t.carerId, t.sessionId)
       .where(sql`${t.attendance} = 'attended'`),
@@ -156,7 +158,10 @@ export const developmentPlans = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('development_plans_carer_idx').on(t.carerId, t.agreedOn)],
+  (t) => [
+    index('development_plans_carer_idx').on(t.carerId, t.agreedOn),
+    index('development_plans_household_idx').on(t.householdId, t.agreedOn),
+  ],
 );
 
 /** A participation event for carers, children and young people, or both (Target 1.1). */

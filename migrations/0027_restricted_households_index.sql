@@ -1,1 +1,0 @@
-CREATE INDEX "households_restricted_idx" ON "households" USING btree ("id") WHERE "households"."restricted";
