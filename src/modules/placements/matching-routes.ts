@@ -62,9 +62,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
       if (!referral) return reply.callNotFound();
       if (!['accepted', 'matched'].includes(referral.status)) return reply.redirect(`/referrals/${referral.id}`, 303);
       const [all, match] = await Promise.all([ranked(referral, user), latestMatch(db, referral.id)]);
-      const fitting = all.filter((c) => c.fits);
-      const misses = all.filter((c) => !c.fits);
-      const pages = Math.max(1, Math.ceil(fitting.length / MATCHES_PAGE_SIZE));
+      const pages = Math.max(1, Math.ceil(all.fittingTotal / MATCHES_PAGE_SIZE));
       const page = Math.min(pages, pageFrom(request.query.page));
       return reply.page('referrals-matching.njk', {
         title: `Matching: ${referral.childFirstName} ${referral.childLastName}`,
@@ -72,11 +70,11 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
         ...referralWords(referral),
         child: childSummary(referral, todayInLondon()),
         match,
-        fitting: await describe(fitting.slice((page - 1) * MATCHES_PAGE_SIZE, page * MATCHES_PAGE_SIZE)),
-        fittingTotal: fitting.length,
-        misses: await describe(misses.slice(0, NEAREST_MISSES)),
-        missesTotal: misses.length,
-        pagination: pagination(request.url, page, MATCHES_PAGE_SIZE, fitting.length),
+        fitting: await describe(all.fitting((page - 1) * MATCHES_PAGE_SIZE, page * MATCHES_PAGE_SIZE)),
+        fittingTotal: all.fittingTotal,
+        misses: await describe(all.misses(0, NEAREST_MISSES)),
+        missesTotal: all.missesTotal,
+        pagination: pagination(request.url, page, MATCHES_PAGE_SIZE, all.fittingTotal),
         flash: request.query.done === 'accepted' ? 'The referral has been accepted' : undefined,
         breadcrumbs: crumbs(referral),
       });

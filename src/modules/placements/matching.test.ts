@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { districtDistanceKm, postcodeDistrict } from './distance.ts';
-import { fitOf, rankCandidates, type MatchChild, type MatchHousehold, type MatchReferral } from './matching.ts';
+import {
+  fitOf,
+  rankCandidates,
+  type MatchChild,
+  type MatchHousehold,
+  type MatchReferral,
+  type RankedCandidates,
+} from './matching.ts';
+
+/** Every ranked household in words, those that fit first. */
+const inOrder = (ranked: RankedCandidates<MatchHousehold>) => [
+  ...ranked.fitting(0, ranked.fittingTotal),
+  ...ranked.misses(0, ranked.missesTotal),
+];
 
 /** A 9-year-old girl on 1 September 2025 (born 10 March 2016), no special needs, school in CT1. */
 const child: MatchChild = {
@@ -164,23 +177,27 @@ describe('distance and ranking', () => {
   });
 
   it('puts households that fit first, then the nearest to school, unknown distances last', () => {
-    const ranked = rankCandidates(child, referral, [
-      household({ id: 'far', name: 'Beech', postcode: 'ME14 1AA' }),
-      household({ id: 'unknown', name: 'Alder', postcode: '' }),
-      household({ id: 'near-full', name: 'Cedar', postcode: 'CT2 7NZ', placed: 2 }),
-      household({ id: 'middle', name: 'Damson', postcode: 'CT20 1AA' }),
-      household({ id: 'near', name: 'Elm', postcode: 'CT1 2AB' }),
-    ]);
+    const ranked = inOrder(
+      rankCandidates(child, referral, [
+        household({ id: 'far', name: 'Beech', postcode: 'ME14 1AA' }),
+        household({ id: 'unknown', name: 'Alder', postcode: '' }),
+        household({ id: 'near-full', name: 'Cedar', postcode: 'CT2 7NZ', placed: 2 }),
+        household({ id: 'middle', name: 'Damson', postcode: 'CT20 1AA' }),
+        household({ id: 'near', name: 'Elm', postcode: 'CT1 2AB' }),
+      ]),
+    );
     expect(ranked.map((c) => c.id)).toEqual(['near', 'middle', 'far', 'unknown', 'near-full']);
     expect(ranked[0]!.distanceKm).toBe(0);
     expect(ranked.at(-1)!.fits).toBe(false);
   });
 
   it('sorts by name when the school postcode is not known', () => {
-    const ranked = rankCandidates({ ...child, schoolPostcode: null }, referral, [
-      household({ id: 'b', name: 'Birch', postcode: 'CT1 1AA' }),
-      household({ id: 'a', name: 'Ash', postcode: 'ME14 1AA' }),
-    ]);
+    const ranked = inOrder(
+      rankCandidates({ ...child, schoolPostcode: null }, referral, [
+        household({ id: 'b', name: 'Birch', postcode: 'CT1 1AA' }),
+        household({ id: 'a', name: 'Ash', postcode: 'ME14 1AA' }),
+      ]),
+    );
     expect(ranked.map((c) => c.id)).toEqual(['a', 'b']);
   });
 });

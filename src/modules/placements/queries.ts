@@ -182,18 +182,20 @@ const householdTerms = {
  * each are read afterwards, for the households on the page only (householdDetails).
  */
 export async function householdsWithVacancies(db: DbOrTx, user: SignedInUser, today: IsoDate) {
-  const current = db
-    .select({ householdId: placements.householdId, placed: sql<number>`count(*)::int`.as('placed') })
-    .from(placements)
-    .where(and(sql`${placements.startDate} <= ${today}`, or(isNull(placements.endDate), gt(placements.endDate, today))))
-    .groupBy(placements.householdId)
-    .as('current_placements');
-  const rows = await db
-    .select({ ...matchTerms, placed: sql<number>`coalesce(${current.placed}, 0)` })
+  // Counted per household from the placements' household index, and the full ones left out here:
+  // at national scale a team has about 5,000 approved households, 43,000 children placed.
+  const pool = db
+    .select({ ...matchTerms, placed: sql<number>`${currentPlacementCount(today)}`.as('placed') })
     .from(households)
-    .leftJoin(current, eq(current.householdId, households.id))
-    .where(and(eq(households.status, 'approved'), gt(households.approvedPlaces, 0), householdVisibleTo(user)));
-  return rows.map((r) => ({ ...r, placed: Number(r.placed) })).filter((r) => r.placed < r.approvedPlaces);
+    .where(and(eq(households.status, 'approved'), gt(households.approvedPlaces, 0), householdVisibleTo(user)))
+    // Not folded into the outer query (which would count each household's placements twice).
+    .offset(0)
+    .as('pool');
+  const rows = await db
+    .select()
+    .from(pool)
+    .where(sql`${pool.placed} < ${pool.approvedPlaces}`);
+  return rows.map((r) => ({ ...r, placed: Number(r.placed) }));
 }
 
 /** Reference, town and team of these households, by id. */
