@@ -76,6 +76,8 @@ export async function recordScenarios(app: FastifyInstance, db: Db, password: st
         return signingIn.get('/my-work');
       },
     },
+    { page: 'My work (ssw)', run: () => ssw.get('/my-work') },
+    { page: 'My work, my team (ssw)', run: () => ssw.get('/my-work?whose=team') },
     { page: 'My work (manager)', run: () => manager.get('/my-work') },
     { page: 'My work (head of fostering)', run: () => head.get('/my-work') },
     { page: 'Households, approved, page 1 (head)', run: () => head.get('/households?status=approved&page=1') },
