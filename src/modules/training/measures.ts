@@ -12,11 +12,9 @@ import {
   approvedFrom,
   carersOfApprovedOn,
   coreCompletedOn,
-  firstAttendedOn,
-  lastTrainingOn,
-  participationDays,
+  participationDaysByCarer,
+  trainingByCarer,
   tsdDeadline,
-  tsdEvidencedOn,
 } from './sql.ts';
 
 const NMS_20 = 'NMS 20 (learning and development of foster carers)';
@@ -105,8 +103,9 @@ export const tsdOnTime: Measure = {
   missedLabel: 'Not evidenced by the deadline',
   order: 91,
   ...carerMeasure((period) => ({
-    join: sql`cross join lateral (select ${tsdEvidencedOn(sql`cr.id`, period.asAt)} as evidenced_on,
-      ${tsdDeadline()} as deadline) tsd`,
+    join: sql`left join tsd_evidence ev on ev.carer_id = cr.id and ev.evidenced_on <= ${period.asAt}::date
+      left join ${trainingByCarer(period.asAt, sql`c.category = 'tsd'`)} tsd_course on tsd_course.carer_id = cr.id
+      cross join lateral (select least(ev.evidenced_on, tsd_course.first_on) as evidenced_on, ${tsdDeadline()} as deadline) tsd`,
     where: sql`(tsd.deadline > ${addYears(period.asAt, -1)}::date and tsd.deadline <= ${period.asAt}::date)
       or (tsd.deadline <= ${addYears(period.asAt, -1)}::date and tsd.evidenced_on is null)
       or (tsd.deadline > ${period.asAt}::date and tsd.evidenced_on is not null)`,
@@ -167,7 +166,7 @@ export const coreSecondYear: Measure = {
 /** No training attended on or after the same date `months` earlier. */
 function noTrainingFor(months: number): (period: Period) => CarerFact {
   return (period) => ({
-    join: sql`cross join lateral (select ${lastTrainingOn(sql`cr.id`, period.asAt)} as last_on) last`,
+    join: sql`left join ${trainingByCarer(period.asAt)} last on last.carer_id = cr.id`,
     met: sql`(last.last_on is null or last.last_on < ${addMonths(period.asAt, -months)}::date)`,
     detail: sql`coalesce('Last training ' || ${ukDate(sql`last.last_on`)}, 'No training recorded')`,
   });
@@ -227,13 +226,13 @@ export const cseForCarersOf11Plus: Measure = {
   missedLabel: 'No CSE and missing training',
   order: 96,
   ...carerMeasure((period) => ({
-    join: sql`cross join lateral (select ${firstAttendedOn(sql`cr.id`, period.asAt, sql`c.category = 'cse_missing'`)} as trained_on) cse`,
+    join: sql`left join ${trainingByCarer(period.asAt, sql`c.category = 'cse_missing'`)} cse on cse.carer_id = cr.id`,
     where: sql`exists (select 1 from placements p join children ch on ch.id = p.child_id
       where p.household_id = h.id and p.start_date <= ${period.asAt}::date
         and (p.end_date is null or p.end_date >= ${period.asAt}::date)
         and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date)`,
-    met: sql`cse.trained_on is not null`,
-    detail: sql`coalesce('Attended ' || ${ukDate(sql`cse.trained_on`)}, 'Not attended')`,
+    met: sql`cse.first_on is not null`,
+    detail: sql`coalesce('Attended ' || ${ukDate(sql`cse.first_on`)}, 'Not attended')`,
   })),
 };
 
@@ -254,7 +253,8 @@ export const participationThreeDays: Measure = {
   missedLabel: `Fewer than ${PARTICIPATION_DAYS_EXPECTED} days`,
   order: 97,
   ...carerMeasure((period) => ({
-    join: sql`cross join lateral (select ${participationDays(sql`cr.id`, addDays(addYears(period.asAt, -1), 1), period.asAt)} as days) part`,
+    join: sql`left join ${participationDaysByCarer(addDays(addYears(period.asAt, -1), 1), period.asAt)} part_days
+      on part_days.carer_id = cr.id cross join lateral (select coalesce(part_days.days, 0) as days) part`,
     met: sql`part.days >= ${PARTICIPATION_DAYS_EXPECTED}`,
     detail: sql`part.days || case when part.days = 1 then ' day' else ' days' end`,
   })),

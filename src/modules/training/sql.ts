@@ -62,3 +62,21 @@ export const participationDays = (carer: SQL, from: SQL | string, asAt: SQL | st
 /** The carers (cr) of the households approved on the day (h, t). */
 export const carersOfApprovedOn = (approvedHouseholds: SQL) =>
   sql`${approvedHouseholds} join carers cr on cr.household_id = h.id`;
+
+/**
+ * Every carer's attended training held on or before the day, as one grouped subquery (alias it
+ * and join on carer_id): the first and last session dates of each carer with any, of courses in
+ * `where` (c). For measures over every carer, which would otherwise look each carer up in turn.
+ */
+export const trainingByCarer = (asAt: SQL | string, where: SQL = sql`true`) => sql`(
+  select b.carer_id, min(s.starts_on) as first_on, max(s.starts_on) as last_on
+  from training_bookings b join training_sessions s on s.id = b.session_id join training_courses c on c.id = s.course_id
+  where b.attendance = 'attended' and s.starts_on <= ${asAt}::date and ${where}
+  group by b.carer_id)`;
+
+/** Every carer's participation days at events held from `from` to `asAt`, as one grouped subquery (carer_id, days). */
+export const participationDaysByCarer = (from: SQL | string, asAt: SQL | string) => sql`(
+  select a.carer_id, sum(e.ends_on - e.held_on + 1)::int as days from participation_attendance a
+  join participation_events e on e.id = a.event_id
+  where a.carer_id is not null and e.held_on between ${from}::date and ${asAt}::date
+  group by a.carer_id)`;
