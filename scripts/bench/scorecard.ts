@@ -44,7 +44,12 @@ import { measure, printTable, type BenchRow, type Scenario } from './timing.ts';
 
 process.env.TZ = 'Europe/London';
 const PASSWORD = 'bench-demo-password';
-const TARGETS: Record<Scale, number> = { small: 300, county: 300, national: 5000 };
+/**
+ * Issue 8's p95 targets for the pages a user opens, (c) the measure page and (e) the scorecard as
+ * read: under 300 ms at national scale, 50 ms at county scale (every page). (a), (b) and (d) are
+ * the counting done in the background (every few minutes, at month end), with no page target.
+ */
+const PAGE_TARGETS: Record<Scale, number | undefined> = { small: undefined, county: 50, national: 300 };
 const usage =
   'usage: npm run bench:scorecard -- [--scale small|county|national] [--engine postgres|pglite] [--runs N] [--skip-live] ' +
   '[--database-url URL] [--loaded URL]';
@@ -83,13 +88,20 @@ async function deleteSnapshots(db: Db, month?: string): Promise<void> {
   await db.delete(measureSnapshots).where(month ? eq(measureSnapshots.month, month) : sql`true`);
 }
 
-async function benchScorecard(db: Db, runs: number, live: boolean, log: (line: string) => void): Promise<BenchRow[]> {
+async function benchScorecard(
+  db: Db,
+  scale: Scale,
+  runs: number,
+  live: boolean,
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
   const options = { requests: runs, warmup: 1 };
   const now = currentMonth();
   const lastMonth = addMonthsToMonth(now, -1);
   const rows: BenchRow[] = [];
   const timed = async (scenario: Scenario) => {
-    const row = await measure(scenario, options);
+    const isPage = scenario.page.startsWith('(c)') || scenario.page.startsWith('(e)');
+    const row = { ...(await measure(scenario, options)), targetMs: isPage ? PAGE_TARGETS[scale] : undefined };
     log(`${row.page}: ${row.note ?? `median ${row.medianMs?.toFixed(1)} ms, p95 ${row.p95Ms?.toFixed(1)} ms`}`);
     rows.push(row);
   };
@@ -205,13 +217,13 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const rows = await benchScorecard(database.db, runs, !values['skip-live'], log);
+    const rows = await benchScorecard(database.db, scale, runs, !values['skip-live'], log);
     // In the order of the list above: (a), (b), (c), (d), (e).
     rows.sort((x, y) => x.page.localeCompare(y.page));
     printTable(
       [...before, ...rows],
       `Hearth scorecard, ${scale} demo on ${values.loaded ? 'postgres' : engine} (${where}), ` +
-        `${currentMonth()}, ${runs} runs each; target for the whole scorecard: under ${TARGETS[scale]} ms`,
+        `${currentMonth()}, ${runs} runs each`,
     );
   } finally {
     await remove();
