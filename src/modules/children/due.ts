@@ -148,8 +148,16 @@ const childAffectedBy = {
 };
 
 /** Who sees the deadlines scoped by a child: the childs they may see. */
-export const childDueScope: DueScopeCondition = (viewer) =>
-  childScope(viewer).kind === 'all' ? 'all' : visibleChildIds(viewer);
+export const childDueScope: DueScopeCondition = (viewer) => {
+  const scope = childScope(viewer);
+  if (scope.kind === 'all') return 'all';
+  // A caseload (a social worker's children, those placed with a caseload's or a carer's household): a short list.
+  const few =
+    scope.kind === 'allocated' ||
+    scope.kind === 'household' ||
+    (scope.kind === 'placed-with' && ['allocated', 'household'].includes(scope.households.kind));
+  return few ? { few: visibleChildIds(viewer) } : visibleChildIds(viewer);
+};
 
 /** The children module's deadlines with platform/due. */
 export const childrenDueRules: DueRule[] = [

@@ -34,7 +34,7 @@ function admitted(scope: DueScopeCondition, user: SignedInUser, table: typeof ho
   if (condition === 'all') return sql`select ${table.id} from ${table}`;
   if ('allBut' in condition)
     return sql`select ${table.id} from ${table} where ${table.id} not in (${condition.allBut})`;
-  return condition;
+  return 'few' in condition ? condition.few : condition;
 }
 
 describe('the id subqueries of who may read what', () => {

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
+import { householdScope } from '../../platform/access/scope.ts';
 import { teams } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -99,7 +100,12 @@ function expiringChecks(kind: CheckKind) {
 export const householdDueScope: DueScopeCondition = (viewer) => {
   if (viewer.role === 'head_of_fostering' || viewer.role === 'lado') return 'all';
   const hidden = hiddenHouseholdIds(viewer);
-  return hidden ? { allBut: hidden } : visibleHouseholdIds(viewer);
+  if (hidden) return { allBut: hidden };
+  const kind = householdScope(viewer).kind;
+  // A caseload (allocated households, a carer's own): a short list.
+  return kind === 'allocated' || kind === 'household'
+    ? { few: visibleHouseholdIds(viewer) }
+    : visibleHouseholdIds(viewer);
 };
 
 /** The households module's deadlines, and who sees items scoped by a household. */

@@ -30,7 +30,13 @@ export const staff: HearthModule = {
     },
   ],
   recordTypes: staffRecordTypes,
-  dueScopes: { staff: visibleStaffIds },
+  // At most a team's staff, but the head's and the director's are everyone: a short list only below them.
+  dueScopes: {
+    staff: (viewer) =>
+      viewer.role === 'head_of_fostering' || viewer.role === 'assistant_director'
+        ? visibleStaffIds(viewer)
+        : { few: visibleStaffIds(viewer) },
+  },
   dueRules: staffDueRules,
   measures: staffMeasures,
 };

@@ -43,6 +43,12 @@ export interface DueFilter {
  */
 export function dueScopeCondition(viewer: SignedInUser): SQL {
   const parts: SQL[] = [];
+  // An item is scoped by at least one record (due_items_scoped), so one the viewer may see has a
+  // scope record in its list: when every scope is a short list (a caseload), saying so lets the
+  // database find the items from the household, child and staff indexes instead of reading every
+  // item due (a team's lists are long: reading the items due is quicker than looking each up).
+  const reach: SQL[] = [];
+  let few = true;
   for (const [name, column] of [
     ['household', dueItems.householdId],
     ['child', dueItems.childId],
@@ -50,10 +56,18 @@ export function dueScopeCondition(viewer: SignedInUser): SQL {
   ] as const) {
     const visible = dueScope(name)?.(viewer);
     if (visible === undefined) parts.push(sql`${column} is null`);
-    else if (visible === 'all') continue;
-    else if ('allBut' in visible) parts.push(sql`(${column} is null or ${column} not in (${visible.allBut}))`);
-    else parts.push(sql`(${column} is null or ${column} in (${visible}))`);
+    else if (visible === 'all') few = false;
+    else if ('allBut' in visible) {
+      few = false;
+      parts.push(sql`(${column} is null or ${column} not in (${visible.allBut}))`);
+    } else {
+      const ids = 'few' in visible ? visible.few : visible;
+      if (!('few' in visible)) few = false;
+      parts.push(sql`(${column} is null or ${column} in (${ids}))`);
+      reach.push(sql`${column} = any(array(${ids}))`);
+    }
   }
+  if (few && reach.length) parts.unshift(sql`(${sql.join(reach, sql` or `)})`);
   return parts.length ? and(...parts)! : sql`true`;
 }
 

@@ -127,11 +127,12 @@ export function unregisterDueRule(id: string): void {
 
 /**
  * Who may see an item, by the record its scope column names: a module's query of the ids of
- * those records the viewer may see ("select id from households where <visible>"), 'all', or
- * every record but a few (`allBut`: the ids the viewer may not see, for a viewer who sees nearly
+ * those records the viewer may see ("select id from households where <visible>"), the same
+ * marked as a short list (`few`: a caseload, whose items are best found by their records), 'all',
+ * or every record but a few (`allBut`: the ids the viewer may not see, for a viewer who sees nearly
  * everything). Uncorrelated queries, so the database looks the ids up once per read, not once per item.
  */
-export type DueScopeCondition = (viewer: SignedInUser) => SQL | 'all' | { allBut: SQL };
+export type DueScopeCondition = (viewer: SignedInUser) => SQL | 'all' | { allBut: SQL } | { few: SQL };
 
 /** The records an item may be scoped by: a household, a child, or a member of staff. */
 export type DueScopeColumn = 'household' | 'child' | 'staff';
