@@ -8,6 +8,10 @@ import { children } from './tables.ts';
 
 /** Referral statuses still in the team manager's hands (quality assurance, matching, placing). */
 export const OPEN_REFERRAL_STATUSES = ['submitted', 'returned', 'accepted', 'matched'] as const;
+const openStatuses = sql.join(
+  OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 /**
  * The SQL condition on `children` for what a user may read. Fostering staff see the children
@@ -54,18 +58,11 @@ export function visibleChildIds(user: SignedInUser): SQL {
   return sql`${placed}
     union all
     select ${referrals.childId} from ${referrals} join ${children} on ${children.id} = ${referrals.childId}
-      where ${children.areaId} = ${user.areaId} and ${referrals.status} in (${sql.join(
-        OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`),
-        sql`, `,
-      )})`;
+      where ${children.areaId} = ${user.areaId} and ${referrals.status} in (${openStatuses})`;
 }
 
 /** The child is in this area and has a referral a team manager is still working on. */
 export function openReferralInArea(areaId: string): SQL {
   return sql`(${children.areaId} = ${areaId} and exists (select 1 from ${referrals}
-    where ${referrals.childId} = ${children.id}
-    and ${referrals.status} in (${sql.join(
-      OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`),
-      sql`, `,
-    )})))`;
+    where ${referrals.childId} = ${children.id} and ${referrals.status} in (${openStatuses})))`;
 }

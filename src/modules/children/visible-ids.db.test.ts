@@ -69,14 +69,24 @@ describe('the id subqueries of who may read what', () => {
     users.push(await serviceManager(db(), 'East Kent'));
   });
 
-  it('finds the households each user may read, and no other', async () => {
+  /** Each user's records as the deadline scope admits them, checked equal to what they may read. */
+  async function admittedMatchesReadable(
+    scope: DueScopeCondition,
+    table: typeof households | typeof children,
+    readable: (user: SignedInUser) => SQL,
+  ): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     for (const user of users) {
-      const expected = await ids(sql`select ${households.id} from ${households} where ${householdVisibleTo(user)}`);
-      const actual = await ids(admitted(householdDueScope, user, households));
+      const expected = await ids(sql`select ${table.id} from ${table} where ${readable(user)}`);
+      const actual = await ids(admitted(scope, user, table));
       expect(actual, user.username).toEqual(expected);
       found.set(user.username, actual);
     }
+    return found;
+  }
+
+  it('finds the households each user may read, and no other', async () => {
+    const found = await admittedMatchesReadable(householdDueScope, households, householdVisibleTo);
     // The cases the team's shortcut must get right.
     expect(found.get('ssw')).toContain(allocatedElsewhere);
     expect(found.get('manager')).toContain(restrictedNamed);
@@ -87,13 +97,7 @@ describe('the id subqueries of who may read what', () => {
   });
 
   it('finds the children each user may read, and no other', async () => {
-    const found = new Map<string, string[]>();
-    for (const user of users) {
-      const expected = await ids(sql`select ${children.id} from ${children} where ${childVisibleTo(user)}`);
-      const actual = await ids(admitted(childDueScope, user, children));
-      expect(actual, user.username).toEqual(expected);
-      found.set(user.username, actual);
-    }
+    const found = await admittedMatchesReadable(childDueScope, children, childVisibleTo);
     expect(found.get('manager')).toEqual(expect.arrayContaining([placedElsewhere, waiting]));
     expect(found.get('ssw')).toContain(placedElsewhere);
     expect(found.get('ssw')).not.toContain(waiting);

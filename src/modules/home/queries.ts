@@ -77,7 +77,8 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
   const caseworker = hasOwnCaseload(user);
   const viewer = caseworker && query.whose === 'mine' ? ownCaseload(user) : user;
   const options = { today, horizonDays: Number(query.within), ruleIds: rule ? [rule.id] : undefined };
-  const team = overseesTeams(user) ? query.team : undefined;
+  const oversees = overseesTeams(user);
+  const team = oversees ? query.team : undefined;
   const pageOf = (page: number) =>
     dueFor(db, viewer, {
       ...options,
@@ -89,7 +90,7 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
   // The counts and the page asked for are read side by side; a page past the end (the list got
   // shorter) is read again as the last page.
   const [byTeam, asked] = await Promise.all([dueCountsByTeam(db, viewer, options), pageOf(query.page)]);
-  const summary = overseesTeams(user) ? byTeam : null;
+  const summary = oversees ? byTeam : null;
   const counts = shownCounts(byTeam, team, query.status);
   const pages = Math.max(1, Math.ceil(counts.total / MY_WORK_PAGE_SIZE));
   const page = Math.min(query.page, pages);

@@ -15,6 +15,7 @@ import {
   participationDaysByCarer,
   trainingByCarer,
   tsdDeadline,
+  tsdEvidencedByCarer,
 } from './sql.ts';
 
 const NMS_20 = 'NMS 20 (learning and development of foster carers)';
@@ -103,9 +104,8 @@ export const tsdOnTime: Measure = {
   missedLabel: 'Not evidenced by the deadline',
   order: 91,
   ...carerMeasure((period) => ({
-    join: sql`left join tsd_evidence ev on ev.carer_id = cr.id and ev.evidenced_on <= ${period.asAt}::date
-      left join ${trainingByCarer(period.asAt, sql`c.category = 'tsd'`)} tsd_course on tsd_course.carer_id = cr.id
-      cross join lateral (select least(ev.evidenced_on, tsd_course.first_on) as evidenced_on, ${tsdDeadline()} as deadline) tsd`,
+    join: sql`${tsdEvidencedByCarer(period.asAt)}
+      cross join lateral (select tsd_evidenced.evidenced_on, ${tsdDeadline()} as deadline) tsd`,
     where: sql`(tsd.deadline > ${addYears(period.asAt, -1)}::date and tsd.deadline <= ${period.asAt}::date)
       or (tsd.deadline <= ${addYears(period.asAt, -1)}::date and tsd.evidenced_on is null)
       or (tsd.deadline > ${period.asAt}::date and tsd.evidenced_on is not null)`,

@@ -17,11 +17,14 @@ export const tsdDeadline = (h = 'h') =>
   sql`(${approvedFrom(h)} + case when ${sql.raw(h)}.household_type = 'family_and_friends'
     then interval '${sql.raw(String(TSD_MONTHS_FAMILY_AND_FRIENDS))} months' else interval '${sql.raw(String(TSD_MONTHS))} months' end)::date`;
 
-/** Sessions the carer attended (b, s, c), held on or before the day. */
-const attended = (carer: SQL, asAt: SQL | string) => sql`training_bookings b
+/** Sessions attended (b, s, c), held on or before the day. */
+const attendedSessions = (asAt: SQL | string) => sql`training_bookings b
   join training_sessions s on s.id = b.session_id
   join training_courses c on c.id = s.course_id
-  where b.carer_id = ${carer} and b.attendance = 'attended' and s.starts_on <= ${asAt}::date`;
+  where b.attendance = 'attended' and s.starts_on <= ${asAt}::date`;
+
+/** Sessions the carer attended (b, s, c), held on or before the day. */
+const attended = (carer: SQL, asAt: SQL | string) => sql`${attendedSessions(asAt)} and b.carer_id = ${carer}`;
 
 /**
  * The day the carer's TSD standards were evidenced: the date their worker recorded, or the day
@@ -70,9 +73,17 @@ export const carersOfApprovedOn = (approvedHouseholds: SQL) =>
  */
 export const trainingByCarer = (asAt: SQL | string, where: SQL = sql`true`) => sql`(
   select b.carer_id, min(s.starts_on) as first_on, max(s.starts_on) as last_on
-  from training_bookings b join training_sessions s on s.id = b.session_id join training_courses c on c.id = s.course_id
-  where b.attendance = 'attended' and s.starts_on <= ${asAt}::date and ${where}
+  from ${attendedSessions(asAt)} and ${where}
   group by b.carer_id)`;
+
+/**
+ * tsdEvidencedOn for every carer (cr) at once, as joins: `tsd_evidenced.evidenced_on` is the
+ * recorded date or the first TSD session, whichever came first.
+ */
+export const tsdEvidencedByCarer = (asAt: SQL | string) => sql`
+  left join tsd_evidence ev on ev.carer_id = cr.id and ev.evidenced_on <= ${asAt}::date
+  left join ${trainingByCarer(asAt, sql`c.category = 'tsd'`)} tsd_course on tsd_course.carer_id = cr.id
+  cross join lateral (select least(ev.evidenced_on, tsd_course.first_on) as evidenced_on) tsd_evidenced`;
 
 /** Every carer's participation days at events held from `from` to `asAt`, as one grouped subquery (carer_id, days). */
 export const participationDaysByCarer = (from: SQL | string, asAt: SQL | string) => sql`(
