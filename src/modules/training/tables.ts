@@ -159,7 +159,9 @@ export const developmentPlans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('development_plans_carer_idx').on(t.carerId, t.agreedOn),
+    // A carer's plans, latest first, holding the review date: each carer's current plan is read
+    // from the index alone (the PDP measure looks up every approved carer's).
+    index('development_plans_carer_latest_idx').on(t.carerId, t.agreedOn.desc(), t.createdAt.desc(), t.reviewBy),
     index('development_plans_household_idx').on(t.householdId, t.agreedOn),
   ],
 );

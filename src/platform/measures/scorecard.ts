@@ -58,8 +58,6 @@ export async function figuresByMonth(
   measures: readonly Measure[],
   months: readonly string[],
   today: IsoDate,
-  /** Figures already counted now, by measure id then month: used (and stored) instead of counting again. */
-  counted?: ReadonlyMap<string, ReadonlyMap<string, ScopedFigure[]>>,
   /** The scope shown: only its stored figures (and the whole service's) need reading. */
   scope?: Scope,
 ): Promise<Map<string, Map<string, MonthEntry>>> {
@@ -79,7 +77,6 @@ export async function figuresByMonth(
       for (const month of months) {
         const period = periodOf(month, today);
         const entry = stored.get(measure.id)?.get(month);
-        const known = counted?.get(measure.id)?.get(month);
         const fresh =
           entry !== undefined &&
           entry.provisional &&
@@ -87,13 +84,10 @@ export async function figuresByMonth(
           now - entry.computedAt.getTime() < PROVISIONAL_MAX_AGE_MS;
         if (entry && !entry.provisional) {
           byMonth.set(month, { figures: entry.figures, source: 'snapshot', countedAt: entry.computedAt });
-        } else if (fresh && known) {
-          // Counted again just now (the measure page): shown as counted, the stored count left for the next few minutes.
-          byMonth.set(month, { figures: known, source: 'live', countedAt: new Date() });
         } else if (fresh) {
           byMonth.set(month, { figures: entry.figures, source: 'live', countedAt: entry.computedAt });
         } else {
-          const figures = known ?? (await countMeasure(db, measure, period)).figures;
+          const { figures } = await countMeasure(db, measure, period);
           const countedAt = await storeProvisional(db, measure.id, month, period.asAt, figures);
           byMonth.set(month, { figures, source: 'live', countedAt });
         }
@@ -118,7 +112,7 @@ export async function scorecardFor(
   today: IsoDate = todayInLondon(),
 ): Promise<MeasureCard[]> {
   const months = last12Months(month);
-  const all = await figuresByMonth(db, measures, months, today, undefined, scope);
+  const all = await figuresByMonth(db, measures, months, today, scope);
   return measures.map((measure) => {
     const byMonth = all.get(measure.id)!;
     const trend = months.map((m) => monthFigure(measure, m, byMonth.get(m)!, scope, today));
@@ -139,9 +133,12 @@ export interface MeasureDetail extends MeasureCard {
 }
 
 /**
- * One measure for the month: as reported, recounted now (one grouping-sets query, stored as the
- * month's provisional count when it has no snapshot), broken down, with its trend. Its records
- * are a separate paged query (measureRecordsPage).
+ * One measure for the month: as reported, broken down, with its trend. A month with no snapshot
+ * (the current month) shows its provisional count, read back while it is fresh (counted again and
+ * stored when a few minutes old, or after a change to the kept facts), so the page does not count
+ * again what the scorecard has just counted. A closed month is also recounted now (one
+ * grouping-sets query) to show whether records were corrected after its snapshot. Its records are
+ * a separate paged query (measureRecordsPage).
  */
 export async function measureDetailFor(
   db: DbOrTx,
@@ -150,26 +147,18 @@ export async function measureDetailFor(
   scope: Scope,
   today: IsoDate = todayInLondon(),
 ): Promise<MeasureDetail> {
-  const live = await countMeasure(db, measure, periodOf(month, today));
   const months = last12Months(month);
-  const all = await figuresByMonth(
-    db,
-    [measure],
-    months,
-    today,
-    // Every scope: the page shows the month's breakdown by area and team.
-    new Map([[measure.id, new Map([[month, live.figures]])]]),
-  );
+  const all = await figuresByMonth(db, [measure], months, today);
   const byMonth = all.get(measure.id)!;
   const trend = months.map((m) => monthFigure(measure, m, byMonth.get(m)!, scope, today));
   const card: MeasureCard = { measure, month: trend[trend.length - 1]!, trend };
   const entry = byMonth.get(month)!;
-  const stored = entry.source === 'snapshot' ? entry.figures : undefined;
   const figures = entry.figures;
+  const live = entry.source === 'snapshot' ? await countMeasure(db, measure, periodOf(month, today)) : { figures };
   const reported = figureFor(measure, figures, scope);
   const recountFigure = figureFor(measure, live.figures, scope);
   const recountDiffers =
-    stored !== undefined &&
+    entry.source === 'snapshot' &&
     (reported.numerator !== recountFigure.numerator || reported.denominator !== recountFigure.denominator);
   return { ...card, figures, countedAt: entry.countedAt, recount: live, recountDiffers, recountFigure };
 }

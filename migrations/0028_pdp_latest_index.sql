@@ -1,0 +1,2 @@
+DROP INDEX "development_plans_carer_idx";--> statement-breakpoint
+CREATE INDEX "development_plans_carer_latest_idx" ON "development_plans" USING btree ("carer_id","agreed_on" DESC NULLS LAST,"created_at" DESC NULLS LAST,"review_by");
