@@ -11,8 +11,7 @@ import { sealAuditTrail } from './platform/audit/seal.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { buildApp } from './app.ts';
 import { registerAllModules } from './modules/index.ts';
-import { addMonthsToMonth, currentMonth } from './platform/measures/periods.ts';
-import { snapshotMonth } from './platform/measures/snapshots.ts';
+import { snapshotLastYear } from './platform/measures/snapshots.ts';
 import { loggableError } from './platform/views/errors.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
@@ -24,16 +23,6 @@ const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
 const DELIVER_EVERY_MS = 60 * 1000;
 const ANCHOR_EVERY_MS = 5 * 60 * 1000;
 const SEAL_EVERY_MS = 1000;
-
-/**
- * Stores the scorecard of every closed month of the last year that has no snapshot yet, so a
- * month's figures are fixed soon after it ends and the trends read from snapshots. Idempotent.
- */
-async function snapshotClosedMonths(db: Database['db']): Promise<void> {
-  registerAllModules();
-  const lastMonth = addMonthsToMonth(currentMonth(), -1);
-  for (let i = 11; i >= 0; i -= 1) await snapshotMonth(db, addMonthsToMonth(lastMonth, -i));
-}
 
 /** Whether no one has an account yet: a first start. */
 async function hasNoUsers(db: Database['db']): Promise<boolean> {
@@ -132,8 +121,9 @@ async function main(): Promise<void> {
   const rebuilt = await rebuildChangedDueRules(database.db);
   if (rebuilt.length) app.log.info({ rules: rebuilt }, 'deadline rules changed: their items were rebuilt');
 
+  // The scorecard of each closed month of the last year, stored once it ends (one measure at a time).
   const snapshots = () =>
-    void snapshotClosedMonths(database.db).catch((err: unknown) =>
+    void snapshotLastYear(database.db).catch((err: unknown) =>
       app.log.error({ err: loggableError(err as Error) }, 'scorecard snapshot failed'),
     );
   const snapshotTimer = setInterval(snapshots, SNAPSHOT_EVERY_MS);

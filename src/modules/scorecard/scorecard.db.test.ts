@@ -3,7 +3,16 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold, teamIdByName } from '../../../test/support/households.ts';
 import { delegatedAuthorities } from '../placements/tables.ts';
-import { countMeasure, findMeasure, periodOf, snapshotMonth } from '../../platform/measures/index.ts';
+import {
+  addMonthsToMonth,
+  allMeasures,
+  countMeasure,
+  findMeasure,
+  periodOf,
+  readSnapshots,
+  snapshotLastYear,
+  snapshotMonth,
+} from '../../platform/measures/index.ts';
 import type { ScopedFigure } from '../../platform/measures/index.ts';
 import { makeScorecardWorld } from './fixture.ts';
 import { filtersFrom } from './forms.ts';
@@ -279,6 +288,26 @@ describe('snapshots', () => {
     expect(csv.body).toContain(
       ',team,Testshire Team A,50,percentage,100,At least 100%,higher,Off target,1,2,snapshot,',
     );
+  });
+
+  it('stores each closed month of the last year in the background, one measure at a time, as counted', async () => {
+    const db = t.database.db;
+    await snapshotLastYear(db, '2026-11-22');
+    const months = Array.from({ length: 12 }, (_, i) => addMonthsToMonth('2025-11', i));
+    expect(months.at(-1)).toBe('2026-10');
+    const stored = await readSnapshots(db, months);
+    for (const measure of allMeasures()) {
+      expect([...(stored.get(measure.id)?.keys() ?? [])].sort(), measure.id).toEqual(months);
+    }
+    // May 2026, stored one measure at a time: the same figures as a count now.
+    const measure = findMeasure('placements.delegated-authority')!;
+    const { figures } = await countMeasure(db, measure, periodOf('2026-05', '2026-11-22'));
+    const byScope = (f: ScopedFigure[]) =>
+      [...f].sort((a, b) => `${a.scopeKind}${a.scopeId}`.localeCompare(`${b.scopeKind}${b.scopeId}`));
+    expect(byScope(stored.get(measure.id)!.get('2026-05')!)).toEqual(byScope(figures));
+    // Run again (the server's next hour): every month is kept as it was stored.
+    await snapshotLastYear(db, '2026-11-22');
+    expect(await readSnapshots(db, months)).toEqual(stored);
   });
 
   it('refuses to snapshot a month that has not ended', async () => {

@@ -36,7 +36,7 @@ export {
   type RecordsViewer,
   type Scope,
 } from './compute.ts';
-export { readSnapshots, readStoredFigures, snapshotMonth, storeProvisional } from './snapshots.ts';
+export { readSnapshots, readStoredFigures, snapshotLastYear, snapshotMonth, storeProvisional } from './snapshots.ts';
 export {
   areasAndTeams,
   figuresByMonth,

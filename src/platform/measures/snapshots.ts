@@ -3,10 +3,10 @@ import { queryRows } from '../db/sql.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { todayInLondon, type IsoDate } from '../dates/index.ts';
 import { countMeasure } from './compute.ts';
-import { isClosed, periodOf } from './periods.ts';
+import { addMonthsToMonth, currentMonth, isClosed, periodOf } from './periods.ts';
 import { allMeasures } from './registry.ts';
 import { measureSnapshots } from './tables.ts';
-import type { ScopedFigure, ScopeKind } from './types.ts';
+import type { Measure, ScopedFigure, ScopeKind } from './types.ts';
 
 export interface SnapshotResult {
   month: string;
@@ -14,6 +14,15 @@ export interface SnapshotResult {
   stored: string[];
   /** Measures that already had a snapshot for the month (left as they were). */
   kept: string[];
+}
+
+export interface SnapshotOptions {
+  /**
+   * How many measures are counted at once: all of them (the default, for the snapshot command), or
+   * one at a time in the background of a running server, so the counting holds one database
+   * connection and one core and the pages read beside it keep the rest.
+   */
+  sideBySide?: number;
 }
 
 /**
@@ -26,6 +35,7 @@ export async function snapshotMonth(
   db: DbOrTx,
   month: string,
   today: IsoDate = todayInLondon(),
+  options: SnapshotOptions = {},
 ): Promise<SnapshotResult> {
   if (!isClosed(month, today)) throw new RangeError(`${month} has not ended yet: only closed months are snapshotted`);
   const period = periodOf(month, today);
@@ -36,23 +46,38 @@ export async function snapshotMonth(
   const done = new Set(existing.map((e) => e.measureId));
   const result: SnapshotResult = { month, stored: [], kept: [] };
   const measures = allMeasures();
-  // The measures are counted side by side; each is stored as soon as it is counted.
-  await Promise.all(
-    measures
-      .filter((measure) => !done.has(measure.id))
-      .map(async (measure) => {
-        const { figures } = await countMeasure(db, measure, period);
-        await db.transaction(async (tx) => {
-          await deleteProvisional(tx, measure.id, month);
-          await tx
-            .insert(measureSnapshots)
-            .values(figures.map((f) => ({ measureId: measure.id, month, asAt: period.asAt, ...f })))
-            .onConflictDoNothing();
-        });
-      }),
-  );
+  const toCount = measures.filter((measure) => !done.has(measure.id));
+  // Each measure is stored as soon as it is counted; `sideBySide` workers take the next one.
+  const store = async (measure: Measure) => {
+    const { figures } = await countMeasure(db, measure, period);
+    await db.transaction(async (tx) => {
+      await deleteProvisional(tx, measure.id, month);
+      await tx
+        .insert(measureSnapshots)
+        .values(figures.map((f) => ({ measureId: measure.id, month, asAt: period.asAt, ...f })))
+        .onConflictDoNothing();
+    });
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < toCount.length) await store(toCount[next++]!);
+  };
+  const workers = Math.max(1, Math.min(options.sideBySide ?? toCount.length, toCount.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   for (const measure of measures) (done.has(measure.id) ? result.kept : result.stored).push(measure.id);
   return result;
+}
+
+/**
+ * Stores the scorecard of every closed month of the last year that has no snapshot yet, oldest
+ * first, so a month's figures are fixed soon after it ends and the trends read from snapshots. In
+ * a running server's background: one measure at a time. Idempotent.
+ */
+export async function snapshotLastYear(db: DbOrTx, today: IsoDate = todayInLondon()): Promise<void> {
+  const lastMonth = addMonthsToMonth(currentMonth(today), -1);
+  for (let i = 11; i >= 0; i -= 1) {
+    await snapshotMonth(db, addMonthsToMonth(lastMonth, -i), today, { sideBySide: 1 });
+  }
 }
 
 /**
