@@ -77,12 +77,21 @@ export const supervisions = pgTable(
   (t) => [
     index('supervisions_household_idx').on(t.householdId, t.visitDate),
     index('supervisions_visit_idx').on(t.visitDate),
-    // The scorecard's range lookups for a closed month: finalised visits, and finalised unannounced ones, by date.
+    // The scorecard's range lookups for a closed month: finalised visits, and finalised unannounced ones, by date
+    // (the visits' ids too, so the children seen at them are found from the index alone).
     index('supervisions_final_visit_idx')
-      .on(t.visitDate, t.householdId)
+      .on(t.visitDate, t.householdId, t.id)
       .where(sql`${t.status} = 'final'`),
     index('supervisions_final_unannounced_idx')
       .on(t.visitDate, t.householdId)
+      .where(sql`${t.status} = 'final' and not ${t.announced}`),
+    // A household's last finalised visit (and last unannounced one) as at a closed month's last day,
+    // for the households a measure page lists: read from the index alone.
+    index('supervisions_household_final_idx')
+      .on(t.householdId, t.visitDate)
+      .where(sql`${t.status} = 'final'`),
+    index('supervisions_household_unannounced_idx')
+      .on(t.householdId, t.visitDate)
       .where(sql`${t.status} = 'final' and not ${t.announced}`),
   ],
 );

@@ -12,6 +12,7 @@ import {
   approvedFrom,
   carersOfApprovedOn,
   coreCompletedOn,
+  eventsByChild,
   participationDaysByCarer,
   trainingByCarer,
   tsdDeadline,
@@ -117,9 +118,11 @@ export const tsdOnTime: Measure = {
 /** Core training completed within `years` of approval, for the carers whose anniversary fell in the 12 months to the day. */
 function coreWithin(years: number): (period: Period) => CarerFact {
   return (period) => ({
-    join: sql`cross join lateral (select ${coreCompletedOn(sql`cr.id`, period.asAt)} as completed_on,
-      (${approvedFrom()} + interval '${sql.raw(String(years))} years')::date as anniversary) core`,
-    where: sql`core.anniversary > ${addYears(period.asAt, -1)}::date and core.anniversary <= ${period.asAt}::date`,
+    // The anniversary first, so only the carers it keeps are looked up; `offset 0` keeps the lookup
+    // a subquery of its own, done once per carer (not once for the figure and again for the list's words).
+    join: sql`cross join lateral (select (${approvedFrom()} + interval '${sql.raw(String(years))} years')::date as anniversary) ann
+      cross join lateral (select ${coreCompletedOn(sql`cr.id`, period.asAt)} as completed_on, ann.anniversary offset 0) core`,
+    where: sql`ann.anniversary > ${addYears(period.asAt, -1)}::date and ann.anniversary <= ${period.asAt}::date`,
     met: sql`coalesce(core.completed_on <= core.anniversary, false)`,
     detail: sql`'Approved ' || ${ukDate(approvedFrom())} || '; ' || coalesce('core training completed ' || ${ukDate(sql`core.completed_on`)}, 'core training not completed')`,
   });
@@ -260,13 +263,15 @@ export const participationThreeDays: Measure = {
   })),
 };
 
-/** The children placed with a household on the day (p, c, h, t), and their events in the 12 months to it. */
+/**
+ * The children placed with a household on the day (p, c, h, t), and their events in the 12 months to
+ * it (part.events, part.last_on), every child's counted at once.
+ */
 function childrenPlaced(period: Period): SQL {
   return sql`placements p join children c on c.id = p.child_id
     join households h on h.id = p.household_id join teams t on t.id = h.team_id
-    cross join lateral (select count(*)::int as events, max(e.held_on) as last_on from participation_attendance a
-      join participation_events e on e.id = a.event_id
-      where a.child_id = c.id and e.held_on between ${addDays(addYears(period.asAt, -1), 1)}::date and ${period.asAt}::date) part
+    left join ${eventsByChild(addDays(addYears(period.asAt, -1), 1), period.asAt)} attended on attended.child_id = c.id
+    cross join lateral (select coalesce(attended.events, 0) as events, attended.last_on) part
     where p.start_date <= ${period.asAt}::date and (p.end_date is null or p.end_date >= ${period.asAt}::date)`;
 }
 

@@ -91,3 +91,10 @@ export const participationDaysByCarer = (from: SQL | string, asAt: SQL | string)
   join participation_events e on e.id = a.event_id
   where a.carer_id is not null and e.held_on between ${from}::date and ${asAt}::date
   group by a.carer_id)`;
+
+/** Every child's participation events held from `from` to `asAt`, as one grouped subquery (child_id, events, last_on). */
+export const eventsByChild = (from: SQL | string, asAt: SQL | string) => sql`(
+  select a.child_id, count(*)::int as events, max(e.held_on) as last_on from participation_attendance a
+  join participation_events e on e.id = a.event_id
+  where a.child_id is not null and e.held_on between ${from}::date and ${asAt}::date
+  group by a.child_id)`;
