@@ -37,6 +37,8 @@ interface WrkResult {
   p99Ms: number;
   requests: number;
   errors: number;
+  /** What the errors were: answers other than 2xx or 3xx, and requests wrk gave up on after 2 s. */
+  errorKinds: string;
 }
 
 function milliseconds(text: string): number {
@@ -74,6 +76,9 @@ async function wrk(url: string, connections: number, seconds: number, cookie: st
     p99Ms: percentile('99'),
     requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0),
     errors: non2xx + (socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0),
+    errorKinds: socketErrors
+      ? `${non2xx} not 2xx or 3xx; connect ${socketErrors[1]}, read ${socketErrors[2]}, write ${socketErrors[3]}, timed out after 2 s ${socketErrors[4]}`
+      : `${non2xx} not 2xx or 3xx`,
   };
 }
 
@@ -154,6 +159,13 @@ async function main(): Promise<void> {
     console.log(row('/health', 50, health, 'the baseline'));
     console.log(row('My work (head)', 50, myWork, `≥ 25% of /health's req/s: ${share.toFixed(0)}%`));
     console.log(row('Household page (head)', 200, householdPage, 'p99 < 200 ms, 0 errors'));
+    for (const [page, r] of [
+      ['/health', health],
+      ['My work', myWork],
+      ['Household page', householdPage],
+    ] as const) {
+      if (r.errors) console.log(`${page} errors: ${r.errorKinds}`);
+    }
     console.log(`/health afterwards: ${healthAfter.status} (target 200)`);
     console.log(
       `audit trail: ${chain.brokenAt || chain.missingTail ? 'BROKEN' : `verifies, ${chain.checked} entries`} (target: verifies)`,
