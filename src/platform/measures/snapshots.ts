@@ -135,7 +135,7 @@ export interface StoredFigures {
 /**
  * Stored figures (snapshots, else provisional counts) for these months, by measure id, then month:
  * ONE read. With `scope`, only the whole service's figures and that area's or team's are read
- * (what a scorecard page shows), not every scope's.
+ * (what a scorecard page shows), not every scope's; for the whole service, its own alone.
  */
 export async function readStoredFigures(
   db: DbOrTx,
@@ -173,7 +173,7 @@ export async function readStoredFigures(
                 )})`
               : sql``
           }
-          ${scope && scope.kind !== 'service' ? sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))` : sql``}
+          ${scope ? sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))` : sql``}
         order by provisional`,
   );
   for (const r of rows) {
