@@ -174,10 +174,14 @@ export function timeBetweenInWords(from: IsoDate, to: IsoDate): string {
   const days = differenceInDays(to, from);
   if (days < 0) throw new RangeError(`timeBetweenInWords: ${to} is before ${from}`);
   if (days < 56) return plural(days, 'day');
-  let years = 0;
-  while (addYears(from, years + 1) <= to) years += 1;
+  // The whole years (then months) from `from` that do not pass `to`: from the difference in the
+  // calendar, less one when the anniversary falls after `to` (at most a step or two back).
+  const [fromYear, fromMonth] = partsOf(from)!;
+  const [toYear, toMonth] = partsOf(to)!;
+  let years = toYear - fromYear;
+  while (years > 0 && addYears(from, years) > to) years -= 1;
   if (years >= 1) return `${addYears(from, years) < to ? 'over ' : ''}${plural(years, 'year')}`;
-  let months = 1;
-  while (addMonths(from, months + 1) <= to) months += 1;
+  let months = Math.max(1, (toYear - fromYear) * 12 + toMonth - fromMonth);
+  while (months > 1 && addMonths(from, months) > to) months -= 1;
   return `${addMonths(from, months) < to ? 'over ' : ''}${plural(months, 'month')}`;
 }
