@@ -6,6 +6,7 @@ import {
   allMeasures,
   areasAndTeams,
   currentMonth,
+  figureOfRecords,
   findMeasure,
   formatValue,
   measureDetailFor,
@@ -154,16 +155,21 @@ export async function measurePage(
   const units = await areasAndTeams(db);
   const { scope, name } = scopeOf(filters, units);
   const showMissed = filters.list === 'missed' && measure.unit !== 'count';
-  // The figure (one grouping-sets count, and the stored trend) and one page of its records, side by side.
+  // One page of the figure's records, and beside it the stored figure and trend; the records' own
+  // counts are today's recount of a closed month.
+  const page = measureRecordsPage(db, measure, periodOf(filters.month, today), {
+    scope,
+    viewer: recordsViewerOf(user),
+    met: !showMissed,
+    page: filters.page,
+    pageSize: RECORDS_PAGE_SIZE,
+  });
+  const recounted = page.then((p) => figureOfRecords(measure, p));
+  // Read only for a closed month; a failure of the page is reported once, by the line below.
+  recounted.catch(() => {});
   const [detail, records] = await Promise.all([
-    measureDetailFor(db, measure, filters.month, scope, today),
-    measureRecordsPage(db, measure, periodOf(filters.month, today), {
-      scope,
-      viewer: recordsViewerOf(user),
-      met: !showMissed,
-      page: filters.page,
-      pageSize: RECORDS_PAGE_SIZE,
-    }),
+    measureDetailFor(db, measure, filters.month, scope, today, recounted),
+    page,
   ]);
   const format = (v: number | null) => formatValue(measure, v);
   const breakdownRow = (kind: 'service' | 'area' | 'team', id: string, label: string) => {

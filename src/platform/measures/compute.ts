@@ -181,6 +181,8 @@ export interface RecordsPage {
   missedCount: number;
   /** Records in the scope counted but not listed to this viewer. */
   hiddenCount: number;
+  /** Of those, the records met. */
+  hiddenMetCount: number;
 }
 
 /**
@@ -194,7 +196,7 @@ export async function measureRecordsPage(
   request: RecordsPageRequest,
 ): Promise<RecordsPage> {
   const records = measure.records(period);
-  if (!records) return { rows: [], metCount: 0, missedCount: 0, hiddenCount: 0 };
+  if (!records) return { rows: [], metCount: 0, missedCount: 0, hiddenCount: 0, hiddenMetCount: 0 };
   const { scope, viewer } = request;
   const inScope =
     scope.kind === 'area'
@@ -214,14 +216,17 @@ export async function measureRecordsPage(
   const visible = viewer.restricted ? inCaseload : sql`(${inCaseload}) and not coalesce(r.restricted, false)`;
   const order = request.sort === 'label' ? sql`r.label, r.record_id` : sql`r.sort_key, r.record_id`;
   const offset = (Math.max(1, request.page) - 1) * request.pageSize;
-  const rows = await queryRows<RecordRow & { met_count: number; missed_count: number; hidden_count: number }>(
+  const rows = await queryRows<
+    RecordRow & { met_count: number; missed_count: number; hidden_count: number; hidden_met_count: number }
+  >(
     db,
     sql`with r as (
           select r.*, (${visible}) as visible from (${records}) r where ${inScope}
         ), counts as (
           select count(*) filter (where visible and met)::int as met_count,
             count(*) filter (where visible and not met)::int as missed_count,
-            count(*) filter (where not visible)::int as hidden_count
+            count(*) filter (where not visible)::int as hidden_count,
+            count(*) filter (where not visible and met)::int as hidden_met_count
           from r
         )
         select counts.*, p.* from counts left join lateral (
@@ -236,7 +241,19 @@ export async function measureRecordsPage(
     metCount: Number(first?.met_count ?? 0),
     missedCount: Number(first?.missed_count ?? 0),
     hiddenCount: Number(first?.hidden_count ?? 0),
+    hiddenMetCount: Number(first?.hidden_met_count ?? 0),
   };
+}
+
+/**
+ * The figure the records counted (those listed and those hidden from the viewer): today's recount
+ * of the scope, without counting again. Not for a measure of days, whose figure needs each
+ * record's days: null.
+ */
+export function figureOfRecords(measure: Measure, page: RecordsPage): Figure | null {
+  if (measure.unit === 'days') return null;
+  const total = page.metCount + page.missedCount + page.hiddenCount;
+  return figureFromCounts(measure, total, page.metCount + page.hiddenMetCount, 0);
 }
 
 export function targetOf(measure: Measure, period: Period): number {

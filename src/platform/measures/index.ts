@@ -25,6 +25,7 @@ export {
   breakdownOf,
   countMeasure,
   figureOf,
+  figureOfRecords,
   formatValue,
   measureRecords,
   measureRecordsPage,

@@ -125,8 +125,6 @@ export interface MeasureDetail extends MeasureCard {
   figures: ScopedFigure[];
   /** When the reported figures were counted. */
   countedAt: Date;
-  /** Today's recount of the month, broken down. */
-  recount: { figures: ScopedFigure[] };
   /** True when a stored snapshot and today's recount disagree for the scope shown. */
   recountDiffers: boolean;
   recountFigure: Figure;
@@ -136,9 +134,10 @@ export interface MeasureDetail extends MeasureCard {
  * One measure for the month: as reported, broken down, with its trend. A month with no snapshot
  * (the current month) shows its provisional count, read back while it is fresh (counted again and
  * stored when a few minutes old, or after a change to the kept facts), so the page does not count
- * again what the scorecard has just counted. A closed month is also recounted now (one
- * grouping-sets query) to show whether records were corrected after its snapshot. Its records are
- * a separate paged query (measureRecordsPage).
+ * again what the scorecard has just counted. A closed month is recounted now to show whether
+ * records were corrected after its snapshot: `recounted` is that recount when the page has it
+ * already (its list of records counts them), else it is counted here (one grouping-sets query).
+ * Its records are a separate paged query (measureRecordsPage).
  */
 export async function measureDetailFor(
   db: DbOrTx,
@@ -146,6 +145,7 @@ export async function measureDetailFor(
   month: string,
   scope: Scope,
   today: IsoDate = todayInLondon(),
+  recounted?: Promise<Figure | null>,
 ): Promise<MeasureDetail> {
   const months = last12Months(month);
   const all = await figuresByMonth(db, [measure], months, today);
@@ -154,13 +154,15 @@ export async function measureDetailFor(
   const card: MeasureCard = { measure, month: trend[trend.length - 1]!, trend };
   const entry = byMonth.get(month)!;
   const figures = entry.figures;
-  const live = entry.source === 'snapshot' ? await countMeasure(db, measure, periodOf(month, today)) : { figures };
   const reported = figureFor(measure, figures, scope);
-  const recountFigure = figureFor(measure, live.figures, scope);
+  let recountFigure = reported;
+  if (entry.source === 'snapshot') {
+    recountFigure =
+      (await recounted) ?? figureFor(measure, (await countMeasure(db, measure, periodOf(month, today))).figures, scope);
+  }
   const recountDiffers =
-    entry.source === 'snapshot' &&
-    (reported.numerator !== recountFigure.numerator || reported.denominator !== recountFigure.denominator);
-  return { ...card, figures, countedAt: entry.countedAt, recount: live, recountDiffers, recountFigure };
+    reported.numerator !== recountFigure.numerator || reported.denominator !== recountFigure.denominator;
+  return { ...card, figures, countedAt: entry.countedAt, recountDiffers, recountFigure };
 }
 
 export { breakdownOf };
