@@ -7,13 +7,16 @@ import {
   addMonthsToMonth,
   allMeasures,
   countMeasure,
+  figureFor,
+  figureOfRecords,
   findMeasure,
+  measureRecordsPage,
   periodOf,
   readSnapshots,
   snapshotLastYear,
   snapshotMonth,
 } from '../../platform/measures/index.ts';
-import type { ScopedFigure } from '../../platform/measures/index.ts';
+import type { RecordsViewer, Scope, ScopedFigure } from '../../platform/measures/index.ts';
 import { makeScorecardWorld } from './fixture.ts';
 import { filtersFrom } from './forms.ts';
 import { scorecardPage } from './service.ts';
@@ -205,6 +208,49 @@ describe('pages and access', () => {
     const head = await signedIn(t.app, 'head');
     expect((await head.get(url)).body).toContain('Staffcarer household');
     expect(secret.restricted).toBe(true);
+  });
+
+  it('the list of records counts what the figure counts, for every measure and scope, whoever reads it', async () => {
+    // A restricted household in team A: counted for everyone, listed to the head of fostering only.
+    await makeHousehold(t.database.db, {
+      teamId: world.teamA.id,
+      statusSince: '2025-03-01',
+      restricted: true,
+      name: 'Recount staffcarer household',
+    });
+    const period = periodOf('2026-06', '2026-11-22');
+    const viewers: RecordsViewer[] = [
+      { sees: { kind: 'all' }, restricted: true },
+      { sees: { kind: 'team', id: world.teamA.id }, restricted: false },
+      { sees: { kind: 'none' }, restricted: false },
+    ];
+    const scopes: Scope[] = [
+      { kind: 'service' },
+      { kind: 'area', id: world.area.id },
+      { kind: 'team', id: world.teamA.id },
+    ];
+    let compared = 0;
+    for (const measure of allMeasures().filter((m) => m.unit !== 'days')) {
+      const { figures } = await countMeasure(t.database.db, measure, period);
+      for (const scope of scopes) {
+        const { numerator, denominator, value } = figureFor(measure, figures, scope);
+        const counted = { numerator, denominator, value };
+        for (const viewer of viewers) {
+          const page = await measureRecordsPage(t.database.db, measure, period, {
+            scope,
+            viewer,
+            met: true,
+            page: 1,
+            pageSize: 1,
+          });
+          expect(figureOfRecords(measure, scope, page), `${measure.id}, ${scope.kind}, ${viewer.sees.kind}`).toEqual(
+            counted,
+          );
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 
   it('every number is a link to the records behind it, and following one lists as many records', async () => {

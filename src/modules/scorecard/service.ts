@@ -164,7 +164,7 @@ export async function measurePage(
     page: filters.page,
     pageSize: RECORDS_PAGE_SIZE,
   });
-  const recounted = page.then((p) => figureOfRecords(measure, p));
+  const recounted = page.then((p) => figureOfRecords(measure, scope, p));
   // Read only for a closed month; a failure of the page is reported once, by the line below.
   recounted.catch(() => {});
   const [detail, records] = await Promise.all([

@@ -250,8 +250,10 @@ export async function measureRecordsPage(
  * of the scope, without counting again. Not for a measure of days, whose figure needs each
  * record's days: null.
  */
-export function figureOfRecords(measure: Measure, page: RecordsPage): Figure | null {
+export function figureOfRecords(measure: Measure, scope: Scope, page: RecordsPage): Figure | null {
   if (measure.unit === 'days') return null;
+  // A measure not counted by team has no team figure, as countMeasure gives none.
+  if (scope.kind === 'team' && measure.byTeam === false) return figureOf(measure, []);
   const total = page.metCount + page.missedCount + page.hiddenCount;
   return figureFromCounts(measure, total, page.metCount + page.hiddenMetCount, 0);
 }

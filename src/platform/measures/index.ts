@@ -26,6 +26,7 @@ export {
   countMeasure,
   figureOf,
   figureOfRecords,
+  figureFor,
   formatValue,
   measureRecords,
   measureRecordsPage,
