@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { sessions, users } from './tables.ts';
 import { isRole, type Role } from '../access/roles.ts';
@@ -59,14 +59,34 @@ export async function createSession(
 export type SessionLookup = { user: SignedInUser } | { pending: PendingSignIn } | { expired: true } | null;
 
 /** Finds the session for a cookie token, enforcing the idle and absolute timeouts. */
-export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
-  const id = hashToken(token);
-  const [row] = await db
+/**
+ * The session and its user by the session's id, built once for each database (every request reads
+ * it, and building the SQL again each time was a share of a page's work).
+ */
+const lookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+
+function buildSessionLookup(db: Db) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('hearth_find_session');
+}
+
+function sessionLookup(db: Db) {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = buildSessionLookup(db);
+    lookups.set(db, lookup);
+  }
+  return lookup;
+}
+
+export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+  const id = hashToken(token);
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return null;
   const { session, user } = row;
   const idle = now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
