@@ -1,7 +1,8 @@
 /**
  * The supervision module's kept facts: each household's latest finalised visit, latest finalised
- * unannounced visit and latest supervision agreement (household_supervision_facts), and when each
- * child was last seen at a visit to the household (child_seen_facts). Every write
+ * unannounced visit and latest supervision agreement (household_supervision_facts), when each
+ * child was last seen at a visit to the household (child_seen_facts), and every visit at which a
+ * child was seen (child_seen_visits). Every write
  * that finalises a visit or records an agreement calls `refreshSupervisionFacts` in the same
  * transaction.
  */
@@ -47,8 +48,22 @@ export const childSeenFacts: KeptFacts = {
   },
 };
 
+/** One row per child, household and day of a finalised visit at which the child was seen. */
+export const childSeenVisits: KeptFacts = {
+  table: 'child_seen_visits',
+  key: 'household_id',
+  columns: ['child_id', 'household_id', 'visit_on'],
+  derive(keys?: SQL) {
+    const some = keys ? sql`and s.household_id in (${keys})` : sql``;
+    return sql`select distinct sc.child_id, s.household_id, s.visit_date
+      from supervisions s join supervision_children sc on sc.supervision_id = s.id
+      where s.status = 'final' and sc.seen in ('seen', 'seen_alone') ${some}`;
+  },
+};
+
 /** Keeps the household's supervision facts in step: call it in the transaction that changed them. */
 export async function refreshSupervisionFacts(tx: DbOrTx, householdId: string): Promise<void> {
   await refreshFacts(tx, householdSupervisionFacts, [householdId]);
   await refreshFacts(tx, childSeenFacts, [householdId]);
+  await refreshFacts(tx, childSeenVisits, [householdId]);
 }

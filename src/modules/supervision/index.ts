@@ -1,7 +1,7 @@
 /** Carer supervision: visits, the foster carer agreement, notes sent to carers. */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { supervisionDueRules } from './due.ts';
-import { childSeenFacts, householdSupervisionFacts } from './facts.ts';
+import { childSeenFacts, childSeenVisits, householdSupervisionFacts } from './facts.ts';
 import { supervisionMeasures } from './measures.ts';
 import { supervisionRecordTypes } from './records.ts';
 import { supervisionRoutes } from './routes.ts';
@@ -23,7 +23,7 @@ export const supervision: HearthModule = {
   recordTypes: supervisionRecordTypes,
   dueRules: supervisionDueRules,
   measures: supervisionMeasures,
-  keptFacts: [householdSupervisionFacts, childSeenFacts],
+  keptFacts: [householdSupervisionFacts, childSeenFacts, childSeenVisits],
   recordLinks: [
     {
       on: 'household',

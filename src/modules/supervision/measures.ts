@@ -216,10 +216,10 @@ function placedChildren(asAt: string, join: SQL): SQL {
 
 /**
  * When each placed child was last seen at a finalised visit to the household: for the current
- * month from the kept facts (child_seen_facts, the latest), for a closed month the household's
- * last such visit in the 3 months to the day, if any (`recent`). `met` when seen in those months;
- * `last` the date shown on the list (when not seen in them: the kept latest when it is not after
- * the day, else looked up, for the list alone).
+ * month from the kept facts (child_seen_facts, the latest), for a closed month from the kept visits
+ * at which each child was seen (child_seen_visits): the last in the 3 months to the day, if any
+ * (`recent`). `met` when seen in those months; `last` the date shown on the list (when not seen in
+ * them: the last before, looked up for the list alone).
  */
 function childSeen(period: Period, since: string): { join: SQL; met: SQL; last: SQL } {
   if (period.current) {
@@ -231,20 +231,13 @@ function childSeen(period: Period, since: string): { join: SQL; met: SQL; last: 
   }
   return {
     join: sql`left join (
-      select sc.child_id, s.household_id, max(s.visit_date) as last_seen
-      from supervisions s join supervision_children sc on sc.supervision_id = s.id
-      where s.status = 'final' and s.visit_date between ${since}::date and ${period.asAt}::date
-        and sc.seen in ('seen', 'seen_alone')
-      group by sc.child_id, s.household_id
-    ) recent on recent.child_id = c.id and recent.household_id = h.id
-    left join child_seen_facts f on f.child_id = c.id and f.household_id = h.id`,
+      select v.child_id, v.household_id, max(v.visit_on) as last_seen from child_seen_visits v
+      where v.visit_on between ${since}::date and ${period.asAt}::date
+      group by v.child_id, v.household_id
+    ) recent on recent.child_id = c.id and recent.household_id = h.id`,
     met: sql`recent.last_seen is not null`,
-    // The kept latest is the date as at the day unless the child was seen again since (then looked up).
-    last: sql`coalesce(recent.last_seen, case when f.last_seen_on <= ${period.asAt}::date then f.last_seen_on
-      when f.last_seen_on is not null then
-      (select max(s.visit_date) from supervisions s join supervision_children sc on sc.supervision_id = s.id
-        where s.status = 'final' and s.visit_date <= ${period.asAt}::date and sc.seen in ('seen', 'seen_alone')
-          and s.household_id = h.id and sc.child_id = c.id) end)`,
+    last: sql`coalesce(recent.last_seen, (select max(v.visit_on) from child_seen_visits v
+      where v.household_id = h.id and v.child_id = c.id and v.visit_on <= ${period.asAt}::date))`,
   };
 }
 

@@ -197,6 +197,29 @@ export const householdSupervisionFacts = pgTable(
 );
 
 /**
+ * Kept facts for the scorecard: each finalised visit to a household at which a child was seen
+ * (alone or not), one row per child, household and day, derived from the supervision records
+ * (supervision/facts.ts) and refreshed in the transaction that finalises a visit. A closed month's
+ * "children seen in 3 months" reads its window from the index, not every visit's children.
+ */
+export const childSeenVisits = pgTable(
+  'child_seen_visits',
+  {
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    visitOn: date('visit_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.householdId, t.childId, t.visitOn] }),
+    index('child_seen_visits_visit_idx').on(t.visitOn, t.householdId, t.childId),
+  ],
+);
+
+/**
  * Kept facts for the scorecard: the last finalised visit to a household at which each child was
  * seen (alone or not), derived from the supervision records (supervision/facts.ts) and refreshed
  * in the transaction that finalises a visit.
