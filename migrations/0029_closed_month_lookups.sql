@@ -1,4 +1,2 @@
-DROP INDEX "supervisions_final_visit_idx";--> statement-breakpoint
 CREATE INDEX "supervisions_household_final_idx" ON "supervisions" USING btree ("household_id","visit_date") WHERE "supervisions"."status" = 'final';--> statement-breakpoint
-CREATE INDEX "supervisions_household_unannounced_idx" ON "supervisions" USING btree ("household_id","visit_date") WHERE "supervisions"."status" = 'final' and not "supervisions"."announced";--> statement-breakpoint
-CREATE INDEX "supervisions_final_visit_idx" ON "supervisions" USING btree ("visit_date","household_id","id") WHERE "supervisions"."status" = 'final';
+CREATE INDEX "supervisions_household_unannounced_idx" ON "supervisions" USING btree ("household_id","visit_date") WHERE "supervisions"."status" = 'final' and not "supervisions"."announced";

@@ -77,10 +77,9 @@ export const supervisions = pgTable(
   (t) => [
     index('supervisions_household_idx').on(t.householdId, t.visitDate),
     index('supervisions_visit_idx').on(t.visitDate),
-    // The scorecard's range lookups for a closed month: finalised visits, and finalised unannounced ones, by date
-    // (the visits' ids too, so the children seen at them are found from the index alone).
+    // The scorecard's range lookups for a closed month: finalised visits, and finalised unannounced ones, by date.
     index('supervisions_final_visit_idx')
-      .on(t.visitDate, t.householdId, t.id)
+      .on(t.visitDate, t.householdId)
       .where(sql`${t.status} = 'final'`),
     index('supervisions_final_unannounced_idx')
       .on(t.visitDate, t.householdId)

@@ -126,16 +126,10 @@ async function loadAxeIn(context: BrowserContext): Promise<void> {
 }
 
 /**
- * Runs axe in a page with no frames, with the WCAG tags, the way AxeBuilder's single-frame mode
- * does (axe.run on the document), keeping the details of the violations only: the passes and
- * inapplicable rules are not used, and collecting a selector for each of their nodes is most of
- * axe's own time. Every rule still runs, on every element.
- */
-/**
- * Documents this worker has already checked and found free of violations: the same markup, at
- * the same viewport, with the same scripting, gives the same result (axe reads the DOM and the
- * stylesheets, which are the build's). A journey that changes user signs out each time and sees the
- * same signed-out page, checked once.
+ * Documents this worker has already checked and found free of violations: the same markup at
+ * the same viewport gives the same result (axe reads the DOM, which holds what scripts changed,
+ * and the stylesheets, which are the build's). A journey that changes user signs out each time
+ * and sees the same signed-out page, checked once.
  */
 const passedDocuments = new Set<string>();
 
@@ -153,6 +147,12 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return violations;
 }
 
+/**
+ * Runs axe in a page with no frames, with the WCAG tags, the way AxeBuilder's single-frame mode
+ * does (axe.run on the document), keeping the details of the violations only: the passes and
+ * inapplicable rules are not used, and collecting a selector for each of their nodes is most of
+ * axe's own time. Every rule still runs, on every element.
+ */
 async function runAxe(page: Page): Promise<AxeViolation[]> {
   const run = () =>
     page.evaluate(async (tags) => {
