@@ -95,3 +95,29 @@ export async function loadedDatabase(url: string): Promise<BenchDatabase> {
 
 /** The demo users' password in a loaded database: the one it was loaded with. */
 export const loadedPassword = () => process.env.HEARTH_DEMO_PASSWORD ?? 'hearth-demo';
+
+/**
+ * The loaded database to reuse, if any: `--loaded URL`, or a `--database-url` that names a
+ * database already holding a Hearth demo (as issue 8 words it). A `--database-url` naming an empty
+ * database, or the server's own `postgres` database (the default), is where a fresh one is made.
+ */
+export async function reusedDatabaseUrl(values: {
+  loaded?: string | undefined;
+  'database-url'?: string | undefined;
+}): Promise<string | undefined> {
+  if (values.loaded) return values.loaded;
+  const url = values['database-url'];
+  if (!url || url === DEFAULT_POSTGRES) return undefined;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tables: boolean }>(
+      "select to_regclass('public.households') is not null as tables",
+    );
+    if (!rows[0]?.tables) return undefined;
+    const { rows: some } = await client.query('select 1 from households limit 1');
+    return some.length > 0 ? url : undefined;
+  } finally {
+    await client.end();
+  }
+}

@@ -7,6 +7,8 @@
  * `--requests` requests through app.inject (server time, no network) and prints a table.
  * `--loaded URL` times a PostgreSQL database the demo is already loaded into (HEARTH_DEMO_PASSWORD,
  * by default hearth-demo): nothing loaded, nothing dropped; `--scale` then says which targets apply.
+ * A `--database-url` naming a database that already holds the demo is reused the same way; naming
+ * the server's `postgres` database (the default) or an empty one, a fresh database is made beside it.
  * The table shows each page's p95 target (issue 8) and whether it is met.
  *
  * `--while-snapshotting` (with `--loaded`) times the same pages while the last 12 months' scorecard
@@ -19,7 +21,14 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { isScale, type Scale } from '../demo/scales.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { DEFAULT_POSTGRES, freshDatabase, loadedDatabase, loadedPassword, type Engine } from './database.ts';
+import {
+  DEFAULT_POSTGRES,
+  freshDatabase,
+  loadedDatabase,
+  loadedPassword,
+  reusedDatabaseUrl,
+  type Engine,
+} from './database.ts';
 import { moduleScenarios } from './modules.ts';
 import { recordScenarios } from './records.ts';
 import { duringSnapshots } from './snapshots.ts';
@@ -113,7 +122,8 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return console.log(usage);
-  const engines: Engine[] = values.loaded
+  const loaded = await reusedDatabaseUrl(values);
+  const engines: Engine[] = loaded
     ? ['postgres']
     : values.engine === 'both'
       ? ['pglite', 'postgres']
@@ -122,7 +132,8 @@ async function main(): Promise<void> {
         : ['pglite'];
   if (!['pglite', 'postgres', 'both'].includes(values.engine)) throw new Error(usage);
   if (!isScale(values.scale)) throw new Error(usage);
-  if (values['while-snapshotting'] && !values.loaded) throw new Error(`--while-snapshotting needs --loaded\n${usage}`);
+  if (values['while-snapshotting'] && !loaded)
+    throw new Error(`--while-snapshotting needs --loaded (or a --database-url that holds the demo)\n${usage}`);
   const requests = Number.parseInt(values.requests, 10);
   if (!Number.isInteger(requests) || requests < 1) throw new Error(usage);
   const started = performance.now();
@@ -132,10 +143,10 @@ async function main(): Promise<void> {
       values.scale,
       requests,
       values['database-url'],
-      values.loaded,
+      loaded,
       values['while-snapshotting'],
     );
-    const what = values.loaded ? `(a loaded database, ${values.scale} targets)` : `${values.scale} demo`;
+    const what = loaded ? `(a loaded database, ${values.scale} targets)` : `${values.scale} demo`;
     printTable(
       rows,
       values['while-snapshotting']

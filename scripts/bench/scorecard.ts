@@ -19,7 +19,8 @@
  *
  * `--loaded URL` times a PostgreSQL database the demo is already loaded into instead (for trying
  * out a change without loading the demo again): it is not dropped, but its measure snapshots are
- * deleted first and retaken by the run.
+ * deleted first and retaken by the run. So is a `--database-url` naming a database that already
+ * holds the demo.
  */
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
@@ -40,7 +41,7 @@ import { registerAllModules } from '../../src/modules/index.ts';
 import { measurePage, scorecardPage } from '../../src/modules/scorecard/service.ts';
 import { isScale, type Scale } from '../demo/scales.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { DEFAULT_POSTGRES, freshDatabase, loadedDatabase, type Engine } from './database.ts';
+import { DEFAULT_POSTGRES, freshDatabase, loadedDatabase, reusedDatabaseUrl, type Engine } from './database.ts';
 import { measure, printTable, type BenchRow, type Scenario } from './timing.ts';
 
 process.env.TZ = 'Europe/London';
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
   const runs = Number.parseInt(values.runs, 10);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(usage);
   const scale = values.scale;
+  const reused = await reusedDatabaseUrl(values);
   registerAllModules();
   const log = (line: string) => console.log(`bench:scorecard: ${line}`);
   const started = performance.now();
@@ -200,8 +202,8 @@ async function main(): Promise<void> {
   let remove: () => Promise<void>;
   let where: string;
   const before: BenchRow[] = [];
-  if (values.loaded) {
-    const loaded = await loadedDatabase(values.loaded);
+  if (reused) {
+    const loaded = await loadedDatabase(reused);
     ({ database, where } = loaded);
     remove = () => loaded.remove();
   } else {
@@ -232,7 +234,7 @@ async function main(): Promise<void> {
     rows.sort((x, y) => x.page.localeCompare(y.page));
     printTable(
       [...before, ...rows],
-      `Hearth scorecard, ${scale} demo on ${values.loaded ? 'postgres' : engine} (${where}), ` +
+      `Hearth scorecard, ${scale} demo on ${reused ? 'postgres' : engine} (${where}), ` +
         `${currentMonth()}, ${runs} runs each`,
     );
   } finally {
