@@ -65,7 +65,7 @@ export async function figuresByMonth(
     db,
     months,
     measures.map((m) => m.id),
-    scope && (scope.kind === 'service' ? { kind: 'service', id: '' } : scope),
+    scope,
   );
   const now = Date.now();
   const out = new Map<string, Map<string, MonthEntry>>();

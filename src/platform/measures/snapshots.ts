@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../db/sql.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { todayInLondon, type IsoDate } from '../dates/index.ts';
-import { countMeasure } from './compute.ts';
+import { countMeasure, type Scope } from './compute.ts';
 import { addMonthsToMonth, currentMonth, isClosed, periodOf } from './periods.ts';
 import { allMeasures } from './registry.ts';
 import { measureSnapshots } from './tables.ts';
@@ -141,7 +141,7 @@ export async function readStoredFigures(
   db: DbOrTx,
   months: readonly string[],
   measureIds?: readonly string[],
-  scope?: { kind: ScopeKind; id: string },
+  scope?: Scope,
 ): Promise<Map<string, Map<string, StoredFigures>>> {
   const out = new Map<string, Map<string, StoredFigures>>();
   if (months.length === 0 || measureIds?.length === 0) return out;
@@ -173,7 +173,13 @@ export async function readStoredFigures(
                 )})`
               : sql``
           }
-          ${scope ? sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))` : sql``}
+          ${
+            !scope
+              ? sql``
+              : scope.kind === 'service'
+                ? sql`and scope_kind = 'service'`
+                : sql`and (scope_kind = 'service' or (scope_kind = ${scope.kind} and scope_id = ${scope.id}))`
+          }
         order by provisional`,
   );
   for (const r of rows) {
