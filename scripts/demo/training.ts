@@ -143,6 +143,7 @@ export async function seedTrainingDemo(
     bookings.push({
       id: ids.next(),
       sessionId: s.id,
+      sessionStartsOn: isoOf(s.day),
       carerId: carer.id,
       householdId: carer.household_id,
       status: outcome === 'cancelled' ? 'cancelled' : 'booked',

@@ -85,7 +85,13 @@ export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: st
     } else {
       const [row] = await tx
         .insert(trainingBookings)
-        .values({ sessionId, carerId: carer.id, householdId: carer.householdId, ...values })
+        .values({
+          sessionId,
+          sessionStartsOn: session.startsOn,
+          carerId: carer.id,
+          householdId: carer.householdId,
+          ...values,
+        })
         .returning({ id: trainingBookings.id });
       id = row!.id;
     }

@@ -17,11 +17,15 @@ export const tsdDeadline = (h = 'h') =>
   sql`(${approvedFrom(h)} + case when ${sql.raw(h)}.household_type = 'family_and_friends'
     then interval '${sql.raw(String(TSD_MONTHS_FAMILY_AND_FRIENDS))} months' else interval '${sql.raw(String(TSD_MONTHS))} months' end)::date`;
 
-/** Sessions attended (b, s, c), held on or before the day. */
+/** Sessions attended (b), held on or before the day: the bookings alone, which keep their session's date. */
+const attendedBookings = (asAt: SQL | string) => sql`training_bookings b
+  where b.attendance = 'attended' and b.session_starts_on <= ${asAt}::date`;
+
+/** Sessions attended (b, s, c), held on or before the day, with their course to choose by. */
 const attendedSessions = (asAt: SQL | string) => sql`training_bookings b
   join training_sessions s on s.id = b.session_id
   join training_courses c on c.id = s.course_id
-  where b.attendance = 'attended' and s.starts_on <= ${asAt}::date`;
+  where b.attendance = 'attended' and b.session_starts_on <= ${asAt}::date`;
 
 /** Sessions the carer attended (b, s, c), held on or before the day. */
 const attended = (carer: SQL, asAt: SQL | string) => sql`${attendedSessions(asAt)} and b.carer_id = ${carer}`;
@@ -32,19 +36,19 @@ const attended = (carer: SQL, asAt: SQL | string) => sql`${attendedSessions(asAt
  */
 export const tsdEvidencedOn = (carer: SQL, asAt: SQL | string) => sql`least(
     (select t.evidenced_on from tsd_evidence t where t.carer_id = ${carer} and t.evidenced_on <= ${asAt}::date),
-    (select min(s.starts_on) from ${attended(carer, asAt)} and c.category = 'tsd'))`;
+    (select min(b.session_starts_on) from ${attended(carer, asAt)} and c.category = 'tsd'))`;
 
 /** The carer's last training (the date of the last session attended), or null. */
 export const lastTrainingOn = (carer: SQL, asAt: SQL | string) =>
-  sql`(select max(s.starts_on) from ${attended(carer, asAt)})`;
+  sql`(select max(b.session_starts_on) from ${attendedBookings(asAt)} and b.carer_id = ${carer})`;
 
 /** The first session the carer attended of a course mandatory for `mandatory` (or in `category`). */
 export const firstAttendedOn = (carer: SQL, asAt: SQL | string, where: SQL) =>
-  sql`(select min(s.starts_on) from ${attended(carer, asAt)} and ${where})`;
+  sql`(select min(b.session_starts_on) from ${attended(carer, asAt)} and ${where})`;
 
 /** The last session the carer attended of a course in `where` (by its category, say). */
 export const lastAttendedOn = (carer: SQL, asAt: SQL | string, where: SQL) =>
-  sql`(select max(s.starts_on) from ${attended(carer, asAt)} and ${where})`;
+  sql`(select max(b.session_starts_on) from ${attended(carer, asAt)} and ${where})`;
 
 /**
  * The day the carer completed core training: the day they had attended every active course
@@ -53,7 +57,7 @@ export const lastAttendedOn = (carer: SQL, asAt: SQL | string, where: SQL) =>
 export const coreCompletedOn = (carer: SQL, asAt: SQL | string) => sql`(
   select case when count(*) > 0 and count(*) = (select count(*) from training_courses k where k.mandatory_for = 'new_carers' and k.active)
     then max(x.first_on) end
-  from (select c.id, min(s.starts_on) as first_on from ${attended(carer, asAt)}
+  from (select c.id, min(b.session_starts_on) as first_on from ${attended(carer, asAt)}
     and c.mandatory_for = 'new_carers' and c.active group by c.id) x)`;
 
 /** Participation days: each event attended counts its days (held_on to ends_on), when held from `from` to `asAt`. */
@@ -69,11 +73,12 @@ export const carersOfApprovedOn = (approvedHouseholds: SQL) =>
 /**
  * Every carer's attended training held on or before the day, as one grouped subquery (alias it
  * and join on carer_id): the first and last session dates of each carer with any, of courses in
- * `where` (c). For measures over every carer, which would otherwise look each carer up in turn.
+ * `where` (c) when given. For measures over every carer, which would otherwise look each carer up
+ * in turn. Without `where`, read from the bookings alone.
  */
-export const trainingByCarer = (asAt: SQL | string, where: SQL = sql`true`) => sql`(
-  select b.carer_id, min(s.starts_on) as first_on, max(s.starts_on) as last_on
-  from ${attendedSessions(asAt)} and ${where}
+export const trainingByCarer = (asAt: SQL | string, where?: SQL) => sql`(
+  select b.carer_id, min(b.session_starts_on) as first_on, max(b.session_starts_on) as last_on
+  from ${where ? sql`${attendedSessions(asAt)} and ${where}` : attendedBookings(asAt)}
   group by b.carer_id)`;
 
 /**

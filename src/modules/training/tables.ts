@@ -3,12 +3,14 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   numeric,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -74,6 +76,8 @@ export const trainingSessions = pgTable(
     index('training_sessions_course_idx').on(t.courseId, t.startsOn),
     check('training_sessions_dates', sql`${t.endsOn} >= ${t.startsOn}`),
     check('training_sessions_capacity', sql`${t.capacity} > 0`),
+    // The pair a booking keeps a copy of the session's date by (training_bookings.session_starts_on).
+    unique('training_sessions_id_starts_on_key').on(t.id, t.startsOn),
   ],
 );
 
@@ -95,6 +99,12 @@ export const trainingBookings = pgTable(
     householdId: uuid('household_id')
       .notNull()
       .references(() => households.id),
+    /**
+     * The session's first day, kept on the booking so a carer's training dates are read from their
+     * bookings alone (the training measures, over every carer). The foreign key below holds it to
+     * the session's and carries any change of the session's date to its bookings.
+     */
+    sessionStartsOn: date('session_starts_on').notNull(),
     /** booked, cancelled */
     status: text('status').notNull(),
     /** portal, staff */
@@ -115,6 +125,15 @@ export const trainingBookings = pgTable(
     index('training_bookings_attended_idx')
       .on(t.carerId, t.sessionId)
       .where(sql`${t.attendance} = 'attended'`),
+    // Each carer's training dates, first and last, without reading the sessions.
+    index('training_bookings_attended_on_idx')
+      .on(t.carerId, t.sessionStartsOn)
+      .where(sql`${t.attendance} = 'attended'`),
+    foreignKey({
+      name: 'training_bookings_session_starts_on_fk',
+      columns: [t.sessionId, t.sessionStartsOn],
+      foreignColumns: [trainingSessions.id, trainingSessions.startsOn],
+    }).onUpdate('cascade'),
   ],
 );
 

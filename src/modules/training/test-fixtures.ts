@@ -74,6 +74,7 @@ export async function attended(
   const [carer] = await db.select().from(carers).where(eq(carers.id, carerId));
   await db.insert(trainingBookings).values({
     sessionId: session.id,
+    sessionStartsOn: session.startsOn,
     carerId,
     householdId: carer!.householdId,
     status: 'booked',

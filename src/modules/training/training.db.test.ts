@@ -155,6 +155,29 @@ describe('booking and the register', () => {
     const [s] = await db.select().from(trainingSessions).where(eq(trainingSessions.id, session.id));
     expect(s!.status).toBe('scheduled');
   });
+
+  it('keeps each booking’s copy of its session’s date the same as the session’s', async () => {
+    const db = t.database.db;
+    const { carers: mine } = await demoCarerHousehold();
+    const session = await makeSession(db, (await courseIn(db, 'first_aid')).id, addDays(today, 14));
+    const carer = await signedIn(t.app, 'carer');
+    expect((await carer.post(`/portal/training/sessions/${session.id}`, { carerId: mine[0]!.id })).statusCode).toBe(
+      303,
+    );
+    const bookingOf = async () =>
+      (await db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, session.id)))[0]!;
+    expect((await bookingOf()).sessionStartsOn).toBe(session.startsOn);
+    // Were the session moved, its bookings move with it; a booking cannot hold another date.
+    const moved = addDays(today, 21);
+    await db
+      .update(trainingSessions)
+      .set({ startsOn: moved, endsOn: moved })
+      .where(eq(trainingSessions.id, session.id));
+    expect((await bookingOf()).sessionStartsOn).toBe(moved);
+    await expect(
+      db.update(trainingBookings).set({ sessionStartsOn: today }).where(eq(trainingBookings.sessionId, session.id)),
+    ).rejects.toThrow();
+  });
 });
 
 describe('the personal development plan and the TSD standards', () => {
