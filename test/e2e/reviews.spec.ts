@@ -98,6 +98,16 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
   // The reviewer completes the report: a date before the review started is refused.
   await hearth.signInAs('reviewer', reviewPath);
   await expect(page.locator('main')).toContainText('Chris Okafor, children’s social worker');
+
+  // A DBS check renewed at the review is the household's own check of one carer, named.
+  await hearth.clickLink('Record a check renewed');
+  await page.getByLabel('DBS check', { exact: true }).check();
+  await page.getByRole('group', { name: 'Whose check is it?' }).getByRole('radio').first().check();
+  await fillDate(page, 'Date of the check', new Date());
+  await hearth.submit('Save the check');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Check recorded');
+  await expect(page.locator('main')).toContainText(/DBS check of \S+ \S+: \d{1,2} \w+ \d{4}/);
+
   await hearth.submit('Complete the review');
   await fillDate(page, 'Date of the review meeting', new Date(Date.now() - 2 * 86_400_000));
   await page.getByLabel('Continue with the same terms of approval').check();

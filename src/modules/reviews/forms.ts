@@ -106,12 +106,25 @@ export const recordedForms = {
 } as const;
 export type RecordedKind = keyof typeof recordedForms;
 
-/** A check renewed at the review. */
-export const checkForm = z.object({
-  kind: z.enum(keysOf(checkKinds), { error: 'Select the check' }),
-  checkedOn: govukDate('Date of the check'),
-  note: optionalText(500),
-});
+/**
+ * A check renewed at the review: a DBS check or medical of one carer or adult member (`person`,
+ * "carer:<id>" or "member:<id>"), or the health and safety check of the home as a whole.
+ */
+export const checkForm = z
+  .object({
+    kind: z.enum(keysOf(checkKinds), { error: 'Select the check' }),
+    person: z
+      .string()
+      .optional()
+      .transform((v) => (v && /^(carer|member):[0-9a-f-]{36}$/i.test(v) ? v : undefined)),
+    checkedOn: govukDate('Date of the check'),
+    note: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'health_and_safety' && !v.person) {
+      ctx.addIssue({ code: 'custom', path: ['person'], message: 'Select whose check this is' });
+    }
+  });
 export type CheckInput = z.infer<typeof checkForm>;
 
 /** Asking for a child's views or their social worker's feedback by a link. */

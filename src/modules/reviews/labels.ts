@@ -31,11 +31,15 @@ export const contributionKinds = {
 export type ContributionKind = keyof typeof contributionKinds;
 
 export const checkKinds = {
-  dbs: 'DBS checks',
+  dbs: 'DBS check',
   medical: 'Medical',
   health_and_safety: 'Health and safety check of the home',
 } as const;
 export type CheckKind = keyof typeof checkKinds;
+
+/** A check renewed at a review, in words: "DBS check of Morgan Quill", "Health and safety check of the home". */
+export const checkTitle = (kind: string, person: string | null) =>
+  `${checkKinds[kind as CheckKind] ?? kind}${person ? ` of ${person}` : ''}`;
 
 /** How often each check is renewed (DBS and medical: local setting; health and safety: yearly). */
 export const checkIntervalYears: Record<CheckKind, number> = { dbs: 3, medical: 3, health_and_safety: 1 };

@@ -11,11 +11,11 @@ import type { Answers } from './forms.ts';
 import type { AgeGroup } from './labels.ts';
 import {
   annualReviews,
-  reviewChecks,
   reviewChildren,
   reviewContributions,
   reviewLinks,
   reviewMessages,
+  reviewRenewedChecks,
 } from './tables.ts';
 
 export const REVIEWS_PAGE_SIZE = 20;
@@ -156,11 +156,21 @@ export async function reviewDetails(db: DbOrTx, reviewId: string) {
     .innerJoin(users, eq(users.id, reviewLinks.requestedBy))
     .where(eq(reviewLinks.reviewId, reviewId))
     .orderBy(asc(reviewLinks.requestedAt));
+  // The checks renewed at the review, each with whose it is (none: the household as a whole).
   const checks = await db
-    .select()
-    .from(reviewChecks)
-    .where(eq(reviewChecks.reviewId, reviewId))
-    .orderBy(asc(reviewChecks.kind));
+    .select({
+      kind: personChecks.kind,
+      checkedOn: personChecks.completedOn,
+      note: personChecks.note,
+      person: sql<string | null>`coalesce(${carers.firstName} || ' ' || ${carers.lastName},
+        ${householdMembers.firstName} || ' ' || ${householdMembers.lastName})`,
+    })
+    .from(reviewRenewedChecks)
+    .innerJoin(personChecks, eq(personChecks.id, reviewRenewedChecks.checkId))
+    .leftJoin(carers, eq(carers.id, personChecks.carerId))
+    .leftJoin(householdMembers, eq(householdMembers.id, personChecks.memberId))
+    .where(eq(reviewRenewedChecks.reviewId, reviewId))
+    .orderBy(asc(personChecks.kind), asc(personChecks.completedOn), asc(personChecks.createdAt));
   const messages = await db
     .select()
     .from(reviewMessages)

@@ -11,7 +11,7 @@ import type { Answers } from './forms.ts';
 import {
   ageGroups,
   carerReportQuestions,
-  checkKinds,
+  checkTitle,
   childForms,
   extraReasons,
   memberViewsQuestions,
@@ -21,7 +21,6 @@ import {
   socialWorkerScale,
   sswReportQuestions,
   type AgeGroup,
-  type CheckKind,
   type ExtraReason,
   type Outcome,
   type WordsQuestion,
@@ -174,7 +173,7 @@ export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Au
     }));
 
   const checks: Answer[] = details.checks.map((c) => ({
-    question: checkKinds[c.kind as CheckKind] ?? c.kind,
+    question: checkTitle(c.kind, c.person),
     answer: `${formatDate(c.checkedOn)}${c.note ? `: ${c.note}` : ''}`,
   }));
 

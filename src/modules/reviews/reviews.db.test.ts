@@ -4,13 +4,16 @@
  * order are refused, the review is completed and goes to panel, and the carers read their copy
  * (without the child's words) and comment.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent, signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeCarer, makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { users } from '../../platform/auth/tables.ts';
+import { dueItems } from '../../platform/due/tables.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { carers } from '../households/tables.ts';
 import { firstReviewsWaitingForPanel } from './panel.ts';
 import { annualReviews, reviewContributions, reviewLinks } from './tables.ts';
 
@@ -163,6 +166,59 @@ describe('an annual review, from start to report', () => {
     expect(future.body).toContain('href="#receivedOn-day"');
     const saved = await reviewer.post(url, { ...form, ...dateBoxes('receivedOn', today) });
     expect(saved.statusCode).toBe(303);
+  });
+
+  it('records a check renewed as the household’s own check, whose it is, so its renewal deadline moves', async () => {
+    const db = t.database.db;
+    const id = await reviewId();
+    const [morgan] = await db
+      .select()
+      .from(carers)
+      .where(and(eq(carers.householdId, householdId), eq(carers.firstName, 'Morgan')));
+    const form = await reviewer.get(`/reviews/${id}/checks`);
+    expect(form.body).toContain('Whose check is it?');
+    expect(form.body).toContain('Morgan Quill (carer)');
+
+    // A DBS check is a person's: asked whose, keeping what was typed.
+    const checkedOn = addDays(today, -10);
+    const unnamed = await reviewer.post(`/reviews/${id}/checks`, {
+      kind: 'dbs',
+      ...dateBoxes('checkedOn', checkedOn),
+      note: 'Certificate 0012',
+    });
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.body).toContain('Select whose check this is');
+    expect(unnamed.body).toContain('value="Certificate 0012"');
+
+    const dbsRenewals = () =>
+      db
+        .select({ dueOn: dueItems.dueOn, detail: dueItems.detail })
+        .from(dueItems)
+        .where(and(eq(dueItems.ruleId, 'households.dbs-check-renewal'), eq(dueItems.recordId, householdId)));
+    expect(await dbsRenewals()).toEqual([]);
+    const saved = await reviewer.post(`/reviews/${id}/checks`, {
+      kind: 'dbs',
+      person: `carer:${morgan!.id}`,
+      ...dateBoxes('checkedOn', checkedOn),
+      note: 'Certificate 0012',
+    });
+    expect(saved.statusCode).toBe(303);
+    // The household's own record holds it: the renewal is due 3 years on, in the same transaction.
+    expect(await dbsRenewals()).toEqual([
+      { dueOn: addYears(checkedOn, 3), detail: 'DBS check of Morgan Quill (carer)' },
+    ]);
+    const household = await reviewer.get(`/households/${householdId}`);
+    expect(household.body).toContain(formatDate(addYears(checkedOn, 3)));
+
+    // The health and safety check is of the home: nobody to name.
+    const home = await reviewer.post(`/reviews/${id}/checks`, {
+      kind: 'health_and_safety',
+      ...dateBoxes('checkedOn', today),
+    });
+    expect(home.statusCode).toBe(303);
+    const page = await reviewer.get(`/reviews/${id}`);
+    expect(page.body).toContain(`DBS check of Morgan Quill: ${formatDate(checkedOn)} (Certificate 0012)`);
+    expect(page.body).toContain(`Health and safety check of the home: ${formatDate(today)}`);
   });
 
   it('is completed with dates in order, goes to panel and sends the carers their copy', async () => {

@@ -6,6 +6,7 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { who } from '../../platform/views/results.ts';
 import { checkForm, isUuid, receivedDateNames, recordedForms, type RecordedKind } from './forms.ts';
 import { checkKinds, contributionKinds, questionText } from './labels.ts';
+import { checkPeople } from '../households/people.ts';
 import { latestPersonChecks, membersOf, reviewDetails, type ReviewRecord } from './queries.ts';
 import { bodyOf, contributeAccess, dayLinked, refusedRun, reviewCrumbs, runAccess } from './route-support.ts';
 import { recordCheck, recordContribution, reviewToChange } from './service.ts';
@@ -80,6 +81,7 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
       title: `Record a check renewed: ${record.household.name}`,
       record,
       kinds: Object.entries(checkKinds).map(([value, text]) => ({ value, text, checked: values.kind === value })),
+      people: (await checkPeople(db, record.household.id)).map((p) => ({ ...p, checked: values.person === p.value })),
       personChecks: await latestPersonChecks(db, record.household.id),
       values,
       errors,

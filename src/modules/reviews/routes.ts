@@ -11,7 +11,7 @@ import { who } from '../../platform/views/results.ts';
 import { bodyOf, crumbs, dayLinked, refusedRun, reviewCrumbs, runAccess, viewAccess } from './route-support.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
 import { completeDateNames, completeForm, isUuid, startForm } from './forms.ts';
-import { extraReasons, outcomes } from './labels.ts';
+import { checkTitle, extraReasons, outcomes } from './labels.ts';
 import {
   latestPersonChecks,
   listHouseholdReviews,
@@ -160,6 +160,11 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
       memberHref: reviewPaths.record(review.id, 'member_views'),
       checksHref: reviewPaths.checks(review.id),
       personChecks: await latestPersonChecks(db, household.id),
+      renewedChecks: details.checks.map((c) => ({
+        title: checkTitle(c.kind, c.person),
+        on: c.checkedOn,
+        note: c.note,
+      })),
       training: await trainingYearFor(db, household.id, addYears(yearTo, -1), yearTo),
       messages: messageRows(details),
       report: await buildReport(db, record, 'full'),

@@ -8,20 +8,21 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { addDays, ageOn, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addYears, ageOn, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { insertCheck } from '../households/people.ts';
+import { findCarer, findHouseholdReadInFull, findMember, type HouseholdRecord } from '../households/queries.ts';
 import { householdMembers } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import type { CheckInput, CompleteInput, RecordedInput, RecordedKind, StartInput } from './forms.ts';
-import { ageGroupFor } from './labels.ts';
+import { ageGroupFor, checkIntervalYears } from './labels.ts';
 import { queueReportForCarers } from './messages.ts';
 import { findVisibleReview, nextReviewDue, openReviewOf, type ReviewRecord } from './queries.ts';
 import { COMMENT_DAYS } from './settings.ts';
-import { annualReviews, reviewChecks, reviewChildren, reviewContributions, reviewLinks } from './tables.ts';
+import { annualReviews, reviewChildren, reviewContributions, reviewLinks, reviewRenewedChecks } from './tables.ts';
 
 /** Households whose approval can be reviewed. */
 const REVIEWABLE = ['approved', 'on_hold'];
@@ -191,23 +192,50 @@ export async function recordContribution(
   });
 }
 
-/** Records a check renewed at the review (the latest date of each kind is kept). */
+/**
+ * Records a check renewed at the review, as a check in the household's own record (whose it is,
+ * the date, next due after the kind's interval), linked to the review: the household page and the
+ * renewal deadlines move with it, in the same transaction.
+ */
 export async function recordCheck(db: Db, who: Who, reviewId: string, input: CheckInput): Promise<Result> {
   return db.transaction(async (tx) => {
     const found = await reviewToChange(tx, who.user, reviewId, 'check');
     if (!found.ok) return found;
-    const bad = checkDate('checkedOn', input.checkedOn, found.record.household, todayInLondon());
+    const { household } = found.record;
+    const bad = checkDate('checkedOn', input.checkedOn, household, todayInLondon());
     if (bad) return bad;
-    const values = { checkedOn: input.checkedOn, note: input.note, recordedBy: who.user.id };
-    await tx
-      .insert(reviewChecks)
-      .values({ reviewId, kind: input.kind, ...values })
-      .onConflictDoUpdate({ target: [reviewChecks.reviewId, reviewChecks.kind], set: values });
+    const [whose, personId] = (input.kind === 'health_and_safety' ? ['household', ''] : input.person!.split(':')) as [
+      'carer' | 'member' | 'household',
+      string,
+    ];
+    if (whose !== 'household') {
+      const person =
+        whose === 'carer' ? await findCarer(tx, household.id, personId) : await findMember(tx, household.id, personId);
+      if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
+    }
+    const checkId = await insertCheck(tx, {
+      householdId: household.id,
+      carerId: whose === 'carer' ? personId : null,
+      memberId: whose === 'member' ? personId : null,
+      kind: input.kind,
+      completedOn: input.checkedOn,
+      expiresOn: addYears(input.checkedOn, checkIntervalYears[input.kind]),
+      note: input.note,
+      recordedBy: who.user.id,
+    });
+    await tx.insert(reviewRenewedChecks).values({ reviewId, checkId });
+    await refreshDueItems(tx, 'household', [household.id]);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'annual-review',
       recordId: reviewId,
-      detail: { check: input.kind },
+      detail: { check: input.kind, checkId },
+    });
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: household.id,
+      detail: { part: 'checks', added: checkId, kind: input.kind, atReview: reviewId },
     });
     return { ok: true as const, id: reviewId };
   });

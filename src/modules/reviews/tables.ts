@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { children } from '../children/tables.ts';
-import { householdMembers, households } from '../households/tables.ts';
+import { householdMembers, households, personChecks } from '../households/tables.ts';
 
 /** What every gathered record holds: scale answers (1 up), answers in words, and whether someone helped. */
 export interface Answers {
@@ -187,21 +187,23 @@ export const reviewContributions = pgTable(
   ],
 );
 
-/** Checks renewed at the review, with their dates: DBS, medical (every 3 years), health and safety (yearly). */
-export const reviewChecks = pgTable(
-  'review_checks',
+/**
+ * The checks renewed at a review. Each is a check in the household's own record (person_checks:
+ * whose it is, when, when it is next due), so the review, the household page and the renewal
+ * deadlines read the same check; this says which review it was recorded at.
+ */
+export const reviewRenewedChecks = pgTable(
+  'review_renewed_checks',
   {
     reviewId: uuid('review_id')
       .notNull()
       .references(() => annualReviews.id),
-    /** dbs, medical, health_and_safety */
-    kind: text('kind').notNull(),
-    checkedOn: date('checked_on').notNull(),
-    note: text('note'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    checkId: uuid('check_id')
+      .notNull()
+      .unique()
+      .references(() => personChecks.id),
   },
-  (t) => [primaryKey({ columns: [t.reviewId, t.kind] })],
+  (t) => [primaryKey({ columns: [t.reviewId, t.checkId] })],
 );
 
 /**
