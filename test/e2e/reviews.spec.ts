@@ -104,6 +104,7 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
   await page.getByLabel('DBS check', { exact: true }).check();
   await page.getByRole('group', { name: 'Whose check is it?' }).getByRole('radio').first().check();
   await fillDate(page, 'Date of the check', new Date());
+  await page.getByRole('group', { name: 'Was the outcome satisfactory?' }).getByLabel('Yes').check();
   await hearth.submit('Save the check');
   await expect(page.locator('.govuk-notification-banner')).toContainText('Check recorded');
   await expect(page.locator('main')).toContainText(/DBS check of \S+ \S+: \d{1,2} \w+ \d{4}/);

@@ -118,11 +118,20 @@ export const checkForm = z
       .optional()
       .transform((v) => (v && /^(carer|member):[0-9a-f-]{36}$/i.test(v) ? v : undefined)),
     checkedOn: govukDate('Date of the check'),
+    // Checked with the other answers below, so that every error shows at once.
+    satisfactory: z.enum(['yes', 'no']).optional().catch(undefined),
+    outcome: optionalText(500),
     note: optionalText(500),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'health_and_safety' && !v.person) {
       ctx.addIssue({ code: 'custom', path: ['person'], message: 'Select whose check this is' });
+    }
+    if (!v.satisfactory) {
+      ctx.addIssue({ code: 'custom', path: ['satisfactory'], message: 'Select whether the outcome was satisfactory' });
+    }
+    if (v.satisfactory === 'no' && !v.outcome) {
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
     }
   });
 export type CheckInput = z.infer<typeof checkForm>;

@@ -41,6 +41,10 @@ export type CheckKind = keyof typeof checkKinds;
 export const checkTitle = (kind: string, person: string | null) =>
   `${checkKinds[kind as CheckKind] ?? kind}${person ? ` of ${person}` : ''}`;
 
+/** What a check renewed at a review found, in words, after its date: "", or "not satisfactory: …" and any note. */
+export const checkFindings = (c: { satisfactory: boolean; outcome: string | null; note: string | null }) =>
+  [c.satisfactory ? null : `not satisfactory${c.outcome ? `: ${c.outcome}` : ''}`, c.note].filter(Boolean).join('; ');
+
 /** How often each check is renewed (DBS and medical: local setting; health and safety: yearly). */
 export const checkIntervalYears: Record<CheckKind, number> = { dbs: 3, medical: 3, health_and_safety: 1 };
 

@@ -161,6 +161,8 @@ export async function reviewDetails(db: DbOrTx, reviewId: string) {
     .select({
       kind: personChecks.kind,
       checkedOn: personChecks.completedOn,
+      satisfactory: personChecks.satisfactory,
+      outcome: personChecks.outcome,
       note: personChecks.note,
       person: sql<string | null>`coalesce(${carers.firstName} || ' ' || ${carers.lastName},
         ${householdMembers.firstName} || ' ' || ${householdMembers.lastName})`,

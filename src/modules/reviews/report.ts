@@ -11,6 +11,7 @@ import type { Answers } from './forms.ts';
 import {
   ageGroups,
   carerReportQuestions,
+  checkFindings,
   checkTitle,
   childForms,
   extraReasons,
@@ -174,7 +175,7 @@ export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Au
 
   const checks: Answer[] = details.checks.map((c) => ({
     question: checkTitle(c.kind, c.person),
-    answer: `${formatDate(c.checkedOn)}${c.note ? `: ${c.note}` : ''}`,
+    answer: `${formatDate(c.checkedOn)}${checkFindings(c) ? `: ${checkFindings(c)}` : ''}`,
   }));
 
   const outcome: Answer[] = review.outcome

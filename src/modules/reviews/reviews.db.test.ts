@@ -179,7 +179,7 @@ describe('an annual review, from start to report', () => {
     expect(form.body).toContain('Whose check is it?');
     expect(form.body).toContain('Morgan Quill (carer)');
 
-    // A DBS check is a person's: asked whose, keeping what was typed.
+    // A DBS check is a person's: asked whose, and what it found, keeping what was typed.
     const checkedOn = addDays(today, -10);
     const unnamed = await reviewer.post(`/reviews/${id}/checks`, {
       kind: 'dbs',
@@ -188,6 +188,7 @@ describe('an annual review, from start to report', () => {
     });
     expect(unnamed.statusCode).toBe(400);
     expect(unnamed.body).toContain('Select whose check this is');
+    expect(unnamed.body).toContain('Select whether the outcome was satisfactory');
     expect(unnamed.body).toContain('value="Certificate 0012"');
 
     const dbsRenewals = () =>
@@ -200,6 +201,7 @@ describe('an annual review, from start to report', () => {
       kind: 'dbs',
       person: `carer:${morgan!.id}`,
       ...dateBoxes('checkedOn', checkedOn),
+      satisfactory: 'yes',
       note: 'Certificate 0012',
     });
     expect(saved.statusCode).toBe(303);
@@ -210,15 +212,20 @@ describe('an annual review, from start to report', () => {
     const household = await reviewer.get(`/households/${householdId}`);
     expect(household.body).toContain(formatDate(addYears(checkedOn, 3)));
 
-    // The health and safety check is of the home: nobody to name.
-    const home = await reviewer.post(`/reviews/${id}/checks`, {
-      kind: 'health_and_safety',
-      ...dateBoxes('checkedOn', today),
-    });
-    expect(home.statusCode).toBe(303);
+    // The health and safety check is of the home: nobody to name. Not satisfactory: say why.
+    const home = { kind: 'health_and_safety', ...dateBoxes('checkedOn', today), satisfactory: 'no' };
+    const why = await reviewer.post(`/reviews/${id}/checks`, home);
+    expect(why.statusCode).toBe(400);
+    expect(why.body).toContain('Say what was not satisfactory');
+    expect(why.body).not.toContain('Select whose check this is');
+    expect(
+      (await reviewer.post(`/reviews/${id}/checks`, { ...home, outcome: 'No smoke alarm upstairs' })).statusCode,
+    ).toBe(303);
     const page = await reviewer.get(`/reviews/${id}`);
     expect(page.body).toContain(`DBS check of Morgan Quill: ${formatDate(checkedOn)} (Certificate 0012)`);
-    expect(page.body).toContain(`Health and safety check of the home: ${formatDate(today)}`);
+    expect(page.body).toContain(
+      `Health and safety check of the home: ${formatDate(today)} (not satisfactory: No smoke alarm upstairs)`,
+    );
   });
 
   it('is completed with dates in order, goes to panel and sends the carers their copy', async () => {

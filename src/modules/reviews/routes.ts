@@ -11,7 +11,7 @@ import { who } from '../../platform/views/results.ts';
 import { bodyOf, crumbs, dayLinked, refusedRun, reviewCrumbs, runAccess, viewAccess } from './route-support.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
 import { completeDateNames, completeForm, isUuid, startForm } from './forms.ts';
-import { checkTitle, extraReasons, outcomes } from './labels.ts';
+import { checkFindings, checkTitle, extraReasons, outcomes } from './labels.ts';
 import {
   latestPersonChecks,
   listHouseholdReviews,
@@ -163,7 +163,7 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
       renewedChecks: details.checks.map((c) => ({
         title: checkTitle(c.kind, c.person),
         on: c.checkedOn,
-        note: c.note,
+        findings: checkFindings(c),
       })),
       training: await trainingYearFor(db, household.id, addYears(yearTo, -1), yearTo),
       messages: messageRows(details),

@@ -220,6 +220,8 @@ export async function recordCheck(db: Db, who: Who, reviewId: string, input: Che
       kind: input.kind,
       completedOn: input.checkedOn,
       expiresOn: addYears(input.checkedOn, checkIntervalYears[input.kind]),
+      satisfactory: input.satisfactory === 'yes',
+      outcome: input.outcome,
       note: input.note,
       recordedBy: who.user.id,
     });
@@ -235,7 +237,13 @@ export async function recordCheck(db: Db, who: Who, reviewId: string, input: Che
       action: 'update',
       recordType: 'household',
       recordId: household.id,
-      detail: { part: 'checks', added: checkId, kind: input.kind, atReview: reviewId },
+      detail: {
+        part: 'checks',
+        added: checkId,
+        kind: input.kind,
+        satisfactory: input.satisfactory === 'yes',
+        atReview: reviewId,
+      },
     });
     return { ok: true as const, id: reviewId };
   });
