@@ -48,6 +48,10 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test.describe('signing in with a council account', () => {
   test.setTimeout(180_000);
+  // Both journeys in one worker, one after the other, on the one Hearth that beforeAll starts. In
+  // the fully parallel run each would otherwise get a worker of its own, and each worker would
+  // start a Hearth with the demo (about 30 s of a worker's time on CI).
+  test.describe.configure({ mode: 'default' });
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
