@@ -135,13 +135,30 @@ export const memberForm = withDates(
 );
 export type MemberInput = z.infer<typeof memberForm>;
 
+/** Whose check: "carer:<id>" or "member:<id>" (the household's check forms and the review's). */
+export const CHECK_PERSON = /^(carer|member):[0-9a-f-]{36}$/i;
+
+/**
+ * A check's outcome, as every check form asks it: whether it was satisfactory, and what was found
+ * when it was not. Add to a form's superRefine, so that every error shows at once.
+ */
+export function refineCheckOutcome(
+  v: { satisfactory?: 'yes' | 'no' | undefined; outcome?: string | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!v.satisfactory) {
+    ctx.addIssue({ code: 'custom', path: ['satisfactory'], message: 'Select whether the outcome was satisfactory' });
+  }
+  if (v.satisfactory === 'no' && !v.outcome) {
+    ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
+  }
+}
+
 export const checkForm = withDates(
   ['completedOn', 'expiresOn'],
   z
     .object({
-      person: z
-        .string({ error: 'Select whose check this is' })
-        .regex(/^(carer|member):[0-9a-f-]{36}$/i, 'Select whose check this is'),
+      person: z.string({ error: 'Select whose check this is' }).regex(CHECK_PERSON, 'Select whose check this is'),
       kind: z.enum(checkKinds, { error: 'Select the kind of check' }),
       completedOn: requiredDate('the date the check was completed'),
       expiresOn: optionalDate('the expiry date'),
@@ -150,16 +167,7 @@ export const checkForm = withDates(
       outcome: optionalText(500),
     })
     .superRefine((v, ctx) => {
-      if (!v.satisfactory) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['satisfactory'],
-          message: 'Select whether the outcome was satisfactory',
-        });
-      }
-      if (v.satisfactory === 'no' && !v.outcome) {
-        ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
-      }
+      refineCheckOutcome(v, ctx);
       if (v.kind !== 'reference' && !v.expiresOn) {
         ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Enter the expiry date' });
       }

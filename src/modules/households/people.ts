@@ -140,14 +140,11 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
   return db.transaction(async (tx) => {
     const access = await householdFor(tx, who.user, householdId, 'change');
     if (!access.ok) return access;
-    const [kind, personId] = input.person.split(':') as ['carer' | 'member', string];
-    const person =
-      kind === 'carer' ? await findCarer(tx, householdId, personId) : await findMember(tx, householdId, personId);
+    const person = await checkPersonIn(tx, householdId, input.person);
     if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
     const checkId = await insertCheck(tx, {
       householdId,
-      carerId: kind === 'carer' ? personId : null,
-      memberId: kind === 'member' ? personId : null,
+      ...person,
       kind: input.kind,
       completedOn: input.completedOn,
       expiresOn: input.expiresOn,
@@ -164,6 +161,22 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
     });
     return { ok: true };
   });
+}
+
+/**
+ * Whose check a form's answer names ("carer:<id>" or "member:<id>"), as the check's carerId and
+ * memberId: only a carer or member of this household, else null.
+ */
+export async function checkPersonIn(
+  tx: DbOrTx,
+  householdId: string,
+  person: string,
+): Promise<{ carerId: string | null; memberId: string | null } | null> {
+  const [kind, id] = person.split(':');
+  if (!id) return null;
+  if (kind === 'carer') return (await findCarer(tx, householdId, id)) ? { carerId: id, memberId: null } : null;
+  if (kind === 'member') return (await findMember(tx, householdId, id)) ? { carerId: null, memberId: id } : null;
+  return null;
 }
 
 /**

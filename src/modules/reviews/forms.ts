@@ -1,6 +1,7 @@
 /** The zod schemas of the annual review's forms. */
 import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
+import { CHECK_PERSON, refineCheckOutcome } from '../households/forms.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import {
@@ -116,7 +117,7 @@ export const checkForm = z
     person: z
       .string()
       .optional()
-      .transform((v) => (v && /^(carer|member):[0-9a-f-]{36}$/i.test(v) ? v : undefined)),
+      .transform((v) => (v && CHECK_PERSON.test(v) ? v : undefined)),
     checkedOn: govukDate('Date of the check'),
     // Checked with the other answers below, so that every error shows at once.
     satisfactory: z.enum(['yes', 'no']).optional().catch(undefined),
@@ -127,12 +128,7 @@ export const checkForm = z
     if (v.kind !== 'health_and_safety' && !v.person) {
       ctx.addIssue({ code: 'custom', path: ['person'], message: 'Select whose check this is' });
     }
-    if (!v.satisfactory) {
-      ctx.addIssue({ code: 'custom', path: ['satisfactory'], message: 'Select whether the outcome was satisfactory' });
-    }
-    if (v.satisfactory === 'no' && !v.outcome) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
-    }
+    refineCheckOutcome(v, ctx);
   });
 export type CheckInput = z.infer<typeof checkForm>;
 

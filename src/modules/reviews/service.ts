@@ -13,8 +13,8 @@ import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
-import { insertCheck } from '../households/people.ts';
-import { findCarer, findHouseholdReadInFull, findMember, type HouseholdRecord } from '../households/queries.ts';
+import { checkPersonIn, insertCheck } from '../households/people.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
 import { householdMembers } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import type { CheckInput, CompleteInput, RecordedInput, RecordedKind, StartInput } from './forms.ts';
@@ -204,19 +204,15 @@ export async function recordCheck(db: Db, who: Who, reviewId: string, input: Che
     const { household } = found.record;
     const bad = checkDate('checkedOn', input.checkedOn, household, todayInLondon());
     if (bad) return bad;
-    const [whose, personId] = (input.kind === 'health_and_safety' ? ['household', ''] : input.person!.split(':')) as [
-      'carer' | 'member' | 'household',
-      string,
-    ];
-    if (whose !== 'household') {
-      const person =
-        whose === 'carer' ? await findCarer(tx, household.id, personId) : await findMember(tx, household.id, personId);
-      if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
-    }
+    // The health and safety check is of the home; the others are one carer's or member's.
+    const person =
+      input.kind === 'health_and_safety'
+        ? { carerId: null, memberId: null }
+        : await checkPersonIn(tx, household.id, input.person ?? '');
+    if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
     const checkId = await insertCheck(tx, {
       householdId: household.id,
-      carerId: whose === 'carer' ? personId : null,
-      memberId: whose === 'member' ? personId : null,
+      ...person,
       kind: input.kind,
       completedOn: input.checkedOn,
       expiresOn: addYears(input.checkedOn, checkIntervalYears[input.kind]),
