@@ -26,7 +26,8 @@ describe('tables on a narrow screen', () => {
   });
 
   it('keeps every character of a page beyond Latin-1, in the caption and around the table', () => {
-    const html = '<p>Zoë’s “plan” — Łukasz</p><table>\n<caption>Łukasz’s <i>visits</i></caption><tr><td>✓</td></tr></table><p>ż</p>';
+    const html =
+      '<p>Zoë’s “plan” — Łukasz</p><table>\n<caption>Łukasz’s <i>visits</i></caption><tr><td>✓</td></tr></table><p>ż</p>';
     expect(wrapTables(html).toString('utf8')).toBe(
       '<p>Zoë’s “plan” — Łukasz</p><div class="app-table-scroll" role="region" aria-label="Łukasz’s visits" tabindex="0">' +
         '<table>\n<caption>Łukasz’s <i>visits</i></caption><tr><td>✓</td></tr></table></div><p>ż</p>',
