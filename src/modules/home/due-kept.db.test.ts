@@ -119,6 +119,7 @@ describe('a change to a record updates its due items in the same transaction', (
       kind: 'dbs',
       completedOn: today,
       expiresOn: addYears(today, 3),
+      satisfactory: 'yes',
       outcome: null,
     });
     expect(await kept(db, [household.id])).toContain(`households.dbs-check-renewal ${addYears(today, 3)}`);
@@ -230,6 +231,8 @@ describe('a rebuild equals the kept items', () => {
           kind: r.pick(['dbs', 'medical'] as const),
           completedOn,
           expiresOn: addYears(completedOn, 3),
+          // An unsatisfactory check renews nothing: both kinds, so the rebuild is checked on both.
+          satisfactory: r.pick(['yes', 'no'] as const),
           outcome: null,
         });
       } else if (kind === 'end') {

@@ -201,7 +201,7 @@ describe('delegated authority: signed and a copy given to the carer within 5 wor
   });
 });
 
-describe('DBS and medical renewals: due on the expiry of the latest check of each person', () => {
+describe('DBS and medical renewals: due on the expiry of the latest satisfactory check of each person', () => {
   it('uses the latest check per person and kind, in approved households only, on the expiry date itself', async () => {
     const household = await makeHousehold(db());
     const carer = await makeCarer(db(), household.id, { firstName: 'Alma', lastName: 'Checkley' });
@@ -237,6 +237,37 @@ describe('DBS and medical renewals: due on the expiry of the latest check of eac
       completedOn: '2023-11-30',
       expiresOn: '2026-11-30',
     });
+    // Cass's DBS renewal came back unsatisfactory: it renews nothing, so the satisfactory check
+    // before it still sets the date.
+    const cass = await makeMember(db(), household.id, {
+      firstName: 'Cass',
+      lastName: 'Checkley',
+      relationship: 'adult_child',
+    });
+    await makeCheck(db(), household.id, {
+      memberId: cass.id,
+      kind: 'dbs',
+      completedOn: '2023-12-20',
+      expiresOn: '2026-12-20',
+    });
+    await makeCheck(db(), household.id, {
+      memberId: cass.id,
+      kind: 'dbs',
+      completedOn: '2026-11-20',
+      expiresOn: '2029-11-20',
+      satisfactory: false,
+      outcome: 'Disclosure to discuss',
+    });
+    // Dora's only medical was unsatisfactory: no check to renew, so it is due from its own day.
+    const dora = await makeCarer(db(), household.id, { firstName: 'Dora', lastName: 'Checkley' });
+    await makeCheck(db(), household.id, {
+      carerId: dora.id,
+      kind: 'medical',
+      completedOn: '2026-11-25',
+      expiresOn: '2029-11-25',
+      satisfactory: false,
+      outcome: 'Awaiting consultant',
+    });
     // A check with no expiry (a reference) and one in an applicant household are never due.
     await makeCheck(db(), household.id, { carerId: carer.id, kind: 'dbs', completedOn: '2020-01-01', expiresOn: null });
     const applicant = await makeHousehold(db(), { status: 'applicant' });
@@ -252,12 +283,20 @@ describe('DBS and medical renewals: due on the expiry of the latest check of eac
     const dbs = await dueOf(head(), 'households.dbs-check-renewal', [household.id, applicant.id], today, 28);
     expect(dbs.map((e) => [e.dueOn, e.detail, e.daysLeft])).toEqual([
       ['2026-11-30', 'DBS check of Bram Checkley (household member)', -1],
+      ['2026-12-20', 'DBS check of Cass Checkley (household member)', 19],
     ]);
     const medical = await dueOf(head(), 'households.medical-check-renewal', [household.id, applicant.id], today, 28);
     expect(medical.map((e) => [e.dueOn, e.detail, e.href])).toEqual([
+      [
+        '2026-11-25',
+        'Medical of Dora Checkley (carer): not satisfactory, no satisfactory check recorded',
+        `/households/${household.id}`,
+      ],
       ['2026-12-12', 'Medical of Alma Checkley (carer)', `/households/${household.id}`],
     ]);
-    // Outside an 10-day window, the medical is not yet shown.
-    expect(await dueOf(head(), 'households.medical-check-renewal', [household.id], today, 10)).toEqual([]);
+    // Outside a 10-day window, Alma's medical is not yet shown; Dora's stands overdue.
+    expect(
+      (await dueOf(head(), 'households.medical-check-renewal', [household.id], today, 10)).map((e) => e.detail),
+    ).toEqual(['Medical of Dora Checkley (carer): not satisfactory, no satisfactory check recorded']);
   });
 });

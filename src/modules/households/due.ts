@@ -33,7 +33,9 @@ interface CheckRow {
   person_name: string;
   /** carer, household member, or null for a check on the household as a whole. */
   person_role: string | null;
+  /** The satisfactory check's expiry, or the day of an unsatisfactory one when no check was satisfactory. */
   expires_on: string;
+  satisfactory: boolean;
   team_id: string;
   area_id: string;
   owner_id: string | null;
@@ -43,8 +45,11 @@ const kindNames = { dbs: 'DBS check', medical: 'Medical' } as const;
 type CheckKind = keyof typeof kindNames;
 
 /**
- * The latest check of `kind` for each carer and household member of an approved household, when
- * it has an expiry date: due on that date.
+ * For each carer and household member of an approved household, the latest satisfactory check of
+ * `kind`, when it has an expiry date: due on that date. A later check that was not satisfactory
+ * renews nothing, so the satisfactory one before it still sets the date. A person whose checks of
+ * that kind were all unsatisfactory has no check to renew: due on the day of the latest, so the
+ * item stands overdue until a satisfactory check is recorded.
  */
 function expiringChecks(kind: CheckKind) {
   return async (db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> => {
@@ -56,12 +61,14 @@ function expiringChecks(kind: CheckKind) {
           ${householdMembers.firstName} || ' ' || ${householdMembers.lastName}, 'the household') as person_name,
         case when latest.carer_id is not null then 'carer'
           when latest.member_id is not null then 'household member' end as person_role,
-        to_char(latest.expires_on, 'YYYY-MM-DD') as expires_on,
+        to_char(case when latest.satisfactory then latest.expires_on else latest.completed_on end, 'YYYY-MM-DD')
+          as expires_on, latest.satisfactory,
         latest.team_id, ${teams.areaId} as area_id, latest.owner_id
       from (
         select distinct on (${personChecks.householdId}, ${personChecks.carerId}, ${personChecks.memberId})
           ${personChecks.householdId} as household_id, ${personChecks.carerId} as carer_id,
           ${personChecks.memberId} as member_id, ${personChecks.expiresOn} as expires_on,
+          ${personChecks.completedOn} as completed_on, ${personChecks.satisfactory} as satisfactory,
           ${households.name} as household_name, ${households.reference} as household_reference,
           ${households.teamId} as team_id, ${households.allocatedSswId} as owner_id
         from ${personChecks}
@@ -70,17 +77,19 @@ function expiringChecks(kind: CheckKind) {
           and ${households.status} = 'approved'
           and ${recordsIn(households.id, ids)}
         order by ${personChecks.householdId}, ${personChecks.carerId}, ${personChecks.memberId},
-          ${personChecks.completedOn} desc, ${personChecks.createdAt} desc
+          ${personChecks.satisfactory} desc, ${personChecks.completedOn} desc, ${personChecks.createdAt} desc
       ) latest
       join ${teams} on ${teams.id} = latest.team_id
       left join ${carers} on ${carers.id} = latest.carer_id
       left join ${householdMembers} on ${householdMembers.id} = latest.member_id
-      where latest.expires_on is not null`,
+      where latest.expires_on is not null or not latest.satisfactory`,
     );
     return rows.map((row) => ({
       recordId: row.household_id,
       label: `${row.household_name} (${row.household_reference})`,
-      detail: `${kindNames[kind]} of ${row.person_name}${row.person_role ? ` (${row.person_role})` : ''}`,
+      detail:
+        `${kindNames[kind]} of ${row.person_name}${row.person_role ? ` (${row.person_role})` : ''}` +
+        (row.satisfactory ? '' : ': not satisfactory, no satisfactory check recorded'),
       href: `/households/${row.household_id}`,
       dueOn: row.expires_on,
       teamId: row.team_id,
@@ -114,7 +123,8 @@ export const householdsDueRules: DueRule[] = [
     id: 'households.dbs-check-renewal',
     title: 'DBS check renewal',
     cites: CHECKS_CITED,
-    countsFrom: 'the latest DBS check of each carer and household member of an approved household',
+    countsFrom:
+      'the latest satisfactory DBS check of each carer and household member of an approved household (an unsatisfactory one renews nothing)',
     period: 'renewed by the date it expires',
     audience: householdDeadlineAudience,
     recordType: 'household',
@@ -124,7 +134,8 @@ export const householdsDueRules: DueRule[] = [
     id: 'households.medical-check-renewal',
     title: 'Medical renewal',
     cites: CHECKS_CITED,
-    countsFrom: 'the latest medical of each carer (and household member, where one is needed) of an approved household',
+    countsFrom:
+      'the latest satisfactory medical of each carer (and household member, where one is needed) of an approved household (an unsatisfactory one renews nothing)',
     period: 'renewed by the date it expires',
     audience: householdDeadlineAudience,
     recordType: 'household',
