@@ -133,8 +133,15 @@ async function loadAxeIn(context: BrowserContext): Promise<void> {
  */
 const passedDocuments = new Set<string>();
 
+/**
+ * What differs between two loads of the same page and means nothing to axe: the value of the
+ * hidden CSRF field, new with every page that has a form (the sign-in page, and every signed-in
+ * page, whose "Sign out" is a form). Without it, the same page opened again is checked again.
+ */
+const CSRF_VALUE = /(<input type="hidden" name="_csrf" value=")[^"]*"/g;
+
 async function documentKey(page: Page): Promise<string> {
-  const markup = await page.evaluate(() => document.documentElement.outerHTML);
+  const markup = (await page.evaluate(() => document.documentElement.outerHTML)).replace(CSRF_VALUE, '$1"');
   const size = page.viewportSize();
   return createHash('sha256').update(`${size?.width}x${size?.height}\n${markup}`).digest('hex');
 }
