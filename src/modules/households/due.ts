@@ -34,7 +34,7 @@ interface CheckRow {
   /** carer, household member, or null for a check on the household as a whole. */
   person_role: string | null;
   /** The satisfactory check's expiry, or the day of an unsatisfactory one when no check was satisfactory. */
-  expires_on: string;
+  due_on: string;
   satisfactory: boolean;
   team_id: string;
   area_id: string;
@@ -62,7 +62,7 @@ function expiringChecks(kind: CheckKind) {
         case when latest.carer_id is not null then 'carer'
           when latest.member_id is not null then 'household member' end as person_role,
         to_char(case when latest.satisfactory then latest.expires_on else latest.completed_on end, 'YYYY-MM-DD')
-          as expires_on, latest.satisfactory,
+          as due_on, latest.satisfactory,
         latest.team_id, ${teams.areaId} as area_id, latest.owner_id
       from (
         select distinct on (${personChecks.householdId}, ${personChecks.carerId}, ${personChecks.memberId})
@@ -91,7 +91,7 @@ function expiringChecks(kind: CheckKind) {
         `${kindNames[kind]} of ${row.person_name}${row.person_role ? ` (${row.person_role})` : ''}` +
         (row.satisfactory ? '' : ': not satisfactory, no satisfactory check recorded'),
       href: `/households/${row.household_id}`,
-      dueOn: row.expires_on,
+      dueOn: row.due_on,
       teamId: row.team_id,
       areaId: row.area_id,
       ownerUserId: row.owner_id,

@@ -69,8 +69,8 @@ export function wrapTables(html: string): Buffer {
       last = tag.end;
     }
   }
-  if (depth !== 0) return page; // unbalanced: leave the page as it is
-  if (last === 0) return page;
+  // No table, or an unbalanced one: the page as it is.
+  if (depth !== 0 || last === 0) return page;
   out.push(page.subarray(last));
   return Buffer.concat(out);
 }
