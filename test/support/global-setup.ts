@@ -20,13 +20,44 @@ declare module 'vitest' {
   }
 }
 
+interface Templates {
+  pgliteTemplate: string;
+  pgliteSeededTemplate: string;
+  postgresTemplate: string | null;
+  postgresSeededTemplate: string | null;
+  remove: () => Promise<void>;
+}
+
+/**
+ * Vitest runs a root config's global setup once for each project (here two, with
+ * TEST_DATABASE_URL), in the one main process: the templates are prepared by the first and shared
+ * with the other, and removed after the last has finished (this was 11 s of the run done twice).
+ */
+const shared = globalThis as { hearthTemplates?: Promise<Templates>; hearthTemplateUsers?: number };
+
+export default async function setup(project: TestProject) {
+  shared.hearthTemplateUsers = (shared.hearthTemplateUsers ?? 0) + 1;
+  const templates = await (shared.hearthTemplates ??= prepareTemplates());
+  project.provide('pgliteTemplate', templates.pgliteTemplate);
+  project.provide('pgliteSeededTemplate', templates.pgliteSeededTemplate);
+  project.provide('postgresTemplate', templates.postgresTemplate);
+  project.provide('postgresSeededTemplate', templates.postgresSeededTemplate);
+  return async () => {
+    shared.hearthTemplateUsers = (shared.hearthTemplateUsers ?? 1) - 1;
+    if (shared.hearthTemplateUsers === 0) {
+      shared.hearthTemplates = undefined;
+      await templates.remove();
+    }
+  };
+}
+
 /**
  * Migrates once, and loads the demo once, for the whole run: PGlite data directory dumps, and
  * (with TEST_DATABASE_URL) PostgreSQL template databases. Every test database is a copy of one of
  * them (see db.ts), so no test file pays for the migrations or the demo load itself.
  * The two engines are prepared at the same time: PostgreSQL's work is mostly in its own server.
  */
-export default async function setup(project: TestProject) {
+async function prepareTemplates(): Promise<Templates> {
   const dir = mkdtempSync(`${tmpdir()}/hearth-test-`);
   const url = process.env.TEST_DATABASE_URL;
   const id = randomBytes(4).toString('hex');
@@ -59,19 +90,20 @@ export default async function setup(project: TestProject) {
     await seeded.close();
   };
 
-  const [templates] = await Promise.all([pglite(), postgres()]);
-  project.provide('pgliteTemplate', templates.migrated);
-  project.provide('pgliteSeededTemplate', templates.seeded);
-  project.provide('postgresTemplate', postgresTemplate);
-  project.provide('postgresSeededTemplate', postgresSeededTemplate);
-
-  return async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (url) {
-      for (const name of [postgresSeededTemplate, postgresTemplate]) {
-        await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const [files] = await Promise.all([pglite(), postgres()]);
+  return {
+    pgliteTemplate: files.migrated,
+    pgliteSeededTemplate: files.seeded,
+    postgresTemplate,
+    postgresSeededTemplate,
+    remove: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (url) {
+        for (const name of [postgresSeededTemplate, postgresTemplate]) {
+          await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        }
       }
-    }
+    },
   };
 }
 
