@@ -26,7 +26,8 @@ delete process.env.DEMO_SCALE;
 /**
  * Chromium features the browser tests turn off. Chromium honours only the last --disable-features
  * it is given, and this one comes after Playwright's own, so the list starts with Playwright's
- * (playwright-core's chromiumSwitches, version 1.65) and then adds the omnibox's pop-up, which Chromium
+ * (playwright-core's chromiumSwitches, version 1.65, less those for Windows and Edge: compare it
+ * when Playwright is upgraded) and then adds the omnibox's pop-up, which Chromium
  * (156, Debian's) draws as a web page of its own: every browser context opens a window, and every
  * window started a renderer for that pop-up, about 2 seconds of CPU that no test looks at (on CI's
  * two cores, measured: 3 seconds of CPU per new context before, under 1 after).
