@@ -3,6 +3,7 @@ import { writeFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { fromPglite, openPostgres, pgliteExtensions } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrate.ts';
@@ -20,11 +21,8 @@ declare module 'vitest' {
   }
 }
 
-interface Templates {
-  pgliteTemplate: string;
-  pgliteSeededTemplate: string;
-  postgresTemplate: string | null;
-  postgresSeededTemplate: string | null;
+/** The templates' names, as each project is given them, and how to remove them. */
+interface Templates extends ProvidedContext {
   remove: () => Promise<void>;
 }
 
