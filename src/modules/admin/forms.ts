@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { roles } from '../../platform/access/roles.ts';
 import { requiredText } from '../../platform/views/forms.ts';
+import { email, optionalId } from '../../platform/views/form-fields.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 
 import { isUuid } from '../../platform/views/params.ts';
 
 export { isUuid };
-
-const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.com';
 
 const username = z
   .string({ error: 'Enter a username' })
@@ -20,23 +19,6 @@ const username = z
     /^[a-z0-9][a-z0-9.-]*$/,
     'Username must start with a letter or digit and contain only lowercase letters, digits, dots and hyphens',
   );
-
-const email = z
-  .string()
-  .trim()
-  .max(254, 'Email address must be 254 characters or fewer')
-  .refine((v) => v === '' || z.email().safeParse(v).success, EMAIL_MESSAGE)
-  .optional()
-  .transform((v) => (v ? v : null));
-
-/** A select whose empty option means "none". */
-const optionalId = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isUuid(v), message)
-    .transform((v) => (v ? v : null));
 
 const details = {
   displayName: requiredText('Enter the user’s full name', 200),

@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { roles } from '../../platform/access/roles.ts';
 import { requiredText } from '../../platform/views/forms.ts';
+import { optionalId } from '../../platform/views/form-fields.ts';
 import { isUuid, pageNumber } from '../../platform/views/params.ts';
-
-/** A select whose empty option means "none". */
-const optionalId = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isUuid(v), message)
-    .transform((v) => (v ? v : null));
 
 /** Staff roles only: foster carers sign in with a Hearth password, their account linked to a household. */
 const staffRole = z

@@ -4,33 +4,11 @@ import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { ethnicities, genderKeys, healthAssessmentKinds, legalStatusKeys, needKeys } from './labels.ts';
 import { pageNumber } from '../../platform/views/params.ts';
+import { checkboxValues, optionalId, requiredId } from '../../platform/views/form-fields.ts';
 
 import { isUuid } from '../../platform/views/params.ts';
 
 export { isUuid };
-
-/** A select whose empty option means "none". */
-export const optionalId = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || isUuid(v), message)
-    .transform((v) => (v ? v : null));
-
-export const requiredId = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .refine((v) => isUuid(v), message);
-
-/** Checkbox values: one string or several. */
-export const checkboxValues = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => [v ?? []].flat())
-    .pipe(z.array(z.enum(values, { error: 'Select from the list' })));
 
 const POSTCODE_OUTWARD = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 const POSTCODE_FULL = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?[0-9][A-Z]{2}$/;

@@ -5,7 +5,7 @@
  * referral is refused with a message saying so.
  */
 import { and, eq } from 'drizzle-orm';
-import { choicesOf, yesNo } from './fields.ts';
+import { choicesOf, yesNo } from '../../platform/views/fields.ts';
 import {
   childToldDates,
   childToldForm,

@@ -4,7 +4,7 @@
  * next stage, and stage 3's review panel and report. Each keeps the stage's deadlines on its row.
  */
 import { and, eq } from 'drizzle-orm';
-import { choicesOf } from './fields.ts';
+import { choicesOf } from '../../platform/views/fields.ts';
 import {
   escalateDates,
   escalateForm,

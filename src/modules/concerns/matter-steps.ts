@@ -5,7 +5,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { addMonths } from '../../platform/dates/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
-import { choicesOf } from './fields.ts';
+import { choicesOf } from '../../platform/views/fields.ts';
 import {
   accountForm,
   closeDates,

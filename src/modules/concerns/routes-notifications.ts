@@ -7,7 +7,7 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
-import { choicesOf, formFields, type Field } from './fields.ts';
+import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
 import { eventDates, eventForm, noticeDates, noticeForm } from './forms.ts';
 import {
   eventKindNames,

@@ -7,7 +7,7 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
-import { formFields } from './fields.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import { matterDateFields, matterForm } from './forms.ts';
 import { kindNames, kinds, type Kind } from './labels.ts';
 import { kindChoices, kindsFor, matterFields, matterInitial } from './matter-form.ts';

@@ -8,7 +8,7 @@ import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
-import { formFields } from './fields.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import { matterPath, stepPath } from './paths.ts';
 import { findVisibleConcern, matterChildren, type ConcernRecord } from './queries.ts';
 import { viewMatter } from './service.ts';

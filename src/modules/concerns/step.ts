@@ -12,7 +12,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError } from '../../platform/views/results.ts';
-import type { Field } from './fields.ts';
+import type { Field } from '../../platform/views/fields.ts';
 import type { Kind } from './labels.ts';
 import type { ConcernRecord, MatterChild } from './queries.ts';
 import { notInFuture, type Change } from './service.ts';

@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { pageNumber } from '../../platform/views/params.ts';
+import { isUuid, pageNumber } from '../../platform/views/params.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { govukDate, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
 import {
   checkbox,
   dateOfBirth,
   email,
-  isUuid,
-  optionalDate,
   optionalId,
   phone,
   postcode,
-  requiredDate,
   requiredId,
-  withDates,
-} from './form-fields.ts';
+} from '../../platform/views/form-fields.ts';
 import {
   checkKinds,
   genderPreferences,
@@ -22,8 +19,9 @@ import {
   memberRelationships,
   skillLevels,
 } from './statuses.ts';
+import { checkOutcomeAnswers, refineCheckOutcome } from './check-outcome.ts';
 
-export { isUuid, normalisePostcode } from './form-fields.ts';
+export { isUuid };
 
 const address = {
   name: requiredText('Enter the household name, for example the family’s surname', 200),
@@ -50,7 +48,7 @@ export const statusForm = withDates(
   ['onDate'],
   z.object({
     toStatus: z.enum(householdStatuses, { error: 'Select the new status' }),
-    onDate: requiredDate('the date of the change'),
+    onDate: govukDate('Date of the change'),
     reason: optionalText(2000),
   }),
 );
@@ -138,33 +136,15 @@ export type MemberInput = z.infer<typeof memberForm>;
 /** Whose check: "carer:<id>" or "member:<id>" (the household's check forms and the review's). */
 export const CHECK_PERSON = /^(carer|member):[0-9a-f-]{36}$/i;
 
-/**
- * A check's outcome, as every check form asks it: whether it was satisfactory, and what was found
- * when it was not. Add to a form's superRefine, so that every error shows at once.
- */
-export function refineCheckOutcome(
-  v: { satisfactory?: 'yes' | 'no' | undefined; outcome?: string | null | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (!v.satisfactory) {
-    ctx.addIssue({ code: 'custom', path: ['satisfactory'], message: 'Select whether the outcome was satisfactory' });
-  }
-  if (v.satisfactory === 'no' && !v.outcome) {
-    ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
-  }
-}
-
 export const checkForm = withDates(
   ['completedOn', 'expiresOn'],
   z
     .object({
       person: z.string({ error: 'Select whose check this is' }).regex(CHECK_PERSON, 'Select whose check this is'),
       kind: z.enum(checkKinds, { error: 'Select the kind of check' }),
-      completedOn: requiredDate('the date the check was completed'),
-      expiresOn: optionalDate('the expiry date'),
-      // Checked with the other answers below, so that every error shows at once.
-      satisfactory: z.enum(['yes', 'no']).optional().catch(undefined),
-      outcome: optionalText(500),
+      completedOn: govukDate('Date the check was completed'),
+      expiresOn: optionalGovukDate('Expiry date'),
+      ...checkOutcomeAnswers,
     })
     .superRefine((v, ctx) => {
       refineCheckOutcome(v, ctx);

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { checkOutcomeFields } from './check-outcome.ts';
 import { carerForm, checkForm, isUuid, memberForm } from './forms.ts';
 import { addCarer, addCheck, addMember, checkPeople, updateCarer, updateMember, type CarerResult } from './people.ts';
 import { findCarer, findMember, type HouseholdRecord } from './queries.ts';
@@ -195,6 +197,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       kindItems: radioItems(checkKindOptions(), values.kind),
       completedOn: dateValues(values, 'completedOn'),
       expiresOn: dateValues(values, 'expiresOn'),
+      outcomeFields: formFields(checkOutcomeFields, values),
       errors,
       breadcrumbs: householdCrumbs(household),
     });

@@ -17,14 +17,9 @@ import {
   statusName,
 } from './statuses.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
+import { checkOutcomeText } from './check-outcome.ts';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
-
-/** A check's outcome in words: as recorded ("Clear"), or whether it was satisfactory. */
-function checkOutcome(c: { satisfactory: boolean; outcome: string | null }) {
-  if (c.satisfactory) return c.outcome ?? 'Satisfactory';
-  return c.outcome ? `Not satisfactory: ${c.outcome}` : 'Not satisfactory';
-}
 
 /** The household's page: details, status, terms, allocation, people, checks, vacancies, timeline. */
 export async function showHousehold(
@@ -81,7 +76,7 @@ export async function showHousehold(
         c.carerId || c.memberId
           ? (names.get(c.carerId ? `carer:${c.carerId}` : `member:${c.memberId}`) ?? 'A former member')
           : 'The household',
-      outcome: checkOutcome(c),
+      outcome: checkOutcomeText(c),
       tag: expiryTag(c.expiresOn, today),
     })),
     timeline: people.events.map(({ event, byName }) => ({

@@ -205,7 +205,7 @@ describe('refused status changes', () => {
       reason: '',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('The date of the change must be a real date');
+    expect(response.body).toContain('Date of the change must be a real date');
     expect(response.body).toContain('value="31"');
   });
 

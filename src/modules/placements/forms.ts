@@ -3,7 +3,7 @@ import { pageNumber } from '../../platform/views/params.ts';
 import { addDays, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { checkboxValues, requiredId } from '../children/forms.ts';
+import { checkboxValues, requiredId } from '../../platform/views/form-fields.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import {
   authorityHolderKeys,

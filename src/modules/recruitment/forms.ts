@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
-import { email, isUuid, phone, postcode, requiredId } from '../households/form-fields.ts';
+import { email, phone, postcode, requiredId } from '../../platform/views/form-fields.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { interests, pipelineStages, sources } from './labels.ts';
 
 const list = z

@@ -59,6 +59,7 @@ export async function recruitmentRecord(db: DbOrTx, householdId: string) {
       memberId: personChecks.memberId,
       doneOn: personChecks.completedOn,
       satisfactory: personChecks.satisfactory,
+      outcome: personChecks.outcome,
       expiresOn: personChecks.expiresOn,
       note: personChecks.note,
     })

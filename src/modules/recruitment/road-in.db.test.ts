@@ -226,13 +226,16 @@ describe('the application and the assessment', () => {
 });
 
 describe('one record of checks, at assessment and after', () => {
-  it('shows a DBS check recorded at assessment on the household, and counts it for the renewal once approved', async () => {
-    const road = await makeRoad(t.database.db, {
-      household: { status: 'in_assessment', statusSince: appliedOn, name: 'Oakhurst' },
+  const inAssessment = (name: string) =>
+    makeRoad(t.database.db, {
+      household: { status: 'in_assessment', statusSince: appliedOn, name },
       enquiredOn,
       appliedOn,
       startedOn: appliedOn,
     });
+
+  it('shows a DBS check recorded at assessment on the household, and counts it for the renewal once approved', async () => {
+    const road = await inAssessment('Oakhurst');
     const carer = await makeCarer(t.database.db, road.id, { firstName: 'Noor', lastName: 'Oakhurst' });
     const assessor = await signedIn(t.app, 'assessor');
     const path = `/households/${road.id}/recruitment`;
@@ -265,13 +268,31 @@ describe('one record of checks, at assessment and after', () => {
     expect(await dueOf(road.id, 'households.dbs-check-renewal')).toEqual([expiresOn]);
   });
 
+  it('asks a stage 1 check’s outcome as every check form does: what was not satisfactory is said, and shown', async () => {
+    const road = await inAssessment('Okonjo');
+    const assessor = await signedIn(t.app, 'assessor');
+    const path = `/households/${road.id}/recruitment/check`;
+    const form = await assessor.get(path);
+    expect(form.body).toContain('Was the outcome satisfactory?');
+    expect(form.body).toContain('Needed when the outcome was not satisfactory');
+
+    const reference = { kind: 'personal_reference', ...boxes('doneOn', appliedOn), note: 'Mrs Adeyemi' };
+    const unsaid = await assessor.post(path, { ...reference, satisfactory: 'no' });
+    expect(unsaid.statusCode).toBe(400);
+    expect(unsaid.body).toContain('Say what was not satisfactory');
+    expect(unsaid.body).toContain('value="Mrs Adeyemi"');
+    const unanswered = await assessor.post(path, reference);
+    expect(unanswered.body).toContain('Select whether the outcome was satisfactory');
+
+    const said = await assessor.post(path, { ...reference, satisfactory: 'no', outcome: 'Referee withdrew' });
+    expect(said.statusCode).toBe(303);
+    const page = await assessor.get(`/households/${road.id}/recruitment`);
+    const rows = tableRowsAfter(page.body, 'Checks recorded</h2>');
+    expect(rows[0]).toMatch(/^Personal reference The household .* Not satisfactory: Referee withdrew/);
+  });
+
   it('counts a check already on the household towards the assessment', async () => {
-    const road = await makeRoad(t.database.db, {
-      household: { status: 'in_assessment', statusSince: appliedOn, name: 'Larchmont' },
-      enquiredOn,
-      appliedOn,
-      startedOn: appliedOn,
-    });
+    const road = await inAssessment('Larchmont');
     const carer = await makeCarer(t.database.db, road.id, { firstName: 'Sam', lastName: 'Larchmont' });
     await makeCheck(t.database.db, road.id, { carerId: carer.id, kind: 'dbs', completedOn: enquiredOn });
     await makeCheck(t.database.db, road.id, {

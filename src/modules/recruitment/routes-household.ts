@@ -6,7 +6,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
-import { formFields } from '../concerns/fields.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import { openStep, stepContext, takeStep, viewRecruitment } from './service.ts';
 import { mayTake, type Step, type StepContext } from './step.ts';
 import { findStep, steps } from './steps.ts';

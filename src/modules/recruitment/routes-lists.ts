@@ -9,7 +9,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { refused, who, type Invalid, type Refusal } from '../../platform/views/results.ts';
-import { choicesOf, formFields, yesNo, type Field } from '../concerns/fields.ts';
+import { choicesOf, formFields, yesNo, type Field } from '../../platform/views/fields.ts';
 import { teamOptions } from '../households/queries.ts';
 import { statusNames, type HouseholdStatus } from '../households/statuses.ts';
 import { enquiryForm, eventForm, pipelineQuery, type PipelineQuery } from './forms.ts';

@@ -11,7 +11,7 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError, Who } from '../../platform/views/results.ts';
-import type { Field } from '../concerns/fields.ts';
+import type { Field } from '../../platform/views/fields.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
 import { changeStatus } from '../households/service.ts';
 import type { HouseholdStatus } from '../households/statuses.ts';

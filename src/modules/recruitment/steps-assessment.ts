@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { dateBoxes, govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import type { FieldError } from '../../platform/views/results.ts';
-import { choicesOf, yesNo } from '../concerns/fields.ts';
-import { isUuid } from '../households/form-fields.ts';
+import { choicesOf, yesNo } from '../../platform/views/fields.ts';
+import { isUuid } from '../../platform/views/params.ts';
+import { checkOutcomeAnswers, checkOutcomeFields, refineCheckOutcome } from '../households/check-outcome.ts';
 import { insertCheck } from '../households/people.ts';
 import { outstandingMessage } from './checks.ts';
 import { checkKindNames, checkKinds, householdCheckKinds, type CheckKind } from './labels.ts';
@@ -86,14 +87,16 @@ export const startStep: Step<typeof startSchema> = {
   },
 };
 
-const checkSchema = z.object({
-  kind: z.enum(checkKinds, { error: 'Select the check' }),
-  person: z.string().optional(),
-  doneOn: govukDate('Date of the check'),
-  satisfactory: z.enum(['yes', 'no'], { error: 'Select whether the outcome was satisfactory' }),
-  expiresOn: optionalGovukDate('Expiry date'),
-  note: optionalText(500),
-});
+const checkSchema = z
+  .object({
+    kind: z.enum(checkKinds, { error: 'Select the check' }),
+    person: z.string().optional(),
+    doneOn: govukDate('Date of the check'),
+    ...checkOutcomeAnswers,
+    expiresOn: optionalGovukDate('Expiry date'),
+    note: optionalText(500),
+  })
+  .superRefine(refineCheckOutcome);
 
 const personal: readonly CheckKind[] = ['dbs', 'la_checks', 'medical'];
 
@@ -125,9 +128,14 @@ export const checkStep: Step<typeof checkSchema> = {
         choices: people.map((p) => ({ value: p.carerId ?? p.memberId ?? '', text: p.name })),
       },
       { type: 'date', name: 'doneOn', label: 'Date of the check' },
-      { type: 'radios', name: 'satisfactory', label: 'Was the outcome satisfactory?', choices: yesNo, inline: true },
+      ...checkOutcomeFields,
       { type: 'date', name: 'expiresOn', label: 'Expiry date (if it has one)', hint: 'For example, 27 3 2029' },
-      { type: 'text', name: 'note', label: 'Referee or certificate (optional)', hint: 'No details of the outcome' },
+      {
+        type: 'text',
+        name: 'note',
+        label: 'Referee or certificate (optional)',
+        hint: 'For example, the referee’s name or the certificate number',
+      },
     ];
   },
   initial: (ctx) => dateBoxes('doneOn', ctx.today),
@@ -146,6 +154,7 @@ export const checkStep: Step<typeof checkSchema> = {
       kind: input.kind,
       completedOn: input.doneOn,
       satisfactory: input.satisfactory === 'yes',
+      outcome: input.outcome,
       expiresOn: input.expiresOn,
       note: input.note,
       recordedBy: who.user.id,

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { dateBoxes, govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { choicesOf } from '../concerns/fields.ts';
+import { choicesOf } from '../../platform/views/fields.ts';
 import {
   exitInterviewNames,
   exitInterviews,

@@ -2,6 +2,7 @@
 import { differenceInDays, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
+import { checkOutcomeText } from '../households/check-outcome.ts';
 import { statusName, statusTagClasses, type HouseholdStatus } from '../households/statuses.ts';
 import { stateNames, type CheckState } from './checks.ts';
 import {
@@ -183,7 +184,7 @@ export function checkRows(r: RecruitmentRecord) {
     cell(nameOf(checkKindNames, c.kind)),
     cell(whose(c.carerId, c.memberId)),
     cell(date(c.doneOn)),
-    cell(c.satisfactory ? 'Satisfactory' : 'Not satisfactory'),
+    cell(checkOutcomeText(c)),
     cell(date(c.expiresOn)),
   ]);
 }

@@ -1,7 +1,8 @@
 /** The zod schemas of the annual review's forms. */
 import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
-import { CHECK_PERSON, refineCheckOutcome } from '../households/forms.ts';
+import { checkOutcomeAnswers, refineCheckOutcome } from '../households/check-outcome.ts';
+import { CHECK_PERSON } from '../households/forms.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import {
@@ -119,9 +120,7 @@ export const checkForm = z
       .optional()
       .transform((v) => (v && CHECK_PERSON.test(v) ? v : undefined)),
     checkedOn: govukDate('Date of the check'),
-    // Checked with the other answers below, so that every error shows at once.
-    satisfactory: z.enum(['yes', 'no']).optional().catch(undefined),
-    outcome: optionalText(500),
+    ...checkOutcomeAnswers,
     note: optionalText(500),
   })
   .superRefine((v, ctx) => {

@@ -2,8 +2,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { who } from '../../platform/views/results.ts';
+import { checkOutcomeFields } from '../households/check-outcome.ts';
 import { checkPeople } from '../households/people.ts';
 import { checkForm, isUuid, receivedDateNames, recordedForms, type RecordedKind } from './forms.ts';
 import { checkKinds, contributionKinds, questionText } from './labels.ts';
@@ -83,6 +85,7 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
       kinds: Object.entries(checkKinds).map(([value, text]) => ({ value, text, checked: values.kind === value })),
       people: (await checkPeople(db, record.household.id)).map((p) => ({ ...p, checked: values.person === p.value })),
       personChecks: await latestPersonChecks(db, record.household.id),
+      outcomeFields: formFields(checkOutcomeFields, values),
       values,
       errors,
       breadcrumbs: reviewCrumbs(record),

@@ -1,14 +1,14 @@
 /** The staff module's forms: zod schemas, dates from GOV.UK date inputs. */
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { optionalDate, requiredDate, withDates } from '../households/form-fields.ts';
+import { govukDate, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
 import { SUPERVISION_WEEKS_CHOICES, trainingKeys, type TrainingKey } from './settings.ts';
 
 export const agreementDateFields = ['signedOn'];
 export const agreementForm = withDates(
   agreementDateFields,
   z.object({
-    signedOn: requiredDate('the date it was signed by both'),
+    signedOn: govukDate('Date it was signed by both'),
     frequencyWeeks: z
       .enum(SUPERVISION_WEEKS_CHOICES.map(String) as [string, ...string[]], {
         error: 'Select how often supervision takes place',
@@ -22,13 +22,13 @@ export const sessionDateFields = ['heldOn', 'nextOn'];
 export const sessionForm = withDates(
   sessionDateFields,
   z.object({
-    heldOn: requiredDate('the date of the session'),
+    heldOn: govukDate('Date of the session'),
     caseDiscussion: requiredText('Enter the case discussion and reflection', 20000),
     wellbeing: requiredText('Enter what was discussed about wellbeing', 20000),
     development: requiredText('Enter what was discussed about training and development', 20000),
     actions: requiredText('Enter the actions agreed', 10000),
     pdpReviewed: z.enum(['yes', 'no'], { error: 'Select whether the PDP was reviewed' }).transform((v) => v === 'yes'),
-    nextOn: optionalDate('the date of the next session'),
+    nextOn: optionalGovukDate('Date of the next session'),
   }),
 );
 export type SessionInput = z.infer<typeof sessionForm>;
@@ -46,7 +46,7 @@ export const pdpForm = withDates(
     goals: requiredText('Enter the goals', 10000),
     training: requiredText('Enter the training planned', 10000),
     support: requiredText('Enter the support agreed', 10000),
-    reviewedOn: requiredDate('the date it was reviewed'),
+    reviewedOn: govukDate('Date it was reviewed'),
   }),
 );
 export type PdpInput = z.infer<typeof pdpForm>;
@@ -59,7 +59,7 @@ export const trainingForm = withDates(
       .string({ error: 'Select the training' })
       .refine((v): v is TrainingKey => (trainingKeys as readonly string[]).includes(v), 'Select the training')
       .transform((v) => v as TrainingKey),
-    completedOn: requiredDate('the date it was completed'),
+    completedOn: govukDate('Date it was completed'),
   }),
 );
 export type TrainingInput = z.infer<typeof trainingForm>;
@@ -68,7 +68,7 @@ export const startDateFields = ['joinedOn'];
 export const startForm = withDates(
   startDateFields,
   z.object({
-    joinedOn: requiredDate('the date they joined the fostering service'),
+    joinedOn: govukDate('Date they joined the fostering service'),
     inductionRequired: z
       .enum(['yes', 'no'], { error: 'Select whether they follow the induction programme' })
       .transform((v) => v === 'yes'),

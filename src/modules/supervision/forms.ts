@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { isUuid, optionalDate, part, requiredDate, withDates } from '../households/form-fields.ts';
+import { govukDate, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
+import { trimmed } from '../../platform/views/form-fields.ts';
+import { isUuid } from '../../platform/views/params.ts';
 
 export { isUuid };
 
@@ -31,7 +33,7 @@ const actionFields: Record<string, z.ZodType> = {};
 for (let i = 1; i <= ACTION_ROWS; i += 1) {
   actionFields[`action${i}`] = optionalText(1000);
   actionFields[`action${i}Owner`] = optionalText(200);
-  actionFields[`action${i}Due`] = optionalDate('the date for this action');
+  actionFields[`action${i}Due`] = optionalGovukDate('Date for this action');
 }
 
 export interface SupervisionAction {
@@ -60,14 +62,14 @@ export interface SupervisionInput {
 }
 
 const base = z.object({
-  visitDate: requiredDate('the date of the visit'),
+  visitDate: govukDate('Date of the visit'),
   announced: z.enum(['announced', 'unannounced'], { error: 'Select whether the visit was announced' }),
   attendees: optionalText(1000, 'who attended'),
   workingWell: optionalText(10000, 'what is working well'),
   worries: optionalText(10000, 'what we are worried about'),
   needsToHappen: optionalText(10000, 'what needs to happen'),
   scalingQuestion: optionalText(500, 'the scaling question'),
-  scalingScore: part.pipe(
+  scalingScore: trimmed.pipe(
     z
       .string()
       .regex(/^(10|[0-9])?$/, 'The score must be a whole number from 0 to 10')
@@ -145,7 +147,7 @@ export function missingForFinal(
 export const agreementForm = withDates(
   ['signedOn'],
   z.object({
-    signedOn: requiredDate('the date it was signed'),
+    signedOn: govukDate('Date it was signed'),
     signedByCarers: requiredText('Enter the carers who signed', 500),
   }),
 );
@@ -154,5 +156,5 @@ export type AgreementInput = z.infer<typeof agreementForm>;
 /** The date the notes were sent to the carers. */
 export const notesSentForm = withDates(
   ['notesSentOn'],
-  z.object({ notesSentOn: requiredDate('the date the notes were sent') }),
+  z.object({ notesSentOn: govukDate('Date the notes were sent') }),
 );

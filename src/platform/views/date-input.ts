@@ -4,8 +4,9 @@ import { parseForm, type FormErrors, type FormResult } from './forms.ts';
 
 /**
  * The GOV.UK date input: three boxes named `<name>-day`, `<name>-month`, `<name>-year`.
- * `withDateParts` gathers them into `<name>: { day, month, year }` before validation, and
- * `govukDate` turns that into an IsoDate with the GOV.UK error messages.
+ * `withDateParts` gathers them into `<name>: { day, month, year }` before validation (or
+ * `withDates`, in the schema itself), and `govukDate` turns that into an IsoDate with the GOV.UK
+ * error messages. Hearth's one date input: every form with a date uses these.
  */
 
 export interface DateParts {
@@ -31,6 +32,11 @@ export function withDateParts(body: unknown, names: readonly string[]): Record<s
   return input;
 }
 
+/** A schema whose named dates are gathered from their three boxes before it validates. */
+export function withDates<S extends z.ZodType>(names: readonly string[], schema: S) {
+  return z.preprocess((body) => withDateParts(body, names), schema);
+}
+
 /** An IsoDate's three boxes, for filling a form from a record. */
 export function dateBoxes(name: string, date: string | null | undefined): Record<string, string> {
   if (!date) return {};
@@ -41,7 +47,8 @@ export function dateBoxes(name: string, date: string | null | undefined): Record
 function toIsoDate(parts: DateParts): IsoDate | null {
   if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year)) return null;
   const iso = `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  // No record in a fostering service is dated before 1900: an earlier year is a slip of the keys.
+  return isIsoDate(iso) && Number(parts.year) >= 1900 ? iso : null;
 }
 
 /**

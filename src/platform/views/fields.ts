@@ -1,6 +1,6 @@
 /**
- * The fields of the concerns forms as data, so one template (concerns-form.njk) draws every form
- * with GOV.UK components: a step's form is a list of fields, filled from what the user typed.
+ * A form's fields as data, so one macro (formField in field-macros.njk) draws each with GOV.UK
+ * components: a step's form is a list of fields, filled from what the user typed.
  */
 
 export interface Choice {
@@ -11,7 +11,7 @@ export interface Choice {
 
 export type Field =
   | { type: 'date'; name: string; label: string; hint?: string }
-  | { type: 'text'; name: string; label: string; hint?: string; width?: 2 | 5 | 10 | 20 }
+  | { type: 'text'; name: string; label: string; hint?: string; width?: 2 | 5 | 10 | 20; autocomplete?: string }
   | { type: 'textarea'; name: string; label: string; hint?: string; rows?: number }
   | { type: 'radios'; name: string; label: string; hint?: string; choices: Choice[]; inline?: boolean }
   | { type: 'checkboxes'; name: string; label: string; hint?: string; choices: Choice[] }
