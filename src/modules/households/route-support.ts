@@ -2,9 +2,9 @@ import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastif
 import type { Db } from '../../platform/db/client.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { householdAbilities, householdFor, viewHousehold, type FieldError, type Need, type Who } from './access.ts';
-import { isUuid } from './forms.ts';
+import { linkDateErrors } from '../../platform/views/date-input.ts';
+import { dateFieldNames, isUuid } from './forms.ts';
 import { findVisibleHousehold, type HouseholdRecord } from './queries.ts';
-import { withDateLinks } from './views.ts';
 
 export type WithId = { Params: { id: string } };
 
@@ -35,7 +35,7 @@ export function refused(reply: FastifyReply, reason: 'not-found' | 'forbidden', 
 
 /** Errors for the page, with date fields linked to their day box. */
 export function pageErrors(errors: FormErrors | FieldError[]): FormErrors {
-  return withDateLinks(Array.isArray(errors) ? formErrors(errors) : errors);
+  return linkDateErrors(Array.isArray(errors) ? formErrors(errors) : errors, dateFieldNames);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { canChangeHousehold } from '../../platform/access/scope.ts';
+import { datePartsOf } from '../../platform/views/date-input.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { allocationForm, detailsForm, statusForm, termsForm } from './forms.ts';
 import { allocationOptions, teamOptions, type HouseholdRecord } from './queries.ts';
@@ -20,7 +21,6 @@ import { roleNames, type Role } from '../../platform/access/roles.ts';
 import { showHousehold } from './show.ts';
 import { allowedTransitions, isHouseholdStatus, statusesNeedingReason, statusName } from './statuses.ts';
 import {
-  dateValues,
   genderOptions,
   radioItems,
   selectItems,
@@ -140,7 +140,7 @@ export function householdRoutes(app: FastifyInstance, db: Db): void {
           .map((s) => statusName(s).toLowerCase())
           .join(', ')
           .replace(/, ([^,]*)$/, ' and $1')}`,
-        onDate: dateValues(values, 'onDate'),
+        onDate: datePartsOf(values, 'onDate'),
         breadcrumbs: householdCrumbs(household),
       });
     },

@@ -16,7 +16,8 @@ import {
   who,
   type WithId,
 } from './route-support.ts';
-import { checkKindOptions, dateValues, radioItems, relationshipOptions, selectItems } from './views.ts';
+import { checkKindOptions, radioItems, relationshipOptions, selectItems } from './views.ts';
+import { datePartsOf } from '../../platform/views/date-input.ts';
 
 type WithPerson = { Params: { id: string; personId: string } };
 
@@ -44,7 +45,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         ? `/households/${household.id}/carers/${options.carerId}/edit`
         : `/households/${household.id}/carers/new`,
       values,
-      dateOfBirth: dateValues(values, 'dateOfBirth'),
+      dateOfBirth: datePartsOf(values, 'dateOfBirth'),
       isStaff: values.isStaff === true || values.isStaff === 'yes',
       errors: options.errors,
       breadcrumbs: householdCrumbs(household),
@@ -125,7 +126,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         ? `/households/${household.id}/members/${options.memberId}/edit`
         : `/households/${household.id}/members/new`,
       values,
-      dateOfBirth: dateValues(values, 'dateOfBirth'),
+      dateOfBirth: datePartsOf(values, 'dateOfBirth'),
       relationshipItems: radioItems(relationshipOptions(), values.relationship),
       errors: options.errors,
       breadcrumbs: householdCrumbs(household),
@@ -195,8 +196,8 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       values,
       personItems: selectItems(people, people.length === 1 ? null : 'Select a person', values.person),
       kindItems: radioItems(checkKindOptions(), values.kind),
-      completedOn: dateValues(values, 'completedOn'),
-      expiresOn: dateValues(values, 'expiresOn'),
+      completedOn: datePartsOf(values, 'completedOn'),
+      expiresOn: datePartsOf(values, 'expiresOn'),
       outcomeFields: formFields(checkOutcomeFields, values),
       errors,
       breadcrumbs: householdCrumbs(household),

@@ -1,7 +1,6 @@
 import { sortColumns as sortTableColumns } from '../../platform/views/sorting.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
-import type { FormErrors } from '../../platform/views/forms.ts';
-import { dateFieldNames, listSortKeys, type HouseholdListQuery } from './forms.ts';
+import { listSortKeys, type HouseholdListQuery } from './forms.ts';
 import {
   allowedTransitions,
   CHECK_EXPIRY_WARNING_DAYS,
@@ -69,29 +68,6 @@ export function expiryTag(expiresOn: string | null, today = todayInLondon()) {
   if (expiresOn <= addDays(today, CHECK_EXPIRY_WARNING_DAYS))
     return { text: 'Expires soon', classes: 'govuk-tag--orange' };
   return null;
-}
-
-/** The error summary links to the first box of a date input (`onDate-day`). */
-export function withDateLinks(errors: FormErrors): FormErrors {
-  return {
-    ...errors,
-    list: errors.list.map((e) => {
-      const field = e.href.slice(1);
-      return dateFieldNames.includes(field) ? { ...e, href: `#${field}-day` } : e;
-    }),
-  };
-}
-
-/** Day, month and year for a GOV.UK date input, from the user's input or a stored date. */
-export function dateValues(values: Record<string, unknown>, name: string) {
-  const stored = values[name];
-  if (typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored)) {
-    const [year, month, day] = stored.split('-');
-    return { day: String(Number(day)), month: String(Number(month)), year };
-  }
-  const text = (key: string) =>
-    typeof values[`${name}-${key}`] === 'string' ? (values[`${name}-${key}`] as string) : '';
-  return { day: text('day'), month: text('month'), year: text('year') };
 }
 
 /** The households list URL for these filters (page 1 unless given). */

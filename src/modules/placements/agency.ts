@@ -5,7 +5,7 @@ import { can } from '../../platform/access/policy.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { compareIsoDates } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { isUuid } from '../children/forms.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import type { AgencyEndInput, AgencyPlacementInput } from './agency-forms.ts';

@@ -4,7 +4,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { isUuid } from '../children/forms.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { matchForm, placementForm } from './forms.ts';
 import { fitOf, rankCandidates, type Candidate } from './matching.ts';
 import {

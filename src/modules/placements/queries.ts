@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { teams, users } from '../../platform/auth/tables.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import { isUuid } from '../children/forms.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { OPEN_REFERRAL_STATUSES } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
-import { isUuid } from '../children/forms.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { placementVisibleTo, referralVisibleTo } from './scope.ts';

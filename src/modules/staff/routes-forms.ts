@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { refused, who, type Result, type Who } from '../../platform/views/results.ts';
-import { dateValues } from '../households/views.ts';
+import { datePartsOf } from '../../platform/views/date-input.ts';
 import {
   agreementDateFields,
   agreementForm,
@@ -66,7 +66,7 @@ function formRoutes<S extends z.ZodType>(app: FastifyInstance, db: Db, form: Fol
       action: `/staff/${member.id}/${form.path}`,
       cancel: folderPath(member.id),
       values,
-      dates: Object.fromEntries(form.dateFields.map((name) => [name, dateValues(values, name)])),
+      dates: Object.fromEntries(form.dateFields.map((name) => [name, datePartsOf(values, name)])),
       errors,
       courseItems: [...mandatoryCourses, ...inductionItems].map((c) => ({
         value: c.key,

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
-import { dateValues } from '../households/views.ts';
+import { datePartsOf } from '../../platform/views/date-input.ts';
 import type { HouseholdRecord } from '../households/queries.ts';
 import { who } from '../../platform/views/results.ts';
 import { agreementForm, isUuid, missingForFinal, notesSentForm, supervisionForm } from './forms.ts';
@@ -176,7 +176,7 @@ function householdPages(app: FastifyInstance, db: Db) {
       title: `Record the supervision agreement: ${household.name}`,
       household,
       values,
-      signedOn: dateValues(values, 'signedOn'),
+      signedOn: datePartsOf(values, 'signedOn'),
       errors: errors ? pageErrors(errors) : undefined,
       breadcrumbs: crumbs(household),
     });
@@ -226,7 +226,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
         !supervision.notesSentOn &&
         (!message || message.status === 'pending' || message.status === 'held') &&
         canRecordSupervision(request.user!, household),
-      notesSentOn: dateValues({ notesSentOn: todayInLondon() }, 'notesSentOn'),
+      notesSentOn: datePartsOf({ notesSentOn: todayInLondon() }, 'notesSentOn'),
       flash: doneMessage(request.query.done),
       breadcrumbs: crumbs(household),
       ...extra,
@@ -315,7 +315,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
     reply.code(400);
     return showPage(request, reply, record, {
       errors: pageErrors(errors),
-      notesSentOn: dateValues(bodyOf(request.body), 'notesSentOn'),
+      notesSentOn: datePartsOf(bodyOf(request.body), 'notesSentOn'),
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { FormErrors } from '../../platform/views/forms.ts';
-import { dateValues, withDateLinks } from '../households/views.ts';
+import { datePartsOf, linkDateErrors } from '../../platform/views/date-input.ts';
 import {
   ACTION_ROWS,
   profileSeenNames,
@@ -12,16 +12,7 @@ import type { PlacedChild, SupervisionRow } from './queries.ts';
 
 /** Errors with each date field linked to its day box. */
 export function pageErrors(errors: FormErrors): FormErrors {
-  const linked = withDateLinks(errors);
-  return {
-    ...linked,
-    list: linked.list.map((e) => {
-      const field = e.href.slice(1);
-      return [...supervisionDateFields, 'signedOn', 'notesSentOn'].includes(field)
-        ? { ...e, href: `#${field}-day` }
-        : e;
-    }),
-  };
+  return linkDateErrors(errors, [...supervisionDateFields, 'signedOn', 'notesSentOn']);
 }
 
 /** The form's values from a stored supervision, its children and actions. */
@@ -56,12 +47,12 @@ export function storedValues(
 export function formView(values: Record<string, unknown>, placed: PlacedChild[]) {
   return {
     values,
-    visitDate: dateValues(values, 'visitDate'),
+    visitDate: datePartsOf(values, 'visitDate'),
     actionRows: Array.from({ length: ACTION_ROWS }, (_, i) => ({
       n: i + 1,
       action: values[`action${i + 1}`] ?? '',
       owner: values[`action${i + 1}Owner`] ?? '',
-      due: dateValues(values, `action${i + 1}Due`),
+      due: datePartsOf(values, `action${i + 1}Due`),
     })),
     profileSeenItems: profileSeenValues.map((v) => ({
       value: v,

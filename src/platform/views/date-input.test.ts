@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { govukDate, optionalGovukDate, parseDatedForm, withDates } from './date-input.ts';
+import { datePartsOf, govukDate, optionalGovukDate, parseDatedForm, withDates } from './date-input.ts';
 import { parseForm } from './forms.ts';
 
 const schema = z.object({ startedOn: govukDate('Start date'), endedOn: optionalGovukDate('End date') });
@@ -37,5 +37,15 @@ describe('the GOV.UK date input', () => {
   it('gathers the boxes in the schema itself, for forms parsed whole', () => {
     const result = parseForm(withDates(['startedOn', 'endedOn'], schema), boxes('startedOn', '1', '12', '2026'));
     expect(result).toMatchObject({ ok: true, value: { startedOn: '2026-12-01', endedOn: null } });
+  });
+
+  it('fills the boxes from a stored date, or again with what was typed', () => {
+    expect(datePartsOf({ startedOn: '2026-03-07' }, 'startedOn')).toEqual({ day: '7', month: '3', year: '2026' });
+    expect(datePartsOf(boxes('startedOn', '31', '2', '20x6'), 'startedOn')).toEqual({
+      day: '31',
+      month: '2',
+      year: '20x6',
+    });
+    expect(datePartsOf({}, 'startedOn')).toEqual({ day: '', month: '', year: '' });
   });
 });

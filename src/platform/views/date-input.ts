@@ -37,6 +37,20 @@ export function withDates<S extends z.ZodType>(names: readonly string[], schema:
   return z.preprocess((body) => withDateParts(body, names), schema);
 }
 
+/** The three boxes of a date input, for its template: from what was typed, or a stored date under the name. */
+export function datePartsOf(values: Record<string, unknown>, name: string): DateParts {
+  const stored = values[name];
+  if (typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored)) {
+    const [year = '', month = '', day = ''] = stored.split('-');
+    return { day: String(Number(day)), month: String(Number(month)), year };
+  }
+  const box = (key: string) => {
+    const typed = values[`${name}-${key}`];
+    return typeof typed === 'string' ? typed : '';
+  };
+  return { day: box('day'), month: box('month'), year: box('year') };
+}
+
 /** An IsoDate's three boxes, for filling a form from a record. */
 export function dateBoxes(name: string, date: string | null | undefined): Record<string, string> {
   if (!date) return {};
