@@ -1,8 +1,10 @@
 /**
  * The fostering panel in the demo: its panel adviser and agency decision maker (accounts of their
  * own, added here so the other demo users keep their ids), the central list of members (the
- * demo's `panel` user is the independent chair), twelve monthly meetings in the past year with
- * who sat, an approval item for each household the demo approved in that year, its quality-assured
+ * demo's `panel` user is the independent chair), twelve monthly panel days in the past year (a
+ * day sitting as several panels when its agenda would be longer than a dozen households, as at
+ * the larger scales) with who sat, an approval item for each household the demo approved in that
+ * year, its quality-assured
  * and published paper, the recommendation, the signed minutes and the decision that approved it.
  * Households approved before then carry an imported decision. Next month's meeting has two
  * households whose assessment is complete on its agenda: one paper published, one still due. Made-up people only;
@@ -26,6 +28,8 @@ import { addMonthsTo, addWorking, dayOf, isoOf, isWorking, type Day } from './da
 import { IdMaker } from './random.ts';
 
 const BATCH = 500;
+/** The most households a panel considers at one sitting in the demo. */
+const PER_SITTING = 12;
 /** A made-up one-page PDF: every demo paper opens as the same short document. */
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -114,18 +118,40 @@ export async function writeDemoPanel(
   }));
   await db.insert(panelMembers).values(members);
 
-  // The twelve monthly meetings before today (minutes signed two working days on), and the next one
-  // far enough ahead that its papers are not yet due.
+  const households = await queryRows<HouseholdRow>(
+    db,
+    sql`select id, status, status_since::text as status_since, approved_on::text as approved_on,
+        approved_places, age_min, age_max,
+        (select max(e.on_date)::text from household_status_events e
+          where e.household_id = households.id and e.on_date < households.approved_on) as before_approval,
+        exists (select 1 from recruitment_assessments a
+          where a.household_id = households.id and a.completed_on is not null) as ready
+      from households where approved_on is not null or (status = 'in_assessment' and not restricted)
+      order by reference`,
+  );
+  // The twelve monthly panel days before today (minutes signed two working days on), and the next one
+  // far enough ahead that its papers are not yet due. A panel considers about a dozen households at
+  // a sitting: a month whose approvals would make a longer agenda sits as several panels that day.
   const panelDays = [...Array(16).keys()].map((j) => panelDayOf(addMonthsTo(today, j - 13)));
   const heldDays = panelDays.filter((d) => addWorking(d, 2) <= today).slice(-12);
   const nextDay = panelDays.find((d) => d > today + 7)!;
-  const meetings = [...heldDays, nextDay].map((meetsOn, k) => {
+  const signedOf = (d: Day) => addWorking(d, 2);
+  const approvalsAfter = (d: Day, until: Day) =>
+    households.filter((h) => h.approved_on && dayOf(h.approved_on) >= signedOf(d) && dayOf(h.approved_on) < until)
+      .length;
+  const sittings = [...heldDays, nextDay].flatMap((meetsOn, k) => {
+    const until = k + 1 < heldDays.length ? signedOf(heldDays[k + 1]!) : Infinity;
+    const count = meetsOn < today ? Math.max(1, Math.ceil(approvalsAfter(meetsOn, until) / PER_SITTING)) : 1;
+    return [...Array(count).keys()].map((room) => ({ meetsOn, k, room }));
+  });
+  const meetings = sittings.map(({ meetsOn, k, room }) => {
     const past = meetsOn < today;
+    const online = k % 3 === 1 && room === 0;
     return {
       id: ids.next(),
       meetsOn: isoOf(meetsOn),
-      place: k % 3 === 1 ? 'Online (video call)' : 'County Hall, Maidstone, Committee Room 2',
-      online: k % 3 === 1,
+      place: online ? 'Online (video call)' : `County Hall, Maidstone, Committee Room ${room + 2}`,
+      online,
       papersDueOn: papersDueFor(isoOf(meetsOn)),
       minutesSignedOn: past ? isoOf(addWorking(meetsOn, 2)) : null,
       minutesSignedBy: past ? members[0]!.id : null,
@@ -145,17 +171,6 @@ export async function writeDemoPanel(
   await db.insert(panelAttendance).values(attendance);
   const voting = members.length - 1 - 2; // one away, the two advisers do not vote
 
-  const households = await queryRows<HouseholdRow>(
-    db,
-    sql`select id, status, status_since::text as status_since, approved_on::text as approved_on,
-        approved_places, age_min, age_max,
-        (select max(e.on_date)::text from household_status_events e
-          where e.household_id = households.id and e.on_date < households.approved_on) as before_approval,
-        exists (select 1 from recruitment_assessments a
-          where a.household_id = households.id and a.completed_on is not null) as ready
-      from households where approved_on is not null or (status = 'in_assessment' and not restricted)
-      order by reference`,
-  );
   const items: (typeof panelItems.$inferInsert)[] = [];
   const papers: (typeof panelPapers.$inferInsert)[] = [];
   const decisions: (typeof agencyDecisions.$inferInsert)[] = [];
@@ -180,10 +195,17 @@ export async function writeDemoPanel(
     });
   };
 
+  /** How many approvals each panel day has been given so far: its sittings take them in turn. */
+  const turns = new Map<string, number>();
   for (const [n, h] of households.entries()) {
     if (!h.approved_on) continue;
     const approvedOn = dayOf(h.approved_on);
-    const meeting = [...held].reverse().find((m) => dayOf(m.minutesSignedOn!) <= approvedOn);
+    // The last panel day whose minutes were signed by the approval, and one of its sittings in turn.
+    const last = [...held].reverse().find((m) => dayOf(m.minutesSignedOn!) <= approvedOn);
+    const day = last ? held.filter((m) => m.meetsOn === last.meetsOn) : [];
+    const turn = last ? (turns.get(last.meetsOn) ?? 0) : 0;
+    if (last) turns.set(last.meetsOn, turn + 1);
+    const meeting = day[turn % Math.max(1, day.length)];
     if (!meeting) {
       decisions.push({
         id: ids.next(),
