@@ -1,0 +1,2 @@
+/** The addresses of the households module's pages. */
+export const householdPath = (id: string) => `/households/${id}`;
