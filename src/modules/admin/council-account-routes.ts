@@ -13,6 +13,7 @@ import { linkByVerifiedEmail, setLinkByVerifiedEmail } from '../../platform/auth
 import { findUser } from './queries.ts';
 import { linkAccountForm, linkByEmailForm } from './sign-in-forms.ts';
 import { signInCrumbs } from './views.ts';
+import { unlinkAccountPath, userPath } from './paths.ts';
 
 type WithIds = { Params: { id: string; accountId: string } };
 type WithId = { Params: { id: string } };
@@ -50,11 +51,11 @@ export const councilAccountRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
         button: 'Unlink council account',
         warning: true,
       },
-      action: `/admin/users/${user.id}/council-accounts/${account.id}/unlink`,
+      action: unlinkAccountPath(user.id, account.id),
       breadcrumbs: [
         { text: 'Administration', href: '/admin' },
         { text: 'Users', href: '/admin/users' },
-        { text: user.displayName, href: `/admin/users/${user.id}` },
+        { text: user.displayName, href: userPath(user.id) },
       ],
     });
   });
@@ -64,7 +65,7 @@ export const councilAccountRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     if (!found) return reply.callNotFound();
     if (found.user.id === request.user!.id) return unlinkSelf(reply, found.user.id);
     await unlinkCouncilAccount(db, request.actor(), found.user.id, found.account.id);
-    return reply.redirect(`/admin/users/${found.user.id}?done=unlinked`, 303);
+    return reply.redirect(`${userPath(found.user.id)}?done=unlinked`, 303);
   });
 
   async function showLink(

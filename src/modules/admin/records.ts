@@ -1,6 +1,7 @@
 import type { RecordType } from '../../platform/access/registry.ts';
 import { canOverseeUser } from '../../platform/access/scope.ts';
 import { findUser } from './queries.ts';
+import { userPath } from './paths.ts';
 
 /**
  * User accounts as a record type, so "who has seen or changed this record" works for them:
@@ -12,7 +13,7 @@ export const userRecordTypes: RecordType[] = [
     type: 'user',
     async describe(db, id) {
       const user = await findUser(db, id);
-      return user ? { label: `User: ${user.displayName} (${user.username})`, href: `/admin/users/${user.id}` } : null;
+      return user ? { label: `User: ${user.displayName} (${user.username})`, href: userPath(user.id) } : null;
     },
     async inScope(db, viewer, id) {
       const user = await findUser(db, id);

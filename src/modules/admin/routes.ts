@@ -18,6 +18,7 @@ import { councilAccountsOf } from '../../platform/auth/oidc/links.ts';
 import { listWaiting } from '../../platform/auth/oidc/identities.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
 import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
+import { temporaryPasswordPath, userActionPath, userPath } from './paths.ts';
 
 type WithId = { Params: { id: string } };
 
@@ -71,7 +72,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     { text: 'Users', href: '/admin/users' },
     ...extra,
   ];
-  const userCrumb = (user: UserRecord) => ({ text: user.displayName, href: `/admin/users/${user.id}` });
+  const userCrumb = (user: UserRecord) => ({ text: user.displayName, href: userPath(user.id) });
 
   /** The create or edit form, with the user's input and any errors. */
   async function showForm(
@@ -122,7 +123,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     const result = await createUser(db, request.actor(), form.value);
     if (!result.ok) return showForm(reply, { values: form.value, errors: formErrors(result.errors) });
     handover.give(reply, request.user!.id, result.id, result.temporaryPassword, 'created');
-    return reply.redirect(`/admin/users/${result.id}/temporary-password`, 303);
+    return reply.redirect(temporaryPasswordPath(result.id), 303);
   });
 
   app.get<WithId & { Querystring: { done?: string } }>('/admin/users/:id', manage, async (request, reply) => {
@@ -155,21 +156,21 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       if ('notFound' in result) return reply.callNotFound();
       return showForm(reply, { user, values: form.value, errors: formErrors(result.errors) });
     }
-    return reply.redirect(`/admin/users/${user.id}?done=${result.changed.length ? 'updated' : 'unchanged'}`, 303);
+    return reply.redirect(`${userPath(user.id)}?done=${result.changed.length ? 'updated' : 'unchanged'}`, 303);
   });
 
   for (const action of Object.keys(confirmations) as Confirmation[]) {
     app.get<WithId>(`/admin/users/:id/${action}`, manage, async (request, reply) => {
       const user = await findUser(db, request.params.id);
       if (!user) return reply.callNotFound();
-      if (alreadyDone(action, user)) return reply.redirect(`/admin/users/${user.id}`, 302);
+      if (alreadyDone(action, user)) return reply.redirect(userPath(user.id), 302);
       if (user.id === request.user!.id && action !== 'reactivate') return refusedPage(reply, user, action);
       const confirmation = confirmations[action];
       return reply.page('admin-confirm.njk', {
         title: `${confirmation.title} ${user.displayName}`,
         user,
         confirmation,
-        action: `/admin/users/${user.id}/${action}`,
+        action: userActionPath(user.id, action),
         breadcrumbs: breadcrumbs(userCrumb(user)),
       });
     });
@@ -189,7 +190,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     const result = await resetPassword(db, request.actor(), request.params.id);
     if (!result.ok) return afterAccountChange(reply, request.params.id, result, 'reset-password');
     handover.give(reply, request.user!.id, request.params.id, result.temporaryPassword, 'reset');
-    return reply.redirect(`/admin/users/${request.params.id}/temporary-password`, 303);
+    return reply.redirect(temporaryPasswordPath(request.params.id), 303);
   });
 
   app.post<WithId>('/admin/users/:id/reset-second-factor', manage, async (request, reply) => {
@@ -199,7 +200,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       return refusedPage(reply, user, 'reset-second-factor');
     }
     if (!result.ok) return afterAccountChange(reply, request.params.id, result, 'reset-second-factor');
-    return reply.redirect(`/admin/users/${request.params.id}?done=second-factor-reset`, 303);
+    return reply.redirect(`${userPath(request.params.id)}?done=second-factor-reset`, 303);
   });
 
   app.get<WithId>('/admin/users/:id/temporary-password', manage, async (request, reply) => {
@@ -223,9 +224,9 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     result: { ok: true } | { ok: false; reason: 'not-found' | 'self' | 'unchanged' },
     action: Confirmation,
   ) {
-    if (result.ok) return reply.redirect(`/admin/users/${id}?done=${action}d`, 303);
+    if (result.ok) return reply.redirect(`${userPath(id)}?done=${action}d`, 303);
     if (result.reason === 'not-found') return reply.callNotFound();
-    if (result.reason === 'unchanged') return reply.redirect(`/admin/users/${id}`, 303);
+    if (result.reason === 'unchanged') return reply.redirect(userPath(id), 303);
     const user = (await findUser(db, id))!;
     return refusedPage(reply, user, action === 'reset-password' ? action : 'deactivate');
   }
@@ -257,6 +258,6 @@ function refusedPage(reply: FastifyReply, user: UserRecord, action: keyof typeof
     ...refusals[action],
     user,
     selfPassword: action === 'reset-password',
-    backLink: { href: `/admin/users/${user.id}` },
+    backLink: { href: userPath(user.id) },
   });
 }

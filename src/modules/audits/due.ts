@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { auditPath } from './paths.ts';
 import { AUDIT_POLICY, CONFIRM_WORKING_DAYS, confirmDueOn, PUT_RIGHT_WORKING_DAYS, TARGET_4 } from './settings.ts';
 
 interface Row {
@@ -49,7 +50,7 @@ async function items(
     childId: null,
     label: r.label,
     detail: r.detail,
-    href: `/audits/${r.id}`,
+    href: auditPath(r.id),
   }));
 }
 

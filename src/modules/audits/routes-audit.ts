@@ -7,7 +7,8 @@ import { isUuid } from '../../platform/views/params.ts';
 import { refused, who, type Invalid, type Refusal } from '../../platform/views/results.ts';
 import { parseGradeForm, putRightForm, swapForm } from './forms.ts';
 import { gradeNames, grades, sectionNames, sections } from './labels.ts';
-import { auditPath, auditStepPath, monthPath } from './paths.ts';
+import { matterPath } from '../concerns/paths.ts';
+import { auditPath, auditsHomePath, auditStepPath, monthPath } from './paths.ts';
 import { delegatedAuthorityGaps, findVisibleAudit, type AuditRecord } from './queries.ts';
 import { mayConduct, mayConfirm, mayPutRight } from './scope.ts';
 import { confirmPutRight, gradeAudit, putRight, swapFile, viewAudit } from './service.ts';
@@ -28,7 +29,7 @@ const flashes: Record<string, string> = {
 
 const caption = (a: AuditRecord) => `${a.householdName} (${a.householdReference})`;
 const crumbs = (a: AuditRecord) => [
-  { text: 'Case-file audits', href: `/audits?month=${a.month}` },
+  { text: 'Case-file audits', href: auditsHomePath(a.month) },
   { text: caption(a), href: auditPath(a.id) },
 ];
 
@@ -86,13 +87,13 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       reason: gradeReason(a, seen.sections),
       rows: auditRows(a),
       sections: sectionViews(seen.sections),
-      concernHref: a.concernId ? `/concerns/${a.concernId}` : null,
+      concernHref: a.concernId ? matterPath(a.concernId) : null,
       gradeHref: a.status === 'to_do' && mayConduct(user, a) ? auditStepPath(a.id, 'grade') : null,
       putRightHref:
         a.grade === 'inadequate' && !a.putRightOn && mayPutRight(user, a) ? auditStepPath(a.id, 'put-right') : null,
       confirmAction: a.putRightOn && !a.confirmedOn && mayConfirm(user, a) ? auditStepPath(a.id, 'confirm') : null,
       flash: flashes[request.query.done ?? ''],
-      breadcrumbs: [{ text: 'Case-file audits', href: `/audits?month=${a.month}` }],
+      breadcrumbs: [{ text: 'Case-file audits', href: auditsHomePath(a.month) }],
     });
   });
 

@@ -6,6 +6,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid, pageFrom } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
+import { householdPath } from '../households/paths.ts';
 import { findVisibleHousehold } from '../households/queries.ts';
 import { statusNames } from './labels.ts';
 import { auditPath } from './paths.ts';
@@ -46,7 +47,7 @@ export function householdRoutes(app: FastifyInstance, db: Db) {
         pagination: pagination(request.url, page, LIST_PAGE_SIZE, list.total),
         breadcrumbs: [
           { text: 'Households', href: '/households' },
-          { text: household.name, href: `/households/${household.id}` },
+          { text: household.name, href: householdPath(household.id) },
         ],
       });
     },

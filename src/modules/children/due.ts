@@ -14,6 +14,7 @@ import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { placements } from '../placements/tables.ts';
 import { visibleChildIds } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
+import { childPath } from './paths.ts';
 
 /** The fostering and children's social work roles whose work a child's deadlines are. */
 export const childDeadlineAudience: readonly Role[] = [
@@ -90,7 +91,7 @@ function childItem(row: ChildRow, dueOn: IsoDate): KeptDueItem {
   return {
     recordId: row.id,
     label: `${row.first_name} ${row.last_name} (${row.reference})`,
-    href: `/children/${row.id}`,
+    href: childPath(row.id),
     dueOn,
     shownUntil: row.left_care_on,
     teamId: row.team_id,

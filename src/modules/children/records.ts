@@ -3,6 +3,7 @@ import type { RecordType } from '../../platform/access/registry.ts';
 import { isUuid } from './forms.ts';
 import { childVisibleTo } from './scope.ts';
 import { children } from './tables.ts';
+import { childPath } from './paths.ts';
 
 /** Children as a record type, so "who has seen or changed this record" works for them, in scope. */
 export const childRecordTypes: RecordType[] = [
@@ -16,7 +17,7 @@ export const childRecordTypes: RecordType[] = [
         .where(eq(children.id, id))
         .limit(1);
       return child
-        ? { label: `Child: ${child.firstName} ${child.lastName} (${child.reference})`, href: `/children/${id}` }
+        ? { label: `Child: ${child.firstName} ${child.lastName} (${child.reference})`, href: childPath(id) }
         : null;
     },
     async inScope(db, viewer, id) {

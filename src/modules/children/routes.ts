@@ -30,6 +30,7 @@ import {
 import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
 import { childPageView } from './record-view.ts';
 import { agencyPlacementsOfChild } from '../placements/agency.ts';
+import { childPath } from './paths.ts';
 
 type WithId = { Params: { id: string } };
 const CHILD_DATES = ['dateOfBirth', 'lookedAfterSince'] as const;
@@ -42,7 +43,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
   const childName = (c: ChildRecord) => `${c.firstName} ${c.lastName}`;
   const childCrumbs = (c?: ChildRecord) => [
     { text: 'Children', href: '/children' },
-    ...(c ? [{ text: childName(c), href: `/children/${c.id}` }] : []),
+    ...(c ? [{ text: childName(c), href: childPath(c.id) }] : []),
   ];
 
   async function showForm(
@@ -137,7 +138,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
         values: request.body as Record<string, unknown>,
         errors: formErrors(result.errors),
       });
-    return reply.redirect(result.visible ? `/children/${result.id}?done=created` : '/children', 303);
+    return reply.redirect(result.visible ? `${childPath(result.id)}?done=created` : '/children', 303);
   });
 
   app.get<WithId & { Querystring: { done?: string } }>('/children/:id', view, async (request, reply) => {
@@ -190,7 +191,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
       });
     }
     if (!result.visible) return reply.redirect('/children', 303);
-    return reply.redirect(`/children/${child.id}?done=${result.changed.length ? 'updated' : 'unchanged'}`, 303);
+    return reply.redirect(`${childPath(child.id)}?done=${result.changed.length ? 'updated' : 'unchanged'}`, 303);
   });
 
   async function showAssessmentForm(
@@ -223,6 +224,6 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     ]);
     if (!form.ok) return showAssessmentForm(reply, child, form.input, form.errors);
     await addHealthAssessment(db, request.user!, request.actor(), child, form.value);
-    return reply.redirect(`/children/${child.id}?done=health-assessment`, 303);
+    return reply.redirect(`${childPath(child.id)}?done=health-assessment`, 303);
   });
 };

@@ -10,6 +10,7 @@ import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { eventPath, matterPath } from './paths.ts';
 import { concludeBy, decisionDueOn, meetingDueOn, referralDueOn, supportDueOn } from './settings.ts';
 import { ALLEGATION_GUIDANCE, COMPLAINTS_REGULATIONS, NOTIFICATION_CITES } from './settings.ts';
 
@@ -61,7 +62,7 @@ const toItem =
     childId: null,
     label: row.label,
     detail: detail(row),
-    href: `/concerns/${row.record_id}`,
+    href: matterPath(row.record_id),
   });
 
 const byHousehold = {
@@ -154,7 +155,7 @@ function notificationRule(id: string, title: string, ofAllegation: boolean, audi
           (r) => r.due_on!,
           (r) => r.detail!,
         )(row),
-        href: `/notifications/${row.record_id}`,
+        href: eventPath(row.record_id),
       }));
     },
   };

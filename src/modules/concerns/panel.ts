@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { households } from '../households/tables.ts';
 import { refreshMatter } from './service.ts';
+import { matterPath } from './paths.ts';
 import { concerns } from './tables.ts';
 
 export interface AllegationForPanel {
@@ -45,7 +46,7 @@ export async function allegationsAwaitingPanel(
     .where(and(eq(concerns.kind, 'allegation'), isNotNull(concerns.outcomeOn), isNull(concerns.presentedToPanelOn)))
     .orderBy(asc(concerns.outcomeOn), asc(concerns.id))
     .limit(options.limit ?? 100);
-  return rows.map((r) => ({ ...r, href: `/concerns/${r.concernId}` }));
+  return rows.map((r) => ({ ...r, href: matterPath(r.concernId) }));
 }
 
 /**

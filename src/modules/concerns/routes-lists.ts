@@ -11,6 +11,7 @@ import { who } from '../../platform/views/results.ts';
 import { sortColumns } from '../../platform/views/sorting.ts';
 import { findVisibleHousehold } from '../households/queries.ts';
 import { teamOptions } from '../households/queries.ts';
+import { householdPath } from '../households/paths.ts';
 import { eventKindNames, kindNames, kinds, nameOf, outcomeNames } from './labels.ts';
 import {
   ageNames,
@@ -167,7 +168,7 @@ export function listRoutes(app: FastifyInstance, db: Db) {
         newEventHref: newEventPath(household.id),
         breadcrumbs: [
           { text: 'Households', href: '/households' },
-          { text: household.name, href: `/households/${household.id}` },
+          { text: household.name, href: householdPath(household.id) },
         ],
         selfHref: householdMattersPath(household.id),
       });

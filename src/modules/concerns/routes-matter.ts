@@ -8,6 +8,7 @@ import { childToldStep } from './allegation-steps.ts';
 import { accountStep } from './matter-steps.ts';
 import { kindNames, nameOf, outcomeNames } from './labels.ts';
 import { matterEvent, matterMeetings, matterPlacements, matterStages, matterThemes } from './queries.ts';
+import { householdPath } from '../households/paths.ts';
 import { eventPath, householdMattersPath, matterPath, registerPath, stepPath } from './paths.ts';
 import { viewMatter } from './service.ts';
 import { mayTake, stepContext, steps, stepsOffered } from './steps.ts';
@@ -58,7 +59,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
       concern: c,
       kindName: nameOf(kindNames, c.kind),
       stageTag: stageTag(c.stage),
-      householdHref: seesHousehold ? `/households/${record.household!.id}` : null,
+      householdHref: seesHousehold ? householdPath(record.household!.id) : null,
       rows: summaryRows(record, { children: children.map((x) => x.name), themes }),
       clock: c.kind === 'allegation' ? allegationClock(c) : null,
       deadlines:
@@ -94,7 +95,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
         seesHousehold && record.household
           ? [
               { text: 'Households', href: '/households' },
-              { text: record.household.name, href: `/households/${record.household.id}` },
+              { text: record.household.name, href: householdPath(record.household.id) },
               { text: 'Concerns, complaints and allegations', href: householdMattersPath(record.household.id) },
             ]
           : [{ text: 'Concerns register', href: registerPath() }],

@@ -26,7 +26,7 @@ import {
   viewEvent,
   type EventRecord,
 } from './notifications.ts';
-import { eventPath, householdMattersPath, matterPath, noticePath } from './paths.ts';
+import { eventPath, householdMattersPath, matterPath, newEventPath, noticePath } from './paths.ts';
 import { childrenPlacedSince } from './queries.ts';
 import { worksOn } from './scope.ts';
 import { NOTIFICATION_CITES, NOTIFY_WITHIN_HOURS } from './settings.ts';
@@ -103,7 +103,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
       lines: [
         `Ofsted must be told within ${NOTIFY_WITHIN_HOURS} hours of it becoming known (${NOTIFICATION_CITES}). An allegation is recorded as an allegation: its notification is made with it.`,
       ],
-      action: `/households/${household.id}/notifications/new`,
+      action: newEventPath(household.id),
       cancel: householdMattersPath(household.id),
       fields: formFields(await eventFields(db, household.id), values),
       errors,

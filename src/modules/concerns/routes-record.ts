@@ -7,6 +7,7 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { householdPath } from '../households/paths.ts';
 import { formFields } from '../../platform/views/fields.ts';
 import { matterDateFields, matterForm } from './forms.ts';
 import { kindNames, kinds, type Kind } from './labels.ts';
@@ -142,7 +143,7 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
       caption: `${household.name} (${household.reference})`,
       breadcrumbs: [
         { text: 'Households', href: '/households' },
-        { text: household.name, href: `/households/${household.id}` },
+        { text: household.name, href: householdPath(household.id) },
         { text: 'Concerns, complaints and allegations', href: householdMattersPath(household.id) },
       ],
     };

@@ -13,6 +13,7 @@ import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { hiddenHouseholdIds, visibleHouseholdIds } from './scope.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
+import { householdPath } from './paths.ts';
 
 /** Who is shown a household's check renewals: the supervising team and those above it. */
 export const householdDeadlineAudience: readonly Role[] = [
@@ -90,7 +91,7 @@ function expiringChecks(kind: CheckKind) {
       detail:
         `${kindNames[kind]} of ${row.person_name}${row.person_role ? ` (${row.person_role})` : ''}` +
         (row.satisfactory ? '' : ': not satisfactory, no satisfactory check recorded'),
-      href: `/households/${row.household_id}`,
+      href: householdPath(row.household_id),
       dueOn: row.due_on,
       teamId: row.team_id,
       areaId: row.area_id,

@@ -1,2 +1,10 @@
 /** The addresses of the households module's pages. */
 export const householdPath = (id: string) => `/households/${id}`;
+export const editHouseholdPath = (id: string) => `/households/${id}/edit`;
+export const carerProfilePath = (id: string) => `/households/${id}/profile`;
+export const carerProfilePdfPath = (id: string) => `/households/${id}/profile.pdf`;
+export const restrictedAccessPath = (id: string) => `/households/${id}/restricted-access`;
+export const newCarerPath = (id: string) => `/households/${id}/carers/new`;
+export const editCarerPath = (id: string, carerId: string) => `/households/${id}/carers/${carerId}/edit`;
+export const newMemberPath = (id: string) => `/households/${id}/members/new`;
+export const editMemberPath = (id: string, memberId: string) => `/households/${id}/members/${memberId}/edit`;

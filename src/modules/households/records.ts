@@ -3,6 +3,7 @@ import type { RecordType } from '../../platform/access/registry.ts';
 import { findVisibleHousehold } from './queries.ts';
 import { carers, households } from './tables.ts';
 import { isUuid } from './forms.ts';
+import { householdPath } from './paths.ts';
 
 /**
  * Households and carers as record types, so "who has seen or changed this record" works for
@@ -18,7 +19,7 @@ export const householdRecordTypes: RecordType[] = [
         .select({ name: households.name, reference: households.reference })
         .from(households)
         .where(eq(households.id, id));
-      return row ? { label: `Household: ${row.name} (${row.reference})`, href: `/households/${id}` } : null;
+      return row ? { label: `Household: ${row.name} (${row.reference})`, href: householdPath(id) } : null;
     },
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleHousehold(db, viewer, id)) !== null;
@@ -32,7 +33,7 @@ export const householdRecordTypes: RecordType[] = [
         .select({ firstName: carers.firstName, lastName: carers.lastName, householdId: carers.householdId })
         .from(carers)
         .where(eq(carers.id, id));
-      return row ? { label: `Carer: ${row.firstName} ${row.lastName}`, href: `/households/${row.householdId}` } : null;
+      return row ? { label: `Carer: ${row.firstName} ${row.lastName}`, href: householdPath(row.householdId) } : null;
     },
     async inScope(db, viewer, id) {
       if (!isUuid(id)) return false;

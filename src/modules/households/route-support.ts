@@ -5,6 +5,7 @@ import { householdAbilities, householdFor, viewHousehold, type FieldError, type 
 import { linkDateErrors } from '../../platform/views/date-input.ts';
 import { dateFieldNames, isUuid } from './forms.ts';
 import { findVisibleHousehold, type HouseholdRecord } from './queries.ts';
+import { householdPath } from './paths.ts';
 
 export type WithId = { Params: { id: string } };
 
@@ -24,7 +25,7 @@ export function forbiddenPage(reply: FastifyReply, household?: { id: string }) {
       'You can see this household, but changing it is for its allocated worker, its team’s manager or the head of fostering.',
       'If you need to change it for your work, ask your manager.',
     ],
-    backLink: household ? { href: `/households/${household.id}` } : undefined,
+    backLink: household ? { href: householdPath(household.id) } : undefined,
   });
 }
 
@@ -82,6 +83,6 @@ export function abilities(request: FastifyRequest, household: HouseholdRecord) {
 export function householdCrumbs(household: { id: string; name: string }) {
   return [
     { text: 'Households', href: '/households' },
-    { text: household.name, href: `/households/${household.id}` },
+    { text: household.name, href: householdPath(household.id) },
   ];
 }

@@ -29,6 +29,7 @@ import {
   transitionItems,
   typeOptions,
 } from './views.ts';
+import { editHouseholdPath, householdPath } from './paths.ts';
 
 type Form = { values: Record<string, unknown>; errors?: FormErrors };
 
@@ -41,7 +42,7 @@ async function afterChange(
   showAgain: (form: Form) => Promise<unknown>,
   values: Record<string, unknown>,
 ) {
-  if (result.ok) return reply.redirect(`/households/${id}?done=${done}`, 303);
+  if (result.ok) return reply.redirect(`${householdPath(id)}?done=${done}`, 303);
   if (result.reason === 'invalid') return showAgain({ values, errors: pageErrors(result.errors) });
   return refused(reply, result.reason, { id });
 }
@@ -100,7 +101,7 @@ export function householdRoutes(app: FastifyInstance, db: Db): void {
       );
       return reply.code(errors ? 400 : 200).page('households-details-form.njk', {
         title: `Change details: ${household.name}`,
-        action: `/households/${household.id}/edit`,
+        action: editHouseholdPath(household.id),
         household,
         values,
         errors,

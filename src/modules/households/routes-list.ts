@@ -18,6 +18,7 @@ import {
   statusTag,
   typeOptions,
 } from './views.ts';
+import { householdPath } from './paths.ts';
 
 /** The teams this user may record an enquiry in (those whose households they may change). */
 async function enquiryTeams(db: Db, request: FastifyRequest) {
@@ -107,6 +108,6 @@ export function listRoutes(app: FastifyInstance, db: Db): void {
       if (result.reason !== 'invalid') return forbiddenPage(reply);
       return showEnquiryForm(request, reply, form.value, pageErrors(result.errors));
     }
-    return reply.redirect(`/households/${result.id}?done=created`, 303);
+    return reply.redirect(`${householdPath(result.id)}?done=created`, 303);
   });
 }

@@ -18,6 +18,7 @@ import {
 } from './route-support.ts';
 import { checkKindOptions, radioItems, relationshipOptions, selectItems } from './views.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
+import { editCarerPath, editMemberPath, householdPath, newCarerPath, newMemberPath } from './paths.ts';
 
 type WithPerson = { Params: { id: string; personId: string } };
 
@@ -41,9 +42,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       title: options.carerId ? `Change carer: ${name || 'carer'}, ${household.name}` : `Add a carer: ${household.name}`,
       household,
       isNew: !options.carerId,
-      action: options.carerId
-        ? `/households/${household.id}/carers/${options.carerId}/edit`
-        : `/households/${household.id}/carers/new`,
+      action: options.carerId ? editCarerPath(household.id, options.carerId) : newCarerPath(household.id),
       values,
       dateOfBirth: datePartsOf(values, 'dateOfBirth'),
       isStaff: values.isStaff === true || values.isStaff === 'yes',
@@ -61,7 +60,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
   ) {
     if (result.ok) {
       if (!result.stillVisible) return reply.redirect('/households?done=restricted', 303);
-      return reply.redirect(`/households/${household.id}?done=${done}`, 303);
+      return reply.redirect(`${householdPath(household.id)}?done=${done}`, 303);
     }
     if (result.reason === 'invalid') return again(pageErrors(result.errors));
     return refused(reply, result.reason, household);
@@ -122,9 +121,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         : `Add a household member: ${household.name}`,
       household,
       isNew: !options.memberId,
-      action: options.memberId
-        ? `/households/${household.id}/members/${options.memberId}/edit`
-        : `/households/${household.id}/members/new`,
+      action: options.memberId ? editMemberPath(household.id, options.memberId) : newMemberPath(household.id),
       values,
       dateOfBirth: datePartsOf(values, 'dateOfBirth'),
       relationshipItems: radioItems(relationshipOptions(), values.relationship),
@@ -140,7 +137,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
     done: string,
     again: (errors: FormErrors) => unknown,
   ) {
-    if (result.ok) return reply.redirect(`/households/${household.id}?done=${done}`, 303);
+    if (result.ok) return reply.redirect(`${householdPath(household.id)}?done=${done}`, 303);
     if (result.reason === 'invalid') return again(pageErrors(result.errors));
     return refused(reply, result.reason, household);
   }

@@ -17,6 +17,7 @@ import {
   who,
   type WithId,
 } from './route-support.ts';
+import { carerProfilePath, carerProfilePdfPath } from './paths.ts';
 
 /** The carer profile for children (page and PDF), its text, and the household photo. */
 export function profileRoutes(app: FastifyInstance, db: Db): void {
@@ -27,7 +28,7 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
       const household = await openHousehold(db, request, reply, 'profile');
       if (!household) return reply;
       const profile = await carerProfile(db, household);
-      const pdfHref = `/households/${household.id}/profile.pdf`;
+      const pdfHref = carerProfilePdfPath(household.id);
       const subject = `Meet your foster carers: the ${household.name} household`;
       const body = `The carer profile for the ${household.name} household is in Hearth: ${request.protocol}://${request.host}${pdfHref}`;
       return reply.page('households-profile.njk', {
@@ -74,10 +75,7 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
       household,
       values,
       errors,
-      breadcrumbs: [
-        ...householdCrumbs(household),
-        { text: 'Carer profile', href: `/households/${household.id}/profile` },
-      ],
+      breadcrumbs: [...householdCrumbs(household), { text: 'Carer profile', href: carerProfilePath(household.id) }],
     });
   }
 
@@ -94,7 +92,7 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
     if (!form.ok) return profileFormPage(reply, household, form.input, pageErrors(form.errors));
     const result = await updateProfile(db, who(request), household.id, form.value);
     if (!result.ok) return refused(reply, result.reason === 'invalid' ? 'forbidden' : result.reason, household);
-    return reply.redirect(`/households/${household.id}/profile?done=profile`, 303);
+    return reply.redirect(`${carerProfilePath(household.id)}?done=profile`, 303);
   });
 
   app.get<WithId>('/households/:id/photo', viewAccess, async (request, reply) => {
@@ -114,10 +112,7 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
       household,
       errors,
       maxMegabytes: MAX_PHOTO_BYTES / 1024 / 1024,
-      breadcrumbs: [
-        ...householdCrumbs(household),
-        { text: 'Carer profile', href: `/households/${household.id}/profile` },
-      ],
+      breadcrumbs: [...householdCrumbs(household), { text: 'Carer profile', href: carerProfilePath(household.id) }],
     });
   }
 
@@ -134,7 +129,7 @@ export function profileRoutes(app: FastifyInstance, db: Db): void {
       const household = await openHousehold(db, request, reply, 'photo-change', 'change');
       if (!household) return reply;
       const result = await savePhoto(db, who(request), household.id, photoUpload.of(request));
-      if (result.ok) return reply.redirect(`/households/${household.id}/profile?done=photo`, 303);
+      if (result.ok) return reply.redirect(`${carerProfilePath(household.id)}?done=photo`, 303);
       if (result.reason === 'invalid') return photoFormPage(reply, household, pageErrors(result.errors));
       return refused(reply, result.reason, household);
     },

@@ -15,6 +15,7 @@ import {
   type WithId,
 } from './route-support.ts';
 import { selectItems } from './views.ts';
+import { restrictedAccessPath } from './paths.ts';
 
 /** The head of fostering's list of managers who may see a restricted household. */
 export function restrictedAccessRoutes(app: FastifyInstance, db: Db): void {
@@ -57,7 +58,7 @@ export function restrictedAccessRoutes(app: FastifyInstance, db: Db): void {
     const form = parseForm(restrictedAccessForm, request.body);
     if (!form.ok) return showAccessList(reply, household, pageErrors(form.errors));
     const result = await nameManager(db, who(request), household.id, form.value.userId);
-    if (result.ok) return reply.redirect(`/households/${household.id}/restricted-access?done=added`, 303);
+    if (result.ok) return reply.redirect(`${restrictedAccessPath(household.id)}?done=added`, 303);
     if (result.reason === 'invalid') return showAccessList(reply, household, pageErrors(result.errors));
     return refused(reply, result.reason, household);
   });
@@ -69,6 +70,6 @@ export function restrictedAccessRoutes(app: FastifyInstance, db: Db): void {
     if (!form.ok) return showAccessList(reply, household, pageErrors(form.errors));
     const result = await removeManager(db, who(request), household.id, form.value.userId);
     if (!result.ok) return refused(reply, result.reason === 'invalid' ? 'not-found' : result.reason, household);
-    return reply.redirect(`/households/${household.id}/restricted-access?done=removed`, 303);
+    return reply.redirect(`${restrictedAccessPath(household.id)}?done=removed`, 303);
   });
 }

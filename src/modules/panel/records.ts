@@ -5,6 +5,7 @@ import { can } from '../../platform/access/policy.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { agencyDecisions, panelItems, panelMeetings, panelMembers, panelPapers } from './tables.ts';
+import { decisionPath, meetingPath, panelMemberPath } from './paths.ts';
 
 const manages = (role: Parameters<typeof can>[0]) => can(role, 'panel.manage');
 
@@ -14,7 +15,7 @@ export const panelRecordTypes: RecordType[] = [
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [m] = await db.select().from(panelMeetings).where(eq(panelMeetings.id, id));
-      return m ? { label: `Panel meeting, ${formatDate(m.meetsOn)}`, href: `/panel/meetings/${id}` } : null;
+      return m ? { label: `Panel meeting, ${formatDate(m.meetsOn)}`, href: meetingPath(id) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
   },
@@ -27,7 +28,7 @@ export const panelRecordTypes: RecordType[] = [
         .from(panelPapers)
         .innerJoin(panelItems, eq(panelItems.id, panelPapers.itemId))
         .where(eq(panelPapers.id, id));
-      return p ? { label: `Panel paper: ${p.title}`, href: `/panel/meetings/${p.meetingId}` } : null;
+      return p ? { label: `Panel paper: ${p.title}`, href: meetingPath(p.meetingId) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
   },
@@ -36,7 +37,7 @@ export const panelRecordTypes: RecordType[] = [
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [m] = await db.select().from(panelMembers).where(eq(panelMembers.id, id));
-      return m ? { label: `Panel member: ${m.name}`, href: `/panel/members/${id}` } : null;
+      return m ? { label: `Panel member: ${m.name}`, href: panelMemberPath(id) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
   },
@@ -45,9 +46,7 @@ export const panelRecordTypes: RecordType[] = [
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [d] = await db.select().from(agencyDecisions).where(eq(agencyDecisions.id, id));
-      return d?.itemId
-        ? { label: `Agency decision, ${formatDate(d.decidedOn)}`, href: `/panel/items/${d.itemId}/decision` }
-        : null;
+      return d?.itemId ? { label: `Agency decision, ${formatDate(d.decidedOn)}`, href: decisionPath(d.itemId) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && (manages(viewer.role) || can(viewer.role, 'panel.decide')),
   },

@@ -10,8 +10,6 @@ export const rule = (permission: Permission): RouteShorthandOptions => ({ config
 export type WithId = { Params: { id: string }; Querystring: Record<string, string | undefined> };
 
 export const calendarCrumb = { text: 'Fostering panel', href: '/panel' };
-export const meetingPath = (id: string) => `/panel/meetings/${id}`;
-export const decisionPath = (itemId: string) => `/panel/items/${itemId}/decision`;
 
 export const bodyOf = (body: unknown) => {
   const values = { ...((body ?? {}) as Record<string, unknown>) };

@@ -14,15 +14,8 @@ import { decisionForm, lettersDateNames, lettersForm } from './forms.ts';
 import { careTypeNames, decisionOutcomeNames, itemKindNames, nameOf, recommendationNames } from './labels.ts';
 import { letterDocx, letterPdf, type LetterFacts } from './letters.ts';
 import { decisionQueue, itemDetail } from './queries.ts';
-import {
-  calendarCrumb,
-  decisionPath,
-  doneMessages,
-  errorsOr,
-  meetingPath,
-  rule,
-  type WithId,
-} from './route-support.ts';
+import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
+import { decisionPath, meetingPath } from './paths.ts';
 import { agencyDecisions } from './tables.ts';
 import { eq } from 'drizzle-orm';
 

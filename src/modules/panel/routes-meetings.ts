@@ -27,7 +27,8 @@ import {
 } from './labels.ts';
 import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './queries.ts';
 import { quorumOf } from './quorum.ts';
-import { bodyOf, calendarCrumb, doneMessages, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+import { bodyOf, calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
+import { meetingPath } from './paths.ts';
 import { memberOfUser, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';

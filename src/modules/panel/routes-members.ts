@@ -11,6 +11,7 @@ import { memberRoleNames, memberRoles, nameOf } from './labels.ts';
 import { findMember, listMembers, panelAccounts } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
 import { saveMember } from './service.ts';
+import { panelMemberPath } from './paths.ts';
 
 const membersCrumb = { text: 'Panel members', href: '/panel/members' };
 
@@ -35,7 +36,7 @@ export function memberRoutes(app: FastifyInstance, db: Db): void {
     const accounts = await panelAccounts(db);
     return reply.code(errors ? 400 : 200).page('panel-member-form.njk', {
       title: id ? `Change panel member: ${String(values.name ?? '')}` : 'Add a panel member',
-      action: id ? `/panel/members/${id}` : '/panel/members/new',
+      action: id ? panelMemberPath(id) : '/panel/members/new',
       values,
       errors,
       roles: memberRoles.map((r) => ({ value: r, text: memberRoleNames[r], checked: values.role === r })),

@@ -9,7 +9,8 @@ import { qaForm } from './forms.ts';
 import { itemKindNames, nameOf } from './labels.ts';
 import { assurePaper, openPaper, paperUpload, uploadPaper } from './papers.ts';
 import { itemDetail, memberPapers } from './queries.ts';
-import { calendarCrumb, doneMessages, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
+import { meetingPath } from './paths.ts';
 import { memberOfUser } from './scope.ts';
 
 export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {

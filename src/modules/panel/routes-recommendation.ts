@@ -16,7 +16,8 @@ import {
   type ItemKind,
 } from './labels.ts';
 import { itemDetail } from './queries.ts';
-import { bodyOf, calendarCrumb, errorsOr, meetingPath, rule, type WithId } from './route-support.ts';
+import { bodyOf, calendarCrumb, errorsOr, rule, type WithId } from './route-support.ts';
+import { meetingPath } from './paths.ts';
 
 export function recommendationRoutes(app: FastifyInstance, db: Db): void {
   async function page(

@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { findChild } from '../children/queries.ts';
+import { childPath } from '../children/paths.ts';
 import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
 import {
   canChangeAgencyPlacement,
@@ -14,6 +15,7 @@ import {
   placeWithAgency,
   type AgencyPlacementRecord,
 } from './agency.ts';
+import { referralPath } from './paths.ts';
 import { placementTypeItems } from './present.ts';
 import { findReferral, type ReferralRecord } from './queries.ts';
 import type { Outcome } from './referrals.ts';
@@ -51,7 +53,7 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
       typeItems: placementTypeItems(values.placementType),
       breadcrumbs: [
         { text: 'Referrals', href: '/referrals' },
-        { text: `Referral: ${name}`, href: `/referrals/${referral.id}` },
+        { text: `Referral: ${name}`, href: referralPath(referral.id) },
       ],
     });
   }
@@ -59,7 +61,7 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
   app.get<WithId>('/referrals/:id/agency-placement', review, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
-    if (!mayPlaceWithAgency(request.user!, referral)) return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (!mayPlaceWithAgency(request.user!, referral)) return reply.redirect(referralPath(referral.id), 303);
     const today = todayInLondon();
     const start = referral.neededFrom > today ? referral.neededFrom : today;
     return showPlaceForm(reply, referral, { placementType: referral.placementType, ...dateBoxes('startDate', start) });
@@ -68,11 +70,11 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
   app.post<WithId>('/referrals/:id/agency-placement', review, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
-    if (!mayPlaceWithAgency(request.user!, referral)) return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (!mayPlaceWithAgency(request.user!, referral)) return reply.redirect(referralPath(referral.id), 303);
     const form = parseDatedForm(agencyPlacementForm(todayInLondon()), request.body, agencyPlacementDates);
     if (!form.ok) return showPlaceForm(reply, referral, form.input, form.errors);
     const result = await placeWithAgency(db, request.user!, request.actor(), referral, form.value);
-    return after(reply, result, `/referrals/${referral.id}?done=agency`, (errors) =>
+    return after(reply, result, `${referralPath(referral.id)}?done=agency`, (errors) =>
       showPlaceForm(reply, referral, request.body as Record<string, unknown>, errors),
     );
   });
@@ -90,7 +92,7 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
       child: { name, reference: placement.childReference },
       values,
       errors,
-      backLink: { href: `/children/${placement.childId}` },
+      backLink: { href: childPath(placement.childId) },
     });
   }
 
@@ -103,7 +105,7 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
   app.get<WithId>('/agency-placements/:id/end', change, async (request, reply) => {
     const placement = await changeable(request.user!, request.params.id);
     if (!placement) return reply.callNotFound();
-    if (placement.endDate) return reply.redirect(`/children/${placement.childId}`, 303);
+    if (placement.endDate) return reply.redirect(childPath(placement.childId), 303);
     return showEndForm(reply, placement, dateBoxes('endDate', todayInLondon()));
   });
 
@@ -121,8 +123,8 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     }
     // Back to the child's page; a manager who sees the child only through their area's referrals goes there.
     if (await findChild(db, user, placement.childId)) {
-      return reply.redirect(`/children/${placement.childId}?done=agency-ended`, 303);
+      return reply.redirect(`${childPath(placement.childId)}?done=agency-ended`, 303);
     }
-    return reply.redirect(placement.referralId ? `/referrals/${placement.referralId}` : '/referrals', 303);
+    return reply.redirect(placement.referralId ? referralPath(placement.referralId) : '/referrals', 303);
   });
 }

@@ -13,6 +13,7 @@ import type { DueRule } from '../../platform/due/rule.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
+import { placementPath } from './paths.ts';
 
 /** Who is shown placement deadlines: fostering staff and the child's social worker. */
 export const placementDeadlineAudience: readonly Role[] = [
@@ -77,7 +78,7 @@ function placementItem(row: PlacementRow, detail?: string): KeptDueItem {
     recordId: row.id,
     label: `${row.child_first_name} ${row.child_last_name} (${row.child_reference}) with ${row.household_name}`,
     detail,
-    href: `/placements/${row.id}`,
+    href: placementPath(row.id),
     dueOn: workingDaysAfter(row.start_date, PLACEMENT_PAPERWORK_WORKING_DAYS),
     teamId: row.team_id,
     areaId: row.area_id,

@@ -6,6 +6,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { matchForm, placementForm } from './forms.ts';
+import { placementPath, referralPath, referralStepPath } from './paths.ts';
 import { fitOf, rankCandidates, type Candidate } from './matching.ts';
 import {
   findHouseholdForPlacement,
@@ -33,7 +34,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
 
   const crumbs = (r: ReferralRecord) => [
     { text: 'Referrals', href: '/referrals' },
-    { text: `Referral: ${r.childFirstName} ${r.childLastName}`, href: `/referrals/${r.id}` },
+    { text: `Referral: ${r.childFirstName} ${r.childLastName}`, href: referralPath(r.id) },
   ];
 
   async function ranked(referral: ReferralRecord, user: Parameters<typeof householdsWithVacancies>[1]) {
@@ -60,7 +61,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
       const user = request.user!;
       const referral = await viewReferral(db, user, request.actor(), request.params.id, 'matching');
       if (!referral) return reply.callNotFound();
-      if (!['accepted', 'matched'].includes(referral.status)) return reply.redirect(`/referrals/${referral.id}`, 303);
+      if (!['accepted', 'matched'].includes(referral.status)) return reply.redirect(referralPath(referral.id), 303);
       const [all, match] = await Promise.all([ranked(referral, user), latestMatch(db, referral.id)]);
       const pages = Math.max(1, Math.ceil(all.fittingTotal / MATCHES_PAGE_SIZE));
       const page = Math.min(pages, pageFrom(request.query.page));
@@ -97,7 +98,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
       candidate: { ...household, ...fit, distanceText: distanceText(fit.distanceKm) },
       values,
       errors,
-      breadcrumbs: [...crumbs(referral), { text: 'Matching', href: `/referrals/${referral.id}/matching` }],
+      breadcrumbs: [...crumbs(referral), { text: 'Matching', href: referralStepPath(referral.id, 'matching') }],
     });
   }
 
@@ -105,7 +106,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
     const referral = await findReferral(db, request.user!, request.params.id);
     const householdId = request.query.household;
     if (!referral || !isUuid(householdId)) return reply.callNotFound();
-    if (!['accepted', 'matched'].includes(referral.status)) return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (!['accepted', 'matched'].includes(referral.status)) return reply.redirect(referralPath(referral.id), 303);
     return showMatchForm(reply, referral, householdId, {});
   });
 
@@ -123,7 +124,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
       if ('notFound' in result) return reply.callNotFound();
       return showMatchForm(reply, referral, householdId, form.value, formErrors(result.errors));
     }
-    return reply.redirect(`/referrals/${referral.id}/place`, 303);
+    return reply.redirect(referralStepPath(referral.id, 'place'), 303);
   });
 
   async function showPlaceForm(
@@ -133,10 +134,10 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
     errors?: FormErrors,
   ) {
     const match = await latestMatch(db, referral.id);
-    if (!match) return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (!match) return reply.redirect(referralPath(referral.id), 303);
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
       title: `Place ${referral.childFirstName} ${referral.childLastName} with ${match.householdName}`,
-      action: `/referrals/${referral.id}/place`,
+      action: referralStepPath(referral.id, 'place'),
       maxDaysAhead,
       child: childSummary(referral, todayInLondon()),
       childId: referral.childId,
@@ -153,7 +154,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
   app.get<WithId>('/referrals/:id/place', review, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
-    if (referral.status !== 'matched') return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (referral.status !== 'matched') return reply.redirect(referralPath(referral.id), 303);
     const start = referral.neededFrom > todayInLondon() ? referral.neededFrom : todayInLondon();
     return showPlaceForm(reply, referral, { placementType: referral.placementType, ...dateBoxes('startDate', start) });
   });
@@ -171,6 +172,6 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
       if ('notFound' in result) return reply.callNotFound();
       return showPlaceForm(reply, referral, request.body as Record<string, unknown>, formErrors(result.errors));
     }
-    return reply.redirect(`/placements/${result.id}?done=placed`, 303);
+    return reply.redirect(`${placementPath(result.id)}?done=placed`, 303);
   });
 }

@@ -7,6 +7,8 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { label } from '../children/labels.ts';
 import { findChild, type ChildRecord } from '../children/queries.ts';
+import { childPath } from '../children/paths.ts';
+import { emergencyPlacementPath, placementPath } from './paths.ts';
 import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';
 import { endings, isPlanned, placementTypes } from './labels.ts';
 import { recordPaperwork, saveDelegatedAuthority } from './paperwork.ts';
@@ -54,8 +56,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   const name = (p: PlacementRecord) => `${p.childFirstName} ${p.childLastName}`;
   const crumbs = (p: PlacementRecord) => [
     { text: 'Children', href: '/children' },
-    { text: name(p), href: `/children/${p.childId}` },
-    { text: `Placement with ${p.householdName}`, href: `/placements/${p.id}` },
+    { text: name(p), href: childPath(p.childId) },
+    { text: `Placement with ${p.householdName}`, href: placementPath(p.id) },
   ];
 
   /** The placement, if the user may see and change it. */
@@ -138,7 +140,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     ]);
     if (!form.ok) return showPaperwork(reply, placement, form.input, form.errors);
     const result = await recordPaperwork(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `/placements/${placement.id}?done=paperwork`, (errors) =>
+    return after(reply, result, `${placementPath(placement.id)}?done=paperwork`, (errors) =>
       showPaperwork(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -174,7 +176,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     ]);
     if (!form.ok) return showAuthority(reply, placement, form.input, form.errors);
     const result = await saveDelegatedAuthority(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `/placements/${placement.id}?done=delegated-authority`, (errors) =>
+    return after(reply, result, `${placementPath(placement.id)}?done=delegated-authority`, (errors) =>
       showAuthority(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -198,7 +200,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   app.get<WithId>('/placements/:id/end', change, async (request, reply) => {
     const placement = await changeable(request.user!, request.params.id);
     if (!placement) return reply.callNotFound();
-    if (placement.endDate) return reply.redirect(`/placements/${placement.id}`, 303);
+    if (placement.endDate) return reply.redirect(placementPath(placement.id), 303);
     return showEnd(reply, placement, dateBoxes('endDate', todayInLondon()));
   });
 
@@ -208,7 +210,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     const form = parseDatedForm(endForm(todayInLondon()), request.body, ['endDate']);
     if (!form.ok) return showEnd(reply, placement, form.input, form.errors);
     const result = await endPlacement(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `/placements/${placement.id}?done=ended`, (errors) =>
+    return after(reply, result, `${placementPath(placement.id)}?done=ended`, (errors) =>
       showEnd(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -240,7 +242,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   app.get<WithId>('/placements/:id/move', change, async (request, reply) => {
     const placement = await changeable(request.user!, request.params.id);
     if (!placement) return reply.callNotFound();
-    if (placement.endDate) return reply.redirect(`/placements/${placement.id}`, 303);
+    if (placement.endDate) return reply.redirect(placementPath(placement.id), 303);
     return showMove(reply, placement, {
       ...dateBoxes('endDate', todayInLondon()),
       placementType: placement.placementType,
@@ -253,7 +255,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     const form = parseDatedForm(moveForm(todayInLondon()), request.body, ['endDate', 'placementPlanOn']);
     if (!form.ok) return showMove(reply, placement, form.input, form.errors);
     const result = await movePlacement(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `/placements/${result.ok ? result.id : placement.id}?done=moved`, (errors) =>
+    return after(reply, result, `${placementPath(result.ok ? result.id : placement.id)}?done=moved`, (errors) =>
       showMove(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -267,7 +269,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     const choices = await householdChoices(db, reply.request.user!, todayInLondon());
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
       title: `Place ${child.firstName} ${child.lastName} in an emergency`,
-      action: `/children/${child.id}/emergency-placement`,
+      action: emergencyPlacementPath(child.id),
       maxDaysAhead,
       emergency: true,
       child: { name: `${child.firstName} ${child.lastName}`, reference: child.reference },
@@ -279,7 +281,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       sawProfileItems: sawProfileItems(values.childSawProfile),
       breadcrumbs: [
         { text: 'Children', href: '/children' },
-        { text: `${child.firstName} ${child.lastName}`, href: `/children/${child.id}` },
+        { text: `${child.firstName} ${child.lastName}`, href: childPath(child.id) },
       ],
     });
   }
@@ -288,7 +290,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     const child = await findChild(db, request.user!, request.params.id);
     if (!child) return reply.callNotFound();
     const open = await openPlacementOf(db, child.id);
-    if (open) return reply.redirect(`/placements/${open.id}`, 303);
+    if (open) return reply.redirect(placementPath(open.id), 303);
     return showEmergency(reply, child, { placementType: 'emergency', ...dateBoxes('startDate', todayInLondon()) });
   });
 
@@ -301,7 +303,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     ]);
     if (!form.ok) return showEmergency(reply, child, form.input, form.errors);
     const result = await placeInEmergency(db, request.user!, request.actor(), child, form.value);
-    return after(reply, result, `/placements/${result.ok ? result.id : ''}?done=placed`, (errors) =>
+    return after(reply, result, `${placementPath(result.ok ? result.id : '')}?done=placed`, (errors) =>
       showEmergency(reply, child, request.body as Record<string, unknown>, errors),
     );
   });

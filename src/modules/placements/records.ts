@@ -5,6 +5,7 @@ import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { placementVisibleTo, referralVisibleTo } from './scope.ts';
 import { placements, referrals } from './tables.ts';
+import { placementPath, referralPath } from './paths.ts';
 
 /** Referrals and placements as record types, so "who has seen or changed this record" works for them. */
 export const placementRecordTypes: RecordType[] = [
@@ -18,7 +19,7 @@ export const placementRecordTypes: RecordType[] = [
         .innerJoin(children, eq(children.id, referrals.childId))
         .where(eq(referrals.id, id))
         .limit(1);
-      return row ? { label: `Referral: ${row.firstName} ${row.lastName}`, href: `/referrals/${id}` } : null;
+      return row ? { label: `Referral: ${row.firstName} ${row.lastName}`, href: referralPath(id) } : null;
     },
     async inScope(db, viewer, id) {
       if (!isUuid(id)) return false;
@@ -43,7 +44,7 @@ export const placementRecordTypes: RecordType[] = [
         .where(eq(placements.id, id))
         .limit(1);
       return row
-        ? { label: `Placement: ${row.firstName} ${row.lastName} with ${row.household}`, href: `/placements/${id}` }
+        ? { label: `Placement: ${row.firstName} ${row.lastName} with ${row.household}`, href: placementPath(id) }
         : null;
     },
     async inScope(db, viewer, id) {

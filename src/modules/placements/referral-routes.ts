@@ -6,7 +6,9 @@ import { formErrors, parseForm, type FormErrors } from '../../platform/views/for
 import { pagination } from '../../platform/views/pagination.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { findChild, type ChildRecord } from '../children/queries.ts';
+import { childPath } from '../children/paths.ts';
 import { referralForm, referralQueueQuery, returnForm } from './forms.ts';
+import { referralPath, referralStepPath } from './paths.ts';
 import { referralStatuses } from './labels.ts';
 import { mayPlaceWithAgency } from './agency.ts';
 import {
@@ -60,7 +62,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     can(user.role, 'referrals.list')
       ? { text: 'Referrals', href: '/referrals' }
       : { text: 'Children', href: '/children' },
-    { text: `${r.childFirstName} ${r.childLastName}`, href: `/children/${r.childId}` },
+    { text: `${r.childFirstName} ${r.childLastName}`, href: childPath(r.childId) },
   ];
 
   function showReferralForm(
@@ -86,7 +88,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
       ...referralFormItems(options.values),
       breadcrumbs: [
         { text: 'Children', href: '/children' },
-        { text: childName(child), href: `/children/${child.id}` },
+        { text: childName(child), href: childPath(child.id) },
       ],
     });
   }
@@ -116,7 +118,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
         errors: formErrors(result.errors),
       });
     }
-    return reply.redirect(`/referrals/${result.id}?done=submitted`, 303);
+    return reply.redirect(`${referralPath(result.id)}?done=submitted`, 303);
   });
 
   app.get<{ Querystring: Record<string, string> }>('/referrals', list, async (request, reply) => {
@@ -179,7 +181,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     if (!referral || !canReferFor(request.user!, { allocatedSocialWorkerId: referral.childSocialWorkerId })) {
       return reply.callNotFound();
     }
-    if (referral.status !== 'returned') return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (referral.status !== 'returned') return reply.redirect(referralPath(referral.id), 303);
     const history = await referralHistory(db, referral.id);
     return showReferralForm(reply, {
       child: referralChild(referral),
@@ -208,14 +210,14 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
       if ('notFound' in result) return reply.callNotFound();
       return show(request.body as Record<string, unknown>, formErrors(result.errors));
     }
-    return reply.redirect(`/referrals/${referral.id}?done=resubmitted`, 303);
+    return reply.redirect(`${referralPath(referral.id)}?done=resubmitted`, 303);
   });
 
   app.post<WithId>('/referrals/:id/accept', review, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
     const result = await acceptReferral(db, request.user!, request.actor(), referral);
-    return afterChange(reply, referral, result, `/referrals/${referral.id}/matching?done=accepted`);
+    return afterChange(reply, referral, result, `${referralStepPath(referral.id, 'matching')}?done=accepted`);
   });
 
   function showReturnForm(
@@ -229,14 +231,14 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
       referral,
       values,
       errors,
-      backLink: { href: `/referrals/${referral.id}` },
+      backLink: { href: referralPath(referral.id) },
     });
   }
 
   app.get<WithId>('/referrals/:id/return', review, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
-    if (referral.status !== 'submitted') return reply.redirect(`/referrals/${referral.id}`, 303);
+    if (referral.status !== 'submitted') return reply.redirect(referralPath(referral.id), 303);
     return showReturnForm(reply, referral, {});
   });
 
@@ -247,14 +249,14 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     if (!form.ok) return showReturnForm(reply, referral, form.input, form.errors);
     const result = await returnReferral(db, request.user!, request.actor(), referral, form.value.reasons);
     if (!result.ok && 'errors' in result) return showReturnForm(reply, referral, form.value, formErrors(result.errors));
-    return afterChange(reply, referral, result, `/referrals/${referral.id}?done=returned`);
+    return afterChange(reply, referral, result, `${referralPath(referral.id)}?done=returned`);
   });
 
   app.post<WithId>('/referrals/:id/withdraw', create, async (request, reply) => {
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
     const result = await withdrawReferral(db, request.user!, request.actor(), referral);
-    return afterChange(reply, referral, result, `/referrals/${referral.id}?done=withdrawn`);
+    return afterChange(reply, referral, result, `${referralPath(referral.id)}?done=withdrawn`);
   });
 
   /** After an action from the referral page: on to the next page, or back with the reason it was refused. */
@@ -264,7 +266,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(409).page('error.njk', {
       title: 'This referral has changed',
       lines: [...result.errors.map((e) => e.message), 'Go back to the referral to see where it has got to.'],
-      backLink: { href: `/referrals/${referral.id}` },
+      backLink: { href: referralPath(referral.id) },
     });
   }
 }

@@ -13,6 +13,7 @@ import {
   type Rag,
 } from '../../platform/measures/index.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
+import { measurePath } from '../scorecard/paths.ts';
 
 /** A linked measure as shown beside an action: its live value when the scorecard knows it. */
 export interface LinkedMeasure {
@@ -55,7 +56,7 @@ export async function linkedMeasures(
   const result = new Map<string, LinkedMeasure>();
   for (const id of unique) {
     const measure = findMeasure(id);
-    const href = `/scorecard/${encodeURIComponent(id)}`;
+    const href = measurePath(encodeURIComponent(id));
     if (!measure) {
       result.set(id, { id, href, title: id, live: false });
       continue;

@@ -6,6 +6,7 @@ import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { actionDateFields, actionForm, isUuid, updateDateFields, updateForm } from './forms.ts';
 import { actionDetail, findTarget, type ActionDetail } from './queries.ts';
 import { linkedMeasures } from './measures-live.ts';
+import { planActionPath } from './paths.ts';
 import { addAction, addUpdate, changeAction, mayUpdateAction } from './service.ts';
 import { actionFormData, actionValues, flashFor, planCrumbs, ragItems, ragTag, statusNames } from './views.ts';
 
@@ -21,7 +22,7 @@ function refused(reply: FastifyReply, detail: ActionDetail) {
   return reply.code(403).page('error.njk', {
     title: 'You cannot add an update to this action',
     lines: ['Updates to an action are written by its owner or the head of fostering.'],
-    backLink: { href: `/plan/actions/${detail.action.id}` },
+    backLink: { href: planActionPath(detail.action.id) },
   });
 }
 
@@ -30,7 +31,7 @@ function updatePage(reply: FastifyReply, detail: ActionDetail, values: Record<st
     title: `Add an update to action ${detail.action.number}`,
     breadcrumbs: [
       ...planCrumbs(detail.plan),
-      { text: `Action ${detail.action.number}`, href: `/plan/actions/${detail.action.id}` },
+      { text: `Action ${detail.action.number}`, href: planActionPath(detail.action.id) },
     ],
     detail,
     values,
@@ -100,7 +101,7 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!form.ok) return updatePage(reply, detail, form.input, form.errors);
     const result = await addUpdate(db, request.user!, request.actor(), detail.action, form.value);
     if (!result.ok) return refused(reply, detail);
-    return reply.redirect(`/plan/actions/${detail.action.id}?done=update`, 303);
+    return reply.redirect(`${planActionPath(detail.action.id)}?done=update`, 303);
   });
 
   app.get<IdParams>('/plan/targets/:id/actions/new', change, async (request, reply) => {
@@ -124,7 +125,7 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       return actionFormPage(db, reply, page, form.input, form.errors);
     }
     const id = await addAction(db, request.actor(), target.id, form.value);
-    return reply.redirect(`/plan/actions/${id}?done=action`, 303);
+    return reply.redirect(`${planActionPath(id)}?done=action`, 303);
   });
 
   app.get<IdParams>('/plan/actions/:id/edit', change, async (request, reply) => {
@@ -145,7 +146,7 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       return actionFormPage(db, reply, page, form.input, form.errors);
     }
     await changeAction(db, request.actor(), detail.action.id, form.value);
-    return reply.redirect(`/plan/actions/${detail.action.id}?done=action`, 303);
+    return reply.redirect(`${planActionPath(detail.action.id)}?done=action`, 303);
   });
 };
 

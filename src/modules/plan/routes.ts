@@ -4,6 +4,7 @@ import { parseForm } from '../../platform/views/forms.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { planDocx } from './docx.ts';
 import { isUuid, planDateFields, planForm, targetForm } from './forms.ts';
+import { editTargetPath, newTargetPath, planPath } from './paths.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { can } from '../../platform/access/policy.ts';
 import { currentPlan, findPlan, findTarget, listPlans } from './queries.ts';
@@ -47,7 +48,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     if (!form.ok)
       return reply.code(400).page('plan-form.njk', { ...newPlanPage, errors: form.errors, values: form.input });
     const id = await createPlan(db, request.actor(), form.value);
-    return reply.redirect(`/plan/${id}?done=plan`, 303);
+    return reply.redirect(`${planPath(id)}?done=plan`, 303);
   });
 
   app.get<IdParams>('/plan/:id', view, async (request, reply) => {
@@ -70,7 +71,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     if (!data) return reply.callNotFound();
     return reply.page('plan-print.njk', {
       title: `${data.plan.title} (print)`,
-      backLink: { href: `/plan/${data.plan.id}` },
+      backLink: { href: planPath(data.plan.id) },
       ...data,
     });
   });
@@ -93,7 +94,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       title: 'Add a target',
       breadcrumbs: planCrumbs(plan),
       plan,
-      action: `/plan/${plan.id}/targets/new`,
+      action: newTargetPath(plan.id),
       values: {},
     });
   });
@@ -107,13 +108,13 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
         title: 'Add a target',
         breadcrumbs: planCrumbs(plan),
         plan,
-        action: `/plan/${plan.id}/targets/new`,
+        action: newTargetPath(plan.id),
         errors: form.errors,
         values: form.input,
       });
     }
     await addTarget(db, request.actor(), plan.id, form.value);
-    return reply.redirect(`/plan/${plan.id}?done=target`, 303);
+    return reply.redirect(`${planPath(plan.id)}?done=target`, 303);
   });
 
   app.get<IdParams>('/plan/targets/:id/edit', change, async (request, reply) => {
@@ -123,7 +124,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       title: `Change target ${target.number}`,
       breadcrumbs: planCrumbs(target.plan),
       plan: target.plan,
-      action: `/plan/targets/${target.id}/edit`,
+      action: editTargetPath(target.id),
       values: targetValues(target),
     });
   });
@@ -137,13 +138,13 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
         title: `Change target ${target.number}`,
         breadcrumbs: planCrumbs(target.plan),
         plan: target.plan,
-        action: `/plan/targets/${target.id}/edit`,
+        action: editTargetPath(target.id),
         errors: form.errors,
         values: form.input,
       });
     }
     await changeTarget(db, request.actor(), target.id, target.plan.id, form.value);
-    return reply.redirect(`/plan/${target.plan.id}?done=target`, 303);
+    return reply.redirect(`${planPath(target.plan.id)}?done=target`, 303);
   });
 
   app.get<IdParams>('/plan/:id/roll-over', change, async (request, reply) => {
@@ -168,7 +169,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
         refused: true,
       });
     }
-    return reply.redirect(`/plan/${result.planId}?done=rolled-over`, 303);
+    return reply.redirect(`${planPath(result.planId)}?done=rolled-over`, 303);
   });
 
   await app.register(actionRoutes, { db });

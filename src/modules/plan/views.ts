@@ -6,6 +6,7 @@ import { allMeasures } from '../../platform/measures/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { ragNames, ragTagClasses, rags, type PlanRag } from './forms.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
+import { planPath } from './paths.ts';
 import {
   possibleOwners,
   planView,
@@ -126,5 +127,5 @@ export function planCrumbs(plan?: { id: string; title: string }) {
     { text: 'Home', href: '/' },
     { text: 'Business plan', href: '/plan' },
   ];
-  return plan ? [...crumbs, { text: plan.title, href: `/plan/${plan.id}` }] : crumbs;
+  return plan ? [...crumbs, { text: plan.title, href: planPath(plan.id) }] : crumbs;
 }

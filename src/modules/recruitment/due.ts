@@ -11,6 +11,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { addMonths, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { checkKindNames, nameOf } from './labels.ts';
+import { recruitmentPath } from './paths.ts';
 import {
   CHECKS_CITED,
   checkNoticeFrom,
@@ -71,7 +72,7 @@ const item =
     childId: null,
     label: row.label,
     detail: row.detail,
-    href: `/households/${row.household_id}/recruitment`,
+    href: recruitmentPath(row.household_id),
     ...extra(row),
   });
 

@@ -10,6 +10,7 @@
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { recruitmentDueRules } from './due.ts';
 import { recruitmentMeasures } from './measures.ts';
+import { recruitmentPath } from './paths.ts';
 import { recruitmentRoutes } from './routes.ts';
 
 export { householdsReadyForPanel, type ReadyForPanel } from './panel.ts';
@@ -32,7 +33,7 @@ export const recruitment: HearthModule = {
     {
       on: 'household',
       text: 'Recruitment and assessment',
-      href: (id) => `/households/${id}/recruitment`,
+      href: (id) => recruitmentPath(id),
       permission: 'recruitment.view',
       order: 5,
     },

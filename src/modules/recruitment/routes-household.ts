@@ -7,6 +7,8 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { formFields } from '../../platform/views/fields.ts';
+import { householdPath } from '../households/paths.ts';
+import { recruitmentPath, recruitmentStepPath } from './paths.ts';
 import { openStep, stepContext, takeStep, viewRecruitment } from './service.ts';
 import { mayTake, type Step, type StepContext } from './step.ts';
 import { findStep, steps } from './steps.ts';
@@ -15,12 +17,11 @@ import { checkRows, clocks, requiredRows, sections, statusTag, summaryRows, visi
 type WithId = { Params: { id: string }; Querystring: { done?: string } };
 type WithStep = { Params: { id: string; step: string } };
 
-export const recruitmentPath = (id: string) => `/households/${id}/recruitment`;
-const stepPath = (id: string, step: Step) => `${recruitmentPath(id)}/${step.path}`;
+const stepPath = (id: string, step: Step) => recruitmentStepPath(id, step.path);
 
 const crumbs = (h: { id: string; name: string }) => [
   { text: 'Households', href: '/households' },
-  { text: h.name, href: `/households/${h.id}` },
+  { text: h.name, href: householdPath(h.id) },
 ];
 
 function notNow(reply: FastifyReply, step: Step, id: string) {

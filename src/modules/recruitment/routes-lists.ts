@@ -15,7 +15,7 @@ import { statusNames, type HouseholdStatus } from '../households/statuses.ts';
 import { enquiryForm, eventForm, pipelineQuery, type PipelineQuery } from './forms.ts';
 import { interestNames, interests, nameOf, pipelineStages, sourceNames, sources } from './labels.ts';
 import { areaOptions, attendeeOptions, eventList, EVENTS_PAGE_SIZE, pipeline, PIPELINE_PAGE_SIZE } from './lists.ts';
-import { recruitmentPath } from './routes-household.ts';
+import { recruitmentPath } from './paths.ts';
 import { recordEvent, recordNewEnquiry } from './service.ts';
 import { panelDueBy } from './settings.ts';
 import { enquiriesBySource } from './sources.ts';

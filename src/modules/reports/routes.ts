@@ -6,6 +6,7 @@ import { parseForm } from '../../platform/views/forms.ts';
 import { quarterOf, type Quarter } from '../plan/quarters.ts';
 import { quarterFromStart, reportTitle } from './content.ts';
 import { isQuarterStart, narrativeForm } from './forms.ts';
+import { reportPath } from './paths.ts';
 import {
   findReport,
   issueReport,
@@ -33,7 +34,7 @@ const edit: RouteShorthandOptions = { config: { access: { permission: 'reports.e
 const crumbs = (q?: Quarter) => [
   { text: 'Home', href: '/' },
   { text: 'Quarterly reports', href: '/reports' },
-  ...(q ? [{ text: q.label, href: `/reports/${q.start}` }] : []),
+  ...(q ? [{ text: q.label, href: reportPath(q.start) }] : []),
 ];
 
 function quarterParam(raw: string): Quarter | null {
@@ -117,7 +118,7 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       if (error instanceof ReportIssuedError) return issuedPage(reply, q);
       throw error;
     }
-    return reply.redirect(`/reports/${q.start}?done=saved`, 303);
+    return reply.redirect(`${reportPath(q.start)}?done=saved`, 303);
   });
 
   app.get<QuarterParams>('/reports/:quarter/issue', edit, async (request, reply) => {
@@ -143,6 +144,6 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       if (error instanceof ReportIssuedError) return issuedPage(reply, q);
       throw error;
     }
-    return reply.redirect(`/reports/${q.start}?done=issued`, 303);
+    return reply.redirect(`${reportPath(q.start)}?done=issued`, 303);
   });
 };

@@ -2,6 +2,7 @@
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { reviewDueRules } from './due.ts';
 import { reviewMeasures } from './measures.ts';
+import { householdReviewsPath } from './paths.ts';
 import { reviewRecordTypes } from './records.ts';
 import { reviewRoutes } from './routes.ts';
 
@@ -27,7 +28,7 @@ export const reviews: HearthModule = {
     {
       on: 'household',
       text: 'Reviews of approval',
-      href: (id) => `/households/${id}/reviews`,
+      href: householdReviewsPath,
       permission: 'reviews.view',
       order: 30,
     },

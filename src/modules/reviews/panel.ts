@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { households } from '../households/tables.ts';
+import { reviewPath } from './paths.ts';
 import { annualReviews } from './tables.ts';
 
 export interface ReviewForPanel {
@@ -65,7 +66,7 @@ export async function reviewsWaitingForPanel(
     ...r,
     reviewedOn: r.reviewedOn!,
     outcome: r.outcome ?? '',
-    href: `/reviews/${r.reviewId}`,
+    href: reviewPath(r.reviewId),
   }));
 }
 

@@ -3,6 +3,7 @@ import type { RecordType } from '../../platform/access/registry.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { households } from '../households/tables.ts';
 import { isUuid } from './forms.ts';
+import { reviewPath } from './paths.ts';
 import { findVisibleReview } from './queries.ts';
 import { annualReviews } from './tables.ts';
 
@@ -18,7 +19,7 @@ export const reviewRecordTypes: RecordType[] = [
         .innerJoin(households, eq(households.id, annualReviews.householdId))
         .where(eq(annualReviews.id, id));
       return row
-        ? { label: `Review of approval: ${row.name}, started ${formatDate(row.startedOn)}`, href: `/reviews/${id}` }
+        ? { label: `Review of approval: ${row.name}, started ${formatDate(row.startedOn)}`, href: reviewPath(id) }
         : null;
     },
     async inScope(db, viewer, id) {

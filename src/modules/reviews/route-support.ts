@@ -2,7 +2,8 @@
 import type { FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { refused } from '../../platform/views/results.ts';
-import { reviewPaths } from './views.ts';
+import { householdPath } from '../households/paths.ts';
+import { householdReviewsPath, reviewPath } from './paths.ts';
 
 export const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'reviews.view' } } };
 export const runAccess: RouteShorthandOptions = { config: { access: { permission: 'reviews.run' } } };
@@ -19,13 +20,13 @@ const RUN_REFUSED = [
 
 export const crumbs = (household: { id: string; name: string }, reviews = true) => [
   { text: 'Households', href: '/households' },
-  { text: household.name, href: `/households/${household.id}` },
-  ...(reviews ? [{ text: 'Reviews', href: reviewPaths.household(household.id) }] : []),
+  { text: household.name, href: householdPath(household.id) },
+  ...(reviews ? [{ text: 'Reviews', href: householdReviewsPath(household.id) }] : []),
 ];
 
 export const reviewCrumbs = (record: { review: { id: string }; household: { id: string; name: string } }) => [
   ...crumbs(record.household),
-  { text: 'Review', href: reviewPaths.review(record.review.id) },
+  { text: 'Review', href: reviewPath(record.review.id) },
 ];
 
 export function refusedRun(reply: FastifyReply, result: Parameters<typeof refused>[1], backHref: string) {

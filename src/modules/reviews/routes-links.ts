@@ -22,7 +22,7 @@ import { reviewDetails, type ReviewRecord } from './queries.ts';
 import { bodyOf, linkAccess, refusedRun, reviewCrumbs, runAccess } from './route-support.ts';
 import { reviewToChange } from './service.ts';
 import { LINK_DAYS_TEXT } from './settings.ts';
-import { reviewPaths } from './views.ts';
+import { reviewPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: { kind?: string; childId?: string } };
 type WithToken = { Params: { token: string } };
@@ -67,21 +67,21 @@ export function linkRoutes(
   app.get<WithId>('/reviews/:id/links/new', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id) || !isUuid(request.query.childId)) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, 'run');
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     return newLinkPage(reply, found.record, { kind: request.query.kind, childId: request.query.childId });
   });
 
   app.post<WithId>('/reviews/:id/links/new', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, 'run');
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     const parsed = parseForm(linkForm, request.body);
     if (!parsed.ok) return newLinkPage(reply, found.record, parsed.input, parsed.errors);
     const result = await makeLink(db, mailer, who(request), request.params.id, parsed.value, publicUrl);
     if (!result.ok) {
       if (result.reason === 'invalid')
         return newLinkPage(reply, found.record, bodyOf(request.body), formErrors(result.errors));
-      return refusedRun(reply, result, reviewPaths.review(request.params.id));
+      return refusedRun(reply, result, reviewPath(request.params.id));
     }
     // The link is shown this once (Hearth keeps only its fingerprint): no redirect, never cached.
     return privatePage(reply).page('reviews-link-made.njk', {

@@ -13,6 +13,7 @@ import { commentForm, isUuid } from './forms.ts';
 import { findVisibleReview, type ReviewRecord } from './queries.ts';
 import { buildReport } from './report.ts';
 import { reportPdf } from './report-files.ts';
+import { portalReviewPath } from './paths.ts';
 import { portalAccess } from './route-support.ts';
 import { annualReviews } from './tables.ts';
 import { commentsOpen, kindText } from './views.ts';
@@ -131,7 +132,7 @@ export function portalReviewRoutes(app: FastifyInstance, db: Db) {
     const result = parsed.ok
       ? await recordCarerComment(db, who(request), request.params.id, parsed.value.comment)
       : null;
-    if (result?.ok) return reply.redirect(`/portal/reviews/${request.params.id}?done=comment`, 303);
+    if (result?.ok) return reply.redirect(`${portalReviewPath(request.params.id)}?done=comment`, 303);
     if (result && result.reason !== 'invalid') return reply.callNotFound();
     const record = await findVisibleReview(db, request.user!, request.params.id);
     if (!record || !record.review.reportSentOn) return reply.callNotFound();

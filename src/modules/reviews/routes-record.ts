@@ -12,7 +12,7 @@ import { checkKinds, contributionKinds, questionText } from './labels.ts';
 import { latestPersonChecks, membersOf, reviewDetails, type ReviewRecord } from './queries.ts';
 import { bodyOf, contributeAccess, dayLinked, refusedRun, reviewCrumbs, runAccess } from './route-support.ts';
 import { recordCheck, recordContribution, reviewToChange } from './service.ts';
-import { reviewPaths } from './views.ts';
+import { reviewPath, reviewRecordPath } from './paths.ts';
 
 type WithKind = { Params: { id: string; kind: string } };
 type WithId = { Params: { id: string } };
@@ -36,7 +36,7 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
       heading: contributionKinds[kind],
       record,
       kind,
-      action: reviewPaths.record(record.review.id, kind),
+      action: reviewRecordPath(record.review.id, kind),
       questions: recordedForms[kind].questions.map((q) => ({ ...q, text: questionText(q.text, 'the carers') })),
       members: members.map((m) => ({ value: m.id, text: m.name, selected: values.memberId === m.id })),
       values,
@@ -49,7 +49,7 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
     const kind = kindOf(request.params.kind);
     if (!isUuid(request.params.id) || !kind) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, kind);
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     const details = await reviewDetails(db, request.params.id);
     const stored = kind === 'member_views' ? undefined : details.contributions.find((c) => c.kind === kind);
     const values: Record<string, unknown> = stored
@@ -62,15 +62,15 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
     const kind = kindOf(request.params.kind);
     if (!isUuid(request.params.id) || !kind) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, kind);
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     const parsed = parseDatedForm(recordedForms[kind].schema, request.body, receivedDateNames);
     if (!parsed.ok) return recordPage(reply, found.record, kind, parsed.input, parsed.errors);
     const result = await recordContribution(db, who(request), request.params.id, kind, parsed.value);
-    if (result.ok) return reply.redirect(`${reviewPaths.review(request.params.id)}?done=recorded`, 303);
+    if (result.ok) return reply.redirect(`${reviewPath(request.params.id)}?done=recorded`, 303);
     if (result.reason === 'invalid') {
       return recordPage(reply, found.record, kind, bodyOf(request.body), dayLinked(formErrors(result.errors)));
     }
-    return refusedRun(reply, result, reviewPaths.review(request.params.id));
+    return refusedRun(reply, result, reviewPath(request.params.id));
   });
 
   async function checkPage(
@@ -95,20 +95,20 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
   app.get<WithId>('/reviews/:id/checks', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, 'check');
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     return checkPage(reply, found.record, {});
   });
 
   app.post<WithId>('/reviews/:id/checks', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, 'check');
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     const parsed = parseDatedForm(checkForm, request.body, ['checkedOn']);
     if (!parsed.ok) return checkPage(reply, found.record, parsed.input, parsed.errors);
     const result = await recordCheck(db, who(request), request.params.id, parsed.value);
-    if (result.ok) return reply.redirect(`${reviewPaths.review(request.params.id)}?done=check`, 303);
+    if (result.ok) return reply.redirect(`${reviewPath(request.params.id)}?done=check`, 303);
     if (result.reason === 'invalid')
       return checkPage(reply, found.record, bodyOf(request.body), dayLinked(formErrors(result.errors)));
-    return refusedRun(reply, result, reviewPaths.review(request.params.id));
+    return refusedRun(reply, result, reviewPath(request.params.id));
   });
 }

@@ -23,6 +23,15 @@ import {
 } from './queries.ts';
 import { buildReport } from './report.ts';
 import { reportDocx, reportPdf } from './report-files.ts';
+import {
+  completeReviewPath,
+  householdReviewsPath,
+  reviewChecksPath,
+  reviewDocxPath,
+  reviewPath,
+  reviewPdfPath,
+  reviewRecordPath,
+} from './paths.ts';
 import { recordRoutes } from './routes-record.ts';
 import { linkRoutes } from './routes-links.ts';
 import { portalReviewRoutes } from './routes-portal.ts';
@@ -38,16 +47,7 @@ import {
   viewReview,
 } from './service.ts';
 import { trainingYearFor } from './training.ts';
-import {
-  childRows,
-  flashOf,
-  kindText,
-  messageRows,
-  outcomeText,
-  reportStatus,
-  reviewPaths,
-  reviewTags,
-} from './views.ts';
+import { childRows, flashOf, kindText, messageRows, outcomeText, reportStatus, reviewTags } from './views.ts';
 import { formatDate } from '../../platform/views/format.ts';
 
 export interface ReviewRouteOptions {
@@ -113,21 +113,21 @@ function householdPages(app: FastifyInstance, db: Db) {
   app.get<WithId>('/households/:id/reviews/new', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToReview(db, request.user!, request.params.id);
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.household(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, householdReviewsPath(request.params.id));
     return startPage(reply, found.household, { kind: 'annual' });
   });
 
   app.post<WithId>('/households/:id/reviews/new', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToReview(db, request.user!, request.params.id);
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.household(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, householdReviewsPath(request.params.id));
     const parsed = parseForm(startForm, request.body);
     if (!parsed.ok) return startPage(reply, found.household, parsed.input, parsed.errors);
     const result = await startReview(db, who(request), found.household.id, parsed.value);
-    if (result.ok) return reply.redirect(`${reviewPaths.review(result.id)}?done=started`, 303);
+    if (result.ok) return reply.redirect(`${reviewPath(result.id)}?done=started`, 303);
     if (result.reason === 'invalid')
       return startPage(reply, found.household, bodyOf(request.body), formErrors(result.errors));
-    return refusedRun(reply, result, reviewPaths.household(found.household.id));
+    return refusedRun(reply, result, householdReviewsPath(found.household.id));
   });
 }
 
@@ -153,12 +153,12 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
         ...r,
         href:
           gathering && canRecord(user, household, i ? 'ssw_report' : 'carer_report')
-            ? reviewPaths.record(review.id, i ? 'ssw_report' : 'carer_report')
+            ? reviewRecordPath(review.id, i ? 'ssw_report' : 'carer_report')
             : null,
       })),
       canRun: gathering && canRunReviews(user),
-      memberHref: reviewPaths.record(review.id, 'member_views'),
-      checksHref: reviewPaths.checks(review.id),
+      memberHref: reviewRecordPath(review.id, 'member_views'),
+      checksHref: reviewChecksPath(review.id),
       personChecks: await latestPersonChecks(db, household.id),
       renewedChecks: details.checks.map((c) => ({
         title: checkTitle(c.kind, c.person),
@@ -169,9 +169,9 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
       messages: messageRows(details),
       report: await buildReport(db, record, 'full'),
       paths: {
-        complete: reviewPaths.complete(review.id),
-        pdf: reviewPaths.pdf(review.id),
-        docx: reviewPaths.docx(review.id),
+        complete: completeReviewPath(review.id),
+        pdf: reviewPdfPath(review.id),
+        docx: reviewDocxPath(review.id),
       },
       flash: flashOf(request.query.done),
       breadcrumbs: crumbs(household),
@@ -214,21 +214,21 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
   app.get<WithId>('/reviews/:id/complete', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, 'run');
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     return completePage(reply, found.record, {});
   });
 
   app.post<WithId>('/reviews/:id/complete', runAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await reviewToChange(db, request.user!, request.params.id, 'run');
-    if (!found.ok) return refusedRun(reply, found, reviewPaths.review(request.params.id));
+    if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     const parsed = parseDatedForm(completeForm, request.body, completeDateNames);
     if (!parsed.ok) return completePage(reply, found.record, parsed.input, parsed.errors);
     const result = await completeReview(db, who(request), request.params.id, parsed.value, { mode: mailer.mode });
-    if (result.ok) return reply.redirect(`${reviewPaths.review(result.id)}?done=completed`, 303);
+    if (result.ok) return reply.redirect(`${reviewPath(result.id)}?done=completed`, 303);
     if (result.reason === 'invalid') {
       return completePage(reply, found.record, bodyOf(request.body), dayLinked(formErrors(result.errors)));
     }
-    return refusedRun(reply, result, reviewPaths.review(request.params.id));
+    return refusedRun(reply, result, reviewPath(request.params.id));
   });
 }

@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { trainingYearFor as carersYear } from '../training/index.ts';
 import { hoursText } from '../training/labels.ts';
+import { carerTrainingPath } from '../training/paths.ts';
 
 /** One thing the carers did in the year: a course attended, a participation event, a PDP update. */
 export interface TrainingYearEntry {
@@ -38,7 +39,7 @@ export async function trainingYearFor(
   const totals: TrainingYearEntry[] = [];
   const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
   for (const carer of year.carers) {
-    const record = `/training/carers/${carer.carerId}`;
+    const record = carerTrainingPath(carer.carerId);
     for (const t of carer.training) {
       dated.push({
         kind: 'course',

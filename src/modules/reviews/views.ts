@@ -4,6 +4,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { ageGroups, contributionKinds, extraReasons, outcomes, type ExtraReason, type Outcome } from './labels.ts';
 import { messageStatusText } from './messages.ts';
+import { newLinkPath } from './paths.ts';
 import type { LinkRow, ReviewDetails, ReviewRow } from './queries.ts';
 
 const purposes: Record<string, string> = {
@@ -11,19 +12,6 @@ const purposes: Record<string, string> = {
   reminder: 'Reminder',
   manager: 'Manager told',
   report: 'The carers’ copy of the report',
-};
-
-export const reviewPaths = {
-  household: (householdId: string) => `/households/${householdId}/reviews`,
-  start: (householdId: string) => `/households/${householdId}/reviews/new`,
-  review: (id: string) => `/reviews/${id}`,
-  record: (id: string, kind: string) => `/reviews/${id}/record/${kind.replace('_', '-')}`,
-  checks: (id: string) => `/reviews/${id}/checks`,
-  newLink: (id: string, kind: string, childId: string) =>
-    `/reviews/${id}/links/new?kind=${kind}&childId=${encodeURIComponent(childId)}`,
-  complete: (id: string) => `/reviews/${id}/complete`,
-  pdf: (id: string) => `/reviews/${id}/report.pdf`,
-  docx: (id: string) => `/reviews/${id}/report.docx`,
 };
 
 /** The tag a review shows: gathering, completed, to panel, presented. */
@@ -77,7 +65,7 @@ export function childRows(details: ReviewDetails, reviewId: string, canAsk: bool
       return {
         text: link ? linkText(link) : 'Not asked for yet',
         done: false,
-        href: canAsk ? reviewPaths.newLink(reviewId, kind, child.childId) : null,
+        href: canAsk ? newLinkPath(reviewId, kind, child.childId) : null,
         again: Boolean(link),
       };
     };

@@ -23,6 +23,7 @@ import {
 import { formatDate } from '../../platform/views/format.ts';
 import { lineChart, sparkline, trendLabel } from './chart.ts';
 import type { ScorecardFilters } from './forms.ts';
+import { measurePath } from './paths.ts';
 import { measureHref } from './xlsx-records.ts';
 
 export const RECORDS_PAGE_SIZE = 25;
@@ -126,7 +127,7 @@ export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: s
     cards: cards.map((card) => ({
       id: card.measure.id,
       title: card.measure.title,
-      href: `/scorecard/${card.measure.id}?${query(filters)}`,
+      href: `${measurePath(card.measure.id)}?${query(filters)}`,
       ...shownFigure(card, scope),
       target: targetText(card.measure, card.month.target, (v) => formatValue(card.measure, v), scope.kind),
       source: card.month.source,
@@ -224,8 +225,8 @@ export async function measurePage(
       kind: showMissed ? 'missed' : 'met',
       metCount: records.metCount,
       missedCount: records.missedCount,
-      metHref: `/scorecard/${measure.id}?${query(filters, { list: 'met' })}`,
-      missedHref: `/scorecard/${measure.id}?${query(filters, { list: 'missed' })}`,
+      metHref: `${measurePath(measure.id)}?${query(filters, { list: 'met' })}`,
+      missedHref: `${measurePath(measure.id)}?${query(filters, { list: 'missed' })}`,
       hiddenCount: records.hiddenCount,
       rows: records.rows,
       total: showMissed ? records.missedCount : records.metCount,

@@ -10,6 +10,7 @@ import {
   type RecordsViewer,
   type Scope,
 } from '../../platform/measures/index.ts';
+import { measurePath } from './paths.ts';
 
 export interface WorkbookRequest {
   month: string;
@@ -30,7 +31,7 @@ export function measureHref(measureId: string, month: string, scope: Scope, list
   if (scope.kind === 'area') q.set('area', scope.id);
   if (scope.kind === 'team') q.set('team', scope.id);
   if (list) q.set('list', list);
-  return `/scorecard/${encodeURIComponent(measureId)}?${q.toString()}`;
+  return `${measurePath(encodeURIComponent(measureId))}?${q.toString()}`;
 }
 
 const A_DATE =

@@ -10,8 +10,10 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
+import { childPath } from '../children/paths.ts';
 import { childVisibleTo } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
+import { householdPath } from '../households/paths.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { carers, householdMembers, households } from '../households/tables.ts';
 import { statusName } from '../households/statuses.ts';
@@ -124,7 +126,7 @@ function toResult(row: Row): SearchResult {
   return {
     kind: row.kind,
     name: row.name,
-    href: row.kind === 'child' ? `/children/${row.id}` : `/households/${row.id}`,
+    href: row.kind === 'child' ? childPath(row.id) : householdPath(row.id),
     reference: row.reference,
     householdName: row.household_name,
     status: row.status === null ? null : statusName(row.status),
@@ -170,12 +172,12 @@ export async function recordWithReference(db: Db, viewer: SignedInUser, text: st
       .from(households)
       .where(and(inArray(households.reference, wanted.references), householdVisibleTo(viewer)))
       .limit(1);
-    return row ? `/households/${row.id}` : null;
+    return row ? householdPath(row.id) : null;
   }
   const [row] = await db
     .select({ id: children.id })
     .from(children)
     .where(and(inArray(children.reference, wanted.references), childVisibleTo(viewer)))
     .limit(1);
-  return row ? `/children/${row.id}` : null;
+  return row ? childPath(row.id) : null;
 }

@@ -10,6 +10,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { roleNames, isRole } from '../../platform/access/roles.ts';
+import { folderPath } from './paths.ts';
 import { managerOf, staffRoleList, staffRoles } from './scope.ts';
 import {
   DEFAULT_SUPERVISION_WEEKS,
@@ -60,7 +61,7 @@ function item(row: MemberRow, dueOn: string, owner: string | null, detail: strin
     staffUserId: row.record_id,
     label: label(row),
     detail,
-    href: `/staff/${row.record_id}`,
+    href: folderPath(row.record_id),
   };
 }
 

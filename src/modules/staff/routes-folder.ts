@@ -8,7 +8,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom, queryId } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { MY_SUPERVISION, TEAM_LIST } from './paths.ts';
+import { folderPath, MY_SUPERVISION, TEAM_LIST } from './paths.ts';
 import {
   awaitingMySignature,
   SESSIONS_PAGE_SIZE,
@@ -112,7 +112,7 @@ export function folderRoutes(app: FastifyInstance, db: Db) {
     return reply.page('staff-team.njk', {
       title: 'Staff supervision',
       rows: list.rows.map((row) => [
-        { html: `<a class="govuk-link" href="/staff/${row.id}">${escapeHtml(row.displayName)}</a>` },
+        { html: `<a class="govuk-link" href="${folderPath(row.id)}">${escapeHtml(row.displayName)}</a>` },
         { text: roleName(row.role) },
         { text: row.teamName ?? 'No team' },
         { text: row.lastOn ? formatDate(row.lastOn) : 'None recorded' },

@@ -22,7 +22,7 @@ import {
   trainingDateFields,
   trainingForm,
 } from './forms.ts';
-import { folderPath } from './paths.ts';
+import { folderFormPath, folderPath } from './paths.ts';
 import { findVisibleMember, type MemberRecord } from './queries.ts';
 import { supervises } from './scope.ts';
 import { pdpToUpdate, recordAgreement, recordPdp, recordSession, recordStart, recordTraining } from './service.ts';
@@ -63,7 +63,7 @@ function formRoutes<S extends z.ZodType>(app: FastifyInstance, db: Db, form: Fol
       title: form.title,
       caption: memberCaption(member),
       member,
-      action: `/staff/${member.id}/${form.path}`,
+      action: folderFormPath(member.id, form.path),
       cancel: folderPath(member.id),
       values,
       dates: Object.fromEntries(form.dateFields.map((name) => [name, datePartsOf(values, name)])),

@@ -2,6 +2,7 @@
 import { isRole, roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { sessionPath } from './paths.ts';
 import type { Folder, MemberRecord } from './queries.ts';
 import {
   DEFAULT_SUPERVISION_WEEKS,
@@ -66,7 +67,7 @@ function statusHtml(t: { text: string; classes: string }) {
 /** The folder's sessions table. */
 export function sessionRows(folder: Folder) {
   return folder.sessions.map((s) => [
-    { html: `<a class="govuk-link" href="/staff/sessions/${s.id}">${formatDate(s.heldOn)}</a>` },
+    { html: `<a class="govuk-link" href="${sessionPath(s.id)}">${formatDate(s.heldOn)}</a>` },
     { text: s.supervisorName },
     { text: s.pdpReviewed ? 'Yes' : 'No' },
     {

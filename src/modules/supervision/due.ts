@@ -18,6 +18,7 @@ import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
+import { householdSupervisionPath, supervisionPath } from './paths.ts';
 
 /** Who is shown supervision deadlines: the supervising team and those above it. */
 export const supervisionDeadlineAudience: readonly Role[] = [
@@ -50,7 +51,7 @@ const approvedFrom = sql`coalesce(${households.approvedOn}, ${households.statusS
 /** An item scoped by its household: shown to those who may see the household. */
 const toItem = (href: (row: Row) => string) => (row: Row) => householdDueItem({ ...row, href: href(row) });
 
-const supervisionPage = (r: Row) => `/households/${r.household_id}/supervision`;
+const supervisionPage = (r: Row) => householdSupervisionPath(r.household_id);
 
 /** The latest finalised visit matching `which`, per household, as a date or null. */
 const lastVisit = (which: SQL) => sql`(select max(s.visit_date) from ${supervisions} s
@@ -152,7 +153,7 @@ async function notesSent(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
   );
   return rows
     .map((row) => ({ ...row, due_on: addWorkingDays(row.visit_date, 5) }))
-    .map(toItem((r) => `/supervision/${r.record_id}`));
+    .map(toItem((r) => supervisionPath(r.record_id)));
 }
 
 /** The supervision module's deadlines with platform/due. */

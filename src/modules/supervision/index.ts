@@ -5,6 +5,7 @@ import { childSeenFacts, childSeenVisits, householdSupervisionFacts } from './fa
 import { supervisionMeasures } from './measures.ts';
 import { supervisionRecordTypes } from './records.ts';
 import { supervisionRoutes } from './routes.ts';
+import { householdSupervisionPath } from './paths.ts';
 
 export const supervision: HearthModule = {
   name: 'supervision',
@@ -28,7 +29,7 @@ export const supervision: HearthModule = {
     {
       on: 'household',
       text: 'Supervision and agreement',
-      href: (id) => `/households/${id}/supervision`,
+      href: (id) => householdSupervisionPath(id),
       permission: 'supervision.view',
       order: 20,
     },

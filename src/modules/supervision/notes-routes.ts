@@ -17,6 +17,7 @@ import { supervisionDetails } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { notesAcknowledgementPath, supervisionPath } from './paths.ts';
 
 export interface NotesOptions {
   db: Db;
@@ -78,7 +79,7 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
         { text: 'Notes to carers', href: '/supervision/outbox' },
         {
           text: `Supervision on ${formatDate(record.supervision.visitDate)}`,
-          href: `/supervision/${record.supervision.id}`,
+          href: supervisionPath(record.supervision.id),
         },
       ],
     });
@@ -89,7 +90,7 @@ export function notesRoutes(app: FastifyInstance, { db, mailer, mailFrom }: Note
     const outcome = await sendNotesAgain(db, mailer, who(request), request.params.id);
     if (outcome === 'not-found') return reply.callNotFound();
     const done = { sent: '?done=notes-sent-now', 'not-sent': '?done=notes-not-sent', unchanged: '' }[outcome];
-    return reply.redirect(`/supervision/${request.params.id}${done}`, 303);
+    return reply.redirect(`${supervisionPath(request.params.id)}${done}`, 303);
   });
 
   acknowledgementRoutes(app, db);
@@ -118,7 +119,7 @@ function acknowledgementRoutes(app: FastifyInstance, db: Db) {
     const found = await messageByToken(db, request.params.token);
     if (!found) return reply.callNotFound();
     await acknowledgeNotes(db, request.actor(), found.message.id, 'link');
-    return reply.redirect(`/notes/${request.params.token}`, 303);
+    return reply.redirect(notesAcknowledgementPath(request.params.token), 303);
   });
 }
 

@@ -19,6 +19,7 @@ import { carers, households } from '../households/tables.ts';
 import { supervisionRecordPdf } from './pdf.ts';
 import { signatories, supervisionDetails } from './queries.ts';
 import { supervisionNotesMessages, supervisions } from './tables.ts';
+import { notesAcknowledgementPath } from './paths.ts';
 
 export type NotesMessage = typeof supervisionNotesMessages.$inferSelect;
 
@@ -107,7 +108,7 @@ export async function queueNotes(
     carerNames: carersOf.map((c) => `${c.firstName} ${c.lastName}`),
     visitDate: row.visitDate,
     authorName: row.authorName,
-    acknowledgeUrl: `${options.publicUrl}/notes/${token}`,
+    acknowledgeUrl: `${options.publicUrl}${notesAcknowledgementPath(token)}`,
   });
   const held = options.mode === 'outbox';
   const [message] = await tx

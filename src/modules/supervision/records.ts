@@ -5,6 +5,7 @@ import { households } from '../households/tables.ts';
 import { isUuid } from './forms.ts';
 import { findVisibleSupervision } from './queries.ts';
 import { supervisionAgreements, supervisions } from './tables.ts';
+import { householdSupervisionPath, supervisionPath } from './paths.ts';
 
 /** Supervisions and agreements as record types, so "who has seen or changed this record" works for them. */
 export const supervisionRecordTypes: RecordType[] = [
@@ -17,7 +18,7 @@ export const supervisionRecordTypes: RecordType[] = [
         .from(supervisions)
         .innerJoin(households, eq(households.id, supervisions.householdId))
         .where(eq(supervisions.id, id));
-      return row ? { label: `Supervision: ${row.name}, ${row.visitDate}`, href: `/supervision/${id}` } : null;
+      return row ? { label: `Supervision: ${row.name}, ${row.visitDate}`, href: supervisionPath(id) } : null;
     },
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleSupervision(db, viewer, id)) !== null;
@@ -33,7 +34,7 @@ export const supervisionRecordTypes: RecordType[] = [
         .innerJoin(households, eq(households.id, supervisionAgreements.householdId))
         .where(eq(supervisionAgreements.id, id));
       return row
-        ? { label: `Supervision agreement: ${row.name}`, href: `/households/${row.householdId}/supervision` }
+        ? { label: `Supervision agreement: ${row.name}`, href: householdSupervisionPath(row.householdId) }
         : null;
     },
     async inScope(db, viewer, id) {

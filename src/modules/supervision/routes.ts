@@ -38,6 +38,8 @@ import {
 import { doneMessage, formView, pageErrors, profileSeenName, seenName, storedValues } from './views.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { householdPath } from '../households/paths.ts';
+import { editSupervisionPath, householdSupervisionPath, newSupervisionPath, supervisionPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string; page?: string } };
 const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.view' } } };
@@ -50,8 +52,8 @@ const bodyOf = (body: unknown) => {
 };
 const crumbs = (household: { id: string; name: string }) => [
   { text: 'Households', href: '/households' },
-  { text: household.name, href: `/households/${household.id}` },
-  { text: 'Supervision', href: `/households/${household.id}/supervision` },
+  { text: household.name, href: householdPath(household.id) },
+  { text: 'Supervision', href: householdSupervisionPath(household.id) },
 ];
 
 function forbiddenPage(reply: FastifyReply, href: string) {
@@ -90,10 +92,8 @@ async function templatePage(
     title: options.supervisionId ? `Change supervision: ${household.name}` : `Record a supervision: ${household.name}`,
     heading: options.supervisionId ? 'Change supervision' : 'Record a supervision',
     household,
-    action: options.supervisionId
-      ? `/supervision/${options.supervisionId}/edit`
-      : `/households/${household.id}/supervision/new`,
-    cancel: options.supervisionId ? `/supervision/${options.supervisionId}` : `/households/${household.id}/supervision`,
+    action: options.supervisionId ? editSupervisionPath(options.supervisionId) : newSupervisionPath(household.id),
+    cancel: options.supervisionId ? supervisionPath(options.supervisionId) : householdSupervisionPath(household.id),
     ...formView(values, placed),
     errors: options.errors ? pageErrors(options.errors) : undefined,
     breadcrumbs: crumbs(household),
@@ -111,14 +111,14 @@ function finalisePage(
   refusedAttempt = false,
 ) {
   const { supervision, household } = record;
-  const items = missing.map((m) => ({ text: m.message, href: `/supervision/${supervision.id}/edit#${m.field}` }));
+  const items = missing.map((m) => ({ text: m.message, href: `${editSupervisionPath(supervision.id)}#${m.field}` }));
   return reply.page('supervision-finalise.njk', {
     title: `Finalise the supervision: ${household.name}`,
     supervision,
     household,
     missing: items,
     errors: refusedAttempt ? { list: items, fields: {} } : undefined,
-    backLink: { href: `/supervision/${supervision.id}` },
+    backLink: { href: supervisionPath(supervision.id) },
   });
 }
 
@@ -148,22 +148,22 @@ function householdPages(app: FastifyInstance, db: Db) {
   app.get<WithId>('/households/:id/supervision/new', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToRecord(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/households/${request.params.id}/supervision`);
+    if (!found.ok) return refused(reply, found, householdSupervisionPath(request.params.id));
     return templatePage(db, reply, found.household, { announced: 'announced' }, {});
   });
 
   app.post<WithId>('/households/:id/supervision/new', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToRecord(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/households/${request.params.id}/supervision`);
+    if (!found.ok) return refused(reply, found, householdSupervisionPath(request.params.id));
     const parsed = parseForm(supervisionForm, request.body);
     if (!parsed.ok) return templatePage(db, reply, found.household, parsed.input, { errors: parsed.errors });
     const result = await recordSupervision(db, who(request), found.household.id, parsed.value);
-    if (result.ok) return reply.redirect(`/supervision/${result.id}?done=recorded`, 303);
+    if (result.ok) return reply.redirect(`${supervisionPath(result.id)}?done=recorded`, 303);
     if (result.reason === 'invalid') {
       return templatePage(db, reply, found.household, bodyOf(request.body), { errors: formErrors(result.errors) });
     }
-    return refused(reply, result, `/households/${found.household.id}/supervision`);
+    return refused(reply, result, householdSupervisionPath(found.household.id));
   });
 
   async function agreementPage(
@@ -185,21 +185,21 @@ function householdPages(app: FastifyInstance, db: Db) {
   app.get<WithId>('/households/:id/supervision/agreement', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToRecord(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/households/${request.params.id}/supervision`);
+    if (!found.ok) return refused(reply, found, householdSupervisionPath(request.params.id));
     return agreementPage(reply, found.household, {});
   });
 
   app.post<WithId>('/households/:id/supervision/agreement', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToRecord(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/households/${request.params.id}/supervision`);
+    if (!found.ok) return refused(reply, found, householdSupervisionPath(request.params.id));
     const parsed = parseForm(agreementForm, request.body);
     if (!parsed.ok) return agreementPage(reply, found.household, parsed.input, parsed.errors);
     const result = await recordAgreement(db, who(request), found.household.id, parsed.value);
-    if (result.ok) return reply.redirect(`/households/${found.household.id}/supervision?done=agreement`, 303);
+    if (result.ok) return reply.redirect(`${householdSupervisionPath(found.household.id)}?done=agreement`, 303);
     if (result.reason === 'invalid')
       return agreementPage(reply, found.household, bodyOf(request.body), formErrors(result.errors));
-    return refused(reply, result, `/households/${found.household.id}/supervision`);
+    return refused(reply, result, householdSupervisionPath(found.household.id));
   });
 }
 
@@ -259,7 +259,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
   app.get<WithId>('/supervision/:id/edit', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await supervisionToChange(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/supervision/${request.params.id}`);
+    if (!found.ok) return refused(reply, found, supervisionPath(request.params.id));
     const { seen, actions } = await supervisionDetails(db, request.params.id);
     return templatePage(db, reply, found.record.household, storedValues(found.record.supervision, seen, actions), {
       supervisionId: request.params.id,
@@ -269,33 +269,33 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
   app.post<WithId>('/supervision/:id/edit', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await supervisionToChange(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/supervision/${request.params.id}`);
+    if (!found.ok) return refused(reply, found, supervisionPath(request.params.id));
     const parsed = parseForm(supervisionForm, request.body);
     const again = (values: Record<string, unknown>, errors: FormErrors) =>
       templatePage(db, reply, found.record.household, values, { supervisionId: request.params.id, errors });
     if (!parsed.ok) return again(parsed.input, parsed.errors);
     const result = await updateSupervision(db, who(request), request.params.id, parsed.value);
-    if (result.ok) return reply.redirect(`/supervision/${result.id}?done=updated`, 303);
+    if (result.ok) return reply.redirect(`${supervisionPath(result.id)}?done=updated`, 303);
     if (result.reason === 'invalid') return again(bodyOf(request.body), formErrors(result.errors));
-    return refused(reply, result, `/supervision/${request.params.id}`);
+    return refused(reply, result, supervisionPath(request.params.id));
   });
 
   app.get<WithId>('/supervision/:id/finalise', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await supervisionToChange(db, request.user!, request.params.id);
-    if (!found.ok) return refused(reply, found, `/supervision/${request.params.id}`);
+    if (!found.ok) return refused(reply, found, supervisionPath(request.params.id));
     return finalisePage(reply, found.record, missingForFinal(found.record.supervision));
   });
 
   app.post<WithId>('/supervision/:id/finalise', recordAccess, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const result = await finaliseAndSendNotes(db, mailer, who(request), request.params.id, publicUrl);
-    if (result.ok) return reply.redirect(`/supervision/${result.id}?done=finalised`, 303);
+    if (result.ok) return reply.redirect(`${supervisionPath(result.id)}?done=finalised`, 303);
     if (result.reason === 'invalid') {
       const found = await supervisionToChange(db, request.user!, request.params.id);
       if (found.ok) return finalisePage(reply.code(400), found.record, result.errors, true);
     }
-    return refused(reply, result, `/supervision/${request.params.id}`);
+    return refused(reply, result, supervisionPath(request.params.id));
   });
 
   app.post<WithId>('/supervision/:id/notes-sent', recordAccess, async (request, reply) => {
@@ -304,8 +304,8 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
     let errors: FormErrors;
     if (parsed.ok) {
       const result = await markNotesSent(db, who(request), request.params.id, parsed.value.notesSentOn);
-      if (result.ok) return reply.redirect(`/supervision/${result.id}?done=notes-sent`, 303);
-      if (result.reason !== 'invalid') return refused(reply, result, `/supervision/${request.params.id}`);
+      if (result.ok) return reply.redirect(`${supervisionPath(result.id)}?done=notes-sent`, 303);
+      if (result.reason !== 'invalid') return refused(reply, result, supervisionPath(request.params.id));
       errors = formErrors(result.errors);
     } else {
       errors = parsed.errors;

@@ -10,6 +10,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { AffectedRecords, DueRule } from '../../platform/due/rule.ts';
 import { approvedFrom, coreCompletedOn, firstAttendedOn, lastAttendedOn, tsdDeadline, tsdEvidencedOn } from './sql.ts';
+import { carerTrainingPath } from './paths.ts';
 
 /** Who is shown carers' training deadlines: the supervising team, those above it, and the training coordinator. */
 export const trainingDeadlineAudience: readonly Role[] = [
@@ -64,7 +65,7 @@ function toItem(row: Row): KeptDueItem {
     recordId: row.carer_id,
     label: row.label,
     detail: row.detail,
-    href: `/training/carers/${row.carer_id}`,
+    href: carerTrainingPath(row.carer_id),
     dueOn: row.due_on,
     shownFrom: row.shown_from ?? null,
     shownUntil: row.shown_until ?? null,

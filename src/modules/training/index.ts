@@ -13,6 +13,7 @@ import { carerRoutes } from './routes-carers.ts';
 import { eventRoutes } from './routes-events.ts';
 import { portalTrainingRoutes } from './routes-portal.ts';
 import { sessionRoutes } from './routes-sessions.ts';
+import { householdTrainingPath } from './paths.ts';
 
 export { trainingYearFor, type TrainingYear } from './year.ts';
 
@@ -39,7 +40,7 @@ export const training: HearthModule = {
     {
       on: 'household',
       text: 'Training and development',
-      href: (id) => `/households/${id}/training`,
+      href: householdTrainingPath,
       permission: 'training.view',
       order: 30,
     },

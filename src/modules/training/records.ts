@@ -12,6 +12,13 @@ import {
   trainingSessions,
 } from './tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import {
+  carerTrainingPath,
+  coursePath,
+  developmentPlanPath,
+  participationEventPath,
+  trainingSessionPath,
+} from './paths.ts';
 
 /** A record of a carer's (a booking, a PDP): in scope when the carer's training record is. */
 function carerRecord(
@@ -59,8 +66,8 @@ function calendarRecord(
 
 /** The training module's records, so "who has seen or changed this record" works for them, in scope. */
 export const trainingRecordTypes: RecordType[] = [
-  carerRecord('training-booking', trainingBookings, 'Training booking', (c) => `/training/carers/${c}`),
-  carerRecord('development-plan', developmentPlans, 'Personal development plan', (c) => `/training/carers/${c}/pdp`),
+  carerRecord('training-booking', trainingBookings, 'Training booking', carerTrainingPath),
+  carerRecord('development-plan', developmentPlans, 'Personal development plan', developmentPlanPath),
   calendarRecord(
     'training-course',
     async (db, id) => {
@@ -70,7 +77,7 @@ export const trainingRecordTypes: RecordType[] = [
         .where(eq(trainingCourses.id, id));
       return row ? `Course: ${row.title}` : null;
     },
-    (id) => `/training/courses/${id}`,
+    coursePath,
   ),
   calendarRecord(
     'training-session',
@@ -82,7 +89,7 @@ export const trainingRecordTypes: RecordType[] = [
         .where(eq(trainingSessions.id, id));
       return row ? `Training session: ${row.title}, ${formatDate(row.startsOn)}` : null;
     },
-    (id) => `/training/sessions/${id}`,
+    trainingSessionPath,
   ),
   calendarRecord(
     'participation-event',
@@ -93,6 +100,6 @@ export const trainingRecordTypes: RecordType[] = [
         .where(eq(participationEvents.id, id));
       return row ? `Participation event: ${row.title}` : null;
     },
-    (id) => `/participation/${id}`,
+    participationEventPath,
   ),
 ];

@@ -13,6 +13,7 @@ import { courseForm, isUuid, listQuery, sessionDateFields, sessionForm } from '.
 import { categories, hoursText, label, mandatoryFor } from './labels.ts';
 import { coursesPage, findCourse, PAGE_SIZE, sessionsPage, type CourseRow } from './queries.ts';
 import { categoryOptions, errorsFor, flashFor, formatOptions, mandatoryOptions, sessionView } from './views.ts';
+import { coursePath, trainingSessionPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -82,7 +83,7 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     if (!form.ok) return coursePage(reply, form.input, null, form.errors);
     const result = await addCourse(db, who(request), form.value);
     if (!result.ok) return refused(reply, result, { backHref: '/training/courses' });
-    return reply.redirect(`/training/courses/${result.id}?done=course`, 303);
+    return reply.redirect(`${coursePath(result.id)}?done=course`, 303);
   });
 
   app.get<WithId>('/training/courses/:id', view, async (request, reply) => {
@@ -126,8 +127,8 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const form = parseForm(courseForm, request.body);
     if (!form.ok) return coursePage(reply, form.input, course, form.errors);
     const result = await changeCourse(db, who(request), course.id, form.value);
-    if (!result.ok) return refused(reply, result, { backHref: `/training/courses/${course.id}` });
-    return reply.redirect(`/training/courses/${course.id}?done=course`, 303);
+    if (!result.ok) return refused(reply, result, { backHref: coursePath(course.id) });
+    return reply.redirect(`${coursePath(course.id)}?done=course`, 303);
   });
 
   function sessionFormPage(
@@ -142,7 +143,7 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
       values,
       errors,
       formats: formatOptions(values.format),
-      breadcrumbs: [calendarCrumb, { text: course.title, href: `/training/courses/${course.id}` }],
+      breadcrumbs: [calendarCrumb, { text: course.title, href: coursePath(course.id) }],
     });
   }
 
@@ -158,7 +159,7 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const form = parseDatedForm(sessionForm(todayInLondon()), request.body, sessionDateFields);
     if (!form.ok) return sessionFormPage(reply, course, form.input, form.errors);
     const result = await addSession(db, who(request), course.id, form.value);
-    if (result.ok) return reply.redirect(`/training/sessions/${result.id}?done=session`, 303);
+    if (result.ok) return reply.redirect(`${trainingSessionPath(result.id)}?done=session`, 303);
     if (result.reason === 'invalid') {
       return sessionFormPage(
         reply,
@@ -167,6 +168,6 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
         errorsFor(result.errors, sessionDateFields),
       );
     }
-    return refused(reply, result, { backHref: `/training/courses/${course.id}` });
+    return refused(reply, result, { backHref: coursePath(course.id) });
   });
 };

@@ -16,6 +16,8 @@ import { PARTICIPATION_DAYS_EXPECTED } from './measures.ts';
 import { bookingsOf, carerFacts, eventsAttendedBy, trainingDueFor } from './record.ts';
 import { canKeepDevelopment, findVisibleCarer, type CarerInScope } from './scope.ts';
 import { bookingOutcome, errorsFor, flashFor, occasionOptions } from './views.ts';
+import { householdPath } from '../households/paths.ts';
+import { carerTrainingPath, developmentPlanPath, householdTrainingPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -25,10 +27,10 @@ const householdCrumbs = (c: Pick<CarerInScope, 'householdId' | 'householdName'>,
   ...(canSeeHousehold
     ? [
         { text: 'Households', href: '/households' },
-        { text: c.householdName, href: `/households/${c.householdId}` },
+        { text: c.householdName, href: householdPath(c.householdId) },
       ]
     : [{ text: 'Training calendar', href: '/training' }]),
-  { text: 'Training and development', href: `/households/${c.householdId}/training` },
+  { text: 'Training and development', href: householdTrainingPath(c.householdId) },
 ];
 
 const TSD_FORBIDDEN = [
@@ -105,7 +107,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       carer,
       values,
       errors,
-      backLink: { href: `/training/carers/${carer.id}` },
+      backLink: { href: carerTrainingPath(carer.id) },
     });
   }
 
@@ -113,7 +115,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
     if (!found.ok)
-      return refused(reply, found, { backHref: `/training/carers/${request.params.id}`, lines: TSD_FORBIDDEN });
+      return refused(reply, found, { backHref: carerTrainingPath(request.params.id), lines: TSD_FORBIDDEN });
     return tsdPage(reply, found.carer, dateBoxes('evidencedOn', todayInLondon()));
   });
 
@@ -121,12 +123,12 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
     if (!found.ok)
-      return refused(reply, found, { backHref: `/training/carers/${request.params.id}`, lines: TSD_FORBIDDEN });
+      return refused(reply, found, { backHref: carerTrainingPath(request.params.id), lines: TSD_FORBIDDEN });
     const form = parseDatedForm(tsdForm(todayInLondon()), request.body, tsdDateFields);
     if (!form.ok) return tsdPage(reply, found.carer, form.input, form.errors);
     const result = await recordTsd(db, who(request), found.carer.id, form.value);
-    if (result.ok) return reply.redirect(`/training/carers/${found.carer.id}?done=tsd`, 303);
-    return refused(reply, result, { backHref: `/training/carers/${found.carer.id}`, lines: TSD_FORBIDDEN });
+    if (result.ok) return reply.redirect(`${carerTrainingPath(found.carer.id)}?done=tsd`, 303);
+    return refused(reply, result, { backHref: carerTrainingPath(found.carer.id), lines: TSD_FORBIDDEN });
   });
 
   app.get<WithId>('/training/carers/:id/pdp', view, async (request, reply) => {
@@ -146,7 +148,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       flash: flashFor(request.query.done),
       breadcrumbs: [
         ...householdCrumbs(carer, can(request.user!.role, 'households.view')),
-        { text: `${carer.firstName} ${carer.lastName}`, href: `/training/carers/${carer.id}` },
+        { text: `${carer.firstName} ${carer.lastName}`, href: carerTrainingPath(carer.id) },
       ],
     });
   });
@@ -158,7 +160,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       values,
       errors,
       occasions: occasionOptions(values.occasion),
-      backLink: { href: `/training/carers/${carer.id}/pdp` },
+      backLink: { href: developmentPlanPath(carer.id) },
     });
   }
 
@@ -166,7 +168,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
     if (!found.ok)
-      return refused(reply, found, { backHref: `/training/carers/${request.params.id}/pdp`, lines: TSD_FORBIDDEN });
+      return refused(reply, found, { backHref: developmentPlanPath(request.params.id), lines: TSD_FORBIDDEN });
     const [current] = await plansOf(db, found.carer.id);
     const values = {
       ...dateBoxes('agreedOn', todayInLondon()),
@@ -182,11 +184,11 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await carerToDevelop(db, request.user!, request.params.id);
     if (!found.ok)
-      return refused(reply, found, { backHref: `/training/carers/${request.params.id}/pdp`, lines: TSD_FORBIDDEN });
+      return refused(reply, found, { backHref: developmentPlanPath(request.params.id), lines: TSD_FORBIDDEN });
     const form = parseDatedForm(planForm(todayInLondon()), request.body, planDateFields);
     if (!form.ok) return planPage(reply, found.carer, form.input, form.errors);
     const result = await recordPlan(db, who(request), found.carer.id, form.value);
-    if (result.ok) return reply.redirect(`/training/carers/${found.carer.id}/pdp?done=pdp`, 303);
+    if (result.ok) return reply.redirect(`${developmentPlanPath(found.carer.id)}?done=pdp`, 303);
     if (result.reason === 'invalid') {
       return planPage(
         reply,
@@ -195,6 +197,6 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
         errorsFor(result.errors, planDateFields),
       );
     }
-    return refused(reply, result, { backHref: `/training/carers/${found.carer.id}/pdp`, lines: TSD_FORBIDDEN });
+    return refused(reply, result, { backHref: developmentPlanPath(found.carer.id), lines: TSD_FORBIDDEN });
   });
 };

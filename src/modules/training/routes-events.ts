@@ -17,6 +17,7 @@ import { PAGE_SIZE, searchCarers, searchChildren } from './queries.ts';
 import { carersVisibleTo } from './scope.ts';
 import { participationEvents } from './tables.ts';
 import { audienceOptions, errorsFor, flashFor, organiserOptions } from './views.ts';
+import { participationEventPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -81,7 +82,7 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     if (!form.ok) return formPage(reply, form.input, form.errors);
     const result = await addEvent(db, who(request), form.value);
     if (!result.ok) return refused(reply, result, { backHref: '/participation' });
-    return reply.redirect(`/participation/${result.id}?done=event`, 303);
+    return reply.redirect(`${participationEventPath(result.id)}?done=event`, 303);
   });
 
   async function eventPage(request: FastifyRequest<WithId>, reply: FastifyReply, event: EventRow, errors?: FormErrors) {
@@ -145,9 +146,9 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       const form = parseForm(attendeeForm, request.body);
       if (!form.ok) return eventPage(request, reply, event, form.errors);
       const result = await action(db, who(request), event.id, attendeeOf(form.value));
-      if (result.ok) return reply.redirect(`/participation/${event.id}?done=${done}`, 303);
+      if (result.ok) return reply.redirect(`${participationEventPath(event.id)}?done=${done}`, 303);
       if (result.reason === 'invalid') return eventPage(request, reply, event, errorsFor(result.errors));
-      return refused(reply, result, { backHref: `/participation/${event.id}` });
+      return refused(reply, result, { backHref: participationEventPath(event.id) });
     });
   }
 };

@@ -12,6 +12,7 @@ import { findSession, registerOf, searchCarers, type SessionRow } from './querie
 import { attendanceName, errorsFor, flashFor, sessionView } from './views.ts';
 import { trainingBookings } from './tables.ts';
 import { eq } from 'drizzle-orm';
+import { coursePath, trainingSessionPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -53,7 +54,7 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       flash: flashFor(request.query.done),
       breadcrumbs: [
         { text: 'Training calendar', href: '/training' },
-        { text: session.title, href: `/training/courses/${session.course_id}` },
+        { text: session.title, href: coursePath(session.course_id) },
       ],
     });
   }
@@ -72,11 +73,11 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     const form = parseForm(carerChoiceForm, request.body);
     if (!form.ok) return sessionPage(request, reply, session, { errors: form.errors });
     const result = await bookPlace(db, who(request), session.id, form.value.carerId, 'staff');
-    if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=booked`, 303);
+    if (result.ok) return reply.redirect(`${trainingSessionPath(session.id)}?done=booked`, 303);
     if (result.reason === 'invalid') {
       return sessionPage(request, reply, (await load(session.id))!, { errors: errorsFor(result.errors) });
     }
-    return refused(reply, result, { backHref: `/training/sessions/${session.id}` });
+    return refused(reply, result, { backHref: trainingSessionPath(session.id) });
   });
 
   app.post<WithId>('/training/bookings/:id/cancel', manage, async (request, reply) => {
@@ -84,9 +85,9 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     const [booking] = await db.select().from(trainingBookings).where(eq(trainingBookings.id, request.params.id));
     if (!booking) return reply.callNotFound();
     const result = await cancelBooking(db, who(request), booking.id, 'staff');
-    if (result.ok) return reply.redirect(`/training/sessions/${booking.sessionId}?done=cancelled`, 303);
+    if (result.ok) return reply.redirect(`${trainingSessionPath(booking.sessionId)}?done=cancelled`, 303);
     return refused(reply, result, {
-      backHref: `/training/sessions/${booking.sessionId}`,
+      backHref: trainingSessionPath(booking.sessionId),
       title: 'This booking cannot be cancelled',
       lines: ['A booking whose attendance has been recorded, or that is already cancelled, cannot be cancelled.'],
     });
@@ -98,7 +99,7 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     const form = parseForm(registerForm, request.body);
     if (!form.ok) return sessionPage(request, reply, session, { errors: form.errors });
     const result = await takeRegister(db, who(request), session.id, form.value);
-    if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=register`, 303);
+    if (result.ok) return reply.redirect(`${trainingSessionPath(session.id)}?done=register`, 303);
     if (result.reason === 'invalid') {
       return sessionPage(request, reply, session, {
         errors: errorsFor(result.errors),
@@ -106,7 +107,7 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       });
     }
     return refused(reply, result, {
-      backHref: `/training/sessions/${session.id}`,
+      backHref: trainingSessionPath(session.id),
       title: 'The register of a cancelled session cannot be taken',
     });
   });
@@ -117,7 +118,7 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       session: sessionView(session),
       values,
       errors,
-      backLink: { href: `/training/sessions/${session.id}` },
+      backLink: { href: trainingSessionPath(session.id) },
     });
   }
 
@@ -133,9 +134,9 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     const form = parseForm(cancelSessionForm, request.body);
     if (!form.ok) return cancelPage(reply, session, form.input, form.errors);
     const result = await cancelSession(db, who(request), session.id, form.value.reason);
-    if (result.ok) return reply.redirect(`/training/sessions/${session.id}?done=session-cancelled`, 303);
+    if (result.ok) return reply.redirect(`${trainingSessionPath(session.id)}?done=session-cancelled`, 303);
     if (result.reason === 'invalid')
       return cancelPage(reply, session, { reason: form.value.reason }, errorsFor(result.errors));
-    return refused(reply, result, { backHref: `/training/sessions/${session.id}` });
+    return refused(reply, result, { backHref: trainingSessionPath(session.id) });
   });
 };

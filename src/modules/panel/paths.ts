@@ -1,0 +1,4 @@
+/** The addresses of the panel module's pages. */
+export const meetingPath = (id: string) => `/panel/meetings/${id}`;
+export const decisionPath = (itemId: string) => `/panel/items/${itemId}/decision`;
+export const panelMemberPath = (id: string) => `/panel/members/${id}`;

@@ -1,0 +1,7 @@
+/** The addresses of the training module's pages. */
+export const householdTrainingPath = (householdId: string) => `/households/${householdId}/training`;
+export const carerTrainingPath = (carerId: string) => `/training/carers/${carerId}`;
+export const developmentPlanPath = (carerId: string) => `/training/carers/${carerId}/pdp`;
+export const coursePath = (id: string) => `/training/courses/${id}`;
+export const trainingSessionPath = (id: string) => `/training/sessions/${id}`;
+export const participationEventPath = (id: string) => `/participation/${id}`;
