@@ -8,7 +8,7 @@ import { can } from '../src/platform/access/policy.ts';
 import { roles } from '../src/platform/access/roles.ts';
 import { users } from '../src/platform/auth/tables.ts';
 import { queryRows } from '../src/platform/db/sql.ts';
-import { serviceManager, viewer } from '../src/modules/home/test-viewers.ts';
+import { serviceManager, viewer } from '../src/modules/home/test-support.ts';
 import { demoUsers } from '../scripts/demo/people.ts';
 import { signedIn, testAppForFile } from './support/app.ts';
 

@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/platform/db/client.ts';
 import { todayInLondon } from '../../src/platform/dates/index.ts';
 import { dueCountsByTeam, dueFor, dueRules } from '../../src/platform/due/index.ts';
 import { registerAllModules } from '../../src/modules/index.ts';
-import { viewer } from '../../src/modules/home/test-viewers.ts';
+import { viewer } from '../../src/modules/home/test-support.ts';
 
 process.env.TZ = 'Europe/London';
 const { values, positionals } = parseArgs({

@@ -3,7 +3,7 @@ import type { Db } from '../../src/platform/db/client.ts';
 import { users } from '../../src/platform/auth/tables.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
 import { addDays, compareIsoDates, todayInLondon, type IsoDate } from '../../src/platform/dates/index.ts';
-import { financialYearOf } from '../../src/modules/plan/quarters.ts';
+import { financialYearOf } from '../../src/platform/dates/quarters.ts';
 import { addAction, addTarget, addUpdate, createPlan } from '../../src/modules/plan/service.ts';
 import type { Role } from '../../src/platform/access/roles.ts';
 

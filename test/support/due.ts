@@ -1,6 +1,6 @@
 /** The set-up every deadline test shares: its own test app, and the head of fostering, who sees every deadline. */
 import { beforeAll } from 'vitest';
-import { viewer } from '../../src/modules/home/test-viewers.ts';
+import { viewer } from '../../src/modules/home/test-support.ts';
 import type { SignedInUser } from '../../src/platform/auth/sessions.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { testAppForFile, type TestApp } from './app.ts';

@@ -108,18 +108,6 @@ export async function usernameTaken(db: DbOrTx, username: string): Promise<boole
   return Boolean(row);
 }
 
-export async function teamOptions(db: DbOrTx) {
-  return db
-    .select({ id: teams.id, name: teams.name, areaId: teams.areaId, areaName: areas.name })
-    .from(teams)
-    .innerJoin(areas, eq(areas.id, teams.areaId))
-    .orderBy(asc(teams.name));
-}
-
-export async function areaOptions(db: DbOrTx) {
-  return db.select({ id: areas.id, name: areas.name }).from(areas).orderBy(asc(areas.name));
-}
-
 export async function findTeam(db: DbOrTx, id: string) {
   const [row] = await db.select().from(teams).where(eq(teams.id, id)).limit(1);
   return row ?? null;

@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { newUserForm, userDetailsForm, userListQuery } from './forms.ts';
-import { areaOptions, findUser, listUsers, teamOptions, USERS_PAGE_SIZE, type UserRecord } from './queries.ts';
+import { findUser, listUsers, USERS_PAGE_SIZE, type UserRecord } from './queries.ts';
+import { areaOptions, teamOptions } from '../../platform/auth/organisation.ts';
 import {
   createUser,
   deactivateUser,
@@ -13,7 +14,7 @@ import {
   updateUser,
   viewUser,
 } from './service.ts';
-import { signInAdminRoutes } from './sign-in-routes.ts';
+import { signInAdminRoutes } from './routes-sign-in.ts';
 import { councilAccountsOf } from '../../platform/auth/oidc/links.ts';
 import { listWaiting } from '../../platform/auth/oidc/identities.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { dueFor, dueRules, refreshDueItems } from '../../platform/due/index.ts';
-import { viewer } from '../home/test-viewers.ts';
+import { viewer } from '../home/test-support.ts';
 import { caseAudits } from './tables.ts';
 import { makeAudit, makeMonth } from './test-support.ts';
 

@@ -7,7 +7,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid, pageFrom } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { householdPath } from '../households/paths.ts';
-import { findVisibleHousehold } from '../households/queries.ts';
+import { findVisibleHousehold } from '../households/scope.ts';
 import { statusNames } from './labels.ts';
 import { auditPath } from './paths.ts';
 import { householdAudits, LIST_PAGE_SIZE } from './queries.ts';

@@ -11,7 +11,7 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import { raiseConcernFromAudit } from '../concerns/index.ts';
+import { raiseConcernFromAudit } from '../concerns/service.ts';
 import { overallGrade, type Grade, type Section } from './labels.ts';
 import {
   auditSections,

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, users } from '../../platform/auth/tables.ts';
@@ -6,56 +6,11 @@ import { households } from '../households/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { isUuid, type ChildListQuery } from './forms.ts';
-import { childVisibleTo } from './scope.ts';
+import type { ChildListQuery } from './forms.ts';
+import { childQuery, childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
 
 export const CHILDREN_PAGE_SIZE = 25;
-
-const socialWorkers = aliasedTable(users, 'social_worker');
-
-const childColumns = {
-  id: children.id,
-  reference: children.reference,
-  firstName: children.firstName,
-  lastName: children.lastName,
-  preferredName: children.preferredName,
-  dateOfBirth: children.dateOfBirth,
-  gender: children.gender,
-  ethnicity: children.ethnicity,
-  legalStatus: children.legalStatus,
-  lookedAfterSince: children.lookedAfterSince,
-  leftCareOn: children.leftCareOn,
-  areaId: children.areaId,
-  areaName: areas.name,
-  allocatedSocialWorkerId: children.allocatedSocialWorkerId,
-  socialWorkerName: socialWorkers.displayName,
-  disability: children.disability,
-  uasc: children.uasc,
-  cseRisk: children.cseRisk,
-  missingRisk: children.missingRisk,
-  schoolPostcode: children.schoolPostcode,
-  updatedAt: children.updatedAt,
-};
-
-export type ChildRecord = Awaited<ReturnType<typeof childQuery>>[number];
-
-function childQuery(db: DbOrTx) {
-  return db
-    .select(childColumns)
-    .from(children)
-    .innerJoin(areas, eq(areas.id, children.areaId))
-    .leftJoin(socialWorkers, eq(socialWorkers.id, children.allocatedSocialWorkerId));
-}
-
-/** One child, if the user may see them; null otherwise (out of scope looks the same as missing). */
-export async function findChild(db: DbOrTx, user: SignedInUser, id: string): Promise<ChildRecord | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await childQuery(db)
-    .where(and(eq(children.id, id), childVisibleTo(user)))
-    .limit(1);
-  return row ?? null;
-}
 
 /** Escapes LIKE wildcards so a search for "50%" means those characters. */
 function likePattern(text: string): string {
@@ -188,10 +143,6 @@ export async function healthAssessmentsOfChild(db: DbOrTx, childId: string) {
     .leftJoin(users, eq(users.id, healthAssessments.recordedBy))
     .where(eq(healthAssessments.childId, childId))
     .orderBy(desc(healthAssessments.completedOn), desc(healthAssessments.createdAt));
-}
-
-export async function areaOptions(db: DbOrTx) {
-  return db.select({ id: areas.id, name: areas.name }).from(areas).orderBy(asc(areas.name));
 }
 
 /** Active children's social workers, for allocation and the list filter. */

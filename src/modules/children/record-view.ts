@@ -12,20 +12,19 @@ import {
   urgencies,
 } from '../placements/labels.ts';
 import { ethnicities, genders, healthAssessmentKinds, label, legalStatuses, needs } from './labels.ts';
-import type { ChildRecord, healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
-import { canChangeAgencyPlacement, type agencyPlacementsOfChild } from '../placements/agency.ts';
+import type { healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
+import type { ChildRecord } from './scope.ts';
 import { OPEN_REFERRAL_STATUSES } from './scope.ts';
 
 type Placements = Awaited<ReturnType<typeof placementsOfChild>>;
 type Referrals = Awaited<ReturnType<typeof referralsOfChild>>;
 type Assessments = Awaited<ReturnType<typeof healthAssessmentsOfChild>>;
-type AgencyPlacements = Awaited<ReturnType<typeof agencyPlacementsOfChild>>;
 
 /** What the child's record page shows, in words, and which actions this user may take. */
 export function childPageView(
   user: SignedInUser,
   child: ChildRecord,
-  data: { placements: Placements; referrals: Referrals; assessments: Assessments; agencyPlacements?: AgencyPlacements },
+  data: { placements: Placements; referrals: Referrals; assessments: Assessments },
   today: IsoDate,
 ) {
   const placements = data.placements.map((p) => {
@@ -53,15 +52,6 @@ export function childPageView(
     statusTag: referralStatusTags[r.status] ?? '',
   }));
   const openReferral = referrals.find((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status)) ?? null;
-  const mayEndAgency = canChangeAgencyPlacement(user, {
-    childSocialWorkerId: child.allocatedSocialWorkerId,
-    childAreaId: child.areaId,
-  });
-  const agencyPlacements = (data.agencyPlacements ?? []).map((p) => ({
-    ...p,
-    typeText: label(placementTypes, p.placementType),
-    canEnd: mayEndAgency && p.endDate === null,
-  }));
   const childNeeds = (Object.keys(needs) as (keyof typeof needs)[]).filter((n) => child[n]).map((n) => needs[n]);
   return {
     child,
@@ -73,8 +63,6 @@ export function childPageView(
     current,
     planned,
     pastPlacements: placements.filter((p) => p.endDate !== null),
-    agencyPlacements,
-    currentAgency: agencyPlacements.find((p) => p.endDate === null) ?? null,
     referrals,
     openReferral,
     assessments: data.assessments.map((a) => ({ ...a, kindText: label(healthAssessmentKinds, a.kind) })),

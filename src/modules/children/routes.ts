@@ -4,6 +4,7 @@ import { can } from '../../platform/access/policy.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
+import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { childForm, childListQuery, healthAssessmentForm } from './forms.ts';
 import {
@@ -17,19 +18,17 @@ import {
 } from './labels.ts';
 import { childSortColumns, doneMessage, isFiltered } from './list-view.ts';
 import {
-  areaOptions,
   CHILDREN_PAGE_SIZE,
-  findChild,
   healthAssessmentsOfChild,
   listChildren,
   placementsOfChild,
   referralsOfChild,
   socialWorkerOptions,
-  type ChildRecord,
 } from './queries.ts';
+import { areaOptions } from '../../platform/auth/organisation.ts';
+import { findChild, type ChildRecord } from './scope.ts';
 import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
 import { childPageView } from './record-view.ts';
-import { agencyPlacementsOfChild } from '../placements/agency.ts';
 import { childPath } from './paths.ts';
 
 type WithId = { Params: { id: string } };
@@ -145,15 +144,19 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const user = request.user!;
     const child = await viewChild(db, user, request.actor(), request.params.id);
     if (!child) return reply.callNotFound();
-    const [placements, referrals, assessments, agencyPlacements] = await Promise.all([
+    const today = todayInLondon();
+    const record = { id: child.id, areaId: child.areaId, allocatedSocialWorkerId: child.allocatedSocialWorkerId };
+    const [placements, referrals, assessments, sections] = await Promise.all([
       placementsOfChild(db, user, child.id),
       referralsOfChild(db, child.id),
       healthAssessmentsOfChild(db, child.id),
-      agencyPlacementsOfChild(db, child.id),
+      // What other modules show of the child (placements with agencies), each within its own access.
+      loadPageSections('child', { db, user, actor: request.actor(), record, today }),
     ]);
     return reply.page('children-record.njk', {
       title: `Child: ${childName(child)}`,
-      ...childPageView(user, child, { placements, referrals, assessments, agencyPlacements }, todayInLondon()),
+      ...childPageView(user, child, { placements, referrals, assessments }, today),
+      sections,
       flash: doneMessage(request.query.done),
       breadcrumbs: childCrumbs(),
     });

@@ -1,10 +1,18 @@
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { childScope } from '../../platform/access/scope.ts';
+import { areas, users } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { households } from '../households/tables.ts';
 import { householdVisibleTo, visibleHouseholdIds } from '../households/scope.ts';
 import { placements, referrals } from '../placements/tables.ts';
 import { children } from './tables.ts';
+
+/*
+ * What other modules may use of children beside their tables: the conditions that say which
+ * children a user may read, and the child as a viewer may read them.
+ */
 
 /** Referral statuses still in the team manager's hands (quality assurance, matching, placing). */
 export const OPEN_REFERRAL_STATUSES = ['submitted', 'returned', 'accepted', 'matched'] as const;
@@ -65,4 +73,49 @@ export function visibleChildIds(user: SignedInUser): SQL {
 export function openReferralInArea(areaId: string): SQL {
   return sql`(${children.areaId} = ${areaId} and exists (select 1 from ${referrals}
     where ${referrals.childId} = ${children.id} and ${referrals.status} in (${openStatuses})))`;
+}
+
+const socialWorkers = aliasedTable(users, 'social_worker');
+
+const childColumns = {
+  id: children.id,
+  reference: children.reference,
+  firstName: children.firstName,
+  lastName: children.lastName,
+  preferredName: children.preferredName,
+  dateOfBirth: children.dateOfBirth,
+  gender: children.gender,
+  ethnicity: children.ethnicity,
+  legalStatus: children.legalStatus,
+  lookedAfterSince: children.lookedAfterSince,
+  leftCareOn: children.leftCareOn,
+  areaId: children.areaId,
+  areaName: areas.name,
+  allocatedSocialWorkerId: children.allocatedSocialWorkerId,
+  socialWorkerName: socialWorkers.displayName,
+  disability: children.disability,
+  uasc: children.uasc,
+  cseRisk: children.cseRisk,
+  missingRisk: children.missingRisk,
+  schoolPostcode: children.schoolPostcode,
+  updatedAt: children.updatedAt,
+};
+
+export type ChildRecord = Awaited<ReturnType<typeof childQuery>>[number];
+
+export function childQuery(db: DbOrTx) {
+  return db
+    .select(childColumns)
+    .from(children)
+    .innerJoin(areas, eq(areas.id, children.areaId))
+    .leftJoin(socialWorkers, eq(socialWorkers.id, children.allocatedSocialWorkerId));
+}
+
+/** One child, if the user may see them; null otherwise (out of scope looks the same as missing). */
+export async function findChild(db: DbOrTx, user: SignedInUser, id: string): Promise<ChildRecord | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await childQuery(db)
+    .where(and(eq(children.id, id), childVisibleTo(user)))
+    .limit(1);
+  return row ?? null;
 }

@@ -16,7 +16,7 @@ import type { DueScopeCondition } from '../../platform/due/index.ts';
 import { householdDueScope } from '../households/due.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
-import { serviceManager, viewer } from '../home/test-viewers.ts';
+import { serviceManager, viewer } from '../home/test-support.ts';
 import { childDueScope } from './due.ts';
 import { childVisibleTo } from './scope.ts';
 import { children } from './tables.ts';

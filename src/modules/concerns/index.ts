@@ -3,22 +3,19 @@
  * the LADO process, the carer's independent support, complaints' statutory stages, and
  * notifications of significant events (issue 13, part A).
  *
- * For other modules:
- * - audits: `raiseConcernFromAudit(tx, who, { householdId, summary, auditId })` (service.ts);
- * - panel: `allegationsAwaitingPanel(db)` and `recordAllegationPresentedToPanel(tx, actor, id, on)` (panel.ts);
- * - portal: `openMattersForCarer(db, user)` (lists.ts).
+ * The fostering panel takes allegations with an outcome as standards of care items (`panelBusiness`,
+ * panel.ts); the portal home shows a carer the open matters about their household (`pageSections`,
+ * sections.ts); a case audit raises a concern through `raiseConcernFromAudit` (service.ts).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { concernsDueRules } from './due.ts';
 import { allegationMeasures } from './measures.ts';
 import { complaintMeasures } from './measures-complaints.ts';
+import { allegationPanelBusiness } from './panel.ts';
 import { householdMattersPath } from './paths.ts';
 import { concernRecordTypes } from './records.ts';
 import { concernsRoutes } from './routes.ts';
-
-export { raiseConcernFromAudit } from './service.ts';
-export { allegationsAwaitingPanel, recordAllegationPresentedToPanel } from './panel.ts';
-export { openMattersForCarer } from './lists.ts';
+import { carerMattersSection } from './sections.ts';
 
 export const concerns: HearthModule = {
   name: 'concerns',
@@ -49,6 +46,16 @@ export const concerns: HearthModule = {
       href: householdMattersPath,
       permission: 'concerns.view',
       order: 30,
+    },
+  ],
+  panelBusiness: allegationPanelBusiness,
+  pageSections: [
+    {
+      on: 'portal-home',
+      order: 20,
+      permission: 'portal.use',
+      load: carerMattersSection,
+      template: 'concerns-portal.njk',
     },
   ],
 };

@@ -2,7 +2,7 @@
 import { addYears, todayInLondon } from '../../platform/dates/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
-import { teamOptions } from '../households/queries.ts';
+import { teamOptions } from '../../platform/auth/organisation.ts';
 import { choicesOf, type Choice, type Field } from '../../platform/views/fields.ts';
 import {
   categories,

@@ -13,7 +13,7 @@ import { addYears } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
-import { findHouseholdReadInFull } from '../households/queries.ts';
+import { findHouseholdReadInFull } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import type { z } from 'zod';
 import type { eventForm, noticeForm } from './forms.ts';

@@ -1,11 +1,14 @@
 /**
- * What the panel module needs of allegations: the ones waiting to be presented to the fostering
- * panel (an outcome recorded, not yet presented), and recording the presentation.
+ * What allegations bring to the fostering panel (declared in the module's entry as its panel
+ * business): the ones waiting to be presented (an outcome recorded, not yet presented), as
+ * standards of care items, and recording the presentation when the panel recommends.
  */
 import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
+import type { PanelBusiness } from '../../platform/modules/panel-business.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { households } from '../households/tables.ts';
 import { refreshMatter } from './service.ts';
 import { matterPath } from './paths.ts';
@@ -85,3 +88,23 @@ export async function recordAllegationPresentedToPanel(
   });
   return true;
 }
+
+/**
+ * Standards of care items: an allegation with an outcome goes before the panel, which reviews the
+ * household's approval; the allegation is marked presented when the panel makes its recommendation.
+ */
+export const allegationPanelBusiness: PanelBusiness[] = [
+  {
+    kind: 'standards_of_care',
+    recordType: 'concern',
+    dueForPanel: async (db, { limit }) =>
+      (await allegationsAwaitingPanel(db, { limit })).map((a) => ({
+        householdId: a.householdId,
+        householdName: a.householdName,
+        householdReference: a.householdReference,
+        hint: `Allegation: outcome recorded on ${formatDate(a.outcomeOn)}`,
+        recordId: a.concernId,
+      })),
+    presentedToPanel: recordAllegationPresentedToPanel,
+  },
+];

@@ -9,8 +9,8 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { sortColumns } from '../../platform/views/sorting.ts';
-import { findVisibleHousehold } from '../households/queries.ts';
-import { teamOptions } from '../households/queries.ts';
+import { findVisibleHousehold } from '../households/scope.ts';
+import { teamOptions } from '../../platform/auth/organisation.ts';
 import { householdPath } from '../households/paths.ts';
 import { eventKindNames, kindNames, kinds, nameOf, outcomeNames } from './labels.ts';
 import {

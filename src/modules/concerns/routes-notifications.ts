@@ -6,7 +6,7 @@ import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
 import { eventDates, eventForm, noticeDates, noticeForm } from './forms.ts';
 import {

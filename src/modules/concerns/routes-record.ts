@@ -6,7 +6,7 @@ import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { householdPath } from '../households/paths.ts';
 import { formFields } from '../../platform/views/fields.ts';
 import { matterDateFields, matterForm } from './forms.ts';

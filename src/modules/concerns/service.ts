@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { addYears, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { carers, householdMembers } from '../households/tables.ts';
 import type { MatterInput } from './forms.ts';
 import type { Kind } from './labels.ts';

@@ -17,7 +17,7 @@ import { stageDeadlines } from './complaint-deadlines.ts';
 import { refreshMatter } from './service.ts';
 import { complaintStages, concernChildren, concerns, concernThemes, significantEvents } from './tables.ts';
 
-export { dateFields } from '../placements/test-helpers.ts';
+export { dateFields } from '../placements/test-support.ts';
 
 /** A household of East Kent Fostering Team 1 allocated to `ssw`, with a carer and a child of `cicsw` placed. */
 export async function householdWithChild(db: DbOrTx, overrides: HouseholdOverrides = {}) {

@@ -15,14 +15,14 @@ import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { checkDueItems, dueFor } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
-import { findChild } from '../children/queries.ts';
+import { findChild } from '../children/scope.ts';
 import { addHealthAssessment } from '../children/service.ts';
 import { addCheck } from '../households/people.ts';
 import { changeStatus } from '../households/service.ts';
 import { findPlacement } from '../placements/queries.ts';
 import { endPlacement } from '../placements/placing.ts';
 import { finaliseSupervision, markNotesSent, recordAgreement, recordSupervision } from '../supervision/service.ts';
-import { viewer } from './test-viewers.ts';
+import { viewer } from './test-support.ts';
 
 let t: TestApp;
 let db: Db;

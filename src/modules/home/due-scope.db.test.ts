@@ -20,13 +20,13 @@ import {
 import { healthAssessments } from '../children/tables.ts';
 import { makeAudit, makeMonth } from '../audits/test-support.ts';
 import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
-import { makePanelDeadlines } from '../panel/test-fixtures.ts';
-import { makeReview, makeReviewLink } from '../reviews/test-fixtures.ts';
-import { makeRoad } from '../recruitment/test-fixtures.ts';
-import { makeStaffUser, makeStart } from '../staff/test-fixtures.ts';
+import { makePanelDeadlines } from '../panel/test-support.ts';
+import { makeReview, makeReviewLink } from '../reviews/test-support.ts';
+import { makeRoad } from '../recruitment/test-support.ts';
+import { makeStaffUser, makeStart } from '../staff/test-support.ts';
 import { recruitmentExemptions } from '../recruitment/tables.ts';
-import { makeSupervision } from '../supervision/test-fixtures.ts';
-import { serviceManager, viewer } from './test-viewers.ts';
+import { makeSupervision } from '../supervision/test-support.ts';
+import { serviceManager, viewer } from './test-support.ts';
 
 const { db, head } = dueFixture();
 

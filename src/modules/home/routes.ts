@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { referralsWaitingOn } from '../placements/waiting.ts';
+import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { myWorkQuery } from './forms.ts';
 import { roleHomeFor } from './role-home.ts';
 import { deadlineRules, myWork } from './queries.ts';
@@ -28,9 +28,10 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     const user = request.user!;
     const query = myWorkQuery.parse(request.query ?? {});
     const today = todayInLondon();
-    const [work, referrals] = await Promise.all([
+    const [work, sections] = await Promise.all([
       myWork(db, user, query, today, request.url),
-      referralsWaitingOn(db, user, today),
+      // What other modules put on My work (the referrals waiting on the viewer).
+      loadPageSections('my-work', { db, user, actor: request.actor(), record: null, today }),
     ]);
     return reply.page('my-work.njk', {
       title:
@@ -39,7 +40,7 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       roleHome: roleHomeFor(user.role),
       canSearch: can(user.role, 'search.use'),
       work,
-      referrals,
+      sections,
       flash: query.changed === 'password' ? 'Your password has been changed' : undefined,
     });
   });

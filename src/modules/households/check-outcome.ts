@@ -47,9 +47,3 @@ export function refineCheckOutcome(
     ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Say what was not satisfactory' });
   }
 }
-
-/** A check's outcome in words: as recorded ("Clear"), or whether it was satisfactory. */
-export function checkOutcomeText(c: { satisfactory: boolean; outcome: string | null }): string {
-  if (c.satisfactory) return c.outcome ?? 'Satisfactory';
-  return c.outcome ? `Not satisfactory: ${c.outcome}` : 'Not satisfactory';
-}

@@ -1,17 +1,20 @@
 /**
  * What only an agency decision changes on a household (Fostering Services (England) Regulations
  * 2011, regulations 26 to 28): its approval with the terms decided, a change of its terms, its
- * deregistration. Called by the panel module inside the decision's own transaction, after it has
- * checked the decision maker's access; never from a page of this module.
+ * deregistration. Run by the panel module inside the decision's own transaction (this module's
+ * panel business, declared in its entry), after it has checked the decision maker's access; never
+ * from a page of this module.
  */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { changedFields, invalid, notFound, type Who } from './access.ts';
-import { findHouseholdById } from './queries.ts';
+import type { AgencyDecision, PanelBusiness } from '../../platform/modules/panel-business.ts';
+import { changedFields } from './access.ts';
+import { invalid, notFound, type Who } from '../../platform/views/results.ts';
+import { findHouseholdById } from './scope.ts';
 import { lockHousehold, writeStatus, type Result } from './service.ts';
-import { statusName } from './statuses.ts';
+import { statusName } from './labels.ts';
 import { households } from './tables.ts';
 
 export interface DecidedTerms {
@@ -78,3 +81,22 @@ export async function applyAgencyDecision(
   }
   return { ok: true };
 }
+
+const outcomesForTheHousehold = ['approve', 'change_of_terms', 'deregister'] as const;
+
+/**
+ * The agency decision on an item, applied to its household: an approval, a change of terms or a
+ * deregistration (refused whole when the household's status does not allow it); a decision not
+ * to approve, or one that only notes the recommendation, changes nothing here.
+ */
+async function applyDecisionToHousehold(tx: DbOrTx, who: Who, decision: AgencyDecision): Promise<Result> {
+  const outcome = outcomesForTheHousehold.find((o) => o === decision.outcome);
+  if (!outcome) return { ok: true };
+  const { id, householdId, onDate, reasons, terms } = decision;
+  return applyAgencyDecision(tx, who, householdId, { id, outcome, onDate, reasons }, terms);
+}
+
+/** The kinds of panel item whose agency decision changes the household. */
+export const agencyDecisionPanelBusiness: PanelBusiness[] = ['approval', 'change_of_terms', 'deregistration'].map(
+  (kind) => ({ kind, agencyDecided: applyDecisionToHousehold }),
+);

@@ -39,15 +39,3 @@ export const householdStatusPeriodFacts: KeptFacts = {
 export async function refreshHouseholdFacts(tx: DbOrTx, householdId: string): Promise<void> {
   await refreshFacts(tx, householdStatusPeriodFacts, [householdId]);
 }
-
-/**
- * A from-clause for measures: the households approved on the day (`h`, with its team `t`), found
- * by one indexed range lookup of the status periods (never a lookup per household).
- */
-export function approvedHouseholdsOn(day: string): SQL {
-  return sql`(select sp.household_id from household_status_periods sp
-      where sp.status = 'approved' and sp.from_on <= ${day}::date and (sp.to_on is null or sp.to_on > ${day}::date)
-    ) approved
-    join households h on h.id = approved.household_id
-    join teams t on t.id = h.team_id`;
-}

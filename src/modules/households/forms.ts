@@ -18,7 +18,7 @@ import {
   householdTypes,
   memberRelationships,
   skillLevels,
-} from './statuses.ts';
+} from './labels.ts';
 import { checkOutcomeAnswers, refineCheckOutcome } from './check-outcome.ts';
 
 export { isUuid };

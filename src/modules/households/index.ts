@@ -1,5 +1,10 @@
-/** Households and carers: the register, each household's record, status, checks and profile. */
+/**
+ * Households and carers: the register, each household's record, status, checks and profile. An
+ * agency decision on an approval, a change of terms or a deregistration changes the household
+ * (`panelBusiness`, decided.ts).
+ */
 import type { HearthModule } from '../../platform/modules/index.ts';
+import { agencyDecisionPanelBusiness } from './decided.ts';
 import { householdDueScope, householdsDueRules } from './due.ts';
 import { householdStatusPeriodFacts } from './facts.ts';
 import { householdMeasures } from './measures.ts';
@@ -23,4 +28,5 @@ export const households: HearthModule = {
   dueRules: householdsDueRules,
   measures: householdMeasures,
   keptFacts: [householdStatusPeriodFacts],
+  panelBusiness: agencyDecisionPanelBusiness,
 };

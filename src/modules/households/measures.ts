@@ -5,7 +5,7 @@ import {
   type Measure,
   type Period,
 } from '../../platform/measures/index.ts';
-import { approvedHouseholdsOn } from './facts.ts';
+import { approvedHouseholdsOn } from './scope.ts';
 
 /** A household as a record behind a figure: its name and reference, its page, when it was approved. */
 const householdRecord = sql`'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,

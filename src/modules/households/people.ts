@@ -1,9 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { changedFields, householdFor, invalid, type Who } from './access.ts';
+import { changedFields } from './access.ts';
+import { invalid, type Who } from '../../platform/views/results.ts';
+import { householdFor, findVisibleHousehold } from './scope.ts';
 import type { CarerInput, CheckInput, MemberInput } from './forms.ts';
-import { findCarer, findMember, findVisibleHousehold } from './queries.ts';
+import { findCarer, findMember } from './queries.ts';
 import type { Result } from './service.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';

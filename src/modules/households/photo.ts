@@ -2,8 +2,9 @@ import sharp from 'sharp';
 import type { Db } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { fileTypes, uploadForm, type Upload, type UploadedFile } from '../../platform/uploads/index.ts';
-import { householdFor, invalid, type FieldError, type Who } from './access.ts';
-import { findPhoto, findVisibleHousehold } from './queries.ts';
+import { invalid, type FieldError, type Who } from '../../platform/views/results.ts';
+import { householdFor, findVisibleHousehold } from './scope.ts';
+import { findPhoto } from './queries.ts';
 import type { Result } from './service.ts';
 import { householdPhotos } from './tables.ts';
 

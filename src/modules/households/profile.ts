@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
-import { findPhoto, householdPeople, type HouseholdRecord } from './queries.ts';
+import { findPhoto, householdPeople } from './queries.ts';
+import { type HouseholdRecord } from './scope.ts';
 
 /**
  * The carer profile for children: who lives in the household (first names only; ages of the

@@ -4,7 +4,6 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { householdVisibleTo } from './scope.ts';
-import { readsWholeHousehold } from '../../platform/access/scope.ts';
 import {
   carers,
   householdMembers,
@@ -14,83 +13,12 @@ import {
   households,
   personChecks,
 } from './tables.ts';
-import { currentPlacementCount, vacanciesSql } from './vacancies.ts';
+import { vacanciesSql } from './vacancies.ts';
 import type { HouseholdListQuery } from './forms.ts';
 
 export const HOUSEHOLDS_PAGE_SIZE = 25;
 
 const ssw = aliasedTable(users, 'ssw');
-const lead = aliasedTable(users, 'first_year_lead');
-
-/** One household as its pages show it, with its team, area, workers and vacancies. */
-function householdQuery(db: DbOrTx) {
-  const today = todayInLondon();
-  return db
-    .select({
-      household: households,
-      teamName: teams.name,
-      areaId: teams.areaId,
-      areaName: areas.name,
-      sswName: ssw.displayName,
-      firstYearLeadName: lead.displayName,
-      placed: currentPlacementCount(today),
-      vacancies: vacanciesSql(today),
-      hasPhoto: sql<boolean>`exists (select 1 from ${householdPhotos} where ${householdPhotos.householdId} = ${households.id})`,
-    })
-    .from(households)
-    .innerJoin(teams, eq(teams.id, households.teamId))
-    .innerJoin(areas, eq(areas.id, teams.areaId))
-    .leftJoin(ssw, eq(ssw.id, households.allocatedSswId))
-    .leftJoin(lead, eq(lead.id, households.firstYearLeadId));
-}
-
-export type HouseholdRecord = typeof households.$inferSelect & {
-  teamName: string;
-  areaId: string;
-  areaName: string;
-  sswName: string | null;
-  firstYearLeadName: string | null;
-  placed: number;
-  vacancies: number;
-  hasPhoto: boolean;
-};
-
-/** The household if the viewer may see it; null when it does not exist or is out of their scope. */
-export async function findVisibleHousehold(
-  db: DbOrTx,
-  viewer: SignedInUser,
-  id: string,
-): Promise<HouseholdRecord | null> {
-  const [row] = await householdQuery(db)
-    .where(and(eq(households.id, id), householdVisibleTo(viewer)))
-    .limit(1);
-  if (!row) return null;
-  const { household, ...rest } = row;
-  return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
-}
-
-/**
- * The household by id, whoever is asking: only for a service that has already checked the acting
- * user's access to the record that changes it (an agency decision).
- */
-export async function findHouseholdById(db: DbOrTx, id: string): Promise<HouseholdRecord | null> {
-  const [row] = await householdQuery(db).where(eq(households.id, id)).limit(1);
-  if (!row) return null;
-  const { household, ...rest } = row;
-  return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
-}
-
-/**
- * The household, if the viewer reads it in full with the records hanging off it (supervision,
- * placements): not a children's social worker who sees it only as their child's home.
- */
-export async function findHouseholdReadInFull(
-  db: DbOrTx,
-  viewer: SignedInUser,
-  id: string,
-): Promise<HouseholdRecord | null> {
-  return readsWholeHousehold(viewer) ? findVisibleHousehold(db, viewer, id) : null;
-}
 
 /** The people and history on a household's page. */
 export async function householdPeople(db: DbOrTx, householdId: string) {
@@ -198,10 +126,6 @@ export async function listHouseholds(db: DbOrTx, viewer: SignedInUser, query: Ho
     .limit(HOUSEHOLDS_PAGE_SIZE)
     .offset((page - 1) * HOUSEHOLDS_PAGE_SIZE);
   return { households: rows.map((r) => ({ ...r, vacancies: Number(r.vacancies) })), total, page };
-}
-
-export async function teamOptions(db: DbOrTx) {
-  return db.select({ id: teams.id, name: teams.name, areaId: teams.areaId }).from(teams).orderBy(asc(teams.name));
 }
 
 export async function findTeam(db: DbOrTx, id: string) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
-import { findVisibleHousehold } from './queries.ts';
+import { findVisibleHousehold } from './scope.ts';
 import { carers, households } from './tables.ts';
 import { isUuid } from './forms.ts';
 import { householdPath } from './paths.ts';

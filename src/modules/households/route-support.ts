@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
-import { householdAbilities, householdFor, viewHousehold, type FieldError, type Need, type Who } from './access.ts';
+import { viewHousehold } from './access.ts';
+import { type FieldError, type Who } from '../../platform/views/results.ts';
+import { householdAbilities, householdFor, type Need, findVisibleHousehold, type HouseholdRecord } from './scope.ts';
 import { linkDateErrors } from '../../platform/views/date-input.ts';
 import { dateFieldNames, isUuid } from './forms.ts';
-import { findVisibleHousehold, type HouseholdRecord } from './queries.ts';
 import { householdPath } from './paths.ts';
 
 export type WithId = { Params: { id: string } };

@@ -4,7 +4,9 @@ import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { allocationForm, detailsForm, statusForm, termsForm } from './forms.ts';
-import { allocationOptions, teamOptions, type HouseholdRecord } from './queries.ts';
+import { allocationOptions } from './queries.ts';
+import { teamOptions } from '../../platform/auth/organisation.ts';
+import { type HouseholdRecord } from './scope.ts';
 import { allocate, changeStatus, updateDetails, updateTerms, type Result } from './service.ts';
 import {
   allocateAccess,
@@ -19,7 +21,7 @@ import {
 } from './route-support.ts';
 import { roleNames, type Role } from '../../platform/access/roles.ts';
 import { showHousehold } from './show.ts';
-import { allowedTransitions, isHouseholdStatus, statusesNeedingReason, statusName } from './statuses.ts';
+import { allowedTransitions, isHouseholdStatus, statusesNeedingReason, statusName } from './labels.ts';
 import {
   genderOptions,
   radioItems,

@@ -4,10 +4,11 @@ import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { enquiryForm, householdListQuery } from './forms.ts';
-import { HOUSEHOLDS_PAGE_SIZE, listHouseholds, teamOptions, workerOptions } from './queries.ts';
+import { HOUSEHOLDS_PAGE_SIZE, listHouseholds, workerOptions } from './queries.ts';
+import { teamOptions } from '../../platform/auth/organisation.ts';
 import { recordEnquiry } from './service.ts';
 import { changeAccess, forbiddenPage, pageErrors, viewAccess, who } from './route-support.ts';
-import { householdTypeName, statusName } from './statuses.ts';
+import { householdTypeName, statusName } from './labels.ts';
 import {
   doneMessage,
   isFiltered,

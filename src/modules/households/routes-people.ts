@@ -5,7 +5,8 @@ import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { checkOutcomeFields } from './check-outcome.ts';
 import { carerForm, checkForm, isUuid, memberForm } from './forms.ts';
 import { addCarer, addCheck, addMember, checkPeople, updateCarer, updateMember, type CarerResult } from './people.ts';
-import { findCarer, findMember, type HouseholdRecord } from './queries.ts';
+import { findCarer, findMember } from './queries.ts';
+import { type HouseholdRecord } from './scope.ts';
 import type { Result } from './service.ts';
 import {
   changeAccess,

@@ -4,7 +4,7 @@ import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid, profileForm } from './forms.ts';
 import { MAX_PHOTO_BYTES, photoUpload, savePhoto, viewPhoto } from './photo.ts';
 import { carerProfile, carerProfilePdf, childrenText, joinNames } from './profile.ts';
-import type { HouseholdRecord } from './queries.ts';
+import type { HouseholdRecord } from './scope.ts';
 import { updateProfile } from './service.ts';
 import {
   abilities,

@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { roleNames, type Role } from '../../platform/access/roles.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { restrictedAccessForm } from './forms.ts';
-import { restrictedAccessList, type HouseholdRecord } from './queries.ts';
+import { restrictedAccessList } from './queries.ts';
+import { type HouseholdRecord } from './scope.ts';
 import { nameManager, removeManager } from './service.ts';
 import {
   allocateAccess,

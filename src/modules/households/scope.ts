@@ -1,10 +1,26 @@
-import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { householdScope } from '../../platform/access/scope.ts';
-import { teams } from '../../platform/auth/tables.ts';
+import {
+  canAllocateHousehold,
+  canChangeHousehold,
+  householdScope,
+  readsWholeHousehold,
+} from '../../platform/access/scope.ts';
+import { areas, teams, users } from '../../platform/auth/tables.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { forbidden, notFound, type Refusal } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
-import { householdRestrictedAccess, households } from './tables.ts';
+import { householdPhotos, householdRestrictedAccess, households } from './tables.ts';
+import { currentPlacementCount, vacanciesSql } from './vacancies.ts';
+
+/*
+ * What other modules may use of households beside its tables: the conditions that say which
+ * households a user may read, the household itself as a viewer may read it (the record every
+ * page hanging off a household starts from), and the households approved on a day that the
+ * measures of several modules count.
+ */
 
 /**
  * The SQL condition on `households` for what a user may read: every household list, record,
@@ -79,4 +95,118 @@ export function visibleHouseholdIds(user: SignedInUser): SQL {
     union all
     select ${households.id} from ${households}
       where ${households.allocatedSswId} = ${user.id} and ${households.teamId} <> ${scope.teamId} and ${readable}`;
+}
+
+const ssw = aliasedTable(users, 'ssw');
+const lead = aliasedTable(users, 'first_year_lead');
+
+/** One household as its pages show it, with its team, area, workers and vacancies. */
+function householdQuery(db: DbOrTx) {
+  const today = todayInLondon();
+  return db
+    .select({
+      household: households,
+      teamName: teams.name,
+      areaId: teams.areaId,
+      areaName: areas.name,
+      sswName: ssw.displayName,
+      firstYearLeadName: lead.displayName,
+      placed: currentPlacementCount(today),
+      vacancies: vacanciesSql(today),
+      hasPhoto: sql<boolean>`exists (select 1 from ${householdPhotos} where ${householdPhotos.householdId} = ${households.id})`,
+    })
+    .from(households)
+    .innerJoin(teams, eq(teams.id, households.teamId))
+    .innerJoin(areas, eq(areas.id, teams.areaId))
+    .leftJoin(ssw, eq(ssw.id, households.allocatedSswId))
+    .leftJoin(lead, eq(lead.id, households.firstYearLeadId));
+}
+
+export type HouseholdRecord = typeof households.$inferSelect & {
+  teamName: string;
+  areaId: string;
+  areaName: string;
+  sswName: string | null;
+  firstYearLeadName: string | null;
+  placed: number;
+  vacancies: number;
+  hasPhoto: boolean;
+};
+
+/** The household if the viewer may see it; null when it does not exist or is out of their scope. */
+export async function findVisibleHousehold(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  id: string,
+): Promise<HouseholdRecord | null> {
+  const [row] = await householdQuery(db)
+    .where(and(eq(households.id, id), householdVisibleTo(viewer)))
+    .limit(1);
+  if (!row) return null;
+  const { household, ...rest } = row;
+  return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
+}
+
+/**
+ * The household by id, whoever is asking: only for a service that has already checked the acting
+ * user's access to the record that changes it (an agency decision).
+ */
+export async function findHouseholdById(db: DbOrTx, id: string): Promise<HouseholdRecord | null> {
+  const [row] = await householdQuery(db).where(eq(households.id, id)).limit(1);
+  if (!row) return null;
+  const { household, ...rest } = row;
+  return { ...household, ...rest, placed: Number(rest.placed), vacancies: Number(rest.vacancies) };
+}
+
+/**
+ * The household, if the viewer reads it in full with the records hanging off it (supervision,
+ * placements): not a children's social worker who sees it only as their child's home.
+ */
+export async function findHouseholdReadInFull(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  id: string,
+): Promise<HouseholdRecord | null> {
+  return readsWholeHousehold(viewer) ? findVisibleHousehold(db, viewer, id) : null;
+}
+
+export type Need = 'change' | 'allocate' | 'restricted-access';
+
+/** What the viewer may do with a household they can see (for showing or hiding links). */
+export function householdAbilities(user: SignedInUser, household: HouseholdRecord) {
+  return {
+    change: canChangeHousehold(user, household),
+    allocate: canAllocateHousehold(user, household),
+    restrictedAccess: user.role === 'head_of_fostering',
+  };
+}
+
+/**
+ * The household, if the user may see it (404 otherwise) and may do what they ask (403 otherwise).
+ * Pass the transaction so the check and the change see the same row.
+ */
+export async function householdFor(
+  db: DbOrTx,
+  user: SignedInUser,
+  id: string,
+  need: Need,
+): Promise<{ ok: true; household: HouseholdRecord } | Refusal> {
+  const household = await findVisibleHousehold(db, user, id);
+  if (!household) return notFound;
+  const abilities = householdAbilities(user, household);
+  const allowed =
+    need === 'change' ? abilities.change : need === 'allocate' ? abilities.allocate : abilities.restrictedAccess;
+  return allowed ? { ok: true, household } : forbidden;
+}
+
+/**
+ * The households a measure counts on a day, as a from-clause for any module's measures: the households approved on the day (`h`, with its team `t`), found
+ * by one indexed range lookup of the status periods (never a lookup per household).
+ */
+export function approvedHouseholdsOn(day: string): SQL {
+  return sql`(select sp.household_id from household_status_periods sp
+      where sp.status = 'approved' and sp.from_on <= ${day}::date and (sp.to_on is null or sp.to_on > ${day}::date)
+    ) approved
+    join households h on h.id = approved.household_id
+    join teams t on t.id = h.team_id`;
 }

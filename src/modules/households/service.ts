@@ -5,20 +5,14 @@ import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import {
-  changedFields,
-  householdFor,
-  invalid,
-  type FieldError,
-  type Invalid,
-  type Refusal,
-  type Who,
-} from './access.ts';
+import { changedFields } from './access.ts';
+import { invalid, type FieldError, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
+import { householdFor } from './scope.ts';
 import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, StatusInput, TermsInput } from './forms.ts';
 import { refreshHouseholdFacts } from './facts.ts';
 import { findTeam, findUserForAllocation } from './queries.ts';
 import { nextHouseholdReference } from './reference.ts';
-import { canMove, statusesNeedingReason, statusName, statusNames } from './statuses.ts';
+import { canMove, statusesNeedingReason, statusName, statusNames } from './labels.ts';
 import { carers, householdRestrictedAccess, householdStatusEvents, households } from './tables.ts';
 
 export type Done = { ok: true };

@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordLinksFor } from '../../platform/views/record-links.ts';
+import { loadPageSections } from '../../platform/views/page-sections.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
-import { childrenPlacedWith } from '../placements/household-children.ts';
-import { householdPeople, type HouseholdRecord } from './queries.ts';
+import { householdPeople } from './queries.ts';
+import { type HouseholdRecord } from './scope.ts';
 import { abilities } from './route-support.ts';
 import {
   allowedTransitions,
@@ -15,9 +16,9 @@ import {
   memberRelationshipNames,
   skillLevelName,
   statusName,
-} from './statuses.ts';
+  checkOutcomeText,
+} from './labels.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
-import { checkOutcomeText } from './check-outcome.ts';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
@@ -30,7 +31,14 @@ export async function showHousehold(
 ) {
   const today = todayInLondon();
   const people = await householdPeople(db, household.id);
-  const placedNow = await childrenPlacedWith(db, request.user!, household.id, today);
+  // What other modules show of the household (the children placed there now), each within its own access.
+  const sections = await loadPageSections('household', {
+    db,
+    user: request.user!,
+    actor: request.actor(),
+    record: { id: household.id, placed: household.placed },
+    today,
+  });
   const age = (dob: string | null) => (dob && dob <= today ? ageOn(dob, today) : null);
   const names = new Map<string, string>();
   for (const c of people.carers) names.set(`carer:${c.id}`, `${c.firstName} ${c.lastName}`);
@@ -46,7 +54,7 @@ export async function showHousehold(
       seeAudit: can(request.user!.role, 'audit.view'),
     },
     links: recordLinksFor('household', request.user!, household.id),
-    placedNow,
+    sections,
     statusTag: statusTag(household.status),
     statusName: statusName(household.status),
     typeName: householdTypeName(household.householdType),

@@ -5,7 +5,7 @@ import { teams, users } from '../../platform/auth/tables.ts';
 
 /**
  * A fostering household: from enquiry to approval and beyond. Status values and allowed
- * transitions live in households/statuses.ts; approval terms are columns here because
+ * transitions live in households/labels.ts; approval terms are columns here because
  * matching and vacancies query them directly.
  */
 export const households = pgTable(
@@ -150,7 +150,7 @@ export const personChecks = pgTable(
       .references(() => households.id),
     carerId: uuid('carer_id').references(() => carers.id),
     memberId: uuid('member_id').references(() => householdMembers.id),
-    /** households/statuses.ts checkKinds: dbs, la_checks, medical, reference, personal_reference, employer_reference, health_and_safety, pets */
+    /** households/labels.ts checkKinds: dbs, la_checks, medical, reference, personal_reference, employer_reference, health_and_safety, pets */
     kind: text('kind').notNull(),
     completedOn: date('completed_on').notNull(),
     expiresOn: date('expires_on'),

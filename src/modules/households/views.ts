@@ -16,7 +16,7 @@ import {
   statusNames,
   statusTagClasses,
   transitionNames,
-} from './statuses.ts';
+} from './labels.ts';
 
 type Option = { value: string; text: string };
 

@@ -13,9 +13,9 @@ import { formatDate } from '../../platform/views/format.ts';
 import { allegationsAwaitingPanel } from '../concerns/panel.ts';
 import { concerns } from '../concerns/tables.ts';
 import { makeMatter } from '../concerns/test-support.ts';
-import { makeRoad } from '../recruitment/test-fixtures.ts';
+import { makeRoad } from '../recruitment/test-support.ts';
 import { approvalCandidates } from './agenda.ts';
-import { makeMeeting } from './test-fixtures.ts';
+import { makeMeeting } from './test-support.ts';
 import { panelAttendance, panelItems, panelMembers, panelPapers } from './tables.ts';
 
 const t = testAppForFile();

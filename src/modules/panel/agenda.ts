@@ -1,15 +1,16 @@
 /**
  * The agenda is built from what is due: ONE function per kind of item says which households (and
- * which records behind them) may be put on a meeting's agenda. Each candidate's `value` is what
- * the add-item form sends back; the service re-derives the list to accept only a due candidate.
+ * which records behind them) may be put on a meeting's agenda. The kinds other modules bring
+ * (approval, first review, change of terms, standards of care) are listed by their panel business
+ * (`src/platform/modules/panel-business.ts`); the panel lists the households paused or approved
+ * itself. Each candidate's `value` is what the add-item form sends back; the service re-derives the
+ * list to accept only a due candidate.
  */
 import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { panelBusinessFor, type PanelBusiness, type PanelCandidate } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { allegationsAwaitingPanel } from '../concerns/panel.ts';
 import { households } from '../households/tables.ts';
-import { householdsReadyForPanel } from '../recruitment/panel.ts';
-import { reviewsWaitingForPanel } from '../reviews/panel.ts';
 import type { ItemKind } from './labels.ts';
 import { panelItems } from './tables.ts';
 
@@ -18,7 +19,8 @@ export interface Candidate {
   householdId: string;
   text: string;
   hint: string;
-  sourceType: 'annual-review' | 'concern' | null;
+  /** The type of the record behind the item ('annual-review', 'concern'), or null for the household alone. */
+  sourceType: string | null;
   sourceId: string | null;
 }
 
@@ -57,64 +59,56 @@ async function householdsIn(db: DbOrTx, kind: ItemKind, statuses: string[], hint
   }));
 }
 
+/** Kinds a household goes to the panel for once: those already put to it (waiting for its recommendation, or holding one) are left out. */
+const oncePerHousehold: readonly ItemKind[] = ['approval'];
+
+/** The add-item form's value: the household ('h:'), or the record behind the item ('r:' a review, 'c:' an allegation). */
+const valuePrefixes: Record<string, string> = { 'annual-review': 'r', concern: 'c' };
+
+function candidateOf(business: PanelBusiness, c: PanelCandidate): Candidate {
+  const sourceType = c.recordId === null ? null : (business.recordType ?? null);
+  return {
+    value: sourceType ? `${valuePrefixes[sourceType] ?? sourceType}:${c.recordId}` : `h:${c.householdId}`,
+    householdId: c.householdId,
+    text: `${c.householdName} (${c.householdReference})`,
+    hint: c.hint,
+    sourceType,
+    sourceId: sourceType ? c.recordId : null,
+  };
+}
+
+/**
+ * The households (and records behind them) another module has due for this kind of item, as its
+ * panel business lists them, oldest first.
+ */
+async function broughtCandidates(db: DbOrTx, kind: ItemKind): Promise<Candidate[]> {
+  const listing = panelBusinessFor(kind).filter((b) => b.dueForPanel);
+  if (!listing.length) throw new Error(`No module lists what is due for a ${kind} item: are the modules registered?`);
+  const without = oncePerHousehold.includes(kind)
+    ? sql`select ${panelItems.householdId} from ${panelItems} where ${panelItems.kind} = ${kind}`
+    : undefined;
+  const found: Candidate[] = [];
+  for (const business of listing) {
+    const due = await business.dueForPanel!(db, { limit: LIMIT, without });
+    found.push(...due.map((c) => candidateOf(business, c)));
+  }
+  return found.slice(0, LIMIT);
+}
+
 /**
  * Approval: households in assessment whose assessment is complete (the recruitment module's
- * `householdsReadyForPanel`), leaving out those already put to the panel for approval (waiting
- * for its recommendation, or holding one).
+ * panel business), leaving out those already put to the panel for approval.
  */
-export async function approvalCandidates(db: DbOrTx): Promise<Candidate[]> {
-  const alreadyPut = sql`select ${panelItems.householdId} from ${panelItems} where ${panelItems.kind} = 'approval'`;
-  const ready = await householdsReadyForPanel(db, { without: alreadyPut });
-  return ready.slice(0, LIMIT).map((h) => ({
-    value: `h:${h.householdId}`,
-    householdId: h.householdId,
-    text: `${h.householdName} (${h.householdReference})`,
-    hint: `Assessment completed on ${formatDate(h.assessmentCompletedOn)}`,
-    sourceType: null,
-    sourceId: null,
-  }));
-}
+export const approvalCandidates = (db: DbOrTx) => broughtCandidates(db, 'approval');
 
-/** First annual reviews completed and waiting to be presented. */
-export async function firstReviewCandidates(db: DbOrTx): Promise<Candidate[]> {
-  const reviews = await reviewsWaitingForPanel(db, { firstOnly: true, limit: LIMIT });
-  return reviews.map((r) => ({
-    value: `r:${r.reviewId}`,
-    householdId: r.householdId,
-    text: `${r.household} (${r.reference})`,
-    hint: `First review held on ${formatDate(r.reviewedOn)} by ${r.reviewingOfficer}`,
-    sourceType: 'annual-review',
-    sourceId: r.reviewId,
-  }));
-}
+/** First annual reviews completed and waiting to be presented (the reviews module's). */
+export const firstReviewCandidates = (db: DbOrTx) => broughtCandidates(db, 'first_review');
 
 /** Changes of terms: reviews (not first reviews) whose outcome changes the terms or refers to panel. */
-export async function changeOfTermsCandidates(db: DbOrTx): Promise<Candidate[]> {
-  const reviews = await reviewsWaitingForPanel(db, { limit: LIMIT });
-  return reviews
-    .filter((r) => !r.firstReview)
-    .map((r) => ({
-      value: `r:${r.reviewId}`,
-      householdId: r.householdId,
-      text: `${r.household} (${r.reference})`,
-      hint: `Review held on ${formatDate(r.reviewedOn)} by ${r.reviewingOfficer}`,
-      sourceType: 'annual-review',
-      sourceId: r.reviewId,
-    }));
-}
+export const changeOfTermsCandidates = (db: DbOrTx) => broughtCandidates(db, 'change_of_terms');
 
-/** Standards of care: allegations with an outcome, not yet presented. */
-export async function standardsOfCareCandidates(db: DbOrTx): Promise<Candidate[]> {
-  const allegations = await allegationsAwaitingPanel(db, { limit: LIMIT });
-  return allegations.map((a) => ({
-    value: `c:${a.concernId}`,
-    householdId: a.householdId,
-    text: `${a.householdName} (${a.householdReference})`,
-    hint: `Allegation: outcome recorded on ${formatDate(a.outcomeOn)}`,
-    sourceType: 'concern',
-    sourceId: a.concernId,
-  }));
-}
+/** Standards of care: allegations with an outcome, not yet presented (the concerns module's). */
+export const standardsOfCareCandidates = (db: DbOrTx) => broughtCandidates(db, 'standards_of_care');
 
 /** Deregistration: households paused (on hold or inactive) whose future the panel considers. */
 export const deregistrationCandidates = (db: DbOrTx) =>

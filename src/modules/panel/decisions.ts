@@ -1,7 +1,9 @@
 /**
  * The panel's recommendation on each item (only at a quorate meeting), the chair's signature of the
  * minutes, the agency decision maker's decision (only on a recommendation whose minutes are
- * signed: the decision applies to the household through households/decided.ts) and the letters.
+ * signed) and the letters. What a recommendation or a decision changes in other modules' records
+ * (a review presented, a household approved) is their panel business
+ * (`src/platform/modules/panel-business.ts`), run in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -9,11 +11,9 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { panelBusinessFor, presentedToPanelFor } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import { recordAllegationPresentedToPanel } from '../concerns/panel.ts';
-import { applyAgencyDecision } from '../households/decided.ts';
-import { recordReviewPresentedToPanel } from '../reviews/panel.ts';
 import { decisionDueFor, letterDueFor, toldDueFor } from './dates.ts';
 import type { DecisionInput, LettersInput, RecommendationInput } from './forms.ts';
 import { itemsWithTerms, type ItemKind } from './labels.ts';
@@ -86,12 +86,9 @@ export async function recordRecommendation(
         ...(newTerms ? { places: input.places, ageMin: input.ageMin, ageMax: input.ageMax } : {}),
       })
       .where(eq(panelItems.id, itemId));
-    // The record behind the item is marked presented on the meeting's day.
-    if (item.sourceType === 'annual-review' && item.sourceId) {
-      await recordReviewPresentedToPanel(tx, who.actor, item.sourceId, meeting.meetsOn);
-    }
-    if (item.sourceType === 'concern' && item.sourceId) {
-      await recordAllegationPresentedToPanel(tx, who.actor, item.sourceId, meeting.meetsOn);
+    // The record behind the item (a review, an allegation) is marked presented on the meeting's day.
+    if (item.sourceType && item.sourceId) {
+      await presentedToPanelFor(item.sourceType)?.(tx, who.actor, item.sourceId, meeting.meetsOn);
     }
     // The recommendation stops the household's 8-month clock to panel.
     await refreshDueItems(tx, 'household', [item.householdId]);
@@ -180,20 +177,23 @@ export async function decide(db: Db, who: Who, itemId: string, input: DecisionIn
     }
     const outcome = decisionOutcome(item.kind, item.recommendation, input.agrees === 'yes');
     const id = randomUUID();
-    // The household first: a decision it cannot take (it is no longer in assessment) is refused whole.
-    if (outcome === 'approve' || outcome === 'change_of_terms' || outcome === 'deregister') {
-      const terms =
-        outcome === 'deregister' || item.places === null
-          ? null
-          : { approvedPlaces: item.places, ageMin: item.ageMin ?? 0, ageMax: item.ageMax ?? 17 };
-      const applied = await applyAgencyDecision(
-        tx,
-        who,
-        item.householdId,
-        { id, outcome, onDate: input.decidedOn, reasons: input.reasons },
-        terms,
-      );
-      if (!applied.ok) return applied;
+    // The household first (the households module's panel business, in the modules' order): a
+    // decision it cannot take (it is no longer in assessment) is refused whole.
+    const terms =
+      outcome === 'deregister' || item.places === null
+        ? null
+        : { approvedPlaces: item.places, ageMin: item.ageMin ?? 0, ageMax: item.ageMax ?? 17 };
+    const decision = {
+      id,
+      householdId: item.householdId,
+      outcome,
+      onDate: input.decidedOn,
+      reasons: input.reasons,
+      terms,
+    };
+    for (const { agencyDecided } of panelBusinessFor(item.kind)) {
+      const applied = agencyDecided ? await agencyDecided(tx, who, decision) : null;
+      if (applied && !applied.ok) return applied;
     }
     await tx.insert(agencyDecisions).values({
       id,

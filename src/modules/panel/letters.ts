@@ -1,7 +1,6 @@
-/** The letter to the applicant after the agency decision, as Word and PDF (the reviews module's writers). */
+/** The letter to the applicant after the agency decision, as Word and PDF (the platform's report writers). */
+import { reportDocx, reportPdf, type Report } from '../../platform/pdf/report.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import type { Report } from '../reviews/report.ts';
-import { reportDocx, reportPdf } from '../reviews/report-files.ts';
 import { representationsBy } from './dates.ts';
 import { decisionOutcomeNames, itemKindNames, nameOf } from './labels.ts';
 

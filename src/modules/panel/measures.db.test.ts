@@ -12,7 +12,7 @@ import { dueItems } from '../../platform/due/tables.ts';
 import { decisionDueFor, letterDueFor, papersDueFor, toldDueFor } from './dates.ts';
 import { decisionsInTime, meetingsQuorate, papersPublishedOnTime, papersQualityAssured } from './measures.ts';
 import { measureRecords } from '../../platform/measures/index.ts';
-import { makeMeeting } from './test-fixtures.ts';
+import { makeMeeting } from './test-support.ts';
 import { agencyDecisions, panelAttendance, panelItems, panelMembers, panelPapers } from './tables.ts';
 
 const { db, period: september, rowsFor } = measureFixture('2019-09', '2026-12-01');

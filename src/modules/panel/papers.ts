@@ -10,7 +10,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { fileTypeOf, fileTypes, uploadForm, type Upload } from '../../platform/uploads/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
-import { householdFor } from '../households/access.ts';
+import { householdFor } from '../households/scope.ts';
 import type { QaInput } from './forms.ts';
 import { opensPaper } from './scope.ts';
 import { panelItems, panelMeetings, panelPapers } from './tables.ts';

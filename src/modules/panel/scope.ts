@@ -8,7 +8,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { findVisibleHousehold } from '../households/queries.ts';
+import { findVisibleHousehold } from '../households/scope.ts';
 import { panelAttendance, panelMeetings, panelMembers } from './tables.ts';
 
 /** The panel member linked to this user's account, while on the list. */

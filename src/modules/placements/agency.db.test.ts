@@ -9,7 +9,7 @@ import { breakdownOf, measureRecords, periodOf } from '../../platform/measures/i
 import { inHousePlacementRate } from './in-house-measure.ts';
 import { registerMeasure } from '../../platform/measures/index.ts';
 import { agencyPlacements, referralEvents, referrals } from './tables.ts';
-import { auditTrail, dateFields } from './test-helpers.ts';
+import { auditTrail, dateFields } from './test-support.ts';
 
 const t = testAppForFile();
 

@@ -5,7 +5,7 @@ import { makeChild, makeDelegatedAuthority, makePlacement, makeReferral } from '
 import { makeHousehold } from '../../../test/support/households.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { delegatedAuthorities, matches, placementDocuments, placements, referrals } from './tables.ts';
-import { auditTrail, dateFields, idFrom } from './test-helpers.ts';
+import { auditTrail, dateFields, idFrom } from './test-support.ts';
 
 const t = testAppForFile();
 

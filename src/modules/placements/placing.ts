@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import type { ChildRecord } from '../children/queries.ts';
+import type { ChildRecord } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { endAgencyPlacementsOnMoveInHouse } from './agency.ts';

@@ -9,7 +9,7 @@ import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { vacanciesFor } from '../households/vacancies.ts';
 import { placementDocuments, placements } from './tables.ts';
-import { dateFields } from './test-helpers.ts';
+import { dateFields } from './test-support.ts';
 
 const t = testAppForFile();
 

@@ -4,7 +4,7 @@ import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makeReferral } from '../../../test/support/children.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { referralEvents, referrals } from './tables.ts';
-import { auditTrail, dateFields, idFrom } from './test-helpers.ts';
+import { auditTrail, dateFields, idFrom } from './test-support.ts';
 
 const t = testAppForFile();
 

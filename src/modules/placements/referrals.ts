@@ -5,7 +5,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { ageOn, compareIsoDates, todayInLondon } from '../../platform/dates/index.ts';
-import type { ChildRecord } from '../children/queries.ts';
+import type { ChildRecord } from '../children/scope.ts';
 import type { MatchInput, ReferralInput } from './forms.ts';
 import { STAYING_PUT_MAX_AGE } from './matching.ts';
 import { findHouseholdForPlacement, findReferral, openReferralOf, type ReferralRecord } from './queries.ts';

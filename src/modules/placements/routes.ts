@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ModuleContext } from '../../platform/modules/index.ts';
-import { agencyPlacementRoutes } from './agency-routes.ts';
-import { matchingRoutes } from './matching-routes.ts';
-import { placementRoutes } from './placement-routes.ts';
-import { referralRoutes } from './referral-routes.ts';
+import { agencyPlacementRoutes } from './routes-agency.ts';
+import { matchingRoutes } from './routes-matching.ts';
+import { placementRoutes } from './routes-placement.ts';
+import { referralRoutes } from './routes-referral.ts';
 
 /** Referrals, matching, placements and delegated authority. */
 export const placementsRoutes: FastifyPluginAsync<ModuleContext> = async (app, { db, config }) => {

@@ -16,8 +16,9 @@ import {
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { planView, type ActionView, type TargetView, type UpdateView } from './queries.ts';
-import { ragNames, type PlanRag } from './forms.ts';
+import { ragNames, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
+import { targetHeading } from './labels.ts';
 
 /** The service's four columns, after the action number. */
 export const COLUMN_HEADINGS = [
@@ -119,10 +120,6 @@ function actionRows(action: ActionView, measures: Map<string, LinkedMeasure>): T
   const latest = action.updates[0];
   const fill = latest ? RAG_FILL[latest.rag as PlanRag] : undefined;
   return [main, new TableRow({ children: [cell([new Paragraph('')]), cell(progress, { span: 4, fill, column: 1 })] })];
-}
-
-export function targetHeading(target: Pick<TargetView, 'number' | 'title' | 'standards'>): string {
-  return `Target ${target.number}: ${target.title}${target.standards ? ` (${target.standards})` : ''}`;
 }
 
 function targetTable(target: TargetView, measures: Map<string, LinkedMeasure>): Table {

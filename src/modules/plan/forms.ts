@@ -3,20 +3,11 @@ import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 
 import { isUuid } from '../../platform/views/params.ts';
+import { rags } from './labels.ts';
 
 export { isUuid };
 
 const longText = (max = 5000) => optionalText(max).transform((v) => v ?? '');
-
-export const rags = ['red', 'amber', 'green'] as const;
-export type PlanRag = (typeof rags)[number];
-export const ragNames: Record<PlanRag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-/** MOJ/GOV.UK tag colours for each RAG status. */
-export const ragTagClasses: Record<PlanRag, string> = {
-  red: 'govuk-tag--red',
-  amber: 'govuk-tag--orange',
-  green: 'govuk-tag--green',
-};
 
 export const targetForm = z.object({
   number: z.coerce

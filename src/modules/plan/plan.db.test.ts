@@ -9,7 +9,7 @@ import { seedDemoPlan } from '../../../scripts/demo/plan.ts';
 import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
 import { addAction, addTarget, addUpdate, createPlan } from './service.ts';
 import { quarterlyReviewData } from './views.ts';
-import { quarterOf } from './quarters.ts';
+import { quarterOf } from '../../platform/dates/quarters.ts';
 import { COLUMN_HEADINGS } from './docx.ts';
 
 let t: TestApp;

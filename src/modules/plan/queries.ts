@@ -4,6 +4,7 @@ import { users } from '../../platform/auth/tables.ts';
 import { permissions } from '../../platform/access/policy.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
+import { byActionNumber } from './labels.ts';
 
 export type Plan = typeof plans.$inferSelect;
 export type PlanTarget = typeof planTargets.$inferSelect;
@@ -26,11 +27,6 @@ export interface TargetView extends PlanTarget {
 export interface PlanView {
   plan: Plan;
   targets: TargetView[];
-}
-
-/** Sorts "7.10" after "7.9". */
-export function byActionNumber(a: { number: string }, b: { number: string }): number {
-  return a.number.localeCompare(b.number, 'en', { numeric: true });
 }
 
 export async function listPlans(db: DbOrTx): Promise<Plan[]> {

@@ -4,7 +4,7 @@ import { can } from '../../platform/access/policy.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { allMeasures } from '../../platform/measures/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
-import { ragNames, ragTagClasses, rags, type PlanRag } from './forms.ts';
+import { ragNames, ragTagClasses, rags, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
 import { planPath } from './paths.ts';
 import {
@@ -15,7 +15,7 @@ import {
   type PlanTarget,
   type TargetView,
 } from './queries.ts';
-import { quarterOf } from './quarters.ts';
+import { quarterOf } from '../../platform/dates/quarters.ts';
 import { mayUpdateAction } from './service.ts';
 
 export const statusNames: Record<string, string> = { draft: 'Draft', active: 'Active', archived: 'Archived' };

@@ -1,53 +1,33 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { notesForCarer } from '../supervision/notes-queries.ts';
-import { openMattersForCarer } from '../concerns/index.ts';
-import { carerStageNames } from '../concerns/stage.ts';
+import { loadPageSections } from '../../platform/views/page-sections.ts';
 
 const flashes: Record<string, string> = {
   password: 'Your password has been changed',
   acknowledged: 'Thank you: you have confirmed you received the notes',
 };
 
-/** The carer portal: a foster carer's own household, and nothing else. */
+/**
+ * The carer portal: a foster carer's own household, and nothing else. What it shows of other
+ * modules' records (supervision notes, an open matter about the household) comes as page
+ * sections from those modules, which read, check access and audit the view themselves.
+ */
 export const portalRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   app.get<{ Querystring: { changed?: string; done?: string } }>(
     '/portal',
     { config: { access: { permission: 'portal.use' } } },
     async (request, reply) => {
-      const notes = await notesForCarer(db, request.user!);
-      for (const householdId of new Set(notes.map((n) => n.householdId))) {
-        await recordAudit(db, request.actor(), {
-          action: 'view',
-          recordType: 'household',
-          recordId: householdId,
-          detail: { page: 'portal' },
-        });
-      }
-      // Open allegations and concerns about the household: only that one is open, its stage and who supports the carer.
-      const matters = await openMattersForCarer(db, request.user!);
-      for (const matter of matters) {
-        await recordAudit(db, request.actor(), {
-          action: 'view',
-          recordType: 'concern',
-          recordId: matter.id,
-          detail: { page: 'portal' },
-        });
-      }
+      const sections = await loadPageSections('portal-home', {
+        db,
+        user: request.user!,
+        actor: request.actor(),
+        record: null,
+        today: todayInLondon(),
+      });
       const flash =
         flashes[request.query.done ?? ''] ?? (request.query.changed ? flashes[request.query.changed] : undefined);
-      return reply.page('portal-home.njk', {
-        title: 'Your household',
-        notes,
-        matters: matters.map((m) => ({
-          stage: carerStageNames[m.stage as keyof typeof carerStageNames] ?? 'Open',
-          support: m.support_by
-            ? `${m.support_by}${m.support_organisation ? `, ${m.support_organisation}` : ''}`
-            : null,
-        })),
-        flash,
-      });
+      return reply.page('portal-home.njk', { title: 'Your household', sections, flash });
     },
   );
 };

@@ -5,7 +5,7 @@ import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { recruitmentAssessments } from './tables.ts';
-import { makeRoad } from './test-fixtures.ts';
+import { makeRoad } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();

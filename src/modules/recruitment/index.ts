@@ -2,18 +2,15 @@
  * The road in and the road out (issue 11): enquiries, information events, initial visits, the
  * application and its 8-month clock, the Form F assessment with its stage 1 checks, mentor and
  * training, withdrawals, exemptions, leaving with the exit interview, and the post-approval
- * interview. Household status changes go through the households service.
- *
- * For other modules:
- * - panel: `householdsReadyForPanel(db, { without })` (panel.ts).
+ * interview. Household status changes go through the households service. Households whose
+ * assessment is complete go to the fostering panel for approval (`panelBusiness`, panel.ts).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { recruitmentDueRules } from './due.ts';
 import { recruitmentMeasures } from './measures.ts';
+import { roadInPanelBusiness } from './panel.ts';
 import { recruitmentPath } from './paths.ts';
 import { recruitmentRoutes } from './routes.ts';
-
-export { householdsReadyForPanel, type ReadyForPanel } from './panel.ts';
 
 export const recruitment: HearthModule = {
   name: 'recruitment',
@@ -38,4 +35,5 @@ export const recruitment: HearthModule = {
       order: 5,
     },
   ],
+  panelBusiness: roadInPanelBusiness,
 };

@@ -60,7 +60,7 @@ export const checkKinds = [
 ] as const;
 export type CheckKind = (typeof checkKinds)[number];
 /** One list of names for every check on a household, whenever it was made. */
-export { checkKindNames } from '../households/statuses.ts';
+export { checkKindNames } from '../households/labels.ts';
 /** Checks made of each adult (carers and adult household members), the rest of the household as a whole. */
 export const adultCheckKinds: readonly CheckKind[] = ['dbs', 'la_checks'];
 export const carerCheckKinds: readonly CheckKind[] = ['dbs', 'la_checks', 'medical'];

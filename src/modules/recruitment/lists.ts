@@ -70,10 +70,6 @@ export async function pipeline(db: DbOrTx, viewer: SignedInUser, query: Pipeline
   return { rows, total, page, byStage };
 }
 
-export async function areaOptions(db: DbOrTx) {
-  return db.select({ id: areas.id, name: areas.name }).from(areas).orderBy(asc(areas.name));
-}
-
 /** One page of information events, newest first, with who came (only the households the viewer may see). */
 export async function eventList(db: DbOrTx, viewer: SignedInUser, page: number) {
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(recruitmentEvents);

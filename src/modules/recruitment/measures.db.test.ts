@@ -15,7 +15,7 @@ import {
   mentorsAtAssessment,
   postApprovalOnTime,
 } from './measures.ts';
-import { makeRoad } from './test-fixtures.ts';
+import { makeRoad } from './test-support.ts';
 
 const t = testAppForFile();
 const september = periodOf('2019-09', '2026-12-01');

@@ -1,7 +1,12 @@
-/** What the panel module reads from the road in: the households whose assessment is complete. */
+/**
+ * What the road in brings to the fostering panel (declared in the module's entry as its panel
+ * business): the households whose assessment is complete, for approval.
+ */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
+import type { PanelBusiness } from '../../platform/modules/panel-business.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 export interface ReadyForPanel {
   householdId: string;
@@ -25,3 +30,21 @@ export async function householdsReadyForPanel(db: DbOrTx, options: { without?: S
       order by a.completed_on, h.name`,
   );
 }
+
+/**
+ * Approval items: households in assessment whose assessment is complete, leaving out those the
+ * panel says were already put to it for approval (`without`), at most `limit`.
+ */
+export const roadInPanelBusiness: PanelBusiness[] = [
+  {
+    kind: 'approval',
+    dueForPanel: async (db, { limit, without }) =>
+      (await householdsReadyForPanel(db, { without })).slice(0, limit).map((h) => ({
+        householdId: h.householdId,
+        householdName: h.householdName,
+        householdReference: h.householdReference,
+        hint: `Assessment completed on ${formatDate(h.assessmentCompletedOn)}`,
+        recordId: null,
+      })),
+  },
+];

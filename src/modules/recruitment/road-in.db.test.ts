@@ -14,7 +14,7 @@ import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { carers, households } from '../households/tables.ts';
 import { householdsReadyForPanel } from './panel.ts';
-import { makeRoad } from './test-fixtures.ts';
+import { makeRoad } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();

@@ -12,9 +12,9 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError, Who } from '../../platform/views/results.ts';
 import type { Field } from '../../platform/views/fields.ts';
-import type { HouseholdRecord } from '../households/queries.ts';
+import type { HouseholdRecord } from '../households/scope.ts';
 import { changeStatus } from '../households/service.ts';
-import type { HouseholdStatus } from '../households/statuses.ts';
+import type { HouseholdStatus } from '../households/labels.ts';
 import type { RecruitmentRecord } from './queries.ts';
 import { worksOn } from './scope.ts';
 

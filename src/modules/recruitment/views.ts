@@ -1,9 +1,8 @@
 /** What the household's recruitment page shows, in words: its summary, clocks, checks and records. */
 import { differenceInDays, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import type { HouseholdRecord } from '../households/queries.ts';
-import { checkOutcomeText } from '../households/check-outcome.ts';
-import { statusName, statusTagClasses, type HouseholdStatus } from '../households/statuses.ts';
+import type { HouseholdRecord } from '../households/scope.ts';
+import { checkOutcomeText, statusName, statusTagClasses, type HouseholdStatus } from '../households/labels.ts';
 import { stateNames, type CheckState } from './checks.ts';
 import {
   checkKindNames,

@@ -2,7 +2,7 @@ import { addDays, addMonths, type IsoDate } from '../../platform/dates/index.ts'
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { findMeasure } from '../../platform/measures/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { quarterOf, type Quarter } from '../plan/quarters.ts';
+import { quarterOf, type Quarter } from '../../platform/dates/quarters.ts';
 import { changeText, measureLines, reportMonth, serviceNumbers, type MeasureLine, type NumberLine } from './figures.ts';
 import { planPart, type PlanPart } from './plan-part.ts';
 

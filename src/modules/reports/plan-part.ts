@@ -2,9 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import { targetHeading } from '../plan/docx.ts';
-import { byActionNumber } from '../plan/queries.ts';
-import { ragNames, type PlanRag } from '../plan/forms.ts';
+import { targetHeading, ragNames, type PlanRag, byActionNumber } from '../plan/labels.ts';
 
 export interface ReportAction {
   number: string;

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { parseForm } from '../../platform/views/forms.ts';
-import { quarterOf, type Quarter } from '../plan/quarters.ts';
+import { quarterOf, type Quarter } from '../../platform/dates/quarters.ts';
 import { quarterFromStart, reportTitle } from './content.ts';
 import { isQuarterStart, narrativeForm } from './forms.ts';
 import { reportPath } from './paths.ts';

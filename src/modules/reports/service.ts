@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import type { Quarter } from '../plan/quarters.ts';
+import type { Quarter } from '../../platform/dates/quarters.ts';
 import { buildContent, earlierFromIssued, type Narrative, type ReportContent } from './content.ts';
 import { reportDocx } from './docx.ts';
 import { quarterlyReports } from './tables.ts';

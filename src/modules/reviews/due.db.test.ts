@@ -12,10 +12,10 @@ import type { Db } from '../../platform/db/client.ts';
 import { dueFor } from '../../platform/due/index.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { viewer } from '../home/test-viewers.ts';
+import { viewer } from '../home/test-support.ts';
 import { chaseReviewLinks } from './messages.ts';
 import { reviewMessages } from './tables.ts';
-import { makeReview, makeReviewLink } from './test-fixtures.ts';
+import { makeReview, makeReviewLink } from './test-support.ts';
 
 let t: TestApp;
 let db: Db;

@@ -1,7 +1,12 @@
-/** Annual reviews of approval: gathering the views (the child's voice by a link without an account), the outcome and the report. */
+/**
+ * Annual reviews of approval: gathering the views (the child's voice by a link without an account),
+ * the outcome and the report. First reviews, changes of terms and referrals go to the fostering
+ * panel (`panelBusiness`, panel.ts).
+ */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { reviewDueRules } from './due.ts';
 import { reviewMeasures } from './measures.ts';
+import { reviewPanelBusiness } from './panel.ts';
 import { householdReviewsPath } from './paths.ts';
 import { reviewRecordTypes } from './records.ts';
 import { reviewRoutes } from './routes.ts';
@@ -33,4 +38,5 @@ export const reviews: HearthModule = {
       order: 30,
     },
   ],
+  panelBusiness: reviewPanelBusiness,
 };

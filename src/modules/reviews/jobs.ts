@@ -6,11 +6,11 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import type { HouseholdRecord } from '../households/queries.ts';
+import type { HouseholdRecord } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { chaseReviewLinks, deliverReviewMessages } from './messages.ts';
 import { buildReport } from './report.ts';
-import { reportPdf } from './report-files.ts';
+import { reportPdf } from '../../platform/pdf/report.ts';
 import { annualReviews } from './tables.ts';
 
 /** The carers' copy of a review's report as a PDF, for attaching to their message. */

@@ -8,7 +8,7 @@ import {
   reviewsWithChildrensViews,
   reviewsWithSocialWorkerFeedback,
 } from './measures.ts';
-import { makeReview } from './test-fixtures.ts';
+import { makeReview } from './test-support.ts';
 
 // September 2026, seen from December: reviews whose meeting fell from 1 to 30 September.
 const { db, rowsFor, approvedHousehold } = measureFixture('2026-09', '2026-12-01');

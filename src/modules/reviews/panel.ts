@@ -1,7 +1,8 @@
 /**
- * What the panel module needs from annual reviews: the first reviews (and changes of terms or
- * referrals) waiting to be presented to the fostering panel, and recording that one was. Until the
- * panel module exists, a completed review shows "to panel" on its page and in the household's list.
+ * What annual reviews bring to the fostering panel (declared in the module's entry as its panel
+ * business): the first reviews (and changes of terms or referrals) waiting to be presented, and
+ * recording that one was when the panel recommends. A completed review shows "to panel" on its
+ * page and in the household's list until then.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
@@ -9,6 +10,8 @@ import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import type { PanelBusiness } from '../../platform/modules/panel-business.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { households } from '../households/tables.ts';
 import { reviewPath } from './paths.ts';
 import { annualReviews } from './tables.ts';
@@ -106,3 +109,38 @@ export async function recordReviewPresentedToPanel(
   });
   return true;
 }
+
+/** A review waiting for panel as the agenda offers it. */
+const offered = (r: ReviewForPanel, hint: string) => ({
+  householdId: r.householdId,
+  householdName: r.household,
+  householdReference: r.reference,
+  hint,
+  recordId: r.reviewId,
+});
+
+/**
+ * First annual reviews, and changes of terms (reviews other than first reviews whose outcome changes
+ * the terms or refers to panel; taken from the first `limit` waiting, first reviews among them left
+ * out). Either review is marked presented when the panel makes its recommendation.
+ */
+export const reviewPanelBusiness: PanelBusiness[] = [
+  {
+    kind: 'first_review',
+    recordType: 'annual-review',
+    dueForPanel: async (db, { limit }) =>
+      (await reviewsWaitingForPanel(db, { firstOnly: true, limit })).map((r) =>
+        offered(r, `First review held on ${formatDate(r.reviewedOn)} by ${r.reviewingOfficer}`),
+      ),
+    presentedToPanel: recordReviewPresentedToPanel,
+  },
+  {
+    kind: 'change_of_terms',
+    recordType: 'annual-review',
+    dueForPanel: async (db, { limit }) =>
+      (await reviewsWaitingForPanel(db, { limit }))
+        .filter((r) => !r.firstReview)
+        .map((r) => offered(r, `Review held on ${formatDate(r.reviewedOn)} by ${r.reviewingOfficer}`)),
+    presentedToPanel: recordReviewPresentedToPanel,
+  },
+];

@@ -5,7 +5,7 @@ import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { addYears, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { carers, householdMembers, personChecks } from '../households/tables.ts';
 import type { Answers } from './forms.ts';
 import type { AgeGroup } from './labels.ts';

@@ -29,33 +29,9 @@ import {
 import { carerFirstNames, membersOf, reviewDetails, type Contribution, type ReviewRecord } from './queries.ts';
 import { firstNames } from './labels.ts';
 import { trainingYearFor } from './training.ts';
+import type { Answer, Entry, Report, Section } from '../../platform/pdf/report.ts';
 
 export type Audience = 'full' | 'carers';
-
-export interface Answer {
-  question: string;
-  answer: string;
-}
-
-export interface Entry {
-  title: string;
-  /** Where it came from and when ("Received on 3 May 2026 from ..."). */
-  meta?: string;
-  answers: Answer[];
-  note?: string;
-}
-
-export interface Section {
-  heading: string;
-  entries: Entry[];
-  /** What the section says when nothing was gathered. */
-  empty?: string;
-}
-
-export interface Report {
-  title: string;
-  sections: Section[];
-}
 
 function source(c: Contribution): string {
   const how = c.source === 'link' ? 'through its link' : 'recorded by the reviewing team';
@@ -197,6 +173,7 @@ export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Au
 
   return {
     title: `Review of approval: ${household.name} (${household.reference})`,
+    footer: 'Fostering review team. Made up of the views gathered for the review, each with its date and source.',
     sections: [
       { heading: 'About this review', entries: [{ title: 'About this review', answers: about }] },
       report('carer_report', carerReportQuestions, 'The carers’ report'),

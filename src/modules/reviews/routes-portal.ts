@@ -12,7 +12,7 @@ import { invalid, notFound, who, type Result, type Who } from '../../platform/vi
 import { commentForm, isUuid } from './forms.ts';
 import { findVisibleReview, type ReviewRecord } from './queries.ts';
 import { buildReport } from './report.ts';
-import { reportPdf } from './report-files.ts';
+import { reportPdf } from '../../platform/pdf/report.ts';
 import { portalReviewPath } from './paths.ts';
 import { portalAccess } from './route-support.ts';
 import { annualReviews } from './tables.ts';

@@ -9,7 +9,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { bodyOf, crumbs, dayLinked, refusedRun, reviewCrumbs, runAccess, viewAccess } from './route-support.ts';
-import type { HouseholdRecord } from '../households/queries.ts';
+import type { HouseholdRecord } from '../households/scope.ts';
 import { completeDateNames, completeForm, isUuid, startForm } from './forms.ts';
 import { checkFindings, checkTitle, extraReasons, outcomes } from './labels.ts';
 import {
@@ -22,7 +22,7 @@ import {
   type ReviewRecord,
 } from './queries.ts';
 import { buildReport } from './report.ts';
-import { reportDocx, reportPdf } from './report-files.ts';
+import { reportDocx, reportPdf } from '../../platform/pdf/report.ts';
 import {
   completeReviewPath,
   householdReviewsPath,

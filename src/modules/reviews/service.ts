@@ -14,7 +14,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { checkPersonIn, insertCheck } from '../households/people.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { householdMembers } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import type { CheckInput, CompleteInput, RecordedInput, RecordedKind, StartInput } from './forms.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
-import { attended, attendEvent, courseIn, makeEvent, makePlan } from '../training/test-fixtures.ts';
+import { attended, attendEvent, courseIn, makeEvent, makePlan } from '../training/test-support.ts';
 import { trainingYearFor } from './training.ts';
 
 const t = testAppForFile();

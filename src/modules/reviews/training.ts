@@ -5,7 +5,7 @@
  */
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import { trainingYearFor as carersYear } from '../training/index.ts';
+import { trainingYearFor as carersYear } from '../training/year.ts';
 import { hoursText } from '../training/labels.ts';
 import { carerTrainingPath } from '../training/paths.ts';
 

@@ -29,13 +29,13 @@ import {
 import { measureSnapshots } from '../../platform/measures/tables.ts';
 import { approvedHouseholds } from '../households/measures.ts';
 import { changeStatus } from '../households/service.ts';
-import { allowedTransitions, statusesNeedingReason, type HouseholdStatus } from '../households/statuses.ts';
+import { allowedTransitions, statusesNeedingReason, type HouseholdStatus } from '../households/labels.ts';
 import { households } from '../households/tables.ts';
 import { childrenSeen, householdsSupervised, signedAgreement, unannouncedVisit } from '../supervision/measures.ts';
 import { finaliseSupervision, recordAgreement } from '../supervision/service.ts';
-import { makeSupervision } from '../supervision/test-fixtures.ts';
+import { makeSupervision } from '../supervision/test-support.ts';
 import { allKeptFacts } from '../index.ts';
-import { approveByDecision } from '../panel/test-fixtures.ts';
+import { approveByDecision } from '../panel/test-support.ts';
 
 let t: TestApp;
 let db: Db;

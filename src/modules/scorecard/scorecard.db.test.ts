@@ -17,11 +17,11 @@ import {
   snapshotMonth,
 } from '../../platform/measures/index.ts';
 import type { RecordsViewer, Scope, ScopedFigure } from '../../platform/measures/index.ts';
-import { makeScorecardWorld } from './fixture.ts';
+import { makeScorecardWorld } from './test-support.ts';
 import { filtersFrom } from './forms.ts';
 import { scorecardPage } from './service.ts';
 
-// Every figure here is June 2026, worked out by hand from the fixture (./fixture.ts), for
+// Every figure here is June 2026, worked out by hand from the fixture (./test-support.ts), for
 // Testshire (an area only the fixture uses) and its teams A and B.
 let t: TestApp;
 let world: Awaited<ReturnType<typeof makeScorecardWorld>>;

@@ -5,9 +5,9 @@ import { auditEvents } from '../../platform/audit/tables.ts';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { allMeasures, countMeasure, findMeasure, periodOf } from '../../platform/measures/index.ts';
-import { makeScorecardWorld } from './fixture.ts';
+import { makeScorecardWorld } from './test-support.ts';
 
-// The workbook for June 2026 on the scorecard tests' world (./fixture.ts): Testshire, teams A and
+// The workbook for June 2026 on the scorecard tests' world (./test-support.ts): Testshire, teams A and
 // B, with a restricted household (a carer on the staff) in team A.
 let t: TestApp;
 let world: Awaited<ReturnType<typeof makeScorecardWorld>>;

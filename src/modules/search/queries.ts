@@ -16,7 +16,7 @@ import { children } from '../children/tables.ts';
 import { householdPath } from '../households/paths.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { carers, householdMembers, households } from '../households/tables.ts';
-import { statusName } from '../households/statuses.ts';
+import { statusName } from '../households/labels.ts';
 import { referenceIn } from './forms.ts';
 
 export const MAX_RESULTS = 50;

@@ -13,7 +13,7 @@ import {
 } from '../../../test/support/households.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { viewer } from '../home/test-viewers.ts';
+import { viewer } from '../home/test-support.ts';
 import { searchPeople } from './queries.ts';
 import { tableRowsAfter } from '../../../test/support/html.ts';
 

@@ -9,7 +9,7 @@ import { userIdByUsername } from '../../../test/support/households.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
 import { newStaffInducted, staffSupervised, staffTrainingUpToDate } from './measures.ts';
-import { makeSession, makeStaffUser, makeStart, makeTraining } from './test-fixtures.ts';
+import { makeSession, makeStaffUser, makeStart, makeTraining } from './test-support.ts';
 
 const t = testAppForFile();
 const september = periodOf('2026-09', '2026-12-01');

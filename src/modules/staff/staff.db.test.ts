@@ -10,10 +10,10 @@ import { userIdByUsername } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
-import { dateFields } from '../placements/test-helpers.ts';
+import { dateFields } from '../placements/test-support.ts';
 import { pdfText } from '../../platform/pdf/test-support.ts';
 import { staffSessions } from './tables.ts';
-import { makeSession, makeStaffUser } from './test-fixtures.ts';
+import { makeSession, makeStaffUser } from './test-support.ts';
 
 const t = testAppForFile();
 const daysAgo = (n: number) => addDays(todayInLondon(), -n);

@@ -6,6 +6,7 @@ import { supervisionMeasures } from './measures.ts';
 import { supervisionRecordTypes } from './records.ts';
 import { supervisionRoutes } from './routes.ts';
 import { householdSupervisionPath } from './paths.ts';
+import { carerNotesSection } from './sections.ts';
 
 export const supervision: HearthModule = {
   name: 'supervision',
@@ -32,6 +33,15 @@ export const supervision: HearthModule = {
       href: (id) => householdSupervisionPath(id),
       permission: 'supervision.view',
       order: 20,
+    },
+  ],
+  pageSections: [
+    {
+      on: 'portal-home',
+      order: 10,
+      permission: 'portal.use',
+      load: carerNotesSection,
+      template: 'supervision-portal.njk',
     },
   ],
 };

@@ -8,7 +8,7 @@ import {
   signedAgreement,
   unannouncedVisit,
 } from './measures.ts';
-import { makeAgreement, makeSupervision } from './test-fixtures.ts';
+import { makeAgreement, makeSupervision } from './test-support.ts';
 
 // September 2026, seen from December: counted as at its last day, Wednesday 30 September 2026.
 const { db, rowsFor, approvedHousehold, childPlaced } = measureFixture('2026-09', '2026-12-01');

@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
-import { approvedHouseholdsOn } from '../households/facts.ts';
+import { approvedHouseholdsOn } from '../households/scope.ts';
 
 const STANDARD = 'NMS 21 (supervision and support of foster carers)';
 const TARGET_7 = 'Target 7: foster carers receive the support and supervision they need (NMS 21)';

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import type { Who } from '../households/access.ts';
+import type { Who } from '../../platform/views/results.ts';
 import { acknowledgeNotes, deliverNotes, notesMessageOf, retryNow } from './notes.ts';
 import { canRecordSupervision, finaliseSupervision, viewSupervision } from './service.ts';
 

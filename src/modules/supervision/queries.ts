@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { placements } from '../placements/tables.ts';
 import {
   supervisionActions,

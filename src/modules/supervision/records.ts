@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
-import { findHouseholdReadInFull } from '../households/queries.ts';
+import { findHouseholdReadInFull } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { isUuid } from './forms.ts';
 import { findVisibleSupervision } from './queries.ts';

@@ -4,7 +4,7 @@ import { addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/i
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
-import type { HouseholdRecord } from '../households/queries.ts';
+import type { HouseholdRecord } from '../households/scope.ts';
 import { who } from '../../platform/views/results.ts';
 import { agreementForm, isUuid, missingForFinal, notesSentForm, supervisionForm } from './forms.ts';
 import {
@@ -20,7 +20,7 @@ import { supervisionRecordPdf } from './pdf.ts';
 import { notesMessageOf } from './notes.ts';
 import { finaliseAndSendNotes } from './notes-actions.ts';
 import { notesStatusTag } from './notes-queries.ts';
-import { notesRoutes, type NotesOptions } from './notes-routes.ts';
+import { notesRoutes, type NotesOptions } from './routes-notes.ts';
 import {
   canEditSupervision,
   canRecordSupervision,

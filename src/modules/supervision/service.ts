@@ -16,8 +16,8 @@ import {
   type Invalid,
   type Refusal,
   type Who,
-} from '../households/access.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/queries.ts';
+} from '../../platform/views/results.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { missingForFinal, type AgreementInput, type SupervisionInput } from './forms.ts';
 import { queueNotes, type NotesMessage } from './notes.ts';

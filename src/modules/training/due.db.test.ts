@@ -5,8 +5,8 @@ import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { dueFor } from '../../platform/due/index.ts';
-import { viewer } from '../home/test-viewers.ts';
-import { attended, coreCourses, courseIn, makePlan, makeTsd } from './test-fixtures.ts';
+import { viewer } from '../home/test-support.ts';
+import { attended, coreCourses, courseIn, makePlan, makeTsd } from './test-support.ts';
 
 const { db, head } = dueFixture();
 

@@ -2,7 +2,7 @@
  * Carers' training and development (NMS 20) and participation events (business plan Target 1.1):
  * the training calendar, courses, sessions, bookings and registers; the TSD standards; personal
  * development plans; events and who attended; the carer's own view in the portal. The annual
- * review reads a carer's year from `trainingYearFor` (year.ts).
+ * review reads a carer's year from `trainingYearFor` (year.ts), listed in modules/boundaries.test.ts.
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { trainingDueRules } from './due.ts';
@@ -14,8 +14,6 @@ import { eventRoutes } from './routes-events.ts';
 import { portalTrainingRoutes } from './routes-portal.ts';
 import { sessionRoutes } from './routes-sessions.ts';
 import { householdTrainingPath } from './paths.ts';
-
-export { trainingYearFor, type TrainingYear } from './year.ts';
 
 export const training: HearthModule = {
   name: 'training',

@@ -13,7 +13,7 @@ import {
   participationThreeDays,
   tsdOnTime,
 } from './measures.ts';
-import { attended, attendEvent, coreCourses, courseIn, makeEvent, makePlan, makeTsd } from './test-fixtures.ts';
+import { attended, attendEvent, coreCourses, courseIn, makeEvent, makePlan, makeTsd } from './test-support.ts';
 
 // September 2026, seen from December: counted as at its last day, Wednesday 30 September 2026.
 const { db, rowsFor, approvedHousehold, carerApproved, childPlaced } = measureFixture('2026-09', '2026-12-01');

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
-import { approvedHouseholdsOn } from '../households/facts.ts';
+import { approvedHouseholdsOn } from '../households/scope.ts';
 import {
   approvedFrom,
   carersOfApprovedOn,

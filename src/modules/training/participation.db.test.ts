@@ -12,7 +12,7 @@ import { users } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { carers } from '../households/tables.ts';
 import { participationEvents } from './tables.ts';
-import { attendEvent, makeEvent } from './test-fixtures.ts';
+import { attendEvent, makeEvent } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();

@@ -7,7 +7,7 @@ import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts'
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { refused, who } from '../../platform/views/results.ts';
-import { findHouseholdReadInFull } from '../households/queries.ts';
+import { findHouseholdReadInFull } from '../households/scope.ts';
 import { dueRule } from '../../platform/due/rule.ts';
 import { carerToDevelop, plansOf, recordPlan, recordTsd } from './development.ts';
 import { isUuid, planDateFields, planForm, tsdDateFields, tsdForm } from './forms.ts';

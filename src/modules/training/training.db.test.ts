@@ -7,7 +7,7 @@ import { users } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { carers } from '../households/tables.ts';
 import { trainingBookings, trainingSessions } from './tables.ts';
-import { attended, attendEvent, courseIn, makeEvent, makePlan, makeSession } from './test-fixtures.ts';
+import { attended, attendEvent, courseIn, makeEvent, makePlan, makeSession } from './test-support.ts';
 import { trainingYearFor } from './year.ts';
 
 const t = testAppForFile();

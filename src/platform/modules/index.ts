@@ -1,9 +1,9 @@
 /**
  * What a module of the service declares in its entry (`src/modules/<area>/index.ts`), and the one
  * place that hands those declarations to the engines: the access registry (record types), the
- * deadline engine (rules and scopes), the scorecard engine (measures and kept facts) and the views
- * (navigation, links on another module's record pages). The engines stay generic; the list of
- * modules lives in `src/modules/index.ts`.
+ * deadline engine (rules and scopes), the scorecard engine (measures and kept facts), the views
+ * (navigation, links and sections on other modules' pages) and the fostering panel (the business each
+ * module brings to it). The engines stay generic; the list of modules lives in `src/modules/index.ts`.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
@@ -22,6 +22,8 @@ import { registerMeasure, type Measure } from '../measures/index.ts';
 import type { KeptFacts } from '../measures/facts.ts';
 import { registerNavItem, type NavItem } from '../views/navigation.ts';
 import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
+import { registerPageSection, type PageSection } from '../views/page-sections.ts';
+import { registerPanelBusiness, type PanelBusiness } from './panel-business.ts';
 
 /** What every module's routes are given. */
 export interface ModuleContext {
@@ -44,9 +46,13 @@ export interface HearthModule {
   keptFacts?: KeptFacts[];
   /** Links this module adds to other modules' record pages (the household page's "Supervision and agreement"). */
   recordLinks?: RecordLink[];
+  /** Sections this module adds to other modules' pages (the carer's supervision notes on the portal home). */
+  pageSections?: PageSection[];
+  /** What it brings to the fostering panel: households due for a kind of item, and what a recommendation or a decision changes in its records. */
+  panelBusiness?: PanelBusiness[];
 }
 
-export type { RecordLink, Permission };
+export type { RecordLink, PageSection, Permission, PanelBusiness };
 
 const registered = new Set<string>();
 
@@ -66,5 +72,7 @@ export function registerModules(modules: readonly HearthModule[]): void {
     for (const rule of module.dueRules ?? []) registerDueRule(rule);
     for (const measure of module.measures ?? []) registerMeasure(measure);
     for (const link of module.recordLinks ?? []) registerRecordLink(link);
+    for (const section of module.pageSections ?? []) registerPageSection(section);
+    for (const item of module.panelBusiness ?? []) registerPanelBusiness(item);
   }
 }

@@ -6,7 +6,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { label } from '../children/labels.ts';
-import { findChild, type ChildRecord } from '../children/queries.ts';
+import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { emergencyPlacementPath, placementPath } from './paths.ts';
 import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';

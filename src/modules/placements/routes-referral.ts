@@ -5,7 +5,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { findChild, type ChildRecord } from '../children/queries.ts';
+import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { referralForm, referralQueueQuery, returnForm } from './forms.ts';
 import { referralPath, referralStepPath } from './paths.ts';

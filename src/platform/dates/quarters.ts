@@ -1,4 +1,4 @@
-import { addMonths, addDays, type IsoDate } from '../../platform/dates/index.ts';
+import { addMonths, addDays, type IsoDate } from './iso-date.ts';
 
 /**
  * Quarters of the financial year (April to March): April–June, July–September,

@@ -8,11 +8,11 @@ import { isUuid } from '../../platform/views/params.ts';
 import { findRoleMapping, listRoleMappings, removeRoleMapping } from '../../platform/auth/oidc/mappings.ts';
 import { findWaiting, listWaiting, type WaitingPerson } from '../../platform/auth/oidc/identities.ts';
 import { linkByVerifiedEmail, staffPasswordsChange, staffPasswordsRefused } from '../../platform/auth/oidc/settings.ts';
-import { areaOptions, teamOptions } from './queries.ts';
+import { areaOptions, teamOptions } from '../../platform/auth/organisation.ts';
 import { giveRoleForm, listPageQuery, roleMappingForm, staffPasswordsForm } from './sign-in-forms.ts';
 import { addMapping, giveRoleToWaiting, switchStaffPasswords } from './sign-in-service.ts';
 import { areaItems, roleItems, signInCrumbs, teamItems } from './views.ts';
-import { councilAccountRoutes } from './council-account-routes.ts';
+import { councilAccountRoutes } from './routes-council-account.ts';
 
 type WithId = { Params: { id: string } };
 const PAGE_SIZE = 25;

@@ -159,3 +159,9 @@ export type CheckKind = (typeof checkKinds)[number];
 
 /** Checks expiring within this many days are flagged on the household page. */
 export const CHECK_EXPIRY_WARNING_DAYS = 60;
+
+/** A check's outcome in words: as recorded ("Clear"), or whether it was satisfactory. */
+export function checkOutcomeText(c: { satisfactory: boolean; outcome: string | null }): string {
+  if (c.satisfactory) return c.outcome ?? 'Satisfactory';
+  return c.outcome ? `Not satisfactory: ${c.outcome}` : 'Not satisfactory';
+}

@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { findChild } from '../children/queries.ts';
+import { findChild } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
 import {

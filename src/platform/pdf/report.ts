@@ -1,9 +1,38 @@
-/** The written report of a review as a PDF (pdfkit) and a Word document (docx). */
+/**
+ * A report or a letter the service issues, as a PDF (pdfkit) and as a Word document (docx): a
+ * title, sections of entries (each with where it came from, questions and answers, a note) and a
+ * closing line. The modules say what goes in it (an annual review's report, a panel's letter); this
+ * says how it looks.
+ */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
-import type { Report } from './report.ts';
 
-const FOOTER = 'Fostering review team. Made up of the views gathered for the review, each with its date and source.';
+export interface Answer {
+  question: string;
+  answer: string;
+}
+
+export interface Entry {
+  title: string;
+  /** Where it came from and when ("Received on 3 May 2026 from ..."). */
+  meta?: string;
+  answers: Answer[];
+  note?: string;
+}
+
+export interface Section {
+  heading: string;
+  entries: Entry[];
+  /** What the section says when nothing was gathered. */
+  empty?: string;
+}
+
+export interface Report {
+  title: string;
+  sections: Section[];
+  /** A closing line in small italics (what the document is made of), if any. */
+  footer?: string;
+}
 
 /** The report as a PDF. */
 export async function reportPdf(report: Report): Promise<Buffer> {
@@ -36,8 +65,10 @@ export async function reportPdf(report: Report): Promise<Buffer> {
       if (entry.note) doc.font('Helvetica').fontSize(11).text(entry.note);
     }
   }
-  doc.moveDown(1);
-  doc.font('Helvetica-Oblique').fontSize(9).text(FOOTER);
+  if (report.footer) {
+    doc.moveDown(1);
+    doc.font('Helvetica-Oblique').fontSize(9).text(report.footer);
+  }
   doc.end();
   return finished;
 }
@@ -66,7 +97,7 @@ export async function reportDocx(report: Report): Promise<Buffer> {
       if (entry.note) children.push(new Paragraph(entry.note));
     }
   }
-  children.push(new Paragraph({ children: [new TextRun({ text: FOOTER, italics: true })] }));
+  if (report.footer) children.push(new Paragraph({ children: [new TextRun({ text: report.footer, italics: true })] }));
   const doc = new Document({ creator: 'Hearth fostering service', title: report.title, sections: [{ children }] });
   return Packer.toBuffer(doc);
 }

@@ -1,0 +1,44 @@
+/**
+ * What the placements module shows on other modules' pages (declared as `pageSections` in its
+ * entry): the referrals waiting on the viewer on My work, the children placed with a household on
+ * its page, and a child's placements with independent fostering agencies on the child's page.
+ * Each is read within the viewer's own access; the host page audits the view of its own record.
+ */
+import type { PageSectionContext } from '../../platform/views/page-sections.ts';
+import { label } from '../children/labels.ts';
+import { agencyPlacementsOfChild, canChangeAgencyPlacement } from './agency.ts';
+import { childrenPlacedWith } from './household-children.ts';
+import { placementTypes } from './labels.ts';
+import { referralsWaitingOn } from './waiting.ts';
+
+/** My work: the referrals waiting for this reviewer, or returned to this social worker; null for other roles. */
+export async function referralsWaitingSection({ db, user, today }: PageSectionContext<'my-work'>) {
+  return referralsWaitingOn(db, user, today);
+}
+
+/**
+ * The household's page: the children placed there now that this viewer may see, and how many are
+ * placed in all (so the page can say that others are placed whose records the viewer cannot open).
+ */
+export async function householdChildrenSection({ db, user, record, today }: PageSectionContext<'household'>) {
+  return { children: await childrenPlacedWith(db, user, record.id, today), placed: record.placed };
+}
+
+/**
+ * The child's page (scoped already): the child's agency placements, newest first, the open one,
+ * and which this viewer may end; null when the child has never been placed with an agency.
+ */
+export async function childAgencySection({ db, user, record }: PageSectionContext<'child'>) {
+  const rows = await agencyPlacementsOfChild(db, record.id);
+  if (rows.length === 0) return null;
+  const mayEnd = canChangeAgencyPlacement(user, {
+    childSocialWorkerId: record.allocatedSocialWorkerId,
+    childAreaId: record.areaId,
+  });
+  const placements = rows.map((p) => ({
+    ...p,
+    typeText: label(placementTypes, p.placementType),
+    canEnd: mayEnd && p.endDate === null,
+  }));
+  return { placements, current: placements.find((p) => p.endDate === null) ?? null };
+}
