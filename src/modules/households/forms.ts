@@ -19,7 +19,7 @@ import {
   memberRelationships,
   skillLevels,
 } from './labels.ts';
-import { checkOutcomeAnswers, refineCheckOutcome } from './check-outcome.ts';
+import { CHECK_PERSON, checkOutcomeAnswers, refineCheckOutcome } from './checks.ts';
 
 export { isUuid };
 
@@ -132,9 +132,6 @@ export const memberForm = withDates(
   }),
 );
 export type MemberInput = z.infer<typeof memberForm>;
-
-/** Whose check: "carer:<id>" or "member:<id>" (the household's check forms and the review's). */
-export const CHECK_PERSON = /^(carer|member):[0-9a-f-]{36}$/i;
 
 export const checkForm = withDates(
   ['completedOn', 'expiresOn'],

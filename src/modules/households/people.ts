@@ -1,13 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { changedFields } from './access.ts';
 import { invalid, type Who } from '../../platform/views/results.ts';
 import { householdFor, findVisibleHousehold } from './scope.ts';
 import type { CarerInput, CheckInput, MemberInput } from './forms.ts';
+import { checkPersonIn, insertCheck } from './checks.ts';
 import { findCarer, findMember } from './queries.ts';
 import type { Result } from './service.ts';
-import { carers, householdMembers, households, personChecks } from './tables.ts';
+import { carers, householdMembers, households } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 
 /**
@@ -163,48 +164,4 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
     });
     return { ok: true };
   });
-}
-
-/**
- * Whose check a form's answer names ("carer:<id>" or "member:<id>"), as the check's carerId and
- * memberId: only a carer or member of this household, else null.
- */
-export async function checkPersonIn(
-  tx: DbOrTx,
-  householdId: string,
-  person: string,
-): Promise<{ carerId: string | null; memberId: string | null } | null> {
-  const [kind, id] = person.split(':');
-  if (!id) return null;
-  if (kind === 'carer') return (await findCarer(tx, householdId, id)) ? { carerId: id, memberId: null } : null;
-  if (kind === 'member') return (await findMember(tx, householdId, id)) ? { carerId: null, memberId: id } : null;
-  return null;
-}
-
-/**
- * Writes one check on a household into its one table of checks, for the household page and for the
- * recruitment module's stage 1 checks alike; the caller checks access, refreshes the deadlines
- * and audits in the same transaction.
- */
-export async function insertCheck(tx: DbOrTx, check: typeof personChecks.$inferInsert): Promise<string> {
-  const [row] = await tx.insert(personChecks).values(check).returning({ id: personChecks.id });
-  return row!.id;
-}
-
-/** Carers and members of a household, as choices for "whose check is this". */
-export async function checkPeople(db: DbOrTx, householdId: string) {
-  const [carerRows, memberRows] = await Promise.all([
-    db
-      .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
-      .from(carers)
-      .where(and(eq(carers.householdId, householdId))),
-    db
-      .select({ id: householdMembers.id, firstName: householdMembers.firstName, lastName: householdMembers.lastName })
-      .from(householdMembers)
-      .where(eq(householdMembers.householdId, householdId)),
-  ]);
-  return [
-    ...carerRows.map((c) => ({ value: `carer:${c.id}`, text: `${c.firstName} ${c.lastName} (carer)` })),
-    ...memberRows.map((m) => ({ value: `member:${m.id}`, text: `${m.firstName} ${m.lastName}` })),
-  ];
 }

@@ -13,7 +13,7 @@ import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
-import { checkPersonIn, insertCheck } from '../households/people.ts';
+import { checkPersonIn, insertCheck } from '../households/checks.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { householdMembers } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
