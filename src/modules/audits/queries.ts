@@ -34,24 +34,28 @@ export interface AuditRecord extends AuditPlace {
   confirmedByName: string | null;
 }
 
+/** A user's name, as a scalar subquery: planned on its own, so the list's joins stay few. */
+const nameOf = (column: string) => sql.raw(`(select u.display_name from users u where u.id = ${column})`);
+
+/*
+ * The names of the workers on an audit are read per row shown (scalar subqueries), not joined: with
+ * four more joins to users the planner weighed thousands of join orders, and planning took about
+ * 16 ms of the audits home page's 40 (the query itself ran in 3).
+ */
 const auditColumns = sql`a.id, a.month_id as "monthId", m.month, m.team_id is null as central,
   a.household_id as "householdId", h.name as "householdName", h.reference as "householdReference",
   h.team_id as "teamId", t.area_id as "areaId", t.name as "teamName", h.allocated_ssw_id as "allocatedSswId",
-  ssw.display_name as "sswName", a.picked_because as "pickedBecause", a.status, a.swap_reason as "swapReason",
-  a.auditor_id as "auditorId", au.display_name as "auditorName", a.audited_on::text as "auditedOn", a.grade,
+  ${nameOf('h.allocated_ssw_id')} as "sswName", a.picked_because as "pickedBecause", a.status, a.swap_reason as "swapReason",
+  a.auditor_id as "auditorId", ${nameOf('a.auditor_id')} as "auditorName", a.audited_on::text as "auditedOn", a.grade,
   a.delegated_authority_missing as "delegatedAuthorityMissing", a.delegated_authority_detail as "delegatedAuthorityDetail",
   a.safeguarding, a.concern_id as "concernId", a.put_right_due_on::text as "putRightDueOn",
-  a.put_right_on::text as "putRightOn", a.put_right_notes as "putRightNotes", pr.display_name as "putRightByName",
-  a.confirmed_on::text as "confirmedOn", cb.display_name as "confirmedByName"`;
+  a.put_right_on::text as "putRightOn", a.put_right_notes as "putRightNotes", ${nameOf('a.put_right_by')} as "putRightByName",
+  a.confirmed_on::text as "confirmedOn", ${nameOf('a.confirmed_by')} as "confirmedByName"`;
 
 const auditJoins = sql`case_audits a
   join audit_months m on m.id = a.month_id
   join households h on h.id = a.household_id
-  join teams t on t.id = h.team_id
-  left join users ssw on ssw.id = h.allocated_ssw_id
-  left join users au on au.id = a.auditor_id
-  left join users pr on pr.id = a.put_right_by
-  left join users cb on cb.id = a.confirmed_by`;
+  join teams t on t.id = h.team_id`;
 
 /** The visibility condition written against the alias `a` (scope.ts speaks of `case_audits`). */
 const visibleAs = (user: SignedInUser) =>
