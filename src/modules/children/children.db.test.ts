@@ -102,6 +102,9 @@ describe('recording a child', () => {
       childFormFor({ 'dateOfBirth-day': '30', 'dateOfBirth-month': '2' }),
     );
     expect(impossible.body).toContain('Date of birth must be a real date');
+    // What was typed is kept in the boxes, marked as in error.
+    expect(impossible.body).toMatch(/<input[^>]*name="dateOfBirth-day"[^>]*value="30"/);
+    expect(impossible.body).toMatch(/<input[^>]*govuk-input--error[^>]*name="dateOfBirth-month"[^>]*value="2"/);
   });
 
   it('takes a young person of 18 to 20 only in Staying Put, and nobody of 21 or over', async () => {
