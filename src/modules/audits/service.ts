@@ -9,9 +9,9 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { raiseConcern } from '../../platform/modules/concerns-raised.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import { raiseConcernFromAudit } from '../concerns/service.ts';
 import { overallGrade, type Grade, type Section } from './labels.ts';
 import {
   auditSections,
@@ -184,10 +184,10 @@ export async function gradeAudit(db: DbOrTx, who: Who, id: string, input: GradeI
       await tx.insert(caseAuditSections).values(input.sections.map((s) => ({ auditId: id, ...s })));
       let concernId: string | null = null;
       if (input.safeguarding) {
-        const raised = await raiseConcernFromAudit(tx, who, {
+        const raised = await raiseConcern(tx, who, {
           householdId: record.householdId,
           summary: input.safeguarding,
-          auditId: id,
+          foundBy: { recordType: 'case-audit', recordId: id },
         });
         if (!raised.ok) throw new Error(`the audit's safeguarding concern was not recorded: ${raised.reason}`);
         concernId = raised.id;

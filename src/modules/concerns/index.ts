@@ -5,7 +5,7 @@
  *
  * The fostering panel takes allegations with an outcome as standards of care items (`panelBusiness`,
  * panel.ts); the portal home shows a carer the open matters about their household (`pageSections`,
- * sections.ts); a case audit raises a concern through `raiseConcernFromAudit` (service.ts).
+ * sections.ts); a concern a case audit finds is raised through `raisesConcerns` (service.ts).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { concernsDueRules } from './due.ts';
@@ -15,6 +15,7 @@ import { allegationPanelBusiness } from './panel.ts';
 import { householdMattersPath } from './paths.ts';
 import { concernRecordTypes } from './records.ts';
 import { concernsRoutes } from './routes.ts';
+import { raiseFoundConcern } from './service.ts';
 import { carerMattersSection } from './sections.ts';
 
 export const concerns: HearthModule = {
@@ -49,6 +50,7 @@ export const concerns: HearthModule = {
     },
   ],
   panelBusiness: allegationPanelBusiness,
+  raisesConcerns: raiseFoundConcern,
   pageSections: [
     {
       on: 'portal-home',

@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { addYears, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import type { ConcernFound } from '../../platform/modules/concerns-raised.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { carers, householdMembers } from '../households/tables.ts';
@@ -236,20 +237,20 @@ export async function recordMatter(
 }
 
 /**
- * For the audits module: a safeguarding concern found in a case-file audit becomes a
- * standard-of-care concern on the household at once, in the audit's transaction, raised by the
- * audit (linked by its id). The auditor must read the household in full (whether they may audit it
- * is the audits module's rule); the concern's deadlines and stage are kept as for any other.
+ * A safeguarding concern another module's work finds (a case-file audit's) becomes a
+ * standard-of-care concern on the household at once, in that work's transaction, linked to the audit
+ * that raised it (declared in the entry as `raisesConcerns`). The auditor must read the household in
+ * full (whether they may audit it is the audits module's rule); the concern's deadlines and stage are
+ * kept as for any other. Only a case audit raises concerns this way today.
  */
-export async function raiseConcernFromAudit(
-  tx: DbOrTx,
-  who: Who,
-  input: { householdId: string; summary: string; auditId: string },
-): Promise<Result> {
+export async function raiseFoundConcern(tx: DbOrTx, who: Who, found: ConcernFound): Promise<Result> {
+  if (found.foundBy.recordType !== 'case-audit') {
+    return invalid({ field: 'summary', message: 'Only a case-file audit can raise a concern this way' });
+  }
   return recordMatter(
     tx,
     who,
-    { householdId: input.householdId },
+    { householdId: found.householdId },
     {
       kind: 'standard_of_care',
       againstKind: 'service',
@@ -259,12 +260,12 @@ export async function raiseConcernFromAudit(
       knownOn: todayInLondon(),
       knownAtTime: null,
       category: 'standards_of_care',
-      summary: input.summary,
+      summary: found.summary,
       childIds: [],
       themes: [],
       teamId: null,
     },
-    { sourceAuditId: input.auditId, raisedBy: 'audit', byAudit: true },
+    { sourceAuditId: found.foundBy.recordId, raisedBy: 'audit', byAudit: true },
   );
 }
 

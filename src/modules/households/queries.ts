@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { householdVisibleTo } from './scope.ts';
+import { householdVisibleTo, vacanciesSql } from './scope.ts';
 import {
   carers,
   householdMembers,
@@ -13,7 +13,6 @@ import {
   households,
   personChecks,
 } from './tables.ts';
-import { vacanciesSql } from './vacancies.ts';
 import type { HouseholdListQuery } from './forms.ts';
 
 export const HOUSEHOLDS_PAGE_SIZE = 25;

@@ -8,18 +8,18 @@ import {
 } from '../../platform/access/scope.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { forbidden, notFound, type Refusal } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { householdPhotos, householdRestrictedAccess, households } from './tables.ts';
-import { currentPlacementCount, vacanciesSql } from './vacancies.ts';
 
 /*
  * What other modules may use of households beside its tables: the conditions that say which
  * households a user may read, the household itself as a viewer may read it (the record every
  * page hanging off a household starts from), and the households approved on a day that the
- * measures of several modules count.
+ * measures of several modules count, and the places free in each (its vacancies) that matching
+ * looks for.
  */
 
 /**
@@ -209,4 +209,28 @@ export function approvedHouseholdsOn(day: string): SQL {
     ) approved
     join households h on h.id = approved.household_id
     join teams t on t.id = h.team_id`;
+}
+
+/**
+ * Vacancies are computed, never typed in: an approved household's approved places minus the
+ * children placed with it today. A placement is current when it started on or before today and
+ * has no end date or ends after today. Households in any other status have no vacancies.
+ */
+
+/** SQL: how many children are placed with `households` today (a correlated subquery). */
+export function currentPlacementCount(today: IsoDate = todayInLondon()): SQL<number> {
+  const subquery = sql`select count(*)::int from ${placements}
+    where ${placements.householdId} = ${households.id}
+    and ${placements.startDate} <= ${today}
+    and (${placements.endDate} is null or ${placements.endDate} > ${today})`;
+  // Nested on purpose: in a single-table select, Drizzle writes the columns at the top level of a
+  // selected SQL without their table ("id"), which inside this subquery would mean placements.id.
+  return sql<number>`(${subquery})`;
+}
+
+/** SQL: the household's vacancies today (0 unless approved, never below 0). */
+export function vacanciesSql(today: IsoDate = todayInLondon()): SQL<number> {
+  const expression = sql`case when ${households.status} = 'approved'
+    then greatest(${households.approvedPlaces} - ${currentPlacementCount(today)}, 0) else 0 end`;
+  return sql<number>`(${expression})`;
 }

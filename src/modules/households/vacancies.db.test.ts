@@ -7,7 +7,8 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { households } from './tables.ts';
-import { vacanciesFor, vacanciesSql } from './vacancies.ts';
+import { vacanciesSql } from './scope.ts';
+import { vacanciesFor } from './vacancies.ts';
 
 const t = testAppForFile();
 

@@ -1,32 +1,8 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
-import { placements } from '../placements/tables.ts';
+import { currentPlacementCount, vacanciesSql } from './scope.ts';
 import { households } from './tables.ts';
-
-/**
- * Vacancies are computed, never typed in: an approved household's approved places minus the
- * children placed with it today. A placement is current when it started on or before today and
- * has no end date or ends after today. Households in any other status have no vacancies.
- */
-
-/** SQL: how many children are placed with `households` today (a correlated subquery). */
-export function currentPlacementCount(today: IsoDate = todayInLondon()): SQL<number> {
-  const subquery = sql`select count(*)::int from ${placements}
-    where ${placements.householdId} = ${households.id}
-    and ${placements.startDate} <= ${today}
-    and (${placements.endDate} is null or ${placements.endDate} > ${today})`;
-  // Nested on purpose: in a single-table select, Drizzle writes the columns at the top level of a
-  // selected SQL without their table ("id"), which inside this subquery would mean placements.id.
-  return sql<number>`(${subquery})`;
-}
-
-/** SQL: the household's vacancies today (0 unless approved, never below 0). */
-export function vacanciesSql(today: IsoDate = todayInLondon()): SQL<number> {
-  const expression = sql`case when ${households.status} = 'approved'
-    then greatest(${households.approvedPlaces} - ${currentPlacementCount(today)}, 0) else 0 end`;
-  return sql<number>`(${expression})`;
-}
 
 export interface HouseholdVacancies {
   approvedPlaces: number;

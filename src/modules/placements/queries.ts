@@ -8,7 +8,7 @@ import { OPEN_REFERRAL_STATUSES } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
-import { currentPlacementCount, vacanciesSql } from '../households/vacancies.ts';
+import { currentPlacementCount, vacanciesSql } from '../households/scope.ts';
 import type { ReferralQueueQuery } from './forms.ts';
 import { placementVisibleTo, referralVisibleTo } from './scope.ts';
 import { delegatedAuthorities, matches, placementDocuments, placements, referralEvents, referrals } from './tables.ts';

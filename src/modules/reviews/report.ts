@@ -28,8 +28,8 @@ import {
 } from './labels.ts';
 import { carerFirstNames, membersOf, reviewDetails, type Contribution, type ReviewRecord } from './queries.ts';
 import { firstNames } from './labels.ts';
-import { trainingYearFor } from './training.ts';
 import type { Answer, Entry, Report, Section } from '../../platform/pdf/report.ts';
+import { householdYear } from '../../platform/modules/household-year.ts';
 
 export type Audience = 'full' | 'carers';
 
@@ -90,7 +90,7 @@ export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Au
   const of = (kind: string, childId: string | null = null) =>
     details.contributions.find((c) => c.kind === kind && c.childId === childId);
   const yearTo = review.reviewedOn ?? review.startedOn;
-  const training = await trainingYearFor(db, household.id, addYears(yearTo, -1), yearTo);
+  const training = await householdYear(db, household.id, addYears(yearTo, -1), yearTo);
 
   const about: Answer[] = [
     { question: 'Household', answer: `${household.name} (${household.reference})` },

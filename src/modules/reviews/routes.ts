@@ -46,9 +46,9 @@ import {
   viewHouseholdReviews,
   viewReview,
 } from './service.ts';
-import { trainingYearFor } from './training.ts';
 import { childRows, flashOf, kindText, messageRows, outcomeText, reportStatus, reviewTags } from './views.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { householdYear } from '../../platform/modules/household-year.ts';
 
 export interface ReviewRouteOptions {
   db: Db;
@@ -165,7 +165,7 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
         on: c.checkedOn,
         findings: checkFindings(c),
       })),
-      training: await trainingYearFor(db, household.id, addYears(yearTo, -1), yearTo),
+      training: await householdYear(db, household.id, addYears(yearTo, -1), yearTo),
       messages: messageRows(details),
       report: await buildReport(db, record, 'full'),
       paths: {

@@ -1,13 +1,14 @@
 /**
  * Carers' training and development (NMS 20) and participation events (business plan Target 1.1):
  * the training calendar, courses, sessions, bookings and registers; the TSD standards; personal
- * development plans; events and who attended; the carer's own view in the portal. The annual
- * review reads a carer's year from `trainingYearFor` (year.ts), listed in modules/boundaries.test.ts.
+ * development plans; events and who attended; the carer's own view in the portal; and the carers'
+ * year of training on the annual review (`householdYear`).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { trainingDueRules } from './due.ts';
 import { trainingMeasures } from './measures.ts';
 import { trainingRecordTypes } from './records.ts';
+import { trainingInReviewYear } from './review-year.ts';
 import { calendarRoutes } from './routes-calendar.ts';
 import { carerRoutes } from './routes-carers.ts';
 import { eventRoutes } from './routes-events.ts';
@@ -34,6 +35,7 @@ export const training: HearthModule = {
   recordTypes: trainingRecordTypes,
   dueRules: trainingDueRules,
   measures: trainingMeasures,
+  householdYear: [trainingInReviewYear],
   recordLinks: [
     {
       on: 'household',

@@ -2,8 +2,8 @@
  * What a module of the service declares in its entry (`src/modules/<area>/index.ts`), and the one
  * place that hands those declarations to the engines: the access registry (record types), the
  * deadline engine (rules and scopes), the scorecard engine (measures and kept facts), the views
- * (navigation, links and sections on other modules' pages) and the fostering panel (the business each
- * module brings to it). The engines stay generic; the list of modules lives in `src/modules/index.ts`.
+ * (navigation, links and sections on other modules' pages), the fostering panel (the business each
+ * module brings to it) and the annual review (what each module's records add to a household's year). The engines stay generic; the list of modules lives in `src/modules/index.ts`.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
@@ -23,6 +23,8 @@ import type { KeptFacts } from '../measures/facts.ts';
 import { registerNavItem, type NavItem } from '../views/navigation.ts';
 import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
 import { registerPageSection, type PageSection } from '../views/page-sections.ts';
+import { registerConcernRaiser, type ConcernRaiser } from './concerns-raised.ts';
+import { registerHouseholdYearSource, type HouseholdYearSource } from './household-year.ts';
 import { registerPanelBusiness, type PanelBusiness } from './panel-business.ts';
 
 /** What every module's routes are given. */
@@ -50,6 +52,10 @@ export interface HearthModule {
   pageSections?: PageSection[];
   /** What it brings to the fostering panel: households due for a kind of item, and what a recommendation or a decision changes in its records. */
   panelBusiness?: PanelBusiness[];
+  /** What of its records belongs in a household's year, gathered by the annual review (training's courses and events). */
+  householdYear?: HouseholdYearSource[];
+  /** How a concern another module's work finds about a household is raised (the module that keeps concerns). */
+  raisesConcerns?: ConcernRaiser;
 }
 
 export type { RecordLink, PageSection, Permission, PanelBusiness };
@@ -74,5 +80,7 @@ export function registerModules(modules: readonly HearthModule[]): void {
     for (const link of module.recordLinks ?? []) registerRecordLink(link);
     for (const section of module.pageSections ?? []) registerPageSection(section);
     for (const item of module.panelBusiness ?? []) registerPanelBusiness(item);
+    for (const source of module.householdYear ?? []) registerHouseholdYearSource(source);
+    if (module.raisesConcerns) registerConcernRaiser(module.raisesConcerns);
   }
 }

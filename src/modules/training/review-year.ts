@@ -1,42 +1,28 @@
 /**
- * Participation and training of the review year, read from the training module's records (the
- * review form and report show them, never retyped): each course attended, each participation
- * event with each carer's days against the 3 expected, and a PDP agreed in the year.
+ * The training module's part of a household's year for the annual review (declared in its entry as
+ * `householdYear`): each course attended, each participation event with each carer's days against
+ * the 3 expected, and a PDP agreed in the year.
  */
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import { trainingYearFor as carersYear } from '../training/year.ts';
-import { hoursText } from '../training/labels.ts';
-import { carerTrainingPath } from '../training/paths.ts';
-
-/** One thing the carers did in the year: a course attended, a participation event, a PDP update. */
-export interface TrainingYearEntry {
-  /** 'course', 'participation', 'pdp' ... */
-  kind: string;
-  /** What it was, in words ("Safeguarding: keeping children safe online"). */
-  title: string;
-  /** Who took part ("Jordan Ellis"). */
-  who: string;
-  on: IsoDate;
-  /** Hours or days, in words ("3 hours", "1 day"), if known. */
-  amount?: string;
-  /** The training module's page for it, if any. */
-  href?: string;
-}
+import type { HouseholdYearEntry } from '../../platform/modules/household-year.ts';
+import { hoursText } from './labels.ts';
+import { carerTrainingPath } from './paths.ts';
+import { trainingYearFor as carersYear } from './year.ts';
 
 /**
  * The household's training, participation days and PDP updates from `from` to `to` (both
  * included), oldest first, then each carer's participation days of the year against those expected.
  */
-export async function trainingYearFor(
+export async function trainingInReviewYear(
   db: DbOrTx,
   householdId: string,
   from: IsoDate,
   to: IsoDate,
-): Promise<TrainingYearEntry[]> {
+): Promise<HouseholdYearEntry[]> {
   const year = await carersYear(db, householdId, from, to);
-  const dated: TrainingYearEntry[] = [];
-  const totals: TrainingYearEntry[] = [];
+  const dated: HouseholdYearEntry[] = [];
+  const totals: HouseholdYearEntry[] = [];
   const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
   for (const carer of year.carers) {
     const record = carerTrainingPath(carer.carerId);

@@ -4,7 +4,7 @@ import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { attended, attendEvent, courseIn, makeEvent, makePlan } from '../training/test-support.ts';
-import { trainingYearFor } from './training.ts';
+import { householdYear } from '../../platform/modules/household-year.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -21,7 +21,7 @@ describe('the carers’ year on the annual review', () => {
     await attendEvent(db, weekend.id, { carerId: sam.id });
     await makePlan(db, alex.id, addDays(today, -20));
 
-    const year = await trainingYearFor(db, household.id, addDays(today, -364), today);
+    const year = await householdYear(db, household.id, addDays(today, -364), today);
     expect(year.map((e) => [e.kind, e.who, e.on, e.title, e.amount ?? null])).toEqual([
       ['course', 'Sam Fenwick', addDays(today, -100), 'Introduction to LGBT+ young people', '3 hours'],
       ['participation', 'Sam Fenwick', addDays(today, -50), 'Participation event: Fun day', '2 days'],
