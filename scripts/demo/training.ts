@@ -144,6 +144,7 @@ export async function seedTrainingDemo(
       id: ids.next(),
       sessionId: s.id,
       sessionStartsOn: isoOf(s.day),
+      sessionCourseId: courseIds[s.course]!,
       carerId: carer.id,
       householdId: carer.household_id,
       status: outcome === 'cancelled' ? 'cancelled' : 'booked',

@@ -88,6 +88,7 @@ export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: st
         .values({
           sessionId,
           sessionStartsOn: session.startsOn,
+          sessionCourseId: session.courseId,
           carerId: carer.id,
           householdId: carer.householdId,
           ...values,

@@ -21,13 +21,12 @@ export const tsdDeadline = (h = 'h') =>
 const attendedBookings = (asAt: SQL | string) => sql`training_bookings b
   where b.attendance = 'attended' and b.session_starts_on <= ${asAt}::date`;
 
-/** Sessions attended (b, s, c), held on or before the day, with their course to choose by. */
+/** Sessions attended (b), held on or before the day, with their course (c) to choose by: the bookings keep the session's course. */
 const attendedSessions = (asAt: SQL | string) => sql`training_bookings b
-  join training_sessions s on s.id = b.session_id
-  join training_courses c on c.id = s.course_id
+  join training_courses c on c.id = b.session_course_id
   where b.attendance = 'attended' and b.session_starts_on <= ${asAt}::date`;
 
-/** Sessions the carer attended (b, s, c), held on or before the day. */
+/** Sessions the carer attended (b, c), held on or before the day. */
 const attended = (carer: SQL, asAt: SQL | string) => sql`${attendedSessions(asAt)} and b.carer_id = ${carer}`;
 
 /**

@@ -75,6 +75,7 @@ export async function attended(
   await db.insert(trainingBookings).values({
     sessionId: session.id,
     sessionStartsOn: session.startsOn,
+    sessionCourseId: session.courseId,
     carerId,
     householdId: carer!.householdId,
     status: 'booked',

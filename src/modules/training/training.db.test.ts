@@ -156,7 +156,7 @@ describe('booking and the register', () => {
     expect(s!.status).toBe('scheduled');
   });
 
-  it('keeps each booking’s copy of its session’s date the same as the session’s', async () => {
+  it('keeps each booking’s copy of its session’s date and course the same as the session’s', async () => {
     const db = t.database.db;
     const { carers: mine } = await demoCarerHousehold();
     const session = await makeSession(db, (await courseIn(db, 'first_aid')).id, addDays(today, 14));
@@ -176,6 +176,12 @@ describe('booking and the register', () => {
     expect((await bookingOf()).sessionStartsOn).toBe(moved);
     await expect(
       db.update(trainingBookings).set({ sessionStartsOn: today }).where(eq(trainingBookings.sessionId, session.id)),
+    ).rejects.toThrow();
+    // Its course likewise: the booking keeps the session's, and cannot name another.
+    expect((await bookingOf()).sessionCourseId).toBe(session.courseId);
+    const other = await courseIn(db, 'lgbt');
+    await expect(
+      db.update(trainingBookings).set({ sessionCourseId: other.id }).where(eq(trainingBookings.sessionId, session.id)),
     ).rejects.toThrow();
   });
 });
