@@ -235,7 +235,9 @@ function childSeen(period: Period, since: string): { join: SQL; met: SQL; last: 
       where v.visit_on between ${since}::date and ${period.asAt}::date
       group by v.child_id, v.household_id
     ) recent on recent.child_id = c.id and recent.household_id = h.id`,
-    met: sql`recent.last_seen is not null`,
+    // Not `is not null` alone: the list of those seen would then join the visits as an inner join,
+    // estimated at one row (two join columns taken as independent) and read by nested loops.
+    met: sql`coalesce(recent.last_seen is not null, false)`,
     last: sql`coalesce(recent.last_seen, (select max(v.visit_on) from child_seen_visits v
       where v.household_id = h.id and v.child_id = c.id and v.visit_on <= ${period.asAt}::date))`,
   };
