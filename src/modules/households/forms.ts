@@ -19,7 +19,8 @@ import {
   memberRelationships,
   skillLevels,
 } from './labels.ts';
-import { CHECK_PERSON, checkOutcomeAnswers, refineCheckOutcome } from './checks.ts';
+import { checkOutcomeAnswers, refineCheckOutcome } from '../../platform/views/check-outcome.ts';
+import { CHECK_PERSON } from './scope.ts';
 
 export { isUuid };
 

@@ -3,12 +3,11 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { changedFields } from './access.ts';
 import { invalid, type Who } from '../../platform/views/results.ts';
-import { householdFor, findVisibleHousehold } from './scope.ts';
+import { checkPersonIn, householdFor, findVisibleHousehold } from './scope.ts';
 import type { CarerInput, CheckInput, MemberInput } from './forms.ts';
-import { checkPersonIn, insertCheck } from './checks.ts';
 import { findCarer, findMember } from './queries.ts';
 import type { Result } from './service.ts';
-import { carers, householdMembers, households } from './tables.ts';
+import { carers, householdMembers, households, personChecks } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 
 /**
@@ -145,16 +144,20 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
     if (!access.ok) return access;
     const person = await checkPersonIn(tx, householdId, input.person);
     if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
-    const checkId = await insertCheck(tx, {
-      householdId,
-      ...person,
-      kind: input.kind,
-      completedOn: input.completedOn,
-      expiresOn: input.expiresOn,
-      satisfactory: input.satisfactory === 'yes',
-      outcome: input.outcome,
-      recordedBy: who.user.id,
-    });
+    const [check] = await tx
+      .insert(personChecks)
+      .values({
+        householdId,
+        ...person,
+        kind: input.kind,
+        completedOn: input.completedOn,
+        expiresOn: input.expiresOn,
+        satisfactory: input.satisfactory === 'yes',
+        outcome: input.outcome,
+        recordedBy: who.user.id,
+      })
+      .returning({ id: personChecks.id });
+    const checkId = check!.id;
     await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
       action: 'update',

@@ -254,6 +254,32 @@ describe('changing a household', () => {
     expect(response.body).toContain('Select whether the outcome was satisfactory');
   });
 
+  it('refuses a check on someone who is not of the household, keeping what was typed', async () => {
+    const h = await makeHousehold(t.database.db);
+    const other = await makeHousehold(t.database.db);
+    const stranger = await makeCarer(t.database.db, other.id);
+    const manager = await signedIn(t.app, 'manager');
+    const answers = {
+      kind: 'medical',
+      'completedOn-day': '3',
+      'completedOn-month': '2',
+      'completedOn-year': '2025',
+      'expiresOn-day': '3',
+      'expiresOn-month': '2',
+      'expiresOn-year': '2028',
+      satisfactory: 'yes',
+      outcome: 'Fit to foster',
+    };
+    for (const person of [`carer:${stranger.id}`, `member:${stranger.id}`, `carer:${'-'.repeat(36)}`]) {
+      await manager.get(`/households/${h.id}/checks/new`);
+      const response = await manager.post(`/households/${h.id}/checks/new`, { person, ...answers });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('Select whose check this is');
+      expect(response.body).toContain('value="Fit to foster"');
+    }
+    expect(await t.database.db.select().from(personChecks).where(eq(personChecks.householdId, h.id))).toEqual([]);
+  });
+
   it('records a check that was not satisfactory, with what was wrong, and shows it so', async () => {
     const h = await makeHousehold(t.database.db);
     const c = await makeCarer(t.database.db, h.id);

@@ -9,17 +9,18 @@ import {
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { forbidden, notFound, type Refusal } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
-import { householdPhotos, householdRestrictedAccess, households } from './tables.ts';
+import { carers, householdMembers, householdPhotos, householdRestrictedAccess, households } from './tables.ts';
 
 /*
  * What other modules may use of households beside its tables: the conditions that say which
  * households a user may read, the household itself as a viewer may read it (the record every
  * page hanging off a household starts from), and the households approved on a day that the
- * measures of several modules count, and the places free in each (its vacancies) that matching
- * looks for.
+ * measures of several modules count, the places free in each (its vacancies) that matching
+ * looks for, and the people of a household whose checks a form may record.
  */
 
 /**
@@ -233,4 +234,52 @@ export function vacanciesSql(today: IsoDate = todayInLondon()): SQL<number> {
   const expression = sql`case when ${households.status} = 'approved'
     then greatest(${households.approvedPlaces} - ${currentPlacementCount(today)}, 0) else 0 end`;
   return sql<number>`(${expression})`;
+}
+
+/*
+ * Whose check a form records: the household's carers and members, named on the form as
+ * "carer:<id>" or "member:<id>" (the household page's check form and the annual review's).
+ */
+
+/** Whose check: "carer:<id>" or "member:<id>" (the household's check forms and the review's). */
+export const CHECK_PERSON = /^(carer|member):[0-9a-f-]{36}$/i;
+
+/**
+ * Whose check a form's answer names ("carer:<id>" or "member:<id>"), as the check's carerId and
+ * memberId: only a carer or member of this household, else null.
+ */
+export async function checkPersonIn(
+  tx: DbOrTx,
+  householdId: string,
+  person: string,
+): Promise<{ carerId: string | null; memberId: string | null } | null> {
+  const [kind, id] = person.split(':');
+  if (!id) return null;
+  if (!isUuid(id)) return null;
+  const table = kind === 'carer' ? carers : kind === 'member' ? householdMembers : null;
+  if (!table) return null;
+  const [found] = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.householdId, householdId)));
+  if (!found) return null;
+  return kind === 'carer' ? { carerId: id, memberId: null } : { carerId: null, memberId: id };
+}
+
+/** Carers and members of a household, as choices for "whose check is this". */
+export async function checkPeople(db: DbOrTx, householdId: string) {
+  const [carerRows, memberRows] = await Promise.all([
+    db
+      .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
+      .from(carers)
+      .where(eq(carers.householdId, householdId)),
+    db
+      .select({ id: householdMembers.id, firstName: householdMembers.firstName, lastName: householdMembers.lastName })
+      .from(householdMembers)
+      .where(eq(householdMembers.householdId, householdId)),
+  ]);
+  return [
+    ...carerRows.map((c) => ({ value: `carer:${c.id}`, text: `${c.firstName} ${c.lastName} (carer)` })),
+    ...memberRows.map((m) => ({ value: `member:${m.id}`, text: `${m.firstName} ${m.lastName}` })),
+  ];
 }

@@ -6,7 +6,8 @@ import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import type { FieldError } from '../../platform/views/results.ts';
 import { choicesOf, yesNo } from '../../platform/views/fields.ts';
 import { isUuid } from '../../platform/views/params.ts';
-import { checkOutcomeAnswers, checkOutcomeFields, refineCheckOutcome, insertCheck } from '../households/checks.ts';
+import { checkOutcomeAnswers, checkOutcomeFields, refineCheckOutcome } from '../../platform/views/check-outcome.ts';
+import { personChecks } from '../households/tables.ts';
 import { outstandingMessage } from './checks.ts';
 import { checkKindNames, checkKinds, householdCheckKinds, type CheckKind } from './labels.ts';
 import { mentorOptions, workerOptions } from './queries.ts';
@@ -147,7 +148,7 @@ export const checkStep: Step<typeof checkSchema> = {
     if (!person)
       errors.push({ field: 'person', message: `Select whose ${checkKindNames[input.kind].toLowerCase()} it is` });
     if (errors.length || !person) return errors;
-    await insertCheck(tx, {
+    await tx.insert(personChecks).values({
       householdId: ctx.household.id,
       ...person,
       kind: input.kind,

@@ -1,7 +1,8 @@
 /** The zod schemas of the annual review's forms. */
 import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
-import { checkOutcomeAnswers, refineCheckOutcome, CHECK_PERSON } from '../households/checks.ts';
+import { checkOutcomeAnswers, refineCheckOutcome } from '../../platform/views/check-outcome.ts';
+import { CHECK_PERSON } from '../households/scope.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import {

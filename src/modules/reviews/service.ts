@@ -13,9 +13,8 @@ import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
-import { checkPersonIn, insertCheck } from '../households/checks.ts';
-import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
-import { householdMembers } from '../households/tables.ts';
+import { checkPersonIn, findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
+import { householdMembers, personChecks } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import type { CheckInput, CompleteInput, RecordedInput, RecordedKind, StartInput } from './forms.ts';
 import { ageGroupFor, checkIntervalYears } from './labels.ts';
@@ -210,17 +209,21 @@ export async function recordCheck(db: Db, who: Who, reviewId: string, input: Che
         ? { carerId: null, memberId: null }
         : await checkPersonIn(tx, household.id, input.person ?? '');
     if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
-    const checkId = await insertCheck(tx, {
-      householdId: household.id,
-      ...person,
-      kind: input.kind,
-      completedOn: input.checkedOn,
-      expiresOn: addYears(input.checkedOn, checkIntervalYears[input.kind]),
-      satisfactory: input.satisfactory === 'yes',
-      outcome: input.outcome,
-      note: input.note,
-      recordedBy: who.user.id,
-    });
+    const [check] = await tx
+      .insert(personChecks)
+      .values({
+        householdId: household.id,
+        ...person,
+        kind: input.kind,
+        completedOn: input.checkedOn,
+        expiresOn: addYears(input.checkedOn, checkIntervalYears[input.kind]),
+        satisfactory: input.satisfactory === 'yes',
+        outcome: input.outcome,
+        note: input.note,
+        recordedBy: who.user.id,
+      })
+      .returning({ id: personChecks.id });
+    const checkId = check!.id;
     await tx.insert(reviewRenewedChecks).values({ reviewId, checkId });
     await refreshDueItems(tx, 'household', [household.id]);
     await recordAudit(tx, who.actor, {
