@@ -1,12 +1,14 @@
 /**
  * Households and carers: the register, each household's record, status, checks and profile. An
  * agency decision on an approval, a change of terms or a deregistration changes the household
- * (`panelBusiness`, decided.ts).
+ * (`panelBusiness`, decided.ts); recruitment records an enquiry and moves the household through
+ * assessment by what this module declares (`householdLifecycle`, lifecycle.ts).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { agencyDecisionPanelBusiness } from './decided.ts';
 import { householdDueScope, householdsDueRules } from './due.ts';
 import { householdStatusPeriodFacts } from './facts.ts';
+import { householdLifecycle } from './lifecycle.ts';
 import { householdMeasures } from './measures.ts';
 import { householdRecordTypes } from './records.ts';
 import { householdsRoutes } from './routes.ts';
@@ -29,4 +31,5 @@ export const households: HearthModule = {
   measures: householdMeasures,
   keptFacts: [householdStatusPeriodFacts],
   panelBusiness: agencyDecisionPanelBusiness,
+  householdLifecycle,
 };

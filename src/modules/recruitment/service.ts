@@ -10,8 +10,8 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
+import { householdLifecycle } from '../../platform/modules/household-lifecycle.ts';
 import { findVisibleHousehold, type HouseholdRecord, householdVisibleTo } from '../households/scope.ts';
-import { recordEnquiry } from '../households/service.ts';
 import { households } from '../households/tables.ts';
 import type { EnquiryInput, EventInput } from './forms.ts';
 import { householdTypeFor } from './labels.ts';
@@ -111,7 +111,7 @@ export async function recordNewEnquiry(db: Db, who: Who, input: EnquiryInput): P
     return invalid({ field: 'enquiredOn', message: 'The date of the enquiry must be today or in the past' });
   }
   return inTransaction(db, async (tx) => {
-    const made = await recordEnquiry(
+    const made = await householdLifecycle().recordEnquiry(
       tx as unknown as Db,
       who,
       {

@@ -12,8 +12,8 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError, Who } from '../../platform/views/results.ts';
 import type { Field } from '../../platform/views/fields.ts';
+import { householdLifecycle } from '../../platform/modules/household-lifecycle.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
-import { changeStatus } from '../households/service.ts';
 import type { HouseholdStatus } from '../households/labels.ts';
 import type { RecruitmentRecord } from './queries.ts';
 import { worksOn } from './scope.ts';
@@ -72,7 +72,7 @@ export function dateRules(
 }
 
 /**
- * Moves the household to a new status through the households service (its rules and timeline),
+ * Moves the household to a new status through the households module's declared lifecycle (its rules and timeline),
  * inside this transaction: the errors, with its date error put on this form's date field.
  */
 export async function moveHousehold(
@@ -81,7 +81,7 @@ export async function moveHousehold(
   householdId: string,
   move: { toStatus: HouseholdStatus; onDate: IsoDate; reason?: string | null; dateField: string },
 ): Promise<FieldError[]> {
-  const result = await changeStatus(tx as unknown as Db, who, householdId, {
+  const result = await householdLifecycle().changeStatus(tx as unknown as Db, who, householdId, {
     toStatus: move.toStatus,
     onDate: move.onDate,
     reason: move.reason ?? null,

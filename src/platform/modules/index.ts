@@ -24,6 +24,7 @@ import { registerNavItem, type NavItem } from '../views/navigation.ts';
 import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
 import { registerPageSection, type PageSection } from '../views/page-sections.ts';
 import { registerConcernRaiser, type ConcernRaiser } from './concerns-raised.ts';
+import { registerHouseholdLifecycle, type HouseholdLifecycle } from './household-lifecycle.ts';
 import { registerHouseholdYearSource, type HouseholdYearSource } from './household-year.ts';
 import { registerPanelBusiness, type PanelBusiness } from './panel-business.ts';
 
@@ -56,6 +57,8 @@ export interface HearthModule {
   householdYear?: HouseholdYearSource[];
   /** How a concern another module's work finds about a household is raised (the module that keeps concerns). */
   raisesConcerns?: ConcernRaiser;
+  /** How a household is recorded from an enquiry and moved between statuses by other modules (the module that keeps households). */
+  householdLifecycle?: HouseholdLifecycle;
 }
 
 export type { RecordLink, PageSection, Permission, PanelBusiness };
@@ -82,5 +85,6 @@ export function registerModules(modules: readonly HearthModule[]): void {
     for (const item of module.panelBusiness ?? []) registerPanelBusiness(item);
     for (const source of module.householdYear ?? []) registerHouseholdYearSource(source);
     if (module.raisesConcerns) registerConcernRaiser(module.raisesConcerns);
+    if (module.householdLifecycle) registerHouseholdLifecycle(module.householdLifecycle);
   }
 }

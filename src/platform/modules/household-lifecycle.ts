@@ -1,0 +1,54 @@
+import type { Db } from '../db/client.ts';
+import type { IsoDate } from '../dates/index.ts';
+import type { Result, Who } from '../views/results.ts';
+
+/**
+ * A household's lifecycle as another module moves it: recruitment records an enquiry as a new
+ * household (with its first carer) and moves it from enquiry through assessment. The households
+ * module alone applies the moves it allows, keeps the status periods and deadlines and audits each;
+ * it declares how (`householdLifecycle` in its entry), so recruitment names none of its functions.
+ * Statuses and household types are the households module's codes, kept as strings here.
+ */
+
+/** A new household from an enquiry, and its first carer. */
+export interface NewHousehold {
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  town: string;
+  postcode: string;
+  teamId: string;
+  /** One of the households module's types ('mainstream', 'family_and_friends' ...). */
+  householdType: string;
+  carerFirstName: string;
+  carerLastName: string;
+}
+
+/** A move to another status, on a day, with a reason where the move needs one. */
+export interface StatusMove {
+  /** One of the households module's statuses ('in_assessment', 'withdrawn' ...). */
+  toStatus: string;
+  onDate: IsoDate;
+  reason: string | null;
+}
+
+export interface HouseholdLifecycle {
+  /** Records the enquiry made on `enquiredOn`: the household, its first carer and its first status. */
+  recordEnquiry(db: Db, who: Who, household: NewHousehold, enquiredOn: IsoDate): Promise<Result>;
+  /** Moves the household to a status if the move is allowed, under the households module's rules. */
+  changeStatus(db: Db, who: Who, householdId: string, move: StatusMove): Promise<Result<object>>;
+}
+
+let declared: HouseholdLifecycle | null = null;
+
+/** Called by `registerModules`: the module that keeps households declares how they are moved. */
+export function registerHouseholdLifecycle(lifecycle: HouseholdLifecycle): void {
+  if (declared && declared !== lifecycle) throw new Error('Two modules declare the household lifecycle');
+  declared = lifecycle;
+}
+
+/** How a household is recorded and moved, as the module that keeps households declared it. */
+export function householdLifecycle(): HouseholdLifecycle {
+  if (!declared) throw new Error('No module keeps households: the household lifecycle is not declared');
+  return declared;
+}
