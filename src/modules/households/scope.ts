@@ -241,7 +241,6 @@ export function vacanciesSql(today: IsoDate = todayInLondon()): SQL<number> {
  * "carer:<id>" or "member:<id>" (the household page's check form and the annual review's).
  */
 
-/** Whose check: "carer:<id>" or "member:<id>" (the household's check forms and the review's). */
 export const CHECK_PERSON = /^(carer|member):[0-9a-f-]{36}$/i;
 
 /**
@@ -254,7 +253,6 @@ export async function checkPersonIn(
   person: string,
 ): Promise<{ carerId: string | null; memberId: string | null } | null> {
   const [kind, id] = person.split(':');
-  if (!id) return null;
   if (!isUuid(id)) return null;
   const table = kind === 'carer' ? carers : kind === 'member' ? householdMembers : null;
   if (!table) return null;

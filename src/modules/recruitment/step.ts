@@ -72,8 +72,9 @@ export function dateRules(
 }
 
 /**
- * Moves the household to a new status through the households module's declared lifecycle (its rules and timeline),
- * inside this transaction: the errors, with its date error put on this form's date field.
+ * Moves the household to a new status through the lifecycle the households module declares (its
+ * rules and timeline), inside this transaction: the errors, with its date error put on this form's
+ * date field.
  */
 export async function moveHousehold(
   tx: Tx,

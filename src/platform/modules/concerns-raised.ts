@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/client.ts';
 import type { Result, Who } from '../views/results.ts';
+import { oneDeclaration } from './declared.ts';
 
 /**
  * A safeguarding concern that another module's work finds about a household (a case-file audit
@@ -17,16 +18,12 @@ export interface ConcernFound {
 /** Raises a concern found by another module's record; refuses (never half-writes) what it cannot. */
 export type ConcernRaiser = (tx: DbOrTx, who: Who, found: ConcernFound) => Promise<Result>;
 
-let raiser: ConcernRaiser | null = null;
+const raiser = oneDeclaration<ConcernRaiser>('how a concern is raised');
 
 /** Called by `registerModules`: the one module that keeps concerns declares how one is raised. */
-export function registerConcernRaiser(declared: ConcernRaiser): void {
-  if (raiser && raiser !== declared) throw new Error('Two modules declare how a concern is raised');
-  raiser = declared;
-}
+export const registerConcernRaiser = raiser.register;
 
 /** Raises a concern found by another module's record, in the caller's transaction. */
 export function raiseConcern(tx: DbOrTx, who: Who, found: ConcernFound): Promise<Result> {
-  if (!raiser) throw new Error('No module keeps concerns: a concern found cannot be raised');
-  return raiser(tx, who, found);
+  return raiser.get()(tx, who, found);
 }

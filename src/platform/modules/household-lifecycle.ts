@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { IsoDate } from '../dates/index.ts';
 import type { Result, Who } from '../views/results.ts';
+import { oneDeclaration } from './declared.ts';
 
 /**
  * A household's lifecycle as another module moves it: recruitment records an enquiry as a new
@@ -39,16 +40,10 @@ export interface HouseholdLifecycle {
   changeStatus(db: Db, who: Who, householdId: string, move: StatusMove): Promise<Result<object>>;
 }
 
-let declared: HouseholdLifecycle | null = null;
+const lifecycle = oneDeclaration<HouseholdLifecycle>('the household lifecycle');
 
 /** Called by `registerModules`: the module that keeps households declares how they are moved. */
-export function registerHouseholdLifecycle(lifecycle: HouseholdLifecycle): void {
-  if (declared && declared !== lifecycle) throw new Error('Two modules declare the household lifecycle');
-  declared = lifecycle;
-}
+export const registerHouseholdLifecycle = lifecycle.register;
 
 /** How a household is recorded and moved, as the module that keeps households declared it. */
-export function householdLifecycle(): HouseholdLifecycle {
-  if (!declared) throw new Error('No module keeps households: the household lifecycle is not declared');
-  return declared;
-}
+export const householdLifecycle = lifecycle.get;

@@ -3,7 +3,10 @@
  * place that hands those declarations to the engines: the access registry (record types), the
  * deadline engine (rules and scopes), the scorecard engine (measures and kept facts), the views
  * (navigation, links and sections on other modules' pages), the fostering panel (the business each
- * module brings to it) and the annual review (what each module's records add to a household's year). The engines stay generic; the list of modules lives in `src/modules/index.ts`.
+ * module brings to it), the annual review (what each module's records add to a household's year),
+ * and the two things one module does for others: raising a concern another module finds, and
+ * recording and moving a household. The engines stay generic; the list of modules lives in
+ * `src/modules/index.ts`.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
