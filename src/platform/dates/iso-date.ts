@@ -2,16 +2,16 @@
  * Calendar dates in Hearth: plain `YYYY-MM-DD` strings meaning a day in Europe/London.
  *
  * Validation is done in UTC, so whether a text is a real date never depends on the process's TZ.
- * Arithmetic goes through date-fns on a `Date` set to local noon of the day: clocks change at
- * night, so noon exists on every day and adding days or months never slips onto a neighbouring
- * date at a clock change, whatever TZ the process runs in (Hearth runs with TZ=Europe/London).
+ * Adding goes through date-fns on a `Date` set to local noon of the day: clocks change at night,
+ * so noon exists on every day and adding days or months never slips onto a neighbouring date at
+ * a clock change, whatever TZ the process runs in (Hearth runs with TZ=Europe/London). Counting
+ * the days between two dates, done on every row of a list, counts whole days in UTC.
  */
 import {
   addDays as addDaysToDate,
   addMonths as addMonthsToDate,
   addWeeks as addWeeksToDate,
   addYears as addYearsToDate,
-  differenceInCalendarDays,
   differenceInYears,
 } from 'date-fns';
 
@@ -36,13 +36,25 @@ function partsOf(value: string): [number, number, number] | undefined {
   return real ? [year, month, day] : undefined;
 }
 
-/** The date at local noon, for date-fns. Throws on anything but a real date. */
-function toNoon(date: IsoDate): Date {
+/** [year, month, day] of a real date; throws on anything else. */
+function realPartsOf(date: IsoDate): [number, number, number] {
   const parts = typeof date === 'string' ? partsOf(date) : undefined;
   if (!parts) {
     throw new RangeError(`Not a calendar date: ${JSON.stringify(date)} (expected a real date written YYYY-MM-DD)`);
   }
-  const [year, month, day] = parts;
+  return parts;
+}
+
+/** Days since 1 January 1970 of a real date's parts, counted in UTC (where no clock changes). */
+function dayNumber([year, month, day]: [number, number, number]): number {
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  return utc.getTime() / 86_400_000;
+}
+
+/** The date at local noon, for date-fns. Throws on anything but a real date. */
+function toNoon(date: IsoDate): Date {
+  const [year, month, day] = realPartsOf(date);
   const noon = new Date(2000, 0, 1, 12, 0, 0, 0);
   noon.setFullYear(year, month - 1, day);
   if (noon.getDate() !== day) {
@@ -133,7 +145,8 @@ export function addYears(date: IsoDate, amount: number): IsoDate {
 
 /** Calendar days from `earlier` to `later`: positive when `later` is after `earlier`. */
 export function differenceInDays(later: IsoDate, earlier: IsoDate): number {
-  return differenceInCalendarDays(toNoon(later), toNoon(earlier));
+  // Read on every row of a list (days left, overdue ages): whole UTC days, no local-time Date.
+  return dayNumber(realPartsOf(later)) - dayNumber(realPartsOf(earlier));
 }
 
 /** -1, 0 or 1 as `a` is before, the same day as, or after `b`: usable with Array.sort. */
@@ -164,24 +177,44 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
+/** Days in a month (1-12) of a year, leap years included. */
+function daysInMonth(year: number, month: number): number {
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month, 0);
+  return utc.getUTCDate();
+}
+
+/**
+ * `from` moved on by whole months, clamped to a shorter month's end (as addMonths and addYears),
+ * as a number that orders like the date (YYYYMMDD), to compare with another.
+ */
+function monthsOnAsNumber([year, month, day]: [number, number, number], months: number): number {
+  const index = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = (index % 12) + 1;
+  return toYear * 10_000 + toMonth * 100 + Math.min(day, daysInMonth(toYear, toMonth));
+}
+
 /**
  * How long from `from` to `to`, in words a reader takes in at a glance: exact days under 8
  * weeks ("3 days", "32 days"), then whole calendar months ("2 months", "over 4 months") and whole
  * years ("1 year", "over 15 years"); "over" when it is more than the whole number said.
- * Throws when `to` is before `from`.
+ * Throws when `to` is before `from`. Shown on every overdue row of My work, so it counts on the
+ * dates' parts rather than through Date objects.
  */
 export function timeBetweenInWords(from: IsoDate, to: IsoDate): string {
-  const days = differenceInDays(to, from);
+  const start = realPartsOf(from);
+  const end = realPartsOf(to);
+  const days = dayNumber(end) - dayNumber(start);
   if (days < 0) throw new RangeError(`timeBetweenInWords: ${to} is before ${from}`);
   if (days < 56) return plural(days, 'day');
   // The whole years (then months) from `from` that do not pass `to`: from the difference in the
   // calendar, less one when the anniversary falls after `to` (at most a step or two back).
-  const [fromYear, fromMonth] = partsOf(from)!;
-  const [toYear, toMonth] = partsOf(to)!;
-  let years = toYear - fromYear;
-  while (years > 0 && addYears(from, years) > to) years -= 1;
-  if (years >= 1) return `${addYears(from, years) < to ? 'over ' : ''}${plural(years, 'year')}`;
-  let months = Math.max(1, (toYear - fromYear) * 12 + toMonth - fromMonth);
-  while (months > 1 && addMonths(from, months) > to) months -= 1;
-  return `${addMonths(from, months) < to ? 'over ' : ''}${plural(months, 'month')}`;
+  const target = end[0] * 10_000 + end[1] * 100 + end[2];
+  let years = end[0] - start[0];
+  while (years > 0 && monthsOnAsNumber(start, years * 12) > target) years -= 1;
+  if (years >= 1) return `${monthsOnAsNumber(start, years * 12) < target ? 'over ' : ''}${plural(years, 'year')}`;
+  let months = Math.max(1, (end[0] - start[0]) * 12 + end[1] - start[1]);
+  while (months > 1 && monthsOnAsNumber(start, months) > target) months -= 1;
+  return `${monthsOnAsNumber(start, months) < target ? 'over ' : ''}${plural(months, 'month')}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesInWords } from './format.ts';
+import { datesInWords, formatDate, formatDateTime } from './format.ts';
 
 describe('dates in words', () => {
   it('writes every calendar date in a sentence as a person reads it', () => {
@@ -11,5 +11,29 @@ describe('dates in words', () => {
   it('leaves other numbers, references and empty text alone', () => {
     expect(datesInWords('H-000123, 3 of 10, score 2026')).toBe('H-000123, 3 of 10, score 2026');
     expect(datesInWords(null)).toBe('');
+  });
+});
+
+describe('dates on a page', () => {
+  it('writes a calendar date as GOV.UK does, the same in any time zone', () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of ['Europe/London', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
+        process.env.TZ = zone;
+        expect(formatDate('2026-10-26')).toBe('26 October 2026');
+        expect(formatDate('2024-02-29')).toBe('29 February 2024');
+        expect(formatDate('2027-01-01')).toBe('1 January 2027');
+      }
+    } finally {
+      process.env.TZ = original;
+    }
+  });
+
+  it('writes an instant as its day in London, and nothing for what is not a date', () => {
+    // 23:30 UTC on 31 August is 00:30 on 1 September in London (BST).
+    expect(formatDate(new Date('2026-08-31T23:30:00Z'))).toBe('1 September 2026');
+    expect(formatDateTime(new Date('2026-12-03T14:05:00Z'))).toBe('3 December 2026 at 2:05pm');
+    expect(formatDate('not a date')).toBe('');
+    expect(formatDate(null)).toBe('');
   });
 });

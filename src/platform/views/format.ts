@@ -1,3 +1,4 @@
+import { isIsoDate } from '../dates/index.ts';
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -14,6 +15,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+/** January to December, as en-GB writes them. */
+const monthNames = Array.from({ length: 12 }, (_, month) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month, 1)),
+);
+
 function toDate(value: unknown): Date | null {
   if (value instanceof Date) return value;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T12:00:00Z`);
@@ -26,6 +32,11 @@ function toDate(value: unknown): Date | null {
 
 /** 5 January 2026: the GOV.UK style for dates. */
 export function formatDate(value: unknown): string {
+  // A calendar date (most dates on a page) is written from its parts: no time zone can move it.
+  if (isIsoDate(value)) {
+    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+    return `${day} ${monthNames[month - 1]} ${year}`;
+  }
   const d = toDate(value);
   return d ? dateFormat.format(d) : '';
 }

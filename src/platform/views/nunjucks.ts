@@ -3,6 +3,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { datesInWords, formatDate, formatDateTime } from './format.ts';
+import { keepImportedMacros } from './nunjucks-imports.ts';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,6 +27,7 @@ export function templatePaths(): string[] {
 
 /** Configures the Nunjucks environment: MOJ's filters and Hearth's own. */
 export function configureNunjucks(env: nunjucks.Environment): nunjucks.Environment {
+  keepImportedMacros();
   const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js') as () => Record<
     string,
     (...args: unknown[]) => unknown
