@@ -3,7 +3,8 @@
  * as one `insert ... select * from unnest(array, array, ...)` statement, the same on PGlite and
  * PostgreSQL. No per-row round trips.
  */
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 
 export type Value = string | number | boolean | null | undefined;
@@ -66,5 +67,26 @@ export class BulkTable {
     this.written += this.pending;
     this.pending = 0;
     for (const buffer of this.buffers) buffer.length = 0;
+  }
+}
+
+/** PostgreSQL takes at most 65,535 parameters in one statement. */
+const MAX_PARAMETERS = 65_535;
+
+/**
+ * Inserts rows through Drizzle a statement at a time: at most `rowsPerStatement` rows, and never
+ * more than PostgreSQL's parameter limit allows for the table's columns (a row binds one
+ * parameter a column; past the limit the count wraps and the server refuses the statement).
+ */
+export async function insertRows(
+  db: DbOrTx,
+  table: PgTable,
+  rows: readonly object[],
+  rowsPerStatement = 500,
+): Promise<void> {
+  const columns = Object.keys(getTableColumns(table)).length;
+  const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(MAX_PARAMETERS / columns)));
+  for (let from = 0; from < rows.length; from += step) {
+    await db.insert(table).values(rows.slice(from, from + step) as never);
   }
 }

@@ -8,6 +8,7 @@
  * words only; one query in for the households, batched inserts out, the same data every time.
  */
 import { sql } from 'drizzle-orm';
+import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { stageDeadlines } from '../../src/modules/concerns/complaint-deadlines.ts';
@@ -25,7 +26,6 @@ import {
 import { addWorking, dayOf, isoOf, timestampOf, type Day } from './days.ts';
 import { IdMaker, type Random } from './random.ts';
 
-const BATCH = 500;
 const HISTORY_DAYS = 730;
 /** Matters a year per approved household, by kind. */
 const RATES = { allegation: 0.04, standard_of_care: 0.02, complaint: 0.05, compliment: 0.06, event: 0.05 };
@@ -78,10 +78,6 @@ interface HouseholdRow {
 }
 
 type Concern = typeof concerns.$inferInsert;
-
-const insertAll = async <T>(db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[]) => {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insert(table).values(rows.slice(i, i + BATCH) as never);
-};
 
 /** How many matters of a rate fall on one household over the history (a whole number, random). */
 function countOf(random: Random, rate: number): number {
@@ -380,12 +376,12 @@ export async function writeDemoConcerns(db: DbOrTx, random: Random, today: Day, 
     }
   }
 
-  await insertAll(db, concerns, rows);
-  await insertAll(db, concernChildren, children);
-  await insertAll(db, allegationMeetings, meetings);
-  await insertAll(db, complaintStages, stages);
-  await insertAll(db, concernThemes, themeRows);
-  await insertAll(db, significantEvents, events);
-  await insertAll(db, eventNotices, notices);
+  await insertRows(db, concerns, rows);
+  await insertRows(db, concernChildren, children);
+  await insertRows(db, allegationMeetings, meetings);
+  await insertRows(db, complaintStages, stages);
+  await insertRows(db, concernThemes, themeRows);
+  await insertRows(db, significantEvents, events);
+  await insertRows(db, eventNotices, notices);
   return rows.length;
 }

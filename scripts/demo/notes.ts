@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { attachmentName, notesMessageText } from '../../src/modules/supervision/notes.ts';
@@ -14,7 +15,6 @@ import type { Random } from './random.ts';
 
 /** How far back the demo keeps messages: the last four months of notes. */
 const HISTORY_DAYS = 120;
-const BATCH = 500;
 
 interface SentNotes {
   supervision_id: string;
@@ -77,8 +77,6 @@ export async function writeNotesMessages(db: DbOrTx, random: Random, today: Day,
       createdAt: new Date(timestampOf(sent, 9)),
     };
   });
-  for (let i = 0; i < values.length; i += BATCH) {
-    await db.insert(supervisionNotesMessages).values(values.slice(i, i + BATCH));
-  }
+  await insertRows(db, supervisionNotesMessages, values);
   return values.length;
 }

@@ -13,6 +13,7 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../../src/platform/auth/tables.ts';
 import { recordAudit, systemActor } from '../../src/platform/audit/service.ts';
+import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { decisionDueFor, letterDueFor, papersDueFor, toldDueFor } from '../../src/modules/panel/dates.ts';
@@ -27,7 +28,6 @@ import {
 import { addMonthsTo, addWorking, dayOf, isoOf, isWorking, type Day } from './days.ts';
 import { IdMaker } from './random.ts';
 
-const BATCH = 500;
 /** The most households a panel considers at one sitting in the demo. */
 const PER_SITTING = 12;
 /** A made-up one-page PDF: every demo paper opens as the same short document. */
@@ -64,10 +64,6 @@ interface HouseholdRow {
   /** In assessment with the assessment (Form F) complete: ready for the panel. */
   ready: boolean;
 }
-
-const insertAll = async <T>(db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[]) => {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insert(table).values(rows.slice(i, i + BATCH) as never);
-};
 
 /** The second Wednesday of the month `day` falls in (a working day: the panel's usual day). */
 function panelDayOf(day: Day): Day {
@@ -288,9 +284,9 @@ export async function writeDemoPanel(
       paper(itemId, next, 1, false);
     }
   }
-  await insertAll(db, panelItems, items);
-  await insertAll(db, panelPapers, papers);
-  await insertAll(db, agencyDecisions, decisions);
+  await insertRows(db, panelItems, items);
+  await insertRows(db, panelPapers, papers);
+  await insertRows(db, agencyDecisions, decisions);
   if (moved.length) {
     // The household's approval (and the event that records it) moves to the decision's date.
     const values = sql.join(

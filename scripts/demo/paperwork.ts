@@ -177,6 +177,9 @@ export class Paperwork {
     // Placements that have lasted three months have their paperwork done (a rare gap aside);
     // recent ones are where the work is still to do, as in "My work".
     const settled = s.end === null && today - s.start > 90;
+    // A gap in a settled placement's delegated authority is one an audit has just found: in a
+    // placement of more than a year it has been put right (every audit and review asks for it).
+    const longSettled = settled && today - s.start > 365;
     const recent = s.end === null && !settled;
     const roll = random.next();
     const plan = s.pending
@@ -222,12 +225,15 @@ export class Paperwork {
       );
       if (given !== null) await w.placement_documents.add(this.newId(), id, kind, isoOf(given), by);
     }
-    if (!s.pending && !random.chance(settled ? 0.995 : 0.97)) return;
+    if (!s.pending && !random.chance(settled ? 0.995 : 0.97) && !longSettled) return;
     const signed =
-      s.pending || !random.chance(settled ? 0.995 : recent ? 0.75 : 0.93)
+      s.pending || (!random.chance(settled ? 0.995 : recent ? 0.75 : 0.93) && !longSettled)
         ? null
         : within(addWorking(s.start, random.chance(0.8) ? random.int(1, 5) : random.int(6, 20)));
-    const copy = signed === null || random.chance(settled ? 0.005 : 0.1) ? null : within(signed + random.int(0, 3));
+    const copy =
+      signed === null || (random.chance(settled ? 0.005 : 0.1) && !longSettled)
+        ? null
+        : within(signed + random.int(0, 3));
     await w.delegated_authorities.add(
       this.newId(),
       id,

@@ -7,6 +7,7 @@
  * households. Made-up people; planned in memory, written in batches; the same data every time.
  */
 import { sql } from 'drizzle-orm';
+import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { carers, householdStatusEvents, households, personChecks } from '../../src/modules/households/tables.ts';
@@ -28,7 +29,6 @@ import { mensNames, streets, surnames, teamTowns, womensNames } from './names.ts
 import { IdMaker, type Random } from './random.ts';
 import type { Scale } from './scales.ts';
 
-const BATCH = 500;
 const ENQUIRIES: Record<Scale, number> = { small: 40, county: 1400, national: 1400 };
 const SOURCES = [
   ['website', 34],
@@ -41,10 +41,6 @@ const SOURCES = [
 ] as const;
 
 type Row<T extends Parameters<DbOrTx['insert']>[0]> = T['$inferInsert'];
-
-const insertAll = async (db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: object[]) => {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insert(table).values(rows.slice(i, i + BATCH) as never);
-};
 
 interface Plan {
   households: Row<typeof households>[];
@@ -395,18 +391,18 @@ export async function writeDemoRecruitment(db: DbOrTx, random: Random, today: Da
     });
   const { events, attendees } = planEvents(ctx, plan.enquiries);
   const leavings = await planLeavings(db, ctx);
-  await insertAll(db, households, plan.households);
-  await insertAll(db, carers, plan.carers);
-  await insertAll(db, householdStatusEvents, plan.events);
-  await insertAll(db, recruitmentEnquiries, plan.enquiries);
-  await insertAll(db, recruitmentVisits, plan.visits);
-  await insertAll(db, recruitmentAssessments, plan.assessments);
-  await insertAll(db, personChecks, plan.checks);
-  await insertAll(db, recruitmentWithdrawals, plan.withdrawals);
-  await insertAll(db, recruitmentPostApprovalInterviews, plan.interviews);
-  await insertAll(db, recruitmentEvents, events);
-  await insertAll(db, recruitmentEventAttendees, attendees);
-  await insertAll(db, recruitmentLeavings, leavings);
-  await insertAll(db, recruitmentExemptions, exemptions);
+  await insertRows(db, households, plan.households);
+  await insertRows(db, carers, plan.carers);
+  await insertRows(db, householdStatusEvents, plan.events);
+  await insertRows(db, recruitmentEnquiries, plan.enquiries);
+  await insertRows(db, recruitmentVisits, plan.visits);
+  await insertRows(db, recruitmentAssessments, plan.assessments);
+  await insertRows(db, personChecks, plan.checks);
+  await insertRows(db, recruitmentWithdrawals, plan.withdrawals);
+  await insertRows(db, recruitmentPostApprovalInterviews, plan.interviews);
+  await insertRows(db, recruitmentEvents, events);
+  await insertRows(db, recruitmentEventAttendees, attendees);
+  await insertRows(db, recruitmentLeavings, leavings);
+  await insertRows(db, recruitmentExemptions, exemptions);
   return plan.enquiries.length;
 }

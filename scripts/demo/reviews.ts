@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { childForms, type AgeGroup } from '../../src/modules/reviews/labels.ts';
@@ -16,7 +17,6 @@ import { annualReviews, reviewContributions, reviewLinks, type Answers } from '.
 import { dayOf, isoOf, timestampOf, YEAR, type Day } from './days.ts';
 import { IdMaker, type Random } from './random.ts';
 
-const BATCH = 500;
 /** How far back reviews go. */
 const HISTORY_DAYS = 730;
 
@@ -67,10 +67,6 @@ interface ReviewChildRow {
   first_name: string;
   officer: string;
 }
-
-const insertAll = async <T>(db: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: T[]) => {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insert(table).values(rows.slice(i, i + BATCH) as never);
-};
 
 /** A review of one household, as the demo plans it. */
 function planReviews(h: HouseholdRow, random: Random, today: Day, officers: string[], ids: IdMaker) {
@@ -219,7 +215,7 @@ export async function writeDemoReviews(db: DbOrTx, random: Random, today: Day, s
   const reviews = households
     .filter((h) => h !== unrecorded)
     .flatMap((h) => planReviews(h, random, today, reviewers, ids));
-  await insertAll(db, annualReviews, reviews);
+  await insertRows(db, annualReviews, reviews);
   // The children placed when each review started, with the form for their age then.
   await db.execute(sql`insert into review_children (review_id, child_id, age_group)
     select distinct r.id, p.child_id,
@@ -331,8 +327,8 @@ async function writeContributions(
       links.push(openLink(rc, 'social_worker_feedback', random, today));
     }
   }
-  await insertAll(db, reviewContributions, contributions);
-  await insertAll(db, reviewLinks, links);
+  await insertRows(db, reviewContributions, contributions);
+  await insertRows(db, reviewLinks, links);
 }
 
 /** A link made for a review gathering now, not yet used (its secret is made up and thrown away). */

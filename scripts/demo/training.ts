@@ -9,6 +9,8 @@
  * journey books and attends a session for them).
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import {
@@ -95,11 +97,7 @@ export async function seedTrainingDemo(
   );
 
   const courseIds = text.demoCourses.map(() => ids.next());
-  const insertAll = async (table: Parameters<DbOrTx['insert']>[0], rows: object[]) => {
-    for (let i = 0; i < rows.length; i += options.batch) {
-      await tx.insert(table).values(rows.slice(i, i + options.batch) as never);
-    }
-  };
+  const insertAll = (table: PgTable, rows: object[]) => insertRows(tx, table, rows, options.batch);
   await insertAll(
     trainingCourses,
     text.demoCourses.map((c, i) => ({
