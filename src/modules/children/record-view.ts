@@ -28,7 +28,7 @@ export function childPageView(
   today: IsoDate,
 ) {
   const placements = data.placements.map((p) => {
-    const status = delegatedAuthorityStatus({
+    const status = delegatedAuthorityStatus(p, {
       id: p.daId,
       signedOn: p.daSignedOn,
       copyGivenToCarerOn: p.daCopyGivenOn,

@@ -199,6 +199,23 @@ describe('delegated authority: signed and a copy given to the carer within 5 wor
     expect(byId.get(notGiven.id)?.detail).toBe('No signed copy given to the carer yet');
     expect(byId.has(done.id)).toBe(false);
   });
+
+  it('is not due, nor is a placement plan, for a Staying Put arrangement: the young person is an adult', async () => {
+    const household = await makeHousehold(db());
+    const place = async (placementType: 'long_term' | 'staying_put') =>
+      makePlacement(db(), {
+        childId: (await makeChild(db(), { dateOfBirth: '2008-08-01' })).id,
+        householdId: household.id,
+        startDate: '2026-08-28',
+        placementType,
+      });
+    const fostered = await place('long_term');
+    const stayingPut = await place('staying_put');
+    const ids = [fostered.id, stayingPut.id];
+    expect((await dueOf(head(), rule, ids, '2026-09-08')).map((e) => e.recordId)).toEqual([fostered.id]);
+    const plans = await dueOf(head(), 'placements.placement-plan', ids, '2026-09-08');
+    expect(plans.map((e) => e.recordId)).toEqual([fostered.id]);
+  });
 });
 
 describe('DBS and medical renewals: due on the expiry of the latest satisfactory check of each person', () => {

@@ -1,6 +1,7 @@
 /**
  * The statutory deadlines on a placement: the placement plan and delegated authority, both within
- * 5 working days of the start. Registered with platform/due by registerPlacementsDueRules(); one
+ * 5 working days of the start. A Staying Put arrangement (a young adult, no longer in care) has
+ * neither. Registered with platform/due by registerPlacementsDueRules(); one
  * query per rule; items are shown to those who may see both the child and the household.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -49,7 +50,7 @@ interface PlacementRow {
 }
 
 /**
- * Open placements (of these ids, or all) that match `where`. Their items are scoped by both the
+ * Open placements of children in care (of these ids, or all) that match `where`: not Staying Put. Their items are scoped by both the
  * child and the household, so a label never names a restricted household to someone not named on it.
  */
 function openPlacementsQuery(ids: readonly string[] | null, where: SQL): SQL {
@@ -69,6 +70,7 @@ function openPlacementsQuery(ids: readonly string[] | null, where: SQL): SQL {
     join ${teams} on ${teams.id} = ${households.teamId}
     left join ${delegatedAuthorities} on ${delegatedAuthorities.placementId} = ${placements.id}
     where ${placements.endDate} is null
+      and ${placements.placementType} <> 'staying_put'
       and ${recordsIn(placements.id, ids)}
       and ${where}`;
 }
@@ -126,10 +128,13 @@ export const placementsDueRules: DueRule[] = [
     id: 'placements.placement-plan',
     title: 'Placement plan',
     cites: `${CARE_PLANNING_REGS}, regulation 9(2) and Schedule 2`,
-    countsFrom: 'the start of the placement (the plan is due before it starts, or at the latest)',
+    countsFrom:
+      'the start of the placement (the plan is due before it starts, or at the latest); not for Staying Put, where the young person is an adult',
     period: `within ${PLACEMENT_PAPERWORK_WORKING_DAYS} working days`,
     audience: placementDeadlineAudience,
     recordType: 'placement',
+    // 2: Staying Put arrangements left out.
+    version: 2,
     affectedBy: placementAffectedBy,
     compute: placementPlans,
   },
@@ -137,10 +142,12 @@ export const placementsDueRules: DueRule[] = [
     id: 'placements.delegated-authority',
     title: 'Delegated authority signed and given to the carer',
     cites: `${CARE_PLANNING_REGS}, regulation 9 and Schedule 2 (the authority delegated to the foster carer is part of the placement plan); Fostering Services: National Minimum Standards (2011), standard 7`,
-    countsFrom: 'the start of the placement',
+    countsFrom: 'the start of the placement; not for Staying Put, where the young person is an adult',
     period: `signed, and a copy given to the carer, within ${PLACEMENT_PAPERWORK_WORKING_DAYS} working days`,
     audience: placementDeadlineAudience,
     recordType: 'placement',
+    // 2: Staying Put arrangements left out.
+    version: 2,
     affectedBy: placementAffectedBy,
     compute: delegatedAuthority,
   },

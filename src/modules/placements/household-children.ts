@@ -9,7 +9,7 @@ import { ageOn, type IsoDate } from '../../platform/dates/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
-import { delegatedAuthorityStatus, delegatedAuthorityStatuses } from './labels.ts';
+import { delegatedAuthorityStatus, delegatedAuthorityStatuses, isStayingPut } from './labels.ts';
 import { placementVisibleTo } from './scope.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
 
@@ -25,6 +25,7 @@ export async function childrenPlacedWith(db: DbOrTx, user: SignedInUser, househo
       lastName: children.lastName,
       dateOfBirth: children.dateOfBirth,
       since: placements.startDate,
+      placementType: placements.placementType,
       placementPlanOn: placements.placementPlanOn,
       socialWorkerName: socialWorkers.displayName,
       daId: delegatedAuthorities.id,
@@ -54,8 +55,9 @@ export async function childrenPlacedWith(db: DbOrTx, user: SignedInUser, househo
     socialWorkerName: r.socialWorkerName,
     delegatedAuthority:
       delegatedAuthorityStatuses[
-        delegatedAuthorityStatus({ id: r.daId, signedOn: r.daSignedOn, copyGivenToCarerOn: r.daCopyGivenOn })
+        delegatedAuthorityStatus(r, { id: r.daId, signedOn: r.daSignedOn, copyGivenToCarerOn: r.daCopyGivenOn })
       ],
     placementPlanOn: r.placementPlanOn,
+    stayingPut: isStayingPut(r),
   }));
 }

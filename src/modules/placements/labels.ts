@@ -90,19 +90,31 @@ export const decisionAreas = {
 export type DecisionArea = keyof typeof decisionAreas;
 export const decisionAreaKeys = Object.keys(decisionAreas) as DecisionArea[];
 
-export type DelegatedAuthorityStatus = 'not-started' | 'drafted' | 'signed' | 'copy-given';
+/**
+ * A Staying Put arrangement is a young adult (18 or over) living on with their former foster
+ * carers: no longer a child in care, so there is no placement plan and no delegated authority
+ * (the young person makes their own decisions; the arrangement has a Staying Put agreement).
+ */
+export function isStayingPut(placement: { placementType: string }): boolean {
+  return placement.placementType === 'staying_put';
+}
+
+export type DelegatedAuthorityStatus = 'not-needed' | 'not-started' | 'drafted' | 'signed' | 'copy-given';
 
 export const delegatedAuthorityStatuses: Record<DelegatedAuthorityStatus, { text: string; tag: string }> = {
+  'not-needed': { text: 'Not needed: Staying Put', tag: 'govuk-tag--grey' },
   'not-started': { text: 'Not started', tag: 'govuk-tag--red' },
   drafted: { text: 'Drafted', tag: 'govuk-tag--yellow' },
   signed: { text: 'Signed', tag: 'govuk-tag--blue' },
   'copy-given': { text: 'Signed and copy given', tag: 'govuk-tag--green' },
 };
 
-/** Where a placement's delegated authority form has got to. */
+/** Where a placement's delegated authority form has got to (none is needed for Staying Put). */
 export function delegatedAuthorityStatus(
+  placement: { placementType: string },
   form: { id: string | null; signedOn: string | null; copyGivenToCarerOn: string | null } | null,
 ): DelegatedAuthorityStatus {
+  if (isStayingPut(placement)) return 'not-needed';
   if (!form?.id) return 'not-started';
   if (form.signedOn && form.copyGivenToCarerOn) return 'copy-given';
   if (form.signedOn) return 'signed';

@@ -23,16 +23,20 @@ function placementRecord(met: SQL, detail: SQL): SQL {
 }
 
 /** Placements whose 5-working-day deadline falls in the period, joined to d(start_on, due_on). */
+/** A placement of a child in care: not Staying Put, where the young person is an adult. */
+const childInCare = sql`p.placement_type <> 'staying_put'`;
+
 function placementsDueIn(period: Period): SQL | null {
   const due = deadlineTable(period.from, period.asAt, 5, 'd');
-  return due && placementsWhere(sql`true`, sql`join ${due} on d.start_on = p.start_date`);
+  return due && placementsWhere(sql`${childInCare}`, sql`join ${due} on d.start_on = p.start_date`);
 }
 
 const signedAndGiven = sql`(da.signed_on is not null and da.signed_on <= d.due_on
   and da.copy_given_to_carer_on is not null and da.copy_given_to_carer_on <= d.due_on)`;
 
+/** Started in the month, a child's arrival (Staying Put continues a placement: nobody arrives). */
 const startedIn = (period: Period) =>
-  placementsWhere(sql`p.start_date between ${period.from}::date and ${period.asAt}::date`);
+  placementsWhere(sql`p.start_date between ${period.from}::date and ${period.asAt}::date and ${childInCare}`);
 const sawProfile = sql`coalesce(p.child_saw_profile, false)`;
 const endedIn = (period: Period) =>
   placementsWhere(sql`p.end_date between ${period.from}::date and ${period.asAt}::date`);
@@ -46,7 +50,8 @@ export const delegatedAuthorityGiven: Measure = {
     'percentage whose delegated authority form was signed and a copy given to the carer on or before the deadline. ' +
     'The deadline is the 5th working day after the placement started (weekends and England and Wales bank ' +
     'holidays excluded), so each placement is counted once, in the month its deadline falls, whatever month it ' +
-    'started in. Placements that have ended since are still counted.',
+    'started in. Placements that have ended since are still counted. Staying Put arrangements are not counted: ' +
+    'the young person is an adult, and no delegated authority is needed.',
   standard: 'NMS 11 (preparation for placement)',
   planTarget: 'Target 8, action 8.3: delegated authority recorded for every child, a signed copy given to the carer',
   unit: 'percentage',
@@ -75,7 +80,8 @@ export const profileSeen: Measure = {
   definition:
     'Of the placements that started in the month (up to today, for the current month), the percentage where it is ' +
     "recorded that the child saw the carer's profile before arriving. A placement where this is not recorded is " +
-    'counted as not seen. Emergency placements are included.',
+    'counted as not seen. Emergency placements are included; Staying Put arrangements, which continue a ' +
+    'placement with the same carers, are not.',
   standard: 'NMS 11.3 (information about the foster carer before arrival)',
   planTarget: "Target 8, action 8.1: children given the carer's profile before the placement starts",
   unit: 'percentage',

@@ -157,8 +157,8 @@ export function signers(signedBy: string): string[] {
     .map((p) => (p in signingParties ? p : (partyWords[p.toLowerCase()] ?? p)));
 }
 
-export function delegatedAuthorityView(form: DelegatedAuthority) {
-  const status = delegatedAuthorityStatus(form);
+export function delegatedAuthorityView(placement: { placementType: string }, form: DelegatedAuthority) {
+  const status = delegatedAuthorityStatus(placement, form);
   return {
     status: delegatedAuthorityStatuses[status],
     statusKey: status,

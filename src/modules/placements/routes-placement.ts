@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
@@ -10,7 +10,7 @@ import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { emergencyPlacementPath, placementPath } from './paths.ts';
 import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';
-import { endings, isPlanned, placementTypes } from './labels.ts';
+import { endings, isPlanned, isStayingPut, placementTypes } from './labels.ts';
 import { recordPaperwork, saveDelegatedAuthority } from './paperwork.ts';
 import { endPlacement, movePlacement, placeInEmergency, viewPlacement } from './placing.ts';
 import {
@@ -66,6 +66,18 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     return placement && canChangePlacement(user, placement) ? placement : null;
   }
 
+  /**
+   * The placement whose plan, documents and delegated authority the user may record. A Staying Put
+   * arrangement has none: its forms lead back to its page, which says why. Null once answered.
+   */
+  async function withPaperwork(request: FastifyRequest<WithId>, reply: FastifyReply) {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) await reply.callNotFound();
+    else if (isStayingPut(placement)) await reply.redirect(placementPath(placement.id), 303);
+    else return placement;
+    return null;
+  }
+
   function after(reply: FastifyReply, result: Outcome, next: string, show: (errors: FormErrors) => unknown) {
     if (result.ok) return reply.redirect(next, 303);
     if ('notFound' in result) return reply.callNotFound();
@@ -92,7 +104,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       endingText: label(endings, placement.ending),
       sawProfile: sawProfileText(placement.childSawProfile),
       documents: documentRows(documents),
-      authority: delegatedAuthorityView(authority),
+      authority: delegatedAuthorityView(placement, authority),
+      stayingPut: isStayingPut(placement),
       match: match && match.householdId === placement.householdId ? match : null,
       canChange: mayChange,
       // A planned placement cannot end or move before it starts (an ending is dated today or before).
@@ -121,8 +134,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   }
 
   app.get<WithId>('/placements/:id/paperwork', change, async (request, reply) => {
-    const placement = await changeable(request.user!, request.params.id);
-    if (!placement) return reply.callNotFound();
+    const placement = await withPaperwork(request, reply);
+    if (!placement) return reply;
     const documents = await documentsOf(db, placement.id);
     return showPaperwork(reply, placement, {
       ...dateBoxes('placementPlanOn', placement.placementPlanOn),
@@ -132,8 +145,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   });
 
   app.post<WithId>('/placements/:id/paperwork', change, async (request, reply) => {
-    const placement = await changeable(request.user!, request.params.id);
-    if (!placement) return reply.callNotFound();
+    const placement = await withPaperwork(request, reply);
+    if (!placement) return reply;
     const form = parseDatedForm(paperworkForm(todayInLondon()), request.body, [
       'placementPlanOn',
       ...documentDateNames,
@@ -162,14 +175,14 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   }
 
   app.get<WithId>('/placements/:id/delegated-authority', change, async (request, reply) => {
-    const placement = await changeable(request.user!, request.params.id);
-    if (!placement) return reply.callNotFound();
+    const placement = await withPaperwork(request, reply);
+    if (!placement) return reply;
     return showAuthority(reply, placement, delegatedAuthorityValues(await delegatedAuthorityOf(db, placement.id)));
   });
 
   app.post<WithId>('/placements/:id/delegated-authority', change, async (request, reply) => {
-    const placement = await changeable(request.user!, request.params.id);
-    if (!placement) return reply.callNotFound();
+    const placement = await withPaperwork(request, reply);
+    if (!placement) return reply;
     const form = parseDatedForm(delegatedAuthorityForm(todayInLondon()), request.body, [
       'signedOn',
       'copyGivenToCarerOn',

@@ -58,7 +58,6 @@ export async function createSession(
 
 export type SessionLookup = { user: SignedInUser } | { pending: PendingSignIn } | { expired: true } | null;
 
-/** Finds the session for a cookie token, enforcing the idle and absolute timeouts. */
 /**
  * The session and its user by the session's id, built once for each database (every request reads
  * it, and building the SQL again each time was a share of a page's work).
@@ -84,6 +83,7 @@ function sessionLookup(db: Db) {
   return lookup;
 }
 
+/** Finds the session for a cookie token, enforcing the idle and absolute timeouts. */
 export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
   const id = hashToken(token);
   const [row] = await sessionLookup(db).execute({ id });

@@ -1,0 +1,75 @@
+/**
+ * A Staying Put arrangement: a young adult living on with their former foster carers, no longer a
+ * child in care. No placement plan or delegated authority is asked for, and the measures of
+ * children arriving in placements leave it out.
+ */
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeHousehold } from '../../../test/support/households.ts';
+import { countMeasure, findMeasure, periodOf } from '../../platform/measures/index.ts';
+import { delegatedAuthorities } from './tables.ts';
+
+const t = testAppForFile();
+
+async function twoPlacements() {
+  const db = t.database.db;
+  const household = await makeHousehold(db);
+  const place = async (firstName: string, placementType: 'long_term' | 'staying_put') =>
+    makePlacement(db, {
+      childId: (await makeChild(db, { firstName, dateOfBirth: '2008-05-01' })).id,
+      householdId: household.id,
+      startDate: '2026-06-08',
+      placementType,
+    });
+  return { household, fostered: await place('Fern', 'long_term'), stayingPut: await place('Sasha', 'staying_put') };
+}
+
+describe('Staying Put', () => {
+  it('asks for no placement plan or delegated authority, and its forms lead back to the page', async () => {
+    const { household, stayingPut } = await twoPlacements();
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const page = await cicsw.get(`/placements/${stayingPut.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sasha is a young adult living on with their former foster carers');
+    expect(page.body).not.toContain('Record the delegated authority');
+    expect(page.body).not.toContain('Record the placement plan and documents');
+    for (const form of ['delegated-authority', 'paperwork']) {
+      const opened = await cicsw.get(`/placements/${stayingPut.id}/${form}`);
+      expect(opened.statusCode).toBe(303);
+      expect(opened.headers.location).toBe(`/placements/${stayingPut.id}`);
+    }
+    const posted = await cicsw.post(`/placements/${stayingPut.id}/delegated-authority`, { medicalHolder: 'shared' });
+    expect(posted.statusCode).toBe(303);
+    const saved = await t.database.db
+      .select()
+      .from(delegatedAuthorities)
+      .where(eq(delegatedAuthorities.placementId, stayingPut.id));
+    expect(saved).toEqual([]);
+    expect((await cicsw.get(`/children/${stayingPut.childId}`)).body).toContain('Not needed: Staying Put');
+    const head = await signedIn(t.app, 'head');
+    const children = await head.get(`/households/${household.id}`);
+    expect(children.statusCode).toBe(200);
+    expect(children.body).toContain('Not needed: Staying Put');
+  });
+
+  it('is left out of the delegated authority and profile measures; a fostered child arriving is counted', async () => {
+    const june = periodOf('2026-06', '2026-11-22');
+    const counted = async () => {
+      const byMeasure: Record<string, number | null | undefined> = {};
+      for (const id of ['placements.delegated-authority', 'placements.profile-seen']) {
+        const { figures } = await countMeasure(t.database.db, findMeasure(id)!, june);
+        byMeasure[id] = figures.find((f) => f.scopeKind === 'service')?.denominator ?? 0;
+      }
+      return byMeasure;
+    };
+    const before = await counted();
+    await twoPlacements(); // Fern (fostered) and Sasha (Staying Put), both from 8 June 2026
+    const after = await counted();
+    expect(after).toEqual({
+      'placements.delegated-authority': before['placements.delegated-authority']! + 1,
+      'placements.profile-seen': before['placements.profile-seen']! + 1,
+    });
+  });
+});
