@@ -3,12 +3,13 @@
  * child in care. No placement plan or delegated authority is asked for, and the measures of
  * children arriving in placements leave it out.
  */
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { countMeasure, findMeasure, periodOf } from '../../platform/measures/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
 import { delegatedAuthorities } from './tables.ts';
 
 const t = testAppForFile();
@@ -27,6 +28,35 @@ async function twoPlacements() {
 }
 
 describe('Staying Put', () => {
+  it('has no deadlines of a child in placement: plan, delegated authority, seen at supervision', async () => {
+    const { fostered, stayingPut } = await twoPlacements();
+    const head = await signedIn(t.app, 'head');
+    const rulesFor = async (childId: string) => {
+      const due = await t.database.db
+        .select({ ruleId: dueItems.ruleId })
+        .from(dueItems)
+        .where(or(eq(dueItems.childId, childId), eq(dueItems.recordId, childId)));
+      const ofAChildInPlacement = [
+        'placements.delegated-authority',
+        'placements.placement-plan',
+        'supervision.child-seen',
+      ];
+      return due
+        .map((d) => d.ruleId)
+        .filter((rule) => ofAChildInPlacement.includes(rule))
+        .sort();
+    };
+    expect(await rulesFor(fostered.childId)).toEqual([
+      'placements.delegated-authority',
+      'placements.placement-plan',
+      'supervision.child-seen',
+    ]);
+    expect(await rulesFor(stayingPut.childId)).toEqual([]);
+    expect((await head.get('/my-work/rules')).body).toContain(
+      'not for Staying Put, where the young person is an adult',
+    );
+  });
+
   it('asks for no placement plan or delegated authority, and its forms lead back to the page', async () => {
     const { household, stayingPut } = await twoPlacements();
     const cicsw = await signedIn(t.app, 'cicsw');
@@ -58,7 +88,11 @@ describe('Staying Put', () => {
     const june = periodOf('2026-06', '2026-11-22');
     const counted = async () => {
       const byMeasure: Record<string, number | null | undefined> = {};
-      for (const id of ['placements.delegated-authority', 'placements.profile-seen']) {
+      for (const id of [
+        'placements.delegated-authority',
+        'placements.profile-seen',
+        'supervision.children-seen-3-months',
+      ]) {
         const { figures } = await countMeasure(t.database.db, findMeasure(id)!, june);
         byMeasure[id] = figures.find((f) => f.scopeKind === 'service')?.denominator ?? 0;
       }
@@ -70,6 +104,7 @@ describe('Staying Put', () => {
     expect(after).toEqual({
       'placements.delegated-authority': before['placements.delegated-authority']! + 1,
       'placements.profile-seen': before['placements.profile-seen']! + 1,
+      'supervision.children-seen-3-months': before['supervision.children-seen-3-months']! + 1,
     });
   });
 });

@@ -109,7 +109,8 @@ async function agreementRenewal(db: DbOrTx, ids: readonly string[] | null): Prom
 }
 
 /**
- * Each child placed with an approved household (one item per placement not ended before today),
+ * Each child placed with an approved household (one item per placement not ended before today; not
+ * Staying Put, where the young person is an adult, no longer a child in placement),
  * due 3 months after the child was last seen at a finalised supervision there (or the start of the
  * placement); shown from the start of the placement to its last day.
  */
@@ -133,7 +134,8 @@ async function childSeen(db: DbOrTx, ids: readonly string[] | null, today: IsoDa
           join ${supervisions} s on s.id = sc.supervision_id
           where sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')
             and s.household_id = ${households.id} and s.status = 'final') last_seen on true`,
-      sql`${recordsIn(children.id, ids)} and (${placements.endDate} is null or ${placements.endDate} >= ${today})`,
+      sql`${recordsIn(children.id, ids)} and (${placements.endDate} is null or ${placements.endDate} >= ${today})
+        and ${placements.placementType} <> 'staying_put'`,
     ),
   );
   return rows.map(toItem(supervisionPage));
@@ -197,10 +199,12 @@ export const supervisionDueRules: DueRule[] = [
     cites:
       'Fostering Services: National Minimum Standards (2011), standard 21.8 (the supervising social worker sees each child in placement, alone where appropriate)',
     countsFrom:
-      'the latest finalised supervision at which each child placed with an approved household was seen (or the start of the placement, when none)',
+      'the latest finalised supervision at which each child placed with an approved household was seen (or the start of the placement, when none); not for Staying Put, where the young person is an adult',
     period: 'within 3 months',
     audience: supervisionDeadlineAudience,
     recordType: 'child',
+    // 2: Staying Put arrangements left out.
+    version: 2,
     affectedBy: {
       placement: (ids) => sql`select ${placements.childId} from ${placements} where ${placements.id} in ${ids}`,
       household: (ids) =>

@@ -204,14 +204,18 @@ export const unannouncedVisit: Measure = {
   ),
 };
 
-/** The children placed with a household on the day (p, c, h, t), with `join` added. */
+/**
+ * The children placed with a household on the day (p, c, h, t), with `join` added: children in
+ * placement, so not a young adult Staying Put with their former carers.
+ */
 function placedChildren(asAt: string, join: SQL): SQL {
   return sql`placements p
     join children c on c.id = p.child_id
     join households h on h.id = p.household_id
     join teams t on t.id = h.team_id
     ${join}
-    where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${asAt}::date)`;
+    where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${asAt}::date)
+      and p.placement_type <> 'staying_put'`;
 }
 
 /**
@@ -249,7 +253,8 @@ export const childrenSeen: Measure = {
   definition:
     'Of the children placed with a fostering household at the end of the month (or today, for the current month), ' +
     'the percentage recorded as seen (alone or not) at a finalised supervision visit to that household in the 3 ' +
-    'months up to that day (on or after the same date 3 months earlier).',
+    'months up to that day (on or after the same date 3 months earlier). Young adults Staying Put with their ' +
+    'former carers are not counted: they are no longer children in placement.',
   standard: 'NMS 21.8 (children in placement seen by the supervising social worker)',
   planTarget: 'Target 1, action 1.1: children in placement seen at least quarterly; ' + TARGET_7,
   unit: 'percentage',
