@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { takeTurns } from './pglite-turns.ts';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -30,7 +31,7 @@ export const pgliteExtensions = { pg_trgm };
 
 /** Wraps an open PGlite instance (in memory or on disk) as a Database. */
 export function fromPglite(client: PGlite, release: () => Promise<void> = async () => {}): Database {
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client: takeTurns(client) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
