@@ -179,6 +179,7 @@ export class Paperwork {
     const settled = s.end === null && today - s.start > 90;
     // A gap in a settled placement's delegated authority is one an audit has just found: in a
     // placement of more than a year it has been put right (every audit and review asks for it).
+    // (The random draws below are still made for them, so the rest of the demo stays the same.)
     const longSettled = settled && today - s.start > 365;
     const recent = s.end === null && !settled;
     const roll = random.next();

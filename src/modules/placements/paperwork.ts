@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import type { DelegatedAuthorityInput, PaperworkInput } from './forms.ts';
-import { decisionAreaKeys, documentKindKeys } from './labels.ts';
+import { decisionAreaKeys, documentKindKeys, isStayingPut } from './labels.ts';
 import { delegatedAuthorityOf, documentsOf, type PlacementRecord } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
 import { delegatedAuthorities, placementDocuments, placements } from './tables.ts';
@@ -23,7 +23,8 @@ export async function recordPaperwork(
   placement: PlacementRecord,
   input: PaperworkInput,
 ): Promise<Outcome> {
-  if (!canChangePlacement(user, placement)) return notFound;
+  // A Staying Put arrangement has no plan, documents or delegated authority to record.
+  if (!canChangePlacement(user, placement) || isStayingPut(placement)) return notFound;
   const before = new Map((await documentsOf(db, placement.id)).map((d) => [d.kind, d.givenOn]));
   const changed: string[] = [];
   if (input.placementPlanOn !== placement.placementPlanOn) changed.push('placementPlanOn');
@@ -71,7 +72,8 @@ export async function saveDelegatedAuthority(
   placement: PlacementRecord,
   input: DelegatedAuthorityInput,
 ): Promise<Outcome> {
-  if (!canChangePlacement(user, placement)) return notFound;
+  // A Staying Put arrangement has no plan, documents or delegated authority to record.
+  if (!canChangePlacement(user, placement) || isStayingPut(placement)) return notFound;
   const existing = await delegatedAuthorityOf(db, placement.id);
   const values = {
     ...Object.fromEntries(

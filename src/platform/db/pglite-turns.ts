@@ -23,8 +23,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Makes the client's queries, commands and transactions take turns with the rest of the server. */
 export function takeTurns(client: PGlite): PGlite {
   let last: Promise<unknown> = Promise.resolve();
-  const inTurn = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
-    function (this: unknown, ...args: A): Promise<R> {
+  const inTurn =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
       const result = last.then(nextTurn).then(() => run.apply(client, args));
       last = result.catch(() => undefined);
       return result;
