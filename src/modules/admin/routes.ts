@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fa
 import type { Db } from '../../platform/db/client.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
+import { refused } from '../../platform/views/results.ts';
 import { newUserForm, userDetailsForm, userListQuery } from './forms.ts';
 import { findUser, listUsers, USERS_PAGE_SIZE, type UserRecord } from './queries.ts';
 import { areaOptions, teamOptions } from '../../platform/auth/organisation.ts';
@@ -122,7 +123,10 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     const form = parseForm(newUserForm, request.body);
     if (!form.ok) return showForm(reply, { values: form.input, errors: form.errors });
     const result = await createUser(db, request.actor(), form.value);
-    if (!result.ok) return showForm(reply, { values: form.value, errors: formErrors(result.errors) });
+    if (!result.ok) {
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: '/admin/users' });
+      return showForm(reply, { values: form.value, errors: formErrors(result.errors) });
+    }
     handover.give(reply, request.user!.id, result.id, result.temporaryPassword, 'created');
     return reply.redirect(temporaryPasswordPath(result.id), 303);
   });
@@ -154,7 +158,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     if (!form.ok) return showForm(reply, { user, values: form.input, errors: form.errors });
     const result = await updateUser(db, request.actor(), user.id, form.value);
     if (!result.ok) {
-      if ('notFound' in result) return reply.callNotFound();
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: userPath(user.id) });
       return showForm(reply, { user, values: form.value, errors: formErrors(result.errors) });
     }
     return reply.redirect(`${userPath(user.id)}?done=${result.changed.length ? 'updated' : 'unchanged'}`, 303);

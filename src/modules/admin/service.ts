@@ -6,11 +6,10 @@ import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import { removeSecondFactor } from '../../platform/auth/second-factor.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import type { Role } from '../../platform/access/roles.ts';
+import { invalid, notFound, type FieldError, type Invalid, type Result } from '../../platform/views/results.ts';
 import type { NewUser, UserDetails } from './forms.ts';
 import { findArea, findTeam, findUser, usernameTaken, type UserRecord } from './queries.ts';
 import { generateTemporaryPassword } from './temporary-password.ts';
-
-export type FieldError = { field: string; message: string };
 
 /** Roles whose work is organised by fostering team, so the account needs one. */
 export const rolesNeedingTeam: readonly Role[] = [
@@ -30,7 +29,7 @@ const USERNAME_TAKEN = 'That username is already taken: choose another';
 export async function placeInService(
   db: DbOrTx,
   input: Pick<UserDetails, 'role' | 'teamId' | 'areaId'>,
-): Promise<{ ok: true; teamId: string | null; areaId: string | null } | { ok: false; errors: FieldError[] }> {
+): Promise<{ ok: true; teamId: string | null; areaId: string | null } | Invalid> {
   const errors: FieldError[] = [];
   const team = input.teamId ? await findTeam(db, input.teamId) : null;
   const area = input.areaId ? await findArea(db, input.areaId) : null;
@@ -45,7 +44,7 @@ export async function placeInService(
   if (team && area && team.areaId !== area.id) {
     errors.push({ field: 'areaId', message: 'Select the area the chosen team belongs to, or leave the area empty' });
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   return { ok: true, teamId: team?.id ?? null, areaId: area?.id ?? team?.areaId ?? null };
 }
 
@@ -57,15 +56,14 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export type CreateUserResult =
-  { ok: true; id: string; temporaryPassword: string } | { ok: false; errors: FieldError[] };
+export type CreateUserResult = Result<{ id: string; temporaryPassword: string }>;
 
 /** Creates an account with a temporary password the user must change at first sign-in. */
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<CreateUserResult> {
   const place = await placeInService(db, input);
   const errors = place.ok ? [] : [...place.errors];
   if (await usernameTaken(db, input.username)) errors.unshift({ field: 'username', message: USERNAME_TAKEN });
-  if (!place.ok || errors.length) return { ok: false, errors };
+  if (!place.ok || errors.length) return invalid(...errors);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   try {
@@ -89,23 +87,19 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
     return { ok: true, id, temporaryPassword };
   } catch (error) {
     // Someone else took the username between the check and the insert.
-    if (isUniqueViolation(error)) return { ok: false, errors: [{ field: 'username', message: USERNAME_TAKEN }] };
+    if (isUniqueViolation(error)) return invalid({ field: 'username', message: USERNAME_TAKEN });
     throw error;
   }
 }
 
-export type UpdateUserResult =
-  { ok: true; changed: string[] } | { ok: false; errors: FieldError[] } | { ok: false; notFound: true };
+export type UpdateUserResult = Result<{ changed: string[] }>;
 
 /** Changes a user's name, email, role, team and area; the audit entry names the fields changed. */
 export async function updateUser(db: Db, actor: Actor, id: string, input: UserDetails): Promise<UpdateUserResult> {
   const user = await findUser(db, id);
-  if (!user) return { ok: false, notFound: true };
+  if (!user) return notFound;
   if (user.id === actor.userId && input.role !== user.role) {
-    return {
-      ok: false,
-      errors: [{ field: 'role', message: 'You cannot change your own role. Ask another administrator to do it' }],
-    };
+    return invalid({ field: 'role', message: 'You cannot change your own role. Ask another administrator to do it' });
   }
   const place = await placeInService(db, input);
   if (!place.ok) return place;

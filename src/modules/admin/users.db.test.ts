@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Agent, createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { users } from '../../platform/auth/tables.ts';
+import { invalid } from '../../platform/views/results.ts';
 import { addUser, auditOf, teamId, temporaryPasswordOn, userId } from './test-support.ts';
 import { createUser } from './service.ts';
 
@@ -270,9 +271,8 @@ describe('two administrators adding the same username at once', () => {
       createUser(t.database.db, actor, input),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({
-      ok: false,
-      errors: [{ field: 'username', message: 'That username is already taken: choose another' }],
-    });
+    expect(results.find((r) => !r.ok)).toEqual(
+      invalid({ field: 'username', message: 'That username is already taken: choose another' }),
+    );
   });
 });

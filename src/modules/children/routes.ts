@@ -6,6 +6,7 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
+import { refused } from '../../platform/views/results.ts';
 import { childForm, childListQuery, healthAssessmentForm } from './forms.ts';
 import {
   ethnicities,
@@ -132,11 +133,13 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const form = parseDatedForm(childForm(todayInLondon()), request.body, CHILD_DATES);
     if (!form.ok) return showForm(request, reply, { values: form.input, errors: form.errors });
     const result = await createChild(db, request.user!, request.actor(), form.value);
-    if (!result.ok)
+    if (!result.ok) {
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: '/children' });
       return showForm(request, reply, {
         values: request.body as Record<string, unknown>,
         errors: formErrors(result.errors),
       });
+    }
     return reply.redirect(result.visible ? `${childPath(result.id)}?done=created` : '/children', 303);
   });
 
@@ -187,6 +190,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     if (!form.ok) return showForm(request, reply, { child, values: form.input, errors: form.errors });
     const result = await updateChild(db, request.user!, request.actor(), child, form.value);
     if (!result.ok) {
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: childPath(child.id) });
       return showForm(request, reply, {
         child,
         values: request.body as Record<string, unknown>,

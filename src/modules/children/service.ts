@@ -8,10 +8,10 @@ import { findChild, type ChildRecord } from './scope.ts';
 import { nextChildReference } from './reference.ts';
 import { children, healthAssessments } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { invalid, type FieldError, type Result } from '../../platform/views/results.ts';
 
-export type FieldError = { field: string; message: string };
-export type ChildChange =
-  { ok: true; id: string; changed: string[]; visible: boolean } | { ok: false; errors: FieldError[] };
+/** A child recorded or changed: the fields changed, and whether the user may still see the child. */
+export type ChildChange = Result<{ id: string; changed: string[]; visible: boolean }>;
 
 /** A children's social worker records their own children; others may allocate anyone. */
 function allocatesSelf(user: SignedInUser): boolean {
@@ -51,7 +51,7 @@ function columns(input: ChildDetails) {
 /** Records a child who has become looked after. A children's social worker is allocated the child. */
 export async function createChild(db: Db, user: SignedInUser, actor: Actor, input: ChildDetails): Promise<ChildChange> {
   const errors = await checkReferences(db, user, input);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   const allocated = allocatesSelf(user) ? user.id : input.allocatedSocialWorkerId;
   const id = await db.transaction(async (tx) => {
     const reference = await nextChildReference(tx);
@@ -76,7 +76,7 @@ export async function updateChild(
   input: ChildDetails,
 ): Promise<ChildChange> {
   const errors = await checkReferences(db, user, input);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   const next = {
     ...columns(input),
     allocatedSocialWorkerId: allocatesSelf(user) ? child.allocatedSocialWorkerId : input.allocatedSocialWorkerId,

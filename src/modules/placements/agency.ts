@@ -6,11 +6,11 @@ import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { compareIsoDates } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { isUuid } from '../../platform/views/params.ts';
+import { inTransaction, invalid, notFound, Refused, type Result } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import type { AgencyEndInput, AgencyPlacementInput } from './agency-forms.ts';
 import type { ReferralRecord } from './queries.ts';
-import { Refused, type Outcome } from './referrals.ts';
 import { canChangePlacement, referralVisibleTo } from './scope.ts';
 import { agencyPlacements, placements, referralEvents, referrals } from './tables.ts';
 
@@ -20,8 +20,6 @@ import { agencyPlacements, placements, referralEvents, referrals } from './table
  * child has a placement) and this table says it is with an agency: a status of its own would add
  * nothing the open-referral lists, labels and filters need.
  */
-
-const notFound = { ok: false, notFound: true } as const;
 
 /** Referral statuses a team manager may close with an agency placement: accepted, or matched but not placed. */
 export const AGENCY_PLACEABLE_STATUSES = ['accepted', 'matched'] as const;
@@ -45,77 +43,66 @@ export async function placeWithAgency(
   actor: Actor,
   referral: ReferralRecord,
   input: AgencyPlacementInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!can(user.role, 'referrals.review')) return notFound;
   if (!mayPlaceWithAgency(user, referral)) {
-    return {
-      ok: false,
-      errors: [{ field: 'agencyName', message: 'Only an accepted or matched referral can be placed' }],
-    };
+    return invalid({ field: 'agencyName', message: 'Only an accepted or matched referral can be placed' });
   }
-  try {
-    const id = await db.transaction(async (tx) => {
-      const [child] = await tx
-        .select({ id: children.id, dateOfBirth: children.dateOfBirth })
-        .from(children)
-        .where(eq(children.id, referral.childId))
-        .for('update');
-      if (!child) throw new Refused([{ field: 'agencyName', message: 'The child no longer exists' }]);
-      if (compareIsoDates(input.startDate, child.dateOfBirth) < 0) {
-        throw new Refused([
-          { field: 'startDate', message: 'Start date must be on or after the child’s date of birth' },
-        ]);
-      }
-      const open = await openPlacementName(tx, child.id);
-      if (open) {
-        throw new Refused([
-          { field: 'agencyName', message: `The child is placed with ${open} already: end that placement first` },
-        ]);
-      }
-      const [row] = await tx
-        .insert(agencyPlacements)
-        .values({
-          childId: child.id,
-          referralId: referral.id,
-          agencyName: input.agencyName,
-          placementType: input.placementType,
-          startDate: input.startDate,
-          createdBy: user.id,
-        })
-        .returning({ id: agencyPlacements.id });
-      const closed = await tx
-        .update(referrals)
-        .set({ status: 'placed', updatedAt: new Date() })
-        .where(and(eq(referrals.id, referral.id), inArray(referrals.status, [...AGENCY_PLACEABLE_STATUSES])))
-        .returning({ id: referrals.id });
-      if (closed.length === 0) {
-        throw new Refused([{ field: 'agencyName', message: 'This referral has been closed in the meantime' }]);
-      }
-      await tx.insert(referralEvents).values({
+  return inTransaction(db, async (tx) => {
+    const [child] = await tx
+      .select({ id: children.id, dateOfBirth: children.dateOfBirth })
+      .from(children)
+      .where(eq(children.id, referral.childId))
+      .for('update');
+    if (!child) throw new Refused([{ field: 'agencyName', message: 'The child no longer exists' }]);
+    if (compareIsoDates(input.startDate, child.dateOfBirth) < 0) {
+      throw new Refused([{ field: 'startDate', message: 'Start date must be on or after the child’s date of birth' }]);
+    }
+    const open = await openPlacementName(tx, child.id);
+    if (open) {
+      throw new Refused([
+        { field: 'agencyName', message: `The child is placed with ${open} already: end that placement first` },
+      ]);
+    }
+    const [row] = await tx
+      .insert(agencyPlacements)
+      .values({
+        childId: child.id,
         referralId: referral.id,
-        kind: 'placed',
-        reason: `Placed with an independent fostering agency: ${input.agencyName}, from ${formatDate(input.startDate)}`,
-        byUserId: user.id,
-      });
-      await recordAudit(tx, actor, {
-        action: 'place-with-agency',
-        recordType: 'child',
-        recordId: child.id,
-        detail: { agencyPlacementId: row!.id, referralId: referral.id },
-      });
-      await recordAudit(tx, actor, {
-        action: 'place',
-        recordType: 'referral',
-        recordId: referral.id,
-        detail: { agencyPlacementId: row!.id },
-      });
-      return row!.id;
+        agencyName: input.agencyName,
+        placementType: input.placementType,
+        startDate: input.startDate,
+        createdBy: user.id,
+      })
+      .returning({ id: agencyPlacements.id });
+    const closed = await tx
+      .update(referrals)
+      .set({ status: 'placed', updatedAt: new Date() })
+      .where(and(eq(referrals.id, referral.id), inArray(referrals.status, [...AGENCY_PLACEABLE_STATUSES])))
+      .returning({ id: referrals.id });
+    if (closed.length === 0) {
+      throw new Refused([{ field: 'agencyName', message: 'This referral has been closed in the meantime' }]);
+    }
+    await tx.insert(referralEvents).values({
+      referralId: referral.id,
+      kind: 'placed',
+      reason: `Placed with an independent fostering agency: ${input.agencyName}, from ${formatDate(input.startDate)}`,
+      byUserId: user.id,
     });
-    return { ok: true, id };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, errors: error.errors };
-    throw error;
-  }
+    await recordAudit(tx, actor, {
+      action: 'place-with-agency',
+      recordType: 'child',
+      recordId: child.id,
+      detail: { agencyPlacementId: row!.id, referralId: referral.id },
+    });
+    await recordAudit(tx, actor, {
+      action: 'place',
+      recordType: 'referral',
+      recordId: referral.id,
+      detail: { agencyPlacementId: row!.id },
+    });
+    return { ok: true, id: row!.id };
+  });
 }
 
 /** The name of whoever the child is placed with now (an open in-house or agency placement), if anyone. */
@@ -204,13 +191,12 @@ export async function endAgencyPlacement(
   actor: Actor,
   placement: AgencyPlacementRecord,
   input: AgencyEndInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!canChangeAgencyPlacement(user, placement)) return notFound;
-  if (placement.endDate)
-    return { ok: false, errors: [{ field: 'endDate', message: 'This placement has ended already' }] };
+  if (placement.endDate) return invalid({ field: 'endDate', message: 'This placement has ended already' });
   if (compareIsoDates(input.endDate, placement.startDate) < 0) {
     const message = `End date must be on or after the start date, ${formatDate(placement.startDate)}`;
-    return { ok: false, errors: [{ field: 'endDate', message }] };
+    return invalid({ field: 'endDate', message });
   }
   const ended = await db.transaction(async (tx) => {
     const rows = await tx
@@ -227,7 +213,7 @@ export async function endAgencyPlacement(
     });
     return true;
   });
-  if (!ended) return { ok: false, errors: [{ field: 'endDate', message: 'This placement has ended already' }] };
+  if (!ended) return invalid({ field: 'endDate', message: 'This placement has ended already' });
   return { ok: true, id: placement.id };
 }
 

@@ -3,14 +3,12 @@ import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { notFound, type Result } from '../../platform/views/results.ts';
 import type { DelegatedAuthorityInput, PaperworkInput } from './forms.ts';
 import { decisionAreaKeys, documentKindKeys, isStayingPut } from './labels.ts';
 import { delegatedAuthorityOf, documentsOf, type PlacementRecord } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
 import { delegatedAuthorities, placementDocuments, placements } from './tables.ts';
-import type { Outcome } from './referrals.ts';
-
-const notFound = { ok: false, notFound: true } as const;
 
 /**
  * Records the placement plan date, whether the child saw the carers' profile before arriving,
@@ -22,7 +20,7 @@ export async function recordPaperwork(
   actor: Actor,
   placement: PlacementRecord,
   input: PaperworkInput,
-): Promise<Outcome> {
+): Promise<Result> {
   // A Staying Put arrangement has no plan, documents or delegated authority to record.
   if (!canChangePlacement(user, placement) || isStayingPut(placement)) return notFound;
   const before = new Map((await documentsOf(db, placement.id)).map((d) => [d.kind, d.givenOn]));
@@ -71,7 +69,7 @@ export async function saveDelegatedAuthority(
   actor: Actor,
   placement: PlacementRecord,
   input: DelegatedAuthorityInput,
-): Promise<Outcome> {
+): Promise<Result> {
   // A Staying Put arrangement has no plan, documents or delegated authority to record.
   if (!canChangePlacement(user, placement) || isStayingPut(placement)) return notFound;
   const existing = await delegatedAuthorityOf(db, placement.id);

@@ -5,6 +5,14 @@ import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import {
+  inTransaction,
+  invalid,
+  notFound,
+  Refused,
+  type FieldError,
+  type Result,
+} from '../../platform/views/results.ts';
 import type { ChildRecord } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
@@ -22,19 +30,7 @@ import {
 } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
 import { placements } from './tables.ts';
-import { moveReferral, Refused, type FieldError, type Outcome } from './referrals.ts';
-
-const notFound = { ok: false, notFound: true } as const;
-
-/** Runs `work` in a transaction; a refusal rolls it back and becomes the form's errors. */
-async function refusable(db: Db, work: (tx: DbOrTx) => Promise<string>): Promise<Outcome> {
-  try {
-    return { ok: true, id: await db.transaction(work) };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, errors: error.errors };
-    throw error;
-  }
-}
+import { moveReferral } from './referrals.ts';
 
 interface NewPlacement {
   childId: string;
@@ -115,13 +111,13 @@ export async function placeFromMatch(
   actor: Actor,
   referral: ReferralRecord,
   input: PlacementInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (referral.status !== 'matched') {
-    return { ok: false, errors: [{ field: 'household', message: 'Only a matched referral can be placed' }] };
+    return invalid({ field: 'household', message: 'Only a matched referral can be placed' });
   }
   const match = await latestMatch(db, referral.id);
   if (!match) return notFound;
-  return refusable(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const id = await startPlacement(tx, user, actor, {
       childId: referral.childId,
       householdId: match.householdId,
@@ -132,7 +128,7 @@ export async function placeFromMatch(
       childSawProfile: input.childSawProfile,
     });
     await closeReferralAsPlaced(tx, user, actor, referral.id, id);
-    return id;
+    return { ok: true, id };
   });
 }
 
@@ -143,13 +139,13 @@ export async function placeInEmergency(
   actor: Actor,
   child: ChildRecord,
   input: PlacementInput,
-): Promise<Outcome> {
+): Promise<Result> {
   const household = input.householdId
     ? await findHouseholdForPlacement(db, user, input.householdId, todayInLondon())
     : null;
-  if (!household) return { ok: false, errors: [{ field: 'householdId', message: 'Select a household from the list' }] };
+  if (!household) return invalid({ field: 'householdId', message: 'Select a household from the list' });
   const referral = await openReferralOf(db, child.id);
-  return refusable(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const id = await startPlacement(tx, user, actor, {
       childId: child.id,
       householdId: household.id,
@@ -161,7 +157,7 @@ export async function placeInEmergency(
     });
     // An open referral is answered by the emergency placement.
     if (referral) await closeReferralAsPlaced(tx, user, actor, referral.id, id);
-    return id;
+    return { ok: true, id };
   });
 }
 
@@ -211,10 +207,10 @@ export async function endPlacement(
   actor: Actor,
   placement: PlacementRecord,
   input: EndInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!canChangePlacement(user, placement)) return notFound;
   const errors = endingErrors(placement, input.endDate);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   await db.transaction((tx) => endIn(tx, actor, placement, input));
   return { ok: true, id: placement.id };
 }
@@ -226,16 +222,16 @@ export async function movePlacement(
   actor: Actor,
   placement: PlacementRecord,
   input: MoveInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!canChangePlacement(user, placement)) return notFound;
   const errors = endingErrors(placement, input.endDate);
   if (input.householdId === placement.householdId) {
     errors.push({ field: 'householdId', message: 'Select a different household: the child is moving' });
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   const household = await findHouseholdForPlacement(db, user, input.householdId, todayInLondon());
-  if (!household) return { ok: false, errors: [{ field: 'householdId', message: 'Select a household from the list' }] };
-  return refusable(db, async (tx) => {
+  if (!household) return invalid({ field: 'householdId', message: 'Select a household from the list' });
+  return inTransaction(db, async (tx) => {
     await tx
       .update(placements)
       .set({ endDate: input.endDate, ending: input.ending, endReason: input.endReason })
@@ -256,7 +252,7 @@ export async function movePlacement(
       recordId: placement.id,
       detail: { ending: input.ending, movedToPlacementId: id },
     });
-    return id;
+    return { ok: true, id };
   });
 }
 

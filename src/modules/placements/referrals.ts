@@ -5,24 +5,14 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { ageOn, compareIsoDates, todayInLondon } from '../../platform/dates/index.ts';
+import { invalid, notFound, type FieldError, type Result } from '../../platform/views/results.ts';
 import type { ChildRecord } from '../children/scope.ts';
 import type { MatchInput, ReferralInput } from './forms.ts';
 import { STAYING_PUT_MAX_AGE } from './matching.ts';
 import { findHouseholdForPlacement, findReferral, openReferralOf, type ReferralRecord } from './queries.ts';
 import { matches, referralEvents, referrals } from './tables.ts';
 
-export type FieldError = { field: string; message: string };
-
-/** Thrown inside a transaction to roll it back and show the form again with these messages. */
-export class Refused extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => e.message).join('; '));
-  }
-}
-export type Outcome = { ok: true; id: string } | { ok: false; errors: FieldError[] } | { ok: false; notFound: true };
-
-const notFound = { ok: false, notFound: true } as const;
-const refuse = (field: string, message: string) => ({ ok: false as const, errors: [{ field, message }] });
+const refuse = (field: string, message: string) => invalid({ field, message });
 
 /** A young person of 18 or over is referred only for Staying Put, and Staying Put only from 18. */
 function ageErrors(child: { dateOfBirth: string }, input: ReferralInput): FieldError[] {
@@ -59,13 +49,13 @@ export async function createReferral(
   actor: Actor,
   child: ChildRecord,
   input: ReferralInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!canReferFor(user, child)) return notFound;
   if (await openReferralOf(db, child.id)) {
     return refuse('needs', 'This child already has an open referral: change that one instead of making another');
   }
   const errors = ageErrors(child, input);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(referrals)
@@ -90,11 +80,11 @@ export async function resubmitReferral(
   actor: Actor,
   referral: ReferralRecord,
   input: ReferralInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!canReferFor(user, { allocatedSocialWorkerId: referral.childSocialWorkerId })) return notFound;
   if (referral.status !== 'returned') return refuse('needs', 'Only a returned referral can be changed and sent again');
   const errors = ageErrors(referral, input);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return invalid(...errors);
   const changed = (Object.keys(input) as (keyof ReferralInput)[]).filter((k) => input[k] !== referral[k]);
   await db.transaction(async (tx) => {
     await moveReferral(tx, user, actor, referral.id, {
@@ -147,7 +137,7 @@ export async function returnReferral(
   actor: Actor,
   referral: ReferralRecord,
   reasons: string,
-): Promise<Outcome> {
+): Promise<Result> {
   if (referral.status !== 'submitted') return refuse('reasons', 'Only a referral waiting for review can be returned');
   await db.transaction(async (tx) => {
     await moveReferral(tx, user, actor, referral.id, {
@@ -167,7 +157,7 @@ export async function acceptReferral(
   user: SignedInUser,
   actor: Actor,
   referral: ReferralRecord,
-): Promise<Outcome> {
+): Promise<Result> {
   if (referral.status !== 'submitted') return refuse('accept', 'Only a referral waiting for review can be accepted');
   await db.transaction(async (tx) => {
     await moveReferral(tx, user, actor, referral.id, { status: 'accepted', event: 'accepted', action: 'accept' });
@@ -181,7 +171,7 @@ export async function withdrawReferral(
   user: SignedInUser,
   actor: Actor,
   referral: ReferralRecord,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!canReferFor(user, { allocatedSocialWorkerId: referral.childSocialWorkerId })) return notFound;
   if (!['submitted', 'returned', 'accepted', 'matched'].includes(referral.status)) {
     return refuse('withdraw', 'This referral is closed already');
@@ -199,7 +189,7 @@ export async function recordMatch(
   actor: Actor,
   referral: ReferralRecord,
   input: MatchInput,
-): Promise<Outcome> {
+): Promise<Result> {
   if (!['accepted', 'matched'].includes(referral.status)) {
     return refuse('reasons', 'Only an accepted referral can be matched');
   }

@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
+import { answerForm, refused } from '../../platform/views/results.ts';
 import { findChild } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
@@ -18,7 +19,6 @@ import {
 import { referralPath } from './paths.ts';
 import { placementTypeItems } from './present.ts';
 import { findReferral, type ReferralRecord } from './queries.ts';
-import type { Outcome } from './referrals.ts';
 
 type WithId = { Params: { id: string } };
 
@@ -30,12 +30,6 @@ type WithId = { Params: { id: string } };
 export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
   const change: RouteShorthandOptions = { config: { access: { permission: 'placements.change' } } };
-
-  function after(reply: FastifyReply, result: Outcome, next: string, show: (errors: FormErrors) => unknown) {
-    if (result.ok) return reply.redirect(next, 303);
-    if ('notFound' in result) return reply.callNotFound();
-    return show(formErrors(result.errors));
-  }
 
   function showPlaceForm(
     reply: FastifyReply,
@@ -74,7 +68,7 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     const form = parseDatedForm(agencyPlacementForm(todayInLondon()), request.body, agencyPlacementDates);
     if (!form.ok) return showPlaceForm(reply, referral, form.input, form.errors);
     const result = await placeWithAgency(db, request.user!, request.actor(), referral, form.value);
-    return after(reply, result, `${referralPath(referral.id)}?done=agency`, (errors) =>
+    return answerForm(reply, result, `${referralPath(referral.id)}?done=agency`, (errors) =>
       showPlaceForm(reply, referral, request.body as Record<string, unknown>, errors),
     );
   });
@@ -117,9 +111,8 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     if (!form.ok) return showEndForm(reply, placement, form.input, form.errors);
     const result = await endAgencyPlacement(db, user, request.actor(), placement, form.value);
     if (!result.ok) {
-      return after(reply, result, '', (errors) =>
-        showEndForm(reply, placement, request.body as Record<string, unknown>, errors),
-      );
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: childPath(placement.childId) });
+      return showEndForm(reply, placement, request.body as Record<string, unknown>, formErrors(result.errors));
     }
     // Back to the child's page; a manager who sees the child only through their area's referrals goes there.
     if (await findChild(db, user, placement.childId)) {

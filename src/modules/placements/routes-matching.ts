@@ -5,6 +5,7 @@ import { formErrors, parseForm, type FormErrors } from '../../platform/views/for
 import { pagination } from '../../platform/views/pagination.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { isUuid } from '../../platform/views/params.ts';
+import { refused } from '../../platform/views/results.ts';
 import { matchForm, placementForm } from './forms.ts';
 import { placementPath, referralPath, referralStepPath } from './paths.ts';
 import { fitOf, rankCandidates, type Candidate } from './matching.ts';
@@ -121,7 +122,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
     }
     const result = await recordMatch(db, request.user!, request.actor(), referral, form.value);
     if (!result.ok) {
-      if ('notFound' in result) return reply.callNotFound();
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: referralPath(referral.id) });
       return showMatchForm(reply, referral, householdId, form.value, formErrors(result.errors));
     }
     return reply.redirect(referralStepPath(referral.id, 'place'), 303);
@@ -169,7 +170,7 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
     if (!form.ok) return showPlaceForm(reply, referral, form.input, form.errors);
     const result = await placeFromMatch(db, request.user!, request.actor(), referral, form.value);
     if (!result.ok) {
-      if ('notFound' in result) return reply.callNotFound();
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: referralPath(referral.id) });
       return showPlaceForm(reply, referral, request.body as Record<string, unknown>, formErrors(result.errors));
     }
     return reply.redirect(`${placementPath(result.id)}?done=placed`, 303);

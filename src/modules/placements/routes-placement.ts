@@ -3,8 +3,9 @@ import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import type { FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
+import { answerForm } from '../../platform/views/results.ts';
 import { label } from '../children/labels.ts';
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
@@ -35,7 +36,6 @@ import {
   type PlacementRecord,
 } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
-import type { Outcome } from './referrals.ts';
 
 type WithId = { Params: { id: string } };
 
@@ -76,12 +76,6 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     else if (isStayingPut(placement)) await reply.redirect(placementPath(placement.id), 303);
     else return placement;
     return null;
-  }
-
-  function after(reply: FastifyReply, result: Outcome, next: string, show: (errors: FormErrors) => unknown) {
-    if (result.ok) return reply.redirect(next, 303);
-    if ('notFound' in result) return reply.callNotFound();
-    return show(formErrors(result.errors));
   }
 
   app.get<WithId & { Querystring: { done?: string } }>('/placements/:id', read, async (request, reply) => {
@@ -153,7 +147,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     ]);
     if (!form.ok) return showPaperwork(reply, placement, form.input, form.errors);
     const result = await recordPaperwork(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `${placementPath(placement.id)}?done=paperwork`, (errors) =>
+    return answerForm(reply, result, `${placementPath(placement.id)}?done=paperwork`, (errors) =>
       showPaperwork(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -189,7 +183,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     ]);
     if (!form.ok) return showAuthority(reply, placement, form.input, form.errors);
     const result = await saveDelegatedAuthority(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `${placementPath(placement.id)}?done=delegated-authority`, (errors) =>
+    return answerForm(reply, result, `${placementPath(placement.id)}?done=delegated-authority`, (errors) =>
       showAuthority(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -223,7 +217,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     const form = parseDatedForm(endForm(todayInLondon()), request.body, ['endDate']);
     if (!form.ok) return showEnd(reply, placement, form.input, form.errors);
     const result = await endPlacement(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `${placementPath(placement.id)}?done=ended`, (errors) =>
+    return answerForm(reply, result, `${placementPath(placement.id)}?done=ended`, (errors) =>
       showEnd(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -268,7 +262,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     const form = parseDatedForm(moveForm(todayInLondon()), request.body, ['endDate', 'placementPlanOn']);
     if (!form.ok) return showMove(reply, placement, form.input, form.errors);
     const result = await movePlacement(db, request.user!, request.actor(), placement, form.value);
-    return after(reply, result, `${placementPath(result.ok ? result.id : placement.id)}?done=moved`, (errors) =>
+    return answerForm(reply, result, `${placementPath(result.ok ? result.id : placement.id)}?done=moved`, (errors) =>
       showMove(reply, placement, request.body as Record<string, unknown>, errors),
     );
   });
@@ -316,8 +310,12 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     ]);
     if (!form.ok) return showEmergency(reply, child, form.input, form.errors);
     const result = await placeInEmergency(db, request.user!, request.actor(), child, form.value);
-    return after(reply, result, `${placementPath(result.ok ? result.id : '')}?done=placed`, (errors) =>
-      showEmergency(reply, child, request.body as Record<string, unknown>, errors),
+    return answerForm(
+      reply,
+      result,
+      `${placementPath(result.ok ? result.id : '')}?done=placed`,
+      (errors) => showEmergency(reply, child, request.body as Record<string, unknown>, errors),
+      childPath(child.id),
     );
   });
 }

@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
+import { refused, type Result } from '../../platform/views/results.ts';
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { referralForm, referralQueueQuery, returnForm } from './forms.ts';
@@ -27,7 +28,6 @@ import {
   returnReferral,
   viewReferral,
   withdrawReferral,
-  type Outcome,
 } from './referrals.ts';
 import {
   childSummary,
@@ -111,7 +111,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     if (!form.ok) return showReferralForm(reply, { child, values: form.input, errors: form.errors });
     const result = await createReferral(db, request.user!, request.actor(), child, form.value);
     if (!result.ok) {
-      if ('notFound' in result) return reply.callNotFound();
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: childPath(child.id) });
       return showReferralForm(reply, {
         child,
         values: request.body as Record<string, unknown>,
@@ -207,7 +207,7 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     if (!form.ok) return show(form.input, form.errors);
     const result = await resubmitReferral(db, request.user!, request.actor(), referral, form.value);
     if (!result.ok) {
-      if ('notFound' in result) return reply.callNotFound();
+      if (result.reason !== 'invalid') return refused(reply, result, { backHref: referralPath(referral.id) });
       return show(request.body as Record<string, unknown>, formErrors(result.errors));
     }
     return reply.redirect(`${referralPath(referral.id)}?done=resubmitted`, 303);
@@ -248,7 +248,9 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
     const form = parseForm(returnForm, request.body);
     if (!form.ok) return showReturnForm(reply, referral, form.input, form.errors);
     const result = await returnReferral(db, request.user!, request.actor(), referral, form.value.reasons);
-    if (!result.ok && 'errors' in result) return showReturnForm(reply, referral, form.value, formErrors(result.errors));
+    if (!result.ok && result.reason === 'invalid') {
+      return showReturnForm(reply, referral, form.value, formErrors(result.errors));
+    }
     return afterChange(reply, referral, result, `${referralPath(referral.id)}?done=returned`);
   });
 
@@ -260,9 +262,9 @@ export function referralRoutes(app: FastifyInstance, db: Db): void {
   });
 
   /** After an action from the referral page: on to the next page, or back with the reason it was refused. */
-  async function afterChange(reply: FastifyReply, referral: ReferralRecord, result: Outcome, next: string) {
+  async function afterChange(reply: FastifyReply, referral: ReferralRecord, result: Result, next: string) {
     if (result.ok) return reply.redirect(next, 303);
-    if ('notFound' in result) return reply.callNotFound();
+    if (result.reason !== 'invalid') return refused(reply, result, { backHref: referralPath(referral.id) });
     return reply.code(409).page('error.njk', {
       title: 'This referral has changed',
       lines: [...result.errors.map((e) => e.message), 'Go back to the referral to see where it has got to.'],

@@ -10,7 +10,15 @@ import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { countMeasure, findMeasure, periodOf } from '../../platform/measures/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
-import { delegatedAuthorities } from './tables.ts';
+import { systemActor } from '../../platform/audit/service.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { notFound } from '../../platform/views/results.ts';
+import { viewer } from '../home/test-support.ts';
+import { delegatedAuthorityForm, paperworkForm } from './forms.ts';
+import { authorityHolderKeys, decisionAreaKeys } from './labels.ts';
+import { recordPaperwork, saveDelegatedAuthority } from './paperwork.ts';
+import { findPlacement } from './queries.ts';
+import { delegatedAuthorities, placements } from './tables.ts';
 
 const t = testAppForFile();
 
@@ -82,6 +90,45 @@ describe('Staying Put', () => {
     const children = await head.get(`/households/${household.id}`);
     expect(children.statusCode).toBe(200);
     expect(children.body).toContain('Not needed: Staying Put');
+  });
+
+  it('is refused a plan or delegated authority by the services themselves, whoever calls them', async () => {
+    const db = t.database.db;
+    const { fostered, stayingPut } = await twoPlacements();
+    const head = await viewer(db, 'head');
+    const actor = systemActor('test');
+    const today = todayInLondon();
+    const authority = delegatedAuthorityForm(today).parse(
+      Object.fromEntries(decisionAreaKeys.map((area) => [`${area}Holder`, authorityHolderKeys[0]])),
+    );
+    const paperwork = paperworkForm(today).parse({
+      placementPlanOn: { day: '9', month: '6', year: '2026' },
+      childSawProfile: 'yes',
+    });
+    const record = async (id: string) => (await findPlacement(db, head, id))!;
+
+    // The same two calls record both on the fostered child's placement, and nothing on Sasha's.
+    expect(await saveDelegatedAuthority(db, head, actor, await record(fostered.id), authority)).toMatchObject({
+      ok: true,
+    });
+    expect(await recordPaperwork(db, head, actor, await record(fostered.id), paperwork)).toMatchObject({ ok: true });
+    expect(await saveDelegatedAuthority(db, head, actor, await record(stayingPut.id), authority)).toEqual(notFound);
+    expect(await recordPaperwork(db, head, actor, await record(stayingPut.id), paperwork)).toEqual(notFound);
+    const forms = await db
+      .select({ placementId: delegatedAuthorities.placementId })
+      .from(delegatedAuthorities)
+      .where(
+        or(eq(delegatedAuthorities.placementId, fostered.id), eq(delegatedAuthorities.placementId, stayingPut.id)),
+      );
+    expect(forms).toEqual([{ placementId: fostered.id }]);
+    const plans = await db
+      .select({ id: placements.id, placementPlanOn: placements.placementPlanOn })
+      .from(placements)
+      .where(or(eq(placements.id, fostered.id), eq(placements.id, stayingPut.id)));
+    expect(Object.fromEntries(plans.map((p) => [p.id, p.placementPlanOn]))).toEqual({
+      [fostered.id]: '2026-06-09',
+      [stayingPut.id]: null,
+    });
   });
 
   it('is left out of the delegated authority and profile measures; a fostered child arriving is counted', async () => {

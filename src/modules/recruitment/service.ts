@@ -6,10 +6,18 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service.ts';
-import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
+import {
+  forbidden,
+  inTransaction,
+  invalid,
+  notFound,
+  Refused,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
 import { householdLifecycle } from '../../platform/modules/household-lifecycle.ts';
 import { findVisibleHousehold, type HouseholdRecord, householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
@@ -18,22 +26,6 @@ import { householdTypeFor } from './labels.ts';
 import { recruitmentRecord, type RecruitmentRecord } from './queries.ts';
 import { mayTake, type Step, type StepContext } from './step.ts';
 import { recruitmentEnquiries, recruitmentEventAttendees, recruitmentEvents } from './tables.ts';
-
-/** Thrown inside a transaction to undo it and answer with the form's errors. */
-class Refused extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super('refused');
-  }
-}
-
-async function inTransaction<T extends object>(db: Db, work: (tx: Tx) => Promise<Result<T>>) {
-  try {
-    return await db.transaction(work);
-  } catch (error) {
-    if (error instanceof Refused) return invalid(...error.errors);
-    throw error;
-  }
-}
 
 /** A household's road for one of its pages, if the viewer may see it; the view is audited. */
 export async function viewRecruitment(

@@ -1,10 +1,13 @@
 /**
  * What every module's services return and how every module's routes answer it: one result and
- * refusal type, `who(request)` for the acting person, and one page for a refused change.
+ * refusal type, a transaction a refusal rolls back, `who(request)` for the acting person, and one
+ * page for a refused change.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor } from '../audit/service.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { formErrors, type FormErrors } from './forms.ts';
 
 /** Who is acting: the signed-in user (for scope) and the actor (for the audit trail). */
 export interface Who {
@@ -29,6 +32,26 @@ export const notFound: Refusal = { ok: false, reason: 'not-found' };
 export const forbidden: Refusal = { ok: false, reason: 'forbidden' };
 export const invalid = (...errors: FieldError[]): Invalid => ({ ok: false, reason: 'invalid', errors });
 
+/** Thrown inside a transaction to roll it back and answer with the form's errors (see `inTransaction`). */
+export class Refused extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+/** Runs `work` in a transaction; a `Refused` thrown in it rolls it back and becomes the form's errors. */
+export async function inTransaction<T extends object>(
+  db: Db,
+  work: (tx: Tx) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof Refused) return invalid(...error.errors);
+    throw error;
+  }
+}
+
 /**
  * Answers a refusal: a 404 for a record the user may not see (it does not exist for them), a 403
  * page saying who may make the change and a way back. Returns null for the form's errors, which
@@ -48,4 +71,21 @@ export function refused(
     });
   }
   return null;
+}
+
+/**
+ * Answers a form's post from its service's result: done, a 303 on to `next`; the form's errors, the
+ * form again through `show`; a refusal, as `refused` does (its 403 page leads back to `back`, by
+ * default `next` without its query).
+ */
+export function answerForm<T extends object>(
+  reply: FastifyReply,
+  result: Result<T>,
+  next: string,
+  show: (errors: FormErrors) => unknown,
+  back = next.split('?')[0]!,
+) {
+  if (result.ok) return reply.redirect(next, 303);
+  if (result.reason === 'invalid') return show(formErrors(result.errors));
+  return refused(reply, result, { backHref: back });
 }
