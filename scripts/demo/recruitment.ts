@@ -26,7 +26,7 @@ import {
 } from '../../src/modules/recruitment/tables.ts';
 import { dayOf, isoOf, type Day } from './days.ts';
 import { mensNames, streets, surnames, teamTowns, womensNames } from './names.ts';
-import { IdMaker, type Random } from './random.ts';
+import { IdMaker, stream, type Random } from './random.ts';
 import type { Scale } from './scales.ts';
 
 const ENQUIRIES: Record<Scale, number> = { small: 40, county: 1400, national: 1400 };
@@ -289,6 +289,33 @@ function planEvents(ctx: Context, enquiries: Row<typeof recruitmentEnquiries>[])
   return { events, attendees };
 }
 
+/**
+ * Post-approval interviews of the demo's other households approved in the last two years: about
+ * three in four held, most around the six-month mark. A stream of draws of its own, so the rest
+ * of the demo is the same with or without them.
+ */
+async function planPostApprovalInterviews(db: DbOrTx, ctx: Context, random: Random) {
+  const approved = await queryRows<{ id: string; approved_on: string }>(
+    db,
+    sql`select id, approved_on::text from households
+      where approved_on > ${isoOf(ctx.today - 730)}::date and status in ('approved', 'on_hold', 'inactive')
+      order by reference`,
+  );
+  return approved.flatMap((h): Row<typeof recruitmentPostApprovalInterviews>[] => {
+    const held = dayOf(h.approved_on) + random.int(140, 200);
+    if (!random.chance(0.75) || held > ctx.today) return [];
+    return [
+      {
+        householdId: h.id,
+        interviewedOn: isoOf(held),
+        feedback: random.pick(FEEDBACK),
+        mentorHelped: random.pick(['yes', 'no', 'no_mentor'] as const),
+        recordedBy: ctx.coordinator,
+      },
+    ];
+  });
+}
+
 /** Exit interviews for most of the demo's households that left in the last two years. */
 async function planLeavings(db: DbOrTx, ctx: Context) {
   const left = await queryRows<{ id: string; status_since: string }>(
@@ -391,6 +418,7 @@ export async function writeDemoRecruitment(db: DbOrTx, random: Random, today: Da
     });
   const { events, attendees } = planEvents(ctx, plan.enquiries);
   const leavings = await planLeavings(db, ctx);
+  plan.interviews.push(...(await planPostApprovalInterviews(db, ctx, stream(scale, 'post-approval-interviews'))));
   await insertRows(db, households, plan.households);
   await insertRows(db, carers, plan.carers);
   await insertRows(db, householdStatusEvents, plan.events);

@@ -213,7 +213,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     const matters = await writeDemoConcerns(tx, stream(scale, 'concerns'), today, scale);
     log(`allegations, concerns, complaints and compliments written: ${matters} (${seconds()} s)`);
     log(
-      `staff supervision written: ${await writeDemoStaffSupervision(tx, stream(scale, 'staff-supervision'), today)} sessions`,
+      `staff supervision written: ${await writeDemoStaffSupervision(tx, stream(scale, 'staff-supervision'), today, stream(scale, 'staff-supervision-later'))} sessions`,
     );
     log(`case-file audits written: ${await writeDemoAudits(tx, isoOf(today))} (${seconds()} s)`);
     log(

@@ -10,7 +10,7 @@ import { insertRows } from './bulk.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { managerOf, staffRoleList } from '../../src/modules/staff/scope.ts';
-import { inductionItems, mandatoryCourses } from '../../src/modules/staff/settings.ts';
+import { INDUCTION_WEEKS, inductionItems, mandatoryCourses } from '../../src/modules/staff/settings.ts';
 import {
   staffAgreements,
   staffPdps,
@@ -46,8 +46,31 @@ interface StaffRow {
   manager_id: string;
 }
 
-/** Writes the demo's staff supervision and training; returns the number of sessions. */
-export async function writeDemoStaffSupervision(tx: DbOrTx, random: Random, today: Day): Promise<number> {
+/**
+ * A new member's induction so far: three in four do every item within the 12 weeks; the others
+ * about half of them, some late. Only what is done by today.
+ */
+function inductionOf(staffUserId: string, joined: Day, today: Day, random: Random) {
+  const onTrack = random.chance(0.75);
+  const weeks = INDUCTION_WEEKS * 7;
+  return inductionItems.flatMap((item) => {
+    if (!onTrack && !random.chance(0.5)) return [];
+    const done = joined + random.int(1, onTrack ? weeks : weeks + 60);
+    return done <= today ? [{ staffUserId, item: item.key, completedOn: isoOf(done) }] : [];
+  });
+}
+
+/**
+ * Writes the demo's staff supervision and training; returns the number of sessions. `later`
+ * draws what was added since (new members' inductions, the courses' times before) on a stream of
+ * its own, so the rest of the staff's records are the same whatever it draws.
+ */
+export async function writeDemoStaffSupervision(
+  tx: DbOrTx,
+  random: Random,
+  today: Day,
+  later: Random,
+): Promise<number> {
   const staff = await queryRows<StaffRow>(
     tx,
     sql`select u.id, ${managerOf} as manager_id from users u where u.role in (${staffRoleList}) and u.active
@@ -108,19 +131,14 @@ export async function writeDemoStaffSupervision(tx: DbOrTx, random: Random, toda
       if (roll < 1 / 30 && today - joined < 730) continue;
       const period = Math.round(course.renewMonths * 30.4);
       const ago = roll < 1 / 7 ? period + random.int(5, 120) : random.int(10, period - 10);
-      training.push({ staffUserId: member.id, item: course.key, completedOn: isoOf(Math.max(joined, today - ago)) });
+      const latest = Math.max(joined, today - ago);
+      training.push({ staffUserId: member.id, item: course.key, completedOn: isoOf(latest) });
+      // The time before, renewed up to a month early or up to three months late, so the past
+      // year's months read about as this one does.
+      const before = latest - period - later.int(-30, 90);
+      if (before > joined) training.push({ staffUserId: member.id, item: course.key, completedOn: isoOf(before) });
     }
-    if (isNew) {
-      for (const item of inductionItems) {
-        if (random.chance(0.6)) {
-          training.push({
-            staffUserId: member.id,
-            item: item.key,
-            completedOn: isoOf(joined + random.int(1, today - joined)),
-          });
-        }
-      }
-    }
+    if (isNew) training.push(...inductionOf(member.id, joined, today, later));
   }
   await insertRows(tx, staffStarts, starts);
   await insertRows(tx, staffAgreements, agreements);
