@@ -10,6 +10,7 @@ import {
   type RecordsViewer,
   type Scope,
 } from '../../platform/measures/index.ts';
+import { formatCount } from '../../platform/views/format.ts';
 import { measurePath } from './paths.ts';
 
 export interface WorkbookRequest {
@@ -85,9 +86,9 @@ export async function addMeasureSheet(
   sheet.getCell('A1').value = measure.title;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   const counted = percentage
-    ? `${met.metCount} ${measure.metLabel.toLowerCase()}, ${met.missedCount} ${(measure.missedLabel ?? 'not').toLowerCase()}`
-    : `${met.metCount} records`;
-  const hidden = met.hiddenCount ? `; ${met.hiddenCount} more counted but not listed to you` : '';
+    ? `${formatCount(met.metCount)} ${measure.metLabel.toLowerCase()}, ${formatCount(met.missedCount)} ${(measure.missedLabel ?? 'not').toLowerCase()}`
+    : `${formatCount(met.metCount)} ${met.metCount === 1 ? 'record' : 'records'}`;
+  const hidden = met.hiddenCount ? `; ${formatCount(met.hiddenCount)} more counted but not listed to you` : '';
   const none = rows.length === 0 ? ' No records to list.' : '';
   sheet.getCell('A2').value =
     `${monthName(request.month)}, ${request.scopeName}. Counted again from the records: ${counted}${hidden}.${none}`;

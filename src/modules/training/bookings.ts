@@ -65,7 +65,9 @@ export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: st
     if (Number(taken?.n ?? 0) >= session.capacity) {
       return invalid({
         field: 'carerId',
-        message: `This session is full: all ${session.capacity} places are booked. Choose another date, or ask the training coordinator to add a session`,
+        message: `This session is full: ${
+          session.capacity === 1 ? 'its one place is' : `all ${session.capacity} places are`
+        } booked. Choose another date, or ask the training coordinator to add a session`,
       });
     }
     const values = {

@@ -94,7 +94,7 @@ describe('booking and the register', () => {
     expect(found.body).toContain('Quinn');
     const full = await coordinator.post(`/training/sessions/${session.id}/bookings`, { carerId: other.id });
     expect(full.statusCode).toBe(400);
-    expect(full.body).toContain('This session is full: all 1 places are booked');
+    expect(full.body).toContain('This session is full: its one place is booked');
     // A carer cannot book for someone outside their household.
     const elsewhere = await carer.post(`/portal/training/sessions/${session.id}`, { carerId: other.id });
     expect(elsewhere.statusCode).toBe(400);

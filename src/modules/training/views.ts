@@ -54,7 +54,7 @@ export function sessionView(s: SessionRow) {
         ? 'Cancelled'
         : left === 0
           ? 'Full'
-          : `${left} of ${s.capacity} ${left === 1 ? 'place' : 'places'} left`,
+          : `${left} of ${s.capacity} ${s.capacity === 1 ? 'place' : 'places'} left`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
+import { formatCount } from '../views/format.ts';
 import type { Figure, Measure, MeasureRow, Period, Rag, ScopedFigure, ScopeKind } from './types.ts';
 
 /** The figure for a set of rows: a percentage of the rows met, a count of them, or the mean or median of days. */
@@ -335,8 +336,8 @@ export function formatValue(measure: Measure, value: number | null, scope?: Scop
     case 'percentage':
       return `${value}%`;
     case 'days':
-      return `${value} days`;
+      return `${formatCount(value)} days`;
     case 'count':
-      return String(value);
+      return formatCount(value);
   }
 }

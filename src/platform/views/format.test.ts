@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { datesInWords, formatDate, formatDateTime } from './format.ts';
+import { datesInWords, formatCount, formatDate, formatDateTime } from './format.ts';
+import { createNunjucksEnvironment } from './nunjucks.ts';
+import { pagination } from './pagination.ts';
 
 describe('dates in words', () => {
   it('writes every calendar date in a sentence as a person reads it', () => {
@@ -35,5 +37,34 @@ describe('dates on a page', () => {
     expect(formatDateTime(new Date('2026-12-03T14:05:00Z'))).toBe('3 December 2026 at 2:05pm');
     expect(formatDate('not a date')).toBe('');
     expect(formatDate(null)).toBe('');
+  });
+});
+
+describe('numbers on a page', () => {
+  it('writes numbers from 1,000 on with commas, as GOV.UK does', () => {
+    expect(formatCount(46025)).toBe('46,025');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(161.5)).toBe('161.5');
+  });
+
+  it('writes a count the database gave as text the same way, and leaves words and blanks alone', () => {
+    expect(formatCount('82283')).toBe('82,283');
+    expect(formatCount('No data')).toBe('No data');
+    expect(formatCount('')).toBe('');
+    expect(formatCount(null)).toBe('');
+  });
+
+  it('says which records of a long list are shown, with the count in words a person reads', () => {
+    const env = createNunjucksEnvironment();
+    const line = (total: number, page = 1) =>
+      env.renderString('{% from "list-macros.njk" import showing %}{{ showing(p, "household", "households") }}', {
+        p: pagination('/households', page, 25, total),
+      });
+    expect(line(46025, 2)).toContain('Showing 26 to 50 of 46,025 households.');
+    expect(line(46025, 1841)).toContain('Showing 46,001 to 46,025 of 46,025 households.');
+    expect(line(1)).toContain('Showing 1 to 1 of 1 household.');
+    expect(env.renderString('{{ n | count }} overdue', { n: 6899 })).toBe('6,899 overdue');
   });
 });

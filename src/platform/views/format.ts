@@ -15,6 +15,8 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+const countFormat = new Intl.NumberFormat('en-GB');
+
 /** January to December, as en-GB writes them. */
 const monthNames = Array.from({ length: 12 }, (_, month) =>
   new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month, 1)),
@@ -57,4 +59,19 @@ export function formatDateTime(value: unknown): string {
 export function datesInWords(text: unknown): string {
   if (text === null || text === undefined) return '';
   return String(text).replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => formatDate(iso) || iso);
+}
+
+/**
+ * 46,025: a number as GOV.UK writes one, with commas from 1,000 on. A number held as text (a count
+ * from the database) is written the same way; anything else (a blank, "No data") as it is.
+ */
+export function formatCount(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)
+        ? Number(value)
+        : NaN;
+  return Number.isFinite(n) ? countFormat.format(n) : String(value);
 }

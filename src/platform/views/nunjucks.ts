@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { datesInWords, formatDate, formatDateTime } from './format.ts';
+import { datesInWords, formatCount, formatDate, formatDateTime } from './format.ts';
 import { keepImportedMacros } from './nunjucks-imports.ts';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +36,7 @@ export function configureNunjucks(env: nunjucks.Environment): nunjucks.Environme
   env.addFilter('ukDate', formatDate);
   env.addFilter('ukDateTime', formatDateTime);
   env.addFilter('datesInWords', datesInWords);
+  env.addFilter('count', formatCount);
   return env;
 }
 
