@@ -118,13 +118,14 @@ export const demoCourses: DemoCourse[] = [
   },
 ];
 
+/** Where sessions are held; the last is online (the page reads "Online: Microsoft Teams"). */
 export const venues = [
   'Oakwood House, Maidstone',
   'Kroner House, Ashford',
   'Thanet Gateway, Margate',
   'Swale House, Sittingbourne',
   'Gravesend Civic Centre',
-  'Online (Microsoft Teams)',
+  'Microsoft Teams',
 ];
 
 export const trainers = [

@@ -122,7 +122,7 @@ export async function seedTrainingDemo(
         startsOn: isoOf(s.day),
         endsOn: isoOf(s.day + days),
         startTime: random.pick(['09:30', '10:00', '13:30', '18:30']),
-        format: place.startsWith('Online') ? 'online' : 'in_person',
+        format: place === 'Microsoft Teams' ? 'online' : 'in_person',
         place,
         capacity: s.capacity,
         trainer: random.pick(text.trainers),

@@ -10,6 +10,7 @@ import { householdDueScope, householdsDueRules } from './due.ts';
 import { householdStatusPeriodFacts } from './facts.ts';
 import { householdLifecycle } from './lifecycle.ts';
 import { householdMeasures } from './measures.ts';
+import { carerApprovalSection } from './portal.ts';
 import { householdRecordTypes } from './records.ts';
 import { householdsRoutes } from './routes.ts';
 
@@ -32,4 +33,13 @@ export const households: HearthModule = {
   keptFacts: [householdStatusPeriodFacts],
   panelBusiness: agencyDecisionPanelBusiness,
   householdLifecycle,
+  pageSections: [
+    {
+      on: 'portal-home',
+      order: 5,
+      permission: 'portal.use',
+      load: carerApprovalSection,
+      template: 'households-portal.njk',
+    },
+  ],
 };

@@ -52,6 +52,7 @@ export async function childrenPlacedWith(db: DbOrTx, user: SignedInUser, househo
     name: `${r.firstName} ${r.lastName}`,
     age: ageOn(r.dateOfBirth, today),
     since: r.since,
+    placementType: r.placementType,
     socialWorkerName: r.socialWorkerName,
     delegatedAuthority:
       delegatedAuthorityStatuses[

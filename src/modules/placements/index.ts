@@ -4,7 +4,7 @@ import { placementsDueRules } from './due.ts';
 import { placementMeasures } from './measures.ts';
 import { placementRecordTypes } from './records.ts';
 import { placementsRoutes } from './routes.ts';
-import { childAgencySection, householdChildrenSection, referralsWaitingSection } from './sections.ts';
+import { carerChildrenSection, childAgencySection, householdChildrenSection, referralsWaitingSection } from './sections.ts';
 
 export const placements: HearthModule = {
   name: 'placements',
@@ -25,5 +25,12 @@ export const placements: HearthModule = {
     { on: 'my-work', order: 10, load: referralsWaitingSection, template: 'placements-my-work.njk' },
     { on: 'household', order: 10, load: householdChildrenSection, template: 'placements-household.njk' },
     { on: 'child', order: 10, load: childAgencySection, template: 'placements-child.njk' },
+    {
+      on: 'portal-home',
+      order: 8,
+      permission: 'portal.use',
+      load: carerChildrenSection,
+      template: 'placements-portal.njk',
+    },
   ],
 };

@@ -1,14 +1,18 @@
 /**
  * What the placements module shows on other modules' pages (declared as `pageSections` in its
  * entry): the referrals waiting on the viewer on My work, the children placed with a household on
- * its page, and a child's placements with independent fostering agencies on the child's page.
- * Each is read within the viewer's own access; the host page audits the view of its own record.
+ * its page, a child's placements with independent fostering agencies on the child's page, and the
+ * children placed with a carer on the portal home. Each is read within the viewer's own access;
+ * the host page audits the view of its own record.
  */
+import { recordAudit } from '../../platform/audit/service.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { label } from '../children/labels.ts';
 import { agencyPlacementsOfChild, canChangeAgencyPlacement } from './agency.ts';
 import { childrenPlacedWith } from './household-children.ts';
 import { placementTypes } from './labels.ts';
+import { delegatedAuthorityView, documentRows } from './present.ts';
+import { delegatedAuthorityOf, documentsOf } from './queries.ts';
 import { referralsWaitingOn } from './waiting.ts';
 
 /** My work: the referrals waiting for this reviewer, or returned to this social worker; null for other roles. */
@@ -41,4 +45,34 @@ export async function childAgencySection({ db, user, record }: PageSectionContex
     canEnd: mayEnd && p.endDate === null,
   }));
   return { placements, current: placements.find((p) => p.endDate === null) ?? null };
+}
+
+/**
+ * The carer's portal home: the children placed with their own household now, each with the
+ * documents the carer was given and the delegated authority (who decides what). Each placement's
+ * view is audited. Null when no child is placed with them.
+ */
+export async function carerChildrenSection({ db, user, actor, today }: PageSectionContext<'portal-home'>) {
+  if (!user.householdId) return null;
+  const placed = await childrenPlacedWith(db, user, user.householdId, today);
+  if (placed.length === 0) return null;
+  const children = [];
+  for (const child of placed) {
+    const [documents, authority] = await Promise.all([
+      documentsOf(db, child.placementId),
+      delegatedAuthorityOf(db, child.placementId),
+    ]);
+    await recordAudit(db, actor, {
+      action: 'view',
+      recordType: 'placement',
+      recordId: child.placementId,
+      detail: { page: 'portal' },
+    });
+    children.push({
+      ...child,
+      documents: documentRows(documents),
+      authority: delegatedAuthorityView(child, authority),
+    });
+  }
+  return { children };
 }
