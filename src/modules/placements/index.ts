@@ -4,7 +4,12 @@ import { placementsDueRules } from './due.ts';
 import { placementMeasures } from './measures.ts';
 import { placementRecordTypes } from './records.ts';
 import { placementsRoutes } from './routes.ts';
-import { carerChildrenSection, childAgencySection, householdChildrenSection, referralsWaitingSection } from './sections.ts';
+import {
+  carerChildrenSection,
+  childAgencySection,
+  householdChildrenSection,
+  referralsWaitingSection,
+} from './sections.ts';
 
 export const placements: HearthModule = {
   name: 'placements',
