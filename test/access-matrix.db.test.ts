@@ -376,6 +376,14 @@ const expected: Record<string, Rule> = {
   // A household's case-file audits (scope: audits/scope.ts) and a signed staff supervision record as a PDF (staff/scope.ts).
   'GET /households/:id/audits': 'audits.view',
   'GET /staff/sessions/:id/record.pdf': 'staff.view',
+  // Payments to carers: the published rates and the disability enhancements (scope: payments/scope.ts).
+  'GET /payments': 'payments.view',
+  'GET /payments/rates/new': 'payments.manage',
+  'POST /payments/rates/new': 'payments.manage',
+  'GET /payments/enhancements': 'payments.view',
+  'GET /payments/enhancements/new': 'payments.manage',
+  'POST /payments/enhancements/new': 'payments.manage',
+  'GET /payments/enhancements/:id': 'payments.view',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -118,6 +118,18 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   // A month's sample of files to audit: scoped by itself (the team's manager, the head, service managers).
   'audit-month': 'root',
   'case-audit': { table: 'case_audits', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
+  // Published rates hold no personal record; an enhancement is read through the household the child is placed with.
+  'payment-rates': 'root',
+  'payment-enhancement': {
+    table: 'payment_enhancements',
+    parents: [
+      {
+        type: 'household',
+        idSql: '(select p.household_id from placements p where p.id = placement_id)',
+        whole: true,
+      },
+    ],
+  },
 };
 
 /** The pages that open a record of each type by its id (what a person would try). */
@@ -129,6 +141,7 @@ const pagesOf: Record<string, string[]> = {
   concern: ['/concerns/:id'],
   'significant-event': ['/notifications/:id'],
   'case-audit': ['/audits/:id'],
+  'payment-enhancement': ['/payments/enhancements/:id'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

@@ -214,7 +214,8 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved:
           'Payments in line with other local authorities and national guidance, and competitive with local independent fostering agencies.',
         measure:
-          'Reviewed at the start of the financial year. Rates published on the fostering website and in the council’s payments publications.',
+          'Reviewed at the start of the financial year. Rates published on the fostering website and in the council’s payments publications.\nEvery disability enhancement reviewed at the funding panel each year.',
+        measures: ['payments.enhancements-reviewed'],
         completed: true,
         updates: [
           { daysAgo: 200, rag: 'green', narrative: 'Rates reviewed and published for the year.', by: 'director' },

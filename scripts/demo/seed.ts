@@ -21,6 +21,7 @@ import { writeDemoStaffSupervision } from './staff-supervision.ts';
 import { writeDemoAudits } from './audits.ts';
 import { writeDemoRecruitment } from './recruitment.ts';
 import { writeDemoPanel } from './panel.ts';
+import { writeDemoPayments } from './payments.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -220,6 +221,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       `recruitment written: ${await writeDemoRecruitment(tx, stream(scale, 'recruitment'), today, scale)} enquiries (${seconds()} s)`,
     );
     log(`panel written: ${await writeDemoPanel(tx, { scale, today, passwordHash })} meetings (${seconds()} s)`);
+    log(
+      `payments written: ${await writeDemoPayments(tx, stream(scale, 'payments'), isoOf(today))} enhancements (${seconds()} s)`,
+    );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

@@ -12,6 +12,7 @@ import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
 import { panel } from './panel/index.ts';
+import { payments } from './payments/index.ts';
 import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
@@ -44,6 +45,7 @@ export const modules: readonly HearthModule[] = [
   recruitment,
   reports,
   panel,
+  payments,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

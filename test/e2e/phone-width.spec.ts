@@ -25,7 +25,18 @@ test.describe('a phone-sized screen', () => {
 
   test('the main pages of a head of fostering fit the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
-    const pages = ['/my-work', '/households', '/children', '/referrals', '/scorecard', '/plan', '/search?q=Ellis'];
+    const pages = [
+      '/my-work',
+      '/households',
+      '/children',
+      '/referrals',
+      '/scorecard',
+      '/plan',
+      '/search?q=Ellis',
+      '/payments',
+      '/payments/enhancements',
+      '/payments/rates/new',
+    ];
     // The first household and measure in their lists, so their record pages are checked too.
     await hearth.goto('/households');
     const household = await hearth.page.locator('main table a[href^="/households/"]').first().getAttribute('href');

@@ -67,10 +67,10 @@ test.describe('each role lands on its own home page', () => {
     await hearth.signIn('payments');
     await expect(hearth.page.getByRole('heading', { name: 'What Hearth holds for you' })).toBeVisible();
     await expect(page.locator('main')).toContainText('the skill level that sets the carers’ fee');
-    await expect(page.locator('main')).toContainText('not recorded in Hearth');
+    await expect(page.locator('main')).toContainText('made by the council’s finance system, not by Hearth');
     // Only the pages they may open are offered, and each opens.
     const offered = page.locator('.app-home-pages a');
-    await expect(offered).toHaveText(['Approved households', 'Households', 'My supervision', 'Search']);
+    await expect(offered).toHaveText(['Approved households', 'Households', 'Payments', 'My supervision', 'Search']);
     await hearth.clickLink('Approved households', { within: page.locator('.app-home-pages') });
     await expect(hearth.heading).toHaveText('Households');
     const rows = page.locator('main tbody tr');

@@ -15,8 +15,10 @@ const roleHomes: Partial<Record<Role, RoleHome>> = {
   payments_officer: {
     sentence:
       'Hearth holds every fostering household’s approval: its status and date, the approval terms and the skill ' +
-      'level that sets the carers’ fee. Fees and allowances themselves are paid from the council’s finance system, ' +
-      'not recorded in Hearth: check a household’s approval and skill level here before you pay.',
+      'level that sets the carers’ fee. It also holds the rates the service publishes each year (allowances by the ' +
+      'child’s age, fees by skill level, day care) and the disability enhancements agreed at the funding panel, with ' +
+      'their yearly reviews. The payments themselves are made by the council’s finance system, not by Hearth: check ' +
+      'a household’s approval, skill level and any enhancement here before you pay.',
     links: [
       {
         text: 'Approved households',

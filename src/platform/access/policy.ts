@@ -195,6 +195,14 @@ export const permissions = {
   'reports.view': ['head_of_fostering', 'assistant_director', 'service_manager'],
   /** Write the quarterly report's foreword and narrative, and issue it. */
   'reports.edit': ['head_of_fostering'],
+  /**
+   * Payments to carers: the published rates, and the disability enhancements of the children placed
+   * with the households one reads (scope: payments/scope.ts). Supervising social workers too: they
+   * explain to their carers what they are paid.
+   */
+  'payments.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker', 'payments_officer'],
+  /** Publish a new set of rates; record a disability enhancement agreed at the funding panel, and its review. */
+  'payments.manage': ['head_of_fostering', 'payments_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
