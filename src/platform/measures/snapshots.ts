@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../db/sql.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -18,11 +19,11 @@ export interface SnapshotResult {
 
 export interface SnapshotOptions {
   /**
-   * How many measures are counted at once: all of them (the default, for the snapshot command), or
-   * one at a time in the background of a running server, so the counting holds one database
-   * connection and one core and the pages read beside it keep the rest.
+   * Counted in a running server's background: one measure at a time, and after each a rest as
+   * long as it took, so the pages read beside it have the machine to themselves half the time.
+   * Without it (the snapshot command), every measure at once.
    */
-  sideBySide?: number;
+  background?: boolean;
 }
 
 /**
@@ -47,22 +48,25 @@ export async function snapshotMonth(
   const result: SnapshotResult = { month, stored: [], kept: [] };
   const measures = allMeasures();
   const toCount = measures.filter((measure) => !done.has(measure.id));
-  // Each measure is stored as soon as it is counted; `sideBySide` workers take the next one.
-  const store = async (measure: Measure) => {
-    const { figures } = await countMeasure(db, measure, period);
-    await db.transaction(async (tx) => {
+  // Each measure is counted and stored in one transaction; the workers take the next one.
+  const store = (measure: Measure) =>
+    db.transaction(async (tx) => {
+      const { figures } = await countMeasure(tx, measure, period);
       await deleteProvisional(tx, measure.id, month);
       await tx
         .insert(measureSnapshots)
         .values(figures.map((f) => ({ measureId: measure.id, month, asAt: period.asAt, ...f })))
         .onConflictDoNothing();
     });
-  };
   let next = 0;
   const worker = async () => {
-    while (next < toCount.length) await store(toCount[next++]!);
+    while (next < toCount.length) {
+      const started = performance.now();
+      await store(toCount[next++]!);
+      if (options.background) await setTimeout(performance.now() - started);
+    }
   };
-  const workers = Math.max(1, Math.min(options.sideBySide ?? toCount.length, toCount.length));
+  const workers = options.background ? 1 : Math.max(1, toCount.length);
   await Promise.all(Array.from({ length: workers }, worker));
   for (const measure of measures) (done.has(measure.id) ? result.kept : result.stored).push(measure.id);
   return result;
@@ -71,12 +75,12 @@ export async function snapshotMonth(
 /**
  * Stores the scorecard of every closed month of the last year that has no snapshot yet, oldest
  * first, so a month's figures are fixed soon after it ends and the trends read from snapshots. In
- * a running server's background: one measure at a time. Idempotent.
+ * a running server's background: one measure at a time, resting between them. Idempotent.
  */
 export async function snapshotLastYear(db: DbOrTx, today: IsoDate = todayInLondon()): Promise<void> {
   const lastMonth = addMonthsToMonth(currentMonth(today), -1);
   for (let i = 11; i >= 0; i -= 1) {
-    await snapshotMonth(db, addMonthsToMonth(lastMonth, -i), today, { sideBySide: 1 });
+    await snapshotMonth(db, addMonthsToMonth(lastMonth, -i), today, { background: true });
   }
 }
 
