@@ -266,14 +266,16 @@ describe('the engine scopes every rule', () => {
   it('shows a viewer with no scope nothing, under any rule', async () => {
     const noArea = { ...(await serviceManager(db(), 'West Kent')), areaId: null };
     const noTeam = { ...(await viewer(db(), 'manager')), teamId: null, areaId: null };
-    // A team manager is shown every rule but the LADO's own and the agency decision maker's (the decision and its
-    // letters), a service manager all but the allegations': what they see below is empty because of their scope,
-    // not because the rule is not theirs.
+    // A team manager is shown every rule but the LADO's own, the agency decision maker's (the decision and its
+    // letters) and the payments officer's (enhancement reviews, the yearly rates), a service manager all but the
+    // allegations': what they see below is empty because of their scope, not because the rule is not theirs.
     const notShownToManagers = dueRules().filter((r) => !r.audience.includes('team_manager'));
     expect(notShownToManagers.map((r) => r.id).sort()).toEqual([
       'concerns.lado-decision',
       'panel.decision-due',
       'panel.letters-due',
+      'payments.enhancement-review',
+      'payments.rates-review',
     ]);
     expect(dueRulesFor(noArea).filter((r) => !r.id.startsWith('concerns.allegation')).length).toBeGreaterThan(10);
     for (const nobody of [noArea, noTeam]) {

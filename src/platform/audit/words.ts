@@ -27,6 +27,8 @@ export const recordWords: Readonly<Record<string, string>> = {
   'panel-member': 'the panel member’s record',
   'panel-paper': 'the panel paper',
   'participation-event': 'the participation event',
+  'payment-enhancement': 'the disability enhancement',
+  'payment-rates': 'the published rates',
   'quarterly-report': 'the quarterly report',
   'review-link': 'the annual review’s feedback link',
   'role-mapping': 'the sign-in group’s role',
