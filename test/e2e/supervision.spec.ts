@@ -111,7 +111,10 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   // In the portal the carer sees the notes, confirmed.
   await hearth.signInAs('carer');
   await expect(hearth.heading).toHaveText('Your household');
-  const row = page.locator('table tbody tr').first();
+  const row = page
+    .getByRole('table', { name: /notes of your supervision visits/ })
+    .locator('tbody tr')
+    .first();
   await expect(row.getByRole('link', { name: /Read the notes/ })).toBeVisible();
   await expect(row).toContainText('Confirmed');
   await hearth.signOut();
