@@ -277,6 +277,24 @@ export async function delegatedAuthorityOf(db: DbOrTx, placementId: string) {
   return row ?? null;
 }
 
+/** The documents given and the delegated authority of one or more placements (two queries), by placement. */
+export async function paperworkOf(db: DbOrTx, placementIds: string[]) {
+  const [documents, forms] = await Promise.all([
+    db
+      .select({
+        placementId: placementDocuments.placementId,
+        kind: placementDocuments.kind,
+        givenOn: placementDocuments.givenOn,
+      })
+      .from(placementDocuments)
+      .where(inArray(placementDocuments.placementId, placementIds)),
+    db.select().from(delegatedAuthorities).where(inArray(delegatedAuthorities.placementId, placementIds)),
+  ]);
+  const byPlacement = new Map<string, { kind: string; givenOn: string }[]>();
+  for (const d of documents) byPlacement.set(d.placementId, [...(byPlacement.get(d.placementId) ?? []), d]);
+  return { documents: byPlacement, authorities: new Map(forms.map((f) => [f.placementId, f])) };
+}
+
 /** The child's open placement (no end date), if any. */
 export async function openPlacementOf(db: DbOrTx, childId: string) {
   const [row] = await db

@@ -12,7 +12,7 @@ import { agencyPlacementsOfChild, canChangeAgencyPlacement } from './agency.ts';
 import { childrenPlacedWith } from './household-children.ts';
 import { placementTypes } from './labels.ts';
 import { delegatedAuthorityView, documentRows } from './present.ts';
-import { delegatedAuthorityOf, documentsOf } from './queries.ts';
+import { paperworkOf } from './queries.ts';
 import { referralsWaitingOn } from './waiting.ts';
 
 /** My work: the referrals waiting for this reviewer, or returned to this social worker; null for other roles. */
@@ -56,12 +56,12 @@ export async function carerChildrenSection({ db, user, actor, today }: PageSecti
   if (!user.householdId) return null;
   const placed = await childrenPlacedWith(db, user, user.householdId, today);
   if (placed.length === 0) return null;
+  const { documents, authorities } = await paperworkOf(
+    db,
+    placed.map((child) => child.placementId),
+  );
   const children = [];
   for (const child of placed) {
-    const [documents, authority] = await Promise.all([
-      documentsOf(db, child.placementId),
-      delegatedAuthorityOf(db, child.placementId),
-    ]);
     await recordAudit(db, actor, {
       action: 'view',
       recordType: 'placement',
@@ -70,8 +70,8 @@ export async function carerChildrenSection({ db, user, actor, today }: PageSecti
     });
     children.push({
       ...child,
-      documents: documentRows(documents),
-      authority: delegatedAuthorityView(child, authority),
+      documents: documentRows(documents.get(child.placementId) ?? []),
+      authority: delegatedAuthorityView(child, authorities.get(child.placementId) ?? null),
     });
   }
   return { children };
