@@ -55,6 +55,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         byWhenText: 'Every 6 months',
         achieved: `More of the child's voice in carers' annual reviews.\nMore children in care at participation events.\nSupervising social workers hear from children at supervision visits and see each child in placement at least every quarter, including a visit before the carers' annual review.\nTarget: offer children an online app to give their views once social workers have mobile devices.\nParticipation events in East Kent for girls in foster care aged 12 to 16 on keeping safe, run with the virtual school, with a well-being theme to build confidence.`,
         measure: `Carers' attendance at participation events recorded at annual review: at least 3 days a year at events run by the young people's council, support teams, the carers' association or the virtual school.\nAttendance added to carers' terms and conditions.\nScorecard report from the updated annual review form (from ${w([0, '06-30'])}).\nService managers summarise children's feedback every 6 months.`,
+        measures: [
+          'reviews.childrens-views',
+          'supervision.children-seen-3-months',
+          'training.participation-3-days',
+          'training.children-at-participation-events',
+        ],
         updates: [
           {
             daysAgo: 120,
@@ -72,6 +78,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Children and young people are told the outcome of allegations and complaints; joint visits and direct work are part of the process.\nGuidance for social workers after an allegation against a foster carer or a member of the household is in use.',
         measure:
           'Team managers track allegations and complaints monthly.\nThe Head of Fostering and the LADO review every 6 months with support team managers for learning and training needs.\nCases with an allegation or complaint are part of the monthly audits.',
+        measures: ['concerns.outcome-given-to-child'],
       },
       {
         n: '1.3',
@@ -83,6 +90,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Complaints and compliments go monthly to the corporate parenting management meeting with learning points, then quarterly to team managers, and on to carers through:\n- the foster carer advisory board\n- the carers’ association conference (twice a year)\n- foster carer ambassadors\n- monthly support groups',
         measure:
           'Fewer repeat complaints on the same themes; young people say they feel safe and listened to.\nTracked on the corporate parenting complaints tracker.\nCarers put children first and encourage them to attend the young people’s councils.',
+        measures: ['concerns.complaints-answered-in-time', 'concerns.repeat-complaint-themes'],
       },
     ],
   },
@@ -100,6 +108,15 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved: `A PDP starts in the Form F assessment and is updated at every annual review.\nTraining is covered in supervision; missed training is taken up at annual review and panel.\nAdded to the ${w([0, '04-01']).slice(-4)} training calendar:\n- introduction to LGBT and supporting young people with their sexuality\n- basic computer skills\n- placement stability, with university research (25 to 30 households)\n- preparing for the annual review\n- allegations, sexual abuse and handling disclosures (refreshed)`,
         measure:
           'Training reported monthly on the scorecard: carers who completed core training in their first and second year of approval; carers with no training in the last 6 or 12 months.\nAudits check for a completed PDP.\nCarers book training online, so attendance is tracked and spare places can be offered to supported lodgings providers or sold to agencies.\nThe PDP to become a form on the case record system.',
+        measures: [
+          'training.current-pdp',
+          'reviews.on-time',
+          'training.core-first-year',
+          'training.core-second-year',
+          'training.no-training-6-months',
+          'training.no-training-12-months',
+          'training.cse-carers-of-11-plus',
+        ],
         updates: [
           {
             daysAgo: 40,
@@ -133,7 +150,13 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved: `Website refreshed with new images and clear branding, updated often.\nRecruitment aimed at carers for brothers and sisters, teenagers and disabled children; West and North Kent first.\nMore use of social media and search advertising.\nTarget: 200 new fostering households, and 900 approved households, by ${w([1, '04-30'])}.\n30 carer ambassadors recruited.`,
         measure:
           'Communications team reports website visits, where enquirers heard of us, and applications after campaigns and events.\nRetention reviewed every 6 months from exit interviews (held with every carer who leaves).\nInterviews 6 months after approval, to learn about recruitment and early support.',
-        measures: ['households.approved', 'households.new-approvals'],
+        measures: [
+          'households.approved',
+          'households.new-approvals',
+          'recruitment.enquiries',
+          'recruitment.exit-interviews',
+          'recruitment.post-approval-interviews',
+        ],
         updates: [
           {
             daysAgo: 150,
@@ -156,6 +179,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every applicant has a local mentor from the start of assessment (following research on retention). A supervising social worker is allocated before panel and attends panel with the assessing social worker.',
         measure:
           'Support teams keep the assessment team’s list of mentors up to date.\nThe 6-month post-approval interview asks how it went.\nThe recruitment coordinator reports yearly on new carers’ feedback.',
+        measures: ['recruitment.mentors-allocated'],
       },
     ],
   },
@@ -174,6 +198,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Support team managers audit 10 cases a month from their own team, including every case with an allegation, complaint or standards of care concern, and send one completed template a month to the Head of Service, collated for the Assistant Director.\nThe centralised teams audit a further 20 cases a month across the county, including annual reviews, and help other services with independent audits.\nAny case graded inadequate is put right within 5 days. Target: none graded inadequate by the end of December; all good or better. Safeguarding concerns acted on at once.',
         measure:
           'Audits recorded online, chosen at random.\nAudit ratings reviewed monthly by the Head of Service and the Assistant Director.\nOutcomes reported to extended managers’ meetings and children in care.',
+        measures: ['audits.done-per-team', 'audits.good-or-better', 'audits.inadequate-put-right'],
         updates: [
           {
             daysAgo: 25,
@@ -198,6 +223,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every allegation recorded on the carer’s record and presented to panel. Peer support training yearly for carers.\nHead of Service and LADO manager meet monthly, and twice a year with team managers to review cases and learning; a quarterly meeting with safeguarding, the LADO, the Head of Fostering and Adoption and the Assistant Director.\nSocial workers follow the guidance for working with a child and carer after an allegation.\nTraining for fostering and adoption social workers: signs of grooming and abuse in a fostering household; assessing risk; the allegations policy; standards of care and panel reports.\nA standard panel report template for standards of care concerns, in the Signs of Safety model.',
         measure:
           'The procedure for allegations against carers is updated and published; the LADO team has attended every fostering team meeting. Every allegation against a carer is referred to the LADO.\nTeams follow the allegations flowchart.\nAllegations reviewed on the scorecard.\nThe practice development officer maps cases with Signs of Safety and supports areas with many allegations.',
+        measures: [
+          'concerns.lado-referral-1-working-day',
+          'concerns.notifications-24-hours',
+          'concerns.allegations-concluded-3-months',
+          'concerns.allegations-presented-to-panel',
+        ],
       },
     ],
   },
@@ -265,7 +296,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Supervision follows the Signs of Safety model, is recorded on the carer’s record, and copies reach carers within 5 working days.',
         measure:
           'Audits show one template in use across the county. Every household has a supervision agreement and receives notes of each supervision (every 4 to 6 weeks). Signed copies are on the record.',
-        measures: ['supervision.households-supervised-6-weeks'],
+        measures: [
+          'supervision.households-supervised-6-weeks',
+          'supervision.signed-agreement',
+          'supervision.notes-within-5-days',
+          'supervision.unannounced-12-months',
+        ],
         updates: [
           {
             daysAgo: 10,
@@ -388,6 +424,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Case discussion and reflection recorded on the case record; personal supervision, including training and development, kept in a central electronic folder.\nOne council template for staff supervision requested from the practice development officers, by September.\nA supervision audit every quarter, shared with the Assistant Director, who also reviews a random sample from each area.',
         measure:
           'Each area has an electronic folder the Head of Fostering and Assistant Director can open, with: the supervision agreement; PDPs and action plans; notes on the agreed template; confirmation of mandatory training (data protection, information governance, PREVENT, care planning regulations, bribery risks).',
+        measures: ['staff.supervised-6-weeks', 'staff.mandatory-training'],
       },
     ],
   },
@@ -402,6 +439,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         owner: 'director',
         achieved: `Carers' skills grow and there is a range of placements for matching, through a varied training calendar linked to PDPs.\nTarget: more short-break carers in the specialist (disability) fostering service.\nSerious case reviews used to learn across the service.\nJoint events with the carers' association, the Head of Fostering at its quarterly meetings: a summer event for carers' own children; a recruitment float at a local fête (${w([0, '08-16'])}); the county foster carer awards (${w([0, '10-04'])}); summer holiday activities; a recruitment fair (${w([0, '08-25'])}).`,
         measure: `Statement of purpose (NMS 16.1) reviewed in January ${w([0, '01-31']).slice(-4)}: child-focused aims, and how the service achieves outcomes for children.\nTeam managers use serious case reviews in team meetings; reflective practice on every monthly extended managers' meeting.`,
+        measures: ['staff.new-staff-inducted'],
       },
       {
         n: '10.2',
@@ -413,6 +451,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Joint training every year for panel members, supervising social workers, team managers and panel advisers.\nTarget: a yearly joint training day for all fostering staff and panel members, this year on safeguarding and sound recommendations and decisions at panel.\nTeam managers quality-assure all panel papers; a template for standards of care reports in the Signs of Safety model.',
         measure:
           'Training in September or October, evaluated.\nBetter panel reports and sound recommendations and decisions.',
+        measures: ['panel.papers-assured', 'panel.papers-on-time', 'panel.quorate', 'panel.decisions-in-time'],
       },
       {
         n: '10.3',
@@ -423,6 +462,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every new carer has a senior practitioner or experienced social worker for their first year; each support team names its lead worker for new carers.',
         measure:
           'Policy on allocating supervising social workers to new and experienced carers in place.\nMeasured monthly on the scorecard.',
+        measures: ['recruitment.post-approval-interviews', 'training.core-first-year'],
       },
     ],
   },

@@ -6,6 +6,8 @@ import { verifyPassword } from '../../src/platform/auth/passwords.ts';
 import { addDays, addMonths, todayInLondon } from '../../src/platform/dates/index.ts';
 import { createTestDatabase } from '../../test/support/db.ts';
 import { checkDueItems } from '../../src/platform/due/index.ts';
+import { allMeasures } from '../../src/platform/measures/registry.ts';
+import { registerAllModules } from '../../src/modules/index.ts';
 import { demoUsers } from './people.ts';
 import { isEmpty, seedDemo } from './seed.ts';
 
@@ -316,6 +318,20 @@ describe('the small demo’s carer supervision', () => {
     const confirmed = messages.filter((m) => m.confirmed).length / messages.length;
     expect(confirmed).toBeGreaterThan(0.5);
     expect(confirmed).toBeLessThan(1);
+  });
+
+  it('links the business plan’s actions to the scorecard measures that count them, each one a measure Hearth has', async () => {
+    registerAllModules();
+    const links = await rows<{ number: string; measure_id: string }>(
+      first,
+      sql`select a.number, m.measure_id from plan_action_measures m join plan_actions a on a.id = m.action_id`,
+    );
+    const registered = new Set(allMeasures().map((m) => m.id));
+    expect(links.filter((l) => !registered.has(l.measure_id))).toEqual([]);
+    const actions = new Set(links.map((l) => l.number));
+    for (const n of ['1.1', '2.1', '4.1', '5.1', '7.1', '9.1']) expect(actions, n).toContain(n);
+    const linked = new Set(links.map((l) => l.measure_id));
+    expect(linked.size).toBeGreaterThanOrEqual(Math.floor(registered.size * 0.8));
   });
 
   it('is the same every time', async () => {
