@@ -5,6 +5,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import { removeSecondFactor } from '../../platform/auth/second-factor.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
+import { ACCOUNT_RECORD, refreshDueItems } from '../../platform/due/index.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { invalid, notFound, type FieldError, type Invalid, type Result } from '../../platform/views/results.ts';
 import type { NewUser, UserDetails } from './forms.ts';
@@ -81,6 +82,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
           mustChangePassword: true,
         })
         .returning({ id: users.id });
+      await refreshDueItems(tx, ACCOUNT_RECORD, [row!.id]);
       await recordAudit(tx, actor, { action: 'create', recordType: 'user', recordId: row!.id });
       return row!.id;
     });
@@ -114,6 +116,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserDe
   if (changed.length === 0) return { ok: true, changed };
   await db.transaction(async (tx) => {
     await tx.update(users).set(next).where(eq(users.id, id));
+    await refreshDueItems(tx, ACCOUNT_RECORD, [id]);
     await recordAudit(tx, actor, { action: 'update', recordType: 'user', recordId: id, detail: { changed } });
   });
   return { ok: true, changed };
@@ -130,6 +133,7 @@ export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<
   await db.transaction(async (tx) => {
     await tx.update(users).set({ active: false, deactivatedAt: new Date() }).where(eq(users.id, id));
     await destroyUserSessions(tx, id);
+    await refreshDueItems(tx, ACCOUNT_RECORD, [id]);
     await recordAudit(tx, actor, { action: 'deactivate', recordType: 'user', recordId: id });
   });
   return { ok: true };
@@ -142,6 +146,7 @@ export async function reactivateUser(db: Db, actor: Actor, id: string): Promise<
   if (user.active) return { ok: false, reason: 'unchanged' };
   await db.transaction(async (tx) => {
     await tx.update(users).set({ active: true, deactivatedAt: null }).where(eq(users.id, id));
+    await refreshDueItems(tx, ACCOUNT_RECORD, [id]);
     await recordAudit(tx, actor, { action: 'reactivate', recordType: 'user', recordId: id });
   });
   return { ok: true };

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { auditPath } from './paths.ts';
 import { AUDIT_POLICY, CONFIRM_WORKING_DAYS, confirmDueOn, PUT_RIGHT_WORKING_DAYS, TARGET_4 } from './settings.ts';
 
@@ -56,6 +56,10 @@ async function items(
 
 const byHousehold = { household: (ids: SQL) => sql`select id from case_audits where household_id in ${ids}` };
 
+/** A team manager's account changed: the team's files still to audit may now be theirs. */
+const byTeamManager = (ids: SQL) => sql`select a.id from case_audits a join audit_months m on m.id = a.month_id
+  where a.status = 'to_do' and m.team_id in (select c.team_id from users c where c.id in ${ids} and c.role = 'team_manager')`;
+
 export const auditsDueRules: DueRule[] = [
   {
     id: 'audits.month-done',
@@ -65,7 +69,7 @@ export const auditsDueRules: DueRule[] = [
     period: 'by the last day of the month',
     audience: ['head_of_fostering', 'service_manager', 'team_manager'],
     recordType: 'case-audit',
-    affectedBy: byHousehold,
+    affectedBy: { ...byHousehold, [ACCOUNT_RECORD]: byTeamManager },
     compute: (db, ids) =>
       items(
         db,

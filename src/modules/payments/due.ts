@@ -5,16 +5,20 @@
  * 1 April (the start of the financial year) after the latest set, the payments officer's (scoped by
  * that member of staff: the rates name no household or child).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { NMS_28, TARGET_6_1 } from './labels.ts';
 import { enhancementPath, paymentsPath } from './paths.ts';
 
 /** The payments officer who owns the payments deadlines: the first active one by name. */
 const paymentsOfficer = sql`(select u.id from users u where u.role = 'payments_officer' and u.active
   order by u.display_name, u.id limit 1)`;
+
+/** An account changed is (now) a payments officer's: the payments work may pass to them. */
+const isPaymentsOfficer = (ids: SQL) =>
+  sql`exists (select 1 from users c where c.id in ${ids} and c.role = 'payments_officer')`;
 
 interface EnhancementDue {
   id: string;
@@ -100,6 +104,8 @@ export const paymentsDueRules: DueRule[] = [
     recordType: 'payment-enhancement',
     affectedBy: {
       placement: (ids) => sql`select id from payment_enhancements where placement_id in ${ids}`,
+      [ACCOUNT_RECORD]: (ids) =>
+        sql`select id from payment_enhancements where ended_on is null and ${isPaymentsOfficer(ids)}`,
     },
     compute: (db, ids) => enhancementReviews(db, ids),
   },
@@ -111,6 +117,10 @@ export const paymentsDueRules: DueRule[] = [
     period: 'by the next 1 April',
     audience: ['head_of_fostering', 'payments_officer'],
     recordType: 'payment-rates',
+    affectedBy: {
+      [ACCOUNT_RECORD]: (ids) => sql`select id from payment_rates
+        where effective_from = (select max(effective_from) from payment_rates) and ${isPaymentsOfficer(ids)}`,
+    },
     compute: (db, ids) => ratesReview(db, ids),
   },
 ];

@@ -3,11 +3,11 @@
  * member of staff (the `staff` scope: the member, their manager, the head and the assistant
  * director). Each rule's records are members of staff (their user ids).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { roleNames, isRole } from '../../platform/access/roles.ts';
 import { folderPath } from './paths.ts';
@@ -124,6 +124,17 @@ async function inductionItemsDue(db: DbOrTx, ids: readonly string[] | null): Pro
     );
 }
 
+/**
+ * An account changed: the member themselves (their team, role, or the account closed), and the
+ * members whose manager it may now be (its team's, for a team manager; everyone's for the head, who
+ * manages those with no team manager). Items the account owned before are refreshed by the engine.
+ */
+const byAccount = {
+  [ACCOUNT_RECORD]: (ids: SQL) => sql`select u.id from users u where u.id in ${ids}
+    or u.team_id in (select c.team_id from users c where c.id in ${ids} and c.role = 'team_manager')
+    or exists (select 1 from users c where c.id in ${ids} and c.role = 'head_of_fostering')`,
+};
+
 /** The staff module's deadlines. */
 export const staffDueRules: DueRule[] = [
   {
@@ -134,6 +145,7 @@ export const staffDueRules: DueRule[] = [
     period: `every 4 to 6 weeks (${DEFAULT_SUPERVISION_WEEKS} unless the agreement says otherwise)`,
     audience: managers,
     recordType: 'staff-member',
+    affectedBy: byAccount,
     compute: supervisionItems,
   },
   {
@@ -144,6 +156,7 @@ export const staffDueRules: DueRule[] = [
     period: 'each course renewed after its own period',
     audience: everyone,
     recordType: 'staff-member',
+    affectedBy: byAccount,
     compute: renewalItems,
   },
   {
@@ -154,6 +167,7 @@ export const staffDueRules: DueRule[] = [
     period: 'within 12 weeks (local policy)',
     audience: everyone,
     recordType: 'staff-member',
+    affectedBy: byAccount,
     compute: inductionItemsDue,
   },
 ];

@@ -33,6 +33,7 @@ export {
   type TeamSummary,
 } from './due-for.ts';
 export {
+  ACCOUNT_RECORD,
   checkDueItems,
   definitionHash,
   rebuildChangedDueRules,

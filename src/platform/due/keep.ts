@@ -55,15 +55,34 @@ async function computeLive(db: DbOrTx, rule: DueRule, ids: readonly string[] | n
   return items.filter((item) => !item.shownUntil || item.shownUntil > today);
 }
 
+/**
+ * The record type of a change to a user account (a role, team or area changed, an account made,
+ * closed or opened again): every kept item it owns is worked out again (its work may pass to
+ * someone else), and each rule's `affectedBy.user` names the records whose work it may take on.
+ */
+export const ACCOUNT_RECORD = 'user';
+
+/** For each rule, the records of its items owned by these accounts. */
+async function ownedItems(tx: DbOrTx, changed: SQL): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ rule_id: string; record_id: string }>(
+    tx,
+    sql`select distinct rule_id, record_id::text as record_id from due_items where owner_user_id in ${changed}`,
+  );
+  const byRule = new Map<string, string[]>();
+  for (const row of rows) byRule.set(row.rule_id, [...(byRule.get(row.rule_id) ?? []), row.record_id]);
+  return byRule;
+}
+
 /** For each rule, the ids of its records that a change to these records affects. */
 async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string[]) {
   const changed = sql`(${sql.join(
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   )})`;
+  const owned = recordType === ACCOUNT_RECORD ? await ownedItems(tx, changed) : new Map<string, string[]>();
   const keys = new Map<DueRule, Set<string>>();
   for (const rule of dueRules()) {
-    const mine = new Set<string>(rule.recordType === recordType ? ids : []);
+    const mine = new Set<string>([...(rule.recordType === recordType ? ids : []), ...(owned.get(rule.id) ?? [])]);
     const affected = rule.affectedBy?.[recordType];
     if (affected) {
       const rows = await queryRows<{ id: string }>(
