@@ -384,6 +384,14 @@ const expected: Record<string, Rule> = {
   'GET /payments/enhancements/new': 'payments.manage',
   'POST /payments/enhancements/new': 'payments.manage',
   'GET /payments/enhancements/:id': 'payments.view',
+  // Requests for carers' records and records past their retention date (scope: records/scope.ts).
+  'GET /households/:id/records-requests': 'records.view',
+  'GET /households/:id/records-requests/new': 'records.record',
+  'POST /households/:id/records-requests/new': 'records.record',
+  'GET /records-requests/:id/sent': 'records.record',
+  'POST /records-requests/:id/sent': 'records.record',
+  'GET /records': 'records.oversee',
+  'GET /records/retention': 'records.oversee',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -277,7 +277,8 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved:
           'Carers transferring from an agency move onto the council’s payment structure; this is made clear when they apply and recorded at protocol meetings.',
         measure:
-          'Every 6 months the Head of Fostering checks what local agencies pay so that ours stays competitive, and works with commissioning on agency placements for children with complex needs.',
+          'Every 6 months the Head of Fostering checks what local agencies pay so that ours stays competitive, and works with commissioning on agency placements for children with complex needs.\nA carer’s records are sent to the provider that asks within 15 working days (Fostering Services (England) Regulations 2011, regulation 32(6)).',
+        measures: ['records.requests-answered-in-time'],
         completed: true,
       },
     ],

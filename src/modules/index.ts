@@ -17,6 +17,7 @@ import { households } from './households/index.ts';
 import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
 import { portal } from './portal/index.ts';
+import { records } from './records/index.ts';
 import { recruitment } from './recruitment/index.ts';
 import { reports } from './reports/index.ts';
 import { reviews } from './reviews/index.ts';
@@ -46,6 +47,7 @@ export const modules: readonly HearthModule[] = [
   reports,
   panel,
   payments,
+  records,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

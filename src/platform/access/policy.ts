@@ -203,6 +203,16 @@ export const permissions = {
   'payments.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker', 'payments_officer'],
   /** Publish a new set of rates; record a disability enhancement agreed at the funding panel, and its review. */
   'payments.manage': ['head_of_fostering', 'payments_officer'],
+  /**
+   * Requests for a carer's records from another fostering service provider or an adoption agency
+   * (Fostering Services (England) Regulations 2011, regulation 32(6)): read for the households one
+   * reads (scope: records/scope.ts).
+   */
+  'records.view': [...MANAGERS, 'supervising_social_worker'],
+  /** Record a request for a household's records and the day they were sent (for a household one reads). */
+  'records.record': [...MANAGERS],
+  /** The Records page: the open requests across the service (or area) and the records past their retention date. */
+  'records.oversee': ['head_of_fostering', 'service_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,6 @@
+/** The addresses of the records module's pages. */
+export const householdRequestsPath = (householdId: string) => `/households/${householdId}/records-requests`;
+export const newRequestPath = (householdId: string) => `/households/${householdId}/records-requests/new`;
+export const requestSentPath = (id: string) => `/records-requests/${id}/sent`;
+export const recordsPath = () => '/records';
+export const retentionPath = () => '/records/retention';

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import type { RecordType } from '../../platform/access/registry.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { isUuid } from '../../platform/views/params.ts';
+import { householdRequestsPath } from './paths.ts';
+import { findVisibleRequest } from './queries.ts';
+import { REQUEST_RECORD } from './labels.ts';
+
+/** The records module's records in the audit trail: "who has seen or changed this record" is scoped as its page is. */
+export const recordsRecordTypes: RecordType[] = [
+  {
+    type: REQUEST_RECORD,
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [row] = await queryRows<{ household_id: string; name: string; organisation: string }>(
+        db,
+        sql`select r.household_id, h.name || ' (' || h.reference || ')' as name, r.organisation
+          from records_requests r join households h on h.id = r.household_id where r.id = ${id}`,
+      );
+      return row
+        ? {
+            label: `Request for records: ${row.name}, from ${row.organisation}`,
+            href: householdRequestsPath(row.household_id),
+          }
+        : null;
+    },
+    async inScope(db, viewer, id) {
+      return isUuid(id) && (await findVisibleRequest(db, viewer, id)) !== null;
+    },
+  },
+];

@@ -1,0 +1,41 @@
+/**
+ * Who may see and record requests for a carer's records, and how long a household's records are
+ * kept, the one place that says so:
+ * - a request is read through its household, as that viewer reads households, by those with
+ *   `records.view` (the head of fostering, service and team managers, supervising social workers);
+ * - recorded by those with `records.record` (the head, service and team managers) for a household
+ *   they read;
+ * - the Records page (open requests and the records past their retention date) is the head's and
+ *   the service managers' (`records.oversee`), within the households (and children) they read.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { can } from '../../platform/access/policy.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { householdVisibleTo } from '../households/scope.ts';
+import { households } from '../households/tables.ts';
+import { retentionRules } from './labels.ts';
+
+/** The SQL condition, on a household id column, for the households whose requests the user may read. */
+export function requestHouseholdVisibleTo(user: SignedInUser, householdId: SQL): SQL {
+  if (!can(user.role, 'records.view')) return sql`false`;
+  return householdReadBy(user, householdId);
+}
+
+/** The SQL condition, on a household id column, for the households the user reads (every one, for the head). */
+export function householdReadBy(user: SignedInUser, householdId: SQL): SQL {
+  if (user.role === 'head_of_fostering') return sql`true`;
+  return sql`${householdId} in (select ${households.id} from ${households} where ${householdVisibleTo(user)})`;
+}
+
+/** Who records requests and the records sent (for the households they read). */
+export const mayRecordRequests = (user: SignedInUser) => can(user.role, 'records.record');
+
+/**
+ * SQL: the day a closed household's records may be kept until (its status date plus the years its
+ * closing status keeps them), on a households table aliased `h`; null for a household not closed.
+ */
+export const keptUntilSql = sql.raw(
+  `(case h.status ${Object.entries(retentionRules)
+    .map(([status, rule]) => `when '${status}' then (h.status_since + interval '${rule.years} years')::date`)
+    .join(' ')} end)`,
+);
