@@ -120,6 +120,11 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'case-audit': { table: 'case_audits', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
   // Published rates hold no personal record; an enhancement is read through the household the child is placed with.
   'payment-rates': 'root',
+  // A request for a carer's records is read through its household.
+  'records-request': {
+    table: 'records_requests',
+    parents: [{ type: 'household', idSql: 'household_id', whole: true }],
+  },
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [
@@ -142,6 +147,7 @@ const pagesOf: Record<string, string[]> = {
   'significant-event': ['/notifications/:id'],
   'case-audit': ['/audits/:id'],
   'payment-enhancement': ['/payments/enhancements/:id'],
+  'records-request': ['/records-requests/:id/sent'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

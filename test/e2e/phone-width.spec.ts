@@ -36,13 +36,22 @@ test.describe('a phone-sized screen', () => {
       '/payments',
       '/payments/enhancements',
       '/payments/rates/new',
+      '/records',
+      '/records/retention',
     ];
     // The first household and measure in their lists, so their record pages are checked too.
     await hearth.goto('/households');
     const household = await hearth.page.locator('main table a[href^="/households/"]').first().getAttribute('href');
     await hearth.goto('/scorecard');
     const measure = await hearth.page.locator('main table a[href^="/scorecard/"]').first().getAttribute('href');
-    for (const path of [...pages, household!, `${household!}/supervision`, measure!]) {
+    for (const path of [
+      ...pages,
+      household!,
+      `${household!}/supervision`,
+      `${household!}/records-requests`,
+      `${household!}/records-requests/new`,
+      measure!,
+    ]) {
       await hearth.goto(path);
       const width = await widerThanScreen(hearth.page);
       expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });

@@ -123,7 +123,6 @@ export function householdRequestRoutes(app: FastifyInstance, db: Db) {
   app.get<WithId>('/records-requests/:id/sent', recordAccess, async (request, reply) => {
     const r = isUuid(request.params.id) ? await viewRequest(db, who(request), request.params.id) : null;
     if (!r) return reply.callNotFound();
-    if (r.sentOn) return reply.redirect(householdRequestsPath(r.householdId), 303);
     return showSentForm(reply, r, {});
   });
   app.post<WithId>('/records-requests/:id/sent', recordAccess, async (request, reply) => {
