@@ -145,6 +145,10 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/edit': 'children.change',
   'GET /children/:id/health-assessments/new': 'children.change',
   'POST /children/:id/health-assessments/new': 'children.change',
+  // Visits by the child's social worker (child-visits): read by the child's readers, recorded by those who change the child.
+  'GET /children/:id/visits': 'child-visits.view',
+  'GET /children/:id/visits/new': 'child-visits.record',
+  'POST /children/:id/visits/new': 'child-visits.record',
   'GET /children/:id/referral': 'referrals.create',
   'POST /children/:id/referral': 'referrals.create',
   'GET /children/:id/emergency-placement': 'referrals.review',

@@ -23,6 +23,7 @@ import { writeDemoRecruitment } from './recruitment.ts';
 import { writeDemoPanel } from './panel.ts';
 import { writeDemoPayments } from './payments.ts';
 import { writeDemoRecordsRequests } from './records-requests.ts';
+import { writeDemoChildVisits } from './child-visits.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -228,6 +229,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(
       `requests for records written: ${await writeDemoRecordsRequests(tx, stream(scale, 'records'), isoOf(today), scale)} (${seconds()} s)`,
     );
+    const visits = await writeDemoChildVisits(tx, stream(scale, 'child-visits'), isoOf(today), plan.batch);
+    log(`visits by children's social workers written: ${visits} (${seconds()} s)`);
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

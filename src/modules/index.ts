@@ -8,6 +8,7 @@ import { registerModules, type HearthModule } from '../platform/modules/index.ts
 import type { KeptFacts } from '../platform/measures/facts.ts';
 import { admin } from './admin/index.ts';
 import { audits } from './audits/index.ts';
+import { childVisits } from './child-visits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
@@ -48,6 +49,7 @@ export const modules: readonly HearthModule[] = [
   panel,
   payments,
   records,
+  childVisits,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

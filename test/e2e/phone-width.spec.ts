@@ -44,6 +44,15 @@ test.describe('a phone-sized screen', () => {
     const household = await hearth.page.locator('main table a[href^="/households/"]').first().getAttribute('href');
     await hearth.goto('/scorecard');
     const measure = await hearth.page.locator('main table a[href^="/scorecard/"]').first().getAttribute('href');
+    // The first child placed with our carers, so their visits and the visit form are checked too.
+    await hearth.goto('/children');
+    const child = await hearth.page
+      .locator('main tbody tr')
+      .filter({ hasNotText: 'Not placed' })
+      .locator('a[href^="/children/"]')
+      .first()
+      .getAttribute('href');
+    const visits = [child!, `${child!}/visits`, `${child!}/visits/new`];
     for (const path of [
       ...pages,
       household!,
@@ -51,6 +60,7 @@ test.describe('a phone-sized screen', () => {
       `${household!}/records-requests`,
       `${household!}/records-requests/new`,
       measure!,
+      ...visits,
     ]) {
       await hearth.goto(path);
       const width = await widerThanScreen(hearth.page);

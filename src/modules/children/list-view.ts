@@ -47,6 +47,7 @@ const doneMessages: Record<string, string> = {
   'health-assessment': 'The health assessment has been recorded',
   referral: 'The referral has been sent to the fostering team',
   placed: 'The placement has been recorded',
+  visit: 'The visit has been recorded',
 };
 
 export function doneMessage(done: unknown): string | undefined {

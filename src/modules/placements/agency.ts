@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { compareIsoDates } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { isUuid } from '../../platform/views/params.ts';
@@ -20,6 +21,9 @@ import { agencyPlacements, placements, referralEvents, referrals } from './table
  * child has a placement) and this table says it is with an agency: a status of its own would add
  * nothing the open-referral lists, labels and filters need.
  */
+
+/** The record type of a change to an agency placement, for the deadlines it moves (a child's visits). */
+export const AGENCY_PLACEMENT_RECORD = 'agency-placement';
 
 /** Referral statuses a team manager may close with an agency placement: accepted, or matched but not placed. */
 export const AGENCY_PLACEABLE_STATUSES = ['accepted', 'matched'] as const;
@@ -75,6 +79,7 @@ export async function placeWithAgency(
         createdBy: user.id,
       })
       .returning({ id: agencyPlacements.id });
+    await refreshDueItems(tx, AGENCY_PLACEMENT_RECORD, [row!.id]);
     const closed = await tx
       .update(referrals)
       .set({ status: 'placed', updatedAt: new Date() })
@@ -205,6 +210,7 @@ export async function endAgencyPlacement(
       .where(and(eq(agencyPlacements.id, placement.id), isNull(agencyPlacements.endDate)))
       .returning({ id: agencyPlacements.id });
     if (rows.length === 0) return false;
+    await refreshDueItems(tx, AGENCY_PLACEMENT_RECORD, [placement.id]);
     await recordAudit(tx, actor, {
       action: 'end-agency-placement',
       recordType: 'child',
@@ -233,6 +239,11 @@ export async function endAgencyPlacementsOnMoveInHouse(tx: DbOrTx, actor: Actor,
       ),
     )
     .returning({ id: agencyPlacements.id });
+  await refreshDueItems(
+    tx,
+    AGENCY_PLACEMENT_RECORD,
+    ended.map((e) => e.id),
+  );
   for (const { id } of ended) {
     await recordAudit(tx, actor, {
       action: 'end-agency-placement',

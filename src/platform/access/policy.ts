@@ -51,6 +51,19 @@ export const permissions = {
   ],
   /** Record and change a child's details and health assessments. */
   'children.change': [...MANAGERS, 'childrens_social_worker'],
+  /**
+   * Visits to a child by their social worker (regulations 28 and 29): read by everyone who reads the
+   * child (scoped by childVisibleTo), never by a foster carer.
+   */
+  'child-visits.view': [
+    ...MANAGERS,
+    'assistant_director',
+    'supervising_social_worker',
+    'reviewing_officer',
+    'childrens_social_worker',
+  ],
+  /** Record a visit to a child: whoever may change the child's record (the allocated social worker, managers, the head). */
+  'child-visits.record': [...MANAGERS, 'childrens_social_worker'],
   /** Make a referral for a placement (a child's social worker). */
   'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
   /** Quality-assure referrals: accept or return with reasons; match; place. */

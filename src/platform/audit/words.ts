@@ -73,6 +73,8 @@ export const partWords: Readonly<Record<string, string>> = {
   'recruitment-exemption': 'the exemption',
   'recruitment-post-approval-interview': 'the post-approval interview',
   'recruitment-leaving': 'the carers’ leaving',
+  visit: 'a visit by the child’s social worker',
+  visits: 'the visits by the child’s social worker',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {
@@ -95,6 +97,7 @@ export const actionWords: Readonly<Record<string, string>> = {
   'link-council-account': 'linked a council sign-in account to',
   'unlink-council-account': 'unlinked the council sign-in account from',
   reactivate: 'reactivated',
+  record: 'recorded',
   'reset-password': 'reset the password of',
   'reset-second-factor': 'reset the second sign-in step of',
   'set-up-second-factor': 'set up the second sign-in step of',

@@ -1,0 +1,65 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Measure, Period } from '../../platform/measures/index.ts';
+import { lastSeenVisit, nextVisitDue, runningOn, timedPlacements } from './rule.ts';
+
+/**
+ * The children in care in a foster placement on the day (pl, joined to the child c and `seen`): with
+ * the service's carers, or with an agency when not with the service's carers that day; not Staying
+ * Put or short breaks; the child not yet left care. `seen.last_on` is the last visit during that
+ * placement, up to the day, in which the child was seen.
+ */
+function placedOn(day: string): SQL {
+  const inHouseToo = sql`not exists (select 1 from placements p2 where p2.child_id = a.child_id
+    and p2.start_date <= ${day}::date and (p2.end_date is null or p2.end_date > ${day}::date))`;
+  return sql`${timedPlacements(runningOn(day), inHouseToo)}
+    join children c on c.id = pl.child_id
+    ${lastSeenVisit(day)}
+    where c.left_care_on is null or c.left_care_on > ${day}::date`;
+}
+
+/** Not overdue on the day: the next visit is due that day or later. */
+const upToDate = (day: string) => sql`(${nextVisitDue} >= ${day}::date)`;
+
+export const visitedInTime: Measure = {
+  id: 'child-visits.visited-in-time',
+  title: 'Children in care visited by their social worker within the timescale',
+  definition:
+    'Of the children in care in a foster placement at the end of the month (today, for the current month), with our ' +
+    'carers or with an independent fostering agency, the percentage whose statutory visits were up to date that day: ' +
+    'no visit by their social worker was overdue. The first visit is due within 1 week of the start of the placement; ' +
+    'each next one within 6 weeks of the last visit, while that visit was in the first year of the placement; after ' +
+    'that, within 3 months for a long-term placement (intended to last until the child is 18) and within 6 weeks for ' +
+    'any other (Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)). Only visits ' +
+    'during the current placement in which the child was seen count. A visit due on the day itself is not yet ' +
+    'overdue. A placement counts when it started on or before that day and had not ended by it. Staying Put ' +
+    'arrangements (the young person is an adult) and short breaks (visits agreed with the IRO and the parents) are ' +
+    'not counted. Children placed with our carers count under the household’s team and area; children placed with ' +
+    'an agency under their own area and no team.',
+  standard:
+    'Care Planning, Placement and Case Review (England) Regulations 2010, regulations 28 and 29 (visits to the child)',
+  planTarget:
+    'Target 7, action 7.3: more stable placements and fewer moves, the child seen regularly by their social worker',
+  unit: 'percentage',
+  target: 95,
+  direction: 'higher',
+  amberMargin: 5,
+  metLabel: 'Visits up to date',
+  missedLabel: 'A visit overdue',
+  order: 85,
+  count(period: Period) {
+    return sql`select pl.team_id, pl.area_id, ${upToDate(period.asAt)} as met from ${placedOn(period.asAt)}`;
+  },
+  records(period: Period) {
+    const day = period.asAt;
+    const detail = sql`case when pl.kind = 'in-house' then 'With our carers' else 'With an agency' end || ', ' ||
+      pl.placed_with || ', since ' || pl.start_date::text || '; ' ||
+      coalesce('last seen ' || seen.last_on::text, 'not seen since the placement started') ||
+      '; next visit due ' || ${nextVisitDue}::text`;
+    return sql`select 'child' as record_type, c.id as record_id,
+        c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id || '/visits' as href,
+        pl.team_id, pl.area_id, ${upToDate(day)} as met, ${detail} as detail, pl.restricted, c.reference as sort_key
+      from ${placedOn(day)}`;
+  },
+};
+
+export const childVisitMeasures: Measure[] = [visitedInTime];

@@ -1,0 +1,169 @@
+/**
+ * Reading a child's visits: the child is found (and scoped) by the caller through findChild, so
+ * these read by the child's id. Every list is paged in SQL.
+ */
+import { sql } from 'drizzle-orm';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import {
+  lastSeenVisit,
+  nextVisitDue,
+  notEndedBy,
+  timedPlacements,
+  UNTIMED_PLACEMENT_TYPES,
+  visitStage,
+  type VisitStage,
+} from './rule.ts';
+
+export const VISITS_PAGE_SIZE = 20;
+/** How many of the last visits the child's page shows. */
+export const LATEST_VISITS = 3;
+
+export interface VisitRow {
+  id: string;
+  visitedOn: string;
+  visitedByName: string;
+  childSeen: boolean;
+  seenAlone: boolean | null;
+  notAloneReason: string | null;
+  place: string;
+  note: string | null;
+  placedWith: string;
+  withAgency: boolean;
+  recordedByName: string;
+  recordedAt: Date | string;
+}
+
+function visitsQuery(childId: string, limit: number, offset: number) {
+  return sql`select v.id, v.visited_on::text as "visitedOn", vb.display_name as "visitedByName",
+      v.child_seen as "childSeen", v.seen_alone as "seenAlone", v.not_alone_reason as "notAloneReason",
+      v.place, v.note, coalesce(h.name, a.agency_name) as "placedWith", v.agency_placement_id is not null as "withAgency",
+      rb.display_name as "recordedByName", v.recorded_at as "recordedAt"
+    from child_visits v
+    join users vb on vb.id = v.visited_by
+    join users rb on rb.id = v.recorded_by
+    left join placements p on p.id = v.placement_id
+    left join households h on h.id = p.household_id
+    left join agency_placements a on a.id = v.agency_placement_id
+    where v.child_id = ${childId}
+    order by v.visited_on desc, v.recorded_at desc, v.id
+    limit ${limit} offset ${offset}`;
+}
+
+/** A page of the child's visits, newest first, and how many there are. */
+export async function visitsOfChild(db: DbOrTx, childId: string, page: number) {
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from child_visits where child_id = ${childId}`,
+  );
+  const total = Number(count?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / VISITS_PAGE_SIZE));
+  const shown = Math.min(page, pages);
+  const rows = await queryRows<VisitRow>(db, visitsQuery(childId, VISITS_PAGE_SIZE, (shown - 1) * VISITS_PAGE_SIZE));
+  return { rows, total, page: shown };
+}
+
+/** The child's last few visits, newest first. */
+export async function latestVisitsOf(db: DbOrTx, childId: string): Promise<{ rows: VisitRow[]; total: number }> {
+  const { rows, total } = await visitsOfChild(db, childId, 1);
+  return { rows: rows.slice(0, LATEST_VISITS), total };
+}
+
+export interface NextVisit {
+  placementId: string;
+  kind: 'in-house' | 'agency';
+  startDate: string;
+  placementType: string;
+  lastSeenOn: string | null;
+  dueOn: string;
+  stage: VisitStage;
+  planned: boolean;
+}
+
+/**
+ * The next statutory visit due to the child: under the placement they live in today or, when they
+ * have none, the one planned to start next. Null when neither is one regulation 28(2) times.
+ */
+export async function nextVisitOf(db: DbOrTx, childId: string, today: IsoDate): Promise<NextVisit | null> {
+  const rows = await queryRows<NextVisit>(
+    db,
+    sql`select pl.id as "placementId", pl.kind, pl.start_date::text as "startDate", pl.placement_type as "placementType",
+        seen.last_on::text as "lastSeenOn", ${nextVisitDue}::text as "dueOn", ${visitStage} as stage,
+        pl.start_date > ${today}::date as planned
+      from ${timedPlacements(notEndedBy(today))}
+      ${lastSeenVisit()}
+      where pl.child_id = ${childId}
+      order by pl.start_date > ${today}::date, pl.start_date desc`,
+  );
+  const current = rows.find((r) => !r.planned);
+  return current ?? rows.at(-1) ?? null;
+}
+
+/** The child's placement today that regulation 28(2) sets no interval for (Staying Put, a short break), if any. */
+export async function untimedPlacementOf(db: DbOrTx, childId: string, today: IsoDate): Promise<string | null> {
+  const types = sql.raw(UNTIMED_PLACEMENT_TYPES.map((t) => `'${t}'`).join(', '));
+  const [row] = await queryRows<{ type: string }>(
+    db,
+    sql`select placement_type as type from (
+        select placement_type, start_date, end_date from placements where child_id = ${childId}
+        union all
+        select placement_type, start_date, end_date from agency_placements where child_id = ${childId}
+      ) x where placement_type in (${types}) and start_date <= ${today}::date
+        and (end_date is null or end_date > ${today}::date)
+      limit 1`,
+  );
+  return row?.type ?? null;
+}
+
+export interface PlacementOnDay {
+  id: string;
+  kind: 'in-house' | 'agency';
+  placedWith: string;
+  startDate: string;
+}
+
+/**
+ * The placement the child lived in on the day: with the service's carers or an agency, started on
+ * or before it and not ended before it (on the day of a move, the placement that starts that day).
+ */
+export async function placementOn(db: DbOrTx, childId: string, day: IsoDate): Promise<PlacementOnDay | null> {
+  const [row] = await queryRows<PlacementOnDay>(
+    db,
+    sql`select id, kind, placed_with as "placedWith", start_date::text as "startDate" from (
+        select p.id, 'in-house' as kind, h.name as placed_with, p.start_date, p.end_date
+          from placements p join households h on h.id = p.household_id where p.child_id = ${childId}
+        union all
+        select a.id, 'agency', a.agency_name, a.start_date, a.end_date
+          from agency_placements a where a.child_id = ${childId}
+      ) x
+      where start_date <= ${day}::date and (end_date is null or end_date >= ${day}::date)
+      order by start_date desc, kind desc
+      limit 1`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Who may be named as the visitor: the active children's social workers, and the person recording
+ * when they are not one (a manager who visited), by name.
+ */
+export async function visitorOptions(db: DbOrTx, user: SignedInUser) {
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, display_name as name from users
+      where active and (role = 'childrens_social_worker' or id = ${user.id})
+      order by display_name, id`,
+  );
+}
+
+/** Whether this person may be named as the visitor (as visitorOptions offers). */
+export async function mayBeVisitor(db: DbOrTx, user: SignedInUser, id: string): Promise<boolean> {
+  if (id === user.id) return true;
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select true as ok from users where id = ${id} and active and role = 'childrens_social_worker'`,
+  );
+  return Boolean(row);
+}

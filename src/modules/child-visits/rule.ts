@@ -1,0 +1,123 @@
+/**
+ * Regulation 28(2) as Hearth counts it, in one place: the deadline, the child's page and the measure
+ * all read the next visit due from these pieces of SQL, so they cannot disagree.
+ *
+ * The child's social worker visits within 1 week of the start of any placement; then at intervals
+ * of not more than 6 weeks for the first year of the placement; thereafter, where the placement is
+ * intended to last until the child is 18, at intervals of not more than 3 months, and in any other
+ * case not more than 6 weeks. Hearth counts:
+ * - only visits during the placement, and only those where the child was seen;
+ * - the interval from the last such visit: 6 weeks when that visit was in the placement's first year
+ *   (before its first anniversary); after that, 3 months for a long-term placement (the placement
+ *   type that is intended to last until the child is 18) and 6 weeks for any other;
+ * - no interval for Staying Put (the young person is an adult, no longer in care) or short breaks
+ *   (regulation 48: visits at intervals agreed with the IRO and the child's parents).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { formatDate } from '../../platform/views/format.ts';
+import { VISITS_CITE } from './labels.ts';
+
+/** Days from the start of a placement to the first visit, and between visits at 6 weeks. */
+export const FIRST_VISIT_DAYS = 7;
+export const SIX_WEEKS_DAYS = 42;
+/** Months between visits to a child in a long-term placement after its first year. */
+export const LONG_TERM_MONTHS = 3;
+
+/** Placement types regulation 28(2) sets no interval for. */
+export const UNTIMED_PLACEMENT_TYPES = ['staying_put', 'short_break'] as const;
+const untimed = sql.raw(UNTIMED_PLACEMENT_TYPES.map((t) => `'${t}'`).join(', '));
+
+/** Where the child is in the rule: no visit yet, or the interval from the last visit. */
+export type VisitStage = 'first' | 'first-year' | 'long-term' | 'six-weekly';
+
+/** A condition on a placements table, given its alias ('p' for the service's, 'a' for an agency's). */
+export type PlacementCondition = (alias: SQL) => SQL;
+
+/**
+ * The placements regulation 28(2) times, in-house and with agencies, as the table `pl`: kind
+ * ('in-house' or 'agency'), id, child_id, start_date, end_date, placement_type, team_id (the
+ * household's; none for an agency), area_id (the household's team's; the child's own for an
+ * agency), restricted (the household's), placed_with (the household's or the agency's name).
+ */
+export function timedPlacements(where: PlacementCondition, agencyAlso: SQL = sql`true`): SQL {
+  const p = sql.raw('p');
+  const a = sql.raw('a');
+  return sql`(
+    select 'in-house'::text as kind, p.id, p.child_id, p.start_date, p.end_date, p.placement_type,
+      h.team_id, t.area_id, h.restricted, h.name as placed_with
+    from placements p join households h on h.id = p.household_id join teams t on t.id = h.team_id
+    where p.placement_type not in (${untimed}) and ${where(p)}
+    union all
+    select 'agency'::text, a.id, a.child_id, a.start_date, a.end_date, a.placement_type,
+      null::uuid, ac.area_id, false, a.agency_name
+    from agency_placements a join children ac on ac.id = a.child_id
+    where a.placement_type not in (${untimed}) and ${where(a)} and ${agencyAlso}
+  ) pl`;
+}
+
+/** Not ended by the day: running on it, or starting after it (planned). */
+export const notEndedBy =
+  (day: string): PlacementCondition =>
+  (t) =>
+    sql`(${t}.end_date is null or ${t}.end_date > ${day}::date)`;
+
+/** Running on the day: started on or before it, not ended by it (one ending that day is over). */
+export const runningOn =
+  (day: string): PlacementCondition =>
+  (t) =>
+    sql`${t}.start_date <= ${day}::date and (${t}.end_date is null or ${t}.end_date > ${day}::date)`;
+
+/**
+ * `seen.last_on`: the last visit during the placement `pl` in which the child was seen (up to the
+ * day, when given), or null. Read from the child's visits by date (a handful each).
+ */
+export function lastSeenVisit(upTo?: string): SQL {
+  return sql`left join lateral (
+      select max(v.visited_on) as last_on from child_visits v
+      where v.child_id = pl.child_id and v.child_seen and v.visited_on >= pl.start_date
+        ${upTo ? sql`and v.visited_on <= ${upTo}::date` : sql``}
+        and (case when pl.kind = 'in-house' then v.placement_id else v.agency_placement_id end) = pl.id
+    ) seen on true`;
+}
+
+const inFirstYear = sql`seen.last_on < (pl.start_date + interval '1 year')::date`;
+
+/** The date the next visit is due, from `pl` and `seen` (as a date). */
+export const nextVisitDue = sql`(case
+    when seen.last_on is null then pl.start_date + ${sql.raw(String(FIRST_VISIT_DAYS))}
+    when not (${inFirstYear}) and pl.placement_type = 'long_term'
+      then (seen.last_on + interval '${sql.raw(String(LONG_TERM_MONTHS))} months')::date
+    else seen.last_on + ${sql.raw(String(SIX_WEEKS_DAYS))}
+  end)`;
+
+/** Which part of the rule the next visit is due under (a VisitStage). */
+export const visitStage = sql`(case
+    when seen.last_on is null then 'first'
+    when ${inFirstYear} then 'first-year'
+    when pl.placement_type = 'long_term' then 'long-term'
+    else 'six-weekly'
+  end)`;
+
+/** The rule the next visit is due under, in words, for the child's page. */
+export function ruleInWords(stage: VisitStage, startDate: string, lastSeenOn: string | null): string {
+  const last = lastSeenOn ? formatDate(lastSeenOn) : '';
+  switch (stage) {
+    case 'first':
+      return `Within 1 week of the start of the placement on ${formatDate(startDate)}.`;
+    case 'first-year':
+      return `Within 6 weeks of the last visit, on ${last}: every 6 weeks in the first year of the placement.`;
+    case 'long-term':
+      return `Within 3 months of the last visit, on ${last}: after its first year, a long-term placement (intended to last until the child is 18) is visited at least every 3 months.`;
+    case 'six-weekly':
+      return `Within 6 weeks of the last visit, on ${last}: after its first year, a placement not intended to last until the child is 18 is still visited at least every 6 weeks.`;
+  }
+}
+
+/** What a kept deadline says is outstanding (no dates of today: it is kept until the record changes). */
+export function dueDetail(stage: VisitStage, startDate: string, lastSeenOn: string | null): string {
+  if (stage === 'first' || !lastSeenOn) return `First visit of the placement that started on ${formatDate(startDate)}`;
+  const every = stage === 'long-term' ? 'every 3 months (long-term placement)' : 'every 6 weeks';
+  return `Last seen on ${formatDate(lastSeenOn)}; ${every}`;
+}
+
+export { VISITS_CITE };
