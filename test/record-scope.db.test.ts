@@ -120,6 +120,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'case-audit': { table: 'case_audits', parents: [{ type: 'household', idSql: 'household_id', whole: true }] },
   // Published rates hold no personal record; an enhancement is read through the household the child is placed with.
   'payment-rates': 'root',
+  // A young person's independence checklist: read through the young person's record only.
+  'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [

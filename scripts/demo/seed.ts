@@ -22,6 +22,7 @@ import { writeDemoAudits } from './audits.ts';
 import { writeDemoRecruitment } from './recruitment.ts';
 import { writeDemoPanel } from './panel.ts';
 import { writeDemoPayments } from './payments.ts';
+import { writeDemoIndependence } from './independence.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -223,6 +224,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`panel written: ${await writeDemoPanel(tx, { scale, today, passwordHash })} meetings (${seconds()} s)`);
     log(
       `payments written: ${await writeDemoPayments(tx, stream(scale, 'payments'), isoOf(today))} enhancements (${seconds()} s)`,
+    );
+    log(
+      `independence checklists written: ${await writeDemoIndependence(tx, stream(scale, 'independence'), isoOf(today))} (${seconds()} s)`,
     );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);

@@ -11,6 +11,7 @@ import { audits } from './audits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
+import { independence } from './independence/index.ts';
 import { panel } from './panel/index.ts';
 import { payments } from './payments/index.ts';
 import { households } from './households/index.ts';
@@ -46,6 +47,7 @@ export const modules: readonly HearthModule[] = [
   reports,
   panel,
   payments,
+  independence,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */
