@@ -92,9 +92,9 @@ export async function writeDemoIndependence(tx: DbOrTx, random: Random, todayIso
 
     // Completed by 17½ for about seven in ten, some of the rest later, the others not at all.
     const completion = random.weighted([
-      ['on-time', 70],
-      ['late', 15],
-      ['not', 15],
+      ['on-time', 76],
+      ['late', 12],
+      ['not', 12],
     ] as const);
     let completed: Day | null =
       completion === 'on-time'
