@@ -396,6 +396,15 @@ const expected: Record<string, Rule> = {
   'POST /records-requests/:id/sent': 'records.record',
   'GET /records': 'records.oversee',
   'GET /records/retention': 'records.oversee',
+  // A young person's independence checklist: read and recorded as the child's record is (scope: children/scope.ts).
+  'GET /children/:id/independence': 'children.view',
+  'GET /children/:id/independence/start': 'children.change',
+  'POST /children/:id/independence/start': 'children.change',
+  'GET /children/:id/independence/areas/:area': 'children.change',
+  'POST /children/:id/independence/areas/:area': 'children.change',
+  'POST /children/:id/independence/areas/:area/not-done': 'children.change',
+  'GET /children/:id/independence/complete': 'children.change',
+  'POST /children/:id/independence/complete': 'children.change',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

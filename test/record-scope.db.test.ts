@@ -125,6 +125,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     table: 'records_requests',
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
+  // A young person's independence checklist: read through the young person's record only.
+  'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [

@@ -479,6 +479,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         byWhen: [0, '06-30'],
         achieved: `A clear leaving care policy, including Staying Put, in the online procedures and the fostering handbook.\nStaying Put policy update online by ${w([0, '05-31'])}.\nYoung people's workbook launched in June.`,
         measure: `The policy reaches carers through updated training for everyone caring for 16 to 18 year olds.\nA transitions workshop was held in January for staff, carers, young people and providers; further transitions training every 6 months, next in September.`,
+        measures: ['independence.staying-put'],
       },
       {
         n: '11.2',
@@ -489,6 +490,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'A transition programme for young people and carers, recorded in the pathway plan.\nAn independence checklist, part of reviews from 15½ and complete by 17½; with the IRO service, checked at reviews.\nClose working with the supported lodgings provider, who attends recruitment information events.',
         measure:
           'Social workers and carers have a clear checklist and plan, with every service and support option; a flowchart of the process.\nWorkshop for young people, carers and social workers in January.\nThe Head of Fostering attends the supported lodgings provider’s quarterly meetings.',
+        measures: ['independence.checklist-started', 'independence.checklist-completed'],
       },
     ],
   },

@@ -24,6 +24,7 @@ import { writeDemoPanel } from './panel.ts';
 import { writeDemoPayments } from './payments.ts';
 import { writeDemoRecordsRequests } from './records-requests.ts';
 import { writeDemoChildVisits } from './child-visits.ts';
+import { writeDemoIndependence } from './independence.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -231,6 +232,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     const visits = await writeDemoChildVisits(tx, stream(scale, 'child-visits'), isoOf(today), plan.batch);
     log(`visits by children's social workers written: ${visits} (${seconds()} s)`);
+    log(
+      `independence checklists written: ${await writeDemoIndependence(tx, stream(scale, 'independence'), isoOf(today))} (${seconds()} s)`,
+    );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

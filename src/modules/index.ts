@@ -12,6 +12,7 @@ import { childVisits } from './child-visits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
+import { independence } from './independence/index.ts';
 import { panel } from './panel/index.ts';
 import { payments } from './payments/index.ts';
 import { households } from './households/index.ts';
@@ -50,6 +51,7 @@ export const modules: readonly HearthModule[] = [
   payments,
   records,
   childVisits,
+  independence,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

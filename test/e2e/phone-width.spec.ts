@@ -68,6 +68,18 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('a young person’s independence checklist fits the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // The oldest children first: a young person of 15 or over, whose page shows the checklist's section.
+    await hearth.goto('/children?sort=age&dir=desc');
+    const child = await hearth.page.locator('main table a[href^="/children/"]').first().getAttribute('href');
+    for (const path of [child!, `${child!}/independence`]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
   test('a supervising social worker and a carer fit the screen too', async ({ hearth }) => {
     await hearth.signInAs('ssw');
     for (const path of ['/my-work', '/households', '/supervision/outbox']) {

@@ -18,6 +18,7 @@ import {
   type DueEntry,
 } from '../../platform/due/index.ts';
 import { healthAssessments } from '../children/tables.ts';
+import { independenceChecklists } from '../independence/tables.ts';
 import { makeAudit, makeMonth } from '../audits/test-support.ts';
 import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
 import { makePanelDeadlines } from '../panel/test-support.ts';
@@ -162,6 +163,11 @@ describe('the engine scopes every rule', () => {
       await makePlacement(db(), { childId: assessed.id, householdId: household.id, startDate: '2026-05-01' });
       await db().insert(healthAssessments).values({ childId: assessed.id, kind: 'initial', completedOn: '2026-06-01' });
       await refreshDueItems(db(), 'child', [assessed.id]);
+      // A young person of 16 whose independence checklist is started, not completed.
+      const young = await makeChild(db(), { area, dateOfBirth: '2010-06-01' });
+      await makePlacement(db(), { childId: young.id, householdId: household.id, startDate: '2026-05-01' });
+      await db().insert(independenceChecklists).values({ childId: young.id, startedOn: '2026-06-01' });
+      await refreshDueItems(db(), 'child', [young.id]);
       await makeSupervision(db(), { householdId: household.id, visitDate: '2026-11-20', status: 'draft' });
       // An allegation not yet referred, one referred with nothing since, their significant events,
       // another event, a complaint at stage 1, and an annual review waiting for feedback.

@@ -22,6 +22,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   'case-audit': 'the case-file audit',
   concern: 'the allegation, complaint or concern',
   'development-plan': 'the personal development plan',
+  'independence-checklist': 'the independence checklist',
   'panel-item': 'the panel agenda item',
   'panel-meeting': 'the panel meeting',
   'panel-member': 'the panel member’s record',
