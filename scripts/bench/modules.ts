@@ -1,6 +1,7 @@
 /**
  * The pages of the modules built after the first benchmarks (recruitment, panel, reviews,
- * training, concerns, audits, staff supervision, reports): each module's landing list and one
+ * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
+ * independence checklist): each module's landing list and one
  * busy record, opened by the demo user whose work it is. Targets as for every record and list
  * page (issue 8): p95 < 150 ms at national scale, < 50 ms at county scale on PostgreSQL.
  */
@@ -30,6 +31,20 @@ async function findTargets(db: Db) {
           order by (select count(*) from panel_items i where i.meeting_id = m.id) desc, m.id limit 1`,
     ),
     review: await one(db, sql`select id from annual_reviews order by started_on desc, id limit 1`),
+    // The children's social worker's child with the most visits, and young person with the most areas done.
+    visited: await one(
+      db,
+      sql`select v.child_id as id from child_visits v join children c on c.id = v.child_id
+          join users u on u.id = c.allocated_social_worker_id and u.username = 'cicsw'
+          group by v.child_id order by count(*) desc, v.child_id limit 1`,
+    ),
+    checklist: await one(
+      db,
+      sql`select k.child_id as id from independence_checklists k join children c on c.id = k.child_id
+          join users u on u.id = c.allocated_social_worker_id and u.username = 'cicsw'
+          order by (select count(*) from independence_checklist_areas a where a.checklist_id = k.id) desc, k.child_id
+          limit 1`,
+    ),
     staffMember: await one(
       db,
       sql`select s.staff_user_id as id from staff_supervision_sessions s
@@ -40,14 +55,21 @@ async function findTargets(db: Db) {
 }
 
 export async function moduleScenarios(app: FastifyInstance, db: Db, password: string): Promise<Scenario[]> {
-  const targets = await findTargets(db).catch(() => ({ matter: null, meeting: null, review: null, staffMember: null }));
+  const targets = await findTargets(db).catch(() => ({
+    matter: null,
+    meeting: null,
+    review: null,
+    staffMember: null,
+    visited: null,
+    checklist: null,
+  }));
   const as = async (username: string) => {
     const agent = new BenchAgent(app);
     await agent.signIn(username, password);
     return agent;
   };
-  const [head, manager, lado, adviser, recruitment, reviewer, training] = await Promise.all(
-    ['head', 'manager', 'lado', 'adviser', 'recruitment', 'reviewer', 'training'].map(as),
+  const [head, manager, lado, adviser, recruitment, reviewer, training, payments, cicsw] = await Promise.all(
+    ['head', 'manager', 'lado', 'adviser', 'recruitment', 'reviewer', 'training', 'payments', 'cicsw'].map(as),
   );
   const missing = { statusCode: 404 };
   const record = (agent: BenchAgent, path: string | null) => async () => (path ? agent.get(path) : missing);
@@ -72,5 +94,14 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
       run: record(manager!, targets.staffMember && `/staff/${targets.staffMember}`),
     },
     { page: 'Quarterly reports (head)', run: () => head!.get('/reports') },
+    { page: 'Published rates (payments)', run: () => payments!.get('/payments') },
+    { page: 'Disability enhancements (payments)', run: () => payments!.get('/payments/enhancements') },
+    { page: 'Records: open requests (head)', run: () => head!.get('/records') },
+    { page: 'Records past their retention date (head)', run: () => head!.get('/records/retention') },
+    { page: "A child's visits (cicsw)", run: record(cicsw!, targets.visited && `/children/${targets.visited}/visits`) },
+    {
+      page: 'An independence checklist (cicsw)',
+      run: record(cicsw!, targets.checklist && `/children/${targets.checklist}/independence`),
+    },
   ];
 }

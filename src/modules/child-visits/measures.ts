@@ -1,19 +1,37 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
-import { lastSeenVisit, nextVisitDue, runningOn, timedPlacements } from './rule.ts';
+import {
+  lastSeenOn,
+  lastSeenVisits,
+  LONG_TERM_MONTHS,
+  nextVisitDue,
+  nextVisitDueFrom,
+  runningOn,
+  timedPlacements,
+} from './rule.ts';
+
+/**
+ * The first day a visit can still keep a child's visits up to date on the day: no interval is longer
+ * than 3 months (a week more for the lengths of months). A placement whose last visit in which the
+ * child was seen is older has a visit overdue, as one with none has (unless it started within the
+ * week, which no earlier visit can change), so its visits need not be read.
+ */
+const stillCounts = (day: string) =>
+  sql`(${day}::date - interval '${sql.raw(String(LONG_TERM_MONTHS))} months' - interval '7 days')::date`;
 
 /**
  * The children in care in a foster placement on the day (pl, joined to the child c and `seen`): with
  * the service's carers, or with an agency when not with the service's carers that day; not Staying
  * Put or short breaks; the child not yet left care. `seen.last_on` is the last visit during that
- * placement, up to the day, in which the child was seen.
+ * placement, up to the day and within the last 3 months and a week, in which the child was seen:
+ * enough to tell whether a visit is overdue (`upToDate`), not the date of an older last visit.
  */
 function placedOn(day: string): SQL {
   const inHouseToo = sql`not exists (select 1 from placements p2 where p2.child_id = a.child_id
     and p2.start_date <= ${day}::date and (p2.end_date is null or p2.end_date > ${day}::date))`;
   return sql`${timedPlacements(runningOn(day), inHouseToo)}
     join children c on c.id = pl.child_id
-    ${lastSeenVisit(day)}
+    ${lastSeenVisits(day, stillCounts(day))}
     where c.left_care_on is null or c.left_care_on > ${day}::date`;
 }
 
@@ -51,10 +69,12 @@ export const visitedInTime: Measure = {
   },
   records(period: Period) {
     const day = period.asAt;
+    // The words, for the page's records only: the last visit read exactly (it may be older than `seen`'s window).
+    const last = lastSeenOn(day);
     const detail = sql`case when pl.kind = 'in-house' then 'With our carers' else 'With an agency' end || ', ' ||
       pl.placed_with || ', since ' || pl.start_date::text || '; ' ||
-      coalesce('last seen ' || seen.last_on::text, 'not seen since the placement started') ||
-      '; next visit due ' || ${nextVisitDue}::text`;
+      coalesce('last seen ' || ${last}::text, 'not seen since the placement started') ||
+      '; next visit due ' || ${nextVisitDueFrom(last)}::text`;
     return sql`select 'child' as record_type, c.id as record_id,
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id || '/visits' as href,
         pl.team_id, pl.area_id, ${upToDate(day)} as met, ${detail} as detail, pl.restricted, c.reference as sort_key

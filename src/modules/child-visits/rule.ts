@@ -80,15 +80,40 @@ export function lastSeenVisit(upTo?: string): SQL {
     ) seen on true`;
 }
 
-const inFirstYear = sql`seen.last_on < (pl.start_date + interval '1 year')::date`;
+/**
+ * The same `seen.last_on` for every placement at once (a measure over the whole service): the visits
+ * in which the child was seen, from `since` up to the day, grouped by the placement they belong to
+ * (a visit is recorded against the placement the child lived in that day), read in one pass and
+ * joined by hash rather than looked up placement by placement.
+ */
+export function lastSeenVisits(upTo: string, since: SQL): SQL {
+  return sql`left join (
+      select case when v.placement_id is not null then 'in-house' else 'agency' end as kind,
+        coalesce(v.placement_id, v.agency_placement_id) as placement_id, max(v.visited_on) as last_on
+      from child_visits v
+      where v.child_seen and v.visited_on <= ${upTo}::date and v.visited_on >= ${since}
+      group by 1, 2
+    ) seen on seen.placement_id = pl.id and seen.kind = pl.kind and seen.last_on >= pl.start_date`;
+}
+
+/** The last visit in which the child was seen during the placement `pl`, up to the day, as one value. */
+export const lastSeenOn = (upTo: string) => sql`(select max(v.visited_on) from child_visits v
+  where v.child_id = pl.child_id and v.child_seen and v.visited_on >= pl.start_date and v.visited_on <= ${upTo}::date
+    and (case when pl.kind = 'in-house' then v.placement_id else v.agency_placement_id end) = pl.id)`;
+
+const inFirstYearFrom = (last: SQL) => sql`${last} < (pl.start_date + interval '1 year')::date`;
+const inFirstYear = inFirstYearFrom(sql`seen.last_on`);
+
+/** The date the next visit is due, from `pl` and the last visit in which the child was seen (as a date). */
+export const nextVisitDueFrom = (last: SQL) => sql`(case
+    when ${last} is null then pl.start_date + ${sql.raw(String(FIRST_VISIT_DAYS))}
+    when not (${inFirstYearFrom(last)}) and pl.placement_type = 'long_term'
+      then (${last} + interval '${sql.raw(String(LONG_TERM_MONTHS))} months')::date
+    else ${last} + ${sql.raw(String(SIX_WEEKS_DAYS))}
+  end)`;
 
 /** The date the next visit is due, from `pl` and `seen` (as a date). */
-export const nextVisitDue = sql`(case
-    when seen.last_on is null then pl.start_date + ${sql.raw(String(FIRST_VISIT_DAYS))}
-    when not (${inFirstYear}) and pl.placement_type = 'long_term'
-      then (seen.last_on + interval '${sql.raw(String(LONG_TERM_MONTHS))} months')::date
-    else seen.last_on + ${sql.raw(String(SIX_WEEKS_DAYS))}
-  end)`;
+export const nextVisitDue = nextVisitDueFrom(sql`seen.last_on`);
 
 /** Which part of the rule the next visit is due under (a VisitStage). */
 export const visitStage = sql`(case
