@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import {
   lastSeenVisit,
@@ -145,25 +146,33 @@ export async function placementOn(db: DbOrTx, childId: string, day: IsoDate): Pr
   return row ?? null;
 }
 
+/** The child a visit is for, as far as who may have visited goes. */
+export interface VisitedChild {
+  areaId: string;
+  allocatedSocialWorkerId: string | null;
+}
+
 /**
- * Who may be named as the visitor: the active children's social workers, and the person recording
- * when they are not one (a manager who visited), by name.
+ * Who may be named as the visitor: the child's social worker, the active children's social workers
+ * of the child's area (a colleague covering), and the person recording (a manager who visited).
+ * A short list even at national scale, where the service has over a thousand social workers.
  */
-export async function visitorOptions(db: DbOrTx, user: SignedInUser) {
+const visitors = (user: SignedInUser, child: VisitedChild) => sql`active and (id = ${user.id}
+  or (role = 'childrens_social_worker' and (area_id = ${child.areaId} or id = ${child.allocatedSocialWorkerId})))`;
+
+export async function visitorOptions(db: DbOrTx, user: SignedInUser, child: VisitedChild) {
   return queryRows<{ id: string; name: string }>(
     db,
-    sql`select id, display_name as name from users
-      where active and (role = 'childrens_social_worker' or id = ${user.id})
-      order by display_name, id`,
+    sql`select id, display_name as name from users where ${visitors(user, child)} order by display_name, id`,
   );
 }
 
 /** Whether this person may be named as the visitor (as visitorOptions offers). */
-export async function mayBeVisitor(db: DbOrTx, user: SignedInUser, id: string): Promise<boolean> {
-  if (id === user.id) return true;
+export async function mayBeVisitor(db: DbOrTx, user: SignedInUser, child: VisitedChild, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
   const [row] = await queryRows<{ ok: boolean }>(
     db,
-    sql`select true as ok from users where id = ${id} and active and role = 'childrens_social_worker'`,
+    sql`select true as ok from users where id = ${id} and ${visitors(user, child)}`,
   );
   return Boolean(row);
 }

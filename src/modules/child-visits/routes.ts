@@ -81,7 +81,7 @@ export const childVisitsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const visitors = await visitorOptions(db, user);
+    const visitors = await visitorOptions(db, user, child);
     return reply.code(errors ? 400 : 200).page('child-visits-form.njk', {
       title: `Record a visit: ${childName(child)}`,
       child,

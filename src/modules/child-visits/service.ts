@@ -23,7 +23,7 @@ export const VISIT_RECORD = 'child-visit';
  */
 export async function recordVisit(db: Db, who: Who, child: ChildRecord, input: VisitInput): Promise<Result> {
   if (!mayRecordVisits(who.user)) return forbidden;
-  if (!(await mayBeVisitor(db, who.user, input.visitedBy))) {
+  if (!(await mayBeVisitor(db, who.user, child, input.visitedBy))) {
     return invalid({ field: 'visitedBy', message: 'Select who visited the child from the list' });
   }
   const placement = await placementOn(db, child.id, input.visitedOn);

@@ -3,13 +3,14 @@
  * conditional reason), the child's page after it (the visit and the next visit due), the paged list,
  * who may read and record (a carer nothing), and the audit trail.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { dateFields } from '../placements/test-support.ts';
 import { childVisits } from './tables.ts';
@@ -75,6 +76,17 @@ describe('recording a visit', () => {
     );
     expect(before.statusCode).toBe(400);
     expect(before.body).toContain(`Nell was not placed with foster carers on ${formatDate(addDays(today, -30))}`);
+    // Only the child's area's social workers (and whoever records) are offered, and only they are taken.
+    const [other] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`insert into users (username, display_name, role, area_id, password_hash)
+        select 'wendy.westarea', 'Wendy Westarea', 'childrens_social_worker', a.id, 'not-a-password-hash'
+        from areas a where a.name = 'West Kent' returning id`,
+    );
+    expect((await cicsw.get(`/children/${childId}/visits/new`)).body).not.toContain('Wendy Westarea');
+    const elsewhere = await cicsw.post(`/children/${childId}/visits/new`, form({ visitedBy: other!.id }));
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.body).toContain('Select who visited the child from the list');
   });
 
   it('records it during the placement, audits it, and shows it on the child’s page with the next visit due', async () => {
