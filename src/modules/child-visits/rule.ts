@@ -68,16 +68,17 @@ export const runningOn =
     sql`${t}.start_date <= ${day}::date and (${t}.end_date is null or ${t}.end_date > ${day}::date)`;
 
 /**
- * `seen.last_on`: the last visit during the placement `pl` in which the child was seen (up to the
- * day, when given), or null. Read from the child's visits by date (a handful each).
+ * The last visit during the placement `pl` in which the child was seen (up to the day, when given),
+ * as one value, or null. Read from the child's visits by date (a handful each).
  */
+export const lastSeenOn = (upTo?: string) => sql`(select max(v.visited_on) from child_visits v
+  where v.child_id = pl.child_id and v.child_seen and v.visited_on >= pl.start_date
+    ${upTo ? sql`and v.visited_on <= ${upTo}::date` : sql``}
+    and (case when pl.kind = 'in-house' then v.placement_id else v.agency_placement_id end) = pl.id)`;
+
+/** `seen.last_on`: lastSeenOn, joined to each placement `pl`. */
 export function lastSeenVisit(upTo?: string): SQL {
-  return sql`left join lateral (
-      select max(v.visited_on) as last_on from child_visits v
-      where v.child_id = pl.child_id and v.child_seen and v.visited_on >= pl.start_date
-        ${upTo ? sql`and v.visited_on <= ${upTo}::date` : sql``}
-        and (case when pl.kind = 'in-house' then v.placement_id else v.agency_placement_id end) = pl.id
-    ) seen on true`;
+  return sql`left join lateral (select ${lastSeenOn(upTo)} as last_on) seen on true`;
 }
 
 /**
@@ -95,11 +96,6 @@ export function lastSeenVisits(upTo: string, since: SQL): SQL {
       group by 1, 2
     ) seen on seen.placement_id = pl.id and seen.kind = pl.kind and seen.last_on >= pl.start_date`;
 }
-
-/** The last visit in which the child was seen during the placement `pl`, up to the day, as one value. */
-export const lastSeenOn = (upTo: string) => sql`(select max(v.visited_on) from child_visits v
-  where v.child_id = pl.child_id and v.child_seen and v.visited_on >= pl.start_date and v.visited_on <= ${upTo}::date
-    and (case when pl.kind = 'in-house' then v.placement_id else v.agency_placement_id end) = pl.id)`;
 
 const inFirstYearFrom = (last: SQL) => sql`${last} < (pl.start_date + interval '1 year')::date`;
 const inFirstYear = inFirstYearFrom(sql`seen.last_on`);
