@@ -13,14 +13,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { householdVisibleTo } from '../households/scope.ts';
-import { households } from '../households/tables.ts';
+import { visibleHouseholdIds } from '../households/scope.ts';
 
 /** The SQL condition, on a household id column, for the households whose children's enhancements the user may read. */
 export function enhancementHouseholdVisibleTo(user: SignedInUser, householdId: SQL): SQL {
   if (!can(user.role, 'payments.view')) return sql`false`;
   if (user.role === 'head_of_fostering') return sql`true`;
-  return sql`${householdId} in (select ${households.id} from ${households} where ${householdVisibleTo(user)})`;
+  return sql`${householdId} in (${visibleHouseholdIds(user)})`;
 }
 
 /** Who records rates and enhancements. */

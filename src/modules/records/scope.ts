@@ -11,8 +11,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { householdVisibleTo } from '../households/scope.ts';
-import { households } from '../households/tables.ts';
+import { visibleHouseholdIds } from '../households/scope.ts';
 import { retentionRules } from './labels.ts';
 
 /** The SQL condition, on a household id column, for the households whose requests the user may read. */
@@ -24,7 +23,7 @@ export function requestHouseholdVisibleTo(user: SignedInUser, householdId: SQL):
 /** The SQL condition, on a household id column, for the households the user reads (every one, for the head). */
 export function householdReadBy(user: SignedInUser, householdId: SQL): SQL {
   if (user.role === 'head_of_fostering') return sql`true`;
-  return sql`${householdId} in (select ${households.id} from ${households} where ${householdVisibleTo(user)})`;
+  return sql`${householdId} in (${visibleHouseholdIds(user)})`;
 }
 
 /** Who records requests and the records sent (for the households they read). */
