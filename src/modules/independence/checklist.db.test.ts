@@ -12,7 +12,7 @@ import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { checkDueItems } from '../../platform/due/index.ts';
-import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
 import { checklistPath } from './paths.ts';
@@ -44,6 +44,15 @@ describe('a children’s social worker and the checklist', () => {
     expect(section).toContain(`Due to start by ${formatDate(addMonths(young.dateOfBirth, 186))} (15½)`);
     expect(section).toContain(`By ${formatDate(addMonths(young.dateOfBirth, 210))} (17½)`);
     expect(section).toContain(`href="${checklistPath(young.id)}/start"`);
+
+    // A young person who came into care after 15½: due at their first review, not overdue from 15½.
+    const cameLate = await makeYoungPerson(db, bornAgo(16, 2), { lookedAfterSince: addDays(today, -3) });
+    const lateSection = (await cicsw.get(`/children/${cameLate.id}`)).body;
+    const late = lateSection.slice(lateSection.indexOf('>Independence checklist</h2>'));
+    expect(late).toContain(
+      `Due to start by ${formatDate(addWorkingDays(addDays(today, -3), 20))} (first review after coming into care on ${formatDate(addDays(today, -3))})`,
+    );
+    expect(late.slice(0, late.indexOf('Due to start by'))).not.toContain('Overdue');
 
     expect((await cicsw.get(`${checklistPath(young.id)}/start`)).statusCode).toBe(200);
     const future = await cicsw.post(`${checklistPath(young.id)}/start`, dateBoxesOf('startedOn', addDays(today, 3)));

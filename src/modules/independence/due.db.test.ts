@@ -64,6 +64,21 @@ describe('the independence checklist’s deadlines', () => {
     expect(await itemsOf(young.id, '2026-01-10')).toEqual([]);
   });
 
+  it('for a young person who came into care after 15½, is due at their first review, 20 working days after', async () => {
+    // 15½ on 20 November 2025; in care from Monday 2 March 2026: the 20th working day after is
+    // Monday 30 March (no bank holiday before Good Friday, 3 April).
+    const young = await makeYoungPerson(db(), '2010-05-20', { lookedAfterSince: '2026-03-02' });
+    const [start] = await itemsOf(young.id, '2026-03-10');
+    expect(start).toMatchObject({
+      ruleId: 'independence.checklist-started',
+      dueOn: '2026-03-30',
+      overdue: false,
+      detail: 'Not started: came into care on 2 March 2026, after 15½; due at their first review',
+    });
+    expect((await itemsOf(young.id, '2026-03-31'))[0]).toMatchObject({ dueOn: '2026-03-30', overdue: true });
+    expect(dueRules().find((r) => r.id === 'independence.checklist-started')!.cites).toContain('regulation 33(1)');
+  });
+
   it('moves when the date of birth changes, and goes when the young person leaves care', async () => {
     const young = await makeYoungPerson(db(), '2010-05-20');
     const cicsw = await viewer(db(), 'cicsw');

@@ -15,7 +15,16 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { completeDueOn, eighteenOn, LOCAL_RULE, NMS_12, SKILL_AREA_COUNT, startDueOn } from './labels.ts';
+import {
+  cameIntoCareAfter15AndAHalf,
+  completeDueOn,
+  eighteenOn,
+  FIRST_REVIEW_RULE,
+  LOCAL_RULE,
+  NMS_12,
+  SKILL_AREA_COUNT,
+  startDueOn,
+} from './labels.ts';
 import { checklistPath } from './paths.ts';
 
 /** Whose work the checklist is (the child's social worker) and who oversees it. */
@@ -36,6 +45,7 @@ interface YoungPersonRow {
   owner_id: string | null;
   team_id: string | null;
   date_of_birth: IsoDate;
+  looked_after_since: IsoDate;
   left_care_on: IsoDate | null;
   started_on: IsoDate | null;
   areas_done: number;
@@ -49,7 +59,8 @@ interface YoungPersonRow {
 function youngPeople(ids: readonly string[] | null, today: IsoDate, where: SQL): SQL {
   return sql`select c.id, c.reference, c.first_name, c.last_name, c.area_id,
       c.allocated_social_worker_id as owner_id, current_home.team_id,
-      c.date_of_birth::text as date_of_birth, c.left_care_on::text as left_care_on,
+      c.date_of_birth::text as date_of_birth, c.looked_after_since::text as looked_after_since,
+      c.left_care_on::text as left_care_on,
       k.started_on::text as started_on,
       (select count(*)::int from independence_checklist_areas a where a.checklist_id = k.id) as areas_done
     from children c
@@ -86,7 +97,15 @@ function item(row: YoungPersonRow, dueOn: IsoDate, detail: string): KeptDueItem 
 
 async function checklistsToStart(db: DbOrTx, ids: readonly string[] | null, today: IsoDate) {
   const rows = await queryRows<YoungPersonRow>(db, youngPeople(ids, today, sql`k.id is null`));
-  return rows.map((row) => item(row, startDueOn(row.date_of_birth), 'Not started: due when they are 15½'));
+  return rows.map((row) =>
+    item(
+      row,
+      startDueOn(row.date_of_birth, row.looked_after_since),
+      cameIntoCareAfter15AndAHalf(row.date_of_birth, row.looked_after_since)
+        ? `Not started: came into care on ${formatDate(row.looked_after_since)}, after 15½; due at their first review`
+        : 'Not started: due when they are 15½',
+    ),
+  );
 }
 
 async function checklistsToComplete(db: DbOrTx, ids: readonly string[] | null, today: IsoDate) {
@@ -113,9 +132,11 @@ export const independenceDueRules: DueRule[] = [
   {
     id: 'independence.checklist-started',
     title: 'Independence checklist started',
-    cites: `${NMS_12}; ${LOCAL_RULE}`,
-    countsFrom: 'the young person’s date of birth, while they are in care, until their checklist is started',
-    period: 'by the day they are 15½ (local rule)',
+    cites: `${NMS_12}; ${LOCAL_RULE}; ${FIRST_REVIEW_RULE}`,
+    countsFrom:
+      'the young person’s date of birth (or the day they came into care, if after 15½), while they are in care, until their checklist is started',
+    period:
+      'by the day they are 15½ (local rule); by their first review, 20 working days after coming into care, if that was after 15½',
     audience,
     recordType: 'child',
     affectedBy,

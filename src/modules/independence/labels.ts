@@ -3,7 +3,7 @@
  * checklist is completed, and the service's own dates for it (the business plan's local rule:
  * started from 15½, completed by 17½), with what the rules and measures cite.
  */
-import { addMonths, addYears, type IsoDate } from '../../platform/dates/index.ts';
+import { addMonths, addWorkingDays, addYears, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 
 /** The skill areas, in the order the checklist goes through them: the key is what is stored. */
 export const skillAreas = [
@@ -75,8 +75,28 @@ export const LEAVES_CARE_AT = 18;
 /** A Staying Put arrangement counts as staying on when it starts within this many days of the 18th birthday. */
 export const STAYING_PUT_WITHIN_DAYS = 28;
 
-/** The day the young person is 15½: the checklist is due to start. */
-export const startDueOn = (dateOfBirth: IsoDate) => addMonths(dateOfBirth, START_AGE_MONTHS);
+/**
+ * A young person who comes into care after 15½ starts the checklist at their first review, which is
+ * within 20 working days of coming into care (Care Planning, Placement and Case Review (England)
+ * Regulations 2010, regulation 33(1)).
+ */
+export const FIRST_REVIEW_WORKING_DAYS = 20;
+
+/** The day the young person is 15½. */
+export const fifteenAndAHalfOn = (dateOfBirth: IsoDate) => addMonths(dateOfBirth, START_AGE_MONTHS);
+
+/** Whether the young person came into care after they were 15½. */
+export const cameIntoCareAfter15AndAHalf = (dateOfBirth: IsoDate, lookedAfterSince: IsoDate) =>
+  compareIsoDates(lookedAfterSince, fifteenAndAHalfOn(dateOfBirth)) > 0;
+
+/**
+ * The day the checklist is due to start: when the young person is 15½, or, for one who came into
+ * care after that, at their first review (20 working days after coming into care).
+ */
+export const startDueOn = (dateOfBirth: IsoDate, lookedAfterSince: IsoDate) =>
+  cameIntoCareAfter15AndAHalf(dateOfBirth, lookedAfterSince)
+    ? addWorkingDays(lookedAfterSince, FIRST_REVIEW_WORKING_DAYS)
+    : fifteenAndAHalfOn(dateOfBirth);
 /** The day the young person is 17½: the checklist is due to be completed. */
 export const completeDueOn = (dateOfBirth: IsoDate) => addMonths(dateOfBirth, COMPLETE_AGE_MONTHS);
 /** The 18th birthday: the young person leaves care. */
@@ -91,6 +111,8 @@ export const NMS_12_4 =
   'Fostering Services: National Minimum Standards (2011), standard 12.4 (remaining with foster carers into adulthood)';
 export const LOCAL_RULE =
   'business plan Target 11, action 11.2: started at the review from 15½, completed by 17½ (a local rule, not law)';
+export const FIRST_REVIEW_RULE =
+  'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 33(1): the first review within 20 working days of coming into care';
 export const TARGET_11_1 =
   'Target 11, action 11.1: arrangements for moving on to independence, including Staying Put (NMS 12.3, 12.4)';
 export const TARGET_11_2 =

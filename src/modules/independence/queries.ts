@@ -55,6 +55,7 @@ export interface PlacedYoungPerson {
   childId: string;
   name: string;
   dateOfBirth: IsoDate;
+  lookedAfterSince: IsoDate;
   stayingPut: boolean;
   checklist: Checklist | null;
 }
@@ -72,12 +73,14 @@ export async function youngPeoplePlacedWith(
     childId: string;
     name: string;
     dateOfBirth: IsoDate;
+    lookedAfterSince: IsoDate;
     stayingPut: boolean;
     checklist: (ChecklistRow & { areas: unknown }) | string | null;
   }>(
     db,
     sql`select c.id as "childId", coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name as name,
-        c.date_of_birth::text as "dateOfBirth", p.placement_type = 'staying_put' as "stayingPut",
+        c.date_of_birth::text as "dateOfBirth",
+        c.looked_after_since::text as "lookedAfterSince", p.placement_type = 'staying_put' as "stayingPut",
         (select row_to_json(x) from (select ${checklistColumns}, ${areasJson} as areas
           from independence_checklists k where k.child_id = c.id) x) as checklist
       from placements p join children c on c.id = p.child_id
@@ -92,6 +95,7 @@ export async function youngPeoplePlacedWith(
       childId: r.childId,
       name: r.name,
       dateOfBirth: r.dateOfBirth,
+      lookedAfterSince: r.lookedAfterSince,
       stayingPut: r.stayingPut,
       checklist: checklist ? { ...checklist, areas: areasOf((checklist as { areas?: unknown }).areas) } : null,
     };

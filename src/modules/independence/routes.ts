@@ -61,7 +61,7 @@ export const independenceRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
     return reply.page('independence-checklist.njk', {
       title: `Independence checklist: ${childName(child)}`,
       child,
-      status: checklistStatus(child.dateOfBirth, state, inCareOn(child, today), today),
+      status: checklistStatus(child, state, inCareOn(child, today), today),
       checklist,
       areas: checklist
         ? areaRows(checklist.areas).map((a) => ({ ...a, href: record ? areaPath(child.id, a.key) : null }))

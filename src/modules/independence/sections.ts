@@ -44,7 +44,7 @@ export async function childChecklistSection({ db, user, actor, record, today }: 
   const state = checklist && { ...checklist, areasDone: areasDoneCount(checklist.areas) };
   return {
     name: child.firstName,
-    status: checklistStatus(child.dateOfBirth, state, inCareOn(child, today), today),
+    status: checklistStatus(child, state, inCareOn(child, today), today),
     href: checklistPath(child.id),
     startHref:
       !checklist && mayRecordChecklists(user) && mayStartFor(child, today) ? startChecklistPath(child.id) : null,
@@ -78,12 +78,7 @@ export async function carerChecklistSection({ db, user, actor, today }: PageSect
     youngPeople.push({
       name: young.name,
       stayingPut: young.stayingPut,
-      status: checklistStatus(
-        young.dateOfBirth,
-        state,
-        !young.stayingPut && ageOn(young.dateOfBirth, today) < 18,
-        today,
-      ),
+      status: checklistStatus(young, state, !young.stayingPut && ageOn(young.dateOfBirth, today) < 18, today),
       areas: young.checklist ? areaRows(young.checklist.areas) : [],
     });
   }
