@@ -21,8 +21,8 @@ const monthsFrom = (date: Date, months: number) => {
 /**
  * A children's social worker opens one of their children placed with the service's carers and
  * records a visit: first without saying whether the child was seen (refused, with what was typed
- * kept), then in full; the child's page shows the visit and the next visit due. Every page is
- * checked with axe.
+ * kept), then in full; the child's page shows the visit and the next visit due. Then corrects
+ * the visit's note and removes it as recorded in error. Every page is checked with axe.
  */
 test('a children’s social worker records a visit and sees the next one due', async ({ hearth }) => {
   const page = hearth.page;
@@ -71,6 +71,28 @@ test('a children’s social worker records a visit and sees the next one due', a
   await hearth.clickLink(/^All visits/);
   await expect(hearth.heading).toHaveText('Visits by the child’s social worker');
   await expect(page.locator('main table')).toContainText('Settled; wants to join the swimming club.');
+
+  // Corrected: the note changed; then removed, as recorded in error (a reason is asked for).
+  const ours = page.locator('main tbody tr').filter({ hasText: 'Settled; wants to join the swimming club.' });
+  await hearth.clickLink(`Change the visit on ${inWords(today)}`, { within: ours });
+  await expect(hearth.heading).toHaveText('Change the visit');
+  await expect(page.getByLabel('Seen, but not alone')).toBeChecked();
+  await page
+    .getByLabel('What the child said, and what happens next (optional)')
+    .fill('Settled; has joined the swimming club.');
+  await hearth.submit('Save the visit');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The visit has been changed');
+  const changed = page.locator('main tbody tr').filter({ hasText: 'Settled; has joined the swimming club.' });
+  await expect(changed).toHaveCount(1);
+  await hearth.clickLink(`Change the visit on ${inWords(today)}`, { within: changed });
+  await hearth.clickLink('Remove this visit');
+  await expect(hearth.heading).toHaveText(`Remove the visit on ${inWords(today)}`);
+  await hearth.submit('Remove the visit');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the visit is being removed');
+  await page.getByLabel('Why is the visit being removed?').fill('Recorded twice');
+  await hearth.submit('Remove the visit');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The visit has been removed');
+  await expect(page.locator('main')).not.toContainText('Settled; has joined the swimming club.');
 });
 
 test.describe('without JavaScript', () => {

@@ -66,6 +66,15 @@ test.describe('a phone-sized screen', () => {
       const width = await widerThanScreen(hearth.page);
       expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
     }
+    // The child's latest visit: changing it and removing it.
+    await hearth.goto(`${child!}/visits`);
+    const change = await hearth.page.locator('main table a[href*="/visits/"]').first().getAttribute('href');
+    expect(change, 'the first child placed with our carers has a visit recorded').toBeTruthy();
+    for (const path of [change!, `${change!}/remove`]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
   });
 
   test('a young person’s independence checklist fits the screen', async ({ hearth }) => {

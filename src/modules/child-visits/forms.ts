@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { requiredId } from '../../platform/views/form-fields.ts';
-import { optionalText } from '../../platform/views/forms.ts';
+import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
-import { notAloneReasons, places, seenChoices, type NotAloneReason, type Place } from './labels.ts';
+import { notAloneReasons, places, seenChoices, type NotAloneReason, type Place, type SeenChoice } from './labels.ts';
 
 /** The date boxes of the visit form. */
 export const VISIT_DATES = ['visitedOn'] as const;
@@ -63,5 +63,19 @@ export function visitForm(today: IsoDate, dateOfBirth: IsoDate) {
     }));
 }
 
-/** The visits list's page, from the query string. */
-export const visitsListQuery = z.object({ page: pageNumber });
+/** The form's "seen" answer for a visit as recorded. */
+export function seenChoiceOf(visit: { childSeen: boolean; seenAlone: boolean | null }): SeenChoice {
+  if (!visit.childSeen) return 'not_seen';
+  return visit.seenAlone ? 'alone' : 'not_alone';
+}
+
+/** "Remove the visit": why (recorded for the wrong child, or the visit did not happen). */
+export const removeVisitForm = z.object({
+  reason: requiredText('Enter why the visit is being removed', 500),
+});
+
+/** The visits list's page, and what was just done, from the query string. */
+export const visitsListQuery = z.object({
+  page: pageNumber,
+  done: z.enum(['changed', 'removed']).optional().catch(undefined),
+});

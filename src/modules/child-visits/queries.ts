@@ -157,22 +157,61 @@ export interface VisitedChild {
  * of the child's area (a colleague covering), and the person recording (a manager who visited).
  * A short list even at national scale, where the service has over a thousand social workers.
  */
-const visitors = (user: SignedInUser, child: VisitedChild) => sql`active and (id = ${user.id}
-  or (role = 'childrens_social_worker' and (area_id = ${child.areaId} or id = ${child.allocatedSocialWorkerId})))`;
+const visitors = (user: SignedInUser, child: VisitedChild, recorded: string | null) => sql`(active and (id = ${user.id}
+  or (role = 'childrens_social_worker' and (area_id = ${child.areaId} or id = ${child.allocatedSocialWorkerId}))))
+  or id = ${recorded}`;
 
-export async function visitorOptions(db: DbOrTx, user: SignedInUser, child: VisitedChild) {
+/** The people offered as the visitor; `recorded`, the visitor a visit being changed names (who may since have moved on). */
+export async function visitorOptions(
+  db: DbOrTx,
+  user: SignedInUser,
+  child: VisitedChild,
+  recorded: string | null = null,
+) {
   return queryRows<{ id: string; name: string }>(
     db,
-    sql`select id, display_name as name from users where ${visitors(user, child)} order by display_name, id`,
+    sql`select id, display_name as name from users where ${visitors(user, child, recorded)} order by display_name, id`,
   );
 }
 
 /** Whether this person may be named as the visitor (as visitorOptions offers). */
-export async function mayBeVisitor(db: DbOrTx, user: SignedInUser, child: VisitedChild, id: string): Promise<boolean> {
+export async function mayBeVisitor(
+  db: DbOrTx,
+  user: SignedInUser,
+  child: VisitedChild,
+  id: string,
+  recorded: string | null = null,
+): Promise<boolean> {
   if (!isUuid(id)) return false;
   const [row] = await queryRows<{ ok: boolean }>(
     db,
-    sql`select true as ok from users where id = ${id} and ${visitors(user, child)}`,
+    sql`select true as ok from users where id = ${id} and (${visitors(user, child, recorded)})`,
   );
   return Boolean(row);
+}
+
+/** A visit as it was recorded, for "Change the visit": the form's values, in its own terms. */
+export interface RecordedVisit {
+  id: string;
+  visitedOn: IsoDate;
+  visitedBy: string;
+  childSeen: boolean;
+  seenAlone: boolean | null;
+  notAloneReason: string | null;
+  place: string;
+  note: string | null;
+  placementId: string;
+}
+
+/** One of the child's visits (null when the visit is not this child's). No access check: the caller scoped the child. */
+export async function recordedVisit(db: DbOrTx, childId: string, visitId: string): Promise<RecordedVisit | null> {
+  if (!isUuid(visitId)) return null;
+  const [row] = await queryRows<RecordedVisit>(
+    db,
+    sql`select id, visited_on::text as "visitedOn", visited_by as "visitedBy", child_seen as "childSeen",
+        seen_alone as "seenAlone", not_alone_reason as "notAloneReason", place, note,
+        coalesce(placement_id, agency_placement_id) as "placementId"
+      from child_visits where id = ${visitId} and child_id = ${childId}`,
+  );
+  return row ?? null;
 }
