@@ -19,6 +19,7 @@ import {
   lastSeenVisit,
   nextVisitDue,
   notEndedBy,
+  placementArea,
   timedPlacements,
   visitStage,
   type VisitStage,
@@ -58,7 +59,7 @@ async function nextVisits(db: DbOrTx, ids: readonly string[] | null, today: IsoD
   const rows = await queryRows<VisitDueRow>(
     db,
     sql`select c.id as child_id, c.reference, c.first_name, c.last_name, c.allocated_social_worker_id as owner_id,
-        c.left_care_on::text as left_care_on, pl.team_id, pl.area_id,
+        c.left_care_on::text as left_care_on, pl.team_id, ${placementArea} as area_id,
         pl.start_date::text as start_date, pl.end_date::text as end_date, seen.last_on::text as last_on,
         ${nextVisitDue}::text as due_on, ${visitStage} as stage
       from ${timedPlacements(notEndedBy(today))}

@@ -6,6 +6,7 @@ import {
   LONG_TERM_MONTHS,
   nextVisitDue,
   nextVisitDueFrom,
+  placementArea,
   runningOn,
   timedPlacements,
 } from './rule.ts';
@@ -65,7 +66,7 @@ export const visitedInTime: Measure = {
   missedLabel: 'A visit overdue',
   order: 85,
   count(period: Period) {
-    return sql`select pl.team_id, pl.area_id, ${upToDate(period.asAt)} as met from ${placedOn(period.asAt)}`;
+    return sql`select pl.team_id, ${placementArea} as area_id, ${upToDate(period.asAt)} as met from ${placedOn(period.asAt)}`;
   },
   records(period: Period) {
     const day = period.asAt;
@@ -77,7 +78,7 @@ export const visitedInTime: Measure = {
       '; next visit due ' || ${nextVisitDueFrom(last)}::text`;
     return sql`select 'child' as record_type, c.id as record_id,
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id || '/visits' as href,
-        pl.team_id, pl.area_id, ${upToDate(day)} as met, ${detail} as detail, pl.restricted, c.reference as sort_key
+        pl.team_id, ${placementArea} as area_id, ${upToDate(day)} as met, ${detail} as detail, pl.restricted, c.reference as sort_key
       from ${placedOn(day)}`;
   },
 };

@@ -36,8 +36,9 @@ export type PlacementCondition = (alias: SQL) => SQL;
 /**
  * The placements regulation 28(2) times, in-house and with agencies, as the table `pl`: kind
  * ('in-house' or 'agency'), id, child_id, start_date, end_date, placement_type, team_id (the
- * household's; none for an agency), area_id (the household's team's; the child's own for an
- * agency), restricted (the household's), placed_with (the household's or the agency's name).
+ * household's; none for an agency), area_id (the household's team's; none for an agency, whose
+ * children count under their own area: `placementArea`, with the child joined as `c`), restricted
+ * (the household's), placed_with (the household's or the agency's name).
  */
 export function timedPlacements(where: PlacementCondition, agencyAlso: SQL = sql`true`): SQL {
   const p = sql.raw('p');
@@ -49,11 +50,14 @@ export function timedPlacements(where: PlacementCondition, agencyAlso: SQL = sql
     where p.placement_type not in (${untimed}) and ${where(p)}
     union all
     select 'agency'::text, a.id, a.child_id, a.start_date, a.end_date, a.placement_type,
-      null::uuid, ac.area_id, false, a.agency_name
-    from agency_placements a join children ac on ac.id = a.child_id
+      null::uuid, null::uuid, false, a.agency_name
+    from agency_placements a
     where a.placement_type not in (${untimed}) and ${where(a)} and ${agencyAlso}
   ) pl`;
 }
+
+/** The area a placement `pl` counts under: its household's team's, or for an agency the child's (`c`) own. */
+export const placementArea = sql`coalesce(pl.area_id, c.area_id)`;
 
 /** Not ended by the day: running on it, or starting after it (planned). */
 export const notEndedBy =

@@ -111,6 +111,12 @@ describe('the next visit by the child’s social worker', () => {
       .returning();
     await refreshDueItems(f.db(), 'agency-placement', [agency!.id], '2026-09-02');
     expect((await dueOf(child.id, '2026-09-02')).map((e) => e.dueOn)).toEqual(['2026-09-08']);
+    // No household's team: the child counts under their own area.
+    const [kept] = await queryRows<{ team_id: string | null; area_id: string }>(
+      f.db(),
+      sql`select team_id, area_id from due_items where rule_id = ${RULE} and record_id = ${child.id}`,
+    );
+    expect(kept).toEqual({ team_id: null, area_id: child.areaId });
     const adult = await placed('2026-09-01', 'staying_put');
     expect(await dueOf(adult.child.id, '2026-09-02')).toEqual([]);
   });

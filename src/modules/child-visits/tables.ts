@@ -56,5 +56,10 @@ export const childVisits = pgTable(
     // A child's visits by date: their page, their last visits, and the last one during a placement
     // (the deadline and the measure, once per child).
     index('child_visits_child_idx').on(t.childId, t.visitedOn),
+    // The measure's visits of the last 3 months in which the child was seen, by placement: read
+    // from the index alone, not from the whole table (a fifth of the national demo's visits).
+    index('child_visits_seen_idx')
+      .on(t.visitedOn, t.placementId, t.agencyPlacementId)
+      .where(sql`${t.childSeen}`),
   ],
 );

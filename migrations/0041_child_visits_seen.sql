@@ -1,0 +1,1 @@
+CREATE INDEX "child_visits_seen_idx" ON "child_visits" USING btree ("visited_on","placement_id","agency_placement_id") WHERE "child_visits"."child_seen";
