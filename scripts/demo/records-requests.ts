@@ -1,5 +1,5 @@
 /**
- * Requests for carers' records in the demo: about 1 in 200 approved or deregistered households had
+ * Requests for carers' records in the demo: about 1 in 40 approved or deregistered households had
  * a request from another fostering service provider (the carer applying to transfer) or an adoption
  * agency over the last 18 months (a deregistered household's before it was deregistered). About 85%
  * were answered within the 15 working days, some late; those still inside their 15 working days are
@@ -29,7 +29,7 @@ const agencies = ['Riverside Adoption Agency', 'Greenway Adoption Service'];
 
 /** The history the demo's requests are drawn over: the last 18 months. */
 const HISTORY_DAYS = 548;
-const SHARE = 1 / 200;
+const SHARE = 1 / 40;
 
 interface Candidate {
   id: string;
