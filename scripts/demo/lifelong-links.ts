@@ -14,7 +14,7 @@ import { queryRows } from '../../src/platform/db/sql.ts';
 import type { IsoDate } from '../../src/platform/dates/index.ts';
 import { lifelongLinks } from '../../src/modules/lifelong-links/tables.ts';
 import { insertRows } from './bulk.ts';
-import { ageOn, birthday, dayOf, isoOf, timestampOf, type Day } from './days.ts';
+import { ageOn, dayOf, isoOf, timestampOf, type Day } from './days.ts';
 import type { Random } from './random.ts';
 
 /** Children in the pilot at county scale (1,400 children), and the fewest at any scale. */
@@ -51,10 +51,25 @@ interface Candidate {
   worker: string | null;
 }
 
-/** A day in [from, to], later days likelier (the pilot grew), or null when the span is empty. */
-function growingDay(random: Random, from: Day, to: Day): Day | null {
-  if (to < from) return null;
-  return from + Math.floor((to - from) * Math.sqrt(random.next()));
+/** Children chosen for the pilot stay in care a while: none who left within this many days of being identified. */
+const SETTLED_DAYS = 180;
+
+/** The `n`th of `count` days identified, spread over the pilot's days, later ones closer together (it grew). */
+function pilotDay(random: Random, start: Day, n: number, count: number): Day {
+  const share = Math.pow((n + random.next()) / count, 0.6);
+  return start + Math.min(PILOT_DAYS - 1, Math.floor(PILOT_DAYS * share));
+}
+
+/** Whether the child may be identified on the day: in care, aged 5 to 16, and not leaving care soon after. */
+function fits(child: Candidate, day: Day): boolean {
+  const dob = dayOf(child.dob);
+  const left = child.left_care_on ? dayOf(child.left_care_on) : null;
+  return (
+    dayOf(child.looked_after_since) <= day &&
+    (left === null || left > day + SETTLED_DAYS) &&
+    ageOn(dob, day) >= 5 &&
+    ageOn(dob, day) < 17
+  );
 }
 
 /** Writes the demo's Lifelong Links work, dated back from `today`; returns how many. */
@@ -70,23 +85,21 @@ export async function writeDemoLifelongLinks(
     tx,
     sql`select c.id, c.date_of_birth::text as dob, c.looked_after_since::text as looked_after_since,
         c.left_care_on::text as left_care_on, c.area_id, c.allocated_social_worker_id as worker
-      from children c
-      where c.looked_after_since < ${todayIso}::date
-        and (c.left_care_on is null or c.left_care_on > ${isoOf(start)}::date)
-      order by c.reference`,
+      from children c order by c.reference`,
   );
-  const wanted = Math.max(FEWEST, Math.round((candidates.length * COUNTY_WORK) / COUNTY_CHILDREN));
+  const count = Math.max(FEWEST, Math.round((candidates.length * COUNTY_WORK) / COUNTY_CHILDREN));
+  const pool = random.shuffle(candidates);
+  const chosen = new Set<string>();
   const rows: (typeof lifelongLinks.$inferInsert)[] = [];
-  for (const child of random.shuffle(candidates)) {
-    if (rows.length >= wanted) break;
-    const dob = dayOf(child.dob);
-    const left = child.left_care_on ? dayOf(child.left_care_on) : null;
-    // In care, aged 5 to 16, in the pilot's two years; the first year in the first area only.
-    const firstDay = Math.max(start, dayOf(child.looked_after_since), birthday(dob, 5));
-    const lastDay = Math.min(today - 1, (left ?? today) - 1, birthday(dob, 17) - 1);
-    const from = child.area_id === firstAreaId ? firstDay : Math.max(firstDay, start + FIRST_AREA_DAYS);
-    const identified = growingDay(random, from, lastDay);
-    if (identified === null) continue;
+  for (let n = 0; n < count; n += 1) {
+    const identified = pilotDay(random, start, n, count);
+    // The first year in the first area (but for a child or two), then across the areas.
+    const firstAreaOnly = identified < start + FIRST_AREA_DAYS ? random.chance(0.95) : random.chance(0.35);
+    const child = pool.find(
+      (c) => !chosen.has(c.id) && (!firstAreaOnly || c.area_id === firstAreaId) && fits(c, identified),
+    );
+    if (!child) continue;
+    chosen.add(child.id);
     rows.push(workOf(random, child, identified, today));
   }
   await insertRows(tx, lifelongLinks, rows, 500);
@@ -147,7 +160,7 @@ function workOf(random: Random, child: Candidate, identified: Day, today: Day): 
   }
   if (meeting > until) return leftCare();
   Object.assign(row, { meetingOn: isoOf(meeting), meetingRecordedBy: by });
-  const plan = meeting + random.lowInt(0, 30);
+  const plan = meeting + random.lowInt(7, 60);
   if (plan > until) return leftCare();
   Object.assign(row, { planAgreedOn: isoOf(plan), planNote: random.pick(plans), planRecordedBy: by });
   const close = plan + random.int(14, 90);
