@@ -4,10 +4,9 @@
  * from 1 April 2026; the twelve months to 30 September 2026 from 1 October 2025.
  */
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeChild } from '../../../test/support/children.ts';
-import { teamIdByName } from '../../../test/support/households.ts';
-import { measureFixture } from '../../../test/support/measures.ts';
+import { measureFixture, teamOfItsOwn } from '../../../test/support/measures.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { countMeasure, measureRecords, targetOf } from '../../platform/measures/index.ts';
 import { childrenJoining, endedWithPlan } from './measures.ts';
@@ -15,30 +14,19 @@ import { yearTargetOn } from './settings.ts';
 import { makeWork, placedChild } from './test-support.ts';
 
 const f = measureFixture('2026-09', '2026-10-05');
-let teamId: string;
+/** A child placed with a household of the team from `since` (1 January 2026 unless said), to `until`. */
+const placedWith = (teamId: string, until: string | null = null, since = '2026-01-01') =>
+  placedChild(f.db(), teamId, since, until);
 
-/** A new team in East Kent for the children of one measure's test. */
-function ownTeam(name: string) {
-  beforeAll(async () => {
-    const east = await teamIdByName(f.db(), 'East Kent Fostering Team 1');
-    const [team] = await queryRows<{ id: string }>(
-      f.db(),
-      sql`insert into teams (name, area_id) select ${name}, area_id from teams where id = ${east} returning id`,
-    );
-    teamId = team!.id;
-  });
-}
-
-/** A child placed with a household of the fixture team from `since` (1 January 2026 unless said), to `until`. */
-const placed = (until: string | null = null, since = '2026-01-01') => placedChild(f.db(), teamId, since, until);
-
-const teamFigure = async (measure: Parameters<typeof countMeasure>[1]) =>
+const teamFigure = async (measure: Parameters<typeof countMeasure>[1], teamId: string) =>
   (await countMeasure(f.db(), measure, f.period)).figures.find((x) => x.scopeKind === 'team' && x.scopeId === teamId);
 
 describe('children joining Lifelong Links this year', () => {
-  ownTeam('Lifelong Links Fixture Team A');
+  const team = teamOfItsOwn(f, 'Lifelong Links Fixture Team A');
   it('counts each child whose work started from 1 April to 30 September 2026 once, against 50 pro rata', async () => {
     const db = f.db();
+    const teamId = team();
+    const placed = (until: string | null = null) => placedWith(teamId, until);
     // Identified on the first and the last day of the count: both counted.
     const first = await placed();
     await makeWork(db, { childId: first.id, identifiedOn: '2026-04-01' });
@@ -81,7 +69,7 @@ describe('children joining Lifelong Links this year', () => {
       teamId: null,
       areaId: moved.areaId,
     });
-    expect(await teamFigure(childrenJoining)).toMatchObject({ numerator: 3, denominator: null });
+    expect(await teamFigure(childrenJoining, teamId)).toMatchObject({ numerator: 3, denominator: null });
     // September is the sixth month of the year: 50 × 6 ÷ 12 = 25.
     expect(yearTargetOn('2026-09-30')).toMatchObject({ children: 50, year: '2026-27', set: true });
     expect(targetOf(childrenJoining, f.period)).toBe(25);
@@ -92,11 +80,12 @@ describe('children joining Lifelong Links this year', () => {
 });
 
 describe('Lifelong Links work that ended with a plan agreed', () => {
-  ownTeam('Lifelong Links Fixture Team B');
+  const team = teamOfItsOwn(f, 'Lifelong Links Fixture Team B');
   it('counts the work ended from 1 October 2025 to 30 September 2026, met when a plan was agreed', async () => {
     const db = f.db();
+    const teamId = team();
     // Placed with the team from 1 January 2025, so each is counted under it on the day the work ended.
-    const child = async () => (await placed(null, '2025-01-01')).id;
+    const child = async () => (await placedWith(teamId, null, '2025-01-01')).id;
     const ended = (childId: string, endedOn: string, planAgreedOn: string | null, endReason: string) =>
       makeWork(db, {
         childId,
@@ -125,7 +114,7 @@ describe('Lifelong Links work that ended with a plan agreed', () => {
       [firstDay.id, false],
       [leftCare.id, true],
     ]);
-    const figure = await teamFigure(endedWithPlan);
+    const figure = await teamFigure(endedWithPlan, teamId);
     expect(figure).toMatchObject({ numerator: 2, denominator: 3 });
     expect(figure!.value).toBeCloseTo(66.67, 1);
     const records = await measureRecords(db, endedWithPlan, f.period);

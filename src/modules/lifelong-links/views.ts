@@ -1,6 +1,6 @@
 /** Lifelong Links work in words: its stage ("Family network meeting held on 3 March 2026") and each step. */
 import { formatDate } from '../../platform/views/format.ts';
-import { endReasonNames, nameOf, notAskedReasonNames, stageNames, type Stage } from './labels.ts';
+import { endReasonNames, nameOf, notAskedReasonNames, type Stage } from './labels.ts';
 import type { ListRow, WorkRow } from './queries.ts';
 
 type StageFacts = Pick<
@@ -39,16 +39,11 @@ export function stageText(w: StageFacts): string {
   }
 }
 
-/** The stage's tag on the list and the section. */
+/** Whether the work is open or ended, as a tag beside its stage (the list, the section, the work's page). */
 export function stageTag(stage: Stage) {
-  const classes: Record<Stage, string> = {
-    identified: 'govuk-tag--grey',
-    finding: 'govuk-tag--blue',
-    meeting: 'govuk-tag--purple',
-    plan: 'govuk-tag--green',
-    ended: 'govuk-tag--grey',
-  };
-  return { text: stage === 'identified' ? 'Identified' : stageNames[stage], classes: classes[stage] };
+  return stage === 'ended'
+    ? { text: 'Ended', classes: 'govuk-tag--grey' }
+    : { text: 'Open', classes: 'govuk-tag--blue' };
 }
 
 const by = (name: string | null) => (name ? `Recorded by ${name}` : null);
