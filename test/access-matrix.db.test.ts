@@ -405,6 +405,22 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/independence/areas/:area/not-done': 'children.change',
   'GET /children/:id/independence/complete': 'children.change',
   'POST /children/:id/independence/complete': 'children.change',
+  // Lifelong Links (action 7.4): read by those who record it and the assistant director, recorded by the child's
+  // social worker and managers (scope: children/scope.ts); never a carer. The SSW reads only the child page's section.
+  'GET /lifelong-links': 'lifelong-links.view',
+  'GET /lifelong-links/:id': 'lifelong-links.view',
+  'GET /children/:id/lifelong-links/start': 'lifelong-links.record',
+  'POST /children/:id/lifelong-links/start': 'lifelong-links.record',
+  'GET /lifelong-links/:id/agreement': 'lifelong-links.record',
+  'POST /lifelong-links/:id/agreement': 'lifelong-links.record',
+  'GET /lifelong-links/:id/people': 'lifelong-links.record',
+  'POST /lifelong-links/:id/people': 'lifelong-links.record',
+  'GET /lifelong-links/:id/meeting': 'lifelong-links.record',
+  'POST /lifelong-links/:id/meeting': 'lifelong-links.record',
+  'GET /lifelong-links/:id/plan': 'lifelong-links.record',
+  'POST /lifelong-links/:id/plan': 'lifelong-links.record',
+  'GET /lifelong-links/:id/end': 'lifelong-links.record',
+  'POST /lifelong-links/:id/end': 'lifelong-links.record',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -127,6 +127,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   },
   // A young person's independence checklist: read through the young person's record only.
   'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
+  // A child's Lifelong Links work: read through the child's record only (and only by the roles that read the work).
+  'lifelong-links': { table: 'lifelong_links', parents: [{ type: 'child', idSql: 'child_id' }] },
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [
@@ -150,6 +152,7 @@ const pagesOf: Record<string, string[]> = {
   'case-audit': ['/audits/:id'],
   'payment-enhancement': ['/payments/enhancements/:id'],
   'records-request': ['/records-requests/:id/sent'],
+  'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

@@ -343,6 +343,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'First 30 children identified for the East Kent pilot. Briefing for carers at the carers’ association conference in July. The Head of Fostering works with family group conferencing on safeguarding checks.',
         measure:
           'Working group every 2 months, attended by the Head of Fostering.\n50 children in the project in year 1; 80 in year 2.',
+        measures: ['lifelong-links.children-joining', 'lifelong-links.ended-with-plan'],
       },
     ],
   },

@@ -25,6 +25,7 @@ import { writeDemoPayments } from './payments.ts';
 import { writeDemoRecordsRequests } from './records-requests.ts';
 import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
+import { writeDemoLifelongLinks } from './lifelong-links.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -235,6 +236,14 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(
       `independence checklists written: ${await writeDemoIndependence(tx, stream(scale, 'independence'), isoOf(today))} (${seconds()} s)`,
     );
+    // The pilot began in East Kent, the demo's first area.
+    const lifelongLinks = await writeDemoLifelongLinks(
+      tx,
+      stream(scale, 'lifelong-links'),
+      isoOf(today),
+      staff.areas[0]!.id,
+    );
+    log(`Lifelong Links work written: ${lifelongLinks} (${seconds()} s)`);
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
     log(`kept facts derived (${seconds()} s)`);

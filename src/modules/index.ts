@@ -13,6 +13,7 @@ import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
 import { home } from './home/index.ts';
 import { independence } from './independence/index.ts';
+import { lifelongLinks } from './lifelong-links/index.ts';
 import { panel } from './panel/index.ts';
 import { payments } from './payments/index.ts';
 import { households } from './households/index.ts';
@@ -52,6 +53,7 @@ export const modules: readonly HearthModule[] = [
   records,
   childVisits,
   independence,
+  lifelongLinks,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { fillDate, londonDay } from './support/dates.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -7,31 +7,6 @@ import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
  * child's page, records two areas done (the first refused for a missing date, with who confirmed
  * it kept) and sees "2 of 8" on the child's page. Every page is checked with axe.
  */
-
-interface DayMonthYear {
-  day: string;
-  month: string;
-  year: string;
-}
-
-/** A day in Europe/London, `days` from today and `years` on, as the day, month and year a person types. */
-function londonDay(days = 0, years = 0): DayMonthYear {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-  }).formatToParts(new Date(Date.now() + days * 86_400_000));
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { day: part('day'), month: part('month'), year: String(Number(part('year')) + years) };
-}
-
-async function fillDate(page: Page, legend: string, date: DayMonthYear) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(date.day);
-  await group.getByLabel('Month').fill(date.month);
-  await group.getByLabel('Year').fill(date.year);
-}
 
 const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-banner--success');
 const checklistSection = (hearth: Hearth) =>

@@ -89,6 +89,20 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('Lifelong Links fits the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // The list, and the first child's work in it with that child's page (its section).
+    await hearth.goto('/lifelong-links');
+    const work = await hearth.page.locator('main table a[href^="/lifelong-links/"]').first().getAttribute('href');
+    await hearth.goto(work!);
+    const child = await hearth.page.locator('main a[href^="/children/"]').last().getAttribute('href');
+    for (const path of ['/lifelong-links', work!, child!]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
   test('a supervising social worker and a carer fit the screen too', async ({ hearth }) => {
     await hearth.signInAs('ssw');
     for (const path of ['/my-work', '/households', '/supervision/outbox']) {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { approveThroughPanel, householdInAssessment } from './support/panel.ts';
+import { fillDate, londonDay } from './support/dates.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -9,32 +10,6 @@ import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
  * enquiry through panel and the agency decision to matching; the second places its child with
  * demo households, which it changes only by that child's placements.
  */
-
-interface DayMonthYear {
-  day: string;
-  month: string;
-  year: string;
-}
-
-/** A day in Europe/London, `days` from today, as the day, month and year a person types. */
-function londonDay(days = 0, years = 0): DayMonthYear {
-  const when = new Date(Date.now() + days * 86_400_000);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-  }).formatToParts(when);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { day: part('day'), month: part('month'), year: String(Number(part('year')) + years) };
-}
-
-async function fillDate(page: Page, legend: string | RegExp, date: DayMonthYear) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(date.day);
-  await group.getByLabel('Month').fill(date.month);
-  await group.getByLabel('Year').fill(date.year);
-}
 
 const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-banner--success');
 const main = (hearth: Hearth) => hearth.page.locator('main');

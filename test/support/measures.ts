@@ -3,11 +3,21 @@
  * measure's rows for the records a test made, and approved households, their carers and the
  * children placed with them. Each test keeps its fixture and its answer worked out by hand.
  */
+import { sql } from 'drizzle-orm';
+import { beforeAll } from 'vitest';
 import type { Db } from '../../src/platform/db/client.ts';
+import { queryRows } from '../../src/platform/db/sql.ts';
 import { measureRecords, periodOf, type Measure, type Period } from '../../src/platform/measures/index.ts';
 import { testAppForFile } from './app.ts';
 import { makeChild, makePlacement, type Child, type ChildOverrides } from './children.ts';
-import { makeCarer, makeHousehold, type CarerRow, type HouseholdOverrides, type HouseholdRow } from './households.ts';
+import {
+  makeCarer,
+  makeHousehold,
+  teamIdByName,
+  type CarerRow,
+  type HouseholdOverrides,
+  type HouseholdRow,
+} from './households.ts';
 
 export interface MeasureFixture {
   /** The test file's database (inside tests and hooks only). */
@@ -62,4 +72,22 @@ export function measureFixture(month: string, seenOn: string): MeasureFixture {
       return placed;
     },
   };
+}
+
+/**
+ * A new team of a measure test's own, in East Kent (called inside a describe: made before its
+ * tests), so the records of the demo and of other tests do not count in its figure. Returns the
+ * team's id, to read inside tests and hooks.
+ */
+export function teamOfItsOwn(f: MeasureFixture, name: string): () => string {
+  let id = '';
+  beforeAll(async () => {
+    const east = await teamIdByName(f.db(), 'East Kent Fostering Team 1');
+    const [team] = await queryRows<{ id: string }>(
+      f.db(),
+      sql`insert into teams (name, area_id) select ${name}, area_id from teams where id = ${east} returning id`,
+    );
+    id = team!.id;
+  });
+  return () => id;
 }

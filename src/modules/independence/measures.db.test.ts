@@ -5,9 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePlacement } from '../../../test/support/children.ts';
-import { makeHousehold, teamIdByName } from '../../../test/support/households.ts';
-import { measureFixture } from '../../../test/support/measures.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { makeHousehold } from '../../../test/support/households.ts';
+import { measureFixture, teamOfItsOwn } from '../../../test/support/measures.ts';
 import { countMeasure, measureRecords } from '../../platform/measures/index.ts';
 import { checklistsCompleted, checklistsStarted, stayedPut } from './measures.ts';
 import { makeChecklist, makeYoungPerson } from './test-support.ts';
@@ -18,13 +17,9 @@ let teamId: string;
 
 /** A new team in East Kent for the young people of one measure's test. */
 function ownTeam(name: string) {
-  beforeAll(async () => {
-    const east = await teamIdByName(f.db(), 'East Kent Fostering Team 1');
-    const [team] = await queryRows<{ id: string }>(
-      f.db(),
-      sql`insert into teams (name, area_id) select ${name}, area_id from teams where id = ${east} returning id`,
-    );
-    teamId = team!.id;
+  const team = teamOfItsOwn(f, name);
+  beforeAll(() => {
+    teamId = team();
   });
 }
 

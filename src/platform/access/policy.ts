@@ -52,6 +52,15 @@ export const permissions = {
   /** Record and change a child's details and health assessments. */
   'children.change': [...MANAGERS, 'childrens_social_worker'],
   /**
+   * A child's Lifelong Links work (business plan action 7.4; scoped by childVisibleTo): its pages and
+   * the list, read by those who record it and the assistant director; never by a carer.
+   */
+  'lifelong-links.view': [...MANAGERS, 'assistant_director', 'childrens_social_worker'],
+  /** Record the work's steps: the child's social worker, team managers, service managers and the head. */
+  'lifelong-links.record': [...MANAGERS, 'childrens_social_worker'],
+  /** The section on the child's page: also the supervising social workers of the child's household (they support the carer). */
+  'lifelong-links.section': [...MANAGERS, 'assistant_director', 'childrens_social_worker', 'supervising_social_worker'],
+  /**
    * Visits to a child by their social worker (regulations 28 and 29): read by everyone who reads the
    * child (scoped by childVisibleTo), never by a foster carer.
    */

@@ -23,6 +23,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   concern: 'the allegation, complaint or concern',
   'development-plan': 'the personal development plan',
   'independence-checklist': 'the independence checklist',
+  'lifelong-links': 'the Lifelong Links work',
   'panel-item': 'the panel agenda item',
   'panel-meeting': 'the panel meeting',
   'panel-member': 'the panel member’s record',
@@ -74,6 +75,10 @@ export const partWords: Readonly<Record<string, string>> = {
   'recruitment-exemption': 'the exemption',
   'recruitment-post-approval-interview': 'the post-approval interview',
   'recruitment-leaving': 'the carers’ leaving',
+  'lifelong-links-agreement': 'the child’s agreement',
+  'lifelong-links-people': 'the coordinator and people found',
+  'lifelong-links-meeting': 'the family network meeting',
+  'lifelong-links-plan': 'the plan agreed',
   visit: 'a visit by the child’s social worker',
   visits: 'the visits by the child’s social worker',
 };

@@ -1,0 +1,238 @@
+/**
+ * Recording a child's Lifelong Links work: starting it, then each step (the child's agreement, the
+ * coordinator and people found, the family network meeting, the plan agreed, the end). Every change
+ * checks who may make it, keeps the steps in order (no date before the child was born, the work
+ * started or an earlier step, nor after a later one; no step before the one it follows) and writes
+ * its audit entry in one transaction; every view of a work is audited. No deadline applies.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import {
+  forbidden,
+  inTransaction,
+  invalid,
+  notFound,
+  type Invalid,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
+import { children } from '../children/tables.ts';
+import type { AgreementInput, EndInput, MeetingInput, PeopleInput, PlanInput, StartInput } from './forms.ts';
+import type { WorkRow } from './queries.ts';
+import { mayRecordWork, workChildVisibleTo } from './scope.ts';
+import { lifelongLinks } from './tables.ts';
+
+/** The work as a record of the audit trail (and of "who has seen or changed this record"). */
+export const WORK_RECORD = 'lifelong-links';
+
+/** Audits a view of the works shown (the work's page, or the section on the child's page). */
+export async function auditWorksViewed(db: DbOrTx, who: Who, workIds: string[], page: string): Promise<void> {
+  for (const id of workIds) {
+    await recordAudit(db, who.actor, { action: 'view', recordType: WORK_RECORD, recordId: id, detail: { page } });
+  }
+}
+
+/** Starts a child's work (one open at a time; not before they were born or their last work ended). */
+export async function startWork(
+  db: Db,
+  who: Who,
+  child: { id: string; dateOfBirth: IsoDate },
+  input: StartInput,
+): Promise<Result> {
+  if (!mayRecordWork(who.user)) return forbidden;
+  if (compareIsoDates(input.identifiedOn, child.dateOfBirth) < 0) {
+    return invalid({
+      field: 'identifiedOn',
+      message: `Date the child was identified must be on or after their date of birth, ${formatDate(child.dateOfBirth)}`,
+    });
+  }
+  return inTransaction(db, async (tx) => {
+    const [last] = await tx
+      .select({ endedOn: lifelongLinks.endedOn })
+      .from(lifelongLinks)
+      .where(eq(lifelongLinks.childId, child.id))
+      .orderBy(sql`${lifelongLinks.endedOn} is not null`, desc(lifelongLinks.endedOn))
+      .limit(1);
+    if (last && last.endedOn === null) {
+      return invalid({ field: 'identifiedOn', message: 'The child’s Lifelong Links work is already open' });
+    }
+    if (last?.endedOn && compareIsoDates(input.identifiedOn, last.endedOn) < 0) {
+      return invalid({
+        field: 'identifiedOn',
+        message: `Date the child was identified must be on or after the day their last Lifelong Links work ended, ${formatDate(last.endedOn)}`,
+      });
+    }
+    const [made] = await tx
+      .insert(lifelongLinks)
+      .values({
+        childId: child.id,
+        identifiedOn: input.identifiedOn,
+        identifiedBy: who.user.id,
+        coordinator: input.coordinator,
+      })
+      .onConflictDoNothing()
+      .returning({ id: lifelongLinks.id });
+    if (!made) return invalid({ field: 'identifiedOn', message: 'The child’s Lifelong Links work is already open' });
+    await recordAudit(tx, who.actor, {
+      action: 'create',
+      recordType: WORK_RECORD,
+      recordId: made.id,
+      detail: { identifiedOn: input.identifiedOn },
+    });
+    return { ok: true as const, id: made.id };
+  });
+}
+
+type Locked = typeof lifelongLinks.$inferSelect;
+
+/** The dated steps in order, each with its date on a work and its words in a message. */
+const datedSteps = [
+  { step: 'identified', on: (w: Locked) => w.identifiedOn, words: 'the day the child was identified' },
+  { step: 'agreement', on: (w: Locked) => w.agreedOn, words: 'the day the child agreed' },
+  { step: 'meeting', on: (w: Locked) => w.meetingOn, words: 'the day of the family network meeting' },
+  { step: 'plan', on: (w: Locked) => w.planAgreedOn, words: 'the day the plan was agreed' },
+  { step: 'end', on: (w: Locked) => w.endedOn, words: 'the day the work ended' },
+] as const;
+type DatedStep = (typeof datedSteps)[number]['step'];
+
+/**
+ * Whether `date` keeps the step in order on this work: on or after every earlier step's date and
+ * on or before every later one's. The message names the field and the day it must follow or precede.
+ */
+export function outOfOrder(work: Locked, step: DatedStep, date: IsoDate, field: string, what: string) {
+  const at = datedSteps.findIndex((s) => s.step === step);
+  for (const earlier of datedSteps.slice(0, at).reverse()) {
+    const day = earlier.on(work);
+    if (day && compareIsoDates(date, day) < 0) {
+      return invalid({ field, message: `${what} must be on or after ${earlier.words}, ${formatDate(day)}` });
+    }
+  }
+  for (const later of datedSteps.slice(at + 1)) {
+    const day = later.on(work);
+    if (day && compareIsoDates(date, day) > 0) {
+      return invalid({ field, message: `${what} must be on or before ${later.words}, ${formatDate(day)}` });
+    }
+  }
+  return undefined;
+}
+
+const agreementRecorded = (w: Pick<Locked, 'agreedOn' | 'notAskedReason'>) =>
+  w.agreedOn !== null || w.notAskedReason !== null;
+
+/** Which steps may be recorded on the work as it stands (ended work takes none). */
+export function stepsOpen(w: Pick<WorkRow, 'agreedOn' | 'notAskedReason' | 'meetingOn' | 'endedOn'>) {
+  const open = w.endedOn === null;
+  const agreed = agreementRecorded(w);
+  return {
+    agreement: open,
+    people: open && agreed,
+    meeting: open && agreed,
+    plan: open && w.meetingOn !== null,
+    end: open,
+  };
+}
+
+/**
+ * A change to an open work, for those who may record it, within the child's access: the work
+ * locked, the change made (or refused with the form's errors), its audit entry written, all in one
+ * transaction. Ended work is no longer changed.
+ */
+async function changeWork(
+  db: Db,
+  who: Who,
+  workId: string,
+  audit: { action: string; detail: Record<string, unknown> },
+  change: (tx: DbOrTx, work: Locked) => Promise<Partial<typeof lifelongLinks.$inferInsert> | Invalid>,
+): Promise<Result> {
+  if (!mayRecordWork(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const [work] = await tx
+      .select({ work: lifelongLinks })
+      .from(lifelongLinks)
+      .innerJoin(children, eq(children.id, lifelongLinks.childId))
+      .where(and(eq(lifelongLinks.id, workId), workChildVisibleTo(who.user)))
+      .for('update', { of: lifelongLinks });
+    if (!work) return notFound;
+    if (work.work.endedOn !== null) {
+      return invalid({ field: 'form', message: 'This Lifelong Links work has ended: it can no longer be changed' });
+    }
+    const values = await change(tx, work.work);
+    if ('reason' in values) return values;
+    await tx
+      .update(lifelongLinks)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(lifelongLinks.id, workId), isNull(lifelongLinks.endedOn)));
+    await recordAudit(tx, who.actor, { ...audit, recordType: WORK_RECORD, recordId: workId });
+    return { ok: true as const, id: workId };
+  });
+}
+
+/** The child's agreement: the day they agreed, or why they were not asked. */
+export function recordAgreement(db: Db, who: Who, workId: string, input: AgreementInput) {
+  const detail = { part: 'lifelong-links-agreement', agreedOn: input.agreedOn, notAskedReason: input.notAskedReason };
+  return changeWork(db, who, workId, { action: 'update', detail }, async (_tx, work) => {
+    if (input.agreedOn) {
+      const refused = outOfOrder(work, 'agreement', input.agreedOn, 'agreedOn', 'Date the child agreed');
+      if (refused) return refused;
+    }
+    return { agreedOn: input.agreedOn, notAskedReason: input.notAskedReason, agreementRecordedBy: who.user.id };
+  });
+}
+
+/** Record the child's agreement first: the search for people, and the meeting, follow it. */
+const agreementFirst = (field: string) =>
+  invalid({ field, message: 'Record the child’s agreement, or why they were not asked, first' });
+
+/** The coordinator and the people found and contacted so far. */
+export function recordPeople(db: Db, who: Who, workId: string, input: PeopleInput) {
+  const detail = { part: 'lifelong-links-people', found: input.peopleFound, contacted: input.peopleContacted };
+  return changeWork(db, who, workId, { action: 'update', detail }, async (_tx, work) => {
+    if (!agreementRecorded(work)) return agreementFirst('peopleFound');
+    return {
+      coordinator: input.coordinator,
+      peopleFound: input.peopleFound,
+      peopleContacted: input.peopleContacted,
+      peopleRecordedBy: who.user.id,
+      peopleRecordedAt: new Date(),
+    };
+  });
+}
+
+/** The family network meeting: the day it was held (after the child's agreement). */
+export function recordMeeting(db: Db, who: Who, workId: string, input: MeetingInput) {
+  const detail = { part: 'lifelong-links-meeting', meetingOn: input.meetingOn };
+  return changeWork(db, who, workId, { action: 'update', detail }, async (_tx, work) => {
+    if (!agreementRecorded(work)) return agreementFirst('meetingOn');
+    const refused = outOfOrder(work, 'meeting', input.meetingOn, 'meetingOn', 'Date of the family network meeting');
+    return refused ?? { meetingOn: input.meetingOn, meetingRecordedBy: who.user.id };
+  });
+}
+
+/** The plan agreed: the day and a note (after the family network meeting). */
+export function recordPlan(db: Db, who: Who, workId: string, input: PlanInput) {
+  const detail = { part: 'lifelong-links-plan', planAgreedOn: input.planAgreedOn };
+  return changeWork(db, who, workId, { action: 'update', detail }, async (_tx, work) => {
+    if (work.meetingOn === null) {
+      return invalid({ field: 'planAgreedOn', message: 'Record the family network meeting first' });
+    }
+    const refused = outOfOrder(work, 'plan', input.planAgreedOn, 'planAgreedOn', 'Date the plan was agreed');
+    return refused ?? { planAgreedOn: input.planAgreedOn, planNote: input.planNote, planRecordedBy: who.user.id };
+  });
+}
+
+/** Ends the work: the day (on or after every step), why, and a note. "A plan agreed" needs the plan recorded. */
+export function endWork(db: Db, who: Who, workId: string, input: EndInput) {
+  const detail = { endedOn: input.endedOn, endReason: input.endReason };
+  return changeWork(db, who, workId, { action: 'end', detail }, async (_tx, work) => {
+    if (input.endReason === 'plan-agreed' && work.planAgreedOn === null) {
+      return invalid({ field: 'endReason', message: 'Record the plan agreed first, or choose another reason' });
+    }
+    const refused = outOfOrder(work, 'end', input.endedOn, 'endedOn', 'Date the work ended');
+    return (
+      refused ?? { endedOn: input.endedOn, endReason: input.endReason, endNote: input.endNote, endedBy: who.user.id }
+    );
+  });
+}

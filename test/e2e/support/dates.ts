@@ -1,0 +1,37 @@
+import type { Page } from '@playwright/test';
+
+/** A date as a person types it into the GOV.UK date input's three boxes. */
+export interface DayMonthYear {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** A day in Europe/London, `days` from today and `years` on, as the day, month and year a person types. */
+export function londonDay(days = 0, years = 0): DayMonthYear {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(new Date(Date.now() + days * 86_400_000));
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return { day: part('day'), month: part('month'), year: String(Number(part('year')) + years) };
+}
+
+/** The day as a page writes it: "3 March 2026". */
+export function dayInWords(date: DayMonthYear): string {
+  const month = new Date(Date.UTC(2000, Number(date.month) - 1, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${date.day} ${month} ${date.year}`;
+}
+
+/** Types the date into the date input whose legend is `legend`. */
+export async function fillDate(page: Page, legend: string | RegExp, date: DayMonthYear) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(date.day);
+  await group.getByLabel('Month').fill(date.month);
+  await group.getByLabel('Year').fill(date.year);
+}
