@@ -25,6 +25,7 @@ import { reports } from './reports/index.ts';
 import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
+import { serviceReviews } from './service-reviews/index.ts';
 import { staff } from './staff/index.ts';
 import { supervision } from './supervision/index.ts';
 import { training } from './training/index.ts';
@@ -52,6 +53,7 @@ export const modules: readonly HearthModule[] = [
   records,
   childVisits,
   independence,
+  serviceReviews,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */
