@@ -124,7 +124,7 @@ export async function agencyPayments(db: DbOrTx, s: FigureScope): Promise<Figure
         note: inForce,
         columns: ['A week'],
         as: 'pence',
-        rows: r.allowances ? ageBands.map((b, i) => amount(b.name, r.allowances![i])) : [],
+        rows: r.effective_from && r.allowances ? ageBands.map((b, i) => amount(b.name, r.allowances![i])) : [],
         empty: 'No rates to show.',
       },
       {
@@ -132,7 +132,7 @@ export async function agencyPayments(db: DbOrTx, s: FigureScope): Promise<Figure
         note: 'By the household’s skill level.',
         columns: ['A week'],
         as: 'pence',
-        rows: r.fees ? feeLevels.map((f, i) => amount(f.name, r.fees![i])) : [],
+        rows: r.effective_from && r.fees ? feeLevels.map((f, i) => amount(f.name, r.fees![i])) : [],
         empty: 'No rates to show.',
       },
       {

@@ -58,7 +58,7 @@ export const reviewsOnTime: Measure = {
           ${slotTitle('s')} || ', ' || ${slotHalfYear('s')} as label, ${slotHref('s')} as href,
           null::uuid as team_id, s.area_id, ${onTime} as met,
           'Due by ' || s.due_on::text || '; ' || coalesce('completed ' || r.completed_on::text, 'not completed') as detail,
-          false as restricted, s.kind || ' ' || coalesce(s.area_name, '') as sort_key
+          false as restricted, s.title || ' ' || coalesce(s.area_name, '') as sort_key
         from ${dueIn(start)}`;
   },
 };

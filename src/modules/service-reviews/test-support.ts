@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/audit/service.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, teams } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { rebuildDueItems } from '../../platform/due/index.ts';
 import type { Who } from '../../platform/views/results.ts';
@@ -75,4 +76,19 @@ export async function areaIdOf(db: DbOrTx, name: string): Promise<string> {
     .where(sql`${areas.name} = ${name}`);
   if (!row) throw new Error(`no area called ${name}`);
   return row.id;
+}
+
+/** A member of staff who can sign in (the demo's password), in an area: a service manager by default. */
+export async function makeSignInUser(
+  db: DbOrTx,
+  values: { displayName: string; areaId: string; role?: string },
+): Promise<{ id: string; username: string }> {
+  const username = `reviews-${Math.random().toString(36).slice(2, 10)}`;
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`insert into users (username, display_name, role, area_id, password_hash)
+      select ${username}, ${values.displayName}, ${values.role ?? 'service_manager'}, ${values.areaId}::uuid, password_hash
+      from users where username = 'ssw' returning id`,
+  );
+  return { id: row!.id, username };
 }
