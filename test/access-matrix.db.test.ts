@@ -405,6 +405,13 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/independence/areas/:area/not-done': 'children.change',
   'GET /children/:id/independence/complete': 'children.change',
   'POST /children/:id/independence/complete': 'children.change',
+  // The six-monthly reviews: read by managers, the director, the LADO and the recruitment coordinator (each the
+  // kinds scope.ts gives them), written by their writers (scope: service-reviews/scope.ts).
+  'GET /service-reviews': 'service-reviews.view',
+  'GET /service-reviews/:kind/:period': 'service-reviews.view',
+  'GET /service-reviews/:kind/:period/areas/:areaId': 'service-reviews.view',
+  'POST /service-reviews/:kind/:period': 'service-reviews.write',
+  'POST /service-reviews/:kind/:period/areas/:areaId': 'service-reviews.write',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

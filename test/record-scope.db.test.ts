@@ -127,6 +127,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   },
   // A young person's independence checklist: read through the young person's record only.
   'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
+  // A six-monthly review holds no personal record: scoped by itself (service-reviews/scope.ts, by kind and area).
+  'service-review': 'root',
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [

@@ -25,6 +25,7 @@ import { writeDemoPayments } from './payments.ts';
 import { writeDemoRecordsRequests } from './records-requests.ts';
 import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
+import { writeDemoServiceReviews } from './service-reviews.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -234,6 +235,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`visits by children's social workers written: ${visits} (${seconds()} s)`);
     log(
       `independence checklists written: ${await writeDemoIndependence(tx, stream(scale, 'independence'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `six-monthly reviews written: ${await writeDemoServiceReviews(tx, stream(scale, 'service-reviews'), isoOf(today))} (${seconds()} s)`,
     );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
