@@ -97,7 +97,11 @@ const texts: Record<KindKey, { heard: string[]; learnt: string[]; willDo: string
 };
 
 const sharedWith: Record<KindKey, string[]> = {
-  'childrens-feedback': ['Team managers’ meeting', 'Fostering management team', 'Corporate parenting management meeting'],
+  'childrens-feedback': [
+    'Team managers’ meeting',
+    'Fostering management team',
+    'Corporate parenting management meeting',
+  ],
   'allegations-complaints': ['Support team managers, with the LADO', 'Team managers’ meeting'],
   'carer-retention': ['Fostering management team', 'Recruitment and retention group'],
   'agency-payments': ['Fostering management team', 'Commissioning'],
@@ -121,7 +125,8 @@ async function writersOf(tx: DbOrTx): Promise<Writers | null> {
   const head = first('head_of_fostering');
   if (!head) return null;
   const managers = new Map<string, string>();
-  for (const r of rows) if (r.role === 'service_manager' && r.area_id && !managers.has(r.area_id)) managers.set(r.area_id, r.id);
+  for (const r of rows)
+    if (r.role === 'service_manager' && r.area_id && !managers.has(r.area_id)) managers.set(r.area_id, r.id);
   return { head, lado: first('lado'), coordinator: first('recruitment_coordinator'), managers };
 }
 

@@ -92,7 +92,7 @@ describe('the six-monthly reviews’ deadlines', () => {
       db(),
       whoIs(head()),
       place,
-      { heard: 'Themes', learnt: 'Learning', willDo: 'Actions', sharedWith: null, sharedOn: null, action: 'complete' },
+      { heard: 'Themes', learnt: 'Learning', willDo: 'Actions', sharedWith: null, sharedOn: null, intent: 'complete' },
       today,
     );
     expect(result.ok).toBe(true);

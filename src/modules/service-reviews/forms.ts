@@ -27,11 +27,11 @@ export function reviewForm(today: IsoDate, periodStart: IsoDate) {
       willDo: optionalText(ANSWER_MAX, 'what we will do'),
       sharedWith: optionalText(500, 'who it was shared with'),
       sharedOn: optionalGovukDate('Date it was shared'),
-      action: z.enum(['save', 'complete']).catch('save'),
+      intent: z.enum(['save', 'complete']).catch('save'),
     })
     .superRefine((form, ctx) => {
       const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if (form.action === 'complete') {
+      if (form.intent === 'complete') {
         for (const answer of answers) if (!form[answer.name]) fail(answer.name, answer.missing);
       }
       if (form.sharedOn && !form.sharedWith) fail('sharedWith', 'Enter who the review was shared with');

@@ -75,7 +75,7 @@ describe('a service manager writes their area’s summary of children’s feedba
       'sharedOn-day': '',
       'sharedOn-month': '',
       'sharedOn-year': '',
-      action: 'complete',
+      intent: 'complete',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('govuk-error-summary');
@@ -94,7 +94,7 @@ describe('a service manager writes their area’s summary of children’s feedba
       'sharedOn-day': '1',
       'sharedOn-month': '1',
       'sharedOn-year': '2099',
-      action: 'save',
+      intent: 'save',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Enter who the review was shared with');
@@ -109,7 +109,7 @@ describe('a service manager writes their area’s summary of children’s feedba
       learnt: '',
       willDo: '',
       sharedWith: '',
-      action: 'save',
+      intent: 'save',
     });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${page}?done=saved`);
@@ -126,7 +126,7 @@ describe('a service manager writes their area’s summary of children’s feedba
       'sharedOn-day': '5',
       'sharedOn-month': '11',
       'sharedOn-year': '2023',
-      action: 'complete',
+      intent: 'complete',
     });
     expect(completed.statusCode).toBe(303);
     expect(completed.headers.location).toBe(`${page}?done=completed`);
@@ -156,7 +156,7 @@ describe('a service manager writes their area’s summary of children’s feedba
     expect((await manager.get(page)).body).not.toContain('name="heard"');
 
     // A completed review is not changed again.
-    const again = await manager.post(page, { heard: 'x', learnt: 'y', willDo: 'z', action: 'complete' });
+    const again = await manager.post(page, { heard: 'x', learnt: 'y', willDo: 'z', intent: 'complete' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('This review has already been marked as complete');
   });
@@ -178,11 +178,11 @@ describe('a service manager writes their area’s summary of children’s feedba
     const east = await makeSignInUser(db, { displayName: 'Eastern Manager', areaId: await areaIdOf(db, 'East Kent') });
     const agent = await signedIn(t.app, east.username);
     expect((await agent.get(page)).statusCode).toBe(404);
-    expect((await agent.post(page, { heard: 'x', action: 'save' })).statusCode).toBe(404);
+    expect((await agent.post(page, { heard: 'x', intent: 'save' })).statusCode).toBe(404);
     const wide = `/service-reviews/allegations-complaints/${period}`;
     expect((await agent.get(wide)).statusCode).toBe(200);
     expect((await agent.get(wide)).body).not.toContain('name="heard"');
-    const refused = await agent.post(wide, { heard: 'x', action: 'save' });
+    const refused = await agent.post(wide, { heard: 'x', intent: 'save' });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('You cannot make this change');
     // Their own area's summary is theirs to write.

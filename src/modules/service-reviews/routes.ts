@@ -109,7 +109,7 @@ export const serviceReviewsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     const form = parseDatedForm(reviewForm(today, place.periodStart), request.body, ['sharedOn']);
     if (!form.ok) return show(request, reply, place, { values: form.input, errors: form.errors });
     const result = await saveReview(db, who(request), place, form.value, today);
-    const done = form.value.action === 'complete' ? 'completed' : 'saved';
+    const done = form.value.intent === 'complete' ? 'completed' : 'saved';
     return answerForm(reply, result, `${here}?done=${done}`, (errors) =>
       show(request, reply, place, {
         values: request.body as Record<string, unknown>,

@@ -82,12 +82,12 @@ export async function viewReview(db: DbOrTx, who: Who, place: Place): Promise<Re
 export const mayWriteAt = (viewer: SignedInUser, place: Place) => mayWrite(viewer, place.kind, place.areaId);
 
 /**
- * Saves the review's answers; with `action` 'complete', marks it complete too: who and when, and
+ * Saves the review's answers; with `intent` 'complete', marks it complete too: who and when, and
  * its figures counted now and kept. A completed review is not changed again.
  */
 export async function saveReview(db: Db, who: Who, place: Place, input: ReviewInput, today: IsoDate): Promise<Result> {
   if (!mayWriteAt(who.user, place)) return forbidden;
-  const complete = input.action === 'complete';
+  const complete = input.intent === 'complete';
   return inTransaction(db, async (tx) => {
     const [existing] = await queryRows<{ completed: boolean }>(
       tx,
