@@ -28,7 +28,7 @@ test('the head of fostering reads a completed review and writes one', async ({ h
   await hearth.clickLink('Six-monthly reviews', { within: hearth.nav });
   await expect(hearth.heading).toHaveText('Six-monthly reviews');
   await page
-    .getByLabel('Review')
+    .getByLabel('Review', { exact: true })
     .selectOption({ label: 'What local agencies pay foster carers (Business plan action 6.3)' });
   await hearth.submit('Show');
   const rows = page.locator('main tbody tr');

@@ -11,7 +11,6 @@ import { formatDate } from '../../platform/views/format.ts';
 import { ageBands, feeLevels } from '../payments/labels.ts';
 import {
   exitInterviewNames,
-  exitInterviews,
   exitThemeNames,
   leavingReasonNames,
   leavingReasons,
