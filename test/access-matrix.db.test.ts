@@ -425,6 +425,13 @@ const expected: Record<string, Rule> = {
   'POST /lifelong-links/:id/plan': 'lifelong-links.record',
   'GET /lifelong-links/:id/end': 'lifelong-links.record',
   'POST /lifelong-links/:id/end': 'lifelong-links.record',
+  // The six-monthly reviews: read by managers, the director, the LADO and the recruitment coordinator (each the
+  // kinds scope.ts gives them), written by their writers (scope: service-reviews/scope.ts).
+  'GET /service-reviews': 'service-reviews.view',
+  'GET /service-reviews/:kind/:period': 'service-reviews.view',
+  'GET /service-reviews/:kind/:period/areas/:areaId': 'service-reviews.view',
+  'POST /service-reviews/:kind/:period': 'service-reviews.write',
+  'POST /service-reviews/:kind/:period/areas/:areaId': 'service-reviews.write',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

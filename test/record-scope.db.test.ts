@@ -129,6 +129,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
   // A child's Lifelong Links work: read through the child's record only (and only by the roles that read the work).
   'lifelong-links': { table: 'lifelong_links', parents: [{ type: 'child', idSql: 'child_id' }] },
+  // A six-monthly review holds no personal record: scoped by itself (service-reviews/scope.ts, by kind and area).
+  'service-review': 'root',
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [

@@ -60,6 +60,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'supervision.children-seen-3-months',
           'training.participation-3-days',
           'training.children-at-participation-events',
+          'service-reviews.completed-on-time',
         ],
         updates: [
           {
@@ -78,7 +79,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Children and young people are told the outcome of allegations and complaints; joint visits and direct work are part of the process.\nGuidance for social workers after an allegation against a foster carer or a member of the household is in use.',
         measure:
           'Team managers track allegations and complaints monthly.\nThe Head of Fostering and the LADO review every 6 months with support team managers for learning and training needs.\nCases with an allegation or complaint are part of the monthly audits.',
-        measures: ['concerns.outcome-given-to-child'],
+        measures: ['concerns.outcome-given-to-child', 'service-reviews.completed-on-time'],
       },
       {
         n: '1.3',
@@ -156,6 +157,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'recruitment.enquiries',
           'recruitment.exit-interviews',
           'recruitment.post-approval-interviews',
+          'service-reviews.completed-on-time',
         ],
         updates: [
           {
@@ -278,7 +280,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Carers transferring from an agency move onto the council’s payment structure; this is made clear when they apply and recorded at protocol meetings.',
         measure:
           'Every 6 months the Head of Fostering checks what local agencies pay so that ours stays competitive, and works with commissioning on agency placements for children with complex needs.\nA carer’s records are sent to the provider that asks within 15 working days (Fostering Services (England) Regulations 2011, regulation 32(6)).',
-        measures: ['records.requests-answered-in-time'],
+        measures: ['records.requests-answered-in-time', 'service-reviews.completed-on-time'],
         completed: true,
       },
     ],

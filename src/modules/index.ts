@@ -26,6 +26,7 @@ import { reports } from './reports/index.ts';
 import { reviews } from './reviews/index.ts';
 import { scorecard } from './scorecard/index.ts';
 import { search } from './search/index.ts';
+import { serviceReviews } from './service-reviews/index.ts';
 import { staff } from './staff/index.ts';
 import { supervision } from './supervision/index.ts';
 import { training } from './training/index.ts';
@@ -54,6 +55,7 @@ export const modules: readonly HearthModule[] = [
   childVisits,
   independence,
   lifelongLinks,
+  serviceReviews,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

@@ -77,6 +77,19 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('the six-monthly reviews fit the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    await hearth.goto('/service-reviews');
+    // The first in the list (overdue or due: with the form) and the last on the page (completed: read only).
+    const links = hearth.page.locator('main table a[href^="/service-reviews/"]');
+    const [first, last] = [await links.first().getAttribute('href'), await links.last().getAttribute('href')];
+    for (const path of ['/service-reviews', first!, last!]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
   test('a young person’s independence checklist fits the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
     // The oldest children first: a young person of 15 or over, whose page shows the checklist's section.

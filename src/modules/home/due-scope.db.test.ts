@@ -24,6 +24,7 @@ import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
 import { makePanelDeadlines } from '../panel/test-support.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-support.ts';
 import { makeRoad } from '../recruitment/test-support.ts';
+import { clearServiceReviews } from '../service-reviews/test-support.ts';
 import { makeStaffUser, makeStart } from '../staff/test-support.ts';
 import { recruitmentExemptions } from '../recruitment/tables.ts';
 import { makeSupervision } from '../supervision/test-support.ts';
@@ -244,6 +245,8 @@ describe('the engine scopes every rule', () => {
       // Papers due to a panel meeting, a decision due on a recommendation, an applicant to tell.
       await makePanelDeadlines(db(), householdId, '2026-12-14', '2026-11-20');
     }
+    // The six-monthly reviews of April to September 2026, none written: overdue since 31 October.
+    await clearServiceReviews(db(), today);
   });
 
   async function otherTeamManager(): Promise<SignedInUser> {
@@ -273,8 +276,9 @@ describe('the engine scopes every rule', () => {
     const noArea = { ...(await serviceManager(db(), 'West Kent')), areaId: null };
     const noTeam = { ...(await viewer(db(), 'manager')), teamId: null, areaId: null };
     // A team manager is shown every rule but the LADO's own, the agency decision maker's (the decision and its
-    // letters) and the payments officer's (enhancement reviews, the yearly rates), a service manager all but the
-    // allegations': what they see below is empty because of their scope, not because the rule is not theirs.
+    // letters), the payments officer's (enhancement reviews, the yearly rates) and the six-monthly reviews (their
+    // writers' and the head's), a service manager all but the allegations': what they see below is empty because
+    // of their scope, not because the rule is not theirs.
     const notShownToManagers = dueRules().filter((r) => !r.audience.includes('team_manager'));
     expect(notShownToManagers.map((r) => r.id).sort()).toEqual([
       'concerns.lado-decision',
@@ -282,6 +286,10 @@ describe('the engine scopes every rule', () => {
       'panel.letters-due',
       'payments.enhancement-review',
       'payments.rates-review',
+      'service-reviews.agency-payments',
+      'service-reviews.allegations-complaints',
+      'service-reviews.carer-retention',
+      'service-reviews.childrens-feedback',
     ]);
     expect(dueRulesFor(noArea).filter((r) => !r.id.startsWith('concerns.allegation')).length).toBeGreaterThan(10);
     for (const nobody of [noArea, noTeam]) {

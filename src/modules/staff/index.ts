@@ -3,6 +3,7 @@
  * 24): each member of staff's folder (agreement, sessions signed by both, PDP, training and
  * induction), their manager's team list, and "My supervision".
  */
+import { sql } from 'drizzle-orm';
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { staffDueRules } from './due.ts';
 import { staffMeasures } from './measures.ts';
@@ -31,10 +32,12 @@ export const staff: HearthModule = {
   ],
   recordTypes: staffRecordTypes,
   // At most a team's staff, but the head's and the director's are everyone: a short list only below them.
+  // A deadline on a member of staff's own work is theirs to see: the head's own too (the six-monthly
+  // reviews they write), though the head has no supervision folder.
   dueScopes: {
     staff: (viewer) =>
       viewer.role === 'head_of_fostering' || viewer.role === 'assistant_director'
-        ? visibleStaffIds(viewer)
+        ? sql`select ${viewer.id}::uuid union all ${visibleStaffIds(viewer)}`
         : { few: visibleStaffIds(viewer) },
   },
   dueRules: staffDueRules,

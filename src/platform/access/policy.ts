@@ -235,6 +235,14 @@ export const permissions = {
   'records.record': [...MANAGERS],
   /** The Records page: the open requests across the service (or area) and the records past their retention date. */
   'records.oversee': ['head_of_fostering', 'service_manager'],
+  /**
+   * The six-monthly reviews of business plan actions 1.1, 1.2, 3.2 and 6.3 (scope: service-reviews/scope.ts:
+   * managers their area's and the service-wide ones, the LADO allegations and complaints, the recruitment
+   * coordinator retention of carers).
+   */
+  'service-reviews.view': [...MANAGERS, 'assistant_director', 'lado', 'recruitment_coordinator'],
+  /** Write and complete one (the head any; a service manager their area's children's feedback; the LADO; the recruitment coordinator). */
+  'service-reviews.write': ['head_of_fostering', 'service_manager', 'lado', 'recruitment_coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -36,6 +36,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   'review-link': 'the annual review’s feedback link',
   'role-mapping': 'the sign-in group’s role',
   scorecard: 'the scorecard',
+  'service-review': 'the six-monthly review',
   setting: 'the setting',
   'significant-event': 'the notification of a significant event',
   'staff-member': 'the staff member’s supervision folder',
