@@ -1,7 +1,7 @@
 /**
  * The pages of the modules built after the first benchmarks (recruitment, panel, reviews,
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
- * independence checklist): each module's landing list and one
+ * independence checklist, Lifelong Links, the six-monthly reviews): each module's landing list and one
  * busy record, opened by the demo user whose work it is. Targets as for every record and list
  * page (issue 8): p95 < 150 ms at national scale, < 50 ms at county scale on PostgreSQL.
  */
@@ -9,6 +9,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
+import { todayInLondon } from '../../src/platform/dates/index.ts';
+import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/paths.ts';
+import { serviceReviewPath, serviceReviewsPath } from '../../src/modules/service-reviews/paths.ts';
+import { latestEnded } from '../../src/modules/service-reviews/periods.ts';
 import { BenchAgent } from './agent.ts';
 import type { Scenario } from './timing.ts';
 
@@ -45,6 +49,12 @@ async function findTargets(db: Db) {
           order by (select count(*) from independence_checklist_areas a where a.checklist_id = k.id) desc, k.child_id
           limit 1`,
     ),
+    // The Lifelong Links work most recently started, and the area with the most children (its children's feedback).
+    links: await one(db, sql`select id from lifelong_links order by identified_on desc, id limit 1`),
+    busiestArea: await one(
+      db,
+      sql`select area_id as id from children where left_care_on is null group by area_id order by count(*) desc limit 1`,
+    ),
     staffMember: await one(
       db,
       sql`select s.staff_user_id as id from staff_supervision_sessions s
@@ -62,7 +72,11 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     staffMember: null,
     visited: null,
     checklist: null,
+    links: null,
+    busiestArea: null,
   }));
+  // The latest half-year that has ended: its reviews count the half-year's records (live until completed).
+  const halfYear = latestEnded(todayInLondon());
   const as = async (username: string) => {
     const agent = new BenchAgent(app);
     await agent.signIn(username, password);
@@ -102,6 +116,21 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     {
       page: 'An independence checklist (cicsw)',
       run: record(cicsw!, targets.checklist && `/children/${targets.checklist}/independence`),
+    },
+    { page: 'Lifelong Links (head)', run: () => head!.get(lifelongLinksPath()) },
+    { page: 'A Lifelong Links work (head)', run: record(head!, targets.links && workPath(targets.links)) },
+    { page: 'Six-monthly reviews (head)', run: () => head!.get(serviceReviewsPath()) },
+    {
+      page: "A six-monthly review: an area's children's feedback (head)",
+      run: record(head!, targets.busiestArea && serviceReviewPath('childrens-feedback', halfYear, targets.busiestArea)),
+    },
+    {
+      page: 'A six-monthly review: allegations and complaints (head)',
+      run: () => head!.get(serviceReviewPath('allegations-complaints', halfYear, null)),
+    },
+    {
+      page: 'A six-monthly review: retention of carers (head)',
+      run: () => head!.get(serviceReviewPath('carer-retention', halfYear, null)),
     },
   ];
 }
