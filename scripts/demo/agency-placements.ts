@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { BulkTable, type Column } from './bulk.ts';
 import { isoOf, timestampOf, type Day } from './days.ts';
 import type { DemoModel } from './model.ts';
-import { stream, type Random } from './random.ts';
+import { stream, uuidFrom } from './random.ts';
 
 /** Made-up agencies (any likeness to a real one is chance). */
 export const demoAgencies = [
@@ -35,14 +35,6 @@ export interface AgencyPlacementModel {
   endReason: string | null;
   /** The team manager of the child's area who recorded it (the head of fostering when none). */
   createdBy: string;
-}
-
-/** A version-4-shaped uuid from the stream (the demo's own IdMaker stream is left untouched). */
-function uuidFrom(random: Random): string {
-  const hex = () => (Math.floor(random.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [hex(), hex(), hex(), hex()];
-  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
 /**

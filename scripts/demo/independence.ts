@@ -20,7 +20,7 @@ import {
 } from '../../src/modules/independence/labels.ts';
 import { insertRows } from './bulk.ts';
 import { dayOf, isoOf, type Day } from './days.ts';
-import type { Random } from './random.ts';
+import { uuidFrom, type Random } from './random.ts';
 
 /** Rows per insert statement: both tables have few columns. */
 const ROWS_PER_STATEMENT = 2000;
@@ -40,14 +40,6 @@ interface Candidate {
   looked_after_since: IsoDate;
   left_care_on: IsoDate | null;
   worker: string | null;
-}
-
-/** A version-4-shaped UUID from the demo's own stream: the same ids on every run. */
-function uuidFrom(random: Random): string {
-  const hex = () => (Math.floor(random.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [hex(), hex(), hex(), hex()];
-  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
 /** `count` days from `from` to `to` (both included), in order; fewer when the span is shorter. */

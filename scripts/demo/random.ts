@@ -77,6 +77,14 @@ export function stream(scale: string, part: string): Random {
   return new Random(`hearth-demo/${scale}/${part}`);
 }
 
+/** A version-4-shaped UUID drawn from a stream: the same ids on every run. */
+export function uuidFrom(random: Random): string {
+  const hex = () => (Math.floor(random.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
+  const [a, b, c, d] = [hex(), hex(), hex(), hex()];
+  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+}
+
 /**
  * Version-4-shaped UUIDs from their own stream, so every id is known before insert (no
  * `returning` round trips) and is the same on every run.
@@ -89,12 +97,6 @@ export class IdMaker {
   }
 
   next(): string {
-    const hex = () => (Math.floor(this.random.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-    const a = hex();
-    const b = hex();
-    const c = hex();
-    const d = hex();
-    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+    return uuidFrom(this.random);
   }
 }
