@@ -16,7 +16,7 @@ import { loggableError } from './platform/views/errors.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
 import { runReviewMessages } from './modules/reviews/jobs.ts';
-import { rebuildChangedDueRules } from './platform/due/index.ts';
+import { rebuildChangedDueRules, renewDailyDueRules } from './platform/due/index.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
 const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
@@ -120,12 +120,22 @@ async function main(): Promise<void> {
   registerAllModules();
   const rebuilt = await rebuildChangedDueRules(database.db);
   if (rebuilt.length) app.log.info({ rules: rebuilt }, 'deadline rules changed: their items were rebuilt');
+  // Deadlines that move with the calendar (a half-year ending): worked out again once a day.
+  const renewDaily = async () => {
+    const renewed = await renewDailyDueRules(database.db);
+    if (renewed.length) app.log.info({ rules: renewed }, 'deadlines that move with the calendar were renewed');
+  };
+  await renewDaily();
 
   // The scorecard of each closed month of the last year, stored once it ends (one measure at a time).
-  const snapshots = () =>
+  const snapshots = () => {
     void snapshotLastYear(database.db).catch((err: unknown) =>
       app.log.error({ err: loggableError(err as Error) }, 'scorecard snapshot failed'),
     );
+    void renewDaily().catch((err: unknown) =>
+      app.log.error({ err: loggableError(err as Error) }, 'renewing the calendar’s deadlines failed'),
+    );
+  };
   const snapshotTimer = setInterval(snapshots, SNAPSHOT_EVERY_MS);
   snapshotTimer.unref();
 

@@ -8,7 +8,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueFixture } from '../../../test/support/due.ts';
-import { ACCOUNT_RECORD, dueFor, dueRules, refreshDueItems, type DueEntry } from '../../platform/due/index.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import {
+  ACCOUNT_RECORD,
+  dueFor,
+  dueRules,
+  refreshDueItems,
+  renewDailyDueRules,
+  type DueEntry,
+} from '../../platform/due/index.ts';
 import { serviceManager, viewer } from '../home/test-support.ts';
 import { saveReview, findPlace } from './service.ts';
 import { areaIdOf, clearServiceReviews, serviceReviewRuleIds, whoIs } from './test-support.ts';
@@ -102,5 +110,20 @@ describe('the six-monthly reviews’ deadlines', () => {
     // The next half-year's is kept all the same, shown once that half-year has ended.
     const april = await dueFor(db(), head(), { ...window, today: '2027-04-02' });
     expect(april.map((e) => e.label)).toContain('Review of allegations and complaints');
+  });
+
+  it('are renewed each day, so a half-year years ahead with nothing written still has its reviews due', async () => {
+    // Built today: renewing again today does nothing.
+    expect(await renewDailyDueRules(db(), todayInLondon())).toEqual([]);
+    // Nearly three years on, past the half-years kept ahead, nothing would be due without renewal.
+    const later = { ...window, today: '2029-10-10' };
+    expect(await dueFor(db(), head(), later)).toEqual([]);
+    expect((await renewDailyDueRules(db(), later.today)).sort()).toEqual([...serviceReviewRuleIds].sort());
+    const renewed = await dueFor(db(), head(), later);
+    expect(new Set(renewed.map((e) => `${e.detail} by ${e.dueOn}`))).toEqual(
+      new Set(['1 April to 30 September 2029: not yet completed by 2029-10-31']),
+    );
+    expect(renewed.map((e) => e.label)).toContain('Review of allegations and complaints');
+    await clearServiceReviews(db(), today);
   });
 });

@@ -7,11 +7,12 @@
  * the member of staff whose work it is (as the yearly review of the rates is), and shown to them
  * and to the head.
  *
- * Nothing is written when a half-year ends, so the items are kept ahead: each half-year from the
- * latest ended to KEPT_AHEAD after it has its item, shown from the day after it ends until the
- * day after the next one ends (when the next one's review becomes the one due). Completing a
- * review refreshes its item in the same transaction (service.ts); an account made, changed or
- * closed refreshes them all (its owner may change).
+ * Nothing is written when a half-year ends, so the rule renews daily (the engine works its items
+ * out again each day) and its items are also kept ahead, for a server stopped over a half-year's
+ * end: each half-year from the latest ended to KEPT_AHEAD after it has its item, shown from the
+ * day after it ends until the day after the next one ends (when the next one's review becomes the
+ * one due). Completing a review refreshes its item in the same transaction (service.ts); an
+ * account made, changed or closed refreshes them all (its owner may change).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
@@ -121,5 +122,6 @@ export const serviceReviewsDueRules: DueRule[] = reviewKinds.map((kind) => ({
   audience: audienceOf[kind.owner],
   recordType: SERVICE_REVIEW_RECORD,
   affectedBy: { [ACCOUNT_RECORD]: byAccount(kind) },
+  renewDaily: true,
   compute: (db, ids, today) => reviewsDue(db, kind, ids, today),
 }));

@@ -19,6 +19,7 @@ export const serviceReviews: HearthModule = {
     {
       text: 'Six-monthly reviews',
       href: serviceReviewsPath(),
+      group: 'Performance and planning',
       describes: 'the reviews of children’s feedback, allegations and complaints, retention and agencies’ payments',
       permission: 'service-reviews.view',
       order: 36,

@@ -37,6 +37,7 @@ export {
   checkDueItems,
   definitionHash,
   rebuildChangedDueRules,
+  renewDailyDueRules,
   rebuildDueItems,
   recordsIn,
   refreshDueItems,

@@ -208,6 +208,27 @@ export async function rebuildChangedDueRules(db: Db, today?: IsoDate): Promise<s
   return changed;
 }
 
+/**
+ * Rebuilds the items of the rules that renew daily (`DueRule.renewDaily`) when they were last
+ * built before `today` (in London); returns their ids. A few small rules: cheap to run hourly.
+ */
+export async function renewDailyDueRules(db: Db, today: IsoDate = todayInLondon()): Promise<string[]> {
+  const daily = dueRules().filter((rule) => rule.renewDaily);
+  if (!daily.length) return [];
+  const builtToday = new Set(
+    (
+      await queryRows<{ id: string }>(
+        db,
+        sql`select id from ${dueRuleDefinitions}
+          where (${dueRuleDefinitions.rebuiltAt} at time zone 'Europe/London')::date >= ${today}::date`,
+      )
+    ).map((row) => row.id),
+  );
+  const stale = daily.filter((rule) => !builtToday.has(rule.id)).map((rule) => rule.id);
+  if (stale.length) await rebuildDueItems(db, { ruleIds: stale, today });
+  return stale;
+}
+
 /** The columns that say what an item is: compared between the kept table and a rebuild. */
 function itemKey(ruleId: string, item: KeptDueItem): string {
   return JSON.stringify([

@@ -94,6 +94,12 @@ export interface DueRule {
   compute(db: DbOrTx, recordIds: readonly string[] | null, today: IsoDate): Promise<KeptDueItem[]>;
   /** Bump when a helper the computation uses changes, so start-up rebuilds the rule's items. */
   version?: number;
+  /**
+   * Its items change with the calendar as well as with its records (a half-year ending makes a
+   * new review due with nothing written): the engine works them out again once a day
+   * (`renewDailyDueRules`, at start-up and from the server's hourly pass).
+   */
+  renewDaily?: boolean;
 }
 
 const rules = new Map<string, DueRule>();
