@@ -60,7 +60,7 @@ test('an audit inadequate for a missing delegated authority is put right and con
 
   // The team manager picks this month's files: the household is among them.
   await hearth.signInAs('manager');
-  await hearth.clickLink('Audits', { within: hearth.nav, exact: true });
+  await hearth.openArea('Audits');
   await hearth.submit('Pick this month’s files: East Kent Fostering Team 1');
   await expect(hearth.heading).toHaveText('East Kent Fostering Team 1: case-file audits');
   const file = page.locator('tbody tr').filter({ hasText: householdName });

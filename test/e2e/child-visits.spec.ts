@@ -27,7 +27,7 @@ const monthsFrom = (date: Date, months: number) => {
 test('a children’s social worker records a visit and sees the next one due', async ({ hearth }) => {
   const page = hearth.page;
   await hearth.signInAs('cicsw');
-  await hearth.clickLink('Children', { within: hearth.nav });
+  await hearth.openArea('Children');
   const row = page.locator('main tbody tr').filter({ hasNotText: 'Not placed' }).first();
   await expect(row, 'the demo cicsw has a child placed with our carers').toBeVisible();
   const name = (await row.locator('td').first().locator('a').innerText()).trim();

@@ -17,7 +17,7 @@ const longDate = (date: Date) =>
  * through search. Returns nothing; leaves the browser on that page.
  */
 async function openEllisMatters(hearth: Hearth) {
-  await hearth.clickLink('Search', { within: hearth.nav });
+  await hearth.openArea('Search');
   await hearth.page.getByLabel('Search for a carer, household member or child').fill('Jordan Ellis');
   await hearth.submit('Search');
   await hearth.clickLink('Jordan Ellis', { within: hearth.page.locator('table tbody tr').first() });
@@ -75,7 +75,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
 
   // The LADO finds it among the open allegations and takes it to an outcome.
   await hearth.signInAs('lado');
-  await hearth.clickLink('Open allegations', { within: hearth.nav });
+  await hearth.openArea('Open allegations');
   await expect(hearth.heading).toHaveText('Open allegations');
   await hearth.goto(matter);
   await expect(page.locator('main')).toContainText(summary);
@@ -148,7 +148,7 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
   await expect(page.locator('main .govuk-tag').first()).toHaveText('Closed');
 
   // The register, filtered to closed allegations, shows it closed and unsubstantiated.
-  await hearth.clickLink('Concerns', { within: hearth.nav, exact: true });
+  await hearth.openArea('Concerns');
   await page.getByLabel('Kind').selectOption({ label: 'Allegation' });
   await page.getByLabel('Open or closed').selectOption('closed');
   await hearth.submit('Apply filters');

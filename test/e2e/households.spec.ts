@@ -65,7 +65,7 @@ test.describe('a household recorded and allocated', () => {
 
     // The recruitment coordinator records the enquiry.
     await hearth.signInAs('recruitment');
-    await hearth.clickLink('Households', { within: hearth.nav });
+    await hearth.openArea('Households');
     await expect(hearth.heading).toHaveText('Households');
     await hearth.submit('Record an enquiry'); // a button-styled link (role=button)
     await expect(hearth.heading).toHaveText('Record an enquiry');
@@ -131,7 +131,7 @@ test.describe('a household recorded and allocated', () => {
 
     // The social worker finds it on their caseload.
     await hearth.signInAs('ssw');
-    await hearth.clickLink('Households', { within: hearth.nav });
+    await hearth.openArea('Households');
     await page.getByLabel('Allocated worker').selectOption({ label: 'My caseload' });
     await page.getByLabel('Name, reference or postcode').fill(name);
     await hearth.submit('Apply filters');

@@ -21,7 +21,7 @@ test('a children’s social worker starts a young person’s independence checkl
   await hearth.signInAs('cicsw');
 
   // A young person of 16 and two months, looked after for half a year.
-  await hearth.clickLink('Children', { within: hearth.nav });
+  await hearth.openArea('Children');
   await hearth.submit('Add a child');
   await page.getByLabel('First name').fill('Robin');
   await page.getByLabel('Last name', { exact: true }).fill(lastName);
@@ -73,7 +73,7 @@ test.describe('without JavaScript', () => {
   test('the checklist’s start form refuses a date in the future', async ({ hearth }) => {
     const page = hearth.page;
     await hearth.signInAs('cicsw');
-    await hearth.clickLink('Children', { within: hearth.nav });
+    await hearth.openArea('Children');
     await hearth.submit('Add a child');
     await page.getByLabel('First name').fill('Sky');
     await page.getByLabel('Last name', { exact: true }).fill(uniqueName('Checklist'));

@@ -20,7 +20,7 @@ test('a children’s social worker starts a child’s Lifelong Links work and re
   const lastName = uniqueName('Links');
   await hearth.signInAs('cicsw');
 
-  await hearth.clickLink('Children', { within: hearth.nav });
+  await hearth.openArea('Children');
   await hearth.submit('Add a child');
   await page.getByLabel('First name').fill('Ellis');
   await page.getByLabel('Last name', { exact: true }).fill(lastName);
@@ -68,7 +68,7 @@ test('a children’s social worker starts a child’s Lifelong Links work and re
   await expect(section(hearth)).toContainText(`Family network meeting held on ${dayInWords(meeting)}`);
 
   // The list: the child, in their stage, and this year's count against the plan's target.
-  await hearth.clickLink('Lifelong Links', { within: hearth.nav });
+  await hearth.openArea('Lifelong Links');
   await expect(hearth.heading).toHaveText('Lifelong Links');
   await expect(page.locator('[data-year-count]')).toHaveText(/^\d+ of \d+ children this year$/);
   await page.getByLabel('Stage').selectOption({ label: 'Family network meeting held' });
@@ -82,7 +82,7 @@ test.describe('without JavaScript', () => {
   test('the start form refuses a date in the future and keeps the coordinator typed', async ({ hearth }) => {
     const page = hearth.page;
     await hearth.signInAs('cicsw');
-    await hearth.clickLink('Children', { within: hearth.nav });
+    await hearth.openArea('Children');
     await hearth.submit('Add a child');
     await page.getByLabel('First name').fill('Jordan');
     await page.getByLabel('Last name', { exact: true }).fill(uniqueName('Links'));

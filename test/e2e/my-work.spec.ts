@@ -42,7 +42,7 @@ test.describe('My work and search', () => {
     await expect(page.getByText('Fostering Services (England) Regulations 2011, regulation 26').first()).toBeVisible();
 
     // Search from My work: a carer's name typed with two mistakes.
-    await hearth.clickLink('My work', { within: hearth.nav });
+    await hearth.openArea('My work');
     await page.getByLabel('Search for a carer, household member or child').fill('Jordna Elis');
     await hearth.submit('Search');
     await expect(hearth.heading).toHaveText('Search results');

@@ -68,7 +68,7 @@ test('a household goes through a quorate panel to the agency decision that appro
 
   // The chair, a member of this meeting, reads it on their papers page.
   await hearth.signInAs('panel');
-  await hearth.clickLink('Your papers', { within: hearth.nav });
+  await hearth.openArea('Your papers');
   await expect(hearth.heading).toHaveText('Your panel papers');
   const row = page.locator('tr', { hasText: name });
   await expect(row).toContainText('Form F assessment report');
@@ -88,7 +88,7 @@ test('a household goes through a quorate panel to the agency decision that appro
 
   // The decision maker finds it in their queue and agrees: the household is approved on the terms.
   await hearth.signInAs('decider');
-  await hearth.clickLink('Decisions', { within: hearth.nav });
+  await hearth.openArea('Decisions');
   await expect(hearth.heading).toContainText('decision');
   await expect(main).toContainText(name);
   await decideToApprove(hearth, name);

@@ -23,7 +23,7 @@ test('the payments officer publishes rates and records an enhancement; the carer
   test.setTimeout(120_000);
   const page = hearth.page;
   await hearth.signInAs('payments');
-  await hearth.clickLink('Payments', { within: hearth.nav });
+  await hearth.openArea('Payments');
   await expect(hearth.heading).toHaveText('Payments to carers');
   await expect(page.locator('main')).toContainText('In force since 1 April');
   await expect(page.locator('.govuk-warning-text')).toContainText('below the recommended Living Wage');

@@ -27,6 +27,7 @@ test.describe('a phone-sized screen', () => {
     await hearth.signInAs('head');
     const pages = [
       '/my-work',
+      '/all-areas',
       '/households',
       '/children',
       '/referrals',

@@ -27,7 +27,7 @@ async function approvedHousehold(hearth: Hearth, name: string, postcode: string)
 /** The children's social worker records a child in care; returns the child's page address. */
 async function newChild(hearth: Hearth, firstName: string, lastName: string): Promise<string> {
   const page = hearth.page;
-  await hearth.clickLink('Children', { within: hearth.nav });
+  await hearth.openArea('Children');
   await expect(hearth.heading).toHaveText('Children');
   await hearth.submit('Add a child');
   await expect(hearth.heading).toHaveText('Add a child');
@@ -90,7 +90,7 @@ test.describe('children and placements', () => {
 
     // The team manager returns it, saying why (a return without reasons is refused).
     await hearth.signInAs('manager');
-    await hearth.clickLink('Referrals', { within: hearth.nav });
+    await hearth.openArea('Referrals');
     await expect(hearth.heading).toHaveText('Referrals');
     await hearth.clickLink(`${child.first} ${child.last}`);
     await hearth.submit('Return referral');
@@ -105,10 +105,10 @@ test.describe('children and placements', () => {
     // The social worker finds it on My work and in their own referrals, sees the reasons, puts the
     // referral right and sends it again.
     await hearth.signInAs('cicsw');
-    await hearth.clickLink('Referrals', { within: hearth.nav });
+    await hearth.openArea('Referrals');
     await expect(hearth.heading).toHaveText('Your referrals');
     await expect(main(hearth)).toContainText(`${child.first} ${child.last}`);
-    await hearth.clickLink('My work', { within: hearth.nav });
+    await hearth.openArea('My work');
     const returned = page.getByRole('table', { name: 'Referrals returned to you' });
     await hearth.clickLink(`${child.first} ${child.last}`, { within: returned });
     await expect(main(hearth)).toContainText('This referral was returned');

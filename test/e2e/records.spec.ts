@@ -29,7 +29,7 @@ test('a team manager records a request for records and the records sent; the hea
   test.setTimeout(120_000);
   const page = hearth.page;
   await hearth.signInAs('manager');
-  await hearth.clickLink('Households', { within: hearth.nav });
+  await hearth.openArea('Households');
   const first = page.locator('main table a[href^="/households/"]').first();
   const name = (await first.innerText()).trim();
   await hearth.clickLink(name, { exact: true, within: page.locator('main table') });
@@ -64,7 +64,7 @@ test('a team manager records a request for records and the records sent; the hea
   await hearth.signOut();
 
   await hearth.signInAs('head');
-  await hearth.clickLink('Records', { exact: true, within: hearth.nav });
+  await hearth.openArea('Records');
   await expect(hearth.heading).toHaveText('Records');
   await expect(page.getByRole('heading', { name: 'Open requests' })).toBeVisible();
   await hearth.clickLink('Records past their retention date');

@@ -23,7 +23,7 @@ test('an enquiry becomes a complete assessment, ready for panel', async ({ heart
   const surname = `Quillfeather${Date.now() % 100000}`;
 
   await hearth.signInAs('recruitment');
-  await hearth.clickLink('Recruitment', { within: hearth.nav, exact: true });
+  await hearth.openArea('Recruitment');
   await expect(hearth.heading).toHaveText('Recruitment pipeline');
   await hearth.submit('Record an enquiry');
   await fillDate(page, 'Date of the enquiry', daysAgo(10));

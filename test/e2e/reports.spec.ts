@@ -10,7 +10,7 @@ test('the head issues last quarter’s report and the assistant director reads i
   const page = hearth.page;
 
   await hearth.signInAs('head');
-  await hearth.clickLink('Quarterly reports', { within: hearth.nav, exact: true });
+  await hearth.openArea('Quarterly reports');
   await expect(hearth.heading).toHaveText('Quarterly reports to the executive');
   const lastQuarter = page.locator('tbody tr').nth(1).getByRole('link');
   const quarterName = (await lastQuarter.innerText()).trim();

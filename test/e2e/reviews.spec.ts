@@ -27,7 +27,7 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
 
   // The reviewer finds a household whose first review in Hearth has not started, with a child placed.
   await hearth.signInAs('reviewer');
-  await hearth.clickLink('Reviews', { within: hearth.nav, exact: true });
+  await hearth.openArea('Reviews');
   await expect(hearth.heading).toHaveText('Reviews of approval');
   await page.getByLabel('Show').selectOption('first');
   await hearth.submit('Show the list');

@@ -60,6 +60,68 @@ test.describe('each role lands on its own home page', () => {
     });
   }
 
+  test('the head of fostering’s header keeps the main areas; the rest are under All areas, by heading', async ({
+    hearth,
+  }) => {
+    const page = hearth.page;
+    await hearth.signIn('head');
+    const header = hearth.nav.getByRole('link');
+    await expect(header).toHaveText([
+      'My work',
+      'Households',
+      'Children',
+      'Referrals',
+      'Scorecard',
+      'Business plan',
+      'Search',
+      'All areas',
+    ]);
+    // My work no longer lists twenty areas before the work itself: it says where they are.
+    await expect(page.getByRole('heading', { name: 'What Hearth holds for you' })).toHaveCount(0);
+    await hearth.clickLink('All areas', { within: page.locator('main') });
+    await expect(hearth.heading).toHaveText('All areas');
+    await expect(hearth.nav.getByRole('link', { name: 'All areas' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('main h2')).toHaveText([
+      'Your work',
+      'Carers and households',
+      'Children',
+      'Safeguarding and quality',
+      'Performance and planning',
+    ]);
+    const quality = page.locator('main ul').nth(3);
+    await expect(quality.getByRole('link')).toHaveText(['Open allegations', 'Concerns', 'Audits', 'Records']);
+    await expect(quality).toContainText('Audits: the month’s case-file audits and their findings');
+    // An area opened from here is shown as within All areas in the header.
+    await hearth.clickLink('Training', { within: page.locator('main') });
+    await expect(hearth.heading).toHaveText('Training calendar');
+    await expect(hearth.nav.getByRole('link', { name: 'All areas' })).toHaveAttribute('aria-current', 'true');
+    // One in the header is marked there instead.
+    await hearth.openArea('Households');
+    await expect(hearth.nav.getByRole('link', { name: 'Households' })).toHaveAttribute('aria-current', 'page');
+    await expect(hearth.nav.getByRole('link', { name: 'All areas' })).not.toHaveAttribute('aria-current');
+  });
+
+  test('a user with few areas has them all in the header and on My work, and no All areas', async ({ hearth }) => {
+    await hearth.signIn('reviewer');
+    await expect(hearth.nav.getByRole('link')).toHaveText([
+      'My work',
+      'Households',
+      'Reviews',
+      'Children',
+      'Training',
+      'My supervision',
+      'Search',
+    ]);
+    await expect(hearth.page.locator('.app-home-pages a')).toHaveText([
+      'Households',
+      'Reviews',
+      'Children',
+      'Training',
+      'My supervision',
+      'Search',
+    ]);
+  });
+
   test('the payments officer’s home says what Hearth holds for them and opens the households’ approval', async ({
     hearth,
   }) => {

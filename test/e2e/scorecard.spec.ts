@@ -8,7 +8,7 @@ test.describe('the scorecard', () => {
   test('the head of fostering reads the scorecard, filters it and opens a measure', async ({ hearth }) => {
     const page = hearth.page;
     await hearth.signInAs('head');
-    await hearth.clickLink('Scorecard', { within: hearth.nav });
+    await hearth.openArea('Scorecard');
     await expect(hearth.heading).toContainText('Scorecard:');
     await expect(page.locator('table').first()).toContainText('Approved fostering households');
     await expect(page.locator('svg[role="img"]').first()).toBeVisible();

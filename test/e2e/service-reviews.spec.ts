@@ -25,7 +25,7 @@ test('the head of fostering reads a completed review and writes one', async ({ h
   test.setTimeout(120_000);
   const page = hearth.page;
   await hearth.signInAs('head');
-  await hearth.clickLink('Six-monthly reviews', { within: hearth.nav });
+  await hearth.openArea('Six-monthly reviews');
   await expect(hearth.heading).toHaveText('Six-monthly reviews');
   await page
     .getByLabel('Review', { exact: true })

@@ -28,7 +28,7 @@ test('a team manager records a supervision session and the SSW signs it', async 
   const today = new Date();
 
   await hearth.signInAs('manager');
-  await hearth.clickLink('Staff supervision', { within: hearth.nav, exact: true });
+  await hearth.openArea('Staff supervision');
   await expect(hearth.heading).toHaveText('Staff supervision');
   await hearth.clickLink('Sam Sutherland');
   await expect(hearth.heading).toHaveText('Sam Sutherland');
@@ -55,7 +55,7 @@ test('a team manager records a supervision session and the SSW signs it', async 
   await hearth.signOut();
 
   await hearth.signInAs('ssw');
-  await hearth.clickLink('My supervision', { within: hearth.nav, exact: true });
+  await hearth.openArea('My supervision');
   await expect(hearth.heading).toHaveText('My supervision');
   await hearth.clickLink(`Sign the record of ${longDate(today)}`);
   await hearth.submit('Sign the record');
@@ -63,7 +63,7 @@ test('a team manager records a supervision session and the SSW signs it', async 
   await page.getByLabel('I confirm this is a true record of my supervision').check();
   await hearth.submit('Sign the record');
   await expect(page.locator('.govuk-notification-banner')).toContainText('You have signed your supervision record');
-  await hearth.clickLink('My supervision', { within: hearth.nav, exact: true });
+  await hearth.openArea('My supervision');
   const row = page.locator('tbody tr').filter({ hasText: longDate(today) });
   await expect(row).toContainText('Signed by both');
   await hearth.signOut();

@@ -33,7 +33,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   await hearth.signInAs('head', '/scorecard/supervision.households-supervised-6-weeks');
   await expect(hearth.heading).toHaveText(MEASURE);
   const before = await measureNow(page);
-  await hearth.clickLink('Business plan', { within: hearth.nav });
+  await hearth.openArea('Business plan');
   await hearth.clickLink(/Fostering/, { within: page.locator('p', { hasText: 'The current plan is' }) });
   await hearth.clickLink('7.1', { exact: true });
   await expect(hearth.heading).toHaveText('Action 7.1');
@@ -42,7 +42,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
 
   // The SSW finds the demo carer's household (theirs, its supervision overdue) and records a visit.
   await hearth.signInAs('ssw');
-  await hearth.clickLink('Search', { within: hearth.nav });
+  await hearth.openArea('Search');
   await page.getByLabel('Search for a carer, household member or child').fill('Jordan Ellis');
   await hearth.submit('Search');
   await hearth.clickLink('Jordan Ellis', { within: page.locator('table tbody tr').first() });
@@ -98,7 +98,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   const body = await page.locator('.app-message-body').innerText();
   const link = /https?:\/\/\S+\/notes\/([A-Za-z0-9_-]{32})/.exec(body);
   expect(link, 'the message holds the link to confirm receipt').not.toBeNull();
-  await hearth.clickLink('Notes to carers', { within: hearth.nav });
+  await hearth.openArea('Notes to carers');
   await expect(page.locator('table tbody tr').first()).toContainText('Kept in the outbox');
   await hearth.signOut();
 
@@ -124,7 +124,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   const after = await measureNow(page);
   expect(after.supervised).toBe(before.supervised + 1);
   expect(after.value).not.toBe(before.value);
-  await hearth.clickLink('Business plan', { within: hearth.nav });
+  await hearth.openArea('Business plan');
   await hearth.clickLink(/Fostering/, { within: page.locator('p', { hasText: 'The current plan is' }) });
   const plan = page.locator('tr', { hasText: 'Progress on 7.1' });
   await expect(plan.locator('li', { hasText: MEASURE })).toContainText(`${after.value} this month`);

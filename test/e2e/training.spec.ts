@@ -43,7 +43,7 @@ test('a carer books training in the portal, the register is taken, and the train
 
   // The training coordinator adds a session of the TSD course today; a date in the past is refused.
   await hearth.signInAs('training');
-  await hearth.clickLink('Training', { within: hearth.nav, exact: true });
+  await hearth.openArea('Training');
   await hearth.goto('/training/courses');
   await hearth.clickLink('TSD standards: portfolio sign-off');
   await hearth.submit('Add a session'); // a link styled as a button

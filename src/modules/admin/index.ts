@@ -10,6 +10,7 @@ export const admin: HearthModule = {
     {
       text: 'Administration',
       href: '/admin',
+      group: 'Administration',
       describes: 'user accounts, roles and teams',
       permission: 'users.manage',
       order: 90,

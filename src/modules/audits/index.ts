@@ -19,6 +19,7 @@ export const audits: HearthModule = {
     {
       text: 'Audits',
       href: '/audits',
+      group: 'Safeguarding and quality',
       describes: 'the month’s case-file audits and their findings',
       permission: 'audits.view',
       order: 17,

@@ -12,6 +12,8 @@ export const children: HearthModule = {
     {
       text: 'Children',
       href: '/children',
+      group: 'Children',
+      primary: true,
       describes: 'the children in care and their records',
       permission: 'children.view',
       order: 20,

@@ -25,6 +25,7 @@ export const concerns: HearthModule = {
     {
       text: 'Open allegations',
       href: '/lado',
+      group: 'Safeguarding and quality',
       describes: 'the county’s open allegations, by stage and age',
       permission: 'allegations.lado',
       order: 5,
@@ -32,6 +33,7 @@ export const concerns: HearthModule = {
     {
       text: 'Concerns',
       href: '/concerns',
+      group: 'Safeguarding and quality',
       describes: 'allegations, concerns, complaints and compliments',
       permission: 'concerns.view',
       order: 16,

@@ -5,5 +5,7 @@ import { homeRoutes } from './routes.ts';
 export const home: HearthModule = {
   name: 'home',
   routes: homeRoutes,
-  navigation: [{ text: 'My work', href: '/my-work', permission: 'work.view', order: 0 }],
+  navigation: [
+    { text: 'My work', href: '/my-work', group: 'Your work', primary: true, permission: 'work.view', order: 0 },
+  ],
 };

@@ -4,6 +4,7 @@ import { can } from '../../platform/access/policy.ts';
 import { roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { loadPageSections } from '../../platform/views/page-sections.ts';
+import { allAreasHref, areaListFor, areasFor, headerHoldsEverything } from '../../platform/views/navigation.ts';
 import { myWorkQuery } from './forms.ts';
 import { roleHomeFor } from './role-home.ts';
 import { deadlineRules, myWork } from './queries.ts';
@@ -38,12 +39,19 @@ export const homeRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
         work.pagination.pages > 1 ? `My work (page ${work.pagination.page} of ${work.pagination.pages})` : 'My work',
       roleName: roleNames[user.role],
       roleHome: roleHomeFor(user.role),
+      // A short header lists every area on My work too; a long one sends the user to All areas.
+      areas: headerHoldsEverything(user) ? areaListFor(user) : null,
+      allAreasHref,
       canSearch: can(user.role, 'search.use'),
       work,
       sections,
       flash: query.changed === 'password' ? 'Your password has been changed' : undefined,
     });
   });
+
+  app.get(allAreasHref, { config: { access: 'signed-in' } }, async (request, reply) =>
+    reply.page('all-areas.njk', { title: 'All areas', groups: areasFor(request.user!) }),
+  );
 
   app.get('/my-work/rules', { config: { access: { permission: 'work.view' } } }, async (_request, reply) =>
     reply.page('my-work-rules.njk', {

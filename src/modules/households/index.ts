@@ -21,6 +21,8 @@ export const households: HearthModule = {
     {
       text: 'Households',
       href: '/households',
+      group: 'Carers and households',
+      primary: true,
       describes: 'fostering households, their carers, checks and approval',
       permission: 'households.view',
       order: 10,

@@ -20,6 +20,7 @@ export const lifelongLinks: HearthModule = {
     {
       text: 'Lifelong Links',
       href: lifelongLinksPath(),
+      group: 'Children',
       describes: 'children in the Lifelong Links pilot and this year’s count against the plan’s target',
       permission: 'lifelong-links.view',
       order: 20.5,

@@ -14,6 +14,7 @@ export const panel: HearthModule = {
     {
       text: 'Panel',
       href: '/panel',
+      group: 'Carers and households',
       describes: 'the fostering panel’s meetings, agendas and papers',
       permission: 'panel.view',
       order: 17,
@@ -21,6 +22,7 @@ export const panel: HearthModule = {
     {
       text: 'Decisions',
       href: '/panel/decisions',
+      group: 'Carers and households',
       describes: 'recommendations waiting for the agency decision',
       permission: 'panel.decide',
       order: 18,
@@ -28,6 +30,7 @@ export const panel: HearthModule = {
     {
       text: 'Your papers',
       href: '/panel/my-papers',
+      group: 'Your work',
       describes: 'the papers of the panel meetings you sit on',
       permission: 'panel.sit',
       order: 19,

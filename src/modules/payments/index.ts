@@ -19,6 +19,7 @@ export const payments: HearthModule = {
     {
       text: 'Payments',
       href: '/payments',
+      group: 'Carers and households',
       describes: 'published rates and disability enhancements',
       permission: 'payments.view',
       order: 38,

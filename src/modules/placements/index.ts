@@ -18,6 +18,8 @@ export const placements: HearthModule = {
     {
       text: 'Referrals',
       href: '/referrals',
+      group: 'Children',
+      primary: true,
       describes: 'referrals for a placement, from sent to matched',
       permission: 'referrals.list',
       order: 25,

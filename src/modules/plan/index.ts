@@ -10,6 +10,8 @@ export const plan: HearthModule = {
     {
       text: 'Business plan',
       href: '/plan',
+      group: 'Performance and planning',
+      primary: true,
       describes: 'the business plan’s targets, actions and updates',
       permission: 'plan.view',
       order: 35,

@@ -5,5 +5,7 @@ import { portalRoutes } from './routes.ts';
 export const portal: HearthModule = {
   name: 'portal',
   routes: portalRoutes,
-  navigation: [{ text: 'Your household', href: '/portal', permission: 'portal.use', order: 0 }],
+  navigation: [
+    { text: 'Your household', href: '/portal', group: 'Your work', primary: true, permission: 'portal.use', order: 0 },
+  ],
 };

@@ -20,6 +20,7 @@ export const records: HearthModule = {
     {
       text: 'Records',
       href: recordsPath(),
+      group: 'Safeguarding and quality',
       describes: 'requests for carers’ records and the records past their retention date',
       permission: 'records.oversee',
       order: 39,

@@ -19,6 +19,7 @@ export const recruitment: HearthModule = {
     {
       text: 'Recruitment',
       href: '/recruitment',
+      group: 'Carers and households',
       describes: 'enquiries and assessments, from first contact to panel',
       permission: 'recruitment.view',
       order: 14,

@@ -10,6 +10,7 @@ export const reports: HearthModule = {
     {
       text: 'Quarterly reports',
       href: '/reports',
+      group: 'Performance and planning',
       describes: 'the quarterly report to the executive',
       permission: 'reports.view',
       order: 37,

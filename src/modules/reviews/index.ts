@@ -20,11 +20,12 @@ export const reviews: HearthModule = {
     {
       text: 'Reviews',
       href: '/reviews',
+      group: 'Carers and households',
       describes: 'annual reviews of carers’ approval',
       permission: 'reviews.view',
       order: 16,
     },
-    { text: 'Your annual reviews', href: '/portal/reviews', permission: 'portal.use', order: 5 },
+    { text: 'Your annual reviews', href: '/portal/reviews', group: 'Your work', permission: 'portal.use', order: 5 },
   ],
   recordTypes: reviewRecordTypes,
   dueRules: reviewDueRules,

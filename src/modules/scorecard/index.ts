@@ -9,6 +9,8 @@ export const scorecard: HearthModule = {
     {
       text: 'Scorecard',
       href: '/scorecard',
+      group: 'Performance and planning',
+      primary: true,
       describes: 'the service’s measures by month, team and area',
       permission: 'scorecard.view',
       order: 30,

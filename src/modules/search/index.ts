@@ -9,6 +9,8 @@ export const search: HearthModule = {
     {
       text: 'Search',
       href: '/search',
+      group: 'Your work',
+      primary: true,
       describes: 'find a carer, household member or child',
       permission: 'search.use',
       order: 80,

@@ -18,6 +18,7 @@ export const staff: HearthModule = {
     {
       text: 'My supervision',
       href: '/my-supervision',
+      group: 'Your work',
       describes: 'your own supervision, training and development plan',
       permission: 'staff.view',
       order: 40,
@@ -25,6 +26,7 @@ export const staff: HearthModule = {
     {
       text: 'Staff supervision',
       href: '/staff',
+      group: 'Your work',
       describes: 'the supervision and training of the staff you manage',
       permission: 'staff.oversee',
       order: 41,

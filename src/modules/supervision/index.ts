@@ -17,6 +17,7 @@ export const supervision: HearthModule = {
     {
       text: 'Notes to carers',
       href: '/supervision/outbox',
+      group: 'Carers and households',
       describes: 'the notes of supervision visits sent to carers',
       permission: 'supervision.view',
       order: 15,

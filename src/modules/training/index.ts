@@ -27,6 +27,7 @@ export const training: HearthModule = {
     {
       text: 'Training',
       href: '/training',
+      group: 'Carers and households',
       describes: 'courses, sessions, carers’ training and participation events',
       permission: 'training.view',
       order: 32,

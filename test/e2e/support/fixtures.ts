@@ -21,6 +21,8 @@
  *   submit(button, opts?)  clicks a button by its accessible name (opts.within: a form or section),
  *                          waits for the next page, checks it; returns that page's response
  *   clickLink(name, opts?) clicks a link by its accessible name ({ exact, within }), same as submit
+ *   openArea(name)         opens an area from the header, or through "All areas" when the header
+ *                          does not hold it
  *   signIn(username, password = E2E_DEMO_PASSWORD)
  *                          signs in on /sign-in; with the right password, expects to leave /sign-in
  *   signInAs(username, to = '/')
@@ -97,6 +99,7 @@ export interface Hearth {
   goto(path: string): Promise<Response | null>;
   submit(buttonName: string | RegExp, options?: ActionOptions): Promise<Response | null>;
   clickLink(linkName: string | RegExp, options?: ActionOptions): Promise<Response | null>;
+  openArea(name: string): Promise<Response | null>;
   signIn(username: string, password?: string): Promise<void>;
   signInAs(username: string, to?: string): Promise<Response | null>;
   signOut(): Promise<void>;
@@ -247,6 +250,19 @@ class HearthPage implements Hearth {
   async clickLink(linkName: string | RegExp, options: ActionOptions = {}): Promise<Response | null> {
     const scope = options.within ?? this.page;
     return this.navigateBy(scope.getByRole('link', { name: linkName, exact: options.exact }));
+  }
+
+  /**
+   * Opens an area of the service as a user would: from the header when it holds the link,
+   * otherwise through "All areas" (the header keeps only the main areas for the head of fostering,
+   * managers and social workers).
+   */
+  async openArea(name: string): Promise<Response | null> {
+    if ((await this.nav.getByRole('link', { name, exact: true }).count()) > 0) {
+      return this.clickLink(name, { within: this.nav, exact: true });
+    }
+    await this.clickLink('All areas', { within: this.nav, exact: true });
+    return this.clickLink(name, { within: this.page.locator('main'), exact: true });
   }
 
   async signIn(username: string, password = E2E_DEMO_PASSWORD): Promise<void> {

@@ -47,7 +47,7 @@ export interface PanelHousehold {
 /** The adviser: today's meeting, everyone on the list sitting; returns the meeting page's path. */
 export async function quorateMeetingToday(hearth: Hearth): Promise<string> {
   const page = hearth.page;
-  await hearth.clickLink('Panel', { within: hearth.nav, exact: true });
+  await hearth.openArea('Panel');
   await hearth.clickLink('Add a panel meeting');
   await expect(hearth.heading).toHaveText('Add a panel meeting');
   await fillToday(page, 'Date of the meeting');
