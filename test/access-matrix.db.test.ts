@@ -35,6 +35,7 @@ const expected: Record<string, Rule> = {
   'GET /': 'signed-in',
   'GET /my-work': 'work.view',
   'GET /my-work/rules': 'work.view',
+  'GET /all-areas': 'signed-in',
   'GET /portal': 'portal.use',
   'GET /accessibility': 'public',
   'GET /privacy': 'public',
