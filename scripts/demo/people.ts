@@ -56,4 +56,5 @@ export const demoUsers: DemoUser[] = [
   },
   { username: 'payments', displayName: 'Paula Grant', role: 'payments_officer' },
   { username: 'carer', displayName: 'Jordan Ellis', role: 'foster_carer' },
+  { username: 'servicemanager', displayName: 'Sunita Rao', role: 'service_manager', area: 'East Kent' },
 ];

@@ -15,6 +15,7 @@ const homes: { username: string; name: string; home: string; heading: string; na
   ...[
     ['head', 'Helen Hartley'],
     ['director', 'David Drummond'],
+    ['servicemanager', 'Sunita Rao'],
     ['manager', 'Maya Mensah'],
     ['ssw', 'Sam Sutherland'],
     ['ssw2', 'Priya Walsh'],
