@@ -1,4 +1,4 @@
-import { dayInWords, fillDate, londonDay } from './support/dates.ts';
+import { dayInWords as boxesInWords, fillDate, londonDay, type DayMonthYear } from './support/dates.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -9,6 +9,9 @@ import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
  * reason is changed, and the record removed as made in error (a reason asked for). Every page is
  * checked with axe.
  */
+
+/** The day as the page writes it (the boxes may hold "03" for the 3rd). */
+const dayInWords = (date: DayMonthYear) => boxesInWords({ ...date, day: String(Number(date.day)) });
 
 const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-banner--success');
 
@@ -100,8 +103,35 @@ test('a child still placed with the service’s carers is refused, with a link t
   await page.getByLabel('Adopted', { exact: true }).check();
   await hearth.submit('Save');
   await expect(page.locator('.govuk-error-summary')).toContainText(`is still placed with ${household}`);
-  await expect(page.locator('main ul.govuk-list a', { hasText: household })).toHaveAttribute('href', /^\/placements\//);
+  await expect(page.getByRole('link', { name: household, exact: true })).toHaveAttribute('href', /^\/placements\//);
   await expect(page.getByLabel('Adopted', { exact: true })).toBeChecked();
+});
+
+test('a child who died: the page says so, and the notifications are recorded as they are made', async ({ hearth }) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+  const lastName = uniqueName('Leaving');
+  await hearth.signInAs('cicsw');
+  await addChild(hearth, 'Isla', lastName);
+  await hearth.clickLink('Record that Isla left care');
+  const diedOn = londonDay(-1);
+  await fillDate(page, 'Date left care', diedOn);
+  await page.getByLabel('Died', { exact: true }).check();
+  await hearth.submit('Save');
+  await expect(page.locator('main .govuk-inset-text')).toContainText(`Died on ${dayInWords(diedOn)}`);
+  const notifications = page
+    .locator('main h2:text-is("Notifications of Isla’s death") ~ dl.govuk-summary-list')
+    .first();
+  await expect(notifications.getByText('Not yet recorded')).toHaveCount(5);
+
+  await hearth.clickLink('Record the notifications');
+  await expect(hearth.heading).toHaveText('Notifications of Isla’s death');
+  await fillDate(page, 'Ofsted (His Majesty’s Chief Inspector)', diedOn);
+  await fillDate(page, 'The Secretary of State (Department for Education)', londonDay());
+  await hearth.submit('Save the notifications');
+  await expect(banner(hearth)).toContainText('The notifications have been recorded');
+  await expect(notifications.getByText('Not yet recorded')).toHaveCount(3);
+  await expect(notifications).toContainText(dayInWords(diedOn));
 });
 
 test.describe('without JavaScript', () => {
@@ -117,5 +147,12 @@ test.describe('without JavaScript', () => {
     await hearth.submit('Save');
     await expect(page.locator('.govuk-error-summary')).toContainText('Date left care must be today or in the past');
     await expect(page.locator('.govuk-error-summary')).toContainText('Select why Ada left care');
+    await fillDate(page, 'Date left care', londonDay());
+    await page.getByLabel('Other', { exact: true }).check();
+    await page.getByLabel('Details (needed if you chose ‘Other’)').fill('Moved to live with her grandmother abroad');
+    await hearth.submit('Save');
+    await expect(page.locator('main .govuk-inset-text')).toContainText(
+      `Left care on ${dayInWords(londonDay())}: other`,
+    );
   });
 });

@@ -34,42 +34,47 @@ type LeavingChild = { firstName: string; dateOfBirth: IsoDate; lookedAfterSince:
  */
 export function leavingForm(today: IsoDate, child: LeavingChild) {
   const name = child.firstName;
-  return z
-    .object({
-      leftCareOn: govukDate('Date left care'),
-      reason: z.enum(leavingReasonKeys, { error: `Select why ${name} left care` }),
-      details: optionalText(1000, 'the details'),
-    })
-    .superRefine((form, ctx) => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if (compareIsoDates(form.leftCareOn, today) > 0) {
-        issue('leftCareOn', 'Date left care must be today or in the past');
-      } else if (compareIsoDates(form.leftCareOn, child.lookedAfterSince) < 0) {
-        issue(
-          'leftCareOn',
-          `Date left care must be on or after the date ${name} became looked after, ${formatDate(child.lookedAfterSince)}`,
-        );
-      } else {
+  return (
+    z
+      .object({
+        // Checked on its own, so its message shows even when no reason was chosen.
+        leftCareOn: govukDate('Date left care').superRefine((on, ctx) => {
+          if (compareIsoDates(on, today) > 0) {
+            ctx.addIssue({ code: 'custom', message: 'Date left care must be today or in the past' });
+          } else if (compareIsoDates(on, child.lookedAfterSince) < 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Date left care must be on or after the date ${name} became looked after, ${formatDate(child.lookedAfterSince)}`,
+            });
+          }
+        }),
+        reason: z.enum(leavingReasonKeys, { error: `Select why ${name} left care` }),
+        details: optionalText(1000, 'the details'),
+      })
+      // The reason's age rules, once the date and reason are known.
+      .superRefine((form, ctx) => {
         const adult = compareIsoDates(form.leftCareOn, addYears(child.dateOfBirth, 18)) >= 0;
         const reason = leavingReasons[form.reason].replace(/ \(18 or over\)$/, '').toLowerCase();
+        let message: string | null = null;
         if (ADULT_LEAVING_REASONS.includes(form.reason) && !adult) {
-          issue(
-            'reason',
+          message =
             `${name} was ${ageOn(child.dateOfBirth, form.leftCareOn)} on ${formatDate(form.leftCareOn)}: ` +
-              `“${reason}” is for a young person of 18 or over. Check the date, or choose another reason`,
-          );
-        }
-        if (CHILD_LEAVING_REASONS.includes(form.reason) && adult) {
-          issue(
-            'reason',
+            `“${reason}” is for a young person of 18 or over. Check the date, or choose another reason`;
+        } else if (CHILD_LEAVING_REASONS.includes(form.reason) && adult) {
+          message =
             `${name} was 18 or over on ${formatDate(form.leftCareOn)}: a ${reason} is made only for a child under 18. ` +
-              'Check the date, or choose another reason',
-          );
+            'Check the date, or choose another reason';
         }
-      }
-      if (form.reason === 'other' && !form.details) issue('details', `Enter the details of why ${name} left care`);
-    })
-    .transform((form): LeavingInput => ({ leftCareOn: form.leftCareOn, reason: form.reason, details: form.details }));
+        if (message) ctx.addIssue({ code: 'custom', path: ['reason'], message });
+      })
+      // Asked for whatever else is wrong with the form, so every message shows at once.
+      .refine((form) => form.reason !== 'other' || Boolean(form.details?.trim()), {
+        path: ['details'],
+        message: `Enter the details of why ${name} left care`,
+        when: () => true,
+      })
+      .transform((form): LeavingInput => ({ leftCareOn: form.leftCareOn, reason: form.reason, details: form.details }))
+  );
 }
 
 /** "Remove: recorded in error": why. */
