@@ -34,9 +34,8 @@ const expected: Record<string, Rule> = {
   'GET /records/:type/:id/audit': 'audit.view',
   'GET /': 'signed-in',
   'GET /my-work': 'work.view',
-  // Every area the user's role opens, grouped (the header keeps the main ones).
-  'GET /all-areas': 'signed-in',
   'GET /my-work/rules': 'work.view',
+  'GET /all-areas': 'signed-in',
   'GET /portal': 'portal.use',
   'GET /accessibility': 'public',
   'GET /privacy': 'public',

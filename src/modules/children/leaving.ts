@@ -5,17 +5,16 @@
  * trail with what was there before. Open placements are never ended here: their ending has its own
  * reason and feeds the stability measures, so a child still placed is refused with a link to them.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
-import { households } from '../households/tables.ts';
 import { placementPath } from '../placements/paths.ts';
-import { agencyPlacements, placements } from '../placements/tables.ts';
 import { deathNotifications } from './labels.ts';
 import type { DeathNotificationsInput, LeavingInput } from './leaving-forms.ts';
 import { findChild, type ChildRecord } from './scope.ts';
@@ -47,34 +46,23 @@ export async function openPlacementsOn(
   on: IsoDate,
   reason: string,
 ): Promise<OpenPlacement[]> {
-  const keepsStayingPut = reason === 'staying_put';
-  const inHouse = await db
-    .select({ id: placements.id, name: households.name, startDate: placements.startDate })
-    .from(placements)
-    .innerJoin(households, eq(households.id, placements.householdId))
-    .where(
-      and(
-        eq(placements.childId, childId),
-        or(isNull(placements.endDate), sql`${placements.endDate} > ${on}::date`),
-        keepsStayingPut ? sql`${placements.placementType} <> 'staying_put'` : undefined,
-      ),
-    )
-    .orderBy(placements.startDate);
-  const agency = await db
-    .select({ id: agencyPlacements.id, name: agencyPlacements.agencyName, startDate: agencyPlacements.startDate })
-    .from(agencyPlacements)
-    .where(
-      and(
-        eq(agencyPlacements.childId, childId),
-        or(isNull(agencyPlacements.endDate), sql`${agencyPlacements.endDate} > ${on}::date`),
-        keepsStayingPut ? sql`${agencyPlacements.placementType} <> 'staying_put'` : undefined,
-      ),
-    )
-    .orderBy(agencyPlacements.startDate);
-  return [
-    ...inHouse.map((p) => ({ name: p.name, startDate: p.startDate, href: placementPath(p.id) })),
-    ...agency.map((p) => ({ name: p.name, startDate: p.startDate, href: `/agency-placements/${p.id}/end` })),
-  ].sort((a, b) => compareIsoDates(a.startDate, b.startDate));
+  // Not ended on or before the day (and, for Staying Put, not the Staying Put arrangement), on table `t`.
+  const notEnded = (t: string) =>
+    sql`${sql.raw(t)}.child_id = ${childId} and (${sql.raw(t)}.end_date is null or ${sql.raw(t)}.end_date > ${on}::date)
+      ${reason === 'staying_put' ? sql.raw(`and ${t}.placement_type <> 'staying_put'`) : sql``}`;
+  const rows = await queryRows<{ id: string; name: string; startDate: IsoDate; agency: boolean }>(
+    db,
+    sql`select p.id, h.name, p.start_date::text as "startDate", false as agency
+        from placements p join households h on h.id = p.household_id where ${notEnded('p')}
+      union all
+      select a.id, a.agency_name, a.start_date::text, true from agency_placements a where ${notEnded('a')}
+      order by 3, 2`,
+  );
+  return rows.map((p) => ({
+    name: p.name,
+    startDate: p.startDate,
+    href: p.agency ? `/agency-placements/${p.id}/end` : placementPath(p.id),
+  }));
 }
 
 /** The death notification columns, all cleared. */
@@ -82,6 +70,29 @@ const noNotifications = Object.fromEntries(deathNotifications.map((n) => [n.colu
   (typeof deathNotifications)[number]['column'],
   null
 >;
+
+/**
+ * Writes the child's leaving care columns, moves their deadlines and writes the audit entry, in
+ * one transaction; whether the user still reads the child after.
+ */
+async function writeLeaving(
+  db: Db,
+  who: Who,
+  child: ChildRecord,
+  values: Partial<typeof children.$inferInsert>,
+  audit: { action: 'update' | 'delete'; detail: Record<string, unknown> },
+  today: IsoDate,
+): Promise<LeavingResult> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(children)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(children.id, child.id));
+    await refreshDueItems(tx, 'child', [child.id], today);
+    await recordAudit(tx, who.actor, { ...audit, recordType: 'child', recordId: child.id });
+  });
+  return { ok: true, visible: (await findChild(db, who.user, child.id)) !== null };
+}
 
 /**
  * Records that a child left care, or changes what was recorded. Refused while the child still has a
@@ -112,22 +123,18 @@ export async function recordLeftCare(
     };
   }
   const before = child.leftCareOn ? { leftCareOn: child.leftCareOn, reason: child.leftCareReason } : null;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(children)
-      .set({
-        leftCareOn: input.leftCareOn,
-        leftCareReason: input.reason,
-        leftCareDetails: input.details,
-        ...(input.reason === 'died' ? {} : noNotifications),
-        updatedAt: new Date(),
-      })
-      .where(eq(children.id, child.id));
-    await refreshDueItems(tx, 'child', [child.id], today);
-    await recordAudit(tx, who.actor, {
+  return writeLeaving(
+    db,
+    who,
+    child,
+    {
+      leftCareOn: input.leftCareOn,
+      leftCareReason: input.reason,
+      leftCareDetails: input.details,
+      ...(input.reason === 'died' ? {} : noNotifications),
+    },
+    {
       action: 'update',
-      recordType: 'child',
-      recordId: child.id,
       // The details are free text: the audit trail names whether they changed, never what they say.
       detail: {
         part: 'left-care',
@@ -135,9 +142,9 @@ export async function recordLeftCare(
         after: { leftCareOn: input.leftCareOn, reason: input.reason },
         detailsChanged: (child.leftCareDetails ?? null) !== input.details,
       },
-    });
-  });
-  return { ok: true, visible: (await findChild(db, who.user, child.id)) !== null };
+    },
+    today,
+  );
 }
 
 /** Removes a record of leaving care made in error, saying why: the child is in care again, their deadlines back. */
@@ -149,20 +156,17 @@ export async function removeLeftCare(
   today: IsoDate = todayInLondon(),
 ): Promise<LeavingResult> {
   if (!mayChange(who)) return forbidden;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(children)
-      .set({ leftCareOn: null, leftCareReason: null, leftCareDetails: null, ...noNotifications, updatedAt: new Date() })
-      .where(eq(children.id, child.id));
-    await refreshDueItems(tx, 'child', [child.id], today);
-    await recordAudit(tx, who.actor, {
+  return writeLeaving(
+    db,
+    who,
+    child,
+    { leftCareOn: null, leftCareReason: null, leftCareDetails: null, ...noNotifications },
+    {
       action: 'delete',
-      recordType: 'child',
-      recordId: child.id,
       detail: { part: 'left-care', leftCareOn: child.leftCareOn, leftCareReason: child.leftCareReason, reason },
-    });
-  });
-  return { ok: true, visible: (await findChild(db, who.user, child.id)) !== null };
+    },
+    today,
+  );
 }
 
 /** Records the day each notification of a child's death was made (blank: not yet recorded). */
@@ -171,22 +175,18 @@ export async function recordDeathNotifications(
   who: Who,
   child: ChildRecord,
   input: DeathNotificationsInput,
+  today: IsoDate = todayInLondon(),
 ): Promise<LeavingResult> {
   if (!mayChange(who)) return forbidden;
   if (child.leftCareReason !== 'died') return { ok: false, reason: 'not-found' };
   const values = Object.fromEntries(deathNotifications.map((n) => [n.column, input[n.field]]));
   const before = Object.fromEntries(deathNotifications.map((n) => [n.field, child[n.column]]));
-  await db.transaction(async (tx) => {
-    await tx
-      .update(children)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(children.id, child.id));
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'child',
-      recordId: child.id,
-      detail: { part: 'death-notifications', before, after: input },
-    });
-  });
-  return { ok: true, visible: true };
+  return writeLeaving(
+    db,
+    who,
+    child,
+    values,
+    { action: 'update', detail: { part: 'death-notifications', before, after: input } },
+    today,
+  );
 }

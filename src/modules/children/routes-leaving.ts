@@ -53,7 +53,24 @@ function answer(reply: FastifyReply, result: LeavingResult, child: ChildRecord, 
 }
 
 export function leavingRoutes(app: FastifyInstance, db: Db): void {
-  async function showForm(
+  /** One of the pages for a child's leaving care: 400 with the form's errors, what was typed kept. */
+  function show(
+    reply: FastifyReply,
+    template: string,
+    child: ChildRecord,
+    form: { title: string; values: Record<string, unknown>; errors?: FormErrors },
+    extra: Record<string, unknown>,
+  ) {
+    return reply.code(form.errors ? 400 : 200).page(template, {
+      ...form,
+      title: `${form.title}: ${childName(child)}`,
+      child,
+      breadcrumbs: crumbs(child),
+      ...extra,
+    });
+  }
+
+  function showForm(
     reply: FastifyReply,
     child: ChildRecord,
     values: Record<string, unknown>,
@@ -61,20 +78,21 @@ export function leavingRoutes(app: FastifyInstance, db: Db): void {
     placements: OpenPlacement[] = [],
   ) {
     const heading = child.leftCareOn ? 'Change the record of leaving care' : `Record that ${child.firstName} left care`;
-    return reply.code(errors ? 400 : 200).page('children-leaving-form.njk', {
-      title: `${heading}: ${childName(child)}`,
-      heading,
+    return show(
+      reply,
+      'children-leaving-form.njk',
       child,
-      values,
-      errors,
-      placements: placements.map((p) => ({ ...p, since: formatDate(p.startDate) })),
-      lookedAfterSince: formatDate(child.lookedAfterSince),
-      reasonItems: reasonItems(values.reason),
-      action: leavingPath(child.id),
-      cancel: childPath(child.id),
-      removeHref: child.leftCareOn ? removeLeavingPath(child.id) : null,
-      breadcrumbs: crumbs(child),
-    });
+      { title: heading, values, errors },
+      {
+        heading,
+        placements: placements.map((p) => ({ ...p, since: formatDate(p.startDate) })),
+        lookedAfterSince: formatDate(child.lookedAfterSince),
+        reasonItems: reasonItems(values.reason),
+        action: leavingPath(child.id),
+        cancel: childPath(child.id),
+        removeHref: child.leftCareOn ? removeLeavingPath(child.id) : null,
+      },
+    );
   }
 
   /** The child, within the user's access, or null for a 404. */
@@ -103,23 +121,18 @@ export function leavingRoutes(app: FastifyInstance, db: Db): void {
     return answer(reply, result, child, wasLeft ? 'left-care-changed' : 'left-care');
   });
 
-  async function showRemove(
-    reply: FastifyReply,
-    child: ChildRecord,
-    values: Record<string, unknown>,
-    errors?: FormErrors,
-  ) {
-    return reply.code(errors ? 400 : 200).page('children-leaving-remove.njk', {
-      title: `Remove the record of leaving care: ${childName(child)}`,
+  const showRemove = (reply: FastifyReply, child: ChildRecord, values: Record<string, unknown>, errors?: FormErrors) =>
+    show(
+      reply,
+      'children-leaving-remove.njk',
       child,
-      leftCareOn: formatDate(child.leftCareOn),
-      values,
-      errors,
-      action: removeLeavingPath(child.id),
-      cancel: leavingPath(child.id),
-      breadcrumbs: crumbs(child),
-    });
-  }
+      { title: 'Remove the record of leaving care', values, errors },
+      {
+        leftCareOn: formatDate(child.leftCareOn),
+        action: removeLeavingPath(child.id),
+        cancel: leavingPath(child.id),
+      },
+    );
 
   app.get<WithId>('/children/:id/left-care/remove', change, async (request, reply) => {
     const child = await childOf(request);
@@ -135,25 +148,25 @@ export function leavingRoutes(app: FastifyInstance, db: Db): void {
     return answer(reply, await removeLeftCare(db, who(request), child, form.value.reason), child, 'left-care-removed');
   });
 
-  async function showNotifications(
+  const showNotifications = (
     reply: FastifyReply,
     child: ChildRecord,
     values: Record<string, unknown>,
     errors?: FormErrors,
-  ) {
-    return reply.code(errors ? 400 : 200).page('children-leaving-notifications.njk', {
-      title: `Notifications of the death: ${childName(child)}`,
+  ) =>
+    show(
+      reply,
+      'children-leaving-notifications.njk',
       child,
-      diedOn: formatDate(child.leftCareOn),
-      rule: DEATH_NOTIFICATION_RULE,
-      recipients: deathNotifications,
-      values,
-      errors,
-      action: deathNotificationsPath(child.id),
-      cancel: childPath(child.id),
-      breadcrumbs: crumbs(child),
-    });
-  }
+      { title: 'Notifications of the death', values, errors },
+      {
+        diedOn: formatDate(child.leftCareOn),
+        rule: DEATH_NOTIFICATION_RULE,
+        recipients: deathNotifications,
+        action: deathNotificationsPath(child.id),
+        cancel: childPath(child.id),
+      },
+    );
 
   /** The child who died, within the user's access, or null for a 404. */
   const childWhoDied = async (request: FastifyRequest<WithId>) => {
