@@ -146,6 +146,13 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/edit': 'children.change',
   'GET /children/:id/health-assessments/new': 'children.change',
   'POST /children/:id/health-assessments/new': 'children.change',
+  // A child leaving care: recorded, changed and removed (recorded in error) as the child's details are.
+  'GET /children/:id/left-care': 'children.change',
+  'POST /children/:id/left-care': 'children.change',
+  'GET /children/:id/left-care/remove': 'children.change',
+  'POST /children/:id/left-care/remove': 'children.change',
+  'GET /children/:id/left-care/notifications': 'children.change',
+  'POST /children/:id/left-care/notifications': 'children.change',
   // Visits by the child's social worker (child-visits): read by the child's readers, recorded by those who change the child.
   'GET /children/:id/visits': 'child-visits.view',
   'GET /children/:id/visits/new': 'child-visits.record',

@@ -8,6 +8,7 @@ import { rebuildDueItems } from '../../src/platform/due/index.ts';
 import { allKeptFacts, registerAllModules } from '../../src/modules/index.ts';
 import { dayOf, isoOf, today as londonToday } from './days.ts';
 import { seedDemoPlan } from './plan.ts';
+import { writeDemoLeavingReasons } from './leaving.ts';
 import { writeAgencyPlacements } from './agency-placements.ts';
 import { rebuildFacts } from '../../src/platform/measures/facts.ts';
 import { Paperwork, type OpenStatus } from './paperwork.ts';
@@ -195,6 +196,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`supervision written: ${w.supervisions.written} visits (${seconds()} s)`);
     const agency = await writeAgencyPlacements(tx, demo, plan.batch);
     log(`agency placements written: ${agency} (${seconds()} s)`);
+    log(`reasons for leaving care written: ${await writeDemoLeavingReasons(tx, stream(scale, 'leaving-reasons'))}`);
     const messages = await writeNotesMessages(
       tx,
       stream(scale, 'notes'),

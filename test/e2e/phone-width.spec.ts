@@ -53,7 +53,8 @@ test.describe('a phone-sized screen', () => {
       .locator('a[href^="/children/"]')
       .first()
       .getAttribute('href');
-    const visits = [child!, `${child!}/visits`, `${child!}/visits/new`];
+    // And the form to record that they left care, and the children who have left.
+    const visits = [child!, `${child!}/visits`, `${child!}/visits/new`, `${child!}/left-care`, '/children?care=left'];
     for (const path of [
       ...pages,
       household!,
@@ -72,6 +73,18 @@ test.describe('a phone-sized screen', () => {
     const change = await hearth.page.locator('main table a[href*="/visits/"]').first().getAttribute('href');
     expect(change, 'the first child placed with our carers has a visit recorded').toBeTruthy();
     for (const path of [change!, `${change!}/remove`]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
+  test('a child who has left care fits the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // The first child in the list of those who have left: their page, and changing and removing the record.
+    await hearth.goto('/children?care=left');
+    const child = await hearth.page.locator('main table a[href^="/children/"]').first().getAttribute('href');
+    for (const path of [child!, `${child!}/left-care`, `${child!}/left-care/remove`]) {
       await hearth.goto(path);
       const width = await widerThanScreen(hearth.page);
       expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });

@@ -27,8 +27,12 @@ export const postcodeDistrict = z
     return full ? full[1]! : v;
   });
 
-/** A child's details: as recorded when the child becomes looked after, and changed after. */
-export function childForm(today: IsoDate) {
+/**
+ * A child's details: as recorded when the child becomes looked after, and changed after. The age
+ * rules (under 21; 18 or over only in Staying Put) are of the day the child left care, once they have.
+ */
+export function childForm(today: IsoDate, leftCareOn: IsoDate | null = null) {
+  const asAt = leftCareOn ?? today;
   return z
     .object({
       firstName: requiredText('Enter the child’s first name', 100),
@@ -56,7 +60,7 @@ export function childForm(today: IsoDate) {
       if (compareIsoDates(form.dateOfBirth, today) > 0) {
         ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be today or in the past' });
       } else {
-        const age = ageOn(form.dateOfBirth, today);
+        const age = compareIsoDates(form.dateOfBirth, asAt) > 0 ? 0 : ageOn(form.dateOfBirth, asAt);
         if (age >= 21) {
           ctx.addIssue({
             code: 'custom',
@@ -134,6 +138,10 @@ const idOrEmpty = z
 
 export const childSortKeys = ['name', 'age', 'lookedAfter'] as const;
 
+/** Which children the list shows: those in care (the default), those who have left, or all. */
+export const careFilters = { in: 'In care', left: 'Left care', all: 'In care and left care' } as const;
+export const careFilterKeys = Object.keys(careFilters) as [keyof typeof careFilters, ...(keyof typeof careFilters)[]];
+
 /** The children list's filters, sort and page, from the query string: anything odd is ignored. */
 export const childListQuery = z.object({
   q: searchText.optional().default(''),
@@ -141,6 +149,7 @@ export const childListQuery = z.object({
   worker: idOrEmpty.optional().default(''),
   legalStatus: z.enum(legalStatusKeys).or(z.literal('')).catch('').optional().default(''),
   need: z.enum(needKeys).or(z.literal('')).catch('').optional().default(''),
+  care: z.enum(careFilterKeys).catch('in').optional().default('in'),
   sort: z.enum(childSortKeys).catch('name').optional().default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').optional().default('asc'),
   page: pageNumber,

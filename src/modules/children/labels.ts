@@ -55,6 +55,91 @@ export const healthAssessmentKinds = {
 } as const;
 export type HealthAssessmentKind = keyof typeof healthAssessmentKinds;
 
+/**
+ * Why a child stopped being looked after: the groups of the SSDA903 return's "reason episode
+ * ceased" a fostering service records, in plain words (the return's codes are not shown).
+ */
+export const leavingReasons = {
+  home: 'Returned home to live with parents or relatives',
+  adopted: 'Adopted',
+  sgo: 'Special guardianship order',
+  cao: 'Child arrangements order',
+  independent: 'Moved to independent living (18 or over)',
+  staying_put: 'Staying Put with former foster carers (18 or over)',
+  transferred: 'Transferred to another local authority',
+  died: 'Died',
+  other: 'Other',
+} as const;
+export type LeavingReason = keyof typeof leavingReasons;
+export const leavingReasonKeys = Object.keys(leavingReasons) as [LeavingReason, ...LeavingReason[]];
+
+/** What the radios add under a reason. */
+export const leavingReasonHints: Partial<Record<LeavingReason, string>> = {
+  home: 'To a parent, a relative or someone else, with or without parental responsibility.',
+  sgo: 'To former foster carers, relatives or other carers.',
+  cao: 'Formerly a residence order.',
+  independent: 'Including supported accommodation.',
+  staying_put: 'Living on with the foster carers they lived with at 18.',
+  transferred: 'Another council in the UK took over their care.',
+  died: 'The date left care is the date of death.',
+  other: 'For example, moved abroad, or sentenced to custody. Say what happened in the details.',
+};
+
+/** The reason as it reads after "Left care on 3 May 2026: ". */
+export const leavingReasonPhrases: Record<Exclude<LeavingReason, 'died'>, string> = {
+  home: 'returned home to live with parents or relatives',
+  adopted: 'adopted',
+  sgo: 'special guardianship order',
+  cao: 'child arrangements order',
+  independent: 'moved to independent living',
+  staying_put: 'Staying Put with former foster carers',
+  transferred: 'transferred to another local authority',
+  other: 'other',
+};
+
+/** Reasons that only apply to a young person of 18 or over on the day, and those only to a child under 18. */
+export const ADULT_LEAVING_REASONS: readonly LeavingReason[] = ['independent', 'staying_put'];
+export const CHILD_LEAVING_REASONS: readonly LeavingReason[] = ['sgo', 'cao'];
+
+/** The notifications of a child's death (Fostering Services (England) Regulations 2011, regulation 36 and Schedule 7). */
+export const DEATH_NOTIFICATION_RULE =
+  'The death of a child placed with foster parents is notified without delay to each of these (Fostering Services ' +
+  '(England) Regulations 2011, regulation 36 and Schedule 7), within 24 hours (National Minimum Standard 29)';
+
+export const deathNotifications = [
+  {
+    field: 'chiefInspector',
+    column: 'deathNotifiedChiefInspectorOn',
+    name: 'Ofsted (His Majesty’s Chief Inspector)',
+    told: 'Date Ofsted was told',
+  },
+  {
+    field: 'responsibleAuthority',
+    column: 'deathNotifiedResponsibleAuthorityOn',
+    name: 'The responsible authority (the council that looks after the child)',
+    told: 'Date the responsible authority was told',
+  },
+  {
+    field: 'secretaryOfState',
+    column: 'deathNotifiedSecretaryOfStateOn',
+    name: 'The Secretary of State (Department for Education)',
+    told: 'Date the Secretary of State was told',
+  },
+  {
+    field: 'areaAuthority',
+    column: 'deathNotifiedAreaAuthorityOn',
+    name: 'The area authority (the council where the child was placed, if not this council)',
+    told: 'Date the area authority was told',
+  },
+  {
+    field: 'healthBoard',
+    column: 'deathNotifiedHealthBoardOn',
+    name: 'The integrated care board for the area where the child was placed',
+    told: 'Date the integrated care board was told',
+  },
+] as const;
+export type DeathNotificationField = (typeof deathNotifications)[number]['field'];
+
 export function label<T extends Record<string, string>>(labels: T, value: string | null | undefined): string {
   if (!value) return '';
   return (labels as Record<string, string>)[value] ?? value;

@@ -1,3 +1,5 @@
+import { ageOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { childSortKeys, type ChildListQuery } from './forms.ts';
 
 /** The children list URL for these filters (page 1 unless given). */
@@ -9,6 +11,7 @@ export function childListHref(query: ChildListQuery, changes: Partial<ChildListQ
   if (q.worker) params.set('worker', q.worker);
   if (q.legalStatus) params.set('legalStatus', q.legalStatus);
   if (q.need) params.set('need', q.need);
+  if (q.care !== 'in') params.set('care', q.care);
   if (q.sort !== 'name' || q.dir !== 'asc') {
     params.set('sort', q.sort);
     params.set('dir', q.dir);
@@ -36,7 +39,7 @@ export function childSortColumns(query: ChildListQuery) {
 }
 
 export function isFiltered(query: ChildListQuery): boolean {
-  return Boolean(query.q || query.area || query.worker || query.legalStatus || query.need);
+  return Boolean(query.q || query.area || query.worker || query.legalStatus || query.need || query.care !== 'in');
 }
 
 /** Success banners after a change (post/redirect/get passes a key, never text). */
@@ -48,8 +51,36 @@ const doneMessages: Record<string, string> = {
   referral: 'The referral has been sent to the fostering team',
   placed: 'The placement has been recorded',
   visit: 'The visit has been recorded',
+  'left-care': 'Leaving care has been recorded',
+  'left-care-changed': 'The record of leaving care has been changed',
+  'left-care-removed': 'The record of leaving care has been removed: the child is in care',
+  'death-notifications': 'The notifications have been recorded',
 };
 
 export function doneMessage(done: unknown): string | undefined {
   return typeof done === 'string' ? doneMessages[done] : undefined;
+}
+
+/**
+ * A row of the children list: the age (at death, for a child who died), and where the child lives
+ * ("Left care on ..." for one who has left and is not Staying Put with a household).
+ */
+export function childRow<
+  C extends {
+    dateOfBirth: IsoDate;
+    leftCareOn: IsoDate | null;
+    leftCareReason: string | null;
+    currentHousehold: string | null;
+  },
+>(child: C, today: IsoDate) {
+  const left = child.leftCareOn !== null && compareIsoDates(child.leftCareOn, today) <= 0;
+  const died = left && child.leftCareReason === 'died';
+  const livesWith =
+    child.currentHousehold ??
+    (died
+      ? `Died on ${formatDate(child.leftCareOn)}`
+      : left
+        ? `Left care on ${formatDate(child.leftCareOn)}`
+        : 'Not placed');
+  return { ...child, age: ageOn(child.dateOfBirth, died ? child.leftCareOn! : today), livesWith };
 }

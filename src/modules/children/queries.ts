@@ -5,7 +5,7 @@ import { areas, users } from '../../platform/auth/tables.ts';
 import { households } from '../households/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import type { ChildListQuery } from './forms.ts';
 import { childQuery, childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
@@ -17,7 +17,7 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function listConditions(user: SignedInUser, query: ChildListQuery): SQL {
+function listConditions(user: SignedInUser, query: ChildListQuery, today: IsoDate): SQL {
   const conditions: SQL[] = [childVisibleTo(user)];
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -35,12 +35,15 @@ function listConditions(user: SignedInUser, query: ChildListQuery): SQL {
   if (query.worker) conditions.push(eq(children.allocatedSocialWorkerId, query.worker));
   if (query.legalStatus) conditions.push(eq(children.legalStatus, query.legalStatus));
   if (query.need) conditions.push(eq(children[query.need], true));
+  // In care: not left, or leaving on a later day; left care: on or before today.
+  if (query.care === 'in') conditions.push(sql`(${children.leftCareOn} is null or ${children.leftCareOn} > ${today})`);
+  if (query.care === 'left') conditions.push(sql`${children.leftCareOn} <= ${today}`);
   return and(...conditions)!;
 }
 
 /** One page of the children the user may see, filtered and sorted on the server. */
 export async function listChildren(db: DbOrTx, user: SignedInUser, query: ChildListQuery) {
-  const where = listConditions(user, query);
+  const where = listConditions(user, query, todayInLondon());
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(children)

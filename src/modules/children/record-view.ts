@@ -11,7 +11,21 @@ import {
   referralStatusTags,
   urgencies,
 } from '../placements/labels.ts';
-import { ethnicities, genders, healthAssessmentKinds, label, legalStatuses, needs } from './labels.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { CHILD_RETENTION_RULE } from '../records/labels.ts';
+import {
+  DEATH_NOTIFICATION_RULE,
+  deathNotifications,
+  ethnicities,
+  genders,
+  healthAssessmentKinds,
+  label,
+  leavingReasonPhrases,
+  legalStatuses,
+  needs,
+} from './labels.ts';
+import { deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
+import { childKeptUntil } from './retention.ts';
 import type { healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
 import type { ChildRecord } from './scope.ts';
 import { OPEN_REFERRAL_STATUSES } from './scope.ts';
@@ -52,6 +66,7 @@ export function childPageView(
     statusTag: referralStatusTags[r.status] ?? '',
   }));
   const openReferral = referrals.find((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status)) ?? null;
+  const canChange = can(user.role, 'children.change');
   const childNeeds = (Object.keys(needs) as (keyof typeof needs)[]).filter((n) => child[n]).map((n) => needs[n]);
   return {
     child,
@@ -66,9 +81,32 @@ export function childPageView(
     referrals,
     openReferral,
     assessments: data.assessments.map((a) => ({ ...a, kindText: label(healthAssessmentKinds, a.kind) })),
-    canChange: can(user.role, 'children.change'),
-    canRefer: can(user.role, 'referrals.create') && !openReferral,
-    canPlaceInEmergency: can(user.role, 'referrals.review') && !open,
+    canChange,
+    leaving: leavingView(child, canChange),
+    leavingHref: canChange && !child.leftCareOn ? leavingPath(child.id) : null,
+    // A child who has left care is not referred or placed.
+    canRefer: can(user.role, 'referrals.create') && !openReferral && !child.leftCareOn,
+    canPlaceInEmergency: can(user.role, 'referrals.review') && !open && !child.leftCareOn,
     canSeeAudit: can(user.role, 'audit.view'),
+  };
+}
+
+/** What the page says of a child who has left care (null while in care), and the links to change it. */
+export function leavingView(child: ChildRecord, canChange: boolean) {
+  if (!child.leftCareOn) return null;
+  const on = formatDate(child.leftCareOn);
+  const died = child.leftCareReason === 'died';
+  const reason = child.leftCareReason && !died ? label(leavingReasonPhrases, child.leftCareReason) : null;
+  return {
+    text: died ? `Died on ${on}` : reason ? `Left care on ${on}: ${reason}` : `Left care on ${on}`,
+    details: child.leftCareDetails,
+    keptUntil: `Kept until ${formatDate(childKeptUntil(child))}: a child’s case record is kept ${CHILD_RETENTION_RULE}`,
+    notificationRule: DEATH_NOTIFICATION_RULE,
+    notifications: died
+      ? deathNotifications.map((n) => ({ name: n.name, on: child[n.column] ? formatDate(child[n.column]) : null }))
+      : null,
+    changeHref: canChange ? leavingPath(child.id) : null,
+    removeHref: canChange ? removeLeavingPath(child.id) : null,
+    notificationsHref: canChange && died ? deathNotificationsPath(child.id) : null,
   };
 }

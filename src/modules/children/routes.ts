@@ -7,7 +7,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { refused } from '../../platform/views/results.ts';
-import { childForm, childListQuery, healthAssessmentForm } from './forms.ts';
+import { careFilters, childForm, childListQuery, healthAssessmentForm } from './forms.ts';
 import {
   ethnicities,
   genders,
@@ -17,7 +17,7 @@ import {
   selectItems,
   choiceItems,
 } from './labels.ts';
-import { childSortColumns, doneMessage, isFiltered } from './list-view.ts';
+import { childRow, childSortColumns, doneMessage, isFiltered } from './list-view.ts';
 import {
   CHILDREN_PAGE_SIZE,
   healthAssessmentsOfChild,
@@ -31,6 +31,7 @@ import { findChild, type ChildRecord } from './scope.ts';
 import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
 import { childPageView } from './record-view.ts';
 import { childPath } from './paths.ts';
+import { leavingRoutes } from './routes-leaving.ts';
 
 type WithId = { Params: { id: string } };
 const CHILD_DATES = ['dateOfBirth', 'lookedAfterSince'] as const;
@@ -97,7 +98,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     return reply.page('children-list.njk', {
       title: 'Children',
       query,
-      list: { ...list, children: list.children.map((c) => ({ ...c, age: ageOn(c.dateOfBirth, today) })) },
+      list: { ...list, children: list.children.map((c) => childRow(c, today)) },
       legalStatuses,
       filtered: isFiltered(query),
       sort: childSortColumns(query),
@@ -114,6 +115,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
       ),
       legalStatusItems: selectItems(legalStatuses, query.legalStatus, 'Any legal status'),
       needItems: selectItems(needs, query.need, 'Any needs'),
+      careItems: selectItems(careFilters, query.care),
       canAdd: can(user.role, 'children.change'),
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
@@ -175,7 +177,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
         ...child,
         ...dateBoxes('dateOfBirth', child.dateOfBirth),
         ...dateBoxes('lookedAfterSince', child.lookedAfterSince),
-        stayingPut: ageOn(child.dateOfBirth, today) >= 18 ? 'yes' : '',
+        stayingPut: ageOn(child.dateOfBirth, child.leftCareOn ?? today) >= 18 ? 'yes' : '',
         needs: (['disability', 'uasc', 'cseRisk', 'missingRisk'] as const).filter((n) => child[n]),
         allocatedSocialWorkerId: child.allocatedSocialWorkerId ?? '',
         schoolPostcode: child.schoolPostcode ?? '',
@@ -186,7 +188,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
   app.post<WithId>('/children/:id/edit', change, async (request, reply) => {
     const child = await findChild(db, request.user!, request.params.id);
     if (!child) return reply.callNotFound();
-    const form = parseDatedForm(childForm(todayInLondon()), request.body, CHILD_DATES);
+    const form = parseDatedForm(childForm(todayInLondon(), child.leftCareOn), request.body, CHILD_DATES);
     if (!form.ok) return showForm(request, reply, { child, values: form.input, errors: form.errors });
     const result = await updateChild(db, request.user!, request.actor(), child, form.value);
     if (!result.ok) {
@@ -233,4 +235,6 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     await addHealthAssessment(db, request.user!, request.actor(), child, form.value);
     return reply.redirect(`${childPath(child.id)}?done=health-assessment`, 303);
   });
+
+  leavingRoutes(app, db);
 };

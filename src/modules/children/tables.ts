@@ -18,8 +18,21 @@ export const children = pgTable(
     /** s31_care_order, interim_care_order, s20_accommodated, placement_order, remand, other */
     legalStatus: text('legal_status').notNull(),
     lookedAfterSince: date('looked_after_since').notNull(),
-    /** No longer looked after (18th birthday, return home, adoption ...). */
+    /** No longer looked after (18th birthday, return home, adoption ...); for a child who died, the date of death. */
     leftCareOn: date('left_care_on'),
+    /** Why the child left care (labels.ts leavingReasons): home, adopted, sgo, cao, independent, staying_put, transferred, died, other. */
+    leftCareReason: text('left_care_reason'),
+    /** What the social worker added (required for "other"). */
+    leftCareDetails: text('left_care_details'),
+    /**
+     * The notifications of a child's death (Fostering Services (England) Regulations 2011,
+     * regulation 36 and Schedule 7): the day each was made, null until recorded.
+     */
+    deathNotifiedChiefInspectorOn: date('death_notified_chief_inspector_on'),
+    deathNotifiedResponsibleAuthorityOn: date('death_notified_responsible_authority_on'),
+    deathNotifiedSecretaryOfStateOn: date('death_notified_secretary_of_state_on'),
+    deathNotifiedAreaAuthorityOn: date('death_notified_area_authority_on'),
+    deathNotifiedHealthBoardOn: date('death_notified_health_board_on'),
     areaId: uuid('area_id')
       .notNull()
       .references(() => areas.id),

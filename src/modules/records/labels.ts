@@ -42,6 +42,8 @@ export const isClosedStatus = (status: string): status is ClosedStatus => status
 
 /** A child's case record (Care Planning, Placement and Case Review (England) Regulations 2010, regulation 50). */
 export const CHILD_RECORD_YEARS = 75;
+/** A child who dies before 18: their record is kept for 15 years beginning with the date of death. */
+export const CHILD_DEATH_YEARS = 15;
 export const CHILD_RETENTION_RULE =
   'until the 75th anniversary of the child’s date of birth (or 15 years after the death of a child who dies before ' +
   '18), Care Planning, Placement and Case Review (England) Regulations 2010, regulation 50';

@@ -5,7 +5,8 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { childVisibleTo } from '../children/scope.ts';
-import { CHILD_RECORD_YEARS, closedStatuses } from './labels.ts';
+import { childKeptUntilSql } from '../children/retention.ts';
+import { closedStatuses } from './labels.ts';
 import { householdReadBy, keptUntilSql, requestHouseholdVisibleTo } from './scope.ts';
 
 export interface RequestRow {
@@ -107,13 +108,15 @@ export async function householdsPastRetention(db: DbOrTx, user: SignedInUser, to
   return { rows, total: total?.n ?? 0 };
 }
 
-/** How many children's case records the user reads are past the 75th anniversary of the child's birth. */
+/**
+ * How many children's case records the user reads are past their keep-until date: the 75th
+ * anniversary of the child's birth, or 15 years from the death of a child who died before 18.
+ */
 export async function childrenPastRetention(db: DbOrTx, user: SignedInUser, today: IsoDate): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from children
-      where date_of_birth < (${today}::date - interval '${sql.raw(String(CHILD_RECORD_YEARS))} years')::date
-        and ${childVisibleTo(user)}`,
+      where ${childKeptUntilSql} < ${today}::date and ${childVisibleTo(user)}`,
   );
   return row?.n ?? 0;
 }

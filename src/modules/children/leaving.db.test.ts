@@ -1,0 +1,412 @@
+/**
+ * A child leaving care: the form's messages (with what was typed kept), the refusal while a
+ * placement is open (named, with a link to it), the child's deadlines leaving My work in the same
+ * transaction and coming back when the record is removed as made in error, the record kept until
+ * the right day (hand-worked), a death and its notifications, the list's filter, who may do it, and
+ * the audit trail.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeHousehold } from '../../../test/support/households.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
+import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
+import { checkDueItems, dueFor, refreshDueItems } from '../../platform/due/index.ts';
+import { AGENCY_PLACEMENT_RECORD } from '../placements/agency.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { viewer } from '../home/test-support.ts';
+import { placementPath } from '../placements/paths.ts';
+import { agencyPlacements, placements } from '../placements/tables.ts';
+import { dateFields } from '../placements/test-support.ts';
+import { childrenPastRetention } from '../records/queries.ts';
+import { childPath, deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
+import { childKeptUntil } from './retention.ts';
+import { children } from './tables.ts';
+
+const t = testAppForFile();
+const today = todayInLondon();
+
+const form = (leftCareOn: string, reason: string, details = '') => ({
+  ...dateFields('leftCareOn', leftCareOn),
+  reason,
+  details,
+});
+
+const trail = (childId: string, action: string) =>
+  t.database.db
+    .select({ detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.recordId, childId), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.id));
+
+const rowOf = async (id: string) => (await t.database.db.select().from(children).where(eq(children.id, id)))[0]!;
+
+describe('the leaving care form', () => {
+  let childId: string;
+  beforeAll(async () => {
+    // 12 on the first day of this month, in care since last year.
+    const child = await makeChild(t.database.db, {
+      firstName: 'Nia',
+      lastName: 'Leavingform',
+      dateOfBirth: addYears(addDays(today, -20), -12),
+      lookedAfterSince: addDays(today, -400),
+    });
+    childId = child.id;
+  });
+
+  it('is linked from the child’s page for those who change children’s details', async () => {
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const page = await cicsw.get(childPath(childId));
+    expect(page.body).toContain(`href="${leavingPath(childId)}"`);
+    expect(page.body).toContain('Record that Nia left care');
+    const form = await cicsw.get(leavingPath(childId));
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Record that Nia left care');
+    expect(form.body).toContain('Returned home to live with parents or relatives');
+  });
+
+  it('says what is wrong, keeping what was typed', async () => {
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const empty = await cicsw.post(leavingPath(childId), { details: 'Went to live with her aunt in Wales' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the date left care');
+    expect(empty.body).toContain('Select why Nia left care');
+    expect(empty.body).toContain('Went to live with her aunt in Wales');
+
+    const future = await cicsw.post(leavingPath(childId), form(addDays(today, 1), 'home'));
+    expect(future.body).toContain('Date left care must be today or in the past');
+    expect(future.body).toMatch(/value="home" checked/);
+
+    const early = await cicsw.post(leavingPath(childId), form(addDays(today, -401), 'home'));
+    expect(early.body).toContain(
+      `Date left care must be on or after the date Nia became looked after, ${formatDate(addDays(today, -400))}`,
+    );
+
+    const other = await cicsw.post(leavingPath(childId), form(today, 'other', '  '));
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('Enter the details of why Nia left care');
+
+    const young = await cicsw.post(leavingPath(childId), form(today, 'independent'));
+    expect(young.body).toContain(
+      `Nia was 12 on ${formatDate(today)}: “moved to independent living” is for a young person of 18 or over`,
+    );
+    expect(await rowOf(childId)).toMatchObject({ leftCareOn: null, leftCareReason: null });
+  });
+
+  it('gives a special guardianship order only to a child under 18', async () => {
+    const adult = await makeChild(t.database.db, {
+      firstName: 'Omar',
+      lastName: 'Leavingform',
+      dateOfBirth: addYears(addDays(today, -30), -18),
+      lookedAfterSince: addDays(today, -900),
+    });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const sgo = await cicsw.post(leavingPath(adult.id), form(today, 'sgo'));
+    expect(sgo.statusCode).toBe(400);
+    expect(sgo.body).toContain('a special guardianship order is made only for a child under 18');
+    const independent = await cicsw.post(leavingPath(adult.id), form(today, 'independent'));
+    expect(independent.statusCode).toBe(303);
+  });
+});
+
+describe('a child still placed', () => {
+  it('is refused, naming the household and the agency with links, until the placements end', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { name: 'Quillfeather household' });
+    const child = await makeChild(db, { firstName: 'Tomasz', lastName: 'Stillplaced' });
+    const placement = await makePlacement(db, {
+      childId: child.id,
+      householdId: household.id,
+      startDate: '2025-01-06',
+    });
+    const [agency] = await db
+      .insert(agencyPlacements)
+      .values({
+        childId: child.id,
+        agencyName: 'Harbourlight Fostering',
+        placementType: 'short_term',
+        startDate: '2024-06-01',
+        endDate: addDays(today, -3),
+      })
+      .returning();
+    await refreshDueItems(db, AGENCY_PLACEMENT_RECORD, [agency!.id]);
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const refused = await cicsw.post(leavingPath(child.id), form(addDays(today, -5), 'adopted'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(
+      'Tomasz is still placed with Harbourlight Fostering (from 1 June 2024) and Quillfeather household (from 6 January 2025): end these placements',
+    );
+    expect(refused.body).toContain(`href="${placementPath(placement.id)}"`);
+    // The agency placement ended 3 days ago: after the day he left care, 5 days ago.
+    expect(refused.body).toContain(`href="/agency-placements/${agency!.id}/end"`);
+    expect(refused.body).toMatch(/value="adopted" checked/);
+    expect((await rowOf(child.id)).leftCareOn).toBeNull();
+
+    await db
+      .update(placements)
+      .set({ endDate: addDays(today, -5), ending: 'planned' })
+      .where(eq(placements.id, placement.id));
+    await refreshDueItems(db, 'placement', [placement.id]);
+    const agencyOnly = await cicsw.post(leavingPath(child.id), form(addDays(today, -5), 'adopted'));
+    expect(agencyOnly.body).not.toContain('Quillfeather');
+    expect(agencyOnly.body).toContain('Harbourlight Fostering');
+    // Left the day the agency placement ended: nothing open after it.
+    const saved = await cicsw.post(leavingPath(child.id), form(addDays(today, -3), 'adopted'));
+    expect(saved.statusCode).toBe(303);
+  });
+
+  it('keeps a young person Staying Put with their carers, and refuses another reason while they are there', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { name: 'Ashgrove household' });
+    const eighteenth = addDays(today, -60);
+    const young = await makeChild(db, {
+      firstName: 'Kacey',
+      lastName: 'Stayingput',
+      dateOfBirth: addYears(eighteenth, -18),
+      lookedAfterSince: '2020-02-03',
+    });
+    await makePlacement(db, {
+      childId: young.id,
+      householdId: household.id,
+      startDate: '2020-02-03',
+      endDate: eighteenth,
+      ending: 'planned',
+    });
+    await makePlacement(db, {
+      childId: young.id,
+      householdId: household.id,
+      startDate: eighteenth,
+      placementType: 'staying_put',
+    });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const independent = await cicsw.post(leavingPath(young.id), form(eighteenth, 'independent'));
+    expect(independent.statusCode).toBe(400);
+    expect(independent.body).toContain('Kacey is still placed with Ashgrove household');
+    const stayingPut = await cicsw.post(leavingPath(young.id), form(eighteenth, 'staying_put'));
+    expect(stayingPut.statusCode).toBe(303);
+    const page = await cicsw.get(childPath(young.id));
+    expect(page.body).toContain(`Left care on ${formatDate(eighteenth)}: Staying Put with former foster carers`);
+    // Her details can still be changed: the age rules are of the day she left care.
+    const edit = await cicsw.get(`${childPath(young.id)}/edit`);
+    expect(edit.statusCode).toBe(200);
+  });
+});
+
+describe('the child’s deadlines', () => {
+  it('leave My work when the child leaves care, and come back when that is removed as recorded in error', async () => {
+    const db = t.database.db;
+    // Looked after 10 days ago with no health assessment: the initial one is due.
+    const child = await makeChild(db, {
+      firstName: 'Ivo',
+      lastName: 'Deadlinesgone',
+      lookedAfterSince: addDays(today, -10),
+    });
+    const cicswUser = await viewer(db, 'cicsw');
+    const mine = async () =>
+      (await dueFor(db, cicswUser, { today, horizonDays: 400 })).filter((i) => i.recordId === child.id);
+    expect((await mine()).map((i) => i.ruleId)).toContain('children.initial-health-assessment');
+
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const saved = await cicsw.post(leavingPath(child.id), form(addDays(today, -2), 'home'));
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${childPath(child.id)}?done=left-care`);
+    expect(await mine()).toEqual([]);
+    expect(await checkDueItems(db)).toMatchObject({ missing: [], extra: [] });
+    const page = await cicsw.get(String(saved.headers.location));
+    expect(page.body).toContain('Leaving care has been recorded');
+    expect(page.body).toContain(
+      `Left care on ${formatDate(addDays(today, -2))}: returned home to live with parents or relatives`,
+    );
+    expect(page.body).toContain(`href="${removeLeavingPath(child.id)}"`);
+    expect(page.body).not.toContain('Record that Ivo left care');
+
+    const noReason = await cicsw.post(removeLeavingPath(child.id), { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the record of leaving care is being removed');
+    const removed = await cicsw.post(removeLeavingPath(child.id), { reason: 'Recorded for the wrong child' });
+    expect(removed.headers.location).toBe(`${childPath(child.id)}?done=left-care-removed`);
+    expect(await rowOf(child.id)).toMatchObject({ leftCareOn: null, leftCareReason: null, leftCareDetails: null });
+    expect((await mine()).map((i) => i.ruleId)).toContain('children.initial-health-assessment');
+    expect(await checkDueItems(db)).toMatchObject({ missing: [], extra: [] });
+
+    expect((await trail(child.id, 'update')).map((e) => e.detail)).toEqual([
+      {
+        part: 'left-care',
+        before: null,
+        after: { leftCareOn: addDays(today, -2), reason: 'home' },
+        detailsChanged: false,
+      },
+    ]);
+    expect((await trail(child.id, 'delete')).map((e) => e.detail)).toEqual([
+      {
+        part: 'left-care',
+        leftCareOn: addDays(today, -2),
+        leftCareReason: 'home',
+        reason: 'Recorded for the wrong child',
+      },
+    ]);
+  });
+});
+
+describe('a child who died', () => {
+  it('reads “Died on”, lists the notifications not yet recorded, and records them', async () => {
+    const db = t.database.db;
+    const child = await makeChild(db, { firstName: 'Eliza', lastName: 'Remembered', dateOfBirth: '2014-05-20' });
+    const diedOn = addDays(today, -4);
+    const cicsw = await signedIn(t.app, 'cicsw');
+    expect((await cicsw.get(deathNotificationsPath(child.id))).statusCode).toBe(404);
+    expect((await cicsw.post(leavingPath(child.id), form(diedOn, 'died'))).statusCode).toBe(303);
+    const page = await cicsw.get(childPath(child.id));
+    expect(page.body).toContain(`Died on ${formatDate(diedOn)}`);
+    expect(page.body).not.toContain('Left care on');
+    expect(page.body).toContain('Notifications of Eliza’s death');
+    expect(page.body).toContain('regulation 36 and Schedule 7');
+    expect(page.body.match(/Not yet recorded/g)).toHaveLength(5);
+    // Died at 12: kept for 15 years beginning with the date of death.
+    expect(page.body).toContain(`Kept until ${formatDate(addDays(addYears(diedOn, 15), -1))}`);
+
+    const future = await cicsw.post(deathNotificationsPath(child.id), {
+      ...dateFields('chiefInspector', addDays(today, 1)),
+      ...dateFields('responsibleAuthority', diedOn),
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Date Ofsted was told must be today or in the past');
+    const before = await cicsw.post(deathNotificationsPath(child.id), dateFields('healthBoard', addDays(diedOn, -1)));
+    expect(before.body).toContain(
+      `Date the integrated care board was told must be on or after the date of death, ${formatDate(diedOn)}`,
+    );
+
+    const saved = await cicsw.post(deathNotificationsPath(child.id), {
+      ...dateFields('chiefInspector', diedOn),
+      ...dateFields('secretaryOfState', addDays(diedOn, 1)),
+    });
+    expect(saved.headers.location).toBe(`${childPath(child.id)}?done=death-notifications`);
+    const after = await cicsw.get(childPath(child.id));
+    expect(after.body.match(/Not yet recorded/g)).toHaveLength(3);
+    expect(await rowOf(child.id)).toMatchObject({
+      deathNotifiedChiefInspectorOn: diedOn,
+      deathNotifiedSecretaryOfStateOn: addDays(diedOn, 1),
+      deathNotifiedHealthBoardOn: null,
+    });
+    expect((await trail(child.id, 'update')).at(-1)?.detail).toMatchObject({
+      part: 'death-notifications',
+      after: { chiefInspector: diedOn, secretaryOfState: addDays(diedOn, 1), healthBoard: null },
+    });
+
+    // Recorded in error as a death: changed to another reason, the notifications go with it.
+    expect((await cicsw.post(leavingPath(child.id), form(diedOn, 'home'))).statusCode).toBe(303);
+    expect(await rowOf(child.id)).toMatchObject({ leftCareReason: 'home', deathNotifiedChiefInspectorOn: null });
+  });
+});
+
+describe('how long the record is kept', () => {
+  it('is until the 75th birthday, or 15 years beginning with the death of a child who died before 18', () => {
+    const child = { dateOfBirth: '2009-08-14', leftCareOn: null, leftCareReason: null };
+    expect(childKeptUntil(child)).toBe('2084-08-14');
+    expect(childKeptUntil({ ...child, leftCareOn: '2025-03-02', leftCareReason: 'adopted' })).toBe('2084-08-14');
+    // Died at 15: 15 years beginning with 2 March 2025 end on 1 March 2040.
+    expect(childKeptUntil({ ...child, leftCareOn: '2025-03-02', leftCareReason: 'died' })).toBe('2040-03-01');
+    // Died on the 18th birthday: no longer a child, so the 75th birthday.
+    expect(childKeptUntil({ ...child, leftCareOn: '2027-08-14', leftCareReason: 'died' })).toBe('2084-08-14');
+  });
+
+  it('counts a child who died long ago among the records past their date', async () => {
+    const db = t.database.db;
+    const head = await viewer(db, 'head');
+    const before = await childrenPastRetention(db, head, today);
+    // Born 3 March 2000, died 10 May 2010 (aged 10): kept until 9 May 2025, now past.
+    await makeChild(db, {
+      firstName: 'Hollis',
+      lastName: 'Longago',
+      dateOfBirth: '2000-03-03',
+      lookedAfterSince: '2008-01-07',
+      leftCareOn: '2010-05-10',
+      leftCareReason: 'died',
+    });
+    // Died at 18 in 2010: kept until the 75th birthday, in 2067.
+    await makeChild(db, {
+      firstName: 'Mabon',
+      lastName: 'Longago',
+      dateOfBirth: '1992-01-20',
+      lookedAfterSince: '2008-01-07',
+      leftCareOn: '2010-05-10',
+      leftCareReason: 'died',
+    });
+    // Adopted at 3 in 2012: kept until 2084.
+    await makeChild(db, {
+      firstName: 'Wren',
+      lastName: 'Longago',
+      dateOfBirth: '2009-03-03',
+      lookedAfterSince: '2010-01-07',
+      leftCareOn: '2012-05-10',
+      leftCareReason: 'adopted',
+    });
+    expect(await childrenPastRetention(db, head, today)).toBe(before + 1);
+    expect(await childrenPastRetention(db, head, '2025-05-09')).toBe(before);
+  });
+});
+
+describe('the children list', () => {
+  it('shows children in care unless asked for those who have left', async () => {
+    const db = t.database.db;
+    await makeChild(db, { firstName: 'Petra', lastName: 'Listfilter' });
+    await makeChild(db, {
+      firstName: 'Rufus',
+      lastName: 'Listfilter',
+      leftCareOn: addDays(today, -30),
+      leftCareReason: 'transferred',
+    });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const inCare = await cicsw.get('/children?q=Listfilter');
+    expect(inCare.body).toContain('Petra Listfilter');
+    expect(inCare.body).not.toContain('Rufus Listfilter');
+    expect(inCare.body).toMatch(/<option value="in" selected>In care<\/option>/);
+    const left = await cicsw.get('/children?q=Listfilter&care=left');
+    expect(left.body).not.toContain('Petra Listfilter');
+    expect(left.body).toContain('Rufus Listfilter');
+    expect(left.body).toContain(`Left care on ${formatDate(addDays(today, -30))}`);
+    const all = await cicsw.get('/children?q=Listfilter&care=all');
+    expect(all.body).toContain('Petra Listfilter');
+    expect(all.body).toContain('Rufus Listfilter');
+  });
+});
+
+describe('who may record it', () => {
+  it('is those who change children’s details, for the children they read', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { name: 'Larchmont household' });
+    const child = await makeChild(db, { firstName: 'Sol', lastName: 'Whomay' });
+    await makePlacement(db, { childId: child.id, householdId: household.id });
+    const left = await makeChild(db, {
+      firstName: 'Tam',
+      lastName: 'Whomay',
+      leftCareOn: addDays(today, -9),
+      leftCareReason: 'died',
+    });
+    const carer = await signedIn(t.app, 'carer');
+    const ssw = await signedIn(t.app, 'ssw');
+    for (const path of [leavingPath(child.id), removeLeavingPath(left.id), deathNotificationsPath(left.id)]) {
+      expect((await carer.get(path)).statusCode).toBe(403);
+      expect((await carer.post(path, {})).statusCode).toBe(403);
+      expect((await ssw.get(path)).statusCode).toBe(403);
+      expect((await ssw.post(path, {})).statusCode).toBe(403);
+    }
+    // Another social worker's child does not exist for this one.
+    const other = await makeChild(db, { firstName: 'Una', lastName: 'Whomay', socialWorker: null });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    expect((await cicsw.get(leavingPath(other.id))).statusCode).toBe(404);
+    expect((await cicsw.post(leavingPath(other.id), form(today, 'home'))).statusCode).toBe(404);
+    // Nothing to remove for a child in care.
+    expect((await cicsw.get(removeLeavingPath(child.id))).statusCode).toBe(404);
+    // The head of fostering reads every child but sees no link unless they may change it: they may.
+    const head = await signedIn(t.app, 'head');
+    expect((await head.get(childPath(child.id))).body).toContain(`href="${leavingPath(child.id)}"`);
+    const ad = await signedIn(t.app, 'director');
+    const read = await ad.get(childPath(left.id));
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('Died on');
+    expect(read.body).not.toContain(`href="${removeLeavingPath(left.id)}"`);
+    expect(read.body).not.toContain('Record the notifications');
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * A child leaving care: the date and why, changed or removed when recorded in error, and for a
+ * child who died the notifications the fostering service made. Each change moves the child's
+ * deadlines in the same transaction (they stop on the date left care) and is written to the audit
+ * trail with what was there before. Open placements are never ended here: their ending has its own
+ * reason and feeds the stability measures, so a child still placed is refused with a link to them.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { can } from '../../platform/access/policy.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { forbidden, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
+import { placementPath } from '../placements/paths.ts';
+import { deathNotifications } from './labels.ts';
+import type { DeathNotificationsInput, LeavingInput } from './leaving-forms.ts';
+import { findChild, type ChildRecord } from './scope.ts';
+import { children } from './tables.ts';
+
+/** A placement not ended on or before the date left care: where the child lives, and the page to end it. */
+export interface OpenPlacement {
+  name: string;
+  startDate: IsoDate;
+  href: string;
+}
+
+export type LeavingResult = { ok: true; visible: boolean } | Refusal | (Invalid & { placements?: OpenPlacement[] });
+
+/** "a", "a and b", "a, b and c". */
+const listed = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+
+const mayChange = (who: Who) => can(who.user.role, 'children.change');
+
+/**
+ * The child's placements, with the service's carers or an agency, not ended on or before `on`
+ * (open, ended later, or starting later). For a young person Staying Put, their Staying Put
+ * arrangement is the reason itself and does not count.
+ */
+export async function openPlacementsOn(
+  db: DbOrTx,
+  childId: string,
+  on: IsoDate,
+  reason: string,
+): Promise<OpenPlacement[]> {
+  // Not ended on or before the day (and, for Staying Put, not the Staying Put arrangement), on table `t`.
+  const notEnded = (t: string) =>
+    sql`${sql.raw(t)}.child_id = ${childId} and (${sql.raw(t)}.end_date is null or ${sql.raw(t)}.end_date > ${on}::date)
+      ${reason === 'staying_put' ? sql.raw(`and ${t}.placement_type <> 'staying_put'`) : sql``}`;
+  const rows = await queryRows<{ id: string; name: string; startDate: IsoDate; agency: boolean }>(
+    db,
+    sql`select p.id, h.name, p.start_date::text as "startDate", false as agency
+        from placements p join households h on h.id = p.household_id where ${notEnded('p')}
+      union all
+      select a.id, a.agency_name, a.start_date::text, true from agency_placements a where ${notEnded('a')}
+      order by 3, 2`,
+  );
+  return rows.map((p) => ({
+    name: p.name,
+    startDate: p.startDate,
+    href: p.agency ? `/agency-placements/${p.id}/end` : placementPath(p.id),
+  }));
+}
+
+/** The death notification columns, all cleared. */
+const noNotifications = Object.fromEntries(deathNotifications.map((n) => [n.column, null])) as Record<
+  (typeof deathNotifications)[number]['column'],
+  null
+>;
+
+/**
+ * Writes the child's leaving care columns, moves their deadlines and writes the audit entry, in
+ * one transaction; whether the user still reads the child after.
+ */
+async function writeLeaving(
+  db: Db,
+  who: Who,
+  child: ChildRecord,
+  values: Partial<typeof children.$inferInsert>,
+  audit: { action: 'update' | 'delete'; detail: Record<string, unknown> },
+  today: IsoDate,
+): Promise<LeavingResult> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(children)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(children.id, child.id));
+    await refreshDueItems(tx, 'child', [child.id], today);
+    await recordAudit(tx, who.actor, { ...audit, recordType: 'child', recordId: child.id });
+  });
+  return { ok: true, visible: (await findChild(db, who.user, child.id)) !== null };
+}
+
+/**
+ * Records that a child left care, or changes what was recorded. Refused while the child still has a
+ * placement not ended on or before the date. A child who did not die has no notifications of a death.
+ */
+export async function recordLeftCare(
+  db: Db,
+  who: Who,
+  child: ChildRecord,
+  input: LeavingInput,
+  today: IsoDate = todayInLondon(),
+): Promise<LeavingResult> {
+  if (!mayChange(who)) return forbidden;
+  const open = await openPlacementsOn(db, child.id, input.leftCareOn, input.reason);
+  if (open.length) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      placements: open,
+      errors: [
+        {
+          field: 'leftCareOn',
+          message:
+            `${child.firstName} is still placed with ${listed(open.map((p) => `${p.name} (from ${formatDate(p.startDate)})`))}: ` +
+            `end ${open.length > 1 ? 'these placements' : 'the placement'} on or before ${formatDate(input.leftCareOn)} first`,
+        },
+      ],
+    };
+  }
+  const before = child.leftCareOn ? { leftCareOn: child.leftCareOn, reason: child.leftCareReason } : null;
+  return writeLeaving(
+    db,
+    who,
+    child,
+    {
+      leftCareOn: input.leftCareOn,
+      leftCareReason: input.reason,
+      leftCareDetails: input.details,
+      ...(input.reason === 'died' ? {} : noNotifications),
+    },
+    {
+      action: 'update',
+      // The details are free text: the audit trail names whether they changed, never what they say.
+      detail: {
+        part: 'left-care',
+        before,
+        after: { leftCareOn: input.leftCareOn, reason: input.reason },
+        detailsChanged: (child.leftCareDetails ?? null) !== input.details,
+      },
+    },
+    today,
+  );
+}
+
+/** Removes a record of leaving care made in error, saying why: the child is in care again, their deadlines back. */
+export async function removeLeftCare(
+  db: Db,
+  who: Who,
+  child: ChildRecord,
+  reason: string,
+  today: IsoDate = todayInLondon(),
+): Promise<LeavingResult> {
+  if (!mayChange(who)) return forbidden;
+  return writeLeaving(
+    db,
+    who,
+    child,
+    { leftCareOn: null, leftCareReason: null, leftCareDetails: null, ...noNotifications },
+    {
+      action: 'delete',
+      detail: { part: 'left-care', leftCareOn: child.leftCareOn, leftCareReason: child.leftCareReason, reason },
+    },
+    today,
+  );
+}
+
+/** Records the day each notification of a child's death was made (blank: not yet recorded). */
+export async function recordDeathNotifications(
+  db: Db,
+  who: Who,
+  child: ChildRecord,
+  input: DeathNotificationsInput,
+  today: IsoDate = todayInLondon(),
+): Promise<LeavingResult> {
+  if (!mayChange(who)) return forbidden;
+  if (child.leftCareReason !== 'died') return { ok: false, reason: 'not-found' };
+  const values = Object.fromEntries(deathNotifications.map((n) => [n.column, input[n.field]]));
+  const before = Object.fromEntries(deathNotifications.map((n) => [n.field, child[n.column]]));
+  return writeLeaving(
+    db,
+    who,
+    child,
+    values,
+    { action: 'update', detail: { part: 'death-notifications', before, after: input } },
+    today,
+  );
+}
