@@ -82,6 +82,8 @@ export async function recordScenarios(app: FastifyInstance, db: Db, password: st
     { page: 'My work (head of fostering)', run: () => head.get('/my-work') },
     { page: 'Households, approved, page 1 (head)', run: () => head.get('/households?status=approved&page=1') },
     { page: 'Households, approved, page 40 (head)', run: () => head.get('/households?status=approved&page=40') },
+    { page: 'Children in care, page 1 (head)', run: () => head.get('/children') },
+    { page: 'Children in care, page 300 (head)', run: () => head.get('/children?page=300') },
     {
       page: 'Household page (ssw)',
       run: async () => (targets.household ? ssw.get(`/households/${targets.household}`) : missing),

@@ -51,6 +51,10 @@ export const children = pgTable(
     index('children_area_idx').on(t.areaId, t.id),
     index('children_social_worker_idx').on(t.allocatedSocialWorkerId),
     index('children_looked_after_idx').on(t.lookedAfterSince),
+    // The list's page by name, and whether each is in care, read from the index alone (listChildren).
+    index('children_name_idx').on(t.lastName, t.firstName, t.id, t.leftCareOn),
+    // The list's count of children in care (or who have left) without reading the table.
+    index('children_left_care_idx').on(t.leftCareOn),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "children_name_idx" ON "children" USING btree ("last_name","first_name","id","left_care_on");--> statement-breakpoint
+CREATE INDEX "children_left_care_idx" ON "children" USING btree ("left_care_on");
