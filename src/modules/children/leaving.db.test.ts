@@ -21,7 +21,7 @@ import { agencyPlacements, placements } from '../placements/tables.ts';
 import { dateFields } from '../placements/test-support.ts';
 import { childrenPastRetention } from '../records/queries.ts';
 import { childPath, deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
-import { childKeptUntil } from './retention.ts';
+import { childKeptUntil } from '../records/scope.ts';
 import { children } from './tables.ts';
 
 const t = testAppForFile();

@@ -25,7 +25,7 @@ import {
   needs,
 } from './labels.ts';
 import { deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
-import { childKeptUntil } from './retention.ts';
+import { childKeptUntil } from '../records/scope.ts';
 import type { healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
 import type { ChildRecord } from './scope.ts';
 import { OPEN_REFERRAL_STATUSES } from './scope.ts';

@@ -5,9 +5,8 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { childVisibleTo } from '../children/scope.ts';
-import { childKeptUntilSql } from '../children/retention.ts';
 import { closedStatuses } from './labels.ts';
-import { householdReadBy, keptUntilSql, requestHouseholdVisibleTo } from './scope.ts';
+import { childKeptUntilSql, householdReadBy, keptUntilSql, requestHouseholdVisibleTo } from './scope.ts';
 
 export interface RequestRow {
   id: string;

@@ -6,13 +6,19 @@
  * - recorded by those with `records.record` (the head, service and team managers) for a household
  *   they read;
  * - the Records page (open requests and the records past their retention date) is the head's and
- *   the service managers' (`records.oversee`), within the households (and children) they read.
+ *   the service managers' (`records.oversee`), within the households (and children) they read;
+ * - how long a child's case record is kept (Care Planning, Placement and Case Review (England)
+ *   Regulations 2010, regulation 50): until the 75th anniversary of the child's birth, or, for a
+ *   child who dies before 18, for 15 years beginning with the date of death (so until the day
+ *   before its 15th anniversary); in TypeScript for the child's page and in SQL for the list.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { addDays, addYears, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { children } from '../children/tables.ts';
 import { visibleHouseholdIds } from '../households/scope.ts';
-import { retentionRules } from './labels.ts';
+import { CHILD_DEATH_YEARS, CHILD_RECORD_YEARS, retentionRules } from './labels.ts';
 
 /** The SQL condition, on a household id column, for the households whose requests the user may read. */
 export function requestHouseholdVisibleTo(user: SignedInUser, householdId: SQL): SQL {
@@ -38,3 +44,26 @@ export const keptUntilSql = sql.raw(
     .map(([status, rule]) => `when '${status}' then (h.status_since + interval '${rule.years} years')::date`)
     .join(' ')} end)`,
 );
+
+type Kept = { dateOfBirth: IsoDate; leftCareOn: IsoDate | null; leftCareReason: string | null };
+
+/** Whether the child died before their 18th birthday. */
+export function diedAsChild(child: Kept): boolean {
+  return (
+    child.leftCareReason === 'died' &&
+    child.leftCareOn !== null &&
+    compareIsoDates(child.leftCareOn, addYears(child.dateOfBirth, 18)) < 0
+  );
+}
+
+/** The last day the child's case record is kept. */
+export function childKeptUntil(child: Kept): IsoDate {
+  if (diedAsChild(child)) return addDays(addYears(child.leftCareOn!, CHILD_DEATH_YEARS), -1);
+  return addYears(child.dateOfBirth, CHILD_RECORD_YEARS);
+}
+
+/** The same day in SQL, on the children table. */
+export const childKeptUntilSql: SQL = sql`(case
+  when ${children.leftCareReason} = 'died' and ${children.leftCareOn} < (${children.dateOfBirth} + interval '18 years')::date
+    then (${children.leftCareOn} + make_interval(years => ${sql.raw(String(CHILD_DEATH_YEARS))}) - interval '1 day')::date
+  else (${children.dateOfBirth} + make_interval(years => ${sql.raw(String(CHILD_RECORD_YEARS))}))::date end)`;

@@ -52,6 +52,8 @@ export const partWords: Readonly<Record<string, string>> = {
   photo: 'the photo',
   profile: 'the carer profile',
   'restricted-access': 'who may see this restricted record',
+  'left-care': 'leaving care',
+  'death-notifications': 'the notifications of the child’s death',
   terms: 'the approval terms',
   status: 'the status',
   agenda: 'the agenda',
