@@ -8,7 +8,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeChild, makePlacement, makeReferral } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
@@ -16,8 +16,8 @@ import { checkDueItems, dueFor, refreshDueItems } from '../../platform/due/index
 import { AGENCY_PLACEMENT_RECORD } from '../placements/agency.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
-import { placementPath } from '../placements/paths.ts';
-import { agencyPlacements, placements } from '../placements/tables.ts';
+import { placementPath, referralStepPath } from '../placements/paths.ts';
+import { agencyPlacements, placements, referrals } from '../placements/tables.ts';
 import { dateFields } from '../placements/test-support.ts';
 import { childrenPastRetention } from '../records/queries.ts';
 import { childPath, deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
@@ -154,6 +154,25 @@ describe('a child still placed', () => {
     // Left the day the agency placement ended: nothing open after it.
     const saved = await cicsw.post(leavingPath(child.id), form(addDays(today, -3), 'adopted'));
     expect(saved.statusCode).toBe(303);
+  });
+
+  it('is refused while a referral for a placement is still open, with a link to withdraw it', async () => {
+    const db = t.database.db;
+    const child = await makeChild(db, { firstName: 'Odile', lastName: 'Stillreferred' });
+    const referral = await makeReferral(db, { childId: child.id });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const refused = await cicsw.post(leavingPath(child.id), form(today, 'home'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(
+      `Odile has a referral for a placement still open (sent ${formatDate(today)}): withdraw it first`,
+    );
+    expect(refused.body).toContain(`href="${referralStepPath(referral.id, 'withdraw')}"`);
+    expect((await rowOf(child.id)).leftCareOn).toBeNull();
+
+    await db.update(referrals).set({ status: 'withdrawn' }).where(eq(referrals.id, referral.id));
+    const saved = await cicsw.post(leavingPath(child.id), form(today, 'home'));
+    expect(saved.statusCode).toBe(303);
+    expect((await rowOf(child.id)).leftCareReason).toBe('home');
   });
 
   it('keeps a young person Staying Put with their carers, and refuses another reason while they are there', async () => {

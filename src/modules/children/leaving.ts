@@ -14,17 +14,21 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
-import { placementPath } from '../placements/paths.ts';
+import { placementPath, referralStepPath } from '../placements/paths.ts';
 import { deathNotifications } from './labels.ts';
 import type { DeathNotificationsInput, LeavingInput } from './leaving-forms.ts';
 import { findChild, type ChildRecord } from './scope.ts';
 import { children } from './tables.ts';
 
-/** A placement not ended on or before the date left care: where the child lives, and the page to end it. */
+/**
+ * A placement not ended on or before the date left care (where the child lives, and the page to
+ * end it), or a referral for a placement still open (the page to withdraw it).
+ */
 export interface OpenPlacement {
   name: string;
   startDate: IsoDate;
   href: string;
+  kind: 'placement' | 'referral';
 }
 
 export type LeavingResult = { ok: true; visible: boolean } | Refusal | (Invalid & { placements?: OpenPlacement[] });
@@ -62,7 +66,43 @@ export async function openPlacementsOn(
     name: p.name,
     startDate: p.startDate,
     href: p.agency ? `/agency-placements/${p.id}/end` : placementPath(p.id),
+    kind: 'placement' as const,
   }));
+}
+
+/** The child's referrals for a placement not yet placed or withdrawn, oldest first, with the page to withdraw each. */
+export async function openReferralsOf(db: DbOrTx, childId: string): Promise<OpenPlacement[]> {
+  const rows = await queryRows<{ id: string; sent: IsoDate }>(
+    db,
+    sql`select r.id, (r.created_at at time zone 'Europe/London')::date::text as sent from referrals r
+      where r.child_id = ${childId} and r.status in ('submitted', 'returned', 'accepted', 'matched')
+      order by r.created_at, r.id`,
+  );
+  return rows.map((r) => ({
+    name: 'The referral for a placement',
+    startDate: r.sent,
+    href: referralStepPath(r.id, 'withdraw'),
+    kind: 'referral' as const,
+  }));
+}
+
+/** Why the child cannot be recorded as having left care on the day yet, in a sentence; null when nothing is open. */
+function stillOpen(firstName: string, on: IsoDate, placed: OpenPlacement[], referred: OpenPlacement[]): string | null {
+  const parts: string[] = [];
+  if (placed.length) {
+    parts.push(
+      `is still placed with ${listed(placed.map((p) => `${p.name} (from ${formatDate(p.startDate)})`))}: ` +
+        `end ${placed.length > 1 ? 'these placements' : 'the placement'} on or before ${formatDate(on)} first`,
+    );
+  }
+  if (referred.length) {
+    const sent = listed(referred.map((r) => formatDate(r.startDate)));
+    parts.push(
+      `has ${referred.length > 1 ? 'referrals' : 'a referral'} for a placement still open (sent ${sent}): ` +
+        `withdraw ${referred.length > 1 ? 'them' : 'it'} first`,
+    );
+  }
+  return parts.length ? `${firstName} ${parts.join(', and ')}` : null;
 }
 
 /** The death notification columns, all cleared. */
@@ -106,20 +146,15 @@ export async function recordLeftCare(
   today: IsoDate = todayInLondon(),
 ): Promise<LeavingResult> {
   if (!mayChange(who)) return forbidden;
-  const open = await openPlacementsOn(db, child.id, input.leftCareOn, input.reason);
-  if (open.length) {
+  const placed = await openPlacementsOn(db, child.id, input.leftCareOn, input.reason);
+  const referred = await openReferralsOf(db, child.id);
+  const message = stillOpen(child.firstName, input.leftCareOn, placed, referred);
+  if (message) {
     return {
       ok: false,
       reason: 'invalid',
-      placements: open,
-      errors: [
-        {
-          field: 'leftCareOn',
-          message:
-            `${child.firstName} is still placed with ${listed(open.map((p) => `${p.name} (from ${formatDate(p.startDate)})`))}: ` +
-            `end ${open.length > 1 ? 'these placements' : 'the placement'} on or before ${formatDate(input.leftCareOn)} first`,
-        },
-      ],
+      placements: [...placed, ...referred],
+      errors: [{ field: 'leftCareOn', message }],
     };
   }
   const before = child.leftCareOn ? { leftCareOn: child.leftCareOn, reason: child.leftCareReason } : null;
