@@ -17,7 +17,7 @@ import { forbidden, type Invalid, type Refusal, type Who } from '../../platform/
 import { placementPath, referralStepPath } from '../placements/paths.ts';
 import { deathNotifications } from './labels.ts';
 import type { DeathNotificationsInput, LeavingInput } from './leaving-forms.ts';
-import { findChild, type ChildRecord } from './scope.ts';
+import { findChild, OPEN_REFERRAL_STATUSES, type ChildRecord } from './scope.ts';
 import { children } from './tables.ts';
 
 /**
@@ -71,11 +71,14 @@ export async function openPlacementsOn(
 }
 
 /** The child's referrals for a placement not yet placed or withdrawn, oldest first, with the page to withdraw each. */
-export async function openReferralsOf(db: DbOrTx, childId: string): Promise<OpenPlacement[]> {
+async function openReferralsOf(db: DbOrTx, childId: string): Promise<OpenPlacement[]> {
   const rows = await queryRows<{ id: string; sent: IsoDate }>(
     db,
     sql`select r.id, (r.created_at at time zone 'Europe/London')::date::text as sent from referrals r
-      where r.child_id = ${childId} and r.status in ('submitted', 'returned', 'accepted', 'matched')
+      where r.child_id = ${childId} and r.status in (${sql.join(
+        OPEN_REFERRAL_STATUSES.map((status) => sql`${status}`),
+        sql`, `,
+      )})
       order by r.created_at, r.id`,
   );
   return rows.map((r) => ({
