@@ -419,6 +419,14 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/independence/complete': 'children.change',
   // Lifelong Links (action 7.4): read by those who record it and the assistant director, recorded by the child's
   // social worker and managers (scope: children/scope.ts); never a carer. The SSW reads only the child page's section.
+  'GET /connected-persons': 'connected-persons.view',
+  'GET /children/:id/temporary-approval': 'connected-persons.approve',
+  'POST /children/:id/temporary-approval': 'connected-persons.approve',
+  'GET /temporary-approvals/:id': 'connected-persons.view',
+  'GET /temporary-approvals/:id/extend': 'connected-persons.approve',
+  'POST /temporary-approvals/:id/extend': 'connected-persons.approve',
+  'GET /temporary-approvals/:id/end': 'connected-persons.approve',
+  'POST /temporary-approvals/:id/end': 'connected-persons.approve',
   'GET /lifelong-links': 'lifelong-links.view',
   'GET /lifelong-links/:id': 'lifelong-links.view',
   'GET /children/:id/lifelong-links/start': 'lifelong-links.record',

@@ -11,6 +11,7 @@ import { audits } from './audits/index.ts';
 import { childVisits } from './child-visits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
+import { connectedPersons } from './connected-persons/index.ts';
 import { home } from './home/index.ts';
 import { independence } from './independence/index.ts';
 import { lifelongLinks } from './lifelong-links/index.ts';
@@ -56,6 +57,7 @@ export const modules: readonly HearthModule[] = [
   independence,
   lifelongLinks,
   serviceReviews,
+  connectedPersons,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

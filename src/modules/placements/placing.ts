@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
@@ -15,6 +15,8 @@ import {
 } from '../../platform/views/results.ts';
 import type { ChildRecord } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
+import { CONNECTED_TYPE } from '../connected-persons/labels.ts';
+import { temporaryApprovals } from '../connected-persons/tables.ts';
 import { households } from '../households/tables.ts';
 import { endAgencyPlacementsOnMoveInHouse } from './agency.ts';
 import { isPlanned } from './labels.ts';
@@ -43,6 +45,28 @@ interface NewPlacement {
 }
 
 /**
+ * Whether the household is a connected person with temporary approval for this child in force on
+ * the placement's first day (connected-persons: given on or before it, running to or past it).
+ */
+async function temporarilyApprovedFor(tx: DbOrTx, p: NewPlacement, type: string): Promise<boolean> {
+  if (type !== CONNECTED_TYPE) return false;
+  const [row] = await tx
+    .select({ id: temporaryApprovals.id })
+    .from(temporaryApprovals)
+    .where(
+      and(
+        eq(temporaryApprovals.householdId, p.householdId),
+        eq(temporaryApprovals.childId, p.childId),
+        isNull(temporaryApprovals.endedOn),
+        lte(temporaryApprovals.approvedOn, p.startDate),
+        sql`(${temporaryApprovals.extensionReason} = 'review' or coalesce(${temporaryApprovals.extendedUntil}, ${temporaryApprovals.expiresOn}) >= ${p.startDate}::date)`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
  * Starts a placement inside the caller's transaction, refusing a child who already has an open
  * placement and a household that would go over its approved places. The child's and household's
  * rows are locked first, so two placements made at the same moment cannot both get through.
@@ -54,7 +78,13 @@ async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: N
     .where(eq(children.id, p.childId))
     .for('update');
   const [household] = await tx
-    .select({ id: households.id, name: households.name, status: households.status, places: households.approvedPlaces })
+    .select({
+      id: households.id,
+      name: households.name,
+      status: households.status,
+      type: households.householdType,
+      places: households.approvedPlaces,
+    })
     .from(households)
     .where(eq(households.id, p.householdId))
     .for('update');
@@ -75,11 +105,17 @@ async function startPlacement(tx: DbOrTx, user: SignedInUser, actor: Actor, p: N
   if (compareIsoDates(p.startDate, child.dateOfBirth) < 0) {
     throw new Refused([{ field: 'startDate', message: 'Start date must be on or after the child’s date of birth' }]);
   }
-  if (household.status !== 'approved') {
-    throw new Refused([{ field: 'household', message: `${household.name} is not an approved household` }]);
+  // A connected person approved for this child alone (regulation 24) takes them whatever their terms.
+  const temporary = household.status !== 'approved' && (await temporarilyApprovedFor(tx, p, household.type));
+  if (household.status !== 'approved' && !temporary) {
+    const hint =
+      household.type === CONNECTED_TYPE
+        ? ': give the connected person temporary approval for this child first, from the child’s record'
+        : '';
+    throw new Refused([{ field: 'household', message: `${household.name} is not an approved household${hint}` }]);
   }
   const running = await placementsRunningFrom(tx, household.id, p.startDate);
-  if (running + 1 > household.places) {
+  if (!temporary && running + 1 > household.places) {
     const approved = `${household.places} ${household.places === 1 ? 'child' : 'children'}`;
     const placed = `${running} ${running === 1 ? 'is' : 'are'} placed there from ${formatDate(p.startDate)}`;
     throw new Refused([

@@ -112,13 +112,17 @@ export function endingItems(checked: unknown) {
 }
 
 export function householdItems(
-  choices: { id: string; name: string; reference: string; town: string; vacancies: number }[],
+  choices: { id: string; name: string; reference: string; town: string; vacancies: number; temporary?: boolean }[],
   selected: unknown,
 ) {
   return selectItems(
     choices.map((h) => ({
       value: h.id,
-      text: `${h.name} (${h.reference}), ${h.town || 'town not recorded'}: ${h.vacancies} ${Number(h.vacancies) === 1 ? 'vacancy' : 'vacancies'}`,
+      text: `${h.name} (${h.reference}), ${h.town || 'town not recorded'}: ${
+        h.temporary
+          ? 'connected person with temporary approval for this child'
+          : `${h.vacancies} ${Number(h.vacancies) === 1 ? 'vacancy' : 'vacancies'}`
+      }`,
     })),
     selected,
     'Select a household',

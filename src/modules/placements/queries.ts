@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { teams, users } from '../../platform/auth/tables.ts';
@@ -6,6 +6,7 @@ import type { IsoDate } from '../../platform/dates/index.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { OPEN_REFERRAL_STATUSES } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
+import { temporaryApprovals } from '../connected-persons/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { currentPlacementCount, vacanciesSql } from '../households/scope.ts';
@@ -317,8 +318,17 @@ export async function placementsRunningFrom(db: DbOrTx, householdId: string, fro
   return Number(row?.n ?? 0);
 }
 
-/** Households the user may see with a vacancy today, for choosing where a child goes. */
-export async function householdChoices(db: DbOrTx, user: SignedInUser, today: IsoDate, extra?: SQL) {
+/**
+ * Households the user may see with a vacancy today, for choosing where a child goes; with the
+ * child, also a connected person with temporary approval for them running today (`temporary`).
+ */
+export async function householdChoices(db: DbOrTx, user: SignedInUser, today: IsoDate, childId?: string) {
+  // households.id written out: drizzle names a column in a select list without its table.
+  const temporary = childId
+    ? sql<boolean>`exists (select 1 from ${temporaryApprovals} ta where ta.household_id = households.id
+        and ta.child_id = ${childId} and ta.ended_on is null and ta.approved_on <= ${today}::date
+        and (ta.extension_reason = 'review' or coalesce(ta.extended_until, ta.expires_on) >= ${today}::date))`
+    : sql<boolean>`false`;
   return db
     .select({
       id: households.id,
@@ -326,9 +336,18 @@ export async function householdChoices(db: DbOrTx, user: SignedInUser, today: Is
       reference: households.reference,
       town: households.town,
       vacancies: vacanciesSql(today),
+      temporary,
     })
     .from(households)
-    .where(and(eq(households.status, 'approved'), gt(vacanciesSql(today), 0), householdVisibleTo(user), extra))
+    .where(
+      and(
+        or(
+          and(eq(households.status, 'approved'), gt(vacanciesSql(today), 0)),
+          and(ne(households.status, 'approved'), temporary),
+        ),
+        householdVisibleTo(user),
+      ),
+    )
     .orderBy(asc(households.name), asc(households.reference))
     .limit(500);
 }

@@ -229,7 +229,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     errors?: FormErrors,
   ) {
     const today = todayInLondon();
-    const choices = await householdChoices(db, reply.request.user!, today);
+    const choices = await householdChoices(db, reply.request.user!, today, placement.childId);
     return reply.code(errors ? 400 : 200).page('placements-move.njk', {
       title: `Move ${name(placement)} to another household`,
       placement,
@@ -273,7 +273,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const choices = await householdChoices(db, reply.request.user!, todayInLondon());
+    const choices = await householdChoices(db, reply.request.user!, todayInLondon(), child.id);
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
       title: `Place ${child.firstName} ${child.lastName} in an emergency`,
       action: emergencyPlacementPath(child.id),

@@ -73,6 +73,19 @@ export const permissions = {
   ],
   /** Record a visit to a child: whoever may change the child's record (the allocated social worker, managers, the head). */
   'child-visits.record': [...MANAGERS, 'childrens_social_worker'],
+  /**
+   * Temporary approval of connected persons (regulations 24 and 25): read by those who read the
+   * household or the child (connected-persons/scope.ts), never by a foster carer.
+   */
+  'connected-persons.view': [
+    ...MANAGERS,
+    'assistant_director',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'childrens_social_worker',
+  ],
+  /** Record a nominated officer's decisions to give, extend and end temporary approval. */
+  'connected-persons.approve': [...MANAGERS],
   /** Make a referral for a placement (a child's social worker). */
   'referrals.create': ['childrens_social_worker', 'head_of_fostering'],
   /** Quality-assure referrals: accept or return with reasons; match; place. */
