@@ -102,15 +102,20 @@ export const childVisitsDueRules: DueRule[] = [
     period:
       'within 1 week of the start; then within 6 weeks of the last visit while that visit was in the first year of ' +
       'the placement; after that, within 3 months for a long-term placement (intended to last until the child is 18) ' +
-      'and within 6 weeks for any other',
+      'and within 6 weeks for any other; with a connected person under temporary approval, every week until the ' +
+      'child’s first review and then within 4 weeks',
     audience: visitDeadlineAudience,
     recordType: 'child',
+    // 2: regulation 28(4), under a connected person's temporary approval.
+    version: 2,
     affectedBy: {
       [VISIT_RECORD]: byChildOf('child_visits'),
       placement: byChildOf('placements'),
       'agency-placement': byChildOf('agency_placements'),
       // A household moving team moves its placed children's visits with it.
       household: (ids) => sql`select child_id from placements where household_id in ${ids} and end_date is null`,
+      // A temporary approval given, extended or ended moves the child's visits (regulation 28(4)).
+      'temporary-approval': byChildOf('temporary_approvals'),
     },
     compute: nextVisits,
   },

@@ -2,7 +2,7 @@
 
 export const CARE_PLANNING_REGS = 'Care Planning, Placement and Case Review (England) Regulations 2010';
 /** Where the timescales come from. */
-export const VISITS_CITE = `${CARE_PLANNING_REGS}, regulation 28(2)`;
+export const VISITS_CITE = `${CARE_PLANNING_REGS}, regulation 28(2), and 28(4) for a child placed with a connected person under temporary approval`;
 /** Where seeing the child alone comes from. */
 export const SEEN_ALONE_CITE = `${CARE_PLANNING_REGS}, regulation 29`;
 

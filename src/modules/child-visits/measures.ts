@@ -48,7 +48,9 @@ export const visitedInTime: Measure = {
     'no visit by their social worker was overdue. The first visit is due within 1 week of the start of the placement; ' +
     'each next one within 6 weeks of the last visit, while that visit was in the first year of the placement; after ' +
     'that, within 3 months for a long-term placement (intended to last until the child is 18) and within 6 weeks for ' +
-    'any other (Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)). Only visits ' +
+    'any other (Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28(2)). A child placed ' +
+    'with a connected person under temporary approval is visited every week until their first review (20 working ' +
+    'days after coming into care) and then within 4 weeks (regulation 28(4)). Only visits ' +
     'during the current placement in which the child was seen count. A visit due on the day itself is not yet ' +
     'overdue. A placement counts when it started on or before that day and had not ended by it. Staying Put ' +
     'arrangements (the young person is an adult) and short breaks (visits agreed with the IRO and the parents) are ' +

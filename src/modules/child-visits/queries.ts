@@ -80,6 +80,8 @@ export interface NextVisit {
   lastSeenOn: string | null;
   dueOn: string;
   stage: VisitStage;
+  /** Under temporary approval (regulation 28(4)): the child's first review. */
+  firstReviewOn: string | null;
   planned: boolean;
 }
 
@@ -92,7 +94,7 @@ export async function nextVisitOf(db: DbOrTx, childId: string, today: IsoDate): 
     db,
     sql`select pl.id as "placementId", pl.kind, pl.start_date::text as "startDate", pl.placement_type as "placementType",
         seen.last_on::text as "lastSeenOn", ${nextVisitDue}::text as "dueOn", ${visitStage} as stage,
-        pl.start_date > ${today}::date as planned
+        pl.first_review_on::text as "firstReviewOn", pl.start_date > ${today}::date as planned
       from ${timedPlacements(notEndedBy(today))}
       ${lastSeenVisit()}
       where pl.child_id = ${childId}

@@ -12,8 +12,17 @@
  *   type that is intended to last until the child is 18) and 6 weeks for any other;
  * - no interval for Staying Put (the young person is an adult, no longer in care) or short breaks
  *   (regulation 48: visits at intervals agreed with the IRO and the child's parents).
+ *
+ * Regulation 28(4) instead, for a child placed with a connected person under temporary approval
+ * (regulation 24): at least once a week until the child's first review, then at intervals of not
+ * more than 4 weeks. Hearth counts it after a visit made while the approval stood (given, and not
+ * yet ended nor given way to the household's approval as foster carers); the first review as due
+ * by regulation 33(1), 20 working days after the child became looked after (a review already past
+ * when the placement began leaves the 4 weeks). The first visit is within 1 week of the start, as
+ * for every placement.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { addWorkingDaysSql } from '../../platform/dates/working-days-sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { VISITS_CITE } from './labels.ts';
 
@@ -22,13 +31,19 @@ export const FIRST_VISIT_DAYS = 7;
 export const SIX_WEEKS_DAYS = 42;
 /** Months between visits to a child in a long-term placement after its first year. */
 export const LONG_TERM_MONTHS = 3;
+/** Regulation 28(4): weekly until the first review, then at most 4 weeks. */
+export const WEEKLY_DAYS = 7;
+export const FOUR_WEEKS_DAYS = 28;
+/** Regulation 33(1): the first review within 20 working days of becoming looked after. */
+export const FIRST_REVIEW_WORKING_DAYS = 20;
 
 /** Placement types regulation 28(2) sets no interval for. */
 export const UNTIMED_PLACEMENT_TYPES = ['staying_put', 'short_break'] as const;
 const untimed = sql.raw(UNTIMED_PLACEMENT_TYPES.map((t) => `'${t}'`).join(', '));
 
 /** Where the child is in the rule: no visit yet, or the interval from the last visit. */
-export type VisitStage = 'first' | 'first-year' | 'long-term' | 'six-weekly';
+export type VisitStage =
+  'first' | 'first-year' | 'long-term' | 'six-weekly' | 'temporary-weekly' | 'temporary-four-weekly';
 
 /** A condition on a placements table, given its alias ('p' for the service's, 'a' for an agency's). */
 export type PlacementCondition = (alias: SQL) => SQL;
@@ -38,19 +53,32 @@ export type PlacementCondition = (alias: SQL) => SQL;
  * ('in-house' or 'agency'), id, child_id, start_date, end_date, placement_type, team_id (the
  * household's; none for an agency), area_id (the household's team's; none for an agency, whose
  * children count under their own area: `placementArea`, with the child joined as `c`), restricted
- * (the household's), placed_with (the household's or the agency's name).
+ * (the household's), placed_with (the household's or the agency's name), and for regulation 28(4)
+ * reg24_from (the day the connected person's temporary approval for the child was given), reg24_until
+ * (the day it ended or gave way to full approval; null while it stands) and first_review_on (the
+ * child's first review, as regulation 33(1) sets it), all null without a temporary approval.
  */
 export function timedPlacements(where: PlacementCondition, agencyAlso: SQL = sql`true`): SQL {
   const p = sql.raw('p');
   const a = sql.raw('a');
   return sql`(
     select 'in-house'::text as kind, p.id, p.child_id, p.start_date, p.end_date, p.placement_type,
-      h.team_id, t.area_id, h.restricted, h.name as placed_with
+      h.team_id, t.area_id, h.restricted, h.name as placed_with,
+      ta.approved_on as reg24_from,
+      least(ta.ended_on, case when h.approved_on >= ta.approved_on then h.approved_on end) as reg24_until,
+      case when ta.approved_on is not null then ${addWorkingDaysSql(
+        sql`(select c24.looked_after_since from children c24 where c24.id = p.child_id)`,
+        FIRST_REVIEW_WORKING_DAYS,
+      )} end as first_review_on
     from placements p join households h on h.id = p.household_id join teams t on t.id = h.team_id
+      -- The latest temporary approval of the household for the child (a handful in the service).
+      left join (select distinct on (x.household_id, x.child_id) x.household_id, x.child_id, x.approved_on, x.ended_on
+        from temporary_approvals x order by x.household_id, x.child_id, x.approved_on desc) ta
+        on ta.household_id = p.household_id and ta.child_id = p.child_id
     where p.placement_type not in (${untimed}) and ${where(p)}
     union all
     select 'agency'::text, a.id, a.child_id, a.start_date, a.end_date, a.placement_type,
-      null::uuid, null::uuid, false, a.agency_name
+      null::uuid, null::uuid, false, a.agency_name, null::date, null::date, null::date
     from agency_placements a
     where a.placement_type not in (${untimed}) and ${where(a)} and ${agencyAlso}
   ) pl`;
@@ -104,9 +132,15 @@ export function lastSeenVisits(upTo: string, since: SQL): SQL {
 const inFirstYearFrom = (last: SQL) => sql`${last} < (pl.start_date + interval '1 year')::date`;
 const inFirstYear = inFirstYearFrom(sql`seen.last_on`);
 
+/** The last visit (a date) was made while the temporary approval of regulation 24 stood. */
+const underReg24 = (last: SQL) =>
+  sql`(pl.reg24_from is not null and ${last} >= pl.reg24_from and (pl.reg24_until is null or ${last} < pl.reg24_until))`;
+
 /** The date the next visit is due, from `pl` and the last visit in which the child was seen (as a date). */
 export const nextVisitDueFrom = (last: SQL) => sql`(case
     when ${last} is null then pl.start_date + ${sql.raw(String(FIRST_VISIT_DAYS))}
+    when ${underReg24(last)} and ${last} < pl.first_review_on then ${last} + ${sql.raw(String(WEEKLY_DAYS))}
+    when ${underReg24(last)} then ${last} + ${sql.raw(String(FOUR_WEEKS_DAYS))}
     when not (${inFirstYearFrom(last)}) and pl.placement_type = 'long_term'
       then (${last} + interval '${sql.raw(String(LONG_TERM_MONTHS))} months')::date
     else ${last} + ${sql.raw(String(SIX_WEEKS_DAYS))}
@@ -118,15 +152,27 @@ export const nextVisitDue = nextVisitDueFrom(sql`seen.last_on`);
 /** Which part of the rule the next visit is due under (a VisitStage). */
 export const visitStage = sql`(case
     when seen.last_on is null then 'first'
+    when ${underReg24(sql`seen.last_on`)} and seen.last_on < pl.first_review_on then 'temporary-weekly'
+    when ${underReg24(sql`seen.last_on`)} then 'temporary-four-weekly'
     when ${inFirstYear} then 'first-year'
     when pl.placement_type = 'long_term' then 'long-term'
     else 'six-weekly'
   end)`;
 
 /** The rule the next visit is due under, in words, for the child's page. */
-export function ruleInWords(stage: VisitStage, startDate: string, lastSeenOn: string | null): string {
+export function ruleInWords(
+  stage: VisitStage,
+  startDate: string,
+  lastSeenOn: string | null,
+  firstReviewOn: string | null = null,
+): string {
   const last = lastSeenOn ? formatDate(lastSeenOn) : '';
+  const review = firstReviewOn ? `, due by ${formatDate(firstReviewOn)}` : '';
   switch (stage) {
+    case 'temporary-weekly':
+      return `Within 1 week of the last visit, on ${last}: a child placed with a connected person under temporary approval is visited every week until their first review${review}.`;
+    case 'temporary-four-weekly':
+      return `Within 4 weeks of the last visit, on ${last}: a child placed with a connected person under temporary approval is visited at least every 4 weeks after their first review.`;
     case 'first':
       return `Within 1 week of the start of the placement on ${formatDate(startDate)}.`;
     case 'first-year':
@@ -141,7 +187,12 @@ export function ruleInWords(stage: VisitStage, startDate: string, lastSeenOn: st
 /** What a kept deadline says is outstanding (no dates of today: it is kept until the record changes). */
 export function dueDetail(stage: VisitStage, startDate: string, lastSeenOn: string | null): string {
   if (stage === 'first' || !lastSeenOn) return `First visit of the placement that started on ${formatDate(startDate)}`;
-  const every = stage === 'long-term' ? 'every 3 months (long-term placement)' : 'every 6 weeks';
+  const every =
+    {
+      'long-term': 'every 3 months (long-term placement)',
+      'temporary-weekly': 'every week until the first review (temporary approval)',
+      'temporary-four-weekly': 'every 4 weeks (temporary approval)',
+    }[stage as string] ?? 'every 6 weeks';
   return `Last seen on ${formatDate(lastSeenOn)}; ${every}`;
 }
 

@@ -35,7 +35,7 @@ export function nextVisitView(next: NextVisit | null, untimed: string | null, to
   const view: NextVisitView = {
     dueOn: formatDate(next.dueOn),
     tag,
-    rule: ruleInWords(next.stage, next.startDate, next.lastSeenOn),
+    rule: ruleInWords(next.stage, next.startDate, next.lastSeenOn, next.firstReviewOn),
     cites: VISITS_CITE,
     planned: next.planned,
   };

@@ -30,16 +30,12 @@ export async function auditApprovalsViewed(db: DbOrTx, who: Who, ids: string[], 
   }
 }
 
-/** Refreshes what an approval moves: its own deadline, and the child's placements' visits (regulation 28(4)). */
-async function refreshAfter(tx: DbOrTx, id: string, childId: string) {
+/**
+ * Refreshes what an approval moves: its own deadline, and (through the child visits' rule, which a
+ * temporary approval affects) the child's visits under regulation 28(4).
+ */
+async function refreshAfter(tx: DbOrTx, id: string) {
   await refreshDueItems(tx, APPROVAL_RECORD, [id]);
-  const placed = await queryRows<{ id: string }>(tx, sql`select id from placements where child_id = ${childId}`);
-  if (placed.length)
-    await refreshDueItems(
-      tx,
-      'placement',
-      placed.map((p) => p.id),
-    );
 }
 
 interface GivenChild {
@@ -106,7 +102,7 @@ export async function giveApproval(db: Db, who: Who, child: GivenChild, input: G
         recordedBy: who.user.id,
       })
       .returning({ id: temporaryApprovals.id });
-    await refreshAfter(tx, made!.id, child.id);
+    await refreshAfter(tx, made!.id);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: APPROVAL_RECORD,
@@ -169,7 +165,7 @@ export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, in
       .where(and(eq(temporaryApprovals.id, approval.id), isNull(temporaryApprovals.endedOn)))
       .returning({ id: temporaryApprovals.id });
     if (!changed) return notFound;
-    await refreshAfter(tx, approval.id, approval.childId);
+    await refreshAfter(tx, approval.id);
     await recordAudit(tx, who.actor, {
       action: 'extend',
       recordType: APPROVAL_RECORD,
@@ -197,7 +193,7 @@ export async function endApproval(db: Db, who: Who, approval: ApprovalRow, input
       .where(and(eq(temporaryApprovals.id, approval.id), isNull(temporaryApprovals.endedOn)))
       .returning({ id: temporaryApprovals.id });
     if (!changed) return notFound;
-    await refreshAfter(tx, approval.id, approval.childId);
+    await refreshAfter(tx, approval.id);
     await recordAudit(tx, who.actor, {
       action: 'end',
       recordType: APPROVAL_RECORD,

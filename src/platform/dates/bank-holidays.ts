@@ -34,3 +34,8 @@ export function isBankHoliday(date: IsoDate): boolean {
 export function bankHolidaysIn(year: number): BankHoliday[] {
   return [...holidaysByDate.values()].filter((event) => yearOf(event.date) === year);
 }
+
+/** Every bank holiday the calendar lists, in date order. */
+export function allBankHolidays(): IsoDate[] {
+  return [...holidaysByDate.keys()].sort();
+}
