@@ -28,6 +28,7 @@ import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
+import { writeDemoConnectedPersons } from './connected-persons.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -249,6 +250,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`Lifelong Links work written: ${lifelongLinks} (${seconds()} s)`);
     log(
       `six-monthly reviews written: ${await writeDemoServiceReviews(tx, stream(scale, 'service-reviews'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `temporary approvals of connected persons written: ${await writeDemoConnectedPersons(tx, stream(scale, 'connected-persons'), isoOf(today))} (${seconds()} s)`,
     );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);

@@ -39,6 +39,7 @@ test.describe('a phone-sized screen', () => {
       '/payments/rates/new',
       '/records',
       '/records/retention',
+      '/connected-persons',
     ];
     // The first household and measure in their lists, so their record pages are checked too.
     await hearth.goto('/households');
@@ -53,8 +54,16 @@ test.describe('a phone-sized screen', () => {
       .locator('a[href^="/children/"]')
       .first()
       .getAttribute('href');
-    // And the form to record that they left care, and the children who have left.
-    const visits = [child!, `${child!}/visits`, `${child!}/visits/new`, `${child!}/left-care`, '/children?care=left'];
+    // And the forms to record that they left care and to give a connected person temporary
+    // approval, and the children who have left.
+    const visits = [
+      child!,
+      `${child!}/visits`,
+      `${child!}/visits/new`,
+      `${child!}/left-care`,
+      `${child!}/temporary-approval`,
+      '/children?care=left',
+    ];
     for (const path of [
       ...pages,
       household!,

@@ -14,13 +14,9 @@ export const GIVE_DATES = ['approvedOn'] as const;
 export const EXTEND_DATES = ['extendedOn', 'extendedUntil', 'panelViewsSoughtOn'] as const;
 export const END_DATES = ['endedOn'] as const;
 
-/** Refuses a date after today, under the field's name. */
-function notInFuture(form: Record<string, unknown>, ctx: z.RefinementCtx, today: IsoDate, field: string, what: string) {
-  const value = form[field];
-  if (typeof value === 'string' && compareIsoDates(value, today) > 0) {
-    ctx.addIssue({ code: 'custom', path: [field], message: `${what} must be today or in the past` });
-  }
-}
+/** A date given, real, and not after today: its own message, shown with every other one. */
+const pastDate = (what: string, today: IsoDate) =>
+  govukDate(what).refine((d) => compareIsoDates(d, today) <= 0, { message: `${what} must be today or in the past` });
 
 /** A box that must be ticked: the form's value is 'yes'. */
 const confirmed = (message: string) =>
@@ -33,20 +29,18 @@ const officer = (what: string) => requiredText(`Enter the name of the nominated 
 
 /** Giving temporary approval: which connected person, the day, the nominated officer, and the checks done first. */
 export function giveForm(today: IsoDate) {
-  return z
-    .object({
-      householdId: z.string({ error: 'Select the connected person’s household' }).uuid({
-        message: 'Select the connected person’s household',
-      }),
-      approvedOn: govukDate('Date of the temporary approval'),
-      approvedBy: officer('approved it'),
-      assessed: confirmed(
-        'Confirm that the connected person and their household have been assessed as regulation 24 asks',
-      ),
-      mostAppropriate: confirmed('Confirm that this is the most appropriate placement for the child'),
-      assessmentArranged: confirmed('Confirm that the full assessment has been arranged'),
-    })
-    .superRefine((form, ctx) => notInFuture(form, ctx, today, 'approvedOn', 'Date of the temporary approval'));
+  return z.object({
+    householdId: z.string({ error: 'Select the connected person’s household' }).uuid({
+      message: 'Select the connected person’s household',
+    }),
+    approvedOn: pastDate('Date of the temporary approval', today),
+    approvedBy: officer('approved it'),
+    assessed: confirmed(
+      'Confirm that the connected person and their household have been assessed as regulation 24 asks',
+    ),
+    mostAppropriate: confirmed('Confirm that this is the most appropriate placement for the child'),
+    assessmentArranged: confirmed('Confirm that the full assessment has been arranged'),
+  });
 }
 export type GiveInput = z.infer<ReturnType<typeof giveForm>>;
 
@@ -54,19 +48,17 @@ export type GiveInput = z.infer<ReturnType<typeof giveForm>>;
 export function extendForm(today: IsoDate) {
   return z
     .object({
-      extendedOn: govukDate('Date of the decision to extend'),
+      extendedOn: pastDate('Date of the decision to extend', today),
       extendedBy: officer('approved the extension'),
       extensionReason: z.enum(extensionReasons, { error: 'Select why the temporary approval is extended' }),
       extendedUntil: optionalGovukDate('New last day of the temporary approval'),
-      panelViewsSoughtOn: govukDate('Date the fostering panel’s views were sought'),
+      panelViewsSoughtOn: pastDate('Date the fostering panel’s views were sought', today),
       stillMostAppropriate: confirmed(
         'Confirm that placement with the connected person is still the most appropriate placement available',
       ),
       iroInformed: confirmed('Confirm that the independent reviewing officer has been told'),
     })
     .superRefine((form, ctx) => {
-      notInFuture(form, ctx, today, 'extendedOn', 'Date of the decision to extend');
-      notInFuture(form, ctx, today, 'panelViewsSoughtOn', 'Date the fostering panel’s views were sought');
       if (form.extensionReason === 'assessment' && form.extendedUntil === null) {
         ctx.addIssue({
           code: 'custom',
@@ -97,12 +89,11 @@ export type ExtendInput = z.infer<ReturnType<typeof extendForm>>;
 export function endForm(today: IsoDate) {
   return z
     .object({
-      endedOn: govukDate('Date the temporary approval ended'),
+      endedOn: pastDate('Date the temporary approval ended', today),
       endReason: z.enum(endReasons, { error: 'Select why the temporary approval ended' }),
       endNote: optionalText(1000, 'the note'),
     })
     .superRefine((form, ctx) => {
-      notInFuture(form, ctx, today, 'endedOn', 'Date the temporary approval ended');
       if (form.endReason === 'other' && form.endNote === null) {
         ctx.addIssue({ code: 'custom', path: ['endNote'], message: 'Enter why the temporary approval ended' });
       }
