@@ -482,7 +482,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         byWhen: [0, '06-30'],
         achieved: `A clear leaving care policy, including Staying Put, in the online procedures and the fostering handbook.\nStaying Put policy update online by ${w([0, '05-31'])}.\nYoung people's workbook launched in June.`,
         measure: `The policy reaches carers through updated training for everyone caring for 16 to 18 year olds.\nA transitions workshop was held in January for staff, carers, young people and providers; further transitions training every 6 months, next in September.`,
-        measures: ['independence.staying-put'],
+        measures: ['independence.staying-put', 'children.left-care', 'children.left-care-adult'],
       },
       {
         n: '11.2',

@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addYears } from '../../platform/dates/index.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
+import { NMS_12, NMS_12_4, TARGET_11_1 } from '../independence/labels.ts';
+import { leavingReasons, type LeavingReason } from './labels.ts';
 
 /** A child as a record behind a figure (c, with the team and area it counts under as `team_id`, `area_id`). */
 const childRecord = sql`'child' as record_type, c.id as record_id,
@@ -130,5 +132,158 @@ export const threeOrMorePlacements: Measure = {
   },
 };
 
+/**
+ * The children who left care in the period (c): the date left care recorded on the child from the
+ * first day of the month to its last (or today), for one of `reasons` (any reason when null), with
+ * the team and area they count under: the team of the household of their latest placement with our
+ * carers that started by the day they left (and that team's area), or no team and the child's own
+ * area when they were never placed with our carers. Read by the index of the date left care.
+ */
+function leftCareIn(period: Period, reasons: readonly LeavingReason[] | null): SQL {
+  const forReason = reasons
+    ? sql`and c.left_care_reason in (${sql.join(
+        reasons.map((r) => sql`${r}`),
+        sql`, `,
+      )})`
+    : sql``;
+  return sql`children c
+    left join lateral (
+      select h.team_id as team_id, t.area_id as area_id from placements p
+      join households h on h.id = p.household_id
+      join teams t on t.id = h.team_id
+      where p.child_id = c.id and p.start_date <= c.left_care_on
+      order by p.start_date desc limit 1
+    ) latest on true
+    where c.left_care_on between ${period.from}::date and ${period.asAt}::date ${forReason}`;
+}
+
+/** Why the child left care, in the words of the leaving care form (labels.ts). */
+const reasonWords = sql`case c.left_care_reason ${sql.join(
+  Object.entries(leavingReasons).map(([reason, words]) => sql`when ${reason} then ${words}`),
+  sql` `,
+)} else 'Reason not recorded' end`;
+
+/** Where the reasons come from, said in every leaving care measure. */
+const SSDA903 =
+  'The reasons are the groups of the Department for Education’s SSDA903 return (children looked after), “reason ' +
+  'episode ceased”, that a fostering service records.';
+
+/** The rule cited for a reason the standards do not name: where its reasons come from. */
+const SSDA903_SOURCE =
+  'None: the reasons are those of the Department for Education’s SSDA903 return (children looked after), “reason ' +
+  'episode ceased”';
+
+/** How a child counts under a team and an area, said in every leaving care measure. */
+const COUNTED_UNDER =
+  'A child counts under the team of the household of their latest placement with our foster carers that started ' +
+  'on or before the day they left (and that team’s area), or under no team and their own area when they were ' +
+  'never placed with our carers.';
+
+/**
+ * There is no target: how many children leave care, and why, follows their care plans and the
+ * courts rather than the fostering service's work, and the plan sets no number. A count's target
+ * must be a number, so it is 0 ("at least 0"), said so in the definition.
+ */
+const NO_TARGET =
+  'The business plan sets no number for this: it is counted to show how children move on, so its target is ' +
+  'shown as at least 0.';
+
+/** A count of the children who left care in the month for one of `reasons` (any reason when null). */
+function leftCareMeasure(
+  fields: Pick<Measure, 'id' | 'title' | 'definition' | 'standard' | 'planTarget' | 'metLabel' | 'order'>,
+  reasons: readonly LeavingReason[] | null,
+): Measure {
+  return {
+    ...fields,
+    unit: 'count',
+    target: 0,
+    direction: 'higher',
+    amberMargin: 0,
+    count: (period) =>
+      sql`select latest.team_id, coalesce(latest.area_id, c.area_id) as area_id, true as met
+        from ${leftCareIn(period, reasons)}`,
+    records: (period) =>
+      sql`select 'child' as record_type, c.id as record_id,
+          c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id as href,
+          latest.team_id, coalesce(latest.area_id, c.area_id) as area_id, true as met,
+          'Left care ' || c.left_care_on::text || ': ' || ${reasonWords} as detail, false as restricted,
+          c.left_care_on::text || ' ' || c.reference as sort_key
+        from ${leftCareIn(period, reasons)}`,
+  };
+}
+
+const NO_PLAN_TARGET = 'None in the business plan';
+
+export const leftCare = leftCareMeasure(
+  {
+    id: 'children.left-care',
+    title: 'Children who left care',
+    definition:
+      'The number of children who left care in the month (the date left care recorded on the child, up to today ' +
+      'for the current month), whatever the reason, each listed with the date and the reason. ' +
+      `${COUNTED_UNDER} ${SSDA903} Returning home, adoption and orders, and moving on at 18 are also counted on ` +
+      `their own; a transfer to another local authority, a death or another reason is counted only here. ${NO_TARGET}`,
+    standard: NMS_12,
+    planTarget: 'Target 11: promoting independence and moves to adulthood and leaving care (NMS 12.1)',
+    metLabel: 'Left care',
+    order: 163,
+  },
+  null,
+);
+
+export const leftCareHome = leftCareMeasure(
+  {
+    id: 'children.left-care-home',
+    title: 'Children who returned home from care',
+    definition:
+      'The number of children who left care in the month (the date left care, up to today for the current month) ' +
+      `because they returned home to live with their parents or relatives. ${COUNTED_UNDER} ${SSDA903} ${NO_TARGET}`,
+    standard: SSDA903_SOURCE,
+    planTarget: NO_PLAN_TARGET,
+    metLabel: 'Returned home',
+    order: 164,
+  },
+  ['home'],
+);
+
+export const leftCarePermanence = leftCareMeasure(
+  {
+    id: 'children.left-care-permanence',
+    title: 'Children who left care by adoption, special guardianship or child arrangements order',
+    definition:
+      'The number of children who left care in the month (the date left care, up to today for the current month) ' +
+      'because they were adopted, or because a special guardianship order or a child arrangements order was made ' +
+      `(to their foster carers, relatives or other carers). ${COUNTED_UNDER} ${SSDA903} ${NO_TARGET}`,
+    standard: SSDA903_SOURCE,
+    planTarget: NO_PLAN_TARGET,
+    metLabel: 'Adopted, or an order made',
+    order: 165,
+  },
+  ['adopted', 'sgo', 'cao'],
+);
+
+export const leftCareAdult = leftCareMeasure(
+  {
+    id: 'children.left-care-adult',
+    title: 'Young people who left care at 18 for independent living or Staying Put',
+    definition:
+      'The number of young people who left care in the month (the date left care, up to today for the current ' +
+      'month) aged 18 or over, to live independently (supported accommodation included) or to stay on with their ' +
+      `former foster carers in a Staying Put arrangement. ${COUNTED_UNDER} ${SSDA903} ${NO_TARGET}`,
+    standard: NMS_12_4,
+    planTarget: TARGET_11_1,
+    metLabel: 'Moved to independent living or Staying Put',
+    order: 166,
+  },
+  ['independent', 'staying_put'],
+);
+
 /** The children module's measures. */
-export const childMeasures: Measure[] = [initialHealthAssessments, threeOrMorePlacements];
+export const childMeasures: Measure[] = [
+  initialHealthAssessments,
+  threeOrMorePlacements,
+  leftCare,
+  leftCareHome,
+  leftCarePermanence,
+  leftCareAdult,
+];

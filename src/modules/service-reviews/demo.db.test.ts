@@ -1,14 +1,19 @@
 /**
  * The demo's six-monthly reviews (scripts/demo/service-reviews.ts), as every test app has them:
  * the last three half-years that ended, every kind and area, mostly completed on time with their
- * figures kept, at least one late, and none completed before its half-year ended or after today.
+ * figures kept, at least one late, and none completed before its half-year ended or after today;
+ * so My work holds only the latest half-year's reviews not yet completed, as the list shows them.
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../../test/support/app.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { addMonths, todayInLondon } from '../../platform/dates/index.ts';
-import { latestEnded } from './periods.ts';
+import { dueFor } from '../../platform/due/index.ts';
+import { viewer } from '../home/test-support.ts';
+import { latestEnded, periodSlug } from './periods.ts';
+import { listReviews } from './queries.ts';
+import { serviceReviewRuleIds } from './test-support.ts';
 
 const t = testAppForFile();
 
@@ -45,5 +50,15 @@ describe('the demo’s six-monthly reviews', () => {
     expect(completed.some((r) => r.before_end)).toBe(false);
     expect(completed.every((r) => r.completed_on! <= todayInLondon())).toBe(true);
     expect(new Set(rows.map((r) => r.kind)).size).toBe(4);
+  });
+
+  it('leaves in My work only the latest half-year’s reviews not yet completed, none overdue for years', async () => {
+    const today = todayInLondon();
+    const head = await viewer(t.database.db, 'head');
+    const items = await dueFor(t.database.db, head, { today, horizonDays: 31, ruleIds: serviceReviewRuleIds });
+    const latest = periodSlug(latestEnded(today));
+    expect(items.map((e) => e.href.split('/')[3])).toEqual(items.map(() => latest));
+    const list = await listReviews(t.database.db, head, today, { kind: null, page: 1 });
+    expect(items.length).toBe(list.overdue + list.due);
   });
 });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { addDays, addMonths, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { KindKey } from './kinds.ts';
-import { DUE_MONTHS_AFTER_HALF_YEAR } from './settings.ts';
+import { DUE_MONTHS_AFTER_HALF_YEAR, LISTED_HALF_YEARS } from './settings.ts';
 
 /** The first day of the half-year a day falls in. */
 export function halfYearOf(day: IsoDate): IsoDate {
@@ -27,6 +27,18 @@ export const reviewDueOn = (start: IsoDate): IsoDate => addDays(addMonths(start,
 
 /** The latest half-year that has ended by `today`. */
 export const latestEnded = (today: IsoDate): IsoDate => addMonths(halfYearOf(today), -6);
+
+/**
+ * The first of the last LISTED_HALF_YEARS half-years that have ended by `today`: the reviews not
+ * yet completed are expected from here before the service has written any (slots.ts firstExpectedSql).
+ */
+export const firstListed = (today: IsoDate) => addMonths(latestEnded(today), -6 * (LISTED_HALF_YEARS - 1));
+
+/**
+ * A half-year is among the last LISTED_HALF_YEARS ended until this many months after it starts
+ * (24: the half-year of 1 April 2025 is listed from 1 October 2025 to 31 March 2027).
+ */
+export const LISTED_FOR_MONTHS = 6 * (LISTED_HALF_YEARS + 1);
 
 /** Whether the half-year has ended by `today` (its review may be written). */
 export const hasEnded = (start: IsoDate, today: IsoDate) => compareIsoDates(halfYearEnd(start), today) < 0;

@@ -3,12 +3,11 @@ import { sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { addMonths, type IsoDate } from '../../platform/dates/index.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
 import type { KindKey } from './kinds.ts';
 import { latestEnded, slotId } from './periods.ts';
 import { kindsReadBy, ofKind, reviewVisibleTo } from './scope.ts';
-import { LISTED_HALF_YEARS } from './settings.ts';
-import { slotsSql } from './slots.ts';
+import { firstExpectedSql, slotsSql } from './slots.ts';
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -29,12 +28,10 @@ export interface ListRow {
   completedByName: string | null;
 }
 
-/** The first half-year whose reviews not yet completed are listed. */
-export const firstListed = (today: IsoDate) => addMonths(latestEnded(today), -6 * (LISTED_HALF_YEARS - 1));
-
 /**
- * The reviews the viewer may read, of one kind or all: every completed one, and those of the last
- * LISTED_HALF_YEARS half-years that ended not yet completed; overdue first (the longest overdue
+ * The reviews the viewer may read, of one kind or all: every completed one, and those not yet
+ * completed of every half-year ended from the first whose reviews are expected (slots.ts
+ * firstExpectedSql, where My work's deadlines start too); overdue first (the longest overdue
  * first), then due (the soonest first), then completed (the latest half-year first), a page at a
  * time, with how many there are in each state. Counted, sorted and paged in SQL.
  */
@@ -44,12 +41,12 @@ export async function listReviews(
   today: IsoDate,
   options: { kind: KindKey | null; page: number },
 ) {
-  const first = firstListed(today);
-  const earliest = sql`least(${first}::date, (select min(period_start) from service_reviews))`;
+  const first = firstExpectedSql(today);
+  const earliest = sql`least(${first}, (select min(period_start) from service_reviews))`;
   const listed = sql`${slotsSql(earliest, latestEnded(today), kindsReadBy(viewer))} s
     left join service_reviews r on r.id = s.id
     cross join lateral (select case when r.completed_at is not null then 3 when s.due_on < ${today}::date then 1 else 2 end as state) st
-    where (r.completed_at is not null or s.period_start >= ${first}::date)
+    where (r.completed_at is not null or s.period_start >= ${first})
       and ${reviewVisibleTo(viewer, 's')} and ${ofKind('s', options.kind)}`;
   const rows = await queryRows<Omit<ListRow, 'state'> & { state: number }>(
     db,

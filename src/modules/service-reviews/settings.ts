@@ -15,7 +15,9 @@ export const DUE_RULE =
   'A review is due one month after its half-year ends: by 31 October for April to September, and by 30 April for October to March. This is the service’s own rule, from its business plan, not a rule in law.';
 
 /**
- * How many half-years back the list shows the reviews not yet completed (three: a year and a
- * half). Completed reviews are listed whenever they were written.
+ * How many half-years back the list and My work show the reviews not yet completed before the
+ * service has written one in Hearth (three: a year and a half). From the first half-year it wrote
+ * a review of (slots.ts firstExpectedSql), every review not completed stays, overdue, until it is.
+ * Completed reviews are listed whenever they were written.
  */
 export const LISTED_HALF_YEARS = 3;

@@ -4,9 +4,28 @@
  * place's id (periods.ts slotId), its title in words, its half-year's end and its due date. The
  * list, the deadlines and the measure read reviews through it, left-joined to the saved ones.
  */
+
+/**
+ * The first half-year the service wrote a review of in Hearth while that half-year was still
+ * listed (among the last LISTED_HALF_YEARS ended on the day the review was first saved), as SQL;
+ * null before it has written one. A review of an older half-year written later (catching up on
+ * paper records, or opened by mistake) does not move it back, so it cannot bring years of
+ * reviews never written in Hearth back into anyone's work.
+ */
+export const firstWrittenSql = sql`(select min(w.period_start) from service_reviews w
+  where (w.created_at at time zone 'Europe/London')::date < (w.period_start + make_interval(months => ${LISTED_FOR_MONTHS}))::date)`;
+
+/**
+ * The first half-year whose reviews are expected until they are completed, as on `today` (SQL): the
+ * first half-year the service wrote a review of (firstWrittenSql), or the first of the last
+ * LISTED_HALF_YEARS ended when that is earlier or there is none yet. The list (queries.ts) shows the
+ * reviews not completed from here and My work (due.ts) keeps them from here, so the two agree.
+ */
+export const firstExpectedSql = (today: IsoDate) => sql`least(${firstListed(today)}::date, ${firstWrittenSql})`;
 import { sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { reviewKinds, type ReviewKind } from './kinds.ts';
+import { firstListed, LISTED_FOR_MONTHS } from './periods.ts';
 import { DUE_MONTHS_AFTER_HALF_YEAR } from './settings.ts';
 
 function kindValues(kinds: readonly ReviewKind[]): SQL {

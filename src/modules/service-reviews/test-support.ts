@@ -9,12 +9,12 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, teams } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import type { IsoDate } from '../../platform/dates/index.ts';
+import { addDays, type IsoDate } from '../../platform/dates/index.ts';
 import { rebuildDueItems } from '../../platform/due/index.ts';
 import type { Who } from '../../platform/views/results.ts';
 import { serviceReviewsDueRules } from './due.ts';
-import type { KindKey } from './kinds.ts';
-import { slotId } from './periods.ts';
+import { reviewKinds, type KindKey } from './kinds.ts';
+import { halfYearEnd, slotId } from './periods.ts';
 import { serviceReviews } from './tables.ts';
 
 export const serviceReviewRuleIds = serviceReviewsDueRules.map((r) => r.id);
@@ -25,13 +25,24 @@ export async function clearServiceReviews(db: Db, today: IsoDate): Promise<void>
   await rebuildDueItems(db, { ruleIds: serviceReviewRuleIds, today });
 }
 
-/** A review written straight to the database: completed on a day (as if by `by`), or only saved. */
+/**
+ * A review written straight to the database: completed on a day (as if by `by`), or only saved;
+ * first saved on `createdOn` (the day it was completed, or else two days after its half-year ended).
+ */
 export async function makeServiceReview(
   db: DbOrTx,
-  f: { kind: KindKey; periodStart: IsoDate; areaId?: string | null; completedOn?: IsoDate | null; by: string },
+  f: {
+    kind: KindKey;
+    periodStart: IsoDate;
+    areaId?: string | null;
+    completedOn?: IsoDate | null;
+    createdOn?: IsoDate;
+    by: string;
+  },
 ) {
   const areaId = f.areaId ?? null;
   const completed = f.completedOn ?? null;
+  const createdOn = f.createdOn ?? completed ?? addDays(halfYearEnd(f.periodStart), 2);
   await db.insert(serviceReviews).values({
     id: slotId(f.kind, f.periodStart, areaId),
     kind: f.kind,
@@ -41,6 +52,7 @@ export async function makeServiceReview(
     learnt: 'What we learnt.',
     willDo: 'What we will do.',
     updatedBy: f.by,
+    createdAt: new Date(`${createdOn}T09:00:00Z`),
     ...(completed
       ? {
           completedOn: completed,
@@ -50,6 +62,16 @@ export async function makeServiceReview(
         }
       : {}),
   });
+}
+
+/** Every review of the half-year (each kind, and each area for those written per area), completed on the day. */
+export async function completeHalfYear(db: DbOrTx, periodStart: IsoDate, completedOn: IsoDate, by: string) {
+  const areaIds = (await queryRows<{ id: string }>(db, sql`select id from areas order by name`)).map((a) => a.id);
+  for (const kind of reviewKinds) {
+    for (const areaId of kind.perArea ? areaIds : [null]) {
+      await makeServiceReview(db, { kind: kind.key, periodStart, areaId, completedOn, by });
+    }
+  }
 }
 
 /** A new area with one fostering team, for figures counted in an area no demo record is in. */
