@@ -181,12 +181,12 @@ const COUNTED_UNDER =
 
 /**
  * There is no target: how many children leave care, and why, follows their care plans and the
- * courts rather than the fostering service's work, and the plan sets no number. A count's target
- * must be a number, so it is 0 ("at least 0"), said so in the definition.
+ * courts rather than the fostering service's work, and the plan sets no number. Counted to show,
+ * not judged: never rated.
  */
 const NO_TARGET =
-  'The business plan sets no number for this: it is counted to show how children move on, so its target is ' +
-  'shown as at least 0.';
+  'The business plan sets no number for this: it is counted to show how children move on, so it has no target ' +
+  'and is not rated.';
 
 /** A count of the children who left care in the month for one of `reasons` (any reason when null). */
 function leftCareMeasure(
@@ -196,7 +196,7 @@ function leftCareMeasure(
   return {
     ...fields,
     unit: 'count',
-    target: 0,
+    target: null,
     direction: 'higher',
     amberMargin: 0,
     count: (period) =>

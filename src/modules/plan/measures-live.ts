@@ -75,7 +75,7 @@ export async function linkedMeasures(
       live: true,
       monthName: monthName(month),
       value: formatValue(measure, value),
-      target: formatValue(measure, target),
+      target: target === null ? 'none' : formatValue(measure, target),
       rag,
       ragText: ragText[rag],
       ragClasses: tagClasses[rag],

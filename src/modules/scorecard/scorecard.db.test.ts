@@ -260,7 +260,8 @@ describe('pages and access', () => {
     expect(index.body).toContain(`<a class="govuk-link" href="${measureHref}">`);
     // Every value in the scorecard table, and in each trend table, is a link (or says there is no data).
     const cells = [...index.body.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">(.*?)<\/td>/gs)];
-    const values = cells.map((c) => c[1]!).filter((c) => !c.startsWith('At ') && !c.startsWith('Not rated'));
+    const targets = ['At ', 'Not rated', 'None: '];
+    const values = cells.map((c) => c[1]!).filter((c) => !targets.some((t) => c.startsWith(t)));
     expect(values.length).toBeGreaterThan(20);
     for (const v of values)
       expect(v).toMatch(/^(<a class="govuk-link" href="\/scorecard\/[^"]+#records">|No data|Not counted by team)/);

@@ -70,7 +70,7 @@ async function addMonthsSheet(
     const row = sheet.addRow([
       { text: card.measure.title, hyperlink: `#'${names.get(card.measure.id)}'!A1` },
       card.measure.unit,
-      formatValue(card.measure, card.month.target),
+      card.month.target === null ? 'None' : formatValue(card.measure, card.month.target),
       ...card.trend.map((t) => (notByTeam(card.measure) ? 'Not counted by team' : t.value)),
     ]);
     row.getCell(1).font = { color: { argb: 'FF1D70B8' }, underline: true };

@@ -5,6 +5,12 @@
  * list, the deadlines and the measure read reviews through it, left-joined to the saved ones.
  */
 
+import { sql, type SQL } from 'drizzle-orm';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { reviewKinds, type ReviewKind } from './kinds.ts';
+import { firstListed, LISTED_FOR_MONTHS } from './periods.ts';
+import { DUE_MONTHS_AFTER_HALF_YEAR } from './settings.ts';
+
 /**
  * The first half-year the service wrote a review of in Hearth while that half-year was still
  * listed (among the last LISTED_HALF_YEARS ended on the day the review was first saved), as SQL;
@@ -22,11 +28,6 @@ export const firstWrittenSql = sql`(select min(w.period_start) from service_revi
  * reviews not completed from here and My work (due.ts) keeps them from here, so the two agree.
  */
 export const firstExpectedSql = (today: IsoDate) => sql`least(${firstListed(today)}::date, ${firstWrittenSql})`;
-import { sql, type SQL } from 'drizzle-orm';
-import type { IsoDate } from '../../platform/dates/index.ts';
-import { reviewKinds, type ReviewKind } from './kinds.ts';
-import { firstListed, LISTED_FOR_MONTHS } from './periods.ts';
-import { DUE_MONTHS_AFTER_HALF_YEAR } from './settings.ts';
 
 function kindValues(kinds: readonly ReviewKind[]): SQL {
   return sql.join(

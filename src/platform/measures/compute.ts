@@ -271,7 +271,7 @@ export function figureOfRecords(measure: Measure, scope: Scope, page: RecordsPag
   return figureFromCounts(measure, total, page.metCount + page.hiddenMetCount, 0);
 }
 
-export function targetOf(measure: Measure, period: Period): number {
+export function targetOf(measure: Measure, period: Period): number | null {
   return measure.targetFor ? measure.targetFor(period) : measure.target;
 }
 
@@ -279,8 +279,13 @@ export function targetOf(measure: Measure, period: Period): number {
  * Green at or beyond the target, amber within the margin, red beyond it. A count's target is the
  * whole service's: an area's or team's count is not rated against it.
  */
-export function ragOf(measure: Measure, value: number | null, target: number, scopeKind: ScopeKind = 'service'): Rag {
-  if (measure.unit === 'count' && scopeKind !== 'service') return 'unrated';
+export function ragOf(
+  measure: Measure,
+  value: number | null,
+  target: number | null,
+  scopeKind: ScopeKind = 'service',
+): Rag {
+  if (target === null || (measure.unit === 'count' && scopeKind !== 'service')) return 'unrated';
   if (value === null) return 'none';
   const shortfall = measure.direction === 'higher' ? target - value : value - target;
   if (shortfall <= 0) return 'green';
@@ -301,10 +306,11 @@ export const ragText: Record<Rag, string> = {
  */
 export function targetText(
   measure: Measure,
-  target: number,
+  target: number | null,
   format: (value: number) => string,
   scopeKind: ScopeKind = 'service',
 ): string {
+  if (target === null) return 'None: counted to show, not judged';
   const atLeast = measure.direction === 'lower' ? 'At most' : 'At least';
   const year = measure.yearTarget;
   const whole = year

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureOf, ragOf } from './compute.ts';
+import { figureOf, ragOf, targetText } from './compute.ts';
 import {
   financialMonthsElapsed,
   financialYearStart,
@@ -120,5 +120,15 @@ describe('figures and RAG', () => {
     ]);
     const lower = measure({ direction: 'lower', amberMargin: 5 });
     expect([ragOf(lower, 10, 10), ragOf(lower, 15, 10), ragOf(lower, 15.1, 10)]).toEqual(['green', 'amber', 'red']);
+  });
+
+  it('never rates a measure counted to show, not judged, and says it has no target', () => {
+    const shown = measure({ unit: 'count', target: null });
+    expect([ragOf(shown, 0, null), ragOf(shown, 12, null), ragOf(shown, null, null)]).toEqual([
+      'unrated',
+      'unrated',
+      'unrated',
+    ]);
+    expect(targetText(shown, null, String)).toBe('None: counted to show, not judged');
   });
 });

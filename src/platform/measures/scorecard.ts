@@ -9,7 +9,8 @@ import type { Figure, Measure, Rag, ScopedFigure } from './types.ts';
 
 export interface MonthFigure extends Figure {
   month: string;
-  target: number;
+  /** Null for a measure counted to show, not judged. */
+  target: number | null;
   rag: Rag;
   /** 'snapshot' for a stored closed month, 'live' for a recount. */
   source: 'snapshot' | 'live';

@@ -55,7 +55,11 @@ export interface Measure {
   unit: Unit;
   /** For a measure in days: the mean (the default) or the median of its records' days. */
   average?: Average;
-  target: number;
+  /**
+   * Null for a measure counted to show, not judged (how many children left care, and why, follows
+   * their plans and the courts; the business plan sets no number): never rated, no target line.
+   */
+  target: number | null;
   direction: Direction;
   /** Amber when the value misses the target by no more than this; red beyond. */
   amberMargin: number;
