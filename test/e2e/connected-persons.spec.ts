@@ -1,5 +1,6 @@
 import { dayInWords as boxesInWords, fillDate, londonDay, type DayMonthYear } from './support/dates.ts';
 import type { Locator } from '@playwright/test';
+import { addChild } from './support/children.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -38,22 +39,6 @@ async function recordConnectedHousehold(hearth: Hearth, name: string) {
   await expect(page.locator('main')).toContainText('No temporary approval has been given to this household');
 }
 
-async function addChild(hearth: Hearth, firstName: string, lastName: string) {
-  const page = hearth.page;
-  await hearth.openArea('Children');
-  await hearth.submit('Add a child');
-  await page.getByLabel('First name').fill(firstName);
-  await page.getByLabel('Last name', { exact: true }).fill(lastName);
-  await fillDate(page, 'Date of birth', londonDay(-40, -7));
-  await page.getByLabel('Male', { exact: true }).check();
-  await page.getByLabel('Legal status').selectOption({ label: 'Accommodated (section 20)' });
-  await fillDate(page, 'Date became looked after', londonDay(-3));
-  await page.getByLabel('Area').selectOption({ label: 'East Kent' });
-  await page.getByLabel('Allocated children’s social worker').selectOption({ label: 'Chris Okafor' });
-  await hearth.submit('Add child');
-  await expect(hearth.heading).toContainText(`${firstName} ${lastName}`);
-}
-
 test('the head of fostering gives a connected person temporary approval, places the child and extends it', async ({
   hearth,
 }) => {
@@ -63,7 +48,16 @@ test('the head of fostering gives a connected person temporary approval, places 
   const lastName = uniqueName('Temporary');
   await hearth.signInAs('head');
   await recordConnectedHousehold(hearth, household);
-  await addChild(hearth, 'Theo', lastName);
+  await addChild(hearth, {
+    firstName: 'Theo',
+    lastName,
+    sex: 'Male',
+    bornOn: londonDay(-40, -7),
+    lookedAfterSince: londonDay(-3),
+    legalStatus: 'Accommodated (section 20)',
+    area: 'East Kent',
+    socialWorker: 'Chris Okafor',
+  });
 
   await hearth.clickLink('Give temporary approval to a connected person');
   await expect(hearth.heading).toHaveText('Give temporary approval to a connected person');

@@ -1,4 +1,5 @@
 import { fillDate, londonDay } from './support/dates.ts';
+import { addChild } from './support/children.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -21,16 +22,13 @@ test('a children’s social worker starts a young person’s independence checkl
   await hearth.signInAs('cicsw');
 
   // A young person of 16 and two months, looked after for half a year.
-  await hearth.openArea('Children');
-  await hearth.submit('Add a child');
-  await page.getByLabel('First name').fill('Robin');
-  await page.getByLabel('Last name', { exact: true }).fill(lastName);
-  await fillDate(page, 'Date of birth', londonDay(-60, -16));
-  await page.getByLabel('Male', { exact: true }).check();
-  await page.getByLabel('Legal status').selectOption({ label: 'Care order (section 31)' });
-  await fillDate(page, 'Date became looked after', londonDay(-180));
-  await hearth.submit('Add child');
-  await expect(hearth.heading).toContainText(`Robin ${lastName}`);
+  await addChild(hearth, {
+    firstName: 'Robin',
+    lastName,
+    sex: 'Male',
+    bornOn: londonDay(-60, -16),
+    lookedAfterSince: londonDay(-180),
+  });
 
   // Past 15½ and not started: overdue on the child's page.
   await expect(checklistSection(hearth)).toContainText('Not started');

@@ -1,4 +1,5 @@
 import { dayInWords as boxesInWords, fillDate, londonDay, type DayMonthYear } from './support/dates.ts';
+import { addChild } from './support/children.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -15,26 +16,23 @@ const dayInWords = (date: DayMonthYear) => boxesInWords({ ...date, day: String(N
 
 const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-banner--success');
 
-async function addChild(hearth: Hearth, firstName: string, lastName: string) {
-  const page = hearth.page;
-  await hearth.openArea('Children');
-  await hearth.submit('Add a child');
-  await page.getByLabel('First name').fill(firstName);
-  await page.getByLabel('Last name', { exact: true }).fill(lastName);
-  await fillDate(page, 'Date of birth', londonDay(-100, -11));
-  await page.getByLabel('Female', { exact: true }).check();
-  await page.getByLabel('Legal status').selectOption({ label: 'Accommodated (section 20)' });
-  await fillDate(page, 'Date became looked after', londonDay(-200));
-  await hearth.submit('Add child');
-  await expect(hearth.heading).toContainText(`${firstName} ${lastName}`);
-}
+/** A girl of 11 of the journey's own, looked after for 200 days. */
+const addGirl = (hearth: Hearth, firstName: string, lastName: string) =>
+  addChild(hearth, {
+    firstName,
+    lastName,
+    sex: 'Female',
+    bornOn: londonDay(-100, -11),
+    lookedAfterSince: londonDay(-200),
+    legalStatus: 'Accommodated (section 20)',
+  });
 
 test('a children’s social worker records that a child left care, changes it and removes it', async ({ hearth }) => {
   test.setTimeout(120_000);
   const page = hearth.page;
   const lastName = uniqueName('Leaving');
   await hearth.signInAs('cicsw');
-  await addChild(hearth, 'Juno', lastName);
+  await addGirl(hearth, 'Juno', lastName);
 
   await hearth.clickLink('Record that Juno left care');
   await expect(hearth.heading).toHaveText('Record that Juno left care');
@@ -112,7 +110,7 @@ test('a child who died: the page says so, and the notifications are recorded as 
   const page = hearth.page;
   const lastName = uniqueName('Leaving');
   await hearth.signInAs('cicsw');
-  await addChild(hearth, 'Isla', lastName);
+  await addGirl(hearth, 'Isla', lastName);
   await hearth.clickLink('Record that Isla left care');
   const diedOn = londonDay(-1);
   await fillDate(page, 'Date left care', diedOn);
@@ -140,7 +138,7 @@ test.describe('without JavaScript', () => {
   test('the leaving care form shows the details question and its messages', async ({ hearth }) => {
     const page = hearth.page;
     await hearth.signInAs('cicsw');
-    await addChild(hearth, 'Ada', uniqueName('Leaving'));
+    await addGirl(hearth, 'Ada', uniqueName('Leaving'));
     await hearth.clickLink('Record that Ada left care');
     await expect(page.getByLabel('Details (needed if you chose ‘Other’)')).toBeVisible();
     await fillDate(page, 'Date left care', londonDay(2));

@@ -1,4 +1,5 @@
 import { dayInWords, fillDate, londonDay } from './support/dates.ts';
+import { addChild } from './support/children.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
@@ -20,16 +21,13 @@ test('a children’s social worker starts a child’s Lifelong Links work and re
   const lastName = uniqueName('Links');
   await hearth.signInAs('cicsw');
 
-  await hearth.openArea('Children');
-  await hearth.submit('Add a child');
-  await page.getByLabel('First name').fill('Ellis');
-  await page.getByLabel('Last name', { exact: true }).fill(lastName);
-  await fillDate(page, 'Date of birth', londonDay(-30, -10));
-  await page.getByLabel('Female', { exact: true }).check();
-  await page.getByLabel('Legal status').selectOption({ label: 'Care order (section 31)' });
-  await fillDate(page, 'Date became looked after', londonDay(-400));
-  await hearth.submit('Add child');
-  await expect(hearth.heading).toContainText(`Ellis ${lastName}`);
+  await addChild(hearth, {
+    firstName: 'Ellis',
+    lastName,
+    sex: 'Female',
+    bornOn: londonDay(-30, -10),
+    lookedAfterSince: londonDay(-400),
+  });
   await expect(page.locator('[data-lifelong-links-status]')).toHaveText('Not in the Lifelong Links pilot');
 
   await hearth.clickLink('Start Lifelong Links work');

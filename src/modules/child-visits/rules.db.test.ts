@@ -15,7 +15,7 @@ import { countMeasure } from '../../platform/measures/index.ts';
 import { agencyPlacements, placements } from '../placements/tables.ts';
 import { viewer } from '../home/test-support.ts';
 import { visitedInTime } from './measures.ts';
-import { makeVisit } from './test-support.ts';
+import { makeVisit, nextVisitDueOf } from './test-support.ts';
 
 const f = measureFixture('2026-10', '2026-12-03');
 const RULE = 'child-visits.statutory-visit';
@@ -35,13 +35,7 @@ async function placed(startDate: string, placementType = 'short_term', endDate: 
   return { child, placement, household };
 }
 
-async function dueOf(childId: string, today: string) {
-  await refreshDueItems(f.db(), 'child', [childId], today);
-  const head = await viewer(f.db(), 'head');
-  return (await dueFor(f.db(), head, { today, horizonDays: 3650, ruleIds: [RULE] }))
-    .filter((e) => e.recordId === childId)
-    .map((e) => ({ dueOn: e.dueOn, detail: e.detail }));
-}
+const dueOf = (childId: string, today: string) => nextVisitDueOf(f.db(), childId, today);
 
 describe('the next visit by the child’s social worker', () => {
   it('is due within a week of the start, then 6 weeks after each visit in which the child was seen', async () => {

@@ -15,7 +15,7 @@ import { dueFor, refreshDueItems } from '../../platform/due/index.ts';
 import { temporaryApprovals } from '../connected-persons/tables.ts';
 import { viewer } from '../home/test-support.ts';
 import { households } from '../households/tables.ts';
-import { makeVisit } from './test-support.ts';
+import { makeVisit, nextVisitDueOf } from './test-support.ts';
 
 const f = measureFixture('2026-10', '2026-12-03');
 const RULE = 'child-visits.statutory-visit';
@@ -48,13 +48,7 @@ async function placedUnderApproval(lookedAfterSince: string) {
   return { child, placement, household, approval: approval! };
 }
 
-async function dueOf(childId: string, today: string) {
-  await refreshDueItems(f.db(), 'child', [childId], today);
-  const head = await viewer(f.db(), 'head');
-  return (await dueFor(f.db(), head, { today, horizonDays: 3650, ruleIds: [RULE] }))
-    .filter((e) => e.recordId === childId)
-    .map((e) => ({ dueOn: e.dueOn, detail: e.detail }));
-}
+const dueOf = (childId: string, today: string) => nextVisitDueOf(f.db(), childId, today);
 
 describe('visits to a child placed with a connected person under temporary approval', () => {
   it('are weekly until the first review, then 4-weekly, then 6-weekly after a visit once approved', async () => {

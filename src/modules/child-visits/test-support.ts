@@ -2,7 +2,9 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { refreshDueItems } from '../../platform/due/index.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { dueFor, refreshDueItems } from '../../platform/due/index.ts';
+import { viewer } from '../home/test-support.ts';
 import { VISIT_RECORD } from './service.ts';
 import { childVisits } from './tables.ts';
 
@@ -30,4 +32,13 @@ export async function makeVisit(db: DbOrTx, overrides: VisitOverrides) {
     .returning();
   await refreshDueItems(db, VISIT_RECORD, [row!.id], today);
   return row!;
+}
+
+/** The child's next visit as My work shows the head of fostering, after refreshing it as on `today`. */
+export async function nextVisitDueOf(db: Db, childId: string, today: string) {
+  await refreshDueItems(db, 'child', [childId], today);
+  const head = await viewer(db, 'head');
+  return (await dueFor(db, head, { today, horizonDays: 3650, ruleIds: ['child-visits.statutory-visit'] }))
+    .filter((e) => e.recordId === childId)
+    .map((e) => ({ dueOn: e.dueOn, detail: e.detail }));
 }
