@@ -129,6 +129,14 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
   // A child's Lifelong Links work: read through the child's record only (and only by the roles that read the work).
   'lifelong-links': { table: 'lifelong_links', parents: [{ type: 'child', idSql: 'child_id' }] },
+  // A connected person's temporary approval: read through its household or its child.
+  'temporary-approval': {
+    table: 'temporary_approvals',
+    parents: [
+      { type: 'household', idSql: 'household_id' },
+      { type: 'child', idSql: 'child_id' },
+    ],
+  },
   // A six-monthly review holds no personal record: scoped by itself (service-reviews/scope.ts, by kind and area).
   'service-review': 'root',
   'payment-enhancement': {
@@ -155,6 +163,7 @@ const pagesOf: Record<string, string[]> = {
   'payment-enhancement': ['/payments/enhancements/:id'],
   'records-request': ['/records-requests/:id/sent'],
   'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement'],
+  'temporary-approval': ['/temporary-approvals/:id', '/temporary-approvals/:id/end'],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

@@ -1,12 +1,13 @@
 /**
  * Connected persons in the demo: about a third of the family and friends households in assessment
- * (at least one at every scale) took a child of their own area in under temporary approval in the
- * last five months (regulation 24): the child moved from their short-term or emergency foster home
- * on the day of the approval, and has been visited since as regulation 28(4) asks (weekly until the
- * first review, then about every 4 weeks; the demo's children came into care long before, so every
- * 3-4 weeks). An approval close to running out has been extended by up to 8 weeks, after seeking the
- * panel's views. None has run out. A random stream of its own, so the rest of the demo stays the
- * same. Made-up records only.
+ * (at least one at every scale; at the smallest, an enquiry when none is in assessment) took in a
+ * child of their family who came into care in the last five months, placed with them the same day
+ * under temporary approval (regulation 24). The paperwork was given and the delegated authority
+ * signed within days; each child had their initial health assessment when it was due, and has
+ * been visited as regulation 28(4) asks: weekly until their first review (20 working days after
+ * coming into care), then every 3 or 4 weeks. An approval close to running out has been extended
+ * by up to 8 weeks, after seeking the panel's views. None has run out. New children only, so no
+ * other record of the demo changes; a random stream of its own. Made-up records only.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
@@ -15,69 +16,83 @@ import { addWorkingDays, type IsoDate } from '../../src/platform/dates/index.ts'
 import { expiresOnFor, latestExtensionFor } from '../../src/modules/connected-persons/labels.ts';
 import { temporaryApprovals } from '../../src/modules/connected-persons/tables.ts';
 import { childVisits } from '../../src/modules/child-visits/tables.ts';
-import { placements } from '../../src/modules/placements/tables.ts';
+import { children, healthAssessments } from '../../src/modules/children/tables.ts';
+import { delegatedAuthorities, placementDocuments, placements } from '../../src/modules/placements/tables.ts';
 import { insertRows } from './bulk.ts';
 import { dayOf, isoOf, timestampOf } from './days.ts';
+import { boysNames, girlsNames } from './names.ts';
 import type { Random } from './random.ts';
 
 const officers = ['Nadia Karim', 'Graham Holt', 'Priya Sethi', 'Martin Doyle'] as const;
 const notes = [
-  'Settling in well with her grandparents. Contact with mum agreed for Saturdays.',
-  'Happy to be with his aunt and cousins. School transport arranged from the new address.',
-  'Says she feels safe here. Bedroom shared with a cousin for now; the assessor is looking at space.',
-  'Quiet but content. Grandad takes him to football on Saturdays.',
+  'Settling in well with their grandparents. Contact with mum agreed for Saturdays.',
+  'Happy to be with their aunt and cousins. School transport arranged from the new address.',
+  'Says they feel safe here. Bedroom shared with a cousin for now; the assessor is looking at space.',
+  'Quiet but content. Grandad takes them to football on Saturdays.',
 ] as const;
 
 interface Connected {
   id: string;
-  team_id: string;
+  name: string;
   area_id: string;
   manager_id: string | null;
+  worker_id: string | null;
+  status: string;
 }
 
-interface Candidate {
-  child_id: string;
-  placement_id: string;
-  start_date: IsoDate;
-  looked_after_since: IsoDate;
-  worker: string | null;
-}
-
-/** Writes the temporary approvals, the moves and the visits since; returns how many approvals. */
+/** Writes the children, their approvals, placements, health assessments and visits; returns how many approvals. */
 export async function writeDemoConnectedPersons(tx: DbOrTx, random: Random, today: IsoDate): Promise<number> {
   const households = await queryRows<Connected>(
     tx,
-    sql`select h.id, h.team_id, t.area_id,
-        (select u.id from users u where u.role = 'team_manager' and u.team_id = h.team_id order by u.username limit 1) as manager_id
+    sql`select h.id, h.name, t.area_id, h.status,
+        coalesce((select u.id from users u where u.role = 'team_manager' and u.team_id = h.team_id order by u.username limit 1),
+          (select u.id from users u where u.role = 'head_of_fostering' order by u.username limit 1)) as manager_id,
+        (select u.id from users u where u.role = 'childrens_social_worker' and u.active
+          order by u.area_id = t.area_id desc, u.username limit 1) as worker_id
       from households h join teams t on t.id = h.team_id
-      where h.household_type = 'family_and_friends' and h.status = 'in_assessment' order by h.reference`,
+      where h.household_type = 'family_and_friends' and h.status in ('in_assessment', 'applicant', 'enquiry')
+      order by h.status = 'in_assessment' desc, h.status = 'applicant' desc, h.reference`,
   );
-  const chosen = households.filter((_, i) => i === 0 || random.chance(1 / 3));
-  const taken = new Set<string>();
+  const assessed = households.filter((h) => h.status === 'in_assessment');
+  const chosen = (assessed.length ? assessed : households.slice(0, 1)).filter(
+    (h, i) => h.manager_id && h.worker_id && (i === 0 || random.chance(1 / 3)),
+  );
+  const [last] = await queryRows<{ n: number }>(
+    tx,
+    sql`select coalesce(max(substring(reference from 3)::int), 0) as n from children where reference ~ '^C-[0-9]{6}$'`,
+  );
+  let reference = Number(last?.n ?? 0);
   const approvals: (typeof temporaryApprovals.$inferInsert)[] = [];
   const visits: (typeof childVisits.$inferInsert)[] = [];
+  const health: (typeof healthAssessments.$inferInsert)[] = [];
+  const documents: (typeof placementDocuments.$inferInsert)[] = [];
+  const authorities: (typeof delegatedAuthorities.$inferInsert)[] = [];
   for (const household of chosen) {
     const approvedOn = isoOf(dayOf(today) - random.int(14, 150));
-    // A child of the area in a short-term or emergency foster home since well before, aged under 16.
-    const candidates = await queryRows<Candidate>(
-      tx,
-      sql`select c.id as child_id, p.id as placement_id, p.start_date::text as start_date,
-          c.looked_after_since::text as looked_after_since, c.allocated_social_worker_id as worker
-        from children c join placements p on p.child_id = c.id and p.end_date is null
-        where c.area_id = ${household.area_id} and c.left_care_on is null
-          and p.placement_type in ('short_term', 'emergency') and p.start_date < ${approvedOn}::date - 60
-          and c.date_of_birth > ${today}::date - interval '16 years' and c.allocated_social_worker_id is not null
-        order by c.reference limit 40`,
-    );
-    const child = random.shuffle(candidates).find((c) => !taken.has(c.child_id));
-    if (!child || !household.manager_id) continue;
-    taken.add(child.child_id);
+    const girl = random.chance(0.5);
+    reference += 1;
+    const [child] = await tx
+      .insert(children)
+      .values({
+        reference: `C-${String(reference).padStart(6, '0')}`,
+        firstName: random.pick(girl ? girlsNames : boysNames),
+        lastName: household.name,
+        dateOfBirth: isoOf(dayOf(approvedOn) - random.int(365, 13 * 365)),
+        gender: girl ? 'female' : 'male',
+        legalStatus: random.pick(['interim_care_order', 's20_accommodated'] as const),
+        lookedAfterSince: approvedOn,
+        areaId: household.area_id,
+        allocatedSocialWorkerId: household.worker_id,
+      })
+      .returning({ id: children.id });
+    const childId = child!.id;
+    const worker = household.worker_id!;
     const expiresOn = expiresOnFor(approvedOn);
     const extend = dayOf(today) > dayOf(expiresOn) - 14;
     const extendedOn = isoOf(dayOf(expiresOn) - random.int(7, 20));
     approvals.push({
       householdId: household.id,
-      childId: child.child_id,
+      childId,
       approvedOn,
       expiresOn,
       approvedBy: random.pick(officers),
@@ -94,45 +109,59 @@ export async function writeDemoConnectedPersons(tx: DbOrTx, random: Random, toda
           }
         : {}),
     });
-    // The move: the foster placement ends on the day of the approval, the connected person's begins.
-    await tx
-      .update(placements)
-      .set({ endDate: approvedOn, ending: 'planned', endReason: 'Moved to live with a relative or friend' })
-      .where(sql`${placements.id} = ${child.placement_id}`);
     const [placed] = await tx
       .insert(placements)
       .values({
-        childId: child.child_id,
+        childId,
         householdId: household.id,
         placementType: 'short_term',
         startDate: approvedOn,
         placementPlanOn: approvedOn,
-        childSawProfile: null,
         createdBy: household.manager_id,
       })
       .returning({ id: placements.id });
-    await tx.execute(
-      sql`delete from child_visits where child_id = ${child.child_id} and visited_on >= ${approvedOn}::date`,
-    );
+    // The paperwork given to the connected person within days, and the delegated authority signed.
+    const signedOn = addWorkingDays(approvedOn, random.int(1, 4));
+    for (const kind of ['referral', 'risk_assessment', 'placement_arrangements', 'delegated_authority'] as const) {
+      documents.push({ placementId: placed!.id, kind, givenOn: signedOn, recordedBy: worker });
+    }
+    authorities.push({
+      placementId: placed!.id,
+      medicalHolder: 'shared',
+      educationHolder: 'foster_carer',
+      socialHolder: 'foster_carer',
+      religiousHolder: 'parent',
+      culturalHolder: 'shared',
+      signedBy: 'Foster carer, social worker, parent',
+      signedOn,
+      copyGivenToCarerOn: signedOn,
+      updatedBy: worker,
+    });
+    // The initial health assessment, within the 20 working days (when they have passed).
+    const assessedOn = addWorkingDays(approvedOn, random.int(10, 19));
+    if (assessedOn <= today) health.push({ childId, kind: 'initial', completedOn: assessedOn, recordedBy: worker });
     // Regulation 28(4): weekly until the first review, then at most 4 weeks (a little under, mostly).
-    const firstReview = dayOf(addWorkingDays(child.looked_after_since, 20));
+    const firstReview = dayOf(addWorkingDays(approvedOn, 20));
     for (let day = dayOf(approvedOn) + random.int(1, 6); day <= dayOf(today);) {
       visits.push({
-        childId: child.child_id,
+        childId,
         placementId: placed!.id,
         visitedOn: isoOf(day),
-        visitedBy: child.worker!,
+        visitedBy: worker,
         childSeen: true,
         seenAlone: true,
         place: 'placement',
         note: random.pick(notes),
-        recordedBy: child.worker!,
+        recordedBy: worker,
         recordedAt: new Date(timestampOf(day, 16)),
       });
       day += day < firstReview ? random.int(5, 7) : random.int(20, 28);
     }
   }
   await insertRows(tx, temporaryApprovals, approvals);
+  await insertRows(tx, healthAssessments, health);
+  await insertRows(tx, placementDocuments, documents);
+  await insertRows(tx, delegatedAuthorities, authorities);
   await insertRows(tx, childVisits, visits);
   return approvals.length;
 }

@@ -20,6 +20,7 @@ import {
 import { healthAssessments } from '../children/tables.ts';
 import { independenceChecklists } from '../independence/tables.ts';
 import { makeAudit, makeMonth } from '../audits/test-support.ts';
+import { makeApproval } from '../connected-persons/test-support.ts';
 import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
 import { makePanelDeadlines } from '../panel/test-support.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-support.ts';
@@ -198,6 +199,16 @@ describe('the engine scopes every rule', () => {
       });
       await makeCheck(db(), road.id, { kind: 'dbs', completedOn: '2024-01-05', expiresOn: '2027-01-05' });
       await refreshDueItems(db(), 'household', [road.id]);
+      // A connected person in assessment with temporary approval for a child placed with them.
+      const connected = await makeHousehold(db(), {
+        teamName,
+        status: 'in_assessment',
+        householdType: 'family_and_friends',
+        statusSince: '2026-10-01',
+      });
+      const kin = await makeChild(db(), { area, lookedAfterSince: '2026-10-05' });
+      await makeApproval(db(), { householdId: connected.id, childId: kin.id, approvedOn: '2026-10-05' }, today);
+      await makePlacement(db(), { childId: kin.id, householdId: connected.id, startDate: '2026-10-05' });
       // A member of staff who joined last month, new to the service.
       const member = await makeStaffUser(db(), { team: teamName });
       await makeStart(db(), member.id, '2026-11-02', true);
