@@ -126,9 +126,15 @@ test.describe('without JavaScript', () => {
     await hearth.signInAs('head');
     await hearth.openArea('Connected persons');
     await expect(hearth.heading).toHaveText('Connected persons with temporary approval');
-    // A child of the demo: the form is only shown and refused, so nothing is recorded.
-    await hearth.openArea('Children');
-    await hearth.clickLink(/.+/, { within: page.locator('main tbody tr').first() });
+    await addChild(hearth, {
+      firstName: 'Mia',
+      lastName: uniqueName('Temporary'),
+      sex: 'Female',
+      bornOn: londonDay(-10, -5),
+      lookedAfterSince: londonDay(-1),
+      area: 'West Kent',
+      socialWorker: 'Chris Okafor',
+    });
     await hearth.clickLink('Give temporary approval to a connected person');
     await fillDate(page, 'Date of the temporary approval', londonDay(3));
     await page.getByLabel('Approved by (nominated officer)').fill('Priya Sethi');
