@@ -1,15 +1,17 @@
 /**
  * The pages of the modules built after the first benchmarks (recruitment, panel, reviews,
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
- * independence checklist, Lifelong Links, the six-monthly reviews, counted live): each module's landing list and one
- * busy record, opened by the demo user whose work it is. Targets as for every record and list
- * page (issue 8): p95 < 150 ms at national scale, < 50 ms at county scale on PostgreSQL.
+ * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons):
+ * each module's landing list and one busy record, opened by the demo user whose work it is. Targets
+ * as for every record and list page (issue 8): p95 < 150 ms at national scale, < 50 ms at county
+ * scale on PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
 import { addMonths, todayInLondon } from '../../src/platform/dates/index.ts';
+import { approvalPath, connectedPersonsPath } from '../../src/modules/connected-persons/paths.ts';
 import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/paths.ts';
 import { serviceReviewPath, serviceReviewsPath } from '../../src/modules/service-reviews/paths.ts';
 import { latestEnded } from '../../src/modules/service-reviews/periods.ts';
@@ -51,6 +53,8 @@ async function findTargets(db: Db) {
     ),
     // The Lifelong Links work most recently started, and the area with the most children (its children's feedback).
     links: await one(db, sql`select id from lifelong_links order by identified_on desc, id limit 1`),
+    // The temporary approval given most recently.
+    approval: await one(db, sql`select id from temporary_approvals order by approved_on desc, id limit 1`),
     busiestArea: await one(
       db,
       sql`select area_id as id from children where left_care_on is null group by area_id order by count(*) desc limit 1`,
@@ -73,6 +77,7 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     visited: null,
     checklist: null,
     links: null,
+    approval: null,
     busiestArea: null,
   }));
   // A half-year two years before the latest ended: the demo has no review of it, so its pages count
@@ -120,6 +125,8 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     },
     { page: 'Lifelong Links (head)', run: () => head!.get(lifelongLinksPath()) },
     { page: 'A Lifelong Links work (head)', run: record(head!, targets.links && workPath(targets.links)) },
+    { page: 'Connected persons (head)', run: () => head!.get(connectedPersonsPath()) },
+    { page: 'A temporary approval (head)', run: record(head!, targets.approval && approvalPath(targets.approval)) },
     { page: 'Six-monthly reviews (head)', run: () => head!.get(serviceReviewsPath()) },
     {
       page: "A six-monthly review: an area's children's feedback (head)",
