@@ -21,6 +21,7 @@ import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { approvalPath, endApprovalPath, extendApprovalPath, giveApprovalPath } from './paths.ts';
 import { temporaryApprovals } from './tables.ts';
+import { makeApproval } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -174,6 +175,25 @@ describe('a team manager gives a connected person temporary approval for a child
     expect(placed!.householdId).toBe(household.id);
     const page = await manager.get(approvalPath(approval!.id));
     expect(page.body).not.toContain('Place Juno Granbychild');
+
+    // An approval that ran out yesterday, without a decision, places no one.
+    const { household: lapsed, child: late } = await connected('Lapsby');
+    await makeApproval(db, {
+      householdId: lapsed.id,
+      childId: late.id,
+      approvedOn: daysAgo(112),
+      expiresOn: daysAgo(1),
+    });
+    const lateForm = await manager.get(`/children/${late.id}/emergency-placement`);
+    expect(lateForm.body).not.toContain('Lapsby Household');
+    const tooLate = await manager.post(`/children/${late.id}/emergency-placement`, {
+      householdId: lapsed.id,
+      ...dateBoxes('startDate', today),
+      placementType: 'short_term',
+      childSawProfile: 'no',
+    });
+    expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.body).toContain('Lapsby Household is not an approved household');
   });
 });
 

@@ -53,6 +53,14 @@ export const runsOutSql = (ta = sql.raw('ta')) =>
   sql`(case when ${ta}.extension_reason = 'review' then null else coalesce(${ta}.extended_until, ${ta}.expires_on) end)`;
 export const fullyApprovedSql = (ta = sql.raw('ta'), h = sql.raw('h')) =>
   sql`(case when ${h}.approved_on >= ${ta}.approved_on then ${h}.approved_on end)`;
+/**
+ * In force on the day (an SQL date), for an approval `ta`: given by then, not ended, and not run out
+ * (an approval extended until an independent review's outcome runs on). The placements module places
+ * a child with a household not approved on this test.
+ */
+export const inForceOnSql = (day: SQL, ta = sql.raw('ta')): SQL =>
+  sql`(${ta}.ended_on is null and ${ta}.approved_on <= ${day} and coalesce(${runsOutSql(ta)} >= ${day}, true))`;
+
 /** Still to be decided: neither ended nor given way to full approval. */
 export const undecidedSql = (ta = sql.raw('ta'), h = sql.raw('h')): SQL =>
   sql`(${ta}.ended_on is null and ${fullyApprovedSql(ta, h)} is null)`;

@@ -19,10 +19,17 @@ import { recruitmentPath } from '../recruitment/paths.ts';
 import { END_DATES, endForm, EXTEND_DATES, extendForm, GIVE_DATES, giveForm } from './forms.ts';
 import { endReasonNames, endReasons, extensionReasonNames, extensionReasons, latestExtensionFor } from './labels.ts';
 import { approvalPath, connectedPersonsPath, endApprovalPath, extendApprovalPath, giveApprovalPath } from './paths.ts';
-import { approvableHouseholds, approvalsOf, findApproval, householdInReach, type ApprovalRow } from './queries.ts';
+import { approvableHouseholds, approvalsOf, findApproval, type ApprovalRow } from './queries.ts';
 import { listRoutes } from './routes-list.ts';
-import { mayApprove } from './scope.ts';
-import { auditApprovalsViewed, endApproval, extendable, extendApproval, giveApproval, undecided } from './service.ts';
+import {
+  auditApprovalsViewed,
+  endApproval,
+  extendable,
+  extendApproval,
+  giveApproval,
+  mayDecide,
+  undecided,
+} from './service.ts';
 import { approvalRows, approvalSummary } from './views.ts';
 
 const view = { config: { access: { permission: 'connected-persons.view' as const } } };
@@ -196,7 +203,7 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
     if (!a) return reply.callNotFound();
     await auditApprovalsViewed(db, who(request), [a.id], 'approval');
     const today = todayInLondon();
-    const deciding = mayApprove(user) && (await householdInReach(db, user, a.householdId));
+    const deciding = await mayDecide(db, user, a);
     const actions: { text: string; href: string }[] = [];
     if (deciding && undecided(a) && !a.placedHere) {
       actions.push({

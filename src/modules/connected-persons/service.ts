@@ -31,11 +31,36 @@ export async function auditApprovalsViewed(db: DbOrTx, who: Who, ids: string[], 
 }
 
 /**
- * Refreshes what an approval moves: its own deadline, and (through the child visits' rule, which a
- * temporary approval affects) the child's visits under regulation 28(4).
+ * Whether the user may record the nominated officer's decisions on this approval: the role, and the
+ * household within their reach (the route's page offers the steps on the same test).
  */
-async function refreshAfter(tx: DbOrTx, id: string) {
-  await refreshDueItems(tx, APPROVAL_RECORD, [id]);
+export async function mayDecide(db: DbOrTx, user: Who['user'], approval: Pick<ApprovalRow, 'householdId'>) {
+  return mayApprove(user) && householdInReach(db, user, approval.householdId);
+}
+
+/**
+ * Changes a running approval (not yet ended) in one transaction: the columns, its deadline and,
+ * through the child visits' rule that a temporary approval affects, the child's visits under
+ * regulation 28(4), and the audit entry.
+ */
+function changeRunning(
+  db: Db,
+  who: Who,
+  approval: ApprovalRow,
+  set: Partial<typeof temporaryApprovals.$inferInsert>,
+  audit: { action: string; detail: Record<string, unknown> },
+): Promise<Result> {
+  return inTransaction(db, async (tx) => {
+    const [changed] = await tx
+      .update(temporaryApprovals)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(temporaryApprovals.id, approval.id), isNull(temporaryApprovals.endedOn)))
+      .returning({ id: temporaryApprovals.id });
+    if (!changed) return notFound;
+    await refreshDueItems(tx, APPROVAL_RECORD, [approval.id]);
+    await recordAudit(tx, who.actor, { ...audit, recordType: APPROVAL_RECORD, recordId: approval.id });
+    return { ok: true as const, id: approval.id };
+  });
 }
 
 interface GivenChild {
@@ -102,7 +127,8 @@ export async function giveApproval(db: Db, who: Who, child: GivenChild, input: G
         recordedBy: who.user.id,
       })
       .returning({ id: temporaryApprovals.id });
-    await refreshAfter(tx, made!.id);
+    // Its deadline, and the child's visits (regulation 28(4)) through the rule's affectedBy.
+    await refreshDueItems(tx, APPROVAL_RECORD, [made!.id]);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: APPROVAL_RECORD,
@@ -122,7 +148,7 @@ export const extendable = (a: ApprovalRow) => undecided(a) && a.extensionReason 
 
 /** Extends an approval (regulation 25): once by up to 8 weeks, or until an independent review's outcome. */
 export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, input: ExtendInput): Promise<Result> {
-  if (!mayApprove(who.user) || !(await householdInReach(db, who.user, approval.householdId))) return forbidden;
+  if (!(await mayDecide(db, who.user, approval))) return forbidden;
   if (!extendable(approval))
     return invalid({ field: 'extensionReason', message: 'This temporary approval cannot be extended now' });
   if (input.extensionReason === 'assessment' && approval.extensionReason === 'assessment') {
@@ -149,36 +175,26 @@ export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, in
     }
   }
   if (errors.length) return invalid(...errors);
-  return inTransaction(db, async (tx) => {
-    const [changed] = await tx
-      .update(temporaryApprovals)
-      .set({
-        extendedOn: input.extendedOn,
-        extendedBy: input.extendedBy,
-        extensionReason: input.extensionReason,
-        extendedUntil: input.extendedUntil,
-        panelViewsSoughtOn: input.panelViewsSoughtOn,
-        iroInformed: input.iroInformed,
-        extensionRecordedBy: who.user.id,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(temporaryApprovals.id, approval.id), isNull(temporaryApprovals.endedOn)))
-      .returning({ id: temporaryApprovals.id });
-    if (!changed) return notFound;
-    await refreshAfter(tx, approval.id);
-    await recordAudit(tx, who.actor, {
-      action: 'extend',
-      recordType: APPROVAL_RECORD,
-      recordId: approval.id,
-      detail: { reason: input.extensionReason, extendedUntil: input.extendedUntil },
-    });
-    return { ok: true as const, id: approval.id };
-  });
+  return changeRunning(
+    db,
+    who,
+    approval,
+    {
+      extendedOn: input.extendedOn,
+      extendedBy: input.extendedBy,
+      extensionReason: input.extensionReason,
+      extendedUntil: input.extendedUntil,
+      panelViewsSoughtOn: input.panelViewsSoughtOn,
+      iroInformed: input.iroInformed,
+      extensionRecordedBy: who.user.id,
+    },
+    { action: 'extend', detail: { reason: input.extensionReason, extendedUntil: input.extendedUntil } },
+  );
 }
 
 /** Ends an approval other than by full approval: the day (not before it was given), why, a note. */
 export async function endApproval(db: Db, who: Who, approval: ApprovalRow, input: EndInput): Promise<Result> {
-  if (!mayApprove(who.user) || !(await householdInReach(db, who.user, approval.householdId))) return forbidden;
+  if (!(await mayDecide(db, who.user, approval))) return forbidden;
   if (!undecided(approval)) return invalid({ field: 'endedOn', message: 'This temporary approval has ended already' });
   if (compareIsoDates(input.endedOn, approval.approvedOn) < 0) {
     return invalid({
@@ -186,20 +202,11 @@ export async function endApproval(db: Db, who: Who, approval: ApprovalRow, input
       message: `Date the temporary approval ended must be on or after the day it was given, ${formatDate(approval.approvedOn)}`,
     });
   }
-  return inTransaction(db, async (tx) => {
-    const [changed] = await tx
-      .update(temporaryApprovals)
-      .set({ ...input, endedBy: who.user.id, updatedAt: new Date() })
-      .where(and(eq(temporaryApprovals.id, approval.id), isNull(temporaryApprovals.endedOn)))
-      .returning({ id: temporaryApprovals.id });
-    if (!changed) return notFound;
-    await refreshAfter(tx, approval.id);
-    await recordAudit(tx, who.actor, {
-      action: 'end',
-      recordType: APPROVAL_RECORD,
-      recordId: approval.id,
-      detail: { endedOn: input.endedOn, endReason: input.endReason },
-    });
-    return { ok: true as const, id: approval.id };
-  });
+  return changeRunning(
+    db,
+    who,
+    approval,
+    { ...input, endedBy: who.user.id },
+    { action: 'end', detail: { endedOn: input.endedOn, endReason: input.endReason } },
+  );
 }

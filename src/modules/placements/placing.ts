@@ -1,5 +1,6 @@
-import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -15,8 +16,7 @@ import {
 } from '../../platform/views/results.ts';
 import type { ChildRecord } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
-import { CONNECTED_TYPE } from '../connected-persons/labels.ts';
-import { temporaryApprovals } from '../connected-persons/tables.ts';
+import { CONNECTED_TYPE, inForceOnSql } from '../connected-persons/labels.ts';
 import { households } from '../households/tables.ts';
 import { endAgencyPlacementsOnMoveInHouse } from './agency.ts';
 import { isPlanned } from './labels.ts';
@@ -50,19 +50,11 @@ interface NewPlacement {
  */
 async function temporarilyApprovedFor(tx: DbOrTx, p: NewPlacement, type: string): Promise<boolean> {
   if (type !== CONNECTED_TYPE) return false;
-  const [row] = await tx
-    .select({ id: temporaryApprovals.id })
-    .from(temporaryApprovals)
-    .where(
-      and(
-        eq(temporaryApprovals.householdId, p.householdId),
-        eq(temporaryApprovals.childId, p.childId),
-        isNull(temporaryApprovals.endedOn),
-        lte(temporaryApprovals.approvedOn, p.startDate),
-        sql`(${temporaryApprovals.extensionReason} = 'review' or coalesce(${temporaryApprovals.extendedUntil}, ${temporaryApprovals.expiresOn}) >= ${p.startDate}::date)`,
-      ),
-    )
-    .limit(1);
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`select ta.id from temporary_approvals ta where ta.household_id = ${p.householdId}
+      and ta.child_id = ${p.childId} and ${inForceOnSql(sql`${p.startDate}::date`)} limit 1`,
+  );
   return Boolean(row);
 }
 

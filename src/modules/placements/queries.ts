@@ -6,7 +6,7 @@ import type { IsoDate } from '../../platform/dates/index.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { OPEN_REFERRAL_STATUSES } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
-import { temporaryApprovals } from '../connected-persons/tables.ts';
+import { inForceOnSql } from '../connected-persons/labels.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { currentPlacementCount, vacanciesSql } from '../households/scope.ts';
@@ -325,9 +325,8 @@ export async function placementsRunningFrom(db: DbOrTx, householdId: string, fro
 export async function householdChoices(db: DbOrTx, user: SignedInUser, today: IsoDate, childId?: string) {
   // households.id written out: drizzle names a column in a select list without its table.
   const temporary = childId
-    ? sql<boolean>`exists (select 1 from ${temporaryApprovals} ta where ta.household_id = households.id
-        and ta.child_id = ${childId} and ta.ended_on is null and ta.approved_on <= ${today}::date
-        and (ta.extension_reason = 'review' or coalesce(ta.extended_until, ta.expires_on) >= ${today}::date))`
+    ? sql<boolean>`exists (select 1 from temporary_approvals ta where ta.household_id = households.id
+        and ta.child_id = ${childId} and ${inForceOnSql(sql`${today}::date`)})`
     : sql<boolean>`false`;
   return db
     .select({
