@@ -14,6 +14,7 @@ import {
   type Measure,
   type Period,
 } from '../../platform/measures/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { ACTION_7_4, ENDED_WITH_PLAN_TARGET, LIFELONG_LINKS_MODEL, YEAR_TARGETS, yearTargetOn } from './settings.ts';
 
 /** The team and area of the household the child (c) lived with on the day: a placement open that day. */
@@ -41,7 +42,7 @@ const joinedInYear = (p: Period) => sql`(select w.child_id, min(w.identified_on)
   join children c on c.id = j.child_id
   ${homeOn(sql`j.joined_on`)}`;
 
-const targets = YEAR_TARGETS.map((t) => `${t.children} in the year from ${t.yearFrom}`).join(', ');
+const targets = YEAR_TARGETS.map((t) => `${t.children} in the year from ${formatDate(t.yearFrom)}`).join(', ');
 
 export const childrenJoining: Measure = {
   id: 'lifelong-links.children-joining',

@@ -176,6 +176,16 @@ describe('a panel member and the papers', () => {
     expect((await agent.get(`/panel/papers/${unpublished.id}`)).statusCode).toBe(404);
     expect((await agent.get(`/panel/papers/${elsewhere.id}`)).statusCode).toBe(404);
     expect((await agent.get(`/panel/meetings/${other.id}`)).statusCode).toBe(404);
+    // The meeting's page links the papers the reader may open, and only names the others.
+    const page = (await agent.get(`/panel/meetings/${theirs.id}`)).body;
+    expect(page).toContain(`href="/panel/papers/${published.id}"`);
+    expect(page).not.toContain(`href="/panel/papers/${unpublished.id}"`);
+    expect(page).toContain('Form F report (for the panel and the household’s workers)');
+    const westWorker = await signedIn(t.app, 'ssw2');
+    const seenByWest = await westWorker.get(`/panel/meetings/${theirs.id}`);
+    expect(seenByWest.statusCode).toBe(200);
+    expect(seenByWest.body).not.toContain('href="/panel/papers/');
+    expect((await westWorker.get(`/panel/papers/${published.id}`)).statusCode).toBe(404);
     await db.update(panelMeetings).set({ minutesSignedOn: today }).where(eq(panelMeetings.id, theirs.id));
     expect((await agent.get(`/panel/papers/${published.id}`)).statusCode).toBe(404);
   });

@@ -29,7 +29,7 @@ import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './que
 import { quorumOf } from './quorum.ts';
 import { bodyOf, calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
 import { meetingPath } from './paths.ts';
-import { memberOfUser, seesMeeting } from './scope.ts';
+import { memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
 import { signMinutes } from './decisions.ts';
@@ -95,14 +95,23 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       meeting,
       attending: detail.attending.map((a) => ({ ...a, roleName: nameOf(memberRoleNames, a.role) })),
       quorum,
-      items: detail.items.map((i) => ({
-        ...i,
-        kindName: nameOf(itemKindNames, i.item.kind),
-        recommendationName: nameOf(recommendationNames, i.item.recommendation),
-        careTypeName: nameOf(careTypeNames, i.item.careType),
-        outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
-        papers: i.papers.map((p) => ({ ...p, qaName: nameOf(qaOutcomeNames, p.qaOutcome) })),
-      })),
+      items: await Promise.all(
+        detail.items.map(async (i) => ({
+          ...i,
+          kindName: nameOf(itemKindNames, i.item.kind),
+          recommendationName: nameOf(recommendationNames, i.item.recommendation),
+          careTypeName: nameOf(careTypeNames, i.item.careType),
+          outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
+          // A paper is a link only for those who may open it: the others see that it exists.
+          papers: await Promise.all(
+            i.papers.map(async (p) => ({
+              ...p,
+              qaName: nameOf(qaOutcomeNames, p.qaOutcome),
+              opens: await opensPaper(db, user, p, meeting, i.item.householdId),
+            })),
+          ),
+        })),
+      ),
       memberItems: onList.map((m) => ({
         value: m.id,
         text: m.name,
