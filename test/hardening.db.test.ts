@@ -58,6 +58,21 @@ describe('numbers and ids in a query string', () => {
     expect(outbox.statusCode).toBe(200);
     expect(outbox.body).toContain('Notes to carers');
   }, 180_000);
+
+  it('answers every list, never a server error, when a filter is given twice (as a hand-edited address may)', async () => {
+    const head = await signedIn(t.app, 'head');
+    const names = ['page', 'sort', 'dir', 'order', 'q', 'team', 'area', 'month', 'status', 'stage', 'source', 'type'];
+    const query = names.map((n) => `${n}=a&${n}=b`).join('&');
+    const failed: string[] = [];
+    for (const url of listPages()) {
+      const response = await head.get(`${url}?${query}`);
+      if (response.statusCode >= 500) failed.push(url);
+    }
+    expect(failed).toEqual([]);
+    const pipeline = await head.get('/recruitment?stage=enquiry&stage=application&area=x&area=y');
+    expect(pipeline.statusCode).toBe(200);
+    expect(pipeline.body).toContain('Recruitment');
+  }, 180_000);
 });
 
 describe('what a form accepts', () => {

@@ -45,15 +45,18 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .optional()
-    .transform((v) => ((values as readonly string[]).includes(v ?? '') ? (v as T[number]) : null));
+    .transform((v) => ((values as readonly string[]).includes(v ?? '') ? (v as T[number]) : null))
+    .catch(null);
 
+/** The pipeline's filters: anything else (an unknown value, a name given twice) is no filter. */
 export const pipelineQuery = z.object({
   stage: optionalChoice(pipelineStages),
   source: optionalChoice(sources),
   area: z
     .string()
     .optional()
-    .transform((v) => (v && isUuid(v) ? v : null)),
+    .transform((v) => (v && isUuid(v) ? v : null))
+    .catch(null),
   page: pageNumber,
 });
 export type PipelineQuery = z.infer<typeof pipelineQuery>;
