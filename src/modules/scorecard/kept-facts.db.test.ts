@@ -19,6 +19,7 @@ import {
   currentMonth,
   factsDifferences,
   figuresByMonth,
+  measureRecords,
   measureRecordsPage,
   periodOf,
   rebuildFacts,
@@ -347,6 +348,18 @@ describe('the current month: stored as provisional, read back until a few minute
     expect(page2.rows).toHaveLength(3);
     const labels = [...page1.rows, ...page2.rows].map((r) => r.recordId);
     expect(new Set(labels).size).toBe(6);
+    // In the list's order (by its sort key), the records met first six.
+    const listed = (await measureRecords(db, approvedHouseholds, period)).filter((r) => r.met).slice(0, 6);
+    expect(labels).toEqual(listed.map((r) => r.recordId));
+    // A page past the last record lists none, and still says how many there are.
+    const past = await measureRecordsPage(db, approvedHouseholds, period, {
+      scope: { kind: 'service' },
+      viewer: all,
+      met: true,
+      page: figure.n + 1,
+      pageSize: 3,
+    });
+    expect(past).toMatchObject({ rows: [], metCount: figure.n, hiddenCount: 0 });
     // Nobody's caseload: counted, none listed.
     const none = await measureRecordsPage(db, approvedHouseholds, period, {
       scope: { kind: 'service' },

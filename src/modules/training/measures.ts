@@ -237,7 +237,9 @@ export const cseForCarersOf11Plus: Measure = {
       where p.household_id = h.id and p.start_date <= ${period.asAt}::date
         and (p.end_date is null or p.end_date >= ${period.asAt}::date)
         and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date)`,
-    met: sql`cse.first_on is not null`,
+    // Met when the carer has a row (first_on is never null in one): the join's key, so the database
+    // reads "not met" as an anti-join and sizes it right (a third of the time at national scale).
+    met: sql`cse.carer_id is not null`,
     detail: sql`coalesce('Attended ' || ${ukDate(sql`cse.first_on`)}, 'Not attended')`,
   })),
 };
