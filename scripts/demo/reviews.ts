@@ -216,7 +216,20 @@ export async function writeDemoReviews(db: DbOrTx, random: Random, today: Day, s
     .filter((h) => h !== unrecorded)
     .flatMap((h) => planReviews(h, random, today, reviewers, ids));
   await insertRows(db, annualReviews, reviews);
-  // The children placed when each review started, with the form for their age then.
+  await writeReviewChildren(db);
+  await writeContributions(db, random, today, households, reviews);
+  return reviews.length;
+}
+
+/** Only these children (`c`), when given, else every child. */
+const amongChildren = (childIds?: readonly string[]) =>
+  childIds ? sql`c.id = any(${`{${childIds.join(',')}}`}::uuid[])` : sql`true`;
+
+/**
+ * Lists in each review the children placed when it started (of these, when given: a child placed
+ * by a later part of the demo), with the form for their age then.
+ */
+export async function writeReviewChildren(db: DbOrTx, childIds?: readonly string[]): Promise<void> {
   await db.execute(sql`insert into review_children (review_id, child_id, age_group)
     select distinct r.id, p.child_id,
       case when age(r.started_on, c.date_of_birth) < interval '8 years' then 'under_8'
@@ -224,10 +237,13 @@ export async function writeDemoReviews(db: DbOrTx, random: Random, today: Day, s
     from annual_reviews r
     join placements p on p.household_id = r.household_id and p.start_date <= r.started_on
       and (p.end_date is null or p.end_date >= r.started_on)
-    join children c on c.id = p.child_id and c.date_of_birth <= r.started_on`);
-  await writeContributions(db, random, today, households, reviews);
-  return reviews.length;
+    join children c on c.id = p.child_id and c.date_of_birth <= r.started_on
+    where ${amongChildren(childIds)}`);
 }
+
+/** The day a contribution came in: some days after the review started, by its meeting (or today) at the latest. */
+const receivedBy = (today: Day) => (started: string, reviewed: string | null | undefined, days: number) =>
+  isoOf(Math.min(dayOf(started) + days, reviewed ? dayOf(reviewed) : today));
 
 async function writeContributions(
   db: DbOrTx,
@@ -238,9 +254,7 @@ async function writeContributions(
 ) {
   const byHousehold = new Map(households.map((h) => [h.id, h]));
   const contributions: (typeof reviewContributions.$inferInsert)[] = [];
-  const links: (typeof reviewLinks.$inferInsert)[] = [];
-  const by = (started: string, reviewed: string | null | undefined, days: number) =>
-    isoOf(Math.min(dayOf(started) + days, reviewed ? dayOf(reviewed) : today));
+  const by = receivedBy(today);
   for (const r of reviews) {
     const h = byHousehold.get(r.householdId)!;
     const done = r.status === 'completed';
@@ -277,12 +291,27 @@ async function writeContributions(
       });
     }
   }
+  const fromChildren = await childContributions(db, random, today);
+  await insertRows(db, reviewContributions, [...contributions, ...fromChildren.contributions]);
+  await insertRows(db, reviewLinks, fromChildren.links);
+}
+
+/**
+ * Each child's views in the reviews they are listed in (of these children, when given), and their
+ * social worker's feedback: most given for a completed review, fewer yet for one gathering, with
+ * links waiting for the rest.
+ */
+export async function childContributions(db: DbOrTx, random: Random, today: Day, childIds?: readonly string[]) {
+  const contributions: (typeof reviewContributions.$inferInsert)[] = [];
+  const links: (typeof reviewLinks.$inferInsert)[] = [];
+  const by = receivedBy(today);
   const children = await queryRows<ReviewChildRow>(
     db,
     sql`select rc.review_id, rc.child_id, rc.age_group, r.status, r.started_on::text as started_on,
         r.reviewed_on::text as reviewed_on, r.reviewing_officer_id as officer, u.display_name as sw_name, u.email as sw_email, c.first_name
       from review_children rc join annual_reviews r on r.id = rc.review_id
       join children c on c.id = rc.child_id left join users u on u.id = c.allocated_social_worker_id
+      where ${amongChildren(childIds)}
       order by rc.review_id, rc.child_id`,
   );
   for (const rc of children) {
@@ -327,8 +356,7 @@ async function writeContributions(
       links.push(openLink(rc, 'social_worker_feedback', random, today));
     }
   }
-  await insertRows(db, reviewContributions, contributions);
-  await insertRows(db, reviewLinks, links);
+  return { contributions, links };
 }
 
 /** A link made for a review gathering now, not yet used (its secret is made up and thrown away). */

@@ -29,6 +29,7 @@ import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
 import { writeDemoConnectedPersons } from './connected-persons.ts';
+import { writeDemoConnectedPersonsHistory } from './connected-persons-history.ts';
 import { buildDemo } from './model.ts';
 import type { StaffModel as SeedStaff } from './staff.ts';
 import { writeChild, writeHealth, writeHouseholds } from './records.ts';
@@ -253,6 +254,14 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `temporary approvals of connected persons written: ${await writeDemoConnectedPersons(tx, stream(scale, 'connected-persons'), isoOf(today))} (${seconds()} s)`,
+    );
+    const history = await writeDemoConnectedPersonsHistory(
+      tx,
+      stream(scale, 'connected-persons-history'),
+      isoOf(today),
+    );
+    log(
+      `temporary approvals of connected persons now approved written: ${history.approvals} (${history.extended} extended, ${history.ranOut} ran out) (${seconds()} s)`,
     );
     // The demo is written in bulk, not through the services: its kept facts are derived once here.
     for (const facts of allKeptFacts()) await rebuildFacts(tx, facts);
