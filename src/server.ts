@@ -11,7 +11,7 @@ import { sealAuditTrail } from './platform/audit/seal.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { buildApp } from './app.ts';
 import { registerAllModules } from './modules/index.ts';
-import { snapshotLastYear } from './platform/measures/snapshots.ts';
+import { refreshProvisionalFigures, snapshotLastYear } from './platform/measures/snapshots.ts';
 import { loggableError } from './platform/views/errors.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
@@ -20,6 +20,7 @@ import { rebuildChangedDueRules, renewDailyDueRules } from './platform/due/index
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
 const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
+const REFRESH_FIGURES_EVERY_MS = 60 * 1000;
 const DELIVER_EVERY_MS = 60 * 1000;
 const ANCHOR_EVERY_MS = 5 * 60 * 1000;
 const SEAL_EVERY_MS = 1000;
@@ -139,6 +140,24 @@ async function main(): Promise<void> {
   const snapshotTimer = setInterval(snapshots, SNAPSHOT_EVERY_MS);
   snapshotTimer.unref();
 
+  // The current month's figures, counted again when a few minutes old or soon after a change to the
+  // records they count, so the scorecard and a measure page read stored figures (one measure at a
+  // time, resting between them; a run still going is not started twice).
+  let refreshing = false;
+  const refreshFigures = () => {
+    if (refreshing) return;
+    refreshing = true;
+    void refreshProvisionalFigures(database.db, undefined, { background: true })
+      .catch((err: unknown) =>
+        app.log.error({ err: loggableError(err as Error) }, 'counting the current month’s figures failed'),
+      )
+      .finally(() => {
+        refreshing = false;
+      });
+  };
+  const refreshTimer = setInterval(refreshFigures, REFRESH_FIGURES_EVERY_MS);
+  refreshTimer.unref();
+
   // Supervision notes waiting for the mail server (a failure is retried with a growing wait).
   const deliveryTimer = setInterval(() => {
     void deliverNotes(database.db, mailer).catch((err: unknown) =>
@@ -164,6 +183,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'stopping: finishing requests in flight');
     clearInterval(timer);
     clearInterval(snapshotTimer);
+    clearInterval(refreshTimer);
     clearInterval(deliveryTimer);
     clearInterval(anchorTimer);
     clearInterval(sealTimer);
@@ -184,6 +204,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  refreshFigures();
   snapshots();
   app.log.info(
     { engine: database.kind, startupMs: Math.round(performance.now() - started) },

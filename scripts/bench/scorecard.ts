@@ -8,12 +8,14 @@
  *   (a) the scorecard page, every measure and every breakdown, 12 months counted live (nothing
  *       stored: every stored figure is deleted before each run);
  *   (b) the same with the 11 closed months read from snapshots and the current month counted
- *       (its provisional count deleted before each run: the page's cost every few minutes);
+ *       (its provisional count deleted before each run): the first read of a day before the
+ *       server's background has counted the month, and about what the background spends on it
+ *       every few minutes;
  *   (c) the measure page (breakdown, trend, one page of records) of the slowest measure, for the
  *       current month (its provisional count, read) and for the last closed month (its snapshot and a recount);
  *   (d) taking one closed month's snapshot of every measure;
- *   (e) the scorecard page as it is read most of the time: snapshots and the current month's
- *       provisional count, one read.
+ *   (e) the scorecard page as it is read: snapshots and the current month's provisional count
+ *       (kept by the server's background), one read.
  * Median and 95th percentile over `--runs` runs (after one untimed warm-up run). `--skip-live` leaves
  * out (a), which is slow at national scale.
  *

@@ -41,7 +41,7 @@ const tagClasses: Record<Rag, string> = {
 
 /**
  * The current month's whole-service figure for each linked measure, as the scorecard holds it (its
- * provisional count, recounted when a few minutes old): one read of the stored figures.
+ * provisional count, kept at most a few minutes old in the background): one read of the stored figures.
  */
 export async function linkedMeasures(
   db: DbOrTx,

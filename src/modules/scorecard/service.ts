@@ -116,12 +116,13 @@ function shownFigure(card: MeasureCard, scope: Scope) {
 export async function scorecardPage(db: Db, filters: ScorecardFilters, today?: string) {
   const units = await areasAndTeams(db);
   const { scope, name } = scopeOf(filters, units);
-  const cards = await scorecardFor(db, allMeasures(), filters.month, scope, today);
+  const cards = await scorecardFor(db, allMeasures(), filters.month, scope, today, { showOutOfDate: true });
   return {
     monthName: monthName(filters.month),
     scopeName: name,
     filters,
     items: filterItems(filters, units, today),
+    outOfDate: cards.some((card) => card.month.outOfDate),
     csvHref: `/scorecard.csv?${query(filters)}`,
     xlsxHref: `/scorecard.xlsx?${query(filters)}`,
     cards: cards.map((card) => ({

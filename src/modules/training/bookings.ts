@@ -8,7 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { forgetProvisionalFigures } from '../../platform/measures/snapshots.ts';
+import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { carers } from '../households/tables.ts';
@@ -183,7 +183,7 @@ export async function takeRegister(
       changed.push(booking.carerId);
     }
     await refreshDueItems(tx, 'carer', changed);
-    if (changed.length) await forgetProvisionalFigures(tx);
+    if (changed.length) await markProvisionalFiguresOutOfDate(tx);
     return { ok: true as const, id: sessionId };
   });
 }

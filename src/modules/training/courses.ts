@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { forgetProvisionalFigures } from '../../platform/measures/snapshots.ts';
+import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import type { CourseInput, SessionInput } from './forms.ts';
@@ -31,7 +31,7 @@ export async function addCourse(db: Db, who: Who, input: CourseInput): Promise<R
       .values({ ...courseValues(input), createdBy: who.user.id })
       .returning({ id: trainingCourses.id });
     await refreshDueItems(tx, 'training-course', [row!.id]);
-    await forgetProvisionalFigures(tx);
+    await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, { action: 'create', recordType: 'training-course', recordId: row!.id });
     return { ok: true as const, id: row!.id };
   });
@@ -48,7 +48,7 @@ export async function changeCourse(db: Db, who: Who, id: string, input: CourseIn
       .map(([k]) => k);
     await tx.update(trainingCourses).set(after).where(eq(trainingCourses.id, id));
     await refreshDueItems(tx, 'training-course', [id]);
-    await forgetProvisionalFigures(tx);
+    await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'training-course',

@@ -7,7 +7,7 @@ import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { forgetProvisionalFigures } from '../../platform/measures/snapshots.ts';
+import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { addMonths } from '../../platform/dates/index.ts';
 import { forbidden, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
@@ -45,7 +45,7 @@ export async function recordTsd(db: Db, who: Who, carerId: string, input: TsdInp
       .values({ carerId, ...values })
       .onConflictDoUpdate({ target: tsdEvidence.carerId, set: values });
     await refreshDueItems(tx, 'carer', [carerId]);
-    await forgetProvisionalFigures(tx);
+    await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'carer',
@@ -76,7 +76,7 @@ export async function recordPlan(db: Db, who: Who, carerId: string, input: PlanI
       })
       .returning({ id: developmentPlans.id });
     await refreshDueItems(tx, 'carer', [carerId]);
-    await forgetProvisionalFigures(tx);
+    await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: 'development-plan',

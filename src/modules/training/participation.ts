@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { forgetProvisionalFigures } from '../../platform/measures/snapshots.ts';
+import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { childVisibleTo } from '../children/scope.ts';
@@ -55,7 +55,7 @@ export async function addAttendee(db: Db, who: Who, eventId: string, attendee: A
       .onConflictDoNothing()
       .returning({ id: participationAttendance.id });
     if (inserted.length) {
-      await forgetProvisionalFigures(tx);
+      await markProvisionalFiguresOutOfDate(tx);
       await recordAudit(tx, who.actor, {
         action: 'update',
         recordType: 'carerId' in attendee ? 'carer' : 'child',
@@ -88,7 +88,7 @@ export async function removeAttendee(db: Db, who: Who, eventId: string, attendee
       .where(and(eq(participationAttendance.eventId, eventId), which))
       .returning({ id: participationAttendance.id });
     if (!removed.length) return notFound;
-    await forgetProvisionalFigures(tx);
+    await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, {
       action: 'update',
       recordType: 'carerId' in attendee ? 'carer' : 'child',

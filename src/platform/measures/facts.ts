@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
-import { forgetProvisionalFigures } from './snapshots.ts';
+import { markProvisionalFiguresOutOfDate } from './snapshots.ts';
 
 export interface KeptFacts {
   /** The table's name (as in the database). */
@@ -37,8 +37,8 @@ export async function refreshFacts(tx: DbOrTx, facts: KeptFacts, keys: readonly 
   const key = sql.raw(`"${facts.key}"`);
   await tx.execute(sql`delete from ${table} where ${key} in (${list})`);
   await tx.execute(sql`insert into ${table} (${names(facts)}) ${facts.derive(list)}`);
-  // The current month's figures were counted before this change: the next read counts them again.
-  await forgetProvisionalFigures(tx);
+  // The current month's figures were counted before this change: out of date until counted again.
+  await markProvisionalFiguresOutOfDate(tx);
 }
 
 /** Derives the whole table again (for a migration, the demo loader, or after a rule changes). */

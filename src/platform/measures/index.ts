@@ -38,12 +38,20 @@ export {
   type RecordsViewer,
   type Scope,
 } from './compute.ts';
-export { readSnapshots, readStoredFigures, snapshotLastYear, snapshotMonth, storeProvisional } from './snapshots.ts';
+export {
+  markProvisionalFiguresOutOfDate,
+  PROVISIONAL_MAX_AGE_MS,
+  readSnapshots,
+  readStoredFigures,
+  refreshProvisionalFigures,
+  snapshotLastYear,
+  snapshotMonth,
+  storeProvisional,
+} from './snapshots.ts';
 export {
   areasAndTeams,
   figuresByMonth,
   measureDetailFor,
-  PROVISIONAL_MAX_AGE_MS,
   scorecardFor,
   type MeasureCard,
   type MonthEntry,

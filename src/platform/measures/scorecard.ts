@@ -14,6 +14,8 @@ export interface MonthFigure extends Figure {
   rag: Rag;
   /** 'snapshot' for a stored closed month, 'live' for a recount. */
   source: 'snapshot' | 'live';
+  /** A current month's count the records have changed under since: being counted again. */
+  outOfDate: boolean;
 }
 
 export interface MeasureCard {
@@ -37,22 +39,24 @@ export async function areasAndTeams(db: DbOrTx): Promise<{ areas: Unit[]; teams:
   return { areas: a, teams: t };
 }
 
-/** How old a provisional count may be before the next read counts the month again. */
-export const PROVISIONAL_MAX_AGE_MS = 5 * 60 * 1000;
-
 export interface MonthEntry {
   figures: ScopedFigure[];
   /** 'snapshot' for a stored closed month; 'live' for a count of a month with no snapshot yet. */
   source: 'snapshot' | 'live';
   /** When the figures were counted. */
   countedAt: Date;
+  /** A count the records have changed under since: shown while the background counts it again. */
+  outOfDate: boolean;
 }
 
 /**
  * Figures for measures over months, in ONE read of the stored figures: snapshots where a month has
- * one, otherwise the month's provisional count when it is fresh (counted as at the same day, less
- * than a few minutes ago). A month with neither is counted now (one grouping-sets query per measure
- * and month) and stored as provisional for the next read.
+ * one, otherwise the month's provisional count as at the same day, which the server's background
+ * keeps at most a few minutes old and counts again soon after a change (refreshProvisionalFigures).
+ * A month with neither (the first read of the day, or of a month not yet counted), or whose count
+ * the records have changed under since, is counted now (one grouping-sets query per measure and
+ * month) and stored as provisional for the next read; with `showOutOfDate` (the scorecard page,
+ * which says so, and the plan) the count out of date is shown as it is while the background counts it.
  */
 export async function figuresByMonth(
   db: DbOrTx,
@@ -61,6 +65,7 @@ export async function figuresByMonth(
   today: IsoDate,
   /** The scope shown: only its stored figures (and the whole service's) need reading. */
   scope?: Scope,
+  options: { showOutOfDate?: boolean } = {},
 ): Promise<Map<string, Map<string, MonthEntry>>> {
   const stored = await readStoredFigures(
     db,
@@ -68,7 +73,6 @@ export async function figuresByMonth(
     measures.map((m) => m.id),
     scope,
   );
-  const now = Date.now();
   const out = new Map<string, Map<string, MonthEntry>>();
   for (const measure of measures) out.set(measure.id, new Map());
   // Measures side by side; each measure's missing months one after another.
@@ -78,19 +82,24 @@ export async function figuresByMonth(
       for (const month of months) {
         const period = periodOf(month, today);
         const entry = stored.get(measure.id)?.get(month);
-        const fresh =
-          entry !== undefined &&
-          entry.provisional &&
-          entry.asAt === period.asAt &&
-          now - entry.computedAt.getTime() < PROVISIONAL_MAX_AGE_MS;
         if (entry && !entry.provisional) {
-          byMonth.set(month, { figures: entry.figures, source: 'snapshot', countedAt: entry.computedAt });
-        } else if (fresh) {
-          byMonth.set(month, { figures: entry.figures, source: 'live', countedAt: entry.computedAt });
+          byMonth.set(month, {
+            figures: entry.figures,
+            source: 'snapshot',
+            countedAt: entry.computedAt,
+            outOfDate: false,
+          });
+        } else if (entry && entry.asAt === period.asAt && (!entry.outOfDate || options.showOutOfDate)) {
+          byMonth.set(month, {
+            figures: entry.figures,
+            source: 'live',
+            countedAt: entry.computedAt,
+            outOfDate: entry.outOfDate,
+          });
         } else {
           const { figures } = await countMeasure(db, measure, period);
           const countedAt = await storeProvisional(db, measure.id, month, period.asAt, figures);
-          byMonth.set(month, { figures, source: 'live', countedAt });
+          byMonth.set(month, { figures, source: 'live', countedAt, outOfDate: false });
         }
       }
     }),
@@ -101,19 +110,25 @@ export async function figuresByMonth(
 function monthFigure(measure: Measure, month: string, entry: MonthEntry, scope: Scope, today: IsoDate): MonthFigure {
   const figure = figureFor(measure, entry.figures, scope);
   const target = targetOf(measure, periodOf(month, today));
-  return { month, ...figure, target, rag: ragOf(measure, figure.value, target, scope.kind), source: entry.source };
+  const rag = ragOf(measure, figure.value, target, scope.kind);
+  return { month, ...figure, target, rag, source: entry.source, outOfDate: entry.outOfDate };
 }
 
-/** Every measure for the month and scope, with its 12-month trend. */
+/**
+ * Every measure for the month and scope, with its 12-month trend. With `showOutOfDate` (the
+ * scorecard page, which says so), a count the records have changed under is shown as it is while
+ * the background counts it again; otherwise (the workbook) it is counted now.
+ */
 export async function scorecardFor(
   db: DbOrTx,
   measures: readonly Measure[],
   month: string,
   scope: Scope,
   today: IsoDate = todayInLondon(),
+  options: { showOutOfDate?: boolean } = {},
 ): Promise<MeasureCard[]> {
   const months = last12Months(month);
-  const all = await figuresByMonth(db, measures, months, today, scope);
+  const all = await figuresByMonth(db, measures, months, today, scope, options);
   return measures.map((measure) => {
     const byMonth = all.get(measure.id)!;
     const trend = months.map((m) => monthFigure(measure, m, byMonth.get(m)!, scope, today));
@@ -133,9 +148,9 @@ export interface MeasureDetail extends MeasureCard {
 
 /**
  * One measure for the month: as reported, broken down, with its trend. A month with no snapshot
- * (the current month) shows its provisional count, read back while it is fresh (counted again and
- * stored when a few minutes old, or after a change to the kept facts), so the page does not count
- * again what the scorecard has just counted. A closed month is recounted now to show whether
+ * (the current month) shows its provisional count as stored (counted again in the background when
+ * a few minutes old, or soon after a change to the records), so the page does not count again what
+ * the scorecard has just counted. A closed month is recounted now to show whether
  * records were corrected after its snapshot: `recounted` is that recount when the page has it
  * already (its list of records counts them), else it is counted here (one grouping-sets query).
  * Its records are a separate paged query (measureRecordsPage).

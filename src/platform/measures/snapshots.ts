@@ -85,11 +85,53 @@ export async function snapshotLastYear(db: DbOrTx, today: IsoDate = todayInLondo
 }
 
 /**
- * Forgets every provisional count (never a snapshot): called in the transaction of a change to the
- * kept facts, so a page read after the change counts the current month again and shows it.
+ * Marks every provisional count out of date (never a snapshot): called in the transaction of a
+ * change to the records a measure counts (the kept facts, training), so the server's background
+ * counts the current month again within a minute or so, and a page says the figure is being
+ * counted again meanwhile. A change committed while a measure is being counted may be missed by
+ * that count: the figure is then counted again when it is a few minutes old.
  */
-export async function forgetProvisionalFigures(db: DbOrTx): Promise<void> {
-  await db.delete(measureSnapshots).where(eq(measureSnapshots.provisional, true));
+export async function markProvisionalFiguresOutOfDate(db: DbOrTx): Promise<void> {
+  await db
+    .update(measureSnapshots)
+    .set({ outOfDate: true })
+    .where(and(eq(measureSnapshots.provisional, true), eq(measureSnapshots.outOfDate, false)));
+}
+
+/** How old a provisional count may be before the background counts it again. */
+export const PROVISIONAL_MAX_AGE_MS = 5 * 60 * 1000;
+
+/** Whether a provisional count is to be counted again: out of date, of another day, or a few minutes old. */
+export function provisionalIsStale(stored: StoredFigures, asAt: IsoDate, now = Date.now()): boolean {
+  return stored.outOfDate || stored.asAt !== asAt || now - stored.computedAt.getTime() >= PROVISIONAL_MAX_AGE_MS;
+}
+
+/**
+ * Counts again the current month's figures of every measure whose provisional count is missing,
+ * stale (provisionalIsStale) or out of date, and stores them: in a running server's background,
+ * every minute, one measure at a time with a rest as long as it took, as the snapshots are. So the
+ * scorecard and a measure page read stored figures at most a few minutes old, or a minute or so
+ * behind a change. Returns the measures counted.
+ */
+export async function refreshProvisionalFigures(
+  db: DbOrTx,
+  today: IsoDate = todayInLondon(),
+  options: SnapshotOptions = {},
+): Promise<string[]> {
+  const month = currentMonth(today);
+  const period = periodOf(month, today);
+  const stored = await readStoredFigures(db, [month], undefined, { kind: 'service' });
+  const toCount = allMeasures().filter((measure) => {
+    const entry = stored.get(measure.id)?.get(month);
+    return !entry || (entry.provisional && provisionalIsStale(entry, period.asAt));
+  });
+  for (const measure of toCount) {
+    const started = performance.now();
+    const { figures } = await countMeasure(db, measure, period);
+    await storeProvisional(db, measure.id, month, period.asAt, figures);
+    if (options.background) await setTimeout(performance.now() - started);
+  }
+  return toCount.map((m) => m.id);
 }
 
 async function deleteProvisional(db: DbOrTx, measureId: string, month: string): Promise<void> {
@@ -134,6 +176,8 @@ export interface StoredFigures {
   computedAt: Date;
   /** The day they were counted as at (null for snapshots stored before this was kept). */
   asAt: IsoDate | null;
+  /** A provisional count the records have changed under since (markProvisionalFiguresOutOfDate). */
+  outOfDate: boolean;
 }
 
 /**
@@ -160,10 +204,11 @@ export async function readStoredFigures(
     provisional: boolean;
     computed_at: string | Date;
     as_at: string | null;
+    out_of_date: boolean;
   }>(
     db,
     sql`select measure_id, month, scope_kind, scope_id, numerator, denominator, value, provisional, computed_at,
-          as_at::text as as_at
+          as_at::text as as_at, out_of_date
         from measure_snapshots
         where month in (${sql.join(
           months.map((m) => sql`${m}`),
@@ -194,10 +239,11 @@ export async function readStoredFigures(
     // Snapshots come first: a provisional row left beside a snapshot is ignored.
     if (stored && stored.provisional !== r.provisional) continue;
     if (!stored) {
-      stored = { figures: [], provisional: r.provisional, computedAt, asAt: r.as_at };
+      stored = { figures: [], provisional: r.provisional, computedAt, asAt: r.as_at, outOfDate: r.out_of_date };
       byMonth.set(r.month, stored);
     }
     if (computedAt < stored.computedAt) stored.computedAt = computedAt;
+    if (r.out_of_date) stored.outOfDate = true;
     stored.figures.push({
       scopeKind: r.scope_kind as ScopeKind,
       scopeId: r.scope_id,

@@ -14,8 +14,9 @@ import {
  * A measure's figures for a month, one row per measure, month and scope (the whole service, an
  * area or a team). A closed month's snapshot is stored once at month end so later corrections to
  * the records do not rewrite the past: never overwritten. Beside them, `provisional` rows hold the
- * latest count of a month with no snapshot yet (the current month), recounted when they are a few
- * minutes old or the day has moved on, so the scorecard page is one read.
+ * latest count of a month with no snapshot yet (the current month), counted again in the server's
+ * background when they are a few minutes old, out of date (a change to the records they count), or
+ * of another day, so the scorecard page is one read.
  */
 export const measureSnapshots = pgTable(
   'measure_snapshots',
@@ -36,6 +37,8 @@ export const measureSnapshots = pgTable(
     provisional: boolean('provisional').notNull().default(false),
     /** The day the figures were counted as at (the month's last day, or today while it runs). */
     asAt: date('as_at'),
+    /** A provisional count the records have changed under since: shown, and counted again soon. */
+    outOfDate: boolean('out_of_date').notNull().default(false),
   },
   (t) => [uniqueIndex('measure_snapshots_unique_idx').on(t.measureId, t.month, t.scopeKind, t.scopeId)],
 );

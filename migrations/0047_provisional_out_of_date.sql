@@ -1,0 +1,1 @@
+ALTER TABLE "measure_snapshots" ADD COLUMN "out_of_date" boolean DEFAULT false NOT NULL;
