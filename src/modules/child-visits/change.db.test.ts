@@ -1,8 +1,9 @@
 /**
  * Correcting a visit recorded wrongly and removing one recorded in error: the form filled with the
  * visit as recorded, a wrong date refused with what was typed kept, the next visit due worked out
- * again in the same transaction (the kept deadline equal to a rebuild), who may do it, and the
- * audit trail (what it was before; why a visit was removed).
+ * again in the same transaction (the kept deadline and the placement's last visit equal to a
+ * rebuild, and this month's measure counting it), who may do it, and the audit trail (what it was
+ * before; why a visit was removed).
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +13,12 @@ import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { checkDueItems } from '../../platform/due/index.ts';
+import { currentMonth, factsDifferences, measureRecords, periodOf } from '../../platform/measures/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { dateFields } from '../placements/test-support.ts';
 import { removeVisitPath, visitPath, visitsPath } from './paths.ts';
+import { childVisitFacts } from './facts.ts';
+import { visitedInTime } from './measures.ts';
 import { childVisits } from './tables.ts';
 import { makeVisit } from './test-support.ts';
 
@@ -40,6 +44,13 @@ beforeAll(async () => {
   visitId = (await makeVisit(db, { childId, placementId: placement.id, visitedOn: addDays(today, -50) })).id;
 });
 
+/** Whether this month's measure counts the child's visits up to date today, and the placements' last visits equal a rebuild. */
+async function countedUpToDate(): Promise<boolean | undefined> {
+  expect(await factsDifferences(t.database.db, childVisitFacts)).toBe(0);
+  const rows = await measureRecords(t.database.db, visitedInTime, periodOf(currentMonth(today), today));
+  return rows.find((r) => r.recordId === childId)?.met;
+}
+
 const form = (overrides: Record<string, string> = {}) => ({
   ...dateFields('visitedOn', addDays(today, -5)),
   visitedBy: cicswId,
@@ -57,6 +68,7 @@ const trail = (action: string) =>
 
 describe('changing a visit', () => {
   it('opens the visit as recorded, refuses a wrong date keeping what was typed, and moves the next visit due', async () => {
+    expect(await countedUpToDate()).toBe(false);
     const cicsw = await signedIn(t.app, 'cicsw');
     const list = await cicsw.get(visitsPath(childId));
     expect(list.body).toContain(`href="${visitPath(childId, visitId)}"`);
@@ -86,6 +98,7 @@ describe('changing a visit', () => {
     expect(after.body).toContain(formatDate(addDays(today, 37)));
     expect(after.body).not.toContain('Overdue');
     expect(await checkDueItems(t.database.db)).toMatchObject({ missing: [], extra: [] });
+    expect(await countedUpToDate()).toBe(true);
 
     const [row] = await t.database.db.select().from(childVisits).where(eq(childVisits.id, visitId));
     expect(row).toMatchObject({ visitedOn: addDays(today, -5), recordedBy: cicswId });
@@ -138,6 +151,7 @@ describe('removing a visit recorded in error', () => {
     expect(list.body).toContain('Overdue');
     expect(await t.database.db.select().from(childVisits).where(eq(childVisits.id, visitId))).toHaveLength(0);
     expect(await checkDueItems(t.database.db)).toMatchObject({ missing: [], extra: [] });
+    expect(await countedUpToDate()).toBe(false);
     expect((await trail('delete')).map((d) => d.detail)).toEqual([
       { part: 'visit', visitId, visitedOn: addDays(today, -5), reason: 'Recorded for the wrong child' },
     ]);

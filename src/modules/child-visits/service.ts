@@ -12,6 +12,7 @@ import { forbidden, invalid, type Result, type Who } from '../../platform/views/
 import type { ChildRecord } from '../children/scope.ts';
 import type { VisitInput } from './forms.ts';
 import { mayBeVisitor, placementOn, type PlacementOnDay, type RecordedVisit } from './queries.ts';
+import { refreshChildVisitFacts } from './facts.ts';
 import { mayRecordVisits } from './scope.ts';
 import { childVisits } from './tables.ts';
 
@@ -72,6 +73,7 @@ export async function recordVisit(db: Db, who: Who, child: ChildRecord, input: V
       .insert(childVisits)
       .values({ childId: child.id, ...visitValues(input, placement), recordedBy: who.user.id })
       .returning({ id: childVisits.id });
+    await refreshChildVisitFacts(tx, [placement.id]);
     await refreshDueItems(tx, VISIT_RECORD, [row!.id]);
     await recordAudit(tx, who.actor, {
       action: 'record',
@@ -104,6 +106,7 @@ export async function changeVisit(
       .update(childVisits)
       .set(visitValues(input, placement))
       .where(and(eq(childVisits.id, visit.id), eq(childVisits.childId, child.id)));
+    await refreshChildVisitFacts(tx, [visit.placementId, placement.id]);
     await refreshDueItems(tx, 'child', [child.id]);
     await recordAudit(tx, who.actor, {
       action: 'update',
@@ -125,6 +128,7 @@ export async function removeVisit(db: Db, who: Who, child: ChildRecord, visit: R
   if (!mayRecordVisits(who.user)) return forbidden;
   await db.transaction(async (tx) => {
     await tx.delete(childVisits).where(and(eq(childVisits.id, visit.id), eq(childVisits.childId, child.id)));
+    await refreshChildVisitFacts(tx, [visit.placementId]);
     await refreshDueItems(tx, 'child', [child.id]);
     await recordAudit(tx, who.actor, {
       action: 'delete',

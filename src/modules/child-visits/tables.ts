@@ -63,3 +63,16 @@ export const childVisits = pgTable(
       .where(sql`${t.childSeen}`),
   ],
 );
+
+/**
+ * Kept facts (facts.ts): for each placement, in-house or with an agency (`kind`), the day of the
+ * last visit during it in which the child was seen. Kept in step in the transaction that records,
+ * changes or removes a visit; the measure of visits up to date reads it for today instead of
+ * reading the visits of the last 3 months.
+ */
+export const childVisitFacts = pgTable('child_visit_facts', {
+  placementId: uuid('placement_id').primaryKey(),
+  /** 'in-house' or 'agency' */
+  kind: text('kind').notNull(),
+  lastSeenOn: date('last_seen_on').notNull(),
+});

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { dueFor, refreshDueItems } from '../../platform/due/index.ts';
 import { viewer } from '../home/test-support.ts';
+import { refreshChildVisitFacts } from './facts.ts';
 import { VISIT_RECORD } from './service.ts';
 import { childVisits } from './tables.ts';
 
@@ -30,6 +31,7 @@ export async function makeVisit(db: DbOrTx, overrides: VisitOverrides) {
       ...values,
     })
     .returning();
+  await refreshChildVisitFacts(db, [(row!.placementId ?? row!.agencyPlacementId)!]);
   await refreshDueItems(db, VISIT_RECORD, [row!.id], today);
   return row!;
 }
