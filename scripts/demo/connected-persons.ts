@@ -242,6 +242,17 @@ export function writeTemporaryVisits(random: Random, stay: ConnectedStay, until:
   return day;
 }
 
+/**
+ * The last day of an extension: 8, 7 or 6 weeks after the approval's (in turn, with no random draw,
+ * so the rest of the demo stays as it was), never beyond regulation 25's 8 weeks, and at least two
+ * weeks from today, so none has run out.
+ */
+function extendedUntilFor(expiresOn: IsoDate, today: IsoDate, n: number): IsoDate {
+  const weeks = 8 - (n % 3);
+  const latest = dayOf(latestExtensionFor(expiresOn));
+  return isoOf(Math.min(latest, Math.max(dayOf(expiresOn) + 7 * weeks, dayOf(today) + 14)));
+}
+
 /** Writes the children, their approvals, placements, health assessments and visits; returns how many approvals. */
 export async function writeDemoConnectedPersons(tx: DbOrTx, random: Random, today: IsoDate): Promise<number> {
   const households = await queryRows<Connected>(
@@ -257,13 +268,13 @@ export async function writeDemoConnectedPersons(tx: DbOrTx, random: Random, toda
   );
   const reference = await childReferences(tx);
   const rows = connectedRows();
-  for (const household of chosen) {
+  for (const [n, household] of chosen.entries()) {
     const approvedOn = isoOf(dayOf(today) - random.int(14, 150));
     const child = await insertConnectedChild(tx, random, household, reference, approvedOn);
     const expiresOn = expiresOnFor(approvedOn);
     const extend = dayOf(today) > dayOf(expiresOn) - 14;
     const extendedOn = dayOf(expiresOn) - random.int(7, 20);
-    const until = extend ? latestExtensionFor(expiresOn) : null;
+    const until = extend ? extendedUntilFor(expiresOn, today, n) : null;
     rows.approvals.push(approvalRow(random, household, child.id, approvedOn, extendedOn, until));
     const placementId = await placeWithConnectedPerson(tx, household, child.id, approvedOn);
     const stay = { childId: child.id, placementId, worker: household.worker_id!, start: approvedOn };
