@@ -6,17 +6,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { refreshFacts, type KeptFacts } from '../../platform/measures/facts.ts';
-
-const placementOf = sql`coalesce(v.placement_id, v.agency_placement_id)`;
+import { visitPlacement, visitPlacementKind } from './rule.ts';
 
 export const childVisitFacts: KeptFacts = {
   table: 'child_visit_facts',
   key: 'placement_id',
   columns: ['placement_id', 'kind', 'last_seen_on'],
   derive(keys?: SQL) {
-    const some = keys ? sql`and ${placementOf} in (${keys})` : sql``;
-    return sql`select ${placementOf}, case when v.placement_id is not null then 'in-house' else 'agency' end,
-        max(v.visited_on)
+    const some = keys ? sql`and ${visitPlacement} in (${keys})` : sql``;
+    return sql`select ${visitPlacement}, ${visitPlacementKind}, max(v.visited_on)
       from child_visits v where v.child_seen ${some}
       group by 1, 2`;
   },

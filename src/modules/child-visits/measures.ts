@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import {
+  keptLastSeenVisits,
   lastSeenOn,
   lastSeenVisits,
   LONG_TERM_MONTHS,
@@ -28,9 +29,7 @@ const stillCounts = (day: string) =>
  * scale: 155 ms from the kept facts, 210 ms from the visits.
  */
 function lastSeenBy(day: string): SQL {
-  if (day < todayInLondon()) return lastSeenVisits(day, stillCounts(day));
-  return sql`left join (select f.placement_id, f.kind, f.last_seen_on as last_on from child_visit_facts f) seen
-    on seen.placement_id = pl.id and seen.kind = pl.kind and seen.last_on >= pl.start_date`;
+  return day < todayInLondon() ? lastSeenVisits(day, stillCounts(day)) : keptLastSeenVisits();
 }
 
 /**

@@ -113,6 +113,11 @@ export function lastSeenVisit(upTo?: string): SQL {
   return sql`left join lateral (select ${lastSeenOn(upTo)} as last_on) seen on true`;
 }
 
+/** The placement a visit (v) was made during, in-house or with an agency, and which of the two. */
+export const visitPlacement = sql`coalesce(v.placement_id, v.agency_placement_id)`;
+export const visitPlacementKind = sql`case when v.placement_id is not null then 'in-house' else 'agency' end`;
+const seenDuringPlacement = sql`seen.placement_id = pl.id and seen.kind = pl.kind and seen.last_on >= pl.start_date`;
+
 /**
  * The same `seen.last_on` for every placement at once (a measure over the whole service): the visits
  * in which the child was seen, from `since` up to the day, grouped by the placement they belong to
@@ -121,13 +126,17 @@ export function lastSeenVisit(upTo?: string): SQL {
  */
 export function lastSeenVisits(upTo: string, since: SQL): SQL {
   return sql`left join (
-      select case when v.placement_id is not null then 'in-house' else 'agency' end as kind,
-        coalesce(v.placement_id, v.agency_placement_id) as placement_id, max(v.visited_on) as last_on
+      select ${visitPlacementKind} as kind, ${visitPlacement} as placement_id, max(v.visited_on) as last_on
       from child_visits v
       where v.child_seen and v.visited_on <= ${upTo}::date and v.visited_on >= ${since}
       group by 1, 2
-    ) seen on seen.placement_id = pl.id and seen.kind = pl.kind and seen.last_on >= pl.start_date`;
+    ) seen on ${seenDuringPlacement}`;
 }
+
+/** The same from the kept facts (child_visit_facts): each placement's last visit up to now. */
+export const keptLastSeenVisits = (): SQL =>
+  sql`left join (select f.placement_id, f.kind, f.last_seen_on as last_on from child_visit_facts f) seen
+    on ${seenDuringPlacement}`;
 
 const inFirstYearFrom = (last: SQL) => sql`${last} < (pl.start_date + interval '1 year')::date`;
 const inFirstYear = inFirstYearFrom(sql`seen.last_on`);

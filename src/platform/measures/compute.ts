@@ -232,10 +232,6 @@ export async function measureRecordsPage(
           ? sql`r.team_id is not distinct from ${sees.id}::uuid`
           : sql`false`;
   const visible = viewer.restricted ? inCaseload : sql`((${inCaseload}) and not coalesce(r.restricted, false))`;
-  const counts = sql`count(*) filter (where ${visible} and r.met) over ()::int as met_count,
-    count(*) filter (where ${visible} and not r.met) over ()::int as missed_count,
-    count(*) filter (where not ${visible}) over ()::int as hidden_count,
-    count(*) filter (where not ${visible} and r.met) over ()::int as hidden_met_count`;
   const asked = sql`(${visible} and r.met = ${request.met})`;
   // The sort key concatenated with nothing: an expression no index returns in order. Ordered by a
   // column with an index (a child's reference, say), the database may walk that index and look
@@ -245,7 +241,7 @@ export async function measureRecordsPage(
   const offset = (Math.max(1, request.page) - 1) * request.pageSize;
   const rows = await queryRows<RecordRow & PageCounts & { asked: boolean }>(
     db,
-    sql`select ${pageColumns}, ${asked} as asked, ${counts} from (${records}) r where ${inScope}
+    sql`select ${pageColumns}, ${asked} as asked, ${pageCounts(visible, sql`over ()`)} from (${records}) r where ${inScope}
         order by ${asked} desc, ${order} limit ${request.pageSize} offset ${offset}`,
   );
   const first = rows[0] ?? (offset > 0 ? await countsAlone(db, records, inScope, visible) : undefined);
@@ -265,15 +261,20 @@ interface PageCounts {
   hidden_met_count: number;
 }
 
+/** The columns of PageCounts: aggregates, or windows over the whole list with `over` (`over ()`). */
+const pageCounts = (
+  visible: SQL,
+  over: SQL = sql``,
+) => sql`count(*) filter (where ${visible} and r.met) ${over}::int as met_count,
+  count(*) filter (where ${visible} and not r.met) ${over}::int as missed_count,
+  count(*) filter (where not ${visible}) ${over}::int as hidden_count,
+  count(*) filter (where not ${visible} and r.met) ${over}::int as hidden_met_count`;
+
 /** The counts of a records page past the last record (no row to read them from). */
 async function countsAlone(db: DbOrTx, records: SQL, inScope: SQL, visible: SQL): Promise<PageCounts | undefined> {
   const [row] = await queryRows<PageCounts>(
     db,
-    sql`select count(*) filter (where ${visible} and r.met)::int as met_count,
-          count(*) filter (where ${visible} and not r.met)::int as missed_count,
-          count(*) filter (where not ${visible})::int as hidden_count,
-          count(*) filter (where not ${visible} and r.met)::int as hidden_met_count
-        from (${records}) r where ${inScope}`,
+    sql`select ${pageCounts(visible)} from (${records}) r where ${inScope}`,
   );
   return row;
 }

@@ -56,7 +56,7 @@ export interface MonthEntry {
  * A month with neither (the first read of the day, or of a month not yet counted), or whose count
  * the records have changed under since, is counted now (one grouping-sets query per measure and
  * month) and stored as provisional for the next read; with `showOutOfDate` (the scorecard page,
- * which says so, and the plan) the count out of date is shown as it is while the background counts it.
+ * which says so) the count out of date is shown as it is while the background counts it.
  */
 export async function figuresByMonth(
   db: DbOrTx,
@@ -149,8 +149,8 @@ export interface MeasureDetail extends MeasureCard {
 /**
  * One measure for the month: as reported, broken down, with its trend. A month with no snapshot
  * (the current month) shows its provisional count as stored (counted again in the background when
- * a few minutes old, or soon after a change to the records), so the page does not count again what
- * the scorecard has just counted. A closed month is recounted now to show whether
+ * a few minutes old), so the page does not count again what the scorecard has just counted; a count
+ * the records have changed under since is counted now. A closed month is recounted now to show whether
  * records were corrected after its snapshot: `recounted` is that recount when the page has it
  * already (its list of records counts them), else it is counted here (one grouping-sets query).
  * Its records are a separate paged query (measureRecordsPage).

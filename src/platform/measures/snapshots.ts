@@ -102,7 +102,7 @@ export async function markProvisionalFiguresOutOfDate(db: DbOrTx): Promise<void>
 export const PROVISIONAL_MAX_AGE_MS = 5 * 60 * 1000;
 
 /** Whether a provisional count is to be counted again: out of date, of another day, or a few minutes old. */
-export function provisionalIsStale(stored: StoredFigures, asAt: IsoDate, now = Date.now()): boolean {
+function provisionalIsStale(stored: StoredFigures, asAt: IsoDate, now = Date.now()): boolean {
   return stored.outOfDate || stored.asAt !== asAt || now - stored.computedAt.getTime() >= PROVISIONAL_MAX_AGE_MS;
 }
 
