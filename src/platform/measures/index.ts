@@ -46,7 +46,6 @@ export {
   refreshProvisionalFigures,
   snapshotLastYear,
   snapshotMonth,
-  storeProvisional,
 } from './snapshots.ts';
 export {
   areasAndTeams,

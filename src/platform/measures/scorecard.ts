@@ -4,7 +4,7 @@ import { todayInLondon, type IsoDate } from '../dates/index.ts';
 import { areas, teams } from '../auth/tables.ts';
 import { breakdownOf, countMeasure, figureFor, ragOf, targetOf, type Scope } from './compute.ts';
 import { last12Months, periodOf } from './periods.ts';
-import { readStoredFigures, storeProvisional } from './snapshots.ts';
+import { countAndStoreProvisional, readStoredFigures } from './snapshots.ts';
 import type { Figure, Measure, Rag, ScopedFigure } from './types.ts';
 
 export interface MonthFigure extends Figure {
@@ -97,9 +97,8 @@ export async function figuresByMonth(
             outOfDate: entry.outOfDate,
           });
         } else {
-          const { figures } = await countMeasure(db, measure, period);
-          const countedAt = await storeProvisional(db, measure.id, month, period.asAt, figures);
-          byMonth.set(month, { figures, source: 'live', countedAt, outOfDate: false });
+          const { figures, countedAt, outOfDate } = await countAndStoreProvisional(db, measure, period);
+          byMonth.set(month, { figures, source: 'live', countedAt, outOfDate });
         }
       }
     }),

@@ -7,7 +7,7 @@ import { countMeasure, type Scope } from './compute.ts';
 import { addMonthsToMonth, currentMonth, isClosed, periodOf } from './periods.ts';
 import { allMeasures } from './registry.ts';
 import { measureSnapshots } from './tables.ts';
-import type { Measure, ScopedFigure, ScopeKind } from './types.ts';
+import type { Measure, Period, ScopedFigure, ScopeKind } from './types.ts';
 
 export interface SnapshotResult {
   month: string;
@@ -88,14 +88,15 @@ export async function snapshotLastYear(db: DbOrTx, today: IsoDate = todayInLondo
  * Marks every provisional count out of date (never a snapshot): called in the transaction of a
  * change to the records a measure counts (the kept facts, training), so the server's background
  * counts the current month again within a minute or so, and a page says the figure is being
- * counted again meanwhile. A change committed while a measure is being counted may be missed by
- * that count: the figure is then counted again when it is a few minutes old.
+ * counted again meanwhile. It also sets `changed`, which a count clears as it begins
+ * (countAndStoreProvisional): a count that finds it set again when storing stores its figures
+ * out of date, since the change may have come after the count read the records.
  */
 export async function markProvisionalFiguresOutOfDate(db: DbOrTx): Promise<void> {
   await db
     .update(measureSnapshots)
-    .set({ outOfDate: true })
-    .where(and(eq(measureSnapshots.provisional, true), eq(measureSnapshots.outOfDate, false)));
+    .set({ outOfDate: true, changed: true })
+    .where(and(eq(measureSnapshots.provisional, true), eq(measureSnapshots.changed, false)));
 }
 
 /** How old a provisional count may be before the background counts it again. */
@@ -127,8 +128,7 @@ export async function refreshProvisionalFigures(
   });
   for (const measure of toCount) {
     const started = performance.now();
-    const { figures } = await countMeasure(db, measure, period);
-    await storeProvisional(db, measure.id, month, period.asAt, figures);
+    await countAndStoreProvisional(db, measure, period);
     if (options.background) await setTimeout(performance.now() - started);
   }
   return toCount.map((m) => m.id);
@@ -146,26 +146,87 @@ async function deleteProvisional(db: DbOrTx, measureId: string, month: string): 
     );
 }
 
+/** What a count of the current month stored: its figures, when, and whether already out of date. */
+export interface ProvisionalCount {
+  figures: ScopedFigure[];
+  countedAt: Date;
+  /** The records changed while it was being counted: shown as out of date and counted again. */
+  outOfDate: boolean;
+}
+
 /**
- * Stores a count of a month that has no snapshot yet (the current month), marked provisional, in
- * place of the previous count. Never touches a snapshot.
+ * Counts a month that has no snapshot yet (the current month) and stores it, marked provisional,
+ * in place of the previous count; never touches a snapshot. No change to the records is lost:
+ * - the previous count's `changed` is cleared first, which waits for any change that has marked
+ *   it to commit, so the count reads every change marked before it began;
+ * - a change marked during the count has set `changed` again: the figures are stored out of date,
+ *   for the background to count again, rather than as up to date;
+ * - a change marking after that waits for the store, and then marks the new rows, which are the
+ *   old rows updated in place.
+ * (A measure's very first count has no rows to mark: a change during it waits for the next.)
+ * `count` is countMeasure; a test passes one that changes the records while counting.
  */
-export async function storeProvisional(
+export async function countAndStoreProvisional(
   db: DbOrTx,
-  measureId: string,
-  month: string,
-  asAt: IsoDate,
-  figures: readonly ScopedFigure[],
-): Promise<Date> {
-  const computedAt = new Date();
-  await db.transaction(async (tx) => {
-    await deleteProvisional(tx, measureId, month);
+  measure: Measure,
+  period: Period,
+  count: typeof countMeasure = countMeasure,
+): Promise<ProvisionalCount> {
+  const month = period.month;
+  const ofThisCount = and(
+    eq(measureSnapshots.measureId, measure.id),
+    eq(measureSnapshots.month, month),
+    eq(measureSnapshots.provisional, true),
+  );
+  await db.update(measureSnapshots).set({ changed: false }).where(ofThisCount);
+  const { figures } = await count(db, measure, period);
+  const countedAt = new Date();
+  const outOfDate = await db.transaction(async (tx) => {
+    const previous = await tx
+      .select({ changed: measureSnapshots.changed })
+      .from(measureSnapshots)
+      .where(ofThisCount)
+      .for('update');
+    const changed = previous.some((r) => r.changed);
+    const scopes = figures.map((f) => sql`(${f.scopeKind}, ${f.scopeId})`);
+    await tx
+      .delete(measureSnapshots)
+      .where(
+        and(
+          ofThisCount,
+          scopes.length
+            ? sql`(${measureSnapshots.scopeKind}, ${measureSnapshots.scopeId}) not in (${sql.join(scopes, sql`, `)})`
+            : undefined,
+        ),
+      );
+    if (figures.length === 0) return changed;
+    const row = { measureId: measure.id, month, asAt: period.asAt, provisional: true, computedAt: countedAt };
+    const kept = { outOfDate: changed, changed };
     await tx
       .insert(measureSnapshots)
-      .values(figures.map((f) => ({ measureId, month, asAt, provisional: true, computedAt, ...f })))
-      .onConflictDoNothing();
+      .values(figures.map((f) => ({ ...row, ...kept, ...f })))
+      .onConflictDoUpdate({
+        target: [
+          measureSnapshots.measureId,
+          measureSnapshots.month,
+          measureSnapshots.scopeKind,
+          measureSnapshots.scopeId,
+        ],
+        set: {
+          numerator: sql`excluded.numerator`,
+          denominator: sql`excluded.denominator`,
+          value: sql`excluded.value`,
+          asAt: sql`excluded.as_at`,
+          computedAt: sql`excluded.computed_at`,
+          outOfDate: sql`excluded.out_of_date`,
+          changed: sql`excluded.changed`,
+        },
+        // A snapshot stored meanwhile stays as it was.
+        setWhere: eq(measureSnapshots.provisional, true),
+      });
+    return changed;
   });
-  return computedAt;
+  return { figures, countedAt, outOfDate };
 }
 
 /** A month's stored figures for one measure: its snapshot, or its latest provisional count. */

@@ -39,6 +39,11 @@ export const measureSnapshots = pgTable(
     asAt: date('as_at'),
     /** A provisional count the records have changed under since: shown, and counted again soon. */
     outOfDate: boolean('out_of_date').notNull().default(false),
+    /**
+     * Set with `outOfDate` by a change to the records, cleared when a count of them begins: still
+     * set when the count is stored, the change came during the count, which may have missed it.
+     */
+    changed: boolean('changed').notNull().default(false),
   },
   (t) => [uniqueIndex('measure_snapshots_unique_idx').on(t.measureId, t.month, t.scopeKind, t.scopeId)],
 );
