@@ -282,4 +282,3 @@ describe('a rebuild equals the kept tables after a random sequence of changes', 
     await rebuildFacts(db, allKeptFacts()[0]!);
   }, 120_000);
 });
-
