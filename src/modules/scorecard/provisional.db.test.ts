@@ -3,6 +3,7 @@
  * server's background when a few minutes old or out of date, never losing a change made while
  * they were being counted; and the records behind a figure, paged and counted in the database.
  */
+import { setTimeout } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
@@ -10,9 +11,11 @@ import { makeHousehold } from '../../../test/support/households.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import {
+  allMeasures,
   countMeasure,
   currentMonth,
   figuresByMonth,
+  markProvisionalFiguresOutOfDate,
   measureRecords,
   measureRecordsPage,
   periodOf,
@@ -146,6 +149,40 @@ describe('the current month: stored as provisional, counted again in the backgro
     expect(quiet.outOfDate).toBe(false);
     expect((await db.select({ id: measureSnapshots.id }).from(measureSnapshots)).map((r) => r.id).sort()).toEqual(ids);
   });
+
+  // Only PostgreSQL runs transactions side by side (PGlite runs one at a time).
+  it.skipIf(process.env.HEARTH_TEST_DB !== 'postgres')(
+    'changes and counts side by side never wait on each other in a circle (no deadlock)',
+    async () => {
+      const period = thisMonth();
+      const measures = allMeasures().slice(0, 4);
+      await refreshProvisionalFigures(db, today);
+      const failures: string[] = [];
+      let done = false;
+      const change = async () => {
+        while (!done) {
+          await db
+            .transaction(async (tx) => {
+              await markProvisionalFiguresOutOfDate(tx);
+              await setTimeout(2);
+            })
+            .catch((error: unknown) => failures.push(String(error)));
+        }
+      };
+      const count = async (first: number) => {
+        for (let i = 0; i < 150; i += 1) {
+          const measure = measures[(first + i) % measures.length]!;
+          await countAndStoreProvisional(db, measure, period).catch((error: unknown) => failures.push(String(error)));
+        }
+      };
+      const changes = [change(), change(), change()];
+      await Promise.all([count(0), count(1), count(2)]);
+      done = true;
+      await Promise.all(changes);
+      expect(failures).toEqual([]);
+    },
+    60_000,
+  );
 
   it('the records behind a figure are paged and counted in the database, within the viewer’s scope', async () => {
     const period = thisMonth();

@@ -1,5 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../db/sql.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { todayInLondon, type IsoDate } from '../dates/index.ts';
@@ -96,7 +96,21 @@ export async function markProvisionalFiguresOutOfDate(db: DbOrTx): Promise<void>
   await db
     .update(measureSnapshots)
     .set({ outOfDate: true, changed: true })
-    .where(and(eq(measureSnapshots.provisional, true), eq(measureSnapshots.changed, false)));
+    .where(inArray(measureSnapshots.id, lockedInOrder(db, eq(measureSnapshots.changed, false))));
+}
+
+/**
+ * The ids of the provisional rows that meet `where`, locked in the order of their ids: every
+ * statement that locks provisional rows (a change marking them, a count storing them, a snapshot
+ * replacing them) locks them in that one order, so two never wait on each other in a circle.
+ */
+function lockedInOrder(db: DbOrTx, where?: SQL) {
+  return db
+    .select({ id: measureSnapshots.id })
+    .from(measureSnapshots)
+    .where(and(eq(measureSnapshots.provisional, true), where))
+    .orderBy(measureSnapshots.id)
+    .for('update');
 }
 
 /** How old a provisional count may be before the background counts it again. */
@@ -135,15 +149,8 @@ export async function refreshProvisionalFigures(
 }
 
 async function deleteProvisional(db: DbOrTx, measureId: string, month: string): Promise<void> {
-  await db
-    .delete(measureSnapshots)
-    .where(
-      and(
-        eq(measureSnapshots.measureId, measureId),
-        eq(measureSnapshots.month, month),
-        eq(measureSnapshots.provisional, true),
-      ),
-    );
+  const ofMonth = and(eq(measureSnapshots.measureId, measureId), eq(measureSnapshots.month, month));
+  await db.delete(measureSnapshots).where(inArray(measureSnapshots.id, lockedInOrder(db, ofMonth)));
 }
 
 /** What a count of the current month stored: its figures, when, and whether already out of date. */
@@ -173,12 +180,12 @@ export async function countAndStoreProvisional(
   count: typeof countMeasure = countMeasure,
 ): Promise<ProvisionalCount> {
   const month = period.month;
-  const ofThisCount = and(
-    eq(measureSnapshots.measureId, measure.id),
-    eq(measureSnapshots.month, month),
-    eq(measureSnapshots.provisional, true),
-  );
-  await db.update(measureSnapshots).set({ changed: false }).where(ofThisCount);
+  const ofMonth = and(eq(measureSnapshots.measureId, measure.id), eq(measureSnapshots.month, month));
+  const ofThisCount = and(ofMonth, eq(measureSnapshots.provisional, true));
+  await db
+    .update(measureSnapshots)
+    .set({ changed: false })
+    .where(inArray(measureSnapshots.id, lockedInOrder(db, ofMonth)));
   const { figures } = await count(db, measure, period);
   const countedAt = new Date();
   const outOfDate = await db.transaction(async (tx) => {
@@ -186,6 +193,7 @@ export async function countAndStoreProvisional(
       .select({ changed: measureSnapshots.changed })
       .from(measureSnapshots)
       .where(ofThisCount)
+      .orderBy(measureSnapshots.id)
       .for('update');
     const changed = previous.some((r) => r.changed);
     const scopes = figures.map((f) => sql`(${f.scopeKind}, ${f.scopeId})`);
