@@ -140,7 +140,9 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         owner: 'manager',
         achieved:
           'Every inactive carer reviewed at their annual review, or sooner where needed, to make the most of in-house vacancies. Carers who need a break use the “on hold” policy.',
-        measure: 'Support teams review inactive carers with the fostering review team.',
+        measure:
+          'Support teams review inactive carers with the fostering review team.\nScorecard: households on hold or inactive with their approval reviewed in time.',
+        measures: ['reviews.paused-households-reviewed'],
       },
       {
         n: '3.2',

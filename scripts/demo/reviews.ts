@@ -53,7 +53,16 @@ interface HouseholdRow {
   allocated_ssw: string | null;
   ssw_name: string | null;
   carers: string;
+  /** On hold or inactive since this day (null while approved). */
+  paused_since: string | null;
 }
+
+/**
+ * How often a review due in the last year has not been held: a few households' reviews, and
+ * half of those due for one while on hold or inactive (plan action 3.1 is to review them).
+ */
+const NOT_HELD = 0.04;
+const NOT_HELD_IN_A_BREAK = 0.5;
 
 interface ReviewChildRow {
   review_id: string;
@@ -83,7 +92,8 @@ function planReviews(h: HouseholdRow, random: Random, today: Day, officers: stri
     const started = reviewed - random.int(21, 45);
     if (started > today) break;
     // A few households' latest review has not been held: overdue in My work.
-    if (due <= today && due + 365 > today && random.chance(0.04)) break;
+    const paused = h.paused_since !== null && due >= dayOf(h.paused_since);
+    if (due <= today && due + 365 > today && random.chance(paused ? NOT_HELD_IN_A_BREAK : NOT_HELD)) break;
     const gathering = reviewed > today;
     // First reviews falling due are left for the reviewing officers to start (the browser journey does).
     if (gathering && first) break;
@@ -194,17 +204,20 @@ export async function writeDemoReviews(db: DbOrTx, random: Random, today: Day, s
   const officers = staff.filter((u) => u.role === 'reviewing_officer').map((u) => u.id);
   const reviewers = officers.length ? officers : staff.map((u) => u.id);
   if (reviewers.length === 0) return 0;
+  // The approved households first, then those on hold or inactive (their approval stands, and
+  // so do its reviews): the approved households' reviews are drawn as they were before those were.
   const households = await queryRows<HouseholdRow>(
     db,
     sql`select h.id, coalesce(h.approved_on, h.status_since)::text as approved_from, h.allocated_ssw_id as allocated_ssw,
         u.display_name as ssw_name,
-        not h.restricted and not exists (select 1 from users cu where cu.household_id = h.id)
+        h.status = 'approved' and not h.restricted and not exists (select 1 from users cu where cu.household_id = h.id)
           and exists (select 1 from placements p where p.household_id = h.id and p.start_date <= ${isoOf(today)}::date
             and (p.end_date is null or p.end_date >= ${isoOf(today)}::date)) as scenario_fit,
         coalesce((select string_agg(c.first_name || ' ' || c.last_name, ' and ' order by c.created_at, c.id)
-          from carers c where c.household_id = h.id), h.name) as carers
+          from carers c where c.household_id = h.id), h.name) as carers,
+        case when h.status <> 'approved' then h.status_since::text end as paused_since
       from households h left join users u on u.id = h.allocated_ssw_id
-      where h.status = 'approved' order by h.reference`,
+      where h.status in ('approved', 'on_hold', 'inactive') order by h.status <> 'approved', h.reference`,
   );
   const ids = new IdMaker(`${scale}/reviews`);
   // One household with a child placed has no review recorded since approval (its reviews were kept

@@ -89,6 +89,24 @@ export async function makeHousehold(db: DbOrTx, overrides: HouseholdOverrides = 
   return row!;
 }
 
+/**
+ * Puts an approved household on hold or makes it inactive from the day (its approval stands), as
+ * the change-status page does: the status, its dated event, the kept facts and deadlines.
+ */
+export async function pauseHousehold(
+  db: DbOrTx,
+  household: HouseholdRow,
+  status: 'on_hold' | 'inactive',
+  onDate: string,
+): Promise<void> {
+  await db.update(households).set({ status, statusSince: onDate }).where(eq(households.id, household.id));
+  await db
+    .insert(householdStatusEvents)
+    .values({ householdId: household.id, fromStatus: household.status, toStatus: status, onDate });
+  await refreshDueItems(db, 'household', [household.id]);
+  await refreshHouseholdFacts(db, household.id);
+}
+
 let personCount = 0;
 
 /** Inserts a carer. Setting isStaff also marks the household restricted, as the service does. */

@@ -60,6 +60,13 @@ export const allowedTransitions: Record<HouseholdStatus, readonly HouseholdStatu
   refused: [],
 };
 
+/**
+ * The statuses in which a household's approval as foster carers stands: approved, and the pauses
+ * from which it returns to approved without a new decision. Regulation 28's review of approval
+ * goes on through a pause.
+ */
+export const approvalStandsIn: readonly HouseholdStatus[] = ['approved', 'on_hold', 'inactive'];
+
 /** Moves into these statuses must say why. */
 export const statusesNeedingReason: readonly HouseholdStatus[] = ['deregistered', 'on_hold', 'refused', 'withdrawn'];
 

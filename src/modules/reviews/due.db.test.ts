@@ -4,12 +4,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeChild } from '../../../test/support/children.ts';
-import { makeHousehold } from '../../../test/support/households.ts';
+import { makeHousehold, pauseHousehold } from '../../../test/support/households.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { dueFor } from '../../platform/due/index.ts';
+import { dueFor, refreshDueItems } from '../../platform/due/index.ts';
+import { households } from '../households/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
@@ -54,6 +55,38 @@ describe('annual review: within a year of approval, then within a year of the la
       [reviewed.id, '2026-06-20', 'Last review on 20 June 2025', true],
       [first.id, '2026-10-01', 'First review since approval on 1 October 2025', false],
     ]);
+  });
+
+  it('goes on while a household is on hold or inactive (its approval stands), and ends with the approval', async () => {
+    const onHold = await makeHousehold(db, { statusSince: '2024-02-12' });
+    await makeReview(db, { householdId: onHold.id, startedOn: '2025-01-06', reviewedOn: '2025-02-03' });
+    await pauseHousehold(db, onHold, 'on_hold', '2025-09-15');
+    const inactive = await makeHousehold(db, { statusSince: '2025-12-01' });
+    await pauseHousehold(db, inactive, 'inactive', '2026-04-20');
+    const deregistered = await makeHousehold(db, { statusSince: '2024-02-12' });
+    await db.update(households).set({ status: 'deregistered' }).where(eq(households.id, deregistered.id));
+    await refreshDueItems(db, 'household', [deregistered.id]);
+    const ids = [onHold.id, inactive.id, deregistered.id];
+    expect(await dueOf(reviewer, 'reviews.review-due', ids, '2026-09-01')).toEqual([
+      [onHold.id, '2026-02-03', 'Last review on 3 February 2025; on hold since 15 September 2025', true],
+      [
+        inactive.id,
+        '2026-12-01',
+        'First review since approval on 1 December 2025; inactive since 20 April 2026',
+        false,
+      ],
+    ]);
+    // Its page says when the next review is due, and a reviewing officer starts one; not once the
+    // household is deregistered.
+    const officer = await signedIn(t.app, 'reviewer');
+    const page = await officer.get(`/households/${inactive.id}/reviews`);
+    expect(page.body).toContain('The next review is due by <strong>1 December 2026</strong>');
+    const started = await officer.post(`/households/${inactive.id}/reviews/new`, { kind: 'annual' });
+    expect(started.statusCode).toBe(303);
+    const refused = await officer.post(`/households/${deregistered.id}/reviews/new`, { kind: 'annual' });
+    expect(refused.body).toContain(
+      'Only a household whose approval stands (approved, on hold or inactive) can be reviewed',
+    );
   });
 
   it('says when a review is under way, and it is the reviewing officer’s work', async () => {

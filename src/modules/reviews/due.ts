@@ -11,6 +11,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
 import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
+import { approvalStands, approvedFrom, lastReview, reviewDueOn } from './next-due.ts';
 import { MANAGER_AFTER_DAYS } from './settings.ts';
 
 const audience: readonly Role[] = [
@@ -29,24 +30,26 @@ type Row = HouseholdDueRow;
 
 /** A date in words, as pages write it: 1 December 2026. */
 const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
-const approvedFrom = sql`coalesce(h.approved_on, h.status_since)`;
+
+/** For a household on hold or inactive, since when (its approval stands through the pause). */
+const pausedSince = sql`case h.status when 'on_hold' then '; on hold since ' || ${inWords(sql`h.status_since`)}
+  when 'inactive' then '; inactive since ' || ${inWords(sql`h.status_since`)} else '' end`;
 
 async function reviewDue(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select h.id as record_id, h.id as household_id, h.name || ' (' || h.reference || ')' as label,
-        to_char((coalesce(last.reviewed_on, ${approvedFrom}) + interval '1 year')::date, 'YYYY-MM-DD') as due_on,
+        to_char(${reviewDueOn}, 'YYYY-MM-DD') as due_on,
         case when o.id is not null then 'Review started on ' || ${inWords(sql`o.started_on`)}
           when last.reviewed_on is null then 'First review since approval on ' || ${inWords(approvedFrom)}
-          else 'Last review on ' || ${inWords(sql`last.reviewed_on`)} end as detail,
+          else 'Last review on ' || ${inWords(sql`last.reviewed_on`)} end || ${pausedSince} as detail,
         h.team_id, t.area_id, o.reviewing_officer_id as owner_id,
         '/households/' || h.id || '/reviews' as href
       from households h
       join teams t on t.id = h.team_id
-      left join lateral (select max(r.reviewed_on) as reviewed_on from annual_reviews r
-        where r.household_id = h.id and r.status = 'completed' and r.reviewed_on >= ${approvedFrom}) last on true
+      ${lastReview()}
       left join annual_reviews o on o.household_id = h.id and o.status = 'gathering'
-      where h.status = 'approved' and ${recordsIn(sql`h.id`, ids)}`,
+      where ${approvalStands} and ${recordsIn(sql`h.id`, ids)}`,
   );
   return rows.map(householdDueItem);
 }
@@ -77,10 +80,12 @@ export const reviewDueRules: DueRule[] = [
     title: 'Annual review of approval',
     cites: REG_28,
     countsFrom:
-      'the date of the household’s last completed review since its approval (or the approval itself, for the first review)',
+      'the date of the household’s last completed review since its approval (or the approval itself, for the first review), also while it is on hold or inactive',
     period: 'within 12 months',
     audience,
     recordType: 'household',
+    // 2: households on hold or inactive too (their approval stands).
+    version: 2,
     affectedBy: {
       'annual-review': (ids) => sql`select household_id from annual_reviews where id in ${ids}`,
     },

@@ -1,9 +1,12 @@
 /** Each annual review measure on a small fixture, the right answer worked out by hand (September 2026). */
 import { describe, expect, it } from 'vitest';
 import { makeChild } from '../../../test/support/children.ts';
+import { pauseHousehold } from '../../../test/support/households.ts';
+import { addDays } from '../../platform/dates/index.ts';
 import { measureFixture } from '../../../test/support/measures.ts';
 import {
   firstReviewsToPanel,
+  pausedHouseholdsReviewed,
   reviewsOnTime,
   reviewsWithChildrensViews,
   reviewsWithSocialWorkerFeedback,
@@ -116,6 +119,44 @@ describe('first reviews presented to panel', () => {
       [presented.id, true],
       [october.id, false],
       [waiting.id, false],
+    ]);
+  });
+});
+
+describe('households on hold or inactive with their approval reviewed in time', () => {
+  it('counts the households on hold or inactive on 30 September, met when no review was overdue that day', async () => {
+    const reviewed = (h: { id: string }, reviewedOn: string) =>
+      makeReview(db(), { householdId: h.id, startedOn: addDays(reviewedOn, -20), reviewedOn });
+    const paused = async (approvedOn: string, status: 'on_hold' | 'inactive', since: string) => {
+      const h = await approvedHousehold(approvedOn);
+      await pauseHousehold(db(), h, status, since);
+      return h;
+    };
+    // Last reviewed 1 March 2025, on hold from May: the next was due by 1 March 2026, overdue.
+    const lapsed = await approvedHousehold('2024-01-08');
+    await reviewed(lapsed, '2025-03-01');
+    await pauseHousehold(db(), lapsed, 'on_hold', '2026-05-01');
+    // Approved 20 October 2025, inactive from June, never reviewed: first due by 20 October 2026.
+    const firstYear = await paused('2025-10-20', 'inactive', '2026-06-01');
+    // Last reviewed 30 September 2025: due on 30 September 2026 itself, not yet overdue.
+    const onTheDay = await approvedHousehold('2024-01-08');
+    await reviewed(onTheDay, '2025-09-30');
+    await pauseHousehold(db(), onTheDay, 'on_hold', '2026-08-01');
+    // Reviewed late, on 5 October 2026: still overdue on 30 September.
+    const late = await approvedHousehold('2024-01-08');
+    await reviewed(late, '2025-03-01');
+    await pauseHousehold(db(), late, 'inactive', '2026-02-01');
+    await reviewed(late, '2026-10-05');
+    // Not counted: on hold only from October, and an approved household.
+    const october = await paused('2024-01-08', 'on_hold', '2026-10-10');
+    const approved = await approvedHousehold('2024-01-08');
+    const ids = [lapsed, firstYear, onTheDay, late, october, approved].map((h) => h.id);
+    // 2 of the 4 households on hold or inactive on 30 September had no review overdue: 50%.
+    expect(await rowsFor(pausedHouseholdsReviewed, ids)).toEqual([
+      [lapsed.id, false],
+      [firstYear.id, true],
+      [onTheDay.id, true],
+      [late.id, false],
     ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
+import { approvedFrom, lastReview, reviewDueOn } from './next-due.ts';
 
 const TARGET_1 =
   'Target 1, action 1.1: to increase the voice of the child within foster carer annual reviews (NMS 1.3); monthly recording on the fostering scorecard';
@@ -132,7 +133,58 @@ export const firstReviewsToPanel: Measure = {
   ),
 };
 
+/**
+ * The households on hold or inactive on the day (h, with its team t, its pause p and its last
+ * review up to the day), from their dated status history.
+ */
+function pausedOn(day: string): SQL {
+  return sql`household_status_periods p
+    join households h on h.id = p.household_id
+    join teams t on t.id = h.team_id
+    ${lastReview(day)}
+    where p.status in ('on_hold', 'inactive') and p.from_on <= ${day}::date
+      and (p.to_on is null or p.to_on > ${day}::date)`;
+}
+
+const pauseWords = sql`case p.status when 'on_hold' then 'On hold' else 'Inactive' end || ' since '
+  || to_char(p.from_on, 'FMDD FMMonth YYYY') || '; '
+  || coalesce('last review on ' || to_char(last.reviewed_on, 'FMDD FMMonth YYYY'),
+    'no review since approval on ' || to_char(${approvedFrom}, 'FMDD FMMonth YYYY'))
+  || '; next due by ' || to_char(${reviewDueOn}, 'FMDD FMMonth YYYY')`;
+
+export const pausedHouseholdsReviewed: Measure = {
+  id: 'reviews.paused-households-reviewed',
+  title: 'Households on hold or inactive with their approval reviewed in time',
+  definition:
+    'Of the households on hold or inactive at the end of the month (or today, for the current month), whose ' +
+    'approval as foster carers stands through the break, the percentage whose review of approval was not overdue ' +
+    'that day: the first within a year of approval, then each within a year of the last review, whether held as the ' +
+    'annual review or sooner as an extra review. A review due on the day itself is not yet overdue. Taken from each ' +
+    'household’s dated status history, and the reviews completed by that day.',
+  standard: REG_28 + '; NMS 13.1 (sufficient foster carers)',
+  planTarget:
+    'Target 3, action 3.1: review carers who are not available, deregister where right or use the “on hold” policy, to make the most of in-house vacancies',
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Reviewed in time',
+  missedLabel: 'Review overdue',
+  order: 89,
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, ${reviewDueOn} >= ${period.asAt}::date as met from ${pausedOn(period.asAt)}`;
+  },
+  records(period: Period) {
+    return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
+        '/households/' || h.id || '/reviews' as href, h.team_id, t.area_id,
+        ${reviewDueOn} >= ${period.asAt}::date as met, ${pauseWords} as detail, h.restricted,
+        h.reference as sort_key
+      from ${pausedOn(period.asAt)}`;
+  },
+};
+
 export const reviewMeasures: Measure[] = [
+  pausedHouseholdsReviewed,
   reviewsOnTime,
   reviewsWithChildrensViews,
   reviewsWithSocialWorkerFeedback,

@@ -7,6 +7,7 @@ import { addYears, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { carers, householdMembers, personChecks } from '../households/tables.ts';
+import { approvalStandsIn, type HouseholdStatus } from '../households/labels.ts';
 import type { Answers } from './forms.ts';
 import type { AgeGroup } from './labels.ts';
 import {
@@ -86,13 +87,14 @@ export async function lastReviewedOn(
 
 /**
  * When the next review is due (regulation 28): a year after approval, then no more than a year
- * after the last review. Null for a household that is not approved.
+ * after the last review, also while the household is on hold or inactive (its approval stands).
+ * Null for a household whose approval does not stand.
  */
 export async function nextReviewDue(
   db: DbOrTx,
   household: Pick<HouseholdRecord, 'id' | 'status' | 'approvedOn' | 'statusSince'>,
 ): Promise<{ dueOn: IsoDate; first: boolean } | null> {
-  if (household.status !== 'approved') return null;
+  if (!approvalStandsIn.includes(household.status as HouseholdStatus)) return null;
   const last = await lastReviewedOn(db, household);
   return { dueOn: addYears(last ?? household.approvedOn ?? household.statusSince, 1), first: last === null };
 }

@@ -15,6 +15,7 @@ import { forbidden, invalid, notFound, type Refusal, type Result, type Who } fro
 import { children } from '../children/tables.ts';
 import { checkPersonIn, findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { householdMembers, personChecks } from '../households/tables.ts';
+import { approvalStandsIn, type HouseholdStatus } from '../households/labels.ts';
 import { placements } from '../placements/tables.ts';
 import type { CheckInput, CompleteInput, RecordedInput, RecordedKind, StartInput } from './forms.ts';
 import { ageGroupFor, checkIntervalYears } from './labels.ts';
@@ -22,9 +23,6 @@ import { queueReportForCarers } from './messages.ts';
 import { findVisibleReview, nextReviewDue, openReviewOf, type ReviewRecord } from './queries.ts';
 import { COMMENT_DAYS } from './settings.ts';
 import { annualReviews, reviewChildren, reviewContributions, reviewLinks, reviewRenewedChecks } from './tables.ts';
-
-/** Households whose approval can be reviewed. */
-const REVIEWABLE = ['approved', 'on_hold'];
 
 /** Who runs reviews: the fostering review team (reviewing officers) and the head of fostering. */
 export function canRunReviews(user: Pick<SignedInUser, 'role'>): boolean {
@@ -92,8 +90,11 @@ export async function startReview(db: Db, who: Who, householdId: string, input: 
     const found = await householdToReview(tx, who.user, householdId);
     if (!found.ok) return found;
     const { household } = found;
-    if (!REVIEWABLE.includes(household.status)) {
-      return invalid({ field: 'kind', message: 'Only an approved household’s approval can be reviewed' });
+    if (!approvalStandsIn.includes(household.status as HouseholdStatus)) {
+      return invalid({
+        field: 'kind',
+        message: 'Only a household whose approval stands (approved, on hold or inactive) can be reviewed',
+      });
     }
     if (await openReviewOf(tx, householdId)) {
       return invalid({ field: 'kind', message: 'A review of this household is already under way: complete it first' });
