@@ -142,7 +142,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every inactive carer reviewed at their annual review, or sooner where needed, to make the most of in-house vacancies. Carers who need a break use the “on hold” policy.',
         measure:
           'Support teams review inactive carers with the fostering review team.\nScorecard: households on hold or inactive with their approval reviewed in time.',
-        measures: ['reviews.paused-households-reviewed'],
+        measures: ['reviews.paused-households-reviewed', 'placements.in-house-rate'],
       },
       {
         n: '3.2',
@@ -323,7 +323,8 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         byWhen: [0, '07-31'],
         achieved: `Review of the fostering out-of-hours service by ${w([0, '06-30'])}, from a sample of May's out-of-hours activity in every area. Proposals to the divisional management team in July: a joint report by the Head of Fostering and the Service Manager for County Out of Hours after consulting area managers and staff, including emergency placements and children placed from police custody.`,
         measure:
-          'An updated out-of-hours service supporting carers, with more emergency placements for the county: in-house carers, emergency beds and semi-independent options.',
+          'An updated out-of-hours service supporting carers, with more emergency placements for the county: in-house carers, emergency beds and semi-independent options.\nScorecard: emergency placements with in-house foster carers.',
+        measures: ['placements.emergency-in-house'],
       },
       {
         n: '7.3',

@@ -66,3 +66,61 @@ export const inHousePlacementRate: Measure = {
       from ${placedChildren(period.asAt)} join children c on c.id = placed.child_id`;
   },
 };
+
+/**
+ * The emergency placements started in the month (e), with our own carers or with an agency: one
+ * row a placement, read by their start dates; the in-house ones under the household’s
+ * team and area, the agency ones under the child's own area.
+ */
+function emergencyPlacementsIn(period: Period): SQL {
+  const started = (alias: 'p' | 'a') => {
+    const t = sql.raw(alias);
+    return sql`${t}.placement_type = 'emergency' and ${t}.start_date between ${period.from}::date and ${period.asAt}::date`;
+  };
+  return sql`(
+      select p.id, p.child_id, true as in_house, h.name as placed_with, p.start_date, h.team_id, t.area_id,
+          h.restricted
+        from placements p join households h on h.id = p.household_id join teams t on t.id = h.team_id
+        where ${started('p')}
+      union all
+      select a.id, a.child_id, false, a.agency_name, a.start_date, null::uuid, ac.area_id, false
+        from agency_placements a join children ac on ac.id = a.child_id
+        where ${started('a')}
+    ) e`;
+}
+
+export const emergencyPlacementsInHouse: Measure = {
+  id: 'placements.emergency-in-house',
+  title: 'Emergency placements with in-house foster carers',
+  definition:
+    'Of the emergency placements that started in the month (up to today, for the current month), with the ' +
+    "service's own foster carers or with an independent fostering agency, the percentage with our own carers. " +
+    'Each placement counts, so a child placed twice in an emergency counts twice. In-house placements count ' +
+    "under the household's area, agency placements under the child's own area; not counted by team. The business " +
+    'plan asks for more emergency placements in the county and sets no number: it is counted to show, so it has no ' +
+    'target and is not rated.',
+  standard: 'NMS 13.1 (sufficient foster carers to meet current and predicted demand)',
+  planTarget:
+    'Target 7, action 7.2: an out-of-hours service for foster carers, with more emergency placements for the ' +
+    'county with in-house foster carers',
+  unit: 'percentage',
+  target: null,
+  direction: 'higher',
+  amberMargin: 0,
+  metLabel: 'With our carers',
+  missedLabel: 'With an agency',
+  order: 31,
+  byTeam: false,
+  count(period: Period) {
+    return sql`select e.team_id, e.area_id, e.in_house as met from ${emergencyPlacementsIn(period)}`;
+  },
+  records(period: Period) {
+    return sql`select 'child' as record_type, c.id as record_id,
+        c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id as href,
+        e.team_id, e.area_id, e.in_house as met,
+        case when e.in_house then 'With our carers' else 'With an agency' end || ', ' || e.placed_with ||
+          ', from ' || to_char(e.start_date, 'FMDD FMMonth YYYY') as detail,
+        e.restricted, e.start_date::text || ' ' || c.reference as sort_key
+      from ${emergencyPlacementsIn(period)} join children c on c.id = e.child_id`;
+  },
+};

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
-import { inHousePlacementRate } from './in-house-measure.ts';
+import { emergencyPlacementsInHouse, inHousePlacementRate } from './in-house-measure.ts';
 import { referralsReturned } from './referral-measure.ts';
 
 /** Placements (p) with their child (c), household (h), team (t) and delegated authority (da), selected by `where`. */
@@ -133,4 +133,5 @@ export const placementMeasures: Measure[] = [
   profileSeen,
   unplannedEndings,
   inHousePlacementRate,
+  emergencyPlacementsInHouse,
 ];
