@@ -113,8 +113,9 @@ describe('a change to a record updates its due items in the same transaction', (
       reason: 'Moving house',
     });
     expect(onHold).toEqual({ ok: true });
-    // The interview about how their approval went is still owed; nothing else is.
-    expect(await rules()).toEqual(['recruitment.post-approval-interview']);
+    // The interview about how their approval went is still owed, and so is the review of their
+    // approval, which stands while they are on hold; nothing else is.
+    expect(await rules()).toEqual(['recruitment.post-approval-interview', 'reviews.review-due']);
     await changeStatus(db, who(), household.id, { toStatus: 'approved', onDate: today, reason: null });
     expect(await rules()).toEqual(owed);
     // A new DBS check moves the renewal to its expiry.

@@ -85,11 +85,40 @@ export async function applyAgencyDecision(
 const outcomesForTheHousehold = ['approve', 'change_of_terms', 'deregister'] as const;
 
 /**
+ * A skills level agreed by the agency decision maker: the household is paid at that level from
+ * the decision (payments reads the household's level). Refused whole when its approval no longer
+ * stands.
+ */
+async function setSkillLevel(tx: DbOrTx, who: Who, decision: AgencyDecision, level: number): Promise<Result> {
+  await lockHousehold(tx, decision.householdId);
+  const household = await findHouseholdById(tx, decision.householdId);
+  if (!household) return notFound;
+  if (!['approved', 'on_hold', 'inactive'].includes(household.status)) {
+    return invalid({
+      field: 'agrees',
+      message: `The household is ${statusName(household.status).toLowerCase()}: its skills level cannot change`,
+    });
+  }
+  if (household.skillLevel === level) return { ok: true };
+  await tx.update(households).set({ skillLevel: level, updatedAt: new Date() }).where(eq(households.id, household.id));
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'household',
+    recordId: household.id,
+    detail: { part: 'skill-level', fields: ['skillLevel'], by: 'agency-decision', recordId: decision.id },
+  });
+  return { ok: true };
+}
+
+/**
  * The agency decision on an item, applied to its household: an approval, a change of terms or a
- * deregistration (refused whole when the household's status does not allow it); a decision not
- * to approve, or one that only notes the recommendation, changes nothing here.
+ * deregistration (refused whole when the household's status does not allow it), or a skills level;
+ * a decision not to approve, or one that only notes the recommendation, changes nothing here.
  */
 async function applyDecisionToHousehold(tx: DbOrTx, who: Who, decision: AgencyDecision): Promise<Result> {
+  if (decision.outcome === 'skills_level' && decision.skillLevel !== null) {
+    return setSkillLevel(tx, who, decision, decision.skillLevel);
+  }
   const outcome = outcomesForTheHousehold.find((o) => o === decision.outcome);
   if (!outcome) return { ok: true };
   const { id, householdId, onDate, reasons, terms } = decision;
@@ -97,6 +126,9 @@ async function applyDecisionToHousehold(tx: DbOrTx, who: Who, decision: AgencyDe
 }
 
 /** The kinds of panel item whose agency decision changes the household. */
-export const agencyDecisionPanelBusiness: PanelBusiness[] = ['approval', 'change_of_terms', 'deregistration'].map(
-  (kind) => ({ kind, agencyDecided: applyDecisionToHousehold }),
-);
+export const agencyDecisionPanelBusiness: PanelBusiness[] = [
+  'approval',
+  'change_of_terms',
+  'deregistration',
+  'skills_level',
+].map((kind) => ({ kind, agencyDecided: applyDecisionToHousehold }));

@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { panelBusinessFor, type PanelBusiness, type PanelCandidate } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { skillLevelName } from '../households/labels.ts';
 import { households } from '../households/tables.ts';
 import type { ItemKind } from './labels.ts';
 import { panelItems } from './tables.ts';
@@ -27,7 +28,12 @@ export interface Candidate {
 const LIMIT = 200;
 
 /** Households in these statuses with no open item of this kind on any agenda (no decision yet). */
-async function householdsIn(db: DbOrTx, kind: ItemKind, statuses: string[], hint: (h: { since: string }) => string) {
+async function householdsIn(
+  db: DbOrTx,
+  kind: ItemKind,
+  statuses: string[],
+  hint: (h: { since: string; skillLevel: number }) => string,
+) {
   const open = db
     .select({ one: sql`1` })
     .from(panelItems)
@@ -44,6 +50,7 @@ async function householdsIn(db: DbOrTx, kind: ItemKind, statuses: string[], hint
       name: households.name,
       reference: households.reference,
       since: households.statusSince,
+      skillLevel: households.skillLevel,
     })
     .from(households)
     .where(and(inArray(households.status, statuses), notExists(open)))
@@ -114,9 +121,14 @@ export const standardsOfCareCandidates = (db: DbOrTx) => broughtCandidates(db, '
 export const deregistrationCandidates = (db: DbOrTx) =>
   householdsIn(db, 'deregistration', ['on_hold', 'inactive'], (h) => `Paused since ${formatDate(h.since)}`);
 
-/** Skills level 2 or 3: approved households (the worker's report says why). */
+/** Skills level 2 or 3: approved households, with the level they are paid at (the worker's report says why). */
 export const skillsLevelCandidates = (db: DbOrTx) =>
-  householdsIn(db, 'skills_level', ['approved'], (h) => `Approved; status since ${formatDate(h.since)}`);
+  householdsIn(
+    db,
+    'skills_level',
+    ['approved'],
+    (h) => `Paid at ${skillLevelName(h.skillLevel).toLowerCase()}; approved, status since ${formatDate(h.since)}`,
+  );
 
 /** Exemptions (more than three children): approved households (the recruitment module will list exemptions due for review). */
 export const exemptionCandidates = (db: DbOrTx) =>

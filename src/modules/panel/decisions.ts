@@ -146,6 +146,7 @@ export function decisionOutcome(kind: string, recommendation: string, agrees: bo
   if (kind === 'approval') return positive ? 'approve' : 'not_approve';
   if (kind === 'change_of_terms') return positive ? 'change_of_terms' : 'not_approve';
   if (kind === 'deregistration') return positive ? 'deregister' : 'not_approve';
+  if (kind === 'skills_level') return positive ? 'skills_level' : 'not_approve';
   return 'noted';
 }
 
@@ -190,6 +191,7 @@ export async function decide(db: Db, who: Who, itemId: string, input: DecisionIn
       onDate: input.decidedOn,
       reasons: input.reasons,
       terms,
+      skillLevel: item.skillLevel,
     };
     for (const { agencyDecided } of panelBusinessFor(item.kind)) {
       const applied = agencyDecided ? await agencyDecided(tx, who, decision) : null;

@@ -73,6 +73,11 @@ export const itemForm = z.object({
   kind: z.enum(itemKinds, { error: 'Select the kind of item' }),
   candidate: z.string({ error: 'Select the household to present' }).min(1, 'Select the household to present'),
   ...terms,
+  /** For a skills level item: the level proposed (checked against the kind in the service). */
+  skillLevel: z
+    .enum(['2', '3'])
+    .optional()
+    .transform((v) => (v === undefined ? null : Number(v))),
 });
 export type ItemInput = z.infer<typeof itemForm>;
 

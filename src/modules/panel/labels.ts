@@ -1,5 +1,7 @@
 /** The panel's words: members' roles, agenda item kinds, recommendations and decisions. */
 
+import { skillLevelName } from '../households/labels.ts';
+
 export const memberRoles = [
   'chair',
   'vice_chair',
@@ -75,9 +77,15 @@ export const decisionOutcomeNames: Record<string, string> = {
   not_approve: 'Not approved',
   change_of_terms: 'Terms of approval changed',
   deregister: 'Deregistered',
+  skills_level: 'Skills level changed',
   noted: 'Recommendation agreed',
 };
 
 export function nameOf<K extends string>(names: Record<K, string>, key: string | null | undefined): string {
   return key && key in names ? names[key as K] : (key ?? '');
+}
+
+/** A skills level item's level in words ("Level 3 (Advanced)"), or null for any other item. */
+export function proposedSkillLevel(item: { skillLevel: number | null }): string | null {
+  return item.skillLevel === null ? null : skillLevelName(item.skillLevel);
 }

@@ -13,6 +13,7 @@ const facts: LetterFacts = {
   places: 2,
   ageMin: 0,
   ageMax: 11,
+  skillLevel: null,
 };
 
 describe('the agency decision letter', () => {

@@ -15,6 +15,8 @@ export interface LetterFacts {
   places: number | null;
   ageMin: number | null;
   ageMax: number | null;
+  /** The skills level decided (a skills level item). */
+  skillLevel: string | null;
 }
 
 export function letterOf(f: LetterFacts): Report {
@@ -22,7 +24,9 @@ export function letterOf(f: LetterFacts): Report {
   const terms =
     f.outcome === 'approve' || f.outcome === 'change_of_terms'
       ? [{ question: 'Terms of approval', answer: `${f.places} children aged ${f.ageMin} to ${f.ageMax}` }]
-      : [];
+      : f.outcome === 'skills_level' && f.skillLevel
+        ? [{ question: 'Skills level', answer: `${f.skillLevel}, paid from the date of this decision` }]
+        : [];
   const adverse = f.outcome === 'not_approve' || f.outcome === 'deregister';
   return {
     title: `The agency's decision: ${f.household}`,

@@ -11,7 +11,14 @@ import { who } from '../../platform/views/results.ts';
 import { decisionDueFor, representationsBy } from './dates.ts';
 import { decide, recordLetters } from './decisions.ts';
 import { decisionForm, lettersDateNames, lettersForm } from './forms.ts';
-import { careTypeNames, decisionOutcomeNames, itemKindNames, nameOf, recommendationNames } from './labels.ts';
+import {
+  careTypeNames,
+  decisionOutcomeNames,
+  itemKindNames,
+  nameOf,
+  proposedSkillLevel,
+  recommendationNames,
+} from './labels.ts';
 import { letterDocx, letterPdf, type LetterFacts } from './letters.ts';
 import { decisionQueue, itemDetail } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
@@ -59,6 +66,7 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       title: `Agency decision: ${found.household.name}`,
       found,
       kindName: nameOf(itemKindNames, found.item.kind),
+      skillLevelName: proposedSkillLevel(found.item),
       recommendationName: nameOf(recommendationNames, found.item.recommendation),
       careTypeName: nameOf(careTypeNames, found.item.careType),
       outcomeName: d ? nameOf(decisionOutcomeNames, d.outcome) : '',
@@ -123,6 +131,7 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       places: found.item.places,
       ageMin: found.item.ageMin,
       ageMax: found.item.ageMax,
+      skillLevel: proposedSkillLevel(found.item),
     };
     await recordAudit(db, who(request).actor, {
       action: 'view',

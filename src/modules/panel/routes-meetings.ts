@@ -19,6 +19,7 @@ import {
   itemKindNames,
   itemKinds,
   itemsWithTerms,
+  proposedSkillLevel,
   memberRoleNames,
   nameOf,
   qaOutcomeNames,
@@ -33,6 +34,7 @@ import { memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
 import { signMinutes } from './decisions.ts';
+import { skillLevelName } from '../households/labels.ts';
 
 export function meetingRoutes(app: FastifyInstance, db: Db): void {
   app.get<WithId>('/panel', rule('panel.view'), async (request, reply) => {
@@ -101,6 +103,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
           kindName: nameOf(itemKindNames, i.item.kind),
           recommendationName: nameOf(recommendationNames, i.item.recommendation),
           careTypeName: nameOf(careTypeNames, i.item.careType),
+          skillLevelName: proposedSkillLevel(i.item),
           outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
           // A paper is a link only for those who may open it: the others see that it exists.
           papers: await Promise.all(
@@ -187,6 +190,14 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
         checked: values.candidate === c.value,
       })),
       withTerms: kind !== null && itemsWithTerms.includes(kind),
+      skillLevels:
+        kind === 'skills_level'
+          ? ([2, 3] as const).map((level) => ({
+              value: String(level),
+              text: skillLevelName(level),
+              checked: values.skillLevel === String(level),
+            }))
+          : null,
       careTypes: careTypes.map((c) => ({ value: c, text: careTypeNames[c], checked: values.careType === c })),
       values,
       errors,

@@ -10,6 +10,7 @@ import {
   careTypeNames,
   itemKindNames,
   itemsWithTerms,
+  proposedSkillLevel,
   nameOf,
   recommendationNames,
   recommendations,
@@ -34,6 +35,7 @@ export function recommendationRoutes(app: FastifyInstance, db: Db): void {
       found,
       kindName: nameOf(itemKindNames, found.item.kind),
       careTypeName: nameOf(careTypeNames, found.item.careType),
+      skillLevelName: proposedSkillLevel(found.item),
       withTerms,
       choices: recommendations
         .filter((r) => withTerms || r !== 'with_terms')

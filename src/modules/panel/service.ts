@@ -10,6 +10,8 @@ import { papersDueFor } from './dates.ts';
 import type { ItemInput, MeetingInput, MemberInput } from './forms.ts';
 import { itemsWithTerms } from './labels.ts';
 import { panelAttendance, panelItems, panelMeetings, panelMembers } from './tables.ts';
+import { skillLevelName } from '../households/labels.ts';
+import { households } from '../households/tables.ts';
 
 /** Adds a member to the central list, or changes one (`id`); the linked account must be a panel member's. */
 export async function saveMember(db: Db, who: Who, input: MemberInput, id?: string): Promise<Result> {
@@ -117,6 +119,22 @@ export async function addItem(db: Db, who: Who, meetingId: string, input: ItemIn
     if (!candidate) {
       return invalid({ field: 'candidate', message: 'Select a household from the list of those due for this item' });
     }
+    const skills = input.kind === 'skills_level';
+    if (skills && input.skillLevel === null) {
+      return invalid({ field: 'skillLevel', message: 'Select the skills level proposed' });
+    }
+    if (skills) {
+      const [now] = await tx
+        .select({ skillLevel: households.skillLevel })
+        .from(households)
+        .where(eq(households.id, candidate.householdId));
+      if (now?.skillLevel === input.skillLevel) {
+        return invalid({
+          field: 'skillLevel',
+          message: `The household is paid at ${skillLevelName(input.skillLevel!).toLowerCase()} already: select another level`,
+        });
+      }
+    }
     const withTerms = itemsWithTerms.includes(input.kind);
     if (withTerms && (input.places === null || input.ageMin === null || input.ageMax === null)) {
       return invalid({
@@ -138,6 +156,7 @@ export async function addItem(db: Db, who: Who, meetingId: string, input: ItemIn
         ...(withTerms
           ? { places: input.places, ageMin: input.ageMin, ageMax: input.ageMax, careType: input.careType ?? null }
           : {}),
+        skillLevel: skills ? input.skillLevel : null,
       })
       .returning({ id: panelItems.id });
     await refreshDueItems(tx, 'panel-meeting', [meetingId]);

@@ -100,6 +100,8 @@ export const panelItems = pgTable(
     ageMin: integer('age_min'),
     ageMax: integer('age_max'),
     careType: text('care_type'),
+    /** The skills level proposed (2 Skilled or 3 Advanced), for a skills level item. */
+    skillLevel: integer('skill_level'),
     /** approve, not_approve, with_terms */
     recommendation: text('recommendation'),
     reasons: text('reasons'),

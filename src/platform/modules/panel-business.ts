@@ -65,13 +65,15 @@ export interface AgencyDecision {
   /** The decision's id (the audit trail names it as the reason for a change). */
   id: string;
   householdId: string;
-  /** 'approve', 'change_of_terms', 'deregister', 'not_approve' or 'noted'. */
+  /** 'approve', 'change_of_terms', 'deregister', 'skills_level', 'not_approve' or 'noted'. */
   outcome: string;
   /** The date of the decision. */
   onDate: IsoDate;
   reasons: string;
   /** The terms of approval the panel recommended; null when it recommended none, and on a deregistration. */
   terms: { approvedPlaces: number; ageMin: number; ageMax: number } | null;
+  /** The skills level (2 or 3) the panel was asked to recommend, for a skills level item; else null. */
+  skillLevel: number | null;
 }
 
 const business: PanelBusiness[] = [];

@@ -1,0 +1,1 @@
+ALTER TABLE "panel_items" ADD COLUMN "skill_level" integer;
