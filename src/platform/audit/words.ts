@@ -56,6 +56,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'left-care': 'leaving care',
   'death-notifications': 'the notifications of the child’s death',
   terms: 'the approval terms',
+  'skill-level': 'the skills level',
   status: 'the status',
   agenda: 'the agenda',
   attendance: 'who attended',
