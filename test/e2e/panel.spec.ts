@@ -38,6 +38,17 @@ test('a household goes through a quorate panel to the agency decision that appro
   await expect(main).toContainText(`Approval: ${name}`);
   await expect(main).toContainText('Terms proposed: 2 children aged 3 to 12');
 
+  // A skills level item asks for the level proposed (the rest of its way: skills-level.db.test.ts).
+  await hearth.clickLink('Add an item to the agenda');
+  await page.getByLabel('Skills level 2 or 3').check();
+  await hearth.submit('Show who is due');
+  await expect(main).toContainText('Paid at level');
+  await page.getByRole('group', { name: 'Households due for this item' }).getByRole('radio').first().check();
+  await hearth.submit('Add to the agenda');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select the skills level proposed');
+  await expect(page.getByRole('group', { name: 'Skills level proposed' })).toBeVisible();
+  await hearth.goto(meeting);
+
   // A picture is not a paper: refused with the title kept; then the report as a PDF.
   await hearth.clickLink(`Upload a paper for ${name}`);
   await page.getByLabel('Title').fill('Form F assessment report');
