@@ -82,6 +82,11 @@ export const annualReviews = pgTable(
   },
   (t) => [
     index('annual_reviews_household_idx').on(t.householdId, t.startedOn),
+    // A household's last completed review (its next is due a year on): the deadline and the
+    // scorecard's households on hold or inactive look it up household by household.
+    index('annual_reviews_household_reviewed_idx')
+      .on(t.householdId, t.reviewedOn)
+      .where(sql`${t.status} = 'completed'`),
     // The scorecard: reviews completed in a month.
     index('annual_reviews_reviewed_idx')
       .on(t.reviewedOn, t.householdId)

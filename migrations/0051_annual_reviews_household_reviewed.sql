@@ -1,0 +1,1 @@
+CREATE INDEX "annual_reviews_household_reviewed_idx" ON "annual_reviews" USING btree ("household_id","reviewed_on") WHERE "annual_reviews"."status" = 'completed';
