@@ -75,7 +75,7 @@ export const itemForm = z.object({
   ...terms,
   /** For a skills level item: the level proposed (checked against the kind in the service). */
   skillLevel: z
-    .enum(['2', '3'])
+    .enum(['2', '3'], { error: 'Select the skills level proposed: level 2 or level 3' })
     .optional()
     .transform((v) => (v === undefined ? null : Number(v))),
 });

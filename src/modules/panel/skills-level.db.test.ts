@@ -85,6 +85,13 @@ describe('a skills level item', () => {
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Select the skills level proposed');
     expect(none.body).toMatch(new RegExp(`value="${candidate}"[^>]*checked`));
+    const junk = await adviser.post(`/panel/meetings/${meeting.id}/items/new`, {
+      kind: 'skills_level',
+      candidate,
+      skillLevel: '7',
+    });
+    expect(junk.statusCode).toBe(400);
+    expect(junk.body).toContain('Select the skills level proposed: level 2 or level 3');
     await db.update(households).set({ skillLevel: 2 }).where(eq(households.id, household.id));
     const same = await adviser.post(`/panel/meetings/${meeting.id}/items/new`, {
       kind: 'skills_level',
