@@ -14,7 +14,7 @@ import { changedFields } from './access.ts';
 import { invalid, notFound, type Who } from '../../platform/views/results.ts';
 import { findHouseholdById } from './scope.ts';
 import { lockHousehold, writeStatus, type Result } from './service.ts';
-import { statusName } from './labels.ts';
+import { approvalStandsIn, statusName, type HouseholdStatus } from './labels.ts';
 import { households } from './tables.ts';
 
 export interface DecidedTerms {
@@ -55,12 +55,9 @@ export async function applyAgencyDecision(
   const household = await findHouseholdById(tx, householdId);
   if (!household) return notFound;
   const status = household.status;
+  // An approval from assessment; a change of terms or a deregistration while the approval stands.
   const allowed =
-    decision.outcome === 'approve'
-      ? status === 'in_assessment'
-      : decision.outcome === 'change_of_terms'
-        ? ['approved', 'on_hold', 'inactive'].includes(status)
-        : ['approved', 'on_hold', 'inactive'].includes(status);
+    decision.outcome === 'approve' ? status === 'in_assessment' : approvalStandsIn.includes(status as HouseholdStatus);
   if (!allowed) {
     return invalid({
       field: 'agrees',
@@ -93,7 +90,7 @@ async function setSkillLevel(tx: DbOrTx, who: Who, decision: AgencyDecision, lev
   await lockHousehold(tx, decision.householdId);
   const household = await findHouseholdById(tx, decision.householdId);
   if (!household) return notFound;
-  if (!['approved', 'on_hold', 'inactive'].includes(household.status)) {
+  if (!approvalStandsIn.includes(household.status as HouseholdStatus)) {
     return invalid({
       field: 'agrees',
       message: `The household is ${statusName(household.status).toLowerCase()}: its skills level cannot change`,
