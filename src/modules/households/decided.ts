@@ -14,7 +14,7 @@ import { changedFields } from './access.ts';
 import { invalid, notFound, type Who } from '../../platform/views/results.ts';
 import { findHouseholdById } from './scope.ts';
 import { lockHousehold, writeStatus, type Result } from './service.ts';
-import { approvalStandsIn, statusName, type HouseholdStatus } from './labels.ts';
+import { approvalStandsWhile, statusName } from './labels.ts';
 import { households } from './tables.ts';
 
 export interface DecidedTerms {
@@ -56,8 +56,7 @@ export async function applyAgencyDecision(
   if (!household) return notFound;
   const status = household.status;
   // An approval from assessment; a change of terms or a deregistration while the approval stands.
-  const allowed =
-    decision.outcome === 'approve' ? status === 'in_assessment' : approvalStandsIn.includes(status as HouseholdStatus);
+  const allowed = decision.outcome === 'approve' ? status === 'in_assessment' : approvalStandsWhile(status);
   if (!allowed) {
     return invalid({
       field: 'agrees',
@@ -90,7 +89,7 @@ async function setSkillLevel(tx: DbOrTx, who: Who, decision: AgencyDecision, lev
   await lockHousehold(tx, decision.householdId);
   const household = await findHouseholdById(tx, decision.householdId);
   if (!household) return notFound;
-  if (!approvalStandsIn.includes(household.status as HouseholdStatus)) {
+  if (!approvalStandsWhile(household.status)) {
     return invalid({
       field: 'agrees',
       message: `The household is ${statusName(household.status).toLowerCase()}: its skills level cannot change`,

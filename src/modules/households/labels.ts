@@ -67,6 +67,11 @@ export const allowedTransitions: Record<HouseholdStatus, readonly HouseholdStatu
  */
 export const approvalStandsIn: readonly HouseholdStatus[] = ['approved', 'on_hold', 'inactive'];
 
+/** Whether a household in this status holds an approval that stands (see approvalStandsIn). */
+export function approvalStandsWhile(status: string): boolean {
+  return (approvalStandsIn as readonly string[]).includes(status);
+}
+
 /** Moves into these statuses must say why. */
 export const statusesNeedingReason: readonly HouseholdStatus[] = ['deregistered', 'on_hold', 'refused', 'withdrawn'];
 

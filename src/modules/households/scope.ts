@@ -13,6 +13,7 @@ import { isUuid } from '../../platform/views/params.ts';
 import { forbidden, notFound, type Refusal } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
+import { approvalStandsIn } from './labels.ts';
 import { carers, householdMembers, householdPhotos, householdRestrictedAccess, households } from './tables.ts';
 
 /*
@@ -211,6 +212,12 @@ export function approvedHouseholdsOn(day: string): SQL {
     join households h on h.id = approved.household_id
     join teams t on t.id = h.team_id`;
 }
+
+/** SQL over a household `h`: its approval stands today (approved, on hold or inactive: approvalStandsIn). */
+export const approvalStandsSql: SQL = sql`h.status in (${sql.join(
+  approvalStandsIn.map((status) => sql`${status}`),
+  sql`, `,
+)})`;
 
 /**
  * Vacancies are computed, never typed in: an approved household's approved places minus the

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { addMonths, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { approvalStandsSql } from '../households/scope.ts';
 import { checkKindNames, nameOf } from './labels.ts';
 import { recruitmentPath } from './paths.ts';
 import {
@@ -160,7 +161,7 @@ export const recruitmentDueRules: DueRule[] = [
         ids,
         sql`h.approved_on::text as on, null as owner_id, 'Interview six months after approval' as detail`,
         sql``,
-        sql`h.approved_on is not null and h.status in ('approved', 'on_hold', 'inactive')
+        sql`h.approved_on is not null and ${approvalStandsSql}
           and not exists (select 1 from recruitment_post_approval_interviews i where i.household_id = h.id)`,
       );
       return rows.map(
@@ -186,7 +187,7 @@ export const recruitmentDueRules: DueRule[] = [
         ids,
         sql`x.review_on::text as on, h.allocated_ssw_id as owner_id, 'Exemption for more than three children' as detail`,
         sql`join recruitment_exemptions x on x.household_id = h.id`,
-        sql`x.ended_on is null and h.status in ('approved', 'on_hold', 'inactive')`,
+        sql`x.ended_on is null and ${approvalStandsSql}`,
       );
       return rows.map(item((r) => r.on));
     },

@@ -15,6 +15,7 @@ import {
   wouldReturnChoices,
   wouldReturnNames,
 } from './labels.ts';
+import { approvalStandsWhile } from '../households/labels.ts';
 import { coordinators, managers } from './scope.ts';
 import { postApprovalDueBy } from './settings.ts';
 import { dateRules, moveHousehold, type Step } from './step.ts';
@@ -75,9 +76,7 @@ export const postApprovalStep: Step<typeof interviewSchema> = {
   done: 'Post-approval interview recorded',
   roles: coordinators,
   offered: (ctx) =>
-    ctx.household.approvedOn !== null &&
-    ['approved', 'on_hold', 'inactive'].includes(ctx.household.status) &&
-    ctx.record.interview === null,
+    ctx.household.approvedOn !== null && approvalStandsWhile(ctx.household.status) && ctx.record.interview === null,
   schema: interviewSchema,
   dates: ['interviewedOn'],
   lines: (ctx) =>
@@ -133,14 +132,12 @@ const leavingSchema = z.object({
   wouldReturn: z.enum(wouldReturnChoices).optional(),
 });
 
-const stillApproved = ['approved', 'on_hold', 'inactive'];
-
 export const leavingStep: Step<typeof leavingSchema> = {
   path: 'leaving',
   title: 'Record leaving and the exit interview',
   done: 'Leaving recorded',
   roles: coordinators,
-  offered: (ctx) => [...stillApproved, 'deregistered'].includes(ctx.household.status),
+  offered: (ctx) => approvalStandsWhile(ctx.household.status) || ctx.household.status === 'deregistered',
   schema: leavingSchema,
   dates: ['leftOn', 'interviewOn'],
   lines: (ctx) =>
@@ -188,7 +185,7 @@ export const leavingStep: Step<typeof leavingSchema> = {
     };
   },
   async apply(tx, who, ctx, input) {
-    const leaving = stillApproved.includes(ctx.household.status);
+    const leaving = approvalStandsWhile(ctx.household.status);
     const errors = dateRules('leftOn', 'The date of leaving', input.leftOn);
     if (leaving && !ownDecisions.includes(input.reason)) {
       errors.push({

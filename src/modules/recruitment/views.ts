@@ -2,7 +2,13 @@
 import { differenceInDays, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
-import { checkOutcomeText, statusName, statusTagClasses, type HouseholdStatus } from '../households/labels.ts';
+import {
+  approvalStandsWhile,
+  checkOutcomeText,
+  statusName,
+  statusTagClasses,
+  type HouseholdStatus,
+} from '../households/labels.ts';
 import { stateNames, type CheckState } from './checks.ts';
 import {
   checkKindNames,
@@ -98,7 +104,7 @@ export function clocks(h: HouseholdRecord, r: RecruitmentRecord, today = todayIn
       ]);
     }
   }
-  if (h.approvedOn && ['approved', 'on_hold', 'inactive'].includes(h.status)) {
+  if (h.approvedOn && approvalStandsWhile(h.status)) {
     rows.push([
       cell('Post-approval interview'),
       cell(date(postApprovalDueBy(h.approvedOn))),

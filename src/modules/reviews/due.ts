@@ -11,7 +11,8 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
 import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
-import { approvalStands, approvedFrom, lastReview, reviewDueOn } from './next-due.ts';
+import { approvalStandsSql } from '../households/scope.ts';
+import { approvedFrom, lastReview, reviewDueOn } from './next-due.ts';
 import { MANAGER_AFTER_DAYS } from './settings.ts';
 
 const audience: readonly Role[] = [
@@ -49,7 +50,7 @@ async function reviewDue(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
       join teams t on t.id = h.team_id
       ${lastReview()}
       left join annual_reviews o on o.household_id = h.id and o.status = 'gathering'
-      where ${approvalStands} and ${recordsIn(sql`h.id`, ids)}`,
+      where ${approvalStandsSql} and ${recordsIn(sql`h.id`, ids)}`,
   );
   return rows.map(householdDueItem);
 }

@@ -4,16 +4,9 @@
  * by the deadline (due.ts) and the scorecard (measures.ts), so the two never differ.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { approvalStandsIn } from '../households/labels.ts';
 
 /** The household's approval: the day of the decision (or, for an old record without it, its status date). */
 export const approvedFrom = sql`coalesce(h.approved_on, h.status_since)`;
-
-/** The household's approval stands: approved, on hold or inactive. */
-export const approvalStands = sql`h.status in (${sql.join(
-  approvalStandsIn.map((status) => sql`${status}`),
-  sql`, `,
-)})`;
 
 /**
  * `last.reviewed_on`: the household's last review of approval completed since its approval (up to

@@ -7,7 +7,7 @@ import { addYears, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { carers, householdMembers, personChecks } from '../households/tables.ts';
-import { approvalStandsIn, type HouseholdStatus } from '../households/labels.ts';
+import { approvalStandsWhile } from '../households/labels.ts';
 import type { Answers } from './forms.ts';
 import type { AgeGroup } from './labels.ts';
 import {
@@ -94,7 +94,7 @@ export async function nextReviewDue(
   db: DbOrTx,
   household: Pick<HouseholdRecord, 'id' | 'status' | 'approvedOn' | 'statusSince'>,
 ): Promise<{ dueOn: IsoDate; first: boolean } | null> {
-  if (!approvalStandsIn.includes(household.status as HouseholdStatus)) return null;
+  if (!approvalStandsWhile(household.status)) return null;
   const last = await lastReviewedOn(db, household);
   return { dueOn: addYears(last ?? household.approvedOn ?? household.statusSince, 1), first: last === null };
 }

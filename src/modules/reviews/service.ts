@@ -15,7 +15,7 @@ import { forbidden, invalid, notFound, type Refusal, type Result, type Who } fro
 import { children } from '../children/tables.ts';
 import { checkPersonIn, findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { householdMembers, personChecks } from '../households/tables.ts';
-import { approvalStandsIn, type HouseholdStatus } from '../households/labels.ts';
+import { approvalStandsWhile } from '../households/labels.ts';
 import { placements } from '../placements/tables.ts';
 import type { CheckInput, CompleteInput, RecordedInput, RecordedKind, StartInput } from './forms.ts';
 import { ageGroupFor, checkIntervalYears } from './labels.ts';
@@ -90,7 +90,7 @@ export async function startReview(db: Db, who: Who, householdId: string, input: 
     const found = await householdToReview(tx, who.user, householdId);
     if (!found.ok) return found;
     const { household } = found;
-    if (!approvalStandsIn.includes(household.status as HouseholdStatus)) {
+    if (!approvalStandsWhile(household.status)) {
       return invalid({
         field: 'kind',
         message: 'Only a household whose approval stands (approved, on hold or inactive) can be reviewed',

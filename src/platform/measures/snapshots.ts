@@ -189,6 +189,9 @@ export async function countAndStoreProvisional(
   const { figures } = await count(db, measure, period);
   const countedAt = new Date();
   const outOfDate = await db.transaction(async (tx) => {
+    // Locked in lockedInOrder's order, but read here by the locking select itself: in PostgreSQL,
+    // a row locked after waiting for a change is returned as the change left it, where an outer
+    // select around lockedInOrder would still read the version from before the wait.
     const previous = await tx
       .select({ changed: measureSnapshots.changed })
       .from(measureSnapshots)
