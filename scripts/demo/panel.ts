@@ -6,7 +6,8 @@
  * the larger scales) with who sat, an approval item for each household the demo approved in that
  * year, its quality-assured
  * and published paper, the recommendation, the signed minutes and the decision that approved it.
- * Households approved before then carry an imported decision. Next month's meeting has two
+ * Households approved before then carry an imported decision. Each panel day also agrees a skills
+ * level for a settled household, and every third one declines a proposal (plan action 6.2). Next month's meeting has two
  * households whose assessment is complete on its agenda: one paper published, one still due. Made-up people only;
  * one query in for the households, batched inserts out, the same data every time.
  */
@@ -63,6 +64,8 @@ interface HouseholdRow {
   before_approval: string | null;
   /** In assessment with the assessment (Form F) complete: ready for the panel. */
   ready: boolean;
+  skill_level: number;
+  restricted: boolean;
 }
 
 /** The second Wednesday of the month `day` falls in (a working day: the panel's usual day). */
@@ -72,6 +75,77 @@ function panelDayOf(day: Day): Day {
   let wednesday = first + ((3 - new Date(first * 86_400_000).getUTCDay() + 7) % 7) + 7;
   while (!isWorking(wednesday)) wednesday += 1;
   return wednesday;
+}
+
+/**
+ * Skills levels at panel (plan action 6.2): at each panel day held, carers approved for at least a
+ * year before it put forward for the level they are now paid at, agreed; and on every third day a
+ * household still paid at level 1 put forward for level 2 without the evidence for it, not
+ * recommended and not agreed.
+ */
+function skillsLevels(
+  held: { id: string; meetsOn: string; minutesSignedOn: string | null }[],
+  households: HouseholdRow[],
+  out: {
+    today: Day;
+    ids: IdMaker;
+    voting: number;
+    adviserId: string;
+    deciderId: string;
+    items: (typeof panelItems.$inferInsert)[];
+    decisions: (typeof agencyDecisions.$inferInsert)[];
+  },
+): void {
+  const { ids } = out;
+  const used = new Set<string>();
+  const firstDays = [...new Set(held.map((m) => m.meetsOn))];
+  for (const [k, meetsOn] of firstDays.entries()) {
+    const meeting = held.find((m) => m.meetsOn === meetsOn)!;
+    const yearBefore = isoOf(addMonthsTo(dayOf(meetsOn), -12));
+    const settled = (h: HouseholdRow) =>
+      h.status === 'approved' && !h.restricted && !used.has(h.id) && h.status_since <= yearBefore;
+    const proposals = [households.find((h) => settled(h) && h.skill_level > 1)];
+    if (k % 3 === 2) proposals.push(households.find((h) => settled(h) && h.skill_level === 1));
+    for (const h of proposals) {
+      if (!h) continue;
+      used.add(h.id);
+      const agreed = h.skill_level > 1;
+      const itemId = ids.next();
+      out.items.push({
+        id: itemId,
+        meetingId: meeting.id,
+        kind: 'skills_level',
+        householdId: h.id,
+        skillLevel: agreed ? h.skill_level : 2,
+        recommendation: agreed ? 'approve' : 'not_approve',
+        reasons: agreed
+          ? 'The carers’ portfolio evidences every competency of the level, confirmed by their supervising social worker.'
+          : 'The portfolio does not yet evidence the competencies of level 2: training and a further year of practice advised.',
+        votesFor: out.voting,
+        votesAgainst: 0,
+        votesAbstaining: 0,
+        recommendedBy: out.adviserId,
+      });
+      const receivedOn = meeting.minutesSignedOn!;
+      const decidedOn = isoOf(Math.min(out.today, addWorking(dayOf(receivedOn), 2)));
+      out.decisions.push({
+        id: ids.next(),
+        itemId,
+        householdId: h.id,
+        outcome: agreed ? 'skills_level' : 'not_approve',
+        agrees: true,
+        reasons: 'I agree with the panel’s recommendation and its reasons.',
+        receivedOn,
+        dueOn: decisionDueFor(receivedOn),
+        decidedOn,
+        decidedBy: out.deciderId,
+        toldDueOn: toldDueFor(decidedOn),
+        letterDueOn: letterDueFor(decidedOn),
+        toldOn: decidedOn,
+        letterSentOn: isoOf(addWorking(dayOf(decidedOn), 3)),
+      });
+    }
+  }
 }
 
 /** Writes the demo's panel; returns how many meetings. */
@@ -117,7 +191,7 @@ export async function writeDemoPanel(
   const households = await queryRows<HouseholdRow>(
     db,
     sql`select id, status, status_since::text as status_since, approved_on::text as approved_on,
-        approved_places, age_min, age_max,
+        approved_places, age_min, age_max, skill_level, restricted,
         (select max(e.on_date)::text from household_status_events e
           where e.household_id = households.id and e.on_date < households.approved_on) as before_approval,
         exists (select 1 from recruitment_assessments a
@@ -262,6 +336,7 @@ export async function writeDemoPanel(
       letterSentOn: isoOf(addWorking(dayOf(decidedOn), 3)),
     });
   }
+  skillsLevels(held, households, { today, ids, voting, adviserId, deciderId, items, decisions });
   // Next month: two households whose assessment is complete proposed for approval, one paper out, one still due.
   const next = coming[0]!;
   for (const [n, h] of households

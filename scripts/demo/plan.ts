@@ -265,6 +265,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved:
           'Review how the payment for skills panel works.\nUpdate the competency framework and write a panel checklist for carers presented at level 2 or 3.\nCompare with agencies’ payment structures and consider how to attract agency carers to transfer.',
         measure: `A clear process for carers and staff to evidence level 2 and 3, applied the same across the county; training in line with the new framework.\nNew framework agreed by ${w([1, '01-31'])}, with costings, to start on ${w([1, '04-01'])}.`,
+        measures: ['panel.skills-levels-agreed'],
         updates: [
           {
             daysAgo: 60,

@@ -10,7 +10,13 @@ import { measureFixture } from '../../../test/support/measures.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { decisionDueFor, letterDueFor, papersDueFor, toldDueFor } from './dates.ts';
-import { decisionsInTime, meetingsQuorate, papersPublishedOnTime, papersQualityAssured } from './measures.ts';
+import {
+  decisionsInTime,
+  meetingsQuorate,
+  papersPublishedOnTime,
+  papersQualityAssured,
+  skillsLevelsAgreed,
+} from './measures.ts';
 import { measureRecords } from '../../platform/measures/index.ts';
 import { makeMeeting } from './test-support.ts';
 import { agencyDecisions, panelAttendance, panelItems, panelMembers, panelPapers } from './tables.ts';
@@ -143,6 +149,45 @@ describe('agency decisions within 7 working days', () => {
       [inTime, true],
       [late, false],
     ]);
+  });
+});
+
+describe('skills level 2 and 3 proposals agreed', () => {
+  it('counts the decisions of the month on skills level items, agreed when the level was agreed', async () => {
+    const h = await makeHousehold(db());
+    const meeting = await makeMeeting(db(), { meetsOn: '2019-09-04', minutesSignedOn: '2019-09-06' });
+    const decided = async (kind: string, skillLevel: number | null, outcome: string, decidedOn: string) => {
+      const i = await item(meeting.id, h.id, { kind, skillLevel, recommendation: 'approve' });
+      const [row] = await db()
+        .insert(agencyDecisions)
+        .values({
+          itemId: i.id,
+          householdId: h.id,
+          outcome,
+          agrees: outcome !== 'not_approve',
+          reasons: 'Reasons',
+          receivedOn: '2019-09-06',
+          dueOn: decisionDueFor('2019-09-06'),
+          decidedOn,
+          toldDueOn: toldDueFor(decidedOn),
+          letterDueOn: letterDueFor(decidedOn),
+        })
+        .returning();
+      return row!.id;
+    };
+    const agreed = await decided('skills_level', 3, 'skills_level', '2019-09-10');
+    const refused = await decided('skills_level', 2, 'not_approve', '2019-09-30');
+    const approval = await decided('approval', null, 'approve', '2019-09-10');
+    const october = await decided('skills_level', 2, 'skills_level', '2019-10-01');
+    // 1 of September's 2 skills level decisions agreed (50%); the approval and October's are not counted.
+    expect(await rowsFor(skillsLevelsAgreed, [agreed, refused, approval, october])).toEqual([
+      [agreed, true],
+      [refused, false],
+    ]);
+    const details = (await measureRecords(db(), skillsLevelsAgreed, september))
+      .filter((r) => r.recordId === agreed || r.recordId === refused)
+      .map((r) => r.detail);
+    expect(details).toEqual(['Skills level 3 proposed; agreed', 'Skills level 2 proposed; not agreed']);
   });
 });
 

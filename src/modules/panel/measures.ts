@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
+import { NMS_28 } from '../payments/labels.ts';
 import { quorateSql } from './quorum.ts';
 
 const TARGET_10_2 =
@@ -132,4 +133,46 @@ export const decisionsInTime: Measure = {
     from ${decisionsIn(period)}`,
 };
 
-export const panelMeasures: Measure[] = [papersPublishedOnTime, papersQualityAssured, meetingsQuorate, decisionsInTime];
+/** Decisions (d) made in the period on proposals (i) to pay a household (h, team t) at skills level 2 or 3. */
+const skillsDecisionsIn = (period: Period) => sql`agency_decisions d
+  join panel_items i on i.id = d.item_id
+  join households h on h.id = d.household_id
+  join teams t on t.id = h.team_id
+  where i.kind = 'skills_level' and d.decided_on between ${period.from}::date and ${period.asAt}::date`;
+const levelAgreed = sql`d.outcome = 'skills_level'`;
+
+export const skillsLevelsAgreed: Measure = {
+  id: 'panel.skills-levels-agreed',
+  title: 'Skills level 2 and 3 proposals agreed',
+  definition:
+    'Of the agency decisions made in the month on proposals to pay a household at skills level 2 or 3, the ' +
+    'percentage that agreed the level proposed. Read by team and area, it shows whether carers and staff bring the ' +
+    'evidence for a level the same way across the county. The plan sets no number, so the figure is shown and not ' +
+    'rated.',
+  standard: `${NMS_28} (payments to foster carers, and the criteria for each fee level); ${NMS_14}`,
+  planTarget:
+    'Target 6, action 6.2: a review of the payments for skills levels 2 and 3, with a clear process for the evidence and consistent practice across the county',
+  unit: 'percentage',
+  target: null,
+  direction: 'higher',
+  amberMargin: 0,
+  metLabel: 'Level agreed',
+  missedLabel: 'Level not agreed',
+  order: 151,
+  count: (period) => sql`select h.team_id, t.area_id, ${levelAgreed} as met from ${skillsDecisionsIn(period)}`,
+  records: (period) => sql`select 'agency-decision' as record_type, d.id as record_id,
+      h.name || ' (' || h.reference || '), decided on ' || ${inWords(sql`d.decided_on`)} as label,
+      '/panel/items/' || d.item_id || '/decision' as href, h.team_id, t.area_id, ${levelAgreed} as met,
+      'Skills level ' || i.skill_level || ' proposed; ' ||
+        case when ${levelAgreed} then 'agreed' else 'not agreed' end as detail,
+      h.restricted, d.decided_on::text || ' ' || h.reference as sort_key
+    from ${skillsDecisionsIn(period)}`,
+};
+
+export const panelMeasures: Measure[] = [
+  papersPublishedOnTime,
+  papersQualityAssured,
+  meetingsQuorate,
+  decisionsInTime,
+  skillsLevelsAgreed,
+];
