@@ -52,8 +52,8 @@
  * Also exported: `uniqueName(prefix)`, a name no other test or run uses; `E2E_DEMO_PASSWORD`, the
  * demo users' password on the test server; `WCAG_TAGS`, the axe tags checked.
  *
- * One server (on a fresh database with the demo loaded) serves every test on two workers: tests
- * run in parallel, two tests of one file possibly at the same time, in no set order. Tests must not
+ * One server (on a fresh database with the demo loaded) serves every test on three workers: tests
+ * run in parallel, several tests of one file possibly at the same time, in no set order. Tests must not
  * depend on each other or on each other's data: make what a test changes its own
  * (`uniqueName('e2e')` for a new user), and do not lock,
  * throttle or change a demo user another spec signs in with. Sign-in is rate-limited per address
