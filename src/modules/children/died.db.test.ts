@@ -3,15 +3,14 @@
  * dates checked, the record kept for 15 years beginning with the death of a child who died before
  * 18 (hand-worked), and such a record counted among those past their date.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild } from '../../../test/support/children.ts';
-import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
-import { dateFields } from '../placements/test-support.ts';
+import { auditTrail, dateFields } from '../placements/test-support.ts';
 import { childrenPastRetention } from '../records/queries.ts';
 import { childKeptUntil } from '../records/scope.ts';
 import { childPath, deathNotificationsPath, leavingPath } from './paths.ts';
@@ -22,12 +21,9 @@ const today = todayInLondon();
 
 const form = (leftCareOn: string, reason: string) => ({ ...dateFields('leftCareOn', leftCareOn), reason, details: '' });
 
-const trail = (childId: string, action: string) =>
-  t.database.db
-    .select({ detail: auditEvents.detail })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.recordId, childId), eq(auditEvents.action, action)))
-    .orderBy(asc(auditEvents.id));
+/** The child's audit trail of one action, oldest first. */
+const trail = async (childId: string, action: string) =>
+  (await auditTrail(t, 'child', childId)).filter((e) => e.action === action);
 
 const rowOf = async (id: string) => (await t.database.db.select().from(children).where(eq(children.id, id)))[0]!;
 

@@ -4,12 +4,11 @@
  * transaction and coming back when the record is removed as made in error, the list's filter, who
  * may do it, and the audit trail. A child who died: died.db.test.ts.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makePlacement, makeReferral } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
-import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { checkDueItems, dueFor, refreshDueItems } from '../../platform/due/index.ts';
 import { AGENCY_PLACEMENT_RECORD } from '../placements/agency.ts';
@@ -17,7 +16,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
 import { placementPath, referralStepPath } from '../placements/paths.ts';
 import { agencyPlacements, placements, referrals } from '../placements/tables.ts';
-import { dateFields } from '../placements/test-support.ts';
+import { auditTrail, dateFields } from '../placements/test-support.ts';
 import { childPath, deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
 import { children } from './tables.ts';
 
@@ -30,12 +29,9 @@ const form = (leftCareOn: string, reason: string, details = '') => ({
   details,
 });
 
-const trail = (childId: string, action: string) =>
-  t.database.db
-    .select({ detail: auditEvents.detail })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.recordId, childId), eq(auditEvents.action, action)))
-    .orderBy(asc(auditEvents.id));
+/** The child's audit trail of one action, oldest first. */
+const trail = async (childId: string, action: string) =>
+  (await auditTrail(t, 'child', childId)).filter((e) => e.action === action);
 
 const rowOf = async (id: string) => (await t.database.db.select().from(children).where(eq(children.id, id)))[0]!;
 
