@@ -60,8 +60,9 @@ export default defineConfig({
   // Tests run in parallel, each worker taking the next test whichever file it is in, so a file of
   // long journeys does not leave one worker with all of them at the end of the run. Three workers
   // on CI's two cores: a journey's steps wait on each other (the server renders, then Chromium lays
-  // out the page and runs axe), so two left a third of the CPU idle. Measured on the whole run on
-  // this kind of machine: 10.0 minutes on two workers, 6.6 on three, every test well within its
+  // out the page and runs axe), and two left about a third of the CPU idle (CPU time sampled over a
+  // whole run). Measured on this kind of machine, alone: 10.0 minutes on two workers, 6.6 on three;
+  // inside CI, after the unit tests, 9.2 and 10.2 minutes on three, every test well within its
   // timeout. Tests never depend on one another (see support/fixtures.ts): each makes its own data.
   fullyParallel: true,
   workers: 3,
