@@ -21,6 +21,9 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    // A test database is dropped at the end of its file: its commits need not wait for the disk
+    // (every audited page a test opens commits). The template's settings are not copied.
+    await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
     await admin.end();
     const database = openPostgres(withDatabase(url, name), 4);
     return {
