@@ -4,12 +4,12 @@
  * demo's `panel` user is the independent chair), twelve monthly panel days in the past year (a
  * day sitting as several panels when its agenda would be longer than a dozen households, as at
  * the larger scales) with who sat, an approval item for each household the demo approved in that
- * year, its quality-assured
- * and published paper, the recommendation, the signed minutes and the decision that approved it.
- * Households approved before then carry an imported decision. Each panel day also agrees a skills
- * level for a settled household, and every third one declines a proposal (plan action 6.2). Next month's meeting has two
- * households whose assessment is complete on its agenda: one paper published, one still due. Made-up people only;
- * one query in for the households, batched inserts out, the same data every time.
+ * year, its quality-assured and published paper, the recommendation, the signed minutes and the
+ * decision that approved it. Households approved before then carry an imported decision. Each
+ * panel day also agrees a skills level for a settled household, and every third one declines a
+ * proposal (plan action 6.2). Next month's meeting has two households whose assessment is
+ * complete on its agenda: one paper published, one still due. Made-up people only; one query in
+ * for the households, batched inserts out, the same data every time.
  */
 import { sql } from 'drizzle-orm';
 import { users } from '../../src/platform/auth/tables.ts';
@@ -77,6 +77,25 @@ function panelDayOf(day: Day): Day {
   return wednesday;
 }
 
+/** A panel sitting as the demo makes it. */
+interface Meeting {
+  id: string;
+  meetsOn: string;
+  papersDueOn: string;
+  minutesSignedOn: string | null;
+}
+
+/** What a paper is: its title and file name. */
+interface PaperKind {
+  title: string;
+  fileName: string;
+}
+const FORM_F_PAPER: PaperKind = { title: 'Form F assessment report', fileName: 'form-f-assessment.pdf' };
+const SKILLS_PAPER: PaperKind = { title: 'Skills level portfolio and report', fileName: 'skills-level-report.pdf' };
+
+/** Adds a paper for an item (the n-th of the demo's, for which are late), published or still due. */
+type PaperMaker = (itemId: string, meeting: Meeting, n: number, ready: boolean, kind?: PaperKind) => void;
+
 /**
  * Skills levels at panel (plan action 6.2): at each panel day held, carers approved for at least a
  * year before it put forward for the level they are now paid at, agreed; and on every third day a
@@ -84,7 +103,7 @@ function panelDayOf(day: Day): Day {
  * recommended and not agreed.
  */
 function skillsLevels(
-  held: { id: string; meetsOn: string; minutesSignedOn: string | null }[],
+  held: Meeting[],
   households: HouseholdRow[],
   out: {
     today: Day;
@@ -94,6 +113,7 @@ function skillsLevels(
     deciderId: string;
     items: (typeof panelItems.$inferInsert)[];
     decisions: (typeof agencyDecisions.$inferInsert)[];
+    paper: PaperMaker;
   },
 ): void {
   const { ids } = out;
@@ -126,6 +146,7 @@ function skillsLevels(
         votesAbstaining: 0,
         recommendedBy: out.adviserId,
       });
+      out.paper(itemId, meeting, k, true, SKILLS_PAPER);
       const receivedOn = meeting.minutesSignedOn!;
       const decidedOn = isoOf(Math.min(out.today, addWorking(dayOf(receivedOn), 2)));
       out.decisions.push({
@@ -245,15 +266,15 @@ export async function writeDemoPanel(
   const papers: (typeof panelPapers.$inferInsert)[] = [];
   const decisions: (typeof agencyDecisions.$inferInsert)[] = [];
   const moved: { id: string; from: string; to: string }[] = [];
-  const paper = (itemId: string, meeting: (typeof meetings)[number], n: number, ready: boolean) => {
+  const paper: PaperMaker = (itemId, meeting, n, ready, kind = FORM_F_PAPER) => {
     const due = dayOf(meeting.papersDueOn);
     // One paper in ten published two working days late; every one quality-assured the day before.
     const publishedOn = ready ? isoOf(n % 10 === 9 ? addWorking(due, 2) : due - 1) : null;
     papers.push({
       id: ids.next(),
       itemId,
-      title: 'Form F assessment report',
-      fileName: 'form-f-assessment.pdf',
+      title: kind.title,
+      fileName: kind.fileName,
       contentType: 'application/pdf',
       bytes: PDF,
       size: PDF.length,
@@ -336,7 +357,7 @@ export async function writeDemoPanel(
       letterSentOn: isoOf(addWorking(dayOf(decidedOn), 3)),
     });
   }
-  skillsLevels(held, households, { today, ids, voting, adviserId, deciderId, items, decisions });
+  skillsLevels(held, households, { today, ids, voting, adviserId, deciderId, items, decisions, paper });
   // Next month: two households whose assessment is complete proposed for approval, one paper out, one still due.
   const next = coming[0]!;
   for (const [n, h] of households
