@@ -10,7 +10,8 @@ import {
   nextVisitDueFrom,
   placementArea,
   runningOn,
-  timedPlacements,
+  keptTimedPlacements,
+  type PlacementCondition,
 } from './rule.ts';
 
 /**
@@ -33,16 +34,17 @@ function lastSeenBy(day: string): SQL {
 }
 
 /**
- * The children in care in a foster placement on the day (pl, joined to the child c and `seen`): with
- * the service's carers, or with an agency when not with the service's carers that day; not Staying
- * Put or short breaks; the child not yet left care. `seen.last_on` is the last visit during that
- * placement, up to the day, in which the child was seen (for an earlier day, only within the 3
- * months and a week before it): enough to tell whether a visit is overdue (`upToDate`).
+ * The children in care in a foster placement on the day (pl, from the kept timed placements, joined
+ * to the child c and `seen`): with the service's carers, or with an agency when not with the
+ * service's carers that day; not Staying Put or short breaks; the child not yet left care.
+ * `seen.last_on` is the last visit during that placement, up to the day, in which the child was
+ * seen (for an earlier day, only within the 3 months and a week before it): enough to tell whether
+ * a visit is overdue (`upToDate`).
  */
 function placedOn(day: string): SQL {
-  const inHouseToo = sql`not exists (select 1 from placements p2 where p2.child_id = a.child_id
-    and p2.start_date <= ${day}::date and (p2.end_date is null or p2.end_date > ${day}::date))`;
-  return sql`${timedPlacements(runningOn(day), inHouseToo)}
+  const notInHouseToo: PlacementCondition = (t) => sql`not exists (select 1 from placements p2
+    where p2.child_id = ${t}.child_id and p2.start_date <= ${day}::date and (p2.end_date is null or p2.end_date > ${day}::date))`;
+  return sql`${keptTimedPlacements(runningOn(day), notInHouseToo)}
     join children c on c.id = pl.child_id
     ${lastSeenBy(day)}
     where c.left_care_on is null or c.left_care_on > ${day}::date`;

@@ -49,27 +49,24 @@ export type VisitStage =
 export type PlacementCondition = (alias: SQL) => SQL;
 
 /**
- * The placements regulation 28(2) times, in-house and with agencies, as the table `pl`: kind
+ * The placements regulation 28(2) times, in-house and with agencies, one row each: kind
  * ('in-house' or 'agency'), id, child_id, start_date, end_date, placement_type, team_id (the
  * household's; none for an agency), area_id (the household's team's; none for an agency, whose
  * children count under their own area: `placementArea`, with the child joined as `c`), restricted
  * (the household's), placed_with (the household's or the agency's name), and for regulation 28(4)
- * reg24_from (the day the connected person's temporary approval for the child was given), reg24_until
- * (the day it ended or gave way to full approval; null while it stands) and first_review_on (the
- * child's first review, as regulation 33(1) sets it), all null without a temporary approval.
+ * reg24_from (the day the connected person's temporary approval for the child was given) and
+ * reg24_until (the day it ended or gave way to full approval; null while it stands), both null
+ * without a temporary approval. `where` picks the placements (given each table's alias: 'p' for
+ * the service's, 'a' for an agency's); `agencyAlso` is a further condition on an agency's.
+ * These are the columns the kept table timed_placements holds (facts.ts).
  */
-export function timedPlacements(where: PlacementCondition, agencyAlso: SQL = sql`true`): SQL {
+export function placementRows(where: PlacementCondition, agencyAlso: PlacementCondition = () => sql`true`): SQL {
   const p = sql.raw('p');
   const a = sql.raw('a');
-  return sql`(
-    select 'in-house'::text as kind, p.id, p.child_id, p.start_date, p.end_date, p.placement_type,
+  return sql`select 'in-house'::text as kind, p.id, p.child_id, p.start_date, p.end_date, p.placement_type,
       h.team_id, t.area_id, h.restricted, h.name as placed_with,
       ta.approved_on as reg24_from,
-      least(ta.ended_on, case when h.approved_on >= ta.approved_on then h.approved_on end) as reg24_until,
-      case when ta.approved_on is not null then ${addWorkingDaysSql(
-        sql`(select c24.looked_after_since from children c24 where c24.id = p.child_id)`,
-        FIRST_REVIEW_WORKING_DAYS,
-      )} end as first_review_on
+      least(ta.ended_on, case when h.approved_on >= ta.approved_on then h.approved_on end) as reg24_until
     from placements p join households h on h.id = p.household_id join teams t on t.id = h.team_id
       -- The latest temporary approval of the household for the child (a handful in the service).
       left join (select distinct on (x.household_id, x.child_id) x.household_id, x.child_id, x.approved_on, x.ended_on
@@ -78,10 +75,43 @@ export function timedPlacements(where: PlacementCondition, agencyAlso: SQL = sql
     where p.placement_type not in (${untimed}) and ${where(p)}
     union all
     select 'agency'::text, a.id, a.child_id, a.start_date, a.end_date, a.placement_type,
-      null::uuid, null::uuid, false, a.agency_name, null::date, null::date, null::date
+      null::uuid, null::uuid, false, a.agency_name, null::date, null::date
     from agency_placements a
-    where a.placement_type not in (${untimed}) and ${where(a)} and ${agencyAlso}
-  ) pl`;
+    where a.placement_type not in (${untimed}) and ${where(a)} and ${agencyAlso(a)}`;
+}
+
+/**
+ * The child's first review as regulation 33(1) sets it (20 working days after coming into care),
+ * for a placement `t` under a temporary approval (reg24_from), else null: looked up for those few.
+ */
+const firstReviewOn = (t: SQL) =>
+  sql`case when ${t}.reg24_from is not null then ${addWorkingDaysSql(
+    sql`(select c24.looked_after_since from children c24 where c24.id = ${t}.child_id)`,
+    FIRST_REVIEW_WORKING_DAYS,
+  )} end`;
+
+/**
+ * The placements regulation 28(2) times (placementRows, derived from the records) as the table
+ * `pl`, with first_review_on (the child's first review, for a placement under temporary approval).
+ */
+export function timedPlacements(where: PlacementCondition, agencyAlso?: PlacementCondition): SQL {
+  const u = sql.raw('u');
+  return sql`(select u.*, ${firstReviewOn(u)} as first_review_on from (${placementRows(where, agencyAlso)}) u) pl`;
+}
+
+/**
+ * The same table `pl` read from the kept timed_placements (facts.ts), for a measure over the whole
+ * service: no join of every placement to its household. `where` and `agencyAlso` as for
+ * timedPlacements, given the kept table's alias.
+ */
+export function keptTimedPlacements(where: PlacementCondition, agencyAlso: PlacementCondition = () => sql`true`): SQL {
+  const f = sql.raw('f');
+  // Two branches, not one with "in-house or ...": an agency's condition (a not exists) stays an anti-join.
+  const kind = (k: string, also: SQL) => sql`select f.kind, f.id, f.child_id, f.start_date, f.end_date,
+      f.placement_type, f.team_id, f.area_id, f.restricted, f.placed_with, f.reg24_from, f.reg24_until,
+      ${firstReviewOn(f)} as first_review_on
+    from timed_placements f where f.kind = ${k} and ${where(f)} and ${also}`;
+  return sql`(${kind('in-house', sql`true`)} union all ${kind('agency', agencyAlso(f))}) pl`;
 }
 
 /** The area a placement `pl` counts under: its household's team's, or for an agency the child's (`c`) own. */

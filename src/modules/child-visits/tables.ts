@@ -76,3 +76,31 @@ export const childVisitFacts = pgTable('child_visit_facts', {
   kind: text('kind').notNull(),
   lastSeenOn: date('last_seen_on').notNull(),
 });
+
+/**
+ * Kept facts (facts.ts): every placement regulation 28(2) times, with the service's carers or an
+ * agency (`kind`), as rule.ts's `timedPlacements` derives it: the placement's dates and type, the
+ * household's team, area, name and whether it is restricted (none for an agency), and the connected
+ * person's temporary approval for the child (regulation 24) while it stood. Kept in step, by child,
+ * in the transaction that changes a placement, a household, a temporary approval or the child; the
+ * measure of visits up to date reads it instead of joining every placement to its household.
+ */
+export const timedPlacementFacts = pgTable(
+  'timed_placements',
+  {
+    id: uuid('id').primaryKey(),
+    /** 'in-house' or 'agency' */
+    kind: text('kind').notNull(),
+    childId: uuid('child_id').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    placementType: text('placement_type').notNull(),
+    teamId: uuid('team_id'),
+    areaId: uuid('area_id'),
+    restricted: boolean('restricted').notNull(),
+    placedWith: text('placed_with'),
+    reg24From: date('reg24_from'),
+    reg24Until: date('reg24_until'),
+  },
+  (t) => [index('timed_placements_child_idx').on(t.childId), index('timed_placements_end_idx').on(t.endDate)],
+);

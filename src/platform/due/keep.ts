@@ -9,6 +9,7 @@ import { inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
 import { todayInLondon, type IsoDate } from '../dates/index.ts';
+import { refreshFactsAffectedBy } from '../measures/facts.ts';
 import { dueRule, dueRules, type DueRule, type KeptDueItem } from './rule.ts';
 import { dueItems, dueRuleDefinitions } from './tables.ts';
 
@@ -73,12 +74,16 @@ async function ownedItems(tx: DbOrTx, changed: SQL): Promise<Map<string, string[
   return byRule;
 }
 
-/** For each rule, the ids of its records that a change to these records affects. */
-async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string[]) {
-  const changed = sql`(${sql.join(
+/** Record ids as a parenthesised list of uuids, for `in`. */
+const uuidList = (ids: readonly string[]) =>
+  sql`(${sql.join(
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   )})`;
+
+/** For each rule, the ids of its records that a change to these records affects. */
+async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string[]) {
+  const changed = uuidList(ids);
   const owned = recordType === ACCOUNT_RECORD ? await ownedItems(tx, changed) : new Map<string, string[]>();
   const keys = new Map<DueRule, Set<string>>();
   for (const rule of dueRules()) {
@@ -99,7 +104,8 @@ async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string
 /**
  * Recomputes the due items of every rule touched by a change to these records (of `recordType`:
  * 'household', 'child', 'placement', 'supervision' ...), inside the caller's transaction, so the
- * kept deadlines change exactly when the record does. Holds a transaction lock on each affected
+ * kept deadlines change exactly when the record does; and, before them, the rows of the kept facts
+ * that declare they follow such records (KeptFacts.affectedBy): every change calls this. Holds a transaction lock on each affected
  * record, so two changes to one record cannot both insert its items.
  */
 export async function refreshDueItems(
@@ -110,6 +116,8 @@ export async function refreshDueItems(
 ): Promise<void> {
   const changed = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
   if (!changed.length) return;
+  // The kept facts that follow these records move with them, first: a rule may read them.
+  await refreshFactsAffectedBy(tx, recordType, uuidList(changed));
   const keys = await affectedKeys(tx, recordType, changed);
   if (!keys.size) return;
   const all = [...new Set([...keys.values()].flatMap((set) => [...set]))].sort();

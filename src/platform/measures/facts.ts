@@ -22,6 +22,41 @@ export interface KeptFacts {
    * the select's where clause) or, when `keys` is undefined, for every key.
    */
   derive(keys?: SQL): SQL;
+  /**
+   * For facts kept from other modules' records too: for each type of record ('placement',
+   * 'household' ...), the keys of the rows a change to those records moves, as a select of one
+   * column given the changed ids as a parenthesised list (the shape of a deadline rule's
+   * affectedBy). Every change already tells the deadline engine (refreshDueItems), which refreshes
+   * these rows in the same call; facts without it are refreshed by their own module.
+   */
+  affectedBy?: Record<string, (ids: SQL) => SQL>;
+}
+
+const keptByChange = new Map<string, KeptFacts>();
+
+/** Registers facts that declare `affectedBy`, so a change to those records refreshes them (once per table). */
+export function registerKeptFacts(facts: KeptFacts): void {
+  if (facts.affectedBy) keptByChange.set(facts.table, facts);
+}
+
+/**
+ * Refreshes, in the caller's transaction, the rows of every registered kept table that a change to
+ * these records (of `recordType`, as a parenthesised list of ids) moves.
+ */
+export async function refreshFactsAffectedBy(tx: DbOrTx, recordType: string, changed: SQL): Promise<void> {
+  for (const facts of keptByChange.values()) {
+    const affected = facts.affectedBy?.[recordType];
+    if (!affected) continue;
+    const rows = await queryRows<{ key: string }>(
+      tx,
+      sql`select distinct k.key::text as key from (${affected(changed)}) as k(key) where k.key is not null`,
+    );
+    await refreshFacts(
+      tx,
+      facts,
+      rows.map((r) => r.key),
+    );
+  }
 }
 
 const names = (facts: KeptFacts) => sql.raw(facts.columns.map((c) => `"${c}"`).join(', '));

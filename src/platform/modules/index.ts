@@ -22,7 +22,7 @@ import {
   type DueScopeCondition,
 } from '../due/rule.ts';
 import { registerMeasure, type Measure } from '../measures/index.ts';
-import type { KeptFacts } from '../measures/facts.ts';
+import { registerKeptFacts, type KeptFacts } from '../measures/facts.ts';
 import { registerNavItem, type NavItem } from '../views/navigation.ts';
 import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
 import { registerPageSection, type PageSection } from '../views/page-sections.ts';
@@ -83,6 +83,7 @@ export function registerModules(modules: readonly HearthModule[]): void {
     }
     for (const rule of module.dueRules ?? []) registerDueRule(rule);
     for (const measure of module.measures ?? []) registerMeasure(measure);
+    for (const facts of module.keptFacts ?? []) registerKeptFacts(facts);
     for (const link of module.recordLinks ?? []) registerRecordLink(link);
     for (const section of module.pageSections ?? []) registerPageSection(section);
     for (const item of module.panelBusiness ?? []) registerPanelBusiness(item);
