@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +12,7 @@ import { authPlugin } from './platform/auth/plugin.ts';
 import { siteCookie } from './platform/auth/cookies.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { viewsPlugin } from './platform/views/plugin.ts';
+import { securityHeadersPlugin } from './platform/views/security-headers.ts';
 import { errorPagesPlugin } from './platform/views/errors.ts';
 import { publicDir } from './platform/views/assets.ts';
 import { healthRoutes } from './platform/db/routes.ts';
@@ -57,18 +57,15 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
   app.removeContentTypeParser(['application/json', 'text/plain']);
 
   await app.register(accessPlugin);
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])], // sign-out goes on there
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
-      },
+  await app.register(securityHeadersPlugin, {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])], // sign-out goes on there
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
     },
     strictTransportSecurity: config.NODE_ENV === 'production',
   });

@@ -61,6 +61,10 @@ describe('the platform', () => {
     const scripts = response.body.match(/<script[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = await app.inject({ method: 'GET', url: '/sign-in' });
+    const second = /'nonce-([^']+)'/.exec(String(again.headers['content-security-policy']))?.[1];
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(nonce);
     expect(response.body).not.toMatch(/ style="/);
   });
 

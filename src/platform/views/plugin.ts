@@ -38,11 +38,10 @@ function pageContext(
   organisation: { name: string; logoUrl: string | null },
 ) {
   const user = request.user;
-  const nonce = (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? '';
   return {
     currentUser: user ? { ...user, roleName: roleNames[user.role] } : null,
     nav: navigationFor(user, request.url),
-    cspNonce: nonce,
+    cspNonce: reply.cspNonce?.script ?? '',
     csrfToken: reply.generateCsrf(),
     assets,
     requestUrl: request.url,
