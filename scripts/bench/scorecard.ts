@@ -154,7 +154,12 @@ async function benchScorecard(
         (target === undefined
           ? `${times.length} pages`
           : `${over.length} of ${times.length} at or over ${target} ms` +
-            (over.length ? `: ${over.map((t) => `${t.id} ${t.ms.toFixed(0)}`).join(', ')}` : '')),
+            (over.length ? `: ${over.map((t) => `${t.id} ${t.ms.toFixed(0)}`).join(', ')}` : '')) +
+        // The next ones too: on a slower machine they are the pages to watch.
+        `; the five slowest: ${times
+          .slice(0, 5)
+          .map((t) => `${t.id} ${t.ms.toFixed(0)}`)
+          .join(', ')}`,
     );
     await timed({
       page: `(c) measure page, ${when}: ${slowest.id}`,

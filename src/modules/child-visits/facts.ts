@@ -2,8 +2,8 @@
  * The child visits module's kept facts:
  * - each placement's last visit in which the child was seen (child_visit_facts). Every write of a
  *   visit calls `refreshChildVisitFacts` in its transaction with the placements it touched;
- * - every placement regulation 28(2) times, with its household's team, area and name and any
- *   temporary approval (timed_placements), kept by child: a change to a placement, a household, a
+ * - every placement regulation 28(2) times, with its household's team, area and name, any
+ *   temporary approval and the child's reference, area and leaving day (timed_placements), kept by child: a change to a placement, a household, a
  *   temporary approval or a child moves the rows of the children it names (`affectedBy`), in the
  *   same call that moves their deadlines (refreshDueItems).
  */
@@ -46,11 +46,16 @@ export const timedPlacementFacts: KeptFacts = {
     'placed_with',
     'reg24_from',
     'reg24_until',
+    'child_reference',
+    'child_area_id',
+    'child_left_care_on',
   ],
   derive(keys?: SQL) {
-    return placementRows((t) => (keys ? sql`${t}.child_id in (${keys})` : sql`true`));
+    const rows = placementRows((t) => (keys ? sql`${t}.child_id in (${keys})` : sql`true`));
+    return sql`select u.*, c.reference, c.area_id, c.left_care_on from (${rows}) u join children c on c.id = u.child_id`;
   },
   affectedBy: {
+    // Its area, the day it left care.
     child: (ids) => sql`select id from children where id in ${ids}`,
     placement: childrenOf('placements'),
     'agency-placement': childrenOf('agency_placements'),

@@ -8,7 +8,7 @@ import {
   LONG_TERM_MONTHS,
   nextVisitDue,
   nextVisitDueFrom,
-  placementArea,
+  keptPlacementArea,
   runningOn,
   keptTimedPlacements,
   type PlacementCondition,
@@ -34,8 +34,8 @@ function lastSeenBy(day: string): SQL {
 }
 
 /**
- * The children in care in a foster placement on the day (pl, from the kept timed placements, joined
- * to the child c and `seen`): with the service's carers, or with an agency when not with the
+ * The children in care in a foster placement on the day (pl, from the kept timed placements, which
+ * carry the child's reference, area and leaving day, joined to `seen`): with the service's carers, or with an agency when not with the
  * service's carers that day; not Staying Put or short breaks; the child not yet left care.
  * `seen.last_on` is the last visit during that placement, up to the day, in which the child was
  * seen (for an earlier day, only within the 3 months and a week before it): enough to tell whether
@@ -45,9 +45,8 @@ function placedOn(day: string): SQL {
   const notInHouseToo: PlacementCondition = (t) => sql`not exists (select 1 from placements p2
     where p2.child_id = ${t}.child_id and p2.start_date <= ${day}::date and (p2.end_date is null or p2.end_date > ${day}::date))`;
   return sql`${keptTimedPlacements(runningOn(day), notInHouseToo)}
-    join children c on c.id = pl.child_id
     ${lastSeenBy(day)}
-    where c.left_care_on is null or c.left_care_on > ${day}::date`;
+    where pl.child_left_care_on is null or pl.child_left_care_on > ${day}::date`;
 }
 
 /** Not overdue on the day: the next visit is due that day or later. */
@@ -82,7 +81,7 @@ export const visitedInTime: Measure = {
   missedLabel: 'A visit overdue',
   order: 85,
   count(period: Period) {
-    return sql`select pl.team_id, ${placementArea} as area_id, ${upToDate(period.asAt)} as met from ${placedOn(period.asAt)}`;
+    return sql`select pl.team_id, ${keptPlacementArea} as area_id, ${upToDate(period.asAt)} as met from ${placedOn(period.asAt)}`;
   },
   records(period: Period) {
     const day = period.asAt;
@@ -92,9 +91,12 @@ export const visitedInTime: Measure = {
       pl.placed_with || ', since ' || pl.start_date::text || '; ' ||
       coalesce('last seen ' || ${last}::text, 'not seen since the placement started') ||
       '; next visit due ' || ${nextVisitDueFrom(last)}::text`;
-    return sql`select 'child' as record_type, c.id as record_id,
-        c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id || '/visits' as href,
-        pl.team_id, ${placementArea} as area_id, ${upToDate(day)} as met, ${detail} as detail, pl.restricted, c.reference as sort_key
+    // The child's name is looked up for the page's records only (the list pages words after sorting).
+    const label = sql`(select c.first_name || ' ' || c.last_name from children c where c.id = pl.child_id)
+      || ' (' || pl.child_reference || ')'`;
+    return sql`select 'child' as record_type, pl.child_id as record_id, ${label} as label,
+        '/children/' || pl.child_id || '/visits' as href, pl.team_id, ${keptPlacementArea} as area_id,
+        ${upToDate(day)} as met, ${detail} as detail, pl.restricted, pl.child_reference as sort_key
       from ${placedOn(day)}`;
   },
 };

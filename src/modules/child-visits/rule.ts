@@ -101,21 +101,24 @@ export function timedPlacements(where: PlacementCondition, agencyAlso?: Placemen
 
 /**
  * The same table `pl` read from the kept timed_placements (facts.ts), for a measure over the whole
- * service: no join of every placement to its household. `where` and `agencyAlso` as for
- * timedPlacements, given the kept table's alias.
+ * service, with the child's child_reference, child_area_id and child_left_care_on: no join of every
+ * placement to its household or its child. `where` and `agencyAlso` as for timedPlacements, given
+ * the kept table's alias. The area a placement counts under is then `keptPlacementArea`.
  */
 export function keptTimedPlacements(where: PlacementCondition, agencyAlso: PlacementCondition = () => sql`true`): SQL {
   const f = sql.raw('f');
   // Two branches, not one with "in-house or ...": an agency's condition (a not exists) stays an anti-join.
   const kind = (k: string, also: SQL) => sql`select f.kind, f.id, f.child_id, f.start_date, f.end_date,
       f.placement_type, f.team_id, f.area_id, f.restricted, f.placed_with, f.reg24_from, f.reg24_until,
-      ${firstReviewOn(f)} as first_review_on
+      ${firstReviewOn(f)} as first_review_on, f.child_reference, f.child_area_id, f.child_left_care_on
     from timed_placements f where f.kind = ${k} and ${where(f)} and ${also}`;
   return sql`(${kind('in-house', sql`true`)} union all ${kind('agency', agencyAlso(f))}) pl`;
 }
 
 /** The area a placement `pl` counts under: its household's team's, or for an agency the child's (`c`) own. */
 export const placementArea = sql`coalesce(pl.area_id, c.area_id)`;
+/** The same for a kept placement (keptTimedPlacements), which carries its child's area. */
+export const keptPlacementArea = sql`coalesce(pl.area_id, pl.child_area_id)`;
 
 /** Not ended by the day: running on it, or starting after it (planned). */
 export const notEndedBy =
