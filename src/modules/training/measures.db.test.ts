@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCarer } from '../../../test/support/households.ts';
 import { measureFixture } from '../../../test/support/measures.ts';
+import { measureRecords } from '../../platform/measures/index.ts';
 import {
   childrenAttending,
   coreFirstYear,
@@ -16,7 +17,7 @@ import {
 import { attended, attendEvent, coreCourses, courseIn, makeEvent, makePlan, makeTsd } from './test-support.ts';
 
 // September 2026, seen from December: counted as at its last day, Wednesday 30 September 2026.
-const { db, rowsFor, approvedHousehold, carerApproved, childPlaced } = measureFixture('2026-09', '2026-12-01');
+const { db, period, rowsFor, approvedHousehold, carerApproved, childPlaced } = measureFixture('2026-09', '2026-12-01');
 
 describe('carers with a current personal development plan', () => {
   it('counts the latest plan agreed by 30 September whose review date is not past', async () => {
@@ -159,6 +160,13 @@ describe('carers with no training in the last 6 and 12 months', () => {
       [yearBoundary.id, false],
       [yearBefore.id, true],
     ]);
+    // Each carer's last training on or before the day, as the page lists it (older ones too).
+    const listed = await measureRecords(db(), noTraining6, period);
+    const detailOf = (id: string) => listed.find((r) => r.recordId === id)?.detail;
+    expect(detailOf(dayBefore.id)).toBe('Last training 29 March 2026');
+    expect(detailOf(yearBefore.id)).toBe('Last training 29 September 2025');
+    expect(detailOf(afterDay.id)).toBe('No training recorded');
+    expect(detailOf(never.id)).toBe('No training recorded');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   carersOfApprovedOn,
   coreCompletedOn,
   eventsByChild,
+  lastTrainingOn,
   participationDaysByCarer,
   trainingByCarer,
   tsdDeadline,
@@ -172,9 +173,12 @@ export const coreSecondYear: Measure = {
 /** No training attended on or after the same date `months` earlier. */
 function noTrainingFor(months: number): (period: Period) => CarerFact {
   return (period) => ({
-    join: sql`left join ${trainingByCarer(period.asAt)} last on last.carer_id = cr.id`,
-    met: sql`(last.last_on is null or last.last_on < ${addMonths(period.asAt, -months)}::date)`,
-    detail: sql`coalesce('Last training ' || ${ukDate(sql`last.last_on`)}, 'No training recorded')`,
+    // Whether the carer trained in the months up to the day: those months' sessions alone, grouped once.
+    join: sql`left join ${trainingByCarer(period.asAt, undefined, addMonths(period.asAt, -months))} recent
+      on recent.carer_id = cr.id`,
+    met: sql`(recent.last_on is null)`,
+    // The last training, perhaps before those months: looked up for the page's records only.
+    detail: sql`coalesce('Last training ' || ${ukDate(lastTrainingOn(sql`cr.id`, period.asAt))}, 'No training recorded')`,
   });
 }
 

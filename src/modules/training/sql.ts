@@ -72,12 +72,14 @@ export const carersOfApprovedOn = (approvedHouseholds: SQL) =>
 /**
  * Every carer's attended training held on or before the day, as one grouped subquery (alias it
  * and join on carer_id): the first and last session dates of each carer with any, of courses in
- * `where` (c) when given. For measures over every carer, which would otherwise look each carer up
- * in turn. Without `where`, read from the bookings alone.
+ * `where` (c) when given, and of sessions held on or after `from` when given. For measures over
+ * every carer, which would otherwise look each carer up in turn. Without `where`, read from the
+ * bookings alone.
  */
-export const trainingByCarer = (asAt: SQL | string, where?: SQL) => sql`(
+export const trainingByCarer = (asAt: SQL | string, where?: SQL, from?: string) => sql`(
   select b.carer_id, min(b.session_starts_on) as first_on, max(b.session_starts_on) as last_on
   from ${where ? sql`${attendedSessions(asAt)} and ${where}` : attendedBookings(asAt)}
+    ${from ? sql`and b.session_starts_on >= ${from}::date` : sql``}
   group by b.carer_id)`;
 
 /**
