@@ -11,7 +11,9 @@ async function fillDate(page: Page, legend: string, date: Date) {
 const inWords = (date: Date) =>
   date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
-const daysFrom = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+// On the calendar (the tests run in Europe/London), not in 24-hour spans, which land on the next day
+// late in the evening once the clocks have gone forward.
+const daysFrom = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
 const monthsFrom = (date: Date, months: number) => {
   const d = new Date(date.getFullYear(), date.getMonth() + months, 1);
   const last = new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate();

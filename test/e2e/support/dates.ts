@@ -7,16 +7,25 @@ export interface DayMonthYear {
   year: string;
 }
 
-/** A day in Europe/London, `days` from today and `years` on, as the day, month and year a person types. */
+/**
+ * A day in Europe/London, `days` from today and `years` on, as the day, month and year a person
+ * types. Today is read in London; the days are then counted on the calendar, not as 24-hour spans
+ * (which, after the clocks go forward, land on the next day when run late in the evening).
+ */
 export function londonDay(days = 0, years = 0): DayMonthYear {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',
     day: 'numeric',
     month: 'numeric',
     year: 'numeric',
-  }).formatToParts(new Date(Date.now() + days * 86_400_000));
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return { day: part('day'), month: part('month'), year: String(Number(part('year')) + years) };
+  }).formatToParts(new Date());
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const day = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days));
+  return {
+    day: String(day.getUTCDate()),
+    month: String(day.getUTCMonth() + 1),
+    year: String(day.getUTCFullYear() + years),
+  };
 }
 
 /** The day as a page writes it: "3 March 2026". */
