@@ -95,24 +95,35 @@ async function main(): Promise<void> {
       );
     }
   };
+  // Work done in the background, in short steps (a measure, a batch of messages): a stop tells the
+  // scorecard's loops to take no next step and waits for the steps in flight before the database
+  // closes, so nothing fails for lack of it; what was left goes on at the next start.
+  const stopping = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  const inBackground = (failed: string, work: () => Promise<unknown>): Promise<void> | null => {
+    if (stopping.signal.aborted) return null;
+    const done: Promise<void> = work()
+      .then(() => undefined)
+      .catch((err: unknown) => app.log.error({ err: loggableError(err as Error) }, failed))
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+    return done;
+  };
+
   await anchorAuditTrail();
   // Requests write audit entries without a lock; the sealer chains them a moment later, in the
   // order they committed (a pass at a time: a slow pass is not overlapped by the next).
-  let sealing = false;
+  let sealing: Promise<void> | null = null;
   const sealTimer = setInterval(() => {
     if (sealing) return;
-    sealing = true;
-    void sealAuditTrail(database.db)
-      .catch((err: unknown) => app.log.error({ err: loggableError(err as Error) }, 'sealing the audit trail failed'))
-      .finally(() => {
-        sealing = false;
-      });
+    sealing = inBackground('sealing the audit trail failed', () => sealAuditTrail(database.db));
+    void sealing?.finally(() => {
+      sealing = null;
+    });
   }, SEAL_EVERY_MS);
   sealTimer.unref();
   const anchorTimer = setInterval(() => {
-    void anchorAuditTrail().catch((err: unknown) =>
-      app.log.error({ err: loggableError(err as Error) }, 'anchoring the audit trail failed'),
-    );
+    inBackground('anchoring the audit trail failed', anchorAuditTrail);
   }, ANCHOR_EVERY_MS);
   anchorTimer.unref();
 
@@ -130,12 +141,8 @@ async function main(): Promise<void> {
 
   // The scorecard of each closed month of the last year, stored once it ends (one measure at a time).
   const snapshots = () => {
-    void snapshotLastYear(database.db).catch((err: unknown) =>
-      app.log.error({ err: loggableError(err as Error) }, 'scorecard snapshot failed'),
-    );
-    void renewDaily().catch((err: unknown) =>
-      app.log.error({ err: loggableError(err as Error) }, 'renewing the calendar’s deadlines failed'),
-    );
+    inBackground('scorecard snapshot failed', () => snapshotLastYear(database.db, undefined, stopping.signal));
+    inBackground('renewing the calendar’s deadlines failed', renewDaily);
   };
   const snapshotTimer = setInterval(snapshots, SNAPSHOT_EVERY_MS);
   snapshotTimer.unref();
@@ -143,43 +150,36 @@ async function main(): Promise<void> {
   // The current month's figures, counted again when a few minutes old or soon after a change to the
   // records they count, so the scorecard and a measure page read stored figures (one measure at a
   // time, resting between them; a run still going is not started twice).
-  let refreshing = false;
+  let refreshing: Promise<void> | null = null;
   const refreshFigures = () => {
     if (refreshing) return;
-    refreshing = true;
-    void refreshProvisionalFigures(database.db, undefined, { background: true })
-      .catch((err: unknown) =>
-        app.log.error({ err: loggableError(err as Error) }, 'counting the current month’s figures failed'),
-      )
-      .finally(() => {
-        refreshing = false;
-      });
+    refreshing = inBackground('counting the current month’s figures failed', () =>
+      refreshProvisionalFigures(database.db, undefined, { background: true, signal: stopping.signal }),
+    );
+    void refreshing?.finally(() => {
+      refreshing = null;
+    });
   };
   const refreshTimer = setInterval(refreshFigures, REFRESH_FIGURES_EVERY_MS);
   refreshTimer.unref();
 
   // Supervision notes waiting for the mail server (a failure is retried with a growing wait).
   const deliveryTimer = setInterval(() => {
-    void deliverNotes(database.db, mailer).catch((err: unknown) =>
-      app.log.error({ err: loggableError(err as Error) }, 'sending supervision notes failed'),
-    );
+    inBackground('sending supervision notes failed', () => deliverNotes(database.db, mailer));
     // Annual reviews: links chased (a reminder after 7 days, the manager told after 14), messages sent.
-    void runReviewMessages(database.db, mailer).catch((err: unknown) =>
-      app.log.error({ err: loggableError(err as Error) }, 'annual review messages failed'),
-    );
+    inBackground('annual review messages failed', () => runReviewMessages(database.db, mailer));
   }, DELIVER_EVERY_MS);
   deliveryTimer.unref();
 
   const timer = setInterval(() => {
-    void database.checkpoint().catch((err: unknown) => app.log.error({ err }, 'checkpoint failed'));
-    void purgeExpiredSessions(database.db).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+    inBackground('checkpoint failed', () => database.checkpoint());
+    inBackground('session purge failed', () => purgeExpiredSessions(database.db));
   }, CHECKPOINT_EVERY_MS);
   timer.unref();
 
-  let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopping.signal.aborted) return;
+    stopping.abort();
     app.log.info({ signal }, 'stopping: finishing requests in flight');
     clearInterval(timer);
     clearInterval(snapshotTimer);
@@ -189,6 +189,7 @@ async function main(): Promise<void> {
     clearInterval(sealTimer);
     try {
       await app.close();
+      await Promise.allSettled([...inFlight]);
       await anchorAuditTrail().catch((err: unknown) =>
         app.log.error({ err: loggableError(err as Error) }, 'anchoring the audit trail failed'),
       );

@@ -24,6 +24,14 @@ export interface SnapshotOptions {
    * Without it (the snapshot command), every measure at once.
    */
   background?: boolean;
+  /** Once aborted (the server stopping), no next measure is taken and no rest is waited out. */
+  signal?: AbortSignal;
+}
+
+/** The rest after a measure counted in the background: as long as it took, cut short by a stop. */
+async function rest(started: number, options: SnapshotOptions): Promise<void> {
+  if (!options.background || options.signal?.aborted) return;
+  await setTimeout(performance.now() - started, undefined, { signal: options.signal }).catch(() => undefined);
 }
 
 /**
@@ -59,28 +67,39 @@ export async function snapshotMonth(
         .onConflictDoNothing();
     });
   let next = 0;
+  const stored = new Set<string>();
   const worker = async () => {
-    while (next < toCount.length) {
+    while (next < toCount.length && !options.signal?.aborted) {
       const started = performance.now();
-      await store(toCount[next++]!);
-      if (options.background) await setTimeout(performance.now() - started);
+      const measure = toCount[next++]!;
+      await store(measure);
+      stored.add(measure.id);
+      await rest(started, options);
     }
   };
   const workers = options.background ? 1 : Math.max(1, toCount.length);
   await Promise.all(Array.from({ length: workers }, worker));
-  for (const measure of measures) (done.has(measure.id) ? result.kept : result.stored).push(measure.id);
+  for (const measure of measures) {
+    if (done.has(measure.id)) result.kept.push(measure.id);
+    else if (stored.has(measure.id)) result.stored.push(measure.id);
+  }
   return result;
 }
 
 /**
  * Stores the scorecard of every closed month of the last year that has no snapshot yet, oldest
  * first, so a month's figures are fixed soon after it ends and the trends read from snapshots. In
- * a running server's background: one measure at a time, resting between them. Idempotent.
+ * a running server's background: one measure at a time, resting between them; a stop (`signal`) leaves
+ * it between two measures, to go on at the next start. Idempotent.
  */
-export async function snapshotLastYear(db: DbOrTx, today: IsoDate = todayInLondon()): Promise<void> {
+export async function snapshotLastYear(
+  db: DbOrTx,
+  today: IsoDate = todayInLondon(),
+  signal?: AbortSignal,
+): Promise<void> {
   const lastMonth = addMonthsToMonth(currentMonth(today), -1);
-  for (let i = 11; i >= 0; i -= 1) {
-    await snapshotMonth(db, addMonthsToMonth(lastMonth, -i), today, { background: true });
+  for (let i = 11; i >= 0 && !signal?.aborted; i -= 1) {
+    await snapshotMonth(db, addMonthsToMonth(lastMonth, -i), today, { background: true, signal });
   }
 }
 
@@ -140,12 +159,15 @@ export async function refreshProvisionalFigures(
     const entry = stored.get(measure.id)?.get(month);
     return !entry || (entry.provisional && provisionalIsStale(entry, period.asAt));
   });
+  const counted: string[] = [];
   for (const measure of toCount) {
+    if (options.signal?.aborted) break;
     const started = performance.now();
     await countAndStoreProvisional(db, measure, period);
-    if (options.background) await setTimeout(performance.now() - started);
+    counted.push(measure.id);
+    await rest(started, options);
   }
-  return toCount.map((m) => m.id);
+  return counted;
 }
 
 async function deleteProvisional(db: DbOrTx, measureId: string, month: string): Promise<void> {
