@@ -109,18 +109,25 @@ async function main(): Promise<void> {
     inFlight.add(done);
     return done;
   };
+  /** A background task not started again while its last run is still going. */
+  const oneAtATime = (failed: string, work: () => Promise<unknown>) => {
+    let running: Promise<void> | null = null;
+    return () => {
+      if (running) return;
+      running = inBackground(failed, work);
+      void running?.finally(() => {
+        running = null;
+      });
+    };
+  };
 
   await anchorAuditTrail();
   // Requests write audit entries without a lock; the sealer chains them a moment later, in the
   // order they committed (a pass at a time: a slow pass is not overlapped by the next).
-  let sealing: Promise<void> | null = null;
-  const sealTimer = setInterval(() => {
-    if (sealing) return;
-    sealing = inBackground('sealing the audit trail failed', () => sealAuditTrail(database.db));
-    void sealing?.finally(() => {
-      sealing = null;
-    });
-  }, SEAL_EVERY_MS);
+  const sealTimer = setInterval(
+    oneAtATime('sealing the audit trail failed', () => sealAuditTrail(database.db)),
+    SEAL_EVERY_MS,
+  );
   sealTimer.unref();
   const anchorTimer = setInterval(() => {
     inBackground('anchoring the audit trail failed', anchorAuditTrail);
@@ -150,16 +157,9 @@ async function main(): Promise<void> {
   // The current month's figures, counted again when a few minutes old or soon after a change to the
   // records they count, so the scorecard and a measure page read stored figures (one measure at a
   // time, resting between them; a run still going is not started twice).
-  let refreshing: Promise<void> | null = null;
-  const refreshFigures = () => {
-    if (refreshing) return;
-    refreshing = inBackground('counting the current month’s figures failed', () =>
-      refreshProvisionalFigures(database.db, undefined, { background: true, signal: stopping.signal }),
-    );
-    void refreshing?.finally(() => {
-      refreshing = null;
-    });
-  };
+  const refreshFigures = oneAtATime('counting the current month’s figures failed', () =>
+    refreshProvisionalFigures(database.db, undefined, { background: true, signal: stopping.signal }),
+  );
   const refreshTimer = setInterval(refreshFigures, REFRESH_FIGURES_EVERY_MS);
   refreshTimer.unref();
 

@@ -3,9 +3,10 @@
  * - each placement's last visit in which the child was seen (child_visit_facts). Every write of a
  *   visit calls `refreshChildVisitFacts` in its transaction with the placements it touched;
  * - every placement regulation 28(2) times, with its household's team, area and name, any
- *   temporary approval and the child's reference, area and leaving day (timed_placements), kept by child: a change to a placement, a household, a
- *   temporary approval or a child moves the rows of the children it names (`affectedBy`), in the
- *   same call that moves their deadlines (refreshDueItems).
+ *   temporary approval, and the child's reference, area and leaving day (timed_placements), kept
+ *   by child: a change to a placement, a household, a temporary approval or a child moves the rows
+ *   of the children it names (`affectedBy`), in the same call that moves their deadlines
+ *   (refreshDueItems).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';

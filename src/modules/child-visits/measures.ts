@@ -9,8 +9,8 @@ import {
   nextVisitDue,
   nextVisitDueFrom,
   keptPlacementArea,
-  runningOn,
   keptTimedPlacements,
+  runningOn,
   type PlacementCondition,
 } from './rule.ts';
 
@@ -35,15 +35,16 @@ function lastSeenBy(day: string): SQL {
 
 /**
  * The children in care in a foster placement on the day (pl, from the kept timed placements, which
- * carry the child's reference, area and leaving day, joined to `seen`): with the service's carers, or with an agency when not with the
- * service's carers that day; not Staying Put or short breaks; the child not yet left care.
+ * carry the child's reference, area and leaving day, joined to `seen`): with the service's carers,
+ * or with an agency when not with the service's carers that day; not Staying Put or short breaks;
+ * the child not yet left care.
  * `seen.last_on` is the last visit during that placement, up to the day, in which the child was
  * seen (for an earlier day, only within the 3 months and a week before it): enough to tell whether
  * a visit is overdue (`upToDate`).
  */
 function placedOn(day: string): SQL {
-  const notInHouseToo: PlacementCondition = (t) => sql`not exists (select 1 from placements p2
-    where p2.child_id = ${t}.child_id and p2.start_date <= ${day}::date and (p2.end_date is null or p2.end_date > ${day}::date))`;
+  const notInHouseToo: PlacementCondition = (t) =>
+    sql`not exists (select 1 from placements p2 where p2.child_id = ${t}.child_id and ${runningOn(day)(sql.raw('p2'))})`;
   return sql`${keptTimedPlacements(runningOn(day), notInHouseToo)}
     ${lastSeenBy(day)}
     where pl.child_left_care_on is null or pl.child_left_care_on > ${day}::date`;
@@ -81,7 +82,8 @@ export const visitedInTime: Measure = {
   missedLabel: 'A visit overdue',
   order: 85,
   count(period: Period) {
-    return sql`select pl.team_id, ${keptPlacementArea} as area_id, ${upToDate(period.asAt)} as met from ${placedOn(period.asAt)}`;
+    const day = period.asAt;
+    return sql`select pl.team_id, ${keptPlacementArea} as area_id, ${upToDate(day)} as met from ${placedOn(day)}`;
   },
   records(period: Period) {
     const day = period.asAt;

@@ -178,7 +178,8 @@ function noTrainingFor(months: number): (period: Period) => CarerFact {
       on recent.carer_id = cr.id`,
     met: sql`(recent.last_on is null)`,
     // The last training, perhaps before those months: looked up for the page's records only.
-    detail: sql`coalesce('Last training ' || ${ukDate(lastTrainingOn(sql`cr.id`, period.asAt))}, 'No training recorded')`,
+    detail: sql`coalesce('Last training ' || ${ukDate(lastTrainingOn(sql`cr.id`, period.asAt))},
+      'No training recorded')`,
   });
 }
 

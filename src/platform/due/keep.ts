@@ -105,8 +105,9 @@ async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string
  * Recomputes the due items of every rule touched by a change to these records (of `recordType`:
  * 'household', 'child', 'placement', 'supervision' ...), inside the caller's transaction, so the
  * kept deadlines change exactly when the record does; and, before them, the rows of the kept facts
- * that declare they follow such records (KeptFacts.affectedBy): every change calls this. Holds a transaction lock on each affected
- * record, so two changes to one record cannot both insert its items.
+ * that declare they follow such records (KeptFacts.affectedBy): every change calls this. Holds a
+ * transaction lock on each affected record, so two changes to one record cannot both insert its
+ * items.
  */
 export async function refreshDueItems(
   tx: DbOrTx,
