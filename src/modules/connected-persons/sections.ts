@@ -38,13 +38,7 @@ export async function childApprovalsSection({ db, user, actor, record, today }: 
 /** A household's page: shown for family and friends households, and any with approvals. */
 export async function householdApprovalsSection({ db, user, actor, record, today }: PageSectionContext<'household'>) {
   const approvals = await approvalsOf(db, { householdId: record.id });
-  if (approvals.length === 0) {
-    const [household] = await queryRows<{ type: string }>(
-      db,
-      sql`select household_type as type from households where id = ${record.id}`,
-    );
-    if (household?.type !== CONNECTED_TYPE) return null;
-  }
+  if (approvals.length === 0 && record.householdType !== CONNECTED_TYPE) return null;
   await auditApprovalsViewed(
     db,
     { user, actor },

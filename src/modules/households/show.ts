@@ -36,7 +36,12 @@ export async function showHousehold(
     db,
     user: request.user!,
     actor: request.actor(),
-    record: { id: household.id, placed: household.placed },
+    record: {
+      id: household.id,
+      placed: household.placed,
+      status: household.status,
+      householdType: household.householdType,
+    },
     today,
   });
   const age = (dob: string | null) => (dob && dob <= today ? ageOn(dob, today) : null);

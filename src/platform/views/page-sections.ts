@@ -15,8 +15,11 @@ export interface SectionPages {
   'portal-home': null;
   /** A member of staff's home (/my-work), after the search box. */
   'my-work': null;
-  /** The household's page, after the approval terms; `placed` counts every child placed there now, seen or not. */
-  household: { id: string; placed: number };
+  /**
+   * The household's page, after the approval terms; `placed` counts every child placed there now,
+   * seen or not; `status` and `householdType` as the page read them, so no section reads them again.
+   */
+  household: { id: string; placed: number; status: string; householdType: string };
   /**
    * The child's page, with what decides who may change the child's placements. Its sections are
    * drawn twice, with `place` set: 'current-placement' under "Current placement" when the child
