@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm';
 import { areas, users } from '../../src/platform/auth/tables.ts';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { children } from '../../src/modules/children/tables.ts';
-import { delegatedAuthorities, placements, referralEvents, referrals } from '../../src/modules/placements/tables.ts';
+import {
+  agencyPlacements,
+  delegatedAuthorities,
+  placements,
+  referralEvents,
+  referrals,
+} from '../../src/modules/placements/tables.ts';
 import { refreshDueItems } from '../../src/platform/due/index.ts';
 
 /**
@@ -15,6 +21,7 @@ import { refreshDueItems } from '../../src/platform/due/index.ts';
 export type Child = typeof children.$inferSelect;
 export type Referral = typeof referrals.$inferSelect;
 export type Placement = typeof placements.$inferSelect;
+export type AgencyPlacement = typeof agencyPlacements.$inferSelect;
 
 let counter = 0;
 /** A reference the service never gives (7+ digits; the service numbers C-000001 upwards). */
@@ -112,6 +119,28 @@ export async function makePlacement(db: DbOrTx, overrides: PlacementOverrides): 
     .values({ placementType: 'long_term', startDate: '2025-01-06', ...overrides })
     .returning();
   await refreshDueItems(db, 'placement', [row!.id]);
+  return row!;
+}
+
+export interface AgencyPlacementOverrides extends Partial<typeof agencyPlacements.$inferInsert> {
+  childId: string;
+}
+
+/**
+ * An open long-term placement with an agency that started on 2025-01-06, written as the service
+ * writes one: with the kept facts and deadlines that follow it.
+ */
+export async function makeAgencyPlacement(db: DbOrTx, overrides: AgencyPlacementOverrides): Promise<AgencyPlacement> {
+  const [row] = await db
+    .insert(agencyPlacements)
+    .values({
+      agencyName: 'Kestrel Family Placements',
+      placementType: 'long_term',
+      startDate: '2025-01-06',
+      ...overrides,
+    })
+    .returning();
+  await refreshDueItems(db, 'agency-placement', [row!.id]);
   return row!;
 }
 

@@ -2,16 +2,16 @@
  * The child visits module's kept facts:
  * - each placement's last visit in which the child was seen (child_visit_facts). Every write of a
  *   visit calls `refreshChildVisitFacts` in its transaction with the placements it touched;
- * - every placement regulation 28(2) times, with its household's team, area and name, any
- *   temporary approval, and the child's reference, area and leaving day (timed_placements), kept
- *   by child: a change to a placement, a household, a temporary approval or a child moves the rows
+ * - every placement, with its household's team, area and name, any temporary approval, and the
+ *   child's reference, area and leaving day (kept_placements: the visits measure reads those
+ *   regulation 28(2) times, the in-house placements measure every one), kept by child: a change to a placement, a household, a temporary approval or a child moves the rows
  *   of the children it names (`affectedBy`), in the same call that moves their deadlines
  *   (refreshDueItems).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { refreshFacts, type KeptFacts } from '../../platform/measures/facts.ts';
-import { placementRows, visitPlacement, visitPlacementKind } from './rule.ts';
+import { everyPlacementRow, visitPlacement, visitPlacementKind } from './rule.ts';
 
 export const childVisitFacts: KeptFacts = {
   table: 'child_visit_facts',
@@ -31,8 +31,8 @@ const childrenOf =
   (ids: SQL) =>
     sql`select child_id from ${sql.raw(table)} where ${sql.raw(column)} in ${ids}`;
 
-export const timedPlacementFacts: KeptFacts = {
-  table: 'timed_placements',
+export const keptPlacementFacts: KeptFacts = {
+  table: 'kept_placements',
   key: 'child_id',
   columns: [
     'kind',
@@ -52,7 +52,7 @@ export const timedPlacementFacts: KeptFacts = {
     'child_left_care_on',
   ],
   derive(keys?: SQL) {
-    const rows = placementRows((t) => (keys ? sql`${t}.child_id in (${keys})` : sql`true`));
+    const rows = everyPlacementRow((t) => (keys ? sql`${t}.child_id in (${keys})` : sql`true`));
     return sql`select u.*, c.reference, c.area_id, c.left_care_on from (${rows}) u join children c on c.id = u.child_id`;
   },
   affectedBy: {

@@ -1,5 +1,5 @@
 /**
- * The kept timed placements behind the measure of children's visits (facts.ts): a change through
+ * The kept placements behind the measures of children's visits and in-house placements (facts.ts): a change through
  * the services to the household a child lives with or to the child moves the child's row in the
  * same call that keeps their deadline, so this month's measure counts the child where they are
  * now; a change rolled back leaves the row as it was; the table equals a rebuild throughout.
@@ -22,8 +22,9 @@ import type { ChildDetails } from '../children/forms.ts';
 import { updateChild } from '../children/service.ts';
 import type { DetailsInput } from '../households/forms.ts';
 import { updateDetails } from '../households/service.ts';
+import { inHousePlacementRate } from '../placements/in-house-measure.ts';
 import { agencyPlacements } from '../placements/tables.ts';
-import { timedPlacementFacts } from './facts.ts';
+import { keptPlacementFacts } from './facts.ts';
 import { visitedInTime } from './measures.ts';
 
 const t = testAppForFile();
@@ -37,14 +38,14 @@ async function head(): Promise<SignedInUser> {
 
 /** The child's record behind this month's figure, after checking the kept table equals a rebuild. */
 async function counted(childId: string, on: DbOrTx = t.database.db) {
-  expect(await factsDifferences(on, timedPlacementFacts)).toBe(0);
+  expect(await factsDifferences(on, keptPlacementFacts)).toBe(0);
   const rows = await measureRecords(on, visitedInTime, periodOf(currentMonth(today), today));
   return rows.find((r) => r.recordId === childId);
 }
 
 const areaIdOf = async (name: string) => (await t.database.db.select().from(areas).where(eq(areas.name, name)))[0]!.id;
 
-describe('the kept timed placements', () => {
+describe('the kept placements', () => {
   it('follow a household to another team, and not a change rolled back', async () => {
     const db = t.database.db;
     const user = await head();
@@ -123,8 +124,26 @@ describe('the kept timed placements', () => {
     expect(await counted(child.id)).toMatchObject({ teamId: null, areaId: await areaIdOf('West Kent') });
     const rows = await queryRows<{ area: string }>(
       db,
-      sql`select child_area_id::text as area from timed_placements where child_id = ${child.id}`,
+      sql`select child_area_id::text as area from kept_placements where child_id = ${child.id}`,
     );
     expect(rows).toEqual([{ area: await areaIdOf('West Kent') }]);
+  });
+
+  it('hold every placement: a short break counts as placed with our carers, and has no visits timed', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { teamName: 'East Kent Fostering Team 1' });
+    const child = await makeChild(db, { firstName: 'Short', lastName: 'Breakfixture' });
+    await makePlacement(db, {
+      childId: child.id,
+      householdId: household.id,
+      startDate: addDays(today, -5),
+      placementType: 'short_break',
+    });
+    expect(await counted(child.id)).toBeUndefined();
+    const period = periodOf(currentMonth(today), today);
+    const placed = (await measureRecords(db, inHousePlacementRate, period)).find((r) => r.recordId === child.id);
+    expect(placed).toMatchObject({ met: true, teamId: await teamIdByName(db, 'East Kent Fostering Team 1') });
+    expect(placed?.label).toBe(`Short Breakfixture (${child.reference})`);
+    expect(placed?.detail).toContain(`With our carers, ${household.name}`);
   });
 });

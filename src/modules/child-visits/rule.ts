@@ -48,19 +48,22 @@ export type VisitStage =
 /** A condition on a placements table, given its alias ('p' for the service's, 'a' for an agency's). */
 export type PlacementCondition = (alias: SQL) => SQL;
 
+/** A placement (given its table's alias) regulation 28(2) times: not Staying Put nor a short break. */
+export const timedType: PlacementCondition = (t) => sql`${t}.placement_type not in (${untimed})`;
+
 /**
- * The placements regulation 28(2) times, in-house and with agencies, one row each: kind
- * ('in-house' or 'agency'), id, child_id, start_date, end_date, placement_type, team_id (the
- * household's; none for an agency), area_id (the household's team's; none for an agency, whose
- * children count under their own area: `placementArea`, with the child joined as `c`), restricted
- * (the household's), placed_with (the household's or the agency's name), and for regulation 28(4)
- * reg24_from (the day the connected person's temporary approval for the child was given) and
- * reg24_until (the day it ended or gave way to full approval; null while it stands), both null
- * without a temporary approval. `where` picks the placements (given each table's alias: 'p' for
- * the service's, 'a' for an agency's); `agencyAlso` is a further condition on an agency's.
- * These are the columns the kept table timed_placements holds (facts.ts).
+ * Every placement, in-house and with agencies, one row each: kind ('in-house' or 'agency'), id,
+ * child_id, start_date, end_date, placement_type, team_id (the household's; none for an agency),
+ * area_id (the household's team's; none for an agency, whose children count under their own area:
+ * `placementArea`, with the child joined as `c`), restricted (the household's), placed_with (the
+ * household's or the agency's name), and for regulation 28(4) reg24_from (the day the connected
+ * person's temporary approval for the child was given) and reg24_until (the day it ended or gave
+ * way to full approval; null while it stands), both null without a temporary approval. `where`
+ * picks the placements (given each table's alias: 'p' for the service's, 'a' for an agency's);
+ * `agencyAlso` is a further condition on an agency's. These are the columns the kept table
+ * kept_placements holds (facts.ts).
  */
-export function placementRows(where: PlacementCondition, agencyAlso: PlacementCondition = () => sql`true`): SQL {
+export function everyPlacementRow(where: PlacementCondition, agencyAlso: PlacementCondition = () => sql`true`): SQL {
   const p = sql.raw('p');
   const a = sql.raw('a');
   return sql`select 'in-house'::text as kind, p.id, p.child_id, p.start_date, p.end_date, p.placement_type,
@@ -72,12 +75,12 @@ export function placementRows(where: PlacementCondition, agencyAlso: PlacementCo
       left join (select distinct on (x.household_id, x.child_id) x.household_id, x.child_id, x.approved_on, x.ended_on
         from temporary_approvals x order by x.household_id, x.child_id, x.approved_on desc) ta
         on ta.household_id = p.household_id and ta.child_id = p.child_id
-    where p.placement_type not in (${untimed}) and ${where(p)}
+    where ${where(p)}
     union all
     select 'agency'::text, a.id, a.child_id, a.start_date, a.end_date, a.placement_type,
       null::uuid, null::uuid, false, a.agency_name, null::date, null::date
     from agency_placements a
-    where a.placement_type not in (${untimed}) and ${where(a)} and ${agencyAlso(a)}`;
+    where ${where(a)} and ${agencyAlso(a)}`;
 }
 
 /**
@@ -91,17 +94,19 @@ const firstReviewOn = (t: SQL) =>
   )} end`;
 
 /**
- * The placements regulation 28(2) times (placementRows, derived from the records) as the table
- * `pl`, with first_review_on (the child's first review, for a placement under temporary approval).
+ * The placements regulation 28(2) times (everyPlacementRow of timedType, derived from the records)
+ * as the table `pl`, with first_review_on (the child's first review, for a placement under temporary approval).
  */
 export function timedPlacements(where: PlacementCondition, agencyAlso?: PlacementCondition): SQL {
   const u = sql.raw('u');
-  return sql`(select u.*, ${firstReviewOn(u)} as first_review_on from (${placementRows(where, agencyAlso)}) u) pl`;
+  const rows = everyPlacementRow((t) => sql`${timedType(t)} and ${where(t)}`, agencyAlso);
+  return sql`(select u.*, ${firstReviewOn(u)} as first_review_on from (${rows}) u) pl`;
 }
 
 /**
- * The same table `pl` read from the kept timed_placements (facts.ts), for a measure over the whole
- * service, with the child's child_reference, child_area_id and child_left_care_on: no join of every
+ * The same table `pl` read from the kept placements (kept_placements, facts.ts, which holds every
+ * placement: only those regulation 28(2) times are read), for a measure over the whole service,
+ * with the child's child_reference, child_area_id and child_left_care_on: no join of every
  * placement to its household or its child. `where` and `agencyAlso` as for timedPlacements, given
  * the kept table's alias. The area a placement counts under is then `keptPlacementArea`.
  */
@@ -111,7 +116,7 @@ export function keptTimedPlacements(where: PlacementCondition, agencyAlso: Place
   const kind = (k: string, also: SQL) => sql`select f.kind, f.id, f.child_id, f.start_date, f.end_date,
       f.placement_type, f.team_id, f.area_id, f.restricted, f.placed_with, f.reg24_from, f.reg24_until,
       ${firstReviewOn(f)} as first_review_on, f.child_reference, f.child_area_id, f.child_left_care_on
-    from timed_placements f where f.kind = ${k} and ${where(f)} and ${also}`;
+    from kept_placements f where f.kind = ${k} and ${timedType(f)} and ${where(f)} and ${also}`;
   return sql`(${kind('in-house', sql`true`)} union all ${kind('agency', agencyAlso(f))}) pl`;
 }
 

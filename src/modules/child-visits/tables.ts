@@ -78,16 +78,17 @@ export const childVisitFacts = pgTable('child_visit_facts', {
 });
 
 /**
- * Kept facts (facts.ts): every placement regulation 28(2) times, with the service's carers or an
- * agency (`kind`), as rule.ts's `placementRows` derives it: the placement's dates and type, the
+ * Kept facts (facts.ts): every placement, with the service's carers or an agency (`kind`), as
+ * rule.ts's `everyPlacementRow` derives it: the placement's dates and type, the
  * household's team, area, name and whether it is restricted (none for an agency), the connected
  * person's temporary approval for the child (regulation 24) while it stood, and the child's
  * reference, area and the day they left care. Kept in step, by child, in the transaction that
- * changes a placement, a household, a temporary approval or the child; the measure of visits up
- * to date reads it instead of joining every placement to its household and its child.
+ * changes a placement, a household, a temporary approval or the child. The measures of visits up
+ * to date (the placements regulation 28(2) times) and of children placed in-house read it instead
+ * of joining every placement to its household and its child.
  */
-export const timedPlacementFacts = pgTable(
-  'timed_placements',
+export const keptPlacements = pgTable(
+  'kept_placements',
   {
     id: uuid('id').primaryKey(),
     /** 'in-house' or 'agency' */
@@ -106,5 +107,5 @@ export const timedPlacementFacts = pgTable(
     childAreaId: uuid('child_area_id').notNull(),
     childLeftCareOn: date('child_left_care_on'),
   },
-  (t) => [index('timed_placements_child_idx').on(t.childId), index('timed_placements_end_idx').on(t.endDate)],
+  (t) => [index('kept_placements_child_idx').on(t.childId), index('kept_placements_end_idx').on(t.endDate)],
 );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageNumber } from '../../platform/views/params.ts';
 
 /** How far ahead My work looks, in days (overdue items are always shown). */
-export const horizons = { '7': 'the next 7 days', '28': 'the next 4 weeks', '91': 'the next 3 months' } as const;
+export const horizons = { '7': 'The next 7 days', '28': 'The next 4 weeks', '91': 'The next 3 months' } as const;
 export type Horizon = keyof typeof horizons;
 export const DEFAULT_HORIZON: Horizon = '28';
 

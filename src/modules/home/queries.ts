@@ -118,9 +118,7 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
         option('', 'Overdue and due', query.status),
         ...Object.entries(statuses).map(([value, text]) => option(value, text, query.status)),
       ],
-      within: Object.entries(horizons).map(([value, text]) =>
-        option(value, `Overdue and due in ${text}`, query.within),
-      ),
+      within: Object.entries(horizons).map(([value, text]) => option(value, text, query.within)),
     },
     counts,
     summary: summary?.map((row) => ({

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeChild, makePlacement, makeReferral } from '../../../test/support/children.ts';
+import { makeAgencyPlacement, makeChild, makePlacement, makeReferral } from '../../../test/support/children.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { areas, teams } from '../../platform/auth/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
@@ -255,13 +255,7 @@ describe('the in-house placement rate', () => {
     const household = await makeHousehold(db, { teamId: team!.id, approvedPlaces: 2, statusSince: '2024-01-10' });
     const both = await makeChild(db, { areaId: area!.id, lastName: 'Bothways' });
     // The agency placement runs to 5 July; the move to our carers was on 28 June.
-    await db.insert(agencyPlacements).values({
-      childId: both.id,
-      agencyName: 'Kestrel Family Placements',
-      placementType: 'long_term',
-      startDate: '2026-03-02',
-      endDate: '2026-07-05',
-    });
+    await makeAgencyPlacement(db, { childId: both.id, startDate: '2026-03-02', endDate: '2026-07-05' });
     await makePlacement(db, { childId: both.id, householdId: household.id, startDate: '2026-06-28' });
 
     const all = await measureRecords(db, inHousePlacementRate, periodOf('2026-06', '2026-11-23'));
@@ -280,9 +274,7 @@ describe('the in-house placement rate', () => {
     const hB = await makeHousehold(db, { teamId: teamB!.id, statusSince: '2024-01-10' });
     const child = (lastName: string) => makeChild(db, { areaId: area!.id, lastName });
     const agency = (childId: string, startDate: string, endDate: string | null = null) =>
-      db
-        .insert(agencyPlacements)
-        .values({ childId, agencyName: 'Kestrel Family Placements', placementType: 'long_term', startDate, endDate });
+      makeAgencyPlacement(db, { childId, startDate, endDate });
 
     const inOne = await child('Inone');
     await makePlacement(db, { childId: inOne.id, householdId: hA.id, startDate: '2026-01-12' });
