@@ -14,10 +14,18 @@ interface Journal {
   entries: { idx: number; tag: string }[];
 }
 
-/** The migrations shipped with this build, oldest first. */
-export function shippedMigrations(): string[] {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
-  return journal.entries.map((e) => e.tag);
+let shipped: readonly string[] | undefined;
+
+/**
+ * The migrations shipped with this build, oldest first: read from the journal once, as they cannot
+ * change while the server runs (`/health` asks on every call, and a load balancer calls it often).
+ */
+export function shippedMigrations(): readonly string[] {
+  if (!shipped) {
+    const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+    shipped = journal.entries.map((e) => e.tag);
+  }
+  return shipped;
 }
 
 /** Runs every migration not yet applied. Forward only. */
