@@ -122,6 +122,8 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the form refuses a date in the future and keeps what was typed; the list opens', async ({ hearth }) => {
+    // Seven pages, each copied and checked with axe: past the default 30 s on a slow machine (31.7 s seen in CI).
+    test.setTimeout(90_000);
     const page = hearth.page;
     await hearth.signInAs('head');
     await hearth.openArea('Connected persons');

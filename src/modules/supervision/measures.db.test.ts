@@ -1,6 +1,7 @@
 /** Each supervision measure on a small fixture, the right answer worked out by hand (September 2026). */
 import { describe, expect, it } from 'vitest';
 import { measureFixture } from '../../../test/support/measures.ts';
+import { measureRecords } from '../../platform/measures/index.ts';
 import {
   childrenSeen,
   householdsSupervised,
@@ -11,7 +12,7 @@ import {
 import { makeAgreement, makeSupervision } from './test-support.ts';
 
 // September 2026, seen from December: counted as at its last day, Wednesday 30 September 2026.
-const { db, rowsFor, approvedHousehold, childPlaced } = measureFixture('2026-09', '2026-12-01');
+const { db, period, rowsFor, approvedHousehold, childPlaced } = measureFixture('2026-09', '2026-12-01');
 
 const approved = () => approvedHousehold('2025-01-06');
 
@@ -85,6 +86,12 @@ describe('households with a signed supervision agreement', () => {
       [none.id, false],
       [renewed.id, true],
     ]);
+    // The list says which agreement, as at 30 September: the later of the two renewed, none signed yet.
+    const detail = async (id: string) =>
+      (await measureRecords(db(), signedAgreement, period)).find((r) => r.recordId === id)?.detail;
+    expect(await detail(renewed.id)).toBe('Agreement review date 2027-06-01');
+    expect(await detail(reviewPast.id)).toBe('Agreement review date 2026-09-29');
+    expect(await detail(signedLater.id)).toBe('No signed agreement');
   });
 });
 

@@ -26,9 +26,11 @@ interface HouseholdFact {
 
 /**
  * A fact from the kept supervision facts (the current month: as at today they are the latest), or
- * for a closed month: counted from the records in the window (`window`: ids of the households with
- * a matching record in it, by an indexed range lookup) and listed with a lookup of the last date
- * (`lastAsAt`, correlated on h.id, for the listed households only).
+ * for a closed month: counted and listed from the records in the window (`window`: ids of the
+ * households with a matching record in it, by an indexed range lookup), with the last date looked
+ * up (`lastAsAt`, correlated on h.id) in the words of the listed households only: a lookup for every
+ * approved household, as this once did, took most of a closed month's page at national scale.
+ * `lastAsAt` must meet the fact exactly when `window` holds the household.
  */
 function householdFact(
   period: Period,
@@ -45,9 +47,9 @@ function householdFact(
   return {
     count: { join: sql`left join (${window}) w on w.household_id = h.id`, met: sql`w.household_id is not null` },
     records: {
-      join: sql`left join lateral (${lastAsAt}) found on true`,
-      met: sql`coalesce(${kept.met(sql`found.last`)}, false)`,
-      last: sql`found.last::text`,
+      join: sql`left join (${window}) w on w.household_id = h.id`,
+      met: sql`w.household_id is not null`,
+      last: sql`(${lastAsAt})::text`,
     },
   };
 }
