@@ -45,18 +45,25 @@ async function counted(childId: string, on: DbOrTx = t.database.db) {
 
 const areaIdOf = async (name: string) => (await t.database.db.select().from(areas).where(eq(areas.name, name)))[0]!.id;
 
+/** A child placed with a new household of East Kent Fostering Team 1 some days ago. */
+async function placedInEastKent(firstName: string, lastName: string, placementType: string, daysAgo: number) {
+  const db = t.database.db;
+  const household = await makeHousehold(db, { teamName: 'East Kent Fostering Team 1' });
+  const child = await makeChild(db, { firstName, lastName });
+  await makePlacement(db, {
+    childId: child.id,
+    householdId: household.id,
+    startDate: addDays(today, -daysAgo),
+    placementType,
+  });
+  return { household, child };
+}
+
 describe('the kept placements', () => {
   it('follow a household to another team, and not a change rolled back', async () => {
     const db = t.database.db;
     const user = await head();
-    const household = await makeHousehold(db, { teamName: 'East Kent Fostering Team 1' });
-    const child = await makeChild(db, { firstName: 'Kept', lastName: 'Placementfixture' });
-    await makePlacement(db, {
-      childId: child.id,
-      householdId: household.id,
-      startDate: addDays(today, -20),
-      placementType: 'short_term',
-    });
+    const { household, child } = await placedInEastKent('Kept', 'Placementfixture', 'short_term', 20);
     expect((await counted(child.id))?.teamId).toBe(await teamIdByName(db, 'East Kent Fostering Team 1'));
 
     const west = await teamIdByName(db, 'West Kent Fostering Team 1');
@@ -131,14 +138,7 @@ describe('the kept placements', () => {
 
   it('hold every placement: a short break counts as placed with our carers, and has no visits timed', async () => {
     const db = t.database.db;
-    const household = await makeHousehold(db, { teamName: 'East Kent Fostering Team 1' });
-    const child = await makeChild(db, { firstName: 'Short', lastName: 'Breakfixture' });
-    await makePlacement(db, {
-      childId: child.id,
-      householdId: household.id,
-      startDate: addDays(today, -5),
-      placementType: 'short_break',
-    });
+    const { household, child } = await placedInEastKent('Short', 'Breakfixture', 'short_break', 5);
     expect(await counted(child.id)).toBeUndefined();
     const period = periodOf(currentMonth(today), today);
     const placed = (await measureRecords(db, inHousePlacementRate, period)).find((r) => r.recordId === child.id);
