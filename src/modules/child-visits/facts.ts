@@ -4,9 +4,9 @@
  *   visit calls `refreshChildVisitFacts` in its transaction with the placements it touched;
  * - every placement, with its household's team, area and name, any temporary approval, and the
  *   child's reference, area and leaving day (kept_placements: the visits measure reads those
- *   regulation 28(2) times, the in-house placements measure every one), kept by child: a change to a placement, a household, a temporary approval or a child moves the rows
- *   of the children it names (`affectedBy`), in the same call that moves their deadlines
- *   (refreshDueItems).
+ *   regulation 28(2) times, the in-house placements measure every one), kept by child: a change
+ *   to a placement, a household, a temporary approval or a child moves the rows of the children
+ *   it names (`affectedBy`), in the same call that moves their deadlines (refreshDueItems).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';

@@ -95,7 +95,8 @@ const firstReviewOn = (t: SQL) =>
 
 /**
  * The placements regulation 28(2) times (everyPlacementRow of timedType, derived from the records)
- * as the table `pl`, with first_review_on (the child's first review, for a placement under temporary approval).
+ * as the table `pl`, with first_review_on (the child's first review, for a placement under
+ * temporary approval).
  */
 export function timedPlacements(where: PlacementCondition, agencyAlso?: PlacementCondition): SQL {
   const u = sql.raw('u');

@@ -10,7 +10,7 @@ import { type Measure, type Period } from '../../platform/measures/index.ts';
  * Read from the kept placements (the child visits module's kept_placements: every placement, with
  * its household's team, area, name and restricted flag and the child's reference and area, kept on
  * write), not by joining every placement to its household and child: at national scale on 2 cores,
- * about 110 ms for the records page against 240 ms.
+ * its measure page took about 140 ms against 245 ms.
  */
 function placedChildren(day: string): SQL {
   return sql`(
