@@ -1,8 +1,9 @@
 /**
- * The kept placements behind the measures of children's visits and in-house placements (facts.ts): a change through
- * the services to the household a child lives with or to the child moves the child's row in the
- * same call that keeps their deadline, so this month's measure counts the child where they are
- * now; a change rolled back leaves the row as it was; the table equals a rebuild throughout.
+ * The kept placements behind the measures of children's visits and in-house placements
+ * (facts.ts): a change through the services to the household a child lives with or to the child
+ * moves the child's row in the same call that keeps their deadline, so this month's measure counts
+ * the child where they are now; a change rolled back leaves the row as it was; the table equals a
+ * rebuild throughout; every placement is kept, those regulation 28(2) does not time too.
  */
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -35,9 +35,9 @@ function lastSeenBy(day: string): SQL {
 
 /**
  * The children in care in a foster placement on the day (pl, from the kept placements regulation
- * 28(2) times, which carry the child's reference, area and leaving day, joined to `seen`): with the service's carers,
- * or with an agency when not with the service's carers that day; not Staying Put or short breaks;
- * the child not yet left care.
+ * 28(2) times, which carry the child's reference, area and leaving day, joined to `seen`): with the
+ * service's carers, or with an agency when not with the service's carers that day; not Staying Put
+ * or short breaks; the child not yet left care.
  * `seen.last_on` is the last visit during that placement, up to the day, in which the child was
  * seen (for an earlier day, only within the 3 months and a week before it): enough to tell whether
  * a visit is overdue (`upToDate`).
