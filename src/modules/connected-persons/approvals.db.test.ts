@@ -309,6 +309,23 @@ describe('extending, full approval and ending', () => {
 });
 
 describe('who may see and decide', () => {
+  it('shows a family and friends household its temporary approvals on its page, and another household none', async () => {
+    const db = t.database.db;
+    const { household, child } = await connected('Pagely');
+    const manager = await signedIn(t.app, 'manager');
+    const before = await manager.get(`/households/${household.id}`);
+    expect(before.statusCode).toBe(200);
+    expect(before.body).toContain('No temporary approval has been given to this household');
+    await makeApproval(db, { householdId: household.id, childId: child.id, approvedOn: daysAgo(5) });
+    const after = await manager.get(`/households/${household.id}`);
+    expect(after.body).toContain(`For ${child.firstName} ${child.lastName}`);
+    expect(after.body).not.toContain('No temporary approval has been given to this household');
+    const mainstream = await makeHousehold(db, { name: 'Mainly Household' });
+    const other = await manager.get(`/households/${mainstream.id}`);
+    expect(other.statusCode).toBe(200);
+    expect(other.body).not.toContain('Temporary approval</h2>');
+  });
+
   it('shows the child’s social worker the approval without its decisions, and a carer nothing', async () => {
     const db = t.database.db;
     const { household, child } = await connected('Friendley');
