@@ -1,0 +1,98 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import {
+  makeCarer,
+  makeCheck,
+  makeHousehold,
+  makeMember,
+  userIdByUsername,
+} from '../../../test/support/households.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { users } from '../../platform/auth/tables.ts';
+import { householdPeople } from './queries.ts';
+import { carers, householdMembers, householdStatusEvents, personChecks } from './tables.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase({ demo: true });
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe("a household's people and history, read in one query", () => {
+  it('are the rows, in the order and with the values, that reading each table gives', async () => {
+    const db = database.db;
+    const household = await makeHousehold(db, { status: 'approved', statusSince: '2025-09-10' });
+    const first = await makeCarer(db, household.id, { firstName: 'Imogen', lastName: 'Achterberg' });
+    await makeCarer(db, household.id, { firstName: 'Tomasz', lastName: 'Achterberg', dateOfBirth: '1978-11-30' });
+    const member = await makeMember(db, household.id, { firstName: 'Nell', relationship: 'birth_child' });
+    await makeCheck(db, household.id, { carerId: first.id, expiresOn: '2027-03-01' });
+    await makeCheck(db, household.id, { memberId: member.id, kind: 'medical', expiresOn: null });
+    await makeCheck(db, household.id, { kind: 'health_and_safety', completedOn: '2025-01-31', expiresOn: '2026-01-31', satisfactory: false });
+    const worker = await userIdByUsername(db, 'ssw');
+    const [{ workerName }] = (await db
+      .select({ workerName: users.displayName })
+      .from(users)
+      .where(eq(users.id, worker))) as [{ workerName: string }];
+    await db.insert(householdStatusEvents).values([
+      { householdId: household.id, toStatus: 'enquiry', onDate: '2025-02-03' },
+      {
+        householdId: household.id,
+        fromStatus: 'approved',
+        toStatus: 'on_hold',
+        onDate: '2026-03-01',
+        reason: 'A family illness',
+        byUserId: worker,
+      },
+    ]);
+
+    const people = await householdPeople(db, household.id);
+
+    const byTable = {
+      carers: await db
+        .select()
+        .from(carers)
+        .where(eq(carers.householdId, household.id))
+        .orderBy(asc(carers.createdAt), asc(carers.id)),
+      members: await db
+        .select()
+        .from(householdMembers)
+        .where(eq(householdMembers.householdId, household.id))
+        .orderBy(asc(householdMembers.createdAt), asc(householdMembers.id)),
+      checks: await db
+        .select()
+        .from(personChecks)
+        .where(eq(personChecks.householdId, household.id))
+        .orderBy(asc(personChecks.expiresOn), asc(personChecks.completedOn)),
+      events: await db
+        .select({ event: householdStatusEvents, byName: users.displayName })
+        .from(householdStatusEvents)
+        .leftJoin(users, eq(users.id, householdStatusEvents.byUserId))
+        .where(eq(householdStatusEvents.householdId, household.id))
+        .orderBy(desc(householdStatusEvents.onDate), desc(householdStatusEvents.createdAt)),
+    };
+    expect(people).toEqual(byTable);
+    // What the page reads of them: names, days as text, times as dates, the worker by name.
+    expect(people.carers.map((c) => `${c.firstName} ${c.dateOfBirth}`)).toEqual([
+      'Imogen 1980-05-17',
+      'Tomasz 1978-11-30',
+    ]);
+    expect(people.carers[0]!.createdAt).toBeInstanceOf(Date);
+    expect(people.checks.map((c) => c.kind)).toEqual(['health_and_safety', 'dbs', 'medical']);
+    expect(people.events.map((e) => `${e.event.toStatus} ${e.event.onDate} ${e.byName ?? '-'}`)).toEqual([
+      `on_hold 2026-03-01 ${workerName}`,
+      'approved 2025-09-10 -',
+      'enquiry 2025-02-03 -',
+    ]);
+    expect(people.events[0]!.event.reason).toBe('A family illness');
+  });
+
+  it('are empty lists for a household with none', async () => {
+    const household = await makeHousehold(database.db);
+    const people = await householdPeople(database.db, household.id);
+    expect(people.members).toEqual([]);
+    expect(people.checks).toEqual([]);
+  });
+});
