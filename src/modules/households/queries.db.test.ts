@@ -1,13 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/db.ts';
-import {
-  makeCarer,
-  makeCheck,
-  makeHousehold,
-  makeMember,
-  userIdByUsername,
-} from '../../../test/support/households.ts';
+import { makeCarer, makeCheck, makeHousehold, makeMember, userIdByUsername } from '../../../test/support/households.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { householdPeople } from './queries.ts';
@@ -30,7 +24,12 @@ describe("a household's people and history, read in one query", () => {
     const member = await makeMember(db, household.id, { firstName: 'Nell', relationship: 'birth_child' });
     await makeCheck(db, household.id, { carerId: first.id, expiresOn: '2027-03-01' });
     await makeCheck(db, household.id, { memberId: member.id, kind: 'medical', expiresOn: null });
-    await makeCheck(db, household.id, { kind: 'health_and_safety', completedOn: '2025-01-31', expiresOn: '2026-01-31', satisfactory: false });
+    await makeCheck(db, household.id, {
+      kind: 'health_and_safety',
+      completedOn: '2025-01-31',
+      expiresOn: '2026-01-31',
+      satisfactory: false,
+    });
     const worker = await userIdByUsername(db, 'ssw');
     const [{ workerName }] = (await db
       .select({ workerName: users.displayName })
@@ -50,17 +49,16 @@ describe("a household's people and history, read in one query", () => {
 
     const people = await householdPeople(db, household.id);
 
+    // Each table read on its own, as the page read them before (carers and members in the order recorded).
+    const inOrderRecorded = <T extends typeof carers | typeof householdMembers>(table: T) =>
+      db
+        .select()
+        .from(table as typeof carers)
+        .where(eq(table.householdId, household.id))
+        .orderBy(asc(table.createdAt), asc(table.id));
     const byTable = {
-      carers: await db
-        .select()
-        .from(carers)
-        .where(eq(carers.householdId, household.id))
-        .orderBy(asc(carers.createdAt), asc(carers.id)),
-      members: await db
-        .select()
-        .from(householdMembers)
-        .where(eq(householdMembers.householdId, household.id))
-        .orderBy(asc(householdMembers.createdAt), asc(householdMembers.id)),
+      carers: await inOrderRecorded(carers),
+      members: await inOrderRecorded(householdMembers),
       checks: await db
         .select()
         .from(personChecks)
