@@ -39,31 +39,29 @@ const assessedInTime = sql`(iha.first_on is not null and iha.first_on <= d.due_o
 
 /**
  * The children looked after on the day (c) with the team and area they count under (as above) and
- * `placements_in_year`: their placements open at any time in the 12 months up to the day. The
- * placements are read once for every child together: those open in the year counted by child (a
- * hash aggregate of the placements that overlap the year), and each child's latest placement read
- * in the order of the (child, start date) index, so no sort of every placement is needed (at
- * national scale that sort spilled to disk).
+ * `placed.in_year`: their placements open at any time in the 12 months up to the day. Both come
+ * from one pass over the placements that started by the day, in the order of the (child, start
+ * date) index, which holds every column read (no table rows): each child's latest first, with a
+ * count over all of theirs. At national scale that pass took about 60 ms, where counting the year's
+ * placements from the table and finding the latest from the index took about 100.
  */
 function childrenLookedAfter(asAt: string): SQL {
   const yearFrom = addDays(addYears(asAt, -1), 1);
   return sql`children c
     left join (
-      select p.child_id, count(*) as in_year from placements p
-      where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${yearFrom}::date)
-      group by p.child_id
-    ) placed_in_year on placed_in_year.child_id = c.id
-    left join (
-      select distinct on (p.child_id) p.child_id, p.household_id from placements p
+      select distinct on (p.child_id) p.child_id, p.household_id,
+        count(*) filter (where p.end_date is null or p.end_date >= ${yearFrom}::date) over (partition by p.child_id
+          order by p.start_date desc rows between unbounded preceding and unbounded following) as in_year
+      from placements p
       where p.start_date <= ${asAt}::date
-      order by p.child_id desc, p.start_date desc
+      order by p.child_id, p.start_date desc
     ) placed on placed.child_id = c.id
     left join households h on h.id = placed.household_id
     left join teams t on t.id = h.team_id
     where c.looked_after_since <= ${asAt}::date and (c.left_care_on is null or c.left_care_on > ${asAt}::date)`;
 }
 
-const placementsInYear = sql`coalesce(placed_in_year.in_year, 0)::int`;
+const placementsInYear = sql`coalesce(placed.in_year, 0)::int`;
 
 export const initialHealthAssessments: Measure = {
   id: 'children.initial-health-assessment',
