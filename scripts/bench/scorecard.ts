@@ -12,7 +12,9 @@
  *       server's background has counted the month, and about what the background spends on it
  *       every few minutes;
  *   (c) the measure page (breakdown, trend, one page of records) of the slowest measure, for the
- *       current month (its provisional count, read) and for the last closed month (its snapshot and a recount);
+ *       current month (its provisional count, read) and for the last closed month (its snapshot and a recount),
+ *       and the closed month's again after 15 seconds with no requests before each (as a user finds
+ *       it after a quiet spell: PostgreSQL's connections idle);
  *   (d) taking one closed month's snapshot of every measure;
  *   (e) the scorecard page as it is read: snapshots and the current month's provisional count
  *       (kept by the server's background), one read.
@@ -59,6 +61,8 @@ const usage =
   '[--database-url URL] [--loaded URL]';
 
 const ok = { statusCode: 200 };
+/** How long the idle measure page waits before each request: longer than a pool's usual idle timeout (10 s). */
+const IDLE_SECONDS = 15;
 
 /** A head of fostering, who sees every record on the measure page (the longest list to build). */
 async function headOfFostering(db: Db): Promise<SignedInUser> {
@@ -161,13 +165,19 @@ async function benchScorecard(
           .map((t) => `${t.id} ${t.ms.toFixed(0)}`)
           .join(', ')}`,
     );
-    await timed({
-      page: `(c) measure page, ${when}: ${slowest.id}`,
-      run: async () => {
-        const page = await measurePage(db, user, slowest.id, filtersFrom({ month }), `/scorecard/${slowest.id}`);
-        return { statusCode: page ? 200 : 404 };
-      },
-    });
+    const openSlowest = async () => {
+      const page = await measurePage(db, user, slowest.id, filtersFrom({ month }), `/scorecard/${slowest.id}`);
+      return { statusCode: page ? 200 : 404 };
+    };
+    await timed({ page: `(c) measure page, ${when}: ${slowest.id}`, run: openSlowest });
+    if (when === 'closed month') {
+      // As a user finds it after a quiet spell: the database's connections have been idle.
+      await timed({
+        page: `(c) measure page, closed month, after ${IDLE_SECONDS} s with no requests: ${slowest.id}`,
+        prepare: () => new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000)),
+        run: openSlowest,
+      });
+    }
   }
 
   const perMeasure = await perMeasureTimes(db);
