@@ -5,6 +5,7 @@ import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { attended, attendEvent, courseIn, makeEvent, makePlan } from '../training/test-support.ts';
 import { householdYear } from '../../platform/modules/household-year.ts';
+import { makeReview } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -37,5 +38,22 @@ describe('the carers’ year on the annual review', () => {
     const page = await reviewer.get(started.headers.location as string);
     expect(page.body).toContain('Introduction to LGBT+ young people');
     expect(page.body).toContain('Participation in the year: 2 days of the 3 expected');
+  });
+
+  it('while the review gathers, its page and the report so far both show the year up to today', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { statusSince: addDays(today, -900), name: 'Okafor' });
+    const ada = await makeCarer(db, household.id, { firstName: 'Ada', lastName: 'Okafor' });
+    const review = await makeReview(db, { householdId: household.id, startedOn: addDays(today, -30) });
+    const firstAid = await courseIn(db, 'first_aid');
+    await attended(db, ada.id, firstAid.id, addDays(today, -10)); // since the review started
+    await attended(db, ada.id, (await courseIn(db, 'lgbt')).id, addDays(today, -380)); // a year before today
+
+    const reviewer = await signedIn(t.app, 'reviewer');
+    const page = await reviewer.get(`/reviews/${review.id}`);
+    expect(page.statusCode).toBe(200);
+    // Once in the page's list, once in "What has been gathered so far"; the older course in neither.
+    expect(page.body.split(firstAid.title).length - 1).toBe(2);
+    expect(page.body).not.toContain('Introduction to LGBT+ young people');
   });
 });

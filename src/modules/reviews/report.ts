@@ -5,7 +5,7 @@
  * shows the reviewing officer's summary written for the carers instead.
  */
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { addYears } from '../../platform/dates/index.ts';
+import { addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { Answers } from './forms.ts';
 import {
@@ -26,7 +26,14 @@ import {
   type Outcome,
   type WordsQuestion,
 } from './labels.ts';
-import { carerFirstNames, membersOf, reviewDetails, type Contribution, type ReviewRecord } from './queries.ts';
+import {
+  carerFirstNames,
+  membersOf,
+  reviewDetails,
+  type Contribution,
+  type ReviewDetails,
+  type ReviewRecord,
+} from './queries.ts';
 import { firstNames } from './labels.ts';
 import type { Answer, Entry, Report, Section } from '../../platform/pdf/report.ts';
 import { householdYear } from '../../platform/modules/household-year.ts';
@@ -81,16 +88,35 @@ function reviewKindText(review: ReviewRecord['review']): string {
   return review.firstReview ? 'Annual review (the first since approval)' : 'Annual review';
 }
 
+/**
+ * The carers' training and participation in the review's year: the year up to the review meeting,
+ * or up to today while the review is still gathering (what the report will hold if it is held today).
+ */
+export function reviewYearTraining(db: DbOrTx, review: ReviewRecord['review'], householdId: string) {
+  const yearTo = review.reviewedOn ?? todayInLondon();
+  return householdYear(db, householdId, addYears(yearTo, -1), yearTo);
+}
+
+/** What the review's page has already read for itself, so the report does not read it again. */
+export interface ReportPieces {
+  details: ReviewDetails;
+  training: Awaited<ReturnType<typeof reviewYearTraining>>;
+}
+
 /** The report of a review, for staff in full or as the carers' copy. */
-export async function buildReport(db: DbOrTx, record: ReviewRecord, audience: Audience): Promise<Report> {
+export async function buildReport(
+  db: DbOrTx,
+  record: ReviewRecord,
+  audience: Audience,
+  pieces?: ReportPieces,
+): Promise<Report> {
   const { review, household } = record;
-  const details = await reviewDetails(db, review.id);
+  const details = pieces?.details ?? (await reviewDetails(db, review.id));
   const carers = firstNames(await carerFirstNames(db, household.id));
   const members = await membersOf(db, household.id);
   const of = (kind: string, childId: string | null = null) =>
     details.contributions.find((c) => c.kind === kind && c.childId === childId);
-  const yearTo = review.reviewedOn ?? review.startedOn;
-  const training = await householdYear(db, household.id, addYears(yearTo, -1), yearTo);
+  const training = pieces?.training ?? (await reviewYearTraining(db, review, household.id));
 
   const about: Answer[] = [
     { question: 'Household', answer: `${household.name} (${household.reference})` },

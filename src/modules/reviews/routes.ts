@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { addYears, todayInLondon } from '../../platform/dates/index.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
@@ -21,7 +21,7 @@ import {
   reviewDetails,
   type ReviewRecord,
 } from './queries.ts';
-import { buildReport } from './report.ts';
+import { buildReport, reviewYearTraining } from './report.ts';
 import { reportDocx, reportPdf } from '../../platform/pdf/report.ts';
 import {
   completeReviewPath,
@@ -48,7 +48,6 @@ import {
 } from './service.ts';
 import { childRows, flashOf, kindText, messageRows, outcomeText, reportStatus, reviewTags } from './views.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { householdYear } from '../../platform/modules/household-year.ts';
 
 export interface ReviewRouteOptions {
   db: Db;
@@ -138,9 +137,9 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
     if (!record) return reply.callNotFound();
     const { review, household } = record;
     const details = await reviewDetails(db, review.id);
+    const training = await reviewYearTraining(db, review, household.id);
     const user = request.user!;
     const gathering = review.status === 'gathering';
-    const yearTo = review.reviewedOn ?? todayInLondon();
     return reply.page('reviews-show.njk', {
       title: `Review of approval: ${household.name}, started ${formatDate(review.startedOn)}`,
       record,
@@ -165,9 +164,9 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
         on: c.checkedOn,
         findings: checkFindings(c),
       })),
-      training: await householdYear(db, household.id, addYears(yearTo, -1), yearTo),
+      training,
       messages: messageRows(details),
-      report: await buildReport(db, record, 'full'),
+      report: await buildReport(db, record, 'full', { details, training }),
       paths: {
         complete: completeReviewPath(review.id),
         pdf: reviewPdfPath(review.id),
