@@ -7,8 +7,13 @@ import { findVisibleHousehold, type HouseholdRecord } from './scope.ts';
 export async function viewHousehold(db: DbOrTx, who: Who, id: string, page: string): Promise<HouseholdRecord | null> {
   const household = await findVisibleHousehold(db, who.user, id);
   if (!household) return null;
-  await recordAudit(db, who.actor, { action: 'view', recordType: 'household', recordId: id, detail: { page } });
+  await recordHouseholdView(db, who, id, page);
   return household;
+}
+
+/** Records that a page of a household already found within the viewer's access was shown. */
+export async function recordHouseholdView(db: DbOrTx, who: Who, id: string, page: string): Promise<void> {
+  await recordAudit(db, who.actor, { action: 'view', recordType: 'household', recordId: id, detail: { page } });
 }
 
 /** The fields whose values differ (names only: the audit trail never holds personal data). */

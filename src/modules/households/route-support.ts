@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
-import { viewHousehold } from './access.ts';
+import { recordHouseholdView, viewHousehold } from './access.ts';
 import { type FieldError, type Who } from '../../platform/views/results.ts';
 import { householdAbilities, householdFor, type Need, findVisibleHousehold, type HouseholdRecord } from './scope.ts';
 import { linkDateErrors } from '../../platform/views/date-input.ts';
@@ -57,18 +57,21 @@ export async function openHousehold(
     reply.callNotFound();
     return null;
   }
+  // A page shown is a view; a form sent is audited by the change it makes.
+  const shown = request.method === 'GET';
   if (need !== 'view') {
+    // The household as the access check found it: not read again.
     const access = await householdFor(db, request.user!, id, need);
     if (!access.ok) {
       void refused(reply, access.reason, { id });
       return null;
     }
+    if (shown) await recordHouseholdView(db, who(request), id, page);
+    return access.household;
   }
-  // A page shown is a view; a form sent is audited by the change it makes.
-  const household =
-    request.method === 'GET'
-      ? await viewHousehold(db, who(request), id, page)
-      : await findVisibleHousehold(db, request.user!, id);
+  const household = shown
+    ? await viewHousehold(db, who(request), id, page)
+    : await findVisibleHousehold(db, request.user!, id);
   if (!household) {
     reply.callNotFound();
     return null;

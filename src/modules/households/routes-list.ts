@@ -21,24 +21,27 @@ import {
 } from './views.ts';
 import { householdPath } from './paths.ts';
 
-/** The teams this user may record an enquiry in (those whose households they may change). */
-async function enquiryTeams(db: Db, request: FastifyRequest) {
-  const teams = await teamOptions(db);
+/** Of the service's teams, those this user may record an enquiry in (those whose households they may change). */
+function enquiryTeamsOf<T extends { id: string; areaId: string }>(teams: T[], request: FastifyRequest): T[] {
   return teams.filter((t) =>
     canChangeHousehold(request.user!, { teamId: t.id, areaId: t.areaId, allocatedSswId: null }),
   );
+}
+
+async function enquiryTeams(db: Db, request: FastifyRequest) {
+  return enquiryTeamsOf(await teamOptions(db), request);
 }
 
 /** The households list and the new-enquiry form. */
 export function listRoutes(app: FastifyInstance, db: Db): void {
   app.get('/households', viewAccess, async (request, reply) => {
     const query = householdListQuery.parse(request.query ?? {});
-    const [list, teams, workers, canRecord] = await Promise.all([
+    const [list, teams, workers] = await Promise.all([
       listHouseholds(db, request.user!, query),
       teamOptions(db),
       workerOptions(db),
-      enquiryTeams(db, request).then((t) => t.length > 0),
     ]);
+    const canRecord = enquiryTeamsOf(teams, request).length > 0;
     const workerChoices = [
       ...(request.user!.role === 'supervising_social_worker' || request.user!.role === 'assessing_social_worker'
         ? [{ value: 'me', text: 'My caseload' }]

@@ -91,6 +91,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     const manage = can(user.role, 'panel.manage');
     const onList = manage ? await membersOnListOn(db, meeting.meetsOn) : [];
     const member = user.role === 'panel_member' ? await memberOfUser(db, user) : null;
+    const sitting = member !== null && attendingIds.has(member.id);
     const chairing = detail.attending.some((a) => a.role === 'chair') ? 'chair' : 'vice_chair';
     return reply.code(form.errors ? 400 : 200).page('panel-meeting.njk', {
       title: `Panel meeting, ${formatDate(meeting.meetsOn)}`,
@@ -110,7 +111,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
             i.papers.map(async (p) => ({
               ...p,
               qaName: nameOf(qaOutcomeNames, p.qaOutcome),
-              opens: await opensPaper(db, user, p, meeting, i.item.householdId),
+              opens: await opensPaper(db, user, p, meeting, i.item.householdId, sitting),
             })),
           ),
         })),

@@ -48,17 +48,20 @@ export function openToMembers(
   return paper.publishedOn !== null && paper.publishedOn <= today && meeting.minutesSignedOn === null;
 }
 
-/** Whether the user may open this paper. */
+/**
+ * Whether the user may open this paper. For a panel member, `sitting` is whether they sit on the
+ * meeting, when the caller already knows (the meeting's page, for each of its papers).
+ */
 export async function opensPaper(
   db: DbOrTx,
   user: SignedInUser,
   paper: { publishedOn: string | null },
   meeting: typeof panelMeetings.$inferSelect,
   householdId: string,
+  sitting?: boolean,
 ): Promise<boolean> {
   if (user.role === 'panel_member') {
-    const member = await memberOfUser(db, user);
-    return member !== null && (await sitsOn(db, member.id, meeting.id)) && openToMembers(paper, meeting);
+    return (sitting ?? (await seesMeeting(db, user, meeting.id))) && openToMembers(paper, meeting);
   }
   if (can(user.role, 'panel.manage') || can(user.role, 'panel.decide')) return true;
   if (!can(user.role, 'panel.papers')) return false;
