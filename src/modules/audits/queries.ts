@@ -6,6 +6,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import type { Grade, Section } from './labels.ts';
 import { auditVisibleTo, type AuditPlace } from './scope.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 export interface AuditRecord extends AuditPlace {
   id: string;
@@ -94,8 +95,7 @@ export async function delegatedAuthorityGaps(db: DbOrTx, householdId: string, on
     db,
     sql`select coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name as name
       from placements p join children c on c.id = p.child_id
-      where p.household_id = ${householdId} and p.start_date <= ${on}::date
-        and (p.end_date is null or p.end_date > ${on}::date)
+      where p.household_id = ${householdId} and ${placementRunningOn('p', on)}
         and not exists (select 1 from delegated_authorities d where d.placement_id = p.id
           and d.signed_on is not null and d.signed_on <= ${on}::date)
       order by c.last_name, c.first_name`,

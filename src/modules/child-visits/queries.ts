@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 import {
   lastSeenVisit,
   nextVisitDue,
@@ -113,8 +114,7 @@ export async function untimedPlacementOf(db: DbOrTx, childId: string, today: Iso
         select placement_type, start_date, end_date from placements where child_id = ${childId}
         union all
         select placement_type, start_date, end_date from agency_placements where child_id = ${childId}
-      ) x where placement_type in (${types}) and start_date <= ${today}::date
-        and (end_date is null or end_date > ${today}::date)
+      ) x where placement_type in (${types}) and ${placementRunningOn('x', today)}
       limit 1`,
   );
   return row?.type ?? null;

@@ -24,6 +24,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addWorkingDaysSql } from '../../platform/dates/working-days-sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 import { VISITS_CITE } from './labels.ts';
 
 /** Days from the start of a placement to the first visit, and between visits at 6 weeks. */
@@ -136,7 +137,7 @@ export const notEndedBy =
 export const runningOn =
   (day: string): PlacementCondition =>
   (t) =>
-    sql`${t}.start_date <= ${day}::date and (${t}.end_date is null or ${t}.end_date > ${day}::date)`;
+    placementRunningOn(t, day);
 
 /**
  * The last visit during the placement `pl` in which the child was seen (up to the day, when given),

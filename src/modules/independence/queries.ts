@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { FROM_AGE } from './labels.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 export interface ChecklistRow {
   id: string;
@@ -84,8 +85,7 @@ export async function youngPeoplePlacedWith(
         (select row_to_json(x) from (select ${checklistColumns}, ${areasJson} as areas
           from independence_checklists k where k.child_id = c.id) x) as checklist
       from placements p join children c on c.id = p.child_id
-      where p.household_id = ${householdId} and p.start_date <= ${today}::date
-        and (p.end_date is null or p.end_date > ${today}::date)
+      where p.household_id = ${householdId} and ${placementRunningOn('p', today)}
         and c.date_of_birth <= (${today}::date - make_interval(years => ${FROM_AGE}))::date
       order by c.date_of_birth, c.last_name, c.id`,
   );

@@ -16,13 +16,14 @@ import {
 } from '../../platform/measures/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { ACTION_7_4, ENDED_WITH_PLAN_TARGET, LIFELONG_LINKS_MODEL, YEAR_TARGETS, yearTargetOn } from './settings.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 /** The team and area of the household the child (c) lived with on the day: a placement open that day. */
 const homeOn = (day: SQL) => sql`left join lateral (
     select h.team_id, t.area_id from placements p
     join households h on h.id = p.household_id
     join teams t on t.id = h.team_id
-    where p.child_id = c.id and p.start_date <= ${day} and (p.end_date is null or p.end_date > ${day})
+    where p.child_id = c.id and ${placementRunningOn('p', day)}
     order by p.start_date desc limit 1
   ) home on true`;
 

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { NMS_28, REVIEW_MONTHS, TARGET_6 } from './labels.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 /** Enhancements (e) current on the period's last day (or today), with the placement (p), child (c), household (h) and team (t). */
 const currentAtEnd = (p: Period) => sql`payment_enhancements e
@@ -14,7 +15,7 @@ const currentAtEnd = (p: Period) => sql`payment_enhancements e
   join households h on h.id = pl.household_id
   join teams t on t.id = h.team_id
   where e.agreed_on <= ${p.asAt}::date and (e.ended_on is null or e.ended_on > ${p.asAt}::date)
-    and pl.start_date <= ${p.asAt}::date and (pl.end_date is null or pl.end_date > ${p.asAt}::date)`;
+    and ${placementRunningOn('pl', p.asAt)}`;
 
 /** Agreed or reviewed within the 12 months before: its review not yet overdue on the day. */
 const reviewed = (p: Period) => sql`e.review_due_on >= ${p.asAt}::date`;

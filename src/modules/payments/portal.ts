@@ -14,6 +14,7 @@ import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { ageBandOf, feeLevels, needLevelName } from './labels.ts';
 import { formatPence } from './money.ts';
 import { ratesOn, type RateSet } from './queries.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 interface PlacedRow {
   placementId: string;
@@ -61,8 +62,7 @@ export async function carerPaymentsSection({ db, user, actor, today }: PageSecti
         h.skill_level as "skillLevel", e.weekly_amount as enhancement, e.level_of_need as "levelOfNeed"
       from placements p join children c on c.id = p.child_id join households h on h.id = p.household_id
       left join payment_enhancements e on e.placement_id = p.id and e.ended_on is null
-      where p.household_id = ${user.householdId} and p.start_date <= ${today}::date
-        and (p.end_date is null or p.end_date > ${today}::date)
+      where p.household_id = ${user.householdId} and ${placementRunningOn('p', today)}
       order by c.date_of_birth, c.last_name, p.id`,
   );
   const rates = await ratesOn(db, today);

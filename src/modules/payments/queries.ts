@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { enhancementHouseholdVisibleTo } from './scope.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 export interface RateSet {
   id: string;
@@ -122,8 +123,10 @@ export interface PlacedChild {
 }
 
 /** Placed now with one of the service's households (not Staying Put), where the user reads the household. */
-const placedNow = (user: SignedInUser, today: IsoDate) => sql`p.start_date <= ${today}::date
-  and (p.end_date is null or p.end_date > ${today}::date) and p.placement_type <> 'staying_put'
+const placedNow = (
+  user: SignedInUser,
+  today: IsoDate,
+) => sql`${placementRunningOn('p', today)} and p.placement_type <> 'staying_put'
   and ${enhancementHouseholdVisibleTo(user, sql`p.household_id`)}`;
 
 const placedColumns = sql`p.id as "placementId", coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name as "childName",

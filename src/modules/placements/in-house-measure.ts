@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
+import { placementRunningOn } from './scope.ts';
 
 /**
  * Every child in a foster placement on the day, once (placed): with our own carers (the household's
- * team and area) or with an agency (no team, the child's own area). A placement is running on a day
- * when it started on or before it and has no end date or ends after it (as vacancies count). A
- * child with both on the same day (a move between them) counts as placed in-house; of two running
+ * team and area) or with an agency (no team, the child's own area), running on the day
+ * (placementRunningOn). A child with both on the same day (a move between them) counts as placed in-house; of two running
  * the same way, the later started counts.
  * Read from the kept placements (the child visits module's kept_placements: every placement, with
  * its household's team, area, name and restricted flag and the child's reference and area, kept on
@@ -17,7 +17,7 @@ function placedChildren(day: string): SQL {
       select distinct on (f.child_id) f.child_id, f.kind = 'in-house' as in_house, f.placed_with, f.start_date,
           f.team_id, coalesce(f.area_id, f.child_area_id) as area_id, f.restricted, f.child_reference
         from kept_placements f
-        where f.start_date <= ${day}::date and (f.end_date is null or f.end_date > ${day}::date)
+        where ${placementRunningOn('f', day)}
         order by f.child_id, f.kind = 'in-house' desc, f.start_date desc
     ) placed`;
 }

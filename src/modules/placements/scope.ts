@@ -72,3 +72,17 @@ export function canChangePlacement(user: SignedInUser, p: PlacementParties): boo
 
 /** SQL: the household's area, via its team (for joins that need it). */
 export const householdAreaId = sql<string>`(select ${teams.areaId} from ${teams} where ${teams.id} = ${households.teamId})`;
+
+/**
+ * A placement (given its table's alias: 'p', or a kept placement's) running on the day: started on
+ * or before it and not ended by it. A placement ends on the day the child leaves it, so on the day
+ * of a move the child is placed with their new carers only. Every "placed on the day" in Hearth's
+ * pages, measures and reports reads this, so a household's children on a day are the same
+ * everywhere. (A visit recorded on the day a placement ended still belongs to it: that lookup is
+ * the child visits module's own.)
+ */
+export function placementRunningOn(alias: string | SQL, day: string | SQL): SQL {
+  const t = typeof alias === 'string' ? sql.raw(alias) : alias;
+  const on = typeof day === 'string' ? sql`${day}::date` : day;
+  return sql`(${t}.start_date <= ${on} and (${t}.end_date is null or ${t}.end_date > ${on}))`;
+}

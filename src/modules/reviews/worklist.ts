@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dueScopeCondition } from '../../platform/due/index.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 export const WORKLIST_PAGE_SIZE = 25;
 
@@ -66,7 +67,7 @@ export async function reviewWorklist(db: DbOrTx, viewer: SignedInUser, filter: W
         to_char(page.due_on, 'YYYY-MM-DD') as due_on, not exists (${reviewedSinceApproval(sql`households.id`)}) as first,
         o.id as open_id, o.started_on::text as started_on,
         (select count(distinct p.child_id)::int from placements p where p.household_id = households.id
-          and p.start_date <= ${today}::date and (p.end_date is null or p.end_date >= ${today}::date)) as placed
+          and ${placementRunningOn('p', today)}) as placed
       from (select due_items.household_id, due_items.due_on
         ${from(viewer, filter)}
         order by due_items.due_on, (select h.reference from households h where h.id = due_items.household_id)

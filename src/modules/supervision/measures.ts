@@ -10,6 +10,7 @@ import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { approvedHouseholdsOn } from '../households/scope.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 const STANDARD = 'NMS 21 (supervision and support of foster carers)';
 const TARGET_7 = 'Target 7: foster carers receive the support and supervision they need (NMS 21)';
@@ -216,7 +217,7 @@ function placedChildren(asAt: string, join: SQL): SQL {
     join households h on h.id = p.household_id
     join teams t on t.id = h.team_id
     ${join}
-    where p.start_date <= ${asAt}::date and (p.end_date is null or p.end_date >= ${asAt}::date)
+    where ${placementRunningOn('p', asAt)}
       and p.placement_type <> 'staying_put'`;
 }
 

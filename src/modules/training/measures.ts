@@ -19,6 +19,7 @@ import {
   tsdDeadline,
   tsdEvidencedByCarer,
 } from './sql.ts';
+import { placementRunningOn } from '../placements/scope.ts';
 
 const NMS_20 = 'NMS 20 (learning and development of foster carers)';
 const TARGET_2 =
@@ -239,8 +240,7 @@ export const cseForCarersOf11Plus: Measure = {
   ...carerMeasure((period) => ({
     join: sql`left join ${trainingByCarer(period.asAt, sql`c.category = 'cse_missing'`)} cse on cse.carer_id = cr.id`,
     where: sql`exists (select 1 from placements p join children ch on ch.id = p.child_id
-      where p.household_id = h.id and p.start_date <= ${period.asAt}::date
-        and (p.end_date is null or p.end_date >= ${period.asAt}::date)
+      where p.household_id = h.id and ${placementRunningOn('p', period.asAt)}
         and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date)`,
     // Met when the carer has a row (first_on is never null in one): the join's key, so the database
     // reads "not met" as an anti-join and sizes it right (a third of the time at national scale).
@@ -282,7 +282,7 @@ function childrenPlaced(period: Period): SQL {
     join households h on h.id = p.household_id join teams t on t.id = h.team_id
     left join ${eventsByChild(addDays(addYears(period.asAt, -1), 1), period.asAt)} attended on attended.child_id = c.id
     cross join lateral (select coalesce(attended.events, 0) as events, attended.last_on) part
-    where p.start_date <= ${period.asAt}::date and (p.end_date is null or p.end_date >= ${period.asAt}::date)`;
+    where ${placementRunningOn('p', period.asAt)}`;
 }
 
 export const childrenAttending: Measure = {

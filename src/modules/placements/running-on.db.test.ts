@@ -1,0 +1,42 @@
+/**
+ * "Placed on the day" means the same on every page and measure (placementRunningOn): a placement
+ * ends on the day the child leaves it, so a child who moves on the last day of the month is placed
+ * with their new carers that day, and counted once. Worked by hand: a 14-year-old placed with the
+ * Ashdowns from 1 June 2026 moves to the Brierleys on 30 September 2026.
+ */
+import { describe, expect, it } from 'vitest';
+import { makePlacement } from '../../../test/support/children.ts';
+import { makeCarer } from '../../../test/support/households.ts';
+import { measureFixture } from '../../../test/support/measures.ts';
+import { measureRecords } from '../../platform/measures/index.ts';
+import type { Measure } from '../../platform/measures/index.ts';
+import { childrenSeen } from '../supervision/measures.ts';
+import { childrenAttending, cseForCarersOf11Plus } from '../training/measures.ts';
+import { inHousePlacementRate } from './in-house-measure.ts';
+
+const { db, period, approvedHousehold, childPlaced } = measureFixture('2026-09', '2026-12-01');
+
+describe('a child who moves on the last day of the month', () => {
+  it('is placed with their new carers only, in every measure of the children and carers placed that day', async () => {
+    const ashdowns = await approvedHousehold('2024-03-04', { name: 'Ashdown household' });
+    const brierleys = await approvedHousehold('2024-03-04', { name: 'Brierley household' });
+    const child = await childPlaced(ashdowns.id, '2026-06-01', { endDate: '2026-09-30', dateOfBirth: '2012-05-14' });
+    await makePlacement(db(), { childId: child.id, householdId: brierleys.id, startDate: '2026-09-30' });
+    const [ashdownCarer, brierleyCarer] = [await makeCarer(db(), ashdowns.id), await makeCarer(db(), brierleys.id)];
+    expect(period.asAt).toBe('2026-09-30');
+
+    const labelsOf = async (measure: Measure, ids: string[]) =>
+      (await measureRecords(db(), measure, period)).filter((r) => ids.includes(r.recordId)).map((r) => r.label);
+    // Counted once, with the Brierleys (before, also with the Ashdowns: two records for one child).
+    for (const measure of [childrenSeen, childrenAttending]) {
+      const labels = await labelsOf(measure, [child.id]);
+      expect(labels, measure.title).toHaveLength(1);
+      expect(labels[0], measure.title).toContain('Brierley household');
+    }
+    expect(await labelsOf(inHousePlacementRate, [child.id])).toHaveLength(1);
+    // The carers of a young person of 11 or over that day: the Brierleys' carer, not the Ashdowns'.
+    const carers = (await measureRecords(db(), cseForCarersOf11Plus, period)).map((r) => r.recordId);
+    expect(carers).toContain(brierleyCarer.id);
+    expect(carers).not.toContain(ashdownCarer.id);
+  });
+});
