@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
-import { placementRunningOn } from './scope.ts';
+import { childInCarePlacement, placementRunningOn } from './scope.ts';
 
 /**
  * Every child in a foster placement on the day, once (placed): with our own carers (the household's
@@ -17,7 +17,7 @@ function placedChildren(day: string): SQL {
       select distinct on (f.child_id) f.child_id, f.kind = 'in-house' as in_house, f.placed_with, f.start_date,
           f.team_id, coalesce(f.area_id, f.child_area_id) as area_id, f.restricted, f.child_reference
         from kept_placements f
-        where ${placementRunningOn('f', day)}
+        where ${placementRunningOn('f', day)} and ${childInCarePlacement('f')}
         order by f.child_id, f.kind = 'in-house' desc, f.start_date desc
     ) placed`;
 }
@@ -29,7 +29,8 @@ export const inHousePlacementRate: Measure = {
     'Of the children in a foster placement at the end of the month (today, for the current month), the percentage ' +
     "placed with the service's own foster carers rather than with an independent fostering agency. A placement " +
     'counts when it started on or before that day and had not ended before it (one ending on that day is not ' +
-    'counted). Each child is counted once; a child placed both ways that day counts as in-house. In-house ' +
+    'counted). Young adults Staying Put with their former carers are not counted: they have left care. Each ' +
+    'child is counted once; a child placed both ways that day counts as in-house. In-house ' +
     "placements count under the household's area, agency placements under the child's own area. An agency " +
     'placement is no fostering team’s work, so the measure is not counted by team.',
   standard: 'NMS 13.1 (sufficient foster carers to meet current and predicted demand)',

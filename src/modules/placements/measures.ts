@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
+import { childInCarePlacement } from './scope.ts';
 import { emergencyPlacementsInHouse, inHousePlacementRate } from './in-house-measure.ts';
 import { referralsReturned } from './referral-measure.ts';
 
@@ -23,8 +24,7 @@ function placementRecord(met: SQL, detail: SQL): SQL {
 }
 
 /** Placements whose 5-working-day deadline falls in the period, joined to d(start_on, due_on). */
-/** A placement of a child in care: not Staying Put, where the young person is an adult. */
-const childInCare = sql`p.placement_type <> 'staying_put'`;
+const childInCare = childInCarePlacement('p');
 
 function placementsDueIn(period: Period): SQL | null {
   const due = deadlineTable(period.from, period.asAt, 5, 'd');

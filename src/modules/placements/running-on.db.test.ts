@@ -2,8 +2,10 @@
  * "Placed on the day" means the same on every page and measure (placementRunningOn): a placement
  * ends on the day the child leaves it, so a child who moves on the last day of the month is placed
  * with their new carers that day, and counted once. Worked by hand: a 14-year-old placed with the
- * Ashdowns from 1 June 2026 moves to the Brierleys on 30 September 2026.
+ * Ashdowns from 1 June 2026 moves to the Brierleys on 30 September 2026. And a child placed is a
+ * child in care: a young adult Staying Put with their former carers is not one (childInCarePlacement).
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makePlacement } from '../../../test/support/children.ts';
 import { makeCarer } from '../../../test/support/households.ts';
@@ -13,11 +15,12 @@ import type { Measure } from '../../platform/measures/index.ts';
 import { childrenSeen } from '../supervision/measures.ts';
 import { childrenAttending, cseForCarersOf11Plus } from '../training/measures.ts';
 import { inHousePlacementRate } from './in-house-measure.ts';
+import { placements } from './tables.ts';
 
 const { db, period, approvedHousehold, childPlaced } = measureFixture('2026-09', '2026-12-01');
 
-describe('a child who moves on the last day of the month', () => {
-  it('is placed with their new carers only, in every measure of the children and carers placed that day', async () => {
+describe('the children placed on the day', () => {
+  it('count a child who moves on the last day of the month once, with their new carers, in every measure', async () => {
     const ashdowns = await approvedHousehold('2024-03-04', { name: 'Ashdown household' });
     const brierleys = await approvedHousehold('2024-03-04', { name: 'Brierley household' });
     const child = await childPlaced(ashdowns.id, '2026-06-01', { endDate: '2026-09-30', dateOfBirth: '2012-05-14' });
@@ -38,5 +41,22 @@ describe('a child who moves on the last day of the month', () => {
     const carers = (await measureRecords(db(), cseForCarersOf11Plus, period)).map((r) => r.recordId);
     expect(carers).toContain(brierleyCarer.id);
     expect(carers).not.toContain(ashdownCarer.id);
+  });
+
+  it('leaves out a young adult Staying Put with their former carers, who has left care', async () => {
+    const cartwrights = await approvedHousehold('2019-09-02', { name: 'Cartwright household' });
+    const adult = await childPlaced(cartwrights.id, '2025-03-10', {
+      dateOfBirth: '2007-03-10',
+      leftCareOn: '2025-03-10',
+    });
+    await db().update(placements).set({ placementType: 'staying_put' }).where(eq(placements.childId, adult.id));
+    const carer = await makeCarer(db(), cartwrights.id);
+
+    for (const measure of [childrenSeen, childrenAttending, inHousePlacementRate]) {
+      const ids = (await measureRecords(db(), measure, period)).map((r) => r.recordId);
+      expect(ids, measure.title).not.toContain(adult.id);
+    }
+    const carers = (await measureRecords(db(), cseForCarersOf11Plus, period)).map((r) => r.recordId);
+    expect(carers).not.toContain(carer.id);
   });
 });

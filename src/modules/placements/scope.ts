@@ -86,3 +86,14 @@ export function placementRunningOn(alias: string | SQL, day: string | SQL): SQL 
   const on = typeof day === 'string' ? sql`${day}::date` : day;
   return sql`(${t}.start_date <= ${on} and (${t}.end_date is null or ${t}.end_date > ${on}))`;
 }
+
+/**
+ * A placement of a child in care (given its table's alias): not a Staying Put arrangement, where the
+ * young person is an adult who has left care and stays on with their former carers. Every count of
+ * children placed leaves those out; a household's vacancies do not (the young person still has the
+ * room).
+ */
+export function childInCarePlacement(alias: string | SQL): SQL {
+  const t = typeof alias === 'string' ? sql.raw(alias) : alias;
+  return sql`${t}.placement_type <> 'staying_put'`;
+}

@@ -15,7 +15,7 @@ import {
   type Measure,
   type Rag,
 } from '../../platform/measures/index.ts';
-import { placementRunningOn } from '../placements/scope.ts';
+import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
 
 /** One line of "the service in numbers". */
 export interface NumberLine {
@@ -48,7 +48,7 @@ export async function serviceNumbers(db: DbOrTx, from: IsoDate, asAt: IsoDate): 
         join households h on h.id = sp.household_id
         where sp.status = 'approved' and sp.from_on <= ${asAt}::date and (sp.to_on is null or sp.to_on > ${asAt}::date)
       ), placed as (
-        select p.household_id, p.child_id from placements p
+        select p.household_id, p.child_id, ${childInCarePlacement('p')} as in_care from placements p
         where ${placementRunningOn('p', asAt)}
       ), per_household as (
         select household_id, count(distinct child_id) as children from placed group by household_id
@@ -58,9 +58,9 @@ export async function serviceNumbers(db: DbOrTx, from: IsoDate, asAt: IsoDate): 
         (select coalesce(sum(approved_places), 0) from approved) as "approvedPlaces",
         (select coalesce(sum(greatest(a.approved_places - coalesce(ph.children, 0), 0)), 0)
            from approved a left join per_household ph on ph.household_id = a.id) as "vacancies",
-        (select count(distinct child_id) from placed) as "placedInHouse",
+        (select count(distinct child_id) from placed where in_care) as "placedInHouse",
         (select count(distinct ap.child_id) from agency_placements ap
-           where ${placementRunningOn('ap', asAt)}) as "placedWithAgencies",
+           where ${placementRunningOn('ap', asAt)} and ${childInCarePlacement('ap')}) as "placedWithAgencies",
         (select count(*) from household_status_events e
            where e.to_status = 'enquiry' and e.on_date between ${from}::date and ${asAt}::date) as "enquiries",
         (select count(*) from households h where h.approved_on between ${from}::date and ${asAt}::date) as "approvals",

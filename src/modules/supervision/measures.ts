@@ -10,7 +10,7 @@ import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { approvedHouseholdsOn } from '../households/scope.ts';
-import { placementRunningOn } from '../placements/scope.ts';
+import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
 
 const STANDARD = 'NMS 21 (supervision and support of foster carers)';
 const TARGET_7 = 'Target 7: foster carers receive the support and supervision they need (NMS 21)';
@@ -217,8 +217,7 @@ function placedChildren(asAt: string, join: SQL): SQL {
     join households h on h.id = p.household_id
     join teams t on t.id = h.team_id
     ${join}
-    where ${placementRunningOn('p', asAt)}
-      and p.placement_type <> 'staying_put'`;
+    where ${placementRunningOn('p', asAt)} and ${childInCarePlacement('p')}`;
 }
 
 /**

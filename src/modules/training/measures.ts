@@ -19,7 +19,7 @@ import {
   tsdDeadline,
   tsdEvidencedByCarer,
 } from './sql.ts';
-import { placementRunningOn } from '../placements/scope.ts';
+import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
 
 const NMS_20 = 'NMS 20 (learning and development of foster carers)';
 const TARGET_2 =
@@ -226,8 +226,8 @@ export const cseForCarersOf11Plus: Measure = {
   title: 'Carers of children aged 11 or over with the CSE and missing training',
   definition:
     'Of the carers of the households approved at the end of the month (or today) with a child aged 11 or over ' +
-    'placed on that day, the percentage who had attended a session of a course in the child sexual exploitation ' +
-    'and missing children category on or before it.',
+    'placed on that day (not a young adult Staying Put), the percentage who had attended a session of a course in ' +
+    'the child sexual exploitation and missing children category on or before it.',
   standard: `${NMS_20}; business plan Target 2 (training on CSE)`,
   planTarget: TARGET_2,
   unit: 'percentage',
@@ -240,7 +240,7 @@ export const cseForCarersOf11Plus: Measure = {
   ...carerMeasure((period) => ({
     join: sql`left join ${trainingByCarer(period.asAt, sql`c.category = 'cse_missing'`)} cse on cse.carer_id = cr.id`,
     where: sql`exists (select 1 from placements p join children ch on ch.id = p.child_id
-      where p.household_id = h.id and ${placementRunningOn('p', period.asAt)}
+      where p.household_id = h.id and ${placementRunningOn('p', period.asAt)} and ${childInCarePlacement('p')}
         and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date)`,
     // Met when the carer has a row (first_on is never null in one): the join's key, so the database
     // reads "not met" as an anti-join and sizes it right (a third of the time at national scale).
@@ -282,7 +282,7 @@ function childrenPlaced(period: Period): SQL {
     join households h on h.id = p.household_id join teams t on t.id = h.team_id
     left join ${eventsByChild(addDays(addYears(period.asAt, -1), 1), period.asAt)} attended on attended.child_id = c.id
     cross join lateral (select coalesce(attended.events, 0) as events, attended.last_on) part
-    where ${placementRunningOn('p', period.asAt)}`;
+    where ${placementRunningOn('p', period.asAt)} and ${childInCarePlacement('p')}`;
 }
 
 export const childrenAttending: Measure = {
@@ -290,7 +290,8 @@ export const childrenAttending: Measure = {
   title: 'Children in foster care who attended a participation event in the last 12 months',
   definition:
     'Of the children placed with a fostering household at the end of the month (or today), the percentage who ' +
-    'attended at least one participation event held in the 12 months up to that day.',
+    'attended at least one participation event held in the 12 months up to that day. Young adults Staying Put ' +
+    'with their former carers are not counted: they have left care.',
   standard: 'NMS 1 and 2 (the child’s wishes and feelings; promoting a positive identity)',
   planTarget: TARGET_1,
   unit: 'percentage',
