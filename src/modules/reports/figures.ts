@@ -27,7 +27,7 @@ export interface NumberLine {
 const NUMBER_LABELS: [string, string][] = [
   ['approvedHouseholds', 'Approved fostering households'],
   ['approvedPlaces', 'Approved places'],
-  ['vacancies', 'Vacancies (approved places with no child placed)'],
+  ['vacancies', 'Vacancies (approved places with nobody placed in them)'],
   ['placedInHouse', "Children placed with the service's own carers"],
   ['placedWithAgencies', 'Children placed with independent fostering agencies'],
   ['enquiries', 'Enquiries in the quarter'],
