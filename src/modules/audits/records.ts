@@ -4,6 +4,8 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { auditPath, monthPath } from './paths.ts';
 import { findVisibleAudit, findVisibleMonth } from './queries.ts';
+import { auditVisibleTo } from './scope.ts';
+import { caseAudits } from './tables.ts';
 import { monthName } from './views.ts';
 
 /** Case-file audits as a record type: "who has seen or changed this record" is scoped as its page is. */
@@ -21,6 +23,10 @@ export const auditRecordTypes: RecordType[] = [
         ? { label: `Case-file audit: the ${row.name} household, ${monthName(row.month)}`, href: auditPath(id) }
         : null;
     },
+    listedTo: (viewer, id) =>
+      viewer.role === 'head_of_fostering'
+        ? null
+        : sql`exists (select 1 from ${caseAudits} where ${caseAudits.id} = ${id} and ${auditVisibleTo(viewer)})`,
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleAudit(db, viewer, id)) !== null;
     },

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
 import { isUuid } from './forms.ts';
+import { childScope } from '../../platform/access/scope.ts';
 import { childVisibleTo } from './scope.ts';
 import { children } from './tables.ts';
 import { childPath } from './paths.ts';
@@ -20,6 +21,10 @@ export const childRecordTypes: RecordType[] = [
         ? { label: `Child: ${child.firstName} ${child.lastName} (${child.reference})`, href: childPath(id) }
         : null;
     },
+    listedTo: (viewer, id) =>
+      childScope(viewer).kind === 'all'
+        ? null
+        : sql`exists (select 1 from ${children} where ${children.id} = ${id} and ${childVisibleTo(viewer)})`,
     async inScope(db, viewer, id) {
       if (!isUuid(id)) return false;
       const [row] = await db

@@ -19,6 +19,11 @@ export const workRecordTypes: RecordType[] = [
       );
       return row ? { label: `Lifelong Links work: ${row.name}`, href: workPath(id) } : null;
     },
+    listedTo: (viewer, id) =>
+      !mayReadWork(viewer)
+        ? sql`false`
+        : sql`exists (select 1 from lifelong_links w join children on children.id = w.child_id
+            where w.id = ${id} and ${workChildVisibleTo(viewer)})`,
     async inScope(db, viewer, id) {
       if (!isUuid(id) || !mayReadWork(viewer)) return false;
       const [row] = await queryRows<{ id: string }>(

@@ -1,5 +1,5 @@
 /** The panel's records in the audit trail: who opened a paper, who changed a meeting or a decision. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
 import { can } from '../../platform/access/policy.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -8,6 +8,8 @@ import { agencyDecisions, panelItems, panelMeetings, panelMembers, panelPapers }
 import { decisionPath, meetingPath, panelMemberPath } from './paths.ts';
 
 const manages = (role: Parameters<typeof can>[0]) => can(role, 'panel.manage');
+/** For a role-only rule: every record (null), or none. */
+const allOrNone = (opens: boolean) => (opens ? null : sql`false`);
 
 export const panelRecordTypes: RecordType[] = [
   {
@@ -18,6 +20,7 @@ export const panelRecordTypes: RecordType[] = [
       return m ? { label: `Panel meeting, ${formatDate(m.meetsOn)}`, href: meetingPath(id) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+    listedTo: (viewer) => allOrNone(manages(viewer.role)),
   },
   {
     type: 'panel-paper',
@@ -31,6 +34,7 @@ export const panelRecordTypes: RecordType[] = [
       return p ? { label: `Panel paper: ${p.title}`, href: meetingPath(p.meetingId) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+    listedTo: (viewer) => allOrNone(manages(viewer.role)),
   },
   {
     type: 'panel-member',
@@ -40,6 +44,7 @@ export const panelRecordTypes: RecordType[] = [
       return m ? { label: `Panel member: ${m.name}`, href: panelMemberPath(id) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+    listedTo: (viewer) => allOrNone(manages(viewer.role)),
   },
   {
     type: 'agency-decision',
@@ -49,5 +54,6 @@ export const panelRecordTypes: RecordType[] = [
       return d?.itemId ? { label: `Agency decision, ${formatDate(d.decidedOn)}`, href: decisionPath(d.itemId) } : null;
     },
     inScope: async (_db, viewer, id) => isUuid(id) && (manages(viewer.role) || can(viewer.role, 'panel.decide')),
+    listedTo: (viewer) => allOrNone(manages(viewer.role) || can(viewer.role, 'panel.decide')),
   },
 ];

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { children } from '../children/tables.ts';
@@ -21,6 +21,11 @@ export const placementRecordTypes: RecordType[] = [
         .limit(1);
       return row ? { label: `Referral: ${row.firstName} ${row.lastName}`, href: referralPath(id) } : null;
     },
+    listedTo: (viewer, id) =>
+      viewer.role === 'head_of_fostering'
+        ? null
+        : sql`exists (select 1 from ${referrals} join ${children} on ${children.id} = ${referrals.childId}
+            where ${referrals.id} = ${id} and ${referralVisibleTo(viewer)})`,
     async inScope(db, viewer, id) {
       if (!isUuid(id)) return false;
       const [row] = await db

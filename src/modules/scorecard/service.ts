@@ -1,5 +1,6 @@
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { householdScope } from '../../platform/access/scope.ts';
+import { listedToViewer } from '../../platform/access/registry.ts';
 import type { Db } from '../../platform/db/client.ts';
 import {
   addMonthsToMonth,
@@ -42,21 +43,23 @@ export function scopeOf(filters: ScorecardFilters, units: Units): { scope: Scope
 /**
  * Whose records behind a figure this viewer may see listed: those in their household scope (the
  * whole service, their area or their team). A restricted household (a carer on the staff) is
- * counted in every figure but listed only to the head of fostering. Everyone with the scorecard
- * sees every figure: figures hold no personal data.
+ * counted in every figure but listed only to the head of fostering. A record whose own rule is
+ * narrower (an audit, a child, a referral: its type's listedTo) is listed only to those who may
+ * open it. Everyone with the scorecard sees every figure: figures hold no personal data.
  */
 export function recordsViewerOf(user: SignedInUser): RecordsViewer {
   const scope = householdScope(user);
   const restricted = user.role === 'head_of_fostering';
+  const opens = listedToViewer(user) ?? undefined;
   switch (scope.kind) {
     case 'all':
-      return { sees: { kind: 'all' }, restricted };
+      return { sees: { kind: 'all' }, restricted, opens };
     case 'area':
-      return { sees: { kind: 'area', id: scope.areaId }, restricted };
+      return { sees: { kind: 'area', id: scope.areaId }, restricted, opens };
     case 'team':
-      return { sees: { kind: 'team', id: scope.teamId }, restricted };
+      return { sees: { kind: 'team', id: scope.teamId }, restricted, opens };
     default:
-      return { sees: { kind: 'none' }, restricted };
+      return { sees: { kind: 'none' }, restricted, opens };
   }
 }
 

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 
@@ -12,6 +13,15 @@ export interface RecordType {
   describe(db: Db, id: string): Promise<{ label: string; href: string } | null>;
   /** Whether the viewer's scope includes this record. */
   inScope(db: Db, viewer: SignedInUser, id: string): Promise<boolean>;
+  /**
+   * The same rule for a list built elsewhere (the records behind a scorecard figure): a condition
+   * that the record of this type with the id `id` (a uuid) is one the viewer may open, or null when
+   * a household scope already says it (the list's own team, area and restricted checks). A type
+   * whose rule is narrower than its household's (an audit, a child, a referral) gives one. It is
+   * checked row by row, after the list's own scope: a lookup by id, never every record the viewer
+   * may open.
+   */
+  listedTo?(viewer: SignedInUser, id: SQL): SQL | null;
 }
 
 const registered = new Map<string, RecordType>();
@@ -22,6 +32,19 @@ export function registerRecordType(recordType: RecordType): void {
 
 export function recordType(type: string): RecordType | undefined {
   return registered.get(type);
+}
+
+/**
+ * A condition on a list's rows (`r.record_type`, `r.record_id`) that keeps only the records the
+ * viewer may open, by each registered type's `listedTo`; null when no type narrows the list.
+ */
+export function listedToViewer(viewer: SignedInUser): SQL | null {
+  const arms: SQL[] = [];
+  for (const type of registered.values()) {
+    const opens = type.listedTo?.(viewer, sql`r.record_id::uuid`);
+    if (opens) arms.push(sql`when ${type.type} then ${opens}`);
+  }
+  return arms.length ? sql`(case r.record_type ${sql.join(arms, sql` `)} else true end)` : null;
 }
 
 /** The registered record types' names (for the test that holds each to its access rule). */

@@ -1,0 +1,53 @@
+/**
+ * The records behind a scorecard figure are listed only to someone who may open each of them: for
+ * every registered measure and every role with the scorecard, each record on the first page of
+ * those met and those not met (as the measure page and its workbook list them) is one its record
+ * type's own access rule lets that person open. A measure listing a record type that registers no
+ * rule fails. Runs on the small demo, for the current month and the last closed one.
+ */
+import { describe, expect, it } from 'vitest';
+import { recordType } from '../src/platform/access/registry.ts';
+import { allMeasures, measureRecordsPage, periodOf } from '../src/platform/measures/index.ts';
+import { addMonthsToMonth, currentMonth } from '../src/platform/measures/periods.ts';
+import { recordsViewerOf } from '../src/modules/scorecard/service.ts';
+import { viewer } from '../src/modules/home/test-support.ts';
+import { testAppForFile } from './support/app.ts';
+
+const t = testAppForFile();
+
+/** Every role with the scorecard, below the head of fostering (who may open every record). */
+const USERNAMES = ['director', 'servicemanager', 'manager', 'ssw', 'ssw2'];
+
+describe('the records behind a figure', () => {
+  it('are listed only to someone who may open each of them', { timeout: 600_000 }, async () => {
+    const db = t.database.db;
+    const months = [currentMonth(), addMonthsToMonth(currentMonth(), -1)];
+    const refused: string[] = [];
+    let checked = 0;
+    for (const username of USERNAMES) {
+      const user = await viewer(db, username);
+      for (const measure of allMeasures()) {
+        for (const month of months) {
+          for (const met of [true, false]) {
+            const page = await measureRecordsPage(db, measure, periodOf(month), {
+              scope: { kind: 'service' },
+              viewer: recordsViewerOf(user),
+              met,
+              page: 1,
+              pageSize: 50,
+            });
+            for (const row of page.rows) {
+              const type = recordType(row.recordType);
+              checked += 1;
+              if (!type || !(await type.inScope(db, user, row.recordId))) {
+                refused.push(`${username}: ${measure.id} (${month}) lists ${row.recordType} "${row.label}"`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect([...new Set(refused)].slice(0, 40)).toEqual([]);
+  });
+});
