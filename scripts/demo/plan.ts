@@ -244,7 +244,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         n: '6.1',
         what: 'Review carers’ payments and expenses every year, in line with the council’s payments and charging policy.',
         who: 'Assistant Director for Corporate Parenting and Head of Fostering',
-        owner: 'director',
+        owner: 'head',
         byWhen: [0, '04-30'],
         achieved:
           'Payments in line with other local authorities and national guidance, and competitive with local independent fostering agencies.',
@@ -444,7 +444,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         n: '10.1',
         what: 'An ambitious fostering service with a learning culture that builds on what works for our children in care.\nEvery new member of fostering staff follows the fostering induction programme.',
         who: 'Assistant Director for Corporate Parenting\nService managers\nHead of Fostering\nThe carers’ association',
-        owner: 'director',
+        owner: 'head',
         achieved: `Carers' skills grow and there is a range of placements for matching, through a varied training calendar linked to PDPs.\nTarget: more short-break carers in the specialist (disability) fostering service.\nSerious case reviews used to learn across the service.\nJoint events with the carers' association, the Head of Fostering at its quarterly meetings: a summer event for carers' own children; a recruitment float at a local fête (${w([0, '08-16'])}); the county foster carer awards (${w([0, '10-04'])}); summer holiday activities; a recruitment fair (${w([0, '08-25'])}).`,
         measure: `Statement of purpose (NMS 16.1) reviewed in January ${w([0, '01-31']).slice(-4)}: child-focused aims, and how the service achieves outcomes for children.\nTeam managers use serious case reviews in team meetings; reflective practice on every monthly extended managers' meeting.`,
         measures: ['staff.new-staff-inducted'],

@@ -191,6 +191,27 @@ describe('the business plan', () => {
     expect(page.body).toContain('Amber');
   });
 
+  it('keeps the assistant director read-only: not offered as an owner, and refused an update to an action they own', async () => {
+    const { t1 } = await makePlan('Plan read by the director');
+    const head = await signedIn(t.app, 'head');
+    const form = await head.get(`/plan/targets/${t1}/actions/new`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`value="${ids.ssw}"`);
+    expect(form.body).not.toContain(`value="${ids.director}"`);
+
+    // An action owned by the director before the rule (as an older plan may hold).
+    const actionId = await addAction(t.database.db, actor, t1, action('1.2', { ownerUserId: ids.director! }));
+    const director = await signedIn(t.app, 'director');
+    expect((await director.get(`/plan/actions/${actionId}`)).body).not.toContain('Add an update');
+    const refused = await director.post(
+      `/plan/actions/${actionId}/update`,
+      { 'onDate-day': '1', 'onDate-month': '8', 'onDate-year': '2026', rag: 'green', narrative: 'Reviewed' },
+      {},
+    );
+    expect(refused.statusCode).toBe(403);
+    expect(await t.database.db.select().from(planUpdates).where(eq(planUpdates.actionId, actionId))).toEqual([]);
+  });
+
   it('works out financial quarters April to June, July to September, October to December, January to March', () => {
     expect(quarterOf('2026-04-01')).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
     expect(quarterOf('2026-08-15')).toMatchObject({ start: '2026-07-01', end: '2026-09-30' });

@@ -154,11 +154,11 @@ export async function actionDetail(db: DbOrTx, id: string): Promise<ActionDetail
   return { action: view, target: row.target, plan: row.plan, updates: await updatesFor(db, [id]) };
 }
 
-/** Staff who may own an action: everyone who may see the plan. */
+/** Staff who may own an action: everyone who works to the plan (not the read-only assistant director). */
 export async function possibleOwners(db: DbOrTx): Promise<{ id: string; displayName: string; role: string }[]> {
   return db
     .select({ id: users.id, displayName: users.displayName, role: users.role })
     .from(users)
-    .where(and(eq(users.active, true), inArray(users.role, [...permissions['plan.view']])))
+    .where(and(eq(users.active, true), inArray(users.role, [...permissions['plan.own']])))
     .orderBy(asc(users.displayName));
 }

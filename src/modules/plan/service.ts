@@ -16,12 +16,16 @@ export interface PlanInput {
   status: 'draft' | 'active';
 }
 
-/** Whether the user may add a progress update to an action: its owner, or whoever may change the plan. */
+/**
+ * Whether the user may add a progress update to an action: its owner (staff who may own actions;
+ * never the read-only assistant director), or whoever may change the plan.
+ */
 export function mayUpdateAction(
   user: Pick<SignedInUser, 'id' | 'role'>,
   action: Pick<PlanAction, 'ownerUserId'>,
 ): boolean {
-  return can(user.role, 'plan.change') || (action.ownerUserId !== null && action.ownerUserId === user.id);
+  const owns = action.ownerUserId !== null && action.ownerUserId === user.id && can(user.role, 'plan.own');
+  return can(user.role, 'plan.change') || owns;
 }
 
 export async function createPlan(db: Db, actor: Actor, input: PlanInput): Promise<string> {

@@ -118,6 +118,8 @@ export const permissions = {
   'plan.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   /** Write and roll over the business plan (an action's owner may also add its updates). */
   'plan.change': ['head_of_fostering'],
+  /** Own a plan action and add its progress updates: staff who work to the plan (the assistant director reads it). */
+  'plan.own': [...MANAGERS, 'supervising_social_worker'],
   /** Carer supervision: agreements and visits (scoped by householdVisibleTo). */
   'supervision.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   /** Record, edit and finalise supervisions and agreements (an SSW for their allocated households, a team manager for their team). */
