@@ -20,7 +20,7 @@ const joined = sql`coalesce(st.joined_on, (u.created_at at time zone 'Europe/Lon
 const staffOn = (period: Period, by: string, where: SQL = sql`true`) => sql`users u
   left join teams t on t.id = u.team_id
   left join staff_starts st on st.user_id = u.id
-  where u.role in (${staffRoleList}) and ${joined} <= ${by}::date
+  where u.role in (${staffRoleList}) and ${joined} < ${by}::date
     and (u.deactivated_at is null and u.active
       or (u.deactivated_at at time zone 'Europe/London')::date > ${period.asAt}::date)
     and ${where}`;
@@ -51,8 +51,9 @@ export const staffSupervised: Measure = {
   id: 'staff.supervised-6-weeks',
   title: 'Staff supervised within 6 weeks',
   definition:
-    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined at least ' +
-    '6 weeks before it, the percentage with a supervision session held in the 6 weeks (42 days) up to and including that day.',
+    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined more than ' +
+    '6 weeks before it (their first session then due), the percentage with a supervision session held on or after the day 6 weeks (42 days) before it: ' +
+    'a session due that day, as the staff folder and My work show it, is not yet overdue.',
   standard: NMS_24,
   planTarget: TARGET_9,
   ...shared,
@@ -61,7 +62,7 @@ export const staffSupervised: Measure = {
   order: 140,
   ...staffMeasure(
     (period) => staffOn(period, addDays(period.asAt, -SIX_WEEKS)),
-    (period) => sql`coalesce(${lastSession(period)} > ${addDays(period.asAt, -SIX_WEEKS)}::date, false)`,
+    (period) => sql`coalesce(${lastSession(period)} >= ${addDays(period.asAt, -SIX_WEEKS)}::date, false)`,
     (period) => sql`coalesce('Last supervised ' || ${lastSession(period)}::text, 'No supervision recorded')`,
   ),
 };
@@ -71,20 +72,21 @@ const trainingUpToDate = (period: Period) => sql`not exists (
   select 1 from (values ${sql.raw(renewalValues)}) as c(item, months)
   where not exists (select 1 from staff_training x where x.staff_user_id = u.id and x.item = c.item
     and x.completed_on <= ${period.asAt}::date
-    and (x.completed_on + make_interval(months => c.months))::date > ${period.asAt}::date))`;
+    and (x.completed_on + make_interval(months => c.months))::date >= ${period.asAt}::date))`;
 
 const lapsed = (period: Period) => sql`(select count(*) from (values ${sql.raw(renewalValues)}) as c(item, months)
   where not exists (select 1 from staff_training x where x.staff_user_id = u.id and x.item = c.item
     and x.completed_on <= ${period.asAt}::date
-    and (x.completed_on + make_interval(months => c.months))::date > ${period.asAt}::date))`;
+    and (x.completed_on + make_interval(months => c.months))::date >= ${period.asAt}::date))`;
 
 export const staffTrainingUpToDate: Measure = {
   id: 'staff.mandatory-training',
   title: 'Staff mandatory training up to date',
   definition:
-    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined at least ' +
+    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined more than ' +
     `${INDUCTION_WEEKS} weeks before it, the percentage who had done each mandatory course (data protection, ` +
-    'information governance, PREVENT, care planning regulations, managing bribery risk) within its renewal period.',
+    'information governance, PREVENT, care planning regulations, managing bribery risk) within its renewal period ' +
+    '(a renewal due that day is not yet overdue).',
   standard: NMS_24,
   planTarget: TARGET_9,
   ...shared,

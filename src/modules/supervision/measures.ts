@@ -92,7 +92,8 @@ export const householdsSupervised: Measure = {
   title: 'Households supervised in the last 6 weeks',
   definition:
     'Of the households approved at the end of the month (or today, for the current month), the percentage with a ' +
-    'finalised supervision visit in the 42 days up to and including that day. Drafts do not count until they are ' +
+    'finalised supervision visit on or after the day 6 weeks (42 days) before it, so the next visit was not yet ' +
+    'overdue (a visit due that day is not). Drafts do not count until they are ' +
     'finalised. Every approved household is counted, whether or not a child is placed.',
   standard: STANDARD,
   planTarget: `${TARGET_7}; action 7.1: one supervision template, carers supervised every 4 to 6 weeks`,
