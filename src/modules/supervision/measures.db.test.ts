@@ -29,13 +29,27 @@ describe('households supervised in the last 6 weeks', () => {
     const applicant = await approvedHousehold('2025-01-06', { status: 'applicant' });
     await makeSupervision(db(), { householdId: applicant.id, visitDate: '2026-09-02' });
     const approvedLater = await approvedHousehold('2026-10-05');
-    const ids = [onTheDay, dayTooEarly, draftOnly, afterMonth, applicant, approvedLater].map((h) => h.id);
-    // 1 of the 4 households approved at 30 September: 25%.
+    // Approved on 19 August: the first visit is due on 30 September, not yet overdue, so not counted;
+    // approved on 18 August and never visited: due on 29 September, missed.
+    const firstNotYetDue = await approvedHousehold('2026-08-19');
+    const firstOverdue = await approvedHousehold('2026-08-18');
+    const ids = [
+      onTheDay,
+      dayTooEarly,
+      draftOnly,
+      afterMonth,
+      applicant,
+      approvedLater,
+      firstNotYetDue,
+      firstOverdue,
+    ].map((h) => h.id);
+    // 1 of the 5 households approved at 30 September and due a visit: 20%.
     expect(await rowsFor(householdsSupervised, ids)).toEqual([
       [onTheDay.id, true],
       [dayTooEarly.id, false],
       [draftOnly.id, false],
       [afterMonth.id, false],
+      [firstOverdue.id, false],
     ]);
   });
 });
@@ -105,7 +119,9 @@ describe('households with an unannounced visit in the last 12 months', () => {
     await makeSupervision(db(), { householdId: announcedOnly.id, visitDate: '2026-09-01', announced: true });
     const draft = await approved();
     await makeSupervision(db(), { householdId: draft.id, visitDate: '2026-09-01', announced: false, status: 'draft' });
-    const ids = [yearToTheDay, dayTooEarly, announcedOnly, draft].map((h) => h.id);
+    // Approved on 30 September 2025: the first unannounced visit is due on 30 September 2026, not counted yet.
+    const firstNotYetDue = await approvedHousehold('2025-09-30');
+    const ids = [yearToTheDay, dayTooEarly, announcedOnly, draft, firstNotYetDue].map((h) => h.id);
     // 1 of 4: 25%.
     expect(await rowsFor(unannouncedVisit, ids)).toEqual([
       [yearToTheDay.id, true],
@@ -147,8 +163,10 @@ describe('placed children seen in the last 3 months', () => {
       status: 'draft',
       seen: { [draftOnly.id]: 'seen_alone' },
     });
-    const ids = [seenOnTheDay, seenTooEarly, notSeen, leftBefore, draftOnly].map((c) => c.id);
-    // 1 of the 4 children placed on 30 September: 25%.
+    // Placed on 30 June: first due to be seen on 30 September, not yet overdue, so not counted.
+    const placedRecently = await childPlaced(household.id, '2026-06-30', { firstName: 'Fir' });
+    const ids = [seenOnTheDay, seenTooEarly, notSeen, leftBefore, draftOnly, placedRecently].map((c) => c.id);
+    // 1 of the 4 children placed on 30 September and due to be seen: 25%.
     expect(await rowsFor(childrenSeen, ids)).toEqual([
       [seenOnTheDay.id, true],
       [seenTooEarly.id, false],

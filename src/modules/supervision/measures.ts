@@ -55,25 +55,36 @@ function householdFact(
   };
 }
 
-/** The approved households as the measure's records: `fact` is shown on the list. */
+/**
+ * The approved households as the measure's records: `fact` is shown on the list. With
+ * `approvedBefore`, only the households approved before that day: a household approved since has
+ * its first visit not yet due (the deadline counts it from approval), so it is not yet counted.
+ */
 function approvedHouseholdMeasure(
   fact: (period: Period) => HouseholdFact,
   detail: (last: SQL) => SQL,
+  approvedBefore?: (period: Period) => string,
 ): Pick<Measure, 'count' | 'records'> {
+  const counted = (period: Period) =>
+    approvedBefore ? sql`where ${approvedFrom} < ${approvedBefore(period)}::date` : sql``;
   return {
     count(period) {
       const { join, met } = fact(period).count;
-      return sql`select h.team_id, t.area_id, ${met} as met from ${approvedHouseholdsOn(period.asAt)} ${join}`;
+      return sql`select h.team_id, t.area_id, ${met} as met from ${approvedHouseholdsOn(period.asAt)} ${join}
+        ${counted(period)}`;
     },
     records(period) {
       const { join, met, last } = fact(period).records;
       return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
           '/households/' || h.id || '/supervision' as href, h.team_id, t.area_id, ${met} as met,
           ${detail(last)} as detail, h.restricted, h.reference as sort_key
-        from ${approvedHouseholdsOn(period.asAt)} ${join}`;
+        from ${approvedHouseholdsOn(period.asAt)} ${join} ${counted(period)}`;
     },
   };
 }
+
+/** The day a household's approval counts from, as its deadlines count it (h). */
+const approvedFrom = sql`coalesce(h.approved_on, h.status_since)`;
 
 /** Finalised visits (matching `which`) to the households with one in the window, and the last one up to the day. */
 function visits(period: Period, since: string, which: SQL, column: string): HouseholdFact {
@@ -93,7 +104,8 @@ export const householdsSupervised: Measure = {
   definition:
     'Of the households approved at the end of the month (or today, for the current month), the percentage with a ' +
     'finalised supervision visit on or after the day 6 weeks (42 days) before it, so the next visit was not yet ' +
-    'overdue (a visit due that day is not). Drafts do not count until they are ' +
+    'overdue (a visit due that day is not). A household approved on or after that day is not counted: its first ' +
+    'visit is not yet due. Drafts do not count until they are ' +
     'finalised. Every approved household is counted, whether or not a child is placed.',
   standard: STANDARD,
   planTarget: `${TARGET_7}; action 7.1: one supervision template, carers supervised every 4 to 6 weeks`,
@@ -107,6 +119,7 @@ export const householdsSupervised: Measure = {
   ...approvedHouseholdMeasure(
     (period) => visits(period, addDays(period.asAt, -42), sql`true`, 'last_visit_on'),
     (last) => sql`coalesce('Last supervision ' || ${last}, 'No finalised supervision')`,
+    (period) => addDays(period.asAt, -42),
   ),
 };
 
@@ -192,7 +205,7 @@ export const unannouncedVisit: Measure = {
   definition:
     'Of the households approved at the end of the month (or today, for the current month), the percentage with a ' +
     'finalised unannounced supervision visit in the 12 months up to that day (on or after the same date a year ' +
-    'earlier).',
+    'earlier). A household approved on or after that date is not counted: its first unannounced visit is not yet due.',
   standard: 'NMS 21.8 (at least one unannounced visit a year)',
   planTarget: TARGET_7,
   unit: 'percentage',
@@ -205,12 +218,14 @@ export const unannouncedVisit: Measure = {
   ...approvedHouseholdMeasure(
     (period) => visits(period, addYears(period.asAt, -1), sql`not s.announced`, 'last_unannounced_visit_on'),
     (last) => sql`coalesce('Last unannounced visit ' || ${last}, 'No unannounced visit')`,
+    (period) => addYears(period.asAt, -1),
   ),
 };
 
 /**
  * The children placed with a household on the day (p, c, h, t), with `join` added: children in
- * placement, so not a young adult Staying Put with their former carers.
+ * placement, so not a young adult Staying Put with their former carers, placed more than 3 months
+ * before it (the deadline counts a child's first time seen from the start of the placement).
  */
 function placedChildren(asAt: string, join: SQL): SQL {
   return sql`placements p
@@ -218,7 +233,8 @@ function placedChildren(asAt: string, join: SQL): SQL {
     join households h on h.id = p.household_id
     join teams t on t.id = h.team_id
     ${join}
-    where ${placementRunningOn('p', asAt)} and ${childInCarePlacement('p')}`;
+    where ${placementRunningOn('p', asAt)} and ${childInCarePlacement('p')}
+      and p.start_date < ${addMonths(asAt, -3)}::date`;
 }
 
 /**
@@ -256,7 +272,8 @@ export const childrenSeen: Measure = {
   definition:
     'Of the children placed with a fostering household at the end of the month (or today, for the current month), ' +
     'the percentage recorded as seen (alone or not) at a finalised supervision visit to that household in the 3 ' +
-    'months up to that day (on or after the same date 3 months earlier). Young adults Staying Put with their ' +
+    'months up to that day (on or after the same date 3 months earlier). A child placed on or after that date is ' +
+    'not counted: they are not yet due to be seen. Young adults Staying Put with their ' +
     'former carers are not counted: they are no longer children in placement.',
   standard: 'NMS 21.8 (children in placement seen by the supervising social worker)',
   planTarget: 'Target 1, action 1.1: children in placement seen at least quarterly; ' + TARGET_7,

@@ -31,11 +31,13 @@ describe('carers with a current personal development plan', () => {
     const renewed = await carerApproved('2024-01-08');
     await makePlan(db(), renewed.id, '2024-01-10');
     await makePlan(db(), renewed.id, '2026-09-30');
+    // Approved on 19 August: the first plan is due on 30 September (6 weeks), not yet overdue, so not counted.
+    const newCarer = await carerApproved('2026-08-19');
     // 2 of 5: 40%.
     expect(
       await rowsFor(
         currentPdp,
-        [current, past, none, later, renewed].map((c) => c.id),
+        [current, past, none, later, renewed, newCarer].map((c) => c.id),
       ),
     ).toEqual([
       [current.id, true],

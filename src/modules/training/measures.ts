@@ -20,6 +20,7 @@ import {
   tsdEvidencedByCarer,
 } from './sql.ts';
 import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
+import { PDP_WEEKS_AFTER_APPROVAL } from './due.ts';
 
 const NMS_20 = 'NMS 20 (learning and development of foster carers)';
 const TARGET_2 =
@@ -67,7 +68,8 @@ export const currentPdp: Measure = {
   definition:
     'Of the carers of the households approved at the end of the month (or today, for the current month), the ' +
     'percentage whose latest personal development plan agreed on or before that day is not past its review date ' +
-    '(12 months after it was agreed, unless an earlier date was set).',
+    '(12 months after it was agreed, unless an earlier date was set). The carers of a household approved in the ' +
+    `${PDP_WEEKS_AFTER_APPROVAL} weeks up to that day are not counted: their first plan is not yet due.`,
   standard: NMS_20,
   planTarget: TARGET_2,
   unit: 'percentage',
@@ -85,6 +87,7 @@ export const currentPdp: Measure = {
       from development_plans d where d.agreed_on <= ${period.asAt}::date
       order by d.carer_id, d.agreed_on desc, d.created_at desc) pdp on pdp.carer_id = cr.id`,
     met: sql`coalesce(pdp.review_by >= ${period.asAt}::date, false)`,
+    where: sql`coalesce(h.approved_on, h.status_since) < ${addDays(period.asAt, -PDP_WEEKS_AFTER_APPROVAL * 7)}::date`,
     detail: sql`coalesce('Review by ' || ${ukDate(sql`pdp.review_by`)}, 'No PDP')`,
   })),
 };
