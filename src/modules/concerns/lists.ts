@@ -45,13 +45,17 @@ export type RegisterQuery = z.infer<typeof registerQuery>;
 /** How long a matter has been (or was) open: from the day it became known to its closing, or today. */
 const openUntil = (today: IsoDate) => sql`coalesce(${concerns.closedOn}, ${today}::date)`;
 
+/**
+ * The age bands, as the allegation's own page tells them: over 3 months only after the day 3 months
+ * on (the aim is to conclude within 3 months, so that day is still within them).
+ */
 function ageCondition(age: Age, today: IsoDate): SQL {
   const until = openUntil(today);
   if (age === 'under-1-month') return sql`${concerns.knownOn} > (${until} - interval '1 month')::date`;
   if (age === '1-to-3-months') {
-    return sql`${concerns.knownOn} <= (${until} - interval '1 month')::date and ${concerns.knownOn} > (${until} - interval '3 months')::date`;
+    return sql`${concerns.knownOn} <= (${until} - interval '1 month')::date and ${concerns.knownOn} >= (${until} - interval '3 months')::date`;
   }
-  return sql`${concerns.knownOn} <= (${until} - interval '3 months')::date`;
+  return sql`${concerns.knownOn} < (${until} - interval '3 months')::date`;
 }
 
 function registerWhere(viewer: SignedInUser, query: Partial<RegisterQuery>, today: IsoDate, householdId?: string): SQL {
@@ -127,7 +131,7 @@ export async function listMatters(
 /** The open allegations the viewer may see, counted by stage and age (the LADO's home). */
 export async function allegationsByStageAndAge(db: DbOrTx, viewer: SignedInUser, today: IsoDate) {
   const band = sql`case when ${concerns.knownOn} > (${today}::date - interval '1 month')::date then 'under-1-month'
-    when ${concerns.knownOn} > (${today}::date - interval '3 months')::date then '1-to-3-months'
+    when ${concerns.knownOn} >= (${today}::date - interval '3 months')::date then '1-to-3-months'
     else 'over-3-months' end`;
   const rows = await db
     .select({ stage: concerns.stage, age: sql<string>`${band}`, n: sql<number>`count(*)::int` })
