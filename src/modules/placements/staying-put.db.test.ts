@@ -132,15 +132,18 @@ describe('Staying Put', () => {
   });
 
   it('is left out of the delegated authority and profile measures; a fostered child arriving is counted', async () => {
-    const june = periodOf('2026-06', '2026-11-22');
+    // The placements that started in June; the children placed at the end of September (placed more
+    // than 3 months before, so due to have been seen by the SSW).
+    const periods: Record<string, string> = {
+      'placements.delegated-authority': '2026-06',
+      'placements.profile-seen': '2026-06',
+      'supervision.children-seen-3-months': '2026-09',
+    };
     const counted = async () => {
       const byMeasure: Record<string, number | null | undefined> = {};
-      for (const id of [
-        'placements.delegated-authority',
-        'placements.profile-seen',
-        'supervision.children-seen-3-months',
-      ]) {
-        const { figures } = await countMeasure(t.database.db, findMeasure(id)!, june);
+      for (const [id, month] of Object.entries(periods)) {
+        const period = periodOf(month, '2026-11-22');
+        const { figures } = await countMeasure(t.database.db, findMeasure(id)!, period);
         byMeasure[id] = figures.find((f) => f.scopeKind === 'service')?.denominator ?? 0;
       }
       return byMeasure;
