@@ -5,11 +5,13 @@
  * Ashdowns from 1 June 2026 moves to the Brierleys on 30 September 2026. And a child placed is a
  * child in care: a young adult Staying Put with their former carers is not one (childInCarePlacement).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makePlacement } from '../../../test/support/children.ts';
 import { makeCarer } from '../../../test/support/households.ts';
 import { measureFixture } from '../../../test/support/measures.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
 import { measureRecords } from '../../platform/measures/index.ts';
 import type { Measure } from '../../platform/measures/index.ts';
 import { childrenSeen } from '../supervision/measures.ts';
@@ -37,10 +39,11 @@ describe('the children placed on the day', () => {
     // Nor are they due to be seen with the Ashdowns: with the Brierleys, not until 3 months after they came.
     expect(await labelsOf(childrenSeen, [child.id])).toEqual([]);
     expect(await labelsOf(inHousePlacementRate, [child.id])).toHaveLength(1);
-    // The carers of a young person of 11 or over that day: the Brierleys' carer, not the Ashdowns'.
+    // The carers of a young person of 11 or over that day, placed long enough for the CSE training to be
+    // due: not the Ashdowns' (nor yet the Brierleys', whose 3 months have just begun).
     const carers = (await measureRecords(db(), cseForCarersOf11Plus, period)).map((r) => r.recordId);
-    expect(carers).toContain(brierleyCarer.id);
     expect(carers).not.toContain(ashdownCarer.id);
+    expect(carers).not.toContain(brierleyCarer.id);
   });
 
   it('leaves out a young adult Staying Put with their former carers, who has left care', async () => {
@@ -58,5 +61,12 @@ describe('the children placed on the day', () => {
     }
     const carers = (await measureRecords(db(), cseForCarersOf11Plus, period)).map((r) => r.recordId);
     expect(carers).not.toContain(carer.id);
+    // Nor does My work ask their carer for the training for carers of a child of 11 or over.
+    await refreshDueItems(db(), 'carer', [carer.id]);
+    const required = await db()
+      .select({ detail: dueItems.detail })
+      .from(dueItems)
+      .where(and(eq(dueItems.recordId, carer.id), eq(dueItems.ruleId, 'training.required')));
+    expect(required.map((r) => r.detail)).not.toContainEqual(expect.stringContaining('CSE and missing training'));
   });
 });

@@ -11,6 +11,7 @@ import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { AffectedRecords, DueRule } from '../../platform/due/rule.ts';
 import { approvedFrom, coreCompletedOn, firstAttendedOn, lastAttendedOn, tsdDeadline, tsdEvidencedOn } from './sql.ts';
 import { carerTrainingPath } from './paths.ts';
+import { childInCarePlacement } from '../placements/scope.ts';
 
 /** Who is shown carers' training deadlines: the supervising team, those above it, and the training coordinator. */
 export const trainingDeadlineAudience: readonly Role[] = [
@@ -112,13 +113,15 @@ async function requiredTraining(db: DbOrTx, ids: readonly string[] | null): Prom
       and ${firstAttendedOn(sql`cr.id`, EVER, sql`c.mandatory_for = ${kind}`)} is null
     order by cr.id, p.end_date is null desc, case when p.end_date is null then ${countsFrom} end, p.end_date desc)`;
   const eleven = sql`(ch.date_of_birth + interval '11 years')::date`;
+  // A child in care: a young adult Staying Put with their former carers needs neither.
+  const inCare = childInCarePlacement('p');
   const renewal = sql.raw(`interval '${FIRST_AID_RENEWAL_YEARS} years'`);
   const rows = await queryRows<Row>(
     db,
     sql`with needs as (
-        ${placed('child_11_plus', sql`greatest(p.start_date, ${eleven})`, sql`(p.end_date is null or p.end_date >= ${eleven})`, 'CSE and missing training: a child aged 11 or over is placed')}
+        ${placed('child_11_plus', sql`greatest(p.start_date, ${eleven})`, sql`(p.end_date is null or p.end_date >= ${eleven}) and ${inCare}`, 'CSE and missing training: a child aged 11 or over is placed')}
         union all
-        ${placed('child_disability', sql`p.start_date`, sql`ch.disability`, 'Disability training: a disabled child is placed')}
+        ${placed('child_disability', sql`p.start_date`, sql`ch.disability and ${inCare}`, 'Disability training: a disabled child is placed')}
       )
       ${carerItems(
         null,

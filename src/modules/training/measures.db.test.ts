@@ -173,24 +173,27 @@ describe('carers with no training in the last 6 and 12 months', () => {
 });
 
 describe('carers of children aged 11 or over with the CSE and missing training', () => {
-  it('counts carers with a child 11 or over placed on 30 September, met when they attended by then', async () => {
+  it('counts carers with a child 11 or over placed on 30 September, their 3 months over, met when they attended by then', async () => {
     const cse = (await courseIn(db(), 'cse_missing')).id;
-    const placedWith = async (dateOfBirth: string, endDate: string | null = null) => {
+    const placedWith = async (dateOfBirth: string, endDate: string | null = null, startDate = '2026-01-05') => {
       const household = await approvedHousehold('2020-01-06');
-      await childPlaced(household.id, '2026-01-05', { dateOfBirth, endDate });
+      await childPlaced(household.id, startDate, { dateOfBirth, endDate });
       return makeCarer(db(), household.id);
     };
-    const trained = await placedWith('2015-09-30'); // 11 on the day
+    // 11 on 29 June: the training was due by 29 September.
+    const trained = await placedWith('2015-06-29');
     await attended(db(), trained.id, cse, '2026-09-30');
-    const trainedAfter = await placedWith('2015-09-30');
+    const trainedAfter = await placedWith('2015-06-29');
     await attended(db(), trainedAfter.id, cse, '2026-10-01');
+    const elevenOn30June = await placedWith('2015-06-30'); // due by 30 September: not yet overdue, not counted
+    const placedInJuly = await placedWith('2012-05-05', null, '2026-07-01'); // due by 1 October: not counted
     const tenYearOld = await placedWith('2015-10-01'); // 10 on the day: not counted
     const moved = await placedWith('2012-05-05', '2026-09-29'); // left before the day: not counted
     // 1 of 2: 50%.
     expect(
       await rowsFor(
         cseForCarersOf11Plus,
-        [trained, trainedAfter, tenYearOld, moved].map((c) => c.id),
+        [trained, trainedAfter, elevenOn30June, placedInJuly, tenYearOld, moved].map((c) => c.id),
       ),
     ).toEqual([
       [trained.id, true],

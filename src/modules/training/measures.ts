@@ -20,7 +20,7 @@ import {
   tsdEvidencedByCarer,
 } from './sql.ts';
 import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
-import { PDP_WEEKS_AFTER_APPROVAL } from './due.ts';
+import { PDP_WEEKS_AFTER_APPROVAL, REQUIRED_TRAINING_MONTHS } from './due.ts';
 
 const NMS_20 = 'NMS 20 (learning and development of foster carers)';
 const TARGET_2 =
@@ -230,7 +230,9 @@ export const cseForCarersOf11Plus: Measure = {
   definition:
     'Of the carers of the households approved at the end of the month (or today) with a child aged 11 or over ' +
     'placed on that day (not a young adult Staying Put), the percentage who had attended a session of a course in ' +
-    'the child sexual exploitation and missing children category on or before it.',
+    'the child sexual exploitation and missing children category on or before it. A carer is counted once the ' +
+    `${REQUIRED_TRAINING_MONTHS} months the service gives for the training are over: the child was placed (or turned ` +
+    '11 while placed) more than 3 months before that day (a local target, as My work shows it).',
   standard: `${NMS_20}; business plan Target 2 (training on CSE)`,
   planTarget: TARGET_2,
   unit: 'percentage',
@@ -244,7 +246,9 @@ export const cseForCarersOf11Plus: Measure = {
     join: sql`left join ${trainingByCarer(period.asAt, sql`c.category = 'cse_missing'`)} cse on cse.carer_id = cr.id`,
     where: sql`exists (select 1 from placements p join children ch on ch.id = p.child_id
       where p.household_id = h.id and ${placementRunningOn('p', period.asAt)} and ${childInCarePlacement('p')}
-        and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date)`,
+        and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date
+        and greatest(p.start_date, (ch.date_of_birth + interval '11 years')::date)
+          < ${addMonths(period.asAt, -REQUIRED_TRAINING_MONTHS)}::date)`,
     // Met when the carer has a row (first_on is never null in one): the join's key, so the database
     // reads "not met" as an anti-join and sizes it right (a third of the time at national scale).
     met: sql`cse.carer_id is not null`,
