@@ -130,3 +130,19 @@ describe('notes sent within 5 working days of the visit', () => {
     ]);
   });
 });
+
+describe('a household on hold', () => {
+  it('still owes the notes of a visit and the visits to the children placed there, as the scorecard counts them', async () => {
+    const household = await makeHousehold(db(), { status: 'on_hold', statusSince: '2026-09-01' });
+    const child = await makeChild(db(), { firstName: 'Onhold' });
+    await makePlacement(db(), { childId: child.id, householdId: household.id, startDate: '2026-03-02' });
+    const visit = await makeSupervision(db(), { householdId: household.id, visitDate: '2026-08-26' });
+    // Placed 2 March, never seen: due 2 June. Visit on 26 August: notes due 3 September.
+    expect(await dueOf(head(), 'supervision.child-seen', [child.id], '2026-10-20')).toEqual([
+      [child.id, '2026-06-02', true],
+    ]);
+    expect(await dueOf(head(), 'supervision.notes-sent', [visit.id], '2026-10-20')).toEqual([
+      [visit.id, '2026-09-03', true],
+    ]);
+  });
+});

@@ -34,15 +34,20 @@ const CITED =
 
 type Row = Omit<HouseholdDueRow, 'href'>;
 
-/** Approved households (of these ids, or all) with `select` columns, joined to their team. */
-function householdItems(ids: SQL, select: SQL, extraJoin: SQL = sql``, where: SQL = sql`true`) {
+/**
+ * Approved households (of these ids, or all) with `select` columns, joined to their team; with
+ * `anyStatus`, households in any status (what is owed for a child placed there, or for a visit
+ * made, is owed whether or not the household is on hold, as the scorecard counts it).
+ */
+function householdItems(ids: SQL, select: SQL, extraJoin: SQL = sql``, where: SQL = sql`true`, anyStatus = false) {
+  const status = anyStatus ? sql`true` : sql`${households.status} = 'approved'`;
   return sql`select ${select},
       ${households.id} as household_id, ${households.teamId} as team_id,
       ${teams.areaId} as area_id, ${households.allocatedSswId} as owner_id
     from ${households}
     join ${teams} on ${teams.id} = ${households.teamId}
     ${extraJoin}
-    where ${households.status} = 'approved' and ${ids} and ${where}`;
+    where ${status} and ${ids} and ${where}`;
 }
 
 const householdLabel = sql`${households.name} || ' (' || ${households.reference} || ')'`;
@@ -109,7 +114,7 @@ async function agreementRenewal(db: DbOrTx, ids: readonly string[] | null): Prom
 }
 
 /**
- * Each child placed with an approved household (one item per placement not ended before today; not
+ * Each child placed with a household, in any status (one item per placement not ended before today; not
  * Staying Put, where the young person is an adult, no longer a child in placement),
  * due 3 months after the child was last seen at a finalised supervision there (or the start of the
  * placement); shown from the start of the placement to its last day.
@@ -136,6 +141,7 @@ async function childSeen(db: DbOrTx, ids: readonly string[] | null, today: IsoDa
             and s.household_id = ${households.id} and s.status = 'final') last_seen on true`,
       sql`${recordsIn(children.id, ids)} and (${placements.endDate} is null or ${placements.endDate} >= ${today})
         and ${placements.placementType} <> 'staying_put'`,
+      true,
     ),
   );
   return rows.map(toItem(supervisionPage));
@@ -151,6 +157,7 @@ async function notesSent(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
         'Notes of the visit on ' || to_char(${supervisions.visitDate}, 'YYYY-MM-DD') as detail`,
       sql`join ${supervisions} on ${supervisions.householdId} = ${households.id}`,
       sql`${supervisions.notesSentOn} is null`,
+      true,
     ),
   );
   return rows
@@ -199,12 +206,12 @@ export const supervisionDueRules: DueRule[] = [
     cites:
       'Fostering Services: National Minimum Standards (2011), standard 21.8 (the supervising social worker sees each child in placement, alone where appropriate)',
     countsFrom:
-      'the latest finalised supervision at which each child placed with an approved household was seen (or the start of the placement, when none); not for Staying Put, where the young person is an adult',
+      'the latest finalised supervision at which each child placed with a household was seen (or the start of the placement, when none), also while the household is on hold; not for Staying Put, where the young person is an adult',
     period: 'within 3 months',
     audience: supervisionDeadlineAudience,
     recordType: 'child',
-    // 2: Staying Put arrangements left out.
-    version: 2,
+    // 2: Staying Put arrangements left out. 3: households on hold or inactive too.
+    version: 3,
     affectedBy: {
       placement: (ids) => sql`select ${placements.childId} from ${placements} where ${placements.id} in ${ids}`,
       household: (ids) =>
@@ -219,10 +226,13 @@ export const supervisionDueRules: DueRule[] = [
     id: 'supervision.notes-sent',
     title: 'Supervision notes sent to the carers',
     cites: CITED,
-    countsFrom: 'the date of each supervision visit whose notes have not been sent',
+    countsFrom:
+      'the date of each supervision visit whose notes have not been sent, whatever the household’s status since',
     period: 'within 5 working days',
     audience: supervisionDeadlineAudience,
     recordType: 'supervision',
+    // 2: households no longer approved too.
+    version: 2,
     affectedBy: {
       household: (ids) =>
         sql`select ${supervisions.id} from ${supervisions} where ${supervisions.householdId} in ${ids} and ${supervisions.notesSentOn} is null`,
