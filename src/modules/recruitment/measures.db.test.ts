@@ -2,6 +2,7 @@
  * Each recruitment measure on a small fixture, the right answer worked out by hand, for September
  * 2019 (from 1 to 30 September, long before the demo's year of enquiries).
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../../test/support/app.ts';
 import { countMeasure, formatValue, measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
@@ -15,6 +16,8 @@ import {
   mentorsAtAssessment,
   postApprovalOnTime,
 } from './measures.ts';
+import { refreshHouseholdFacts } from '../households/facts.ts';
+import { householdStatusEvents, households } from '../households/tables.ts';
 import { makeRoad } from './test-support.ts';
 
 const t = testAppForFile();
@@ -136,7 +139,17 @@ describe('the road out and after approval', () => {
     const late = await makeRoad(t.database.db, { household: approved('2019-03-31'), interviewedOn: '2019-10-01' });
     const none = await makeRoad(t.database.db, { household: approved('2019-03-15') });
     const notDue = await makeRoad(t.database.db, { household: approved('2019-04-01') });
-    expect(await rowsFor(postApprovalOnTime, [early.id, late.id, none.id, notDue.id])).toEqual([
+    // Approved 10 March, deregistered 1 July: its approval had ended by 10 September, not counted.
+    const left = await makeRoad(t.database.db, { household: approved('2019-03-10') });
+    await t.database.db
+      .update(households)
+      .set({ status: 'deregistered', statusSince: '2019-07-01' })
+      .where(eq(households.id, left.id));
+    await t.database.db
+      .insert(householdStatusEvents)
+      .values({ householdId: left.id, fromStatus: 'approved', toStatus: 'deregistered', onDate: '2019-07-01' });
+    await refreshHouseholdFacts(t.database.db, left.id);
+    expect(await rowsFor(postApprovalOnTime, [early.id, late.id, none.id, notDue.id, left.id])).toEqual([
       [early.id, true],
       [late.id, false],
       [none.id, false],

@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addMonths, addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
+import { approvalStandsIn } from '../households/labels.ts';
 import { PANEL_WITHIN_MONTHS, POST_APPROVAL_INTERVIEW_MONTHS } from './settings.ts';
 
 const NMS_13 = 'NMS 13.1 (sufficient foster carers)';
@@ -220,13 +221,20 @@ export const exitInterviews: Measure = {
 };
 
 const interviewDue = sql`(h.approved_on + interval '${sql.raw(String(POST_APPROVAL_INTERVIEW_MONTHS))} months')::date`;
+/** The household's approval still stood on the day its interview fell due (My work's rule: after it, an exit interview). */
+const approvalStoodWhenDue = sql`exists (select 1 from household_status_periods sp where sp.household_id = h.id
+  and sp.status in (${sql.join(
+    approvalStandsIn.map((s) => sql`${s}`),
+    sql`, `,
+  )}) and sp.from_on <= ${interviewDue} and (sp.to_on is null or sp.to_on > ${interviewDue}))`;
 
 export const postApprovalOnTime: Measure = {
   id: 'recruitment.post-approval-interviews',
   title: 'Post-approval interviews on time',
   definition:
     'Of the households whose post-approval interview fell due in the month (six months after approval), the ' +
-    'percentage interviewed on or before that day.',
+    'percentage interviewed on or before that day. A household whose approval had ended by then is not counted: ' +
+    'its exit interview is the one owed.',
   standard: NMS_13,
   planTarget: TARGET_32,
   unit: 'percentage',
@@ -240,7 +248,8 @@ export const postApprovalOnTime: Measure = {
     (period) =>
       householdsWhere(
         sql`left join recruitment_post_approval_interviews i on i.household_id = h.id`,
-        sql`h.approved_on is not null and ${interviewDue} between ${period.from}::date and ${period.asAt}::date`,
+        sql`h.approved_on is not null and ${interviewDue} between ${period.from}::date and ${period.asAt}::date
+          and ${approvalStoodWhenDue}`,
       ),
     () => sql`coalesce(i.interviewed_on <= ${interviewDue}, false)`,
     sql`'Due ' || ${interviewDue}::text || coalesce(', held ' || i.interviewed_on::text, '')`,
