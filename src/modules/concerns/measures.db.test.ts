@@ -156,10 +156,12 @@ describe('carers facing an allegation offered independent support', () => {
   it('counts the allegations known in the 12 months to 31 August 2020, met when support was offered by then', async () => {
     const teamId = await makeTeam();
     const householdId = (await makeHousehold(db(), { teamId })).id;
-    const allegation = (knownOn: string, supportOfferedOn: string | null) =>
+    // Referred to the LADO the day it became known, unless said otherwise.
+    const allegation = (knownOn: string, supportOfferedOn: string | null, referredToLadoOn: string | null = knownOn) =>
       makeMatter(db(), {
         householdId,
         knownOn,
+        referredToLadoOn,
         supportOfferedOn,
         supportBy: supportOfferedOn ? 'Fostering Network' : null,
       });
@@ -172,6 +174,10 @@ describe('carers facing an allegation offered independent support', () => {
     // Not counted: known 31 August 2019 (a year before) and 1 September 2020 (after).
     await allegation('2019-08-31', null);
     await allegation('2020-09-01', '2020-09-01');
+    // Not counted: referred on Friday 28 August 2020, support due on Tuesday 1 September (Monday 31
+    // August the summer bank holiday), not yet overdue on the 31st; and one not yet referred.
+    await allegation('2020-08-28', null);
+    await allegation('2020-08-10', null, null);
     // 1 of 3 offered support: 33.3%.
     const figure = await figureAndRows(carerSupportOffered, '2020-08', teamId);
     expect(figure).toMatchObject({ numerator: 1, denominator: 3, value: 33.3 });

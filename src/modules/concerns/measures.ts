@@ -9,6 +9,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
+import { addWorkingDaysSql } from '../../platform/dates/working-days-sql.ts';
+import { SUPPORT_OFFERED_WORKING_DAYS } from './settings.ts';
 
 const TARGET_5 =
   'Target 5, action 5.1: a central record of allegations, each presented to the fostering panel (NMS 22)';
@@ -125,8 +127,9 @@ export const carerSupportOffered: Measure = {
   title: 'Carers facing an allegation offered independent support',
   definition:
     'Of the allegations that became known in the 12 months up to the end of the month (or today, for the current ' +
-    'month), the percentage where support independent of the fostering service was offered to the carer on or ' +
-    'before that day.',
+    'month) and whose support was due before that day (1 working day after the referral to the LADO, a local ' +
+    'target, as My work shows it), the percentage where support independent of the fostering service was offered ' +
+    'to the carer on or before that day. An allegation not yet referred is counted by the referral measure.',
   standard: 'NMS 22.12 (support independent of the service for a carer facing an allegation)',
   planTarget: `${TARGET_5}; peer support for carers who face an allegation`,
   ...shared,
@@ -134,7 +137,9 @@ export const carerSupportOffered: Measure = {
   missedLabel: 'No independent support offered',
   order: 124,
   ...allegationMeasure(
-    (period) => allegations(lastYear(sql`c.known_on`, period)),
+    (period) =>
+      allegations(sql`${lastYear(sql`c.known_on`, period)} and c.referred_to_lado_on is not null
+        and ${addWorkingDaysSql(sql`c.referred_to_lado_on`, SUPPORT_OFFERED_WORKING_DAYS)} < ${period.asAt}::date`),
     (period) => doneBy(sql`c.support_offered_on`, period),
     sql`coalesce('Offered ' || c.support_offered_on::text, 'Not offered')`,
   ),
