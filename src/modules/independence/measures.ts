@@ -19,6 +19,7 @@ import {
   TARGET_11_1,
   TARGET_11_2,
 } from './labels.ts';
+import { childInCarePlacement } from '../placements/scope.ts';
 
 /** The young person's day of an age in months (15½: 186), as the labels' dates are worked out. */
 const dayAt = (months: number) => sql`(c.date_of_birth + make_interval(months => ${months}))::date`;
@@ -140,7 +141,7 @@ export const checklistsCompleted: Measure = {
  * birthday, and not left care before it.
  */
 const turned18WithOurCarers = (p: Period) => sql`children c
-  join placements p on p.child_id = c.id and p.placement_type <> 'staying_put'
+  join placements p on p.child_id = c.id and ${childInCarePlacement('p')}
     and p.start_date < ${eighteen} and (p.end_date is null or p.end_date >= ${eighteen})
   join households h on h.id = p.household_id
   join teams t on t.id = h.team_id

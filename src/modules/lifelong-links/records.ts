@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { childScope } from '../../platform/access/scope.ts';
 import type { RecordType } from '../../platform/access/registry.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
@@ -22,7 +23,9 @@ export const workRecordTypes: RecordType[] = [
     listedTo: (viewer, id) =>
       !mayReadWork(viewer)
         ? sql`false`
-        : sql`exists (select 1 from lifelong_links w join children on children.id = w.child_id
+        : childScope(viewer).kind === 'all'
+          ? null
+          : sql`exists (select 1 from lifelong_links w join children on children.id = w.child_id
             where w.id = ${id} and ${workChildVisibleTo(viewer)})`,
     async inScope(db, viewer, id) {
       if (!isUuid(id) || !mayReadWork(viewer)) return false;

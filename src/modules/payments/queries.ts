@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { enhancementHouseholdVisibleTo } from './scope.ts';
-import { placementRunningOn } from '../placements/scope.ts';
+import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
 
 export interface RateSet {
   id: string;
@@ -126,7 +126,7 @@ export interface PlacedChild {
 const placedNow = (
   user: SignedInUser,
   today: IsoDate,
-) => sql`${placementRunningOn('p', today)} and p.placement_type <> 'staying_put'
+) => sql`${placementRunningOn('p', today)} and ${childInCarePlacement('p')}
   and ${enhancementHouseholdVisibleTo(user, sql`p.household_id`)}`;
 
 const placedColumns = sql`p.id as "placementId", coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name as "childName",

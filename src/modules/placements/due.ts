@@ -15,6 +15,7 @@ import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
 import { placementPath } from './paths.ts';
+import { childInCarePlacement } from './scope.ts';
 
 /** Who is shown placement deadlines: fostering staff and the child's social worker. */
 export const placementDeadlineAudience: readonly Role[] = [
@@ -70,7 +71,7 @@ function openPlacementsQuery(ids: readonly string[] | null, where: SQL): SQL {
     join ${teams} on ${teams.id} = ${households.teamId}
     left join ${delegatedAuthorities} on ${delegatedAuthorities.placementId} = ${placements.id}
     where ${placements.endDate} is null
-      and ${placements.placementType} <> 'staying_put'
+      and ${childInCarePlacement('placements')}
       and ${recordsIn(placements.id, ids)}
       and ${where}`;
 }

@@ -5,8 +5,9 @@ import { childInCarePlacement, placementRunningOn } from './scope.ts';
 /**
  * Every child in a foster placement on the day, once (placed): with our own carers (the household's
  * team and area) or with an agency (no team, the child's own area), running on the day
- * (placementRunningOn). A child with both on the same day (a move between them) counts as placed in-house; of two running
- * the same way, the later started counts.
+ * (placementRunningOn), not Staying Put (childInCarePlacement). A child with both on the same day
+ * (a move between them) counts as placed in-house; of two running the same way, the later started
+ * counts.
  * Read from the kept placements (the child visits module's kept_placements: every placement, with
  * its household's team, area, name and restricted flag and the child's reference and area, kept on
  * write), not by joining every placement to its household and child: at national scale on 2 cores,

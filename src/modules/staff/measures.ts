@@ -51,9 +51,10 @@ export const staffSupervised: Measure = {
   id: 'staff.supervised-6-weeks',
   title: 'Staff supervised within 6 weeks',
   definition:
-    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined more than ' +
-    '6 weeks before it (their first session then due), the percentage with a supervision session held on or after the day 6 weeks (42 days) before it: ' +
-    'a session due that day, as the staff folder and My work show it, is not yet overdue.',
+    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined ' +
+    'more than 6 weeks before it (their first session then due), the percentage with a supervision session held ' +
+    'on or after the day 6 weeks (42 days) before it: a session due that day, as the staff folder and My work ' +
+    'show it, is not yet overdue.',
   standard: NMS_24,
   planTarget: TARGET_9,
   ...shared,
@@ -83,8 +84,8 @@ export const staffTrainingUpToDate: Measure = {
   id: 'staff.mandatory-training',
   title: 'Staff mandatory training up to date',
   definition:
-    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined more than ' +
-    `${INDUCTION_WEEKS} weeks before it, the percentage who had done each mandatory course (data protection, ` +
+    'Of the fostering staff in post on the last day of the month (today, for the current month) who had joined ' +
+    `more than ${INDUCTION_WEEKS} weeks before it, the percentage who had done each mandatory course (data protection, ` +
     'information governance, PREVENT, care planning regulations, managing bribery risk) within its renewal period ' +
     '(a renewal due that day is not yet overdue).',
   standard: NMS_24,

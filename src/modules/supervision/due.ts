@@ -19,6 +19,7 @@ import { households } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
 import { householdSupervisionPath, supervisionPath } from './paths.ts';
+import { childInCarePlacement } from '../placements/scope.ts';
 
 /** Who is shown supervision deadlines: the supervising team and those above it. */
 export const supervisionDeadlineAudience: readonly Role[] = [
@@ -140,7 +141,7 @@ async function childSeen(db: DbOrTx, ids: readonly string[] | null, today: IsoDa
           where sc.child_id = ${children.id} and sc.seen in ('seen', 'seen_alone')
             and s.household_id = ${households.id} and s.status = 'final') last_seen on true`,
       sql`${recordsIn(children.id, ids)} and (${placements.endDate} is null or ${placements.endDate} >= ${today})
-        and ${placements.placementType} <> 'staying_put'`,
+        and ${childInCarePlacement('placements')}`,
       true,
     ),
   );
