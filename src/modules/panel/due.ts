@@ -1,6 +1,7 @@
 /**
  * The panel's deadlines in My work: each agenda item's papers due to the meeting's members (5
- * working days before it), each recommendation's decision due (7 working days after the
+ * working days before it, until it has papers and every one meant for the members is published: the
+ * papers measure's rule, measures.ts), each recommendation's decision due (7 working days after the
  * recommendation and signed minutes reached the decision maker), and each decision's applicant
  * told (2 working days) and written to (5).
  */
@@ -25,14 +26,20 @@ async function papersDue(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
     db,
     sql`select i.id as record_id, h.id as household_id, ${household} as label,
         to_char(m.papers_due_on, 'YYYY-MM-DD') as due_on,
-        'Papers for the panel of ' || to_char(m.meets_on, 'FMDD FMMonth YYYY') as detail,
+        case when ready.papers = 0 then 'No papers yet for the panel of '
+          when ready.unpublished = ready.papers then 'Papers not yet published for the panel of '
+          else ready.unpublished || ' of ' || ready.papers || ' papers not yet published for the panel of ' end ||
+          to_char(m.meets_on, 'FMDD FMMonth YYYY') as detail,
         h.team_id, t.area_id, '/panel/meetings/' || m.id as href
       from panel_items i
       join panel_meetings m on m.id = i.meeting_id
       join households h on h.id = i.household_id
       join teams t on t.id = h.team_id
-      where m.minutes_signed_on is null
-        and not exists (select 1 from panel_papers p where p.item_id = i.id and p.published_on is not null)
+      cross join lateral (
+        select count(*) as papers, count(*) filter (where p.published_on is null) as unpublished
+        from panel_papers p where p.item_id = i.id and p.qa_outcome is distinct from 'returned'
+      ) ready
+      where m.minutes_signed_on is null and (ready.papers = 0 or ready.unpublished > 0)
         and ${recordsIn(sql`i.id`, ids)}`,
   );
   return rows.map(householdDueItem);
@@ -77,6 +84,8 @@ const panelStaff: readonly Role[] = ['head_of_fostering', 'panel_adviser'];
 export const panelDueRules: DueRule[] = [
   {
     id: 'panel.papers-due',
+    // 2: due until every paper meant for the members is published, not only the first.
+    version: 2,
     title: 'Panel papers due to members',
     cites: `${NMS_14}; local practice: papers published to members 5 working days before the meeting`,
     countsFrom: 'the date of the panel meeting (5 working days before it)',

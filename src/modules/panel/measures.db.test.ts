@@ -59,24 +59,36 @@ describe('panel papers (meeting on Monday 16 September 2019, papers due Monday 9
     const late = await paper(i.id, { publishedOn: '2019-09-10', qaOutcome: 'accepted', qaOn: '2019-09-17' });
     const returned = await paper(i.id, { qaOutcome: 'returned', qaOn: '2019-09-05' });
     const notHeld = await paper((await item(october.id, h.id)).id, { publishedOn: '2019-09-01' });
-    const ids = [onTime.id, late.id, returned.id, notHeld.id];
+    // Two more items at the same meeting: one with no paper at all, one whose only paper was returned.
+    const noPaper = await item(held.id, h.id);
+    const onlyReturned = await item(held.id, h.id);
+    const setAside = await paper(onlyReturned.id, { qaOutcome: 'returned', qaOn: '2019-09-04' });
+    const ids = [onTime.id, late.id, returned.id, notHeld.id, noPaper.id, onlyReturned.id, setAside.id];
 
-    // Published: 1 of the 3 papers of September's meeting on time (33%); October's not counted.
+    // Published: of the 2 papers meant for the members, 1 on time; the returned paper is not counted,
+    // and each item with no paper for the members counts once as not published (1 of 4, 25%).
+    // October's not counted.
     expect(await rowsFor(papersPublishedOnTime, ids)).toEqual([
       [onTime.id, true],
       [late.id, false],
-      [returned.id, false],
+      [noPaper.id, false],
+      [onlyReturned.id, false],
     ]);
-    // Assured: accepted on 6 September, yes; accepted the day after the meeting, no; returned, no.
+    // Assured: every paper uploaded. Accepted on 6 September, yes; accepted the day after the
+    // meeting, no; returned, no. An item with no paper has nothing to assure.
     expect(await rowsFor(papersQualityAssured, ids)).toEqual([
       [onTime.id, true],
       [late.id, false],
       [returned.id, false],
+      [setAside.id, false],
     ]);
     const rows = await measureRecords(db(), papersPublishedOnTime, september);
     expect(rows.find((r) => r.recordId === late.id)?.detail).toBe(
       'Published on 10 September 2019; due by 9 September 2019',
     );
+    const missing = rows.find((r) => r.recordId === noPaper.id);
+    expect(missing?.detail).toBe('No paper ready for the members; due by 9 September 2019');
+    expect(missing?.label).toMatch(/^No paper: /);
   });
 });
 
@@ -199,7 +211,7 @@ async function dueOf(ruleId: string, recordId: string) {
 }
 
 describe('the panel’s deadlines', () => {
-  it('papers are due to members 5 working days before the meeting, until one is published', async () => {
+  it('papers are due to members 5 working days before the meeting, until every paper meant for them is published', async () => {
     const h = await makeHousehold(db());
     const coming = await makeMeeting(db(), { meetsOn: '2026-12-07' });
     const signed = await makeMeeting(db(), { meetsOn: '2026-11-02', minutesSignedOn: '2026-11-02' });
@@ -207,11 +219,23 @@ describe('the panel’s deadlines', () => {
     const past = await item(signed.id, h.id);
     await refreshDueItems(db(), 'panel-meeting', [coming.id, signed.id]);
     expect(await dueOf('panel.papers-due', waiting.id)).toEqual([
-      { dueOn: '2026-11-30', detail: 'Papers for the panel of 7 December 2026' },
+      { dueOn: '2026-11-30', detail: 'No papers yet for the panel of 7 December 2026' },
     ]);
     expect(await dueOf('panel.papers-due', past.id)).toEqual([]);
 
+    // One of two papers published: still due (the scorecard counts the other as late).
     await paper(waiting.id, { qaOutcome: 'accepted', qaOn: '2026-11-27', publishedOn: '2026-11-30' });
+    const second = await paper(waiting.id, { title: 'Medical adviser’s report' });
+    await refreshDueItems(db(), 'panel-meeting', [coming.id]);
+    expect(await dueOf('panel.papers-due', waiting.id)).toEqual([
+      { dueOn: '2026-11-30', detail: '1 of 2 papers not yet published for the panel of 7 December 2026' },
+    ]);
+
+    // A paper the team manager returned for changes is set aside: the rest are published.
+    await db()
+      .update(panelPapers)
+      .set({ qaOutcome: 'returned', qaOn: '2026-11-27' })
+      .where(eq(panelPapers.id, second.id));
     await refreshDueItems(db(), 'panel-meeting', [coming.id]);
     expect(await dueOf('panel.papers-due', waiting.id)).toEqual([]);
   });

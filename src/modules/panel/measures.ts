@@ -13,22 +13,35 @@ const TARGET_10_2 =
 const NMS_14 = 'NMS 14 (the fostering panel and the decision maker)';
 const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
 
-/** Papers (p) of the items (i) of meetings (m) held in the period, with the household (h) and team (t). */
-const papersOfMeetingsIn = (period: Period) => sql`panel_papers p
-  join panel_items i on i.id = p.item_id
+/**
+ * Agenda items (i) of meetings (m) held in the period, with the household (h) and team (t), joined to
+ * their papers (p) as `papers` says: every paper, or (a left join) those still meant for panel.
+ */
+const itemsOfMeetingsIn = (period: Period, papers: SQL) => sql`panel_items i
   join panel_meetings m on m.id = i.meeting_id
   join households h on h.id = i.household_id
   join teams t on t.id = h.team_id
+  ${papers}
   where m.meets_on between ${period.from}::date and ${period.asAt}::date`;
 
-function paperMeasure(met: SQL, detail: SQL): Pick<Measure, 'count' | 'records'> {
+/** Every paper uploaded for an item. */
+const everyPaper = sql`join panel_papers p on p.item_id = i.id`;
+/**
+ * The papers meant for the members: not those a team manager returned for changes (a new paper is
+ * uploaded instead). An item left with none gives one row with no paper: its papers are missing.
+ * The same rule as the papers' deadline in My work (due.ts).
+ */
+const papersForMembers = sql`left join panel_papers p on p.item_id = i.id and p.qa_outcome is distinct from 'returned'`;
+
+function paperMeasure(papers: SQL, met: SQL, detail: SQL): Pick<Measure, 'count' | 'records'> {
   return {
-    count: (period) => sql`select h.team_id, t.area_id, ${met} as met from ${papersOfMeetingsIn(period)}`,
-    records: (period) => sql`select 'panel-paper' as record_type, p.id as record_id,
-        p.title || ': ' || h.name || ' (' || h.reference || ')' as label, '/panel/meetings/' || m.id as href,
-        h.team_id, t.area_id, ${met} as met, ${detail} as detail, h.restricted,
+    count: (period) => sql`select h.team_id, t.area_id, ${met} as met from ${itemsOfMeetingsIn(period, papers)}`,
+    records: (period) => sql`select case when p.id is null then 'panel-item' else 'panel-paper' end as record_type,
+        coalesce(p.id, i.id) as record_id,
+        coalesce(p.title, 'No paper') || ': ' || h.name || ' (' || h.reference || ')' as label,
+        '/panel/meetings/' || m.id as href, h.team_id, t.area_id, ${met} as met, ${detail} as detail, h.restricted,
         m.meets_on::text || ' ' || h.reference as sort_key
-      from ${papersOfMeetingsIn(period)}`,
+      from ${itemsOfMeetingsIn(period, papers)}`,
   };
 }
 
@@ -37,7 +50,8 @@ export const papersPublishedOnTime: Measure = {
   title: 'Panel papers published 5 working days before the meeting',
   definition:
     'Of the papers for the panel meetings held in the month, the percentage published to the members on or before ' +
-    'the fifth working day before the meeting.',
+    'the fifth working day before the meeting. A paper a team manager returned for changes is not counted; an ' +
+    'agenda item with no other paper is counted once, as not published (its papers are missing).',
   standard: NMS_14,
   planTarget: TARGET_10_2,
   unit: 'percentage',
@@ -48,8 +62,11 @@ export const papersPublishedOnTime: Measure = {
   missedLabel: 'Late or not published',
   order: 120,
   ...paperMeasure(
+    papersForMembers,
     sql`coalesce(p.published_on <= m.papers_due_on, false)`,
-    sql`coalesce('Published on ' || ${inWords(sql`p.published_on`)}, 'Not published') || '; due by ' || ${inWords(sql`m.papers_due_on`)}`,
+    sql`case when p.id is null then 'No paper ready for the members'
+      else coalesce('Published on ' || ${inWords(sql`p.published_on`)}, 'Not published') end ||
+      '; due by ' || ${inWords(sql`m.papers_due_on`)}`,
   ),
 };
 
@@ -69,6 +86,7 @@ export const papersQualityAssured: Measure = {
   missedLabel: 'Not quality-assured',
   order: 121,
   ...paperMeasure(
+    everyPaper,
     sql`(p.qa_outcome = 'accepted' and p.qa_on <= m.meets_on)`,
     sql`coalesce('Quality-assured on ' || ${inWords(sql`p.qa_on`)}, 'Not quality-assured')`,
   ),

@@ -37,6 +37,21 @@ export const panelRecordTypes: RecordType[] = [
     listedTo: (viewer) => allOrNone(manages(viewer.role)),
   },
   {
+    // An agenda item: listed by the papers measure when it has no paper for the members.
+    type: 'panel-item',
+    async describe(db, id) {
+      if (!isUuid(id)) return null;
+      const [i] = await db
+        .select({ meetingId: panelItems.meetingId, meetsOn: panelMeetings.meetsOn })
+        .from(panelItems)
+        .innerJoin(panelMeetings, eq(panelMeetings.id, panelItems.meetingId))
+        .where(eq(panelItems.id, id));
+      return i ? { label: `Panel agenda item, ${formatDate(i.meetsOn)}`, href: meetingPath(i.meetingId) } : null;
+    },
+    inScope: async (_db, viewer, id) => isUuid(id) && manages(viewer.role),
+    listedTo: (viewer) => allOrNone(manages(viewer.role)),
+  },
+  {
     type: 'panel-member',
     async describe(db, id) {
       if (!isUuid(id)) return null;
