@@ -30,7 +30,7 @@ const NUMBER_LABELS: [string, string][] = [
   ['vacancies', 'Vacancies (approved places with nobody placed in them)'],
   ['placedInHouse', "Children placed with the service's own carers"],
   ['placedWithAgencies', 'Children placed with independent fostering agencies'],
-  ['enquiries', 'Enquiries in the quarter'],
+  ['enquiries', 'Fostering enquiries received in the quarter'],
   ['approvals', 'Households approved in the quarter'],
   ['deregistrations', 'Households deregistered in the quarter'],
 ];
@@ -39,6 +39,8 @@ const NUMBER_LABELS: [string, string][] = [
  * The service in numbers for a quarter, counted in one SQL statement: households approved, their
  * places and vacancies, children placed in-house and with agencies as at `asAt` (the quarter's last
  * day, or today while it runs); enquiries, approvals and deregistrations from `from` to `asAt`.
+ * Enquiries are the recruitment enquiries received (by their enquiry date), as the scorecard counts
+ * them: not every household opened at enquiry (a connected person's household is not one).
  */
 export async function serviceNumbers(db: DbOrTx, from: IsoDate, asAt: IsoDate): Promise<NumberLine[]> {
   const [row] = await queryRows<Record<string, string | number>>(
@@ -61,8 +63,8 @@ export async function serviceNumbers(db: DbOrTx, from: IsoDate, asAt: IsoDate): 
         (select count(distinct child_id) from placed where in_care) as "placedInHouse",
         (select count(distinct ap.child_id) from agency_placements ap
            where ${placementRunningOn('ap', asAt)} and ${childInCarePlacement('ap')}) as "placedWithAgencies",
-        (select count(*) from household_status_events e
-           where e.to_status = 'enquiry' and e.on_date between ${from}::date and ${asAt}::date) as "enquiries",
+        (select count(*) from recruitment_enquiries e
+           where e.enquired_on between ${from}::date and ${asAt}::date) as "enquiries",
         (select count(*) from households h where h.approved_on between ${from}::date and ${asAt}::date) as "approvals",
         (select count(*) from household_status_events e
            where e.to_status = 'deregistered' and e.on_date between ${from}::date and ${asAt}::date) as "deregistrations"`,

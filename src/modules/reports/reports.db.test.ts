@@ -6,6 +6,7 @@ import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { tableRowsAfter } from '../../../test/support/html.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { agencyPlacements } from '../placements/tables.ts';
+import { recruitmentEnquiries } from '../recruitment/tables.ts';
 import { addAction, addTarget, addUpdate, createPlan } from '../plan/service.ts';
 import { serviceNumbers } from './figures.ts';
 
@@ -68,7 +69,13 @@ describe('the service in numbers', () => {
     const approved = await makeHousehold(db, { statusSince: '2024-08-01', approvedPlaces: 3 });
     const child = await makeChild(db);
     await makePlacement(db, { childId: child.id, householdId: approved.id, startDate: '2024-08-10' });
-    await makeHousehold(db, { status: 'enquiry', statusSince: '2024-07-05' });
+    // An enquiry received in the quarter, and a household opened at enquiry with no recruitment
+    // enquiry (a connected person's): the report counts the first, as the scorecard does.
+    const enquiry = await makeHousehold(db, { status: 'enquiry', statusSince: '2024-07-05' });
+    await db
+      .insert(recruitmentEnquiries)
+      .values({ householdId: enquiry.id, enquiredOn: '2024-07-05', source: 'website', interests: ['mainstream'] });
+    await makeHousehold(db, { status: 'enquiry', statusSince: '2024-07-06', householdType: 'family_and_friends' });
     await makeHousehold(db, { status: 'deregistered', statusSince: '2024-09-20' });
     const agencyChild = await makeChild(db);
     await db.insert(agencyPlacements).values({
