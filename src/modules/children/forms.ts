@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears, ageOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { ageOn, birthdayOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { ethnicities, genderKeys, healthAssessmentKinds, legalStatusKeys, needKeys } from './labels.ts';
@@ -88,7 +88,7 @@ export function childForm(today: IsoDate, leftCareOn: IsoDate | null = null) {
           path: ['lookedAfterSince'],
           message: 'Date became looked after must be on or after the date of birth',
         });
-      } else if (compareIsoDates(form.lookedAfterSince, addYears(form.dateOfBirth, 18)) >= 0) {
+      } else if (compareIsoDates(form.lookedAfterSince, birthdayOn(form.dateOfBirth, 18)) >= 0) {
         ctx.addIssue({
           code: 'custom',
           path: ['lookedAfterSince'],

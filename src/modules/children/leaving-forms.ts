@@ -1,6 +1,6 @@
 /** The forms of a child leaving care: the date and reason, its removal, and the notifications of a death. */
 import { z } from 'zod';
-import { addYears, ageOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { ageOn, birthdayOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
@@ -53,7 +53,7 @@ export function leavingForm(today: IsoDate, child: LeavingChild) {
       })
       // The reason's age rules, once the date and reason are known.
       .superRefine((form, ctx) => {
-        const adult = compareIsoDates(form.leftCareOn, addYears(child.dateOfBirth, 18)) >= 0;
+        const adult = compareIsoDates(form.leftCareOn, birthdayOn(child.dateOfBirth, 18)) >= 0;
         const reason = leavingReasons[form.reason].replace(/ \(18 or over\)$/, '').toLowerCase();
         let message: string | null = null;
         if (ADULT_LEAVING_REASONS.includes(form.reason) && !adult) {

@@ -12,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { birthdaySql, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
@@ -71,7 +71,7 @@ function youngPeople(ids: readonly string[] | null, today: IsoDate, where: SQL):
       order by p.start_date desc limit 1
     ) current_home on true
     where (c.left_care_on is null or c.left_care_on > ${today}::date)
-      and (c.date_of_birth + interval '18 years')::date > ${today}::date
+      and ${birthdaySql(sql`c.date_of_birth`, 18)} > ${today}::date
       and ${recordsIn(sql`c.id`, ids)}
       and ${where}`;
 }
@@ -131,6 +131,8 @@ const affectedBy = {
 export const independenceDueRules: DueRule[] = [
   {
     id: 'independence.checklist-started',
+    // 2: a young person born on 29 February turns 18 on 1 March in a common year (birthdaySql).
+    version: 2,
     title: 'Independence checklist started',
     cites: `${NMS_12}; ${LOCAL_RULE}; ${FIRST_REVIEW_RULE}`,
     countsFrom:
@@ -144,6 +146,8 @@ export const independenceDueRules: DueRule[] = [
   },
   {
     id: 'independence.checklist-completed',
+    // 2: a young person born on 29 February turns 18 on 1 March in a common year (birthdaySql).
+    version: 2,
     title: 'Independence checklist completed',
     cites: `${NMS_12}; ${LOCAL_RULE}`,
     countsFrom: 'the young person’s date of birth, once their checklist is started, while they are in care',

@@ -3,7 +3,7 @@
  * checklist is completed, and the service's own dates for it (the business plan's local rule:
  * started from 15½, completed by 17½), with what the rules and measures cite.
  */
-import { addMonths, addWorkingDays, addYears, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { addMonths, addWorkingDays, birthdayOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 
 /** The skill areas, in the order the checklist goes through them: the key is what is stored. */
 export const skillAreas = [
@@ -100,9 +100,9 @@ export const startDueOn = (dateOfBirth: IsoDate, lookedAfterSince: IsoDate) =>
 /** The day the young person is 17½: the checklist is due to be completed. */
 export const completeDueOn = (dateOfBirth: IsoDate) => addMonths(dateOfBirth, COMPLETE_AGE_MONTHS);
 /** The 18th birthday: the young person leaves care. */
-export const eighteenOn = (dateOfBirth: IsoDate) => addYears(dateOfBirth, LEAVES_CARE_AT);
+export const eighteenOn = (dateOfBirth: IsoDate) => birthdayOn(dateOfBirth, LEAVES_CARE_AT);
 /** The 15th birthday: the earliest day a checklist may start. */
-export const fifteenOn = (dateOfBirth: IsoDate) => addYears(dateOfBirth, FROM_AGE);
+export const fifteenOn = (dateOfBirth: IsoDate) => birthdayOn(dateOfBirth, FROM_AGE);
 
 /** What the rules and measures cite. */
 export const NMS_12 =

@@ -162,20 +162,24 @@ describe('Staying Put at 18', () => {
     const notYet = await turning18('2008-09-10', '2026-10-05', { from: '2026-10-05' });
     // 18 on 30 June 2026, Staying Put with the same carers from 20 July (within 28 days): stayed.
     const gap = await turning18('2008-06-30', '2026-06-30', { from: '2026-07-20' });
+    // Born on 29 February 2008: 18 on 1 March 2026 (not 28 February), Staying Put from that day: stayed.
+    const leapDay = await turning18('2008-02-29', '2026-03-01', { from: '2026-03-01' });
     // Not counted: the placement ended a year before 18 (on 1 August 2026); 18 on 15 September 2025, before the 12 months.
     const endedBefore = await turning18('2008-08-01', '2025-08-01');
     const earlier = await turning18('2007-09-15', '2025-09-15', { from: '2025-09-15' });
 
-    const ids = [stayed, movedOn, others, notYet, gap, endedBefore, earlier].map((y) => y.id);
+    const ids = [stayed, movedOn, others, notYet, gap, leapDay, endedBefore, earlier].map((y) => y.id);
     expect(await f.rowsFor(stayedPut, ids)).toEqual([
       [stayed.id, true],
       [movedOn.id, false],
       [others.id, false],
       [notYet.id, false],
       [gap.id, true],
+      [leapDay.id, true],
     ]);
-    expect(await teamFigure(stayedPut)).toMatchObject({ numerator: 2, denominator: 5, value: 40 });
+    expect(await teamFigure(stayedPut)).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
     const rows = await measureRecords(db, stayedPut, f.period);
     expect(rows.find((r) => r.recordId === gap.id)?.detail).toBe('18 on 2026-06-30; Staying Put from 2026-07-20');
+    expect(rows.find((r) => r.recordId === leapDay.id)?.detail).toBe('18 on 2026-03-01; Staying Put from 2026-03-01');
   });
 });

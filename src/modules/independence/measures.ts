@@ -8,7 +8,7 @@
  * own area when not placed with the service's carers.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, addYears } from '../../platform/dates/index.ts';
+import { addDays, addYears, birthdaySql } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import {
   COMPLETE_AGE_MONTHS,
@@ -23,7 +23,7 @@ import { childInCarePlacement } from '../placements/scope.ts';
 
 /** The young person's day of an age in months (15½: 186), as the labels' dates are worked out. */
 const dayAt = (months: number) => sql`(c.date_of_birth + make_interval(months => ${months}))::date`;
-const eighteen = sql`(c.date_of_birth + interval '18 years')::date`;
+const eighteen = birthdaySql(sql`c.date_of_birth`, 18);
 
 /** The first day of the 12 months that end on the period's day. */
 const yearFrom = (p: Period) => addDays(addYears(p.asAt, -1), 1);

@@ -15,7 +15,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
-import { addDays, addYears, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import {
+  addDays,
+  addYears,
+  birthdayOn,
+  birthdaySql,
+  compareIsoDates,
+  type IsoDate,
+} from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { visibleHouseholdIds } from '../households/scope.ts';
 import { CHILD_DEATH_YEARS, CHILD_RECORD_YEARS, retentionRules } from './labels.ts';
@@ -52,18 +59,18 @@ export function diedAsChild(child: Kept): boolean {
   return (
     child.leftCareReason === 'died' &&
     child.leftCareOn !== null &&
-    compareIsoDates(child.leftCareOn, addYears(child.dateOfBirth, 18)) < 0
+    compareIsoDates(child.leftCareOn, birthdayOn(child.dateOfBirth, 18)) < 0
   );
 }
 
 /** The last day the child's case record is kept. */
 export function childKeptUntil(child: Kept): IsoDate {
   if (diedAsChild(child)) return addDays(addYears(child.leftCareOn!, CHILD_DEATH_YEARS), -1);
-  return addYears(child.dateOfBirth, CHILD_RECORD_YEARS);
+  return birthdayOn(child.dateOfBirth, CHILD_RECORD_YEARS);
 }
 
 /** The same day in SQL, on the children table. */
 export const childKeptUntilSql: SQL = sql`(case
-  when ${children.leftCareReason} = 'died' and ${children.leftCareOn} < (${children.dateOfBirth} + interval '18 years')::date
+  when ${children.leftCareReason} = 'died' and ${children.leftCareOn} < ${birthdaySql(sql`${children.dateOfBirth}`, 18)}
     then (${children.leftCareOn} + make_interval(years => ${sql.raw(String(CHILD_DEATH_YEARS))}) - interval '1 day')::date
-  else (${children.dateOfBirth} + make_interval(years => ${sql.raw(String(CHILD_RECORD_YEARS))}))::date end)`;
+  else ${birthdaySql(sql`${children.dateOfBirth}`, CHILD_RECORD_YEARS)} end)`;

@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
+import { birthdaySql } from '../../platform/dates/index.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { AffectedRecords, DueRule } from '../../platform/due/rule.ts';
 import { approvedFrom, coreCompletedOn, firstAttendedOn, lastAttendedOn, tsdDeadline, tsdEvidencedOn } from './sql.ts';
@@ -112,7 +113,7 @@ async function requiredTraining(db: DbOrTx, ids: readonly string[] | null): Prom
       and exists (select 1 from training_courses k where k.active and k.mandatory_for = ${kind}::text)
       and ${firstAttendedOn(sql`cr.id`, EVER, sql`c.mandatory_for = ${kind}`)} is null
     order by cr.id, p.end_date is null desc, case when p.end_date is null then ${countsFrom} end, p.end_date desc)`;
-  const eleven = sql`(ch.date_of_birth + interval '11 years')::date`;
+  const eleven = birthdaySql(sql`ch.date_of_birth`, 11);
   // A child in care: a young adult Staying Put with their former carers needs neither.
   const inCare = childInCarePlacement('p');
   const renewal = sql.raw(`interval '${FIRST_AID_RENEWAL_YEARS} years'`);
@@ -194,6 +195,8 @@ export const trainingDueRules: DueRule[] = [
   },
   {
     id: 'training.required',
+    // 2: a child born on 29 February turns 11 on 1 March in a common year (birthdaySql).
+    version: 2,
     title: 'Required training',
     cites: `${NMS_20}; the service’s mandatory training (local rules: the training a placement needs within ${REQUIRED_TRAINING_MONTHS} months, core training within 12 months of approval, first aid renewed every ${FIRST_AID_RENEWAL_YEARS} years)`,
     countsFrom:

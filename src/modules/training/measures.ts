@@ -5,7 +5,7 @@
  * whenever it is counted again.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, addMonths, addYears } from '../../platform/dates/index.ts';
+import { addDays, addMonths, addYears, birthdaySql } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { approvedHouseholdsOn } from '../households/scope.ts';
 import {
@@ -247,7 +247,7 @@ export const cseForCarersOf11Plus: Measure = {
     where: sql`exists (select 1 from placements p join children ch on ch.id = p.child_id
       where p.household_id = h.id and ${placementRunningOn('p', period.asAt)} and ${childInCarePlacement('p')}
         and ch.date_of_birth <= ${addYears(period.asAt, -11)}::date
-        and greatest(p.start_date, (ch.date_of_birth + interval '11 years')::date)
+        and greatest(p.start_date, ${birthdaySql(sql`ch.date_of_birth`, 11)})
           < ${addMonths(period.asAt, -REQUIRED_TRAINING_MONTHS)}::date)`,
     // Met when the carer has a row (first_on is never null in one): the join's key, so the database
     // reads "not met" as an anti-join and sizes it right (a third of the time at national scale).

@@ -8,6 +8,7 @@ export {
   addWeeks,
   addYears,
   ageOn,
+  birthdayOn,
   compareIsoDates,
   differenceInDays,
   isIsoDate,
@@ -17,6 +18,7 @@ export {
   todayInLondon,
   type IsoDate,
 } from './iso-date.ts';
+export { birthdaySql } from './birthday-sql.ts';
 export { bankHolidayOn, bankHolidaysIn, calendarCoversYear, isBankHoliday } from './bank-holidays.ts';
 export type { BankHoliday } from './bank-holidays-feed.ts';
 export { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from './working-days.ts';

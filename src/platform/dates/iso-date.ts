@@ -162,8 +162,21 @@ export function isWeekend(date: IsoDate): boolean {
 }
 
 /**
+ * The day someone born on `dateOfBirth` turns `years` old. Someone born on 29 February turns a
+ * year older on 1 March in a common year, as `ageOn` counts; `birthdaySql` (birthday-sql.ts) gives
+ * the same day in SQL. (date-fns's addYears, like PostgreSQL's date + interval, would give
+ * 28 February: never use either for a birthday.)
+ */
+export function birthdayOn(dateOfBirth: IsoDate, years: number): IsoDate {
+  // From 28 February: the day after is 29 February in a leap year and 1 March in a common one.
+  return dateOfBirth.endsWith('-02-29')
+    ? addDays(addYears(addDays(dateOfBirth, -1), years), 1)
+    : addYears(dateOfBirth, years);
+}
+
+/**
  * Age in whole years on the date `on`: the birthday counts from the day itself. Someone born on
- * 29 February turns a year older on 1 March in a common year (as in English law).
+ * 29 February turns a year older on 1 March in a common year (as in English law; `birthdayOn`).
  * Throws when `on` is before the date of birth.
  */
 export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
