@@ -15,6 +15,7 @@ import { placements } from '../placements/tables.ts';
 import { visibleChildIds } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
 import { childPath } from './paths.ts';
+import { HEALTH_ASSESSMENT_RULE } from './labels.ts';
 
 /** The fostering and children's social work roles whose work a child's deadlines are. */
 export const childDeadlineAudience: readonly Role[] = [
@@ -25,9 +26,6 @@ export const childDeadlineAudience: readonly Role[] = [
   'supervising_social_worker',
   'childrens_social_worker',
 ];
-
-const HEALTH_GUIDANCE =
-  'Promoting the health and well-being of looked-after children: statutory guidance for local authorities, clinical commissioning groups and NHS England (DfE and DH, March 2015)';
 
 /** Working days from becoming looked after to the initial health assessment. */
 export const INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS = 20;
@@ -165,7 +163,7 @@ export const childrenDueRules: DueRule[] = [
   {
     id: 'children.initial-health-assessment',
     title: 'Initial health assessment',
-    cites: `Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7; ${HEALTH_GUIDANCE}`,
+    cites: HEALTH_ASSESSMENT_RULE,
     countsFrom: 'the date the child became looked after, until an initial health assessment is recorded',
     period: `within ${INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS} working days`,
     audience: childDeadlineAudience,
@@ -176,7 +174,7 @@ export const childrenDueRules: DueRule[] = [
   {
     id: 'children.review-health-assessment',
     title: 'Review health assessment',
-    cites: `Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7 and Schedule 1; ${HEALTH_GUIDANCE}`,
+    cites: `${HEALTH_ASSESSMENT_RULE}; Schedule 1 to the 2010 Regulations`,
     countsFrom: 'the date of the latest health assessment (initial or review)',
     period: 'every 6 months while the child is under 5 (age on the due date), every 12 months from 5',
     audience: childDeadlineAudience,

@@ -164,3 +164,8 @@ export function choiceItems(options: Record<string, string>, checked: unknown) {
   const values = new Set([checked].flat().filter((v): v is string => typeof v === 'string'));
   return Object.entries(options).map(([value, text]) => ({ value, text, checked: values.has(value) }));
 }
+
+const HEALTH_GUIDANCE =
+  'Promoting the health and well-being of looked-after children: statutory guidance for local authorities, clinical commissioning groups and NHS England (DfE and DH, March 2015)';
+/** What the health assessments' deadlines and the initial assessment's measure cite. */
+export const HEALTH_ASSESSMENT_RULE = `Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7; ${HEALTH_GUIDANCE}; Fostering Services: National Minimum Standards (2011), standard 6 (promoting good health and wellbeing)`;

@@ -3,7 +3,7 @@ import { addDays, addYears } from '../../platform/dates/index.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { NMS_12, NMS_12_4, TARGET_11_1 } from '../independence/labels.ts';
-import { leavingReasons, type LeavingReason } from './labels.ts';
+import { HEALTH_ASSESSMENT_RULE, leavingReasons, type LeavingReason } from './labels.ts';
 
 /** A child as a record behind a figure (c, with the team and area it counts under as `team_id`, `area_id`). */
 const childRecord = sql`'child' as record_type, c.id as record_id,
@@ -72,7 +72,7 @@ export const initialHealthAssessments: Measure = {
     'The deadline is the 20th working day after the child became looked after (weekends and England and Wales bank ' +
     'holidays excluded), so each child is counted once, in the month the deadline falls. A child who left care on ' +
     'or before the deadline is not counted.',
-  standard: 'NMS 6 (promoting good health and wellbeing)',
+  standard: HEALTH_ASSESSMENT_RULE,
   planTarget: 'Target 8, action 8.4: children attend their initial health assessment within the statutory timescale',
   unit: 'percentage',
   target: 95,

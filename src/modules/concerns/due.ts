@@ -12,7 +12,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { eventPath, matterPath } from './paths.ts';
 import { concludeBy, decisionDueOn, meetingDueOn, referralDueOn, supportDueOn } from './settings.ts';
-import { ALLEGATION_GUIDANCE, COMPLAINTS_REGULATIONS, NOTIFICATION_CITES } from './settings.ts';
+import { ALLEGATION_GUIDANCE, COMPLAINTS_REGULATIONS, LADO_REFERRAL_RULE, NOTIFICATION_CITES } from './settings.ts';
 
 const allegationAudience: readonly Role[] = ['lado', 'head_of_fostering', 'team_manager'];
 const fosteringAudience: readonly Role[] = ['head_of_fostering', 'team_manager'];
@@ -172,6 +172,7 @@ export const concernsDueRules: DueRule[] = [
     sql`c.referred_to_lado_on is null`,
     (r) => referralDueOn(r.known_on),
     () => 'Not yet referred to the LADO',
+    LADO_REFERRAL_RULE,
   ),
   allegationRule(
     'concerns.lado-decision',

@@ -10,7 +10,7 @@ import { addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { addWorkingDaysSql } from '../../platform/dates/working-days-sql.ts';
-import { SUPPORT_OFFERED_WORKING_DAYS } from './settings.ts';
+import { LADO_REFERRAL_RULE, SUPPORT_OFFERED_WORKING_DAYS } from './settings.ts';
 
 const TARGET_5 =
   'Target 5, action 5.1: a central record of allegations, each presented to the fostering panel (NMS 22)';
@@ -65,7 +65,7 @@ export const referredWithinOneDay: Measure = {
     'Of the allegations whose deadline for referral to the LADO (the first working day after the day the allegation ' +
     'became known; weekends and England and Wales bank holidays excluded) fell in the month (up to today, for the ' +
     'current month), the percentage referred on or before that deadline.',
-  standard: NMS_22,
+  standard: LADO_REFERRAL_RULE,
   planTarget: TARGET_5,
   ...shared,
   metLabel: 'Referred in time',

@@ -23,6 +23,8 @@ export const RETAINER_TEXT =
 
 export const ALLEGATION_GUIDANCE =
   'Working Together to Safeguard Children (2023), chapter 2 (managing allegations against people who work with children), and the local safeguarding children partnership’s procedures';
+/** What the referral to the LADO's deadline and measure cite. */
+export const LADO_REFERRAL_RULE = `${ALLEGATION_GUIDANCE}; Fostering Services: National Minimum Standards (2011), standard 22 (handling allegations and suspicions of harm)`;
 
 /** Complaint timescales in working days (Children Act 1989 Representations Procedure (England) Regulations 2006). */
 export const COMPLAINT_TIMESCALES = {

@@ -201,7 +201,7 @@ describe('My work', () => {
       ['rule-children-initial-health-assessment', 'within 20 working days'],
       ['rule-children-review-health-assessment', 'every 6 months while the child is under 5'],
       ['rule-placements-placement-plan', 'regulation 9(2)'],
-      ['rule-placements-delegated-authority', 'National Minimum Standards (2011), standard 7'],
+      ['rule-placements-delegated-authority', 'National Minimum Standards (2011), standards 7 and 11'],
       ['rule-households-dbs-check-renewal', 'Schedule 3'],
       ['rule-households-medical-check-renewal', 'standard 19'],
     ]) {

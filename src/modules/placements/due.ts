@@ -16,6 +16,7 @@ import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
 import { placementPath } from './paths.ts';
 import { childInCarePlacement } from './scope.ts';
+import { DELEGATED_AUTHORITY_RULE } from './labels.ts';
 
 /** Who is shown placement deadlines: fostering staff and the child's social worker. */
 export const placementDeadlineAudience: readonly Role[] = [
@@ -142,7 +143,7 @@ export const placementsDueRules: DueRule[] = [
   {
     id: 'placements.delegated-authority',
     title: 'Delegated authority signed and given to the carer',
-    cites: `${CARE_PLANNING_REGS}, regulation 9 and Schedule 2 (the authority delegated to the foster carer is part of the placement plan); Fostering Services: National Minimum Standards (2011), standard 7`,
+    cites: DELEGATED_AUTHORITY_RULE,
     countsFrom: 'the start of the placement; not for Staying Put, where the young person is an adult',
     period: `signed, and a copy given to the carer, within ${PLACEMENT_PAPERWORK_WORKING_DAYS} working days`,
     audience: placementDeadlineAudience,

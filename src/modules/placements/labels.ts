@@ -120,3 +120,7 @@ export function delegatedAuthorityStatus(
   if (form.signedOn) return 'signed';
   return 'drafted';
 }
+
+/** What the delegated authority deadline and measure cite. */
+export const DELEGATED_AUTHORITY_RULE =
+  'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 9 and Schedule 2 (the authority delegated to the foster carer is part of the placement plan); Fostering Services: National Minimum Standards (2011), standards 7 and 11 (leisure activities; preparation for placement)';

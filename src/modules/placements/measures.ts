@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { childInCarePlacement } from './scope.ts';
+import { DELEGATED_AUTHORITY_RULE } from './labels.ts';
 import { emergencyPlacementsInHouse, inHousePlacementRate } from './in-house-measure.ts';
 import { referralsReturned } from './referral-measure.ts';
 
@@ -52,7 +53,7 @@ export const delegatedAuthorityGiven: Measure = {
     'holidays excluded), so each placement is counted once, in the month its deadline falls, whatever month it ' +
     'started in. Placements that have ended since are still counted. Staying Put arrangements are not counted: ' +
     'the young person is an adult, and no delegated authority is needed.',
-  standard: 'NMS 11 (preparation for placement)',
+  standard: DELEGATED_AUTHORITY_RULE,
   planTarget: 'Target 8, action 8.3: delegated authority recorded for every child, a signed copy given to the carer',
   unit: 'percentage',
   target: 100,
