@@ -68,7 +68,11 @@ export default defineConfig({
   workers: 3,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // A test's whole time. A short journey (a form, its errors, the page after) is 5-15 s alone, but
+  // three workers share CI's two cores with the server, and one took 31 s (the leaving care form
+  // without JavaScript, each page loaded twice to be checked). A step that is broken fails sooner
+  // anyway: at its action (10 s) or expectation (5 s) timeout. Long journeys set their own.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
