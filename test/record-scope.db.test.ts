@@ -103,6 +103,7 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   // The panel's records are the panel's: scoped by role (panel/records.ts), not through a household.
   'panel-meeting': 'root',
   'panel-paper': 'root',
+  'panel-item': 'root',
   'panel-member': 'root',
   'agency-decision': 'root',
   // A quarterly report holds no personal record: open to whoever may read the reports.

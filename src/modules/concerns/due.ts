@@ -11,8 +11,18 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { eventPath, matterPath } from './paths.ts';
-import { concludeBy, decisionDueOn, meetingDueOn, referralDueOn, supportDueOn } from './settings.ts';
-import { ALLEGATION_GUIDANCE, COMPLAINTS_REGULATIONS, LADO_REFERRAL_RULE, NOTIFICATION_CITES } from './settings.ts';
+import {
+  ALLEGATION_GUIDANCE,
+  COMPLAINTS_REGULATIONS,
+  LADO_REFERRAL_RULE,
+  NOTIFICATION_CITES,
+  concludeBy,
+  decisionDueOn,
+  meetingDueOn,
+  notificationTimesSql,
+  referralDueOn,
+  supportDueOn,
+} from './settings.ts';
 
 const allegationAudience: readonly Role[] = ['lado', 'head_of_fostering', 'team_manager'];
 const fosteringAudience: readonly Role[] = ['head_of_fostering', 'team_manager'];
@@ -142,7 +152,7 @@ function notificationRule(id: string, title: string, ofAllegation: boolean, audi
         sql`select e.id as record_id, e.household_id, h.team_id, t.area_id, h.allocated_ssw_id as owner_id,
             'Notify Ofsted: ' || h.name || ' (' || h.reference || ')' as label, null as known_on, null as referred_on,
             to_char((e.known_at + interval '24 hours') at time zone 'Europe/London', 'YYYY-MM-DD') as due_on,
-            'Became known ' || to_char(e.known_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') as detail
+            ${notificationTimesSql} as detail
           from significant_events e
           join households h on h.id = e.household_id
           join teams t on t.id = h.team_id

@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { addDays } from '../../platform/dates/index.ts';
+import { notificationTimesSql } from './settings.ts';
 
 const TARGET_1_3 =
   'Target 1, action 1.3: complaints tracked, with learning and fewer repeat complaints of similar themes';
@@ -135,7 +136,7 @@ export const notifiedInTime: Measure = {
     return sql`select 'significant-event' as record_type, e.id as record_id,
         'Significant event: ' || h.name || ' (' || h.reference || ')' as label, '/notifications/' || e.id as href,
         h.team_id, t.area_id, ${ofstedInTime} as met,
-        'Became known ' || to_char(e.known_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') as detail,
+        ${notificationTimesSql} as detail,
         (e.concern_id is not null or h.restricted) as restricted, e.known_at::text as sort_key
       from ${eventsDueIn(period)}`;
   },

@@ -10,6 +10,8 @@ import { testAppForFile } from '../../../test/support/app.ts';
 import { makeChild } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { areas, teams } from '../../platform/auth/tables.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
 import { countMeasure, measureRecords, periodOf, type Measure } from '../../platform/measures/index.ts';
 import {
   carerSupportOffered,
@@ -340,6 +342,16 @@ describe('significant events notified to Ofsted within 24 hours', () => {
       [hourLater.id, true],
       [never.id, false],
     ]);
-    expect(figure.details[0]).toBe('Became known 2020-11-30 09:00');
+    expect(figure.details[0]).toBe('Became known 2020-11-30 at 09:00; Ofsted to be told by 09:00 on 2020-12-01');
+    // My work keeps the untold event by the day its 24 hours run out, and says the time, as the scorecard does.
+    await refreshDueItems(db(), 'significant-event', [never.id]);
+    expect(
+      await db()
+        .select({ dueOn: dueItems.dueOn, detail: dueItems.detail })
+        .from(dueItems)
+        .where(eq(dueItems.recordId, never.id)),
+    ).toEqual([
+      { dueOn: '2020-12-31', detail: 'Became known 2020-12-30 at 23:30; Ofsted to be told by 23:30 on 2020-12-31' },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * marked "local" are the service's own policy or targets, not law: change them here (pages,
  * deadlines and measures all read these) and they are shown as local on every page that uses them.
  */
+import { sql } from 'drizzle-orm';
 import { addMonths, addWeeks, addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
 
 /** Referred to the LADO within 1 working day of the allegation being known (Working Together 2023). */
@@ -36,6 +37,14 @@ export const COMPLAINTS_REGULATIONS = 'Children Act 1989 Representations Procedu
 
 /** Notifiable events are notified within 24 hours (Fostering Services (England) Regulations 2011, regulation 36 and Schedule 7; NMS 29). */
 export const NOTIFY_WITHIN_HOURS = 24;
+/**
+ * A significant event (e) in words, with the time its 24 hours run out: My work keeps the item by
+ * that day, and the scorecard counts it by the minute, so both say the time ("Became known
+ * 2026-11-30 at 09:00; Ofsted to be told by 09:00 on 2026-12-01", dates put in words on the page).
+ */
+export const notificationTimesSql = sql`'Became known ' || to_char(e.known_at at time zone 'Europe/London', 'YYYY-MM-DD "at" HH24:MI')
+  || '; Ofsted to be told by '
+  || to_char((e.known_at + make_interval(hours => ${sql.raw(String(NOTIFY_WITHIN_HOURS))})) at time zone 'Europe/London', 'HH24:MI "on" YYYY-MM-DD')`;
 export const NOTIFICATION_CITES =
   'Fostering Services (England) Regulations 2011, regulation 36 and Schedule 7; Fostering Services: National Minimum Standards (2011), standard 29';
 
