@@ -79,7 +79,6 @@ const expected: Record<string, Rule> = {
   // Households and carers.
   'GET /households': 'households.view',
   'GET /households/new': 'households.change',
-  'POST /households/new': 'households.change',
   'GET /households/:id': 'households.view',
   'GET /households/:id/edit': 'households.change',
   'POST /households/:id/edit': 'households.change',

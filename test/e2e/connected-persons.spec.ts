@@ -2,6 +2,7 @@ import { dayInWords as boxesInWords, fillDate, londonDay, type DayMonthYear } fr
 import type { Locator } from '@playwright/test';
 import { addChild } from './support/children.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
+import { openHouseholdFromRecruitment, saveEnquiry } from './support/enquiry.ts';
 
 /**
  * A connected person's temporary approval in the browser: the head of fostering records a family
@@ -22,21 +23,21 @@ async function chooseHousehold(select: Locator, household: string) {
   return option;
 }
 
+/** A family and friends enquiry, recorded from the households list: the household is named after the person. */
 async function recordConnectedHousehold(hearth: Hearth, name: string) {
-  const page = hearth.page;
   await hearth.openArea('Households');
   await hearth.submit('Record an enquiry');
-  await page.getByLabel('Household name').fill(name);
-  await page.getByLabel('First name').fill('Rose');
-  await page.getByLabel('Last name').fill(name);
-  await page.getByLabel('Address line 1').fill('3 Orchard Row');
-  await page.getByLabel('Town or city').fill('Faversham');
-  await page.getByLabel('Postcode').fill('ME13 8AB');
-  await page.getByLabel('Fostering team').selectOption({ label: 'East Kent Fostering Team 1' });
-  await page.getByLabel('Family and friends (connected person)').check();
-  await hearth.submit('Record enquiry');
-  await expect(hearth.heading).toContainText(name);
-  await expect(page.locator('main')).toContainText('No temporary approval has been given to this household');
+  await saveEnquiry(hearth, {
+    firstName: 'Rose',
+    lastName: name,
+    addressLine1: '3 Orchard Row',
+    town: 'Faversham',
+    postcode: 'ME13 8AB',
+    team: 'East Kent Fostering Team 1',
+    interest: 'Family and friends',
+  });
+  await openHouseholdFromRecruitment(hearth, name);
+  await expect(hearth.page.locator('main')).toContainText('No temporary approval has been given to this household');
 }
 
 test('the head of fostering gives a connected person temporary approval, places the child and extends it', async ({

@@ -11,6 +11,7 @@ import {
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
+import { recruitmentEnquiries } from '../recruitment/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 
 let t: TestApp;
@@ -35,7 +36,7 @@ async function auditFor(recordId: string) {
 
 describe('recording an enquiry', () => {
   const enquiry = () => ({
-    name: 'Okonkwo-Reid',
+    ...dateBoxes('enquiredOn', today),
     carerFirstName: 'Adaeze',
     carerLastName: 'Okonkwo-Reid',
     addressLine1: '14 Harbour View',
@@ -43,44 +44,62 @@ describe('recording an enquiry', () => {
     town: 'Folkestone',
     postcode: 'ct20 1aa',
     teamId: eastTeam,
-    householdType: 'mainstream',
+    source: 'website',
+    interests: 'mainstream',
   });
 
-  it('creates the household as an enquiry with its first carer, a reference and the postcode tidied', async () => {
+  it('leads from the households list to the one enquiry form, which the recruitment pipeline and the scorecard count', async () => {
     const recruitment = await signedIn(t.app, 'recruitment');
-    expect((await recruitment.get('/households/new')).statusCode).toBe(200);
-    const response = await recruitment.post('/households/new', enquiry());
+    expect((await recruitment.get('/households')).body).toContain('href="/recruitment/enquiries/new"');
+    // The old address of the households module's own form leads there too.
+    const old = await recruitment.get('/households/new');
+    expect(old.statusCode).toBe(303);
+    expect(old.headers.location).toBe('/recruitment/enquiries/new');
+    expect((await recruitment.get('/recruitment/enquiries/new')).statusCode).toBe(200);
+    const response = await recruitment.post('/recruitment/enquiries/new', enquiry());
     expect(response.statusCode).toBe(303);
-    const id = /\/households\/([0-9a-f-]{36})\?done=created/.exec(response.headers.location as string)?.[1];
+    const id = /\/households\/([0-9a-f-]{36})\/recruitment\?done=enquiry/.exec(
+      response.headers.location as string,
+    )?.[1];
     expect(id).toBeDefined();
     const [row] = await t.database.db.select().from(households).where(eq(households.id, id!));
     expect(row).toMatchObject({ status: 'enquiry', statusSince: today, postcode: 'CT20 1AA', teamId: eastTeam });
     expect(row?.reference).toMatch(/^H-\d{6}$/);
     const people = await t.database.db.select().from(carers).where(eq(carers.householdId, id!));
     expect(people.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(['Adaeze Okonkwo-Reid']);
+    // The enquiry itself, with how they heard of us: what the pipeline and the scorecard count.
+    const [made] = await t.database.db
+      .select()
+      .from(recruitmentEnquiries)
+      .where(eq(recruitmentEnquiries.householdId, id!));
+    expect(made).toMatchObject({ enquiredOn: today, source: 'website', interests: ['mainstream'] });
     const page = await recruitment.get(response.headers.location as string);
     expect(page.body).toContain('The enquiry has been recorded');
-    expect(page.body).toContain('CT20 1AA');
+    expect(page.body).toContain('Okonkwo-Reid');
     const trail = await auditFor(id!);
-    expect(trail.map((e) => e.action)).toEqual(['view', 'create']);
+    expect(trail.map((e) => e.action)).toEqual(['view', 'update', 'create']);
   });
 
   it('shows each problem the GOV.UK way and keeps what was typed', async () => {
     const manager = await signedIn(t.app, 'manager');
-    await manager.get('/households/new');
-    const response = await manager.post('/households/new', { ...enquiry(), name: '', postcode: 'NOT A POSTCODE' });
+    await manager.get('/recruitment/enquiries/new');
+    const response = await manager.post('/recruitment/enquiries/new', {
+      ...enquiry(),
+      carerFirstName: '',
+      postcode: 'NOT A POSTCODE',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
-    expect(response.body).toContain('href="#name"');
+    expect(response.body).toContain('href="#carerFirstName"');
     expect(response.body).toContain('Enter a real postcode, like CT1 1AA');
     expect(response.body).toContain('value="NOT A POSTCODE"');
-    expect(response.body).toContain('value="Adaeze"');
+    expect(response.body).toContain('value="Okonkwo-Reid"');
   });
 
   it('turns away a NUL byte with a message, not an error', async () => {
     const manager = await signedIn(t.app, 'manager');
-    await manager.get('/households/new');
-    const response = await manager.post('/households/new', { ...enquiry(), town: 'Folk\u0000stone' });
+    await manager.get('/recruitment/enquiries/new');
+    const response = await manager.post('/recruitment/enquiries/new', { ...enquiry(), town: 'Folk\u0000stone' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Remove the invalid character');
   });
@@ -88,9 +107,10 @@ describe('recording an enquiry', () => {
   it('lets a team manager record enquiries only in their own team', async () => {
     const manager = await signedIn(t.app, 'manager');
     const west = await teamIdByName(t.database.db, 'West Kent Fostering Team 1');
-    const form = await manager.get('/households/new');
+    const form = await manager.get('/recruitment/enquiries/new');
+    expect(form.body).toContain('East Kent Fostering Team 1');
     expect(form.body).not.toContain('West Kent Fostering Team 1');
-    const response = await manager.post('/households/new', { ...enquiry(), teamId: west });
+    const response = await manager.post('/recruitment/enquiries/new', { ...enquiry(), teamId: west });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Select a team whose households you look after');
   });
@@ -98,7 +118,7 @@ describe('recording an enquiry', () => {
   it('does not offer enquiries to a supervising social worker', async () => {
     const ssw = await signedIn(t.app, 'ssw');
     expect((await ssw.get('/households')).body).not.toContain('Record an enquiry');
-    expect((await ssw.get('/households/new')).statusCode).toBe(403);
+    expect((await ssw.get('/recruitment/enquiries/new')).statusCode).toBe(403);
   });
 });
 

@@ -99,7 +99,6 @@ export function isFiltered(query: HouseholdListQuery): boolean {
 
 /** Success banners after a change (post/redirect/get passes a key, never text). */
 const doneMessages: Record<string, string> = {
-  created: 'The enquiry has been recorded',
   details: 'The household’s details have been changed',
   status: 'The household’s status has been changed',
   terms: 'The approval terms have been saved',

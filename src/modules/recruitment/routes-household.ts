@@ -65,7 +65,8 @@ export function householdRoutes(app: FastifyInstance, db: Db) {
       if (!seen) return reply.callNotFound();
       const { household: h, record: r } = seen;
       const ctx: StepContext = { db, user: request.user!, household: h, record: r, today: todayInLondon() };
-      const done = findStep(request.query.done ?? '')?.done;
+      const done =
+        request.query.done === 'enquiry' ? 'The enquiry has been recorded' : findStep(request.query.done ?? '')?.done;
       return reply.page('recruitment-household.njk', {
         title: `Recruitment and assessment: ${h.name}`,
         household: h,

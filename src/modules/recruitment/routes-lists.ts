@@ -8,14 +8,15 @@ import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
-import { refused, who, type Invalid, type Refusal } from '../../platform/views/results.ts';
+import { forbidden, refused, who, type Invalid, type Refusal } from '../../platform/views/results.ts';
 import { choicesOf, formFields, yesNo, type Field } from '../../platform/views/fields.ts';
 import { teamOptions, areaOptions } from '../../platform/auth/organisation.ts';
 import { statusNames, type HouseholdStatus } from '../households/labels.ts';
 import { enquiryForm, eventForm, pipelineQuery, type PipelineQuery } from './forms.ts';
 import { interestNames, interests, nameOf, pipelineStages, sourceNames, sources } from './labels.ts';
 import { attendeeOptions, eventList, EVENTS_PAGE_SIZE, pipeline, PIPELINE_PAGE_SIZE } from './lists.ts';
-import { recruitmentPath } from './paths.ts';
+import { newEnquiryPath, recruitmentPath } from './paths.ts';
+import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { recordEvent, recordNewEnquiry } from './service.ts';
 import { panelDueBy } from './settings.ts';
 import { enquiriesBySource } from './sources.ts';
@@ -38,8 +39,14 @@ const options = (items: { value: string; text: string }[], selected: string | nu
   ...items.map((i) => ({ ...i, selected: i.value === selected })),
 ];
 
-async function enquiryFields(db: Db): Promise<Field[]> {
-  const teams = await teamOptions(db);
+/** The teams this user may record an enquiry in: those whose households they may change. */
+async function enquiryTeams(db: Db, request: FastifyRequest) {
+  return (await teamOptions(db)).filter((t) =>
+    canChangeHousehold(request.user!, { teamId: t.id, areaId: t.areaId, allocatedSswId: null }),
+  );
+}
+
+async function enquiryFields(teams: { id: string; name: string }[]): Promise<Field[]> {
   return [
     { type: 'date', name: 'enquiredOn', label: 'Date of the enquiry' },
     { type: 'text', name: 'carerFirstName', label: 'First name', width: 20 },
@@ -165,32 +172,37 @@ export function listRoutes(app: FastifyInstance, db: Db) {
     });
   });
 
-  app.get('/recruitment/enquiries/new', record, async (_request, reply) =>
-    formPage(reply, {
-      title: 'Record an enquiry',
-      action: '/recruitment/enquiries/new',
-      cancel: '/recruitment',
-      fields: await enquiryFields(db),
-      values: dateBoxes('enquiredOn', todayInLondon()),
-      crumbs: pipelineCrumbs,
-    }),
-  );
-
-  app.post('/recruitment/enquiries/new', record, async (request, reply) => {
-    const parsed = parseDatedForm(enquiryForm, request.body, ['enquiredOn']);
-    const result = parsed.ok ? await recordNewEnquiry(db, who(request), parsed.value) : null;
-    if (result?.ok) return reply.redirect(recruitmentPath(result.id), 303);
-    const errors = parsed.ok ? errorsOf(result as Invalid | Refusal, ['enquiredOn']) : parsed.errors;
-    if (!errors) return refused(reply, result as Refusal, { backHref: '/recruitment' });
+  /** The enquiry form: the teams offered are those the user may record in (one is chosen for them). */
+  async function enquiryPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const teams = await enquiryTeams(db, request);
+    if (teams.length === 0) return refused(reply, forbidden, { backHref: '/recruitment' });
     return formPage(reply, {
       title: 'Record an enquiry',
-      action: '/recruitment/enquiries/new',
+      action: newEnquiryPath,
       cancel: '/recruitment',
-      fields: await enquiryFields(db),
-      values: bodyOf(request.body),
+      fields: await enquiryFields(teams),
+      values: teams.length === 1 ? { teamId: teams[0]!.id, ...values } : values,
       errors,
       crumbs: pipelineCrumbs,
     });
+  }
+
+  app.get(newEnquiryPath, record, async (request, reply) =>
+    enquiryPage(request, reply, dateBoxes('enquiredOn', todayInLondon())),
+  );
+
+  app.post(newEnquiryPath, record, async (request, reply) => {
+    const parsed = parseDatedForm(enquiryForm, request.body, ['enquiredOn']);
+    const result = parsed.ok ? await recordNewEnquiry(db, who(request), parsed.value) : null;
+    if (result?.ok) return reply.redirect(`${recruitmentPath(result.id)}?done=enquiry`, 303);
+    const errors = parsed.ok ? errorsOf(result as Invalid | Refusal, ['enquiredOn']) : parsed.errors;
+    if (!errors) return refused(reply, result as Refusal, { backHref: '/recruitment' });
+    return enquiryPage(request, reply, bodyOf(request.body), errors);
   });
 
   app.get<{ Querystring: Record<string, string> }>('/recruitment/events', view, async (request, reply) => {
