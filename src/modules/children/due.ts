@@ -1,12 +1,13 @@
 /**
- * The statutory deadlines on a child's record: health assessments. Registered with the deadline
+ * The statutory deadlines on a child's record: health assessments, and leaving care at 18 (the
+ * day a young person stops being looked after, to be recorded as such). Registered with the deadline
  * engine (platform/due) by registerChildrenDueRules(), with who may see items scoped by a child
  * (visibleChildIds); each rule is one query, with the due date worked out here.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import { childScope } from '../../platform/access/scope.ts';
-import { addMonths, addYears, ageOn, type IsoDate } from '../../platform/dates/index.ts';
+import { addMonths, addYears, ageOn, birthdayOn, birthdaySql, type IsoDate } from '../../platform/dates/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, workingDaysAfter, type KeptDueItem } from '../../platform/due/index.ts';
@@ -14,7 +15,7 @@ import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { placements } from '../placements/tables.ts';
 import { visibleChildIds } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
-import { childPath } from './paths.ts';
+import { childPath, leavingPath } from './paths.ts';
 import { HEALTH_ASSESSMENT_RULE } from './labels.ts';
 
 /** The fostering and children's social work roles whose work a child's deadlines are. */
@@ -139,6 +140,28 @@ async function reviewHealthAssessments(
   return rows.map((row) => childItem(row, reviewHealthAssessmentDue(row.date_of_birth, row.counts_from)));
 }
 
+/**
+ * Young people in care within a year of 18 (so the items appear in good time, and the engine works
+ * them out again each day as others turn 17): due on the 18th birthday, until leaving care is
+ * recorded. Only the recorded leaving date takes a young person out of care on every page.
+ */
+async function leavingCareAt18(db: DbOrTx, ids: readonly string[] | null, today: IsoDate): Promise<KeptDueItem[]> {
+  const rows = await queryRows<ChildRow>(
+    db,
+    childDeadlineQuery(
+      ids,
+      today,
+      birthdaySql(sql`${children.dateOfBirth}`, 18),
+      sql`${birthdaySql(sql`${children.dateOfBirth}`, 17)} <= ${today}::date`,
+    ),
+  );
+  return rows.map((row) => ({
+    ...childItem(row, birthdayOn(row.date_of_birth, 18)),
+    href: leavingPath(row.id),
+    detail: 'Turns 18: record that they left care',
+  }));
+}
+
 /** A change to a placement moves its child's team; to a household, its placed children's. */
 const childAffectedBy = {
   placement: (ids: SQL) => sql`select ${placements.childId} from ${placements} where ${placements.id} in ${ids}`,
@@ -181,5 +204,18 @@ export const childrenDueRules: DueRule[] = [
     recordType: 'child',
     affectedBy: childAffectedBy,
     compute: reviewHealthAssessments,
+  },
+  {
+    id: 'children.leaving-care-at-18',
+    title: 'Leaving care at 18 recorded',
+    cites:
+      'Children Act 1989, sections 22 and 105(1) (a child is looked after until they are 18); Care Planning, Placement and Case Review (England) Regulations 2010, Part 7 (ceasing to look after a child)',
+    countsFrom: 'the young person’s date of birth, from 17, while no leaving care is recorded',
+    period: 'on their 18th birthday',
+    audience: childDeadlineAudience,
+    recordType: 'child',
+    affectedBy: childAffectedBy,
+    compute: leavingCareAt18,
+    renewDaily: true,
   },
 ];

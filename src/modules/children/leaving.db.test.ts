@@ -261,6 +261,54 @@ describe('the child’s deadlines', () => {
   });
 });
 
+describe('leaving care at 18', () => {
+  it('is asked for in My work from 17, due on the 18th birthday, until it is recorded', async () => {
+    const db = t.database.db;
+    const cicswUser = await viewer(db, 'cicsw');
+    const itemsOf = async (childId: string) =>
+      (await dueFor(db, cicswUser, { today, horizonDays: 400 })).filter(
+        (i) => i.recordId === childId && i.ruleId === 'children.leaving-care-at-18',
+      );
+    // 18 in 40 days; 18 five days ago with nothing recorded; 17 tomorrow (not yet asked for).
+    const soon = await makeChild(db, {
+      firstName: 'Jude',
+      lastName: 'Turningeighteen',
+      dateOfBirth: addYears(addDays(today, 40), -18),
+      lookedAfterSince: addYears(today, -3),
+    });
+    const past = await makeChild(db, {
+      firstName: 'Noa',
+      lastName: 'Eighteenalready',
+      dateOfBirth: addYears(addDays(today, -5), -18),
+      lookedAfterSince: addYears(today, -3),
+    });
+    const younger = await makeChild(db, {
+      firstName: 'Kit',
+      lastName: 'Notyetseventeen',
+      dateOfBirth: addYears(addDays(today, 1), -17),
+      lookedAfterSince: addYears(today, -3),
+    });
+    await refreshDueItems(db, 'child', [soon.id, past.id, younger.id]);
+    expect(await itemsOf(soon.id)).toMatchObject([
+      {
+        dueOn: addDays(today, 40),
+        overdue: false,
+        href: leavingPath(soon.id),
+        detail: 'Turns 18: record that they left care',
+      },
+    ]);
+    expect(await itemsOf(past.id)).toMatchObject([{ dueOn: addDays(today, -5), overdue: true }]);
+    expect(await itemsOf(younger.id)).toEqual([]);
+
+    const cicsw = await signedIn(t.app, 'cicsw');
+    await cicsw.get(leavingPath(past.id));
+    const saved = await cicsw.post(leavingPath(past.id), form(addDays(today, -5), 'independent'));
+    expect(saved.statusCode).toBe(303);
+    expect(await itemsOf(past.id)).toEqual([]);
+    expect(await checkDueItems(db)).toMatchObject({ missing: [], extra: [] });
+  });
+});
+
 describe('the children list', () => {
   it('shows children in care unless asked for those who have left', async () => {
     const db = t.database.db;
