@@ -170,6 +170,10 @@ describe('the engine scopes every rule', () => {
       await makePlacement(db(), { childId: young.id, householdId: household.id, startDate: '2026-05-01' });
       await db().insert(independenceChecklists).values({ childId: young.id, startedOn: '2026-06-01' });
       await refreshDueItems(db(), 'child', [young.id]);
+      // A young person of 17: leaving care at 18 is due on their birthday.
+      const seventeen = await makeChild(db(), { area, dateOfBirth: '2009-06-01' });
+      await makePlacement(db(), { childId: seventeen.id, householdId: household.id, startDate: '2026-05-01' });
+      await refreshDueItems(db(), 'child', [seventeen.id]);
       await makeSupervision(db(), { householdId: household.id, visitDate: '2026-11-20', status: 'draft' });
       // An allegation not yet referred, one referred with nothing since, their significant events,
       // another event, a complaint at stage 1, and an annual review waiting for feedback.
