@@ -39,8 +39,9 @@ const NUMBER_LABELS: [string, string][] = [
  * The service in numbers for a quarter, counted in one SQL statement: households approved, their
  * places and vacancies, children placed in-house and with agencies as at `asAt` (the quarter's last
  * day, or today while it runs); enquiries, approvals and deregistrations from `from` to `asAt`.
- * Enquiries are the recruitment enquiries received (by their enquiry date), as the scorecard counts
- * them: not every household opened at enquiry (a connected person's household is not one).
+ * Enquiries are the recruitment enquiries received (by their enquiry date), once each, as the
+ * scorecard counts them: not status changes to enquiry (a household moved back to enquiry, or one
+ * brought over from old records with no enquiry form, is not a new enquiry).
  */
 export async function serviceNumbers(db: DbOrTx, from: IsoDate, asAt: IsoDate): Promise<NumberLine[]> {
   const [row] = await queryRows<Record<string, string | number>>(

@@ -69,13 +69,13 @@ describe('the service in numbers', () => {
     const approved = await makeHousehold(db, { statusSince: '2024-08-01', approvedPlaces: 3 });
     const child = await makeChild(db);
     await makePlacement(db, { childId: child.id, householdId: approved.id, startDate: '2024-08-10' });
-    // An enquiry received in the quarter, and a household opened at enquiry with no recruitment
-    // enquiry (a connected person's): the report counts the first, as the scorecard does.
+    // An enquiry received in the quarter, and a household at enquiry with no recruitment enquiry
+    // (brought over from old records): the report counts the first, as the scorecard does.
     const enquiry = await makeHousehold(db, { status: 'enquiry', statusSince: '2024-07-05' });
     await db
       .insert(recruitmentEnquiries)
       .values({ householdId: enquiry.id, enquiredOn: '2024-07-05', source: 'website', interests: ['mainstream'] });
-    await makeHousehold(db, { status: 'enquiry', statusSince: '2024-07-06', householdType: 'family_and_friends' });
+    await makeHousehold(db, { status: 'enquiry', statusSince: '2024-07-06' });
     await makeHousehold(db, { status: 'deregistered', statusSince: '2024-09-20' });
     const agencyChild = await makeChild(db);
     await db.insert(agencyPlacements).values({
