@@ -34,16 +34,14 @@ const address = {
   householdType: z.enum(householdTypes, { error: 'Select the type of fostering' }),
 };
 
-/** A new enquiry: the household and its first carer. */
-export const enquiryForm = z.object({
-  ...address,
-  carerFirstName: requiredText('Enter the first carer’s first name', 100),
-  carerLastName: requiredText('Enter the first carer’s last name', 100),
-});
-export type EnquiryInput = z.infer<typeof enquiryForm>;
-
 export const detailsForm = z.object(address);
 export type DetailsInput = z.infer<typeof detailsForm>;
+
+/**
+ * A new enquiry's household and first carer, as the recruitment module's enquiry form gives them
+ * (through the lifecycle, lifecycle.ts): the one form that records an enquiry.
+ */
+export type EnquiryInput = DetailsInput & { carerFirstName: string; carerLastName: string };
 
 export const statusForm = withDates(
   ['onDate'],
