@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { allocationForm, detailsForm, statusForm, termsForm } from './forms.ts';
 import { allocationOptions } from './queries.ts';
 import { teamOptions } from '../../platform/auth/organisation.ts';
-import { type HouseholdRecord } from './scope.ts';
+import { teamsUserMayChange, type HouseholdRecord } from './scope.ts';
 import { allocate, changeStatus, updateDetails, updateTerms, type Result } from './service.ts';
 import {
   allocateAccess,
@@ -96,11 +95,10 @@ export function householdRoutes(app: FastifyInstance, db: Db): void {
     '/households/:id/edit',
     'change',
     async (request, reply, household, { values, errors }) => {
-      const teams = (await teamOptions(db)).filter(
-        (t) =>
-          t.id === household.teamId ||
-          canChangeHousehold(request.user!, { teamId: t.id, areaId: t.areaId, allocatedSswId: null }),
-      );
+      // The household's own team, and those the user may move it to.
+      const all = await teamOptions(db);
+      const mayChange = new Set(teamsUserMayChange(request.user!, all).map((t) => t.id));
+      const teams = all.filter((t) => t.id === household.teamId || mayChange.has(t.id));
       return reply.code(errors ? 400 : 200).page('households-details-form.njk', {
         title: `Change details: ${household.name}`,
         action: editHouseholdPath(household.id),

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { householdListQuery } from './forms.ts';
+import { teamsUserMayChange } from './scope.ts';
 import { HOUSEHOLDS_PAGE_SIZE, listHouseholds, workerOptions } from './queries.ts';
 import { teamOptions } from '../../platform/auth/organisation.ts';
 import { changeAccess, viewAccess } from './route-support.ts';
@@ -10,13 +10,6 @@ import { householdTypeName, statusName } from './labels.ts';
 import { doneMessage, isFiltered, selectItems, sortColumns, statusOptions, statusTag, typeOptions } from './views.ts';
 import { newEnquiryPath } from '../recruitment/paths.ts';
 import { can } from '../../platform/access/policy.ts';
-
-/** Of the service's teams, those this user may record an enquiry in (those whose households they may change). */
-function enquiryTeamsOf<T extends { id: string; areaId: string }>(teams: T[], request: FastifyRequest): T[] {
-  return teams.filter((t) =>
-    canChangeHousehold(request.user!, { teamId: t.id, areaId: t.areaId, allocatedSswId: null }),
-  );
-}
 
 /** The households list, and the old address of the new-enquiry form. */
 export function listRoutes(app: FastifyInstance, db: Db): void {
@@ -28,7 +21,8 @@ export function listRoutes(app: FastifyInstance, db: Db): void {
       workerOptions(db),
     ]);
     // Whoever may record a fostering enquiry in one of the teams (the form is the recruitment module's).
-    const canRecord = can(request.user!.role, 'recruitment.record') && enquiryTeamsOf(teams, request).length > 0;
+    const canRecord =
+      can(request.user!.role, 'recruitment.record') && teamsUserMayChange(request.user!, teams).length > 0;
     const workerChoices = [
       ...(request.user!.role === 'supervising_social_worker' || request.user!.role === 'assessing_social_worker'
         ? [{ value: 'me', text: 'My caseload' }]

@@ -174,6 +174,11 @@ export async function findHouseholdReadInFull(
 
 export type Need = 'change' | 'allocate' | 'restricted-access';
 
+/** Of these teams, those in which the user may record or move a household (those whose households they may change). */
+export function teamsUserMayChange<T extends { id: string; areaId: string }>(user: SignedInUser, teams: T[]): T[] {
+  return teams.filter((t) => canChangeHousehold(user, { teamId: t.id, areaId: t.areaId, allocatedSswId: null }));
+}
+
 /** What the viewer may do with a household they can see (for showing or hiding links). */
 export function householdAbilities(user: SignedInUser, household: HouseholdRecord) {
   return {

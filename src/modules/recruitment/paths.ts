@@ -1,4 +1,5 @@
 /** The addresses of the recruitment module's pages. */
+
 /** The one form for a new fostering enquiry (the households list leads to it too). */
 export const newEnquiryPath = '/recruitment/enquiries/new';
 export const recruitmentPath = (householdId: string) => `/households/${householdId}/recruitment`;

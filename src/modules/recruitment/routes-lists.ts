@@ -16,7 +16,7 @@ import { enquiryForm, eventForm, pipelineQuery, type PipelineQuery } from './for
 import { interestNames, interests, nameOf, pipelineStages, sourceNames, sources } from './labels.ts';
 import { attendeeOptions, eventList, EVENTS_PAGE_SIZE, pipeline, PIPELINE_PAGE_SIZE } from './lists.ts';
 import { newEnquiryPath, recruitmentPath } from './paths.ts';
-import { canChangeHousehold } from '../../platform/access/scope.ts';
+import { teamsUserMayChange } from '../households/scope.ts';
 import { recordEvent, recordNewEnquiry } from './service.ts';
 import { panelDueBy } from './settings.ts';
 import { enquiriesBySource } from './sources.ts';
@@ -39,14 +39,7 @@ const options = (items: { value: string; text: string }[], selected: string | nu
   ...items.map((i) => ({ ...i, selected: i.value === selected })),
 ];
 
-/** The teams this user may record an enquiry in: those whose households they may change. */
-async function enquiryTeams(db: Db, request: FastifyRequest) {
-  return (await teamOptions(db)).filter((t) =>
-    canChangeHousehold(request.user!, { teamId: t.id, areaId: t.areaId, allocatedSswId: null }),
-  );
-}
-
-async function enquiryFields(teams: { id: string; name: string }[]): Promise<Field[]> {
+function enquiryFields(teams: { id: string; name: string }[]): Field[] {
   return [
     { type: 'date', name: 'enquiredOn', label: 'Date of the enquiry' },
     { type: 'text', name: 'carerFirstName', label: 'First name', width: 20 },
@@ -179,13 +172,14 @@ export function listRoutes(app: FastifyInstance, db: Db) {
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const teams = await enquiryTeams(db, request);
+    // The teams the user may record an enquiry in (a team manager: their own).
+    const teams = teamsUserMayChange(request.user!, await teamOptions(db));
     if (teams.length === 0) return refused(reply, forbidden, { backHref: '/recruitment' });
     return formPage(reply, {
       title: 'Record an enquiry',
       action: newEnquiryPath,
       cancel: '/recruitment',
-      fields: await enquiryFields(teams),
+      fields: enquiryFields(teams),
       values: teams.length === 1 ? { teamId: teams[0]!.id, ...values } : values,
       errors,
       crumbs: pipelineCrumbs,
