@@ -7,7 +7,7 @@
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { childVisitsDueRules } from './due.ts';
-import { childVisitFacts, keptPlacementFacts } from './facts.ts';
+import { childVisitFacts } from './facts.ts';
 import { childVisitMeasures } from './measures.ts';
 import { childVisitsRoutes } from './routes.ts';
 import { childVisitsSection } from './sections.ts';
@@ -17,7 +17,7 @@ export const childVisits: HearthModule = {
   routes: childVisitsRoutes,
   dueRules: childVisitsDueRules,
   measures: childVisitMeasures,
-  keptFacts: [childVisitFacts, keptPlacementFacts],
+  keptFacts: [childVisitFacts],
   pageSections: [
     {
       on: 'child',

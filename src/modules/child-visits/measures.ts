@@ -11,8 +11,8 @@ import {
   keptPlacementArea,
   keptTimedPlacements,
   runningOn,
-  type PlacementCondition,
 } from './rule.ts';
+import type { PlacementCondition } from '../placements/scope.ts';
 
 /**
  * The first day a visit can still keep a child's visits up to date on the day: no interval is longer

@@ -76,36 +76,3 @@ export const childVisitFacts = pgTable('child_visit_facts', {
   kind: text('kind').notNull(),
   lastSeenOn: date('last_seen_on').notNull(),
 });
-
-/**
- * Kept facts (facts.ts): every placement, with the service's carers or an agency (`kind`), as
- * rule.ts's `everyPlacementRow` derives it: the placement's dates and type, the
- * household's team, area, name and whether it is restricted (none for an agency), the connected
- * person's temporary approval for the child (regulation 24) while it stood, and the child's
- * reference, area and the day they left care. Kept in step, by child, in the transaction that
- * changes a placement, a household, a temporary approval or the child. The measures of visits up
- * to date (the placements regulation 28(2) times) and of children placed in-house read it instead
- * of joining every placement to its household and its child.
- */
-export const keptPlacements = pgTable(
-  'kept_placements',
-  {
-    id: uuid('id').primaryKey(),
-    /** 'in-house' or 'agency' */
-    kind: text('kind').notNull(),
-    childId: uuid('child_id').notNull(),
-    startDate: date('start_date').notNull(),
-    endDate: date('end_date'),
-    placementType: text('placement_type').notNull(),
-    teamId: uuid('team_id'),
-    areaId: uuid('area_id'),
-    restricted: boolean('restricted').notNull(),
-    placedWith: text('placed_with'),
-    reg24From: date('reg24_from'),
-    reg24Until: date('reg24_until'),
-    childReference: text('child_reference').notNull(),
-    childAreaId: uuid('child_area_id').notNull(),
-    childLeftCareOn: date('child_left_care_on'),
-  },
-  (t) => [index('kept_placements_child_idx').on(t.childId), index('kept_placements_end_idx').on(t.endDate)],
-);

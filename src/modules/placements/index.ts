@@ -1,6 +1,7 @@
 /** Referrals, matching, placements (in-house and agency) and delegated authority. */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { placementsDueRules } from './due.ts';
+import { keptPlacementFacts } from './facts.ts';
 import { placementMeasures } from './measures.ts';
 import { placementRecordTypes } from './records.ts';
 import { placementsRoutes } from './routes.ts';
@@ -28,6 +29,7 @@ export const placements: HearthModule = {
   recordTypes: placementRecordTypes,
   dueRules: placementsDueRules,
   measures: placementMeasures,
+  keptFacts: [keptPlacementFacts],
   pageSections: [
     { on: 'my-work', order: 10, load: referralsWaitingSection, template: 'placements-my-work.njk' },
     { on: 'household', order: 10, load: householdChildrenSection, template: 'placements-household.njk' },

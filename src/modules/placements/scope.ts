@@ -97,3 +97,38 @@ export function childInCarePlacement(alias: string | SQL): SQL {
   const t = typeof alias === 'string' ? sql.raw(alias) : alias;
   return sql`${t}.placement_type <> 'staying_put'`;
 }
+
+/** A condition on a placements table, given its alias ('p' for the service's, 'a' for an agency's). */
+export type PlacementCondition = (alias: SQL) => SQL;
+
+/**
+ * Every placement, in-house and with agencies, one row each: kind ('in-house' or 'agency'), id,
+ * child_id, start_date, end_date, placement_type, team_id (the household's; none for an agency),
+ * area_id (the household's team's; none for an agency, whose children count under their own area:
+ * `placementArea`, with the child joined as `c`), restricted (the household's), placed_with (the
+ * household's or the agency's name), and for regulation 28(4) reg24_from (the day the connected
+ * person's temporary approval for the child was given) and reg24_until (the day it ended or gave
+ * way to full approval; null while it stands), both null without a temporary approval. `where`
+ * picks the placements (given each table's alias: 'p' for the service's, 'a' for an agency's);
+ * `agencyAlso` is a further condition on an agency's. These are the columns the kept table
+ * kept_placements holds (facts.ts).
+ */
+export function everyPlacementRow(where: PlacementCondition, agencyAlso: PlacementCondition = () => sql`true`): SQL {
+  const p = sql.raw('p');
+  const a = sql.raw('a');
+  return sql`select 'in-house'::text as kind, p.id, p.child_id, p.start_date, p.end_date, p.placement_type,
+      h.team_id, t.area_id, h.restricted, h.name as placed_with,
+      ta.approved_on as reg24_from,
+      least(ta.ended_on, case when h.approved_on >= ta.approved_on then h.approved_on end) as reg24_until
+    from placements p join households h on h.id = p.household_id join teams t on t.id = h.team_id
+      -- The latest temporary approval of the household for the child (a handful in the service).
+      left join (select distinct on (x.household_id, x.child_id) x.household_id, x.child_id, x.approved_on, x.ended_on
+        from temporary_approvals x order by x.household_id, x.child_id, x.approved_on desc) ta
+        on ta.household_id = p.household_id and ta.child_id = p.child_id
+    where ${where(p)}
+    union all
+    select 'agency'::text, a.id, a.child_id, a.start_date, a.end_date, a.placement_type,
+      null::uuid, null::uuid, false, a.agency_name, null::date, null::date
+    from agency_placements a
+    where ${where(a)} and ${agencyAlso(a)}`;
+}

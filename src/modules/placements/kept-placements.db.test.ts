@@ -23,10 +23,10 @@ import type { ChildDetails } from '../children/forms.ts';
 import { updateChild } from '../children/service.ts';
 import type { DetailsInput } from '../households/forms.ts';
 import { updateDetails } from '../households/service.ts';
-import { inHousePlacementRate } from '../placements/in-house-measure.ts';
-import { agencyPlacements } from '../placements/tables.ts';
+import { visitedInTime } from '../child-visits/measures.ts';
 import { keptPlacementFacts } from './facts.ts';
-import { visitedInTime } from './measures.ts';
+import { inHousePlacementRate } from './in-house-measure.ts';
+import { agencyPlacements } from './tables.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
