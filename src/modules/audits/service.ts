@@ -4,7 +4,7 @@
  * audit-trail entry, all in one transaction; every view of an audit is written to the trail too.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
@@ -56,12 +56,16 @@ export async function pickFiles(
     if (month.picked) {
       const files = await filesOf(tx, month.id);
       await refreshDueItems(tx, 'case-audit', files);
-      await recordAudit(tx, who.actor, {
-        action: 'create',
-        recordType: 'audit-month',
-        recordId: month.id,
-        detail: { month: input.month, central: input.teamId === null, files: files.length },
-      });
+      await recordAudits(tx, who.actor, [
+        {
+          action: 'create',
+          recordType: 'audit-month',
+          recordId: month.id,
+          detail: { month: input.month, central: input.teamId === null, files: files.length },
+        },
+        // Each file picked, so its own trail starts with the pick.
+        ...files.map((id) => ({ action: 'create', recordType: 'case-audit', recordId: id, detail: { picked: true } })),
+      ]);
     }
     return { ok: true as const, ...month };
   });
@@ -149,6 +153,12 @@ export async function swapFile(db: DbOrTx, who: Who, id: string, reason: string)
           updatedAt: new Date(),
         })
         .where(eq(caseAudits.id, record.id));
+      await recordAudit(tx, who.actor, {
+        action: 'create',
+        recordType: 'case-audit',
+        recordId: made!.id,
+        detail: { pickedBecause: 'swap', inPlaceOf: record.id },
+      });
       return { ok: true as const, step: 'swap', ids: [made!.id] };
     },
   );

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -64,7 +64,10 @@ export async function recordEnquiry(
       })
       .returning({ id: households.id });
     const id = household!.id;
-    await tx.insert(carers).values({ householdId: id, firstName: input.carerFirstName, lastName: input.carerLastName });
+    const [carer] = await tx
+      .insert(carers)
+      .values({ householdId: id, firstName: input.carerFirstName, lastName: input.carerLastName })
+      .returning({ id: carers.id });
     await tx.insert(householdStatusEvents).values({
       householdId: id,
       toStatus: 'enquiry',
@@ -73,7 +76,10 @@ export async function recordEnquiry(
     });
     await refreshDueItems(tx, 'household', [id]);
     await refreshHouseholdFacts(tx, id);
-    await recordAudit(tx, who.actor, { action: 'create', recordType: 'household', recordId: id });
+    await recordAudits(tx, who.actor, [
+      { action: 'create', recordType: 'household', recordId: id },
+      { action: 'create', recordType: 'carer', recordId: carer!.id },
+    ]);
     return { ok: true, id };
   });
 }

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -92,12 +92,15 @@ export async function recordRecommendation(
     }
     // The recommendation stops the household's 8-month clock to panel.
     await refreshDueItems(tx, 'household', [item.householdId]);
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'panel-meeting',
-      recordId: meeting.id,
-      detail: { part: 'recommendation', itemId, householdId: item.householdId },
-    });
+    await recordAudits(tx, who.actor, [
+      {
+        action: 'update',
+        recordType: 'panel-meeting',
+        recordId: meeting.id,
+        detail: { part: 'recommendation', itemId, householdId: item.householdId },
+      },
+      { action: 'update', recordType: 'panel-item', recordId: itemId, detail: { part: 'recommendation' } },
+    ]);
     return { ok: true, id: meeting.id };
   });
 }

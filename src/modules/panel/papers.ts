@@ -4,7 +4,7 @@
  * working days before it, and every opening audited.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { fileTypeOf, fileTypes, uploadForm, type Upload } from '../../platform/uploads/index.ts';
@@ -143,12 +143,15 @@ export async function publishPapers(db: Db, who: Who, meetingId: string): Promis
     const ids = ready.map((r) => r.id);
     await tx.update(panelPapers).set({ publishedOn: todayInLondon() }).where(inArray(panelPapers.id, ids));
     await refreshDueItems(tx, 'panel-meeting', [meetingId]);
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'panel-meeting',
-      recordId: meetingId,
-      detail: { part: 'papers-published', papers: ids.length },
-    });
+    await recordAudits(tx, who.actor, [
+      {
+        action: 'update',
+        recordType: 'panel-meeting',
+        recordId: meetingId,
+        detail: { part: 'papers-published', papers: ids.length },
+      },
+      ...ids.map((id) => ({ action: 'publish', recordType: 'panel-paper', recordId: id })),
+    ]);
     return { ok: true, count: ids.length };
   });
 }

@@ -152,6 +152,9 @@ async function qrCode(url: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
+/** What the review's trail says of the email: sent, kept in the outbox (no mail server), or failed. */
+const EMAIL_ACTIONS = { sent: 'email-link', held: 'email-link-held', failed: 'email-link-failed' } as const;
+
 /** Sends the link now, while its secret is in memory, and keeps the message without it. */
 async function emailLink(
   db: Db,
@@ -182,18 +185,27 @@ async function emailLink(
     }
   }
   const kept = linkMessageText({ ...words, url: '(the link is not kept: Hearth stores only a fingerprint of it)' });
-  await db.insert(reviewMessages).values({
-    reviewId: m.reviewId,
-    linkId: m.linkId,
-    purpose: 'link',
-    recipients: [m.input.email!],
-    subject: kept.subject,
-    body: kept.body,
-    status,
-    attempts: mailer.mode === 'smtp' ? 1 : 0,
-    lastError: error,
-    sentAt: status === 'failed' ? null : m.now,
-    createdBy: m.who.user.id,
+  await db.transaction(async (tx) => {
+    await tx.insert(reviewMessages).values({
+      reviewId: m.reviewId,
+      linkId: m.linkId,
+      purpose: 'link',
+      recipients: [m.input.email!],
+      subject: kept.subject,
+      body: kept.body,
+      status,
+      attempts: mailer.mode === 'smtp' ? 1 : 0,
+      lastError: error,
+      sentAt: status === 'failed' ? null : m.now,
+      createdBy: m.who.user.id,
+    });
+    // The email (to whom, and whether it went) is on the review's trail beside the link it carries.
+    await recordAudit(tx, m.who.actor, {
+      action: EMAIL_ACTIONS[status],
+      recordType: 'annual-review',
+      recordId: m.reviewId,
+      detail: { link: m.input.kind, status },
+    });
   });
   return { status, error };
 }

@@ -3,7 +3,7 @@
  * is audited in its transaction; a change to who must attend a course refreshes the requirements.
  */
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
@@ -99,11 +99,21 @@ export async function cancelSession(db: Db, who: Who, id: string, reason: string
       .update(trainingSessions)
       .set({ status: 'cancelled', cancelledReason: reason })
       .where(eq(trainingSessions.id, id));
-    await tx
+    const bookings = await tx
       .update(trainingBookings)
       .set({ status: 'cancelled', cancelledAt: new Date() })
-      .where(sql`${trainingBookings.sessionId} = ${id} and ${trainingBookings.status} = 'booked'`);
-    await recordAudit(tx, who.actor, { action: 'cancel', recordType: 'training-session', recordId: id });
+      .where(sql`${trainingBookings.sessionId} = ${id} and ${trainingBookings.status} = 'booked'`)
+      .returning({ id: trainingBookings.id });
+    await recordAudits(tx, who.actor, [
+      { action: 'cancel', recordType: 'training-session', recordId: id },
+      // Each carer's booking, so their own trail shows the session cancelled.
+      ...bookings.map((b) => ({
+        action: 'cancel',
+        recordType: 'training-booking',
+        recordId: b.id,
+        detail: { via: 'session cancelled' },
+      })),
+    ]);
     return { ok: true as const, id };
   });
 }

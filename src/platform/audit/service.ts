@@ -13,6 +13,8 @@ export interface Actor {
   username: string | null;
   route: string | null;
   requestId: string | null;
+  /** The records this request has written a view of (shared by its actors), so a page writes one view, not two. */
+  viewed?: Set<string>;
 }
 
 export const systemActor = (what: string): Actor => ({ userId: null, username: null, route: what, requestId: null });
@@ -32,17 +34,30 @@ export interface AuditEvent {
  * chained a moment later by the sealer (`sealAuditTrail`), in the order entries commit.
  */
 export async function recordAudit(db: DbOrTx, actor: Actor, event: AuditEvent): Promise<void> {
-  await db.insert(auditEvents).values({
-    at: new Date(),
-    userId: actor.userId,
-    username: actor.username,
-    action: event.action,
-    recordType: event.recordType,
-    recordId: event.recordId,
-    route: actor.route,
-    requestId: actor.requestId,
-    detail: event.detail ?? null,
-  });
+  await recordAudits(db, actor, [event]);
+}
+
+/**
+ * Appends one event for each record a single change touched (each booking a cancelled session
+ * cancels, each paper a meeting publishes), in one insert: so each record's own trail shows it.
+ */
+export async function recordAudits(db: DbOrTx, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  for (const event of events) if (event.action === 'view') actor.viewed?.add(event.recordId);
+  const at = new Date();
+  await db.insert(auditEvents).values(
+    events.map((event) => ({
+      at,
+      userId: actor.userId,
+      username: actor.username,
+      action: event.action,
+      recordType: event.recordType,
+      recordId: event.recordId,
+      route: actor.route,
+      requestId: actor.requestId,
+      detail: event.detail ?? null,
+    })),
+  );
 }
 
 export interface VerifyOptions {
