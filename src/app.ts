@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/client.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
+import { pageViewsPlugin } from './platform/audit/page-views.ts';
 import { siteCookie } from './platform/auth/cookies.ts';
 import { accessPlugin } from './platform/access/plugin.ts';
 import { viewsPlugin } from './platform/views/plugin.ts';
@@ -94,6 +95,7 @@ export async function buildApp({ config, database, logger, mailer }: AppOptions)
   });
   await app.register(errorPagesPlugin);
   await app.register(authPlugin, { db, config });
+  await app.register(pageViewsPlugin, { db });
 
   // Every state-changing request carries a CSRF token (checked once the body is parsed).
   app.addHook('preHandler', (request, reply, done) => {

@@ -11,6 +11,7 @@ import { userPath } from './paths.ts';
 export const userRecordTypes: RecordType[] = [
   {
     type: 'user',
+    pages: ['/admin/users/:id'],
     async describe(db, id) {
       const user = await findUser(db, id);
       return user ? { label: `User: ${user.displayName} (${user.username})`, href: userPath(user.id) } : null;

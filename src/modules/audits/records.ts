@@ -12,6 +12,7 @@ import { monthName } from './views.ts';
 export const auditRecordTypes: RecordType[] = [
   {
     type: 'case-audit',
+    pages: ['/audits/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string; month: string }>(

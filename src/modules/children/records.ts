@@ -10,6 +10,7 @@ import { childPath } from './paths.ts';
 export const childRecordTypes: RecordType[] = [
   {
     type: 'child',
+    pages: ['/children/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [child] = await db

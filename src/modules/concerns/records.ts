@@ -13,6 +13,7 @@ import { concerns, significantEvents } from './tables.ts';
 export const concernRecordTypes: RecordType[] = [
   {
     type: 'concern',
+    pages: ['/concerns/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db
@@ -33,6 +34,7 @@ export const concernRecordTypes: RecordType[] = [
   },
   {
     type: 'significant-event',
+    pages: ['/notifications/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db

@@ -10,6 +10,7 @@ import { APPROVAL_RECORD } from './service.ts';
 export const approvalRecordTypes: RecordType[] = [
   {
     type: APPROVAL_RECORD,
+    pages: ['/temporary-approvals/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string }>(

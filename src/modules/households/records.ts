@@ -13,6 +13,7 @@ import { householdPath } from './paths.ts';
 export const householdRecordTypes: RecordType[] = [
   {
     type: 'household',
+    pages: ['/households/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db
@@ -27,6 +28,8 @@ export const householdRecordTypes: RecordType[] = [
   },
   {
     type: 'carer',
+    // A carer's training record (the training module's pages) is read as the carer's.
+    pages: ['/training/carers/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db

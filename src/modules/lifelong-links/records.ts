@@ -11,6 +11,7 @@ import { WORK_RECORD } from './service.ts';
 export const workRecordTypes: RecordType[] = [
   {
     type: WORK_RECORD,
+    pages: ['/lifelong-links/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string }>(

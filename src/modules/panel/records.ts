@@ -14,6 +14,7 @@ const allOrNone = (opens: boolean) => (opens ? null : sql`false`);
 export const panelRecordTypes: RecordType[] = [
   {
     type: 'panel-meeting',
+    pages: ['/panel/meetings/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [m] = await db.select().from(panelMeetings).where(eq(panelMeetings.id, id));
@@ -39,6 +40,7 @@ export const panelRecordTypes: RecordType[] = [
   {
     // An agenda item: listed by the papers measure when it has no paper for the members.
     type: 'panel-item',
+    pages: ['/panel/items/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [i] = await db
@@ -53,6 +55,7 @@ export const panelRecordTypes: RecordType[] = [
   },
   {
     type: 'panel-member',
+    pages: ['/panel/members/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [m] = await db.select().from(panelMembers).where(eq(panelMembers.id, id));

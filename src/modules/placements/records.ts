@@ -11,6 +11,7 @@ import { placementPath, referralPath } from './paths.ts';
 export const placementRecordTypes: RecordType[] = [
   {
     type: 'referral',
+    pages: ['/referrals/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db
@@ -39,6 +40,7 @@ export const placementRecordTypes: RecordType[] = [
   },
   {
     type: 'placement',
+    pages: ['/placements/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db

@@ -10,6 +10,7 @@ import { REQUEST_RECORD } from './labels.ts';
 export const recordsRecordTypes: RecordType[] = [
   {
     type: REQUEST_RECORD,
+    pages: ['/records-requests/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ household_id: string; name: string; organisation: string }>(

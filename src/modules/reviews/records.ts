@@ -11,6 +11,7 @@ import { annualReviews } from './tables.ts';
 export const reviewRecordTypes: RecordType[] = [
   {
     type: 'annual-review',
+    pages: ['/reviews/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db

@@ -7,6 +7,7 @@ import { findMember, findVisibleMember } from './queries.ts';
 export const staffRecordTypes: RecordType[] = [
   {
     type: 'staff-member',
+    pages: ['/staff/:id'],
     async describe(db, id) {
       const member = await findMember(db, id);
       if (!member) return null;

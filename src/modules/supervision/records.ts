@@ -11,6 +11,7 @@ import { householdSupervisionPath, supervisionPath } from './paths.ts';
 export const supervisionRecordTypes: RecordType[] = [
   {
     type: 'supervision',
+    pages: ['/supervision/:id'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await db

@@ -113,8 +113,16 @@ describe('recording a supervision', () => {
     // The next supervision is due 6 weeks (42 days) after this visit.
     expect(list.body).toContain(`due by <strong>${formatDate(addDays(visitDate, 42))}</strong>`);
 
-    // Created, viewed, changed, finalised, its signed record opened (the refused draft PDF is not a view).
-    expect(await auditActions(id)).toEqual(['ssw create', 'ssw view', 'ssw update', 'ssw finalise', 'ssw view']);
+    // Created, viewed, changed, read again on the page that finalises it, finalised, its signed record
+    // opened (the refused draft PDF is not a view).
+    expect(await auditActions(id)).toEqual([
+      'ssw create',
+      'ssw view',
+      'ssw update',
+      'ssw view',
+      'ssw finalise',
+      'ssw view',
+    ]);
   });
 
   it('asks what the children said, the training and PDP progress, and whether a new child saw the profile', async () => {

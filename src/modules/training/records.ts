@@ -46,14 +46,19 @@ function carerRecord(
   };
 }
 
-/** A record of the calendar (no personal data): open to whoever may read the training pages. */
+/**
+ * A record of the calendar: open to whoever may read the training pages. A session's register and an
+ * event's attendance name carers and children, so their pages are written to the trail (`pages`).
+ */
 function calendarRecord(
   type: string,
   find: (db: Parameters<RecordType['describe']>[0], id: string) => Promise<string | null>,
   href: (id: string) => string,
+  pages?: readonly string[],
 ): RecordType {
   return {
     type,
+    ...(pages ? { pages } : {}),
     async describe(db, id) {
       const label = isUuid(id) ? await find(db, id) : null;
       return label ? { label, href: href(id) } : null;
@@ -90,6 +95,7 @@ export const trainingRecordTypes: RecordType[] = [
       return row ? `Training session: ${row.title}, ${formatDate(row.startsOn)}` : null;
     },
     trainingSessionPath,
+    ['/training/sessions/:id'],
   ),
   calendarRecord(
     'participation-event',
@@ -101,5 +107,6 @@ export const trainingRecordTypes: RecordType[] = [
       return row ? `Participation event: ${row.title}` : null;
     },
     participationEventPath,
+    ['/participation/:id'],
   ),
 ];

@@ -22,6 +22,12 @@ export interface RecordType {
    * may open.
    */
   listedTo?(viewer: SignedInUser, id: SQL): SQL | null;
+  /**
+   * The pages (route templates such as '/children/:id') whose `:id` is a record of this type: a
+   * page under one ('/children/:id/edit', '/children/:id/visits/:visitId') answered in full writes a
+   * view of the record to the audit trail, unless it wrote its own (platform/audit/page-views.ts).
+   */
+  pages?: readonly string[];
 }
 
 const registered = new Map<string, RecordType>();
@@ -45,6 +51,21 @@ export function listedToViewer(viewer: SignedInUser): SQL | null {
     if (opens) arms.push(sql`when ${type.type} then ${opens}`);
   }
   return arms.length ? sql`(case r.record_type ${sql.join(arms, sql` `)} else true end)` : null;
+}
+
+/**
+ * The record type whose pages hold this route template (the longest page that starts it), or
+ * undefined: for writing a page's view to the audit trail.
+ */
+export function recordTypeOfPage(route: string): string | undefined {
+  let found: { type: string; length: number } | undefined;
+  for (const type of registered.values()) {
+    for (const page of type.pages ?? []) {
+      const holds = route === page || route.startsWith(`${page}/`);
+      if (holds && page.length > (found?.length ?? -1)) found = { type: type.type, length: page.length };
+    }
+  }
+  return found?.type;
 }
 
 /** The registered record types' names (for the test that holds each to its access rule). */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { recordType } from '../access/registry.ts';
 import { auditTrailFor } from './trail.ts';
+import { recordAudit } from './service.ts';
 import { pagination } from '../views/pagination.ts';
 import { pageFrom } from '../views/params.ts';
 
@@ -19,6 +20,13 @@ export const auditRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       if (!type || !record || !(await type.inScope(db, viewer, request.params.id))) {
         return reply.callNotFound();
       }
+      // Who has read a record is itself part of the record's trail.
+      await recordAudit(db, request.actor(), {
+        action: 'view',
+        recordType: type.type,
+        recordId: request.params.id,
+        detail: { part: 'trail' },
+      });
       const page = pageFrom(request.query.page);
       const trail = await auditTrailFor(db, type.type, request.params.id, {
         limit: PAGE_SIZE,

@@ -19,6 +19,8 @@ declare module 'fastify' {
     sessionExpired: boolean;
     /** The user, route and request id, for the audit trail. */
     actor(): Actor;
+    /** The records the request has written a view of (see Actor.viewed); made by the first `actor()`. */
+    viewsAudited: Set<string> | null;
   }
   interface FastifyInstance {
     /** The council's identity provider (OpenID Connect), or null when OIDC_ settings are not given. */
@@ -36,12 +38,15 @@ export const authPlugin = fp<{ db: Db; config: Config }>(async (app, { db, confi
   app.decorateRequest('user', null);
   app.decorateRequest('pendingSignIn', null);
   app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('viewsAudited', null);
   app.decorateRequest('actor', function (this: FastifyRequest): Actor {
+    this.viewsAudited ??= new Set();
     return {
       userId: this.user?.id ?? null,
       username: this.user?.username ?? null,
       route: `${this.method} ${this.routeOptions.url ?? this.url}`,
       requestId: this.id,
+      viewed: this.viewsAudited,
     };
   });
   const cookie = siteCookie(SESSION_COOKIE, config);
