@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { areas, secondFactors, teams, users } from '../../platform/auth/tables.ts';
 import { roleNames, roles, type Role } from '../../platform/access/roles.ts';
 import { isUuid, type UserListQuery } from './forms.ts';
+import { likePattern } from '../../platform/db/sql.ts';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -54,11 +55,6 @@ const roleNameSql = sql`case ${users.role} ${sql.join(
   roles.map((r) => sql`when ${r} then ${roleNames[r]}`),
   sql` `,
 )} else ${users.role} end`;
-
-/** Escapes LIKE wildcards so a search for "50%" means those characters. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function listConditions(query: UserListQuery): SQL | undefined {
   const conditions: SQL[] = [];

@@ -9,13 +9,9 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import type { ChildListQuery } from './forms.ts';
 import { childQuery, childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
+import { likePattern } from '../../platform/db/sql.ts';
 
 export const CHILDREN_PAGE_SIZE = 25;
-
-/** Escapes LIKE wildcards so a search for "50%" means those characters. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function listConditions(user: SignedInUser, query: ChildListQuery, today: IsoDate): SQL {
   const conditions: SQL[] = [childVisibleTo(user)];

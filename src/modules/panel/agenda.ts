@@ -3,11 +3,13 @@
  * which records behind them) may be put on a meeting's agenda. The kinds other modules bring
  * (approval, first review, change of terms, standards of care) are listed by their panel business
  * (`src/platform/modules/panel-business.ts`); the panel lists the households paused or approved
- * itself. Each candidate's `value` is what the add-item form sends back; the service re-derives the
- * list to accept only a due candidate.
+ * itself. Each candidate's `value` is what the add-item form sends back; the service looks the
+ * chosen one up again (`{ value }`) to accept only a due candidate.
  */
-import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { likePattern } from '../../platform/db/sql.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import { panelBusinessFor, type PanelBusiness, type PanelCandidate } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { skillLevelName } from '../households/labels.ts';
@@ -27,13 +29,31 @@ export interface Candidate {
 
 const LIMIT = 200;
 
+/** What the add-item form asks for: the households whose name or reference holds the words searched, or the one chosen (its `value`). */
+export interface CandidateQuery {
+  search?: string;
+  value?: string;
+}
+
+/**
+ * The kinds the panel lists from every paused or approved household (thousands in a large
+ * service): the form shows the households waiting longest, CANDIDATES_SHOWN at a time, and finds
+ * any other by name or reference.
+ */
+export const searchedKinds: readonly ItemKind[] = ['deregistration', 'skills_level', 'exemption'];
+export const CANDIDATES_SHOWN = 25;
+
 /** Households in these statuses with no open item of this kind on any agenda (no decision yet). */
 async function householdsIn(
   db: DbOrTx,
   kind: ItemKind,
   statuses: string[],
   hint: (h: { since: string; skillLevel: number }) => string,
+  query: CandidateQuery = {},
 ) {
+  const id = query.value?.startsWith('h:') ? query.value.slice(2) : undefined;
+  if (query.value !== undefined && !(id && isUuid(id))) return [];
+  const words = query.search?.trim();
   const open = db
     .select({ one: sql`1` })
     .from(panelItems)
@@ -53,9 +73,19 @@ async function householdsIn(
       skillLevel: households.skillLevel,
     })
     .from(households)
-    .where(and(inArray(households.status, statuses), notExists(open)))
+    .where(
+      and(
+        inArray(households.status, statuses),
+        notExists(open),
+        id ? eq(households.id, id) : undefined,
+        words
+          ? or(ilike(households.name, likePattern(words)), ilike(households.reference, likePattern(words)))
+          : undefined,
+      ),
+    )
     .orderBy(asc(households.statusSince), asc(households.reference))
-    .limit(LIMIT);
+    // One more than is shown, so the form can say there are others to search for.
+    .limit(CANDIDATES_SHOWN + 1);
   return rows.map((h): Candidate => ({
     value: `h:${h.id}`,
     householdId: h.id,
@@ -88,7 +118,7 @@ function candidateOf(business: PanelBusiness, c: PanelCandidate): Candidate {
  * The households (and records behind them) another module has due for this kind of item, as its
  * panel business lists them, oldest first.
  */
-async function broughtCandidates(db: DbOrTx, kind: ItemKind): Promise<Candidate[]> {
+async function broughtCandidates(db: DbOrTx, kind: ItemKind, query: CandidateQuery = {}): Promise<Candidate[]> {
   const listing = panelBusinessFor(kind).filter((b) => b.dueForPanel);
   if (!listing.length) throw new Error(`No module lists what is due for a ${kind} item: are the modules registered?`);
   const without = oncePerHousehold.includes(kind)
@@ -99,42 +129,47 @@ async function broughtCandidates(db: DbOrTx, kind: ItemKind): Promise<Candidate[
     const due = await business.dueForPanel!(db, { limit: LIMIT, without });
     found.push(...due.map((c) => candidateOf(business, c)));
   }
-  return found.slice(0, LIMIT);
+  const listed = found.slice(0, LIMIT);
+  return query.value === undefined ? listed : listed.filter((c) => c.value === query.value);
 }
 
 /**
  * Approval: households in assessment whose assessment is complete (the recruitment module's
  * panel business), leaving out those already put to the panel for approval.
  */
-export const approvalCandidates = (db: DbOrTx) => broughtCandidates(db, 'approval');
+export const approvalCandidates = (db: DbOrTx, query?: CandidateQuery) => broughtCandidates(db, 'approval', query);
 
 /** First annual reviews completed and waiting to be presented (the reviews module's). */
-export const firstReviewCandidates = (db: DbOrTx) => broughtCandidates(db, 'first_review');
+export const firstReviewCandidates = (db: DbOrTx, query?: CandidateQuery) =>
+  broughtCandidates(db, 'first_review', query);
 
 /** Changes of terms: reviews (not first reviews) whose outcome changes the terms or refers to panel. */
-export const changeOfTermsCandidates = (db: DbOrTx) => broughtCandidates(db, 'change_of_terms');
+export const changeOfTermsCandidates = (db: DbOrTx, query?: CandidateQuery) =>
+  broughtCandidates(db, 'change_of_terms', query);
 
 /** Standards of care: allegations with an outcome, not yet presented (the concerns module's). */
-export const standardsOfCareCandidates = (db: DbOrTx) => broughtCandidates(db, 'standards_of_care');
+export const standardsOfCareCandidates = (db: DbOrTx, query?: CandidateQuery) =>
+  broughtCandidates(db, 'standards_of_care', query);
 
 /** Deregistration: households paused (on hold or inactive) whose future the panel considers. */
-export const deregistrationCandidates = (db: DbOrTx) =>
-  householdsIn(db, 'deregistration', ['on_hold', 'inactive'], (h) => `Paused since ${formatDate(h.since)}`);
+export const deregistrationCandidates = (db: DbOrTx, query?: CandidateQuery) =>
+  householdsIn(db, 'deregistration', ['on_hold', 'inactive'], (h) => `Paused since ${formatDate(h.since)}`, query);
 
 /** Skills level 2 or 3: approved households, with the level they are paid at (the worker's report says why). */
-export const skillsLevelCandidates = (db: DbOrTx) =>
+export const skillsLevelCandidates = (db: DbOrTx, query?: CandidateQuery) =>
   householdsIn(
     db,
     'skills_level',
     ['approved'],
     (h) => `Paid at ${skillLevelName(h.skillLevel).toLowerCase()}; approved, status since ${formatDate(h.since)}`,
+    query,
   );
 
 /** Exemptions (more than three children): approved households (the recruitment module will list exemptions due for review). */
-export const exemptionCandidates = (db: DbOrTx) =>
-  householdsIn(db, 'exemption', ['approved'], (h) => `Approved; status since ${formatDate(h.since)}`);
+export const exemptionCandidates = (db: DbOrTx, query?: CandidateQuery) =>
+  householdsIn(db, 'exemption', ['approved'], (h) => `Approved; status since ${formatDate(h.since)}`, query);
 
-export const candidatesFor: Record<ItemKind, (db: DbOrTx) => Promise<Candidate[]>> = {
+export const candidatesFor: Record<ItemKind, (db: DbOrTx, query?: CandidateQuery) => Promise<Candidate[]>> = {
   approval: approvalCandidates,
   first_review: firstReviewCandidates,
   change_of_terms: changeOfTermsCandidates,

@@ -9,7 +9,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid, pageFrom } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
-import { candidatesFor } from './agenda.ts';
+import { CANDIDATES_SHOWN, candidatesFor, searchedKinds } from './agenda.ts';
 import { representationsBy } from './dates.ts';
 import { attendanceForm, itemForm, meetingForm, minutesForm } from './forms.ts';
 import {
@@ -30,7 +30,7 @@ import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './que
 import { quorumOf } from './quorum.ts';
 import { bodyOf, calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
 import { meetingPath } from './paths.ts';
-import { memberOfUser, opensPaper, seesMeeting } from './scope.ts';
+import { householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
 import { signMinutes } from './decisions.ts';
@@ -93,6 +93,14 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     const member = user.role === 'panel_member' ? await memberOfUser(db, user) : null;
     const sitting = member !== null && attendingIds.has(member.id);
     const chairing = detail.attending.some((a) => a.role === 'chair') ? 'chair' : 'vice_chair';
+    const read = can(user.role, 'panel.papers')
+      ? await householdsReadBy(
+          db,
+          user,
+          detail.items.map((i) => i.item.householdId),
+        )
+      : new Set<string>();
+    const known = { sitting, readsHousehold: (householdId: string) => read.has(householdId) };
     return reply.code(form.errors ? 400 : 200).page('panel-meeting.njk', {
       title: `Panel meeting, ${formatDate(meeting.meetsOn)}`,
       meeting,
@@ -111,7 +119,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
             i.papers.map(async (p) => ({
               ...p,
               qaName: nameOf(qaOutcomeNames, p.qaOutcome),
-              opens: await opensPaper(db, user, p, meeting, i.item.householdId, sitting),
+              opens: await opensPaper(db, user, p, meeting, i.item.householdId, known),
             })),
           ),
         })),
@@ -178,11 +186,24 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     const meeting = isUuid(request.params.id) ? await findMeeting(db, request.params.id) : null;
     if (!meeting) return reply.callNotFound();
     const kind = (itemKinds as readonly string[]).includes(String(values.kind)) ? (values.kind as ItemKind) : null;
-    const candidates = kind ? await candidatesFor[kind](db) : [];
+    const searched = kind !== null && searchedKinds.includes(kind);
+    const search = searched && typeof values.q === 'string' ? values.q.trim().slice(0, 100) : '';
+    const found = kind ? await candidatesFor[kind](db, search ? { search } : {}) : [];
+    const more = searched && found.length > CANDIDATES_SHOWN;
+    const candidates = searched ? found.slice(0, CANDIDATES_SHOWN) : found;
+    // The household chosen before a refusal stays chosen, though another search or page would not list it.
+    const chosen = typeof values.candidate === 'string' ? values.candidate : '';
+    if (kind && chosen && !candidates.some((c) => c.value === chosen)) {
+      candidates.unshift(...(await candidatesFor[kind](db, { value: chosen })));
+    }
     return reply.code(errors ? 400 : 200).page('panel-item-form.njk', {
       title: kind ? `Add to the agenda: ${itemKindNames[kind].toLowerCase()}` : 'Add an item to the agenda',
       meeting,
       kind,
+      searched,
+      search,
+      more,
+      shown: CANDIDATES_SHOWN,
       kindItems: itemKinds.map((k) => ({ value: k, text: itemKindNames[k], checked: kind === k })),
       candidates: candidates.map((c) => ({
         value: c.value,
@@ -206,7 +227,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     });
   }
   app.get<WithId>('/panel/meetings/:id/items/new', rule('panel.manage'), (request, reply) =>
-    itemPage(request, reply, { kind: request.query.kind }),
+    itemPage(request, reply, { kind: request.query.kind, q: request.query.q }),
   );
   app.post<WithId>('/panel/meetings/:id/items/new', rule('panel.manage'), async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();

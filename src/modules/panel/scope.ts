@@ -3,12 +3,13 @@
  * panel member only the meetings they sit on, and a paper only from its publication until the
  * chair signs the minutes. A household's worker opens the papers of the households they may see.
  */
-import { and, eq, isNull, or, gt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { findVisibleHousehold } from '../households/scope.ts';
+import { findVisibleHousehold, householdVisibleTo } from '../households/scope.ts';
+import { households } from '../households/tables.ts';
 import { panelAttendance, panelMeetings, panelMembers } from './tables.ts';
 
 /** The panel member linked to this user's account, while on the list. */
@@ -48,9 +49,15 @@ export function openToMembers(
   return paper.publishedOn !== null && paper.publishedOn <= today && meeting.minutesSignedOn === null;
 }
 
+/** What the meeting's page already knows for each of its papers: whether the member sits, the households the user may read. */
+export interface KnownForPapers {
+  sitting: boolean;
+  readsHousehold: (householdId: string) => boolean;
+}
+
 /**
- * Whether the user may open this paper. For a panel member, `sitting` is whether they sit on the
- * meeting, when the caller already knows (the meeting's page, for each of its papers).
+ * Whether the user may open this paper. The meeting's page passes what it knows for all its
+ * papers (`known`), so it asks nothing again for each.
  */
 export async function opensPaper(
   db: DbOrTx,
@@ -58,12 +65,23 @@ export async function opensPaper(
   paper: { publishedOn: string | null },
   meeting: typeof panelMeetings.$inferSelect,
   householdId: string,
-  sitting?: boolean,
+  known?: KnownForPapers,
 ): Promise<boolean> {
   if (user.role === 'panel_member') {
-    return (sitting ?? (await seesMeeting(db, user, meeting.id))) && openToMembers(paper, meeting);
+    return (known?.sitting ?? (await seesMeeting(db, user, meeting.id))) && openToMembers(paper, meeting);
   }
   if (can(user.role, 'panel.manage') || can(user.role, 'panel.decide')) return true;
   if (!can(user.role, 'panel.papers')) return false;
+  if (known) return known.readsHousehold(householdId);
   return (await findVisibleHousehold(db, user, householdId)) !== null;
+}
+
+/** Of these households (a meeting's agenda), those the user may read: one query for the whole agenda. */
+export async function householdsReadBy(db: DbOrTx, user: SignedInUser, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(inArray(households.id, [...new Set(ids)]), householdVisibleTo(user)));
+  return new Set(rows.map((r) => r.id));
 }

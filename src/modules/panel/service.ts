@@ -1,6 +1,6 @@
 /** The panel's central list, its meetings, who sits and the agenda: rules and writes, each audited. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -115,7 +115,7 @@ export async function addItem(db: Db, who: Who, meetingId: string, input: ItemIn
     if (meeting.minutesSignedOn) {
       return invalid({ field: 'candidate', message: 'The minutes are signed: the agenda can no longer change' });
     }
-    const candidate = (await candidatesFor[input.kind](tx)).find((c) => c.value === input.candidate);
+    const [candidate] = await candidatesFor[input.kind](tx, { value: input.candidate });
     if (!candidate) {
       return invalid({ field: 'candidate', message: 'Select a household from the list of those due for this item' });
     }
@@ -160,12 +160,15 @@ export async function addItem(db: Db, who: Who, meetingId: string, input: ItemIn
       })
       .returning({ id: panelItems.id });
     await refreshDueItems(tx, 'panel-meeting', [meetingId]);
-    await recordAudit(tx, who.actor, {
-      action: 'create',
-      recordType: 'panel-meeting',
-      recordId: meetingId,
-      detail: { part: 'agenda', kind: input.kind, householdId: candidate.householdId },
-    });
+    await recordAudits(tx, who.actor, [
+      {
+        action: 'create',
+        recordType: 'panel-meeting',
+        recordId: meetingId,
+        detail: { part: 'agenda', kind: input.kind, householdId: candidate.householdId, itemId: row!.id },
+      },
+      { action: 'create', recordType: 'panel-item', recordId: row!.id, detail: { kind: input.kind } },
+    ]);
     return { ok: true, id: row!.id };
   });
 }

@@ -10,6 +10,7 @@ import { makeHousehold, userIdByUsername } from '../../../test/support/household
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { households } from '../households/tables.ts';
 import { auditTrail, dateFields } from '../placements/test-support.ts';
+import { CANDIDATES_SHOWN } from './agenda.ts';
 import { makeMeeting } from './test-support.ts';
 import { panelAttendance, panelItems, panelMembers } from './tables.ts';
 
@@ -156,5 +157,49 @@ describe('a skills level item', () => {
     expect(decided.statusCode).toBe(303);
     const [after] = await db.select().from(households).where(eq(households.id, household.id));
     expect(after!.skillLevel).toBe(1);
+  });
+
+  // Last in the file: the households it adds come before any other in the list.
+  it('shows the households waiting longest, finds any other by name or reference, and accepts it', async () => {
+    const db = t.database.db;
+    for (let i = 0; i < CANDIDATES_SHOWN + 1; i += 1) {
+      await makeHousehold(db, { name: `Longwait ${i}`, statusSince: addDays(today, -5000 + i) });
+    }
+    const recent = await makeHousehold(db, { name: 'Newlyapproved', statusSince: addDays(today, -10) });
+    const meeting = await quorateMeeting();
+    const adviser = await signedIn(t.app, 'adviser');
+    const listed = await adviser.get(`/panel/meetings/${meeting.id}/items/new?kind=skills_level`);
+    expect(listed.body).toContain('Longwait 0');
+    expect(listed.body).not.toContain(`Longwait ${CANDIDATES_SHOWN}`);
+    expect(listed.body).not.toContain('Newlyapproved');
+    expect(listed.body).toContain(
+      `These are the ${CANDIDATES_SHOWN} households that have waited longest. To find another, search by name or reference.`,
+    );
+
+    const found = await adviser.get(
+      `/panel/meetings/${meeting.id}/items/new?kind=skills_level&q=${encodeURIComponent(recent.reference)}`,
+    );
+    expect(found.body).toContain(`Newlyapproved (${recent.reference})`);
+    expect(found.body).not.toContain('Longwait 0');
+    const none = await adviser.get(`/panel/meetings/${meeting.id}/items/new?kind=skills_level&q=Nobody%25here`);
+    expect(none.body).toContain('No household due for this kind of item matches “Nobody%here”.');
+
+    // Refused for want of a level: the household found stays chosen, and the search stays.
+    const candidate = `h:${recent.id}`;
+    const refused = await adviser.post(`/panel/meetings/${meeting.id}/items/new`, {
+      kind: 'skills_level',
+      q: recent.reference,
+      candidate,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(new RegExp(`value="${candidate}"[^>]*checked`));
+    expect(refused.body).toContain(`name="q" value="${recent.reference}"`);
+    const added = await adviser.post(`/panel/meetings/${meeting.id}/items/new`, {
+      kind: 'skills_level',
+      candidate,
+      skillLevel: '2',
+    });
+    expect(added.statusCode).toBe(303);
+    expect((await itemOf(meeting.id, recent.id)).skillLevel).toBe(2);
   });
 });

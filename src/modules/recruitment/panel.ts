@@ -19,7 +19,10 @@ export interface ReadyForPanel {
  * Households in assessment whose assessment (Form F) is complete, oldest first. The panel module
  * passes `without`, a query of the household ids that already have a recommendation, to leave those out.
  */
-export async function householdsReadyForPanel(db: DbOrTx, options: { without?: SQL } = {}): Promise<ReadyForPanel[]> {
+export async function householdsReadyForPanel(
+  db: DbOrTx,
+  options: { without?: SQL; limit?: number } = {},
+): Promise<ReadyForPanel[]> {
   return queryRows<ReadyForPanel>(
     db,
     sql`select h.id as "householdId", h.name as "householdName", h.reference as "householdReference",
@@ -27,7 +30,8 @@ export async function householdsReadyForPanel(db: DbOrTx, options: { without?: S
       from households h join recruitment_assessments a on a.household_id = h.id
       where h.status = 'in_assessment' and a.completed_on is not null
         ${options.without ? sql`and h.id not in (${options.without})` : sql``}
-      order by a.completed_on, h.name`,
+      order by a.completed_on, h.name
+      ${options.limit === undefined ? sql`` : sql`limit ${options.limit}`}`,
   );
 }
 
@@ -39,7 +43,7 @@ export const roadInPanelBusiness: PanelBusiness[] = [
   {
     kind: 'approval',
     dueForPanel: async (db, { limit, without }) =>
-      (await householdsReadyForPanel(db, { without })).slice(0, limit).map((h) => ({
+      (await householdsReadyForPanel(db, { without, limit })).map((h) => ({
         householdId: h.householdId,
         householdName: h.householdName,
         householdReference: h.householdReference,
