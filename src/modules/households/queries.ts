@@ -1,10 +1,11 @@
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { fromJsonRows, jsonRows } from '../../platform/db/json-rows.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { queryRows, likePattern } from '../../platform/db/sql.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
+import { householdScope } from '../../platform/access/scope.ts';
 import { householdVisibleTo, vacanciesSql } from './scope.ts';
 import {
   carers,
@@ -77,11 +78,6 @@ export async function findMember(db: DbOrTx, householdId: string, memberId: stri
   return row ?? null;
 }
 
-/** Escapes LIKE wildcards so a search for "50%" means those characters. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function listConditions(viewer: SignedInUser, query: HouseholdListQuery): SQL {
   const conditions: SQL[] = [householdVisibleTo(viewer)];
   if (query.q) {
@@ -150,12 +146,35 @@ export async function findTeam(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
-/** Social workers who can hold a caseload, for the list filter. */
-export async function workerOptions(db: DbOrTx) {
+/** The staff whose caseloads lie within the households the viewer may read: their teams, their area, or only themselves. */
+function workersWithin(viewer: SignedInUser): SQL | undefined {
+  const scope = householdScope(viewer);
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'area':
+      return sql`${users.teamId} in (select ${teams.id} from ${teams} where ${teams.areaId} = ${scope.areaId})`;
+    case 'team':
+      return eq(users.teamId, scope.teamId);
+    case 'allocated':
+      return eq(users.id, scope.userId);
+    default:
+      return sql`false`;
+  }
+}
+
+/** Social workers who can hold a caseload among the households the viewer may read, for the list filter. */
+export async function workerOptions(db: DbOrTx, viewer: SignedInUser) {
   return db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(eq(users.active, true), inArray(users.role, ['supervising_social_worker', 'assessing_social_worker'])))
+    .where(
+      and(
+        eq(users.active, true),
+        inArray(users.role, ['supervising_social_worker', 'assessing_social_worker']),
+        workersWithin(viewer),
+      ),
+    )
     .orderBy(asc(users.displayName));
 }
 

@@ -358,6 +358,10 @@ describe('the households list', () => {
     expect(shortBreaks.body).toContain('of 13 households');
     const mine = await manager.get(`/households?q=Listfamily&worker=${ssw}`);
     expect(mine.body).toContain('Showing 1 to 3 of 3 households');
+    // The worker filter offers the manager's own team's workers, not every worker in the service.
+    expect(mine.body).toMatch(/<option value="[^"]+"[^>]*>Sam Sutherland<\/option>/);
+    expect(mine.body).not.toContain('Priya Walsh');
+    expect((await (await signedIn(t.app, 'head')).get('/households')).body).toContain('Priya Walsh');
     const byPostcode = await manager.get('/households?q=me12ab');
     expect(byPostcode.body).toContain('of 27 households');
     const none = await manager.get('/households?q=Listfamily&status=refused');

@@ -18,7 +18,7 @@ export function listRoutes(app: FastifyInstance, db: Db): void {
     const [list, teams, workers] = await Promise.all([
       listHouseholds(db, request.user!, query),
       teamOptions(db),
-      workerOptions(db),
+      workerOptions(db, request.user!),
     ]);
     // Whoever may record a fostering enquiry in one of the teams (the form is the recruitment module's).
     const canRecord =
