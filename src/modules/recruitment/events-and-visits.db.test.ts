@@ -82,6 +82,44 @@ describe('the initial visit and the mentor', () => {
     expect(row).toMatchObject({ mentorHouseholdId: mentor.id, mentorAllocatedOn: today });
     expect((await coordinator.get(`/households/${h.id}/recruitment`)).body).toContain('Oakhurst household');
   });
+
+  it('takes a mentor by their household’s reference, and says which reference is not on the register', async () => {
+    const mentor = await makeHousehold(t.database.db, { name: 'Reeveshaw' });
+    const h = await makeRoad(t.database.db, {
+      enquiredOn: addDays(today, -60),
+      appliedOn: addDays(today, -40),
+      startedOn: addDays(today, -30),
+      household: { status: 'in_assessment', statusSince: addDays(today, -30) },
+    });
+    const coordinator = await signedIn(t.app, 'recruitment');
+    const path = `/households/${h.id}/recruitment/mentor`;
+    await coordinator.get(path);
+    const unknown = await coordinator.post(path, { mentorReference: 'NO-SUCH-1', ...boxes('allocatedOn', today) });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('No approved household in the area has the reference NO-SUCH-1');
+    expect(unknown.body).toContain('value="NO-SUCH-1"');
+    const both = await coordinator.post(path, {
+      mentorHouseholdId: mentor.id,
+      mentorReference: mentor.reference,
+      ...boxes('allocatedOn', today),
+    });
+    expect(both.body).toContain('Choose the mentor from the list or enter a reference, not both');
+    const neither = await coordinator.post(path, boxes('allocatedOn', today));
+    expect(neither.body).toContain('Select the mentor, or enter the reference of their household');
+
+    const saved = await coordinator.post(path, {
+      mentorReference: ` ${mentor.reference.toLowerCase()} `,
+      ...boxes('allocatedOn', today),
+    });
+    expect(saved.statusCode).toBe(303);
+    const [row] = await t.database.db
+      .select()
+      .from(recruitmentAssessments)
+      .where(eq(recruitmentAssessments.householdId, h.id));
+    expect(row!.mentorHouseholdId).toBe(mentor.id);
+    // Their household is on the list when the form is opened again, chosen.
+    expect((await coordinator.get(path)).body).toMatch(new RegExp(`value="${mentor.id}"[^>]*selected`));
+  });
 });
 
 describe('My work', () => {

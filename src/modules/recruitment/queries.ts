@@ -146,19 +146,45 @@ export async function workerOptions(db: DbOrTx) {
     .orderBy(asc(users.displayName));
 }
 
-/** Approved households in the same area, to choose a mentor from (the register), nearest by team first. */
-export async function mentorOptions(db: DbOrTx, household: { id: string; teamId: string; areaId: string }) {
+type Applicant = { id: string; teamId: string; areaId: string };
+
+/** Who may mentor the applicant: an approved household of the area's register, not restricted, not theirs. */
+const mayMentor = (household: Applicant) =>
+  and(
+    eq(households.status, 'approved'),
+    eq(households.restricted, false),
+    sql`${households.id} <> ${household.id}`,
+    sql`${households.teamId} in (select id from teams where area_id = ${household.areaId})`,
+  );
+
+/** How many mentors the form lists: any other household of the area is found by its reference. */
+export const MENTORS_LISTED = 200;
+
+/**
+ * Approved households in the same area to choose a mentor from: the applicant's own team first,
+ * then the longest approved (the most experienced), at most MENTORS_LISTED.
+ */
+export async function mentorOptions(db: DbOrTx, household: Applicant) {
   return db
     .select({ id: households.id, name: households.name, reference: households.reference })
     .from(households)
-    .where(
-      and(
-        eq(households.status, 'approved'),
-        eq(households.restricted, false),
-        sql`${households.id} <> ${household.id}`,
-        sql`${households.teamId} in (select id from teams where area_id = ${household.areaId})`,
-      ),
+    .where(mayMentor(household))
+    .orderBy(
+      sql`${households.teamId} = ${household.teamId} desc`,
+      sql`${households.approvedOn} asc nulls last`,
+      asc(households.name),
     )
-    .orderBy(sql`${households.teamId} = ${household.teamId} desc`, asc(households.name))
-    .limit(200);
+    .limit(MENTORS_LISTED);
+}
+
+/** The household that may mentor the applicant with this id or reference (any case), or null. */
+export async function findMentor(db: DbOrTx, household: Applicant, by: { id: string } | { reference: string }) {
+  const which =
+    'id' in by ? eq(households.id, by.id) : sql`upper(${households.reference}) = ${by.reference.trim().toUpperCase()}`;
+  const [found] = await db
+    .select({ id: households.id, name: households.name, reference: households.reference })
+    .from(households)
+    .where(and(mayMentor(household), which))
+    .limit(1);
+  return found ?? null;
 }

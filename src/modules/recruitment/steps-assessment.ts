@@ -10,7 +10,7 @@ import { checkOutcomeAnswers, checkOutcomeFields, refineCheckOutcome } from '../
 import { personChecks } from '../households/tables.ts';
 import { outstandingMessage } from './checks.ts';
 import { checkKindNames, checkKinds, householdCheckKinds, type CheckKind } from './labels.ts';
-import { mentorOptions, workerOptions } from './queries.ts';
+import { findMentor, MENTORS_LISTED, mentorOptions, workerOptions } from './queries.ts';
 import { assessors, coordinators } from './scope.ts';
 import { dateRules, moveHousehold, type Step, type StepContext } from './step.ts';
 import { recruitmentAssessments } from './tables.ts';
@@ -164,9 +164,39 @@ export const checkStep: Step<typeof checkSchema> = {
 };
 
 const mentorSchema = z.object({
-  mentorHouseholdId: z.string({ error: 'Select the mentor' }).refine(isUuid, 'Select the mentor'),
+  mentorHouseholdId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isUuid(v), 'Select the mentor from the list'),
+  mentorReference: optionalText(40, 'The reference'),
   allocatedOn: govukDate('Date allocated'),
 });
+
+/** The mentor chosen from the list or given by reference (one of the two), or what is wrong. */
+async function chosenMentor(
+  tx: StepContext['db'],
+  ctx: StepContext,
+  input: z.infer<typeof mentorSchema>,
+): Promise<{ id: string } | FieldError> {
+  if (input.mentorReference && input.mentorHouseholdId) {
+    return { field: 'mentorReference', message: 'Choose the mentor from the list or enter a reference, not both' };
+  }
+  if (input.mentorReference) {
+    const found = await findMentor(tx, ctx.household, { reference: input.mentorReference });
+    return (
+      found ?? {
+        field: 'mentorReference',
+        message: `No approved household in the area has the reference ${input.mentorReference}: check it on the household’s page`,
+      }
+    );
+  }
+  if (!input.mentorHouseholdId) {
+    return { field: 'mentorHouseholdId', message: 'Select the mentor, or enter the reference of their household' };
+  }
+  const found = await findMentor(tx, ctx.household, { id: input.mentorHouseholdId });
+  return found ?? { field: 'mentorHouseholdId', message: 'Select the mentor from the list' };
+}
 
 export const mentorStep: Step<typeof mentorSchema> = {
   path: 'mentor',
@@ -181,12 +211,26 @@ export const mentorStep: Step<typeof mentorSchema> = {
   ],
   async fields(ctx) {
     const mentors = await mentorOptions(ctx.db, ctx.household);
+    // The mentor allocated now stays on the list, however far down the register they are.
+    const current = ctx.record.assessment?.mentorHouseholdId;
+    if (current && !mentors.some((m) => m.id === current)) {
+      const mentor = await findMentor(ctx.db, ctx.household, { id: current });
+      if (mentor) mentors.unshift(mentor);
+    }
     return [
       {
         type: 'select',
         name: 'mentorHouseholdId',
         label: 'Mentor (an approved carer household in the area)',
+        hint: `The applicant's own team first, then those approved longest (the first ${MENTORS_LISTED}).`,
         choices: mentors.map((m) => ({ value: m.id, text: `${m.name} (${m.reference})` })),
+      },
+      {
+        type: 'text',
+        name: 'mentorReference',
+        label: 'Or the reference of another approved household in the area',
+        hint: 'As shown on the household’s page.',
+        width: 10,
       },
       { type: 'date', name: 'allocatedOn', label: 'Date allocated' },
     ];
@@ -197,13 +241,12 @@ export const mentorStep: Step<typeof mentorSchema> = {
   }),
   async apply(tx, _who, ctx, input) {
     const errors = dateRules('allocatedOn', 'The date allocated', input.allocatedOn, applied(ctx));
-    if (!(await mentorOptions(tx, ctx.household)).some((m) => m.id === input.mentorHouseholdId)) {
-      errors.push({ field: 'mentorHouseholdId', message: 'Select the mentor from the list' });
-    }
-    if (errors.length) return errors;
+    const mentor = await chosenMentor(tx, ctx, input);
+    if ('field' in mentor) errors.push(mentor);
+    if (errors.length || 'field' in mentor) return errors;
     await tx
       .update(recruitmentAssessments)
-      .set({ mentorHouseholdId: input.mentorHouseholdId, mentorAllocatedOn: input.allocatedOn, updatedAt: new Date() })
+      .set({ mentorHouseholdId: mentor.id, mentorAllocatedOn: input.allocatedOn, updatedAt: new Date() })
       .where(eq(recruitmentAssessments.householdId, ctx.household.id));
     return [];
   },
