@@ -318,9 +318,13 @@ export async function placementsRunningFrom(db: DbOrTx, householdId: string, fro
   return Number(row?.n ?? 0);
 }
 
+/** How many households the choice of where a child goes lists: any other is given by its reference. */
+export const HOUSEHOLD_CHOICES = 500;
+
 /**
  * Households the user may see with a vacancy today, for choosing where a child goes; with the
  * child, also a connected person with temporary approval for them running today (`temporary`).
+ * By name, one more than HOUSEHOLD_CHOICES, so the form can say when there are others.
  */
 export async function householdChoices(db: DbOrTx, user: SignedInUser, today: IsoDate, childId?: string) {
   // households.id written out: drizzle names a column in a select list without its table.
@@ -348,5 +352,19 @@ export async function householdChoices(db: DbOrTx, user: SignedInUser, today: Is
       ),
     )
     .orderBy(asc(households.name), asc(households.reference))
-    .limit(500);
+    .limit(HOUSEHOLD_CHOICES + 1);
+}
+
+/** The household the user may see with this reference (any case, spaces ignored at either end), or null. */
+export async function visibleHouseholdIdByReference(
+  db: DbOrTx,
+  user: SignedInUser,
+  reference: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(sql`upper(${households.reference}) = ${reference.trim().toUpperCase()}`, householdVisibleTo(user)))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import type { FormErrors } from '../../platform/views/forms.ts';
+import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { answerForm } from '../../platform/views/results.ts';
 import { label } from '../children/labels.ts';
@@ -30,10 +30,12 @@ import {
   delegatedAuthorityOf,
   documentsOf,
   findPlacement,
+  HOUSEHOLD_CHOICES,
   householdChoices,
   latestMatch,
   openPlacementOf,
   type PlacementRecord,
+  visibleHouseholdIdByReference,
 } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
 
@@ -54,6 +56,35 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
 
   const name = (p: PlacementRecord) => `${p.childFirstName} ${p.childLastName}`;
+
+  /** The households to choose where the child goes from, and whether there are more than are listed. */
+  async function choicesFor(user: SignedInUser, childId: string, selected: unknown, leaving?: string) {
+    const found = (await householdChoices(db, user, todayInLondon(), childId)).filter((h) => h.id !== leaving);
+    return {
+      householdItems: householdItems(found.slice(0, HOUSEHOLD_CHOICES), selected),
+      moreHouseholds: found.length > HOUSEHOLD_CHOICES,
+      householdsListed: HOUSEHOLD_CHOICES,
+    };
+  }
+
+  /** A household given by its reference rather than chosen from the list: its id put in the form, or what is wrong. */
+  async function byReference(
+    user: SignedInUser,
+    body: unknown,
+  ): Promise<{ body: Record<string, unknown>; errors?: FormErrors }> {
+    const values = { ...(body as Record<string, unknown>) };
+    const reference = typeof values.householdReference === 'string' ? values.householdReference.trim() : '';
+    if (!reference) return { body: values };
+    const wrong = (message: string) => ({
+      body: values,
+      errors: formErrors([{ field: 'householdReference', message }]),
+    });
+    if (values.householdId) return wrong('Choose the household from the list or enter its reference, not both');
+    const id = await visibleHouseholdIdByReference(db, user, reference);
+    return id
+      ? { body: { ...values, householdId: id } }
+      : wrong(`No household you can see has the reference ${reference}`);
+  }
   const crumbs = (p: PlacementRecord) => [
     { text: 'Children', href: '/children' },
     { text: name(p), href: childPath(p.childId) },
@@ -228,18 +259,14 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const today = todayInLondon();
-    const choices = await householdChoices(db, reply.request.user!, today, placement.childId);
+    const choices = await choicesFor(reply.request.user!, placement.childId, values.householdId, placement.householdId);
     return reply.code(errors ? 400 : 200).page('placements-move.njk', {
       title: `Move ${name(placement)} to another household`,
       placement,
       values,
       errors,
       endingItems: endingItems(values.ending),
-      householdItems: householdItems(
-        choices.filter((h) => h.id !== placement.householdId),
-        values.householdId,
-      ),
+      ...choices,
       typeItems: placementTypeItems(values.placementType),
       sawProfileItems: sawProfileItems(values.childSawProfile),
       breadcrumbs: crumbs(placement),
@@ -259,7 +286,9 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   app.post<WithId>('/placements/:id/move', change, async (request, reply) => {
     const placement = await changeable(request.user!, request.params.id);
     if (!placement) return reply.callNotFound();
-    const form = parseDatedForm(moveForm(todayInLondon()), request.body, ['endDate', 'placementPlanOn']);
+    const given = await byReference(request.user!, request.body);
+    if (given.errors) return showMove(reply, placement, given.body, given.errors);
+    const form = parseDatedForm(moveForm(todayInLondon()), given.body, ['endDate', 'placementPlanOn']);
     if (!form.ok) return showMove(reply, placement, form.input, form.errors);
     const result = await movePlacement(db, request.user!, request.actor(), placement, form.value);
     return answerForm(reply, result, `${placementPath(result.ok ? result.id : placement.id)}?done=moved`, (errors) =>
@@ -273,7 +302,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const choices = await householdChoices(db, reply.request.user!, todayInLondon(), child.id);
+    const choices = await choicesFor(reply.request.user!, child.id, values.householdId);
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
       title: `Place ${child.firstName} ${child.lastName} in an emergency`,
       action: emergencyPlacementPath(child.id),
@@ -281,7 +310,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       emergency: true,
       child: { name: `${child.firstName} ${child.lastName}`, reference: child.reference },
       childId: child.id,
-      householdItems: householdItems(choices, values.householdId),
+      ...choices,
       values,
       errors,
       typeItems: placementTypeItems(values.placementType),
@@ -304,7 +333,9 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   app.post<WithId>('/children/:id/emergency-placement', review, async (request, reply) => {
     const child = await findChild(db, request.user!, request.params.id);
     if (!child) return reply.callNotFound();
-    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: true, maxDaysAhead }), request.body, [
+    const given = await byReference(request.user!, request.body);
+    if (given.errors) return showEmergency(reply, child, given.body, given.errors);
+    const form = parseDatedForm(placementForm(todayInLondon(), { withHousehold: true, maxDaysAhead }), given.body, [
       'startDate',
       'placementPlanOn',
     ]);
