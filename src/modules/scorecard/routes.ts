@@ -36,24 +36,26 @@ export const scorecardRoutes: FastifyPluginAsync<Pick<ModuleContext, 'db' | 'con
   app.get('/scorecard.xlsx', view, async (request, reply) => {
     const filters = filtersFrom(request.query);
     const { scope, name } = scopeOf(filters, await areasAndTeams(db));
-    const { buffer, records } = await scorecardXlsx(db, {
+    // The workbook lists people's records: who took them, for which month and scope, is kept, before
+    // the first byte goes (how many records it lists is known only once it is written).
+    await recordAudit(db, request.actor(), {
+      action: 'export',
+      recordType: 'scorecard',
+      recordId: filters.month,
+      detail: { scope },
+    });
+    // Streamed: a failure while writing ends the response and is logged (see scorecardXlsx).
+    const workbook = await scorecardXlsx(db, {
       month: filters.month,
       scope,
       scopeName: name,
       viewer: recordsViewerOf(request.user!),
       baseUrl: config.publicUrl,
     });
-    // The workbook lists people's records: who took them, for which month and scope, is kept.
-    await recordAudit(db, request.actor(), {
-      action: 'export',
-      recordType: 'scorecard',
-      recordId: filters.month,
-      detail: { scope, records },
-    });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="hearth-scorecard-${filters.month}.xlsx"`)
-      .send(buffer);
+      .send(workbook);
   });
 
   app.get<{ Params: { measureId: string } }>('/scorecard/:measureId', view, async (request, reply) => {

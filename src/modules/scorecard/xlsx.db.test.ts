@@ -1,11 +1,26 @@
+import { Writable, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { auditEvents } from '../../platform/audit/tables.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
-import { allMeasures, countMeasure, findMeasure, periodOf } from '../../platform/measures/index.ts';
+import {
+  allMeasures,
+  countMeasure,
+  findMeasure,
+  periodOf,
+  type Measure,
+  type RecordsPage,
+} from '../../platform/measures/index.ts';
+import { viewer } from '../home/test-support.ts';
+import { recordsViewerOf } from './service.ts';
 import { makeScorecardWorld } from './test-support.ts';
+import { scorecardXlsx, type WorkbookRequest } from './xlsx.ts';
+import { cutWords } from './xlsx-records.ts';
 
 // The workbook for June 2026 on the scorecard tests' world (./test-support.ts): Testshire, teams A and
 // B, with a restricted household (a carer on the staff) in team A.
@@ -152,5 +167,94 @@ describe('the workbook: the scorecard and the records behind each figure', () =>
       .where(and(eq(auditEvents.action, 'export'), eq(auditEvents.username, 'director')));
     expect(exported).toMatchObject({ recordType: 'scorecard', recordId: '2026-06' });
     expect(exported!.detail).toMatchObject({ scope: { kind: 'team', id: world.teamA.id } });
+  });
+});
+
+describe('a long list, and a failure while the workbook is sent', () => {
+  /** The workbook for June 2026 in team A as the head of fostering takes it, asked of scorecardXlsx itself. */
+  async function request(extra: Partial<WorkbookRequest> = {}): Promise<WorkbookRequest> {
+    return {
+      month: '2026-06',
+      scope: { kind: 'team', id: world.teamA.id },
+      scopeName: 'Testshire Team A',
+      viewer: recordsViewerOf(await viewer(t.database.db, 'head')),
+      baseUrl: 'https://hearth.example.gov.uk',
+      ...extra,
+    };
+  }
+  const load = async (stream: Readable) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(await stream.toArray()) as unknown as ArrayBuffer);
+    return workbook;
+  };
+
+  it('says in the summary line when a list is longer than the rows listed', async () => {
+    const r = await june('households.approved');
+    expect(r.teamA!.n, 'team A has more approved households than the cap of 1').toBeGreaterThan(1);
+    const workbook = await load(await scorecardXlsx(t.database.db, await request({ listCap: 1 })));
+    const approved = workbook.getWorksheet('Approved fostering households')!;
+    expect(approved.getCell('A2').value).toContain(
+      `${r.teamA!.n} records. The first 1 are listed; open the measure in Hearth for the rest.`,
+    );
+    expect(approved.rowCount).toBe(5); // the one record listed, under the header
+    // 1 on time and 1 not: neither list is longer than 1, so nothing is said.
+    const delegated = workbook.getWorksheet('Delegated authority signed and')!;
+    expect(delegated.getCell('A2').value).not.toContain('listed; open the measure');
+    expect(delegated.rowCount).toBe(6);
+  });
+
+  it('names the list cut, for a measure with two', () => {
+    const measure = { metLabel: 'Visited on time', missedLabel: 'Not visited on time' } as Measure;
+    const page = (rows: number, metCount: number, missedCount: number) =>
+      ({ rows: Array.from({ length: rows }), metCount, missedCount, hiddenCount: 0 }) as unknown as RecordsPage;
+    expect(cutWords(measure, 2, { met: page(2, 3, 5), missed: page(2, 3, 5) })).toBe(
+      ' The first 2 visited on time and the first 2 not visited on time are listed; open the measure in Hearth for the rest.',
+    );
+    expect(cutWords(measure, 2, { met: page(1, 1, 5), missed: page(2, 1, 5) })).toBe(
+      ' The first 2 not visited on time are listed; open the measure in Hearth for the rest.',
+    );
+    expect(cutWords(measure, 2, { met: page(2, 2, 2), missed: page(2, 2, 2) })).toBe('');
+  });
+
+  it('ends the response and logs the error when a query fails mid-stream, without stopping the server', async () => {
+    // The database, but every query for a measure's records fails (the figures are read first).
+    const dialect = new PgDialect();
+    const real = t.database.db;
+    const failing = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
+        return (query: SQL) =>
+          dialect.sqlToQuery(query).sql.includes('words_after_paging')
+            ? Promise.reject(new Error('the records query failed'))
+            : target.execute(query);
+      },
+    }) as Db;
+    const logged: { level: number; err?: { message: string } }[] = [];
+    const logs = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged.push(JSON.parse(chunk.toString()) as (typeof logged)[number]);
+        done();
+      },
+    });
+    const app = Fastify({ logger: { level: 'warn', stream: logs } });
+    const asked = await request();
+    app.get('/scorecard.xlsx', async (_request, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await scorecardXlsx(failing, asked)),
+    );
+    app.get('/alive', async () => 'yes');
+    try {
+      // The first sheets had gone with the headers: the response is cut off (the client sees a broken
+      // download, never a whole file), not left hanging.
+      await expect(app.inject({ method: 'GET', url: '/scorecard.xlsx' })).rejects.toThrow(
+        'response destroyed before completion',
+      );
+      // Fastify logs it (at warn: "response terminated with an error with headers already sent").
+      expect(logged.find((l) => l.level >= 40)?.err?.message).toBe('the records query failed');
+      expect((await app.inject({ method: 'GET', url: '/alive' })).body).toBe('yes');
+    } finally {
+      await app.close();
+    }
   });
 });
