@@ -60,16 +60,20 @@ describe('the initial visit and the mentor', () => {
     expect(page.body).toContain('Amira Hussain');
   });
 
-  it('allocates an approved carer household in the area as the mentor', async () => {
-    const mentor = await makeHousehold(t.database.db, { name: 'Oakhurst' });
+  /** An applicant in assessment, and the mentor form as the recruitment coordinator opens it. */
+  async function mentorForm() {
     const h = await makeRoad(t.database.db, {
       enquiredOn: addDays(today, -60),
       appliedOn: addDays(today, -40),
       startedOn: addDays(today, -30),
       household: { status: 'in_assessment', statusSince: addDays(today, -30) },
     });
-    const coordinator = await signedIn(t.app, 'recruitment');
-    const path = `/households/${h.id}/recruitment/mentor`;
+    return { h, coordinator: await signedIn(t.app, 'recruitment'), path: `/households/${h.id}/recruitment/mentor` };
+  }
+
+  it('allocates an approved carer household in the area as the mentor', async () => {
+    const mentor = await makeHousehold(t.database.db, { name: 'Oakhurst' });
+    const { coordinator, path, h } = await mentorForm();
     const form = await coordinator.get(path);
     expect(form.body).toContain('Oakhurst');
     expect(form.body).not.toContain(`value="${h.id}"`);
@@ -85,14 +89,7 @@ describe('the initial visit and the mentor', () => {
 
   it('takes a mentor by their household’s reference, and says which reference is not on the register', async () => {
     const mentor = await makeHousehold(t.database.db, { name: 'Reeveshaw' });
-    const h = await makeRoad(t.database.db, {
-      enquiredOn: addDays(today, -60),
-      appliedOn: addDays(today, -40),
-      startedOn: addDays(today, -30),
-      household: { status: 'in_assessment', statusSince: addDays(today, -30) },
-    });
-    const coordinator = await signedIn(t.app, 'recruitment');
-    const path = `/households/${h.id}/recruitment/mentor`;
+    const { coordinator, path, h } = await mentorForm();
     await coordinator.get(path);
     const unknown = await coordinator.post(path, { mentorReference: 'NO-SUCH-1', ...boxes('allocatedOn', today) });
     expect(unknown.statusCode).toBe(400);
