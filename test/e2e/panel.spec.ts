@@ -43,6 +43,12 @@ test('a household goes through a quorate panel to the agency decision that appro
   await page.getByLabel('Skills level 2 or 3').check();
   await hearth.submit('Show who is due');
   await expect(main).toContainText('Paid at level');
+  // Every approved household may be due: the form finds one by name or reference.
+  await page.getByLabel('Search by household name or reference').fill('Nobody by this name');
+  await hearth.submit('Show who is due');
+  await expect(main).toContainText('No household due for this kind of item matches “Nobody by this name”.');
+  await page.getByLabel('Search by household name or reference').fill('');
+  await hearth.submit('Show who is due');
   await page.getByRole('group', { name: 'Households due for this item' }).getByRole('radio').first().check();
   await hearth.submit('Add to the agenda');
   await expect(page.locator('.govuk-error-summary')).toContainText('Select the skills level proposed');
