@@ -7,6 +7,7 @@ import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { areas } from '../../platform/auth/tables.ts';
 import { children, healthAssessments } from './tables.ts';
+import { makeStaffUser } from '../staff/test-support.ts';
 
 let t: TestApp;
 let eastKent: string;
@@ -211,7 +212,16 @@ describe('who sees which children', () => {
     const east = await makeHousehold(t.database.db, { name: 'Eastteam Household' });
     const west = await makeHousehold(t.database.db, { teamName: 'West Kent Fostering Team 1' });
     const here = await makeChild(t.database.db, { firstName: 'Ivy', lastName: 'Placedeast' });
-    const there = await makeChild(t.database.db, { firstName: 'Wren', lastName: 'Placedwest' });
+    const westWorker = await makeStaffUser(t.database.db, {
+      displayName: 'Wendell Westonly',
+      role: 'childrens_social_worker',
+      team: null,
+    });
+    const there = await makeChild(t.database.db, {
+      firstName: 'Wren',
+      lastName: 'Placedwest',
+      socialWorker: westWorker.username,
+    });
     const ended = await makeChild(t.database.db, { firstName: 'Ada', lastName: 'Leftthehousehold' });
     await makePlacement(t.database.db, { childId: here.id, householdId: east.id });
     await makePlacement(t.database.db, { childId: there.id, householdId: west.id });
@@ -230,6 +240,10 @@ describe('who sees which children', () => {
     const list = await ssw.get('/children?q=Placed');
     expect(list.body).toContain('Ivy Placedeast');
     expect(list.body).not.toContain('Wren Placedwest');
+    // The social worker filter offers those who hold a child the reader sees: not the west child's.
+    expect(list.body).toMatch(/<option value="[^"]+"[^>]*>Chris Okafor<\/option>/);
+    expect(list.body).not.toContain('Wendell Westonly');
+    expect((await (await signedIn(t.app, 'head')).get('/children')).body).toContain('Wendell Westonly');
   });
 
   it('filters the list by legal status and needs on the server', async () => {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { areas, users } from '../../platform/auth/tables.ts';
+import { childScope } from '../../platform/access/scope.ts';
 import { households } from '../households/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
@@ -152,12 +153,21 @@ export async function healthAssessmentsOfChild(db: DbOrTx, childId: string) {
     .orderBy(desc(healthAssessments.completedOn), desc(healthAssessments.createdAt));
 }
 
-/** Active children's social workers, for allocation and the list filter. */
-export async function socialWorkerOptions(db: DbOrTx) {
+/**
+ * Active children's social workers: every one, to allocate a child to; for the list filter
+ * (`viewer`), those who hold a child the viewer may read (a team manager's list offers the
+ * social workers of the children placed with the team's households, not the whole service's).
+ */
+export async function socialWorkerOptions(db: DbOrTx, viewer?: SignedInUser) {
+  const holdsAChildSeen =
+    viewer && childScope(viewer).kind !== 'all'
+      ? sql`exists (select 1 from ${children} where ${children.allocatedSocialWorkerId} = ${users.id}
+          and ${childVisibleTo(viewer)})`
+      : undefined;
   return db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(and(eq(users.role, 'childrens_social_worker'), eq(users.active, true)))
+    .where(and(eq(users.role, 'childrens_social_worker'), eq(users.active, true), holdsAChildSeen))
     .orderBy(asc(users.displayName));
 }
 

@@ -92,7 +92,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const [list, areas, workers] = await Promise.all([
       listChildren(db, user, query),
       areaOptions(db),
-      socialWorkerOptions(db),
+      socialWorkerOptions(db, user),
     ]);
     const today = todayInLondon();
     return reply.page('children-list.njk', {
