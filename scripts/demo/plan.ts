@@ -61,6 +61,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'training.participation-3-days',
           'training.children-at-participation-events',
           'service-reviews.completed-on-time',
+          'reviews.social-worker-feedback',
         ],
         updates: [
           {
@@ -117,6 +118,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'training.no-training-6-months',
           'training.no-training-12-months',
           'training.cse-carers-of-11-plus',
+          'training.tsd-on-time',
         ],
         updates: [
           {
@@ -160,6 +162,10 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'recruitment.exit-interviews',
           'recruitment.post-approval-interviews',
           'service-reviews.completed-on-time',
+          'recruitment.enquiry-to-application',
+          'recruitment.enquiry-to-approval',
+          'recruitment.days-application-to-recommendation',
+          'recruitment.recommended-within-8-months',
         ],
         updates: [
           {
@@ -202,7 +208,13 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Support team managers audit 10 cases a month from their own team, including every case with an allegation, complaint or standards of care concern, and send one completed template a month to the Head of Service, collated for the Assistant Director.\nThe centralised teams audit a further 20 cases a month across the county, including annual reviews, and help other services with independent audits.\nAny case graded inadequate is put right within 5 days. Target: none graded inadequate by the end of December; all good or better. Safeguarding concerns acted on at once.',
         measure:
           'Audits recorded online, chosen at random.\nAudit ratings reviewed monthly by the Head of Service and the Assistant Director.\nOutcomes reported to extended managers’ meetings and children in care.',
-        measures: ['audits.done-per-team', 'audits.good-or-better', 'audits.inadequate-put-right'],
+        measures: [
+          'audits.done-per-team',
+          'audits.good-or-better',
+          'audits.inadequate-put-right',
+          'reviews.on-time',
+          'reviews.first-to-panel',
+        ],
         updates: [
           {
             daysAgo: 25,
@@ -232,6 +244,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'concerns.notifications-24-hours',
           'concerns.allegations-concluded-3-months',
           'concerns.allegations-presented-to-panel',
+          'concerns.carer-support-offered',
         ],
       },
     ],
@@ -367,7 +380,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every carer has an up-to-date profile with photographs that can be printed and given to a child before the placement; in an emergency it can be emailed to the placing social worker and shown on a phone or tablet.\nAn audit found too little matching information in referrals. Target: referrals give reasons for the match and the support package; updated referral, placement arrangements and matching form live from 1 June.',
         measure:
           'A quality assurance form for every referral, overseen by the team manager.\nCarers ask children whether they saw the profile before arriving; recorded in supervision.',
-        measures: ['placements.profile-seen'],
+        measures: ['placements.profile-seen', 'placements.unplanned-endings', 'children.three-or-more-placements'],
         updates: [
           {
             daysAgo: 15,
@@ -459,7 +472,13 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Joint training every year for panel members, supervising social workers, team managers and panel advisers.\nTarget: a yearly joint training day for all fostering staff and panel members, this year on safeguarding and sound recommendations and decisions at panel.\nTeam managers quality-assure all panel papers; a template for standards of care reports in the Signs of Safety model.',
         measure:
           'Training in September or October, evaluated.\nBetter panel reports and sound recommendations and decisions.',
-        measures: ['panel.papers-assured', 'panel.papers-on-time', 'panel.quorate', 'panel.decisions-in-time'],
+        measures: [
+          'panel.papers-assured',
+          'panel.papers-on-time',
+          'panel.quorate',
+          'panel.decisions-in-time',
+          'connected-persons.decided-in-time',
+        ],
       },
       {
         n: '10.3',
@@ -502,6 +521,11 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     ],
   },
 ];
+
+/** Each action of the demo plan, by number, with the measures it is linked to (for the test that holds them to the measures' plan targets). */
+export function demoPlanActions(): { n: string; measures: string[] }[] {
+  return targets(() => '').flatMap((t) => t.actions.map((a) => ({ n: a.n, measures: a.measures ?? [] })));
+}
 
 async function userByUsername(db: Db, username: string) {
   const [user] = await db.select().from(users).where(eq(users.username, username));
