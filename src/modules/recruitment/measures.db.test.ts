@@ -13,6 +13,7 @@ import {
   enquiriesToApplication,
   enquiriesToApproval,
   exitInterviews,
+  householdsLeft,
   mentorsAtAssessment,
   postApprovalOnTime,
 } from './measures.ts';
@@ -131,6 +132,27 @@ describe('the road out and after approval', () => {
       [declined.id, false],
       [nothing.id, false],
     ]);
+  });
+
+  it('counts the households that left in the 12 months to 30 September, with why when recorded', async () => {
+    const deregistered = (on: string) => ({ status: 'deregistered', statusSince: on });
+    const resigned = await makeRoad(t.database.db, {
+      household: deregistered('2019-09-30'),
+      leaving: { leftOn: '2019-09-30', exitInterview: 'declined' },
+    });
+    const unrecorded = await makeRoad(t.database.db, { household: deregistered('2018-10-01') });
+    const yearBefore = await makeRoad(t.database.db, { household: deregistered('2018-09-30') });
+    const october = await makeRoad(t.database.db, { household: deregistered('2019-10-01') });
+    const ids = [resigned.id, unrecorded.id, yearBefore.id, october.id];
+    expect(await rowsFor(householdsLeft, ids)).toEqual([
+      [resigned.id, true],
+      [unrecorded.id, true],
+    ]);
+    const rows = await measureRecords(t.database.db, householdsLeft, september);
+    expect(rows.find((r) => r.recordId === resigned.id)?.detail).toBe('Left 2019-09-30: Resignation');
+    expect(rows.find((r) => r.recordId === unrecorded.id)?.detail).toBe('Left 2018-10-01, why not recorded');
+    // Counted to show: no target, so never rated.
+    expect(householdsLeft.target).toBeNull();
   });
 
   it('counts post-approval interviews due in September, met when held by the day', async () => {

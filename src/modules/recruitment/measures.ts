@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addMonths, addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { approvalStandsIn } from '../households/labels.ts';
+import { leavingReasonNames, leavingReasons } from './labels.ts';
 import { PANEL_WITHIN_MONTHS, POST_APPROVAL_INTERVIEW_MONTHS } from './settings.ts';
 
 const NMS_13 = 'NMS 13.1 (sufficient foster carers)';
@@ -220,6 +221,36 @@ export const exitInterviews: Measure = {
   ),
 };
 
+/** Why a household left, in words, from its leaving record (null when none was recorded). */
+const leavingReasonSql = sql`case l.reason ${sql.join(
+  leavingReasons.map((r) => sql`when ${r} then ${leavingReasonNames[r]}`),
+  sql` `,
+)} end`;
+
+export const householdsLeft: Measure = {
+  id: 'recruitment.households-left',
+  title: 'Households that left in the last 12 months',
+  definition:
+    'The number of fostering households deregistered in the 12 months up to the end of the month (today, for the ' +
+    "current month), from each household's dated status history, whatever the reason. Each is listed with the day " +
+    'it left and why, when the leaving was recorded. Fewer is better: the plan is to keep 900 households while ' +
+    'recruiting 200 a year. The plan sets no number for leavers, so the figure is counted to show, not rated.',
+  standard: NMS_13,
+  planTarget: `${TARGET_32}; Target 7, action 7.3: more stable placements and fewer foster carers leaving`,
+  unit: 'count',
+  target: null,
+  direction: 'lower',
+  amberMargin: 0,
+  metLabel: 'Left',
+  order: 208,
+  ...overHouseholds(
+    (period) => leftInYear(period.asAt),
+    () => sql`true`,
+    sql`'Left ' || d.left_on::text || coalesce(': ' || ${leavingReasonSql}, ', why not recorded')`,
+    sql`d.left_on::text`,
+  ),
+};
+
 const interviewDue = sql`(h.approved_on + interval '${sql.raw(String(POST_APPROVAL_INTERVIEW_MONTHS))} months')::date`;
 /** The household's approval still stood on the day its interview fell due (My work's rule: after it, an exit interview). */
 const approvalStoodWhenDue = sql`exists (select 1 from household_status_periods sp where sp.household_id = h.id
@@ -291,6 +322,7 @@ export const recruitmentMeasures: Measure[] = [
   daysToRecommendation,
   recommendedWithin8Months,
   exitInterviews,
+  householdsLeft,
   postApprovalOnTime,
   mentorsAtAssessment,
 ];
