@@ -495,7 +495,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every new carer has a senior practitioner or experienced social worker for their first year; each support team names its lead worker for new carers.',
         measure:
           'Policy on allocating supervising social workers to new and experienced carers in place.\nMeasured monthly on the scorecard.',
-        measures: ['recruitment.post-approval-interviews', 'training.core-first-year'],
+        measures: ['households.first-year-lead', 'recruitment.post-approval-interviews', 'training.core-first-year'],
       },
     ],
   },

@@ -190,8 +190,11 @@ export function allocate(
       next += 1;
     }
   });
+  // A lead worker for most new carers' first year; one in 16 still without one (plan action 10.3's
+  // measure). Chosen by count, not by the random stream, so the rest of the demo is drawn as before.
+  let newCarers = 0;
   for (const h of households) {
-    if (h.status === 'approved' && h.approvedOn! > today - 365) {
+    if (h.status === 'approved' && h.approvedOn! > today - 365 && newCarers++ % 16 !== 7) {
       h.firstYearLeadId = h.allocatedSswId ?? staff.supervisors[h.teamIdx]![0] ?? null;
     }
   }

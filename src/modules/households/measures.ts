@@ -5,6 +5,7 @@ import {
   type Measure,
   type Period,
 } from '../../platform/measures/index.ts';
+import { addYears } from '../../platform/dates/index.ts';
 import { approvedHouseholdsOn } from './scope.ts';
 
 /** A household as a record behind a figure: its name and reference, its page, when it was approved. */
@@ -67,5 +68,42 @@ export const newApprovals: Measure = {
   },
 };
 
+/** Households approved on the day whose approval is less than a year old then (h, t), with their first-year lead (fl). */
+function inFirstYearOn(day: string): SQL {
+  return sql`${approvedHouseholdsOn(day)} left join users fl on fl.id = h.first_year_lead_id
+    where h.approved_on > ${addYears(day, -1)}::date and h.approved_on <= ${day}::date`;
+}
+
+export const firstYearLead: Measure = {
+  id: 'households.first-year-lead',
+  title: 'New carers with a first-year lead worker',
+  definition:
+    'Of the households approved at the end of the month (today, for the current month) whose approval is less than ' +
+    'a year old, the percentage with a first-year lead worker (a senior practitioner or experienced social worker) ' +
+    "named on the household's allocation. Households on hold or inactive are not counted.",
+  standard: 'NMS 21 (supervision and support of foster carers)',
+  planTarget:
+    'Target 10, action 10.3: every new foster carer has a senior practitioner or experienced social worker for their ' +
+    'first year, measured monthly on the scorecard',
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Lead worker named',
+  missedLabel: 'No lead worker',
+  order: 30,
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, h.first_year_lead_id is not null as met from ${inFirstYearOn(period.asAt)}`;
+  },
+  records(period: Period) {
+    return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
+        '/households/' || h.id as href, h.team_id, t.area_id, h.first_year_lead_id is not null as met,
+        'Approved ' || h.approved_on::text || coalesce('; lead worker ' || fl.display_name, '; no lead worker named')
+          as detail,
+        h.restricted, h.approved_on::text || ' ' || h.reference as sort_key
+      from ${inFirstYearOn(period.asAt)}`;
+  },
+};
+
 /** Registers the households module's measures (called once when the scorecard starts). */
-export const householdMeasures: Measure[] = [approvedHouseholds, newApprovals];
+export const householdMeasures: Measure[] = [approvedHouseholds, newApprovals, firstYearLead];
