@@ -18,8 +18,8 @@ import { addDays, addYears, todayInLondon } from '../src/platform/dates/index.ts
 import { dateBoxes } from '../src/platform/views/date-input.ts';
 import { caseAudits } from '../src/modules/audits/tables.ts';
 import { carers } from '../src/modules/households/tables.ts';
-import { panelAttendance, panelItems, panelMembers, panelPapers } from '../src/modules/panel/tables.ts';
-import { makeMeeting } from '../src/modules/panel/test-support.ts';
+import { panelItems, panelPapers } from '../src/modules/panel/tables.ts';
+import { makeQuorateMeeting, recommendApproval } from '../src/modules/panel/test-support.ts';
 import { trainingBookings } from '../src/modules/training/tables.ts';
 import { courseIn, makeSession } from '../src/modules/training/test-support.ts';
 
@@ -135,14 +135,7 @@ describe('a change that touches several records', () => {
       detail: { kind: 'skills_level' },
     });
 
-    await adviser.get(`/panel/items/${item!.id}/recommendation`);
-    const recommended = await adviser.post(`/panel/items/${item!.id}/recommendation`, {
-      recommendation: 'approve',
-      reasons: 'Evidence of the skills the level asks for',
-      votesFor: '5',
-      votesAgainst: '0',
-      votesAbstaining: '0',
-    });
+    const recommended = await recommendApproval(adviser, item!.id, 'Evidence of the skills the level asks for');
     expect(recommended.statusCode).toBe(303);
     expect(await trailOf('panel-item', item!.id)).toContainEqual({
       action: 'update',
@@ -236,13 +229,5 @@ describe('a change that touches several records', () => {
 
 /** A panel meeting on the day with five voting members sitting (quorate); its id. */
 async function quorateMeeting(meetsOn: string): Promise<string> {
-  const meeting = await makeMeeting(db(), { meetsOn });
-  for (const role of ['chair', 'social_worker', 'independent', 'independent', 'care_experienced']) {
-    const [member] = await db()
-      .insert(panelMembers)
-      .values({ name: `Member ${role}`, role, joinedOn: '2024-01-01' })
-      .returning();
-    await db().insert(panelAttendance).values({ meetingId: meeting.id, memberId: member!.id });
-  }
-  return meeting.id;
+  return (await makeQuorateMeeting(db(), meetsOn)).id;
 }

@@ -15,8 +15,8 @@ import { concerns } from '../concerns/tables.ts';
 import { makeMatter } from '../concerns/test-support.ts';
 import { makeRoad } from '../recruitment/test-support.ts';
 import { approvalCandidates } from './agenda.ts';
-import { makeMeeting } from './test-support.ts';
-import { panelAttendance, panelItems, panelMembers, panelPapers } from './tables.ts';
+import { makeMeeting, makeQuorateMeeting, recommendApproval } from './test-support.ts';
+import { panelItems, panelPapers } from './tables.ts';
 
 const t = testAppForFile();
 const db = () => t.database.db;
@@ -50,17 +50,7 @@ describe('households offered to the panel for approval', () => {
 });
 
 /** A meeting held yesterday with five voting members sitting: quorate. */
-async function quorateMeetingYesterday() {
-  const meeting = await makeMeeting(db(), { meetsOn: addDays(today, -1) });
-  for (const role of ['chair', 'social_worker', 'independent', 'independent', 'care_experienced']) {
-    const [member] = await db()
-      .insert(panelMembers)
-      .values({ name: `Member ${role}`, role, joinedOn: '2024-01-01' })
-      .returning();
-    await db().insert(panelAttendance).values({ meetingId: meeting.id, memberId: member!.id });
-  }
-  return meeting;
-}
+const quorateMeetingYesterday = () => makeQuorateMeeting(db(), addDays(today, -1));
 
 describe('a standards of care item', () => {
   it('marks the allegation presented to panel on the meeting’s day when the adviser records the recommendation', async () => {
@@ -85,14 +75,7 @@ describe('a standards of care item', () => {
 
     // The panel adviser is not the team manager or the head, who take the allegation's own step.
     const adviser = await signedIn(t.app, 'adviser');
-    await adviser.get(`/panel/items/${item!.id}/recommendation`);
-    const response = await adviser.post(`/panel/items/${item!.id}/recommendation`, {
-      recommendation: 'approve',
-      reasons: 'The carers continue to meet the standards of care.',
-      votesFor: '5',
-      votesAgainst: '0',
-      votesAbstaining: '0',
-    });
+    const response = await recommendApproval(adviser, item!.id, 'The carers continue to meet the standards of care.');
     expect(response.statusCode).toBe(303);
 
     const [after] = await db().select().from(concerns).where(eq(concerns.id, allegation.id));

@@ -11,7 +11,7 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { households } from '../households/tables.ts';
 import { auditTrail, dateFields } from '../placements/test-support.ts';
 import { CANDIDATES_SHOWN } from './agenda.ts';
-import { makeMeeting } from './test-support.ts';
+import { makeMeeting, recommendApproval } from './test-support.ts';
 import { panelAttendance, panelItems, panelMembers } from './tables.ts';
 
 let t: TestApp;
@@ -54,14 +54,7 @@ async function itemOf(meetingId: string, householdId: string) {
 /** The panel recommends the level (the adviser), the chair signs the minutes: the item is ready for a decision. */
 async function recommendAndSign(meetingId: string, itemId: string) {
   const adviser = await signedIn(t.app, 'adviser');
-  await adviser.get(`/panel/items/${itemId}/recommendation`);
-  const recommended = await adviser.post(`/panel/items/${itemId}/recommendation`, {
-    recommendation: 'approve',
-    reasons: 'Evidence of the skills the level asks for',
-    votesFor: '5',
-    votesAgainst: '0',
-    votesAbstaining: '0',
-  });
+  const recommended = await recommendApproval(adviser, itemId, 'Evidence of the skills the level asks for');
   expect(recommended.statusCode).toBe(303);
   const chair = await signedIn(t.app, 'panel');
   await chair.get(`/panel/meetings/${meetingId}`);

@@ -4,12 +4,13 @@
  * decision for tests of other modules that need an approved household. Not used by the app.
  */
 import { randomUUID } from 'node:crypto';
+import type { Agent } from '../../../test/support/app.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import type { Result, Who } from '../../platform/views/results.ts';
 import { applyAgencyDecision, type DecidedTerms } from '../households/decided.ts';
 import { letterDueFor, papersDueFor, toldDueFor } from './dates.ts';
-import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
+import { agencyDecisions, panelAttendance, panelItems, panelMeetings, panelMembers } from './tables.ts';
 
 /**
  * Approves a household in assessment as the agency decision does: a decision recorded (with no
@@ -98,4 +99,29 @@ export async function makePanelDeadlines(db: DbOrTx, householdId: string, meetsO
   await refreshDueItems(db, 'panel-meeting', [coming.id, met.id]);
   await refreshDueItems(db, 'agency-decision', [decision!.id]);
   return { coming, met, waiting: waiting!, decision: decision! };
+}
+
+/** The panel adviser records a unanimous recommendation to approve (5 for), through the page: the response. */
+export async function recommendApproval(adviser: Agent, itemId: string, reasons: string) {
+  await adviser.get(`/panel/items/${itemId}/recommendation`);
+  return adviser.post(`/panel/items/${itemId}/recommendation`, {
+    recommendation: 'approve',
+    reasons,
+    votesFor: '5',
+    votesAgainst: '0',
+    votesAbstaining: '0',
+  });
+}
+
+/** A panel meeting on the day with five voting members sitting (quorate), written straight to the database. */
+export async function makeQuorateMeeting(db: DbOrTx, meetsOn: string) {
+  const meeting = await makeMeeting(db, { meetsOn });
+  for (const role of ['chair', 'social_worker', 'independent', 'independent', 'care_experienced']) {
+    const [member] = await db
+      .insert(panelMembers)
+      .values({ name: `Member ${role}`, role, joinedOn: '2024-01-01' })
+      .returning();
+    await db.insert(panelAttendance).values({ meetingId: meeting.id, memberId: member!.id });
+  }
+  return meeting;
 }
