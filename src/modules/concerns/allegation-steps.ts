@@ -191,6 +191,15 @@ export const outcomeStep = defineStep({
   },
 });
 
+/**
+ * The outcome the children named are told of: an allegation's outcome, or a complaint's first
+ * response (plan action 1.2: the outcomes of allegations and complaints given to children).
+ */
+const outcomeToTell = (ctx: StepContext) =>
+  ctx.record.kind === 'complaint'
+    ? { date: ctx.firstResponseOn, after: 'the response to the complaint' }
+    : { date: ctx.record.concern.outcomeOn, after: 'the outcome' };
+
 /** The children not yet told the outcome whom this user may tell (a child's social worker: their own). */
 const childrenToTell = (ctx: StepContext) =>
   ctx.children.filter(
@@ -203,10 +212,10 @@ export const childToldStep = defineStep({
   permission: 'concerns.view',
   title: 'Record the outcome given to a child',
   done: 'Outcome given to the child recorded',
-  kinds: allegation,
+  kinds: ['allegation', 'complaint'],
   // The household's workers, the LADO, or the child's own social worker (checked for the child chosen).
   may: (user, record) => worksOn(user, record) || worksAsLado(user, record) || user.role === 'childrens_social_worker',
-  offered: (ctx) => hasOutcome(ctx) && childrenToTell(ctx).length > 0,
+  offered: (ctx) => outcomeToTell(ctx).date !== null && childrenToTell(ctx).length > 0,
   schema: childToldForm,
   dates: childToldDates,
   fields: (ctx) => [
@@ -231,7 +240,7 @@ export const childToldStep = defineStep({
     if (!childrenToTell(ctx).some((c) => c.childId === input.childId)) {
       return { errors: [{ field: 'childId', message: 'Select a child from the list' }] };
     }
-    const errors = dateBetween('toldOn', input.toldOn, 'The date the child was told', since(ctx, 'outcome'));
+    const errors = dateBetween('toldOn', input.toldOn, 'The date the child was told', outcomeToTell(ctx));
     if (errors.length) return { errors };
     await tx
       .update(concernChildren)

@@ -12,13 +12,13 @@ const TARGET_1_3 =
   'Target 1, action 1.3: complaints tracked, with learning and fewer repeat complaints of similar themes';
 
 /** Complaints (c) with their household if any (h) and team (t): the household's, or the complaint's own. */
-const complaints = (join: SQL, where: SQL) => sql`concerns c
+export const complaints = (join: SQL, where: SQL) => sql`concerns c
   left join households h on h.id = c.household_id
   join teams t on t.id = coalesce(h.team_id, c.team_id)
   ${join}
   where c.kind = 'complaint' and ${where}`;
 
-const complaintLabel = sql`'Complaint: ' || coalesce(h.name || ' (' || h.reference || ')', 'the fostering service')`;
+export const complaintLabel = sql`'Complaint: ' || coalesce(h.name || ' (' || h.reference || ')', 'the fostering service')`;
 
 const respondedInTime = sql`coalesce(s.responded_on <= s.respond_by, false)`;
 

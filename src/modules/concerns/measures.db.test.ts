@@ -192,7 +192,7 @@ describe('carers facing an allegation offered independent support', () => {
 });
 
 describe('children given the outcome of an allegation', () => {
-  it('counts each child named in an allegation concluded in the 12 months to 30 September 2020', async () => {
+  it('counts each child named in an allegation concluded, or a complaint first answered, in the 12 months to 30 September 2020', async () => {
     const teamId = await makeTeam();
     const householdId = (await makeHousehold(db(), { teamId })).id;
     const [ash, bo, cy, dee] = await Promise.all(
@@ -216,18 +216,38 @@ describe('children given the outcome of an allegation', () => {
     // Not counted: an outcome on 1 October naming Dee, and an outcome in September naming no child.
     await allegation('2020-10-01', [dee!.id]);
     await allegation('2020-09-10', []);
-    // 1 of 3 children told: 33.3%.
+    // A complaint naming Eve, its stage 1 answered 21 September and Eve told on 24 September: met.
+    // Another naming Fay, first answered 30 September 2019 (a year to the day before): not counted.
+    const [eve, fay] = await Promise.all(['Eve', 'Fay'].map((firstName) => makeChild(db(), { firstName })));
+    const complaint = async (receivedOn: string, respondedOn: string, childId: string) => {
+      const made = await makeMatter(db(), {
+        kind: 'complaint',
+        againstKind: 'carer',
+        raisedBy: 'child',
+        category: 'other',
+        knownOn: receivedOn,
+        householdId,
+        childIds: [childId],
+      });
+      await makeStage(db(), made.id, { receivedOn, respondedOn });
+      return made;
+    };
+    const answered = await complaint('2020-09-07', '2020-09-21', eve!.id);
+    await db().update(concernChildren).set({ outcomeToldOn: '2020-09-24' }).where(eq(concernChildren.childId, eve!.id));
+    await complaint('2019-09-16', '2019-09-30', fay!.id);
+    // 2 of 4 children told: 50%.
     const figure = await figureAndRows(outcomeGivenToChild, '2020-09', teamId);
-    expect(figure).toMatchObject({ numerator: 1, denominator: 3, value: 33.3 });
+    expect(figure).toMatchObject({ numerator: 2, denominator: 4, value: 50 });
     expect([...figure.rows].sort()).toEqual(
       [
         [both.id, true],
         [both.id, false],
         [toldLate.id, false],
+        [answered.id, true],
       ].sort(),
     );
     const byChild = Object.fromEntries(figure.labels.map((label, i) => [label.split(' ')[0], figure.rows[i]![1]]));
-    expect(byChild).toEqual({ Ash: true, Bo: false, Cy: false });
+    expect(byChild).toEqual({ Ash: true, Bo: false, Cy: false, Eve: true });
   });
 });
 

@@ -10,6 +10,7 @@ import { addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { addWorkingDaysSql } from '../../platform/dates/working-days-sql.ts';
+import { complaintLabel, complaints } from './measures-complaints.ts';
 import { LADO_REFERRAL_RULE, SUPPORT_OFFERED_WORKING_DAYS } from './settings.ts';
 
 const TARGET_5 =
@@ -145,13 +146,35 @@ export const carerSupportOffered: Measure = {
   ),
 };
 
+/**
+ * Each child named in an allegation whose outcome, or a complaint whose first response, is dated in
+ * the 12 months up to the day: the matter (c, with h and t), the child (cc, ch), the outcome's day
+ * (`outcome_on`) and its label.
+ */
+function childrenToTell(period: Period): SQL {
+  const told = sql`join concern_children cc on cc.concern_id = c.id join children ch on ch.id = cc.child_id`;
+  return sql`(
+      select h.team_id, t.area_id, c.id as concern_id, cc.outcome_told_on, ch.first_name, ch.last_name, ch.reference,
+        c.outcome_on, ${allegationLabel} as matter
+      from ${allegations(lastYear(sql`c.outcome_on`, period), told)}
+      union all
+      select t.id, t.area_id, c.id, cc.outcome_told_on, ch.first_name, ch.last_name, ch.reference,
+        r.first_response_on, ${complaintLabel} || ', received ' || to_char(c.known_on, 'FMDD FMMonth YYYY')
+      from ${complaints(
+        sql`join (select concern_id, min(responded_on) as first_response_on from complaint_stages group by concern_id) r
+          on r.concern_id = c.id ${told}`,
+        lastYear(sql`r.first_response_on`, period),
+      )}
+    ) x`;
+}
+
 export const outcomeGivenToChild: Measure = {
   id: 'concerns.outcome-given-to-child',
-  title: 'Children given the outcome of an allegation',
+  title: 'Children given the outcome of an allegation or complaint',
   definition:
-    'Of the children named in allegations whose outcome is dated in the 12 months up to the end of the month (or ' +
-    'today, for the current month), one row for each child and allegation, the percentage recorded as told the ' +
-    'outcome on or before that day.',
+    'Of the children named in allegations whose outcome, or in complaints whose first response, is dated in the 12 ' +
+    'months up to the end of the month (or today, for the current month), one row for each child and matter, the ' +
+    'percentage recorded as told the outcome on or before that day.',
   standard: 'NMS 1.3 (children’s views, wishes and feelings); NMS 22',
   planTarget: 'Target 1, action 1.2: outcomes of allegations and complaints given to children and young people',
   ...shared,
@@ -159,19 +182,16 @@ export const outcomeGivenToChild: Measure = {
   missedLabel: 'Not yet told the outcome',
   order: 123,
   count(period) {
-    return sql`select h.team_id, t.area_id, ${doneBy(sql`cc.outcome_told_on`, period)} as met
-      from ${allegations(lastYear(sql`c.outcome_on`, period), sql`join concern_children cc on cc.concern_id = c.id`)}`;
+    return sql`select x.team_id, x.area_id, ${doneBy(sql`x.outcome_told_on`, period)} as met
+      from ${childrenToTell(period)}`;
   },
   records(period) {
-    return sql`select 'concern' as record_type, c.id as record_id,
-        ch.first_name || ' ' || ch.last_name || ', ' || ${allegationLabel} as label, '/concerns/' || c.id as href,
-        h.team_id, t.area_id, ${doneBy(sql`cc.outcome_told_on`, period)} as met,
-        'Outcome ' || c.outcome_on::text || '; ' || coalesce('told ' || cc.outcome_told_on::text, 'not told') as detail,
-        true as restricted, c.outcome_on::text || ' ' || ch.reference as sort_key
-      from ${allegations(
-        lastYear(sql`c.outcome_on`, period),
-        sql`join concern_children cc on cc.concern_id = c.id join children ch on ch.id = cc.child_id`,
-      )}`;
+    return sql`select 'concern' as record_type, x.concern_id as record_id,
+        x.first_name || ' ' || x.last_name || ', ' || x.matter as label, '/concerns/' || x.concern_id as href,
+        x.team_id, x.area_id, ${doneBy(sql`x.outcome_told_on`, period)} as met,
+        'Outcome ' || x.outcome_on::text || '; ' || coalesce('told ' || x.outcome_told_on::text, 'not told') as detail,
+        true as restricted, x.outcome_on::text || ' ' || x.reference as sort_key
+      from ${childrenToTell(period)}`;
   },
 };
 

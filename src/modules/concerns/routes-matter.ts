@@ -77,7 +77,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
             ? `${stepPath(id, accountStep.path)}?child=${x.childId}`
             : null,
         tellHref:
-          !x.outcomeToldOn && c.outcomeOn && mayTake(childToldStep, user, record) && childToldStep.offered(ctx)
+          !x.outcomeToldOn && mayTake(childToldStep, user, record) && childToldStep.offered(ctx)
             ? `${stepPath(id, childToldStep.path)}?child=${x.childId}`
             : null,
       })),

@@ -32,6 +32,8 @@ export interface StepContext {
     respondedOn: string | null;
     panelOn: string | null;
   } | null;
+  /** A complaint's first response (the outcome its children are told of), or null. */
+  firstResponseOn: string | null;
   /** The page's query string (a step may be opened for one child). */
   query: Record<string, string | undefined>;
 }

@@ -3,7 +3,7 @@
  * `takeStep` checks the matter is visible, the step the user's to take and open now, and applies it
  * in one transaction with the stage, deadlines and audit entry (service.ts changeMatter).
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -44,12 +44,20 @@ export async function stepContext(
           .orderBy(desc(complaintStages.stage))
           .limit(1)
       : [];
+  const [first] =
+    record.kind === 'complaint'
+      ? await db
+          .select({ on: sql<string | null>`min(${complaintStages.respondedOn})::text` })
+          .from(complaintStages)
+          .where(eq(complaintStages.concernId, record.concern.id))
+      : [];
   return {
     db,
     user,
     record,
     children: named ?? (await matterChildren(db, user, record.concern.id)),
     currentStage: stage ?? null,
+    firstResponseOn: first?.on ?? null,
     query,
   };
 }
