@@ -404,7 +404,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'An audit found too little information at referral. Target: referrals quality assured when received and returned to the child’s social worker if not good enough.\nEvery carer receives the referral, risk assessment, delegated authority and placement arrangements for each child placed.',
         measure:
           'The access to resources team manager audits referrals and placement meeting timescales monthly and reports to the children in care meeting.\nNew referral form, with delegated authority, matching and missing-from-care information, live from 1 June.',
-        measures: ['placements.referrals-returned'],
+        measures: ['placements.referrals-returned', 'placements.plan-and-papers'],
       },
       {
         n: '8.3',

@@ -91,7 +91,7 @@ export const firstYearLead: Measure = {
   amberMargin: 10,
   metLabel: 'Lead worker named',
   missedLabel: 'No lead worker',
-  order: 30,
+  order: 21,
   count(period: Period) {
     return sql`select h.team_id, t.area_id, h.first_year_lead_id is not null as met from ${inFirstYearOn(period.asAt)}`;
   },

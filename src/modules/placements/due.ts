@@ -16,7 +16,7 @@ import { households } from '../households/tables.ts';
 import { delegatedAuthorities, placements } from './tables.ts';
 import { placementPath } from './paths.ts';
 import { childInCarePlacement } from './scope.ts';
-import { DELEGATED_AUTHORITY_RULE } from './labels.ts';
+import { DELEGATED_AUTHORITY_RULE, PLACEMENT_PLAN_RULE } from './labels.ts';
 
 /** Who is shown placement deadlines: fostering staff and the child's social worker. */
 export const placementDeadlineAudience: readonly Role[] = [
@@ -30,8 +30,6 @@ export const placementDeadlineAudience: readonly Role[] = [
 
 /** Working days from the start of a placement to its plan and its signed delegated authority. */
 export const PLACEMENT_PAPERWORK_WORKING_DAYS = 5;
-
-const CARE_PLANNING_REGS = 'Care Planning, Placement and Case Review (England) Regulations 2010';
 
 interface PlacementRow {
   id: string;
@@ -129,7 +127,7 @@ export const placementsDueRules: DueRule[] = [
   {
     id: 'placements.placement-plan',
     title: 'Placement plan',
-    cites: `${CARE_PLANNING_REGS}, regulation 9(2) and Schedule 2`,
+    cites: PLACEMENT_PLAN_RULE,
     countsFrom:
       'the start of the placement (the plan is due before it starts, or at the latest); not for Staying Put, where the young person is an adult',
     period: `within ${PLACEMENT_PAPERWORK_WORKING_DAYS} working days`,

@@ -124,3 +124,7 @@ export function delegatedAuthorityStatus(
 /** What the delegated authority deadline and measure cite. */
 export const DELEGATED_AUTHORITY_RULE =
   'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 9 and Schedule 2 (the authority delegated to the foster carer is part of the placement plan); Fostering Services: National Minimum Standards (2011), standards 7 and 11 (leisure activities; preparation for placement)';
+
+/** The placement plan's rule: the deadline and the measure of the papers given to the carer cite it alike. */
+export const PLACEMENT_PLAN_RULE =
+  'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 9(2) and Schedule 2';

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { deadlineTable } from '../../platform/measures/sql.ts';
 import { childInCarePlacement } from './scope.ts';
-import { DELEGATED_AUTHORITY_RULE } from './labels.ts';
+import { DELEGATED_AUTHORITY_RULE, documentKindKeys, PLACEMENT_PLAN_RULE } from './labels.ts';
 import { emergencyPlacementsInHouse, inHousePlacementRate } from './in-house-measure.ts';
 import { referralsReturned } from './referral-measure.ts';
 
@@ -128,8 +128,49 @@ export const unplannedEndings: Measure = {
 };
 
 /** The placements module's measures, with the in-house placement rate and referral returns (their own files). */
+/** The papers the carer is given (documentKinds) recorded as given by the deadline `d.due_on`. */
+const papersGivenBy = sql`(select count(*)::int from placement_documents pd
+  where pd.placement_id = p.id and pd.given_on <= d.due_on)`;
+const papersAndPlan = sql`(p.placement_plan_on is not null and p.placement_plan_on <= d.due_on
+  and ${papersGivenBy} >= ${documentKindKeys.length})`;
+
+export const placementPapersGiven: Measure = {
+  id: 'placements.plan-and-papers',
+  title: 'Placement plan made and papers given to the carer within 5 working days',
+  definition:
+    'Of the placements whose 5-working-day deadline fell in the month (up to today, for the current month), the ' +
+    'percentage with the placement plan made and each of the papers the carer is given (the referral, the risk ' +
+    'assessment and the placement arrangements) recorded as given on or before the deadline. The deadline is the ' +
+    '5th working day after the placement started (weekends and England and Wales bank holidays excluded). The ' +
+    'signed delegated authority has its own measure. Placements that have ended since are still counted; Staying ' +
+    'Put arrangements are not.',
+  standard: `${PLACEMENT_PLAN_RULE}; NMS 11 (the carer given the information they need about the child)`,
+  planTarget:
+    'Target 8, action 8.2: the carer given the referral, risk assessment and placement arrangements, with placement ' +
+    'meetings held within timescales',
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Plan made and papers given on time',
+  missedLabel: 'Plan or papers late or missing',
+  order: 41,
+  count(period: Period) {
+    const from = placementsDueIn(period);
+    return from && sql`select h.team_id, t.area_id, ${papersAndPlan} as met from ${from}`;
+  },
+  records(period: Period) {
+    const from = placementsDueIn(period);
+    const detail = sql`'Started ' || p.start_date::text || ', due by ' || d.due_on::text || '; ' ||
+      coalesce('plan made ' || p.placement_plan_on::text, 'no plan recorded') || '; ' ||
+      ${papersGivenBy} || ' of ' || ${documentKindKeys.length} || ' papers given by then'`;
+    return from && sql`select ${placementRecord(papersAndPlan, detail)} from ${from}`;
+  },
+};
+
 export const placementMeasures: Measure[] = [
   delegatedAuthorityGiven,
+  placementPapersGiven,
   referralsReturned,
   profileSeen,
   unplannedEndings,
