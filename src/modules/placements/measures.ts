@@ -32,6 +32,24 @@ function placementsDueIn(period: Period): SQL | null {
   return due && placementsWhere(sql`${childInCare}`, sql`join ${due} on d.start_on = p.start_date`);
 }
 
+/**
+ * A measure of the placements whose 5th working day fell in the month: `met` by then, and the list's
+ * detail after the start and the deadline.
+ */
+function dueInFiveDays(met: SQL, detail: SQL): Pick<Measure, 'count' | 'records'> {
+  return {
+    count(period: Period) {
+      const from = placementsDueIn(period);
+      return from && sql`select h.team_id, t.area_id, ${met} as met from ${from}`;
+    },
+    records(period: Period) {
+      const from = placementsDueIn(period);
+      const words = sql`'Started ' || p.start_date::text || ', due by ' || d.due_on::text || '; ' || ${detail}`;
+      return from && sql`select ${placementRecord(met, words)} from ${from}`;
+    },
+  };
+}
+
 const signedAndGiven = sql`(da.signed_on is not null and da.signed_on <= d.due_on
   and da.copy_given_to_carer_on is not null and da.copy_given_to_carer_on <= d.due_on)`;
 
@@ -62,17 +80,11 @@ export const delegatedAuthorityGiven: Measure = {
   metLabel: 'Signed and given on time',
   missedLabel: 'Not signed or not given on time',
   order: 40,
-  count(period: Period) {
-    const from = placementsDueIn(period);
-    return from && sql`select h.team_id, t.area_id, ${signedAndGiven} as met from ${from}`;
-  },
-  records(period: Period) {
-    const from = placementsDueIn(period);
-    const detail = sql`'Started ' || p.start_date::text || ', due by ' || d.due_on::text || '; ' ||
-      coalesce('signed ' || da.signed_on::text, 'not signed') || ', ' ||
-      coalesce('copy given ' || da.copy_given_to_carer_on::text, 'no copy given')`;
-    return from && sql`select ${placementRecord(signedAndGiven, detail)} from ${from}`;
-  },
+  ...dueInFiveDays(
+    signedAndGiven,
+    sql`coalesce('signed ' || da.signed_on::text, 'not signed') || ', ' ||
+      coalesce('copy given ' || da.copy_given_to_carer_on::text, 'no copy given')`,
+  ),
 };
 
 export const profileSeen: Measure = {
@@ -155,17 +167,11 @@ export const placementPapersGiven: Measure = {
   metLabel: 'Plan made and papers given on time',
   missedLabel: 'Plan or papers late or missing',
   order: 41,
-  count(period: Period) {
-    const from = placementsDueIn(period);
-    return from && sql`select h.team_id, t.area_id, ${papersAndPlan} as met from ${from}`;
-  },
-  records(period: Period) {
-    const from = placementsDueIn(period);
-    const detail = sql`'Started ' || p.start_date::text || ', due by ' || d.due_on::text || '; ' ||
-      coalesce('plan made ' || p.placement_plan_on::text, 'no plan recorded') || '; ' ||
-      ${papersGivenBy} || ' of ' || ${documentKindKeys.length} || ' papers given by then'`;
-    return from && sql`select ${placementRecord(papersAndPlan, detail)} from ${from}`;
-  },
+  ...dueInFiveDays(
+    papersAndPlan,
+    sql`coalesce('plan made ' || p.placement_plan_on::text, 'no plan recorded') || '; ' ||
+      ${papersGivenBy} || ' of ' || ${documentKindKeys.length} || ' papers given by then'`,
+  ),
 };
 
 export const placementMeasures: Measure[] = [
