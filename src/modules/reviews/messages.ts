@@ -224,10 +224,21 @@ export async function deliverReviewMessages(
           ]
         : undefined;
       await mailer.send({ to: message.recipients, subject: message.subject, text: message.body, attachments });
-      await db
-        .update(reviewMessages)
-        .set({ status: 'sent', sentAt: new Date(), lastError: null, nextAttemptAt: null })
-        .where(and(eq(reviewMessages.id, message.id), eq(reviewMessages.status, 'pending')));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(reviewMessages)
+          .set({ status: 'sent', sentAt: new Date(), lastError: null, nextAttemptAt: null })
+          .where(and(eq(reviewMessages.id, message.id), eq(reviewMessages.status, 'pending')));
+        // The carers' copy of the report has gone out of Hearth: on the review's trail, as the link's email is.
+        if (message.purpose === 'report') {
+          await recordAudit(tx, systemActor('annual review messages delivery'), {
+            action: 'email-report',
+            recordType: 'annual-review',
+            recordId: message.reviewId,
+            detail: { attempts: message.attempts },
+          });
+        }
+      });
       sent += 1;
     } catch (error) {
       failed += 1;

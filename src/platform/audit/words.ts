@@ -106,6 +106,7 @@ export const actionWords: Readonly<Record<string, string>> = {
   'email-link': 'emailed a feedback link for',
   'email-link-failed': 'could not email a feedback link for',
   'email-link-held': 'put in the outbox an email with a feedback link for',
+  'email-report': 'emailed the carers their copy of the report of',
   delete: 'removed',
   export: 'downloaded',
   'give-role': 'gave a role through sign-in on',
