@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { isUuid } from '../../platform/views/params.ts';
 import type { Who } from '../../platform/views/results.ts';
 import { acknowledgeNotes, deliverNotes, notesMessageOf, retryNow } from './notes.ts';
 import { canRecordSupervision, finaliseSupervision, viewSupervision } from './service.ts';
@@ -37,10 +38,12 @@ export async function sendNotesAgain(
 
 /** A supervision of the carer's own household whose notes have been sent to them (audited), or null. */
 export async function sentNotesForCarer(db: Db, who: Who, supervisionId: string, page: string) {
+  // Notes not yet sent are not the carer's to read: refused before anything is read or audited.
+  if (!isUuid(supervisionId)) return null;
+  const message = await notesMessageOf(db, supervisionId);
+  if (!message || message.status === 'pending') return null;
   const record = await viewSupervision(db, who, supervisionId, page);
-  const message = record && (await notesMessageOf(db, supervisionId));
-  if (!record || !message || message.status === 'pending') return null;
-  return { record, message };
+  return record ? { record, message } : null;
 }
 
 /** The carer confirms in the portal that they received the notes; false when they are not theirs to confirm. */

@@ -91,6 +91,17 @@ async function notesSentOn(t: TestApp, id: string) {
   return row!.notesSentOn;
 }
 
+/** The views of a supervision the demo carer has written to the audit trail. */
+async function carerViews(t: TestApp, supervisionId: string): Promise<number> {
+  const rows = await t.database.db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.recordId, supervisionId), eq(auditEvents.action, 'view'), eq(auditEvents.username, 'carer')),
+    );
+  return rows.length;
+}
+
 describe('sending the notes by email (SMTP_URL set)', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -288,6 +299,19 @@ describe('the outbox when Hearth has no mail server', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await carer.get(`/portal/supervision/${elsewhere}/record.pdf`)).statusCode).toBe(404);
     expect((await carer.post(`/portal/supervision/${elsewhere}/acknowledge`, {})).statusCode).toBe(404);
+    expect((await carer.get('/portal/supervision/not-a-record/record.pdf')).statusCode).toBe(404);
+    // Notes waiting to be sent are not the carer's yet: refused, and no view of them written.
+    await db
+      .update(supervisionNotesMessages)
+      .set({ status: 'pending' })
+      .where(eq(supervisionNotesMessages.supervisionId, id));
+    const viewsBefore = await carerViews(t, id);
+    expect((await carer.get(`/portal/supervision/${id}/record.pdf`)).statusCode).toBe(404);
+    expect(await carerViews(t, id)).toBe(viewsBefore);
+    await db
+      .update(supervisionNotesMessages)
+      .set({ status: 'sent' })
+      .where(eq(supervisionNotesMessages.supervisionId, id));
 
     const acknowledged = await carer.post(`/portal/supervision/${id}/acknowledge`, {});
     expect(acknowledged.headers.location).toBe('/portal?done=acknowledged');
