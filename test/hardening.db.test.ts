@@ -75,6 +75,28 @@ describe('numbers and ids in a query string', () => {
   }, 180_000);
 });
 
+describe('ids in the path', () => {
+  const notIds = ['not-a-record', '00000000-0000-0000-0000-000000000000', '1'];
+
+  it('answers every page and file with an id that is not a record "not found", never a server error', async () => {
+    const users = ['head', 'carer', 'admin', 'lado', 'cicsw'];
+    const routes = t.app.routeTable.filter((r) => r.method === 'GET' && /\/:[a-zA-Z]+/.test(r.url));
+    expect(routes.length).toBeGreaterThan(50);
+    const failed: string[] = [];
+    for (const username of users) {
+      const agent = await signedIn(t.app, username);
+      for (const route of routes) {
+        for (const value of notIds) {
+          const url = route.url.replace(/:[a-zA-Z]+/g, value);
+          const response = await agent.get(url);
+          if (response.statusCode >= 500) failed.push(`${username}: ${url} answered ${response.statusCode}`);
+        }
+      }
+    }
+    expect(failed).toEqual([]);
+  }, 240_000);
+});
+
 describe('what a form accepts', () => {
   it('refuses a JSON or plain-text body with 415 and changes nothing', async () => {
     const ssw = await signedIn(t.app, 'ssw');
