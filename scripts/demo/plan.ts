@@ -92,7 +92,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Complaints and compliments go monthly to the corporate parenting management meeting with learning points, then quarterly to team managers, and on to carers through:\n- the foster carer advisory board\n- the carers’ association conference (twice a year)\n- foster carer ambassadors\n- monthly support groups',
         measure:
           'Fewer repeat complaints on the same themes; young people say they feel safe and listened to.\nTracked on the corporate parenting complaints tracker.\nCarers put children first and encourage them to attend the young people’s councils.',
-        measures: ['concerns.complaints-answered-in-time', 'concerns.repeat-complaint-themes'],
+        measures: [
+          'concerns.complaints-answered-in-time',
+          'concerns.repeat-complaint-themes',
+          'reviews.children-feel-safe',
+          'reviews.children-listened-to',
+        ],
       },
     ],
   },

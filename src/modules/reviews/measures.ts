@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
+import { childrenFeelSafe, childrenListenedTo } from './children-say.ts';
 import { approvedFrom, lastReview, reviewDueOn } from './next-due.ts';
 
 const TARGET_1 =
@@ -184,6 +185,8 @@ export const pausedHouseholdsReviewed: Measure = {
 };
 
 export const reviewMeasures: Measure[] = [
+  childrenFeelSafe,
+  childrenListenedTo,
   pausedHouseholdsReviewed,
   reviewsOnTime,
   reviewsWithChildrensViews,
