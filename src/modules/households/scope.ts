@@ -1,4 +1,4 @@
-import { aliasedTable, and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import {
   canAllocateHousehold,
@@ -10,6 +10,7 @@ import { areas, teams, users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { isUuid } from '../../platform/views/params.ts';
+import { referenceIn } from '../../platform/views/references.ts';
 import { forbidden, notFound, type Refusal } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
@@ -173,6 +174,16 @@ export async function findHouseholdReadInFull(
 }
 
 export type Need = 'change' | 'allocate' | 'restricted-access';
+
+/**
+ * A condition on `households`: the household has the reference typed (in any case, with or without
+ * the hyphen and the leading zeros, as the search box reads it); false when what was typed is not a
+ * household's reference.
+ */
+export function householdReferenceTyped(typed: string): SQL {
+  const wanted = referenceIn(typed);
+  return wanted?.kind === 'household' ? inArray(households.reference, wanted.references) : sql`false`;
+}
 
 /** Of these teams, those in which the user may record or move a household (those whose households they may change). */
 export function teamsUserMayChange<T extends { id: string; areaId: string }>(user: SignedInUser, teams: T[]): T[] {

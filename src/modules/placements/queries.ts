@@ -7,7 +7,7 @@ import { isUuid } from '../../platform/views/params.ts';
 import { OPEN_REFERRAL_STATUSES } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { inForceOnSql } from '../connected-persons/labels.ts';
-import { householdVisibleTo } from '../households/scope.ts';
+import { householdReferenceTyped, householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import { currentPlacementCount, vacanciesSql } from '../households/scope.ts';
 import type { ReferralQueueQuery } from './forms.ts';
@@ -355,7 +355,7 @@ export async function householdChoices(db: DbOrTx, user: SignedInUser, today: Is
     .limit(HOUSEHOLD_CHOICES + 1);
 }
 
-/** The household the user may see with this reference (any case, spaces ignored at either end), or null. */
+/** The household the user may see with the reference typed (householdReferenceTyped), or null. */
 export async function visibleHouseholdIdByReference(
   db: DbOrTx,
   user: SignedInUser,
@@ -364,7 +364,7 @@ export async function visibleHouseholdIdByReference(
   const [row] = await db
     .select({ id: households.id })
     .from(households)
-    .where(and(sql`upper(${households.reference}) = ${reference.trim().toUpperCase()}`, householdVisibleTo(user)))
+    .where(and(householdReferenceTyped(reference), householdVisibleTo(user)))
     .limit(1);
   return row?.id ?? null;
 }

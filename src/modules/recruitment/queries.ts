@@ -16,6 +16,7 @@ import {
   recruitmentVisits,
   recruitmentWithdrawals,
 } from './tables.ts';
+import { householdReferenceTyped } from '../households/scope.ts';
 
 const assessor = aliasedTable(users, 'assessor');
 const mentor = aliasedTable(households, 'mentor');
@@ -177,10 +178,9 @@ export async function mentorOptions(db: DbOrTx, household: Applicant) {
     .limit(MENTORS_LISTED);
 }
 
-/** The household that may mentor the applicant with this id or reference (any case), or null. */
+/** The household that may mentor the applicant with this id or reference as typed (householdReferenceTyped), or null. */
 export async function findMentor(db: DbOrTx, household: Applicant, by: { id: string } | { reference: string }) {
-  const which =
-    'id' in by ? eq(households.id, by.id) : sql`upper(${households.reference}) = ${by.reference.trim().toUpperCase()}`;
+  const which = 'id' in by ? eq(households.id, by.id) : householdReferenceTyped(by.reference);
   const [found] = await db
     .select({ id: households.id, name: households.name, reference: households.reference })
     .from(households)

@@ -17,7 +17,7 @@ import { householdPath } from '../households/paths.ts';
 import { householdVisibleTo } from '../households/scope.ts';
 import { carers, householdMembers, households } from '../households/tables.ts';
 import { statusName } from '../households/labels.ts';
-import { referenceIn } from './forms.ts';
+import { referenceIn } from '../../platform/views/references.ts';
 
 export const MAX_RESULTS = 50;
 /**

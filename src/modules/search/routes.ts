@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { parseForm } from '../../platform/views/forms.ts';
-import { referenceIn, searchForm } from './forms.ts';
+import { referenceIn } from '../../platform/views/references.ts';
+import { searchForm } from './forms.ts';
 import { recordWithReference, searchPeople, type SearchResult } from './queries.ts';
 
 const kindNames: Record<SearchResult['kind'], string> = {
