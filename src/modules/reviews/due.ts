@@ -8,10 +8,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
 import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
 import { approvalStandsSql } from '../households/scope.ts';
+import { childInCarePlacement } from '../placements/scope.ts';
+import { householdSupervisionPath } from '../supervision/paths.ts';
 import { approvedFrom, lastReview, reviewDueOn } from './next-due.ts';
 import { MANAGER_AFTER_DAYS } from './settings.ts';
 
@@ -75,6 +78,54 @@ async function feedbackReturned(db: DbOrTx, ids: readonly string[] | null): Prom
   return rows.map(householdDueItem);
 }
 
+/** How long before a review falls due a child's supervision counts as seeing them for it (local practice). */
+export const SEEN_BEFORE_REVIEW_MONTHS = 3;
+
+/**
+ * Each child placed with a household whose approval stands (a placement not ended before today; not
+ * Staying Put, where the young person is an adult), due on the day the household's review is due,
+ * shown from 3 months before it (or the start of the placement): gone once the supervising social
+ * worker has seen the child at a finalised supervision there in those 3 months, so the review has
+ * the child's views at first hand (regulation 28(3)).
+ */
+async function childSeenBeforeReview(
+  db: DbOrTx,
+  ids: readonly string[] | null,
+  today: IsoDate,
+): Promise<KeptDueItem[]> {
+  const opens = sql`(${reviewDueOn} - ${SEEN_BEFORE_REVIEW_MONTHS} * interval '1 month')::date`;
+  const rows = await queryRows<Omit<Row, 'href'>>(
+    db,
+    sql`select c.id as record_id, h.id as household_id,
+        c.first_name || ' ' || c.last_name || ' (' || c.reference || '), placed with '
+          || h.name || ' (' || h.reference || ')' as label,
+        to_char(${reviewDueOn}, 'YYYY-MM-DD') as due_on,
+        'Review due on ' || ${inWords(reviewDueOn)} || case when seen.visit_date is null
+          then '; not seen at a supervision since placed on ' || ${inWords(sql`p.start_date`)}
+          else '; last seen on ' || ${inWords(sql`seen.visit_date`)} end as detail,
+        to_char(greatest(${opens}, p.start_date), 'YYYY-MM-DD') as shown_from,
+        to_char(p.end_date + 1, 'YYYY-MM-DD') as shown_until,
+        h.team_id, t.area_id, h.allocated_ssw_id as owner_id
+      from households h
+      join teams t on t.id = h.team_id
+      ${lastReview()}
+      join placements p on p.household_id = h.id
+      join children c on c.id = p.child_id
+      left join lateral (select max(s.visit_date) as visit_date from supervision_children sc
+        join supervisions s on s.id = sc.supervision_id
+        where sc.child_id = c.id and sc.seen in ('seen', 'seen_alone')
+          and s.household_id = h.id and s.status = 'final') seen on true
+      where ${approvalStandsSql} and ${recordsIn(sql`c.id`, ids)}
+        and (p.end_date is null or p.end_date >= ${today}) and ${childInCarePlacement('p')}
+        and (seen.visit_date is null or seen.visit_date < ${opens})`,
+  );
+  return rows.map((row) => householdDueItem({ ...row, href: householdSupervisionPath(row.household_id) }));
+}
+
+/** The children placed with households, given changes to records of the kinds that move their items. */
+const placedChildren = (where: (ids: SQL) => SQL) => (ids: SQL) =>
+  sql`select p.child_id from placements p where ${where(ids)}`;
+
 export const reviewDueRules: DueRule[] = [
   {
     id: 'reviews.review-due',
@@ -105,5 +156,26 @@ export const reviewDueRules: DueRule[] = [
       'annual-review': (ids) => sql`select id from review_links where review_id in ${ids}`,
     },
     compute: feedbackReturned,
+  },
+  {
+    id: 'reviews.child-seen-before-review',
+    title: 'Placed child seen before the annual review',
+    cites: `${REG_28}, paragraph (3) (the views of any child placed, subject to age and understanding); Fostering Services: National Minimum Standards (2011), standard 21.8 (the supervising social worker sees each child in placement); local practice: seen in the ${SEEN_BEFORE_REVIEW_MONTHS} months before the review`,
+    countsFrom:
+      'the day each household’s annual review falls due, for each child placed there; met by a finalised supervision at which the child was seen in the 3 months before',
+    period: 'by the day the review is due',
+    audience,
+    recordType: 'child',
+    affectedBy: {
+      placement: placedChildren((ids) => sql`p.id in ${ids}`),
+      household: placedChildren((ids) => sql`p.household_id in ${ids}`),
+      supervision: placedChildren(
+        (ids) => sql`p.household_id in (select s.household_id from supervisions s where s.id in ${ids})`,
+      ),
+      'annual-review': placedChildren(
+        (ids) => sql`p.household_id in (select r.household_id from annual_reviews r where r.id in ${ids})`,
+      ),
+    },
+    compute: childSeenBeforeReview,
   },
 ];
