@@ -440,6 +440,15 @@ const expected: Record<string, Rule> = {
   'POST /lifelong-links/:id/plan': 'lifelong-links.record',
   'GET /lifelong-links/:id/end': 'lifelong-links.record',
   'POST /lifelong-links/:id/end': 'lifelong-links.record',
+  // A child missing from care: read and recorded by those who read the child (scope: missing/scope.ts).
+  'GET /missing': 'missing.view',
+  'GET /missing/:id': 'missing.view',
+  'GET /children/:id/missing/new': 'missing.record',
+  'POST /children/:id/missing/new': 'missing.record',
+  'GET /missing/:id/return': 'missing.record',
+  'POST /missing/:id/return': 'missing.record',
+  'GET /missing/:id/interview': 'missing.record',
+  'POST /missing/:id/interview': 'missing.record',
   // The six-monthly reviews: read by managers, the director, the LADO and the recruitment coordinator (each the
   // kinds scope.ts gives them), written by their writers (scope: service-reviews/scope.ts).
   'GET /service-reviews': 'service-reviews.view',

@@ -130,6 +130,8 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
   // A child's Lifelong Links work: read through the child's record only (and only by the roles that read the work).
   'lifelong-links': { table: 'lifelong_links', parents: [{ type: 'child', idSql: 'child_id' }] },
+  // A child's missing from care episode: read through the child's record only (and only by the roles that read episodes).
+  'missing-episode': { table: 'missing_episodes', parents: [{ type: 'child', idSql: 'child_id' }] },
   // A connected person's temporary approval: read through its household or its child.
   'temporary-approval': {
     table: 'temporary_approvals',
@@ -164,6 +166,7 @@ const pagesOf: Record<string, string[]> = {
   'payment-enhancement': ['/payments/enhancements/:id'],
   'records-request': ['/records-requests/:id/sent'],
   'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement'],
+  'missing-episode': ['/missing/:id'],
   'temporary-approval': ['/temporary-approvals/:id', '/temporary-approvals/:id/end'],
 };
 

@@ -124,6 +124,8 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'training.no-training-12-months',
           'training.cse-carers-of-11-plus',
           'training.tsd-on-time',
+          'missing.children-missing',
+          'missing.return-interviews-in-time',
         ],
         updates: [
           {

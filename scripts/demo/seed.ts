@@ -27,6 +27,7 @@ import { writeDemoRecordsRequests } from './records-requests.ts';
 import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
+import { writeDemoMissing } from './missing.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
 import { writeDemoConnectedPersons } from './connected-persons.ts';
 import { writeDemoConnectedPersonsHistory } from './connected-persons-history.ts';
@@ -249,6 +250,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       staff.areas[0]!.id,
     );
     log(`Lifelong Links work written: ${lifelongLinks} (${seconds()} s)`);
+    log(
+      `children missing from care written: ${await writeDemoMissing(tx, stream(scale, 'missing'), isoOf(today))} episodes (${seconds()} s)`,
+    );
     log(
       `six-monthly reviews written: ${await writeDemoServiceReviews(tx, stream(scale, 'service-reviews'), isoOf(today))} (${seconds()} s)`,
     );

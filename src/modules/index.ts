@@ -15,6 +15,7 @@ import { connectedPersons } from './connected-persons/index.ts';
 import { home } from './home/index.ts';
 import { independence } from './independence/index.ts';
 import { lifelongLinks } from './lifelong-links/index.ts';
+import { missing } from './missing/index.ts';
 import { panel } from './panel/index.ts';
 import { payments } from './payments/index.ts';
 import { households } from './households/index.ts';
@@ -56,6 +57,7 @@ export const modules: readonly HearthModule[] = [
   childVisits,
   independence,
   lifelongLinks,
+  missing,
   serviceReviews,
   connectedPersons,
 ];

@@ -17,7 +17,10 @@ import {
   summariseByTeam,
   type DueEntry,
 } from '../../platform/due/index.ts';
+import { eq } from 'drizzle-orm';
 import { healthAssessments } from '../children/tables.ts';
+import { missingEpisodes } from '../missing/tables.ts';
+import { placements } from '../placements/tables.ts';
 import { independenceChecklists } from '../independence/tables.ts';
 import { makeAudit, makeMonth } from '../audits/test-support.ts';
 import { makeApproval } from '../connected-persons/test-support.ts';
@@ -227,6 +230,19 @@ describe('the engine scopes every rule', () => {
         reviewOn: '2027-01-15',
       });
       await refreshDueItems(db(), 'household', [householdId]);
+      // The child went missing, came back yesterday, and has no return interview offered yet.
+      const [episode] = await db()
+        .insert(missingEpisodes)
+        .values({
+          childId: child.id,
+          placementId: (await db().select().from(placements).where(eq(placements.childId, child.id)))[0]!.id,
+          householdId,
+          missingOn: '2026-11-29',
+          reportedToPolice: true,
+          returnedOn: '2026-11-30',
+        })
+        .returning();
+      await refreshDueItems(db(), 'missing-episode', [episode!.id]);
       const review = await makeReview(db(), {
         householdId,
         startedOn: '2026-11-20',

@@ -61,6 +61,13 @@ export const permissions = {
   /** The section on the child's page: also the supervising social workers of the child's household (they support the carer). */
   'lifelong-links.section': [...MANAGERS, 'assistant_director', 'childrens_social_worker', 'supervising_social_worker'],
   /**
+   * A child's missing from care episodes (modules/missing/scope.ts): read by those who read the
+   * child, recorded by the child's social worker and the supervising social workers (the carer rings
+   * them first) and managers; never by a foster carer.
+   */
+  'missing.view': [...MANAGERS, 'assistant_director', 'childrens_social_worker', 'supervising_social_worker'],
+  'missing.record': [...MANAGERS, 'childrens_social_worker', 'supervising_social_worker'],
+  /**
    * Visits to a child by their social worker (regulations 28 and 29): read by everyone who reads the
    * child (scoped by childVisibleTo), never by a foster carer.
    */

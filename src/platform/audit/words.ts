@@ -24,6 +24,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   'development-plan': 'the personal development plan',
   'independence-checklist': 'the independence checklist',
   'lifelong-links': 'the Lifelong Links work',
+  'missing-episode': 'the record of the child going missing',
   'panel-item': 'the panel agenda item',
   'panel-meeting': 'the panel meeting',
   'panel-member': 'the panel member’s record',
@@ -85,6 +86,8 @@ export const partWords: Readonly<Record<string, string>> = {
   'lifelong-links-people': 'the coordinator and people found',
   'lifelong-links-meeting': 'the family network meeting',
   'lifelong-links-plan': 'the plan agreed',
+  'missing-return': 'the child’s return',
+  'missing-interview': 'the return interview',
   visit: 'a visit by the child’s social worker',
   visits: 'the visits by the child’s social worker',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from '../dates/index.ts';
+import { compareIsoDates, isIsoDate, type IsoDate } from '../dates/index.ts';
 import { parseForm, type FormErrors, type FormResult } from './forms.ts';
 
 /**
@@ -125,4 +125,18 @@ export function parseDatedForm<S extends z.ZodType>(
   const result = parseForm(schema, withDateParts(body, dateNames));
   if (result.ok) return result;
   return { ...result, errors: linkDateErrors(result.errors, dateNames) };
+}
+
+/**
+ * A form's refinement refusing a date after today under the field's name, in the GOV.UK pattern's
+ * words ("Date the child went missing must be today or in the past"); a date not given is left to
+ * the field's own message.
+ */
+export function notInFuture(today: IsoDate, field: string, what: string) {
+  return (form: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const value = form[field];
+    if (typeof value === 'string' && compareIsoDates(value, today) > 0) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${what} must be today or in the past` });
+    }
+  };
 }

@@ -1,0 +1,196 @@
+/**
+ * Recording a child missing from their foster placement through the pages: the episode, the
+ * return, the return interview within 72 hours (its deadline in My work), the child's page, the
+ * list, who may see it, and what the audit trail says.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeHousehold } from '../../../test/support/households.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { dueFor } from '../../platform/due/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { viewer } from '../home/test-support.ts';
+
+let t: TestApp;
+let db: Db;
+let cicsw: SignedInUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.database.db;
+  cicsw = await viewer(db, 'cicsw');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** The date boxes of a form field, from an ISO date. */
+const boxes = (name: string, iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
+};
+
+async function placedChild(lastName: string) {
+  const household = await makeHousehold(db, { statusSince: '2024-01-08', allocatedSswUsername: 'ssw', name: lastName });
+  const child = await makeChild(db, { firstName: 'Rhian', lastName });
+  await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-09-01' });
+  return { household, child };
+}
+
+const returnInterviewDue = async (episodeId: string, today: string) =>
+  (await dueFor(db, cicsw, { today, horizonDays: 60, ruleIds: ['missing.return-interview'] }))
+    .filter((e) => e.recordId === episodeId)
+    .map((e) => [e.dueOn, e.detail, e.overdue]);
+
+describe('a child missing from their foster placement', () => {
+  it('is recorded from the child’s record, refused with clear messages and what was typed kept', async () => {
+    const { child } = await placedChild('Missingform');
+    const ssw = await signedIn(t.app, 'ssw');
+    const childPage = await ssw.get(`/children/${child.id}`);
+    expect(childPage.body).toContain('Not recorded as missing from a foster placement.');
+    expect(childPage.body).toContain(`href="/children/${child.id}/missing/new">Record that Rhian went missing</a>`);
+
+    const tomorrow = addDays(todayInLondon(), 1);
+    const unanswered = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-02'),
+      circumstances: 'Left after school with friends',
+    });
+    expect(unanswered.statusCode).toBe(400);
+    expect(unanswered.body).toContain('Select whether the child was reported missing to the police');
+    expect(unanswered.body).toContain('Left after school with friends');
+    const refused = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', tomorrow),
+      reportedToPolice: 'yes',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Date the child went missing must be today or in the past');
+
+    // Before the placement began: not placed with one of our households that day.
+    const notPlaced = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-08-20'),
+      reportedToPolice: 'yes',
+    });
+    expect(notPlaced.statusCode).toBe(400);
+    expect(notPlaced.body).toContain(
+      'Rhian was not placed with one of our foster households on 20 August 2026: enter a day they lived with one',
+    );
+
+    const back = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-02'),
+      reportedToPolice: 'yes',
+      ...boxes('returnedOn', '2026-11-01'),
+    });
+    expect(back.body).toContain('Date the child came back must be on or after the date they went missing');
+  });
+
+  it('goes from missing, to back with a return interview due in 72 hours, to the interview held', async () => {
+    const { child, household } = await placedChild('Missingjourney');
+    const ssw = await signedIn(t.app, 'ssw');
+    const opened = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-02'),
+      reportedToPolice: 'yes',
+      circumstances: 'Did not come home from school',
+    });
+    expect(opened.statusCode).toBe(303);
+    const episodePath = opened.headers.location!.split('?')[0]!;
+    let page = await ssw.get(opened.headers.location!);
+    expect(page.body).toContain('The child has been recorded as missing');
+    expect(page.body).toContain('Missing now');
+    expect(page.body).toContain(
+      `Missing from 2 November 2026, not back yet, from Missingjourney (${household.reference})`,
+    );
+    expect(page.body).toContain('Did not come home from school');
+
+    // One open episode at a time.
+    const twice = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-03'),
+      reportedToPolice: 'no',
+    });
+    expect(twice.body).toContain('The child is already recorded as missing: record their return on that episode first');
+
+    // The interview cannot be recorded before the return.
+    expect((await ssw.get(`${episodePath}/interview`)).headers.location).toBe(episodePath);
+
+    const early = await ssw.post(`${episodePath}/return`, { ...boxes('returnedOn', '2026-11-01') });
+    expect(early.body).toContain(
+      'Date the child came back must be on or after the date they went missing, 2 November 2026',
+    );
+    const returned = await ssw.post(`${episodePath}/return`, {
+      ...boxes('returnedOn', '2026-11-04'),
+      returnNote: 'Found at a friend’s house',
+    });
+    expect(returned.statusCode).toBe(303);
+    // Back on 4 November: the interview is due by 7 November, overdue on 8 November.
+    expect(await returnInterviewDue(episodePath.split('/').pop()!, '2026-11-06')).toEqual([
+      ['2026-11-07', 'Missing from 2 November 2026, came back on 4 November 2026', false],
+    ]);
+    expect((await returnInterviewDue(episodePath.split('/').pop()!, '2026-11-08'))[0]?.[2]).toBe(true);
+    page = await ssw.get(episodePath);
+    expect(page.body).toContain('Not offered yet (due by 7 November 2026)');
+    expect(page.body).toContain('Found at a friend’s house');
+
+    const heldNoDate = await ssw.post(`${episodePath}/interview`, {
+      ...boxes('interviewOfferedOn', '2026-11-05'),
+      outcome: 'held',
+    });
+    expect(heldNoDate.body).toContain('Enter the date of the return interview');
+    const beforeReturn = await ssw.post(`${episodePath}/interview`, {
+      ...boxes('interviewOfferedOn', '2026-11-03'),
+      outcome: 'declined',
+    });
+    expect(beforeReturn.body).toContain(
+      'Date the return interview was offered must be on or after the date the child came back, 4 November 2026',
+    );
+    const held = await ssw.post(`${episodePath}/interview`, {
+      ...boxes('interviewOfferedOn', '2026-11-05'),
+      outcome: 'held',
+      ...boxes('interviewHeldOn', '2026-11-06'),
+    });
+    expect(held.statusCode).toBe(303);
+    expect(await returnInterviewDue(episodePath.split('/').pop()!, '2026-11-08')).toEqual([]);
+    page = await ssw.get(episodePath);
+    expect(page.body).toContain('Offered on 5 November 2026; held on 6 November 2026');
+
+    // The child's page lists it; the audit trail says what was done in words.
+    const childPage = await ssw.get(`/children/${child.id}`);
+    expect(childPage.body).toContain('Missing from 2 November 2026 to 4 November 2026');
+    const trail = await (
+      await signedIn(t.app, 'head')
+    ).get(`/records/missing-episode/${episodePath.split('/').pop()}/audit`);
+    expect(trail.statusCode).toBe(200);
+    for (const words of [
+      'Created the record of the child going missing',
+      'Recorded the child’s return on the record of the child going missing',
+      'Recorded the return interview on the record of the child going missing',
+      'Viewed the record of the child going missing',
+    ]) {
+      expect(trail.body).toContain(words);
+    }
+  });
+
+  it('is seen only by those who may read the child, and never by a foster carer', async () => {
+    const { child } = await placedChild('Missingscope');
+    const ssw = await signedIn(t.app, 'ssw');
+    const opened = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-10'),
+      reportedToPolice: 'no',
+    });
+    const episodePath = opened.headers.location!.split('?')[0]!;
+    // The child's allocated social worker sees it, in the list of children missing now.
+    const list = await (await signedIn(t.app, 'cicsw')).get('/missing');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`href="${episodePath}">Rhian Missingscope`);
+    // A West supervising social worker does not: not found, and not listed.
+    const west = await signedIn(t.app, 'ssw2');
+    expect((await west.get(episodePath)).statusCode).toBe(404);
+    expect((await west.get('/missing')).body).not.toContain('Missingscope');
+    expect((await west.post(`${episodePath}/return`, boxes('returnedOn', '2026-11-11'))).statusCode).toBe(404);
+    // A foster carer's role never opens it.
+    expect((await (await signedIn(t.app, 'carer')).get(episodePath)).statusCode).toBe(403);
+    // Every episode, the latest first, on the list's second view.
+    const all = await (await signedIn(t.app, 'head')).get('/missing?show=all');
+    expect(all.body).toContain(`${formatDate('2026-11-10')}`);
+  });
+});

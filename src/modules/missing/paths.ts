@@ -1,0 +1,9 @@
+/** The addresses of the missing from care pages: the list, a child's new episode, an episode and its steps. */
+export const missingListPath = () => '/missing';
+export const newEpisodePath = (childId: string) => `/children/${childId}/missing/new`;
+export const episodePath = (id: string) => `/missing/${id}`;
+
+/** The steps recorded on an episode after it is opened, each a form of its own. */
+export const episodeSteps = ['return', 'interview'] as const;
+export type EpisodeStep = (typeof episodeSteps)[number];
+export const episodeStepPath = (id: string, step: EpisodeStep) => `/missing/${id}/${step}`;

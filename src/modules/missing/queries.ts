@@ -1,0 +1,137 @@
+/** Missing from care's reads: a child's episodes, one episode within the viewer's access, the list, the placement on a day. */
+import { sql } from 'drizzle-orm';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { isUuid } from '../../platform/views/params.ts';
+import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
+import { INTERVIEW_WITHIN_DAYS } from './labels.ts';
+import { episodeChildVisibleTo } from './scope.ts';
+
+export interface EpisodeRow {
+  id: string;
+  childId: string;
+  householdId: string;
+  householdName: string;
+  householdReference: string;
+  missingOn: IsoDate;
+  reportedToPolice: boolean;
+  circumstances: string | null;
+  recordedByName: string | null;
+  returnedOn: IsoDate | null;
+  returnNote: string | null;
+  returnRecordedByName: string | null;
+  interviewOfferedOn: IsoDate | null;
+  interviewHeldOn: IsoDate | null;
+  interviewDeclined: boolean;
+  interviewRecordedByName: string | null;
+  /** The day the return interview is due by (72 hours after the return), or null while the child is missing. */
+  interviewDueOn: IsoDate | null;
+}
+
+const nameOf = (column: string) => sql.raw(`(select u.display_name from users u where u.id = e.${column})`);
+
+const episodeColumns = sql`e.id, e.child_id as "childId", e.household_id as "householdId",
+  h.name as "householdName", h.reference as "householdReference",
+  e.missing_on::text as "missingOn", e.reported_to_police as "reportedToPolice", e.circumstances,
+  ${nameOf('recorded_by')} as "recordedByName",
+  e.returned_on::text as "returnedOn", e.return_note as "returnNote",
+  ${nameOf('return_recorded_by')} as "returnRecordedByName",
+  e.interview_offered_on::text as "interviewOfferedOn", e.interview_held_on::text as "interviewHeldOn",
+  e.interview_declined as "interviewDeclined", ${nameOf('interview_recorded_by')} as "interviewRecordedByName",
+  (e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int)::text as "interviewDueOn"`;
+
+/** Every episode of a child, the open one first, then the latest first. No access check: the caller scoped the child. */
+export function episodesOfChild(db: DbOrTx, childId: string): Promise<EpisodeRow[]> {
+  return queryRows<EpisodeRow>(
+    db,
+    sql`select ${episodeColumns} from missing_episodes e join households h on h.id = e.household_id
+      where e.child_id = ${childId}
+      order by e.returned_on is not null, e.missing_on desc, e.id`,
+  );
+}
+
+/** The child of an episode, as its pages show them. */
+export interface EpisodeChild {
+  id: string;
+  firstName: string;
+  lastName: string;
+  reference: string;
+}
+
+/** An episode with its child, if the user may read the child (children/scope.ts); null otherwise (out of scope looks missing). */
+export async function findEpisode(
+  db: DbOrTx,
+  user: SignedInUser,
+  id: string,
+): Promise<{ episode: EpisodeRow; child: EpisodeChild } | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await queryRows<EpisodeRow & { firstName: string; lastName: string; reference: string }>(
+    db,
+    sql`select ${episodeColumns}, children.first_name as "firstName", children.last_name as "lastName",
+        children.reference
+      from missing_episodes e join households h on h.id = e.household_id
+      join children on children.id = e.child_id
+      where e.id = ${id} and ${episodeChildVisibleTo(user)}`,
+  );
+  if (!row) return null;
+  const { firstName, lastName, reference, ...episode } = row;
+  return { episode, child: { id: episode.childId, firstName, lastName, reference } };
+}
+
+/** The child's placement in care with one of the service's households running on the day, or null. */
+export async function placementOn(
+  db: DbOrTx,
+  childId: string,
+  day: IsoDate,
+): Promise<{ id: string; householdId: string } | null> {
+  const [row] = await queryRows<{ id: string; householdId: string }>(
+    db,
+    sql`select p.id, p.household_id as "householdId" from placements p
+      where p.child_id = ${childId} and ${placementRunningOn('p', day)} and ${childInCarePlacement('p')}
+      order by p.start_date desc limit 1`,
+  );
+  return row ?? null;
+}
+
+export const LIST_PAGE_SIZE = 50;
+export const listShows = ['open', 'all'] as const;
+export type ListShow = (typeof listShows)[number];
+
+export interface ListRow {
+  id: string;
+  childName: string;
+  reference: string;
+  householdName: string;
+  missingOn: IsoDate;
+  returnedOn: IsoDate | null;
+  interviewOfferedOn: IsoDate | null;
+}
+
+/**
+ * The episodes of the children the user may read, paged and counted in SQL: those still open
+ * (missing now, or back with no return interview offered) by default, the children missing now
+ * first, then the longest waiting for an interview; or every episode, the latest first.
+ */
+export async function listEpisodes(db: DbOrTx, user: SignedInUser, show: ListShow, page: number) {
+  const open = show === 'open' ? sql`and (e.returned_on is null or e.interview_offered_on is null)` : sql``;
+  const from = sql`missing_episodes e join children on children.id = e.child_id
+    join households h on h.id = e.household_id
+    where ${episodeChildVisibleTo(user)} ${open}`;
+  const order =
+    show === 'open'
+      ? sql`e.returned_on is not null, coalesce(e.returned_on, e.missing_on), e.id`
+      : sql`e.missing_on desc, e.id`;
+  const rows = await queryRows<ListRow>(
+    db,
+    sql`select e.id, children.first_name || ' ' || children.last_name as "childName", children.reference,
+        h.name as "householdName", e.missing_on::text as "missingOn", e.returned_on::text as "returnedOn",
+        e.interview_offered_on::text as "interviewOfferedOn"
+      from ${from}
+      order by ${order}
+      limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`,
+  );
+  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${from}`);
+  return { rows, total: Number(total?.n ?? 0) };
+}

@@ -1,0 +1,273 @@
+/**
+ * Missing from care pages: the list (children missing now and return interviews to offer), opening
+ * an episode from the child's record, the episode's page, and a form for its return and for the
+ * return interview. Thin: parse, call the service, render or redirect.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
+import { yesNo, formFields, type Field } from '../../platform/views/fields.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import type { FormErrors } from '../../platform/views/forms.ts';
+import { pagination } from '../../platform/views/pagination.ts';
+import { pageFrom } from '../../platform/views/params.ts';
+import { answerForm, who } from '../../platform/views/results.ts';
+import { childPath } from '../children/paths.ts';
+import { findChild } from '../children/scope.ts';
+import { INTERVIEW_DATES, interviewForm, OPEN_DATES, openForm, RETURN_DATES, returnForm } from './forms.ts';
+import { episodePath, episodeStepPath, missingListPath, newEpisodePath } from './paths.ts';
+import { findEpisode, LIST_PAGE_SIZE, listEpisodes, listShows, type EpisodeChild, type EpisodeRow } from './queries.ts';
+import { mayRecordEpisodes } from './scope.ts';
+import { auditEpisodesViewed, openEpisode, recordInterview, recordReturn } from './service.ts';
+import { episodeRows, episodeSummary, episodeTag } from './views.ts';
+
+const view = { config: { access: { permission: 'missing.view' as const } } };
+const record = { config: { access: { permission: 'missing.record' as const } } };
+
+type WithId = { Params: { id: string } };
+
+const childName = (c: EpisodeChild) => `${c.firstName} ${c.lastName}`;
+const crumbs = (c: EpisodeChild, episodeId?: string) => [
+  { text: 'Children', href: '/children' },
+  { text: childName(c), href: childPath(c.id) },
+  ...(episodeId ? [{ text: 'Missing from care', href: episodePath(episodeId) }] : []),
+];
+
+const returnFields: Field[] = [
+  { type: 'date', name: 'returnedOn', label: 'Date the child came back', hint: 'For example, 27 3 2026' },
+  {
+    type: 'textarea',
+    name: 'returnNote',
+    label: 'Where the child was found, and anything learned (optional)',
+    rows: 3,
+  },
+];
+
+const openFields: Field[] = [
+  {
+    type: 'date',
+    name: 'missingOn',
+    label: 'Date the child went missing',
+    hint: 'The day the carer found the child missing from the placement. For example, 27 3 2026',
+  },
+  {
+    type: 'radios',
+    name: 'reportedToPolice',
+    label: 'Was the child reported missing to the police?',
+    choices: yesNo,
+    inline: true,
+  },
+  {
+    type: 'textarea',
+    name: 'circumstances',
+    label: 'What is known (optional)',
+    hint: 'Where the child might be, who has been told',
+    rows: 3,
+  },
+  {
+    type: 'date',
+    name: 'returnedOn',
+    label: 'Date the child came back (optional)',
+    hint: 'Leave blank if the child is still missing',
+  },
+  {
+    type: 'textarea',
+    name: 'returnNote',
+    label: 'Where the child was found, and anything learned (optional)',
+    rows: 3,
+  },
+];
+
+const interviewFields: Field[] = [
+  {
+    type: 'date',
+    name: 'interviewOfferedOn',
+    label: 'Date the return interview was offered',
+    hint: 'An independent return interview is offered within 72 hours of the child coming back. For example, 27 3 2026',
+  },
+  {
+    type: 'radios',
+    name: 'outcome',
+    label: 'Was the interview held?',
+    choices: [
+      { value: 'held', text: 'Yes, it was held' },
+      { value: 'declined', text: 'No, the child declined it' },
+      { value: 'waiting', text: 'Not yet' },
+    ],
+  },
+  { type: 'date', name: 'interviewHeldOn', label: 'Date of the return interview', hint: 'Only if it was held' },
+];
+
+export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  const showForm = (
+    reply: FastifyReply,
+    page: { child: EpisodeChild; heading: string; intro: string; button: string; action: string; cancel: string },
+    fields: Field[],
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+    episodeId?: string,
+  ) =>
+    reply.code(errors ? 400 : 200).page('missing-form.njk', {
+      title: `${page.heading}: ${childName(page.child)}`,
+      ...page,
+      fields: formFields(fields, values),
+      errors,
+      breadcrumbs: crumbs(page.child, episodeId),
+    });
+
+  // The list.
+  app.get<{ Querystring: { show?: string; page?: string } }>(missingListPath(), view, async (request, reply) => {
+    const show = listShows.find((s) => s === request.query.show) ?? 'open';
+    const page = pageFrom(request.query.page);
+    const list = await listEpisodes(db, request.user!, show, page);
+    return reply.page('missing-list.njk', {
+      title: page > 1 ? `Children missing from care (page ${page})` : 'Children missing from care',
+      show,
+      rows: list.rows.map((r) => ({
+        href: episodePath(r.id),
+        child: `${r.childName} (${r.reference})`,
+        household: r.householdName,
+        missingOn: formatDate(r.missingOn),
+        returnedOn: r.returnedOn ? formatDate(r.returnedOn) : 'Not back yet',
+        tag: episodeTag(r),
+      })),
+      pagination: pagination(request.url, page, LIST_PAGE_SIZE, list.total),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+
+  // Opening an episode, from the child's record.
+  const openPage = (child: EpisodeChild) => ({
+    child,
+    heading: 'Record that a child went missing',
+    intro:
+      'Record each time a child goes missing from their foster placement: the police are told at once, the child’s social worker the same day. When the child comes back, an independent return interview is offered within 72 hours.',
+    button: 'Save',
+    action: newEpisodePath(child.id),
+    cancel: childPath(child.id),
+  });
+  app.get<WithId>(newEpisodePath(':id'), record, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    return showForm(reply, openPage(child), openFields, {});
+  });
+  app.post<WithId>(newEpisodePath(':id'), record, async (request, reply) => {
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const show = (values: Record<string, unknown>, errors: FormErrors) =>
+      showForm(reply, openPage(child), openFields, values, errors);
+    const form = parseDatedForm(openForm(todayInLondon()), request.body, OPEN_DATES);
+    if (!form.ok) return show(form.input, form.errors);
+    const result = await openEpisode(db, who(request), child, form.value);
+    const next = result.ok ? `${episodePath(result.id)}?done=opened` : childPath(child.id);
+    return answerForm(reply, result, next, (errors) =>
+      show(request.body as Record<string, unknown>, linkDateErrors(errors, OPEN_DATES)),
+    );
+  });
+
+  // The episode's page.
+  const flashes: Record<string, string> = {
+    opened: 'The child has been recorded as missing',
+    return: 'The child’s return has been recorded',
+    interview: 'The return interview has been recorded',
+  };
+  app.get<WithId & { Querystring: { done?: string } }>(episodePath(':id'), view, async (request, reply) => {
+    const found = await findEpisode(db, request.user!, request.params.id);
+    if (!found) return reply.callNotFound();
+    const { episode, child } = found;
+    await auditEpisodesViewed(db, who(request), [episode.id], 'episode');
+    const records = mayRecordEpisodes(request.user!);
+    return reply.page('missing-episode.njk', {
+      title: `Missing from care: ${childName(child)}`,
+      child,
+      tag: episodeTag(episode),
+      summary: episodeSummary(episode),
+      episodeRows: episodeRows(episode).map((r) => ({
+        ...r,
+        href: records && r.step && stepOpen(episode, r.step) ? episodeStepPath(episode.id, r.step) : null,
+      })),
+      childHref: childPath(child.id),
+      flash: flashes[request.query.done ?? ''],
+      breadcrumbs: crumbs(child),
+    });
+  });
+
+  // The return, and the return interview.
+  const steps = {
+    return: {
+      heading: 'Record the child’s return',
+      intro: 'The day the child came back to the placement or was found.',
+      fields: returnFields,
+      dates: RETURN_DATES,
+      values: (e: EpisodeRow) => ({ returnNote: e.returnNote ?? '' }),
+      submit: async (request: FastifyRequest<WithId>, id: string) => {
+        const form = parseDatedForm(returnForm(todayInLondon()), request.body, RETURN_DATES);
+        return form.ok ? recordReturn(db, who(request), id, form.value) : form;
+      },
+    },
+    interview: {
+      heading: 'Record the return interview',
+      intro:
+        'An independent return interview, by someone not involved in the child’s care, finds out why the child went missing and what would help.',
+      fields: interviewFields,
+      dates: INTERVIEW_DATES,
+      values: (e: EpisodeRow) => ({
+        ...dateBoxes('interviewOfferedOn', e.interviewOfferedOn),
+        ...dateBoxes('interviewHeldOn', e.interviewHeldOn),
+        outcome: e.interviewOfferedOn
+          ? e.interviewHeldOn
+            ? 'held'
+            : e.interviewDeclined
+              ? 'declined'
+              : 'waiting'
+          : '',
+      }),
+      submit: async (request: FastifyRequest<WithId>, id: string) => {
+        const form = parseDatedForm(interviewForm(todayInLondon()), request.body, INTERVIEW_DATES);
+        return form.ok ? recordInterview(db, who(request), id, form.value) : form;
+      },
+    },
+  } as const;
+
+  for (const [step, form] of Object.entries(steps) as [keyof typeof steps, (typeof steps)[keyof typeof steps]][]) {
+    const path = episodeStepPath(':id', step);
+    const pageOf = (child: EpisodeChild, id: string) => ({
+      child,
+      heading: form.heading,
+      intro: form.intro,
+      button: 'Save',
+      action: episodeStepPath(id, step),
+      cancel: episodePath(id),
+    });
+    async function stepOf(request: FastifyRequest<WithId>) {
+      const found = await findEpisode(db, request.user!, request.params.id);
+      return found && { ...found, closed: !stepOpen(found.episode, step) };
+    }
+    app.get<WithId>(path, record, async (request, reply) => {
+      const found = await stepOf(request);
+      if (!found) return reply.callNotFound();
+      if (found.closed) return reply.redirect(episodePath(found.episode.id), 303);
+      const { episode, child } = found;
+      return showForm(reply, pageOf(child, episode.id), form.fields, form.values(episode), undefined, episode.id);
+    });
+    app.post<WithId>(path, record, async (request, reply) => {
+      const found = await stepOf(request);
+      if (!found) return reply.callNotFound();
+      if (found.closed) return reply.redirect(episodePath(found.episode.id), 303);
+      const { episode, child } = found;
+      const show = (values: Record<string, unknown>, errors: FormErrors) =>
+        showForm(reply, pageOf(child, episode.id), form.fields, values, errors, episode.id);
+      const result = await form.submit(request, episode.id);
+      if (!result.ok && 'input' in result) return show(result.input, result.errors);
+      return answerForm(reply, result, `${episodePath(episode.id)}?done=${step}`, (errors) =>
+        show(request.body as Record<string, unknown>, linkDateErrors(errors, form.dates)),
+      );
+    });
+  }
+};
+
+/** The return is recorded once, while the child is missing; the interview (and changes to it) once they are back. */
+function stepOpen(e: EpisodeRow, step: 'return' | 'interview'): boolean {
+  return step === 'return' ? e.returnedOn === null : e.returnedOn !== null;
+}

@@ -1,0 +1,36 @@
+/**
+ * What missing from care shows on the child's page (declared as `pageSections` in the entry): each
+ * episode in a line with its state, a link to it, and "Record that … went missing" for those who
+ * may record. Each episode shown is audited.
+ */
+import { formatDate } from '../../platform/views/format.ts';
+import type { PageSectionContext } from '../../platform/views/page-sections.ts';
+import { children } from '../children/tables.ts';
+import { eq } from 'drizzle-orm';
+import { episodePath, newEpisodePath } from './paths.ts';
+import { episodesOfChild } from './queries.ts';
+import { mayRecordEpisodes } from './scope.ts';
+import { auditEpisodesViewed } from './service.ts';
+import { episodeSummary, episodeTag } from './views.ts';
+
+/** The child's page (the child already found within the viewer's access). */
+export async function childEpisodesSection({ db, user, actor, record }: PageSectionContext<'child'>) {
+  const episodes = await episodesOfChild(db, record.id);
+  await auditEpisodesViewed(
+    db,
+    { user, actor },
+    episodes.map((e) => e.id),
+    'child',
+  );
+  const [child] = await db.select({ firstName: children.firstName }).from(children).where(eq(children.id, record.id));
+  return {
+    name: child?.firstName ?? 'the child',
+    episodes: episodes.map((e) => ({
+      tag: episodeTag(e),
+      summary: episodeSummary(e),
+      missingOn: formatDate(e.missingOn),
+      href: episodePath(e.id),
+    })),
+    newHref: mayRecordEpisodes(user) ? newEpisodePath(record.id) : null,
+  };
+}
