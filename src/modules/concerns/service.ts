@@ -8,7 +8,8 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { teams } from '../../platform/auth/tables.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { addYears, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { addYears, todayInLondon } from '../../platform/dates/index.ts';
+import { futureDateErrors } from '../../platform/views/date-input.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import type { ConcernFound } from '../../platform/modules/concerns-raised.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
@@ -37,11 +38,6 @@ import {
 
 /** What a step's change did: the fields it wrote (names only: the audit trail holds no personal data), or why not. */
 export type Change = { step: string; fields: string[] } | { errors: FieldError[] };
-
-/** "must be today or in the past" for a date field. */
-export function notInFuture(field: string, date: IsoDate, what: string): FieldError[] {
-  return date > todayInLondon() ? [{ field, message: `${what} must be today or in the past` }] : [];
-}
 
 /** Keeps the matter's stage and its deadlines in step with the record, in the caller's transaction. */
 export async function refreshMatter(tx: DbOrTx, id: string): Promise<void> {
@@ -181,7 +177,7 @@ export async function recordMatter(
     // An audit's concern is raised by whoever may audit the file (the audits module's rule).
     if (!extra.byAudit && !worksOn(who.user, place)) return forbidden;
     const errors = [
-      ...notInFuture('knownOn', input.knownOn, 'The date it became known'),
+      ...futureDateErrors('knownOn', 'The date it became known', input.knownOn),
       ...(await checkPeople(tx, place.householdId, input)),
     ];
     if (input.knownAtTime && input.knownOn === todayInLondon()) {

@@ -9,13 +9,13 @@ import type { Permission } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { dateBoxes } from '../../platform/views/date-input.ts';
+import { dateBoxes, futureDateErrors } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError } from '../../platform/views/results.ts';
 import type { Field } from '../../platform/views/fields.ts';
 import type { Kind } from './labels.ts';
 import type { ConcernRecord, MatterChild } from './queries.ts';
-import { notInFuture, type Change } from './service.ts';
+import type { Change } from './service.ts';
 
 /** What a step sees of the matter when it is offered, drawn or applied. */
 export interface StepContext {
@@ -78,7 +78,7 @@ export function dateBetween(
   what: string,
   earliest: { date: string | null; after: string } | null,
 ): FieldError[] {
-  const errors = notInFuture(field, date, what);
+  const errors = futureDateErrors(field, what, date);
   if (earliest?.date && date < earliest.date) {
     errors.push({ field, message: `${what} must be on or after ${earliest.after} on ${ukDate(earliest.date)}` });
   }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
-import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
+import { optionalGovukDate, pastGovukDate } from '../../platform/views/date-input.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 import { endReasons, extensionReasons } from './labels.ts';
@@ -15,8 +15,7 @@ export const EXTEND_DATES = ['extendedOn', 'extendedUntil', 'panelViewsSoughtOn'
 export const END_DATES = ['endedOn'] as const;
 
 /** A date given, real, and not after today: its own message, shown with every other one. */
-const pastDate = (what: string, today: IsoDate) =>
-  govukDate(what).refine((d) => compareIsoDates(d, today) <= 0, { message: `${what} must be today or in the past` });
+const pastDate = pastGovukDate;
 
 /** A box that must be ticked: the form's value is 'yes'. */
 const confirmed = (message: string) =>

@@ -6,8 +6,8 @@
  * is checked by the service against the work as it stands.
  */
 import { z } from 'zod';
-import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
-import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { govukDate, notInFuture, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { pageNumber, queryId } from '../../platform/views/params.ts';
 import { agreementChoices, endReasons, isStage, type EndReason, type NotAskedReason } from './labels.ts';
@@ -18,16 +18,6 @@ export const AGREEMENT_DATES = ['agreedOn'] as const;
 export const MEETING_DATES = ['meetingOn'] as const;
 export const PLAN_DATES = ['planAgreedOn'] as const;
 export const END_DATES = ['endedOn'] as const;
-
-/** Refuses a date after today, under the field's name. */
-function notInFuture(today: IsoDate, field: string, what: string) {
-  return (form: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const value = form[field];
-    if (typeof value === 'string' && compareIsoDates(value, today) > 0) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `${what} must be today or in the past` });
-    }
-  };
-}
 
 const coordinator = optionalText(200, 'the coordinator’s name');
 

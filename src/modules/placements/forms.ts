@@ -4,7 +4,7 @@ import { addDays, compareIsoDates, type IsoDate } from '../../platform/dates/ind
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { checkboxValues, requiredId } from '../../platform/views/form-fields.ts';
-import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
+import { futureDateErrors, govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import {
   authorityHolderKeys,
   decisionAreaKeys,
@@ -25,7 +25,7 @@ const issues = (ctx: z.RefinementCtx, list: Issue[]) => {
 
 /** A date on or before today: the message starts with `what`. */
 function notFuture(date: IsoDate | null, today: IsoDate, path: string, what: string): Issue[] {
-  return date && compareIsoDates(date, today) > 0 ? [{ path, message: `${what} must be today or in the past` }] : [];
+  return futureDateErrors(path, what, date, today).map((e) => ({ path: e.field, message: e.message }));
 }
 
 export const referralForm = (today: IsoDate) =>

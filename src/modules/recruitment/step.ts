@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { Role } from '../../platform/access/roles.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
-import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { futureDateErrors } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError, Who } from '../../platform/views/results.ts';
 import type { Field } from '../../platform/views/fields.ts';
@@ -64,7 +65,8 @@ export function dateRules(
   value: IsoDate,
   after?: { on: IsoDate | null | undefined; what: string },
 ): FieldError[] {
-  if (value > todayInLondon()) return [{ field, message: `${what} must be today or in the past` }];
+  const future = futureDateErrors(field, what, value);
+  if (future.length) return future;
   if (after?.on && value < after.on) {
     return [{ field, message: `${what} must be on or after ${formatDate(after.on)}, ${after.what}` }];
   }

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { futureDateErrors } from '../../platform/views/date-input.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
 import type { AgreementInput, PdpInput, SessionInput, SignInput, StartInput, TrainingInput } from './forms.ts';
@@ -14,11 +14,6 @@ import { seesMember, supervises } from './scope.ts';
 import { staffAgreements, staffPdps, staffSessions, staffStarts, staffTraining } from './tables.ts';
 
 export const STAFF_RECORD = 'staff-member';
-
-/** "must be today or in the past" for a date field. */
-function notInFuture(field: string, date: string | null, what: string): FieldError[] {
-  return date && date > todayInLondon() ? [{ field, message: `${what} must be today or in the past` }] : [];
-}
 
 /** The member's folder for a reader who may see it, the view audited. */
 export async function viewFolder(db: DbOrTx, who: Who, memberId: string, page: number) {
@@ -99,7 +94,7 @@ async function change(
 
 export async function recordAgreement(db: DbOrTx, who: Who, memberId: string, input: AgreementInput) {
   return change(db, who, memberId, 'agreement', async (tx, member) => {
-    const errors = notInFuture('signedOn', input.signedOn, 'The date it was signed');
+    const errors = futureDateErrors('signedOn', 'The date it was signed', input.signedOn);
     if (errors.length) return errors;
     const [row] = await tx
       .insert(staffAgreements)
@@ -117,7 +112,7 @@ export async function recordAgreement(db: DbOrTx, who: Who, memberId: string, in
 
 export async function recordSession(db: DbOrTx, who: Who, memberId: string, input: SessionInput) {
   return change(db, who, memberId, 'session', async (tx, member) => {
-    const errors = notInFuture('heldOn', input.heldOn, 'The date of the session');
+    const errors = futureDateErrors('heldOn', 'The date of the session', input.heldOn);
     if (input.nextOn && input.nextOn <= input.heldOn) {
       errors.push({ field: 'nextOn', message: 'The date of the next session must be after the date of this session' });
     }
@@ -132,7 +127,7 @@ export async function recordSession(db: DbOrTx, who: Who, memberId: string, inpu
 
 export async function recordPdp(db: DbOrTx, who: Who, memberId: string, input: PdpInput) {
   return change(db, who, memberId, 'pdp', async (tx, member) => {
-    const errors = notInFuture('reviewedOn', input.reviewedOn, 'The date it was reviewed');
+    const errors = futureDateErrors('reviewedOn', 'The date it was reviewed', input.reviewedOn);
     if (errors.length) return errors;
     const [row] = await tx
       .insert(staffPdps)
@@ -144,7 +139,7 @@ export async function recordPdp(db: DbOrTx, who: Who, memberId: string, input: P
 
 export async function recordTraining(db: DbOrTx, who: Who, memberId: string, input: TrainingInput) {
   return change(db, who, memberId, 'training', async (tx, member) => {
-    const errors = notInFuture('completedOn', input.completedOn, 'The date it was completed');
+    const errors = futureDateErrors('completedOn', 'The date it was completed', input.completedOn);
     const [start] = await tx.select().from(staffStarts).where(eq(staffStarts.userId, member.id));
     if (!errors.length && start && input.completedOn < start.joinedOn && input.item.startsWith('induction_')) {
       errors.push({ field: 'completedOn', message: 'An induction item cannot be completed before they joined' });
@@ -160,7 +155,7 @@ export async function recordTraining(db: DbOrTx, who: Who, memberId: string, inp
 
 export async function recordStart(db: DbOrTx, who: Who, memberId: string, input: StartInput) {
   return change(db, who, memberId, 'joined', async (tx, member) => {
-    const errors = notInFuture('joinedOn', input.joinedOn, 'The date they joined');
+    const errors = futureDateErrors('joinedOn', 'The date they joined', input.joinedOn);
     if (errors.length) return errors;
     const values = { joinedOn: input.joinedOn, inductionRequired: input.inductionRequired, recordedBy: who.user.id };
     await tx

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareIsoDates, isIsoDate, type IsoDate } from '../dates/index.ts';
+import { compareIsoDates, isIsoDate, todayInLondon, type IsoDate } from '../dates/index.ts';
 import { parseForm, type FormErrors, type FormResult } from './forms.ts';
 
 /**
@@ -139,4 +139,24 @@ export function notInFuture(today: IsoDate, field: string, what: string) {
       ctx.addIssue({ code: 'custom', path: [field], message: `${what} must be today or in the past` });
     }
   };
+}
+
+/**
+ * A required date that may not be after today: its own message, shown with every other field's
+ * ("Date the child went missing must be today or in the past").
+ */
+export function pastGovukDate(what: string, today: IsoDate) {
+  return govukDate(what).refine((d) => compareIsoDates(d, today) <= 0, {
+    message: `${what} must be today or in the past`,
+  });
+}
+
+/** A service's check of a date given: none when on or before today, else the message under the field's name. */
+export function futureDateErrors(
+  field: string,
+  what: string,
+  date: IsoDate | null | undefined,
+  today: IsoDate = todayInLondon(),
+): { field: string; message: string }[] {
+  return date && compareIsoDates(date, today) > 0 ? [{ field, message: `${what} must be today or in the past` }] : [];
 }
