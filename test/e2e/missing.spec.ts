@@ -62,8 +62,8 @@ test('a children’s social worker records a child missing, their return and the
   await expect(page.locator('main')).toContainText(`Not offered yet (due by ${dayInWords(londonDay(3))})`);
 
   await hearth.clickLink(/^Record return interview$/i);
-  await fillDate(page, 'Date the return interview was offered', today);
-  await page.getByLabel('Yes, it was held').check();
+  await page.getByLabel('Offered, and it was held').check();
+  await fillDate(page, 'Date it was offered', today);
   await fillDate(page, 'Date of the return interview', today);
   await hearth.submit('Save');
   await expect(page.locator('.govuk-notification-banner--success')).toContainText(

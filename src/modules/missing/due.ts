@@ -33,6 +33,7 @@ interface Row {
   team_id: string;
   area_id: string;
   owner_id: string | null;
+  shown_until: string | null;
 }
 
 /** A date in words, as pages write it: 1 December 2026. */
@@ -45,12 +46,14 @@ async function returnInterview(db: DbOrTx, ids: readonly string[] | null): Promi
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label,
         to_char(e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int, 'YYYY-MM-DD') as due_on,
         'Missing from ' || ${inWords('e.missing_on')} || ', came back on ' || ${inWords('e.returned_on')} as detail,
-        h.team_id, t.area_id, c.allocated_social_worker_id as owner_id
+        h.team_id, t.area_id, c.allocated_social_worker_id as owner_id,
+        to_char(c.left_care_on, 'YYYY-MM-DD') as shown_until
       from missing_episodes e
       join children c on c.id = e.child_id
       join households h on h.id = e.household_id
       join teams t on t.id = h.team_id
-      where e.returned_on is not null and e.interview_offered_on is null and ${recordsIn(sql`e.id`, ids)}`,
+      where e.returned_on is not null and e.interview_offered_on is null and e.interview_not_offered_reason is null
+        and ${recordsIn(sql`e.id`, ids)}`,
   );
   return rows.map((row) => ({
     recordId: row.record_id,
@@ -58,6 +61,8 @@ async function returnInterview(db: DbOrTx, ids: readonly string[] | null): Promi
     detail: row.detail,
     href: episodePath(row.record_id),
     dueOn: row.due_on,
+    // No longer the service's to chase once the child has left care.
+    shownUntil: row.shown_until,
     teamId: row.team_id,
     areaId: row.area_id,
     ownerUserId: row.owner_id,
@@ -71,7 +76,8 @@ export const missingDueRules: DueRule[] = [
     id: 'missing.return-interview',
     title: 'Return interview offered after a child went missing',
     cites: MISSING_GUIDANCE,
-    countsFrom: 'the day a child missing from a foster placement came back',
+    countsFrom:
+      'the day a child missing from a foster placement came back (until an interview is offered, or recorded as not offered and why, or the child leaves care)',
     period: 'within 72 hours (3 days)',
     audience,
     recordType: EPISODE_RECORD,

@@ -46,7 +46,7 @@ export const childrenMissing: Measure = {
         '/missing/' || e.id as href, h.team_id, t.area_id, true as met,
         'Went missing ' || e.missing_on::text
           || case when e.n > 1 then ' (' || e.n || ' times in the month)' else '' end as detail,
-        false as restricted, e.missing_on::text || ' ' || c.reference as sort_key
+        h.restricted, e.missing_on::text || ' ' || c.reference as sort_key
       from ${missingInMonth(p)}`,
 };
 
@@ -54,7 +54,7 @@ export const childrenMissing: Measure = {
 const interviewDueInMonth = (p: Period) => sql`missing_episodes e
   join children c on c.id = e.child_id
   ${home}
-  where e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int between ${p.from}::date and ${p.asAt}::date`;
+  where e.returned_on between ${p.from}::date - ${INTERVIEW_WITHIN_DAYS}::int and ${p.asAt}::date - ${INTERVIEW_WITHIN_DAYS}::int`;
 
 const offeredInTime = sql`(e.interview_offered_on is not null
   and e.interview_offered_on <= e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int)`;
@@ -63,9 +63,10 @@ export const interviewsInTime: Measure = {
   id: 'missing.return-interviews-in-time',
   title: 'Return interviews offered within 72 hours',
   definition:
-    'Of the children who came back from going missing from a foster placement with the service’s carers whose 72 ' +
+    'Of the times a child came back from going missing from a foster placement with the service’s carers whose 72 ' +
     'hours (3 days from the day they came back) ended in the month (up to today, for the current month), the ' +
-    'percentage offered an independent return interview by then, whether or not they took it up. The target is ' +
+    'percentage when an independent return interview was offered by then, whether or not the child took it up; ' +
+    'one recorded as not offered counts as not offered. The target is ' +
     `the service’s own (local: the guidance sets none). ${MISSING_GUIDANCE}.`,
   standard: NMS_5,
   planTarget: MISSING_PLAN_TARGET,
@@ -82,7 +83,7 @@ export const interviewsInTime: Measure = {
         '/missing/' || e.id as href, h.team_id, t.area_id, ${offeredInTime} as met,
         'Came back ' || e.returned_on::text || '; '
           || coalesce('interview offered ' || e.interview_offered_on::text, 'no interview offered') as detail,
-        false as restricted, e.returned_on::text || ' ' || c.reference as sort_key
+        h.restricted, e.returned_on::text || ' ' || c.reference as sort_key
       from ${interviewDueInMonth(p)}`,
 };
 

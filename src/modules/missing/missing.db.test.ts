@@ -13,6 +13,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { dueFor } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
+import { makeStaffUser } from '../staff/test-support.ts';
 
 let t: TestApp;
 let db: Db;
@@ -77,6 +78,15 @@ describe('a child missing from their foster placement', () => {
       'Rhian was not placed with one of our foster households on 20 August 2026: enter a day they lived with one',
     );
 
+    // Where the child was found, with no day they came back.
+    const noReturn = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-02'),
+      reportedToPolice: 'yes',
+      returnNote: 'Found at the station',
+    });
+    expect(noReturn.body).toContain('Enter the date the child came back, or leave where they were found blank');
+    expect(noReturn.body).toContain('Found at the station');
+
     const back = await ssw.post(`/children/${child.id}/missing/new`, {
       ...boxes('missingOn', '2026-11-02'),
       reportedToPolice: 'yes',
@@ -108,7 +118,9 @@ describe('a child missing from their foster placement', () => {
       ...boxes('missingOn', '2026-11-03'),
       reportedToPolice: 'no',
     });
-    expect(twice.body).toContain('The child is already recorded as missing: record their return on that episode first');
+    expect(twice.body).toContain(
+      'Rhian is already recorded as missing since 2 November 2026 and is not recorded as back: enter days that do not overlap it',
+    );
 
     // The interview cannot be recorded before the return.
     expect((await ssw.get(`${episodePath}/interview`)).headers.location).toBe(episodePath);
@@ -131,6 +143,8 @@ describe('a child missing from their foster placement', () => {
     expect(page.body).toContain('Not offered yet (due by 7 November 2026)');
     expect(page.body).toContain('Found at a friend’s house');
 
+    const unanswered = await ssw.post(`${episodePath}/interview`, {});
+    expect(unanswered.body).toContain('Select whether a return interview was offered');
     const heldNoDate = await ssw.post(`${episodePath}/interview`, {
       ...boxes('interviewOfferedOn', '2026-11-05'),
       outcome: 'held',
@@ -192,5 +206,69 @@ describe('a child missing from their foster placement', () => {
     // Every episode, the latest first, on the list's second view.
     const all = await (await signedIn(t.app, 'head')).get('/missing?show=all');
     expect(all.body).toContain(`${formatDate('2026-11-10')}`);
+  });
+
+  it('is recorded and changed only by those who answer for the placement; others in the team read it', async () => {
+    const { child } = await placedChild('Missingparty');
+    const ssw = await signedIn(t.app, 'ssw');
+    const opened = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-10'),
+      reportedToPolice: 'yes',
+    });
+    const episodePath = opened.headers.location!.split('?')[0]!;
+    const teammate = await signedIn(t.app, (await makeStaffUser(db, { team: 'East Kent Fostering Team 1' })).username);
+    const seen = await teammate.get(episodePath);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).not.toContain(`href="${episodePath}/return"`);
+    expect(seen.body).toContain('Missing now');
+    expect((await teammate.post(`${episodePath}/return`, boxes('returnedOn', '2026-11-11'))).statusCode).toBe(403);
+    expect((await teammate.get(`/children/${child.id}`)).body).not.toContain('went missing</a>');
+    expect(
+      (
+        await teammate.post(`/children/${child.id}/missing/new`, {
+          ...boxes('missingOn', '2026-10-01'),
+          reportedToPolice: 'no',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('keeps one child’s episodes apart, and ends the interview’s deadline when none is offered, saying why', async () => {
+    const { child } = await placedChild('Missingapart');
+    const ssw = await signedIn(t.app, 'ssw');
+    const opened = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-11-10'),
+      reportedToPolice: 'yes',
+    });
+    const episodePath = opened.headers.location!.split('?')[0]!;
+    // An earlier episode, already over, may be recorded while this one is open; one overlapping it may not.
+    const earlier = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-10-01'),
+      reportedToPolice: 'yes',
+      ...boxes('returnedOn', '2026-10-02'),
+    });
+    expect(earlier.statusCode).toBe(303);
+    const overlap = await ssw.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-09-30'),
+      reportedToPolice: 'yes',
+      ...boxes('returnedOn', '2026-10-01'),
+    });
+    expect(overlap.body).toContain(
+      'Rhian is already recorded as missing from 1 October 2026 to 2 October 2026: enter days that do not overlap it',
+    );
+
+    await ssw.post(`${episodePath}/return`, boxes('returnedOn', '2026-11-11'));
+    const id = episodePath.split('/').pop()!;
+    expect(await returnInterviewDue(id, '2026-11-12')).toHaveLength(1);
+    const noReason = await ssw.post(`${episodePath}/interview`, { outcome: 'not-offered' });
+    expect(noReason.body).toContain('Enter why no return interview was offered');
+    const notOffered = await ssw.post(`${episodePath}/interview`, {
+      outcome: 'not-offered',
+      notOfferedReason: 'Moved to a placement out of the county the next day',
+    });
+    expect(notOffered.statusCode).toBe(303);
+    expect(await returnInterviewDue(id, '2026-11-12')).toEqual([]);
+    const page = await ssw.get(episodePath);
+    expect(page.body).toContain('Not offered: Moved to a placement out of the county the next day');
   });
 });

@@ -7,7 +7,8 @@ import type { IsoDate } from '../../platform/dates/index.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { childInCarePlacement, placementRunningOn } from '../placements/scope.ts';
 import { INTERVIEW_WITHIN_DAYS } from './labels.ts';
-import { episodeChildVisibleTo } from './scope.ts';
+import type { PlacementParties } from '../placements/scope.ts';
+import { episodeChildVisibleTo, partiesColumns } from './scope.ts';
 
 export interface EpisodeRow {
   id: string;
@@ -25,6 +26,7 @@ export interface EpisodeRow {
   interviewOfferedOn: IsoDate | null;
   interviewHeldOn: IsoDate | null;
   interviewDeclined: boolean;
+  interviewNotOfferedReason: string | null;
   interviewRecordedByName: string | null;
   /** The day the return interview is due by (72 hours after the return), or null while the child is missing. */
   interviewDueOn: IsoDate | null;
@@ -39,7 +41,8 @@ const episodeColumns = sql`e.id, e.child_id as "childId", e.household_id as "hou
   e.returned_on::text as "returnedOn", e.return_note as "returnNote",
   ${nameOf('return_recorded_by')} as "returnRecordedByName",
   e.interview_offered_on::text as "interviewOfferedOn", e.interview_held_on::text as "interviewHeldOn",
-  e.interview_declined as "interviewDeclined", ${nameOf('interview_recorded_by')} as "interviewRecordedByName",
+  e.interview_declined as "interviewDeclined", e.interview_not_offered_reason as "interviewNotOfferedReason",
+  ${nameOf('interview_recorded_by')} as "interviewRecordedByName",
   (e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int)::text as "interviewDueOn"`;
 
 /** Every episode of a child, the open one first, then the latest first. No access check: the caller scoped the child. */
@@ -65,19 +68,46 @@ export async function findEpisode(
   db: DbOrTx,
   user: SignedInUser,
   id: string,
-): Promise<{ episode: EpisodeRow; child: EpisodeChild } | null> {
+): Promise<{ episode: EpisodeRow; child: EpisodeChild; parties: PlacementParties } | null> {
   if (!isUuid(id)) return null;
-  const [row] = await queryRows<EpisodeRow & { firstName: string; lastName: string; reference: string }>(
+  type Found = EpisodeRow & PlacementParties & { firstName: string; lastName: string; reference: string };
+  const [row] = await queryRows<Found>(
     db,
     sql`select ${episodeColumns}, children.first_name as "firstName", children.last_name as "lastName",
-        children.reference
+        children.reference, ${partiesColumns('children')}
       from missing_episodes e join households h on h.id = e.household_id
       join children on children.id = e.child_id
       where e.id = ${id} and ${episodeChildVisibleTo(user)}`,
   );
   if (!row) return null;
-  const { firstName, lastName, reference, ...episode } = row;
-  return { episode, child: { id: episode.childId, firstName, lastName, reference } };
+  const {
+    firstName,
+    lastName,
+    reference,
+    childSocialWorkerId,
+    childAreaId,
+    householdTeamId,
+    householdAreaId,
+    householdSswId,
+    ...episode
+  } = row;
+  return {
+    episode,
+    child: { id: episode.childId, firstName, lastName, reference },
+    parties: { childSocialWorkerId, childAreaId, householdTeamId, householdAreaId, householdSswId },
+  };
+}
+
+/** The parties to the child's placement in care with one of the service's households today, or null when not placed. */
+export async function partiesToday(db: DbOrTx, childId: string, today: IsoDate): Promise<PlacementParties | null> {
+  const [row] = await queryRows<PlacementParties>(
+    db,
+    sql`select ${partiesColumns()} from placements p join households h on h.id = p.household_id
+      join children c on c.id = p.child_id
+      where p.child_id = ${childId} and ${placementRunningOn('p', today)} and ${childInCarePlacement('p')}
+      order by p.start_date desc limit 1`,
+  );
+  return row ?? null;
 }
 
 /** The child's placement in care with one of the service's households running on the day, or null. */
@@ -107,6 +137,7 @@ export interface ListRow {
   missingOn: IsoDate;
   returnedOn: IsoDate | null;
   interviewOfferedOn: IsoDate | null;
+  interviewNotOfferedReason: string | null;
 }
 
 /**
@@ -115,7 +146,10 @@ export interface ListRow {
  * first, then the longest waiting for an interview; or every episode, the latest first.
  */
 export async function listEpisodes(db: DbOrTx, user: SignedInUser, show: ListShow, page: number) {
-  const open = show === 'open' ? sql`and (e.returned_on is null or e.interview_offered_on is null)` : sql``;
+  const open =
+    show === 'open'
+      ? sql`and (e.returned_on is null or (e.interview_offered_on is null and e.interview_not_offered_reason is null))`
+      : sql``;
   const from = sql`missing_episodes e join children on children.id = e.child_id
     join households h on h.id = e.household_id
     where ${episodeChildVisibleTo(user)} ${open}`;
@@ -127,7 +161,7 @@ export async function listEpisodes(db: DbOrTx, user: SignedInUser, show: ListSho
     db,
     sql`select e.id, children.first_name || ' ' || children.last_name as "childName", children.reference,
         h.name as "householdName", e.missing_on::text as "missingOn", e.returned_on::text as "returnedOn",
-        e.interview_offered_on::text as "interviewOfferedOn"
+        e.interview_offered_on::text as "interviewOfferedOn", e.interview_not_offered_reason as "interviewNotOfferedReason"
       from ${from}
       order by ${order}
       limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`,

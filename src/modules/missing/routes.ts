@@ -12,13 +12,13 @@ import { formatDate } from '../../platform/views/format.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
-import { answerForm, who } from '../../platform/views/results.ts';
+import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
 import { childPath } from '../children/paths.ts';
 import { findChild } from '../children/scope.ts';
 import { INTERVIEW_DATES, interviewForm, OPEN_DATES, openForm, RETURN_DATES, returnForm } from './forms.ts';
 import { episodePath, episodeStepPath, missingListPath, newEpisodePath } from './paths.ts';
 import { findEpisode, LIST_PAGE_SIZE, listEpisodes, listShows, type EpisodeChild, type EpisodeRow } from './queries.ts';
-import { mayRecordEpisodes } from './scope.ts';
+import { mayChangeEpisode } from './scope.ts';
 import { auditEpisodesViewed, openEpisode, recordInterview, recordReturn } from './service.ts';
 import { episodeRows, episodeSummary, episodeTag } from './views.ts';
 
@@ -81,22 +81,31 @@ const openFields: Field[] = [
 
 const interviewFields: Field[] = [
   {
-    type: 'date',
-    name: 'interviewOfferedOn',
-    label: 'Date the return interview was offered',
-    hint: 'An independent return interview is offered within 72 hours of the child coming back. For example, 27 3 2026',
-  },
-  {
     type: 'radios',
     name: 'outcome',
-    label: 'Was the interview held?',
+    label: 'Was an independent return interview offered?',
+    hint: 'One is offered within 72 hours of the child coming back, by someone not involved in their care',
     choices: [
-      { value: 'held', text: 'Yes, it was held' },
-      { value: 'declined', text: 'No, the child declined it' },
-      { value: 'waiting', text: 'Not yet' },
+      { value: 'held', text: 'Offered, and it was held' },
+      { value: 'declined', text: 'Offered, and the child declined it' },
+      { value: 'waiting', text: 'Offered, not held yet' },
+      { value: 'not-offered', text: 'Not offered' },
     ],
   },
+  {
+    type: 'date',
+    name: 'interviewOfferedOn',
+    label: 'Date it was offered',
+    hint: 'If it was offered. For example, 27 3 2026',
+  },
   { type: 'date', name: 'interviewHeldOn', label: 'Date of the return interview', hint: 'Only if it was held' },
+  {
+    type: 'textarea',
+    name: 'notOfferedReason',
+    label: 'Why it was not offered',
+    hint: 'Only if no interview was offered: for example, the child moved to a placement out of the county',
+    rows: 3,
+  },
 ];
 
 export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -177,7 +186,7 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     if (!found) return reply.callNotFound();
     const { episode, child } = found;
     await auditEpisodesViewed(db, who(request), [episode.id], 'episode');
-    const records = mayRecordEpisodes(request.user!);
+    const records = mayChangeEpisode(request.user!, found.parties);
     return reply.page('missing-episode.njk', {
       title: `Missing from care: ${childName(child)}`,
       child,
@@ -240,13 +249,21 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       action: episodeStepPath(id, step),
       cancel: episodePath(id),
     });
+    /** The episode and its child, or null (a 404); `refused` when the user does not answer for its placement. */
     async function stepOf(request: FastifyRequest<WithId>) {
       const found = await findEpisode(db, request.user!, request.params.id);
-      return found && { ...found, closed: !stepOpen(found.episode, step) };
+      return (
+        found && {
+          ...found,
+          refused: !mayChangeEpisode(request.user!, found.parties),
+          closed: !stepOpen(found.episode, step),
+        }
+      );
     }
     app.get<WithId>(path, record, async (request, reply) => {
       const found = await stepOf(request);
       if (!found) return reply.callNotFound();
+      if (found.refused) return refused(reply, forbidden, { backHref: episodePath(found.episode.id) });
       if (found.closed) return reply.redirect(episodePath(found.episode.id), 303);
       const { episode, child } = found;
       return showForm(reply, pageOf(child, episode.id), form.fields, form.values(episode), undefined, episode.id);
@@ -254,6 +271,7 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     app.post<WithId>(path, record, async (request, reply) => {
       const found = await stepOf(request);
       if (!found) return reply.callNotFound();
+      if (found.refused) return refused(reply, forbidden, { backHref: episodePath(found.episode.id) });
       if (found.closed) return reply.redirect(episodePath(found.episode.id), 303);
       const { episode, child } = found;
       const show = (values: Record<string, unknown>, errors: FormErrors) =>

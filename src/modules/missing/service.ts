@@ -1,35 +1,64 @@
 /**
  * Recording a child's missing from care episodes: opening one (the child placed with one of the
- * service's households that day; one open at a time), the return, and the independent return
- * interview. Every change checks who may make it, keeps the dates in order, refreshes the return
- * interview's deadline and writes its audit entry in one transaction; every view is audited.
+ * service's households that day; one open at a time; never overlapping another of theirs), the
+ * return, and the independent return interview. Every change checks that the user answers for the
+ * placement it happened in, keeps the dates in order, refreshes the return interview's deadline and
+ * writes its audit entry in one transaction; every view is audited.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { compareIsoDates } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import type { PlacementParties } from '../placements/scope.ts';
 import type { InterviewInput, OpenInput, ReturnInput } from './forms.ts';
 import { placementOn } from './queries.ts';
-import { mayRecordEpisodes } from './scope.ts';
+import { mayChangeEpisode, mayRecordEpisodes, partiesColumns } from './scope.ts';
 import { missingEpisodes } from './tables.ts';
 
 /** An episode as a record of the audit trail and of the deadline engine. */
 export const EPISODE_RECORD = 'missing-episode';
 
-/** Audits a view of the episodes shown (the episode's page, or the section on the child's page). */
+/** Audits a view of the episodes shown (the episode's page, or the section on the child's page), in one insert. */
 export async function auditEpisodesViewed(db: DbOrTx, who: Who, ids: string[], page: string): Promise<void> {
-  for (const id of ids) {
-    await recordAudit(db, who.actor, { action: 'view', recordType: EPISODE_RECORD, recordId: id, detail: { page } });
-  }
+  await recordAudits(
+    db,
+    who.actor,
+    ids.map((id) => ({ action: 'view', recordType: EPISODE_RECORD, recordId: id, detail: { page } })),
+  );
 }
 
-const alreadyOpen = invalid({
-  field: 'missingOn',
-  message: 'The child is already recorded as missing: record their return on that episode first',
-});
+/** The parties to a placement (who answers for it), or null when it is not found. */
+async function partiesOf(tx: DbOrTx, placementId: string): Promise<PlacementParties | null> {
+  const [row] = await queryRows<PlacementParties>(
+    tx,
+    sql`select ${partiesColumns()} from placements p join households h on h.id = p.household_id
+      join children c on c.id = p.child_id where p.id = ${placementId}`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Another episode of the child overlapping the days from `from` to `to` (null: still missing), in
+ * words for a message, or null. `except` leaves out the episode being changed.
+ */
+async function overlapping(tx: DbOrTx, childId: string, from: IsoDate, to: IsoDate | null, except?: string) {
+  const [row] = await queryRows<{ missing_on: string; returned_on: string | null }>(
+    tx,
+    sql`select missing_on::text, returned_on::text from missing_episodes
+      where child_id = ${childId} and ${except ? sql`id <> ${except}` : sql`true`}
+        and missing_on <= coalesce(${to}::date, 'infinity'::date)
+        and coalesce(returned_on, 'infinity'::date) >= ${from}::date
+      order by missing_on limit 1`,
+  );
+  if (!row) return null;
+  return row.returned_on
+    ? `from ${formatDate(row.missing_on)} to ${formatDate(row.returned_on)}`
+    : `since ${formatDate(row.missing_on)} and is not recorded as back`;
+}
 
 /** Opens an episode for a child the user may read (the caller found them within their access). */
 export async function openEpisode(
@@ -47,12 +76,17 @@ export async function openEpisode(
         message: `${child.firstName} was not placed with one of our foster households on ${formatDate(input.missingOn)}: enter a day they lived with one`,
       });
     }
-    const [open] = await tx
-      .select({ id: missingEpisodes.id })
-      .from(missingEpisodes)
-      .where(and(eq(missingEpisodes.childId, child.id), sql`${missingEpisodes.returnedOn} is null`))
-      .limit(1);
-    if (open) return alreadyOpen;
+    const parties = await partiesOf(tx, placement.id);
+    if (!parties || !mayChangeEpisode(who.user, parties)) return forbidden;
+    // One episode at a time: a lock on the child's record keeps two saves from both passing the check.
+    await tx.execute(sql`select id from children where id = ${child.id} for update`);
+    const clash = await overlapping(tx, child.id, input.missingOn, input.returnedOn);
+    if (clash) {
+      return invalid({
+        field: 'missingOn',
+        message: `${child.firstName} is already recorded as missing ${clash}: enter days that do not overlap it`,
+      });
+    }
     const [made] = await tx
       .insert(missingEpisodes)
       .values({
@@ -64,37 +98,37 @@ export async function openEpisode(
         circumstances: input.circumstances,
         recordedBy: who.user.id,
         returnedOn: input.returnedOn,
-        returnNote: input.returnedOn ? input.returnNote : null,
+        returnNote: input.returnNote,
         returnRecordedBy: input.returnedOn ? who.user.id : null,
       })
-      .onConflictDoNothing()
       .returning({ id: missingEpisodes.id });
-    if (!made) return alreadyOpen;
-    await refreshDueItems(tx, EPISODE_RECORD, [made.id]);
+    await refreshDueItems(tx, EPISODE_RECORD, [made!.id]);
     await recordAudit(tx, who.actor, {
       action: 'create',
       recordType: EPISODE_RECORD,
-      recordId: made.id,
+      recordId: made!.id,
       detail: { missingOn: input.missingOn, returned: input.returnedOn !== null },
     });
-    return { ok: true as const, id: made.id };
+    return { ok: true as const, id: made!.id };
   });
 }
 
 type Locked = typeof missingEpisodes.$inferSelect;
 
-/** The episode, locked for the change, or null. */
-async function locked(tx: DbOrTx, id: string): Promise<Locked | null> {
+/** The episode, locked for the change, or a refusal: not found, or the user does not answer for its placement. */
+async function lockedFor(tx: DbOrTx, who: Who, id: string): Promise<Locked | typeof notFound | typeof forbidden> {
   const [row] = await tx.select().from(missingEpisodes).where(eq(missingEpisodes.id, id)).for('update');
-  return row ?? null;
+  if (!row) return notFound;
+  const parties = await partiesOf(tx, row.placementId);
+  return parties && mayChangeEpisode(who.user, parties) ? row : forbidden;
 }
 
 /** The child came back (an episode still open). */
 export async function recordReturn(db: Db, who: Who, id: string, input: ReturnInput): Promise<Result> {
   if (!mayRecordEpisodes(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
-    const episode = await locked(tx, id);
-    if (!episode) return notFound;
+    const episode = await lockedFor(tx, who, id);
+    if ('reason' in episode) return episode;
     if (episode.returnedOn !== null) {
       return invalid({ field: 'returnedOn', message: 'The child’s return is already recorded' });
     }
@@ -104,6 +138,13 @@ export async function recordReturn(db: Db, who: Who, id: string, input: ReturnIn
         message: `Date the child came back must be on or after the date they went missing, ${formatDate(episode.missingOn)}`,
       });
     }
+    const clash = await overlapping(tx, episode.childId, episode.missingOn, input.returnedOn, id);
+    if (clash) {
+      return invalid({
+        field: 'returnedOn',
+        message: `The child is also recorded as missing ${clash}: enter the day they came back before it`,
+      });
+    }
     return saved(tx, who, id, {
       values: { returnedOn: input.returnedOn, returnNote: input.returnNote, returnRecordedBy: who.user.id },
       detail: { part: 'missing-return', returnedOn: input.returnedOn },
@@ -111,24 +152,31 @@ export async function recordReturn(db: Db, who: Who, id: string, input: ReturnIn
   });
 }
 
-/** The independent return interview offered (and held or declined), once the child is back. */
+/** The independent return interview offered (and held or declined), or not offered and why, once the child is back. */
 export async function recordInterview(db: Db, who: Who, id: string, input: InterviewInput): Promise<Result> {
   if (!mayRecordEpisodes(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
-    const episode = await locked(tx, id);
-    if (!episode) return notFound;
+    const episode = await lockedFor(tx, who, id);
+    if ('reason' in episode) return episode;
     if (episode.returnedOn === null) {
-      return invalid({ field: 'interviewOfferedOn', message: 'Record the child’s return before the return interview' });
+      return invalid({ field: 'outcome', message: 'Record the child’s return before the return interview' });
     }
-    if (compareIsoDates(input.interviewOfferedOn, episode.returnedOn) < 0) {
+    if (input.interviewOfferedOn && compareIsoDates(input.interviewOfferedOn, episode.returnedOn) < 0) {
       return invalid({
         field: 'interviewOfferedOn',
         message: `Date the return interview was offered must be on or after the date the child came back, ${formatDate(episode.returnedOn)}`,
       });
     }
+    const outcome = input.interviewNotOfferedReason
+      ? 'not offered'
+      : input.interviewHeldOn
+        ? 'held'
+        : input.interviewDeclined
+          ? 'declined'
+          : 'not held yet';
     return saved(tx, who, id, {
       values: { ...input, interviewRecordedBy: who.user.id },
-      detail: { part: 'missing-interview', offeredOn: input.interviewOfferedOn },
+      detail: { part: 'missing-interview', offeredOn: input.interviewOfferedOn, outcome },
     });
   });
 }

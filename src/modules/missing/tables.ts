@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
@@ -35,10 +35,14 @@ export const missingEpisodes = pgTable(
     /** Where the child was found or came back from, and anything learned: optional. */
     returnNote: text('return_note'),
     returnRecordedBy: uuid('return_recorded_by').references(() => users.id),
-    /** The independent return interview: offered on, then held on or declined by the child. */
+    /**
+     * The independent return interview: offered on, then held on or declined by the child; or not
+     * offered, and why (the child was moved out of the area, is in hospital ...), which ends its deadline.
+     */
     interviewOfferedOn: date('interview_offered_on'),
     interviewHeldOn: date('interview_held_on'),
     interviewDeclined: boolean('interview_declined').notNull().default(false),
+    interviewNotOfferedReason: text('interview_not_offered_reason'),
     interviewRecordedBy: uuid('interview_recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -52,5 +56,15 @@ export const missingEpisodes = pgTable(
     index('missing_episodes_missing_on_idx').on(t.missingOn),
     index('missing_episodes_returned_on_idx').on(t.returnedOn),
     index('missing_episodes_household_idx').on(t.householdId),
+    // The dates in order, whatever writes them.
+    check('missing_episodes_returned_after', sql`returned_on is null or returned_on >= missing_on`),
+    check(
+      'missing_episodes_offered_after',
+      sql`interview_offered_on is null or (returned_on is not null and interview_offered_on >= returned_on)`,
+    ),
+    check(
+      'missing_episodes_held_after',
+      sql`interview_held_on is null or (interview_offered_on is not null and interview_held_on >= interview_offered_on)`,
+    ),
   ],
 );

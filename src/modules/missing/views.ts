@@ -3,9 +3,10 @@ import { formatDate } from '../../platform/views/format.ts';
 import type { EpisodeRow } from './queries.ts';
 
 /** The episode's state as a GOV.UK tag: missing now, back and waiting for an interview, or closed. */
-export function episodeTag(e: Pick<EpisodeRow, 'returnedOn' | 'interviewOfferedOn'>) {
+export function episodeTag(e: Pick<EpisodeRow, 'returnedOn' | 'interviewOfferedOn' | 'interviewNotOfferedReason'>) {
   if (e.returnedOn === null) return { text: 'Missing now', classes: 'govuk-tag--red' };
-  if (e.interviewOfferedOn === null) return { text: 'Return interview to offer', classes: 'govuk-tag--yellow' };
+  if (e.interviewOfferedOn === null && e.interviewNotOfferedReason === null)
+    return { text: 'Return interview to offer', classes: 'govuk-tag--yellow' };
   return { text: 'Back', classes: 'govuk-tag--grey' };
 }
 
@@ -21,6 +22,7 @@ const by = (name: string | null) => (name ? `Recorded by ${name}` : null);
 function interviewValue(e: EpisodeRow): string {
   if (e.returnedOn === null) return 'Not yet: the child is not back';
   const due = `due by ${formatDate(e.interviewDueOn!)}`;
+  if (e.interviewNotOfferedReason) return `Not offered: ${e.interviewNotOfferedReason}`;
   if (e.interviewOfferedOn === null) return `Not offered yet (${due})`;
   const offered = `Offered on ${formatDate(e.interviewOfferedOn)}`;
   if (e.interviewHeldOn) return `${offered}; held on ${formatDate(e.interviewHeldOn)}`;
@@ -46,7 +48,7 @@ export function episodeRows(e: EpisodeRow) {
       step: 'interview' as const,
       value: interviewValue(e),
       note: null,
-      by: e.interviewOfferedOn ? by(e.interviewRecordedByName) : null,
+      by: e.interviewOfferedOn || e.interviewNotOfferedReason ? by(e.interviewRecordedByName) : null,
     },
   ];
 }

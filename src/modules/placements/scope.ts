@@ -53,7 +53,16 @@ export interface PlacementParties {
  * manager of the child's or household's area, and the head of fostering.
  */
 export function canChangePlacement(user: SignedInUser, p: PlacementParties): boolean {
-  if (!can(user.role, 'placements.change')) return false;
+  return can(user.role, 'placements.change') && isPartyTo(user, p);
+}
+
+/**
+ * Whether the user is one of those who answer for a child's placement: the child's social worker,
+ * the household's supervising social worker, the household's team manager (or the child's area's),
+ * the service manager of the child's or household's area, or the head of fostering. Other records
+ * of the placement (a child missing from it) are changed by the same people.
+ */
+export function isPartyTo(user: SignedInUser, p: PlacementParties): boolean {
   switch (user.role) {
     case 'head_of_fostering':
       return true;

@@ -119,7 +119,11 @@ async function childSeenBeforeReview(
         and (p.end_date is null or p.end_date >= ${today}) and ${childInCarePlacement('p')}
         and (seen.visit_date is null or seen.visit_date < ${opens})`,
   );
-  return rows.map((row) => householdDueItem({ ...row, href: householdSupervisionPath(row.household_id) }));
+  // Scoped by the child too: the label names them, so only those who may read the child are shown it.
+  return rows.map((row) => ({
+    ...householdDueItem({ ...row, href: householdSupervisionPath(row.household_id) }),
+    childId: row.record_id,
+  }));
 }
 
 /** The children placed with households, given changes to records of the kinds that move their items. */

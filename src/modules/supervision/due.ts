@@ -145,7 +145,8 @@ async function childSeen(db: DbOrTx, ids: readonly string[] | null, today: IsoDa
       true,
     ),
   );
-  return rows.map(toItem(supervisionPage));
+  // Scoped by the child too: the label names them, so only those who may read the child are shown it.
+  return rows.map((row) => ({ ...toItem(supervisionPage)(row), childId: row.record_id }));
 }
 
 async function notesSent(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
@@ -211,8 +212,8 @@ export const supervisionDueRules: DueRule[] = [
     period: 'within 3 months',
     audience: supervisionDeadlineAudience,
     recordType: 'child',
-    // 2: Staying Put arrangements left out. 3: households on hold or inactive too.
-    version: 3,
+    // 2: Staying Put arrangements left out. 3: households on hold or inactive too. 4: scoped by the child too.
+    version: 4,
     affectedBy: {
       placement: (ids) => sql`select ${placements.childId} from ${placements} where ${placements.id} in ${ids}`,
       household: (ids) =>

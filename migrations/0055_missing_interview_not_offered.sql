@@ -1,0 +1,4 @@
+ALTER TABLE "missing_episodes" ADD COLUMN "interview_not_offered_reason" text;--> statement-breakpoint
+ALTER TABLE "missing_episodes" ADD CONSTRAINT "missing_episodes_returned_after" CHECK (returned_on is null or returned_on >= missing_on);--> statement-breakpoint
+ALTER TABLE "missing_episodes" ADD CONSTRAINT "missing_episodes_offered_after" CHECK (interview_offered_on is null or (returned_on is not null and interview_offered_on >= returned_on));--> statement-breakpoint
+ALTER TABLE "missing_episodes" ADD CONSTRAINT "missing_episodes_held_after" CHECK (interview_held_on is null or (interview_offered_on is not null and interview_held_on >= interview_offered_on));
