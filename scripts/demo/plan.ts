@@ -151,7 +151,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Every inactive carer reviewed at their annual review, or sooner where needed, to make the most of in-house vacancies. Carers who need a break use the “on hold” policy.',
         measure:
           'Support teams review inactive carers with the fostering review team.\nScorecard: households on hold or inactive with their approval reviewed in time.',
-        measures: ['reviews.paused-households-reviewed', 'placements.in-house-rate'],
+        measures: [
+          'reviews.paused-households-reviewed',
+          'placements.in-house-rate',
+          'households.sibling-groups',
+          'recruitment.exemptions-agreed',
+        ],
       },
       {
         n: '3.2',

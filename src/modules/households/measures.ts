@@ -106,4 +106,34 @@ export const firstYearLead: Measure = {
 };
 
 /** Registers the households module's measures (called once when the scorecard starts). */
-export const householdMeasures: Measure[] = [approvedHouseholds, newApprovals, firstYearLead];
+export const siblingGroups: Measure = {
+  id: 'households.sibling-groups',
+  title: 'Approved households that take brothers and sisters together',
+  definition:
+    'The number of fostering households approved at the end of the month (or today, for the current month), from ' +
+    "each household's dated status history, whose approval terms include sibling groups (the terms as recorded when " +
+    'the month was counted), each listed with the number of children it is approved for. The plan asks for enough ' +
+    'carers to keep brothers and sisters together, so that fewer exemptions are needed; it sets no number, so the ' +
+    'figure is counted to show, not rated.',
+  standard: 'NMS 13.1 (sufficient foster carers)',
+  planTarget:
+    'Target 3, action 3.1: enough foster carers, including for brothers and sisters together, so that fewer exemptions are needed',
+  unit: 'count',
+  target: null,
+  direction: 'higher',
+  amberMargin: 0,
+  metLabel: 'Take sibling groups',
+  order: 12,
+  count(period: Period) {
+    return sql`select h.team_id, t.area_id, true as met from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups`;
+  },
+  records(period: Period) {
+    return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
+        '/households/' || h.id as href, h.team_id, t.area_id, true as met,
+        'Approved for ' || h.approved_places || case when h.approved_places = 1 then ' child' else ' children' end as detail,
+        h.restricted, h.reference as sort_key
+      from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups`;
+  },
+};
+
+export const householdMeasures: Measure[] = [approvedHouseholds, newApprovals, firstYearLead, siblingGroups];

@@ -315,6 +315,39 @@ export const mentorsAtAssessment: Measure = {
   ),
 };
 
+/** Target 3's own words: enough carers for brothers and sisters, so that fewer exemptions are needed. */
+const TARGET_31 =
+  'Target 3, action 3.1: enough foster carers, including for brothers and sisters together, so that fewer exemptions are needed';
+
+export const exemptionsAgreed: Measure = {
+  id: 'recruitment.exemptions-agreed',
+  title: 'Exemptions agreed in the last 12 months',
+  definition:
+    'The number of exemptions from the usual fostering limit of three children (Children Act 1989, schedule 7) ' +
+    'agreed in the 12 months up to the end of the month (today, for the current month), each listed with the ' +
+    'household, the day it was agreed and why. Fewer is better: the plan is to recruit carers who can take brothers ' +
+    'and sisters together, so that fewer exemptions are needed. It sets no number, so the figure is counted to show, ' +
+    'not rated.',
+  standard: NMS_13,
+  planTarget: TARGET_31,
+  unit: 'count',
+  target: null,
+  direction: 'lower',
+  amberMargin: 0,
+  metLabel: 'Agreed',
+  order: 209,
+  ...overHouseholds(
+    (period) =>
+      householdsWhere(
+        sql`join recruitment_exemptions x on x.household_id = h.id`,
+        yearTo(sql`x.agreed_on`, period.asAt),
+      ),
+    () => sql`true`,
+    sql`'Agreed ' || x.agreed_on::text || ': ' || x.reason`,
+    sql`x.agreed_on::text`,
+  ),
+};
+
 export const recruitmentMeasures: Measure[] = [
   enquiriesReceived,
   enquiriesToApplication,
@@ -323,6 +356,7 @@ export const recruitmentMeasures: Measure[] = [
   recommendedWithin8Months,
   exitInterviews,
   householdsLeft,
+  exemptionsAgreed,
   postApprovalOnTime,
   mentorsAtAssessment,
 ];
