@@ -449,6 +449,12 @@ const expected: Record<string, Rule> = {
   'POST /missing/:id/return': 'missing.record',
   'GET /missing/:id/interview': 'missing.record',
   'POST /missing/:id/interview': 'missing.record',
+  // Out-of-hours calls: read by those who read the household in full, recorded by the rota (scope: out-of-hours/scope.ts).
+  'GET /out-of-hours': 'out-of-hours.view',
+  'GET /out-of-hours/:id': 'out-of-hours.view',
+  'GET /households/:id/out-of-hours': 'out-of-hours.view',
+  'GET /households/:id/out-of-hours/new': 'out-of-hours.record',
+  'POST /households/:id/out-of-hours/new': 'out-of-hours.record',
   // The six-monthly reviews: read by managers, the director, the LADO and the recruitment coordinator (each the
   // kinds scope.ts gives them), written by their writers (scope: service-reviews/scope.ts).
   'GET /service-reviews': 'service-reviews.view',

@@ -132,6 +132,11 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   'lifelong-links': { table: 'lifelong_links', parents: [{ type: 'child', idSql: 'child_id' }] },
   // A child's missing from care episode: read through the child's record only (and only by the roles that read episodes).
   'missing-episode': { table: 'missing_episodes', parents: [{ type: 'child', idSql: 'child_id' }] },
+  // An out-of-hours call: read through its household, in full (not by a child's social worker).
+  'out-of-hours-call': {
+    table: 'out_of_hours_calls',
+    parents: [{ type: 'household', idSql: 'household_id', whole: true }],
+  },
   // A connected person's temporary approval: read through its household or its child.
   'temporary-approval': {
     table: 'temporary_approvals',
@@ -167,6 +172,7 @@ const pagesOf: Record<string, string[]> = {
   'records-request': ['/records-requests/:id/sent'],
   'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement'],
   'missing-episode': ['/missing/:id'],
+  'out-of-hours-call': ['/out-of-hours/:id'],
   'temporary-approval': ['/temporary-approvals/:id', '/temporary-approvals/:id/end'],
 };
 

@@ -351,7 +351,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved: `Review of the fostering out-of-hours service by ${w([0, '06-30'])}, from a sample of May's out-of-hours activity in every area. Proposals to the divisional management team in July: a joint report by the Head of Fostering and the Service Manager for County Out of Hours after consulting area managers and staff, including emergency placements and children placed from police custody.`,
         measure:
           'An updated out-of-hours service supporting carers, with more emergency placements for the county: in-house carers, emergency beds and semi-independent options.\nScorecard: emergency placements with in-house foster carers.',
-        measures: ['placements.emergency-in-house'],
+        measures: ['placements.emergency-in-house', 'out-of-hours.calls', 'out-of-hours.placed-in-house'],
       },
       {
         n: '7.3',

@@ -28,6 +28,7 @@ import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
 import { writeDemoMissing } from './missing.ts';
+import { writeDemoOutOfHours } from './out-of-hours.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
 import { writeDemoConnectedPersons } from './connected-persons.ts';
 import { writeDemoConnectedPersonsHistory } from './connected-persons-history.ts';
@@ -252,6 +253,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(`Lifelong Links work written: ${lifelongLinks} (${seconds()} s)`);
     log(
       `children missing from care written: ${await writeDemoMissing(tx, stream(scale, 'missing'), isoOf(today))} episodes (${seconds()} s)`,
+    );
+    log(
+      `out-of-hours calls written: ${await writeDemoOutOfHours(tx, stream(scale, 'out-of-hours'), isoOf(today))} (${seconds()} s)`,
     );
     log(
       `six-monthly reviews written: ${await writeDemoServiceReviews(tx, stream(scale, 'service-reviews'), isoOf(today))} (${seconds()} s)`,

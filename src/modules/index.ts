@@ -16,6 +16,7 @@ import { home } from './home/index.ts';
 import { independence } from './independence/index.ts';
 import { lifelongLinks } from './lifelong-links/index.ts';
 import { missing } from './missing/index.ts';
+import { outOfHours } from './out-of-hours/index.ts';
 import { panel } from './panel/index.ts';
 import { payments } from './payments/index.ts';
 import { households } from './households/index.ts';
@@ -58,6 +59,7 @@ export const modules: readonly HearthModule[] = [
   independence,
   lifelongLinks,
   missing,
+  outOfHours,
   serviceReviews,
   connectedPersons,
 ];

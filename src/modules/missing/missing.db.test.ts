@@ -10,6 +10,7 @@ import { makeHousehold } from '../../../test/support/households.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
 import { dueFor } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
@@ -26,12 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** The date boxes of a form field, from an ISO date. */
-const boxes = (name: string, iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
-};
 
 async function placedChild(lastName: string) {
   const household = await makeHousehold(db, { statusSince: '2024-01-08', allocatedSswUsername: 'ssw', name: lastName });

@@ -61,6 +61,13 @@ export const permissions = {
   /** The section on the child's page: also the supervising social workers of the child's household (they support the carer). */
   'lifelong-links.section': [...MANAGERS, 'assistant_director', 'childrens_social_worker', 'supervising_social_worker'],
   /**
+   * Out-of-hours calls from carers (modules/out-of-hours/scope.ts): read by those who read the
+   * household in full and the assistant director; recorded by the supervising social workers and
+   * managers who take the out-of-hours rota.
+   */
+  'out-of-hours.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
+  'out-of-hours.record': [...MANAGERS, 'supervising_social_worker'],
+  /**
    * A child's missing from care episodes (modules/missing/scope.ts): read by those who read the
    * child, recorded by the child's social worker and the supervising social workers (the carer rings
    * them first) and managers; never by a foster carer.

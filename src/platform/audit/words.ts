@@ -25,6 +25,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   'independence-checklist': 'the independence checklist',
   'lifelong-links': 'the Lifelong Links work',
   'missing-episode': 'the record of the child going missing',
+  'out-of-hours-call': 'the out-of-hours call',
   'panel-item': 'the panel agenda item',
   'panel-meeting': 'the panel meeting',
   'panel-member': 'the panel member’s record',

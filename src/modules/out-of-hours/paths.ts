@@ -1,0 +1,5 @@
+/** The addresses of out-of-hours pages: the list, a household's calls and a new one, a call. */
+export const outOfHoursPath = () => '/out-of-hours';
+export const householdCallsPath = (householdId: string) => `/households/${householdId}/out-of-hours`;
+export const newCallPath = (householdId: string) => `/households/${householdId}/out-of-hours/new`;
+export const callPath = (id: string) => `/out-of-hours/${id}`;

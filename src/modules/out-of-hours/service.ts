@@ -1,0 +1,40 @@
+/**
+ * Recording an out-of-hours call on a household the user may read: checked, written and audited in
+ * one transaction; every view of a call is audited.
+ */
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { forbidden, inTransaction, type Result, type Who } from '../../platform/views/results.ts';
+import type { CallInput } from './forms.ts';
+import { mayRecordCalls } from './scope.ts';
+import { outOfHoursCalls } from './tables.ts';
+
+/** A call as a record of the audit trail. */
+export const CALL_RECORD = 'out-of-hours-call';
+
+/** Audits a view of the calls shown (the call's page, the household's calls, the list), in one insert. */
+export async function auditCallsViewed(db: DbOrTx, who: Who, ids: string[], page: string): Promise<void> {
+  await recordAudits(
+    db,
+    who.actor,
+    ids.map((id) => ({ action: 'view', recordType: CALL_RECORD, recordId: id, detail: { page } })),
+  );
+}
+
+/** Records a call on a household the caller found within the user's access. */
+export async function recordCall(db: Db, who: Who, householdId: string, input: CallInput): Promise<Result> {
+  if (!mayRecordCalls(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const [made] = await tx
+      .insert(outOfHoursCalls)
+      .values({ householdId, ...input, recordedBy: who.user.id })
+      .returning({ id: outOfHoursCalls.id });
+    await recordAudit(tx, who.actor, {
+      action: 'create',
+      recordType: CALL_RECORD,
+      recordId: made!.id,
+      detail: { calledOn: input.calledOn, reason: input.reason, outcome: input.outcome },
+    });
+    return { ok: true as const, id: made!.id };
+  });
+}
