@@ -1,9 +1,9 @@
 /**
- * Out-of-hours calls in the demo: over the last 13 months, about one approved household in thirty
- * calls the out-of-hours service each month (about 30 calls a month at county scale, 3 at the
- * fewest), on weekday evenings and at weekends to the area's service, after midnight to the County
- * Out of Hours team. Most are for advice; a few need an emergency placement, most of them found with
- * the service's own carers. A random stream of its own, so the rest of the demo stays the same.
+ * Out-of-hours calls in the demo: over the last 13 months, about one household with a child placed
+ * in thirty calls the out-of-hours service each month (3 calls a month at the fewest), on a day a
+ * child was placed there, on weekday evenings and at weekends to the area's service, after midnight
+ * to the County Out of Hours team; recorded by the household's supervising social worker. Most are
+ * for advice; a few are about an emergency placement. The note says what happened and what was done. A random stream of its own, so the rest of the demo stays the same.
  * Made-up records only.
  */
 import { sql } from 'drizzle-orm';
@@ -20,15 +20,25 @@ const SHARE = 1 / 30;
 const FEWEST = 3;
 const MONTHS = 13;
 
-const notes: Record<Reason, string> = {
-  advice: 'Carer wanted advice about contact arrangements at the weekend; talked it through and agreed a plan.',
-  behaviour: 'Young person refusing to come in and shouting in the street; carer supported by phone until settled.',
-  'placement-at-risk': 'Carer says they cannot go on after tonight; calmed things down, day team to visit tomorrow.',
-  missing: 'Young person not home by the agreed time; carer told to report to the police, as the plan says.',
-  allegation: 'Young person said the carer pushed them; safeguarding steps followed, passed to the day team and LADO.',
-  health: 'Child fell and hurt their arm; carer taking them to A and E, consent under delegated authority confirmed.',
-  'emergency-placement': 'Police asked for an emergency bed for a child from custody; carers rung until one agreed.',
-  other: 'Carer locked out of the house with the children; spare key arranged through the family.',
+/** What the caller said, by what the call was about. */
+const situations: Record<Reason, string> = {
+  advice: 'Carer wanted advice about contact arrangements at the weekend.',
+  behaviour: 'Young person refusing to come in and shouting in the street.',
+  'placement-at-risk': 'Carer says they cannot go on after tonight.',
+  missing: 'Young person not home by the agreed time and not answering their phone.',
+  health: 'Child fell and hurt their arm.',
+  'emergency-placement': 'Police asked for an emergency bed for a child from custody.',
+  other: 'Carer locked out of the house with the children.',
+};
+
+/** What was done, in the note's words. */
+const actions: Record<Outcome, string> = {
+  'advice-given': 'Talked it through on the phone and agreed what to do tonight.',
+  visited: 'The worker on call visited and stayed until things were calm.',
+  'placed-in-house': 'Rang our emergency carers until one agreed to take the child tonight.',
+  'placed-elsewhere': 'None of our carers could take the child; an agency bed was found.',
+  'passed-to-day-team': 'Supported by phone; passed to the day team to follow up tomorrow.',
+  'passed-to-police': 'Carer told to report to the police, as the plan says; the police are dealing with it.',
 };
 
 const outcomesFor: Record<Reason, readonly (readonly [Outcome, number])[]> = {
@@ -51,10 +61,6 @@ const outcomesFor: Record<Reason, readonly (readonly [Outcome, number])[]> = {
     ['advice-given', 3],
     ['visited', 1],
   ],
-  allegation: [
-    ['passed-to-day-team', 8],
-    ['passed-to-police', 2],
-  ],
   health: [
     ['advice-given', 8],
     ['visited', 2],
@@ -74,7 +80,6 @@ const reasonWeights: readonly (readonly [Reason, number])[] = [
   ['behaviour', 6],
   ['placement-at-risk', 3],
   ['missing', 3],
-  ['allegation', 1],
   ['health', 3],
   ['emergency-placement', 3],
   ['other', 1],
@@ -94,22 +99,36 @@ function timeOf(random: Random, day: Day): { at: string; answeredBy: 'area' | 'c
 /** Writes the demo's out-of-hours calls, dated back from `today`; returns how many. */
 export async function writeDemoOutOfHours(tx: DbOrTx, random: Random, todayIso: IsoDate): Promise<number> {
   const today = dayOf(todayIso);
-  const households = await queryRows<{ id: string; approved_on: IsoDate }>(
+  const from = today - Math.round(MONTHS * 30.4);
+  // Placements with the service's carers running in the months counted: a call is about a household with a child there that day.
+  const placements = await queryRows<{
+    household_id: string;
+    ssw: string | null;
+    start_date: IsoDate;
+    end_date: IsoDate | null;
+  }>(
     tx,
-    sql`select h.id, coalesce(h.approved_on, h.status_since)::text as approved_on
-      from households h where h.status = 'approved' order by h.reference`,
+    sql`select p.household_id, h.allocated_ssw_id as ssw, p.start_date::text as start_date, p.end_date::text as end_date
+      from placements p join households h on h.id = p.household_id
+      where p.placement_type <> 'staying_put' and (p.end_date is null or p.end_date > ${isoOf(from)}::date)
+        and p.start_date < ${todayIso}::date
+      order by p.id`,
   );
-  if (households.length === 0) return 0;
-  const perMonth = Math.max(FEWEST, Math.round(households.length * SHARE));
+  if (placements.length === 0) return 0;
+  const households = new Set(placements.map((p) => p.household_id)).size;
+  const perMonth = Math.max(FEWEST, Math.round(households * SHARE));
   const rows: (typeof outOfHoursCalls.$inferInsert)[] = [];
   for (let n = 0; n < perMonth * MONTHS; n += 1) {
-    const day = today - 1 - random.int(0, Math.round(MONTHS * 30.4) - 1);
-    const household = random.pick(households);
-    if (dayOf(household.approved_on) > day) continue;
+    const placement = random.pick(placements);
+    const first = Math.max(from, dayOf(placement.start_date));
+    const last = Math.min(today - 1, placement.end_date ? dayOf(placement.end_date) - 1 : today - 1);
+    if (last < first) continue;
+    const day = random.int(first, last);
     const reason = random.weighted(reasonWeights);
+    const outcome = random.weighted(outcomesFor[reason]);
     const { at, answeredBy } = timeOf(random, day);
     rows.push({
-      householdId: household.id,
+      householdId: placement.household_id,
       calledOn: isoOf(day),
       calledAt: at,
       caller: random.weighted([
@@ -120,8 +139,9 @@ export async function writeDemoOutOfHours(tx: DbOrTx, random: Random, todayIso: 
       ] as const),
       answeredBy,
       reason,
-      outcome: random.weighted(outcomesFor[reason]),
-      note: notes[reason],
+      outcome,
+      note: `${situations[reason]} ${actions[outcome]}`,
+      recordedBy: placement.ssw,
     });
   }
   await insertRows(tx, outOfHoursCalls, rows, 500);

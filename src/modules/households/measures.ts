@@ -111,7 +111,7 @@ export const siblingGroups: Measure = {
   title: 'Approved households that take brothers and sisters together',
   definition:
     'The number of fostering households approved at the end of the month (or today, for the current month), from ' +
-    "each household's dated status history, whose approval terms include sibling groups (the terms as recorded when " +
+    "each household's dated status history, whose approval terms include sibling groups and two or more children (the terms as recorded when " +
     'the month was counted), each listed with the number of children it is approved for. The plan asks for enough ' +
     'carers to keep brothers and sisters together, so that fewer exemptions are needed; it sets no number, so the ' +
     'figure is counted to show, not rated.',
@@ -125,14 +125,14 @@ export const siblingGroups: Measure = {
   metLabel: 'Take sibling groups',
   order: 12,
   count(period: Period) {
-    return sql`select h.team_id, t.area_id, true as met from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups`;
+    return sql`select h.team_id, t.area_id, true as met from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups and h.approved_places >= 2`;
   },
   records(period: Period) {
     return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
         '/households/' || h.id as href, h.team_id, t.area_id, true as met,
         'Approved for ' || h.approved_places || case when h.approved_places = 1 then ' child' else ' children' end as detail,
         h.restricted, h.reference as sort_key
-      from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups`;
+      from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups and h.approved_places >= 2`;
   },
 };
 

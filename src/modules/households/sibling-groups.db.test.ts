@@ -4,6 +4,7 @@
  * sibling groups, and the exemptions from the usual fostering limit agreed in the 12 months to 30
  * November (1 December 2025 to 30 November 2026).
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { pauseHousehold } from '../../../test/support/households.ts';
 import { measureFixture } from '../../../test/support/measures.ts';
@@ -25,19 +26,18 @@ describe('approved households that take brothers and sisters together', () => {
     const paused = await approvedHousehold('2024-03-04', { siblingGroups: true, approvedPlaces: 2 });
     await pauseHousehold(db(), paused, 'on_hold', '2026-11-20');
 
+    // Approved for one child only: no room for brothers and sisters, whatever the terms say.
     expect(await rowsFor(siblingGroups, [siblings.id, single.id, notSiblings.id, december.id, paused.id])).toEqual([
       [siblings.id, true],
-      [single.id, true],
     ]);
     const detail = async (id: string) =>
       (await measureRecords(db(), siblingGroups, period)).find((r) => r.recordId === id)?.detail;
     expect(await detail(siblings.id)).toBe('Approved for 3 children');
-    expect(await detail(single.id)).toBe('Approved for 1 child');
   });
 });
 
 describe('exemptions agreed in the last 12 months', () => {
-  it('counts each exemption agreed from 1 December 2025 to 30 November 2026, with the day and why', async () => {
+  it('counts each new exemption agreed from 1 December 2025 to 30 November 2026, with the day and by whom', async () => {
     const household = await approvedHousehold('2023-05-01');
     const other = await approvedHousehold('2023-05-01');
     const exemption = (householdId: string, agreedOn: string, reason: string) =>
@@ -54,6 +54,16 @@ describe('exemptions agreed in the last 12 months', () => {
         .returning();
     await exemption(household.id, '2025-11-30', 'Too early: a year and a day before');
     await exemption(household.id, '2025-12-01', 'A sibling group of four');
+    // Agreed again at the review on 1 June 2026, replacing the first (which ends that day): not new.
+    const [first] = await db()
+      .select()
+      .from(recruitmentExemptions)
+      .where(eq(recruitmentExemptions.agreedOn, '2025-12-01'));
+    await db()
+      .update(recruitmentExemptions)
+      .set({ endedOn: '2026-06-01' })
+      .where(eq(recruitmentExemptions.id, first!.id));
+    await exemption(household.id, '2026-06-01', 'Renewed at the review');
     await exemption(other.id, '2026-11-30', 'Three brothers and a child already placed');
     await exemption(other.id, '2026-12-01', 'Too late: after the month');
 
@@ -62,8 +72,8 @@ describe('exemptions agreed in the last 12 months', () => {
     );
     expect(rows.map((r) => [r.recordId, r.detail]).sort()).toEqual(
       [
-        [household.id, 'Agreed 2025-12-01: A sibling group of four'],
-        [other.id, 'Agreed 2026-11-30: Three brothers and a child already placed'],
+        [household.id, 'Agreed 2025-12-01 by The fostering panel'],
+        [other.id, 'Agreed 2026-11-30 by The fostering panel'],
       ].sort(),
     );
   });

@@ -37,7 +37,7 @@ export type CallInput = z.infer<ReturnType<typeof callForm>>;
 export const listQuery = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/)
     .optional()
     .catch(undefined),
   area: z.uuid().optional().catch(undefined),

@@ -25,12 +25,16 @@ export const answererHints: Record<Answerer, string> = {
   county: 'After midnight',
 };
 
+/**
+ * What a call may be about. Not an allegation against a carer or a concern about their care: that
+ * is recorded as an allegation (concerns module), read only by those who handle allegations, with
+ * its own clock (the LADO told within a working day).
+ */
 export const reasons = [
   'advice',
   'behaviour',
   'placement-at-risk',
   'missing',
-  'allegation',
   'health',
   'emergency-placement',
   'other',
@@ -41,7 +45,6 @@ export const reasonNames: Record<Reason, string> = {
   behaviour: 'A child’s behaviour',
   'placement-at-risk': 'A placement at risk of ending',
   missing: 'A child missing',
-  allegation: 'An allegation or safeguarding concern',
   health: 'A child’s health or an accident',
   'emergency-placement': 'A child needing an emergency placement',
   other: 'Something else',

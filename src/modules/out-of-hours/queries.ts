@@ -28,14 +28,22 @@ const callColumns = sql`o.id, o.household_id as "householdId", households.name a
   o.caller, o.answered_by as "answeredBy", o.reason, o.outcome, o.note,
   (select u.display_name from users u where u.id = o.recorded_by) as "recordedByName"`;
 
-/** A household's calls, the latest first, 50 at most. No access check: the caller scoped the household. */
-export function callsOfHousehold(db: DbOrTx, householdId: string): Promise<CallRow[]> {
-  return queryRows<CallRow>(
+/** The most of a household's calls its page lists. */
+export const HOUSEHOLD_CALLS_SHOWN = 50;
+
+/** A household's calls, the latest first (50 at most), and how many there are. No access check: the caller scoped the household. */
+export async function callsOfHousehold(db: DbOrTx, householdId: string): Promise<{ calls: CallRow[]; total: number }> {
+  const calls = await queryRows<CallRow>(
     db,
     sql`select ${callColumns} from out_of_hours_calls o join households on households.id = o.household_id
       where o.household_id = ${householdId}
-      order by o.called_on desc, o.called_at desc, o.id limit 50`,
+      order by o.called_on desc, o.called_at desc, o.id limit ${HOUSEHOLD_CALLS_SHOWN}`,
   );
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from out_of_hours_calls where household_id = ${householdId}`,
+  );
+  return { calls, total: Number(count?.n ?? 0) };
 }
 
 /** A call, if the user may read its household; null otherwise (out of scope looks missing). */

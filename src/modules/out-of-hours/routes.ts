@@ -16,6 +16,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { selectItems } from '../children/labels.ts';
+import { newMatterOnHouseholdPath } from '../concerns/paths.ts';
 import { householdPath } from '../households/paths.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { CALL_DATES, callForm, listQuery } from './forms.ts';
@@ -118,7 +119,7 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
   app.get<WithId & { Querystring: { done?: string } }>(householdCallsPath(':id'), view, async (request, reply) => {
     const household = await householdOf(request.user!, request.params.id);
     if (!household) return reply.callNotFound();
-    const calls = await callsOfHousehold(db, household.id);
+    const { calls, total } = await callsOfHousehold(db, household.id);
     await auditCallsViewed(
       db,
       who(request),
@@ -129,6 +130,7 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
       title: `Out-of-hours calls: ${household.name}`,
       household,
       calls: calls.map((c) => ({ ...callListRow(c), href: callPath(c.id) })),
+      cut: total > calls.length ? `The latest ${calls.length} of ${total} calls are listed.` : null,
       newHref: mayRecordCalls(request.user!) ? newCallPath(household.id) : null,
       flash: request.query.done === 'recorded' ? 'The call has been recorded' : undefined,
       breadcrumbs: crumbs(household, false),
@@ -147,6 +149,7 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
       household,
       fields: formFields(callFields, values),
       action: newCallPath(household.id),
+      allegationHref: newMatterOnHouseholdPath(household.id),
       cancel: householdCallsPath(household.id),
       errors,
       breadcrumbs: crumbs(household),

@@ -3,8 +3,10 @@
  * household's record: read (`out-of-hours.view`) by those who may read the household in full
  * (households/scope.ts: the team, the area's service manager, the head and the assistant director),
  * and recorded (`out-of-hours.record`) by the supervising social workers and managers who take
- * the out-of-hours rota, for the households they may read. Never by a foster carer or a child's
- * social worker (who sees a household only as the home of their child).
+ * the out-of-hours rota, for the households they may read (the whole team's, not only their own
+ * caseload: the worker on the rota answers for every carer). Never by a foster carer or a child's
+ * social worker (who sees a household only as the home of their child). Allegations are not
+ * recorded as calls: they are the concerns module's, read more narrowly.
  */
 import type { SQL } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';

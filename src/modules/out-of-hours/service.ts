@@ -4,9 +4,11 @@
  */
 import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { forbidden, inTransaction, type Result, type Who } from '../../platform/views/results.ts';
+import { and, eq } from 'drizzle-orm';
+import { forbidden, inTransaction, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { households } from '../households/tables.ts';
 import type { CallInput } from './forms.ts';
-import { mayRecordCalls } from './scope.ts';
+import { callHouseholdVisibleTo, mayRecordCalls } from './scope.ts';
 import { outOfHoursCalls } from './tables.ts';
 
 /** A call as a record of the audit trail. */
@@ -21,10 +23,18 @@ export async function auditCallsViewed(db: DbOrTx, who: Who, ids: string[], page
   );
 }
 
-/** Records a call on a household the caller found within the user's access. */
+/**
+ * Records a call on a household the user may read (checked again here): whoever takes the rota
+ * records the calls of the households they read, not only their own caseload.
+ */
 export async function recordCall(db: Db, who: Who, householdId: string, input: CallInput): Promise<Result> {
   if (!mayRecordCalls(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
+    const [visible] = await tx
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.id, householdId), callHouseholdVisibleTo(who.user)));
+    if (!visible) return notFound;
     const [made] = await tx
       .insert(outOfHoursCalls)
       .values({ householdId, ...input, recordedBy: who.user.id })

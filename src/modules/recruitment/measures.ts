@@ -319,13 +319,18 @@ export const mentorsAtAssessment: Measure = {
 const TARGET_31 =
   'Target 3, action 3.1: enough foster carers, including for brothers and sisters together, so that fewer exemptions are needed';
 
+/** An exemption (x) that is new, not the renewal of one ending the day it was agreed (a review records a new one). */
+const newExemption = sql`not exists (select 1 from recruitment_exemptions before
+  where before.household_id = x.household_id and before.id <> x.id and before.ended_on = x.agreed_on)`;
+
 export const exemptionsAgreed: Measure = {
   id: 'recruitment.exemptions-agreed',
   title: 'Exemptions agreed in the last 12 months',
   definition:
     'The number of exemptions from the usual fostering limit of three children (Children Act 1989, schedule 7) ' +
-    'agreed in the 12 months up to the end of the month (today, for the current month), each listed with the ' +
-    'household, the day it was agreed and why. Fewer is better: the plan is to recruit carers who can take brothers ' +
+    'newly agreed in the 12 months up to the end of the month (today, for the current month), each listed with the ' +
+    'household, the day it was agreed and by whom; one agreed again at a review, replacing the last, is not new. ' +
+    'Fewer is better: the plan is to recruit carers who can take brothers ' +
     'and sisters together, so that fewer exemptions are needed. It sets no number, so the figure is counted to show, ' +
     'not rated.',
   standard: NMS_13,
@@ -340,10 +345,10 @@ export const exemptionsAgreed: Measure = {
     (period) =>
       householdsWhere(
         sql`join recruitment_exemptions x on x.household_id = h.id`,
-        yearTo(sql`x.agreed_on`, period.asAt),
+        sql`${yearTo(sql`x.agreed_on`, period.asAt)} and ${newExemption}`,
       ),
     () => sql`true`,
-    sql`'Agreed ' || x.agreed_on::text || ': ' || x.reason`,
+    sql`'Agreed ' || x.agreed_on::text || ' by ' || x.agreed_by`,
     sql`x.agreed_on::text`,
   ),
 };
