@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { registerAllModules } from '../../src/modules/index.ts';
-import { allMeasures } from '../../src/platform/measures/index.ts';
+import { dueRule } from '../../src/platform/due/index.ts';
+import { allMeasures, findMeasure } from '../../src/platform/measures/index.ts';
 import { demoPlanActions } from './plan.ts';
 
 /** The actions ("action 3.2", "actions 1.1, 1.2 and 6.3", "Target 10.2") and targets ("Target 8") a plan target names. */
@@ -54,5 +55,14 @@ describe('the demo business plan', () => {
     }
     expect(checked, 'measures with a plan target').toBeGreaterThan(50);
     expect(missing).toEqual([]);
+  });
+
+  it('links only deadlines and measures Hearth has (a renamed one would show as a bare id)', () => {
+    registerAllModules();
+    const actions = demoPlanActions();
+    const deadlines = actions.flatMap((a) => a.deadlines);
+    expect(deadlines.length, 'deadlines linked').toBeGreaterThan(10);
+    expect(deadlines.filter((id) => !dueRule(id))).toEqual([]);
+    expect(actions.flatMap((a) => a.measures).filter((id) => !findMeasure(id))).toEqual([]);
   });
 });

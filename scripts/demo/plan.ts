@@ -30,6 +30,8 @@ interface DemoAction {
   achieved: string;
   measure: string;
   measures?: string[];
+  /** Deadline rules whose work the action is about (platform/due rule ids). */
+  deadlines?: string[];
   completed?: boolean;
   updates?: DemoUpdate[];
 }
@@ -108,6 +110,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '2.1',
+        deadlines: ['training.pdp-review', 'training.tsd'],
         what: 'Every foster carer has a personal development plan (PDP) from approval, reviewed every year.\nA clear training structure for new and experienced carers, with a career path.',
         who: 'The supervising social worker completes the PDP at each annual review.\nThe training coordinator updates the training calendar and strategy each year.\nThe management information unit reports training attendance.',
         owner: 'head',
@@ -144,6 +147,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '3.1',
+        deadlines: ['recruitment.exemption-review', 'reviews.review-due'],
         what: 'Better use of current vacancies: review carers who are not available, deregister where right, or use the “on hold” policy.',
         who: 'Fostering team managers and service managers',
         owner: 'manager',
@@ -213,6 +217,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '4.1',
+        deadlines: ['audits.month-done', 'audits.put-right'],
         what: 'Audit foster carer files regularly to improve recording and make it consistent across the county.',
         who: 'Service managers, Head of Fostering, team managers\nThemes and learning fed back at the children in care meeting and fostering managers’ meetings',
         owner: 'head',
@@ -244,6 +249,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '5.1',
+        deadlines: ['concerns.lado-referral', 'concerns.complaint-response'],
         what: 'One central record of complaints and allegations, with clear leadership and performance management where needed.',
         who: 'Service managers\nHead of Fostering\nManager of the LADO service',
         owner: 'head',
@@ -268,6 +274,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '6.1',
+        deadlines: ['payments.rates-review', 'payments.enhancement-review'],
         what: 'Review carers’ payments and expenses every year, in line with the council’s payments and charging policy.',
         who: 'Assistant Director for Corporate Parenting and Head of Fostering',
         owner: 'head',
@@ -320,6 +327,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '7.1',
+        deadlines: ['supervision.next-visit', 'supervision.notes-sent', 'supervision.unannounced-visit'],
         what: 'One supervision template used for every foster carer. A signed record of each supervision is sent to the carers electronically and kept on their record.',
         who: 'Team managers, service managers',
         owner: 'manager',
@@ -351,7 +359,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved: `Review of the fostering out-of-hours service by ${w([0, '06-30'])}, from a sample of May's out-of-hours activity in every area. Proposals to the divisional management team in July: a joint report by the Head of Fostering and the Service Manager for County Out of Hours after consulting area managers and staff, including emergency placements and children placed from police custody.`,
         measure:
           'An updated out-of-hours service supporting carers, with more emergency placements for the county: in-house carers, emergency beds and semi-independent options.\nScorecard: emergency placements with in-house foster carers.',
-        measures: ['placements.emergency-in-house', 'out-of-hours.calls', 'out-of-hours.placed-in-house'],
+        measures: ['placements.emergency-in-house', 'out-of-hours.calls'],
       },
       {
         n: '7.3',
@@ -409,6 +417,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
       },
       {
         n: '8.2',
+        deadlines: ['placements.placement-plan'],
         what: 'Carers are given full information about the child.',
         who: 'Fostering team managers, supervising social workers',
         owner: 'manager',
@@ -420,6 +429,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
       },
       {
         n: '8.3',
+        deadlines: ['placements.delegated-authority'],
         what: 'Delegated authority recorded for every child and young person.',
         who: 'Supervising social workers and children’s social workers',
         owner: 'head',
@@ -439,6 +449,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
       },
       {
         n: '8.4',
+        deadlines: ['children.initial-health-assessment'],
         what: 'More children in care attend their initial health assessment.',
         who: 'Head of Service with the Head of Child Health Services and the community health trust',
         owner: 'head',
@@ -455,6 +466,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '9.1',
+        deadlines: ['staff.supervision'],
         what: 'The service keeps a signed written record of every staff member’s supervision, saved centrally (team managers included).',
         who: 'Team managers, Head of Fostering',
         owner: 'manager',
@@ -527,6 +539,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
       },
       {
         n: '11.2',
+        deadlines: ['independence.checklist-started', 'independence.checklist-completed'],
         what: 'A clear transition process for 16 to 18 year olds, who told us they are unsure of their options, for young people, carers and social workers alike.',
         who: 'Service manager\nHead of Service, 18 plus\nHead of Fostering',
         owner: 'head',
@@ -541,8 +554,10 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
 ];
 
 /** Each action of the demo plan, by number, with the measures it is linked to (for the test that holds them to the measures' plan targets). */
-export function demoPlanActions(): { n: string; measures: string[] }[] {
-  return targets(() => '').flatMap((t) => t.actions.map((a) => ({ n: a.n, measures: a.measures ?? [] })));
+export function demoPlanActions(): { n: string; measures: string[]; deadlines: string[] }[] {
+  return targets(() => '').flatMap((t) =>
+    t.actions.map((a) => ({ n: a.n, measures: a.measures ?? [], deadlines: a.deadlines ?? [] })),
+  );
 }
 
 async function userByUsername(db: Db, username: string) {
@@ -596,6 +611,7 @@ export async function seedDemoPlan(db: Db, options: { today?: IsoDate } = {}): P
         howMeasured: a.measure,
         status: a.completed ? 'completed' : 'open',
         measureIds: a.measures ?? [],
+        ruleIds: a.deadlines ?? [],
       });
       for (const u of a.updates ?? []) {
         const by = people[u.by ?? a.owner ?? 'head'];

@@ -1,3 +1,4 @@
+import { dueRule } from '../../platform/due/index.ts';
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
@@ -45,6 +46,11 @@ export const actionForm = z.object({
     .optional()
     .transform((v) => (v === undefined ? [] : [v].flat()).map((s) => s.trim()).filter((s) => s !== ''))
     .refine((ids) => ids.every((id) => /^[a-z0-9.-]{1,100}$/.test(id)), 'Select measures from the list'),
+  ruleIds: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [v].flat()).map((s) => s.trim()).filter((s) => s !== ''))
+    .refine((ids) => ids.every((id) => dueRule(id) !== undefined), 'Select deadlines from the list'),
 });
 export type ActionInput = z.infer<typeof actionForm>;
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { permissions } from '../../platform/access/policy.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
+import { planActionMeasures, planActionRules, planActions, planTargets, planUpdates, plans } from './tables.ts';
 import { byActionNumber } from './labels.ts';
 
 export type Plan = typeof plans.$inferSelect;
@@ -20,6 +20,8 @@ export interface ActionView extends PlanAction {
   /** Every update, newest first (planView keeps only those dated in the plan's year). */
   updates: UpdateView[];
   measureIds: string[];
+  /** The deadline rules linked, by id. */
+  ruleIds: string[];
 }
 export interface TargetView extends PlanTarget {
   actions: ActionView[];
@@ -87,6 +89,18 @@ async function measuresFor(db: DbOrTx, actionIds: string[]): Promise<Map<string,
   return map;
 }
 
+async function rulesFor(db: DbOrTx, actionIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (actionIds.length === 0) return map;
+  const rows = await db
+    .select()
+    .from(planActionRules)
+    .where(inArray(planActionRules.actionId, actionIds))
+    .orderBy(asc(planActionRules.ruleId));
+  for (const r of rows) map.set(r.actionId, [...(map.get(r.actionId) ?? []), r.ruleId]);
+  return map;
+}
+
 async function actionViews(db: DbOrTx, targetIds: string[]): Promise<ActionView[]> {
   if (targetIds.length === 0) return [];
   const rows = await db
@@ -97,6 +111,7 @@ async function actionViews(db: DbOrTx, targetIds: string[]): Promise<ActionView[
   const ids = rows.map((r) => r.action.id);
   const updates = await updatesFor(db, ids);
   const measures = await measuresFor(db, ids);
+  const rules = await rulesFor(db, ids);
   return rows
     .map((r) => ({
       ...r.action,
@@ -104,6 +119,7 @@ async function actionViews(db: DbOrTx, targetIds: string[]): Promise<ActionView[
       latest: updates.find((u) => u.actionId === r.action.id) ?? null,
       updates: updates.filter((u) => u.actionId === r.action.id),
       measureIds: measures.get(r.action.id) ?? [],
+      ruleIds: rules.get(r.action.id) ?? [],
     }))
     .sort(byActionNumber);
 }

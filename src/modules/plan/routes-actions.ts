@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { actionDateFields, actionForm, isUuid, updateDateFields, updateForm } from './forms.ts';
 import { actionDetail, findTarget, type ActionDetail } from './queries.ts';
+import { linkedDeadlines } from './deadlines-live.ts';
 import { linkedMeasures } from './measures-live.ts';
 import { planActionPath } from './paths.ts';
 import { addAction, addUpdate, changeAction, mayUpdateAction } from './service.ts';
@@ -53,12 +54,13 @@ async function actionFormPage(
   errors?: unknown,
 ) {
   const measures = [values.measureIds ?? []].flat().map(String);
+  const rules = [values.ruleIds ?? []].flat().map(String);
   const owner = typeof values.ownerUserId === 'string' ? values.ownerUserId : null;
   return reply.code(errors ? 400 : 200).page('plan-action-form.njk', {
     ...page,
     breadcrumbs: planCrumbs(page.plan),
     errors,
-    ...(await actionFormData(db, values, measures, owner)),
+    ...(await actionFormData(db, values, measures, owner, rules)),
   });
 }
 
@@ -67,13 +69,16 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
   app.get<IdParams>('/plan/actions/:id', view, async (request, reply) => {
     const detail = await loadAction(db, request.params.id);
     if (!detail) return reply.callNotFound();
-    const measures = await linkedMeasures(db, detail.action.measureIds, todayInLondon());
+    const today = todayInLondon();
+    const measures = await linkedMeasures(db, detail.action.measureIds, today);
+    const deadlines = await linkedDeadlines(db, request.user!, detail.action.ruleIds, today);
     return reply.page('plan-action.njk', {
       title: `Action ${detail.action.number}: ${detail.plan.title}`,
       breadcrumbs: planCrumbs(detail.plan),
       flash: flashFor(request.query),
       ...detail,
       measures: detail.action.measureIds.map((id) => measures.get(id)!),
+      deadlines,
       statusName: statusNames[detail.plan.status],
       mayUpdate: mayUpdateAction(request.user!, detail.action),
       canChange: can(request.user!.role, 'plan.change'),
@@ -133,7 +138,11 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!detail) return reply.callNotFound();
     const { action, plan, target } = detail;
     const page = { title: `Change action ${action.number}`, plan, target, action: request.url };
-    return actionFormPage(db, reply, page, { ...actionValues(action), measureIds: action.measureIds });
+    return actionFormPage(db, reply, page, {
+      ...actionValues(action),
+      measureIds: action.measureIds,
+      ruleIds: action.ruleIds,
+    });
   });
 
   app.post<IdParams>('/plan/actions/:id/edit', change, async (request, reply) => {

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { addYears, type IsoDate } from '../../platform/dates/index.ts';
-import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
+import { planActionMeasures, planActionRules, planActions, planTargets, planUpdates, plans } from './tables.ts';
 import { findPlan, type Plan, type PlanAction } from './queries.ts';
 import type { ActionInput, TargetInput, UpdateInput } from './forms.ts';
 
@@ -64,30 +64,42 @@ export async function changeTarget(db: Db, actor: Actor, targetId: string, planI
   });
 }
 
-async function setMeasures(tx: DbOrTx, actionId: string, measureIds: readonly string[]) {
+/** An action as the form gives it; the deadlines linked are optional to callers (none when not given). */
+type ActionChange = Omit<ActionInput, 'ruleIds'> & { ruleIds?: string[] };
+
+/** An action's links to scorecard measures and deadline rules, replaced by these. */
+async function setLinks(
+  tx: DbOrTx,
+  actionId: string,
+  links: { measureIds: readonly string[]; ruleIds: readonly string[] },
+) {
   await tx.delete(planActionMeasures).where(eq(planActionMeasures.actionId, actionId));
-  const unique = [...new Set(measureIds)];
-  if (unique.length) await tx.insert(planActionMeasures).values(unique.map((measureId) => ({ actionId, measureId })));
+  await tx.delete(planActionRules).where(eq(planActionRules.actionId, actionId));
+  const measures = [...new Set(links.measureIds)];
+  const rules = [...new Set(links.ruleIds)];
+  if (measures.length)
+    await tx.insert(planActionMeasures).values(measures.map((measureId) => ({ actionId, measureId })));
+  if (rules.length) await tx.insert(planActionRules).values(rules.map((ruleId) => ({ actionId, ruleId })));
 }
 
-export async function addAction(db: Db, actor: Actor, targetId: string, input: ActionInput): Promise<string> {
-  const { measureIds, ...fields } = input;
+export async function addAction(db: Db, actor: Actor, targetId: string, input: ActionChange): Promise<string> {
+  const { measureIds, ruleIds = [], ...fields } = input;
   return db.transaction(async (tx) => {
     const [action] = await tx
       .insert(planActions)
       .values({ targetId, ...fields })
       .returning({ id: planActions.id });
-    await setMeasures(tx, action!.id, measureIds);
+    await setLinks(tx, action!.id, { measureIds, ruleIds });
     await recordAudit(tx, actor, { action: 'create', recordType: 'plan-action', recordId: action!.id });
     return action!.id;
   });
 }
 
-export async function changeAction(db: Db, actor: Actor, actionId: string, input: ActionInput): Promise<void> {
-  const { measureIds, ...fields } = input;
+export async function changeAction(db: Db, actor: Actor, actionId: string, input: ActionChange): Promise<void> {
+  const { measureIds, ruleIds = [], ...fields } = input;
   await db.transaction(async (tx) => {
     await tx.update(planActions).set(fields).where(eq(planActions.id, actionId));
-    await setMeasures(tx, actionId, measureIds);
+    await setLinks(tx, actionId, { measureIds, ruleIds });
     await recordAudit(tx, actor, {
       action: 'update',
       recordType: 'plan-action',
@@ -189,6 +201,18 @@ export async function rollOver(db: Db, actor: Actor, planId: string): Promise<Ro
                 open.map((a) => a.id),
               ),
             );
+    const ruleLinks =
+      open.length === 0
+        ? []
+        : await tx
+            .select()
+            .from(planActionRules)
+            .where(
+              inArray(
+                planActionRules.actionId,
+                open.map((a) => a.id),
+              ),
+            );
     let carried = 0;
     for (const target of targets) {
       const [copy] = await tx
@@ -205,8 +229,10 @@ export async function rollOver(db: Db, actor: Actor, planId: string): Promise<Ro
             carriedForwardFromActionId: id,
           })
           .returning({ id: planActions.id });
-        const measureIds = links.filter((l) => l.actionId === id).map((l) => l.measureId);
-        await setMeasures(tx, newAction!.id, measureIds);
+        await setLinks(tx, newAction!.id, {
+          measureIds: links.filter((l) => l.actionId === id).map((l) => l.measureId),
+          ruleIds: ruleLinks.filter((l) => l.actionId === id).map((l) => l.ruleId),
+        });
         carried += 1;
       }
     }

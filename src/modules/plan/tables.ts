@@ -68,6 +68,21 @@ export const planActionMeasures = pgTable(
   (t) => [primaryKey({ columns: [t.actionId, t.measureId] })],
 );
 
+/**
+ * Deadline rules (by id, as registered in platform/due) whose work an action is about: the action's
+ * page shows what is due and overdue under each, as My work counts it for the reader.
+ */
+export const planActionRules = pgTable(
+  'plan_action_rules',
+  {
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => planActions.id),
+    ruleId: text('rule_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.ruleId] })],
+);
+
 /** A dated progress update on an action, with its red/amber/green status. */
 export const planUpdates = pgTable(
   'plan_updates',

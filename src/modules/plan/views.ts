@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { dueRules } from '../../platform/due/index.ts';
 import { allMeasures } from '../../platform/measures/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { ragNames, ragTagClasses, rags, type PlanRag } from './labels.ts';
@@ -83,6 +84,7 @@ export async function actionFormData(
   values: Record<string, unknown>,
   selectedMeasures: readonly string[],
   ownerUserId: string | null,
+  selectedRules: readonly string[] = [],
 ) {
   const owners = await possibleOwners(db);
   const known = allMeasures().map((m) => ({ value: m.id, text: m.title, hint: { text: m.id } }));
@@ -96,6 +98,12 @@ export async function actionFormData(
       ...owners.map((o) => ({ value: o.id, text: o.displayName, selected: o.id === ownerUserId })),
     ],
     measureItems: [...known, ...extra].map((m) => ({ ...m, checked: selectedMeasures.includes(m.value) })),
+    ruleItems: dueRules().map((r) => ({
+      value: r.id,
+      text: r.title,
+      hint: { text: `${r.period[0]!.toUpperCase()}${r.period.slice(1)}` },
+      checked: selectedRules.includes(r.id),
+    })),
   };
 }
 

@@ -202,6 +202,31 @@ export async function dueCountsByTeam(
   );
 }
 
+/**
+ * Counts per rule of what a viewer is shown (overdue, due soon, all within the window), counted in
+ * SQL with one grouped query; a rule with nothing due, or not the viewer's work, is left out.
+ */
+export async function dueCountsByRule(
+  db: DbOrTx,
+  viewer: SignedInUser,
+  options: DueOptions,
+): Promise<Map<string, Omit<TeamSummary, 'teamId' | 'teamName'>>> {
+  const where = shownTo(viewer, options);
+  if (!where) return new Map();
+  const { today } = options;
+  const rows = await db
+    .select({
+      ruleId: dueItems.ruleId,
+      overdue: sql<number>`(count(*) filter (where ${dueItems.dueOn} < ${today}))::int`,
+      dueSoon: sql<number>`(count(*) filter (where ${dueItems.dueOn} between ${today} and ${addDays(today, DUE_SOON_DAYS)}))::int`,
+      total: sql<number>`count(*)::int`,
+    })
+    .from(dueItems)
+    .where(where)
+    .groupBy(dueItems.ruleId);
+  return new Map(rows.map(({ ruleId, ...counts }) => [ruleId, counts]));
+}
+
 /** Counts per team of entries already read (teams by name, items with no team last). */
 export function summariseByTeam(entries: readonly DueEntry[]): TeamSummary[] {
   const byTeam = new Map<string | null, TeamSummary>();

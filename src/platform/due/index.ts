@@ -23,6 +23,7 @@ export {
 export {
   DUE_SOON_DAYS,
   NO_TEAM_NAME,
+  dueCountsByRule,
   dueCountsByTeam,
   dueFor,
   dueScopeCondition,

@@ -1,0 +1,88 @@
+/**
+ * An action of the plan shows the deadlines whose work it is about: the head links them on the
+ * action's form, and its page counts what is overdue and due as My work does for the reader, with
+ * a link to My work filtered by the rule. Deadlines go with the action when the plan rolls over.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { makeChild } from '../../../test/support/children.ts';
+import { systemActor } from '../../platform/audit/service.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { dueFor } from '../../platform/due/index.ts';
+import { viewer } from '../home/test-support.ts';
+import { actionDetail } from './queries.ts';
+import { addTarget, createPlan } from './service.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const RULE = 'children.initial-health-assessment';
+/** Not a supervising social worker's work. */
+const VISITS = 'child-visits.statutory-visit';
+
+describe('deadlines on a plan action', () => {
+  it('are linked on the action’s form and counted on its page as My work counts them', async () => {
+    const db = t.database.db;
+    // Two children looked after 60 days ago with no initial health assessment: overdue.
+    for (const n of [1, 2])
+      await makeChild(db, { lastName: `Planclock${n}`, lookedAfterSince: addDays(todayInLondon(), -60) });
+    const planId = await createPlan(db, systemActor('test'), {
+      title: 'Plan with deadlines',
+      periodStart: '2026-04-01',
+      periodEnd: '2027-03-31',
+      vision: '',
+      status: 'active',
+    });
+    const targetId = await addTarget(db, systemActor('test'), planId, {
+      number: 8,
+      title: 'Health',
+      standards: 'NMS 6',
+    });
+    const head = await signedIn(t.app, 'head');
+    const form = await head.get(`/plan/targets/${targetId}/actions/new`);
+    expect(form.body).toContain('Deadlines whose work the action is about (optional)');
+    expect(form.body).toContain(`value="${RULE}"`);
+    const refused = await head.post(`/plan/targets/${targetId}/actions/new`, {
+      number: '8.4',
+      whatWeWant: 'More children attend their initial health assessment',
+      status: 'open',
+      ruleIds: [RULE, 'children.not-a-rule'],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Select deadlines from the list');
+    expect(refused.body).toMatch(new RegExp(`value="${RULE}" checked`));
+    const saved = await head.post(`/plan/targets/${targetId}/actions/new`, {
+      number: '8.4',
+      whatWeWant: 'More children attend their initial health assessment',
+      status: 'open',
+      ruleIds: [RULE, VISITS],
+    });
+    expect(saved.statusCode).toBe(303);
+    const actionId = saved.headers.location!.split('?')[0]!.split('/').pop()!;
+    expect((await actionDetail(db, actionId))?.action.ruleIds).toEqual([VISITS, RULE]);
+
+    const today = todayInLondon();
+    const entries = await dueFor(db, await viewer(db, 'head'), { today, horizonDays: 28, ruleIds: [RULE] });
+    const overdue = entries.filter((e) => e.overdue).length;
+    expect(overdue).toBeGreaterThanOrEqual(2);
+    const page = await head.get(`/plan/actions/${actionId}`);
+    const deadlines = page.body.split('data-deadlines')[1]?.split('</ul>')[0] ?? '';
+    expect(deadlines).toContain('Initial health assessment');
+    expect(deadlines).toContain(
+      `${overdue} overdue and ${entries.filter((e) => e.dueSoon).length} due in the next 7 days; ${entries.length} in all`,
+    );
+    expect(deadlines).toContain(`href="/my-work?rule=${RULE}&amp;within=28"`);
+
+    // A supervising social worker reads the plan: the children's social workers' visits are not their work.
+    const ssw = await (await signedIn(t.app, 'ssw')).get(`/plan/actions/${actionId}`);
+    const theirs = ssw.body.split('data-deadlines')[1]?.split('</ul>')[0] ?? '';
+    expect(theirs).toContain('Visit by the child’s social worker');
+    expect(theirs).toContain('Not part of your work, so not counted for you.');
+    expect(theirs).toContain(`href="/my-work?rule=${RULE}&amp;within=28"`);
+  });
+});
