@@ -1,7 +1,8 @@
 /**
  * The pages of the modules built after the first benchmarks (recruitment, panel, reviews,
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
- * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons):
+ * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons,
+ * children missing from care, out-of-hours calls):
  * each module's landing list and one busy record, opened by the demo user whose work it is. Targets
  * as for every record and list page (issue 8): p95 < 150 ms at national scale, < 50 ms at county
  * scale on PostgreSQL.
@@ -13,6 +14,8 @@ import { queryRows } from '../../src/platform/db/sql.ts';
 import { addMonths, todayInLondon } from '../../src/platform/dates/index.ts';
 import { approvalPath, connectedPersonsPath } from '../../src/modules/connected-persons/paths.ts';
 import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/paths.ts';
+import { episodePath, missingListPath } from '../../src/modules/missing/paths.ts';
+import { outOfHoursPath } from '../../src/modules/out-of-hours/paths.ts';
 import { serviceReviewPath, serviceReviewsPath } from '../../src/modules/service-reviews/paths.ts';
 import { latestEnded } from '../../src/modules/service-reviews/periods.ts';
 import { BenchAgent } from './agent.ts';
@@ -53,6 +56,12 @@ async function findTargets(db: Db) {
     ),
     // The Lifelong Links work most recently started, and the area with the most children (its children's feedback).
     links: await one(db, sql`select id from lifelong_links order by identified_on desc, id limit 1`),
+    // The child with the most episodes of going missing: their latest.
+    episode: await one(
+      db,
+      sql`select e.id from missing_episodes e order by (select count(*) from missing_episodes x
+          where x.child_id = e.child_id) desc, e.missing_on desc, e.id limit 1`,
+    ),
     // The temporary approval given most recently.
     approval: await one(db, sql`select id from temporary_approvals order by approved_on desc, id limit 1`),
     busiestArea: await one(
@@ -78,6 +87,7 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     checklist: null,
     links: null,
     approval: null,
+    episode: null,
     busiestArea: null,
   }));
   // A half-year two years before the latest ended: the demo has no review of it, so its pages count
@@ -125,6 +135,14 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     },
     { page: 'Lifelong Links (head)', run: () => head!.get(lifelongLinksPath()) },
     { page: 'A Lifelong Links work (head)', run: record(head!, targets.links && workPath(targets.links)) },
+    { page: 'Children missing from care (head)', run: () => head!.get(missingListPath()) },
+    { page: 'Every missing from care episode (head)', run: () => head!.get(`${missingListPath()}?show=all`) },
+    { page: 'A missing from care episode (head)', run: record(head!, targets.episode && episodePath(targets.episode)) },
+    { page: 'Out-of-hours calls (head)', run: () => head!.get(outOfHoursPath()) },
+    {
+      page: "Out-of-hours calls, last month's sample (head)",
+      run: () => head!.get(`${outOfHoursPath()}?month=${addMonths(todayInLondon(), -1).slice(0, 7)}`),
+    },
     { page: 'Connected persons (head)', run: () => head!.get(connectedPersonsPath()) },
     { page: 'A temporary approval (head)', run: record(head!, targets.approval && approvalPath(targets.approval)) },
     { page: 'Six-monthly reviews (head)', run: () => head!.get(serviceReviewsPath()) },
