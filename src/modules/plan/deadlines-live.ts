@@ -1,8 +1,9 @@
 /**
  * The deadlines linked to an action as its page shows them: each rule's title and what it cites,
  * and, when the rule is the reader's work, what is overdue and due in the next 4 weeks as My work
- * counts it for them (one grouped count of the kept deadlines), linking to My work filtered by it.
+ * counts it for them by default (a caseworker's own caseload) (one grouped count of the kept deadlines), linking to My work filtered by it.
  */
+import { ownCaseload } from '../../platform/access/scope.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
@@ -26,11 +27,15 @@ export async function linkedDeadlines(
   ruleIds: readonly string[],
   today: IsoDate,
 ): Promise<LinkedDeadline[]> {
-  const rules = ruleIds.map((id) => dueRule(id)).filter((r) => r !== undefined);
+  const rules = ruleIds
+    .map((id) => dueRule(id))
+    .filter((r) => r !== undefined)
+    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
   const theirs = new Set(dueRulesFor(viewer).map((r) => r.id));
   const mine = rules.filter((r) => theirs.has(r.id)).map((r) => r.id);
+  // As My work shows them by default: a caseworker's own caseload, not the whole team's.
   const counts = mine.length
-    ? await dueCountsByRule(db, viewer, { today, horizonDays: WITHIN_DAYS, ruleIds: mine })
+    ? await dueCountsByRule(db, ownCaseload(viewer), { today, horizonDays: WITHIN_DAYS, ruleIds: mine })
     : new Map();
   return rules.map((rule) => ({
     title: rule.title,

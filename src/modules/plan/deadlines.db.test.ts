@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
-import { makeChild } from '../../../test/support/children.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeHousehold } from '../../../test/support/households.ts';
+import { ownCaseload } from '../../platform/access/scope.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueFor } from '../../platform/due/index.ts';
@@ -64,7 +66,7 @@ describe('deadlines on a plan action', () => {
     });
     expect(saved.statusCode).toBe(303);
     const actionId = saved.headers.location!.split('?')[0]!.split('/').pop()!;
-    expect((await actionDetail(db, actionId))?.action.ruleIds).toEqual([VISITS, RULE]);
+    expect((await actionDetail(db, actionId))?.action.ruleIds.sort()).toEqual([VISITS, RULE].sort());
 
     const today = todayInLondon();
     const entries = await dueFor(db, await viewer(db, 'head'), { today, horizonDays: 28, ruleIds: [RULE] });
@@ -84,5 +86,18 @@ describe('deadlines on a plan action', () => {
     expect(theirs).toContain('Visit by the child’s social worker');
     expect(theirs).toContain('Not part of your work, so not counted for you.');
     expect(theirs).toContain(`href="/my-work?rule=${RULE}&amp;within=28"`);
+    // Counted for their own caseload, as the My work it links to lists by default: not a child placed
+    // with a household of their team allocated to no one.
+    const teamHousehold = await makeHousehold(db, { statusSince: '2024-01-08' });
+    const teamChild = await makeChild(db, { lastName: 'Planclockteam', lookedAfterSince: addDays(today, -60) });
+    await makePlacement(db, { childId: teamChild.id, householdId: teamHousehold.id, startDate: addDays(today, -60) });
+    const sswViewer = await viewer(db, 'ssw');
+    const own = await dueFor(db, ownCaseload(sswViewer), { today, horizonDays: 28, ruleIds: [RULE] });
+    const team = await dueFor(db, sswViewer, { today, horizonDays: 28, ruleIds: [RULE] });
+    expect(team.length).toBeGreaterThan(own.length);
+    const counted = (await (await signedIn(t.app, 'ssw')).get(`/plan/actions/${actionId}`)).body;
+    expect(counted).toContain(
+      `${own.filter((e) => e.overdue).length} overdue and ${own.filter((e) => e.dueSoon).length} due in the next 7 days; ${own.length} in all`,
+    );
   });
 });
