@@ -189,6 +189,9 @@ export const reviewContributions = pgTable(
   (t) => [
     // One of each kind per child or member: a form submitted twice is kept once.
     unique('review_contributions_one_idx').on(t.reviewId, t.kind, t.childId, t.memberId).nullsNotDistinct(),
+    // The measures of what children said: the forms of one kind given in twelve months, found by
+    // range rather than by reading every contribution the service ever gathered.
+    index('review_contributions_kind_received_idx').on(t.kind, t.receivedOn),
   ],
 );
 

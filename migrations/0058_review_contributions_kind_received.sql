@@ -1,0 +1,1 @@
+CREATE INDEX "review_contributions_kind_received_idx" ON "review_contributions" USING btree ("kind","received_on");
