@@ -125,6 +125,32 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('children missing from care and out-of-hours calls fit the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // The lists, the first episode and call in them, and the form to record a call.
+    await hearth.goto('/missing?show=all');
+    const episode = await hearth.page.locator('main table a[href^="/missing/"]').first().getAttribute('href');
+    await hearth.goto('/out-of-hours');
+    const call = await hearth.page.locator('main table a[href^="/out-of-hours/"]').first().getAttribute('href');
+    await hearth.goto(call!);
+    const household = await hearth.page
+      .locator('.govuk-breadcrumbs a[href^="/households/"]')
+      .first()
+      .getAttribute('href');
+    for (const path of [
+      '/missing',
+      '/missing?show=all',
+      episode!,
+      '/out-of-hours',
+      call!,
+      `${household!}/out-of-hours/new`,
+    ]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
   test('Lifelong Links fits the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
     // The list, and the first child's work in it with that child's page (its section).

@@ -114,4 +114,21 @@ describe('an out-of-hours call', () => {
     expect((await (await signedIn(t.app, 'cicsw')).get('/out-of-hours')).statusCode).toBe(403);
     expect((await (await signedIn(t.app, 'carer')).get(`/households/${east.id}/out-of-hours`)).statusCode).toBe(403);
   });
+
+  it('leads an allegation to the allegations record, not a call, and answers a hand-edited month without an error', async () => {
+    const household = await makeHousehold(db, { statusSince: '2024-01-08', name: 'Allegationcall' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const form = await ssw.get(`/households/${household.id}/out-of-hours/new`);
+    expect(form.body).toContain(
+      `href="/households/${household.id}/concerns/new">Record it as an allegation or concern</a>`,
+    );
+    expect(form.body).not.toContain('value="allegation"');
+    const refused = await ssw.post(`/households/${household.id}/out-of-hours/new`, { ...call, reason: 'allegation' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Select what the call was about');
+    for (const month of ['0000-01', '1899-12', '2026-13']) {
+      const page = await ssw.get(`/out-of-hours?month=${month}`);
+      expect(page.statusCode, month).toBe(200);
+    }
+  });
 });
