@@ -26,7 +26,7 @@ export async function linkedDeadlines(
   viewer: SignedInUser,
   ruleIds: readonly string[],
   today: IsoDate,
-): Promise<LinkedDeadline[]> {
+): Promise<{ deadlines: LinkedDeadline[]; noLongerKept: number }> {
   const rules = ruleIds
     .map((id) => dueRule(id))
     .filter((r) => r !== undefined)
@@ -37,11 +37,13 @@ export async function linkedDeadlines(
   const counts = mine.length
     ? await dueCountsByRule(db, ownCaseload(viewer), { today, horizonDays: WITHIN_DAYS, ruleIds: mine })
     : new Map();
-  return rules.map((rule) => ({
+  const deadlines = rules.map((rule) => ({
     title: rule.title,
     cites: rule.cites,
     period: rule.period,
     counts: theirs.has(rule.id) ? (counts.get(rule.id) ?? { overdue: 0, dueSoon: 0, total: 0 }) : null,
     href: theirs.has(rule.id) ? `/my-work?rule=${encodeURIComponent(rule.id)}&within=${WITHIN_DAYS}` : null,
   }));
+  // Links to a rule Hearth no longer has (renamed or retired): said, not shown by id.
+  return { deadlines, noLongerKept: ruleIds.length - rules.length };
 }

@@ -13,7 +13,9 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueFor } from '../../platform/due/index.ts';
 import { viewer } from '../home/test-support.ts';
 import { actionDetail } from './queries.ts';
-import { addTarget, createPlan } from './service.ts';
+import { addAction, addTarget, createPlan, rollOver } from './service.ts';
+import { planActions } from './tables.ts';
+import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -99,5 +101,44 @@ describe('deadlines on a plan action', () => {
     expect(counted).toContain(
       `${own.filter((e) => e.overdue).length} overdue and ${own.filter((e) => e.dueSoon).length} due in the next 7 days; ${own.length} in all`,
     );
+  });
+
+  it('says when a linked deadline is no longer kept, and leaves it behind when the plan rolls over', async () => {
+    const db = t.database.db;
+    const planId = await createPlan(db, systemActor('test'), {
+      title: 'Plan with a retired deadline',
+      periodStart: '2026-04-01',
+      periodEnd: '2027-03-31',
+      vision: '',
+      status: 'active',
+    });
+    const targetId = await addTarget(db, systemActor('test'), planId, {
+      number: 8,
+      title: 'Health',
+      standards: 'NMS 6',
+    });
+    const actionId = await addAction(db, systemActor('test'), targetId, {
+      number: '8.4',
+      whatWeWant: 'More children attend their initial health assessment',
+      who: '',
+      ownerUserId: null,
+      byWhen: null,
+      byWhenText: '',
+      achievedAndTarget: '',
+      howMeasured: '',
+      status: 'open',
+      measureIds: [],
+      ruleIds: [RULE, 'children.a-rule-since-renamed'],
+    });
+    const page = await (await signedIn(t.app, 'head')).get(`/plan/actions/${actionId}`);
+    expect(page.body).toContain(
+      '1 deadline linked to this action is no longer kept by Hearth: changing the action removes it.',
+    );
+    expect(page.body).not.toContain('children.a-rule-since-renamed');
+
+    const rolled = await rollOver(db, systemActor('test'), planId);
+    expect(rolled.ok).toBe(true);
+    const [carried] = await db.select().from(planActions).where(eq(planActions.carriedForwardFromActionId, actionId));
+    expect((await actionDetail(db, carried!.id))?.action.ruleIds).toEqual([RULE]);
   });
 });

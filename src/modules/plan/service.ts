@@ -1,3 +1,4 @@
+import { dueRule } from '../../platform/due/index.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
@@ -153,7 +154,7 @@ export type RollOverResult = { ok: true; planId: string } | { ok: false; reason:
 
 /**
  * Rolls a plan into next year's: the period moves on a year, every target comes across and
- * every OPEN action with it (linked measures too, and a link back to the action it continues);
+ * every OPEN action with it (linked measures and deadlines too, and a link back to the action it continues);
  * completed actions stay behind. The old plan keeps all its updates and is archived.
  */
 export async function rollOver(db: Db, actor: Actor, planId: string): Promise<RollOverResult> {
@@ -231,7 +232,8 @@ export async function rollOver(db: Db, actor: Actor, planId: string): Promise<Ro
           .returning({ id: planActions.id });
         await setLinks(tx, newAction!.id, {
           measureIds: links.filter((l) => l.actionId === id).map((l) => l.measureId),
-          ruleIds: ruleLinks.filter((l) => l.actionId === id).map((l) => l.ruleId),
+          // Not a rule Hearth no longer keeps (renamed or retired).
+          ruleIds: ruleLinks.filter((l) => l.actionId === id && dueRule(l.ruleId)).map((l) => l.ruleId),
         });
         carried += 1;
       }
