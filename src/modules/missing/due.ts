@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { INTERVIEW_WITHIN_DAYS, MISSING_GUIDANCE } from './labels.ts';
 import { episodePath } from './paths.ts';
@@ -36,16 +36,13 @@ interface Row {
   shown_until: string | null;
 }
 
-/** A date in words, as pages write it: 1 December 2026. */
-const inWords = (column: string) => sql.raw(`to_char(${column}, 'FMDD FMMonth YYYY')`);
-
 async function returnInterview(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select e.id as record_id, e.child_id, e.household_id,
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label,
         to_char(e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int, 'YYYY-MM-DD') as due_on,
-        'Missing from ' || ${inWords('e.missing_on')} || ', came back on ' || ${inWords('e.returned_on')} as detail,
+        'Missing from ' || ${dateInWordsSql(sql`e.missing_on`)} || ', came back on ' || ${dateInWordsSql(sql`e.returned_on`)} as detail,
         h.team_id, t.area_id, c.allocated_social_worker_id as owner_id,
         to_char(c.left_care_on, 'YYYY-MM-DD') as shown_until
       from missing_episodes e

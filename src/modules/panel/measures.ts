@@ -3,6 +3,7 @@
  * and decisions; every panel paper quality-assured by a team manager). Dates they compare are kept
  * on write (a meeting's papers-due day, a decision's due day), so each is one indexed select.
  */
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { NMS_28 } from '../payments/labels.ts';
@@ -11,7 +12,6 @@ import { quorateSql } from './quorum.ts';
 const TARGET_10_2 =
   'Target 10.2: robust recommendations at panel and in decision making; all panel papers quality assured by team managers';
 const NMS_14 = 'NMS 14 (the fostering panel and the decision maker)';
-const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
 
 /**
  * Agenda items (i) of meetings (m) held in the period, with the household (h) and team (t), joined to
@@ -65,8 +65,8 @@ export const papersPublishedOnTime: Measure = {
     papersForMembers,
     sql`coalesce(p.published_on <= m.papers_due_on, false)`,
     sql`case when p.id is null then 'No paper ready for the members'
-      else coalesce('Published on ' || ${inWords(sql`p.published_on`)}, 'Not published') end ||
-      '; due by ' || ${inWords(sql`m.papers_due_on`)}`,
+      else coalesce('Published on ' || ${dateInWordsSql(sql`p.published_on`)}, 'Not published') end ||
+      '; due by ' || ${dateInWordsSql(sql`m.papers_due_on`)}`,
   ),
 };
 
@@ -88,7 +88,7 @@ export const papersQualityAssured: Measure = {
   ...paperMeasure(
     everyPaper,
     sql`(p.qa_outcome = 'accepted' and p.qa_on <= m.meets_on)`,
-    sql`coalesce('Quality-assured on ' || ${inWords(sql`p.qa_on`)}, 'Not quality-assured')`,
+    sql`coalesce('Quality-assured on ' || ${dateInWordsSql(sql`p.qa_on`)}, 'Not quality-assured')`,
   ),
 };
 
@@ -115,7 +115,7 @@ export const meetingsQuorate: Measure = {
   count: (period) =>
     sql`select null::uuid as team_id, null::uuid as area_id, ${quorate} as met from ${meetingsIn(period)}`,
   records: (period) => sql`select 'panel-meeting' as record_type, m.id as record_id,
-      'Panel of ' || ${inWords(sql`m.meets_on`)} as label, '/panel/meetings/' || m.id as href,
+      'Panel of ' || ${dateInWordsSql(sql`m.meets_on`)} as label, '/panel/meetings/' || m.id as href,
       null::uuid as team_id, null::uuid as area_id, ${quorate} as met, m.place as detail, false as restricted,
       m.meets_on::text as sort_key
     from ${meetingsIn(period)}`,
@@ -145,9 +145,9 @@ export const decisionsInTime: Measure = {
   order: 123,
   count: (period) => sql`select h.team_id, t.area_id, d.decided_on <= d.due_on as met from ${decisionsIn(period)}`,
   records: (period) => sql`select 'agency-decision' as record_type, d.id as record_id,
-      h.name || ' (' || h.reference || '), decided on ' || ${inWords(sql`d.decided_on`)} as label,
+      h.name || ' (' || h.reference || '), decided on ' || ${dateInWordsSql(sql`d.decided_on`)} as label,
       '/panel/items/' || d.item_id || '/decision' as href, h.team_id, t.area_id, d.decided_on <= d.due_on as met,
-      'Due by ' || ${inWords(sql`d.due_on`)} as detail, h.restricted, d.decided_on::text || ' ' || h.reference as sort_key
+      'Due by ' || ${dateInWordsSql(sql`d.due_on`)} as detail, h.restricted, d.decided_on::text || ' ' || h.reference as sort_key
     from ${decisionsIn(period)}`,
 };
 
@@ -179,7 +179,7 @@ export const skillsLevelsAgreed: Measure = {
   order: 151,
   count: (period) => sql`select h.team_id, t.area_id, ${levelAgreed} as met from ${skillsDecisionsIn(period)}`,
   records: (period) => sql`select 'agency-decision' as record_type, d.id as record_id,
-      h.name || ' (' || h.reference || '), decided on ' || ${inWords(sql`d.decided_on`)} as label,
+      h.name || ' (' || h.reference || '), decided on ' || ${dateInWordsSql(sql`d.decided_on`)} as label,
       '/panel/items/' || d.item_id || '/decision' as href, h.team_id, t.area_id, ${levelAgreed} as met,
       'Skills level ' || i.skill_level || ' proposed; ' ||
         case when ${levelAgreed} then 'agreed' else 'not agreed' end as detail,

@@ -26,6 +26,20 @@ afterAll(async () => {
 });
 
 const RULE = 'children.initial-health-assessment';
+
+/** An active plan of this year with one target (8, health), as the head would make it. */
+async function planWithTarget(title: string) {
+  const db = t.database.db;
+  const planId = await createPlan(db, systemActor('test'), {
+    title,
+    periodStart: '2026-04-01',
+    periodEnd: '2027-03-31',
+    vision: '',
+    status: 'active',
+  });
+  const targetId = await addTarget(db, systemActor('test'), planId, { number: 8, title: 'Health', standards: 'NMS 6' });
+  return { planId, targetId };
+}
 /** Not a supervising social worker's work. */
 const VISITS = 'child-visits.statutory-visit';
 
@@ -35,18 +49,7 @@ describe('deadlines on a plan action', () => {
     // Two children looked after 60 days ago with no initial health assessment: overdue.
     for (const n of [1, 2])
       await makeChild(db, { lastName: `Planclock${n}`, lookedAfterSince: addDays(todayInLondon(), -60) });
-    const planId = await createPlan(db, systemActor('test'), {
-      title: 'Plan with deadlines',
-      periodStart: '2026-04-01',
-      periodEnd: '2027-03-31',
-      vision: '',
-      status: 'active',
-    });
-    const targetId = await addTarget(db, systemActor('test'), planId, {
-      number: 8,
-      title: 'Health',
-      standards: 'NMS 6',
-    });
+    const { targetId } = await planWithTarget('Plan with deadlines');
     const head = await signedIn(t.app, 'head');
     const form = await head.get(`/plan/targets/${targetId}/actions/new`);
     expect(form.body).toContain('Deadlines whose work the action is about (optional)');
@@ -105,18 +108,7 @@ describe('deadlines on a plan action', () => {
 
   it('says when a linked deadline is no longer kept, and leaves it behind when the plan rolls over', async () => {
     const db = t.database.db;
-    const planId = await createPlan(db, systemActor('test'), {
-      title: 'Plan with a retired deadline',
-      periodStart: '2026-04-01',
-      periodEnd: '2027-03-31',
-      vision: '',
-      status: 'active',
-    });
-    const targetId = await addTarget(db, systemActor('test'), planId, {
-      number: 8,
-      title: 'Health',
-      standards: 'NMS 6',
-    });
+    const { planId, targetId } = await planWithTarget('Plan with a retired deadline');
     const actionId = await addAction(db, systemActor('test'), targetId, {
       number: '8.4',
       whatWeWant: 'More children attend their initial health assessment',

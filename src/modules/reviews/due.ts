@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
@@ -32,21 +32,18 @@ const REG_28 =
 
 type Row = HouseholdDueRow;
 
-/** A date in words, as pages write it: 1 December 2026. */
-const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
-
 /** For a household on hold or inactive, since when (its approval stands through the pause). */
-const pausedSince = sql`case h.status when 'on_hold' then '; on hold since ' || ${inWords(sql`h.status_since`)}
-  when 'inactive' then '; inactive since ' || ${inWords(sql`h.status_since`)} else '' end`;
+const pausedSince = sql`case h.status when 'on_hold' then '; on hold since ' || ${dateInWordsSql(sql`h.status_since`)}
+  when 'inactive' then '; inactive since ' || ${dateInWordsSql(sql`h.status_since`)} else '' end`;
 
 async function reviewDue(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select h.id as record_id, h.id as household_id, h.name || ' (' || h.reference || ')' as label,
         to_char(${reviewDueOn}, 'YYYY-MM-DD') as due_on,
-        case when o.id is not null then 'Review started on ' || ${inWords(sql`o.started_on`)}
-          when last.reviewed_on is null then 'First review since approval on ' || ${inWords(approvedFrom)}
-          else 'Last review on ' || ${inWords(sql`last.reviewed_on`)} end || ${pausedSince} as detail,
+        case when o.id is not null then 'Review started on ' || ${dateInWordsSql(sql`o.started_on`)}
+          when last.reviewed_on is null then 'First review since approval on ' || ${dateInWordsSql(approvedFrom)}
+          else 'Last review on ' || ${dateInWordsSql(sql`last.reviewed_on`)} end || ${pausedSince} as detail,
         h.team_id, t.area_id, o.reviewing_officer_id as owner_id,
         '/households/' || h.id || '/reviews' as href
       from households h
@@ -65,7 +62,7 @@ async function feedbackReturned(db: DbOrTx, ids: readonly string[] | null): Prom
         case when l.kind = 'child_views' then l.recipient || '’s views' else 'Feedback from ' || l.recipient end
           || ' for the review of ' || h.name || ' (' || h.reference || ')' as label,
         to_char(l.requested_on + ${MANAGER_AFTER_DAYS}::int, 'YYYY-MM-DD') as due_on,
-        'Asked for on ' || ${inWords(sql`l.requested_on`)}
+        'Asked for on ' || ${dateInWordsSql(sql`l.requested_on`)}
           || case when l.reminded_at is not null then '; reminder sent' else '' end as detail,
         to_char((l.expires_at at time zone 'Europe/London')::date, 'YYYY-MM-DD') as shown_until,
         h.team_id, t.area_id, l.requested_by as owner_id, '/reviews/' || r.id as href
@@ -100,9 +97,9 @@ async function childSeenBeforeReview(
         c.first_name || ' ' || c.last_name || ' (' || c.reference || '), placed with '
           || h.name || ' (' || h.reference || ')' as label,
         to_char(${reviewDueOn}, 'YYYY-MM-DD') as due_on,
-        'Review due on ' || ${inWords(reviewDueOn)} || case when seen.visit_date is null
-          then '; not seen at a supervision since placed on ' || ${inWords(sql`p.start_date`)}
-          else '; last seen on ' || ${inWords(sql`seen.visit_date`)} end as detail,
+        'Review due on ' || ${dateInWordsSql(reviewDueOn)} || case when seen.visit_date is null
+          then '; not seen at a supervision since placed on ' || ${dateInWordsSql(sql`p.start_date`)}
+          else '; last seen on ' || ${dateInWordsSql(sql`seen.visit_date`)} end as detail,
         to_char(greatest(${opens}, p.start_date), 'YYYY-MM-DD') as shown_from,
         to_char(p.end_date + 1, 'YYYY-MM-DD') as shown_until,
         h.team_id, t.area_id, h.allocated_ssw_id as owner_id

@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { birthdaySql } from '../../platform/dates/index.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { AffectedRecords, DueRule } from '../../platform/due/rule.ts';
@@ -37,7 +37,6 @@ const NMS_20 =
   'Fostering Services: National Minimum Standards (2011), standard 20 (learning and development of foster carers)';
 const EVER = sql`'9999-12-31'`;
 /** A date as people read it: "26 October 2026". */
-const inWords = (date: SQL) => sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
 
 interface Row {
   carer_id: string;
@@ -145,7 +144,7 @@ async function requiredTraining(db: DbOrTx, ids: readonly string[] | null): Prom
         ids,
         sql`to_char(coalesce((aid.last_on + ${renewal})::date, (${approvedFrom()} + interval '12 months')::date), 'YYYY-MM-DD') as due_on,
           case when aid.last_on is null then 'First aid: not attended yet (renewed every ${sql.raw(String(FIRST_AID_RENEWAL_YEARS))} years)'
-            else 'First aid: renewed every ${sql.raw(String(FIRST_AID_RENEWAL_YEARS))} years, last attended ' || ${inWords(sql`aid.last_on`)} end as detail,
+            else 'First aid: renewed every ${sql.raw(String(FIRST_AID_RENEWAL_YEARS))} years, last attended ' || ${dateInWordsSql(sql`aid.last_on`)} end as detail,
           null as shown_from, null as shown_until`,
         sql`cross join lateral (select ${lastAttendedOn(sql`cr.id`, EVER, sql`c.category = 'first_aid'`)} as last_on) aid`,
         sql`exists (select 1 from training_courses k where k.active and k.category = 'first_aid')`,
@@ -161,7 +160,7 @@ async function pdpReview(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
       ids,
       sql`to_char(coalesce(latest.review_by, (${approvedFrom()} + ${sql.raw(String(PDP_WEEKS_AFTER_APPROVAL * 7))})), 'YYYY-MM-DD') as due_on,
         case when latest.review_by is null then 'No personal development plan'
-          else 'Plan agreed on ' || ${inWords(sql`latest.agreed_on`)} || ': due for review' end as detail`,
+          else 'Plan agreed on ' || ${dateInWordsSql(sql`latest.agreed_on`)} || ': due for review' end as detail`,
       sql`left join lateral (select d.agreed_on, d.review_by from development_plans d where d.carer_id = cr.id
         order by d.agreed_on desc, d.created_at desc limit 1) latest on true`,
     ),

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 
 /** Runs raw SQL and returns its rows, the same way on PGlite and node-postgres. */
@@ -10,4 +10,9 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 /** A LIKE pattern for text containing these words, with LIKE's wildcards escaped (a search for "50%" means those characters). */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A date column or expression in words, as pages write dates: "1 December 2026". */
+export function dateInWordsSql(date: SQL): SQL {
+  return sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
 }
