@@ -5,14 +5,20 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { makeChild } from '../../../test/support/children.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { systemActor } from '../../platform/audit/service.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { dueFor } from '../../platform/due/index.ts';
+import { viewer } from '../home/test-support.ts';
 import { countMeasure, currentMonth, findMeasure, monthName, periodOf } from '../../platform/measures/index.ts';
 import { addAction, addTarget, addUpdate, createPlan } from './service.ts';
 import { NUMBER_COLUMN_WIDTH } from './docx.ts';
 
 // One plan, 2026-27: target 10 with action 10.3 linked to the approved households measure (two
-// more approved households than the seed's, so the live figure goes up by 2), and three updates, one dated before the plan year.
+// more approved households than the seed's, so the live figure goes up by 2), and three updates, one dated before the plan year;
+// action 10.4 linked to the initial health assessment deadline (two children looked after 60 days ago without one: overdue)
+// and to a deadline Hearth no longer keeps.
 let t: TestApp;
 let planId: string;
 let approved: number;
@@ -52,11 +58,26 @@ beforeAll(async () => {
   await update('2026-03-15', 'red', 'Last year: behind on recruitment');
   await update('2026-06-30', 'amber', 'Two information evenings held');
   await update('2026-09-30', 'green', 'Approvals back on track');
+  for (const n of [1, 2])
+    await makeChild(db, { lastName: `Docxclock${n}`, lookedAfterSince: addDays(todayInLondon(), -60) });
+  await addAction(db, actor, target, {
+    number: '10.4',
+    whatWeWant: 'Children placed with our carers have their health assessed on time',
+    who: 'Supervising social workers',
+    ownerUserId: null,
+    byWhen: null,
+    byWhenText: 'March 2027',
+    achievedAndTarget: '',
+    howMeasured: 'Initial health assessments in My work',
+    status: 'open',
+    measureIds: [],
+    ruleIds: ['children.initial-health-assessment', 'children.a-rule-since-retired'],
+  });
 });
 afterAll(async () => t?.close());
 
-async function documentXml(): Promise<{ xml: string; buffer: Buffer }> {
-  const agent = await signedIn(t.app, 'director');
+async function documentXml(reader = 'director'): Promise<{ xml: string; buffer: Buffer }> {
+  const agent = await signedIn(t.app, reader);
   const response = await agent.get(`/plan/${planId}.docx`);
   expect(response.statusCode).toBe(200);
   const buffer = response.rawPayload;
@@ -69,6 +90,11 @@ function paragraphWith(xml: string, text: string): string {
   const found = xml.split('<w:p>').find((p) => p.includes(text));
   expect(found, `a paragraph with "${text}"`).toBeDefined();
   return found!;
+}
+
+/** A paragraph's words, its runs joined, as Word shows them. */
+function textOf(paragraph: string): string {
+  return [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 }
 
 describe('the business plan in Word', () => {
@@ -116,6 +142,34 @@ describe('the business plan in Word', () => {
     expect(progress).toContain('Two information evenings held');
     expect(progress.indexOf('Approvals back on track')).toBeLessThan(progress.indexOf('Two information evenings'));
     expect(xml).not.toContain('Last year: behind on recruitment');
+  });
+
+  it('lists the deadlines linked to an action by name, with what each cites and the whole service’s counts', async () => {
+    const db = t.database.db;
+    // The whole service, as the head of fostering sees it in My work (4 weeks ahead).
+    const due = await dueFor(db, await viewer(db, 'head'), {
+      today: todayInLondon(),
+      horizonDays: 28,
+      ruleIds: ['children.initial-health-assessment'],
+    });
+    const overdue = due.filter((e) => e.overdue).length;
+    expect(overdue).toBeGreaterThanOrEqual(2);
+    const line =
+      `Initial health assessment (within 20 working days): ${overdue} overdue and ` +
+      `${due.filter((e) => e.dueSoon).length} due in the next 7 days; ${due.length} in all, looking 4 weeks ahead.`;
+    const { xml } = await documentXml();
+    const action = xml.split('<w:tbl>')[1]!.split('>10.4<')[1]!;
+    expect(textOf(paragraphWith(action, 'Deadlines across the service'))).toBe('Deadlines across the service');
+    expect(textOf(paragraphWith(action, '>Initial health assessment<'))).toBe(line);
+    expect(action).toContain('Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7');
+    // A deadline Hearth no longer keeps is said in words, never by its id.
+    expect(action).toContain('1 deadline linked to this action is no longer kept by Hearth.');
+    expect(xml).not.toContain('children.a-rule-since-retired');
+    expect(xml).not.toContain('children.initial-health-assessment');
+    // Counted for the whole service whoever downloads the plan: a supervising social worker's is the same.
+    expect(textOf(paragraphWith((await documentXml('ssw')).xml, '>Initial health assessment<'))).toBe(line);
+    // Action 10.3 links no deadline.
+    expect(xml.split('>10.3<')[1]!.split('>10.4<')[0]).not.toContain('Deadlines across the service');
   });
 
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();

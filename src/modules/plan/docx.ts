@@ -18,6 +18,7 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { planView, type ActionView, type TargetView, type UpdateView } from './queries.ts';
 import { ragNames, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
+import { serviceDeadlines, type LinkedDeadlines } from './deadlines-live.ts';
 import { targetHeading } from './labels.ts';
 
 /** The service's four columns, after the action number. */
@@ -94,7 +95,36 @@ function measureParagraph(m: LinkedMeasure): Paragraph {
   return new Paragraph({ children: [new TextRun(text)] });
 }
 
-function actionRows(action: ActionView, measures: Map<string, LinkedMeasure>): TableRow[] {
+/**
+ * The deadlines linked to an action, counted for the whole service, in the action page's words:
+ * "Initial health assessment (within 20 working days): 2 overdue and 0 due in the next 7 days; 2 in
+ * all, looking 4 weeks ahead.", what it cites beneath; a rule Hearth no longer keeps is said.
+ */
+function deadlineParagraphs({ deadlines, noLongerKeptText }: LinkedDeadlines): Paragraph[] {
+  if (deadlines.length === 0 && !noLongerKeptText) return [];
+  const result = [new Paragraph({ children: [new TextRun({ text: 'Deadlines across the service', bold: true })] })];
+  for (const d of deadlines) {
+    result.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: d.title, bold: true }),
+          new TextRun(` (${d.period})${d.countsText ? `: ${d.countsText}` : ''}.`),
+        ],
+      }),
+      new Paragraph({ children: [new TextRun({ text: d.cites, italics: true })] }),
+    );
+  }
+  if (noLongerKeptText) result.push(new Paragraph(`${noLongerKeptText}.`));
+  return result;
+}
+
+/** What the plan's actions link to, read once for the whole document. */
+interface Linked {
+  measures: Map<string, LinkedMeasure>;
+  deadlinesOf: (ruleIds: readonly string[]) => LinkedDeadlines;
+}
+
+function actionRows(action: ActionView, { measures, deadlinesOf }: Linked): TableRow[] {
   const main = new TableRow({
     cantSplit: true,
     children: [
@@ -112,6 +142,7 @@ function actionRows(action: ActionView, measures: Map<string, LinkedMeasure>): T
     progress.push(new Paragraph({ children: [new TextRun({ text: 'Live figures', bold: true })] }));
     for (const id of action.measureIds) progress.push(measureParagraph(measures.get(id)!));
   }
+  progress.push(...deadlineParagraphs(deadlinesOf(action.ruleIds)));
   progress.push(new Paragraph({ children: [new TextRun({ text: 'Updates this plan year', bold: true })] }));
   if (action.updates.length === 0) {
     progress.push(new Paragraph({ children: [new TextRun({ text: 'No update this plan year', italics: true })] }));
@@ -122,7 +153,7 @@ function actionRows(action: ActionView, measures: Map<string, LinkedMeasure>): T
   return [main, new TableRow({ children: [cell([new Paragraph('')]), cell(progress, { span: 4, fill, column: 1 })] })];
 }
 
-function targetTable(target: TargetView, measures: Map<string, LinkedMeasure>): Table {
+function targetTable(target: TargetView, linked: Linked): Table {
   // The heading rows repeat on each page and keep with the first action (keepNext, rows not split).
   const heading = new TableRow({
     tableHeader: true,
@@ -146,13 +177,14 @@ function targetTable(target: TargetView, measures: Map<string, LinkedMeasure>): 
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     columnWidths: [...COLUMN_WIDTHS],
-    rows: [heading, columns, ...target.actions.flatMap((a) => actionRows(a, measures))],
+    rows: [heading, columns, ...target.actions.flatMap((a) => actionRows(a, linked))],
   });
 }
 
 /**
  * The plan as a Word document in the service's layout, A4 landscape: one four-column table per
- * target, each action with its linked measures' live figures and this plan year's updates.
+ * target, each action with its linked measures' live figures, its linked deadlines counted for
+ * the whole service, and this plan year's updates. The plan's reader sees the service's figures.
  */
 export async function planDocx(
   db: Db,
@@ -162,11 +194,20 @@ export async function planDocx(
   const view = await planView(db, id);
   if (!view) return null;
   const { plan, targets } = view;
-  const measures = await linkedMeasures(
-    db,
-    targets.flatMap((t) => t.actions.flatMap((a) => a.measureIds)),
-    today,
-  );
+  const actions = targets.flatMap((t) => t.actions);
+  const linked: Linked = {
+    measures: await linkedMeasures(
+      db,
+      actions.flatMap((a) => a.measureIds),
+      today,
+    ),
+    // One grouped count of the kept deadlines for the whole document, not one per action.
+    deadlinesOf: await serviceDeadlines(
+      db,
+      actions.flatMap((a) => a.ruleIds),
+      today,
+    ),
+  };
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: plan.title, heading: HeadingLevel.TITLE }),
     new Paragraph(`${ukDate(plan.periodStart)} to ${ukDate(plan.periodEnd)}. Reviewed quarterly.`),
@@ -182,7 +223,7 @@ export async function planDocx(
         alignment: AlignmentType.LEFT,
         keepNext: true,
       }),
-      targetTable(target, measures),
+      targetTable(target, linked),
     );
   }
   const doc = new Document({

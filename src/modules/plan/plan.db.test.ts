@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
@@ -224,7 +225,12 @@ describe('the business plan', () => {
     const { planId, t1, t2 } = await makePlan('Plan for review');
     const a = await addAction(db, actor, t1, action('1.1'));
     const b = await addAction(db, actor, t1, action('1.2'));
-    const c = await addAction(db, actor, t2, action('2.1'));
+    const c = await addAction(
+      db,
+      actor,
+      t2,
+      action('2.1', { ruleIds: ['children.initial-health-assessment', 'children.a-rule-since-retired'] }),
+    );
     const d = await addAction(db, actor, t2, action('2.2', { status: 'completed' }));
     const update = (onDate: string) => ({ onDate, rag: 'green' as const, narrative: 'Done', completed: false });
     await addUpdate(db, head(), actor, { id: a, ownerUserId: null }, update('2026-06-30'));
@@ -248,6 +254,15 @@ describe('the business plan', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Actions not updated this quarter, by target');
     expect(page.body).toContain(`href="/plan/actions/${c}"`);
+    // Each action to update with the deadlines it links, in the words of its page (uncounted: the review shows no figures).
+    const rows = tableRowsAfter(page.body, 'Actions to update');
+    const row21 = rows.find((r) => r.startsWith('2.1 '));
+    expect(rows.find((r) => r.startsWith('1.2 '))).toMatch(/ None$/);
+    expect(row21).toContain(
+      'Initial health assessment (within 20 working days) Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7;',
+    );
+    expect(row21).toContain('1 deadline linked to this action is no longer kept by Hearth.');
+    expect(page.body).not.toContain('children.a-rule-since-retired');
   });
 
   it('rolls a plan over: open actions carried forward, completed left behind, history kept', async () => {

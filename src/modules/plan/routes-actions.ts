@@ -71,15 +71,14 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!detail) return reply.callNotFound();
     const today = todayInLondon();
     const measures = await linkedMeasures(db, detail.action.measureIds, today);
-    const { deadlines, noLongerKept } = await linkedDeadlines(db, request.user!, detail.action.ruleIds, today);
+    const deadlines = await linkedDeadlines(db, request.user!, detail.action.ruleIds, today);
     return reply.page('plan-action.njk', {
       title: `Action ${detail.action.number}: ${detail.plan.title}`,
       breadcrumbs: planCrumbs(detail.plan),
       flash: flashFor(request.query),
       ...detail,
       measures: detail.action.measureIds.map((id) => measures.get(id)!),
-      deadlines,
-      noLongerKept,
+      ...deadlines,
       statusName: statusNames[detail.plan.status],
       mayUpdate: mayUpdateAction(request.user!, detail.action),
       canChange: can(request.user!.role, 'plan.change'),

@@ -7,6 +7,7 @@ import { allMeasures } from '../../platform/measures/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { ragNames, ragTagClasses, rags, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
+import { deadlinesInWords } from './deadlines-live.ts';
 import { planPath } from './paths.ts';
 import {
   possibleOwners,
@@ -57,7 +58,10 @@ export async function planPageData(db: Db, user: SignedInUser, id: string, today
   };
 }
 
-/** Open actions with no update dated in the current financial quarter, and counts by target. */
+/**
+ * Open actions with no update dated in the current financial quarter, each with the deadlines it
+ * links (in words, uncounted: the review shows no figures), and counts by target.
+ */
 export async function quarterlyReviewData(db: Db, id: string, today: IsoDate = todayInLondon()) {
   const view = await planView(db, id);
   if (!view) return null;
@@ -66,7 +70,7 @@ export async function quarterlyReviewData(db: Db, id: string, today: IsoDate = t
     a.status === 'open' && (!a.latest || compareIsoDates(a.latest.onDate, quarter.start) < 0);
   const targets = view.targets.map((t) => {
     const open = t.actions.filter((a) => a.status === 'open');
-    const due = open.filter(notUpdated);
+    const due = open.filter(notUpdated).map((a) => ({ ...a, linked: deadlinesInWords(a.ruleIds) }));
     return { ...t, openCount: open.length, dueCount: due.length, due };
   });
   return {
