@@ -5,8 +5,8 @@ import { test, expect } from './support/fixtures.ts';
  * A child missing from care in the browser: a children's social worker opens one of their children
  * placed with the service's carers (one not missing now), records that the child went missing today
  * (first without saying whether the police were told: refused, with what was typed kept), that the
- * child came back, and the return interview offered and held; the child's page and the list of
- * children missing show it. Every page is checked with axe.
+ * child came back, and the return interview offered and held; the child's page, the list of
+ * children missing and the child's list of every episode show it. Every page is checked with axe.
  */
 test('a children’s social worker records a child missing, their return and the return interview', async ({
   hearth,
@@ -75,4 +75,14 @@ test('a children’s social worker records a child missing, their return and the
   await expect(page.locator('[data-missing-episodes]')).toContainText(
     `Missing from ${dayInWords(today)} to ${dayInWords(today)}`,
   );
+
+  // The child's list of every episode (their page links to it when it shows only the latest), the latest first.
+  const allEpisodes = page.locator('[data-all-episodes]');
+  if (await allEpisodes.count()) await hearth.clickLink(/^View all \d+ episodes for /);
+  else await hearth.goto(`${new URL(page.url()).pathname}/missing`);
+  await expect(hearth.heading).toHaveText(`Every time ${firstName} went missing from care`);
+  await expect(page.locator('[data-child-episodes] tbody tr').first()).toContainText(dayInWords(today));
+  // On a phone's screen it fits, nothing wider than the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

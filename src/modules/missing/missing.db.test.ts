@@ -3,6 +3,7 @@
  * return, the return interview within 72 hours (its deadline in My work), the child's page, the
  * list, who may see it, and what the audit trail says.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
@@ -10,11 +11,13 @@ import { makeHousehold } from '../../../test/support/households.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
 import { dueFor } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { viewer } from '../home/test-support.ts';
 import { makeStaffUser } from '../staff/test-support.ts';
+import { missingEpisodes } from './tables.ts';
 
 let t: TestApp;
 let db: Db;
@@ -31,8 +34,12 @@ afterAll(async () => {
 async function placedChild(lastName: string) {
   const household = await makeHousehold(db, { statusSince: '2024-01-08', allocatedSswUsername: 'ssw', name: lastName });
   const child = await makeChild(db, { firstName: 'Rhian', lastName });
-  await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-09-01' });
-  return { household, child };
+  const placement = await makePlacement(db, {
+    childId: child.id,
+    householdId: household.id,
+    startDate: '2026-09-01',
+  });
+  return { household, child, placement };
 }
 
 const returnInterviewDue = async (episodeId: string, today: string) =>
@@ -265,5 +272,118 @@ describe('a child missing from their foster placement', () => {
     expect(await returnInterviewDue(id, '2026-11-12')).toEqual([]);
     const page = await ssw.get(episodePath);
     expect(page.body).toContain('Not offered: Moved to a placement out of the county the next day');
+  });
+
+  it('refuses the form to record a child missing to a teammate who reads the child but does not answer for the placement', async () => {
+    const { child } = await placedChild('Missingformparty');
+    const teammate = await signedIn(t.app, (await makeStaffUser(db, { team: 'East Kent Fostering Team 1' })).username);
+    expect((await teammate.get(`/children/${child.id}`)).statusCode).toBe(200);
+    const form = await teammate.get(`/children/${child.id}/missing/new`);
+    expect(form.statusCode).toBe(403);
+    expect(form.body).toContain('You cannot make this change');
+    expect(form.body).not.toContain('Date the child went missing');
+    // The save is refused with the same page.
+    const save = await teammate.post(`/children/${child.id}/missing/new`, {
+      ...boxes('missingOn', '2026-10-01'),
+      reportedToPolice: 'no',
+    });
+    expect(save.statusCode).toBe(403);
+    expect(save.body).toContain('You cannot make this change');
+    // The household's supervising social worker answers for the placement: the form opens.
+    expect((await (await signedIn(t.app, 'ssw')).get(`/children/${child.id}/missing/new`)).statusCode).toBe(200);
+    // A child never placed with our carers has no placement to go missing from, whoever asks.
+    const unplaced = await makeChild(db, { firstName: 'Nia', lastName: 'Missingunplaced' });
+    const head = await (await signedIn(t.app, 'head')).get(`/children/${unplaced.id}/missing/new`);
+    expect(head.statusCode).toBe(403);
+    expect(head.body).toContain(
+      'Nia has not been placed with one of our foster households, so there is no placement to record them missing from.',
+    );
+  });
+
+  it('shows the latest five episodes on the child’s page, and every one on the child’s own list', async () => {
+    const { child } = await placedChild('Missingmany');
+    const ssw = await signedIn(t.app, 'ssw');
+    const days = ['2026-09-02', '2026-09-04', '2026-09-06', '2026-09-08', '2026-09-10', '2026-09-12', '2026-09-14'];
+    const episodeOn = (day: string) =>
+      ssw.post(`/children/${child.id}/missing/new`, {
+        ...boxes('missingOn', day),
+        reportedToPolice: 'yes',
+        ...boxes('returnedOn', day),
+      });
+    for (const day of days.slice(0, 5)) expect((await episodeOn(day)).statusCode).toBe(303);
+    // Five: all on the page, no link to more.
+    let page = await ssw.get(`/children/${child.id}`);
+    expect(page.body).not.toContain('data-all-episodes');
+    for (const day of days.slice(5)) expect((await episodeOn(day)).statusCode).toBe(303);
+
+    page = await ssw.get(`/children/${child.id}`);
+    const section = /<ul class="govuk-list" data-missing-episodes>([\s\S]*?)<\/ul>/.exec(page.body)![1]!;
+    const shown = [...section.matchAll(/Missing from (\d+ \w+ 2026) to/g)].map((m) => m[1]);
+    expect(shown).toEqual([
+      '14 September 2026',
+      '12 September 2026',
+      '10 September 2026',
+      '8 September 2026',
+      '6 September 2026',
+    ]);
+    expect(page.body).toContain(
+      `href="/children/${child.id}/missing" data-all-episodes>View all 7 episodes for Rhian</a>`,
+    );
+
+    const all = await ssw.get(`/children/${child.id}/missing`);
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('Every time Rhian went missing from care');
+    expect(all.body).toContain('Showing 1 to 7 of 7 episodes');
+    const listed = [...all.body.matchAll(/href="\/missing\/[0-9a-f-]{36}">(\d+ \w+ 2026)</g)].map((m) => m[1]);
+    expect(listed).toEqual(days.map((d) => formatDate(d)).reverse());
+    // Each episode listed is audited as seen on the child's list.
+    const [audited] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(distinct a.record_id)::int as n from audit_events a
+        join missing_episodes e on e.id::text = a.record_id
+        where e.child_id = ${child.id} and a.action = 'view' and a.detail->>'page' = 'child-episodes'`,
+    );
+    expect(audited!.n).toBe(7);
+  });
+
+  it('pages a child’s list of episodes, and opens it only to those who read the child', async () => {
+    const { child, household, placement } = await placedChild('Missingpaged');
+    // 52 episodes, a day each, from 1 October 2026 back.
+    await db.insert(missingEpisodes).values(
+      Array.from({ length: 52 }, (_, i) => {
+        const day = addDays('2026-10-01', -i);
+        return {
+          childId: child.id,
+          placementId: placement.id,
+          householdId: household.id,
+          missingOn: day,
+          returnedOn: day,
+          reportedToPolice: true,
+        };
+      }),
+    );
+    const cicswAgent = await signedIn(t.app, 'cicsw');
+    const first = await cicswAgent.get(`/children/${child.id}/missing`);
+    expect(first.body).toContain('Showing 1 to 50 of 52 episodes');
+    expect(first.body).toContain(formatDate('2026-10-01'));
+    expect(first.body).not.toContain(`>${formatDate(addDays('2026-10-01', -51))}<`);
+    expect((await cicswAgent.get(`/children/${child.id}`)).body).toContain('View all 52 episodes for Rhian');
+    const second = await cicswAgent.get(`/children/${child.id}/missing?page=2`);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain('Showing 51 to 52 of 52 episodes');
+    expect(second.body).toContain(`>${formatDate(addDays('2026-10-01', -51))}<`);
+    expect(second.body).toContain('Every time Rhian Missingpaged went missing from care (page 2)');
+    const past = await cicswAgent.get(`/children/${child.id}/missing?page=9`);
+    expect(past.statusCode).toBe(200);
+    expect(past.body).toContain('There are no more episodes');
+
+    // A West supervising social worker does not read the child: not found, as the child's page is.
+    const west = await signedIn(t.app, 'ssw2');
+    expect((await west.get(`/children/${child.id}`)).statusCode).toBe(404);
+    expect((await west.get(`/children/${child.id}/missing`)).statusCode).toBe(404);
+    // An id that is not one, or no child's, is not found; a foster carer's role never opens it.
+    expect((await cicswAgent.get('/children/not-an-id/missing')).statusCode).toBe(404);
+    expect((await cicswAgent.get('/children/00000000-0000-4000-8000-000000000000/missing')).statusCode).toBe(404);
+    expect((await (await signedIn(t.app, 'carer')).get(`/children/${child.id}/missing`)).statusCode).toBe(403);
   });
 });

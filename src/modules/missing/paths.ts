@@ -1,5 +1,6 @@
-/** The addresses of the missing from care pages: the list, a child's new episode, an episode and its steps. */
+/** The addresses of the missing from care pages: the list, a child's episodes, a child's new episode, an episode and its steps. */
 export const missingListPath = () => '/missing';
+export const childEpisodesPath = (childId: string) => `/children/${childId}/missing`;
 export const newEpisodePath = (childId: string) => `/children/${childId}/missing/new`;
 export const episodePath = (id: string) => `/missing/${id}`;
 

@@ -45,14 +45,33 @@ const episodeColumns = sql`e.id, e.child_id as "childId", e.household_id as "hou
   ${nameOf('interview_recorded_by')} as "interviewRecordedByName",
   (e.returned_on + ${INTERVIEW_WITHIN_DAYS}::int)::text as "interviewDueOn"`;
 
-/** Every episode of a child, the open one first, then the latest first. No access check: the caller scoped the child. */
-export function episodesOfChild(db: DbOrTx, childId: string): Promise<EpisodeRow[]> {
-  return queryRows<EpisodeRow>(
+/** How many of a child's latest episodes their page shows; the rest are on the child's list of episodes. */
+export const CHILD_PAGE_EPISODES = 5;
+
+/**
+ * A page of a child's episodes, the open one first, then the latest first (limited in SQL), with
+ * how many the child has in all. No access check: the caller scoped the child.
+ */
+export async function episodesOfChild(
+  db: DbOrTx,
+  childId: string,
+  { limit, offset = 0 }: { limit: number; offset?: number },
+): Promise<{ rows: EpisodeRow[]; total: number }> {
+  const rows = await queryRows<EpisodeRow & { total: number }>(
     db,
-    sql`select ${episodeColumns} from missing_episodes e join households h on h.id = e.household_id
+    sql`select ${episodeColumns}, count(*) over ()::int as total
+      from missing_episodes e join households h on h.id = e.household_id
       where e.child_id = ${childId}
-      order by e.returned_on is not null, e.missing_on desc, e.id`,
+      order by e.returned_on is not null, e.missing_on desc, e.id
+      limit ${limit} offset ${offset}`,
   );
+  if (rows.length || offset === 0) return { rows, total: Number(rows[0]?.total ?? 0) };
+  // Past the last page: counted on its own, for the pagination.
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from missing_episodes where child_id = ${childId}`,
+  );
+  return { rows, total: Number(count?.n ?? 0) };
 }
 
 /** The child of an episode, as its pages show them. */
@@ -108,6 +127,19 @@ export async function partiesToday(db: DbOrTx, childId: string, today: IsoDate):
       order by p.start_date desc limit 1`,
   );
   return row ?? null;
+}
+
+/**
+ * The parties to each of the child's placements in care with one of the service's households that
+ * began by `today`: an episode can be recorded only in one of them (the form asks who answers for any).
+ */
+export function partiesOfPlacements(db: DbOrTx, childId: string, today: IsoDate): Promise<PlacementParties[]> {
+  return queryRows<PlacementParties>(
+    db,
+    sql`select ${partiesColumns()} from placements p join households h on h.id = p.household_id
+      join children c on c.id = p.child_id
+      where p.child_id = ${childId} and p.start_date <= ${today}::date and ${childInCarePlacement('p')}`,
+  );
 }
 
 /** The child's placement in care with one of the service's households running on the day, or null. */

@@ -11,15 +11,23 @@ import { yesNo, formFields, type Field } from '../../platform/views/fields.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
-import { pageFrom } from '../../platform/views/params.ts';
+import { isUuid, pageFrom } from '../../platform/views/params.ts';
 import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
 import { childPath } from '../children/paths.ts';
 import { findChild } from '../children/scope.ts';
 import { INTERVIEW_DATES, interviewForm, OPEN_DATES, openForm, RETURN_DATES, returnForm } from './forms.ts';
-import { episodePath, episodeStepPath, missingListPath, newEpisodePath } from './paths.ts';
-import { findEpisode, LIST_PAGE_SIZE, listEpisodes, listShows, type EpisodeChild, type EpisodeRow } from './queries.ts';
+import { childEpisodesPath, episodePath, episodeStepPath, missingListPath, newEpisodePath } from './paths.ts';
+import {
+  episodesOfChild,
+  findEpisode,
+  LIST_PAGE_SIZE,
+  listEpisodes,
+  listShows,
+  type EpisodeChild,
+  type EpisodeRow,
+} from './queries.ts';
 import { mayChangeEpisode } from './scope.ts';
-import { auditEpisodesViewed, openEpisode, recordInterview, recordReturn } from './service.ts';
+import { auditEpisodesViewed, episodeFormFor, openEpisode, recordInterview, recordReturn } from './service.ts';
 import { episodeRows, episodeSummary, episodeTag } from './views.ts';
 
 const view = { config: { access: { permission: 'missing.view' as const } } };
@@ -146,6 +154,35 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     });
   });
 
+  // A child's episodes, all of them (their page shows the latest): read by those who read the child.
+  app.get<WithId & { Querystring: { page?: string } }>(childEpisodesPath(':id'), view, async (request, reply) => {
+    if (!isUuid(request.params.id)) return reply.callNotFound();
+    const child = await findChild(db, request.user!, request.params.id);
+    if (!child) return reply.callNotFound();
+    const page = pageFrom(request.query.page);
+    const list = await episodesOfChild(db, child.id, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+    await auditEpisodesViewed(
+      db,
+      who(request),
+      list.rows.map((e) => e.id),
+      'child-episodes',
+    );
+    return reply.page('missing-child-episodes.njk', {
+      title: `Every time ${childName(child)} went missing from care${page > 1 ? ` (page ${page})` : ''}`,
+      child,
+      rows: list.rows.map((e) => ({
+        href: episodePath(e.id),
+        missingOn: formatDate(e.missingOn),
+        returnedOn: e.returnedOn ? formatDate(e.returnedOn) : 'Not back yet',
+        household: `${e.householdName} (${e.householdReference})`,
+        tag: episodeTag(e),
+      })),
+      childHref: childPath(child.id),
+      pagination: pagination(request.url, page, LIST_PAGE_SIZE, list.total),
+      breadcrumbs: crumbs(child),
+    });
+  });
+
   // Opening an episode, from the child's record.
   const openPage = (child: EpisodeChild) => ({
     child,
@@ -159,6 +196,17 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   app.get<WithId>(newEpisodePath(':id'), record, async (request, reply) => {
     const child = await findChild(db, request.user!, request.params.id);
     if (!child) return reply.callNotFound();
+    // Refused as the save is: to whoever answers for none of the child's placements.
+    const opens = await episodeFormFor(db, who(request), child.id, todayInLondon());
+    if (opens === 'forbidden') return refused(reply, forbidden, { backHref: childPath(child.id) });
+    if (opens === 'not-placed') {
+      return refused(reply, forbidden, {
+        backHref: childPath(child.id),
+        lines: [
+          `${child.firstName} has not been placed with one of our foster households, so there is no placement to record them missing from.`,
+        ],
+      });
+    }
     return showForm(reply, openPage(child), openFields, {});
   });
   app.post<WithId>(newEpisodePath(':id'), record, async (request, reply) => {

@@ -1,21 +1,21 @@
 /**
- * What missing from care shows on the child's page (declared as `pageSections` in the entry): each
- * episode in a line with its state, a link to it, and "Record that … went missing" for those who
- * may record. Each episode shown is audited.
+ * What missing from care shows on the child's page (declared as `pageSections` in the entry): the
+ * latest episodes, each in a line with its state and a link to it, a link to all of them when there
+ * are more, and "Record that … went missing" for those who may record. Each episode shown is audited.
  */
 import { formatDate } from '../../platform/views/format.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { children } from '../children/tables.ts';
 import { eq } from 'drizzle-orm';
-import { episodePath, newEpisodePath } from './paths.ts';
-import { episodesOfChild, partiesToday } from './queries.ts';
+import { childEpisodesPath, episodePath, newEpisodePath } from './paths.ts';
+import { CHILD_PAGE_EPISODES, episodesOfChild, partiesToday } from './queries.ts';
 import { mayChangeEpisode, mayRecordEpisodes } from './scope.ts';
 import { auditEpisodesViewed } from './service.ts';
 import { episodeSummary, episodeTag } from './views.ts';
 
 /** The child's page (the child already found within the viewer's access). */
 export async function childEpisodesSection({ db, user, actor, record, today }: PageSectionContext<'child'>) {
-  const episodes = await episodesOfChild(db, record.id);
+  const { rows: episodes, total } = await episodesOfChild(db, record.id, { limit: CHILD_PAGE_EPISODES });
   await auditEpisodesViewed(
     db,
     { user, actor },
@@ -37,6 +37,9 @@ export async function childEpisodesSection({ db, user, actor, record, today }: P
       missingOn: formatDate(e.missingOn),
       href: episodePath(e.id),
     })),
+    // Only the latest are shown: the rest are on the child's list of episodes.
+    allHref: total > episodes.length ? childEpisodesPath(record.id) : null,
+    total,
     newHref: (await mayRecordNow()) ? newEpisodePath(record.id) : null,
   };
 }

@@ -15,7 +15,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import type { PlacementParties } from '../placements/scope.ts';
 import type { InterviewInput, OpenInput, ReturnInput } from './forms.ts';
-import { placementOn } from './queries.ts';
+import { partiesOfPlacements, placementOn } from './queries.ts';
 import { mayChangeEpisode, mayRecordEpisodes, partiesColumns } from './scope.ts';
 import { missingEpisodes } from './tables.ts';
 
@@ -58,6 +58,25 @@ async function overlapping(tx: DbOrTx, childId: string, from: IsoDate, to: IsoDa
   return row.returned_on
     ? `from ${formatDate(row.missing_on)} to ${formatDate(row.returned_on)}`
     : `since ${formatDate(row.missing_on)} and is not recorded as back`;
+}
+
+/**
+ * Whether the form to open an episode opens for this user and child (found within their access):
+ * 'open' when they answer for one of the child's placements in care with the service's households
+ * (the save then checks the placement on the day the child went missing); 'forbidden' when they
+ * answer for none, as the save would refuse them; 'not-placed' when the child has had none to go
+ * missing from.
+ */
+export async function episodeFormFor(
+  db: DbOrTx,
+  who: Who,
+  childId: string,
+  today: IsoDate,
+): Promise<'open' | 'forbidden' | 'not-placed'> {
+  if (!mayRecordEpisodes(who.user)) return 'forbidden';
+  const placements = await partiesOfPlacements(db, childId, today);
+  if (!placements.length) return 'not-placed';
+  return placements.some((parties) => mayChangeEpisode(who.user, parties)) ? 'open' : 'forbidden';
 }
 
 /** Opens an episode for a child the user may read (the caller found them within their access). */

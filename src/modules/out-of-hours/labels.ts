@@ -20,9 +20,53 @@ export const answererNames: Record<Answerer, string> = {
   area: 'The area’s fostering out-of-hours service',
   county: 'The County Out of Hours team',
 };
+
+/**
+ * The hours each answers, in 24-hour London time: the service's own rota under action 7.2 (a local
+ * rule, not law). The County Out of Hours team answers every night from midnight until the day
+ * begins; the area's fostering out-of-hours service from the evening to midnight on weekdays, and
+ * from the start of the day to midnight at weekends and on bank holidays. Between the two on a
+ * weekday the day team answers: that is not an out-of-hours call. The form checks who answered
+ * against these, and its hints say them (the demo's calls, scripts/demo/out-of-hours.ts, keep to them).
+ */
+export const ANSWER_HOURS = {
+  /** When the County team's night ends: the day team starts on a weekday, the area's service at weekends and on bank holidays. */
+  dayFrom: '08:00',
+  /** When the area's service takes over from the day team on a weekday. */
+  weekdayEveningFrom: '17:00',
+} as const;
+
+/** A 24-hour time as the pages say it: "00:00" midnight, "12:00" midday, "09:00" 9am, "17:30" 5:30pm. */
+export function clockInWords(time: string): string {
+  if (time === '00:00') return 'midnight';
+  if (time === '12:00') return 'midday';
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const hour = hours % 12 === 0 ? 12 : hours % 12;
+  return `${hour}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}${hours < 12 ? 'am' : 'pm'}`;
+}
+
+const dayFrom = clockInWords(ANSWER_HOURS.dayFrom);
+const eveningFrom = clockInWords(ANSWER_HOURS.weekdayEveningFrom);
+
 export const answererHints: Record<Answerer, string> = {
-  area: 'Weekdays from 5pm to midnight, weekends and bank holidays',
-  county: 'After midnight',
+  area: `Weekdays from ${eveningFrom} to midnight; weekends and bank holidays from ${dayFrom} to midnight`,
+  county: `Every night from midnight to ${dayFrom}`,
+};
+
+/** Who answers when, in a sentence for the form's introduction. */
+export const ANSWER_HOURS_IN_WORDS =
+  `the area’s fostering service answers from ${eveningFrom} to midnight on weekdays and from ${dayFrom} to midnight ` +
+  `at weekends and on bank holidays, the County Out of Hours team every night from midnight to ${dayFrom}`;
+
+/** Why who answered cannot be, under that field: the call was in the other's hours, or in the day team's. */
+export const answererRefusals: Record<Answerer | 'day-team', string> = {
+  area:
+    `The area’s fostering out-of-hours service answers until midnight, the County Out of Hours team from midnight ` +
+    `to ${dayFrom}: select the County Out of Hours team, or check the time of the call`,
+  county:
+    `The County Out of Hours team answers from midnight to ${dayFrom}: select the area’s fostering out-of-hours ` +
+    'service, or check the time of the call',
+  'day-team': `On weekdays from ${dayFrom} to ${eveningFrom} the day team answers, not the out-of-hours service: check the date and time of the call`,
 };
 
 /**

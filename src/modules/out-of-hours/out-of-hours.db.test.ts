@@ -8,7 +8,8 @@ import { createTestApp, signedIn, type TestApp } from '../../../test/support/app
 import { makeHousehold } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
+import { dateBoxes as boxes, parseDatedForm } from '../../platform/views/date-input.ts';
+import { CALL_DATES, callForm, nowInLondon } from './forms.ts';
 
 let t: TestApp;
 let db: Db;
@@ -130,5 +131,120 @@ describe('an out-of-hours call', () => {
       const page = await ssw.get(`/out-of-hours?month=${month}`);
       expect(page.statusCode, month).toBe(200);
     }
+  });
+
+  it('is refused when dated today at a time still to come, with what was typed kept', async () => {
+    const household = await makeHousehold(db, { statusSince: '2024-01-08', name: 'Futurecall' });
+    const ssw = await signedIn(t.app, 'ssw');
+    // The time now in London, read apart from the code under test; at 23:59 no later time today is left to try.
+    const now = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date());
+    if (now < '23:59') {
+      const later = await ssw.post(`/households/${household.id}/out-of-hours/new`, {
+        ...call,
+        ...boxes('calledOn', todayInLondon()),
+        calledAt: '23:59',
+      });
+      expect(later.statusCode).toBe(400);
+      expect(later.body).toContain('Time of the call must be now or in the past');
+      expect(later.body).toContain('value="23:59"');
+      expect(later.body).toContain('Police asked for a bed for a boy of 14; placed overnight.');
+    }
+    // The same time yesterday is in the past.
+    const yesterday = await ssw.post(`/households/${household.id}/out-of-hours/new`, {
+      ...call,
+      ...boxes('calledOn', addDays(todayInLondon(), -1)),
+      calledAt: '23:59',
+    });
+    expect(yesterday.statusCode).toBe(303);
+  });
+
+  it('is refused when whoever answered does not answer at that time, the hours said on the form', async () => {
+    const household = await makeHousehold(db, { statusSince: '2024-01-08', name: 'Nightcall' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const form = await ssw.get(`/households/${household.id}/out-of-hours/new`);
+    expect(form.body).toContain('Weekdays from 5pm to midnight; weekends and bank holidays from 8am to midnight');
+    expect(form.body).toContain('Every night from midnight to 8am');
+    const post = (changes: Record<string, string>) =>
+      ssw.post(`/households/${household.id}/out-of-hours/new`, { ...call, ...changes });
+
+    // Saturday 14 November 2026 at 21:30: the area's service, not the County team.
+    const county = await post({ answeredBy: 'county' });
+    expect(county.statusCode).toBe(400);
+    expect(county.body).toContain(
+      'The County Out of Hours team answers from midnight to 8am: select the area’s fostering out-of-hours service, or check the time of the call',
+    );
+    expect(county.body).toContain('value="21.30"');
+    expect(county.body).toContain('Police asked for a bed for a boy of 14; placed overnight.');
+    // Monday 16 November 2026 at 02:15: the County team, not the area's service.
+    const area = await post({ ...boxes('calledOn', '2026-11-16'), calledAt: '02:15' });
+    expect(area.statusCode).toBe(400);
+    expect(area.body).toContain(
+      'The area’s fostering out-of-hours service answers until midnight, the County Out of Hours team from midnight to 8am: select the County Out of Hours team, or check the time of the call',
+    );
+    // Tuesday 17 November 2026 at 10:00: the day team's hours, whoever is said to have answered.
+    for (const answeredBy of ['area', 'county']) {
+      const day = await post({ ...boxes('calledOn', '2026-11-17'), calledAt: '10:00', answeredBy });
+      expect(day.statusCode, answeredBy).toBe(400);
+      expect(day.body).toContain(
+        'On weekdays from 8am to 5pm the day team answers, not the out-of-hours service: check the date and time of the call',
+      );
+    }
+
+    // Each in their hours: the County team after midnight, the area's service by day on a bank holiday and at 5pm on a weekday.
+    for (const [calledOn, calledAt, answeredBy] of [
+      ['2026-11-16', '02:15', 'county'],
+      ['2026-08-31', '14:00', 'area'],
+      ['2026-11-17', '17:00', 'area'],
+      ['2026-11-17', '00:00', 'county'],
+    ] as const) {
+      const saved = await post({ ...boxes('calledOn', calledOn), calledAt, answeredBy });
+      expect(saved.statusCode, `${calledOn} ${calledAt} ${answeredBy}`).toBe(303);
+    }
+  });
+});
+
+describe('the out-of-hours call’s form', () => {
+  // Saturday 14 November 2026 at 21:00 in London.
+  const parse = (body: Record<string, string>) => parseDatedForm(callForm('2026-11-14', '21:00'), body, CALL_DATES);
+  const errorsOf = (body: Record<string, string>) => {
+    const result = parse(body);
+    return result.ok ? {} : Object.fromEntries(Object.entries(result.errors.fields).map(([k, v]) => [k, v.text]));
+  };
+
+  it('takes a call up to now today, or at any time on an earlier day, and refuses one later today', () => {
+    expect(parse({ ...call, calledAt: '21:00' }).ok).toBe(true);
+    expect(parse({ ...call, ...boxes('calledOn', '2026-11-13'), calledAt: '23:59' }).ok).toBe(true);
+    expect(errorsOf({ ...call, calledAt: '21:01' })).toEqual({
+      calledAt: 'Time of the call must be now or in the past',
+    });
+    // Shown with every other message, not after them.
+    expect(errorsOf({ ...call, calledAt: '21:01', outcome: '' })).toEqual({
+      calledAt: 'Time of the call must be now or in the past',
+      outcome: 'Select what was done',
+    });
+  });
+
+  it('reads the day and the time now on London’s clock, in summer and in winter', () => {
+    expect(nowInLondon(new Date('2026-07-01T23:30:00Z'))).toEqual({ today: '2026-07-02', time: '00:30' });
+    expect(nowInLondon(new Date('2026-11-14T21:05:00Z'))).toEqual({ today: '2026-11-14', time: '21:05' });
+    expect(nowInLondon(new Date('2026-11-14T00:00:00Z'))).toEqual({ today: '2026-11-14', time: '00:00' });
+  });
+
+  it('checks who answered against the hours, once the day, the time and who answered are given', () => {
+    expect(errorsOf({ ...call, calledAt: '20:00', answeredBy: 'county' })).toEqual({
+      answeredBy: expect.stringContaining('The County Out of Hours team answers from midnight to 8am'),
+    });
+    expect(errorsOf({ ...call, calledAt: '07:59' })).toEqual({
+      answeredBy: expect.stringContaining('The area’s fostering out-of-hours service answers until midnight'),
+    });
+    expect(parse({ ...call, calledAt: '08:00' }).ok).toBe(true);
+    expect(errorsOf({ ...call, calledAt: '25:00', answeredBy: 'county' })).toEqual({
+      calledAt: 'Enter the time of the call in 24-hour time, like 21:30',
+    });
   });
 });

@@ -19,8 +19,9 @@ import { selectItems } from '../children/labels.ts';
 import { newMatterOnHouseholdPath } from '../concerns/paths.ts';
 import { householdPath } from '../households/paths.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
-import { CALL_DATES, callForm, listQuery } from './forms.ts';
+import { CALL_DATES, callForm, listQuery, nowInLondon } from './forms.ts';
 import {
+  ANSWER_HOURS_IN_WORDS,
   answererHints,
   answererNames,
   answerers,
@@ -150,6 +151,7 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
       fields: formFields(callFields, values),
       action: newCallPath(household.id),
       allegationHref: newMatterOnHouseholdPath(household.id),
+      answerHours: ANSWER_HOURS_IN_WORDS,
       cancel: householdCallsPath(household.id),
       errors,
       breadcrumbs: crumbs(household),
@@ -162,7 +164,8 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
   app.post<WithId>(newCallPath(':id'), record, async (request, reply) => {
     const household = await householdOf(request.user!, request.params.id);
     if (!household) return reply.callNotFound();
-    const form = parseDatedForm(callForm(todayInLondon()), request.body, CALL_DATES);
+    const now = nowInLondon();
+    const form = parseDatedForm(callForm(now.today, now.time), request.body, CALL_DATES);
     if (!form.ok) return showForm(reply, household, form.input, form.errors);
     const result = await recordCall(db, who(request), household.id, form.value);
     return answerForm(reply, result, `${householdCallsPath(household.id)}?done=recorded`, (errors) =>
