@@ -365,6 +365,12 @@ const expected: Record<string, Rule> = {
   'GET /staff/sessions/:id': 'staff.view',
   'GET /staff/sessions/:id/sign': 'staff.own',
   'POST /staff/sessions/:id/sign': 'staff.own',
+  // Audits of supervision folders (Target 9.1): the head audits; the director reads the quarter's list.
+  'GET /staff/folder-audits': 'staff.folder-audits',
+  'POST /staff/folder-audits/pick': 'staff.audit-folders',
+  'GET /staff/folder-audits/:id': 'staff.view',
+  'GET /staff/:id/folder-audit': 'staff.audit-folders',
+  'POST /staff/:id/folder-audit': 'staff.audit-folders',
   // Case-file audits (scope: audits/scope.ts).
   'GET /audits': 'audits.view',
   'POST /audits/pick': 'audits.conduct',
@@ -443,6 +449,7 @@ const expected: Record<string, Rule> = {
   // A child missing from care: read and recorded by those who read the child (scope: missing/scope.ts).
   'GET /missing': 'missing.view',
   'GET /missing/:id': 'missing.view',
+  'GET /children/:id/missing': 'missing.view',
   'GET /children/:id/missing/new': 'missing.record',
   'POST /children/:id/missing/new': 'missing.record',
   'GET /missing/:id/return': 'missing.record',

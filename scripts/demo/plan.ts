@@ -316,7 +316,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Carers transferring from an agency move onto the council’s payment structure; this is made clear when they apply and recorded at protocol meetings.',
         measure:
           'Every 6 months the Head of Fostering checks what local agencies pay so that ours stays competitive, and works with commissioning on agency placements for children with complex needs.\nA carer’s records are sent to the provider that asks within 15 working days (Fostering Services (England) Regulations 2011, regulation 32(6)).',
-        measures: ['records.requests-answered-in-time', 'service-reviews.completed-on-time'],
+        measures: [
+          'recruitment.agency-transfers',
+          'recruitment.agency-transfers-protocol',
+          'records.requests-answered-in-time',
+          'service-reviews.completed-on-time',
+        ],
         completed: true,
       },
     ],
@@ -475,7 +480,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'Case discussion and reflection recorded on the case record; personal supervision, including training and development, kept in a central electronic folder.\nOne council template for staff supervision requested from the practice development officers, by September.\nA supervision audit every quarter, shared with the Assistant Director, who also reviews a random sample from each area.',
         measure:
           'Each area has an electronic folder the Head of Fostering and Assistant Director can open, with: the supervision agreement; PDPs and action plans; notes on the agreed template; confirmation of mandatory training (data protection, information governance, PREVENT, care planning regulations, bribery risks).',
-        measures: ['staff.supervised-6-weeks', 'staff.mandatory-training'],
+        measures: [
+          'staff.supervised-6-weeks',
+          'staff.mandatory-training',
+          'staff.folders-audited',
+          'staff.folders-complete',
+        ],
       },
     ],
   },

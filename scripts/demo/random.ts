@@ -39,6 +39,14 @@ export class Random {
     return this.next() < p;
   }
 
+  /** `n` different items of the list (all of them when it has fewer), in a random order. */
+  sample<T>(items: readonly T[], n: number): T[] {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < n && pool.length) out.push(pool.splice(this.int(0, pool.length - 1), 1)[0]!);
+    return out;
+  }
+
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
     return items[Math.floor(this.next() * items.length)]!;

@@ -18,6 +18,8 @@ import { writeNotesMessages } from './notes.ts';
 import { seedTrainingDemo } from './training.ts';
 import { writeDemoReviews } from './reviews.ts';
 import { writeDemoConcerns } from './concerns.ts';
+import { writeDemoStaffFolderAudits } from './staff-folder-audits.ts';
+import { writeDemoAgencyTransfers } from './agency-transfers.ts';
 import { writeDemoStaffSupervision } from './staff-supervision.ts';
 import { writeDemoAudits } from './audits.ts';
 import { writeDemoRecruitment } from './recruitment.ts';
@@ -262,6 +264,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `temporary approvals of connected persons written: ${await writeDemoConnectedPersons(tx, stream(scale, 'connected-persons'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `transfers from fostering agencies written: ${await writeDemoAgencyTransfers(tx, stream(scale, 'agency-transfers'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `staff supervision folder audits written: ${await writeDemoStaffFolderAudits(tx, stream(scale, 'staff-folder-audits'), isoOf(today))} (${seconds()} s)`,
     );
     const history = await writeDemoConnectedPersonsHistory(
       tx,

@@ -151,6 +151,23 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('supervision folder audits fit the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // Last quarter's list (the demo audits two folders in each area), its first audit and the
+    // form to audit that member's folder.
+    await hearth.goto('/staff/folder-audits');
+    const earlier = await hearth.page.locator('main nav a[href*="quarter="]').first().getAttribute('href');
+    await hearth.goto(earlier!);
+    const audit = await hearth.page.locator('main table a[href^="/staff/folder-audits/"]').first().getAttribute('href');
+    await hearth.goto(audit!);
+    const folder = await hearth.page.locator('main a[href^="/staff/"]').last().getAttribute('href');
+    for (const path of ['/staff/folder-audits', earlier!, audit!, folder!, `${folder!}/folder-audit`]) {
+      await hearth.goto(path);
+      const width = await widerThanScreen(hearth.page);
+      expect(width, path).toMatchObject({ scrollWidth: width.clientWidth, widest: [] });
+    }
+  });
+
   test('Lifelong Links fits the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
     // The list, and the first child's work in it with that child's page (its section).

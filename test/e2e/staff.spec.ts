@@ -73,3 +73,55 @@ test('a team manager records a supervision session and the SSW signs it', async 
   const response = await hearth.goto(folderPath);
   expect(response?.status()).toBe(404);
 });
+
+/**
+ * Supervision folder audits (Target 9.1): the head has Hearth choose a folder in East Kent not yet
+ * audited this quarter, sees what it holds, is refused a grade left out with what was typed kept,
+ * and records the audit; the director finds it in the quarter's list. Every page is checked with axe.
+ */
+test('the head of fostering audits a supervision folder chosen at random', async ({ hearth }) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+
+  await hearth.signInAs('head');
+  await hearth.openArea('Supervision folder audits');
+  await expect(hearth.heading).toHaveText('Supervision folder audits');
+  await hearth.submit('Choose a folder in East Kent');
+  await expect(hearth.heading).toHaveText('Audit a supervision folder');
+  await expect(page.getByRole('heading', { name: 'What the folder holds' })).toBeVisible();
+  const member = (await page.locator('.govuk-caption-l').innerText()).split(',')[0]!;
+
+  await page
+    .getByRole('group', { name: /show analysis of the cases discussed/ })
+    .getByLabel('Yes')
+    .check();
+  await page
+    .getByRole('group', { name: /Signs of Safety approach/ })
+    .getByLabel('No')
+    .check();
+  await page
+    .getByRole('group', { name: /followed up at the next session/ })
+    .getByLabel('Yes')
+    .check();
+  await page.getByLabel('What the audit found').fill('Regular sessions; the risks weighed are not written down.');
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select the grade of the folder');
+  await expect(page.getByLabel('What the audit found')).toHaveValue(
+    'Regular sessions; the risks weighed are not written down.',
+  );
+  await page.getByRole('group', { name: 'Grade of the folder' }).getByLabel('Requires improvement').check();
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-notification-banner')).toContainText(
+    'The audit of the supervision folder has been recorded',
+  );
+  await expect(hearth.heading).toHaveText(`Audit of ${member}’s supervision folder`);
+  await expect(page.getByText('Regular sessions; the risks weighed are not written down.')).toBeVisible();
+  await hearth.signOut();
+
+  await hearth.signInAs('director');
+  await hearth.openArea('Supervision folder audits');
+  const row = page.locator('tbody tr').filter({ hasText: member });
+  await expect(row.first()).toContainText('Requires improvement');
+  await hearth.clickLink(member, { within: row.first() });
+  await expect(hearth.heading).toHaveText(`Audit of ${member}’s supervision folder`);
+});

@@ -4,6 +4,7 @@
  * children placed with them. Each test keeps its fixture and its answer worked out by hand.
  */
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { beforeAll } from 'vitest';
 import type { Db } from '../../src/platform/db/client.ts';
 import { queryRows } from '../../src/platform/db/sql.ts';
@@ -22,6 +23,8 @@ import {
 export interface MeasureFixture {
   /** The test file's database (inside tests and hooks only). */
   db: () => Db;
+  /** The test file's app, for a test that also goes through the pages. */
+  app: () => FastifyInstance;
   /** The month counted. */
   period: Period;
   /** The measure's rows for these records only, as [record id, met], in the order given. */
@@ -50,6 +53,7 @@ export function measureFixture(month: string, seenOn: string): MeasureFixture {
     makeHousehold(db(), { statusSince, ...overrides });
   return {
     db,
+    app: () => t.app,
     period,
     approvedHousehold,
     async rowsFor(measure, ids) {

@@ -8,6 +8,7 @@
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { recruitmentDueRules } from './due.ts';
 import { recruitmentMeasures } from './measures.ts';
+import { transferMeasures } from './measures-transfer.ts';
 import { roadInPanelBusiness } from './panel.ts';
 import { recruitmentPath } from './paths.ts';
 import { recruitmentRoutes } from './routes.ts';
@@ -26,7 +27,7 @@ export const recruitment: HearthModule = {
     },
   ],
   dueRules: recruitmentDueRules,
-  measures: recruitmentMeasures,
+  measures: [...recruitmentMeasures, ...transferMeasures],
   recordLinks: [
     {
       on: 'household',

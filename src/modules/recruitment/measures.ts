@@ -10,17 +10,17 @@ import { approvalStandsIn } from '../households/labels.ts';
 import { leavingReasonNames, leavingReasons } from './labels.ts';
 import { PANEL_WITHIN_MONTHS, POST_APPROVAL_INTERVIEW_MONTHS } from './settings.ts';
 
-const NMS_13 = 'NMS 13.1 (sufficient foster carers)';
+export const NMS_13 = 'NMS 13.1 (sufficient foster carers)';
 const NMS_14 = 'NMS 14.4 (assessment and approval within 8 months of the application)';
 const TARGET_32 = 'Target 3, action 3.2: recruitment strategy, 200 new households, exit and post-approval interviews';
 const TARGET_33 = 'Target 3, action 3.3: a mentor for every applicant from the start of the assessment';
 
 /** Households (h, team t) with `join` added and `where` holding, as the FROM clause of a measure. */
-const householdsWhere = (join: SQL, where: SQL) =>
+export const householdsWhere = (join: SQL, where: SQL) =>
   sql`households h join teams t on t.id = h.team_id ${join} where ${where}`;
 
 /** The count and records SQL of a measure over households, from its rows, `met`, a detail and a sort key. */
-function overHouseholds(
+export function overHouseholds(
   from: (period: Period) => SQL | null,
   met: (period: Period) => SQL,
   detail: SQL,
@@ -46,7 +46,7 @@ function overHouseholds(
 }
 
 /** The 12 months up to the day (the same date a year earlier excluded), shifted back `monthsBack`. */
-const yearTo = (column: SQL, asAt: string, monthsBack = 0) => {
+export const yearTo = (column: SQL, asAt: string, monthsBack = 0) => {
   const end = addMonths(asAt, -monthsBack);
   return sql`${column} > ${addYears(end, -1)}::date and ${column} <= ${end}::date`;
 };

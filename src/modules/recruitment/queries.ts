@@ -13,6 +13,7 @@ import {
   recruitmentExemptions,
   recruitmentLeavings,
   recruitmentPostApprovalInterviews,
+  recruitmentTransfers,
   recruitmentVisits,
   recruitmentWithdrawals,
 } from './tables.ts';
@@ -82,6 +83,10 @@ export async function recruitmentRecord(db: DbOrTx, householdId: string) {
     .select()
     .from(recruitmentPostApprovalInterviews)
     .where(eq(recruitmentPostApprovalInterviews.householdId, householdId));
+  const [transfer] = await db
+    .select()
+    .from(recruitmentTransfers)
+    .where(eq(recruitmentTransfers.householdId, householdId));
   const assessment = assessmentRow?.assessment ?? null;
   const required = assessment
     ? stage1Checks(people.carers, people.adults, checks, assessment.needsEmployerReference, today)
@@ -97,6 +102,7 @@ export async function recruitmentRecord(db: DbOrTx, householdId: string) {
     people,
     required,
     withdrawal: withdrawal ?? null,
+    transfer: transfer ?? null,
     exemptions,
     leaving: leaving ?? null,
     interview: interview ?? null,

@@ -178,3 +178,24 @@ export const recruitmentPostApprovalInterviews = pgTable('recruitment_post_appro
   recordedBy: uuid('recorded_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Carers transferring from an independent fostering agency (action 6.3): the agency, the day they
+ * were told they would be paid on the council's fees and allowances (at application, the plan
+ * says), and the meeting held under the transfer protocol. One per household, changed as it goes.
+ */
+export const recruitmentTransfers = pgTable('recruitment_transfers', {
+  householdId: uuid('household_id')
+    .primaryKey()
+    .references(() => households.id),
+  agencyName: text('agency_name').notNull(),
+  /** When the agency approved them as foster carers. */
+  agencyApprovedOn: date('agency_approved_on').notNull(),
+  toldOfPaymentsOn: date('told_of_payments_on').notNull(),
+  /** The transfer protocol meeting (the council, the agency and the carers); null until held. */
+  protocolMeetingOn: date('protocol_meeting_on'),
+  /** The children the agency placed with them, and whether each stays on transfer. */
+  childrenPlaced: text('children_placed'),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -203,7 +203,7 @@ export function visitRows(r: RecruitmentRecord) {
   ]);
 }
 
-/** The records after the road in: withdrawal, exemptions, the post-approval interview, leaving. */
+/** The records beside the road in and after it: withdrawal, a transfer from an agency, exemptions, the post-approval interview, leaving. */
 export function sections(r: RecruitmentRecord) {
   const out: { heading: string; rows: Row[] }[] = [];
   const w = r.withdrawal;
@@ -214,6 +214,19 @@ export function sections(r: RecruitmentRecord) {
         row('Withdrew', `${formatDate(w.withdrawnOn)}, at ${statusName(w.stage).toLowerCase()}`),
         row('Ofsted reason', nameOf(ofstedCodeNames, w.ofstedCode)),
         row('Reason given', w.reason),
+      ],
+    });
+  }
+  const tr = r.transfer;
+  if (tr) {
+    out.push({
+      heading: 'Transfer from a fostering agency',
+      rows: [
+        row('Fostering agency', tr.agencyName),
+        row('Approved by the agency', formatDate(tr.agencyApprovedOn)),
+        row('Told they will be paid on the council’s fees and allowances', formatDate(tr.toldOfPaymentsOn)),
+        row('Transfer protocol meeting', tr.protocolMeetingOn ? formatDate(tr.protocolMeetingOn) : 'Not yet held'),
+        row('Children placed by the agency', tr.childrenPlaced ?? 'None recorded'),
       ],
     });
   }

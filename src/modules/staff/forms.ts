@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
 import { govukDate, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
+import { grades } from '../audits/labels.ts';
 import { SUPERVISION_WEEKS_CHOICES, trainingKeys, type TrainingKey } from './settings.ts';
 
 export const agreementDateFields = ['signedOn'];
@@ -75,3 +76,16 @@ export const startForm = withDates(
   }),
 );
 export type StartInput = z.infer<typeof startForm>;
+
+const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes');
+
+/** The auditor's judgement of a folder: three questions on the notes, the grade, the findings and actions. */
+export const folderAuditForm = z.object({
+  notesShowAnalysis: yesNo('Select whether the supervision notes show analysis of the cases discussed'),
+  notesSignsOfSafety: yesNo('Select whether the supervision notes follow the Signs of Safety approach'),
+  actionsFollowedUp: yesNo('Select whether actions are agreed and followed up at the next session'),
+  grade: z.enum(grades, { error: 'Select the grade of the folder' }),
+  findings: requiredText('Enter what the audit found', 10000),
+  actionsForManager: optionalText(5000),
+});
+export type FolderAuditInput = z.infer<typeof folderAuditForm>;

@@ -31,6 +31,14 @@ export const staff: HearthModule = {
       permission: 'staff.oversee',
       order: 41,
     },
+    {
+      text: 'Supervision folder audits',
+      href: '/staff/folder-audits',
+      group: 'Your work',
+      describes: 'the quarter’s audits of staff supervision folders, two in each area',
+      permission: 'staff.folder-audits',
+      order: 42,
+    },
   ],
   recordTypes: staffRecordTypes,
   // At most a team's staff, but the head's and the director's are everyone: a short list only below them.

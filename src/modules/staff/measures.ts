@@ -4,10 +4,20 @@
  * listed by name only to the head of fostering.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, addYears } from '../../platform/dates/index.ts';
+import { addDays, addYears, type IsoDate } from '../../platform/dates/index.ts';
+import { quarterOf } from '../../platform/dates/quarters.ts';
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
+import { coursesLapsedOn } from './folder-audit-queries.ts';
 import { staffRoleList } from './scope.ts';
-import { DEFAULT_SUPERVISION_WEEKS, INDUCTION_WEEKS, inductionItems, renewalValues } from './settings.ts';
+import {
+  DEFAULT_SUPERVISION_WEEKS,
+  FOLDER_AUDITS_PER_AREA,
+  INDUCTION_WEEKS,
+  inductionItems,
+  PDP_CURRENT_MONTHS,
+  SIGN_WITHIN_DAYS,
+} from './settings.ts';
 
 const NMS_24 = 'NMS 24 (staff support and supervision)';
 const TARGET_9 = 'Target 9.1: a signed written record of each staff member’s supervision, and their mandatory training';
@@ -69,16 +79,8 @@ export const staffSupervised: Measure = {
 };
 
 /** Every mandatory course done and not yet due for renewal on the period's day. */
-const trainingUpToDate = (period: Period) => sql`not exists (
-  select 1 from (values ${sql.raw(renewalValues)}) as c(item, months)
-  where not exists (select 1 from staff_training x where x.staff_user_id = u.id and x.item = c.item
-    and x.completed_on <= ${period.asAt}::date
-    and (x.completed_on + make_interval(months => c.months))::date >= ${period.asAt}::date))`;
-
-const lapsed = (period: Period) => sql`(select count(*) from (values ${sql.raw(renewalValues)}) as c(item, months)
-  where not exists (select 1 from staff_training x where x.staff_user_id = u.id and x.item = c.item
-    and x.completed_on <= ${period.asAt}::date
-    and (x.completed_on + make_interval(months => c.months))::date >= ${period.asAt}::date))`;
+const trainingUpToDate = (period: Period) => sql`${coursesLapsedOn(period.asAt)} = 0`;
+const lapsed = (period: Period) => coursesLapsedOn(period.asAt);
 
 export const staffTrainingUpToDate: Measure = {
   id: 'staff.mandatory-training',
@@ -133,4 +135,65 @@ export const newStaffInducted: Measure = {
   ),
 };
 
-export const staffMeasures: Measure[] = [staffSupervised, staffTrainingUpToDate, newStaffInducted];
+/** An audit of a supervision folder as a measure's record: counted in the member's team and area on the day. */
+const auditRecord = (met: SQL, detail: SQL) => sql`'staff-member' as record_type, fa.staff_user_id as record_id,
+  u.display_name as label, '/staff/folder-audits/' || fa.id as href, fa.team_id, fa.area_id, ${met} as met,
+  ${detail} as detail, true as restricted, fa.audited_on::text || ' ' || fa.id::text as sort_key`;
+const auditsFrom = (from: IsoDate, to: IsoDate) => sql`staff_folder_audits fa join users u on u.id = fa.staff_user_id
+  where fa.audited_on between ${from}::date and ${to}::date`;
+const auditedOn = sql`'Audited on ' || ${dateInWordsSql(sql`fa.audited_on`)}`;
+
+export const foldersAudited: Measure = {
+  id: 'staff.folders-audited',
+  title: 'Staff supervision folders audited this quarter',
+  definition:
+    'Audits of staff supervision folders recorded from the first day of the quarter (April, July, October or ' +
+    'January) to the last day of the month (today, for the current month), each counted in the team and area ' +
+    `the member of staff was in on the day. The plan asks for ${FOLDER_AUDITS_PER_AREA} in each area every quarter.`,
+  standard: NMS_24,
+  planTarget: TARGET_9,
+  unit: 'count',
+  target: null,
+  direction: 'higher',
+  amberMargin: 0,
+  byTeam: true,
+  metLabel: 'Audited',
+  order: 143,
+  count: (p) => sql`select fa.team_id, fa.area_id, true as met from ${auditsFrom(quarterOf(p.asAt).start, p.asAt)}`,
+  records: (p) => sql`select ${auditRecord(sql`true`, auditedOn)} from ${auditsFrom(quarterOf(p.asAt).start, p.asAt)}`,
+};
+
+const folderComplete = sql`(fa.has_agreement and fa.supervised_in_time and fa.sessions_signed and fa.pdp_current
+  and fa.training_current)`;
+const thingsHeld = sql`(fa.has_agreement::int + fa.supervised_in_time::int + fa.sessions_signed::int
+  + fa.pdp_current::int + fa.training_current::int)::text`;
+
+export const foldersComplete: Measure = {
+  id: 'staff.folders-complete',
+  title: 'Audited supervision folders found complete',
+  definition:
+    'Of the staff supervision folders audited in the 12 months up to the last day of the month (today, for the ' +
+    'current month), the percentage that held, on the day of the audit, all five things the plan lists: a signed ' +
+    'supervision agreement, supervision as often as agreed, every session record signed by the member within ' +
+    `${SIGN_WITHIN_DAYS} days, a personal development plan reviewed in the last ${PDP_CURRENT_MONTHS} months, and ` +
+    'the mandatory training in date. A folder audited twice counts twice.',
+  standard: NMS_24,
+  planTarget: TARGET_9,
+  ...shared,
+  metLabel: 'Complete',
+  missedLabel: 'Something missing',
+  order: 144,
+  count: (p) =>
+    sql`select fa.team_id, fa.area_id, ${folderComplete} as met from ${auditsFrom(addDays(addYears(p.asAt, -1), 1), p.asAt)}`,
+  records: (p) =>
+    sql`select ${auditRecord(folderComplete, sql`${auditedOn} || '; held ' || ${thingsHeld} || ' of 5'`)}
+      from ${auditsFrom(addDays(addYears(p.asAt, -1), 1), p.asAt)}`,
+};
+
+export const staffMeasures: Measure[] = [
+  staffSupervised,
+  staffTrainingUpToDate,
+  newStaffInducted,
+  foldersAudited,
+  foldersComplete,
+];

@@ -6,3 +6,7 @@ export const sessionPdfPath = (sessionId: string) => `/staff/sessions/${sessionI
 export const signPath = (sessionId: string) => `/staff/sessions/${sessionId}/sign`;
 export const MY_SUPERVISION = '/my-supervision';
 export const TEAM_LIST = '/staff';
+export const FOLDER_AUDITS = '/staff/folder-audits';
+export const PICK_FOLDER = '/staff/folder-audits/pick';
+export const folderAuditPath = (auditId: string) => `${FOLDER_AUDITS}/${auditId}`;
+export const newFolderAuditPath = (memberId: string) => `${folderPath(memberId)}/folder-audit`;

@@ -8,7 +8,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom, queryId } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { folderPath, MY_SUPERVISION, TEAM_LIST } from './paths.ts';
+import { folderAuditPath, folderPath, MY_SUPERVISION, newFolderAuditPath, TEAM_LIST } from './paths.ts';
 import {
   awaitingMySignature,
   SESSIONS_PAGE_SIZE,
@@ -17,7 +17,9 @@ import {
   teamChoices,
   teamList,
 } from './queries.ts';
-import { supervises } from './scope.ts';
+import { auditsFolders, supervises } from './scope.ts';
+import { auditsOfFolder } from './folder-audit-queries.ts';
+import { completeText, gradeTagOf } from './folder-audit-views.ts';
 import { viewFolder } from './service.ts';
 import { inductionDueOn, inductionItems } from './settings.ts';
 import {
@@ -31,6 +33,23 @@ import {
   sessionRows,
   trainingRows,
 } from './views.ts';
+
+/** The folder's latest audits, for the folder's page, and whether this reader may audit it. */
+async function folderAuditsFor(db: Db, user: SignedInUser, memberId: string) {
+  const { total, rows } = await auditsOfFolder(db, memberId);
+  return {
+    total,
+    canAudit: auditsFolders(user, memberId),
+    auditHref: newFolderAuditPath(memberId),
+    rows: rows.map((a) => ({
+      href: folderAuditPath(a.id),
+      on: formatDate(a.auditedOn),
+      auditor: a.auditorName,
+      grade: gradeTagOf(a.grade),
+      complete: completeText(a),
+    })),
+  };
+}
 
 type Folder = NonNullable<Awaited<ReturnType<typeof viewFolder>>>;
 type Query = { Querystring: Record<string, string | undefined> };
@@ -57,6 +76,7 @@ async function folderPage(db: Db, request: FastifyRequest<Query>, reply: Fastify
     managerName: member.managerName,
     nextDue: { on: formatDate(due), tag: dueTag(due, today) },
     sessionRows: sessionRows(folder),
+    folderAudits: await folderAuditsFor(db, user, member.id),
     trainingRows: trainingRows(folder, joinedOn, today),
     induction: folder.start?.inductionRequired
       ? {

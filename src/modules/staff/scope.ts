@@ -71,3 +71,7 @@ export const managerOf = sql`coalesce(
     (select m.id from users m where m.role = 'team_manager' and m.team_id = u.team_id and m.active
       order by m.display_name, m.id limit 1) end,
   (select h.id from users h where h.role = 'head_of_fostering' and h.active order by h.display_name, h.id limit 1))`;
+
+/** Whether the user audits supervision folders (Target 9.1): the head of fostering, never their own. */
+export const auditsFolders = (user: SignedInUser, memberId?: string) =>
+  user.role === 'head_of_fostering' && memberId !== user.id;

@@ -58,3 +58,12 @@ export const renewalDueOn = (completedOn: IsoDate, course: CourseKey) =>
 
 /** The renewal periods as SQL `(values ...)` rows: course key and months. */
 export const renewalValues = mandatoryCourses.map((c) => `('${c.key}', ${c.renewMonths})`).join(', ');
+
+/** Target 9.1: the head of fostering audits this many supervision folders in each area every quarter. */
+export const FOLDER_AUDITS_PER_AREA = 2;
+/** A folder's PDP counts as current when reviewed within this many months (local). */
+export const PDP_CURRENT_MONTHS = 12;
+/** A session record counts as unsigned when the member has not signed it this many days after it was held (local). */
+export const SIGN_WITHIN_DAYS = 14;
+export const FOLDER_AUDIT_CITES =
+  'Business plan Target 9.1 (a signed written record of each staff member’s supervision; two folders audited in each area every quarter); what a complete folder holds is the plan’s list';

@@ -1,5 +1,6 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../../platform/auth/tables.ts';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { areas, teams, users } from '../../platform/auth/tables.ts';
 
 /**
  * Staff supervision (Target 9, NMS 24): a member of staff's record is their user account. These
@@ -108,4 +109,46 @@ export const staffTraining = pgTable(
     ...recorded(),
   },
   (t) => [index('staff_training_staff_idx').on(t.staffUserId, t.item, t.completedOn)],
+);
+
+/**
+ * An audit of a member's supervision folder (Target 9.1: the head of fostering audits two folders
+ * in each area every quarter). What the folder held on the day is read by Hearth and kept as it
+ * was; the auditor's judgement of the notes, the grade and the findings are theirs. The member's
+ * team and area on the day are kept, so a later move does not change whose quarter it counted in.
+ */
+export const staffFolderAudits = pgTable(
+  'staff_folder_audits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => users.id),
+    auditorId: uuid('auditor_id')
+      .notNull()
+      .references(() => users.id),
+    auditedOn: date('audited_on', { mode: 'string' }).notNull(),
+    teamId: uuid('team_id').references(() => teams.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    /** What the folder held on the day, as Hearth read it. */
+    hasAgreement: boolean('has_agreement').notNull(),
+    supervisedInTime: boolean('supervised_in_time').notNull(),
+    sessionsSigned: boolean('sessions_signed').notNull(),
+    pdpCurrent: boolean('pdp_current').notNull(),
+    trainingCurrent: boolean('training_current').notNull(),
+    /** The auditor's reading of the supervision notes. */
+    notesShowAnalysis: boolean('notes_show_analysis').notNull(),
+    notesSignsOfSafety: boolean('notes_signs_of_safety').notNull(),
+    actionsFollowedUp: boolean('actions_followed_up').notNull(),
+    /** outstanding, good, requires_improvement or inadequate (the case-file audits' grades). */
+    grade: text('grade').notNull(),
+    findings: text('findings').notNull(),
+    actionsForManager: text('actions_for_manager'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('staff_folder_audits_staff_idx').on(t.staffUserId, t.auditedOn),
+    index('staff_folder_audits_audited_idx').on(t.auditedOn),
+    check('staff_folder_audits_grade', sql`grade in ('outstanding', 'good', 'requires_improvement', 'inadequate')`),
+  ],
 );

@@ -198,6 +198,10 @@ export const permissions = {
   'staff.oversee': ['head_of_fostering', 'assistant_director', 'team_manager'],
   /** Record a member's agreement, sessions, PDP, training and start (their team manager; the head for managers). */
   'staff.supervise': ['head_of_fostering', 'team_manager'],
+  /** The quarter's audits of supervision folders, by area against the plan's two in each (Target 9.1). */
+  'staff.folder-audits': ['head_of_fostering', 'assistant_director'],
+  /** Audit a member's supervision folder, or have one chosen at random (the head; never their own). */
+  'staff.audit-folders': ['head_of_fostering'],
   /** Case-file audits (scoped by audits/scope.ts: a team manager their team's, an SSW their households' completed ones). */
   'audits.view': [...MANAGERS, 'supervising_social_worker'],
   /** Pick a month's files, audit them, swap one, confirm an inadequate one put right (scope: audits/scope.ts). */

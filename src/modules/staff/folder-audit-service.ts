@@ -1,0 +1,88 @@
+/**
+ * Audits of staff supervision folders (Target 9.1): the head of fostering audits a folder, Hearth
+ * keeps what the folder held that day beside the head's judgement. Every read of an audit is
+ * checked against the folder's scope (scope.ts) and audited; so is the audit itself.
+ */
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { forbidden, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import type { FolderAuditInput } from './forms.ts';
+import { contentsOf, findFolderAudit, readFolder } from './folder-audit-queries.ts';
+import { findMember, findVisibleMember, type MemberRecord } from './queries.ts';
+import { auditsFolders, seesMember } from './scope.ts';
+import { STAFF_RECORD } from './service.ts';
+import { staffFolderAudits } from './tables.ts';
+
+/**
+ * The member and their folder as it stands today, for the audit form: null when the user may not
+ * see the member (a 404); `may` false when they may see but not audit them. Reading the folder for
+ * an audit is a view of it, audited.
+ */
+export async function folderToAudit(db: DbOrTx, who: Who, memberId: string, today: IsoDate = todayInLondon()) {
+  return db.transaction(async (tx) => {
+    const member = await findVisibleMember(tx, who.user, memberId);
+    if (!member) return null;
+    if (!auditsFolders(who.user, member.id)) return { member, may: false as const };
+    const reading = (await readFolder(tx, member.id, today))!;
+    await recordAudit(tx, who.actor, {
+      action: 'view',
+      recordType: STAFF_RECORD,
+      recordId: member.id,
+      detail: { part: 'folder-audit' },
+    });
+    return { member, may: true as const, reading, contents: contentsOf(reading, today) };
+  });
+}
+
+/** Records the head's audit of a member's folder, with what the folder holds today. */
+export async function recordFolderAudit(
+  db: DbOrTx,
+  who: Who,
+  memberId: string,
+  input: FolderAuditInput,
+  today: IsoDate = todayInLondon(),
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const member = await findMember(tx, memberId);
+    if (!member || !seesMember(who.user, member)) return notFound;
+    if (!auditsFolders(who.user, member.id)) return forbidden;
+    const reading = (await readFolder(tx, member.id, today))!;
+    const [row] = await tx
+      .insert(staffFolderAudits)
+      .values({
+        staffUserId: member.id,
+        auditorId: who.user.id,
+        auditedOn: today,
+        teamId: reading.teamId,
+        areaId: reading.areaId,
+        ...contentsOf(reading, today),
+        ...input,
+        actionsForManager: input.actionsForManager || null,
+      })
+      .returning({ id: staffFolderAudits.id });
+    await recordAudit(tx, who.actor, {
+      action: 'audit',
+      recordType: STAFF_RECORD,
+      recordId: member.id,
+      detail: { folderAudit: row!.id },
+    });
+    return { ok: true as const, id: row!.id };
+  });
+}
+
+/** An audit for a reader who may see the member's folder (else null), the view audited. */
+export async function viewFolderAudit(db: DbOrTx, who: Who, auditId: string) {
+  return db.transaction(async (tx) => {
+    const audit = await findFolderAudit(tx, auditId);
+    const member: MemberRecord | null = audit && (await findVisibleMember(tx, who.user, audit.staffUserId));
+    if (!audit || !member) return null;
+    await recordAudit(tx, who.actor, {
+      action: 'view',
+      recordType: STAFF_RECORD,
+      recordId: member.id,
+      detail: { part: 'folder-audit', folderAudit: audit.id },
+    });
+    return { audit, member };
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * Audits of staff supervision folders (Target 9.1) as the head of fostering and the people around
+ * them use the pages: what the folder holds read by Hearth and kept, the head's judgement refused
+ * with every message and nothing typed lost, who may read and who may audit, a folder chosen at
+ * random, and the audit trail's words.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { userIdByUsername } from '../../../test/support/households.ts';
+import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { quarterOf } from '../../platform/dates/quarters.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { staffFolderAudits, staffPdps, staffSessions } from './tables.ts';
+import { makeAgreement, makeSession, makeStaffUser, makeTraining } from './test-support.ts';
+
+const t = testAppForFile();
+const today = todayInLondon();
+const daysAgo = (n: number) => addDays(today, -n);
+
+const judgement = {
+  notesShowAnalysis: 'yes',
+  notesSignsOfSafety: 'no',
+  actionsFollowedUp: 'yes',
+  grade: 'requires_improvement',
+  findings: 'The notes describe the households but not the risks weighed.',
+  actionsForManager: 'Use the Signs of Safety headings in every record.',
+};
+
+describe('a supervision folder audited by the head of fostering', () => {
+  it('shows what the folder holds, refuses a part-filled form keeping what was typed, and keeps the audit', async () => {
+    const db = t.database.db;
+    const manager = await userIdByUsername(db, 'manager');
+    const member = await makeStaffUser(db, { displayName: 'Fern Audited' });
+    await makeAgreement(db, member.id, '2025-03-03', 4, manager);
+    // Supervised 20 days ago (in time for 4 weeks); the one 40 days ago never signed.
+    const old = await makeSession(db, member.id, daysAgo(40), manager);
+    const recent = await makeSession(db, member.id, daysAgo(20), manager);
+    await db.update(staffSessions).set({ staffSignedAt: new Date() }).where(eq(staffSessions.id, recent.id));
+    await db.insert(staffPdps).values({
+      staffUserId: member.id,
+      goals: 'Present at panel.',
+      training: 'Chairing.',
+      support: 'Reflection.',
+      reviewedOn: addMonths(today, -13),
+    });
+    await makeTraining(db, member.id, { data_protection: daysAgo(30) });
+    expect(old.id).toBeDefined();
+
+    const head = await signedIn(t.app, 'head');
+    const form = await head.get(`/staff/${member.id}/folder-audit`);
+    expect(form.statusCode).toBe(200);
+    for (const words of [
+      'Signed by both on 3 March 2025',
+      `Last supervised on ${formatDate(daysAgo(20))}; agreed every 4 weeks`,
+      '1 record not signed 14 days after the session',
+      `Last reviewed on ${formatDate(addMonths(today, -13))}`,
+      '4 mandatory courses not done or out of date',
+    ]) {
+      expect(form.body).toContain(words);
+    }
+
+    const partial = await head.post(`/staff/${member.id}/folder-audit`, {
+      notesShowAnalysis: 'yes',
+      findings: 'Half written.',
+      actionsForManager: 'Keep this.',
+    });
+    expect(partial.statusCode).toBe(400);
+    for (const message of [
+      'Select whether the supervision notes follow the Signs of Safety approach',
+      'Select whether actions are agreed and followed up at the next session',
+      'Select the grade of the folder',
+    ]) {
+      expect(partial.body).toContain(message);
+    }
+    expect(partial.body).toContain('Half written.');
+    expect(partial.body).toContain('Keep this.');
+    expect(partial.body).toMatch(/value="yes" checked/);
+
+    const saved = await head.post(`/staff/${member.id}/folder-audit`, judgement);
+    expect(saved.statusCode).toBe(303);
+    const href = saved.headers.location as string;
+    expect(href).toMatch(/^\/staff\/folder-audits\/[0-9a-f-]{36}\?done=recorded$/);
+
+    const [row] = await db.select().from(staffFolderAudits).where(eq(staffFolderAudits.staffUserId, member.id));
+    expect(row).toMatchObject({
+      auditedOn: today,
+      hasAgreement: true,
+      supervisedInTime: true,
+      sessionsSigned: false,
+      pdpCurrent: false,
+      trainingCurrent: false,
+      notesShowAnalysis: true,
+      notesSignsOfSafety: false,
+      grade: 'requires_improvement',
+    });
+
+    const page = await head.get(href);
+    expect(page.statusCode).toBe(200);
+    for (const words of [
+      'The audit of the supervision folder has been recorded',
+      'Audit of Fern Audited’s supervision folder',
+      formatDate(today),
+      'Requires improvement',
+      '2 of the 5 things the plan lists',
+      'The notes describe the households but not the risks weighed.',
+      'Use the Signs of Safety headings in every record.',
+    ]) {
+      expect(page.body).toContain(words);
+    }
+
+    // The folder lists its audit; the audit trail says it in words.
+    const folder = await head.get(`/staff/${member.id}`);
+    expect(folder.body).toContain(`Audited on ${formatDate(today)}`);
+    const trail = await head.get(`/records/staff-member/${member.id}/audit`);
+    expect(trail.body).toContain('Audited the staff member’s supervision folder');
+    expect(trail.body).toContain('Viewed the audit on the staff member’s supervision folder');
+  });
+
+  it('is read by the member and their manager, listed for the director, and audited by the head alone', async () => {
+    const db = t.database.db;
+    const member = await makeStaffUser(db, { displayName: 'Gale Readable' });
+    const head = await signedIn(t.app, 'head');
+    const saved = await head.post(`/staff/${member.id}/folder-audit`, judgement);
+    const href = (saved.headers.location as string).split('?')[0]!;
+
+    const manager = await signedIn(t.app, 'manager');
+    expect((await manager.get(href)).statusCode).toBe(200);
+    const own = await signedIn(t.app, member.username);
+    expect((await own.get(href)).statusCode).toBe(200);
+    expect((await own.get('/my-supervision')).body).toContain(`Audited on ${formatDate(today)}`);
+    expect((await own.get('/staff/folder-audits')).statusCode).toBe(403);
+    // A peer and another team's worker: the audit does not exist for them.
+    expect((await (await signedIn(t.app, 'ssw')).get(href)).statusCode).toBe(404);
+    expect((await (await signedIn(t.app, 'ssw2')).get(href)).statusCode).toBe(404);
+
+    const director = await signedIn(t.app, 'director');
+    expect((await director.get(href)).statusCode).toBe(200);
+    const list = await director.get('/staff/folder-audits');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Gale Readable');
+    expect(list.body).not.toContain('Choose a folder in');
+    // The director reads; only the head audits.
+    expect((await director.get(`/staff/${member.id}/folder-audit`)).statusCode).toBe(403);
+    expect((await director.post(`/staff/${member.id}/folder-audit`, judgement)).statusCode).toBe(403);
+    expect((await manager.get('/staff/folder-audits')).statusCode).toBe(403);
+    expect((await manager.post(`/staff/${member.id}/folder-audit`, judgement)).statusCode).toBe(403);
+
+    // The head cannot audit someone who has no supervision folder (a children's social worker).
+    const cicsw = await userIdByUsername(db, 'cicsw');
+    expect((await head.get(`/staff/${cicsw}/folder-audit`)).statusCode).toBe(404);
+    expect((await head.post(`/staff/${cicsw}/folder-audit`, judgement)).statusCode).toBe(404);
+    expect((await head.get('/staff/folder-audits/not-an-audit')).statusCode).toBe(404);
+  });
+
+  it('chooses at random a folder in the area not yet audited this quarter, and says when none is left', async () => {
+    const db = t.database.db;
+    const head = await signedIn(t.app, 'head');
+    const [area] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into areas (name) values ('Folder Audit Fixture Area') returning id`,
+    );
+    const areaId = area!.id;
+    await db.execute(sql`insert into teams (name, area_id) values ('Folder Audit Fixture Team', ${areaId})`);
+    const first = await makeStaffUser(db, { displayName: 'Ivy Pickable', team: 'Folder Audit Fixture Team' });
+    const second = await makeStaffUser(db, { displayName: 'Jay Pickable', team: 'Folder Audit Fixture Team' });
+    // Audited last quarter: still to audit this one.
+    await head.post(`/staff/${first.id}/folder-audit`, judgement);
+    await db
+      .update(staffFolderAudits)
+      .set({ auditedOn: addDays(quarterOf(today).start, -1) })
+      .where(eq(staffFolderAudits.staffUserId, first.id));
+    await head.post(`/staff/${second.id}/folder-audit`, judgement);
+
+    const list = await head.get('/staff/folder-audits');
+    expect(list.body).toContain('Choose a folder in Folder Audit Fixture Area');
+    const picked = await head.post('/staff/folder-audits/pick', { area: areaId });
+    expect(picked.statusCode).toBe(303);
+    expect(picked.headers.location).toBe(`/staff/${first.id}/folder-audit`);
+
+    await head.post(`/staff/${first.id}/folder-audit`, judgement);
+    const none = await head.post('/staff/folder-audits/pick', { area: areaId });
+    expect(none.headers.location).toBe('/staff/folder-audits?done=none-left');
+    const after = await head.get(none.headers.location as string);
+    expect(after.body).toContain('Every folder in that area has been audited this quarter');
+    expect(after.body).not.toContain('Choose a folder in Folder Audit Fixture Area');
+    // Last quarter's page lists the earlier audit and offers no choosing.
+    const last = await head.get(
+      `/staff/folder-audits?quarter=${quarterOf(addDays(quarterOf(today).start, -1)).start.slice(0, 7)}`,
+    );
+    expect(last.body).toContain('Ivy Pickable');
+    expect(last.body).not.toContain('Choose a folder in');
+  });
+});
