@@ -124,6 +124,8 @@ const expected: Record<string, Rule> = {
   'POST /panel/meetings/:id/minutes': 'panel.sit',
   'GET /panel/meetings/:id/items/new': 'panel.manage',
   'POST /panel/meetings/:id/items/new': 'panel.manage',
+  'GET /panel/items/:id/skills-evidence': 'panel.papers',
+  'POST /panel/items/:id/skills-evidence': 'panel.papers',
   'GET /panel/items/:id/papers/new': 'panel.papers',
   'POST /panel/items/:id/papers/new': 'panel.papers',
   'POST /panel/papers/:id/qa': 'panel.papers',

@@ -383,6 +383,14 @@ export async function writeDemoPanel(
   await insertRows(db, panelItems, items);
   await insertRows(db, panelPapers, papers);
   await insertRows(db, agencyDecisions, decisions);
+  // Each skills level item's evidence checklist, confirmed a week before its meeting: complete for
+  // four in five; the others missing one piece (the children's social workers' views, most often).
+  await db.execute(sql`insert into panel_skills_evidence (item_id, competencies, training, supervision,
+      annual_review, childrens_views, carers_portfolio, checked_on)
+    select i.id, true, abs(hashtext(i.id::text)) % 10 <> 1, true, true, abs(hashtext(i.id::text)) % 5 <> 0, true,
+      m.meets_on - 7
+    from panel_items i join panel_meetings m on m.id = i.meeting_id
+    where i.kind = 'skills_level' and m.meets_on - 7 <= ${isoOf(options.today)}::date`);
   if (moved.length) {
     // The household's approval (and the event that records it) moves to the decision's date.
     const values = sql.join(

@@ -298,7 +298,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved:
           'Review how the payment for skills panel works.\nUpdate the competency framework and write a panel checklist for carers presented at level 2 or 3.\nCompare with agencies’ payment structures and consider how to attract agency carers to transfer.',
         measure: `A clear process for carers and staff to evidence level 2 and 3, applied the same across the county; training in line with the new framework.\nNew framework agreed by ${w([1, '01-31'])}, with costings, to start on ${w([1, '04-01'])}.`,
-        measures: ['panel.skills-levels-agreed'],
+        measures: ['panel.skills-levels-agreed', 'panel.skills-evidence-complete'],
         updates: [
           {
             daysAgo: 60,
@@ -310,6 +310,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
       },
       {
         n: '6.3',
+        deadlines: ['service-reviews.agency-payments'],
         what: 'Carers transferring from independent fostering agencies.',
         who: 'Completed',
         achieved:

@@ -96,3 +96,57 @@ test('an enquiry becomes a complete assessment, ready for panel', async ({ heart
   await expect(page.locator('.govuk-notification-banner')).toContainText('ready for the panel');
   await expect(page.locator('main')).not.toContainText('Not done');
 });
+
+/**
+ * Carers transferring from an independent fostering agency (plan action 6.3): the recruitment
+ * coordinator records an enquiry and the application, then the transfer, first with the day they
+ * were told of the council's fees and allowances in the future (refused, the agency kept), then
+ * corrected; the recruitment page shows the transfer with its protocol meeting not yet held.
+ */
+test('a transfer from a fostering agency is recorded on the road in', async ({ hearth }) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+  const surname = `Harbourlight${Date.now() % 100000}`;
+  const agency = `Seaview Fostering ${surname}`;
+
+  await hearth.signInAs('recruitment');
+  await hearth.openArea('Recruitment');
+  await hearth.submit('Record an enquiry');
+  await fillDate(page, 'Date of the enquiry', daysAgo(10));
+  await page.getByLabel('First name', { exact: true }).fill('Robin');
+  await page.getByLabel('Last name', { exact: true }).fill(surname);
+  await page.getByLabel('Address line 1', { exact: true }).fill('12 Harbour Street');
+  await page.getByLabel('Town or city').fill('Whitstable');
+  await page.getByLabel('Postcode').fill('CT5 1AB');
+  await page.getByLabel('Team nearest to them (sets the area)').selectOption({ label: 'East Kent Fostering Team 1' });
+  await page.getByLabel('Website').check();
+  await page.getByLabel('Teenagers').check();
+  await hearth.submit('Save');
+  await expect(hearth.heading).toHaveText('Recruitment and assessment');
+  await hearth.clickLink('Record the application received');
+  await fillDate(page, 'Date the application was received', daysAgo(8));
+  await hearth.submit('Save');
+  await expect(page.locator('main .govuk-tag').first()).toHaveText('Applicant');
+
+  // The day they were told of the council's fees and allowances, first typed in the future.
+  await hearth.clickLink('Record a transfer from a fostering agency');
+  await expect(hearth.heading).toHaveText('Record a transfer from a fostering agency');
+  await page.getByLabel('Fostering agency').fill(agency);
+  await fillDate(page, 'Date the agency approved them', daysAgo(1100));
+  await fillDate(page, 'Date they were told they will be paid on the council’s fees and allowances', daysAgo(-3));
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    'The date they were told must be today or in the past',
+  );
+  await expect(page.getByLabel('Fostering agency')).toHaveValue(agency);
+
+  await fillDate(page, 'Date they were told they will be paid on the council’s fees and allowances', daysAgo(8));
+  await hearth.submit('Save');
+  await expect(hearth.heading).toHaveText('Recruitment and assessment');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Transfer from a fostering agency recorded');
+  const transfer = page.locator('h2:text-is("Transfer from a fostering agency") + .govuk-summary-list');
+  await expect(transfer.locator('.govuk-summary-list__row', { hasText: 'Fostering agency' })).toContainText(agency);
+  await expect(transfer.locator('.govuk-summary-list__row', { hasText: 'Transfer protocol meeting' })).toContainText(
+    'Not yet held',
+  );
+});

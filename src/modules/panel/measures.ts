@@ -5,6 +5,7 @@
  */
 import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
+import { addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { NMS_28 } from '../payments/labels.ts';
 import { quorateSql } from './quorum.ts';
@@ -187,10 +188,55 @@ export const skillsLevelsAgreed: Measure = {
     from ${skillsDecisionsIn(period)}`,
 };
 
+const TARGET_6_2 =
+  'Target 6, action 6.2: a review of the payments for skills levels 2 and 3, with a clear process for the evidence and consistent practice across the county';
+
+/** Skills level items (i) of meetings (m) held in the 12 months up to the period's day, with their checklist (e). */
+const skillsItemsInYear = (period: Period) => sql`panel_items i
+  join panel_meetings m on m.id = i.meeting_id
+  join households h on h.id = i.household_id
+  join teams t on t.id = h.team_id
+  left join panel_skills_evidence e on e.item_id = i.id
+  where i.kind = 'skills_level' and m.meets_on > ${addYears(period.asAt, -1)}::date
+    and m.meets_on <= ${period.asAt}::date`;
+const evidenceComplete = sql`coalesce(e.competencies and e.training and e.supervision and e.annual_review
+  and e.childrens_views and e.carers_portfolio and e.checked_on <= m.meets_on, false)`;
+
+export const skillsEvidenceComplete: Measure = {
+  id: 'panel.skills-evidence-complete',
+  title: 'Skills level proposals presented with all the evidence',
+  definition:
+    'Of the proposals to pay a household at skills level 2 or 3 on the agenda of panel meetings held in the 12 ' +
+    'months up to the end of the month (today, for the current month), the percentage whose evidence checklist ' +
+    'was complete by the day of the meeting: the competencies, the training, supervision, the latest annual ' +
+    'review, the children’s social workers’ views and the carers’ own portfolio, each confirmed by the worker ' +
+    'presenting the household.',
+  standard: `${NMS_28} (the criteria for each fee level); ${NMS_14}`,
+  planTarget: TARGET_6_2,
+  unit: 'percentage',
+  target: 100,
+  direction: 'higher',
+  amberMargin: 10,
+  metLabel: 'Evidence complete',
+  missedLabel: 'Evidence incomplete',
+  order: 152,
+  count: (period) => sql`select h.team_id, t.area_id, ${evidenceComplete} as met from ${skillsItemsInYear(period)}`,
+  records: (period) => sql`select 'panel-item' as record_type, i.id as record_id,
+      h.name || ' (' || h.reference || '), panel of ' || ${dateInWordsSql(sql`m.meets_on`)} as label,
+      '/panel/meetings/' || m.id as href, h.team_id, t.area_id, ${evidenceComplete} as met,
+      case when e.item_id is null then 'No evidence checklist'
+        else (e.competencies::int + e.training::int + e.supervision::int + e.annual_review::int
+          + e.childrens_views::int + e.carers_portfolio::int)::text || ' of 6 confirmed on '
+          || ${dateInWordsSql(sql`e.checked_on`)} end as detail,
+      h.restricted, m.meets_on::text || ' ' || h.reference as sort_key
+    from ${skillsItemsInYear(period)}`,
+};
+
 export const panelMeasures: Measure[] = [
   papersPublishedOnTime,
   papersQualityAssured,
   meetingsQuorate,
   decisionsInTime,
   skillsLevelsAgreed,
+  skillsEvidenceComplete,
 ];

@@ -36,4 +36,5 @@ export const doneMessages: Record<string, string> = {
   minutes: 'The minutes have been signed: the recommendations go to the agency decision maker',
   decision: 'Your decision has been recorded',
   letters: 'The dates the applicant was told and written to have been saved',
+  evidence: 'The evidence for the skills level has been saved',
 };

@@ -33,6 +33,7 @@ import { meetingPath } from './paths.ts';
 import { householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
+import { confirmedCount, evidenceChecks, evidenceOfItems } from './skills-evidence.ts';
 import { signMinutes } from './decisions.ts';
 import { skillLevelName } from '../households/labels.ts';
 
@@ -101,6 +102,10 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
         )
       : new Set<string>();
     const known = { sitting, readsHousehold: (householdId: string) => read.has(householdId) };
+    const evidence = await evidenceOfItems(
+      db,
+      detail.items.filter((i) => i.item.kind === 'skills_level').map((i) => i.item.id),
+    );
     return reply.code(form.errors ? 400 : 200).page('panel-meeting.njk', {
       title: `Panel meeting, ${formatDate(meeting.meetsOn)}`,
       meeting,
@@ -113,6 +118,10 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
           recommendationName: nameOf(recommendationNames, i.item.recommendation),
           careTypeName: nameOf(careTypeNames, i.item.careType),
           skillLevelName: proposedSkillLevel(i.item),
+          evidence:
+            i.item.kind === 'skills_level'
+              ? { confirmed: confirmedCount(evidence.get(i.item.id) ?? null), of: evidenceChecks.length }
+              : null,
           outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
           // A paper is a link only for those who may open it: the others see that it exists.
           papers: await Promise.all(

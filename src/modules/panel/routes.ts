@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { decisionRoutes } from './routes-decisions.ts';
+import { evidenceRoutes } from './routes-evidence.ts';
 import { meetingRoutes } from './routes-meetings.ts';
 import { memberRoutes } from './routes-members.ts';
 import { paperRoutes } from './routes-papers.ts';
@@ -12,5 +13,6 @@ export const panelRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   memberRoutes(app, db);
   recommendationRoutes(app, db);
   decisionRoutes(app, db);
+  evidenceRoutes(app, db);
   await paperRoutes(app, db);
 };

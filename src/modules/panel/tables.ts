@@ -174,3 +174,25 @@ export const agencyDecisions = pgTable(
     index('agency_decisions_decided_idx').on(t.decidedOn),
   ],
 );
+
+/**
+ * The evidence checklist for presenting carers at skills level 2 or 3 (action 6.2: a clear process
+ * for the evidence, the same across the county): each piece the panel expects, confirmed by the
+ * worker presenting the household, for a skills level item. One per item, changed until the
+ * meeting's minutes are signed.
+ */
+export const panelSkillsEvidence = pgTable('panel_skills_evidence', {
+  itemId: uuid('item_id')
+    .primaryKey()
+    .references(() => panelItems.id),
+  competencies: boolean('competencies').notNull(),
+  training: boolean('training').notNull(),
+  supervision: boolean('supervision').notNull(),
+  annualReview: boolean('annual_review').notNull(),
+  childrensViews: boolean('childrens_views').notNull(),
+  carersPortfolio: boolean('carers_portfolio').notNull(),
+  notes: text('notes'),
+  checkedBy: uuid('checked_by').references(() => users.id),
+  checkedOn: date('checked_on').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

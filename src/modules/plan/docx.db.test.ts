@@ -208,4 +208,38 @@ describe('the print view', () => {
       ),
     );
   });
+
+  it('lists the deadlines linked to an action as the Word file does: what each cites and the whole service’s counts', async () => {
+    const db = t.database.db;
+    // The whole service, as the head of fostering sees it in My work (4 weeks ahead).
+    const due = await dueFor(db, await viewer(db, 'head'), {
+      today: todayInLondon(),
+      horizonDays: 28,
+      ruleIds: ['children.initial-health-assessment'],
+    });
+    const overdue = due.filter((e) => e.overdue).length;
+    expect(overdue).toBeGreaterThanOrEqual(2);
+    // Counted for the whole service whoever prints the plan: here a supervising social worker.
+    const page = await (await signedIn(t.app, 'ssw')).get(`/plan/${planId}/print`);
+    expect(page.statusCode).toBe(200);
+    const text = page.body
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const action = text.split('Progress on 10.4')[1]!.split('Progress on')[0];
+    expect(action).toContain(
+      'Deadlines across the service ' +
+        `Initial health assessment (within 20 working days): ${overdue} overdue and ` +
+        `${due.filter((e) => e.dueSoon).length} due in the next 7 days; ${due.length} in all, looking 4 weeks ahead. ` +
+        'Care Planning, Placement and Case Review (England) Regulations 2010, regulation 7',
+    );
+    // A deadline Hearth no longer keeps is said in words, never by its id.
+    expect(action).toContain('1 deadline linked to this action is no longer kept by Hearth.');
+    expect(page.body).not.toContain('children.a-rule-since-retired');
+    expect(page.body).not.toContain('children.initial-health-assessment');
+    // Action 10.3 links no deadline.
+    expect(text.split('Progress on 10.3')[1]!.split('Progress on 10.4')[0]).not.toContain(
+      'Deadlines across the service',
+    );
+  });
 });

@@ -10,7 +10,15 @@ import { can } from '../../platform/access/policy.ts';
 import { currentPlan, findPlan, findTarget, listPlans } from './queries.ts';
 import { actionRoutes } from './routes-actions.ts';
 import { addTarget, changeTarget, createPlan, rollOver } from './service.ts';
-import { flashFor, planCrumbs, planPageData, quarterlyReviewData, statusNames, targetValues } from './views.ts';
+import {
+  flashFor,
+  planCrumbs,
+  planPageData,
+  planPrintData,
+  quarterlyReviewData,
+  statusNames,
+  targetValues,
+} from './views.ts';
 
 type IdParams = { Params: { id: string } };
 const view: RouteShorthandOptions = { config: { access: { permission: 'plan.view' } } };
@@ -67,7 +75,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
 
   app.get<IdParams>('/plan/:id/print', view, async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const data = await planPageData(db, request.user!, request.params.id);
+    const data = await planPrintData(db, request.user!, request.params.id);
     if (!data) return reply.callNotFound();
     return reply.page('plan-print.njk', {
       title: `${data.plan.title} (print)`,

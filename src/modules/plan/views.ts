@@ -7,7 +7,7 @@ import { allMeasures } from '../../platform/measures/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { ragNames, ragTagClasses, rags, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
-import { deadlinesInWords } from './deadlines-live.ts';
+import { deadlinesInWords, serviceDeadlines, type LinkedDeadlines } from './deadlines-live.ts';
 import { planPath } from './paths.ts';
 import {
   possibleOwners,
@@ -55,6 +55,31 @@ export async function planPageData(db: Db, user: SignedInUser, id: string, today
     statusName: statusNames[view.plan.status] ?? view.plan.status,
     targets,
     canChange: can(user.role, 'plan.change'),
+  };
+}
+
+/**
+ * The print view: the plan page's data, and each action's linked deadlines in the Word document's
+ * words (title, period, what it cites, a rule no longer kept said), counted for the whole service
+ * with one grouped count for the whole page, not one per action.
+ */
+export async function planPrintData(db: Db, user: SignedInUser, id: string, today: IsoDate = todayInLondon()) {
+  const data = await planPageData(db, user, id, today);
+  if (!data) return null;
+  const deadlinesOf = await serviceDeadlines(
+    db,
+    data.targets.flatMap((t) => t.actions.flatMap((a) => a.ruleIds)),
+    today,
+  );
+  return {
+    ...data,
+    targets: data.targets.map((t) => ({
+      ...t,
+      actions: t.actions.map((a): ActionRow & { linkedDeadlines: LinkedDeadlines } => ({
+        ...a,
+        linkedDeadlines: deadlinesOf(a.ruleIds),
+      })),
+    })),
   };
 }
 

@@ -2,7 +2,7 @@
  * Carers transferring from an independent fostering agency (business plan action 6.3): they come
  * across on the council's fees and allowances, which is made clear at application, and the
  * transfer is agreed at a meeting under the transfer protocol. Recorded on the road in, from the
- * enquiry until approval, and changed as it goes (the meeting is added once held).
+ * enquiry, and changed as it goes (the meeting is added once held, also after approval).
  */
 import { z } from 'zod';
 import { dateBoxes, govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
@@ -24,7 +24,8 @@ export const transferStep: Step<typeof transferSchema> = {
   title: 'Record a transfer from a fostering agency',
   done: 'Transfer from a fostering agency recorded',
   roles: assessors,
-  offered: (ctx) => ['enquiry', 'applicant', 'in_assessment'].includes(ctx.household.status),
+  // Until approval, and after it while the approval stands, so a meeting written up late can be added.
+  offered: (ctx) => ['enquiry', 'applicant', 'in_assessment', 'approved'].includes(ctx.household.status),
   schema: transferSchema,
   dates: ['agencyApprovedOn', 'toldOfPaymentsOn', 'protocolMeetingOn'],
   lines: () => [

@@ -3,6 +3,7 @@
  * transfer recorded on the road in, refused input kept, the protocol meeting added once held, who
  * may record it, the audit trail; and its two measures for November 2026, hand-worked.
  */
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn } from '../../../test/support/app.ts';
 import { measureFixture, teamOfItsOwn } from '../../../test/support/measures.ts';
@@ -84,6 +85,10 @@ describe('a transfer from a fostering agency on the road in', () => {
     expect(after.body).not.toContain('Not yet held');
     const rows = await f.db().select().from(recruitmentTransfers);
     expect(rows.filter((r) => r.householdId === h.id)).toHaveLength(1);
+
+    // After approval the step stays open, so a meeting written up late can still be added.
+    await f.db().execute(sql`update households set status = 'approved', approved_on = ${today} where id = ${h.id}`);
+    expect((await agent.get(path)).statusCode).toBe(200);
 
     // A supervising social worker does not record the road in; the trail says what was done.
     expect((await (await signedIn(f.app(), 'ssw')).get(path)).statusCode).toBe(403);

@@ -59,10 +59,16 @@ export async function readFolder(db: DbOrTx, memberId: string, on: IsoDate): Pro
       left join lateral (select signed_on, frequency_weeks from staff_supervision_agreements
         where staff_user_id = u.id and signed_on <= ${on}::date order by signed_on desc, created_at desc limit 1) a on true
       left join lateral (select max(held_on) as last_on,
-          count(*) filter (where staff_signed_at is null and held_on <= ${addDays(on, -SIGN_WITHIN_DAYS)}::date) as unsigned
+          count(*) filter (where held_on > ${addMonths(on, -12)}::date and held_on < ${addDays(on, -SIGN_WITHIN_DAYS)}::date
+            and (staff_signed_at is null
+              or (staff_signed_at at time zone 'Europe/London')::date > held_on + ${SIGN_WITHIN_DAYS}::int
+              or (staff_signed_at at time zone 'Europe/London')::date > ${on}::date)) as unsigned
         from staff_supervision_sessions where staff_user_id = u.id and held_on <= ${on}::date) s on true
-      left join lateral (select reviewed_on from staff_pdps where staff_user_id = u.id and reviewed_on <= ${on}::date
-        order by reviewed_on desc limit 1) p on true
+      left join lateral (select max(reviewed_on) as reviewed_on from (
+          select reviewed_on from staff_pdps where staff_user_id = u.id and reviewed_on <= ${on}::date
+          union all
+          select held_on from staff_supervision_sessions where staff_user_id = u.id and pdp_reviewed
+            and held_on <= ${on}::date) r) p on true
       where u.id = ${memberId} and u.role in (${staffRoleList})`,
   );
   return row ?? null;
@@ -93,7 +99,7 @@ export async function quarterByArea(db: DbOrTx, start: IsoDate, end: IsoDate): P
   return queryRows<AreaQuarter>(
     db,
     sql`with audited as (
-        select area_id, count(*)::int as n from staff_folder_audits
+        select area_id, count(distinct staff_user_id)::int as n from staff_folder_audits
         where audited_on between ${start}::date and ${end}::date group by area_id),
       waiting as (
         select ${memberArea} as area_id, count(*)::int as n from users u left join teams t on t.id = u.team_id
@@ -111,7 +117,11 @@ export async function quarterByArea(db: DbOrTx, start: IsoDate, end: IsoDate): P
   );
 }
 
-/** A member of staff in the area (null: countywide) whose folder has not been audited in the quarter, at random. */
+/**
+ * A member of staff in the area (null: countywide) whose folder has not been audited in the quarter,
+ * chosen at random but the same for the quarter until audited (ordered by a hash of their id and the
+ * quarter), so choosing again does not offer another.
+ */
 export async function folderNotYetAudited(db: DbOrTx, areaId: string | null, start: IsoDate, end: IsoDate) {
   const [row] = await queryRows<{ id: string }>(
     db,
@@ -120,7 +130,7 @@ export async function folderNotYetAudited(db: DbOrTx, areaId: string | null, sta
         and ${areaId ? sql`${memberArea} = ${areaId}` : sql`${memberArea} is null`}
         and not exists (select 1 from staff_folder_audits fa where fa.staff_user_id = u.id
           and fa.audited_on between ${start}::date and ${end}::date)
-      order by random() limit 1`,
+      order by md5(u.id::text || ${start}) limit 1`,
   );
   return row?.id ?? null;
 }

@@ -6,7 +6,8 @@
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
-import { forbidden, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { and, eq } from 'drizzle-orm';
+import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import type { FolderAuditInput } from './forms.ts';
 import { contentsOf, findFolderAudit, readFolder } from './folder-audit-queries.ts';
 import { findMember, findVisibleMember, type MemberRecord } from './queries.ts';
@@ -25,17 +26,15 @@ export async function folderToAudit(db: DbOrTx, who: Who, memberId: string, toda
     if (!member) return null;
     if (!auditsFolders(who.user, member.id)) return { member, may: false as const };
     const reading = (await readFolder(tx, member.id, today))!;
-    await recordAudit(tx, who.actor, {
-      action: 'view',
-      recordType: STAFF_RECORD,
-      recordId: member.id,
-      detail: { part: 'folder-audit' },
-    });
+    // Reading what the folder holds, to audit it, is a view of the folder (no audit exists yet).
+    await recordAudit(tx, who.actor, { action: 'view', recordType: STAFF_RECORD, recordId: member.id });
     return { member, may: true as const, reading, contents: contentsOf(reading, today) };
   });
 }
 
-/** Records the head's audit of a member's folder, with what the folder holds today. */
+export const AUDITED_TODAY = 'This folder has already been audited today: open the audit from the folder’s page';
+
+/** Records the head's audit of a member's folder, with what the folder holds today (one a day). */
 export async function recordFolderAudit(
   db: DbOrTx,
   who: Who,
@@ -47,6 +46,11 @@ export async function recordFolderAudit(
     const member = await findMember(tx, memberId);
     if (!member || !seesMember(who.user, member)) return notFound;
     if (!auditsFolders(who.user, member.id)) return forbidden;
+    const [already] = await tx
+      .select({ id: staffFolderAudits.id })
+      .from(staffFolderAudits)
+      .where(and(eq(staffFolderAudits.staffUserId, member.id), eq(staffFolderAudits.auditedOn, today)));
+    if (already) return invalid({ field: 'findings', message: AUDITED_TODAY });
     const reading = (await readFolder(tx, member.id, today))!;
     const [row] = await tx
       .insert(staffFolderAudits)
@@ -69,6 +73,11 @@ export async function recordFolderAudit(
     });
     return { ok: true as const, id: row!.id };
   });
+}
+
+/** Hearth chose this member's folder at random for the head to audit: said on the folder's trail. */
+export async function recordChoice(db: DbOrTx, who: Who, memberId: string) {
+  await recordAudit(db, who.actor, { action: 'choose-for-audit', recordType: STAFF_RECORD, recordId: memberId });
 }
 
 /** An audit for a reader who may see the member's folder (else null), the view audited. */

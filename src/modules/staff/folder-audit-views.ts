@@ -10,7 +10,7 @@ import { DEFAULT_SUPERVISION_WEEKS, PDP_CURRENT_MONTHS, SIGN_WITHIN_DAYS } from 
 export const contentNames: Record<keyof FolderContents, string> = {
   hasAgreement: 'Supervision agreement signed',
   supervisedInTime: 'Supervised as often as agreed',
-  sessionsSigned: 'Session records signed by the member',
+  sessionsSigned: `Session records signed by the member within ${SIGN_WITHIN_DAYS} days`,
   pdpCurrent: `Personal development plan reviewed in the last ${PDP_CURRENT_MONTHS} months`,
   trainingCurrent: 'Mandatory training up to date',
 };
@@ -31,11 +31,11 @@ export function readingRows(reading: FolderReading, contents: FolderContents) {
       : 'No supervision session recorded',
     sessionsSigned:
       reading.unsignedSessions === 0
-        ? `Every record signed within ${SIGN_WITHIN_DAYS} days`
-        : `${reading.unsignedSessions} ${reading.unsignedSessions === 1 ? 'record' : 'records'} not signed ${SIGN_WITHIN_DAYS} days after the session`,
+        ? `Every record of the last 12 months signed by the member within ${SIGN_WITHIN_DAYS} days`
+        : `${reading.unsignedSessions} ${reading.unsignedSessions === 1 ? 'record' : 'records'} of the last 12 months not signed by the member within ${SIGN_WITHIN_DAYS} days of the session`,
     pdpCurrent: reading.pdpReviewedOn
       ? `Last reviewed on ${formatDate(reading.pdpReviewedOn)}`
-      : 'No personal development plan recorded',
+      : 'No review of a personal development plan recorded',
     trainingCurrent:
       reading.coursesLapsed === 0
         ? 'Every mandatory course done and in date'

@@ -37,7 +37,16 @@ describe('a supervision folder audited by the head of fostering', () => {
     // Supervised 20 days ago (in time for 4 weeks); the one 40 days ago never signed.
     const old = await makeSession(db, member.id, daysAgo(40), manager);
     const recent = await makeSession(db, member.id, daysAgo(20), manager);
-    await db.update(staffSessions).set({ staffSignedAt: new Date() }).where(eq(staffSessions.id, recent.id));
+    await db
+      .update(staffSessions)
+      .set({ staffSignedAt: new Date(`${daysAgo(15)}T12:00:00Z`) })
+      .where(eq(staffSessions.id, recent.id));
+    // Signed, but a month after the session: not signed within 14 days.
+    const late = await makeSession(db, member.id, daysAgo(100), manager);
+    await db
+      .update(staffSessions)
+      .set({ staffSignedAt: new Date(`${daysAgo(70)}T12:00:00Z`) })
+      .where(eq(staffSessions.id, late.id));
     await db.insert(staffPdps).values({
       staffUserId: member.id,
       goals: 'Present at panel.',
@@ -54,12 +63,14 @@ describe('a supervision folder audited by the head of fostering', () => {
     for (const words of [
       'Signed by both on 3 March 2025',
       `Last supervised on ${formatDate(daysAgo(20))}; agreed every 4 weeks`,
-      '1 record not signed 14 days after the session',
+      '2 records of the last 12 months not signed by the member within 14 days of the session',
       `Last reviewed on ${formatDate(addMonths(today, -13))}`,
       '4 mandatory courses not done or out of date',
     ]) {
       expect(form.body).toContain(words);
     }
+
+    expect(form.body).toMatch(new RegExp(`href="/staff/${member.id}">Cancel`));
 
     const partial = await head.post(`/staff/${member.id}/folder-audit`, {
       notesShowAnalysis: 'yes',
@@ -124,6 +135,10 @@ describe('a supervision folder audited by the head of fostering', () => {
     const head = await signedIn(t.app, 'head');
     const saved = await head.post(`/staff/${member.id}/folder-audit`, judgement);
     const href = (saved.headers.location as string).split('?')[0]!;
+    // A second audit the same day (a form sent twice) is refused.
+    const twice = await head.post(`/staff/${member.id}/folder-audit`, judgement);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('This folder has already been audited today');
 
     const manager = await signedIn(t.app, 'manager');
     expect((await manager.get(href)).statusCode).toBe(200);
@@ -165,6 +180,7 @@ describe('a supervision folder audited by the head of fostering', () => {
     await db.execute(sql`insert into teams (name, area_id) values ('Folder Audit Fixture Team', ${areaId})`);
     const first = await makeStaffUser(db, { displayName: 'Ivy Pickable', team: 'Folder Audit Fixture Team' });
     const second = await makeStaffUser(db, { displayName: 'Jay Pickable', team: 'Folder Audit Fixture Team' });
+    const third = await makeStaffUser(db, { displayName: 'Kim Pickable', team: 'Folder Audit Fixture Team' });
     // Audited last quarter: still to audit this one.
     await head.post(`/staff/${first.id}/folder-audit`, judgement);
     await db
@@ -177,9 +193,18 @@ describe('a supervision folder audited by the head of fostering', () => {
     expect(list.body).toContain('Choose a folder in Folder Audit Fixture Area');
     const picked = await head.post('/staff/folder-audits/pick', { area: areaId });
     expect(picked.statusCode).toBe(303);
-    expect(picked.headers.location).toBe(`/staff/${first.id}/folder-audit`);
+    const chosen = picked.headers.location as string;
+    expect([`/staff/${first.id}/folder-audit`, `/staff/${third.id}/folder-audit`]).toContain(chosen);
+    // Choosing again offers the same folder until it is audited; the choice is on the folder's trail.
+    expect((await head.post('/staff/folder-audits/pick', { area: areaId })).headers.location).toBe(chosen);
+    const chosenId = chosen.split('/')[2]!;
+    const trail = await head.get(`/records/staff-member/${chosenId}/audit`);
+    expect(trail.body).toContain('Chose at random for audit the staff member’s supervision folder');
 
-    await head.post(`/staff/${first.id}/folder-audit`, judgement);
+    await head.post(chosen, judgement);
+    const next = await head.post('/staff/folder-audits/pick', { area: areaId });
+    expect(next.headers.location).not.toBe(chosen);
+    await head.post(next.headers.location as string, judgement);
     const none = await head.post('/staff/folder-audits/pick', { area: areaId });
     expect(none.headers.location).toBe('/staff/folder-audits?done=none-left');
     const after = await head.get(none.headers.location as string);

@@ -141,15 +141,20 @@ const auditRecord = (met: SQL, detail: SQL) => sql`'staff-member' as record_type
   ${detail} as detail, true as restricted, fa.audited_on::text || ' ' || fa.id::text as sort_key`;
 const auditsFrom = (from: IsoDate, to: IsoDate) => sql`staff_folder_audits fa join users u on u.id = fa.staff_user_id
   where fa.audited_on between ${from}::date and ${to}::date`;
+/** The same, each folder once: its latest audit in the days (a folder audited twice is one folder audited). */
+const foldersFrom = (from: IsoDate, to: IsoDate) => sql`(select distinct on (staff_user_id) * from staff_folder_audits
+    where audited_on between ${from}::date and ${to}::date order by staff_user_id, audited_on desc, created_at desc) fa
+  join users u on u.id = fa.staff_user_id`;
 const auditedOn = sql`'Audited on ' || ${dateInWordsSql(sql`fa.audited_on`)}`;
 
 export const foldersAudited: Measure = {
   id: 'staff.folders-audited',
   title: 'Staff supervision folders audited this quarter',
   definition:
-    'Audits of staff supervision folders recorded from the first day of the quarter (April, July, October or ' +
-    'January) to the last day of the month (today, for the current month), each counted in the team and area ' +
-    `the member of staff was in on the day. The plan asks for ${FOLDER_AUDITS_PER_AREA} in each area every quarter.`,
+    'Staff supervision folders audited from the first day of the quarter (April, July, October or January) to the ' +
+    'last day of the month (today, for the current month), each folder once (a second audit in the quarter is not ' +
+    'another folder), counted in the team and area the member of staff was in on the day of its latest audit. ' +
+    `The plan asks for ${FOLDER_AUDITS_PER_AREA} in each area every quarter.`,
   standard: NMS_24,
   planTarget: TARGET_9,
   unit: 'count',
@@ -159,8 +164,8 @@ export const foldersAudited: Measure = {
   byTeam: true,
   metLabel: 'Audited',
   order: 143,
-  count: (p) => sql`select fa.team_id, fa.area_id, true as met from ${auditsFrom(quarterOf(p.asAt).start, p.asAt)}`,
-  records: (p) => sql`select ${auditRecord(sql`true`, auditedOn)} from ${auditsFrom(quarterOf(p.asAt).start, p.asAt)}`,
+  count: (p) => sql`select fa.team_id, fa.area_id, true as met from ${foldersFrom(quarterOf(p.asAt).start, p.asAt)}`,
+  records: (p) => sql`select ${auditRecord(sql`true`, auditedOn)} from ${foldersFrom(quarterOf(p.asAt).start, p.asAt)}`,
 };
 
 const folderComplete = sql`(fa.has_agreement and fa.supervised_in_time and fa.sessions_signed and fa.pdp_current

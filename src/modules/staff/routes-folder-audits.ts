@@ -14,7 +14,7 @@ import { answerForm, who } from '../../platform/views/results.ts';
 import { gradeNames, grades } from '../audits/labels.ts';
 import { folderAuditForm } from './forms.ts';
 import { AUDITS_PAGE_SIZE, folderNotYetAudited, quarterAudits, quarterByArea } from './folder-audit-queries.ts';
-import { folderToAudit, recordFolderAudit, viewFolderAudit } from './folder-audit-service.ts';
+import { folderToAudit, recordChoice, recordFolderAudit, viewFolderAudit } from './folder-audit-service.ts';
 import {
   completeText,
   gradeTagOf,
@@ -102,6 +102,7 @@ export function folderAuditRoutes(app: FastifyInstance, db: Db) {
     const quarter = quarterFrom(undefined, today);
     const area = parsed.data.area === 'countywide' ? null : parsed.data.area;
     const memberId = await folderNotYetAudited(db, area, quarter.start, quarter.end);
+    if (memberId) await recordChoice(db, who(request), memberId);
     return reply.redirect(memberId ? newFolderAuditPath(memberId) : `${FOLDER_AUDITS}?done=none-left`, 303);
   });
 
@@ -118,6 +119,7 @@ export function folderAuditRoutes(app: FastifyInstance, db: Db) {
       member: found.member,
       action: newFolderAuditPath(found.member.id),
       folderHref: folderPath(found.member.id),
+      cancel: folderPath(found.member.id),
       today: formatDate(todayInLondon()),
       reading: readingRows(found.reading, found.contents),
       questions: noteQuestions,

@@ -19,7 +19,7 @@ import {
 } from './queries.ts';
 import { auditsFolders, supervises } from './scope.ts';
 import { auditsOfFolder } from './folder-audit-queries.ts';
-import { completeText, gradeTagOf } from './folder-audit-views.ts';
+import { gradeTagOf, heldInWords } from './folder-audit-views.ts';
 import { viewFolder } from './service.ts';
 import { inductionDueOn, inductionItems } from './settings.ts';
 import {
@@ -46,7 +46,7 @@ async function folderAuditsFor(db: Db, user: SignedInUser, memberId: string) {
       on: formatDate(a.auditedOn),
       auditor: a.auditorName,
       grade: gradeTagOf(a.grade),
-      complete: completeText(a),
+      held: heldInWords(a),
     })),
   };
 }
