@@ -2,7 +2,8 @@
  * The pages of the modules built after the first benchmarks (recruitment, panel, reviews,
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
  * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons,
- * children missing from care, out-of-hours calls):
+ * children missing from care, out-of-hours calls, supervision folder audits, agency transfers, skills
+ * level evidence):
  * each module's landing list and one busy record, opened by the demo user whose work it is. Targets
  * as for every record and list page (issue 8): p95 < 150 ms at national scale, < 50 ms at county
  * scale on PostgreSQL.
@@ -17,6 +18,7 @@ import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/pa
 import { episodePath, missingListPath } from '../../src/modules/missing/paths.ts';
 import { outOfHoursPath } from '../../src/modules/out-of-hours/paths.ts';
 import { serviceReviewPath, serviceReviewsPath } from '../../src/modules/service-reviews/paths.ts';
+import { FOLDER_AUDITS, folderAuditPath, newFolderAuditPath } from '../../src/modules/staff/paths.ts';
 import { latestEnded } from '../../src/modules/service-reviews/periods.ts';
 import { BenchAgent } from './agent.ts';
 import type { Scenario } from './timing.ts';
@@ -68,6 +70,13 @@ async function findTargets(db: Db) {
       db,
       sql`select area_id as id from children where left_care_on is null group by area_id order by count(*) desc limit 1`,
     ),
+    folderAudit: await one(db, sql`select id from staff_folder_audits order by audited_on desc, id limit 1`),
+    transfer: await one(db, sql`select household_id as id from recruitment_transfers order by updated_at desc limit 1`),
+    skillsItem: await one(
+      db,
+      sql`select i.id from panel_items i join panel_meetings m on m.id = i.meeting_id
+          where i.kind = 'skills_level' order by m.meets_on desc, i.id limit 1`,
+    ),
     staffMember: await one(
       db,
       sql`select s.staff_user_id as id from staff_supervision_sessions s
@@ -89,6 +98,9 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     approval: null,
     episode: null,
     busiestArea: null,
+    folderAudit: null,
+    transfer: null,
+    skillsItem: null,
   }));
   // A half-year two years before the latest ended: the demo has no review of it, so its pages count
   // the records live (as before a review is completed), not from the figures kept with it.
@@ -122,6 +134,23 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     {
       page: "A staff member's folder (manager)",
       run: record(manager!, targets.staffMember && `/staff/${targets.staffMember}`),
+    },
+    { page: 'Supervision folder audits (head)', run: () => head!.get(FOLDER_AUDITS) },
+    {
+      page: 'A supervision folder audit (head)',
+      run: record(head!, targets.folderAudit && folderAuditPath(targets.folderAudit)),
+    },
+    {
+      page: 'Audit a supervision folder, the form (head)',
+      run: record(head!, targets.staffMember && newFolderAuditPath(targets.staffMember)),
+    },
+    {
+      page: 'A transfer from an agency, the recruitment page (recruitment)',
+      run: record(recruitment!, targets.transfer && `/households/${targets.transfer}/recruitment`),
+    },
+    {
+      page: 'Evidence for a skills level (head)',
+      run: record(head!, targets.skillsItem && `/panel/items/${targets.skillsItem}/skills-evidence`),
     },
     { page: 'Quarterly reports (head)', run: () => head!.get('/reports') },
     { page: 'Published rates (payments)', run: () => payments!.get('/payments') },

@@ -97,6 +97,19 @@ function textOf(paragraph: string): string {
   return [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 }
 
+/** The initial health assessments due for the whole service, as the head sees them in My work (4 weeks ahead). */
+async function healthAssessmentsDue() {
+  const db = t.database.db;
+  const due = await dueFor(db, await viewer(db, 'head'), {
+    today: todayInLondon(),
+    horizonDays: 28,
+    ruleIds: ['children.initial-health-assessment'],
+  });
+  const overdue = due.filter((e) => e.overdue).length;
+  expect(overdue).toBeGreaterThanOrEqual(2);
+  return { due, overdue };
+}
+
 describe('the business plan in Word', () => {
   it('lays out on A4 landscape with an action column wide enough for "10.3" on one line', async () => {
     const { xml } = await documentXml();
@@ -145,15 +158,7 @@ describe('the business plan in Word', () => {
   });
 
   it('lists the deadlines linked to an action by name, with what each cites and the whole service’s counts', async () => {
-    const db = t.database.db;
-    // The whole service, as the head of fostering sees it in My work (4 weeks ahead).
-    const due = await dueFor(db, await viewer(db, 'head'), {
-      today: todayInLondon(),
-      horizonDays: 28,
-      ruleIds: ['children.initial-health-assessment'],
-    });
-    const overdue = due.filter((e) => e.overdue).length;
-    expect(overdue).toBeGreaterThanOrEqual(2);
+    const { due, overdue } = await healthAssessmentsDue();
     const line =
       `Initial health assessment (within 20 working days): ${overdue} overdue and ` +
       `${due.filter((e) => e.dueSoon).length} due in the next 7 days; ${due.length} in all, looking 4 weeks ahead.`;
@@ -210,15 +215,7 @@ describe('the print view', () => {
   });
 
   it('lists the deadlines linked to an action as the Word file does: what each cites and the whole service’s counts', async () => {
-    const db = t.database.db;
-    // The whole service, as the head of fostering sees it in My work (4 weeks ahead).
-    const due = await dueFor(db, await viewer(db, 'head'), {
-      today: todayInLondon(),
-      horizonDays: 28,
-      ruleIds: ['children.initial-health-assessment'],
-    });
-    const overdue = due.filter((e) => e.overdue).length;
-    expect(overdue).toBeGreaterThanOrEqual(2);
+    const { due, overdue } = await healthAssessmentsDue();
     // Counted for the whole service whoever prints the plan: here a supervising social worker.
     const page = await (await signedIn(t.app, 'ssw')).get(`/plan/${planId}/print`);
     expect(page.statusCode).toBe(200);
