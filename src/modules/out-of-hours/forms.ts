@@ -5,33 +5,13 @@
  * is the page's.
  */
 import { z } from 'zod';
-import { isWorkingDay, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { isWorkingDay, type ClockTime, type IsoDate } from '../../platform/dates/index.ts';
 import { pastGovukDate } from '../../platform/views/date-input.ts';
 import { requiredText } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 import { ANSWER_HOURS, answererRefusals, answerers, callers, outcomes, reasons, type Answerer } from './labels.ts';
 
 export const CALL_DATES = ['calledOn'] as const;
-
-/** A time of day, 24-hour "21:30", London. */
-export type ClockTime = string;
-
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * The day and the time of day in Europe/London at the instant `now`, both read from that one
- * instant (so no call lands between two days at midnight): what the form checks a call against.
- */
-export function nowInLondon(now: Date = new Date()): { today: IsoDate; time: ClockTime } {
-  const parts = londonClock.formatToParts(now);
-  const part = (type: 'hour' | 'minute') => parts.find((p) => p.type === type)?.value ?? '00';
-  return { today: todayInLondon(now), time: `${part('hour')}:${part('minute')}` };
-}
 
 /**
  * Who answers a call on the day at the time (labels.ts ANSWER_HOURS): the County Out of Hours

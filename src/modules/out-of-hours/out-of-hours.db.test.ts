@@ -9,7 +9,7 @@ import { makeHousehold } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { dateBoxes as boxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { CALL_DATES, callForm, nowInLondon } from './forms.ts';
+import { CALL_DATES, callForm } from './forms.ts';
 
 let t: TestApp;
 let db: Db;
@@ -227,12 +227,6 @@ describe('the out-of-hours call’s form', () => {
       calledAt: 'Time of the call must be now or in the past',
       outcome: 'Select what was done',
     });
-  });
-
-  it('reads the day and the time now on London’s clock, in summer and in winter', () => {
-    expect(nowInLondon(new Date('2026-07-01T23:30:00Z'))).toEqual({ today: '2026-07-02', time: '00:30' });
-    expect(nowInLondon(new Date('2026-11-14T21:05:00Z'))).toEqual({ today: '2026-11-14', time: '21:05' });
-    expect(nowInLondon(new Date('2026-11-14T00:00:00Z'))).toEqual({ today: '2026-11-14', time: '00:00' });
   });
 
   it('checks who answered against the hours, once the day, the time and who answered are given', () => {

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { areaOptions } from '../../platform/auth/organisation.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { nowInLondon, todayInLondon } from '../../platform/dates/index.ts';
 import { addMonthsToMonth, currentMonth, monthName } from '../../platform/measures/periods.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
@@ -19,7 +19,7 @@ import { selectItems } from '../children/labels.ts';
 import { newMatterOnHouseholdPath } from '../concerns/paths.ts';
 import { householdPath } from '../households/paths.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
-import { CALL_DATES, callForm, listQuery, nowInLondon } from './forms.ts';
+import { CALL_DATES, callForm, listQuery } from './forms.ts';
 import {
   ANSWER_HOURS_IN_WORDS,
   answererHints,

@@ -13,9 +13,11 @@ export {
   differenceInDays,
   isIsoDate,
   isWeekend,
+  nowInLondon,
   parseIsoDate,
   timeBetweenInWords,
   todayInLondon,
+  type ClockTime,
   type IsoDate,
 } from './iso-date.ts';
 export { birthdaySql } from './birthday-sql.ts';

@@ -9,6 +9,7 @@ import {
   differenceInDays,
   isIsoDate,
   isWeekend,
+  nowInLondon,
   parseIsoDate,
   todayInLondon,
 } from './iso-date.ts';
@@ -217,5 +218,13 @@ describe('ageOn', () => {
 
   it('refuses a date before birth', () => {
     expect(() => ageOn('2026-06-15', '2026-06-14')).toThrow(/before the date of birth/);
+  });
+});
+
+describe('nowInLondon', () => {
+  it('reads the day and the time now on London’s clock, in summer and in winter', () => {
+    expect(nowInLondon(new Date('2026-07-01T23:30:00Z'))).toEqual({ today: '2026-07-02', time: '00:30' });
+    expect(nowInLondon(new Date('2026-11-14T21:05:00Z'))).toEqual({ today: '2026-11-14', time: '21:05' });
+    expect(nowInLondon(new Date('2026-11-14T00:00:00Z'))).toEqual({ today: '2026-11-14', time: '00:00' });
   });
 });

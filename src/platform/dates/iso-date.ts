@@ -104,6 +104,26 @@ const londonCalendarDate = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
 });
 
+/** A time of day, 24-hour "21:30", London. */
+export type ClockTime = string;
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The day and the time of day in Europe/London at the instant `now`, both read from that one
+ * instant (so nothing lands between two days at midnight).
+ */
+export function nowInLondon(now: Date = new Date()): { today: IsoDate; time: ClockTime } {
+  const parts = londonClock.formatToParts(now);
+  const part = (type: 'hour' | 'minute') => parts.find((p) => p.type === type)?.value ?? '00';
+  return { today: todayInLondon(now), time: `${part('hour')}:${part('minute')}` };
+}
+
 /** The calendar date in Europe/London at the instant `now` (GMT in winter, BST in summer). */
 export function todayInLondon(now: Date = new Date()): IsoDate {
   if (Number.isNaN(now.getTime())) throw new RangeError('todayInLondon: invalid Date');
