@@ -171,8 +171,21 @@ export async function findFolderAudit(db: DbOrTx, id: string): Promise<AuditRow 
 export const AUDITS_PAGE_SIZE = 25;
 
 /** A page of the quarter's audits, newest first, and how many there are. */
-export async function quarterAudits(db: DbOrTx, start: IsoDate, end: IsoDate, page: number) {
-  const inQuarter = sql`fa.audited_on between ${start}::date and ${end}::date`;
+/** Which of the quarter's audits to list: one area's (or 'countywide', staff with no area), one grade. */
+export interface AuditFilter {
+  area?: string;
+  grade?: string;
+}
+
+export async function quarterAudits(db: DbOrTx, start: IsoDate, end: IsoDate, page: number, filter: AuditFilter = {}) {
+  const inQuarter = sql.join(
+    [
+      sql`fa.audited_on between ${start}::date and ${end}::date`,
+      filter.area === 'countywide' ? sql`fa.area_id is null` : filter.area ? sql`fa.area_id = ${filter.area}` : null,
+      filter.grade ? sql`fa.grade = ${filter.grade}` : null,
+    ].filter((c) => c !== null),
+    sql` and `,
+  );
   const [count] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from staff_folder_audits fa where ${inQuarter}`,

@@ -7,6 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 import { userIdByUsername } from '../../../test/support/households.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -216,5 +217,48 @@ describe('a supervision folder audited by the head of fostering', () => {
     );
     expect(last.body).toContain('Ivy Pickable');
     expect(last.body).not.toContain('Choose a folder in');
+  });
+
+  it('filters the quarter’s audits by area and grade, and sets no number for staff outside an area', async () => {
+    const db = t.database.db;
+    const head = await signedIn(t.app, 'head');
+    const [area] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into areas (name) values ('Folder Filter Fixture Area') returning id`,
+    );
+    await db.execute(sql`insert into teams (name, area_id) values ('Folder Filter Fixture Team', ${area!.id})`);
+    const good = await makeStaffUser(db, { displayName: 'Lou Filtered', team: 'Folder Filter Fixture Team' });
+    const weak = await makeStaffUser(db, { displayName: 'Max Filtered', team: 'Folder Filter Fixture Team' });
+    const outside = await makeStaffUser(db, { displayName: 'Ned Countywide', team: null });
+    await head.post(`/staff/${good.id}/folder-audit`, { ...judgement, grade: 'good' });
+    await head.post(`/staff/${weak.id}/folder-audit`, judgement);
+    await head.post(`/staff/${outside.id}/folder-audit`, { ...judgement, grade: 'good' });
+
+    const inArea = await head.get(`/staff/folder-audits?area=${area!.id}`);
+    expect(inArea.body).toContain('Lou Filtered');
+    expect(inArea.body).toContain('Max Filtered');
+    expect(inArea.body).not.toContain('Ned Countywide');
+    expect(inArea.body).toContain('Clear filters');
+    const weakOnes = await head.get(`/staff/folder-audits?area=${area!.id}&grade=requires_improvement`);
+    expect(weakOnes.body).toContain('Max Filtered');
+    expect(weakOnes.body).not.toContain('Lou Filtered');
+    // The filters are kept in the form.
+    expect(weakOnes.body).toMatch(/<option value="requires_improvement" selected>Requires improvement<\/option>/);
+    const none = await head.get(`/staff/folder-audits?area=${area!.id}&grade=inadequate`);
+    expect(none.body).toContain('matches the filters');
+    const countywide = await head.get('/staff/folder-audits?area=countywide');
+    expect(countywide.body).toContain('Ned Countywide');
+    expect(countywide.body).not.toContain('Lou Filtered');
+    // A value that is no area or grade is ignored, not an error.
+    const odd = await head.get('/staff/folder-audits?area=nowhere&grade=superb');
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).toContain('Lou Filtered');
+
+    // Each area's row counts against the plan's two; staff with no area are counted without one.
+    const rows = tableRowsAfter(inArea.body, 'Each area this quarter');
+    expect(rows.find((r) => r.startsWith('Folder Filter Fixture Area'))).toMatch(/2 of 2\s+None/);
+    const countywideRow = rows.find((r) => r.startsWith('Countywide'));
+    expect(countywideRow).toContain('No number set for staff outside an area');
+    expect(countywideRow).not.toContain(' of 2');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { areaOptions } from '../../platform/auth/organisation.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -12,6 +13,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { gradeNames, grades } from '../audits/labels.ts';
+import { selectItems } from '../children/labels.ts';
 import { folderAuditForm } from './forms.ts';
 import { AUDITS_PAGE_SIZE, folderNotYetAudited, quarterAudits, quarterByArea } from './folder-audit-queries.ts';
 import { folderToAudit, recordChoice, recordFolderAudit, viewFolderAudit } from './folder-audit-service.ts';
@@ -47,7 +49,13 @@ const doneMessages: Record<string, string> = {
   'none-left': 'Every folder in that area has been audited this quarter',
 };
 
-const pickForm = z.object({ area: z.union([z.uuid(), z.literal('countywide')]) });
+const areaChoice = z.union([z.uuid(), z.literal('countywide')]);
+const pickForm = z.object({ area: areaChoice });
+/** The list's filters: anything else in the address is ignored, as if not chosen. */
+const auditFilter = (query: Record<string, string | undefined>) => ({
+  area: areaChoice.safeParse(query.area).data,
+  grade: z.enum(grades).safeParse(query.grade).data,
+});
 
 export function folderAuditRoutes(app: FastifyInstance, db: Db) {
   app.get<Query>(FOLDER_AUDITS, access('staff.folder-audits'), async (request, reply) => {
@@ -55,8 +63,10 @@ export function folderAuditRoutes(app: FastifyInstance, db: Db) {
     const quarter = quarterFrom(request.query.quarter, today);
     const current = quarter.start <= today && today <= quarter.end;
     const page = pageFrom(request.query.page);
+    const filter = auditFilter(request.query);
     const areas = await quarterByArea(db, quarter.start, quarter.end);
-    const list = await quarterAudits(db, quarter.start, quarter.end, page);
+    const list = await quarterAudits(db, quarter.start, quarter.end, page, filter);
+    const areaNames = await areaOptions(db);
     const later = quarterAfter(quarter);
     return reply.page('staff-folder-audits.njk', {
       title: 'Supervision folder audits',
@@ -64,11 +74,22 @@ export function folderAuditRoutes(app: FastifyInstance, db: Db) {
       perArea: FOLDER_AUDITS_PER_AREA,
       cites: FOLDER_AUDIT_CITES,
       canPick: current && auditsFolders(request.user!),
+      // Staff with no area (the head, countywide roles) are audited too, but the plan's two a
+      // quarter are per area: their row has no target.
       areas: areas.map((a) => ({
         ...a,
         area: a.areaId ?? 'countywide',
+        target: a.areaId !== null,
         toDo: Math.max(0, FOLDER_AUDITS_PER_AREA - a.audited),
       })),
+      quarterParam: quarterParam(quarter),
+      filtered: Boolean(filter.area || filter.grade),
+      areaItems: selectItems(
+        [...areaNames.map((a) => ({ value: a.id, text: a.name })), { value: 'countywide', text: 'Countywide' }],
+        filter.area,
+        'Any area',
+      ),
+      gradeItems: selectItems(gradeNames, filter.grade, 'Any grade'),
       audits: list.rows.map((a) => ({
         href: folderAuditPath(a.id),
         on: formatDate(a.auditedOn),
