@@ -88,10 +88,10 @@ export async function takeStep<S extends z.ZodType>(
     if (errors.length) throw new Refused(errors);
     await refreshDueItems(tx, 'household', [id]);
     await recordAudit(tx, who.actor, {
-      action: 'update',
+      action: step.audit?.action ?? 'update',
       recordType: 'household',
       recordId: id,
-      detail: { part: `recruitment-${step.path}` },
+      detail: { part: step.audit?.part ?? `recruitment-${step.path}` },
     });
     return { ok: true, id };
   });

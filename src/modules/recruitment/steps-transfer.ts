@@ -2,8 +2,10 @@
  * Carers transferring from an independent fostering agency (business plan action 6.3): they come
  * across on the council's fees and allowances, which is made clear at application, and the
  * transfer is agreed at a meeting under the transfer protocol. Recorded on the road in, from the
- * enquiry, and changed as it goes (the meeting is added once held, also after approval).
+ * enquiry, and changed as it goes (the meeting is added once held, also after approval); removed,
+ * by those who record it, when it was recorded for a household that never was an agency's.
  */
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { dateBoxes, govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
@@ -86,6 +88,37 @@ export const transferStep: Step<typeof transferSchema> = {
       .insert(recruitmentTransfers)
       .values({ householdId: ctx.household.id, ...values })
       .onConflictDoUpdate({ target: recruitmentTransfers.householdId, set: values });
+    return [];
+  },
+};
+
+const removeSchema = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that the transfer was recorded by mistake' }),
+});
+
+export const removeTransferStep: Step<typeof removeSchema> = {
+  path: 'transfer-remove',
+  title: 'Remove the transfer from a fostering agency',
+  done: 'The transfer from a fostering agency has been removed',
+  roles: assessors,
+  offered: (ctx) => ctx.record.transfer !== null && transferStep.offered(ctx),
+  schema: removeSchema,
+  dates: [],
+  audit: { action: 'delete', part: 'recruitment-transfer' },
+  lines: (ctx) => [
+    `Hearth holds that these carers are transferring from ${ctx.record.transfer?.agencyName ?? 'a fostering agency'}. Remove it only if they never were that agency’s carers: it comes off the household’s road in and out of the transfers counted for the business plan. The audit trail keeps who removed it.`,
+  ],
+  fields: () => [
+    {
+      type: 'checkboxes',
+      name: 'confirm',
+      label: 'Confirm',
+      choices: [{ value: 'yes', text: 'The transfer was recorded by mistake' }],
+    },
+  ],
+  initial: () => ({}),
+  async apply(tx, _who, ctx) {
+    await tx.delete(recruitmentTransfers).where(eq(recruitmentTransfers.householdId, ctx.household.id));
     return [];
   },
 };

@@ -3,13 +3,14 @@ import { answerStep, applicationStep, visitStep, withdrawStep } from './steps-in
 import { checkStep, completeStep, mentorStep, startStep, trainingStep } from './steps-assessment.ts';
 import { exemptionStep, leavingStep, postApprovalStep } from './steps-out.ts';
 import type { Step } from './step.ts';
-import { transferStep } from './steps-transfer.ts';
+import { removeTransferStep, transferStep } from './steps-transfer.ts';
 
 export const steps: Step[] = [
   answerStep,
   visitStep,
   applicationStep,
   transferStep,
+  removeTransferStep,
   startStep,
   checkStep,
   mentorStep,

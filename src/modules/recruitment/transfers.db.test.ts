@@ -95,6 +95,49 @@ describe('a transfer from a fostering agency on the road in', () => {
     const trail = await (await signedIn(f.app(), 'head')).get(`/records/household/${h.id}/audit`);
     expect(trail.body).toContain('Changed the transfer from a fostering agency on the household record');
   });
+
+  it('is removed when it was recorded by mistake, only once confirmed', async () => {
+    const h = await makeRoad(f.db(), {
+      enquiredOn: addDays(today, -40),
+      appliedOn: addDays(today, -30),
+      household: { status: 'applicant', statusSince: addDays(today, -30) },
+    });
+    const agent = await signedIn(f.app(), 'recruitment');
+    const remove = `/households/${h.id}/recruitment/transfer-remove`;
+    // Nothing to remove until a transfer is recorded.
+    expect((await agent.get(`/households/${h.id}/recruitment`)).body).not.toContain(
+      'Remove the transfer from a fostering agency',
+    );
+    expect((await agent.post(remove, { confirm: 'yes' })).statusCode).toBe(400);
+    await agent.post(`/households/${h.id}/recruitment/transfer`, {
+      agencyName: 'Wrongly Named Fostering',
+      ...boxes('agencyApprovedOn', '2022-02-01'),
+      ...boxes('toldOfPaymentsOn', addDays(today, -30)),
+    });
+    const record = await agent.get(`/households/${h.id}/recruitment`);
+    expect(record.body).toContain('Remove the transfer from a fostering agency');
+    const form = await agent.get(remove);
+    expect(form.body).toContain('transferring from Wrongly Named Fostering');
+
+    const unconfirmed = await agent.post(remove, {});
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('Confirm that the transfer was recorded by mistake');
+    const held = await f.db().select().from(recruitmentTransfers);
+    expect(held.some((r) => r.householdId === h.id)).toBe(true);
+
+    // Another team's supervising social worker may not remove it.
+    expect((await (await signedIn(f.app(), 'ssw')).post(remove, { confirm: 'yes' })).statusCode).toBe(403);
+
+    const removed = await agent.post(remove, { confirm: 'yes' });
+    expect(removed.statusCode).toBe(303);
+    const after = await agent.get(removed.headers.location as string);
+    expect(after.body).toContain('The transfer from a fostering agency has been removed');
+    expect(after.body).not.toContain('Wrongly Named Fostering');
+    const left = await f.db().select().from(recruitmentTransfers);
+    expect(left.some((r) => r.householdId === h.id)).toBe(false);
+    const trail = await (await signedIn(f.app(), 'head')).get(`/records/household/${h.id}/audit`);
+    expect(trail.body).toContain('Removed the transfer from a fostering agency on the household record');
+  });
 });
 
 const teamFigure = async (measure: Measure) => {
