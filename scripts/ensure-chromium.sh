@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium at /usr/bin/chromium (no browser is downloaded).
-# `npm test` runs this first: when Chromium is missing it installs it, as root or with sudo that
+# The browser tests drive Debian's Chromium in its headless shell, /usr/bin/chromium-headless-shell
+# (no browser is downloaded); Debian's full Chromium comes with it, to watch a journey in a window
+# (HEARTH_CHROMIUM=/usr/bin/chromium npx playwright test --headed).
+# `npm test` runs this first: when the browser is missing it installs it, as root or with sudo that
 # needs no password, and otherwise stops before any test starts, saying the one command to run.
 set -euo pipefail
-chromium=${HEARTH_CHROMIUM:-/usr/bin/chromium}
+chromium=${HEARTH_CHROMIUM:-/usr/bin/chromium-headless-shell}
 [ -x "$chromium" ] && exit 0
 
-packages=(chromium fonts-liberation)
+packages=(chromium chromium-headless-shell fonts-liberation)
 if [ "$(id -u)" -eq 0 ]; then
   run=()
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -22,12 +24,12 @@ if ! command -v apt-get >/dev/null; then
   echo "Install Chromium and set HEARTH_CHROMIUM to its path, then run npm test again." >&2
   exit 1
 fi
-echo "Installing Debian's Chromium for the browser tests (apt-get install ${packages[*]}) ..."
+echo "Installing Debian's Chromium and its headless shell for the browser tests (apt-get install ${packages[*]}) ..."
 export DEBIAN_FRONTEND=noninteractive
 "${run[@]}" apt-get update -qq
 "${run[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 [ -x "$chromium" ] || {
-  echo "apt-get installed chromium, but $chromium is still missing." >&2
+  echo "apt-get installed ${packages[*]}, but $chromium is still missing." >&2
   exit 1
 }
 echo "Chromium installed: $chromium"
