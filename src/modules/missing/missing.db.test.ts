@@ -198,6 +198,13 @@ describe('a child missing from their foster placement', () => {
     const list = await (await signedIn(t.app, 'cicsw')).get('/missing');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`href="${episodePath}">Rhian Missingscope`);
+    // Listing the episode is a view of it, on its trail.
+    const [listed] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_events where record_id = ${episodePath.split('/').at(-1)!}
+        and action = 'view' and detail->>'page' = 'list'`,
+    );
+    expect(listed!.n).toBe(1);
     // A West supervising social worker does not: not found, and not listed.
     const west = await signedIn(t.app, 'ssw2');
     expect((await west.get(episodePath)).statusCode).toBe(404);

@@ -138,6 +138,13 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     const show = listShows.find((s) => s === request.query.show) ?? 'open';
     const page = pageFrom(request.query.page);
     const list = await listEpisodes(db, request.user!, show, page);
+    // The list names each child and where they were placed: a view of each episode shown.
+    await auditEpisodesViewed(
+      db,
+      who(request),
+      list.rows.map((r) => r.id),
+      'list',
+    );
     return reply.page('missing-list.njk', {
       title: page > 1 ? `Children missing from care (page ${page})` : 'Children missing from care',
       show,
