@@ -88,10 +88,10 @@ export async function takeStep<S extends z.ZodType>(
     if (errors.length) throw new Refused(errors);
     await refreshDueItems(tx, 'household', [id]);
     await recordAudit(tx, who.actor, {
-      action: step.audit?.action ?? 'update',
+      action: step.auditAction ?? 'update',
       recordType: 'household',
       recordId: id,
-      detail: { part: step.audit?.part ?? `recruitment-${step.path}` },
+      detail: { part: `recruitment-${step.path}` },
     });
     return { ok: true, id };
   });

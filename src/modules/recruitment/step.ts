@@ -42,8 +42,8 @@ export interface Step<S extends z.ZodType = z.ZodType> {
   fields(ctx: StepContext): Promise<Field[]> | Field[];
   initial(ctx: StepContext): Record<string, unknown>;
   lines?(ctx: StepContext): string[];
-  /** What the audit trail says was done: by default, the step's own part of the household changed. */
-  audit?: { action: 'update' | 'delete'; part: string };
+  /** What the audit trail says was done to the step's part of the household: by default, changed. */
+  auditAction?: 'update' | 'delete';
   /** Validates against the record and writes, in the caller's transaction: the errors, or none. */
   apply(tx: Tx, who: Who, ctx: StepContext, input: z.infer<S>): Promise<FieldError[]>;
 }

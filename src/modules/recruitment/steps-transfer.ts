@@ -104,7 +104,7 @@ export const removeTransferStep: Step<typeof removeSchema> = {
   offered: (ctx) => ctx.record.transfer !== null && transferStep.offered(ctx),
   schema: removeSchema,
   dates: [],
-  audit: { action: 'delete', part: 'recruitment-transfer' },
+  auditAction: 'delete',
   lines: (ctx) => [
     `Hearth holds that these carers are transferring from ${ctx.record.transfer?.agencyName ?? 'a fostering agency'}. Remove it only if they never were that agency’s carers: it comes off the household’s road in and out of the transfers counted for the business plan. The audit trail keeps who removed it.`,
   ],
