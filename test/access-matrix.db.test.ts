@@ -371,6 +371,7 @@ const expected: Record<string, Rule> = {
   'GET /staff/folder-audits': 'staff.folder-audits',
   'POST /staff/folder-audits/pick': 'staff.audit-folders',
   'GET /staff/folder-audits/:id': 'staff.view',
+  'POST /staff/folder-audits/:id/actions-done': 'staff.view',
   'GET /staff/:id/folder-audit': 'staff.audit-folders',
   'POST /staff/:id/folder-audit': 'staff.audit-folders',
   // Case-file audits (scope: audits/scope.ts).
@@ -464,6 +465,20 @@ const expected: Record<string, Rule> = {
   'GET /households/:id/out-of-hours': 'out-of-hours.view',
   'GET /households/:id/out-of-hours/new': 'out-of-hours.record',
   'POST /households/:id/out-of-hours/new': 'out-of-hours.record',
+  // Joint training days (action 10.2): read by fostering staff, panel members and the director; recorded by the head and
+  // the training coordinator; an attendee gives their own evaluation (scope: joint-training/scope.ts).
+  'GET /joint-training': 'joint-training.view',
+  'GET /joint-training/new': 'joint-training.manage',
+  'POST /joint-training/new': 'joint-training.manage',
+  'GET /joint-training/:id': 'joint-training.view',
+  'GET /joint-training/:id/edit': 'joint-training.manage',
+  'POST /joint-training/:id/edit': 'joint-training.manage',
+  'GET /joint-training/:id/attendance': 'joint-training.manage',
+  'POST /joint-training/:id/attendance': 'joint-training.manage',
+  'GET /joint-training/:id/evaluation': 'joint-training.view',
+  'POST /joint-training/:id/evaluation': 'joint-training.view',
+  'GET /joint-training/evaluations/:id': 'joint-training.view',
+  'POST /joint-training/evaluations/:id': 'joint-training.manage',
   // The six-monthly reviews: read by managers, the director, the LADO and the recruitment coordinator (each the
   // kinds scope.ts gives them), written by their writers (scope: service-reviews/scope.ts).
   'GET /service-reviews': 'service-reviews.view',
@@ -471,6 +486,24 @@ const expected: Record<string, Rule> = {
   'GET /service-reviews/:kind/:period/areas/:areaId': 'service-reviews.view',
   'POST /service-reviews/:kind/:period': 'service-reviews.write',
   'POST /service-reviews/:kind/:period/areas/:areaId': 'service-reviews.write',
+  // Learning from serious case reviews: read by a team's own staff, its area's service manager, the head and the
+  // director; a team's meetings recorded by its own manager; the reviews and extended meetings by the head
+  // (scope: team-meetings/scope.ts).
+  'GET /learning-from-reviews': 'team-meetings.view',
+  'GET /learning-from-reviews/new': 'team-meetings.manage',
+  'POST /learning-from-reviews/new': 'team-meetings.manage',
+  'GET /learning-from-reviews/:id': 'team-meetings.view',
+  'GET /teams/:id/team-meetings': 'team-meetings.view',
+  'GET /teams/:id/team-meetings/new': 'team-meetings.record',
+  'POST /teams/:id/team-meetings/new': 'team-meetings.record',
+  'GET /team-meetings/:id': 'team-meetings.view',
+  'GET /team-meetings/:id/actions/new': 'team-meetings.record',
+  'POST /team-meetings/:id/actions/new': 'team-meetings.record',
+  'POST /team-meeting-actions/:id/done': 'team-meetings.view',
+  'GET /extended-meetings': 'team-meetings.extended',
+  'GET /extended-meetings/new': 'team-meetings.manage',
+  'POST /extended-meetings/new': 'team-meetings.manage',
+  'GET /extended-meetings/:id': 'team-meetings.extended',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */
@@ -540,7 +573,8 @@ describe('the access matrix', () => {
           expect(refusedByPolicy, where).toBe(true);
         }
       }
-    });
+      // Every route in the service once: the head of fostering's open the whole service's pages.
+    }, 120_000);
   }
 
   it('keeps case records from the administrator and staff pages from the foster carer', () => {

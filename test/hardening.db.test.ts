@@ -34,7 +34,8 @@ describe('pages behind sign-in are never kept by the browser', () => {
     const css = await head.get(stylesheet!);
     expect(css.statusCode).toBe(200);
     expect(css.headers['cache-control']).toContain('max-age');
-  });
+    // Every list page of the whole service, as the head of fostering: long on a busy machine.
+  }, 120_000);
 });
 
 describe('numbers and ids in a query string', () => {

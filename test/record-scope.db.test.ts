@@ -147,6 +147,17 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
   },
   // A six-monthly review holds no personal record: scoped by itself (service-reviews/scope.ts, by kind and area).
   'service-review': 'root',
+  // A joint training day (action 10.2) is the service's, read by role (joint-training/scope.ts); an attendee's evaluation
+  // is a part of it, read by the attendee, those who run the days and the director.
+  'joint-training-day': 'root',
+  // Learning from serious case reviews (team-meetings/scope.ts): a published review holds no personal record; a team
+  // meeting is scoped by its team, an extended team manager meeting by role.
+  'serious-case-review': 'root',
+  'team-meeting': 'root',
+  'extended-meeting': 'root',
+  // The places the clock and the measures count: a team's quarter (scoped as its team's meetings), a month's meeting.
+  'team-quarter': 'root',
+  'learning-month': 'root',
   'payment-enhancement': {
     table: 'payment_enhancements',
     parents: [

@@ -49,6 +49,9 @@ const NOT_PERSONAL: [RegExp, string][] = [
   [/^\/panel\/meetings\/:id\/items\/new$/, 'choosing the kind of a panel item'],
   // A six-monthly summary of an area: counts and themes, no person (audited as a service review all the same).
   [/^\/service-reviews\/[^/]+\/[^/]+\/areas\/:id$/, "a six-monthly review's summary for an area"],
+  // A team's meetings on serious case reviews: staff's work on published reviews, no carer or child (each meeting
+  // listed is audited all the same, but a team with none yet shows nothing to audit); its form likewise.
+  [/^\/teams\/:id\/team-meetings(\/new)?$/, "a team's meetings on serious case reviews"],
 ];
 
 const NOT_A_PAGE = /sign-out|\/assets\/|\.(pdf|docx|xlsx|csv|png|jpe?g)\b|\/photo\b|\/download|\/export|format=/;

@@ -3,7 +3,7 @@
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
  * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons,
  * children missing from care, out-of-hours calls, supervision folder audits, agency transfers, skills
- * level evidence):
+ * level evidence, learning from serious case reviews, joint training days):
  * each module's landing list and one busy record, opened by the demo user whose work it is. Targets
  * as for every record and list page (issue 8): p95 < 150 ms at national scale, < 50 ms at county
  * scale on PostgreSQL.
@@ -17,9 +17,12 @@ import { approvalPath, connectedPersonsPath } from '../../src/modules/connected-
 import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/paths.ts';
 import { episodePath, missingListPath } from '../../src/modules/missing/paths.ts';
 import { outOfHoursPath } from '../../src/modules/out-of-hours/paths.ts';
+import { attendancePath, dayPath, JOINT_TRAINING } from '../../src/modules/joint-training/paths.ts';
+import { PANEL_GROUP } from '../../src/modules/joint-training/labels.ts';
 import { serviceReviewPath, serviceReviewsPath } from '../../src/modules/service-reviews/paths.ts';
 import { FOLDER_AUDITS, folderAuditPath, newFolderAuditPath } from '../../src/modules/staff/paths.ts';
 import { latestEnded } from '../../src/modules/service-reviews/periods.ts';
+import { learningPath, teamMeetingsPath } from '../../src/modules/team-meetings/paths.ts';
 import { BenchAgent } from './agent.ts';
 import type { Scenario } from './timing.ts';
 
@@ -72,11 +75,18 @@ async function findTargets(db: Db) {
     ),
     folderAudit: await one(db, sql`select id from staff_folder_audits order by audited_on desc, id limit 1`),
     transfer: await one(db, sql`select household_id as id from recruitment_transfers order by updated_at desc limit 1`),
+    // The joint training day most attended.
+    jointTrainingDay: await one(
+      db,
+      sql`select day_id as id from joint_training_attendance group by day_id order by count(*) desc, day_id limit 1`,
+    ),
     skillsItem: await one(
       db,
       sql`select i.id from panel_items i join panel_meetings m on m.id = i.meeting_id
           where i.kind = 'skills_level' order by m.meets_on desc, i.id limit 1`,
     ),
+    // The manager's own team: its meetings on serious case reviews.
+    managersTeam: await one(db, sql`select team_id as id from users where username = 'manager'`),
     staffMember: await one(
       db,
       sql`select s.staff_user_id as id from staff_supervision_sessions s
@@ -100,7 +110,9 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     busiestArea: null,
     folderAudit: null,
     transfer: null,
+    jointTrainingDay: null,
     skillsItem: null,
+    managersTeam: null,
   }));
   // A half-year two years before the latest ended: the demo has no review of it, so its pages count
   // the records live (as before a review is completed), not from the figures kept with it.
@@ -172,8 +184,22 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
       page: "Out-of-hours calls, last month's sample (head)",
       run: () => head!.get(`${outOfHoursPath()}?month=${addMonths(todayInLondon(), -1).slice(0, 7)}`),
     },
+    { page: 'Joint training days (head)', run: () => head!.get(JOINT_TRAINING) },
+    {
+      page: 'A joint training day, who attended and the evaluations (head)',
+      run: record(head!, targets.jointTrainingDay && dayPath(targets.jointTrainingDay)),
+    },
+    {
+      page: "A joint training day's attendance, the panel's list (head)",
+      run: record(head!, targets.jointTrainingDay && attendancePath(targets.jointTrainingDay, PANEL_GROUP)),
+    },
     { page: 'Connected persons (head)', run: () => head!.get(connectedPersonsPath()) },
     { page: 'A temporary approval (head)', run: record(head!, targets.approval && approvalPath(targets.approval)) },
+    { page: 'Learning from serious case reviews (head)', run: () => head!.get(learningPath()) },
+    {
+      page: "A team's meetings on serious case reviews (manager)",
+      run: record(manager!, targets.managersTeam && teamMeetingsPath(targets.managersTeam)),
+    },
     { page: 'Six-monthly reviews (head)', run: () => head!.get(serviceReviewsPath()) },
     {
       page: "A six-monthly review: an area's children's feedback (head)",

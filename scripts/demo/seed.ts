@@ -19,6 +19,8 @@ import { seedTrainingDemo } from './training.ts';
 import { writeDemoReviews } from './reviews.ts';
 import { writeDemoConcerns } from './concerns.ts';
 import { writeDemoStaffFolderAudits } from './staff-folder-audits.ts';
+import { writeDemoJointTraining } from './joint-training.ts';
+import { writeDemoTeamMeetings } from './team-meetings.ts';
 import { writeDemoAgencyTransfers } from './agency-transfers.ts';
 import { writeDemoStaffSupervision } from './staff-supervision.ts';
 import { writeDemoAudits } from './audits.ts';
@@ -270,6 +272,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `staff supervision folder audits written: ${await writeDemoStaffFolderAudits(tx, stream(scale, 'staff-folder-audits'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `joint training days written: ${await writeDemoJointTraining(tx, stream(scale, 'joint-training'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `learning from serious case reviews written: ${await writeDemoTeamMeetings(tx, stream(scale, 'team-meetings'), isoOf(today))} meetings (${seconds()} s)`,
     );
     const history = await writeDemoConnectedPersonsHistory(
       tx,

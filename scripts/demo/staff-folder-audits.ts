@@ -61,6 +61,10 @@ export async function writeDemoStaffFolderAudits(tx: DbOrTx, random: Random, tod
         const contents = contentsOf(reading, on);
         const good = Object.values(contents).every(Boolean) && random.chance(0.8);
         const grade = good ? grades[random.int(0, 1)]! : grades[random.int(1, 3)]!;
+        // The manager does the actions within one to four weeks; those not yet done are recent,
+        // so none is overdue for long.
+        const doneOn = good ? null : addDays(on, random.int(7, 27));
+        const done = doneOn !== null && doneOn <= today;
         rows.push({
           staffUserId: memberId,
           auditorId: head.id,
@@ -74,6 +78,8 @@ export async function writeDemoStaffFolderAudits(tx: DbOrTx, random: Random, tod
           grade,
           findings: random.pick(FINDINGS),
           actionsForManager: good ? null : random.pick(ACTIONS),
+          actionsDoneOn: done ? doneOn : null,
+          actionsDoneBy: done ? head.id : null,
         });
       }
     }

@@ -14,6 +14,7 @@ import { concerns } from './concerns/index.ts';
 import { connectedPersons } from './connected-persons/index.ts';
 import { home } from './home/index.ts';
 import { independence } from './independence/index.ts';
+import { jointTraining } from './joint-training/index.ts';
 import { lifelongLinks } from './lifelong-links/index.ts';
 import { missing } from './missing/index.ts';
 import { outOfHours } from './out-of-hours/index.ts';
@@ -32,6 +33,7 @@ import { search } from './search/index.ts';
 import { serviceReviews } from './service-reviews/index.ts';
 import { staff } from './staff/index.ts';
 import { supervision } from './supervision/index.ts';
+import { teamMeetings } from './team-meetings/index.ts';
 import { training } from './training/index.ts';
 
 export const modules: readonly HearthModule[] = [
@@ -62,6 +64,8 @@ export const modules: readonly HearthModule[] = [
   outOfHours,
   serviceReviews,
   connectedPersons,
+  jointTraining,
+  teamMeetings,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

@@ -45,6 +45,7 @@ test.describe('a phone-sized screen', () => {
       '/records',
       '/records/retention',
       '/connected-persons',
+      '/joint-training',
     ]) {
       await hearth.goto(path);
       await expectToFit(hearth.page, path);

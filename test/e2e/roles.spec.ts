@@ -90,10 +90,16 @@ test.describe('each role lands on its own home page', () => {
       'Performance and planning',
     ]);
     const quality = page.locator('main ul').nth(3);
-    await expect(quality.getByRole('link')).toHaveText(['Open allegations', 'Concerns', 'Audits', 'Records']);
+    await expect(quality.getByRole('link')).toHaveText([
+      'Open allegations',
+      'Concerns',
+      'Audits',
+      'Records',
+      'Learning from reviews',
+    ]);
     await expect(quality).toContainText('Audits: the month’s case-file audits and their findings');
     // An area opened from here is shown as within All areas in the header.
-    await hearth.clickLink('Training', { within: page.locator('main') });
+    await hearth.clickLink('Training', { within: page.locator('main'), exact: true });
     await expect(hearth.heading).toHaveText('Training calendar');
     await expect(hearth.nav.getByRole('link', { name: 'All areas' })).toHaveAttribute('aria-current', 'true');
     // One in the header is marked there instead.

@@ -13,11 +13,12 @@ import {
   dueFor,
   dueRules,
   dueRulesFor,
+  ACCOUNT_RECORD,
   refreshDueItems,
   summariseByTeam,
   type DueEntry,
 } from '../../platform/due/index.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { healthAssessments } from '../children/tables.ts';
 import { missingEpisodes } from '../missing/tables.ts';
 import { placements } from '../placements/tables.ts';
@@ -28,10 +29,12 @@ import { makeEvent, makeMatter, makeStage } from '../concerns/test-support.ts';
 import { makePanelDeadlines } from '../panel/test-support.ts';
 import { makeReview, makeReviewLink } from '../reviews/test-support.ts';
 import { makeRoad } from '../recruitment/test-support.ts';
+import { clearJointTraining, makeAttendance, makeDay } from '../joint-training/test-support.ts';
 import { clearServiceReviews } from '../service-reviews/test-support.ts';
 import { makeStaffUser, makeStart } from '../staff/test-support.ts';
 import { recruitmentExemptions } from '../recruitment/tables.ts';
 import { makeSupervision } from '../supervision/test-support.ts';
+import { clearLearning, makeTeamMeeting } from '../team-meetings/test-support.ts';
 import { serviceManager, viewer } from './test-support.ts';
 
 const { db, head } = dueFixture();
@@ -219,6 +222,14 @@ describe('the engine scopes every rule', () => {
       // A member of staff who joined last month, new to the service.
       const member = await makeStaffUser(db(), { team: teamName });
       await makeStart(db(), member.id, '2026-11-02', true);
+      // The head audited their folder last week and set their manager actions, not yet done.
+      await db().execute(sql`insert into staff_folder_audits (staff_user_id, auditor_id, audited_on, has_agreement,
+          supervised_in_time, sessions_signed, pdp_current, training_current, notes_show_analysis,
+          notes_signs_of_safety, actions_followed_up, grade, findings, actions_for_manager)
+        select ${member.id}, id, '2026-11-24', true, true, false, true, true, true, false, true,
+          'requires_improvement', 'Records unsigned.', 'Sign the records.'
+        from users where role = 'head_of_fostering' order by username limit 1`);
+      await refreshDueItems(db(), 'staff-member', [member.id]);
       // A new enquiry not yet answered, and an exemption to review on the approved household.
       await makeRoad(db(), { household: { teamName, statusSince: '2026-11-30' }, enquiredOn: '2026-11-30' });
       await db().insert(recruitmentExemptions).values({
@@ -278,6 +289,24 @@ describe('the engine scopes every rule', () => {
     }
     // The six-monthly reviews of April to September 2026, none written: overdue since 31 October.
     await clearServiceReviews(db(), today);
+    // A joint training day last month that Priya (West) attended and has not evaluated: the next day and her evaluation due.
+    await clearJointTraining(db());
+    const trained = await makeDay(db(), '2026-11-20', {}, today);
+    await makeAttendance(db(), trained.id, { userId: (await viewer(db(), 'ssw2')).id }, undefined, today);
+    // Learning from serious case reviews: no team meeting nor extended meeting this quarter or month, and an
+    // action from a West team meeting last quarter given to its supervising social worker.
+    await clearLearning(db(), today);
+    const ssw2 = await viewer(db(), 'ssw2');
+    await makeTeamMeeting(
+      db(),
+      {
+        teamId: ssw2.teamId!,
+        heldOn: '2026-09-15',
+        chairedBy: ssw2.id,
+        actions: [{ ownerId: ssw2.id, dueOn: '2026-12-15' }],
+      },
+      today,
+    );
   });
 
   async function otherTeamManager(): Promise<SignedInUser> {
@@ -313,6 +342,7 @@ describe('the engine scopes every rule', () => {
     const notShownToManagers = dueRules().filter((r) => !r.audience.includes('team_manager'));
     expect(notShownToManagers.map((r) => r.id).sort()).toEqual([
       'concerns.lado-decision',
+      'joint-training.next-day',
       'panel.decision-due',
       'panel.letters-due',
       'payments.enhancement-review',
@@ -321,14 +351,20 @@ describe('the engine scopes every rule', () => {
       'service-reviews.allegations-complaints',
       'service-reviews.carer-retention',
       'service-reviews.childrens-feedback',
+      'team-meetings.extended-meeting',
     ]);
     expect(dueRulesFor(noArea).filter((r) => !r.id.startsWith('concerns.allegation')).length).toBeGreaterThan(10);
     for (const nobody of [noArea, noTeam]) {
       for (const rule of dueRules()) {
-        // A member of staff's own deadlines (their supervision, their training) are theirs whatever their scope.
+        // A member of staff's own deadlines (their supervision, their training) are theirs whatever their scope, and
+        // so is work given to them by name (their team's discussion of a serious case review, an action from a
+        // team meeting), which moves when their account's team changes.
         const items = await dueFor(db(), nobody, { ...everything, ruleIds: [rule.id] });
+        const own = (e: DueEntry) =>
+          (e.recordType === 'staff-member' && e.recordId === nobody.id) ||
+          (/^team-meetings\./.test(e.ruleId) && e.ownerUserId === nobody.id);
         expect(
-          items.filter((e) => !(e.recordType === 'staff-member' && e.recordId === nobody.id)),
+          items.filter((e) => !own(e)),
           rule.id,
         ).toEqual([]);
       }
@@ -348,6 +384,8 @@ describe('the engine scopes every rule', () => {
       passwordHash: 'not-a-real-hash',
     });
     const westManager = await viewer(db(), 'west-manager');
+    // As the administration pages do when an account is made: the work that falls to it moves to it.
+    await refreshDueItems(db(), ACCOUNT_RECORD, [westManager.id], today);
     for (const rule of dueRules()) {
       expect(await dueFor(db(), elsewhere, { ...everything, ruleIds: [rule.id] }), rule.id).toEqual([]);
       // The LADO's decision is shown to the LADO alone, county-wide (tested in concerns).

@@ -6,14 +6,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { addWeeks } from '../../platform/dates/index.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { roleNames, isRole } from '../../platform/access/roles.ts';
-import { folderPath } from './paths.ts';
+import { folderAuditPath, folderPath } from './paths.ts';
 import { managerOf, staffRoleList, staffRoles } from './scope.ts';
 import {
   DEFAULT_SUPERVISION_WEEKS,
+  FOLDER_AUDIT_ACTIONS_CITES,
+  FOLDER_AUDIT_ACTIONS_WEEKS,
   INDUCTION_CITES,
   inductionDueOn,
   inductionItems,
@@ -124,6 +127,26 @@ async function inductionItemsDue(db: DbOrTx, ids: readonly string[] | null): Pro
     );
 }
 
+/** The actions each audit of the member's folder set their manager, until recorded done. */
+async function folderAuditActionItems(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
+  const rows = await queryRows<MemberRow & { audit_id: string; audited_on: string }>(
+    db,
+    sql`select m.*, fa.id as audit_id, fa.audited_on::text as audited_on
+      from (${membersSql(ids)}) m
+      join staff_folder_audits fa on fa.staff_user_id = m.record_id
+      where fa.actions_for_manager is not null and fa.actions_done_on is null`,
+  );
+  return rows.map((row) => ({
+    ...item(
+      row,
+      addWeeks(row.audited_on, FOLDER_AUDIT_ACTIONS_WEEKS),
+      row.manager_id,
+      `Actions from the audit of the supervision folder on ${formatDate(row.audited_on)}`,
+    ),
+    href: folderAuditPath(row.audit_id),
+  }));
+}
+
 /**
  * An account changed: the member themselves (their team, role, or the account closed), and the
  * members whose manager it may now be (its team's, for a team manager; everyone's for the head, who
@@ -158,6 +181,17 @@ export const staffDueRules: DueRule[] = [
     recordType: 'staff-member',
     affectedBy: byAccount,
     compute: renewalItems,
+  },
+  {
+    id: 'staff.folder-audit-actions',
+    title: 'Actions from a supervision folder audit',
+    cites: FOLDER_AUDIT_ACTIONS_CITES,
+    countsFrom: 'the day the head of fostering audited the folder and set its manager actions',
+    period: `within ${FOLDER_AUDIT_ACTIONS_WEEKS} weeks (local policy), until the manager records them done`,
+    audience: managers,
+    recordType: 'staff-member',
+    affectedBy: byAccount,
+    compute: folderAuditActionItems,
   },
   {
     id: 'staff.induction',

@@ -151,6 +151,8 @@ export interface AuditRow extends FolderContents {
   actionsFollowedUp: boolean;
   findings: string;
   actionsForManager: string | null;
+  actionsDoneOn: string | null;
+  actionsDoneByName: string | null;
 }
 
 const auditColumns = sql`fa.id, fa.staff_user_id as "staffUserId", u.display_name as "memberName", u.role as "memberRole",
@@ -158,9 +160,11 @@ const auditColumns = sql`fa.id, fa.staff_user_id as "staffUserId", u.display_nam
   fa.grade, fa.has_agreement as "hasAgreement", fa.supervised_in_time as "supervisedInTime",
   fa.sessions_signed as "sessionsSigned", fa.pdp_current as "pdpCurrent", fa.training_current as "trainingCurrent",
   fa.notes_show_analysis as "notesShowAnalysis", fa.notes_signs_of_safety as "notesSignsOfSafety",
-  fa.actions_followed_up as "actionsFollowedUp", fa.findings, fa.actions_for_manager as "actionsForManager"`;
+  fa.actions_followed_up as "actionsFollowedUp", fa.findings, fa.actions_for_manager as "actionsForManager",
+  fa.actions_done_on::text as "actionsDoneOn", dn.display_name as "actionsDoneByName"`;
 const auditFrom = sql`staff_folder_audits fa join users u on u.id = fa.staff_user_id join users au on au.id = fa.auditor_id
-  left join areas ar on ar.id = fa.area_id left join teams t on t.id = fa.team_id`;
+  left join areas ar on ar.id = fa.area_id left join teams t on t.id = fa.team_id
+  left join users dn on dn.id = fa.actions_done_by`;
 
 export async function findFolderAudit(db: DbOrTx, id: string): Promise<AuditRow | null> {
   if (!isUuid(id)) return null;

@@ -6,12 +6,14 @@
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { and, eq } from 'drizzle-orm';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import type { FolderAuditInput } from './forms.ts';
 import { contentsOf, findFolderAudit, readFolder } from './folder-audit-queries.ts';
 import { findMember, findVisibleMember, type MemberRecord } from './queries.ts';
-import { auditsFolders, seesMember } from './scope.ts';
+import { auditsFolders, seesMember, supervises } from './scope.ts';
 import { STAFF_RECORD } from './service.ts';
 import { staffFolderAudits } from './tables.ts';
 
@@ -65,6 +67,8 @@ export async function recordFolderAudit(
         actionsForManager: input.actionsForManager || null,
       })
       .returning({ id: staffFolderAudits.id });
+    // Actions for the manager start their clock (due.ts, staff.folder-audit-actions).
+    await refreshDueItems(tx, STAFF_RECORD, [member.id]);
     await recordAudit(tx, who.actor, {
       action: 'audit',
       recordType: STAFF_RECORD,
@@ -72,6 +76,49 @@ export async function recordFolderAudit(
       detail: { folderAudit: row!.id },
     });
     return { ok: true as const, id: row!.id };
+  });
+}
+
+/**
+ * The member's manager (or the head) records the actions an audit set them done: on or after the
+ * audit, not after today, once. Ends the actions' deadline in the same transaction.
+ */
+export async function recordActionsDone(
+  db: DbOrTx,
+  who: Who,
+  auditId: string,
+  doneOn: IsoDate,
+  today: IsoDate = todayInLondon(),
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const audit = await findFolderAudit(tx, auditId);
+    const member = audit && (await findMember(tx, audit.staffUserId));
+    if (!audit || !member || !seesMember(who.user, member)) return notFound;
+    if (!supervises(who.user, member)) return forbidden;
+    if (!audit.actionsForManager) return invalid({ field: 'doneOn', message: 'This audit set no actions to record' });
+    if (audit.actionsDoneOn) {
+      return invalid({ field: 'doneOn', message: 'The actions have already been recorded as done' });
+    }
+    if (doneOn > today)
+      return invalid({ field: 'doneOn', message: 'Date the actions were done must be today or in the past' });
+    if (doneOn < audit.auditedOn) {
+      return invalid({
+        field: 'doneOn',
+        message: `Date the actions were done must be on or after ${formatDate(audit.auditedOn)}, the day of the audit`,
+      });
+    }
+    await tx
+      .update(staffFolderAudits)
+      .set({ actionsDoneOn: doneOn, actionsDoneBy: who.user.id })
+      .where(eq(staffFolderAudits.id, audit.id));
+    await refreshDueItems(tx, STAFF_RECORD, [member.id]);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: STAFF_RECORD,
+      recordId: member.id,
+      detail: { part: 'folder-audit-actions', folderAudit: audit.id },
+    });
+    return { ok: true as const, id: audit.id };
   });
 }
 

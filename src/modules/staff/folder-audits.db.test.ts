@@ -12,6 +12,7 @@ import { userIdByUsername } from '../../../test/support/households.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { quarterOf } from '../../platform/dates/quarters.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { staffFolderAudits, staffPdps, staffSessions } from './tables.ts';
 import { makeAgreement, makeSession, makeStaffUser, makeTraining } from './test-support.ts';
@@ -260,5 +261,80 @@ describe('a supervision folder audited by the head of fostering', () => {
     const countywideRow = rows.find((r) => r.startsWith('Countywide'));
     expect(countywideRow).toContain('No number set for staff outside an area');
     expect(countywideRow).not.toContain(' of 2');
+  });
+
+  it('gives the manager four weeks for the actions it sets, until they record them done', async () => {
+    const db = t.database.db;
+    const manager = await userIdByUsername(db, 'manager');
+    const member = await makeStaffUser(db, { displayName: 'Opal Actioned' });
+    const head = await signedIn(t.app, 'head');
+    const saved = await head.post(`/staff/${member.id}/folder-audit`, judgement);
+    const auditPath = (saved.headers.location as string).split('?')[0]!;
+    const auditId = auditPath.split('/').at(-1)!;
+    const dueOn = addDays(today, 28);
+    const items = async () =>
+      queryRows<{ due_on: string; owner_user_id: string; href: string }>(
+        db,
+        sql`select due_on::text, owner_user_id, href from due_items
+          where rule_id = 'staff.folder-audit-actions' and record_id = ${member.id}`,
+      );
+    expect(await items()).toEqual([{ due_on: dueOn, owner_user_id: manager, href: auditPath }]);
+
+    // The member reads when the actions are due, but records nothing.
+    const own = await signedIn(t.app, member.username);
+    const seen = await own.get(auditPath);
+    expect(seen.body).toContain(`To be done by ${formatDate(dueOn)}`);
+    expect(seen.body).not.toContain('Record the actions done');
+    expect((await own.post(`${auditPath}/actions-done`, dateBoxes('doneOn', today))).statusCode).toBe(403);
+
+    const boss = await signedIn(t.app, 'manager');
+    expect((await boss.get(auditPath)).body).toContain('Record the actions done');
+    const empty = await boss.post(`${auditPath}/actions-done`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the date the actions were done');
+    const future = await boss.post(`${auditPath}/actions-done`, dateBoxes('doneOn', addDays(today, 1)));
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Date the actions were done must be today or in the past');
+    expect(future.body).toContain(`value="${Number(addDays(today, 1).slice(8))}"`);
+    const before = await boss.post(`${auditPath}/actions-done`, dateBoxes('doneOn', addDays(today, -1)));
+    expect(before.body).toContain(
+      `Date the actions were done must be on or after ${formatDate(today)}, the day of the audit`,
+    );
+    const done = await boss.post(`${auditPath}/actions-done`, dateBoxes('doneOn', today));
+    expect(done.statusCode).toBe(303);
+    const after = await boss.get(done.headers.location as string);
+    expect(after.body).toContain('The actions from the audit have been recorded as done');
+    expect(after.body).toContain(`Recorded as done on ${formatDate(today)} by`);
+    expect(after.body).not.toContain('Record the actions done');
+    expect(await items()).toEqual([]);
+    const twice = await boss.post(`${auditPath}/actions-done`, dateBoxes('doneOn', today));
+    expect(twice.body).toContain('The actions have already been recorded as done');
+    // Another team's manager does not find the audit; the trail says what was done.
+    const west = await signedIn(t.app, 'ssw2');
+    expect((await west.post(`${auditPath}/actions-done`, dateBoxes('doneOn', today))).statusCode).toBe(404);
+    expect(
+      (await boss.post(`/staff/folder-audits/not-an-id/actions-done`, dateBoxes('doneOn', today))).statusCode,
+    ).toBe(404);
+    const trail = await head.get(`/records/staff-member/${member.id}/audit`);
+    expect(trail.body).toContain('Changed the actions from an audit on the staff member’s supervision folder');
+    expect(auditId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('starts no clock for an audit that sets no actions', async () => {
+    const db = t.database.db;
+    const member = await makeStaffUser(db, { displayName: 'Pip Unactioned' });
+    const head = await signedIn(t.app, 'head');
+    const saved = await head.post(`/staff/${member.id}/folder-audit`, {
+      ...judgement,
+      grade: 'good',
+      actionsForManager: '',
+    });
+    const page = await head.get((saved.headers.location as string).split('?')[0]!);
+    expect(page.body).not.toContain('To be done by');
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from due_items where rule_id = 'staff.folder-audit-actions' and record_id = ${member.id}`,
+    );
+    expect(row!.n).toBe(0);
   });
 });

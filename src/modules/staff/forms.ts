@@ -89,3 +89,6 @@ export const folderAuditForm = z.object({
   actionsForManager: optionalText(5000),
 });
 export type FolderAuditInput = z.infer<typeof folderAuditForm>;
+
+export const actionsDoneForm = z.object({ doneOn: govukDate('Date the actions were done') });
+export const ACTIONS_DONE_DATES = ['doneOn'] as const;

@@ -9,4 +9,5 @@ export const TEAM_LIST = '/staff';
 export const FOLDER_AUDITS = '/staff/folder-audits';
 export const PICK_FOLDER = '/staff/folder-audits/pick';
 export const folderAuditPath = (auditId: string) => `${FOLDER_AUDITS}/${auditId}`;
+export const actionsDonePath = (auditId: string) => `${folderAuditPath(auditId)}/actions-done`;
 export const newFolderAuditPath = (memberId: string) => `${folderPath(memberId)}/folder-audit`;

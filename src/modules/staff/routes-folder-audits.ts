@@ -2,11 +2,12 @@
  * Audits of staff supervision folders (Target 9.1): the quarter's audits by area against the
  * plan's two in each, a folder chosen at random, the audit form and an audit's page.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { areaOptions } from '../../platform/auth/organisation.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { addWeeks, todayInLondon } from '../../platform/dates/index.ts';
+import { linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
@@ -14,9 +15,15 @@ import { pageFrom } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { gradeNames, grades } from '../audits/labels.ts';
 import { selectItems } from '../children/labels.ts';
-import { folderAuditForm } from './forms.ts';
+import { ACTIONS_DONE_DATES, actionsDoneForm, folderAuditForm } from './forms.ts';
 import { AUDITS_PAGE_SIZE, folderNotYetAudited, quarterAudits, quarterByArea } from './folder-audit-queries.ts';
-import { folderToAudit, recordChoice, recordFolderAudit, viewFolderAudit } from './folder-audit-service.ts';
+import {
+  folderToAudit,
+  recordActionsDone,
+  recordChoice,
+  recordFolderAudit,
+  viewFolderAudit,
+} from './folder-audit-service.ts';
 import {
   completeText,
   gradeTagOf,
@@ -29,10 +36,17 @@ import {
   readingRows,
   storedRows,
 } from './folder-audit-views.ts';
-import { FOLDER_AUDITS, folderAuditPath, folderPath, newFolderAuditPath, PICK_FOLDER } from './paths.ts';
+import {
+  actionsDonePath,
+  FOLDER_AUDITS,
+  folderAuditPath,
+  folderPath,
+  newFolderAuditPath,
+  PICK_FOLDER,
+} from './paths.ts';
 import type { MemberRecord } from './queries.ts';
-import { auditsFolders } from './scope.ts';
-import { FOLDER_AUDIT_CITES, FOLDER_AUDITS_PER_AREA } from './settings.ts';
+import { auditsFolders, supervises } from './scope.ts';
+import { FOLDER_AUDIT_ACTIONS_WEEKS, FOLDER_AUDIT_CITES, FOLDER_AUDITS_PER_AREA } from './settings.ts';
 import { memberCaption, roleName } from './views.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
@@ -47,6 +61,7 @@ const FORBIDDEN_LINES = ['Supervision folders are audited by the head of fosteri
 const doneMessages: Record<string, string> = {
   recorded: 'The audit of the supervision folder has been recorded',
   'none-left': 'Every folder in that area has been audited this quarter',
+  'actions-done': 'The actions from the audit have been recorded as done',
 };
 
 const areaChoice = z.union([z.uuid(), z.literal('countywide')]);
@@ -183,11 +198,14 @@ export function folderAuditRoutes(app: FastifyInstance, db: Db) {
     });
   });
 
-  app.get<Query & WithId>('/staff/folder-audits/:id', access('staff.view'), async (request, reply) => {
-    const found = await viewFolderAudit(db, who(request), request.params.id);
-    if (!found) return reply.callNotFound();
-    const { audit, member } = found;
-    return reply.page('staff-folder-audit.njk', {
+  const showAudit = (
+    request: FastifyRequest<Query & WithId>,
+    reply: FastifyReply,
+    { audit, member }: NonNullable<Awaited<ReturnType<typeof viewFolderAudit>>>,
+    values: Record<string, unknown> = {},
+    errors?: FormErrors,
+  ) =>
+    reply.code(errors ? 400 : 200).page('staff-folder-audit.njk', {
       title: `Supervision folder audit: ${member.displayName}`,
       caption: memberCaption(member),
       heading: `Audit of ${member.displayName}’s supervision folder`,
@@ -206,6 +224,34 @@ export function folderAuditRoutes(app: FastifyInstance, db: Db) {
           : []),
         { text: member.displayName, href: folderPath(member.id) },
       ],
+      actions: audit.actionsForManager && {
+        dueOn: formatDate(addWeeks(audit.auditedOn, FOLDER_AUDIT_ACTIONS_WEEKS)),
+        done: audit.actionsDoneOn && { on: formatDate(audit.actionsDoneOn), by: audit.actionsDoneByName },
+        form: !audit.actionsDoneOn && supervises(request.user!, member) ? actionsDonePath(audit.id) : null,
+      },
+      values,
+      errors,
     });
+
+  app.get<Query & WithId>('/staff/folder-audits/:id', access('staff.view'), async (request, reply) => {
+    const found = await viewFolderAudit(db, who(request), request.params.id);
+    if (!found) return reply.callNotFound();
+    return showAudit(request, reply, found);
+  });
+
+  // The member's manager (or the head) records the audit's actions done.
+  app.post<Query & WithId>('/staff/folder-audits/:id/actions-done', access('staff.view'), async (request, reply) => {
+    const parsed = parseDatedForm(actionsDoneForm, request.body, ACTIONS_DONE_DATES);
+    const again = async (errors: FormErrors) => {
+      const found = await viewFolderAudit(db, who(request), request.params.id);
+      return found
+        ? showAudit(request, reply, found, request.body as Record<string, unknown>, errors)
+        : reply.callNotFound();
+    };
+    if (!parsed.ok) return again(parsed.errors);
+    const result = await recordActionsDone(db, who(request), request.params.id, parsed.value.doneOn);
+    return answerForm(reply, result, `${folderAuditPath(request.params.id)}?done=actions-done`, (errors) =>
+      again(linkDateErrors(errors, ACTIONS_DONE_DATES)),
+    );
   });
 }

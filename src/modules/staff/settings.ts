@@ -65,5 +65,9 @@ export const FOLDER_AUDITS_PER_AREA = 2;
 export const PDP_CURRENT_MONTHS = 12;
 /** A session record counts as unsigned when the member has not signed it this many days after it was held (local). */
 export const SIGN_WITHIN_DAYS = 14;
+/** The actions an audit sets the member's manager are due this many weeks after it: by the next supervision (local). */
+export const FOLDER_AUDIT_ACTIONS_WEEKS = 4;
+export const FOLDER_AUDIT_ACTIONS_CITES =
+  'Business plan Target 9.1 (supervision folders audited, and what the audit finds put right); the four weeks, by the member’s next supervision, are the service’s own rule';
 export const FOLDER_AUDIT_CITES =
   'Business plan Target 9.1 (a signed written record of each staff member’s supervision; two folders audited in each area every quarter); what a complete folder holds is the plan’s list';

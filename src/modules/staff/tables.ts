@@ -144,11 +144,19 @@ export const staffFolderAudits = pgTable(
     grade: text('grade').notNull(),
     findings: text('findings').notNull(),
     actionsForManager: text('actions_for_manager'),
+    /** The day the member's manager recorded the actions for them done, and who did (the clock's end). */
+    actionsDoneOn: date('actions_done_on', { mode: 'string' }),
+    actionsDoneBy: uuid('actions_done_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('staff_folder_audits_staff_idx').on(t.staffUserId, t.auditedOn),
     index('staff_folder_audits_audited_idx').on(t.auditedOn),
     check('staff_folder_audits_grade', sql`grade in ('outstanding', 'good', 'requires_improvement', 'inadequate')`),
+    check(
+      'staff_folder_audits_actions_done',
+      sql`actions_done_on is null or (actions_for_manager is not null and actions_done_on >= audited_on
+        and actions_done_by is not null)`,
+    ),
   ],
 );

@@ -276,6 +276,35 @@ export const permissions = {
   'service-reviews.view': [...MANAGERS, 'assistant_director', 'lado', 'recruitment_coordinator'],
   /** Write and complete one (the head any; a service manager their area's children's feedback; the LADO; the recruitment coordinator). */
   'service-reviews.write': ['head_of_fostering', 'service_manager', 'lado', 'recruitment_coordinator'],
+  /**
+   * Joint training days for fostering staff and panel members (business plan action 10.2; scope:
+   * joint-training/scope.ts): the days, who attended and the evaluations' summary, read by those the
+   * days are for and the assistant director; never by a carer or a child's social worker.
+   */
+  'joint-training.view': [
+    ...MANAGERS,
+    'assistant_director',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'panel_member',
+    'panel_adviser',
+    'training_coordinator',
+  ],
+  /** Record a day, its attendance and an evaluation from a paper form: the head of fostering and the training coordinator. */
+  'joint-training.manage': ['head_of_fostering', 'training_coordinator'],
+  /**
+   * Learning from serious case reviews (business plan action 10.1; scope: team-meetings/scope.ts):
+   * the reviews the service learns from and the team meetings that discussed them, read by the
+   * team's own staff (a supervising social worker their own team's), an area's service manager, the
+   * head and the assistant director; never by a carer or a child's social worker.
+   */
+  'team-meetings.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
+  /** Record a team meeting of their own team, its learning and actions: the team's manager. */
+  'team-meetings.record': ['team_manager'],
+  /** Keep the list of serious case reviews and record the monthly extended team manager meetings: the head. */
+  'team-meetings.manage': ['head_of_fostering'],
+  /** The monthly extended team manager meetings: the managers who attend them, and the assistant director. */
+  'team-meetings.extended': [...MANAGERS, 'assistant_director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -23,6 +23,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   concern: 'the allegation, complaint or concern',
   'development-plan': 'the personal development plan',
   'independence-checklist': 'the independence checklist',
+  'joint-training-day': 'the joint training day',
   'lifelong-links': 'the Lifelong Links work',
   'missing-episode': 'the record of the child going missing',
   'out-of-hours-call': 'the out-of-hours call',
@@ -46,6 +47,12 @@ export const recordWords: Readonly<Record<string, string>> = {
   'training-booking': 'the training booking',
   'training-course': 'the training course',
   'training-session': 'the training session',
+  'serious-case-review': 'the serious case review',
+  'team-meeting': 'the team meeting on a serious case review',
+  'team-meeting-action': 'the action from a team meeting',
+  'team-quarter': 'the team’s learning from serious case reviews in the quarter',
+  'extended-meeting': 'the extended team manager meeting',
+  'learning-month': 'the month’s extended team manager meeting',
 };
 
 export const partWords: Readonly<Record<string, string>> = {
@@ -92,10 +99,12 @@ export const partWords: Readonly<Record<string, string>> = {
   'lifelong-links-plan': 'the plan agreed',
   'folder-audit': 'the audit',
   'folder-audit-actions': 'the actions from an audit',
+  evaluation: 'an evaluation',
   'missing-return': 'the child’s return',
   'missing-interview': 'the return interview',
   visit: 'a visit by the child’s social worker',
   visits: 'the visits by the child’s social worker',
+  'meeting-action': 'an action for the team',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {

@@ -1,0 +1,230 @@
+/**
+ * A team's meetings on learning from serious case reviews: the team's list, recording a meeting
+ * (the team's own manager), a meeting's page with its actions, adding an action and marking one
+ * done. Thin: parse, call the service, render or redirect.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { parseDatedForm } from '../../platform/views/date-input.ts';
+import { formFields, type Field } from '../../platform/views/fields.ts';
+import type { FormErrors } from '../../platform/views/forms.ts';
+import { pagination } from '../../platform/views/pagination.ts';
+import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
+import { ACTION_DATES, actionForm, listQuery, MEETING_DATES, teamMeetingForm } from './forms.ts';
+import { NOTHING_IDENTIFYING } from './labels.ts';
+import {
+  actionDonePath,
+  learningPath,
+  newActionPath,
+  newTeamMeetingPath,
+  reviewPath,
+  teamMeetingPath,
+  teamMeetingsPath,
+} from './paths.ts';
+import {
+  actionsOf,
+  chairChoices,
+  findMeeting,
+  findTeam,
+  meetingsOfTeam,
+  ownerChoices,
+  PAGE_SIZE,
+  reviewChoices,
+  type MeetingRow,
+  type TeamRecord,
+} from './queries.ts';
+import { closesAction, readsTeam, recordsForTeam } from './scope.ts';
+import { addAction, auditViewed, markActionDone, recordTeamMeeting, TEAM_MEETING_RECORD } from './service.ts';
+import { actionView, meetingListRow, meetingRows } from './views.ts';
+
+const view = { config: { access: { permission: 'team-meetings.view' as const } } };
+const record = { config: { access: { permission: 'team-meetings.record' as const } } };
+
+type WithId = { Params: { id: string }; Querystring: Record<string, unknown> };
+
+const choices = (rows: { id: string; name?: string; title?: string }[]) =>
+  rows.map((r) => ({ value: r.id, text: r.name ?? r.title ?? '' }));
+
+const crumbs = (team?: Pick<TeamRecord, 'id' | 'name'>) => [
+  { text: 'Home', href: '/' },
+  { text: 'Learning from reviews', href: learningPath() },
+  ...(team ? [{ text: team.name, href: teamMeetingsPath(team.id) }] : []),
+];
+
+const flashes: Record<string, string> = {
+  recorded: 'The team meeting has been recorded',
+  action: 'The action has been added',
+  closed: 'The action is marked done',
+};
+
+const ownWork = 'Only the team’s own manager records its meetings and actions.';
+
+export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  /** The team, if the user may read its meetings; null (a 404) otherwise. */
+  const teamOf = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    const team = await findTeam(db, request.params.id);
+    return team && readsTeam(request.user!, team) ? team : null;
+  };
+
+  // A team's meetings.
+  app.get<WithId>(teamMeetingsPath(':id'), view, async (request, reply) => {
+    const team = await teamOf(request);
+    if (!team) return reply.callNotFound();
+    const { page } = listQuery.parse(request.query ?? {});
+    const list = await meetingsOfTeam(db, team.id, page);
+    await auditViewed(
+      db,
+      who(request),
+      TEAM_MEETING_RECORD,
+      list.rows.map((m) => m.id),
+      'team',
+    );
+    return reply.page('team-meetings-team.njk', {
+      title: page > 1 ? `Team meetings: ${team.name} (page ${page})` : `Team meetings: ${team.name}`,
+      team,
+      rows: list.rows.map(meetingListRow),
+      pagination: pagination(request.url, page, PAGE_SIZE, list.total),
+      newHref: recordsForTeam(request.user!, team.id) ? newTeamMeetingPath(team.id) : null,
+      breadcrumbs: crumbs(),
+    });
+  });
+
+  // Recording a team meeting (the team's own manager).
+  const meetingForm = async (team: TeamRecord, values: Record<string, unknown>) => {
+    const fields: Field[] = [
+      { type: 'date', name: 'heldOn', label: 'Date of the meeting', hint: 'For example, 14 11 2026' },
+      { type: 'select', name: 'chairedBy', label: 'Who chaired it', choices: choices(await chairChoices(db, team)) },
+      { type: 'text', name: 'attended', label: 'How many attended', width: 2 },
+      {
+        type: 'textarea',
+        name: 'attendees',
+        label: 'Who attended (optional)',
+        hint: 'Names of the staff who attended',
+        rows: 2,
+      },
+      {
+        type: 'select',
+        name: 'reviewId',
+        label: 'Serious case review discussed',
+        choices: choices(await reviewChoices(db)),
+      },
+      {
+        type: 'textarea',
+        name: 'learning',
+        label: 'What the team took from it',
+        hint: 'The learning the team agreed for its own practice',
+        rows: 6,
+      },
+    ];
+    return {
+      title: `Record a team meeting: ${team.name}`,
+      caption: team.name,
+      heading: 'Record a team meeting',
+      intro: [
+        'A team meeting where a serious case review was discussed (business plan action 10.1). Add the team’s actions from the meeting’s page once it is saved.',
+      ],
+      warning: NOTHING_IDENTIFYING,
+      fields: formFields(fields, values),
+      action: newTeamMeetingPath(team.id),
+      cancel: teamMeetingsPath(team.id),
+      button: 'Save the meeting',
+      breadcrumbs: crumbs(team),
+    };
+  };
+  const showForm = (reply: FastifyReply, page: Record<string, unknown>, errors?: FormErrors) =>
+    reply.code(errors ? 400 : 200).page('team-meetings-form.njk', { ...page, errors });
+  const refuse = (reply: FastifyReply, back: string) => refused(reply, forbidden, { backHref: back, lines: [ownWork] });
+
+  app.get<WithId>(newTeamMeetingPath(':id'), record, async (request, reply) => {
+    const team = await teamOf(request);
+    if (!team) return reply.callNotFound();
+    if (!recordsForTeam(request.user!, team.id)) return refuse(reply, teamMeetingsPath(team.id));
+    return showForm(reply, await meetingForm(team, {}));
+  });
+  app.post<WithId>(newTeamMeetingPath(':id'), record, async (request, reply) => {
+    const team = await teamOf(request);
+    if (!team) return reply.callNotFound();
+    const form = parseDatedForm(teamMeetingForm(todayInLondon()), request.body, MEETING_DATES);
+    if (!form.ok) return showForm(reply, await meetingForm(team, form.input), form.errors);
+    const result = await recordTeamMeeting(db, who(request), team.id, form.value);
+    const body = request.body as Record<string, unknown>;
+    return answerForm(
+      reply,
+      result,
+      result.ok ? `${teamMeetingPath(result.id)}?done=recorded` : teamMeetingsPath(team.id),
+      async (errors) => showForm(reply, await meetingForm(team, body), errors),
+    );
+  });
+
+  // A meeting's page, with its actions.
+  app.get<WithId>(teamMeetingPath(':id'), view, async (request, reply) => {
+    const meeting = await findMeeting(db, request.user!, request.params.id);
+    if (!meeting) return reply.callNotFound();
+    const actions = await actionsOf(db, meeting.id);
+    await auditViewed(db, who(request), TEAM_MEETING_RECORD, [meeting.id], 'meeting');
+    const today = todayInLondon();
+    const user = request.user!;
+    return reply.page('team-meetings-meeting.njk', {
+      title: `Team meeting on ${meetingListRow(meeting).heldOn}: ${meeting.teamName}`,
+      meeting: meetingListRow(meeting),
+      rows: meetingRows(meeting),
+      reviewHref: reviewPath(meeting.reviewId),
+      actions: actions.map((a) =>
+        actionView(a, today, closesAction(user, { ownerId: a.ownerId, teamId: meeting.teamId })),
+      ),
+      addHref: recordsForTeam(user, meeting.teamId) ? newActionPath(meeting.id) : null,
+      flash: Object.hasOwn(flashes, String(request.query.done)) ? flashes[String(request.query.done)] : undefined,
+      breadcrumbs: crumbs({ id: meeting.teamId, name: meeting.teamName }),
+    });
+  });
+
+  // Adding an action (the team's own manager).
+  const actionPage = async (meeting: MeetingRow, values: Record<string, unknown>) => {
+    const fields: Field[] = [
+      { type: 'textarea', name: 'action', label: 'The action', rows: 3 },
+      {
+        type: 'select',
+        name: 'ownerId',
+        label: 'Who will do it',
+        choices: choices(await ownerChoices(db, meeting.teamId)),
+      },
+      { type: 'date', name: 'dueOn', label: 'Date it is due', hint: 'For example, 14 1 2027' },
+    ];
+    return {
+      title: `Add an action: team meeting on ${meetingListRow(meeting).heldOn}`,
+      caption: `${meeting.teamName}: team meeting on ${meetingListRow(meeting).heldOn}`,
+      heading: 'Add an action for the team',
+      intro: ['An action the team agreed from the review, given to one of the team, with the date it is due.'],
+      fields: formFields(fields, values),
+      action: newActionPath(meeting.id),
+      cancel: teamMeetingPath(meeting.id),
+      button: 'Save the action',
+      breadcrumbs: crumbs({ id: meeting.teamId, name: meeting.teamName }),
+    };
+  };
+  app.get<WithId>(newActionPath(':id'), record, async (request, reply) => {
+    const meeting = await findMeeting(db, request.user!, request.params.id);
+    if (!meeting) return reply.callNotFound();
+    if (!recordsForTeam(request.user!, meeting.teamId)) return refuse(reply, teamMeetingPath(meeting.id));
+    return showForm(reply, await actionPage(meeting, {}));
+  });
+  app.post<WithId>(newActionPath(':id'), record, async (request, reply) => {
+    const meeting = await findMeeting(db, request.user!, request.params.id);
+    if (!meeting) return reply.callNotFound();
+    const form = parseDatedForm(actionForm, request.body, ACTION_DATES);
+    if (!form.ok) return showForm(reply, await actionPage(meeting, form.input), form.errors);
+    const result = await addAction(db, who(request), meeting.id, form.value);
+    const body = request.body as Record<string, unknown>;
+    return answerForm(reply, result, `${teamMeetingPath(meeting.id)}?done=action`, async (errors) =>
+      showForm(reply, await actionPage(meeting, body), errors),
+    );
+  });
+
+  // Marking an action done (its owner or the team's manager).
+  app.post<WithId>(actionDonePath(':id'), view, async (request, reply) => {
+    const result = await markActionDone(db, who(request), request.params.id);
+    if (result.ok) return reply.redirect(`${teamMeetingPath(result.id)}?done=closed`, 303);
+    return refused(reply, result.reason === 'invalid' ? forbidden : result, { backHref: learningPath() });
+  });
+};

@@ -1,0 +1,211 @@
+/**
+ * Learning from serious case reviews as the head of fostering and the teams use the pages: a review
+ * added to the list, a team meeting recorded by the team's manager with an action, each form refused
+ * with every message and what was typed kept, the action marked done by its owner, the review's page
+ * showing the team that discussed it, another team's manager refused, who may read and who may not,
+ * and the audit trail's words.
+ */
+import { describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { teamIdByName } from '../../../test/support/households.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { makeStaffUser } from '../staff/test-support.ts';
+
+const t = testAppForFile();
+const today = todayInLondon();
+const boxes = (name: string, date: string) => {
+  const [year, month, day] = date.split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
+};
+const idIn = (location: unknown) => /([0-9a-f-]{36})/.exec(String(location))?.[1] ?? '';
+
+const review = {
+  title: 'Child Q: a serious case review',
+  publishedBy: 'Fixture Safeguarding Children Partnership',
+  ...boxes('publishedOn', addDays(today, -40)),
+  link: 'https://www.example.org.uk/child-q.pdf',
+  learning: 'Concerns raised by carers were not passed on.',
+};
+
+describe('learning from a serious case review in a team meeting', () => {
+  it('is recorded by the head and a team manager, refused with every message, and found on the review’s page', async () => {
+    const head = await signedIn(t.app, 'head');
+    const form = await head.get('/learning-from-reviews/new');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Do not enter anything that could identify a child or family known to our service');
+    const empty = await head.post('/learning-from-reviews/new', { title: 'Kept title', link: 'www.example.org.uk' });
+    expect(empty.statusCode).toBe(400);
+    for (const message of [
+      'Enter who published the review',
+      'Enter the date published',
+      'Enter the web address of the published report, starting https://',
+      'Enter a summary of its learning for fostering',
+    ]) {
+      expect(empty.body).toContain(message);
+    }
+    expect(empty.body).toContain('value="Kept title"');
+    expect(empty.body).toContain('value="www.example.org.uk"');
+    const future = await head.post('/learning-from-reviews/new', {
+      ...review,
+      ...boxes('publishedOn', addDays(today, 3)),
+    });
+    expect(future.body).toContain('Date published must be today or in the past');
+    const added = await head.post('/learning-from-reviews/new', review);
+    expect(added.statusCode).toBe(303);
+    const reviewId = idIn(added.headers.location);
+    const page = await head.get(String(added.headers.location));
+    expect(page.body).toContain('Child Q: a serious case review');
+    expect(page.body).toContain(formatDate(addDays(today, -40)));
+    expect(page.body).toContain('No team has recorded a meeting that discussed this review yet.');
+
+    // The East Kent team 1 manager records a meeting of their team.
+    const east1 = await teamIdByName(t.database.db, 'East Kent Fostering Team 1');
+    const manager = await signedIn(t.app, 'manager');
+    const meetingForm = await manager.get(`/teams/${east1}/team-meetings/new`);
+    expect(meetingForm.statusCode).toBe(200);
+    expect(meetingForm.body).toContain('Maya Mensah');
+    expect(meetingForm.body).toContain('Child Q: a serious case review');
+    const refused = await manager.post(`/teams/${east1}/team-meetings/new`, {
+      attended: 'many',
+      learning: 'Typed and kept.',
+    });
+    expect(refused.statusCode).toBe(400);
+    for (const message of [
+      'Enter the date of the meeting',
+      'Select who chaired the meeting',
+      'Number who attended must be a whole number from 1 to 500',
+      'Select the serious case review the team discussed',
+    ]) {
+      expect(refused.body).toContain(message);
+    }
+    expect(refused.body).toContain('Typed and kept.');
+    expect(refused.body).toContain('value="many"');
+    const managerId = /<option value="([0-9a-f-]{36})">Maya Mensah<\/option>/.exec(meetingForm.body)?.[1];
+    const heldOn = addDays(today, -2);
+    const meeting = {
+      ...boxes('heldOn', heldOn),
+      chairedBy: managerId!,
+      attended: '7',
+      attendees: '',
+      reviewId,
+      learning: 'Pass carers’ worries on the same day.',
+    };
+    // Someone from outside the team cannot chair it: refused with the list's words.
+    const elsewhere = await makeStaffUser(t.database.db, { team: 'West Kent Fostering Team 2' });
+    const outsider = await manager.post(`/teams/${east1}/team-meetings/new`, { ...meeting, chairedBy: elsewhere.id });
+    expect(outsider.body).toContain('Select who chaired the meeting from the list');
+    const saved = await manager.post(`/teams/${east1}/team-meetings/new`, meeting);
+    expect(saved.statusCode).toBe(303);
+    const meetingId = idIn(saved.headers.location);
+    const meetingPage = await manager.get(`/team-meetings/${meetingId}`);
+    expect(meetingPage.body).toContain(`Team meeting on ${formatDate(heldOn)}`);
+    expect(meetingPage.body).toContain('7 people');
+    expect(meetingPage.body).toContain('Pass carers’ worries on the same day.');
+
+    // An action for the team, refused then added.
+    const actionForm = await manager.get(`/team-meetings/${meetingId}/actions/new`);
+    const samId = /<option value="([0-9a-f-]{36})">Sam Sutherland<\/option>/.exec(actionForm.body)?.[1];
+    expect(samId).toBeDefined();
+    const noAction = await manager.post(`/team-meetings/${meetingId}/actions/new`, { action: '' });
+    for (const message of ['Enter the action', 'Select who will do it', 'Enter the date it is due']) {
+      expect(noAction.body).toContain(message);
+    }
+    const early = await manager.post(`/team-meetings/${meetingId}/actions/new`, {
+      action: 'Ask about contact at every visit.',
+      ownerId: samId!,
+      ...boxes('dueOn', addDays(heldOn, -1)),
+    });
+    expect(early.body).toContain('Date it is due must be on or after the day of the meeting');
+    expect(early.body).toContain('Ask about contact at every visit.');
+    const dueOn = addDays(today, 20);
+    const action = await manager.post(`/team-meetings/${meetingId}/actions/new`, {
+      action: 'Ask about contact at every visit.',
+      ownerId: samId!,
+      ...boxes('dueOn', dueOn),
+    });
+    expect(action.statusCode).toBe(303);
+    const withAction = await manager.get(`/team-meetings/${meetingId}`);
+    expect(withAction.body).toContain(`Sam Sutherland, by ${formatDate(dueOn)}. Open`);
+
+    // Its owner marks it done.
+    const ssw = await signedIn(t.app, 'ssw');
+    const ownPage = await ssw.get(`/team-meetings/${meetingId}`);
+    const donePath = /action="(\/team-meeting-actions\/[0-9a-f-]{36}\/done)"/.exec(ownPage.body)?.[1];
+    expect(donePath).toBeDefined();
+    expect((await ssw.post(donePath!, {})).statusCode).toBe(303);
+    expect((await ssw.get(`/team-meetings/${meetingId}`)).body).toContain(
+      `Done on ${formatDate(today)} (Sam Sutherland)`,
+    );
+
+    // The head finds the team's discussion on the review's page; the main page lists the team's latest.
+    const found = await head.get(`/learning-from-reviews/${reviewId}`);
+    expect(found.body).toContain('East Kent Fostering Team 1');
+    expect(found.body).toContain(`href="/team-meetings/${meetingId}">${formatDate(heldOn)}</a>`);
+    const main = await head.get('/learning-from-reviews');
+    expect(main.body).toContain(`${formatDate(heldOn)}: Child Q: a serious case review`);
+
+    // Another team's manager: the team and the meeting do not exist for them, nor may they add to it.
+    const other = await makeStaffUser(t.database.db, { role: 'team_manager', team: 'West Kent Fostering Team 2' });
+    const otherManager = await signedIn(t.app, other.username);
+    expect((await otherManager.get(`/teams/${east1}/team-meetings/new`)).statusCode).toBe(404);
+    expect((await otherManager.post(`/teams/${east1}/team-meetings/new`, meeting)).statusCode).toBe(404);
+    expect((await otherManager.get(`/team-meetings/${meetingId}`)).statusCode).toBe(404);
+    expect((await otherManager.post(`/team-meetings/${meetingId}/actions/new`, {})).statusCode).toBe(404);
+    expect((await otherManager.post(donePath!, {})).statusCode).toBe(404);
+    // The head reads but does not record a team's meeting.
+    expect((await head.get(`/teams/${east1}/team-meetings/new`)).statusCode).toBe(403);
+
+    // Who may read the meeting: the team, the area's service manager, the head and the director.
+    for (const [username, status] of [
+      ['ssw', 200],
+      ['servicemanager', 200],
+      ['director', 200],
+      ['head', 200],
+      ['ssw2', 404],
+      ['cicsw', 403],
+      ['carer', 403],
+    ] as const) {
+      const agent = await signedIn(t.app, username);
+      expect((await agent.get(`/team-meetings/${meetingId}`)).statusCode, username).toBe(status);
+    }
+    // The extended meetings are the managers’: not a supervising social worker’s.
+    expect((await ssw.get('/extended-meetings')).statusCode).toBe(403);
+    expect((await manager.get('/extended-meetings')).statusCode).toBe(200);
+
+    // The audit trail says it in words.
+    const trail = await head.get(`/records/team-meeting/${meetingId}/audit`);
+    for (const words of [
+      'Created the team meeting on a serious case review',
+      'Created an action for the team on the team meeting on a serious case review',
+      'Completed an action for the team on the team meeting on a serious case review',
+      'Viewed the team meeting on a serious case review',
+    ]) {
+      expect(trail.body).toContain(words);
+    }
+    expect((await head.get(`/records/serious-case-review/${reviewId}/audit`)).body).toContain(
+      'Created the serious case review',
+    );
+  });
+
+  it('records the month’s extended team manager meeting, refusing a form without its answers', async () => {
+    const head = await signedIn(t.app, 'head');
+    const refused = await head.post('/extended-meetings/new', { learning: 'Kept learning.' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter the date of the meeting');
+    expect(refused.body).toContain('Select whether reflective practice and learning were on the agenda');
+    expect(refused.body).toContain('Kept learning.');
+    const saved = await head.post('/extended-meetings/new', {
+      ...boxes('heldOn', today),
+      reflectivePractice: 'yes',
+      learning: 'A reflective case discussion.',
+      reviewId: '',
+    });
+    expect(saved.statusCode).toBe(303);
+    const list = await head.get(String(saved.headers.location));
+    expect(list.body).toContain('The meeting has been recorded');
+    expect(list.body).toContain(formatDate(today));
+    const manager = await signedIn(t.app, 'manager');
+    expect((await manager.post('/extended-meetings/new', { reflectivePractice: 'yes' })).statusCode).toBe(403);
+  });
+});

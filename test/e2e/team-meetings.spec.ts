@@ -1,0 +1,46 @@
+import { dayInWords, fillDate, londonDay } from './support/dates.ts';
+import { test, expect } from './support/fixtures.ts';
+
+/**
+ * Learning from a serious case review in the browser (business plan action 10.1): a team manager
+ * records a meeting of their team that discussed a review, with an action for one of the team; the
+ * head of fostering then finds the team's discussion on the review's page. Every page is checked
+ * with axe.
+ */
+test('a team manager records a team meeting on a serious case review; the head finds it on the review', async ({
+  hearth,
+}) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+  const yesterday = londonDay(-1);
+  const review = 'Baby S: a local child safeguarding practice review';
+  await hearth.signInAs('manager');
+  await hearth.openArea('Learning from reviews');
+  await expect(hearth.heading).toHaveText('Learning from serious case reviews');
+  await hearth.clickLink('East Kent Fostering Team 1', { within: page.locator('[data-teams]') });
+  await hearth.clickLink('Record a team meeting');
+  await fillDate(page, 'Date of the meeting', yesterday);
+  await page.getByLabel('Who chaired it').selectOption({ label: 'Maya Mensah' });
+  await page.getByLabel('How many attended').fill('8');
+  await page.getByLabel('Serious case review discussed').selectOption({ label: review });
+  await page.getByLabel('What the team took from it').fill('Talk about safe sleeping at every visit to a baby.');
+  await hearth.submit('Save the meeting');
+  await expect(hearth.heading).toHaveText(`Team meeting on ${dayInWords(yesterday)}`);
+
+  await hearth.clickLink('Add an action');
+  await page.getByLabel('The action').fill('Add safe sleeping to the visit checklist.');
+  await page.getByLabel('Who will do it').selectOption({ label: 'Sam Sutherland' });
+  await fillDate(page, 'Date it is due', londonDay(14));
+  await hearth.submit('Save the action');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The action has been added');
+  await expect(page.locator('[data-actions]')).toContainText(`Sam Sutherland, by ${dayInWords(londonDay(14))}`);
+  await hearth.signOut();
+
+  await hearth.signInAs('head');
+  await hearth.openArea('Learning from reviews');
+  await hearth.clickLink(review, { within: page.locator('[data-reviews]') });
+  const discussed = page.locator('[data-discussions] tbody tr').first();
+  await expect(discussed).toContainText('East Kent Fostering Team 1');
+  await hearth.clickLink(dayInWords(yesterday), { within: discussed });
+  await expect(page.locator('main')).toContainText('Talk about safe sleeping at every visit to a baby.');
+});
