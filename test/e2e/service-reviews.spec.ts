@@ -36,7 +36,10 @@ test('the head of fostering reads a completed review and writes one', async ({ h
   await expect(rows.filter({ hasNotText: 'What local agencies pay foster carers' })).toHaveCount(0);
 
   // A completed one reads as it was completed.
+  // The row's one link, whatever its name: wait for the review's page to load before checking it.
+  const opened = page.waitForEvent('load');
   await rows.filter({ hasText: 'Completed' }).first().getByRole('link').click();
+  await opened;
   await hearth.checkPage();
   await expect(hearth.heading).toHaveText('What local agencies pay foster carers');
   await expect(page.locator('main')).toContainText('The figures as they were when the review was marked as complete');
