@@ -16,7 +16,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { ACTION_RULE_CITES, MONTHLY_RULE_CITES, QUARTERLY_RULE_CITES } from './labels.ts';
@@ -97,7 +97,7 @@ async function quartersDue(db: DbOrTx, ids: readonly string[] | null, today: Iso
             order by u.display_name, u.id limit 1), ${head}) as owner_id,
           t.name as label,
           'No serious case review discussed at a team meeting from ' || to_char(q.start, 'FMDD FMMonth') || ' to '
-            || to_char(q.start + interval '3 months' - interval '1 day', 'FMDD FMMonth YYYY') as detail,
+            || ${dateInWordsSql(sql`q.start + interval '3 months' - interval '1 day'`)} as detail,
           '/teams/' || t.id || '/team-meetings' as href
         from teams t cross join ${quarters(sql`${today}::date`)}
         where not exists (select 1 from team_meetings m where m.team_id = t.id
@@ -111,7 +111,7 @@ async function actionsDue(db: DbOrTx, ids: readonly string[] | null): Promise<Ke
   const rows = await queryRows<Row>(
     db,
     sql`select x.id, m.team_id, t.area_id, x.due_on::text as due_on, null as shown_from, null as shown_until, x.owner_id,
-        'Action from the team meeting on ' || to_char(m.held_on, 'FMDD FMMonth YYYY') as label,
+        'Action from the team meeting on ' || ${dateInWordsSql(sql`m.held_on`)} as label,
         left(x.action, 200) as detail, '/team-meetings/' || m.id as href
       from team_meeting_actions x join team_meetings m on m.id = x.meeting_id join teams t on t.id = m.team_id
       where x.done_on is null and ${recordsIn(sql`x.id`, ids)}`,
