@@ -351,6 +351,7 @@ describe('the engine scopes every rule', () => {
       'service-reviews.allegations-complaints',
       'service-reviews.carer-retention',
       'service-reviews.childrens-feedback',
+      'staff.folder-audits-quarter',
       'team-meetings.extended-meeting',
     ]);
     expect(dueRulesFor(noArea).filter((r) => !r.id.startsWith('concerns.allegation')).length).toBeGreaterThan(10);

@@ -11,6 +11,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { roleNames, isRole } from '../../platform/access/roles.ts';
+import { folderAuditQuarterRule } from './folder-audit-due.ts';
 import { folderAuditPath, folderPath } from './paths.ts';
 import { managerOf, staffRoleList, staffRoles } from './scope.ts';
 import {
@@ -193,6 +194,7 @@ export const staffDueRules: DueRule[] = [
     affectedBy: byAccount,
     compute: folderAuditActionItems,
   },
+  folderAuditQuarterRule,
   {
     id: 'staff.induction',
     title: 'Staff induction completed',
