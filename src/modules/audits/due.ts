@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { auditPath } from './paths.ts';
 import { AUDIT_POLICY, CONFIRM_WORKING_DAYS, confirmDueOn, PUT_RIGHT_WORKING_DAYS, TARGET_4 } from './settings.ts';
@@ -115,7 +115,7 @@ export const auditsDueRules: DueRule[] = [
         ids,
         // The working days are counted with the bank-holiday calendar, in TypeScript, from the date put right.
         sql`a.auditor_id as owner_id, a.put_right_on::text as due_on,
-          'Put right on ' || to_char(a.put_right_on, 'FMDD FMMonth YYYY') || ': confirm the actions were done' as detail`,
+          'Put right on ' || ${dateInWordsSql(sql`a.put_right_on`)} || ': confirm the actions were done' as detail`,
         sql`a.status = 'completed' and a.grade = 'inadequate' and a.put_right_on is not null and a.confirmed_on is null`,
         confirmDueOn,
       ),

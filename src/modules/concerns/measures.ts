@@ -5,6 +5,7 @@
  * figure, listed by name only to the head of fostering (a team's staff see the scorecard, not
  * every allegation of their team).
  */
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { addYears } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
@@ -24,7 +25,7 @@ const allegations = (where: SQL, join: SQL = sql``) => sql`concerns c
   ${join}
   where c.kind = 'allegation' and ${where}`;
 
-const allegationLabel = sql`'Allegation: ' || h.name || ' (' || h.reference || '), known ' || to_char(c.known_on, 'FMDD FMMonth YYYY')`;
+const allegationLabel = sql`'Allegation: ' || h.name || ' (' || h.reference || '), known ' || ${dateInWordsSql(sql`c.known_on`)}`;
 
 /** A measure over allegations: `met` and the list's `detail` for each. */
 function allegationMeasure(
@@ -159,7 +160,7 @@ function childrenToTell(period: Period): SQL {
       from ${allegations(lastYear(sql`c.outcome_on`, period), told)}
       union all
       select t.id, t.area_id, c.id, cc.outcome_told_on, ch.first_name, ch.last_name, ch.reference,
-        r.first_response_on, ${complaintLabel} || ', received ' || to_char(c.known_on, 'FMDD FMMonth YYYY')
+        r.first_response_on, ${complaintLabel} || ', received ' || ${dateInWordsSql(sql`c.known_on`)}
       from ${complaints(
         sql`join (select concern_id, min(responded_on) as first_response_on from complaint_stages group by concern_id) r
           on r.concern_id = c.id ${told}`,

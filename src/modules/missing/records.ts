@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { childScope } from '../../platform/access/scope.ts';
 import type { RecordType } from '../../platform/access/registry.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { episodePath } from './paths.ts';
 import { episodeChildVisibleTo, mayReadEpisodes } from './scope.ts';
@@ -17,7 +17,7 @@ export const episodeRecordTypes: RecordType[] = [
       const [row] = await queryRows<{ name: string; on: string }>(
         db,
         sql`select c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as name,
-            to_char(e.missing_on, 'FMDD FMMonth YYYY') as on
+            ${dateInWordsSql(sql`e.missing_on`)} as on
           from missing_episodes e join children c on c.id = e.child_id where e.id = ${id}`,
       );
       return row ? { label: `Missing from care on ${row.on}: ${row.name}`, href: episodePath(id) } : null;

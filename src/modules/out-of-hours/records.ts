@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { householdScope } from '../../platform/access/scope.ts';
 import type { RecordType } from '../../platform/access/registry.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { callPath } from './paths.ts';
 import { callHouseholdVisibleTo, mayReadCalls } from './scope.ts';
@@ -16,7 +16,7 @@ export const callRecordTypes: RecordType[] = [
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string; on: string }>(
         db,
-        sql`select h.name || ' (' || h.reference || ')' as name, to_char(o.called_on, 'FMDD FMMonth YYYY') as on
+        sql`select h.name || ' (' || h.reference || ')' as name, ${dateInWordsSql(sql`o.called_on`)} as on
           from out_of_hours_calls o join households h on h.id = o.household_id where o.id = ${id}`,
       );
       return row ? { label: `Out-of-hours call on ${row.on}: ${row.name}`, href: callPath(id) } : null;

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
 import type { DueRule } from '../../platform/due/rule.ts';
 import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
@@ -29,7 +29,7 @@ async function papersDue(db: DbOrTx, ids: readonly string[] | null): Promise<Kep
         case when ready.papers = 0 then 'No papers yet for the panel of '
           when ready.unpublished = ready.papers then 'Papers not yet published for the panel of '
           else ready.unpublished || ' of ' || ready.papers || ' papers not yet published for the panel of ' end ||
-          to_char(m.meets_on, 'FMDD FMMonth YYYY') as detail,
+          ${dateInWordsSql(sql`m.meets_on`)} as detail,
         h.team_id, t.area_id, '/panel/meetings/' || m.id as href
       from panel_items i
       join panel_meetings m on m.id = i.meeting_id
@@ -50,7 +50,7 @@ async function decisionDue(db: DbOrTx, ids: readonly string[] | null): Promise<K
     db,
     sql`select i.id as record_id, h.id as household_id, ${household} as label,
         to_char(m.minutes_signed_on, 'YYYY-MM-DD') as received_on, '' as due_on,
-        'Panel of ' || to_char(m.meets_on, 'FMDD FMMonth YYYY') as detail,
+        'Panel of ' || ${dateInWordsSql(sql`m.meets_on`)} as detail,
         h.team_id, t.area_id, '/panel/items/' || i.id || '/decision' as href
       from panel_items i
       join panel_meetings m on m.id = i.meeting_id

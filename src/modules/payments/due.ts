@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
+import { dateInWordsSql, queryRows } from '../../platform/db/sql.ts';
 import { ACCOUNT_RECORD, recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { NMS_28, TARGET_6_1 } from './labels.ts';
 import { enhancementPath, paymentsPath } from './paths.ts';
@@ -39,7 +39,7 @@ async function enhancementReviews(db: DbOrTx, ids: readonly string[] | null): Pr
         ${paymentsOfficer} as owner_id,
         'Disability enhancement: ' || coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name
           || ' (' || c.reference || ')' as label,
-        'Yearly review of the enhancement agreed at the funding panel on ' || to_char(e.agreed_on, 'FMDD FMMonth YYYY') as detail
+        'Yearly review of the enhancement agreed at the funding panel on ' || ${dateInWordsSql(sql`e.agreed_on`)} as detail
       from payment_enhancements e
       join placements p on p.id = e.placement_id
       join children c on c.id = p.child_id
@@ -69,7 +69,7 @@ async function ratesReview(db: DbOrTx, ids: readonly string[] | null): Promise<K
           + case when r.effective_from >= make_date(extract(year from r.effective_from)::int, 4, 1) then 1 else 0 end,
           4, 1)::text as due_on,
         ${paymentsOfficer} as owner_id,
-        'The latest rates are from ' || to_char(r.effective_from, 'FMDD FMMonth YYYY')
+        'The latest rates are from ' || ${dateInWordsSql(sql`r.effective_from`)}
           || ': review them and publish the next set' as detail
       from payment_rates r
       where r.effective_from = (select max(effective_from) from payment_rates) and ${recordsIn(sql`r.id`, ids)}`,

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 import { childInCarePlacement, placementRunningOn } from './scope.ts';
 
@@ -114,7 +115,7 @@ export const emergencyPlacementsInHouse: Measure = {
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/children/' || c.id as href,
         e.team_id, e.area_id, e.in_house as met,
         case when e.in_house then 'With our carers' else 'With an agency' end || ', ' || e.placed_with ||
-          ', from ' || to_char(e.start_date, 'FMDD FMMonth YYYY') as detail,
+          ', from ' || ${dateInWordsSql(sql`e.start_date`)} as detail,
         e.restricted, e.start_date::text || ' ' || c.reference as sort_key
       from ${emergencyPlacementsIn(period)} join children c on c.id = e.child_id`;
   },

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { type Measure, type Period } from '../../platform/measures/index.ts';
 
 /**
@@ -49,7 +50,7 @@ export const referralsReturned: Measure = {
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ')' as label, '/referrals/' || r.id as href,
         t.id as team_id, ${areaOf} as area_id, ${returned} as met,
         case when e.kind = 'returned' then 'Returned' else 'Accepted' end || ' on ' ||
-          to_char((e.at at time zone 'Europe/London')::date, 'FMDD FMMonth YYYY') ||
+          ${dateInWordsSql(sql`(e.at at time zone 'Europe/London')::date`)} ||
           coalesce(' by ' || u.display_name, '') as detail,
         false as restricted, to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS') || ' ' || c.reference as sort_key
       from ${reviewsIn(period)}`;

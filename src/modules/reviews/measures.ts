@@ -3,6 +3,7 @@
  * carers' reviews; regulation 28). Each counts the reviews completed in the month (by the date of
  * the review meeting), one row per review, from an indexed range lookup.
  */
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { childrenFeelSafe, childrenListenedTo } from './children-say.ts';
@@ -28,7 +29,7 @@ function reviewMeasure(which: SQL, met: (period: Period) => SQL, detail: SQL): P
     },
     records(period) {
       return sql`select 'annual-review' as record_type, r.id as record_id,
-          h.name || ' (' || h.reference || '), reviewed on ' || to_char(r.reviewed_on, 'FMDD FMMonth YYYY') as label,
+          h.name || ' (' || h.reference || '), reviewed on ' || ${dateInWordsSql(sql`r.reviewed_on`)} as label,
           '/reviews/' || r.id as href, h.team_id, t.area_id, ${met(period)} as met, ${detail} as detail,
           h.restricted, r.reviewed_on::text || ' ' || h.reference as sort_key
         from ${completedIn(period, which)}`;
@@ -64,7 +65,7 @@ export const reviewsOnTime: Measure = {
   ...reviewMeasure(
     sql`r.kind = 'annual'`,
     () => sql`(r.due_on is null or r.reviewed_on <= r.due_on)`,
-    sql`'Due by ' || to_char(r.due_on, 'FMDD FMMonth YYYY')`,
+    sql`'Due by ' || ${dateInWordsSql(sql`r.due_on`)}`,
   ),
 };
 
@@ -130,7 +131,7 @@ export const firstReviewsToPanel: Measure = {
   ...reviewMeasure(
     sql`r.first_review`,
     (period) => sql`coalesce(r.presented_to_panel_on <= ${period.asAt}::date, false)`,
-    sql`coalesce('Presented on ' || to_char(r.presented_to_panel_on, 'FMDD FMMonth YYYY'), 'To panel')`,
+    sql`coalesce('Presented on ' || ${dateInWordsSql(sql`r.presented_to_panel_on`)}, 'To panel')`,
   ),
 };
 
@@ -148,10 +149,10 @@ function pausedOn(day: string): SQL {
 }
 
 const pauseWords = sql`case p.status when 'on_hold' then 'On hold' else 'Inactive' end || ' since '
-  || to_char(p.from_on, 'FMDD FMMonth YYYY') || '; '
-  || coalesce('last review on ' || to_char(last.reviewed_on, 'FMDD FMMonth YYYY'),
-    'no review since approval on ' || to_char(${approvedFrom}, 'FMDD FMMonth YYYY'))
-  || '; next due by ' || to_char(${reviewDueOn}, 'FMDD FMMonth YYYY')`;
+  || ${dateInWordsSql(sql`p.from_on`)} || '; '
+  || coalesce('last review on ' || ${dateInWordsSql(sql`last.reviewed_on`)},
+    'no review since approval on ' || ${dateInWordsSql(approvedFrom)})
+  || '; next due by ' || ${dateInWordsSql(reviewDueOn)}`;
 
 export const pausedHouseholdsReviewed: Measure = {
   id: 'reviews.paused-households-reviewed',

@@ -4,6 +4,7 @@
  * placed that day), from the records as they stood on that day, so a closed month counts the same
  * whenever it is counted again.
  */
+import { dateInWordsSql } from '../../platform/db/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addMonths, addYears, birthdaySql } from '../../platform/dates/index.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
@@ -60,8 +61,6 @@ function carerMeasure(fact: (period: Period) => CarerFact): Pick<Measure, 'count
   };
 }
 
-const ukDate = (date: SQL) => sql`trim(to_char(${date}, 'FMDD FMMonth YYYY'))`;
-
 export const currentPdp: Measure = {
   id: 'training.current-pdp',
   title: 'Carers with a current personal development plan',
@@ -88,7 +87,7 @@ export const currentPdp: Measure = {
       order by d.carer_id, d.agreed_on desc, d.created_at desc) pdp on pdp.carer_id = cr.id`,
     met: sql`coalesce(pdp.review_by >= ${period.asAt}::date, false)`,
     where: sql`coalesce(h.approved_on, h.status_since) < ${addDays(period.asAt, -PDP_WEEKS_AFTER_APPROVAL * 7)}::date`,
-    detail: sql`coalesce('Review by ' || ${ukDate(sql`pdp.review_by`)}, 'No PDP')`,
+    detail: sql`coalesce('Review by ' || ${dateInWordsSql(sql`pdp.review_by`)}, 'No PDP')`,
   })),
 };
 
@@ -119,7 +118,7 @@ export const tsdOnTime: Measure = {
       or (tsd.deadline <= ${addYears(period.asAt, -1)}::date and tsd.evidenced_on is null)
       or (tsd.deadline > ${period.asAt}::date and tsd.evidenced_on is not null)`,
     met: sql`coalesce(tsd.evidenced_on <= tsd.deadline, false)`,
-    detail: sql`'Due by ' || ${ukDate(sql`tsd.deadline`)} || '; ' || coalesce('evidenced ' || ${ukDate(sql`tsd.evidenced_on`)}, 'not evidenced')`,
+    detail: sql`'Due by ' || ${dateInWordsSql(sql`tsd.deadline`)} || '; ' || coalesce('evidenced ' || ${dateInWordsSql(sql`tsd.evidenced_on`)}, 'not evidenced')`,
   })),
 };
 
@@ -132,7 +131,7 @@ function coreWithin(years: number): (period: Period) => CarerFact {
       cross join lateral (select ${coreCompletedOn(sql`cr.id`, period.asAt)} as completed_on, ann.anniversary offset 0) core`,
     where: sql`ann.anniversary > ${addYears(period.asAt, -1)}::date and ann.anniversary <= ${period.asAt}::date`,
     met: sql`coalesce(core.completed_on <= core.anniversary, false)`,
-    detail: sql`'Approved ' || ${ukDate(approvedFrom())} || '; ' || coalesce('core training completed ' || ${ukDate(sql`core.completed_on`)}, 'core training not completed')`,
+    detail: sql`'Approved ' || ${dateInWordsSql(approvedFrom())} || '; ' || coalesce('core training completed ' || ${dateInWordsSql(sql`core.completed_on`)}, 'core training not completed')`,
   });
 }
 
@@ -182,7 +181,7 @@ function noTrainingFor(months: number): (period: Period) => CarerFact {
       on recent.carer_id = cr.id`,
     met: sql`(recent.last_on is null)`,
     // The last training, perhaps before those months: looked up for the page's records only.
-    detail: sql`coalesce('Last training ' || ${ukDate(lastTrainingOn(sql`cr.id`, period.asAt))},
+    detail: sql`coalesce('Last training ' || ${dateInWordsSql(lastTrainingOn(sql`cr.id`, period.asAt))},
       'No training recorded')`,
   });
 }
@@ -252,7 +251,7 @@ export const cseForCarersOf11Plus: Measure = {
     // Met when the carer has a row (first_on is never null in one): the join's key, so the database
     // reads "not met" as an anti-join and sizes it right (a third of the time at national scale).
     met: sql`cse.carer_id is not null`,
-    detail: sql`coalesce('Attended ' || ${ukDate(sql`cse.first_on`)}, 'Not attended')`,
+    detail: sql`coalesce('Attended ' || ${dateInWordsSql(sql`cse.first_on`)}, 'Not attended')`,
   })),
 };
 
@@ -315,7 +314,7 @@ export const childrenAttending: Measure = {
     return sql`select 'child' as record_type, c.id as record_id,
         c.first_name || ' ' || c.last_name || ' (' || c.reference || ') with ' || h.name || ' (' || h.reference || ')' as label,
         '/children/' || c.id as href, h.team_id, t.area_id, part.events > 0 as met,
-        coalesce('Last event ' || ${ukDate(sql`part.last_on`)}, 'No event') as detail,
+        coalesce('Last event ' || ${dateInWordsSql(sql`part.last_on`)}, 'No event') as detail,
         h.restricted, c.reference as sort_key
       from ${childrenPlaced(period)}`;
   },
