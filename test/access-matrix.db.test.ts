@@ -479,6 +479,9 @@ const expected: Record<string, Rule> = {
   'POST /joint-training/:id/evaluation': 'joint-training.view',
   'GET /joint-training/evaluations/:id': 'joint-training.view',
   'POST /joint-training/evaluations/:id': 'joint-training.manage',
+  // A day recorded by mistake is removed, with who attended and their evaluations, by those who record days.
+  'GET /joint-training/:id/remove': 'joint-training.manage',
+  'POST /joint-training/:id/remove': 'joint-training.manage',
   // The six-monthly reviews: read by managers, the director, the LADO and the recruitment coordinator (each the
   // kinds scope.ts gives them), written by their writers (scope: service-reviews/scope.ts).
   'GET /service-reviews': 'service-reviews.view',
@@ -504,6 +507,16 @@ const expected: Record<string, Rule> = {
   'GET /extended-meetings/new': 'team-meetings.manage',
   'POST /extended-meetings/new': 'team-meetings.manage',
   'GET /extended-meetings/:id': 'team-meetings.extended',
+  // Putting right what was recorded: a meeting changed or removed by those who record the team's meetings (its own
+  // manager, its area's service manager, the head); a review changed, or removed while no meeting discussed it, by the head.
+  'GET /team-meetings/:id/edit': 'team-meetings.record',
+  'POST /team-meetings/:id/edit': 'team-meetings.record',
+  'GET /team-meetings/:id/remove': 'team-meetings.record',
+  'POST /team-meetings/:id/remove': 'team-meetings.record',
+  'GET /learning-from-reviews/:id/edit': 'team-meetings.manage',
+  'POST /learning-from-reviews/:id/edit': 'team-meetings.manage',
+  'GET /learning-from-reviews/:id/remove': 'team-meetings.manage',
+  'POST /learning-from-reviews/:id/remove': 'team-meetings.manage',
 };
 
 /** A made-up record id: guarded routes answer 404 to an allowed role, as the record does not exist. */

@@ -4,8 +4,9 @@ import { test, expect } from './support/fixtures.ts';
 /**
  * Learning from a serious case review in the browser (business plan action 10.1): a team manager
  * records a meeting of their team that discussed a review, with an action for one of the team; the
- * head of fostering then finds the team's discussion on the review's page. Every page is checked
- * with axe.
+ * head of fostering then finds the team's discussion on the review's page; the manager then changes
+ * the meeting (a refused answer first) and removes it, as recorded by mistake, through the confirm
+ * page. Every page is checked with axe.
  */
 test('a team manager records a team meeting on a serious case review; the head finds it on the review', async ({
   hearth,
@@ -26,6 +27,7 @@ test('a team manager records a team meeting on a serious case review; the head f
   await page.getByLabel('What the team took from it').fill('Talk about safe sleeping at every visit to a baby.');
   await hearth.submit('Save the meeting');
   await expect(hearth.heading).toHaveText(`Team meeting on ${dayInWords(yesterday)}`);
+  const meetingPath = new URL(page.url()).pathname;
 
   await hearth.clickLink('Add an action');
   await page.getByLabel('The action').fill('Add safe sleeping to the visit checklist.');
@@ -43,4 +45,36 @@ test('a team manager records a team meeting on a serious case review; the head f
   await expect(discussed).toContainText('East Kent Fostering Team 1');
   await hearth.clickLink(dayInWords(yesterday), { within: discussed });
   await expect(page.locator('main')).toContainText('Talk about safe sleeping at every visit to a baby.');
+  await hearth.signOut();
+
+  // The manager puts the meeting right: its details changed (a refused answer first, the rest kept), then removed.
+  await hearth.signInAs('manager', meetingPath);
+  await hearth.clickLink('Change the meeting’s details');
+  await expect(hearth.heading).toHaveText('Change the team meeting');
+  await expect(page.getByLabel('How many attended')).toHaveValue('8');
+  await page.getByLabel('How many attended').fill('lots');
+  await page
+    .getByLabel('What the team took from it')
+    .fill('Talk about safe sleeping at every visit, and write it down.');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    'Number who attended must be a whole number from 1 to 500',
+  );
+  await expect(page.getByLabel('What the team took from it')).toHaveValue(
+    'Talk about safe sleeping at every visit, and write it down.',
+  );
+  await page.getByLabel('How many attended').fill('9');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The team meeting has been changed');
+  await expect(page.locator('main')).toContainText('9 people');
+  await expect(page.locator('main')).toContainText('Talk about safe sleeping at every visit, and write it down.');
+
+  await hearth.clickLink('Remove the meeting (recorded by mistake)');
+  await expect(hearth.heading).toHaveText(`Remove the team meeting on ${dayInWords(yesterday)}`);
+  await hearth.submit('Remove the meeting');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Confirm that the meeting was recorded by mistake');
+  await page.getByLabel('The meeting was recorded by mistake').check();
+  await hearth.submit('Remove the meeting');
+  await expect(hearth.heading).toHaveText('Team meetings on serious case reviews');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The team meeting has been removed');
 });

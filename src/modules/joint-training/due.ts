@@ -9,9 +9,11 @@
  *   they give it or 2 months after the day (the evaluation may still be entered later; it is no
  *   longer chased). Panel members are not chased here: their accounts have no staff record to scope
  *   an item by, so they give theirs from the day's page.
- * The calendar moves neither (each item carries the days it is shown), so neither renews daily; a day
- * recorded or changed, its attendance or an evaluation refreshes the day's items, and every day's
- * for the first rule (the next day held ends the last one's item).
+ * The calendar moves neither (each item carries the days it is shown), so neither renews daily. The
+ * first rule's items are the days' (a day recorded, changed or removed refreshes every day's: the
+ * next day held ends the last one's item); the second's are each attendance's, so a group's
+ * attendance saved or an evaluation given refreshes only the attendances it added, took off or
+ * evaluated, and a day changed refreshes its attendances'.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -27,7 +29,7 @@ import {
   YEARLY_RULE,
 } from './labels.ts';
 import { dayPath, JOINT_TRAINING } from './paths.ts';
-import { DAY_RECORD } from './service.ts';
+import { ATTENDANCE_RECORD, DAY_RECORD } from './service.ts';
 
 const head = sql`(select u.id from users u where u.role = 'head_of_fostering' and u.active
   order by u.display_name, u.id limit 1)`;
@@ -69,6 +71,7 @@ async function nextDayDue(db: DbOrTx, ids: readonly string[] | null): Promise<Ke
 }
 
 interface EvaluationItemRow {
+  attendance_id: string;
   day_id: string;
   held_on: IsoDate;
   user_id: string;
@@ -81,15 +84,15 @@ interface EvaluationItemRow {
 async function evaluationsDue(db: DbOrTx, ids: readonly string[] | null, today: IsoDate): Promise<KeptDueItem[]> {
   const rows = await queryRows<EvaluationItemRow>(
     db,
-    sql`select d.id as day_id, d.held_on::text as held_on, u.id as user_id, u.team_id, coalesce(t.area_id, u.area_id) as area_id,
-        u.display_name as name, ${dateInWordsSql(sql`d.held_on`)} as in_words
+    sql`select a.id as attendance_id, d.id as day_id, d.held_on::text as held_on, u.id as user_id, u.team_id,
+        coalesce(t.area_id, u.area_id) as area_id, u.display_name as name, ${dateInWordsSql(sql`d.held_on`)} as in_words
       from joint_training_days d join joint_training_attendance a on a.day_id = d.id
         join users u on u.id = a.user_id left join teams t on t.id = u.team_id
-      where ${recordsIn(sql`d.id`, ids)} and d.held_on > ${addDays(today, -EVALUATION_ASKED_FOR_DAYS)}::date
+      where ${recordsIn(sql`a.id`, ids)} and d.held_on > ${addDays(today, -EVALUATION_ASKED_FOR_DAYS)}::date
         and not exists (select 1 from joint_training_evaluations e where e.attendance_id = a.id)`,
   );
   return rows.map((r) => ({
-    recordId: r.day_id,
+    recordId: r.attendance_id,
     dueOn: addDays(r.held_on, EVALUATION_WITHIN_DAYS),
     shownFrom: r.held_on,
     shownUntil: addDays(r.held_on, EVALUATION_ASKED_FOR_DAYS),
@@ -139,7 +142,12 @@ export const jointTrainingDueRules: DueRule[] = [
       'supervising_social_worker',
       'assessing_social_worker',
     ],
-    recordType: DAY_RECORD,
+    // Each attendance's own item: a group's attendance saved refreshes only those added or taken off.
+    recordType: ATTENDANCE_RECORD,
+    affectedBy: {
+      // A day changed (its date) moves its attendances' items.
+      [DAY_RECORD]: (ids) => sql`select id from joint_training_attendance where day_id in ${ids}`,
+    },
     compute: evaluationsDue,
   },
 ];

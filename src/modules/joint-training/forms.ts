@@ -1,6 +1,7 @@
 /**
- * The joint training forms: a day (when, its title and theme, where, who organised it), the
- * attendance of one group, and an evaluation. Checked here alone; the day and the group are the page's.
+ * The joint training forms: a day (when, its title and theme, where, who organised it), its
+ * removal confirmed, the attendance of one group, and an evaluation. Checked here alone; the day
+ * and the group are the page's.
  */
 import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
@@ -18,6 +19,14 @@ export const dayForm = z.object({
   organisedBy: requiredText('Enter who organised the day', 200),
 });
 export type DayInput = z.infer<typeof dayForm>;
+
+/** Removing a day: the person confirms they understand what goes with it. */
+export const REMOVE_CONFIRMATION = 'I understand this removes the day, who attended and their evaluations';
+export const removeDayForm = z.object({
+  confirm: z.literal('yes', {
+    error: 'Confirm that you understand this removes the day, who attended and their evaluations',
+  }),
+});
 
 /** One id or several, each a record id (anything else is dropped: the form only ever sends ids). */
 const ids = z

@@ -1,8 +1,10 @@
-/** The addresses of the joint training pages: the list, a day and its forms, an evaluation. */
+/** The addresses of the joint training pages: the list, a day and its forms (its removal too), an evaluation. */
 export const JOINT_TRAINING = '/joint-training';
 export const NEW_DAY = '/joint-training/new';
 export const dayPath = (dayId: string) => `${JOINT_TRAINING}/${dayId}`;
 export const editDayPath = (dayId: string) => `${dayPath(dayId)}/edit`;
+/** Removing a day recorded by mistake, with who attended and their evaluations (confirmed first). */
+export const removeDayPath = (dayId: string) => `${dayPath(dayId)}/remove`;
 /** The attendance form for one group (a team's id, `no-team` or `panel`). */
 export const attendancePath = (dayId: string, group?: string) =>
   `${dayPath(dayId)}/attendance${group ? `?group=${encodeURIComponent(group)}` : ''}`;

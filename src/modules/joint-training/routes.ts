@@ -1,7 +1,8 @@
 /**
  * Joint training pages (business plan action 10.2): the list of days, a day's page with who attended
  * and the summary of the evaluations, recording and changing a day. Attendance and evaluations are
- * in routes-attendance.ts. Thin: parse, call the service, render or redirect.
+ * in routes-attendance.ts, removing a day in routes-remove.ts. Thin: parse, call the service, render
+ * or redirect.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
@@ -22,6 +23,7 @@ import {
   JOINT_TRAINING,
   NEW_DAY,
   ownEvaluationPath,
+  removeDayPath,
 } from './paths.ts';
 import {
   ATTENDEES_PAGE_SIZE,
@@ -34,6 +36,7 @@ import {
   type DayRow,
 } from './queries.ts';
 import { attendanceRoutes } from './routes-attendance.ts';
+import { removeDayRoutes } from './routes-remove.ts';
 import { dayCrumbs, listCrumbs, manage, view, type Query, type WithId } from './route-support.ts';
 import { mayManageDays, mayReadEvaluations } from './scope.ts';
 import { auditDaysViewed, changeDay, recordDay } from './service.ts';
@@ -45,6 +48,7 @@ const doneMessages: Record<string, string> = {
   attendance: 'Who attended has been saved',
   evaluated: 'Thank you: your evaluation has been saved',
   entered: 'The evaluation from the paper form has been saved',
+  removed: 'The joint training day has been removed, with who attended and their evaluations',
 };
 
 export const jointTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -70,6 +74,7 @@ export const jointTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
       total: list.total,
       pagination: pagination(request.url, page, DAYS_PAGE_SIZE, list.total),
       newHref: mayManageDays(request.user!) ? NEW_DAY : null,
+      flash: request.query.done === 'removed' ? doneMessages.removed : undefined,
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
   });
@@ -142,6 +147,7 @@ export const jointTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
       total: attendees.total,
       pagination: pagination(request.url, page, ATTENDEES_PAGE_SIZE, attendees.total),
       editHref: manager ? editDayPath(day.id) : null,
+      removeHref: manager ? removeDayPath(day.id) : null,
       attendanceHref: manager && held ? attendancePath(day.id) : null,
       flash: doneMessages[request.query.done ?? ''],
       breadcrumbs: listCrumbs,
@@ -149,4 +155,5 @@ export const jointTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
   });
 
   await attendanceRoutes(app, db);
+  await removeDayRoutes(app, db);
 };

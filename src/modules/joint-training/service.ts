@@ -1,7 +1,8 @@
 /**
- * Joint training days' rules and writes: a day recorded or changed, a group's attendance, an
- * evaluation given by the attendee or entered from a paper form. Each checks who may, writes in one
- * transaction with its audit entry and keeps the day's deadlines (due.ts); every view is audited.
+ * Joint training days' rules and writes: a day recorded, changed or removed, a group's attendance,
+ * an evaluation given by the attendee or entered from a paper form. Each checks who may, writes in
+ * one transaction with its audit entry and keeps the deadlines it moves (due.ts); every view is
+ * audited.
  */
 import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
@@ -12,12 +13,14 @@ import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import type { AttendanceInput, DayInput, EvaluationInput } from './forms.ts';
 import { attendeeRoleList, PANEL_GROUP } from './labels.ts';
-import { findAttendance, findDay, ownAttendance } from './queries.ts';
+import { findAttendance, findDay, ownAttendance, summaryOf, type DayRow } from './queries.ts';
 import { mayManageDays, mayReadDays, mayReadEvaluations } from './scope.ts';
 import { jointTrainingAttendance, jointTrainingDays, jointTrainingEvaluations } from './tables.ts';
 
 /** A joint training day as a record of the audit trail (its attendance and evaluations are parts of it). */
 export const DAY_RECORD = 'joint-training-day';
+/** An attendance of a day, as the deadline engine keys an attendee's evaluation due (due.ts). */
+export const ATTENDANCE_RECORD = 'joint-training-attendance';
 
 /** Audits a view of a day (the day's page, the list's days, an evaluation as a part). */
 export async function auditDaysViewed(db: DbOrTx, who: Who, ids: string[], detail: Record<string, unknown> = {}) {
@@ -62,6 +65,72 @@ export async function changeDay(db: Db, who: Who, id: string, input: DayInput): 
       detail: { heldOn: input.heldOn },
     });
     await refreshDueItems(tx, DAY_RECORD, [day.id]);
+    return { ok: true as const, id: day.id };
+  });
+}
+
+/** A day and how many attended and evaluated it, for the page that asks to confirm its removal (the view audited). */
+export async function dayToRemove(
+  db: DbOrTx,
+  who: Who,
+  id: string,
+): Promise<Result<{ day: DayRow; attendance: number; evaluations: number }>> {
+  if (!mayManageDays(who.user)) return forbidden;
+  const day = await findDay(db, id);
+  if (!day) return notFound;
+  const summary = await summaryOf(db, day.id);
+  await auditDaysViewed(db, who, [day.id], { page: 'remove' });
+  return { ok: true as const, day, attendance: summary.staff + summary.panel, evaluations: summary.evaluated };
+}
+
+/**
+ * Removes a day recorded by mistake, with who attended and their evaluations, in one transaction:
+ * the audit entry keeps what was removed (the day's date and title, how many attended and
+ * evaluated), and the deadlines move without it (the last day before it is the last one held again;
+ * its attendees' evaluations are no longer due).
+ */
+export async function removeDay(db: Db, who: Who, id: string): Promise<Result> {
+  if (!mayManageDays(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const day = await findDay(tx, id);
+    if (!day) return notFound;
+    // Held until the end: no attendance is recorded on the day while it goes, and it goes once.
+    const held = await queryRows<{ id: string }>(
+      tx,
+      sql`select id from joint_training_days where id = ${day.id} for update`,
+    );
+    if (!held.length) return notFound;
+    const attendanceOfDay = tx
+      .select({ id: jointTrainingAttendance.id })
+      .from(jointTrainingAttendance)
+      .where(eq(jointTrainingAttendance.dayId, day.id));
+    const evaluations = await tx
+      .delete(jointTrainingEvaluations)
+      .where(inArray(jointTrainingEvaluations.attendanceId, attendanceOfDay))
+      .returning({ id: jointTrainingEvaluations.attendanceId });
+    const attendance = await tx
+      .delete(jointTrainingAttendance)
+      .where(eq(jointTrainingAttendance.dayId, day.id))
+      .returning({ id: jointTrainingAttendance.id });
+    await tx.delete(jointTrainingDays).where(eq(jointTrainingDays.id, day.id));
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: DAY_RECORD,
+      recordId: day.id,
+      detail: {
+        part: 'whole-record',
+        heldOn: day.heldOn,
+        title: day.title,
+        attendance: attendance.length,
+        evaluations: evaluations.length,
+      },
+    });
+    await refreshDueItems(tx, DAY_RECORD, [day.id]);
+    await refreshDueItems(
+      tx,
+      ATTENDANCE_RECORD,
+      attendance.map((a) => a.id),
+    );
     return { ok: true as const, id: day.id };
   });
 }
@@ -143,7 +212,12 @@ export async function saveAttendance(
       recordId: day.id,
       detail: { part: 'attendance', group, added: added.length, removed: removed.length },
     });
-    await refreshDueItems(tx, DAY_RECORD, [day.id]);
+    // Only the evaluations due of those added or taken off move: the other groups' and the day's own stay as they are.
+    await refreshDueItems(
+      tx,
+      ATTENDANCE_RECORD,
+      [...added, ...removed].map((a) => a.id),
+    );
     return { ok: true as const, added: added.length, removed: removed.length };
   });
 }
@@ -174,7 +248,7 @@ async function writeEvaluation(
     recordId: dayId,
     detail: { part: 'evaluation', attendance: attendanceId, fromPaper },
   });
-  await refreshDueItems(tx, DAY_RECORD, [dayId]);
+  await refreshDueItems(tx, ATTENDANCE_RECORD, [attendanceId]);
 }
 
 /** The signed-in attendee gives their own evaluation of a day held (once). */

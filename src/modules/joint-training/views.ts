@@ -1,4 +1,4 @@
-/** What the joint training pages show, in words: the day, its summary, the groups, an evaluation. */
+/** What the joint training pages show, in words: the day, its summary, its removal, the groups, an evaluation. */
 import { isRole, roleNames } from '../../platform/access/roles.ts';
 import { choicesOf, type Field } from '../../platform/views/fields.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -70,6 +70,19 @@ export const dayRows = (day: DayRow) => [
 ];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What goes when a day is removed: the day, and how many attended and gave an evaluation. */
+export const removalRows = (day: DayRow, attendance: number, evaluations: number) => [
+  { key: 'Date', value: formatDate(day.heldOn) },
+  { key: 'Title', value: day.title },
+  {
+    key: 'Who attended',
+    value: attendance
+      ? `${plural(attendance, 'person', 'people')} recorded as attending`
+      : 'No one is recorded as attending',
+  },
+  { key: 'Evaluations', value: evaluations ? plural(evaluations, 'evaluation', 'evaluations') : 'None given' },
+];
 
 /** The day's evaluations in sentences. */
 export function summaryLines(s: DaySummary) {

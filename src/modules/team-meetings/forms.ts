@@ -75,3 +75,15 @@ export function extendedMeetingForm(today: IsoDate) {
 export type ExtendedMeetingInput = z.infer<ReturnType<typeof extendedMeetingForm>>;
 
 export const listQuery = z.object({ page: pageNumber });
+
+/** The main page's two lists, each paged on its own: the teams (`teams-page`) and the reviews (`page`). */
+export const TEAMS_PAGE = 'teams-page';
+export const learningQuery = z.object({ page: pageNumber, [TEAMS_PAGE]: pageNumber });
+
+/** A removal is confirmed with a box: the record was made by mistake. */
+export const removeMeetingForm = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that the meeting was recorded by mistake' }),
+});
+export const removeReviewForm = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that the review was added by mistake' }),
+});

@@ -10,3 +10,7 @@ export const actionDonePath = (actionId: string) => `/team-meeting-actions/${act
 export const extendedMeetingsPath = () => '/extended-meetings';
 export const newExtendedMeetingPath = () => '/extended-meetings/new';
 export const extendedMeetingPath = (id: string) => `/extended-meetings/${id}`;
+export const editTeamMeetingPath = (id: string) => `/team-meetings/${id}/edit`;
+export const removeTeamMeetingPath = (id: string) => `/team-meetings/${id}/remove`;
+export const editReviewPath = (id: string) => `/learning-from-reviews/${id}/edit`;
+export const removeReviewPath = (id: string) => `/learning-from-reviews/${id}/remove`;

@@ -50,6 +50,16 @@ export async function findReview(db: DbOrTx, id: string): Promise<ReviewRow | nu
   return row ?? null;
 }
 
+/** Whether any meeting (a team's, or an extended team manager meeting) has discussed the review: it then stays. */
+export async function reviewDiscussed(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await queryRows<{ discussed: boolean }>(
+    db,
+    sql`select exists (select 1 from team_meetings m where m.review_id = ${id})
+      or exists (select 1 from extended_team_manager_meetings e where e.review_id = ${id}) as discussed`,
+  );
+  return row?.discussed ?? false;
+}
+
 /** The reviews to choose from on a meeting's form: the latest published first (a short list, 200 at most). */
 export async function reviewChoices(db: DbOrTx) {
   return queryRows<{ id: string; title: string; publishedOn: IsoDate }>(
@@ -69,19 +79,34 @@ export interface TeamLine {
   thisQuarter: number;
 }
 
-/** Each team the user may read, by name, with its latest discussion and its meetings from `quarterStart` (one row a team). */
-export async function teamLines(db: DbOrTx, user: SignedInUser, quarterStart: IsoDate): Promise<TeamLine[]> {
-  return queryRows<TeamLine>(
+/**
+ * A page of the teams the user may read, by name, each with its latest discussion and its meetings
+ * from `quarterStart` (one row a team), and how many teams there are: hundreds at national scale.
+ */
+export async function teamLines(
+  db: DbOrTx,
+  user: SignedInUser,
+  quarterStart: IsoDate,
+  page: number,
+  pageSize = PAGE_SIZE,
+): Promise<{ rows: TeamLine[]; total: number }> {
+  const rows = await queryRows<TeamLine>(
     db,
     sql`select t.id as "teamId", t.name as "teamName", a.name as "areaName", last.held_on::text as "lastHeldOn",
         last.title as "lastReviewTitle",
         (select count(*)::int from team_meetings q where q.team_id = t.id and q.held_on >= ${quarterStart}::date) as "thisQuarter"
-      from teams t join areas a on a.id = t.area_id
+      from (select t.id, t.name, t.area_id from teams t where ${teamReadBy(user, sql`t.id`)}
+        order by t.name, t.id limit ${pageSize} offset ${(page - 1) * pageSize}) t
+      join areas a on a.id = t.area_id
       left join lateral (select m.held_on, r.title from team_meetings m join serious_case_reviews r on r.id = m.review_id
         where m.team_id = t.id order by m.held_on desc, m.created_at desc limit 1) last on true
-      where ${teamReadBy(user, sql`t.id`)}
-      order by t.name`,
+      order by t.name, t.id`,
   );
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from teams t where ${teamReadBy(user, sql`t.id`)}`,
+  );
+  return { rows, total: count?.n ?? 0 };
 }
 
 /** A discussion of a review by a team, and whether the user may open the meeting. */
@@ -132,6 +157,7 @@ export interface MeetingRow {
   teamName: string;
   areaId: string;
   heldOn: IsoDate;
+  chairedBy: string;
   chairName: string;
   attended: number;
   attendees: string | null;
@@ -143,7 +169,7 @@ export interface MeetingRow {
 }
 
 const meetingColumns = sql`m.id, m.team_id as "teamId", t.name as "teamName", t.area_id as "areaId",
-  m.held_on::text as "heldOn", ${name('m.chaired_by')} as "chairName", m.attended, m.attendees,
+  m.held_on::text as "heldOn", m.chaired_by as "chairedBy", ${name('m.chaired_by')} as "chairName", m.attended, m.attendees,
   m.review_id as "reviewId", r.title as "reviewTitle", m.learning, ${name('m.recorded_by')} as "recordedByName",
   (select count(*)::int from team_meeting_actions x where x.meeting_id = m.id and x.done_on is null) as "openActions"`;
 const meetingFrom = sql`team_meetings m join teams t on t.id = m.team_id join serious_case_reviews r on r.id = m.review_id`;
@@ -200,21 +226,28 @@ export async function findAction(db: DbOrTx, id: string) {
     meetingId: string;
     ownerId: string;
     teamId: string;
+    areaId: string;
     doneOn: string | null;
   }>(
     db,
-    sql`select x.id, x.meeting_id as "meetingId", x.owner_id as "ownerId", m.team_id as "teamId", x.done_on::text as "doneOn"
-      from team_meeting_actions x join team_meetings m on m.id = x.meeting_id where x.id = ${id}`,
+    sql`select x.id, x.meeting_id as "meetingId", x.owner_id as "ownerId", m.team_id as "teamId", t.area_id as "areaId",
+        x.done_on::text as "doneOn"
+      from team_meeting_actions x join team_meetings m on m.id = x.meeting_id join teams t on t.id = m.team_id
+      where x.id = ${id}`,
   );
   return row ?? null;
 }
 
-/** Who may chair a team's meeting: its active staff, its area's service managers and the head of fostering. */
-export async function chairChoices(db: DbOrTx, team: TeamRecord) {
+/**
+ * Who may chair a team's meeting: its active staff, its area's service managers and the head of
+ * fostering; and, when a meeting is changed, whoever chaired it (who may since have left or moved).
+ */
+export async function chairChoices(db: DbOrTx, team: Pick<TeamRecord, 'id' | 'areaId'>, chairedBy?: string) {
+  const kept = chairedBy && isUuid(chairedBy) ? sql`or u.id = ${chairedBy}` : sql``;
   return queryRows<{ id: string; name: string }>(
     db,
-    sql`select u.id, u.display_name as name from users u where u.active and (u.team_id = ${team.id}
-        or (u.role = 'service_manager' and u.area_id = ${team.areaId}) or u.role = 'head_of_fostering')
+    sql`select u.id, u.display_name as name from users u where (u.active and (u.team_id = ${team.id}
+        or (u.role = 'service_manager' and u.area_id = ${team.areaId}) or u.role = 'head_of_fostering')) ${kept}
       order by u.display_name, u.id limit 200`,
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A team's meetings on learning from serious case reviews: the team's list, recording a meeting
- * (the team's own manager), a meeting's page with its actions, adding an action and marking one
- * done. Thin: parse, call the service, render or redirect.
+ * (the team's own manager, its area's service manager or the head: scope.ts), a meeting's page with
+ * its actions, adding an action and marking one done. Changing and removing a meeting are in
+ * routes-changes.ts. Thin: parse, call the service, render or redirect.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
@@ -11,13 +12,16 @@ import { formFields, type Field } from '../../platform/views/fields.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
+import { choices, meetingFields } from './fields.ts';
 import { ACTION_DATES, actionForm, listQuery, MEETING_DATES, teamMeetingForm } from './forms.ts';
 import { NOTHING_IDENTIFYING } from './labels.ts';
 import {
   actionDonePath,
+  editTeamMeetingPath,
   learningPath,
   newActionPath,
   newTeamMeetingPath,
+  removeTeamMeetingPath,
   reviewPath,
   teamMeetingPath,
   teamMeetingsPath,
@@ -36,17 +40,14 @@ import {
 } from './queries.ts';
 import { closesAction, readsTeam, recordsForTeam } from './scope.ts';
 import { addAction, auditViewed, markActionDone, recordTeamMeeting, TEAM_MEETING_RECORD } from './service.ts';
-import { actionView, meetingListRow, meetingRows } from './views.ts';
+import { actionView, meetingListRow, meetingRows, withoutDone } from './views.ts';
 
 const view = { config: { access: { permission: 'team-meetings.view' as const } } };
 const record = { config: { access: { permission: 'team-meetings.record' as const } } };
 
 type WithId = { Params: { id: string }; Querystring: Record<string, unknown> };
 
-const choices = (rows: { id: string; name?: string; title?: string }[]) =>
-  rows.map((r) => ({ value: r.id, text: r.name ?? r.title ?? '' }));
-
-const crumbs = (team?: Pick<TeamRecord, 'id' | 'name'>) => [
+export const crumbs = (team?: Pick<TeamRecord, 'id' | 'name'>) => [
   { text: 'Home', href: '/' },
   { text: 'Learning from reviews', href: learningPath() },
   ...(team ? [{ text: team.name, href: teamMeetingsPath(team.id) }] : []),
@@ -54,11 +55,15 @@ const crumbs = (team?: Pick<TeamRecord, 'id' | 'name'>) => [
 
 const flashes: Record<string, string> = {
   recorded: 'The team meeting has been recorded',
+  changed: 'The team meeting has been changed',
   action: 'The action has been added',
   closed: 'The action is marked done',
 };
+const flashOf = (done: unknown) => (Object.hasOwn(flashes, String(done)) ? flashes[String(done)] : undefined);
 
-const ownWork = 'Only the team’s own manager records its meetings and actions.';
+/** Who records a team's meetings, for the page that refuses anyone else. */
+export const ownWork =
+  'Only the team’s own manager, the service manager of its area and the head of fostering record and change its meetings and actions.';
 
 export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   /** The team, if the user may read its meetings; null (a 404) otherwise. */
@@ -84,39 +89,16 @@ export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       title: page > 1 ? `Team meetings: ${team.name} (page ${page})` : `Team meetings: ${team.name}`,
       team,
       rows: list.rows.map(meetingListRow),
-      pagination: pagination(request.url, page, PAGE_SIZE, list.total),
-      newHref: recordsForTeam(request.user!, team.id) ? newTeamMeetingPath(team.id) : null,
+      pagination: pagination(withoutDone(request.url), page, PAGE_SIZE, list.total),
+      newHref: recordsForTeam(request.user!, team) ? newTeamMeetingPath(team.id) : null,
+      flash: request.query.done === 'removed' ? 'The team meeting has been removed' : undefined,
       breadcrumbs: crumbs(),
     });
   });
 
-  // Recording a team meeting (the team's own manager).
+  // Recording a team meeting (the team's own manager, its area's service manager or the head).
   const meetingForm = async (team: TeamRecord, values: Record<string, unknown>) => {
-    const fields: Field[] = [
-      { type: 'date', name: 'heldOn', label: 'Date of the meeting', hint: 'For example, 14 11 2026' },
-      { type: 'select', name: 'chairedBy', label: 'Who chaired it', choices: choices(await chairChoices(db, team)) },
-      { type: 'text', name: 'attended', label: 'How many attended', width: 2 },
-      {
-        type: 'textarea',
-        name: 'attendees',
-        label: 'Who attended (optional)',
-        hint: 'Names of the staff who attended',
-        rows: 2,
-      },
-      {
-        type: 'select',
-        name: 'reviewId',
-        label: 'Serious case review discussed',
-        choices: choices(await reviewChoices(db)),
-      },
-      {
-        type: 'textarea',
-        name: 'learning',
-        label: 'What the team took from it',
-        hint: 'The learning the team agreed for its own practice',
-        rows: 6,
-      },
-    ];
+    const fields = meetingFields(await chairChoices(db, team), await reviewChoices(db));
     return {
       title: `Record a team meeting: ${team.name}`,
       caption: team.name,
@@ -139,7 +121,7 @@ export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   app.get<WithId>(newTeamMeetingPath(':id'), record, async (request, reply) => {
     const team = await teamOf(request);
     if (!team) return reply.callNotFound();
-    if (!recordsForTeam(request.user!, team.id)) return refuse(reply, teamMeetingsPath(team.id));
+    if (!recordsForTeam(request.user!, team)) return refuse(reply, teamMeetingsPath(team.id));
     return showForm(reply, await meetingForm(team, {}));
   });
   app.post<WithId>(newTeamMeetingPath(':id'), record, async (request, reply) => {
@@ -165,16 +147,17 @@ export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     await auditViewed(db, who(request), TEAM_MEETING_RECORD, [meeting.id], 'meeting');
     const today = todayInLondon();
     const user = request.user!;
+    const records = recordsForTeam(user, { id: meeting.teamId, areaId: meeting.areaId });
     return reply.page('team-meetings-meeting.njk', {
       title: `Team meeting on ${meetingListRow(meeting).heldOn}: ${meeting.teamName}`,
       meeting: meetingListRow(meeting),
       rows: meetingRows(meeting),
       reviewHref: reviewPath(meeting.reviewId),
-      actions: actions.map((a) =>
-        actionView(a, today, closesAction(user, { ownerId: a.ownerId, teamId: meeting.teamId })),
-      ),
-      addHref: recordsForTeam(user, meeting.teamId) ? newActionPath(meeting.id) : null,
-      flash: Object.hasOwn(flashes, String(request.query.done)) ? flashes[String(request.query.done)] : undefined,
+      actions: actions.map((a) => actionView(a, today, closesAction(user, { ...meeting, ownerId: a.ownerId }))),
+      addHref: records ? newActionPath(meeting.id) : null,
+      changeHref: records ? editTeamMeetingPath(meeting.id) : null,
+      removeHref: records ? removeTeamMeetingPath(meeting.id) : null,
+      flash: flashOf(request.query.done),
       breadcrumbs: crumbs({ id: meeting.teamId, name: meeting.teamName }),
     });
   });
@@ -206,7 +189,9 @@ export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   app.get<WithId>(newActionPath(':id'), record, async (request, reply) => {
     const meeting = await findMeeting(db, request.user!, request.params.id);
     if (!meeting) return reply.callNotFound();
-    if (!recordsForTeam(request.user!, meeting.teamId)) return refuse(reply, teamMeetingPath(meeting.id));
+    if (!recordsForTeam(request.user!, { id: meeting.teamId, areaId: meeting.areaId })) {
+      return refuse(reply, teamMeetingPath(meeting.id));
+    }
     return showForm(reply, await actionPage(meeting, {}));
   });
   app.post<WithId>(newActionPath(':id'), record, async (request, reply) => {

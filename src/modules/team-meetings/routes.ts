@@ -14,14 +14,25 @@ import { formFields, yesNo, type Field } from '../../platform/views/fields.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
-import { extendedMeetingForm, listQuery, MEETING_DATES, REVIEW_DATES, reviewForm } from './forms.ts';
+import { reviewFields } from './fields.ts';
+import {
+  extendedMeetingForm,
+  learningQuery,
+  listQuery,
+  MEETING_DATES,
+  REVIEW_DATES,
+  reviewForm,
+  TEAMS_PAGE,
+} from './forms.ts';
 import { NOTHING_IDENTIFYING, quarterWords } from './labels.ts';
 import {
+  editReviewPath,
   extendedMeetingPath,
   extendedMeetingsPath,
   learningPath,
   newExtendedMeetingPath,
   newReviewPath,
+  removeReviewPath,
   reviewPath,
 } from './paths.ts';
 import {
@@ -33,12 +44,14 @@ import {
   listReviews,
   PAGE_SIZE,
   reviewChoices,
+  reviewDiscussed,
   teamLines,
 } from './queries.ts';
+import { changeRoutes } from './routes-changes.ts';
 import { meetingRoutes } from './routes-meetings.ts';
 import { mayManageReviews, mayReadExtended } from './scope.ts';
 import { auditViewed, EXTENDED_MEETING_RECORD, recordExtendedMeeting, recordReview, REVIEW_RECORD } from './service.ts';
-import { discussionView, extendedView, reviewListRow, teamLineView } from './views.ts';
+import { discussionView, extendedView, reviewListRow, teamLineView, withoutDone } from './views.ts';
 
 const view = { config: { access: { permission: 'team-meetings.view' as const } } };
 const manage = { config: { access: { permission: 'team-meetings.manage' as const } } };
@@ -47,32 +60,20 @@ const extended = { config: { access: { permission: 'team-meetings.extended' as c
 type WithId = { Params: { id: string } };
 type Paged = { Querystring: Record<string, unknown> };
 
+/** What the review's page says after it was added or changed. */
+const reviewFlashes: Record<string, string> = {
+  added: 'The review has been added',
+  changed: 'The review has been changed',
+};
+
+/** A pager with its own name for screen readers: two on one page are two navigation landmarks. */
+const labelled = (pager: ReturnType<typeof pagination>, landmarkLabel: string) => ({
+  ...pager,
+  govuk: pager.govuk && { ...pager.govuk, landmarkLabel },
+});
+
 const home = [{ text: 'Home', href: '/' }];
 const crumbs = [...home, { text: 'Learning from reviews', href: learningPath() }];
-
-const reviewFields: Field[] = [
-  {
-    type: 'text',
-    name: 'title',
-    label: 'Title of the review',
-    hint: 'As published, for example “Child T: a serious case review”',
-  },
-  {
-    type: 'text',
-    name: 'publishedBy',
-    label: 'Who published it',
-    hint: 'For example, a local safeguarding children partnership',
-  },
-  { type: 'date', name: 'publishedOn', label: 'Date published', hint: 'For example, 14 3 2026' },
-  { type: 'text', name: 'link', label: 'Web address of the published report', hint: 'Starting https://' },
-  {
-    type: 'textarea',
-    name: 'learning',
-    label: 'Its learning for fostering',
-    hint: 'A summary of what the review found that matters for fostering practice',
-    rows: 6,
-  },
-];
 
 const extendedFields = (reviews: { id: string; title: string }[]): Field[] => [
   { type: 'date', name: 'heldOn', label: 'Date of the meeting', hint: 'For example, 14 11 2026' },
@@ -94,14 +95,19 @@ const extendedFields = (reviews: { id: string; title: string }[]): Field[] => [
 
 export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   await app.register(meetingRoutes, { db });
+  await app.register(changeRoutes, { db });
 
-  // The main page: each team's latest discussion, and the reviews.
+  // The main page: each team's latest discussion, and the reviews; two lists, each paged on its own.
   app.get<Paged>(learningPath(), view, async (request, reply) => {
-    const { page } = listQuery.parse(request.query ?? {});
+    const { page, [TEAMS_PAGE]: teamsPage } = learningQuery.parse(request.query ?? {});
     const user = request.user!;
     const quarter = quarterOf(todayInLondon()).start;
-    const lines = await teamLines(db, user, quarter);
+    const lines = await teamLines(db, user, quarter, teamsPage);
     const reviews = await listReviews(db, page);
+    const pages = [teamsPage > 1 ? `teams page ${teamsPage}` : '', page > 1 ? `reviews page ${page}` : ''].filter(
+      Boolean,
+    );
+    const url = withoutDone(request.url);
     await auditViewed(
       db,
       who(request),
@@ -110,11 +116,13 @@ export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
       'list',
     );
     return reply.page('team-meetings-learning.njk', {
-      title: page > 1 ? `Learning from serious case reviews (page ${page})` : 'Learning from serious case reviews',
+      title: `Learning from serious case reviews${pages.length ? ` (${pages.join(', ')})` : ''}`,
       quarter: quarterWords(quarter),
-      teams: lines.map((t) => teamLineView(t, quarter)),
+      teams: lines.rows.map((t) => teamLineView(t, quarter)),
+      teamsPagination: labelled(pagination(url, teamsPage, PAGE_SIZE, lines.total, TEAMS_PAGE), 'Pages of teams'),
       reviews: reviews.rows.map(reviewListRow),
-      pagination: pagination(request.url, page, PAGE_SIZE, reviews.total),
+      pagination: labelled(pagination(url, page, PAGE_SIZE, reviews.total), 'Pages of reviews'),
+      flash: request.query.done === 'removed' ? 'The review has been removed' : undefined,
       newReviewHref: mayManageReviews(user) ? newReviewPath() : null,
       extendedHref: mayReadExtended(user) ? extendedMeetingsPath() : null,
       breadcrumbs: home,
@@ -151,7 +159,10 @@ export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
     const review = await findReview(db, request.params.id);
     if (!review) return reply.callNotFound();
     const { page } = listQuery.parse(request.query ?? {});
-    const discussions = await discussionsOf(db, request.user!, review.id, page);
+    const user = request.user!;
+    const discussions = await discussionsOf(db, user, review.id, page);
+    const manages = mayManageReviews(user);
+    const stays = manages && (await reviewDiscussed(db, review.id));
     await auditViewed(db, who(request), REVIEW_RECORD, [review.id], 'review');
     return reply.page('team-meetings-review.njk', {
       title: `Serious case review: ${review.title}`,
@@ -162,8 +173,12 @@ export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
         recordedBy: review.recordedByName,
       },
       discussions: discussions.rows.map(discussionView),
-      pagination: pagination(request.url, page, PAGE_SIZE, discussions.total),
-      flash: request.query.done === 'added' ? 'The review has been added' : undefined,
+      pagination: pagination(withoutDone(request.url), page, PAGE_SIZE, discussions.total),
+      changeHref: manages ? editReviewPath(review.id) : null,
+      removeHref: manages && !stays ? removeReviewPath(review.id) : null,
+      flash: Object.hasOwn(reviewFlashes, String(request.query.done))
+        ? reviewFlashes[String(request.query.done)]
+        : undefined,
       breadcrumbs: crumbs,
     });
   });

@@ -3,8 +3,9 @@
  * - the reviews themselves (published reports, nothing identifying a child of ours): everyone with
  *   `team-meetings.view`; kept by the head of fostering (`team-meetings.manage`);
  * - a team's meetings and their actions: the team's own manager and supervising social workers, the
- *   area's service manager, the head of fostering and the assistant director; recorded by the team's
- *   own manager alone (`team-meetings.record`); an action marked done by its owner or the team's manager;
+ *   area's service manager, the head of fostering and the assistant director; recorded, changed and
+ *   removed (`team-meetings.record`) by the team's own manager, the area's service manager (who chairs
+ *   while the team manager is away) and the head; an action marked done by its owner or one of them;
  * - the monthly extended team manager meetings: the managers who attend them and the assistant
  *   director (`team-meetings.extended`); recorded by the head.
  * Never a foster carer or a child's social worker.
@@ -37,10 +38,17 @@ export function readsTeam(user: SignedInUser, team: { id: string; areaId: string
   return user.teamId !== null && user.teamId === team.id;
 }
 
-/** Whether the user records this team's meetings: its own manager. */
-export const recordsForTeam = (user: SignedInUser, teamId: string) =>
-  can(user.role, 'team-meetings.record') && user.teamId === teamId;
+/**
+ * Whether the user records (and changes or removes) this team's meetings and actions: its own
+ * manager, the service manager of its area, or the head of fostering; never another team's manager.
+ */
+export function recordsForTeam(user: SignedInUser, team: { id: string; areaId: string }): boolean {
+  if (!can(user.role, 'team-meetings.record')) return false;
+  if (user.role === 'head_of_fostering') return true;
+  if (user.role === 'service_manager') return user.areaId !== null && user.areaId === team.areaId;
+  return user.role === 'team_manager' && user.teamId !== null && user.teamId === team.id;
+}
 
-/** Whether the user may mark an action done: its owner, or the team's manager. */
-export const closesAction = (user: SignedInUser, action: { ownerId: string; teamId: string }) =>
-  user.id === action.ownerId || recordsForTeam(user, action.teamId);
+/** Whether the user may mark an action done: its owner, or one who records the team's meetings. */
+export const closesAction = (user: SignedInUser, action: { ownerId: string; teamId: string; areaId: string }) =>
+  user.id === action.ownerId || recordsForTeam(user, { id: action.teamId, areaId: action.areaId });

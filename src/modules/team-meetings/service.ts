@@ -1,8 +1,9 @@
 /**
  * Learning from serious case reviews, written: the head's list of reviews, a team meeting recorded
- * by the team's manager, its actions and their closing, the monthly extended team manager meeting.
- * Each checked (scope.ts), written, audited and its deadlines refreshed in one transaction; every
- * view audited.
+ * by the team's manager (or its area's service manager, or the head), its actions and their
+ * closing, the monthly extended team manager meeting. Each checked (scope.ts), written, audited and
+ * its deadlines refreshed in one transaction; every view audited. Changes and removals are in
+ * service-changes.ts.
  */
 import { eq } from 'drizzle-orm';
 import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
@@ -46,12 +47,12 @@ export async function recordReview(db: Db, who: Who, input: ReviewInput): Promis
   });
 }
 
-/** Records a meeting of the user's own team that discussed a review; its quarter leaves the team's work. */
+/** Records a meeting of a team that discussed a review (scope.ts: who records it); its quarter leaves the team's work. */
 export async function recordTeamMeeting(db: Db, who: Who, teamId: string, input: TeamMeetingInput): Promise<Result> {
   return inTransaction(db, async (tx) => {
     const team = await findTeam(tx, teamId);
     if (!team) return notFound;
-    if (!recordsForTeam(who.user, team.id)) return forbidden;
+    if (!recordsForTeam(who.user, team)) return forbidden;
     const errors = [];
     if (!(await chairChoices(tx, team)).some((c) => c.id === input.chairedBy)) {
       errors.push({ field: 'chairedBy', message: 'Select who chaired the meeting from the list' });
@@ -80,7 +81,7 @@ export async function addAction(db: Db, who: Who, meetingId: string, input: Acti
   return inTransaction(db, async (tx) => {
     const meeting = await findMeeting(tx, who.user, meetingId);
     if (!meeting) return notFound;
-    if (!recordsForTeam(who.user, meeting.teamId)) return forbidden;
+    if (!recordsForTeam(who.user, { id: meeting.teamId, areaId: meeting.areaId })) return forbidden;
     const errors = [];
     if (!(await ownerChoices(tx, meeting.teamId)).some((o) => o.id === input.ownerId)) {
       errors.push({ field: 'ownerId', message: 'Select who will do it from the team' });
@@ -104,7 +105,7 @@ export async function addAction(db: Db, who: Who, meetingId: string, input: Acti
   });
 }
 
-/** Marks an action done today: its owner or the team's manager. */
+/** Marks an action done today: its owner, or one who records the team's meetings. */
 export async function markActionDone(db: Db, who: Who, actionId: string, today: IsoDate = todayInLondon()) {
   return inTransaction(db, async (tx): Promise<Result> => {
     const action = await findAction(tx, actionId);

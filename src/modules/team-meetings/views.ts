@@ -82,3 +82,10 @@ export const extendedView = (e: ExtendedRow) => ({
   reviewHref: e.reviewId ? reviewPath(e.reviewId) : null,
   recordedBy: e.recordedByName ?? 'Not known',
 });
+
+/** A page's address without what was just done, for its pagers: the banner is not shown again on page 2. */
+export function withoutDone(url: string): string {
+  const parsed = new URL(url, 'http://hearth.local');
+  parsed.searchParams.delete('done');
+  return `${parsed.pathname}${parsed.search}`;
+}

@@ -299,8 +299,11 @@ export const permissions = {
    * head and the assistant director; never by a carer or a child's social worker.
    */
   'team-meetings.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
-  /** Record a team meeting of their own team, its learning and actions: the team's manager. */
-  'team-meetings.record': ['team_manager'],
+  /**
+   * Record, change or remove a team's meeting, its learning and actions: the team's own manager, the
+   * service manager of its area (who chairs while the manager is away) and the head (scope.ts).
+   */
+  'team-meetings.record': ['team_manager', 'service_manager', 'head_of_fostering'],
   /** Keep the list of serious case reviews and record the monthly extended team manager meetings: the head. */
   'team-meetings.manage': ['head_of_fostering'],
   /** The monthly extended team manager meetings: the managers who attend them, and the assistant director. */

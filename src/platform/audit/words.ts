@@ -24,6 +24,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   'development-plan': 'the personal development plan',
   'independence-checklist': 'the independence checklist',
   'joint-training-day': 'the joint training day',
+  'joint-training-attendance': 'the attendance at a joint training day',
   'lifelong-links': 'the Lifelong Links work',
   'missing-episode': 'the record of the child going missing',
   'out-of-hours-call': 'the out-of-hours call',
@@ -53,6 +54,7 @@ export const recordWords: Readonly<Record<string, string>> = {
   'team-quarter': 'the team’s learning from serious case reviews in the quarter',
   'extended-meeting': 'the extended team manager meeting',
   'learning-month': 'the month’s extended team manager meeting',
+  'folder-audit-quarter': 'the area’s supervision folder audits in the quarter',
 };
 
 export const partWords: Readonly<Record<string, string>> = {
@@ -100,11 +102,13 @@ export const partWords: Readonly<Record<string, string>> = {
   'folder-audit': 'the audit',
   'folder-audit-actions': 'the actions from an audit',
   evaluation: 'an evaluation',
+  'whole-record': 'everything recorded',
   'missing-return': 'the child’s return',
   'missing-interview': 'the return interview',
   visit: 'a visit by the child’s social worker',
   visits: 'the visits by the child’s social worker',
   'meeting-action': 'an action for the team',
+  'team-meeting': 'a team meeting',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {

@@ -1,9 +1,12 @@
-/** GOV.UK pagination for a list page, keeping the other query parameters. */
-export function pagination(url: string, page: number, pageSize: number, total: number) {
+/**
+ * GOV.UK pagination for a list page, keeping the other query parameters. `param` names the page
+ * number in the query string: a page with two paged lists gives each its own.
+ */
+export function pagination(url: string, page: number, pageSize: number, total: number, param = 'page') {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = new URL(url, 'http://hearth.local');
   const href = (p: number) => {
-    base.searchParams.set('page', String(p));
+    base.searchParams.set(param, String(p));
     return `${base.pathname}?${base.searchParams.toString()}`;
   };
   const window = [1, page - 1, page, page + 1, pages]

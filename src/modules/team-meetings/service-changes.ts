@@ -1,0 +1,189 @@
+/**
+ * Putting right what was recorded about learning from serious case reviews: a team meeting changed or
+ * removed (recorded by mistake, with its actions) by those who record the team's meetings, and a
+ * review changed or removed by the head, a review only while no meeting has discussed it (the
+ * meetings' records point to it). Each checked (scope.ts), written, audited and its deadlines
+ * refreshed in one transaction.
+ */
+import { eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import type { ReviewInput, TeamMeetingInput } from './forms.ts';
+import { chairChoices, findMeeting, findReview, reviewDiscussed, type MeetingRow } from './queries.ts';
+import { mayManageReviews, recordsForTeam } from './scope.ts';
+import { ACTION_RECORD, REVIEW_RECORD, TEAM_MEETING_RECORD, TEAM_QUARTER_RECORD } from './service.ts';
+import { quarterId } from './slots.ts';
+import { seriousCaseReviews, teamMeetingActions, teamMeetings } from './tables.ts';
+
+/** A review a meeting has discussed stays on the list: why, in words. */
+export const REVIEW_STAYS =
+  'This review has been discussed at a team meeting or an extended team manager meeting, so it stays on the list: the meetings’ records point to it. If a detail of it is wrong, change the review instead.';
+
+/** The names of the fields whose values differ, for the audit trail (never the values: they are in the record). */
+function changedFields(before: object, after: object): string[] {
+  const was = before as Record<string, unknown>;
+  return Object.entries(after)
+    .filter(([key, value]) => (was[key] ?? null) !== (value ?? null))
+    .map(([key]) => key);
+}
+
+/** The meeting, locked for the change, if the user may read it and record the team's meetings. */
+async function meetingToChange(tx: DbOrTx, who: Who, id: string): Promise<MeetingRow | 'not-found' | 'forbidden'> {
+  const meeting = await findMeeting(tx, who.user, id);
+  if (!meeting) return 'not-found';
+  if (!recordsForTeam(who.user, { id: meeting.teamId, areaId: meeting.areaId })) return 'forbidden';
+  await tx.execute(sql`select id from team_meetings where id = ${meeting.id} for update`);
+  return meeting;
+}
+
+/** The meeting's team's quarter (a deadline's record) and its actions, as they stand. */
+async function meetingKeys(tx: DbOrTx, meetingId: string) {
+  const [quarter] = await queryRows<{ id: string }>(
+    tx,
+    sql`select ${quarterId(sql`m.team_id`, sql`date_trunc('quarter', m.held_on)`)}::text as id
+      from team_meetings m where m.id = ${meetingId}`,
+  );
+  const actions = await queryRows<{ id: string; dueOn: IsoDate }>(
+    tx,
+    sql`select id, due_on::text as "dueOn" from team_meeting_actions where meeting_id = ${meetingId} order by due_on, id`,
+  );
+  return { quarterId: quarter?.id ?? null, actions };
+}
+
+/**
+ * Changes a team meeting's details. Its team's quarters (the one it was in and the one it is in now)
+ * and its actions' deadlines (named by the meeting's date) are worked out again.
+ */
+export async function changeTeamMeeting(
+  db: Db,
+  who: Who,
+  meetingId: string,
+  input: TeamMeetingInput,
+  today: IsoDate = todayInLondon(),
+): Promise<Result> {
+  return inTransaction(db, async (tx) => {
+    const meeting = await meetingToChange(tx, who, meetingId);
+    if (meeting === 'not-found') return notFound;
+    if (meeting === 'forbidden') return forbidden;
+    const team = { id: meeting.teamId, areaId: meeting.areaId };
+    const before = await meetingKeys(tx, meeting.id);
+    const errors = [];
+    if (!(await chairChoices(tx, team, meeting.chairedBy)).some((c) => c.id === input.chairedBy)) {
+      errors.push({ field: 'chairedBy', message: 'Select who chaired the meeting from the list' });
+    }
+    if (!(await findReview(tx, input.reviewId))) {
+      errors.push({ field: 'reviewId', message: 'Select the serious case review the team discussed from the list' });
+    }
+    const firstDue = before.actions[0]?.dueOn;
+    if (firstDue && input.heldOn > firstDue) {
+      errors.push({
+        field: 'heldOn',
+        message: `Date of the meeting must be on or before ${formatDate(firstDue)}, when its first action is due`,
+      });
+    }
+    if (errors.length) return invalid(...errors);
+    await tx
+      .update(teamMeetings)
+      .set({ ...input })
+      .where(eq(teamMeetings.id, meeting.id));
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: TEAM_MEETING_RECORD,
+      recordId: meeting.id,
+      detail: { heldOn: input.heldOn, review: input.reviewId, changed: changedFields(meeting, input) },
+    });
+    await refreshDueItems(tx, TEAM_QUARTER_RECORD, [before.quarterId], today);
+    await refreshDueItems(tx, TEAM_MEETING_RECORD, [meeting.id], today);
+    await refreshDueItems(
+      tx,
+      ACTION_RECORD,
+      before.actions.map((a) => a.id),
+      today,
+    );
+    return { ok: true as const, id: meeting.id };
+  });
+}
+
+/**
+ * Removes a team meeting recorded by mistake, and its actions with it. Audited on the meeting and on
+ * its team's quarter (which stays, so the removal can still be found); the quarter's deadline and the
+ * actions' are worked out again.
+ */
+export async function removeTeamMeeting(
+  db: Db,
+  who: Who,
+  meetingId: string,
+  today: IsoDate = todayInLondon(),
+): Promise<Result<{ id: string; teamId: string }>> {
+  return inTransaction(db, async (tx) => {
+    const meeting = await meetingToChange(tx, who, meetingId);
+    if (meeting === 'not-found') return notFound;
+    if (meeting === 'forbidden') return forbidden;
+    const before = await meetingKeys(tx, meeting.id);
+    const actionIds = before.actions.map((a) => a.id);
+    if (actionIds.length) await tx.delete(teamMeetingActions).where(inArray(teamMeetingActions.id, actionIds));
+    await tx.delete(teamMeetings).where(eq(teamMeetings.id, meeting.id));
+    const detail = { team: meeting.teamId, heldOn: meeting.heldOn, review: meeting.reviewId, actions: actionIds };
+    await recordAudits(tx, who.actor, [
+      { action: 'delete', recordType: TEAM_MEETING_RECORD, recordId: meeting.id, detail },
+      ...(before.quarterId
+        ? [
+            {
+              action: 'delete',
+              recordType: TEAM_QUARTER_RECORD,
+              recordId: before.quarterId,
+              detail: { part: 'team-meeting', meeting: meeting.id, ...detail },
+            },
+          ]
+        : []),
+    ]);
+    await refreshDueItems(tx, TEAM_QUARTER_RECORD, [before.quarterId], today);
+    await refreshDueItems(tx, ACTION_RECORD, actionIds, today);
+    return { ok: true as const, id: meeting.id, teamId: meeting.teamId };
+  });
+}
+
+/** Changes a review's details (the head). */
+export async function changeReview(db: Db, who: Who, reviewId: string, input: ReviewInput): Promise<Result> {
+  if (!mayManageReviews(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const review = await findReview(tx, reviewId);
+    if (!review) return notFound;
+    await tx.update(seriousCaseReviews).set(input).where(eq(seriousCaseReviews.id, review.id));
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: REVIEW_RECORD,
+      recordId: review.id,
+      detail: { changed: changedFields(review, input) },
+    });
+    return { ok: true as const, id: review.id };
+  });
+}
+
+/** Why a review was not removed: a meeting has discussed it (REVIEW_STAYS). */
+export type ReviewRemoval = Result | { ok: false; reason: 'discussed' };
+
+/** Removes a review added by mistake (the head), only while no meeting has discussed it. */
+export async function removeReview(db: Db, who: Who, reviewId: string): Promise<ReviewRemoval> {
+  if (!mayManageReviews(who.user)) return forbidden;
+  return db.transaction(async (tx): Promise<ReviewRemoval> => {
+    const review = await findReview(tx, reviewId);
+    if (!review) return notFound;
+    // Locked first: a meeting being recorded on it now is seen by the check below, or waits for the removal.
+    await tx.execute(sql`select id from serious_case_reviews where id = ${review.id} for update`);
+    if (await reviewDiscussed(tx, review.id)) return { ok: false, reason: 'discussed' };
+    await tx.delete(seriousCaseReviews).where(eq(seriousCaseReviews.id, review.id));
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: REVIEW_RECORD,
+      recordId: review.id,
+      detail: { title: review.title, publishedOn: review.publishedOn },
+    });
+    return { ok: true as const, id: review.id };
+  });
+}
