@@ -4,7 +4,9 @@
  * of their own and panel members of their own:
  * - at a day: Ada (2025-12-01, the first day in) yes; Ben (2025-11-30, a day too early) no; Cal (only
  *   2026-12-01, after the month) no; Dee (joined 2026-12-02) and Eve (left 2026-11-15) not counted;
- *   Fay (left 2026-12-02, in post on the 30th) no. The team: 1 of 4. Panel: Pam (2026-11-30) yes; Pete
+ *   Fay (left 2026-12-02, in post on the 30th) no; Gus (account from 2024, but joined the service
+ *   2026-12-03) not counted; Hal (account made 2026-12-03 for a member who joined 2026-06-01) no.
+ *   The team: 1 of 5. Panel: Pam (2026-11-30) yes; Pete
  *   (leaves the list on 30 November) and Polly (joins 1 December) not counted.
  * - confidence rose: Ada 2 to 4 yes; Pam 3 to 3 no; Ben's (a day too early) and Cal's (after) not counted.
  */
@@ -13,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { measureFixture, teamOfItsOwn } from '../../../test/support/measures.ts';
 import { countMeasure, type Measure } from '../../platform/measures/index.ts';
 import { panelMembers } from '../panel/tables.ts';
-import { makeStaffUser } from '../staff/test-support.ts';
+import { makeStaffUser, makeStart } from '../staff/test-support.ts';
 import { attendedJointTraining, confidenceRose } from './measures.ts';
 import { makeAttendance, makeDay } from './test-support.ts';
 
@@ -54,6 +56,11 @@ describe('joint training on the scorecard', () => {
     const fay = await member('Fay Leaving');
     await leftOn(eve, '2026-11-15');
     await leftOn(fay, '2026-12-02');
+    // In post from the day they joined the service, where the staff module records it.
+    const gus = await member('Gus Joining');
+    await makeStart(f.db(), gus, '2026-12-03');
+    const hal = await member('Hal Account Later', '2026-12-03');
+    await makeStart(f.db(), hal, '2026-06-01');
     const pam = await panelMember('Pam Panel', '2020-01-06');
     const pete = await panelMember('Pete Leaving', '2020-01-06', '2026-11-30');
     const polly = await panelMember('Polly Joining', '2026-12-01');
@@ -67,14 +74,16 @@ describe('joint training on the scorecard', () => {
     await makeAttendance(f.db(), last.id, { panelMemberId: pete });
     await makeAttendance(f.db(), after.id, { panelMemberId: polly });
 
-    expect(await f.rowsFor(attendedJointTraining, [ada, ben, cal, dee, eve, fay, pam, pete, polly])).toEqual([
+    const everyone = [ada, ben, cal, dee, eve, fay, gus, hal, pam, pete, polly];
+    expect(await f.rowsFor(attendedJointTraining, everyone)).toEqual([
       [ada, true],
       [ben, false],
       [cal, false],
       [fay, false],
+      [hal, false],
       [pam, true],
     ]);
-    expect(await teamFigure(attendedJointTraining)).toEqual([1, 4]);
+    expect(await teamFigure(attendedJointTraining)).toEqual([1, 5]);
 
     expect(await f.rowsFor(confidenceRose, [tooEarly.id, first.id, last.id, after.id])).toEqual([
       [first.id, true],

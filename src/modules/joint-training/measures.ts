@@ -20,10 +20,14 @@ const latestAttended = (p: Period, who: SQL) => sql`(select d.id from joint_trai
   join joint_training_days d on d.id = a.day_id where ${who} and d.held_on ${window(p)}
   order by d.held_on desc, d.id limit 1)`;
 
-/** The fostering staff the days are for, in post on the period's day (u, with their team t). */
+/**
+ * The fostering staff the days are for, in post on the period's day (u, with their team t): from the
+ * day they joined the service as the staff module records it, or else the day their account was made.
+ */
 const staffInPost = (p: Period) => sql`users u left join teams t on t.id = u.team_id
+  left join staff_starts st on st.user_id = u.id
   where u.role in (${sql.raw(attendeeRoleList)})
-    and (u.created_at at time zone 'Europe/London')::date <= ${p.asAt}::date
+    and coalesce(st.joined_on, (u.created_at at time zone 'Europe/London')::date) <= ${p.asAt}::date
     and (u.deactivated_at is null and u.active or (u.deactivated_at at time zone 'Europe/London')::date > ${p.asAt}::date)`;
 
 /** The panel's central list on the period's day (pm). */
@@ -47,8 +51,8 @@ export const attendedJointTraining: Measure = {
   title: 'Staff and panel members at a joint training day in the last 12 months',
   definition:
     'Of the fostering staff (supervising and assessing social workers, team managers, service managers, panel ' +
-    'advisers and the head of fostering) with an account on the last day of the month (today, for the current ' +
-    'month), and the members on the panel’s central list that day, the percentage recorded as attending a joint ' +
+    'advisers and the head of fostering) in post on the last day of the month (today, for the current month: ' +
+    'from the day they joined the service, or the day their account was made when that is not recorded), and the members on the panel’s central list that day, the percentage recorded as attending a joint ' +
     'training day held in the 12 months up to it (from the day after the same day a year before). Staff are counted ' +
     'in their team and area; panel members in the service’s figure only.',
   standard: JOINT_TRAINING_STANDARD,
