@@ -1,9 +1,11 @@
 /**
  * The fostering panel in the browser: a quorate meeting, a paper refused for its type and then
  * uploaded, quality-assured and published, read by a panel member, the recommendation, the
- * chair's signature of the minutes and the agency decision that approves the household. Every
- * page is checked with axe. (Approving without a decision is refused: panel.db.test.ts; the
- * approved household matched with a child: placements.spec.ts.)
+ * chair's signature of the minutes and the agency decision that approves the household. Then a
+ * skills level item: its evidence checklist beside what Hearth holds, and publishing its papers
+ * with the evidence incomplete, confirmed. Every page is checked with axe. (Approving without a
+ * decision is refused: panel.db.test.ts; the approved household matched with a child:
+ * placements.spec.ts.)
  */
 import { test, expect, uniqueName } from './support/fixtures.ts';
 import {
@@ -118,5 +120,67 @@ test('a household goes through a quorate panel to the agency decision that appro
   await hearth.clickLink(name);
   await expect(hearth.heading).toContainText('Approved');
   await expect(main).toContainText('2 (');
+  await hearth.signOut();
+});
+
+test('a skills level’s evidence is checked beside the records, and its papers published incomplete only when confirmed', async ({
+  hearth,
+}) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+  const main = page.locator('main');
+
+  // The adviser puts an approved household on today's agenda for level 2, with its paper.
+  await hearth.signInAs('adviser');
+  const meeting = await quorateMeetingToday(hearth);
+  await hearth.clickLink('Add an item to the agenda');
+  await page.getByLabel('Skills level 2 or 3').check();
+  await hearth.submit('Show who is due');
+  await page.getByRole('group', { name: 'Households due for this item' }).getByRole('radio').first().check();
+  await page.getByLabel('Level 2 (Skilled)').check();
+  await hearth.submit('Add to the agenda');
+  await expect(main).toContainText('Skills level proposed: level 2 (skilled).');
+  await expect(main).toContainText('0 of the 6 pieces of evidence the panel expects are confirmed.');
+  await hearth.clickLink(/^Upload a paper for /);
+  await page.getByLabel('Title').fill('Skills level report');
+  await page
+    .getByLabel('The paper')
+    .setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: paperPdf });
+  await hearth.submit('Upload');
+  await expect(main).toContainText('not yet quality-assured');
+  await hearth.signOut();
+
+  // The head of fostering checks the evidence beside what the household's records hold, and
+  // quality-assures the paper.
+  await hearth.signInAs('head', meeting);
+  await hearth.clickLink(/^Check the evidence for /);
+  await expect(hearth.heading).toHaveText('Evidence for level 2 (skilled)');
+  await expect(main).toContainText('what Hearth holds in the household’s records today');
+  await expect(main).toContainText(/Last supervision visit: \d|No finalised supervision visit recorded/);
+  await expect(main).toContainText(/Latest annual review: \d|No completed annual review recorded/);
+  await expect(main).toContainText(/in the last 12 months|No carer is recorded/);
+  await page.getByRole('checkbox', { name: /each competency of the level/ }).check();
+  await page.getByRole('checkbox', { name: /training the level asks for/ }).check();
+  await hearth.submit('Save');
+  await expect(main).toContainText('2 of the 6 pieces of evidence the panel expects are confirmed.');
+  await assureAll(hearth, meeting);
+  await hearth.signOut();
+
+  // Publishing asks again, refuses without the box ticked, and publishes with it.
+  await hearth.signInAs('adviser', meeting);
+  await hearth.submit('Publish the quality-assured papers');
+  await expect(hearth.heading).toContainText('Panel meeting');
+  const warning = page.locator('.govuk-warning-text');
+  await expect(warning).toContainText('The evidence for the skills level is incomplete for');
+  await expect(warning).toContainText('(2 of the 6 pieces confirmed)');
+  await expect(main).toContainText('not published');
+  await hearth.submit('Publish the quality-assured papers');
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    'Select “Publish the papers with the evidence incomplete” to publish them now',
+  );
+  await page.getByLabel('Publish the papers with the evidence incomplete').check();
+  await hearth.submit('Publish the quality-assured papers');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('published to the members');
+  await expect(main).toContainText('published to members on');
   await hearth.signOut();
 });

@@ -114,3 +114,12 @@ export const lettersForm = z.object({
   letterSentOn: optionalGovukDate('Date the letter was sent'),
 });
 export type LettersInput = z.infer<typeof lettersForm>;
+
+/**
+ * Publishing the papers. When a skills level's evidence is incomplete the page asks again (`asked`),
+ * and the adviser must tick that they publish with the evidence incomplete.
+ */
+export const publishForm = z.object({
+  asked: z.literal('yes').optional(),
+  evidenceIncomplete: z.literal('publish').optional(),
+});

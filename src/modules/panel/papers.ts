@@ -13,6 +13,7 @@ import { forbidden, invalid, notFound, type FieldError, type Result, type Who } 
 import { householdFor } from '../households/scope.ts';
 import type { QaInput } from './forms.ts';
 import { opensPaper } from './scope.ts';
+import { incompleteEvidenceOf, type IncompleteEvidence } from './skills-evidence.ts';
 import { panelItems, panelMeetings, panelPapers } from './tables.ts';
 
 export const MAX_PAPER_BYTES = 10 * 1024 * 1024;
@@ -117,8 +118,20 @@ export async function assurePaper(db: Db, who: Who, paperId: string, input: QaIn
   });
 }
 
-/** Publishes the meeting's quality-assured papers to its members today. */
-export async function publishPapers(db: Db, who: Who, meetingId: string): Promise<Result<{ count: number }>> {
+/** Not published: a skills level's evidence is incomplete, and publishing anyway was not confirmed. */
+export type Unconfirmed = { ok: false; reason: 'unconfirmed'; incomplete: IncompleteEvidence[] };
+
+/**
+ * Publishes the meeting's quality-assured papers to its members today. When the evidence checklist
+ * of a skills level item is incomplete (or not started), only with `withIncompleteEvidence`
+ * (the adviser confirmed it), and the audit entry says which items went with how much evidence.
+ */
+export async function publishPapers(
+  db: Db,
+  who: Who,
+  meetingId: string,
+  options: { withIncompleteEvidence?: boolean } = {},
+): Promise<Result<{ count: number }> | Unconfirmed> {
   return db.transaction(async (tx) => {
     const [meeting] = await tx.select().from(panelMeetings).where(eq(panelMeetings.id, meetingId));
     if (!meeting) return notFound;
@@ -140,6 +153,8 @@ export async function publishPapers(db: Db, who: Who, meetingId: string): Promis
         message: 'No paper is ready to publish: each paper must first be quality-assured by a team manager',
       });
     }
+    const incomplete = await incompleteEvidenceOf(tx, meetingId);
+    if (incomplete.length && !options.withIncompleteEvidence) return { ok: false, reason: 'unconfirmed', incomplete };
     const ids = ready.map((r) => r.id);
     await tx.update(panelPapers).set({ publishedOn: todayInLondon() }).where(inArray(panelPapers.id, ids));
     await refreshDueItems(tx, 'panel-meeting', [meetingId]);
@@ -148,7 +163,13 @@ export async function publishPapers(db: Db, who: Who, meetingId: string): Promis
         action: 'update',
         recordType: 'panel-meeting',
         recordId: meetingId,
-        detail: { part: 'papers-published', papers: ids.length },
+        detail: {
+          part: 'papers-published',
+          papers: ids.length,
+          ...(incomplete.length
+            ? { evidenceIncomplete: incomplete.map((i) => ({ item: i.itemId, confirmed: i.confirmed })) }
+            : {}),
+        },
       },
       ...ids.map((id) => ({ action: 'publish', recordType: 'panel-paper', recordId: id })),
     ]);

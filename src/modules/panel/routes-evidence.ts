@@ -6,23 +6,31 @@ import { refused, who } from '../../platform/views/results.ts';
 import { proposedSkillLevel } from './labels.ts';
 import { meetingPath } from './paths.ts';
 import { bodyOf, calendarCrumb, errorsOr, rule, type WithId } from './route-support.ts';
-import { evidenceChecks, evidenceForm, evidenceToCheck, recordEvidence, type Checkable } from './skills-evidence.ts';
+import { evidenceChecks, evidenceForm, evidenceToCheck, recordEvidence, type Checked } from './skills-evidence.ts';
 
 export function evidenceRoutes(app: FastifyInstance, db: Db) {
-  const show = (reply: FastifyReply, got: Checkable, values: Record<string, unknown>, errors?: FormErrors) => {
-    const { found } = got;
+  const show = (reply: FastifyReply, got: Checked, values: Record<string, unknown>, errors?: FormErrors) => {
+    const { found, facts } = got;
     const confirmed = [values.confirmed ?? []].flat();
     return reply.code(errors ? 400 : 200).page('panel-skills-evidence.njk', {
       title: `Evidence for the skills level: ${found.household.name}`,
       found,
       level: proposedSkillLevel(found.item),
-      checks: evidenceChecks.map((c) => ({ value: c.name, text: c.text, checked: confirmed.includes(c.name) })),
+      // What Hearth holds beside each piece: hint lines under its checkbox (the tick stays the worker's).
+      checks: evidenceChecks.map((c) => ({
+        value: c.name,
+        text: c.text,
+        checked: confirmed.includes(c.name),
+        facts: facts.byCheck[c.name] ?? [],
+      })),
+      warnings: facts.warnings,
+      today: facts.asOf,
       values,
       errors,
       breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
     });
   };
-  const saved = (got: Checkable) =>
+  const saved = (got: Checked) =>
     got.evidence
       ? {
           confirmed: evidenceChecks.filter((c) => got.evidence![c.name]).map((c) => c.name),

@@ -4,14 +4,14 @@ import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid, pageFrom } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { CANDIDATES_SHOWN, candidatesFor, searchedKinds } from './agenda.ts';
 import { representationsBy } from './dates.ts';
-import { attendanceForm, itemForm, meetingForm, minutesForm } from './forms.ts';
+import { attendanceForm, itemForm, meetingForm, minutesForm, publishForm } from './forms.ts';
 import {
   careTypeNames,
   careTypes,
@@ -33,7 +33,7 @@ import { meetingPath } from './paths.ts';
 import { householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
-import { confirmedCount, evidenceChecks, evidenceOfItems } from './skills-evidence.ts';
+import { confirmedCount, evidenceChecks, evidenceOfItems, type IncompleteEvidence } from './skills-evidence.ts';
 import { signMinutes } from './decisions.ts';
 import { skillLevelName } from '../households/labels.ts';
 
@@ -80,7 +80,13 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
   async function meetingPage(
     request: FastifyRequest<WithId>,
     reply: FastifyReply,
-    form: { name?: string; values?: Record<string, unknown>; errors?: FormErrors } = {},
+    form: {
+      name?: string;
+      values?: Record<string, unknown>;
+      errors?: FormErrors;
+      /** Publishing asks again: the skills level items whose evidence is incomplete. */
+      incomplete?: IncompleteEvidence[];
+    } = {},
   ) {
     const id = request.params.id;
     const meeting = isUuid(id) ? await findMeeting(db, id) : null;
@@ -107,7 +113,10 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       detail.items.filter((i) => i.item.kind === 'skills_level').map((i) => i.item.id),
     );
     return reply.code(form.errors ? 400 : 200).page('panel-meeting.njk', {
-      title: `Panel meeting, ${formatDate(meeting.meetsOn)}`,
+      title: form.incomplete
+        ? `Publish the papers with the evidence incomplete? Panel meeting, ${formatDate(meeting.meetsOn)}`
+        : `Panel meeting, ${formatDate(meeting.meetsOn)}`,
+      evidenceOf: evidenceChecks.length,
       meeting,
       attending: detail.attending.map((a) => ({ ...a, roleName: nameOf(memberRoleNames, a.role) })),
       quorum,
@@ -169,8 +178,23 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
 
   app.post<WithId>('/panel/meetings/:id/publish', rule('panel.manage'), async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
-    const result = await publishPapers(db, who(request), request.params.id);
+    const parsed = parseForm(publishForm, request.body);
+    const answer = parsed.ok ? parsed.value : { asked: 'yes', evidenceIncomplete: undefined };
+    const withIncompleteEvidence = answer.evidenceIncomplete === 'publish';
+    const result = await publishPapers(db, who(request), request.params.id, { withIncompleteEvidence });
     if (result.ok) return reply.redirect(`${meetingPath(request.params.id)}?done=published`, 303);
+    if (result.reason === 'unconfirmed') {
+      // Asked the first time; refused with the reason when asked and not confirmed.
+      const errors = answer.asked
+        ? formErrors([
+            {
+              field: 'evidenceIncomplete',
+              message: 'Select “Publish the papers with the evidence incomplete” to publish them now',
+            },
+          ])
+        : undefined;
+      return meetingPage(request, reply, { name: 'publish', errors, incomplete: result.incomplete });
+    }
     const errors = errorsOr(reply, result, meetingPath(request.params.id));
     return errors ? meetingPage(request, reply, { name: 'publish', errors }) : reply;
   });

@@ -1,20 +1,24 @@
 /**
  * The evidence checklist for presenting carers at skills level 2 or 3 (business plan action 6.2):
  * the pieces of evidence the panel expects, each confirmed by the worker presenting the household
- * (someone who may change it, as for its papers), until the meeting's minutes are signed. Every
- * reading and change is audited on the agenda item.
+ * (someone who may change it, as for its papers), until the meeting's minutes are signed, beside
+ * what the household's records hold (skills-evidence-facts.ts: the facts inform, the ticks stay the
+ * worker's). Every reading and change is audited on the agenda item. Publishing a meeting's papers
+ * with a checklist incomplete asks the adviser to confirm it (papers.ts).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalText } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import { householdFor } from '../households/scope.ts';
+import { households } from '../households/tables.ts';
 import { itemDetail } from './queries.ts';
-import { panelSkillsEvidence } from './tables.ts';
+import { evidenceFacts, type EvidenceFacts } from './skills-evidence-facts.ts';
+import { panelItems, panelSkillsEvidence } from './tables.ts';
 
 /** The evidence the panel expects for a skills level, in the order the form asks for it. */
 export const evidenceChecks = [
@@ -73,19 +77,61 @@ async function itemToCheck(tx: DbOrTx, who: Who, itemId: string): Promise<Checka
   return { ok: true, found, evidence: evidence ?? null };
 }
 
-/** The checklist to fill in, for a user who may present the household (the reading audited). */
-export async function evidenceToCheck(db: DbOrTx, who: Who, itemId: string): Promise<Checkable | Refusal> {
+export type Checked = Checkable & { facts: EvidenceFacts };
+
+/**
+ * The checklist to fill in, for a user who may present the household, with what Hearth holds beside
+ * each piece as of the day. The reading is audited on the item, on the household whose records it
+ * shows, and on each open allegation or concern it names.
+ */
+export async function evidenceToCheck(
+  db: DbOrTx,
+  who: Who,
+  itemId: string,
+  today: IsoDate = todayInLondon(),
+): Promise<Checked | Refusal> {
   return db.transaction(async (tx) => {
     const got = await itemToCheck(tx, who, itemId);
     if (!got.ok) return got;
-    await recordAudit(tx, who.actor, {
-      action: 'view',
-      recordType: 'panel-item',
-      recordId: itemId,
-      detail: { part: 'skills-evidence' },
-    });
-    return got;
+    const facts = await evidenceFacts(tx, who.user, got.found.item.householdId, today);
+    await recordAudits(tx, who.actor, [
+      { action: 'view', recordType: 'panel-item', recordId: itemId, detail: { part: 'skills-evidence' } },
+      {
+        action: 'view',
+        recordType: 'household',
+        recordId: got.found.item.householdId,
+        detail: { part: 'skills-evidence' },
+      },
+      ...facts.matterIds.map((id) => ({
+        action: 'view',
+        recordType: 'concern',
+        recordId: id,
+        detail: { page: 'skills-evidence' },
+      })),
+    ]);
+    return { ...got, facts };
   });
+}
+
+/** A skills level item of a meeting whose checklist is not complete: the household and how much is confirmed. */
+export interface IncompleteEvidence {
+  itemId: string;
+  household: string;
+  confirmed: number;
+}
+
+/** The skills level items of a meeting whose checklist is incomplete or missing, in agenda order (one query). */
+export async function incompleteEvidenceOf(db: DbOrTx, meetingId: string): Promise<IncompleteEvidence[]> {
+  const rows = await db
+    .select({ itemId: panelItems.id, household: households.name, evidence: panelSkillsEvidence })
+    .from(panelItems)
+    .innerJoin(households, eq(households.id, panelItems.householdId))
+    .leftJoin(panelSkillsEvidence, eq(panelSkillsEvidence.itemId, panelItems.id))
+    .where(and(eq(panelItems.meetingId, meetingId), eq(panelItems.kind, 'skills_level')))
+    .orderBy(asc(panelItems.createdAt));
+  return rows
+    .map((r) => ({ itemId: r.itemId, household: r.household, confirmed: confirmedCount(r.evidence) }))
+    .filter((r) => r.confirmed < evidenceChecks.length);
 }
 
 /** Records the checklist as confirmed today by this user. */
