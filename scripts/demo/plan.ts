@@ -472,7 +472,7 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
     actions: [
       {
         n: '9.1',
-        deadlines: ['staff.supervision'],
+        deadlines: ['staff.supervision', 'staff.folder-audits-quarter', 'staff.folder-audit-actions'],
         what: 'The service keeps a signed written record of every staff member’s supervision, saved centrally (team managers included).',
         who: 'Team managers, Head of Fostering',
         owner: 'manager',
