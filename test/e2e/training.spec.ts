@@ -37,6 +37,13 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.signInAs('head', NO_TRAINING);
   await expect(hearth.heading).toHaveText('Carers with no training in the last 6 months');
   const untrainedBefore = await measureNow(page);
+  // Who they are: the carer the coordinator books below may be one of them, on some days of the demo.
+  await hearth.goto(`${NO_TRAINING}?list=met`);
+  const untrainedRows = await page
+    .locator('table', { has: page.getByRole('columnheader', { name: 'Record' }) })
+    .locator('tbody tr')
+    .allInnerTexts();
+  expect(untrainedRows, 'every carer with no training is on the first page').toHaveLength(untrainedBefore.met);
   await hearth.goto(TSD);
   const tsdBefore = await measureNow(page);
   await hearth.signOut();
@@ -103,10 +110,12 @@ test('a carer books training in the portal, the register is taken, and the train
   await expect(page.locator('main')).toContainText(`Evidenced ${today}`);
   await hearth.signOut();
 
-  // After: one carer fewer with no training in 6 months; the TSD measure counts the new evidence.
+  // After: the demo carer, and the other carer too if they had none, no longer counted with no training in
+  // 6 months; the TSD measure counts the new evidence.
+  const bothUntrained = untrainedRows.some((row) => row.includes(tsdCarer));
   await hearth.signInAs('head', NO_TRAINING);
   const untrainedAfter = await measureNow(page);
-  expect(untrainedAfter).toMatchObject({ met: untrainedBefore.met - 1, of: untrainedBefore.of });
+  expect(untrainedAfter).toMatchObject({ met: untrainedBefore.met - (bothUntrained ? 2 : 1), of: untrainedBefore.of });
   expect(untrainedAfter.value).not.toBe(untrainedBefore.value);
   // Their deadline is still to come: the carer is now counted, on time, and the figure moves.
   await hearth.goto(TSD);
