@@ -6,8 +6,8 @@
  * it. The facts inform: the ticks stay the worker's.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild } from '../../../test/support/children.ts';
 import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
@@ -25,14 +25,10 @@ import { attended, makeCourse, makeTsd } from '../training/test-support.ts';
 import { panelItems } from './tables.ts';
 import { makeMeeting } from './test-support.ts';
 
-let t: TestApp;
+const t = testAppForFile();
 let db: Db;
-beforeAll(async () => {
-  t = await createTestApp();
+beforeAll(() => {
   db = t.database.db;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const today = todayInLondon();

@@ -5,8 +5,8 @@
  * every checklist complete, one step as before.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -14,14 +14,10 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { panelItems, panelPapers, panelSkillsEvidence } from './tables.ts';
 import { makeMeeting } from './test-support.ts';
 
-let t: TestApp;
+const t = testAppForFile();
 let db: Db;
-beforeAll(async () => {
-  t = await createTestApp();
+beforeAll(() => {
   db = t.database.db;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const today = todayInLondon();
