@@ -183,6 +183,31 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('the learning culture’s pages fit the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // Joint training days and the latest day; the reviews learned from, a team's meetings, its latest
+    // meeting with the forms to change and remove it (only opened).
+    await hearth.goto('/joint-training');
+    const day = await hearth.page.locator('main li a[href^="/joint-training/"]').first().getAttribute('href');
+    await hearth.goto('/learning-from-reviews');
+    const team = await hearth.page.locator('main td a[href$="/team-meetings"]').first().getAttribute('href');
+    await hearth.goto(team!);
+    const meeting = await hearth.page.locator('main td a[href^="/team-meetings/"]').first().getAttribute('href');
+    for (const path of [
+      '/joint-training',
+      day!,
+      `${day!}/remove`,
+      '/learning-from-reviews',
+      team!,
+      meeting!,
+      `${meeting!}/edit`,
+      `${meeting!}/remove`,
+    ]) {
+      await hearth.goto(path);
+      await expectToFit(hearth.page, path);
+    }
+  });
+
   test('a supervising social worker and a carer fit the screen too', async ({ hearth }) => {
     await hearth.signInAs('ssw');
     for (const path of ['/my-work', '/households', '/supervision/outbox']) {
