@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { makeCarer, makeCheck, makeHousehold } from './households.ts';
 import { makeChild, makePlacement } from './children.ts';
 import type { Db } from '../../src/platform/db/client.ts';
-import { refreshDueItems } from '../../src/platform/due/index.ts';
+import { rebuildDueItems, refreshDueItems } from '../../src/platform/due/index.ts';
 import { healthAssessments } from '../../src/modules/children/tables.ts';
 import { missingEpisodes } from '../../src/modules/missing/tables.ts';
 import { placements } from '../../src/modules/placements/tables.ts';
@@ -176,4 +176,7 @@ export async function makeItemsUnderEveryRule(db: Db, today: string): Promise<vo
     },
     today,
   );
+  // Every rule's items as on `today`, whatever the clock says when the tests run (a link that
+  // expires, a quarter that ends): the test reads them as on that day.
+  await rebuildDueItems(db, { today });
 }

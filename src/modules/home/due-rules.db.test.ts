@@ -72,6 +72,8 @@ describe('initial health assessment: 20 working days from becoming looked after'
     const left = await makeChild(db(), { lookedAfterSince: '2026-10-01', leftCareOn: '2026-10-10' });
     const leaving = await makeChild(db(), { lookedAfterSince: '2026-10-01', leftCareOn: '2026-12-31' });
     const ids = [assessed.id, reviewedOnly.id, left.id, leaving.id];
+    // Kept as on 1 December, whatever the clock says: the child leaving on 31 December is still in care.
+    await refreshDueItems(db(), 'child', ids, '2026-12-01');
     // 1 Oct 2026 (Thu) + 20 working days = Thu 29 Oct (no bank holidays in October).
     const entries = await dueOf(head(), rule, ids, '2026-12-01');
     expect(entries.map((e) => `${e.recordId} ${e.dueOn}`).sort()).toEqual(

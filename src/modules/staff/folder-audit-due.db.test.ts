@@ -60,20 +60,22 @@ describe('the quarter’s supervision folder audits in each area', () => {
     await refreshDueItems(db, ACCOUNT_RECORD, [second.id]);
     expect((await items()).map((i) => i.detail)).toEqual([`0 of 2 folders audited from ${dates}`]);
     const head = await signedIn(t.app, 'head');
-    const work = await head.get('/my-work?rule=staff.folder-audits-quarter');
+    const work = await head.get('/my-work?rule=staff.folder-audits-quarter&within=91');
     expect(work.statusCode).toBe(200);
     expect(work.body).toContain('Supervision folders in Quarter Fixture Area');
     expect(work.body).toContain(`0 of 2 folders audited from ${dates}`);
     // Not a team manager's, nor the assistant director's to do.
     const manager = await signedIn(t.app, 'manager');
-    expect((await manager.get('/my-work?rule=staff.folder-audits-quarter')).body).not.toContain('Quarter Fixture Area');
+    expect((await manager.get('/my-work?rule=staff.folder-audits-quarter&within=91')).body).not.toContain(
+      'Quarter Fixture Area',
+    );
 
     // Each audit moves it on; the second takes it off.
     expect((await head.post(`/staff/${first.id}/folder-audit`, judgement)).statusCode).toBe(303);
     expect((await items()).map((i) => i.detail)).toEqual([`1 of 2 folders audited from ${dates}`]);
     expect((await head.post(`/staff/${second.id}/folder-audit`, judgement)).statusCode).toBe(303);
     expect(await items()).toEqual([]);
-    const done = await head.get('/my-work?rule=staff.folder-audits-quarter');
+    const done = await head.get('/my-work?rule=staff.folder-audits-quarter&within=91');
     expect(done.body).not.toContain('Quarter Fixture Area');
   });
 
