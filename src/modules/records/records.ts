@@ -5,6 +5,7 @@ import { isUuid } from '../../platform/views/params.ts';
 import { householdRequestsPath } from './paths.ts';
 import { findVisibleRequest } from './queries.ts';
 import { REQUEST_RECORD } from './labels.ts';
+import { requestHouseholdVisibleTo } from './scope.ts';
 
 /** The records module's records in the audit trail: "who has seen or changed this record" is scoped as its page is. */
 export const recordsRecordTypes: RecordType[] = [
@@ -25,6 +26,13 @@ export const recordsRecordTypes: RecordType[] = [
           }
         : null;
     },
+    // Narrower than its household: only those who read requests (records.view) are listed them, on a
+    // scorecard measure's records as on the household's page.
+    listedTo: (viewer, id) =>
+      viewer.role === 'head_of_fostering'
+        ? null
+        : sql`exists (select 1 from records_requests rq where rq.id = ${id}
+            and ${requestHouseholdVisibleTo(viewer, sql`rq.household_id`)})`,
     async inScope(db, viewer, id) {
       return isUuid(id) && (await findVisibleRequest(db, viewer, id)) !== null;
     },
