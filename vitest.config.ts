@@ -16,6 +16,8 @@ const postgres = Boolean(process.env.TEST_DATABASE_URL);
 export default defineConfig({
   test: {
     globalSetup: ['./test/support/global-setup.ts'],
+    // Fails a select whose subquery would misread an outer column (test/support/unqualified-columns.ts).
+    setupFiles: ['./test/support/unqualified-columns.ts'],
     testTimeout: 30_000,
     // Files share a worker's module cache: the app's few hundred modules are imported once per
     // worker, not once per file (which was a third of the run). Each file still gets its own

@@ -156,8 +156,9 @@ export async function householdEvents(db: DbOrTx, viewer: SignedInUser, househol
       id: significantEvents.id,
       kind: significantEvents.kind,
       knownAt: significantEvents.knownAt,
+      // The event's id named in full: Drizzle writes a selected column unqualified, and a notice has an id too.
       ofstedToldAt: sql<Date | null>`(select min(${eventNotices.toldAt}) from ${eventNotices}
-        where ${eventNotices.eventId} = ${significantEvents.id} and ${eventNotices.recipient} = 'ofsted')`,
+        where ${eventNotices.eventId} = significant_events.id and ${eventNotices.recipient} = 'ofsted')`,
     })
     .from(significantEvents)
     .where(and(eq(significantEvents.householdId, householdId), eventVisibleTo(viewer)))

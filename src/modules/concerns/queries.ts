@@ -174,7 +174,13 @@ export async function matterPlacements(db: DbOrTx, concernId: string) {
 /** The allegation's notification of a significant event (made with it), if any. */
 export async function matterEvent(db: DbOrTx, concernId: string) {
   const [row] = await db
-    .select({ id: significantEvents.id, knownAt: significantEvents.knownAt })
+    .select({
+      id: significantEvents.id,
+      knownAt: significantEvents.knownAt,
+      // The event's id named in full: Drizzle writes a selected column unqualified.
+      ofstedToldAt: sql<Date | null>`(select min(n.told_at) from event_notices n
+        where n.event_id = significant_events.id and n.recipient = 'ofsted')`,
+    })
     .from(significantEvents)
     .where(eq(significantEvents.concernId, concernId));
   return row ?? null;

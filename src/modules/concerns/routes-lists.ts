@@ -33,7 +33,7 @@ import {
   newMatterPath,
 } from './paths.ts';
 import { worksOn } from './scope.ts';
-import { stageNames, stages } from './stage.ts';
+import { allegationStages, stageNames, stages } from './stage.ts';
 import { stageTag } from './views.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
@@ -70,7 +70,12 @@ export function listRoutes(app: FastifyInstance, db: Db) {
     const today = todayInLondon();
     const { rows, total, page } = await listMatters(db, user, query, today);
     const teams = await teamOptions(db);
+    // The LADO sees allegations alone: the filters offer nothing that would always come back empty.
+    const allegationsOnly = user.role === 'lado';
+    const kindsOffered = allegationsOnly ? kinds.filter((k) => k === 'allegation') : kinds;
+    const stagesOffered = allegationsOnly ? [...allegationStages, 'closed' as const] : stages;
     return reply.page('concerns-register.njk', {
+      allegationsOnly,
       title: total > REGISTER_PAGE_SIZE ? `Concerns register (page ${page})` : 'Concerns register',
       query,
       rows: rows.map((r) => rowView(r, today)),
@@ -78,10 +83,13 @@ export function listRoutes(app: FastifyInstance, db: Db) {
       pagination: pagination(request.url, page, REGISTER_PAGE_SIZE, total),
       sort: sortColumns(['known', 'kind', 'stage'] as const, query, (s) => registerHref({ ...query, ...s })),
       filters: {
-        kind: [option('', 'Any kind', query.kind ?? ''), ...kinds.map((k) => option(k, kindNames[k], query.kind))],
+        kind: [
+          option('', 'Any kind', query.kind ?? ''),
+          ...kindsOffered.map((k) => option(k, kindNames[k], query.kind)),
+        ],
         stage: [
           option('', 'Any stage', query.stage ?? ''),
-          ...stages.map((s) => option(s, stageNames[s], query.stage)),
+          ...stagesOffered.map((s) => option(s, stageNames[s], query.stage)),
         ],
         team: [option('', 'Every team', query.team ?? ''), ...teams.map((t) => option(t.id, t.name, query.team))],
         age: [option('', 'Any age', query.age ?? ''), ...ages.map((a) => option(a, ageNames[a], query.age))],

@@ -85,6 +85,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
         ? {
             href: eventPath(event.id),
             knownAt: event.knownAt,
+            ofstedToldAt: event.ofstedToldAt,
             dueBy: new Date(event.knownAt.getTime() + NOTIFY_WITHIN_HOURS * 3_600_000),
           }
         : null,

@@ -15,7 +15,7 @@ import { concerns } from '../concerns/tables.ts';
 import { makeMatter } from '../concerns/test-support.ts';
 import { makeRoad } from '../recruitment/test-support.ts';
 import { approvalCandidates } from './agenda.ts';
-import { makeMeeting, makeQuorateMeeting, recommendApproval } from './test-support.ts';
+import { makeMeeting, makeQuorateMeeting, postPaper, recommendApproval, type PaperFile } from './test-support.ts';
 import { panelItems, panelPapers } from './tables.ts';
 
 const t = testAppForFile();
@@ -94,33 +94,8 @@ describe('a standards of care item', () => {
   });
 });
 
-/** Posts the upload form as a browser would: multipart, with the CSRF token from the form page. */
-async function uploadPaper(
-  agent: Agent,
-  itemId: string,
-  title: string,
-  file: { name: string; type: string; bytes: Buffer },
-) {
-  const form = await agent.get(`/panel/items/${itemId}/papers/new`);
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  const boundary = '----hearthpaperboundary';
-  const field = (name: string, value: string) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  return t.app.inject({
-    method: 'POST',
-    url: `/panel/items/${itemId}/papers/new`,
-    headers: { cookie: agent.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      field('_csrf', token),
-      field('title', title),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-}
+const uploadPaper = (agent: Agent, itemId: string, title: string, file: PaperFile) =>
+  postPaper(t.app, agent, itemId, title, file);
 
 describe('uploading a paper', () => {
   it('refuses a file that is not a PDF or Word (whatever its name says), keeping the title typed', async () => {

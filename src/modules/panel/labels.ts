@@ -89,3 +89,9 @@ export function nameOf<K extends string>(names: Record<K, string>, key: string |
 export function proposedSkillLevel(item: { skillLevel: number | null }): string | null {
   return item.skillLevel === null ? null : skillLevelName(item.skillLevel);
 }
+
+/** Terms of approval in words ("1 child aged 0 to 17", "3 children aged 5 to 11"), or null without terms. */
+export function termsText(terms: { places: number | null; ageMin: number | null; ageMax: number | null }) {
+  if (!terms.places) return null;
+  return `${terms.places} ${terms.places === 1 ? 'child' : 'children'} aged ${terms.ageMin} to ${terms.ageMax}`;
+}

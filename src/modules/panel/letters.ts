@@ -2,7 +2,7 @@
 import { reportDocx, reportPdf, type Report } from '../../platform/pdf/report.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { representationsBy } from './dates.ts';
-import { decisionOutcomeNames, itemKindNames, nameOf } from './labels.ts';
+import { decisionOutcomeNames, itemKindNames, nameOf, termsText } from './labels.ts';
 
 export interface LetterFacts {
   household: string;
@@ -23,7 +23,7 @@ export function letterOf(f: LetterFacts): Report {
   const by = representationsBy(f.letterSentOn ?? f.decidedOn);
   const terms =
     f.outcome === 'approve' || f.outcome === 'change_of_terms'
-      ? [{ question: 'Terms of approval', answer: `${f.places} children aged ${f.ageMin} to ${f.ageMax}` }]
+      ? [{ question: 'Terms of approval', answer: termsText(f) ?? '' }]
       : f.outcome === 'skills_level' && f.skillLevel
         ? [{ question: 'Skills level', answer: `${f.skillLevel}, paid from the date of this decision` }]
         : [];

@@ -10,9 +10,9 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { fileTypeOf, fileTypes, uploadForm, type Upload } from '../../platform/uploads/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
-import { householdFor } from '../households/scope.ts';
+import { findVisibleHousehold, householdFor } from '../households/scope.ts';
 import type { QaInput } from './forms.ts';
-import { opensPaper } from './scope.ts';
+import { opensPaper, uploadsPapersFor } from './scope.ts';
 import { incompleteEvidenceOf, type IncompleteEvidence } from './skills-evidence.ts';
 import { panelItems, panelMeetings, panelPapers } from './tables.ts';
 
@@ -56,14 +56,14 @@ async function itemWithMeeting(db: DbOrTx, itemId: string) {
   return row ?? null;
 }
 
-/** Uploads a paper for an item: by someone who may change the household, or the panel adviser. */
+/** Uploads a paper for an item: by the panel adviser, one who may change the household, or its assessing social worker. */
 export async function uploadPaper(db: Db, who: Who, itemId: string, upload: PaperUpload): Promise<Result> {
   return db.transaction(async (tx) => {
     const found = await itemWithMeeting(tx, itemId);
     if (!found) return notFound;
-    if (who.user.role !== 'panel_adviser') {
-      const access = await householdFor(tx, who.user, found.item.householdId, 'change');
-      if (!access.ok) return access;
+    // The adviser, one who may change the household, or its named assessing social worker.
+    if (!(await uploadsPapersFor(tx, who.user, found.item.householdId))) {
+      return (await findVisibleHousehold(tx, who.user, found.item.householdId)) ? forbidden : notFound;
     }
     if (found.meeting.minutesSignedOn) {
       return invalid({ field: 'file', message: 'The minutes of this meeting are signed: no more papers can be added' });

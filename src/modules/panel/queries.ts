@@ -19,7 +19,8 @@ export async function listMeetings(db: DbOrTx, memberId: string | null, page: nu
       place: panelMeetings.place,
       online: panelMeetings.online,
       minutesSignedOn: panelMeetings.minutesSignedOn,
-      items: sql<number>`(select count(*)::int from panel_items i where i.meeting_id = ${panelMeetings.id})`,
+      // Named in full: Drizzle writes a selected column unqualified, and `i` has an id of its own.
+      items: sql<number>`(select count(*)::int from panel_items i where i.meeting_id = panel_meetings.id)`,
       total: sql<number>`count(*) over ()::int`,
     })
     .from(panelMeetings)

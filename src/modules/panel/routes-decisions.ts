@@ -18,6 +18,7 @@ import {
   nameOf,
   proposedSkillLevel,
   recommendationNames,
+  termsText,
 } from './labels.ts';
 import { letterDocx, letterPdf, type LetterFacts } from './letters.ts';
 import { decisionQueue, itemDetail } from './queries.ts';
@@ -67,6 +68,7 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       found,
       kindName: nameOf(itemKindNames, found.item.kind),
       skillLevelName: proposedSkillLevel(found.item),
+      terms: termsText(found.item),
       recommendationName: nameOf(recommendationNames, found.item.recommendation),
       careTypeName: nameOf(careTypeNames, found.item.careType),
       outcomeName: d ? nameOf(decisionOutcomeNames, d.outcome) : '',

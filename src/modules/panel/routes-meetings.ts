@@ -24,18 +24,20 @@ import {
   nameOf,
   qaOutcomeNames,
   recommendationNames,
+  termsText,
   type ItemKind,
 } from './labels.ts';
 import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './queries.ts';
 import { quorumOf } from './quorum.ts';
 import { bodyOf, calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
 import { meetingPath } from './paths.ts';
-import { householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
+import { householdsPresentedBy, householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
 import { confirmedCount, evidenceChecks, evidenceOfItems, type IncompleteEvidence } from './skills-evidence.ts';
 import { signMinutes } from './decisions.ts';
 import { skillLevelName } from '../households/labels.ts';
+import { householdPath } from '../households/paths.ts';
 
 export function meetingRoutes(app: FastifyInstance, db: Db): void {
   app.get<WithId>('/panel', rule('panel.view'), async (request, reply) => {
@@ -100,14 +102,23 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     const member = user.role === 'panel_member' ? await memberOfUser(db, user) : null;
     const sitting = member !== null && attendingIds.has(member.id);
     const chairing = detail.attending.some((a) => a.role === 'chair') ? 'chair' : 'vice_chair';
-    const read = can(user.role, 'panel.papers')
-      ? await householdsReadBy(
-          db,
-          user,
-          detail.items.map((i) => i.item.householdId),
-        )
-      : new Set<string>();
+    // The households on the agenda the user may read: their papers open, and their names lead to their records.
+    const read =
+      can(user.role, 'panel.papers') || can(user.role, 'households.view')
+        ? await householdsReadBy(
+            db,
+            user,
+            detail.items.map((i) => i.item.householdId),
+          )
+        : new Set<string>();
     const known = { sitting, readsHousehold: (householdId: string) => read.has(householdId) };
+    // Each item's actions only for those who may take them (the services refuse the others).
+    const presented = await householdsPresentedBy(
+      db,
+      user,
+      detail.items.map((i) => i.item.householdId),
+    );
+    const assures = user.role === 'team_manager' || user.role === 'head_of_fostering';
     const evidence = await evidenceOfItems(
       db,
       detail.items.filter((i) => i.item.kind === 'skills_level').map((i) => i.item.id),
@@ -127,11 +138,21 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
           recommendationName: nameOf(recommendationNames, i.item.recommendation),
           careTypeName: nameOf(careTypeNames, i.item.careType),
           skillLevelName: proposedSkillLevel(i.item),
+          terms: termsText(i.item),
           evidence:
             i.item.kind === 'skills_level'
               ? { confirmed: confirmedCount(evidence.get(i.item.id) ?? null), of: evidenceChecks.length }
               : null,
           outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
+          householdHref: read.has(i.item.householdId) ? householdPath(i.item.householdId) : null,
+          may: {
+            upload:
+              user.role === 'panel_adviser' ||
+              presented.changes.has(i.item.householdId) ||
+              presented.assesses.has(i.item.householdId),
+            assure: assures && presented.changes.has(i.item.householdId),
+            checkEvidence: presented.changes.has(i.item.householdId),
+          },
           // A paper is a link only for those who may open it: the others see that it exists.
           papers: await Promise.all(
             i.papers.map(async (p) => ({
@@ -152,11 +173,11 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       can: {
         manage,
         papers: can(user.role, 'panel.papers'),
-        assure: user.role === 'team_manager' || user.role === 'head_of_fostering',
         decide: can(user.role, 'panel.decide'),
         sign: member !== null && attendingIds.has(member.id) && member.role === chairing && !meeting.minutesSignedOn,
         letters: can(user.role, 'panel.letters'),
       },
+      awaitingRecommendation: detail.items.filter((i) => !i.item.recommendation).length,
       representationsBy: meeting.minutesSignedOn ? representationsBy(meeting.minutesSignedOn) : null,
       form,
       errors: form.errors,

@@ -4,14 +4,14 @@ import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
-import { who } from '../../platform/views/results.ts';
+import { forbidden, refused, who } from '../../platform/views/results.ts';
 import { qaForm } from './forms.ts';
 import { itemKindNames, nameOf } from './labels.ts';
 import { assurePaper, openPaper, paperUpload, uploadPaper } from './papers.ts';
 import { itemDetail, memberPapers } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
 import { meetingPath } from './paths.ts';
-import { memberOfUser } from './scope.ts';
+import { memberOfUser, uploadsPapersFor } from './scope.ts';
 
 export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
   await paperUpload.accept(app);
@@ -28,7 +28,15 @@ export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
       breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
     });
   }
-  app.get<WithId>('/panel/items/:id/papers/new', rule('panel.papers'), (request, reply) => uploadPage(request, reply));
+  app.get<WithId>('/panel/items/:id/papers/new', rule('panel.papers'), async (request, reply) => {
+    const found = isUuid(request.params.id) ? await itemDetail(db, request.params.id) : null;
+    if (!found) return reply.callNotFound();
+    // Refused before a file is chosen, as the upload itself would be.
+    if (!(await uploadsPapersFor(db, request.user!, found.item.householdId))) {
+      return refused(reply, forbidden, { backHref: meetingPath(found.meeting.id) });
+    }
+    return uploadPage(request, reply);
+  });
   app.post<WithId>(
     '/panel/items/:id/papers/new',
     { ...rule('panel.papers'), preValidation: paperUpload.preValidation },

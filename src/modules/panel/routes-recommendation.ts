@@ -14,6 +14,7 @@ import {
   nameOf,
   recommendationNames,
   recommendations,
+  termsText,
   type ItemKind,
 } from './labels.ts';
 import { itemDetail } from './queries.ts';
@@ -36,6 +37,8 @@ export function recommendationRoutes(app: FastifyInstance, db: Db): void {
       kindName: nameOf(itemKindNames, found.item.kind),
       careTypeName: nameOf(careTypeNames, found.item.careType),
       skillLevelName: proposedSkillLevel(found.item),
+      terms: termsText(found.item),
+      changing: found.item.recommendation !== null,
       withTerms,
       choices: recommendations
         .filter((r) => withTerms || r !== 'with_terms')
@@ -45,9 +48,31 @@ export function recommendationRoutes(app: FastifyInstance, db: Db): void {
       breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
     });
   }
-  app.get<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), (request, reply) =>
-    page(request, reply, {}),
-  );
+  // A recommendation already recorded is shown to be changed (until the minutes are signed), not typed again.
+  app.get<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), async (request, reply) => {
+    const found = isUuid(request.params.id) ? await itemDetail(db, request.params.id) : null;
+    const item = found?.item;
+    return page(
+      request,
+      reply,
+      item?.recommendation
+        ? {
+            recommendation: item.recommendation,
+            reasons: item.reasons ?? '',
+            votesFor: String(item.votesFor ?? ''),
+            votesAgainst: String(item.votesAgainst ?? ''),
+            votesAbstaining: String(item.votesAbstaining ?? ''),
+            ...(item.recommendation === 'with_terms'
+              ? {
+                  places: String(item.places ?? ''),
+                  ageMin: String(item.ageMin ?? ''),
+                  ageMax: String(item.ageMax ?? ''),
+                }
+              : {}),
+          }
+        : {},
+    );
+  });
   app.post<WithId>('/panel/items/:id/recommendation', rule('panel.manage'), async (request, reply) => {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = parseForm(recommendationForm, request.body);

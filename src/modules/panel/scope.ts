@@ -5,11 +5,14 @@
  */
 import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { teams } from '../../platform/auth/tables.ts';
 import { can } from '../../platform/access/policy.ts';
+import { canChangeHousehold } from '../../platform/access/scope.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { findVisibleHousehold, householdVisibleTo } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
+import { recruitmentAssessments } from '../recruitment/tables.ts';
 import { panelAttendance, panelMeetings, panelMembers } from './tables.ts';
 
 /** The panel member linked to this user's account, while on the list. */
@@ -84,4 +87,44 @@ export async function householdsReadBy(db: DbOrTx, user: SignedInUser, ids: read
     .from(households)
     .where(and(inArray(households.id, [...new Set(ids)]), householdVisibleTo(user)));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Of these households (a meeting's agenda), those the user presents to the panel: `changes`, those
+ * they may change (they upload papers, check a skills level's evidence, and as a team manager or the
+ * head quality-assure the papers); `assesses`, those whose assessment names them as the assessing
+ * social worker (they upload its papers too). One query for the whole agenda.
+ */
+export async function householdsPresentedBy(
+  db: DbOrTx,
+  user: SignedInUser,
+  ids: readonly string[],
+): Promise<{ changes: Set<string>; assesses: Set<string> }> {
+  const changes = new Set<string>();
+  const assesses = new Set<string>();
+  if (ids.length === 0 || !can(user.role, 'panel.papers')) return { changes, assesses };
+  const rows = await db
+    .select({
+      id: households.id,
+      teamId: households.teamId,
+      areaId: teams.areaId,
+      allocatedSswId: households.allocatedSswId,
+      assessorId: recruitmentAssessments.assessorId,
+    })
+    .from(households)
+    .innerJoin(teams, eq(teams.id, households.teamId))
+    .leftJoin(recruitmentAssessments, eq(recruitmentAssessments.householdId, households.id))
+    .where(and(inArray(households.id, [...new Set(ids)]), householdVisibleTo(user)));
+  for (const row of rows) {
+    if (canChangeHousehold(user, row)) changes.add(row.id);
+    if (user.role === 'assessing_social_worker' && row.assessorId === user.id) assesses.add(row.id);
+  }
+  return { changes, assesses };
+}
+
+/** Whether the user may upload a paper for the household's item: the panel adviser, or one who presents it. */
+export async function uploadsPapersFor(db: DbOrTx, user: SignedInUser, householdId: string): Promise<boolean> {
+  if (user.role === 'panel_adviser') return true;
+  const { changes, assesses } = await householdsPresentedBy(db, user, [householdId]);
+  return changes.has(householdId) || assesses.has(householdId);
 }

@@ -4,6 +4,7 @@
  * decision for tests of other modules that need an approved household. Not used by the app.
  */
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import type { Agent } from '../../../test/support/app.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -124,4 +125,29 @@ export async function makeQuorateMeeting(db: DbOrTx, meetsOn: string) {
     await db.insert(panelAttendance).values({ meetingId: meeting.id, memberId: member!.id });
   }
   return meeting;
+}
+
+export type PaperFile = { name: string; type: string; bytes: Buffer };
+
+/** Posts the upload form as a browser would: multipart, with the CSRF token from the form page. */
+export async function postPaper(app: FastifyInstance, agent: Agent, itemId: string, title: string, file: PaperFile) {
+  const form = await agent.get(`/panel/items/${itemId}/papers/new`);
+  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+  const boundary = '----hearthpaperboundary';
+  const field = (name: string, value: string) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return app.inject({
+    method: 'POST',
+    url: `/panel/items/${itemId}/papers/new`,
+    headers: { cookie: agent.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      field('_csrf', token),
+      field('title', title),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
 }

@@ -154,3 +154,65 @@ describe('recording a request for a carer’s records and the records sent', () 
     expect(await db.select().from(recordsRequests).where(eq(recordsRequests.householdId, west.id))).toEqual([]);
   });
 });
+
+describe('a request recorded with a mistake', () => {
+  it('is corrected while the records are still to be sent, its due date following the day received', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { name: 'Aaacorrect' });
+    const [made] = await db
+      .insert(recordsRequests)
+      .values({
+        householdId: household.id,
+        organisation: 'Harbourlite Fostering',
+        kind: 'adoption_agency',
+        receivedOn: today,
+        dueOn: sendDueOn(today),
+      })
+      .returning();
+    const manager = await signedIn(t.app, 'manager');
+    const list = await manager.get(`/households/${household.id}/records-requests`);
+    expect(list.body).toContain(`href="/records-requests/${made!.id}/change"`);
+    const path = `/records-requests/${made!.id}/change`;
+    const form = await manager.get(path);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Change the request for records');
+    expect(form.body).toContain('value="Harbourlite Fostering"');
+
+    const receivedOn = addDays(today, -3);
+    const refusedFuture = await manager.post(path, {
+      organisation: 'Harbourlight Fostering',
+      kind: 'fostering_provider',
+      ...dateBoxes('receivedOn', addDays(today, 2)),
+    });
+    expect(refusedFuture.statusCode).toBe(400);
+    expect(refusedFuture.body).toContain('Date the request was received must be today or in the past');
+    expect(refusedFuture.body).toContain('value="Harbourlight Fostering"');
+
+    const saved = await manager.post(path, {
+      organisation: 'Harbourlight Fostering',
+      kind: 'fostering_provider',
+      ...dateBoxes('receivedOn', receivedOn),
+    });
+    expect(saved.statusCode).toBe(303);
+    const after = await manager.get(saved.headers.location!);
+    expect(after.body).toContain('The request has been changed');
+    expect(after.body).toContain('Harbourlight Fostering');
+    expect(after.body).toContain(formatDate(sendDueOn(receivedOn)));
+    expect((await itemsOf(made!.id)).map((i) => i.dueOn)).toEqual([sendDueOn(receivedOn)]);
+    await expectInStep();
+
+    // Once the records are sent, the request stays as it was.
+    await db.update(recordsRequests).set({ sentOn: today }).where(eq(recordsRequests.id, made!.id));
+    expect((await manager.get(`/households/${household.id}/records-requests`)).body).not.toContain(path);
+    expect((await manager.get(path)).statusCode).toBe(403);
+    const late = await manager.post(path, {
+      organisation: 'Another',
+      kind: 'fostering_provider',
+      ...dateBoxes('receivedOn', receivedOn),
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('the request can no longer be changed');
+    // A supervising social worker reads the requests but does not change them.
+    expect((await (await signedIn(t.app, 'ssw')).get(path)).statusCode).toBe(403);
+  });
+});

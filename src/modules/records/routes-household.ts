@@ -2,19 +2,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
+import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { choicesOf } from '../../platform/views/fields.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { findVisibleHousehold } from '../households/scope.ts';
 import { householdPath } from '../households/paths.ts';
 import { requestForm, sentForm } from './forms.ts';
 import { requesterKindName, requesterKindNames, requesterKinds } from './labels.ts';
-import { householdRequestsPath, newRequestPath, requestSentPath } from './paths.ts';
+import { changeRequestPath, householdRequestsPath, newRequestPath, requestSentPath } from './paths.ts';
 import { mayRecordRequests } from './scope.ts';
-import { findVisibleRequest } from './queries.ts';
-import { recordRequest, recordSent, viewHouseholdRequests, viewRequest } from './service.ts';
+import { findVisibleRequest, type RequestRow } from './queries.ts';
+import { changeRequest, recordRequest, recordSent, viewHouseholdRequests, viewRequest } from './service.ts';
 import { requestView } from './views.ts';
 
 export const viewAccess = { config: { access: { permission: 'records.view' as const } } };
@@ -30,7 +31,15 @@ const householdCrumbs = (household: { id: string; name: string }) => [
 const flashes: Record<string, string> = {
   recorded: 'The request has been recorded',
   sent: 'The records have been recorded as sent',
+  changed: 'The request has been changed',
 };
+
+/** The request form: recording a new request, or changing one recorded with a mistake. */
+interface RequestFormPage {
+  household: { id: string; name: string; reference: string };
+  action: string;
+  changing?: boolean;
+}
 
 export function householdRequestRoutes(app: FastifyInstance, db: Db) {
   app.get<WithId & { Querystring: { done?: string } }>(
@@ -48,6 +57,7 @@ export function householdRequestRoutes(app: FastifyInstance, db: Db) {
         requests: seen.requests.map((r) => ({
           ...requestView(r, today),
           sentHref: mayRecord && !r.sentOn ? requestSentPath(r.id) : null,
+          changeHref: mayRecord && !r.sentOn ? changeRequestPath(r.id) : null,
         })),
         newHref: mayRecord ? newRequestPath(seen.household.id) : null,
         flash: flashes[request.query.done ?? ''],
@@ -58,14 +68,16 @@ export function householdRequestRoutes(app: FastifyInstance, db: Db) {
 
   const showRequestForm = (
     reply: FastifyReply,
-    household: { id: string; name: string; reference: string },
+    { household, action, changing = false }: RequestFormPage,
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) =>
     reply.code(errors ? 400 : 200).page('records-request-form.njk', {
-      title: `Record a request for records: ${household.name}`,
+      title: `${changing ? 'Change the request for records' : 'Record a request for records'}: ${household.name}`,
+      heading: changing ? 'Change the request for records' : 'Record a request for records',
+      button: changing ? 'Save the changes' : 'Save the request',
       household,
-      action: newRequestPath(household.id),
+      action,
       cancel: householdRequestsPath(household.id),
       kinds: choicesOf(requesterKinds, requesterKindNames).map((c) => ({ ...c, checked: values.kind === c.value })),
       values,
@@ -81,7 +93,7 @@ export function householdRequestRoutes(app: FastifyInstance, db: Db) {
       ? await findVisibleHousehold(db, request.user!, request.params.id)
       : null;
     if (!household) return reply.callNotFound();
-    return showRequestForm(reply, household, {});
+    return showRequestForm(reply, { household, action: newRequestPath(household.id) }, {});
   });
   app.post<WithId>('/households/:id/records-requests/new', recordAccess, async (request, reply) => {
     const household = isUuid(request.params.id)
@@ -89,12 +101,48 @@ export function householdRequestRoutes(app: FastifyInstance, db: Db) {
       : null;
     if (!household) return reply.callNotFound();
     const form = parseDatedForm(requestForm, request.body, ['receivedOn']);
-    if (!form.ok) return showRequestForm(reply, household, form.input, form.errors);
+    const page = { household, action: newRequestPath(household.id) };
+    if (!form.ok) return showRequestForm(reply, page, form.input, form.errors);
     const result = await recordRequest(db, who(request), household.id, form.value);
     return answerForm(reply, result, `${householdRequestsPath(household.id)}?done=recorded`, (errors) =>
+      showRequestForm(reply, page, request.body as Record<string, unknown>, linkDateErrors(errors, ['receivedOn'])),
+    );
+  });
+
+  /** The household of a request, as the request form shows it. */
+  const changePage = (r: RequestRow): RequestFormPage => ({
+    household: { id: r.householdId, name: r.householdName, reference: r.householdReference },
+    action: changeRequestPath(r.id),
+    changing: true,
+  });
+  const sentAlready = (reply: FastifyReply, r: RequestRow) =>
+    reply.code(403).page('error.njk', {
+      title: 'The request can no longer be changed',
+      lines: [`The records were sent on ${formatDate(r.sentOn!)}: the request stays as it was when they were sent.`],
+      backLink: { href: householdRequestsPath(r.householdId) },
+    });
+
+  app.get<WithId>('/records-requests/:id/change', recordAccess, async (request, reply) => {
+    const r = isUuid(request.params.id) ? await viewRequest(db, who(request), request.params.id) : null;
+    if (!r) return reply.callNotFound();
+    if (r.sentOn) return sentAlready(reply, r);
+    return showRequestForm(reply, changePage(r), {
+      organisation: r.organisation,
+      kind: r.kind,
+      notes: r.notes ?? '',
+      ...dateBoxes('receivedOn', r.receivedOn),
+    });
+  });
+  app.post<WithId>('/records-requests/:id/change', recordAccess, async (request, reply) => {
+    const r = isUuid(request.params.id) ? await findVisibleRequest(db, request.user!, request.params.id) : null;
+    if (!r) return reply.callNotFound();
+    const form = parseDatedForm(requestForm, request.body, ['receivedOn']);
+    if (!form.ok) return showRequestForm(reply, changePage(r), form.input, form.errors);
+    const result = await changeRequest(db, who(request), r.id, form.value);
+    return answerForm(reply, result, `${householdRequestsPath(r.householdId)}?done=changed`, (errors) =>
       showRequestForm(
         reply,
-        household,
+        changePage(r),
         request.body as Record<string, unknown>,
         linkDateErrors(errors, ['receivedOn']),
       ),

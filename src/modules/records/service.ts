@@ -78,6 +78,45 @@ export async function recordRequest(db: Db, who: Who, householdId: string, input
   });
 }
 
+/**
+ * Corrects a request recorded with a mistake (who asked, the day it came, the notes) while the
+ * records are still to be sent; the due date follows the day received.
+ */
+export async function changeRequest(db: Db, who: Who, id: string, input: RequestInput): Promise<Result> {
+  if (!mayRecordRequests(who.user)) return forbidden;
+  if (input.receivedOn > todayInLondon()) {
+    return invalid({ field: 'receivedOn', message: 'Date the request was received must be today or in the past' });
+  }
+  return inTransaction(db, async (tx) => {
+    const request = await findVisibleRequest(tx, who.user, id);
+    if (!request) return notFound;
+    if (request.sentOn) {
+      return invalid({
+        field: 'organisation',
+        message: `The records were sent on ${formatDate(request.sentOn)}: the request can no longer be changed`,
+      });
+    }
+    await tx
+      .update(recordsRequests)
+      .set({
+        organisation: input.organisation,
+        kind: input.kind,
+        receivedOn: input.receivedOn,
+        dueOn: sendDueOn(input.receivedOn),
+        notes: input.notes,
+      })
+      .where(eq(recordsRequests.id, id));
+    await refreshDueItems(tx, REQUEST_RECORD, [id]);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: REQUEST_RECORD,
+      recordId: id,
+      detail: { step: 'changed', kind: input.kind, receivedOn: input.receivedOn },
+    });
+    return { ok: true as const, id };
+  });
+}
+
 /** A request for the "records sent" form (null when the user may not read it); the view is audited. */
 export async function viewRequest(db: DbOrTx, who: Who, id: string): Promise<RequestRow | null> {
   const request = await findVisibleRequest(db, who.user, id);

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { addMonths, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
+import { householdPath } from '../households/paths.ts';
 import { approvalStandsSql } from '../households/scope.ts';
 import { checkKindNames, nameOf } from './labels.ts';
 import { recruitmentPath } from './paths.ts';
@@ -38,7 +39,12 @@ const coordinatorsAudience: readonly Role[] = [
   'team_manager',
   'recruitment_coordinator',
 ];
-/** After approval the household's supervising social worker knows of its interview and exemption too. */
+/**
+ * After approval the household's supervising social worker knows of its interview and exemption too.
+ * They do not open the recruitment page: these deadlines lead to the household's page, which links it
+ * for those who may.
+ */
+const onHouseholdPage = (row: Row): Partial<KeptDueItem> => ({ href: householdPath(row.household_id) });
 const approvedAudience: readonly Role[] = [...coordinatorsAudience, 'supervising_social_worker'];
 
 interface Row {
@@ -167,7 +173,10 @@ export const recruitmentDueRules: DueRule[] = [
       return rows.map(
         item(
           (r) => postApprovalDueBy(r.on),
-          (r) => ({ shownUntil: addMonths(postApprovalDueBy(r.on), POST_APPROVAL_SHOWN_MONTHS) }),
+          (r) => ({
+            ...onHouseholdPage(r),
+            shownUntil: addMonths(postApprovalDueBy(r.on), POST_APPROVAL_SHOWN_MONTHS),
+          }),
         ),
       );
     },
@@ -189,7 +198,7 @@ export const recruitmentDueRules: DueRule[] = [
         sql`join recruitment_exemptions x on x.household_id = h.id`,
         sql`x.ended_on is null and ${approvalStandsSql}`,
       );
-      return rows.map(item((r) => r.on));
+      return rows.map(item((r) => r.on, onHouseholdPage));
     },
   },
 ];

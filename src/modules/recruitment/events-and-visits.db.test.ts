@@ -128,3 +128,17 @@ describe('My work', () => {
     expect(page.body).toContain('Waitingford');
   });
 });
+
+describe('the recruitment pipeline', () => {
+  it('offers “Record an enquiry” only to those with a team to record it in', async () => {
+    const coordinator = await signedIn(t.app, 'recruitment');
+    expect((await coordinator.get('/recruitment')).body).toContain('href="/recruitment/enquiries/new"');
+    // The assessing social worker works the assessments: the enquiry form is not theirs.
+    const assessor = await signedIn(t.app, 'assessor');
+    const pipeline = await assessor.get('/recruitment');
+    expect(pipeline.statusCode).toBe(200);
+    expect(pipeline.body).not.toContain('href="/recruitment/enquiries/new"');
+    expect(pipeline.body).toContain('href="/recruitment/events"');
+    expect((await assessor.get('/recruitment/enquiries/new')).statusCode).toBe(403);
+  });
+});

@@ -1,12 +1,13 @@
 /** After approval and the road out: the post-approval interview, exemptions, resignation and the exit interview. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { households } from '../households/tables.ts';
-import { recruitmentLeavings } from './tables.ts';
+import { recruitmentExemptions, recruitmentLeavings } from './tables.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -72,6 +73,37 @@ describe('after approval', () => {
     // A recruitment coordinator does not agree exemptions.
     const coordinator = await signedIn(t.app, 'recruitment');
     expect((await coordinator.get(path)).statusCode).toBe(403);
+  });
+});
+
+describe('the deadlines after approval in the supervising social worker’s work', () => {
+  it('lead to a page they may open: the household’s', async () => {
+    const h = await makeHousehold(t.database.db, { statusSince: approvedOn, approvedOn, allocatedSswUsername: 'ssw' });
+    await t.database.db.insert(recruitmentExemptions).values({
+      householdId: h.id,
+      agreedOn: today,
+      agreedBy: 'Fostering panel',
+      childrenCovered: 'Three sisters',
+      reason: 'To keep the sisters together',
+      reviewOn: addMonths(today, 6),
+    });
+    await refreshDueItems(t.database.db, 'household', [h.id]);
+    const links = await t.database.db
+      .select({ href: dueItems.href })
+      .from(dueItems)
+      .where(
+        and(
+          eq(dueItems.householdId, h.id),
+          inArray(dueItems.ruleId, ['recruitment.post-approval-interview', 'recruitment.exemption-review']),
+        ),
+      );
+    expect(links.map((l) => l.href)).toEqual([`/households/${h.id}`, `/households/${h.id}`]);
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.get(`/households/${h.id}`)).statusCode).toBe(200);
+    // The recruitment page itself is not theirs; the coordinator reaches it from the household's page.
+    expect((await ssw.get(`/households/${h.id}/recruitment`)).statusCode).toBe(403);
+    const coordinator = await signedIn(t.app, 'recruitment');
+    expect((await coordinator.get(`/households/${h.id}`)).body).toContain(`href="/households/${h.id}/recruitment"`);
   });
 });
 

@@ -123,9 +123,13 @@ export function listRoutes(app: FastifyInstance, db: Db) {
     const { rows, total, page, byStage } = await pipeline(db, request.user!, query);
     const areas = await areaOptions(db);
     const bySource = await enquiriesBySource(db, request.user!, query.area);
+    // "Record an enquiry" only for those with a team to record it in (the form refuses the others).
+    const mayRecordEnquiry =
+      can(request.user!.role, 'recruitment.record') &&
+      teamsUserMayChange(request.user!, await teamOptions(db)).length > 0;
     return reply.page('recruitment-pipeline.njk', {
       title: 'Recruitment pipeline',
-      canRecord: can(request.user!.role, 'recruitment.record'),
+      canRecord: mayRecordEnquiry,
       flash: request.query.done === 'enquiry' ? 'Enquiry recorded' : undefined,
       stages: pipelineStages.map((s) => ({
         text: statusNames[s as HouseholdStatus],
