@@ -181,6 +181,12 @@ test.describe('a household recorded and allocated', () => {
     await page.getByRole('group', { name: 'Was the outcome satisfactory?' }).getByLabel('Yes').check();
     await hearth.submit('Record check');
     await expect(page.locator('.govuk-notification-banner')).toContainText('The check has been recorded');
+    // Recorded with the wrong expiry: corrected from the household page.
+    await hearth.clickLink(new RegExp(`^Change .*DBS check of Noor ${name}`));
+    await expect(hearth.heading).toHaveText('Change a check');
+    await fillDate(page, 'Expiry date', { ...date, year: String(Number(date.year) + 2) });
+    await hearth.submit('Save changes');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The check has been corrected');
 
     await hearth.clickLink('Carer profile for children');
     await hearth.clickLink('Change the profile');

@@ -90,6 +90,11 @@ test('a carer books training in the portal, the register is taken, and the train
   await hearth.submit('Book the place');
   await expect(page.locator('.govuk-notification-banner')).toContainText('Place booked');
   await expect(page.locator('main')).toContainText(place);
+  // Back on the session: it says who has a place, and offers only the carer who has not.
+  await hearth.clickLink(/TSD standards: portfolio sign-off/, { within: page.locator('li', { hasText: place }) });
+  await expect(page.locator('main')).toContainText('Jordan Ellis has a place on this session.');
+  await expect(page.getByLabel('Jordan Ellis')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Who is coming?' }).getByRole('radio')).toHaveCount(1);
   await hearth.signOut();
 
   // The coordinator books the other carer and takes the register.

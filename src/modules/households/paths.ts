@@ -8,3 +8,5 @@ export const newCarerPath = (id: string) => `/households/${id}/carers/new`;
 export const editCarerPath = (id: string, carerId: string) => `/households/${id}/carers/${carerId}/edit`;
 export const newMemberPath = (id: string) => `/households/${id}/members/new`;
 export const editMemberPath = (id: string, memberId: string) => `/households/${id}/members/${memberId}/edit`;
+export const newCheckPath = (id: string) => `/households/${id}/checks/new`;
+export const editCheckPath = (id: string, checkId: string) => `/households/${id}/checks/${checkId}/edit`;

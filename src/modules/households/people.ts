@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { changedFields } from './access.ts';
-import { invalid, type Who } from '../../platform/views/results.ts';
+import { invalid, notFound, type Who } from '../../platform/views/results.ts';
 import { checkPersonIn, householdFor, findVisibleHousehold } from './scope.ts';
 import type { CarerInput, CheckInput, MemberInput } from './forms.ts';
-import { findCarer, findMember } from './queries.ts';
+import { findCarer, findCheck, findMember } from './queries.ts';
 import type { Result } from './service.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -137,6 +137,33 @@ export async function updateMember(
   });
 }
 
+/** The columns of a check, as recorded or corrected. */
+const checkValues = (person: NonNullable<Awaited<ReturnType<typeof checkPersonIn>>>, input: CheckInput) => ({
+  ...person,
+  kind: input.kind,
+  completedOn: input.completedOn,
+  expiresOn: input.expiresOn,
+  satisfactory: input.satisfactory === 'yes',
+  outcome: input.outcome,
+});
+
+/** After a check is recorded or corrected: its renewal deadlines follow, and the trail says which. */
+async function checkSaved(
+  tx: DbOrTx,
+  who: Who,
+  householdId: string,
+  input: CheckInput,
+  which: { added: string } | { changed: string },
+) {
+  await refreshDueItems(tx, 'household', [householdId]);
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'household',
+    recordId: householdId,
+    detail: { part: 'checks', ...which, kind: input.kind, satisfactory: input.satisfactory === 'yes' },
+  });
+}
+
 /** Records a DBS, medical or reference check on a carer or household member of this household. */
 export async function addCheck(db: Db, who: Who, householdId: string, input: CheckInput): Promise<Result> {
   return db.transaction(async (tx) => {
@@ -146,25 +173,35 @@ export async function addCheck(db: Db, who: Who, householdId: string, input: Che
     if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
     const [check] = await tx
       .insert(personChecks)
-      .values({
-        householdId,
-        ...person,
-        kind: input.kind,
-        completedOn: input.completedOn,
-        expiresOn: input.expiresOn,
-        satisfactory: input.satisfactory === 'yes',
-        outcome: input.outcome,
-        recordedBy: who.user.id,
-      })
+      .values({ householdId, ...checkValues(person, input), recordedBy: who.user.id })
       .returning({ id: personChecks.id });
-    const checkId = check!.id;
-    await refreshDueItems(tx, 'household', [householdId]);
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'household',
-      recordId: householdId,
-      detail: { part: 'checks', added: checkId, kind: input.kind, satisfactory: input.satisfactory === 'yes' },
-    });
+    await checkSaved(tx, who, householdId, input, { added: check!.id });
+    return { ok: true };
+  });
+}
+
+/**
+ * Corrects a check recorded with a mistake (the wrong person, kind, date or outcome): the same
+ * answers as recording one, and the renewal deadlines follow the corrected dates.
+ */
+export async function updateCheck(
+  db: Db,
+  who: Who,
+  householdId: string,
+  checkId: string,
+  input: CheckInput,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    if (!(await findCheck(tx, householdId, checkId))) return notFound;
+    const person = await checkPersonIn(tx, householdId, input.person);
+    if (!person) return invalid({ field: 'person', message: 'Select whose check this is' });
+    await tx
+      .update(personChecks)
+      .set(checkValues(person, input))
+      .where(and(eq(personChecks.id, checkId), eq(personChecks.householdId, householdId)));
+    await checkSaved(tx, who, householdId, input, { changed: checkId });
     return { ok: true };
   });
 }

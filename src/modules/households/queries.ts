@@ -78,6 +78,14 @@ export async function findMember(db: DbOrTx, householdId: string, memberId: stri
   return row ?? null;
 }
 
+export async function findCheck(db: DbOrTx, householdId: string, checkId: string) {
+  const [row] = await db
+    .select()
+    .from(personChecks)
+    .where(and(eq(personChecks.id, checkId), eq(personChecks.householdId, householdId)));
+  return row ?? null;
+}
+
 function listConditions(viewer: SignedInUser, query: HouseholdListQuery): SQL {
   const conditions: SQL[] = [householdVisibleTo(viewer)];
   if (query.q) {

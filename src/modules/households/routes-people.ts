@@ -5,8 +5,8 @@ import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { checkOutcomeFields } from '../../platform/views/check-outcome.ts';
 import { checkPeople } from './scope.ts';
 import { carerForm, checkForm, isUuid, memberForm } from './forms.ts';
-import { addCarer, addCheck, addMember, updateCarer, updateMember, type CarerResult } from './people.ts';
-import { findCarer, findMember } from './queries.ts';
+import { addCarer, addCheck, addMember, updateCarer, updateCheck, updateMember, type CarerResult } from './people.ts';
+import { findCarer, findCheck, findMember } from './queries.ts';
 import { type HouseholdRecord } from './scope.ts';
 import type { Result } from './service.ts';
 import {
@@ -20,7 +20,15 @@ import {
 } from './route-support.ts';
 import { checkKindOptions, radioItems, relationshipOptions, selectItems } from './views.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
-import { editCarerPath, editMemberPath, householdPath, newCarerPath, newMemberPath } from './paths.ts';
+import {
+  editCarerPath,
+  editCheckPath,
+  editMemberPath,
+  householdPath,
+  newCarerPath,
+  newCheckPath,
+  newMemberPath,
+} from './paths.ts';
 
 type WithPerson = { Params: { id: string; personId: string } };
 
@@ -37,11 +45,13 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
     reply: FastifyReply,
     household: HouseholdRecord,
     values: Record<string, unknown>,
-    options: { carerId?: string; errors?: FormErrors },
+    options: { carerId?: string; carerName?: string; errors?: FormErrors },
   ) {
-    const name = [values.firstName, values.lastName].filter((v) => typeof v === 'string' && v).join(' ');
+    // The carer as recorded, not as typed: a refused change may have emptied or changed the name.
     return reply.code(options.errors ? 400 : 200).page('households-carer-form.njk', {
-      title: options.carerId ? `Change carer: ${name || 'carer'}, ${household.name}` : `Add a carer: ${household.name}`,
+      title: options.carerId
+        ? `Change carer: ${options.carerName ?? 'carer'}, ${household.name}`
+        : `Add a carer: ${household.name}`,
       household,
       isNew: !options.carerId,
       action: options.carerId ? editCarerPath(household.id, options.carerId) : newCarerPath(household.id),
@@ -94,7 +104,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       reply,
       household,
       { ...carer, email: carer.email ?? '', phone: carer.phone ?? '' },
-      { carerId: carer.id },
+      { carerId: carer.id, carerName: `${carer.firstName} ${carer.lastName}` },
     );
   });
 
@@ -103,11 +113,19 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
     if (!household) return reply;
     if (!isUuid(request.params.personId)) return reply.callNotFound();
     const carerId = request.params.personId;
+    const recorded = async () => {
+      const carer = await findCarer(db, household.id, carerId);
+      return carer ? `${carer.firstName} ${carer.lastName}` : undefined;
+    };
     const form = parseForm(carerForm, request.body);
-    if (!form.ok) return carerPage(reply, household, form.input, { carerId, errors: pageErrors(form.errors) });
+    if (!form.ok) {
+      const errors = pageErrors(form.errors);
+      return carerPage(reply, household, form.input, { carerId, carerName: await recorded(), errors });
+    }
     const result = await updateCarer(db, who(request), household.id, carerId, form.value);
+    const carerName = result.ok ? undefined : await recorded();
     return afterCarer(reply, household, result, 'carer-changed', (errors) =>
-      carerPage(reply, household, bodyOf(request.body), { carerId, errors }),
+      carerPage(reply, household, bodyOf(request.body), { carerId, carerName, errors }),
     );
   });
 
@@ -187,11 +205,14 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
     household: HouseholdRecord,
     values: Record<string, unknown>,
     errors?: FormErrors,
+    checkId?: string,
   ) {
     const people = await checkPeople(db, household.id);
     return reply.code(errors ? 400 : 200).page('households-check-form.njk', {
-      title: `Record a check: ${household.name}`,
+      title: `${checkId ? 'Change a check' : 'Record a check'}: ${household.name}`,
       household,
+      isNew: !checkId,
+      action: checkId ? editCheckPath(household.id, checkId) : newCheckPath(household.id),
       values,
       personItems: selectItems(people, people.length === 1 ? null : 'Select a person', values.person),
       kindItems: radioItems(checkKindOptions(), values.kind),
@@ -217,6 +238,39 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
     const result = await addCheck(db, who(request), household.id, form.value);
     return afterPlain(reply, household, result, 'check-added', (errors) =>
       checkPage(reply, household, bodyOf(request.body), errors),
+    );
+  });
+
+  // A check recorded with a mistake in it is corrected on the same form.
+  type WithCheck = { Params: { id: string; checkId: string } };
+  app.get<WithCheck>('/households/:id/checks/:checkId/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'check-edit', 'change');
+    if (!household) return reply;
+    const check = isUuid(request.params.checkId) ? await findCheck(db, household.id, request.params.checkId) : null;
+    if (!check) return reply.callNotFound();
+    const person = check.carerId ? `carer:${check.carerId}` : check.memberId ? `member:${check.memberId}` : '';
+    const values = {
+      person,
+      kind: check.kind,
+      completedOn: check.completedOn,
+      expiresOn: check.expiresOn,
+      satisfactory: check.satisfactory ? 'yes' : 'no',
+      outcome: check.outcome ?? '',
+    };
+    return checkPage(reply, household, values, undefined, check.id);
+  });
+
+  app.post<WithCheck>('/households/:id/checks/:checkId/edit', changeAccess, async (request, reply) => {
+    const household = await openHousehold(db, request, reply, 'check-edit', 'change');
+    if (!household) return reply;
+    const checkId = request.params.checkId;
+    if (!isUuid(checkId)) return reply.callNotFound();
+    const form = parseForm(checkForm, request.body);
+    if (!form.ok) return checkPage(reply, household, form.input, pageErrors(form.errors), checkId);
+    const result = await updateCheck(db, who(request), household.id, checkId, form.value);
+    if (!result.ok && result.reason === 'not-found') return reply.callNotFound();
+    return afterPlain(reply, household, result, 'check-changed', (errors) =>
+      checkPage(reply, household, bodyOf(request.body), errors, checkId),
     );
   });
 }

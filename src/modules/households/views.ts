@@ -108,6 +108,7 @@ const doneMessages: Record<string, string> = {
   'member-added': 'The household member has been added',
   'member-changed': 'The household member’s details have been changed',
   'check-added': 'The check has been recorded',
+  'check-changed': 'The check has been corrected',
   profile: 'The carer profile has been saved',
   photo: 'The photo has been uploaded',
   'access-added': 'The manager can now see this household',

@@ -97,7 +97,7 @@ function recordedForm(questions: readonly WordsQuestion[], extra: Record<string,
 export const carerReportForm = recordedForm(carerReportQuestions);
 export const sswReportForm = recordedForm(sswReportQuestions);
 export const memberViewsForm = recordedForm(memberViewsQuestions, {
-  memberId: z.string().refine(isUuid, 'Select whose views they are'),
+  memberId: z.string({ error: 'Select whose views they are' }).refine(isUuid, 'Select whose views they are'),
 });
 export type RecordedInput = z.infer<typeof carerReportForm>;
 
@@ -135,7 +135,7 @@ export type CheckInput = z.infer<typeof checkForm>;
 export const linkForm = z
   .object({
     kind: z.enum(['child_views', 'social_worker_feedback'], { error: 'Select what the link is for' }),
-    childId: z.string().refine(isUuid, 'Select the child'),
+    childId: z.string({ error: 'Select the child' }).refine(isUuid, 'Select the child'),
     delivery: z.enum(['email', 'handed'], { error: 'Select how the link will reach them' }),
     email: z.string().trim().max(320).optional(),
   })

@@ -278,6 +278,8 @@ describe('an annual review, from start to report', () => {
       expect(again.statusCode).toBe(400);
       const [row] = await db.select().from(annualReviews).where(eq(annualReviews.id, id));
       expect(row!.carerComment).toBe('We agree.');
+      // The list reads "Annual review, 6 December 2026: you commented on …", no space before the colon.
+      expect((await carer.get('/portal/reviews')).body).toMatch(/<\/a><span class="govuk-body-s">: you commented on /);
     } finally {
       await db.update(users).set({ householdId: carerUser!.householdId }).where(eq(users.id, carerId));
     }

@@ -113,6 +113,9 @@ function householdPages(app: FastifyInstance, db: Db) {
     if (!isUuid(request.params.id)) return reply.callNotFound();
     const found = await householdToReview(db, request.user!, request.params.id);
     if (!found.ok) return refusedRun(reply, found, householdReviewsPath(request.params.id));
+    // One review at a time: a review already under way is where to go, not a form that would be refused.
+    const open = await openReviewOf(db, found.household.id);
+    if (open) return reply.redirect(reviewPath(open.id), 303);
     return startPage(reply, found.household, { kind: 'annual' });
   });
 

@@ -14,8 +14,8 @@ const purposes: Record<string, string> = {
   report: 'The carers’ copy of the report',
 };
 
-/** The tag a review shows: gathering, completed, to panel, presented. */
-export function reviewTags(review: ReviewRow): { text: string; classes: string }[] {
+/** The tag a review shows: gathering (overdue once its date has passed), completed, to panel, presented, late. */
+export function reviewTags(review: ReviewRow, today = todayInLondon()): { text: string; classes: string }[] {
   const tags = [
     review.status === 'completed'
       ? { text: 'Completed', classes: 'govuk-tag--green' }
@@ -27,6 +27,9 @@ export function reviewTags(review: ReviewRow): { text: string; classes: string }
         ? { text: 'Presented to panel', classes: 'govuk-tag--green' }
         : { text: 'To panel', classes: 'govuk-tag--purple' },
     );
+  }
+  if (review.status === 'gathering' && review.dueOn && review.dueOn < today) {
+    tags.push({ text: 'Overdue', classes: 'govuk-tag--red' });
   }
   if (review.status === 'completed' && review.kind === 'annual' && review.dueOn && review.reviewedOn! > review.dueOn) {
     tags.push({ text: 'Late', classes: 'govuk-tag--red' });

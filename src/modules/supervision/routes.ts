@@ -136,6 +136,7 @@ function householdPages(app: FastifyInstance, db: Db) {
       household,
       agreement,
       agreementCurrent: agreement !== null && agreement.reviewOn >= today,
+      today,
       nextDue: await nextSupervisionDue(db, household.id),
       rows: rows.map((r) => ({ ...r, notesDueOn: addWorkingDays(r.visitDate, 5) })),
       pagination: pagination(request.url, page, SUPERVISIONS_PAGE_SIZE, total),

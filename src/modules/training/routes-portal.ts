@@ -28,10 +28,19 @@ const crumbs = [
   { text: 'Training and development', href: '/portal/training' },
 ];
 
-async function householdCarers(db: Db, householdId: string | null) {
+/** The household's carers, each with whether they already have a place on the session. */
+async function householdCarers(db: Db, householdId: string | null, sessionId: string) {
   if (!householdId) return [];
   return db
-    .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
+    .select({
+      id: carers.id,
+      firstName: carers.firstName,
+      lastName: carers.lastName,
+      // Written out in full: in a one-table select Drizzle names a column without its table, which
+      // inside this subquery would be the booking's own id.
+      booked: sql<boolean>`exists (select 1 from training_bookings b where b.carer_id = carers.id
+        and b.session_id = ${sessionId} and b.status = 'booked')`,
+    })
     .from(carers)
     .where(eq(carers.householdId, householdId))
     .orderBy(carers.createdAt, carers.id);
@@ -90,16 +99,24 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     session: SessionRow,
     errors?: FormErrors,
   ) {
-    const people = await householdCarers(db, request.user!.householdId);
+    const people = await householdCarers(db, request.user!.householdId, session.id);
     const chosen = (request.body as Record<string, unknown> | undefined)?.carerId;
+    const view = sessionView(session);
+    // Only those without a place are offered, and only while there is a place to book: a full
+    // session, or one every carer of the household is booked on, says so instead of a form that
+    // would be refused.
+    const free = people.filter((p) => !p.booked);
+    const canBook = view.placesLeft > 0 && free.length > 0;
     return reply.code(errors ? 400 : 200).page('training-portal-book.njk', {
       title: `Book a place: ${session.title}`,
-      session: sessionView(session),
-      carers: people.map((p) => ({
+      session: view,
+      carers: free.map((p) => ({
         value: p.id,
         text: `${p.firstName} ${p.lastName}`,
-        checked: chosen === p.id || people.length === 1,
+        checked: chosen === p.id || free.length === 1,
       })),
+      booked: people.filter((p) => p.booked).map((p) => `${p.firstName} ${p.lastName}`),
+      canBook,
       errors,
       breadcrumbs: crumbs,
     });

@@ -156,6 +156,39 @@ describe('booking and the register', () => {
     expect(s!.status).toBe('scheduled');
   });
 
+  it('shows a carer a full session, or one their household is booked on, without a booking form', async () => {
+    const db = t.database.db;
+    const { carers: mine } = await demoCarerHousehold();
+    const carer = await signedIn(t.app, 'carer');
+    // Booked for one of the two carers: only the other is offered, and the page says who has a place.
+    const open = await makeSession(db, (await courseIn(db, 'lgbt')).id, addDays(today, 11));
+    await carer.post(`/portal/training/sessions/${open.id}`, { carerId: mine[0]!.id });
+    const partly = (await carer.get(`/portal/training/sessions/${open.id}`)).body;
+    const name = (c: (typeof mine)[number]) => `${c.firstName} ${c.lastName}`;
+    expect(partly).toContain(`${name(mine[0]!)} has a place on this session.`);
+    expect(partly).not.toContain(`value="${mine[0]!.id}"`);
+    expect(partly).toContain(`value="${mine[1]!.id}"`);
+    expect(partly).toContain('Book the place');
+
+    // Full: every place taken by another household's carer. No form to be refused, and why.
+    const full = await makeSession(db, (await courseIn(db, 'first_aid')).id, addDays(today, 12), { capacity: 1 });
+    const stranger = await makeCarer(db, (await makeHousehold(db)).id);
+    await db.insert(trainingBookings).values({
+      sessionId: full.id,
+      sessionStartsOn: full.startsOn,
+      sessionCourseId: full.courseId,
+      carerId: stranger.id,
+      householdId: stranger.householdId,
+      status: 'booked',
+      bookedVia: 'staff',
+    });
+    const page = await carer.get(`/portal/training/sessions/${full.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('This session is full. Choose another date');
+    expect(page.body).not.toContain('Book the place');
+    expect(page.body).not.toContain('name="carerId"');
+  });
+
   it('keeps each booking’s copy of its session’s date and course the same as the session’s', async () => {
     const db = t.database.db;
     const { carers: mine } = await demoCarerHousehold();
