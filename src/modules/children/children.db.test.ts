@@ -1,12 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
-import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeAgencyPlacement, makeChild, makePlacement } from '../../../test/support/children.ts';
+import { tableRowsAfter } from '../../../test/support/html.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { areas } from '../../platform/auth/tables.ts';
 import { children, healthAssessments } from './tables.ts';
+import { dueItems } from '../../platform/due/tables.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { makeStaffUser } from '../staff/test-support.ts';
 
 let t: TestApp;
@@ -191,6 +194,45 @@ describe('recording a child', () => {
     expect(page.body).toContain('Initial health assessment');
     expect(page.body).toContain('12 February 2024');
   });
+
+  it('removes a health assessment recorded in error, saying why, and its deadline comes back', async () => {
+    const db = t.database.db;
+    const child = await makeChild(db, { lookedAfterSince: addDays(todayInLondon(), -10) });
+    const other = await makeChild(db);
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const dueNow = async () =>
+      (await db.select().from(dueItems).where(eq(dueItems.recordId, child.id))).filter(
+        (d) => d.ruleId === 'children.initial-health-assessment',
+      );
+    expect(await dueNow()).toHaveLength(1);
+    await cicsw.post(`/children/${child.id}/health-assessments/new`, {
+      kind: 'initial',
+      ...Object.fromEntries(
+        ['day', 'month', 'year'].map((p, i) => [`completedOn-${p}`, todayInLondon().split('-').reverse()[i]!]),
+      ),
+    });
+    expect(await dueNow()).toHaveLength(0);
+    const [assessment] = await db.select().from(healthAssessments).where(eq(healthAssessments.childId, child.id));
+    const removePath = `/children/${child.id}/health-assessments/${assessment!.id}/remove`;
+    expect((await cicsw.get(`/children/${child.id}`)).body).toContain(`href="${removePath}"`);
+    // Through another child's address it is not found; a reader who may not change the child is refused.
+    expect((await cicsw.get(`/children/${other.id}/health-assessments/${assessment!.id}/remove`)).statusCode).toBe(404);
+    expect((await (await signedIn(t.app, 'ssw')).get(removePath)).statusCode).toBe(403);
+    const form = await cicsw.get(removePath);
+    expect(form.body).toContain(`Remove the initial health assessment on ${formatDate(todayInLondon())}`);
+    const noReason = await cicsw.post(removePath, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the health assessment is being removed');
+    const removed = await cicsw.post(removePath, { reason: 'Recorded for the wrong child' });
+    expect(removed.statusCode).toBe(303);
+    expect(await db.select().from(healthAssessments).where(eq(healthAssessments.childId, child.id))).toEqual([]);
+    expect(await dueNow()).toHaveLength(1);
+    expect((await cicsw.get(String(removed.headers.location))).body).toContain(
+      'The health assessment has been removed',
+    );
+    const audit = (await auditFor(child.id, 'update')).at(-1);
+    expect(audit!.detail).toMatchObject({ removed: 'health-assessment', reason: 'Recorded for the wrong child' });
+  });
 });
 
 describe('who sees which children', () => {
@@ -257,6 +299,22 @@ describe('who sees which children', () => {
     expect(uasc.body).toContain('Remy Filtertest');
     expect(uasc.body).not.toContain('Sol Filtertest');
     expect(uasc.body).toContain('Showing 1 to 1 of 1 child');
+  });
+
+  it('says where each child lives: with a household, an agency, or not placed', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { name: 'Livesfinch' });
+    const atHome = await makeChild(db, { firstName: 'Ada', lastName: 'Liveswhere' });
+    await makePlacement(db, { childId: atHome.id, householdId: household.id });
+    const withAgency = await makeChild(db, { firstName: 'Bo', lastName: 'Liveswhere' });
+    await makeAgencyPlacement(db, { childId: withAgency.id, agencyName: 'Brightwater Fostering' });
+    const endedAgency = await makeChild(db, { firstName: 'Cy', lastName: 'Liveswhere' });
+    await makeAgencyPlacement(db, { childId: endedAgency.id, endDate: addDays(todayInLondon(), -1) });
+    const rows = tableRowsAfter((await (await signedIn(t.app, 'head')).get('/children?q=Liveswhere')).body, '<table');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^Ada Liveswhere .* Livesfinch$/);
+    expect(rows[1]).toMatch(/^Bo Liveswhere .* Brightwater Fostering \(agency\)$/);
+    expect(rows[2]).toMatch(/^Cy Liveswhere .* Not placed$/);
   });
 
   it('gives a foster carer 403 on the staff children pages', async () => {

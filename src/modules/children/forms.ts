@@ -125,6 +125,11 @@ export const healthAssessmentForm = (today: IsoDate, dateOfBirth: IsoDate) =>
     });
 export type HealthAssessmentInput = z.infer<ReturnType<typeof healthAssessmentForm>>;
 
+/** "Remove: recorded in error": why a health assessment is removed. */
+export const removeHealthAssessmentForm = z.object({
+  reason: requiredText('Enter why the health assessment is being removed', 500),
+});
+
 /** Drops NUL bytes (PostgreSQL refuses them) from free text in a query string. */
 const searchText = z
   .string()

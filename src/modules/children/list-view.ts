@@ -48,6 +48,7 @@ const doneMessages: Record<string, string> = {
   updated: 'The child’s details have been changed',
   unchanged: 'Nothing was changed',
   'health-assessment': 'The health assessment has been recorded',
+  'health-assessment-removed': 'The health assessment has been removed',
   referral: 'The referral has been sent to the fostering team',
   placed: 'The placement has been recorded',
   visit: 'The visit has been recorded',

@@ -6,3 +6,6 @@ export const leavingPath = (id: string) => `/children/${id}/left-care`;
 export const removeLeavingPath = (id: string) => `/children/${id}/left-care/remove`;
 /** The notifications of a child's death. */
 export const deathNotificationsPath = (id: string) => `/children/${id}/left-care/notifications`;
+/** Removing a health assessment recorded in error. */
+export const removeHealthAssessmentPath = (childId: string, assessmentId: string) =>
+  `/children/${childId}/health-assessments/${assessmentId}/remove`;

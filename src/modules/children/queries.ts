@@ -5,12 +5,13 @@ import { areas, users } from '../../platform/auth/tables.ts';
 import { childScope } from '../../platform/access/scope.ts';
 import { households } from '../households/tables.ts';
 import { householdVisibleTo } from '../households/scope.ts';
-import { delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
+import { agencyPlacements, delegatedAuthorities, placements, referrals } from '../placements/tables.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import type { ChildListQuery } from './forms.ts';
 import { childQuery, childVisibleTo } from './scope.ts';
 import { children, healthAssessments } from './tables.ts';
 import { likePattern } from '../../platform/db/sql.ts';
+import { isUuid } from '../../platform/views/params.ts';
 
 export const CHILDREN_PAGE_SIZE = 25;
 
@@ -76,24 +77,42 @@ export async function listChildren(db: DbOrTx, user: SignedInUser, query: ChildL
   return { children: rows.map((r) => ({ ...r, currentHousehold: placed.get(r.id) ?? null })), total, page };
 }
 
-/** The household each of these children lives with now, by child id. */
+/**
+ * Where each of these children lives now, by child id: the household of their placement with the
+ * service's own carers, or the agency's name for a child placed with an independent fostering agency.
+ */
 async function currentPlacementsOf(db: DbOrTx, childIds: string[]): Promise<Map<string, string>> {
   if (childIds.length === 0) return new Map();
+  const today = todayInLondon();
+  const ids = sql.join(
+    childIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const rows = await db
     .select({ childId: placements.childId, householdName: households.name })
     .from(placements)
     .innerJoin(households, eq(households.id, placements.householdId))
     .where(
-      and(
-        isNull(placements.endDate),
-        sql`${placements.startDate} <= ${todayInLondon()}`,
-        sql`${placements.childId} in (${sql.join(
-          childIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-      ),
+      and(isNull(placements.endDate), sql`${placements.startDate} <= ${today}`, sql`${placements.childId} in (${ids})`),
+    )
+    .unionAll(
+      db
+        .select({
+          childId: agencyPlacements.childId,
+          householdName: sql<string>`${agencyPlacements.agencyName} || ' (agency)'`,
+        })
+        .from(agencyPlacements)
+        .where(
+          and(
+            isNull(agencyPlacements.endDate),
+            sql`${agencyPlacements.startDate} <= ${today}`,
+            sql`${agencyPlacements.childId} in (${ids})`,
+          ),
+        ),
     );
-  return new Map(rows.map((r) => [r.childId, r.householdName]));
+  const placed = new Map<string, string>();
+  for (const r of rows) if (!placed.has(r.childId)) placed.set(r.childId, r.householdName);
+  return placed;
 }
 
 /** A child's placements, newest first, with the household (linked only when the user may see it). */
@@ -136,6 +155,16 @@ export async function referralsOfChild(db: DbOrTx, childId: string) {
     .from(referrals)
     .where(eq(referrals.childId, childId))
     .orderBy(desc(referrals.createdAt));
+}
+
+/** One of the child's health assessments, or null. */
+export async function healthAssessmentOfChild(db: DbOrTx, childId: string, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ id: healthAssessments.id, kind: healthAssessments.kind, completedOn: healthAssessments.completedOn })
+    .from(healthAssessments)
+    .where(and(eq(healthAssessments.id, id), eq(healthAssessments.childId, childId)));
+  return row ?? null;
 }
 
 export async function healthAssessmentsOfChild(db: DbOrTx, childId: string) {

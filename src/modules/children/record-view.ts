@@ -24,7 +24,7 @@ import {
   legalStatuses,
   needs,
 } from './labels.ts';
-import { deathNotificationsPath, leavingPath, removeLeavingPath } from './paths.ts';
+import { deathNotificationsPath, leavingPath, removeHealthAssessmentPath, removeLeavingPath } from './paths.ts';
 import { childKeptUntil } from '../records/scope.ts';
 import type { healthAssessmentsOfChild, placementsOfChild, referralsOfChild } from './queries.ts';
 import type { ChildRecord } from './scope.ts';
@@ -80,7 +80,11 @@ export function childPageView(
     pastPlacements: placements.filter((p) => p.endDate !== null),
     referrals,
     openReferral,
-    assessments: data.assessments.map((a) => ({ ...a, kindText: label(healthAssessmentKinds, a.kind) })),
+    assessments: data.assessments.map((a) => ({
+      ...a,
+      kindText: label(healthAssessmentKinds, a.kind),
+      removeHref: canChange ? removeHealthAssessmentPath(child.id, a.id) : null,
+    })),
     canChange,
     leaving: leavingView(child, canChange),
     leavingHref: canChange && !child.leftCareOn ? leavingPath(child.id) : null,

@@ -2,16 +2,18 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOp
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { refused } from '../../platform/views/results.ts';
-import { careFilters, childForm, childListQuery, healthAssessmentForm } from './forms.ts';
+import { careFilters, childForm, childListQuery, healthAssessmentForm, removeHealthAssessmentForm } from './forms.ts';
 import {
   ethnicities,
   genders,
   healthAssessmentKinds,
+  label,
   legalStatuses,
   needs,
   selectItems,
@@ -20,6 +22,7 @@ import {
 import { childRow, childSortColumns, doneMessage, isFiltered } from './list-view.ts';
 import {
   CHILDREN_PAGE_SIZE,
+  healthAssessmentOfChild,
   healthAssessmentsOfChild,
   listChildren,
   placementsOfChild,
@@ -28,9 +31,9 @@ import {
 } from './queries.ts';
 import { areaOptions } from '../../platform/auth/organisation.ts';
 import { findChild, type ChildRecord } from './scope.ts';
-import { addHealthAssessment, createChild, updateChild, viewChild } from './service.ts';
+import { addHealthAssessment, createChild, removeHealthAssessment, updateChild, viewChild } from './service.ts';
 import { childPageView } from './record-view.ts';
-import { childPath } from './paths.ts';
+import { childPath, removeHealthAssessmentPath } from './paths.ts';
 import { leavingRoutes } from './routes-leaving.ts';
 
 type WithId = { Params: { id: string } };
@@ -234,6 +237,48 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     if (!form.ok) return showAssessmentForm(reply, child, form.input, form.errors);
     await addHealthAssessment(db, request.user!, request.actor(), child, form.value);
     return reply.redirect(`${childPath(child.id)}?done=health-assessment`, 303);
+  });
+
+  // A health assessment recorded in error (the wrong child, or one that did not happen) is removed, saying why.
+  type WithAssessment = { Params: { id: string; assessmentId: string } };
+  async function childAndAssessment(request: FastifyRequest<WithAssessment>) {
+    const child = await findChild(db, request.user!, request.params.id);
+    const assessment = child && (await healthAssessmentOfChild(db, child.id, request.params.assessmentId));
+    return child && assessment ? { child, assessment } : null;
+  }
+  function showRemoveAssessment(
+    reply: FastifyReply,
+    found: NonNullable<Awaited<ReturnType<typeof childAndAssessment>>>,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    const { child, assessment } = found;
+    return reply.code(errors ? 400 : 200).page('children-health-remove.njk', {
+      title: `Remove the health assessment: ${childName(child)}`,
+      child,
+      what: `${label(healthAssessmentKinds, assessment.kind).toLowerCase()} on ${formatDate(assessment.completedOn)}`,
+      values,
+      errors,
+      action: removeHealthAssessmentPath(child.id, assessment.id),
+      cancel: childPath(child.id),
+      breadcrumbs: childCrumbs(child),
+    });
+  }
+
+  const removePath = '/children/:id/health-assessments/:assessmentId/remove';
+  app.get<WithAssessment>(removePath, change, async (request, reply) => {
+    const found = await childAndAssessment(request);
+    if (!found) return reply.callNotFound();
+    return showRemoveAssessment(reply, found, {});
+  });
+
+  app.post<WithAssessment>(removePath, change, async (request, reply) => {
+    const found = await childAndAssessment(request);
+    if (!found) return reply.callNotFound();
+    const form = parseForm(removeHealthAssessmentForm, request.body);
+    if (!form.ok) return showRemoveAssessment(reply, found, form.input, form.errors);
+    await removeHealthAssessment(db, request.actor(), found.child, found.assessment, form.value.reason);
+    return reply.redirect(`${childPath(found.child.id)}?done=health-assessment-removed`, 303);
   });
 
   leavingRoutes(app, db);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
@@ -129,6 +129,37 @@ export async function addHealthAssessment(
       recordType: 'child',
       recordId: child.id,
       detail: { added: 'health-assessment', kind: input.kind, healthAssessmentId: row!.id },
+    });
+  });
+}
+
+/**
+ * Removes a health assessment recorded in error (for the wrong child, or one that did not happen):
+ * the deadlines are worked out again without it, and the audit trail keeps what it was and why.
+ */
+export async function removeHealthAssessment(
+  db: Db,
+  actor: Actor,
+  child: ChildRecord,
+  assessment: { id: string; kind: string; completedOn: string },
+  reason: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(healthAssessments)
+      .where(and(eq(healthAssessments.id, assessment.id), eq(healthAssessments.childId, child.id)));
+    await refreshDueItems(tx, 'child', [child.id]);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      recordType: 'child',
+      recordId: child.id,
+      detail: {
+        removed: 'health-assessment',
+        healthAssessmentId: assessment.id,
+        kind: assessment.kind,
+        completedOn: assessment.completedOn,
+        reason,
+      },
     });
   });
 }

@@ -22,6 +22,7 @@ import { placements } from '../placements/tables.ts';
 import { approvalPath, endApprovalPath, extendApprovalPath, giveApprovalPath } from './paths.ts';
 import { temporaryApprovals } from './tables.ts';
 import { makeApproval } from './test-support.ts';
+import { makeStaffUser } from '../staff/test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -197,6 +198,26 @@ describe('a team manager gives a connected person temporary approval for a child
   });
 });
 
+describe('a team with no connected person waiting for approval', () => {
+  it('says to record the household as an enquiry first, with a link to do it', async () => {
+    const db = t.database.db;
+    const [area] = await queryRows<{ id: string }>(db, sql`select id from areas where name = 'East Kent'`);
+    await db.execute(sql`insert into teams (name, area_id) values ('Connectless Fostering Team', ${area!.id})`);
+    const household = await makeHousehold(db, {
+      name: 'Connectless Household',
+      teamName: 'Connectless Fostering Team',
+    });
+    const child = await makeChild(db, { firstName: 'Ivo', lastName: 'Connectless' });
+    await makePlacement(db, { childId: child.id, householdId: household.id, startDate: daysAgo(20) });
+    const manager = await makeStaffUser(db, { role: 'team_manager', team: 'Connectless Fostering Team' });
+    const page = await (await signedIn(t.app, manager.username)).get(giveApprovalPath(child.id));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('There is no family and friends household waiting for approval that you can see');
+    expect(page.body).toContain('href="/recruitment/enquiries/new"');
+    expect(page.body).toContain(`href="/children/${child.id}">Back to Ivo Connectless`);
+  });
+});
+
 describe('extending, full approval and ending', () => {
   it('extends once by up to 8 weeks, moving the deadline, and gives way when the household is approved', async () => {
     const db = t.database.db;
@@ -339,11 +360,22 @@ describe('who may see and decide', () => {
         approvedBy: 'Nadia Officer',
       })
       .returning();
-    await makePlacement(db, { childId: child.id, householdId: household.id, startDate: daysAgo(5) });
     const cicsw = await signedIn(t.app, 'cicsw');
+    // Before the child is placed there, the household is not the social worker's to open: no link to it.
+    const unplaced = await cicsw.get(approvalPath(approval!.id));
+    expect(unplaced.statusCode).toBe(200);
+    expect(unplaced.body).not.toContain(`href="/households/${household.id}`);
+    await makePlacement(db, { childId: child.id, householdId: household.id, startDate: daysAgo(5) });
     const seen = await cicsw.get(approvalPath(approval!.id));
     expect(seen.statusCode).toBe(200);
     expect(seen.body).not.toContain('Extend the temporary approval');
+    // The household they may open; its recruitment and assessment they may not, so it is not offered.
+    expect(seen.body).toContain(`href="/households/${household.id}"`);
+    expect((await cicsw.get(`/households/${household.id}`)).statusCode).toBe(200);
+    expect(seen.body).not.toContain('The household’s assessment');
+    expect((await cicsw.get(`/households/${household.id}/recruitment`)).statusCode).toBe(403);
+    const assessing = await (await signedIn(t.app, 'manager')).get(approvalPath(approval!.id));
+    expect(assessing.body).toContain(`href="/households/${household.id}/recruitment"`);
     expect((await cicsw.get(extendApprovalPath(approval!.id))).statusCode).toBe(403);
     expect((await cicsw.get(`/children/${child.id}`)).body).not.toContain(giveApprovalPath(child.id));
     const carer = await signedIn(t.app, 'carer');

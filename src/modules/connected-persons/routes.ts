@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
@@ -15,11 +16,11 @@ import { childPath } from '../children/paths.ts';
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { householdPath } from '../households/paths.ts';
 import { emergencyPlacementPath, placementPath } from '../placements/paths.ts';
-import { recruitmentPath } from '../recruitment/paths.ts';
+import { newEnquiryPath, recruitmentPath } from '../recruitment/paths.ts';
 import { END_DATES, endForm, EXTEND_DATES, extendForm, GIVE_DATES, giveForm } from './forms.ts';
 import { endReasonNames, endReasons, extensionReasonNames, extensionReasons, latestExtensionFor } from './labels.ts';
 import { approvalPath, connectedPersonsPath, endApprovalPath, extendApprovalPath, giveApprovalPath } from './paths.ts';
-import { approvableHouseholds, approvalsOf, findApproval, type ApprovalRow } from './queries.ts';
+import { approvableHouseholds, approvalsOf, findApproval, householdInReach, type ApprovalRow } from './queries.ts';
 import { listRoutes } from './routes-list.ts';
 import {
   auditApprovalsViewed,
@@ -130,6 +131,8 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
     action: string;
     cancel: string;
     breadcrumbs: { text: string; href: string }[];
+    /** Where to record the connected person's household as an enquiry, when there is none to choose. */
+    enquiryHref?: string | null;
   }
   const showForm = (reply: FastifyReply, page: FormPage, fields: Field[] | null, values: Body, errors?: FormErrors) =>
     reply.code(errors ? 400 : 200).page('connected-persons-form.njk', {
@@ -162,7 +165,9 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
       page.intro.push(
         'There is no family and friends household waiting for approval that you can see. Record the connected person’s household first, as an enquiry of the family and friends type, then come back to this page.',
       );
-      return showForm(reply, page, null, values);
+      // Where to record it, for those who may (the managers who give temporary approval may).
+      const enquiryHref = can(reply.request.user!.role, 'recruitment.record') ? newEnquiryPath : null;
+      return showForm(reply, { ...page, enquiryHref }, null, values);
     }
     return showForm(reply, givePage(child), giveFields(households), values, errors);
   }
@@ -203,7 +208,10 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
     if (!a) return reply.callNotFound();
     await auditApprovalsViewed(db, who(request), [a.id], 'approval');
     const today = todayInLondon();
-    const deciding = await mayDecide(db, user, a);
+    const [deciding, householdSeen] = await Promise.all([
+      mayDecide(db, user, a),
+      householdInReach(db, user, a.householdId),
+    ]);
     const actions: { text: string; href: string }[] = [];
     if (deciding && undecided(a) && !a.placedHere) {
       actions.push({
@@ -227,8 +235,11 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
       actions,
       flash: flashes[request.query.done ?? ''],
       childHref: childPath(a.childId),
-      householdHref: householdPath(a.householdId),
-      assessmentHref: undecided(a) ? recruitmentPath(a.householdId) : null,
+      // Links only to the pages this user may open: the child's social worker reads the approval
+      // through the child, and may not read the household before the child is placed there.
+      householdHref: householdSeen ? householdPath(a.householdId) : null,
+      assessmentHref:
+        householdSeen && undecided(a) && can(user.role, 'recruitment.view') ? recruitmentPath(a.householdId) : null,
       breadcrumbs: [
         { text: 'Connected persons', href: connectedPersonsPath() },
         { text: a.childName, href: childPath(a.childId) },

@@ -63,6 +63,14 @@ describe('a children’s social worker records a child’s Lifelong Links work',
     expect(page.body).toContain('The Lifelong Links work has been started');
     expect(page.body).toContain(`Identified on ${formatDate(daysAgo(200))}: waiting for the child’s agreement`);
     expect(page.body).toContain('Recorded by Chris Okafor');
+    // "End the work" says what it does: never "End the work ended" to a screen reader.
+    const endLink = new RegExp(`href="${workStepPath(work!.id, 'end')}">([\\s\\S]*?)</a>`).exec(page.body)![1]!;
+    expect(
+      endLink
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('End the work');
     // The meeting and the plan wait for the steps before them.
     expect(page.body).not.toContain(`href="${workStepPath(work!.id, 'meeting')}"`);
     expect((await cicsw.get(workStepPath(work!.id, 'meeting'))).headers.location).toBe(workPath(work!.id));

@@ -168,6 +168,8 @@ describe('a child missing from their foster placement', () => {
     expect(await returnInterviewDue(episodePath.split('/').pop()!, '2026-11-08')).toEqual([]);
     page = await ssw.get(episodePath);
     expect(page.body).toContain('Offered on 5 November 2026; held on 6 November 2026');
+    // Its state says what happened: "Came back", never a bare "Back" that reads as a back link.
+    expect(page.body).toMatch(/class="govuk-tag govuk-tag--grey">\s*Came back\s*</);
 
     // The child's page lists it; the audit trail says what was done in words.
     const childPage = await ssw.get(`/children/${child.id}`);

@@ -2,12 +2,12 @@
 import { formatDate } from '../../platform/views/format.ts';
 import type { EpisodeRow } from './queries.ts';
 
-/** The episode's state as a GOV.UK tag: missing now, back and waiting for an interview, or closed. */
+/** The episode's state as a GOV.UK tag: missing now, back and waiting for an interview, or came back (closed). */
 export function episodeTag(e: Pick<EpisodeRow, 'returnedOn' | 'interviewOfferedOn' | 'interviewNotOfferedReason'>) {
   if (e.returnedOn === null) return { text: 'Missing now', classes: 'govuk-tag--red' };
   if (e.interviewOfferedOn === null && e.interviewNotOfferedReason === null)
     return { text: 'Return interview to offer', classes: 'govuk-tag--yellow' };
-  return { text: 'Back', classes: 'govuk-tag--grey' };
+  return { text: 'Came back', classes: 'govuk-tag--grey' };
 }
 
 /** One line on the episode: "Missing from 4 November 2026 to 5 November 2026, from the Smith household (H-000123)". */

@@ -142,15 +142,22 @@ export type MoveInput = z.infer<ReturnType<typeof moveForm>>;
 export const documentDateNames = documentKindKeys.map((k) => `given_${k}`);
 
 /** The placement plan, the profile question and the documents given to the carer. */
+/** Each paper's date in a message, so one wrong date among three says which: "Date the referral was given". */
+const dateGiven: Record<(typeof documentKindKeys)[number], string> = {
+  referral: 'Date the referral was given',
+  risk_assessment: 'Date the risk assessment was given',
+  placement_arrangements: 'Date the placement arrangements were given',
+};
+
 export const paperworkForm = (today: IsoDate) => {
   const documents = Object.fromEntries(
-    documentKindKeys.map((k) => [`given_${k}`, optionalGovukDate('Date given')]),
+    documentKindKeys.map((k) => [`given_${k}`, optionalGovukDate(dateGiven[k])]),
   ) as Record<`given_${(typeof documentKindKeys)[number]}`, ReturnType<typeof optionalGovukDate>>;
   return z
     .object({ placementPlanOn: optionalGovukDate('Placement plan date'), childSawProfile, ...documents })
     .superRefine((form, ctx) => {
       issues(ctx, notFuture(form.placementPlanOn, today, 'placementPlanOn', 'Placement plan date'));
-      for (const k of documentKindKeys) issues(ctx, notFuture(form[`given_${k}`], today, `given_${k}`, 'Date given'));
+      for (const k of documentKindKeys) issues(ctx, notFuture(form[`given_${k}`], today, `given_${k}`, dateGiven[k]));
     });
 };
 export type PaperworkInput = z.infer<ReturnType<typeof paperworkForm>>;

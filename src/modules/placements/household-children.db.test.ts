@@ -64,5 +64,15 @@ describe('the children placed with a household, on its page', () => {
     expect(tableRowsAfter(theirs, 'Children placed now')[0]).toContain('Mira Placednow');
     expect(theirs).not.toContain('Theo Placednow');
     expect(theirs).toContain('1 other child is placed here whose records you do not have access to.');
+
+    // The payments officer sees who is placed, but may not open a child's record or placement: the
+    // names and delegated authority are not links to a refused page.
+    const payments = await signedIn(t.app, 'payments');
+    const theirView = (await payments.get(`/households/${household.id}`)).body;
+    expect(tableRowsAfter(theirView, 'Children placed now')[0]).toContain('Mira Placednow');
+    expect((await payments.get(`/children/${mira.id}`)).statusCode).toBe(403);
+    expect((await payments.get(`/placements/${miraPlacement.id}`)).statusCode).toBe(403);
+    expect(theirView).not.toContain(`href="/children/${mira.id}"`);
+    expect(theirView).not.toContain(`href="/placements/${miraPlacement.id}`);
   });
 });

@@ -140,9 +140,16 @@ export const unplannedEndings: Measure = {
 };
 
 /** The placements module's measures, with the in-house placement rate and referral returns (their own files). */
-/** The papers the carer is given (documentKinds) recorded as given by the deadline `d.due_on`. */
+/**
+ * The papers the carer is given (documentKinds) recorded as given by the deadline `d.due_on`: only
+ * those kinds, so another paper on file (a delegated authority copy has its own measure) never
+ * makes up for a missing one or counts "4 of 3".
+ */
 const papersGivenBy = sql`(select count(*)::int from placement_documents pd
-  where pd.placement_id = p.id and pd.given_on <= d.due_on)`;
+  where pd.placement_id = p.id and pd.given_on <= d.due_on and pd.kind in (${sql.join(
+    documentKindKeys.map((k) => sql`${k}`),
+    sql`, `,
+  )}))`;
 const papersAndPlan = sql`(p.placement_plan_on is not null and p.placement_plan_on <= d.due_on
   and ${papersGivenBy} >= ${documentKindKeys.length})`;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makeDelegatedAuthority, makePlacement, makeReferral } from '../../../test/support/children.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { delegatedAuthorities, matches, placementDocuments, placements, referrals } from './tables.ts';
 import { auditTrail, dateFields, idFrom } from './test-support.ts';
 
@@ -284,6 +284,19 @@ describe('paperwork and delegated authority', () => {
       ['referral', '2025-01-06'],
       ['risk_assessment', '2025-01-07'],
     ]);
+    // A wrong date among the three papers' says which paper it is.
+    const unreal = { 'given_risk_assessment-day': '31', 'given_risk_assessment-month': '2' };
+    const wrong = await cicsw.post(`/placements/${placement.id}/paperwork`, {
+      childSawProfile: 'no',
+      ...{ ...unreal, 'given_risk_assessment-year': '2025' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Date the risk assessment was given must be a real date');
+    const ahead = await cicsw.post(`/placements/${placement.id}/paperwork`, {
+      childSawProfile: 'no',
+      ...dateFields('given_placement_arrangements', addDays(todayInLondon(), 1)),
+    });
+    expect(ahead.body).toContain('Date the placement arrangements were given must be today or in the past');
     const page = await cicsw.get(`/placements/${placement.id}`);
     expect(page.body).toContain('Given 7 January 2025');
     expect(page.body).toContain('8 January 2025');

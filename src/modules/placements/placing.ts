@@ -25,6 +25,7 @@ import {
   findHouseholdForPlacement,
   findPlacement,
   latestMatch,
+  openPlacementOf,
   openReferralOf,
   placementsRunningFrom,
   type PlacementRecord,
@@ -145,7 +146,19 @@ export async function placeFromMatch(
   }
   const match = await latestMatch(db, referral.id);
   if (!match) return notFound;
+  const from = await movingFrom(db, user, referral.childId, match.householdId);
+  if (from) {
+    const errors = moveDayErrors(from, referral.childFirstName, input.startDate);
+    if (errors.length) return invalid(...errors);
+  }
   return inTransaction(db, async (tx) => {
+    // A child matched while living with other carers moves on the first day of the new placement.
+    if (from) {
+      await tx
+        .update(placements)
+        .set({ endDate: input.startDate, ending: 'planned', endReason: `Moved to ${match.householdName}, as matched` })
+        .where(and(eq(placements.id, from.id), isNull(placements.endDate)));
+    }
     const id = await startPlacement(tx, user, actor, {
       childId: referral.childId,
       householdId: match.householdId,
@@ -155,9 +168,53 @@ export async function placeFromMatch(
       placementPlanOn: input.placementPlanOn,
       childSawProfile: input.childSawProfile,
     });
+    if (from) {
+      await refreshDueItems(tx, 'placement', [from.id]);
+      await recordAudit(tx, actor, {
+        action: 'end',
+        recordType: 'placement',
+        recordId: from.id,
+        detail: { ending: 'planned', movedToPlacementId: id },
+      });
+    }
     await closeReferralAsPlaced(tx, user, actor, referral.id, id);
     return { ok: true, id };
   });
+}
+
+/**
+ * The placement a matched child would move from: the one they live in now with other carers, when
+ * the user answers for it (so may end it). Null when they live nowhere yet, are due to move
+ * somewhere already, or live with the matched household (startPlacement then says why not).
+ */
+export async function movingFrom(
+  db: DbOrTx,
+  user: SignedInUser,
+  childId: string,
+  householdId: string,
+): Promise<PlacementRecord | null> {
+  const open = await openPlacementOf(db, childId);
+  if (!open || open.householdId === householdId || isPlanned({ ...open, endDate: null }, todayInLondon())) return null;
+  const current = await findPlacement(db, user, open.id);
+  return current && canChangePlacement(user, current) ? current : null;
+}
+
+/** A move ends the current placement on the new one's first day: a day that has come, not before it began. */
+function moveDayErrors(from: PlacementRecord, name: string, startDate: IsoDate): FieldError[] {
+  if (compareIsoDates(startDate, todayInLondon()) > 0) {
+    const message = `${name} lives with ${from.householdName} until the move: record the placement on the day ${name} moves, with that day as the start date`;
+    return [{ field: 'startDate', message }];
+  }
+  if (compareIsoDates(startDate, from.startDate) < 0) {
+    const since = formatDate(from.startDate);
+    return [
+      {
+        field: 'startDate',
+        message: `Start date must be on or after ${since}, when ${name} started living with ${from.householdName}`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** A team manager places a child straight away in an emergency, without a match. */

@@ -31,6 +31,10 @@ describe('placement plan and papers given to the carer', () => {
     // The same day, the risk assessment never given: missed.
     const twoPapers = await place('2026-06-01', { placementPlanOn: '2026-06-03' });
     await papers(twoPapers.id, '2026-06-05', ['referral', 'placement_arrangements']);
+    // Three papers on file, but one is a copy of the delegated authority (its own measure), not the
+    // risk assessment: missed, and 2 of the 3 papers, never "3 of 3" or "4 of 3".
+    const otherPaper = await place('2026-06-01', { placementPlanOn: '2026-06-03' });
+    await papers(otherPaper.id, '2026-06-05', ['referral', 'placement_arrangements', 'delegated_authority']);
     // Started Tuesday 2 June: due Tuesday 9 June; the plan made on the 10th: missed.
     const latePlan = await place('2026-06-02', { placementPlanOn: '2026-06-10' });
     await papers(latePlan.id, '2026-06-04');
@@ -38,11 +42,12 @@ describe('placement plan and papers given to the carer', () => {
     const july = await place('2026-06-26');
     const stayingOn = await place('2026-06-01', { placementType: 'staying_put' });
 
-    // 1 of 3: 33.3%.
-    const ids = [onTime, twoPapers, latePlan, july, stayingOn].map((p) => p.id);
+    // 1 of 4: 25%.
+    const ids = [onTime, twoPapers, otherPaper, latePlan, july, stayingOn].map((p) => p.id);
     expect(await rowsFor(placementPapersGiven, ids)).toEqual([
       [onTime.id, true],
       [twoPapers.id, false],
+      [otherPaper.id, false],
       [latePlan.id, false],
     ]);
     const rows = await measureRecords(db(), placementPapersGiven, period);
@@ -50,6 +55,7 @@ describe('placement plan and papers given to the carer', () => {
       {
         [onTime.id]: 'Started 2026-06-01, due by 2026-06-08; plan made 2026-06-03; 3 of 3 papers given by then',
         [twoPapers.id]: 'Started 2026-06-01, due by 2026-06-08; plan made 2026-06-03; 2 of 3 papers given by then',
+        [otherPaper.id]: 'Started 2026-06-01, due by 2026-06-08; plan made 2026-06-03; 2 of 3 papers given by then',
         [latePlan.id]: 'Started 2026-06-02, due by 2026-06-09; plan made 2026-06-10; 3 of 3 papers given by then',
       },
     );

@@ -50,9 +50,19 @@ export function childSummary(
   };
 }
 
+/** What a referral asks for, in a sentence: "an emergency placement", "a Staying Put arrangement". */
+const placementWanted: Record<string, string> = {
+  emergency: 'an emergency placement',
+  short_term: 'a short-term placement',
+  long_term: 'a long-term placement',
+  short_break: 'a short break',
+  staying_put: 'a Staying Put arrangement',
+};
+
 export function referralWords(r: { placementType: string; urgency: string; status: string }) {
   return {
     typeText: label(placementTypes, r.placementType),
+    wantedText: placementWanted[r.placementType] ?? 'a placement',
     urgencyText: label(urgencies, r.urgency),
     statusText: label(referralStatuses, r.status),
     statusTag: referralStatusTags[r.status] ?? '',

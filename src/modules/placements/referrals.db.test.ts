@@ -117,6 +117,23 @@ describe('a referral returned, re-submitted and accepted', () => {
     expect(response.body).toContain('Date needed from must be today or in the future');
   });
 
+  it('names what is asked for in its heading, in good English: an emergency placement, a Staying Put arrangement', async () => {
+    const cicsw = await signedIn(t.app, 'cicsw');
+    for (const [placementType, heading] of [
+      ['emergency', 'Referral for an emergency placement'],
+      ['long_term', 'Referral for a long-term placement'],
+      ['staying_put', 'Referral for a Staying Put arrangement'],
+    ]) {
+      const referral = await makeReferral(t.database.db, {
+        childId: (await makeChild(t.database.db)).id,
+        placementType,
+      });
+      expect((await cicsw.get(`/referrals/${referral.id}`)).body).toContain(
+        `<h1 class="govuk-heading-l">${heading}</h1>`,
+      );
+    }
+  });
+
   it('allows one open referral per child', async () => {
     const child = await makeChild(t.database.db);
     await makeReferral(t.database.db, { childId: child.id });

@@ -17,7 +17,7 @@ import {
   latestMatch,
   type ReferralRecord,
 } from './queries.ts';
-import { placeFromMatch } from './placing.ts';
+import { movingFrom, placeFromMatch } from './placing.ts';
 import { recordMatch, viewReferral } from './referrals.ts';
 import { childSummary, placementTypeItems, referralWords, sawProfileItems } from './present.ts';
 import { pageFrom } from '../../platform/views/params.ts';
@@ -136,7 +136,9 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
   ) {
     const match = await latestMatch(db, referral.id);
     if (!match) return reply.redirect(referralPath(referral.id), 303);
+    const from = await movingFrom(db, reply.request.user!, referral.childId, match.householdId);
     return reply.code(errors ? 400 : 200).page('placements-form.njk', {
+      movingFrom: from && { householdName: from.householdName, startDate: from.startDate },
       title: `Place ${referral.childFirstName} ${referral.childLastName} with ${match.householdName}`,
       action: referralStepPath(referral.id, 'place'),
       maxDaysAhead,
@@ -156,7 +158,10 @@ export function matchingRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numbe
     const referral = await findReferral(db, request.user!, request.params.id);
     if (!referral) return reply.callNotFound();
     if (referral.status !== 'matched') return reply.redirect(referralPath(referral.id), 303);
-    const start = referral.neededFrom > todayInLondon() ? referral.neededFrom : todayInLondon();
+    // A child moving from other carers is placed on the day they move: today, when it is recorded.
+    const match = await latestMatch(db, referral.id);
+    const moving = match && (await movingFrom(db, request.user!, referral.childId, match.householdId));
+    const start = referral.neededFrom > todayInLondon() && !moving ? referral.neededFrom : todayInLondon();
     return showPlaceForm(reply, referral, { placementType: referral.placementType, ...dateBoxes('startDate', start) });
   });
 

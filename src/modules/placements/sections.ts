@@ -5,6 +5,7 @@
  * children placed with a carer on the portal home. Each is read within the viewer's own access;
  * the host page audits the view of its own record.
  */
+import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { label } from '../children/labels.ts';
@@ -25,7 +26,10 @@ export async function referralsWaitingSection({ db, user, today }: PageSectionCo
  * placed in all (so the page can say that others are placed whose records the viewer cannot open).
  */
 export async function householdChildrenSection({ db, user, record, today }: PageSectionContext<'household'>) {
-  return { children: await childrenPlacedWith(db, user, record.id, today), placed: record.placed };
+  // Each child's name links to their record and placement only for those who may open them (a payments
+  // officer sees who is placed, not the child's record).
+  const links = can(user.role, 'children.view');
+  return { children: await childrenPlacedWith(db, user, record.id, today), placed: record.placed, links };
 }
 
 /**
