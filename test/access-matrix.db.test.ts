@@ -98,6 +98,8 @@ const expected: Record<string, Rule> = {
   'POST /households/:id/members/:personId/edit': 'households.change',
   'GET /households/:id/checks/new': 'households.change',
   'POST /households/:id/checks/new': 'households.change',
+  'GET /households/:id/checks/:checkId/edit': 'households.change',
+  'POST /households/:id/checks/:checkId/edit': 'households.change',
   'GET /households/:id/profile': 'households.view',
   'GET /households/:id/profile.pdf': 'households.view',
   'GET /households/:id/profile/edit': 'households.change',
@@ -147,6 +149,8 @@ const expected: Record<string, Rule> = {
   'POST /children/:id/edit': 'children.change',
   'GET /children/:id/health-assessments/new': 'children.change',
   'POST /children/:id/health-assessments/new': 'children.change',
+  'GET /children/:id/health-assessments/:assessmentId/remove': 'children.change',
+  'POST /children/:id/health-assessments/:assessmentId/remove': 'children.change',
   // A child leaving care: recorded, changed and removed (recorded in error) as the child's details are.
   'GET /children/:id/left-care': 'children.change',
   'POST /children/:id/left-care': 'children.change',
@@ -414,6 +418,8 @@ const expected: Record<string, Rule> = {
   'POST /households/:id/records-requests/new': 'records.record',
   'GET /records-requests/:id/sent': 'records.record',
   'POST /records-requests/:id/sent': 'records.record',
+  'GET /records-requests/:id/change': 'records.record',
+  'POST /records-requests/:id/change': 'records.record',
   'GET /records': 'records.oversee',
   'GET /records/retention': 'records.oversee',
   // A young person's independence checklist: read and recorded as the child's record is (scope: children/scope.ts).
@@ -503,10 +509,15 @@ const expected: Record<string, Rule> = {
   'GET /team-meetings/:id/actions/new': 'team-meetings.record',
   'POST /team-meetings/:id/actions/new': 'team-meetings.record',
   'POST /team-meeting-actions/:id/done': 'team-meetings.view',
+  'POST /team-meeting-actions/:id/not-done': 'team-meetings.view',
   'GET /extended-meetings': 'team-meetings.extended',
   'GET /extended-meetings/new': 'team-meetings.manage',
   'POST /extended-meetings/new': 'team-meetings.manage',
   'GET /extended-meetings/:id': 'team-meetings.extended',
+  'GET /extended-meetings/:id/edit': 'team-meetings.manage',
+  'POST /extended-meetings/:id/edit': 'team-meetings.manage',
+  'GET /extended-meetings/:id/remove': 'team-meetings.manage',
+  'POST /extended-meetings/:id/remove': 'team-meetings.manage',
   // Putting right what was recorded: a meeting changed or removed by those who record the team's meetings (its own
   // manager, its area's service manager, the head); a review changed, or removed while no meeting discussed it, by the head.
   'GET /team-meetings/:id/edit': 'team-meetings.record',

@@ -78,3 +78,42 @@ test('a team manager records a team meeting on a serious case review; the head f
   await expect(hearth.heading).toHaveText('Team meetings on serious case reviews');
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The team meeting has been removed');
 });
+
+/**
+ * The head puts right an extended team manager meeting: recorded yesterday without reflective
+ * practice on the agenda (so the month's deadline and the scorecard's month stay as they were), its
+ * details changed, then removed as recorded by mistake.
+ */
+test('the head of fostering changes an extended team manager meeting, then removes it', async ({ hearth }) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+  const heldOn = londonDay(-1);
+  await hearth.signInAs('head', '/extended-meetings/new');
+  await fillDate(page, 'Date of the meeting', heldOn);
+  await page.getByRole('radio', { name: 'No' }).check();
+  await page.getByLabel('The learning discussed').fill('Reflective case discussion on placement endings.');
+  await hearth.submit('Save the meeting');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting has been recorded');
+  await hearth.clickLink(dayInWords(heldOn), { within: page.locator('main table') });
+  await expect(hearth.heading).toHaveText(`Extended team manager meeting on ${dayInWords(heldOn)}`);
+
+  await hearth.clickLink('Change the meeting’s details');
+  await expect(page.getByLabel('The learning discussed')).toHaveValue(
+    'Reflective case discussion on placement endings.',
+  );
+  await page.getByLabel('The learning discussed').fill('');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter the learning discussed');
+  await page.getByLabel('The learning discussed').fill('Placement endings, and what the carers told us.');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting has been changed');
+  await expect(page.locator('main')).toContainText('Placement endings, and what the carers told us.');
+
+  await hearth.clickLink('Remove the meeting (recorded by mistake)');
+  await hearth.submit('Remove the meeting');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Confirm that the meeting was recorded by mistake');
+  await page.getByLabel('The meeting was recorded by mistake').check();
+  await hearth.submit('Remove the meeting');
+  await expect(hearth.heading).toHaveText('Extended team manager meetings');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting has been removed');
+});

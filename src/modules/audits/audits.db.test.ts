@@ -159,6 +159,11 @@ describe('who sees an audit', () => {
     const page = await manager.get(String(picked.headers.location));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('East Kent Fostering Team 1: case-file audits');
+    // The count is of the files listed (as many as could be picked), beside the team's target of 10,
+    // and a sample short of it says why.
+    const listed = page.body.match(/<a class="govuk-link" href="\/audits\/[0-9a-f-]{36}">/g) ?? [];
+    expect(page.body).toContain(`0 of ${listed.length} ${listed.length === 1 ? 'file' : 'files'} audited (target 10).`);
+    expect(page.body.includes('Fewer than 10 files were picked')).toBe(listed.length < 10);
     // Only the head and service managers pick the central sample.
     expect((await manager.post('/audits/pick', { month, team: 'central' })).statusCode).toBe(403);
   });

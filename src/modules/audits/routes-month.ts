@@ -108,6 +108,8 @@ export function monthRoutes(app: FastifyInstance, db: Db) {
       pickedOn: formatDate(month.pickedOn),
       target: month.teamId ? TEAM_SAMPLE : CENTRAL_SAMPLE,
       done: files.filter((f) => f.status === 'completed').length,
+      // The files to audit, as the audits home counts them: a file swapped out is not one of them.
+      picked: files.filter((f) => f.status !== 'swapped').length,
       files: files.map((f) => ({
         household: `${f.householdName} (${f.householdReference})`,
         href: auditPath(f.id),

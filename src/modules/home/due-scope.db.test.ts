@@ -128,7 +128,7 @@ describe('who sees what', () => {
       ['East Kent Fostering Team 1', 1, 0, 3],
       ['East Kent Fostering Team 2', 0, 0, 1],
       ['West Kent Fostering Team 1', 1, 0, 2],
-      ['Not placed with a household', 1, 0, 1],
+      ['No team', 1, 0, 1],
     ]);
   });
 

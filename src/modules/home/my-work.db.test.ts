@@ -143,6 +143,17 @@ describe('My work', () => {
     expect(soon.some((r) => r.includes('Orla Quillfeather'))).toBe(true);
   });
 
+  it('calls the deadlines of no team "No team", not a child’s "not placed" (staff and area reviews are there too)', async () => {
+    await makeChild(db, { firstName: 'Unplaced', lastName: 'Noteam', lookedAfterSince: addDays(today, -60) });
+    const head = await signedIn(t.app, 'head');
+    const page = await head.get('/my-work?team=none&within=28');
+    expect(page.body).toContain('<th scope="row" class="govuk-table__header">No team</th>');
+    expect(page.body).toContain('<option value="none" selected>No team</option>');
+    const rows = listRows(page.body);
+    expect(rows.some((r) => r.includes('Unplaced Noteam') && r.includes('No team'))).toBe(true);
+    expect(page.body).not.toContain('Not placed with a household');
+  });
+
   it('filters by rule', async () => {
     const head = await signedIn(t.app, 'head');
     const page = await head.get('/my-work?rule=households.medical-check-renewal');
@@ -208,6 +219,9 @@ describe('My work', () => {
       expect(page.body).toContain(`id="${id}"`);
       expect(page.body).toContain(text);
     }
+    // Who sees each, in a sentence: sentence case, "and" before the last.
+    expect(page.body).toContain('Head of fostering, team manager and supervising social worker');
+    expect(page.body).not.toMatch(/, Team manager|, Supervising social worker/);
   });
 
   it('offers the search box to those who may search, and not to those who may not', async () => {

@@ -139,6 +139,17 @@ export async function myWork(db: Db, user: SignedInUser, query: MyWorkQuery, tod
   };
 }
 
+/**
+ * Roles as a list in a sentence: "Head of fostering, team manager and supervising social worker".
+ * Only the first is capitalised (an abbreviation such as LADO keeps its capitals).
+ */
+export function rolesInWords(names: readonly string[]): string {
+  const words = names.map((name, i) =>
+    i === 0 || /^[A-Z]{2}/.test(name) ? name : name[0]!.toLowerCase() + name.slice(1),
+  );
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+}
+
 /** Every deadline rule Hearth knows, with what it cites and who sees it. */
 export function deadlineRules() {
   return dueRules().map((rule: DueRule) => ({
@@ -148,6 +159,6 @@ export function deadlineRules() {
     cites: rule.cites,
     countsFrom: rule.countsFrom,
     period: rule.period,
-    shownTo: rule.audience.map((role) => roleNames[role]).join(', '),
+    shownTo: rolesInWords(rule.audience.map((role) => roleNames[role])),
   }));
 }

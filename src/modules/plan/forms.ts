@@ -11,11 +11,14 @@ export { isUuid };
 const longText = (max = 5000) => optionalText(max).transform((v) => v ?? '');
 
 export const targetForm = z.object({
-  number: z.coerce
-    .number({ error: 'Enter the target number' })
-    .int('Target number must be a whole number')
-    .min(1, 'Target number must be 1 or more')
-    .max(99, 'Target number must be 99 or less'),
+  // An empty box is "enter", not "must be 1 or more" (a bare coercion reads it as 0).
+  number: z
+    .string({ error: 'Enter the target number' })
+    .trim()
+    .min(1, 'Enter the target number')
+    .regex(/^\d+$/, 'Target number must be a whole number, like 7')
+    .transform(Number)
+    .pipe(z.number().min(1, 'Target number must be 1 or more').max(99, 'Target number must be 99 or less')),
   title: requiredText('Enter the target', 2000),
   standards: longText(500),
 });

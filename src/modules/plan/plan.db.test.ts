@@ -10,6 +10,7 @@ import { seedDemoPlan } from '../../../scripts/demo/plan.ts';
 import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
 import { addAction, addTarget, addUpdate, createPlan } from './service.ts';
 import { quarterlyReviewData } from './views.ts';
+import { currentPlan } from './queries.ts';
 import { quarterOf } from '../../platform/dates/quarters.ts';
 import { COLUMN_HEADINGS } from './docx.ts';
 
@@ -151,6 +152,23 @@ describe('the business plan', () => {
     expect(audit.map((a) => [a.action, a.recordType])).toEqual([['create', 'plan-action']]);
   });
 
+  it('asks for a target number left empty, and explains one that is not a whole number, keeping the title', async () => {
+    const { planId } = await makePlan('Plan for target numbers');
+    const agent = await signedIn(t.app, 'head');
+    await agent.get(`/plan/${planId}/targets/new`);
+    const empty = await agent.post(`/plan/${planId}/targets/new`, { number: '', title: 'Support carers' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter the target number');
+    expect(empty.body).not.toContain('must be 1 or more');
+    expect(empty.body).toContain('Support carers');
+    const words = await agent.post(`/plan/${planId}/targets/new`, { number: 'seven', title: 'Support carers' });
+    expect(words.statusCode).toBe(400);
+    expect(words.body).toContain('Target number must be a whole number, like 7');
+    expect(words.body).toContain('value="seven"');
+    const zero = await agent.post(`/plan/${planId}/targets/new`, { number: '0', title: 'Support carers' });
+    expect(zero.body).toContain('Target number must be 1 or more');
+  });
+
   it('takes an update from the action’s owner but refuses another supervising social worker', async () => {
     const { t1 } = await makePlan('Plan for updates');
     const actionId = await addAction(t.database.db, actor, t1, action('1.1', { ownerUserId: ids.ssw! }));
@@ -263,6 +281,27 @@ describe('the business plan', () => {
     );
     expect(row21).toContain('1 deadline linked to this action is no longer kept by Hearth.');
     expect(page.body).not.toContain('children.a-rule-since-retired');
+  });
+
+  it('keeps a plan rolled over before its year ends as the current plan until its year is over', async () => {
+    const db = t.database.db;
+    const planId = await createPlan(db, actor, {
+      title: 'Plan of 2040-41',
+      periodStart: '2040-04-01',
+      periodEnd: '2041-03-31',
+      vision: 'Far ahead.',
+      status: 'active',
+    });
+    const agent = await signedIn(t.app, 'head');
+    const confirm = await agent.get(`/plan/${planId}/roll-over`);
+    expect(confirm.body).toContain(
+      'It stays the current plan, for updates and the quarterly review, until 31 March 2041.',
+    );
+    const rolled = await agent.post(`/plan/${planId}/roll-over`, {});
+    expect(rolled.statusCode).toBe(303);
+    // In its last quarter, the plan rolled over is still the one in force; next year's is current once its year begins.
+    expect((await currentPlan(db, '2041-02-15'))?.id).toBe(planId);
+    expect((await currentPlan(db, '2041-04-02'))?.title).toBe('Plan of 2041-42');
   });
 
   it('rolls a plan over: open actions carried forward, completed left behind, history kept', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { permissions } from '../../platform/access/policy.ts';
@@ -35,12 +35,16 @@ export async function listPlans(db: DbOrTx): Promise<Plan[]> {
   return db.select().from(plans).orderBy(desc(plans.periodStart), asc(plans.title));
 }
 
-/** The active plan whose period covers today, else the latest active plan. */
+/**
+ * The plan in force: the one whose period covers today (active, or archived because next year's was
+ * rolled over from it before its year ended), else the latest active plan.
+ */
 export async function currentPlan(db: DbOrTx, today: IsoDate): Promise<Plan | null> {
   const [covering] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.status, 'active'), lte(plans.periodStart, today), gte(plans.periodEnd, today)))
+    .where(and(ne(plans.status, 'draft'), lte(plans.periodStart, today), gte(plans.periodEnd, today)))
+    .orderBy(asc(sql`${plans.status} <> 'active'`), desc(plans.periodStart))
     .limit(1);
   if (covering) return covering;
   const [latest] = await db

@@ -162,6 +162,7 @@ export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       title: `Roll over ${plan.title}`,
       breadcrumbs: planCrumbs(plan),
       plan,
+      today: todayInLondon(),
     });
   });
 

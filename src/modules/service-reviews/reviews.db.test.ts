@@ -216,7 +216,10 @@ describe('who may read the six-monthly reviews', () => {
     const coordinator = await signedIn(t.app, 'recruitment');
     expect((await coordinator.get(wide('carer-retention'))).statusCode).toBe(200);
     expect((await coordinator.get(wide('agency-payments'))).statusCode).toBe(404);
-    const list = text((await coordinator.get('/service-reviews')).body);
+    const listPage = (await coordinator.get('/service-reviews')).body;
+    // The list has a way back, as every page has.
+    expect(listPage).toMatch(/class="govuk-breadcrumbs"[\s\S]*href="\/"/);
+    const list = text(listPage);
     expect(list).toContain('Retention of foster carers');
     expect(list).not.toContain('Review of allegations and complaints');
   });

@@ -51,6 +51,7 @@ export const serviceReviewsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
       ],
       filtered: kind !== null,
       pagination: pagination(request.url, query.page, LIST_PAGE_SIZE, list.total),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
     });
   });
 

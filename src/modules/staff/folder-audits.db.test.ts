@@ -146,7 +146,10 @@ describe('a supervision folder audited by the head of fostering', () => {
     expect((await manager.get(href)).statusCode).toBe(200);
     const own = await signedIn(t.app, member.username);
     expect((await own.get(href)).statusCode).toBe(200);
-    expect((await own.get('/my-supervision')).body).toContain(`Audited on ${formatDate(today)}`);
+    const mine = (await own.get('/my-supervision')).body;
+    expect(mine).toContain(`Audited on ${formatDate(today)}`);
+    // The grade reads as part of the sentence: "Grade: Good." with no space before the full stop.
+    expect(mine).toMatch(/Grade: <strong class="govuk-tag[^"]*">\s*\w[\w ]*\s*<\/strong>\. The folder held/);
     expect((await own.get('/staff/folder-audits')).statusCode).toBe(403);
     // A peer and another team's worker: the audit does not exist for them.
     expect((await (await signedIn(t.app, 'ssw')).get(href)).statusCode).toBe(404);

@@ -20,7 +20,8 @@ export const staff: HearthModule = {
       href: '/my-supervision',
       group: 'Your work',
       describes: 'your own supervision, training and development plan',
-      permission: 'staff.view',
+      // Only those with a supervision folder of their own: the head and the director have none.
+      permission: 'staff.own',
       order: 40,
     },
     {

@@ -155,6 +155,19 @@ describe('who sees a member of staff’s folder', () => {
     const mine = await signedIn(t.app, member.username);
     expect((await mine.get(`/staff/${member.id}/sessions/new`)).statusCode).toBe(403);
   });
+
+  it('offers "My supervision" only to those with a folder of their own, never a link that is refused', async () => {
+    for (const username of ['head', 'director']) {
+      const user = await signedIn(t.app, username);
+      expect((await user.get('/all-areas')).body).not.toContain('href="/my-supervision"');
+      expect((await user.get('/my-supervision')).statusCode).toBe(403);
+    }
+    for (const username of ['ssw', 'manager', 'servicemanager']) {
+      const user = await signedIn(t.app, username);
+      expect((await user.get('/all-areas')).body).toContain('href="/my-supervision"');
+      expect((await user.get('/my-supervision')).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('the team list', () => {

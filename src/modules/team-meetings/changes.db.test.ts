@@ -16,7 +16,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { makeStaffUser } from '../staff/test-support.ts';
 import { quarterId } from './slots.ts';
-import { clearLearning, makeScr, makeTeamMeeting } from './test-support.ts';
+import { clearLearning, makeExtendedMeeting, makeScr, makeTeamMeeting } from './test-support.ts';
 
 const t = testAppForFile();
 const db = () => t.database.db;
@@ -280,5 +280,69 @@ describe('who records a team’s meeting', () => {
         )
       ).statusCode,
     ).toBe(303);
+  });
+});
+
+describe('putting right an extended team manager meeting', () => {
+  /** Whether this month's extended meeting is on the head's clock (no meeting with reflective practice yet). */
+  const thisMonthDue = async () =>
+    (
+      await queryRows<{ n: number }>(
+        db(),
+        sql`select count(*)::int as n from due_items where rule_id = 'team-meetings.extended-meeting'
+          and label = ${`Extended team manager meeting: ${formatDate(today).replace(/^\d+ /, '')}`}`,
+      )
+    )[0]!.n;
+
+  it('lets the head change its details or remove it when recorded by mistake; a team manager only reads it', async () => {
+    const meeting = await makeExtendedMeeting(db(), today, true);
+    const href = `/extended-meetings/${meeting.id}`;
+    expect(await thisMonthDue()).toBe(0);
+
+    const manager = await signedIn(t.app, 'manager');
+    expect((await manager.get(href)).body).not.toContain('Change the meeting’s details');
+    expect((await manager.get(`${href}/edit`)).statusCode).toBe(403);
+    expect((await manager.post(`${href}/remove`, { confirm: 'yes' })).statusCode).toBe(403);
+
+    const head = await signedIn(t.app, 'head');
+    const page = await head.get(href);
+    expect(page.body).toContain(`href="${href}/edit"`);
+    expect(page.body).toContain(`href="${href}/remove"`);
+    const form = await head.get(`${href}/edit`);
+    expect(form.body).toContain('Made up.');
+
+    const refused = await head.post(`${href}/edit`, {
+      ...boxes('heldOn', today),
+      reflectivePractice: 'no',
+      learning: '',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter the learning discussed');
+    const changed = await head.post(`${href}/edit`, {
+      ...boxes('heldOn', today),
+      reflectivePractice: 'no',
+      learning: 'Budget only: no reflective practice this time.',
+    });
+    expect(changed.statusCode).toBe(303);
+    const after = await head.get(String(changed.headers.location));
+    expect(after.body).toContain('The meeting has been changed');
+    expect(after.body).toContain('Budget only: no reflective practice this time.');
+    // Without reflective practice on the agenda, this month's meeting is due again.
+    expect(await thisMonthDue()).toBe(1);
+
+    const unconfirmed = await head.post(`${href}/remove`, {});
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('Confirm that the meeting was recorded by mistake');
+    const removed = await head.post(`${href}/remove`, { confirm: 'yes' });
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe('/extended-meetings?done=removed');
+    expect((await head.get(String(removed.headers.location))).body).toContain('The meeting has been removed');
+    expect((await head.get(href)).statusCode).toBe(404);
+    const audit = await queryRows<{ action: string }>(
+      db(),
+      sql`select action from audit_events where record_type = 'extended-meeting' and record_id = ${meeting.id}
+        and action in ('update', 'delete') order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['update', 'delete']);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The fields of the forms of learning from serious case reviews that are filled in twice, once to
- * record and once to change: a review, and a team meeting; and the one box that confirms a removal.
+ * record and once to change: a review, a team meeting and an extended team manager meeting; and the
+ * one box that confirms a removal.
  * Filled from a record when it is changed, from what was typed when it is shown again.
  */
 import { dateBoxes } from '../../platform/views/date-input.ts';
-import type { Field } from '../../platform/views/fields.ts';
-import type { MeetingRow, ReviewRow } from './queries.ts';
+import { yesNo, type Field } from '../../platform/views/fields.ts';
+import type { ExtendedRow, MeetingRow, ReviewRow } from './queries.ts';
 
 /** Choices for a select, from people (by name) or reviews (by title). */
 export const choices = (rows: { id: string; name?: string; title?: string }[]) =>
@@ -77,6 +78,33 @@ export const meetingValues = (m: MeetingRow): Record<string, unknown> => ({
   attendees: m.attendees ?? '',
   reviewId: m.reviewId,
   learning: m.learning,
+});
+
+/** An extended team manager meeting's fields, with the reviews it may have discussed. */
+export const extendedFields = (reviews: { id: string; title: string }[]): Field[] => [
+  { type: 'date', name: 'heldOn', label: 'Date of the meeting', hint: 'For example, 14 11 2026' },
+  {
+    type: 'radios',
+    name: 'reflectivePractice',
+    label: 'Were reflective practice and learning on the agenda?',
+    choices: yesNo,
+    inline: true,
+  },
+  { type: 'textarea', name: 'learning', label: 'The learning discussed', rows: 6 },
+  {
+    type: 'select',
+    name: 'reviewId',
+    label: 'Serious case review discussed (optional)',
+    choices: choices(reviews),
+  },
+];
+
+/** An extended meeting's form, filled from the meeting. */
+export const extendedValues = (e: ExtendedRow): Record<string, unknown> => ({
+  ...dateBoxes('heldOn', e.heldOn),
+  reflectivePractice: e.reflectivePractice ? 'yes' : 'no',
+  learning: e.learning,
+  reviewId: e.reviewId ?? '',
 });
 
 /** The box that confirms a removal ("The meeting was recorded by mistake"). */

@@ -17,6 +17,7 @@ import { ACTION_DATES, actionForm, listQuery, MEETING_DATES, teamMeetingForm } f
 import { NOTHING_IDENTIFYING } from './labels.ts';
 import {
   actionDonePath,
+  actionNotDonePath,
   editTeamMeetingPath,
   learningPath,
   newActionPath,
@@ -39,7 +40,14 @@ import {
   type TeamRecord,
 } from './queries.ts';
 import { closesAction, readsTeam, recordsForTeam } from './scope.ts';
-import { addAction, auditViewed, markActionDone, recordTeamMeeting, TEAM_MEETING_RECORD } from './service.ts';
+import {
+  addAction,
+  auditViewed,
+  markActionDone,
+  markActionNotDone,
+  recordTeamMeeting,
+  TEAM_MEETING_RECORD,
+} from './service.ts';
 import { actionView, meetingListRow, meetingRows, withoutDone } from './views.ts';
 
 const view = { config: { access: { permission: 'team-meetings.view' as const } } };
@@ -58,6 +66,7 @@ const flashes: Record<string, string> = {
   changed: 'The team meeting has been changed',
   action: 'The action has been added',
   closed: 'The action is marked done',
+  reopened: 'The action is marked not done, and is on the clock again',
 };
 const flashOf = (done: unknown) => (Object.hasOwn(flashes, String(done)) ? flashes[String(done)] : undefined);
 
@@ -210,6 +219,13 @@ export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   app.post<WithId>(actionDonePath(':id'), view, async (request, reply) => {
     const result = await markActionDone(db, who(request), request.params.id);
     if (result.ok) return reply.redirect(`${teamMeetingPath(result.id)}?done=closed`, 303);
+    return refused(reply, result.reason === 'invalid' ? forbidden : result, { backHref: learningPath() });
+  });
+
+  // Putting an action marked done by mistake back on the clock (the same people).
+  app.post<WithId>(actionNotDonePath(':id'), view, async (request, reply) => {
+    const result = await markActionNotDone(db, who(request), request.params.id);
+    if (result.ok) return reply.redirect(`${teamMeetingPath(result.id)}?done=reopened`, 303);
     return refused(reply, result.reason === 'invalid' ? forbidden : result, { backHref: learningPath() });
   });
 };

@@ -10,11 +10,11 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { quarterOf } from '../../platform/dates/quarters.ts';
 import { monthName } from '../../platform/measures/periods.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { formFields, yesNo, type Field } from '../../platform/views/fields.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
-import { reviewFields } from './fields.ts';
+import { extendedFields, reviewFields } from './fields.ts';
 import {
   extendedMeetingForm,
   learningQuery,
@@ -26,12 +26,14 @@ import {
 } from './forms.ts';
 import { NOTHING_IDENTIFYING, quarterWords } from './labels.ts';
 import {
+  editExtendedMeetingPath,
   editReviewPath,
   extendedMeetingPath,
   extendedMeetingsPath,
   learningPath,
   newExtendedMeetingPath,
   newReviewPath,
+  removeExtendedMeetingPath,
   removeReviewPath,
   reviewPath,
 } from './paths.ts';
@@ -48,6 +50,7 @@ import {
   teamLines,
 } from './queries.ts';
 import { changeRoutes } from './routes-changes.ts';
+import { extendedChangeRoutes } from './routes-extended.ts';
 import { meetingRoutes } from './routes-meetings.ts';
 import { mayManageReviews, mayReadExtended } from './scope.ts';
 import { auditViewed, EXTENDED_MEETING_RECORD, recordExtendedMeeting, recordReview, REVIEW_RECORD } from './service.ts';
@@ -66,6 +69,12 @@ const reviewFlashes: Record<string, string> = {
   changed: 'The review has been changed',
 };
 
+/** What the extended meetings' list says after one was recorded or removed. */
+const extendedFlashes: Record<string, string | undefined> = {
+  recorded: 'The meeting has been recorded',
+  removed: 'The meeting has been removed',
+};
+
 /** A pager with its own name for screen readers: two on one page are two navigation landmarks. */
 const labelled = (pager: ReturnType<typeof pagination>, landmarkLabel: string) => ({
   ...pager,
@@ -75,27 +84,10 @@ const labelled = (pager: ReturnType<typeof pagination>, landmarkLabel: string) =
 const home = [{ text: 'Home', href: '/' }];
 const crumbs = [...home, { text: 'Learning from reviews', href: learningPath() }];
 
-const extendedFields = (reviews: { id: string; title: string }[]): Field[] => [
-  { type: 'date', name: 'heldOn', label: 'Date of the meeting', hint: 'For example, 14 11 2026' },
-  {
-    type: 'radios',
-    name: 'reflectivePractice',
-    label: 'Were reflective practice and learning on the agenda?',
-    choices: yesNo,
-    inline: true,
-  },
-  { type: 'textarea', name: 'learning', label: 'The learning discussed', rows: 6 },
-  {
-    type: 'select',
-    name: 'reviewId',
-    label: 'Serious case review discussed (optional)',
-    choices: reviews.map((r) => ({ value: r.id, text: r.title })),
-  },
-];
-
 export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   await app.register(meetingRoutes, { db });
   await app.register(changeRoutes, { db });
+  await app.register(extendedChangeRoutes, { db });
 
   // The main page: each team's latest discussion, and the reviews; two lists, each paged on its own.
   app.get<Paged>(learningPath(), view, async (request, reply) => {
@@ -202,7 +194,7 @@ export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
       rows: list.rows.map((e) => ({ ...extendedView(e), href: extendedMeetingPath(e.id) })),
       pagination: pagination(request.url, page, PAGE_SIZE, list.total),
       newHref: mayManageReviews(request.user!) ? newExtendedMeetingPath() : null,
-      flash: request.query.done === 'recorded' ? 'The meeting has been recorded' : undefined,
+      flash: extendedFlashes[String(request.query.done)],
       breadcrumbs: crumbs,
     });
   });
@@ -231,13 +223,17 @@ export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
     );
   });
 
-  app.get<WithId>(extendedMeetingPath(':id'), extended, async (request, reply) => {
+  app.get<WithId & Paged>(extendedMeetingPath(':id'), extended, async (request, reply) => {
     const meeting = await findExtendedMeeting(db, request.params.id);
     if (!meeting) return reply.callNotFound();
     await auditViewed(db, who(request), EXTENDED_MEETING_RECORD, [meeting.id], 'meeting');
+    const manages = mayManageReviews(request.user!);
     return reply.page('team-meetings-extended-meeting.njk', {
       title: `Extended team manager meeting on ${extendedView(meeting).heldOn}`,
       meeting: extendedView(meeting),
+      changeHref: manages ? editExtendedMeetingPath(meeting.id) : null,
+      removeHref: manages ? removeExtendedMeetingPath(meeting.id) : null,
+      flash: request.query.done === 'changed' ? 'The meeting has been changed' : undefined,
       breadcrumbs: [...crumbs, { text: 'Extended team manager meetings', href: extendedMeetingsPath() }],
     });
   });

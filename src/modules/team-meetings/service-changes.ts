@@ -13,12 +13,26 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import type { ReviewInput, TeamMeetingInput } from './forms.ts';
-import { chairChoices, findMeeting, findReview, reviewDiscussed, type MeetingRow } from './queries.ts';
+import type { ExtendedMeetingInput, ReviewInput, TeamMeetingInput } from './forms.ts';
+import {
+  chairChoices,
+  findExtendedMeeting,
+  findMeeting,
+  findReview,
+  reviewDiscussed,
+  type MeetingRow,
+} from './queries.ts';
 import { mayManageReviews, recordsForTeam } from './scope.ts';
-import { ACTION_RECORD, REVIEW_RECORD, TEAM_MEETING_RECORD, TEAM_QUARTER_RECORD } from './service.ts';
-import { quarterId } from './slots.ts';
-import { seriousCaseReviews, teamMeetingActions, teamMeetings } from './tables.ts';
+import {
+  ACTION_RECORD,
+  EXTENDED_MEETING_RECORD,
+  LEARNING_MONTH_RECORD,
+  REVIEW_RECORD,
+  TEAM_MEETING_RECORD,
+  TEAM_QUARTER_RECORD,
+} from './service.ts';
+import { monthId, quarterId } from './slots.ts';
+import { extendedMeetings, seriousCaseReviews, teamMeetingActions, teamMeetings } from './tables.ts';
 
 /** A review a meeting has discussed stays on the list: why, in words. */
 export const REVIEW_STAYS =
@@ -185,5 +199,82 @@ export async function removeReview(db: Db, who: Who, reviewId: string): Promise<
       detail: { title: review.title, publishedOn: review.publishedOn },
     });
     return { ok: true as const, id: review.id };
+  });
+}
+
+/** The month (a deadline's record) an extended meeting is in, as it stands, with the meeting locked. */
+async function extendedMonth(tx: DbOrTx, id: string): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(
+    tx,
+    sql`select ${monthId(sql`date_trunc('month', e.held_on)`)}::text as id
+      from extended_team_manager_meetings e where e.id = ${id} for update`,
+  );
+  return row?.id ?? null;
+}
+
+/** For the head only: the meeting, locked, and the month it is in, to change or remove in one transaction. */
+async function withExtendedMeeting(
+  db: Db,
+  who: Who,
+  meetingId: string,
+  change: (
+    tx: DbOrTx,
+    meeting: NonNullable<Awaited<ReturnType<typeof findExtendedMeeting>>>,
+    month: string | null,
+  ) => Promise<Result>,
+): Promise<Result> {
+  if (!mayManageReviews(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const meeting = await findExtendedMeeting(tx, meetingId);
+    if (!meeting) return notFound;
+    return change(tx, meeting, await extendedMonth(tx, meeting.id));
+  });
+}
+
+/**
+ * Changes an extended team manager meeting's details (the head). The month it was in and the month it
+ * is in now are worked out again.
+ */
+export async function changeExtendedMeeting(
+  db: Db,
+  who: Who,
+  meetingId: string,
+  input: ExtendedMeetingInput,
+  today: IsoDate = todayInLondon(),
+): Promise<Result> {
+  return withExtendedMeeting(db, who, meetingId, async (tx, meeting, month) => {
+    if (input.reviewId && !(await findReview(tx, input.reviewId))) {
+      return invalid({ field: 'reviewId', message: 'Select a serious case review from the list' });
+    }
+    await tx.update(extendedMeetings).set(input).where(eq(extendedMeetings.id, meeting.id));
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: EXTENDED_MEETING_RECORD,
+      recordId: meeting.id,
+      detail: { heldOn: input.heldOn, changed: changedFields(meeting, input) },
+    });
+    await refreshDueItems(tx, LEARNING_MONTH_RECORD, [month], today);
+    await refreshDueItems(tx, EXTENDED_MEETING_RECORD, [meeting.id], today);
+    return { ok: true as const, id: meeting.id };
+  });
+}
+
+/** Removes an extended team manager meeting recorded by mistake (the head); its month is worked out again. */
+export async function removeExtendedMeeting(
+  db: Db,
+  who: Who,
+  meetingId: string,
+  today: IsoDate = todayInLondon(),
+): Promise<Result> {
+  return withExtendedMeeting(db, who, meetingId, async (tx, meeting, month) => {
+    await tx.delete(extendedMeetings).where(eq(extendedMeetings.id, meeting.id));
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: EXTENDED_MEETING_RECORD,
+      recordId: meeting.id,
+      detail: { heldOn: meeting.heldOn, reflectivePractice: meeting.reflectivePractice, review: meeting.reviewId },
+    });
+    await refreshDueItems(tx, LEARNING_MONTH_RECORD, [month], today);
+    return { ok: true as const, id: meeting.id };
   });
 }

@@ -105,28 +105,38 @@ export async function addAction(db: Db, who: Who, meetingId: string, input: Acti
   });
 }
 
-/** Marks an action done today: its owner, or one who records the team's meetings. */
-export async function markActionDone(db: Db, who: Who, actionId: string, today: IsoDate = todayInLondon()) {
+/**
+ * Marks an action done today, or not done again when it was marked by mistake: its owner, or one
+ * who records the team's meetings. Marking it as it already is changes nothing.
+ */
+async function setActionDone(db: Db, who: Who, actionId: string, done: boolean, today: IsoDate) {
   return inTransaction(db, async (tx): Promise<Result> => {
     const action = await findAction(tx, actionId);
     const meeting = action && (await findMeeting(tx, who.user, action.meetingId));
     if (!action || !meeting) return notFound;
     if (!closesAction(who.user, action)) return forbidden;
-    if (action.doneOn) return { ok: true as const, id: meeting.id };
+    if (Boolean(action.doneOn) === done) return { ok: true as const, id: meeting.id };
     await tx
       .update(teamMeetingActions)
-      .set({ doneOn: today, doneBy: who.user.id })
+      .set(done ? { doneOn: today, doneBy: who.user.id } : { doneOn: null, doneBy: null })
       .where(eq(teamMeetingActions.id, action.id));
     await recordAudit(tx, who.actor, {
-      action: 'complete',
+      action: done ? 'complete' : 'update',
       recordType: TEAM_MEETING_RECORD,
       recordId: meeting.id,
-      detail: { part: 'meeting-action', action: action.id },
+      detail: { part: 'meeting-action', action: action.id, ...(done ? {} : { done: false }) },
     });
     await refreshDueItems(tx, ACTION_RECORD, [action.id], today);
     return { ok: true as const, id: meeting.id };
   });
 }
+
+export const markActionDone = (db: Db, who: Who, actionId: string, today: IsoDate = todayInLondon()) =>
+  setActionDone(db, who, actionId, true, today);
+
+/** Puts back on the clock an action marked done by mistake. */
+export const markActionNotDone = (db: Db, who: Who, actionId: string, today: IsoDate = todayInLondon()) =>
+  setActionDone(db, who, actionId, false, today);
 
 /** Records the month's extended team manager meeting (the head). */
 export async function recordExtendedMeeting(db: Db, who: Who, input: ExtendedMeetingInput): Promise<Result> {

@@ -134,6 +134,18 @@ describe('learning from a serious case review in a team meeting', () => {
     const donePath = /action="(\/team-meeting-actions\/[0-9a-f-]{36}\/done)"/.exec(ownPage.body)?.[1];
     expect(donePath).toBeDefined();
     expect((await ssw.post(donePath!, {})).statusCode).toBe(303);
+    const done = await ssw.get(`/team-meetings/${meetingId}`);
+    expect(done.body).toContain(`Done on ${formatDate(today)} (Sam Sutherland)`);
+    // Marked done by mistake: they put it back, and it is open (on the clock) again; then done once more.
+    const notDonePath = /action="(\/team-meeting-actions\/[0-9a-f-]{36}\/not-done)"/.exec(done.body)?.[1];
+    expect(notDonePath).toBe(donePath!.replace(/\/done$/, '/not-done'));
+    const reopened = await ssw.post(notDonePath!, {});
+    expect(reopened.headers.location).toBe(`/team-meetings/${meetingId}?done=reopened`);
+    const open = await ssw.get(String(reopened.headers.location));
+    expect(open.body).toContain('The action is marked not done, and is on the clock again');
+    expect(open.body).toContain(`Sam Sutherland, by ${formatDate(dueOn)}. Open`);
+    expect(open.body).toContain(`action="${donePath}"`);
+    expect((await ssw.post(donePath!, {})).statusCode).toBe(303);
     expect((await ssw.get(`/team-meetings/${meetingId}`)).body).toContain(
       `Done on ${formatDate(today)} (Sam Sutherland)`,
     );
@@ -153,6 +165,7 @@ describe('learning from a serious case review in a team meeting', () => {
     expect((await otherManager.get(`/team-meetings/${meetingId}`)).statusCode).toBe(404);
     expect((await otherManager.post(`/team-meetings/${meetingId}/actions/new`, {})).statusCode).toBe(404);
     expect((await otherManager.post(donePath!, {})).statusCode).toBe(404);
+    expect((await otherManager.post(donePath!.replace(/\/done$/, '/not-done'), {})).statusCode).toBe(404);
     // The head records a team's meeting too (while its manager is away: changes.db.test.ts).
     expect((await head.get(`/teams/${east1}/team-meetings/new`)).statusCode).toBe(200);
 

@@ -2,7 +2,7 @@
 import { differenceInDays, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { quarterWords } from './labels.ts';
-import { actionDonePath, reviewPath, teamMeetingPath, teamMeetingsPath } from './paths.ts';
+import { actionDonePath, actionNotDonePath, reviewPath, teamMeetingPath, teamMeetingsPath } from './paths.ts';
 import type { ActionRow, DiscussionRow, ExtendedRow, MeetingRow, ReviewRow, TeamLine } from './queries.ts';
 
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
@@ -70,6 +70,7 @@ export const actionView = (a: ActionRow, today: IsoDate, mayClose: boolean) => {
         : 'Open',
     overdue: !a.doneOn && late > 0,
     doneHref: !a.doneOn && mayClose ? actionDonePath(a.id) : null,
+    notDoneHref: a.doneOn && mayClose ? actionNotDonePath(a.id) : null,
   };
 };
 

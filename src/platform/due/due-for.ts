@@ -160,8 +160,8 @@ export interface TeamSummary {
   total: number;
 }
 
-/** The name used for items that belong to no team (a child not placed with a household). */
-export const NO_TEAM_NAME = 'Not placed with a household';
+/** The name used for items that belong to no team: a child not placed with a household, a member of staff with no team, an area's review. */
+export const NO_TEAM_NAME = 'No team';
 
 function sortSummary(rows: TeamSummary[]): TeamSummary[] {
   return rows.sort((a, b) => {

@@ -185,7 +185,7 @@ describe('counts by team', () => {
     const expected = [
       { teamId: team1, teamName: 'Alpha Team', overdue: 0, dueSoon: 1, total: 1 },
       { teamId: team2, teamName: 'Beta Team', overdue: 1, dueSoon: 1, total: 3 },
-      { teamId: null, teamName: 'Not placed with a household', overdue: 1, dueSoon: 0, total: 1 },
+      { teamId: null, teamName: 'No team', overdue: 1, dueSoon: 0, total: 1 },
     ];
     expect(await dueCountsByTeam(db, manager, options)).toEqual(expected);
     // The same counts as the entries read and counted one by one.
