@@ -24,7 +24,11 @@ describe('the GOV.UK date input', () => {
     expect(messages({})).toEqual(['#startedOn-day Enter the start date']);
     expect(messages(boxes('startedOn', '7', '', '2026'))).toEqual(['#startedOn-day Start date must include a month']);
     expect(messages(boxes('startedOn', '31', '2', '2026'))).toEqual(['#startedOn-day Start date must be a real date']);
-    expect(messages(boxes('startedOn', '7', '3', '26'))).toEqual(['#startedOn-day Year must include 4 numbers']);
+    // Each date named, where the pattern's "Year must include 4 numbers" would read the same twice.
+    expect(messages({ ...boxes('startedOn', '7', '3', '26'), ...boxes('endedOn', '8', '3', '26') })).toEqual([
+      '#startedOn-day Start date must include a year with 4 numbers',
+      '#endedOn-day End date must include a year with 4 numbers',
+    ]);
     expect(messages({ ...boxes('startedOn', '7', '3', '2026'), ...boxes('endedOn', '', '4', '') })).toEqual([
       '#endedOn-day End date must include a day and year',
     ]);

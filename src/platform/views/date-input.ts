@@ -67,12 +67,13 @@ function toIsoDate(parts: DateParts): IsoDate | null {
 
 /**
  * The IsoDate of three boxes of which at least one is filled, or the GOV.UK message saying what
- * is wrong ("Date of birth must include a month", "Year must include 4 numbers" ...).
+ * is wrong ("Date of birth must include a month", "Date of birth must include a year with 4 numbers" ...).
  */
 function checkedDate(parts: DateParts, what: string): { iso: IsoDate } | { message: string } {
   const missing = (['day', 'month', 'year'] as const).filter((k) => parts[k] === '');
   if (missing.length) return { message: `${what} must include a ${missing.join(' and ')}` };
-  if (!/^\d{4}$/.test(parts.year)) return { message: 'Year must include 4 numbers' };
+  // The pattern's "Year must include 4 numbers", naming the date: a form with several dates lists each.
+  if (!/^\d{4}$/.test(parts.year)) return { message: `${what} must include a year with 4 numbers` };
   const iso = toIsoDate(parts);
   return iso ? { iso } : { message: `${what} must be a real date` };
 }
