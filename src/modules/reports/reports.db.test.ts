@@ -8,6 +8,9 @@ import { systemActor } from '../../platform/audit/service.ts';
 import { agencyPlacements } from '../placements/tables.ts';
 import { recruitmentEnquiries } from '../recruitment/tables.ts';
 import { addAction, addTarget, addUpdate, createPlan } from '../plan/service.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { quarterOf } from '../../platform/dates/quarters.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { serviceNumbers } from './figures.ts';
 
 let t: TestApp;
@@ -219,5 +222,25 @@ describe('the quarterly report', () => {
     const list = await director.get('/reports');
     expect(list.body).toContain('Issued on');
     expect(list.body).toContain(`href="/reports/${Q}"`);
+  });
+
+  it('is drafted but not issued while its quarter runs, and a quarter not yet begun has no report', async () => {
+    const head = await signedIn(t.app, 'head');
+    const current = quarterOf(todayInLondon());
+    const from = formatDate(addDays(current.end, 1));
+    const page = await head.get(`/reports/${current.start}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Write the foreword and narrative');
+    expect(page.body).toContain(`The report can be issued from ${from}, once the quarter has ended.`);
+    expect(page.body).not.toContain(`href="/reports/${current.start}/issue"`);
+    const asked = await head.get(`/reports/${current.start}/issue`);
+    expect(asked.statusCode).toBe(409);
+    expect(asked.body).toContain(`can be issued from ${from}`);
+    expect((await head.post(`/reports/${current.start}/issue`, {})).statusCode).toBe(409);
+    expect((await head.get(`/reports/${current.start}`)).body).not.toContain('Issued on');
+
+    const next = addDays(current.end, 1);
+    expect((await head.get(`/reports/${next}`)).statusCode).toBe(404);
+    expect((await head.get(`/reports/${next}/issue`)).statusCode).toBe(404);
   });
 });

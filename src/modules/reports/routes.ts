@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
-import { addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { parseForm } from '../../platform/views/forms.ts';
 import { quarterOf, type Quarter } from '../../platform/dates/quarters.ts';
 import { quarterFromStart, reportTitle } from './content.ts';
@@ -37,9 +37,22 @@ const crumbs = (q?: Quarter) => [
   ...(q ? [{ text: q.label, href: reportPath(q.start) }] : []),
 ];
 
+/** The quarter an address names: one that has begun (a future quarter has no report to read). */
 function quarterParam(raw: string): Quarter | null {
-  return isQuarterStart(raw) ? quarterFromStart(raw) : null;
+  const q = isQuarterStart(raw) ? quarterFromStart(raw) : null;
+  return q && q.start <= todayInLondon() ? q : null;
 }
+
+/** A quarter still running is drafted but issued only once it has ended: its figures are still being counted. */
+const stillRunning = (q: Quarter) => q.end >= todayInLondon();
+
+const runningPage = (reply: FastifyReply, q: Quarter) =>
+  reply.code(409).page('report-running.njk', {
+    title: `The quarter has not ended: ${q.label}`,
+    breadcrumbs: crumbs(q),
+    quarter: q,
+    issuableFrom: addDays(q.end, 1),
+  });
 
 const issuedPage = (reply: FastifyReply, q: Quarter) =>
   reply
@@ -80,6 +93,7 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       title: report.content.title,
       breadcrumbs: crumbs(),
       canEdit: can(request.user!.role, 'reports.edit') && !report.issued,
+      issuableFrom: stillRunning(q) ? addDays(q.end, 1) : null,
       done: (request.query as Record<string, string>).done,
       ragClasses,
       ...report,
@@ -126,6 +140,7 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!q) return reply.callNotFound();
     const row = await findReport(db, q.start);
     if (row?.status === 'issued') return issuedPage(reply, q);
+    if (stillRunning(q)) return runningPage(reply, q);
     return reply.page('report-issue.njk', {
       title: `Issue the report: ${q.label}`,
       breadcrumbs: crumbs(q),
@@ -138,6 +153,7 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
   app.post<QuarterParams>('/reports/:quarter/issue', edit, async (request, reply) => {
     const q = quarterParam(request.params.quarter);
     if (!q) return reply.callNotFound();
+    if (stillRunning(q)) return runningPage(reply, q);
     try {
       await issueReport(db, request.actor(), request.user!, q, todayInLondon());
     } catch (error) {
