@@ -465,6 +465,8 @@ const expected: Record<string, Rule> = {
   'POST /missing/:id/return': 'missing.record',
   'GET /missing/:id/interview': 'missing.record',
   'POST /missing/:id/interview': 'missing.record',
+  'GET /missing/:id/remove': 'missing.record',
+  'POST /missing/:id/remove': 'missing.record',
   // Out-of-hours calls: read by those who read the household in full, recorded by the rota (scope: out-of-hours/scope.ts).
   'GET /out-of-hours': 'out-of-hours.view',
   'GET /out-of-hours/:id': 'out-of-hours.view',

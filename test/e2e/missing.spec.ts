@@ -6,7 +6,8 @@ import { test, expect } from './support/fixtures.ts';
  * placed with the service's carers (one not missing now), records that the child went missing today
  * (first without saying whether the police were told: refused, with what was typed kept), that the
  * child came back, and the return interview offered and held; the child's page, the list of
- * children missing and the child's list of every episode show it. Every page is checked with axe.
+ * children missing and the child's list of every episode show it; then, as if recorded in error, removes
+ * it with the reason why. Every page is checked with axe.
  */
 test('a children’s social worker records a child missing, their return and the return interview', async ({
   hearth,
@@ -85,4 +86,18 @@ test('a children’s social worker records a child missing, their return and the
   // On a phone's screen it fits, nothing wider than the page.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Recorded in error: the worker removes it, saying why (first without: refused), still on a phone's screen.
+  await hearth.clickLink(dayInWords(today), { within: page.locator('[data-child-episodes] tbody tr').first() });
+  await hearth.clickLink(`Remove this record of ${firstName} going missing`);
+  await expect(hearth.heading).toHaveText(`Remove the record of going missing on ${dayInWords(today)}`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await hearth.submit('Remove the record');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the record is being removed');
+  await page.getByLabel('Why is the record being removed?').fill('Recorded by mistake in a test');
+  await hearth.submit('Remove the record');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText(
+    'The record of going missing has been removed',
+  );
+  await expect(hearth.heading).toHaveText(`Every time ${firstName} went missing from care`);
 });

@@ -3,6 +3,8 @@ export const missingListPath = () => '/missing';
 export const childEpisodesPath = (childId: string) => `/children/${childId}/missing`;
 export const newEpisodePath = (childId: string) => `/children/${childId}/missing/new`;
 export const episodePath = (id: string) => `/missing/${id}`;
+/** Removing an episode recorded in error. */
+export const removeEpisodePath = (id: string) => `/missing/${id}/remove`;
 
 /** The steps recorded on an episode after it is opened, each a form of its own. */
 export const episodeSteps = ['return', 'interview'] as const;

@@ -11,7 +11,7 @@ import { EPISODE_RECORD } from './service.ts';
 export const episodeRecordTypes: RecordType[] = [
   {
     type: EPISODE_RECORD,
-    pages: ['/missing/:id'],
+    pages: ['/missing/:id', '/missing/:id/remove'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string; on: string }>(

@@ -16,7 +16,14 @@ import { answerForm, forbidden, refused, who } from '../../platform/views/result
 import { childPath } from '../children/paths.ts';
 import { findChild } from '../children/scope.ts';
 import { INTERVIEW_DATES, interviewForm, OPEN_DATES, openForm, RETURN_DATES, returnForm } from './forms.ts';
-import { childEpisodesPath, episodePath, episodeStepPath, missingListPath, newEpisodePath } from './paths.ts';
+import {
+  childEpisodesPath,
+  episodePath,
+  episodeStepPath,
+  missingListPath,
+  newEpisodePath,
+  removeEpisodePath,
+} from './paths.ts';
 import {
   episodesOfChild,
   findEpisode,
@@ -26,6 +33,7 @@ import {
   type EpisodeChild,
   type EpisodeRow,
 } from './queries.ts';
+import { removeEpisodeRoutes } from './routes-remove.ts';
 import { mayChangeEpisode } from './scope.ts';
 import { auditEpisodesViewed, episodeFormFor, openEpisode, recordInterview, recordReturn } from './service.ts';
 import { episodeRows, episodeSummary, episodeTag } from './views.ts';
@@ -162,33 +170,38 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   });
 
   // A child's episodes, all of them (their page shows the latest): read by those who read the child.
-  app.get<WithId & { Querystring: { page?: string } }>(childEpisodesPath(':id'), view, async (request, reply) => {
-    if (!isUuid(request.params.id)) return reply.callNotFound();
-    const child = await findChild(db, request.user!, request.params.id);
-    if (!child) return reply.callNotFound();
-    const page = pageFrom(request.query.page);
-    const list = await episodesOfChild(db, child.id, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
-    await auditEpisodesViewed(
-      db,
-      who(request),
-      list.rows.map((e) => e.id),
-      'child-episodes',
-    );
-    return reply.page('missing-child-episodes.njk', {
-      title: `Every time ${childName(child)} went missing from care${page > 1 ? ` (page ${page})` : ''}`,
-      child,
-      rows: list.rows.map((e) => ({
-        href: episodePath(e.id),
-        missingOn: formatDate(e.missingOn),
-        returnedOn: e.returnedOn ? formatDate(e.returnedOn) : 'Not back yet',
-        household: `${e.householdName} (${e.householdReference})`,
-        tag: episodeTag(e),
-      })),
-      childHref: childPath(child.id),
-      pagination: pagination(request.url, page, LIST_PAGE_SIZE, list.total),
-      breadcrumbs: crumbs(child),
-    });
-  });
+  app.get<WithId & { Querystring: { page?: string; done?: string } }>(
+    childEpisodesPath(':id'),
+    view,
+    async (request, reply) => {
+      if (!isUuid(request.params.id)) return reply.callNotFound();
+      const child = await findChild(db, request.user!, request.params.id);
+      if (!child) return reply.callNotFound();
+      const page = pageFrom(request.query.page);
+      const list = await episodesOfChild(db, child.id, { limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+      await auditEpisodesViewed(
+        db,
+        who(request),
+        list.rows.map((e) => e.id),
+        'child-episodes',
+      );
+      return reply.page('missing-child-episodes.njk', {
+        title: `Every time ${childName(child)} went missing from care${page > 1 ? ` (page ${page})` : ''}`,
+        child,
+        rows: list.rows.map((e) => ({
+          href: episodePath(e.id),
+          missingOn: formatDate(e.missingOn),
+          returnedOn: e.returnedOn ? formatDate(e.returnedOn) : 'Not back yet',
+          household: `${e.householdName} (${e.householdReference})`,
+          tag: episodeTag(e),
+        })),
+        childHref: childPath(child.id),
+        flash: request.query.done === 'removed' ? 'The record of going missing has been removed' : null,
+        pagination: pagination(request.url, page, LIST_PAGE_SIZE, list.total),
+        breadcrumbs: crumbs(child),
+      });
+    },
+  );
 
   // Opening an episode, from the child's record.
   const openPage = (child: EpisodeChild) => ({
@@ -252,6 +265,7 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
         href: records && r.step && stepOpen(episode, r.step) ? episodeStepPath(episode.id, r.step) : null,
       })),
       childHref: childPath(child.id),
+      removeHref: records ? removeEpisodePath(episode.id) : null,
       flash: flashes[request.query.done ?? ''],
       breadcrumbs: crumbs(child),
     });
@@ -338,6 +352,7 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       );
     });
   }
+  await removeEpisodeRoutes(app, db, crumbs);
 };
 
 /** The return is recorded once, while the child is missing; the interview (and changes to it) once they are back. */

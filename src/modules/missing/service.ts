@@ -220,3 +220,25 @@ async function saved(
   });
   return { ok: true as const, id };
 }
+
+/**
+ * Removes an episode recorded in error (for the wrong child, or a time the child did not go missing),
+ * by someone who answers for its placement: its return interview deadline goes with it. The removal
+ * is audited on the child's record, with why, as the episode's own trail no longer leads anywhere.
+ */
+export async function removeEpisode(db: Db, who: Who, id: string, reason: string): Promise<Result> {
+  if (!mayRecordEpisodes(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const episode = await lockedFor(tx, who, id);
+    if ('reason' in episode) return episode;
+    await tx.delete(missingEpisodes).where(eq(missingEpisodes.id, id));
+    await refreshDueItems(tx, EPISODE_RECORD, [id]);
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: 'child',
+      recordId: episode.childId,
+      detail: { part: 'missing-episode', episodeId: id, missingOn: episode.missingOn, reason },
+    });
+    return { ok: true as const, id: episode.childId };
+  });
+}

@@ -103,6 +103,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'folder-audit-actions': 'the actions from an audit',
   evaluation: 'an evaluation',
   'whole-record': 'everything recorded',
+  'missing-episode': 'a record of the child going missing',
   'missing-return': 'the child’s return',
   'missing-interview': 'the return interview',
   visit: 'a visit by the child’s social worker',
