@@ -473,6 +473,10 @@ const expected: Record<string, Rule> = {
   'GET /households/:id/out-of-hours': 'out-of-hours.view',
   'GET /households/:id/out-of-hours/new': 'out-of-hours.record',
   'POST /households/:id/out-of-hours/new': 'out-of-hours.record',
+  'GET /out-of-hours/:id/change': 'out-of-hours.record',
+  'POST /out-of-hours/:id/change': 'out-of-hours.record',
+  'GET /out-of-hours/:id/remove': 'out-of-hours.record',
+  'POST /out-of-hours/:id/remove': 'out-of-hours.record',
   // Joint training days (action 10.2): read by fostering staff, panel members and the director; recorded by the head and
   // the training coordinator; an attendee gives their own evaluation (scope: joint-training/scope.ts).
   'GET /joint-training': 'joint-training.view',

@@ -40,10 +40,21 @@ test('a supervising social worker records an out-of-hours call and finds it in t
   await hearth.submit('Save the call');
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The call has been recorded');
 
-  const when = `${dayInWords(yesterday)} at 22:40`;
   await hearth.clickLink(new RegExp(`${dayInWords(yesterday)} at 22:40$`), { within: page.locator('[data-calls]') });
   await expect(hearth.heading).toHaveText('Out-of-hours call');
   await expect(page.locator('main')).toContainText('Young person would not come in; settled by 11pm.');
+
+  // The time was noted wrongly: changed on the call's form, filled in as recorded.
+  await hearth.clickLink('Change the call');
+  await expect(hearth.heading).toHaveText('Change the out-of-hours call');
+  await expect(page.getByLabel('Note for the day team')).toHaveValue(
+    'Young person would not come in; settled by 11pm.',
+  );
+  await page.getByLabel('Time of the call').fill('22:50');
+  await hearth.submit('Save the call');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The call has been changed');
+  const when = `${dayInWords(yesterday)} at 22:50`;
+  await expect(page.locator('main')).toContainText(when);
 
   await hearth.openArea('Out-of-hours calls');
   const month = new Date(Date.UTC(Number(yesterday.year), Number(yesterday.month) - 1, 1)).toLocaleString('en-GB', {

@@ -82,3 +82,8 @@ export const listQuery = z.object({
   page: pageNumber,
 });
 export type ListQuery = z.infer<typeof listQuery>;
+
+/** Removing a call recorded in error: why, for the audit trail. */
+export const removeCallForm = z.object({
+  reason: requiredText('Enter why the call is being removed', 500),
+});

@@ -11,7 +11,7 @@ import { CALL_RECORD } from './service.ts';
 export const callRecordTypes: RecordType[] = [
   {
     type: CALL_RECORD,
-    pages: ['/out-of-hours/:id'],
+    pages: ['/out-of-hours/:id', '/out-of-hours/:id/change', '/out-of-hours/:id/remove'],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string; on: string }>(

@@ -3,7 +3,7 @@
  * service's out-of-hours work, action 7.2), a household's calls, recording one, and a call's page.
  * Thin: parse, call the service, render or redirect.
  */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { areaOptions } from '../../platform/auth/organisation.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -11,7 +11,6 @@ import { nowInLondon, todayInLondon } from '../../platform/dates/index.ts';
 import { addMonthsToMonth, currentMonth, monthName } from '../../platform/measures/periods.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
-import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
@@ -32,7 +31,8 @@ import {
   reasonNames,
   reasons,
 } from './labels.ts';
-import { callPath, householdCallsPath, newCallPath, outOfHoursPath } from './paths.ts';
+import { callPath, changeCallPath, removeCallPath, householdCallsPath, newCallPath, outOfHoursPath } from './paths.ts';
+import { callChangeRoutes, type ShowCallForm } from './routes-changes.ts';
 import { callsOfHousehold, findCall, LIST_PAGE_SIZE, listCalls } from './queries.ts';
 import { mayRecordCalls } from './scope.ts';
 import { auditCallsViewed, recordCall } from './service.ts';
@@ -42,6 +42,11 @@ const view = { config: { access: { permission: 'out-of-hours.view' as const } } 
 const record = { config: { access: { permission: 'out-of-hours.record' as const } } };
 
 type WithId = { Params: { id: string } };
+
+const householdFlashes: Record<string, string> = {
+  recorded: 'The call has been recorded',
+  removed: 'The call has been removed',
+};
 
 const callFields: Field[] = [
   { type: 'date', name: 'calledOn', label: 'Date of the call', hint: 'For example, 14 11 2026' },
@@ -133,26 +138,22 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
       calls: calls.map((c) => ({ ...callListRow(c), href: callPath(c.id) })),
       cut: total > calls.length ? `The latest ${calls.length} of ${total} calls are listed.` : null,
       newHref: mayRecordCalls(request.user!) ? newCallPath(household.id) : null,
-      flash: request.query.done === 'recorded' ? 'The call has been recorded' : undefined,
+      flash: householdFlashes[request.query.done ?? ''],
       breadcrumbs: crumbs(household, false),
     });
   });
 
   // Recording a call.
-  const showForm = (
-    reply: FastifyReply,
-    household: HouseholdRecord,
-    values: Record<string, unknown>,
-    errors?: FormErrors,
-  ) =>
+  const showForm: ShowCallForm = (reply, household, values, errors, change) =>
     reply.code(errors ? 400 : 200).page('out-of-hours-form.njk', {
-      title: `Record an out-of-hours call: ${household.name}`,
+      title: `${change ? 'Change the out-of-hours call' : 'Record an out-of-hours call'}: ${household.name}`,
+      heading: change ? 'Change the out-of-hours call' : 'Record an out-of-hours call',
       household,
       fields: formFields(callFields, values),
-      action: newCallPath(household.id),
+      action: change ? changeCallPath(change.callId) : newCallPath(household.id),
       allegationHref: newMatterOnHouseholdPath(household.id),
       answerHours: ANSWER_HOURS_IN_WORDS,
-      cancel: householdCallsPath(household.id),
+      cancel: change ? callPath(change.callId) : householdCallsPath(household.id),
       errors,
       breadcrumbs: crumbs(household),
     });
@@ -174,7 +175,7 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
   });
 
   // A call's page.
-  app.get<WithId>(callPath(':id'), view, async (request, reply) => {
+  app.get<WithId & { Querystring: { done?: string } }>(callPath(':id'), view, async (request, reply) => {
     const call = await findCall(db, request.user!, request.params.id);
     if (!call) return reply.callNotFound();
     await auditCallsViewed(db, who(request), [call.id], 'call');
@@ -182,8 +183,13 @@ export const outOfHoursRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
       title: `Out-of-hours call: ${call.householdName}`,
       call,
       rows: callRows(call),
+      changeHref: mayRecordCalls(request.user!) ? changeCallPath(call.id) : null,
+      removeHref: mayRecordCalls(request.user!) ? removeCallPath(call.id) : null,
+      flash: request.query.done === 'changed' ? 'The call has been changed' : undefined,
       backHref: householdCallsPath(call.householdId),
       breadcrumbs: crumbs({ id: call.householdId, name: call.householdName }),
     });
   });
+
+  await callChangeRoutes(app, db, showForm);
 };

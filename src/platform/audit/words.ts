@@ -104,6 +104,7 @@ export const partWords: Readonly<Record<string, string>> = {
   evaluation: 'an evaluation',
   'whole-record': 'everything recorded',
   'missing-episode': 'a record of the child going missing',
+  'out-of-hours-call': 'an out-of-hours call',
   'missing-return': 'the child’s return',
   'missing-interview': 'the return interview',
   visit: 'a visit by the child’s social worker',
