@@ -7,20 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
+import { callAnswers } from './test-support.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
-import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
 
 const t = testAppForFile();
 
-const call = {
-  ...boxes('calledOn', '2026-11-14'),
-  calledAt: '21:30',
-  caller: 'carer',
-  answeredBy: 'area',
-  reason: 'emergency-placement',
-  outcome: 'placed-in-house',
-  note: 'Police asked for a bed for a boy of 14; placed overnight.',
-};
+const call = callAnswers;
 
 describe('an out-of-hours call recorded with a mistake', () => {
   it('is changed on its form, filled in, and refused with what was typed kept', async () => {

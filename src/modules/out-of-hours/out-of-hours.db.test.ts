@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
+import { callAnswers } from './test-support.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { dateBoxes as boxes, parseDatedForm } from '../../platform/views/date-input.ts';
@@ -21,15 +22,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = {
-  ...boxes('calledOn', '2026-11-14'),
-  calledAt: '21.30',
-  caller: 'carer',
-  answeredBy: 'area',
-  reason: 'emergency-placement',
-  outcome: 'placed-in-house',
-  note: 'Police asked for a bed for a boy of 14; placed overnight.',
-};
+// Typed with a full stop, as people do: read as 21:30.
+const call = { ...callAnswers, calledAt: '21.30' };
 
 describe('an out-of-hours call', () => {
   it('is recorded from the household’s calls, refused with clear messages and what was typed kept', async () => {
