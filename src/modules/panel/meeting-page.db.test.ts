@@ -55,6 +55,17 @@ describe('the panel calendar', () => {
     const row = rows.find((r) => r.startsWith(formatDate(meetsOn)));
     expect(row).toBe(`${formatDate(meetsOn)} County Hall, Room 2 2 Not yet met`);
   });
+
+  it('says a meeting is online once: not again when its place says so', async () => {
+    const db = t.database.db;
+    const [call, hall] = [addDays(today, 901), addDays(today, 902)];
+    await makeMeeting(db, { meetsOn: call, place: 'Online (video call)', online: true });
+    await makeMeeting(db, { meetsOn: hall, place: 'County Hall, Room 3', online: true });
+    const adviser = await signedIn(t.app, 'adviser');
+    const rows = tableRowsAfter((await adviser.get('/panel')).body, 'the latest first');
+    expect(rows.find((r) => r.startsWith(formatDate(call)))).toContain('Online (video call) 0');
+    expect(rows.find((r) => r.startsWith(formatDate(hall)))).toContain('County Hall, Room 3 (online)');
+  });
 });
 
 describe('a meeting’s page', () => {

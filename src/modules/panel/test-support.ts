@@ -50,6 +50,8 @@ export async function approveByDecision(
 export interface MeetingFixture {
   meetsOn: string;
   minutesSignedOn?: string | null;
+  place?: string;
+  online?: boolean;
 }
 
 export async function makeMeeting(db: DbOrTx, f: MeetingFixture) {
@@ -57,7 +59,8 @@ export async function makeMeeting(db: DbOrTx, f: MeetingFixture) {
     .insert(panelMeetings)
     .values({
       meetsOn: f.meetsOn,
-      place: 'County Hall, Room 2',
+      place: f.place ?? 'County Hall, Room 2',
+      online: f.online ?? false,
       papersDueOn: papersDueFor(f.meetsOn),
       minutesSignedOn: f.minutesSignedOn ?? null,
       minutes: f.minutesSignedOn ? 'Minutes of the meeting' : null,
