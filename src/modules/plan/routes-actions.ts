@@ -9,7 +9,7 @@ import { linkedDeadlines } from './deadlines-live.ts';
 import { linkedMeasures } from './measures-live.ts';
 import { planActionPath } from './paths.ts';
 import { addAction, addUpdate, changeAction, mayUpdateAction } from './service.ts';
-import { actionFormData, actionValues, flashFor, planCrumbs, ragItems, ragTag, statusNames } from './views.ts';
+import { actionFormData, actionValues, flashFor, planCrumbs, ragItems, ragTag, statusNameOn } from './views.ts';
 
 type IdParams = { Params: { id: string } };
 const view: RouteShorthandOptions = { config: { access: { permission: 'plan.view' } } };
@@ -79,7 +79,7 @@ export const actionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       ...detail,
       measures: detail.action.measureIds.map((id) => measures.get(id)!),
       ...deadlines,
-      statusName: statusNames[detail.plan.status],
+      statusName: statusNameOn(detail.plan, today),
       mayUpdate: mayUpdateAction(request.user!, detail.action),
       canChange: can(request.user!.role, 'plan.change'),
       timeline: detail.updates.map((u) => ({

@@ -16,7 +16,7 @@ import {
   planPageData,
   planPrintData,
   quarterlyReviewData,
-  statusNames,
+  statusNameOn,
   targetValues,
 } from './views.ts';
 
@@ -35,13 +35,14 @@ async function sendDocx(db: Db, reply: FastifyReply, id: string) {
 /** The business plan: targets, actions and their updates, quarterly review, print, Word and roll-over. */
 export const planRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   app.get('/plan', view, async (request, reply) => {
-    const [current, plans] = await Promise.all([currentPlan(db, todayInLondon()), listPlans(db)]);
+    const today = todayInLondon();
+    const [current, plans] = await Promise.all([currentPlan(db, today), listPlans(db)]);
     return reply.page('plan-index.njk', {
       title: 'Business plan',
       breadcrumbs: [{ text: 'Home', href: '/' }],
       current,
       canChange: can(request.user!.role, 'plan.change'),
-      plans: plans.map((p) => ({ ...p, statusName: statusNames[p.status] ?? p.status })),
+      plans: plans.map((p) => ({ ...p, statusName: statusNameOn(p, today) })),
     });
   });
 

@@ -5,6 +5,7 @@ import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dat
 import { dueRules } from '../../platform/due/index.ts';
 import { allMeasures } from '../../platform/measures/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { ragNames, ragTagClasses, rags, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
 import { deadlinesInWords, serviceDeadlines, type LinkedDeadlines } from './deadlines-live.ts';
@@ -21,6 +22,17 @@ import { quarterOf } from '../../platform/dates/quarters.ts';
 import { mayUpdateAction } from './service.ts';
 
 export const statusNames: Record<string, string> = { draft: 'Draft', active: 'Active', archived: 'Archived' };
+
+/**
+ * A plan's status in words on the day: a plan archived because next year's was rolled over from it
+ * before its year ended is still in force until then (plan/queries.ts currentPlan), and says so.
+ */
+export function statusNameOn(plan: { status: string; periodStart: string; periodEnd: string }, today: IsoDate): string {
+  if (plan.status === 'archived' && plan.periodStart <= today && today <= plan.periodEnd) {
+    return `In force until ${formatDate(plan.periodEnd)}`;
+  }
+  return statusNames[plan.status] ?? plan.status;
+}
 
 export function ragTag(rag: string): { text: string; classes: string } {
   return { text: ragNames[rag as PlanRag] ?? rag, classes: ragTagClasses[rag as PlanRag] ?? 'govuk-tag--grey' };
@@ -52,7 +64,7 @@ export async function planPageData(db: Db, user: SignedInUser, id: string, today
   }));
   return {
     plan: view.plan,
-    statusName: statusNames[view.plan.status] ?? view.plan.status,
+    statusName: statusNameOn(view.plan, today),
     targets,
     canChange: can(user.role, 'plan.change'),
   };
