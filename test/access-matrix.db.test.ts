@@ -292,6 +292,8 @@ const expected: Record<string, Rule> = {
   'POST /training/sessions/:id/register': 'training.manage',
   'GET /training/sessions/:id/cancel': 'training.manage',
   'POST /training/sessions/:id/cancel': 'training.manage',
+  'GET /training/sessions/:id/edit': 'training.manage',
+  'POST /training/sessions/:id/edit': 'training.manage',
   'GET /households/:id/training': 'training.view',
   'GET /training/carers/:id': 'training.view',
   'GET /training/carers/:id/tsd': 'training.develop',

@@ -81,6 +81,46 @@ export async function addSession(db: Db, who: Who, courseId: string, input: Sess
   });
 }
 
+/**
+ * Changes a session still to be held (a room moved, a new time, more places): its carers' bookings
+ * stand, and the portal shows them the new details. Not below the places already booked; not a
+ * session cancelled or held.
+ */
+export async function changeSession(db: Db, who: Who, id: string, input: SessionInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, id)).for('update');
+    if (!session) return notFound;
+    if (session.status === 'cancelled') {
+      return invalid({ field: 'startsOn', message: 'This session was cancelled: add a new session instead' });
+    }
+    const [counts] = await tx
+      .select({
+        booked: sql<number>`count(*) filter (where ${trainingBookings.status} = 'booked')::int`,
+        marked: sql<number>`count(*) filter (where ${trainingBookings.attendance} is not null)::int`,
+      })
+      .from(trainingBookings)
+      .where(eq(trainingBookings.sessionId, id));
+    if (session.startsOn < todayInLondon() || Number(counts?.marked ?? 0) > 0) {
+      return invalid({ field: 'startsOn', message: 'A session that has been held cannot be changed' });
+    }
+    const places = Number(counts?.booked ?? 0);
+    if (input.capacity < places) {
+      return invalid({
+        field: 'capacity',
+        message: `${places} places are booked: places must be ${places} or more, or cancel a booking first`,
+      });
+    }
+    await tx.update(trainingSessions).set(input).where(eq(trainingSessions.id, id));
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'training-session',
+      recordId: id,
+      detail: { startsOn: input.startsOn, place: input.place, capacity: input.capacity },
+    });
+    return { ok: true as const, id };
+  });
+}
+
 /** Cancels a session that has not been held: its bookings are cancelled with it. */
 export async function cancelSession(db: Db, who: Who, id: string, reason: string): Promise<Result> {
   return db.transaction(async (tx) => {

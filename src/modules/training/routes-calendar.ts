@@ -8,10 +8,10 @@ import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { refused, who } from '../../platform/views/results.ts';
-import { addCourse, addSession, changeCourse } from './courses.ts';
+import { addCourse, addSession, changeCourse, changeSession } from './courses.ts';
 import { courseForm, isUuid, listQuery, sessionDateFields, sessionForm } from './forms.ts';
 import { categories, hoursText, label, mandatoryFor } from './labels.ts';
-import { coursesPage, findCourse, PAGE_SIZE, sessionsPage, type CourseRow } from './queries.ts';
+import { coursesPage, findCourse, findSession, PAGE_SIZE, sessionsPage, type CourseRow } from './queries.ts';
 import { categoryOptions, errorsFor, flashFor, formatOptions, mandatoryOptions, sessionView } from './views.ts';
 import { coursePath, trainingSessionPath } from './paths.ts';
 
@@ -131,14 +131,19 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     return reply.redirect(`${coursePath(course.id)}?done=course`, 303);
   });
 
+  /** The session's form: adding one to the course, or changing the session `changing` (its id). */
   function sessionFormPage(
     reply: FastifyReply,
-    course: CourseRow,
+    course: Pick<CourseRow, 'id' | 'title'>,
     values: Record<string, unknown>,
     errors?: FormErrors,
+    changing?: string,
   ) {
     return reply.code(errors ? 400 : 200).page('training-session-form.njk', {
-      title: `Add a session: ${course.title}`,
+      title: `${changing ? 'Change the session' : 'Add a session'}: ${course.title}`,
+      heading: changing ? 'Change the session' : 'Add a session',
+      button: changing ? 'Save the session' : 'Add the session',
+      cancel: changing ? trainingSessionPath(changing) : coursePath(course.id),
       course,
       values,
       errors,
@@ -146,6 +151,38 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
       breadcrumbs: [calendarCrumb, { text: course.title, href: coursePath(course.id) }],
     });
   }
+
+  // Changing a session still to be held: the form it was added on, filled in.
+  const sessionToChange = async (id: string) => (isUuid(id) ? findSession(db, id) : null);
+  app.get<WithId>('/training/sessions/:id/edit', manage, async (request, reply) => {
+    const session = await sessionToChange(request.params.id);
+    if (!session) return reply.callNotFound();
+    const values = {
+      ...dateBoxes('startsOn', session.starts_on),
+      ...dateBoxes('endsOn', session.ends_on === session.starts_on ? null : session.ends_on),
+      startTime: session.start_time ?? '',
+      format: session.format,
+      place: session.place,
+      capacity: String(session.capacity),
+      trainer: session.trainer,
+    };
+    return sessionFormPage(reply, { id: session.course_id, title: session.title }, values, undefined, session.id);
+  });
+
+  app.post<WithId>('/training/sessions/:id/edit', manage, async (request, reply) => {
+    const session = await sessionToChange(request.params.id);
+    if (!session) return reply.callNotFound();
+    const course = { id: session.course_id, title: session.title };
+    const form = parseDatedForm(sessionForm(todayInLondon()), request.body, sessionDateFields);
+    if (!form.ok) return sessionFormPage(reply, course, form.input, form.errors, session.id);
+    const result = await changeSession(db, who(request), session.id, form.value);
+    if (result.ok) return reply.redirect(`${trainingSessionPath(session.id)}?done=session-changed`, 303);
+    if (result.reason === 'invalid') {
+      const errors = errorsFor(result.errors, sessionDateFields);
+      return sessionFormPage(reply, course, request.body as Record<string, unknown>, errors, session.id);
+    }
+    return refused(reply, result, { backHref: trainingSessionPath(session.id) });
+  });
 
   app.get<WithId>('/training/courses/:id/sessions/new', manage, async (request, reply) => {
     const course = isUuid(request.params.id) ? await findCourse(db, request.params.id) : null;

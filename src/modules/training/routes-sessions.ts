@@ -48,6 +48,12 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       canManage,
       canTakeRegister: canManage && session.status === 'scheduled' && session.starts_on <= today,
       canCancel: canManage && session.status === 'scheduled' && session.starts_on >= today,
+      // Changed while still to be held: not once its register is taken.
+      canChange:
+        canManage &&
+        session.status === 'scheduled' &&
+        session.starts_on >= today &&
+        register.every((r) => !r.attendance),
       q,
       found: canManage && q ? await searchCarers(db, request.user!, q) : [],
       errors: extra.errors,

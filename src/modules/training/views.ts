@@ -84,6 +84,7 @@ export function flashFor(done: unknown): string | undefined {
   const messages: Record<string, string> = {
     course: 'Course saved',
     session: 'Session added to the calendar',
+    'session-changed': 'Session changed: the carers booked on it see the new details in their portal',
     booked: 'Place booked',
     cancelled: 'Booking cancelled',
     register: 'Register saved',
