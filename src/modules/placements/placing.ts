@@ -154,10 +154,8 @@ export async function placeFromMatch(
   return inTransaction(db, async (tx) => {
     // A child matched while living with other carers moves on the first day of the new placement.
     if (from) {
-      await tx
-        .update(placements)
-        .set({ endDate: input.startDate, ending: 'planned', endReason: `Moved to ${match.householdName}, as matched` })
-        .where(and(eq(placements.id, from.id), isNull(placements.endDate)));
+      const endReason = `Moved to ${match.householdName}, as matched`;
+      await closePlacement(tx, from.id, { endDate: input.startDate, ending: 'planned', endReason });
     }
     const id = await startPlacement(tx, user, actor, {
       childId: referral.childId,
@@ -168,15 +166,7 @@ export async function placeFromMatch(
       placementPlanOn: input.placementPlanOn,
       childSawProfile: input.childSawProfile,
     });
-    if (from) {
-      await refreshDueItems(tx, 'placement', [from.id]);
-      await recordAudit(tx, actor, {
-        action: 'end',
-        recordType: 'placement',
-        recordId: from.id,
-        detail: { ending: 'planned', movedToPlacementId: id },
-      });
-    }
+    if (from) await placementEnded(tx, actor, from.id, { ending: 'planned', movedToPlacementId: id });
     await closeReferralAsPlaced(tx, user, actor, referral.id, id);
     return { ok: true, id };
   });
@@ -271,18 +261,20 @@ function endingErrors(placement: PlacementRecord, endDate: IsoDate): FieldError[
   return [];
 }
 
-async function endIn(tx: DbOrTx, actor: Actor, placement: PlacementRecord, input: EndInput) {
+type Ending = Pick<EndInput, 'endDate' | 'ending' | 'endReason'>;
+
+/** Ends an open placement, in the caller's transaction (before a move starts the next one). */
+async function closePlacement(tx: DbOrTx, placementId: string, ending: Ending) {
   await tx
     .update(placements)
-    .set({ endDate: input.endDate, ending: input.ending, endReason: input.endReason })
-    .where(and(eq(placements.id, placement.id), isNull(placements.endDate)));
-  await refreshDueItems(tx, 'placement', [placement.id]);
-  await recordAudit(tx, actor, {
-    action: 'end',
-    recordType: 'placement',
-    recordId: placement.id,
-    detail: { ending: input.ending },
-  });
+    .set({ endDate: ending.endDate, ending: ending.ending, endReason: ending.endReason })
+    .where(and(eq(placements.id, placementId), isNull(placements.endDate)));
+}
+
+/** After a placement is closed: its deadlines follow and the ending is audited (with the placement moved to, on a move). */
+async function placementEnded(tx: DbOrTx, actor: Actor, placementId: string, detail: Record<string, unknown>) {
+  await refreshDueItems(tx, 'placement', [placementId]);
+  await recordAudit(tx, actor, { action: 'end', recordType: 'placement', recordId: placementId, detail });
 }
 
 /** Ends a placement: the date, planned or unplanned, and the reason (required when unplanned). */
@@ -296,7 +288,10 @@ export async function endPlacement(
   if (!canChangePlacement(user, placement)) return notFound;
   const errors = endingErrors(placement, input.endDate);
   if (errors.length) return invalid(...errors);
-  await db.transaction((tx) => endIn(tx, actor, placement, input));
+  await db.transaction(async (tx) => {
+    await closePlacement(tx, placement.id, input);
+    await placementEnded(tx, actor, placement.id, { ending: input.ending });
+  });
   return { ok: true, id: placement.id };
 }
 
@@ -317,10 +312,7 @@ export async function movePlacement(
   const household = await findHouseholdForPlacement(db, user, input.householdId, todayInLondon());
   if (!household) return invalid({ field: 'householdId', message: 'Select a household from the list' });
   return inTransaction(db, async (tx) => {
-    await tx
-      .update(placements)
-      .set({ endDate: input.endDate, ending: input.ending, endReason: input.endReason })
-      .where(and(eq(placements.id, placement.id), isNull(placements.endDate)));
+    await closePlacement(tx, placement.id, input);
     const id = await startPlacement(tx, user, actor, {
       childId: placement.childId,
       householdId: household.id,
@@ -330,13 +322,7 @@ export async function movePlacement(
       placementPlanOn: input.placementPlanOn,
       childSawProfile: input.childSawProfile,
     });
-    await refreshDueItems(tx, 'placement', [placement.id]);
-    await recordAudit(tx, actor, {
-      action: 'end',
-      recordType: 'placement',
-      recordId: placement.id,
-      detail: { ending: input.ending, movedToPlacementId: id },
-    });
+    await placementEnded(tx, actor, placement.id, { ending: input.ending, movedToPlacementId: id });
     return { ok: true, id };
   });
 }
