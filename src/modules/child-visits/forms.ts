@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { requiredId } from '../../platform/views/form-fields.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 import { notAloneReasons, places, seenChoices, type NotAloneReason, type Place, type SeenChoice } from './labels.ts';
 
@@ -70,9 +70,7 @@ export function seenChoiceOf(visit: { childSeen: boolean; seenAlone: boolean | n
 }
 
 /** "Remove the visit": why (recorded for the wrong child, or the visit did not happen). */
-export const removeVisitForm = z.object({
-  reason: requiredText('Enter why the visit is being removed', 500),
-});
+export const removeVisitForm = removalForm('visit');
 
 /** The visits list's page, and what was just done, from the query string. */
 export const visitsListQuery = z.object({

@@ -189,10 +189,15 @@ export const childVisitsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    return reply.code(errors ? 400 : 200).page('child-visits-remove.njk', {
+    return reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
       title: `Remove the visit: ${childName(child)}`,
-      child,
-      visitedOn: formatDate(visit.visitedOn),
+      caption: `${childName(child)} (${child.reference})`,
+      heading: `Remove the visit on ${formatDate(visit.visitedOn)}`,
+      intro:
+        'Remove a visit only if it was recorded in error: for the wrong child, or a visit that did not happen. To correct its date or what happened, change the visit instead. The next visit due is worked out again without it, and the audit trail keeps who removed it and why.',
+      what: 'visit',
+      hint: 'For example, recorded for the wrong child.',
+      button: 'Remove the visit',
       values,
       errors,
       action: removeVisitPath(child.id, visit.id),

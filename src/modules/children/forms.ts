@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ageOn, birthdayOn, compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { ethnicities, genderKeys, healthAssessmentKinds, legalStatusKeys, needKeys } from './labels.ts';
 import { pageNumber } from '../../platform/views/params.ts';
@@ -126,9 +126,7 @@ export const healthAssessmentForm = (today: IsoDate, dateOfBirth: IsoDate) =>
 export type HealthAssessmentInput = z.infer<ReturnType<typeof healthAssessmentForm>>;
 
 /** "Remove: recorded in error": why a health assessment is removed. */
-export const removeHealthAssessmentForm = z.object({
-  reason: requiredText('Enter why the health assessment is being removed', 500),
-});
+export const removeHealthAssessmentForm = removalForm('health assessment');
 
 /** Drops NUL bytes (PostgreSQL refuses them) from free text in a query string. */
 const searchText = z

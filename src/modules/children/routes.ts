@@ -253,10 +253,14 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     errors?: FormErrors,
   ) {
     const { child, assessment } = found;
-    return reply.code(errors ? 400 : 200).page('children-health-remove.njk', {
+    return reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
       title: `Remove the health assessment: ${childName(child)}`,
-      child,
-      what: `${label(healthAssessmentKinds, assessment.kind).toLowerCase()} on ${formatDate(assessment.completedOn)}`,
+      caption: `${childName(child)} (${child.reference})`,
+      heading: `Remove the ${label(healthAssessmentKinds, assessment.kind).toLowerCase()} on ${formatDate(assessment.completedOn)}`,
+      intro: `Remove a health assessment only if it was recorded in error: for the wrong child, or an assessment that did not happen. To correct it, remove it and record it again. ${child.firstName}’s next health assessment due is worked out again without it, and the audit trail keeps who removed it and why.`,
+      what: 'health assessment',
+      hint: 'For example, recorded for the wrong child.',
+      button: 'Remove the health assessment',
       values,
       errors,
       action: removeHealthAssessmentPath(child.id, assessment.id),

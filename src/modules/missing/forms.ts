@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { notInFuture, optionalGovukDate, pastGovukDate } from '../../platform/views/date-input.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm } from '../../platform/views/forms.ts';
 
 export const OPEN_DATES = ['missingOn', 'returnedOn'] as const;
 export const RETURN_DATES = ['returnedOn'] as const;
@@ -113,6 +113,4 @@ export function interviewForm(today: IsoDate) {
 export type InterviewInput = z.infer<ReturnType<typeof interviewForm>>;
 
 /** Removing an episode recorded in error: why, for the audit trail. */
-export const removeEpisodeForm = z.object({
-  reason: requiredText('Enter why the record is being removed', 500),
-});
+export const removeEpisodeForm = removalForm('record');

@@ -30,11 +30,15 @@ export async function removeEpisodeRoutes(
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) =>
-    reply.code(errors ? 400 : 200).page('missing-remove.njk', {
+    reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
       title: `Remove the record of going missing: ${found.child.firstName} ${found.child.lastName}`,
-      child: found.child,
-      missingOn: formatDate(found.episode.missingOn),
+      caption: `${found.child.firstName} ${found.child.lastName} (${found.child.reference})`,
+      heading: `Remove the record of going missing on ${formatDate(found.episode.missingOn)}`,
+      intro: `Remove it only if it was recorded in error: for the wrong child, or a time ${found.child.firstName} did not go missing. To record the return or the return interview, go back to the record instead. Its return interview deadline goes with it, and the audit trail keeps who removed it and why.`,
       rows: episodeRows(found.episode),
+      what: 'record',
+      hint: 'For example, recorded for the wrong child.',
+      button: 'Remove the record',
       values,
       errors,
       action: removeEpisodePath(found.episode.id),

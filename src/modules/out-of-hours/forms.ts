@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isWorkingDay, type ClockTime, type IsoDate } from '../../platform/dates/index.ts';
 import { pastGovukDate } from '../../platform/views/date-input.ts';
-import { requiredText } from '../../platform/views/forms.ts';
+import { removalForm, requiredText } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 import { ANSWER_HOURS, answererRefusals, answerers, callers, outcomes, reasons, type Answerer } from './labels.ts';
 
@@ -84,6 +84,4 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 /** Removing a call recorded in error: why, for the audit trail. */
-export const removeCallForm = z.object({
-  reason: requiredText('Enter why the call is being removed', 500),
-});
+export const removeCallForm = removalForm('call');

@@ -68,11 +68,16 @@ export async function callChangeRoutes(app: FastifyInstance, db: Db, showForm: S
   });
 
   const showRemove = (reply: FastifyReply, call: CallRow, values: Record<string, unknown>, errors?: FormErrors) =>
-    reply.code(errors ? 400 : 200).page('out-of-hours-remove.njk', {
+    reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
       title: `Remove the out-of-hours call: ${call.householdName}`,
-      call,
-      calledOn: formatDate(call.calledOn),
+      caption: `${call.householdName} (${call.householdReference})`,
+      heading: `Remove the out-of-hours call on ${formatDate(call.calledOn)}`,
+      intro:
+        'Remove a call only if it was recorded in error: on the wrong household, or a call that was not made. To correct its time, who answered or what was done, change the call instead. The audit trail keeps who removed it and why.',
       rows: callRows(call),
+      what: 'call',
+      hint: 'For example, recorded on the wrong household.',
+      button: 'Remove the call',
       values,
       errors,
       action: removeCallPath(call.id),

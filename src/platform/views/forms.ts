@@ -71,3 +71,7 @@ export const optionalText = (max = 2000, what?: string) =>
     .max(max, what ? `Enter ${what} in ${characters(max)}` : `Must be ${characters(max)}`)
     .optional()
     .transform((v) => (v ? v : null));
+
+/** The reason asked when a record made in error is removed (the page is remove-with-reason.njk). */
+export const removalForm = (what: string) =>
+  z.object({ reason: requiredText(`Enter why the ${what} is being removed`, 500) });
