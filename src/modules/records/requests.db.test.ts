@@ -111,6 +111,9 @@ describe('recording a request for a carer’s records and the records sent', () 
     // Sent once: a second answer is refused.
     const again = await manager.post(sentPath, dateBoxes('sentOn', today));
     expect(again.statusCode).toBe(400);
+    expect(again.body).toContain(
+      `The records were sent on ${formatDate(today)}: they cannot be recorded as sent again`,
+    );
 
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.recordId, request!.id));
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'view', 'update']));

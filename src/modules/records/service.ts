@@ -3,7 +3,7 @@
  * who may make it, keeps the deadline in step and writes its audit-trail entry in one transaction;
  * every view of a household's requests is written to the trail too.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -82,20 +82,29 @@ export async function recordRequest(db: Db, who: Who, householdId: string, input
  * Corrects a request recorded with a mistake (who asked, the day it came, the notes) while the
  * records are still to be sent; the due date follows the day received.
  */
+/**
+ * A request the user may read whose records are still to be sent, its row locked until the transaction
+ * ends, so a change and "records sent" saved at the same moment cannot both pass; otherwise not found,
+ * or a message on `field` saying when they were sent and what can no longer be done.
+ */
+async function stillToSend(tx: DbOrTx, who: Who, id: string, field: string, refusal: string) {
+  await tx.execute(sql`select 1 from ${recordsRequests} where ${recordsRequests.id} = ${id} for update`);
+  const request = await findVisibleRequest(tx, who.user, id);
+  if (!request) return notFound;
+  if (request.sentOn) {
+    return invalid({ field, message: `The records were sent on ${formatDate(request.sentOn)}: ${refusal}` });
+  }
+  return request;
+}
+
 export async function changeRequest(db: Db, who: Who, id: string, input: RequestInput): Promise<Result> {
   if (!mayRecordRequests(who.user)) return forbidden;
   if (input.receivedOn > todayInLondon()) {
     return invalid({ field: 'receivedOn', message: 'Date the request was received must be today or in the past' });
   }
   return inTransaction(db, async (tx) => {
-    const request = await findVisibleRequest(tx, who.user, id);
-    if (!request) return notFound;
-    if (request.sentOn) {
-      return invalid({
-        field: 'organisation',
-        message: `The records were sent on ${formatDate(request.sentOn)}: the request can no longer be changed`,
-      });
-    }
+    const request = await stillToSend(tx, who, id, 'organisation', 'the request can no longer be changed');
+    if ('reason' in request) return request;
     await tx
       .update(recordsRequests)
       .set({
@@ -134,14 +143,8 @@ export async function recordSent(
 ): Promise<Result<{ id: string; householdId: string }>> {
   if (!mayRecordRequests(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
-    const request = await findVisibleRequest(tx, who.user, id);
-    if (!request) return notFound;
-    if (request.sentOn) {
-      return invalid({
-        field: 'sentOn',
-        message: `The records were already recorded as sent on ${formatDate(request.sentOn)}`,
-      });
-    }
+    const request = await stillToSend(tx, who, id, 'sentOn', 'they cannot be recorded as sent again');
+    if ('reason' in request) return request;
     if (input.sentOn > todayInLondon()) {
       return invalid({ field: 'sentOn', message: 'Date the records were sent must be today or in the past' });
     }
