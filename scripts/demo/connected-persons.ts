@@ -183,10 +183,13 @@ export interface ConnectedStay {
   start: IsoDate;
 }
 
-/** The paperwork given to the connected person within days, and the delegated authority signed. */
+/**
+ * The paperwork given to the connected person within days, and the delegated authority signed, its
+ * copy given the same day (recorded on the delegated authority, not as one of the placement's papers).
+ */
 export function writePaperwork(random: Random, stay: ConnectedStay, rows: ConnectedRows): void {
   const signedOn = addWorkingDays(stay.start, random.int(1, 4));
-  for (const kind of ['referral', 'risk_assessment', 'placement_arrangements', 'delegated_authority'] as const) {
+  for (const kind of ['referral', 'risk_assessment', 'placement_arrangements'] as const) {
     rows.documents.push({ placementId: stay.placementId, kind, givenOn: signedOn, recordedBy: stay.worker });
   }
   rows.authorities.push({

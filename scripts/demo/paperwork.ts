@@ -14,6 +14,10 @@ import type { Writers } from './writers.ts';
 
 export type OpenStatus = 'submitted' | 'returned' | 'accepted' | 'matched';
 const NO_MATCH = 'No in-house match: placed with an independent fostering agency';
+/**
+ * The papers given to the carer, and the delegated authority's copy: that copy is recorded on the
+ * delegated authority form (below), not as a paper, but its draw is kept so the demo stays the same.
+ */
 const DOCUMENTS = ['referral', 'risk_assessment', 'placement_arrangements', 'delegated_authority'] as const;
 
 export class Paperwork {
@@ -224,7 +228,9 @@ export class Paperwork {
         addWorking(s.start, kind === 'delegated_authority' ? random.int(1, 8) : random.int(0, 3)) -
           (kind === 'referral' ? 1 : 0),
       );
-      if (given !== null) await w.placement_documents.add(this.newId(), id, kind, isoOf(given), by);
+      if (given !== null && kind !== 'delegated_authority') {
+        await w.placement_documents.add(this.newId(), id, kind, isoOf(given), by);
+      }
     }
     if (!s.pending && !random.chance(settled ? 0.995 : 0.97) && !longSettled) return;
     const signed =
