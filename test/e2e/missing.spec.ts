@@ -5,7 +5,8 @@ import { test, expect } from './support/fixtures.ts';
  * A child missing from care in the browser: a children's social worker opens one of their children
  * placed with the service's carers (one not missing now), records that the child went missing today
  * (first without saying whether the police were told: refused, with what was typed kept), that the
- * child came back, and the return interview offered and held; the child's page, the list of
+ * child came back, and the return interview offered and held; corrects what it was opened with
+ * (the police were not told after all); the child's page, the list of
  * children missing and the child's list of every episode show it; then, as if recorded in error, removes
  * it with the reason why. Every page is checked with axe.
  */
@@ -71,6 +72,19 @@ test('a children’s social worker records a child missing, their return and the
     'The return interview has been recorded',
   );
   await expect(page.locator('main')).toContainText(`Offered on ${dayInWords(today)}; held on ${dayInWords(today)}`);
+
+  // What it was opened with is corrected on the opening form, filled in: the police were not told after all.
+  await hearth.clickLink(/^Change went missing$/i);
+  await expect(hearth.heading).toHaveText('Change what was recorded when the child went missing');
+  await expect(page.getByLabel('What is known (optional)')).toHaveValue('Did not come home from school');
+  await page.getByRole('group', { name: 'Was the child reported missing to the police?' }).getByLabel('No').check();
+  await page.getByLabel('What is known (optional)').fill('Did not come home from school; the carer found them');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText(
+    'The record of going missing has been changed',
+  );
+  await expect(page.locator('main')).toContainText('Did not come home from school; the carer found them');
+  await expect(page.locator('main .govuk-summary-list')).toContainText(/Reported to the police\s*No/);
 
   await hearth.clickLink(`Back to ${name}’s record`);
   await expect(page.locator('[data-missing-episodes]')).toContainText(

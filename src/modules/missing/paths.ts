@@ -10,3 +10,5 @@ export const removeEpisodePath = (id: string) => `/missing/${id}/remove`;
 export const episodeSteps = ['return', 'interview'] as const;
 export type EpisodeStep = (typeof episodeSteps)[number];
 export const episodeStepPath = (id: string, step: EpisodeStep) => `/missing/${id}/${step}`;
+/** Correcting what an episode was opened with. */
+export const changeEpisodePath = (id: string) => `/missing/${id}/change`;

@@ -17,6 +17,7 @@ import { childPath } from '../children/paths.ts';
 import { findChild } from '../children/scope.ts';
 import { INTERVIEW_DATES, interviewForm, OPEN_DATES, openForm, RETURN_DATES, returnForm } from './forms.ts';
 import {
+  changeEpisodePath,
   childEpisodesPath,
   episodePath,
   episodeStepPath,
@@ -33,6 +34,7 @@ import {
   type EpisodeChild,
   type EpisodeRow,
 } from './queries.ts';
+import { changeEpisodeRoutes } from './routes-change.ts';
 import { removeEpisodeRoutes } from './routes-remove.ts';
 import { mayChangeEpisode } from './scope.ts';
 import { auditEpisodesViewed, episodeFormFor, openEpisode, recordInterview, recordReturn } from './service.ts';
@@ -248,6 +250,7 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     opened: 'The child has been recorded as missing',
     return: 'The child’s return has been recorded',
     interview: 'The return interview has been recorded',
+    changed: 'The record of going missing has been changed',
   };
   app.get<WithId & { Querystring: { done?: string } }>(episodePath(':id'), view, async (request, reply) => {
     const found = await findEpisode(db, request.user!, request.params.id);
@@ -260,10 +263,14 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       child,
       tag: episodeTag(episode),
       summary: episodeSummary(episode),
-      episodeRows: episodeRows(episode).map((r) => ({
-        ...r,
-        href: records && r.step && stepOpen(episode, r.step) ? episodeStepPath(episode.id, r.step) : null,
-      })),
+      episodeRows: episodeRows(episode).map((r) => {
+        if (!records) return { ...r, href: null };
+        if (r.step && stepOpen(episode, r.step)) {
+          return { ...r, href: episodeStepPath(episode.id, r.step), action: r.by ? 'Change' : 'Record' };
+        }
+        // What the episode was opened with (the return too, once recorded) is corrected on its change form.
+        return { ...r, href: r.opening ? changeEpisodePath(episode.id) : null, action: 'Change' };
+      }),
       childHref: childPath(child.id),
       removeHref: records ? removeEpisodePath(episode.id) : null,
       flash: flashes[request.query.done ?? ''],
@@ -352,6 +359,7 @@ export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       );
     });
   }
+  await changeEpisodeRoutes(app, db, { showForm, openFields });
   await removeEpisodeRoutes(app, db, crumbs);
 };
 

@@ -1,9 +1,10 @@
 /**
  * Recording a child's missing from care episodes: opening one (the child placed with one of the
- * service's households that day; one open at a time; never overlapping another of theirs), the
- * return, and the independent return interview. Every change checks that the user answers for the
- * placement it happened in, keeps the dates in order, refreshes the return interview's deadline and
- * writes its audit entry in one transaction; every view is audited.
+ * service's households that day; one open at a time; never overlapping another of theirs),
+ * correcting what it was opened with, the return, and the independent return interview. Every
+ * change checks that the user answers for the placement it happened in, keeps the dates in order,
+ * refreshes the return interview's deadline and writes its audit entry in one transaction; every
+ * view is audited.
  */
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
@@ -219,6 +220,100 @@ async function saved(
     detail: change.detail,
   });
   return { ok: true as const, id };
+}
+
+/**
+ * Corrects the details given when the episode was opened (the day the child went missing, the
+ * police, what was known, and the return as that form records it), by someone who answers for its
+ * placement: the rules of opening hold on the new days (placed with one of the service's households
+ * that they answer for, no overlap with another of the child's episodes, the dates in order with
+ * the return and its interview). The episode follows the placement of the new day; its return
+ * interview deadline is refreshed and the change audited in the same transaction.
+ */
+export async function changeEpisode(
+  db: Db,
+  who: Who,
+  id: string,
+  child: { id: string; firstName: string },
+  input: OpenInput,
+): Promise<Result> {
+  if (!mayRecordEpisodes(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    // The child's record first, as opening does: two saves cannot both pass the overlap check.
+    await tx.execute(sql`select id from children where id = ${child.id} for update`);
+    const episode = await lockedFor(tx, who, id);
+    if ('reason' in episode) return episode;
+    if (episode.childId !== child.id) return notFound;
+    const placement = await placementOn(tx, child.id, input.missingOn);
+    if (!placement) {
+      return invalid({
+        field: 'missingOn',
+        message: `${child.firstName} was not placed with one of our foster households on ${formatDate(input.missingOn)}: enter a day they lived with one`,
+      });
+    }
+    if (placement.id !== episode.placementId) {
+      const parties = await partiesOf(tx, placement.id);
+      if (!parties || !mayChangeEpisode(who.user, parties)) {
+        return invalid({
+          field: 'missingOn',
+          message: `On ${formatDate(input.missingOn)} ${child.firstName} lived in a placement you do not answer for: ask its supervising social worker or the child’s social worker to record it`,
+        });
+      }
+    }
+    const offeredOn = episode.interviewOfferedOn;
+    if (input.returnedOn === null && (offeredOn || episode.interviewNotOfferedReason)) {
+      return invalid({
+        field: 'returnedOn',
+        message: 'The return interview is recorded: enter the date the child came back',
+      });
+    }
+    if (input.returnedOn && offeredOn && compareIsoDates(input.returnedOn, offeredOn) > 0) {
+      return invalid({
+        field: 'returnedOn',
+        message: `Date the child came back must be on or before the date the return interview was offered, ${formatDate(offeredOn)}`,
+      });
+    }
+    const clash = await overlapping(tx, child.id, input.missingOn, input.returnedOn, id);
+    if (clash) {
+      return invalid({
+        field: 'missingOn',
+        message: `${child.firstName} is also recorded as missing ${clash}: enter days that do not overlap it`,
+      });
+    }
+    const returnChanged = input.returnedOn !== episode.returnedOn || input.returnNote !== episode.returnNote;
+    const values = {
+      placementId: placement.id,
+      householdId: placement.householdId,
+      missingOn: input.missingOn,
+      reportedToPolice: input.reportedToPolice,
+      circumstances: input.circumstances,
+      returnedOn: input.returnedOn,
+      returnNote: input.returnNote,
+      returnRecordedBy: input.returnedOn === null ? null : returnChanged ? who.user.id : episode.returnRecordedBy,
+    };
+    const changed: string[] = (
+      ['placementId', 'missingOn', 'reportedToPolice', 'circumstances', 'returnedOn', 'returnNote'] as const
+    ).filter((key) => values[key] !== episode[key]);
+    await tx
+      .update(missingEpisodes)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(missingEpisodes.id, id));
+    await refreshDueItems(tx, EPISODE_RECORD, [id]);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: EPISODE_RECORD,
+      recordId: id,
+      detail: {
+        part: 'missing-details',
+        changed,
+        missingOn: input.missingOn,
+        returnedOn: input.returnedOn,
+        ...(input.missingOn !== episode.missingOn ? { wasMissingOn: episode.missingOn } : {}),
+        ...(input.returnedOn !== episode.returnedOn ? { wasReturnedOn: episode.returnedOn } : {}),
+      },
+    });
+    return { ok: true as const, id };
+  });
 }
 
 /**

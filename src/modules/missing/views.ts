@@ -30,14 +30,24 @@ function interviewValue(e: EpisodeRow): string {
   return `${offered}; not held yet`;
 }
 
-/** The rows of the episode's summary list, each with who recorded it. */
+/**
+ * The rows of the episode's summary list, each with who recorded it; `opening` marks what the form
+ * that opened the episode records (and its change form corrects).
+ */
 export function episodeRows(e: EpisodeRow) {
   return [
-    { key: 'Went missing', value: formatDate(e.missingOn), note: e.circumstances, by: by(e.recordedByName) },
-    { key: 'From', value: `${e.householdName} (${e.householdReference})`, note: null, by: null },
-    { key: 'Reported to the police', value: e.reportedToPolice ? 'Yes' : 'No', note: null, by: null },
+    {
+      key: 'Went missing',
+      value: formatDate(e.missingOn),
+      note: e.circumstances,
+      by: by(e.recordedByName),
+      opening: true,
+    },
+    { key: 'From', value: `${e.householdName} (${e.householdReference})`, note: null, by: null, opening: false },
+    { key: 'Reported to the police', value: e.reportedToPolice ? 'Yes' : 'No', note: null, by: null, opening: true },
     {
       key: 'Came back',
+      opening: true,
       step: 'return' as const,
       value: e.returnedOn ? formatDate(e.returnedOn) : 'Not back yet',
       note: e.returnNote,
@@ -45,6 +55,7 @@ export function episodeRows(e: EpisodeRow) {
     },
     {
       key: 'Return interview',
+      opening: false,
       step: 'interview' as const,
       value: interviewValue(e),
       note: null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { isUuid, pageNumber } from '../../platform/views/params.ts';
 import { audienceKeys, categoryKeys, formatKeys, mandatoryForKeys, occasionKeys, organiserKeys } from './labels.ts';
@@ -150,6 +150,8 @@ export const eventForm = z
   })
   .transform((form) => ({ ...form, endsOn: form.endsOn ?? form.heldOn }));
 export type EventInput = z.infer<typeof eventForm>;
+/** Removing an event recorded in error: why, for the audit trail. */
+export const removeEventForm = removalForm('event');
 
 export const attendeeForm = z
   .object({ carerId: z.string().optional(), childId: z.string().optional() })

@@ -3,16 +3,19 @@
  * A carer's attendance is recorded by anyone who may record events and read the carer; a child's
  * only by someone who may read the child. Each change is audited on the person's own record.
  */
-import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { can } from '../../platform/access/policy.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { childVisibleTo } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import type { EventInput } from './forms.ts';
-import { findVisibleCarer } from './scope.ts';
+import { carersVisibleTo, findVisibleCarer } from './scope.ts';
 import { participationAttendance, participationEvents } from './tables.ts';
 
 export async function addEvent(db: Db, who: Who, input: EventInput): Promise<Result> {
@@ -96,5 +99,106 @@ export async function removeAttendee(db: Db, who: Who, eventId: string, attendee
       detail: { participationEvent: eventId, attended: false },
     });
     return { ok: true as const, id: eventId };
+  });
+}
+
+/** Who is recorded as attending an event: carers and children, and how many of them are on records the user cannot read. */
+export async function attendanceOf(db: DbOrTx, user: SignedInUser, eventId: string) {
+  const [row] = await queryRows<{ carers: number; children: number; hidden: number }>(
+    db,
+    sql`select count(a.carer_id)::int as carers, count(a.child_id)::int as children,
+        count(*) filter (where not coalesce(
+          case when a.carer_id is not null then a.carer_id in (select carers.id from carers where ${carersVisibleTo(user)})
+            else a.child_id in (select children.id from children where ${childVisibleTo(user)}) end, false))::int as hidden
+      from participation_attendance a where a.event_id = ${eventId}`,
+  );
+  return { carers: Number(row?.carers ?? 0), children: Number(row?.children ?? 0), hidden: Number(row?.hidden ?? 0) };
+}
+
+const people = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Corrects an event's own details (its name, who it was for and by, its days, where): who attended
+ * stands, and their participation days count the event's new days. The event must still fit them:
+ * not moved after today once attendance is recorded, nor closed to the carers or the children
+ * recorded as attending.
+ */
+export async function changeEvent(db: Db, who: Who, id: string, input: EventInput): Promise<Result> {
+  if (!can(who.user.role, 'participation.record')) return forbidden;
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(participationEvents).where(eq(participationEvents.id, id)).for('update');
+    if (!event) return notFound;
+    const came = await attendanceOf(tx, who.user, id);
+    if (came.carers + came.children > 0 && input.heldOn > todayInLondon()) {
+      return invalid({
+        field: 'heldOn',
+        message: 'Who attended is recorded: the date of the event must be today or in the past',
+      });
+    }
+    if (came.carers && input.audience === 'children') {
+      return invalid({
+        field: 'audience',
+        message: `${people(came.carers, 'carer is', 'carers are')} recorded as attending: select an audience with carers, or take them off the event first`,
+      });
+    }
+    if (came.children && input.audience === 'carers') {
+      return invalid({
+        field: 'audience',
+        message: `${people(came.children, 'child is', 'children are')} recorded as attending: select an audience with children and young people, or take them off the event first`,
+      });
+    }
+    const changed = (Object.keys(input) as (keyof EventInput)[]).filter((key) => input[key] !== event[key]);
+    if (!changed.length) return { ok: true as const, id };
+    await tx.update(participationEvents).set(input).where(eq(participationEvents.id, id));
+    await markProvisionalFiguresOutOfDate(tx);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'participation-event',
+      recordId: id,
+      detail: { changed, heldOn: input.heldOn, endsOn: input.endsOn },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * Removes an event recorded in error (one that did not take place, or recorded twice), with why:
+ * the carers and children recorded as attending go with it (their participation days no longer
+ * count it), each audited on their own record. Only by someone who may read every one of them, as
+ * taking one person off the event is; the event's removal is audited with the reason.
+ */
+export async function removeEvent(db: Db, who: Who, id: string, reason: string): Promise<Result> {
+  if (!can(who.user.role, 'participation.record')) return forbidden;
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(participationEvents).where(eq(participationEvents.id, id)).for('update');
+    if (!event) return notFound;
+    if ((await attendanceOf(tx, who.user, id)).hidden > 0) return forbidden;
+    const gone = await tx
+      .delete(participationAttendance)
+      .where(eq(participationAttendance.eventId, id))
+      .returning({ carerId: participationAttendance.carerId, childId: participationAttendance.childId });
+    await tx.delete(participationEvents).where(eq(participationEvents.id, id));
+    await markProvisionalFiguresOutOfDate(tx);
+    await recordAudits(tx, who.actor, [
+      {
+        action: 'delete',
+        recordType: 'participation-event',
+        recordId: id,
+        detail: {
+          title: event.title,
+          heldOn: event.heldOn,
+          carers: gone.filter((a) => a.carerId).length,
+          children: gone.filter((a) => a.childId).length,
+          reason,
+        },
+      },
+      ...gone.map((a) => ({
+        action: 'update',
+        recordType: a.carerId ? 'carer' : 'child',
+        recordId: (a.carerId ?? a.childId)!,
+        detail: { part: 'participation-attendance', participationEvent: id, attended: false, eventRemoved: true },
+      })),
+    ]);
+    return { ok: true as const, id };
   });
 }

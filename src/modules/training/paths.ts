@@ -5,3 +5,6 @@ export const developmentPlanPath = (carerId: string) => `/training/carers/${care
 export const coursePath = (id: string) => `/training/courses/${id}`;
 export const trainingSessionPath = (id: string) => `/training/sessions/${id}`;
 export const participationEventPath = (id: string) => `/participation/${id}`;
+/** Correcting a participation event's own details, and removing one recorded in error. */
+export const changeParticipationEventPath = (id: string) => `/participation/${id}/change`;
+export const removeParticipationEventPath = (id: string) => `/participation/${id}/remove`;

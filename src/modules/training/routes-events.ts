@@ -1,4 +1,4 @@
-/** Participation events: the list, adding one, and who attended (participation.ts). */
+/** Participation events: the list, adding one, and who attended (participation.ts); changing and removing one in routes-events-change.ts. */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
@@ -17,7 +17,8 @@ import { PAGE_SIZE, searchCarers, searchChildren } from './queries.ts';
 import { carersVisibleTo } from './scope.ts';
 import { participationEvents } from './tables.ts';
 import { audienceOptions, errorsFor, flashFor, organiserOptions } from './views.ts';
-import { participationEventPath } from './paths.ts';
+import { changeParticipationEventPath, participationEventPath, removeParticipationEventPath } from './paths.ts';
+import { eventChangeRoutes } from './routes-events-change.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -60,18 +61,28 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       })),
       pagination: pagination(request.url, page, PAGE_SIZE, Number(total?.n ?? 0)),
       canRecord: can(request.user!.role, 'participation.record'),
+      flash: flashFor(request.query.done),
       breadcrumbs: [{ text: 'Training calendar', href: '/training' }],
     });
   });
 
-  function formPage(reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors) {
+  /** The event's form: adding one, or changing the event `changing` (its title and page). */
+  function formPage(
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+    changing?: { title: string; href: string },
+  ) {
+    const heading = changing ? 'Change the participation event' : 'Add a participation event';
     return reply.code(errors ? 400 : 200).page('participation-event-form.njk', {
-      title: 'Add a participation event',
+      title: changing ? `${heading}: ${changing.title}` : heading,
+      heading,
+      cancel: changing?.href ?? '/participation',
       values,
       errors,
       audiences: audienceOptions(values.audience),
       organisers: organiserOptions(values.organiser),
-      breadcrumbs: [eventsCrumb],
+      breadcrumbs: [eventsCrumb, ...(changing ? [{ text: changing.title, href: changing.href }] : [])],
     });
   }
 
@@ -104,13 +115,18 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     );
     const canRecord = can(viewer.role, 'participation.record');
     const open = canRecord && event.heldOn <= todayInLondon();
+    const otherCarers = carerRows.filter((r) => !r.name).length;
+    const otherChildren = childRows.filter((r) => !r.name).length;
     return reply.code(errors ? 400 : 200).page('participation-event.njk', {
       title: `Participation event: ${event.title}`,
       event: eventView(event),
       carers: carerRows.filter((r) => r.name),
-      otherCarers: carerRows.filter((r) => !r.name).length,
+      otherCarers,
       children: childRows.filter((r) => r.name),
-      otherChildren: childRows.filter((r) => !r.name).length,
+      otherChildren,
+      changeHref: canRecord ? changeParticipationEventPath(event.id) : null,
+      // Removed by someone who may read everyone recorded as attending (they go with it).
+      removeHref: canRecord && !otherCarers && !otherChildren ? removeParticipationEventPath(event.id) : null,
       canRecord: open,
       notYet: canRecord && !open,
       q,
@@ -151,4 +167,6 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       return refused(reply, result, { backHref: participationEventPath(event.id) });
     });
   }
+
+  await eventChangeRoutes(app, db, { load, formPage, eventView, eventsCrumb });
 };

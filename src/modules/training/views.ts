@@ -92,6 +92,8 @@ export function flashFor(done: unknown): string | undefined {
     tsd: 'Date the TSD standards were evidenced recorded',
     pdp: 'Personal development plan saved',
     event: 'Event saved',
+    'event-changed': 'Event changed',
+    'event-removed': 'Event removed, with who attended it',
     attended: 'Attendance recorded',
     removed: 'Taken off the attendance list',
   };
