@@ -19,7 +19,8 @@ const longDate = (date: Date) =>
 
 /**
  * Staff supervision: a team manager records a session with their SSW on the county's template,
- * the SSW signs it and sees it in their own folder, and a peer SSW cannot open the folder at all.
+ * the SSW signs it and sees it in their own folder, the manager corrects it (the SSW's signature is
+ * cleared), and a peer SSW cannot open the folder at all.
  * Every page is checked with axe.
  */
 test('a team manager records a supervision session and the SSW signs it', async ({ hearth }) => {
@@ -66,6 +67,27 @@ test('a team manager records a supervision session and the SSW signs it', async 
   await hearth.openArea('My supervision');
   const row = page.locator('tbody tr').filter({ hasText: longDate(today) });
   await expect(row).toContainText('Signed by both');
+  await hearth.signOut();
+
+  // The manager puts a slip right on the form it was recorded on, filled in: it warns that the SSW's
+  // signature goes, and once saved the record waits for the SSW to sign it again.
+  await hearth.signInAs('manager', folderPath);
+  await hearth.clickLink(longDate(today), {
+    within: page
+      .locator('tbody tr')
+      .filter({ hasText: longDate(today) })
+      .first(),
+  });
+  await expect(hearth.heading).toHaveText(`Supervision on ${longDate(today)}`);
+  await hearth.submit('Change this session');
+  await expect(hearth.heading).toHaveText(`Change the supervision session of ${longDate(today)}`);
+  await expect(page.getByLabel('Actions agreed')).toHaveValue('Send the respite referral by Friday.');
+  await expect(page.locator('.govuk-warning-text')).toContainText('Saving your changes clears their signature');
+  await page.getByLabel('Actions agreed').fill('Send the respite referral by Thursday.');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('signature has been cleared');
+  await expect(page.getByText('Send the respite referral by Thursday.')).toBeVisible();
+  await expect(page.locator('.govuk-summary-list')).toContainText('Not yet signed');
   await hearth.signOut();
 
   // A peer: another supervising social worker does not find the folder.

@@ -37,6 +37,8 @@ export type SessionInput = z.infer<typeof sessionForm>;
 export const signForm = z.object({
   confirm: z.literal('yes', { error: 'Confirm that this is a true record of your supervision' }),
   staffComment: optionalText(5000),
+  /** The version of the record the member read (when the supervisor last signed it): a changed record is read again. */
+  version: z.string().max(40).optional(),
 });
 export type SignInput = z.infer<typeof signForm>;
 

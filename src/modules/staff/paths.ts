@@ -11,3 +11,8 @@ export const PICK_FOLDER = '/staff/folder-audits/pick';
 export const folderAuditPath = (auditId: string) => `${FOLDER_AUDITS}/${auditId}`;
 export const actionsDonePath = (auditId: string) => `${folderAuditPath(auditId)}/actions-done`;
 export const newFolderAuditPath = (memberId: string) => `${folderPath(memberId)}/folder-audit`;
+export const changeSessionPath = (sessionId: string) => `${sessionPath(sessionId)}/change`;
+export const removeSessionPath = (sessionId: string) => `${sessionPath(sessionId)}/remove`;
+export const trainingRecordPath = (trainingId: string) => `/staff/training/${trainingId}`;
+export const changeTrainingPath = (trainingId: string) => `${trainingRecordPath(trainingId)}/change`;
+export const removeTrainingPath = (trainingId: string) => `${trainingRecordPath(trainingId)}/remove`;

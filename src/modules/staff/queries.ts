@@ -7,7 +7,7 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { managerOf, seesMember, staffRoleList, visibleStaffIds } from './scope.ts';
 import { DEFAULT_SUPERVISION_WEEKS } from './settings.ts';
-import { staffAgreements, staffPdps, staffSessions, staffStarts } from './tables.ts';
+import { staffAgreements, staffPdps, staffSessions, staffStarts, staffTraining } from './tables.ts';
 
 export interface MemberRecord {
   id: string;
@@ -90,6 +90,11 @@ export async function folderOf(db: DbOrTx, memberId: string, page: number) {
     sql`select item, max(completed_on)::text as last from staff_training where staff_user_id = ${memberId} group by item`,
   );
   const [start] = await db.select().from(staffStarts).where(eq(staffStarts.userId, memberId));
+  const trainingRecords = await db
+    .select({ id: staffTraining.id, item: staffTraining.item, completedOn: staffTraining.completedOn })
+    .from(staffTraining)
+    .where(eq(staffTraining.staffUserId, memberId))
+    .orderBy(desc(staffTraining.completedOn), staffTraining.item, desc(staffTraining.createdAt));
   return {
     agreement: agreement ?? null,
     sessions,
@@ -99,6 +104,8 @@ export async function folderOf(db: DbOrTx, memberId: string, page: number) {
     pdp,
     training: new Map(training.map((t) => [t.item, t.last])),
     start: start ?? null,
+    /** Every training record, the latest first: what the manager changes or removes. */
+    trainingRecords,
   };
 }
 export type Folder = Awaited<ReturnType<typeof folderOf>>;
@@ -111,6 +118,13 @@ export async function findSession(db: DbOrTx, id: string) {
     .from(staffSessions)
     .innerJoin(users, eq(users.id, staffSessions.supervisorId))
     .where(eq(staffSessions.id, id));
+  return row ?? null;
+}
+
+/** A training record in a member's folder, or null. */
+export async function findTraining(db: DbOrTx, id: string) {
+  if (!isUuid(id)) return null;
+  const [row] = await db.select().from(staffTraining).where(eq(staffTraining.id, id));
   return row ?? null;
 }
 

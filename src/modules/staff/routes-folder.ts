@@ -31,6 +31,7 @@ import {
   nextDue,
   roleName,
   sessionRows,
+  trainingRecordRows,
   trainingRows,
 } from './views.ts';
 
@@ -78,6 +79,7 @@ async function folderPage(db: Db, request: FastifyRequest<Query>, reply: Fastify
     sessionRows: sessionRows(folder),
     folderAudits: await folderAuditsFor(db, user, member.id),
     trainingRows: trainingRows(folder, joinedOn, today),
+    trainingRecordRows: trainingRecordRows(folder, supervises(user, member)),
     induction: folder.start?.inductionRequired
       ? {
           rows: inductionRows(folder),

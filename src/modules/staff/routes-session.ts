@@ -5,8 +5,17 @@ import { formErrors, parseForm, type FormErrors } from '../../platform/views/for
 import { refused, who } from '../../platform/views/results.ts';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
 import { signForm } from './forms.ts';
-import { folderPath, MY_SUPERVISION, sessionPath, sessionPdfPath, signPath } from './paths.ts';
+import {
+  changeSessionPath,
+  folderPath,
+  MY_SUPERVISION,
+  removeSessionPath,
+  sessionPath,
+  sessionPdfPath,
+  signPath,
+} from './paths.ts';
 import { sessionPdfName, sessionRecordPdf } from './pdf.ts';
+import { supervises } from './scope.ts';
 import { NOT_YOURS, signSession, viewSession } from './service.ts';
 import { memberCaption } from './views.ts';
 
@@ -20,6 +29,16 @@ type Found = NonNullable<Awaited<ReturnType<typeof viewSession>>>;
 const view = { config: { access: { permission: 'staff.view' as const } } };
 const own = { config: { access: { permission: 'staff.own' as const } } };
 
+/** When the record was changed after it was recorded (a change re-signs it as the supervisor), or null. */
+const changedAt = (s: Found['session']) => (s.supervisorSignedAt > s.createdAt ? s.supervisorSignedAt : null);
+
+const flashes = (name: string): Record<string, string> => ({
+  signed: 'You have signed your supervision record',
+  changed: 'The supervision session has been changed',
+  'changed-sign-again': `The supervision session has been changed. ${name}’s signature has been cleared: they are asked to sign the changed record`,
+  unchanged: 'Nothing was changed',
+});
+
 const notYoursPage = (reply: FastifyReply, found: Found) =>
   reply.code(403).page('error.njk', {
     title: 'You cannot sign this supervision record',
@@ -31,6 +50,8 @@ function signPage(reply: FastifyReply, found: Found, values: Record<string, unkn
   return reply.code(errors ? 400 : 200).page('staff-sign.njk', {
     title: `Sign your supervision record of ${formatDate(found.session.heldOn)}`,
     session: found.session,
+    version: found.session.supervisorSignedAt.toISOString(),
+    changedOn: changedAt(found.session) ? formatDateTime(found.session.supervisorSignedAt) : null,
     supervisorName: found.supervisorName,
     values,
     errors,
@@ -52,9 +73,17 @@ export function sessionRoutes(app: FastifyInstance, db: Db) {
       supervisorSigned: formatDateTime(s.supervisorSignedAt),
       staffSigned: s.staffSignedAt ? formatDateTime(s.staffSignedAt) : null,
       canSign: isOwn && !s.staffSignedAt,
+      isOwn,
+      memberName: found.member.displayName,
+      changed: changedAt(s)
+        ? { at: formatDateTime(s.supervisorSignedAt), recorded: formatDateTime(s.createdAt) }
+        : null,
+      correct: supervises(request.user!, found.member)
+        ? { change: changeSessionPath(s.id), remove: removeSessionPath(s.id) }
+        : null,
       signHref: signPath(s.id),
       pdfHref: s.staffSignedAt ? sessionPdfPath(s.id) : null,
-      flash: request.query.done === 'signed' ? 'You have signed your supervision record' : undefined,
+      flash: flashes(found.member.displayName)[request.query.done ?? ''],
       breadcrumbs: [
         isOwn
           ? { text: 'My supervision', href: MY_SUPERVISION }
@@ -78,7 +107,8 @@ export function sessionRoutes(app: FastifyInstance, db: Db) {
     const found = await viewSession(db, who(request), request.params.id);
     if (!found) return reply.callNotFound();
     if (found.member.id !== request.user!.id) return notYoursPage(reply, found);
-    return signPage(reply, found, {});
+    // A record changed since they signed it keeps their earlier comment: offered again, to keep, change or clear.
+    return signPage(reply, found, { staffComment: found.session.staffComment ?? '' });
   });
 
   app.post<WithId>('/staff/sessions/:id/sign', own, async (request, reply) => {

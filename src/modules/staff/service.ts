@@ -110,12 +110,28 @@ export async function recordAgreement(db: DbOrTx, who: Who, memberId: string, in
   });
 }
 
+/** What is wrong with a session's dates (recorded or changed): none in the future, the next one after it. */
+export function sessionErrors(input: SessionInput): FieldError[] {
+  const errors = futureDateErrors('heldOn', 'The date of the session', input.heldOn);
+  if (input.nextOn && input.nextOn <= input.heldOn) {
+    errors.push({ field: 'nextOn', message: 'The date of the next session must be after the date of this session' });
+  }
+  return errors;
+}
+
+/** What is wrong with a training record (recorded or changed): not in the future, no induction before joining. */
+export async function trainingErrors(tx: DbOrTx, memberId: string, input: TrainingInput): Promise<FieldError[]> {
+  const errors = futureDateErrors('completedOn', 'The date it was completed', input.completedOn);
+  const [start] = await tx.select().from(staffStarts).where(eq(staffStarts.userId, memberId));
+  if (!errors.length && start && input.completedOn < start.joinedOn && input.item.startsWith('induction_')) {
+    errors.push({ field: 'completedOn', message: 'An induction item cannot be completed before they joined' });
+  }
+  return errors;
+}
+
 export async function recordSession(db: DbOrTx, who: Who, memberId: string, input: SessionInput) {
   return change(db, who, memberId, 'session', async (tx, member) => {
-    const errors = futureDateErrors('heldOn', 'The date of the session', input.heldOn);
-    if (input.nextOn && input.nextOn <= input.heldOn) {
-      errors.push({ field: 'nextOn', message: 'The date of the next session must be after the date of this session' });
-    }
+    const errors = sessionErrors(input);
     if (errors.length) return errors;
     const [row] = await tx
       .insert(staffSessions)
@@ -139,11 +155,7 @@ export async function recordPdp(db: DbOrTx, who: Who, memberId: string, input: P
 
 export async function recordTraining(db: DbOrTx, who: Who, memberId: string, input: TrainingInput) {
   return change(db, who, memberId, 'training', async (tx, member) => {
-    const errors = futureDateErrors('completedOn', 'The date it was completed', input.completedOn);
-    const [start] = await tx.select().from(staffStarts).where(eq(staffStarts.userId, member.id));
-    if (!errors.length && start && input.completedOn < start.joinedOn && input.item.startsWith('induction_')) {
-      errors.push({ field: 'completedOn', message: 'An induction item cannot be completed before they joined' });
-    }
+    const errors = await trainingErrors(tx, member.id, input);
     if (errors.length) return errors;
     const [row] = await tx
       .insert(staffTraining)
@@ -169,6 +181,8 @@ export async function recordStart(db: DbOrTx, who: Who, memberId: string, input:
 /** Why a signature was refused, in words for the page. */
 export const NOT_YOURS = 'Only the person supervised can sign their own supervision record';
 export const ALREADY_SIGNED = 'This supervision record has already been signed';
+export const CHANGED_SINCE_READ =
+  'This supervision record was changed after you opened it. Read the record again before you sign it';
 
 /**
  * The member signs their own session record. Anyone else who may see it is refused (the route
@@ -186,6 +200,10 @@ export async function signSession(
     if (!found || !member) return notFound;
     if (member.id !== who.user.id) return forbidden;
     if (found.session.staffSignedAt) return invalid({ field: 'confirm', message: ALREADY_SIGNED });
+    // The record as the member read it: changed by the manager since the page was opened, it is read again first.
+    if (input.version && input.version !== found.session.supervisorSignedAt.toISOString()) {
+      return invalid({ field: 'confirm', message: CHANGED_SINCE_READ });
+    }
     await tx
       .update(staffSessions)
       .set({ staffSignedAt: new Date(), staffComment: input.staffComment })

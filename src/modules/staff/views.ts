@@ -2,7 +2,7 @@
 import { isRole, roleNames } from '../../platform/access/roles.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { sessionPath } from './paths.ts';
+import { changeTrainingPath, removeTrainingPath, sessionPath } from './paths.ts';
 import type { Folder, MemberRecord } from './queries.ts';
 import {
   DEFAULT_SUPERVISION_WEEKS,
@@ -11,6 +11,7 @@ import {
   mandatoryCourses,
   renewalDueOn,
   supervisionDueOn,
+  trainingNames,
 } from './settings.ts';
 
 export const roleName = (role: string) => (isRole(role) ? roleNames[role] : role);
@@ -78,6 +79,28 @@ export function sessionRows(folder: Folder) {
   ]);
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Every training record, the latest first; for the member's manager, with links to change or remove each. */
+export function trainingRecordRows(folder: Folder, correct: boolean) {
+  return folder.trainingRecords.map((t) => {
+    const name = trainingNames[t.item] ?? t.item;
+    const which = `<span class="govuk-visually-hidden"> the record of ${escapeHtml(name)} on ${formatDate(t.completedOn)}</span>`;
+    return [
+      { text: name },
+      { text: formatDate(t.completedOn) },
+      ...(correct
+        ? [
+            {
+              html: `<a class="govuk-link" href="${changeTrainingPath(t.id)}">Change${which}</a>
+                <a class="govuk-link govuk-!-margin-left-2" href="${removeTrainingPath(t.id)}">Remove${which}</a>`,
+            },
+          ]
+        : []),
+    ];
+  });
+}
+
 export const doneMessages: Record<string, string> = {
   agreement: 'The supervision agreement has been saved',
   session: 'The supervision session has been recorded. It is now waiting for the member of staff to sign it',
@@ -85,4 +108,8 @@ export const doneMessages: Record<string, string> = {
   pdp: 'The personal development plan has been saved',
   training: 'The training has been recorded',
   joined: 'The start date has been saved',
+  'session-removed': 'The supervision session has been removed. The next supervision due has been worked out again',
+  'training-changed': 'The training record has been changed',
+  'training-removed': 'The training record has been removed',
+  unchanged: 'Nothing was changed',
 };
