@@ -216,6 +216,44 @@ test.describe('children and placements', () => {
     const past = page.getByRole('table', { name: 'Past placements' });
     await expect(past).toContainText(first);
     await expect(past).toContainText('Unplanned: The carers could not keep Sam safe at night.');
+
+    // The reason was recorded wrongly: the manager corrects the ending from the old placement's page.
+    await hearth.clickLink(first, { within: past });
+    await expect(hearth.heading).toHaveText(`Placement with ${first}`);
+    await hearth.clickLink('Correct the ending');
+    await expect(hearth.heading).toHaveText('Correct the ending');
+    await expect(page.getByLabel('Unplanned')).toBeChecked();
+    await expect(page.getByLabel('Reason')).toHaveValue('The carers could not keep Sam safe at night.');
+    await page.getByLabel('Reason').fill('');
+    await hearth.submit('Save the ending');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Enter the reason the placement ended unplanned');
+    await page.getByLabel('Reason').fill('The carers’ own child became seriously ill.');
+    await hearth.submit('Save the ending');
+    await expect(banner(hearth)).toContainText('The ending has been corrected');
+    await expect(main(hearth)).toContainText('The carers’ own child became seriously ill.');
+
+    // Sam did leave: undoing that ending is refused while Sam lives with the second household.
+    await hearth.clickLink('Correct the ending');
+    await hearth.clickLink('undo the ending');
+    await expect(hearth.heading).toHaveText('Undo the ending');
+    await expect(main(hearth)).toContainText('The ending cannot be undone');
+    await expect(main(hearth)).toContainText(`Sam is placed with ${second} now`);
+    await hearth.clickLink('Back to the placement');
+    await expect(hearth.heading).toHaveText(`Placement with ${first}`);
+
+    // The current placement's start and its removal are offered, each on its own page.
+    await hearth.clickLink(`${child.first} ${child.last}`, { within: main(hearth) });
+    await hearth.clickLink('Open the placement');
+    await expect(hearth.heading).toHaveText(`Placement with ${second}`);
+    await hearth.clickLink('Change the start');
+    await expect(hearth.heading).toHaveText('Change the start of the placement');
+    await expect(page.getByLabel('Short-term')).toBeChecked();
+    await hearth.clickLink('Cancel');
+    await hearth.clickLink('Remove this placement');
+    await expect(hearth.heading).toHaveText(`Remove the placement with ${second}`);
+    await expect(main(hearth)).toContainText(`it stays ended`);
+    await hearth.clickLink('Cancel');
+    await expect(hearth.heading).toHaveText(`Placement with ${second}`);
     await hearth.signOut();
   });
 });

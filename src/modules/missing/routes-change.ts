@@ -20,8 +20,8 @@ import { changeEpisode } from './service.ts';
 type WithId = { Params: { id: string } };
 const record = { config: { access: { permission: 'missing.record' as const } } };
 
-/** The form's page, as the episode's other forms are drawn (routes.ts showForm). */
-type ShowForm = (
+/** An episode's form page (routes.ts draws them all, this one too). */
+export type ShowEpisodeForm = (
   reply: FastifyReply,
   page: { child: EpisodeChild; heading: string; intro: string; button: string; action: string; cancel: string },
   fields: Field[],
@@ -42,7 +42,7 @@ const recorded = (e: EpisodeRow): Record<string, unknown> => ({
 export async function changeEpisodeRoutes(
   app: FastifyInstance,
   db: Db,
-  { showForm, openFields }: { showForm: ShowForm; openFields: Field[] },
+  { showForm, openFields }: { showForm: ShowEpisodeForm; openFields: Field[] },
 ) {
   const pageOf = (child: EpisodeChild, id: string) => ({
     child,

@@ -3,7 +3,7 @@
  * an episode from the child's record, the episode's page, and a form for its return and for the
  * return interview. Thin: parse, call the service, render or redirect.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
@@ -34,7 +34,7 @@ import {
   type EpisodeChild,
   type EpisodeRow,
 } from './queries.ts';
-import { changeEpisodeRoutes } from './routes-change.ts';
+import { changeEpisodeRoutes, type ShowEpisodeForm } from './routes-change.ts';
 import { removeEpisodeRoutes } from './routes-remove.ts';
 import { mayChangeEpisode } from './scope.ts';
 import { auditEpisodesViewed, episodeFormFor, openEpisode, recordInterview, recordReturn } from './service.ts';
@@ -127,14 +127,7 @@ const interviewFields: Field[] = [
 ];
 
 export const missingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  const showForm = (
-    reply: FastifyReply,
-    page: { child: EpisodeChild; heading: string; intro: string; button: string; action: string; cancel: string },
-    fields: Field[],
-    values: Record<string, unknown>,
-    errors?: FormErrors,
-    episodeId?: string,
-  ) =>
+  const showForm: ShowEpisodeForm = (reply, page, fields, values, errors, episodeId) =>
     reply.code(errors ? 400 : 200).page('missing-form.njk', {
       title: `${page.heading}: ${childName(page.child)}`,
       ...page,

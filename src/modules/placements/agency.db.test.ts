@@ -197,6 +197,7 @@ describe('ending an agency placement', () => {
     const ended = await head.post(url, { ...dateFields('endDate', today()), endReason: 'Moved to one of our carers' });
     expect(ended.statusCode).toBe(303);
     expect(ended.headers.location).toBe(`/children/${child.id}?done=agency-ended`);
+    expect((await head.get(ended.headers.location!)).body).toContain('The agency placement has been ended');
     const [row] = await db.select().from(agencyPlacements).where(eq(agencyPlacements.id, placement!.id));
     expect(row).toMatchObject({ endDate: today(), endReason: 'Moved to one of our carers' });
     const audit = await auditTrail(t, 'child', child.id);

@@ -45,6 +45,8 @@ export const referralEventKinds: Record<string, string> = {
   matched: 'Matched with a household',
   placed: 'Child placed',
   withdrawn: 'Withdrawn',
+  reopened: 'Reopened: the placement was removed, recorded in error',
+  'placement-removed': 'The placement was removed, recorded in error',
 };
 
 /** A placement that has not started yet: planned until its start date, counted nowhere until then. */

@@ -1,5 +1,10 @@
 /** The addresses of the placements module's pages (referrals, matching, placements). */
 export const placementPath = (id: string) => `/placements/${id}`;
+/** A placement's corrections: its start details, its ending (corrected or undone) and its removal. */
+export const placementCorrectionPath = (id: string, step: 'start' | 'ending' | 'reopen' | 'remove') =>
+  `/placements/${id}/${step}`;
+export const agencyEndingPath = (id: string, step: 'ending' | 'reopen' = 'ending') =>
+  `/agency-placements/${id}/${step}`;
 export const referralPath = (id: string) => `/referrals/${id}`;
 export const referralStepPath = (
   id: string,

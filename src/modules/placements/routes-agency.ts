@@ -4,19 +4,23 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { answerForm, refused } from '../../platform/views/results.ts';
+import { answerForm, refused, who } from '../../platform/views/results.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { findChild } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
 import {
   canChangeAgencyPlacement,
+  agencyReopenRefusals,
+  correctAgencyEnding,
   endAgencyPlacement,
   findAgencyPlacement,
   mayPlaceWithAgency,
   placeWithAgency,
+  reopenAgencyPlacement,
   type AgencyPlacementRecord,
 } from './agency.ts';
-import { referralPath } from './paths.ts';
+import { agencyEndingPath, referralPath } from './paths.ts';
 import { placementTypeItems } from './present.ts';
 import { findReferral, type ReferralRecord } from './queries.ts';
 
@@ -80,12 +84,22 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     errors?: FormErrors,
   ) {
     const name = `${placement.childFirstName} ${placement.childLastName}`;
+    const correcting = placement.endDate !== null;
     return reply.code(errors ? 400 : 200).page('placements-agency-end.njk', {
-      title: `End the agency placement: ${name}`,
+      title: `${correcting ? 'Correct the ending of' : 'End'} the agency placement: ${name}`,
       placement,
       child: { name, reference: placement.childReference },
       values,
       errors,
+      ...(correcting
+        ? {
+            heading: 'Correct the ending of the agency placement',
+            intro: `Put right the end date or the reason, if they were recorded wrongly. The placement began on ${formatDate(placement.startDate)}.`,
+            reopenPath: agencyEndingPath(placement.id, 'reopen'),
+            action: agencyEndingPath(placement.id),
+            button: 'Save the ending',
+          }
+        : {}),
       backLink: { href: childPath(placement.childId) },
     });
   }
@@ -114,10 +128,84 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
       if (result.reason !== 'invalid') return refused(reply, result, { backHref: childPath(placement.childId) });
       return showEndForm(reply, placement, request.body as Record<string, unknown>, formErrors(result.errors));
     }
-    // Back to the child's page; a manager who sees the child only through their area's referrals goes there.
+    return backToChild(reply, user, placement, 'agency-ended');
+  });
+
+  /** Back to the child's page; a manager who sees the child only through their area's referrals goes there. */
+  async function backToChild(reply: FastifyReply, user: SignedInUser, placement: AgencyPlacementRecord, done: string) {
     if (await findChild(db, user, placement.childId)) {
-      return reply.redirect(`${childPath(placement.childId)}?done=agency-ended`, 303);
+      return reply.redirect(`${childPath(placement.childId)}?done=${done}`, 303);
     }
     return reply.redirect(placement.referralId ? referralPath(placement.referralId) : '/referrals', 303);
+  }
+
+  // An ended agency placement's ending, corrected.
+  app.get<WithId>(agencyEndingPath(':id'), change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    if (!placement.endDate) return reply.redirect(childPath(placement.childId), 303);
+    return showEndForm(reply, placement, {
+      ...dateBoxes('endDate', placement.endDate),
+      endReason: placement.endReason,
+    });
+  });
+
+  app.post<WithId>(agencyEndingPath(':id'), change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    if (!placement.endDate) return reply.redirect(childPath(placement.childId), 303);
+    const form = parseDatedForm(agencyEndForm(todayInLondon()), request.body, agencyEndDates);
+    if (!form.ok) return showEndForm(reply, placement, form.input, form.errors);
+    const result = await correctAgencyEnding(db, who(request), placement, form.value);
+    if (!result.ok) {
+      return answerForm(reply, result, childPath(placement.childId), (errors) =>
+        showEndForm(reply, placement, request.body as Record<string, unknown>, errors),
+      );
+    }
+    return backToChild(reply, request.user!, placement, 'agency-ending-corrected');
+  });
+
+  // An agency placement's ending recorded in error, undone (as the service's own placements' are).
+  async function showReopen(reply: FastifyReply, placement: AgencyPlacementRecord, errors?: FormErrors) {
+    const name = `${placement.childFirstName} ${placement.childLastName}`;
+    return reply.code(errors ? 400 : 200).page('placements-confirm.njk', {
+      title: `Undo the ending of the agency placement: ${name}`,
+      caption: `${name} (${placement.childReference}) with ${placement.agencyName}`,
+      heading: 'Undo the ending',
+      intro: [
+        `Undo the ending only if it was recorded in error and ${placement.childFirstName} is still placed with ${placement.agencyName}. The placement becomes current again, and the audit trail keeps the ending that was undone.`,
+      ],
+      rows: [
+        { key: 'Agency', value: placement.agencyName },
+        { key: 'Start date', value: formatDate(placement.startDate) },
+        { key: 'End date', value: formatDate(placement.endDate) },
+        { key: 'Reason', value: placement.endReason ?? 'Not recorded' },
+      ],
+      refusals: await agencyReopenRefusals(db, placement),
+      refusedHeading: 'The ending cannot be undone',
+      errors,
+      button: 'Undo the ending',
+      action: agencyEndingPath(placement.id, 'reopen'),
+      cancel: childPath(placement.childId),
+      cancelText: 'Back to the child’s record',
+      backLink: { href: childPath(placement.childId) },
+    });
+  }
+
+  app.get<WithId>(agencyEndingPath(':id', 'reopen'), change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    if (!placement.endDate) return reply.redirect(childPath(placement.childId), 303);
+    return showReopen(reply, placement);
+  });
+
+  app.post<WithId>(agencyEndingPath(':id', 'reopen'), change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const result = await reopenAgencyPlacement(db, who(request), placement);
+    if (!result.ok) {
+      return answerForm(reply, result, childPath(placement.childId), (errors) => showReopen(reply, placement, errors));
+    }
+    return backToChild(reply, request.user!, placement, 'agency-reopened');
   });
 }

@@ -9,7 +9,7 @@ import { answerForm } from '../../platform/views/results.ts';
 import { label } from '../children/labels.ts';
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
-import { emergencyPlacementPath, placementPath } from './paths.ts';
+import { emergencyPlacementPath, placementCorrectionPath, placementPath } from './paths.ts';
 import { delegatedAuthorityForm, documentDateNames, endForm, moveForm, paperworkForm, placementForm } from './forms.ts';
 import { endings, isPlanned, isStayingPut, placementTypes } from './labels.ts';
 import { recordPaperwork, saveDelegatedAuthority } from './paperwork.ts';
@@ -29,7 +29,6 @@ import {
 import {
   delegatedAuthorityOf,
   documentsOf,
-  findPlacement,
   HOUSEHOLD_CHOICES,
   householdChoices,
   latestMatch,
@@ -38,8 +37,19 @@ import {
   visibleHouseholdIdByReference,
 } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
+import { changeablePlacement, placedChildName, placementCrumbs } from './placement-pages.ts';
 
 type WithId = { Params: { id: string } };
+
+/** The corrections offered on a placement's page to those who may change it (routes-corrections.ts). */
+function correctionLinks(p: PlacementRecord) {
+  return [
+    p.endDate
+      ? { text: 'Correct the ending', href: placementCorrectionPath(p.id, 'ending') }
+      : { text: 'Change the start', href: placementCorrectionPath(p.id, 'start') },
+    { text: 'Remove this placement', href: placementCorrectionPath(p.id, 'remove') },
+  ];
+}
 
 const doneMessages: Record<string, string> = {
   placed: 'The placement has been recorded',
@@ -47,6 +57,9 @@ const doneMessages: Record<string, string> = {
   'delegated-authority': 'The delegated authority has been saved',
   ended: 'The placement has been ended',
   moved: 'The move has been recorded: the old placement has ended and this one has started',
+  'start-changed': 'The start of the placement has been changed',
+  'ending-corrected': 'The ending has been corrected',
+  reopened: 'The ending has been undone: the placement is current again',
 };
 
 /** Placements: the record page, the paperwork, delegated authority, endings, moves, emergency placements. */
@@ -55,7 +68,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
   const change: RouteShorthandOptions = { config: { access: { permission: 'placements.change' } } };
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
 
-  const name = (p: PlacementRecord) => `${p.childFirstName} ${p.childLastName}`;
+  const name = placedChildName;
 
   /** The households to choose where the child goes from, and whether there are more than are listed. */
   async function choicesFor(user: SignedInUser, childId: string, selected: unknown, leaving?: string) {
@@ -85,17 +98,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       ? { body: { ...values, householdId: id } }
       : wrong(`No household you can see has the reference ${reference}`);
   }
-  const crumbs = (p: PlacementRecord) => [
-    { text: 'Children', href: '/children' },
-    { text: name(p), href: childPath(p.childId) },
-    { text: `Placement with ${p.householdName}`, href: placementPath(p.id) },
-  ];
-
-  /** The placement, if the user may see and change it. */
-  async function changeable(user: SignedInUser, id: string) {
-    const placement = await findPlacement(db, user, id);
-    return placement && canChangePlacement(user, placement) ? placement : null;
-  }
+  const crumbs = placementCrumbs;
+  const changeable = (user: SignedInUser, id: string) => changeablePlacement(db, user, id);
 
   /**
    * The placement whose plan, documents and delegated authority the user may record. A Staying Put
@@ -135,6 +139,7 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       canChange: mayChange,
       // A planned placement cannot end or move before it starts (an ending is dated today or before).
       canEnd: mayChange && open && !planned,
+      corrections: mayChange ? correctionLinks(placement) : [],
       canSeeAudit: can(user.role, 'audit.view'),
       flash: doneMessages[request.query.done ?? ''],
       breadcrumbs: crumbs(placement).slice(0, 2),

@@ -48,6 +48,8 @@ const doneMessages: Record<string, string> = {
   withdrawn: 'The referral has been withdrawn',
   matched: 'The match has been recorded',
   agency: 'The agency placement has been recorded and the referral closed as placed',
+  'placement-removed':
+    'The placement has been removed and the referral reopened: the child can be placed from it again',
 };
 
 /** Referrals: made by the child's social worker, quality-assured by a team manager. */

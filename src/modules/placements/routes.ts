@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ModuleContext } from '../../platform/modules/index.ts';
 import { agencyPlacementRoutes } from './routes-agency.ts';
 import { matchingRoutes } from './routes-matching.ts';
+import { placementCorrectionRoutes } from './routes-corrections.ts';
 import { placementRoutes } from './routes-placement.ts';
 import { referralRoutes } from './routes-referral.ts';
 
@@ -11,5 +12,6 @@ export const placementsRoutes: FastifyPluginAsync<ModuleContext> = async (app, {
   referralRoutes(app, db);
   matchingRoutes(app, db, maxDaysAhead);
   placementRoutes(app, db, maxDaysAhead);
+  placementCorrectionRoutes(app, db, maxDaysAhead);
   agencyPlacementRoutes(app, db);
 };
