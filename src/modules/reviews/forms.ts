@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { checkOutcomeAnswers, refineCheckOutcome } from '../../platform/views/check-outcome.ts';
 import { CHECK_PERSON } from '../households/scope.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import {
   carerReportQuestions,
@@ -217,27 +217,43 @@ export const socialWorkerFeedbackForm = z
 
 export const completeDateNames = ['reviewedOn'] as const;
 
+/** What the completion form asks: the review's date, outcome, the reviewing officer's assessment, the PDP. */
+const completeFields = {
+  reviewedOn: govukDate('Date of the review meeting'),
+  outcome: z.enum(keysOf(outcomes), { error: 'Select the outcome of the review' }),
+  outcomeDetail: optionalText(LONG),
+  summary: requiredText('Enter the reviewing officer’s assessment and recommendation', LONG),
+  childrenSummary: optionalText(LONG),
+  pdpUpdated: z.enum(['yes', 'no'], { error: 'Select whether the personal development plan was updated' }),
+};
+
+/** The outcome's details are needed unless the carers continue on the same terms. */
+function refineOutcome(v: { outcome: string; outcomeDetail: string | null }, ctx: z.RefinementCtx) {
+  if (v.outcome !== 'continue' && !v.outcomeDetail) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['outcomeDetail'],
+      message: v.outcome === 'change_terms' ? 'Enter the new terms of approval' : 'Enter why it is referred to panel',
+    });
+  }
+}
+
 /** Completing the review: its date, outcome, the reviewing officer's assessment, the PDP. */
 export const completeForm = z
-  .object({
-    reviewedOn: govukDate('Date of the review meeting'),
-    outcome: z.enum(keysOf(outcomes), { error: 'Select the outcome of the review' }),
-    outcomeDetail: optionalText(LONG),
-    summary: requiredText('Enter the reviewing officer’s assessment and recommendation', LONG),
-    childrenSummary: optionalText(LONG),
-    pdpUpdated: z.enum(['yes', 'no'], { error: 'Select whether the personal development plan was updated' }),
-  })
-  .superRefine((v, ctx) => {
-    if (v.outcome !== 'continue' && !v.outcomeDetail) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outcomeDetail'],
-        message: v.outcome === 'change_terms' ? 'Enter the new terms of approval' : 'Enter why it is referred to panel',
-      });
-    }
-  })
+  .object(completeFields)
+  .superRefine(refineOutcome)
   .transform((v) => ({ ...v, pdpUpdated: v.pdpUpdated === 'yes' }));
 export type CompleteInput = z.infer<typeof completeForm>;
+
+/** Correcting a completed review: the completion form again, with why it is being corrected. */
+export const correctForm = z
+  .object({ ...completeFields, reason: requiredText('Enter why the review is being corrected', 500) })
+  .superRefine(refineOutcome)
+  .transform((v) => ({ ...v, pdpUpdated: v.pdpUpdated === 'yes' }));
+export type CorrectInput = z.infer<typeof correctForm>;
+
+/** Cancelling a review started in error: why. */
+export const cancelForm = removalForm('review', 'cancelled');
 
 /** The carers' comment on their copy of the report. */
 export const commentForm = z.object({ comment: requiredText('Enter your comments', LONG) });

@@ -10,3 +10,5 @@ export const completeReviewPath = (id: string) => `/reviews/${id}/complete`;
 export const reviewPdfPath = (id: string) => `/reviews/${id}/report.pdf`;
 export const reviewDocxPath = (id: string) => `/reviews/${id}/report.docx`;
 export const portalReviewPath = (id: string) => `/portal/reviews/${id}`;
+export const cancelReviewPath = (id: string) => `/reviews/${id}/cancel`;
+export const correctReviewPath = (id: string) => `/reviews/${id}/correct`;

@@ -15,7 +15,7 @@ export const linkAccess: RouteShorthandOptions = {
 };
 
 const RUN_REFUSED = [
-  'Reviews are run by the fostering review team (reviewing officers) and the head of fostering, independently of the supervising social worker. The supervising social worker’s report may also be recorded by the household’s own worker or their team manager. A completed review cannot be changed.',
+  'Reviews are run by the fostering review team (reviewing officers) and the head of fostering, independently of the supervising social worker. The supervising social worker’s report may also be recorded by the household’s own worker or their team manager. A review under way can be cancelled, and a completed review corrected, by those who run reviews.',
 ];
 
 export const crumbs = (household: { id: string; name: string }, reviews = true) => [

@@ -24,7 +24,9 @@ import {
 import { buildReport, reviewYearTraining } from './report.ts';
 import { reportDocx, reportPdf } from '../../platform/pdf/report.ts';
 import {
+  cancelReviewPath,
   completeReviewPath,
+  correctReviewPath,
   householdReviewsPath,
   reviewChecksPath,
   reviewDocxPath,
@@ -33,6 +35,8 @@ import {
   reviewRecordPath,
 } from './paths.ts';
 import { recordRoutes } from './routes-record.ts';
+import { mayPutRight } from './service-corrections.ts';
+import { correctionRoutes } from './routes-corrections.ts';
 import { linkRoutes } from './routes-links.ts';
 import { portalReviewRoutes } from './routes-portal.ts';
 import { worklistRoutes } from './routes-worklist.ts';
@@ -64,6 +68,7 @@ export const reviewRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (app, 
   householdPages(app, options.db);
   reviewPages(app, options);
   recordRoutes(app, options.db);
+  correctionRoutes(app, options.db);
   linkRoutes(app, options);
   portalReviewRoutes(app, options.db);
 };
@@ -90,6 +95,7 @@ function householdPages(app: FastifyInstance, db: Db) {
       pagination: pagination(request.url, page, REVIEWS_PAGE_SIZE, total),
       canStart: canRunReviews(request.user!) && !open,
       open,
+      flash: flashOf(request.query.done),
       breadcrumbs: crumbs(household, false),
     });
   });
@@ -159,6 +165,8 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
             : null,
       })),
       canRun: gathering && canRunReviews(user),
+      cancelHref: mayPutRight(user, review, 'cancel') ? cancelReviewPath(review.id) : null,
+      correctHref: mayPutRight(user, review, 'correct') ? correctReviewPath(review.id) : null,
       memberHref: reviewRecordPath(review.id, 'member_views'),
       checksHref: reviewChecksPath(review.id),
       personChecks: await latestPersonChecks(db, household.id),

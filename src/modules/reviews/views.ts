@@ -113,6 +113,8 @@ const flashes: Record<string, string> = {
   recorded: 'Saved',
   check: 'Check recorded',
   completed: 'Review completed: the carers have been sent their copy of the report',
+  cancelled: 'Review cancelled: a new review can be started',
+  corrected: 'Review corrected',
   comment: 'Thank you: your comments have been sent to the reviewing officer',
 };
 export const flashOf = (done: string | undefined) => (done ? flashes[done] : undefined);

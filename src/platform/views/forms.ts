@@ -72,6 +72,9 @@ export const optionalText = (max = 2000, what?: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** The reason asked when a record made in error is removed (the page is remove-with-reason.njk). */
-export const removalForm = (what: string) =>
-  z.object({ reason: requiredText(`Enter why the ${what} is being removed`, 500) });
+/**
+ * The reason asked when a record made in error is removed (the page is remove-with-reason.njk, given
+ * the same `what` and `done`): "Enter why the visit is being removed", or "… cancelled".
+ */
+export const removalForm = (what: string, done = 'removed') =>
+  z.object({ reason: requiredText(`Enter why the ${what} is being ${done}`, 500) });
