@@ -53,6 +53,20 @@ export const statusForm = withDates(
 );
 export type StatusInput = z.infer<typeof statusForm>;
 
+/** Undoing the latest status change, recorded in error: why (status-corrections.ts). */
+export const undoStatusForm = z.object({
+  reason: requiredText('Enter why the status change is being undone', 500),
+});
+
+/** The date the latest status change should have, and why it is being changed. */
+export const redateStatusForm = withDates(
+  ['onDate'],
+  z.object({
+    onDate: govukDate('Date of the change'),
+    reason: requiredText('Enter why the date is being changed', 500),
+  }),
+);
+
 const wholeNumber = (message: string, min: number, max: number, rangeMessage: string) =>
   z
     .string({ error: message })

@@ -10,3 +10,5 @@ export const newMemberPath = (id: string) => `/households/${id}/members/new`;
 export const editMemberPath = (id: string, memberId: string) => `/households/${id}/members/${memberId}/edit`;
 export const newCheckPath = (id: string) => `/households/${id}/checks/new`;
 export const editCheckPath = (id: string, checkId: string) => `/households/${id}/checks/${checkId}/edit`;
+export const undoStatusChangePath = (id: string, eventId: string) => `/households/${id}/status/${eventId}/undo`;
+export const redateStatusChangePath = (id: string, eventId: string) => `/households/${id}/status/${eventId}/date`;

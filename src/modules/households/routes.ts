@@ -6,6 +6,7 @@ import { householdRoutes } from './routes-household.ts';
 import { peopleRoutes } from './routes-people.ts';
 import { profileRoutes } from './routes-profile.ts';
 import { restrictedAccessRoutes } from './routes-restricted.ts';
+import { statusCorrectionRoutes } from './routes-status-corrections.ts';
 
 /** Households and carers: the list, each household's record and the carer profile for children. */
 export const householdsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -16,4 +17,5 @@ export const householdsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
   peopleRoutes(app, db);
   profileRoutes(app, db);
   restrictedAccessRoutes(app, db);
+  statusCorrectionRoutes(app, db);
 };

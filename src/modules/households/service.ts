@@ -190,21 +190,25 @@ export async function writeStatus(
       updatedAt: new Date(),
     })
     .where(eq(households.id, household.id));
-  await tx.insert(householdStatusEvents).values({
-    householdId: household.id,
-    fromStatus: household.status,
-    toStatus: input.toStatus,
-    onDate: input.onDate,
-    reason: input.reason,
-    byUserId: who.user.id,
-  });
+  const [event] = await tx
+    .insert(householdStatusEvents)
+    .values({
+      householdId: household.id,
+      fromStatus: household.status,
+      toStatus: input.toStatus,
+      onDate: input.onDate,
+      reason: input.reason,
+      byUserId: who.user.id,
+    })
+    .returning({ id: householdStatusEvents.id });
   await refreshDueItems(tx, 'household', [household.id]);
   await refreshHouseholdFacts(tx, household.id);
+  // The event's id and the request's route say where the change came from (status-corrections.ts).
   await recordAudit(tx, who.actor, {
     action: 'status-change',
     recordType: 'household',
     recordId: household.id,
-    detail: { from: household.status, to: input.toStatus, ...detail },
+    detail: { from: household.status, to: input.toStatus, eventId: event!.id, ...detail },
   });
 }
 

@@ -19,6 +19,23 @@ import {
   checkOutcomeText,
 } from './labels.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
+import { correctableChange } from './status-corrections.ts';
+import { redateStatusChangePath, undoStatusChangePath } from './paths.ts';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The latest hand-recorded status change's reason, with the links that undo it or change its date. */
+function correctionLinksHtml(householdId: string, eventId: string, reason: string | null): string {
+  const hidden = (words: string) => `<span class="govuk-visually-hidden"> ${words} latest status change</span>`;
+  return [
+    reason ? `<p class="govuk-body">${escapeHtml(reason)}</p>` : '',
+    '<ul class="govuk-list">',
+    `<li><a class="govuk-link" href="${undoStatusChangePath(householdId, eventId)}">Undo${hidden('the')}</a></li>`,
+    `<li><a class="govuk-link" href="${redateStatusChangePath(householdId, eventId)}">Change the date${hidden('of the')}</a></li>`,
+    '</ul>',
+  ].join('');
+}
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
@@ -49,6 +66,9 @@ export async function showHousehold(
   for (const c of people.carers) names.set(`carer:${c.id}`, `${c.firstName} ${c.lastName}`);
   for (const m of people.members) names.set(`member:${m.id}`, `${m.firstName} ${m.lastName}`);
   const can_ = abilities(request, household);
+  // The latest status change recorded by hand, for those who may put it right.
+  const correctable = can_.change ? await correctableChange(db, household) : null;
+  const correctableId = correctable?.ok ? correctable.event.id : null;
   const status = isHouseholdStatus(household.status) ? household.status : null;
   return reply.page('households-show.njk', {
     title: `Household: ${household.name} (${household.reference})`,
@@ -98,7 +118,9 @@ export async function showHousehold(
           ? `${statusName(event.toStatus)} (was ${statusName(event.fromStatus).toLowerCase()})`
           : statusName(event.toStatus),
       },
-      text: event.reason ?? '',
+      ...(event.id === correctableId
+        ? { html: correctionLinksHtml(household.id, event.id, event.reason) }
+        : { text: event.reason ?? '' }),
       datetime: { timestamp: event.onDate, type: 'date' },
       byline: byName ? { text: byName } : undefined,
     })),

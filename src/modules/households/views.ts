@@ -101,6 +101,8 @@ export function isFiltered(query: HouseholdListQuery): boolean {
 const doneMessages: Record<string, string> = {
   details: 'The household’s details have been changed',
   status: 'The household’s status has been changed',
+  'status-undone': 'The status change has been undone',
+  'status-redated': 'The date of the status change has been changed',
   terms: 'The approval terms have been saved',
   allocation: 'The allocation has been saved',
   'carer-added': 'The carer has been added',

@@ -1,0 +1,229 @@
+/**
+ * Putting right a household's latest status change recorded by hand on the change-status page:
+ * undoing one recorded in error, or moving its date when the date was typed wrongly. Either needs a
+ * reason; the household's status and `status_since` are rebuilt from its remaining events, its
+ * deadlines and kept status periods follow, and the audit trail keeps what was changed and why, all
+ * in one transaction. Only for those who may change the household's status.
+ *
+ * Where an event came from: household_status_events do not say. The audit trail does: every status
+ * change writes a `status-change` entry in its own transaction, with the route of the request that
+ * made it and (since these corrections) the event's id (`eventId`). An event was recorded by hand
+ * when its entry was written by the change-status form's post (STATUS_FORM_ROUTE) and names no other
+ * origin (`by`, as agency decisions write). Recruitment's steps move a household through the same
+ * writer but from their own pages, and agency decisions from the panel's, so neither can be undone
+ * here: they are put right where they were recorded. An entry written before `eventId` was added is
+ * matched by route, statuses and time (within five minutes of the event being written).
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { users } from '../../platform/auth/tables.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { invalid, type FieldError, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
+import { householdFor, type HouseholdRecord } from './scope.ts';
+import { lockHousehold, type Done } from './service.ts';
+import { refreshHouseholdFacts } from './facts.ts';
+import { statusName } from './labels.ts';
+import { householdStatusEvents, households } from './tables.ts';
+
+/** The route the change-status form posts to, as the audit trail records it. */
+export const STATUS_FORM_ROUTE = 'POST /households/:id/status';
+
+export interface StatusEventRow {
+  id: string;
+  householdId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  onDate: string;
+  reason: string | null;
+  byName: string | null;
+}
+
+/** The latest status change, and the one before it, when the latest may be undone or re-dated. */
+export interface CorrectableChange {
+  event: StatusEventRow;
+  previous: StatusEventRow;
+}
+
+/** Why a status change cannot be put right here, in words for the page. */
+export type NotCorrectable = { ok: false; reason: 'not-correctable'; message: string };
+
+const notCorrectable = (message: string): NotCorrectable => ({ ok: false, reason: 'not-correctable', message });
+
+/** The household's two latest status events, latest first (the order the kept status periods use). */
+async function latestTwo(db: DbOrTx, householdId: string): Promise<StatusEventRow[]> {
+  return db
+    .select({
+      id: householdStatusEvents.id,
+      householdId: householdStatusEvents.householdId,
+      fromStatus: householdStatusEvents.fromStatus,
+      toStatus: householdStatusEvents.toStatus,
+      onDate: householdStatusEvents.onDate,
+      reason: householdStatusEvents.reason,
+      byName: users.displayName,
+    })
+    .from(householdStatusEvents)
+    .leftJoin(users, eq(users.id, householdStatusEvents.byUserId))
+    .where(eq(householdStatusEvents.householdId, householdId))
+    .orderBy(desc(householdStatusEvents.onDate), desc(householdStatusEvents.createdAt), desc(householdStatusEvents.id))
+    .limit(2);
+}
+
+/** Whether the status change was recorded by hand on the change-status form (see the rule above). */
+async function recordedOnStatusForm(db: DbOrTx, event: StatusEventRow): Promise<boolean> {
+  const [row] = await queryRows<{ hand: boolean }>(
+    db,
+    sql`select exists (
+      select 1 from household_status_events e
+        join audit_events a on a.record_type = 'household' and a.record_id = ${event.householdId}
+          and a.action = 'status-change' and a.route = ${STATUS_FORM_ROUTE} and a.detail->>'by' is null
+      where e.id = ${event.id}
+        and (a.detail->>'eventId' = e.id::text
+          or (a.detail->>'eventId' is null
+            and a.detail->>'to' = e.to_status
+            and a.detail->>'from' is not distinct from e.from_status
+            and a.at between e.created_at - interval '5 minutes' and e.created_at + interval '5 minutes'))
+    ) as hand`,
+  );
+  return row?.hand === true;
+}
+
+/**
+ * The household's latest status change if it may be put right here (recorded by hand on the
+ * change-status form, with an earlier status to go back to), or why not. With `eventId`, that
+ * event must be the latest.
+ */
+export async function correctableChange(
+  db: DbOrTx,
+  household: Pick<HouseholdRecord, 'id' | 'status'>,
+  eventId?: string,
+): Promise<({ ok: true } & CorrectableChange) | NotCorrectable> {
+  const [event, previous] = await latestTwo(db, household.id);
+  if (!event || (eventId !== undefined && event.id !== eventId)) {
+    return notCorrectable(
+      'Only the household’s latest status change can be undone or have its date changed. Another change has been recorded since: look at the status history again.',
+    );
+  }
+  if (!previous || event.toStatus !== household.status || !(await recordedOnStatusForm(db, event))) {
+    return notCorrectable(
+      'Only a status change recorded on the change-status page can be undone or have its date changed here. One made by an agency decision or a recruitment step is put right where it was recorded.',
+    );
+  }
+  return { ok: true, event, previous };
+}
+
+export type Outcome = Done | Refusal | Invalid | NotCorrectable;
+
+/** Opens the household for a change and finds its correctable latest status change, in the transaction. */
+async function openChange(tx: DbOrTx, who: Who, householdId: string, eventId: string) {
+  await lockHousehold(tx, householdId);
+  const access = await householdFor(tx, who.user, householdId, 'change');
+  if (!access.ok) return access;
+  return correctableChange(tx, access.household, eventId);
+}
+
+/** Deadlines and kept status periods follow the household's rebuilt status. */
+async function refreshAfter(tx: DbOrTx, householdId: string): Promise<void> {
+  await refreshDueItems(tx, 'household', [householdId]);
+  await refreshHouseholdFacts(tx, householdId);
+}
+
+/**
+ * Undoes the household's latest status change, recorded in error: the event goes, and the
+ * household is back in the status (and since the date) of the event before it.
+ */
+export async function undoStatusChange(
+  db: Db,
+  who: Who,
+  householdId: string,
+  eventId: string,
+  reason: string,
+): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const found = await openChange(tx, who, householdId, eventId);
+    if (!found.ok) return found;
+    const { event, previous } = found;
+    await tx.delete(householdStatusEvents).where(eq(householdStatusEvents.id, event.id));
+    await tx
+      .update(households)
+      .set({ status: previous.toStatus, statusSince: previous.onDate, updatedAt: new Date() })
+      .where(eq(households.id, householdId));
+    await refreshAfter(tx, householdId);
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: 'household',
+      recordId: householdId,
+      detail: {
+        part: 'status-event',
+        eventId: event.id,
+        from: event.fromStatus,
+        to: event.toStatus,
+        onDate: event.onDate,
+        recordedReason: event.reason,
+        backTo: previous.toStatus,
+        backToSince: previous.onDate,
+        reason,
+      },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Moves the date of the household's latest status change (typed wrongly): not in the future, not
+ * before the change before it, and not the date it already has.
+ */
+export async function redateStatusChange(
+  db: Db,
+  who: Who,
+  householdId: string,
+  eventId: string,
+  input: { onDate: string; reason: string },
+): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const found = await openChange(tx, who, householdId, eventId);
+    if (!found.ok) return found;
+    const { event, previous } = found;
+    const errors: FieldError[] = [];
+    if (input.onDate > todayInLondon()) {
+      errors.push({ field: 'onDate', message: 'The date of the change must be today or in the past' });
+    } else if (input.onDate < previous.onDate) {
+      errors.push({
+        field: 'onDate',
+        message: `The date of the change must be on or after ${formatDate(previous.onDate)}, when the household became ${statusName(previous.toStatus).toLowerCase()}`,
+      });
+    } else if (input.onDate === event.onDate) {
+      errors.push({
+        field: 'onDate',
+        message: `The change is already dated ${formatDate(event.onDate)}: enter the date it should have`,
+      });
+    }
+    if (errors.length) return invalid(...errors);
+    await tx
+      .update(householdStatusEvents)
+      .set({ onDate: input.onDate })
+      .where(and(eq(householdStatusEvents.id, event.id), eq(householdStatusEvents.householdId, householdId)));
+    await tx
+      .update(households)
+      .set({ statusSince: input.onDate, updatedAt: new Date() })
+      .where(eq(households.id, householdId));
+    await refreshAfter(tx, householdId);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: householdId,
+      detail: {
+        part: 'status-date',
+        eventId: event.id,
+        status: event.toStatus,
+        wasOn: event.onDate,
+        nowOn: input.onDate,
+        reason: input.reason,
+      },
+    });
+    return { ok: true };
+  });
+}
