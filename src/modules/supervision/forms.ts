@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { govukDate, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
 import { trimmed } from '../../platform/views/form-fields.ts';
 import { isUuid } from '../../platform/views/params.ts';
@@ -84,45 +84,55 @@ const base = z.object({
   ...actionFields,
 });
 
+/** The template's answers as a SupervisionInput: actions checked row by row, each child's "seen". */
+function toInput(v: unknown, ctx: z.RefinementCtx): SupervisionInput {
+  const values = v as Record<string, unknown>;
+  const actions: SupervisionAction[] = [];
+  for (let i = 1; i <= ACTION_ROWS; i += 1) {
+    const action = values[`action${i}`] as string | null;
+    const owner = values[`action${i}Owner`] as string | null;
+    const dueOn = values[`action${i}Due`] as string | null;
+    if (!action && !owner && !dueOn) continue;
+    if (!action) ctx.addIssue({ code: 'custom', path: [`action${i}`], message: `Enter action ${i}` });
+    if (!owner) ctx.addIssue({ code: 'custom', path: [`action${i}Owner`], message: `Enter who will do action ${i}` });
+    if (!dueOn) ctx.addIssue({ code: 'custom', path: [`action${i}Due`], message: `Enter the date for action ${i}` });
+    if (action && owner && dueOn) actions.push({ action, owner, dueOn });
+  }
+  const seen: Record<string, Seen> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const childId = key.startsWith('seen-') ? key.slice(5) : null;
+    if (childId && isUuid(childId) && (seenValues as readonly string[]).includes(String(value))) {
+      seen[childId] = value as Seen;
+    }
+  }
+  return {
+    visitDate: values.visitDate as string,
+    announced: values.announced === 'announced',
+    attendees: values.attendees as string | null,
+    workingWell: values.workingWell as string | null,
+    worries: values.worries as string | null,
+    needsToHappen: values.needsToHappen as string | null,
+    scalingQuestion: values.scalingQuestion as string | null,
+    scalingScore: values.scalingScore as number | null,
+    childrenVoice: values.childrenVoice as string | null,
+    trainingProgress: values.trainingProgress as string | null,
+    profileSeenBeforeArrival: values.profileSeenBeforeArrival as ProfileSeen | null,
+    actions,
+    seen,
+  };
+}
+
 /** The Signs of Safety template, with up to three actions and each placed child's "seen". */
-export const supervisionForm = withDates(supervisionDateFields, base.passthrough()).transform(
-  (v, ctx): SupervisionInput => {
-    const values = v as Record<string, unknown>;
-    const actions: SupervisionAction[] = [];
-    for (let i = 1; i <= ACTION_ROWS; i += 1) {
-      const action = values[`action${i}`] as string | null;
-      const owner = values[`action${i}Owner`] as string | null;
-      const dueOn = values[`action${i}Due`] as string | null;
-      if (!action && !owner && !dueOn) continue;
-      if (!action) ctx.addIssue({ code: 'custom', path: [`action${i}`], message: `Enter action ${i}` });
-      if (!owner) ctx.addIssue({ code: 'custom', path: [`action${i}Owner`], message: `Enter who will do action ${i}` });
-      if (!dueOn) ctx.addIssue({ code: 'custom', path: [`action${i}Due`], message: `Enter the date for action ${i}` });
-      if (action && owner && dueOn) actions.push({ action, owner, dueOn });
-    }
-    const seen: Record<string, Seen> = {};
-    for (const [key, value] of Object.entries(values)) {
-      const childId = key.startsWith('seen-') ? key.slice(5) : null;
-      if (childId && isUuid(childId) && (seenValues as readonly string[]).includes(String(value))) {
-        seen[childId] = value as Seen;
-      }
-    }
-    return {
-      visitDate: values.visitDate as string,
-      announced: values.announced === 'announced',
-      attendees: values.attendees as string | null,
-      workingWell: values.workingWell as string | null,
-      worries: values.worries as string | null,
-      needsToHappen: values.needsToHappen as string | null,
-      scalingQuestion: values.scalingQuestion as string | null,
-      scalingScore: values.scalingScore as number | null,
-      childrenVoice: values.childrenVoice as string | null,
-      trainingProgress: values.trainingProgress as string | null,
-      profileSeenBeforeArrival: values.profileSeenBeforeArrival as ProfileSeen | null,
-      actions,
-      seen,
-    };
-  },
-);
+export const supervisionForm = withDates(supervisionDateFields, base.passthrough()).transform(toInput);
+
+/** Correcting a finalised supervision: the same template, filled in, and why it is being corrected. */
+export const correctionForm = withDates(
+  supervisionDateFields,
+  base.extend({ reason: requiredText('Enter why the supervision is being corrected', 500) }).passthrough(),
+).transform((v, ctx): SupervisionInput & { reason: string } => ({ ...toInput(v, ctx), reason: v.reason }));
+
+/** Why a supervision recorded in error is being removed. */
+export const removeSupervisionForm = removalForm('supervision');
 
 /** The answers a supervision must have before it is finalised, each with what to do when it is missing. */
 export const answersForFinal = [

@@ -4,3 +4,5 @@ export const newSupervisionPath = (householdId: string) => `/households/${househ
 export const supervisionPath = (id: string) => `/supervision/${id}`;
 export const editSupervisionPath = (id: string) => `/supervision/${id}/edit`;
 export const notesAcknowledgementPath = (token: string) => `/notes/${token}`;
+export const correctSupervisionPath = (id: string) => `/supervision/${id}/correct`;
+export const removeSupervisionPath = (id: string) => `/supervision/${id}/remove`;

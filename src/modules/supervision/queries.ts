@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNull, lte, or, gte, sql } from 'drizzle-or
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { users } from '../../platform/auth/tables.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
@@ -154,4 +155,28 @@ export async function supervisionDetails(db: DbOrTx, supervisionId: string) {
     .where(eq(supervisionActions.supervisionId, supervisionId))
     .orderBy(asc(supervisionActions.position));
   return { seen, actions };
+}
+
+/**
+ * The corrections of a finalised supervision, newest first: when, by whom (by name) and why, from
+ * the audit entries its corrections write (part `part`, service-corrections.ts).
+ */
+export async function supervisionCorrections(db: DbOrTx, supervisionId: string, part: string) {
+  return db
+    .select({
+      at: auditEvents.at,
+      byName: sql<string>`coalesce(${users.displayName}, ${auditEvents.username})`,
+      reason: sql<string | null>`${auditEvents.detail}->>'reason'`,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(
+      and(
+        eq(auditEvents.recordType, 'supervision'),
+        eq(auditEvents.recordId, supervisionId),
+        eq(auditEvents.action, 'update'),
+        sql`${auditEvents.detail}->>'part' = ${part}`,
+      ),
+    )
+    .orderBy(desc(auditEvents.id));
 }

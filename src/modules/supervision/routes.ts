@@ -21,7 +21,10 @@ import { notesMessageOf } from './notes.ts';
 import { finaliseAndSendNotes } from './notes-actions.ts';
 import { notesStatusTag } from './notes-queries.ts';
 import { notesRoutes, type NotesOptions } from './routes-notes.ts';
+import { correctionRoutes } from './routes-corrections.ts';
+import { correctionNotice } from './corrections-view.ts';
 import {
+  canCorrectSupervision,
   canEditSupervision,
   canRecordSupervision,
   householdToRecord,
@@ -60,7 +63,7 @@ function forbiddenPage(reply: FastifyReply, href: string) {
   return reply.code(403).page('error.njk', {
     title: 'You cannot make this change',
     lines: [
-      'Supervision is recorded by the household’s supervising social worker, their team manager or the head of fostering. A finalised supervision cannot be changed.',
+      'Supervision is recorded by the household’s supervising social worker, their team manager or the head of fostering. A finalised supervision is changed only by correcting it, with the reason.',
     ],
     backLink: { href },
   });
@@ -77,6 +80,7 @@ export const supervisionRoutes: FastifyPluginAsync<NotesOptions & { publicUrl: s
   householdPages(app, options.db);
   supervisionPages(app, options);
   notesRoutes(app, options);
+  correctionRoutes(app, options.db);
 };
 
 async function templatePage(
@@ -219,6 +223,8 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
       actions,
       notesDueOn: addWorkingDays(supervision.visitDate, 5),
       canEdit: canEditSupervision(request.user!, record),
+      canCorrect: canCorrectSupervision(request.user!, record),
+      correction: await correctionNotice(db, supervision, message),
       message,
       messageTag: message ? notesStatusTag(message) : null,
       canRecord: canRecordSupervision(request.user!, household),

@@ -44,12 +44,24 @@ export function canRecordSupervision(user: SignedInUser, household: { teamId: st
   }
 }
 
-/** A draft may be changed by its author (while they may record for the household), the team manager or the head. */
-export function canEditSupervision(user: SignedInUser, record: SupervisionRecord): boolean {
-  if (record.supervision.status !== 'draft') return false;
+/**
+ * Who answers for a supervision, draft or finalised: its author (while they may record for the
+ * household), the household's team manager or the head of fostering.
+ */
+export function mayChangeSupervision(user: SignedInUser, record: SupervisionRecord): boolean {
   if (user.role === 'head_of_fostering') return true;
   if (user.role === 'team_manager') return user.teamId === record.household.teamId;
   return user.id === record.supervision.authorId && canRecordSupervision(user, record.household);
+}
+
+/** A draft may be changed by those who answer for it. */
+export function canEditSupervision(user: SignedInUser, record: SupervisionRecord): boolean {
+  return record.supervision.status === 'draft' && mayChangeSupervision(user, record);
+}
+
+/** A finalised supervision is corrected (with why) by the same people who may change a draft. */
+export function canCorrectSupervision(user: SignedInUser, record: SupervisionRecord): boolean {
+  return record.supervision.status === 'final' && mayChangeSupervision(user, record);
 }
 
 /** The household for recording: 404 out of scope, 403 when the viewer may only read it. */
@@ -74,7 +86,7 @@ export async function supervisionToChange(
   return canEditSupervision(user, record) ? { ok: true, record } : forbidden;
 }
 
-function checkVisit(input: SupervisionInput, today: string): FieldError[] {
+export function checkVisit(input: SupervisionInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (input.visitDate > today)
     errors.push({ field: 'visitDate', message: 'The date of the visit must be today or in the past' });
@@ -82,7 +94,7 @@ function checkVisit(input: SupervisionInput, today: string): FieldError[] {
 }
 
 /** Writes the children seen (those placed at the visit date) and the actions of a supervision. */
-async function writeDetails(tx: DbOrTx, supervisionId: string, householdId: string, input: SupervisionInput) {
+export async function writeDetails(tx: DbOrTx, supervisionId: string, householdId: string, input: SupervisionInput) {
   await tx.delete(supervisionChildren).where(eq(supervisionChildren.supervisionId, supervisionId));
   await tx.delete(supervisionActions).where(eq(supervisionActions.supervisionId, supervisionId));
   const placed = await childrenPlacedOn(tx, householdId, input.visitDate);
@@ -96,7 +108,7 @@ async function writeDetails(tx: DbOrTx, supervisionId: string, householdId: stri
   }
 }
 
-function visitValues(input: SupervisionInput) {
+export function visitValues(input: SupervisionInput) {
   return {
     visitDate: input.visitDate,
     announced: input.announced,

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
@@ -7,28 +8,12 @@ import { auditEvents } from '../../platform/audit/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { supervisionActions, supervisionAgreements, supervisionChildren, supervisions } from './tables.ts';
+import { visitAnswers } from './test-support.ts';
 
 const t = testAppForFile();
 
 const today = todayInLondon();
-const parts = (name: string, iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-};
-const visit = (visitDate: string, extra: Record<string, string> = {}) => ({
-  ...parts('visitDate', visitDate),
-  announced: 'unannounced',
-  attendees: 'Both carers and the supervising social worker',
-  workingWell: 'Settled routines at bedtime',
-  worries: 'School attendance has dipped',
-  needsToHappen: 'Meet the school about attendance',
-  scalingQuestion: 'How settled is the placement?',
-  scalingScore: '7',
-  action1: 'Arrange a meeting with the school',
-  action1Owner: 'Supervising social worker',
-  ...parts('action1Due', addDays(today, 14)),
-  ...extra,
-});
+const visit = (visitDate: string, extra: Record<string, string> = {}) => visitAnswers(visitDate, today, extra);
 const idFrom = (location: unknown) => String(location).split('/')[2]!.split('?')[0]!;
 
 async function auditActions(id: string) {
@@ -175,7 +160,7 @@ describe('recording a supervision', () => {
     const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
     const ssw = await signedIn(t.app, 'ssw');
     const partial = {
-      ...parts('visitDate', addDays(today, -1)),
+      ...dateBoxes('visitDate', addDays(today, -1)),
       announced: 'announced',
       workingWell: 'Bedtimes are calmer',
     };
@@ -258,10 +243,10 @@ describe('recording a supervision', () => {
       (await ssw.post(`/households/${household.id}/supervision/new`, visit(visitDate))).headers.location,
     );
     await ssw.post(`/supervision/${id}/finalise`, {});
-    const early = await ssw.post(`/supervision/${id}/notes-sent`, parts('notesSentOn', addDays(visitDate, -1)));
+    const early = await ssw.post(`/supervision/${id}/notes-sent`, dateBoxes('notesSentOn', addDays(visitDate, -1)));
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('The notes cannot be sent before the visit');
-    const sent = await ssw.post(`/supervision/${id}/notes-sent`, parts('notesSentOn', today));
+    const sent = await ssw.post(`/supervision/${id}/notes-sent`, dateBoxes('notesSentOn', today));
     expect(sent.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(supervisions).where(eq(supervisions.id, id));
     expect(row!.notesSentOn).toBe(today);
@@ -275,7 +260,7 @@ describe('the supervision agreement', () => {
     const ssw = await signedIn(t.app, 'ssw');
     const signedOn = addDays(today, -10);
     const saved = await ssw.post(`/households/${household.id}/supervision/agreement`, {
-      ...parts('signedOn', signedOn),
+      ...dateBoxes('signedOn', signedOn),
       signedByCarers: 'Both carers',
     });
     expect(saved.statusCode).toBe(303);

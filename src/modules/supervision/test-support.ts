@@ -3,7 +3,8 @@
  * deadlines refreshed, as the service does). Not used by the app.
  */
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { addYears } from '../../platform/dates/index.ts';
+import { addDays, addYears } from '../../platform/dates/index.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { userIdByUsername } from '../../../test/support/households.ts';
 import { refreshSupervisionFacts } from './facts.ts';
@@ -61,3 +62,19 @@ export async function makeAgreement(db: DbOrTx, householdId: string, signedOn: s
   await refreshDueItems(db, 'household', [householdId]);
   await refreshSupervisionFacts(db, householdId); // as the service does
 }
+
+/** The supervision form's answers for a visit on `visitDate`, as a supervising social worker fills it in (`extra` added or replacing). */
+export const visitAnswers = (visitDate: string, today: string, extra: Record<string, string> = {}) => ({
+  ...dateBoxes('visitDate', visitDate),
+  announced: 'unannounced',
+  attendees: 'Both carers and the supervising social worker',
+  workingWell: 'Settled routines at bedtime',
+  worries: 'School attendance has dipped',
+  needsToHappen: 'Meet the school about attendance',
+  scalingQuestion: 'How settled is the placement?',
+  scalingScore: '7',
+  action1: 'Arrange a meeting with the school',
+  action1Owner: 'Supervising social worker',
+  ...dateBoxes('action1Due', addDays(today, 14)),
+  ...extra,
+});

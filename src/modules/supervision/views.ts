@@ -90,6 +90,10 @@ export function doneMessage(done: unknown): string | undefined {
       return 'The notes have been sent to the carers';
     case 'notes-not-sent':
       return 'The notes could not be sent: see below';
+    case 'corrected':
+      return 'Supervision corrected';
+    case 'removed':
+      return 'Supervision removed';
     case 'agreement':
       return 'Supervision agreement recorded';
     default:

@@ -71,6 +71,8 @@ export const partWords: Readonly<Record<string, string>> = {
   'skill-level': 'the skills level',
   'skills-evidence': 'the evidence for the skills level',
   status: 'the status',
+  'status-event': 'a status change',
+  'status-date': 'the date of a status change',
   agenda: 'the agenda',
   attendance: 'who attended',
   letters: 'the letters',
@@ -107,6 +109,8 @@ export const partWords: Readonly<Record<string, string>> = {
   'whole-record': 'everything recorded',
   'missing-episode': 'a record of the child going missing',
   'out-of-hours-call': 'an out-of-hours call',
+  supervision: 'a supervision visit',
+  'supervision-details': 'what was recorded at the supervision visit',
   'missing-return': 'the child’s return',
   'missing-interview': 'the return interview',
   'missing-details': 'what was recorded when the child went missing',
@@ -119,6 +123,8 @@ export const partWords: Readonly<Record<string, string>> = {
   'agency-placement-ending': 'the ending of an agency placement',
   'meeting-action': 'an action for the team',
   'team-meeting': 'a team meeting',
+  'annual-review': 'an annual review started in error',
+  'review-outcome': 'the date, outcome and assessment',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {
