@@ -15,7 +15,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import type { CorrectInput } from './forms.ts';
 import { findVisibleReview, type ReviewRecord } from './queries.ts';
-import { canRunReviews } from './service.ts';
+import { canRunReviews, reviewDateError } from './service.ts';
 import {
   annualReviews,
   reviewChildren,
@@ -127,15 +127,8 @@ export async function correctReview(db: Db, who: Who, reviewId: string, input: C
     if (!found.ok) return found;
     const { review } = found.record;
     const today = todayInLondon();
-    if (input.reviewedOn > today) {
-      return invalid({ field: 'reviewedOn', message: 'The date of the review meeting must be today or in the past' });
-    }
-    if (input.reviewedOn < review.startedOn) {
-      return invalid({
-        field: 'reviewedOn',
-        message: `The date of the review meeting must be on or after ${formatDate(review.startedOn)}, when the review started`,
-      });
-    }
+    const wrongDate = reviewDateError(review.startedOn, input.reviewedOn, today);
+    if (wrongDate) return wrongDate;
     if (review.presentedToPanelOn && input.reviewedOn > review.presentedToPanelOn) {
       return invalid({
         field: 'reviewedOn',

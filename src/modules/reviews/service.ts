@@ -249,6 +249,20 @@ export async function recordCheck(db: Db, who: Who, reviewId: string, input: Che
   });
 }
 
+/** The review meeting's date, completed or corrected: not in the future, not before the review started. */
+export function reviewDateError(startedOn: string, reviewedOn: string, today: string) {
+  if (reviewedOn > today) {
+    return invalid({ field: 'reviewedOn', message: 'The date of the review meeting must be today or in the past' });
+  }
+  if (reviewedOn < startedOn) {
+    return invalid({
+      field: 'reviewedOn',
+      message: `The date of the review meeting must be on or after ${formatDate(startedOn)}, when the review started`,
+    });
+  }
+  return null;
+}
+
 /**
  * Completes the review: its date and outcome, the reviewing officer's assessment, whether the PDP
  * was updated. The first review (and a change of terms or a referral) goes to panel. Links not
@@ -266,15 +280,8 @@ export async function completeReview(
     if (!found.ok) return found;
     const { review } = found.record;
     const today = todayInLondon();
-    if (input.reviewedOn > today) {
-      return invalid({ field: 'reviewedOn', message: 'The date of the review meeting must be today or in the past' });
-    }
-    if (input.reviewedOn < review.startedOn) {
-      return invalid({
-        field: 'reviewedOn',
-        message: `The date of the review meeting must be on or after ${formatDate(review.startedOn)}, when the review started`,
-      });
-    }
+    const wrongDate = reviewDateError(review.startedOn, input.reviewedOn, today);
+    if (wrongDate) return wrongDate;
     const toPanel = review.firstReview || input.outcome !== 'continue';
     await tx
       .update(annualReviews)
