@@ -68,3 +68,16 @@ describe('numbers on a page', () => {
     expect(env.renderString('{{ n | count }} overdue', { n: 6899 })).toBe('6,899 overdue');
   });
 });
+
+describe('trimming a block on a page', () => {
+  it("removes the spaces and line ends around a component's content, and keeps markup safe or escaped as it was", () => {
+    const env = createNunjucksEnvironment();
+    const wrapped =
+      '{% macro box() %}[{{ caller() | trim }}]{% endmacro %}{% call box() %}\n    <b>{{ name }}</b>\n\t  {% endcall %}';
+    expect(env.renderString(wrapped, { name: 'Ellis & Co' })).toBe('[<b>Ellis &amp; Co</b>]');
+    expect(env.renderString('[{{ text | trim }}]', { text: ' \u00a0 <i>typed</i>\n ' })).toBe(
+      '[&lt;i&gt;typed&lt;/i&gt;]',
+    );
+    expect(env.renderString('[{{ missing | trim }}]', {})).toBe('[]');
+  });
+});
