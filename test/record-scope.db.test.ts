@@ -207,8 +207,18 @@ async function idsOf(table: string, parents: Parent[]): Promise<{ id: string; pa
   }));
 }
 
+/** What parentOpens answered, by viewer, parent and id: many records hang off one household or child. */
+const opensAnswered = new Map<string, Promise<boolean>>();
+
 async function parentOpens(v: SignedInUser, parent: Parent, id: string | null): Promise<boolean> {
   if (!id) return false;
+  const key = `${v.id} ${parent.type} ${parent.idSql} ${id}`;
+  let answer = opensAnswered.get(key);
+  if (!answer) opensAnswered.set(key, (answer = parentOpensNow(v, parent, id)));
+  return answer;
+}
+
+async function parentOpensNow(v: SignedInUser, parent: Parent, id: string): Promise<boolean> {
   if (parent.when && !parent.when(v)) return false;
   if (parent.opens) return parent.opens(v, id);
   if (parent.whole && !readsWholeHousehold(v)) return false;

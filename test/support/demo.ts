@@ -1,3 +1,6 @@
+import { hash } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/platform/auth/tables.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { allMeasures } from '../../src/platform/measures/index.ts';
 import { currentMonth, last12Months } from '../../src/platform/measures/periods.ts';
@@ -22,7 +25,22 @@ export const DEMO_PASSWORD = 'test-demo-password';
  */
 export async function seedTestDemo(db: Db): Promise<void> {
   await seedDemo(db, { password: DEMO_PASSWORD, scale: 'small' });
+  await quickToCheckPasswords(db);
   registerAllModules();
   const today = todayInLondon();
   await figuresByMonth(db, allMeasures(), last12Months(currentMonth(today)), today);
+}
+
+/**
+ * The test demo's users keep their password under a hash that is quick to check: the same argon2id,
+ * at its least cost (1 MiB, one pass) where Hearth hashes at OWASP's (19 MiB, two passes, about 25
+ * ms of CPU a check, which a thousand sign-ins across the test files paid again and again). A hash
+ * names its own cost, so sign-in checks it as any other; Hearth's own hashing, and that sign-in
+ * takes it, are tested in src/platform/auth (passwords.test.ts, auth.db.test.ts).
+ */
+async function quickToCheckPasswords(db: Db): Promise<void> {
+  const [head] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'head'));
+  if (!head?.passwordHash) return;
+  const quick = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  await db.update(users).set({ passwordHash: quick }).where(eq(users.passwordHash, head.passwordHash));
 }

@@ -66,7 +66,14 @@ describe('the Excel export', () => {
 });
 
 describe('the workbook: the scorecard and the records behind each figure', () => {
-  async function workbookFor(username: string, query: string) {
+  /** Workbooks downloaded, by who and what: the tests only read them, so one download serves several. */
+  const downloaded = new Map<string, Promise<ExcelJS.Workbook>>();
+  function workbookFor(username: string, query: string): Promise<ExcelJS.Workbook> {
+    const key = `${username} ${query}`;
+    if (!downloaded.has(key)) downloaded.set(key, download(username, query));
+    return downloaded.get(key)!;
+  }
+  async function download(username: string, query: string) {
     const agent = await signedIn(t.app, username);
     const res = await agent.get(`/scorecard.xlsx?${query}`);
     expect(res.statusCode).toBe(200);
