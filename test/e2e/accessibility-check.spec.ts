@@ -11,7 +11,10 @@ test('the accessibility check fails a page with an unlabelled field and an image
       '<h1>A broken form</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text" name="surname">' +
       '</main></body></html>',
   );
-  await expect(hearth.checkPage()).rejects.toThrow(/accessibility violation[\s\S]*image-alt[\s\S]*label/);
+  // Each violation names the elements at fault, so a failure says where to look.
+  await expect(hearth.checkPage()).rejects.toThrow(
+    /accessibility violation[\s\S]*image-alt[\s\S]*element: img\n[\s\S]*label[\s\S]*element: input\n/,
+  );
 
   await hearth.page.setContent(
     '<!doctype html><html lang="en"><head><title>A mended form - Hearth</title></head><body><main>' +
