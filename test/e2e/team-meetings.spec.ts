@@ -3,10 +3,10 @@ import { test, expect } from './support/fixtures.ts';
 
 /**
  * Learning from a serious case review in the browser (business plan action 10.1): a team manager
- * records a meeting of their team that discussed a review, with an action for one of the team; the
- * head of fostering then finds the team's discussion on the review's page; the manager then changes
- * the meeting (a refused answer first) and removes it, as recorded by mistake, through the confirm
- * page. Every page is checked with axe.
+ * records a meeting of their team that discussed a review, with an action for one of the team, whose
+ * date they then correct; the head of fostering then finds the team's discussion on the review's
+ * page; the manager then changes the meeting (a refused answer first) and removes it, as recorded by
+ * mistake, through the confirm page. Every page is checked with axe.
  */
 test('a team manager records a team meeting on a serious case review; the head finds it on the review', async ({
   hearth,
@@ -36,6 +36,14 @@ test('a team manager records a team meeting on a serious case review; the head f
   await hearth.submit('Save the action');
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The action has been added');
   await expect(page.locator('[data-actions]')).toContainText(`Sam Sutherland, by ${dayInWords(londonDay(14))}`);
+  // Its date was typed wrongly: the manager changes it on the action's form, filled in.
+  await hearth.clickLink('Change the action: Add safe sleeping to the visit checklist.');
+  await expect(hearth.heading).toHaveText('Change the action');
+  await expect(page.getByLabel('The action')).toHaveValue('Add safe sleeping to the visit checklist.');
+  await fillDate(page, 'Date it is due', londonDay(21));
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The action has been changed');
+  await expect(page.locator('[data-actions]')).toContainText(`Sam Sutherland, by ${dayInWords(londonDay(21))}`);
   await hearth.signOut();
 
   await hearth.signInAs('head');

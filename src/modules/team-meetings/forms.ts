@@ -87,6 +87,9 @@ export const removeMeetingForm = z.object({
 export const removeReviewForm = z.object({
   confirm: z.literal('yes', { error: 'Confirm that the review was added by mistake' }),
 });
+export const removeActionForm = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that the action was recorded by mistake' }),
+});
 export const removeExtendedForm = z.object({
   confirm: z.literal('yes', { error: 'Confirm that the meeting was recorded by mistake' }),
 });

@@ -8,6 +8,8 @@ export const teamMeetingPath = (id: string) => `/team-meetings/${id}`;
 export const newActionPath = (meetingId: string) => `/team-meetings/${meetingId}/actions/new`;
 export const actionDonePath = (actionId: string) => `/team-meeting-actions/${actionId}/done`;
 export const actionNotDonePath = (actionId: string) => `/team-meeting-actions/${actionId}/not-done`;
+export const editActionPath = (actionId: string) => `/team-meeting-actions/${actionId}/edit`;
+export const removeActionPath = (actionId: string) => `/team-meeting-actions/${actionId}/remove`;
 export const extendedMeetingsPath = () => '/extended-meetings';
 export const newExtendedMeetingPath = () => '/extended-meetings/new';
 export const extendedMeetingPath = (id: string) => `/extended-meetings/${id}`;

@@ -218,20 +218,22 @@ export async function actionsOf(db: DbOrTx, meetingId: string): Promise<ActionRo
   );
 }
 
-/** An action with its meeting's team, for marking it done. */
+/** An action with its meeting's team, for marking it done, changing or removing it. */
 export async function findAction(db: DbOrTx, id: string) {
   if (!isUuid(id)) return null;
   const [row] = await queryRows<{
     id: string;
     meetingId: string;
+    action: string;
     ownerId: string;
+    dueOn: IsoDate;
     teamId: string;
     areaId: string;
     doneOn: string | null;
   }>(
     db,
-    sql`select x.id, x.meeting_id as "meetingId", x.owner_id as "ownerId", m.team_id as "teamId", t.area_id as "areaId",
-        x.done_on::text as "doneOn"
+    sql`select x.id, x.meeting_id as "meetingId", x.action, x.owner_id as "ownerId", x.due_on::text as "dueOn",
+        m.team_id as "teamId", t.area_id as "areaId", x.done_on::text as "doneOn"
       from team_meeting_actions x join team_meetings m on m.id = x.meeting_id join teams t on t.id = m.team_id
       where x.id = ${id}`,
   );
@@ -252,12 +254,16 @@ export async function chairChoices(db: DbOrTx, team: Pick<TeamRecord, 'id' | 'ar
   );
 }
 
-/** Who an action may be given to: the team's manager and supervising social workers (they read the team's meetings). */
-export async function ownerChoices(db: DbOrTx, teamId: string) {
+/**
+ * Who an action may be given to: the team's manager and supervising social workers (they read the
+ * team's meetings); and, when an action is changed, whoever has it (who may since have left or moved).
+ */
+export async function ownerChoices(db: DbOrTx, teamId: string, ownerId?: string) {
+  const kept = ownerId && isUuid(ownerId) ? sql`or u.id = ${ownerId}` : sql``;
   return queryRows<{ id: string; name: string }>(
     db,
-    sql`select u.id, u.display_name as name from users u where u.active and u.team_id = ${teamId}
-        and u.role in ('team_manager', 'supervising_social_worker')
+    sql`select u.id, u.display_name as name from users u where (u.active and u.team_id = ${teamId}
+        and u.role in ('team_manager', 'supervising_social_worker')) ${kept}
       order by u.display_name, u.id limit 500`,
   );
 }

@@ -1,19 +1,19 @@
 /**
  * A team's meetings on learning from serious case reviews: the team's list, recording a meeting
  * (the team's own manager, its area's service manager or the head: scope.ts), a meeting's page with
- * its actions, adding an action and marking one done. Changing and removing a meeting are in
- * routes-changes.ts. Thin: parse, call the service, render or redirect.
+ * its actions, and marking one done. Adding, changing and removing an action are in routes-actions.ts;
+ * changing and removing a meeting in routes-changes.ts. Thin: parse, call the service, render or redirect.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { formFields, type Field } from '../../platform/views/fields.ts';
+import { formFields } from '../../platform/views/fields.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
-import { choices, meetingFields } from './fields.ts';
-import { ACTION_DATES, actionForm, listQuery, MEETING_DATES, teamMeetingForm } from './forms.ts';
+import { meetingFields } from './fields.ts';
+import { listQuery, MEETING_DATES, teamMeetingForm } from './forms.ts';
 import { NOTHING_IDENTIFYING } from './labels.ts';
 import {
   actionDonePath,
@@ -33,21 +33,12 @@ import {
   findMeeting,
   findTeam,
   meetingsOfTeam,
-  ownerChoices,
   PAGE_SIZE,
   reviewChoices,
-  type MeetingRow,
   type TeamRecord,
 } from './queries.ts';
 import { closesAction, readsTeam, recordsForTeam } from './scope.ts';
-import {
-  addAction,
-  auditViewed,
-  markActionDone,
-  markActionNotDone,
-  recordTeamMeeting,
-  TEAM_MEETING_RECORD,
-} from './service.ts';
+import { auditViewed, markActionDone, markActionNotDone, recordTeamMeeting, TEAM_MEETING_RECORD } from './service.ts';
 import { actionView, meetingListRow, meetingRows, withoutDone } from './views.ts';
 
 const view = { config: { access: { permission: 'team-meetings.view' as const } } };
@@ -65,6 +56,8 @@ const flashes: Record<string, string> = {
   recorded: 'The team meeting has been recorded',
   changed: 'The team meeting has been changed',
   action: 'The action has been added',
+  'action-changed': 'The action has been changed',
+  'action-removed': 'The action has been removed',
   closed: 'The action is marked done',
   reopened: 'The action is marked not done, and is on the clock again',
 };
@@ -162,57 +155,15 @@ export const meetingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       meeting: meetingListRow(meeting),
       rows: meetingRows(meeting),
       reviewHref: reviewPath(meeting.reviewId),
-      actions: actions.map((a) => actionView(a, today, closesAction(user, { ...meeting, ownerId: a.ownerId }))),
+      actions: actions.map((a) =>
+        actionView(a, today, closesAction(user, { ...meeting, ownerId: a.ownerId }), records),
+      ),
       addHref: records ? newActionPath(meeting.id) : null,
       changeHref: records ? editTeamMeetingPath(meeting.id) : null,
       removeHref: records ? removeTeamMeetingPath(meeting.id) : null,
       flash: flashOf(request.query.done),
       breadcrumbs: crumbs({ id: meeting.teamId, name: meeting.teamName }),
     });
-  });
-
-  // Adding an action (the team's own manager).
-  const actionPage = async (meeting: MeetingRow, values: Record<string, unknown>) => {
-    const fields: Field[] = [
-      { type: 'textarea', name: 'action', label: 'The action', rows: 3 },
-      {
-        type: 'select',
-        name: 'ownerId',
-        label: 'Who will do it',
-        choices: choices(await ownerChoices(db, meeting.teamId)),
-      },
-      { type: 'date', name: 'dueOn', label: 'Date it is due', hint: 'For example, 14 1 2027' },
-    ];
-    return {
-      title: `Add an action: team meeting on ${meetingListRow(meeting).heldOn}`,
-      caption: `${meeting.teamName}: team meeting on ${meetingListRow(meeting).heldOn}`,
-      heading: 'Add an action for the team',
-      intro: ['An action the team agreed from the review, given to one of the team, with the date it is due.'],
-      fields: formFields(fields, values),
-      action: newActionPath(meeting.id),
-      cancel: teamMeetingPath(meeting.id),
-      button: 'Save the action',
-      breadcrumbs: crumbs({ id: meeting.teamId, name: meeting.teamName }),
-    };
-  };
-  app.get<WithId>(newActionPath(':id'), record, async (request, reply) => {
-    const meeting = await findMeeting(db, request.user!, request.params.id);
-    if (!meeting) return reply.callNotFound();
-    if (!recordsForTeam(request.user!, { id: meeting.teamId, areaId: meeting.areaId })) {
-      return refuse(reply, teamMeetingPath(meeting.id));
-    }
-    return showForm(reply, await actionPage(meeting, {}));
-  });
-  app.post<WithId>(newActionPath(':id'), record, async (request, reply) => {
-    const meeting = await findMeeting(db, request.user!, request.params.id);
-    if (!meeting) return reply.callNotFound();
-    const form = parseDatedForm(actionForm, request.body, ACTION_DATES);
-    if (!form.ok) return showForm(reply, await actionPage(meeting, form.input), form.errors);
-    const result = await addAction(db, who(request), meeting.id, form.value);
-    const body = request.body as Record<string, unknown>;
-    return answerForm(reply, result, `${teamMeetingPath(meeting.id)}?done=action`, async (errors) =>
-      showForm(reply, await actionPage(meeting, body), errors),
-    );
   });
 
   // Marking an action done (its owner or the team's manager).

@@ -49,6 +49,7 @@ import {
   reviewDiscussed,
   teamLines,
 } from './queries.ts';
+import { actionRoutes } from './routes-actions.ts';
 import { changeRoutes } from './routes-changes.ts';
 import { extendedChangeRoutes } from './routes-extended.ts';
 import { meetingRoutes } from './routes-meetings.ts';
@@ -86,6 +87,7 @@ const crumbs = [...home, { text: 'Learning from reviews', href: learningPath() }
 
 export const teamMeetingsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   await app.register(meetingRoutes, { db });
+  await app.register(actionRoutes, { db });
   await app.register(changeRoutes, { db });
   await app.register(extendedChangeRoutes, { db });
 

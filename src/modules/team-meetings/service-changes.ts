@@ -1,6 +1,7 @@
 /**
  * Putting right what was recorded about learning from serious case reviews: a team meeting changed or
- * removed (recorded by mistake, with its actions) by those who record the team's meetings, and a
+ * removed (recorded by mistake, with its actions) by those who record the team's meetings, as is an
+ * action (its words, who has it, when it is due; or removed, agreed by mistake), and a
  * review changed or removed by the head, a review only while no meeting has discussed it (the
  * meetings' records point to it). Each checked (scope.ts), written, audited and its deadlines
  * refreshed in one transaction.
@@ -13,9 +14,10 @@ import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import type { ExtendedMeetingInput, ReviewInput, TeamMeetingInput } from './forms.ts';
+import type { ActionInput, ExtendedMeetingInput, ReviewInput, TeamMeetingInput } from './forms.ts';
 import {
   chairChoices,
+  findAction,
   findExtendedMeeting,
   findMeeting,
   findReview,
@@ -25,6 +27,7 @@ import {
 import { mayManageReviews, recordsForTeam } from './scope.ts';
 import {
   ACTION_RECORD,
+  actionErrors,
   EXTENDED_MEETING_RECORD,
   LEARNING_MONTH_RECORD,
   REVIEW_RECORD,
@@ -161,6 +164,69 @@ export async function removeTeamMeeting(
     return { ok: true as const, id: meeting.id, teamId: meeting.teamId };
   });
 }
+
+type ActionRecord = NonNullable<Awaited<ReturnType<typeof findAction>>>;
+
+/**
+ * Runs a change of an action in one transaction, with the action and its meeting both locked, if the
+ * user records the team's meetings; ends with the action's deadline worked out again.
+ */
+async function withAction(
+  db: Db,
+  who: Who,
+  actionId: string,
+  today: IsoDate,
+  change: (tx: DbOrTx, action: ActionRecord, meeting: MeetingRow) => Promise<Result>,
+): Promise<Result> {
+  return inTransaction(db, async (tx) => {
+    const action = await findAction(tx, actionId);
+    const meeting = action ? await meetingToChange(tx, who, action.meetingId) : 'not-found';
+    if (meeting === 'forbidden') return forbidden;
+    if (!action || meeting === 'not-found') return notFound;
+    await tx.execute(sql`select id from team_meeting_actions where id = ${action.id} for update`);
+    const result = await change(tx, action, meeting);
+    if (result.ok) await refreshDueItems(tx, ACTION_RECORD, [action.id], today);
+    return result;
+  });
+}
+
+/**
+ * Changes an action's words, who has it or when it is due, by those who record the team's meetings
+ * (an action done stays done). Audited on its meeting with the fields changed and what they said.
+ */
+export const changeAction = (db: Db, who: Who, actionId: string, input: ActionInput, today = todayInLondon()) =>
+  withAction(db, who, actionId, today, async (tx, action, meeting) => {
+    const errors = await actionErrors(tx, meeting, input, action.ownerId);
+    if (errors.length) return invalid(...errors);
+    const changed = changedFields(action, input);
+    if (changed.length === 0) return { ok: true as const, id: meeting.id };
+    await tx.update(teamMeetingActions).set(input).where(eq(teamMeetingActions.id, action.id));
+    const was = Object.fromEntries(changed.map((field) => [field, (action as Record<string, unknown>)[field]]));
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: TEAM_MEETING_RECORD,
+      recordId: meeting.id,
+      detail: { part: 'meeting-action', action: action.id, changed, was },
+    });
+    return { ok: true as const, id: meeting.id };
+  });
+
+/**
+ * Removes an action agreed by mistake (or recorded twice), by those who record the team's meetings.
+ * Audited on its meeting with what it said; its deadline goes with it.
+ */
+export const removeAction = (db: Db, who: Who, actionId: string, today = todayInLondon()) =>
+  withAction(db, who, actionId, today, async (tx, action, meeting) => {
+    await tx.delete(teamMeetingActions).where(eq(teamMeetingActions.id, action.id));
+    const { action: words, ownerId, dueOn, doneOn } = action;
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: TEAM_MEETING_RECORD,
+      recordId: meeting.id,
+      detail: { part: 'meeting-action', action: action.id, was: { action: words, ownerId, dueOn, doneOn } },
+    });
+    return { ok: true as const, id: meeting.id };
+  });
 
 /** Changes a review's details (the head). */
 export async function changeReview(db: Db, who: Who, reviewId: string, input: ReviewInput): Promise<Result> {

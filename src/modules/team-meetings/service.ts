@@ -10,7 +10,15 @@ import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import {
+  forbidden,
+  inTransaction,
+  invalid,
+  notFound,
+  type FieldError,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
 import type { ActionInput, ExtendedMeetingInput, ReviewInput, TeamMeetingInput } from './forms.ts';
 import { chairChoices, findAction, findMeeting, findReview, findTeam, ownerChoices } from './queries.ts';
 import { closesAction, mayManageReviews, recordsForTeam } from './scope.ts';
@@ -76,19 +84,33 @@ export async function recordTeamMeeting(db: Db, who: Who, teamId: string, input:
   });
 }
 
+/**
+ * What is wrong with an action, added or changed: given to one of the team (or, when changed, to
+ * whoever has it), due on or after the day of the meeting.
+ */
+export async function actionErrors(
+  tx: DbOrTx,
+  meeting: { teamId: string; heldOn: IsoDate },
+  input: ActionInput,
+  ownerId?: string,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (!(await ownerChoices(tx, meeting.teamId, ownerId)).some((o) => o.id === input.ownerId)) {
+    errors.push({ field: 'ownerId', message: 'Select who will do it from the team' });
+  }
+  if (input.dueOn < meeting.heldOn) {
+    errors.push({ field: 'dueOn', message: 'Date it is due must be on or after the day of the meeting' });
+  }
+  return errors;
+}
+
 /** Adds an action for the team to a meeting: given to one of the team, due on or after the meeting. */
 export async function addAction(db: Db, who: Who, meetingId: string, input: ActionInput): Promise<Result> {
   return inTransaction(db, async (tx) => {
     const meeting = await findMeeting(tx, who.user, meetingId);
     if (!meeting) return notFound;
     if (!recordsForTeam(who.user, { id: meeting.teamId, areaId: meeting.areaId })) return forbidden;
-    const errors = [];
-    if (!(await ownerChoices(tx, meeting.teamId)).some((o) => o.id === input.ownerId)) {
-      errors.push({ field: 'ownerId', message: 'Select who will do it from the team' });
-    }
-    if (input.dueOn < meeting.heldOn) {
-      errors.push({ field: 'dueOn', message: 'Date it is due must be on or after the day of the meeting' });
-    }
+    const errors = await actionErrors(tx, meeting, input);
     if (errors.length) return invalid(...errors);
     const [made] = await tx
       .insert(teamMeetingActions)

@@ -3,14 +3,18 @@
  * added to the list, a team meeting recorded by the team's manager with an action, each form refused
  * with every message and what was typed kept, the action marked done by its owner, the review's page
  * showing the team that discussed it, another team's manager refused, who may read and who may not,
- * and the audit trail's words.
+ * and the audit trail's words; an action changed or removed when it was recorded wrongly.
  */
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { teamIdByName } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/sql.ts';
+import { viewer } from '../home/test-support.ts';
 import { makeStaffUser } from '../staff/test-support.ts';
+import { makeTeamMeeting } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -199,6 +203,94 @@ describe('learning from a serious case review in a team meeting', () => {
     expect((await head.get(`/records/serious-case-review/${reviewId}/audit`)).body).toContain(
       'Created the serious case review',
     );
+  });
+
+  it('puts an action right: its words, owner and date changed, or removed when recorded by mistake, its deadline following', async () => {
+    const [managerUser, sam, kim] = await Promise.all(['manager', 'ssw', 'ssw2'].map((u) => viewer(t.database.db, u)));
+    const moved = await makeStaffUser(t.database.db, {
+      role: 'supervising_social_worker',
+      team: 'East Kent Fostering Team 1',
+    });
+    const heldOn = addDays(today, -10);
+    const meeting = await makeTeamMeeting(t.database.db, {
+      teamId: await teamIdByName(t.database.db, 'East Kent Fostering Team 1'),
+      heldOn,
+      chairedBy: managerUser!.id,
+      actions: [
+        { ownerId: moved.id, dueOn: addDays(today, 5) },
+        { ownerId: sam!.id, dueOn: addDays(today, 6) },
+      ],
+    });
+    const [actionId, twiceId] = meeting.actionIds as [string, string];
+    const deadline = async (id: string) =>
+      queryRows<{ dueOn: string; ownerId: string }>(
+        t.database.db,
+        sql`select due_on::text as "dueOn", owner_user_id::text as "ownerId" from due_items
+          where rule_id = 'team-meetings.action' and record_id = ${id}`,
+      );
+    // The owner has since moved to another team: the form still offers them, as the action has them.
+    await t.database.db.execute(sql`update users set team_id = ${kim!.teamId} where id = ${moved.id}`);
+
+    const manager = await signedIn(t.app, 'manager');
+    const page = await manager.get(`/team-meetings/${meeting.id}`);
+    expect(page.body).toContain(`href="/team-meeting-actions/${actionId}/edit"`);
+    expect(page.body).toContain(`href="/team-meeting-actions/${actionId}/remove"`);
+    const form = await manager.get(`/team-meeting-actions/${actionId}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Change the action');
+    expect(form.body).toContain('A made-up action.');
+    expect(form.body).toMatch(new RegExp(`<option value="${moved.id}" selected>`));
+    const path = `/team-meeting-actions/${actionId}/edit`;
+    const early = await manager.post(path, {
+      action: 'Ask about contact at every visit, and write it down.',
+      ownerId: sam!.id,
+      ...boxes('dueOn', addDays(heldOn, -1)),
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('Date it is due must be on or after the day of the meeting');
+    expect(early.body).toContain('Ask about contact at every visit, and write it down.');
+    const dueOn = addDays(today, 30);
+    const changed = await manager.post(path, {
+      action: 'Ask about contact at every visit, and write it down.',
+      ownerId: sam!.id,
+      ...boxes('dueOn', dueOn),
+    });
+    expect(changed.headers.location).toBe(`/team-meetings/${meeting.id}?done=action-changed`);
+    const after = await manager.get(String(changed.headers.location));
+    expect(after.body).toContain('The action has been changed');
+    expect(after.body).toContain('Ask about contact at every visit, and write it down.');
+    expect(after.body).toContain(`Sam Sutherland, by ${formatDate(dueOn)}. Open`);
+    expect(await deadline(actionId)).toEqual([{ dueOn, ownerId: sam!.id }]);
+
+    // Its owner marks it done but does not change it; another team's manager cannot find it.
+    const owner = await signedIn(t.app, 'ssw');
+    expect((await owner.get(`/team-meetings/${meeting.id}`)).body).not.toContain(
+      `/team-meeting-actions/${actionId}/edit`,
+    );
+    expect((await owner.get(path)).statusCode).toBe(403);
+    expect((await owner.post(`/team-meeting-actions/${twiceId}/remove`, { confirm: 'yes' })).statusCode).toBe(403);
+    const other = await makeStaffUser(t.database.db, { role: 'team_manager', team: 'West Kent Fostering Team 2' });
+    expect((await (await signedIn(t.app, other.username)).get(path)).statusCode).toBe(404);
+
+    // Recorded twice: removed, once confirmed, and its deadline with it.
+    const removePath = `/team-meeting-actions/${twiceId}/remove`;
+    const confirm = await manager.get(removePath);
+    expect(confirm.body).toContain(`due by ${formatDate(addDays(today, 6))}`);
+    const unconfirmed = await manager.post(removePath, {});
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('Confirm that the action was recorded by mistake');
+    expect(await deadline(twiceId)).toHaveLength(1);
+    const removed = await manager.post(removePath, { confirm: 'yes' });
+    const left = await manager.get(String(removed.headers.location));
+    expect(left.body).toContain('The action has been removed');
+    expect(left.body).not.toContain(`/team-meeting-actions/${twiceId}/`);
+    expect(await deadline(twiceId)).toEqual([]);
+    expect((await manager.get(removePath)).statusCode).toBe(404);
+
+    // The audit trail keeps both, in words.
+    const trail = await (await signedIn(t.app, 'head')).get(`/records/team-meeting/${meeting.id}/audit`);
+    expect(trail.body).toContain('Changed an action for the team on the team meeting on a serious case review');
+    expect(trail.body).toContain('Removed an action for the team on the team meeting on a serious case review');
   });
 
   it('records the month’s extended team manager meeting, refusing a form without its answers', async () => {

@@ -2,7 +2,15 @@
 import { differenceInDays, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { quarterWords } from './labels.ts';
-import { actionDonePath, actionNotDonePath, reviewPath, teamMeetingPath, teamMeetingsPath } from './paths.ts';
+import {
+  actionDonePath,
+  actionNotDonePath,
+  editActionPath,
+  removeActionPath,
+  reviewPath,
+  teamMeetingPath,
+  teamMeetingsPath,
+} from './paths.ts';
 import type { ActionRow, DiscussionRow, ExtendedRow, MeetingRow, ReviewRow, TeamLine } from './queries.ts';
 
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
@@ -56,8 +64,8 @@ export const meetingRows = (m: MeetingRow) => [
   { key: 'Recorded by', value: m.recordedByName ?? 'Not known' },
 ];
 
-/** An action on its meeting's page: what, whose, by when, and done or not. */
-export const actionView = (a: ActionRow, today: IsoDate, mayClose: boolean) => {
+/** An action on its meeting's page: what, whose, by when, and done or not; changed or removed by those who record the meetings. */
+export const actionView = (a: ActionRow, today: IsoDate, mayClose: boolean, mayChange: boolean) => {
   const late = differenceInDays(today, a.dueOn);
   return {
     action: a.action,
@@ -71,6 +79,8 @@ export const actionView = (a: ActionRow, today: IsoDate, mayClose: boolean) => {
     overdue: !a.doneOn && late > 0,
     doneHref: !a.doneOn && mayClose ? actionDonePath(a.id) : null,
     notDoneHref: a.doneOn && mayClose ? actionNotDonePath(a.id) : null,
+    changeHref: mayChange ? editActionPath(a.id) : null,
+    removeHref: mayChange ? removeActionPath(a.id) : null,
   };
 };
 
