@@ -465,6 +465,8 @@ const expected: Record<string, Rule> = {
   'GET /children/:id/independence': 'children.view',
   'GET /children/:id/independence/start': 'children.change',
   'POST /children/:id/independence/start': 'children.change',
+  'GET /children/:id/independence/start-date': 'children.change',
+  'POST /children/:id/independence/start-date': 'children.change',
   'GET /children/:id/independence/areas/:area': 'children.change',
   'POST /children/:id/independence/areas/:area': 'children.change',
   'POST /children/:id/independence/areas/:area/not-done': 'children.change',

@@ -2,8 +2,8 @@
  * The independence checklist as a social worker, a supervising social worker and a carer use it:
  * started from the child's page, areas recorded one at a time (a wrong date refused, what was typed
  * kept), "2 of 8" on the child's page, completed when the last area is done (or recorded as
- * completed), who may read and record it, the carer's read-only view on the portal, and every view
- * and change in the audit trail.
+ * completed), its start date corrected, who may read and record it, the carer's read-only view on the
+ * portal, and every view and change in the audit trail.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,43 @@ describe('a children’s social worker and the checklist', () => {
       { area: 'documents', done: true },
     ]);
     expect(trail.filter((e) => e.action === 'view').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has its start date corrected on the start form, filled in: never after its first area done, the old date kept in the audit trail', async () => {
+    const db = t.database.db;
+    const young = await makeYoungPerson(db, bornAgo(16, 6), { firstName: 'Robin' });
+    const checklist = await makeChecklist(db, {
+      childId: young.id,
+      startedOn: addDays(today, -40),
+      areas: { money: addDays(today, -10) },
+    });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const path = `${checklistPath(young.id)}/start-date`;
+    expect((await cicsw.get(checklistPath(young.id))).body).toContain(`href="${path}"`);
+    const form = await cicsw.get(path);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Change the date the checklist was started');
+    const dayBox = /<input[^>]*name="startedOn-day"[^>]*>/.exec(form.body)?.[0];
+    expect(dayBox).toContain(`value="${dateBoxesOf('startedOn', addDays(today, -40))['startedOn-day']}"`);
+
+    const afterFirstArea = await cicsw.post(path, dateBoxesOf('startedOn', addDays(today, -5)));
+    expect(afterFirstArea.statusCode).toBe(400);
+    expect(afterFirstArea.body).toContain(
+      `Date the checklist was started must be on or before ${formatDate(addDays(today, -10))}, when its first area was done`,
+    );
+    const changed = await cicsw.post(path, dateBoxesOf('startedOn', addDays(today, -60)));
+    expect(changed.headers.location).toBe(`${checklistPath(young.id)}?done=start-date`);
+    const page = await cicsw.get(String(changed.headers.location));
+    expect(page.body).toContain('The date the checklist was started has been changed');
+    expect(page.body).toContain(formatDate(addDays(today, -60)));
+    expect(page.body).not.toContain(formatDate(addDays(today, -40)));
+    const updates = (await trailOf(checklist.id)).filter((e) => e.action === 'update').map((e) => e.detail);
+    expect(updates).toEqual([{ part: 'checklist-start', startedOn: addDays(today, -60), was: addDays(today, -40) }]);
+
+    // A checklist not started has no date to change: the page leads back to it.
+    const notStarted = await makeYoungPerson(db, bornAgo(16, 6));
+    const back = await cicsw.get(`${checklistPath(notStarted.id)}/start-date`);
+    expect(back.headers.location).toBe(checklistPath(notStarted.id));
   });
 
   it('shows nothing of it for a child under 15, and the start form leads back to the checklist', async () => {

@@ -13,10 +13,18 @@ import { childPath } from '../children/paths.ts';
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { areaForm, completeForm, startForm } from './forms.ts';
 import { isSkillArea, SKILL_AREA_COUNT, skillArea, type SkillAreaKey } from './labels.ts';
-import { areaNotDonePath, areaPath, checklistPath, completeChecklistPath, startChecklistPath } from './paths.ts';
+import {
+  areaNotDonePath,
+  areaPath,
+  checklistPath,
+  completeChecklistPath,
+  startChecklistPath,
+  startDatePath,
+} from './paths.ts';
 import { checklistOfChild, type Checklist } from './queries.ts';
 import { mayRecordChecklists } from './scope.ts';
 import {
+  changeStartDate,
   inCareOn,
   markAreaNotDone,
   mayStartFor,
@@ -35,6 +43,7 @@ type WithArea = { Params: { id: string; area: string } };
 
 const flashes: Record<string, string> = {
   started: 'The checklist has been started',
+  'start-date': 'The date the checklist was started has been changed',
   area: 'The area has been recorded as done',
   'area-not-done': 'The area has been recorded as not done',
   completed: 'The checklist has been recorded as completed',
@@ -67,6 +76,7 @@ export const independenceRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
         ? areaRows(checklist.areas).map((a) => ({ ...a, href: record ? areaPath(child.id, a.key) : null }))
         : [],
       startHref: !checklist && record && mayStartFor(child, today) ? startChecklistPath(child.id) : null,
+      startDateHref: checklist && record ? startDatePath(child.id) : null,
       completeHref:
         checklist && record && checklist.completedHow !== 'all-areas' ? completeChecklistPath(child.id) : null,
       childHref: childPath(child.id),
@@ -76,11 +86,18 @@ export const independenceRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
   });
 
   // Starting the checklist.
-  const showStart = (reply: FastifyReply, child: ChildRecord, values: Record<string, unknown>, errors?: FormErrors) =>
+  const showStart = (
+    reply: FastifyReply,
+    child: ChildRecord,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+    changing = false,
+  ) =>
     reply.code(errors ? 400 : 200).page('independence-start.njk', {
-      title: `Start the independence checklist: ${childName(child)}`,
+      title: `${changing ? 'Change the date the checklist was started' : 'Start the independence checklist'}: ${childName(child)}`,
       child,
-      action: startChecklistPath(child.id),
+      changing,
+      action: changing ? startDatePath(child.id) : startChecklistPath(child.id),
       cancel: checklistPath(child.id),
       values,
       errors,
@@ -105,6 +122,31 @@ export const independenceRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { 
     const result = await startChecklist(db, who(request), child, form.value);
     return answerForm(reply, result, `${checklistPath(child.id)}?done=started`, (errors) =>
       showStart(reply, child, request.body as Record<string, unknown>, linkDateErrors(errors, ['startedOn'])),
+    );
+  });
+
+  // Correcting the day it was started: the start form, filled in.
+  async function started(request: FastifyRequest<WithId>) {
+    const child = await childOf(request);
+    return child && { child, checklist: await checklistOfChild(db, child.id) };
+  }
+  app.get<WithId>(startDatePath(':id'), change, async (request, reply) => {
+    const found = await started(request);
+    if (!found) return reply.callNotFound();
+    const { child, checklist } = found;
+    if (!checklist) return reply.redirect(checklistPath(child.id), 303);
+    return showStart(reply, child, dateBoxes('startedOn', checklist.startedOn), undefined, true);
+  });
+  app.post<WithId>(startDatePath(':id'), change, async (request, reply) => {
+    const found = await started(request);
+    if (!found) return reply.callNotFound();
+    const { child, checklist } = found;
+    if (!checklist) return reply.redirect(checklistPath(child.id), 303);
+    const form = parseDatedForm(startForm(todayInLondon(), child), request.body, ['startedOn']);
+    if (!form.ok) return showStart(reply, child, form.input, form.errors, true);
+    const result = await changeStartDate(db, who(request), child, form.value);
+    return answerForm(reply, result, `${checklistPath(child.id)}?done=start-date`, (errors) =>
+      showStart(reply, child, request.body as Record<string, unknown>, linkDateErrors(errors, ['startedOn']), true),
     );
   });
 

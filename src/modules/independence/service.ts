@@ -60,15 +60,20 @@ export async function viewChecklist(db: DbOrTx, who: Who, child: YoungPerson): P
   return checklist;
 }
 
+/** A start on or after the day the young person left care is refused. */
+function startAfterLeaving(child: YoungPerson, startedOn: IsoDate): Invalid | undefined {
+  if (!child.leftCareOn || compareIsoDates(startedOn, child.leftCareOn) < 0) return undefined;
+  return invalid({
+    field: 'startedOn',
+    message: `Date the checklist was started must be before they left care, ${formatDate(child.leftCareOn)}`,
+  });
+}
+
 /** Starts the young person's checklist on a day (once: a second start is refused). */
 export async function startChecklist(db: Db, who: Who, child: YoungPerson, input: StartInput): Promise<Result> {
   if (!mayRecordChecklists(who.user)) return forbidden;
-  if (child.leftCareOn && compareIsoDates(input.startedOn, child.leftCareOn) >= 0) {
-    return invalid({
-      field: 'startedOn',
-      message: `Date the checklist was started must be before they left care, ${formatDate(child.leftCareOn)}`,
-    });
-  }
+  const refused = startAfterLeaving(child, input.startedOn);
+  if (refused) return refused;
   return inTransaction(db, async (tx) => {
     const [made] = await tx
       .insert(independenceChecklists)
@@ -204,6 +209,40 @@ export function recordCompleted(db: Db, who: Who, child: YoungPerson, input: Com
         completionNote: input.note,
         updatedAt: new Date(),
       })
+      .where(eq(independenceChecklists.id, checklist.id));
+  });
+}
+
+/**
+ * Corrects the day the checklist was started (typed wrongly): still before they left care, and on or
+ * before the first area done and its completion. Its deadlines follow; the audit entry keeps the day
+ * it said before.
+ */
+export function changeStartDate(db: Db, who: Who, child: YoungPerson, input: StartInput) {
+  // The day it said before joins the audit entry once the checklist is read (changeChecklist writes it after).
+  const audit = {
+    action: 'update',
+    detail: { part: 'checklist-start', startedOn: input.startedOn } as Record<string, unknown>,
+  };
+  return changeChecklist(db, who, child, audit, async (tx, checklist) => {
+    if (checklist.startedOn === input.startedOn) return 'unchanged';
+    const refused = startAfterLeaving(child, input.startedOn);
+    if (refused) return refused;
+    const [first] = await queryRows<{ on: IsoDate | null }>(
+      tx,
+      sql`select min(done_on)::text as on from independence_checklist_areas where checklist_id = ${checklist.id}`,
+    );
+    const firstDone = [first?.on, checklist.completedOn].filter((d): d is IsoDate => Boolean(d)).sort()[0];
+    if (firstDone && compareIsoDates(input.startedOn, firstDone) > 0) {
+      return invalid({
+        field: 'startedOn',
+        message: `Date the checklist was started must be on or before ${formatDate(firstDone)}, when ${first?.on === firstDone ? 'its first area was done' : 'it was completed'}`,
+      });
+    }
+    audit.detail.was = checklist.startedOn;
+    await tx
+      .update(independenceChecklists)
+      .set({ startedOn: input.startedOn, updatedAt: new Date() })
       .where(eq(independenceChecklists.id, checklist.id));
   });
 }

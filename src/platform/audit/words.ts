@@ -118,6 +118,7 @@ export const partWords: Readonly<Record<string, string>> = {
   visit: 'a visit by the child’s social worker',
   visits: 'the visits by the child’s social worker',
   'placement-start': 'the start date and type',
+  'checklist-start': 'the date it was started',
   'placement-ending': 'the ending',
   placement: 'a placement',
   'agency-placement-ending': 'the ending of an agency placement',
