@@ -8,6 +8,7 @@
  * Each year the feed lists replaces that year in src/platform/dates/bank-holidays.json; years it
  * no longer lists are kept. Prints what changed. Exit code 0 on success, 1 on any failure.
  */
+import { realpathSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -83,7 +84,13 @@ function parseJson<T>(text: string, schema: z.ZodType<T>, what: string): T {
   return result.data;
 }
 
-async function refresh(argv: string[]): Promise<void> {
+/** Where the script writes what it has to say: the console, or a test's collector. */
+export interface Output {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+async function refresh(argv: string[], out: Output): Promise<void> {
   let options;
   try {
     options = parseArgs({
@@ -102,7 +109,7 @@ async function refresh(argv: string[]): Promise<void> {
     throw new RefreshError(`${describeCause(error)}\n${USAGE}`);
   }
   if (options.help) {
-    console.log(USAGE);
+    out.log(USAGE);
     return;
   }
   if (options.file !== undefined && options.url !== undefined) {
@@ -120,27 +127,36 @@ async function refresh(argv: string[]): Promise<void> {
   );
 
   const merge = mergeBankHolidays(current, feed['england-and-wales']);
-  console.log(`Bank holidays from ${source}`);
-  for (const line of describeBankHolidayMerge(merge)) console.log(line);
+  out.log(`Bank holidays from ${source}`);
+  for (const line of describeBankHolidayMerge(merge)) out.log(line);
 
   const unchanged = merge.added.length + merge.removed.length + merge.changed.length === 0;
   if (options['dry-run']) {
-    console.log(`Dry run: ${target} not written.`);
+    out.log(`Dry run: ${target} not written.`);
   } else if (unchanged) {
-    console.log(`${target} is up to date.`);
+    out.log(`${target} is up to date.`);
   } else {
     // Write beside the file, then rename: a failure part-way never leaves half a file.
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, formatBankHolidaysFile(merge.merged), 'utf8');
     await rename(temporary, target);
-    console.log(`Wrote ${merge.merged.events.length} bank holidays to ${target}.`);
+    out.log(`Wrote ${merge.merged.events.length} bank holidays to ${target}.`);
   }
 }
 
-try {
-  await refresh(process.argv.slice(2));
-} catch (error) {
-  const message = error instanceof RefreshError ? error.message : describeCause(error);
-  console.error(`refresh-bank-holidays: ${message}`);
-  process.exitCode = 1;
+/** Runs the script with these arguments; resolves to its exit code (0 done, 1 failed). */
+export async function refreshBankHolidays(argv: string[], out: Output = console): Promise<number> {
+  try {
+    await refresh(argv, out);
+    return 0;
+  } catch (error) {
+    const message = error instanceof RefreshError ? error.message : describeCause(error);
+    out.error(`refresh-bank-holidays: ${message}`);
+    return 1;
+  }
+}
+
+// Run from the command line (not when a test imports it to call refreshBankHolidays).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await refreshBankHolidays(process.argv.slice(2));
 }
