@@ -1,28 +1,18 @@
 import type { Page } from '@playwright/test';
-import { approveThroughPanel, householdInAssessment } from './support/panel.ts';
 import { fillDate, londonDay } from './support/dates.ts';
 import { test, expect, uniqueName, type Hearth } from './support/fixtures.ts';
 
 /**
  * Children and placements in the browser: a referral returned, re-submitted, accepted, matched and
  * placed, with delegated authority signed and a copy given; and a placement ended unplanned with
- * the child moved. Each journey makes its own child; the first makes its household too, from
- * enquiry through panel and the agency decision to matching; the second places its child with
- * demo households, which it changes only by that child's placements.
+ * the child moved. Each journey makes its own child and places it with demo households, which it
+ * changes only by that child's placements. (A household's own road to approval, through recruitment,
+ * panel and the agency decision, is panel.spec.ts's journey; the household page it ends on shows the
+ * approved household's places, which matching offers.)
  */
 
 const banner = (hearth: Hearth) => hearth.page.locator('.govuk-notification-banner--success');
 const main = (hearth: Hearth) => hearth.page.locator('main');
-
-/**
- * An approved East Kent Fostering Team 1 household for 2 children aged 0 to 17: taken to
- * assessment by the recruitment coordinator, then approved through the fostering panel and the
- * agency decision (approval is no longer a status change).
- */
-async function approvedHousehold(hearth: Hearth, name: string, postcode: string): Promise<void> {
-  await householdInAssessment(hearth, name, postcode);
-  await approveThroughPanel(hearth, [{ name, places: '2', youngest: '0', oldest: '17' }]);
-}
 
 /** The children's social worker records a child in care; returns the child's page address. */
 async function newChild(hearth: Hearth, firstName: string, lastName: string): Promise<string> {
@@ -68,9 +58,7 @@ test.describe('children and placements', () => {
     hearth,
   }) => {
     const page = hearth.page;
-    const household = uniqueName('Fairbairn');
     const child = { first: 'Lily', last: uniqueName('Ashworth') };
-    await approvedHousehold(hearth, household, 'CT1 3QU');
 
     // The child's social worker records the child and asks for a placement.
     await hearth.signInAs('cicsw');
@@ -129,7 +117,12 @@ test.describe('children and placements', () => {
     await hearth.submit('Accept referral');
     await expect(hearth.heading).toHaveText('Find a household');
     await expect(banner(hearth)).toContainText('The referral has been accepted');
-    await hearth.clickLink(new RegExp(`Match with ${household}`));
+    // The last household offered: the other journey takes the first with a place (chooseDemoHousehold).
+    const offered = main(hearth).getByRole('link', { name: /^Match with / });
+    await expect(offered.first()).toBeVisible();
+    const offer = await offered.last().innerText(); // "Match with <name> (<reference>)"
+    const household = offer.replace(/^Match with /, '').replace(/\s*\([^)]*\)\s*$/, '');
+    await hearth.clickLink(offer.trim(), { exact: true });
     await expect(hearth.heading).toHaveText(`Match with ${household}`);
     await expect(main(hearth)).toContainText('Why the household fits');
     await page.getByLabel('Reasons for the match').fill('Experienced carers, a short walk from Lily’s school.');
