@@ -14,7 +14,7 @@ export interface CorrectionNotice {
   reason: string | null;
   /** How many times it has been corrected in all. */
   times: number;
-  /** The notes went to the carers (by email, post or by hand) before the latest correction. */
+  /** The carers have notes from before the latest correction and will not be sent the corrected ones. */
   carersHaveEarlierNotes: boolean;
 }
 
@@ -27,13 +27,18 @@ export async function correctionNotice(
   const corrections = await supervisionCorrections(db, supervision.id, CORRECTION_PART);
   const latest = corrections[0];
   if (!latest) return null;
+  // Emailed notes are sent again as the corrected notes (unless no carer has an address now); a
+  // message still waiting goes with the corrected record. Notes posted or handed over stay as they went.
   const emailedBefore = message?.status === 'sent' && message.sentAt !== null && message.sentAt < latest.at;
-  const sentBefore = supervision.notesSentOn !== null && supervision.notesSentOn <= todayInLondon(latest.at);
+  const postedBefore =
+    (!message || message.status === 'held') &&
+    supervision.notesSentOn !== null &&
+    supervision.notesSentOn <= todayInLondon(latest.at);
   return {
     at: latest.at,
     byName: latest.byName,
     reason: latest.reason,
     times: corrections.length,
-    carersHaveEarlierNotes: emailedBefore || sentBefore,
+    carersHaveEarlierNotes: emailedBefore || postedBefore,
   };
 }

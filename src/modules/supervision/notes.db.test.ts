@@ -170,6 +170,51 @@ describe('sending the notes by email (SMTP_URL set)', () => {
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['finalise', 'update', 'acknowledge']));
   });
 
+  it('emails the corrected notes after a correction, asking for receipt again, the first sending still counted', async () => {
+    const household = await householdWithEmail(t);
+    const ssw = await signedIn(t.app, 'ssw');
+    const id = await recordAndFinalise(ssw, household.id);
+    const first = smtp.received.at(-1)!;
+    const firstLink = /\/notes\/([A-Za-z0-9_-]{32})/.exec(first.text ?? '')![1]!;
+    expect((await new Agent(t.app).post(`/notes/${firstLink}`, {})).statusCode).toBe(303);
+
+    const form = await ssw.get(`/supervision/${id}/correct`);
+    expect(form.body).toContain(
+      `The carers were emailed the notes on ${formatDate(today)}: when you save, they are emailed the corrected notes.`,
+    );
+    const before = smtp.received.length;
+    const corrected = await ssw.post(`/supervision/${id}/correct`, {
+      ...visit,
+      worries: 'Contact changes at short notice, and school transport',
+      reason: 'The worries left out school transport',
+    });
+    expect(corrected.statusCode).toBe(303);
+
+    expect(smtp.received.length).toBe(before + 1);
+    const mail = smtp.received.at(-1)!;
+    expect(mail.subject).toBe(`Corrected notes of your supervision visit on ${formatDate(addDays(today, -1))}`);
+    expect(mail.text).toContain(`replace those we sent you on ${formatDate(today)}`);
+    expect(mail.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const link = /\/notes\/([A-Za-z0-9_-]{32})/.exec(mail.text ?? '')![1]!;
+    expect(link).not.toBe(firstLink);
+    expect((await new Agent(t.app).get(`/notes/${firstLink}`)).body).not.toContain(
+      'Confirm you have received the notes',
+    );
+    expect((await new Agent(t.app).get(`/notes/${link}`)).body).toContain('Confirm you have received the notes');
+
+    const page = await ssw.get(`/supervision/${id}`);
+    expect(page.body).toContain('The corrected notes were emailed to the carers on');
+    expect(page.body).not.toContain('the carers have the earlier notes');
+    expect(page.body).toContain('Not confirmed yet');
+    // The notes' deadline was met by the first sending: its date stays.
+    expect(await notesSentOn(t, id)).toBe(today);
+    const [audit] = await t.database.db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, id), eq(auditEvents.action, 'update'), eq(auditEvents.username, 'ssw')));
+    expect(audit!.detail).toMatchObject({ part: 'supervision-details', fields: ['worries'], notes: 'sent again' });
+  });
+
   it('shows a refused message to the worker and retries it until it is sent, losing nothing', async () => {
     const household = await householdWithEmail(t);
     const ssw = await signedIn(t.app, 'ssw');

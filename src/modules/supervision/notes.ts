@@ -52,14 +52,23 @@ export function notesMessageText(input: {
   visitDate: string;
   authorName: string;
   acknowledgeUrl: string;
+  /** When the notes are sent again after a correction: the day the earlier notes went. */
+  correctsNotesOf?: Date;
 }): { subject: string; body: string } {
   const visit = formatDate(input.visitDate);
+  const opening = input.correctsNotesOf
+    ? [
+        `The notes of your supervision visit on ${visit} have been corrected. The corrected notes are attached as a PDF and replace those we sent you on ${formatDate(todayInLondon(input.correctsNotesOf))}.`,
+      ]
+    : [
+        `The notes of your supervision visit on ${visit} are attached as a PDF: what is working well, what we are worried about, what needs to happen, and the actions we agreed.`,
+      ];
   return {
-    subject: `Notes of your supervision visit on ${visit}`,
+    subject: `${input.correctsNotesOf ? 'Corrected notes' : 'Notes'} of your supervision visit on ${visit}`,
     body: [
       `Dear ${listInWords(input.carerNames)},`,
       '',
-      `The notes of your supervision visit on ${visit} are attached as a PDF: what is working well, what we are worried about, what needs to happen, and the actions we agreed.`,
+      ...opening,
       '',
       'Please confirm that you have received them by opening this link:',
       input.acknowledgeUrl,
@@ -72,17 +81,13 @@ export function notesMessageText(input: {
   };
 }
 
+type MailOptions = { mode: Mailer['mode']; publicUrl: string };
+
 /**
- * Writes the message to the carers into the outbox, in the finalising transaction. Returns null
- * when no carer has an email address (the worker then posts the notes and records the date).
- * Without a mail server the message is held in the outbox and nothing is sent: the notes count as
- * sent only when the worker records the date they posted or handed them over.
+ * What a supervision's message says and to whom, with a new secret for its link; null when no
+ * carer has an email address.
  */
-export async function queueNotes(
-  tx: DbOrTx,
-  options: { supervisionId: string; mode: Mailer['mode']; publicUrl: string; createdBy: string; now?: Date },
-): Promise<NotesMessage | null> {
-  const now = options.now ?? new Date();
+async function notesContent(tx: DbOrTx, supervisionId: string, options: MailOptions & { correctsNotesOf?: Date }) {
   const [row] = await tx
     .select({
       householdId: supervisions.householdId,
@@ -94,7 +99,7 @@ export async function queueNotes(
     .from(supervisions)
     .innerJoin(households, eq(households.id, supervisions.householdId))
     .innerJoin(users, eq(users.id, supervisions.authorId))
-    .where(eq(supervisions.id, options.supervisionId));
+    .where(eq(supervisions.id, supervisionId));
   if (!row) return null;
   const carersOf = await tx
     .select({ email: carers.email, firstName: carers.firstName, lastName: carers.lastName })
@@ -103,29 +108,85 @@ export async function queueNotes(
     .orderBy(asc(carers.createdAt), asc(carers.id));
   const recipients = [...new Set(carersOf.map((a) => a.email?.trim() ?? '').filter(Boolean))];
   if (recipients.length === 0) return null;
-  const token = randomBytes(24).toString('base64url');
+  const acknowledgeToken = randomBytes(24).toString('base64url');
   const text = notesMessageText({
     carerNames: carersOf.map((c) => `${c.firstName} ${c.lastName}`),
     visitDate: row.visitDate,
     authorName: row.authorName,
-    acknowledgeUrl: `${options.publicUrl}${notesAcknowledgementPath(token)}`,
+    acknowledgeUrl: `${options.publicUrl}${notesAcknowledgementPath(acknowledgeToken)}`,
+    correctsNotesOf: options.correctsNotesOf,
   });
-  const held = options.mode === 'outbox';
+  return {
+    householdId: row.householdId,
+    recipients,
+    ...text,
+    attachmentName: attachmentName(row.reference, row.visitDate),
+    acknowledgeToken,
+  };
+}
+
+/** The message is the corrected notes, sent again after a correction (its subject says so). */
+export function isCorrectedNotes(message: Pick<NotesMessage, 'subject'>): boolean {
+  return message.subject.startsWith('Corrected notes');
+}
+
+/** A message waiting to be sent (by email), or held in the outbox when there is no mail server. */
+function waiting(mode: Mailer['mode'], now: Date) {
+  const held = mode === 'outbox';
+  return { status: held ? 'held' : 'pending', nextAttemptAt: held ? null : now, sentAt: held ? now : null };
+}
+
+/**
+ * Writes the message to the carers into the outbox, in the finalising transaction. Returns null
+ * when no carer has an email address (the worker then posts the notes and records the date).
+ * Without a mail server the message is held in the outbox and nothing is sent: the notes count as
+ * sent only when the worker records the date they posted or handed them over.
+ */
+export async function queueNotes(
+  tx: DbOrTx,
+  options: MailOptions & { supervisionId: string; createdBy: string; now?: Date },
+): Promise<NotesMessage | null> {
+  const content = await notesContent(tx, options.supervisionId, options);
+  if (!content) return null;
   const [message] = await tx
     .insert(supervisionNotesMessages)
     .values({
       supervisionId: options.supervisionId,
-      householdId: row.householdId,
-      recipients,
-      subject: text.subject,
-      body: text.body,
-      attachmentName: attachmentName(row.reference, row.visitDate),
-      status: held ? 'held' : 'pending',
-      nextAttemptAt: held ? null : now,
-      sentAt: held ? now : null,
-      acknowledgeToken: token,
+      ...content,
+      ...waiting(options.mode, options.now ?? new Date()),
       createdBy: options.createdBy,
     })
+    .returning();
+  return message!;
+}
+
+/**
+ * After a correction, the message the carers were sent is written again as the corrected notes
+ * (to the carers' addresses today) and waits to be sent like a new one: the carers confirm receipt
+ * of the corrected notes by its new link (the earlier link no longer opens them). The day the notes
+ * were first sent, and so the 5 working days' figure, stays as it was. Returns the message, or null
+ * when no carer now has an email address (the page then says the carers have the earlier notes).
+ */
+export async function queueCorrectedNotes(
+  tx: DbOrTx,
+  sent: NotesMessage,
+  options: MailOptions & { now?: Date },
+): Promise<NotesMessage | null> {
+  const now = options.now ?? new Date();
+  const content = await notesContent(tx, sent.supervisionId, { ...options, correctsNotesOf: sent.sentAt ?? now });
+  if (!content) return null;
+  const [message] = await tx
+    .update(supervisionNotesMessages)
+    .set({
+      ...content,
+      ...waiting(options.mode, now),
+      attempts: 0,
+      lastError: null,
+      lastAttemptAt: null,
+      acknowledgedAt: null,
+      acknowledgedVia: null,
+    })
+    .where(eq(supervisionNotesMessages.id, sent.id))
     .returning();
   return message!;
 }

@@ -6,13 +6,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import { addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, refused, type Refusal, who } from '../../platform/views/results.ts';
 import { householdPath } from '../households/paths.ts';
 import { correctionForm, isUuid, removeSupervisionForm } from './forms.ts';
-import { notesMessageOf } from './notes.ts';
+import { deliverNotes, notesMessageOf } from './notes.ts';
 import { correctSupervisionPath, householdSupervisionPath, removeSupervisionPath, supervisionPath } from './paths.ts';
 import {
   childrenPlacedBetween,
@@ -37,7 +38,10 @@ const crumbs = (household: { id: string; name: string }) => [
   { text: 'Supervision', href: householdSupervisionPath(household.id) },
 ];
 
-export function correctionRoutes(app: FastifyInstance, db: Db) {
+export function correctionRoutes(
+  app: FastifyInstance,
+  { db, mailer, publicUrl }: { db: Db; mailer: Mailer; publicUrl: string },
+) {
   /** The supervision within the user's reach and theirs to put right (`may`), or the refusal. */
   async function supervisionOf(
     request: FastifyRequest<WithId>,
@@ -64,10 +68,17 @@ export function correctionRoutes(app: FastifyInstance, db: Db) {
     const sixMonths = addMonths(today, -6);
     const from = supervision.visitDate < sixMonths ? supervision.visitDate : sixMonths;
     const placed = await childrenPlacedBetween(db, household.id, from, today);
+    const message = await notesMessageOf(db, supervision.id);
+    const notes =
+      message?.status === 'sent' && message.sentAt
+        ? ` The carers were emailed the notes on ${formatDate(todayInLondon(message.sentAt))}: when you save, they are emailed the corrected notes.`
+        : supervision.notesSentOn
+          ? ` The notes went to the carers on ${formatDate(supervision.notesSentOn)}, not by email: give or post them the corrected notes.`
+          : '';
     return reply.code(errors ? 400 : 200).page('supervision-form.njk', {
       title: `Correct the supervision on ${formatDate(supervision.visitDate)}: ${household.name}`,
       heading: `Correct the supervision on ${formatDate(supervision.visitDate)}`,
-      intro: `It was finalised by ${record.finalisedByName ?? record.authorName} on ${formatDateTime(supervision.finalisedAt)}. Change what was recorded wrongly and say why: the audit trail keeps what it said before, and the deadlines follow the corrected visit. Every answer of the template is still needed.`,
+      intro: `It was finalised by ${record.finalisedByName ?? record.authorName} on ${formatDateTime(supervision.finalisedAt)}. Change what was recorded wrongly and say why: the audit trail keeps what it said before, and the deadlines follow the corrected visit. Every answer of the template is still needed.${notes}`,
       household,
       action: correctSupervisionPath(supervision.id),
       cancel: supervisionPath(supervision.id),
@@ -92,8 +103,10 @@ export function correctionRoutes(app: FastifyInstance, db: Db) {
     const form = parseForm(correctionForm, request.body);
     if (!form.ok) return correctionPage(reply, found.record, form.input, form.errors);
     const id = found.record.supervision.id;
-    const result = await correctSupervision(db, who(request), id, form.value);
+    const result = await correctSupervision(db, who(request), id, form.value, { mode: mailer.mode, publicUrl });
     if (!result.ok && result.reason !== 'invalid') return refuse(reply, result, id);
+    // The corrected notes go at once, as on finalising (a failure is retried by the server's sender).
+    if (result.ok && result.resent?.status === 'pending') await deliverNotes(db, mailer, { supervisionId: id });
     return answerForm(reply, result, `${supervisionPath(id)}?done=corrected`, (errors) =>
       correctionPage(reply, found.record, request.body as Record<string, unknown>, errors),
     );

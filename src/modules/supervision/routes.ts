@@ -17,7 +17,7 @@ import {
   type SupervisionRecord,
 } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
-import { notesMessageOf } from './notes.ts';
+import { isCorrectedNotes, notesMessageOf } from './notes.ts';
 import { finaliseAndSendNotes } from './notes-actions.ts';
 import { notesStatusTag } from './notes-queries.ts';
 import { notesRoutes, type NotesOptions } from './routes-notes.ts';
@@ -80,7 +80,7 @@ export const supervisionRoutes: FastifyPluginAsync<NotesOptions & { publicUrl: s
   householdPages(app, options.db);
   supervisionPages(app, options);
   notesRoutes(app, options);
-  correctionRoutes(app, options.db);
+  correctionRoutes(app, options);
 };
 
 async function templatePage(
@@ -227,6 +227,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
       correction: await correctionNotice(db, supervision, message),
       message,
       messageTag: message ? notesStatusTag(message) : null,
+      correctedNotes: message !== null && isCorrectedNotes(message),
       canRecord: canRecordSupervision(request.user!, household),
       canMarkSent:
         supervision.status === 'final' &&

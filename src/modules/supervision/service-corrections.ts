@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import type { Db } from '../../platform/db/client.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../../platform/views/results.ts';
 import { refreshSupervisionFacts } from './facts.ts';
 import { missingForFinal, type SupervisionInput } from './forms.ts';
-import { attachmentName, notesMessageOf } from './notes.ts';
+import { attachmentName, notesMessageOf, queueCorrectedNotes, type NotesMessage } from './notes.ts';
 import { findVisibleSupervision, supervisionDetails } from './queries.ts';
 import {
   canCorrectSupervision,
@@ -53,14 +54,17 @@ const seenList = (seen: { childId: string; seen: string }[]) => seen.map((s) => 
  * Corrects a finalised supervision: its answers, children seen and actions rewritten as a draft's
  * save does, the facts and deadlines of the visit and its household refreshed, and the audit entry
  * keeping what it said before and why. A message to the carers not yet sent is readdressed to the
- * corrected date; one already sent stays as it went (the page says the carers have the earlier notes).
+ * corrected date; one already emailed is sent again as the corrected notes (`resent`, to be
+ * delivered once this commits). Notes posted or handed over are not taken back: the page says the
+ * carers have the earlier notes.
  */
 export async function correctSupervision(
   db: Db,
   who: Who,
   id: string,
   input: SupervisionInput & { reason: string },
-): Promise<Result> {
+  mail: { mode: Mailer['mode']; publicUrl: string },
+): Promise<Result<{ id: string; resent: NotesMessage | null }>> {
   return inTransaction(db, async (tx) => {
     const record = await findVisibleSupervision(tx, who.user, id);
     if (!record) return notFound;
@@ -91,6 +95,7 @@ export async function correctSupervision(
     }
 
     const message = await notesMessageOf(tx, id);
+    const resent = message?.status === 'sent' ? await queueCorrectedNotes(tx, message, mail) : null;
     if (message?.status === 'pending' && input.visitDate !== supervision.visitDate) {
       const [from, to] = [formatDate(supervision.visitDate), formatDate(input.visitDate)];
       await tx
@@ -110,9 +115,15 @@ export async function correctSupervision(
       action: 'update',
       recordType: 'supervision',
       recordId: id,
-      detail: { part: CORRECTION_PART, fields, before, reason: input.reason },
+      detail: {
+        part: CORRECTION_PART,
+        fields,
+        before,
+        reason: input.reason,
+        ...(resent ? { notes: 'sent again' } : {}),
+      },
     });
-    return { ok: true as const, id };
+    return { ok: true as const, id, resent };
   });
 }
 
