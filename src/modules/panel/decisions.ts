@@ -22,12 +22,14 @@ import { memberOfUser, sitsOn } from './scope.ts';
 import { attendingRoles } from './service.ts';
 import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
 
+/** The item and its meeting, the meeting's row locked: its date, changed at the same moment, is read after the change. */
 async function itemAndMeeting(db: DbOrTx, itemId: string) {
   const [row] = await db
     .select({ item: panelItems, meeting: panelMeetings })
     .from(panelItems)
     .innerJoin(panelMeetings, eq(panelMeetings.id, panelItems.meetingId))
-    .where(eq(panelItems.id, itemId));
+    .where(eq(panelItems.id, itemId))
+    .for('update', { of: panelMeetings });
   return row ?? null;
 }
 

@@ -54,6 +54,8 @@ export const meetingForm = z.object({
     .transform((v) => v === 'yes'),
 });
 export type MeetingInput = z.infer<typeof meetingForm>;
+/** A meeting's date put right: the add form's date alone. */
+export const meetingDateForm = meetingForm.pick({ meetsOn: true });
 
 export const attendanceForm = z.object({
   memberIds: z

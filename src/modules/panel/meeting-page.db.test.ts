@@ -1,14 +1,23 @@
-/** The panel calendar and a meeting's page as the adviser and the chair read them. */
-import { eq } from 'drizzle-orm';
+/**
+ * The panel calendar and a meeting's page as the adviser and the chair read them, and the meeting's
+ * date put right by the adviser (its papers due date and deadlines following, each refusal with its
+ * message and what was typed kept, who may not, and the audit trail's words).
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { tableRowsAfter } from '../../../test/support/html.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { recruitmentAssessments } from '../recruitment/tables.ts';
+import { papersDueFor } from './dates.ts';
 import { makeMeeting, postPaper } from './test-support.ts';
-import { panelAttendance, panelItems, panelMembers } from './tables.ts';
+import { panelAttendance, panelItems, panelMeetings, panelMembers } from './tables.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -191,5 +200,128 @@ describe('the panel’s recommendation', () => {
     expect(form).toContain('Warm and stable</textarea>');
     expect(form).toMatch(/name="recommendation" type="radio" value="approve" checked/);
     expect(form).toContain('id="votesAgainst" name="votesAgainst" type="text" value="1"');
+  });
+});
+
+describe('a meeting’s date put right', () => {
+  const datePath = (id: string) => `/panel/meetings/${id}/date`;
+  const dayBox = (body: string) => /<input[^>]*name="meetsOn-day"[^>]*>/.exec(body)?.[0];
+  const meetsOnOf = async (id: string) =>
+    (await t.database.db.select().from(panelMeetings).where(eq(panelMeetings.id, id)))[0]!.meetsOn;
+  const recommended = { recommendation: 'approve', reasons: 'Met the standards', votesFor: 5, votesAgainst: 0 };
+
+  it('is changed on the add form, filled in: the papers due date and deadlines follow, the old date kept in the audit trail', async () => {
+    const db = t.database.db;
+    const meetsOn = addDays(today, 40);
+    const meeting = await makeMeeting(db, { meetsOn });
+    const agenda = await item(meeting.id);
+    await refreshDueItems(db, 'panel-meeting', [meeting.id]);
+    const [leaving] = await db
+      .insert(panelMembers)
+      .values({ name: 'Lee Leaving', role: 'independent', joinedOn: '2024-01-01', noticeOn: today })
+      .returning();
+    await db
+      .update(panelMembers)
+      .set({ leavesOn: addDays(today, 50) })
+      .where(eq(panelMembers.id, leaving!.id));
+    await db.insert(panelAttendance).values({ meetingId: meeting.id, memberId: leaving!.id });
+
+    const adviser = await signedIn(t.app, 'adviser');
+    const path = datePath(meeting.id);
+    expect((await adviser.get(`/panel/meetings/${meeting.id}`)).body).toContain(`href="${path}"`);
+    const form = await adviser.get(path);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Change the date of the meeting');
+    expect(dayBox(form.body)).toContain(`value="${dateBoxes('meetsOn', meetsOn)['meetsOn-day']}"`);
+
+    const unreal = await adviser.post(path, { 'meetsOn-day': '31', 'meetsOn-month': '2', 'meetsOn-year': '2027' });
+    expect(unreal.statusCode).toBe(400);
+    expect(unreal.body).toContain('Date of the meeting must be a real date');
+    expect(dayBox(unreal.body)).toContain('value="31"');
+    const afterLeaving = addDays(today, 60);
+    const off = await adviser.post(path, dateBoxes('meetsOn', afterLeaving));
+    expect(off.statusCode).toBe(400);
+    expect(off.body).toContain(
+      `Date of the meeting must be a day when everyone sitting on it is on the central list: Lee Leaving (independent member) is not on it on ${formatDate(afterLeaving)}`,
+    );
+    expect(dayBox(off.body)).toContain(`value="${dateBoxes('meetsOn', afterLeaving)['meetsOn-day']}"`);
+    expect(await meetsOnOf(meeting.id)).toBe(meetsOn);
+
+    const moved = addDays(today, 45);
+    const changed = await adviser.post(path, dateBoxes('meetsOn', moved));
+    expect(changed.headers.location).toBe(`/panel/meetings/${meeting.id}?done=date`);
+    const page = (await adviser.get(String(changed.headers.location))).body;
+    expect(page).toContain('The date of the meeting has been changed');
+    expect(page).toContain(`Panel meeting, ${formatDate(moved)}`);
+    expect(page).toContain(formatDate(papersDueFor(moved)));
+    expect(page).not.toContain(formatDate(meetsOn));
+    const deadlines = await queryRows<{ dueOn: string; detail: string }>(
+      db,
+      sql`select due_on::text as "dueOn", detail from due_items where rule_id = 'panel.papers-due' and record_id = ${agenda.id}`,
+    );
+    expect(deadlines).toEqual([
+      { dueOn: papersDueFor(moved), detail: `No papers yet for the panel of ${formatDate(moved)}` },
+    ]);
+    const updates = await queryRows<{ detail: unknown }>(
+      db,
+      sql`select detail from audit_events where record_id = ${meeting.id} and action = 'update'`,
+    );
+    expect(updates.map((u) => u.detail)).toEqual([{ part: 'meeting-date', meetsOn: moved, was: meetsOn }]);
+    const trail = (await (await signedIn(t.app, 'head')).get(`/records/panel-meeting/${meeting.id}/audit`)).body;
+    expect(trail).toContain('Viewed the date of the meeting on the panel meeting');
+    expect(trail).toContain('Changed the date of the meeting on the panel meeting');
+  });
+
+  it('keeps a meeting that has met on or before today and the day its minutes were signed', async () => {
+    const db = t.database.db;
+    const adviser = await signedIn(t.app, 'adviser');
+    const met = await chairedMeeting(addDays(today, -10));
+    await item(met.id, recommended);
+    const path = datePath(met.id);
+    const coming = await adviser.post(path, dateBoxes('meetsOn', addDays(today, 3)));
+    expect(coming.statusCode).toBe(400);
+    expect(coming.body).toContain(
+      'Date of the meeting must be today or in the past: the panel’s recommendation is recorded, so it has met',
+    );
+    expect(dayBox(coming.body)).toContain(`value="${dateBoxes('meetsOn', addDays(today, 3))['meetsOn-day']}"`);
+    expect((await adviser.post(path, dateBoxes('meetsOn', addDays(today, -12)))).statusCode).toBe(303);
+
+    const signedOn = addDays(today, -5);
+    await db
+      .update(panelMeetings)
+      .set({ minutesSignedOn: signedOn, minutes: 'Minutes' })
+      .where(eq(panelMeetings.id, met.id));
+    const afterMinutes = await adviser.post(path, dateBoxes('meetsOn', addDays(today, -4)));
+    expect(afterMinutes.statusCode).toBe(400);
+    expect(afterMinutes.body).toContain(
+      `Date of the meeting must be on or before ${formatDate(signedOn)}, when its minutes were signed`,
+    );
+    expect(await meetsOnOf(met.id)).toBe(addDays(today, -12));
+
+    // A first review presented with the panel's recommendation keeps the day it was presented.
+    const reviewed = await chairedMeeting(addDays(today, -8));
+    const h = await item(reviewed.id, { kind: 'first_review', sourceType: 'annual-review', sourceId: randomUUID() });
+    await db.update(panelItems).set(recommended).where(eq(panelItems.id, h.id));
+    const presented = await adviser.post(datePath(reviewed.id), dateBoxes('meetsOn', addDays(today, -9)));
+    expect(presented.statusCode).toBe(400);
+    expect(presented.body).toContain(
+      `annual review as presented to the panel on ${formatDate(addDays(today, -8))}, and it keeps that date`,
+    );
+  });
+
+  it('is changed only by those who run the panel', async () => {
+    const meeting = await makeMeeting(t.database.db, { meetsOn: addDays(today, 35) });
+    const path = datePath(meeting.id);
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.get(`/panel/meetings/${meeting.id}`)).body).not.toContain(path);
+    expect((await ssw.get(path)).statusCode).toBe(403);
+    expect((await ssw.post(path, dateBoxes('meetsOn', addDays(today, 36)))).statusCode).toBe(403);
+    const carer = await signedIn(t.app, 'carer');
+    expect((await carer.get(path)).statusCode).toBe(403);
+    expect((await carer.post(path, dateBoxes('meetsOn', addDays(today, 36)))).statusCode).toBe(403);
+    expect(await meetsOnOf(meeting.id)).toBe(addDays(today, 35));
+    // The head of fostering runs the panel too.
+    const head = await signedIn(t.app, 'head');
+    expect((await head.post(path, dateBoxes('meetsOn', addDays(today, 36)))).statusCode).toBe(303);
   });
 });

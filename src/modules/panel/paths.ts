@@ -1,4 +1,5 @@
 /** The addresses of the panel module's pages. */
 export const meetingPath = (id: string) => `/panel/meetings/${id}`;
+export const meetingDatePath = (id: string) => `/panel/meetings/${id}/date`;
 export const decisionPath = (itemId: string) => `/panel/items/${itemId}/decision`;
 export const panelMemberPath = (id: string) => `/panel/members/${id}`;

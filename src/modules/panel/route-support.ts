@@ -27,6 +27,7 @@ export function errorsOr(reply: FastifyReply, result: Refusal | Invalid, backHre
 export const doneMessages: Record<string, string> = {
   member: 'The panel member has been saved',
   meeting: 'The meeting has been added to the panel calendar',
+  date: 'The date of the meeting has been changed',
   attendance: 'Who attended has been saved',
   item: 'The item has been added to the agenda',
   paper: 'The paper has been uploaded: a team manager now quality-assures it',

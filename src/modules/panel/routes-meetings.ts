@@ -1,17 +1,20 @@
-/** The panel calendar, a meeting's page (attendance, quorum, agenda, papers, recommendations, minutes). */
+/**
+ * The panel calendar, a meeting's page (attendance, quorum, agenda, papers, recommendations, minutes),
+ * adding a meeting and putting its date right (on the add form, filled in: meeting-date.ts).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { parseDatedForm } from '../../platform/views/date-input.ts';
+import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid, pageFrom } from '../../platform/views/params.ts';
-import { who } from '../../platform/views/results.ts';
+import { answerForm, who } from '../../platform/views/results.ts';
 import { CANDIDATES_SHOWN, candidatesFor, searchedKinds } from './agenda.ts';
 import { representationsBy } from './dates.ts';
-import { attendanceForm, itemForm, meetingForm, minutesForm, publishForm } from './forms.ts';
+import { attendanceForm, itemForm, meetingDateForm, meetingForm, minutesForm, publishForm } from './forms.ts';
 import {
   careTypeNames,
   careTypes,
@@ -30,7 +33,8 @@ import {
 import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './queries.ts';
 import { quorumOf } from './quorum.ts';
 import { bodyOf, calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
-import { meetingPath } from './paths.ts';
+import { meetingDatePath, meetingPath } from './paths.ts';
+import { changeMeetingDate, dateFormViewed } from './meeting-date.ts';
 import { householdsPresentedBy, householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
 import { publishPapers } from './papers.ts';
@@ -63,12 +67,25 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     });
   });
 
-  const meetingFormPage = (reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors) =>
+  /** The add form; given a meeting, its date alone, filled in, to put it right. */
+  const meetingFormPage = (
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+    meeting?: { id: string; meetsOn: string },
+  ) =>
     reply.code(errors ? 400 : 200).page('panel-meeting-form.njk', {
-      title: 'Add a panel meeting',
+      title: meeting
+        ? `Change the date of the meeting: panel meeting, ${formatDate(meeting.meetsOn)}`
+        : 'Add a panel meeting',
+      meeting,
+      action: meeting ? meetingDatePath(meeting.id) : '/panel/meetings/new',
+      cancel: meeting ? meetingPath(meeting.id) : '/panel',
       values,
       errors,
-      breadcrumbs: [calendarCrumb],
+      breadcrumbs: meeting
+        ? [calendarCrumb, { text: `Panel meeting, ${formatDate(meeting.meetsOn)}`, href: meetingPath(meeting.id) }]
+        : [calendarCrumb],
     });
   app.get('/panel/meetings/new', rule('panel.manage'), (_request, reply) => meetingFormPage(reply, {}));
   app.post('/panel/meetings/new', rule('panel.manage'), async (request, reply) => {
@@ -77,6 +94,25 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
     const result = await createMeeting(db, who(request), parsed.value);
     if (!result.ok) return reply.callNotFound();
     return reply.redirect(`${meetingPath(result.id)}?done=meeting`, 303);
+  });
+
+  // Putting the meeting's date right: the add form's date, filled in.
+  const meetingOf = async (id: string) => (isUuid(id) ? await findMeeting(db, id) : null);
+  app.get<WithId>(meetingDatePath(':id'), rule('panel.manage'), async (request, reply) => {
+    const meeting = await meetingOf(request.params.id);
+    if (!meeting) return reply.callNotFound();
+    await dateFormViewed(db, who(request), meeting.id);
+    return meetingFormPage(reply, dateBoxes('meetsOn', meeting.meetsOn), undefined, meeting);
+  });
+  app.post<WithId>(meetingDatePath(':id'), rule('panel.manage'), async (request, reply) => {
+    const meeting = await meetingOf(request.params.id);
+    if (!meeting) return reply.callNotFound();
+    const parsed = parseDatedForm(meetingDateForm, request.body, ['meetsOn']);
+    if (!parsed.ok) return meetingFormPage(reply, parsed.input, parsed.errors, meeting);
+    const result = await changeMeetingDate(db, who(request), meeting.id, parsed.value.meetsOn);
+    return answerForm(reply, result, `${meetingPath(meeting.id)}?done=date`, (errors) =>
+      meetingFormPage(reply, bodyOf(request.body), linkDateErrors(errors, ['meetsOn']), meeting),
+    );
   });
 
   async function meetingPage(
@@ -170,6 +206,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
         checked: attendingIds.has(m.id),
       })),
       today: todayInLondon(),
+      changeDateHref: manage ? meetingDatePath(meeting.id) : null,
       can: {
         manage,
         papers: can(user.role, 'panel.papers'),
