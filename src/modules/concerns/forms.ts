@@ -1,7 +1,7 @@
 /** The zod schemas of the concerns forms: a matter, each step of its process, a notification. */
 import { z } from 'zod';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import {
   againstKinds,
@@ -212,6 +212,9 @@ export const eventForm = z.object({
   knownAtTime: timeOfDay('time it became known'),
   summary: requiredText('Enter what happened', 10000),
 });
+
+/** Why an event recorded in error is removed. */
+export const removeEventForm = removalForm('significant event');
 
 export const noticeDates = ['toldOn'] as const;
 export const noticeForm = z.object({

@@ -1,7 +1,9 @@
 /**
  * Notifications of significant events (Fostering Services (England) Regulations 2011, Schedule 7):
  * the event, when it became known, and who was told when and how. Ofsted is told within 24 hours;
- * an allegation's event is made with the allegation and seen only by those who see it.
+ * an allegation's event is made with the allegation and seen only by those who see it. An event
+ * typed wrongly is changed, or one recorded in error removed with its notices, by those who work on
+ * it; an allegation's goes only with the allegation.
  */
 import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
@@ -11,12 +13,22 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { addYears } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
+import { formatDateTime } from '../../platform/views/format.ts';
+import {
+  forbidden,
+  invalid,
+  notFound,
+  type FieldError,
+  type Refusal,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import type { z } from 'zod';
 import type { eventForm, noticeForm } from './forms.ts';
+import { nameOf, recipientNames } from './labels.ts';
 import { childrenPlacedSince } from './queries.ts';
 import { eventVisibleTo, worksOn, type MatterPlace } from './scope.ts';
 import { eventNotices, significantEvents } from './tables.ts';
@@ -91,6 +103,34 @@ async function londonInstant(db: DbOrTx, date: string, time: string): Promise<{ 
   return { at: new Date(row!.at), future: row!.future };
 }
 
+/**
+ * What is wrong with an event, recorded or changed: known in the past, and the child one placed in
+ * the household in the year before it became known. Gives the instant it became known.
+ */
+async function eventErrors(tx: DbOrTx, householdId: string, input: EventInput) {
+  const errors: FieldError[] = [];
+  const known = await londonInstant(tx, input.knownOn, input.knownAtTime);
+  if (known.future) errors.push({ field: 'knownOn', message: 'The date and time it became known must be in the past' });
+  if (input.childId) {
+    const placed = await childrenPlacedSince(tx, householdId, addYears(input.knownOn, -1));
+    if (!placed.some((c) => c.id === input.childId))
+      errors.push({ field: 'childId', message: 'Select the child from the list' });
+  }
+  return { known, errors };
+}
+
+/**
+ * The event to record a notice of, change or remove, its row locked to the end of the transaction
+ * (so a notice and a change saved at once cannot both pass a check made before the other), if the
+ * user works on it; a refusal otherwise.
+ */
+async function eventToChange(tx: DbOrTx, who: Who, id: string): Promise<EventRecord | Refusal> {
+  await tx.execute(sql`select id from significant_events where id = ${id} for update`);
+  const record = await findVisibleEvent(tx, who.user, id);
+  if (!record) return notFound;
+  return worksOn(who.user, record) ? record : forbidden;
+}
+
 /** Records a significant event on a household (an allegation's is made with the allegation). */
 export async function recordEvent(db: DbOrTx, who: Who, householdId: string, input: EventInput): Promise<Result> {
   return db.transaction(async (tx) => {
@@ -104,15 +144,7 @@ export async function recordEvent(db: DbOrTx, who: Who, householdId: string, inp
       allocatedSswId: household.allocatedSswId,
     };
     if (!worksOn(who.user, place)) return forbidden;
-    const errors: FieldError[] = [];
-    const known = await londonInstant(tx, input.knownOn, input.knownAtTime);
-    if (known.future)
-      errors.push({ field: 'knownOn', message: 'The date and time it became known must be in the past' });
-    if (input.childId) {
-      const placed = await childrenPlacedSince(tx, householdId, addYears(input.knownOn, -1));
-      if (!placed.some((c) => c.id === input.childId))
-        errors.push({ field: 'childId', message: 'Select the child from the list' });
-    }
+    const { known, errors } = await eventErrors(tx, householdId, input);
     if (errors.length) return invalid(...errors);
     const [row] = await tx
       .insert(significantEvents)
@@ -139,9 +171,8 @@ export async function recordEvent(db: DbOrTx, who: Who, householdId: string, inp
 /** Records who was told of an event, when and how: not before it became known, nor in the future. */
 export async function recordNotice(db: DbOrTx, who: Who, eventId: string, input: NoticeInput): Promise<Result> {
   return db.transaction(async (tx) => {
-    const record = await findVisibleEvent(tx, who.user, eventId);
-    if (!record) return notFound;
-    if (!worksOn(who.user, record)) return forbidden;
+    const record = await eventToChange(tx, who, eventId);
+    if ('reason' in record) return record;
     const told = await londonInstant(tx, input.toldOn, input.toldAtTime);
     const errors: FieldError[] = [];
     if (told.future) errors.push({ field: 'toldOn', message: 'The date and time they were told must be in the past' });
@@ -170,15 +201,96 @@ export async function recordNotice(db: DbOrTx, who: Who, eventId: string, input:
   });
 }
 
+/** Writes a view of the event (its page, or a form to change or remove it) to the audit trail. */
+export async function auditEventViewed(db: DbOrTx, who: Who, id: string, detail: Record<string, string>) {
+  await recordAudit(db, who.actor, { action: 'view', recordType: 'significant-event', recordId: id, detail });
+}
+
 /** Reads an event for its page, with who was told, and writes the 'view' to the audit trail. */
 export async function viewEvent(db: DbOrTx, who: Who, id: string): Promise<EventRecord | null> {
   const record = await findVisibleEvent(db, who.user, id);
   if (!record) return null;
-  await recordAudit(db, who.actor, {
-    action: 'view',
-    recordType: 'significant-event',
-    recordId: id,
-    detail: { page: 'event' },
-  });
+  await auditEventViewed(db, who, id, { page: 'event' });
   return record;
+}
+
+/** Why an event cannot be changed or removed on its own, in words; null when it can. */
+export const heldBy = (record: EventRecord) =>
+  record.event.concernId
+    ? 'It is the notification of an allegation, made with the allegation from what it says, and goes only with it.'
+    : null;
+
+/** Who was told first, how it reads in a sentence ("Ofsted", "the police"). */
+const toldWords = (recipient: string) =>
+  recipient === 'ofsted' ? 'Ofsted' : nameOf(recipientNames, recipient).replace(/^./, (c) => c.toLowerCase());
+
+/**
+ * Changes an event typed wrongly (what happened, the child, when it became known), with recording's
+ * rules; when it became known cannot move after the first notice recorded as sent. Its deadline
+ * follows; the audit entry keeps the fields changed and what they said.
+ */
+export async function changeEvent(db: DbOrTx, who: Who, id: string, input: EventInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const record = await eventToChange(tx, who, id);
+    if ('reason' in record) return record;
+    if (heldBy(record)) return forbidden;
+    const { event } = record;
+    const { known, errors } = await eventErrors(tx, event.householdId, input);
+    const [first] = await noticesOf(tx, id);
+    if (first && known.at > first.notice.toldAt) {
+      errors.push({
+        field: 'knownOn',
+        message: `The date and time it became known must be no later than ${formatDateTime(first.notice.toldAt)}, when ${toldWords(first.notice.recipient)} was told`,
+      });
+    }
+    if (errors.length) return invalid(...errors);
+    const now = { kind: input.kind, childId: input.childId, knownAt: known.at, summary: input.summary };
+    const said = (field: keyof typeof now) => (field === 'knownAt' ? event.knownAt.toISOString() : event[field]);
+    const says = (field: keyof typeof now) => (field === 'knownAt' ? known.at.toISOString() : now[field]);
+    const changed = (['kind', 'childId', 'knownAt', 'summary'] as const).filter((f) => said(f) !== says(f));
+    if (changed.length === 0) return { ok: true as const, id };
+    await tx.update(significantEvents).set(now).where(eq(significantEvents.id, id));
+    await refreshDueItems(tx, 'significant-event', [id]);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'significant-event',
+      recordId: id,
+      detail: { part: 'event-details', changed, was: Object.fromEntries(changed.map((f) => [f, said(f)])) },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * Removes an event recorded in error (on the wrong household, or one that did not happen), with why:
+ * who was told goes with it, and its deadline. Audited on the household, with what it said, as the
+ * event's own trail leads nowhere after it.
+ */
+export async function removeEvent(db: DbOrTx, who: Who, id: string, reason: string): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const record = await eventToChange(tx, who, id);
+    if ('reason' in record) return record;
+    if (heldBy(record)) return forbidden;
+    const { kind, childId, knownAt, summary, householdId } = record.event;
+    const notices = (await noticesOf(tx, id)).map(({ notice: n }) => ({
+      recipient: n.recipient,
+      toldAt: n.toldAt.toISOString(),
+      method: n.method,
+    }));
+    await tx.delete(eventNotices).where(eq(eventNotices.eventId, id));
+    await tx.delete(significantEvents).where(eq(significantEvents.id, id));
+    await refreshDueItems(tx, 'significant-event', [id]);
+    await recordAudit(tx, who.actor, {
+      action: 'delete',
+      recordType: 'household',
+      recordId: householdId,
+      detail: {
+        part: 'significant-event',
+        eventId: id,
+        was: { kind, childId, knownAt: knownAt.toISOString(), summary, notices },
+        reason,
+      },
+    });
+    return { ok: true as const, id: householdId };
+  });
 }

@@ -9,3 +9,5 @@ export const newMatterOnHouseholdPath = (householdId: string) => `/households/${
 export const newEventPath = (householdId: string) => `/households/${householdId}/notifications/new`;
 export const eventPath = (id: string) => `/notifications/${id}`;
 export const noticePath = (id: string) => `/notifications/${id}/told`;
+export const changeEventPath = (id: string) => `/notifications/${id}/change`;
+export const removeEventPath = (id: string) => `/notifications/${id}/remove`;

@@ -179,6 +179,7 @@ export function listRoutes(app: FastifyInstance, db: Db) {
           { text: household.name, href: householdPath(household.id) },
         ],
         selfHref: householdMattersPath(household.id),
+        flash: request.query.done === 'event-removed' ? 'The significant event has been removed' : undefined,
       });
     },
   );

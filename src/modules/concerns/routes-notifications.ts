@@ -1,7 +1,10 @@
-/** Significant events (Schedule 7): recording one on a household, its page, and recording who was told. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+/**
+ * Significant events (Schedule 7): recording one on a household, its page, and recording who was
+ * told. Changing and removing one are in routes-corrections.ts, on the recording form.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { addYears, todayInLondon } from '../../platform/dates/index.ts';
+import { addYears, nowInLondon, todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
@@ -20,13 +23,22 @@ import {
 } from './labels.ts';
 import {
   findVisibleEvent,
+  heldBy,
   noticesOf,
   recordEvent,
   recordNotice,
   viewEvent,
   type EventRecord,
 } from './notifications.ts';
-import { eventPath, householdMattersPath, matterPath, newEventPath, noticePath } from './paths.ts';
+import {
+  changeEventPath,
+  eventPath,
+  householdMattersPath,
+  matterPath,
+  newEventPath,
+  noticePath,
+  removeEventPath,
+} from './paths.ts';
 import { childrenPlacedSince } from './queries.ts';
 import { worksOn } from './scope.ts';
 import { NOTIFICATION_CITES, NOTIFY_WITHIN_HOURS } from './settings.ts';
@@ -40,12 +52,19 @@ const bodyOf = (body: unknown) => {
   delete values._csrf;
   return values;
 };
+const flashes: Record<string, string> = {
+  recorded: 'Significant event recorded',
+  told: 'Recorded who was told',
+  changed: 'The significant event has been changed',
+};
+const flashOf = (done = '') => (Object.hasOwn(flashes, done) ? flashes[done] : undefined);
 const nowTime = () =>
   new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date());
 const dueBy = (knownAt: Date) => new Date(knownAt.getTime() + NOTIFY_WITHIN_HOURS * 3_600_000);
 
-async function eventFields(db: Db, householdId: string): Promise<Field[]> {
-  const placed = await childrenPlacedSince(db, householdId, addYears(todayInLondon(), -1));
+/** The event's form: the children are those placed in the year before it became known (today, when recording). */
+async function eventFields(db: Db, householdId: string, knownOn = todayInLondon()): Promise<Field[]> {
+  const placed = await childrenPlacedSince(db, householdId, addYears(knownOn, -1));
   return [
     { type: 'radios', name: 'kind', label: 'What happened', choices: choicesOf(formEventKinds, eventKindNames) },
     {
@@ -79,7 +98,7 @@ const noticeFields: Field[] = [
   { type: 'radios', name: 'method', label: 'How they were told', choices: choicesOf(noticeMethods, noticeMethodNames) },
 ];
 
-function notTheirs(reply: FastifyReply, back: string) {
+export function notTheirs(reply: FastifyReply, back: string) {
   return reply.code(403).page('error.njk', {
     title: 'You cannot record this',
     lines: [
@@ -89,28 +108,55 @@ function notTheirs(reply: FastifyReply, back: string) {
   });
 }
 
-export function notificationRoutes(app: FastifyInstance, db: Db) {
-  async function eventFormPage(
-    reply: FastifyReply,
-    household: HouseholdRecord,
-    values: Record<string, unknown>,
-    errors?: FormErrors,
-  ) {
-    return reply.code(errors ? 400 : 200).page('concerns-form.njk', {
-      title: `Record a significant event: ${household.name}`,
-      heading: 'Record a significant event',
-      caption: `${household.name} (${household.reference})`,
-      lines: [
-        `Ofsted must be told within ${NOTIFY_WITHIN_HOURS} hours of it becoming known (${NOTIFICATION_CITES}). An allegation is recorded as an allegation: its notification is made with it.`,
-      ],
-      action: newEventPath(household.id),
-      cancel: householdMattersPath(household.id),
-      fields: formFields(await eventFields(db, household.id), values),
-      errors,
-      backLink: { href: householdMattersPath(household.id) },
-    });
-  }
+/** The event, if the user may see it (otherwise a 404) and works on it (otherwise a page saying who does). */
+export async function eventWorkedOn(
+  db: Db,
+  request: Pick<FastifyRequest, 'user'> & { params: { id: string } },
+  reply: FastifyReply,
+) {
+  const user = request.user!;
+  if (!isUuid(request.params.id)) return { answer: reply.callNotFound() };
+  const event = await findVisibleEvent(db, user, request.params.id);
+  if (!event) return { answer: reply.callNotFound() };
+  if (!worksOn(user, event)) return { answer: notTheirs(reply, eventPath(event.event.id)) };
+  return { event };
+}
 
+/**
+ * The form of a significant event on a household: recording one, or (given the event) changing it,
+ * filled in with what it says.
+ */
+export async function eventFormPage(
+  db: Db,
+  reply: FastifyReply,
+  household: Pick<HouseholdRecord, 'id' | 'name' | 'reference'>,
+  values: Record<string, unknown>,
+  errors?: FormErrors,
+  change?: EventRecord,
+) {
+  const back = change ? eventPath(change.event.id) : householdMattersPath(household.id);
+  const heading = change ? 'Change the significant event' : 'Record a significant event';
+  return reply.code(errors ? 400 : 200).page('concerns-form.njk', {
+    title: `${heading}: ${household.name}`,
+    heading,
+    caption: `${household.name} (${household.reference})`,
+    lines: change
+      ? [
+          'Correct what was typed wrongly. Ofsted’s deadline follows when it became known; it cannot be later than when anyone was recorded as told. The change and what the event said are kept in the audit trail.',
+        ]
+      : [
+          `Ofsted must be told within ${NOTIFY_WITHIN_HOURS} hours of it becoming known (${NOTIFICATION_CITES}). An allegation is recorded as an allegation: its notification is made with it.`,
+        ],
+    action: change ? changeEventPath(change.event.id) : newEventPath(household.id),
+    cancel: back,
+    button: change ? 'Save the changes' : undefined,
+    fields: formFields(await eventFields(db, household.id, change && nowInLondon(change.event.knownAt).today), values),
+    errors,
+    backLink: { href: back },
+  });
+}
+
+export function notificationRoutes(app: FastifyInstance, db: Db) {
   async function householdFor(
     request: { params: { id: string }; user?: unknown },
     reply: FastifyReply,
@@ -133,18 +179,21 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
   app.get<WithId>('/households/:id/notifications/new', record, async (request, reply) => {
     const found = await householdFor(request, reply, request.user!);
     if (!found.household) return found.answer;
-    return eventFormPage(reply, found.household, { ...dateBoxes('knownOn', todayInLondon()), knownAtTime: nowTime() });
+    return eventFormPage(db, reply, found.household, {
+      ...dateBoxes('knownOn', todayInLondon()),
+      knownAtTime: nowTime(),
+    });
   });
 
   app.post<WithId>('/households/:id/notifications/new', record, async (request, reply) => {
     const found = await householdFor(request, reply, request.user!);
     if (!found.household) return found.answer;
     const form = parseDatedForm(eventForm, request.body, eventDates);
-    if (!form.ok) return eventFormPage(reply, found.household, form.input, form.errors);
+    if (!form.ok) return eventFormPage(db, reply, found.household, form.input, form.errors);
     const result = await recordEvent(db, who(request), found.household.id, form.value);
     if (result.ok) return reply.redirect(`${eventPath(result.id)}?done=recorded`, 303);
     if (result.reason === 'invalid')
-      return eventFormPage(reply, found.household, bodyOf(request.body), formErrors(result.errors));
+      return eventFormPage(db, reply, found.household, bodyOf(request.body), formErrors(result.errors));
     return refused(reply, result, { backHref: householdMattersPath(found.household.id) });
   });
 
@@ -154,6 +203,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
     if (!event) return reply.callNotFound();
     const notices = await noticesOf(db, event.event.id);
     const deadline = dueBy(event.event.knownAt);
+    const canRecord = worksOn(request.user!, event);
     return reply.page('concerns-event.njk', {
       title: `${nameOf(eventKindNames, event.event.kind)}: ${event.household.name}`,
       event,
@@ -169,14 +219,11 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
       })),
       ofstedTold: notices.some(({ notice }) => notice.recipient === 'ofsted'),
       allegationHref: event.event.concernId ? matterPath(event.event.concernId) : null,
-      canRecord: worksOn(request.user!, event),
+      canRecord,
       noticeHref: noticePath(event.event.id),
-      flash:
-        request.query.done === 'recorded'
-          ? 'Significant event recorded'
-          : request.query.done === 'told'
-            ? 'Recorded who was told'
-            : undefined,
+      changeHref: canRecord && !heldBy(event) ? changeEventPath(event.event.id) : null,
+      removeHref: canRecord && !heldBy(event) ? removeEventPath(event.event.id) : null,
+      flash: flashOf(request.query.done),
       backLink: {
         href: event.event.concernId ? matterPath(event.event.concernId) : householdMattersPath(event.household.id),
       },
@@ -201,20 +248,8 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
     });
   }
 
-  async function eventToTell(
-    request: { params: { id: string } },
-    reply: FastifyReply,
-    user: Parameters<typeof findVisibleEvent>[1],
-  ) {
-    if (!isUuid(request.params.id)) return { answer: reply.callNotFound() };
-    const event = await findVisibleEvent(db, user, request.params.id);
-    if (!event) return { answer: reply.callNotFound() };
-    if (!worksOn(user, event)) return { answer: notTheirs(reply, eventPath(event.event.id)) };
-    return { event };
-  }
-
   app.get<WithId>('/notifications/:id/told', record, async (request, reply) => {
-    const found = await eventToTell(request, reply, request.user!);
+    const found = await eventWorkedOn(db, request, reply);
     if (!found.event) return found.answer;
     return noticePage(reply, found.event, {
       recipient: 'ofsted',
@@ -225,7 +260,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.post<WithId>('/notifications/:id/told', record, async (request, reply) => {
-    const found = await eventToTell(request, reply, request.user!);
+    const found = await eventWorkedOn(db, request, reply);
     if (!found.event) return found.answer;
     const form = parseDatedForm(noticeForm, request.body, noticeDates);
     if (!form.ok) return noticePage(reply, found.event, form.input, form.errors);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { eventCorrectionRoutes } from './routes-corrections.ts';
 import { listRoutes } from './routes-lists.ts';
 import { matterRoutes } from './routes-matter.ts';
 import { notificationRoutes } from './routes-notifications.ts';
@@ -13,4 +14,5 @@ export const concernsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
   matterRoutes(app, db);
   stepRoutes(app, db);
   notificationRoutes(app, db);
+  eventCorrectionRoutes(app, db);
 };
