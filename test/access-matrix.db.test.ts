@@ -125,6 +125,8 @@ const expected: Record<string, Rule> = {
   'GET /panel/meetings/new': 'panel.manage',
   'POST /panel/meetings/new': 'panel.manage',
   'GET /panel/meetings/:id': 'panel.view',
+  'GET /panel/meetings/:id/date': 'panel.manage',
+  'POST /panel/meetings/:id/date': 'panel.manage',
   'POST /panel/meetings/:id/attendance': 'panel.manage',
   'POST /panel/meetings/:id/publish': 'panel.manage',
   'POST /panel/meetings/:id/minutes': 'panel.sit',
@@ -384,6 +386,10 @@ const expected: Record<string, Rule> = {
   'GET /notifications/:id': 'concerns.view',
   'GET /notifications/:id/told': 'concerns.record',
   'POST /notifications/:id/told': 'concerns.record',
+  'GET /notifications/:id/change': 'concerns.record',
+  'POST /notifications/:id/change': 'concerns.record',
+  'GET /notifications/:id/remove': 'concerns.record',
+  'POST /notifications/:id/remove': 'concerns.record',
   // Staff supervision and mandatory staff training (scoped by staff/scope.ts: never a peer).
   'GET /my-supervision': 'staff.own',
   'GET /staff': 'staff.oversee',
@@ -438,6 +444,7 @@ const expected: Record<string, Rule> = {
   'GET /recruitment/events/new': 'recruitment.record',
   'POST /recruitment/events/new': 'recruitment.record',
   'GET /households/:id/recruitment': 'recruitment.view',
+  // Each step's form (steps.ts), and the corrections made as steps (application-date: the application's date).
   'GET /households/:id/recruitment/:step': 'recruitment.record',
   'POST /households/:id/recruitment/:step': 'recruitment.record',
   // A household's case-file audits (scope: audits/scope.ts) and a signed staff supervision record as a PDF (staff/scope.ts).

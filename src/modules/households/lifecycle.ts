@@ -2,12 +2,14 @@
  * The household lifecycle as the households module declares it to others (recruitment): an
  * enquiry recorded as a new household, and a move of status, each through this module's own writer
  * (recordEnquiry, changeStatus), which applies the allowed moves and keeps the status periods,
- * the deadlines and the audit trail.
+ * the deadlines and the audit trail; and the date of a move a step made, put right with the step's
+ * own date (redateStepMove).
  */
 import type { HouseholdLifecycle } from '../../platform/modules/household-lifecycle.ts';
 import { invalid } from '../../platform/views/results.ts';
 import { householdTypes, isHouseholdStatus, type HouseholdType } from './labels.ts';
 import { changeStatus, recordEnquiry } from './service.ts';
+import { redateStepMove } from './status-corrections.ts';
 
 const isHouseholdType = (value: string): value is HouseholdType =>
   (householdTypes as readonly string[]).includes(value);
@@ -27,4 +29,5 @@ export const householdLifecycle: HouseholdLifecycle = {
     }
     return changeStatus(db, who, householdId, { ...move, toStatus });
   },
+  redateMove: redateStepMove,
 };

@@ -14,7 +14,7 @@
  * here: they are put right where they were recorded. An entry written before `eventId` was added is
  * matched by route, statuses and time (within five minutes of the event being written).
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { users } from '../../platform/auth/tables.ts';
@@ -226,4 +226,47 @@ export async function redateStatusChange(
     });
     return { ok: true };
   });
+}
+
+/**
+ * Moves the date of a status change recruitment's step recorded (the move to applicant with the
+ * application, say) when the step's date is put right, in the step's transaction: found by its
+ * status and the day it says, kept between the changes before and after it; the household's
+ * `status_since` (when it is the latest), its kept status periods and deadlines follow. The step's
+ * own audit entry records the correction. Returns why not, in words for the step's date field, or
+ * null (also when no such change is recorded: a status set on the status page on another day).
+ */
+export async function redateStepMove(
+  db: DbOrTx,
+  householdId: string,
+  move: { toStatus: string; wasOn: string; nowOn: string },
+): Promise<string | null> {
+  const events = await db
+    .select({
+      id: householdStatusEvents.id,
+      toStatus: householdStatusEvents.toStatus,
+      onDate: householdStatusEvents.onDate,
+    })
+    .from(householdStatusEvents)
+    .where(eq(householdStatusEvents.householdId, householdId))
+    .orderBy(asc(householdStatusEvents.onDate), asc(householdStatusEvents.createdAt), asc(householdStatusEvents.id));
+  const at = events.findIndex((e) => e.toStatus === move.toStatus && e.onDate === move.wasOn);
+  if (at < 0) return null;
+  const [before, after] = [events[at - 1], events[at + 1]];
+  const became = (e: { toStatus: string; onDate: string }) =>
+    `${formatDate(e.onDate)}, when the household became ${statusName(e.toStatus).toLowerCase()}`;
+  if (before && move.nowOn < before.onDate) return `must be on or after ${became(before)}`;
+  if (after && move.nowOn > after.onDate) return `must be on or before ${became(after)}`;
+  await db
+    .update(householdStatusEvents)
+    .set({ onDate: move.nowOn })
+    .where(eq(householdStatusEvents.id, events[at]!.id));
+  if (!after) {
+    await db
+      .update(households)
+      .set({ statusSince: move.nowOn, updatedAt: new Date() })
+      .where(eq(households.id, householdId));
+  }
+  await refreshAfter(db, householdId);
+  return null;
 }

@@ -2,7 +2,8 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { carers, householdMembers, households, personChecks } from '../households/tables.ts';
 import { isAdultMember, stage1Checks, type Person } from './checks.ts';
 import {
@@ -109,6 +110,16 @@ export async function recruitmentRecord(db: DbOrTx, householdId: string) {
   };
 }
 export type RecruitmentRecord = Awaited<ReturnType<typeof recruitmentRecord>>;
+
+/** The day the fostering panel first made a recommendation on the household's approval, or null. */
+export async function panelRecommendedOn(db: DbOrTx, householdId: string): Promise<IsoDate | null> {
+  const [row] = await queryRows<{ on: IsoDate | null }>(
+    db,
+    sql`select min(m.meets_on)::text as on from panel_items i join panel_meetings m on m.id = i.meeting_id
+      where i.household_id = ${householdId} and i.kind = 'approval' and i.recommendation is not null`,
+  );
+  return row?.on ?? null;
+}
 
 /** The household's carers and adult members, who each need a DBS and local authority checks. */
 export async function adultsOf(db: DbOrTx, householdId: string) {

@@ -3,57 +3,28 @@
  * use them: an enquiry, the application and its 8-month clock, stage 1 checks, and the assessment
  * complete only when every check is done; with the bad input a user could give.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { signedIn, testAppForFile, type Agent } from '../../../test/support/app.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import { makeCarer, makeCheck, teamIdByName, userIdByUsername } from '../../../test/support/households.ts';
 import { tableRowsAfter } from '../../../test/support/html.ts';
 import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { carers, households } from '../households/tables.ts';
 import { householdsReadyForPanel } from './panel.ts';
-import { makeRoad } from './test-support.ts';
+import { dueOf as dueRows, enquiryThroughPages, makeRoad } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
 const enquiredOn = addDays(today, -40);
 const appliedOn = addDays(today, -20);
 
-const boxes = (name: string, iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-};
-
-async function dueOf(householdId: string, ruleId: string) {
-  const rows = await t.database.db
-    .select({ dueOn: dueItems.dueOn, detail: dueItems.detail })
-    .from(dueItems)
-    .where(and(eq(dueItems.householdId, householdId), eq(dueItems.ruleId, ruleId)));
-  return rows.map((r) => r.dueOn).sort();
-}
-
-async function enquiry(
-  agent: Awaited<ReturnType<typeof signedIn>>,
-  lastName: string,
-  team = 'East Kent Fostering Team 1',
-) {
-  const response = await agent.post('/recruitment/enquiries/new', {
-    ...boxes('enquiredOn', enquiredOn),
-    carerFirstName: 'Robin',
-    carerLastName: lastName,
-    email: 'robin@example.com',
-    addressLine1: '4 Mill Lane',
-    town: 'Canterbury',
-    postcode: 'ct2 7aa',
-    teamId: await teamIdByName(t.database.db, team),
-    source: 'social_media',
-    interests: ['teenagers', 'siblings'],
-  });
-  expect(response.statusCode).toBe(303);
-  return response.headers.location!.split('/')[2]!;
-}
+const boxes = dateBoxes;
+const dueOf = (householdId: string, ruleId: string) => dueRows(t.database.db, householdId, ruleId);
+const enquiry = (agent: Agent, lastName: string, team?: string) =>
+  enquiryThroughPages(t, agent, lastName, enquiredOn, team);
 
 describe('an enquiry', () => {
   it('refuses a date in the future with a message and keeps what was typed', async () => {

@@ -11,6 +11,7 @@ import { householdPath } from '../households/paths.ts';
 import { recruitmentPath, recruitmentStepPath } from './paths.ts';
 import { openStep, stepContext, takeStep, viewRecruitment } from './service.ts';
 import { mayTake, type Step, type StepContext } from './step.ts';
+import { applicationDateStep } from './steps-in.ts';
 import { findStep, steps } from './steps.ts';
 import { checkRows, clocks, requiredRows, sections, statusTag, summaryRows, visitRows } from './views.ts';
 
@@ -67,15 +68,16 @@ export function householdRoutes(app: FastifyInstance, db: Db) {
       const ctx: StepContext = { db, user: request.user!, household: h, record: r, today: todayInLondon() };
       const done =
         request.query.done === 'enquiry' ? 'The enquiry has been recorded' : findStep(request.query.done ?? '')?.done;
+      const open = (s: Pick<Step, 'roles' | 'offered'>) => mayTake(s, request.user!, ctx) && s.offered(ctx);
       return reply.page('recruitment-household.njk', {
         title: `Recruitment and assessment: ${h.name}`,
         household: h,
         statusTag: statusTag(h.status),
         flash: done,
-        actions: steps
-          .filter((s) => mayTake(s, request.user!, ctx) && s.offered(ctx))
-          .map((s) => ({ text: s.title, href: stepPath(h.id, s) })),
-        summary: summaryRows(h, r),
+        actions: steps.filter((s) => !s.correction && open(s)).map((s) => ({ text: s.title, href: stepPath(h.id, s) })),
+        summary: summaryRows(h, r, {
+          appliedOn: open(applicationDateStep) ? stepPath(h.id, applicationDateStep) : null,
+        }),
         clocks: clocks(h, r),
         required: requiredRows(r),
         checks: checkRows(r),

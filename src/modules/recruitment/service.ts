@@ -91,7 +91,7 @@ export async function takeStep<S extends z.ZodType>(
       action: step.auditAction ?? 'update',
       recordType: 'household',
       recordId: id,
-      detail: { part: `recruitment-${step.path}` },
+      detail: { part: `recruitment-${step.path}`, ...step.auditDetail?.(ctx, input) },
     });
     return { ok: true, id };
   });

@@ -44,12 +44,20 @@ export interface Step<S extends z.ZodType = z.ZodType> {
   lines?(ctx: StepContext): string[];
   /** What the audit trail says was done to the step's part of the household: by default, changed. */
   auditAction?: 'update' | 'delete';
+  /** What the audit entry keeps beside the part (a correction: what the record said before, from `ctx`). */
+  auditDetail?(ctx: StepContext, input: z.infer<S>): Record<string, unknown>;
+  /** A correction of what a step recorded: reached by a Change link beside it, not from the list of what can be recorded. */
+  correction?: boolean;
   /** Validates against the record and writes, in the caller's transaction: the errors, or none. */
   apply(tx: Tx, who: Who, ctx: StepContext, input: z.infer<S>): Promise<FieldError[]>;
 }
 
 /** Whether this user may take this step on this household (offered or not). */
-export function mayTake(step: Step, user: SignedInUser, ctx: Omit<StepContext, 'db' | 'user' | 'today'>): boolean {
+export function mayTake(
+  step: Pick<Step, 'roles'>,
+  user: SignedInUser,
+  ctx: Omit<StepContext, 'db' | 'user' | 'today'>,
+): boolean {
   return (
     step.roles.includes(user.role) &&
     worksOn(user, {
@@ -96,4 +104,18 @@ export async function moveHousehold(
     return [{ field: move.dateField, message: 'You cannot change this household’s status: ask your team manager' }];
   }
   return result.errors.map((e) => ({ ...e, field: move.dateField }));
+}
+
+/**
+ * Moves the date of the status change a step recorded (the move to applicant with the application)
+ * when the step's own date is put right, through the households module, in this transaction: the
+ * error, put on this form's date field, when the household's status history would be out of order.
+ */
+export async function redateMove(
+  tx: Tx,
+  householdId: string,
+  move: { toStatus: HouseholdStatus; wasOn: IsoDate; nowOn: IsoDate; dateField: string; label: string },
+): Promise<FieldError[]> {
+  const refusal = await householdLifecycle().redateMove(tx as unknown as Db, householdId, move);
+  return refusal ? [{ field: move.dateField, message: `${move.label} ${refusal}` }] : [];
 }

@@ -1,5 +1,5 @@
 /** Every step on a household's road in and out, in the order the recruitment page offers them. */
-import { answerStep, applicationStep, visitStep, withdrawStep } from './steps-in.ts';
+import { answerStep, applicationDateStep, applicationStep, visitStep, withdrawStep } from './steps-in.ts';
 import { checkStep, completeStep, mentorStep, startStep, trainingStep } from './steps-assessment.ts';
 import { exemptionStep, leavingStep, postApprovalStep } from './steps-out.ts';
 import type { Step } from './step.ts';
@@ -9,6 +9,7 @@ export const steps: Step[] = [
   answerStep,
   visitStep,
   applicationStep,
+  applicationDateStep,
   transferStep,
   removeTransferStep,
   startStep,

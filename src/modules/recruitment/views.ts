@@ -34,11 +34,18 @@ import {
   TARGET_3,
 } from './settings.ts';
 
-type Row = { key: { text: string }; value: { text: string } };
+type Row = {
+  key: { text: string };
+  value: { text: string };
+  actions?: { items: { href: string; text: string; visuallyHiddenText: string }[] };
+};
 const row = (key: string, value: string | null | undefined): Row => ({
   key: { text: key },
   value: { text: value || 'Not recorded' },
 });
+/** A row with a Change link to the form that corrects it (for those who may). */
+const changeable = (r: Row, href: string | null | undefined, what: string): Row =>
+  href ? { ...r, actions: { items: [{ href, text: 'Change', visuallyHiddenText: what }] } } : r;
 const cell = (text: string | null | undefined) => ({ text: text || '' });
 const date = (value: string | null | undefined) => (value ? formatDate(value) : '');
 
@@ -115,7 +122,12 @@ export function clocks(h: HouseholdRecord, r: RecruitmentRecord, today = todayIn
   return rows;
 }
 
-export function summaryRows(h: HouseholdRecord, r: RecruitmentRecord): Row[] {
+/** The road so far; `change` gives the forms that correct its rows, where the viewer may use them. */
+export function summaryRows(
+  h: HouseholdRecord,
+  r: RecruitmentRecord,
+  change: { appliedOn?: string | null } = {},
+): Row[] {
   const e = r.enquiry;
   const a = r.assessment;
   const rows: Row[] = [];
@@ -139,7 +151,13 @@ export function summaryRows(h: HouseholdRecord, r: RecruitmentRecord): Row[] {
     );
   }
   if (a) {
-    rows.push(row('Application received', formatDate(a.appliedOn)));
+    rows.push(
+      changeable(
+        row('Application received', formatDate(a.appliedOn)),
+        change.appliedOn,
+        'the date the application was received',
+      ),
+    );
     rows.push(row('Assessment started', a.startedOn ? formatDate(a.startedOn) : 'Not yet'));
     rows.push(row('Assessing social worker', r.assessorName));
     rows.push(

@@ -38,6 +38,20 @@ export interface HouseholdLifecycle {
   recordEnquiry(db: Db, who: Who, household: NewHousehold, enquiredOn: IsoDate): Promise<Result>;
   /** Moves the household to a status if the move is allowed, under the households module's rules. */
   changeStatus(db: Db, who: Who, householdId: string, move: StatusMove): Promise<Result<object>>;
+  /**
+   * Moves the date of a status change a step recorded (found by its status and the day it was
+   * recorded on) when the step's own date is put right, in the step's transaction: refused, with a
+   * message for the date's field, when the new day would put the household's status history out of
+   * order. Nothing to move is not a refusal.
+   */
+  redateMove(db: Db, householdId: string, move: StatusRedate): Promise<string | null>;
+}
+
+/** The status change a step recorded on `wasOn`, to be dated `nowOn`. */
+export interface StatusRedate {
+  toStatus: string;
+  wasOn: IsoDate;
+  nowOn: IsoDate;
 }
 
 const lifecycle = oneDeclaration<HouseholdLifecycle>('the household lifecycle');
