@@ -133,7 +133,8 @@ type Locked = NonNullable<Awaited<ReturnType<typeof lockedChecklist>>>;
 
 /**
  * A change to a started checklist, for those who may record one: the checklist locked, the change
- * made (or refused: `invalid`, or `unchanged` when there was nothing to do), the young person's
+ * made (or refused: `invalid`, or `unchanged` when there was nothing to do; or what else the audit
+ * entry keeps, found as it was made: `alsoAudit`, such as the day it said before), the young person's
  * deadlines refreshed and the audit entry written, all in one transaction.
  */
 async function changeChecklist(
@@ -141,17 +142,21 @@ async function changeChecklist(
   who: Who,
   child: YoungPerson,
   audit: { action: string; detail: Record<string, unknown> },
-  change: (tx: DbOrTx, checklist: Locked) => Promise<Invalid | 'unchanged' | void>,
+  change: (
+    tx: DbOrTx,
+    checklist: Locked,
+  ) => Promise<Invalid | 'unchanged' | { alsoAudit: Record<string, unknown> } | void>,
 ): Promise<Result> {
   if (!mayRecordChecklists(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
     const checklist = await lockedChecklist(tx, child.id);
     if (!checklist) return notFound;
     const outcome = await change(tx, checklist);
-    if (outcome && outcome !== 'unchanged') return outcome;
+    if (outcome && outcome !== 'unchanged' && !('alsoAudit' in outcome)) return outcome;
     if (outcome !== 'unchanged') {
       await refreshDueItems(tx, 'child', [child.id]);
-      await recordAudit(tx, who.actor, { ...audit, recordType: CHECKLIST_RECORD, recordId: checklist.id });
+      const detail = { ...audit.detail, ...(outcome?.alsoAudit ?? {}) };
+      await recordAudit(tx, who.actor, { ...audit, detail, recordType: CHECKLIST_RECORD, recordId: checklist.id });
     }
     return { ok: true as const, id: checklist.id };
   });
@@ -219,11 +224,7 @@ export function recordCompleted(db: Db, who: Who, child: YoungPerson, input: Com
  * it said before.
  */
 export function changeStartDate(db: Db, who: Who, child: YoungPerson, input: StartInput) {
-  // The day it said before joins the audit entry once the checklist is read (changeChecklist writes it after).
-  const audit = {
-    action: 'update',
-    detail: { part: 'checklist-start', startedOn: input.startedOn } as Record<string, unknown>,
-  };
+  const audit = { action: 'update', detail: { part: 'checklist-start', startedOn: input.startedOn } };
   return changeChecklist(db, who, child, audit, async (tx, checklist) => {
     if (checklist.startedOn === input.startedOn) return 'unchanged';
     const refused = startAfterLeaving(child, input.startedOn);
@@ -239,10 +240,10 @@ export function changeStartDate(db: Db, who: Who, child: YoungPerson, input: Sta
         message: `Date the checklist was started must be on or before ${formatDate(firstDone)}, when ${first?.on === firstDone ? 'its first area was done' : 'it was completed'}`,
       });
     }
-    audit.detail.was = checklist.startedOn;
     await tx
       .update(independenceChecklists)
       .set({ startedOn: input.startedOn, updatedAt: new Date() })
       .where(eq(independenceChecklists.id, checklist.id));
+    return { alsoAudit: { was: checklist.startedOn } }; // the day it said before
   });
 }
