@@ -13,7 +13,7 @@ import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { annualReviews, reviewContributions, reviewLinks } from './tables.ts';
+import { annualReviews, reviewContributions, reviewLinks, reviewMessages } from './tables.ts';
 import { makeReview } from './test-support.ts';
 
 const t = testAppForFile();
@@ -241,6 +241,64 @@ describe('correcting a completed review', () => {
       before: { reviewedOn, outcome: 'continue', summary: null },
       reason: 'The meeting was moved; the old date was entered',
     });
+  });
+
+  it('emails the carers the corrected report when their copy was emailed, and only then', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { statusSince: approvedOn, name: 'Hazel' });
+    await makeCarer(db, household.id, { firstName: 'Kit', lastName: 'Hazel', email: 'kit.hazel@example.test' });
+    const review = async () => {
+      const made = await makeReview(db, { householdId: household.id, startedOn: addDays(today, -45), reviewedOn });
+      await db
+        .update(annualReviews)
+        .set({ commentsDueOn: addDays(reviewedOn, 28) })
+        .where(eq(annualReviews.id, made.id));
+      return made.id;
+    };
+    const reports = (id: string) =>
+      db
+        .select()
+        .from(reviewMessages)
+        .where(and(eq(reviewMessages.reviewId, id), eq(reviewMessages.purpose, 'report')));
+    const correct = (id: string) =>
+      reviewer.post(`/reviews/${id}/correct`, {
+        ...form,
+        summary: 'Warm, stable care; the respite plan agreed',
+        reason: 'The respite plan was left out',
+        ...dateBoxes('reviewedOn', reviewedOn),
+      });
+
+    // Their copy went by email: the corrected copy follows it (kept in the outbox here, with no mail server).
+    const emailed = await review();
+    await db.insert(reviewMessages).values({
+      reviewId: emailed,
+      purpose: 'report',
+      recipients: ['kit.hazel@example.test'],
+      subject: `Your annual review report (${formatDate(reviewedOn)})`,
+      body: 'The report of your review',
+      status: 'sent',
+      sentAt: new Date(),
+    });
+    expect((await reviewer.get(`/reviews/${emailed}/correct`)).body).toContain(
+      'If the carers were emailed their copy of the report, the corrected copy is emailed to them too.',
+    );
+    expect((await correct(emailed)).statusCode).toBe(303);
+    const [, again] = await reports(emailed);
+    expect(again).toMatchObject({
+      status: 'held',
+      recipients: ['kit.hazel@example.test'],
+      subject: `Your corrected annual review report (${formatDate(reviewedOn)})`,
+    });
+    expect(again!.body).toContain('has been corrected');
+    expect(again!.body).toContain('replaces the one we sent you before');
+    // The 28 days to comment have passed: the carers are told how to say what is not right instead.
+    expect(again!.body).toContain('If anything in it is not right, tell your reviewing officer');
+    expect((await audited('annual-review', emailed, 'update'))[0]!.detail).toMatchObject({ report: 'sent again' });
+
+    // Never emailed (no message, or one kept in the outbox): nothing is sent.
+    const never = await review();
+    expect((await correct(never)).statusCode).toBe(303);
+    expect(await reports(never)).toEqual([]);
   });
 
   it('refuses a review out of the user’s reach, and one still gathering', async () => {

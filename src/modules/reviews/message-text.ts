@@ -74,16 +74,31 @@ export function managerText(input: { what: string; household: string; requester:
   };
 }
 
-/** The carers' copy of the report. */
-export function reportText(input: { household: string; reviewedOn: string; commentsDueOn: string }) {
+/**
+ * The carers' copy of the report; `corrected` when the report is sent again after a correction
+ * (its comments date then said only while it has not passed).
+ */
+export function reportText(input: {
+  household: string;
+  reviewedOn: string;
+  commentsDueOn: string;
+  corrected?: { today: string };
+}) {
+  const review = formatDate(input.reviewedOn);
+  const comments =
+    input.corrected && input.commentsDueOn < input.corrected.today
+      ? 'If anything in it is not right, tell your reviewing officer: in the portal, or by replying to this message.'
+      : `You have until ${formatDate(input.commentsDueOn)} to comment on it: in the portal, or by replying to your reviewing officer.`;
   return {
-    subject: `Your annual review report (${formatDate(input.reviewedOn)})`,
+    subject: `Your ${input.corrected ? 'corrected ' : ''}annual review report (${review})`,
     body: [
       `Dear ${input.household},`,
       '',
-      `The report of your review on ${formatDate(input.reviewedOn)} is attached as a PDF. You can also read it in the carers’ portal.`,
+      input.corrected
+        ? `The report of your review on ${review} has been corrected. The corrected report is attached as a PDF and replaces the one we sent you before. You can also read it in the carers’ portal.`
+        : `The report of your review on ${review} is attached as a PDF. You can also read it in the carers’ portal.`,
       '',
-      `You have until ${formatDate(input.commentsDueOn)} to comment on it: in the portal, or by replying to your reviewing officer.`,
+      comments,
       ...SIGN_OFF,
     ].join('\n'),
   };

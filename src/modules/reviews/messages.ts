@@ -9,6 +9,7 @@ import { recordAudit, systemActor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import { mailFailureReason, type Mailer } from '../../platform/mail/mailer.ts';
 import { carers, households } from '../households/tables.ts';
 import { managerText, reminderText, reportText } from './message-text.ts';
@@ -41,10 +42,13 @@ async function queue(
   return row!;
 }
 
-/** The carers' copy of the report, to the household's carers with an email address (null when none has one). */
+/**
+ * The carers' copy of the report, to the household's carers with an email address (null when none
+ * has one); `corrected`, the corrected report after a correction of one already sent.
+ */
 export async function queueReportForCarers(
   tx: DbOrTx,
-  options: { reviewId: string; mode: Mailer['mode']; createdBy: string | null; now?: Date },
+  options: { reviewId: string; mode: Mailer['mode']; createdBy: string | null; now?: Date; corrected?: boolean },
 ): Promise<ReviewMessage | null> {
   const now = options.now ?? new Date();
   const [row] = await tx
@@ -64,6 +68,7 @@ export async function queueReportForCarers(
     household: row.name,
     reviewedOn: row.review.reviewedOn,
     commentsDueOn: row.review.commentsDueOn,
+    corrected: options.corrected ? { today: todayInLondon(now) } : undefined,
   });
   return queue(
     tx,
@@ -265,4 +270,20 @@ export function messageStatusText(message: Pick<ReviewMessage, 'status' | 'recip
     default:
       return 'Waiting to be sent';
   }
+}
+
+/** Whether the carers were emailed the review's report (so a corrected one goes to them too). */
+export async function reportWasSent(tx: DbOrTx, reviewId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: reviewMessages.id })
+    .from(reviewMessages)
+    .where(
+      and(
+        eq(reviewMessages.reviewId, reviewId),
+        eq(reviewMessages.purpose, 'report'),
+        eq(reviewMessages.status, 'sent'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

@@ -4,6 +4,7 @@
  * for those who run reviews, within their scope. Thin: parse, call the service, render or redirect.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -21,7 +22,7 @@ type WithId = { Params: { id: string } };
 
 const counted = (n: number, one: string, many: string) => `${n === 0 ? 'No' : n} ${n === 1 ? one : many}`;
 
-export function correctionRoutes(app: FastifyInstance, db: Db) {
+export function correctionRoutes(app: FastifyInstance, { db, mailer }: { db: Db; mailer: Mailer }) {
   const cancelPage = async (
     reply: FastifyReply,
     record: ReviewRecord,
@@ -133,7 +134,7 @@ export function correctionRoutes(app: FastifyInstance, db: Db) {
     if (!found.ok) return refusedRun(reply, found, reviewPath(request.params.id));
     const parsed = parseDatedForm(correctForm, request.body, completeDateNames);
     if (!parsed.ok) return correctPage(reply, found.record, parsed.input, parsed.errors);
-    const result = await correctReview(db, who(request), request.params.id, parsed.value);
+    const result = await correctReview(db, who(request), request.params.id, parsed.value, { mode: mailer.mode });
     if (result.ok) return reply.redirect(`${reviewPath(result.id)}?done=corrected`, 303);
     if (result.reason === 'invalid') {
       return correctPage(reply, found.record, bodyOf(request.body), dayLinked(formErrors(result.errors)));

@@ -68,7 +68,7 @@ export const reviewRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (app, 
   householdPages(app, options.db);
   reviewPages(app, options);
   recordRoutes(app, options.db);
-  correctionRoutes(app, options.db);
+  correctionRoutes(app, options);
   linkRoutes(app, options);
   portalReviewRoutes(app, options.db);
 };

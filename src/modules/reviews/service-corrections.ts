@@ -9,12 +9,14 @@ import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
 import { addYears, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type Refusal, type Result, type Who } from '../../platform/views/results.ts';
 import type { CorrectInput } from './forms.ts';
 import { findVisibleReview, type ReviewRecord } from './queries.ts';
+import { queueReportForCarers, reportWasSent } from './messages.ts';
 import { canRunReviews, reviewDateError } from './service.ts';
 import {
   annualReviews,
@@ -120,7 +122,13 @@ const goesToPanel = (firstReview: boolean, outcome: string) => firstReview || ou
  * carers' copy already sent is not sent again. The next review's due date (a year after this one)
  * and the deadlines follow.
  */
-export async function correctReview(db: Db, who: Who, reviewId: string, input: CorrectInput): Promise<Result> {
+export async function correctReview(
+  db: Db,
+  who: Who,
+  reviewId: string,
+  input: CorrectInput,
+  mail: { mode: Mailer['mode'] },
+): Promise<Result> {
   return db.transaction(async (tx) => {
     await lockReview(tx, reviewId);
     const found = await reviewToPutRight(tx, who.user, reviewId, 'correct');
@@ -190,6 +198,10 @@ export async function correctReview(db: Db, who: Who, reviewId: string, input: C
         .where(eq(annualReviews.id, later.id));
     }
     await refreshDueItems(tx, 'annual-review', [reviewId]);
+    // The carers were emailed the report: the corrected one goes to them too (the outbox sends it).
+    const resent =
+      (await reportWasSent(tx, reviewId)) &&
+      (await queueReportForCarers(tx, { reviewId, mode: mail.mode, createdBy: who.user.id, corrected: true })) !== null;
     const changed = Object.keys(after).filter(
       (k) => before[k as keyof typeof before] !== after[k as keyof typeof after],
     );
@@ -203,6 +215,7 @@ export async function correctReview(db: Db, who: Who, reviewId: string, input: C
         before,
         nextReviewDueOnBefore: later?.dueOn ?? null,
         reason: input.reason,
+        ...(resent ? { report: 'sent again' } : {}),
       },
     });
     return { ok: true as const, id: reviewId };
