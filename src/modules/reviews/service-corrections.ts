@@ -118,9 +118,9 @@ const goesToPanel = (firstReview: boolean, outcome: string) => firstReview || ou
 /**
  * Corrects a completed review's date, outcome and assessment. The date keeps completion's rules,
  * and stays before the household's next review started and any panel it was presented to; an
- * outcome that would take it to the panel, or off it, is refused (ask the panel adviser). The
- * carers' copy already sent is not sent again. The next review's due date (a year after this one)
- * and the deadlines follow.
+ * outcome that would take it to the panel, or off it, is refused (ask the panel adviser). When the
+ * carers were emailed their copy of the report, the corrected copy goes to them through the outbox.
+ * The next review's due date (a year after this one) and the deadlines follow.
  */
 export async function correctReview(
   db: Db,
