@@ -84,6 +84,7 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   await hearth.submit('Finalise the supervision');
   await expect(page.locator('.govuk-notification-banner')).toContainText('Supervision finalised');
   await expect(page.getByRole('button', { name: 'Change', exact: true })).toHaveCount(0);
+  const supervisionPath = new URL(page.url()).pathname;
 
   // The notes to the carers: kept in the outbox exactly as they would have been emailed.
   const notes = page.locator('.govuk-summary-list', { hasText: 'Receipt' });
@@ -100,6 +101,18 @@ test('a supervision reaches the carers, the scorecard and the business plan', as
   expect(link, 'the message holds the link to confirm receipt').not.toBeNull();
   await hearth.openArea('Notes to carers');
   await expect(page.locator('table tbody tr').first()).toContainText('Kept in the outbox');
+
+  // Something typed wrongly is corrected on the template, filled in, with why.
+  await hearth.goto(supervisionPath);
+  await hearth.submit('Correct this supervision');
+  await expect(hearth.heading).toContainText('Correct the supervision on');
+  await expect(page.getByLabel('What is working well?')).toHaveValue('Bedtime routines are settled');
+  await page.getByLabel('What is working well?').fill('Bedtime and morning routines are settled');
+  await page.getByLabel('Why is the supervision being corrected?').fill('The morning routine was left out');
+  await hearth.submit('Save the correction');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Supervision corrected');
+  await expect(page.locator('#corrected')).toContainText('Why: The morning routine was left out');
+  await expect(page.locator('main')).toContainText('Bedtime and morning routines are settled');
   await hearth.signOut();
 
   // The carers open the link in the message (no sign-in) and confirm they received the notes.
