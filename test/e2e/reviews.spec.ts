@@ -124,4 +124,15 @@ test('a first review gathers the child’s voice and goes to panel', async ({ he
   await expect(page.locator('.govuk-notification-banner')).toContainText('Review completed');
   await expect(page.locator('.govuk-tag', { hasText: 'To panel' })).toBeVisible();
   await expect(page.locator('main')).toContainText('the first review since approval always goes to panel');
+
+  // The assessment was recorded wrongly: corrected on the completion form, filled in, with why.
+  await hearth.clickLink('Correct this review');
+  await expect(hearth.heading).toHaveText('Correct the review');
+  const assessment = page.getByLabel('The reviewing officer’s assessment and recommendation');
+  await expect(assessment).toHaveValue('Approval continues.');
+  await assessment.fill('Approval continues on the same terms.');
+  await page.getByLabel('Why is the review being corrected?').fill('The terms were left out of the assessment');
+  await hearth.submit('Save the correction');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Review corrected');
+  await expect(page.locator('main')).toContainText('Approval continues on the same terms.');
 });
