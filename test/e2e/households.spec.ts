@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
 import { test, expect, uniqueName } from './support/fixtures.ts';
+import { dayInWords, fillDate, londonDay } from './support/dates.ts';
 import { openHouseholdFromRecruitment, saveEnquiry } from './support/enquiry.ts';
 
 /** A real 2x2 PNG (signature, IHDR, IDAT, IEND with their CRCs). */
@@ -45,13 +45,6 @@ function today() {
   }).formatToParts(new Date());
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return { day: part('day'), month: part('month'), year: part('year') };
-}
-
-async function fillDate(page: Page, legend: string, date: { day: string; month: string; year: string }) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(date.day);
-  await group.getByLabel('Month').fill(date.month);
-  await group.getByLabel('Year').fill(date.year);
 }
 
 /** A household recorded at enquiry, its terms proposed and a worker allocated, then found on the worker's caseload. */
@@ -113,6 +106,27 @@ test.describe('a household recorded and allocated', () => {
     await hearth.clickLink('Change status');
     await expect(page.getByRole('radio', { name: /^Applicant/ })).toHaveCount(1);
     await expect(page.getByRole('radio', { name: /^Approved/ })).toHaveCount(0);
+
+    // A status change recorded in error: re-dated, then undone, each with why.
+    await page.getByRole('radio', { name: /^Applicant/ }).check();
+    await fillDate(page, 'Date of the change', londonDay());
+    await hearth.submit('Change status');
+    await expect(main).toContainText('Applicant');
+    // (The enquiry was made today, so the only day the change can have is the one it has.)
+    await hearth.clickLink('Change the date of the latest status change');
+    await fillDate(page, 'The date it should have', londonDay());
+    await page.getByLabel('Why is the date being changed?').fill('The application came in today');
+    await hearth.submit('Change the date');
+    await expect(page.locator('.govuk-error-summary')).toContainText(
+      `The change is already dated ${dayInWords(londonDay())}: enter the date it should have`,
+    );
+    await expect(page.getByLabel('Why is the date being changed?')).toHaveValue('The application came in today');
+    await hearth.goto(householdUrl);
+    await hearth.clickLink('Undo the latest status change');
+    await page.getByLabel('Why is the status change being undone?').fill('They have not applied yet');
+    await hearth.submit('Undo the status change');
+    await expect(page.locator('.govuk-notification-banner')).toBeVisible();
+    await expect(main).toContainText('Enquiry');
     await hearth.signOut();
 
     // The team manager allocates the supervising social worker.
