@@ -4,27 +4,25 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signedIn, testAppForFile, type Agent } from '../../../test/support/app.ts';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { householdStatusEvents, households } from '../households/tables.ts';
-import { dueOf as dueRows, enquiryThroughPages, makeRoad } from './test-support.ts';
+import { dueOf, enquiryThroughPages, makeRoad } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
 const enquiredOn = addDays(today, -40);
 const appliedOn = addDays(today, -20);
 
-const boxes = dateBoxes;
-const dueOf = (householdId: string, ruleId: string) => dueRows(t.database.db, householdId, ruleId);
-const enquiry = (agent: Agent, lastName: string, team?: string) =>
-  enquiryThroughPages(t, agent, lastName, enquiredOn, team);
+/** The household's 8-month deadline to the panel's recommendation. */
+const panelClock = (householdId: string) => dueOf(t.database.db, householdId, 'recruitment.panel-clock');
 
 describe('the date of the application put right', () => {
   const startedOn = addDays(today, -12);
-  const on = (iso: string) => boxes('appliedOn', iso);
+  const on = (iso: string) => dateBoxes('appliedOn', iso);
   const dayBox = (body: string) => /<input[^>]*name="appliedOn-day"[^>]*>/.exec(body)?.[0];
   const said = async (id: string) =>
     (await t.database.db.select().from(auditEvents).where(eq(auditEvents.recordId, id)).orderBy(auditEvents.id))
@@ -58,7 +56,7 @@ describe('the date of the application put right', () => {
       expect(refused.body).toContain(message);
       expect(dayBox(refused.body)).toContain(`value="${typed['appliedOn-day']}"`);
     }
-    expect(await dueOf(road.id, 'recruitment.panel-clock')).toEqual([addMonths(appliedOn, 8)]);
+    expect(await panelClock(road.id)).toEqual([addMonths(appliedOn, 8)]);
 
     const correct = addDays(enquiredOn, 5);
     const changed = await coordinator.post(`${path}/application-date`, on(correct));
@@ -67,7 +65,7 @@ describe('the date of the application put right', () => {
     expect(after).toContain('The date the application was received has been changed');
     expect(after).toContain(formatDate(correct));
     expect(after).toContain(formatDate(addMonths(correct, 8)));
-    expect(await dueOf(road.id, 'recruitment.panel-clock')).toEqual([addMonths(correct, 8)]);
+    expect(await panelClock(road.id)).toEqual([addMonths(correct, 8)]);
 
     // The audit trail keeps the view of the form and the date it said before, in words.
     expect((await said(road.id)).slice(-2)).toEqual([
@@ -84,12 +82,12 @@ describe('the date of the application put right', () => {
       expect((await agent.post(`${path}/application-date`, on(enquiredOn))).statusCode).toBe(403);
     }
     expect((await (await signedIn(t.app, 'assessor')).get(path)).body).not.toContain('/application-date');
-    expect(await dueOf(road.id, 'recruitment.panel-clock')).toEqual([addMonths(correct, 8)]);
+    expect(await panelClock(road.id)).toEqual([addMonths(correct, 8)]);
   });
 
   it('moves the household’s move to applicant with it, never past the status change after it', async () => {
     const coordinator = await signedIn(t.app, 'recruitment');
-    const id = await enquiry(coordinator, 'Ashdown');
+    const id = await enquiryThroughPages(t, coordinator, 'Ashdown', enquiredOn);
     const path = `/households/${id}/recruitment`;
     expect((await coordinator.post(`${path}/application`, on(appliedOn))).statusCode).toBe(303);
     const history = async () =>
@@ -115,7 +113,7 @@ describe('the date of the application put right', () => {
     const movedOn = addDays(appliedOn, 2);
     const moved = await manager.post(`/households/${id}/status`, {
       toStatus: 'in_assessment',
-      ...boxes('onDate', movedOn),
+      ...dateBoxes('onDate', movedOn),
       reason: '',
     });
     expect(moved.statusCode).toBe(303);
