@@ -55,6 +55,7 @@ const doneMessages: Record<string, string> = {
   'agency-ended': 'The agency placement has been ended',
   'agency-ending-corrected': 'The ending of the agency placement has been corrected',
   'agency-reopened': 'The ending of the agency placement has been undone: the placement is current again',
+  'agency-start-changed': 'The agency placement has been changed',
   visit: 'The visit has been recorded',
   'left-care': 'Leaving care has been recorded',
   'left-care-changed': 'The record of leaving care has been changed',

@@ -4,21 +4,13 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { compareIsoDates } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { isUuid } from '../../platform/views/params.ts';
-import { inTransaction, invalid, notFound, Refused, type Result, type Who } from '../../platform/views/results.ts';
+import { inTransaction, invalid, notFound, Refused, type Result } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { households } from '../households/tables.ts';
 import type { AgencyEndInput, AgencyPlacementInput } from './agency-forms.ts';
-import {
-  leftCareRefusal,
-  otherPlacementRefusal,
-  placementInWords,
-  placementsOverlapping,
-  recordInWords,
-  recordsDuring,
-} from './correction-records.ts';
 import type { ReferralRecord } from './queries.ts';
 import { canChangePlacement, referralVisibleTo } from './scope.ts';
 import { agencyPlacements, placements, referralEvents, referrals } from './tables.ts';
@@ -27,7 +19,8 @@ import { agencyPlacements, placements, referralEvents, referrals } from './table
  * Children placed with independent fostering agencies (IFAs): recorded from a referral the
  * service's own carers could not take, and ended later. The referral is closed as 'placed' (the
  * child has a placement) and this table says it is with an agency: a status of its own would add
- * nothing the open-referral lists, labels and filters need.
+ * nothing the open-referral lists, labels and filters need. One recorded wrongly is put right in
+ * agency-corrections.ts.
  */
 
 /** The record type of a change to an agency placement, for the deadlines it moves (a child's visits). */
@@ -260,98 +253,4 @@ export async function endAgencyPlacementsOnMoveInHouse(tx: DbOrTx, actor: Actor,
       detail: { agencyPlacementId: id, movedInHouse: true },
     });
   }
-}
-
-/** The placement's ending as recorded, its child's and its own rows locked (as placing locks the child first). */
-async function lockedEnding(tx: DbOrTx, placement: AgencyPlacementRecord) {
-  await tx.select({ id: children.id }).from(children).where(eq(children.id, placement.childId)).for('update');
-  const [before] = await tx
-    .select({ endDate: agencyPlacements.endDate, endReason: agencyPlacements.endReason })
-    .from(agencyPlacements)
-    .where(eq(agencyPlacements.id, placement.id))
-    .for('update');
-  return before;
-}
-
-/** Writes the placement's ending corrected (or undone), its deadlines following, audited on the child with what it was. */
-async function rewriteEnding(
-  tx: DbOrTx,
-  who: Who,
-  placement: AgencyPlacementRecord,
-  ending: { endDate: IsoDate | null; endReason: string | null },
-  detail: Record<string, unknown>,
-) {
-  await tx.update(agencyPlacements).set(ending).where(eq(agencyPlacements.id, placement.id));
-  await refreshDueItems(tx, AGENCY_PLACEMENT_RECORD, [placement.id]);
-  await recordAudit(tx, who.actor, {
-    action: 'update',
-    recordType: 'child',
-    recordId: placement.childId,
-    detail: { part: 'agency-placement-ending', agencyPlacementId: placement.id, ...detail },
-  });
-}
-
-/**
- * An ended agency placement's ending put right: its date (on or after the start, not after today,
- * not overlapping the child's next placement, not before a visit made during it) and the reason.
- * The child's row is locked first, as placing does; the deadlines and kept facts follow.
- */
-export async function correctAgencyEnding(
-  db: Db,
-  who: Who,
-  placement: AgencyPlacementRecord,
-  input: AgencyEndInput,
-): Promise<Result> {
-  if (!canChangeAgencyPlacement(who.user, placement)) return notFound;
-  if (!placement.endDate) return invalid({ field: 'endDate', message: 'This placement has not ended' });
-  if (compareIsoDates(input.endDate, placement.startDate) < 0) {
-    const message = `End date must be on or after the start date, ${formatDate(placement.startDate)}`;
-    return invalid({ field: 'endDate', message });
-  }
-  return inTransaction(db, async (tx) => {
-    const before = await lockedEnding(tx, placement);
-    if (!before?.endDate) throw new Refused([{ field: 'endDate', message: 'This placement has not ended' }]);
-    const [next] = await placementsOverlapping(tx, placement.childId, placement.id, placement.startDate, input.endDate);
-    if (next) {
-      const message =
-        compareIsoDates(next.startDate, placement.startDate) >= 0
-          ? `End date must be on or before ${formatDate(next.startDate)}, when ${placement.childFirstName} moved to ${next.placedWith}`
-          : `End date would overlap ${placementInWords(next)}`;
-      throw new Refused([{ field: 'endDate', message }]);
-    }
-    const last = (await recordsDuring(tx, placement.id, true)).at(-1);
-    if (last && compareIsoDates(last.on, input.endDate) > 0) {
-      const message = `End date must be on or after ${formatDate(last.on)}: ${recordInWords(last)} was during this placement`;
-      throw new Refused([{ field: 'endDate', message }]);
-    }
-    if (before.endDate === input.endDate && before.endReason === input.endReason) return { ok: true, id: placement.id };
-    await rewriteEnding(tx, who, placement, { endDate: input.endDate, endReason: input.endReason }, { before });
-    return { ok: true, id: placement.id };
-  });
-}
-
-/** Why an ended agency placement cannot be made current again (none when it can): as for the service's own (corrections.ts). */
-export async function agencyReopenRefusals(db: DbOrTx, placement: AgencyPlacementRecord): Promise<string[]> {
-  const [row] = await db
-    .select({ endDate: agencyPlacements.endDate })
-    .from(agencyPlacements)
-    .where(eq(agencyPlacements.id, placement.id));
-  if (!row?.endDate) return ['This placement has not ended'];
-  const name = placement.childFirstName;
-  const other = await otherPlacementRefusal(db, { ...placement, endDate: row.endDate, name });
-  if (other) return [other];
-  const left = await leftCareRefusal(db, placement.childId, name, placement.placementType);
-  return left ? [left] : [];
-}
-
-/** An agency placement's ending recorded in error, undone: the child is placed with the agency again. */
-export async function reopenAgencyPlacement(db: Db, who: Who, placement: AgencyPlacementRecord): Promise<Result> {
-  if (!canChangeAgencyPlacement(who.user, placement)) return notFound;
-  return inTransaction(db, async (tx) => {
-    const before = await lockedEnding(tx, placement);
-    const refusals = await agencyReopenRefusals(tx, placement);
-    if (refusals.length) throw new Refused(refusals.map((message) => ({ field: 'reopen', message })));
-    await rewriteEnding(tx, who, placement, { endDate: null, endReason: null }, { before, reopened: true });
-    return { ok: true, id: placement.id };
-  });
 }

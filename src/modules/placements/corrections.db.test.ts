@@ -9,7 +9,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeAgencyPlacement, makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -17,7 +17,7 @@ import { workingDaysAfter } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { childVisits } from '../child-visits/tables.ts';
 import { agencyPlacements, placements } from './tables.ts';
-import { auditTrail, dateFields } from './test-support.ts';
+import { auditTrail, dateFields, movedFromAgency } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -271,15 +271,7 @@ describe('correcting the ending of a placement', () => {
 describe('correcting the ending of an agency placement', () => {
   it('is offered on the child’s page and refuses an end after the next placement began', async () => {
     const db = t.database.db;
-    const household = await makeHousehold(db, { name: 'Agencyfix Home' });
-    const child = await makeChild(db, { firstName: 'Ada', lastName: 'Agencyfix' });
-    const agency = await makeAgencyPlacement(db, {
-      childId: child.id,
-      startDate: day(-100),
-      endDate: day(-20),
-      endReason: 'Moved to the service’s own foster carers',
-    });
-    await makePlacement(db, { childId: child.id, householdId: household.id, startDate: day(-20) });
+    const { child, agency } = await movedFromAgency(t, 'Ada', 'Agencyfix', day(-100), day(-20));
     const cicsw = await signedIn(t.app, 'cicsw');
     expect((await cicsw.get(`/children/${child.id}`)).body).toContain(`href="/agency-placements/${agency.id}/ending"`);
     const form = await cicsw.get(`/agency-placements/${agency.id}/ending`);

@@ -40,6 +40,17 @@ import type { PlacementRecord } from './queries.ts';
 import { canChangePlacement } from './scope.ts';
 import { placements } from './tables.ts';
 
+/** The child's date of birth; with `lock`, their row locked for a change to their placements (placing locks it first). */
+export async function childBorn(tx: DbOrTx, childId: string, lock: boolean) {
+  const [child] = await queryRows<{ dateOfBirth: IsoDate }>(
+    tx,
+    sql`select date_of_birth::text as "dateOfBirth" from children where id = ${childId}${lock ? sql` for update` : sql``}`,
+  );
+  if (!child)
+    throw new Refused([{ field: 'placement', message: 'The child’s record has been removed in the meantime' }]);
+  return child;
+}
+
 /**
  * The placement as it stands, its child and its household; with `lock`, locked for the change (the
  * child's and household's rows first, as placing does, so two changes for a child cannot cross).
@@ -61,11 +72,7 @@ export async function placementState(tx: DbOrTx, id: string, lock = false) {
       from placements where id = ${id}`,
   );
   if (!row) throw new Refused([{ field: 'placement', message: 'This placement has been removed in the meantime' }]);
-  const [child] = await queryRows<{ dateOfBirth: IsoDate }>(
-    tx,
-    sql`select date_of_birth::text as "dateOfBirth" from children
-      where id = ${row.childId}${forUpdate}`,
-  );
+  const child = await childBorn(tx, row.childId, lock);
   const [household] = await queryRows<{ name: string; status: string; places: number; temporary: boolean }>(
     tx,
     sql`select h.name, h.status, h.approved_places as places,
@@ -74,7 +81,7 @@ export async function placementState(tx: DbOrTx, id: string, lock = false) {
       from households h where h.id = ${row.householdId}${forUpdate}`,
   );
   if (lock) await tx.execute(sql`select id from placements where id = ${id} for update`);
-  return { ...row, child: child!, household: household! };
+  return { ...row, child, household: household! };
 }
 type Locked = Awaited<ReturnType<typeof placementState>>;
 
@@ -113,7 +120,12 @@ async function roomErrors(
 }
 
 /** Another placement the new dates would overlap, in words. */
-function overlapMessage(what: 'Start date' | 'End date', name: string, other: OtherPlacement, own: IsoDate): string {
+export function overlapMessage(
+  what: 'Start date' | 'End date',
+  name: string,
+  other: OtherPlacement,
+  own: IsoDate,
+): string {
   if (what === 'Start date' && other.endDate && compareIsoDates(other.startDate, own) < 0) {
     const hint = ': if that ending is wrong too, correct it first';
     return `Start date must be on or after ${formatDate(other.endDate)}, when ${name}’s placement with ${other.placedWith} ended${hint}`;
@@ -122,6 +134,42 @@ function overlapMessage(what: 'Start date' | 'End date', name: string, other: Ot
     return `End date must be on or before ${formatDate(other.startDate)}, when ${name} moved to ${other.placedWith}`;
   }
   return `${what} would overlap ${placementInWords(other)}`;
+}
+
+/**
+ * Why a placement that started on `stored` cannot be moved to start on `from`, if it cannot: a
+ * placement begun starts on a day that has come; one still planned may move within the days ahead
+ * allowed.
+ */
+export function lateStartRefusal(stored: IsoDate, from: IsoDate, name: string, maxDaysAhead: number): string | null {
+  const today = todayInLondon();
+  const latest = compareIsoDates(stored, today) > 0 ? addDays(today, maxDaysAhead) : today;
+  if (compareIsoDates(from, latest) <= 0) return null;
+  return latest === today
+    ? `Start date must be today or in the past: ${name} lives there already`
+    : `Start date must be no later than ${formatDate(latest)}, ${maxDaysAhead} days from today`;
+}
+
+/**
+ * Why a placement (with the service's carers, or with an agency) cannot start on `from` and run to
+ * `to` (null: on), if it cannot: not before the child was born, over none of the child's other
+ * placements, and on or before every visit, time missing or allegation's suspension recorded
+ * during it (a disability enhancement may have been agreed before it began).
+ */
+export async function startRefusal(
+  tx: DbOrTx,
+  p: { id: string; childId: string; name: string; dateOfBirth: IsoDate; agency: boolean },
+  from: IsoDate,
+  to: IsoDate | null,
+): Promise<string | null> {
+  if (compareIsoDates(from, p.dateOfBirth) < 0) return 'Start date must be on or after the child’s date of birth';
+  const [other] = await placementsOverlapping(tx, p.childId, p.id, from, to);
+  if (other) return overlapMessage('Start date', p.name, other, from);
+  const first = (await recordsDuring(tx, p.id, p.agency)).find((r) => r.kind !== 'enhancement');
+  if (first && compareIsoDates(first.on, from) < 0) {
+    return `Start date must be on or before ${formatDate(first.on)}: ${recordInWords(first)} was during this placement`;
+  }
+  return null;
 }
 
 /** A current placement's start date and type. */
@@ -137,31 +185,20 @@ export async function changeStart(
   if (placement.endDate) {
     return invalid({ field: 'startDate', message: 'This placement has ended: correct its ending instead' });
   }
-  const today = todayInLondon();
-  // A placement begun starts on a day that has come; one still planned may move within the days ahead allowed.
-  const latest = compareIsoDates(placement.startDate, today) > 0 ? addDays(today, maxDaysAhead) : today;
-  if (compareIsoDates(input.startDate, latest) > 0) {
-    const message =
-      latest === today
-        ? `Start date must be today or in the past: ${name} lives there already`
-        : `Start date must be no later than ${formatDate(latest)}, ${maxDaysAhead} days from today`;
-    return invalid({ field: 'startDate', message });
-  }
+  const late = lateStartRefusal(placement.startDate, input.startDate, name, maxDaysAhead);
+  if (late) return invalid({ field: 'startDate', message: late });
   return inTransaction(db, async (tx) => {
     const locked = await placementState(tx, placement.id, true);
     if (locked.endDate) throw new Refused(refuse('startDate', 'This placement has ended in the meantime'));
     const from = input.startDate;
-    if (compareIsoDates(from, locked.child.dateOfBirth) < 0) {
-      throw new Refused(refuse('startDate', 'Start date must be on or after the child’s date of birth'));
-    }
-    const [other] = await placementsOverlapping(tx, locked.childId, placement.id, from, null);
-    if (other) throw new Refused(refuse('startDate', overlapMessage('Start date', name, other, from)));
-    // A visit, a time missing or an allegation's suspension recorded during the placement stays inside it.
-    const first = (await recordsDuring(tx, placement.id)).find((r) => r.kind !== 'enhancement');
-    if (first && compareIsoDates(first.on, from) < 0) {
-      const message = `Start date must be on or before ${formatDate(first.on)}: ${recordInWords(first)} was during this placement`;
-      throw new Refused(refuse('startDate', message));
-    }
+    const { dateOfBirth } = locked.child;
+    const refusal = await startRefusal(
+      tx,
+      { id: placement.id, childId: locked.childId, name, dateOfBirth, agency: false },
+      from,
+      null,
+    );
+    if (refusal) throw new Refused(refuse('startDate', refusal));
     if (compareIsoDates(from, locked.startDate) < 0) {
       const errors = await roomErrors(tx, placement.id, locked, name, from, locked.startDate, 'startDate');
       if (errors.length) throw new Refused(errors);
@@ -189,7 +226,10 @@ export async function changeStart(
 }
 
 /** The last day a record kept during the placement allows it to end on, with why. */
-function recordsEndingErrors(records: Awaited<ReturnType<typeof recordsDuring>>, endDate: IsoDate): FieldError[] {
+export function recordsEndingErrors(
+  records: Awaited<ReturnType<typeof recordsDuring>>,
+  endDate: IsoDate,
+): FieldError[] {
   for (const r of [...records].reverse()) {
     // A visit on the placement's last day belongs to it; a child who went missing did so from a placement still running.
     if (r.kind === 'missing' && compareIsoDates(r.on, endDate) >= 0) {

@@ -5,6 +5,8 @@ export const placementCorrectionPath = (id: string, step: 'start' | 'ending' | '
   `/placements/${id}/${step}`;
 export const agencyEndingPath = (id: string, step: 'ending' | 'reopen' = 'ending') =>
   `/agency-placements/${id}/${step}`;
+/** An agency placement's recording form (the agency, start date and type), filled in to put it right. */
+export const agencyStartPath = (id: string) => `/agency-placements/${id}/start`;
 export const referralPath = (id: string) => `/referrals/${id}`;
 export const referralStepPath = (
   id: string,

@@ -3,24 +3,28 @@ import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
-import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { answerForm, refused, who } from '../../platform/views/results.ts';
+import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
+import { answerForm, refused, who, type Result } from '../../platform/views/results.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { findChild } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { agencyEndDates, agencyEndForm, agencyPlacementDates, agencyPlacementForm } from './agency-forms.ts';
 import {
   canChangeAgencyPlacement,
-  agencyReopenRefusals,
-  correctAgencyEnding,
   endAgencyPlacement,
   findAgencyPlacement,
   mayPlaceWithAgency,
   placeWithAgency,
-  reopenAgencyPlacement,
   type AgencyPlacementRecord,
 } from './agency.ts';
-import { agencyEndingPath, referralPath } from './paths.ts';
+import {
+  agencyReopenRefusals,
+  agencyStartViewed,
+  changeAgencyStart,
+  correctAgencyEnding,
+  reopenAgencyPlacement,
+} from './agency-corrections.ts';
+import { agencyEndingPath, agencyStartPath, referralPath, referralStepPath } from './paths.ts';
 import { placementTypeItems } from './present.ts';
 import { findReferral, type ReferralRecord } from './queries.ts';
 
@@ -28,12 +32,28 @@ type WithId = { Params: { id: string } };
 
 /**
  * Placements with independent fostering agencies: recorded from a referral the service's own
- * carers could not take (same access as placing a child in-house from a referral), and ended
- * by whoever may change the child's placements.
+ * carers could not take (same access as placing a child in-house from a referral), and ended,
+ * or put right when recorded wrongly (agency-corrections.ts), by whoever may change the child's
+ * placements.
  */
 export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
   const review: RouteShorthandOptions = { config: { access: { permission: 'referrals.review' } } };
   const change: RouteShorthandOptions = { config: { access: { permission: 'placements.change' } } };
+
+  /** The agency placement's form: recording one, or one recorded, filled in to put it right. */
+  function showAgencyForm(
+    reply: FastifyReply,
+    page: Record<string, unknown>,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
+    return reply.code(errors ? 400 : 200).page('placements-agency-form.njk', {
+      ...page,
+      values,
+      errors: errors && linkDateErrors(errors, agencyPlacementDates),
+      typeItems: placementTypeItems(values.placementType),
+    });
+  }
 
   function showPlaceForm(
     reply: FastifyReply,
@@ -42,18 +62,17 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     errors?: FormErrors,
   ) {
     const name = `${referral.childFirstName} ${referral.childLastName}`;
-    return reply.code(errors ? 400 : 200).page('placements-agency-form.njk', {
+    const page = {
       title: `Record an agency placement: ${name}`,
-      referral,
       child: { name, reference: referral.childReference },
-      values,
-      errors,
-      typeItems: placementTypeItems(values.placementType),
+      action: referralStepPath(referral.id, 'agency-placement'),
+      cancel: referralPath(referral.id),
       breadcrumbs: [
         { text: 'Referrals', href: '/referrals' },
         { text: `Referral: ${name}`, href: referralPath(referral.id) },
       ],
-    });
+    };
+    return showAgencyForm(reply, page, values, errors);
   }
 
   app.get<WithId>('/referrals/:id/agency-placement', review, async (request, reply) => {
@@ -139,6 +158,19 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     return reply.redirect(placement.referralId ? referralPath(placement.referralId) : '/referrals', 303);
   }
 
+  /** A correction's answer: back to the child's page when saved, else the form again with why (or the refusal). */
+  function answerCorrection(
+    reply: FastifyReply,
+    user: SignedInUser,
+    placement: AgencyPlacementRecord,
+    result: Result,
+    done: string,
+    show: (errors: FormErrors) => unknown,
+  ) {
+    if (result.ok) return backToChild(reply, user, placement, done);
+    return answerForm(reply, result, childPath(placement.childId), show);
+  }
+
   // An ended agency placement's ending, corrected.
   app.get<WithId>(agencyEndingPath(':id'), change, async (request, reply) => {
     const placement = await changeable(request.user!, request.params.id);
@@ -157,12 +189,47 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     const form = parseDatedForm(agencyEndForm(todayInLondon()), request.body, agencyEndDates);
     if (!form.ok) return showEndForm(reply, placement, form.input, form.errors);
     const result = await correctAgencyEnding(db, who(request), placement, form.value);
-    if (!result.ok) {
-      return answerForm(reply, result, childPath(placement.childId), (errors) =>
-        showEndForm(reply, placement, request.body as Record<string, unknown>, errors),
-      );
-    }
-    return backToChild(reply, request.user!, placement, 'agency-ending-corrected');
+    return answerCorrection(reply, request.user!, placement, result, 'agency-ending-corrected', (errors) =>
+      showEndForm(reply, placement, request.body as Record<string, unknown>, errors),
+    );
+  });
+
+  // What the recording form holds (the agency, the start date, the type), put right on it, filled in.
+  const startPage = (placement: AgencyPlacementRecord) => {
+    const name = `${placement.childFirstName} ${placement.childLastName}`;
+    const ended = placement.endDate
+      ? ` It ended on ${formatDate(placement.endDate)}: it cannot start later than that, and its end date is corrected on its ending.`
+      : '';
+    return {
+      title: `Change the agency placement: ${name}`,
+      child: { name, reference: placement.childReference },
+      heading: 'Change the agency placement',
+      intro: `Put right the agency, the start date or the type of placement, if they were recorded wrongly.${ended} The audit trail keeps what it said before.`,
+      action: agencyStartPath(placement.id),
+      cancel: childPath(placement.childId),
+      button: 'Save the changes',
+      backLink: { href: childPath(placement.childId) },
+    };
+  };
+
+  app.get<WithId>(agencyStartPath(':id'), change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    await agencyStartViewed(db, who(request), placement);
+    const { agencyName, placementType, startDate } = placement;
+    const values = { agencyName, placementType, ...dateBoxes('startDate', startDate) };
+    return showAgencyForm(reply, startPage(placement), values);
+  });
+
+  app.post<WithId>(agencyStartPath(':id'), change, async (request, reply) => {
+    const placement = await changeable(request.user!, request.params.id);
+    if (!placement) return reply.callNotFound();
+    const form = parseDatedForm(agencyPlacementForm(todayInLondon()), request.body, agencyPlacementDates);
+    if (!form.ok) return showAgencyForm(reply, startPage(placement), form.input, form.errors);
+    const result = await changeAgencyStart(db, who(request), placement, form.value);
+    return answerCorrection(reply, request.user!, placement, result, 'agency-start-changed', (errors) =>
+      showAgencyForm(reply, startPage(placement), request.body as Record<string, unknown>, errors),
+    );
   });
 
   // An agency placement's ending recorded in error, undone (as the service's own placements' are).
@@ -203,9 +270,8 @@ export function agencyPlacementRoutes(app: FastifyInstance, db: Db): void {
     const placement = await changeable(request.user!, request.params.id);
     if (!placement) return reply.callNotFound();
     const result = await reopenAgencyPlacement(db, who(request), placement);
-    if (!result.ok) {
-      return answerForm(reply, result, childPath(placement.childId), (errors) => showReopen(reply, placement, errors));
-    }
-    return backToChild(reply, request.user!, placement, 'agency-reopened');
+    return answerCorrection(reply, request.user!, placement, result, 'agency-reopened', (errors) =>
+      showReopen(reply, placement, errors),
+    );
   });
 }

@@ -34,7 +34,8 @@ export async function householdChildrenSection({ db, user, record, today }: Page
 
 /**
  * The child's page (scoped already): the child's agency placements, newest first, the open one,
- * and which this viewer may end (or, once ended, correct the ending of); null when the child has never been placed with an agency.
+ * and which this viewer may end (or, once ended, correct the ending of) and put right as recorded (the agency, start
+ * date and type); null when the child has never been placed with an agency.
  */
 export async function childAgencySection({ db, user, record }: PageSectionContext<'child'>) {
   const rows = await agencyPlacementsOfChild(db, record.id);
@@ -48,6 +49,7 @@ export async function childAgencySection({ db, user, record }: PageSectionContex
     typeText: label(placementTypes, p.placementType),
     canEnd: mayEnd && p.endDate === null,
     canCorrect: mayEnd && p.endDate !== null,
+    canChangeStart: mayEnd,
   }));
   return { placements, current: placements.find((p) => p.endDate === null) ?? null };
 }
