@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { optionalGovukDate, pastGovukDate } from '../../platform/views/date-input.ts';
-import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 import { endReasons, extensionReasons } from './labels.ts';
 
@@ -42,6 +42,13 @@ export function giveForm(today: IsoDate) {
   });
 }
 export type GiveInput = z.infer<ReturnType<typeof giveForm>>;
+
+/** The day it was given and the nominated officer put right: the giving form's two, filled in. */
+export const approvalForm = (today: IsoDate) => giveForm(today).pick({ approvedOn: true, approvedBy: true });
+export type ApprovalInput = z.infer<ReturnType<typeof approvalForm>>;
+
+/** An ending recorded in error undone: why. */
+export const undoEndForm = removalForm('ending', 'undone');
 
 /** Extending it: the day, the officer, why, until when (for an unfinished assessment), the panel's views and the IRO. */
 export function extendForm(today: IsoDate) {

@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
-import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
+import { choicesOf, type Field } from '../../platform/views/fields.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, who, type Result } from '../../platform/views/results.ts';
@@ -19,8 +19,18 @@ import { emergencyPlacementPath, placementPath } from '../placements/paths.ts';
 import { newEnquiryPath, recruitmentPath } from '../recruitment/paths.ts';
 import { END_DATES, endForm, EXTEND_DATES, extendForm, GIVE_DATES, giveForm } from './forms.ts';
 import { endReasonNames, endReasons, extensionReasonNames, extensionReasons, latestExtensionFor } from './labels.ts';
-import { approvalPath, connectedPersonsPath, endApprovalPath, extendApprovalPath, giveApprovalPath } from './paths.ts';
+import {
+  approvalPath,
+  changeApprovalPath,
+  connectedPersonsPath,
+  endApprovalPath,
+  extendApprovalPath,
+  giveApprovalPath,
+  undoEndingPath,
+} from './paths.ts';
 import { approvableHouseholds, approvalsOf, findApproval, householdInReach, type ApprovalRow } from './queries.ts';
+import { approvalFields, officerHint, showForm, stepPage, type Body, type FormPage } from './form-page.ts';
+import { correctionRoutes } from './routes-corrections.ts';
 import { listRoutes } from './routes-list.ts';
 import {
   auditApprovalsViewed,
@@ -37,7 +47,6 @@ const view = { config: { access: { permission: 'connected-persons.view' as const
 const approve = { config: { access: { permission: 'connected-persons.approve' as const } } };
 
 type WithId = { Params: { id: string } };
-type Body = Record<string, unknown>;
 
 const confirm = (name: string, text: string): Field => ({
   type: 'checkboxes',
@@ -45,8 +54,6 @@ const confirm = (name: string, text: string): Field => ({
   label: 'Confirm',
   choices: [{ value: 'yes', text }],
 });
-
-const officerHint = 'The manager nominated by the local authority to make this decision';
 
 function giveFields(households: { id: string; name: string; reference: string; town: string }[]): Field[] {
   return [
@@ -57,8 +64,7 @@ function giveFields(households: { id: string; name: string; reference: string; t
       hint: 'Family and friends households not yet approved that you can see. Record the household first if it is not here.',
       choices: households.map((h) => ({ value: h.id, text: `${h.name} (${h.reference}), ${h.town}` })),
     },
-    { type: 'date', name: 'approvedOn', label: 'Date of the temporary approval', hint: 'For example, 27 3 2026' },
-    { type: 'text', name: 'approvedBy', label: 'Approved by (nominated officer)', hint: officerHint, width: 20 },
+    ...approvalFields,
     confirm(
       'assessed',
       'The connected person, their home and the adults living there have been assessed for this child (regulation 24 and Schedule 4)',
@@ -118,29 +124,13 @@ const flashes: Record<string, string> = {
   given: 'The temporary approval has been recorded',
   extended: 'The extension has been recorded',
   ended: 'The end of the temporary approval has been recorded',
+  approval: 'The date of the temporary approval and the nominated officer have been saved',
+  'end-undone': 'The ending has been undone: the temporary approval runs again',
 };
 
 export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   listRoutes(app, db);
-
-  interface FormPage {
-    caption: string;
-    heading: string;
-    intro: string[];
-    button: string;
-    action: string;
-    cancel: string;
-    breadcrumbs: { text: string; href: string }[];
-    /** Where to record the connected person's household as an enquiry, when there is none to choose. */
-    enquiryHref?: string | null;
-  }
-  const showForm = (reply: FastifyReply, page: FormPage, fields: Field[] | null, values: Body, errors?: FormErrors) =>
-    reply.code(errors ? 400 : 200).page('connected-persons-form.njk', {
-      title: `${page.heading}: ${page.caption}`,
-      ...page,
-      fields: fields ? formFields(fields, values) : null,
-      errors,
-    });
+  correctionRoutes(app, db);
 
   // Giving it, from the child's record.
   const childName = (c: ChildRecord) => `${c.firstName} ${c.lastName}`;
@@ -226,12 +216,15 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
     if (deciding && undecided(a)) {
       actions.push({ text: 'Record that the temporary approval ended', href: endApprovalPath(a.id) });
     }
+    if (deciding && a.endedOn) {
+      actions.push({ text: 'Undo the ending, if it was recorded in error', href: undoEndingPath(a.id) });
+    }
     const summary = approvalSummary(a, today);
     return reply.page('connected-persons-approval.njk', {
       title: `Temporary approval: ${a.childName}`,
       summary,
       childName: a.childName,
-      rows_: approvalRows(a),
+      rows_: approvalRows(a, deciding ? changeApprovalPath(a.id) : null),
       actions,
       flash: flashes[request.query.done ?? ''],
       childHref: childPath(a.childId),
@@ -248,18 +241,6 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
   });
 
   // Extending and ending it: open while it is still to be decided.
-  const stepPage = (a: ApprovalRow, heading: string, intro: string[], button: string, action: string): FormPage => ({
-    caption: `${a.householdName}: temporary approval for ${a.childName}`,
-    heading,
-    intro,
-    button,
-    action,
-    cancel: approvalPath(a.id),
-    breadcrumbs: [
-      { text: 'Connected persons', href: connectedPersonsPath() },
-      { text: 'Temporary approval', href: approvalPath(a.id) },
-    ],
-  });
   const steps = [
     {
       path: extendApprovalPath,

@@ -4,9 +4,9 @@
  * may make it and what the regulations allow, refreshes the approval's deadline and the child's
  * visits, and writes its audit entry, in one transaction; every view of an approval is audited.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
@@ -38,29 +38,30 @@ export async function mayDecide(db: DbOrTx, user: Who['user'], approval: Pick<Ap
   return mayApprove(user) && householdInReach(db, user, approval.householdId);
 }
 
+type ApprovalSet = Partial<typeof temporaryApprovals.$inferInsert>;
+type ApprovalAudit = { action: string; detail: Record<string, unknown> };
+
 /**
- * Changes a running approval (not yet ended) in one transaction: the columns, its deadline and,
+ * Writes a change to an approval inside the caller's transaction: the columns, its deadline and,
  * through the child visits' rule that a temporary approval affects, the child's visits under
- * regulation 28(4), and the audit entry.
+ * regulation 28(4) (and the placements' kept facts), and the audit entry. `where` narrows the row
+ * it may change; none changed is not found.
  */
-function changeRunning(
-  db: Db,
-  who: Who,
-  approval: ApprovalRow,
-  set: Partial<typeof temporaryApprovals.$inferInsert>,
-  audit: { action: string; detail: Record<string, unknown> },
-): Promise<Result> {
-  return inTransaction(db, async (tx) => {
-    const [changed] = await tx
-      .update(temporaryApprovals)
-      .set({ ...set, updatedAt: new Date() })
-      .where(and(eq(temporaryApprovals.id, approval.id), isNull(temporaryApprovals.endedOn)))
-      .returning({ id: temporaryApprovals.id });
-    if (!changed) return notFound;
-    await refreshDueItems(tx, APPROVAL_RECORD, [approval.id]);
-    await recordAudit(tx, who.actor, { ...audit, recordType: APPROVAL_RECORD, recordId: approval.id });
-    return { ok: true as const, id: approval.id };
-  });
+export async function writeApproval(tx: Tx, who: Who, id: string, set: ApprovalSet, audit: ApprovalAudit, where?: SQL) {
+  const [changed] = await tx
+    .update(temporaryApprovals)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(temporaryApprovals.id, id), where))
+    .returning({ id: temporaryApprovals.id });
+  if (!changed) return notFound;
+  await refreshDueItems(tx, APPROVAL_RECORD, [id]);
+  await recordAudit(tx, who.actor, { ...audit, recordType: APPROVAL_RECORD, recordId: id });
+  return { ok: true as const, id };
+}
+
+/** Changes a running approval (not yet ended) in one transaction (writeApproval). */
+function changeRunning(db: Db, who: Who, approval: ApprovalRow, set: ApprovalSet, audit: ApprovalAudit) {
+  return inTransaction(db, (tx) => writeApproval(tx, who, approval.id, set, audit, isNull(temporaryApprovals.endedOn)));
 }
 
 interface GivenChild {
@@ -71,25 +72,59 @@ interface GivenChild {
   leftCareOn: IsoDate | null;
 }
 
+/**
+ * The day of an approval against the child's time in care, when it is given and when its day is put
+ * right: on or after the day they became looked after, and before they left care.
+ */
+export function approvedOnErrors(
+  child: Pick<GivenChild, 'firstName' | 'lookedAfterSince' | 'leftCareOn'>,
+  approvedOn: IsoDate,
+): { field: string; message: string }[] {
+  const date = 'Date of the temporary approval';
+  if (compareIsoDates(approvedOn, child.lookedAfterSince) < 0) {
+    return [
+      {
+        field: 'approvedOn',
+        message: `${date} must be on or after the day ${child.firstName} became looked after, ${formatDate(child.lookedAfterSince)}`,
+      },
+    ];
+  }
+  if (child.leftCareOn && compareIsoDates(approvedOn, child.leftCareOn) >= 0) {
+    return [
+      {
+        field: 'approvedOn',
+        message: `${date} must be before ${child.firstName} left care, ${formatDate(child.leftCareOn)}`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * The child's temporary approval that stands (not ended, nor given way to full approval), the first
+ * given, with its household's name: a child has one at a time. Leaving out `except`, when given; one
+ * of its household stands even once given way (one running approval per household and child).
+ */
+export async function standingApproval(db: DbOrTx, childId: string, except?: { id: string; householdId: string }) {
+  const [row] = await queryRows<{ name: string; approvedOn: IsoDate }>(
+    db,
+    sql`select h.name, ta.approved_on::text as "approvedOn"
+      from temporary_approvals ta join households h on h.id = ta.household_id
+      where ta.child_id = ${childId} and ta.ended_on is null and (ta.id <> ${except?.id ?? null}::uuid) is not false
+        and (h.approved_on is null or h.approved_on < ta.approved_on or ta.household_id = ${except?.householdId ?? null}::uuid)
+      order by ta.approved_on, ta.id limit 1`,
+  );
+  return row;
+}
+
 /** Gives a connected person temporary approval for the child, for 16 weeks from the day given. */
 export async function giveApproval(db: Db, who: Who, child: GivenChild, input: GiveInput): Promise<Result> {
   if (!mayApprove(who.user)) return forbidden;
   if (!(await householdInReach(db, who.user, input.householdId))) {
     return invalid({ field: 'householdId', message: 'Select the connected person’s household from the list' });
   }
-  const date = 'Date of the temporary approval';
-  if (compareIsoDates(input.approvedOn, child.lookedAfterSince) < 0) {
-    return invalid({
-      field: 'approvedOn',
-      message: `${date} must be on or after the day ${child.firstName} became looked after, ${formatDate(child.lookedAfterSince)}`,
-    });
-  }
-  if (child.leftCareOn && compareIsoDates(input.approvedOn, child.leftCareOn) >= 0) {
-    return invalid({
-      field: 'approvedOn',
-      message: `${date} must be before ${child.firstName} left care, ${formatDate(child.leftCareOn)}`,
-    });
-  }
+  const dayErrors = approvedOnErrors(child, input.approvedOn);
+  if (dayErrors.length) return invalid(...dayErrors);
   return inTransaction(db, async (tx) => {
     const [household] = await tx
       .select({ name: households.name, type: households.householdType, status: households.status })
@@ -104,12 +139,7 @@ export async function giveApproval(db: Db, who: Who, child: GivenChild, input: G
       });
     }
     await tx.select({ id: children.id }).from(children).where(eq(children.id, child.id)).for('update');
-    const [running] = await queryRows<{ name: string }>(
-      tx,
-      sql`select h.name from temporary_approvals ta join households h on h.id = ta.household_id
-        where ta.child_id = ${child.id} and ta.ended_on is null
-          and (h.approved_on is null or h.approved_on < ta.approved_on) limit 1`,
-    );
+    const running = await standingApproval(tx, child.id);
     if (running) {
       return invalid({
         field: 'householdId',
@@ -146,6 +176,29 @@ export const undecided = (a: Pick<ApprovalState, 'endedOn' | 'fullyApprovedOn'>)
 /** Whether it may be extended now: undecided, and not already extended for an independent review. */
 export const extendable = (a: ApprovalRow) => undecided(a) && a.extensionReason !== 'review';
 
+/**
+ * Regulation 25's bounds on an extension of an approval given on `approvedOn`, whose 16 weeks end on
+ * `expiresOn` and which runs to `lastDay` when extended: decided while it runs, and (while the full
+ * assessment is finished) to a new last day after `lastDay` and no later than 8 weeks after the 16
+ * weeks. Checked when it is extended and when the approval's day is put right.
+ */
+export function extensionBounds(
+  approval: { approvedOn: IsoDate; expiresOn: IsoDate },
+  lastDay: IsoDate,
+  extension: { extendedOn: IsoDate; extendedUntil: IsoDate | null },
+) {
+  const latest = latestExtensionFor(approval.expiresOn);
+  const { extendedOn, extendedUntil } = extension;
+  return {
+    latest,
+    decidedWhileRunning:
+      compareIsoDates(extendedOn, approval.approvedOn) >= 0 && compareIsoDates(extendedOn, lastDay) <= 0,
+    untilAllowed:
+      extendedUntil === null ||
+      (compareIsoDates(extendedUntil, lastDay) > 0 && compareIsoDates(extendedUntil, latest) <= 0),
+  };
+}
+
 /** Extends an approval (regulation 25): once by up to 8 weeks, or until an independent review's outcome. */
 export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, input: ExtendInput): Promise<Result> {
   if (!(await mayDecide(db, who.user, approval))) return forbidden;
@@ -158,21 +211,19 @@ export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, in
     });
   }
   const lastDay = approval.extendedUntil ?? approval.expiresOn;
+  const bounds = extensionBounds(approval, lastDay, input);
   const errors = [];
-  if (compareIsoDates(input.extendedOn, approval.approvedOn) < 0 || compareIsoDates(input.extendedOn, lastDay) > 0) {
+  if (!bounds.decidedWhileRunning) {
     errors.push({
       field: 'extendedOn',
       message: `Date of the decision to extend must be from ${formatDate(approval.approvedOn)} to ${formatDate(lastDay)}, while the temporary approval runs`,
     });
   }
-  if (input.extendedUntil) {
-    const latest = latestExtensionFor(approval.expiresOn);
-    if (compareIsoDates(input.extendedUntil, lastDay) <= 0 || compareIsoDates(input.extendedUntil, latest) > 0) {
-      errors.push({
-        field: 'extendedUntil',
-        message: `New last day must be after ${formatDate(lastDay)} and no later than ${formatDate(latest)}, 8 weeks on`,
-      });
-    }
+  if (!bounds.untilAllowed) {
+    errors.push({
+      field: 'extendedUntil',
+      message: `New last day must be after ${formatDate(lastDay)} and no later than ${formatDate(bounds.latest)}, 8 weeks on`,
+    });
   }
   if (errors.length) return invalid(...errors);
   return changeRunning(
@@ -192,11 +243,14 @@ export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, in
   );
 }
 
+/** Whether an ending is dated before the approval was given (refused when ending it and when its day is put right). */
+export const endedBeforeGiven = (approvedOn: IsoDate, endedOn: IsoDate) => compareIsoDates(endedOn, approvedOn) < 0;
+
 /** Ends an approval other than by full approval: the day (not before it was given), why, a note. */
 export async function endApproval(db: Db, who: Who, approval: ApprovalRow, input: EndInput): Promise<Result> {
   if (!(await mayDecide(db, who.user, approval))) return forbidden;
   if (!undecided(approval)) return invalid({ field: 'endedOn', message: 'This temporary approval has ended already' });
-  if (compareIsoDates(input.endedOn, approval.approvedOn) < 0) {
+  if (endedBeforeGiven(approval.approvedOn, input.endedOn)) {
     return invalid({
       field: 'endedOn',
       message: `Date the temporary approval ended must be on or after the day it was given, ${formatDate(approval.approvedOn)}`,

@@ -26,13 +26,14 @@ export function approvalSummary(a: ApprovalRow, today: IsoDate) {
   };
 }
 
-/** The rows of an approval's page, in order. */
-export function approvalRows(a: ApprovalRow) {
-  const rows: { key: string; value: string }[] = [
+/** The rows of an approval's page, in order; the day and the officer with a Change link to `changeHref` when given. */
+export function approvalRows(a: ApprovalRow, changeHref: string | null = null) {
+  const change = (what: string) => (changeHref ? { href: changeHref, what } : {});
+  const rows: { key: string; value: string; href?: string; what?: string }[] = [
     { key: 'Connected person’s household', value: `${a.householdName} (${a.householdReference})` },
     { key: 'Child', value: `${a.childName} (${a.childReference})` },
-    { key: 'Approved on', value: formatDate(a.approvedOn) },
-    { key: 'Approved by (nominated officer)', value: a.approvedBy },
+    { key: 'Approved on', value: formatDate(a.approvedOn), ...change('the date of the temporary approval') },
+    { key: 'Approved by (nominated officer)', value: a.approvedBy, ...change('the nominated officer who approved it') },
     { key: 'Last day of the 16 weeks', value: formatDate(a.expiresOn) },
   ];
   if (a.recordedByName) rows.push({ key: 'Recorded by', value: a.recordedByName });
