@@ -212,6 +212,8 @@ const expected: Record<string, Rule> = {
   'POST /agency-placements/:id/ending': 'placements.change',
   'GET /agency-placements/:id/reopen': 'placements.change',
   'POST /agency-placements/:id/reopen': 'placements.change',
+  'GET /agency-placements/:id/start': 'placements.change',
+  'POST /agency-placements/:id/start': 'placements.change',
   'GET /placements/:id/move': 'placements.change',
   'POST /placements/:id/move': 'placements.change',
   // Carer supervision: agreements and visits.
@@ -489,6 +491,10 @@ const expected: Record<string, Rule> = {
   'POST /temporary-approvals/:id/extend': 'connected-persons.approve',
   'GET /temporary-approvals/:id/end': 'connected-persons.approve',
   'POST /temporary-approvals/:id/end': 'connected-persons.approve',
+  'GET /temporary-approvals/:id/approval': 'connected-persons.approve',
+  'POST /temporary-approvals/:id/approval': 'connected-persons.approve',
+  'GET /temporary-approvals/:id/undo-end': 'connected-persons.approve',
+  'POST /temporary-approvals/:id/undo-end': 'connected-persons.approve',
   'GET /lifelong-links': 'lifelong-links.view',
   'GET /lifelong-links/:id': 'lifelong-links.view',
   'GET /children/:id/lifelong-links/start': 'lifelong-links.record',
@@ -503,6 +509,8 @@ const expected: Record<string, Rule> = {
   'POST /lifelong-links/:id/plan': 'lifelong-links.record',
   'GET /lifelong-links/:id/end': 'lifelong-links.record',
   'POST /lifelong-links/:id/end': 'lifelong-links.record',
+  'GET /lifelong-links/:id/start': 'lifelong-links.record',
+  'POST /lifelong-links/:id/start': 'lifelong-links.record',
   // A child missing from care: read and recorded by those who read the child (scope: missing/scope.ts).
   'GET /missing': 'missing.view',
   'GET /missing/:id': 'missing.view',

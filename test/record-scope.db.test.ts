@@ -177,14 +177,18 @@ const pagesOf: Record<string, string[]> = {
   supervision: ['/supervision/:id', '/supervision/:id/notes', '/supervision/:id/record.pdf'],
   'annual-review': ['/reviews/:id', '/reviews/:id/report.pdf', '/reviews/:id/report.docx'],
   concern: ['/concerns/:id'],
-  'significant-event': ['/notifications/:id'],
+  'significant-event': ['/notifications/:id', '/notifications/:id/change'],
   'case-audit': ['/audits/:id'],
   'payment-enhancement': ['/payments/enhancements/:id'],
   'records-request': ['/records-requests/:id/sent'],
-  'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement'],
+  'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement', '/lifelong-links/:id/start'],
   'missing-episode': ['/missing/:id'],
   'out-of-hours-call': ['/out-of-hours/:id'],
-  'temporary-approval': ['/temporary-approvals/:id', '/temporary-approvals/:id/end'],
+  'temporary-approval': [
+    '/temporary-approvals/:id',
+    '/temporary-approvals/:id/end',
+    '/temporary-approvals/:id/approval',
+  ],
 };
 
 /** Whether the route's guard lets this viewer's role in, as the app registered it. */

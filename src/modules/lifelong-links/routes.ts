@@ -1,23 +1,32 @@
 /**
  * Lifelong Links pages: the list across the service (routes-list.ts), starting a child's work from
- * their record, the work's page (every step with its date and who recorded it), and one form for
- * each step. Thin: parse, call the service, render or redirect.
+ * their record (and its start put right on the same form, filled in), the work's page (every step
+ * with its date and who recorded it), and one form for each step. Thin: parse, call the service,
+ * render or redirect.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
+import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formFields, type Field } from '../../platform/views/fields.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { childPath } from '../children/paths.ts';
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { START_DATES, startForm } from './forms.ts';
-import { lifelongLinksPath, startWorkPath, workPath, workStepPath, workSteps, type WorkStep } from './paths.ts';
+import {
+  lifelongLinksPath,
+  startWorkPath,
+  workPath,
+  workStartPath,
+  workStepPath,
+  workSteps,
+  type WorkStep,
+} from './paths.ts';
 import { findWork, worksOfChild, type WorkChild } from './queries.ts';
 import { listRoutes } from './routes-list.ts';
 import { mayRecordWork } from './scope.ts';
-import { auditWorksViewed, startWork, stepsOpen } from './service.ts';
+import { auditWorksViewed, changeStart, startFormViewed, startWork, stepsOpen } from './service.ts';
 import { stepForms } from './steps.ts';
 import { stageTag, stageText, stepRows } from './views.ts';
 
@@ -25,6 +34,12 @@ const view = { config: { access: { permission: 'lifelong-links.view' as const } 
 const record = { config: { access: { permission: 'lifelong-links.record' as const } } };
 
 type WithId = { Params: { id: string } };
+
+/** The banner on the work's page once started, or its start put right. */
+const startFlashes: Record<string, string> = {
+  started: 'The Lifelong Links work has been started',
+  start: 'The start of the Lifelong Links work has been changed',
+};
 
 const childName = (c: Pick<WorkChild, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
 const crumbs = (c: Pick<WorkChild, 'id' | 'firstName' | 'lastName'>, workId?: string) => [
@@ -109,13 +124,45 @@ export const lifelongLinksRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
     );
   });
 
+  // Putting the start right: the start form, filled in with what it says now (ended work too).
+  const changeStartPage = (child: WorkChild, workId: string) => ({
+    child,
+    heading: 'Change the start of the Lifelong Links work',
+    intro:
+      'Correct the date the child was identified or the coordinator if they were recorded wrongly. The date cannot be later than the first step recorded after it. The audit trail keeps what the start said before.',
+    button: 'Save the changes',
+    action: workStartPath(workId),
+  });
+  app.get<WithId>(workStartPath(':id'), record, async (request, reply) => {
+    const found = await findWork(db, request.user!, request.params.id);
+    if (!found) return reply.callNotFound();
+    const { work, child } = found;
+    await startFormViewed(db, who(request), work.id);
+    const values = { ...dateBoxes('identifiedOn', work.identifiedOn), coordinator: work.coordinator ?? '' };
+    return showForm(reply, changeStartPage(child, work.id), startFields, values, workPath(work.id), undefined, work.id);
+  });
+  app.post<WithId>(workStartPath(':id'), record, async (request, reply) => {
+    const found = await findWork(db, request.user!, request.params.id);
+    if (!found) return reply.callNotFound();
+    const { work, child } = found;
+    const show = (values: Record<string, unknown>, errors: FormErrors) =>
+      showForm(reply, changeStartPage(child, work.id), startFields, values, workPath(work.id), errors, work.id);
+    const form = parseDatedForm(startForm(todayInLondon()), request.body, START_DATES);
+    if (!form.ok) return show(form.input, form.errors);
+    const result = await changeStart(db, who(request), work.id, form.value);
+    return answerForm(reply, result, `${workPath(work.id)}?done=start`, (errors) =>
+      show(request.body as Record<string, unknown>, linkDateErrors(errors, START_DATES)),
+    );
+  });
+
   // The work's page.
   app.get<WithId & { Querystring: { done?: string } }>(workPath(':id'), view, async (request, reply) => {
     const found = await findWork(db, request.user!, request.params.id);
     if (!found) return reply.callNotFound();
     const { work, child } = found;
     await auditWorksViewed(db, who(request), [work.id], 'work');
-    const open = mayRecordWork(request.user!) ? stepsOpen(work) : null;
+    const records = mayRecordWork(request.user!);
+    const open = records ? stepsOpen(work) : null;
     const done = request.query.done;
     return reply.page('lifelong-links-work.njk', {
       title: `Lifelong Links: ${childName(child)}`,
@@ -124,11 +171,16 @@ export const lifelongLinksRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
       stage: stageText(work),
       steps: stepRows(work).map((s) => {
         const step = s.key as WorkStep;
+        if (s.key === 'identified') {
+          // The start is put right on its form, filled in, ended work too.
+          const href = records ? workStartPath(work.id) : null;
+          return { ...s, href, recorded: true, hidden: 'the start of the work' };
+        }
         const href = open && workSteps.includes(step) && open[step] ? workStepPath(work.id, step) : null;
         return { ...s, href, recorded: s.by !== null };
       }),
       childHref: childPath(child.id),
-      flash: done === 'started' ? 'The Lifelong Links work has been started' : stepForms[done as WorkStep]?.done,
+      flash: startFlashes[done ?? ''] ?? stepForms[done as WorkStep]?.done,
       breadcrumbs: crumbs(child),
     });
   });

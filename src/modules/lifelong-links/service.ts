@@ -3,12 +3,14 @@
  * coordinator and people found, the family network meeting, the plan agreed, the end). Every change
  * checks who may make it, keeps the steps in order (no date before the child was born, the work
  * started or an earlier step, nor after a later one; no step before the one it follows) and writes
- * its audit entry in one transaction; every view of a work is audited. No deadline applies.
+ * its audit entry in one transaction; every view of a work is audited. No deadline applies. The
+ * start (the day the child was identified, the coordinator) may be put right, ended work too.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
   forbidden,
@@ -35,36 +37,58 @@ export async function auditWorksViewed(db: DbOrTx, who: Who, workIds: string[], 
   }
 }
 
-/** Starts a child's work (one open at a time; not before they were born or their last work ended). */
-export async function startWork(
-  db: Db,
-  who: Who,
-  child: { id: string; dateOfBirth: IsoDate },
-  input: StartInput,
-): Promise<Result> {
-  if (!mayRecordWork(who.user)) return forbidden;
-  if (compareIsoDates(input.identifiedOn, child.dateOfBirth) < 0) {
+type Locked = typeof lifelongLinks.$inferSelect;
+type Child = { id: string; dateOfBirth: IsoDate };
+
+/**
+ * Why a child's work cannot start on `identifiedOn`, as the start form says it: not before they were
+ * born, nor while other work of theirs is open, nor before their work before it ended. Given the
+ * work being corrected, only the child's work that ended before it counts ("before this one").
+ */
+async function startRefusal(tx: DbOrTx, child: Child, identifiedOn: IsoDate, corrected?: Locked) {
+  if (compareIsoDates(identifiedOn, child.dateOfBirth) < 0) {
     return invalid({
       field: 'identifiedOn',
       message: `Date the child was identified must be on or after their date of birth, ${formatDate(child.dateOfBirth)}`,
     });
   }
+  const endedBefore = corrected
+    ? and(ne(lifelongLinks.id, corrected.id), lte(lifelongLinks.endedOn, corrected.identifiedOn))
+    : undefined;
+  const [last] = await tx
+    .select({ endedOn: lifelongLinks.endedOn })
+    .from(lifelongLinks)
+    .where(and(eq(lifelongLinks.childId, child.id), endedBefore))
+    .orderBy(sql`${lifelongLinks.endedOn} is not null`, desc(lifelongLinks.endedOn))
+    .limit(1);
+  if (last && last.endedOn === null) {
+    return invalid({ field: 'identifiedOn', message: 'The child’s Lifelong Links work is already open' });
+  }
+  if (last?.endedOn && compareIsoDates(identifiedOn, last.endedOn) < 0) {
+    const which = corrected ? 'their Lifelong Links work before this one' : 'their last Lifelong Links work';
+    return invalid({
+      field: 'identifiedOn',
+      message: `Date the child was identified must be on or after the day ${which} ended, ${formatDate(last.endedOn)}`,
+    });
+  }
+  return undefined;
+}
+
+/** Writes the view of the start form filled in (to put the start right) to the audit trail. */
+export const startFormViewed = (db: DbOrTx, who: Who, workId: string) =>
+  recordAudit(db, who.actor, {
+    action: 'view',
+    recordType: WORK_RECORD,
+    recordId: workId,
+    detail: { part: 'lifelong-links-start' },
+  });
+
+/** Starts a child's work (one open at a time; not before they were born or their last work ended). */
+export async function startWork(db: Db, who: Who, child: Child, input: StartInput): Promise<Result> {
+  if (!mayRecordWork(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
-    const [last] = await tx
-      .select({ endedOn: lifelongLinks.endedOn })
-      .from(lifelongLinks)
-      .where(eq(lifelongLinks.childId, child.id))
-      .orderBy(sql`${lifelongLinks.endedOn} is not null`, desc(lifelongLinks.endedOn))
-      .limit(1);
-    if (last && last.endedOn === null) {
-      return invalid({ field: 'identifiedOn', message: 'The child’s Lifelong Links work is already open' });
-    }
-    if (last?.endedOn && compareIsoDates(input.identifiedOn, last.endedOn) < 0) {
-      return invalid({
-        field: 'identifiedOn',
-        message: `Date the child was identified must be on or after the day their last Lifelong Links work ended, ${formatDate(last.endedOn)}`,
-      });
-    }
+    const refused = await startRefusal(tx, child, input.identifiedOn);
+    if (refused) return refused;
     const [made] = await tx
       .insert(lifelongLinks)
       .values({
@@ -86,15 +110,23 @@ export async function startWork(
   });
 }
 
-type Locked = typeof lifelongLinks.$inferSelect;
-
-/** The dated steps in order, each with its date on a work and its words in a message. */
+/** The dated steps in order, each with its date on a work and its words in a message ("the day …", "when …"). */
 const datedSteps = [
-  { step: 'identified', on: (w: Locked) => w.identifiedOn, words: 'the day the child was identified' },
-  { step: 'agreement', on: (w: Locked) => w.agreedOn, words: 'the day the child agreed' },
-  { step: 'meeting', on: (w: Locked) => w.meetingOn, words: 'the day of the family network meeting' },
-  { step: 'plan', on: (w: Locked) => w.planAgreedOn, words: 'the day the plan was agreed' },
-  { step: 'end', on: (w: Locked) => w.endedOn, words: 'the day the work ended' },
+  { step: 'identified', on: (w: Locked) => w.identifiedOn, words: 'the day the child was identified', when: '' },
+  { step: 'agreement', on: (w: Locked) => w.agreedOn, words: 'the day the child agreed', when: 'the child agreed' },
+  {
+    step: 'meeting',
+    on: (w: Locked) => w.meetingOn,
+    words: 'the day of the family network meeting',
+    when: 'the family network meeting was held',
+  },
+  {
+    step: 'plan',
+    on: (w: Locked) => w.planAgreedOn,
+    words: 'the day the plan was agreed',
+    when: 'the plan was agreed',
+  },
+  { step: 'end', on: (w: Locked) => w.endedOn, words: 'the day the work ended', when: 'the work ended' },
 ] as const;
 type DatedStep = (typeof datedSteps)[number]['step'];
 
@@ -138,33 +170,35 @@ export function stepsOpen(w: Pick<WorkRow, 'agreedOn' | 'notAskedReason' | 'meet
 /**
  * A change to an open work, for those who may record it, within the child's access: the work
  * locked, the change made (or refused with the form's errors), its audit entry written, all in one
- * transaction. Ended work is no longer changed.
+ * transaction. Ended work is no longer changed, but for its start put right (`ended: 'changed too'`).
  */
 async function changeWork(
   db: Db,
   who: Who,
   workId: string,
   audit: { action: string; detail: Record<string, unknown> },
-  change: (tx: DbOrTx, work: Locked) => Promise<Partial<typeof lifelongLinks.$inferInsert> | Invalid>,
+  change: (tx: DbOrTx, work: Locked, child: Child) => Promise<Partial<typeof lifelongLinks.$inferInsert> | Invalid>,
+  ended: 'refused' | 'changed too' = 'refused',
 ): Promise<Result> {
   if (!mayRecordWork(who.user)) return forbidden;
   return inTransaction(db, async (tx) => {
     const [work] = await tx
-      .select({ work: lifelongLinks })
+      .select({ work: lifelongLinks, child: { id: children.id, dateOfBirth: children.dateOfBirth } })
       .from(lifelongLinks)
       .innerJoin(children, eq(children.id, lifelongLinks.childId))
       .where(and(eq(lifelongLinks.id, workId), workChildVisibleTo(who.user)))
       .for('update', { of: lifelongLinks });
     if (!work) return notFound;
-    if (work.work.endedOn !== null) {
+    if (work.work.endedOn !== null && ended === 'refused') {
       return invalid({ field: 'form', message: 'This Lifelong Links work has ended: it can no longer be changed' });
     }
-    const values = await change(tx, work.work);
+    const values = await change(tx, work.work, work.child);
     if ('reason' in values) return values;
+    if (!Object.keys(values).length) return { ok: true as const, id: workId }; // nothing changed, nothing to audit
     await tx
       .update(lifelongLinks)
       .set({ ...values, updatedAt: new Date() })
-      .where(and(eq(lifelongLinks.id, workId), isNull(lifelongLinks.endedOn)));
+      .where(eq(lifelongLinks.id, workId));
     await recordAudit(tx, who.actor, { ...audit, recordType: WORK_RECORD, recordId: workId });
     return { ok: true as const, id: workId };
   });
@@ -234,5 +268,46 @@ export function endWork(db: Db, who: Who, workId: string, input: EndInput) {
     return (
       refused ?? { endedOn: input.endedOn, endReason: input.endReason, endNote: input.endNote, endedBy: who.user.id }
     );
+  });
+}
+
+/**
+ * The start put right (typed wrongly on the start form): the day the child was identified and the
+ * coordinator, on the start form filled in, by those who may record the work, ended work too (the
+ * children joining this year are counted from that day). The day is checked as the start form checks
+ * it (a real day, not in the future, not before the child was born nor before their work before this
+ * one ended), and kept before the steps that followed it: on or before the first of the day the child
+ * agreed, the family network meeting, the plan agreed, the work's end and the day the people found
+ * were last updated. No deadline counts from it (no statutory timescale applies); the current month's
+ * figures are counted again. The audit entry keeps what the start said before.
+ */
+export function changeStart(db: Db, who: Who, workId: string, input: StartInput) {
+  const detail: Record<string, unknown> = { part: 'lifelong-links-start', ...input };
+  const change = async (tx: DbOrTx, work: Locked, child: Child) => {
+    const redated = work.identifiedOn !== input.identifiedOn;
+    if (!redated && work.coordinator === input.coordinator) return {};
+    if (redated) {
+      const refused = (await startRefusal(tx, child, input.identifiedOn, work)) ?? afterLaterStep(work, input);
+      if (refused) return refused;
+      await markProvisionalFiguresOutOfDate(tx);
+    }
+    detail.was = { identifiedOn: work.identifiedOn, coordinator: work.coordinator };
+    return { identifiedOn: input.identifiedOn, coordinator: input.coordinator };
+  };
+  return changeWork(db, who, workId, { action: 'update', detail }, change, 'changed too');
+}
+
+/** A start after the first step recorded after it is refused, saying which step and its day. */
+function afterLaterStep(work: Locked, input: StartInput) {
+  const people = work.peopleRecordedAt && todayInLondon(work.peopleRecordedAt);
+  const later = [
+    ...datedSteps.slice(1).map((s) => ({ on: s.on(work), when: s.when })),
+    { on: people, when: 'the people found were last updated' },
+  ].filter((s): s is { on: IsoDate; when: string } => Boolean(s.on));
+  const first = later.sort((a, b) => compareIsoDates(a.on, b.on))[0];
+  if (!first || compareIsoDates(input.identifiedOn, first.on) <= 0) return undefined;
+  return invalid({
+    field: 'identifiedOn',
+    message: `Date the child was identified must be on or before ${formatDate(first.on)}, when ${first.when}`,
   });
 }

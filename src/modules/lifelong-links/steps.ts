@@ -143,7 +143,8 @@ const plan: StepForm<z.infer<ReturnType<typeof planForm>>> = {
 
 const end: StepForm<z.infer<ReturnType<typeof endForm>>> = {
   title: 'End the Lifelong Links work',
-  intro: 'Once ended, the work can no longer be changed. New work can be started for the child later.',
+  intro:
+    'Once ended, the work’s steps can no longer be changed (only its start can be corrected). New work can be started for the child later.',
   button: 'End the work',
   done: 'The Lifelong Links work has ended',
   dates: END_DATES,

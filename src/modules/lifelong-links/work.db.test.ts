@@ -3,7 +3,8 @@
  * in the future or before the child was born refused, what was typed kept), each step in turn
  * (refused out of order, with the message saying which day it must follow or precede), the stage
  * in words on the child's page, the end, and a second work after it. Every view and change in the
- * audit trail, in words.
+ * audit trail, in words. And the start put right on the start form, filled in: the page and this
+ * year's count following, each refusal with its message and what was typed kept, who may not.
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -12,10 +13,12 @@ import { makeChild } from '../../../test/support/children.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { auditWords } from '../../platform/audit/words.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import { financialYearOf } from '../../platform/dates/quarters.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { startWorkPath, workPath, workStepPath } from './paths.ts';
+import { lifelongLinksPath, startWorkPath, workPath, workStartPath, workStepPath } from './paths.ts';
 import { lifelongLinks } from './tables.ts';
+import { makeWork, staffMember } from './test-support.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -211,5 +214,157 @@ describe('a children’s social worker records a child’s Lifelong Links work',
     const page = await cicsw.get(workPath(work!.id));
     expect(page.body).toContain(`Ended on ${formatDate(daysAgo(2))}: the child no longer wanted it`);
     expect(page.body).toContain('Not agreed yet');
+  });
+});
+
+describe('the start of a child’s Lifelong Links work put right', () => {
+  const boxOf = (body: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(body)?.[0];
+  const identifiedOnOf = async (id: string) =>
+    (await t.database.db.select().from(lifelongLinks).where(eq(lifelongLinks.id, id)))[0]!.identifiedOn;
+
+  it('is changed on the start form, filled in: the page and this year’s count follow, what it said kept in the audit trail', async () => {
+    const db = t.database.db;
+    const child = await makeChild(db, { lastName: 'Linksstart', dateOfBirth: daysAgo(4000) });
+    const yearStart = financialYearOf(today).start;
+    const typed = addDays(yearStart, -1); // last financial year: typed wrongly
+    const work = await makeWork(db, { childId: child.id, identifiedOn: typed, coordinator: 'Dana Whitfield' });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const path = workStartPath(work.id);
+    const page = (await cicsw.get(workPath(work.id))).body;
+    expect(page).toMatch(
+      new RegExp(`href="${path}">\\s*Change<span class="govuk-visually-hidden"> the start of the work`),
+    );
+    const form = await cicsw.get(path);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Change the start of the Lifelong Links work');
+    expect(boxOf(form.body, 'identifiedOn-day')).toContain(
+      `value="${dateBoxes('identifiedOn', typed)['identifiedOn-day']}"`,
+    );
+    expect(boxOf(form.body, 'coordinator')).toContain('value="Dana Whitfield"');
+
+    const countOf = async () =>
+      Number(/data-year-count>\s*(\d+) of/.exec((await cicsw.get(lifelongLinksPath())).body)![1]);
+    const before = await countOf();
+    const changed = await cicsw.post(path, {
+      ...dateBoxes('identifiedOn', yearStart),
+      coordinator: 'Dana Whitfield-Ash',
+    });
+    expect(changed.headers.location).toBe(`${workPath(work.id)}?done=start`);
+    const after = (await cicsw.get(String(changed.headers.location))).body;
+    expect(after).toContain('The start of the Lifelong Links work has been changed');
+    expect(after).toContain(`Identified on ${formatDate(yearStart)}: waiting for the child’s agreement`);
+    expect(after).toContain('Coordinator: Dana Whitfield-Ash.');
+    expect(after).not.toContain(formatDate(typed));
+    expect(await countOf()).toBe(before + 1);
+
+    const updates = await db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, work.id), eq(auditEvents.action, 'update')));
+    expect(updates.map((u) => u.detail)).toEqual([
+      {
+        part: 'lifelong-links-start',
+        identifiedOn: yearStart,
+        coordinator: 'Dana Whitfield-Ash',
+        was: { identifiedOn: typed, coordinator: 'Dana Whitfield' },
+      },
+    ]);
+    const trail = (await (await signedIn(t.app, 'head')).get(`/records/lifelong-links/${work.id}/audit`)).body;
+    const part = 'the start (the date the child was identified and the coordinator) on the Lifelong Links work';
+    expect(trail).toContain(`Viewed ${part}`);
+    expect(trail).toContain(`Changed ${part}`);
+  });
+
+  it('refuses a day not real, in the future, before birth, before the work before it ended or after a later step, keeping what was typed', async () => {
+    const db = t.database.db;
+    const child = await makeChild(db, { lastName: 'Linksredate', dateOfBirth: daysAgo(3000) });
+    const earlier = await makeWork(db, {
+      childId: child.id,
+      identifiedOn: daysAgo(400),
+      endedOn: daysAgo(300),
+      endReason: 'other',
+    });
+    const work = await makeWork(db, { childId: child.id, identifiedOn: daysAgo(200), agreedOn: daysAgo(150) });
+    await db
+      .update(lifelongLinks)
+      .set({ meetingOn: daysAgo(100) })
+      .where(eq(lifelongLinks.id, work.id));
+    const cicsw = await signedIn(t.app, 'cicsw');
+    const path = workStartPath(work.id);
+    const refusedWith = async (boxes: Record<string, string>, message: string) => {
+      const answer = await cicsw.post(path, { ...boxes, coordinator: 'Sam Reyes' });
+      expect(answer.statusCode, message).toBe(400);
+      expect(answer.body).toContain(message);
+      expect(answer.body).toContain('href="#identifiedOn-day"');
+      expect(boxOf(answer.body, 'identifiedOn-day')).toContain(`value="${boxes['identifiedOn-day']}"`);
+      expect(boxOf(answer.body, 'coordinator')).toContain('value="Sam Reyes"');
+    };
+    const unreal = { 'identifiedOn-day': '31', 'identifiedOn-month': '2', 'identifiedOn-year': '2026' };
+    await refusedWith(unreal, 'Date the child was identified must be a real date');
+    await refusedWith(
+      dateBoxes('identifiedOn', addDays(today, 1)),
+      'Date the child was identified must be today or in the past',
+    );
+    await refusedWith(
+      dateBoxes('identifiedOn', daysAgo(3001)),
+      `Date the child was identified must be on or after their date of birth, ${formatDate(daysAgo(3000))}`,
+    );
+    await refusedWith(
+      dateBoxes('identifiedOn', daysAgo(301)),
+      `Date the child was identified must be on or after the day their Lifelong Links work before this one ended, ${formatDate(daysAgo(300))}`,
+    );
+    await refusedWith(
+      dateBoxes('identifiedOn', daysAgo(149)),
+      `Date the child was identified must be on or before ${formatDate(daysAgo(150))}, when the child agreed`,
+    );
+    expect(await identifiedOnOf(work.id)).toBe(daysAgo(200));
+    expect((await cicsw.post(path, dateBoxes('identifiedOn', daysAgo(300)))).statusCode).toBe(303);
+    expect(await identifiedOnOf(work.id)).toBe(daysAgo(300));
+
+    // Ended work: its start alone is changed, never after its end.
+    const endedPage = (await cicsw.get(workPath(earlier.id))).body;
+    expect(endedPage).toContain(`href="${workStartPath(earlier.id)}"`);
+    expect(endedPage).not.toContain(`href="${workStepPath(earlier.id, 'agreement')}"`);
+    await cicsw.get(workStartPath(earlier.id));
+    const afterEnd = await cicsw.post(workStartPath(earlier.id), dateBoxes('identifiedOn', daysAgo(299)));
+    expect(afterEnd.body).toContain(
+      `Date the child was identified must be on or before ${formatDate(daysAgo(300))}, when the work ended`,
+    );
+    expect((await cicsw.post(workStartPath(earlier.id), dateBoxes('identifiedOn', daysAgo(350)))).statusCode).toBe(303);
+
+    // A child not asked has no day of agreement: the day the people found were last updated holds the start.
+    const notAsked = await makeChild(db, { lastName: 'Linkspeople', dateOfBirth: daysAgo(2000) });
+    const found = await makeWork(db, {
+      childId: notAsked.id,
+      identifiedOn: daysAgo(60),
+      notAskedReason: 'too-young',
+      peopleFound: 2,
+      peopleRecordedAt: new Date(`${daysAgo(20)}T12:00:00Z`),
+    });
+    const people = await cicsw.post(workStartPath(found.id), dateBoxes('identifiedOn', daysAgo(10)));
+    expect(people.body).toContain(
+      `Date the child was identified must be on or before ${formatDate(daysAgo(20))}, when the people found were last updated`,
+    );
+  });
+
+  it('is refused to a carer, a reviewing officer, the assistant director and a social worker of another area', async () => {
+    const db = t.database.db;
+    const child = await makeChild(db, { lastName: 'Linksguarded' });
+    const work = await makeWork(db, { childId: child.id, identifiedOn: daysAgo(30) });
+    const path = workStartPath(work.id);
+    const moved = dateBoxes('identifiedOn', daysAgo(31));
+    for (const role of ['carer', 'reviewer', 'director']) {
+      const agent = await signedIn(t.app, role);
+      expect((await agent.get(path)).statusCode, role).toBe(403);
+      const post = await agent.post(path, moved);
+      expect(post.statusCode, role).toBe(403);
+      expect(post.body).not.toContain('Linksguarded');
+    }
+    const director = await signedIn(t.app, 'director');
+    expect((await director.get(workPath(work.id))).body).not.toContain(path);
+    const other = await signedIn(t.app, await staffMember(db, 'childrens_social_worker', 'West Kent'));
+    expect((await other.get(path)).statusCode).toBe(404);
+    expect((await other.post(path, moved)).statusCode).toBe(404);
+    expect(await identifiedOnOf(work.id)).toBe(daysAgo(30));
   });
 });

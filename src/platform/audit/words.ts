@@ -103,6 +103,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'lifelong-links-people': 'the coordinator and people found',
   'lifelong-links-meeting': 'the family network meeting',
   'lifelong-links-plan': 'the plan agreed',
+  'lifelong-links-start': 'the start (the date the child was identified and the coordinator)',
   'folder-audit': 'the audit',
   'folder-audit-actions': 'the actions from an audit',
   'staff-session': 'a supervision session',
@@ -124,12 +125,15 @@ export const partWords: Readonly<Record<string, string>> = {
   'placement-ending': 'the ending',
   placement: 'a placement',
   'agency-placement-ending': 'the ending of an agency placement',
+  'agency-placement-start': 'the agency, start date or type of an agency placement',
   'meeting-action': 'an action for the team',
   'event-details': 'what was recorded',
   'significant-event': 'a notification of a significant event',
   'team-meeting': 'a team meeting',
   'annual-review': 'an annual review started in error',
   'review-outcome': 'the date, outcome and assessment',
+  'approval-given': 'the date of the temporary approval and the nominated officer',
+  'approval-ending': 'the ending',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {
