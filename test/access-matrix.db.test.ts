@@ -493,6 +493,8 @@ const expected: Record<string, Rule> = {
   'POST /temporary-approvals/:id/end': 'connected-persons.approve',
   'GET /temporary-approvals/:id/approval': 'connected-persons.approve',
   'POST /temporary-approvals/:id/approval': 'connected-persons.approve',
+  'GET /temporary-approvals/:id/extension': 'connected-persons.approve',
+  'POST /temporary-approvals/:id/extension': 'connected-persons.approve',
   'GET /temporary-approvals/:id/undo-end': 'connected-persons.approve',
   'POST /temporary-approvals/:id/undo-end': 'connected-persons.approve',
   'GET /lifelong-links': 'lifelong-links.view',

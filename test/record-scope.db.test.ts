@@ -188,6 +188,7 @@ const pagesOf: Record<string, string[]> = {
     '/temporary-approvals/:id',
     '/temporary-approvals/:id/end',
     '/temporary-approvals/:id/approval',
+    '/temporary-approvals/:id/extension',
   ],
 };
 

@@ -4,7 +4,9 @@
  * deadline following; refused, what was typed kept, when the day would not fit the child's time in
  * care, the ending, the extension or the placement made under it), and an ending recorded in error
  * undone with why (refused while the child has another approval running, or once it would have run
- * out). Who may not, and the audit trail's words.
+ * out), and the extension changed on the extending form, filled in (refused, what was typed kept,
+ * outside regulation 25's bounds, after the ending or before the placement made under it). Who may
+ * not, and the audit trail's words.
  */
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +19,9 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { extensionValues } from './form-page.ts';
 import { expiresOnFor, latestExtensionFor } from './labels.ts';
-import { approvalPath, changeApprovalPath, undoEndingPath } from './paths.ts';
+import { approvalPath, changeApprovalPath, changeExtensionPath, undoEndingPath } from './paths.ts';
 import { temporaryApprovals } from './tables.ts';
 import { makeApproval, type ApprovalValues } from './test-support.ts';
 
@@ -68,6 +71,15 @@ async function approvalFor(surname: string, inCare: number, values: Partial<Appr
   return { household, child, approval };
 }
 
+/** A correction's form, opened from its Change link on the approval's page: it says what it changes. */
+async function formFrom(user: Awaited<ReturnType<typeof signedIn>>, id: string, path: string, heading: string) {
+  expect((await user.get(approvalPath(id))).body).toContain(`href="${path}"`);
+  const form = await user.get(path);
+  expect(form.statusCode).toBe(200);
+  expect(form.body).toContain(heading);
+  return form;
+}
+
 const dayBox = (body: string) => /<input[^>]*name="approvedOn-day"[^>]*>/.exec(body)?.[0];
 const change = (approvedOn: string, approvedBy = 'Nadia Officer') => ({
   ...dateBoxes('approvedOn', approvedOn),
@@ -79,10 +91,12 @@ describe('the day of a temporary approval and its nominated officer put right', 
     const { approval } = await approvalFor('Daybury', 30);
     const manager = await signedIn(t.app, 'manager');
     const path = changeApprovalPath(approval.id);
-    expect((await manager.get(approvalPath(approval.id))).body).toContain(`href="${path}"`);
-    const form = await manager.get(path);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('Change the date of the temporary approval or the nominated officer');
+    const form = await formFrom(
+      manager,
+      approval.id,
+      path,
+      'Change the date of the temporary approval or the nominated officer',
+    );
     expect(dayBox(form.body)).toContain(`value="${dateBoxes('approvedOn', daysAgo(20))['approvedOn-day']}"`);
     expect(form.body).toContain('value="Nadia Officer"');
 
@@ -200,6 +214,112 @@ describe('the day of a temporary approval and its nominated officer put right', 
     expect((await rowOf(approval.id)).approvedOn).toBe(daysAgo(20));
     // The head records them too.
     expect((await (await signedIn(t.app, 'head')).post(path, change(daysAgo(21)))).statusCode).toBe(303);
+  });
+});
+
+describe('the extension of a temporary approval put right', () => {
+  // Given 130 days ago: its 16 weeks ended 19 days ago; extended 25 days ago to 9 days on.
+  const expiresOn = expiresOnFor(daysAgo(130));
+  const extended = {
+    approvedOn: daysAgo(130),
+    extendedOn: daysAgo(25),
+    extendedBy: 'Omar Officer',
+    extensionReason: 'assessment',
+    extendedUntil: addDays(today, 9),
+    panelViewsSoughtOn: daysAgo(27),
+    iroInformed: true,
+  };
+  const extension = (e: Partial<typeof extended>) => extensionValues({ ...extended, ...e });
+  const untilBox = (body: string) => /<input[^>]*name="extendedUntil-day"[^>]*>/.exec(body)?.[0];
+
+  it('changes it on the extending form, filled in: the last day and the deadline follow; refused, what was typed kept', async () => {
+    const { household, child, approval } = await approvalFor('Stretton', 200, extended);
+    await makePlacement(t.database.db, { childId: child.id, householdId: household.id, startDate: daysAgo(10) });
+    const manager = await signedIn(t.app, 'manager');
+    const path = changeExtensionPath(approval.id);
+    const form = await formFrom(manager, approval.id, path, 'Change the extension of the temporary approval');
+    expect(untilBox(form.body)).toContain(
+      `value="${dateBoxes('extendedUntil', addDays(today, 9))['extendedUntil-day']}"`,
+    );
+    expect(form.body).toContain('value="Omar Officer"');
+    expect(form.body).toMatch(/<input[^>]*value="assessment" checked/);
+
+    const late = await manager.post(path, extension({ extendedOn: daysAgo(18), extendedBy: 'Omar Officerson' }));
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain(
+      `Date of the decision to extend must be from ${formatDate(daysAgo(130))} to ${formatDate(expiresOn)}, while the temporary approval runs`,
+    );
+    expect(late.body).toContain('value="Omar Officerson"');
+    const tooLong = await manager.post(path, extension({ extendedUntil: addDays(today, 40) }));
+    expect(tooLong.body).toContain(
+      `New last day must be after ${formatDate(expiresOn)} and no later than ${formatDate(latestExtensionFor(expiresOn))}, 8 weeks on`,
+    );
+    const beforePlacement = await manager.post(path, extension({ extendedUntil: daysAgo(12) }));
+    expect(beforePlacement.statusCode).toBe(400);
+    expect(beforePlacement.body).toContain(
+      `New last day must be on or after ${formatDate(daysAgo(10))}, when Juno Stretton was placed with Stretton Household`,
+    );
+    expect(untilBox(beforePlacement.body)).toContain(
+      `value="${dateBoxes('extendedUntil', daysAgo(12))['extendedUntil-day']}"`,
+    );
+    const panelAfter = await manager.post(path, extension({ panelViewsSoughtOn: daysAgo(20) }));
+    expect(panelAfter.body).toContain(
+      'The fostering panel’s views must be sought on or before the date of the decision to extend',
+    );
+    expect((await rowOf(approval.id)).extendedUntil).toBe(addDays(today, 9));
+
+    const changed = await manager.post(
+      path,
+      extension({ extendedUntil: addDays(today, 20), extendedBy: 'Omar Officerson' }),
+    );
+    expect(changed.statusCode).toBe(303);
+    expect(changed.headers.location).toBe(`${approvalPath(approval.id)}?done=extension`);
+    expect((await rowOf(approval.id)).extendedUntil).toBe(addDays(today, 20));
+    expect(await dueOn(approval.id)).toEqual([addDays(today, 20)]);
+    const page = (await manager.get(String(changed.headers.location))).body;
+    expect(page).toContain('The changes to the extension have been saved');
+    expect(page).toContain(formatDate(addDays(today, 20)));
+    expect(page).toContain('Omar Officerson');
+
+    const trail = await trailOf(approval.id);
+    const { approvedOn: _, ...was } = extended;
+    expect(trail.changes).toEqual([
+      { part: 'approval-extension', ...was, extendedBy: 'Omar Officerson', extendedUntil: addDays(today, 20), was },
+    ]);
+    expect(trail.words).toContain('Viewed the extension on the temporary approval of a connected person');
+    expect(trail.words).toContain('Changed the extension on the temporary approval of a connected person');
+  });
+
+  it('is never after its ending, and is put right only by those who record its decisions', async () => {
+    const { approval: ended } = await approvalFor('Endwick', 200, {
+      ...extended,
+      extensionReason: 'review',
+      extendedUntil: null,
+      endedOn: daysAgo(5),
+      endReason: 'withdrew',
+    });
+    const manager = await signedIn(t.app, 'manager');
+    const path = changeExtensionPath(ended.id);
+    const afterEnd = await manager.post(path, extension({ extendedOn: daysAgo(3), extensionReason: 'review' }));
+    expect(afterEnd.statusCode).toBe(400);
+    expect(afterEnd.body).toContain(
+      `Date of the decision to extend must be on or before ${formatDate(daysAgo(5))}, when it ended`,
+    );
+    expect(
+      (await manager.post(path, extension({ extendedOn: daysAgo(20), extensionReason: 'review' }))).statusCode,
+    ).toBe(303);
+    expect((await rowOf(ended.id)).extendedOn).toBe(daysAgo(20));
+
+    for (const username of ['cicsw', 'carer']) {
+      const user = await signedIn(t.app, username);
+      expect((await user.get(path)).statusCode).toBe(403);
+      expect((await user.post(path, extension({ extendedOn: daysAgo(22) }))).statusCode).toBe(403);
+    }
+    expect((await (await signedIn(t.app, 'cicsw')).get(approvalPath(ended.id))).body).not.toContain(path);
+    expect((await rowOf(ended.id)).extendedOn).toBe(daysAgo(20));
+    // Not extended: nothing to put right, the page leads back to the approval.
+    const { approval: plain } = await approvalFor('Plainby', 30);
+    expect((await manager.get(changeExtensionPath(plain.id))).headers.location).toBe(approvalPath(plain.id));
   });
 });
 

@@ -10,6 +10,11 @@
  *   start of the child's placement with the household made under it. The last day of the 16 weeks
  *   follows, with the approval's deadline, the child's visits and the placements' kept facts
  *   (refreshDueItems), in the same transaction;
+ * - the extension's details (regulation 25), typed wrongly: as extending checks them (extensionErrors:
+ *   decided while it ran, to a new last day within 8 weeks of the 16; the form's own checks), from the
+ *   last day it ran to when extended for that reason; not after the day it ended or gave way to full
+ *   approval; its last day still covering the child's placement with the household made under it. Its
+ *   deadline and what follows move in the same transaction (writeApproval);
  * - an ending recorded in error undone, with why: not while the child has another temporary approval
  *   running (the one running approval per household and child, and giving's one per child), nor once
  *   it would have run out (the placement must end then: undoing the ending would say it runs on).
@@ -23,7 +28,7 @@ import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
-import type { ApprovalInput } from './forms.ts';
+import type { ApprovalInput, ExtendInput } from './forms.ts';
 import { expiresOnFor, latestExtensionFor } from './labels.ts';
 import type { ApprovalRow } from './queries.ts';
 import {
@@ -31,6 +36,8 @@ import {
   approvedOnErrors,
   endedBeforeGiven,
   extensionBounds,
+  extensionErrors,
+  extensionOf,
   mayDecide,
   standingApproval,
   writeApproval,
@@ -44,7 +51,7 @@ export const correctionViewed = (
   db: DbOrTx,
   who: Who,
   approvalId: string,
-  part: 'approval-given' | 'approval-ending',
+  part: 'approval-given' | 'approval-ending' | 'approval-extension',
 ) =>
   recordAudit(db, who.actor, { action: 'view', recordType: APPROVAL_RECORD, recordId: approvalId, detail: { part } });
 
@@ -58,23 +65,57 @@ async function locked(tx: Tx, id: string): Promise<Approval | undefined> {
 const runsOut = (a: Pick<Approval, 'extensionReason' | 'extendedUntil' | 'expiresOn'>) =>
   a.extensionReason === 'review' ? null : (a.extendedUntil ?? a.expiresOn);
 
+/** The last day an approval ran to when extended for `reason`: its 16 weeks, or at most 8 weeks on for a review after an extension. */
+const lastDayWhenExtended = (reason: string | null, expiresOn: IsoDate) =>
+  reason === 'review' ? latestExtensionFor(expiresOn) : expiresOn;
+
+/** What decided the approval, which what is put right must not come after: its ending and the household's full approval. */
+const decisionsOn = (a: ApprovalRow, row: Approval) => [
+  { on: row.endedOn, when: 'when it ended' },
+  { on: a.fullyApprovedOn, when: `when ${a.householdName} was approved as foster carers` },
+];
+
+/** `what` on `day` after the first of `later` (what followed it), in words: it must be on or before it. */
+function afterRefusals(what: string, day: IsoDate, later: { on: IsoDate | null; when: string }[]) {
+  const first = later.find((l) => l.on && endedBeforeGiven(day, l.on));
+  return first ? [`${what} must be on or before ${formatDate(first.on!)}, ${first.when}`] : [];
+}
+
+/**
+ * The child's placements with the household made under the approval (started while it ran, as the row
+ * stands): the first one's start, and the last one's when it starts after `lastDay` (the approval's last
+ * day as put right; null: until a review's outcome), with the words for them.
+ */
+async function placedUnder(tx: Tx, a: ApprovalRow, row: Approval, lastDay: IsoDate | null) {
+  const [placed] = await queryRows<{ first: IsoDate | null; last: IsoDate | null }>(
+    tx,
+    sql`select min(start_date)::text as first, max(start_date)::text as last from placements
+      where child_id = ${row.childId} and household_id = ${row.householdId} and start_date >= ${row.approvedOn}::date
+        and (${runsOut(row)}::date is null or start_date <= ${runsOut(row)}::date)`,
+  );
+  const last = placed?.last ?? null;
+  return {
+    first: placed?.first ?? null,
+    outlasting: last && lastDay && compareIsoDates(last, lastDay) > 0 ? last : null,
+    placedWith: `${a.childName} was placed with ${a.householdName}`,
+  };
+}
+
 /** Why the approval cannot have been given on `approvedOn`, in words, under the rules above. */
 async function dayRefusals(tx: Tx, a: ApprovalRow, row: Approval, approvedOn: IsoDate): Promise<string[]> {
   const [child] = await tx.select().from(children).where(eq(children.id, row.childId));
   const inCare = approvedOnErrors(child!, approvedOn).map((e) => e.message);
   if (inCare.length) return inCare;
   const date = 'Date of the temporary approval';
-  const later = [
-    { on: row.endedOn, when: 'when it ended' },
-    { on: a.fullyApprovedOn, when: `when ${a.householdName} was approved as foster carers` },
+  const later = afterRefusals(date, approvedOn, [
+    ...decisionsOn(a, row),
     { on: row.extendedOn, when: 'when it was extended' },
-  ].find((l) => l.on && endedBeforeGiven(approvedOn, l.on));
-  if (later) return [`${date} must be on or before ${formatDate(later.on!)}, ${later.when}`];
+  ]);
+  if (later.length) return later;
   const expiresOn = expiresOnFor(approvedOn);
   const weeks = `${date} cannot be ${formatDate(approvedOn)}: its 16 weeks would end on ${formatDate(expiresOn)}`;
   if (row.extendedOn) {
-    // The last day it ran to when extended: the 16 weeks, or at most 8 weeks on for a review after an extension.
-    const lastDay = row.extensionReason === 'review' ? latestExtensionFor(expiresOn) : expiresOn;
+    const lastDay = lastDayWhenExtended(row.extensionReason, expiresOn);
     const bounds = extensionBounds({ approvedOn, expiresOn }, lastDay, { ...row, extendedOn: row.extendedOn });
     if (!bounds.decidedWhileRunning) return [`${weeks}, before it was extended on ${formatDate(row.extendedOn)}`];
     if (!bounds.untilAllowed) {
@@ -83,21 +124,14 @@ async function dayRefusals(tx: Tx, a: ApprovalRow, row: Approval, approvedOn: Is
       ];
     }
   }
-  // The child's placements with the household made under it: started while it ran.
-  const [placed] = await queryRows<{ first: IsoDate | null; last: IsoDate | null }>(
-    tx,
-    sql`select min(start_date)::text as first, max(start_date)::text as last from placements
-      where child_id = ${row.childId} and household_id = ${row.householdId} and start_date >= ${row.approvedOn}::date
-        and (${runsOut(row)}::date is null or start_date <= ${runsOut(row)}::date)`,
-  );
-  const placedWith = `${a.childName} was placed with ${a.householdName}`;
-  if (placed?.first && compareIsoDates(approvedOn, placed.first) > 0) {
-    return [`${date} must be on or before ${formatDate(placed.first)}, when ${placedWith}`];
-  }
   const lastDay = runsOut({ ...row, expiresOn });
-  if (placed?.last && lastDay && compareIsoDates(placed.last, lastDay) > 0) {
+  const placed = await placedUnder(tx, a, row, lastDay);
+  if (placed.first && compareIsoDates(approvedOn, placed.first) > 0) {
+    return [`${date} must be on or before ${formatDate(placed.first)}, when ${placed.placedWith}`];
+  }
+  if (placed.outlasting) {
     return [
-      `${date} cannot be ${formatDate(approvedOn)}: it would run out on ${formatDate(lastDay)}, before ${placedWith} on ${formatDate(placed.last)}`,
+      `${date} cannot be ${formatDate(approvedOn)}: it would run out on ${formatDate(lastDay!)}, before ${placed.placedWith} on ${formatDate(placed.outlasting)}`,
     ];
   }
   return [];
@@ -125,6 +159,47 @@ export async function changeApproval(db: Db, who: Who, a: ApprovalRow, input: Ap
       { ...input, expiresOn: expiresOnFor(input.approvedOn) },
       { action: 'update', detail: { part: 'approval-given', ...input, was } },
     );
+  });
+}
+
+/**
+ * Why the extension cannot have been as `input` says, field by field, under the rules above: as
+ * extending checks it (extensionErrors), from the last day it ran to when extended for that reason;
+ * not after the approval's ending or full approval; still covering the placement made under it.
+ */
+async function extensionRefusals(tx: Tx, a: ApprovalRow, row: Approval, input: ExtendInput) {
+  const lastDay = lastDayWhenExtended(input.extensionReason, row.expiresOn);
+  const errors = extensionErrors(row, lastDay, input);
+  if (errors.length) return errors;
+  const later = afterRefusals('Date of the decision to extend', input.extendedOn, decisionsOn(a, row));
+  if (later.length) return later.map((message) => ({ field: 'extendedOn', message }));
+  const placed = await placedUnder(tx, a, row, runsOut({ ...row, ...input }));
+  if (!placed.outlasting) return [];
+  return [
+    {
+      field: 'extendedUntil',
+      message: `New last day must be on or after ${formatDate(placed.outlasting)}, when ${placed.placedWith}`,
+    },
+  ];
+}
+
+/**
+ * Puts right the extension's details (the rules above): the approval's last day, its deadline and what
+ * follows them move in the same transaction; who recorded the extension stays.
+ */
+export async function changeExtension(db: Db, who: Who, a: ApprovalRow, input: ExtendInput): Promise<Result> {
+  if (!(await mayDecide(db, who.user, a))) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const row = await locked(tx, a.id);
+    if (!row) return notFound;
+    if (!row.extendedOn)
+      return invalid({ field: 'extendedOn', message: 'This temporary approval has not been extended' });
+    const was = extensionOf(row);
+    const set = extensionOf(input);
+    if (JSON.stringify(was) === JSON.stringify(set)) return { ok: true, id: a.id };
+    const refusals = await extensionRefusals(tx, a, row, input);
+    if (refusals.length) return invalid(...refusals);
+    return writeApproval(tx, who, a.id, set, { action: 'update', detail: { part: 'approval-extension', ...set, was } });
   });
 }
 

@@ -4,6 +4,7 @@ export const giveApprovalPath = (childId: string) => `/children/${childId}/tempo
 export const approvalPath = (id: string) => `/temporary-approvals/${id}`;
 export const extendApprovalPath = (id: string) => `/temporary-approvals/${id}/extend`;
 export const endApprovalPath = (id: string) => `/temporary-approvals/${id}/end`;
-/** Putting it right: the day it was given and the nominated officer, and an ending recorded in error undone. */
+/** Putting it right: the day it was given and the nominated officer, the extension, and an ending recorded in error undone. */
 export const changeApprovalPath = (id: string) => `/temporary-approvals/${id}/approval`;
+export const changeExtensionPath = (id: string) => `/temporary-approvals/${id}/extension`;
 export const undoEndingPath = (id: string) => `/temporary-approvals/${id}/undo-end`;

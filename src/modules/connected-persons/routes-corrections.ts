@@ -1,6 +1,7 @@
 /**
  * Putting a temporary approval right (corrections.ts): the day it was given and the nominated
- * officer on the giving form, filled in, and an ending recorded in error undone with why, on a page
+ * officer on the giving form, filled in, the extension on the extending form, filled in, and an
+ * ending recorded in error undone with why, on a page
  * that says what follows or why it cannot be. For those who record its decisions; each page's view
  * is audited. Thin: parse, call the service, render or redirect.
  */
@@ -10,10 +11,10 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
-import { changeApproval, correctionViewed, undoEnding, undoRefusals } from './corrections.ts';
-import { approvalForm, GIVE_DATES, undoEndForm } from './forms.ts';
-import { approvalFields, showForm, stepPage, type Body } from './form-page.ts';
-import { approvalPath, changeApprovalPath, undoEndingPath } from './paths.ts';
+import { changeApproval, changeExtension, correctionViewed, undoEnding, undoRefusals } from './corrections.ts';
+import { approvalForm, EXTEND_DATES, extendForm, GIVE_DATES, undoEndForm } from './forms.ts';
+import { approvalFields, extendFields, extensionValues, showForm, stepPage, type Body } from './form-page.ts';
+import { approvalPath, changeApprovalPath, changeExtensionPath, undoEndingPath } from './paths.ts';
 import { findApproval, type ApprovalRow } from './queries.ts';
 import { mayDecide } from './service.ts';
 import { approvalRows } from './views.ts';
@@ -60,6 +61,43 @@ export function correctionRoutes(app: FastifyInstance, db: Db): void {
     const result = await changeApproval(db, who(request), a, form.value);
     return answerForm(reply, result, `${approvalPath(a.id)}?done=approval`, (errors) =>
       showApproval(reply, a, request.body as Body, linkDateErrors(errors, GIVE_DATES)),
+    );
+  });
+
+  // The extension: the extending form, filled in with what it says; only once extended.
+  const showExtension = (reply: FastifyReply, a: ApprovalRow, values: Body, errors?: FormErrors) =>
+    showForm(
+      reply,
+      stepPage(
+        a,
+        'Change the extension of the temporary approval',
+        [
+          'Correct it if it was recorded wrongly. The last day of the temporary approval and the deadlines follow, and the audit trail keeps what it said before.',
+          'The decision must still fall while the approval ran, and not after it ended or gave way to the household’s approval as foster carers; a new last day must be after the 16 weeks, no more than 8 weeks after them, and not before the child’s placement with the household under it.',
+        ],
+        'Save the changes',
+        changeExtensionPath(a.id),
+      ),
+      extendFields(a),
+      values,
+      errors,
+    );
+  app.get<WithId>(changeExtensionPath(':id'), approve, async (request, reply) => {
+    const a = await decided(request);
+    if (!a) return reply.callNotFound();
+    if (!a.extendedOn) return reply.redirect(approvalPath(a.id), 303);
+    await correctionViewed(db, who(request), a.id, 'approval-extension');
+    return showExtension(reply, a, extensionValues({ ...a, extendedOn: a.extendedOn }));
+  });
+  app.post<WithId>(changeExtensionPath(':id'), approve, async (request, reply) => {
+    const a = await decided(request);
+    if (!a) return reply.callNotFound();
+    if (!a.extendedOn) return reply.redirect(approvalPath(a.id), 303);
+    const form = parseDatedForm(extendForm(todayInLondon()), request.body, EXTEND_DATES);
+    if (!form.ok) return showExtension(reply, a, form.input, form.errors);
+    const result = await changeExtension(db, who(request), a, form.value);
+    return answerForm(reply, result, `${approvalPath(a.id)}?done=extension`, (errors) =>
+      showExtension(reply, a, request.body as Body, linkDateErrors(errors, EXTEND_DATES)),
     );
   });
 

@@ -18,10 +18,11 @@ import { householdPath } from '../households/paths.ts';
 import { emergencyPlacementPath, placementPath } from '../placements/paths.ts';
 import { newEnquiryPath, recruitmentPath } from '../recruitment/paths.ts';
 import { END_DATES, endForm, EXTEND_DATES, extendForm, GIVE_DATES, giveForm } from './forms.ts';
-import { endReasonNames, endReasons, extensionReasonNames, extensionReasons, latestExtensionFor } from './labels.ts';
+import { endReasonNames, endReasons } from './labels.ts';
 import {
   approvalPath,
   changeApprovalPath,
+  changeExtensionPath,
   connectedPersonsPath,
   endApprovalPath,
   extendApprovalPath,
@@ -29,7 +30,7 @@ import {
   undoEndingPath,
 } from './paths.ts';
 import { approvableHouseholds, approvalsOf, findApproval, householdInReach, type ApprovalRow } from './queries.ts';
-import { approvalFields, officerHint, showForm, stepPage, type Body, type FormPage } from './form-page.ts';
+import { approvalFields, confirm, extendFields, showForm, stepPage, type Body, type FormPage } from './form-page.ts';
 import { correctionRoutes } from './routes-corrections.ts';
 import { listRoutes } from './routes-list.ts';
 import {
@@ -47,13 +48,6 @@ const view = { config: { access: { permission: 'connected-persons.view' as const
 const approve = { config: { access: { permission: 'connected-persons.approve' as const } } };
 
 type WithId = { Params: { id: string } };
-
-const confirm = (name: string, text: string): Field => ({
-  type: 'checkboxes',
-  name,
-  label: 'Confirm',
-  choices: [{ value: 'yes', text }],
-});
 
 function giveFields(households: { id: string; name: string; reference: string; town: string }[]): Field[] {
   return [
@@ -74,46 +68,6 @@ function giveFields(households: { id: string; name: string; reference: string; t
   ];
 }
 
-function extendFields(a: ApprovalRow): Field[] {
-  const latest = formatDate(latestExtensionFor(a.expiresOn));
-  return [
-    { type: 'date', name: 'extendedOn', label: 'Date of the decision to extend', hint: 'For example, 27 3 2026' },
-    {
-      type: 'text',
-      name: 'extendedBy',
-      label: 'Extension approved by (nominated officer)',
-      hint: officerHint,
-      width: 20,
-    },
-    {
-      type: 'radios',
-      name: 'extensionReason',
-      label: 'Why is it extended?',
-      choices: choicesOf(extensionReasons, extensionReasonNames, {
-        assessment: `Once only, by up to 8 weeks: to ${latest} at the latest`,
-        review: 'Until the outcome of the review is known',
-      }),
-    },
-    {
-      type: 'date',
-      name: 'extendedUntil',
-      label: 'New last day of the temporary approval',
-      hint: `Only when the full assessment will not be finished in time: no later than ${latest}`,
-    },
-    {
-      type: 'date',
-      name: 'panelViewsSoughtOn',
-      label: 'Date the fostering panel’s views were sought',
-      hint: 'The panel’s views must be sought before the decision',
-    },
-    confirm(
-      'stillMostAppropriate',
-      'Placement with the connected person is still the most appropriate placement available',
-    ),
-    confirm('iroInformed', 'The child’s independent reviewing officer has been told'),
-  ];
-}
-
 const endFields: Field[] = [
   { type: 'date', name: 'endedOn', label: 'Date the temporary approval ended', hint: 'For example, 27 3 2026' },
   { type: 'radios', name: 'endReason', label: 'Why did it end?', choices: choicesOf(endReasons, endReasonNames) },
@@ -125,6 +79,7 @@ const flashes: Record<string, string> = {
   extended: 'The extension has been recorded',
   ended: 'The end of the temporary approval has been recorded',
   approval: 'The date of the temporary approval and the nominated officer have been saved',
+  extension: 'The changes to the extension have been saved',
   'end-undone': 'The ending has been undone: the temporary approval runs again',
 };
 
@@ -224,7 +179,10 @@ export const connectedPersonsRoutes: FastifyPluginAsync<{ db: Db }> = async (app
       title: `Temporary approval: ${a.childName}`,
       summary,
       childName: a.childName,
-      rows_: approvalRows(a, deciding ? changeApprovalPath(a.id) : null),
+      rows_: approvalRows(
+        a,
+        deciding ? { approval: changeApprovalPath(a.id), extension: changeExtensionPath(a.id) } : null,
+      ),
       actions,
       flash: flashes[request.query.done ?? ''],
       childHref: childPath(a.childId),

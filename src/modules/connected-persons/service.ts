@@ -199,19 +199,17 @@ export function extensionBounds(
   };
 }
 
-/** Extends an approval (regulation 25): once by up to 8 weeks, or until an independent review's outcome. */
-export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, input: ExtendInput): Promise<Result> {
-  if (!(await mayDecide(db, who.user, approval))) return forbidden;
-  if (!extendable(approval))
-    return invalid({ field: 'extensionReason', message: 'This temporary approval cannot be extended now' });
-  if (input.extensionReason === 'assessment' && approval.extensionReason === 'assessment') {
-    return invalid({
-      field: 'extensionReason',
-      message: 'A temporary approval may be extended only once while the full assessment is finished',
-    });
-  }
-  const lastDay = approval.extendedUntil ?? approval.expiresOn;
-  const bounds = extensionBounds(approval, lastDay, input);
+/**
+ * Regulation 25's bounds (extensionBounds) on an extension, in words for its form: the day decided while
+ * the approval ran to `lastDay`, the new last day within 8 weeks of the 16. Checked when it is extended
+ * and when the extension is put right.
+ */
+export function extensionErrors(
+  approval: { approvedOn: IsoDate; expiresOn: IsoDate },
+  lastDay: IsoDate,
+  extension: { extendedOn: IsoDate; extendedUntil: IsoDate | null },
+) {
+  const bounds = extensionBounds(approval, lastDay, extension);
   const errors = [];
   if (!bounds.decidedWhileRunning) {
     errors.push({
@@ -225,20 +223,41 @@ export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, in
       message: `New last day must be after ${formatDate(lastDay)} and no later than ${formatDate(bounds.latest)}, 8 weeks on`,
     });
   }
+  return errors;
+}
+
+type ExtensionDetails = Pick<
+  ApprovalRow,
+  'extendedOn' | 'extendedBy' | 'extensionReason' | 'extendedUntil' | 'panelViewsSoughtOn' | 'iroInformed'
+>;
+/** An extension's details as kept (the form's, or a row's): what extending writes and putting it right compares. */
+export const extensionOf = (e: ExtensionDetails): ExtensionDetails => ({
+  extendedOn: e.extendedOn,
+  extendedBy: e.extendedBy,
+  extensionReason: e.extensionReason,
+  extendedUntil: e.extendedUntil,
+  panelViewsSoughtOn: e.panelViewsSoughtOn,
+  iroInformed: e.iroInformed,
+});
+
+/** Extends an approval (regulation 25): once by up to 8 weeks, or until an independent review's outcome. */
+export async function extendApproval(db: Db, who: Who, approval: ApprovalRow, input: ExtendInput): Promise<Result> {
+  if (!(await mayDecide(db, who.user, approval))) return forbidden;
+  if (!extendable(approval))
+    return invalid({ field: 'extensionReason', message: 'This temporary approval cannot be extended now' });
+  if (input.extensionReason === 'assessment' && approval.extensionReason === 'assessment') {
+    return invalid({
+      field: 'extensionReason',
+      message: 'A temporary approval may be extended only once while the full assessment is finished',
+    });
+  }
+  const errors = extensionErrors(approval, approval.extendedUntil ?? approval.expiresOn, input);
   if (errors.length) return invalid(...errors);
   return changeRunning(
     db,
     who,
     approval,
-    {
-      extendedOn: input.extendedOn,
-      extendedBy: input.extendedBy,
-      extensionReason: input.extensionReason,
-      extendedUntil: input.extendedUntil,
-      panelViewsSoughtOn: input.panelViewsSoughtOn,
-      iroInformed: input.iroInformed,
-      extensionRecordedBy: who.user.id,
-    },
+    { ...extensionOf(input), extensionRecordedBy: who.user.id },
     { action: 'extend', detail: { reason: input.extensionReason, extendedUntil: input.extendedUntil } },
   );
 }

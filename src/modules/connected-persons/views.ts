@@ -26,9 +26,14 @@ export function approvalSummary(a: ApprovalRow, today: IsoDate) {
   };
 }
 
-/** The rows of an approval's page, in order; the day and the officer with a Change link to `changeHref` when given. */
-export function approvalRows(a: ApprovalRow, changeHref: string | null = null) {
-  const change = (what: string) => (changeHref ? { href: changeHref, what } : {});
+/**
+ * The rows of an approval's page, in order; with `changes`, the day and the officer with a Change link
+ * to `approval`, the extension's with one to `extension`.
+ */
+export function approvalRows(a: ApprovalRow, changes: { approval: string; extension: string } | null = null) {
+  const link = (href: string | undefined, what: string) => (href ? { href, what } : {});
+  const change = (what: string) => link(changes?.approval, what);
+  const changeExtension = (what: string) => link(changes?.extension, what);
   const rows: { key: string; value: string; href?: string; what?: string }[] = [
     { key: 'Connected person’s household', value: `${a.householdName} (${a.householdReference})` },
     { key: 'Child', value: `${a.childName} (${a.childReference})` },
@@ -40,17 +45,27 @@ export function approvalRows(a: ApprovalRow, changeHref: string | null = null) {
   if (a.extendedOn) {
     const reason = extensionReasonNames[a.extensionReason as ExtensionReason] ?? 'Extended';
     rows.push(
-      { key: 'Extended on', value: `${formatDate(a.extendedOn)}, by ${a.extendedBy ?? 'the nominated officer'}` },
-      { key: 'Why it was extended', value: reason },
+      {
+        key: 'Extended on',
+        value: `${formatDate(a.extendedOn)}, by ${a.extendedBy ?? 'the nominated officer'}`,
+        ...changeExtension('the date of the extension and the nominated officer'),
+      },
+      { key: 'Why it was extended', value: reason, ...changeExtension('why it was extended') },
       {
         key: 'Extended to',
         value: a.extendedUntil ? formatDate(a.extendedUntil) : 'The outcome of the independent review',
+        ...changeExtension('the new last day'),
       },
       {
         key: 'Fostering panel’s views sought',
         value: a.panelViewsSoughtOn ? formatDate(a.panelViewsSoughtOn) : 'Not recorded',
+        ...changeExtension('the date the fostering panel’s views were sought'),
       },
-      { key: 'Independent reviewing officer told', value: a.iroInformed ? 'Yes' : 'Not recorded' },
+      {
+        key: 'Independent reviewing officer told',
+        value: a.iroInformed ? 'Yes' : 'Not recorded',
+        ...changeExtension('whether the independent reviewing officer was told'),
+      },
     );
   }
   if (a.fullyApprovedOn) rows.push({ key: 'Approved as foster carers', value: formatDate(a.fullyApprovedOn) });

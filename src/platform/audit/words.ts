@@ -134,6 +134,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'review-outcome': 'the date, outcome and assessment',
   'approval-given': 'the date of the temporary approval and the nominated officer',
   'approval-ending': 'the ending',
+  'approval-extension': 'the extension',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {
