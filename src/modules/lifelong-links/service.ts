@@ -176,7 +176,8 @@ async function changeWork(
   db: Db,
   who: Who,
   workId: string,
-  audit: { action: string; detail: Record<string, unknown> },
+  // The audit entry's detail, or how to make it from the work as it was before the change.
+  audit: { action: string; detail: Record<string, unknown> | ((before: Locked) => Record<string, unknown>) },
   change: (tx: DbOrTx, work: Locked, child: Child) => Promise<Partial<typeof lifelongLinks.$inferInsert> | Invalid>,
   ended: 'refused' | 'changed too' = 'refused',
 ): Promise<Result> {
@@ -199,7 +200,8 @@ async function changeWork(
       .update(lifelongLinks)
       .set({ ...values, updatedAt: new Date() })
       .where(eq(lifelongLinks.id, workId));
-    await recordAudit(tx, who.actor, { ...audit, recordType: WORK_RECORD, recordId: workId });
+    const detail = typeof audit.detail === 'function' ? audit.detail(work.work) : audit.detail;
+    await recordAudit(tx, who.actor, { action: audit.action, detail, recordType: WORK_RECORD, recordId: workId });
     return { ok: true as const, id: workId };
   });
 }
@@ -282,7 +284,11 @@ export function endWork(db: Db, who: Who, workId: string, input: EndInput) {
  * figures are counted again. The audit entry keeps what the start said before.
  */
 export function changeStart(db: Db, who: Who, workId: string, input: StartInput) {
-  const detail: Record<string, unknown> = { part: 'lifelong-links-start', ...input };
+  const detail = (before: Locked) => ({
+    part: 'lifelong-links-start',
+    ...input,
+    was: { identifiedOn: before.identifiedOn, coordinator: before.coordinator },
+  });
   const change = async (tx: DbOrTx, work: Locked, child: Child) => {
     const redated = work.identifiedOn !== input.identifiedOn;
     if (!redated && work.coordinator === input.coordinator) return {};
@@ -291,7 +297,6 @@ export function changeStart(db: Db, who: Who, workId: string, input: StartInput)
       if (refused) return refused;
       await markProvisionalFiguresOutOfDate(tx);
     }
-    detail.was = { identifiedOn: work.identifiedOn, coordinator: work.coordinator };
     return { identifiedOn: input.identifiedOn, coordinator: input.coordinator };
   };
   return changeWork(db, who, workId, { action: 'update', detail }, change, 'changed too');
