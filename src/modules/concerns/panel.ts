@@ -6,8 +6,8 @@
 import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { IsoDate } from '../../platform/dates/index.ts';
-import type { PanelBusiness } from '../../platform/modules/panel-business.ts';
+import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import type { PanelBusiness, PresentedMove } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { households } from '../households/tables.ts';
 import { refreshMatter } from './service.ts';
@@ -90,6 +90,38 @@ export async function recordAllegationPresentedToPanel(
 }
 
 /**
+ * The meeting that considered the allegation put right to another day: the allegation says it was
+ * presented on that day instead, never before its outcome (called by the panel module in the
+ * meeting's transaction). Answers why not, before writing anything.
+ */
+export async function moveAllegationPresentedOn(
+  tx: DbOrTx,
+  actor: Actor,
+  concernId: string,
+  { from, to }: PresentedMove,
+): Promise<string | undefined> {
+  const [allegation] = await tx
+    .select({ outcomeOn: concerns.outcomeOn, presentedOn: concerns.presentedToPanelOn, name: households.name })
+    .from(concerns)
+    .innerJoin(households, eq(households.id, concerns.householdId))
+    .where(and(eq(concerns.id, concernId), eq(concerns.kind, 'allegation')))
+    .for('update', { of: concerns });
+  if (!allegation || allegation.presentedOn !== from) return undefined;
+  if (allegation.outcomeOn && compareIsoDates(to, allegation.outcomeOn) < 0) {
+    return `Date of the meeting must be on or after ${formatDate(allegation.outcomeOn)}, when the outcome of the allegation about ${allegation.name} it considered was recorded`;
+  }
+  await tx.update(concerns).set({ presentedToPanelOn: to, updatedAt: new Date() }).where(eq(concerns.id, concernId));
+  await refreshMatter(tx, concernId);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    recordType: 'concern',
+    recordId: concernId,
+    detail: { step: 'panel', fields: ['presentedToPanelOn'], was: from },
+  });
+  return undefined;
+}
+
+/**
  * Standards of care items: an allegation with an outcome goes before the panel, which reviews the
  * household's approval; the allegation is marked presented when the panel makes its recommendation.
  */
@@ -106,5 +138,6 @@ export const allegationPanelBusiness: PanelBusiness[] = [
         recordId: a.concernId,
       })),
     presentedToPanel: recordAllegationPresentedToPanel,
+    presentedOnMoved: moveAllegationPresentedOn,
   },
 ];

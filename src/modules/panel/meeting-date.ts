@@ -9,9 +9,9 @@
  *   past (a recommendation is recorded only on or after the meeting's day), and on or before the day
  *   its minutes were signed and the day of any agency decision on it.
  * - Everyone sitting on it on the central list on the new day, as the attendance form asks.
- * - Not once a recommendation has marked the annual review or allegation behind an item presented
- *   to the panel on the meeting's day: that day is kept with the review or allegation, which the
- *   panel does not write.
+ * - The annual review or allegation behind an item a recommendation marked presented to the panel
+ *   on the meeting's day says the new day too, moved by the module that keeps it (its panel
+ *   business), which refuses a day before the review was held or the allegation's outcome.
  * What follows the date, in the same transaction: the day papers are due to members (5 working days
  * before), the panel's deadlines on the meeting's items (papers due, the agency decision due: their
  * words name the meeting's day), and the scorecard's current month (its panel measures count the
@@ -26,32 +26,30 @@ import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dat
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import { households } from '../households/tables.ts';
+import { presentedOnMovedFor, type PresentedMove } from '../../platform/modules/panel-business.ts';
+import {
+  forbidden,
+  inTransaction,
+  invalid,
+  notFound,
+  Refused,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
 import { papersDueFor } from './dates.ts';
 import { memberRoleNames, nameOf } from './labels.ts';
 import { agencyDecisions, panelAttendance, panelItems, panelMeetings, panelMembers } from './tables.ts';
 
 type Meeting = typeof panelMeetings.$inferSelect;
 
-/** The records behind an item a recommendation marks presented on the meeting's day, in words. */
-const presentedRecords: Record<string, string> = { 'annual-review': 'annual review', concern: 'allegation' };
-
 /** Why the meeting cannot be on `meetsOn`, in the service's words; undefined when it can. */
 async function dateRefusal(tx: DbOrTx, meeting: Meeting, meetsOn: IsoDate, today: IsoDate) {
-  const recommended = await tx
-    .select({ sourceType: panelItems.sourceType, household: households.name, reference: households.reference })
+  const [recommended] = await tx
+    .select({ id: panelItems.id })
     .from(panelItems)
-    .innerJoin(households, eq(households.id, panelItems.householdId))
-    .where(and(eq(panelItems.meetingId, meeting.id), isNotNull(panelItems.recommendation)));
-  const presented = recommended.find((r) => r.sourceType && presentedRecords[r.sourceType]);
-  if (presented) {
-    return (
-      `The date cannot be changed: the panel’s recommendation recorded ${presented.household}’s (${presented.reference}) ` +
-      `${presentedRecords[presented.sourceType!]} as presented to the panel on ${formatDate(meeting.meetsOn)}, and it keeps that date`
-    );
-  }
-  if (recommended.length || meeting.minutesSignedOn) {
+    .where(and(eq(panelItems.meetingId, meeting.id), isNotNull(panelItems.recommendation)))
+    .limit(1);
+  if (recommended || meeting.minutesSignedOn) {
     const [decided] = await tx
       .select({ on: min(agencyDecisions.decidedOn) })
       .from(agencyDecisions)
@@ -90,6 +88,23 @@ async function dateRefusal(tx: DbOrTx, meeting: Meeting, meetsOn: IsoDate, today
   return undefined;
 }
 
+/**
+ * The annual reviews and allegations the meeting's recommendations marked presented on its day say
+ * the new day instead (each by its module's panel business); one that cannot refuses the change.
+ */
+async function movePresented(tx: DbOrTx, who: Who, meetingId: string, move: PresentedMove) {
+  const presented = await tx
+    .select({ sourceType: panelItems.sourceType, sourceId: panelItems.sourceId })
+    .from(panelItems)
+    .where(
+      and(eq(panelItems.meetingId, meetingId), isNotNull(panelItems.recommendation), isNotNull(panelItems.sourceId)),
+    );
+  for (const { sourceType, sourceId } of presented) {
+    const refusal = sourceType ? await presentedOnMovedFor(sourceType)?.(tx, who.actor, sourceId!, move) : undefined;
+    if (refusal) throw new Refused([{ field: 'meetsOn', message: refusal }]);
+  }
+}
+
 /** Writes the view of the meeting's date form to the audit trail. */
 export const dateFormViewed = (db: Db, who: Who, meetingId: string) =>
   recordAudit(db, who.actor, {
@@ -111,7 +126,7 @@ export async function changeMeetingDate(
   today = todayInLondon(),
 ): Promise<Result> {
   if (!can(who.user.role, 'panel.manage')) return forbidden;
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Locked: a recommendation or a decision recorded at the same moment reads the date after this change.
     const [meeting] = await tx.select().from(panelMeetings).where(eq(panelMeetings.id, meetingId)).for('update');
     if (!meeting) return notFound;
@@ -122,6 +137,7 @@ export async function changeMeetingDate(
       .update(panelMeetings)
       .set({ meetsOn, papersDueOn: papersDueFor(meetsOn) })
       .where(eq(panelMeetings.id, meetingId));
+    await movePresented(tx, who, meetingId, { from: meeting.meetsOn, to: meetsOn });
     await refreshDueItems(tx, 'panel-meeting', [meetingId], today);
     await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, {

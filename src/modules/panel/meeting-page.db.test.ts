@@ -3,7 +3,6 @@
  * date put right by the adviser (its papers due date and deadlines following, each refusal with its
  * message and what was typed kept, who may not, and the audit trail's words).
  */
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
@@ -14,7 +13,11 @@ import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { concerns } from '../concerns/tables.ts';
+import { makeMatter } from '../concerns/test-support.ts';
 import { recruitmentAssessments } from '../recruitment/tables.ts';
+import { annualReviews } from '../reviews/tables.ts';
+import { makeReview } from '../reviews/test-support.ts';
 import { papersDueFor } from './dates.ts';
 import { makeMeeting, postPaper } from './test-support.ts';
 import { panelAttendance, panelItems, panelMeetings, panelMembers } from './tables.ts';
@@ -297,16 +300,69 @@ describe('a meeting’s date put right', () => {
       `Date of the meeting must be on or before ${formatDate(signedOn)}, when its minutes were signed`,
     );
     expect(await meetsOnOf(met.id)).toBe(addDays(today, -12));
+  });
 
-    // A first review presented with the panel's recommendation keeps the day it was presented.
-    const reviewed = await chairedMeeting(addDays(today, -8));
-    const h = await item(reviewed.id, { kind: 'first_review', sourceType: 'annual-review', sourceId: randomUUID() });
-    await db.update(panelItems).set(recommended).where(eq(panelItems.id, h.id));
-    const presented = await adviser.post(datePath(reviewed.id), dateBoxes('meetsOn', addDays(today, -9)));
-    expect(presented.statusCode).toBe(400);
-    expect(presented.body).toContain(
-      `annual review as presented to the panel on ${formatDate(addDays(today, -8))}, and it keeps that date`,
+  it('moves the day the annual review and the allegation it considered say they were presented, never before them', async () => {
+    const db = t.database.db;
+    const adviser = await signedIn(t.app, 'adviser');
+    const met = addDays(today, -8);
+    const meeting = await chairedMeeting(met);
+    const reviewed = await makeHousehold(db, { name: 'Reviewfield' });
+    const review = await makeReview(db, {
+      householdId: reviewed.id,
+      startedOn: addDays(today, -40),
+      reviewedOn: addDays(today, -12),
+      firstReview: true,
+      presentedToPanelOn: met,
+    });
+    const alleged = await makeHousehold(db, { name: 'Allegedton' });
+    const allegation = await makeMatter(db, {
+      householdId: alleged.id,
+      outcome: 'unfounded',
+      outcomeOn: addDays(today, -10),
+    });
+    await db.update(concerns).set({ presentedToPanelOn: met }).where(eq(concerns.id, allegation.id));
+    const items = [
+      { householdId: reviewed.id, kind: 'first_review', sourceType: 'annual-review', sourceId: review.id },
+      { householdId: alleged.id, kind: 'standards_of_care', sourceType: 'concern', sourceId: allegation.id },
+    ];
+    await db.insert(panelItems).values(items.map((i) => ({ ...i, ...recommended, meetingId: meeting.id })));
+    const presentedOn = async () => [
+      (await db.select().from(annualReviews).where(eq(annualReviews.id, review.id)))[0]!.presentedToPanelOn,
+      (await db.select().from(concerns).where(eq(concerns.id, allegation.id)))[0]!.presentedToPanelOn,
+    ];
+
+    const path = datePath(meeting.id);
+    const beforeReview = await adviser.post(path, dateBoxes('meetsOn', addDays(today, -13)));
+    expect(beforeReview.statusCode).toBe(400);
+    expect(beforeReview.body).toContain(
+      `Date of the meeting must be on or after ${formatDate(addDays(today, -12))}, when Reviewfield’s annual review it considered was held`,
     );
+    const beforeOutcome = await adviser.post(path, dateBoxes('meetsOn', addDays(today, -11)));
+    expect(beforeOutcome.statusCode).toBe(400);
+    expect(beforeOutcome.body).toContain(
+      `Date of the meeting must be on or after ${formatDate(addDays(today, -10))}, when the outcome of the allegation about Allegedton it considered was recorded`,
+    );
+    expect(dayBox(beforeOutcome.body)).toContain(`value="${dateBoxes('meetsOn', addDays(today, -11))['meetsOn-day']}"`);
+    expect(await meetsOnOf(meeting.id)).toBe(met);
+    expect(await presentedOn()).toEqual([met, met]);
+
+    const moved = addDays(today, -9);
+    expect((await adviser.post(path, dateBoxes('meetsOn', moved))).statusCode).toBe(303);
+    expect(await meetsOnOf(meeting.id)).toBe(moved);
+    expect(await presentedOn()).toEqual([moved, moved]);
+    const matter = (await (await signedIn(t.app, 'head')).get(`/concerns/${allegation.id}`)).body;
+    expect(matter).toContain('Presented to the fostering panel');
+    expect(matter).toContain(formatDate(moved));
+    const updates = await queryRows<{ recordId: string; detail: unknown }>(
+      db,
+      sql`select record_id as "recordId", detail from audit_events
+          where action = 'update' and record_id in (${review.id}, ${allegation.id}) order by record_type`,
+    );
+    expect(updates).toEqual([
+      { recordId: review.id, detail: { fields: ['presentedToPanelOn'], was: met } },
+      { recordId: allegation.id, detail: { step: 'panel', fields: ['presentedToPanelOn'], was: met } },
+    ]);
   });
 
   it('is changed only by those who run the panel', async () => {

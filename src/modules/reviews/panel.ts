@@ -8,9 +8,9 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { IsoDate } from '../../platform/dates/index.ts';
+import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import type { PanelBusiness } from '../../platform/modules/panel-business.ts';
+import type { PanelBusiness, PresentedMove } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { households } from '../households/tables.ts';
 import { reviewPath } from './paths.ts';
@@ -110,6 +110,45 @@ export async function recordReviewPresentedToPanel(
   return true;
 }
 
+/**
+ * The meeting that presented the review put right to another day: the review says it was presented
+ * on that day instead, never before the review meeting itself (called by the panel module in the
+ * meeting's transaction). Answers why not, before writing anything.
+ */
+export async function moveReviewPresentedOn(
+  tx: DbOrTx,
+  actor: Actor,
+  reviewId: string,
+  { from, to }: PresentedMove,
+): Promise<string | undefined> {
+  const [review] = await tx
+    .select({
+      reviewedOn: annualReviews.reviewedOn,
+      presentedOn: annualReviews.presentedToPanelOn,
+      name: households.name,
+    })
+    .from(annualReviews)
+    .innerJoin(households, eq(households.id, annualReviews.householdId))
+    .where(eq(annualReviews.id, reviewId))
+    .for('update', { of: annualReviews });
+  if (!review || review.presentedOn !== from) return undefined;
+  if (review.reviewedOn && compareIsoDates(to, review.reviewedOn) < 0) {
+    return `Date of the meeting must be on or after ${formatDate(review.reviewedOn)}, when ${review.name}’s annual review it considered was held`;
+  }
+  await tx
+    .update(annualReviews)
+    .set({ presentedToPanelOn: to, updatedAt: new Date() })
+    .where(eq(annualReviews.id, reviewId));
+  await refreshDueItems(tx, 'annual-review', [reviewId]);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    recordType: 'annual-review',
+    recordId: reviewId,
+    detail: { fields: ['presentedToPanelOn'], was: from },
+  });
+  return undefined;
+}
+
 /** A review waiting for panel as the agenda offers it. */
 const offered = (r: ReviewForPanel, hint: string) => ({
   householdId: r.householdId,
@@ -133,6 +172,7 @@ export const reviewPanelBusiness: PanelBusiness[] = [
         offered(r, `First review held on ${formatDate(r.reviewedOn)} by ${r.reviewingOfficer}`),
       ),
     presentedToPanel: recordReviewPresentedToPanel,
+    presentedOnMoved: moveReviewPresentedOn,
   },
   {
     kind: 'change_of_terms',
@@ -142,5 +182,6 @@ export const reviewPanelBusiness: PanelBusiness[] = [
         .filter((r) => !r.firstReview)
         .map((r) => offered(r, `Review held on ${formatDate(r.reviewedOn)} by ${r.reviewingOfficer}`)),
     presentedToPanel: recordReviewPresentedToPanel,
+    presentedOnMoved: moveReviewPresentedOn,
   },
 ];

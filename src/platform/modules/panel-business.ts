@@ -34,11 +34,24 @@ export interface PanelBusiness {
    */
   presentedToPanel?: (tx: DbOrTx, actor: Actor, recordId: string, presentedOn: IsoDate) => Promise<unknown>;
   /**
+   * When the meeting at which the record was presented is put right to another day: moves the day
+   * the record says it was presented from `from` to `to`, in the meeting's transaction. Answers why
+   * it cannot, in the service's words ("… was held on 3 March 2026, after …"), before writing
+   * anything; undefined when it moved (or the record no longer says it was presented on `from`).
+   */
+  presentedOnMoved?: (tx: DbOrTx, actor: Actor, recordId: string, move: PresentedMove) => Promise<string | undefined>;
+  /**
    * When the agency decision maker decides on an item of this kind, in the decision's transaction
    * and before the decision is written: applies what the decision changes in the module's records.
    * A refusal refuses the whole decision (nothing of it is written).
    */
   agencyDecided?: (tx: DbOrTx, who: Who, decision: AgencyDecision) => Promise<Result<object>>;
+}
+
+/** A meeting's day put right: the day its records were presented, and the day it is now. */
+export interface PresentedMove {
+  from: IsoDate;
+  to: IsoDate;
 }
 
 /** What the panel asks of a module's list of households due for panel. */
@@ -95,4 +108,9 @@ export function panelBusinessFor(kind: string): readonly PanelBusiness[] {
  */
 export function presentedToPanelFor(recordType: string): PanelBusiness['presentedToPanel'] {
   return business.find((b) => b.recordType === recordType && b.presentedToPanel)?.presentedToPanel;
+}
+
+/** What moves the day a record of this type says it was presented, when its meeting is re-dated. */
+export function presentedOnMovedFor(recordType: string): PanelBusiness['presentedOnMoved'] {
+  return business.find((b) => b.recordType === recordType && b.presentedOnMoved)?.presentedOnMoved;
 }
