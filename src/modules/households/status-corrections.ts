@@ -232,7 +232,8 @@ export async function redateStatusChange(
  * Moves the date of a status change recruitment's step recorded (the move to applicant with the
  * application, say) when the step's date is put right, in the step's transaction: found by its
  * status and the day it says, kept between the changes before and after it; the household's
- * `status_since` (when it is the latest), its kept status periods and deadlines follow. The step's
+ * `status_since` (when it is the latest), its date of approval (a first approval), its kept status
+ * periods and deadlines follow. The step's
  * own audit entry records the correction. Returns why not, in words for the step's date field, or
  * null (also when no such change is recorded: a status set on the status page on another day).
  */
@@ -261,10 +262,17 @@ export async function redateStepMove(
     .update(householdStatusEvents)
     .set({ onDate: move.nowOn })
     .where(eq(householdStatusEvents.id, events[at]!.id));
-  if (!after) {
+  // The household's first approval is its date of approval: it moves with it.
+  const firstApproval = move.toStatus === 'approved' && !events.slice(0, at).some((e) => e.toStatus === 'approved');
+  const approvedOn = firstApproval
+    ? {
+        approvedOn: sql`case when ${households.approvedOn} = ${move.wasOn}::date then ${move.nowOn}::date else ${households.approvedOn} end`,
+      }
+    : {};
+  if (!after || firstApproval) {
     await db
       .update(households)
-      .set({ statusSince: move.nowOn, updatedAt: new Date() })
+      .set({ ...(after ? {} : { statusSince: move.nowOn }), ...approvedOn, updatedAt: new Date() })
       .where(eq(households.id, householdId));
   }
   await refreshAfter(db, householdId);

@@ -109,6 +109,12 @@ export const decisionForm = z.object({
   decidedOn: govukDate('Date of the decision'),
 });
 export type DecisionInput = z.infer<typeof decisionForm>;
+/** A decision put right: the decision form filled in, who made it, and why it is being changed. */
+export const decisionChangeForm = decisionForm.extend({
+  decidedBy: z.string({ error: 'Select the decision maker' }).trim().min(1, 'Select the decision maker'),
+  reason: requiredText('Enter why the decision is being changed', 500),
+});
+export type DecisionChangeInput = z.infer<typeof decisionChangeForm>;
 
 export const lettersDateNames = ['toldOn', 'letterSentOn'] as const;
 export const lettersForm = z.object({

@@ -2,4 +2,5 @@
 export const meetingPath = (id: string) => `/panel/meetings/${id}`;
 export const meetingDatePath = (id: string) => `/panel/meetings/${id}/date`;
 export const decisionPath = (itemId: string) => `/panel/items/${itemId}/decision`;
+export const decisionChangePath = (itemId: string) => `/panel/items/${itemId}/decision/change`;
 export const panelMemberPath = (id: string) => `/panel/members/${id}`;

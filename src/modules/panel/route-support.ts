@@ -36,6 +36,9 @@ export const doneMessages: Record<string, string> = {
   recommendation: 'The panel’s recommendation has been recorded',
   minutes: 'The minutes have been signed: the recommendations go to the agency decision maker',
   decision: 'Your decision has been recorded',
+  'decision-changed': 'The decision has been changed',
+  'decision-changed-letter':
+    'The decision has been changed. The household has the earlier letter: send them a corrected letter if what it said has changed',
   letters: 'The dates the applicant was told and written to have been saved',
   evidence: 'The evidence for the skills level has been saved',
 };

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { users } from '../../platform/auth/tables.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
@@ -63,7 +64,11 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       detail: { page: 'panel-decision' },
     });
     const d = found.decision;
+    const [maker] = d?.decidedBy
+      ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, d.decidedBy))
+      : [];
     return reply.code(errors || lettersErrors ? 400 : 200).page('panel-decision.njk', {
+      decidedByName: maker?.name ?? null,
       title: `Agency decision: ${found.household.name}`,
       found,
       kindName: nameOf(itemKindNames, found.item.kind),

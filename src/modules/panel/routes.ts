@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { decisionCorrectionRoutes } from './routes-decision-corrections.ts';
 import { decisionRoutes } from './routes-decisions.ts';
 import { evidenceRoutes } from './routes-evidence.ts';
 import { meetingRoutes } from './routes-meetings.ts';
@@ -13,6 +14,7 @@ export const panelRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   memberRoutes(app, db);
   recommendationRoutes(app, db);
   decisionRoutes(app, db);
+  decisionCorrectionRoutes(app, db);
   evidenceRoutes(app, db);
   await paperRoutes(app, db);
 };

@@ -1,0 +1,253 @@
+/**
+ * Putting an agency decision right when it was typed wrongly: its date, the decision maker and the
+ * reasons, on the decision form filled in, by those who record decisions (`panel.decide`), with why.
+ * The rules, as recording checks them and as what was recorded after the decision needs them:
+ * - The date: on or after the day the recommendation and signed minutes reached the decision maker,
+ *   today or before, and on or before the day the applicant was told and the letter was sent.
+ * - Where the decision moved the household's status (an approval, a deregistration), that move is
+ *   dated with it, through the households module's lifecycle (`redateMove`), which keeps the status
+ *   history in order (never before the status before it, nor after the one after it). A first
+ *   approval's date of approval moves with it.
+ * - An approval: not after a child was placed with the household, an annual review held or the
+ *   post-approval interview held since it.
+ * - A decision that changed the household (approval, terms, skills level, deregistration): in order
+ *   with the household's other such decisions.
+ * - The decision maker: someone who may make agency decisions (or the one recorded).
+ * - What was decided (whether the decision maker agreed) changes only where it changes nothing of
+ *   the household (an item the decision only notes); otherwise a new decision is needed.
+ * What follows, in the same transaction: the letters' due dates (2 and 5 working days from the
+ * decision) and their deadlines, the household's deadlines and status periods (through the hook),
+ * and the scorecard's current month. A letter already sent is not taken back: the page says so. The
+ * audit trail keeps what the decision said, who changed it and why.
+ */
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { recordAudits } from '../../platform/audit/service.ts';
+import { users } from '../../platform/auth/tables.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
+import { householdLifecycle } from '../../platform/modules/household-lifecycle.ts';
+import { can } from '../../platform/access/policy.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import {
+  Refused,
+  forbidden,
+  inTransaction,
+  notFound,
+  type FieldError,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
+import { children } from '../children/tables.ts';
+import { placements } from '../placements/tables.ts';
+import { recruitmentPostApprovalInterviews } from '../recruitment/tables.ts';
+import { annualReviews } from '../reviews/tables.ts';
+import { letterDueFor, toldDueFor } from './dates.ts';
+import { decisionOutcome } from './decisions.ts';
+import type { DecisionChangeInput } from './forms.ts';
+import { decisionOutcomeNames, nameOf } from './labels.ts';
+import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
+
+const DATE = 'The date of the decision';
+
+/** The decisions that change the household: kept in order with each other. */
+const changing = ['approve', 'change_of_terms', 'deregister', 'skills_level'];
+
+/** Those who may be named as having made the decision: active decision makers, and the one recorded. */
+export async function decisionMakers(db: DbOrTx, recorded: string | null) {
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, role: users.role, active: users.active })
+    .from(users)
+    .where(sql`(${users.role} = 'decision_maker' and ${users.active}) or ${users.id} = ${recorded}`)
+    .orderBy(users.displayName);
+  return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** The status change the decision made (written by the households module with the decision's id), if any. */
+async function statusMoveOf(db: DbOrTx, householdId: string, decisionId: string) {
+  const [row] = await queryRows<{ to_status: string; on_date: string }>(
+    db,
+    sql`select e.to_status, to_char(e.on_date, 'YYYY-MM-DD') as on_date
+      from audit_events a
+      join household_status_events e on e.id::text = a.detail->>'eventId'
+      where a.record_type = 'household' and a.record_id = ${householdId} and a.action = 'status-change'
+        and a.detail->>'by' = 'agency-decision' and a.detail->>'recordId' = ${decisionId}
+      order by a.id desc limit 1`,
+  );
+  return row ? { toStatus: row.to_status, onDate: row.on_date } : null;
+}
+
+type Decision = typeof agencyDecisions.$inferSelect;
+
+/** Why the decision cannot be dated `on` given what was recorded after it; null when it can. */
+async function laterRecordsRefusal(tx: DbOrTx, d: Decision, from: IsoDate, on: IsoDate): Promise<string | null> {
+  for (const [date, what] of [
+    [d.toldOn, 'when the applicant was told'],
+    [d.letterSentOn, 'when the letter was sent'],
+  ] as const) {
+    if (date && on > date) return `${DATE} must be on or before ${formatDate(date)}, ${what}`;
+  }
+  if (changing.includes(d.outcome)) {
+    const others = await tx
+      .select({ on: agencyDecisions.decidedOn, outcome: agencyDecisions.outcome })
+      .from(agencyDecisions)
+      .where(
+        and(
+          eq(agencyDecisions.householdId, d.householdId),
+          ne(agencyDecisions.id, d.id),
+          inArray(agencyDecisions.outcome, changing),
+        ),
+      );
+    const words = (o: { outcome: string }) =>
+      `the agency decision (${nameOf(decisionOutcomeNames, o.outcome).toLowerCase()})`;
+    const after = others.filter((o) => o.on >= d.decidedOn).sort((a, b) => a.on.localeCompare(b.on))[0];
+    if (after && on > after.on) return `${DATE} must be on or before ${formatDate(after.on)}, ${words(after)}`;
+    const before = others.filter((o) => o.on < d.decidedOn).sort((a, b) => b.on.localeCompare(a.on))[0];
+    if (before && on < before.on) return `${DATE} must be on or after ${formatDate(before.on)}, ${words(before)}`;
+  }
+  if (d.outcome === 'approve' && on > from) {
+    const [placed] = await tx
+      .select({ on: placements.startDate, first: children.firstName, last: children.lastName })
+      .from(placements)
+      .innerJoin(children, eq(children.id, placements.childId))
+      .where(
+        and(eq(placements.householdId, d.householdId), gte(placements.startDate, from), lt(placements.startDate, on)),
+      )
+      .orderBy(placements.startDate)
+      .limit(1);
+    if (placed) {
+      return `${DATE} must be on or before ${formatDate(placed.on)}, when ${placed.first} ${placed.last} was placed with the household`;
+    }
+    const [review] = await tx
+      .select({ on: annualReviews.reviewedOn })
+      .from(annualReviews)
+      .where(
+        and(
+          eq(annualReviews.householdId, d.householdId),
+          gte(annualReviews.reviewedOn, from),
+          lt(annualReviews.reviewedOn, on),
+        ),
+      )
+      .orderBy(annualReviews.reviewedOn)
+      .limit(1);
+    if (review?.on)
+      return `${DATE} must be on or before ${formatDate(review.on)}, when the household’s review was held`;
+    const [interview] = await tx
+      .select({ on: recruitmentPostApprovalInterviews.interviewedOn })
+      .from(recruitmentPostApprovalInterviews)
+      .where(
+        and(
+          eq(recruitmentPostApprovalInterviews.householdId, d.householdId),
+          gte(recruitmentPostApprovalInterviews.interviewedOn, from),
+          lt(recruitmentPostApprovalInterviews.interviewedOn, on),
+        ),
+      );
+    if (interview) {
+      return `${DATE} must be on or before ${formatDate(interview.on)}, when the carers’ post-approval interview was held`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Moves the status change the decision made to `on`, through the households module (a first
+ * approval's date of approval with it), and refuses (rolling the transaction back) when it would put
+ * the status history out of order.
+ */
+async function moveStatus(tx: Tx, d: Decision, move: { toStatus: string; onDate: IsoDate }, on: IsoDate) {
+  const refusal = await householdLifecycle().redateMove(tx as unknown as Db, d.householdId, {
+    toStatus: move.toStatus,
+    wasOn: move.onDate,
+    nowOn: on,
+  });
+  if (refusal) throw new Refused([{ field: 'decidedOn', message: `${DATE} ${refusal}` }]);
+}
+
+/** Changes the decision under the rules above; its letters' deadlines and the household's status move with it. */
+export async function changeDecision(
+  db: Db,
+  who: Who,
+  itemId: string,
+  input: DecisionChangeInput,
+  today = todayInLondon(),
+): Promise<Result> {
+  if (!can(who.user.role, 'panel.decide')) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const [found] = await tx
+      .select({ item: panelItems, meeting: panelMeetings, decision: agencyDecisions })
+      .from(agencyDecisions)
+      .innerJoin(panelItems, eq(panelItems.id, agencyDecisions.itemId))
+      .innerJoin(panelMeetings, eq(panelMeetings.id, panelItems.meetingId))
+      .where(eq(agencyDecisions.itemId, itemId))
+      .for('update', { of: agencyDecisions });
+    if (!found) return notFound;
+    const { item, meeting, decision: d } = found;
+    const agrees = input.agrees === 'yes';
+    const errors: FieldError[] = [];
+    if (agrees !== d.agrees && decisionOutcome(item.kind, item.recommendation ?? '', agrees) !== d.outcome) {
+      errors.push({
+        field: 'agrees',
+        message:
+          'Whether you agreed with the panel cannot be changed here, as it changes what the decision did to the household: record a new decision on the household’s next panel item',
+      });
+    }
+    const makers = await decisionMakers(tx, d.decidedBy);
+    if (!makers.some((m) => m.id === input.decidedBy)) {
+      errors.push({ field: 'decidedBy', message: 'Select the decision maker from the list' });
+    }
+    const receivedOn = d.receivedOn ?? meeting.minutesSignedOn;
+    const on = input.decidedOn;
+    if (receivedOn && on < receivedOn) {
+      errors.push({
+        field: 'decidedOn',
+        message: `${DATE} must be on or after ${formatDate(receivedOn)}, when the recommendation and minutes were received`,
+      });
+    } else if (on > today) {
+      errors.push({ field: 'decidedOn', message: `${DATE} must be today or in the past` });
+    }
+    const move = on !== d.decidedOn ? await statusMoveOf(tx, d.householdId, d.id) : null;
+    if (!errors.some((e) => e.field === 'decidedOn') && on !== d.decidedOn) {
+      const refusal = await laterRecordsRefusal(tx, d, move?.onDate ?? d.decidedOn, on);
+      if (refusal) errors.push({ field: 'decidedOn', message: refusal });
+    }
+    if (errors.length) throw new Refused(errors);
+    const fields = (['decidedOn', 'reasons', 'agrees', 'decidedBy'] as const).filter(
+      (f) => ({ decidedOn: on, reasons: input.reasons, agrees, decidedBy: input.decidedBy })[f] !== d[f],
+    );
+    if (!fields.length) {
+      throw new Refused([{ field: 'decidedOn', message: 'Nothing has changed: change what was recorded wrongly' }]);
+    }
+    if (move && move.onDate !== on) await moveStatus(tx, d, move, on);
+    await tx
+      .update(agencyDecisions)
+      .set({
+        decidedOn: on,
+        reasons: input.reasons,
+        agrees,
+        decidedBy: input.decidedBy,
+        toldDueOn: toldDueFor(on),
+        letterDueOn: letterDueFor(on),
+      })
+      .where(eq(agencyDecisions.id, d.id));
+    await refreshDueItems(tx, 'agency-decision', [d.id], today);
+    await markProvisionalFiguresOutOfDate(tx);
+    const was = { decidedOn: d.decidedOn, reasons: d.reasons, agrees: d.agrees, decidedBy: d.decidedBy };
+    await recordAudits(tx, who.actor, [
+      {
+        action: 'update',
+        recordType: 'agency-decision',
+        recordId: d.id,
+        detail: { part: 'decision-details', fields, was, reason: input.reason, letterSentOn: d.letterSentOn },
+      },
+      {
+        action: 'update',
+        recordType: 'household',
+        recordId: d.householdId,
+        detail: { part: 'agency-decision', fields, was, reason: input.reason, recordId: d.id },
+      },
+    ]);
+    return { ok: true, id: d.id };
+  });
+}
