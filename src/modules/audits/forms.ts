@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { govukDate, linkDateErrors, withDateParts } from '../../platform/views/date-input.ts';
 import { formErrors, hasNulByte, optionalText, requiredText, type FormResult } from '../../platform/views/forms.ts';
 import { grades, sectionNames, sections, type Grade } from './labels.ts';
+import type { ChangeGradeInput } from './corrections.ts';
 import type { GradeInput } from './service.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -58,6 +59,20 @@ export function parseGradeForm(body: unknown): FormResult<GradeInput> {
   if (issues.length || !date.success || !safeguarding.success)
     return { ok: false, errors: linkDateErrors(formErrors(issues), ['auditedOn']), input };
   return { ok: true, value: { auditedOn: date.data, sections: graded, safeguarding: safeguarding.data } };
+}
+
+/** The audit template as submitted to put a completed audit's grading right: as graded, with why. */
+export function parseChangeGradeForm(body: unknown): FormResult<ChangeGradeInput> {
+  const graded = parseGradeForm(body);
+  const reason = requiredText('Enter why the grading is being changed', 2000).safeParse(bodyOf(body).reason);
+  if (graded.ok && reason.success) return { ok: true, value: { ...graded.value, reason: reason.data } };
+  const errors = graded.ok ? formErrors([]) : graded.errors;
+  if (!reason.success) {
+    const text = reason.error.issues[0]!.message;
+    errors.fields.reason = { text };
+    errors.list.push({ text, href: '#reason' });
+  }
+  return { ok: false, errors, input: graded.ok ? bodyOf(body) : graded.input };
 }
 
 export const putRightForm = z.object({

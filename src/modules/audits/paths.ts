@@ -4,5 +4,6 @@ export const pickPath = () => '/audits/pick';
 export const monthPath = (id: string) => `/audits/months/${id}`;
 export const summaryPath = (month?: string) => (month ? `/audits/summary?month=${month}` : '/audits/summary');
 export const auditPath = (id: string) => `/audits/${id}`;
-export const auditStepPath = (id: string, step: 'grade' | 'swap' | 'put-right' | 'confirm') => `/audits/${id}/${step}`;
+export const auditStepPath = (id: string, step: 'grade' | 'swap' | 'put-right' | 'confirm' | 'change-grade') =>
+  `/audits/${id}/${step}`;
 export const householdAuditsPath = (householdId: string) => `/households/${householdId}/audits`;

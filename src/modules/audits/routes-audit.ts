@@ -10,7 +10,7 @@ import { gradeNames, grades, sectionNames, sections } from './labels.ts';
 import { matterPath } from '../concerns/paths.ts';
 import { auditPath, auditsHomePath, auditStepPath, monthPath } from './paths.ts';
 import { delegatedAuthorityGaps, findVisibleAudit, type AuditRecord } from './queries.ts';
-import { mayConduct, mayConfirm, mayPutRight } from './scope.ts';
+import { mayChangeGrading, mayConduct, mayConfirm, mayPutRight } from './scope.ts';
 import { confirmPutRight, gradeAudit, putRight, swapFile, viewAudit } from './service.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -25,6 +25,7 @@ const flashes: Record<string, string> = {
   'put-right': 'Recorded as put right',
   confirmed: 'Confirmed as put right',
   swapped: 'File swapped: another household was picked in its place',
+  regraded: 'The grading has been changed',
 };
 
 const caption = (a: AuditRecord) => `${a.householdName} (${a.householdReference})`;
@@ -89,6 +90,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       sections: sectionViews(seen.sections),
       concernHref: a.concernId ? matterPath(a.concernId) : null,
       gradeHref: a.status === 'to_do' && mayConduct(user, a) ? auditStepPath(a.id, 'grade') : null,
+      changeHref: a.status === 'completed' && mayChangeGrading(user, a) ? auditStepPath(a.id, 'change-grade') : null,
       putRightHref:
         a.grade === 'inadequate' && !a.putRightOn && mayPutRight(user, a) ? auditStepPath(a.id, 'put-right') : null,
       confirmAction: a.putRightOn && !a.confirmedOn && mayConfirm(user, a) ? auditStepPath(a.id, 'confirm') : null,

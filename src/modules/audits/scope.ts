@@ -9,7 +9,9 @@
  *   central sample (a service manager the files in their area, whose household they read in full);
  *   the head may do any;
  * - the household's supervising social worker puts an inadequate audit right; the auditor (or the
- *   head) confirms it.
+ *   head) confirms it;
+ * - a completed audit's grading is put right by those who conduct audits of the file and by the
+ *   auditor who graded it.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
@@ -91,4 +93,12 @@ export function mayPutRight(user: SignedInUser, place: AuditPlace): boolean {
 /** Who confirms it was put right: the auditor, or the head. */
 export function mayConfirm(user: SignedInUser, place: AuditPlace): boolean {
   return user.role === 'head_of_fostering' || (place.auditorId !== null && place.auditorId === user.id);
+}
+
+/**
+ * Who puts a completed audit's grading right: those who conduct audits of the file (mayConduct: its
+ * team manager, the central sample's service manager, the head), and the auditor who graded it.
+ */
+export function mayChangeGrading(user: SignedInUser, place: AuditPlace): boolean {
+  return mayConduct(user, place) || (place.auditorId !== null && place.auditorId === user.id);
 }

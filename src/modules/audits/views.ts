@@ -47,6 +47,11 @@ export function gradeTag(grade: string | null) {
 
 /** Where an inadequate audit's putting right stands, in words. */
 export function putRightText(a: AuditRecord): string | null {
+  if (a.grade !== 'inadequate' && a.putRightOn) {
+    // Put right while graded inadequate, the grading changed since: the record of it stays.
+    const confirmed = a.confirmedOn ? `, confirmed ${formatDate(a.confirmedOn)}` : '';
+    return `Put right ${formatDate(a.putRightOn)}${confirmed}, while the audit was graded inadequate (its grading has been changed since)`;
+  }
   if (a.grade !== 'inadequate' || !a.putRightDueOn) return null;
   if (!a.putRightOn) {
     const late = a.putRightDueOn < todayInLondon();
