@@ -47,3 +47,14 @@ export const evaluationForm = z.object({
   willDoDifferently: requiredText('Enter what you will do differently after the day', 2000),
 });
 export type EvaluationInput = z.infer<typeof evaluationForm>;
+
+/** An evaluation put right: its answers as given again, with why. */
+export const changeEvaluationForm = evaluationForm.extend({
+  reason: requiredText('Enter why the evaluation is being changed', 1000),
+});
+export type ChangeEvaluationInput = z.infer<typeof changeEvaluationForm>;
+
+/** An evaluation recorded against the wrong attendee, removed with why. */
+export const removeEvaluationForm = z.object({
+  reason: requiredText('Enter why the evaluation is being removed', 1000),
+});

@@ -12,3 +12,7 @@ export const attendancePath = (dayId: string, group?: string) =>
 export const ownEvaluationPath = (dayId: string) => `${dayPath(dayId)}/evaluation`;
 /** An attendee's evaluation: read, or entered from a paper form, by the head or the training coordinator. */
 export const evaluationPath = (attendanceId: string) => `${JOINT_TRAINING}/evaluations/${attendanceId}`;
+/** An evaluation put right on its form, filled in, by the attendee or those who manage the days. */
+export const changeEvaluationPath = (attendanceId: string) => `${evaluationPath(attendanceId)}/change`;
+/** An evaluation recorded against the wrong attendee removed, with why, by those who manage the days. */
+export const removeEvaluationPath = (attendanceId: string) => `${evaluationPath(attendanceId)}/remove`;

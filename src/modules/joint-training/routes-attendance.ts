@@ -14,10 +14,17 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { attendanceForm, evaluationForm } from './forms.ts';
-import { attendancePath, dayPath, evaluationPath, ownEvaluationPath } from './paths.ts';
+import {
+  attendancePath,
+  changeEvaluationPath,
+  dayPath,
+  evaluationPath,
+  ownEvaluationPath,
+  removeEvaluationPath,
+} from './paths.ts';
 import { findDay, GROUP_PAGE_SIZE, groupPeople, groupsOf, type DayRow } from './queries.ts';
 import { dayCrumbs, manage, view, type Query, type WithId } from './route-support.ts';
-import { mayManageDays } from './scope.ts';
+import { mayManageDays, mayRecordEvaluation } from './scope.ts';
 import {
   enterPaperEvaluation,
   giveOwnEvaluation,
@@ -148,7 +155,7 @@ export async function attendanceRoutes(app: FastifyInstance, db: Db) {
     );
   });
 
-  app.get<WithId>(evaluationPath(':id'), view, async (request, reply) => {
+  app.get<WithId & Query>(evaluationPath(':id'), view, async (request, reply) => {
     const found = await viewAttendance(db, who(request), request.params.id);
     if (!found) return reply.callNotFound();
     const { day, attendance } = found;
@@ -162,6 +169,10 @@ export async function attendanceRoutes(app: FastifyInstance, db: Db) {
       caption: `${day.title}, ${formatDate(day.heldOn)}`,
       heading: `Evaluation by ${attendance.name}`,
       rows: evaluationRows(attendance),
+      name: attendance.name,
+      changeHref: mayRecordEvaluation(request.user!, attendance) ? changeEvaluationPath(attendance.attendanceId) : null,
+      removeHref: mayManageDays(request.user!) ? removeEvaluationPath(attendance.attendanceId) : null,
+      flash: request.query.done === 'changed' ? 'The evaluation has been changed' : undefined,
       dayHref: dayPath(day.id),
       breadcrumbs: dayCrumbs(day),
     });

@@ -1,7 +1,8 @@
 /**
  * Joint training pages (business plan action 10.2): the list of days, a day's page with who attended
  * and the summary of the evaluations, recording and changing a day. Attendance and evaluations are
- * in routes-attendance.ts, removing a day in routes-remove.ts. Thin: parse, call the service, render
+ * in routes-attendance.ts, removing a day in routes-remove.ts, an evaluation put right or removed in
+ * routes-evaluation-corrections.ts. Thin: parse, call the service, render
  * or redirect.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -36,6 +37,7 @@ import {
   type DayRow,
 } from './queries.ts';
 import { attendanceRoutes } from './routes-attendance.ts';
+import { evaluationCorrectionRoutes } from './routes-evaluation-corrections.ts';
 import { removeDayRoutes } from './routes-remove.ts';
 import { dayCrumbs, listCrumbs, manage, view, type Query, type WithId } from './route-support.ts';
 import { mayManageDays, mayReadEvaluations } from './scope.ts';
@@ -49,6 +51,7 @@ const doneMessages: Record<string, string> = {
   evaluated: 'Thank you: your evaluation has been saved',
   entered: 'The evaluation from the paper form has been saved',
   removed: 'The joint training day has been removed, with who attended and their evaluations',
+  'evaluation-removed': 'The evaluation has been removed: the attendee stays recorded as attending',
 };
 
 export const jointTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -156,4 +159,5 @@ export const jointTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
 
   await attendanceRoutes(app, db);
   await removeDayRoutes(app, db);
+  evaluationCorrectionRoutes(app, db);
 };
