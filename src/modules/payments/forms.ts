@@ -1,7 +1,10 @@
-/** The payments module's forms: a set of published rates, and a disability enhancement agreed at the funding panel. */
+/**
+ * The payments module's forms: a set of published rates, and a disability enhancement agreed at the
+ * funding panel; each put right on its own form with why, or removed with why.
+ */
 import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
-import { optionalText } from '../../platform/views/forms.ts';
+import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { ageBands, feeLevels, needLevels } from './labels.ts';
 import { moneyField } from './money.ts';
 
@@ -48,3 +51,18 @@ export const enhancementForm = z.object({
   notes: optionalText(2000, 'the notes'),
 });
 export type EnhancementInput = z.infer<typeof enhancementForm>;
+
+/** Why a record is being put right (the correction forms' last box). */
+const changeReason = requiredText('Enter why this is being changed', 500);
+
+/** A set of rates put right: the form it was recorded on, and why. */
+export const ratesChangeForm = ratesForm.extend({ reason: changeReason });
+export type RatesChangeInput = z.infer<typeof ratesChangeForm>;
+
+/** An enhancement put right: the form it was recorded on, and why. */
+export const enhancementChangeForm = enhancementForm.extend({ reason: changeReason });
+export type EnhancementChangeInput = z.infer<typeof enhancementChangeForm>;
+
+/** A set of rates or an enhancement recorded in error, removed with why. */
+export const removeRatesForm = removalForm('set of rates');
+export const removeEnhancementForm = removalForm('disability enhancement');

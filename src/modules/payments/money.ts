@@ -55,3 +55,6 @@ export const moneyField = (what: string) =>
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** Pence as a money box holds them: "195.50", "1250.00" (the box shows the £). */
+export const penceInBox = (pence: number) => (pence / 100).toFixed(2);

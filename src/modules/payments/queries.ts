@@ -187,3 +187,9 @@ export async function agreementsOf(db: DbOrTx, placementId: string): Promise<Enh
       order by e.agreed_on desc, e.recorded_at desc`,
   );
 }
+
+/** A set of rates by its id, or null (the rates hold no personal record: whoever reads the rates reads it). */
+export async function rateSetById(db: DbOrTx, id: string): Promise<RateSet | null> {
+  const [row] = await queryRows<RateSet>(db, sql`select ${rateColumns} from payment_rates r where r.id = ${id}`);
+  return row ?? null;
+}

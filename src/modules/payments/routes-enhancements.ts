@@ -13,7 +13,14 @@ import { answerForm, who } from '../../platform/views/results.ts';
 import { sortColumns } from '../../platform/views/sorting.ts';
 import { enhancementForm } from './forms.ts';
 import { needLevelNames, needLevels } from './labels.ts';
-import { enhancementPath, enhancementsPath, newEnhancementPath, paymentsPath } from './paths.ts';
+import {
+  changeEnhancementPath,
+  enhancementPath,
+  enhancementsPath,
+  newEnhancementPath,
+  paymentsPath,
+  removeEnhancementPath,
+} from './paths.ts';
 import { childrenWithout, currentEnhancements, enhancementSortKeys, LIST_PAGE_SIZE } from './queries.ts';
 import { mayManagePayments } from './scope.ts';
 import { recordEnhancement, viewEnhancement } from './service.ts';
@@ -25,9 +32,15 @@ const listQuery = z.object({
   sort: z.enum(enhancementSortKeys).catch('review').default('review'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   page: pageNumber,
+  done: z.string().optional().catch(undefined),
 });
 
 const crumbs = [{ text: 'Payments to carers', href: paymentsPath() }];
+
+const flashes: Record<string, string> = {
+  recorded: 'The enhancement has been recorded',
+  changed: 'The enhancement has been changed',
+};
 
 export function enhancementRoutes(app: FastifyInstance, db: Db) {
   app.get(enhancementsPath(), viewAccess, async (request, reply) => {
@@ -41,6 +54,7 @@ export function enhancementRoutes(app: FastifyInstance, db: Db) {
       currentHref: enhancementsPath(),
       withoutHref: enhancementsPath('without'),
       newHref: manage ? newEnhancementPath() : null,
+      flash: query.done === 'removed' ? 'The enhancement has been removed' : undefined,
       breadcrumbs: crumbs,
     };
     if (query.view === 'without') {
@@ -105,13 +119,16 @@ export function enhancementRoutes(app: FastifyInstance, db: Db) {
       const today = todayInLondon();
       const e = enhancementView(seen.record, today);
       const current = !seen.record.endedOn && !seen.record.placementEnded;
+      const manage = mayManagePayments(request.user!);
       return reply.page('payments-enhancement.njk', {
         title: `Disability enhancement: ${e.child}`,
         e,
         current,
         agreements: seen.agreements.map((a) => ({ ...enhancementView(a, today), href: enhancementPath(a.id) })),
-        reviewHref: current && mayManagePayments(request.user!) ? newEnhancementPath(seen.record.childReference) : null,
-        flash: request.query.done === 'recorded' ? 'The enhancement has been recorded' : undefined,
+        reviewHref: current && manage ? newEnhancementPath(seen.record.childReference) : null,
+        changeHref: manage ? changeEnhancementPath(seen.record.id) : null,
+        removeHref: manage ? removeEnhancementPath(seen.record.id) : null,
+        flash: flashes[request.query.done ?? ''],
         breadcrumbs: [...crumbs, { text: 'Disability enhancements', href: enhancementsPath() }],
       });
     },

@@ -7,7 +7,7 @@ import type { FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { rateBoxes, ratesForm } from './forms.ts';
-import { enhancementsPath, newRatesPath, paymentsPath } from './paths.ts';
+import { changeRatesPath, enhancementsPath, newRatesPath, paymentsPath, removeRatesPath } from './paths.ts';
 import { otherRateSets, ratesOn } from './queries.ts';
 import { mayManagePayments } from './scope.ts';
 import { addRates } from './service.ts';
@@ -16,20 +16,29 @@ import { dayCareWarning, historyRow, rateRows } from './views.ts';
 export const viewAccess = { config: { access: { permission: 'payments.view' as const } } };
 export const manageAccess = { config: { access: { permission: 'payments.manage' as const } } };
 
-const flashes: Record<string, string> = { rates: 'The new rates have been recorded' };
+const flashes: Record<string, string> = {
+  rates: 'The new rates have been recorded',
+  'rates-changed': 'The rates have been changed',
+  'rates-removed': 'The set of rates has been removed',
+};
 
 export function ratesRoutes(app: FastifyInstance, db: Db) {
   app.get<{ Querystring: { done?: string } }>(paymentsPath(), viewAccess, async (request, reply) => {
     const today = todayInLondon();
     const inForce = await ratesOn(db, today);
     const others = await otherRateSets(db, inForce?.id ?? null);
+    const manage = mayManagePayments(request.user!);
+    const links = (id: string) => (manage ? { changeHref: changeRatesPath(id), removeHref: removeRatesPath(id) } : {});
     return reply.page('payments-home.njk', {
       title: 'Payments to carers',
       since: inForce ? formatDate(inForce.effectiveFrom) : null,
       rows: inForce ? rateRows(inForce) : [],
       warning: inForce ? dayCareWarning(inForce) : null,
-      history: others.map((r) => historyRow(r, today)),
-      addHref: mayManagePayments(request.user!) ? newRatesPath() : null,
+      inForceLinks:
+        inForce && manage ? { change: changeRatesPath(inForce.id), remove: removeRatesPath(inForce.id) } : null,
+      history: others.map((r) => ({ ...historyRow(r, today), ...links(r.id) })),
+      manage,
+      addHref: manage ? newRatesPath() : null,
       enhancementsHref: enhancementsPath(),
       flash: flashes[request.query.done ?? ''],
       breadcrumbs: [{ text: 'Home', href: '/' }],
