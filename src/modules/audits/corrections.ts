@@ -15,22 +15,18 @@
  * The month's figures are counted from the records (measures.ts, summary.ts): the current month's
  * provisional figures are marked to be counted again; a closed month's snapshot is never touched.
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { compareIsoDates, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
-import { raiseConcern } from '../../platform/modules/concerns-raised.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { forbidden, invalid, notFound, type FieldError, type Result, type Who } from '../../platform/views/results.ts';
-import { overallGrade } from './labels.ts';
-import { auditSections, delegatedAuthorityGaps, findVisibleAudit, type AuditRecord } from './queries.ts';
+import { auditSections, findVisibleAudit, type AuditRecord } from './queries.ts';
 import { mayChangeGrading } from './scope.ts';
-import type { GradeInput } from './service.ts';
-import { putRightDueOn } from './settings.ts';
-import { caseAuditSections, caseAudits } from './tables.ts';
+import { writeGrading, type GradeInput } from './service.ts';
 
 export type ChangeGradeInput = GradeInput & { reason: string };
 
@@ -76,36 +72,7 @@ export async function changeGrading(db: DbOrTx, who: Who, id: string, input: Cha
       putRightDueOn: held.putRightDueOn,
       sections: await auditSections(tx, id),
     };
-    const gaps = await delegatedAuthorityGaps(tx, held.householdId, input.auditedOn);
-    const { grade } = overallGrade(
-      input.sections.map((s) => s.grade),
-      gaps.length > 0,
-    );
-    let concernId = held.concernId;
-    if (!concernId && input.safeguarding) {
-      const raised = await raiseConcern(tx, who, {
-        householdId: held.householdId,
-        summary: input.safeguarding,
-        foundBy: { recordType: 'case-audit', recordId: id },
-      });
-      if (!raised.ok) throw new Error(`the audit's safeguarding concern was not recorded: ${raised.reason}`);
-      concernId = raised.id;
-    }
-    await tx.delete(caseAuditSections).where(eq(caseAuditSections.auditId, id));
-    await tx.insert(caseAuditSections).values(input.sections.map((s) => ({ auditId: id, ...s })));
-    await tx
-      .update(caseAudits)
-      .set({
-        auditedOn: input.auditedOn,
-        grade,
-        delegatedAuthorityMissing: gaps.length > 0,
-        delegatedAuthorityDetail: gaps.length ? gaps.join(', ') : null,
-        safeguarding: input.safeguarding,
-        concernId,
-        putRightDueOn: grade === 'inadequate' ? putRightDueOn(input.auditedOn) : null,
-        updatedAt: new Date(),
-      })
-      .where(eq(caseAudits.id, id));
+    const { grade, concernId } = await writeGrading(tx, who, held, input);
     await refreshDueItems(tx, 'case-audit', [id]);
     await markProvisionalFiguresOutOfDate(tx);
     await recordAudit(tx, who.actor, {

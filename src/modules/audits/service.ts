@@ -171,6 +171,53 @@ export interface GradeInput {
 }
 
 /**
+ * Writes a grading, first or put right: the sections as graded, the overall grade computed (the
+ * worst section, or inadequate for a missing delegated authority on the audit date), the put-right
+ * deadline for an inadequate one, and a safeguarding concern raised as a concern record at once when
+ * none was raised before. `completes` marks a first grading's audit completed by its auditor.
+ */
+export async function writeGrading(
+  tx: DbOrTx,
+  who: Who,
+  audit: { id: string; householdId: string; concernId: string | null },
+  input: GradeInput,
+  completes?: { auditorId: string },
+) {
+  const gaps = await delegatedAuthorityGaps(tx, audit.householdId, input.auditedOn);
+  const { grade } = overallGrade(
+    input.sections.map((s) => s.grade),
+    gaps.length > 0,
+  );
+  await tx.delete(caseAuditSections).where(eq(caseAuditSections.auditId, audit.id));
+  await tx.insert(caseAuditSections).values(input.sections.map((s) => ({ auditId: audit.id, ...s })));
+  let concernId = audit.concernId;
+  if (!concernId && input.safeguarding) {
+    const raised = await raiseConcern(tx, who, {
+      householdId: audit.householdId,
+      summary: input.safeguarding,
+      foundBy: { recordType: 'case-audit', recordId: audit.id },
+    });
+    if (!raised.ok) throw new Error(`the audit's safeguarding concern was not recorded: ${raised.reason}`);
+    concernId = raised.id;
+  }
+  await tx
+    .update(caseAudits)
+    .set({
+      ...(completes ? { status: 'completed', auditorId: completes.auditorId } : {}),
+      auditedOn: input.auditedOn,
+      grade,
+      delegatedAuthorityMissing: gaps.length > 0,
+      delegatedAuthorityDetail: gaps.length ? gaps.join(', ') : null,
+      safeguarding: input.safeguarding,
+      concernId,
+      putRightDueOn: grade === 'inadequate' ? putRightDueOn(input.auditedOn) : null,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(caseAudits.id, audit.id), completes ? eq(caseAudits.status, 'to_do') : undefined));
+  return { grade, concernId };
+}
+
+/**
  * Completes an audit: the sections as graded, the overall grade computed (the worst section, or
  * inadequate for a missing delegated authority on the audit date), the put-right deadline for an
  * inadequate one, and a safeguarding concern raised as a concern record at once.
@@ -186,37 +233,7 @@ export async function gradeAudit(db: DbOrTx, who: Who, id: string, input: GradeI
       if (input.auditedOn > todayInLondon()) {
         return invalid({ field: 'auditedOn', message: 'The date of the audit must be today or in the past' });
       }
-      const gaps = await delegatedAuthorityGaps(tx, record.householdId, input.auditedOn);
-      const { grade } = overallGrade(
-        input.sections.map((s) => s.grade),
-        gaps.length > 0,
-      );
-      await tx.insert(caseAuditSections).values(input.sections.map((s) => ({ auditId: id, ...s })));
-      let concernId: string | null = null;
-      if (input.safeguarding) {
-        const raised = await raiseConcern(tx, who, {
-          householdId: record.householdId,
-          summary: input.safeguarding,
-          foundBy: { recordType: 'case-audit', recordId: id },
-        });
-        if (!raised.ok) throw new Error(`the audit's safeguarding concern was not recorded: ${raised.reason}`);
-        concernId = raised.id;
-      }
-      await tx
-        .update(caseAudits)
-        .set({
-          status: 'completed',
-          auditorId: who.user.id,
-          auditedOn: input.auditedOn,
-          grade,
-          delegatedAuthorityMissing: gaps.length > 0,
-          delegatedAuthorityDetail: gaps.length ? gaps.join(', ') : null,
-          safeguarding: input.safeguarding,
-          concernId,
-          putRightDueOn: grade === 'inadequate' ? putRightDueOn(input.auditedOn) : null,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(caseAudits.id, id), eq(caseAudits.status, 'to_do')));
+      await writeGrading(tx, who, { ...record, concernId: null }, input, { auditorId: who.user.id });
       return { ok: true as const, step: 'grade' };
     },
   );
