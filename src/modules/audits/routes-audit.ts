@@ -34,28 +34,30 @@ const crumbs = (a: AuditRecord) => [
   { text: caption(a), href: auditPath(a.id) },
 ];
 
-/** The audit the user may see for a form, or null after answering 404 or 403. */
-async function auditFor(
+/** Who does what with an audit, for a refused change. */
+const WHO_AUDITS =
+  'A file is audited by its team manager (the central sample by the head or a service manager); an inadequate audit is put right by the household’s supervising social worker and confirmed by the auditor.';
+
+/**
+ * The audit the user may see for a form, or null after answering 404 (not seen, or not `found` as
+ * the form needs it) or 403 (`may` not, with `why`).
+ */
+export async function auditFor(
   db: Db,
-  request: FastifyRequest<WithId>,
+  request: FastifyRequest<{ Params: { id: string } }>,
   reply: FastifyReply,
   may: (r: AuditRecord) => boolean,
+  { found = () => true, why = WHO_AUDITS }: { found?: (r: AuditRecord) => boolean; why?: string } = {},
 ): Promise<AuditRecord | null> {
-  if (!isUuid(request.params.id)) {
-    await reply.callNotFound();
-    return null;
-  }
-  const record = await findVisibleAudit(db, request.user!, request.params.id);
-  if (!record) {
+  const record = isUuid(request.params.id) ? await findVisibleAudit(db, request.user!, request.params.id) : null;
+  if (!record || !found(record)) {
     await reply.callNotFound();
     return null;
   }
   if (!may(record)) {
     await reply.code(403).page('error.njk', {
       title: 'You cannot make this change',
-      lines: [
-        'A file is audited by its team manager (the central sample by the head or a service manager); an inadequate audit is put right by the household’s supervising social worker and confirmed by the auditor.',
-      ],
+      lines: [why],
       backLink: { href: auditPath(record.id) },
     });
     return null;

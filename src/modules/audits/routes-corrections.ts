@@ -9,13 +9,13 @@ import type { Db } from '../../platform/db/client.ts';
 import { dateBoxes, linkDateErrors } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
-import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { changeGrading } from './corrections.ts';
 import { parseChangeGradeForm } from './forms.ts';
 import { gradeNames, grades, sectionNames, sections } from './labels.ts';
 import { auditPath, auditsHomePath, auditStepPath } from './paths.ts';
-import { delegatedAuthorityGaps, findVisibleAudit, type AuditRecord, type SectionRow } from './queries.ts';
+import { delegatedAuthorityGaps, type AuditRecord, type SectionRow } from './queries.ts';
+import { auditFor } from './routes-audit.ts';
 import { mayChangeGrading } from './scope.ts';
 import { viewAudit } from './service.ts';
 
@@ -51,24 +51,11 @@ function changeLines(a: AuditRecord): string[] {
 
 export function correctionRoutes(app: FastifyInstance, db: Db) {
   /** The completed audit this user may change the grading of, or null after answering 404 or 403. */
-  async function graded(request: FastifyRequest<WithId>, reply: FastifyReply): Promise<AuditRecord | null> {
-    const a = isUuid(request.params.id) ? await findVisibleAudit(db, request.user!, request.params.id) : null;
-    if (!a || a.status !== 'completed') {
-      await reply.callNotFound();
-      return null;
-    }
-    if (!mayChangeGrading(request.user!, a)) {
-      await reply.code(403).page('error.njk', {
-        title: 'You cannot make this change',
-        lines: [
-          'The grading of an audit is changed by the auditor who graded it or a manager who audits the file (its team manager; the head or a service manager for the central sample).',
-        ],
-        backLink: { href: auditPath(a.id) },
-      });
-      return null;
-    }
-    return a;
-  }
+  const graded = (request: FastifyRequest<WithId>, reply: FastifyReply) =>
+    auditFor(db, request, reply, (a) => mayChangeGrading(request.user!, a), {
+      found: (a) => a.status === 'completed',
+      why: 'The grading of an audit is changed by the auditor who graded it or a manager who audits the file (its team manager; the head or a service manager for the central sample).',
+    });
 
   const show = async (reply: FastifyReply, a: AuditRecord, values: Body, errors?: FormErrors) => {
     const gaps = await delegatedAuthorityGaps(db, a.householdId, a.auditedOn!);
