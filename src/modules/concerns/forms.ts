@@ -106,6 +106,11 @@ export const matterForm = z
   });
 export type MatterInput = z.infer<typeof matterForm>;
 
+/** Why a matter's opening details are being changed (asked with the form it was recorded on). */
+export const matterChangeReasonForm = z.object({
+  reason: requiredText('Enter why the details are being changed', 500),
+});
+
 export const referralDates = ['referredOn'] as const;
 export const referralForm = z.object({
   referredOn: govukDate('Date it was referred to the LADO'),

@@ -33,8 +33,17 @@ export function kindChoices(onHousehold: boolean): Choice[] {
   return choicesOf(kindsFor(onHousehold), kindNames, kindHints);
 }
 
-/** The form's fields for a kind, on a household (its people and children) or about the service (a team). */
-export async function matterFields(db: DbOrTx, kind: Kind, householdId: string | null): Promise<Field[]> {
+/**
+ * The form's fields for a kind, on a household (its people and children) or about the service (a
+ * team). Changing a matter, `named` are the children it names (kept among the choices) and the
+ * children offered are those placed in the year before it became known.
+ */
+export async function matterFields(
+  db: DbOrTx,
+  kind: Kind,
+  householdId: string | null,
+  changing: { named: Choice[]; knownOn: string } | null = null,
+): Promise<Field[]> {
   const harm = kind === 'allegation' || kind === 'standard_of_care';
   const about: Choice[] = [];
   const fields: Field[] = [{ type: 'hidden', name: 'kind', value: kind }];
@@ -48,8 +57,11 @@ export async function matterFields(db: DbOrTx, kind: Kind, householdId: string |
         text: `${m.name} (member of the household)`,
       })),
     );
-    const placed = await childrenPlacedSince(db, householdId, addYears(todayInLondon(), -1));
+    const since = changing && changing.knownOn < todayInLondon() ? changing.knownOn : todayInLondon();
+    const placed = await childrenPlacedSince(db, householdId, addYears(since, -1));
     childChoices = placed.map((c) => ({ value: c.id, text: `${c.name} (${c.reference})` }));
+    const offered = new Set(childChoices.map((c) => c.value));
+    childChoices.push(...(changing?.named ?? []).filter((c) => !offered.has(c.value)));
   } else {
     const teams = await teamOptions(db);
     fields.push({

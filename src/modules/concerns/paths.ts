@@ -3,6 +3,8 @@ export const registerPath = () => '/concerns';
 export const ladoHomePath = () => '/lado';
 export const newMatterPath = () => '/concerns/new';
 export const matterPath = (id: string) => `/concerns/${id}`;
+export const changeMatterPath = (id: string) => `/concerns/${id}/change`;
+export const removeMatterPath = (id: string) => `/concerns/${id}/remove`;
 export const stepPath = (id: string, step: string) => `/concerns/${id}/${step}`;
 export const householdMattersPath = (householdId: string) => `/households/${householdId}/concerns`;
 export const newMatterOnHouseholdPath = (householdId: string) => `/households/${householdId}/concerns/new`;

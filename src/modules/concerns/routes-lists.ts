@@ -179,7 +179,12 @@ export function listRoutes(app: FastifyInstance, db: Db) {
           { text: household.name, href: householdPath(household.id) },
         ],
         selfHref: householdMattersPath(household.id),
-        flash: request.query.done === 'event-removed' ? 'The significant event has been removed' : undefined,
+        flash:
+          request.query.done === 'event-removed'
+            ? 'The significant event has been removed'
+            : request.query.done === 'matter-removed'
+              ? 'The matter recorded in error has been removed'
+              : undefined,
       });
     },
   );

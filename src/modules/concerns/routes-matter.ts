@@ -5,11 +5,22 @@ import type { Db } from '../../platform/db/client.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { childToldStep } from './allegation-steps.ts';
+import { referralChangeStep } from './correction-steps.ts';
 import { accountStep } from './matter-steps.ts';
 import { kindNames, nameOf, outcomeNames } from './labels.ts';
 import { matterEvent, matterMeetings, matterPlacements, matterStages, matterThemes } from './queries.ts';
 import { householdPath } from '../households/paths.ts';
-import { eventPath, householdMattersPath, matterPath, registerPath, stepPath } from './paths.ts';
+import {
+  changeMatterPath,
+  eventPath,
+  householdMattersPath,
+  matterPath,
+  registerPath,
+  removeMatterPath,
+  stepPath,
+} from './paths.ts';
+import { mayChangeMatter, mayRemoveMatter, removalRefusal } from './matter-corrections.ts';
+import { laterSteps } from './matter-later.ts';
 import { viewMatter } from './service.ts';
 import { mayTake, stepContext, steps, stepsOffered } from './steps.ts';
 import { NOTIFY_WITHIN_HOURS } from './settings.ts';
@@ -30,7 +41,7 @@ import { formatDate } from '../../platform/views/format.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string } };
 
-const doneTitles = Object.fromEntries(steps.map((s) => [s.path, s.done]));
+const doneTitles = { ...Object.fromEntries(steps.map((s) => [s.path, s.done])), changed: 'The details were changed' };
 
 export function matterRoutes(app: FastifyInstance, db: Db) {
   app.get<WithId>('/concerns/:id', { config: { access: { permission: 'concerns.view' } } }, async (request, reply) => {
@@ -63,7 +74,16 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
       rows: summaryRows(record, { children: children.map((x) => x.name), themes }),
       clock: c.kind === 'allegation' ? allegationClock(c) : null,
       deadlines:
-        c.kind === 'allegation' ? allegationDeadlines(c, firstMeeting).map((d) => ({ ...d, tag: deadlineTag(d) })) : [],
+        c.kind === 'allegation'
+          ? allegationDeadlines(c, firstMeeting).map((d) => ({
+              ...d,
+              tag: deadlineTag(d),
+              changeHref:
+                d.step === 'referral' && mayTake(referralChangeStep, user, record) && referralChangeStep.offered(ctx)
+                  ? stepPath(id, referralChangeStep.path)
+                  : null,
+            }))
+          : [],
       payment: c.kind === 'allegation' ? paymentToday(c, placements[0]?.onDate ?? null) : null,
       support: supportText(c),
       placements,
@@ -90,6 +110,11 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
           }
         : null,
       actions: stepsOffered(ctx).map((s) => ({ text: s.title, href: stepPath(id, s.path) })),
+      changeHref: mayChangeMatter(user, record) ? changeMatterPath(id) : null,
+      removeHref:
+        mayRemoveMatter(user, record) && removalRefusal(record, await laterSteps(db, c)) === null
+          ? removeMatterPath(id)
+          : null,
       timeline: timelineItems({ record, children, meetings, stages, placements }),
       flash: doneMessage(request.query.done, doneTitles),
       breadcrumbs:

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { eventCorrectionRoutes } from './routes-corrections.ts';
 import { listRoutes } from './routes-lists.ts';
+import { matterCorrectionRoutes } from './routes-matter-corrections.ts';
 import { matterRoutes } from './routes-matter.ts';
 import { notificationRoutes } from './routes-notifications.ts';
 import { recordRoutes } from './routes-record.ts';
@@ -15,4 +16,5 @@ export const concernsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
   stepRoutes(app, db);
   notificationRoutes(app, db);
   eventCorrectionRoutes(app, db);
+  matterCorrectionRoutes(app, db);
 };

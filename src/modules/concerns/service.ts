@@ -36,8 +36,15 @@ import {
   significantEvents,
 } from './tables.ts';
 
-/** What a step's change did: the fields it wrote (names only: the audit trail holds no personal data), or why not. */
-export type Change = { step: string; fields: string[] } | { errors: FieldError[] };
+/** What a step's change did: the fields it wrote (names only), and a correction's detail; or why not. */
+export type Change =
+  | {
+      step: string;
+      fields: string[];
+      /** A correction's part of the record, what it said before and why it was changed. */
+      detail?: Record<string, unknown>;
+    }
+  | { errors: FieldError[] };
 
 /** Keeps the matter's stage and its deadlines in step with the record, in the caller's transaction. */
 export async function refreshMatter(tx: DbOrTx, id: string): Promise<void> {
@@ -85,7 +92,7 @@ export async function changeMatter(
       action: 'update',
       recordType: 'concern',
       recordId: id,
-      detail: { step: done.step, fields: done.fields },
+      detail: { step: done.step, fields: done.fields, ...done.detail },
     });
     return { ok: true as const, id };
   });
@@ -107,7 +114,8 @@ async function placeOf(
   return team ? { kind, householdId: null, teamId: team.id, areaId: team.areaId, allocatedSswId: null } : null;
 }
 
-async function checkPeople(tx: DbOrTx, householdId: string | null, input: MatterInput): Promise<FieldError[]> {
+/** Who it is about from the household's people, and the children from those placed there in the year before. */
+export async function checkPeople(tx: DbOrTx, householdId: string | null, input: MatterInput): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.againstKind !== 'service') {
     const table = input.againstKind === 'carer' ? carers : householdMembers;

@@ -47,6 +47,8 @@ export interface Step<S extends z.ZodType = z.ZodType> {
   title: string;
   /** The message shown on the matter page afterwards. */
   done: string;
+  /** A correction of a step recorded (its own form filled in): linked beside what it corrects, not among the next steps. */
+  correction?: boolean;
   /** The kinds of matter it belongs to. */
   kinds: readonly Kind[];
   /** Whether this user may take the step on this matter (a 403 otherwise). */

@@ -10,13 +10,14 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { forbidden, type Result, type Who } from '../../platform/views/results.ts';
 import { allegationSteps } from './allegation-steps.ts';
 import { complaintSteps } from './complaint-steps.ts';
+import { correctionSteps } from './correction-steps.ts';
 import { matterSteps } from './matter-steps.ts';
 import { matterChildren, type ConcernRecord, type MatterChild } from './queries.ts';
 import { changeMatter } from './service.ts';
 import type { Step, StepContext } from './step.ts';
 import { complaintStages } from './tables.ts';
 
-export const steps: Step[] = [...allegationSteps, ...matterSteps, ...complaintSteps];
+export const steps: Step[] = [...allegationSteps, ...matterSteps, ...complaintSteps, ...correctionSteps];
 
 export const stepAt = (path: string) => steps.find((s) => s.path === path);
 
@@ -69,7 +70,7 @@ export function mayTake(step: Step, user: SignedInUser, record: ConcernRecord): 
 
 /** The steps this user may take on the matter now, for its page. */
 export function stepsOffered(ctx: StepContext): Step[] {
-  return steps.filter((s) => mayTake(s, ctx.user, ctx.record) && s.offered(ctx));
+  return steps.filter((s) => !s.correction && mayTake(s, ctx.user, ctx.record) && s.offered(ctx));
 }
 
 /** Takes a step: refused (403) when it is not the user's to take or not open now; the form's errors otherwise. */

@@ -94,6 +94,8 @@ export interface Deadline {
   dueOn: IsoDate;
   doneOn: IsoDate | null;
   cites: string;
+  /** The step that recorded it, when it can be changed ('referral'). */
+  step?: string;
 }
 
 /** The allegation's deadlines with what was done when, in the order they fall. */
@@ -104,6 +106,7 @@ export function allegationDeadlines(c: ConcernRow, firstMeetingOn: IsoDate | nul
       dueOn: referralDueOn(c.knownOn),
       doneOn: c.referredToLadoOn,
       cites: 'within 1 working day of it becoming known',
+      step: 'referral',
     },
   ];
   if (c.referredToLadoOn) {
