@@ -52,6 +52,8 @@ const NOT_PERSONAL: [RegExp, string][] = [
   // A team's meetings on serious case reviews: staff's work on published reviews, no carer or child (each meeting
   // listed is audited all the same, but a team with none yet shows nothing to audit); its form likewise.
   [/^\/teams\/:id\/team-meetings(\/new)?$/, "a team's meetings on serious case reviews"],
+  // A set of published rates put right or removed: amounts and dates, no person.
+  [/^\/payments\/rates\/:id\/(change|remove)$/, 'a set of published rates'],
 ];
 
 const NOT_A_PAGE = /sign-out|\/assets\/|\.(pdf|docx|xlsx|csv|png|jpe?g)\b|\/photo\b|\/download|\/export|format=/;
