@@ -158,8 +158,8 @@ test('an allegation goes to the LADO, to an outcome given to the child, and to p
 });
 
 /**
- * The carer sees in the portal only that a matter is open, its stage and who supports them, never
- * what is alleged; an SSW of another team cannot open the matter at all.
+ * What is alleged put right by the SSW; the carer sees in the portal only that a matter is open, its
+ * stage and who supports them, never what is alleged; an SSW of another team cannot open the matter.
  */
 test('the carer sees only that a matter is open; another team’s SSW cannot open it', async ({ hearth }) => {
   test.setTimeout(120_000);
@@ -169,6 +169,15 @@ test('the carer sees only that a matter is open; another team’s SSW cannot ope
   await hearth.signInAs('ssw');
   await openEllisMatters(hearth);
   const matter = await recordAllegation(hearth, summary, { child: false });
+  // What was typed wrongly is put right on the form it was recorded on, filled in, with why.
+  await hearth.clickLink('Change the details of the allegation');
+  await expect(page.getByLabel('What is alleged')).toHaveValue(summary);
+  const corrected = `${summary} It happened on two evenings.`;
+  await page.getByLabel('What is alleged').fill(corrected);
+  await page.getByLabel('Why is this being changed?').fill('The neighbour rang back about a second evening.');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The details were changed');
+  await expect(page.locator('main')).toContainText(corrected);
   await hearth.clickLink('Record the carer’s independent support');
   await page.getByLabel('Who supports the carer').fill('Dana Whitlock');
   await page.getByLabel('Their organisation (optional)').fill('Fostering Network');

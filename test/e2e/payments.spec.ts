@@ -14,8 +14,8 @@ const aprilFirst = () => new Date(2100 + (Date.now() % 800), 3, 1);
 /**
  * The payments officer's work: the rates in force (day care below the Living Wage called out), a
  * new set of rates for a coming year (a mistyped amount refused first), and a disability
- * enhancement recorded for a child with a disability placed with one of the service's households;
- * then the carer sees what they are paid on their portal. Every page is checked with axe.
+ * enhancement recorded for a child with a disability placed with one of the service's households
+ * (its amount then put right); then the carer sees what they are paid on their portal. Every page is checked with axe.
  */
 test('the payments officer publishes rates and records an enhancement; the carer sees what they are paid', async ({
   hearth,
@@ -70,6 +70,14 @@ test('the payments officer publishes rates and records an enhancement; the carer
   await expect(page.locator('.govuk-notification-banner')).toContainText('The enhancement has been recorded');
   await expect(hearth.heading).toHaveText(child);
   await expect(page.locator('main')).toContainText('£135.50 a week');
+  // The amount was typed wrongly: put right on the form it was recorded on, filled in, with why.
+  await hearth.clickLink(/^Change/, { within: page.locator('main') });
+  await expect(page.getByLabel('Weekly enhancement')).toHaveValue('135.50');
+  await page.getByLabel('Weekly enhancement').fill('153.50');
+  await page.getByLabel('Why is this being changed?').fill('The panel agreed £153.50; the digits were swapped.');
+  await hearth.submit('Save the changes');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The enhancement has been changed');
+  await expect(page.locator('main')).toContainText('£153.50 a week');
   await hearth.clickLink('Disability enhancements', { within: page.locator('.govuk-breadcrumbs') });
   await expect(hearth.heading).toHaveText('Disability enhancements');
   await hearth.signOut();
