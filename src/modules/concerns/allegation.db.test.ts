@@ -2,7 +2,7 @@
  * An allegation through the LADO process, as the people who work it use the pages: recorded by
  * the supervising social worker, referred, decided on and met about by the LADO, concluded, the
  * outcome given to the child and the carer, presented to the panel; bad input refused with
- * messages and nothing lost.
+ * messages and nothing lost; the outcome put right by the LADO.
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,9 @@ import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { concerns, significantEvents } from './tables.ts';
-import { dateFields, householdWithChild } from './test-support.ts';
+import { dateFields, householdWithChild, makeMatter } from './test-support.ts';
 
 const t = testAppForFile();
 const daysAgo = (n: number) => addDays(todayInLondon(), -n);
@@ -136,5 +137,66 @@ describe('an allegation from recording to the panel', () => {
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.recordId, id));
     expect(trail.filter((e) => e.action === 'view').length).toBeGreaterThan(3);
     expect(trail.filter((e) => e.action === 'update').length).toBe(7);
+  });
+});
+
+describe('an allegation’s outcome put right', () => {
+  it('is changed by the LADO on its own form, filled in, never before the referral nor after what followed it', async () => {
+    const db = t.database.db;
+    const { household } = await householdWithChild(db);
+    const matter = await makeMatter(db, {
+      householdId: household.id,
+      referredToLadoOn: daysAgo(20),
+      outcome: 'unsubstantiated',
+      outcomeOn: daysAgo(10),
+      carerToldOn: daysAgo(5),
+    });
+    const path = `/concerns/${matter.id}/outcome/change`;
+    const lado = await signedIn(t.app, 'lado');
+    expect((await lado.get(`/concerns/${matter.id}`)).body).toContain(`href="${path}"`);
+    const form = await lado.get(path);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/value="unsubstantiated" checked/);
+    expect(form.body).toContain(`value="${Number(daysAgo(10).slice(8))}"`);
+
+    const change = (outcomeOn: string, extra: Record<string, string> = { reason: 'The wrong outcome was ticked' }) =>
+      lado.post(path, { outcome: 'substantiated', ...dateFields('outcomeOn', outcomeOn), ...extra });
+    const afterTold = await change(daysAgo(4));
+    expect(afterTold.statusCode).toBe(400);
+    expect(afterTold.body).toContain(
+      `The date of the outcome cannot be after the outcome given to the carer on ${formatDate(daysAgo(5))}`,
+    );
+    expect(afterTold.body).toMatch(/value="substantiated" checked/);
+    const beforeReferral = await change(daysAgo(21));
+    expect(beforeReferral.statusCode).toBe(400);
+    expect(beforeReferral.body).toContain('The date of the outcome must be on or after the referral to the LADO');
+    const noReason = await change(daysAgo(9), {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the outcome is being changed');
+    expect((await db.select().from(concerns).where(eq(concerns.id, matter.id)))[0]).toMatchObject({
+      outcome: 'unsubstantiated',
+      outcomeOn: daysAgo(10),
+    });
+
+    const changed = await change(daysAgo(9));
+    expect(changed.statusCode).toBe(303);
+    const page = (await lado.get(String(changed.headers.location))).body;
+    expect(page).toContain('Outcome changed');
+    expect(page).toContain('Outcome: Substantiated');
+    const [entry] = await db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, matter.id), eq(auditEvents.action, 'update')));
+    expect(entry?.detail).toEqual({
+      step: 'outcome-change',
+      fields: ['outcome', 'outcomeOn'],
+      part: 'lado-outcome',
+      was: { outcome: 'unsubstantiated', outcomeOn: daysAgo(10) },
+      reason: 'The wrong outcome was ticked',
+    });
+    // The outcome is the LADO's: the supervising social worker does not change it.
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.get(`/concerns/${matter.id}`)).body).not.toContain(`href="${path}"`);
+    expect((await ssw.post(path, { outcome: 'false', ...dateFields('outcomeOn', daysAgo(9)) })).statusCode).toBe(403);
   });
 });

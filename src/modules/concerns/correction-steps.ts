@@ -1,22 +1,41 @@
 /**
- * A step recorded with the wrong date put right on its own form, filled in with what it says, with
- * why: the referral to the LADO, between the day the allegation became known and the first step
- * that counts from the referral (the LADO's decision, a meeting, the outcome). Its deadlines follow
- * (the decision, meeting and support are due from the referral), and the audit entry keeps what it
- * said. Linked beside the referral on the matter page, not among the next steps.
+ * A step recorded wrongly put right on its own form, filled in with what it says, with why:
+ * - the referral to the LADO, between the day the allegation became known and the first step that
+ *   counts from the referral (the LADO's decision, a meeting, the outcome); its deadlines follow
+ *   (the decision, meeting and support are due from the referral);
+ * - the outcome (what it was, and its date), by the LADO: on or after the referral, as recording it,
+ *   and never after the first step that follows it (the outcome given to the carer or a child, the
+ *   presentation to the fostering panel, the closing); the figures of outcomes count it as it now is.
+ * The audit entry keeps what it said. Each is linked beside what it corrects on the matter page (the
+ * deadlines table), not among the next steps.
  */
-import { eq, min } from 'drizzle-orm';
+import { asc, eq, min } from 'drizzle-orm';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { requiredText } from '../../platform/views/forms.ts';
-import { referralStep } from './allegation-steps.ts';
-import { referralDates, referralForm } from './forms.ts';
-import { worksOn } from './scope.ts';
+import { outcomeStep, referralStep } from './allegation-steps.ts';
+import { outcomeDates, outcomeForm, referralDates, referralForm } from './forms.ts';
+import { worksAsLado, worksOn } from './scope.ts';
 import { dateBetween, defineStep, ukDate } from './step.ts';
-import { allegationMeetings, concerns } from './tables.ts';
+import { allegationMeetings, concernChildren, concerns } from './tables.ts';
 
 const referralChangeForm = referralForm.extend({
   reason: requiredText('Enter why the referral is being changed', 500),
 });
+
+/** The box asking why, under a correction's own fields. */
+const reasonField = {
+  type: 'textarea',
+  name: 'reason',
+  label: 'Why is this being changed?',
+  hint: 'For example, the date was typed wrongly. The audit trail keeps what it said before.',
+  rows: 3,
+} as const;
+
+/** The first of the steps in `later` (dated; the undated left out), or undefined. */
+const firstOf = (later: { on: string | null; what: string }[]) =>
+  later
+    .filter((s): s is { on: string; what: string } => s.on !== null)
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
 
 export const referralChangeStep = defineStep({
   path: 'referral/change',
@@ -29,16 +48,7 @@ export const referralChangeStep = defineStep({
   offered: (ctx) => ctx.record.concern.referredToLadoOn !== null,
   schema: referralChangeForm,
   dates: referralDates,
-  fields: async (ctx) => [
-    ...(await referralStep.fields(ctx)),
-    {
-      type: 'textarea',
-      name: 'reason',
-      label: 'Why is this being changed?',
-      hint: 'For example, the date was typed wrongly. The audit trail keeps what it said before.',
-      rows: 3,
-    },
-  ],
+  fields: async (ctx) => [...(await referralStep.fields(ctx)), reasonField],
   initial: (ctx) => ({
     ...dateBoxes('referredOn', ctx.record.concern.referredToLadoOn),
     ladoName: ctx.record.concern.ladoName ?? '',
@@ -53,14 +63,11 @@ export const referralChangeStep = defineStep({
       .select({ on: min(allegationMeetings.heldOn) })
       .from(allegationMeetings)
       .where(eq(allegationMeetings.concernId, c.id));
-    const later = [
+    const first = firstOf([
       { on: c.ladoDecisionOn, what: 'the LADO’s decision on immediate action' },
       { on: met?.on ?? null, what: 'the first meeting' },
       { on: c.outcomeOn, what: 'the outcome' },
-    ]
-      .filter((s): s is { on: string; what: string } => s.on !== null)
-      .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-    const first = later[0];
+    ]);
     if (first && input.referredOn > first.on) {
       errors.push({
         field: 'referredOn',
@@ -84,4 +91,60 @@ export const referralChangeStep = defineStep({
   },
 });
 
-export const correctionSteps = [referralChangeStep];
+const outcomeChangeForm = outcomeForm.extend({
+  reason: requiredText('Enter why the outcome is being changed', 500),
+});
+
+export const outcomeChangeStep = defineStep({
+  path: 'outcome/change',
+  permission: 'allegations.lado',
+  title: 'Change the outcome',
+  done: 'Outcome changed',
+  correction: true,
+  kinds: ['allegation'],
+  may: worksAsLado,
+  offered: (ctx) => ctx.record.concern.outcomeOn !== null,
+  schema: outcomeChangeForm,
+  dates: outcomeDates,
+  fields: async (ctx) => [...(await outcomeStep.fields(ctx)), reasonField],
+  initial: (ctx) => ({
+    outcome: ctx.record.concern.outcome ?? '',
+    ...dateBoxes('outcomeOn', ctx.record.concern.outcomeOn),
+  }),
+  async apply(tx, ctx, input) {
+    const c = ctx.record.concern;
+    const errors = dateBetween('outcomeOn', input.outcomeOn, 'The date of the outcome', {
+      date: c.referredToLadoOn,
+      after: 'the referral to the LADO',
+    });
+    const [toldChild] = await tx
+      .select({ on: concernChildren.outcomeToldOn })
+      .from(concernChildren)
+      .where(eq(concernChildren.concernId, c.id))
+      .orderBy(asc(concernChildren.outcomeToldOn))
+      .limit(1);
+    const first = firstOf([
+      { on: c.carerToldOn, what: 'the outcome given to the carer' },
+      { on: toldChild?.on ?? null, what: 'the outcome given to a child' },
+      { on: c.presentedToPanelOn, what: 'its presentation to the fostering panel' },
+      { on: c.closedOn, what: 'its closing' },
+    ]);
+    if (first && input.outcomeOn > first.on) {
+      errors.push({
+        field: 'outcomeOn',
+        message: `The date of the outcome cannot be after ${first.what} on ${ukDate(first.on)}`,
+      });
+    }
+    if (errors.length) return { errors };
+    const was = { outcome: c.outcome, outcomeOn: c.outcomeOn };
+    const changed = (['outcome', 'outcomeOn'] as const).filter((f) => was[f] !== input[f]);
+    await tx.update(concerns).set({ outcome: input.outcome, outcomeOn: input.outcomeOn }).where(eq(concerns.id, c.id));
+    return {
+      step: 'outcome-change',
+      fields: [...changed],
+      detail: { part: 'lado-outcome', was, reason: input.reason },
+    };
+  },
+});
+
+export const correctionSteps = [referralChangeStep, outcomeChangeStep];

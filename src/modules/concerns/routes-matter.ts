@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { childToldStep } from './allegation-steps.ts';
-import { referralChangeStep } from './correction-steps.ts';
+import { outcomeChangeStep, referralChangeStep } from './correction-steps.ts';
 import { accountStep } from './matter-steps.ts';
 import { kindNames, nameOf, outcomeNames } from './labels.ts';
 import { matterEvent, matterMeetings, matterPlacements, matterStages, matterThemes } from './queries.ts';
@@ -62,6 +62,17 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
     const ctx = await stepContext(db, user, record, {}, children);
     const seesHousehold = record.household !== null && can(user.role, 'households.view');
     const firstMeeting = meetings[0]?.meeting.heldOn ?? null;
+    // A step put right on its own form is linked beside the deadline it met.
+    const corrections = {
+      referral: { step: referralChangeStep, what: 'the referral to the LADO' },
+      outcome: { step: outcomeChangeStep, what: 'the outcome' },
+    } as const;
+    const changeOf = (deadline?: string) => {
+      const c = deadline === 'referral' || deadline === 'outcome' ? corrections[deadline] : null;
+      return c && mayTake(c.step, user, record) && c.step.offered(ctx)
+        ? { changeHref: stepPath(id, c.step.path), changeWhat: c.what }
+        : {};
+    };
     return reply.page('concerns-matter.njk', {
       title: `${matterHeading(record)}, ${formatDate(c.knownOn)}`,
       heading: matterHeading(record),
@@ -78,10 +89,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
           ? allegationDeadlines(c, firstMeeting).map((d) => ({
               ...d,
               tag: deadlineTag(d),
-              changeHref:
-                d.step === 'referral' && mayTake(referralChangeStep, user, record) && referralChangeStep.offered(ctx)
-                  ? stepPath(id, referralChangeStep.path)
-                  : null,
+              ...changeOf(d.step),
             }))
           : [],
       payment: c.kind === 'allegation' ? paymentToday(c, placements[0]?.onDate ?? null) : null,

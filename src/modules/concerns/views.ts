@@ -94,7 +94,7 @@ export interface Deadline {
   dueOn: IsoDate;
   doneOn: IsoDate | null;
   cites: string;
-  /** The step that recorded it, when it can be changed ('referral'). */
+  /** The step that recorded it, when it can be changed ('referral', 'outcome'). */
   step?: string;
 }
 
@@ -136,6 +136,7 @@ export function allegationDeadlines(c: ConcernRow, firstMeetingOn: IsoDate | nul
     dueOn: concludeBy(c.knownOn),
     doneOn: c.outcomeOn,
     cites: 'aim within 3 months (guidance)',
+    step: 'outcome',
   });
   return list;
 }

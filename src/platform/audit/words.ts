@@ -133,6 +133,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'event-details': 'what was recorded',
   'matter-details': 'what was recorded when it was opened',
   'lado-referral': 'the referral to the LADO',
+  'lado-outcome': 'the outcome',
   matter: 'an allegation, complaint or concern recorded in error',
   'significant-event': 'a notification of a significant event',
   'team-meeting': 'a team meeting',
