@@ -6,7 +6,6 @@ import { formErrors, parseForm, type FormErrors } from '../../platform/views/for
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who, type Invalid, type Refusal } from '../../platform/views/results.ts';
 import { parseGradeForm, putRightForm, swapForm } from './forms.ts';
-import { gradeNames, grades, sectionNames, sections } from './labels.ts';
 import { matterPath } from '../concerns/paths.ts';
 import { auditPath, auditsHomePath, auditStepPath, monthPath } from './paths.ts';
 import { delegatedAuthorityGaps, findVisibleAudit, type AuditRecord } from './queries.ts';
@@ -14,7 +13,7 @@ import { mayChangeGrading, mayConduct, mayConfirm, mayPutRight } from './scope.t
 import { confirmPutRight, gradeAudit, putRight, swapFile, viewAudit } from './service.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { auditRows, gradeReason, gradeTag, monthName, sectionViews } from './views.ts';
+import { auditRows, gradeReason, gradeTag, gradingSections, monthName, sectionViews } from './views.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string } };
 const access = (permission: 'audits.view' | 'audits.conduct' | 'audits.put-right'): RouteShorthandOptions => ({
@@ -114,11 +113,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       action: auditStepPath(a.id, 'grade'),
       cancel: auditPath(a.id),
       gaps,
-      sections: sections.map((s) => ({
-        key: s,
-        name: sectionNames[s],
-        items: grades.map((g) => ({ value: g, text: gradeNames[g], checked: values[`${s}-grade`] === g })),
-      })),
+      sections: gradingSections(values),
       values,
       errors,
       breadcrumbs: crumbs(a),

@@ -12,12 +12,12 @@ import type { FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { changeGrading } from './corrections.ts';
 import { parseChangeGradeForm } from './forms.ts';
-import { gradeNames, grades, sectionNames, sections } from './labels.ts';
 import { auditPath, auditsHomePath, auditStepPath } from './paths.ts';
 import { delegatedAuthorityGaps, type AuditRecord, type SectionRow } from './queries.ts';
 import { auditFor } from './routes-audit.ts';
 import { mayChangeGrading } from './scope.ts';
 import { viewAudit } from './service.ts';
+import { gradingSections } from './views.ts';
 
 type WithId = { Params: { id: string } };
 type Body = Record<string, unknown>;
@@ -71,11 +71,7 @@ export function correctionRoutes(app: FastifyInstance, db: Db) {
       action: auditStepPath(a.id, 'change-grade'),
       cancel: auditPath(a.id),
       gaps,
-      sections: sections.map((s) => ({
-        key: s,
-        name: sectionNames[s],
-        items: grades.map((g) => ({ value: g, text: gradeNames[g], checked: values[`${s}-grade`] === g })),
-      })),
+      sections: gradingSections(values),
       values,
       errors,
       breadcrumbs: [

@@ -3,6 +3,7 @@ import { addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
   gradeNames,
+  grades,
   gradeTagColours,
   isGrade,
   overallGrade,
@@ -107,3 +108,11 @@ export function sectionViews(rows: SectionRow[]) {
       : [];
   });
 }
+
+/** The grading form's sections, each a set of radios checked as `values` say (first grading or put right). */
+export const gradingSections = (values: Record<string, unknown>) =>
+  sections.map((s) => ({
+    key: s,
+    name: sectionNames[s],
+    items: grades.map((g) => ({ value: g, text: gradeNames[g], checked: values[`${s}-grade`] === g })),
+  }));
