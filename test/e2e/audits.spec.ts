@@ -105,4 +105,10 @@ test('an audit inadequate for a missing delegated authority is put right and con
   await hearth.signInAs('manager', auditPath);
   await hearth.submit('Confirm it was put right');
   await expect(page.locator('main')).toContainText('(on time), confirmed');
+
+  // A grading recorded wrongly is put right on the audit form, filled in with what it says.
+  await hearth.clickLink('Change the grading');
+  await expect(hearth.heading).toHaveText('Change the grading of the audit');
+  await expect(page.getByRole('group', { name: 'Grade for supervision' }).getByLabel('Good')).toBeChecked();
+  await expect(page.getByLabel('Why is this being changed?')).toBeEmpty();
 });

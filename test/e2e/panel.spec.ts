@@ -112,6 +112,10 @@ test('a household goes through a quorate panel to the agency decision that appro
   await expect(main).toContainText(name);
   await decideToApprove(hearth, name);
   await expect(main).toContainText('They may make representations or apply to the Independent Review Mechanism');
+  // A decision typed wrongly is put right on its form, filled in with what it says.
+  await hearth.clickLink('Change the decision');
+  await expect(page.getByLabel('Reasons for your decision')).toHaveValue('I agree with the panel and its reasons.');
+  await expect(page.getByLabel('Why is this being changed?')).toBeEmpty();
   await hearth.signOut();
 
   await hearth.signInAs('manager', '/households');

@@ -24,7 +24,7 @@ import {
 import { letterDocx, letterPdf, type LetterFacts } from './letters.ts';
 import { decisionQueue, itemDetail } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
-import { decisionPath, meetingPath } from './paths.ts';
+import { decisionChangePath, decisionPath, meetingPath } from './paths.ts';
 import { agencyDecisions } from './tables.ts';
 import { eq } from 'drizzle-orm';
 
@@ -69,6 +69,7 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
       : [];
     return reply.code(errors || lettersErrors ? 400 : 200).page('panel-decision.njk', {
       decidedByName: maker?.name ?? null,
+      changeHref: decisionChangePath(found.item.id),
       title: `Agency decision: ${found.household.name}`,
       found,
       kindName: nameOf(itemKindNames, found.item.kind),
