@@ -125,11 +125,6 @@ async function notesContent(tx: DbOrTx, supervisionId: string, options: MailOpti
   };
 }
 
-/** The message is the corrected notes, sent again after a correction (its subject says so). */
-export function isCorrectedNotes(message: Pick<NotesMessage, 'subject'>): boolean {
-  return message.subject.startsWith('Corrected notes');
-}
-
 /** A message waiting to be sent (by email), or held in the outbox when there is no mail server. */
 function waiting(mode: Mailer['mode'], now: Date) {
   const held = mode === 'outbox';
@@ -185,6 +180,7 @@ export async function queueCorrectedNotes(
       lastAttemptAt: null,
       acknowledgedAt: null,
       acknowledgedVia: null,
+      corrected: true,
     })
     .where(eq(supervisionNotesMessages.id, sent.id))
     .returning();

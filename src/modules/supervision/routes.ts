@@ -17,7 +17,7 @@ import {
   type SupervisionRecord,
 } from './queries.ts';
 import { supervisionRecordPdf } from './pdf.ts';
-import { isCorrectedNotes, notesMessageOf } from './notes.ts';
+import { notesMessageOf } from './notes.ts';
 import { finaliseAndSendNotes } from './notes-actions.ts';
 import { notesStatusTag } from './notes-queries.ts';
 import { notesRoutes, type NotesOptions } from './routes-notes.ts';
@@ -227,7 +227,7 @@ function supervisionPages(app: FastifyInstance, { db, mailer, publicUrl }: Notes
       correction: await correctionNotice(db, supervision, message),
       message,
       messageTag: message ? notesStatusTag(message) : null,
-      correctedNotes: message !== null && isCorrectedNotes(message),
+      correctedNotes: message?.corrected === true,
       canRecord: canRecordSupervision(request.user!, household),
       canMarkSent:
         supervision.status === 'final' &&

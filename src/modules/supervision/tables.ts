@@ -162,6 +162,8 @@ export const supervisionNotesMessages = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     /** link, portal */
     acknowledgedVia: text('acknowledged_via'),
+    /** The corrected notes, written again after a finalised supervision was put right. */
+    corrected: boolean('corrected').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
