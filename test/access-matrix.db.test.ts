@@ -359,6 +359,8 @@ const expected: Record<string, Rule> = {
   'POST /concerns/:id/referral': 'concerns.record',
   'GET /concerns/:id/referral/change': 'concerns.record',
   'POST /concerns/:id/referral/change': 'concerns.record',
+  'GET /concerns/:id/decision/change': 'allegations.lado',
+  'POST /concerns/:id/decision/change': 'allegations.lado',
   'GET /concerns/:id/outcome/change': 'allegations.lado',
   'POST /concerns/:id/outcome/change': 'allegations.lado',
   'GET /concerns/:id/decision': 'allegations.lado',

@@ -2,7 +2,7 @@
  * An allegation through the LADO process, as the people who work it use the pages: recorded by
  * the supervising social worker, referred, decided on and met about by the LADO, concluded, the
  * outcome given to the child and the carer, presented to the panel; bad input refused with
- * messages and nothing lost; the outcome put right by the LADO.
+ * messages and nothing lost; the LADO's decision and the outcome put right by the LADO.
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,49 @@ describe('an allegation from recording to the panel', () => {
     const trail = await db.select().from(auditEvents).where(eq(auditEvents.recordId, id));
     expect(trail.filter((e) => e.action === 'view').length).toBeGreaterThan(3);
     expect(trail.filter((e) => e.action === 'update').length).toBe(7);
+  });
+});
+
+describe('the LADO’s decision put right', () => {
+  it('is changed by the LADO on its own form, filled in, never before the referral', async () => {
+    const db = t.database.db;
+    const { household } = await householdWithChild(db);
+    const matter = await makeMatter(db, {
+      householdId: household.id,
+      referredToLadoOn: daysAgo(20),
+      ladoDecisionOn: daysAgo(19),
+      immediateAction: 'strategy_meeting',
+    });
+    const path = `/concerns/${matter.id}/decision/change`;
+    const lado = await signedIn(t.app, 'lado');
+    expect((await lado.get(`/concerns/${matter.id}`)).body).toContain(`href="${path}"`);
+    expect((await lado.get(path)).body).toMatch(/value="strategy_meeting" checked/);
+    const change = (decisionOn: string, immediateAction: string, reason = 'Typed wrongly') =>
+      lado.post(path, { ...dateFields('decisionOn', decisionOn), immediateAction, notes: '', reason });
+    const early = await change(daysAgo(21), 'evaluation_meeting');
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('The date of the decision must be on or after the referral to the LADO');
+    expect(early.body).toMatch(/value="evaluation_meeting" checked/);
+    expect((await change(daysAgo(19), 'other')).body).toContain('Say what the other action is');
+
+    const changed = await change(daysAgo(20), 'evaluation_meeting', 'The LADO decided on the day of the referral');
+    expect(changed.statusCode).toBe(303);
+    expect((await lado.get(String(changed.headers.location))).body).toContain('The LADO’s decision changed');
+    expect((await db.select().from(concerns).where(eq(concerns.id, matter.id)))[0]).toMatchObject({
+      ladoDecisionOn: daysAgo(20),
+      immediateAction: 'evaluation_meeting',
+    });
+    const [entry] = await db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, matter.id), eq(auditEvents.action, 'update')));
+    expect(entry?.detail).toMatchObject({
+      part: 'lado-decision',
+      fields: ['ladoDecisionOn', 'immediateAction'],
+      was: { ladoDecisionOn: daysAgo(19), immediateAction: 'strategy_meeting' },
+      reason: 'The LADO decided on the day of the referral',
+    });
+    expect((await (await signedIn(t.app, 'ssw')).get(path)).statusCode).toBe(403);
   });
 });
 

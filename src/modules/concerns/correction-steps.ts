@@ -3,6 +3,8 @@
  * - the referral to the LADO, between the day the allegation became known and the first step that
  *   counts from the referral (the LADO's decision, a meeting, the outcome); its deadlines follow
  *   (the decision, meeting and support are due from the referral);
+ * - the LADO's decision on immediate action (what was decided, its date and notes), by the LADO: on
+ *   or after the referral, as recording it; the meeting due from the referral stays;
  * - the outcome (what it was, and its date), by the LADO: on or after the referral, as recording it,
  *   and never after the first step that follows it (the outcome given to the carer or a child, the
  *   presentation to the fostering panel, the closing); the figures of outcomes count it as it now is.
@@ -12,8 +14,8 @@
 import { asc, eq, min } from 'drizzle-orm';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { requiredText } from '../../platform/views/forms.ts';
-import { outcomeStep, referralStep } from './allegation-steps.ts';
-import { outcomeDates, outcomeForm, referralDates, referralForm } from './forms.ts';
+import { decisionStep, outcomeStep, referralStep } from './allegation-steps.ts';
+import { decisionDates, decisionForm, outcomeDates, outcomeForm, referralDates, referralForm } from './forms.ts';
 import { worksAsLado, worksOn } from './scope.ts';
 import { dateBetween, defineStep, ukDate } from './step.ts';
 import { allegationMeetings, concernChildren, concerns } from './tables.ts';
@@ -91,6 +93,52 @@ export const referralChangeStep = defineStep({
   },
 });
 
+const decisionChangeForm = decisionForm.extend({
+  reason: requiredText('Enter why the decision is being changed', 500),
+});
+
+export const decisionChangeStep = defineStep({
+  path: 'decision/change',
+  permission: 'allegations.lado',
+  title: 'Change the LADO’s decision on immediate action',
+  done: 'The LADO’s decision changed',
+  correction: true,
+  kinds: ['allegation'],
+  may: worksAsLado,
+  offered: (ctx) => ctx.record.concern.ladoDecisionOn !== null,
+  schema: decisionChangeForm,
+  dates: decisionDates,
+  fields: async (ctx) => [...(await decisionStep.fields(ctx)), reasonField],
+  initial: (ctx) => ({
+    ...dateBoxes('decisionOn', ctx.record.concern.ladoDecisionOn),
+    immediateAction: ctx.record.concern.immediateAction ?? '',
+    notes: ctx.record.concern.ladoDecisionNotes ?? '',
+  }),
+  async apply(tx, ctx, input) {
+    const c = ctx.record.concern;
+    const errors = dateBetween('decisionOn', input.decisionOn, 'The date of the decision', {
+      date: c.referredToLadoOn,
+      after: 'the referral to the LADO',
+    });
+    if (input.immediateAction === 'other' && !input.notes)
+      errors.push({ field: 'notes', message: 'Say what the other action is' });
+    if (errors.length) return { errors };
+    const was = {
+      ladoDecisionOn: c.ladoDecisionOn,
+      immediateAction: c.immediateAction,
+      ladoDecisionNotes: c.ladoDecisionNotes,
+    };
+    const now = {
+      ladoDecisionOn: input.decisionOn,
+      immediateAction: input.immediateAction,
+      ladoDecisionNotes: input.notes,
+    };
+    const changed = (Object.keys(now) as (keyof typeof now)[]).filter((f) => was[f] !== now[f]);
+    await tx.update(concerns).set(now).where(eq(concerns.id, c.id));
+    return { step: 'decision-change', fields: changed, detail: { part: 'lado-decision', was, reason: input.reason } };
+  },
+});
+
 const outcomeChangeForm = outcomeForm.extend({
   reason: requiredText('Enter why the outcome is being changed', 500),
 });
@@ -147,4 +195,4 @@ export const outcomeChangeStep = defineStep({
   },
 });
 
-export const correctionSteps = [referralChangeStep, outcomeChangeStep];
+export const correctionSteps = [referralChangeStep, decisionChangeStep, outcomeChangeStep];

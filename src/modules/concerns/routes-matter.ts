@@ -5,8 +5,9 @@ import type { Db } from '../../platform/db/client.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { childToldStep } from './allegation-steps.ts';
-import { outcomeChangeStep, referralChangeStep } from './correction-steps.ts';
+import { decisionChangeStep, outcomeChangeStep, referralChangeStep } from './correction-steps.ts';
 import { accountStep } from './matter-steps.ts';
+import type { Step } from './step.ts';
 import { kindNames, nameOf, outcomeNames } from './labels.ts';
 import { matterEvent, matterMeetings, matterPlacements, matterStages, matterThemes } from './queries.ts';
 import { householdPath } from '../households/paths.ts';
@@ -63,12 +64,13 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
     const seesHousehold = record.household !== null && can(user.role, 'households.view');
     const firstMeeting = meetings[0]?.meeting.heldOn ?? null;
     // A step put right on its own form is linked beside the deadline it met.
-    const corrections = {
+    const corrections: Record<string, { step: Step; what: string } | undefined> = {
       referral: { step: referralChangeStep, what: 'the referral to the LADO' },
+      decision: { step: decisionChangeStep, what: 'the LADO’s decision on immediate action' },
       outcome: { step: outcomeChangeStep, what: 'the outcome' },
-    } as const;
+    };
     const changeOf = (deadline?: string) => {
-      const c = deadline === 'referral' || deadline === 'outcome' ? corrections[deadline] : null;
+      const c = deadline ? corrections[deadline] : undefined;
       return c && mayTake(c.step, user, record) && c.step.offered(ctx)
         ? { changeHref: stepPath(id, c.step.path), changeWhat: c.what }
         : {};

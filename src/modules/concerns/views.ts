@@ -94,7 +94,7 @@ export interface Deadline {
   dueOn: IsoDate;
   doneOn: IsoDate | null;
   cites: string;
-  /** The step that recorded it, when it can be changed ('referral', 'outcome'). */
+  /** The step that recorded it, when it can be changed ('referral', 'decision', 'outcome'). */
   step?: string;
 }
 
@@ -116,6 +116,7 @@ export function allegationDeadlines(c: ConcernRow, firstMeetingOn: IsoDate | nul
         dueOn: decisionDueOn(c.referredToLadoOn),
         doneOn: c.ladoDecisionOn,
         cites: 'within 1 working day of the referral',
+        step: 'decision',
       },
       {
         what: 'Strategy or evaluation meeting',

@@ -134,6 +134,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'matter-details': 'what was recorded when it was opened',
   'lado-referral': 'the referral to the LADO',
   'lado-outcome': 'the outcome',
+  'lado-decision': 'the LADO’s decision on immediate action',
   matter: 'an allegation, complaint or concern recorded in error',
   'significant-event': 'a notification of a significant event',
   'team-meeting': 'a team meeting',
