@@ -144,6 +144,8 @@ const expected: Record<string, Rule> = {
   'GET /panel/decisions': 'panel.decide',
   'GET /panel/items/:id/decision': 'panel.view',
   'POST /panel/items/:id/decision': 'panel.decide',
+  'GET /panel/meetings/:id/minutes/withdraw': 'panel.sit',
+  'POST /panel/meetings/:id/minutes/withdraw': 'panel.sit',
   'GET /panel/items/:id/decision/change': 'panel.decide',
   'POST /panel/items/:id/decision/change': 'panel.decide',
   'POST /panel/items/:id/letters': 'panel.letters',

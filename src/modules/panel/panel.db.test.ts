@@ -1,9 +1,12 @@
 /** The panel's rules on small fixtures: quorum, papers, who opens them, recommendation, decision, the gate. */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
@@ -130,6 +133,46 @@ describe('a meeting to a decision', () => {
     expect((await chair.post(`/panel/meetings/${m.id}/minutes`, { minutes: 'Approved unanimously' })).statusCode).toBe(
       303,
     );
+
+    // A recommendation recorded wrongly: the chair withdraws the signature, with why; the adviser
+    // records it again and the chair signs again, the minutes they wrote offered again.
+    const withdraw = `/panel/meetings/${m.id}/minutes/withdraw`;
+    expect((await chair.get(`/panel/meetings/${m.id}`)).body).toContain(`href="${withdraw}"`);
+    expect((await adviser.get(withdraw)).statusCode).toBe(403);
+    expect((await chair.get(withdraw)).body).toContain(`You signed the minutes on ${formatDate(today)}`);
+    const noReason = await chair.post(withdraw, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the signature is being withdrawn');
+    const withdrawn = await chair.post(withdraw, { reason: 'The recommendation gave the wrong age range' });
+    expect(withdrawn.headers.location).toBe(`/panel/meetings/${m.id}?done=minutes-withdrawn`);
+    const reopened = (await chair.get(String(withdrawn.headers.location))).body;
+    expect(reopened).toContain('The signature of the minutes has been withdrawn');
+    expect(reopened).toContain('Approved unanimously</textarea>');
+    await decider.get(`/panel/items/${item!.id}/decision`);
+    const waiting = await decider.post(`/panel/items/${item!.id}/decision`, {
+      agrees: 'yes',
+      reasons: 'Agreed',
+      ...dateBoxes('decidedOn', today),
+    });
+    expect(waiting.body).toContain('have not reached you yet');
+    const [trail] = await db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, m.id), eq(auditEvents.action, 'update')))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(trail?.detail).toEqual({
+      part: 'minutes-signature',
+      wasSignedOn: today,
+      reason: 'The recommendation gave the wrong age range',
+    });
+    await adviser.get(`/panel/items/${item!.id}/recommendation`);
+    expect((await adviser.post(`/panel/items/${item!.id}/recommendation`, form)).statusCode).toBe(303);
+    await chair.get(`/panel/meetings/${m.id}`);
+    expect((await chair.post(`/panel/meetings/${m.id}/minutes`, { minutes: 'Approved unanimously' })).statusCode).toBe(
+      303,
+    );
+
     await decider.get(`/panel/items/${item!.id}/decision`);
     const decided = await decider.post(`/panel/items/${item!.id}/decision`, {
       agrees: 'yes',
@@ -139,6 +182,11 @@ describe('a meeting to a decision', () => {
       'decidedOn-year': today.slice(0, 4),
     });
     expect(decided.statusCode).toBe(303);
+    // Once decided on, the minutes stand.
+    expect((await chair.get(`/panel/meetings/${m.id}`)).body).not.toContain(`href="${withdraw}"`);
+    const late = await chair.get(withdraw);
+    expect(late.statusCode).toBe(403);
+    expect(late.body).toContain(`The signature cannot be withdrawn: the agency decision maker decided on`);
     const [after] = await db.select().from(households).where(eq(households.id, h.id));
     expect(after).toMatchObject({ status: 'approved', approvedOn: today, approvedPlaces: 2, ageMin: 0, ageMax: 10 });
   });

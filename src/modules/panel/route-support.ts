@@ -35,6 +35,7 @@ export const doneMessages: Record<string, string> = {
   published: 'The quality-assured papers have been published to the members of the meeting',
   recommendation: 'The panel’s recommendation has been recorded',
   minutes: 'The minutes have been signed: the recommendations go to the agency decision maker',
+  'minutes-withdrawn': 'The signature of the minutes has been withdrawn: put them right and sign them again',
   decision: 'Your decision has been recorded',
   'decision-changed': 'The decision has been changed',
   'decision-changed-letter':

@@ -33,7 +33,8 @@ import {
 import { findMeeting, listMeetings, meetingDetail, membersOnListOn } from './queries.ts';
 import { quorumOf } from './quorum.ts';
 import { bodyOf, calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
-import { meetingDatePath, meetingPath } from './paths.ts';
+import { mayWithdrawSignature } from './minutes-withdraw.ts';
+import { meetingDatePath, meetingPath, minutesWithdrawPath } from './paths.ts';
 import { changeMeetingDate, dateFormViewed } from './meeting-date.ts';
 import { householdsPresentedBy, householdsReadBy, memberOfUser, opensPaper, seesMeeting } from './scope.ts';
 import { addItem, createMeeting, setAttendance } from './service.ts';
@@ -207,6 +208,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       })),
       today: todayInLondon(),
       changeDateHref: manage ? meetingDatePath(meeting.id) : null,
+      withdrawHref: (await mayWithdrawSignature(db, who(request), meeting)) ? minutesWithdrawPath(meeting.id) : null,
       can: {
         manage,
         papers: can(user.role, 'panel.papers'),

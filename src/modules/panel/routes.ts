@@ -5,6 +5,7 @@ import { decisionRoutes } from './routes-decisions.ts';
 import { evidenceRoutes } from './routes-evidence.ts';
 import { meetingRoutes } from './routes-meetings.ts';
 import { memberRoutes } from './routes-members.ts';
+import { minutesWithdrawRoutes } from './minutes-withdraw.ts';
 import { paperRoutes } from './routes-papers.ts';
 import { recommendationRoutes } from './routes-recommendation.ts';
 
@@ -15,6 +16,7 @@ export const panelRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   recommendationRoutes(app, db);
   decisionRoutes(app, db);
   decisionCorrectionRoutes(app, db);
+  minutesWithdrawRoutes(app, db);
   evidenceRoutes(app, db);
   await paperRoutes(app, db);
 };

@@ -77,6 +77,7 @@ export const partWords: Readonly<Record<string, string>> = {
   attendance: 'who attended',
   letters: 'the letters',
   'minutes-signed': 'the signed minutes',
+  'minutes-signature': 'the signature of the minutes',
   'meeting-date': 'the date of the meeting',
   'decision-details': 'the date, reasons and decision maker',
   'agency-decision': 'an agency decision',
