@@ -12,7 +12,6 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { teams } from '../../platform/auth/tables.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { futureDateErrors } from '../../platform/views/date-input.ts';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
@@ -31,15 +30,9 @@ import { kindNames, nameOf } from './labels.ts';
 import { laterSteps, namedChildren, notificationOf, toldWords, type LaterStep } from './matter-later.ts';
 import { findVisibleConcern, matterThemes, type ConcernRecord } from './queries.ts';
 import { worksOn } from './scope.ts';
+import { deleteEvent, londonInstant } from './notifications.ts';
 import { checkPeople, refreshMatter } from './service.ts';
-import {
-  complaintStages,
-  concernChildren,
-  concerns,
-  concernThemes,
-  eventNotices,
-  significantEvents,
-} from './tables.ts';
+import { complaintStages, concernChildren, concerns, concernThemes, significantEvents } from './tables.ts';
 
 /** Whether the user may change the matter's opening details: as recording it (scope.ts worksOn). */
 export const mayChangeMatter = (user: SignedInUser, record: ConcernRecord) =>
@@ -75,18 +68,8 @@ async function matterToPutRight(
   return may(who.user, record) ? record : forbidden;
 }
 
-/** A London date and time as an instant, and whether it is in the future (worked out by the database). */
-async function londonInstant(db: DbOrTx, date: string, time: string) {
-  const [row] = await queryRows<{ at: string | Date; future: boolean }>(
-    db,
-    sql`select (${date}::date + ${time}::time) at time zone 'Europe/London' as at,
-      (${date}::date + ${time}::time) at time zone 'Europe/London' > now() as future`,
-  );
-  return { at: new Date(row!.at), future: row!.future };
-}
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+/** Whether two lists hold the same ids, in any order. */
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * Changes a matter's opening details (who it is about, who raised it, the day it became known,
@@ -286,11 +269,7 @@ export async function removeMatter(db: DbOrTx, who: Who, id: string, reason: str
     const named = await namedChildren(tx, id);
     const themes = await matterThemes(tx, id);
     const notification = await notificationOf(tx, id);
-    if (notification) {
-      await tx.delete(eventNotices).where(eq(eventNotices.eventId, notification.event.id));
-      await tx.delete(significantEvents).where(eq(significantEvents.id, notification.event.id));
-      await refreshDueItems(tx, 'significant-event', [notification.event.id]);
-    }
+    const told = notification ? await deleteEvent(tx, notification.event.id) : [];
     await tx.delete(concernChildren).where(eq(concernChildren.concernId, id));
     await tx.delete(concernThemes).where(eq(concernThemes.concernId, id));
     await tx.delete(complaintStages).where(eq(complaintStages.concernId, id));
@@ -313,11 +292,7 @@ export async function removeMatter(db: DbOrTx, who: Who, id: string, reason: str
         ? {
             eventId: notification.event.id,
             knownAt: notification.event.knownAt.toISOString(),
-            notices: notification.notices.map((n) => ({
-              recipient: n.recipient,
-              toldAt: n.toldAt.toISOString(),
-              method: n.method,
-            })),
+            notices: told,
           }
         : null,
     };

@@ -94,7 +94,7 @@ export async function noticesOf(db: DbOrTx, eventId: string) {
 }
 
 /** A London date and time as an instant, and whether it is in the future (worked out by the database, in Europe/London). */
-async function londonInstant(db: DbOrTx, date: string, time: string): Promise<{ at: Date; future: boolean }> {
+export async function londonInstant(db: DbOrTx, date: string, time: string): Promise<{ at: Date; future: boolean }> {
   const [row] = await queryRows<{ at: string | Date; future: boolean }>(
     db,
     sql`select (${date}::date + ${time}::time) at time zone 'Europe/London' as at,
@@ -262,6 +262,22 @@ export async function changeEvent(db: DbOrTx, who: Who, id: string, input: Event
 }
 
 /**
+ * Deletes an event and who was told of it, its Ofsted deadline going with it, in the caller's
+ * transaction; returns who was told, as the audit trail keeps it.
+ */
+export async function deleteEvent(tx: DbOrTx, id: string) {
+  const notices = (await noticesOf(tx, id)).map(({ notice: n }) => ({
+    recipient: n.recipient,
+    toldAt: n.toldAt.toISOString(),
+    method: n.method,
+  }));
+  await tx.delete(eventNotices).where(eq(eventNotices.eventId, id));
+  await tx.delete(significantEvents).where(eq(significantEvents.id, id));
+  await refreshDueItems(tx, 'significant-event', [id]);
+  return notices;
+}
+
+/**
  * Removes an event recorded in error (on the wrong household, or one that did not happen), with why:
  * who was told goes with it, and its deadline. Audited on the household, with what it said, as the
  * event's own trail leads nowhere after it.
@@ -272,14 +288,7 @@ export async function removeEvent(db: DbOrTx, who: Who, id: string, reason: stri
     if ('reason' in record) return record;
     if (heldBy(record)) return forbidden;
     const { kind, childId, knownAt, summary, householdId } = record.event;
-    const notices = (await noticesOf(tx, id)).map(({ notice: n }) => ({
-      recipient: n.recipient,
-      toldAt: n.toldAt.toISOString(),
-      method: n.method,
-    }));
-    await tx.delete(eventNotices).where(eq(eventNotices.eventId, id));
-    await tx.delete(significantEvents).where(eq(significantEvents.id, id));
-    await refreshDueItems(tx, 'significant-event', [id]);
+    const notices = await deleteEvent(tx, id);
     await recordAudit(tx, who.actor, {
       action: 'delete',
       recordType: 'household',
