@@ -1,19 +1,20 @@
 /** The audits module's forms: the audit template, putting right, a swap, the month picked. */
 import { z } from 'zod';
 import { govukDate, linkDateErrors, withDateParts } from '../../platform/views/date-input.ts';
-import { formErrors, hasNulByte, optionalText, requiredText, type FormResult } from '../../platform/views/forms.ts';
+import {
+  bodyOf,
+  formErrors,
+  hasNulByte,
+  optionalText,
+  requiredText,
+  type FormResult,
+} from '../../platform/views/forms.ts';
 import { grades, sectionNames, sections, type Grade } from './labels.ts';
 import type { ChangeGradeInput } from './corrections.ts';
 import type { GradeInput } from './service.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const isMonth = (value: unknown): value is string => typeof value === 'string' && MONTH.test(value);
-
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 
 const sectionSchema = (name: string) =>
   z.object({

@@ -11,7 +11,7 @@ import { nowInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formFields, type Field } from '../../platform/views/fields.ts';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
-import { parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
 import { matterChangeReasonForm, matterDateFields, matterForm } from './forms.ts';
@@ -29,12 +29,6 @@ type Values = Record<string, unknown>;
 const record = { config: { access: { permission: 'concerns.record' as const } } };
 
 const kindWords = (kind: string) => nameOf(kindNames, kind).toLowerCase();
-const bodyOf = (body: unknown): Values => {
-  const values = { ...((body ?? {}) as Values) };
-  delete values._csrf;
-  return values;
-};
-
 /** The form's answers as the matter was recorded (an allegation's time from its notification). */
 async function matterValues(db: Db, r: ConcernRecord): Promise<Values> {
   const c = r.concern;

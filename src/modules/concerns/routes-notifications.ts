@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { addYears, nowInLondon, todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
@@ -47,11 +47,6 @@ type WithId = { Params: { id: string }; Querystring: { done?: string } };
 const view = { config: { access: { permission: 'concerns.view' as const } } };
 const record = { config: { access: { permission: 'concerns.record' as const } } };
 
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 const flashes: Record<string, string> = {
   recorded: 'Significant event recorded',
   told: 'Recorded who was told',

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
@@ -20,12 +20,6 @@ type WithId = { Params: { id: string }; Querystring: { kind?: string } };
 const record: RouteShorthandOptions = { config: { access: { permission: 'concerns.record' } } };
 
 const isKind = (value: unknown): value is Kind => (kinds as readonly unknown[]).includes(value);
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
-
 /** Where the matter is recorded: a household's, or the service's (a team chosen on the form). */
 interface Where {
   household: HouseholdRecord | null;

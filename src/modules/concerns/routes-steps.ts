@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { formFields } from '../../platform/views/fields.ts';
@@ -17,12 +17,6 @@ import { mayTake, stepContext, steps, takeStep } from './steps.ts';
 import { matterHeading } from './views.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string | undefined> };
-
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 
 function notNow(reply: FastifyReply, step: Step, id: string) {
   return reply.code(403).page('error.njk', {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { formFields } from '../../platform/views/fields.ts';
-import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { checkOutcomeFields } from '../../platform/views/check-outcome.ts';
 import { checkPeople } from './scope.ts';
 import { carerForm, checkForm, isUuid, memberForm } from './forms.ts';
@@ -33,12 +33,6 @@ import {
 type WithPerson = { Params: { id: string; personId: string } };
 
 /** The submitted form as it was typed, to show again (without the CSRF token). */
-function bodyOf(body: unknown): Record<string, unknown> {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-}
-
 /** Carers, household members and their checks: add and change. */
 export function peopleRoutes(app: FastifyInstance, db: Db): void {
   function carerPage(

@@ -11,11 +11,7 @@ export type WithId = { Params: { id: string }; Querystring: Record<string, strin
 
 export const calendarCrumb = { text: 'Fostering panel', href: '/panel' };
 
-export const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
+export { bodyOf } from '../../platform/views/forms.ts';
 
 /** A refusal as its page, or the form's errors for the caller to show again. */
 export function errorsOr(reply: FastifyReply, result: Refusal | Invalid, backHref: string): FormErrors | null {

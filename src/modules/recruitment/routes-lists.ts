@@ -4,7 +4,7 @@ import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
@@ -107,12 +107,6 @@ function formPage(
     breadcrumbs: page.crumbs,
   });
 }
-
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 
 const errorsOf = (result: Invalid | Refusal, dates: string[]) =>
   result.reason === 'invalid' ? linkDateErrors(formErrors(result.errors), dates) : null;

@@ -33,11 +33,7 @@ export function refusedRun(reply: FastifyReply, result: Parameters<typeof refuse
   return refused(reply, result, { backHref, lines: RUN_REFUSED });
 }
 
-export const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
+export { bodyOf } from '../../platform/views/forms.ts';
 
 /** A date's error links to its day box, as the GOV.UK pattern asks. */
 export function dayLinked(errors: FormErrors): FormErrors {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { refused, who, type Result, type Who } from '../../platform/views/results.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
 import {
@@ -47,12 +47,6 @@ interface FolderForm<S extends z.ZodType> {
 const FORBIDDEN_LINES = [
   'A member of staff’s supervision is recorded by their manager: the team manager of their team, or the head of fostering for team managers and staff with no team. Nobody records their own.',
 ];
-
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 
 function formRoutes<S extends z.ZodType>(app: FastifyInstance, db: Db, form: FolderForm<S>) {
   const url = `/staff/:id/${form.path}`;

@@ -1,7 +1,7 @@
 /** A supervision session's record (a page, and once signed by both a PDF), and the member signing it (nobody else may). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
-import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { formatDate, formatDateTime } from '../../platform/views/format.ts';
 import { signForm } from './forms.ts';
@@ -20,11 +20,6 @@ import { NOT_YOURS, signSession, viewSession } from './service.ts';
 import { memberCaption } from './views.ts';
 
 type WithId = { Params: { id: string } };
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 type Found = NonNullable<Awaited<ReturnType<typeof viewSession>>>;
 const view = { config: { access: { permission: 'staff.view' as const } } };
 const own = { config: { access: { permission: 'staff.own' as const } } };

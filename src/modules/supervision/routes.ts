@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
-import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { bodyOf, formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
@@ -48,11 +48,6 @@ type WithId = { Params: { id: string }; Querystring: { done?: string; page?: str
 const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.view' } } };
 const recordAccess: RouteShorthandOptions = { config: { access: { permission: 'supervision.record' } } };
 
-const bodyOf = (body: unknown) => {
-  const values = { ...((body ?? {}) as Record<string, unknown>) };
-  delete values._csrf;
-  return values;
-};
 const crumbs = (household: { id: string; name: string }) => [
   { text: 'Households', href: '/households' },
   { text: household.name, href: householdPath(household.id) },

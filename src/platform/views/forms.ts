@@ -29,6 +29,13 @@ export function formErrors(issues: { field: string; message: string }[]): FormEr
   return errors;
 }
 
+/** What the user typed, as the form posted it, without its CSRF token: to show the form again. */
+export const bodyOf = (body: unknown): Record<string, unknown> => {
+  const values = { ...((body ?? {}) as Record<string, unknown>) };
+  delete values._csrf;
+  return values;
+};
+
 /**
  * Validates a submitted form with a zod schema. On failure, returns errors for the page and
  * the user's input (without the CSRF token), so the form can be shown again with nothing lost.
