@@ -57,12 +57,11 @@ const changing = ['approve', 'change_of_terms', 'deregister', 'skills_level'];
 
 /** Those who may be named as having made the decision: active decision makers, and the one recorded. */
 export async function decisionMakers(db: DbOrTx, recorded: string | null) {
-  const rows = await db
-    .select({ id: users.id, name: users.displayName, role: users.role, active: users.active })
+  return db
+    .select({ id: users.id, name: users.displayName })
     .from(users)
     .where(sql`(${users.role} = 'decision_maker' and ${users.active}) or ${users.id} = ${recorded}`)
     .orderBy(users.displayName);
-  return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
 /** The status change the decision made (written by the households module with the decision's id), if any. */
