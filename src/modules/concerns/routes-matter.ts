@@ -9,7 +9,7 @@ import { decisionChangeStep, outcomeChangeStep, referralChangeStep } from './cor
 import { accountStep } from './matter-steps.ts';
 import type { Step } from './step.ts';
 import { kindNames, nameOf, outcomeNames } from './labels.ts';
-import { matterEvent, matterMeetings, matterPlacements, matterStages, matterThemes } from './queries.ts';
+import { matterEvent, matterMeetings, matterPlacements, matterThemes } from './queries.ts';
 import { householdPath } from '../households/paths.ts';
 import {
   changeMatterPath,
@@ -53,14 +53,14 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
     const { record, children } = seen;
     const c = record.concern;
     const id = c.id;
-    const [meetings, stages, themes, placements, event] = [
+    const [meetings, themes, placements, event] = [
       await matterMeetings(db, id),
-      await matterStages(db, id),
       await matterThemes(db, id),
       await matterPlacements(db, id),
       await matterEvent(db, id),
     ];
     const ctx = await stepContext(db, user, record, {}, children);
+    const stages = ctx.stages;
     const seesHousehold = record.household !== null && can(user.role, 'households.view');
     const firstMeeting = meetings[0]?.meeting.heldOn ?? null;
     // A step put right on its own form is linked beside the deadline it met.

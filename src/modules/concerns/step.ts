@@ -14,8 +14,11 @@ import { formatDate } from '../../platform/views/format.ts';
 import type { FieldError } from '../../platform/views/results.ts';
 import type { Field } from '../../platform/views/fields.ts';
 import type { Kind } from './labels.ts';
-import type { ConcernRecord, MatterChild } from './queries.ts';
+import type { ComplaintStageRow, ConcernRecord, MatterChild } from './queries.ts';
+import type { allegationMeetings } from './tables.ts';
 import type { Change } from './service.ts';
+
+type AllegationMeeting = typeof allegationMeetings.$inferSelect;
 
 /** What a step sees of the matter when it is offered, drawn or applied. */
 export interface StepContext {
@@ -32,6 +35,10 @@ export interface StepContext {
     respondedOn: string | null;
     panelOn: string | null;
   } | null;
+  /** A complaint's stages, first to last (complaints only; none otherwise). */
+  stages: ComplaintStageRow[];
+  /** An allegation's meetings, earliest first (allegations only; none otherwise). */
+  meetings: AllegationMeeting[];
   /** A complaint's first response (the outcome its children are told of), or null. */
   firstResponseOn: string | null;
   /** The page's query string (a step may be opened for one child). */

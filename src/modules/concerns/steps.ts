@@ -3,7 +3,6 @@
  * `takeStep` checks the matter is visible, the step the user's to take and open now, and applies it
  * in one transaction with the stage, deadlines and audit entry (service.ts changeMatter).
  */
-import { desc, eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -12,16 +11,15 @@ import { allegationSteps } from './allegation-steps.ts';
 import { complaintSteps } from './complaint-steps.ts';
 import { correctionSteps } from './correction-steps.ts';
 import { matterSteps } from './matter-steps.ts';
-import { matterChildren, type ConcernRecord, type MatterChild } from './queries.ts';
+import { matterChildren, matterMeetings, matterStages, type ConcernRecord, type MatterChild } from './queries.ts';
 import { changeMatter } from './service.ts';
 import type { Step, StepContext } from './step.ts';
-import { complaintStages } from './tables.ts';
 
 export const steps: Step[] = [...allegationSteps, ...matterSteps, ...complaintSteps, ...correctionSteps];
 
 export const stepAt = (path: string) => steps.find((s) => s.path === path);
 
-/** What the steps need to know of a matter: its children (as this user sees them) and current complaint stage. */
+/** What the steps need to know of a matter: its children (as this user sees them), its complaint stages and its meetings. */
 export async function stepContext(
   db: DbOrTx,
   user: SignedInUser,
@@ -29,36 +27,29 @@ export async function stepContext(
   query: Record<string, string | undefined> = {},
   named?: MatterChild[],
 ): Promise<StepContext> {
-  const [stage] =
-    record.kind === 'complaint'
-      ? await db
-          .select({
-            stage: complaintStages.stage,
-            receivedOn: complaintStages.receivedOn,
-            extended: complaintStages.extended,
-            respondBy: complaintStages.respondBy,
-            respondedOn: complaintStages.respondedOn,
-            panelOn: complaintStages.panelOn,
-          })
-          .from(complaintStages)
-          .where(eq(complaintStages.concernId, record.concern.id))
-          .orderBy(desc(complaintStages.stage))
-          .limit(1)
-      : [];
-  const [first] =
-    record.kind === 'complaint'
-      ? await db
-          .select({ on: sql<string | null>`min(${complaintStages.respondedOn})::text` })
-          .from(complaintStages)
-          .where(eq(complaintStages.concernId, record.concern.id))
-      : [];
+  const stages = record.kind === 'complaint' ? await matterStages(db, record.concern.id) : [];
+  const meetings =
+    record.kind === 'allegation' ? (await matterMeetings(db, record.concern.id)).map((m) => m.meeting) : [];
+  const current = stages.at(-1);
+  const responses = stages.map((s) => s.respondedOn).filter((on): on is string => on !== null);
   return {
     db,
     user,
     record,
     children: named ?? (await matterChildren(db, user, record.concern.id)),
-    currentStage: stage ?? null,
-    firstResponseOn: first?.on ?? null,
+    currentStage: current
+      ? {
+          stage: current.stage,
+          receivedOn: current.receivedOn,
+          extended: current.extended,
+          respondBy: current.respondBy,
+          respondedOn: current.respondedOn,
+          panelOn: current.panelOn,
+        }
+      : null,
+    stages,
+    meetings,
+    firstResponseOn: responses.length ? responses.reduce((a, b) => (b < a ? b : a)) : null,
     query,
   };
 }
