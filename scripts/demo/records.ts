@@ -55,6 +55,7 @@ export async function writeHouseholds(w: Writers, households: HouseholdModel[], 
         isoOf(e.on),
         e.reason,
         e.byUserId,
+        e.from === null ? 'enquiry' : null,
         timestampOf(e.on, 11, n),
       );
     }

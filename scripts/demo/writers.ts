@@ -56,6 +56,7 @@ const tables = {
     date('on_date'),
     text('reason'),
     uuid('by_user_id'),
+    text('origin'),
     at('created_at'),
   ],
   household_restricted_access: [uuid('household_id'), uuid('user_id')],

@@ -72,7 +72,7 @@ export async function applyAgencyDecision(
       who,
       household,
       { toStatus, onDate, reason: decision.outcome === 'deregister' ? decision.reasons : null },
-      { by: 'agency-decision', recordId: decision.id },
+      { origin: 'agency-decision', decisionId: decision.id },
     );
   }
   return { ok: true };

@@ -27,7 +27,7 @@ export const householdLifecycle: HouseholdLifecycle = {
     if (!isHouseholdStatus(toStatus)) {
       return Promise.resolve(invalid({ field: 'toStatus', message: 'Select the new status' }));
     }
-    return changeStatus(db, who, householdId, { ...move, toStatus });
+    return changeStatus(db, who, householdId, { ...move, toStatus }, { origin: 'module-step' });
   },
   redateMove: redateStepMove,
 };

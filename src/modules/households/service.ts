@@ -73,6 +73,7 @@ export async function recordEnquiry(
       toStatus: 'enquiry',
       onDate: today,
       byUserId: who.user.id,
+      origin: 'enquiry',
     });
     await refreshDueItems(tx, 'household', [id]);
     await refreshHouseholdFacts(tx, id);
@@ -134,7 +135,13 @@ export const APPROVAL_ONLY_BY_DECISION =
  * Approval is never a free choice: back to approved (from on hold or inactive) only while the
  * approval an agency decision made stands; a first approval only by the decision (approveByDecision).
  */
-export async function changeStatus(db: Db, who: Who, id: string, input: StatusInput): Promise<Result> {
+export async function changeStatus(
+  db: Db,
+  who: Who,
+  id: string,
+  input: StatusInput,
+  origin: StatusOrigin = { origin: 'status-page' },
+): Promise<Result> {
   return db.transaction(async (tx) => {
     await lockHousehold(tx, id);
     const access = await householdFor(tx, who.user, id, 'change');
@@ -164,21 +171,29 @@ export async function changeStatus(db: Db, who: Who, id: string, input: StatusIn
       });
     }
     if (errors.length) return invalid(...errors);
-    await writeStatus(tx, who, household, input);
+    await writeStatus(tx, who, household, input, origin);
     return { ok: true };
   });
 }
 
 /**
+ * Where a status change is recorded (kept on its event): by hand on the change-status page, by a
+ * step of another module through the lifecycle, or by an agency decision (which names itself).
+ */
+export type StatusOrigin =
+  { origin: 'status-page' | 'module-step' } | { origin: 'agency-decision'; decisionId: string };
+
+/**
  * Writes a status change in the caller's transaction: the status (and, on a first approval, the
- * approval date), the dated event, deadlines, kept status periods and the audit entry.
+ * approval date), the dated event with where it was recorded, deadlines, kept status periods and
+ * the audit entry.
  */
 export async function writeStatus(
   tx: DbOrTx,
   who: Who,
   household: { id: string; status: string; approvedOn: string | null },
   input: StatusInput,
-  detail: Record<string, unknown> = {},
+  from: StatusOrigin,
 ): Promise<void> {
   const firstApproval = input.toStatus === 'approved' && !household.approvedOn;
   await tx
@@ -199,16 +214,22 @@ export async function writeStatus(
       onDate: input.onDate,
       reason: input.reason,
       byUserId: who.user.id,
+      origin: from.origin,
+      originId: from.origin === 'agency-decision' ? from.decisionId : null,
     })
     .returning({ id: householdStatusEvents.id });
   await refreshDueItems(tx, 'household', [household.id]);
   await refreshHouseholdFacts(tx, household.id);
-  // The event's id and the request's route say where the change came from (status-corrections.ts).
   await recordAudit(tx, who.actor, {
     action: 'status-change',
     recordType: 'household',
     recordId: household.id,
-    detail: { from: household.status, to: input.toStatus, eventId: event!.id, ...detail },
+    detail: {
+      from: household.status,
+      to: input.toStatus,
+      eventId: event!.id,
+      ...(from.origin === 'agency-decision' ? { by: 'agency-decision', recordId: from.decisionId } : {}),
+    },
   });
 }
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile, type Agent } from '../../../test/support/app.ts';
@@ -9,8 +11,7 @@ import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts'
 import { dueItems } from '../../platform/due/tables.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { queryRows } from '../../platform/db/sql.ts';
-import { writeStatus } from './service.ts';
-import { STATUS_FORM_ROUTE } from './status-corrections.ts';
+import { writeStatus, type StatusOrigin } from './service.ts';
 import type { HouseholdStatus } from './labels.ts';
 import { householdStatusEvents, households } from './tables.ts';
 
@@ -77,22 +78,14 @@ async function approvedWithDeadline() {
 }
 
 /** A status change written as another module would, from its own page (an agency decision, a recruitment step). */
-async function writtenElsewhere(
-  householdId: string,
-  toStatus: HouseholdStatus,
-  onDate: string,
-  route: string,
-  by?: string,
-) {
+async function writtenElsewhere(householdId: string, toStatus: HouseholdStatus, onDate: string, from: StatusOrigin) {
   const before = await household(householdId);
   const userId = await userIdByUsername(t.database.db, 'manager');
   const who = {
     user: { id: userId } as SignedInUser,
-    actor: { userId, username: 'manager', route, requestId: null },
+    actor: { userId, username: 'manager', route: 'POST /elsewhere', requestId: null },
   };
-  await t.database.db.transaction((tx) =>
-    writeStatus(tx, who, before, { toStatus, onDate, reason: 'Decided' }, by ? { by, recordId: householdId } : {}),
-  );
+  await t.database.db.transaction((tx) => writeStatus(tx, who, before, { toStatus, onDate, reason: 'Decided' }, from));
 }
 
 describe('undoing the latest status change', () => {
@@ -176,13 +169,9 @@ describe('undoing the latest status change', () => {
   });
 
   it('refuses a change made by an agency decision or a recruitment step, and shows them no links', async () => {
-    for (const [route, by] of [
-      ['POST /panel/items/:id/decision', 'agency-decision'],
-      [STATUS_FORM_ROUTE, 'agency-decision'],
-      ['POST /households/:id/recruitment/:step', undefined],
-    ] as const) {
+    for (const from of [{ origin: 'agency-decision', decisionId: randomUUID() }, { origin: 'module-step' }] as const) {
       const { h } = await approvedWithDeadline();
-      await writtenElsewhere(h.id, 'deregistered', addDays(today, -1), route, by);
+      await writtenElsewhere(h.id, 'deregistered', addDays(today, -1), from);
       const event = await latestEvent(h.id);
       const shown = await manager.get(`/households/${h.id}`);
       expect(shown.body).not.toContain(`/status/${event.id}/undo`);
@@ -200,30 +189,69 @@ describe('undoing the latest status change', () => {
     }
   });
 
-  it('undoes a change recorded on the status form before changes carried their event in the audit trail', async () => {
+  it('undoes a change recorded on the status form before its origin was kept, as migration 0066 read it from the audit trail', async () => {
     const { h, approvedOn } = await approvedWithDeadline();
+    const decided = await approvedWithDeadline();
     const onDate = addDays(today, -4);
     const userId = await userIdByUsername(t.database.db, 'manager');
+    const decisionId = randomUUID();
     await t.database.db.transaction(async (tx) => {
+      // As written before 0066: no origin; the page's entry names no event (older still), the
+      // decision's names its event and itself.
       await tx.update(households).set({ status: 'inactive', statusSince: onDate }).where(eq(households.id, h.id));
       await tx
         .insert(householdStatusEvents)
         .values({ householdId: h.id, fromStatus: 'approved', toStatus: 'inactive', onDate, byUserId: userId });
+      const actor = { userId, username: 'manager', route: 'POST /households/:id/status', requestId: null };
+      await recordAudit(tx, actor, {
+        action: 'status-change',
+        recordType: 'household',
+        recordId: h.id,
+        detail: { from: 'approved', to: 'inactive' },
+      });
+      const [event] = await tx
+        .insert(householdStatusEvents)
+        .values({
+          householdId: decided.h.id,
+          fromStatus: 'approved',
+          toStatus: 'deregistered',
+          onDate,
+          byUserId: userId,
+        })
+        .returning({ id: householdStatusEvents.id });
       await recordAudit(
         tx,
-        { userId, username: 'manager', route: STATUS_FORM_ROUTE, requestId: null },
+        { ...actor, route: 'POST /panel/items/:id/decision' },
         {
           action: 'status-change',
           recordType: 'household',
-          recordId: h.id,
-          detail: { from: 'approved', to: 'inactive' },
+          recordId: decided.h.id,
+          detail: {
+            from: 'approved',
+            to: 'deregistered',
+            eventId: event!.id,
+            by: 'agency-decision',
+            recordId: decisionId,
+          },
         },
       );
     });
+    expect((await manager.get(`/households/${h.id}`)).body).not.toContain('/undo"');
+    const backfill = readFileSync('migrations/0066_household_status_event_origin.sql', 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((statement) => statement.includes('UPDATE'));
+    for (const statement of backfill) await t.database.db.execute(sql.raw(statement));
+
     const event = await latestEvent(h.id);
+    expect((await manager.get(`/households/${h.id}`)).body).toContain(`/status/${event.id}/undo"`);
     const done = await manager.post(`/households/${h.id}/status/${event.id}/undo`, { reason: 'Not inactive' });
     expect(done.statusCode).toBe(303);
     expect(await household(h.id)).toMatchObject({ status: 'approved', statusSince: approvedOn });
+    const decidedEvent = await latestEvent(decided.h.id);
+    expect(decidedEvent).toMatchObject({ origin: 'agency-decision', originId: decisionId });
+    expect(
+      (await manager.post(`/households/${decided.h.id}/status/${decidedEvent.id}/undo`, { reason: 'x' })).statusCode,
+    ).toBe(409);
   });
 });
 

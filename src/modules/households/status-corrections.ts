@@ -5,18 +5,14 @@
  * deadlines and kept status periods follow, and the audit trail keeps what was changed and why, all
  * in one transaction. Only for those who may change the household's status.
  *
- * Where an event came from: household_status_events do not say. The audit trail does: every status
- * change writes a `status-change` entry in its own transaction, with the route of the request that
- * made it and (since these corrections) the event's id (`eventId`). An event was recorded by hand
- * when its entry was written by the change-status form's post (STATUS_FORM_ROUTE) and names no other
- * origin (`by`, as agency decisions write). Recruitment's steps move a household through the same
- * writer but from their own pages, and agency decisions from the panel's, so neither can be undone
- * here: they are put right where they were recorded. An entry written before `eventId` was added is
- * matched by route, statuses and time (within five minutes of the event being written).
+ * Only a change recorded by hand is put right here: its event's origin is the change-status page
+ * (`origin`, kept on the event since migration 0066, which read the older ones' origin from the
+ * audit trail). Recruitment's steps move a household through the same writer but from their own
+ * pages, and agency decisions from the panel's, so neither can be undone here: they are put right
+ * where they were recorded.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
@@ -29,9 +25,6 @@ import { refreshHouseholdFacts } from './facts.ts';
 import { statusName } from './labels.ts';
 import { householdStatusEvents, households } from './tables.ts';
 
-/** The route the change-status form posts to, as the audit trail records it. */
-export const STATUS_FORM_ROUTE = 'POST /households/:id/status';
-
 export interface StatusEventRow {
   id: string;
   householdId: string;
@@ -40,6 +33,7 @@ export interface StatusEventRow {
   onDate: string;
   reason: string | null;
   byName: string | null;
+  origin: string | null;
 }
 
 /** The latest status change, and the one before it, when the latest may be undone or re-dated. */
@@ -64,31 +58,13 @@ async function latestTwo(db: DbOrTx, householdId: string): Promise<StatusEventRo
       onDate: householdStatusEvents.onDate,
       reason: householdStatusEvents.reason,
       byName: users.displayName,
+      origin: householdStatusEvents.origin,
     })
     .from(householdStatusEvents)
     .leftJoin(users, eq(users.id, householdStatusEvents.byUserId))
     .where(eq(householdStatusEvents.householdId, householdId))
     .orderBy(desc(householdStatusEvents.onDate), desc(householdStatusEvents.createdAt), desc(householdStatusEvents.id))
     .limit(2);
-}
-
-/** Whether the status change was recorded by hand on the change-status form (see the rule above). */
-async function recordedOnStatusForm(db: DbOrTx, event: StatusEventRow): Promise<boolean> {
-  const [row] = await queryRows<{ hand: boolean }>(
-    db,
-    sql`select exists (
-      select 1 from household_status_events e
-        join audit_events a on a.record_type = 'household' and a.record_id = ${event.householdId}
-          and a.action = 'status-change' and a.route = ${STATUS_FORM_ROUTE} and a.detail->>'by' is null
-      where e.id = ${event.id}
-        and (a.detail->>'eventId' = e.id::text
-          or (a.detail->>'eventId' is null
-            and a.detail->>'to' = e.to_status
-            and a.detail->>'from' is not distinct from e.from_status
-            and a.at between e.created_at - interval '5 minutes' and e.created_at + interval '5 minutes'))
-    ) as hand`,
-  );
-  return row?.hand === true;
 }
 
 /**
@@ -107,7 +83,7 @@ export async function correctableChange(
       'Only the household’s latest status change can be undone or have its date changed. Another change has been recorded since: look at the status history again.',
     );
   }
-  if (!previous || event.toStatus !== household.status || !(await recordedOnStatusForm(db, event))) {
+  if (!previous || event.toStatus !== household.status || event.origin !== 'status-page') {
     return notCorrectable(
       'Only a status change recorded on the change-status page can be undone or have its date changed here. One made by an agency decision or a recruitment step is put right where it was recorded.',
     );

@@ -80,6 +80,14 @@ export const householdStatusEvents = pgTable(
     onDate: date('on_date').notNull(),
     reason: text('reason'),
     byUserId: uuid('by_user_id').references(() => users.id),
+    /**
+     * Where the change was recorded (StatusOrigin): 'enquiry', 'status-page' (by hand, on the
+     * change-status page), 'agency-decision' (originId: the decision) or 'module-step' (a step of
+     * another module, such as recruitment's). Null for a change recorded before this was kept whose
+     * origin the audit trail did not tell (migration 0066).
+     */
+    origin: text('origin'),
+    originId: uuid('origin_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('household_status_events_household_idx').on(t.householdId, t.onDate)],

@@ -20,11 +20,10 @@
  * and the scorecard's current month. A letter already sent is not taken back: the page says so. The
  * audit trail keeps what the decision said, who changed it and why.
  */
-import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { recordAudits } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
-import { queryRows } from '../../platform/db/sql.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
@@ -41,6 +40,7 @@ import {
   type Who,
 } from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
+import { householdStatusEvents } from '../households/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { recruitmentPostApprovalInterviews } from '../recruitment/tables.ts';
 import { annualReviews } from '../reviews/tables.ts';
@@ -64,18 +64,21 @@ export async function decisionMakers(db: DbOrTx, recorded: string | null) {
     .orderBy(users.displayName);
 }
 
-/** The status change the decision made (written by the households module with the decision's id), if any. */
+/** The status change the decision made (the households module keeps the decision on its event), if any. */
 async function statusMoveOf(db: DbOrTx, householdId: string, decisionId: string) {
-  const [row] = await queryRows<{ to_status: string; on_date: string }>(
-    db,
-    sql`select e.to_status, to_char(e.on_date, 'YYYY-MM-DD') as on_date
-      from audit_events a
-      join household_status_events e on e.id::text = a.detail->>'eventId'
-      where a.record_type = 'household' and a.record_id = ${householdId} and a.action = 'status-change'
-        and a.detail->>'by' = 'agency-decision' and a.detail->>'recordId' = ${decisionId}
-      order by a.id desc limit 1`,
-  );
-  return row ? { toStatus: row.to_status, onDate: row.on_date } : null;
+  const [row] = await db
+    .select({ toStatus: householdStatusEvents.toStatus, onDate: householdStatusEvents.onDate })
+    .from(householdStatusEvents)
+    .where(
+      and(
+        eq(householdStatusEvents.householdId, householdId),
+        eq(householdStatusEvents.origin, 'agency-decision'),
+        eq(householdStatusEvents.originId, decisionId),
+      ),
+    )
+    .orderBy(desc(householdStatusEvents.createdAt))
+    .limit(1);
+  return row ?? null;
 }
 
 type Decision = typeof agencyDecisions.$inferSelect;
