@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +207,14 @@ describe('sending the notes by email (SMTP_URL set)', () => {
     expect(page.body).toContain('The corrected notes were emailed to the carers on');
     expect(page.body).not.toContain('the carers have the earlier notes');
     expect(page.body).toContain('Not confirmed yet');
+    // A message written before the `corrected` column (0065) is marked by migration 0065 from its subject.
+    await t.database.db.update(supervisionNotesMessages).set({ corrected: false });
+    expect((await ssw.get(`/supervision/${id}`)).body).not.toContain('The corrected notes were emailed');
+    const backfill = readFileSync('migrations/0065_supervision_notes_corrected.sql', 'utf8').split(
+      '--> statement-breakpoint',
+    )[1]!;
+    await t.database.db.execute(sql.raw(backfill));
+    expect((await ssw.get(`/supervision/${id}`)).body).toContain('The corrected notes were emailed to the carers on');
     // The notes' deadline was met by the first sending: its date stays.
     expect(await notesSentOn(t, id)).toBe(today);
     const [audit] = await t.database.db
