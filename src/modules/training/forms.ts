@@ -108,25 +108,32 @@ export const tsdForm = (today: IsoDate) =>
 export type TsdInput = z.infer<ReturnType<typeof tsdForm>>;
 
 export const planDateFields = ['agreedOn', 'reviewBy'] as const;
+const planFields = {
+  agreedOn: govukDate('Date agreed'),
+  occasion: z.enum(occasionKeys, { error: 'Select when the plan was agreed' }),
+  goals: requiredText('Enter the carer’s development goals', 5000),
+  trainingToDo: requiredText('Enter the training to do', 5000),
+  support: requiredText('Enter the support the carer will get', 5000),
+  reviewBy: optionalGovukDate('Review date'),
+};
+const planChecks =
+  (today: IsoDate) => (form: { agreedOn: IsoDate; reviewBy?: IsoDate | null }, ctx: z.RefinementCtx) => {
+    if (compareIsoDates(form.agreedOn, today) > 0) {
+      ctx.addIssue({ code: 'custom', path: ['agreedOn'], message: 'Date agreed must be today or in the past' });
+    }
+    if (form.reviewBy && compareIsoDates(form.reviewBy, form.agreedOn) <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['reviewBy'], message: 'Review date must be after the date agreed' });
+    }
+  };
 /** A PDP (a new version each time it is agreed or reviewed). */
-export const planForm = (today: IsoDate) =>
+export const planForm = (today: IsoDate) => z.object(planFields).superRefine(planChecks(today));
+/** A PDP put right: the same form, filled in, and why. */
+export const planChangeForm = (today: IsoDate) =>
   z
-    .object({
-      agreedOn: govukDate('Date agreed'),
-      occasion: z.enum(occasionKeys, { error: 'Select when the plan was agreed' }),
-      goals: requiredText('Enter the carer’s development goals', 5000),
-      trainingToDo: requiredText('Enter the training to do', 5000),
-      support: requiredText('Enter the support the carer will get', 5000),
-      reviewBy: optionalGovukDate('Review date'),
-    })
-    .superRefine((form, ctx) => {
-      if (compareIsoDates(form.agreedOn, today) > 0) {
-        ctx.addIssue({ code: 'custom', path: ['agreedOn'], message: 'Date agreed must be today or in the past' });
-      }
-      if (form.reviewBy && compareIsoDates(form.reviewBy, form.agreedOn) <= 0) {
-        ctx.addIssue({ code: 'custom', path: ['reviewBy'], message: 'Review date must be after the date agreed' });
-      }
-    });
+    .object({ ...planFields, reason: requiredText('Enter why the plan is being changed', 500) })
+    .superRefine(planChecks(today));
+export type PlanChangeInput = z.infer<ReturnType<typeof planChangeForm>>;
+export const removePlanForm = removalForm('plan');
 export type PlanInput = z.infer<ReturnType<typeof planForm>>;
 
 export const eventDateFields = ['heldOn', 'endsOn'] as const;

@@ -12,6 +12,7 @@ import { trainingInReviewYear } from './review-year.ts';
 import { calendarRoutes } from './routes-calendar.ts';
 import { carerRoutes } from './routes-carers.ts';
 import { eventRoutes } from './routes-events.ts';
+import { pdpCorrectionRoutes } from './routes-pdp-corrections.ts';
 import { portalTrainingRoutes } from './routes-portal.ts';
 import { sessionRoutes } from './routes-sessions.ts';
 import { householdTrainingPath } from './paths.ts';
@@ -19,7 +20,14 @@ import { householdTrainingPath } from './paths.ts';
 export const training: HearthModule = {
   name: 'training',
   routes: async (app, { db }) => {
-    for (const routes of [calendarRoutes, sessionRoutes, carerRoutes, eventRoutes, portalTrainingRoutes]) {
+    for (const routes of [
+      calendarRoutes,
+      sessionRoutes,
+      carerRoutes,
+      pdpCorrectionRoutes,
+      eventRoutes,
+      portalTrainingRoutes,
+    ]) {
       await app.register(routes, { db });
     }
   },

@@ -17,7 +17,13 @@ import { bookingsOf, carerFacts, eventsAttendedBy, trainingDueFor } from './reco
 import { canKeepDevelopment, findVisibleCarer, type CarerInScope } from './scope.ts';
 import { bookingOutcome, errorsFor, flashFor, occasionOptions } from './views.ts';
 import { householdPath } from '../households/paths.ts';
-import { carerTrainingPath, developmentPlanPath, householdTrainingPath } from './paths.ts';
+import {
+  carerTrainingPath,
+  changePlanPath,
+  developmentPlanPath,
+  householdTrainingPath,
+  removePlanPath,
+} from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -138,13 +144,19 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     for (const plan of plans.slice(0, 1)) {
       await recordAudit(db, request.actor(), { action: 'view', recordType: 'development-plan', recordId: plan.id });
     }
+    const canDevelop = can(request.user!.role, 'training.develop') && canKeepDevelopment(request.user!, carer);
+    const shown = plans.map((p) => ({
+      ...p,
+      occasionName: label(occasions, p.occasion),
+      ...(canDevelop ? { changeHref: changePlanPath(carer.id, p.id), removeHref: removePlanPath(carer.id, p.id) } : {}),
+    }));
     return reply.page('training-pdp.njk', {
       title: `Personal development plan: ${carer.firstName} ${carer.lastName}`,
       carer,
-      current: plans[0] ? { ...plans[0], occasionName: label(occasions, plans[0].occasion) } : null,
-      earlier: plans.slice(1).map((p) => ({ ...p, occasionName: label(occasions, p.occasion) })),
+      current: shown[0] ?? null,
+      earlier: shown.slice(1),
       overdue: plans[0] ? plans[0].reviewBy < todayInLondon() : false,
-      canDevelop: can(request.user!.role, 'training.develop') && canKeepDevelopment(request.user!, carer),
+      canDevelop,
       flash: flashFor(request.query.done),
       breadcrumbs: [
         ...householdCrumbs(carer, can(request.user!.role, 'households.view')),

@@ -91,6 +91,8 @@ export function flashFor(done: unknown): string | undefined {
     'session-cancelled': 'Session cancelled: the carers who had booked are no longer booked',
     tsd: 'Date the TSD standards were evidenced recorded',
     pdp: 'Personal development plan saved',
+    'pdp-changed': 'Personal development plan changed',
+    'pdp-removed': 'Personal development plan removed',
     event: 'Event saved',
     'event-changed': 'Event changed',
     'event-removed': 'Event removed, with who attended it',
