@@ -25,7 +25,7 @@ const referralChangeForm = referralForm.extend({
 });
 
 /** The box asking why, under a correction's own fields. */
-const reasonField = {
+export const reasonField = {
   type: 'textarea',
   name: 'reason',
   label: 'Why is this being changed?',
@@ -34,10 +34,14 @@ const reasonField = {
 } as const;
 
 /** The first of the steps in `later` (dated; the undated left out), or undefined. */
-const firstOf = (later: { on: string | null; what: string }[]) =>
+export const firstOf = (later: { on: string | null; what: string }[]) =>
   later
     .filter((s): s is { on: string; what: string } => s.on !== null)
     .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
+
+/** The names of the fields whose values differ, in the order of `now`. */
+export const changedOf = <T extends Record<string, unknown>>(was: T, now: T) =>
+  (Object.keys(now) as (keyof T & string)[]).filter((f) => was[f] !== now[f]);
 
 export const referralChangeStep = defineStep({
   path: 'referral/change',

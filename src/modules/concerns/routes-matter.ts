@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { childToldStep } from './allegation-steps.ts';
+import { laterChangeLinks, stageChangeLinks } from './correction-links.ts';
 import { decisionChangeStep, outcomeChangeStep, referralChangeStep } from './correction-steps.ts';
 import { accountStep } from './matter-steps.ts';
 import type { Step } from './step.ts';
@@ -60,6 +61,8 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
       await matterEvent(db, id),
     ];
     const ctx = await stepContext(db, user, record, {}, children);
+    const later = laterChangeLinks(ctx);
+    const stageChanges = stageChangeLinks(ctx);
     const stages = ctx.stages;
     const seesHousehold = record.household !== null && can(user.role, 'households.view');
     const firstMeeting = meetings[0]?.meeting.heldOn ?? null;
@@ -98,7 +101,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
       support: supportText(c),
       placements,
       seesPlacements: can(user.role, 'children.view'),
-      stages: stageRows(stages),
+      stages: stageRows(stages).map((s) => ({ ...s, ...stageChanges(s.stage) })),
       outcomeName: nameOf(outcomeNames, c.outcome),
       children: children.map((x) => ({
         ...x,
@@ -110,6 +113,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
           !x.outcomeToldOn && mayTake(childToldStep, user, record) && childToldStep.offered(ctx)
             ? `${stepPath(id, childToldStep.path)}?child=${x.childId}`
             : null,
+        toldChangeHref: later.childChangeHref(x.childId),
       })),
       event: event
         ? {
@@ -125,7 +129,8 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
         mayRemoveMatter(user, record) && removalRefusal(record, await laterSteps(db, c)) === null
           ? removeMatterPath(id)
           : null,
-      timeline: timelineItems({ record, children, meetings, stages, placements }),
+      timeline: timelineItems({ record, children, meetings, stages, placements, changes: later.timelineChanges }),
+      closeChangeHref: later.closeChangeHref,
       flash: doneMessage(request.query.done, doneTitles),
       breadcrumbs:
         seesHousehold && record.household

@@ -37,11 +37,13 @@ async function formPage(
 ) {
   const record: ConcernRecord = ctx.record;
   const id = record.concern.id;
+  // The form posts to the page it is on: the child, stage or meeting it was opened for.
+  const query = new URLSearchParams(Object.entries(ctx.query).filter((e): e is [string, string] => e[1] !== undefined));
   return reply.code(errors ? 400 : 200).page('concerns-form.njk', {
     title: `${step.title}: ${matterHeading(record)}`,
     heading: step.title,
     caption: matterHeading(record),
-    action: stepPath(id, step.path) + (ctx.query.child ? `?child=${encodeURIComponent(ctx.query.child)}` : ''),
+    action: stepPath(id, step.path) + (query.size ? `?${query}` : ''),
     cancel: matterPath(id),
     fields: formFields(await step.fields(ctx), values),
     button: 'Save',
@@ -63,14 +65,18 @@ async function open(db: Db, request: FastifyRequest<WithId>, reply: FastifyReply
         );
   if (!seen || !step.kinds.includes(seen.record.kind as never)) return { answer: reply.callNotFound() };
   if (!mayTake(step, request.user!, seen.record)) return { answer: notNow(reply, step, params.id) };
-  const query = request.query;
+  // Only single values are kept (a key given twice is dropped); a step checks what its query names (`names`).
+  const query = Object.fromEntries(
+    Object.entries(request.query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   const ctx = await stepContext(
     db,
     request.user!,
     seen.record,
-    { child: isUuid(query.child) ? query.child : undefined },
+    { ...query, child: isUuid(query.child) ? query.child : undefined },
     seen.children,
   );
+  if (step.names && !step.names(ctx)) return { answer: reply.callNotFound() };
   if (!step.offered(ctx)) return { answer: notNow(reply, step, params.id) };
   return { ctx };
 }

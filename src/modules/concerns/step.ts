@@ -62,6 +62,8 @@ export interface Step<S extends z.ZodType = z.ZodType> {
   may(user: SignedInUser, record: ConcernRecord): boolean;
   /** Whether the process has got to this step (not offered otherwise). */
   offered(ctx: StepContext): boolean;
+  /** Whether what the page's query string names (a stage, a meeting) is on this matter: its page is not found otherwise. */
+  names?(ctx: StepContext): boolean;
   schema: S;
   /** Its GOV.UK date inputs. */
   dates: readonly string[];

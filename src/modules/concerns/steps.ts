@@ -8,14 +8,23 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { forbidden, type Result, type Who } from '../../platform/views/results.ts';
 import { allegationSteps } from './allegation-steps.ts';
+import { complaintCorrectionSteps } from './complaint-corrections.ts';
 import { complaintSteps } from './complaint-steps.ts';
 import { correctionSteps } from './correction-steps.ts';
+import { laterCorrectionSteps } from './later-corrections.ts';
 import { matterSteps } from './matter-steps.ts';
 import { matterChildren, matterMeetings, matterStages, type ConcernRecord, type MatterChild } from './queries.ts';
 import { changeMatter } from './service.ts';
 import type { Step, StepContext } from './step.ts';
 
-export const steps: Step[] = [...allegationSteps, ...matterSteps, ...complaintSteps, ...correctionSteps];
+export const steps: Step[] = [
+  ...allegationSteps,
+  ...matterSteps,
+  ...complaintSteps,
+  ...correctionSteps,
+  ...laterCorrectionSteps,
+  ...complaintCorrectionSteps,
+];
 
 export const stepAt = (path: string) => steps.find((s) => s.path === path);
 

@@ -20,6 +20,13 @@ interface Entry {
   label: string;
   lines: string[];
   by?: string | null;
+  /** A "Change" link beside it, saying what it changes (for those who may). */
+  change?: TimelineChange | null;
+}
+
+export interface TimelineChange {
+  href: string;
+  what: string;
 }
 
 const escapeHtml = (text: string) =>
@@ -31,9 +38,11 @@ export interface TimelineSources {
   meetings: { meeting: MeetingRow; byName: string }[];
   stages: ComplaintStageRow[];
   placements: { effect: string; onDate: string; childName: string }[];
+  /** The links to put a meeting or the outcome given to the carer right, for those who may. */
+  changes?: { meeting(m: MeetingRow): TimelineChange | null; carer: TimelineChange | null };
 }
 
-function allegationEntries({ record, meetings, placements }: TimelineSources): Entry[] {
+function allegationEntries({ record, meetings, placements, changes }: TimelineSources): Entry[] {
   const c = record.concern;
   const entries: Entry[] = [];
   if (c.referredToLadoOn) {
@@ -60,6 +69,7 @@ function allegationEntries({ record, meetings, placements }: TimelineSources): E
         `Decided: ${meeting.decisions}`,
         `Police involved: ${meeting.policeInvolved ? 'yes' : 'no'}. Children’s services enquiries: ${meeting.childrensServicesInvolved ? 'yes' : 'no'}.`,
       ],
+      change: changes?.meeting(meeting),
     });
   }
   for (const p of placements) {
@@ -71,7 +81,13 @@ function allegationEntries({ record, meetings, placements }: TimelineSources): E
   }
   if (c.outcomeOn) entries.push({ on: c.outcomeOn, label: `Outcome: ${nameOf(outcomeNames, c.outcome)}`, lines: [] });
   if (c.carerToldOn)
-    entries.push({ on: c.carerToldOn, label: 'Outcome given to the carer', lines: [], by: c.carerToldBy });
+    entries.push({
+      on: c.carerToldOn,
+      label: 'Outcome given to the carer',
+      lines: [],
+      by: c.carerToldBy,
+      change: changes?.carer,
+    });
   if (c.presentedToPanelOn) {
     entries.push({
       on: c.presentedToPanelOn,
@@ -147,7 +163,11 @@ export function timelineItems(sources: TimelineSources) {
     .sort((a, b) => (a.e.on === b.e.on ? b.order - a.order : a.e.on < b.e.on ? 1 : -1))
     .map(({ e }) => ({
       label: { text: e.label },
-      html: e.lines.map((l) => `<p class="govuk-body app-concerns__text">${escapeHtml(l)}</p>`).join(''),
+      html:
+        e.lines.map((l) => `<p class="govuk-body app-concerns__text">${escapeHtml(l)}</p>`).join('') +
+        (e.change
+          ? `<p class="govuk-body"><a class="govuk-link" href="${escapeHtml(e.change.href)}">Change<span class="govuk-visually-hidden"> ${escapeHtml(e.change.what)}</span></a></p>`
+          : ''),
       datetime: { timestamp: e.on, type: 'date' },
       ...(e.by ? { byline: { text: e.by } } : {}),
     }));
