@@ -8,8 +8,11 @@ const postgres = Boolean(process.env.TEST_DATABASE_URL);
  * With it (as CI sets it), every database test runs on that PostgreSQL server, each file in its own
  * database made from one migrated template: it answers the whole-service crawls about twice as fast
  * as PGlite, and its server is the older, stricter engine. PGlite then runs the platform's and the
- * scripts' database tests (the engines, the audit trail, sign-in, the roles), where the embedded
- * engine can differ, and every test that needs no database; the browser tests run on PGlite too.
+ * scripts' database tests where the embedded engine can differ (the engines, the audit trail, the
+ * database roles, dates and figures in SQL, the small demo's load), and every test that needs no
+ * database. Not twice: sign-in and the council's accounts (src/platform/auth, the organisation's
+ * page), which run on PGlite in the browser journeys (sign-in, second factor, sign-in provider), and
+ * the county demo's contents, which its load on both engines (seed.db.test.ts) does not change.
  * The global setup migrates once and loads the small demo once, on each engine: a test app is a
  * copy of the template with the demo (test/support/db.ts), never a new load.
  */
@@ -35,7 +38,15 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: postgres ? ['src/modules/**/*.db.test.ts', 'test/**/*.db.test.ts'] : [],
+          exclude: postgres
+            ? [
+                'src/modules/**/*.db.test.ts',
+                'test/**/*.db.test.ts',
+                'src/platform/auth/**/*.db.test.ts',
+                'src/platform/views/organisation.db.test.ts',
+                'scripts/demo/seed-county.db.test.ts',
+              ]
+            : [],
           env: { HEARTH_TEST_DB: 'pglite' },
         },
       },
