@@ -22,7 +22,8 @@ const todayInWords = () =>
  * for today; the demo carer (no training for 7 months) books it in the portal, and the coordinator
  * books a carer whose TSD standards are due; the register is taken, and the scorecard counts the
  * demo carer as trained in the last 6 months and the other carer's standards as evidenced today,
- * before their deadline: both figures move.
+ * before their deadline: both figures move. The head then agrees that carer's development plan
+ * and puts it right (a goal typed wrongly, with why).
  * Every page is checked with axe.
  */
 test('a carer books training in the portal, the register is taken, and the training measures move', async ({
@@ -113,6 +114,7 @@ test('a carer books training in the portal, the register is taken, and the train
   await expect(page.locator('.govuk-notification-banner')).toContainText('Register saved');
   await hearth.clickLink(tsdCarer);
   await expect(page.locator('main')).toContainText(`Evidenced ${today}`);
+  const carerPath = new URL(page.url()).pathname;
   await hearth.signOut();
 
   // After: the demo carer, and the other carer too if they had none, no longer counted with no training in
@@ -128,4 +130,22 @@ test('a carer books training in the portal, the register is taken, and the train
   expect(tsdAfter).toMatchObject({ met: tsdBefore.met + 1, of: tsdBefore.of + 1 });
   await hearth.goto(`${TSD}?list=met`);
   await expect(page.locator('tr', { hasText: tsdCarer })).toContainText(`evidenced ${today}`);
+
+  // The head agrees the carer's development plan with them, then puts right a word typed wrongly.
+  await hearth.goto(`${carerPath}/pdp`);
+  await hearth.submit(/^(Agree|Review) the plan$/); // a link styled as a button
+  await page.getByLabel('Development goals').fill('Work towards skills level 3');
+  await page.getByLabel('Training to do').fill('Therapeutic parenting');
+  await page.getByLabel('Support the carer will get').fill('Monthly supervision and a mentor');
+  await hearth.submit('Save the plan');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Personal development plan saved');
+  await hearth.clickLink(`Change the plan agreed on ${today}`);
+  await page.getByLabel('Development goals').fill('Work towards skills level 2');
+  await hearth.submit('Save the plan');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the plan is being changed');
+  await expect(page.getByLabel('Development goals')).toHaveValue('Work towards skills level 2');
+  await page.getByLabel('Why is this being changed?').fill('Level 3 was typed for level 2');
+  await hearth.submit('Save the plan');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Personal development plan changed');
+  await expect(page.locator('main')).toContainText('Work towards skills level 2');
 });
