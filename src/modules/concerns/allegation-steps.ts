@@ -4,6 +4,7 @@
  * the fostering panel. Each validates its dates against the record: an outcome dated before the
  * referral is refused with a message saying so.
  */
+import type { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { choicesOf, yesNo } from '../../platform/views/fields.ts';
 import {
@@ -115,6 +116,16 @@ export const decisionStep = defineStep({
   },
 });
 
+/** A meeting's form as the columns of its row (recording it, and putting it right). */
+export const meetingColumns = (input: z.infer<typeof meetingForm>) => ({
+  kind: input.kind,
+  heldOn: input.heldOn,
+  attendees: input.attendees,
+  decisions: input.decisions,
+  policeInvolved: input.police === 'yes',
+  childrensServicesInvolved: input.childrensServices === 'yes',
+});
+
 export const meetingStep = defineStep({
   path: 'meetings/new',
   permission: 'allegations.lado',
@@ -148,16 +159,9 @@ export const meetingStep = defineStep({
   async apply(tx, ctx, input) {
     const errors = dateBetween('heldOn', input.heldOn, 'The date of the meeting', since(ctx, 'referral'));
     if (errors.length) return { errors };
-    await tx.insert(allegationMeetings).values({
-      concernId: ctx.record.concern.id,
-      kind: input.kind,
-      heldOn: input.heldOn,
-      attendees: input.attendees,
-      decisions: input.decisions,
-      policeInvolved: input.police === 'yes',
-      childrensServicesInvolved: input.childrensServices === 'yes',
-      recordedBy: ctx.user.id,
-    });
+    await tx
+      .insert(allegationMeetings)
+      .values({ concernId: ctx.record.concern.id, ...meetingColumns(input), recordedBy: ctx.user.id });
     return { step: 'meeting', fields: ['meeting'] };
   },
 });

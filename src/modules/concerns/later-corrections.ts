@@ -20,7 +20,7 @@ import { and, eq } from 'drizzle-orm';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { requiredText } from '../../platform/views/forms.ts';
 import type { FieldError } from '../../platform/views/results.ts';
-import { carerToldStep, childToldStep, meetingStep } from './allegation-steps.ts';
+import { carerToldStep, childToldStep, meetingColumns, meetingStep } from './allegation-steps.ts';
 import { changedOf, reasonField } from './correction-steps.ts';
 import {
   carerToldDates,
@@ -106,14 +106,7 @@ export const meetingChangeStep = defineStep({
       policeInvolved: m.policeInvolved,
       childrensServicesInvolved: m.childrensServicesInvolved,
     };
-    const now = {
-      kind: input.kind,
-      heldOn: input.heldOn,
-      attendees: input.attendees,
-      decisions: input.decisions,
-      policeInvolved: input.police === 'yes',
-      childrensServicesInvolved: input.childrensServices === 'yes',
-    };
+    const now = meetingColumns(input);
     await tx
       .update(allegationMeetings)
       .set(now)
