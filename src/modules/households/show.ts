@@ -39,6 +39,12 @@ function correctionLinksHtml(householdId: string, eventId: string, reason: strin
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
+/** Where a status change was recorded, when not by hand on the status page (its byline says who). */
+const originWords: Record<string, string> = {
+  'agency-decision': 'By the agency decision maker’s decision.',
+  'module-step': 'Recorded as a step of the household’s recruitment.',
+};
+
 /** The household's page: details, status, terms, allocation, people, checks, vacancies, timeline. */
 export async function showHousehold(
   db: Db,
@@ -120,7 +126,7 @@ export async function showHousehold(
       },
       ...(event.id === correctableId
         ? { html: correctionLinksHtml(household.id, event.id, event.reason) }
-        : { text: event.reason ?? '' }),
+        : { text: [originWords[event.origin ?? ''], event.reason].filter(Boolean).join(' ') }),
       datetime: { timestamp: event.onDate, type: 'date' },
       byline: byName ? { text: byName } : undefined,
     })),

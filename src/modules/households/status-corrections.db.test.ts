@@ -175,6 +175,12 @@ describe('undoing the latest status change', () => {
       const event = await latestEvent(h.id);
       const shown = await manager.get(`/households/${h.id}`);
       expect(shown.body).not.toContain(`/status/${event.id}/undo`);
+      // The status history says where the change was recorded.
+      expect(shown.body).toContain(
+        from.origin === 'agency-decision'
+          ? 'By the agency decision maker’s decision. Decided'
+          : 'Recorded as a step of the household’s recruitment. Decided',
+      );
       const page = await manager.get(`/households/${h.id}/status/${event.id}/undo`);
       expect(page.statusCode).toBe(409);
       expect(page.body).toContain('agency decision or a recruitment step');
