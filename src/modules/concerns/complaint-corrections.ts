@@ -19,7 +19,6 @@ import { escalateStep, responseStep, reviewPanelStep } from './complaint-steps.t
 import { stageDeadlines } from './complaint-deadlines.ts';
 import { changedOf, firstOf, reasonField } from './correction-steps.ts';
 import { escalateDates, escalateForm, panelHeldDates, panelHeldForm, responseDates, responseForm } from './forms.ts';
-import { namedChildren } from './matter-later.ts';
 import type { ComplaintStageRow } from './queries.ts';
 import { worksOn } from './scope.ts';
 import { dateBetween, defineStep, ukDate, type StepContext } from './step.ts';
@@ -99,8 +98,7 @@ export const responseChangeStep = defineStep({
     ];
     // The first response is the outcome the complaint's children are told (allegation-steps.ts childToldStep).
     if (ctx.stages.find((r) => r.respondedOn !== null)?.id === s.id) {
-      const told = await namedChildren(tx, ctx.record.concern.id);
-      later.push(...told.map((c) => ({ on: c.outcomeToldOn, what: `the outcome given to ${c.name}` })));
+      later.push(...ctx.children.map((c) => ({ on: c.outcomeToldOn, what: `the outcome given to ${c.name}` })));
     }
     if (!errors.length) errors.push(...notAfter('respondedOn', what, input.respondedOn, later));
     if (errors.length) return { errors };

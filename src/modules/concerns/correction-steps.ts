@@ -11,14 +11,14 @@
  * The audit entry keeps what it said. Each is linked beside what it corrects on the matter page (the
  * deadlines table), not among the next steps.
  */
-import { asc, eq, min } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { requiredText } from '../../platform/views/forms.ts';
 import { decisionStep, outcomeStep, referralStep } from './allegation-steps.ts';
 import { decisionDates, decisionForm, outcomeDates, outcomeForm, referralDates, referralForm } from './forms.ts';
 import { worksAsLado, worksOn } from './scope.ts';
 import { dateBetween, defineStep, ukDate } from './step.ts';
-import { allegationMeetings, concernChildren, concerns } from './tables.ts';
+import { concerns } from './tables.ts';
 
 const referralChangeForm = referralForm.extend({
   reason: requiredText('Enter why the referral is being changed', 500),
@@ -65,13 +65,9 @@ export const referralChangeStep = defineStep({
       date: c.knownOn,
       after: 'the day it became known',
     });
-    const [met] = await tx
-      .select({ on: min(allegationMeetings.heldOn) })
-      .from(allegationMeetings)
-      .where(eq(allegationMeetings.concernId, c.id));
     const first = firstOf([
       { on: c.ladoDecisionOn, what: 'the LADO’s decision on immediate action' },
-      { on: met?.on ?? null, what: 'the first meeting' },
+      { on: ctx.meetings[0]?.heldOn ?? null, what: 'the first meeting' },
       { on: c.outcomeOn, what: 'the outcome' },
     ]);
     if (first && input.referredOn > first.on) {
@@ -137,9 +133,12 @@ export const decisionChangeStep = defineStep({
       immediateAction: input.immediateAction,
       ladoDecisionNotes: input.notes,
     };
-    const changed = (Object.keys(now) as (keyof typeof now)[]).filter((f) => was[f] !== now[f]);
     await tx.update(concerns).set(now).where(eq(concerns.id, c.id));
-    return { step: 'decision-change', fields: changed, detail: { part: 'lado-decision', was, reason: input.reason } };
+    return {
+      step: 'decision-change',
+      fields: changedOf(was, now),
+      detail: { part: 'lado-decision', was, reason: input.reason },
+    };
   },
 });
 
@@ -169,15 +168,9 @@ export const outcomeChangeStep = defineStep({
       date: c.referredToLadoOn,
       after: 'the referral to the LADO',
     });
-    const [toldChild] = await tx
-      .select({ on: concernChildren.outcomeToldOn })
-      .from(concernChildren)
-      .where(eq(concernChildren.concernId, c.id))
-      .orderBy(asc(concernChildren.outcomeToldOn))
-      .limit(1);
     const first = firstOf([
       { on: c.carerToldOn, what: 'the outcome given to the carer' },
-      { on: toldChild?.on ?? null, what: 'the outcome given to a child' },
+      ...ctx.children.map((x) => ({ on: x.outcomeToldOn, what: 'the outcome given to a child' })),
       { on: c.presentedToPanelOn, what: 'its presentation to the fostering panel' },
       { on: c.closedOn, what: 'its closing' },
     ]);
