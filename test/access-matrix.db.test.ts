@@ -375,6 +375,8 @@ const expected: Record<string, Rule> = {
   'POST /concerns/:id/next-stage/change': 'concerns.record',
   'GET /concerns/:id/review-panel/change': 'concerns.record',
   'POST /concerns/:id/review-panel/change': 'concerns.record',
+  'GET /concerns/:id/extension/change': 'concerns.record',
+  'POST /concerns/:id/extension/change': 'concerns.record',
   'GET /concerns/:id/meetings/change': 'allegations.lado',
   'POST /concerns/:id/meetings/change': 'allegations.lado',
   'GET /concerns/:id/carer-told/change': 'concerns.record',

@@ -288,3 +288,88 @@ describe('stage 3 put right', () => {
     expect((await (await signedIn(t.app, 'ssw2')).get(panelPath)).statusCode).toBe(404);
   });
 });
+
+describe('the extension of the time to respond put right', () => {
+  it('changes why it needed longer, or takes it off when recorded in error, the response’s deadline following', async () => {
+    const db = t.database.db;
+    const { matter } = await complaintOn(12);
+    await makeStage(db, matter.id, { receivedOn: daysAgo(12) });
+    const ssw = await signedIn(t.app, 'ssw');
+    const base = `/concerns/${matter.id}`;
+    expect(
+      (await ssw.post(`${base}/extension`, { reason: 'The complainant’s school is closed for half term.' })).statusCode,
+    ).toBe(303);
+    const extended = stageDeadlines(1, daysAgo(12), { extended: true }).respondBy;
+    const usual = stageDeadlines(1, daysAgo(12)).respondBy;
+    const dueOn = async () => {
+      const [due] = await db
+        .select({ dueOn: dueItems.dueOn })
+        .from(dueItems)
+        .where(and(eq(dueItems.recordId, matter.id), eq(dueItems.recordType, 'concern')));
+      return due?.dueOn;
+    };
+    expect(await dueOn()).toBe(extended);
+
+    const path = `${base}/extension/change`;
+    const page = (await ssw.get(base)).body;
+    expect(page).toContain(`href="${path}?stage=1"`);
+    expect(page).toContain('Change<span class="govuk-visually-hidden"> the extension of stage 1</span>');
+
+    const form = (await ssw.get(`${path}?stage=1`)).body;
+    expect(form).toContain('Was the time to respond to stage 1 extended?');
+    expect(form).toContain(`Yes: the response is due by ${formatDate(extended)}`);
+    expect(form).toContain(`No, it was recorded in error: the response is due by ${formatDate(usual)}`);
+    expect(form).toContain('The complainant’s school is closed for half term.');
+    expect(form).toMatch(/value="yes" checked/);
+
+    const change = (fields: Record<string, string>) => ssw.post(`${path}?stage=1`, fields);
+    const noWhy = await change({ extended: 'yes', extensionReason: '', reason: 'Half term was the week before' });
+    expect(noWhy.statusCode).toBe(400);
+    expect(noWhy.body).toContain('Enter why the response needs longer');
+    expect(noWhy.body).toContain('Half term was the week before');
+    const same = await change({
+      extended: 'yes',
+      extensionReason: 'The complainant’s school is closed for half term.',
+      reason: 'No reason',
+    });
+    expect(same.body).toContain('Nothing has changed: change what was recorded wrongly');
+
+    const reworded = await change({
+      extended: 'yes',
+      extensionReason: 'The complainant asked to meet after the school holidays.',
+      reason: 'The reason was typed from another complaint',
+    });
+    expect(reworded.statusCode).toBe(303);
+    expect((await ssw.get(String(reworded.headers.location))).body).toContain(
+      'The complainant asked to meet after the school holidays.',
+    );
+    expect(await stageRow(matter.id, 1)).toMatchObject({ extended: true, respondBy: extended });
+
+    const withdrawn = await change({ extended: 'no', extensionReason: '', reason: 'It was never extended' });
+    expect(withdrawn.statusCode).toBe(303);
+    expect(await stageRow(matter.id, 1)).toMatchObject({ extended: false, extensionReason: null, respondBy: usual });
+    expect(await dueOn()).toBe(usual);
+    expect(await lastChange(matter.id)).toEqual({
+      step: 'extension-change',
+      fields: ['extended', 'extensionReason', 'respondBy'],
+      part: 'complaint-extension',
+      stage: 1,
+      was: {
+        extended: true,
+        extensionReason: 'The complainant asked to meet after the school holidays.',
+        respondBy: extended,
+      },
+      reason: 'It was never extended',
+    });
+    const after = (await ssw.get(base)).body;
+    expect(after).not.toContain('(extended:');
+    expect(after).not.toContain(`href="${path}?stage=1"`);
+    // Not extended now: nothing to change, and the time can be extended again on its own form.
+    expect((await ssw.get(`${path}?stage=1`)).statusCode).toBe(403);
+    expect(after).toContain(`href="${base}/extension"`);
+    // No such stage, or not a stage, is not found; nor is another team's complaint.
+    expect((await ssw.get(`${path}?stage=2`)).statusCode).toBe(404);
+    expect((await ssw.get(`${path}?stage=x`)).statusCode).toBe(404);
+    expect((await (await signedIn(t.app, 'ssw2')).get(`${path}?stage=1`)).statusCode).toBe(404);
+  });
+});

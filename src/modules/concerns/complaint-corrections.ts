@@ -7,7 +7,10 @@
  * - the day the request for stage 2 or 3 was received: on or after the response to the stage before,
  *   never after this stage's review panel or response; its deadlines follow on its row;
  * - stage 3's review panel and report: the panel on or after the stage was received, the report on
- *   or after the panel, neither after the response; the report's and the response's deadlines follow.
+ *   or after the panel, neither after the response; the report's and the response's deadlines follow;
+ * - the extension of stage 1 or 2 to its longest timescale: why it needed longer, or the extension
+ *   taken off when it was recorded in error (the response is then due in the usual time, and a
+ *   response given after that is late); the response's deadline follows.
  * Stage 1 is received the day the complaint was: that day is the matter's opening details
  * (matter-corrections.ts). The audit trail keeps what the stage said and why it was changed.
  */
@@ -18,7 +21,15 @@ import type { FieldError } from '../../platform/views/results.ts';
 import { escalateStep, responseStep, reviewPanelStep } from './complaint-steps.ts';
 import { stageDeadlines } from './complaint-deadlines.ts';
 import { changedOf, firstOf, reasonField } from './correction-steps.ts';
-import { escalateDates, escalateForm, panelHeldDates, panelHeldForm, responseDates, responseForm } from './forms.ts';
+import {
+  escalateDates,
+  escalateForm,
+  extensionChangeForm,
+  panelHeldDates,
+  panelHeldForm,
+  responseDates,
+  responseForm,
+} from './forms.ts';
 import type { ComplaintStageRow } from './queries.ts';
 import { worksOn } from './scope.ts';
 import { dateBetween, defineStep, ukDate, type StepContext } from './step.ts';
@@ -41,6 +52,12 @@ const requested = (ctx: StepContext) => {
 };
 
 const stage3 = (ctx: StepContext) => ctx.stages.find((s) => s.stage === 3);
+
+/** Stage 1 or 2, named in the query string, whose time to respond was extended. */
+const extendedStage = (ctx: StepContext) => {
+  const s = namedStage(ctx);
+  return s && s.stage < 3 && s.extended ? s : undefined;
+};
 
 const byId = (row: ComplaintStageRow) => eq(complaintStages.id, row.id);
 
@@ -219,4 +236,68 @@ export const panelChangeStep = defineStep({
   },
 });
 
-export const complaintCorrectionSteps = [responseChangeStep, requestChangeStep, panelChangeStep];
+export const extensionChangeStep = defineStep({
+  path: 'extension/change',
+  permission: 'concerns.record',
+  title: 'Change the extension of the time to respond',
+  done: 'Extension changed',
+  correction: true,
+  kinds: complaint,
+  may: worksOn,
+  names: (ctx) => namedStage(ctx) !== undefined,
+  offered: (ctx) => extendedStage(ctx) !== undefined,
+  schema: extensionChangeForm,
+  dates: [],
+  fields: (ctx) => {
+    const s = extendedStage(ctx)!;
+    const due = (extended: boolean) => ukDate(stageDeadlines(s.stage, s.receivedOn, { extended }).respondBy);
+    return [
+      {
+        type: 'radios',
+        name: 'extended',
+        label: `Was the time to respond to stage ${s.stage} extended?`,
+        choices: [
+          { value: 'yes', text: `Yes: the response is due by ${due(true)}` },
+          {
+            value: 'no',
+            text: `No, it was recorded in error: the response is due by ${due(false)}`,
+            hint: 'A response given after that day counts as late.',
+          },
+        ],
+      },
+      {
+        type: 'textarea',
+        name: 'extensionReason',
+        label: 'Why the response needs longer',
+        hint: 'Only if the time was extended.',
+        rows: 4,
+      },
+      reasonField,
+    ];
+  },
+  initial: (ctx) => ({ extended: 'yes', extensionReason: extendedStage(ctx)!.extensionReason ?? '' }),
+  async apply(tx, ctx, input) {
+    const s = extendedStage(ctx)!;
+    const extended = input.extended === 'yes';
+    const was = { extended: s.extended, extensionReason: s.extensionReason, respondBy: s.respondBy };
+    const now = {
+      extended,
+      extensionReason: extended ? input.extensionReason : null,
+      respondBy: stageDeadlines(s.stage, s.receivedOn, { extended }).respondBy,
+    };
+    const fields = changedOf(was, now);
+    if (!fields.length) {
+      return {
+        errors: [{ field: 'extensionReason', message: 'Nothing has changed: change what was recorded wrongly' }],
+      };
+    }
+    await tx.update(complaintStages).set(now).where(byId(s));
+    return {
+      step: 'extension-change',
+      fields,
+      detail: { part: 'complaint-extension', stage: s.stage, was, reason: input.reason },
+    };
+  },
+});
+
+export const complaintCorrectionSteps = [responseChangeStep, requestChangeStep, panelChangeStep, extensionChangeStep];

@@ -2,11 +2,16 @@
  * The "Change" links beside what a matter's corrections put right on its page, each only when the
  * viewer may change it and it is recorded (the step's `may` and `offered`):
  * - a complaint's stages (complaint-corrections.ts): the day a later stage was requested, a stage's
- *   response and stage 3's review panel;
+ *   response, the extension of its time to respond and stage 3's review panel;
  * - the later steps (later-corrections.ts): each meeting and the outcome given to the carer on the
  *   timeline, the outcome given to each child in the children's table, and the closing.
  */
-import { panelChangeStep, requestChangeStep, responseChangeStep } from './complaint-corrections.ts';
+import {
+  extensionChangeStep,
+  panelChangeStep,
+  requestChangeStep,
+  responseChangeStep,
+} from './complaint-corrections.ts';
 import {
   carerToldChangeStep,
   childToldChangeStep,
@@ -33,6 +38,7 @@ export function stageChangeLinks(ctx: StepContext) {
     receivedChangeHref: stage > 1 ? link(requestChangeStep, { stage: String(stage) }) : null,
     responseChangeHref: link(responseChangeStep, { stage: String(stage) }),
     panelChangeHref: stage === 3 ? link(panelChangeStep) : null,
+    extensionChangeHref: link(extensionChangeStep, { stage: String(stage) }),
   });
 }
 

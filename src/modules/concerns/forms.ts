@@ -198,6 +198,19 @@ export const extensionForm = z.object({
   reason: requiredText('Enter why the response needs longer', 2000),
 });
 
+/** The extension put right: still extended (why), or taken off as recorded in error; and why it is changed. */
+export const extensionChangeForm = z
+  .object({
+    extended: choice(['yes', 'no'], 'Select whether the time to respond was extended'),
+    extensionReason: optionalText(2000, 'why the response needs longer'),
+    reason: requiredText('Enter why the extension is being changed', 500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.extended === 'yes' && !v.extensionReason) {
+      ctx.addIssue({ code: 'custom', path: ['extensionReason'], message: 'Enter why the response needs longer' });
+    }
+  });
+
 export const escalateDates = ['receivedOn'] as const;
 export const escalateForm = z.object({
   receivedOn: govukDate('Date the request for the next stage was received'),

@@ -143,6 +143,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'complaint-response': 'the response to a stage of the complaint',
   'complaint-stage': 'the date a stage of the complaint was requested',
   'complaint-panel': 'the review panel of the complaint and its report',
+  'complaint-extension': 'the extension of the time to respond to the complaint',
   matter: 'an allegation, complaint or concern recorded in error',
   'significant-event': 'a notification of a significant event',
   'team-meeting': 'a team meeting',
