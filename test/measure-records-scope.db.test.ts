@@ -5,12 +5,15 @@
  * type's own access rule lets that person open. A measure listing a record type that registers no
  * rule fails. Runs on the small demo, for the current month and the last two closed ones.
  */
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../src/platform/access/registry.ts';
 import { allMeasures, measureRecordsPage, periodOf } from '../src/platform/measures/index.ts';
 import { addMonthsToMonth, currentMonth } from '../src/platform/measures/periods.ts';
 import { recordsViewerOf } from '../src/modules/scorecard/service.ts';
+import { makeAudit, makeMonth } from '../src/modules/audits/test-support.ts';
 import { viewer } from '../src/modules/home/test-support.ts';
+import { households } from '../src/modules/households/tables.ts';
 import { testAppForFile } from './support/app.ts';
 
 const t = testAppForFile();
@@ -21,8 +24,17 @@ const USERNAMES = ['director', 'servicemanager', 'manager', 'ssw', 'ssw2'];
 describe('the records behind a figure', () => {
   it('are listed only to someone who may open each of them', { timeout: 600_000 }, async () => {
     const db = t.database.db;
-    // Three months: a team's own audit sample can miss a month (each file belongs to one month of the
-    // year), so two months alone left the manager with no audit to list on some days (4 January 2027).
+    // A team's own audit sample can miss a month in the small demo (each file belongs to one month of
+    // the year, and the team has few), so on some days (4 January, 28 March 2027) the manager had no
+    // audit to list in the last three months: their team has one in this month's sample here.
+    const manager = await viewer(db, 'manager');
+    const [file] = await db
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.teamId, manager.teamId!), eq(households.status, 'approved')))
+      .limit(1);
+    const monthId = await makeMonth(db, currentMonth(), manager.teamId);
+    await makeAudit(db, { monthId, householdId: file!.id, teamId: manager.teamId! });
     const months = [currentMonth(), addMonthsToMonth(currentMonth(), -1), addMonthsToMonth(currentMonth(), -2)];
     const refused: string[] = [];
     const listed = new Set<string>();
