@@ -11,7 +11,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dueFixture } from '../../../test/support/due.ts';
-import { todayInLondon } from '../../platform/dates/index.ts';
 import {
   ACCOUNT_RECORD,
   dueFor,
@@ -21,6 +20,7 @@ import {
   renewDailyDueRules,
   type DueEntry,
 } from '../../platform/due/index.ts';
+import { dueRuleDefinitions } from '../../platform/due/tables.ts';
 import { serviceManager, viewer } from '../home/test-support.ts';
 import { listReviews } from './queries.ts';
 import { saveReview, findPlace } from './service.ts';
@@ -66,6 +66,12 @@ describe('the six-monthly reviews’ deadlines', () => {
     await completeHalfYear(db(), '2025-04-01', '2025-10-20', by);
     await completeHalfYear(db(), '2025-10-01', '2026-04-21', by);
     await rebuildDueItems(db(), { ruleIds: serviceReviewRuleIds, today });
+    // Every daily rule built on this file's day, whatever day the tests run: a day's renewal renews
+    // the rules not yet built on or after it, and the real clock would otherwise say they were built
+    // later than the "year on" below once that day has come.
+    await db()
+      .update(dueRuleDefinitions)
+      .set({ rebuiltAt: new Date(`${today}T06:00:00Z`) });
   });
 
   it('cites the plan’s action as the service’s own timescale', () => {
@@ -177,8 +183,8 @@ describe('the six-monthly reviews’ deadlines', () => {
   });
 
   it('are renewed each day, so a half-year years ahead with nothing written still has its reviews due', async () => {
-    // Built today: renewing again today does nothing.
-    expect(await renewDailyDueRules(db(), todayInLondon())).toEqual([]);
+    // Built on the day (or since): renewing again that day does nothing.
+    expect(await renewDailyDueRules(db(), today)).toEqual([]);
     // Kept ahead (from 1 December 2027) to April to September 2029: without renewal, nothing of 2030.
     const later = { ...window, today: '2030-10-10' };
     const stillDue = ['2027-04-30', '2027-10-31', '2028-04-30', '2028-10-31', '2029-04-30', '2029-10-31'];
