@@ -49,7 +49,10 @@ test('a team manager records a team meeting on a serious case review; the head f
   await hearth.signInAs('head');
   await hearth.openArea('Learning from reviews');
   await hearth.clickLink(review, { within: page.locator('[data-reviews]') });
-  const discussed = page.locator('[data-discussions] tbody tr').first();
+  // The team's meeting among the review's discussions, the latest first (the demo's teams may have met on it since).
+  const discussed = page
+    .locator('[data-discussions] tbody tr')
+    .filter({ has: page.locator(`a[href="${meetingPath}"]`) });
   await expect(discussed).toContainText('East Kent Fostering Team 1');
   await hearth.clickLink(dayInWords(yesterday), { within: discussed });
   await expect(page.locator('main')).toContainText('Talk about safe sleeping at every visit to a baby.');
