@@ -1,5 +1,5 @@
 /** The set-up every deadline test shares: its own test app, and the head of fostering, who sees every deadline. */
-import { beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { viewer } from '../../src/modules/home/test-support.ts';
 import type { SignedInUser } from '../../src/platform/auth/sessions.ts';
 import type { Db } from '../../src/platform/db/client.ts';
@@ -13,12 +13,25 @@ export interface DueFixture {
   head: () => SignedInUser;
 }
 
-/** For a deadline test file: a test app created before its tests and closed after them. */
-export function dueFixture(): DueFixture {
+/**
+ * For a deadline test file: a test app created before its tests and closed after them.
+ * `on`: the day the file's hand-worked dates are set on. Its tests then run as if it were that day
+ * (the clock of this process reads it, and runs on from noon; timers are real), so what a service
+ * keeps as at today is kept as at that day: a young person of 17 in the file is not 18 yet when the
+ * tests run years later, nor is a carer's first-year training past its second anniversary.
+ */
+export function dueFixture(options: { on?: string } = {}): DueFixture {
   const t = testAppForFile();
   let head: SignedInUser | undefined;
   beforeAll(async () => {
+    if (options.on) {
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      vi.setSystemTime(new Date(`${options.on}T12:00:00Z`));
+    }
     head = await viewer(t.database.db, 'head');
+  });
+  afterAll(() => {
+    if (options.on) vi.useRealTimers();
   });
   return { t, db: () => t.database.db, head: () => head! };
 }
