@@ -179,7 +179,8 @@ test.describe('a household recorded and allocated', () => {
     await hearth.clickLink('Add a household member');
     await page.getByLabel('First name').fill('Sami');
     await page.getByLabel('Last name').fill('Varga');
-    await fillDate(page, 'Date of birth (optional)', { day: '4', month: '6', year: String(Number(date.year) - 10) });
+    // Ten years and a month ago: 10 years old whatever the day (a fixed 4 June made them 9 from January to June).
+    await fillDate(page, 'Date of birth (optional)', londonDay(-30, -10));
     await page.getByLabel('Birth child').check();
     await hearth.submit('Add household member');
     await expect(page.locator('main')).toContainText('Sami Varga');
@@ -191,14 +192,14 @@ test.describe('a household recorded and allocated', () => {
     await hearth.submit('Record check');
     await expect(page.locator('.govuk-error-summary')).toContainText('Enter the expiry date');
     await expect(page.locator('.govuk-error-summary')).toContainText('Select whether the outcome was satisfactory');
-    await fillDate(page, 'Expiry date', { ...date, year: String(Number(date.year) + 3) });
+    await fillDate(page, 'Expiry date', londonDay(0, 3));
     await page.getByRole('group', { name: 'Was the outcome satisfactory?' }).getByLabel('Yes').check();
     await hearth.submit('Record check');
     await expect(page.locator('.govuk-notification-banner')).toContainText('The check has been recorded');
     // Recorded with the wrong expiry: corrected from the household page.
     await hearth.clickLink(new RegExp(`^Change .*DBS check of Noor ${name}`));
     await expect(hearth.heading).toHaveText('Change a check');
-    await fillDate(page, 'Expiry date', { ...date, year: String(Number(date.year) + 2) });
+    await fillDate(page, 'Expiry date', londonDay(0, 2));
     await hearth.submit('Save changes');
     await expect(page.locator('.govuk-notification-banner')).toContainText('The check has been corrected');
 

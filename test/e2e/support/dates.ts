@@ -21,10 +21,13 @@ export function londonDay(days = 0, years = 0): DayMonthYear {
   }).formatToParts(new Date());
   const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const day = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + days));
+  const year = day.getUTCFullYear() + years;
+  // 29 February `years` on, in a year with no such day, is 28 February (as a birthday is kept).
+  const lastOfMonth = new Date(Date.UTC(year, day.getUTCMonth() + 1, 0)).getUTCDate();
   return {
-    day: String(day.getUTCDate()),
+    day: String(Math.min(day.getUTCDate(), lastOfMonth)),
     month: String(day.getUTCMonth() + 1),
-    year: String(day.getUTCFullYear() + years),
+    year: String(year),
   };
 }
 
