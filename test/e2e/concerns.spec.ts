@@ -203,3 +203,49 @@ test('the carer sees only that a matter is open; another team’s SSW cannot ope
   expect(other?.status()).toBe(404);
   await expect(page.locator('main')).not.toContainText(summary);
 });
+
+/**
+ * A complaint's time to respond extended by the SSW, then put right as recorded in error: the
+ * Change link beside the extension opens its form filled in; taking it off without saying why is
+ * refused, keeping the choice; the response is then due in the usual 10 working days.
+ */
+test('a complaint’s extension recorded in error is taken off, the response due in the usual time', async ({
+  hearth,
+}) => {
+  test.setTimeout(120_000);
+  const page = hearth.page;
+  const summary = `${uniqueName('e2e')}: the carers’ allowance was paid late three months running.`;
+
+  await hearth.signInAs('ssw');
+  await openEllisMatters(hearth);
+  await hearth.submit('Record a matter'); // a button-styled link
+  await page.getByLabel('Complaint', { exact: true }).check();
+  await hearth.submit('Continue');
+  await page.getByLabel('Who it is about').selectOption({ label: 'The fostering service' });
+  await page.getByLabel('A foster carer').check();
+  await page.getByLabel('What the complaint is about').fill(summary);
+  await page.getByLabel('Fees, allowances and money').check();
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Matter recorded');
+
+  await hearth.clickLink('Extend the time to respond');
+  await page.getByLabel('Why the response needs longer').fill('Finance need to check three months of payments.');
+  await hearth.submit('Save');
+  await expect(page.locator('main')).toContainText('extended: Finance need to check three months of payments.');
+
+  await hearth.clickLink('Change the extension of stage 1');
+  await expect(hearth.heading).toHaveText('Change the extension of the time to respond');
+  await expect(page.getByLabel('Why the response needs longer')).toHaveValue(
+    'Finance need to check three months of payments.',
+  );
+  const error = page.getByRole('radio', { name: /^No, it was recorded in error: the response is due by / });
+  await error.check();
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the extension is being changed');
+  await expect(error).toBeChecked();
+  await page.getByLabel('Why is this being changed?').fill('The manager had not agreed to extend it.');
+  await hearth.submit('Save');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Extension changed');
+  await expect(page.locator('main')).not.toContainText('extended:');
+  await expect(page.getByRole('link', { name: 'Extend the time to respond' })).toBeVisible();
+});
