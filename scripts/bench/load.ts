@@ -5,8 +5,9 @@
  * Throughput under concurrent users, as issue 8 asks: one Hearth listening on 127.0.0.1 on the demo
  * (county by default), signed in as the head of fostering, loaded with `wrk` (Debian's `wrk`
  * package) from a separate process. Measures `/health`, My work at 50 connections and a household
- * page at 200 connections, prints requests a second, median and 99th percentile beside the
- * targets, then checks the audit trail verifies. With `--loaded` naming a PostgreSQL database that
+ * page at 200 connections, prints requests a second, median and 99th percentile and the server's
+ * CPU time per request beside the targets, with what My work could cost to reach a quarter of
+ * `/health`'s rate, then checks the audit trail verifies. With `--loaded` naming a PostgreSQL database that
  * already holds a demo (loaded with HEARTH_DEMO_PASSWORD, by default hearth-demo), it is reused:
  * nothing loaded, nothing dropped; otherwise a fresh database is made and removed.
  */
@@ -39,6 +40,11 @@ interface WrkResult {
   errors: number;
   /** What the errors were: answers other than 2xx or 3xx, and requests wrk gave up on after 2 s. */
   errorKinds: string;
+  /**
+   * The CPU time this process (Hearth, and on PGlite its database too) spent per request answered
+   * while wrk ran: what the page costs the server, whatever the machine's other work.
+   */
+  cpuMs: number;
 }
 
 function milliseconds(text: string): number {
@@ -51,6 +57,7 @@ function milliseconds(text: string): number {
 /** Runs wrk and reads its summary: requests a second, latency percentiles, non-2xx and socket errors. */
 async function wrk(url: string, connections: number, seconds: number, cookie: string): Promise<WrkResult> {
   const threads = Math.min(2, connections);
+  const cpuBefore = process.cpuUsage();
   const { stdout } = await run(
     'wrk',
     [
@@ -67,18 +74,21 @@ async function wrk(url: string, connections: number, seconds: number, cookie: st
     ],
     { maxBuffer: 1 << 20 },
   );
+  const cpu = process.cpuUsage(cpuBefore);
   const percentile = (p: string) => milliseconds(new RegExp(`^\\s*${p}%\\s+(\\S+)`, 'm').exec(stdout)?.[1] ?? '');
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
+  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? NaN),
     p50Ms: percentile('50'),
     p99Ms: percentile('99'),
-    requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0),
+    requests,
     errors: non2xx + (socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0),
     errorKinds: socketErrors
       ? `${non2xx} not 2xx or 3xx; connect ${socketErrors[1]}, read ${socketErrors[2]}, write ${socketErrors[3]}, timed out after 2 s ${socketErrors[4]}`
       : `${non2xx} not 2xx or 3xx`,
+    cpuMs: requests ? (cpu.user + cpu.system) / 1000 / requests : NaN,
   };
 }
 
@@ -145,16 +155,16 @@ async function main(): Promise<void> {
     await sealAuditTrail(bench.database.db);
     const chain = await verifyAuditChain(bench.database.db, { secret: SECRET });
     const row = (page: string, c: number, r: WrkResult, target: string) =>
-      `| ${page.padEnd(31)} | ${String(c).padStart(5)} | ${r.rps.toFixed(0).padStart(7)} | ${r.p50Ms.toFixed(1).padStart(7)} | ${r.p99Ms.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} | ${target.padEnd(36)} |`;
+      `| ${page.padEnd(31)} | ${String(c).padStart(5)} | ${r.rps.toFixed(0).padStart(7)} | ${r.p50Ms.toFixed(1).padStart(7)} | ${r.p99Ms.toFixed(1).padStart(7)} | ${String(r.errors).padStart(6)} | ${r.cpuMs.toFixed(2).padStart(10)} | ${target.padEnd(36)} |`;
     const share = (myWork.rps / health.rps) * 100;
     console.log(
       `\nHearth ${values.scale} demo on ${engine}: wrk, ${seconds} s per page, signed in as the head of fostering`,
     );
     console.log(
-      '| page                            | conns |   req/s | p50 ms  | p99 ms  | errors | target                               |',
+      '| page                            | conns |   req/s | p50 ms  | p99 ms  | errors | CPU ms/req | target                               |',
     );
     console.log(
-      '|---------------------------------|-------|---------|---------|---------|--------|--------------------------------------|',
+      '|---------------------------------|-------|---------|---------|---------|--------|------------|--------------------------------------|',
     );
     console.log(row('/health', 50, health, 'the baseline'));
     console.log(row('My work (head)', 50, myWork, `≥ 25% of /health's req/s: ${share.toFixed(0)}%`));
@@ -166,6 +176,11 @@ async function main(): Promise<void> {
     ] as const) {
       if (r.errors) console.log(`${page} errors: ${r.errorKinds}`);
     }
+    // What a page may cost for the target: the server's CPU a second, shared out at a quarter of
+    // /health's rate (so four times /health's cost per request), when the server is the bottleneck.
+    console.log(
+      `My work costs ${myWork.cpuMs.toFixed(2)} ms of server CPU a request; at a quarter of /health's rate it could cost ${(4 * health.cpuMs).toFixed(2)} ms`,
+    );
     console.log(`/health afterwards: ${healthAfter.status} (target 200)`);
     console.log(
       `audit trail: ${chain.brokenAt || chain.missingTail ? 'BROKEN' : `verifies, ${chain.checked} entries`} (target: verifies)`,
