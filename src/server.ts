@@ -17,6 +17,7 @@ import { createMailer } from './platform/mail/mailer.ts';
 import { deliverNotes } from './modules/supervision/notes.ts';
 import { runReviewMessages } from './modules/reviews/jobs.ts';
 import { rebuildChangedDueRules, renewDailyDueRules } from './platform/due/index.ts';
+import { bankHolidaysKnownUntil, bankHolidaysRunOutWithin, todayInLondon } from './platform/dates/index.ts';
 
 const CHECKPOINT_EVERY_MS = 5 * 60 * 1000;
 const SNAPSHOT_EVERY_MS = 60 * 60 * 1000;
@@ -134,8 +135,16 @@ async function main(): Promise<void> {
   }, ANCHOR_EVERY_MS);
   anchorTimer.unref();
 
+  // Working days count the bank holidays shipped in bank-holidays.json: said a year before they end.
+  if (bankHolidaysRunOutWithin(todayInLondon(), 12)) {
+    app.log.warn(
+      `the England and Wales bank holidays Hearth knows end on ${bankHolidaysKnownUntil()}: refresh them from ` +
+        'GOV.UK with `npx tsx scripts/refresh-bank-holidays.ts` and restart (the deadlines are rebuilt at the start)',
+    );
+  }
   // The kept deadlines: rebuilt only for rules whose definition changed since they were built
-  // (a new or changed rule after an upgrade); otherwise one small read.
+  // (a new or changed rule after an upgrade, or a refreshed bank holiday calendar); otherwise one
+  // small read.
   registerAllModules();
   const rebuilt = await rebuildChangedDueRules(database.db);
   if (rebuilt.length) app.log.info({ rules: rebuilt }, 'deadline rules changed: their items were rebuilt');

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Agent, createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
 import { sessions, users } from '../../platform/auth/tables.ts';
+import { addDays, addMonths, bankHolidaysKnownUntil } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { addUser, auditOf, teamId, userId } from './test-support.ts';
 
 let t: TestApp;
@@ -139,5 +141,31 @@ describe('who has seen or changed a user’s record', () => {
     const technical = await admin.get(`/records/user/${id}/audit`);
     expect(technical.body).toContain('Technical detail');
     expect(technical.body).toContain('POST /admin/users/new');
+  });
+});
+
+describe('the administration page', () => {
+  it('says up to when Hearth knows the bank holidays, and from a year before they end warns that they need refreshing', async () => {
+    const knownUntil = bankHolidaysKnownUntil();
+    const sentence = `Hearth knows the bank holidays up to ${formatDate(knownUntil)}.`;
+    const warning = `From ${formatDate(addDays(knownUntil, 1))} Hearth knows no bank holidays`;
+    // The page as it is on a day, signed in that day (a session from another day would have run out).
+    const pageOn = async (day: string) => {
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+      try {
+        return (await (await signedIn(t.app, 'admin')).get('/admin')).body;
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const yearBefore = addMonths(knownUntil, -12);
+    const quiet = await pageOn(yearBefore);
+    expect(quiet).toContain(sentence);
+    expect(quiet).not.toContain(warning);
+    const warned = await pageOn(addDays(yearBefore, 1));
+    expect(warned).toContain(sentence);
+    expect(warned).toContain(warning);
+    expect(warned).toContain('Ask whoever runs Hearth for the council to refresh the bank holidays from GOV.UK');
   });
 });

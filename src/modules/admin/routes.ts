@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { refused } from '../../platform/views/results.ts';
@@ -19,7 +20,16 @@ import { signInAdminRoutes } from './routes-sign-in.ts';
 import { councilAccountsOf } from '../../platform/auth/oidc/links.ts';
 import { listWaiting } from '../../platform/auth/oidc/identities.ts';
 import { temporaryPasswordHandover } from './temporary-password.ts';
-import { areaItems, doneMessage, isFiltered, roleItems, sortColumns, statusItems, teamItems } from './views.ts';
+import {
+  areaItems,
+  bankHolidaysHeld,
+  doneMessage,
+  isFiltered,
+  roleItems,
+  sortColumns,
+  statusItems,
+  teamItems,
+} from './views.ts';
 import { temporaryPasswordPath, userActionPath, userPath } from './paths.ts';
 
 type WithId = { Params: { id: string } };
@@ -96,7 +106,7 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   }
 
   app.get('/admin', manage, async (_request, reply) => {
-    return reply.page('admin-home.njk', { title: 'Administration' });
+    return reply.page('admin-home.njk', { title: 'Administration', bankHolidays: bankHolidaysHeld(todayInLondon()) });
   });
 
   app.get('/admin/users', manage, async (request, reply) => {

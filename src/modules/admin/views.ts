@@ -1,3 +1,4 @@
+import { addDays, bankHolidaysKnownUntil, bankHolidaysRunOutWithin, type IsoDate } from '../../platform/dates/index.ts';
 import { sortColumns as sortTableColumns } from '../../platform/views/sorting.ts';
 import { roleNames, roles } from '../../platform/access/roles.ts';
 import { sortKeys, type UserListQuery } from './forms.ts';
@@ -91,4 +92,17 @@ export function signInCrumbs(...extra: { text: string; href?: string }[]) {
     { text: 'Sign-in with council accounts', href: '/admin/sign-in' },
     ...extra,
   ];
+}
+
+/**
+ * What the administrator is told of the bank holidays Hearth counts working days with: the last
+ * day it knows them for, and, from 12 months before that day, that they need refreshing.
+ */
+export function bankHolidaysHeld(today: IsoDate) {
+  const knownUntil = bankHolidaysKnownUntil();
+  return {
+    knownUntil,
+    from: addDays(knownUntil, 1),
+    runningOut: bankHolidaysRunOutWithin(today, 12),
+  };
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bankHolidayDivisionSchema, formatBankHolidaysFile } from './bank-holidays-feed.ts';
-import { bankHolidayOn, bankHolidaysIn, calendarCoversYear, isBankHoliday } from './bank-holidays.ts';
+import {
+  bankHolidayOn,
+  bankHolidaysIn,
+  bankHolidaysKnownUntil,
+  bankHolidaysRunOutWithin,
+  calendarCoversYear,
+  isBankHoliday,
+} from './bank-holidays.ts';
 
 const fileText = readFileSync(new URL('./bank-holidays.json', import.meta.url), 'utf8');
 const events = bankHolidayDivisionSchema.parse(JSON.parse(fileText)).events;
@@ -78,6 +85,7 @@ describe('bank-holidays.json', () => {
     expect(calendarCoversYear(2014)).toBe(false);
     expect(calendarCoversYear(2029)).toBe(false);
     expect(bankHolidaysIn(2029)).toEqual([]);
+    expect(bankHolidaysKnownUntil()).toBe('2028-12-31');
   });
 
   it('has the eight usual holidays a year, plus the proclaimed ones', () => {
@@ -139,5 +147,14 @@ describe('bank-holidays.json', () => {
 
   it('rejects an invalid date in a lookup', () => {
     expect(() => bankHolidayOn('2026-12-32')).toThrow(/Not a calendar date/);
+  });
+
+  it('says the bank holidays run out from 12 months before the last day they are known for', () => {
+    expect(bankHolidaysRunOutWithin('2027-12-31')).toBe(false);
+    expect(bankHolidaysRunOutWithin('2028-01-01')).toBe(true);
+    expect(bankHolidaysRunOutWithin('2026-12-06')).toBe(false);
+    expect(bankHolidaysRunOutWithin('2028-06-30', 6)).toBe(false);
+    expect(bankHolidaysRunOutWithin('2028-07-01', 6)).toBe(true);
+    expect(bankHolidaysRunOutWithin('2029-03-01')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import data from './bank-holidays.json' with { type: 'json' };
 import { bankHolidayDivisionSchema, yearOf, type BankHoliday } from './bank-holidays-feed.ts';
-import { parseIsoDate, type IsoDate } from './iso-date.ts';
+import { addMonths, parseIsoDate, type IsoDate } from './iso-date.ts';
 
 const calendar = bankHolidayDivisionSchema.parse(data);
 const holidaysByDate = new Map<IsoDate, BankHoliday>(
@@ -38,4 +38,20 @@ export function bankHolidaysIn(year: number): BankHoliday[] {
 /** Every bank holiday the calendar lists, in date order. */
 export function allBankHolidays(): IsoDate[] {
   return [...holidaysByDate.keys()].sort();
+}
+
+/**
+ * The last day whose bank holidays Hearth knows: 31 December of the last year the calendar lists
+ * (GOV.UK lists whole years). After it, working days leave out weekends only.
+ */
+export function bankHolidaysKnownUntil(): IsoDate {
+  return `${Math.max(...yearsCovered)}-12-31` as IsoDate;
+}
+
+/**
+ * Whether the calendar ends within `months` months of today: time to refresh it from GOV.UK
+ * (`scripts/refresh-bank-holidays.ts`), which lists the bank holidays about two years ahead.
+ */
+export function bankHolidaysRunOutWithin(today: IsoDate, months = 12): boolean {
+  return addMonths(today, months) > bankHolidaysKnownUntil();
 }

@@ -21,6 +21,14 @@ export {
   type IsoDate,
 } from './iso-date.ts';
 export { birthdaySql } from './birthday-sql.ts';
-export { bankHolidayOn, bankHolidaysIn, calendarCoversYear, isBankHoliday } from './bank-holidays.ts';
+export {
+  allBankHolidays,
+  bankHolidayOn,
+  bankHolidaysIn,
+  bankHolidaysKnownUntil,
+  bankHolidaysRunOutWithin,
+  calendarCoversYear,
+  isBankHoliday,
+} from './bank-holidays.ts';
 export type { BankHoliday } from './bank-holidays-feed.ts';
 export { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from './working-days.ts';

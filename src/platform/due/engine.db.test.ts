@@ -9,13 +9,14 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { areas, teams } from '../auth/tables.ts';
 import type { Database, Db } from '../db/client.ts';
-import { addWorkingDays } from '../dates/index.ts';
+import { addWorkingDays, allBankHolidays } from '../dates/index.ts';
 import {
   checkDueItems,
   dueCountsByTeam,
   dueFor,
   dueRules,
   dueRulesFor,
+  definitionHash,
   latestStartForWorkingDays,
   rebuildChangedDueRules,
   rebuildDueItems,
@@ -233,6 +234,15 @@ describe('keeping the items', () => {
     registerDueRule({ ...rule, version: 2 });
     expect(await rebuildChangedDueRules(db, '2026-12-01')).toEqual(['test.rule']);
     expect(await rebuildChangedDueRules(db, '2026-12-01')).toEqual([]);
+  });
+
+  it('counts the bank holidays in a rule’s definition, so a calendar refreshed from GOV.UK rebuilds every rule', async () => {
+    await registerTestRule([item('a', '2026-12-02')]);
+    const rule = dueRules().find((r) => r.id === 'test.rule')!;
+    const held = allBankHolidays();
+    expect(definitionHash(rule)).toBe(definitionHash(rule, held));
+    expect(definitionHash(rule, [...held, '2029-01-01'])).not.toBe(definitionHash(rule, held));
+    expect(definitionHash(rule, held.slice(0, -1))).not.toBe(definitionHash(rule, held));
   });
 
   it('refuses an item scoped by neither a household nor a child', async () => {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/sql.ts';
-import { todayInLondon, type IsoDate } from '../dates/index.ts';
+import { allBankHolidays, todayInLondon, type IsoDate } from '../dates/index.ts';
 import { refreshFactsAffectedBy } from '../measures/facts.ts';
 import { dueRule, dueRules, type DueRule, type KeptDueItem } from './rule.ts';
 import { dueItems, dueRuleDefinitions } from './tables.ts';
@@ -137,11 +137,16 @@ export async function refreshDueItems(
   }
 }
 
-/** What a rule's computation is: start-up rebuilds a rule's items when this changes. */
-export function definitionHash(rule: DueRule): string {
+/**
+ * What a rule's computation is: start-up rebuilds a rule's items when this changes. The bank
+ * holidays are part of it: a calendar refreshed from GOV.UK (a new year's holidays, a holiday
+ * added) moves the deadlines counted in working days, so every rule is rebuilt once, at the first
+ * start with the new calendar, rather than each record keeping its old day until it next changes.
+ */
+export function definitionHash(rule: DueRule, bankHolidays: readonly IsoDate[] = allBankHolidays()): string {
   const affected = Object.entries(rule.affectedBy ?? {}).map(([type, fn]) => [type, String(fn)]);
   return createHash('sha256')
-    .update(JSON.stringify([rule.id, rule.recordType, rule.version ?? 0, String(rule.compute), affected]))
+    .update(JSON.stringify([rule.id, rule.recordType, rule.version ?? 0, String(rule.compute), affected, bankHolidays]))
     .digest('hex')
     .slice(0, 32);
 }
