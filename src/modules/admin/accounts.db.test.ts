@@ -145,7 +145,7 @@ describe('who has seen or changed a user’s record', () => {
 });
 
 describe('the administration page', () => {
-  it('says up to when Hearth knows the bank holidays, and from a year before they end warns that they need refreshing', async () => {
+  it('says up to when Hearth knows the bank holidays, warns from a year before they end, and says when they have', async () => {
     const knownUntil = bankHolidaysKnownUntil();
     const sentence = `Hearth knows the bank holidays up to ${formatDate(knownUntil)}.`;
     const warning = `From ${formatDate(addDays(knownUntil, 1))} Hearth knows no bank holidays`;
@@ -166,6 +166,11 @@ describe('the administration page', () => {
     const warned = await pageOn(addDays(yearBefore, 1));
     expect(warned).toContain(sentence);
     expect(warned).toContain(warning);
-    expect(warned).toContain('Ask whoever runs Hearth for the council to refresh the bank holidays from GOV.UK');
+    expect(warned).toContain(
+      'Ask whoever runs Hearth for the council to refresh the bank holidays from GOV.UK before then',
+    );
+    const ended = await pageOn(addDays(knownUntil, 1));
+    expect(ended).toContain(`Since ${formatDate(addDays(knownUntil, 1))} Hearth has known no bank holidays`);
+    expect(ended).not.toContain(warning);
   });
 });

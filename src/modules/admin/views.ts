@@ -96,7 +96,8 @@ export function signInCrumbs(...extra: { text: string; href?: string }[]) {
 
 /**
  * What the administrator is told of the bank holidays Hearth counts working days with: the last
- * day it knows them for, and, from 12 months before that day, that they need refreshing.
+ * day it knows them for, and, from 12 months before that day, that they need refreshing (or, once
+ * it has passed, that they are not known).
  */
 export function bankHolidaysHeld(today: IsoDate) {
   const knownUntil = bankHolidaysKnownUntil();
@@ -104,5 +105,6 @@ export function bankHolidaysHeld(today: IsoDate) {
     knownUntil,
     from: addDays(knownUntil, 1),
     runningOut: bankHolidaysRunOutWithin(today, 12),
+    ended: today > knownUntil,
   };
 }
