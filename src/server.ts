@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   anchorTimer.unref();
 
   // Working days count the bank holidays shipped in bank-holidays.json: said a year before they end.
-  if (bankHolidaysRunOutWithin(todayInLondon(), 12)) {
+  if (bankHolidaysRunOutWithin(todayInLondon())) {
     app.log.warn(
       `the England and Wales bank holidays Hearth knows end on ${bankHolidaysKnownUntil()}: refresh them from ` +
         'GOV.UK with `npx tsx scripts/refresh-bank-holidays.ts` and restart (the deadlines are rebuilt at the start)',

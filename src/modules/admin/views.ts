@@ -104,7 +104,7 @@ export function bankHolidaysHeld(today: IsoDate) {
   return {
     knownUntil,
     from: addDays(knownUntil, 1),
-    runningOut: bankHolidaysRunOutWithin(today, 12),
+    runningOut: bankHolidaysRunOutWithin(today),
     ended: today > knownUntil,
   };
 }

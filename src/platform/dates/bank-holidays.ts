@@ -49,7 +49,8 @@ export function bankHolidaysKnownUntil(): IsoDate {
 }
 
 /**
- * Whether the calendar ends within `months` months of today: time to refresh it from GOV.UK
+ * Whether the calendar ends within `months` months of today (a year unless said otherwise: when
+ * the server's log and the administrator's page start to warn): time to refresh it from GOV.UK
  * (`scripts/refresh-bank-holidays.ts`), which lists the bank holidays about two years ahead.
  */
 export function bankHolidaysRunOutWithin(today: IsoDate, months = 12): boolean {
