@@ -513,6 +513,12 @@ const expected: Record<string, Rule> = {
   'GET /records-requests/:id/change': 'records.record',
   'POST /records-requests/:id/change': 'records.record',
   'GET /records': 'records.oversee',
+  // A household's safer-care plan (scope: safer-care/scope.ts): read as the household is in full, recorded by those who change it.
+  'GET /households/:id/safer-care': 'safer-care.view',
+  'GET /households/:id/safer-care/new': 'safer-care.record',
+  'POST /households/:id/safer-care/new': 'safer-care.record',
+  'GET /safer-care-plans/:id/change': 'safer-care.record',
+  'POST /safer-care-plans/:id/change': 'safer-care.record',
   'GET /records/retention': 'records.oversee',
   // A young person's independence checklist: read and recorded as the child's record is (scope: children/scope.ts).
   'GET /children/:id/independence': 'children.view',

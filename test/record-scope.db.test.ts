@@ -126,6 +126,11 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     table: 'records_requests',
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
+  // A household's safer-care plan: read through its household, in full, by the roles that read plans.
+  'safer-care-plan': {
+    table: 'safer_care_plans',
+    parents: [{ type: 'household', idSql: 'household_id', whole: true, when: (v) => can(v.role, 'safer-care.view') }],
+  },
   // A young person's independence checklist: read through the young person's record only.
   'independence-checklist': { table: 'independence_checklists', parents: [{ type: 'child', idSql: 'child_id' }] },
   // A child's Lifelong Links work: read through the child's record only (and only by the roles that read the work).

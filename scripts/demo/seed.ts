@@ -28,6 +28,7 @@ import { writeDemoRecruitment } from './recruitment.ts';
 import { writeDemoPanel } from './panel.ts';
 import { writeDemoPayments } from './payments.ts';
 import { writeDemoRecordsRequests } from './records-requests.ts';
+import { writeDemoSaferCarePlans } from './safer-care.ts';
 import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
@@ -241,6 +242,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `requests for records written: ${await writeDemoRecordsRequests(tx, stream(scale, 'records'), isoOf(today), scale)} (${seconds()} s)`,
+    );
+    log(
+      `safer-care plans written: ${await writeDemoSaferCarePlans(tx, stream(scale, 'safer-care'), isoOf(today))} versions (${seconds()} s)`,
     );
     const visits = await writeDemoChildVisits(tx, stream(scale, 'child-visits'), isoOf(today), plan.batch);
     log(`visits by children's social workers written: ${visits} (${seconds()} s)`);

@@ -25,6 +25,7 @@ import { placements } from './placements/index.ts';
 import { plan } from './plan/index.ts';
 import { portal } from './portal/index.ts';
 import { records } from './records/index.ts';
+import { saferCare } from './safer-care/index.ts';
 import { recruitment } from './recruitment/index.ts';
 import { reports } from './reports/index.ts';
 import { reviews } from './reviews/index.ts';
@@ -66,6 +67,7 @@ export const modules: readonly HearthModule[] = [
   connectedPersons,
   jointTraining,
   teamMeetings,
+  saferCare,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

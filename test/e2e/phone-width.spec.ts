@@ -74,6 +74,8 @@ test.describe('a phone-sized screen', () => {
       `${household!}/supervision`,
       `${household!}/records-requests`,
       `${household!}/records-requests/new`,
+      `${household!}/safer-care`,
+      `${household!}/safer-care/new`,
       measure!,
       child!,
       `${child!}/visits`,

@@ -108,6 +108,7 @@ describe('a change to a record updates its due items in the same transaction', (
       'households.dbs-check-renewal',
       'recruitment.post-approval-interview',
       'reviews.review-due',
+      'safer-care.plan-agreed',
       'supervision.agreement-renewal',
       'supervision.next-visit',
       'supervision.unannounced-visit',

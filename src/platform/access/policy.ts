@@ -138,6 +138,19 @@ export const permissions = {
   'supervision.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   /** Record, edit and finalise supervisions and agreements (an SSW for their allocated households, a team manager for their team). */
   'supervision.record': ['head_of_fostering', 'team_manager', 'supervising_social_worker'],
+  /**
+   * A household's safer-care plan, each version agreed with the carers (scope: safer-care/scope.ts):
+   * read by those who read the household in full (a carer reads only their own plan in force, on the portal's home).
+   */
+  'safer-care.view': [
+    ...MANAGERS,
+    'assistant_director',
+    'supervising_social_worker',
+    'assessing_social_worker',
+    'reviewing_officer',
+  ],
+  /** Record a version agreed, or correct one: those who change the household (an SSW their own households). */
+  'safer-care.record': [...MANAGERS, 'supervising_social_worker', 'assessing_social_worker'],
   /** Carers' training and development: the calendar, courses, sessions, carers' training records and PDPs, participation events. */
   'training.view': [
     ...MANAGERS,

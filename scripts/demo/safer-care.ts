@@ -1,0 +1,119 @@
+/**
+ * Safer-care plans in the demo: every household approved at some time has the plan written with it
+ * during its assessment (agreed a few weeks before approval), agreed again about a year after each
+ * version (a little early, at the carers' annual review) and now and then when a child was placed or
+ * the household changed, until today or until its approval ended. Only the last three years are
+ * written. Most approved households' plans are in date; about 1 in 30 are a few weeks overdue, none
+ * for long. The carers had their copy within a fortnight, except of a plan agreed in the last few
+ * days. A random stream of its own, so the rest of the demo stays the same. Made-up words only.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../src/platform/db/client.ts';
+import { queryRows } from '../../src/platform/db/sql.ts';
+import { addDays, type IsoDate } from '../../src/platform/dates/index.ts';
+import { planAreas, type PlanArea, type PlanReason } from '../../src/modules/safer-care/labels.ts';
+import { reviewByOf } from '../../src/modules/safer-care/service.ts';
+import { saferCarePlans } from '../../src/modules/safer-care/tables.ts';
+import { insertRows } from './bulk.ts';
+import type { Random } from './random.ts';
+
+const HISTORY_DAYS = 3 * 365;
+
+const summaries: Record<PlanReason, readonly string[]> = {
+  first: [
+    'Each child has a bedroom of their own; the carers knock and wait before going in. Birth children do not babysit. Photographs of children in placement are not shared online.',
+    'The bathroom door has a lock; children in placement dress in their own rooms. Cuddles are offered and never assumed. Visitors staying overnight are agreed with the supervising social worker first.',
+  ],
+  yearly: [
+    'Reviewed at the annual review: no changes to bedrooms or routines. Phone and internet rules updated for a child now at secondary school.',
+    'Reviewed with both carers and their son: the arrangements still work. Babysitters remain limited to the named family friend, who has a DBS check.',
+    'Reviewed: agreed that lifts to school are shared between both carers so no one adult is always alone in the car with the child.',
+  ],
+  child_placed: [
+    'Agreed again when a child was placed: the child’s own safer-care needs added, including knocking before entering and a night light on the landing.',
+  ],
+  household_changed: [
+    'Agreed again when an adult son moved back home: he has had his DBS check, and does not share a floor with the children in placement.',
+  ],
+  after_concern: [],
+};
+
+interface Candidate {
+  id: string;
+  status: string;
+  approved: IsoDate;
+  since: IsoDate;
+  ssw: string | null;
+}
+
+/** The areas a version covers: most of them, always the bedrooms and the bathroom. */
+function coversOf(random: Random): PlanArea[] {
+  const rest = planAreas.filter((a) => a !== 'bedrooms' && a !== 'bathroom');
+  const chosen = new Set<PlanArea>(['bedrooms', 'bathroom', ...random.sample(rest, random.int(3, rest.length))]);
+  return planAreas.filter((a) => chosen.has(a));
+}
+
+/** Writes the demo's safer-care plans, dated back from `today`; returns how many versions. */
+export async function writeDemoSaferCarePlans(tx: DbOrTx, random: Random, today: IsoDate): Promise<number> {
+  const candidates = await queryRows<Candidate>(
+    tx,
+    sql`select h.id, h.status, h.approved_on::text as approved, h.status_since::text as since,
+        h.allocated_ssw_id as ssw
+      from households h
+      where h.approved_on is not null and h.status in ('approved', 'on_hold', 'inactive', 'deregistered')
+      order by h.reference`,
+  );
+  const start = addDays(today, -HISTORY_DAYS);
+  const rows: (typeof saferCarePlans.$inferInsert)[] = [];
+  for (const h of candidates) {
+    const until = h.status === 'deregistered' ? h.since : today;
+    // A plan that has fallen a few weeks overdue: its last yearly version was agreed a little over a year ago.
+    // (Only for a household approved more than two years ago, whose plan has had yearly reviews.)
+    const overdue = h.status === 'approved' && h.approved < addDays(today, -730) && random.chance(1 / 30);
+    let agreedOn = addDays(h.approved, -random.int(7, 42));
+    let reason: PlanReason = 'first';
+    while (agreedOn <= until) {
+      const next = addDays(agreedOn, random.int(330, 362));
+      const lastOne = next > until;
+      const day = overdue && lastOne && agreedOn >= start ? addDays(today, -random.int(372, 400)) : agreedOn;
+      if (day >= start && (day >= h.approved || reason === 'first')) {
+        const copy = addDays(day, random.int(0, 14));
+        rows.push({
+          householdId: h.id,
+          agreedOn: day,
+          reviewBy: reviewByOf(day),
+          reason,
+          covers: coversOf(random),
+          summary: random.pick(summaries[reason]),
+          copyGivenOn: copy <= today ? copy : null,
+          recordedBy: h.ssw,
+        });
+      }
+      // Now and then the household changed, or a child was placed, between two yearly reviews.
+      if (!lastOne && random.chance(0.15)) {
+        const between = addDays(agreedOn, random.int(60, 250));
+        if (between >= start && between <= until) {
+          const why = random.pick<PlanReason>(['child_placed', 'household_changed']);
+          const copy = addDays(between, random.int(0, 14));
+          rows.push({
+            householdId: h.id,
+            agreedOn: between,
+            reviewBy: reviewByOf(between),
+            reason: why,
+            covers: coversOf(random),
+            summary: random.pick(summaries[why]),
+            copyGivenOn: copy <= today ? copy : null,
+            recordedBy: h.ssw,
+          });
+          agreedOn = addDays(between, random.int(330, 362));
+          reason = 'yearly';
+          continue;
+        }
+      }
+      agreedOn = next;
+      reason = 'yearly';
+    }
+  }
+  await insertRows(tx, saferCarePlans, rows);
+  return rows.length;
+}

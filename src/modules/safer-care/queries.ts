@@ -1,0 +1,46 @@
+/** The safer-care module's reads: a household's versions of its plan, newest first. */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+
+export interface PlanRow {
+  id: string;
+  householdId: string;
+  agreedOn: IsoDate;
+  reviewBy: IsoDate;
+  reason: string;
+  covers: string[];
+  summary: string;
+  copyGivenOn: IsoDate | null;
+  recordedByName: string | null;
+}
+
+const planColumns = sql`p.id, p.household_id as "householdId", p.agreed_on::text as "agreedOn",
+  p.review_by::text as "reviewBy", p.reason, p.covers, p.summary, p.copy_given_on::text as "copyGivenOn",
+  (select u.display_name from users u where u.id = p.recorded_by) as "recordedByName"`;
+
+/** Every version of a household's plan, newest first (one or two a year). */
+export async function plansOf(db: DbOrTx, householdId: string): Promise<PlanRow[]> {
+  return queryRows<PlanRow>(
+    db,
+    sql`select ${planColumns} from safer_care_plans p where p.household_id = ${householdId}
+      order by p.agreed_on desc, p.recorded_at desc`,
+  );
+}
+
+/** The plan in force: the newest version, or null when none is recorded. */
+export async function currentPlanOf(db: DbOrTx, householdId: string): Promise<PlanRow | null> {
+  const [row] = await queryRows<PlanRow>(
+    db,
+    sql`select ${planColumns} from safer_care_plans p where p.household_id = ${householdId}
+      order by p.agreed_on desc, p.recorded_at desc limit 1`,
+  );
+  return row ?? null;
+}
+
+/** One version by id, with its household's id (the caller checks the household). */
+export async function planById(db: DbOrTx, id: string): Promise<PlanRow | null> {
+  const [row] = await queryRows<PlanRow>(db, sql`select ${planColumns} from safer_care_plans p where p.id = ${id}`);
+  return row ?? null;
+}

@@ -1,0 +1,46 @@
+/** View-model builders: a household's safer-care plan in words, for its page and the household's page. */
+import { differenceInDays, type IsoDate } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { planAreaNames, planReasonName, planReasons, planReasonNames, type PlanArea } from './labels.ts';
+import type { PlanRow } from './queries.ts';
+
+const areaName = (area: string) => (planAreaNames as Record<string, string>)[area] ?? area;
+
+/** Where the plan in force stands: due again soon, overdue, or in date. */
+export function reviewTag(reviewBy: IsoDate, today: IsoDate) {
+  if (reviewBy < today) return { text: 'Overdue', classes: 'govuk-tag--red' };
+  if (differenceInDays(reviewBy, today) <= 42) return { text: 'Due soon', classes: 'govuk-tag--yellow' };
+  return { text: 'In date', classes: 'govuk-tag--green' };
+}
+
+/** A version in words. */
+export function planView(p: PlanRow) {
+  return {
+    id: p.id,
+    agreedOn: formatDate(p.agreedOn),
+    reviewBy: formatDate(p.reviewBy),
+    reason: planReasonName(p.reason),
+    covers: p.covers.map(areaName),
+    summary: p.summary,
+    copyGivenOn: p.copyGivenOn ? formatDate(p.copyGivenOn) : null,
+    recordedBy: p.recordedByName,
+  };
+}
+
+/** The plan in force, for the household's page: when it was agreed and when it is due again. */
+export function currentPlanView(p: PlanRow, today: IsoDate) {
+  return { ...planView(p), tag: reviewTag(p.reviewBy, today) };
+}
+
+/** The form's choices, ticked or selected as the values say. */
+export function planChoices(values: Record<string, unknown>) {
+  const ticked = [values.covers ?? []].flat();
+  return {
+    reasons: planReasons.map((value) => ({ value, text: planReasonNames[value], checked: values.reason === value })),
+    areas: (Object.keys(planAreaNames) as PlanArea[]).map((value) => ({
+      value,
+      text: planAreaNames[value],
+      checked: ticked.includes(value),
+    })),
+  };
+}
