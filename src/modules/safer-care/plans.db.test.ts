@@ -8,7 +8,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeHousehold } from '../../../test/support/households.ts';
+import { makeChild, makePlacement } from '../../../test/support/children.ts';
+import { makeHousehold, makeMember } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
@@ -119,12 +120,23 @@ describe('recording a household’s safer-care plan', () => {
     const path = `/households/${household.id}/safer-care`;
     const first = addDays(today, -400);
     expect((await manager.post(`${path}/new`, aPlan(first, { reason: 'first' }))).statusCode).toBe(303);
+    // A child placed and a son added to the household since: the page says so, the child not named.
+    const child = await makeChild(db, { firstName: 'Aaronsafer' });
+    await makePlacement(db, { childId: child.id, householdId: household.id, startDate: addDays(today, -100) });
+    await makeMember(db, household.id, { firstName: 'Kit', lastName: 'Saferson', relationship: 'adult_child' });
     const overdue = await manager.get(path);
     expect(overdue.body).toContain('Overdue');
+    expect(overdue.body).toContain('Since the plan in force was agreed:');
+    expect(overdue.body).toContain(`${formatDate(addDays(today, -100))}: a child placed (long-term)`);
+    expect(overdue.body).toContain(`${formatDate(today)}: Kit Saferson added to the household (adult child)`);
+    expect(overdue.body).not.toContain('Aaronsafer');
     const second = addDays(today, -30);
     const secondPlan = aPlan(second, { reason: 'child_placed', summary: 'A night light on the landing.' });
     expect((await manager.post(`${path}/new`, secondPlan)).statusCode).toBe(303);
     const both = await manager.get(path);
+    // Agreed again since the child was placed: only the son added today is new.
+    expect(both.body).not.toContain('a child placed (long-term)');
+    expect(both.body).toContain('Kit Saferson added to the household');
     expect(both.body).toContain(`The plan in force: agreed on ${formatDate(second)}`);
     expect(both.body).toContain(`Earlier plan: agreed on ${formatDate(first)}`);
     expect((await itemOf(household.id))[0]!.dueOn).toBe(addMonths(second, 12));

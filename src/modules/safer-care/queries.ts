@@ -44,3 +44,33 @@ export async function planById(db: DbOrTx, id: string): Promise<PlanRow | null> 
   const [row] = await queryRows<PlanRow>(db, sql`select ${planColumns} from safer_care_plans p where p.id = ${id}`);
   return row ?? null;
 }
+
+/** Something that changed in the household after its plan was agreed: a child placed, someone added to it. */
+export interface HouseholdChange {
+  on: IsoDate;
+  kind: 'placed' | 'member';
+  /** The placement's type, or the member's relationship (codes: views.ts words them). */
+  detail: string;
+  /** The member's name; a child placed is not named on this page. */
+  name: string | null;
+}
+
+/**
+ * What changed in the household after the day its plan in force was agreed, oldest first: the
+ * children placed since (by the placement's start) and the members added to its record since. A
+ * handful of rows, each by an indexed lookup of the household.
+ */
+export async function changesSince(db: DbOrTx, householdId: string, agreedOn: IsoDate): Promise<HouseholdChange[]> {
+  return queryRows<HouseholdChange>(
+    db,
+    sql`select * from (
+        select p.start_date::text as "on", 'placed' as kind, p.placement_type as detail, null as name
+          from placements p where p.household_id = ${householdId} and p.start_date > ${agreedOn}
+        union all
+        select (m.created_at at time zone 'Europe/London')::date::text, 'member', m.relationship,
+          m.first_name || ' ' || m.last_name
+          from household_members m where m.household_id = ${householdId}
+            and (m.created_at at time zone 'Europe/London')::date > ${agreedOn}
+      ) changes order by "on", kind, name`,
+  );
+}

@@ -12,7 +12,7 @@ import { PLAN_DATES, planForm } from './forms.ts';
 import { changePlanPath, householdPlansPath, newPlanPath } from './paths.ts';
 import { householdWithPlans, mayRecordPlan } from './scope.ts';
 import { changePlan, findVisiblePlan, recordPlan, viewHouseholdPlans, viewPlan } from './service.ts';
-import { currentPlanView, planChoices, planView } from './views.ts';
+import { changeView, currentPlanView, planChoices, planView } from './views.ts';
 
 const viewAccess = { config: { access: { permission: 'safer-care.view' as const } } };
 const recordAccess = { config: { access: { permission: 'safer-care.record' as const } } };
@@ -49,6 +49,7 @@ export const saferCareRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
         title: `Safer-care plan: ${seen.household.name} (${seen.household.reference})`,
         household: seen.household,
         current: current ? currentPlanView(current, todayInLondon()) : null,
+        changes: seen.changes.map(changeView),
         plans: seen.plans.map((p) => ({ ...planView(p), changeHref: seen.mayRecord ? changePlanPath(p.id) : null })),
         newHref: seen.mayRecord ? newPlanPath(seen.household.id) : null,
         flash: flashes[request.query.done ?? ''],

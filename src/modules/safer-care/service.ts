@@ -21,29 +21,33 @@ import {
 import type { HouseholdRecord } from '../households/scope.ts';
 import type { PlanInput } from './forms.ts';
 import { PLAN_RECORD, REVIEW_MONTHS } from './labels.ts';
-import { planById, plansOf, type PlanRow } from './queries.ts';
+import { changesSince, planById, plansOf, type HouseholdChange, type PlanRow } from './queries.ts';
 import { householdWithPlans, mayRecordPlan } from './scope.ts';
 import { saferCarePlans } from './tables.ts';
 
 /** The day a plan agreed on this day is next due to be agreed again. */
 export const reviewByOf = (agreedOn: IsoDate) => addMonths(agreedOn, REVIEW_MONTHS);
 
-/** A household's versions of its plan for its page (null when the user may not read them); the view is audited. */
+/**
+ * A household's versions of its plan for its page, with what changed in the household since the plan
+ * in force was agreed (null when the user may not read them); the view is audited.
+ */
 export async function viewHouseholdPlans(
   db: DbOrTx,
   who: Who,
   householdId: string,
-): Promise<{ household: HouseholdRecord; plans: PlanRow[]; mayRecord: boolean } | null> {
+): Promise<{ household: HouseholdRecord; plans: PlanRow[]; changes: HouseholdChange[]; mayRecord: boolean } | null> {
   const household = await householdWithPlans(db, who.user, householdId);
   if (!household) return null;
   const plans = await plansOf(db, household.id);
+  const changes = plans[0] ? await changesSince(db, household.id, plans[0].agreedOn) : [];
   await recordAudit(db, who.actor, {
     action: 'view',
     recordType: 'household',
     recordId: household.id,
     detail: { part: 'safer-care' },
   });
-  return { household, plans, mayRecord: mayRecordPlan(who.user, household) };
+  return { household, plans, changes, mayRecord: mayRecordPlan(who.user, household) };
 }
 
 /** The dates given, checked against today and each other. */

@@ -2,7 +2,9 @@
 import { differenceInDays, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { planAreaNames, planReasonName, planReasons, planReasonNames, type PlanArea } from './labels.ts';
-import type { PlanRow } from './queries.ts';
+import { memberRelationshipNames } from '../households/labels.ts';
+import { placementTypes } from '../placements/labels.ts';
+import type { HouseholdChange, PlanRow } from './queries.ts';
 
 const areaName = (area: string) => (planAreaNames as Record<string, string>)[area] ?? area;
 
@@ -43,4 +45,15 @@ export function planChoices(values: Record<string, unknown>) {
       checked: ticked.includes(value),
     })),
   };
+}
+
+/** What changed since the plan was agreed, in words: "3 March 2026: a child placed (short-term)". */
+export function changeView(change: HouseholdChange): string {
+  const when = formatDate(change.on);
+  if (change.kind === 'placed') {
+    const type = (placementTypes as Record<string, string>)[change.detail];
+    return `${when}: a child placed${type ? ` (${type.toLowerCase()})` : ''}`;
+  }
+  const relationship = (memberRelationshipNames as Record<string, string>)[change.detail];
+  return `${when}: ${change.name} added to the household${relationship ? ` (${relationship.toLowerCase()})` : ''}`;
 }
