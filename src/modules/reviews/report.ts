@@ -93,8 +93,14 @@ function reviewKindText(review: ReviewRecord['review']): string {
  * or up to today while the review is still gathering (what the report will hold if it is held today).
  */
 export function reviewYearTraining(db: DbOrTx, review: ReviewRecord['review'], householdId: string) {
-  const yearTo = review.reviewedOn ?? todayInLondon();
-  return householdYear(db, householdId, addYears(yearTo, -1), yearTo);
+  const { from, to } = reviewYearOf(review);
+  return householdYear(db, householdId, from, to);
+}
+
+/** The year a review looks back on: the year up to its meeting, or up to today while it gathers views. */
+export function reviewYearOf(review: Pick<ReviewRecord['review'], 'reviewedOn'>) {
+  const to = review.reviewedOn ?? todayInLondon();
+  return { from: addYears(to, -1), to };
 }
 
 /** What the review's page has already read for itself, so the report does not read it again. */

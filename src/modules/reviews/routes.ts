@@ -5,6 +5,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
@@ -21,7 +22,7 @@ import {
   reviewDetails,
   type ReviewRecord,
 } from './queries.ts';
-import { buildReport, reviewYearTraining } from './report.ts';
+import { buildReport, reviewYearOf, reviewYearTraining } from './report.ts';
 import { reportDocx, reportPdf } from '../../platform/pdf/report.ts';
 import {
   cancelReviewPath,
@@ -148,6 +149,14 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
     const details = await reviewDetails(db, review.id);
     const training = await reviewYearTraining(db, review, household.id);
     const user = request.user!;
+    const year = reviewYearOf(review);
+    const sections = await loadPageSections('annual-review', {
+      db,
+      user,
+      actor: request.actor(),
+      record: { id: review.id, householdId: household.id, yearFrom: year.from, yearTo: year.to },
+      today: todayInLondon(),
+    });
     const gathering = review.status === 'gathering';
     return reply.page('reviews-show.njk', {
       title: `Review of approval: ${household.name}, started ${formatDate(review.startedOn)}`,
@@ -170,6 +179,7 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
       memberHref: reviewRecordPath(review.id, 'member_views'),
       checksHref: reviewChecksPath(review.id),
       personChecks: await latestPersonChecks(db, household.id),
+      sections,
       renewedChecks: details.checks.map((c) => ({
         title: checkTitle(c.kind, c.person),
         on: c.checkedOn,

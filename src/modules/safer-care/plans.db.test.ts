@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
 import { makeHousehold, makeMember } from '../../../test/support/households.ts';
+import { makeReview } from '../reviews/test-support.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
@@ -222,5 +223,32 @@ describe('recording a household’s safer-care plan', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.recordId, plan!.id), eq(auditEvents.action, 'view')));
     expect(views.map((v) => v.detail)).toEqual([{ page: 'portal' }]);
+  });
+
+  it('tells the reviewing officer at the annual review whether the plan was agreed again in the year', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { statusSince: addDays(today, -800), allocatedSswUsername: 'ssw' });
+    const review = await makeReview(db, { householdId: household.id, startedOn: addDays(today, -5) });
+    const reviewer = await signedIn(t.app, 'reviewer');
+    const none = await reviewer.get(`/reviews/${review.id}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.body).toContain('No safer-care plan is recorded for this household.');
+
+    const head = await signedIn(t.app, 'head');
+    const agreedOn = addDays(today, -500);
+    await head.post(`/households/${household.id}/safer-care/new`, aPlan(agreedOn));
+    const stale = await reviewer.get(`/reviews/${review.id}`);
+    expect(stale.body).toContain(
+      `The plan in force was agreed on ${formatDate(agreedOn)} (yearly review): it was not agreed again in the year the review looks back on.`,
+    );
+    expect(stale.body).toContain('Overdue');
+
+    await head.post(`/households/${household.id}/safer-care/new`, aPlan(addDays(today, -3), { reason: 'first' }));
+    const agreed = await reviewer.get(`/reviews/${review.id}`);
+    expect(agreed.body).toContain(
+      `The plan in force was agreed on ${formatDate(addDays(today, -3))} (first plan), in the year the review looks back on.`,
+    );
+    // A child's social worker reads no review of a carer's approval, and so no plan.
+    expect((await (await signedIn(t.app, 'cicsw')).get(`/reviews/${review.id}`)).body).not.toContain('safer-care');
   });
 });

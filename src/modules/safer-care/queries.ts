@@ -29,11 +29,12 @@ export async function plansOf(db: DbOrTx, householdId: string): Promise<PlanRow[
   );
 }
 
-/** The plan in force: the newest version, or null when none is recorded. */
-export async function currentPlanOf(db: DbOrTx, householdId: string): Promise<PlanRow | null> {
+/** The plan in force (on a day, by default now): the newest version agreed by then, or null when none is. */
+export async function currentPlanOf(db: DbOrTx, householdId: string, on?: IsoDate): Promise<PlanRow | null> {
   const [row] = await queryRows<PlanRow>(
     db,
     sql`select ${planColumns} from safer_care_plans p where p.household_id = ${householdId}
+      and ${on ? sql`p.agreed_on <= ${on}` : sql`true`}
       order by p.agreed_on desc, p.recorded_at desc limit 1`,
   );
   return row ?? null;

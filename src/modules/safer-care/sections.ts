@@ -33,3 +33,17 @@ export async function carerPlanSection({ db, user, actor, today }: PageSectionCo
   });
   return currentPlanView(plan, today);
 }
+
+/**
+ * A review of the household's approval (the review's page has checked the viewer may read it): the
+ * plan in force at the end of the year the review looks back on, and whether it was agreed again in
+ * that year, as the reviewing officer asks at the review.
+ */
+export async function reviewPlanSection({ db, record, today }: PageSectionContext<'annual-review'>) {
+  const plan = await currentPlanOf(db, record.householdId, record.yearTo);
+  return {
+    plan: plan ? currentPlanView(plan, today) : null,
+    agreedInYear: plan !== null && plan.agreedOn >= record.yearFrom,
+    href: householdPlansPath(record.householdId),
+  };
+}

@@ -27,6 +27,12 @@ export interface SectionPages {
    * household" when no section draws anything there), and 'placements' after the past placements.
    */
   child: { id: string; areaId: string; allocatedSocialWorkerId: string | null };
+  /**
+   * A review of a household's approval (/reviews/:id), after the checks renewed: what other modules'
+   * records say of the year the review looks back on, `yearFrom` to `yearTo` (the review meeting, or
+   * today while it gathers views).
+   */
+  'annual-review': { id: string; householdId: string; yearFrom: IsoDate; yearTo: IsoDate };
 }
 export type SectionPage = keyof SectionPages;
 
