@@ -3,7 +3,7 @@
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
  * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons,
  * children missing from care, out-of-hours calls, supervision folder audits, agency transfers, skills
- * level evidence, learning from serious case reviews, joint training days):
+ * level evidence, learning from serious case reviews, joint training days, safer-care plans):
  * each module's landing list and one busy record, opened by the demo user whose work it is. Targets
  * as for every record and list page (issue 8): p95 < 150 ms at national scale, < 50 ms at county
  * scale on PostgreSQL.
@@ -17,6 +17,7 @@ import { approvalPath, connectedPersonsPath } from '../../src/modules/connected-
 import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/paths.ts';
 import { episodePath, missingListPath } from '../../src/modules/missing/paths.ts';
 import { outOfHoursPath } from '../../src/modules/out-of-hours/paths.ts';
+import { householdPlansPath } from '../../src/modules/safer-care/paths.ts';
 import { attendancePath, dayPath, JOINT_TRAINING } from '../../src/modules/joint-training/paths.ts';
 import { PANEL_GROUP } from '../../src/modules/joint-training/labels.ts';
 import { serviceReviewPath, serviceReviewsPath } from '../../src/modules/service-reviews/paths.ts';
@@ -45,6 +46,11 @@ async function findTargets(db: Db) {
           order by (select count(*) from panel_items i where i.meeting_id = m.id) desc, m.id limit 1`,
     ),
     review: await one(db, sql`select id from annual_reviews order by started_on desc, id limit 1`),
+    // The household with the most versions of its safer-care plan.
+    saferCare: await one(
+      db,
+      sql`select household_id as id from safer_care_plans group by household_id order by count(*) desc, household_id limit 1`,
+    ),
     // The children's social worker's child with the most visits, and young person with the most areas done.
     visited: await one(
       db,
@@ -101,6 +107,7 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     matter: null,
     meeting: null,
     review: null,
+    saferCare: null,
     staffMember: null,
     visited: null,
     checklist: null,
@@ -167,6 +174,10 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     { page: 'Quarterly reports (head)', run: () => head!.get('/reports') },
     { page: 'Published rates (payments)', run: () => payments!.get('/payments') },
     { page: 'Disability enhancements (payments)', run: () => payments!.get('/payments/enhancements') },
+    {
+      page: "A household's safer-care plan, its every version (reviewer)",
+      run: record(reviewer!, targets.saferCare && householdPlansPath(targets.saferCare)),
+    },
     { page: 'Records: open requests (head)', run: () => head!.get('/records') },
     { page: 'Records past their retention date (head)', run: () => head!.get('/records/retention') },
     { page: "A child's visits (cicsw)", run: record(cicsw!, targets.visited && `/children/${targets.visited}/visits`) },
