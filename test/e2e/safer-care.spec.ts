@@ -39,12 +39,15 @@ test('a supervising social worker records a household’s safer-care plan agreed
   await fillDate(page, 'Date the carers were given their copy (optional)', today);
   await hearth.submit('Save the plan');
   await expect(page.locator('.govuk-notification-banner')).toContainText('The safer-care plan has been recorded');
-  const inForce = page.locator('.govuk-summary-card', { hasText: 'The plan in force' });
-  await expect(inForce).toContainText(`${dayInWords(today)} (yearly review)`);
+  const inForce = page.locator('main .govuk-summary-list').first();
+  await expect(inForce).toContainText(dayInWords(today));
   await expect(inForce).toContainText(dayInWords(londonDay(0, 1)));
   await expect(inForce).toContainText('In date');
-  await expect(inForce).toContainText(`Given on ${dayInWords(today)}`);
+  await expect(page.getByRole('heading', { name: `The plan in force: agreed on ${dayInWords(today)}` })).toBeVisible();
+  await expect(page.locator('main')).toContainText(`Given on ${dayInWords(today)}`);
   await expect(page.locator('main')).toContainText(summary);
+  // The earlier versions are kept, folded away below the plan in force.
+  await page.locator('summary', { hasText: /Earlier versions of the plan \(\d+\)/ }).click();
   await expect(page.getByRole('heading', { name: /^Earlier plan: agreed on / }).first()).toBeVisible();
 
   await hearth.clickLink(name, { exact: true, within: page.locator('.govuk-breadcrumbs') });

@@ -90,7 +90,8 @@ describe('recording a household’s safer-care plan', () => {
     expect(saved.headers.location).toBe(`${path}?done=recorded`);
     const shown = await ssw.get(saved.headers.location!);
     expect(shown.body).toContain('The safer-care plan has been recorded');
-    expect(shown.body).toContain(`${formatDate(agreedOn)} (yearly review)`);
+    expect(shown.body).toContain(`The plan in force: agreed on ${formatDate(agreedOn)}`);
+    expect(shown.body).toMatch(/Why it was agreed<\/dt><dd class="govuk-summary-list__value">Yearly review</);
     expect(shown.body).toContain(formatDate(addMonths(agreedOn, 12)));
     expect(shown.body).toContain('In date');
     expect(shown.body).toContain(`Given on ${formatDate(addDays(agreedOn, 3))}`);
@@ -139,6 +140,7 @@ describe('recording a household’s safer-care plan', () => {
     expect(both.body).not.toContain('a child placed (long-term)');
     expect(both.body).toContain('Kit Saferson added to the household');
     expect(both.body).toContain(`The plan in force: agreed on ${formatDate(second)}`);
+    expect(both.body).toContain('Earlier versions of the plan (1)');
     expect(both.body).toContain(`Earlier plan: agreed on ${formatDate(first)}`);
     expect((await itemOf(household.id))[0]!.dueOn).toBe(addMonths(second, 12));
 
