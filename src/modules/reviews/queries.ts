@@ -7,6 +7,7 @@ import { addYears, type IsoDate } from '../../platform/dates/index.ts';
 import { children } from '../children/tables.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { carers, householdMembers, personChecks } from '../households/tables.ts';
+import { saferCarePlans } from '../safer-care/tables.ts';
 import { approvalStandsWhile } from '../households/labels.ts';
 import type { Answers } from './forms.ts';
 import type { AgeGroup } from './labels.ts';
@@ -210,4 +211,19 @@ export async function latestPersonChecks(db: DbOrTx, householdId: string) {
     .from(personChecks)
     .where(and(eq(personChecks.householdId, householdId), isNotNull(personChecks.completedOn)))
     .groupBy(personChecks.kind);
+}
+
+/** The household's safer-care plan in force on a day (its latest version agreed by then), for the report; null when none. */
+export async function saferCarePlanOn(db: DbOrTx, householdId: string, on: IsoDate) {
+  const [plan] = await db
+    .select({
+      agreedOn: sql<string>`${saferCarePlans.agreedOn}::text`,
+      reviewBy: sql<string>`${saferCarePlans.reviewBy}::text`,
+      reason: saferCarePlans.reason,
+    })
+    .from(saferCarePlans)
+    .where(and(eq(saferCarePlans.householdId, householdId), sql`${saferCarePlans.agreedOn} <= ${on}`))
+    .orderBy(desc(saferCarePlans.agreedOn), desc(saferCarePlans.recordedAt))
+    .limit(1);
+  return plan ?? null;
 }

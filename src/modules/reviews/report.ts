@@ -29,12 +29,14 @@ import {
 import {
   carerFirstNames,
   membersOf,
+  saferCarePlanOn,
   reviewDetails,
   type Contribution,
   type ReviewDetails,
   type ReviewRecord,
 } from './queries.ts';
 import { firstNames } from './labels.ts';
+import { planReasonName } from '../safer-care/labels.ts';
 import type { Answer, Entry, Report, Section } from '../../platform/pdf/report.ts';
 import { householdYear } from '../../platform/modules/household-year.ts';
 
@@ -186,6 +188,19 @@ export async function buildReport(
     answer: `${formatDate(c.checkedOn)}${checkFindings(c) ? `: ${checkFindings(c)}` : ''}`,
   }));
 
+  // The plan in force at the end of the review's year: agreed again in the year, or not.
+  const year = reviewYearOf(review);
+  const plan = await saferCarePlanOn(db, household.id, year.to);
+  const saferCare: Answer[] = plan
+    ? [
+        {
+          question: 'Agreed on',
+          answer: `${formatDate(plan.agreedOn)} (${planReasonName(plan.reason).toLowerCase()})${plan.agreedOn >= year.from ? '' : ': not agreed again in the year the review looks back on'}`,
+        },
+        { question: 'To be agreed again by', answer: formatDate(plan.reviewBy) },
+      ]
+    : [];
+
   const outcome: Answer[] = review.outcome
     ? [
         { question: 'Outcome', answer: outcomes[review.outcome as Outcome] },
@@ -221,6 +236,11 @@ export async function buildReport(
         heading: 'Checks renewed',
         entries: checks.length ? [{ title: 'Checks renewed', answers: checks }] : [],
         empty: 'None recorded.',
+      },
+      {
+        heading: 'Safer-care plan',
+        entries: saferCare.length ? [{ title: 'The household’s safer-care plan', answers: saferCare }] : [],
+        empty: 'No safer-care plan is recorded for the household.',
       },
       {
         heading: 'Training and participation this year',

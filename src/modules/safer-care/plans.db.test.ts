@@ -235,6 +235,8 @@ describe('recording a household’s safer-care plan', () => {
     const none = await reviewer.get(`/reviews/${review.id}`);
     expect(none.statusCode).toBe(200);
     expect(none.body).toContain('No safer-care plan is recorded for this household.');
+    // The report gathered so far (and its PDF and Word copies) says the same.
+    expect(none.body).toContain('No safer-care plan is recorded for the household.');
 
     const head = await signedIn(t.app, 'head');
     const agreedOn = addDays(today, -500);
@@ -249,6 +251,11 @@ describe('recording a household’s safer-care plan', () => {
     const agreed = await reviewer.get(`/reviews/${review.id}`);
     expect(agreed.body).toContain(
       `The plan in force was agreed on ${formatDate(addDays(today, -3))} (first plan), in the year the review looks back on.`,
+    );
+    expect(agreed.body).toContain(`${formatDate(addDays(today, -3))} (first plan)`);
+    expect(agreed.body).toContain(formatDate(addMonths(addDays(today, -3), 12)));
+    expect(stale.body).toContain(
+      `${formatDate(agreedOn)} (yearly review): not agreed again in the year the review looks back on`,
     );
     // A child's social worker reads no review of a carer's approval, and so no plan.
     expect((await (await signedIn(t.app, 'cicsw')).get(`/reviews/${review.id}`)).body).not.toContain('safer-care');
