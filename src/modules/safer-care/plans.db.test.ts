@@ -175,6 +175,16 @@ describe('recording a household’s safer-care plan', () => {
       .where(eq(households.id, household.id));
     await refreshDueItems(db, 'household', [household.id]);
     expect(await itemOf(household.id)).toEqual([]);
+    // Its plan's date then passes: said as such, not as overdue work, on its pages.
+    await db
+      .update(saferCarePlans)
+      .set({ reviewBy: addDays(today, -1) })
+      .where(eq(saferCarePlans.householdId, household.id));
+    for (const page of [path, `/households/${household.id}`]) {
+      const body = (await manager.get(page)).body;
+      expect(body, page).toContain('Date passed');
+      expect(body, page).not.toContain('Overdue');
+    }
   });
 
   it('is read by those who read the household in full and recorded only by those who change it', async () => {

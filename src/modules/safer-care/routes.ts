@@ -48,7 +48,7 @@ export const saferCareRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
       return reply.page('safer-care-household.njk', {
         title: `Safer-care plan: ${seen.household.name} (${seen.household.reference})`,
         household: seen.household,
-        current: current ? currentPlanView(current, todayInLondon()) : null,
+        current: current ? currentPlanView(current, todayInLondon(), seen.household.status === 'approved') : null,
         changes: seen.changes.map(changeView),
         plans: seen.plans.map((p) => ({ ...planView(p), changeHref: seen.mayRecord ? changePlanPath(p.id) : null })),
         newHref: seen.mayRecord ? newPlanPath(seen.household.id) : null,

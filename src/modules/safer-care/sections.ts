@@ -14,7 +14,8 @@ import { currentPlanView } from './views.ts';
 export async function householdPlanSection({ db, record, today }: PageSectionContext<'household'>) {
   const plan = await currentPlanOf(db, record.id);
   if (!plan && record.status !== 'approved') return null;
-  return { plan: plan ? currentPlanView(plan, today) : null, href: householdPlansPath(record.id) };
+  const owed = record.status === 'approved';
+  return { plan: plan ? currentPlanView(plan, today, owed) : null, href: householdPlansPath(record.id) };
 }
 
 /**

@@ -8,10 +8,16 @@ import type { HouseholdChange, PlanRow } from './queries.ts';
 
 const areaName = (area: string) => (planAreaNames as Record<string, string>)[area] ?? area;
 
-/** Where the plan in force stands: due again soon, overdue, or in date. */
-export function reviewTag(reviewBy: IsoDate, today: IsoDate) {
-  if (reviewBy < today) return { text: 'Overdue', classes: 'govuk-tag--red' };
-  if (differenceInDays(reviewBy, today) <= 42) return { text: 'Due soon', classes: 'govuk-tag--yellow' };
+/**
+ * Where the plan in force stands: due again soon, overdue, or in date. A household that owes no
+ * review now (its approval on hold, ended or not yet given) is never told it is overdue or due soon,
+ * as My work does not list it: a date passed is said as such.
+ */
+export function reviewTag(reviewBy: IsoDate, today: IsoDate, owed = true) {
+  if (reviewBy < today) {
+    return owed ? { text: 'Overdue', classes: 'govuk-tag--red' } : { text: 'Date passed', classes: 'govuk-tag--grey' };
+  }
+  if (owed && differenceInDays(reviewBy, today) <= 42) return { text: 'Due soon', classes: 'govuk-tag--yellow' };
   return { text: 'In date', classes: 'govuk-tag--green' };
 }
 
@@ -29,9 +35,9 @@ export function planView(p: PlanRow) {
   };
 }
 
-/** The plan in force, for the household's page: when it was agreed and when it is due again. */
-export function currentPlanView(p: PlanRow, today: IsoDate) {
-  return { ...planView(p), tag: reviewTag(p.reviewBy, today) };
+/** The plan in force: when it was agreed and when it is due again (`owed`: the household is approved, so the deadline runs). */
+export function currentPlanView(p: PlanRow, today: IsoDate, owed = true) {
+  return { ...planView(p), tag: reviewTag(p.reviewBy, today, owed) };
 }
 
 /** The form's choices, ticked or selected as the values say. */
