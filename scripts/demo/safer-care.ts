@@ -53,6 +53,21 @@ function coversOf(random: Random): PlanArea[] {
   return planAreas.filter((a) => chosen.has(a));
 }
 
+/** One version agreed on a day, recorded by the household's worker; the carers' copy within a fortnight (never after today). */
+function versionOf(random: Random, h: Candidate, day: IsoDate, reason: PlanReason, today: IsoDate) {
+  const copy = addDays(day, random.int(0, 14));
+  return {
+    householdId: h.id,
+    agreedOn: day,
+    reviewBy: reviewByOf(day),
+    reason,
+    covers: coversOf(random),
+    summary: random.pick(summaries[reason]),
+    copyGivenOn: copy <= today ? copy : null,
+    recordedBy: h.ssw,
+  } satisfies typeof saferCarePlans.$inferInsert;
+}
+
 /** Writes the demo's safer-care plans, dated back from `today`; returns how many versions. */
 export async function writeDemoSaferCarePlans(tx: DbOrTx, random: Random, today: IsoDate): Promise<number> {
   const candidates = await queryRows<Candidate>(
@@ -77,34 +92,14 @@ export async function writeDemoSaferCarePlans(tx: DbOrTx, random: Random, today:
       const lastOne = next > until;
       const day = overdue && lastOne && agreedOn >= start ? addDays(today, -random.int(372, 400)) : agreedOn;
       if (day >= start && (day >= h.approved || reason === 'first')) {
-        const copy = addDays(day, random.int(0, 14));
-        rows.push({
-          householdId: h.id,
-          agreedOn: day,
-          reviewBy: reviewByOf(day),
-          reason,
-          covers: coversOf(random),
-          summary: random.pick(summaries[reason]),
-          copyGivenOn: copy <= today ? copy : null,
-          recordedBy: h.ssw,
-        });
+        rows.push(versionOf(random, h, day, reason, today));
       }
       // Now and then the household changed, or a child was placed, between two yearly reviews.
       if (!lastOne && random.chance(0.15)) {
         const between = addDays(agreedOn, random.int(60, 250));
         if (between >= start && between <= until) {
           const why = random.pick<PlanReason>(['child_placed', 'household_changed']);
-          const copy = addDays(between, random.int(0, 14));
-          rows.push({
-            householdId: h.id,
-            agreedOn: between,
-            reviewBy: reviewByOf(between),
-            reason: why,
-            covers: coversOf(random),
-            summary: random.pick(summaries[why]),
-            copyGivenOn: copy <= today ? copy : null,
-            recordedBy: h.ssw,
-          });
+          rows.push(versionOf(random, h, between, why, today));
           agreedOn = addDays(between, random.int(330, 362));
           reason = 'yearly';
           continue;

@@ -1,5 +1,6 @@
 /** A household's safer-care plan: its page, recording a version agreed, and correcting one. */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
@@ -78,10 +79,9 @@ export const saferCareRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
     });
 
   /** The household, when the user may record its plan: 404 when they may not read it, 403 when they may not record. */
-  async function householdToRecord(request: { user: Parameters<typeof mayRecordPlan>[0] | null }, id: string) {
-    const household = isUuid(id) ? await householdWithPlans(db, request.user!, id) : null;
-    if (!household) return null;
-    return { household, allowed: mayRecordPlan(request.user!, household) };
+  async function householdToRecord(user: SignedInUser, id: string) {
+    const household = isUuid(id) ? await householdWithPlans(db, user, id) : null;
+    return household ? { household, allowed: mayRecordPlan(user, household) } : null;
   }
   const notYours = (reply: FastifyReply, household: HouseholdRecord) =>
     reply.code(403).page('error.njk', {
@@ -93,13 +93,13 @@ export const saferCareRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
     });
 
   app.get<WithId>('/households/:id/safer-care/new', recordAccess, async (request, reply) => {
-    const found = await householdToRecord(request, request.params.id);
+    const found = await householdToRecord(request.user!, request.params.id);
     if (!found) return reply.callNotFound();
     if (!found.allowed) return notYours(reply, found.household);
     return showForm(reply, { household: found.household, action: newPlanPath(found.household.id) }, {});
   });
   app.post<WithId>('/households/:id/safer-care/new', recordAccess, async (request, reply) => {
-    const found = await householdToRecord(request, request.params.id);
+    const found = await householdToRecord(request.user!, request.params.id);
     if (!found) return reply.callNotFound();
     if (!found.allowed) return notYours(reply, found.household);
     const page = { household: found.household, action: newPlanPath(found.household.id) };

@@ -12,9 +12,9 @@ import { currentPlanView } from './views.ts';
  * recorded; nothing for a household in assessment or closed without one.
  */
 export async function householdPlanSection({ db, record, today }: PageSectionContext<'household'>) {
-  const plan = await currentPlanOf(db, record.id);
-  if (!plan && record.status !== 'approved') return null;
   const owed = record.status === 'approved';
+  const plan = await currentPlanOf(db, record.id);
+  if (!plan && !owed) return null;
   return { plan: plan ? currentPlanView(plan, today, owed) : null, href: householdPlansPath(record.id) };
 }
 

@@ -1,7 +1,8 @@
 /** View-model builders: a household's safer-care plan in words, for its page and the household's page. */
 import { differenceInDays, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { planAreaNames, planReasonName, planReasons, planReasonNames, type PlanArea } from './labels.ts';
+import { choicesOf } from '../../platform/views/fields.ts';
+import { planAreaNames, planAreas, planReasonName, planReasons, planReasonNames } from './labels.ts';
 import { memberRelationshipNames } from '../households/labels.ts';
 import { placementTypes } from '../placements/labels.ts';
 import type { HouseholdChange, PlanRow } from './queries.ts';
@@ -44,12 +45,8 @@ export function currentPlanView(p: PlanRow, today: IsoDate, owed = true) {
 export function planChoices(values: Record<string, unknown>) {
   const ticked = [values.covers ?? []].flat();
   return {
-    reasons: planReasons.map((value) => ({ value, text: planReasonNames[value], checked: values.reason === value })),
-    areas: (Object.keys(planAreaNames) as PlanArea[]).map((value) => ({
-      value,
-      text: planAreaNames[value],
-      checked: ticked.includes(value),
-    })),
+    reasons: choicesOf(planReasons, planReasonNames).map((c) => ({ ...c, checked: values.reason === c.value })),
+    areas: choicesOf(planAreas, planAreaNames).map((c) => ({ ...c, checked: ticked.includes(c.value) })),
   };
 }
 
