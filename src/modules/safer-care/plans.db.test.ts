@@ -267,7 +267,11 @@ describe('recording a household’s safer-care plan', () => {
     expect(stale.body).toContain(
       `${formatDate(agreedOn)} (yearly review): not agreed again in the year the review looks back on`,
     );
-    // A child's social worker reads no review of a carer's approval, and so no plan.
-    expect((await (await signedIn(t.app, 'cicsw')).get(`/reviews/${review.id}`)).body).not.toContain('safer-care');
+    // A child's social worker may not open a review of a carer's approval (403), and so reads nothing
+    // of the plan: neither its summary nor when it was agreed.
+    const cicsw = await (await signedIn(t.app, 'cicsw')).get(`/reviews/${review.id}`);
+    expect(cicsw.statusCode).toBe(403);
+    expect(cicsw.body).not.toContain('Each child has a bedroom of their own.');
+    expect(cicsw.body).not.toContain(`The plan in force was agreed on ${formatDate(addDays(today, -3))}`);
   });
 });
