@@ -148,6 +148,8 @@ const expected: Record<string, Rule> = {
   'POST /panel/meetings/:id/minutes/withdraw': 'panel.sit',
   'GET /panel/items/:id/decision/change': 'panel.decide',
   'POST /panel/items/:id/decision/change': 'panel.decide',
+  'GET /panel/items/:id/decision/withdraw': 'panel.decide',
+  'POST /panel/items/:id/decision/withdraw': 'panel.decide',
   'POST /panel/items/:id/letters': 'panel.letters',
   'GET /panel/items/:id/letter.pdf': 'panel.letters',
   'GET /panel/items/:id/letter.docx': 'panel.letters',

@@ -116,6 +116,18 @@ test('a household goes through a quorate panel to the agency decision that appro
   await hearth.clickLink('Change the decision');
   await expect(page.getByLabel('Reasons for your decision')).toHaveValue('I agree with the panel and its reasons.');
   await expect(page.getByLabel('Why is this being changed?')).toBeEmpty();
+  // One recorded in error is withdrawn, with why, before the applicant is told: the household goes
+  // back to assessment and the recommendation back to the queue, where it is decided again.
+  await hearth.clickLink('Cancel');
+  await hearth.clickLink('Withdraw the decision (recorded in error)');
+  await expect(hearth.heading).toHaveText('Withdraw the agency decision');
+  await hearth.submit('Withdraw the decision');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter why the decision is being withdrawn');
+  await page.getByLabel('Why is the decision being withdrawn?').fill('Recorded before the decision was made.');
+  await hearth.submit('Withdraw the decision');
+  await expect(page.locator('.govuk-notification-banner')).toContainText('The decision has been withdrawn');
+  await expect(page.getByRole('button', { name: 'Record the decision' })).toBeVisible();
+  await decideToApprove(hearth, name);
   await hearth.signOut();
 
   await hearth.signInAs('manager', '/households');

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import type { AgencyDecision, PanelBusiness } from '../../platform/modules/panel-business.ts';
 import { changedFields } from './access.ts';
+import { withdrawDecisionFromHousehold } from './decision-withdrawn.ts';
 import { invalid, notFound, type Who } from '../../platform/views/results.ts';
 import { findHouseholdById } from './scope.ts';
 import { lockHousehold, writeStatus, type Result } from './service.ts';
@@ -121,10 +122,14 @@ async function applyDecisionToHousehold(tx: DbOrTx, who: Who, decision: AgencyDe
   return applyAgencyDecision(tx, who, householdId, { id, outcome, onDate, reasons }, terms);
 }
 
-/** The kinds of panel item whose agency decision changes the household. */
+/** The kinds of panel item whose agency decision changes the household (and is taken back when withdrawn). */
 export const agencyDecisionPanelBusiness: PanelBusiness[] = [
   'approval',
   'change_of_terms',
   'deregistration',
   'skills_level',
-].map((kind) => ({ kind, agencyDecided: applyDecisionToHousehold }));
+].map((kind) => ({
+  kind,
+  agencyDecided: applyDecisionToHousehold,
+  agencyDecisionWithdrawn: withdrawDecisionFromHousehold,
+}));

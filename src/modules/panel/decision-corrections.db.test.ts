@@ -14,8 +14,8 @@ import { formatDate } from '../../platform/views/format.ts';
 import { householdStatusEvents, households } from '../households/tables.ts';
 import { recruitmentPostApprovalInterviews } from '../recruitment/tables.ts';
 import { letterDueFor, toldDueFor } from './dates.ts';
-import { agencyDecisions, panelItems } from './tables.ts';
-import { makeMeeting } from './test-support.ts';
+import { agencyDecisions } from './tables.ts';
+import { decideThroughPage, recommendedItem } from './test-support.ts';
 
 const t = testAppForFile();
 let db: Db;
@@ -34,36 +34,12 @@ const day = (n: number) => addDays(today, n);
 const received = day(-18);
 
 /** An item recommended at a meeting 20 days ago whose minutes were signed 18 days ago. */
-async function recommended(kind: string, householdId: string) {
-  const meeting = await makeMeeting(db, { meetsOn: day(-20), minutesSignedOn: received });
-  const [item] = await db
-    .insert(panelItems)
-    .values({
-      meetingId: meeting.id,
-      householdId,
-      kind,
-      recommendation: 'approve',
-      reasons: 'A thorough assessment',
-      votesFor: 5,
-      votesAgainst: 0,
-      votesAbstaining: 0,
-      places: 2,
-      ageMin: 0,
-      ageMax: 10,
-    })
-    .returning();
-  return item!;
-}
+const recommended = (kind: string, householdId: string) =>
+  recommendedItem(db, { kind, householdId, meetsOn: day(-20), signedOn: received });
 
 /** The decision maker decides on the item through the page, agreeing with the panel. */
 async function decide(itemId: string, on: string) {
-  await decider.get(`/panel/items/${itemId}/decision`);
-  const response = await decider.post(`/panel/items/${itemId}/decision`, {
-    agrees: 'yes',
-    reasons: 'Agreed on the panel’s reasons',
-    ...dateBoxes('decidedOn', on),
-  });
-  expect(response.statusCode).toBe(303);
+  expect((await decideThroughPage(decider, itemId, on)).statusCode).toBe(303);
 }
 
 const changePath = (itemId: string) => `/panel/items/${itemId}/decision/change`;

@@ -53,7 +53,7 @@ import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
 const DATE = 'The date of the decision';
 
 /** The decisions that change the household: kept in order with each other. */
-const changing = ['approve', 'change_of_terms', 'deregister', 'skills_level'];
+export const changing = ['approve', 'change_of_terms', 'deregister', 'skills_level'];
 
 /** Those who may be named as having made the decision: active decision makers, and the one recorded. */
 export async function decisionMakers(db: DbOrTx, recorded: string | null) {
@@ -83,6 +83,67 @@ async function statusMoveOf(db: DbOrTx, householdId: string, decisionId: string)
 
 type Decision = typeof agencyDecisions.$inferSelect;
 
+/**
+ * A record that stands on a household's approval, made on or after `from` (and before `until`): a
+ * child placed with the household, its annual review held, or the carers' post-approval interview;
+ * the first found, with what happened in words ("Ama Boateng was placed with the household").
+ */
+export async function recordOnApproval(
+  tx: DbOrTx,
+  householdId: string,
+  from: IsoDate,
+  until: IsoDate = '9999-12-31',
+): Promise<{ on: IsoDate; what: string } | null> {
+  const [placed] = await tx
+    .select({ on: placements.startDate, first: children.firstName, last: children.lastName })
+    .from(placements)
+    .innerJoin(children, eq(children.id, placements.childId))
+    .where(
+      and(eq(placements.householdId, householdId), gte(placements.startDate, from), lt(placements.startDate, until)),
+    )
+    .orderBy(placements.startDate)
+    .limit(1);
+  if (placed) return { on: placed.on, what: `${placed.first} ${placed.last} was placed with the household` };
+  const [review] = await tx
+    .select({ on: annualReviews.reviewedOn })
+    .from(annualReviews)
+    .where(
+      and(
+        eq(annualReviews.householdId, householdId),
+        gte(annualReviews.reviewedOn, from),
+        lt(annualReviews.reviewedOn, until),
+      ),
+    )
+    .orderBy(annualReviews.reviewedOn)
+    .limit(1);
+  if (review?.on) return { on: review.on, what: 'the household’s review was held' };
+  const [interview] = await tx
+    .select({ on: recruitmentPostApprovalInterviews.interviewedOn })
+    .from(recruitmentPostApprovalInterviews)
+    .where(
+      and(
+        eq(recruitmentPostApprovalInterviews.householdId, householdId),
+        gte(recruitmentPostApprovalInterviews.interviewedOn, from),
+        lt(recruitmentPostApprovalInterviews.interviewedOn, until),
+      ),
+    );
+  return interview ? { on: interview.on, what: 'the carers’ post-approval interview was held' } : null;
+}
+
+/** The household's other decisions that changed it (approval, terms, skills level, deregistration). */
+export async function otherChangingDecisions(tx: DbOrTx, d: Pick<Decision, 'id' | 'householdId'>) {
+  return tx
+    .select({ on: agencyDecisions.decidedOn, outcome: agencyDecisions.outcome, createdAt: agencyDecisions.createdAt })
+    .from(agencyDecisions)
+    .where(
+      and(
+        eq(agencyDecisions.householdId, d.householdId),
+        ne(agencyDecisions.id, d.id),
+        inArray(agencyDecisions.outcome, changing),
+      ),
+    );
+}
+
 /** Why the decision cannot be dated `on` given what was recorded after it; null when it can. */
 async function laterRecordsRefusal(tx: DbOrTx, d: Decision, from: IsoDate, on: IsoDate): Promise<string | null> {
   for (const [date, what] of [
@@ -92,16 +153,7 @@ async function laterRecordsRefusal(tx: DbOrTx, d: Decision, from: IsoDate, on: I
     if (date && on > date) return `${DATE} must be on or before ${formatDate(date)}, ${what}`;
   }
   if (changing.includes(d.outcome)) {
-    const others = await tx
-      .select({ on: agencyDecisions.decidedOn, outcome: agencyDecisions.outcome })
-      .from(agencyDecisions)
-      .where(
-        and(
-          eq(agencyDecisions.householdId, d.householdId),
-          ne(agencyDecisions.id, d.id),
-          inArray(agencyDecisions.outcome, changing),
-        ),
-      );
+    const others = await otherChangingDecisions(tx, d);
     const words = (o: { outcome: string }) =>
       `the agency decision (${nameOf(decisionOutcomeNames, o.outcome).toLowerCase()})`;
     const after = others.filter((o) => o.on >= d.decidedOn).sort((a, b) => a.on.localeCompare(b.on))[0];
@@ -110,45 +162,8 @@ async function laterRecordsRefusal(tx: DbOrTx, d: Decision, from: IsoDate, on: I
     if (before && on < before.on) return `${DATE} must be on or after ${formatDate(before.on)}, ${words(before)}`;
   }
   if (d.outcome === 'approve' && on > from) {
-    const [placed] = await tx
-      .select({ on: placements.startDate, first: children.firstName, last: children.lastName })
-      .from(placements)
-      .innerJoin(children, eq(children.id, placements.childId))
-      .where(
-        and(eq(placements.householdId, d.householdId), gte(placements.startDate, from), lt(placements.startDate, on)),
-      )
-      .orderBy(placements.startDate)
-      .limit(1);
-    if (placed) {
-      return `${DATE} must be on or before ${formatDate(placed.on)}, when ${placed.first} ${placed.last} was placed with the household`;
-    }
-    const [review] = await tx
-      .select({ on: annualReviews.reviewedOn })
-      .from(annualReviews)
-      .where(
-        and(
-          eq(annualReviews.householdId, d.householdId),
-          gte(annualReviews.reviewedOn, from),
-          lt(annualReviews.reviewedOn, on),
-        ),
-      )
-      .orderBy(annualReviews.reviewedOn)
-      .limit(1);
-    if (review?.on)
-      return `${DATE} must be on or before ${formatDate(review.on)}, when the household’s review was held`;
-    const [interview] = await tx
-      .select({ on: recruitmentPostApprovalInterviews.interviewedOn })
-      .from(recruitmentPostApprovalInterviews)
-      .where(
-        and(
-          eq(recruitmentPostApprovalInterviews.householdId, d.householdId),
-          gte(recruitmentPostApprovalInterviews.interviewedOn, from),
-          lt(recruitmentPostApprovalInterviews.interviewedOn, on),
-        ),
-      );
-    if (interview) {
-      return `${DATE} must be on or before ${formatDate(interview.on)}, when the carers’ post-approval interview was held`;
-    }
+    const since = await recordOnApproval(tx, d.householdId, from, on);
+    if (since) return `${DATE} must be on or before ${formatDate(since.on)}, when ${since.what}`;
   }
   return null;
 }

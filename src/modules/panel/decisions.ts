@@ -20,6 +20,7 @@ import { itemsWithTerms, type ItemKind } from './labels.ts';
 import { quorumOf } from './quorum.ts';
 import { memberOfUser, sitsOn } from './scope.ts';
 import { attendingRoles } from './service.ts';
+import { households } from '../households/tables.ts';
 import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
 
 /** The item and its meeting, the meeting's row locked: its date, changed at the same moment, is read after the change. */
@@ -198,6 +199,16 @@ export async function decide(db: Db, who: Who, itemId: string, input: DecisionIn
       terms,
       skillLevel: item.skillLevel,
     };
+    // What the household held before, put back if the decision is withdrawn as recorded in error.
+    const [before] = await tx
+      .select({
+        approvedPlaces: households.approvedPlaces,
+        ageMin: households.ageMin,
+        ageMax: households.ageMax,
+        skillLevel: households.skillLevel,
+      })
+      .from(households)
+      .where(eq(households.id, item.householdId));
     for (const { agencyDecided } of panelBusinessFor(item.kind)) {
       const applied = agencyDecided ? await agencyDecided(tx, who, decision) : null;
       if (applied && !applied.ok) return applied;
@@ -215,6 +226,7 @@ export async function decide(db: Db, who: Who, itemId: string, input: DecisionIn
       decidedBy: who.user.id,
       toldDueOn: toldDueFor(input.decidedOn),
       letterDueOn: letterDueFor(input.decidedOn),
+      householdBefore: before ?? null,
     });
     await refreshDueItems(tx, 'agency-decision', [id]);
     await refreshDueItems(tx, 'panel-meeting', [meeting.id]);

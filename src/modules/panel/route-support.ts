@@ -36,6 +36,8 @@ export const doneMessages: Record<string, string> = {
   'decision-changed': 'The decision has been changed',
   'decision-changed-letter':
     'The decision has been changed. The household has the earlier letter: send them a corrected letter if what it said has changed',
+  'decision-withdrawn':
+    'The decision has been withdrawn and what it changed taken back: the recommendation waits for your decision again',
   letters: 'The dates the applicant was told and written to have been saved',
   evidence: 'The evidence for the skills level has been saved',
 };

@@ -24,7 +24,8 @@ import {
 import { letterDocx, letterPdf, type LetterFacts } from './letters.ts';
 import { decisionQueue, itemDetail } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
-import { decisionChangePath, decisionPath, meetingPath } from './paths.ts';
+import { decisionChangePath, decisionPath, decisionWithdrawPath, meetingPath } from './paths.ts';
+import { mayWithdrawDecision } from './decision-withdraw.ts';
 import { agencyDecisions } from './tables.ts';
 import { eq } from 'drizzle-orm';
 
@@ -70,6 +71,8 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(errors || lettersErrors ? 400 : 200).page('panel-decision.njk', {
       decidedByName: maker?.name ?? null,
       changeHref: decisionChangePath(found.item.id),
+      withdrawHref:
+        d && (await mayWithdrawDecision(db, who(request), found.item.id)) ? decisionWithdrawPath(found.item.id) : null,
       title: `Agency decision: ${found.household.name}`,
       found,
       kindName: nameOf(itemKindNames, found.item.kind),

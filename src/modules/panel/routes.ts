@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { decisionCorrectionRoutes } from './routes-decision-corrections.ts';
+import { decisionWithdrawRoutes } from './decision-withdraw.ts';
 import { decisionRoutes } from './routes-decisions.ts';
 import { evidenceRoutes } from './routes-evidence.ts';
 import { meetingRoutes } from './routes-meetings.ts';
@@ -16,6 +17,7 @@ export const panelRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   recommendationRoutes(app, db);
   decisionRoutes(app, db);
   decisionCorrectionRoutes(app, db);
+  decisionWithdrawRoutes(app, db);
   minutesWithdrawRoutes(app, db);
   evidenceRoutes(app, db);
   await paperRoutes(app, db);

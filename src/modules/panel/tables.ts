@@ -9,6 +9,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -17,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.ts';
+import type { HouseholdBefore } from '../../platform/modules/panel-business.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { households } from '../households/tables.ts';
 
@@ -164,6 +166,12 @@ export const agencyDecisions = pgTable(
     letterSentOn: date('letter_sent_on'),
     /** A decision brought over from the old records (no panel record behind it). */
     imported: boolean('imported').notNull().default(false),
+    /**
+     * The household's terms and skills level just before the decision applied, so a decision
+     * withdrawn as recorded in error puts back what it replaced (null for decisions recorded before
+     * migration 0068, and for imported ones).
+     */
+    householdBefore: jsonb('household_before').$type<HouseholdBefore>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Agent } from '../../../test/support/app.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
 import type { Result, Who } from '../../platform/views/results.ts';
 import { applyAgencyDecision, type DecidedTerms } from '../households/decided.ts';
 import { letterDueFor, papersDueFor, toldDueFor } from './dates.ts';
@@ -103,6 +104,45 @@ export async function makePanelDeadlines(db: DbOrTx, householdId: string, meetsO
   await refreshDueItems(db, 'panel-meeting', [coming.id, met.id]);
   await refreshDueItems(db, 'agency-decision', [decision!.id]);
   return { coming, met, waiting: waiting!, decision: decision! };
+}
+
+/**
+ * An item of `kind` for the household recommended (approve, 2 children aged 0 to 10, unanimous) at a
+ * meeting on `meetsOn` whose minutes were signed on `signedOn`, written straight to the database.
+ */
+export async function recommendedItem(
+  db: DbOrTx,
+  f: { kind: string; householdId: string; meetsOn: string; signedOn: string; skillLevel?: number },
+) {
+  const meeting = await makeMeeting(db, { meetsOn: f.meetsOn, minutesSignedOn: f.signedOn });
+  const [item] = await db
+    .insert(panelItems)
+    .values({
+      meetingId: meeting.id,
+      householdId: f.householdId,
+      kind: f.kind,
+      recommendation: 'approve',
+      reasons: 'A thorough assessment',
+      votesFor: 5,
+      votesAgainst: 0,
+      votesAbstaining: 0,
+      places: 2,
+      ageMin: 0,
+      ageMax: 10,
+      skillLevel: f.skillLevel ?? null,
+    })
+    .returning();
+  return item!;
+}
+
+/** The decision maker decides on the item through the page (agreeing with the panel unless told not to): the response. */
+export async function decideThroughPage(decider: Agent, itemId: string, on: string, agrees: 'yes' | 'no' = 'yes') {
+  await decider.get(`/panel/items/${itemId}/decision`);
+  return decider.post(`/panel/items/${itemId}/decision`, {
+    agrees,
+    reasons: 'Agreed on the panel’s reasons',
+    ...dateBoxes('decidedOn', on),
+  });
 }
 
 /** The panel adviser records a unanimous recommendation to approve (5 for), through the page: the response. */

@@ -4,32 +4,18 @@
  * plan: open actions carried forward, completed ones left behind, history kept, and the plan rolled
  * over still the current one until its own year is over.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { signedIn } from '../../../test/support/app.ts';
 import { tableRowsAfter } from '../../../test/support/html.ts';
-import { systemActor } from '../../platform/audit/service.ts';
 import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
 import { addAction, addUpdate, createPlan } from './service.ts';
 import { quarterlyReviewData } from './views.ts';
 import { currentPlan } from './queries.ts';
 import { quarterOf } from '../../platform/dates/quarters.ts';
-import { action, planWithTwoTargets, userIdsByUsername } from './test-support.ts';
+import { action, planTestFile } from './test-support.ts';
 
-let t: TestApp;
-const actor = systemActor('test');
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await createTestApp();
-  Object.assign(ids, await userIdsByUsername(t.database.db));
-});
-afterAll(async () => {
-  await t.close();
-});
-
-const head = () => ({ id: ids.head!, role: 'head_of_fostering' as const });
-const makePlan = (title?: string) => planWithTwoTargets(t.database.db, title);
+const { t, actor, head, makePlan } = planTestFile();
 
 describe('the business plan', () => {
   it('works out financial quarters April to June, July to September, October to December, January to March', () => {

@@ -5,32 +5,18 @@
  * owner only (the assistant director reads the plan but is never an owner); a foster carer
  * refused. And the plan read out: its Word copy, one table per target, and the demo's plan.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
-import { systemActor } from '../../platform/audit/service.ts';
+import { signedIn } from '../../../test/support/app.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { seedDemoPlan } from '../../../scripts/demo/plan.ts';
 import { planActionMeasures, planActions, planTargets, planUpdates, plans } from './tables.ts';
 import { addAction, addUpdate } from './service.ts';
 import { COLUMN_HEADINGS } from './docx.ts';
-import { action, planWithTwoTargets, userIdsByUsername } from './test-support.ts';
+import { action, planTestFile } from './test-support.ts';
 
-let t: TestApp;
-const actor = systemActor('test');
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await createTestApp();
-  Object.assign(ids, await userIdsByUsername(t.database.db));
-});
-afterAll(async () => {
-  await t.close();
-});
-
-const head = () => ({ id: ids.head!, role: 'head_of_fostering' as const });
-const makePlan = (title?: string) => planWithTwoTargets(t.database.db, title);
+const { t, ids, actor, head, makePlan } = planTestFile();
 
 describe('the business plan', () => {
   it('refuses a foster carer with 403', async () => {

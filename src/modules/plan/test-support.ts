@@ -2,6 +2,8 @@
  * Test support: a business plan written through the service (no pages), an action's fields as the
  * head would give them, and the demo's users by username. Not used by the app.
  */
+import { beforeAll } from 'vitest';
+import { testAppForFile } from '../../../test/support/app.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
@@ -50,4 +52,23 @@ export async function planWithTwoTargets(db: Db, title = 'Fostering Business Pla
     standards: 'NMS 3.8, 4.6 and 5.1',
   });
   return { planId, t1, t2 };
+}
+
+/**
+ * A plan test file's app (started before its tests, closed after), the demo's users' ids once it
+ * has started, the head of fostering as the service takes them, and a plan with two targets.
+ */
+export function planTestFile() {
+  const t = testAppForFile();
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    Object.assign(ids, await userIdsByUsername(t.database.db));
+  });
+  return {
+    t,
+    ids,
+    actor: systemActor('test'),
+    head: () => ({ id: ids.head!, role: 'head_of_fostering' as const }),
+    makePlan: (title?: string) => planWithTwoTargets(t.database.db, title),
+  };
 }

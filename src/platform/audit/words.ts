@@ -154,6 +154,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'approval-given': 'the date of the temporary approval and the nominated officer',
   'approval-ending': 'the ending',
   'approval-extension': 'the extension',
+  'withdrawn-decision': 'the changes of a withdrawn agency decision',
 };
 
 export const actionWords: Readonly<Record<string, string>> = {
@@ -200,6 +201,7 @@ export const actionWords: Readonly<Record<string, string>> = {
   'sign-in': 'signed in to',
   'sign-out': 'signed out of',
   'status-change': 'changed the status of',
+  undo: 'undid',
   withdraw: 'withdrew',
 };
 

@@ -46,6 +46,28 @@ export interface PanelBusiness {
    * A refusal refuses the whole decision (nothing of it is written).
    */
   agencyDecided?: (tx: DbOrTx, who: Who, decision: AgencyDecision) => Promise<Result<object>>;
+  /**
+   * When the agency decision maker withdraws a decision on an item of this kind as recorded in
+   * error, in the withdrawal's transaction and before the decision is removed: takes back what
+   * `agencyDecided` changed (the status change it made, the terms or skills level it set, back to
+   * `before`). A refusal (a later change stands on it) refuses the whole withdrawal, with a message
+   * in the service's words for the reason's field.
+   */
+  agencyDecisionWithdrawn?: (tx: DbOrTx, who: Who, decision: WithdrawnDecision) => Promise<Result<object>>;
+}
+
+/** What the household held just before a decision applied: put back when the decision is withdrawn. */
+export interface HouseholdBefore {
+  approvedPlaces: number;
+  ageMin: number;
+  ageMax: number;
+  skillLevel: number;
+}
+
+/** An agency decision withdrawn as recorded in error, as a module's `agencyDecisionWithdrawn` sees it. */
+export interface WithdrawnDecision extends AgencyDecision {
+  /** What the household held before the decision applied; null when it was recorded before Hearth kept it. */
+  before: HouseholdBefore | null;
 }
 
 /** A meeting's day put right: the day its records were presented, and the day it is now. */

@@ -1,0 +1,1 @@
+ALTER TABLE "agency_decisions" ADD COLUMN "household_before" jsonb;
