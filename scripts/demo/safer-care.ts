@@ -1,11 +1,12 @@
 /**
  * Safer-care plans in the demo: every household approved at some time has the plan written with it
  * during its assessment (agreed a few weeks before approval), agreed again about a year after each
- * version (a little early, at the carers' annual review) and now and then when a child was placed or
- * the household changed, until today or until its approval ended. Only the last three years are
- * written. Most approved households' plans are in date; about 1 in 30 are a few weeks overdue, none
- * for long. The carers had their copy within a fortnight, except of a plan agreed in the last few
- * days. A random stream of its own, so the rest of the demo stays the same. Made-up words only.
+ * version (a little early, at the carers' annual review) and within the fortnight after a child was
+ * placed there for the first time or someone joined the household, until today or until its approval
+ * ended. Only the last three years are written. Most approved households’ plans are in date; a
+ * few are a few weeks overdue, none for long. The carers had their copy within a fortnight, except
+ * of a plan agreed in the last few days. A random stream of its own, so the rest of the demo stays the
+ * same. Made-up words only.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
@@ -34,6 +35,7 @@ const summaries: Record<PlanReason, readonly string[]> = {
   ],
   household_changed: [
     'Agreed again when an adult son moved back home: he has had his DBS check, and does not share a floor with the children in placement.',
+    'Agreed again when the household grew: who sleeps where, and who looks after the children in placement when a carer is busy with the new family member, set out again.',
   ],
   after_concern: [],
 };
@@ -68,6 +70,20 @@ function versionOf(random: Random, h: Candidate, day: IsoDate, reason: PlanReaso
   } satisfies typeof saferCarePlans.$inferInsert;
 }
 
+/** Each household's changes after which its plan is agreed again: children placed there for the first time, people joining it. */
+async function changesByHousehold(tx: DbOrTx) {
+  const rows = await queryRows<{ household_id: string; on: IsoDate; kind: 'placed' | 'member' }>(
+    tx,
+    sql`select household_id, min(start_date)::text as "on", 'placed' as kind from placements group by household_id, child_id
+      union all
+      select household_id, (created_at at time zone 'Europe/London')::date::text, 'member' from household_members
+      order by 1, 2`,
+  );
+  const changes = new Map<string, { on: IsoDate; kind: 'placed' | 'member' }[]>();
+  for (const r of rows) changes.set(r.household_id, [...(changes.get(r.household_id) ?? []), r]);
+  return changes;
+}
+
 /** Writes the demo's safer-care plans, dated back from `today`; returns how many versions. */
 export async function writeDemoSaferCarePlans(tx: DbOrTx, random: Random, today: IsoDate): Promise<number> {
   const candidates = await queryRows<Candidate>(
@@ -78,32 +94,37 @@ export async function writeDemoSaferCarePlans(tx: DbOrTx, random: Random, today:
       where h.approved_on is not null and h.status in ('approved', 'on_hold', 'inactive', 'deregistered')
       order by h.reference`,
   );
+  const changes = await changesByHousehold(tx);
   const start = addDays(today, -HISTORY_DAYS);
   const rows: (typeof saferCarePlans.$inferInsert)[] = [];
   for (const h of candidates) {
     const until = h.status === 'deregistered' ? h.since : today;
     // A plan that has fallen a few weeks overdue: its last yearly version was agreed a little over a year ago.
-    // (Only for a household approved more than two years ago, whose plan has had yearly reviews.)
-    const overdue = h.status === 'approved' && h.approved < addDays(today, -730) && random.chance(1 / 30);
+    // (Only for a household approved more than two years ago, whose plan has had yearly reviews, and
+    // which has not changed in the last 400 days, when the change would have had its plan agreed again.)
+    const settled = !(changes.get(h.id) ?? []).some((c) => c.on > addDays(today, -400));
+    const overdue = h.status === 'approved' && h.approved < addDays(today, -730) && random.chance(1 / 30) && settled;
     let agreedOn = addDays(h.approved, -random.int(7, 42));
     let reason: PlanReason = 'first';
     while (agreedOn <= until) {
       const next = addDays(agreedOn, random.int(330, 362));
-      const lastOne = next > until;
-      const day = overdue && lastOne && agreedOn >= start ? addDays(today, -random.int(372, 400)) : agreedOn;
-      if (day >= start && (day >= h.approved || reason === 'first')) {
-        rows.push(versionOf(random, h, day, reason, today));
+      if (overdue && next > until && agreedOn >= start) {
+        // The last version, agreed a little over a year ago and not since.
+        rows.push(versionOf(random, h, addDays(today, -random.int(372, 400)), reason, today));
+        break;
       }
-      // Now and then the household changed, or a child was placed, between two yearly reviews.
-      if (!lastOne && random.chance(0.15)) {
-        const between = addDays(agreedOn, random.int(60, 250));
-        if (between >= start && between <= until) {
-          const why = random.pick<PlanReason>(['child_placed', 'household_changed']);
-          rows.push(versionOf(random, h, between, why, today));
-          agreedOn = addDays(between, random.int(330, 362));
-          reason = 'yearly';
-          continue;
-        }
+      if (agreedOn >= start && (agreedOn >= h.approved || reason === 'first')) {
+        rows.push(versionOf(random, h, agreedOn, reason, today));
+      }
+      // A child placed there for the first time, or someone joining, before the next yearly review:
+      // agreed again within the fortnight (10 working days), unless that is still to come.
+      const change = (changes.get(h.id) ?? []).find((c) => c.on > agreedOn && c.on < next);
+      if (change) {
+        const on = addDays(change.on, random.int(1, 11));
+        if (on > until) break;
+        agreedOn = on;
+        reason = change.kind === 'placed' ? 'child_placed' : 'household_changed';
+        continue;
       }
       agreedOn = next;
       reason = 'yearly';

@@ -77,6 +77,7 @@ const tables = {
     text('last_name'),
     date('date_of_birth'),
     text('relationship'),
+    at('created_at'),
   ],
   person_checks: [
     id,

@@ -13,7 +13,7 @@ import { makeHousehold, makeMember } from '../../../test/support/households.ts';
 import { makeReview } from '../reviews/test-support.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
-import { addDays, addMonths, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { checkDueItems, refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
@@ -132,17 +132,33 @@ describe('recording a household’s safer-care plan', () => {
     expect(overdue.body).toContain(`${formatDate(addDays(today, -100))}: a child placed (long-term)`);
     expect(overdue.body).toContain(`${formatDate(today)}: Kit Saferson added to the household (adult child)`);
     expect(overdue.body).not.toContain('Aaronsafer');
+    // Due within 10 working days of the first change, sooner than the year (the service's local rule).
+    const placedOn = addDays(today, -100);
+    expect(await itemOf(household.id)).toMatchObject([
+      {
+        dueOn: addWorkingDays(placedOn, 10),
+        detail: `Safer-care plan last agreed on ${formatDate(first)}; the household changed on ${formatDate(placedOn)}`,
+      },
+    ]);
+    expect(overdue.body).toContain(
+      `Agree the plan again with the carers by ${formatDate(addWorkingDays(placedOn, 10))}`,
+    );
     const second = addDays(today, -30);
     const secondPlan = aPlan(second, { reason: 'child_placed', summary: 'A night light on the landing.' });
     expect((await manager.post(`${path}/new`, secondPlan)).statusCode).toBe(303);
     const both = await manager.get(path);
-    // Agreed again since the child was placed: only the son added today is new.
+    // Agreed again since the child was placed: only the son added today is new, and the plan is due
+    // within 10 working days of his joining. The same child placed again is no change of the household.
+    await makePlacement(db, { childId: child.id, householdId: household.id, startDate: addDays(today, -5) });
     expect(both.body).not.toContain('a child placed (long-term)');
+    expect((await manager.get(path)).body).not.toContain('a child placed (long-term)');
     expect(both.body).toContain('Kit Saferson added to the household');
     expect(both.body).toContain(`The plan in force: agreed on ${formatDate(second)}`);
     expect(both.body).toContain('Earlier versions of the plan (1)');
     expect(both.body).toContain(`Earlier plan: agreed on ${formatDate(first)}`);
-    expect((await itemOf(household.id))[0]!.dueOn).toBe(addMonths(second, 12));
+    expect((await itemOf(household.id))[0]!.dueOn).toBe(addWorkingDays(today, 10));
+    const card = await manager.get(`/households/${household.id}`);
+    expect(card.body).toContain(`Sooner than a year: the household changed on ${formatDate(today)}`);
 
     const [newest] = await db
       .select()
@@ -160,7 +176,7 @@ describe('recording a household’s safer-care plan', () => {
     const saved = await manager.post(change, { ...secondPlan, ...dateBoxes('agreedOn', corrected) });
     expect(saved.statusCode).toBe(303);
     expect((await manager.get(saved.headers.location!)).body).toContain('The safer-care plan has been corrected');
-    expect((await itemOf(household.id))[0]!.dueOn).toBe(addMonths(corrected, 12));
+    expect((await itemOf(household.id))[0]!.dueOn).toBe(addWorkingDays(today, 10));
     await expectInStep();
     const [update] = await db
       .select()

@@ -1,5 +1,5 @@
 /** The safer-care module's reads: a household's versions of its plan, newest first. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
@@ -14,6 +14,34 @@ export interface PlanRow {
   summary: string;
   copyGivenOn: IsoDate | null;
   recordedByName: string | null;
+  /** For the plan in force: the first day the household changed after it was agreed (see `firstChangeSql`), if it has. */
+  firstChangeOn?: IsoDate | null;
+}
+
+/**
+ * Whether the placement (an alias of `placements`) is of a child new to the household after
+ * `agreedOn`: no placement of the same child there started on or before that day (a child on short
+ * breaks, or moving to Staying Put, is not a change of the household).
+ */
+const newChild = (placement: string, agreedOn: SQL) => {
+  const p = sql.raw(placement);
+  return sql`not exists (select 1 from placements earlier where earlier.household_id = ${p}.household_id
+    and earlier.child_id = ${p}.child_id and earlier.start_date <= ${agreedOn})`;
+};
+
+/** The day someone (an alias of `household_members`) was added to the household's record, in London. */
+const memberAddedOn = (member: string) => sql`(${sql.raw(member)}.created_at at time zone 'Europe/London')::date`;
+
+/**
+ * The first day the household (an SQL expression for its id) changed after `agreedOn`: a child
+ * placed there for the first time, or someone added to it; null when it has not. Indexed lookups.
+ */
+export function firstChangeSql(householdId: SQL, agreedOn: SQL): SQL {
+  return sql`least(
+    (select min(placed.start_date) from placements placed where placed.household_id = ${householdId}
+      and placed.start_date > ${agreedOn} and ${newChild('placed', agreedOn)}),
+    (select min(${memberAddedOn('joined')}) from household_members joined where joined.household_id = ${householdId}
+      and ${memberAddedOn('joined')} > ${agreedOn}))`;
 }
 
 const planColumns = sql`p.id, p.household_id as "householdId", p.agreed_on::text as "agreedOn",
@@ -33,7 +61,8 @@ export async function plansOf(db: DbOrTx, householdId: string): Promise<PlanRow[
 export async function currentPlanOf(db: DbOrTx, householdId: string, on?: IsoDate): Promise<PlanRow | null> {
   const [row] = await queryRows<PlanRow>(
     db,
-    sql`select ${planColumns} from safer_care_plans p where p.household_id = ${householdId}
+    sql`select ${planColumns}, ${firstChangeSql(sql`p.household_id`, sql`p.agreed_on`)}::text as "firstChangeOn"
+      from safer_care_plans p where p.household_id = ${householdId}
       and ${on ? sql`p.agreed_on <= ${on}` : sql`true`}
       order by p.agreed_on desc, p.recorded_at desc limit 1`,
   );
@@ -58,8 +87,9 @@ export interface HouseholdChange {
 
 /**
  * What changed in the household after the day its plan in force was agreed, oldest first: the
- * children placed since (by the placement's start) and the members added to its record since. A
- * handful of rows, each by an indexed lookup of the household.
+ * children placed there for the first time since (by the placement's start) and the members added to
+ * its record since; the first of them is `firstChangeSql`'s day. A handful of rows, each by an
+ * indexed lookup of the household.
  */
 export async function changesSince(db: DbOrTx, householdId: string, agreedOn: IsoDate): Promise<HouseholdChange[]> {
   return queryRows<HouseholdChange>(
@@ -67,11 +97,10 @@ export async function changesSince(db: DbOrTx, householdId: string, agreedOn: Is
     sql`select * from (
         select p.start_date::text as "on", 'placed' as kind, p.placement_type as detail, null as name
           from placements p where p.household_id = ${householdId} and p.start_date > ${agreedOn}
+            and ${newChild('p', sql`${agreedOn}::date`)}
         union all
-        select (m.created_at at time zone 'Europe/London')::date::text, 'member', m.relationship,
-          m.first_name || ' ' || m.last_name
-          from household_members m where m.household_id = ${householdId}
-            and (m.created_at at time zone 'Europe/London')::date > ${agreedOn}
+        select ${memberAddedOn('m')}::text, 'member', m.relationship, m.first_name || ' ' || m.last_name
+          from household_members m where m.household_id = ${householdId} and ${memberAddedOn('m')} > ${agreedOn}
       ) changes order by "on", kind, name`,
   );
 }

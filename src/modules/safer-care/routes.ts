@@ -10,6 +10,7 @@ import { answerForm, who } from '../../platform/views/results.ts';
 import { householdPath } from '../households/paths.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
 import { PLAN_DATES, planForm } from './forms.ts';
+import { CHANGE_WORKING_DAYS } from './labels.ts';
 import { changePlanPath, householdPlansPath, newPlanPath } from './paths.ts';
 import { householdWithPlans, mayRecordPlan } from './scope.ts';
 import { changePlan, findVisiblePlan, recordPlan, viewHouseholdPlans, viewPlan } from './service.ts';
@@ -49,8 +50,11 @@ export const saferCareRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db 
       return reply.page('safer-care-household.njk', {
         title: `Safer-care plan: ${seen.household.name} (${seen.household.reference})`,
         household: seen.household,
-        current: current ? currentPlanView(current, todayInLondon(), seen.household.status === 'approved') : null,
+        current: current
+          ? currentPlanView(current, todayInLondon(), seen.household.status === 'approved', seen.changes[0]?.on)
+          : null,
         changes: seen.changes.map(changeView),
+        changeWorkingDays: CHANGE_WORKING_DAYS,
         plans: seen.plans.map((p) => ({ ...planView(p), changeHref: seen.mayRecord ? changePlanPath(p.id) : null })),
         newHref: seen.mayRecord ? newPlanPath(seen.household.id) : null,
         flash: flashes[request.query.done ?? ''],

@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { addMonths, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { addMonths, addWorkingDays, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
@@ -20,13 +20,25 @@ import {
 } from '../../platform/views/results.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
 import type { PlanInput } from './forms.ts';
-import { PLAN_RECORD, REVIEW_MONTHS } from './labels.ts';
+import { CHANGE_WORKING_DAYS, PLAN_RECORD, REVIEW_MONTHS } from './labels.ts';
 import { changesSince, planById, plansOf, type HouseholdChange, type PlanRow } from './queries.ts';
 import { householdWithPlans, mayRecordPlan } from './scope.ts';
 import { saferCarePlans } from './tables.ts';
 
 /** The day a plan agreed on this day is next due to be agreed again. */
 export const reviewByOf = (agreedOn: IsoDate) => addMonths(agreedOn, REVIEW_MONTHS);
+
+/**
+ * When the plan in force is due to be agreed again: by its 12 months (`reviewBy`), or sooner, within
+ * 10 working days of the household first changing after it was agreed (`changedOn`; see
+ * `firstChangeSql`). Says which, for the pages and My work.
+ */
+export function dueAgainOf(reviewBy: IsoDate, changedOn: IsoDate | null | undefined) {
+  const afterChange = changedOn ? addWorkingDays(changedOn, CHANGE_WORKING_DAYS) : null;
+  return afterChange && afterChange < reviewBy
+    ? { on: afterChange, changedOn: changedOn! }
+    : { on: reviewBy, changedOn: null };
+}
 
 /**
  * A household's versions of its plan for its page, with what changed in the household since the plan

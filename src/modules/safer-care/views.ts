@@ -6,6 +6,7 @@ import { planAreaNames, planAreas, planReasonName, planReasons, planReasonNames 
 import { memberRelationshipNames } from '../households/labels.ts';
 import { placementTypes } from '../placements/labels.ts';
 import type { HouseholdChange, PlanRow } from './queries.ts';
+import { dueAgainOf } from './service.ts';
 
 const areaName = (area: string) => (planAreaNames as Record<string, string>)[area] ?? area;
 
@@ -36,9 +37,19 @@ export function planView(p: PlanRow) {
   };
 }
 
-/** The plan in force: when it was agreed and when it is due again (`owed`: the household is approved, so the deadline runs). */
-export function currentPlanView(p: PlanRow, today: IsoDate, owed = true) {
-  return { ...planView(p), tag: reviewTag(p.reviewBy, today, owed) };
+/**
+ * The plan in force: when it was agreed and when it is due again, 12 months on or sooner when the
+ * household changed since (`changedOn`, by default the row's own; `owed`: the household is
+ * approved, so the deadline runs).
+ */
+export function currentPlanView(p: PlanRow, today: IsoDate, owed = true, changedOn = p.firstChangeOn) {
+  const due = dueAgainOf(p.reviewBy, changedOn);
+  return {
+    ...planView(p),
+    reviewBy: formatDate(due.on),
+    dueBecause: due.changedOn ? `Sooner than a year: the household changed on ${formatDate(due.changedOn)}` : null,
+    tag: reviewTag(due.on, today, owed),
+  };
 }
 
 /** The form's choices, ticked or selected as the values say. */
