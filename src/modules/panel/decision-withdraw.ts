@@ -35,6 +35,7 @@ import {
   type Who,
 } from '../../platform/views/results.ts';
 import { changing, otherChangingDecisions, recordOnApproval } from './decision-corrections.ts';
+import { decidedTerms } from './decisions.ts';
 import { decisionOutcomeNames, itemKindNames, nameOf } from './labels.ts';
 import { decisionPath, decisionWithdrawPath } from './paths.ts';
 import { itemDetail } from './queries.ts';
@@ -90,17 +91,13 @@ export async function withdrawDecision(db: Db, who: Who, itemId: string, reason:
     if (!found.ok) return found;
     const d = found.decision;
     const [item] = await tx.select().from(panelItems).where(eq(panelItems.id, itemId));
-    const terms =
-      item!.places === null
-        ? null
-        : { approvedPlaces: item!.places, ageMin: item!.ageMin ?? 0, ageMax: item!.ageMax ?? 17 };
     const withdrawn = {
       id: d.id,
       householdId: d.householdId,
       outcome: d.outcome,
       onDate: d.decidedOn,
       reasons: d.reasons,
-      terms: d.outcome === 'deregister' ? null : terms,
+      terms: decidedTerms(item!, d.outcome),
       skillLevel: item!.skillLevel,
       before: d.householdBefore,
     };

@@ -156,6 +156,16 @@ export function decisionOutcome(kind: string, recommendation: string, agrees: bo
   return 'noted';
 }
 
+/** The terms of approval a decision sets on the household: the item's recommended terms, none on a deregistration. */
+export function decidedTerms(
+  item: Pick<typeof panelItems.$inferSelect, 'places' | 'ageMin' | 'ageMax'>,
+  outcome: string,
+) {
+  return outcome === 'deregister' || item.places === null
+    ? null
+    : { approvedPlaces: item.places, ageMin: item.ageMin ?? 0, ageMax: item.ageMax ?? 17 };
+}
+
 /** The decision maker decides on a recommendation received with the signed minutes. */
 export async function decide(db: Db, who: Who, itemId: string, input: DecisionInput): Promise<Result> {
   return db.transaction(async (tx) => {
@@ -186,10 +196,7 @@ export async function decide(db: Db, who: Who, itemId: string, input: DecisionIn
     const id = randomUUID();
     // The household first (the households module's panel business, in the modules' order): a
     // decision it cannot take (it is no longer in assessment) is refused whole.
-    const terms =
-      outcome === 'deregister' || item.places === null
-        ? null
-        : { approvedPlaces: item.places, ageMin: item.ageMin ?? 0, ageMax: item.ageMax ?? 17 };
+    const terms = decidedTerms(item, outcome);
     const decision = {
       id,
       householdId: item.householdId,

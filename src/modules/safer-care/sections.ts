@@ -37,14 +37,10 @@ export async function carerPlanSection({ db, user, actor, today }: PageSectionCo
 
 /**
  * A review of the household's approval (the review's page has checked the viewer may read it): the
- * plan in force at the end of the year the review looks back on, and whether it was agreed again in
- * that year, as the reviewing officer asks at the review.
+ * plan in force now and when it is due again, beside the review's report, which says which plan was
+ * in force in the year the review looks back on and whether it was agreed again in that year.
  */
 export async function reviewPlanSection({ db, record, today }: PageSectionContext<'annual-review'>) {
-  const plan = await currentPlanOf(db, record.householdId, record.yearTo);
-  return {
-    plan: plan ? currentPlanView(plan, today) : null,
-    agreedInYear: plan !== null && plan.agreedOn >= record.yearFrom,
-    href: householdPlansPath(record.householdId),
-  };
+  const plan = await currentPlanOf(db, record.householdId);
+  return { plan: plan ? currentPlanView(plan, today) : null, href: householdPlansPath(record.householdId) };
 }
