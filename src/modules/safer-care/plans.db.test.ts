@@ -143,6 +143,7 @@ describe('recording a household’s safer-care plan', () => {
     expect(overdue.body).toContain(
       `Agree the plan again with the carers by ${formatDate(addWorkingDays(placedOn, 10))}`,
     );
+    await expectInStep();
     const second = addDays(today, -30);
     const secondPlan = aPlan(second, { reason: 'child_placed', summary: 'A night light on the landing.' });
     expect((await manager.post(`${path}/new`, secondPlan)).statusCode).toBe(303);
@@ -157,6 +158,7 @@ describe('recording a household’s safer-care plan', () => {
     expect(both.body).toContain('Earlier versions of the plan (1)');
     expect(both.body).toContain(`Earlier plan: agreed on ${formatDate(first)}`);
     expect((await itemOf(household.id))[0]!.dueOn).toBe(addWorkingDays(today, 10));
+    await expectInStep();
     const card = await manager.get(`/households/${household.id}`);
     expect(card.body).toContain(`Sooner than a year: the household changed on ${formatDate(today)}`);
 
