@@ -85,19 +85,20 @@ async function statusBack(tx: DbOrTx, household: HouseholdRecord, d: WithdrawnDe
   return { ok: true as const, move: { event: latest, previous } };
 }
 
-/** Takes the withdrawn decision back from the household, under the rules above. */
+/** Takes the withdrawn decision back from the household, under the rules above (with `check`, only says whether it could). */
 export async function withdrawDecisionFromHousehold(
   tx: DbOrTx,
   who: Who,
   d: WithdrawnDecision,
+  mode: 'apply' | 'check' = 'apply',
 ): Promise<Result<object>> {
-  await lockHousehold(tx, d.householdId);
+  if (mode === 'apply') await lockHousehold(tx, d.householdId);
   const household = await findHouseholdById(tx, d.householdId);
   if (!household) return notFound;
   const columns = columnsBack(household, d);
   if (!columns.ok) return columns;
   const status = await statusBack(tx, household, d);
-  if (!status.ok) return status;
+  if (!status.ok || mode === 'check') return status;
   const set: Partial<typeof households.$inferInsert> = { ...columns.set };
   const { move } = status;
   if (move) {

@@ -18,7 +18,7 @@ import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
-import { panelBusinessFor } from '../../platform/modules/panel-business.ts';
+import { panelBusinessFor, type WithdrawnDecision } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { parseForm, requiredText, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
@@ -71,12 +71,44 @@ async function panelRefusal(db: DbOrTx, d: Decision) {
   return null;
 }
 
-/** The decision on the item, if this user may withdraw it now, or why not. */
-async function withdrawable(db: DbOrTx, who: Who, itemId: string): Promise<Result<{ decision: Decision }>> {
+type Item = typeof panelItems.$inferSelect;
+
+/** The decision as the modules' panel business takes it back. */
+const withdrawnOf = (d: Decision, item: Item): WithdrawnDecision => ({
+  id: d.id,
+  householdId: d.householdId,
+  outcome: d.outcome,
+  onDate: d.decidedOn,
+  reasons: d.reasons,
+  terms: decidedTerms(item, d.outcome),
+  skillLevel: item.skillLevel,
+  before: d.householdBefore,
+});
+
+/**
+ * The decision on the item and its item, if this user may withdraw it now; or why not, from the
+ * panel's records and then each module's (asked, writing nothing, whether it could take it back).
+ */
+async function withdrawable(
+  db: DbOrTx,
+  who: Who,
+  itemId: string,
+): Promise<Result<{ decision: Decision; item: Item; withdrawn: WithdrawnDecision }>> {
   if (!can(who.user.role, 'panel.decide')) return forbidden;
-  const [decision] = await db.select().from(agencyDecisions).where(eq(agencyDecisions.itemId, itemId));
-  if (!decision) return notFound;
-  return (await panelRefusal(db, decision)) ?? { ok: true, decision };
+  const [found] = await db
+    .select({ decision: agencyDecisions, item: panelItems })
+    .from(agencyDecisions)
+    .innerJoin(panelItems, eq(panelItems.id, agencyDecisions.itemId))
+    .where(eq(agencyDecisions.itemId, itemId));
+  if (!found) return notFound;
+  const refused = await panelRefusal(db, found.decision);
+  if (refused) return refused;
+  const withdrawn = withdrawnOf(found.decision, found.item);
+  for (const { agencyDecisionWithdrawn } of panelBusinessFor(found.item.kind)) {
+    const checked = agencyDecisionWithdrawn ? await agencyDecisionWithdrawn(db, who, withdrawn, 'check') : null;
+    if (checked && !checked.ok) return checked;
+  }
+  return { ok: true, ...found, withdrawn };
 }
 
 /** Withdraws the decision under the rules above. */
@@ -89,19 +121,8 @@ export async function withdrawDecision(db: Db, who: Who, itemId: string, reason:
       .for('update');
     const found = await withdrawable(tx, who, itemId);
     if (!found.ok) return found;
-    const d = found.decision;
-    const [item] = await tx.select().from(panelItems).where(eq(panelItems.id, itemId));
-    const withdrawn = {
-      id: d.id,
-      householdId: d.householdId,
-      outcome: d.outcome,
-      onDate: d.decidedOn,
-      reasons: d.reasons,
-      terms: decidedTerms(item!, d.outcome),
-      skillLevel: item!.skillLevel,
-      before: d.householdBefore,
-    };
-    for (const { agencyDecisionWithdrawn } of panelBusinessFor(item!.kind)) {
+    const { decision: d, item, withdrawn } = found;
+    for (const { agencyDecisionWithdrawn } of panelBusinessFor(item.kind)) {
       const taken = agencyDecisionWithdrawn ? await agencyDecisionWithdrawn(tx, who, withdrawn) : null;
       // A refusal rolls back the whole withdrawal, whatever another module's business wrote before it.
       if (taken && !taken.ok) {
@@ -113,7 +134,7 @@ export async function withdrawDecision(db: Db, who: Who, itemId: string, reason:
     }
     await tx.delete(agencyDecisions).where(eq(agencyDecisions.id, d.id));
     await refreshDueItems(tx, 'agency-decision', [d.id]);
-    await refreshDueItems(tx, 'panel-meeting', [item!.meetingId]);
+    await refreshDueItems(tx, 'panel-meeting', [item.meetingId]);
     await markProvisionalFiguresOutOfDate(tx);
     const was = {
       outcome: d.outcome,

@@ -51,9 +51,15 @@ export interface PanelBusiness {
    * error, in the withdrawal's transaction and before the decision is removed: takes back what
    * `agencyDecided` changed (the status change it made, the terms or skills level it set, back to
    * `before`). A refusal (a later change stands on it) refuses the whole withdrawal, with a message
-   * in the service's words for the reason's field.
+   * in the service's words for the reason's field. With `check`, answers only whether it could,
+   * writing and locking nothing (for the decision page's link and the withdrawal form).
    */
-  agencyDecisionWithdrawn?: (tx: DbOrTx, who: Who, decision: WithdrawnDecision) => Promise<Result<object>>;
+  agencyDecisionWithdrawn?: (
+    tx: DbOrTx,
+    who: Who,
+    decision: WithdrawnDecision,
+    mode?: 'apply' | 'check',
+  ) => Promise<Result<object>>;
 }
 
 /** What the household held just before a decision applied: put back when the decision is withdrawn. */
