@@ -2,9 +2,10 @@
  * The safer-care module's deadline, kept by platform/due: each approved household's plan is agreed
  * again within 12 months of its last version (`review_by`, kept on write), or sooner, within 10
  * working days of the household changing after it (a child placed there for the first time, someone
- * joining it); a household approved with no plan recorded is due one from its approval. The work of the household's supervising social
- * worker, seen by those who see the household; the item moves when a version is recorded or
- * corrected, and goes when the household is no longer approved.
+ * joining it); a household approved with no plan recorded is due one from its approval. The work of
+ * the household's supervising social worker, seen by those who see the household; the item moves
+ * when a version is recorded or corrected, when a child is placed or someone joins, and goes when the
+ * household is no longer approved.
  */
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
