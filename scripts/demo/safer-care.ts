@@ -80,7 +80,11 @@ async function changesByHousehold(tx: DbOrTx) {
       order by 1, 2`,
   );
   const changes = new Map<string, { on: IsoDate; kind: 'placed' | 'member' }[]>();
-  for (const r of rows) changes.set(r.household_id, [...(changes.get(r.household_id) ?? []), r]);
+  for (const r of rows) {
+    const list = changes.get(r.household_id) ?? [];
+    list.push(r);
+    changes.set(r.household_id, list);
+  }
   return changes;
 }
 

@@ -197,7 +197,7 @@ export async function buildReport(
           question: 'Agreed on',
           answer: `${formatDate(plan.agreedOn)} (${planReasonName(plan.reason).toLowerCase()})${plan.agreedOn >= year.from ? '' : ': not agreed again in the year the review looks back on'}`,
         },
-        { question: 'To be agreed again by', answer: formatDate(plan.reviewBy) },
+        { question: 'Its yearly review due by', answer: formatDate(plan.reviewBy) },
       ]
     : [];
 

@@ -22,7 +22,7 @@ import {
   reviewDetails,
   type ReviewRecord,
 } from './queries.ts';
-import { buildReport, reviewYearOf, reviewYearTraining } from './report.ts';
+import { buildReport, reviewYearTraining } from './report.ts';
 import { reportDocx, reportPdf } from '../../platform/pdf/report.ts';
 import {
   cancelReviewPath,
@@ -149,12 +149,11 @@ function reviewPages(app: FastifyInstance, { db, mailer }: ReviewRouteOptions) {
     const details = await reviewDetails(db, review.id);
     const training = await reviewYearTraining(db, review, household.id);
     const user = request.user!;
-    const year = reviewYearOf(review);
     const sections = await loadPageSections('annual-review', {
       db,
       user,
       actor: request.actor(),
-      record: { id: review.id, householdId: household.id, yearFrom: year.from, yearTo: year.to },
+      record: { id: review.id, householdId: household.id },
       today: todayInLondon(),
     });
     const gathering = review.status === 'gathering';

@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { addMonths, addWorkingDays, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { futureDateErrors } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import {
   forbidden,
@@ -64,22 +65,20 @@ export async function viewHouseholdPlans(
 
 /** The dates given, checked against today and each other. */
 function dateErrors(input: PlanInput, today: IsoDate): FieldError[] {
-  const errors: FieldError[] = [];
-  if (input.agreedOn > today) {
-    errors.push({ field: 'agreedOn', message: 'Date the plan was agreed must be today or in the past' });
-  }
-  if (input.copyGivenOn && input.copyGivenOn > today) {
-    errors.push({
-      field: 'copyGivenOn',
-      message: 'Date the carers were given their copy must be today or in the past',
-    });
-  } else if (input.copyGivenOn && input.copyGivenOn < input.agreedOn) {
-    errors.push({
-      field: 'copyGivenOn',
-      message: `Date the carers were given their copy must be on or after the plan was agreed, ${formatDate(input.agreedOn)}`,
-    });
-  }
-  return errors;
+  const copyLater = futureDateErrors('copyGivenOn', 'Date the carers were given their copy', input.copyGivenOn, today);
+  const copyEarly =
+    input.copyGivenOn && input.copyGivenOn < input.agreedOn
+      ? [
+          {
+            field: 'copyGivenOn',
+            message: `Date the carers were given their copy must be on or after the plan was agreed, ${formatDate(input.agreedOn)}`,
+          },
+        ]
+      : [];
+  return [
+    ...futureDateErrors('agreedOn', 'Date the plan was agreed', input.agreedOn, today),
+    ...(copyLater.length ? copyLater : copyEarly),
+  ];
 }
 
 const columnsOf = (input: PlanInput) => ({

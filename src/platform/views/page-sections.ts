@@ -29,10 +29,9 @@ export interface SectionPages {
   child: { id: string; areaId: string; allocatedSocialWorkerId: string | null };
   /**
    * A review of a household's approval (/reviews/:id), after the checks renewed: what other modules'
-   * records say of the year the review looks back on, `yearFrom` to `yearTo` (the review meeting, or
-   * today while it gathers views).
+   * records say of the household now, beside the review's report of its year.
    */
-  'annual-review': { id: string; householdId: string; yearFrom: IsoDate; yearTo: IsoDate };
+  'annual-review': { id: string; householdId: string };
 }
 export type SectionPage = keyof SectionPages;
 
