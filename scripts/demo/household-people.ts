@@ -21,6 +21,10 @@ export interface MemberModel {
   lastName: string;
   dateOfBirth: Day;
   relationship: string;
+  /** Set when they came to live in the household after its enquiry (see `membersComeAndGo`). */
+  movedInOn?: Day;
+  /** Set for a former member. */
+  leftOn?: Day;
 }
 export interface CheckModel {
   id: string;
@@ -169,4 +173,33 @@ export function setExpiry(check: CheckModel, expiresOn: Day): void {
   const months = check.kind === 'dbs' ? 36 : 24;
   check.expiresOn = expiresOn;
   check.completedOn = addMonthsTo(expiresOn, -months);
+}
+
+/**
+ * People come and go in a household over the years: in an approved household, some grown-up
+ * children and lodgers have left since its approval, and some grandparents, partners and other
+ * adults came to live there after its enquiry. Drawn from its own stream, so that the rest of the
+ * demo stays as it was.
+ */
+export function membersComeAndGo(
+  random: Random,
+  today: Day,
+  households: { approvedOn: Day | null; events: { on: Day }[]; members: MemberModel[] }[],
+): void {
+  for (const h of households) {
+    if (h.approvedOn === null) continue;
+    const enquiry = h.events[0]!.on;
+    for (const m of h.members) {
+      const leaves = m.relationship === 'adult_child' ? 0.2 : m.relationship === 'lodger' ? 0.4 : 0;
+      const joins = ['grandparent', 'partner', 'other_adult'].includes(m.relationship) ? 0.35 : 0;
+      if (random.chance(joins)) {
+        const from = Math.max(enquiry, birthday(m.dateOfBirth, 18)) + 30;
+        if (from < today - 90) m.movedInOn = random.int(from, today - 90);
+      }
+      if (random.chance(leaves)) {
+        const from = Math.max(h.approvedOn, birthday(m.dateOfBirth, 18), m.movedInOn ?? enquiry) + 30;
+        if (from < today - 20) m.leftOn = random.int(from, today - 20);
+      }
+    }
+  }
 }

@@ -6,6 +6,7 @@
 import { ChildMaker, type ChildModel, type UnitModel } from './children.ts';
 import type { Day } from './days.ts';
 import { buildHouseholds, type HouseholdModel } from './households.ts';
+import { membersComeAndGo } from './household-people.ts';
 import { PlacementFinder } from './placements.ts';
 import { IdMaker, stream } from './random.ts';
 import { scalePlans, type Scale, type ScalePlan } from './scales.ts';
@@ -34,6 +35,7 @@ export function buildDemo(scale: Scale, today: Day): DemoModel {
   const ids = new IdMaker(scale);
   const staff = buildStaff(scale, plan, ids);
   const households = buildHouseholds(plan, staff, stream(scale, 'households'), ids, today);
+  membersComeAndGo(stream(scale, 'household-members'), today, households);
   const scenario = pickScenarioHouseholds(households, staff, today);
   const maker = new ChildMaker(stream(scale, 'children'), ids, staff, today, plan.childAreaWeights);
   const units: UnitModel[] = scenarioUnits(maker, households, scenario, staff, today);

@@ -64,9 +64,19 @@ export async function writeHouseholds(w: Writers, households: HouseholdModel[], 
       await w.carers.add(c.id, h.id, c.firstName, c.lastName, isoOf(c.dateOfBirth), c.email, c.phone, c.isStaff);
     }
     for (const m of h.members) {
-      // On the household's record from its enquiry, or from their birth when born since.
-      const added = timestampOf(Math.max(h.events[0]!.on, m.dateOfBirth), 10);
-      await w.household_members.add(m.id, h.id, m.firstName, m.lastName, isoOf(m.dateOfBirth), m.relationship, added);
+      // On the household's record from its enquiry, from their birth when born since, or from the day they moved in.
+      const added = timestampOf(m.movedInOn ?? Math.max(h.events[0]!.on, m.dateOfBirth), 10);
+      await w.household_members.add(
+        m.id,
+        h.id,
+        m.firstName,
+        m.lastName,
+        isoOf(m.dateOfBirth),
+        m.relationship,
+        dateOrNull(m.movedInOn ?? null),
+        dateOrNull(m.leftOn ?? null),
+        added,
+      );
     }
     for (const c of h.checks) {
       await w.person_checks.add(

@@ -15,6 +15,7 @@ import { addDays, type IsoDate } from '../../src/platform/dates/index.ts';
 import { planAreas, type PlanArea, type PlanReason } from '../../src/modules/safer-care/labels.ts';
 import { reviewByOf } from '../../src/modules/safer-care/service.ts';
 import { saferCarePlans } from '../../src/modules/safer-care/tables.ts';
+import { memberMovedInSql } from '../../src/modules/households/tables.ts';
 import { insertRows } from './bulk.ts';
 import type { Random } from './random.ts';
 
@@ -70,16 +71,18 @@ function versionOf(random: Random, h: Candidate, day: IsoDate, reason: PlanReaso
   } satisfies typeof saferCarePlans.$inferInsert;
 }
 
-/** Each household's changes after which its plan is agreed again: children placed there for the first time, people joining it. */
+/** Each household's changes after which its plan is agreed again: children placed there for the first time, people joining or leaving it. */
 async function changesByHousehold(tx: DbOrTx) {
-  const rows = await queryRows<{ household_id: string; on: IsoDate; kind: 'placed' | 'member' }>(
+  const rows = await queryRows<{ household_id: string; on: IsoDate; kind: 'placed' | 'member' | 'left' }>(
     tx,
     sql`select household_id, min(start_date)::text as "on", 'placed' as kind from placements group by household_id, child_id
       union all
-      select household_id, (created_at at time zone 'Europe/London')::date::text, 'member' from household_members
+      select household_id, ${memberMovedInSql('m')}::text, 'member' from household_members m
+      union all
+      select household_id, left_on::text, 'left' from household_members where left_on is not null
       order by 1, 2`,
   );
-  const changes = new Map<string, { on: IsoDate; kind: 'placed' | 'member' }[]>();
+  const changes = new Map<string, { on: IsoDate; kind: 'placed' | 'member' | 'left' }[]>();
   for (const r of rows) {
     const list = changes.get(r.household_id) ?? [];
     list.push(r);
@@ -120,7 +123,7 @@ export async function writeDemoSaferCarePlans(tx: DbOrTx, random: Random, today:
       if (agreedOn >= start && (agreedOn >= h.approved || reason === 'first')) {
         rows.push(versionOf(random, h, agreedOn, reason, today));
       }
-      // A child placed there for the first time, or someone joining, before the next yearly review:
+      // A child placed there for the first time, or someone joining or leaving, before the next yearly review:
       // agreed again within the fortnight (10 working days), unless that is still to come.
       const change = (changes.get(h.id) ?? []).find((c) => c.on > agreedOn && c.on < next);
       if (change) {

@@ -77,6 +77,8 @@ const tables = {
     text('last_name'),
     date('date_of_birth'),
     text('relationship'),
+    date('moved_in_on'),
+    date('left_on'),
     at('created_at'),
   ],
   person_checks: [

@@ -172,6 +172,25 @@ test.describe('a household recorded and allocated', () => {
     await hearth.submit('Add household member');
     await expect(page.locator('main')).toContainText('Sami Varga');
 
+    // A lodger who came to live there two months ago, then left: a former member, kept on the record.
+    await hearth.clickLink('Add a household member');
+    await page.getByLabel('First name').fill('Lior');
+    await page.getByLabel('Last name').fill('Brandt');
+    await page.getByLabel('Lodger').check();
+    await fillDate(page, 'Date they moved in (optional)', londonDay(-60));
+    await hearth.submit('Add household member');
+    await expect(page.locator('main')).toContainText(`Moved in ${dayInWords(londonDay(-60))}`);
+    await hearth.clickLink('Change Lior Brandt');
+    await fillDate(page, 'Date they left the household (optional)', londonDay(1));
+    await hearth.submit('Save changes');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Date they left must be today or in the past');
+    await fillDate(page, 'Date they left the household (optional)', londonDay(-2));
+    await hearth.submit('Save changes');
+    const former = page.getByRole('table', { name: 'Former household members' });
+    await expect(former).toContainText('Lior Brandt');
+    await expect(former).toContainText(`Left ${dayInWords(londonDay(-2))}`);
+    await expect(page.getByRole('table', { name: 'Other household members' })).not.toContainText('Lior Brandt');
+
     await hearth.clickLink('Record a check');
     await page.getByLabel('Whose check is it').selectOption({ label: `Noor ${name} (carer)` });
     await page.getByLabel('DBS check').check();

@@ -4,7 +4,7 @@
  * on 1 December 2026. A rule added to a module needs its records here, or that test fails.
  */
 import { eq, sql } from 'drizzle-orm';
-import { makeCarer, makeCheck, makeHousehold } from './households.ts';
+import { makeCarer, makeCheck, makeHousehold, makeMember } from './households.ts';
 import { makeChild, makePlacement } from './children.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { rebuildDueItems, refreshDueItems } from '../../src/platform/due/index.ts';
@@ -33,6 +33,8 @@ export async function makeItemsUnderEveryRule(db: Db, today: string): Promise<vo
     const carer = await makeCarer(db, household.id);
     await makeCheck(db, household.id, { carerId: carer.id, kind: 'dbs', expiresOn: '2027-01-05' });
     await makeCheck(db, household.id, { carerId: carer.id, kind: 'medical', expiresOn: '2027-02-05' });
+    // A birth child of 17 with no DBS check: due on their 18th birthday.
+    await makeMember(db, household.id, { dateOfBirth: '2009-06-01' });
     const area = teamName.startsWith('West') ? 'West Kent' : 'East Kent';
     const child = await makeChild(db, { area, lookedAfterSince: '2026-11-02' });
     await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-11-02' });

@@ -10,9 +10,11 @@ import { teams } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { recordsIn, type KeptDueItem } from '../../platform/due/index.ts';
+import { householdDueItem, type HouseholdDueRow } from '../../platform/due/household-item.ts';
+import { birthdaySql } from '../../platform/dates/birthday-sql.ts';
 import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { hiddenHouseholdIds, visibleHouseholdIds } from './scope.ts';
-import { carers, householdMembers, households, personChecks } from './tables.ts';
+import { carers, householdMembers, households, memberMovedInSql, personChecks } from './tables.ts';
 import { householdPath } from './paths.ts';
 
 /** Who is shown a household's check renewals: the supervising team and those above it. */
@@ -83,7 +85,8 @@ function expiringChecks(kind: CheckKind) {
       join ${teams} on ${teams.id} = latest.team_id
       left join ${carers} on ${carers.id} = latest.carer_id
       left join ${householdMembers} on ${householdMembers.id} = latest.member_id
-      where latest.expires_on is not null or not latest.satisfactory`,
+      -- A former member's checks are renewed no more.
+      where (latest.expires_on is not null or not latest.satisfactory) and ${householdMembers.leftOn} is null`,
     );
     return rows.map((row) => ({
       recordId: row.household_id,
@@ -100,6 +103,41 @@ function expiringChecks(kind: CheckKind) {
       childId: null,
     }));
   };
+}
+
+/**
+ * Each adult living in an approved household with no DBS check of theirs on record: due the day
+ * they moved in, or their 18th birthday when that is later (shown from their 17th, so that the
+ * check can be in hand by then). A member with no date of birth counts as an adult unless recorded
+ * as a birth child. Any DBS check recorded for them ends it; renewals take over from there.
+ */
+async function adultMemberChecks(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
+  const movedIn = memberMovedInSql('m');
+  const eighteen = birthdaySql(sql`m.date_of_birth`, 18);
+  const rows = await queryRows<HouseholdDueRow & { adult_on: string | null }>(
+    db,
+    sql`select h.id as record_id, h.id as household_id, h.name || ' (' || h.reference || ')' as label,
+        m.first_name || ' ' || m.last_name as detail, h.team_id, t.area_id, h.allocated_ssw_id as owner_id,
+        to_char(greatest(${movedIn}, ${eighteen}), 'YYYY-MM-DD') as due_on,
+        to_char(${birthdaySql(sql`m.date_of_birth`, 17)}, 'YYYY-MM-DD') as shown_from,
+        ${eighteen}::text as adult_on
+      from household_members m
+      join households h on h.id = m.household_id
+      join ${teams} t on t.id = h.team_id
+      where h.status = 'approved' and m.left_on is null and ${recordsIn(sql`h.id`, ids)}
+        and (m.date_of_birth is not null or m.relationship <> 'birth_child')
+        and not exists (select 1 from person_checks c where c.member_id = m.id and c.kind = 'dbs')`,
+  );
+  return rows.map((row) =>
+    householdDueItem({
+      ...row,
+      href: householdPath(row.household_id),
+      detail:
+        row.adult_on === row.due_on
+          ? `DBS check of ${row.detail} (household member) at 18`
+          : `DBS check of ${row.detail} (adult household member)`,
+    }),
+  );
 }
 
 /**
@@ -141,5 +179,16 @@ export const householdsDueRules: DueRule[] = [
     audience: householdDeadlineAudience,
     recordType: 'household',
     compute: expiringChecks('medical'),
+  },
+  {
+    id: 'households.adult-member-dbs-check',
+    title: 'DBS check of an adult household member',
+    cites: CHECKS_CITED,
+    countsFrom:
+      'the day an adult came to live in an approved household, or a member’s 18th birthday, while no DBS check of theirs is recorded',
+    period: 'by the day they move in or turn 18 (shown from their 17th birthday)',
+    audience: householdDeadlineAudience,
+    recordType: 'household',
+    compute: adultMemberChecks,
   },
 ];

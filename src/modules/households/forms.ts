@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isUuid, pageNumber } from '../../platform/views/params.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
-import { govukDate, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
+import { datesInOrder, govukDate, notInFuture, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
 import {
   checkbox,
   dateOfBirth,
@@ -135,16 +136,33 @@ export const carerForm = withDates(
 );
 export type CarerInput = z.infer<typeof carerForm>;
 
-export const memberForm = withDates(
-  ['dateOfBirth'],
-  z.object({
-    firstName: requiredText('Enter their first name', 100),
-    lastName: requiredText('Enter their last name', 100),
-    dateOfBirth,
-    relationship: z.enum(memberRelationships, { error: 'Select how they are related to the household' }),
-  }),
-);
-export type MemberInput = z.infer<typeof memberForm>;
+/**
+ * A birth child or other adult in the household: who, and when they came and left. A member added
+ * to the record late gives the day they moved in, so the record does not read as a new arrival; a
+ * member who has left stays on the record as a former member.
+ */
+export function memberForm(today: IsoDate) {
+  return withDates(
+    MEMBER_DATES,
+    z
+      .object({
+        firstName: requiredText('Enter their first name', 100),
+        lastName: requiredText('Enter their last name', 100),
+        dateOfBirth,
+        relationship: z.enum(memberRelationships, { error: 'Select how they are related to the household' }),
+        movedInOn: optionalGovukDate('Date they moved in'),
+        leftOn: optionalGovukDate('Date they left'),
+      })
+      .superRefine(notInFuture(today, 'movedInOn', 'Date they moved in'))
+      .superRefine(notInFuture(today, 'leftOn', 'Date they left'))
+      .superRefine(
+        datesInOrder('dateOfBirth', 'movedInOn', 'Date they moved in must be on or after their date of birth'),
+      )
+      .superRefine(datesInOrder('movedInOn', 'leftOn', 'Date they left must be on or after the date they moved in')),
+  );
+}
+export const MEMBER_DATES = ['dateOfBirth', 'movedInOn', 'leftOn'] as const;
+export type MemberInput = z.infer<ReturnType<typeof memberForm>>;
 
 export const checkForm = withDates(
   ['completedOn', 'expiresOn'],
@@ -181,7 +199,7 @@ export const restrictedAccessForm = z.object({
 });
 
 /** Date fields, so the error summary links to the day box of each. */
-export const dateFieldNames = ['onDate', 'dateOfBirth', 'completedOn', 'expiresOn'];
+export const dateFieldNames = ['onDate', 'dateOfBirth', 'completedOn', 'expiresOn', 'movedInOn', 'leftOn'];
 
 export const listSortKeys = ['name', 'reference', 'status_date'] as const;
 

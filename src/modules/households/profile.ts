@@ -26,7 +26,8 @@ export async function carerProfile(db: DbOrTx, household: HouseholdRecord): Prom
   const today = todayInLondon();
   const children: CarerProfile['children'] = [];
   const adults: string[] = [];
-  for (const member of people.members) {
+  // Those living there now: a member who has left is not part of the household a child will meet.
+  for (const member of people.members.filter((m) => m.leftOn === null)) {
     const age = member.dateOfBirth && member.dateOfBirth <= today ? ageOn(member.dateOfBirth, today) : null;
     if (age !== null && age < 18) children.push({ firstName: member.firstName, age });
     else adults.push(member.firstName);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 import { formFields } from '../../platform/views/fields.ts';
 import { bodyOf, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { checkOutcomeFields } from '../../platform/views/check-outcome.ts';
@@ -138,6 +139,8 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       action: options.memberId ? editMemberPath(household.id, options.memberId) : newMemberPath(household.id),
       values,
       dateOfBirth: datePartsOf(values, 'dateOfBirth'),
+      movedInOn: datePartsOf(values, 'movedInOn'),
+      leftOn: datePartsOf(values, 'leftOn'),
       relationshipItems: radioItems(relationshipOptions(), values.relationship),
       errors: options.errors,
       breadcrumbs: householdCrumbs(household),
@@ -165,7 +168,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
   app.post<WithId>('/households/:id/members/new', changeAccess, async (request, reply) => {
     const household = await openHousehold(db, request, reply, 'member-new', 'change');
     if (!household) return reply;
-    const form = parseForm(memberForm, request.body);
+    const form = parseForm(memberForm(todayInLondon()), request.body);
     if (!form.ok) return memberPage(reply, household, form.input, { errors: pageErrors(form.errors) });
     const result = await addMember(db, who(request), household.id, form.value);
     return afterPlain(reply, household, result, 'member-added', (errors) =>
@@ -186,7 +189,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
     if (!household) return reply;
     if (!isUuid(request.params.personId)) return reply.callNotFound();
     const memberId = request.params.personId;
-    const form = parseForm(memberForm, request.body);
+    const form = parseForm(memberForm(todayInLondon()), request.body);
     if (!form.ok) return memberPage(reply, household, form.input, { memberId, errors: pageErrors(form.errors) });
     const result = await updateMember(db, who(request), household.id, memberId, form.value);
     return afterPlain(reply, household, result, 'member-changed', (errors) =>

@@ -295,12 +295,22 @@ export async function checkPeople(db: DbOrTx, householdId: string) {
       .from(carers)
       .where(eq(carers.householdId, householdId)),
     db
-      .select({ id: householdMembers.id, firstName: householdMembers.firstName, lastName: householdMembers.lastName })
+      .select({
+        id: householdMembers.id,
+        firstName: householdMembers.firstName,
+        lastName: householdMembers.lastName,
+        former: sql<boolean>`${householdMembers.leftOn} is not null`,
+      })
       .from(householdMembers)
-      .where(eq(householdMembers.householdId, householdId)),
+      .where(eq(householdMembers.householdId, householdId))
+      .orderBy(sql`${householdMembers.leftOn} is not null`, householdMembers.createdAt, householdMembers.id),
   ]);
+  // A former member stays a choice, last, so that a check of theirs can still be put right.
   return [
     ...carerRows.map((c) => ({ value: `carer:${c.id}`, text: `${c.firstName} ${c.lastName} (carer)` })),
-    ...memberRows.map((m) => ({ value: `member:${m.id}`, text: `${m.firstName} ${m.lastName}` })),
+    ...memberRows.map((m) => ({
+      value: `member:${m.id}`,
+      text: `${m.firstName} ${m.lastName}${m.former ? ' (former member)' : ''}`,
+    })),
   ];
 }

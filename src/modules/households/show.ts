@@ -3,7 +3,7 @@ import { recordLinksFor } from '../../platform/views/record-links.ts';
 import { loadPageSections } from '../../platform/views/page-sections.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
-import { ageOn, todayInLondon } from '../../platform/dates/index.ts';
+import { ageOn, compareIsoDates, todayInLondon } from '../../platform/dates/index.ts';
 import { householdPeople } from './queries.ts';
 import { type HouseholdRecord } from './scope.ts';
 import { abilities } from './route-support.ts';
@@ -102,12 +102,7 @@ export async function showHousehold(
       stayingPut: yesNo(household.stayingPut),
     },
     carers: people.carers.map((c) => ({ ...c, age: age(c.dateOfBirth) })),
-    members: people.members.map((m) => ({
-      ...m,
-      age: age(m.dateOfBirth),
-      relationshipName:
-        memberRelationshipNames[m.relationship as keyof typeof memberRelationshipNames] ?? m.relationship,
-    })),
+    ...membersNowAndFormer(people.members, age),
     checks: people.checks.map((c) => ({
       ...c,
       kindName: checkKindNames[c.kind as keyof typeof checkKindNames] ?? c.kind,
@@ -133,4 +128,20 @@ export async function showHousehold(
     flash: doneMessage(request.query.done),
     breadcrumbs: [{ text: 'Households', href: '/households' }],
   });
+}
+
+/** The household's members who live there now, and those who have left (latest first), for its page. */
+function membersNowAndFormer(
+  members: Awaited<ReturnType<typeof householdPeople>>['members'],
+  age: (dob: string | null) => number | null,
+) {
+  const shown = members.map((m) => ({
+    ...m,
+    age: age(m.dateOfBirth),
+    relationshipName: memberRelationshipNames[m.relationship as keyof typeof memberRelationshipNames] ?? m.relationship,
+  }));
+  return {
+    members: shown.filter((m) => m.leftOn === null),
+    formerMembers: shown.filter((m) => m.leftOn !== null).sort((a, b) => compareIsoDates(b.leftOn!, a.leftOn!)),
+  };
 }

@@ -139,10 +139,23 @@ export const householdMembers = pgTable(
     dateOfBirth: date('date_of_birth'),
     /** birth child, adult child, partner, grandparent, lodger, other adult */
     relationship: text('relationship').notNull(),
+    /** The day they came to live in the household, when known; else the day they were recorded. */
+    movedInOn: date('moved_in_on'),
+    /** The day they stopped living in the household: a former member, kept on the record. */
+    leftOn: date('left_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('household_members_household_idx').on(t.householdId)],
 );
+
+/**
+ * The day a member (an SQL alias of household_members) came to live in the household, as far as
+ * the record knows: the day given, else the day they were added to the record (in London).
+ */
+export const memberMovedInSql = (member: string) => {
+  const m = sql.raw(member);
+  return sql`coalesce(${m}.moved_in_on, (${m}.created_at at time zone 'Europe/London')::date)`;
+};
 
 /**
  * Every check on a household, in one table whether made at assessment (the stage 1 checks of the

@@ -5,24 +5,13 @@
  * within the form); the service checks them against the child's placement and the episode.
  */
 import { z } from 'zod';
-import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
-import { notInFuture, optionalGovukDate, pastGovukDate } from '../../platform/views/date-input.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { datesInOrder, notInFuture, optionalGovukDate, pastGovukDate } from '../../platform/views/date-input.ts';
 import { optionalText, removalForm } from '../../platform/views/forms.ts';
 
 export const OPEN_DATES = ['missingOn', 'returnedOn'] as const;
 export const RETURN_DATES = ['returnedOn'] as const;
 export const INTERVIEW_DATES = ['interviewOfferedOn', 'interviewHeldOn'] as const;
-
-/** Refuses `later` before `earlier` (both given), under the later field's name. */
-function inOrder(earlier: string, later: string, message: string) {
-  return (form: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const a = form[earlier];
-    const b = form[later];
-    if (typeof a === 'string' && typeof b === 'string' && compareIsoDates(b, a) < 0) {
-      ctx.addIssue({ code: 'custom', path: [later], message });
-    }
-  };
-}
 
 const returnNote = optionalText(2000, 'where the child was found');
 
@@ -38,7 +27,11 @@ export function openForm(today: IsoDate) {
     })
     .superRefine(notInFuture(today, 'returnedOn', 'Date the child came back'))
     .superRefine(
-      inOrder('missingOn', 'returnedOn', 'Date the child came back must be on or after the date they went missing'),
+      datesInOrder(
+        'missingOn',
+        'returnedOn',
+        'Date the child came back must be on or after the date they went missing',
+      ),
     )
     .superRefine((form, ctx) => {
       if (form.returnedOn === null && form.returnNote !== null) {
@@ -97,7 +90,7 @@ export function interviewForm(today: IsoDate) {
       }
     })
     .superRefine(
-      inOrder(
+      datesInOrder(
         'interviewOfferedOn',
         'interviewHeldOn',
         'Date of the return interview must be on or after the date it was offered',

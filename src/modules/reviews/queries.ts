@@ -191,13 +191,17 @@ export async function reviewDetails(db: DbOrTx, reviewId: string) {
 }
 export type ReviewDetails = Awaited<ReturnType<typeof reviewDetails>>;
 
-/** The household's members (birth children and other adults), for recording their views. */
+/**
+ * The household's members (birth children and other adults), for recording their views and naming
+ * them in the report; `former` when they have left the household.
+ */
 export async function membersOf(db: DbOrTx, householdId: string) {
   return db
     .select({
       id: householdMembers.id,
       name: sql<string>`${householdMembers.firstName} || ' ' || ${householdMembers.lastName}`,
       relationship: householdMembers.relationship,
+      former: sql<boolean>`${householdMembers.leftOn} is not null`,
     })
     .from(householdMembers)
     .where(eq(householdMembers.householdId, householdId))

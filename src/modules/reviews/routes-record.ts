@@ -38,7 +38,10 @@ export function recordRoutes(app: FastifyInstance, db: Db) {
       kind,
       action: reviewRecordPath(record.review.id, kind),
       questions: recordedForms[kind].questions.map((q) => ({ ...q, text: questionText(q.text, 'the carers') })),
-      members: members.map((m) => ({ value: m.id, text: m.name, selected: values.memberId === m.id })),
+      // Those who live there now (and whoever was chosen, should they have left since).
+      members: members
+        .filter((m) => !m.former || values.memberId === m.id)
+        .map((m) => ({ value: m.id, text: m.name, selected: values.memberId === m.id })),
       values,
       errors,
       breadcrumbs: reviewCrumbs(record),

@@ -2,10 +2,10 @@
  * The safer-care module's deadline, kept by platform/due: each approved household's plan is agreed
  * again within 12 months of its last version (`review_by`, kept on write), or sooner, within 10
  * working days of the household changing after it (a child placed there for the first time, someone
- * joining it); a household approved with no plan recorded is due one from its approval. The work of
+ * coming to live there or leaving); a household approved with no plan recorded is due one from its approval. The work of
  * the household's supervising social worker, seen by those who see the household; the item moves
- * when a version is recorded or corrected, when a child is placed or someone joins, and goes when the
- * household is no longer approved.
+ * when a version is recorded or corrected, when a child is placed or someone joins or leaves, and goes
+ * when the household is no longer approved.
  */
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
@@ -72,7 +72,7 @@ export const saferCareDueRules: DueRule[] = [
     title: 'Safer-care plan agreed again',
     cites: SAFER_CARE_RULE,
     countsFrom:
-      'the day the household’s latest safer-care plan was agreed (or its approval, when none is recorded), or the day the household changed after it (a child placed there for the first time, or someone joining it)',
+      'the day the household’s latest safer-care plan was agreed (or its approval, when none is recorded), or the day the household changed after it (a child placed there for the first time, someone coming to live there or someone leaving)',
     period: `within ${REVIEW_MONTHS} months, or within ${CHANGE_WORKING_DAYS} working days of the household changing`,
     audience,
     recordType: 'household',
@@ -82,5 +82,7 @@ export const saferCareDueRules: DueRule[] = [
       placement: (ids) => sql`select household_id from placements where id in ${ids}`,
     },
     compute: (db, ids) => planAgreed(db, ids),
+    // 2: a member leaving, and the day a member moved in (when given), change the household.
+    version: 2,
   },
 ];

@@ -63,9 +63,10 @@ export const REVIEW_MONTHS = 12;
 
 /**
  * A plan is agreed again within this many working days of the household changing after it was
- * agreed: a child placed there for the first time, or someone joining the household (local rule).
+ * agreed: a child placed there for the first time, someone coming to live there or someone leaving
+ * (local rule).
  */
 export const CHANGE_WORKING_DAYS = 10;
 
 /** What the deadline cites. */
-export const SAFER_CARE_RULE = `Fostering Services: National Minimum Standards (2011), standard 4 (safeguarding children); the service’s local rule: each approved household’s safer-care plan is agreed again at least every ${REVIEW_MONTHS} months, at the carers’ annual review, and within ${CHANGE_WORKING_DAYS} working days of the household changing (a child placed there for the first time, or someone joining it)`;
+export const SAFER_CARE_RULE = `Fostering Services: National Minimum Standards (2011), standard 4 (safeguarding children); the service’s local rule: each approved household’s safer-care plan is agreed again at least every ${REVIEW_MONTHS} months, at the carers’ annual review, and within ${CHANGE_WORKING_DAYS} working days of the household changing (a child placed there for the first time, someone coming to live there or someone leaving)`;

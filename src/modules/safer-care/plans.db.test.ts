@@ -130,7 +130,7 @@ describe('recording a household’s safer-care plan', () => {
     expect(overdue.body).toContain('Overdue');
     expect(overdue.body).toContain('Since the plan in force was agreed:');
     expect(overdue.body).toContain(`${formatDate(addDays(today, -100))}: a child placed (long-term)`);
-    expect(overdue.body).toContain(`${formatDate(today)}: Kit Saferson added to the household (adult child)`);
+    expect(overdue.body).toContain(`${formatDate(today)}: Kit Saferson (adult child) came to live in the household`);
     expect(overdue.body).not.toContain('Aaronsafer');
     // Due within 10 working days of the first change, sooner than the year (the service's local rule).
     const placedOn = addDays(today, -100);
@@ -153,7 +153,7 @@ describe('recording a household’s safer-care plan', () => {
     await makePlacement(db, { childId: child.id, householdId: household.id, startDate: addDays(today, -5) });
     expect(both.body).not.toContain('a child placed (long-term)');
     expect((await manager.get(path)).body).not.toContain('a child placed (long-term)');
-    expect(both.body).toContain('Kit Saferson added to the household');
+    expect(both.body).toContain('Kit Saferson (adult child) came to live in the household');
     expect(both.body).toContain(`The plan in force: agreed on ${formatDate(second)}`);
     expect(both.body).toContain('Earlier versions of the plan (1)');
     expect(both.body).toContain(`Earlier plan: agreed on ${formatDate(first)}`);

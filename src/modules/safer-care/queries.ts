@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
+import { memberMovedInSql } from '../households/tables.ts';
 
 export interface PlanRow {
   id: string;
@@ -29,19 +30,19 @@ const newChild = (placement: string, agreedOn: SQL) => {
     and earlier.child_id = ${p}.child_id and earlier.start_date <= ${agreedOn})`;
 };
 
-/** The day someone (an alias of `household_members`) was added to the household's record, in London. */
-const memberAddedOn = (member: string) => sql`(${sql.raw(member)}.created_at at time zone 'Europe/London')::date`;
-
 /**
  * The first day the household (an SQL expression for its id) changed after `agreedOn`: a child
- * placed there for the first time, or someone added to it; null when it has not. Indexed lookups.
+ * placed there for the first time, someone coming to live there or someone leaving; null when it
+ * has not. Indexed lookups.
  */
 export function firstChangeSql(householdId: SQL, agreedOn: SQL): SQL {
   return sql`least(
     (select min(placed.start_date) from placements placed where placed.household_id = ${householdId}
       and placed.start_date > ${agreedOn} and ${newChild('placed', agreedOn)}),
-    (select min(${memberAddedOn('joined')}) from household_members joined where joined.household_id = ${householdId}
-      and ${memberAddedOn('joined')} > ${agreedOn}))`;
+    (select min(${memberMovedInSql('joined')}) from household_members joined where joined.household_id = ${householdId}
+      and ${memberMovedInSql('joined')} > ${agreedOn}),
+    (select min(gone.left_on) from household_members gone where gone.household_id = ${householdId}
+      and gone.left_on > ${agreedOn}))`;
 }
 
 const planColumns = sql`p.id, p.household_id as "householdId", p.agreed_on::text as "agreedOn",
@@ -75,10 +76,10 @@ export async function planById(db: DbOrTx, id: string): Promise<PlanRow | null> 
   return row ?? null;
 }
 
-/** Something that changed in the household after its plan was agreed: a child placed, someone added to it. */
+/** Something that changed in the household after its plan was agreed: a child placed, someone moving in or leaving. */
 export interface HouseholdChange {
   on: IsoDate;
-  kind: 'placed' | 'member';
+  kind: 'placed' | 'member' | 'left';
   /** The placement's type, or the member's relationship (codes: views.ts words them). */
   detail: string;
   /** The member's name; a child placed is not named on this page. */
@@ -87,8 +88,8 @@ export interface HouseholdChange {
 
 /**
  * What changed in the household after the day its plan in force was agreed, oldest first: the
- * children placed there for the first time since (by the placement's start) and the members added to
- * its record since; the first of them is `firstChangeSql`'s day. A handful of rows, each by an
+ * children placed there for the first time since (by the placement's start), the members who came
+ * to live there since and those who left; the first of them is `firstChangeSql`'s day. A handful of rows, each by an
  * indexed lookup of the household.
  */
 export async function changesSince(db: DbOrTx, householdId: string, agreedOn: IsoDate): Promise<HouseholdChange[]> {
@@ -99,8 +100,11 @@ export async function changesSince(db: DbOrTx, householdId: string, agreedOn: Is
           from placements p where p.household_id = ${householdId} and p.start_date > ${agreedOn}
             and ${newChild('p', sql`${agreedOn}::date`)}
         union all
-        select ${memberAddedOn('m')}::text, 'member', m.relationship, m.first_name || ' ' || m.last_name
-          from household_members m where m.household_id = ${householdId} and ${memberAddedOn('m')} > ${agreedOn}
+        select ${memberMovedInSql('m')}::text, 'member', m.relationship, m.first_name || ' ' || m.last_name
+          from household_members m where m.household_id = ${householdId} and ${memberMovedInSql('m')} > ${agreedOn}
+        union all
+        select gone.left_on::text, 'left', gone.relationship, gone.first_name || ' ' || gone.last_name
+          from household_members gone where gone.household_id = ${householdId} and gone.left_on > ${agreedOn}
       ) changes order by "on", kind, name`,
   );
 }

@@ -69,5 +69,8 @@ export function changeView(change: HouseholdChange): string {
     return `${when}: a child placed${type ? ` (${type.toLowerCase()})` : ''}`;
   }
   const relationship = (memberRelationshipNames as Record<string, string>)[change.detail];
-  return `${when}: ${change.name} added to the household${relationship ? ` (${relationship.toLowerCase()})` : ''}`;
+  const who = `${change.name}${relationship ? ` (${relationship.toLowerCase()})` : ''}`;
+  return change.kind === 'left'
+    ? `${when}: ${who} left the household`
+    : `${when}: ${who} came to live in the household`;
 }

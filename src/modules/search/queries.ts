@@ -27,7 +27,7 @@ export const MAX_RESULTS = 50;
  */
 export const WORD_SIMILARITY = 0.3;
 
-export type SearchResultKind = 'carer' | 'household member' | 'child' | 'household';
+export type SearchResultKind = 'carer' | 'household member' | 'former household member' | 'child' | 'household';
 
 export interface SearchResult {
   kind: SearchResultKind;
@@ -94,7 +94,8 @@ function searchSql(viewer: SignedInUser, q: string): SQL {
         where ${carer.matches} and ${householdVisibleTo(viewer)}
         order by exact desc, score desc, tie_break desc limit ${MAX_RESULTS})
       union all
-      (select 'household member' as kind, ${households.id} as id,
+      (select case when ${householdMembers.leftOn} is null then 'household member' else 'former household member' end as kind,
+          ${households.id} as id,
           ${householdMembers.firstName} || ' ' || ${householdMembers.lastName} as name,
           ${households.reference} as reference, ${households.name} as household_name, ${households.status} as status, ${households.town} as town,
           ${householdMembers.dateOfBirth}::text as date_of_birth, ${member.exact} as exact, ${member.score} as score, ${member.tieBreak} as tie_break

@@ -8,6 +8,7 @@ import { recordWithReference, searchPeople, type SearchResult } from './queries.
 const kindNames: Record<SearchResult['kind'], string> = {
   carer: 'Carer',
   'household member': 'Household member',
+  'former household member': 'Former household member',
   child: 'Child',
   household: 'Household',
 };

@@ -143,6 +143,20 @@ export function notInFuture(today: IsoDate, field: string, what: string) {
 }
 
 /**
+ * A form's refinement refusing a date before another (both optional: a date not given is left to
+ * its own field's message), with the message under the later field.
+ */
+export function datesInOrder(earlier: string, later: string, message: string) {
+  return (form: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const a = form[earlier];
+    const b = form[later];
+    if (typeof a === 'string' && typeof b === 'string' && compareIsoDates(b, a) < 0) {
+      ctx.addIssue({ code: 'custom', path: [later], message });
+    }
+  };
+}
+
+/**
  * A required date that may not be after today: its own message, shown with every other field's
  * ("Date the child went missing must be today or in the past").
  */
