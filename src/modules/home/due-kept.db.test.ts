@@ -18,9 +18,9 @@ import { factsDifferences } from '../../platform/measures/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { findChild } from '../children/scope.ts';
 import { addHealthAssessment } from '../children/service.ts';
-import { addCheck } from '../households/people.ts';
+import { addCheck, addMember, updateMember } from '../households/people.ts';
 import { changeStatus, updateDetails } from '../households/service.ts';
-import type { DetailsInput } from '../households/forms.ts';
+import type { DetailsInput, MemberInput } from '../households/forms.ts';
 import { households } from '../households/tables.ts';
 import { allKeptFacts } from '../index.ts';
 import { findPlacement } from '../placements/queries.ts';
@@ -210,7 +210,7 @@ describe('a rebuild equals the kept items', () => {
     const ids = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string }>(db, query)).map((x) => x.id);
     const done: string[] = [];
     for (let step = 0; step < 30; step += 1) {
-      const kind = r.pick(['assessment', 'status', 'check', 'end', 'visit', 'agreement', 'team'] as const);
+      const kind = r.pick(['assessment', 'status', 'check', 'end', 'visit', 'agreement', 'team', 'member'] as const);
       if (kind === 'assessment') {
         const childId = r.pick(await ids(sql`select id from children where left_care_on is null order by id`));
         const child = (await findChild(db, head, childId))!;
@@ -293,13 +293,34 @@ describe('a rebuild equals the kept items', () => {
           householdType: h!.householdType as DetailsInput['householdType'],
         });
         expect(moved).toEqual({ ok: true });
+      } else if (kind === 'member') {
+        // Someone leaves an approved household (renewals and the safer-care plan follow), or an
+        // adult comes to live there (their DBS check is owed).
+        const householdId = r.pick(await ids(sql`select id from households where status = 'approved' order by id`));
+        const [member] = await queryRows<MemberInput & { id: string }>(
+          db,
+          sql`select id, first_name as "firstName", last_name as "lastName", date_of_birth::text as "dateOfBirth",
+              relationship, moved_in_on::text as "movedInOn", left_on::text as "leftOn"
+            from household_members where household_id = ${householdId} and left_on is null order by id limit 1`,
+        );
+        const changed = member
+          ? await updateMember(db, who(), householdId, member.id, { ...member, leftOn: addDays(today, -r.int(20)) })
+          : await addMember(db, who(), householdId, {
+              firstName: 'Robin',
+              lastName: 'Newcomer',
+              dateOfBirth: null,
+              relationship: 'other_adult',
+              movedInOn: addDays(today, -r.int(20)),
+              leftOn: null,
+            });
+        expect(changed).toEqual({ ok: true });
       } else {
         const householdId = r.pick(await ids(sql`select id from households where status = 'approved' order by id`));
         await recordAgreement(db, who(), householdId, { signedOn: addDays(today, -r.int(60)), signedByCarers: 'Both' });
       }
       done.push(kind);
     }
-    expect(new Set(done).size).toBe(7); // every kind of change was made
+    expect(new Set(done).size).toBe(8); // every kind of change was made
     const check = await inStep();
     expect(check.checked).toBeGreaterThan(50);
   });
