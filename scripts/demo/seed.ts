@@ -29,6 +29,7 @@ import { writeDemoPanel } from './panel.ts';
 import { writeDemoPayments } from './payments.ts';
 import { writeDemoRecordsRequests } from './records-requests.ts';
 import { writeDemoSaferCarePlans } from './safer-care.ts';
+import { writeDemoChangeNotices } from './change-notices.ts';
 import { writeDemoChildVisits } from './child-visits.ts';
 import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
@@ -246,6 +247,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     log(
       `safer-care plans written: ${await writeDemoSaferCarePlans(tx, stream(scale, 'safer-care'), isoOf(today))} versions (${seconds()} s)`,
     );
+    log(`changes told by the carers written: ${await writeDemoChangeNotices(tx, isoOf(today))}`);
     const visits = await writeDemoChildVisits(tx, stream(scale, 'child-visits'), isoOf(today), plan.batch);
     log(`visits by children's social workers written: ${visits} (${seconds()} s)`);
     log(

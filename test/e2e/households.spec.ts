@@ -236,4 +236,43 @@ test.describe('a household recorded and allocated', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await hearth.signOut();
   });
+
+  test('the carers tell us of a change in their household, and the team manager deals with it', async ({ hearth }) => {
+    const page = hearth.page;
+    await hearth.signInAs('carer', '/portal');
+    await hearth.clickLink('Tell us about a change in your household');
+    await expect(hearth.heading).toHaveText('Tell us about a change in your household');
+    await page.getByLabel('Someone has come, or is coming, to live with us').check();
+    await page.getByLabel('Tell us more').fill('Our nephew, born 2 March 2004, while he is at college nearby');
+    await hearth.submit('Tell us');
+    await expect(page.locator('.govuk-error-summary')).toContainText(
+      'Enter the name of the person coming to live with you',
+    );
+    await expect(page.getByLabel('Tell us more')).toHaveValue(
+      'Our nephew, born 2 March 2004, while he is at college nearby',
+    );
+    await page.getByLabel('Their name').fill('Ashley Newby');
+    await fillDate(page, 'When did it happen', londonDay(7));
+    await hearth.submit('Tell us');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('Thank you for telling us');
+    await expect(page.locator('main')).toContainText(
+      `Ashley Newby coming to live in the household on ${dayInWords(londonDay(7))}`,
+    );
+    await hearth.signOut();
+
+    // The team manager finds it in My work and marks it dealt with on the household's page.
+    await hearth.signInAs('manager', '/my-work?rule=households.change-notice&within=91');
+    const row = page.locator('table tbody tr').filter({ hasText: 'Ashley Newby coming to live in the household' });
+    await expect(row).toContainText('A change the carers told us about');
+    const record = row.locator('td').nth(1).getByRole('link');
+    await hearth.clickLink((await record.innerText()).trim(), { within: row });
+    await expect(page.locator('#changes-told')).toHaveText('Changes the carers told us about');
+    await expect(page.locator('main')).toContainText('Our nephew, born 2 March 2004');
+    await hearth.submit(/^Mark as dealt with/);
+    await expect(page.locator('.govuk-notification-banner')).toContainText(
+      'The change the carers told us about is marked as dealt with',
+    );
+    await expect(page.locator('main')).toContainText('Dealt with on');
+    await hearth.signOut();
+  });
 });

@@ -219,5 +219,7 @@ test.describe('a phone-sized screen', () => {
     await hearth.signOut();
     await hearth.signInAs('carer', '/portal');
     await expectToFit(hearth.page, '/portal');
+    await hearth.goto('/portal/household-change');
+    await expectToFit(hearth.page, '/portal/household-change');
   });
 });

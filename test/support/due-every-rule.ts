@@ -9,6 +9,7 @@ import { makeChild, makePlacement } from './children.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { rebuildDueItems, refreshDueItems } from '../../src/platform/due/index.ts';
 import { healthAssessments } from '../../src/modules/children/tables.ts';
+import { householdChangeNotices } from '../../src/modules/households/tables.ts';
 import { missingEpisodes } from '../../src/modules/missing/tables.ts';
 import { placements } from '../../src/modules/placements/tables.ts';
 import { independenceChecklists } from '../../src/modules/independence/tables.ts';
@@ -35,6 +36,13 @@ export async function makeItemsUnderEveryRule(db: Db, today: string): Promise<vo
     await makeCheck(db, household.id, { carerId: carer.id, kind: 'medical', expiresOn: '2027-02-05' });
     // A birth child of 17 with no DBS check: due on their 18th birthday.
     await makeMember(db, household.id, { dateOfBirth: '2009-06-01' });
+    // A change the carers told us about, not yet dealt with.
+    await db.insert(householdChangeNotices).values({
+      householdId: household.id,
+      kind: 'other',
+      details: 'A new job with night shifts',
+      toldBy: household.allocatedSswId ?? (await viewer(db, 'head')).id,
+    });
     const area = teamName.startsWith('West') ? 'West Kent' : 'East Kent';
     const child = await makeChild(db, { area, lookedAfterSince: '2026-11-02' });
     await makePlacement(db, { childId: child.id, householdId: household.id, startDate: '2026-11-02' });

@@ -16,6 +16,8 @@ import type { DueRule, DueScopeCondition } from '../../platform/due/rule.ts';
 import { hiddenHouseholdIds, visibleHouseholdIds } from './scope.ts';
 import { carers, householdMembers, households, memberMovedInSql, personChecks } from './tables.ts';
 import { householdPath } from './paths.ts';
+import { CHANGE_NOTICE_RULE, noticesToDealWith } from './change-notices.ts';
+import { CHANGE_NOTICE_WORKING_DAYS } from './labels.ts';
 
 /** Who is shown a household's check renewals: the supervising team and those above it. */
 export const householdDeadlineAudience: readonly Role[] = [
@@ -190,5 +192,15 @@ export const householdsDueRules: DueRule[] = [
     audience: householdDeadlineAudience,
     recordType: 'household',
     compute: adultMemberChecks,
+  },
+  {
+    id: 'households.change-notice',
+    title: 'A change the carers told us about',
+    cites: CHANGE_NOTICE_RULE,
+    countsFrom: 'the day the carers told the service, from their portal, of a change in their household',
+    period: `dealt with within ${CHANGE_NOTICE_WORKING_DAYS} working days`,
+    audience: householdDeadlineAudience,
+    recordType: 'household',
+    compute: noticesToDealWith,
   },
 ];

@@ -13,6 +13,7 @@ import {
   requiredId,
 } from '../../platform/views/form-fields.ts';
 import {
+  changeNoticeKinds,
   checkKinds,
   genderPreferences,
   householdStatuses,
@@ -163,6 +164,37 @@ export function memberForm(today: IsoDate) {
 }
 export const MEMBER_DATES = ['dateOfBirth', 'movedInOn', 'leftOn'] as const;
 export type MemberInput = z.infer<ReturnType<typeof memberForm>>;
+
+/**
+ * A change the carers tell the service about from their portal: who came or left, when (if they
+ * know; it may be to come), and anything more; for another change, what it is.
+ */
+export const changeNoticeForm = withDates(
+  ['onDate'],
+  z
+    .object({
+      kind: z.enum(changeNoticeKinds, { error: 'Select what has changed' }),
+      personName: optionalText(200),
+      onDate: optionalGovukDate('Date of the change'),
+      details: optionalText(2000),
+    })
+    .superRefine((v, ctx) => {
+      if (v.kind !== 'other' && v.personName === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personName'],
+          message:
+            v.kind === 'moved_in'
+              ? 'Enter the name of the person coming to live with you'
+              : 'Enter the name of the person leaving your household',
+        });
+      }
+      if (v.kind === 'other' && v.details === null) {
+        ctx.addIssue({ code: 'custom', path: ['details'], message: 'Tell us what has changed' });
+      }
+    }),
+);
+export type ChangeNoticeInput = z.infer<typeof changeNoticeForm>;
 
 export const checkForm = withDates(
   ['completedOn', 'expiresOn'],

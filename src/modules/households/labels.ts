@@ -151,6 +151,28 @@ export const memberRelationshipNames: Record<(typeof memberRelationships)[number
   other_adult: 'Other adult',
 };
 
+/** What a change the carers tell the service about from their portal is (householdChangeNotices). */
+export const changeNoticeKinds = ['moved_in', 'leaving', 'other'] as const;
+export type ChangeNoticeKind = (typeof changeNoticeKinds)[number];
+/** The choices as the carers read them on their form. */
+export const changeNoticeChoices: Record<ChangeNoticeKind, string> = {
+  moved_in: 'Someone has come, or is coming, to live with us',
+  leaving: 'Someone has left, or is leaving, our household',
+  other: 'Another change in our household or circumstances',
+};
+/** The same, as their supervising social worker reads it. */
+export const changeNoticeNames: Record<ChangeNoticeKind, string> = {
+  moved_in: 'Someone coming to live in the household',
+  leaving: 'Someone leaving the household',
+  other: 'Another change in the household or circumstances',
+};
+
+/**
+ * Their supervising social worker deals with a change the carers told the service about within
+ * this many working days (the service's local rule).
+ */
+export const CHANGE_NOTICE_WORKING_DAYS = 5;
+
 /**
  * Every kind of check on a household (personChecks), one list whether made at assessment (the
  * recruitment module's stage 1 checks) or later, and what each is called on screen.

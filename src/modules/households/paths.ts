@@ -12,3 +12,7 @@ export const newCheckPath = (id: string) => `/households/${id}/checks/new`;
 export const editCheckPath = (id: string, checkId: string) => `/households/${id}/checks/${checkId}/edit`;
 export const undoStatusChangePath = (id: string, eventId: string) => `/households/${id}/status/${eventId}/undo`;
 export const redateStatusChangePath = (id: string, eventId: string) => `/households/${id}/status/${eventId}/date`;
+/** The carers' form, in their portal, to tell the service of a change in their household. */
+export const portalChangePath = '/portal/household-change';
+export const changeNoticeDealtWithPath = (id: string, noticeId: string) =>
+  `/households/${id}/change-notices/${noticeId}/dealt-with`;

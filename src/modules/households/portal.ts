@@ -1,11 +1,14 @@
 /**
  * What the households module shows on the carer's portal home (declared as `pageSections` in its
- * entry): the household's approval, its terms and the skill level that sets the carers' fee.
+ * entry): the household's approval, its terms and the skill level that sets the carers' fee, and
+ * the changes in the household they have told the service about.
  */
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { skillLevelName, statusName } from './labels.ts';
 import { findVisibleHousehold } from './scope.ts';
+import { changeNoticeText, changeNoticesOf } from './change-notices.ts';
+import { portalChangePath } from './paths.ts';
 
 /** The carer's own household's approval and payment level; the view is audited. Null without a household. */
 export async function carerApprovalSection({ db, user, actor }: PageSectionContext<'portal-home'>) {
@@ -18,7 +21,14 @@ export async function carerApprovalSection({ db, user, actor }: PageSectionConte
     detail: { page: 'portal', section: 'approval' },
   });
   const places = household.approvedPlaces;
+  const notices = await changeNoticesOf(db, household.id);
   return {
+    changes: notices.slice(0, 5).map((n) => ({
+      text: changeNoticeText(n),
+      toldOn: n.toldOn,
+      dealtWithOn: n.dealtWithOn,
+    })),
+    tellPath: portalChangePath,
     statusName: statusName(household.status),
     since: household.statusSince,
     approvedOn: household.approvedOn,

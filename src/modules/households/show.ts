@@ -5,10 +5,13 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, compareIsoDates, todayInLondon } from '../../platform/dates/index.ts';
 import { householdPeople } from './queries.ts';
+import { changeNoticeText, changeNoticesOf } from './change-notices.ts';
 import { type HouseholdRecord } from './scope.ts';
 import { abilities } from './route-support.ts';
 import {
   allowedTransitions,
+  changeNoticeNames,
+  type ChangeNoticeKind,
   checkKindNames,
   genderPreferenceNames,
   householdTypeName,
@@ -20,7 +23,7 @@ import {
 } from './labels.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
 import { correctableChange } from './status-corrections.ts';
-import { redateStatusChangePath, undoStatusChangePath } from './paths.ts';
+import { changeNoticeDealtWithPath, redateStatusChangePath, undoStatusChangePath } from './paths.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -53,7 +56,7 @@ export async function showHousehold(
   household: HouseholdRecord,
 ) {
   const today = todayInLondon();
-  const people = await householdPeople(db, household.id);
+  const [people, notices] = await Promise.all([householdPeople(db, household.id), changeNoticesOf(db, household.id)]);
   // What other modules show of the household (the children placed there now), each within its own access.
   const sections = await loadPageSections('household', {
     db,
@@ -103,6 +106,12 @@ export async function showHousehold(
     },
     carers: people.carers.map((c) => ({ ...c, age: age(c.dateOfBirth) })),
     ...membersNowAndFormer(people.members, age),
+    changeNotices: notices.map((n) => ({
+      ...n,
+      kindName: changeNoticeNames[n.kind as ChangeNoticeKind] ?? n.kind,
+      text: changeNoticeText(n),
+      dealtWithPath: changeNoticeDealtWithPath(household.id, n.id),
+    })),
     checks: people.checks.map((c) => ({
       ...c,
       kindName: checkKindNames[c.kind as keyof typeof checkKindNames] ?? c.kind,

@@ -149,6 +149,34 @@ export const householdMembers = pgTable(
 );
 
 /**
+ * A change in the household the carers told the service about from their portal (someone coming
+ * to live there or leaving, or another change in their circumstances), until their supervising
+ * social worker has dealt with it (`dealtWithAt`).
+ */
+export const householdChangeNotices = pgTable(
+  'household_change_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** moved_in, leaving or other (labels.ts). */
+    kind: text('kind').notNull(),
+    personName: text('person_name'),
+    /** The day of the change, when the carers gave it (it may be to come). */
+    onDate: date('on_date'),
+    details: text('details'),
+    toldBy: uuid('told_by')
+      .notNull()
+      .references(() => users.id),
+    toldAt: timestamp('told_at', { withTimezone: true }).notNull().defaultNow(),
+    dealtWithAt: timestamp('dealt_with_at', { withTimezone: true }),
+    dealtWithBy: uuid('dealt_with_by').references(() => users.id),
+  },
+  (t) => [index('household_change_notices_household_idx').on(t.householdId, t.toldAt)],
+);
+
+/**
  * The day a member (an SQL alias of household_members) came to live in the household, as far as
  * the record knows: the day given, else the day they were added to the record (in London).
  */

@@ -109,6 +109,7 @@ const doneMessages: Record<string, string> = {
   'carer-changed': 'The carer’s details have been changed',
   'member-added': 'The household member has been added',
   'member-changed': 'The household member’s details have been changed',
+  'change-dealt-with': 'The change the carers told us about is marked as dealt with',
   'check-added': 'The check has been recorded',
   'check-changed': 'The check has been corrected',
   profile: 'The carer profile has been saved',

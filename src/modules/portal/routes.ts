@@ -6,6 +6,7 @@ import { loadPageSections } from '../../platform/views/page-sections.ts';
 const flashes: Record<string, string> = {
   password: 'Your password has been changed',
   acknowledged: 'Thank you: you have confirmed you received the notes',
+  'change-told': 'Thank you for telling us: your supervising social worker will be in touch about the change',
 };
 
 /**

@@ -1,0 +1,162 @@
+/**
+ * Changes in a household the carers tell the service about from their portal: someone coming to
+ * live there or leaving, or another change in their circumstances, as their foster care agreement
+ * asks. Each is owed to their supervising social worker, who records what it changes (a member
+ * added or leaving, on the household's page) and marks it dealt with, within 5 working days (the
+ * service's local rule): a deadline kept with the others.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { users } from '../../platform/auth/tables.ts';
+import { addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { recordsIn, refreshDueItems, type KeptDueItem } from '../../platform/due/index.ts';
+import { householdDueItem } from '../../platform/due/household-item.ts';
+import { notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import type { ChangeNoticeInput } from './forms.ts';
+import { CHANGE_NOTICE_WORKING_DAYS, changeNoticeNames, type ChangeNoticeKind } from './labels.ts';
+import { householdPath } from './paths.ts';
+import { findVisibleHousehold, householdFor } from './scope.ts';
+import { householdChangeNotices } from './tables.ts';
+
+/** What the deadline cites. */
+export const CHANGE_NOTICE_RULE = `Fostering Services (England) Regulations 2011, Schedule 5 (the foster care agreement: the carers tell the service of any change in their household or circumstances); the service’s local rule: their supervising social worker deals with it within ${CHANGE_NOTICE_WORKING_DAYS} working days`;
+
+/** One change the carers told the service about, in words for either side. */
+export function changeNoticeText(notice: {
+  kind: string;
+  personName: string | null;
+  onDate: string | null;
+  details: string | null;
+}): string {
+  const on = notice.onDate ? ` on ${formatDate(notice.onDate)}` : '';
+  const who = notice.personName ?? '';
+  const what =
+    notice.kind === 'moved_in'
+      ? `${who} coming to live in the household${on}`
+      : notice.kind === 'leaving'
+        ? `${who} leaving the household${on}`
+        : `${changeNoticeNames[notice.kind as ChangeNoticeKind] ?? 'A change'}${on}`;
+  return notice.details ? `${what}: ${notice.details}` : what;
+}
+
+/** The day the service was told, in London. */
+const toldOnSql = sql<string>`to_char(${householdChangeNotices.toldAt} at time zone 'Europe/London', 'YYYY-MM-DD')`;
+
+/** A household's notices, newest first (a handful), with who dealt with each. */
+export async function changeNoticesOf(db: DbOrTx, householdId: string) {
+  return db
+    .select({
+      id: householdChangeNotices.id,
+      kind: householdChangeNotices.kind,
+      personName: householdChangeNotices.personName,
+      onDate: householdChangeNotices.onDate,
+      details: householdChangeNotices.details,
+      toldOn: toldOnSql,
+      dealtWithOn: sql<
+        string | null
+      >`to_char(${householdChangeNotices.dealtWithAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
+      dealtWithBy: users.displayName,
+    })
+    .from(householdChangeNotices)
+    .leftJoin(users, eq(users.id, householdChangeNotices.dealtWithBy))
+    .where(eq(householdChangeNotices.householdId, householdId))
+    .orderBy(desc(householdChangeNotices.toldAt))
+    .limit(20);
+}
+
+/** The carers tell the service about a change in their own household. */
+export async function tellOfChange(db: Db, who: Who, input: ChangeNoticeInput): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const householdId = who.user.householdId;
+    const household = householdId ? await findVisibleHousehold(tx, who.user, householdId) : null;
+    if (!household) return notFound;
+    const [notice] = await tx
+      .insert(householdChangeNotices)
+      .values({ ...input, householdId: household.id, toldBy: who.user.id })
+      .returning({ id: householdChangeNotices.id });
+    await refreshDueItems(tx, 'household', [household.id]);
+    await recordAudit(tx, who.actor, {
+      action: 'record',
+      recordType: 'household',
+      recordId: household.id,
+      detail: { part: 'change-notice', noticeId: notice!.id, kind: input.kind },
+    });
+    return { ok: true, id: notice!.id };
+  });
+}
+
+/** Their supervising social worker (or anyone who may change the household) marks a notice dealt with. */
+export async function dealWithChange(db: Db, who: Who, householdId: string, noticeId: string): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const access = await householdFor(tx, who.user, householdId, 'change');
+    if (!access.ok) return access;
+    const done = await tx
+      .update(householdChangeNotices)
+      .set({ dealtWithAt: new Date(), dealtWithBy: who.user.id })
+      .where(
+        and(
+          eq(householdChangeNotices.id, noticeId),
+          eq(householdChangeNotices.householdId, householdId),
+          isNull(householdChangeNotices.dealtWithAt),
+        ),
+      )
+      .returning({ id: householdChangeNotices.id });
+    if (!done.length) return notFound;
+    await refreshDueItems(tx, 'household', [householdId]);
+    await recordAudit(tx, who.actor, {
+      action: 'deal-with',
+      recordType: 'household',
+      recordId: householdId,
+      detail: { part: 'change-notice', noticeId },
+    });
+    return { ok: true, id: noticeId };
+  });
+}
+
+interface NoticeRow {
+  household_id: string;
+  label: string;
+  kind: string;
+  person_name: string | null;
+  on_date: string | null;
+  told_on: IsoDate;
+  team_id: string;
+  area_id: string;
+  owner_id: string | null;
+}
+
+/** Each notice not yet dealt with: due within 5 working days of the day the carers told us. */
+export async function noticesToDealWith(db: DbOrTx, ids: readonly string[] | null): Promise<KeptDueItem[]> {
+  const rows = await queryRows<NoticeRow>(
+    db,
+    sql`select n.household_id, h.name || ' (' || h.reference || ')' as label, n.kind, n.person_name,
+        n.on_date::text as on_date,
+        to_char(n.told_at at time zone 'Europe/London', 'YYYY-MM-DD') as told_on,
+        h.team_id, t.area_id, h.allocated_ssw_id as owner_id
+      from household_change_notices n
+      join households h on h.id = n.household_id
+      join teams t on t.id = h.team_id
+      where n.dealt_with_at is null and ${recordsIn(sql`n.household_id`, ids)}`,
+  );
+  return rows.map((row) =>
+    householdDueItem({
+      record_id: row.household_id,
+      household_id: row.household_id,
+      label: row.label,
+      due_on: addWorkingDays(row.told_on, CHANGE_NOTICE_WORKING_DAYS),
+      detail: `The carers told us on ${formatDate(row.told_on)}: ${changeNoticeText({
+        kind: row.kind,
+        personName: row.person_name,
+        onDate: row.on_date,
+        details: null,
+      })}`,
+      team_id: row.team_id,
+      area_id: row.area_id,
+      owner_id: row.owner_id,
+      href: `${householdPath(row.household_id)}#changes-told`,
+    }),
+  );
+}
