@@ -206,5 +206,13 @@ describe('a household’s members coming and going', () => {
     expect(checkForm.body).toContain('Jude Leaverton (former member)');
     const search = await ssw.get('/search?q=Leaverton');
     expect(search.body).toContain('Former household member');
+
+    // Recorded in error: the day of leaving cleared, they live there again and the deadlines follow.
+    expect((await ssw.post(edit, values)).statusCode).toBe(303);
+    const again = await ssw.get(`/households/${household.id}`);
+    expect(again.body).not.toContain('Former household members');
+    expect(await itemsOf(household.id, 'households.dbs-check-renewal')).toHaveLength(1);
+    expect(await itemsOf(household.id, 'safer-care.plan-agreed')).toMatchObject([{ dueOn: addDays(today, 165) }]);
+    await expectInStep();
   });
 });
