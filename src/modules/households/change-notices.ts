@@ -5,9 +5,8 @@
  * added or leaving, on the household's page) and marks it dealt with, within 5 working days (the
  * service's local rule): a deadline kept with the others.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { users } from '../../platform/auth/tables.ts';
 import { addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -42,29 +41,38 @@ export function changeNoticeText(notice: {
   return notice.details ? `${what}: ${notice.details}` : what;
 }
 
-/** The day the service was told, in London. */
-const toldOnSql = sql<string>`to_char(${householdChangeNotices.toldAt} at time zone 'Europe/London', 'YYYY-MM-DD')`;
+/** A change the carers told the service about, as a household's pages read it. */
+export interface ChangeNotice {
+  id: string;
+  kind: string;
+  personName: string | null;
+  onDate: string | null;
+  details: string | null;
+  toldOn: IsoDate;
+  dealtWithOn: IsoDate | null;
+  dealtWithBy: string | null;
+}
 
-/** A household's notices, newest first (a handful), with who dealt with each. */
-export async function changeNoticesOf(db: DbOrTx, householdId: string) {
-  return db
-    .select({
-      id: householdChangeNotices.id,
-      kind: householdChangeNotices.kind,
-      personName: householdChangeNotices.personName,
-      onDate: householdChangeNotices.onDate,
-      details: householdChangeNotices.details,
-      toldOn: toldOnSql,
-      dealtWithOn: sql<
-        string | null
-      >`to_char(${householdChangeNotices.dealtWithAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
-      dealtWithBy: users.displayName,
-    })
-    .from(householdChangeNotices)
-    .leftJoin(users, eq(users.id, householdChangeNotices.dealtWithBy))
-    .where(eq(householdChangeNotices.householdId, householdId))
-    .orderBy(desc(householdChangeNotices.toldAt))
-    .limit(20);
+/**
+ * A household's latest notices, newest first, with who dealt with each, as one JSON array: a
+ * column of the household page's one query (householdPeople) and of the portal's.
+ */
+export function changeNoticesJson(householdId: string): SQL {
+  const day = (column: string) => sql.raw(`to_char(n.${column} at time zone 'Europe/London', 'YYYY-MM-DD')`);
+  return sql`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'personName', n.person_name,
+      'onDate', n.on_date::text, 'details', n.details, 'toldOn', ${day('told_at')},
+      'dealtWithOn', ${day('dealt_with_at')}, 'dealtWithBy', u.display_name) order by n.told_at desc), '[]')
+    from (select * from household_change_notices where household_id = ${householdId} order by told_at desc limit 20) n
+    left join users u on u.id = n.dealt_with_by)`;
+}
+
+/** A household's latest notices (see `changeNoticesJson`). */
+export async function changeNoticesOf(db: DbOrTx, householdId: string): Promise<ChangeNotice[]> {
+  const [row] = await queryRows<{ notices: ChangeNotice[] }>(
+    db,
+    sql`select ${changeNoticesJson(householdId)} as notices`,
+  );
+  return row!.notices;
 }
 
 /** The carers tell the service about a change in their own household. */

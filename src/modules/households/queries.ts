@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { changeNoticesJson, type ChangeNotice } from './change-notices.ts';
 import { fromJsonRows, jsonRows } from '../../platform/db/json-rows.ts';
 import { queryRows, likePattern } from '../../platform/db/sql.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
@@ -23,11 +24,17 @@ export const HOUSEHOLDS_PAGE_SIZE = 25;
 const ssw = aliasedTable(users, 'ssw');
 
 /**
- * The people and history on a household's page, in one query (each list a JSON array): the page
- * waits for one round trip rather than four.
+ * The people and history on a household's page, and the changes the carers told us about, in one
+ * query (each list a JSON array): the page waits for one round trip rather than five.
  */
 export async function householdPeople(db: DbOrTx, householdId: string) {
-  const [row] = await queryRows<{ carers: unknown; members: unknown; checks: unknown; events: EventJson[] }>(
+  const [row] = await queryRows<{
+    carers: unknown;
+    members: unknown;
+    checks: unknown;
+    events: EventJson[];
+    notices: ChangeNotice[];
+  }>(
     db,
     sql`select
       ${jsonRows(carers, eq(carers.householdId, householdId), sql`${carers.createdAt}, ${carers.id}`)} as carers,
@@ -44,12 +51,14 @@ export async function householdPeople(db: DbOrTx, householdId: string) {
       (select coalesce(json_agg(json_build_object('event', e, 'byName', u.display_name)
           order by e.on_date desc, e.created_at desc), '[]')
         from household_status_events e left join users u on u.id = e.by_user_id
-        where e.household_id = ${householdId}) as events`,
+        where e.household_id = ${householdId}) as events,
+      ${changeNoticesJson(householdId)} as notices`,
   );
   return {
     carers: fromJsonRows(carers, row!.carers),
     members: fromJsonRows(householdMembers, row!.members),
     checks: fromJsonRows(personChecks, row!.checks),
+    notices: row!.notices,
     events: row!.events.map(({ event, byName }) => ({
       event: fromJsonRows(householdStatusEvents, [event])[0]!,
       byName,

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ageOn, compareIsoDates, todayInLondon } from '../../platform/dates/index.ts';
 import { householdPeople } from './queries.ts';
-import { changeNoticeText, changeNoticesOf } from './change-notices.ts';
+import { changeNoticeText } from './change-notices.ts';
 import { type HouseholdRecord } from './scope.ts';
 import { abilities } from './route-support.ts';
 import {
@@ -56,7 +56,7 @@ export async function showHousehold(
   household: HouseholdRecord,
 ) {
   const today = todayInLondon();
-  const [people, notices] = await Promise.all([householdPeople(db, household.id), changeNoticesOf(db, household.id)]);
+  const people = await householdPeople(db, household.id);
   // What other modules show of the household (the children placed there now), each within its own access.
   const sections = await loadPageSections('household', {
     db,
@@ -106,7 +106,7 @@ export async function showHousehold(
     },
     carers: people.carers.map((c) => ({ ...c, age: age(c.dateOfBirth) })),
     ...membersNowAndFormer(people.members, age),
-    changeNotices: notices.map((n) => ({
+    changeNotices: people.notices.map((n) => ({
       ...n,
       kindName: changeNoticeNames[n.kind as ChangeNoticeKind] ?? n.kind,
       text: changeNoticeText(n),
