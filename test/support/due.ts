@@ -1,5 +1,6 @@
 /** The set-up every deadline test shares: its own test app, and the head of fostering, who sees every deadline. */
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { checkDueItems } from '../../src/platform/due/index.ts';
 import { viewer } from '../../src/modules/home/test-support.ts';
 import type { SignedInUser } from '../../src/platform/auth/sessions.ts';
 import type { Db } from '../../src/platform/db/client.ts';
@@ -34,4 +35,10 @@ export function dueFixture(options: { on?: string } = {}): DueFixture {
     if (options.on) vi.useRealTimers();
   });
   return { t, db: () => t.database.db, head: () => head! };
+}
+
+/** Asserts that the kept deadlines are what a rebuild computes now: none missing, none extra. */
+export async function expectDueItemsInStep(db: Db): Promise<void> {
+  const check = await checkDueItems(db);
+  expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
 }

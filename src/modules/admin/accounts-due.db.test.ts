@@ -5,10 +5,11 @@
  * opened again); when the payments officer leaves, the payments work passes to the next one.
  * After each change the kept items equal a rebuild.
  */
+import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
-import { checkDueItems, dueFor } from '../../platform/due/index.ts';
+import { dueFor } from '../../platform/due/index.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { viewer } from '../home/test-support.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -27,10 +28,7 @@ afterAll(async () => {
 const today = todayInLondon();
 const within = (ruleIds: string[]) => ({ today, horizonDays: 400, ruleIds });
 
-async function expectInStep() {
-  const check = await checkDueItems(t.database.db);
-  expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
-}
+const expectInStep = () => expectDueItemsInStep(t.database.db);
 
 async function staffSupervisionOf(username: string, memberId: string) {
   const items = await dueFor(t.database.db, await viewer(t.database.db, username), within(['staff.supervision']));

@@ -5,6 +5,7 @@
  * is marked dealt with; the carers see that it was. Only the carers' own household, and only those
  * who may change the household mark it; each step audited.
  */
+import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
@@ -12,7 +13,6 @@ import { makeHousehold, teamIdByName, userIdByUsername } from '../../../test/sup
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
-import { checkDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -42,10 +42,7 @@ const itemsOf = (householdId: string) =>
     .from(dueItems)
     .where(and(eq(dueItems.recordId, householdId), eq(dueItems.ruleId, RULE)));
 
-async function expectInStep() {
-  const check = await checkDueItems(t.database.db);
-  expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
-}
+const expectInStep = () => expectDueItemsInStep(t.database.db);
 
 describe('a change the carers tell us about', () => {
   it('is told from the portal, owed to the supervising social worker within 5 working days, and marked dealt with on the household’s page', async () => {

@@ -5,12 +5,13 @@
  * former member no longer owes; the safer-care plan due again when someone leaves; the search and
  * the check form naming a former member as such. The kept deadlines match a rebuild throughout.
  */
+import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeCheck, makeHousehold, makeMember } from '../../../test/support/households.ts';
 import { addDays, addWorkingDays, addYears, birthdayOn, todayInLondon } from '../../platform/dates/index.ts';
-import { checkDueItems, refreshDueItems } from '../../platform/due/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -26,10 +27,7 @@ const itemsOf = async (householdId: string, ruleId: string) =>
     .from(dueItems)
     .where(and(eq(dueItems.recordId, householdId), eq(dueItems.ruleId, ruleId)));
 
-async function expectInStep() {
-  const check = await checkDueItems(t.database.db);
-  expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
-}
+const expectInStep = () => expectDueItemsInStep(t.database.db);
 
 const ADULT_DBS = 'households.adult-member-dbs-check';
 

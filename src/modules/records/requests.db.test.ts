@@ -5,13 +5,13 @@
  * read and record (supervising social workers read, other teams find nothing, carers and children's
  * social workers are refused); every view and change in the audit trail.
  */
+import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
-import { checkDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -26,10 +26,7 @@ const itemsOf = (recordId: string) =>
     .from(dueItems)
     .where(and(eq(dueItems.recordId, recordId), eq(dueItems.ruleId, 'records.request-answered')));
 
-async function expectInStep() {
-  const check = await checkDueItems(t.database.db);
-  expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
-}
+const expectInStep = () => expectDueItemsInStep(t.database.db);
 
 describe('recording a request for a carer’s records and the records sent', () => {
   it('refuses bad input with messages and the values kept, then records the request and the records sent on time', async () => {

@@ -5,6 +5,7 @@
  * a version corrected; the deadline kept in step (due from approval while none is recorded); who may
  * read and record; every view and change in the audit trail.
  */
+import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
@@ -14,7 +15,7 @@ import { makeReview } from '../reviews/test-support.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
-import { checkDueItems, refreshDueItems } from '../../platform/due/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -29,10 +30,7 @@ const itemOf = async (householdId: string) =>
     .from(dueItems)
     .where(and(eq(dueItems.recordId, householdId), eq(dueItems.ruleId, 'safer-care.plan-agreed')));
 
-async function expectInStep() {
-  const check = await checkDueItems(t.database.db);
-  expect({ missing: check.missing, extra: check.extra }).toEqual({ missing: [], extra: [] });
-}
+const expectInStep = () => expectDueItemsInStep(t.database.db);
 
 const aPlan = (agreedOn: string, more: Record<string, unknown> = {}) => ({
   ...dateBoxes('agreedOn', agreedOn),
