@@ -5,7 +5,8 @@ import { makeCarer, makeCheck, makeHousehold, makeMember, userIdByUsername } fro
 import type { Database } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { householdPeople } from './queries.ts';
-import { carers, householdMembers, householdStatusEvents, personChecks } from './tables.ts';
+import { carers, householdChangeNotices, householdMembers, householdStatusEvents, personChecks } from './tables.ts';
+import { todayInLondon } from '../../platform/dates/index.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -47,6 +48,29 @@ describe("a household's people and history, read in one query", () => {
       },
     ]);
 
+    // Two changes the carers told us about: one dealt with by the worker (late in a London evening in
+    // summer, the next day in UTC), one still to deal with.
+    const carer = await userIdByUsername(db, 'carer');
+    await db.insert(householdChangeNotices).values([
+      {
+        householdId: household.id,
+        kind: 'leaving',
+        personName: 'Nell Testfamily',
+        onDate: '2026-07-01',
+        toldBy: carer,
+        toldAt: new Date('2026-06-20T09:00:00Z'),
+        dealtWithAt: new Date('2026-06-22T23:30:00Z'),
+        dealtWithBy: worker,
+      },
+      {
+        householdId: household.id,
+        kind: 'other',
+        details: 'A new job with night shifts',
+        toldBy: carer,
+        toldAt: new Date('2026-08-03T10:00:00Z'),
+      },
+    ]);
+
     const people = await householdPeople(db, household.id);
 
     // Each table read on its own, as the page read them before (carers and members in the order recorded).
@@ -70,6 +94,23 @@ describe("a household's people and history, read in one query", () => {
         .leftJoin(users, eq(users.id, householdStatusEvents.byUserId))
         .where(eq(householdStatusEvents.householdId, household.id))
         .orderBy(desc(householdStatusEvents.onDate), desc(householdStatusEvents.createdAt)),
+      notices: (
+        await db
+          .select({ notice: householdChangeNotices, dealtWithBy: users.displayName })
+          .from(householdChangeNotices)
+          .leftJoin(users, eq(users.id, householdChangeNotices.dealtWithBy))
+          .where(eq(householdChangeNotices.householdId, household.id))
+          .orderBy(desc(householdChangeNotices.toldAt))
+      ).map(({ notice, dealtWithBy }) => ({
+        id: notice.id,
+        kind: notice.kind,
+        personName: notice.personName,
+        onDate: notice.onDate,
+        details: notice.details,
+        toldOn: todayInLondon(notice.toldAt),
+        dealtWithOn: notice.dealtWithAt ? todayInLondon(notice.dealtWithAt) : null,
+        dealtWithBy,
+      })),
     };
     expect(people).toEqual(byTable);
     // What the page reads of them: names, days as text, times as dates, the worker by name.
@@ -85,6 +126,11 @@ describe("a household's people and history, read in one query", () => {
       'enquiry 2025-02-03 -',
     ]);
     expect(people.events[0]!.event.reason).toBe('A family illness');
+    // Newest first, days in London.
+    expect(people.notices.map((n) => `${n.kind} ${n.toldOn} ${n.dealtWithOn ?? '-'} ${n.dealtWithBy ?? '-'}`)).toEqual([
+      'other 2026-08-03 - -',
+      `leaving 2026-06-20 2026-06-23 ${workerName}`,
+    ]);
   });
 
   it('are empty lists for a household with none', async () => {
@@ -92,5 +138,6 @@ describe("a household's people and history, read in one query", () => {
     const people = await householdPeople(database.db, household.id);
     expect(people.members).toEqual([]);
     expect(people.checks).toEqual([]);
+    expect(people.notices).toEqual([]);
   });
 });
