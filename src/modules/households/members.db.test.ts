@@ -116,7 +116,8 @@ describe('a household’s members coming and going', () => {
       dueOn: birthdayOn(born, 18),
       shownFrom: birthdayOn(born, 17),
     });
-    // The nine-year-old's is kept but not shown for eight years: My work has Ellis's and the grandparent's.
+    // The nine-year-old's is kept, not shown before their 17th birthday (its `shownFrom` above); My work's
+    // next 4 weeks have Ellis's and the grandparent's.
     const ssw = await signedIn(t.app, 'ssw');
     const work = await ssw.get('/my-work');
     expect(work.body).toContain('DBS check of Ellis Testfamily (household member) at 18');

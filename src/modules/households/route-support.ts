@@ -12,6 +12,8 @@ export type WithId = { Params: { id: string } };
 
 export const viewAccess: RouteShorthandOptions = { config: { access: { permission: 'households.view' } } };
 export const changeAccess: RouteShorthandOptions = { config: { access: { permission: 'households.change' } } };
+/** The carers' own pages of the household, in their portal. */
+export const portalAccess: RouteShorthandOptions = { config: { access: { permission: 'portal.use' } } };
 export const allocateAccess: RouteShorthandOptions = { config: { access: { permission: 'households.allocate' } } };
 
 export function who(request: FastifyRequest): Who {

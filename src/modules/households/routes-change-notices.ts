@@ -2,7 +2,7 @@
  * The carers tell the service of a change in their household from their portal; on the household's
  * page, their supervising social worker marks each dealt with (change-notices.ts).
  */
-import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { bodyOf, parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { datePartsOf } from '../../platform/views/date-input.ts';
@@ -11,9 +11,8 @@ import { dealWithChange, tellOfChange } from './change-notices.ts';
 import { changeNoticeForm } from './forms.ts';
 import { changeNoticeChoices, changeNoticeKinds } from './labels.ts';
 import { householdPath, portalChangePath } from './paths.ts';
-import { changeAccess, openHousehold, pageErrors, refused, who } from './route-support.ts';
+import { changeAccess, openHousehold, pageErrors, portalAccess, refused, who } from './route-support.ts';
 
-const portalAccess: RouteShorthandOptions = { config: { access: { permission: 'portal.use' } } };
 type WithNotice = { Params: { id: string; noticeId: string } };
 
 export function changeNoticeRoutes(app: FastifyInstance, db: Db): void {
