@@ -14,6 +14,8 @@ export interface CarerModel {
   email: string | null;
   phone: string | null;
   isStaff: boolean;
+  /** Set for a former carer, who left the household (see `carersSeparate`). */
+  leftOn?: Day;
 }
 export interface MemberModel {
   id: string;
@@ -201,5 +203,24 @@ export function membersComeAndGo(
         if (from < today - 20) m.leftOn = random.int(from, today - 20);
       }
     }
+  }
+}
+
+/**
+ * Couples separate: in about one approved household of two carers in twenty-five, one carer left
+ * after its approval (and at least two weeks ago), and the other carries on fostering. Not in the
+ * households the demo sign-ins rely on (`skip`). Drawn from its own stream, so that the rest of the
+ * demo stays as it was.
+ */
+export function carersSeparate(
+  random: Random,
+  today: Day,
+  households: { id: string; approvedOn: Day | null; carers: CarerModel[] }[],
+  skip: ReadonlySet<string>,
+): void {
+  for (const h of households) {
+    if (h.approvedOn === null || h.carers.length !== 2 || !random.chance(0.04) || skip.has(h.id)) continue;
+    const from = h.approvedOn + 60;
+    if (from < today - 14) h.carers[1]!.leftOn = random.int(from, today - 14);
   }
 }

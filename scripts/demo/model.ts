@@ -6,7 +6,7 @@
 import { ChildMaker, type ChildModel, type UnitModel } from './children.ts';
 import type { Day } from './days.ts';
 import { buildHouseholds, type HouseholdModel } from './households.ts';
-import { membersComeAndGo } from './household-people.ts';
+import { carersSeparate, membersComeAndGo } from './household-people.ts';
 import { PlacementFinder } from './placements.ts';
 import { IdMaker, stream } from './random.ts';
 import { scalePlans, type Scale, type ScalePlan } from './scales.ts';
@@ -37,6 +37,10 @@ export function buildDemo(scale: Scale, today: Day): DemoModel {
   const households = buildHouseholds(plan, staff, stream(scale, 'households'), ids, today);
   membersComeAndGo(stream(scale, 'household-members'), today, households);
   const scenario = pickScenarioHouseholds(households, staff, today);
+  const scenarioIds = new Set(
+    [scenario.carerHousehold, scenario.recentHousehold, scenario.newlyApproved].map((i) => households[i]!.id),
+  );
+  carersSeparate(stream(scale, 'carers-leaving'), today, households, scenarioIds);
   const maker = new ChildMaker(stream(scale, 'children'), ids, staff, today, plan.childAreaWeights);
   const units: UnitModel[] = scenarioUnits(maker, households, scenario, staff, today);
   let childCount = units.reduce((n, u) => n + u.children.length, 0);
@@ -50,7 +54,10 @@ export function buildDemo(scale: Scale, today: Day): DemoModel {
   allocate(households, staff, plan, scenario, stream(scale, 'allocation'), today);
   scenarioChecks(households, staff, today);
   const cicswCaseload = allocateCicsw(units, households, staff, plan);
-  staff.byUsername.get('carer')!.householdId = households[scenario.carerHousehold]!.id;
+  // The demo carer's account is Jordan Ellis's, the first carer of that household.
+  const carerAccount = staff.byUsername.get('carer')!;
+  carerAccount.householdId = households[scenario.carerHousehold]!.id;
+  carerAccount.carerId = households[scenario.carerHousehold]!.carers[0]!.id;
   const placementCount = units.reduce(
     (n, u) => n + u.segments.filter((s) => s.householdIdx >= 0).length * u.children.length,
     0,

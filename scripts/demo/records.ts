@@ -61,7 +61,17 @@ export async function writeHouseholds(w: Writers, households: HouseholdModel[], 
     }
     for (const userId of h.restrictedAccess) await w.household_restricted_access.add(h.id, userId);
     for (const c of h.carers) {
-      await w.carers.add(c.id, h.id, c.firstName, c.lastName, isoOf(c.dateOfBirth), c.email, c.phone, c.isStaff);
+      await w.carers.add(
+        c.id,
+        h.id,
+        c.firstName,
+        c.lastName,
+        isoOf(c.dateOfBirth),
+        c.email,
+        c.phone,
+        c.isStaff,
+        dateOrNull(c.leftOn ?? null),
+      );
     }
     for (const m of h.members) {
       // On the household's record from its enquiry, from their birth when born since, or from the day they moved in.

@@ -80,6 +80,8 @@ async function changesByHousehold(tx: DbOrTx) {
       select household_id, ${memberMovedInSql('m')}::text, 'member' from household_members m
       union all
       select household_id, left_on::text, 'left' from household_members where left_on is not null
+      union all
+      select household_id, left_on::text, 'left' from carers where left_on is not null
       order by 1, 2`,
   );
   const changes = new Map<string, { on: IsoDate; kind: 'placed' | 'member' | 'left' }[]>();

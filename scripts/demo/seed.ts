@@ -146,6 +146,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
           teamId: u.teamIdx === null ? null : staff.teams[u.teamIdx]!.id,
           areaId: u.areaIdx === null ? null : staff.areas[u.areaIdx]!.id,
           householdId: u.householdId,
+          carerId: u.carerId ?? null,
           passwordHash,
         })),
       );

@@ -27,6 +27,8 @@ export interface UserModel {
   teamIdx: number | null;
   areaIdx: number | null;
   householdId: string | null;
+  /** For a foster carer's account: the carer whose account it is. */
+  carerId?: string | null;
 }
 
 export interface StaffModel {

@@ -69,6 +69,7 @@ const tables = {
     text('email'),
     text('phone'),
     bool('is_staff'),
+    date('left_on'),
   ],
   household_members: [
     id,

@@ -276,3 +276,88 @@ test.describe('a household recorded and allocated', () => {
     await hearth.signOut();
   });
 });
+
+/**
+ * A carer's own account for the carer portal: an administrator adds it, the manager links it to the
+ * carer from the household's page, the carer signs in and sees their household; when the carer is
+ * recorded as having left the household, the account sees it no more.
+ */
+test.describe('a carer’s account for the carer portal', () => {
+  test.setTimeout(120_000);
+
+  test('is added by an administrator, given the household by the manager, and ends when the carer leaves', async ({
+    hearth,
+  }) => {
+    const page = hearth.page;
+    const name = uniqueName('Morrow');
+    const username = uniqueName('casey').toLowerCase();
+    const carer = `Casey ${name}`;
+    const password = `lantern orchard ${username}`;
+
+    // The household, at enquiry, with a second carer.
+    await hearth.signInAs('manager', '/households/new');
+    await saveEnquiry(hearth, {
+      firstName: 'Dana',
+      lastName: name,
+      addressLine1: '4 Mill Lane',
+      town: 'Deal',
+      postcode: 'CT14 6AA',
+      interest: 'Mainstream fostering',
+    });
+    await openHouseholdFromRecruitment(hearth, name);
+    const householdUrl = new URL(page.url()).pathname;
+    await hearth.clickLink('Add a carer');
+    await page.getByLabel('First name').fill('Casey');
+    await page.getByLabel('Last name').fill(name);
+    await hearth.submit('Add carer');
+    await expect(page.getByRole('table', { name: 'Carers' })).toContainText('No account');
+
+    // An administrator adds Casey's account.
+    await hearth.signInAs('admin', '/admin/users/new');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Full name').fill(carer);
+    await page.getByLabel('Role').selectOption({ label: 'Foster carer' });
+    await hearth.submit('Add user');
+    const temporary = (await page.locator('#temporary-password').textContent())?.trim() ?? '';
+
+    // The manager gives it the household, from Casey's row.
+    await hearth.signInAs('manager', householdUrl);
+    await hearth.clickLink(`Give access to the carer portal for ${carer}`);
+    await expect(hearth.heading).toHaveText(`Carer portal: ${carer}`);
+    await hearth.submit('Give access to the carer portal');
+    await expect(page.locator('.govuk-error-summary')).toContainText('Select the carer’s account from the list');
+    await page.getByLabel(carer, { exact: true }).check();
+    await hearth.submit('Give access to the carer portal');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The carer can now sign in');
+    await expect(page.getByRole('table', { name: 'Carers' })).toContainText(`${carer}’s account`);
+
+    // Casey signs in, chooses a password, and sees the household's portal.
+    await hearth.signOut();
+    await hearth.signIn(username, temporary);
+    await expect(hearth.heading).toHaveText('Change your password');
+    await page.getByLabel('Current password').fill(temporary);
+    await page.getByLabel('New password', { exact: true }).fill(password);
+    await page.getByLabel('Confirm new password').fill(password);
+    await hearth.submit('Change password');
+    await hearth.goto('/portal');
+    await expect(hearth.heading).toHaveText('Your household');
+    await expect(page.locator('main')).not.toContainText('not linked to a household');
+    await expect(page.getByRole('link', { name: 'Tell us about a change in your household' })).toBeVisible();
+
+    // Casey leaves the household: a former carer, and the account's access ends.
+    await hearth.signInAs('manager', householdUrl);
+    await hearth.clickLink(`Change ${carer}`);
+    await fillDate(page, 'Date they left the household (optional)', londonDay(-1));
+    await hearth.submit('Save changes');
+    await expect(page.locator('.govuk-notification-banner')).toContainText('The carer is now a former carer');
+    const former = page.getByRole('table', { name: 'Former carers' });
+    await expect(former).toContainText(carer);
+    await expect(former).toContainText(`Left ${dayInWords(londonDay(-1))}`);
+    await expect(page.getByRole('table', { name: 'Carers', exact: true })).not.toContainText(carer);
+
+    await hearth.signOut();
+    await hearth.signIn(username, password);
+    await hearth.goto('/portal');
+    await expect(page.locator('main')).toContainText('Your account is not linked to a household');
+  });
+});

@@ -228,7 +228,12 @@ export async function placementsSince(db: DbOrTx, householdId: string, from: str
 /** The household's carers and members (the choices for "against whom"). */
 export async function householdPeopleChoices(db: DbOrTx, householdId: string) {
   const carerRows = await db
-    .select({ id: carers.id, name: sql<string>`${carers.firstName} || ' ' || ${carers.lastName}` })
+    .select({
+      id: carers.id,
+      // A former carer stays a choice: a concern may be about the time they lived there.
+      name: sql<string>`${carers.firstName} || ' ' || ${carers.lastName}
+        || case when ${carers.leftOn} is not null then ' (former carer)' else '' end`,
+    })
     .from(carers)
     .where(eq(carers.householdId, householdId))
     .orderBy(asc(carers.createdAt), asc(carers.id));

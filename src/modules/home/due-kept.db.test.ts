@@ -18,9 +18,9 @@ import { factsDifferences } from '../../platform/measures/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { findChild } from '../children/scope.ts';
 import { addHealthAssessment } from '../children/service.ts';
-import { addCheck, addMember, updateMember } from '../households/people.ts';
+import { addCheck, addMember, updateCarer, updateMember } from '../households/people.ts';
 import { changeStatus, updateDetails } from '../households/service.ts';
-import type { DetailsInput, MemberInput } from '../households/forms.ts';
+import type { CarerInput, DetailsInput, MemberInput } from '../households/forms.ts';
 import { households } from '../households/tables.ts';
 import { allKeptFacts } from '../index.ts';
 import { findPlacement } from '../placements/queries.ts';
@@ -203,6 +203,9 @@ function random(seed: number) {
   };
 }
 
+/** The kinds of change the random sequence makes. */
+const KINDS = ['assessment', 'status', 'check', 'end', 'visit', 'agreement', 'team', 'member', 'carer'] as const;
+
 describe('a rebuild equals the kept items', () => {
   it('after a random sequence of changes through the services on the demo service', async () => {
     await inStep();
@@ -210,7 +213,8 @@ describe('a rebuild equals the kept items', () => {
     const ids = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string }>(db, query)).map((x) => x.id);
     const done: string[] = [];
     for (let step = 0; step < 30; step += 1) {
-      const kind = r.pick(['assessment', 'status', 'check', 'end', 'visit', 'agreement', 'team', 'member'] as const);
+      // Each kind once, in turn, then at random.
+      const kind = step < KINDS.length ? KINDS[step]! : r.pick(KINDS);
       if (kind === 'assessment') {
         const childId = r.pick(await ids(sql`select id from children where left_care_on is null order by id`));
         const child = (await findChild(db, head, childId))!;
@@ -314,13 +318,32 @@ describe('a rebuild equals the kept items', () => {
               leftOn: null,
             });
         expect(changed).toEqual({ ok: true });
+      } else if (kind === 'carer') {
+        // One of a couple leaves an approved household: their renewals and training end, and
+        // the safer-care plan is due again.
+        const couples = await queryRows<CarerInput & { id: string; householdId: string }>(
+          db,
+          sql`select c.id, c.household_id as "householdId", c.first_name as "firstName", c.last_name as "lastName",
+              c.date_of_birth::text as "dateOfBirth", c.email, c.phone, c.is_staff as "isStaff"
+            from carers c join households h on h.id = c.household_id
+            where h.status = 'approved' and c.left_on is null
+              and exists (select 1 from carers other where other.household_id = c.household_id
+                and other.id <> c.id and other.left_on is null)
+            order by c.id`,
+        );
+        const carer = r.pick(couples);
+        const left = await updateCarer(db, who(), carer.householdId, carer.id, {
+          ...carer,
+          leftOn: addDays(today, -r.int(20)),
+        });
+        expect(left).toMatchObject({ ok: true, left: true });
       } else {
         const householdId = r.pick(await ids(sql`select id from households where status = 'approved' order by id`));
         await recordAgreement(db, who(), householdId, { signedOn: addDays(today, -r.int(60)), signedByCarers: 'Both' });
       }
       done.push(kind);
     }
-    expect(new Set(done).size).toBe(8); // every kind of change was made
+    expect(new Set(done).size).toBe(KINDS.length); // every kind of change was made
     const check = await inStep();
     expect(check.checked).toBeGreaterThan(50);
   });

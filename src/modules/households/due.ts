@@ -87,8 +87,9 @@ function expiringChecks(kind: CheckKind) {
       join ${teams} on ${teams.id} = latest.team_id
       left join ${carers} on ${carers.id} = latest.carer_id
       left join ${householdMembers} on ${householdMembers.id} = latest.member_id
-      -- A former member's checks are renewed no more.
-      where (latest.expires_on is not null or not latest.satisfactory) and ${householdMembers.leftOn} is null`,
+      -- A former carer's or member's checks are renewed no more.
+      where (latest.expires_on is not null or not latest.satisfactory)
+        and ${householdMembers.leftOn} is null and ${carers.leftOn} is null`,
     );
     return rows.map((row) => ({
       recordId: row.household_id,
@@ -165,7 +166,7 @@ export const householdsDueRules: DueRule[] = [
     title: 'DBS check renewal',
     cites: CHECKS_CITED,
     countsFrom:
-      'the latest satisfactory DBS check of each carer and household member of an approved household (an unsatisfactory one renews nothing)',
+      'the latest satisfactory DBS check of each carer and household member living in an approved household (an unsatisfactory one renews nothing; one who has left owes no more)',
     period: 'renewed by the date it expires',
     audience: householdDeadlineAudience,
     recordType: 'household',
@@ -176,7 +177,7 @@ export const householdsDueRules: DueRule[] = [
     title: 'Medical renewal',
     cites: CHECKS_CITED,
     countsFrom:
-      'the latest satisfactory medical of each carer (and household member, where one is needed) of an approved household (an unsatisfactory one renews nothing)',
+      'the latest satisfactory medical of each carer (and household member, where one is needed) living in an approved household (an unsatisfactory one renews nothing; one who has left owes no more)',
     period: 'renewed by the date it expires',
     audience: householdDeadlineAudience,
     recordType: 'household',

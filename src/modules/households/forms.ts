@@ -124,18 +124,29 @@ export const allocationForm = z.object({
 });
 export type AllocationInput = z.infer<typeof allocationForm>;
 
-export const carerForm = withDates(
-  ['dateOfBirth'],
-  z.object({
-    firstName: requiredText('Enter the carer’s first name', 100),
-    lastName: requiredText('Enter the carer’s last name', 100),
-    dateOfBirth,
-    email,
-    phone,
-    isStaff: checkbox,
-  }),
-);
-export type CarerInput = z.infer<typeof carerForm>;
+/**
+ * A carer: who they are, and on the change form the day they left the household (a couple
+ * separating), after which they are a former carer, kept on the record.
+ */
+export function carerForm(today: IsoDate) {
+  return withDates(
+    CARER_DATES,
+    z
+      .object({
+        firstName: requiredText('Enter the carer’s first name', 100),
+        lastName: requiredText('Enter the carer’s last name', 100),
+        dateOfBirth,
+        email,
+        phone,
+        isStaff: checkbox,
+        leftOn: optionalGovukDate('Date they left'),
+      })
+      .superRefine(notInFuture(today, 'leftOn', 'Date they left'))
+      .superRefine(datesInOrder('dateOfBirth', 'leftOn', 'Date they left must be on or after their date of birth')),
+  );
+}
+export const CARER_DATES = ['dateOfBirth', 'leftOn'] as const;
+export type CarerInput = z.infer<ReturnType<typeof carerForm>>;
 
 /**
  * A birth child or other adult in the household: who, and when they came and left. A member added

@@ -6,6 +6,10 @@ export const carerProfilePdfPath = (id: string) => `/households/${id}/profile.pd
 export const restrictedAccessPath = (id: string) => `/households/${id}/restricted-access`;
 export const newCarerPath = (id: string) => `/households/${id}/carers/new`;
 export const editCarerPath = (id: string, carerId: string) => `/households/${id}/carers/${carerId}/edit`;
+/** A carer's carer portal account: link one, or remove its access. */
+export const portalAccountPath = (id: string, carerId: string) => `/households/${id}/carers/${carerId}/portal-account`;
+export const removePortalAccountPath = (id: string, carerId: string) =>
+  `/households/${id}/carers/${carerId}/portal-account/remove`;
 export const newMemberPath = (id: string) => `/households/${id}/members/new`;
 export const editMemberPath = (id: string, memberId: string) => `/households/${id}/members/${memberId}/edit`;
 export const newCheckPath = (id: string) => `/households/${id}/checks/new`;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { changedFields } from './access.ts';
@@ -9,6 +9,7 @@ import { findCarer, findCheck, findMember } from './queries.ts';
 import type { Result } from './service.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { endPortalAccess } from './portal-accounts.ts';
 
 /**
  * Carers, household members and their checks. A carer who is also on the council's staff makes
@@ -25,10 +26,20 @@ async function recomputeRestricted(tx: DbOrTx, householdId: string): Promise<voi
 }
 
 /** After a carer change the household may have become restricted, and out of the user's sight. */
-export type CarerResult = Result<{ ok: true; stillVisible: boolean }>;
+export type CarerResult = Result<{ ok: true; stillVisible: boolean; left?: boolean }>;
 
 async function stillVisible(tx: DbOrTx, who: Who, householdId: string): Promise<boolean> {
   return (await findVisibleHousehold(tx, who.user, householdId)) !== null;
+}
+
+/** Whether a carer other than this one still lives in the household: a household keeps one. */
+async function anotherCarerStays(tx: DbOrTx, householdId: string, carerId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: carers.id })
+    .from(carers)
+    .where(and(eq(carers.householdId, householdId), ne(carers.id, carerId), isNull(carers.leftOn)))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function addCarer(db: Db, who: Who, householdId: string, input: CarerInput): Promise<CarerResult> {
@@ -37,7 +48,8 @@ export async function addCarer(db: Db, who: Who, householdId: string, input: Car
     if (!access.ok) return access;
     const [carer] = await tx
       .insert(carers)
-      .values({ ...input, householdId })
+      // A carer is added living in the household; the change form records a leaving.
+      .values({ ...input, leftOn: null, householdId })
       .returning({ id: carers.id });
     await recomputeRestricted(tx, householdId);
     await recordAudit(tx, who.actor, {
@@ -69,9 +81,19 @@ export async function updateCarer(
     if (!access.ok) return access;
     const carer = await findCarer(tx, householdId, carerId);
     if (!carer) return { ok: false, reason: 'not-found' };
+    if (input.leftOn && !(await anotherCarerStays(tx, householdId, carerId))) {
+      return invalid({
+        field: 'leftOn',
+        message: 'Another carer must still live in the household. To end the household’s approval, change its status',
+      });
+    }
     const fields = changedFields(carer, input);
+    let left = false;
     if (fields.length) {
       await tx.update(carers).set(input).where(eq(carers.id, carerId));
+      // A carer who has left sees nothing more of the household: their portal access ends now.
+      if (input.leftOn) await endPortalAccess(tx, who, householdId, carerId);
+      left = Boolean(input.leftOn && !carer.leftOn);
       await recomputeRestricted(tx, householdId);
       await recordAudit(tx, who.actor, {
         action: 'update',
@@ -87,7 +109,7 @@ export async function updateCarer(
         detail: { part: 'carers', carerId, fields },
       });
     }
-    return { ok: true, stillVisible: await stillVisible(tx, who, householdId) };
+    return { ok: true, stillVisible: await stillVisible(tx, who, householdId), left };
   });
 }
 

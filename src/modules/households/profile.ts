@@ -34,7 +34,7 @@ export async function carerProfile(db: DbOrTx, household: HouseholdRecord): Prom
   }
   return {
     householdName: household.name,
-    carers: people.carers.map((c) => c.firstName),
+    carers: people.carers.filter((c) => c.leftOn === null).map((c) => c.firstName),
     adults,
     children,
     about: household.profileAbout,

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import { makeCarer, makeCheck, makeHousehold, makeMember, userIdByUsername } from '../../../test/support/households.ts';
@@ -71,6 +71,21 @@ describe("a household's people and history, read in one query", () => {
       },
     ]);
 
+    // Imogen's account for the carer portal, and an account not linked to anyone.
+    const [demoCarer] = await db.select().from(users).where(eq(users.id, carer));
+    await db.insert(users).values([
+      {
+        username: 'imogen.portal',
+        displayName: 'Imogen Achterberg',
+        email: 'imogen@example.com',
+        role: 'foster_carer',
+        passwordHash: demoCarer!.passwordHash,
+        householdId: household.id,
+        carerId: first.id,
+      },
+      { username: 'unlinked.portal', displayName: 'Not Linked', role: 'foster_carer', passwordHash: 'x' },
+    ]);
+
     const people = await householdPeople(db, household.id);
 
     // Each table read on its own, as the page read them before (carers and members in the order recorded).
@@ -111,6 +126,19 @@ describe("a household's people and history, read in one query", () => {
         dealtWithOn: notice.dealtWithAt ? todayInLondon(notice.dealtWithAt) : null,
         dealtWithBy,
       })),
+      accounts: (
+        await db
+          .select()
+          .from(users)
+          .where(and(eq(users.householdId, household.id), isNotNull(users.carerId)))
+          .orderBy(asc(users.displayName))
+      ).map((u) => ({
+        userId: u.id,
+        carerId: u.carerId,
+        displayName: u.displayName,
+        email: u.email,
+        active: u.active,
+      })),
     };
     expect(people).toEqual(byTable);
     // What the page reads of them: names, days as text, times as dates, the worker by name.
@@ -131,6 +159,9 @@ describe("a household's people and history, read in one query", () => {
       'other 2026-08-03 - -',
       `leaving 2026-06-20 2026-06-23 ${workerName}`,
     ]);
+    expect(people.accounts.map((a) => `${a.displayName} ${a.carerId === first.id} ${a.active}`)).toEqual([
+      'Imogen Achterberg true true',
+    ]);
   });
 
   it('are empty lists for a household with none', async () => {
@@ -139,5 +170,6 @@ describe("a household's people and history, read in one query", () => {
     expect(people.members).toEqual([]);
     expect(people.checks).toEqual([]);
     expect(people.notices).toEqual([]);
+    expect(people.accounts).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { changeNoticesJson, type ChangeNotice } from './change-notices.ts';
+import { portalAccountsJson, type PortalAccount } from './portal-accounts.ts';
 import { fromJsonRows, jsonRows } from '../../platform/db/json-rows.ts';
 import { queryRows, likePattern } from '../../platform/db/sql.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
@@ -24,8 +25,8 @@ export const HOUSEHOLDS_PAGE_SIZE = 25;
 const ssw = aliasedTable(users, 'ssw');
 
 /**
- * The people and history on a household's page, and the changes the carers told us about, in one
- * query (each list a JSON array): the page waits for one round trip rather than five.
+ * The people and history on a household's page, the changes the carers told us about and the
+ * carers' portal accounts, in one query (each list a JSON array): one round trip rather than six.
  */
 export async function householdPeople(db: DbOrTx, householdId: string) {
   const [row] = await queryRows<{
@@ -34,6 +35,7 @@ export async function householdPeople(db: DbOrTx, householdId: string) {
     checks: unknown;
     events: EventJson[];
     notices: ChangeNotice[];
+    accounts: PortalAccount[];
   }>(
     db,
     sql`select
@@ -52,13 +54,15 @@ export async function householdPeople(db: DbOrTx, householdId: string) {
           order by e.on_date desc, e.created_at desc), '[]')
         from household_status_events e left join users u on u.id = e.by_user_id
         where e.household_id = ${householdId}) as events,
-      ${changeNoticesJson(householdId)} as notices`,
+      ${changeNoticesJson(householdId)} as notices,
+      ${portalAccountsJson(householdId)} as accounts`,
   );
   return {
     carers: fromJsonRows(carers, row!.carers),
     members: fromJsonRows(householdMembers, row!.members),
     checks: fromJsonRows(personChecks, row!.checks),
     notices: row!.notices,
+    accounts: row!.accounts,
     events: row!.events.map(({ event, byName }) => ({
       event: fromJsonRows(householdStatusEvents, [event])[0]!,
       byName,

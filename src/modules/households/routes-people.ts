@@ -52,6 +52,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       action: options.carerId ? editCarerPath(household.id, options.carerId) : newCarerPath(household.id),
       values,
       dateOfBirth: datePartsOf(values, 'dateOfBirth'),
+      leftOn: datePartsOf(values, 'leftOn'),
       isStaff: values.isStaff === true || values.isStaff === 'yes',
       errors: options.errors,
       breadcrumbs: householdCrumbs(household),
@@ -82,7 +83,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
   app.post<WithId>('/households/:id/carers/new', changeAccess, async (request, reply) => {
     const household = await openHousehold(db, request, reply, 'carer-new', 'change');
     if (!household) return reply;
-    const form = parseForm(carerForm, request.body);
+    const form = parseForm(carerForm(todayInLondon()), request.body);
     if (!form.ok) return carerPage(reply, household, form.input, { errors: pageErrors(form.errors) });
     const result = await addCarer(db, who(request), household.id, form.value);
     return afterCarer(reply, household, result, 'carer-added', (errors) =>
@@ -112,14 +113,14 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       const carer = await findCarer(db, household.id, carerId);
       return carer ? `${carer.firstName} ${carer.lastName}` : undefined;
     };
-    const form = parseForm(carerForm, request.body);
+    const form = parseForm(carerForm(todayInLondon()), request.body);
     if (!form.ok) {
       const errors = pageErrors(form.errors);
       return carerPage(reply, household, form.input, { carerId, carerName: await recorded(), errors });
     }
     const result = await updateCarer(db, who(request), household.id, carerId, form.value);
     const carerName = result.ok ? undefined : await recorded();
-    return afterCarer(reply, household, result, 'carer-changed', (errors) =>
+    return afterCarer(reply, household, result, result.ok && result.left ? 'carer-left' : 'carer-changed', (errors) =>
       carerPage(reply, household, bodyOf(request.body), { carerId, carerName, errors }),
     );
   });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { photoUpload } from './photo.ts';
 import { changeNoticeRoutes } from './routes-change-notices.ts';
+import { portalAccountRoutes } from './routes-portal-accounts.ts';
 import { listRoutes } from './routes-list.ts';
 import { householdRoutes } from './routes-household.ts';
 import { peopleRoutes } from './routes-people.ts';
@@ -20,4 +21,5 @@ export const householdsRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db
   restrictedAccessRoutes(app, db);
   statusCorrectionRoutes(app, db);
   changeNoticeRoutes(app, db);
+  portalAccountRoutes(app, db);
 };

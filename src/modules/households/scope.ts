@@ -287,13 +287,22 @@ export async function checkPersonIn(
   return kind === 'carer' ? { carerId: id, memberId: null } : { carerId: null, memberId: id };
 }
 
-/** Carers and members of a household, as choices for "whose check is this". */
+/**
+ * Carers and members of a household, as choices for "whose check is this": those living there
+ * first, then former carers and members, so that a check of theirs can still be put right.
+ */
 export async function checkPeople(db: DbOrTx, householdId: string) {
   const [carerRows, memberRows] = await Promise.all([
     db
-      .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
+      .select({
+        id: carers.id,
+        firstName: carers.firstName,
+        lastName: carers.lastName,
+        former: sql<boolean>`${carers.leftOn} is not null`,
+      })
       .from(carers)
-      .where(eq(carers.householdId, householdId)),
+      .where(eq(carers.householdId, householdId))
+      .orderBy(carers.createdAt, carers.id),
     db
       .select({
         id: householdMembers.id,
@@ -303,14 +312,22 @@ export async function checkPeople(db: DbOrTx, householdId: string) {
       })
       .from(householdMembers)
       .where(eq(householdMembers.householdId, householdId))
-      .orderBy(sql`${householdMembers.leftOn} is not null`, householdMembers.createdAt, householdMembers.id),
+      .orderBy(householdMembers.createdAt, householdMembers.id),
   ]);
-  // A former member stays a choice, last, so that a check of theirs can still be put right.
-  return [
-    ...carerRows.map((c) => ({ value: `carer:${c.id}`, text: `${c.firstName} ${c.lastName} (carer)` })),
+  const choices = [
+    ...carerRows.map((c) => ({
+      former: c.former,
+      value: `carer:${c.id}`,
+      text: `${c.firstName} ${c.lastName} (${c.former ? 'former carer' : 'carer'})`,
+    })),
     ...memberRows.map((m) => ({
+      former: m.former,
       value: `member:${m.id}`,
       text: `${m.firstName} ${m.lastName}${m.former ? ' (former member)' : ''}`,
     })),
   ];
+  return [...choices.filter((c) => !c.former), ...choices.filter((c) => c.former)].map(({ value, text }) => ({
+    value,
+    text,
+  }));
 }

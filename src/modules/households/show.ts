@@ -23,7 +23,7 @@ import {
 } from './labels.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
 import { correctableChange } from './status-corrections.ts';
-import { changeNoticeDealtWithPath, redateStatusChangePath, undoStatusChangePath } from './paths.ts';
+import { changeNoticeDealtWithPath, portalAccountPath, redateStatusChangePath, undoStatusChangePath } from './paths.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -74,6 +74,22 @@ export async function showHousehold(
   const names = new Map<string, string>();
   for (const c of people.carers) names.set(`carer:${c.id}`, `${c.firstName} ${c.lastName}`);
   for (const m of people.members) names.set(`member:${m.id}`, `${m.firstName} ${m.lastName}`);
+  const carers = nowAndFormer(
+    people.carers.map((c) => ({
+      ...c,
+      age: age(c.dateOfBirth),
+      account: people.accounts.find((a) => a.carerId === c.id) ?? null,
+      portalAccountPath: portalAccountPath(household.id, c.id),
+    })),
+  );
+  const members = nowAndFormer(
+    people.members.map((m) => ({
+      ...m,
+      age: age(m.dateOfBirth),
+      relationshipName:
+        memberRelationshipNames[m.relationship as keyof typeof memberRelationshipNames] ?? m.relationship,
+    })),
+  );
   const can_ = abilities(request, household);
   // The latest status change recorded by hand, for those who may put it right.
   const correctable = can_.change ? await correctableChange(db, household) : null;
@@ -104,8 +120,10 @@ export async function showHousehold(
       shortBreaks: yesNo(household.shortBreaks),
       stayingPut: yesNo(household.stayingPut),
     },
-    carers: people.carers.map((c) => ({ ...c, age: age(c.dateOfBirth) })),
-    ...membersNowAndFormer(people.members, age),
+    carers: carers.now,
+    formerCarers: carers.former,
+    members: members.now,
+    formerMembers: members.former,
     changeNotices: people.notices.map((n) => ({
       ...n,
       kindName: changeNoticeNames[n.kind as ChangeNoticeKind] ?? n.kind,
@@ -139,18 +157,10 @@ export async function showHousehold(
   });
 }
 
-/** The household's members who live there now, and those who have left (latest first), for its page. */
-function membersNowAndFormer(
-  members: Awaited<ReturnType<typeof householdPeople>>['members'],
-  age: (dob: string | null) => number | null,
-) {
-  const shown = members.map((m) => ({
-    ...m,
-    age: age(m.dateOfBirth),
-    relationshipName: memberRelationshipNames[m.relationship as keyof typeof memberRelationshipNames] ?? m.relationship,
-  }));
+/** Those who live in the household now, and those who have left (latest first), for its page. */
+function nowAndFormer<T extends { leftOn: string | null }>(people: T[]): { now: T[]; former: T[] } {
   return {
-    members: shown.filter((m) => m.leftOn === null),
-    formerMembers: shown.filter((m) => m.leftOn !== null).sort((a, b) => compareIsoDates(b.leftOn!, a.leftOn!)),
+    now: people.filter((p) => p.leftOn === null),
+    former: people.filter((p) => p.leftOn !== null).sort((a, b) => compareIsoDates(b.leftOn!, a.leftOn!)),
   };
 }

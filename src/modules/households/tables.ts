@@ -121,6 +121,11 @@ export const carers = pgTable(
     phone: text('phone'),
     /** A carer who works for the council: the household becomes a restricted record. */
     isStaff: boolean('is_staff').notNull().default(false),
+    /**
+     * The day the carer stopped living in the household (a couple separating, say): a former
+     * carer, kept on the record, who owes no more checks or training and is no longer counted.
+     */
+    leftOn: date('left_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('carers_household_idx').on(t.householdId)],

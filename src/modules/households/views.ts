@@ -107,6 +107,10 @@ const doneMessages: Record<string, string> = {
   allocation: 'The allocation has been saved',
   'carer-added': 'The carer has been added',
   'carer-changed': 'The carer’s details have been changed',
+  'carer-left':
+    'The carer is now a former carer: their checks and training are no longer due, and any access they had to the carer portal has ended',
+  'portal-linked': 'The carer can now sign in to the carer portal with their account',
+  'portal-removed': 'The carer’s access to the carer portal has ended',
   'member-added': 'The household member has been added',
   'member-changed': 'The household member’s details have been changed',
   'change-dealt-with': 'The change the carers told us about is marked as dealt with',

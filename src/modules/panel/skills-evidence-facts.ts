@@ -109,7 +109,7 @@ function carersTraining(db: DbOrTx, householdId: string, today: IsoDate): Promis
     left join ${trainingBookings} b on b.carer_id = cr.id and b.attendance = 'attended'
       and b.session_starts_on > ${addMonths(today, -12)}::date and b.session_starts_on <= ${today}::date
     left join ${trainingCourses} c on c.id = b.session_course_id
-    where cr.household_id = ${householdId}
+    where cr.household_id = ${householdId} and cr.left_on is null
     group by cr.id
     order by cr.last_name, cr.first_name`,
   );

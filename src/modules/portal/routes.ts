@@ -28,7 +28,12 @@ export const portalRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
       });
       const flash =
         flashes[request.query.done ?? ''] ?? (request.query.changed ? flashes[request.query.changed] : undefined);
-      return reply.page('portal-home.njk', { title: 'Your household', sections, flash });
+      return reply.page('portal-home.njk', {
+        title: 'Your household',
+        sections,
+        flash,
+        linked: request.user!.householdId !== null,
+      });
     },
   );
 };

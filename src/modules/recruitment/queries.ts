@@ -1,5 +1,5 @@
 /** The recruitment module's reads: one household's road in and out, and the choices its forms offer. */
-import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -127,7 +127,7 @@ export async function adultsOf(db: DbOrTx, householdId: string) {
   const carerRows = await db
     .select({ id: carers.id, firstName: carers.firstName, lastName: carers.lastName })
     .from(carers)
-    .where(eq(carers.householdId, householdId))
+    .where(and(eq(carers.householdId, householdId), isNull(carers.leftOn)))
     .orderBy(asc(carers.createdAt), asc(carers.id));
   const memberRows = await db
     .select()

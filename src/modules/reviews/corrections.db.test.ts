@@ -247,6 +247,13 @@ describe('correcting a completed review', () => {
     const db = t.database.db;
     const household = await makeHousehold(db, { statusSince: approvedOn, name: 'Hazel' });
     await makeCarer(db, household.id, { firstName: 'Kit', lastName: 'Hazel', email: 'kit.hazel@example.test' });
+    // A carer who has left the household is sent neither report.
+    await makeCarer(db, household.id, {
+      firstName: 'Lee',
+      lastName: 'Hazel',
+      email: 'lee.hazel@example.test',
+      leftOn: '2026-01-15',
+    });
     const review = async () => {
       const made = await makeReview(db, { householdId: household.id, startedOn: addDays(today, -45), reviewedOn });
       await db

@@ -4,7 +4,7 @@
  * transaction that calls for them and sent by `deliverReviewMessages` (retried until the mail
  * server takes them); without a mail server they are held, showing exactly what would have gone.
  */
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { recordAudit, systemActor } from '../../platform/audit/service.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -60,7 +60,8 @@ export async function queueReportForCarers(
   const addresses = await tx
     .select({ email: carers.email })
     .from(carers)
-    .where(and(eq(carers.householdId, row.review.householdId), isNotNull(carers.email)))
+    // The carers living there now: a carer who has left is sent nothing more about the household.
+    .where(and(eq(carers.householdId, row.review.householdId), isNotNull(carers.email), isNull(carers.leftOn)))
     .orderBy(asc(carers.createdAt), asc(carers.id));
   const recipients = [...new Set(addresses.map((a) => a.email!.trim()).filter(Boolean))];
   if (recipients.length === 0) return null;

@@ -1,5 +1,5 @@
 /** Reads of annual reviews, scoped through the household each belongs to. */
-import { aliasedTable, and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { users } from '../../platform/auth/tables.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -105,7 +105,7 @@ export async function carerFirstNames(db: DbOrTx, householdId: string): Promise<
   const rows = await db
     .select({ firstName: carers.firstName })
     .from(carers)
-    .where(eq(carers.householdId, householdId))
+    .where(and(eq(carers.householdId, householdId), isNull(carers.leftOn)))
     .orderBy(asc(carers.createdAt), asc(carers.id));
   return rows.map((r) => r.firstName);
 }

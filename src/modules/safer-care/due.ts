@@ -83,6 +83,7 @@ export const saferCareDueRules: DueRule[] = [
     },
     compute: (db, ids) => planAgreed(db, ids),
     // 2: a member leaving, and the day a member moved in (when given), change the household.
-    version: 2,
+    // 3: so does a carer leaving.
+    version: 3,
   },
 ];

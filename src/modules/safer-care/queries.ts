@@ -42,7 +42,9 @@ export function firstChangeSql(householdId: SQL, agreedOn: SQL): SQL {
     (select min(${memberMovedInSql('joined')}) from household_members joined where joined.household_id = ${householdId}
       and ${memberMovedInSql('joined')} > ${agreedOn}),
     (select min(gone.left_on) from household_members gone where gone.household_id = ${householdId}
-      and gone.left_on > ${agreedOn}))`;
+      and gone.left_on > ${agreedOn}),
+    (select min(gone_carer.left_on) from carers gone_carer where gone_carer.household_id = ${householdId}
+      and gone_carer.left_on > ${agreedOn}))`;
 }
 
 const planColumns = sql`p.id, p.household_id as "householdId", p.agreed_on::text as "agreedOn",
@@ -80,7 +82,7 @@ export async function planById(db: DbOrTx, id: string): Promise<PlanRow | null> 
 export interface HouseholdChange {
   on: IsoDate;
   kind: 'placed' | 'member' | 'left';
-  /** The placement's type, or the member's relationship (codes: views.ts words them). */
+  /** The placement's type, the member's relationship (codes: views.ts words them), or 'carer'. */
   detail: string;
   /** The member's name; a child placed is not named on this page. */
   name: string | null;
@@ -105,6 +107,9 @@ export async function changesSince(db: DbOrTx, householdId: string, agreedOn: Is
         union all
         select gone.left_on::text, 'left', gone.relationship, gone.first_name || ' ' || gone.last_name
           from household_members gone where gone.household_id = ${householdId} and gone.left_on > ${agreedOn}
+        union all
+        select gc.left_on::text, 'left', 'carer', gc.first_name || ' ' || gc.last_name
+          from carers gc where gc.household_id = ${householdId} and gc.left_on > ${agreedOn}
       ) changes order by "on", kind, name`,
   );
 }

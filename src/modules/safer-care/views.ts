@@ -68,7 +68,8 @@ export function changeView(change: HouseholdChange): string {
     const type = (placementTypes as Record<string, string>)[change.detail];
     return `${when}: a child placed${type ? ` (${type.toLowerCase()})` : ''}`;
   }
-  const relationship = (memberRelationshipNames as Record<string, string>)[change.detail];
+  const relationship =
+    change.detail === 'carer' ? 'carer' : (memberRelationshipNames as Record<string, string>)[change.detail];
   const who = `${change.name}${relationship ? ` (${relationship.toLowerCase()})` : ''}`;
   return change.kind === 'left'
     ? `${when}: ${who} left the household`

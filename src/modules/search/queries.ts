@@ -27,7 +27,8 @@ export const MAX_RESULTS = 50;
  */
 export const WORD_SIMILARITY = 0.3;
 
-export type SearchResultKind = 'carer' | 'household member' | 'former household member' | 'child' | 'household';
+export type SearchResultKind =
+  'carer' | 'former carer' | 'household member' | 'former household member' | 'child' | 'household';
 
 export interface SearchResult {
   kind: SearchResultKind;
@@ -87,7 +88,7 @@ function searchSql(viewer: SignedInUser, q: string): SQL {
   const household = fuzzy(householdName, q, sql`${households.name}`);
   return sql`
     select kind, id, name, reference, household_name, status, town, date_of_birth, exact, score from (
-      (select 'carer' as kind, ${households.id} as id, ${carers.firstName} || ' ' || ${carers.lastName} as name,
+      (select case when ${carers.leftOn} is null then 'carer' else 'former carer' end as kind, ${households.id} as id, ${carers.firstName} || ' ' || ${carers.lastName} as name,
           ${households.reference} as reference, ${households.name} as household_name, ${households.status} as status, ${households.town} as town,
           ${carers.dateOfBirth}::text as date_of_birth, ${carer.exact} as exact, ${carer.score} as score, ${carer.tieBreak} as tie_break
         from ${carers} join ${households} on ${households.id} = ${carers.householdId}

@@ -7,6 +7,7 @@ import { recordWithReference, searchPeople, type SearchResult } from './queries.
 
 const kindNames: Record<SearchResult['kind'], string> = {
   carer: 'Carer',
+  'former carer': 'Former carer',
   'household member': 'Household member',
   'former household member': 'Former household member',
   child: 'Child',

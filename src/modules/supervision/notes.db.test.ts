@@ -58,7 +58,7 @@ async function startSmtpServer() {
   return { received, state, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A household of ssw's with two carers who have email addresses. */
+/** A household of ssw's with two carers who have email addresses, and a former carer who has one too. */
 async function householdWithEmail(t: TestApp) {
   const household = await makeHousehold(t.database.db, { allocatedSswUsername: 'ssw' });
   await makeCarer(t.database.db, household.id, {
@@ -70,6 +70,13 @@ async function householdWithEmail(t: TestApp) {
     firstName: 'Alex',
     lastName: 'Moreno',
     email: 'alex.carer@example.test',
+  });
+  // A carer who has left the household is sent nothing more about it.
+  await makeCarer(t.database.db, household.id, {
+    firstName: 'Jo',
+    lastName: 'Former',
+    email: 'jo.former@example.test',
+    leftOn: addDays(today, -60),
   });
   return household;
 }

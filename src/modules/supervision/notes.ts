@@ -104,7 +104,8 @@ async function notesContent(tx: DbOrTx, supervisionId: string, options: MailOpti
   const carersOf = await tx
     .select({ email: carers.email, firstName: carers.firstName, lastName: carers.lastName })
     .from(carers)
-    .where(eq(carers.householdId, row.householdId))
+    // The carers living there now: a carer who has left is sent nothing more about the household.
+    .where(and(eq(carers.householdId, row.householdId), isNull(carers.leftOn)))
     .orderBy(asc(carers.createdAt), asc(carers.id));
   const recipients = [...new Set(carersOf.map((a) => a.email?.trim() ?? '').filter(Boolean))];
   if (recipients.length === 0) return null;

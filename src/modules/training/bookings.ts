@@ -20,14 +20,19 @@ export type Via = 'portal' | 'staff';
 /** Staff may add a carer who came without booking, to take the register, up to this many days after the session. */
 export const STAFF_BOOKING_DAYS_AFTER = 60;
 
-/** The carer, if the booker may book for them: their own household in the portal, in scope for staff. */
+/**
+ * The carer, if the booker may book for them: their own household in the portal, in scope for
+ * staff; never a carer who has left the household.
+ */
 async function carerFor(tx: DbOrTx, who: Who, carerId: string, via: Via) {
   if (via === 'portal') {
     const [row] = await tx.select().from(carers).where(eq(carers.id, carerId));
-    return row && row.householdId === who.user.householdId ? { id: row.id, householdId: row.householdId } : null;
+    return row && row.householdId === who.user.householdId && !row.leftOn
+      ? { id: row.id, householdId: row.householdId }
+      : null;
   }
   const carer = await findVisibleCarer(tx, who.user, carerId);
-  return carer ? { id: carer.id, householdId: carer.householdId } : null;
+  return carer && !carer.leftOn ? { id: carer.id, householdId: carer.householdId } : null;
 }
 
 const placesTaken = (tx: DbOrTx, sessionId: string) =>

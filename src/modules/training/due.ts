@@ -51,14 +51,17 @@ interface Row {
   shown_until?: string | null;
 }
 
-/** The carers (cr) of approved households (h, t), of these ids or all, with the item's columns. */
+/**
+ * The carers (cr) living in approved households (h, t), of these ids or all, with the item's
+ * columns: a carer who has left the household owes no more training.
+ */
 function carerItems(ids: readonly string[] | null, select: SQL, join: SQL = sql``, where: SQL = sql`true`): SQL {
   return sql`select cr.id as carer_id, h.id as household_id,
       cr.first_name || ' ' || cr.last_name || ', ' || h.name || ' (' || h.reference || ')' as label,
       h.team_id, t.area_id, h.allocated_ssw_id as owner_id, ${select}
     from carers cr join households h on h.id = cr.household_id join teams t on t.id = h.team_id
     ${join}
-    where h.status = 'approved' and ${recordsIn(sql`cr.id`, ids)} and ${where}`;
+    where h.status = 'approved' and cr.left_on is null and ${recordsIn(sql`cr.id`, ids)} and ${where}`;
 }
 
 function toItem(row: Row): KeptDueItem {
@@ -183,6 +186,8 @@ const byChild: AffectedRecords = (ids) =>
 export const trainingDueRules: DueRule[] = [
   {
     id: 'training.tsd',
+    // 2: a carer who has left the household owes nothing more (carerItems).
+    version: 2,
     title: 'TSD standards evidenced',
     cites: `${NMS_20}, standard 20.3 (the Training, Support and Development Standards completed within 12 months of approval, 18 months for family and friends foster carers)`,
     countsFrom: 'the household’s approval, for each of its carers until the standards are evidenced',
@@ -195,7 +200,8 @@ export const trainingDueRules: DueRule[] = [
   {
     id: 'training.required',
     // 2: a child born on 29 February turns 11 on 1 March in a common year (birthdaySql).
-    version: 2,
+    // 3: a carer who has left the household owes nothing more (carerItems).
+    version: 3,
     title: 'Required training',
     cites: `${NMS_20}; the service’s mandatory training (local rules: the training a placement needs within ${REQUIRED_TRAINING_MONTHS} months, core training within 12 months of approval, first aid renewed every ${FIRST_AID_RENEWAL_YEARS} years)`,
     countsFrom:
@@ -208,6 +214,8 @@ export const trainingDueRules: DueRule[] = [
   },
   {
     id: 'training.pdp-review',
+    // 2: a carer who has left the household owes nothing more (carerItems).
+    version: 2,
     title: 'Personal development plan due for review',
     cites: `${NMS_20}; business plan target 2.1 (a PDP from approval, reviewed every year at the annual review; local rule: within ${PDP_WEEKS_AFTER_APPROVAL} weeks of approval)`,
     countsFrom: 'the review date of the carer’s current PDP, or approval when they have none',

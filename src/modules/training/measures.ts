@@ -44,7 +44,7 @@ interface CarerFact {
 /** A measure of the carers of the households approved on the period's day. */
 function carerMeasure(fact: (period: Period) => CarerFact): Pick<Measure, 'count' | 'records'> {
   const from = (period: Period, f: CarerFact) =>
-    sql`${carersOfApprovedOn(approvedHouseholdsOn(period.asAt))} ${f.join} where ${f.where ?? sql`true`}`;
+    sql`${carersOfApprovedOn(approvedHouseholdsOn(period.asAt), period.asAt)} ${f.join} where ${f.where ?? sql`true`}`;
   return {
     count(period) {
       const f = fact(period);

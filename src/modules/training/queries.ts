@@ -127,7 +127,7 @@ export interface FoundPerson {
 /** Escapes LIKE wildcards so a search for "50%" means those characters. */
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Carers the viewer may read whose name or household (name or reference) matches, of households in assessment or approved. */
+/** Carers the viewer may read whose name or household (name or reference) matches, living in households in assessment or approved. */
 export async function searchCarers(db: DbOrTx, viewer: SignedInUser, q: string): Promise<FoundPerson[]> {
   if (!q) return [];
   const pattern = like(q);
@@ -135,7 +135,7 @@ export async function searchCarers(db: DbOrTx, viewer: SignedInUser, q: string):
     db,
     sql`select carers.id, carers.first_name || ' ' || carers.last_name as name, h.name || ' (' || h.reference || ')' as detail
       from carers join households h on h.id = carers.household_id
-      where ${carersVisibleTo(viewer)} and h.status in ('approved', 'in_assessment', 'on_hold')
+      where ${carersVisibleTo(viewer)} and h.status in ('approved', 'in_assessment', 'on_hold') and carers.left_on is null
         and (carers.first_name || ' ' || carers.last_name ilike ${pattern} or h.name ilike ${pattern} or h.reference ilike ${pattern})
       order by carers.last_name, carers.first_name, carers.id limit ${SEARCH_LIMIT}`,
   );

@@ -24,9 +24,11 @@ export interface CarerFacts {
   participation_days: number;
   pdp_agreed_on: string | null;
   pdp_review_by: string | null;
+  /** The day the carer left the household, for a former carer. */
+  left_on: string | null;
 }
 
-/** The facts of each carer of a household (or one carer), as at `today`. */
+/** The facts of each carer of a household (or one carer), as at `today`: those who have left last. */
 export async function carerFacts(
   db: DbOrTx,
   which: { householdId: string } | { carerId: string },
@@ -43,12 +45,13 @@ export async function carerFacts(
         ${fmt(lastTrainingOn(sql`cr.id`, today))} as last_training_on,
         ${fmt(coreCompletedOn(sql`cr.id`, today))} as core_completed_on,
         ${participationDays(sql`cr.id`, addDays(addYears(today, -1), 1), today)} as participation_days,
-        to_char(pdp.agreed_on, 'YYYY-MM-DD') as pdp_agreed_on, to_char(pdp.review_by, 'YYYY-MM-DD') as pdp_review_by
+        to_char(pdp.agreed_on, 'YYYY-MM-DD') as pdp_agreed_on, to_char(pdp.review_by, 'YYYY-MM-DD') as pdp_review_by,
+        to_char(cr.left_on, 'YYYY-MM-DD') as left_on
       from carers cr join households h on h.id = cr.household_id
       left join lateral (select d.agreed_on, d.review_by from development_plans d where d.carer_id = cr.id
         order by d.agreed_on desc, d.created_at desc limit 1) pdp on true
       where ${where}
-      order by cr.created_at, cr.id`,
+      order by cr.left_on is not null, cr.created_at, cr.id`,
   );
 }
 

@@ -4,7 +4,7 @@
  * carers of their own household only.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { addDays, addYears, todayInLondon } from '../../platform/dates/index.ts';
@@ -28,7 +28,7 @@ const crumbs = [
   { text: 'Training and development', href: '/portal/training' },
 ];
 
-/** The household's carers, each with whether they already have a place on the session. */
+/** The household's carers (living there now), each with whether they already have a place on the session. */
 async function householdCarers(db: Db, householdId: string | null, sessionId: string) {
   if (!householdId) return [];
   return db
@@ -42,7 +42,7 @@ async function householdCarers(db: Db, householdId: string | null, sessionId: st
         and b.session_id = ${sessionId} and b.status = 'booked')`,
     })
     .from(carers)
-    .where(eq(carers.householdId, householdId))
+    .where(and(eq(carers.householdId, householdId), isNull(carers.leftOn)))
     .orderBy(carers.createdAt, carers.id);
 }
 
@@ -52,7 +52,8 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
     if (!householdId) return reply.callNotFound();
     const today = todayInLondon();
     const { page } = listQuery.parse(request.query);
-    const people = await carerFacts(db, { householdId }, today);
+    // The carers living there now: a carer who has left is not shown to the household.
+    const people = (await carerFacts(db, { householdId }, today)).filter((p) => p.left_on === null);
     const plans = await Promise.all(people.map(async (p) => (await plansOf(db, p.carer_id))[0] ?? null));
     const bookings = await bookingsOf(db, { householdId });
     const events = await eventsAttendedBy(db, { householdId }, addDays(addYears(today, -1), 1), today);

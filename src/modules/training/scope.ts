@@ -31,6 +31,8 @@ export interface CarerInScope {
   areaId: string;
   allocatedSswId: string | null;
   restricted: boolean;
+  /** The day the carer left the household: a former carer, who is booked on nothing more. */
+  leftOn: string | null;
 }
 
 /** The carer, if the viewer may read their training record (null: a 404). */
@@ -54,6 +56,7 @@ export async function findVisibleCarer(
       areaId: teams.areaId,
       allocatedSswId: households.allocatedSswId,
       restricted: households.restricted,
+      leftOn: carers.leftOn,
     })
     .from(carers)
     .innerJoin(households, eq(households.id, carers.householdId))

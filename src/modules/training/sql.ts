@@ -65,9 +65,9 @@ export const participationDays = (carer: SQL, from: SQL | string, asAt: SQL | st
   join participation_events e on e.id = a.event_id
   where a.carer_id = ${carer} and e.held_on between ${from}::date and ${asAt}::date)`;
 
-/** The carers (cr) of the households approved on the day (h, t). */
-export const carersOfApprovedOn = (approvedHouseholds: SQL) =>
-  sql`${approvedHouseholds} join carers cr on cr.household_id = h.id`;
+/** The carers (cr) living on the day in the households approved that day (h, t). */
+export const carersOfApprovedOn = (approvedHouseholds: SQL, asAt: SQL | string) =>
+  sql`${approvedHouseholds} join carers cr on cr.household_id = h.id and (cr.left_on is null or cr.left_on > ${asAt}::date)`;
 
 /**
  * Every carer's attended training held on or before the day, as one grouped subquery (alias it

@@ -63,6 +63,7 @@ export const partWords: Readonly<Record<string, string>> = {
   checks: 'the checks',
   members: 'the household members',
   'change-notice': 'a change the carers told us about',
+  'portal-account': 'a carer’s carer portal account',
   photo: 'the photo',
   trail: 'the audit trail',
   profile: 'the carer profile',

@@ -28,6 +28,11 @@ export const users = pgTable(
     areaId: uuid('area_id').references(() => areas.id),
     /** For a foster carer's portal account: the one household they may see. */
     householdId: uuid('household_id'),
+    /**
+     * For a foster carer's portal account: the carer whose account it is (the households module
+     * links it). It is unlinked, with the household, when that carer leaves the household.
+     */
+    carerId: uuid('carer_id'),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
     /** Set when an administrator resets the password: the user must choose their own. */
@@ -41,7 +46,13 @@ export const users = pgTable(
      */
     secondFactorRequired: boolean('second_factor_required').notNull().default(false),
   },
-  (t) => [index('users_team_idx').on(t.teamId), index('users_role_idx').on(t.role)],
+  (t) => [
+    index('users_team_idx').on(t.teamId),
+    index('users_role_idx').on(t.role),
+    index('users_household_idx')
+      .on(t.householdId)
+      .where(sql`${t.householdId} is not null`),
+  ],
 );
 
 /** Sessions live in the database so any number of processes can serve one service. */

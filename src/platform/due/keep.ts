@@ -63,16 +63,28 @@ async function computeLive(db: DbOrTx, rule: DueRule, ids: readonly string[] | n
  */
 export const ACCOUNT_RECORD = 'user';
 
-/** For each rule, the records of its items owned by these accounts. */
-async function ownedItems(tx: DbOrTx, changed: SQL): Promise<Map<string, string[]>> {
+/** For each rule, the records of its kept items whose `column` names one of these records. */
+async function keptItemsNaming(tx: DbOrTx, column: SQL, changed: SQL): Promise<Map<string, string[]>> {
   const rows = await queryRows<{ rule_id: string; record_id: string }>(
     tx,
-    sql`select distinct rule_id, record_id::text as record_id from due_items where owner_user_id in ${changed}`,
+    sql`select distinct rule_id, record_id::text as record_id from due_items where ${column} in ${changed}`,
   );
   const byRule = new Map<string, string[]>();
   for (const row of rows) byRule.set(row.rule_id, [...(byRule.get(row.rule_id) ?? []), row.record_id]);
   return byRule;
 }
+
+/**
+ * The column of a kept item that names a record of this type, if any: an item copies its owner,
+ * and its team, area and words from its household or child, so a change to any of them recomputes
+ * every item that names it, whatever rule made it (a rule's `affectedBy` is for the items a change
+ * may add).
+ */
+const namingColumn: Record<string, SQL> = {
+  [ACCOUNT_RECORD]: sql`owner_user_id`,
+  household: sql`household_id`,
+  child: sql`child_id`,
+};
 
 /** Record ids as a parenthesised list of uuids, for `in`. */
 const uuidList = (ids: readonly string[]) =>
@@ -84,7 +96,8 @@ const uuidList = (ids: readonly string[]) =>
 /** For each rule, the ids of its records that a change to these records affects. */
 async function affectedKeys(tx: DbOrTx, recordType: string, ids: readonly string[]) {
   const changed = uuidList(ids);
-  const owned = recordType === ACCOUNT_RECORD ? await ownedItems(tx, changed) : new Map<string, string[]>();
+  const column = namingColumn[recordType];
+  const owned = column ? await keptItemsNaming(tx, column, changed) : new Map<string, string[]>();
   const keys = new Map<DueRule, Set<string>>();
   for (const rule of dueRules()) {
     const mine = new Set<string>([...(rule.recordType === recordType ? ids : []), ...(owned.get(rule.id) ?? [])]);

@@ -1,0 +1,221 @@
+/**
+ * A carer leaves the household (a couple separating): the day they left, on the carer's change
+ * form (bad dates refused, the last carer kept, nothing typed lost); the household's page keeps them
+ * as a former carer; their check renewals and training deadlines end, the safer-care plan is due
+ * again, and their access to the carer portal ends at once. Search, the check form and the profile
+ * given to children say so. The kept deadlines match a rebuild throughout.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { expectDueItemsInStep } from '../../../test/support/due.ts';
+import { Agent, signedIn, testAppForFile } from '../../../test/support/app.ts';
+import { makeCarer, makeCheck, makeHousehold } from '../../../test/support/households.ts';
+import { users } from '../../platform/auth/tables.ts';
+import { addDays, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
+import { refreshDueItems } from '../../platform/due/index.ts';
+import { dueItems } from '../../platform/due/tables.ts';
+import { dateBoxes } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { saferCarePlans } from '../safer-care/tables.ts';
+import { carers } from './tables.ts';
+
+const t = testAppForFile();
+const today = todayInLondon();
+
+const itemsOf = async (recordIds: string[], ruleId?: string) =>
+  t.database.db
+    .select({ ruleId: dueItems.ruleId, dueOn: dueItems.dueOn, detail: dueItems.detail })
+    .from(dueItems)
+    .where(and(inArray(dueItems.recordId, recordIds), ruleId ? eq(dueItems.ruleId, ruleId) : undefined));
+
+/** A foster carer's account, as an administrator makes one, with the demo's password; not linked to a household. */
+async function carerAccount(displayName: string, username: string) {
+  const db = t.database.db;
+  const [demo] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.username, 'carer'));
+  const [row] = await db
+    .insert(users)
+    .values({ username, displayName, email: `${username}@example.com`, role: 'foster_carer', passwordHash: demo!.hash })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+const alexValues = {
+  firstName: 'Alex',
+  lastName: 'Parting',
+  email: 'alex.parting@example.com',
+  phone: '07700 900123',
+  ...dateBoxes('dateOfBirth', '1982-03-14'),
+};
+
+describe('a carer leaving the household', () => {
+  it('keeps them as a former carer, ends their checks, training and portal access, and makes the safer-care plan due again', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
+    const sam = await makeCarer(db, household.id, { firstName: 'Sam', lastName: 'Staying' });
+    const alex = await makeCarer(db, household.id, {
+      firstName: 'Alex',
+      lastName: 'Parting',
+      email: 'alex.parting@example.com',
+      phone: '07700 900123',
+      dateOfBirth: '1982-03-14',
+    });
+    await makeCheck(db, household.id, { carerId: alex.id, kind: 'dbs', expiresOn: addDays(today, 40) });
+    await makeCheck(db, household.id, { carerId: sam.id, kind: 'dbs', expiresOn: addDays(today, 50) });
+    await db.insert(saferCarePlans).values({
+      householdId: household.id,
+      agreedOn: addDays(today, -200),
+      reviewBy: addDays(today, 165),
+      reason: 'yearly',
+      covers: ['bedrooms'],
+      summary: 'Each child has a bedroom of their own.',
+    });
+    await refreshDueItems(db, 'household', [household.id]);
+    const renewals = async () =>
+      (await itemsOf([household.id], 'households.dbs-check-renewal')).map((i) => i.detail).sort();
+    expect(await renewals()).toEqual(['DBS check of Alex Parting (carer)', 'DBS check of Sam Staying (carer)']);
+    // Approved a year ago with no training recorded: Alex owes their training and development plan.
+    const alexTraining = (await itemsOf([alex.id])).map((i) => i.ruleId);
+    expect(alexTraining).toEqual(expect.arrayContaining(['training.tsd', 'training.pdp-review']));
+
+    // Alex has an account for the carer portal, linked from the household's page.
+    const accountId = await carerAccount('Alex Parting', 'alex.parting');
+    const ssw = await signedIn(t.app, 'ssw');
+    const portalPath = `/households/${household.id}/carers/${alex.id}/portal-account`;
+    expect((await ssw.post(portalPath, { userId: accountId })).headers.location).toBe(
+      `/households/${household.id}?done=portal-linked`,
+    );
+    const alexPortal = await signedIn(t.app, 'alex.parting');
+    expect((await alexPortal.get('/portal')).statusCode).toBe(200);
+
+    const edit = `/households/${household.id}/carers/${alex.id}/edit`;
+    const form = await ssw.get(edit);
+    expect(form.body).toContain('Date they left the household (optional)');
+    expect((await ssw.get(`/households/${household.id}/carers/new`)).body).not.toContain('Date they left');
+    const toCome = await ssw.post(edit, { ...alexValues, ...dateBoxes('leftOn', addDays(today, 1)) });
+    expect(toCome.statusCode).toBe(400);
+    expect(toCome.body).toContain('Date they left must be today or in the past');
+    expect(toCome.body).toContain('value="alex.parting@example.com"');
+    const beforeBirth = await ssw.post(edit, { ...alexValues, ...dateBoxes('leftOn', '1981-01-01') });
+    expect(beforeBirth.statusCode).toBe(400);
+    expect(beforeBirth.body).toContain('Date they left must be on or after their date of birth');
+
+    const leftOn = addDays(today, -5);
+    const saved = await ssw.post(edit, { ...alexValues, ...dateBoxes('leftOn', leftOn) });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/households/${household.id}?done=carer-left`);
+    const page = await ssw.get(saved.headers.location!);
+    expect(page.body).toContain('The carer is now a former carer');
+    expect(page.body).toContain('Former carers');
+    expect(page.body).toContain(`Left ${formatDate(leftOn)}`);
+
+    // Their access to the portal ended with the change: signed out, and the account unlinked.
+    const after = await alexPortal.get('/portal');
+    expect(after.statusCode).toBe(302);
+    expect(after.headers.location).toContain('/sign-in');
+    const [account] = await db.select().from(users).where(eq(users.id, accountId));
+    expect(account).toMatchObject({ householdId: null, carerId: null, active: true });
+    // Signed in again, the account sees no household.
+    const again = new Agent(t.app);
+    await again.signIn('alex.parting');
+    const unlinked = await again.get('/portal');
+    expect(unlinked.body).toContain('Your account is not linked to a household');
+    expect(unlinked.body).not.toContain(household.name);
+
+    // Their renewal and training are owed no more; Sam's stay.
+    expect(await renewals()).toEqual(['DBS check of Sam Staying (carer)']);
+    expect(await itemsOf([alex.id])).toEqual([]);
+    expect((await itemsOf([sam.id])).length).toBeGreaterThan(0);
+    // A carer leaving changes the household: its plan is agreed again within 10 working days.
+    expect(await itemsOf([household.id], 'safer-care.plan-agreed')).toMatchObject([
+      { dueOn: addWorkingDays(leftOn, 10) },
+    ]);
+    const plan = await ssw.get(`/households/${household.id}/safer-care`);
+    expect(plan.body).toContain(`${formatDate(leftOn)}: Alex Parting (carer) left the household`);
+    await expectDueItemsInStep(db);
+
+    // Kept on the record, named as a former carer; no longer on the profile children are given.
+    const search = await ssw.get('/search?q=Parting');
+    expect(search.body).toContain('Former carer');
+    expect((await ssw.get(`/households/${household.id}/checks/new`)).body).toContain('Alex Parting (former carer)');
+    const profile = await ssw.get(`/households/${household.id}/profile`);
+    expect(profile.body).toContain('Sam');
+    expect(profile.body).not.toMatch(/Your foster carers:[^<]*Alex/);
+    const training = await ssw.get(`/training/carers/${alex.id}`);
+    expect(training.body).toContain(`Left the household on ${formatDate(leftOn)}`);
+    expect((await ssw.get(`/households/${household.id}/training`)).body).toContain('Alex Parting</a> (former carer)');
+
+    // Sam cannot leave too: a household keeps a carer (its status ends its approval).
+    const samEdit = `/households/${household.id}/carers/${sam.id}/edit`;
+    const last = await ssw.post(samEdit, {
+      firstName: 'Sam',
+      lastName: 'Staying',
+      ...dateBoxes('dateOfBirth', '1980-05-17'),
+      ...dateBoxes('leftOn', leftOn),
+    });
+    expect(last.statusCode).toBe(400);
+    expect(last.body).toContain('Another carer must still live in the household');
+    expect(last.body).toContain('value="Staying"');
+    const [samNow] = await db.select().from(carers).where(eq(carers.id, sam.id));
+    expect(samNow!.leftOn).toBeNull();
+
+    // Recorded in error: the day cleared, Alex lives there again and every deadline follows.
+    expect((await ssw.post(edit, alexValues)).statusCode).toBe(303);
+    expect((await ssw.get(`/households/${household.id}`)).body).not.toContain('Former carers');
+    expect(await renewals()).toHaveLength(2);
+    expect(await itemsOf([household.id], 'safer-care.plan-agreed')).toMatchObject([{ dueOn: addDays(today, 165) }]);
+    await expectDueItemsInStep(db);
+  });
+});
+
+describe('a carer’s account for the carer portal', () => {
+  it('is linked from the household’s page to a carer living there, and its access removed there', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
+    const robin = await makeCarer(db, household.id, { firstName: 'Robin', lastName: 'Portalson' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const path = `/households/${household.id}/carers/${robin.id}/portal-account`;
+
+    const page = await ssw.get(`/households/${household.id}`);
+    expect(page.body).toContain('No account');
+    expect(page.body).toContain(`href="${path}">Give access`);
+    const accountId = await carerAccount('Robin Portalson', 'robin.portalson');
+    const form = await ssw.get(path);
+    expect(form.body).toContain('Which account is theirs?');
+    expect(form.body).toContain('Robin Portalson');
+    expect(form.body).toContain('robin.portalson@example.com');
+    const none = await ssw.post(path, {});
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Select the carer’s account from the list');
+    // A staff account, or one already linked, is not one to give.
+    const staffId = (await db.select({ id: users.id }).from(users).where(eq(users.username, 'cicsw')))[0]!.id;
+    const staff = await ssw.post(path, { userId: staffId });
+    expect(staff.statusCode).toBe(400);
+    expect((await db.select().from(users).where(eq(users.id, staffId)))[0]!.householdId).toBeNull();
+
+    // Only those who may change the household: a carer and a children's social worker are refused.
+    const cicsw = await signedIn(t.app, 'cicsw');
+    expect((await cicsw.post(path, { userId: accountId })).statusCode).toBe(403);
+    const otherHousehold = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
+    expect((await ssw.get(`/households/${otherHousehold.id}/carers/${robin.id}/portal-account`)).statusCode).toBe(404);
+
+    expect((await ssw.post(path, { userId: accountId })).statusCode).toBe(303);
+    expect((await ssw.get(`/households/${household.id}`)).body).toContain('Robin Portalson’s account');
+    const robinPortal = await signedIn(t.app, 'robin.portalson');
+    const home = await robinPortal.get('/portal');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).not.toContain('Your account is not linked to a household');
+    expect(home.body).toContain('Your approval');
+    // Linked once: the form now shows the account and the way to remove it.
+    const linked = await ssw.get(path);
+    expect(linked.body).toContain('Remove access to the carer portal');
+
+    const removed = await ssw.post(`${path}/remove`, {});
+    expect(removed.headers.location).toBe(`/households/${household.id}?done=portal-removed`);
+    expect((await robinPortal.get('/portal')).statusCode).toBe(302);
+    expect((await ssw.get(`/households/${household.id}`)).body).toContain('No account');
+    // The household's trail says who gave and who removed the access.
+    const head = await signedIn(t.app, 'head');
+    const trail = await head.get(`/records/household/${household.id}/audit`);
+    expect(trail.body.match(/Changed a carer’s carer portal account on the household record/g)).toHaveLength(2);
+  });
+});
