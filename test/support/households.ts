@@ -10,7 +10,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { teams, users } from '../../src/platform/auth/tables.ts';
-import { addYears, todayInLondon } from '../../src/platform/dates/index.ts';
+import { addDays, addYears, todayInLondon } from '../../src/platform/dates/index.ts';
+import { saferCarePlans } from '../../src/modules/safer-care/tables.ts';
 import {
   carers,
   householdMembers,
@@ -184,4 +185,21 @@ export async function nameOnRestrictedHousehold(db: DbOrTx, householdId: string,
   await db.execute(
     sql`insert into household_restricted_access (household_id, user_id) values (${householdId}, ${userId}) on conflict do nothing`,
   );
+}
+
+/**
+ * A household's safer-care plan agreed `agreedDaysAgo` days ago (default 200), due for review a
+ * year after; its deadlines refreshed as the service does.
+ */
+export async function makeSaferCarePlan(db: DbOrTx, householdId: string, agreedDaysAgo = 200): Promise<void> {
+  const today = todayInLondon();
+  await db.insert(saferCarePlans).values({
+    householdId,
+    agreedOn: addDays(today, -agreedDaysAgo),
+    reviewBy: addDays(today, 365 - agreedDaysAgo),
+    reason: 'yearly',
+    covers: ['bedrooms'],
+    summary: 'Each child has a bedroom of their own.',
+  });
+  await refreshDueItems(db, 'household', [householdId]);
 }

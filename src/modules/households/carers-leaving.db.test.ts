@@ -9,14 +9,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { Agent, signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeCarer, makeCheck, makeHousehold } from '../../../test/support/households.ts';
+import { makeCarer, makeCheck, makeHousehold, makeSaferCarePlan } from '../../../test/support/households.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { addDays, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { saferCarePlans } from '../safer-care/tables.ts';
 import { carers } from './tables.ts';
 
 const t = testAppForFile();
@@ -61,14 +60,7 @@ describe('a carer leaving the household', () => {
     });
     await makeCheck(db, household.id, { carerId: alex.id, kind: 'dbs', expiresOn: addDays(today, 40) });
     await makeCheck(db, household.id, { carerId: sam.id, kind: 'dbs', expiresOn: addDays(today, 50) });
-    await db.insert(saferCarePlans).values({
-      householdId: household.id,
-      agreedOn: addDays(today, -200),
-      reviewBy: addDays(today, 165),
-      reason: 'yearly',
-      covers: ['bedrooms'],
-      summary: 'Each child has a bedroom of their own.',
-    });
+    await makeSaferCarePlan(db, household.id);
     await refreshDueItems(db, 'household', [household.id]);
     const renewals = async () =>
       (await itemsOf([household.id], 'households.dbs-check-renewal')).map((i) => i.detail).sort();

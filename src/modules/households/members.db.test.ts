@@ -9,13 +9,12 @@ import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeCheck, makeHousehold, makeMember } from '../../../test/support/households.ts';
+import { makeCheck, makeHousehold, makeSaferCarePlan, makeMember } from '../../../test/support/households.ts';
 import { addDays, addWorkingDays, addYears, birthdayOn, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { saferCarePlans } from '../safer-care/tables.ts';
 import { householdMembers } from './tables.ts';
 
 const t = testAppForFile();
@@ -143,14 +142,7 @@ describe('a household’s members coming and going', () => {
       completedOn: addDays(today, -1000),
       expiresOn: addDays(today, 60),
     });
-    await db.insert(saferCarePlans).values({
-      householdId: household.id,
-      agreedOn: addDays(today, -200),
-      reviewBy: addDays(today, 165),
-      reason: 'yearly',
-      covers: ['bedrooms'],
-      summary: 'Each child has a bedroom of their own.',
-    });
+    await makeSaferCarePlan(db, household.id);
     await refreshDueItems(db, 'household', [household.id]);
     expect(await itemsOf(household.id, 'households.dbs-check-renewal')).toHaveLength(1);
     expect(await itemsOf(household.id, 'safer-care.plan-agreed')).toMatchObject([{ dueOn: addDays(today, 165) }]);

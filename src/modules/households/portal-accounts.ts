@@ -59,6 +59,27 @@ export async function accountsToLink(db: DbOrTx) {
     .limit(ACCOUNTS_OFFERED);
 }
 
+/** A change of an account's access, on the household's trail and on the account's. */
+async function auditAccess(
+  tx: DbOrTx,
+  who: Who,
+  householdId: string,
+  change: { carerId: string } & ({ linked: string } | { unlinked: string }),
+) {
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'household',
+    recordId: householdId,
+    detail: { part: 'portal-account', ...change },
+  });
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'user',
+    recordId: 'linked' in change ? change.linked : change.unlinked,
+    detail: { changed: ['householdId'] },
+  });
+}
+
 /** The carer, living in the household, for the account's forms; else a refusal. */
 async function carerLivingIn(tx: DbOrTx, who: Who, householdId: string, carerId: string) {
   const access = await householdFor(tx, who.user, householdId, 'change');
@@ -92,18 +113,7 @@ export async function linkPortalAccount(
       )
       .returning({ id: users.id });
     if (!linked) return invalid({ field: 'userId', message: 'Select the carer’s account from the list' });
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'household',
-      recordId: householdId,
-      detail: { part: 'portal-account', carerId, linked: userId },
-    });
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'user',
-      recordId: userId,
-      detail: { changed: ['householdId'] },
-    });
+    await auditAccess(tx, who, householdId, { carerId, linked: userId });
     return { ok: true };
   });
 }
@@ -120,18 +130,7 @@ export async function endPortalAccess(tx: DbOrTx, who: Who, householdId: string,
     .returning({ id: users.id });
   for (const { id } of unlinked) {
     await destroyUserSessions(tx, id);
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'household',
-      recordId: householdId,
-      detail: { part: 'portal-account', carerId, unlinked: id },
-    });
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'user',
-      recordId: id,
-      detail: { changed: ['householdId'] },
-    });
+    await auditAccess(tx, who, householdId, { carerId, unlinked: id });
   }
   return unlinked.length > 0;
 }
