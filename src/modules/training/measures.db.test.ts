@@ -1,8 +1,10 @@
 /** Each training and participation measure on a small fixture, the answer worked out by hand (September 2026). */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeCarer } from '../../../test/support/households.ts';
 import { measureFixture } from '../../../test/support/measures.ts';
 import { measureRecords } from '../../platform/measures/index.ts';
+import { carers } from '../households/tables.ts';
 import {
   childrenAttending,
   coreFirstYear,
@@ -45,6 +47,38 @@ describe('carers with a current personal development plan', () => {
       [none.id, false],
       [later.id, false],
       [renewed.id, true],
+    ]);
+  });
+});
+
+describe('carers who have left their household', () => {
+  it('are counted while they lived there: not after the day they left', async () => {
+    const stays = await carerApproved('2024-01-08');
+    await makePlan(db(), stays.id, '2025-10-01');
+    // Left on 15 September, before the day: no longer one of the service's carers, so not counted.
+    const gone = await approvedHousehold('2024-01-08');
+    await makeCarer(db(), gone.id);
+    const leftBefore = await makeCarer(db(), gone.id, { leftOn: '2026-09-15' });
+    // Left on 10 October, after the day: one of the carers on 30 September, counted.
+    const leftAfter = await carerApproved('2024-01-08');
+    await db().update(carers).set({ leftOn: '2026-10-10' }).where(eq(carers.id, leftAfter.id));
+    expect(
+      await rowsFor(
+        currentPdp,
+        [stays, leftBefore, leftAfter].map((c) => c.id),
+      ),
+    ).toEqual([
+      [stays.id, true],
+      [leftAfter.id, false],
+    ]);
+    expect(
+      await rowsFor(
+        noTraining12,
+        [stays, leftBefore, leftAfter].map((c) => c.id),
+      ),
+    ).toEqual([
+      [stays.id, true],
+      [leftAfter.id, true],
     ]);
   });
 });
