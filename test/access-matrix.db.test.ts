@@ -101,6 +101,7 @@ const expected: Record<string, Rule> = {
   'GET /households/:id/members/:personId/edit': 'households.change',
   'POST /households/:id/members/:personId/edit': 'households.change',
   'POST /households/:id/change-notices/:noticeId/dealt-with': 'households.change',
+  'POST /households/:id/change-notices/:noticeId/reopen': 'households.change',
   'GET /households/:id/carers/:personId/portal-account': 'households.change',
   'POST /households/:id/carers/:personId/portal-account': 'households.change',
   'POST /households/:id/carers/:personId/portal-account/remove': 'households.change',

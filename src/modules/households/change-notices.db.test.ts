@@ -128,6 +128,21 @@ describe('a change the carers tell us about', () => {
       `your supervising social worker dealt with it on ${formatDate(today)}`,
     );
 
+    // Marked in error: to deal with again, owed from the day the carers told us, then dealt with.
+    const reopen = `/households/${householdId}/change-notices/${notice!.id}/reopen`;
+    expect(shown.body).toContain(`action="${reopen}"`);
+    expect((await carer.post(reopen, {})).statusCode).toBe(403);
+    const reopened = await ssw.post(reopen, {});
+    expect(reopened.headers.location).toBe(`/households/${householdId}?done=change-reopened#changes-told`);
+    const again = await ssw.get(reopened.headers.location!);
+    expect(again.body).toContain('The change the carers told us about is to deal with again');
+    expect(again.body).toContain('To deal with');
+    expect(await itemsOf(householdId)).toHaveLength(1);
+    await expectInStep();
+    expect((await ssw.post(reopen, {})).statusCode).toBe(404);
+    expect((await ssw.post(dealtWith, {})).statusCode).toBe(303);
+    expect(await itemsOf(householdId)).toEqual([]);
+
     const trail = await db
       .select()
       .from(auditEvents)
@@ -135,7 +150,7 @@ describe('a change the carers tell us about', () => {
     const steps = trail
       .filter((e) => (e.detail as { part?: string } | null)?.part === 'change-notice')
       .map((e) => `${e.username} ${e.action}`);
-    expect(steps).toEqual(['carer record', 'ssw deal-with']);
+    expect(steps).toEqual(['carer record', 'ssw deal-with', 'ssw reopen', 'ssw deal-with']);
   });
 
   it('is marked only on the household it was told about, by those who may change that household', async () => {

@@ -5,7 +5,7 @@
  * added or leaving, on the household's page) and marks it dealt with, within 5 working days (the
  * service's local rule): a deadline kept with the others.
  */
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { addWorkingDays, type IsoDate } from '../../platform/dates/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -96,26 +96,36 @@ export async function tellOfChange(db: Db, who: Who, input: ChangeNoticeInput): 
   });
 }
 
-/** Their supervising social worker (or anyone who may change the household) marks a notice dealt with. */
-export async function dealWithChange(db: Db, who: Who, householdId: string, noticeId: string): Promise<Result> {
+/**
+ * Their supervising social worker (or anyone who may change the household) marks a notice dealt
+ * with; or, marked in error, not dealt with again (`reopen`): it is owed again from the day the
+ * carers told us, and the trail keeps both steps.
+ */
+export async function dealWithChange(
+  db: Db,
+  who: Who,
+  householdId: string,
+  noticeId: string,
+  reopen = false,
+): Promise<Result> {
   return db.transaction(async (tx) => {
     const access = await householdFor(tx, who.user, householdId, 'change');
     if (!access.ok) return access;
     const done = await tx
       .update(householdChangeNotices)
-      .set({ dealtWithAt: new Date(), dealtWithBy: who.user.id })
+      .set(reopen ? { dealtWithAt: null, dealtWithBy: null } : { dealtWithAt: new Date(), dealtWithBy: who.user.id })
       .where(
         and(
           eq(householdChangeNotices.id, noticeId),
           eq(householdChangeNotices.householdId, householdId),
-          isNull(householdChangeNotices.dealtWithAt),
+          reopen ? isNotNull(householdChangeNotices.dealtWithAt) : isNull(householdChangeNotices.dealtWithAt),
         ),
       )
       .returning({ id: householdChangeNotices.id });
     if (!done.length) return notFound;
     await refreshDueItems(tx, 'household', [householdId]);
     await recordAudit(tx, who.actor, {
-      action: 'deal-with',
+      action: reopen ? 'reopen' : 'deal-with',
       recordType: 'household',
       recordId: householdId,
       detail: { part: 'change-notice', noticeId },

@@ -18,5 +18,7 @@ export const undoStatusChangePath = (id: string, eventId: string) => `/household
 export const redateStatusChangePath = (id: string, eventId: string) => `/households/${id}/status/${eventId}/date`;
 /** The carers' form, in their portal, to tell the service of a change in their household. */
 export const portalChangePath = '/portal/household-change';
+export const changeNoticeReopenPath = (id: string, noticeId: string) =>
+  `/households/${id}/change-notices/${noticeId}/reopen`;
 export const changeNoticeDealtWithPath = (id: string, noticeId: string) =>
   `/households/${id}/change-notices/${noticeId}/dealt-with`;

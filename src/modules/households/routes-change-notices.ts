@@ -43,13 +43,20 @@ export function changeNoticeRoutes(app: FastifyInstance, db: Db): void {
     return reply.callNotFound();
   });
 
-  app.post<WithNotice>('/households/:id/change-notices/:noticeId/dealt-with', changeAccess, async (request, reply) => {
-    const household = await openHousehold(db, request, reply, 'change-notice', 'change');
-    if (!household) return reply;
-    if (!isUuid(request.params.noticeId)) return reply.callNotFound();
-    const result = await dealWithChange(db, who(request), household.id, request.params.noticeId);
-    if (result.ok) return reply.redirect(`${householdPath(household.id)}?done=change-dealt-with#changes-told`, 303);
-    if (result.reason === 'invalid') return reply.callNotFound();
-    return refused(reply, result.reason, household);
-  });
+  // Marked dealt with, or (marked in error) to deal with again.
+  for (const [step, reopen] of [
+    ['dealt-with', false],
+    ['reopen', true],
+  ] as const) {
+    app.post<WithNotice>(`/households/:id/change-notices/:noticeId/${step}`, changeAccess, async (request, reply) => {
+      const household = await openHousehold(db, request, reply, 'change-notice', 'change');
+      if (!household) return reply;
+      if (!isUuid(request.params.noticeId)) return reply.callNotFound();
+      const result = await dealWithChange(db, who(request), household.id, request.params.noticeId, reopen);
+      const done = reopen ? 'change-reopened' : 'change-dealt-with';
+      if (result.ok) return reply.redirect(`${householdPath(household.id)}?done=${done}#changes-told`, 303);
+      if (result.reason === 'invalid') return reply.callNotFound();
+      return refused(reply, result.reason, household);
+    });
+  }
 }

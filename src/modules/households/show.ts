@@ -23,7 +23,13 @@ import {
 } from './labels.ts';
 import { doneMessage, expiryTag, statusTag } from './views.ts';
 import { correctableChange } from './status-corrections.ts';
-import { changeNoticeDealtWithPath, portalAccountPath, redateStatusChangePath, undoStatusChangePath } from './paths.ts';
+import {
+  changeNoticeDealtWithPath,
+  changeNoticeReopenPath,
+  portalAccountPath,
+  redateStatusChangePath,
+  undoStatusChangePath,
+} from './paths.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -129,6 +135,7 @@ export async function showHousehold(
       kindName: changeNoticeNames[n.kind as ChangeNoticeKind] ?? n.kind,
       text: changeNoticeText(n),
       dealtWithPath: changeNoticeDealtWithPath(household.id, n.id),
+      reopenPath: changeNoticeReopenPath(household.id, n.id),
     })),
     checks: people.checks.map((c) => ({
       ...c,

@@ -114,6 +114,7 @@ const doneMessages: Record<string, string> = {
   'member-added': 'The household member has been added',
   'member-changed': 'The household member’s details have been changed',
   'change-dealt-with': 'The change the carers told us about is marked as dealt with',
+  'change-reopened': 'The change the carers told us about is to deal with again',
   'check-added': 'The check has been recorded',
   'check-changed': 'The check has been corrected',
   profile: 'The carer profile has been saved',
