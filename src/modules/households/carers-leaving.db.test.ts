@@ -170,10 +170,15 @@ describe('a carer’s account for the carer portal', () => {
     const page = await ssw.get(`/households/${household.id}`);
     expect(page.body).toContain('No account');
     expect(page.body).toContain(`href="${path}">Give access`);
+    const aaronId = await carerAccount('Aaron Aardvark', 'aaron.aardvark');
     const accountId = await carerAccount('Robin Portalson', 'robin.portalson');
     const form = await ssw.get(path);
     expect(form.body).toContain('Which account is theirs?');
-    expect(form.body).toContain('Robin Portalson');
+    // Offered first: the accounts in the carer's surname (A comes before R otherwise).
+    const offered = (id: string) => form.body.indexOf(`value="${id}"`);
+    expect(offered(aaronId)).toBeGreaterThan(0);
+    expect(offered(accountId)).toBeGreaterThan(0);
+    expect(offered(accountId)).toBeLessThan(offered(aaronId));
     expect(form.body).toContain('robin.portalson@example.com');
     const none = await ssw.post(path, {});
     expect(none.statusCode).toBe(400);

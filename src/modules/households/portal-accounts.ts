@@ -49,13 +49,16 @@ export async function accountOf(db: DbOrTx, carerId: string): Promise<PortalAcco
   return row ?? null;
 }
 
-/** The foster carers' accounts an administrator has made that are not linked to a household yet. */
-export async function accountsToLink(db: DbOrTx) {
+/**
+ * The foster carers' accounts an administrator has made that are not linked to a household yet,
+ * those in the carer's surname first.
+ */
+export async function accountsToLink(db: DbOrTx, lastName: string) {
   return db
     .select({ id: users.id, displayName: users.displayName, email: users.email })
     .from(users)
     .where(and(eq(users.role, 'foster_carer'), eq(users.active, true), isNull(users.householdId)))
-    .orderBy(users.displayName, users.id)
+    .orderBy(sql`strpos(lower(${users.displayName}), lower(${lastName})) = 0`, users.displayName, users.id)
     .limit(ACCOUNTS_OFFERED);
 }
 

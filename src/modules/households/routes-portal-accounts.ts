@@ -23,7 +23,7 @@ export function portalAccountRoutes(app: FastifyInstance, db: Db): void {
     errors?: FormErrors,
   ) {
     const account = await accountOf(db, carer.id);
-    const offered = account ? [] : await accountsToLink(db);
+    const offered = account ? [] : await accountsToLink(db, carer.lastName);
     const name = `${carer.firstName} ${carer.lastName}`;
     return reply.code(errors ? 400 : 200).page('households-portal-account.njk', {
       title: `Carer portal: ${name}, ${household.name}`,
