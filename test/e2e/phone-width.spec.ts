@@ -67,10 +67,14 @@ test.describe('a phone-sized screen', () => {
       .locator('a[href^="/children/"]')
       .first()
       .getAttribute('href');
+    // The household's first carer's carer portal access.
+    await hearth.goto(household!);
+    await expectToFit(hearth.page, household!);
+    const portalAccess = await hearth.page.locator('main a[href$="/portal-account"]').first().getAttribute('href');
     // And the forms to record that they left care and to give a connected person temporary
     // approval, and the children who have left.
     for (const path of [
-      household!,
+      portalAccess!,
       `${household!}/supervision`,
       `${household!}/records-requests`,
       `${household!}/records-requests/new`,
