@@ -112,10 +112,17 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserDe
     teamId: place.teamId,
     areaId: place.areaId,
   };
-  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== user[k]);
+  const changed: string[] = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== user[k]);
   if (changed.length === 0) return { ok: true, changed };
+  // A foster carer's account given a staff role sees its household no more (it is linked again from
+  // the carer's row on the household's page, should it become a carer's account again).
+  const unlink = user.role === 'foster_carer' && next.role !== 'foster_carer' && user.householdId !== null;
+  if (unlink) changed.push('householdId');
   await db.transaction(async (tx) => {
-    await tx.update(users).set(next).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set(unlink ? { ...next, householdId: null, carerId: null } : next)
+      .where(eq(users.id, id));
     await refreshDueItems(tx, ACCOUNT_RECORD, [id]);
     await recordAudit(tx, actor, { action: 'update', recordType: 'user', recordId: id, detail: { changed } });
   });

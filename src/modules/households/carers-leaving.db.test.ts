@@ -215,4 +215,27 @@ describe('a carer’s account for the carer portal', () => {
     const trail = await head.get(`/records/household/${household.id}/audit`);
     expect(trail.body.match(/Changed a carer’s carer portal account on the household record/g)).toHaveLength(2);
   });
+
+  it('loses the household when an administrator gives it a staff role', async () => {
+    const db = t.database.db;
+    const household = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
+    const kim = await makeCarer(db, household.id, { firstName: 'Kim', lastName: 'Rolechange' });
+    const accountId = await carerAccount('Kim Rolechange', 'kim.rolechange');
+    const ssw = await signedIn(t.app, 'ssw');
+    await ssw.post(`/households/${household.id}/carers/${kim.id}/portal-account`, { userId: accountId });
+    expect((await ssw.get(`/households/${household.id}`)).body).toContain('Kim Rolechange’s account');
+
+    const admin = await signedIn(t.app, 'admin');
+    const saved = await admin.post(`/admin/users/${accountId}/edit`, {
+      displayName: 'Kim Rolechange',
+      email: 'kim.rolechange@example.com',
+      role: 'training_coordinator',
+      teamId: '',
+      areaId: '',
+    });
+    expect(saved.statusCode).toBe(303);
+    const [account] = await db.select().from(users).where(eq(users.id, accountId));
+    expect(account).toMatchObject({ role: 'training_coordinator', householdId: null, carerId: null });
+    expect((await ssw.get(`/households/${household.id}`)).body).not.toContain('Kim Rolechange’s account');
+  });
 });
