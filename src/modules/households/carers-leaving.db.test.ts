@@ -11,11 +11,14 @@ import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { Agent, signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeCheck, makeHousehold, makeSaferCarePlan } from '../../../test/support/households.ts';
 import { users } from '../../platform/auth/tables.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { attended, makeCourse } from '../training/test-support.ts';
+import { trainingBookings } from '../training/tables.ts';
 import { carers } from './tables.ts';
 
 const t = testAppForFile();
@@ -69,6 +72,13 @@ describe('a carer leaving the household', () => {
     const alexTraining = (await itemsOf([alex.id])).map((i) => i.ruleId);
     expect(alexTraining).toEqual(expect.arrayContaining(['training.tsd', 'training.pdp-review']));
 
+    // Alex has a place on a session still to come, and attended one before leaving.
+    const course = await makeCourse(db, { title: 'Managing behaviour' });
+    const placeToCome = await attended(db, alex.id, course.id, addDays(today, 20), null);
+    const before = await attended(db, alex.id, course.id, addDays(today, -30));
+    const bookingOf = async (sessionId: string) =>
+      (await db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, sessionId)))[0]!;
+
     // Alex has an account for the carer portal, linked from the household's page.
     const accountId = await carerAccount('Alex Parting', 'alex.parting');
     const ssw = await signedIn(t.app, 'ssw');
@@ -112,6 +122,15 @@ describe('a carer leaving the household', () => {
     const unlinked = await again.get('/portal');
     expect(unlinked.body).toContain('Your account is not linked to a household');
     expect(unlinked.body).not.toContain(household.name);
+
+    // Their place still to come is given up, on the booking's trail; what they attended stays.
+    expect(await bookingOf(placeToCome.id)).toMatchObject({ status: 'cancelled' });
+    expect(await bookingOf(before.id)).toMatchObject({ status: 'booked', attendance: 'attended' });
+    const cancelledTrail = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, (await bookingOf(placeToCome.id)).id), eq(auditEvents.action, 'cancel')));
+    expect(cancelledTrail).toMatchObject([{ username: 'ssw', detail: { via: 'carer-left' } }]);
 
     // Their renewal and training are owed no more; Sam's stay.
     expect(await renewals()).toEqual(['DBS check of Sam Staying (carer)']);

@@ -10,6 +10,7 @@ import type { Result } from './service.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { endPortalAccess } from './portal-accounts.ts';
+import { carerLeft } from '../../platform/modules/carer-left.ts';
 
 /**
  * Carers, household members and their checks. A carer who is also on the council's staff makes
@@ -94,6 +95,10 @@ export async function updateCarer(
       // A carer who has left sees nothing more of the household: their portal access ends now.
       if (input.leftOn) await endPortalAccess(tx, who, householdId, carerId);
       left = Boolean(input.leftOn && !carer.leftOn);
+      // What other modules do in the same save (training gives up their places still to come).
+      if (input.leftOn && input.leftOn !== carer.leftOn) {
+        await carerLeft(tx, who, { carerId, householdId, leftOn: input.leftOn });
+      }
       await recomputeRestricted(tx, householdId);
       await recordAudit(tx, who.actor, {
         action: 'update',

@@ -108,7 +108,7 @@ const doneMessages: Record<string, string> = {
   'carer-added': 'The carer has been added',
   'carer-changed': 'The carer’s details have been changed',
   'carer-left':
-    'The carer is now a former carer: their checks and training are no longer due, and any access they had to the carer portal has ended',
+    'The carer is now a former carer: their checks and training are no longer due, their places on training after the day they left are given up, and any access they had to the carer portal has ended',
   'portal-linked': 'The carer can now sign in to the carer portal with their account',
   'portal-removed': 'The carer’s access to the carer portal has ended',
   'member-added': 'The household member has been added',

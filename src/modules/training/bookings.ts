@@ -4,12 +4,13 @@
  * session has started. A full session is refused with the reason. Each change is audited and
  * refreshes the carer's training deadlines in its transaction.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import type { CarerLeftHandler } from '../../platform/modules/carer-left.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { carers } from '../households/tables.ts';
 import { findVisibleCarer } from './scope.ts';
@@ -192,3 +193,31 @@ export async function takeRegister(
     return { ok: true as const, id: sessionId };
   });
 }
+
+/**
+ * A carer who has left their household gives up the places booked for them on sessions after the
+ * day they left, not yet registered (`whenCarerLeaves`, in the leaving's save): the places are
+ * free for others, and each cancellation is on the booking's trail.
+ */
+export const cancelPlacesOfCarerWhoLeft: CarerLeftHandler = async (tx, who, { carerId, leftOn }) => {
+  const cancelled = await tx
+    .update(trainingBookings)
+    .set({ status: 'cancelled', cancelledAt: new Date() })
+    .where(
+      and(
+        eq(trainingBookings.carerId, carerId),
+        eq(trainingBookings.status, 'booked'),
+        isNull(trainingBookings.attendance),
+        gt(trainingBookings.sessionStartsOn, leftOn),
+      ),
+    )
+    .returning({ id: trainingBookings.id });
+  for (const { id } of cancelled) {
+    await recordAudit(tx, who.actor, {
+      action: 'cancel',
+      recordType: 'training-booking',
+      recordId: id,
+      detail: { via: 'carer-left' },
+    });
+  }
+};

@@ -1,10 +1,12 @@
 /**
  * Carers' training and development (NMS 20) and participation events (business plan Target 1.1):
  * the training calendar, courses, sessions, bookings and registers; the TSD standards; personal
- * development plans; events and who attended; the carer's own view in the portal; and the carers'
- * year of training on the annual review (`householdYear`).
+ * development plans; events and who attended; the carer's own view in the portal; the carers'
+ * year of training on the annual review (`householdYear`); and the places given up by a carer who
+ * leaves their household (`whenCarerLeaves`).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
+import { cancelPlacesOfCarerWhoLeft } from './bookings.ts';
 import { trainingDueRules } from './due.ts';
 import { trainingMeasures } from './measures.ts';
 import { trainingRecordTypes } from './records.ts';
@@ -45,6 +47,7 @@ export const training: HearthModule = {
   dueRules: trainingDueRules,
   measures: trainingMeasures,
   householdYear: [trainingInReviewYear],
+  whenCarerLeaves: cancelPlacesOfCarerWhoLeft,
   recordLinks: [
     {
       on: 'household',

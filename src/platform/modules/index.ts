@@ -4,8 +4,8 @@
  * deadline engine (rules and scopes), the scorecard engine (measures and kept facts), the views
  * (navigation, links and sections on other modules' pages), the fostering panel (the business each
  * module brings to it), the annual review (what each module's records add to a household's year),
- * and the two things one module does for others: raising a concern another module finds, and
- * recording and moving a household. The engines stay generic; the list of modules lives in
+ * what modules do when a carer leaves their household, and the two things one module does for
+ * others: raising a concern another module finds, and recording and moving a household. The engines stay generic; the list of modules lives in
  * `src/modules/index.ts`.
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -26,6 +26,7 @@ import { registerKeptFacts, type KeptFacts } from '../measures/facts.ts';
 import { registerNavItem, type NavItem } from '../views/navigation.ts';
 import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
 import { registerPageSection, type PageSection } from '../views/page-sections.ts';
+import { registerCarerLeftHandler, type CarerLeftHandler } from './carer-left.ts';
 import { registerConcernRaiser, type ConcernRaiser } from './concerns-raised.ts';
 import { registerHouseholdLifecycle, type HouseholdLifecycle } from './household-lifecycle.ts';
 import { registerHouseholdYearSource, type HouseholdYearSource } from './household-year.ts';
@@ -62,6 +63,8 @@ export interface HearthModule {
   raisesConcerns?: ConcernRaiser;
   /** How a household is recorded from an enquiry and moved between statuses by other modules (the module that keeps households). */
   householdLifecycle?: HouseholdLifecycle;
+  /** What the module does when a carer leaves their household (training gives up their places still to come). */
+  whenCarerLeaves?: CarerLeftHandler;
 }
 
 export type { RecordLink, PageSection, Permission, PanelBusiness };
@@ -90,5 +93,6 @@ export function registerModules(modules: readonly HearthModule[]): void {
     for (const source of module.householdYear ?? []) registerHouseholdYearSource(source);
     if (module.raisesConcerns) registerConcernRaiser(module.raisesConcerns);
     if (module.householdLifecycle) registerHouseholdLifecycle(module.householdLifecycle);
+    if (module.whenCarerLeaves) registerCarerLeftHandler(module.whenCarerLeaves);
   }
 }
