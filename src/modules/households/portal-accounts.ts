@@ -13,6 +13,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { findCarer } from './queries.ts';
 import { householdFor } from './scope.ts';
+import { carers } from './tables.ts';
 
 /** The most accounts the form offers to link (the accounts made for carers and not yet linked). */
 export const ACCOUNTS_OFFERED = 200;
@@ -105,6 +106,8 @@ export async function linkPortalAccount(
   return db.transaction(async (tx) => {
     const found = await carerLivingIn(tx, who, householdId, carerId);
     if (!found.ok) return found;
+    // One account a carer: two links made at once for the same carer wait for each other here.
+    await tx.select({ id: carers.id }).from(carers).where(eq(carers.id, carerId)).for('update');
     if (await accountOf(tx, carerId)) {
       return invalid({ field: 'userId', message: 'This carer already has an account: remove it first' });
     }
