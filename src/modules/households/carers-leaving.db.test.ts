@@ -149,7 +149,8 @@ describe('a carer leaving the household', () => {
     expect(search.body).toContain('Former carer');
     expect((await ssw.get(`/households/${household.id}/checks/new`)).body).toContain('Alex Parting (former carer)');
     const profile = await ssw.get(`/households/${household.id}/profile`);
-    expect(profile.body).toContain('Sam');
+    // Sam alone ('Sam' alone would also match the worker's name in the header).
+    expect(profile.body).toContain('<li>Your foster carers: Sam</li>');
     expect(profile.body).not.toMatch(/Your foster carers:[^<]*Alex/);
     const training = await ssw.get(`/training/carers/${alex.id}`);
     expect(training.body).toContain(`Left the household on ${formatDate(leftOn)}`);

@@ -37,17 +37,11 @@ export function portalAccountsJson(householdId: string): SQL {
 /** One carer's account, if linked. */
 export async function accountOf(db: DbOrTx, carerId: string): Promise<PortalAccount | null> {
   const [row] = await db
-    .select({
-      userId: users.id,
-      carerId: sql<string>`${users.carerId}`,
-      displayName: users.displayName,
-      email: users.email,
-      active: users.active,
-    })
+    .select({ userId: users.id, displayName: users.displayName, email: users.email, active: users.active })
     .from(users)
     .where(eq(users.carerId, carerId))
     .limit(1);
-  return row ?? null;
+  return row ? { ...row, carerId } : null;
 }
 
 /**
