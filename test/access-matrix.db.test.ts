@@ -596,6 +596,22 @@ const expected: Record<string, Rule> = {
   'POST /out-of-hours/:id/change': 'out-of-hours.record',
   'GET /out-of-hours/:id/remove': 'out-of-hours.record',
   'POST /out-of-hours/:id/remove': 'out-of-hours.record',
+  // Extra support for carers (action 7.3): read by those who read the household in full; recorded by those who may
+  // change the household; hub families made and ended by managers (scope: extra-support/scope.ts).
+  'GET /extra-support': 'extra-support.view',
+  'GET /extra-support/psychology/:id': 'extra-support.view',
+  'POST /extra-support/psychology/:id': 'extra-support.record',
+  'GET /extra-support/breaks/:id/remove': 'extra-support.record',
+  'POST /extra-support/breaks/:id/remove': 'extra-support.record',
+  'GET /households/:id/extra-support': 'extra-support.view',
+  'GET /households/:id/extra-support/hub-family': 'extra-support.hubs',
+  'POST /households/:id/extra-support/hub-family': 'extra-support.hubs',
+  'GET /households/:id/extra-support/hub-link': 'extra-support.record',
+  'POST /households/:id/extra-support/hub-link': 'extra-support.record',
+  'GET /households/:id/extra-support/breaks/new': 'extra-support.record',
+  'POST /households/:id/extra-support/breaks/new': 'extra-support.record',
+  'GET /households/:id/extra-support/psychology/new': 'extra-support.record',
+  'POST /households/:id/extra-support/psychology/new': 'extra-support.record',
   // Joint training days (action 10.2): read by fostering staff, panel members and the director; recorded by the head and
   // the training coordinator; an attendee gives their own evaluation (scope: joint-training/scope.ts).
   'GET /joint-training': 'joint-training.view',

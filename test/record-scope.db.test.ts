@@ -142,6 +142,13 @@ const reachedThrough: Record<string, { table: string; parents: Parent[] } | 'roo
     table: 'out_of_hours_calls',
     parents: [{ type: 'household', idSql: 'household_id', whole: true }],
   },
+  // A request for psychology support: read through its household, in full, by the roles that read extra support.
+  'psychology-request': {
+    table: 'psychology_requests',
+    parents: [
+      { type: 'household', idSql: 'household_id', whole: true, when: (v) => can(v.role, 'extra-support.view') },
+    ],
+  },
   // A connected person's temporary approval: read through its household or its child.
   'temporary-approval': {
     table: 'temporary_approvals',
@@ -193,6 +200,7 @@ const pagesOf: Record<string, string[]> = {
   'lifelong-links': ['/lifelong-links/:id', '/lifelong-links/:id/agreement', '/lifelong-links/:id/start'],
   'missing-episode': ['/missing/:id'],
   'out-of-hours-call': ['/out-of-hours/:id'],
+  'psychology-request': ['/extra-support/psychology/:id'],
   'temporary-approval': [
     '/temporary-approvals/:id',
     '/temporary-approvals/:id/end',

@@ -376,12 +376,16 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         achieved:
           'Three kinds of extra support:\n1. Day and residential weekends at two outdoor activity centres, a break for carers and new experiences for children.\n2. 5 hub families across the county, each supporting 3 to 4 carers of young people with complex needs.\n3. A new emergency clinical psychology service for carers and children, replacing the current therapeutic support, from 1 July.',
         measure:
-          'Scorecard: fewer moves between foster placements; fewer carers leaving.\nFeedback from children’s and carers’ reviews and joint work with IROs.',
+          'Scorecard: fewer moves between foster placements; fewer carers leaving; the hub families and the households they support, activity breaks, and emergency psychology support begun in time.\nFeedback from children’s and carers’ reviews and joint work with IROs.',
         measures: [
           'children.three-or-more-placements',
           'placements.unplanned-endings',
           'child-visits.visited-in-time',
           'recruitment.households-left',
+          'extra-support.hub-families',
+          'extra-support.supported-by-hub',
+          'extra-support.activity-breaks',
+          'extra-support.emergency-psychology-in-time',
         ],
       },
       {

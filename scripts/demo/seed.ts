@@ -35,6 +35,7 @@ import { writeDemoIndependence } from './independence.ts';
 import { writeDemoLifelongLinks } from './lifelong-links.ts';
 import { writeDemoMissing } from './missing.ts';
 import { writeDemoOutOfHours } from './out-of-hours.ts';
+import { writeDemoExtraSupport } from './extra-support.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
 import { writeDemoConnectedPersons } from './connected-persons.ts';
 import { writeDemoConnectedPersonsHistory } from './connected-persons-history.ts';
@@ -267,6 +268,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `out-of-hours calls written: ${await writeDemoOutOfHours(tx, stream(scale, 'out-of-hours'), isoOf(today))} (${seconds()} s)`,
+    );
+    log(
+      `extra support for carers written: ${await writeDemoExtraSupport(tx, stream(scale, 'extra-support'), isoOf(today))} records (${seconds()} s)`,
     );
     log(
       `six-monthly reviews written: ${await writeDemoServiceReviews(tx, stream(scale, 'service-reviews'), isoOf(today))} (${seconds()} s)`,

@@ -11,6 +11,7 @@ import { audits } from './audits/index.ts';
 import { childVisits } from './child-visits/index.ts';
 import { children } from './children/index.ts';
 import { concerns } from './concerns/index.ts';
+import { extraSupport } from './extra-support/index.ts';
 import { connectedPersons } from './connected-persons/index.ts';
 import { home } from './home/index.ts';
 import { independence } from './independence/index.ts';
@@ -68,6 +69,7 @@ export const modules: readonly HearthModule[] = [
   jointTraining,
   teamMeetings,
   saferCare,
+  extraSupport,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

@@ -11,6 +11,7 @@ import { rebuildDueItems, refreshDueItems } from '../../src/platform/due/index.t
 import { healthAssessments } from '../../src/modules/children/tables.ts';
 import { householdChangeNotices } from '../../src/modules/households/tables.ts';
 import { missingEpisodes } from '../../src/modules/missing/tables.ts';
+import { psychologyRequests } from '../../src/modules/extra-support/tables.ts';
 import { placements } from '../../src/modules/placements/tables.ts';
 import { independenceChecklists } from '../../src/modules/independence/tables.ts';
 import { makeAudit, makeMonth } from '../../src/modules/audits/test-support.ts';
@@ -133,6 +134,18 @@ export async function makeItemsUnderEveryRule(db: Db, today: string): Promise<vo
       })
       .returning();
     await refreshDueItems(db, 'missing-episode', [episode!.id]);
+    // An emergency request for psychology support on Friday 27 November with no first session yet: due 1 December.
+    const [request] = await db
+      .insert(psychologyRequests)
+      .values({
+        householdId,
+        requestedOn: '2026-11-27',
+        urgency: 'emergency',
+        reason: 'A made-up request',
+        dueOn: '2026-12-01',
+      })
+      .returning();
+    await refreshDueItems(db, 'psychology-request', [request!.id]);
     const review = await makeReview(db, {
       householdId,
       startedOn: '2026-11-20',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isUuid, pageNumber } from '../../platform/views/params.ts';
 import { optionalText, requiredText } from '../../platform/views/forms.ts';
+import { wholeNumber } from '../../platform/views/form-fields.ts';
 import { datesInOrder, govukDate, notInFuture, optionalGovukDate, withDates } from '../../platform/views/date-input.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import {
@@ -68,15 +69,6 @@ export const redateStatusForm = withDates(
     reason: requiredText('Enter why the date is being changed', 500),
   }),
 );
-
-const wholeNumber = (message: string, min: number, max: number, rangeMessage: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .regex(/^\d+$/, message)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, rangeMessage);
 
 export const termsForm = z
   .object({

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isWorkingDay, type ClockTime, type IsoDate } from '../../platform/dates/index.ts';
 import { pastGovukDate } from '../../platform/views/date-input.ts';
-import { removalForm, requiredText } from '../../platform/views/forms.ts';
+import { removalForm, requiredText, whenValid } from '../../platform/views/forms.ts';
 import { pageNumber } from '../../platform/views/params.ts';
 import { ANSWER_HOURS, answererRefusals, answerers, callers, outcomes, reasons, type Answerer } from './labels.ts';
 
@@ -31,12 +31,6 @@ const time = z
   .transform((value) => value.replace('.', ':'))
   .refine((value) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), 'Enter the time of the call in 24-hour time, like 21:30')
   .transform((value) => value.padStart(5, '0'));
-
-/** Runs a check of the whole form when the named fields are valid, so it shows beside every other field's message. */
-const whenValid = (...fields: string[]) => ({
-  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
-});
 
 /** The call's form, checked against the day and time of day now in London (nowInLondon). */
 export function callForm(today: IsoDate, now: ClockTime) {

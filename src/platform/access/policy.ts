@@ -68,6 +68,15 @@ export const permissions = {
   'out-of-hours.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   'out-of-hours.record': [...MANAGERS, 'supervising_social_worker'],
   /**
+   * Extra support for carers (modules/extra-support/scope.ts; business plan action 7.3): hub
+   * families, activity breaks and clinical psychology support. Read by those who read the household
+   * in full and the assistant director; recorded by those who may change the household; a household
+   * made a hub family, or no longer one, by a manager.
+   */
+  'extra-support.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
+  'extra-support.record': [...MANAGERS, 'supervising_social_worker'],
+  'extra-support.hubs': [...MANAGERS],
+  /**
    * A child's missing from care episodes (modules/missing/scope.ts): read by those who read the
    * child, recorded by the child's social worker and the supervising social workers (the carer rings
    * them first) and managers; never by a foster carer.

@@ -33,6 +33,16 @@ export const postcode = z
 /** A text box's answer, trimmed (anything else posted is empty). */
 export const trimmed = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());
 
+/** A whole number typed in a box: `message` when it is missing or not one, `rangeMessage` when outside min to max. */
+export const wholeNumber = (message: string, min: number, max: number, rangeMessage: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, rangeMessage);
+
 /** A date of birth: optional, and not in the future. */
 export const dateOfBirth = optionalGovukDate('Date of birth').refine(
   (v) => v === null || v <= todayInLondon(),

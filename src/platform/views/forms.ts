@@ -60,6 +60,12 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   };
 }
 
+/** Runs a check of the whole form when the named fields are valid, so it shows beside every other field's message. */
+export const whenValid = (...fields: string[]) => ({
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+});
+
 const characters = (max: number) => `${max.toLocaleString('en-GB')} characters or fewer`;
 
 /** Trimmed text; empty means missing. Too long, the message names the field ("Enter who attended in 1,000 characters or fewer"). */

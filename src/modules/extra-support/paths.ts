@@ -1,0 +1,9 @@
+/** The addresses of extra support pages: the service's overview, a household's support and its forms, a psychology request. */
+export const extraSupportPath = () => '/extra-support';
+export const householdSupportPath = (householdId: string) => `/households/${householdId}/extra-support`;
+export const hubFamilyPath = (householdId: string) => `/households/${householdId}/extra-support/hub-family`;
+export const hubLinkPath = (householdId: string) => `/households/${householdId}/extra-support/hub-link`;
+export const newBreakPath = (householdId: string) => `/households/${householdId}/extra-support/breaks/new`;
+export const removeBreakPath = (id: string) => `/extra-support/breaks/${id}/remove`;
+export const newPsychologyPath = (householdId: string) => `/households/${householdId}/extra-support/psychology/new`;
+export const psychologyPath = (id: string) => `/extra-support/psychology/${id}`;
