@@ -189,9 +189,10 @@ export async function writeDemoExtraSupport(tx: DbOrTx, random: Random, todayIso
   if (carerHome) addRequest(carerHome.id, today - 20, 'planned');
   // An emergency asked for on the last working day by a household of the demo's own supervising social worker, not yet begun.
   const [demoSsw] = await queryRows<{ id: string }>(tx, sql`select id from users where username = 'ssw'`);
-  const sswHome = households.find(
-    (h) => h.ssw === demoSsw?.id && !h.carer && !h.restricted && !hubs.includes(h) && placedHouseholds.includes(h.id),
+  const sswHomes = households.filter(
+    (h) => h.ssw === demoSsw?.id && !h.carer && !h.restricted && placedHouseholds.includes(h.id),
   );
+  const sswHome = sswHomes.find((h) => !hubs.includes(h)) ?? sswHomes[0];
   let yesterday = today - 1;
   while (![1, 2, 3, 4, 5].includes(new Date(`${isoOf(yesterday)}T12:00:00Z`).getUTCDay())) yesterday -= 1;
   if (sswHome) addRequest(sswHome.id, yesterday, 'emergency', true);

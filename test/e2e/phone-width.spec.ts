@@ -160,6 +160,26 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('extra support for carers fits the screen', async ({ hearth }) => {
+    await hearth.signInAs('head');
+    // The overview, the first hub family's support and its forms, and its first request for psychology support.
+    await hearth.goto('/extra-support');
+    const hub = await hearth.page.locator('[data-hubs] a').first().getAttribute('href');
+    await hearth.goto(hub!);
+    const request = await hearth.page.locator('[data-requests] a').first().getAttribute('href');
+    for (const path of [
+      '/extra-support',
+      hub!,
+      `${hub!}/hub-family`,
+      `${hub!}/breaks/new`,
+      `${hub!}/psychology/new`,
+      request!,
+    ]) {
+      await hearth.goto(path);
+      await expectToFit(hearth.page, path);
+    }
+  });
+
   test('supervision folder audits fit the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
     // Last quarter's list (the demo audits two folders in each area), its first audit and the

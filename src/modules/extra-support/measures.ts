@@ -5,6 +5,7 @@
  * engine to aggregate by team, area and service, and listed the same.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { namesInWordsSql } from '../../platform/db/sql.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import {
   ACTION_7_3,
@@ -16,13 +17,6 @@ import {
   HUB_FAMILIES_TARGET,
   SUPPORT_STANDARD,
 } from './labels.ts';
-
-/** A column's value in words, from a list of names. */
-const inWords = <K extends string>(column: SQL, keys: readonly K[], names: Record<K, string>) =>
-  sql`case ${column} ${sql.join(
-    keys.map((k) => sql`when ${k} then ${names[k]}`),
-    sql` `,
-  )} else ${column} end`;
 
 const openOn = (alias: string, day: string) =>
   sql`${sql.raw(alias)}.started_on <= ${day}::date and (${sql.raw(alias)}.ended_on is null or ${sql.raw(alias)}.ended_on > ${day}::date)`;
@@ -113,7 +107,7 @@ export const activityBreaksMeasure: Measure = {
   records: (p) =>
     sql`select 'household' as record_type, h.id as record_id, ${household()} as label,
         '/households/' || h.id || '/extra-support' as href, h.team_id, t.area_id, true as met,
-        ${inWords(sql`b.kind`, breakKinds, breakKindNames)} || ' at ' || ${inWords(sql`b.centre`, centres, centreNames)}
+        ${namesInWordsSql(sql`b.kind`, breakKinds, breakKindNames)} || ' at ' || ${namesInWordsSql(sql`b.centre`, centres, centreNames)}
           || ' from ' || b.from_on::text || '; ' || b.children::text
           || case when b.children = 1 then ' child' else ' children' end as detail,
         h.restricted, b.from_on::text || ' ' || h.reference || ' ' || b.id::text as sort_key

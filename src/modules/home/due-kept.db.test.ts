@@ -25,6 +25,7 @@ import { households } from '../households/tables.ts';
 import { allKeptFacts } from '../index.ts';
 import { findPlacement } from '../placements/queries.ts';
 import { endPlacement } from '../placements/placing.ts';
+import { recordProgress, recordRequest } from '../extra-support/service.ts';
 import { finaliseSupervision, markNotesSent, recordAgreement, recordSupervision } from '../supervision/service.ts';
 import { viewer } from './test-support.ts';
 
@@ -204,7 +205,18 @@ function random(seed: number) {
 }
 
 /** The kinds of change the random sequence makes. */
-const KINDS = ['assessment', 'status', 'check', 'end', 'visit', 'agreement', 'team', 'member', 'carer'] as const;
+const KINDS = [
+  'assessment',
+  'status',
+  'check',
+  'end',
+  'visit',
+  'agreement',
+  'team',
+  'member',
+  'carer',
+  'psychology',
+] as const;
 
 describe('a rebuild equals the kept items', () => {
   it('after a random sequence of changes through the services on the demo service', async () => {
@@ -337,6 +349,20 @@ describe('a rebuild equals the kept items', () => {
           leftOn: addDays(today, -r.int(20)),
         });
         expect(left).toMatchObject({ ok: true, left: true });
+      } else if (kind === 'psychology') {
+        // An emergency request for psychology support, its first session owed; half the time it begins.
+        const householdId = r.pick(await ids(sql`select id from households where status = 'approved' order by id`));
+        const requestedOn = addDays(today, -r.int(10));
+        const asked = await recordRequest(db, who(), householdId, {
+          requestedOn,
+          childId: null,
+          urgency: 'emergency',
+          reason: 'The placement is at risk',
+        });
+        expect(asked.ok).toBe(true);
+        if (asked.ok && r.int(2) === 0) {
+          await recordProgress(db, who(), asked.id, { firstSessionOn: today, endedOn: null });
+        }
       } else {
         const householdId = r.pick(await ids(sql`select id from households where status = 'approved' order by id`));
         await recordAgreement(db, who(), householdId, { signedOn: addDays(today, -r.int(60)), signedByCarers: 'Both' });

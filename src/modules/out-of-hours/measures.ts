@@ -5,15 +5,9 @@
  * placements.emergency-in-house, from the placements themselves (a call need not name a household).
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { namesInWordsSql } from '../../platform/db/sql.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { ACTION_7_2, OUT_OF_HOURS_STANDARD, outcomeNames, outcomes, reasonNames, reasons } from './labels.ts';
-
-/** A column's value in words, from a list of names. */
-const inWords = <K extends string>(column: SQL, keys: readonly K[], names: Record<K, string>) =>
-  sql`case ${column} ${sql.join(
-    keys.map((k) => sql`when ${k} then ${names[k]}`),
-    sql` `,
-  )} else ${column} end`;
 
 const callsInMonth = (p: Period) => sql`out_of_hours_calls o
   join households h on h.id = o.household_id join teams t on t.id = h.team_id
@@ -22,8 +16,8 @@ const callsInMonth = (p: Period) => sql`out_of_hours_calls o
 const callRecord = (met: SQL) => sql`'out-of-hours-call' as record_type, o.id as record_id,
   h.name || ' (' || h.reference || ')' as label, '/out-of-hours/' || o.id as href, h.team_id, t.area_id,
   ${met} as met,
-  'Called ' || o.called_on::text || ' at ' || o.called_at || ': ' || ${inWords(sql`o.reason`, reasons, reasonNames)}
-    || '; ' || lower(${inWords(sql`o.outcome`, outcomes, outcomeNames)}) as detail,
+  'Called ' || o.called_on::text || ' at ' || o.called_at || ': ' || ${namesInWordsSql(sql`o.reason`, reasons, reasonNames)}
+    || '; ' || lower(${namesInWordsSql(sql`o.outcome`, outcomes, outcomeNames)}) as detail,
   h.restricted, o.called_on::text || ' ' || o.called_at || ' ' || h.reference as sort_key`;
 
 export const callsFromCarers: Measure = {

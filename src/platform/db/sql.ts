@@ -16,3 +16,11 @@ export function likePattern(text: string): string {
 export function dateInWordsSql(date: SQL): SQL {
   return sql`to_char(${date}, 'FMDD FMMonth YYYY')`;
 }
+
+/** A column's code in words, from a list of codes and their names (the code itself for one not listed). */
+export function namesInWordsSql<K extends string>(column: SQL, keys: readonly K[], names: Record<K, string>): SQL {
+  return sql`case ${column} ${sql.join(
+    keys.map((k) => sql`when ${k} then ${names[k]}`),
+    sql` `,
+  )} else ${column} end`;
+}
