@@ -3,7 +3,8 @@
  * training, concerns, audits, staff supervision, reports, payments, records, a child's visits and
  * independence checklist, Lifelong Links, the six-monthly reviews counted live, connected persons,
  * children missing from care, out-of-hours calls, supervision folder audits, agency transfers, skills
- * level evidence, learning from serious case reviews, joint training days, safer-care plans):
+ * level evidence, learning from serious case reviews, joint training days, safer-care plans, extra
+ * support for carers):
  * each module's landing list and one busy record, opened by the demo user whose work it is. Targets
  * as for every record and list page (issue 8): p95 < 150 ms at national scale, < 50 ms at county
  * scale on PostgreSQL.
@@ -17,6 +18,7 @@ import { approvalPath, connectedPersonsPath } from '../../src/modules/connected-
 import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/paths.ts';
 import { episodePath, missingListPath } from '../../src/modules/missing/paths.ts';
 import { outOfHoursPath } from '../../src/modules/out-of-hours/paths.ts';
+import { extraSupportPath, householdSupportPath } from '../../src/modules/extra-support/paths.ts';
 import { householdPlansPath } from '../../src/modules/safer-care/paths.ts';
 import { attendancePath, dayPath, JOINT_TRAINING } from '../../src/modules/joint-training/paths.ts';
 import { PANEL_GROUP } from '../../src/modules/joint-training/labels.ts';
@@ -81,6 +83,12 @@ async function findTargets(db: Db) {
     ),
     folderAudit: await one(db, sql`select id from staff_folder_audits order by audited_on desc, id limit 1`),
     transfer: await one(db, sql`select household_id as id from recruitment_transfers order by updated_at desc limit 1`),
+    // The hub family supporting the most households.
+    hub: await one(
+      db,
+      sql`select f.household_id as id from hub_families f where f.ended_on is null
+          order by (select count(*) from hub_links l where l.hub_family_id = f.id) desc, f.household_id limit 1`,
+    ),
     // The joint training day most attended.
     jointTrainingDay: await one(
       db,
@@ -118,6 +126,7 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     folderAudit: null,
     transfer: null,
     jointTrainingDay: null,
+    hub: null,
     skillsItem: null,
     managersTeam: null,
   }));
@@ -194,6 +203,11 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     {
       page: "Out-of-hours calls, last month's sample (head)",
       run: () => head!.get(`${outOfHoursPath()}?month=${addMonths(todayInLondon(), -1).slice(0, 7)}`),
+    },
+    { page: 'Extra support for carers (head)', run: () => head!.get(extraSupportPath()) },
+    {
+      page: "A hub family's extra support (head)",
+      run: record(head!, targets.hub && householdSupportPath(targets.hub)),
     },
     { page: 'Joint training days (head)', run: () => head!.get(JOINT_TRAINING) },
     {

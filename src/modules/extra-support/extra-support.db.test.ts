@@ -13,6 +13,8 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
+import { makeReview } from '../reviews/test-support.ts';
 import { breakAnswers, emergencyAnswers } from './test-support.ts';
 
 let t: TestApp;
@@ -116,6 +118,46 @@ describe('hub families', () => {
   });
 });
 
+describe('a household whose approval ends', () => {
+  it('stops being a hub family the day it is deregistered, and the support it gave ends that day', async () => {
+    const hub = await makeHousehold(db, { name: 'Retiring', allocatedSswUsername: 'ssw' });
+    const supported = await makeHousehold(db, { name: 'Leftalone', allocatedSswUsername: 'ssw' });
+    const manager = await signedIn(t.app, 'manager');
+    expect((await manager.post(`${support(hub.id)}/hub-family`, boxes('startedOn', '2026-09-01'))).statusCode).toBe(
+      303,
+    );
+    const [made] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from hub_families where household_id = ${hub.id} and ended_on is null`,
+    );
+    const hubId = made!.id;
+    expect(
+      (
+        await manager.post(`${support(supported.id)}/hub-link`, {
+          hubFamilyId: hubId,
+          ...boxes('startedOn', '2026-09-14'),
+        })
+      ).statusCode,
+    ).toBe(303);
+
+    const deregisteredOn = addDays(today(), -1);
+    const changed = await manager.post(`/households/${hub.id}/status`, {
+      toStatus: 'deregistered',
+      ...boxes('onDate', deregisteredOn),
+      reason: 'The carers retired',
+    });
+    expect(changed.statusCode).toBe(303);
+    const hubPage = await manager.get(support(hub.id));
+    expect(hubPage.body).not.toContain('This household is a hub family');
+    expect(hubPage.body).toContain(`A hub family before: 1 September 2026 to ${formatDate(deregisteredOn)}.`);
+    expect((await manager.get(support(supported.id))).body).toContain(
+      `Supported before by: ${hub.name} (${hub.reference}), 14 September 2026 to ${formatDate(deregisteredOn)}.`,
+    );
+    // Nor is it offered to another household.
+    expect((await manager.get(`${support(supported.id)}/hub-link`)).body).not.toContain(hub.name);
+  });
+});
+
 describe('activity breaks', () => {
   it('are recorded with clear messages for what is missing, and removed with a reason', async () => {
     const household = await makeHousehold(db, { name: 'Outdoors', allocatedSswUsername: 'ssw' });
@@ -150,6 +192,21 @@ describe('activity breaks', () => {
     expect((await ssw.get(support(household.id))).body).toContain(
       'No activity breaks are recorded for this household.',
     );
+  });
+
+  it('are on the annual review, with the hub family, for the reviewing officer', async () => {
+    const household = await makeHousehold(db, { name: 'Reviewed', allocatedSswUsername: 'ssw' });
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await ssw.post(`${support(household.id)}/breaks/new`, breakAnswers)).statusCode).toBe(303);
+    const review = await makeReview(db, { householdId: household.id, startedOn: addDays(today(), -7) });
+    const page = await (await signedIn(t.app, 'reviewer')).get(`/reviews/${review.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h2 class="govuk-heading-m">Extra support</h2>');
+    expect(page.body).toContain('Not supported by a hub family.');
+    expect(page.body).toContain(
+      '13 November 2026 to 15 November 2026: A residential weekend at Bewl Water, 2 children',
+    );
+    expect(page.body).toContain(`href="${support(household.id)}"`);
   });
 });
 

@@ -4,8 +4,8 @@
  * households each supporting 3 or 4 carers of young people with complex needs in their area; day
  * and residential breaks at outdoor activity centres; and clinical psychology support, in an
  * emergency within the service's own timescale. A household's support (linked from its page), the
- * service's overview, the carer's own on the portal; the deadline of an emergency's first session;
- * four measures.
+ * service's overview, the carer's own on the portal, the last 12 months' on the annual review; the deadline of an emergency's first session;
+ * four measures. A household's approval ending ends its hub family and the support it had.
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { extraSupportDueRules } from './due.ts';
@@ -13,6 +13,8 @@ import { extraSupportMeasures } from './measures.ts';
 import { extraSupportPath, householdSupportPath } from './paths.ts';
 import { carerSupportSection } from './portal.ts';
 import { supportRecordTypes } from './records.ts';
+import { reviewSupportSection } from './sections.ts';
+import { endSupportWhenApprovalEnds } from './service.ts';
 import { extraSupportRoutes } from './routes.ts';
 
 export const extraSupport: HearthModule = {
@@ -29,6 +31,7 @@ export const extraSupport: HearthModule = {
     },
   ],
   recordTypes: supportRecordTypes,
+  whenHouseholdChanges: endSupportWhenApprovalEnds,
   dueRules: extraSupportDueRules,
   measures: extraSupportMeasures,
   recordLinks: [
@@ -41,6 +44,13 @@ export const extraSupport: HearthModule = {
     },
   ],
   pageSections: [
+    {
+      on: 'annual-review',
+      order: 12,
+      permission: 'extra-support.view',
+      load: reviewSupportSection,
+      template: 'extra-support-annual-review.njk',
+    },
     {
       on: 'portal-home',
       order: 9.5,

@@ -4,11 +4,12 @@
  * transaction. A hub family and its links are parts of the households' records; a request for
  * psychology support is a record of its own.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems, workingDaysAfter } from '../../platform/due/index.ts';
+import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
 import {
   forbidden,
   inTransaction,
@@ -287,3 +288,47 @@ export async function recordProgress(db: Db, who: Who, id: string, input: Progre
     return { ok: true as const, id };
   });
 }
+
+/**
+ * When a household's approval ends (`whenHouseholdChanges`, in the status change's save): its time as
+ * a hub family ends that day, with the support it gave each household, and so does any support it
+ * had from a hub family. Each on the households' trails.
+ */
+export const endSupportWhenApprovalEnds: HouseholdChangeHandler = async (tx, who, change) => {
+  if (change.kind !== 'approval-ended') return;
+  const { householdId, endedOn } = change;
+  const ended = (column: typeof hubLinks.startedOn | typeof hubFamilies.startedOn) =>
+    sql`greatest(${column}, ${endedOn}::date)`;
+  const hubs = await tx
+    .update(hubFamilies)
+    .set({ endedOn: ended(hubFamilies.startedOn) })
+    .where(and(eq(hubFamilies.householdId, householdId), isNull(hubFamilies.endedOn)))
+    .returning({ id: hubFamilies.id });
+  const links = await tx
+    .update(hubLinks)
+    .set({ endedOn: ended(hubLinks.startedOn) })
+    .where(
+      and(
+        isNull(hubLinks.endedOn),
+        or(
+          eq(hubLinks.householdId, householdId),
+          hubs.length
+            ? inArray(
+                hubLinks.hubFamilyId,
+                hubs.map((h) => h.id),
+              )
+            : sql`false`,
+        ),
+      ),
+    )
+    .returning({ householdId: hubLinks.householdId });
+  const touched = new Set([...(hubs.length ? [householdId] : []), ...links.map((l) => l.householdId)]);
+  for (const id of touched) {
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: id,
+      detail: { part: id === householdId && hubs.length ? 'hub-family' : 'hub-link', endedOn, via: 'approval-ended' },
+    });
+  }
+};

@@ -10,7 +10,7 @@ import type { Result } from './service.ts';
 import { carers, householdMembers, households, personChecks } from './tables.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { endPortalAccess } from './portal-accounts.ts';
-import { carerLeft } from '../../platform/modules/carer-left.ts';
+import { householdChanged } from '../../platform/modules/household-changes.ts';
 
 /**
  * Carers, household members and their checks. A carer who is also on the council's staff makes
@@ -97,7 +97,7 @@ export async function updateCarer(
       left = Boolean(input.leftOn && !carer.leftOn);
       // What other modules do in the same save (training gives up their places still to come).
       if (input.leftOn && input.leftOn !== carer.leftOn) {
-        await carerLeft(tx, who, { carerId, householdId, leftOn: input.leftOn });
+        await householdChanged(tx, who, { kind: 'carer-left', householdId, carerId, leftOn: input.leftOn });
       }
       await recomputeRestricted(tx, householdId);
       await recordAudit(tx, who.actor, {

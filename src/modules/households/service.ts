@@ -4,6 +4,7 @@ import { recordAudit, recordAudits } from '../../platform/audit/service.ts';
 import { canChangeHousehold } from '../../platform/access/scope.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { householdChanged } from '../../platform/modules/household-changes.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { changedFields } from './access.ts';
 import { invalid, type FieldError, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
@@ -12,7 +13,7 @@ import type { AllocationInput, DetailsInput, EnquiryInput, ProfileInput, StatusI
 import { refreshHouseholdFacts } from './facts.ts';
 import { findTeam, findUserForAllocation } from './queries.ts';
 import { nextHouseholdReference } from './reference.ts';
-import { canMove, statusesNeedingReason, statusName, statusNames } from './labels.ts';
+import { approvalStandsWhile, canMove, statusesNeedingReason, statusName, statusNames } from './labels.ts';
 import { carers, householdRestrictedAccess, householdStatusEvents, households } from './tables.ts';
 
 export type Done = { ok: true };
@@ -218,6 +219,10 @@ export async function writeStatus(
       originId: from.origin === 'agency-decision' ? from.decisionId : null,
     })
     .returning({ id: householdStatusEvents.id });
+  // What other modules do in the same save when the household's approval ends (a hub family stops).
+  if (approvalStandsWhile(household.status) && !approvalStandsWhile(input.toStatus)) {
+    await householdChanged(tx, who, { kind: 'approval-ended', householdId: household.id, endedOn: input.onDate });
+  }
   await refreshDueItems(tx, 'household', [household.id]);
   await refreshHouseholdFacts(tx, household.id);
   await recordAudit(tx, who.actor, {

@@ -10,7 +10,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
-import type { CarerLeftHandler } from '../../platform/modules/carer-left.ts';
+import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
 import { forbidden, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { carers } from '../households/tables.ts';
 import { findVisibleCarer } from './scope.ts';
@@ -196,10 +196,12 @@ export async function takeRegister(
 
 /**
  * A carer who has left their household gives up the places booked for them on sessions after the
- * day they left, not yet registered (`whenCarerLeaves`, in the leaving's save): the places are
+ * day they left, not yet registered (`whenHouseholdChanges`, in the leaving's save): the places are
  * free for others, and each cancellation is on the booking's trail.
  */
-export const cancelPlacesOfCarerWhoLeft: CarerLeftHandler = async (tx, who, { carerId, leftOn }) => {
+export const cancelPlacesOfCarerWhoLeft: HouseholdChangeHandler = async (tx, who, change) => {
+  if (change.kind !== 'carer-left') return;
+  const { carerId, leftOn } = change;
   const cancelled = await tx
     .update(trainingBookings)
     .set({ status: 'cancelled', cancelledAt: new Date() })

@@ -3,7 +3,7 @@
  * the training calendar, courses, sessions, bookings and registers; the TSD standards; personal
  * development plans; events and who attended; the carer's own view in the portal; the carers'
  * year of training on the annual review (`householdYear`); and the places given up by a carer who
- * leaves their household (`whenCarerLeaves`).
+ * leaves their household (`whenHouseholdChanges`).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
 import { cancelPlacesOfCarerWhoLeft } from './bookings.ts';
@@ -47,7 +47,7 @@ export const training: HearthModule = {
   dueRules: trainingDueRules,
   measures: trainingMeasures,
   householdYear: [trainingInReviewYear],
-  whenCarerLeaves: cancelPlacesOfCarerWhoLeft,
+  whenHouseholdChanges: cancelPlacesOfCarerWhoLeft,
   recordLinks: [
     {
       on: 'household',

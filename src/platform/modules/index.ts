@@ -4,7 +4,7 @@
  * deadline engine (rules and scopes), the scorecard engine (measures and kept facts), the views
  * (navigation, links and sections on other modules' pages), the fostering panel (the business each
  * module brings to it), the annual review (what each module's records add to a household's year),
- * what modules do when a carer leaves their household, and the two things one module does for
+ * what modules do when a carer leaves a household or its approval ends, and the two things one module does for
  * others: raising a concern another module finds, and recording and moving a household. The engines stay generic; the list of modules lives in
  * `src/modules/index.ts`.
  */
@@ -26,7 +26,7 @@ import { registerKeptFacts, type KeptFacts } from '../measures/facts.ts';
 import { registerNavItem, type NavItem } from '../views/navigation.ts';
 import { registerRecordLink, type RecordLink } from '../views/record-links.ts';
 import { registerPageSection, type PageSection } from '../views/page-sections.ts';
-import { registerCarerLeftHandler, type CarerLeftHandler } from './carer-left.ts';
+import { registerHouseholdChangeHandler, type HouseholdChangeHandler } from './household-changes.ts';
 import { registerConcernRaiser, type ConcernRaiser } from './concerns-raised.ts';
 import { registerHouseholdLifecycle, type HouseholdLifecycle } from './household-lifecycle.ts';
 import { registerHouseholdYearSource, type HouseholdYearSource } from './household-year.ts';
@@ -63,8 +63,11 @@ export interface HearthModule {
   raisesConcerns?: ConcernRaiser;
   /** How a household is recorded from an enquiry and moved between statuses by other modules (the module that keeps households). */
   householdLifecycle?: HouseholdLifecycle;
-  /** What the module does when a carer leaves their household (training gives up their places still to come). */
-  whenCarerLeaves?: CarerLeftHandler;
+  /**
+   * What the module does when a household changes: a carer leaves it (training gives up their places
+   * still to come), or its approval ends (extra support ends its hub family and the support it had).
+   */
+  whenHouseholdChanges?: HouseholdChangeHandler;
 }
 
 export type { RecordLink, PageSection, Permission, PanelBusiness };
@@ -93,6 +96,6 @@ export function registerModules(modules: readonly HearthModule[]): void {
     for (const source of module.householdYear ?? []) registerHouseholdYearSource(source);
     if (module.raisesConcerns) registerConcernRaiser(module.raisesConcerns);
     if (module.householdLifecycle) registerHouseholdLifecycle(module.householdLifecycle);
-    if (module.whenCarerLeaves) registerCarerLeftHandler(module.whenCarerLeaves);
+    if (module.whenHouseholdChanges) registerHouseholdChangeHandler(module.whenHouseholdChanges);
   }
 }
