@@ -138,12 +138,16 @@ export async function startHubLink(
       .from(hubFamilies)
       .where(and(eq(hubFamilies.householdId, household.id), isNull(hubFamilies.endedOn)));
     if (own) return invalid({ field: 'hubFamilyId', message: 'A hub family is not itself supported by one' });
+    // Locked, and read again: a hub family that stopped meanwhile is no longer one to choose.
     const [hubRow] = await tx
-      .select({ startedOn: hubFamilies.startedOn })
+      .select({ startedOn: hubFamilies.startedOn, endedOn: hubFamilies.endedOn })
       .from(hubFamilies)
       .where(eq(hubFamilies.id, hub.id))
       .for('update');
-    if (input.startedOn < hubRow!.startedOn) {
+    if (!hubRow || hubRow.endedOn !== null) {
+      return invalid({ field: 'hubFamilyId', message: 'Select the hub family from the list' });
+    }
+    if (input.startedOn < hubRow.startedOn) {
       return invalid({
         field: 'startedOn',
         message: 'Date the hub family’s support started must be on or after the day it became a hub family',
