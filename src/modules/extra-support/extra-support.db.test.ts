@@ -277,6 +277,52 @@ describe('psychology support', () => {
     expect(trail.body).toContain('Viewed the request for psychology support');
   });
 
+  it('typed wrongly is changed, its deadline following, and one recorded in error is removed', async () => {
+    const household = await makeHousehold(db, { name: 'Mistyped', allocatedSswUsername: 'ssw' });
+    const ssw = await signedIn(t.app, 'ssw');
+    const saved = await ssw.post(`${support(household.id)}/psychology/new`, emergencyAnswers);
+    const page = await ssw.get(saved.headers.location!);
+    const id = /href="\/extra-support\/psychology\/([0-9a-f-]{36})"/.exec(page.body)![1]!;
+    const dueOn = async () =>
+      (
+        await queryRows<{ due_on: string }>(
+          db,
+          sql`select due_on::text from due_items where rule_id = 'extra-support.emergency-psychology' and record_id = ${id}`,
+        )
+      ).map((r) => r.due_on);
+    expect(await dueOn()).toEqual(['2026-12-01']);
+
+    // The form is filled in with what the request says; asked for on Monday 30 November, due Wednesday 2 December.
+    const form = await ssw.get(`/extra-support/psychology/${id}/change`);
+    expect(form.body).toContain('The placement is at risk after a week of violent outbursts.');
+    expect(form.body).toContain('value="27"');
+    const changed = await ssw.post(`/extra-support/psychology/${id}/change`, {
+      ...emergencyAnswers,
+      ...boxes('requestedOn', '2026-11-30'),
+    });
+    expect(changed.statusCode).toBe(303);
+    expect((await ssw.get(changed.headers.location!)).body).toContain('The request has been changed');
+    expect(await dueOn()).toEqual(['2026-12-02']);
+    // Planned, it has no deadline.
+    await ssw.post(`/extra-support/psychology/${id}/change`, { ...emergencyAnswers, urgency: 'planned' });
+    expect(await dueOn()).toEqual([]);
+    await ssw.post(`/extra-support/psychology/${id}/change`, emergencyAnswers);
+    expect(await dueOn()).toEqual(['2026-12-01']);
+
+    const noReason = await ssw.post(`/extra-support/psychology/${id}/remove`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the request is being removed');
+    const removed = await ssw.post(`/extra-support/psychology/${id}/remove`, { reason: 'Meant for another family' });
+    expect(removed.statusCode).toBe(303);
+    expect((await ssw.get(removed.headers.location!)).body).toContain(
+      'The request for psychology support has been removed',
+    );
+    expect(await dueOn()).toEqual([]);
+    expect((await ssw.get(`/extra-support/psychology/${id}`)).statusCode).toBe(404);
+    const trail = await (await signedIn(t.app, 'head')).get(`/records/household/${household.id}/audit`);
+    expect(trail.body).toContain('a request for psychology support');
+  });
+
   it('is shown to the carers on the portal, with their hub family', async () => {
     const [carer] = await queryRows<{ household_id: string }>(
       db,

@@ -7,3 +7,5 @@ export const newBreakPath = (householdId: string) => `/households/${householdId}
 export const removeBreakPath = (id: string) => `/extra-support/breaks/${id}/remove`;
 export const newPsychologyPath = (householdId: string) => `/households/${householdId}/extra-support/psychology/new`;
 export const psychologyPath = (id: string) => `/extra-support/psychology/${id}`;
+export const changePsychologyPath = (id: string) => `/extra-support/psychology/${id}/change`;
+export const removePsychologyPath = (id: string) => `/extra-support/psychology/${id}/remove`;

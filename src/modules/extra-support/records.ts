@@ -17,7 +17,11 @@ const inScope = (
 export const supportRecordTypes: RecordType[] = [
   {
     type: PSYCHOLOGY_RECORD,
-    pages: ['/extra-support/psychology/:id'],
+    pages: [
+      '/extra-support/psychology/:id',
+      '/extra-support/psychology/:id/change',
+      '/extra-support/psychology/:id/remove',
+    ],
     async describe(db, id) {
       if (!isUuid(id)) return null;
       const [row] = await queryRows<{ name: string; on: string }>(

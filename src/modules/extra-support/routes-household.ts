@@ -3,42 +3,19 @@
  * activity breaks; its requests for psychology support) and the forms that change them. Thin: parse,
  * call the service, render or redirect.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SignedInUser } from '../../platform/auth/sessions.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { recordAudit } from '../../platform/audit/service.ts';
+import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
-import type { FormErrors } from '../../platform/views/forms.ts';
+import { choicesOf, type Field } from '../../platform/views/fields.ts';
+import { parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { isUuid } from '../../platform/views/params.ts';
-import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
-import { householdPath } from '../households/paths.ts';
-import { findHouseholdReadInFull, householdAbilities, type HouseholdRecord } from '../households/scope.ts';
-import {
-  BREAK_DATES,
-  breakForm,
-  CARERS,
-  END_DATES,
-  endForm,
-  hubLinkForm,
-  hubStartForm,
-  psychologyForm,
-  REQUEST_DATES,
-  START_DATES,
-} from './forms.ts';
-import {
-  breakKindNames,
-  breakKinds,
-  centreNames,
-  centres,
-  EMERGENCY_WORKING_DAYS,
-  HUB_SUPPORTS_UP_TO,
-  urgencies,
-  urgencyHints,
-  urgencyNames,
-} from './labels.ts';
+import { answerForm, who } from '../../platform/views/results.ts';
+import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
+import { BREAK_DATES, breakForm, END_DATES, endForm, hubLinkForm, hubStartForm, START_DATES } from './forms.ts';
+import { breakKindNames, breakKinds, centreNames, centres, HUB_SUPPORTS_UP_TO, urgencyNames } from './labels.ts';
 import {
   householdSupportPath,
   hubFamilyPath,
@@ -48,17 +25,24 @@ import {
   psychologyPath,
   removeBreakPath,
 } from './paths.ts';
-import { childrenPlaced, hubFamiliesInArea, supportOfHousehold } from './queries.ts';
-import { mayManageHubs, mayRecordSupport } from './scope.ts';
-import { endHubFamily, endHubLink, recordBreak, recordRequest, startHubFamily, startHubLink } from './service.ts';
+import { findBreak, hubFamiliesInArea, supportOfHousehold } from './queries.ts';
+import {
+  changeable,
+  crumbs,
+  dateField,
+  householdOf,
+  hubs,
+  mayManageHubOf,
+  mayRecordOn,
+  record,
+  refusedUnless,
+  showForm,
+  view,
+  type Values,
+  type WithId,
+} from './route-support.ts';
+import { endHubFamily, endHubLink, recordBreak, removeBreak, startHubFamily, startHubLink } from './service.ts';
 import { breakRow, linkRow, period, requestStatus } from './views.ts';
-
-const view = { config: { access: { permission: 'extra-support.view' as const } } };
-const record = { config: { access: { permission: 'extra-support.record' as const } } };
-const hubs = { config: { access: { permission: 'extra-support.hubs' as const } } };
-
-type WithId = { Params: { id: string } };
-type Values = Record<string, unknown>;
 
 const flashes: Record<string, string> = {
   'hub-started': 'The household is now a hub family',
@@ -68,69 +52,13 @@ const flashes: Record<string, string> = {
   'break-recorded': 'The activity break has been recorded',
   'break-removed': 'The activity break has been removed',
   'request-recorded': 'The request for psychology support has been recorded',
+  'request-removed': 'The request for psychology support has been removed',
 };
 
-const crumbs = (h: Pick<HouseholdRecord, 'id' | 'name'>, support = true) => [
-  { text: 'Households', href: '/households' },
-  { text: h.name, href: householdPath(h.id) },
-  ...(support ? [{ text: 'Extra support', href: householdSupportPath(h.id) }] : []),
-];
-
-const dateField = (name: string, label: string): Field => ({
-  type: 'date',
-  name,
-  label,
-  hint: 'For example, 14 11 2026',
-});
-
 export function householdSupportRoutes(app: FastifyInstance, db: Db) {
-  /** The household, if the user reads it in full; null (a 404) otherwise. */
-  const householdOf = (user: SignedInUser, id: string) =>
-    isUuid(id) ? findHouseholdReadInFull(db, user, id) : Promise.resolve(null);
-
-  const mayRecordOn = (user: SignedInUser, h: HouseholdRecord) =>
-    mayRecordSupport(user) && householdAbilities(user, h).change;
-  const mayManageHubOf = (user: SignedInUser, h: HouseholdRecord) =>
-    mayManageHubs(user) && householdAbilities(user, h).change;
-
-  /**
-   * The household, if the user reads it in full (else a 404) and `may` do this to it (else a 403),
-   * checked before the form is read.
-   */
-  const changeable = async (
-    request: FastifyRequest<WithId>,
-    reply: FastifyReply,
-    may: (user: SignedInUser, h: HouseholdRecord) => boolean,
-  ): Promise<{ household: HouseholdRecord } | { answer: unknown }> => {
-    const household = await householdOf(request.user!, request.params.id);
-    if (!household) return { answer: reply.callNotFound() };
-    if (!may(request.user!, household)) {
-      return { answer: refused(reply, forbidden, { backHref: householdSupportPath(household.id) }) };
-    }
-    return { household };
-  };
-
-  /** One form page: the fields, what it is for, where it posts. */
-  const showForm = (
-    reply: FastifyReply,
-    household: HouseholdRecord,
-    page: { heading: string; intro: string[]; fields: Field[]; action: string; button: string },
-    values: Values,
-    errors?: FormErrors,
-  ) =>
-    reply.code(errors ? 400 : 200).page('extra-support-form.njk', {
-      title: `${page.heading}: ${household.name}`,
-      household,
-      ...page,
-      fields: formFields(page.fields, values),
-      cancel: householdSupportPath(household.id),
-      errors,
-      breadcrumbs: crumbs(household),
-    });
-
   app.get<WithId & { Querystring: { done?: string } }>(householdSupportPath(':id'), view, async (request, reply) => {
     const user = request.user!;
-    const household = await householdOf(user, request.params.id);
+    const household = await householdOf(db, user, request.params.id);
     if (!household) return reply.callNotFound();
     const support = await supportOfHousehold(db, household.id);
     await recordAudit(db, who(request).actor, {
@@ -197,13 +125,13 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
         };
   };
   app.get<WithId>(hubFamilyPath(':id'), hubs, async (request, reply) => {
-    const found = await changeable(request, reply, mayManageHubOf);
+    const found = await changeable(db, request, reply, mayManageHubOf);
     if ('answer' in found) return found.answer;
     const { household } = found;
     return showForm(reply, household, await hubPage(household), {});
   });
   app.post<WithId>(hubFamilyPath(':id'), hubs, async (request, reply) => {
-    const found = await changeable(request, reply, mayManageHubOf);
+    const found = await changeable(db, request, reply, mayManageHubOf);
     if ('answer' in found) return found.answer;
     const { household } = found;
     const page = await hubPage(household);
@@ -275,13 +203,13 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
     };
   };
   app.get<WithId>(hubLinkPath(':id'), record, async (request, reply) => {
-    const found = await changeable(request, reply, mayRecordOn);
+    const found = await changeable(db, request, reply, mayRecordOn);
     if ('answer' in found) return found.answer;
     const { household } = found;
     return showForm(reply, household, await linkPage(household), {});
   });
   app.post<WithId>(hubLinkPath(':id'), record, async (request, reply) => {
-    const found = await changeable(request, reply, mayRecordOn);
+    const found = await changeable(db, request, reply, mayRecordOn);
     if ('answer' in found) return found.answer;
     const { household } = found;
     const page = await linkPage(household);
@@ -332,13 +260,13 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
     button: 'Save the break',
   });
   app.get<WithId>(newBreakPath(':id'), record, async (request, reply) => {
-    const found = await changeable(request, reply, mayRecordOn);
+    const found = await changeable(db, request, reply, mayRecordOn);
     if ('answer' in found) return found.answer;
     const { household } = found;
     return showForm(reply, household, breakPage(household), {});
   });
   app.post<WithId>(newBreakPath(':id'), record, async (request, reply) => {
-    const found = await changeable(request, reply, mayRecordOn);
+    const found = await changeable(db, request, reply, mayRecordOn);
     if ('answer' in found) return found.answer;
     const { household } = found;
     const page = breakPage(household);
@@ -350,57 +278,59 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
     );
   });
 
-  // Recording a request for psychology support.
-  const requestPage = async (household: HouseholdRecord) => {
-    const placed = await childrenPlaced(db, household.id, todayInLondon());
-    return {
-      heading: 'Record a request for psychology support',
-      intro: [
-        'Clinical psychology support for the carers and the children placed with them, in an emergency or planned.',
-        `An emergency’s first session is due within ${EMERGENCY_WORKING_DAYS} working days of the request (weekends and bank holidays do not count). This is the service’s own timescale, not law.`,
-      ],
-      fields: [
-        dateField('requestedOn', 'Date support was asked for'),
-        {
-          type: 'radios',
-          name: 'childId',
-          label: 'Who the support is for',
-          choices: [...placed.map((c) => ({ value: c.id, text: c.name })), { value: CARERS, text: 'The carers' }],
-        },
-        {
-          type: 'radios',
-          name: 'urgency',
-          label: 'How urgent',
-          choices: choicesOf(urgencies, urgencyNames, urgencyHints),
-        },
-        {
-          type: 'textarea',
-          name: 'reason',
-          label: 'Why support is needed',
-          hint: 'What is happening in the placement, and what the carers have asked for',
-          rows: 4,
-        },
-      ] satisfies Field[],
-      action: newPsychologyPath(household.id),
-      button: 'Save the request',
-    };
+  // Removing an activity break recorded in error.
+  const removeForm = removalForm('break');
+  /** The break and its household, if the user reads it; null (a 404) otherwise. */
+  const breakOf = async (user: SignedInUser, id: string) => {
+    const found = await findBreak(db, user, id);
+    const household = found ? await findHouseholdReadInFull(db, user, found.householdId) : null;
+    return found && household ? { found, household } : null;
   };
-  app.get<WithId>(newPsychologyPath(':id'), record, async (request, reply) => {
-    const found = await changeable(request, reply, mayRecordOn);
-    if ('answer' in found) return found.answer;
-    const { household } = found;
-    return showForm(reply, household, await requestPage(household), {});
+  const showRemove = (
+    reply: FastifyReply,
+    b: NonNullable<Awaited<ReturnType<typeof breakOf>>>,
+    values: Values,
+    errors?: FormErrors,
+  ) => {
+    const shown = breakRow(b.found);
+    return reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
+      title: `Remove the activity break: ${b.household.name}`,
+      caption: `${b.household.name} (${b.household.reference})`,
+      heading: `Remove the activity break on ${formatDate(b.found.fromOn)}`,
+      intro:
+        'Remove a break only if it was recorded in error: on the wrong household, or a break that did not happen. The audit trail keeps who removed it and why.',
+      rows: [
+        { key: 'When', value: shown.when },
+        { key: 'What', value: shown.what },
+        { key: 'Children who went', value: shown.children },
+      ],
+      what: 'break',
+      hint: 'For example, recorded on the wrong household.',
+      button: 'Remove the break',
+      values,
+      errors,
+      action: removeBreakPath(b.found.id),
+      cancel: householdSupportPath(b.household.id),
+      breadcrumbs: [{ text: 'Extra support', href: householdSupportPath(b.household.id) }],
+    });
+  };
+  app.get<WithId>(removeBreakPath(':id'), record, async (request, reply) => {
+    const b = await breakOf(request.user!, request.params.id);
+    if (!b) return reply.callNotFound();
+    const refusal = refusedUnless(reply, request.user!, b.household, mayRecordOn);
+    if (refusal) return refusal;
+    return showRemove(reply, b, {});
   });
-  app.post<WithId>(newPsychologyPath(':id'), record, async (request, reply) => {
-    const found = await changeable(request, reply, mayRecordOn);
-    if ('answer' in found) return found.answer;
-    const { household } = found;
-    const page = await requestPage(household);
-    const form = parseDatedForm(psychologyForm(todayInLondon()), request.body, REQUEST_DATES);
-    if (!form.ok) return showForm(reply, household, page, form.input, form.errors);
-    const result = await recordRequest(db, who(request), household.id, form.value);
-    return answerForm(reply, result, `${householdSupportPath(household.id)}?done=request-recorded`, (errors) =>
-      showForm(reply, household, page, request.body as Values, errors),
+  app.post<WithId>(removeBreakPath(':id'), record, async (request, reply) => {
+    const b = await breakOf(request.user!, request.params.id);
+    if (!b) return reply.callNotFound();
+    const refusal = refusedUnless(reply, request.user!, b.household, mayRecordOn);
+    if (refusal) return refusal;
+    const form = parseForm(removeForm, request.body);
+    if (!form.ok) return showRemove(reply, b, form.input, form.errors);
+    const result = await removeBreak(db, who(request), b.found.id, form.value.reason);
+    return answerForm(reply, result, `${householdSupportPath(b.household.id)}?done=break-removed`, (errors) =>
+      showRemove(reply, b, request.body as Values, errors),
     );
   });
 }

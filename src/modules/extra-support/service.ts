@@ -336,3 +336,68 @@ export const endSupportWhenApprovalEnds: HouseholdChangeHandler = async (tx, who
     });
   }
 };
+
+/** The request, locked, and its household, if the user may change the household; a refusal otherwise. */
+async function requestToChange(tx: DbOrTx, who: Who, id: string) {
+  const [row] = await tx
+    .select({ householdId: psychologyRequests.householdId, childId: psychologyRequests.childId })
+    .from(psychologyRequests)
+    .where(eq(psychologyRequests.id, id))
+    .for('update');
+  if (!row) return notFound;
+  const found = await householdToChange(tx, who, row.householdId);
+  return found.ok ? { ok: true as const, household: found.household, childId: row.childId } : found;
+}
+
+/**
+ * Corrects a request typed wrongly (when it was asked for, for whom, how urgent, why): an
+ * emergency's first session is due again from the day, in the same save. The child is one placed
+ * there now, or the one it was for.
+ */
+export async function changeRequest(db: Db, who: Who, id: string, input: PsychologyInput): Promise<Result> {
+  if (!mayRecordSupport(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await requestToChange(tx, who, id);
+    if (!found.ok) return found;
+    if (input.childId && input.childId !== found.childId) {
+      const placed = await childrenPlaced(tx, found.household.id, todayInLondon());
+      if (!placed.some((c) => c.id === input.childId)) {
+        throw new Refused([{ field: 'childId', message: 'Select a child placed with the household, or the carers' }]);
+      }
+    }
+    await tx
+      .update(psychologyRequests)
+      .set({
+        childId: input.childId,
+        requestedOn: input.requestedOn,
+        urgency: input.urgency,
+        reason: input.reason,
+        dueOn: firstSessionDueOn(input.requestedOn, input.urgency),
+      })
+      .where(eq(psychologyRequests.id, id));
+    await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: PSYCHOLOGY_RECORD,
+      recordId: id,
+      detail: { requestedOn: input.requestedOn, urgency: input.urgency },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * Removes a request recorded in error (on the wrong household, or never made), with why: its
+ * deadline goes in the same save. On the household's trail, as the request's own leads nowhere after.
+ */
+export async function removeRequest(db: Db, who: Who, id: string, reason: string): Promise<Result> {
+  if (!mayRecordSupport(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await requestToChange(tx, who, id);
+    if (!found.ok) return found;
+    await tx.delete(psychologyRequests).where(eq(psychologyRequests.id, id));
+    await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
+    await auditHousehold(tx, who, found.household, 'delete', { part: 'psychology-request', requestId: id, reason });
+    return { ok: true as const, id: found.household.id };
+  });
+}

@@ -68,6 +68,7 @@ export const partWords: Readonly<Record<string, string>> = {
   'hub-family': 'the household’s time as a hub family',
   'hub-link': 'the support from a hub family',
   'activity-break': 'an activity break',
+  'psychology-request': 'a request for psychology support',
   'extra-support': 'the extra support',
   photo: 'the photo',
   trail: 'the audit trail',
