@@ -131,13 +131,23 @@ export function carerForm(today: IsoDate) {
         email,
         phone,
         isStaff: checkbox,
+        joinedOn: optionalGovukDate('Date they joined the household'),
         leftOn: optionalGovukDate('Date they left'),
       })
+      .superRefine(notInFuture(today, 'joinedOn', 'Date they joined the household'))
       .superRefine(notInFuture(today, 'leftOn', 'Date they left'))
-      .superRefine(datesInOrder('dateOfBirth', 'leftOn', 'Date they left must be on or after their date of birth')),
+      .superRefine(
+        datesInOrder(
+          'dateOfBirth',
+          'joinedOn',
+          'Date they joined the household must be on or after their date of birth',
+        ),
+      )
+      .superRefine(datesInOrder('dateOfBirth', 'leftOn', 'Date they left must be on or after their date of birth'))
+      .superRefine(datesInOrder('joinedOn', 'leftOn', 'Date they left must be on or after the date they joined')),
   );
 }
-export const CARER_DATES = ['dateOfBirth', 'leftOn'] as const;
+export const CARER_DATES = ['dateOfBirth', 'joinedOn', 'leftOn'] as const;
 export type CarerInput = z.infer<ReturnType<typeof carerForm>>;
 
 /**

@@ -52,6 +52,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       action: options.carerId ? editCarerPath(household.id, options.carerId) : newCarerPath(household.id),
       values,
       dateOfBirth: datePartsOf(values, 'dateOfBirth'),
+      joinedOn: datePartsOf(values, 'joinedOn'),
       leftOn: datePartsOf(values, 'leftOn'),
       isStaff: values.isStaff === true || values.isStaff === 'yes',
       errors: options.errors,

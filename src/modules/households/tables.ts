@@ -125,6 +125,12 @@ export const carers = pgTable(
      * The day the carer stopped living in the household (a couple separating, say): a former
      * carer, kept on the record, who owes no more checks or training and is no longer counted.
      */
+    /**
+     * The day a carer came to live in a household already approved (a new partner), when given:
+     * the household changed, so its safer-care plan is agreed again. Null for a carer who applied
+     * with the household.
+     */
+    joinedOn: date('joined_on'),
     leftOn: date('left_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -83,7 +83,7 @@ export const saferCareDueRules: DueRule[] = [
     },
     compute: (db, ids) => planAgreed(db, ids),
     // 2: a member leaving, and the day a member moved in (when given), change the household.
-    // 3: so does a carer leaving.
-    version: 3,
+    // 3: so does a carer leaving. 4: and a carer joining.
+    version: 4,
   },
 ];

@@ -32,8 +32,8 @@ const newChild = (placement: string, agreedOn: SQL) => {
 
 /**
  * The first day the household (an SQL expression for its id) changed after `agreedOn`: a child
- * placed there for the first time, someone coming to live there or someone leaving; null when it
- * has not. Indexed lookups.
+ * placed there for the first time, someone coming to live there (a member, or a carer joining)
+ * or someone leaving; null when it has not. Indexed lookups.
  */
 export function firstChangeSql(householdId: SQL, agreedOn: SQL): SQL {
   return sql`least(
@@ -44,7 +44,9 @@ export function firstChangeSql(householdId: SQL, agreedOn: SQL): SQL {
     (select min(gone.left_on) from household_members gone where gone.household_id = ${householdId}
       and gone.left_on > ${agreedOn}),
     (select min(gone_carer.left_on) from carers gone_carer where gone_carer.household_id = ${householdId}
-      and gone_carer.left_on > ${agreedOn}))`;
+      and gone_carer.left_on > ${agreedOn}),
+    (select min(new_carer.joined_on) from carers new_carer where new_carer.household_id = ${householdId}
+      and new_carer.joined_on > ${agreedOn}))`;
 }
 
 const planColumns = sql`p.id, p.household_id as "householdId", p.agreed_on::text as "agreedOn",
@@ -110,6 +112,9 @@ export async function changesSince(db: DbOrTx, householdId: string, agreedOn: Is
         union all
         select gc.left_on::text, 'left', 'carer', gc.first_name || ' ' || gc.last_name
           from carers gc where gc.household_id = ${householdId} and gc.left_on > ${agreedOn}
+        union all
+        select jc.joined_on::text, 'member', 'carer', jc.first_name || ' ' || jc.last_name
+          from carers jc where jc.household_id = ${householdId} and jc.joined_on > ${agreedOn}
       ) changes order by "on", kind, name`,
   );
 }

@@ -67,7 +67,8 @@ export const participationDays = (carer: SQL, from: SQL | string, asAt: SQL | st
 
 /** The carers (cr) living on the day in the households approved that day (h, t). */
 export const carersOfApprovedOn = (approvedHouseholds: SQL, asAt: SQL | string) =>
-  sql`${approvedHouseholds} join carers cr on cr.household_id = h.id and (cr.left_on is null or cr.left_on > ${asAt}::date)`;
+  sql`${approvedHouseholds} join carers cr on cr.household_id = h.id and (cr.left_on is null or cr.left_on > ${asAt}::date)
+    and (cr.joined_on is null or cr.joined_on <= ${asAt}::date)`;
 
 /**
  * Every carer's attended training held on or before the day, as one grouped subquery (alias it

@@ -1,0 +1,1 @@
+ALTER TABLE "carers" ADD COLUMN "joined_on" date;
