@@ -118,6 +118,29 @@ describe('hub families', () => {
   });
 });
 
+describe('a hub family of another team', () => {
+  it('is named, not linked, to a worker who may not open its record', async () => {
+    const hub = await makeHousehold(db, { name: 'Otherteam', teamName: 'East Kent Fostering Team 2' });
+    const supported = await makeHousehold(db, { name: 'Ourteam', allocatedSswUsername: 'ssw' });
+    const head = await signedIn(t.app, 'head');
+    expect((await head.post(`${support(hub.id)}/hub-family`, boxes('startedOn', '2026-09-01'))).statusCode).toBe(303);
+    const [made] = await queryRows<{ id: string }>(db, sql`select id from hub_families where household_id = ${hub.id}`);
+    const ssw = await signedIn(t.app, 'ssw');
+    // Offered: it is a hub family of the household's area.
+    expect((await ssw.get(`${support(supported.id)}/hub-link`)).body).toContain(`${hub.name} (${hub.reference})`);
+    const linked = await ssw.post(`${support(supported.id)}/hub-link`, {
+      hubFamilyId: made!.id,
+      ...boxes('startedOn', '2026-09-07'),
+    });
+    expect(linked.statusCode).toBe(303);
+    const page = (await ssw.get(support(supported.id))).body;
+    expect(page).toContain(`Supported by the hub family ${hub.name} (${hub.reference}): 7 September 2026 to now.`);
+    expect(page).not.toContain(`href="${support(hub.id)}"`);
+    expect((await ssw.get(support(hub.id))).statusCode).toBe(404);
+    expect((await head.get(support(supported.id))).body).toContain(`href="${support(hub.id)}"`);
+  });
+});
+
 describe('a household whose approval ends', () => {
   it('stops being a hub family the day it is deregistered, and the support it gave ends that day', async () => {
     const hub = await makeHousehold(db, { name: 'Retiring', allocatedSswUsername: 'ssw' });
@@ -206,7 +229,11 @@ describe('activity breaks', () => {
     expect(page.body).toContain(
       '13 November 2026 to 15 November 2026: A residential weekend at Bewl Water, 2 children',
     );
-    expect(page.body).toContain(`href="${support(household.id)}"`);
+    // The reviewing officer reads no other page of extra support: the section does not link to one.
+    expect(page.body).not.toContain(`href="${support(household.id)}"`);
+    expect((await (await signedIn(t.app, 'head')).get(`/reviews/${review.id}`)).body).toContain(
+      `href="${support(household.id)}"`,
+    );
   });
 });
 

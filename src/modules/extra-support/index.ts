@@ -47,7 +47,8 @@ export const extraSupport: HearthModule = {
     {
       on: 'annual-review',
       order: 12,
-      permission: 'extra-support.view',
+      // Whoever reads the review, the reviewing officer too: the household's year includes its support.
+      permission: 'reviews.view',
       load: reviewSupportSection,
       template: 'extra-support-annual-review.njk',
     },

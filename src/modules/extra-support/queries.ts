@@ -162,7 +162,7 @@ export async function findRequest(db: DbOrTx, user: SignedInUser, id: string): P
   if (!isUuid(id)) return null;
   const [row] = await queryRows<PsychologyRow>(
     db,
-    sql`select ${requestColumns} from ${requestFrom.getSQL()}
+    sql`select ${requestColumns} from ${requestFrom}
       join households on households.id = h.id
       where r.id = ${id} and ${supportHouseholdVisibleTo(user)}`,
   );
@@ -200,9 +200,10 @@ export async function supportOverview(db: DbOrTx, user: SignedInUser, yearFrom: 
         limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`,
     ),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${hubsFrom}`),
-    queryRows<PsychologyRow>(
+    queryRows<PsychologyRow & { total: number }>(
       db,
-      sql`select ${requestColumns} from ${requestFrom.getSQL()} join households on households.id = h.id
+      sql`select ${requestColumns}, count(*) over ()::int as total
+        from ${requestFrom} join households on households.id = h.id
         where r.urgency = 'emergency' and r.first_session_on is null and r.ended_on is null and ${visible}
         order by r.due_on, r.id limit ${OVERVIEW_PAGE_SIZE}`,
     ),
@@ -219,7 +220,13 @@ export async function supportOverview(db: DbOrTx, user: SignedInUser, yearFrom: 
             where r.requested_on >= ${yearFrom}::date and ${visible}) as requests`,
     ),
   ]);
-  return { hubs, hubTotal: Number(hubCount[0]?.n ?? 0), waiting, year: year[0]! };
+  return {
+    hubs,
+    hubTotal: Number(hubCount[0]?.n ?? 0),
+    waiting,
+    waitingTotal: Number(waiting[0]?.total ?? 0),
+    year: year[0]!,
+  };
 }
 
 /** An activity break, with its household, if the user may read the household; null otherwise. */

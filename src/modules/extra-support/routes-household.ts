@@ -15,7 +15,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { BREAK_DATES, breakForm, END_DATES, endForm, hubLinkForm, hubStartForm, START_DATES } from './forms.ts';
-import { breakKindNames, breakKinds, centreNames, centres, HUB_SUPPORTS_UP_TO, urgencyNames } from './labels.ts';
+import { breakKindNames, breakKinds, centreNames, centres, HUB_SUPPORTS_UP_TO, named, urgencyNames } from './labels.ts';
 import {
   householdSupportPath,
   hubFamilyPath,
@@ -69,6 +69,8 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
     });
     const mayRecord = mayRecordOn(user, household);
     const mayHub = mayManageHubOf(user, household);
+    // The hub family's own page is linked only for a viewer who may open it (another team's, in the area, they may not).
+    const hubOpens = support.link ? Boolean(await householdOf(db, user, support.link.householdId)) : false;
     return reply.page('extra-support-household.njk', {
       title: `Extra support: ${household.name}`,
       household,
@@ -77,7 +79,9 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
       supported: support.supported.map(linkRow),
       supportingNow: support.supported.filter((l) => l.endedOn === null).length,
       supportsUpTo: HUB_SUPPORTS_UP_TO,
-      link: support.link ? { ...linkRow(support.link), href: householdSupportPath(support.link.householdId) } : null,
+      link: support.link
+        ? { ...linkRow(support.link), href: hubOpens ? householdSupportPath(support.link.householdId) : null }
+        : null,
       pastLinks: support.links.filter((l) => l.endedOn !== null).map(linkRow),
       breaks: support.breaks.map((b) => ({ ...breakRow(b), removeHref: mayRecord ? removeBreakPath(b.id) : null })),
       breaksCut: support.totals.breaks > support.breaks.length ? support.totals.breaks : null,
@@ -85,7 +89,7 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
         href: psychologyPath(r.id),
         requestedOn: r.requestedOn,
         who: r.childName ?? 'The carers',
-        urgency: urgencyNames[r.urgency as 'emergency'] ?? r.urgency,
+        urgency: named(urgencyNames, r.urgency),
         status: requestStatus(r),
       })),
       requestsCut: support.totals.requests > support.requests.length ? support.totals.requests : null,

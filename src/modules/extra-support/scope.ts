@@ -1,8 +1,8 @@
 /**
  * Who may see and record extra support for carers, the one place that says so. Extra support is
  * part of the household's record: read (`extra-support.view`) by those who read the household in
- * full (households/scope.ts: the team, the area's service manager, the head, the assistant
- * director, and the reviewing officer of a household under review); recorded
+ * full (households/scope.ts: the team, the area's service manager, the head and the assistant
+ * director; the reviewing officer reads it on the annual review of a household under review); recorded
  * (`extra-support.record`) by those who may change the household (its supervising social worker,
  * the team's manager and above). Making a household a hub family, and ending it, is a manager's
  * decision (`extra-support.hubs`). Never a child's social worker (who sees a household only as

@@ -1,7 +1,8 @@
 /**
  * Extra support on a household's annual review: its hub family now, and the activity breaks and the
  * requests for psychology support of the last 12 months, so the review weighs the support the carers
- * had. The review's page has checked the viewer reads the household in full; the view is audited.
+ * had. The review's page has checked the viewer reads the household in full (the reviewing officer
+ * too, who reads no other page of extra support); the view is audited.
  */
 import { recordAudit } from '../../platform/audit/service.ts';
 import { addYears } from '../../platform/dates/index.ts';
@@ -10,9 +11,10 @@ import { formatDate } from '../../platform/views/format.ts';
 import { named, urgencyNames } from './labels.ts';
 import { householdSupportPath } from './paths.ts';
 import { supportOfHousehold } from './queries.ts';
+import { mayReadSupport } from './scope.ts';
 import { breakRow, requestStatus } from './views.ts';
 
-export async function reviewSupportSection({ db, actor, record, today }: PageSectionContext<'annual-review'>) {
+export async function reviewSupportSection({ db, user, actor, record, today }: PageSectionContext<'annual-review'>) {
   const support = await supportOfHousehold(db, record.householdId);
   const since = addYears(today, -1);
   await recordAudit(db, actor, {
@@ -33,6 +35,7 @@ export async function reviewSupportSection({ db, actor, record, today }: PageSec
       .map((r) => ({
         text: `${named(urgencyNames, r.urgency)} request, ${formatDate(r.requestedOn)}, for ${r.childName ?? 'the carers'}: ${requestStatus(r)}`,
       })),
-    href: householdSupportPath(record.householdId),
+    // The household's extra support page, for those who may open it (not the reviewing officer).
+    href: mayReadSupport(user) ? householdSupportPath(record.householdId) : null,
   };
 }

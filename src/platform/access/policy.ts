@@ -70,10 +70,10 @@ export const permissions = {
   /**
    * Extra support for carers (modules/extra-support/scope.ts; business plan action 7.3): hub
    * families, activity breaks and clinical psychology support. Read by those who read the household
-   * in full (the reviewing officer on the annual review too) and the assistant director; recorded by those who may change the household; a household
+   * in full and the assistant director (the reviewing officer reads it on the annual review); recorded by those who may change the household; a household
    * made a hub family, or no longer one, by a manager.
    */
-  'extra-support.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker', 'reviewing_officer'],
+  'extra-support.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker'],
   'extra-support.record': [...MANAGERS, 'supervising_social_worker'],
   'extra-support.hubs': [...MANAGERS],
   /**
