@@ -2,18 +2,20 @@
  * A carer joins a household already approved (a new partner): the day they joined, on the carer's
  * form (a day to come, or before their birth, refused with what was typed kept); the household's
  * page says when; the household changed, so its safer-care plan is agreed again within 10 working
- * days, and the plan's page says why. A carer given no such day (one who applied with the
+ * days, and the plan's page says why; their TSD standards and first PDP count from that day. A carer
+ * given no such day (one who applied with the
  * household) changes nothing. The kept deadlines match a rebuild throughout.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold, makeSaferCarePlan } from '../../../test/support/households.ts';
-import { addDays, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
+import { addDays, addMonths, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { carers } from './tables.ts';
 
 const t = testAppForFile();
 const today = todayInLondon();
@@ -69,6 +71,16 @@ describe('a carer joining an approved household', () => {
     expect(await planDue(household.id)).toEqual([addWorkingDays(joinedOn, 10)]);
     const plan = await ssw.get(`/households/${household.id}/safer-care`);
     expect(plan.body).toContain(`${formatDate(joinedOn)}: Robin Newpartner (carer) came to live in the household`);
+    // Their training counts from the day they joined, not from the household's approval a year ago.
+    const [robin] = await db.select({ id: carers.id }).from(carers).where(eq(carers.lastName, 'Newpartner'));
+    const owed = await db
+      .select({ ruleId: dueItems.ruleId, dueOn: dueItems.dueOn })
+      .from(dueItems)
+      .where(and(eq(dueItems.recordId, robin!.id), inArray(dueItems.ruleId, ['training.tsd', 'training.pdp-review'])));
+    expect(owed.sort((a, b) => a.ruleId.localeCompare(b.ruleId))).toEqual([
+      { ruleId: 'training.pdp-review', dueOn: addDays(joinedOn, 42) },
+      { ruleId: 'training.tsd', dueOn: addMonths(joinedOn, 12) },
+    ]);
     await expectDueItemsInStep(db);
   });
 

@@ -187,10 +187,12 @@ export const trainingDueRules: DueRule[] = [
   {
     id: 'training.tsd',
     // 2: a carer who has left the household owes nothing more (carerItems).
-    version: 2,
+    // 3: a carer who joined a household already approved counts from the day they joined (approvedFrom).
+    version: 3,
     title: 'TSD standards evidenced',
     cites: `${NMS_20}, standard 20.3 (the Training, Support and Development Standards completed within 12 months of approval, 18 months for family and friends foster carers)`,
-    countsFrom: 'the household’s approval, for each of its carers until the standards are evidenced',
+    countsFrom:
+      'the household’s approval (or the day a carer joined it, if later), for each of its carers until the standards are evidenced',
     period: 'within 12 months (18 months for family and friends carers)',
     audience: trainingDeadlineAudience,
     recordType: 'carer',
@@ -201,7 +203,8 @@ export const trainingDueRules: DueRule[] = [
     id: 'training.required',
     // 2: a child born on 29 February turns 11 on 1 March in a common year (birthdaySql).
     // 3: a carer who has left the household owes nothing more (carerItems).
-    version: 3,
+    // 4: a carer who joined a household already approved counts from the day they joined (approvedFrom).
+    version: 4,
     title: 'Required training',
     cites: `${NMS_20}; the service’s mandatory training (local rules: the training a placement needs within ${REQUIRED_TRAINING_MONTHS} months, core training within 12 months of approval, first aid renewed every ${FIRST_AID_RENEWAL_YEARS} years)`,
     countsFrom:
@@ -215,7 +218,8 @@ export const trainingDueRules: DueRule[] = [
   {
     id: 'training.pdp-review',
     // 2: a carer who has left the household owes nothing more (carerItems).
-    version: 2,
+    // 3: a carer who joined a household already approved counts from the day they joined (approvedFrom).
+    version: 3,
     title: 'Personal development plan due for review',
     cites: `${NMS_20}; business plan target 2.1 (a PDP from approval, reviewed every year at the annual review; local rule: within ${PDP_WEEKS_AFTER_APPROVAL} weeks of approval)`,
     countsFrom: 'the review date of the carer’s current PDP, or approval when they have none',

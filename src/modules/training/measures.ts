@@ -96,7 +96,8 @@ export const tsdOnTime: Measure = {
   title: 'Carers with the TSD standards evidenced within 12 months of approval (18 for family and friends)',
   definition:
     'Carers of the households approved at the end of the month (or today) whose TSD deadline (12 months after ' +
-    'approval, 18 for family and friends carers) fell in the 12 months up to that day; whose deadline passed ' +
+    'approval, 18 for family and friends carers; for a carer who joined the household after it was approved, after ' +
+    'the day they joined) fell in the 12 months up to that day; whose deadline passed ' +
     'earlier and who have still not evidenced the standards; or whose deadline is still to come and who have ' +
     'already evidenced them: the percentage who evidenced them on or before their deadline. The standards are ' +
     'evidenced on the date the worker recorded, or the day the carer attended a session of a course in the TSD ' +
@@ -139,7 +140,8 @@ const coreDefinition = (nth: string, years: number) =>
   `Of the carers of the households approved at the end of the month (or today) whose ${nth} anniversary of approval ` +
   `fell in the 12 months up to that day, the percentage who had completed core training within ${years} ` +
   `${years === 1 ? 'year' : 'years'} of approval: attended every active course mandatory for new carers (the day ` +
-  'they completed it is the day they first attended the last of those courses).';
+  'they completed it is the day they first attended the last of those courses). For a carer who joined the household ' +
+  'after it was approved, approval is the day they joined.';
 
 export const coreFirstYear: Measure = {
   id: 'training.core-first-year',

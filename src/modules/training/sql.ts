@@ -9,10 +9,15 @@ import { sql, type SQL } from 'drizzle-orm';
 export const TSD_MONTHS = 12;
 export const TSD_MONTHS_FAMILY_AND_FRIENDS = 18;
 
-/** The day a household was approved (the status date when no approval date was recorded). */
-export const approvedFrom = (h = 'h') => sql.raw(`coalesce(${h}.approved_on, ${h}.status_since)`);
+/**
+ * The day a carer's (`cr`) training clock starts: the day their household (`h`) was approved (the
+ * status date when no approval date was recorded), or the day they joined it, if later (a new
+ * partner joining a household already approved).
+ */
+export const approvedFrom = (h = 'h', cr = 'cr') =>
+  sql.raw(`greatest(coalesce(${h}.approved_on, ${h}.status_since), ${cr}.joined_on)`);
 
-/** The TSD deadline of a carer of household `h`: 12 months after approval, 18 for family and friends. */
+/** The TSD deadline of a carer (`cr`) of household `h`: 12 months after approval, 18 for family and friends. */
 export const tsdDeadline = (h = 'h') =>
   sql`(${approvedFrom(h)} + case when ${sql.raw(h)}.household_type = 'family_and_friends'
     then interval '${sql.raw(String(TSD_MONTHS_FAMILY_AND_FRIENDS))} months' else interval '${sql.raw(String(TSD_MONTHS))} months' end)::date`;
