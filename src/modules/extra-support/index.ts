@@ -14,7 +14,7 @@ import { extraSupportPath, householdSupportPath } from './paths.ts';
 import { carerSupportSection } from './portal.ts';
 import { supportRecordTypes } from './records.ts';
 import { reviewSupportSection } from './sections.ts';
-import { endSupportWhenApprovalEnds } from './service.ts';
+import { endSupportWhenApprovalEnds } from './hubs.ts';
 import { extraSupportRoutes } from './routes.ts';
 
 export const extraSupport: HearthModule = {

@@ -41,7 +41,8 @@ import {
   type Values,
   type WithId,
 } from './route-support.ts';
-import { endHubFamily, endHubLink, recordBreak, removeBreak, startHubFamily, startHubLink } from './service.ts';
+import { endHubFamily, endHubLink, startHubFamily, startHubLink } from './hubs.ts';
+import { recordBreak, removeBreak } from './service.ts';
 import { breakRow, linkRow, period, requestStatus } from './views.ts';
 
 const flashes: Record<string, string> = {

@@ -1,194 +1,47 @@
 /**
  * Recording extra support on a household: checked (who may, the household in their scope, the
  * records it depends on), written, its deadline kept and its audit-trail entry made, in one
- * transaction. A hub family and its links are parts of the households' records; a request for
- * psychology support is a record of its own.
+ * transaction. Activity breaks are parts of the household's record; a request for psychology
+ * support is a record of its own. Hub families are in hubs.ts, on the same helpers.
  */
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems, workingDaysAfter } from '../../platform/due/index.ts';
-import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
-import {
-  forbidden,
-  inTransaction,
-  invalid,
-  notFound,
-  Refused,
-  type Result,
-  type Who,
-} from '../../platform/views/results.ts';
+import { forbidden, inTransaction, notFound, Refused, type Result, type Who } from '../../platform/views/results.ts';
 import { householdFor, type HouseholdRecord } from '../households/scope.ts';
 import type { BreakInput, ProgressInput, PsychologyInput } from './forms.ts';
 import { EMERGENCY_WORKING_DAYS } from './labels.ts';
-import { childrenPlaced, hubFamiliesInArea } from './queries.ts';
-import { mayManageHubs, mayRecordSupport } from './scope.ts';
-import { activityBreaks, hubFamilies, hubLinks, psychologyRequests } from './tables.ts';
+import { childrenPlaced } from './queries.ts';
+import { mayRecordSupport } from './scope.ts';
+import { activityBreaks, psychologyRequests } from './tables.ts';
 
 /** A request for psychology support as a record of the audit trail and of the deadline. */
 export const PSYCHOLOGY_RECORD = 'psychology-request';
 
 /** Households that may be given extra support, or be a hub family: approved, or on hold with their approval standing. */
-const SUPPORTED_STATUSES = ['approved', 'on_hold'];
+export const SUPPORTED_STATUSES = ['approved', 'on_hold'];
 
 /** The emergency request's first session is due this day (local rule); a planned one has no deadline. */
 export const firstSessionDueOn = (requestedOn: IsoDate, urgency: string): IsoDate | null =>
   urgency === 'emergency' ? workingDaysAfter(requestedOn, EMERGENCY_WORKING_DAYS) : null;
 
 /** The household, locked for the change, if the user may change it; a refusal otherwise. */
-async function householdToChange(tx: DbOrTx, who: Who, householdId: string) {
+export async function householdToChange(tx: DbOrTx, who: Who, householdId: string) {
   const found = await householdFor(tx, who.user, householdId, 'change');
   if (!found.ok) return found;
   await tx.execute(sql`select id from households where id = ${householdId} for update`);
   return found;
 }
 
-const auditHousehold = (
+export const auditHousehold = (
   tx: DbOrTx,
   who: Who,
   household: HouseholdRecord,
   action: string,
   detail: Record<string, unknown>,
 ) => recordAudit(tx, who.actor, { action, recordType: 'household', recordId: household.id, detail });
-
-/** Makes an approved household a hub family from a day. */
-export async function startHubFamily(db: Db, who: Who, householdId: string, startedOn: IsoDate): Promise<Result> {
-  if (!mayManageHubs(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
-    const { household } = found;
-    if (!SUPPORTED_STATUSES.includes(household.status)) {
-      return invalid({ field: 'startedOn', message: 'Only an approved household can be a hub family' });
-    }
-    const [open] = await tx
-      .select({ id: hubFamilies.id })
-      .from(hubFamilies)
-      .where(and(eq(hubFamilies.householdId, household.id), isNull(hubFamilies.endedOn)));
-    if (open) return invalid({ field: 'startedOn', message: 'The household is already a hub family' });
-    const [link] = await tx
-      .select({ id: hubLinks.id })
-      .from(hubLinks)
-      .where(and(eq(hubLinks.householdId, household.id), isNull(hubLinks.endedOn)));
-    if (link) {
-      return invalid({
-        field: 'startedOn',
-        message: 'The household is supported by a hub family. End that support before it becomes one',
-      });
-    }
-    await tx.insert(hubFamilies).values({ householdId: household.id, startedOn, recordedBy: who.user.id });
-    await auditHousehold(tx, who, household, 'create', { part: 'hub-family', startedOn });
-    return { ok: true as const, id: household.id };
-  });
-}
-
-/** Ends a household's time as a hub family on a day, and the support it gave each household that day. */
-export async function endHubFamily(db: Db, who: Who, householdId: string, endedOn: IsoDate): Promise<Result> {
-  if (!mayManageHubs(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
-    const [hub] = await tx
-      .select({ id: hubFamilies.id, startedOn: hubFamilies.startedOn })
-      .from(hubFamilies)
-      .where(and(eq(hubFamilies.householdId, householdId), isNull(hubFamilies.endedOn)));
-    if (!hub) return notFound;
-    if (endedOn < hub.startedOn) {
-      return invalid({ field: 'endedOn', message: 'Date it stopped must be on or after the day it started' });
-    }
-    await tx.update(hubFamilies).set({ endedOn }).where(eq(hubFamilies.id, hub.id));
-    const ended = await tx
-      .update(hubLinks)
-      .set({ endedOn: sql`greatest(${hubLinks.startedOn}, ${endedOn}::date)` })
-      .where(and(eq(hubLinks.hubFamilyId, hub.id), isNull(hubLinks.endedOn)))
-      .returning({ householdId: hubLinks.householdId });
-    await auditHousehold(tx, who, found.household, 'update', { part: 'hub-family', endedOn, linksEnded: ended.length });
-    for (const { householdId: supported } of ended) {
-      await recordAudit(tx, who.actor, {
-        action: 'update',
-        recordType: 'household',
-        recordId: supported,
-        detail: { part: 'hub-link', endedOn, via: 'hub-family-ended' },
-      });
-    }
-    return { ok: true as const, id: householdId };
-  });
-}
-
-/** Links a household to one of its area's hub families from a day. */
-export async function startHubLink(
-  db: Db,
-  who: Who,
-  householdId: string,
-  input: { hubFamilyId: string; startedOn: IsoDate },
-): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
-    const { household } = found;
-    if (!SUPPORTED_STATUSES.includes(household.status)) {
-      return invalid({ field: 'hubFamilyId', message: 'Only an approved household can be supported by a hub family' });
-    }
-    const hub = (await hubFamiliesInArea(tx, household.areaId, household.id)).find((h) => h.id === input.hubFamilyId);
-    if (!hub) return invalid({ field: 'hubFamilyId', message: 'Select the hub family from the list' });
-    const [own] = await tx
-      .select({ id: hubFamilies.id })
-      .from(hubFamilies)
-      .where(and(eq(hubFamilies.householdId, household.id), isNull(hubFamilies.endedOn)));
-    if (own) return invalid({ field: 'hubFamilyId', message: 'A hub family is not itself supported by one' });
-    // Locked, and read again: a hub family that stopped meanwhile is no longer one to choose.
-    const [hubRow] = await tx
-      .select({ startedOn: hubFamilies.startedOn, endedOn: hubFamilies.endedOn })
-      .from(hubFamilies)
-      .where(eq(hubFamilies.id, hub.id))
-      .for('update');
-    if (!hubRow || hubRow.endedOn !== null) {
-      return invalid({ field: 'hubFamilyId', message: 'Select the hub family from the list' });
-    }
-    if (input.startedOn < hubRow.startedOn) {
-      return invalid({
-        field: 'startedOn',
-        message: 'Date the hub family’s support started must be on or after the day it became a hub family',
-      });
-    }
-    const [open] = await tx
-      .select({ id: hubLinks.id })
-      .from(hubLinks)
-      .where(and(eq(hubLinks.householdId, household.id), isNull(hubLinks.endedOn)));
-    if (open) return invalid({ field: 'hubFamilyId', message: 'The household is already supported by a hub family' });
-    await tx
-      .insert(hubLinks)
-      .values({ hubFamilyId: hub.id, householdId: household.id, startedOn: input.startedOn, recordedBy: who.user.id });
-    await auditHousehold(tx, who, household, 'create', {
-      part: 'hub-link',
-      hubHouseholdId: hub.householdId,
-      startedOn: input.startedOn,
-    });
-    return { ok: true as const, id: household.id };
-  });
-}
-
-/** Ends the support a household has from its hub family on a day. */
-export async function endHubLink(db: Db, who: Who, householdId: string, endedOn: IsoDate): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
-    const [link] = await tx
-      .select({ id: hubLinks.id, startedOn: hubLinks.startedOn })
-      .from(hubLinks)
-      .where(and(eq(hubLinks.householdId, householdId), isNull(hubLinks.endedOn)));
-    if (!link) return notFound;
-    if (endedOn < link.startedOn) {
-      return invalid({ field: 'endedOn', message: 'Date the support ended must be on or after the day it started' });
-    }
-    await tx.update(hubLinks).set({ endedOn }).where(eq(hubLinks.id, link.id));
-    await auditHousehold(tx, who, found.household, 'update', { part: 'hub-link', endedOn });
-    return { ok: true as const, id: householdId };
-  });
-}
 
 /** Records a break at an activity centre the household had. */
 export async function recordBreak(db: Db, who: Who, householdId: string, input: BreakInput): Promise<Result> {
@@ -292,50 +145,6 @@ export async function recordProgress(db: Db, who: Who, id: string, input: Progre
     return { ok: true as const, id };
   });
 }
-
-/**
- * When a household's approval ends (`whenHouseholdChanges`, in the status change's save): its time as
- * a hub family ends that day, with the support it gave each household, and so does any support it
- * had from a hub family. Each on the households' trails.
- */
-export const endSupportWhenApprovalEnds: HouseholdChangeHandler = async (tx, who, change) => {
-  if (change.kind !== 'approval-ended') return;
-  const { householdId, endedOn } = change;
-  const ended = (column: typeof hubLinks.startedOn | typeof hubFamilies.startedOn) =>
-    sql`greatest(${column}, ${endedOn}::date)`;
-  const hubs = await tx
-    .update(hubFamilies)
-    .set({ endedOn: ended(hubFamilies.startedOn) })
-    .where(and(eq(hubFamilies.householdId, householdId), isNull(hubFamilies.endedOn)))
-    .returning({ id: hubFamilies.id });
-  const links = await tx
-    .update(hubLinks)
-    .set({ endedOn: ended(hubLinks.startedOn) })
-    .where(
-      and(
-        isNull(hubLinks.endedOn),
-        or(
-          eq(hubLinks.householdId, householdId),
-          hubs.length
-            ? inArray(
-                hubLinks.hubFamilyId,
-                hubs.map((h) => h.id),
-              )
-            : sql`false`,
-        ),
-      ),
-    )
-    .returning({ householdId: hubLinks.householdId });
-  const touched = new Set([...(hubs.length ? [householdId] : []), ...links.map((l) => l.householdId)]);
-  for (const id of touched) {
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: 'household',
-      recordId: id,
-      detail: { part: id === householdId && hubs.length ? 'hub-family' : 'hub-link', endedOn, via: 'approval-ended' },
-    });
-  }
-};
 
 /** The request, locked, and its household, if the user may change the household; a refusal otherwise. */
 async function requestToChange(tx: DbOrTx, who: Who, id: string) {

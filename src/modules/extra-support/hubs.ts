@@ -1,0 +1,214 @@
+/**
+ * Hub families and the households they support: a household made a hub family and stopped, a
+ * household linked to one of its area's and the link ended, and both ended when a household's
+ * approval ends. Checked, written and audited on the households' trails in one transaction.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
+import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { hubFamiliesInArea } from './queries.ts';
+import { mayManageHubs, mayRecordSupport } from './scope.ts';
+import { auditHousehold, householdToChange, SUPPORTED_STATUSES } from './service.ts';
+import { hubFamilies, hubLinks } from './tables.ts';
+
+/** The household's time as a hub family now, if it is one. */
+async function openHubOf(tx: DbOrTx, householdId: string) {
+  const [row] = await tx
+    .select({ id: hubFamilies.id, startedOn: hubFamilies.startedOn })
+    .from(hubFamilies)
+    .where(and(eq(hubFamilies.householdId, householdId), isNull(hubFamilies.endedOn)));
+  return row ?? null;
+}
+
+/** The support the household has from a hub family now, if any. */
+async function openLinkOf(tx: DbOrTx, householdId: string) {
+  const [row] = await tx
+    .select({ id: hubLinks.id, startedOn: hubLinks.startedOn })
+    .from(hubLinks)
+    .where(and(eq(hubLinks.householdId, householdId), isNull(hubLinks.endedOn)));
+  return row ?? null;
+}
+
+/** On the day, or on the day it began if that was later. */
+const endedOnOrAfterStart = (startedOn: typeof hubFamilies.startedOn | typeof hubLinks.startedOn, endedOn: IsoDate) =>
+  sql`greatest(${startedOn}, ${endedOn}::date)`;
+
+/** Ends the household's time as a hub family on the day, and the support it gives each household, each on its trail. */
+async function closeHub(
+  tx: DbOrTx,
+  who: Who,
+  hub: { id: string },
+  householdId: string,
+  endedOn: IsoDate,
+  via?: string,
+) {
+  await tx
+    .update(hubFamilies)
+    .set({ endedOn: endedOnOrAfterStart(hubFamilies.startedOn, endedOn) })
+    .where(eq(hubFamilies.id, hub.id));
+  const ended = await tx
+    .update(hubLinks)
+    .set({ endedOn: endedOnOrAfterStart(hubLinks.startedOn, endedOn) })
+    .where(and(eq(hubLinks.hubFamilyId, hub.id), isNull(hubLinks.endedOn)))
+    .returning({ householdId: hubLinks.householdId });
+  const part = { endedOn, ...(via ? { via } : {}) };
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'household',
+    recordId: householdId,
+    detail: { part: 'hub-family', ...part, linksEnded: ended.length },
+  });
+  for (const { householdId: supported } of ended) {
+    await recordAudit(tx, who.actor, {
+      action: 'update',
+      recordType: 'household',
+      recordId: supported,
+      detail: { part: 'hub-link', endedOn, via: via ?? 'hub-family-ended' },
+    });
+  }
+}
+
+/** Ends the support the household has from its hub family on the day, on its trail. */
+async function closeLink(
+  tx: DbOrTx,
+  who: Who,
+  link: { id: string },
+  householdId: string,
+  endedOn: IsoDate,
+  via?: string,
+) {
+  await tx
+    .update(hubLinks)
+    .set({ endedOn: endedOnOrAfterStart(hubLinks.startedOn, endedOn) })
+    .where(eq(hubLinks.id, link.id));
+  await recordAudit(tx, who.actor, {
+    action: 'update',
+    recordType: 'household',
+    recordId: householdId,
+    detail: { part: 'hub-link', endedOn, ...(via ? { via } : {}) },
+  });
+}
+
+/** Makes an approved household a hub family from a day. */
+export async function startHubFamily(db: Db, who: Who, householdId: string, startedOn: IsoDate): Promise<Result> {
+  if (!mayManageHubs(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    if (!found.ok) return found;
+    const { household } = found;
+    if (!SUPPORTED_STATUSES.includes(household.status)) {
+      return invalid({ field: 'startedOn', message: 'Only an approved household can be a hub family' });
+    }
+    if (await openHubOf(tx, household.id)) {
+      return invalid({ field: 'startedOn', message: 'The household is already a hub family' });
+    }
+    if (await openLinkOf(tx, household.id)) {
+      return invalid({
+        field: 'startedOn',
+        message: 'The household is supported by a hub family. End that support before it becomes one',
+      });
+    }
+    await tx.insert(hubFamilies).values({ householdId: household.id, startedOn, recordedBy: who.user.id });
+    await auditHousehold(tx, who, household, 'create', { part: 'hub-family', startedOn });
+    return { ok: true as const, id: household.id };
+  });
+}
+
+/** Ends a household's time as a hub family on a day, and the support it gave each household that day. */
+export async function endHubFamily(db: Db, who: Who, householdId: string, endedOn: IsoDate): Promise<Result> {
+  if (!mayManageHubs(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    if (!found.ok) return found;
+    const hub = await openHubOf(tx, householdId);
+    if (!hub) return notFound;
+    if (endedOn < hub.startedOn) {
+      return invalid({ field: 'endedOn', message: 'Date it stopped must be on or after the day it started' });
+    }
+    await closeHub(tx, who, hub, householdId, endedOn);
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/** Links a household to one of its area's hub families from a day. */
+export async function startHubLink(
+  db: Db,
+  who: Who,
+  householdId: string,
+  input: { hubFamilyId: string; startedOn: IsoDate },
+): Promise<Result> {
+  if (!mayRecordSupport(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    if (!found.ok) return found;
+    const { household } = found;
+    if (!SUPPORTED_STATUSES.includes(household.status)) {
+      return invalid({ field: 'hubFamilyId', message: 'Only an approved household can be supported by a hub family' });
+    }
+    const hub = (await hubFamiliesInArea(tx, household.areaId, household.id)).find((h) => h.id === input.hubFamilyId);
+    if (!hub) return invalid({ field: 'hubFamilyId', message: 'Select the hub family from the list' });
+    if (await openHubOf(tx, household.id)) {
+      return invalid({ field: 'hubFamilyId', message: 'A hub family is not itself supported by one' });
+    }
+    // Locked, and read again: a hub family that stopped meanwhile is no longer one to choose.
+    const [hubRow] = await tx
+      .select({ startedOn: hubFamilies.startedOn, endedOn: hubFamilies.endedOn })
+      .from(hubFamilies)
+      .where(eq(hubFamilies.id, hub.id))
+      .for('update');
+    if (!hubRow || hubRow.endedOn !== null) {
+      return invalid({ field: 'hubFamilyId', message: 'Select the hub family from the list' });
+    }
+    if (input.startedOn < hubRow.startedOn) {
+      return invalid({
+        field: 'startedOn',
+        message: 'Date the hub family’s support started must be on or after the day it became a hub family',
+      });
+    }
+    if (await openLinkOf(tx, household.id)) {
+      return invalid({ field: 'hubFamilyId', message: 'The household is already supported by a hub family' });
+    }
+    await tx
+      .insert(hubLinks)
+      .values({ hubFamilyId: hub.id, householdId: household.id, startedOn: input.startedOn, recordedBy: who.user.id });
+    await auditHousehold(tx, who, household, 'create', {
+      part: 'hub-link',
+      hubHouseholdId: hub.householdId,
+      startedOn: input.startedOn,
+    });
+    return { ok: true as const, id: household.id };
+  });
+}
+
+/** Ends the support a household has from its hub family on a day. */
+export async function endHubLink(db: Db, who: Who, householdId: string, endedOn: IsoDate): Promise<Result> {
+  if (!mayRecordSupport(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    if (!found.ok) return found;
+    const link = await openLinkOf(tx, householdId);
+    if (!link) return notFound;
+    if (endedOn < link.startedOn) {
+      return invalid({ field: 'endedOn', message: 'Date the support ended must be on or after the day it started' });
+    }
+    await closeLink(tx, who, link, householdId, endedOn);
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/**
+ * When a household's approval ends (`whenHouseholdChanges`, in the status change's save): its time as
+ * a hub family ends that day, with the support it gave each household, and so does any support it
+ * had from a hub family. Each on the households' trails.
+ */
+export const endSupportWhenApprovalEnds: HouseholdChangeHandler = async (tx, who, change) => {
+  if (change.kind !== 'approval-ended') return;
+  const { householdId, endedOn } = change;
+  const hub = await openHubOf(tx, householdId);
+  if (hub) await closeHub(tx, who, hub, householdId, endedOn, 'approval-ended');
+  const link = await openLinkOf(tx, householdId);
+  if (link) await closeLink(tx, who, link, householdId, endedOn, 'approval-ended');
+};
