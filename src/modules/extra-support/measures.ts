@@ -23,6 +23,10 @@ const openOn = (alias: string, day: string) =>
 
 const household = (alias = 'h') => sql.raw(`${alias}.name || ' (' || ${alias}.reference || ')'`);
 
+/** A household (h, of team t) counted by a measure of counts, listed with a link to its extra support. */
+const householdCounted = sql`'household' as record_type, h.id as record_id, ${household()} as label,
+  '/households/' || h.id || '/extra-support' as href, h.team_id, t.area_id, true as met`;
+
 /** Hub families (f) on the period's last day (or today), with their household (h) and team (t). */
 const hubsOn = (p: Period) => sql`hub_families f join households h on h.id = f.household_id
   join teams t on t.id = h.team_id where ${openOn('f', p.asAt)}`;
@@ -45,8 +49,7 @@ export const hubFamiliesMeasure: Measure = {
   order: 182,
   count: (p) => sql`select h.team_id, t.area_id, true as met from ${hubsOn(p)}`,
   records: (p) =>
-    sql`select 'household' as record_type, h.id as record_id, ${household()} as label,
-        '/households/' || h.id || '/extra-support' as href, h.team_id, t.area_id, true as met,
+    sql`select ${householdCounted},
         'Hub family since ' || f.started_on::text || '; supporting '
           || (select count(*) from hub_links l where l.hub_family_id = f.id and ${openOn('l', p.asAt)})::text
           || ' households' as detail,
@@ -77,8 +80,7 @@ export const supportedByHubMeasure: Measure = {
   order: 183,
   count: (p) => sql`select h.team_id, t.area_id, true as met from ${linkedOn(p)}`,
   records: (p) =>
-    sql`select 'household' as record_type, h.id as record_id, ${household()} as label,
-        '/households/' || h.id || '/extra-support' as href, h.team_id, t.area_id, true as met,
+    sql`select ${householdCounted},
         'Supported by ' || ${household('hub')} || ' since ' || l.started_on::text as detail,
         h.restricted, h.name || ' ' || h.reference as sort_key
       from ${linkedOn(p)}`,
@@ -105,8 +107,7 @@ export const activityBreaksMeasure: Measure = {
   order: 184,
   count: (p) => sql`select h.team_id, t.area_id, true as met from ${breaksIn(p)}`,
   records: (p) =>
-    sql`select 'household' as record_type, h.id as record_id, ${household()} as label,
-        '/households/' || h.id || '/extra-support' as href, h.team_id, t.area_id, true as met,
+    sql`select ${householdCounted},
         ${namesInWordsSql(sql`b.kind`, breakKinds, breakKindNames)} || ' at ' || ${namesInWordsSql(sql`b.centre`, centres, centreNames)}
           || ' from ' || b.from_on::text || '; ' || b.children::text
           || case when b.children = 1 then ' child' else ' children' end as detail,
