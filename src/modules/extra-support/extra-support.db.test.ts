@@ -141,6 +141,38 @@ describe('a hub family of another team', () => {
   });
 });
 
+describe('a link to a hub family recorded in error', () => {
+  it('is removed with a reason, on the trail, and the household can be linked again', async () => {
+    const hub = await makeHousehold(db, { name: 'Wronghub', allocatedSswUsername: 'ssw' });
+    const supported = await makeHousehold(db, { name: 'Mislinked', allocatedSswUsername: 'ssw' });
+    const manager = await signedIn(t.app, 'manager');
+    await manager.post(`${support(hub.id)}/hub-family`, boxes('startedOn', '2026-09-01'));
+    const [made] = await queryRows<{ id: string }>(db, sql`select id from hub_families where household_id = ${hub.id}`);
+    const ssw = await signedIn(t.app, 'ssw');
+    await ssw.post(`${support(supported.id)}/hub-link`, { hubFamilyId: made!.id, ...boxes('startedOn', '2026-09-07') });
+    const page = await ssw.get(support(supported.id));
+    expect(page.body).toContain(`href="${support(supported.id)}/hub-link/remove">Remove the link</a>`);
+    const form = await ssw.get(`${support(supported.id)}/hub-link/remove`);
+    expect(form.body).toContain(`${hub.name} (${hub.reference}), since 7 September 2026`);
+    const noReason = await ssw.post(`${support(supported.id)}/hub-link/remove`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the link is being removed');
+    const removed = await ssw.post(`${support(supported.id)}/hub-link/remove`, {
+      reason: 'Linked to the wrong hub family',
+    });
+    expect(removed.statusCode).toBe(303);
+    const after = await ssw.get(removed.headers.location!);
+    expect(after.body).toContain('The link to the hub family has been removed');
+    expect(after.body).toContain('Not supported by a hub family.');
+    expect(after.body).not.toContain('Supported before by');
+    expect((await ssw.get(support(hub.id))).body).toContain('It supports 0 households now.');
+    // Nothing left to remove.
+    expect((await ssw.get(`${support(supported.id)}/hub-link/remove`)).statusCode).toBe(404);
+    const trail = await (await signedIn(t.app, 'head')).get(`/records/household/${supported.id}/audit`);
+    expect(trail.body).toContain('the support from a hub family');
+  });
+});
+
 describe('a household whose approval ends', () => {
   it('stops being a hub family the day it is deregistered, and the support it gave ends that day', async () => {
     const hub = await makeHousehold(db, { name: 'Retiring', allocatedSswUsername: 'ssw' });

@@ -200,6 +200,23 @@ export async function endHubLink(db: Db, who: Who, householdId: string, endedOn:
 }
 
 /**
+ * Removes the household's link to a hub family recorded in error (the wrong hub family, or support
+ * that was never given), with why, on its trail; the hub family's count follows.
+ */
+export async function removeHubLink(db: Db, who: Who, householdId: string, reason: string): Promise<Result> {
+  if (!mayRecordSupport(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    if (!found.ok) return found;
+    const link = await openLinkOf(tx, householdId);
+    if (!link) return notFound;
+    await tx.delete(hubLinks).where(eq(hubLinks.id, link.id));
+    await auditHousehold(tx, who, found.household, 'delete', { part: 'hub-link', startedOn: link.startedOn, reason });
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/**
  * When a household's approval ends (`whenHouseholdChanges`, in the status change's save): its time as
  * a hub family ends that day, with the support it gave each household, and so does any support it
  * had from a hub family. Each on the households' trails.

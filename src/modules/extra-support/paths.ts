@@ -3,6 +3,7 @@ export const extraSupportPath = () => '/extra-support';
 export const householdSupportPath = (householdId: string) => `/households/${householdId}/extra-support`;
 export const hubFamilyPath = (householdId: string) => `/households/${householdId}/extra-support/hub-family`;
 export const hubLinkPath = (householdId: string) => `/households/${householdId}/extra-support/hub-link`;
+export const removeHubLinkPath = (householdId: string) => `/households/${householdId}/extra-support/hub-link/remove`;
 export const newBreakPath = (householdId: string) => `/households/${householdId}/extra-support/breaks/new`;
 export const removeBreakPath = (id: string) => `/extra-support/breaks/${id}/remove`;
 export const newPsychologyPath = (householdId: string) => `/households/${householdId}/extra-support/psychology/new`;
