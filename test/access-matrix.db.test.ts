@@ -614,6 +614,8 @@ const expected: Record<string, Rule> = {
   'POST /households/:id/extra-support/hub-link': 'extra-support.record',
   'GET /households/:id/extra-support/hub-link/remove': 'extra-support.record',
   'POST /households/:id/extra-support/hub-link/remove': 'extra-support.record',
+  'GET /households/:id/extra-support/hub-family/remove': 'extra-support.hubs',
+  'POST /households/:id/extra-support/hub-family/remove': 'extra-support.hubs',
   'GET /households/:id/extra-support/breaks/new': 'extra-support.record',
   'POST /households/:id/extra-support/breaks/new': 'extra-support.record',
   'GET /households/:id/extra-support/psychology/new': 'extra-support.record',

@@ -170,6 +170,33 @@ describe('a link to a hub family recorded in error', () => {
     expect((await ssw.get(`${support(supported.id)}/hub-link/remove`)).statusCode).toBe(404);
     const trail = await (await signedIn(t.app, 'head')).get(`/records/household/${supported.id}/audit`);
     expect(trail.body).toContain('the support from a hub family');
+
+    // With the link removed, the hub family has supported no household: made in error, it may be removed too.
+    const hubPage = await manager.get(support(hub.id));
+    expect(hubPage.body).toContain(`href="${support(hub.id)}/hub-family/remove">Remove the hub family</a>`);
+    // Not by a supervising social worker: it is a manager's.
+    expect((await ssw.get(`${support(hub.id)}/hub-family/remove`)).statusCode).toBe(403);
+    const gone = await manager.post(`${support(hub.id)}/hub-family/remove`, { reason: 'The wrong household' });
+    expect(gone.statusCode).toBe(303);
+    const hubAfter = await manager.get(gone.headers.location!);
+    expect(hubAfter.body).toContain('The household is no longer recorded as a hub family');
+    expect(hubAfter.body).toContain('Make the household a hub family');
+    expect(hubAfter.body).not.toContain('A hub family before');
+  });
+
+  it('is not removed once the hub family has supported a household: it is ended instead', async () => {
+    const hub = await makeHousehold(db, { name: 'Realhub', allocatedSswUsername: 'ssw' });
+    const supported = await makeHousehold(db, { name: 'Helped', allocatedSswUsername: 'ssw' });
+    const manager = await signedIn(t.app, 'manager');
+    await manager.post(`${support(hub.id)}/hub-family`, boxes('startedOn', '2026-09-01'));
+    const [made] = await queryRows<{ id: string }>(db, sql`select id from hub_families where household_id = ${hub.id}`);
+    await manager.post(`${support(supported.id)}/hub-link`, {
+      hubFamilyId: made!.id,
+      ...boxes('startedOn', '2026-09-07'),
+    });
+    await manager.post(`${support(supported.id)}/hub-link`, boxes('endedOn', '2026-10-07'));
+    expect((await manager.get(support(hub.id))).body).not.toContain('Remove the hub family');
+    expect((await manager.get(`${support(hub.id)}/hub-family/remove`)).statusCode).toBe(404);
   });
 });
 

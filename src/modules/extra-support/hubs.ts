@@ -217,6 +217,30 @@ export async function removeHubLink(db: Db, who: Who, householdId: string, reaso
 }
 
 /**
+ * Removes a household's time as a hub family recorded in error, with why, on its trail: only while
+ * it has supported no household (a hub family that has is ended instead, so the record keeps it).
+ */
+export async function removeHubFamily(db: Db, who: Who, householdId: string, reason: string): Promise<Result> {
+  if (!mayManageHubs(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    if (!found.ok) return found;
+    const hub = await openHubOf(tx, householdId);
+    if (!hub) return notFound;
+    const [supported] = await tx.select({ id: hubLinks.id }).from(hubLinks).where(eq(hubLinks.hubFamilyId, hub.id));
+    if (supported) {
+      return invalid({
+        field: 'reason',
+        message: 'The hub family has supported households: record the day it stopped instead',
+      });
+    }
+    await tx.delete(hubFamilies).where(eq(hubFamilies.id, hub.id));
+    await auditHousehold(tx, who, found.household, 'delete', { part: 'hub-family', startedOn: hub.startedOn, reason });
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/**
  * When a household's approval ends (`whenHouseholdChanges`, in the status change's save): its time as
  * a hub family ends that day, with the support it gave each household, and so does any support it
  * had from a hub family. Each on the households' trails.

@@ -10,3 +10,5 @@ export const newPsychologyPath = (householdId: string) => `/households/${househo
 export const psychologyPath = (id: string) => `/extra-support/psychology/${id}`;
 export const changePsychologyPath = (id: string) => `/extra-support/psychology/${id}/change`;
 export const removePsychologyPath = (id: string) => `/extra-support/psychology/${id}/remove`;
+export const removeHubFamilyPath = (householdId: string) =>
+  `/households/${householdId}/extra-support/hub-family/remove`;

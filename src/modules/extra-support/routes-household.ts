@@ -3,7 +3,7 @@
  * activity breaks; its requests for psychology support) and the forms that change them. Thin: parse,
  * call the service, render or redirect.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -21,6 +21,7 @@ import {
   hubFamilyPath,
   hubLinkPath,
   newBreakPath,
+  removeHubFamilyPath,
   removeHubLinkPath,
   newPsychologyPath,
   psychologyPath,
@@ -42,7 +43,7 @@ import {
   type Values,
   type WithId,
 } from './route-support.ts';
-import { endHubFamily, endHubLink, removeHubLink, startHubFamily, startHubLink } from './hubs.ts';
+import { endHubFamily, endHubLink, startHubFamily, startHubLink } from './hubs.ts';
 import { recordBreak, removeBreak } from './service.ts';
 import { breakRow, linkRow, period, requestStatus } from './views.ts';
 
@@ -52,6 +53,7 @@ const flashes: Record<string, string> = {
   'link-started': 'The household is now supported by the hub family',
   'link-ended': 'The hub family’s support has ended',
   'link-removed': 'The link to the hub family has been removed',
+  'hub-removed': 'The household is no longer recorded as a hub family',
   'break-recorded': 'The activity break has been recorded',
   'break-removed': 'The activity break has been removed',
   'request-recorded': 'The request for psychology support has been recorded',
@@ -99,6 +101,8 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
       hubHref: mayHub ? hubFamilyPath(household.id) : null,
       linkHref: mayRecord && !support.hub ? hubLinkPath(household.id) : null,
       removeLinkHref: mayRecord && support.link ? removeHubLinkPath(household.id) : null,
+      // A hub family made in error, that never supported a household, may be removed; one that did is ended.
+      removeHubHref: mayHub && support.hub && support.supported.length === 0 ? removeHubFamilyPath(household.id) : null,
       breakHref: mayRecord ? newBreakPath(household.id) : null,
       requestHref: mayRecord ? newPsychologyPath(household.id) : null,
       flash: flashes[request.query.done ?? ''],
@@ -237,53 +241,6 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
     if (!form.ok) return showForm(reply, household, page, form.input, form.errors);
     const result = await startHubLink(db, who(request), household.id, form.value);
     return answerForm(reply, result, `${householdSupportPath(household.id)}?done=link-started`, back);
-  });
-
-  // Removing a link to a hub family recorded in error, saying why.
-  const removeLinkForm = removalForm('link');
-  const showRemoveLink = (
-    reply: FastifyReply,
-    household: HouseholdRecord,
-    link: { householdName: string; startedOn: string },
-    values: Values,
-    errors?: FormErrors,
-  ) =>
-    reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
-      title: `Remove the link to a hub family: ${household.name}`,
-      caption: `${household.name} (${household.reference})`,
-      heading: 'Remove the link to the hub family',
-      intro:
-        'Remove it only if it was recorded in error: the wrong hub family, or support that was never given. If the support has ended, end it instead, so the record keeps it. The audit trail keeps who removed it and why.',
-      rows: [{ key: 'Supported by', value: `${link.householdName}, since ${formatDate(link.startedOn)}` }],
-      what: 'link',
-      hint: 'For example, linked to the wrong hub family.',
-      button: 'Remove the link',
-      values,
-      errors,
-      action: removeHubLinkPath(household.id),
-      cancel: householdSupportPath(household.id),
-      breadcrumbs: crumbs(household),
-    });
-  const linkToRemove = async (request: FastifyRequest<WithId>, reply: FastifyReply) => {
-    const found = await changeable(db, request, reply, mayRecordOn);
-    if ('answer' in found) return found;
-    const { link } = await supportOfHousehold(db, found.household.id);
-    return link ? { household: found.household, link } : { answer: reply.callNotFound() };
-  };
-  app.get<WithId>(removeHubLinkPath(':id'), record, async (request, reply) => {
-    const found = await linkToRemove(request, reply);
-    if ('answer' in found) return found.answer;
-    return showRemoveLink(reply, found.household, found.link, {});
-  });
-  app.post<WithId>(removeHubLinkPath(':id'), record, async (request, reply) => {
-    const found = await linkToRemove(request, reply);
-    if ('answer' in found) return found.answer;
-    const form = parseForm(removeLinkForm, request.body);
-    if (!form.ok) return showRemoveLink(reply, found.household, found.link, form.input, form.errors);
-    const result = await removeHubLink(db, who(request), found.household.id, form.value.reason);
-    return answerForm(reply, result, `${householdSupportPath(found.household.id)}?done=link-removed`, (errors) =>
-      showRemoveLink(reply, found.household, found.link, request.body as Values, errors),
-    );
   });
 
   // Recording an activity break.

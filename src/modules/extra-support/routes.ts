@@ -1,8 +1,8 @@
 /**
  * Extra support's pages: the service's overview (the hub families and whom they support, the
  * emergency requests waiting, the year's counts); a household's own pages are in
- * routes-household.ts, requests for psychology support in routes-requests.ts. Thin: parse, call the
- * service, render or redirect.
+ * routes-household.ts, requests for psychology support in routes-requests.ts, a hub family put right
+ * in routes-corrections.ts. Thin: parse, call the service, render or redirect.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { recordAudits } from '../../platform/audit/service.ts';
@@ -16,6 +16,7 @@ import { HUB_FAMILIES_TARGET, HUB_SUPPORTS_UP_TO } from './labels.ts';
 import { extraSupportPath, householdSupportPath, psychologyPath } from './paths.ts';
 import { OVERVIEW_PAGE_SIZE, supportOverview } from './queries.ts';
 import { view } from './route-support.ts';
+import { correctionRoutes } from './routes-corrections.ts';
 import { householdSupportRoutes } from './routes-household.ts';
 import { requestRoutes } from './routes-requests.ts';
 import { PSYCHOLOGY_RECORD } from './service.ts';
@@ -63,4 +64,5 @@ export const extraSupportRoutes: FastifyPluginAsync<ModuleContext> = async (app,
 
   householdSupportRoutes(app, db);
   requestRoutes(app, db);
+  correctionRoutes(app, db);
 };
