@@ -8,10 +8,10 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
-import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { hubFamiliesInArea } from './queries.ts';
 import { mayManageHubs, mayRecordSupport } from './scope.ts';
-import { auditHousehold, householdToChange, SUPPORTED_STATUSES } from './service.ts';
+import { auditHousehold, changeOnHousehold, SUPPORTED_STATUSES } from './service.ts';
 import { hubFamilies, hubLinks } from './tables.ts';
 
 /** The household's time as a hub family now, if it is one. */
@@ -94,11 +94,7 @@ async function closeLink(
 
 /** Makes an approved household a hub family from a day. */
 export async function startHubFamily(db: Db, who: Who, householdId: string, startedOn: IsoDate): Promise<Result> {
-  if (!mayManageHubs(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
-    const { household } = found;
+  return changeOnHousehold(db, who, mayManageHubs(who.user), householdId, async (tx, household) => {
     if (!SUPPORTED_STATUSES.includes(household.status)) {
       return invalid({ field: 'startedOn', message: 'Only an approved household can be a hub family' });
     }
@@ -119,10 +115,7 @@ export async function startHubFamily(db: Db, who: Who, householdId: string, star
 
 /** Ends a household's time as a hub family on a day, and the support it gave each household that day. */
 export async function endHubFamily(db: Db, who: Who, householdId: string, endedOn: IsoDate): Promise<Result> {
-  if (!mayManageHubs(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
+  return changeOnHousehold(db, who, mayManageHubs(who.user), householdId, async (tx) => {
     const hub = await openHubOf(tx, householdId);
     if (!hub) return notFound;
     if (endedOn < hub.startedOn) {
@@ -140,11 +133,7 @@ export async function startHubLink(
   householdId: string,
   input: { hubFamilyId: string; startedOn: IsoDate },
 ): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
-    const { household } = found;
+  return changeOnHousehold(db, who, mayRecordSupport(who.user), householdId, async (tx, household) => {
     if (!SUPPORTED_STATUSES.includes(household.status)) {
       return invalid({ field: 'hubFamilyId', message: 'Only an approved household can be supported by a hub family' });
     }
@@ -185,10 +174,7 @@ export async function startHubLink(
 
 /** Ends the support a household has from its hub family on a day. */
 export async function endHubLink(db: Db, who: Who, householdId: string, endedOn: IsoDate): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
+  return changeOnHousehold(db, who, mayRecordSupport(who.user), householdId, async (tx) => {
     const link = await openLinkOf(tx, householdId);
     if (!link) return notFound;
     if (endedOn < link.startedOn) {
@@ -204,14 +190,11 @@ export async function endHubLink(db: Db, who: Who, householdId: string, endedOn:
  * that was never given), with why, on its trail; the hub family's count follows.
  */
 export async function removeHubLink(db: Db, who: Who, householdId: string, reason: string): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
+  return changeOnHousehold(db, who, mayRecordSupport(who.user), householdId, async (tx, household) => {
     const link = await openLinkOf(tx, householdId);
     if (!link) return notFound;
     await tx.delete(hubLinks).where(eq(hubLinks.id, link.id));
-    await auditHousehold(tx, who, found.household, 'delete', { part: 'hub-link', startedOn: link.startedOn, reason });
+    await auditHousehold(tx, who, household, 'delete', { part: 'hub-link', startedOn: link.startedOn, reason });
     return { ok: true as const, id: householdId };
   });
 }
@@ -221,10 +204,7 @@ export async function removeHubLink(db: Db, who: Who, householdId: string, reaso
  * it has supported no household (a hub family that has is ended instead, so the record keeps it).
  */
 export async function removeHubFamily(db: Db, who: Who, householdId: string, reason: string): Promise<Result> {
-  if (!mayManageHubs(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
+  return changeOnHousehold(db, who, mayManageHubs(who.user), householdId, async (tx, household) => {
     const hub = await openHubOf(tx, householdId);
     if (!hub) return notFound;
     const [supported] = await tx.select({ id: hubLinks.id }).from(hubLinks).where(eq(hubLinks.hubFamilyId, hub.id));
@@ -235,7 +215,7 @@ export async function removeHubFamily(db: Db, who: Who, householdId: string, rea
       });
     }
     await tx.delete(hubFamilies).where(eq(hubFamilies.id, hub.id));
-    await auditHousehold(tx, who, found.household, 'delete', { part: 'hub-family', startedOn: hub.startedOn, reason });
+    await auditHousehold(tx, who, household, 'delete', { part: 'hub-family', startedOn: hub.startedOn, reason });
     return { ok: true as const, id: householdId };
   });
 }

@@ -35,6 +35,24 @@ export async function householdToChange(tx: DbOrTx, who: Who, householdId: strin
   return found;
 }
 
+/**
+ * A change to a household's extra support: refused without the permission (`allowed`), else done in
+ * one transaction with the household locked, when the user may change it (a refusal otherwise).
+ */
+export function changeOnHousehold<T extends object = { id: string }>(
+  db: Db,
+  who: Who,
+  allowed: boolean,
+  householdId: string,
+  work: (tx: DbOrTx, household: HouseholdRecord) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!allowed) return Promise.resolve(forbidden);
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    return found.ok ? work(tx, found.household) : found;
+  });
+}
+
 export const auditHousehold = (
   tx: DbOrTx,
   who: Who,
@@ -45,15 +63,12 @@ export const auditHousehold = (
 
 /** Records a break at an activity centre the household had. */
 export async function recordBreak(db: Db, who: Who, householdId: string, input: BreakInput): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
+  return changeOnHousehold(db, who, mayRecordSupport(who.user), householdId, async (tx, household) => {
     const [made] = await tx
       .insert(activityBreaks)
       .values({ householdId, ...input, note: input.note ?? '', recordedBy: who.user.id })
       .returning({ id: activityBreaks.id });
-    await auditHousehold(tx, who, found.household, 'create', {
+    await auditHousehold(tx, who, household, 'create', {
       part: 'activity-break',
       breakId: made!.id,
       centre: input.centre,
@@ -87,10 +102,7 @@ export async function removeBreak(db: Db, who: Who, breakId: string, reason: str
 
 /** Records a request for psychology support; an emergency's first session is due from its date. */
 export async function recordRequest(db: Db, who: Who, householdId: string, input: PsychologyInput): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    if (!found.ok) return found;
+  return changeOnHousehold(db, who, mayRecordSupport(who.user), householdId, async (tx) => {
     if (input.childId) {
       const placed = await childrenPlaced(tx, householdId, todayInLondon());
       if (!placed.some((c) => c.id === input.childId)) {
