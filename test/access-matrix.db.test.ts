@@ -620,6 +620,20 @@ const expected: Record<string, Rule> = {
   'POST /households/:id/extra-support/breaks/new': 'extra-support.record',
   'GET /households/:id/extra-support/psychology/new': 'extra-support.record',
   'POST /households/:id/extra-support/psychology/new': 'extra-support.record',
+  // Carer Ambassadors (business plan action 3.2): read with the household, their work recorded by
+  // those who change it; made and stopped by managers and the recruitment coordinator (ambassadors/scope.ts).
+  'GET /ambassadors': 'ambassadors.view',
+  'GET /households/:id/ambassadors': 'ambassadors.view',
+  'GET /households/:id/ambassadors/new': 'ambassadors.appoint',
+  'POST /households/:id/ambassadors/new': 'ambassadors.appoint',
+  'GET /ambassadors/:id/stop': 'ambassadors.appoint',
+  'POST /ambassadors/:id/stop': 'ambassadors.appoint',
+  'GET /ambassadors/:id/remove': 'ambassadors.appoint',
+  'POST /ambassadors/:id/remove': 'ambassadors.appoint',
+  'GET /households/:id/ambassadors/activities/new': 'ambassadors.record',
+  'POST /households/:id/ambassadors/activities/new': 'ambassadors.record',
+  'GET /ambassadors/activities/:id/remove': 'ambassadors.record',
+  'POST /ambassadors/activities/:id/remove': 'ambassadors.record',
   // Joint training days (action 10.2): read by fostering staff, panel members and the director; recorded by the head and
   // the training coordinator; an attendee gives their own evaluation (scope: joint-training/scope.ts).
   'GET /joint-training': 'joint-training.view',

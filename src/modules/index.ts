@@ -7,6 +7,7 @@
 import { registerModules, type HearthModule } from '../platform/modules/index.ts';
 import type { KeptFacts } from '../platform/measures/facts.ts';
 import { admin } from './admin/index.ts';
+import { ambassadors } from './ambassadors/index.ts';
 import { audits } from './audits/index.ts';
 import { childVisits } from './child-visits/index.ts';
 import { children } from './children/index.ts';
@@ -70,6 +71,7 @@ export const modules: readonly HearthModule[] = [
   teamMeetings,
   saferCare,
   extraSupport,
+  ambassadors,
 ];
 
 /** Makes sure the engines know every module's measures, deadlines, record types and links. */

@@ -11,7 +11,8 @@ import type { HouseholdChangeHandler } from '../../platform/modules/household-ch
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { hubFamiliesInArea } from './queries.ts';
 import { mayManageHubs, mayRecordSupport } from './scope.ts';
-import { auditHousehold, changeOnHousehold, SUPPORTED_STATUSES } from './service.ts';
+import { changeOnHousehold } from '../households/scope.ts';
+import { auditHousehold, SUPPORTED_STATUSES } from './service.ts';
 import { hubFamilies, hubLinks } from './tables.ts';
 
 /** The household's time as a hub family now, if it is one. */

@@ -83,12 +83,13 @@ export const showForm = (
   values: Values,
   errors?: FormErrors,
 ) =>
-  reply.code(errors ? 400 : 200).page('extra-support-form.njk', {
+  reply.code(errors ? 400 : 200).page('household-form.njk', {
     title: `${page.heading}: ${household.name}`,
     household,
     ...page,
     fields: formFields(page.fields, values),
     cancel: page.cancel ?? householdSupportPath(household.id),
+    backText: 'extra support',
     errors,
     breadcrumbs: crumbs(household),
   });

@@ -4,13 +4,13 @@
  * transaction. Activity breaks are parts of the household's record; a request for psychology
  * support is a record of its own. Hub families are in hubs.ts, on the same helpers.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems, workingDaysAfter } from '../../platform/due/index.ts';
 import { forbidden, inTransaction, notFound, Refused, type Result, type Who } from '../../platform/views/results.ts';
-import { householdFor, type HouseholdRecord } from '../households/scope.ts';
+import { changeOnHousehold, householdToChange, type HouseholdRecord } from '../households/scope.ts';
 import type { BreakInput, ProgressInput, PsychologyInput } from './forms.ts';
 import { EMERGENCY_WORKING_DAYS } from './labels.ts';
 import { childrenPlaced } from './queries.ts';
@@ -26,32 +26,6 @@ export const SUPPORTED_STATUSES = ['approved', 'on_hold'];
 /** The emergency request's first session is due this day (local rule); a planned one has no deadline. */
 export const firstSessionDueOn = (requestedOn: IsoDate, urgency: string): IsoDate | null =>
   urgency === 'emergency' ? workingDaysAfter(requestedOn, EMERGENCY_WORKING_DAYS) : null;
-
-/** The household, locked for the change, if the user may change it; a refusal otherwise. */
-export async function householdToChange(tx: DbOrTx, who: Who, householdId: string) {
-  const found = await householdFor(tx, who.user, householdId, 'change');
-  if (!found.ok) return found;
-  await tx.execute(sql`select id from households where id = ${householdId} for update`);
-  return found;
-}
-
-/**
- * A change to a household's extra support: refused without the permission (`allowed`), else done in
- * one transaction with the household locked, when the user may change it (a refusal otherwise).
- */
-export function changeOnHousehold<T extends object = { id: string }>(
-  db: Db,
-  who: Who,
-  allowed: boolean,
-  householdId: string,
-  work: (tx: DbOrTx, household: HouseholdRecord) => Promise<Result<T>>,
-): Promise<Result<T>> {
-  if (!allowed) return Promise.resolve(forbidden);
-  return inTransaction(db, async (tx) => {
-    const found = await householdToChange(tx, who, householdId);
-    return found.ok ? work(tx, found.household) : found;
-  });
-}
 
 export const auditHousehold = (
   tx: DbOrTx,

@@ -7,11 +7,18 @@ import {
   readsWholeHousehold,
 } from '../../platform/access/scope.ts';
 import { areas, teams, users } from '../../platform/auth/tables.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { referenceIn } from '../../platform/views/references.ts';
-import { forbidden, notFound, type Refusal } from '../../platform/views/results.ts';
+import {
+  forbidden,
+  inTransaction,
+  notFound,
+  type Refusal,
+  type Result,
+  type Who,
+} from '../../platform/views/results.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
 import { approvalStandsIn } from './labels.ts';
@@ -215,6 +222,33 @@ export async function householdFor(
   const allowed =
     need === 'change' ? abilities.change : need === 'allocate' ? abilities.allocate : abilities.restrictedAccess;
   return allowed ? { ok: true, household } : forbidden;
+}
+
+/** The household, locked for the change, if the user may change it; a refusal otherwise. */
+export async function householdToChange(tx: DbOrTx, who: Who, householdId: string) {
+  const found = await householdFor(tx, who.user, householdId, 'change');
+  if (!found.ok) return found;
+  await tx.execute(sql`select id from households where id = ${householdId} for update`);
+  return found;
+}
+
+/**
+ * A change to a record hanging off a household (its extra support, its ambassadors): refused
+ * without the permission (`allowed`), else done in one transaction with the household locked, when
+ * the user may change it (a refusal otherwise).
+ */
+export function changeOnHousehold<T extends object = { id: string }>(
+  db: Db,
+  who: Who,
+  allowed: boolean,
+  householdId: string,
+  work: (tx: DbOrTx, household: HouseholdRecord) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!allowed) return Promise.resolve(forbidden);
+  return inTransaction(db, async (tx) => {
+    const found = await householdToChange(tx, who, householdId);
+    return found.ok ? work(tx, found.household) : found;
+  });
 }
 
 /**

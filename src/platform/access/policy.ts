@@ -77,6 +77,15 @@ export const permissions = {
   'extra-support.record': [...MANAGERS, 'supervising_social_worker'],
   'extra-support.hubs': [...MANAGERS],
   /**
+   * Carer Ambassadors (modules/ambassadors/scope.ts; business plan action 3.2): read by those who read
+   * the household in full, the assistant director and the recruitment coordinator; their work recorded
+   * by those who may change the household; a carer made an ambassador, or no longer one, by a manager
+   * or the recruitment coordinator.
+   */
+  'ambassadors.view': [...MANAGERS, 'assistant_director', 'supervising_social_worker', 'recruitment_coordinator'],
+  'ambassadors.record': [...MANAGERS, 'supervising_social_worker', 'recruitment_coordinator'],
+  'ambassadors.appoint': [...MANAGERS, 'recruitment_coordinator'],
+  /**
    * A child's missing from care episodes (modules/missing/scope.ts): read by those who read the
    * child, recorded by the child's social worker and the supervising social workers (the carer rings
    * them first) and managers; never by a foster carer.

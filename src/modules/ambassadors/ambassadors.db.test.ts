@@ -1,0 +1,267 @@
+/**
+ * Carer Ambassadors through the pages: the recruitment coordinator makes a carer an ambassador and
+ * the household's supervising social worker records what they did (refused with clear messages,
+ * what was typed kept); the service's list and the portal; records made in error removed; their
+ * time ended when they leave the household or its approval ends; the trail; who may not.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
+import { addDays, todayInLondon } from '../../platform/dates/index.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
+
+let t: TestApp;
+let db: Db;
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.database.db;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const page = (id: string) => `/households/${id}/ambassadors`;
+const today = () => todayInLondon();
+const idOf = (body: string, name: string) =>
+  new RegExp(`name="${name}" type="radio" value="([0-9a-f-]{36})"`).exec(body)![1]!;
+
+describe('Carer Ambassadors', () => {
+  it('are made by the recruitment coordinator, and what they do recorded by the supervising social worker', async () => {
+    const household = await makeHousehold(db, { name: 'Speakwell', allocatedSswUsername: 'ssw' });
+    const sam = await makeCarer(db, household.id, { firstName: 'Sam', lastName: 'Speakwell' });
+    const kit = await makeCarer(db, household.id, { firstName: 'Kit', lastName: 'Speakwell' });
+    const enquiry = await makeHousehold(db, { name: 'Earlydays', status: 'enquiry' });
+    const early = await makeCarer(db, enquiry.id, { firstName: 'Ellis', lastName: 'Earlydays' });
+    const recruitment = await signedIn(t.app, 'recruitment');
+    const ssw = await signedIn(t.app, 'ssw');
+    const head = await signedIn(t.app, 'head');
+
+    // The household's page links to its ambassadors; the SSW may not make one.
+    expect((await ssw.get(`/households/${household.id}`)).body).toContain(`href="${page(household.id)}"`);
+    const before = await ssw.get(page(household.id));
+    expect(before.body).toContain('No carer of this household is, or has been, a Carer Ambassador.');
+    expect(before.body).not.toContain('Make a carer a Carer Ambassador');
+    expect(before.body).not.toContain('Record what a Carer Ambassador did');
+    expect((await ssw.get(`${page(household.id)}/new`)).statusCode).toBe(403);
+
+    // Refused, with what was typed kept.
+    const notApproved = await recruitment.post(`${page(enquiry.id)}/new`, {
+      carerId: early.id,
+      ...boxes('startedOn', today()),
+    });
+    expect(notApproved.statusCode).toBe(400);
+    expect(notApproved.body).toContain('Only a carer of an approved household can be an ambassador');
+    const form = await recruitment.get(`${page(household.id)}/new`);
+    expect(form.body).toContain('Sam Speakwell');
+    expect(form.body).toContain('The plan asks for 30 across the service.');
+    const noCarer = await recruitment.post(`${page(household.id)}/new`, boxes('startedOn', '2026-10-05'));
+    expect(noCarer.statusCode).toBe(400);
+    expect(noCarer.body).toContain('Select the carer');
+    expect(noCarer.body).toContain('value="2026"');
+    const future = await recruitment.post(`${page(household.id)}/new`, {
+      carerId: sam.id,
+      ...boxes('startedOn', addDays(today(), 1)),
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Date they became an ambassador must be today or in the past');
+    const otherHousehold = await recruitment.post(`${page(household.id)}/new`, {
+      carerId: early.id,
+      ...boxes('startedOn', '2026-10-05'),
+    });
+    expect(otherHousehold.body).toContain('Select a carer of the household');
+
+    const made = await recruitment.post(`${page(household.id)}/new`, {
+      carerId: sam.id,
+      ...boxes('startedOn', '2026-10-05'),
+    });
+    expect(made.statusCode).toBe(303);
+    const madePage = await recruitment.get(made.headers.location!);
+    expect(madePage.body).toContain('The carer is now a Carer Ambassador');
+    expect(madePage.body).toContain(
+      '<strong>Sam Speakwell</strong>: a Carer Ambassador, 5 October 2026 to now; 0 activities recorded.',
+    );
+    // Sam is no longer offered; made twice is refused.
+    expect((await recruitment.get(`${page(household.id)}/new`)).body).not.toContain('Sam Speakwell');
+    const twice = await recruitment.post(`${page(household.id)}/new`, {
+      carerId: sam.id,
+      ...boxes('startedOn', '2026-10-06'),
+    });
+    expect(twice.body).toContain('The carer is already an ambassador');
+
+    // The supervising social worker records what Sam did.
+    const activityForm = await ssw.get(`${page(household.id)}/activities/new`);
+    expect(activityForm.statusCode).toBe(200);
+    const samId = idOf(activityForm.body, 'ambassadorId');
+    const tooEarly = await ssw.post(`${page(household.id)}/activities/new`, {
+      ambassadorId: samId,
+      kind: 'recruitment-event',
+      ...boxes('onDate', '2026-10-01'),
+      note: 'The stand at the county show.',
+    });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.body).toContain('Date of the activity must be while they were an ambassador');
+    expect(tooEarly.body).toContain('The stand at the county show.');
+    const noKind = await ssw.post(`${page(household.id)}/activities/new`, {
+      ambassadorId: samId,
+      ...boxes('onDate', '2026-10-17'),
+    });
+    expect(noKind.body).toContain('Select what they did');
+    const recorded = await ssw.post(`${page(household.id)}/activities/new`, {
+      ambassadorId: samId,
+      kind: 'recruitment-event',
+      ...boxes('onDate', '2026-10-17'),
+      note: 'The stand at the Hythe fete.',
+    });
+    expect(recorded.statusCode).toBe(303);
+    const withActivity = await ssw.get(recorded.headers.location!);
+    expect(withActivity.body).toContain('The activity has been recorded');
+    expect(withActivity.body).toContain(
+      '<strong>17 October 2026</strong>: Sam Speakwell, a recruitment event or information evening. The stand at the Hythe fete.',
+    );
+    expect(withActivity.body).toContain('1 activity recorded.');
+
+    // The service's list, against the plan's 30.
+    const list = await head.get('/ambassadors');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toMatch(/Carer Ambassadors now, across the service[\s\S]*?1 \(the plan asks for 30\)/);
+    expect(list.body).toContain(`>Speakwell (${household.reference})</a>`);
+    expect(list.body).toMatch(/A recruitment event or information evening<\/td>\s*<td[^>]*>1<\/td>/);
+
+    // Sam stops, not before the last thing they did.
+    expect(withActivity.body).not.toContain('/stop"');
+    const stopPath = new RegExp(`href="(/ambassadors/[0-9a-f-]{36}/stop)"`).exec(
+      (await recruitment.get(page(household.id))).body,
+    )![1]!;
+    const beforeLast = await recruitment.post(stopPath, boxes('endedOn', '2026-10-10'));
+    expect(beforeLast.statusCode).toBe(400);
+    expect(beforeLast.body).toContain('Date they stopped must be on or after their last activity, on 17 October 2026');
+    const stopped = await recruitment.post(stopPath, boxes('endedOn', '2026-11-20'));
+    expect(stopped.statusCode).toBe(303);
+    const after = await ssw.get(page(household.id));
+    expect(after.body).toContain(
+      '<strong>Sam Speakwell</strong>: was a Carer Ambassador, 5 October 2026 to 20 November 2026',
+    );
+    // Nobody is an ambassador now, so there is nothing to record.
+    expect(after.body).not.toContain('Record what a Carer Ambassador did');
+    expect((await head.get('/ambassadors')).body).not.toContain(`>Speakwell (${household.reference})</a>`);
+
+    // Kit, made one in error, is removed with why; Sam, who did something, cannot be.
+    await recruitment.post(`${page(household.id)}/new`, { carerId: kit.id, ...boxes('startedOn', '2026-11-02') });
+    const withKit = await recruitment.get(page(household.id));
+    const removeKit = new RegExp(`href="(/ambassadors/[0-9a-f-]{36}/remove)">Remove Kit Speakwell`).exec(
+      withKit.body,
+    )![1]!;
+    expect(withKit.body).not.toContain('>Remove Sam Speakwell');
+    expect((await recruitment.get(removeKit.replace('/remove', '/stop'))).statusCode).toBe(200);
+    const noReason = await recruitment.post(removeKit, { reason: '' });
+    expect(noReason.body).toContain('Enter why the ambassador is being removed');
+    expect((await recruitment.post(removeKit, { reason: 'The wrong carer was chosen' })).statusCode).toBe(303);
+    expect((await recruitment.get(page(household.id))).body).not.toContain('Kit Speakwell</strong>');
+
+    // The activity recorded in error is removed with why.
+    const removeActivity = new RegExp(`href="(/ambassadors/activities/[0-9a-f-]{36}/remove)"`).exec(after.body)![1]!;
+    expect((await ssw.post(removeActivity, { reason: 'Recorded on the wrong household' })).statusCode).toBe(303);
+    expect((await ssw.get(page(household.id))).body).toContain('No activity is recorded.');
+
+    const trail = await head.get(`/records/household/${household.id}/audit`);
+    expect(trail.body).toContain('Removed a carer’s time as a Carer Ambassador on the household record');
+    expect(trail.body).toContain('Removed something a Carer Ambassador did on the household record');
+    expect(trail.body).toContain('Viewed the Carer Ambassadors on the household record');
+  });
+
+  it('are kept from those who may not see or change them', async () => {
+    const household = await makeHousehold(db, { name: 'Guarded', allocatedSswUsername: 'ssw' });
+    const carer = await makeCarer(db, household.id, { firstName: 'Gale', lastName: 'Guarded' });
+    const recruitment = await signedIn(t.app, 'recruitment');
+    await recruitment.post(`${page(household.id)}/new`, { carerId: carer.id, ...boxes('startedOn', '2026-09-01') });
+    const cicsw = await signedIn(t.app, 'cicsw');
+    expect((await cicsw.get('/ambassadors')).statusCode).toBe(403);
+    expect((await cicsw.get(page(household.id))).statusCode).toBe(403);
+    const ssw2 = await signedIn(t.app, 'ssw2');
+    expect((await ssw2.get(page(household.id))).statusCode).toBe(404);
+    expect((await ssw2.post(`${page(household.id)}/activities/new`, { kind: 'other' })).statusCode).toBe(404);
+    const panel = await signedIn(t.app, 'panel');
+    expect((await panel.get(page(household.id))).statusCode).toBe(403);
+  });
+
+  it('stop when they leave the household, and all of them when its approval ends', async () => {
+    const household = await makeHousehold(db, { name: 'Parting', allocatedSswUsername: 'ssw' });
+    const alex = await makeCarer(db, household.id, {
+      firstName: 'Alex',
+      lastName: 'Parting',
+      dateOfBirth: '1982-03-14',
+    });
+    const bo = await makeCarer(db, household.id, { firstName: 'Bo', lastName: 'Parting' });
+    const manager = await signedIn(t.app, 'manager');
+    for (const c of [alex, bo]) {
+      expect(
+        (await manager.post(`${page(household.id)}/new`, { carerId: c.id, ...boxes('startedOn', '2026-09-01') }))
+          .statusCode,
+      ).toBe(303);
+    }
+    const ssw = await signedIn(t.app, 'ssw');
+    const leftOn = addDays(today(), -3);
+    const left = await ssw.post(`/households/${household.id}/carers/${alex.id}/edit`, {
+      firstName: 'Alex',
+      lastName: 'Parting',
+      ...boxes('dateOfBirth', '1982-03-14'),
+      ...boxes('leftOn', leftOn),
+    });
+    expect(left.statusCode).toBe(303);
+    const afterLeaving = await ssw.get(page(household.id));
+    expect(afterLeaving.body).toContain(
+      `<strong>Alex Parting</strong>: was a Carer Ambassador, 1 September 2026 to ${formatDate(leftOn)}`,
+    );
+    expect(afterLeaving.body).toContain('<strong>Bo Parting</strong>: a Carer Ambassador, 1 September 2026 to now');
+
+    const deregisteredOn = addDays(today(), -1);
+    const changed = await manager.post(`/households/${household.id}/status`, {
+      toStatus: 'deregistered',
+      ...boxes('onDate', deregisteredOn),
+      reason: 'The carers retired',
+    });
+    expect(changed.statusCode).toBe(303);
+    const afterEnding = await manager.get(page(household.id));
+    expect(afterEnding.body).toContain(
+      `<strong>Bo Parting</strong>: was a Carer Ambassador, 1 September 2026 to ${formatDate(deregisteredOn)}`,
+    );
+    // No carer of a deregistered household is offered.
+    expect(afterEnding.body).not.toContain('Make a carer a Carer Ambassador');
+  });
+
+  it('are shown to the carers on the portal, with what they did this year', async () => {
+    const [carer] = await queryRows<{ householdId: string; carerId: string }>(
+      db,
+      sql`select u.household_id as "householdId", c.id as "carerId" from users u
+        join carers c on c.household_id = u.household_id where u.username = 'carer' order by c.first_name limit 1`,
+    );
+    const portalBefore = await (await signedIn(t.app, 'carer')).get('/portal');
+    expect(portalBefore.body).not.toContain('Carer Ambassador');
+    const head = await signedIn(t.app, 'head');
+    const householdId = carer!.householdId;
+    expect(
+      (await head.post(`${page(householdId)}/new`, { carerId: carer!.carerId, ...boxes('startedOn', '2026-06-01') }))
+        .statusCode,
+    ).toBe(303);
+    const ambassadorId = idOf((await head.get(`${page(householdId)}/activities/new`)).body, 'ambassadorId');
+    await head.post(`${page(householdId)}/activities/new`, {
+      ambassadorId,
+      kind: 'new-carer',
+      ...boxes('onDate', '2026-11-03'),
+    });
+    const [name] = await queryRows<{ name: string }>(
+      db,
+      sql`select first_name || ' ' || last_name as name from carers where id = ${carer!.carerId}`,
+    );
+    const portal = await (await signedIn(t.app, 'carer')).get('/portal');
+    expect(portal.body).toContain(`${name!.name} is a Carer Ambassador, since 1 June 2026.`);
+    expect(portal.body).toContain(`3 November 2026: ${name!.name}, support for an applicant or a new carer`);
+    // The carer reaches none of the staff pages.
+    expect((await (await signedIn(t.app, 'carer')).get(page(householdId))).statusCode).toBe(403);
+    expect((await (await signedIn(t.app, 'carer')).get('/ambassadors')).statusCode).toBe(403);
+  });
+});

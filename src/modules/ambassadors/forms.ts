@@ -1,0 +1,42 @@
+/**
+ * Carer Ambassadors' forms, checked here alone (real dates not in the future, each choice one of its
+ * list); the household is the page's, and the service checks what depends on the records (a carer
+ * of the household, an ambassador then).
+ */
+import { z } from 'zod';
+import type { IsoDate } from '../../platform/dates/index.ts';
+import { pastGovukDate } from '../../platform/views/date-input.ts';
+import { requiredId } from '../../platform/views/form-fields.ts';
+import { optionalText } from '../../platform/views/forms.ts';
+import { activityKinds } from './labels.ts';
+
+export const START_DATES = ['startedOn'] as const;
+export const END_DATES = ['endedOn'] as const;
+export const ACTIVITY_DATES = ['onDate'] as const;
+
+/** A carer of the household made an ambassador from a day. */
+export const appointForm = (today: IsoDate) =>
+  z.object({
+    carerId: requiredId('Select the carer'),
+    startedOn: pastGovukDate('Date they became an ambassador', today),
+  });
+export type AppointInput = z.infer<ReturnType<typeof appointForm>>;
+
+/** The day an ambassador stopped, on or after the day they started. */
+export const stopForm = (today: IsoDate, startedOn: IsoDate) =>
+  z.object({
+    endedOn: pastGovukDate('Date they stopped', today).refine(
+      (d) => d >= startedOn,
+      'Date they stopped must be on or after the day they became an ambassador',
+    ),
+  });
+
+/** Something an ambassador did: who (when the household has more than one), the day, what, a note. */
+export const activityForm = (today: IsoDate) =>
+  z.object({
+    ambassadorId: requiredId('Select the ambassador'),
+    onDate: pastGovukDate('Date of the activity', today),
+    kind: z.enum(activityKinds, { error: 'Select what they did' }),
+    note: optionalText(1000, 'a note'),
+  });
+export type ActivityInput = z.infer<ReturnType<typeof activityForm>>;

@@ -1,0 +1,48 @@
+/**
+ * Carer Ambassadors (business plan action 3.2: "30 Carer Ambassadors recruited"): experienced
+ * carers who speak for fostering at recruitment events and to people thinking of fostering, and
+ * support applicants and new carers. A household's ambassadors and what they did (linked from its
+ * page), the service's list against the plan's 30, the carers' own on the portal; two measures. A
+ * carer leaving the household, or its approval ending, ends their time as an ambassador.
+ */
+import type { HearthModule } from '../../platform/modules/index.ts';
+import { ambassadorMeasures } from './measures.ts';
+import { ambassadorsPath, householdAmbassadorsPath } from './paths.ts';
+import { carerAmbassadorSection } from './portal.ts';
+import { ambassadorRoutes } from './routes.ts';
+import { endAmbassadorsWhenHouseholdChanges } from './service.ts';
+
+export const ambassadors: HearthModule = {
+  name: 'ambassadors',
+  routes: ambassadorRoutes,
+  navigation: [
+    {
+      text: 'Carer Ambassadors',
+      href: ambassadorsPath(),
+      group: 'Carers and households',
+      describes: 'carers who speak for fostering and support new carers, against the plan’s 30',
+      permission: 'ambassadors.view',
+      order: 18,
+    },
+  ],
+  whenHouseholdChanges: endAmbassadorsWhenHouseholdChanges,
+  measures: ambassadorMeasures,
+  recordLinks: [
+    {
+      on: 'household',
+      text: 'Carer Ambassadors',
+      href: householdAmbassadorsPath,
+      permission: 'ambassadors.view',
+      order: 27,
+    },
+  ],
+  pageSections: [
+    {
+      on: 'portal-home',
+      order: 9.6,
+      permission: 'portal.use',
+      load: carerAmbassadorSection,
+      template: 'ambassadors-portal.njk',
+    },
+  ],
+};
