@@ -183,6 +183,8 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
           'recruitment.days-application-to-recommendation',
           'recruitment.recommended-within-8-months',
           'recruitment.households-left',
+          'ambassadors.carer-ambassadors',
+          'ambassadors.activities',
         ],
         updates: [
           {

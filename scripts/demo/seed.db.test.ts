@@ -317,6 +317,22 @@ describe('the small demo’s carer supervision', () => {
     expect(linked.size).toBeGreaterThanOrEqual(Math.floor(registered.size * 0.8));
   });
 
+  it('has Carer Ambassadors, the demo carer among them, each doing things only while they were one', async () => {
+    const ambassadors = await rows<{ demo: boolean; open: boolean; activities: number; outside: number }>(
+      first,
+      sql`select exists (select 1 from users u where u.username = 'carer' and u.household_id = a.household_id) as demo,
+          a.ended_on is null as open,
+          (select count(*)::int from ambassador_activities x where x.ambassador_id = a.id) as activities,
+          (select count(*)::int from ambassador_activities x where x.ambassador_id = a.id
+            and (x.on_date < a.started_on or x.on_date > coalesce(a.ended_on, current_date))) as outside
+        from carer_ambassadors a`,
+    );
+    expect(ambassadors.length).toBeGreaterThanOrEqual(2);
+    expect(ambassadors.filter((a) => a.demo && a.open)).toHaveLength(1);
+    expect(ambassadors.every((a) => a.activities > 0)).toBe(true);
+    expect(ambassadors.reduce((n, a) => n + a.outside, 0)).toBe(0);
+  });
+
   it('is the same every time', async () => {
     const visits = sql`select h.reference, s.visit_date::text, s.announced, s.status, s.notes_sent_on::text, s.worries,
         (select string_agg(sc.seen, ',' order by c.reference) from supervision_children sc

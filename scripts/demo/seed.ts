@@ -36,6 +36,7 @@ import { writeDemoLifelongLinks } from './lifelong-links.ts';
 import { writeDemoMissing } from './missing.ts';
 import { writeDemoOutOfHours } from './out-of-hours.ts';
 import { writeDemoExtraSupport } from './extra-support.ts';
+import { writeDemoAmbassadors } from './ambassadors.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
 import { writeDemoConnectedPersons } from './connected-persons.ts';
 import { writeDemoConnectedPersonsHistory } from './connected-persons-history.ts';
@@ -271,6 +272,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `extra support for carers written: ${await writeDemoExtraSupport(tx, stream(scale, 'extra-support'), isoOf(today))} records (${seconds()} s)`,
+    );
+    log(
+      `Carer Ambassadors and what they did written: ${await writeDemoAmbassadors(tx, stream(scale, 'ambassadors'), isoOf(today))} records (${seconds()} s)`,
     );
     log(
       `six-monthly reviews written: ${await writeDemoServiceReviews(tx, stream(scale, 'service-reviews'), isoOf(today))} (${seconds()} s)`,
