@@ -19,6 +19,7 @@ import { lifelongLinksPath, workPath } from '../../src/modules/lifelong-links/pa
 import { episodePath, missingListPath } from '../../src/modules/missing/paths.ts';
 import { outOfHoursPath } from '../../src/modules/out-of-hours/paths.ts';
 import { extraSupportPath, householdSupportPath } from '../../src/modules/extra-support/paths.ts';
+import { ambassadorsPath, householdAmbassadorsPath } from '../../src/modules/ambassadors/paths.ts';
 import { householdPlansPath } from '../../src/modules/safer-care/paths.ts';
 import { attendancePath, dayPath, JOINT_TRAINING } from '../../src/modules/joint-training/paths.ts';
 import { PANEL_GROUP } from '../../src/modules/joint-training/labels.ts';
@@ -89,6 +90,11 @@ async function findTargets(db: Db) {
       sql`select f.household_id as id from hub_families f where f.ended_on is null
           order by (select count(*) from hub_links l where l.hub_family_id = f.id) desc, f.household_id limit 1`,
     ),
+    // The household whose ambassadors did the most.
+    ambassadorHousehold: await one(
+      db,
+      sql`select household_id as id from ambassador_activities group by household_id order by count(*) desc, household_id limit 1`,
+    ),
     // The joint training day most attended.
     jointTrainingDay: await one(
       db,
@@ -127,6 +133,7 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     transfer: null,
     jointTrainingDay: null,
     hub: null,
+    ambassadorHousehold: null,
     skillsItem: null,
     managersTeam: null,
   }));
@@ -208,6 +215,11 @@ export async function moduleScenarios(app: FastifyInstance, db: Db, password: st
     {
       page: "A hub family's extra support (head)",
       run: record(head!, targets.hub && householdSupportPath(targets.hub)),
+    },
+    { page: 'Carer Ambassadors (head)', run: () => head!.get(ambassadorsPath()) },
+    {
+      page: "A household's Carer Ambassadors and what they did (head)",
+      run: record(head!, targets.ambassadorHousehold && householdAmbassadorsPath(targets.ambassadorHousehold)),
     },
     { page: 'Joint training days (head)', run: () => head!.get(JOINT_TRAINING) },
     {

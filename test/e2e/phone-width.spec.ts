@@ -180,6 +180,17 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('Carer Ambassadors fit the screen', async ({ hearth }) => {
+    await hearth.signInAs('recruitment');
+    // The service's list, the first ambassador's household and its forms.
+    await hearth.goto('/ambassadors');
+    const household = await hearth.page.locator('[data-ambassadors] a').first().getAttribute('href');
+    for (const path of ['/ambassadors', household!, `${household!}/new`, `${household!}/activities/new`]) {
+      await hearth.goto(path);
+      await expectToFit(hearth.page, path);
+    }
+  });
+
   test('supervision folder audits fit the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
     // Last quarter's list (the demo audits two folders in each area), its first audit and the
