@@ -12,8 +12,8 @@ import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
-import { forbidden, inTransaction, invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
-import { changeOnHousehold, householdToChange, type HouseholdRecord } from '../households/scope.ts';
+import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
+import { changeOnHousehold, changeOnHouseholdRecord, type HouseholdRecord } from '../households/scope.ts';
 import type { ActivityInput, AppointInput } from './forms.ts';
 import { mayAppointAmbassadors, mayRecordAmbassadorWork } from './scope.ts';
 import { ambassadorActivities, carerAmbassadors } from './tables.ts';
@@ -62,29 +62,24 @@ export async function appointAmbassador(db: Db, who: Who, householdId: string, i
   });
 }
 
-/**
- * An ambassador's change on their household: refused without the permission, a 404 for one that
- * does not exist, else done with the household locked when the user may change it.
- */
-function changeOnAmbassador(
+/** An ambassador's change on their household: the ambassador found (a 404 without one), the household locked. */
+const changeOnAmbassador = (
   db: Db,
   who: Who,
-  allowed: boolean,
   ambassadorId: string,
   work: (tx: DbOrTx, household: HouseholdRecord, ambassador: typeof carerAmbassadors.$inferSelect) => Promise<Result>,
-): Promise<Result> {
-  if (!allowed) return Promise.resolve(forbidden);
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx.select().from(carerAmbassadors).where(eq(carerAmbassadors.id, ambassadorId));
-    if (!row) return notFound;
-    const found = await householdToChange(tx, who, row.householdId);
-    return found.ok ? work(tx, found.household, row) : found;
-  });
-}
+) =>
+  changeOnHouseholdRecord(
+    db,
+    who,
+    mayAppointAmbassadors(who.user),
+    async (tx) => (await tx.select().from(carerAmbassadors).where(eq(carerAmbassadors.id, ambassadorId)))[0],
+    work,
+  );
 
 /** Records the day an ambassador stopped. */
 export function stopAmbassador(db: Db, who: Who, ambassadorId: string, endedOn: IsoDate): Promise<Result> {
-  return changeOnAmbassador(db, who, mayAppointAmbassadors(who.user), ambassadorId, async (tx, household, a) => {
+  return changeOnAmbassador(db, who, ambassadorId, async (tx, household, a) => {
     if (a.endedOn !== null) return notFound;
     if (endedOn < a.startedOn) {
       return invalid({
@@ -113,7 +108,7 @@ export function stopAmbassador(db: Db, who: Who, ambassadorId: string, endedOn: 
  * activity of theirs is recorded (one who did something is stopped instead, so the record keeps it).
  */
 export function removeAmbassador(db: Db, who: Who, ambassadorId: string, reason: string): Promise<Result> {
-  return changeOnAmbassador(db, who, mayAppointAmbassadors(who.user), ambassadorId, async (tx, household, a) => {
+  return changeOnAmbassador(db, who, ambassadorId, async (tx, household, a) => {
     const [done] = await tx
       .select({ id: ambassadorActivities.id })
       .from(ambassadorActivities)
@@ -163,25 +158,29 @@ export async function recordActivity(db: Db, who: Who, householdId: string, inpu
 }
 
 /** Removes an activity recorded in error, with why, on the household's trail. */
-export async function removeActivity(db: Db, who: Who, activityId: string, reason: string): Promise<Result> {
-  if (!mayRecordAmbassadorWork(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .select({ householdId: ambassadorActivities.householdId, onDate: ambassadorActivities.onDate })
-      .from(ambassadorActivities)
-      .where(eq(ambassadorActivities.id, activityId));
-    if (!row) return notFound;
-    const found = await householdToChange(tx, who, row.householdId);
-    if (!found.ok) return found;
-    await tx.delete(ambassadorActivities).where(eq(ambassadorActivities.id, activityId));
-    await auditHousehold(tx, who, row.householdId, 'delete', {
-      part: 'ambassador-activity',
-      activityId,
-      onDate: row.onDate,
-      reason,
-    });
-    return { ok: true as const, id: row.householdId };
-  });
+export function removeActivity(db: Db, who: Who, activityId: string, reason: string): Promise<Result> {
+  return changeOnHouseholdRecord(
+    db,
+    who,
+    mayRecordAmbassadorWork(who.user),
+    async (tx) =>
+      (
+        await tx
+          .select({ householdId: ambassadorActivities.householdId, onDate: ambassadorActivities.onDate })
+          .from(ambassadorActivities)
+          .where(eq(ambassadorActivities.id, activityId))
+      )[0],
+    async (tx, household, row) => {
+      await tx.delete(ambassadorActivities).where(eq(ambassadorActivities.id, activityId));
+      await auditHousehold(tx, who, household.id, 'delete', {
+        part: 'ambassador-activity',
+        activityId,
+        onDate: row.onDate,
+        reason,
+      });
+      return { ok: true as const, id: household.id };
+    },
+  );
 }
 
 /**

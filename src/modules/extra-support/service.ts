@@ -10,7 +10,12 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems, workingDaysAfter } from '../../platform/due/index.ts';
 import { forbidden, inTransaction, notFound, Refused, type Result, type Who } from '../../platform/views/results.ts';
-import { changeOnHousehold, householdToChange, type HouseholdRecord } from '../households/scope.ts';
+import {
+  changeOnHousehold,
+  changeOnHouseholdRecord,
+  householdToChange,
+  type HouseholdRecord,
+} from '../households/scope.ts';
 import type { BreakInput, ProgressInput, PsychologyInput } from './forms.ts';
 import { EMERGENCY_WORKING_DAYS } from './labels.ts';
 import { childrenPlaced } from './queries.ts';
@@ -53,25 +58,29 @@ export async function recordBreak(db: Db, who: Who, householdId: string, input: 
 }
 
 /** Removes a break recorded in error, with why, on the household's trail. */
-export async function removeBreak(db: Db, who: Who, breakId: string, reason: string): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .select({ householdId: activityBreaks.householdId, fromOn: activityBreaks.fromOn })
-      .from(activityBreaks)
-      .where(eq(activityBreaks.id, breakId));
-    if (!row) return notFound;
-    const found = await householdToChange(tx, who, row.householdId);
-    if (!found.ok) return found;
-    await tx.delete(activityBreaks).where(eq(activityBreaks.id, breakId));
-    await auditHousehold(tx, who, found.household, 'delete', {
-      part: 'activity-break',
-      breakId,
-      fromOn: row.fromOn,
-      reason,
-    });
-    return { ok: true as const, id: row.householdId };
-  });
+export function removeBreak(db: Db, who: Who, breakId: string, reason: string): Promise<Result> {
+  return changeOnHouseholdRecord(
+    db,
+    who,
+    mayRecordSupport(who.user),
+    async (tx) =>
+      (
+        await tx
+          .select({ householdId: activityBreaks.householdId, fromOn: activityBreaks.fromOn })
+          .from(activityBreaks)
+          .where(eq(activityBreaks.id, breakId))
+      )[0],
+    async (tx, household, row) => {
+      await tx.delete(activityBreaks).where(eq(activityBreaks.id, breakId));
+      await auditHousehold(tx, who, household, 'delete', {
+        part: 'activity-break',
+        breakId,
+        fromOn: row.fromOn,
+        reason,
+      });
+      return { ok: true as const, id: row.householdId };
+    },
+  );
 }
 
 /** Records a request for psychology support; an emergency's first session is due from its date. */
@@ -107,29 +116,33 @@ export async function recordRequest(db: Db, who: Who, householdId: string, input
 }
 
 /** Records a request's first session and the day the support ended (or puts either right). */
-export async function recordProgress(db: Db, who: Who, id: string, input: ProgressInput): Promise<Result> {
-  if (!mayRecordSupport(who.user)) return forbidden;
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .select({ householdId: psychologyRequests.householdId })
-      .from(psychologyRequests)
-      .where(eq(psychologyRequests.id, id));
-    if (!row) return notFound;
-    const found = await householdToChange(tx, who, row.householdId);
-    if (!found.ok) return found;
-    await tx
-      .update(psychologyRequests)
-      .set({ firstSessionOn: input.firstSessionOn, endedOn: input.endedOn })
-      .where(eq(psychologyRequests.id, id));
-    await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: PSYCHOLOGY_RECORD,
-      recordId: id,
-      detail: { firstSessionOn: input.firstSessionOn, endedOn: input.endedOn },
-    });
-    return { ok: true as const, id };
-  });
+export function recordProgress(db: Db, who: Who, id: string, input: ProgressInput): Promise<Result> {
+  return changeOnHouseholdRecord(
+    db,
+    who,
+    mayRecordSupport(who.user),
+    async (tx) =>
+      (
+        await tx
+          .select({ householdId: psychologyRequests.householdId })
+          .from(psychologyRequests)
+          .where(eq(psychologyRequests.id, id))
+      )[0],
+    async (tx) => {
+      await tx
+        .update(psychologyRequests)
+        .set({ firstSessionOn: input.firstSessionOn, endedOn: input.endedOn })
+        .where(eq(psychologyRequests.id, id));
+      await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
+      await recordAudit(tx, who.actor, {
+        action: 'update',
+        recordType: PSYCHOLOGY_RECORD,
+        recordId: id,
+        detail: { firstSessionOn: input.firstSessionOn, endedOn: input.endedOn },
+      });
+      return { ok: true as const, id };
+    },
+  );
 }
 
 /** The request, locked, and its household, if the user may change the household; a refusal otherwise. */

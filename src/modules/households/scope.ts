@@ -252,6 +252,27 @@ export function changeOnHousehold<T extends object = { id: string }>(
 }
 
 /**
+ * A change to a record hanging off a household, found by `find` in the transaction (a 404 without
+ * it): refused without the permission, else done with the record's household locked, when the user
+ * may change it.
+ */
+export function changeOnHouseholdRecord<R extends { householdId: string }, T extends object = { id: string }>(
+  db: Db,
+  who: Who,
+  allowed: boolean,
+  find: (tx: DbOrTx) => Promise<R | undefined>,
+  work: (tx: DbOrTx, household: HouseholdRecord, row: R) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!allowed) return Promise.resolve(forbidden);
+  return inTransaction(db, async (tx) => {
+    const row = await find(tx);
+    if (!row) return notFound;
+    const found = await householdToChange(tx, who, row.householdId);
+    return found.ok ? work(tx, found.household, row) : found;
+  });
+}
+
+/**
  * The households a measure counts on a day, as a from-clause for any module's measures: the households approved on the day (`h`, with its team `t`), found
  * by one indexed range lookup of the status periods (never a lookup per household).
  */
