@@ -1,8 +1,9 @@
 /**
  * Carer Ambassadors in the demo (business plan action 3.2: 30 recruited): about one approved
- * household in 36 has a carer who is an ambassador (about 25 at county scale, short of the plan's
- * 30, so the measure shows amber; two or three in the small demo), each made one 2 to 30 months
- * ago, a few who have stopped; each did something for the service about once a month. The demo
+ * household in 32 has a carer who is or was an ambassador (about 30 at county scale, of whom about
+ * one in eight has stopped, so the measure shows amber against the plan's 30; two or three in the
+ * small demo), each made one 2 to 30 months ago; each did something for the service about once a
+ * month. The demo
  * carer is an ambassador, so the portal shows it. A random stream of its own, so the rest of the
  * demo stays the same. Made-up records only.
  */
@@ -16,9 +17,9 @@ import { insertRows } from './bulk.ts';
 import { dayOf, isoOf } from './days.ts';
 import type { Random } from './random.ts';
 
-const APPROVED_PER_AMBASSADOR = 36;
+const APPROVED_PER_AMBASSADOR = 32;
 /** Of those made ambassadors, the share who have since stopped. */
-const STOPPED_SHARE = 1 / 6;
+const STOPPED_SHARE = 1 / 8;
 
 const notes: Record<(typeof activityKinds)[number], readonly string[]> = {
   'recruitment-event': [

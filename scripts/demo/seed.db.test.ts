@@ -333,6 +333,17 @@ describe('the small demo’s carer supervision', () => {
     expect(ambassadors.reduce((n, a) => n + a.outside, 0)).toBe(0);
   });
 
+  it('has places on training sessions taken by other organisations, never more than the session’s places', async () => {
+    const sessions = await rows<{ others: number; over: boolean }>(
+      first,
+      sql`select sum(o.places)::int as others,
+          s.capacity < sum(o.places) + (select count(*) from training_bookings b where b.session_id = s.id and b.status = 'booked') as over
+        from training_other_places o join training_sessions s on s.id = o.session_id group by s.id`,
+    );
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.filter((s) => s.over)).toEqual([]);
+  });
+
   it('is the same every time', async () => {
     const visits = sql`select h.reference, s.visit_date::text, s.announced, s.status, s.notes_sent_on::text, s.worries,
         (select string_agg(sc.seen, ',' order by c.reference) from supervision_children sc

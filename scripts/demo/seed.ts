@@ -37,6 +37,7 @@ import { writeDemoMissing } from './missing.ts';
 import { writeDemoOutOfHours } from './out-of-hours.ts';
 import { writeDemoExtraSupport } from './extra-support.ts';
 import { writeDemoAmbassadors } from './ambassadors.ts';
+import { writeDemoTrainingPlaces } from './training-places.ts';
 import { writeDemoServiceReviews } from './service-reviews.ts';
 import { writeDemoConnectedPersons } from './connected-persons.ts';
 import { writeDemoConnectedPersonsHistory } from './connected-persons-history.ts';
@@ -272,6 +273,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     );
     log(
       `extra support for carers written: ${await writeDemoExtraSupport(tx, stream(scale, 'extra-support'), isoOf(today))} records (${seconds()} s)`,
+    );
+    log(
+      `training places taken by other organisations written: ${await writeDemoTrainingPlaces(tx, stream(scale, 'training-places'))} (${seconds()} s)`,
     );
     log(
       `Carer Ambassadors and what they did written: ${await writeDemoAmbassadors(tx, stream(scale, 'ambassadors'), isoOf(today))} records (${seconds()} s)`,

@@ -191,6 +191,17 @@ test.describe('a phone-sized screen', () => {
     }
   });
 
+  test('places on a training session for other organisations fit the screen', async ({ hearth }) => {
+    await hearth.signInAs('training');
+    // The first session on the calendar with places sold or offered, and the form.
+    await hearth.goto('/training');
+    const session = await hearth.page.locator('main table a[href^="/training/sessions/"]').first().getAttribute('href');
+    for (const path of [session!, `${session!}/other-places/new`]) {
+      await hearth.goto(path);
+      await expectToFit(hearth.page, path);
+    }
+  });
+
   test('supervision folder audits fit the screen', async ({ hearth }) => {
     await hearth.signInAs('head');
     // Last quarter's list (the demo audits two folders in each area), its first audit and the

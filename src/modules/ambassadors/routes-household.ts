@@ -127,14 +127,14 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
     values: Values,
     errors?: FormErrors,
   ) =>
-    reply.code(errors ? 400 : 200).page('household-form.njk', {
+    reply.code(errors ? 400 : 200).page('record-form.njk', {
       title: `${page.heading}: ${t.household.name}`,
-      household: t.household,
+      caption: `${t.household.name} (${t.household.reference})`,
       ...page,
       fields: formFields(page.fields, values),
       action,
       cancel: householdAmbassadorsPath(t.household.id),
-      backText: 'Carer Ambassadors',
+      backText: 'the household’s Carer Ambassadors',
       errors,
       breadcrumbs: crumbs(t.household),
     });

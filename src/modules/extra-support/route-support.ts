@@ -83,13 +83,13 @@ export const showForm = (
   values: Values,
   errors?: FormErrors,
 ) =>
-  reply.code(errors ? 400 : 200).page('household-form.njk', {
+  reply.code(errors ? 400 : 200).page('record-form.njk', {
     title: `${page.heading}: ${household.name}`,
-    household,
+    caption: `${household.name} (${household.reference})`,
     ...page,
     fields: formFields(page.fields, values),
     cancel: page.cancel ?? householdSupportPath(household.id),
-    backText: 'extra support',
+    backText: 'the household’s extra support',
     errors,
     breadcrumbs: crumbs(household),
   });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { govukDate } from '../../platform/views/date-input.ts';
 import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
 import { ageBands, feeLevels, needLevels } from './labels.ts';
-import { moneyField } from './money.ts';
+import { moneyField } from '../../platform/views/money.ts';
 
 /** The money boxes of a set of rates, in the order of the form, with their labels. */
 export const rateBoxes = [

@@ -12,7 +12,7 @@ import { ageOn, type IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { ageBandOf, feeLevels, needLevelName } from './labels.ts';
-import { formatPence } from './money.ts';
+import { formatPence } from '../../platform/views/money.ts';
 import { ratesOn, type RateSet } from './queries.ts';
 import { placementRunningOn } from '../placements/scope.ts';
 

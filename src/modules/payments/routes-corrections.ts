@@ -23,7 +23,7 @@ import {
 } from './corrections.ts';
 import { enhancementChangeForm, rateBoxes, ratesChangeForm, removeEnhancementForm, removeRatesForm } from './forms.ts';
 import { needLevelName, needLevelNames, needLevels } from './labels.ts';
-import { formatPence, penceInBox } from './money.ts';
+import { formatPence, penceInBox } from '../../platform/views/money.ts';
 import {
   changeEnhancementPath,
   changeRatesPath,

@@ -1,7 +1,7 @@
 /** View-model builders: rate sets and enhancements turned into what the pages show, in words and pounds. */
 import { formatDate } from '../../platform/views/format.ts';
 import { ageBands, feeLevels, needLevelName } from './labels.ts';
-import { formatPence } from './money.ts';
+import { formatPence } from '../../platform/views/money.ts';
 import type { EnhancementRow, RateSet } from './queries.ts';
 
 /** A set of rates as summary-list rows: each allowance, each fee, day care against the Living Wage. */

@@ -7,6 +7,7 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/sql.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapshots.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
@@ -36,11 +37,15 @@ async function carerFor(tx: DbOrTx, who: Who, carerId: string, via: Via) {
   return carer && !carer.leftOn ? { id: carer.id, householdId: carer.householdId } : null;
 }
 
-const placesTaken = (tx: DbOrTx, sessionId: string) =>
-  tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(trainingBookings)
-    .where(and(eq(trainingBookings.sessionId, sessionId), eq(trainingBookings.status, 'booked')));
+/** The places taken on a session: carers booked, and places other organisations took. */
+export const placesTaken = async (tx: DbOrTx, sessionId: string): Promise<number> => {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select (select count(*)::int from training_bookings where session_id = ${sessionId} and status = 'booked')
+      + (select coalesce(sum(places), 0)::int from training_other_places where session_id = ${sessionId}) as n`,
+  );
+  return Number(row?.n ?? 0);
+};
 
 /**
  * Books a carer onto a session. Refused when the session is cancelled, already over (from the
@@ -67,8 +72,7 @@ export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: st
     if (existing?.status === 'booked') {
       return invalid({ field: 'carerId', message: 'This carer already has a place on this session' });
     }
-    const [taken] = await placesTaken(tx, sessionId);
-    if (Number(taken?.n ?? 0) >= session.capacity) {
+    if ((await placesTaken(tx, sessionId)) >= session.capacity) {
       return invalid({
         field: 'carerId',
         message: `This session is full: ${

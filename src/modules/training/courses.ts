@@ -10,6 +10,7 @@ import { markProvisionalFiguresOutOfDate } from '../../platform/measures/snapsho
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import type { CourseInput, SessionInput } from './forms.ts';
+import { placesTaken } from './bookings.ts';
 import { trainingBookings, trainingCourses, trainingSessions } from './tables.ts';
 
 function courseValues(input: CourseInput) {
@@ -95,7 +96,6 @@ export async function changeSession(db: Db, who: Who, id: string, input: Session
     }
     const [counts] = await tx
       .select({
-        booked: sql<number>`count(*) filter (where ${trainingBookings.status} = 'booked')::int`,
         marked: sql<number>`count(*) filter (where ${trainingBookings.attendance} is not null)::int`,
       })
       .from(trainingBookings)
@@ -103,11 +103,11 @@ export async function changeSession(db: Db, who: Who, id: string, input: Session
     if (session.startsOn < todayInLondon() || Number(counts?.marked ?? 0) > 0) {
       return invalid({ field: 'startsOn', message: 'A session that has been held cannot be changed' });
     }
-    const places = Number(counts?.booked ?? 0);
+    const places = await placesTaken(tx, id);
     if (input.capacity < places) {
       return invalid({
         field: 'capacity',
-        message: `${places} places are booked: places must be ${places} or more, or cancel a booking first`,
+        message: `${places} places are taken: places must be ${places} or more, or cancel a booking first`,
       });
     }
     await tx.update(trainingSessions).set(input).where(eq(trainingSessions.id, id));

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { compareIsoDates, type IsoDate } from '../../platform/dates/index.ts';
+import { wholeNumber } from '../../platform/views/form-fields.ts';
 import { optionalText, removalForm, requiredText } from '../../platform/views/forms.ts';
+import { moneyField } from '../../platform/views/money.ts';
 import { govukDate, optionalGovukDate } from '../../platform/views/date-input.ts';
 import { isUuid, pageNumber } from '../../platform/views/params.ts';
-import { audienceKeys, categoryKeys, formatKeys, mandatoryForKeys, occasionKeys, organiserKeys } from './labels.ts';
+import {
+  audienceKeys,
+  categoryKeys,
+  formatKeys,
+  mandatoryForKeys,
+  occasionKeys,
+  organiserKeys,
+  otherOrganisationKindKeys,
+} from './labels.ts';
 
 export { isUuid };
 
@@ -165,6 +175,16 @@ export const attendeeForm = z
   .refine((v) => isUuid(v.carerId) !== isUuid(v.childId), { message: 'Select who attended', path: ['q'] });
 
 /** A list's page and a search box, from the query string: anything odd is ignored. */
+/** Places on a session taken by another organisation: who, what kind, how many, the charge for each. */
+export const otherPlacesForm = z.object({
+  organisation: requiredText('Enter the name of the organisation', 200),
+  kind: z.enum(otherOrganisationKindKeys, { error: 'Select what kind of organisation it is' }),
+  places: wholeNumber('Enter how many places, as a number, like 2', 1, 50, 'Number of places must be between 1 and 50'),
+  pencePerPlace: moneyField('Charge for each place'),
+});
+export type OtherPlacesInput = z.infer<typeof otherPlacesForm>;
+export const removeOtherPlacesForm = removalForm('record of places');
+
 export const listQuery = z.object({
   page: pageNumber,
   q: z

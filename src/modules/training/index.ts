@@ -17,6 +17,7 @@ import { eventRoutes } from './routes-events.ts';
 import { pdpCorrectionRoutes } from './routes-pdp-corrections.ts';
 import { portalTrainingRoutes } from './routes-portal.ts';
 import { sessionRoutes } from './routes-sessions.ts';
+import { otherPlacesRoutes } from './routes-other-places.ts';
 import { householdTrainingPath } from './paths.ts';
 
 export const training: HearthModule = {
@@ -25,6 +26,7 @@ export const training: HearthModule = {
     for (const routes of [
       calendarRoutes,
       sessionRoutes,
+      otherPlacesRoutes,
       carerRoutes,
       pdpCorrectionRoutes,
       eventRoutes,

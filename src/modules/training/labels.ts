@@ -55,6 +55,18 @@ export const organisers = {
 export type Organiser = keyof typeof organisers;
 export const organiserKeys = Object.keys(organisers) as [Organiser, ...Organiser[]];
 
+/** Who else takes places on the service's training (business plan action 2.1). */
+export const otherOrganisationKinds = {
+  'supported-lodgings': 'A supported lodgings provider, such as Catch22',
+  agency: 'An independent fostering agency',
+  other: 'Another organisation',
+} as const;
+export type OtherOrganisationKind = keyof typeof otherOrganisationKinds;
+export const otherOrganisationKindKeys = Object.keys(otherOrganisationKinds) as [
+  OtherOrganisationKind,
+  ...OtherOrganisationKind[],
+];
+
 export const attendanceNames = { attended: 'Attended', absent: 'Did not attend' } as const;
 
 export function label<T extends Record<string, string>>(labels: T, value: string | null | undefined): string {

@@ -11,3 +11,5 @@ export const participationEventPath = (id: string) => `/participation/${id}`;
 /** Correcting a participation event's own details, and removing one recorded in error. */
 export const changeParticipationEventPath = (id: string) => `/participation/${id}/change`;
 export const removeParticipationEventPath = (id: string) => `/participation/${id}/remove`;
+export const newOtherPlacesPath = (sessionId: string) => `/training/sessions/${sessionId}/other-places/new`;
+export const removeOtherPlacesPath = (id: string) => `/training/other-places/${id}/remove`;

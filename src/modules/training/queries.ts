@@ -26,12 +26,15 @@ export interface SessionRow {
   status: string;
   cancelled_reason: string | null;
   booked: number;
+  /** Places taken by other organisations (training_other_places). */
+  others: number;
 }
 
 const sessionColumns = sql`s.id, s.course_id, c.title, c.category, c.hours::text as hours,
   to_char(s.starts_on, 'YYYY-MM-DD') as starts_on, to_char(s.ends_on, 'YYYY-MM-DD') as ends_on, s.start_time,
   s.format, s.place, s.capacity, s.trainer, s.status, s.cancelled_reason,
-  (select count(*)::int from training_bookings b where b.session_id = s.id and b.status = 'booked') as booked`;
+  (select count(*)::int from training_bookings b where b.session_id = s.id and b.status = 'booked') as booked,
+  (select coalesce(sum(o.places), 0)::int from training_other_places o where o.session_id = s.id) as others`;
 
 /** Sessions matching `where`, one page, in date order. */
 export async function sessionsPage(
@@ -152,4 +155,37 @@ export async function searchChildren(db: DbOrTx, viewer: SignedInUser, q: string
         and (children.first_name || ' ' || children.last_name ilike ${pattern} or children.reference ilike ${pattern})
       order by children.last_name, children.first_name, children.id limit ${SEARCH_LIMIT}`,
   );
+}
+
+export interface OtherPlacesRow {
+  id: string;
+  organisation: string;
+  kind: string;
+  places: number;
+  pence_per_place: number;
+}
+
+/** The places other organisations took on a session, in the order recorded. */
+export async function otherPlacesOf(db: DbOrTx, sessionId: string): Promise<OtherPlacesRow[]> {
+  return queryRows<OtherPlacesRow>(
+    db,
+    sql`select o.id, o.organisation, o.kind, o.places, o.pence_per_place from training_other_places o
+      where o.session_id = ${sessionId} order by o.created_at, o.id`,
+  );
+}
+
+/** Places other organisations took on the sessions held or to be held from `from`, and what they were charged. */
+export async function otherPlacesSince(db: DbOrTx, from: string) {
+  const [row] = await queryRows<{ places: number; pence: number; organisations: number }>(
+    db,
+    sql`select coalesce(sum(o.places), 0)::int as places, coalesce(sum(o.places * o.pence_per_place), 0)::int as pence,
+        count(distinct lower(o.organisation))::int as organisations
+      from training_other_places o join training_sessions s on s.id = o.session_id
+      where s.starts_on >= ${from}::date and s.status = 'scheduled'`,
+  );
+  return {
+    places: Number(row?.places ?? 0),
+    pence: Number(row?.pence ?? 0),
+    organisations: Number(row?.organisations ?? 0),
+  };
 }

@@ -4,14 +4,24 @@ import { sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
+import { financialYearOf } from '../../platform/dates/quarters.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { formatPence } from '../../platform/views/money.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { addCourse, addSession, changeCourse, changeSession } from './courses.ts';
 import { courseForm, isUuid, listQuery, sessionDateFields, sessionForm } from './forms.ts';
 import { categories, hoursText, label, mandatoryFor } from './labels.ts';
-import { coursesPage, findCourse, findSession, PAGE_SIZE, sessionsPage, type CourseRow } from './queries.ts';
+import {
+  coursesPage,
+  findCourse,
+  findSession,
+  otherPlacesSince,
+  PAGE_SIZE,
+  sessionsPage,
+  type CourseRow,
+} from './queries.ts';
 import { categoryOptions, errorsFor, flashFor, formatOptions, mandatoryOptions, sessionView } from './views.ts';
 import { coursePath, trainingSessionPath } from './paths.ts';
 
@@ -34,8 +44,11 @@ export const calendarRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     const query = listQuery.parse(request.query);
     const where = sql`s.starts_on >= ${todayInLondon()}::date and ${query.category ? sql`c.category = ${query.category}` : sql`true`}`;
     const { rows, total } = await sessionsPage(db, where, query.page);
+    const from = financialYearOf(todayInLondon()).start;
+    const others = await otherPlacesSince(db, from);
     return reply.page('training-calendar.njk', {
       title: 'Training calendar',
+      others: { ...others, from, income: formatPence(others.pence) },
       sessions: rows.map(sessionView),
       category: query.category,
       categories: categoryOptions(query.category, 'All categories'),

@@ -4,15 +4,18 @@ import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
+import { lowerFirst } from '../../platform/views/format.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { bookPlace, cancelBooking, takeRegister } from './bookings.ts';
 import { cancelSession } from './courses.ts';
 import { cancelSessionForm, carerChoiceForm, isUuid, listQuery, registerForm } from './forms.ts';
-import { findSession, registerOf, searchCarers, type SessionRow } from './queries.ts';
+import { findSession, otherPlacesOf, registerOf, searchCarers, type SessionRow } from './queries.ts';
+import { placesInWords } from './routes-other-places.ts';
+import { label, otherOrganisationKinds } from './labels.ts';
 import { attendanceName, errorsFor, flashFor, sessionView } from './views.ts';
 import { trainingBookings } from './tables.ts';
 import { eq } from 'drizzle-orm';
-import { coursePath, trainingSessionPath } from './paths.ts';
+import { coursePath, newOtherPlacesPath, removeOtherPlacesPath, trainingSessionPath } from './paths.ts';
 
 type WithId = { Params: { id: string }; Querystring: Record<string, string> };
 const view: RouteShorthandOptions = { config: { access: { permission: 'training.view' } } };
@@ -45,6 +48,13 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       session: sessionView(session),
       register,
       booked: register.filter((r) => r.status === 'booked'),
+      otherPlaces: (await otherPlacesOf(db, session.id)).map((o) => ({
+        organisation: o.organisation,
+        kind: lowerFirst(label(otherOrganisationKinds, o.kind)),
+        places: placesInWords(o.places, o.pence_per_place),
+        removeHref: canManage ? removeOtherPlacesPath(o.id) : null,
+      })),
+      otherPlacesHref: canManage && session.status === 'scheduled' ? newOtherPlacesPath(session.id) : null,
       canManage,
       canTakeRegister: canManage && session.status === 'scheduled' && session.starts_on <= today,
       canCancel: canManage && session.status === 'scheduled' && session.starts_on >= today,

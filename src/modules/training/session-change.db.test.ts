@@ -57,7 +57,7 @@ describe('changing a training session', () => {
       answers(session.startsOn, { capacity: '1' }),
     );
     expect(tooFew.statusCode).toBe(400);
-    expect(tooFew.body).toContain('2 places are booked: places must be 2 or more, or cancel a booking first');
+    expect(tooFew.body).toContain('2 places are taken: places must be 2 or more, or cancel a booking first');
     expect(tooFew.body).toContain('value="Oakwood House, Room 4"');
 
     const moved = addDays(today, 21);

@@ -83,6 +83,35 @@ export const trainingSessions = pgTable(
 );
 
 /**
+ * Places on a session taken by another organisation (business plan action 2.1: spare places offered
+ * to supported lodgings providers such as Catch22, or sold to independent fostering agencies, to
+ * bring in income): who, how many places, and the charge for each (0 when offered free). They count
+ * against the session's places, as carers' bookings do.
+ */
+export const trainingOtherPlaces = pgTable(
+  'training_other_places',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    organisation: text('organisation').notNull(),
+    /** labels.ts otherOrganisationKinds. */
+    kind: text('kind').notNull(),
+    places: integer('places').notNull(),
+    /** The charge for each place, in whole pence; 0 when the places were offered free. */
+    pencePerPlace: integer('pence_per_place').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('training_other_places_session_idx').on(t.sessionId),
+    check('training_other_places_places', sql`${t.places} > 0`),
+    check('training_other_places_charge', sql`${t.pencePerPlace} >= 0`),
+  ],
+);
+
+/**
  * A carer's place on a session: booked (from the portal or by staff) or cancelled, and once the
  * session has been held, whether they attended. One row per carer and session: booking again
  * after a cancellation reopens it.

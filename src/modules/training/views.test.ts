@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionRow } from './queries.ts';
 import { sessionView } from './views.ts';
 
-const session = (capacity: number, booked: number, status = 'scheduled'): SessionRow => ({
+const session = (capacity: number, booked: number, status = 'scheduled', others = 0): SessionRow => ({
   id: 's1',
   course_id: 'c1',
   title: 'Safer caring and safeguarding',
@@ -18,6 +18,7 @@ const session = (capacity: number, booked: number, status = 'scheduled'): Sessio
   status,
   cancelled_reason: null,
   booked,
+  others,
 });
 
 describe('a session’s places, in words', () => {
@@ -30,6 +31,11 @@ describe('a session’s places, in words', () => {
   it('says a session is full or cancelled rather than counting', () => {
     expect(sessionView(session(12, 12)).placesText).toBe('Full');
     expect(sessionView(session(12, 3, 'cancelled')).placesText).toBe('Cancelled');
+  });
+
+  it('counts the places other organisations took as taken', () => {
+    expect(sessionView(session(12, 3, 'scheduled', 4)).placesText).toBe('5 of 12 places left');
+    expect(sessionView(session(12, 8, 'scheduled', 4)).placesText).toBe('Full');
   });
 
   it('writes the date and time of a session over several days', () => {

@@ -38,7 +38,7 @@ export const organiserOptions = (selected: unknown) => options(organisers, selec
 
 /** A session as a line: "Tuesday 3 March 2026 at 10:00 (to 4 March), online". */
 export function sessionView(s: SessionRow) {
-  const left = Math.max(0, s.capacity - Number(s.booked));
+  const left = Math.max(0, s.capacity - Number(s.booked) - Number(s.others));
   return {
     ...s,
     categoryName: label(categories, s.category),
@@ -89,6 +89,8 @@ export function flashFor(done: unknown): string | undefined {
     cancelled: 'Booking cancelled',
     register: 'Register saved',
     'session-cancelled': 'Session cancelled: the carers who had booked are no longer booked',
+    'other-places': 'Places for the other organisation recorded',
+    'other-places-removed': 'Places for the other organisation removed',
     tsd: 'Date the TSD standards were evidenced recorded',
     pdp: 'Personal development plan saved',
     'pdp-changed': 'Personal development plan changed',

@@ -73,6 +73,7 @@ export const partWords: Readonly<Record<string, string>> = {
   ambassador: 'a carer’s time as a Carer Ambassador',
   'ambassador-activity': 'something a Carer Ambassador did',
   ambassadors: 'the Carer Ambassadors',
+  'other-places': 'places for other organisations',
   photo: 'the photo',
   trail: 'the audit trail',
   profile: 'the carer profile',

@@ -75,3 +75,8 @@ export function formatCount(value: unknown): string {
         : NaN;
   return Number.isFinite(n) ? countFormat.format(n) : String(value);
 }
+
+/** A label in the middle of a sentence: its first letter lower case, the rest as written ("an agency, such as Catch22"). */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -3,6 +3,7 @@
  * or "195", shown as "£195.50" (and "£1,250.00").
  */
 import { z } from 'zod';
+import { lowerFirst } from './format.ts';
 
 const AMOUNT = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
@@ -51,10 +52,6 @@ export const moneyField = (what: string) =>
       }
       return pence;
     });
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
 
 /** Pence as a money box holds them: "195.50", "1250.00" (the box shows the £). */
 export const penceInBox = (pence: number) => (pence / 100).toFixed(2);
