@@ -116,33 +116,28 @@ export async function recordRequest(db: Db, who: Who, householdId: string, input
 }
 
 /** Records a request's first session and the day the support ended (or puts either right). */
-export function recordProgress(db: Db, who: Who, id: string, input: ProgressInput): Promise<Result> {
-  return changeOnHouseholdRecord(
-    db,
-    who,
-    mayRecordSupport(who.user),
-    async (tx) =>
-      (
-        await tx
-          .select({ householdId: psychologyRequests.householdId })
-          .from(psychologyRequests)
-          .where(eq(psychologyRequests.id, id))
-      )[0],
-    async (tx) => {
-      await tx
-        .update(psychologyRequests)
-        .set({ firstSessionOn: input.firstSessionOn, endedOn: input.endedOn })
-        .where(eq(psychologyRequests.id, id));
-      await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
-      await recordAudit(tx, who.actor, {
-        action: 'update',
-        recordType: PSYCHOLOGY_RECORD,
-        recordId: id,
-        detail: { firstSessionOn: input.firstSessionOn, endedOn: input.endedOn },
-      });
-      return { ok: true as const, id };
-    },
-  );
+export async function recordProgress(db: Db, who: Who, id: string, input: ProgressInput): Promise<Result> {
+  if (!mayRecordSupport(who.user)) return forbidden;
+  return inTransaction(db, async (tx) => {
+    const found = await requestToChange(tx, who, id);
+    if (!found.ok) return found;
+    const progress = { firstSessionOn: input.firstSessionOn, endedOn: input.endedOn };
+    await writeRequest(tx, who, id, progress, progress);
+    return { ok: true as const, id };
+  });
+}
+
+/** Writes a change to a request: its deadline kept, and the change on its trail. */
+async function writeRequest(
+  tx: DbOrTx,
+  who: Who,
+  id: string,
+  set: Partial<typeof psychologyRequests.$inferInsert>,
+  detail: Record<string, unknown>,
+) {
+  await tx.update(psychologyRequests).set(set).where(eq(psychologyRequests.id, id));
+  await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
+  await recordAudit(tx, who.actor, { action: 'update', recordType: PSYCHOLOGY_RECORD, recordId: id, detail });
 }
 
 /** The request, locked, and its household, if the user may change the household; a refusal otherwise. */
@@ -173,23 +168,19 @@ export async function changeRequest(db: Db, who: Who, id: string, input: Psychol
         throw new Refused([{ field: 'childId', message: 'Select a child placed with the household, or the carers' }]);
       }
     }
-    await tx
-      .update(psychologyRequests)
-      .set({
+    await writeRequest(
+      tx,
+      who,
+      id,
+      {
         childId: input.childId,
         requestedOn: input.requestedOn,
         urgency: input.urgency,
         reason: input.reason,
         dueOn: firstSessionDueOn(input.requestedOn, input.urgency),
-      })
-      .where(eq(psychologyRequests.id, id));
-    await refreshDueItems(tx, PSYCHOLOGY_RECORD, [id]);
-    await recordAudit(tx, who.actor, {
-      action: 'update',
-      recordType: PSYCHOLOGY_RECORD,
-      recordId: id,
-      detail: { requestedOn: input.requestedOn, urgency: input.urgency },
-    });
+      },
+      { requestedOn: input.requestedOn, urgency: input.urgency },
+    );
     return { ok: true as const, id };
   });
 }

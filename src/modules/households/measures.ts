@@ -105,35 +105,75 @@ export const firstYearLead: Measure = {
   },
 };
 
-/** Registers the households module's measures (called once when the scorecard starts). */
-export const siblingGroups: Measure = {
-  id: 'households.sibling-groups',
-  title: 'Approved households that take brothers and sisters together',
-  definition:
-    'The number of fostering households approved at the end of the month (or today, for the current month), from ' +
-    "each household's dated status history, whose approval terms include sibling groups and two or more children (the terms as recorded when " +
-    'the month was counted), each listed with the number of children it is approved for. The plan asks for enough ' +
-    'carers to keep brothers and sisters together, so that fewer exemptions are needed; it sets no number, so the ' +
-    'figure is counted to show, not rated.',
+/** "Approved for 2 children". */
+const approvedFor = sql`'Approved for ' || h.approved_places || case when h.approved_places = 1 then ' child' else ' children' end`;
+
+/**
+ * A count of the households approved on the month's last day whose approval terms (as recorded
+ * when the month was counted) meet `terms`, each listed with `detail`: counted to show, not rated.
+ */
+const approvedWithTerms = (
+  m: Pick<Measure, 'id' | 'title' | 'definition' | 'planTarget' | 'metLabel' | 'order'>,
+  terms: SQL,
+  detail: SQL,
+): Measure => ({
+  ...m,
   standard: 'NMS 13.1 (sufficient foster carers)',
-  planTarget:
-    'Target 3, action 3.1: enough foster carers, including for brothers and sisters together, so that fewer exemptions are needed',
   unit: 'count',
   target: null,
   direction: 'higher',
   amberMargin: 0,
-  metLabel: 'Take sibling groups',
-  order: 12,
-  count(period: Period) {
-    return sql`select h.team_id, t.area_id, true as met from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups and h.approved_places >= 2`;
-  },
-  records(period: Period) {
-    return sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
-        '/households/' || h.id as href, h.team_id, t.area_id, true as met,
-        'Approved for ' || h.approved_places || case when h.approved_places = 1 then ' child' else ' children' end as detail,
+  count: (period) =>
+    sql`select h.team_id, t.area_id, true as met from ${approvedHouseholdsOn(period.asAt)} where ${terms}`,
+  records: (period) =>
+    sql`select 'household' as record_type, h.id as record_id, h.name || ' (' || h.reference || ')' as label,
+        '/households/' || h.id as href, h.team_id, t.area_id, true as met, ${detail} as detail,
         h.restricted, h.reference as sort_key
-      from ${approvedHouseholdsOn(period.asAt)} where h.sibling_groups and h.approved_places >= 2`;
-  },
-};
+      from ${approvedHouseholdsOn(period.asAt)} where ${terms}`,
+});
 
-export const householdMeasures: Measure[] = [approvedHouseholds, newApprovals, firstYearLead, siblingGroups];
+export const siblingGroups = approvedWithTerms(
+  {
+    id: 'households.sibling-groups',
+    title: 'Approved households that take brothers and sisters together',
+    definition:
+      'The number of fostering households approved at the end of the month (or today, for the current month), from ' +
+      "each household's dated status history, whose approval terms include sibling groups and two or more children (the terms as recorded when " +
+      'the month was counted), each listed with the number of children it is approved for. The plan asks for enough ' +
+      'carers to keep brothers and sisters together, so that fewer exemptions are needed; it sets no number, so the ' +
+      'figure is counted to show, not rated.',
+    planTarget:
+      'Target 3, action 3.1: enough foster carers, including for brothers and sisters together, so that fewer exemptions are needed',
+    metLabel: 'Take sibling groups',
+    order: 12,
+  },
+  sql`h.sibling_groups and h.approved_places >= 2`,
+  approvedFor,
+);
+
+export const shortBreakCarers = approvedWithTerms(
+  {
+    id: 'households.short-breaks',
+    title: 'Approved households offering short breaks',
+    definition:
+      'The number of fostering households approved at the end of the month (or today, for the current month), from ' +
+      "each household's dated status history, that offer short breaks: a short-breaks household, or one whose approval " +
+      'terms include short breaks (the terms as recorded when the month was counted), each listed with whether it is ' +
+      'approved for disabled children. The plan asks for more short-break carers in the specialist (disability) ' +
+      'fostering service; it sets no number, so the figure is counted to show, not rated: a rise month on month is the aim.',
+    planTarget:
+      'Target 10, action 10.1: build on the specialist (disability) fostering service with more carers for short breaks',
+    metLabel: 'Offer short breaks',
+    order: 13,
+  },
+  sql`(h.short_breaks or h.household_type = 'short_breaks')`,
+  sql`${approvedFor} || case when h.disability or h.household_type = 'specialist_disability' then ', disabled children among them' else '' end`,
+);
+
+export const householdMeasures: Measure[] = [
+  approvedHouseholds,
+  newApprovals,
+  firstYearLead,
+  siblingGroups,
+  shortBreakCarers,
+];
