@@ -507,7 +507,12 @@ const targets = (w: (when: When) => string): DemoTarget[] => [
         owner: 'head',
         achieved: `Carers' skills grow and there is a range of placements for matching, through a varied training calendar linked to PDPs.\nTarget: more short-break carers in the specialist (disability) fostering service.\nSerious case reviews used to learn across the service.\nJoint events with the carers' association, the Head of Fostering at its quarterly meetings: a summer event for carers' own children; a recruitment float at a local fête (${w([0, '08-16'])}); the county foster carer awards (${w([0, '10-04'])}); summer holiday activities; a recruitment fair (${w([0, '08-25'])}).`,
         measure: `Statement of purpose (NMS 16.1) reviewed in January ${w([0, '01-31']).slice(-4)}: child-focused aims, and how the service achieves outcomes for children.\nTeam managers use serious case reviews in team meetings; reflective practice on every monthly extended managers' meeting.`,
-        measures: ['staff.new-staff-inducted', 'team-meetings.teams-learning', 'team-meetings.extended-months'],
+        measures: [
+          'staff.new-staff-inducted',
+          'team-meetings.teams-learning',
+          'team-meetings.extended-months',
+          'households.short-breaks',
+        ],
         deadlines: ['team-meetings.team-learning', 'team-meetings.extended-meeting', 'team-meetings.action'],
       },
       {

@@ -13,6 +13,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
+import { makeReview } from '../reviews/test-support.ts';
 
 let t: TestApp;
 let db: Db;
@@ -273,5 +274,34 @@ describe('Carer Ambassadors', () => {
     // The carer reaches none of the staff pages.
     expect((await (await signedIn(t.app, 'carer')).get(page(householdId))).statusCode).toBe(403);
     expect((await (await signedIn(t.app, 'carer')).get('/ambassadors')).statusCode).toBe(403);
+  });
+
+  it('are on the annual review for the reviewing officer, only when the carers were ambassadors in the year', async () => {
+    const household = await makeHousehold(db, { name: 'Reviewed', allocatedSswUsername: 'ssw' });
+    const carer = await makeCarer(db, household.id, { firstName: 'Rene', lastName: 'Reviewed' });
+    const review = await makeReview(db, { householdId: household.id, startedOn: addDays(today(), -7) });
+    const reviewer = await signedIn(t.app, 'reviewer');
+    expect((await reviewer.get(`/reviews/${review.id}`)).body).not.toContain(
+      '<h2 class="govuk-heading-m">Carer Ambassadors</h2>',
+    );
+
+    const recruitment = await signedIn(t.app, 'recruitment');
+    await recruitment.post(`${page(household.id)}/new`, { carerId: carer.id, ...boxes('startedOn', '2026-08-03') });
+    const ambassadorId = idOf((await recruitment.get(`${page(household.id)}/activities/new`)).body, 'ambassadorId');
+    await recruitment.post(`${page(household.id)}/activities/new`, {
+      ambassadorId,
+      kind: 'support-group',
+      ...boxes('onDate', '2026-09-09'),
+    });
+    const reviewPage = await reviewer.get(`/reviews/${review.id}`);
+    expect(reviewPage.statusCode).toBe(200);
+    expect(reviewPage.body).toContain('<h2 class="govuk-heading-m">Carer Ambassadors</h2>');
+    expect(reviewPage.body).toContain('Rene Reviewed: a Carer Ambassador since 3 August 2026');
+    expect(reviewPage.body).toContain('9 September 2026: Rene Reviewed, a carers’ support group');
+    // The reviewing officer reads no other page of ambassadors: the section does not link to one.
+    expect(reviewPage.body).not.toContain(`href="${page(household.id)}"`);
+    expect((await (await signedIn(t.app, 'head')).get(`/reviews/${review.id}`)).body).toContain(
+      `href="${page(household.id)}"`,
+    );
   });
 });

@@ -94,6 +94,14 @@ interface FormPage {
 }
 
 export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
+  /** A form shows whose ambassadors it changes: a view of the household's, on its trail. */
+  const viewed = (request: FastifyRequest, householdId: string) =>
+    recordAudit(db, who(request).actor, {
+      action: 'view',
+      recordType: 'household',
+      recordId: householdId,
+      detail: { part: 'ambassadors' },
+    });
   /** The household, if the user reads it in full (else a 404) and `may` change its ambassadors (else a 403). */
   const checked = (reply: FastifyReply, user: SignedInUser, household: HouseholdRecord | null, may: May) => {
     if (!household) return { answer: reply.callNotFound() };
@@ -153,6 +161,7 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
     app.get<WithId>(spec.path(':id'), spec.access, async (request, reply) => {
       const found = await spec.find(request, reply);
       if ('answer' in found) return found.answer;
+      await viewed(request, found.target.household.id);
       return showForm(reply, found.target, await spec.page(found.target), spec.path(request.params.id), {});
     });
     app.post<WithId>(spec.path(':id'), spec.access, async (request, reply) => {
@@ -347,6 +356,7 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
     app.get<WithId>(spec.path(':id'), spec.access, async (request, reply) => {
       const found = await spec.find(request, reply);
       if ('answer' in found) return found.answer;
+      await viewed(request, found.target.household.id);
       return show(reply, found.target, request.params.id, {});
     });
     app.post<WithId>(spec.path(':id'), spec.access, async (request, reply) => {
