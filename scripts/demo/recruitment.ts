@@ -36,7 +36,8 @@ const SOURCES = [
   ['search_advert', 12],
   ['recruitment_event', 9],
   ['word_of_mouth', 12],
-  ['existing_carer', 8],
+  ['existing_carer', 6],
+  ['carer_ambassador', 2],
   ['other', 3],
 ] as const;
 

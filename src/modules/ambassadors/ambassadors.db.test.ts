@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
-import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
+import { makeCarer, makeHousehold, teamIdByName } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
@@ -303,5 +303,31 @@ describe('Carer Ambassadors', () => {
     expect((await (await signedIn(t.app, 'head')).get(`/reviews/${review.id}`)).body).toContain(
       `href="${page(household.id)}"`,
     );
+  });
+
+  it('count the enquiries from people who heard of fostering from a Carer Ambassador', async () => {
+    const recruitment = await signedIn(t.app, 'recruitment');
+    const enquiries = async () =>
+      Number(
+        /heard of fostering from a Carer Ambassador, since [^<]*<\/dt>\s*<dd[^>]*>\s*(\d+)/.exec(
+          (await recruitment.get('/ambassadors')).body,
+        )![1],
+      );
+    const before = await enquiries();
+    const form = await recruitment.get('/recruitment/enquiries/new');
+    expect(form.body).toContain('A Carer Ambassador');
+    const made = await recruitment.post('/recruitment/enquiries/new', {
+      ...boxes('enquiredOn', today()),
+      carerFirstName: 'Ash',
+      carerLastName: 'Heardfrom',
+      addressLine1: '4 Mill Lane',
+      town: 'Canterbury',
+      postcode: 'CT2 7AA',
+      teamId: await teamIdByName(db, 'East Kent Fostering Team 1'),
+      source: 'carer_ambassador',
+      interests: 'mainstream',
+    });
+    expect(made.statusCode).toBe(303);
+    expect(await enquiries()).toBe(before + 1);
   });
 });

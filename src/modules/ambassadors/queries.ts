@@ -131,7 +131,7 @@ export interface ListRow {
 /**
  * The ambassadors now as the user may read them (paged, by area and name), each with their
  * activities since `yearFrom`; how many there are in the service (the plan's target is the
- * service's); and the activities since `yearFrom` by kind.
+ * service's) and the enquiries they brought; and the activities since `yearFrom` by kind.
  */
 export async function ambassadorList(db: DbOrTx, user: SignedInUser, yearFrom: IsoDate, page: number) {
   const visible = ambassadorHouseholdVisibleTo(user);
@@ -149,10 +149,12 @@ export async function ambassadorList(db: DbOrTx, user: SignedInUser, yearFrom: I
         order by ar.name, c.last_name, c.first_name, a.id
         limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`,
     ),
-    queryRows<{ visible: number; service: number }>(
+    queryRows<{ visible: number; service: number; enquiries: number }>(
       db,
       sql`select (select count(*)::int from ${nowFrom}) as visible,
-        (select count(*)::int from carer_ambassadors where ended_on is null) as service`,
+        (select count(*)::int from carer_ambassadors where ended_on is null) as service,
+        (select count(*)::int from recruitment_enquiries
+          where source = 'carer_ambassador' and enquired_on >= ${yearFrom}::date) as enquiries`,
     ),
     queryRows<{ kind: string; n: number }>(
       db,
@@ -166,6 +168,8 @@ export async function ambassadorList(db: DbOrTx, user: SignedInUser, yearFrom: I
     rows,
     visibleTotal: Number(counts[0]?.visible ?? 0),
     serviceTotal: Number(counts[0]?.service ?? 0),
+    /** Enquiries across the service since `yearFrom` from people who heard of fostering from a Carer Ambassador. */
+    enquiries: Number(counts[0]?.enquiries ?? 0),
     kinds,
   };
 }

@@ -38,6 +38,7 @@ export const ambassadorRoutes: FastifyPluginAsync<ModuleContext> = async (app, {
       rows: list.rows.map((r) => ({ ...r, href: householdAmbassadorsPath(r.householdId) })),
       visibleTotal: list.visibleTotal,
       serviceTotal: list.serviceTotal,
+      enquiries: list.enquiries,
       target: AMBASSADORS_TARGET,
       year: year.start,
       kinds: activityKinds.map((k) => ({ name: activityKindNames[k], n: byKind.get(k) ?? 0 })).filter((k) => k.n > 0),

@@ -7,6 +7,7 @@ export const sources = [
   'recruitment_event',
   'word_of_mouth',
   'existing_carer',
+  'carer_ambassador',
   'other',
 ] as const;
 export type Source = (typeof sources)[number];
@@ -17,6 +18,7 @@ export const sourceNames: Record<Source, string> = {
   recruitment_event: 'Recruitment event',
   word_of_mouth: 'Word of mouth',
   existing_carer: 'An existing carer',
+  carer_ambassador: 'A Carer Ambassador',
   other: 'Other',
 };
 

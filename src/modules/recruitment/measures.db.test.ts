@@ -43,7 +43,7 @@ describe('enquiries received', () => {
       [last.id, true],
     ]);
     const rows = await measureRecords(t.database.db, enquiriesReceived, september);
-    expect(rows.find((r) => r.recordId === last.id)?.detail).toBe('Social Media, enquired 2019-09-30');
+    expect(rows.find((r) => r.recordId === last.id)?.detail).toBe('Social media, enquired 2019-09-30');
   });
 });
 

@@ -5,9 +5,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { addMonths, addYears } from '../../platform/dates/index.ts';
+import { namesInWordsSql } from '../../platform/db/sql.ts';
 import type { Measure, Period } from '../../platform/measures/index.ts';
 import { approvalStandsIn } from '../households/labels.ts';
-import { leavingReasonNames, leavingReasons } from './labels.ts';
+import { leavingReasonNames, leavingReasons, sourceNames, sources } from './labels.ts';
 import { PANEL_WITHIN_MONTHS, POST_APPROVAL_INTERVIEW_MONTHS } from './settings.ts';
 
 export const NMS_13 = 'NMS 13.1 (sufficient foster carers)';
@@ -54,14 +55,15 @@ const inMonth = (column: SQL, period: Period) => sql`${column} between ${period.
 const byDay = (column: SQL, period: Period) => sql`coalesce(${column} <= ${period.asAt}::date, false)`;
 
 const enquiries = sql`join recruitment_enquiries e on e.household_id = h.id left join recruitment_assessments a on a.household_id = h.id`;
-const sourceDetail = sql`initcap(replace(e.source, '_', ' ')) || ', enquired ' || e.enquired_on::text`;
+const sourceDetail = sql`${namesInWordsSql(sql`e.source`, sources, sourceNames)} || ', enquired ' || e.enquired_on::text`;
 
 export const enquiriesReceived: Measure = {
   id: 'recruitment.enquiries',
   title: 'Enquiries received',
   definition:
     'The number of fostering enquiries received in the month (the enquiry date), each listed with how they heard of us ' +
-    '(website, social media, search advert, recruitment event, word of mouth, an existing carer, other). The local ' +
+    '(website, social media, search advert, recruitment event, word of mouth, an existing carer, a Carer Ambassador, ' +
+    'other). The local ' +
     'target of 140 a month is what 200 approvals a year needs at about 12% conversion.',
   standard: NMS_13,
   planTarget: TARGET_32,

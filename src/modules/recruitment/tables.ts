@@ -18,7 +18,7 @@ export const recruitmentEnquiries = pgTable(
       .primaryKey()
       .references(() => households.id),
     enquiredOn: date('enquired_on').notNull(),
-    /** website, social_media, search_advert, recruitment_event, word_of_mouth, existing_carer, other */
+    /** labels.ts sources: website, social_media, search_advert, recruitment_event, word_of_mouth, existing_carer, carer_ambassador, other */
     source: text('source').notNull(),
     /** mainstream, short_breaks, specialist_disability, siblings, teenagers, family_and_friends */
     interests: text('interests').array().notNull(),
