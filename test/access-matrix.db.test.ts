@@ -632,6 +632,8 @@ const expected: Record<string, Rule> = {
   'POST /households/:id/ambassadors/new': 'ambassadors.appoint',
   'GET /ambassadors/:id/stop': 'ambassadors.appoint',
   'POST /ambassadors/:id/stop': 'ambassadors.appoint',
+  'GET /ambassadors/:id/change': 'ambassadors.appoint',
+  'POST /ambassadors/:id/change': 'ambassadors.appoint',
   'GET /ambassadors/:id/remove': 'ambassadors.appoint',
   'POST /ambassadors/:id/remove': 'ambassadors.appoint',
   'GET /households/:id/ambassadors/activities/new': 'ambassadors.record',

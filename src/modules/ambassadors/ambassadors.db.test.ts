@@ -159,6 +159,29 @@ describe('Carer Ambassadors', () => {
     expect(after.body).not.toContain('Record what a Carer Ambassador did');
     expect((await head.get('/ambassadors')).body).not.toContain(`>Speakwell (${household.reference})</a>`);
 
+    // The days typed wrongly are put right, never leaving out what Sam did.
+    const changePath = stopPath.replace('/stop', '/change');
+    const changeForm = await recruitment.get(changePath);
+    expect(changeForm.body).toContain('Change Sam Speakwell’s time as a Carer Ambassador');
+    expect(changeForm.body).toMatch(/name="startedOn-day"[^>]*value="5"/);
+    expect(changeForm.body).toMatch(/name="endedOn-day"[^>]*value="20"/);
+    const afterFirst = await recruitment.post(changePath, {
+      ...boxes('startedOn', '2026-10-20'),
+      ...boxes('endedOn', '2026-11-20'),
+    });
+    expect(afterFirst.statusCode).toBe(400);
+    expect(afterFirst.body).toContain(
+      'Date they became an ambassador must be on or before their first activity, on 17 October 2026',
+    );
+    const changed = await recruitment.post(changePath, {
+      ...boxes('startedOn', '2026-10-01'),
+      ...boxes('endedOn', '2026-11-25'),
+    });
+    expect(changed.statusCode).toBe(303);
+    expect((await recruitment.get(changed.headers.location!)).body).toContain(
+      '<strong>Sam Speakwell</strong>: was a Carer Ambassador, 1 October 2026 to 25 November 2026',
+    );
+
     // Kit, made one in error, is removed with why; Sam, who did something, cannot be.
     await recruitment.post(`${page(household.id)}/new`, { carerId: kit.id, ...boxes('startedOn', '2026-11-02') });
     const withKit = await recruitment.get(page(household.id));

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import { pastGovukDate } from '../../platform/views/date-input.ts';
+import { datesInOrder, pastGovukDate } from '../../platform/views/date-input.ts';
 import { requiredId } from '../../platform/views/form-fields.ts';
-import { optionalText } from '../../platform/views/forms.ts';
+import { optionalText, whenValid } from '../../platform/views/forms.ts';
 import { activityKinds } from './labels.ts';
 
 export const START_DATES = ['startedOn'] as const;
@@ -30,6 +30,21 @@ export const stopForm = (today: IsoDate, startedOn: IsoDate) =>
       'Date they stopped must be on or after the day they became an ambassador',
     ),
   });
+
+export const CHANGE_DATES = ['startedOn', 'endedOn'] as const;
+
+/** An ambassador's days typed wrongly, put right: the day they started, and the day they stopped once they have. */
+export const datesForm = (today: IsoDate, stopped: boolean) =>
+  z
+    .object({
+      startedOn: pastGovukDate('Date they became an ambassador', today),
+      endedOn: stopped ? pastGovukDate('Date they stopped', today) : z.unknown().transform(() => null),
+    })
+    .superRefine(
+      datesInOrder('startedOn', 'endedOn', 'Date they stopped must be on or after the day they became an ambassador'),
+      whenValid('startedOn', 'endedOn'),
+    );
+export type DatesInput = z.infer<ReturnType<typeof datesForm>>;
 
 /** Something an ambassador did: who (when the household has more than one), the day, what, a note. */
 export const activityForm = (today: IsoDate) =>

@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
-import { parseDatedForm } from '../../platform/views/date-input.ts';
+import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
 import { parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
@@ -18,9 +18,19 @@ import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, forbidden, refused, who, type Result } from '../../platform/views/results.ts';
 import { householdPath } from '../households/paths.ts';
 import { findHouseholdReadInFull, householdAbilities, type HouseholdRecord } from '../households/scope.ts';
-import { ACTIVITY_DATES, activityForm, appointForm, END_DATES, START_DATES, stopForm } from './forms.ts';
+import {
+  ACTIVITY_DATES,
+  activityForm,
+  appointForm,
+  CHANGE_DATES,
+  datesForm,
+  END_DATES,
+  START_DATES,
+  stopForm,
+} from './forms.ts';
 import { activityKindNames, activityKinds, AMBASSADORS_TARGET, named } from './labels.ts';
 import {
+  changeAmbassadorPath,
   householdAmbassadorsPath,
   newActivityPath,
   newAmbassadorPath,
@@ -39,6 +49,7 @@ import { mayAppointAmbassadors, mayRecordAmbassadorWork } from './scope.ts';
 import {
   APPOINTED_FROM,
   appointAmbassador,
+  changeAmbassadorDates,
   recordActivity,
   removeActivity,
   removeAmbassador,
@@ -57,6 +68,7 @@ type May = (user: SignedInUser) => boolean;
 const flashes: Record<string, string> = {
   appointed: 'The carer is now a Carer Ambassador',
   stopped: 'The carer is no longer a Carer Ambassador',
+  'dates-changed': 'The days of their time as a Carer Ambassador have been changed',
   'ambassador-removed': 'The carer is no longer recorded as a Carer Ambassador',
   'activity-recorded': 'The activity has been recorded',
   'activity-removed': 'The activity has been removed',
@@ -155,6 +167,8 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
     page: (t: Target) => Promise<FormPage> | FormPage;
     schema: (today: IsoDate, t: Target) => S;
     dates: readonly string[];
+    /** What the form shows filled in when opened (a record put right); empty otherwise. */
+    initial?: (t: Target) => Values;
     save: (request: FastifyRequest<WithId>, t: Target, value: z.infer<S>) => Promise<Result>;
     done: string;
   }) => {
@@ -162,7 +176,8 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
       const found = await spec.find(request, reply);
       if ('answer' in found) return found.answer;
       await viewed(request, found.target.household.id);
-      return showForm(reply, found.target, await spec.page(found.target), spec.path(request.params.id), {});
+      const values = spec.initial?.(found.target) ?? {};
+      return showForm(reply, found.target, await spec.page(found.target), spec.path(request.params.id), values);
     });
     app.post<WithId>(spec.path(':id'), spec.access, async (request, reply) => {
       const found = await spec.find(request, reply);
@@ -208,6 +223,7 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
           current: a.endedOn === null,
           activities: a.activities,
           stopHref: mayAppoint && a.endedOn === null ? stopAmbassadorPath(a.id) : null,
+          changeHref: mayAppoint ? changeAmbassadorPath(a.id) : null,
           // One recorded in error, with nothing done, may be removed; one who did something is stopped.
           removeHref: mayAppoint && a.activities === 0 ? removeAmbassadorPath(a.id) : null,
         })),
@@ -279,6 +295,29 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
     dates: END_DATES,
     save: (request, t, value) => stopAmbassador(db, who(request), t.ambassador!.id, value.endedOn),
     done: 'stopped',
+  });
+
+  form({
+    path: changeAmbassadorPath,
+    access: appoint,
+    find: byAmbassador(mayAppointAmbassadors),
+    page: ({ ambassador }) => ({
+      heading: `Change ${ambassador!.carerName}’s time as a Carer Ambassador`,
+      intro: ['Put right a day typed wrongly. The audit trail keeps what it said before.'],
+      fields: [
+        dateField('startedOn', 'Date they became an ambassador'),
+        ...(ambassador!.endedOn ? [dateField('endedOn', 'Date they stopped')] : []),
+      ],
+      button: 'Save',
+    }),
+    initial: ({ ambassador }) => ({
+      ...dateBoxes('startedOn', ambassador!.startedOn),
+      ...dateBoxes('endedOn', ambassador!.endedOn),
+    }),
+    schema: (today, { ambassador }) => datesForm(today, ambassador!.endedOn !== null),
+    dates: CHANGE_DATES,
+    save: (request, t, value) => changeAmbassadorDates(db, who(request), t.ambassador!.id, value),
+    done: 'dates-changed',
   });
 
   form({

@@ -14,7 +14,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { changeOnHousehold, changeOnHouseholdRecord, type HouseholdRecord } from '../households/scope.ts';
-import type { ActivityInput, AppointInput } from './forms.ts';
+import type { ActivityInput, AppointInput, DatesInput } from './forms.ts';
 import { mayAppointAmbassadors, mayRecordAmbassadorWork } from './scope.ts';
 import { ambassadorActivities, carerAmbassadors } from './tables.ts';
 
@@ -99,6 +99,49 @@ export function stopAmbassador(db: Db, who: Who, ambassadorId: string, endedOn: 
     }
     await tx.update(carerAmbassadors).set({ endedOn }).where(eq(carerAmbassadors.id, a.id));
     await auditHousehold(tx, who, household.id, 'update', { part: 'ambassador', ambassadorId: a.id, endedOn });
+    return { ok: true as const, id: household.id };
+  });
+}
+
+/**
+ * Puts right the days of an ambassador's time typed wrongly: never before they joined the household,
+ * after their first activity began it, or ending before their last activity.
+ */
+export function changeAmbassadorDates(db: Db, who: Who, ambassadorId: string, input: DatesInput): Promise<Result> {
+  return changeOnAmbassador(db, who, ambassadorId, async (tx, household, a) => {
+    const [facts] = await queryRows<{ first: IsoDate | null; last: IsoDate | null; joinedOn: IsoDate | null }>(
+      tx,
+      sql`select min(on_date)::text as first, max(on_date)::text as last,
+          (select joined_on::text from carers where id = ${a.carerId}) as "joinedOn"
+        from ambassador_activities where ambassador_id = ${a.id}`,
+    );
+    if (facts?.joinedOn && input.startedOn < facts.joinedOn) {
+      return invalid({
+        field: 'startedOn',
+        message: `Date they became an ambassador must be on or after the day they joined the household, ${formatDate(facts.joinedOn)}`,
+      });
+    }
+    if (facts?.first && input.startedOn > facts.first) {
+      return invalid({
+        field: 'startedOn',
+        message: `Date they became an ambassador must be on or before their first activity, on ${formatDate(facts.first)}`,
+      });
+    }
+    const endedOn = a.endedOn === null ? null : input.endedOn;
+    if (endedOn && facts?.last && endedOn < facts.last) {
+      return invalid({
+        field: 'endedOn',
+        message: `Date they stopped must be on or after their last activity, on ${formatDate(facts.last)}`,
+      });
+    }
+    await tx.update(carerAmbassadors).set({ startedOn: input.startedOn, endedOn }).where(eq(carerAmbassadors.id, a.id));
+    await auditHousehold(tx, who, household.id, 'update', {
+      part: 'ambassador',
+      ambassadorId: a.id,
+      startedOn: input.startedOn,
+      endedOn,
+      was: { startedOn: a.startedOn, endedOn: a.endedOn },
+    });
     return { ok: true as const, id: household.id };
   });
 }
