@@ -238,3 +238,58 @@ describe('a household whose approval ends', () => {
     expect((await manager.get(`${support(supported.id)}/hub-link`)).body).not.toContain(hub.name);
   });
 });
+
+describe('a hub family’s start day typed wrongly', () => {
+  it('is changed on a form filled in with the day recorded, never after the support it gave began', async () => {
+    const hub = await makeHousehold(db, { name: 'Misdated', allocatedSswUsername: 'ssw' });
+    const supported = await makeHousehold(db, { name: 'Alsodated', allocatedSswUsername: 'ssw' });
+    const manager = await signedIn(t.app, 'manager');
+    const ssw = await signedIn(t.app, 'ssw');
+    expect((await manager.post(`${support(hub.id)}/hub-family`, boxes('startedOn', '2026-10-05'))).statusCode).toBe(
+      303,
+    );
+    const [open] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from hub_families where household_id = ${hub.id} and ended_on is null`,
+    );
+    expect(
+      (
+        await ssw.post(`${support(supported.id)}/hub-link`, {
+          hubFamilyId: open!.id,
+          ...boxes('startedOn', '2026-11-02'),
+        })
+      ).statusCode,
+    ).toBe(303);
+
+    // The hub family's day: a manager's, filled in, not after the support it gave began.
+    expect((await manager.get(support(hub.id))).body).toContain('Change the day it became a hub family');
+    expect((await ssw.get(`${support(hub.id)}/hub-family/change`)).statusCode).toBe(403);
+    const hubForm = await manager.get(`${support(hub.id)}/hub-family/change`);
+    expect(hubForm.body).toMatch(/name="startedOn-month"[^>]*value="10"/);
+    const tooLate = await manager.post(`${support(hub.id)}/hub-family/change`, boxes('startedOn', '2026-11-10'));
+    expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.body).toContain(
+      'Date it became a hub family must be on or before the day its support for a household began, 2 November 2026',
+    );
+    expect(
+      (await manager.post(`${support(hub.id)}/hub-family/change`, boxes('startedOn', '2026-09-28'))).statusCode,
+    ).toBe(303);
+    expect((await manager.get(support(hub.id))).body).toContain(
+      'This household is a hub family, since 28 September 2026.',
+    );
+
+    // The support's day: the supervising social worker's, not before the hub family became one.
+    const tooEarly = await ssw.post(`${support(supported.id)}/hub-link/change`, boxes('startedOn', '2026-09-01'));
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.body).toContain(
+      'Date the hub family’s support started must be on or after the day it became a hub family',
+    );
+    const moved = await ssw.post(`${support(supported.id)}/hub-link/change`, boxes('startedOn', '2026-10-01'));
+    expect(moved.statusCode).toBe(303);
+    const page = await ssw.get(moved.headers.location!);
+    expect(page.body).toContain('The day the hub family’s support started has been changed');
+    expect(page.body).toContain('1 October 2026 to now');
+    // A household with no hub family has no day to change.
+    expect((await manager.get(`${support(supported.id)}/hub-family/change`)).statusCode).toBe(404);
+  });
+});

@@ -8,6 +8,8 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
+import { queryRows } from '../../platform/db/sql.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { hubFamiliesInArea } from './queries.ts';
 import { mayManageHubs, mayRecordSupport } from './scope.ts';
@@ -182,6 +184,78 @@ export async function endHubLink(db: Db, who: Who, householdId: string, endedOn:
       return invalid({ field: 'endedOn', message: 'Date the support ended must be on or after the day it started' });
     }
     await closeLink(tx, who, link, householdId, endedOn);
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/** The latest day the household's earlier times in `table` ended (a hub family's, or support from one), if any. */
+const earlierEnded = async (tx: DbOrTx, table: 'hub_families' | 'hub_links', householdId: string, exceptId: string) =>
+  (
+    await queryRows<{ on: IsoDate | null }>(
+      tx,
+      sql`select max(ended_on)::text as on from ${sql.raw(table)} where household_id = ${householdId} and id <> ${exceptId}`,
+    )
+  )[0]?.on ?? null;
+
+/**
+ * Puts right the day a household became a hub family, typed wrongly: not after the support it gave
+ * first began, nor before its earlier time as a hub family ended. On its trail, with the day before.
+ */
+export async function changeHubStart(db: Db, who: Who, householdId: string, startedOn: IsoDate): Promise<Result> {
+  return changeOnHousehold(db, who, mayManageHubs(who.user), householdId, async (tx, household) => {
+    const hub = await openHubOf(tx, householdId);
+    if (!hub) return notFound;
+    const [first] = await queryRows<{ on: IsoDate | null }>(
+      tx,
+      sql`select min(started_on)::text as on from hub_links where hub_family_id = ${hub.id}`,
+    );
+    if (first?.on && startedOn > first.on) {
+      return invalid({
+        field: 'startedOn',
+        message: `Date it became a hub family must be on or before the day its support for a household began, ${formatDate(first.on)}`,
+      });
+    }
+    const ended = await earlierEnded(tx, 'hub_families', householdId, hub.id);
+    if (ended && startedOn < ended) {
+      return invalid({
+        field: 'startedOn',
+        message: `Date it became a hub family must be on or after its earlier time as one ended, ${formatDate(ended)}`,
+      });
+    }
+    await tx.update(hubFamilies).set({ startedOn }).where(eq(hubFamilies.id, hub.id));
+    await auditHousehold(tx, who, household, 'update', { part: 'hub-family', startedOn, was: hub.startedOn });
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/**
+ * Puts right the day the household's support from its hub family began, typed wrongly: not before
+ * the hub family became one, nor before its earlier support ended. On its trail, with the day before.
+ */
+export async function changeLinkStart(db: Db, who: Who, householdId: string, startedOn: IsoDate): Promise<Result> {
+  return changeOnHousehold(db, who, mayRecordSupport(who.user), householdId, async (tx, household) => {
+    const link = await openLinkOf(tx, householdId);
+    if (!link) return notFound;
+    const [hub] = await queryRows<{ startedOn: IsoDate }>(
+      tx,
+      sql`select f.started_on::text as "startedOn" from hub_links l join hub_families f on f.id = l.hub_family_id
+        where l.id = ${link.id}`,
+    );
+    if (hub && startedOn < hub.startedOn) {
+      return invalid({
+        field: 'startedOn',
+        message: 'Date the hub family’s support started must be on or after the day it became a hub family',
+      });
+    }
+    const ended = await earlierEnded(tx, 'hub_links', householdId, link.id);
+    if (ended && startedOn < ended) {
+      return invalid({
+        field: 'startedOn',
+        message: `Date the hub family’s support started must be on or after its earlier support ended, ${formatDate(ended)}`,
+      });
+    }
+    await tx.update(hubLinks).set({ startedOn }).where(eq(hubLinks.id, link.id));
+    await auditHousehold(tx, who, household, 'update', { part: 'hub-link', startedOn, was: link.startedOn });
     return { ok: true as const, id: householdId };
   });
 }

@@ -12,3 +12,6 @@ export const changePsychologyPath = (id: string) => `/extra-support/psychology/$
 export const removePsychologyPath = (id: string) => `/extra-support/psychology/${id}/remove`;
 export const removeHubFamilyPath = (householdId: string) =>
   `/households/${householdId}/extra-support/hub-family/remove`;
+export const changeHubFamilyPath = (householdId: string) =>
+  `/households/${householdId}/extra-support/hub-family/change`;
+export const changeHubLinkPath = (householdId: string) => `/households/${householdId}/extra-support/hub-link/change`;

@@ -1,5 +1,6 @@
 /**
- * Putting a household's hub family right: a link to the wrong hub family removed, or a household
+ * Putting a household's hub family right: the day it became a hub family, or the day its support
+ * from one began, typed wrongly and changed; a link to the wrong hub family removed, or a household
  * made a hub family in error (that never supported one) no longer recorded as one, each with why.
  * Support that really ended is ended instead, on the household's own forms. Thin: parse, call the
  * service, render or redirect.
@@ -10,12 +11,24 @@ import { parseForm, removalForm, type FormErrors } from '../../platform/views/fo
 import { formatDate } from '../../platform/views/format.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
-import { removeHubFamily, removeHubLink } from './hubs.ts';
-import { householdSupportPath, removeHubFamilyPath, removeHubLinkPath } from './paths.ts';
+import { z } from 'zod';
+import { todayInLondon } from '../../platform/dates/index.ts';
+import { dateBoxes, parseDatedForm, pastGovukDate } from '../../platform/views/date-input.ts';
+import { changeHubStart, changeLinkStart, removeHubFamily, removeHubLink } from './hubs.ts';
+import { START_DATES } from './forms.ts';
+import {
+  changeHubFamilyPath,
+  changeHubLinkPath,
+  householdSupportPath,
+  removeHubFamilyPath,
+  removeHubLinkPath,
+} from './paths.ts';
 import { supportOfHousehold } from './queries.ts';
 import {
   changeable,
   crumbs,
+  dateField,
+  showForm,
   hubs,
   mayManageHubOf,
   mayRecordOn,
@@ -127,5 +140,73 @@ export function correctionRoutes(app: FastifyInstance, db: Db) {
         : null,
     removeHubFamily,
     'hub-removed',
+  );
+
+  /** A start day typed wrongly: its form filled in with the day recorded (404 without one), and its post. */
+  const startChange = (
+    path: (id: string) => string,
+    access: typeof record | typeof hubs,
+    may: May,
+    started: (support: Awaited<ReturnType<typeof supportOfHousehold>>) => string | null,
+    label: string,
+    heading: string,
+    save: typeof changeHubStart,
+    done: string,
+  ) => {
+    const find = async (request: FastifyRequest<WithId>, reply: FastifyReply) => {
+      const found = await changeable(db, request, reply, may);
+      if ('answer' in found) return found;
+      const startedOn = started(await supportOfHousehold(db, found.household.id));
+      return startedOn ? { household: found.household, startedOn } : { answer: reply.callNotFound() };
+    };
+    const page = (id: string) => ({
+      heading,
+      intro: ['Put right a day typed wrongly. The audit trail keeps what it said before.'],
+      fields: [dateField('startedOn', label)],
+      action: path(id),
+      button: 'Save',
+    });
+    app.get<WithId>(path(':id'), access, async (request, reply) => {
+      const found = await find(request, reply);
+      if ('answer' in found) return found.answer;
+      return showForm(reply, found.household, page(found.household.id), dateBoxes('startedOn', found.startedOn));
+    });
+    app.post<WithId>(path(':id'), access, async (request, reply) => {
+      const found = await find(request, reply);
+      if ('answer' in found) return found.answer;
+      const { household } = found;
+      const form = parseDatedForm(
+        z.object({ startedOn: pastGovukDate(label, todayInLondon()) }),
+        request.body,
+        START_DATES,
+      );
+      if (!form.ok) return showForm(reply, household, page(household.id), form.input, form.errors);
+      const result = await save(db, who(request), household.id, form.value.startedOn);
+      return answerForm(reply, result, `${householdSupportPath(household.id)}?done=${done}`, (errors) =>
+        showForm(reply, household, page(household.id), request.body as Values, errors),
+      );
+    });
+  };
+
+  startChange(
+    changeHubFamilyPath,
+    hubs,
+    mayManageHubOf,
+    ({ hub }) => hub?.startedOn ?? null,
+    'Date it became a hub family',
+    'Change the day the household became a hub family',
+    changeHubStart,
+    'hub-start-changed',
+  );
+
+  startChange(
+    changeHubLinkPath,
+    record,
+    mayRecordOn,
+    ({ link }) => link?.startedOn ?? null,
+    'Date the hub family’s support started',
+    'Change the day the hub family’s support started',
+    changeLinkStart,
+    'link-start-changed',
   );
 }

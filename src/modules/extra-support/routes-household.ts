@@ -17,6 +17,8 @@ import { findHouseholdReadInFull, type HouseholdRecord } from '../households/sco
 import { BREAK_DATES, breakForm, END_DATES, endForm, hubLinkForm, hubStartForm, START_DATES } from './forms.ts';
 import { breakKindNames, breakKinds, centreNames, centres, HUB_SUPPORTS_UP_TO, named, urgencyNames } from './labels.ts';
 import {
+  changeHubFamilyPath,
+  changeHubLinkPath,
   householdSupportPath,
   hubFamilyPath,
   hubLinkPath,
@@ -54,6 +56,8 @@ const flashes: Record<string, string> = {
   'link-ended': 'The hub family’s support has ended',
   'link-removed': 'The link to the hub family has been removed',
   'hub-removed': 'The household is no longer recorded as a hub family',
+  'hub-start-changed': 'The day the household became a hub family has been changed',
+  'link-start-changed': 'The day the hub family’s support started has been changed',
   'break-recorded': 'The activity break has been recorded',
   'break-removed': 'The activity break has been removed',
   'request-recorded': 'The request for psychology support has been recorded',
@@ -101,6 +105,8 @@ export function householdSupportRoutes(app: FastifyInstance, db: Db) {
       hubHref: mayHub ? hubFamilyPath(household.id) : null,
       linkHref: mayRecord && !support.hub ? hubLinkPath(household.id) : null,
       removeLinkHref: mayRecord && support.link ? removeHubLinkPath(household.id) : null,
+      changeLinkHref: mayRecord && support.link ? changeHubLinkPath(household.id) : null,
+      changeHubHref: mayHub && support.hub ? changeHubFamilyPath(household.id) : null,
       // A hub family made in error, that never supported a household, may be removed; one that did is ended.
       removeHubHref: mayHub && support.hub && support.supported.length === 0 ? removeHubFamilyPath(household.id) : null,
       breakHref: mayRecord ? newBreakPath(household.id) : null,
