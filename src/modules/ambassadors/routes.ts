@@ -14,7 +14,9 @@ import { who } from '../../platform/views/results.ts';
 import { activityKindNames, activityKinds, AMBASSADORS_TARGET } from './labels.ts';
 import { ambassadorsPath, householdAmbassadorsPath } from './paths.ts';
 import { ambassadorList, LIST_PAGE_SIZE } from './queries.ts';
-import { householdAmbassadorRoutes, view } from './routes-household.ts';
+import { view } from './route-support.ts';
+import { ambassadorCorrectionRoutes } from './routes-corrections.ts';
+import { householdAmbassadorRoutes } from './routes-household.ts';
 
 export const ambassadorRoutes: FastifyPluginAsync<ModuleContext> = async (app, { db }) => {
   app.get<{ Querystring: { page?: string } }>(ambassadorsPath(), view, async (request, reply) => {
@@ -49,4 +51,5 @@ export const ambassadorRoutes: FastifyPluginAsync<ModuleContext> = async (app, {
   });
 
   householdAmbassadorRoutes(app, db);
+  ambassadorCorrectionRoutes(app, db);
 };
