@@ -5,8 +5,8 @@
  * time ended when they leave the household or its approval ends; the trail; who may not.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testAppForFile } from '../../../test/support/app.ts';
 import { makeCarer, makeHousehold, teamIdByName } from '../../../test/support/households.ts';
 import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -15,14 +15,10 @@ import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { makeReview } from '../reviews/test-support.ts';
 
-let t: TestApp;
+const t = testAppForFile();
 let db: Db;
-beforeAll(async () => {
-  t = await createTestApp();
+beforeAll(() => {
   db = t.database.db;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const page = (id: string) => `/households/${id}/ambassadors`;
