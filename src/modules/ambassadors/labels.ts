@@ -29,6 +29,3 @@ export const activityKindNames: Record<ActivityKind, string> = {
   consultation: 'Speaking for carers (a consultation, or a review of policy or payments)',
   other: 'Something else',
 };
-
-/** The name of a value from its list, or the value itself for one no longer listed. */
-export const named = <K extends string>(names: Record<K, string>, key: string): string => names[key as K] ?? key;

@@ -6,7 +6,8 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { financialYearOf } from '../../platform/dates/quarters.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
 import { findVisibleHousehold } from '../households/scope.ts';
-import { activityKindNames, named } from './labels.ts';
+import { activityKindNames } from './labels.ts';
+import { named } from '../../platform/views/format.ts';
 import { ambassadorsOfHousehold } from './queries.ts';
 
 export async function carerAmbassadorSection({ db, user, actor, today }: PageSectionContext<'portal-home'>) {

@@ -36,13 +36,6 @@ export const crumbs = (h: Pick<HouseholdRecord, 'id' | 'name'>, own = true) => [
   ...(own ? [{ text: 'Carer Ambassadors', href: householdAmbassadorsPath(h.id) }] : []),
 ];
 
-export const dateField = (name: string, label: string): Field => ({
-  type: 'date',
-  name,
-  label,
-  hint: 'For example, 14 11 2026',
-});
-
 /** "3 March 2026 to now", or to the day they stopped. */
 export const period = (a: Pick<AmbassadorRow, 'startedOn' | 'endedOn'>) =>
   `${formatDate(a.startedOn)} to ${a.endedOn ? formatDate(a.endedOn) : 'now'}`;

@@ -7,13 +7,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { who } from '../../platform/views/results.ts';
 import { CHANGE_DATES, datesForm, END_DATES, stopForm } from './forms.ts';
-import { activityKindNames, named } from './labels.ts';
+import { activityKindNames } from './labels.ts';
 import { changeAmbassadorPath, removeActivityPath, removeAmbassadorPath, stopAmbassadorPath } from './paths.ts';
 import { findActivity } from './queries.ts';
-import { appoint, dateField, period, record, routeKit } from './route-support.ts';
+import { appoint, period, record, routeKit } from './route-support.ts';
+import { dateField } from '../../platform/views/fields.ts';
 import { mayAppointAmbassadors, mayRecordAmbassadorWork } from './scope.ts';
 import { changeAmbassadorDates, removeActivity, removeAmbassador, stopAmbassador } from './service.ts';
 

@@ -6,9 +6,9 @@
  */
 import { recordAudit } from '../../platform/audit/service.ts';
 import { addYears } from '../../platform/dates/index.ts';
-import { formatDate, lowerFirst } from '../../platform/views/format.ts';
+import { formatDate, lowerFirst, named } from '../../platform/views/format.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
-import { activityKindNames, named } from './labels.ts';
+import { activityKindNames } from './labels.ts';
 import { householdAmbassadorsPath } from './paths.ts';
 import { ambassadorsOfHousehold } from './queries.ts';
 import { mayReadAmbassadors } from './scope.ts';

@@ -43,6 +43,3 @@ export const urgencyHints: Record<Urgency, string> = {
   emergency: `The placement is at risk: the first session is due within ${EMERGENCY_WORKING_DAYS} working days`,
   planned: 'Support arranged in the usual way, with no deadline',
 };
-
-/** The name of a value from its list, or the value itself for one no longer listed. */
-export const named = <K extends string>(names: Record<K, string>, key: string): string => names[key as K] ?? key;

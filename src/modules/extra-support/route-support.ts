@@ -34,13 +34,6 @@ export const crumbs = (h: Pick<HouseholdRecord, 'id' | 'name'>, support = true) 
   ...(support ? [{ text: 'Extra support', href: householdSupportPath(h.id) }] : []),
 ];
 
-export const dateField = (name: string, label: string): Field => ({
-  type: 'date',
-  name,
-  label,
-  hint: 'For example, 14 11 2026',
-});
-
 /** The household, if the user reads it in full; null (a 404) otherwise. */
 export const householdOf = (db: Db, user: SignedInUser, id: string) =>
   isUuid(id) ? findHouseholdReadInFull(db, user, id) : Promise.resolve(null);

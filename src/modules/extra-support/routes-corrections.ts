@@ -27,7 +27,6 @@ import { supportOfHousehold } from './queries.ts';
 import {
   changeable,
   crumbs,
-  dateField,
   showForm,
   hubs,
   mayManageHubOf,
@@ -37,6 +36,7 @@ import {
   type Values,
   type WithId,
 } from './route-support.ts';
+import { dateField } from '../../platform/views/fields.ts';
 
 interface Removal {
   what: 'link' | 'hub family';

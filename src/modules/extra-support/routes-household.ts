@@ -9,13 +9,13 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { choicesOf, type Field } from '../../platform/views/fields.ts';
+import { choicesOf, type Field, dateField } from '../../platform/views/fields.ts';
 import { parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { findHouseholdReadInFull, type HouseholdRecord } from '../households/scope.ts';
 import { BREAK_DATES, breakForm, END_DATES, endForm, hubLinkForm, hubStartForm, START_DATES } from './forms.ts';
-import { breakKindNames, breakKinds, centreNames, centres, HUB_SUPPORTS_UP_TO, named, urgencyNames } from './labels.ts';
+import { breakKindNames, breakKinds, centreNames, centres, HUB_SUPPORTS_UP_TO, urgencyNames } from './labels.ts';
 import {
   changeHubFamilyPath,
   changeHubLinkPath,
@@ -33,7 +33,6 @@ import { findBreak, hubFamiliesInArea, supportOfHousehold } from './queries.ts';
 import {
   changeable,
   crumbs,
-  dateField,
   householdOf,
   hubs,
   mayManageHubOf,

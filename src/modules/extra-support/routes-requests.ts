@@ -9,7 +9,7 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
+import { choicesOf, formFields, type Field, dateField } from '../../platform/views/fields.ts';
 import { parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
@@ -27,7 +27,6 @@ import { childrenPlaced, findRequest, type PsychologyRow } from './queries.ts';
 import {
   changeable,
   crumbs,
-  dateField,
   householdOf,
   mayRecordOn,
   record,

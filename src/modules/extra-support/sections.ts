@@ -7,8 +7,8 @@
 import { recordAudit } from '../../platform/audit/service.ts';
 import { addYears } from '../../platform/dates/index.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
-import { formatDate } from '../../platform/views/format.ts';
-import { named, urgencyNames } from './labels.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
+import { urgencyNames } from './labels.ts';
 import { householdSupportPath } from './paths.ts';
 import { supportOfHousehold } from './queries.ts';
 import { mayReadSupport } from './scope.ts';

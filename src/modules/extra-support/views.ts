@@ -1,6 +1,6 @@
 /** What extra support's pages show, in words. */
-import { formatDate } from '../../platform/views/format.ts';
-import { breakKindNames, centreNames, named, urgencyNames } from './labels.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
+import { breakKindNames, centreNames, urgencyNames } from './labels.ts';
 import type { BreakRow, HubLinkRow, PsychologyRow } from './queries.ts';
 
 /** "From 3 March 2026" or "3 March 2026 to 5 March 2026". */

@@ -1,10 +1,11 @@
 /** The training module's reads: the calendar, courses, sessions and their registers, searches. */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { childVisibleTo } from '../children/scope.ts';
 import { carersVisibleTo } from './scope.ts';
+import { trainingOtherPlaces } from './tables.ts';
 
 export const PAGE_SIZE = 25;
 /** At most this many people found by a search on a register or an attendance list. */
@@ -188,4 +189,10 @@ export async function otherPlacesSince(db: DbOrTx, from: string) {
     pence: Number(row?.pence ?? 0),
     organisations: Number(row?.organisations ?? 0),
   };
+}
+
+/** One organisation's places on a session, by id. */
+export async function findOtherPlaces(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(trainingOtherPlaces).where(eq(trainingOtherPlaces.id, id));
+  return row ?? null;
 }

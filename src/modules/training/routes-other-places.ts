@@ -4,19 +4,16 @@
  * call the service, render or redirect.
  */
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
-import { formatPence } from '../../platform/views/money.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { isUuid, otherPlacesForm, removeOtherPlacesForm } from './forms.ts';
 import { otherOrganisationKindKeys, otherOrganisationKinds, label } from './labels.ts';
 import { offerPlaces, removeOtherPlaces } from './other-places.ts';
 import { newOtherPlacesPath, removeOtherPlacesPath, trainingSessionPath } from './paths.ts';
-import { findSession, type SessionRow } from './queries.ts';
-import { trainingOtherPlaces } from './tables.ts';
-import { sessionView } from './views.ts';
+import { findOtherPlaces, findSession, type SessionRow } from './queries.ts';
+import { placesInWords, sessionView } from './views.ts';
 
 type WithId = { Params: { id: string } };
 type Values = Record<string, unknown>;
@@ -39,12 +36,6 @@ const fields: Field[] = [
     width: 5,
   },
 ];
-
-/** "3 places at £45.00 each (£135.00)", or "2 places, free". */
-export const placesInWords = (places: number, pence: number) =>
-  `${places} ${places === 1 ? 'place' : 'places'}${
-    pence === 0 ? ', free' : ` at ${formatPence(pence)} each (${formatPence(places * pence)})`
-  }`;
 
 export const otherPlacesRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   const sessionOf = async (id: string) => (isUuid(id) ? findSession(db, id) : null);
@@ -89,12 +80,13 @@ export const otherPlacesRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     );
   });
 
+  /** The places and their session, or null (a 404). */
   const placesOf = async (id: string) => {
-    if (!isUuid(id)) return null;
-    const [row] = await db.select().from(trainingOtherPlaces).where(eq(trainingOtherPlaces.id, id));
+    const row = isUuid(id) ? await findOtherPlaces(db, id) : null;
     const session = row ? await findSession(db, row.sessionId) : null;
     return row && session ? { row, session } : null;
   };
+
   const showRemove = (
     reply: FastifyReply,
     p: NonNullable<Awaited<ReturnType<typeof placesOf>>>,

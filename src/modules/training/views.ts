@@ -1,4 +1,5 @@
 /** Records of the training module turned into what its pages show, in words. */
+import { formatPence } from '../../platform/views/money.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { formErrors } from '../../platform/views/forms.ts';
@@ -103,3 +104,9 @@ export function flashFor(done: unknown): string | undefined {
   };
   return typeof done === 'string' ? messages[done] : undefined;
 }
+
+/** "3 places at £45.00 each (£135.00)", or "2 places, free". */
+export const placesInWords = (places: number, pence: number) =>
+  `${places} ${places === 1 ? 'place' : 'places'}${
+    pence === 0 ? ', free' : ` at ${formatPence(pence)} each (${formatPence(places * pence)})`
+  }`;

@@ -27,6 +27,14 @@ export function choicesOf<K extends string>(
   return values.map((value) => ({ value, text: names[value], ...(hints?.[value] ? { hint: hints[value] } : {}) }));
 }
 
+/** A GOV.UK date input with the pattern's example as its hint. */
+export const dateField = (name: string, label: string, hint = 'For example, 14 11 2026'): Field => ({
+  type: 'date',
+  name,
+  label,
+  hint,
+});
+
 export const yesNo: Choice[] = [
   { value: 'yes', text: 'Yes' },
   { value: 'no', text: 'No' },

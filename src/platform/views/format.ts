@@ -80,3 +80,6 @@ export function formatCount(value: unknown): string {
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** The name of a code from its list of names, or the code itself for one no longer listed. */
+export const named = <K extends string>(names: Record<K, string>, key: string): string => names[key as K] ?? key;
