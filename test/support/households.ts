@@ -7,7 +7,7 @@
  *   const c = await makeCarer(db, h.id, { isStaff: true });  // also marks the household restricted
  *   await makeCheck(db, h.id, { carerId: c.id, kind: 'dbs', expiresOn: '2027-01-01' });
  */
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/platform/db/client.ts';
 import { teams, users } from '../../src/platform/auth/tables.ts';
 import { addDays, addYears, todayInLondon } from '../../src/platform/dates/index.ts';
@@ -202,4 +202,15 @@ export async function makeSaferCarePlan(db: DbOrTx, householdId: string, agreedD
     summary: 'Each child has a bedroom of their own.',
   });
   await refreshDueItems(db, 'household', [householdId]);
+}
+
+/** The id of the household's latest status change (what the status history's undo and date links open). */
+export async function latestStatusEventId(db: DbOrTx, householdId: string): Promise<string> {
+  const [event] = await db
+    .select({ id: householdStatusEvents.id })
+    .from(householdStatusEvents)
+    .where(eq(householdStatusEvents.householdId, householdId))
+    .orderBy(desc(householdStatusEvents.onDate), desc(householdStatusEvents.createdAt))
+    .limit(1);
+  return event!.id;
 }

@@ -12,7 +12,7 @@ import { ambassadorsPath, householdAmbassadorsPath } from './paths.ts';
 import { carerAmbassadorSection } from './portal.ts';
 import { reviewAmbassadorSection } from './sections.ts';
 import { ambassadorRoutes } from './routes.ts';
-import { endAmbassadorsWhenHouseholdChanges } from './service.ts';
+import { ambassadorsFollowHousehold } from './household-changes.ts';
 
 export const ambassadors: HearthModule = {
   name: 'ambassadors',
@@ -27,7 +27,7 @@ export const ambassadors: HearthModule = {
       order: 18,
     },
   ],
-  whenHouseholdChanges: endAmbassadorsWhenHouseholdChanges,
+  whenHouseholdChanges: ambassadorsFollowHousehold,
   measures: ambassadorMeasures,
   recordLinks: [
     {

@@ -11,7 +11,6 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { changeOnHousehold, changeOnHouseholdRecord, type HouseholdRecord } from '../households/scope.ts';
 import type { ActivityInput, AppointInput, DatesInput } from './forms.ts';
@@ -134,7 +133,12 @@ export function changeAmbassadorDates(db: Db, who: Who, ambassadorId: string, in
         message: `Date they stopped must be on or after their last activity, on ${formatDate(facts.last)}`,
       });
     }
-    await tx.update(carerAmbassadors).set({ startedOn: input.startedOn, endedOn }).where(eq(carerAmbassadors.id, a.id));
+    // A day they stopped put right by hand is no longer the household change's to move or undo.
+    const endedBy = endedOn === a.endedOn ? a.endedBy : null;
+    await tx
+      .update(carerAmbassadors)
+      .set({ startedOn: input.startedOn, endedOn, endedBy })
+      .where(eq(carerAmbassadors.id, a.id));
     await auditHousehold(tx, who, household.id, 'update', {
       part: 'ambassador',
       ambassadorId: a.id,
@@ -225,31 +229,3 @@ export function removeActivity(db: Db, who: Who, activityId: string, reason: str
     },
   );
 }
-
-/**
- * When a carer leaves the household, their time as an ambassador ends that day; when the
- * household's approval ends, every ambassador of it stops that day (`whenHouseholdChanges`, in the
- * same save, on the household's trail). Never before the day they started.
- */
-export const endAmbassadorsWhenHouseholdChanges: HouseholdChangeHandler = async (tx, who, change) => {
-  const endedOn = change.kind === 'carer-left' ? change.leftOn : change.endedOn;
-  const ended = await tx
-    .update(carerAmbassadors)
-    .set({ endedOn: sql`greatest(${carerAmbassadors.startedOn}, ${endedOn}::date)` })
-    .where(
-      and(
-        eq(carerAmbassadors.householdId, change.householdId),
-        isNull(carerAmbassadors.endedOn),
-        change.kind === 'carer-left' ? eq(carerAmbassadors.carerId, change.carerId) : undefined,
-      ),
-    )
-    .returning({ id: carerAmbassadors.id });
-  for (const { id } of ended) {
-    await auditHousehold(tx, who, change.householdId, 'update', {
-      part: 'ambassador',
-      ambassadorId: id,
-      endedOn,
-      via: change.kind,
-    });
-  }
-};

@@ -22,6 +22,11 @@ export const carerAmbassadors = pgTable(
       .references(() => households.id),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
+    /**
+     * Why it ended when it ended with a change to the household, not by hand: 'carer-left' or
+     * 'approval-ended'. That change undone reopens it (null when stopped by hand, or still one).
+     */
+    endedBy: text('ended_by'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

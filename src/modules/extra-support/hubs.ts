@@ -1,13 +1,11 @@
 /**
  * Hub families and the households they support: a household made a hub family and stopped, a
- * household linked to one of its area's and the link ended, and both ended when a household's
- * approval ends. Checked, written and audited on the households' trails in one transaction.
+ * household linked to one of its area's and the link ended. Checked, written and audited on the households' trails in one transaction.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates/index.ts';
-import type { HouseholdChangeHandler } from '../../platform/modules/household-changes.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
@@ -18,7 +16,7 @@ import { auditHousehold, SUPPORTED_STATUSES } from './service.ts';
 import { hubFamilies, hubLinks } from './tables.ts';
 
 /** The household's time as a hub family now, if it is one. */
-async function openHubOf(tx: DbOrTx, householdId: string) {
+export async function openHubOf(tx: DbOrTx, householdId: string) {
   const [row] = await tx
     .select({ id: hubFamilies.id, startedOn: hubFamilies.startedOn })
     .from(hubFamilies)
@@ -27,7 +25,7 @@ async function openHubOf(tx: DbOrTx, householdId: string) {
 }
 
 /** The support the household has from a hub family now, if any. */
-async function openLinkOf(tx: DbOrTx, householdId: string) {
+export async function openLinkOf(tx: DbOrTx, householdId: string) {
   const [row] = await tx
     .select({ id: hubLinks.id, startedOn: hubLinks.startedOn })
     .from(hubLinks)
@@ -39,22 +37,26 @@ async function openLinkOf(tx: DbOrTx, householdId: string) {
 const endedOnOrAfterStart = (startedOn: typeof hubFamilies.startedOn | typeof hubLinks.startedOn, endedOn: IsoDate) =>
   sql`greatest(${startedOn}, ${endedOn}::date)`;
 
-/** Ends the household's time as a hub family on the day, and the support it gives each household, each on its trail. */
-async function closeHub(
+/**
+ * Ends the household's time as a hub family on the day, and the support it gives each household,
+ * each on its trail. `via` 'approval-ended' when its approval ended it: kept on each (`ended_by`) so
+ * that undoing the end of approval reopens them.
+ */
+export async function closeHub(
   tx: DbOrTx,
   who: Who,
   hub: { id: string },
   householdId: string,
   endedOn: IsoDate,
-  via?: string,
+  via?: 'approval-ended',
 ) {
   await tx
     .update(hubFamilies)
-    .set({ endedOn: endedOnOrAfterStart(hubFamilies.startedOn, endedOn) })
+    .set({ endedOn: endedOnOrAfterStart(hubFamilies.startedOn, endedOn), endedBy: via ?? null })
     .where(eq(hubFamilies.id, hub.id));
   const ended = await tx
     .update(hubLinks)
-    .set({ endedOn: endedOnOrAfterStart(hubLinks.startedOn, endedOn) })
+    .set({ endedOn: endedOnOrAfterStart(hubLinks.startedOn, endedOn), endedBy: via ? 'hub-approval-ended' : null })
     .where(and(eq(hubLinks.hubFamilyId, hub.id), isNull(hubLinks.endedOn)))
     .returning({ householdId: hubLinks.householdId });
   const part = { endedOn, ...(via ? { via } : {}) };
@@ -74,18 +76,18 @@ async function closeHub(
   }
 }
 
-/** Ends the support the household has from its hub family on the day, on its trail. */
-async function closeLink(
+/** Ends the support the household has from its hub family on the day, on its trail (`via` as closeHub's). */
+export async function closeLink(
   tx: DbOrTx,
   who: Who,
   link: { id: string },
   householdId: string,
   endedOn: IsoDate,
-  via?: string,
+  via?: 'approval-ended',
 ) {
   await tx
     .update(hubLinks)
-    .set({ endedOn: endedOnOrAfterStart(hubLinks.startedOn, endedOn) })
+    .set({ endedOn: endedOnOrAfterStart(hubLinks.startedOn, endedOn), endedBy: via ?? null })
     .where(eq(hubLinks.id, link.id));
   await recordAudit(tx, who.actor, {
     action: 'update',
@@ -294,17 +296,3 @@ export async function removeHubFamily(db: Db, who: Who, householdId: string, rea
     return { ok: true as const, id: householdId };
   });
 }
-
-/**
- * When a household's approval ends (`whenHouseholdChanges`, in the status change's save): its time as
- * a hub family ends that day, with the support it gave each household, and so does any support it
- * had from a hub family. Each on the households' trails.
- */
-export const endSupportWhenApprovalEnds: HouseholdChangeHandler = async (tx, who, change) => {
-  if (change.kind !== 'approval-ended') return;
-  const { householdId, endedOn } = change;
-  const hub = await openHubOf(tx, householdId);
-  if (hub) await closeHub(tx, who, hub, householdId, endedOn, 'approval-ended');
-  const link = await openLinkOf(tx, householdId);
-  if (link) await closeLink(tx, who, link, householdId, endedOn, 'approval-ended');
-};

@@ -14,7 +14,7 @@ import { extraSupportPath, householdSupportPath } from './paths.ts';
 import { carerSupportSection } from './portal.ts';
 import { supportRecordTypes } from './records.ts';
 import { reviewSupportSection } from './sections.ts';
-import { endSupportWhenApprovalEnds } from './hubs.ts';
+import { hubsFollowHousehold } from './household-changes.ts';
 import { extraSupportRoutes } from './routes.ts';
 
 export const extraSupport: HearthModule = {
@@ -31,7 +31,7 @@ export const extraSupport: HearthModule = {
     },
   ],
   recordTypes: supportRecordTypes,
-  whenHouseholdChanges: endSupportWhenApprovalEnds,
+  whenHouseholdChanges: hubsFollowHousehold,
   dueRules: extraSupportDueRules,
   measures: extraSupportMeasures,
   recordLinks: [

@@ -18,6 +18,8 @@ export const hubFamilies = pgTable(
       .references(() => households.id),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
+    /** 'approval-ended' when the household's approval ended it, not a person: undoing that reopens it. */
+    endedBy: text('ended_by'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,6 +45,12 @@ export const hubLinks = pgTable(
       .references(() => households.id),
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
+    /**
+     * When a change to a household ended it, not a person: 'approval-ended' (the supported
+     * household's approval ended) or 'hub-approval-ended' (its hub family's did, which ended the
+     * support it gave). Undoing that change reopens it.
+     */
+    endedBy: text('ended_by'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

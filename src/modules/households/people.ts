@@ -95,9 +95,13 @@ export async function updateCarer(
       // A carer who has left sees nothing more of the household: their portal access ends now.
       if (input.leftOn) await endPortalAccess(tx, who, householdId, carerId);
       left = Boolean(input.leftOn && !carer.leftOn);
-      // What other modules do in the same save (training gives up their places still to come).
+      // What other modules do in the same save (training gives up their places still to come); a
+      // leaving cleared (recorded in error) or re-dated puts right what followed it.
       if (input.leftOn && input.leftOn !== carer.leftOn) {
-        await householdChanged(tx, who, { kind: 'carer-left', householdId, carerId, leftOn: input.leftOn });
+        const wasOn = carer.leftOn ?? undefined;
+        await householdChanged(tx, who, { kind: 'carer-left', householdId, carerId, leftOn: input.leftOn, wasOn });
+      } else if (!input.leftOn && carer.leftOn) {
+        await householdChanged(tx, who, { kind: 'carer-returned', householdId, carerId, leftOn: carer.leftOn });
       }
       await recomputeRestricted(tx, householdId);
       await recordAudit(tx, who.actor, {

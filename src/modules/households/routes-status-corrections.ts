@@ -23,6 +23,7 @@ import type { HouseholdRecord } from './scope.ts';
 import { statusName } from './labels.ts';
 import {
   correctableChange,
+  endedApproval,
   redateStatusChange,
   undoStatusChange,
   type CorrectableChange,
@@ -50,6 +51,10 @@ function notCorrectablePage(reply: FastifyReply, household: HouseholdRecord, res
   });
 }
 
+/** What other modules end with a household's approval (see platform/modules/household-changes.ts). */
+const ENDED_WITH_APPROVAL =
+  'What ended with its approval (its time as a hub family, or the support it had from one, and its carers’ time as Carer Ambassadors)';
+
 const pages: Record<
   Kind,
   { page: string; title: string; heading: (c: CorrectableChange) => string; intro: (c: CorrectableChange) => string }
@@ -59,14 +64,20 @@ const pages: Record<
     title: 'Undo the status change',
     heading: (c) => `Undo the change to ${statusName(c.event.toStatus).toLowerCase()}`,
     intro: (c) =>
-      `Undo it only if it was recorded in error: a change that did not happen, or for the wrong household. The household goes back to ${statusName(c.previous.toStatus).toLowerCase()}, since ${formatDate(c.previous.onDate)}; its deadlines and figures follow, and the audit trail keeps what was undone, who undid it and why.`,
+      `Undo it only if it was recorded in error: a change that did not happen, or for the wrong household. The household goes back to ${statusName(c.previous.toStatus).toLowerCase()}, since ${formatDate(c.previous.onDate)}; its deadlines and figures follow, and the audit trail keeps what was undone, who undid it and why.${
+        endedApproval(c.event, c.previous)
+          ? ` ${ENDED_WITH_APPROVAL} starts again, unless something recorded since stands in the way.`
+          : ''
+      }`,
   },
   date: {
     page: 'status-date',
     title: 'Change the date of the status change',
     heading: (c) => `Change the date of the change to ${statusName(c.event.toStatus).toLowerCase()}`,
     intro: (c) =>
-      `Change the date only if it was typed wrongly. It can be no earlier than ${formatDate(c.previous.onDate)}, when the household became ${statusName(c.previous.toStatus).toLowerCase()}, and no later than today. Deadlines and figures follow the new date, and the audit trail keeps the old one, who changed it and why.`,
+      `Change the date only if it was typed wrongly. It can be no earlier than ${formatDate(c.previous.onDate)}, when the household became ${statusName(c.previous.toStatus).toLowerCase()}, and no later than today. Deadlines and figures follow the new date, and the audit trail keeps the old one, who changed it and why.${
+        endedApproval(c.event, c.previous) ? ` ${ENDED_WITH_APPROVAL} ends on the new date instead.` : ''
+      }`,
   },
 };
 

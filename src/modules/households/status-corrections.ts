@@ -17,12 +17,13 @@ import { users } from '../../platform/auth/tables.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { householdChanged } from '../../platform/modules/household-changes.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { invalid, type FieldError, type Invalid, type Refusal, type Who } from '../../platform/views/results.ts';
 import { householdFor, type HouseholdRecord } from './scope.ts';
 import { lockHousehold, type Done } from './service.ts';
 import { refreshHouseholdFacts } from './facts.ts';
-import { statusName } from './labels.ts';
+import { approvalStandsWhile, statusName } from './labels.ts';
 import { householdStatusEvents, households } from './tables.ts';
 
 export interface StatusEventRow {
@@ -101,6 +102,12 @@ async function openChange(tx: DbOrTx, who: Who, householdId: string, eventId: st
   return correctableChange(tx, access.household, eventId);
 }
 
+/** Whether the change ended the household's approval, or gave it one. */
+export const endedApproval = (event: StatusEventRow, previous: StatusEventRow) =>
+  approvalStandsWhile(previous.toStatus) && !approvalStandsWhile(event.toStatus);
+const gaveApproval = (event: StatusEventRow, previous: StatusEventRow) =>
+  !approvalStandsWhile(previous.toStatus) && approvalStandsWhile(event.toStatus);
+
 /** Deadlines and kept status periods follow the household's rebuilt status. */
 async function refreshAfter(tx: DbOrTx, householdId: string): Promise<void> {
   await refreshDueItems(tx, 'household', [householdId]);
@@ -109,7 +116,9 @@ async function refreshAfter(tx: DbOrTx, householdId: string): Promise<void> {
 
 /**
  * Undoes the household's latest status change, recorded in error: the event goes, and the
- * household is back in the status (and since the date) of the event before it.
+ * household is back in the status (and since the date) of the event before it. Other modules'
+ * records follow in the same save: an end of approval undone gives back what ended with it (a hub
+ * family, a Carer Ambassador); an approval undone ends what was begun under it.
  */
 export async function undoStatusChange(
   db: Db,
@@ -127,6 +136,11 @@ export async function undoStatusChange(
       .update(households)
       .set({ status: previous.toStatus, statusSince: previous.onDate, updatedAt: new Date() })
       .where(eq(households.id, householdId));
+    if (endedApproval(event, previous)) {
+      await householdChanged(tx, who, { kind: 'approval-restored', householdId, endedOn: event.onDate });
+    } else if (gaveApproval(event, previous)) {
+      await householdChanged(tx, who, { kind: 'approval-ended', householdId, endedOn: event.onDate });
+    }
     await refreshAfter(tx, householdId);
     await recordAudit(tx, who.actor, {
       action: 'delete',
@@ -150,7 +164,8 @@ export async function undoStatusChange(
 
 /**
  * Moves the date of the household's latest status change (typed wrongly): not in the future, not
- * before the change before it, and not the date it already has.
+ * before the change before it, and not the date it already has. What ended with an end of approval
+ * ends on the new day.
  */
 export async function redateStatusChange(
   db: Db,
@@ -186,6 +201,14 @@ export async function redateStatusChange(
       .update(households)
       .set({ statusSince: input.onDate, updatedAt: new Date() })
       .where(eq(households.id, householdId));
+    if (endedApproval(event, previous)) {
+      await householdChanged(tx, who, {
+        kind: 'approval-ended',
+        householdId,
+        endedOn: input.onDate,
+        wasOn: event.onDate,
+      });
+    }
     await refreshAfter(tx, householdId);
     await recordAudit(tx, who.actor, {
       action: 'update',

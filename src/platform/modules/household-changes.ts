@@ -9,10 +9,19 @@ import type { Who } from '../views/results.ts';
  * refused), and the extra support module ends its time as a hub family and the support it had from
  * one. Each module declares its part (`whenHouseholdChanges` in its entry); the households module,
  * which records the change, names none of them.
+ *
+ * A change recorded in error is put right the same way. A leaving cleared from the carer's record
+ * (`carer-returned`), or an end of approval undone (`approval-restored`), gives back what ended with
+ * it: each module keeps which of its records ended because of such a change (`ended_by`), and
+ * reopens those, unless something recorded since stands in the way (the carer made an ambassador
+ * again, the supported household given another hub family). A leaving or an end of approval whose
+ * day is put right (`wasOn`) moves the days those records ended with it.
  */
 export type HouseholdChange =
-  | { kind: 'carer-left'; householdId: string; carerId: string; leftOn: IsoDate }
-  | { kind: 'approval-ended'; householdId: string; endedOn: IsoDate };
+  | { kind: 'carer-left'; householdId: string; carerId: string; leftOn: IsoDate; wasOn?: IsoDate }
+  | { kind: 'carer-returned'; householdId: string; carerId: string; leftOn: IsoDate }
+  | { kind: 'approval-ended'; householdId: string; endedOn: IsoDate; wasOn?: IsoDate }
+  | { kind: 'approval-restored'; householdId: string; endedOn: IsoDate };
 
 export type HouseholdChangeHandler = (tx: DbOrTx, who: Who, change: HouseholdChange) => Promise<void>;
 
