@@ -18,7 +18,7 @@ import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { attended, makeCourse } from '../training/test-support.ts';
-import { trainingBookings } from '../training/tables.ts';
+import { trainingBookings, trainingSessions } from '../training/tables.ts';
 import { carers } from './tables.ts';
 
 const t = testAppForFile();
@@ -75,6 +75,7 @@ describe('a carer leaving the household', () => {
     // Alex has a place on a session still to come, and attended one before leaving.
     const course = await makeCourse(db, { title: 'Managing behaviour' });
     const placeToCome = await attended(db, alex.id, course.id, addDays(today, 20), null);
+    const placeTakenSince = await attended(db, alex.id, course.id, addDays(today, 30), null);
     const before = await attended(db, alex.id, course.id, addDays(today, -30));
     const bookingOf = async (sessionId: string) =>
       (await db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, sessionId)))[0]!;
@@ -131,6 +132,17 @@ describe('a carer leaving the household', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.recordId, (await bookingOf(placeToCome.id)).id), eq(auditEvents.action, 'cancel')));
     expect(cancelledTrail).toMatchObject([{ username: 'ssw', detail: { via: 'carer-left' } }]);
+    // The later session's one place is taken meanwhile, by Sam.
+    await db.update(trainingSessions).set({ capacity: 1 }).where(eq(trainingSessions.id, placeTakenSince.id));
+    await db.insert(trainingBookings).values({
+      sessionId: placeTakenSince.id,
+      sessionStartsOn: placeTakenSince.startsOn,
+      sessionCourseId: placeTakenSince.courseId,
+      carerId: sam.id,
+      householdId: household.id,
+      status: 'booked',
+      bookedVia: 'staff',
+    });
 
     // Their renewal and training are owed no more; Sam's stay.
     expect(await renewals()).toEqual(['DBS check of Sam Staying (carer)']);
@@ -170,9 +182,26 @@ describe('a carer leaving the household', () => {
     const [samNow] = await db.select().from(carers).where(eq(carers.id, sam.id));
     expect(samNow!.leftOn).toBeNull();
 
-    // Recorded in error: the day cleared, Alex lives there again and every deadline follows.
+    // Recorded in error: the day cleared, Alex lives there again and every deadline follows; the
+    // place given up is booked again, on its trail, but not the one another carer has taken since.
     expect((await ssw.post(edit, alexValues)).statusCode).toBe(303);
     expect((await ssw.get(`/households/${household.id}`)).body).not.toContain('Former carers');
+    expect(await bookingOf(placeToCome.id)).toMatchObject({ status: 'booked', carerId: alex.id });
+    const booked = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, (await bookingOf(placeToCome.id)).id), eq(auditEvents.action, 'book')));
+    expect(booked).toMatchObject([{ username: 'ssw', detail: { via: 'carer-returned' } }]);
+    const laterPlaces = await db
+      .select()
+      .from(trainingBookings)
+      .where(eq(trainingBookings.sessionId, placeTakenSince.id));
+    expect(laterPlaces.map((b) => [b.carerId, b.status]).sort()).toEqual(
+      [
+        [alex.id, 'cancelled'],
+        [sam.id, 'booked'],
+      ].sort(),
+    );
     expect(await renewals()).toHaveLength(2);
     expect(await itemsOf([household.id], 'safer-care.plan-agreed')).toMatchObject([{ dueOn: addDays(today, 165) }]);
     await expectDueItemsInStep(db);

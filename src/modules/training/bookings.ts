@@ -86,6 +86,7 @@ export async function bookPlace(db: Db, who: Who, sessionId: string, carerId: st
       bookedBy: who.user.id,
       bookedAt: new Date(),
       cancelledAt: null,
+      cancelledBy: null,
       attendance: null,
       attendanceBy: null,
       attendanceAt: null,
@@ -201,14 +202,19 @@ export async function takeRegister(
 /**
  * A carer who has left their household gives up the places booked for them on sessions after the
  * day they left, not yet registered (`whenHouseholdChanges`, in the leaving's save): the places are
- * free for others, and each cancellation is on the booking's trail.
+ * free for others, and each cancellation is on the booking's trail. The leaving put right puts them
+ * right: cleared (recorded in error), the places given up for sessions still to come are booked
+ * again; moved later, those for sessions up to the new day. Each only while the session goes ahead
+ * and has a place free (one taken since by another carer is not taken back).
  */
-export const cancelPlacesOfCarerWhoLeft: HouseholdChangeHandler = async (tx, who, change) => {
+export const placesFollowCarer: HouseholdChangeHandler = async (tx, who, change) => {
+  if (change.kind === 'carer-returned') return bookAgain(tx, who, change.carerId);
   if (change.kind !== 'carer-left') return;
-  const { carerId, leftOn } = change;
+  const { carerId, leftOn, wasOn } = change;
+  if (wasOn && leftOn > wasOn) await bookAgain(tx, who, carerId, leftOn);
   const cancelled = await tx
     .update(trainingBookings)
-    .set({ status: 'cancelled', cancelledAt: new Date() })
+    .set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'carer-left' })
     .where(
       and(
         eq(trainingBookings.carerId, carerId),
@@ -227,3 +233,30 @@ export const cancelPlacesOfCarerWhoLeft: HouseholdChangeHandler = async (tx, who
     });
   }
 };
+
+/** Books again the carer's places given up when they left, for sessions still to come (up to `upTo`). */
+async function bookAgain(tx: DbOrTx, who: Who, carerId: string, upTo?: string): Promise<void> {
+  const given = await queryRows<{ id: string; sessionId: string; capacity: number }>(
+    tx,
+    sql`select b.id, b.session_id as "sessionId", s.capacity from training_bookings b
+      join training_sessions s on s.id = b.session_id
+      where b.carer_id = ${carerId} and b.status = 'cancelled' and b.cancelled_by = 'carer-left'
+        and s.status <> 'cancelled' and b.session_starts_on > ${todayInLondon()}::date
+        ${upTo ? sql`and b.session_starts_on <= ${upTo}::date` : sql``}
+      order by b.session_starts_on
+      for update of s`,
+  );
+  for (const booking of given) {
+    if ((await placesTaken(tx, booking.sessionId)) >= booking.capacity) continue;
+    await tx
+      .update(trainingBookings)
+      .set({ status: 'booked', cancelledAt: null, cancelledBy: null })
+      .where(eq(trainingBookings.id, booking.id));
+    await recordAudit(tx, who.actor, {
+      action: 'book',
+      recordType: 'training-booking',
+      recordId: booking.id,
+      detail: { via: 'carer-returned' },
+    });
+  }
+}

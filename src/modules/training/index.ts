@@ -6,7 +6,7 @@
  * leaves their household (`whenHouseholdChanges`).
  */
 import type { HearthModule } from '../../platform/modules/index.ts';
-import { cancelPlacesOfCarerWhoLeft } from './bookings.ts';
+import { placesFollowCarer } from './bookings.ts';
 import { trainingDueRules } from './due.ts';
 import { trainingMeasures } from './measures.ts';
 import { trainingRecordTypes } from './records.ts';
@@ -49,7 +49,7 @@ export const training: HearthModule = {
   dueRules: trainingDueRules,
   measures: trainingMeasures,
   householdYear: [trainingInReviewYear],
-  whenHouseholdChanges: cancelPlacesOfCarerWhoLeft,
+  whenHouseholdChanges: placesFollowCarer,
   recordLinks: [
     {
       on: 'household',

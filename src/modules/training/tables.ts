@@ -149,6 +149,11 @@ export const trainingBookings = pgTable(
     bookedBy: uuid('booked_by').references(() => users.id),
     bookedAt: timestamp('booked_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /**
+     * 'carer-left' when the place was given up because the carer left the household, not by a
+     * person: the leaving cleared (recorded in error) books it again while the session is to come.
+     */
+    cancelledBy: text('cancelled_by'),
     /** Null until the register is taken: attended, absent. */
     attendance: text('attendance'),
     attendanceBy: uuid('attendance_by').references(() => users.id),

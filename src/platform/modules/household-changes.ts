@@ -12,9 +12,10 @@ import type { Who } from '../views/results.ts';
  *
  * A change recorded in error is put right the same way. A leaving cleared from the carer's record
  * (`carer-returned`), or an end of approval undone (`approval-restored`), gives back what ended with
- * it: each module keeps which of its records ended because of such a change (`ended_by`), and
- * reopens those, unless something recorded since stands in the way (the carer made an ambassador
- * again, the supported household given another hub family). A leaving or an end of approval whose
+ * it: each module keeps which of its records ended because of such a change (`ended_by`,
+ * `cancelled_by`), and reopens those, unless something recorded since stands in the way (the carer
+ * made an ambassador again, the supported household given another hub family, the training place
+ * taken by another carer). A leaving or an end of approval whose
  * day is put right (`wasOn`) moves the days those records ended with it.
  */
 export type HouseholdChange =
