@@ -191,9 +191,3 @@ export function itemsOf<K extends string>(
     ...(hints?.[value] ? { hint: { text: hints[value] } } : {}),
   }));
 }
-
-/** The name of a stored value, or the value itself when it is not in the list. */
-export function nameOf<K extends string>(names: Record<K, string>, value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return (names as Record<string, string>)[value] ?? value;
-}

@@ -16,6 +16,7 @@
  * the closing were not always bound by it when recorded); a date moved is. The audit entry keeps
  * what each said. Each is linked beside what it corrects on the matter page, not among the next steps.
  */
+import { named } from '../../platform/views/format.ts';
 import { and, eq } from 'drizzle-orm';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { requiredText } from '../../platform/views/forms.ts';
@@ -32,7 +33,7 @@ import {
   meetingDates,
   meetingForm,
 } from './forms.ts';
-import { meetingNames, nameOf } from './labels.ts';
+import { meetingNames } from './labels.ts';
 import { closeStep } from './matter-steps.ts';
 import { worksAsLado, worksOn } from './scope.ts';
 import { dateBetween, defineStep, ukDate, type StepContext } from './step.ts';
@@ -59,7 +60,7 @@ const meetingOf = (ctx: StepContext) => ctx.meetings.find((m) => m.id === ctx.qu
 
 /** A meeting in words: "the strategy meeting on 3 March 2026". */
 export const meetingWords = (m: { kind: string; heldOn: string }) =>
-  `the ${nameOf(meetingNames, m.kind).toLowerCase()} on ${ukDate(m.heldOn)}`;
+  `the ${named(meetingNames, m.kind).toLowerCase()} on ${ukDate(m.heldOn)}`;
 
 export const meetingChangeStep = defineStep({
   path: 'meetings/change',
@@ -269,7 +270,7 @@ export const closeChangeStep = defineStep({
     const errors = dateBetween('closedOn', input.closedOn, what, earliest);
     if (input.closedOn !== c.closedOn) {
       const last = lastOf([
-        ...ctx.meetings.map((m) => ({ on: m.heldOn, what: `the ${nameOf(meetingNames, m.kind).toLowerCase()}` })),
+        ...ctx.meetings.map((m) => ({ on: m.heldOn, what: `the ${named(meetingNames, m.kind).toLowerCase()}` })),
         { on: c.carerToldOn, what: 'the outcome given to the carer' },
         ...ctx.children.map((x) => ({ on: x.outcomeToldOn, what: `the outcome given to ${x.name}` })),
       ]);

@@ -14,7 +14,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { futureDateErrors } from '../../platform/views/date-input.ts';
-import { formatDate, formatDateTime } from '../../platform/views/format.ts';
+import { formatDate, formatDateTime, named } from '../../platform/views/format.ts';
 import {
   forbidden,
   invalid,
@@ -26,7 +26,7 @@ import {
 } from '../../platform/views/results.ts';
 import { stageDeadlines } from './complaint-deadlines.ts';
 import type { MatterInput } from './forms.ts';
-import { kindNames, nameOf } from './labels.ts';
+import { kindNames } from './labels.ts';
 import { laterSteps, namedChildren, notificationOf, toldWords, type LaterStep } from './matter-later.ts';
 import { findVisibleConcern, matterThemes, type ConcernRecord } from './queries.ts';
 import { worksOn } from './scope.ts';
@@ -43,7 +43,7 @@ export const mayRemoveMatter = (user: SignedInUser, record: ConcernRecord) =>
   mayChangeMatter(user, record) &&
   (user.role === 'team_manager' || user.role === 'service_manager' || user.role === 'head_of_fostering');
 
-const kindWords = (kind: string) => nameOf(kindNames, kind).toLowerCase();
+const kindWords = (kind: string) => named(kindNames, kind).toLowerCase();
 
 /** Why the matter cannot be removed, in words; null when it can. */
 export function removalRefusal(record: ConcernRecord, later: LaterStep[]): string | null {

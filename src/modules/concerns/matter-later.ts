@@ -4,11 +4,12 @@
  * service's words with their dates: the opening's date may not move after the first of them, and a
  * matter with any of them is changed, never removed.
  */
+import { named } from '../../platform/views/format.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { children } from '../children/tables.ts';
 import { placements } from '../placements/tables.ts';
-import { meetingNames, nameOf, recipientNames } from './labels.ts';
+import { meetingNames, recipientNames } from './labels.ts';
 import {
   allegationMeetings,
   complaintStages,
@@ -47,7 +48,7 @@ export async function laterSteps(db: DbOrTx, c: ConcernRow): Promise<LaterStep[]
     .select({ kind: allegationMeetings.kind, heldOn: allegationMeetings.heldOn })
     .from(allegationMeetings)
     .where(eq(allegationMeetings.concernId, c.id));
-  for (const m of meetings) add(m.heldOn, `the ${nameOf(meetingNames, m.kind).toLowerCase()}`);
+  for (const m of meetings) add(m.heldOn, `the ${named(meetingNames, m.kind).toLowerCase()}`);
   const linked = await db
     .select({ effect: concernPlacements.effect, onDate: concernPlacements.onDate, name: childName })
     .from(concernPlacements)
@@ -108,4 +109,4 @@ export async function notificationOf(db: DbOrTx, concernId: string) {
 
 /** Who was told, as it reads in a sentence ("Ofsted", "the police"). */
 export const toldWords = (recipient: string) =>
-  recipient === 'ofsted' ? 'Ofsted' : nameOf(recipientNames, recipient).replace(/^./, (ch) => ch.toLowerCase());
+  recipient === 'ofsted' ? 'Ofsted' : named(recipientNames, recipient).replace(/^./, (ch) => ch.toLowerCase());

@@ -13,7 +13,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { addYears } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
-import { formatDateTime } from '../../platform/views/format.ts';
+import { formatDateTime, named } from '../../platform/views/format.ts';
 import {
   forbidden,
   invalid,
@@ -28,7 +28,7 @@ import { findHouseholdReadInFull } from '../households/scope.ts';
 import { households } from '../households/tables.ts';
 import type { z } from 'zod';
 import type { eventForm, noticeForm } from './forms.ts';
-import { nameOf, recipientNames } from './labels.ts';
+import { recipientNames } from './labels.ts';
 import { childrenPlacedSince } from './queries.ts';
 import { eventVisibleTo, worksOn, type MatterPlace } from './scope.ts';
 import { eventNotices, significantEvents } from './tables.ts';
@@ -222,7 +222,7 @@ export const heldBy = (record: EventRecord) =>
 
 /** Who was told first, how it reads in a sentence ("Ofsted", "the police"). */
 const toldWords = (recipient: string) =>
-  recipient === 'ofsted' ? 'Ofsted' : nameOf(recipientNames, recipient).replace(/^./, (c) => c.toLowerCase());
+  recipient === 'ofsted' ? 'Ofsted' : named(recipientNames, recipient).replace(/^./, (c) => c.toLowerCase());
 
 /**
  * Changes an event typed wrongly (what happened, the child, when it became known), with recording's

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { RecordType } from '../../platform/access/registry.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { households } from '../households/tables.ts';
-import { kindNames, nameOf } from './labels.ts';
+import { kindNames } from './labels.ts';
 import { findVisibleEvent } from './notifications.ts';
 import { eventPath, matterPath } from './paths.ts';
 import { findVisibleConcern } from './queries.ts';
@@ -24,7 +24,7 @@ export const concernRecordTypes: RecordType[] = [
       if (!row) return null;
       const about = row.name ? `the ${row.name} household` : 'the fostering service';
       return {
-        label: `${nameOf(kindNames, row.kind)} about ${about}, ${formatDate(row.knownOn)}`,
+        label: `${named(kindNames, row.kind)} about ${about}, ${formatDate(row.knownOn)}`,
         href: matterPath(id),
       };
     },

@@ -8,11 +8,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { nowInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
-import { formatDateTime } from '../../platform/views/format.ts';
+import { formatDateTime, named } from '../../platform/views/format.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
 import { eventDates, eventForm, removeEventForm } from './forms.ts';
-import { eventKindNames, nameOf, recipientNames } from './labels.ts';
+import { eventKindNames, recipientNames } from './labels.ts';
 import { auditEventViewed, changeEvent, heldBy, noticesOf, removeEvent, type EventRecord } from './notifications.ts';
 import { changeEventPath, eventPath, householdMattersPath, removeEventPath } from './paths.ts';
 import { eventFormPage, eventWorkedOn } from './routes-notifications.ts';
@@ -76,7 +76,7 @@ export function eventCorrectionRoutes(app: FastifyInstance, db: Db) {
   // Removing an event recorded in error: the page says what it is and who was told, which go with it.
   async function showRemove(reply: FastifyReply, event: EventRecord, values: Values, errors?: FormErrors) {
     const notices = await noticesOf(db, event.event.id);
-    const told = notices.map(({ notice: n }) => `${nameOf(recipientNames, n.recipient)}, ${formatDateTime(n.toldAt)}`);
+    const told = notices.map(({ notice: n }) => `${named(recipientNames, n.recipient)}, ${formatDateTime(n.toldAt)}`);
     const goes = [
       ...(told.length
         ? [told.length === 1 ? 'the record of who was told' : `the ${told.length} records of who was told`]
@@ -89,7 +89,7 @@ export function eventCorrectionRoutes(app: FastifyInstance, db: Db) {
       heading: 'Remove the significant event',
       intro: `Remove it only if it was recorded in error: on the wrong household, or something that did not happen. To correct what happened, the child or when it became known, change it instead. What goes with it: ${goes.join(', and ')}. The audit trail keeps what it said, who removed it and why.`,
       rows: [
-        { key: 'What happened', value: nameOf(eventKindNames, event.event.kind) },
+        { key: 'What happened', value: named(eventKindNames, event.event.kind) },
         { key: 'Child', value: event.childName ?? 'None named' },
         { key: 'Became known', value: formatDateTime(event.event.knownAt) },
         { key: 'Who was told', value: told.length ? told.join('; ') : 'No one has been recorded as told' },

@@ -1,4 +1,5 @@
 /** The concerns register, the LADO's home, and a household's matters and significant events. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -12,7 +13,7 @@ import { sortColumns } from '../../platform/views/sorting.ts';
 import { findVisibleHousehold } from '../households/scope.ts';
 import { teamOptions } from '../../platform/auth/organisation.ts';
 import { householdPath } from '../households/paths.ts';
-import { eventKindNames, kindNames, kinds, nameOf, outcomeNames } from './labels.ts';
+import { eventKindNames, kindNames, kinds, outcomeNames } from './labels.ts';
 import {
   ageNames,
   ages,
@@ -44,8 +45,8 @@ function rowView(row: RegisterRow, today: string) {
   return {
     href: matterPath(row.id),
     knownOn: row.knownOn,
-    kindName: nameOf(kindNames, row.kind),
-    outcome: row.outcome ? nameOf(outcomeNames, row.outcome) : null,
+    kindName: named(kindNames, row.kind),
+    outcome: row.outcome ? named(outcomeNames, row.outcome) : null,
     about: row.householdName ? `${row.householdName} (${row.householdReference})` : 'The fostering service',
     teamName: row.teamName,
     stageTag: stageTag(row.stage),
@@ -166,7 +167,7 @@ export function listRoutes(app: FastifyInstance, db: Db) {
         pagination: pagination(request.url, page, REGISTER_PAGE_SIZE, total),
         events: events.map((e) => ({
           href: eventPath(e.id),
-          kindName: nameOf(eventKindNames, e.kind),
+          kindName: named(eventKindNames, e.kind),
           knownAt: e.knownAt,
           ofstedToldAt: e.ofstedToldAt,
           dueBy: new Date(new Date(e.knownAt).getTime() + 24 * 3_600_000),

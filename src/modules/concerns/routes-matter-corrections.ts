@@ -10,12 +10,12 @@ import type { Db } from '../../platform/db/client.ts';
 import { nowInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formFields, type Field } from '../../platform/views/fields.ts';
-import { formatDate, formatDateTime } from '../../platform/views/format.ts';
+import { formatDate, formatDateTime, named } from '../../platform/views/format.ts';
 import { bodyOf, parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, forbidden, refused, who } from '../../platform/views/results.ts';
 import { matterChangeReasonForm, matterDateFields, matterForm } from './forms.ts';
-import { kindNames, nameOf, type Kind } from './labels.ts';
+import { kindNames, type Kind } from './labels.ts';
 import { mayChangeMatter, mayRemoveMatter, removalRefusal } from './matter-corrections.ts';
 import { changeMatterDetails, removeMatter } from './matter-corrections.ts';
 import { matterFields } from './matter-form.ts';
@@ -28,7 +28,7 @@ type WithId = { Params: { id: string } };
 type Values = Record<string, unknown>;
 const record = { config: { access: { permission: 'concerns.record' as const } } };
 
-const kindWords = (kind: string) => nameOf(kindNames, kind).toLowerCase();
+const kindWords = (kind: string) => named(kindNames, kind).toLowerCase();
 /** The form's answers as the matter was recorded (an allegation's time from its notification). */
 async function matterValues(db: Db, r: ConcernRecord): Promise<Values> {
   const c = r.concern;
@@ -154,11 +154,11 @@ export function matterCorrectionRoutes(app: FastifyInstance, db: Db) {
   ];
   async function showRemove(reply: FastifyReply, r: ConcernRecord, values: Values, errors?: FormErrors) {
     const c = r.concern;
-    const named = await namedChildren(db, c.id);
+    const children = await namedChildren(db, c.id);
     const notification = await notificationOf(db, c.id);
     const told = (notification?.notices ?? []).map((n) => `${toldWords(n.recipient)}, ${formatDateTime(n.toldAt)}`);
     const goes = [
-      ...(named.length ? ['the children it names'] : []),
+      ...(children.length ? ['the children it names'] : []),
       ...(c.kind === 'complaint' ? ['its themes and stage 1 with its response deadline'] : []),
       ...(notification ? [`its notification to Ofsted${told.length ? ' and the record of who was told' : ''}`] : []),
       'its deadlines',
@@ -170,14 +170,14 @@ export function matterCorrectionRoutes(app: FastifyInstance, db: Db) {
       heading: `Remove the ${what}`,
       intro: `Remove it only if it was recorded in error: on the wrong household, or something that did not happen. To correct what it says, change it instead. What goes with it: ${goes.join(', ')}. The audit trail keeps what it said, who removed it and why.`,
       rows: [
-        { key: 'Kind', value: nameOf(kindNames, c.kind) },
+        { key: 'Kind', value: named(kindNames, c.kind) },
         { key: 'Household', value: r.household ? `${r.household.name} (${r.household.reference})` : 'None' },
         {
           key: c.kind === 'complaint' || c.kind === 'compliment' ? 'Received on' : 'Became known on',
           value: formatDate(c.knownOn),
         },
         { key: 'What was said', value: c.summary },
-        { key: 'Children concerned', value: named.length ? named.map((n) => n.name).join(', ') : 'None named' },
+        { key: 'Children concerned', value: children.length ? children.map((n) => n.name).join(', ') : 'None named' },
         ...(notification
           ? [{ key: 'Who was told of it', value: told.length ? told.join('; ') : 'No one has been recorded as told' }]
           : []),

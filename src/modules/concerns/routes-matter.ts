@@ -9,7 +9,7 @@ import { laterChangeLinks, stageChangeLinks } from './correction-links.ts';
 import { decisionChangeStep, outcomeChangeStep, referralChangeStep } from './correction-steps.ts';
 import { accountStep } from './matter-steps.ts';
 import type { Step } from './step.ts';
-import { kindNames, nameOf, outcomeNames } from './labels.ts';
+import { kindNames, outcomeNames } from './labels.ts';
 import { matterEvent, matterMeetings, matterPlacements, matterThemes } from './queries.ts';
 import { householdPath } from '../households/paths.ts';
 import {
@@ -39,7 +39,7 @@ import {
   summaryRows,
   supportText,
 } from './views.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 
 type WithId = { Params: { id: string }; Querystring: { done?: string } };
 
@@ -84,7 +84,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
       caption: record.household ? `${record.household.name} (${record.household.reference})` : 'The fostering service',
       record,
       concern: c,
-      kindName: nameOf(kindNames, c.kind),
+      kindName: named(kindNames, c.kind),
       stageTag: stageTag(c.stage),
       householdHref: seesHousehold ? householdPath(record.household!.id) : null,
       rows: summaryRows(record, { children: children.map((x) => x.name), themes }),
@@ -102,7 +102,7 @@ export function matterRoutes(app: FastifyInstance, db: Db) {
       placements,
       seesPlacements: can(user.role, 'children.view'),
       stages: stageRows(stages).map((s) => ({ ...s, ...stageChanges(s.stage) })),
-      outcomeName: nameOf(outcomeNames, c.outcome),
+      outcomeName: named(outcomeNames, c.outcome),
       children: children.map((x) => ({
         ...x,
         accountHref:

@@ -2,6 +2,7 @@
  * Significant events (Schedule 7): recording one on a household, its page, and recording who was
  * told. Changing and removing one are in routes-corrections.ts, on the recording form.
  */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { addYears, nowInLondon, todayInLondon } from '../../platform/dates/index.ts';
@@ -15,7 +16,6 @@ import { eventDates, eventForm, noticeDates, noticeForm } from './forms.ts';
 import {
   eventKindNames,
   formEventKinds,
-  nameOf,
   noticeMethodNames,
   noticeMethods,
   recipientNames,
@@ -200,15 +200,15 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
     const deadline = dueBy(event.event.knownAt);
     const canRecord = worksOn(request.user!, event);
     return reply.page('concerns-event.njk', {
-      title: `${nameOf(eventKindNames, event.event.kind)}: ${event.household.name}`,
+      title: `${named(eventKindNames, event.event.kind)}: ${event.household.name}`,
       event,
-      kindName: nameOf(eventKindNames, event.event.kind),
+      kindName: named(eventKindNames, event.event.kind),
       dueBy: deadline,
       cites: NOTIFICATION_CITES,
       notices: notices.map(({ notice, byName }) => ({
-        recipient: nameOf(recipientNames, notice.recipient),
+        recipient: named(recipientNames, notice.recipient),
         toldAt: notice.toldAt,
-        method: nameOf(noticeMethodNames, notice.method),
+        method: named(noticeMethodNames, notice.method),
         byName,
         inTime: notice.toldAt <= deadline,
       })),
@@ -232,9 +232,9 @@ export function notificationRoutes(app: FastifyInstance, db: Db) {
     errors?: FormErrors,
   ) {
     return reply.code(errors ? 400 : 200).page('concerns-form.njk', {
-      title: `Record who was told: ${nameOf(eventKindNames, event.event.kind)}, ${event.household.name}`,
+      title: `Record who was told: ${named(eventKindNames, event.event.kind)}, ${event.household.name}`,
       heading: 'Record who was told',
-      caption: `${nameOf(eventKindNames, event.event.kind)}: ${event.household.name}`,
+      caption: `${named(eventKindNames, event.event.kind)}: ${event.household.name}`,
       action: noticePath(event.event.id),
       cancel: eventPath(event.event.id),
       fields: formFields(noticeFields, values),

@@ -3,12 +3,12 @@
  * known, each step of the LADO process or of the complaint's stages, the outcomes given, the
  * panel, the closing. Every line is the service's words; no ids.
  */
+import { named } from '../../platform/views/format.ts';
 import type { ComplaintStageRow, ConcernRecord, MatterChild, MeetingRow } from './queries.ts';
 import {
   findingNames,
   immediateActionNames,
   meetingNames,
-  nameOf,
   outcomeNames,
   placementEffectNames,
   raiserNames,
@@ -56,13 +56,13 @@ function allegationEntries({ record, meetings, placements, changes }: TimelineSo
     entries.push({
       on: c.ladoDecisionOn,
       label: 'The LADO’s decision on immediate action',
-      lines: [nameOf(immediateActionNames, c.immediateAction), ...(c.ladoDecisionNotes ? [c.ladoDecisionNotes] : [])],
+      lines: [named(immediateActionNames, c.immediateAction), ...(c.ladoDecisionNotes ? [c.ladoDecisionNotes] : [])],
     });
   }
   for (const { meeting, byName } of meetings) {
     entries.push({
       on: meeting.heldOn,
-      label: nameOf(meetingNames, meeting.kind),
+      label: named(meetingNames, meeting.kind),
       by: byName,
       lines: [
         `Attended: ${meeting.attendees}`,
@@ -75,11 +75,11 @@ function allegationEntries({ record, meetings, placements, changes }: TimelineSo
   for (const p of placements) {
     entries.push({
       on: p.onDate,
-      label: `Placement ${nameOf(placementEffectNames, p.effect).toLowerCase()}: ${p.childName}`,
+      label: `Placement ${named(placementEffectNames, p.effect).toLowerCase()}: ${p.childName}`,
       lines: [],
     });
   }
-  if (c.outcomeOn) entries.push({ on: c.outcomeOn, label: `Outcome: ${nameOf(outcomeNames, c.outcome)}`, lines: [] });
+  if (c.outcomeOn) entries.push({ on: c.outcomeOn, label: `Outcome: ${named(outcomeNames, c.outcome)}`, lines: [] });
   if (c.carerToldOn)
     entries.push({
       on: c.carerToldOn,
@@ -110,7 +110,7 @@ function complaintEntries({ stages }: TimelineSources): Entry[] {
     if (s.respondedOn) {
       entries.push({
         on: s.respondedOn,
-        label: `Stage ${s.stage} response: ${nameOf(findingNames, s.finding)}`,
+        label: `Stage ${s.stage} response: ${named(findingNames, s.finding)}`,
         lines: s.response ? [s.response] : [],
       });
     }
@@ -127,7 +127,7 @@ export function timelineItems(sources: TimelineSources) {
       on: c.knownOn,
       label: c.kind === 'complaint' || c.kind === 'compliment' ? 'Received' : 'Became known',
       lines: [
-        `Raised by ${nameOf(raiserNames, c.raisedBy).toLowerCase()}${c.raisedByName ? `: ${c.raisedByName}` : ''}`,
+        `Raised by ${named(raiserNames, c.raisedBy).toLowerCase()}${c.raisedByName ? `: ${c.raisedByName}` : ''}`,
       ],
       by: record.recordedByName,
     },
@@ -139,7 +139,7 @@ export function timelineItems(sources: TimelineSources) {
       on: c.supportOfferedOn,
       label: 'Independent support offered to the carer',
       lines: [
-        `${c.supportBy}${c.supportOrganisation ? `, ${c.supportOrganisation}` : ''}: ${nameOf(takenUpNames, c.supportTakenUp).toLowerCase()}`,
+        `${c.supportBy}${c.supportOrganisation ? `, ${c.supportOrganisation}` : ''}: ${named(takenUpNames, c.supportTakenUp).toLowerCase()}`,
       ],
     });
   }

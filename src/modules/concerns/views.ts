@@ -1,11 +1,10 @@
 /** A matter turned into what its pages show, in the service's words: headings, clocks, deadlines, payment. */
 import { todayInLondon, workingDaysBetween, type IsoDate } from '../../platform/dates/index.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import {
   againstNames,
   categoryNames,
   kindNames,
-  nameOf,
   outcomeNames,
   raiserNames,
   takenUpNames,
@@ -31,7 +30,7 @@ export const stageTag = (stage: string) => ({
 
 /** "Allegation about Jordan Ellis", "Complaint about the fostering service". */
 export function matterHeading(record: ConcernRecord): string {
-  const kind = nameOf(kindNames, record.kind);
+  const kind = named(kindNames, record.kind);
   if (record.againstName) return `${kind} about ${record.againstName}`;
   if (record.household) return `${kind} about the ${record.household.name} household`;
   return `${kind} about the fostering service`;
@@ -41,15 +40,15 @@ export function matterHeading(record: ConcernRecord): string {
 export function summaryRows(record: ConcernRecord, names: { children: string[]; themes: string[] }) {
   const c = record.concern;
   const rows: { key: string; value: string }[] = [
-    { key: 'Kind', value: nameOf(kindNames, c.kind) },
+    { key: 'Kind', value: named(kindNames, c.kind) },
     {
       key: 'About',
       value: record.againstName
-        ? `${record.againstName} (${nameOf(againstNames, c.againstKind).toLowerCase()})`
-        : nameOf(againstNames, c.againstKind),
+        ? `${record.againstName} (${named(againstNames, c.againstKind).toLowerCase()})`
+        : named(againstNames, c.againstKind),
     },
     { key: 'Team', value: record.teamName },
-    { key: 'Raised by', value: `${nameOf(raiserNames, c.raisedBy)}${c.raisedByName ? `: ${c.raisedByName}` : ''}` },
+    { key: 'Raised by', value: `${named(raiserNames, c.raisedBy)}${c.raisedByName ? `: ${c.raisedByName}` : ''}` },
     {
       key: c.kind === 'complaint' || c.kind === 'compliment' ? 'Received on' : 'Became known on',
       value: formatDate(c.knownOn),
@@ -57,11 +56,11 @@ export function summaryRows(record: ConcernRecord, names: { children: string[]; 
   ];
   if (record.household)
     rows.splice(2, 0, { key: 'Supervising social worker', value: record.sswName ?? 'Not allocated' });
-  if (c.category) rows.push({ key: 'Category', value: nameOf(categoryNames, c.category) });
+  if (c.category) rows.push({ key: 'Category', value: named(categoryNames, c.category) });
   if (names.children.length) rows.push({ key: 'Children concerned', value: names.children.join(', ') });
   if (names.themes.length)
-    rows.push({ key: 'Themes', value: names.themes.map((t) => nameOf(themeNames, t)).join(', ') });
-  if (c.outcome) rows.push({ key: 'Outcome', value: `${nameOf(outcomeNames, c.outcome)}, ${formatDate(c.outcomeOn)}` });
+    rows.push({ key: 'Themes', value: names.themes.map((t) => named(themeNames, t)).join(', ') });
+  if (c.outcome) rows.push({ key: 'Outcome', value: `${named(outcomeNames, c.outcome)}, ${formatDate(c.outcomeOn)}` });
   rows.push({ key: 'Recorded by', value: record.recordedByName });
   return rows.map((r) => ({ key: { text: r.key }, value: { text: r.value } }));
 }
@@ -204,7 +203,7 @@ export function paymentToday(c: ConcernRow, firstSuspendedOn: IsoDate | null, to
 export function supportText(c: ConcernRow): string | null {
   if (!c.supportOfferedOn) return null;
   const by = `${c.supportBy}${c.supportOrganisation ? `, ${c.supportOrganisation}` : ''}`;
-  return `${by}: offered ${formatDate(c.supportOfferedOn)}; ${nameOf(takenUpNames, c.supportTakenUp).toLowerCase()}.`;
+  return `${by}: offered ${formatDate(c.supportOfferedOn)}; ${named(takenUpNames, c.supportTakenUp).toLowerCase()}.`;
 }
 
 export function doneMessage(done: unknown, titles: Record<string, string>): string | undefined {

@@ -51,9 +51,3 @@ export const stageNames: Record<Stage, string> = {
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (stages as readonly string[]).includes(value);
 }
-
-/** The name of a stored code, or the code itself when it is not one of the list (never an error on a page). */
-export function nameOf<K extends string>(names: Record<K, string>, code: string | null): string | null {
-  if (code === null) return null;
-  return (names as Record<string, string>)[code] ?? code;
-}

@@ -1,6 +1,6 @@
 /** Lifelong Links work in words: its stage ("Family network meeting held on 3 March 2026") and each step. */
-import { formatDate } from '../../platform/views/format.ts';
-import { endReasonNames, nameOf, notAskedReasonNames, type Stage } from './labels.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
+import { endReasonNames, notAskedReasonNames, type Stage } from './labels.ts';
 import type { ListRow, WorkRow } from './queries.ts';
 
 type StageFacts = Pick<
@@ -23,7 +23,7 @@ const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
 export function stageText(w: StageFacts): string {
   switch (w.stage) {
     case 'ended':
-      return `Ended on ${formatDate(w.endedOn!)}: ${(nameOf(endReasonNames, w.endReason) ?? '').toLowerCase()}`;
+      return `Ended on ${formatDate(w.endedOn!)}: ${named(endReasonNames, w.endReason).toLowerCase()}`;
     case 'plan':
       return `Plan agreed on ${formatDate(w.planAgreedOn!)}`;
     case 'meeting':
@@ -31,7 +31,7 @@ export function stageText(w: StageFacts): string {
     case 'finding': {
       const agreed = w.agreedOn
         ? `The child agreed on ${formatDate(w.agreedOn)}`
-        : (nameOf(notAskedReasonNames, w.notAskedReason) ?? '');
+        : named(notAskedReasonNames, w.notAskedReason);
       return `${agreed}. Finding people who matter: ${people(w.peopleFound)} found, ${w.peopleContacted} contacted`;
     }
     case 'identified':
@@ -52,7 +52,7 @@ const by = (name: string | null) => (name ? `Recorded by ${name}` : null);
 export function stepRows(w: WorkRow) {
   const agreement = w.agreedOn
     ? `Agreed on ${formatDate(w.agreedOn)}`
-    : (nameOf(notAskedReasonNames, w.notAskedReason) ?? 'Not recorded yet');
+    : named(notAskedReasonNames, w.notAskedReason) || 'Not recorded yet';
   return [
     {
       key: 'identified',
@@ -84,7 +84,7 @@ export function stepRows(w: WorkRow) {
       key: 'end',
       name: 'Ended',
       value: w.endedOn
-        ? `Ended on ${formatDate(w.endedOn)}: ${(nameOf(endReasonNames, w.endReason) ?? '').toLowerCase()}`
+        ? `Ended on ${formatDate(w.endedOn)}: ${named(endReasonNames, w.endReason).toLowerCase()}`
         : 'Open',
       note: w.endNote,
       by: w.endedByName ? `Ended by ${w.endedByName}` : null,

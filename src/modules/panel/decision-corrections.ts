@@ -29,7 +29,7 @@ import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
 import { householdLifecycle } from '../../platform/modules/household-lifecycle.ts';
 import { can } from '../../platform/access/policy.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import {
   Refused,
   forbidden,
@@ -47,7 +47,7 @@ import { annualReviews } from '../reviews/tables.ts';
 import { letterDueFor, toldDueFor } from './dates.ts';
 import { decisionOutcome } from './decisions.ts';
 import type { DecisionChangeInput } from './forms.ts';
-import { decisionOutcomeNames, nameOf } from './labels.ts';
+import { decisionOutcomeNames } from './labels.ts';
 import { agencyDecisions, panelItems, panelMeetings } from './tables.ts';
 
 const DATE = 'The date of the decision';
@@ -155,7 +155,7 @@ async function laterRecordsRefusal(tx: DbOrTx, d: Decision, from: IsoDate, on: I
   if (changing.includes(d.outcome)) {
     const others = await otherChangingDecisions(tx, d);
     const words = (o: { outcome: string }) =>
-      `the agency decision (${nameOf(decisionOutcomeNames, o.outcome).toLowerCase()})`;
+      `the agency decision (${named(decisionOutcomeNames, o.outcome).toLowerCase()})`;
     const after = others.filter((o) => o.on >= d.decidedOn).sort((a, b) => a.on.localeCompare(b.on))[0];
     if (after && on > after.on) return `${DATE} must be on or before ${formatDate(after.on)}, ${words(after)}`;
     const before = others.filter((o) => o.on < d.decidedOn).sort((a, b) => b.on.localeCompare(a.on))[0];

@@ -19,7 +19,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
 import { panelBusinessFor, type WithdrawnDecision } from '../../platform/modules/panel-business.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { parseForm, requiredText, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import {
@@ -36,7 +36,7 @@ import {
 } from '../../platform/views/results.ts';
 import { changing, otherChangingDecisions, recordOnApproval } from './decision-corrections.ts';
 import { decidedTerms } from './decisions.ts';
-import { decisionOutcomeNames, itemKindNames, nameOf } from './labels.ts';
+import { decisionOutcomeNames, itemKindNames } from './labels.ts';
 import { decisionPath, decisionWithdrawPath } from './paths.ts';
 import { itemDetail } from './queries.ts';
 import { rule, type WithId } from './route-support.ts';
@@ -60,7 +60,7 @@ async function panelRefusal(db: DbOrTx, d: Decision) {
       .filter((o) => o.on > d.decidedOn || (o.on === d.decidedOn && o.createdAt > d.createdAt))
       .sort((a, b) => a.on.localeCompare(b.on));
     if (later) {
-      const what = nameOf(decisionOutcomeNames, later.outcome).toLowerCase();
+      const what = named(decisionOutcomeNames, later.outcome).toLowerCase();
       return refusal(`a later agency decision (${what}, ${formatDate(later.on)}) changed the household after it`);
     }
   }
@@ -200,9 +200,9 @@ export function decisionWithdrawRoutes(app: FastifyInstance, db: Db): void {
         'an approval or a deregistration is undone and the household is back in the status it was in before, and terms or a skills level it set go back to what they were. ' +
         'The recommendation then waits for your decision again. The audit trail keeps what the decision said.',
       rows: [
-        { key: 'Item', value: nameOf(itemKindNames, detail.item.kind) },
+        { key: 'Item', value: named(itemKindNames, detail.item.kind) },
         { key: 'Panel', value: formatDate(detail.meeting.meetsOn) },
-        { key: 'The decision', value: `${nameOf(decisionOutcomeNames, d.outcome)} on ${formatDate(d.decidedOn)}` },
+        { key: 'The decision', value: `${named(decisionOutcomeNames, d.outcome)} on ${formatDate(d.decidedOn)}` },
       ],
       what: 'decision',
       done: 'withdrawn',

@@ -81,10 +81,6 @@ export const decisionOutcomeNames: Record<string, string> = {
   noted: 'Recommendation agreed',
 };
 
-export function nameOf<K extends string>(names: Record<K, string>, key: string | null | undefined): string {
-  return key && key in names ? names[key as K] : (key ?? '');
-}
-
 /** A skills level item's level in words ("Level 3 (Advanced)"), or null for any other item. */
 export function proposedSkillLevel(item: { skillLevel: number | null }): string | null {
   return item.skillLevel === null ? null : skillLevelName(item.skillLevel);

@@ -1,8 +1,8 @@
 /** The letter to the applicant after the agency decision, as Word and PDF (the platform's report writers). */
 import { reportDocx, reportPdf, type Report } from '../../platform/pdf/report.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { representationsBy } from './dates.ts';
-import { decisionOutcomeNames, itemKindNames, nameOf, termsText } from './labels.ts';
+import { decisionOutcomeNames, itemKindNames, termsText } from './labels.ts';
 
 export interface LetterFacts {
   household: string;
@@ -38,8 +38,8 @@ export function letterOf(f: LetterFacts): Report {
             title: 'Our decision',
             meta: `Decided on ${formatDate(f.decidedOn)}, after the fostering panel of ${formatDate(f.meetsOn)}`,
             answers: [
-              { question: 'What the panel considered', answer: nameOf(itemKindNames, f.kind) },
-              { question: 'Decision', answer: nameOf(decisionOutcomeNames, f.outcome) },
+              { question: 'What the panel considered', answer: named(itemKindNames, f.kind) },
+              { question: 'Decision', answer: named(decisionOutcomeNames, f.outcome) },
               ...terms,
               { question: 'Reasons', answer: f.reasons },
             ],

@@ -25,7 +25,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { compareIsoDates, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
 import { markProvisionalFiguresOutOfDate } from '../../platform/measures/index.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { presentedOnMovedFor, type PresentedMove } from '../../platform/modules/panel-business.ts';
 import {
   forbidden,
@@ -37,7 +37,7 @@ import {
   type Who,
 } from '../../platform/views/results.ts';
 import { papersDueFor } from './dates.ts';
-import { memberRoleNames, nameOf } from './labels.ts';
+import { memberRoleNames } from './labels.ts';
 import { agencyDecisions, panelAttendance, panelItems, panelMeetings, panelMembers } from './tables.ts';
 
 type Meeting = typeof panelMeetings.$inferSelect;
@@ -79,7 +79,7 @@ async function dateRefusal(tx: DbOrTx, meeting: Meeting, meetsOn: IsoDate, today
     )
     .orderBy(panelMembers.name);
   if (off.length) {
-    const names = off.map((m) => `${m.name} (${nameOf(memberRoleNames, m.role).toLowerCase()})`).join(', ');
+    const names = off.map((m) => `${m.name} (${named(memberRoleNames, m.role).toLowerCase()})`).join(', ');
     return (
       `Date of the meeting must be a day when everyone sitting on it is on the central list: ${names} ` +
       `${off.length === 1 ? 'is' : 'are'} not on it on ${formatDate(meetsOn)}`

@@ -1,4 +1,5 @@
 /** Putting an agency decision right: the decision form, filled in, reached by "Change" on the decision (decision-corrections.ts). */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -8,7 +9,7 @@ import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { changeDecision, decisionMakers } from './decision-corrections.ts';
 import { decisionChangeForm } from './forms.ts';
-import { decisionOutcomeNames, itemKindNames, nameOf, recommendationNames } from './labels.ts';
+import { decisionOutcomeNames, itemKindNames, recommendationNames } from './labels.ts';
 import { decisionChangePath, decisionPath, meetingPath } from './paths.ts';
 import { itemDetail } from './queries.ts';
 import { bodyOf, calendarCrumb, rule, type WithId } from './route-support.ts';
@@ -32,9 +33,9 @@ export function decisionCorrectionRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(errors ? 400 : 200).page('panel-decision-change.njk', {
       title: `Change the agency decision: ${found.household.name}`,
       found,
-      kindName: nameOf(itemKindNames, found.item.kind),
-      recommendationName: nameOf(recommendationNames, found.item.recommendation),
-      outcomeName: nameOf(decisionOutcomeNames, found.decision.outcome),
+      kindName: named(itemKindNames, found.item.kind),
+      recommendationName: named(recommendationNames, found.item.recommendation),
+      outcomeName: named(decisionOutcomeNames, found.decision.outcome),
       receivedOn: found.decision.receivedOn ?? found.meeting.minutesSignedOn,
       moves: movesStatus.includes(found.decision.outcome),
       makerItems: [

@@ -1,4 +1,5 @@
 /** The agency decision maker's queue and decision form; the letters to the applicant. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -16,7 +17,6 @@ import {
   careTypeNames,
   decisionOutcomeNames,
   itemKindNames,
-  nameOf,
   proposedSkillLevel,
   recommendationNames,
   termsText,
@@ -36,8 +36,8 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
     const today = todayInLondon();
     const rows = (await decisionQueue(db)).map((r) => ({
       ...r,
-      kindName: nameOf(itemKindNames, r.item.kind),
-      recommendationName: nameOf(recommendationNames, r.item.recommendation),
+      kindName: named(itemKindNames, r.item.kind),
+      recommendationName: named(recommendationNames, r.item.recommendation),
       dueOn: decisionDueFor(r.meeting.minutesSignedOn!),
     }));
     return reply.page('panel-decisions.njk', {
@@ -75,12 +75,12 @@ export function decisionRoutes(app: FastifyInstance, db: Db): void {
         d && (await mayWithdrawDecision(db, who(request), found.item.id)) ? decisionWithdrawPath(found.item.id) : null,
       title: `Agency decision: ${found.household.name}`,
       found,
-      kindName: nameOf(itemKindNames, found.item.kind),
+      kindName: named(itemKindNames, found.item.kind),
       skillLevelName: proposedSkillLevel(found.item),
       terms: termsText(found.item),
-      recommendationName: nameOf(recommendationNames, found.item.recommendation),
-      careTypeName: nameOf(careTypeNames, found.item.careType),
-      outcomeName: d ? nameOf(decisionOutcomeNames, d.outcome) : '',
+      recommendationName: named(recommendationNames, found.item.recommendation),
+      careTypeName: named(careTypeNames, found.item.careType),
+      outcomeName: d ? named(decisionOutcomeNames, d.outcome) : '',
       dueOn: found.meeting.minutesSignedOn ? decisionDueFor(found.meeting.minutesSignedOn) : null,
       representationsBy: d ? representationsBy(d.letterSentOn ?? d.decidedOn) : null,
       can: { decide: can(request.user!.role, 'panel.decide'), letters: can(request.user!.role, 'panel.letters') },

@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { formErrors, parseForm, type FormErrors } from '../../platform/views/forms.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { isUuid, pageFrom } from '../../platform/views/params.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
@@ -24,7 +24,6 @@ import {
   itemsWithTerms,
   proposedSkillLevel,
   memberRoleNames,
-  nameOf,
   qaOutcomeNames,
   recommendationNames,
   termsText,
@@ -166,21 +165,21 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
         : `Panel meeting, ${formatDate(meeting.meetsOn)}`,
       evidenceOf: evidenceChecks.length,
       meeting,
-      attending: detail.attending.map((a) => ({ ...a, roleName: nameOf(memberRoleNames, a.role) })),
+      attending: detail.attending.map((a) => ({ ...a, roleName: named(memberRoleNames, a.role) })),
       quorum,
       items: await Promise.all(
         detail.items.map(async (i) => ({
           ...i,
-          kindName: nameOf(itemKindNames, i.item.kind),
-          recommendationName: nameOf(recommendationNames, i.item.recommendation),
-          careTypeName: nameOf(careTypeNames, i.item.careType),
+          kindName: named(itemKindNames, i.item.kind),
+          recommendationName: named(recommendationNames, i.item.recommendation),
+          careTypeName: named(careTypeNames, i.item.careType),
           skillLevelName: proposedSkillLevel(i.item),
           terms: termsText(i.item),
           evidence:
             i.item.kind === 'skills_level'
               ? { confirmed: confirmedCount(evidence.get(i.item.id) ?? null), of: evidenceChecks.length }
               : null,
-          outcomeName: nameOf(decisionOutcomeNames, i.decisionOutcome),
+          outcomeName: named(decisionOutcomeNames, i.decisionOutcome),
           householdHref: read.has(i.item.householdId) ? householdPath(i.item.householdId) : null,
           may: {
             upload:
@@ -194,7 +193,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
           papers: await Promise.all(
             i.papers.map(async (p) => ({
               ...p,
-              qaName: nameOf(qaOutcomeNames, p.qaOutcome),
+              qaName: named(qaOutcomeNames, p.qaOutcome),
               opens: await opensPaper(db, user, p, meeting, i.item.householdId, known),
             })),
           ),
@@ -203,7 +202,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db): void {
       memberItems: onList.map((m) => ({
         value: m.id,
         text: m.name,
-        hint: { text: nameOf(memberRoleNames, m.role) },
+        hint: { text: named(memberRoleNames, m.role) },
         checked: attendingIds.has(m.id),
       })),
       today: todayInLondon(),

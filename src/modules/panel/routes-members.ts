@@ -1,4 +1,5 @@
 /** The central list of panel members. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
@@ -7,7 +8,7 @@ import { isUuid } from '../../platform/views/params.ts';
 import { who } from '../../platform/views/results.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { memberDateNames, memberForm } from './forms.ts';
-import { memberRoleNames, memberRoles, nameOf } from './labels.ts';
+import { memberRoleNames, memberRoles } from './labels.ts';
 import { findMember, listMembers, panelAccounts } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
 import { saveMember } from './service.ts';
@@ -20,7 +21,7 @@ export function memberRoutes(app: FastifyInstance, db: Db): void {
     const today = todayInLondon();
     const rows = (await listMembers(db)).map(({ member, username }) => ({
       ...member,
-      roleName: nameOf(memberRoleNames, member.role),
+      roleName: named(memberRoleNames, member.role),
       account: username,
       current: !member.leavesOn || member.leavesOn > today,
     }));

@@ -1,4 +1,5 @@
 /** Papers: upload (multipart, PDF or Word), quality assurance, opening (audited), the member's papers page. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
@@ -6,7 +7,7 @@ import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { forbidden, refused, who } from '../../platform/views/results.ts';
 import { qaForm } from './forms.ts';
-import { itemKindNames, nameOf } from './labels.ts';
+import { itemKindNames } from './labels.ts';
 import { assurePaper, openPaper, paperUpload, uploadPaper } from './papers.ts';
 import { itemDetail, memberPapers } from './queries.ts';
 import { calendarCrumb, doneMessages, errorsOr, rule, type WithId } from './route-support.ts';
@@ -22,7 +23,7 @@ export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
     return reply.code(errors ? 400 : 200).page('panel-paper-form.njk', {
       title: `Upload a paper: ${found.household.name}`,
       found,
-      kindName: nameOf(itemKindNames, found.item.kind),
+      kindName: named(itemKindNames, found.item.kind),
       values: { title },
       errors,
       breadcrumbs: [calendarCrumb, { text: 'Meeting', href: meetingPath(found.meeting.id) }],
@@ -89,7 +90,7 @@ export async function paperRoutes(app: FastifyInstance, db: Db): Promise<void> {
     return reply.page('panel-my-papers.njk', {
       title: 'Your panel papers',
       notOnList: !member,
-      papers: papers.map((p) => ({ ...p, kindName: nameOf(itemKindNames, p.kind) })),
+      papers: papers.map((p) => ({ ...p, kindName: named(itemKindNames, p.kind) })),
       flash: doneMessages[(request.query as { done?: string }).done ?? ''],
       breadcrumbs: [calendarCrumb],
     });

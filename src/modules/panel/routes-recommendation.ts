@@ -1,4 +1,5 @@
 /** The panel's recommendation on an agenda item (recorded by the panel adviser at the meeting). */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
@@ -11,7 +12,6 @@ import {
   itemKindNames,
   itemsWithTerms,
   proposedSkillLevel,
-  nameOf,
   recommendationNames,
   recommendations,
   termsText,
@@ -34,8 +34,8 @@ export function recommendationRoutes(app: FastifyInstance, db: Db): void {
     return reply.code(errors ? 400 : 200).page('panel-recommendation.njk', {
       title: `Recommendation: ${found.household.name}`,
       found,
-      kindName: nameOf(itemKindNames, found.item.kind),
-      careTypeName: nameOf(careTypeNames, found.item.careType),
+      kindName: named(itemKindNames, found.item.kind),
+      careTypeName: named(careTypeNames, found.item.careType),
       skillLevelName: proposedSkillLevel(found.item),
       terms: termsText(found.item),
       changing: found.item.recommendation !== null,

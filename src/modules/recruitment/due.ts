@@ -4,6 +4,7 @@
  * answered, the 8-month clock to the panel, stage 1 checks expiring during the assessment, the
  * post-approval interview and exemption reviews.
  */
+import { named } from '../../platform/views/format.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../platform/access/roles.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -12,7 +13,7 @@ import { addMonths, type IsoDate } from '../../platform/dates/index.ts';
 import { recordsIn, type DueRule, type KeptDueItem } from '../../platform/due/index.ts';
 import { householdPath } from '../households/paths.ts';
 import { approvalStandsSql } from '../households/scope.ts';
-import { checkKindNames, nameOf } from './labels.ts';
+import { checkKindNames } from './labels.ts';
 import { recruitmentPath } from './paths.ts';
 import {
   CHECKS_CITED,
@@ -148,7 +149,7 @@ export const recruitmentDueRules: DueRule[] = [
       return rows.map(
         item(
           (r) => r.on,
-          (r) => ({ shownFrom: checkNoticeFrom(r.on), detail: `${nameOf(checkKindNames, r.detail)} expires` }),
+          (r) => ({ shownFrom: checkNoticeFrom(r.on), detail: `${named(checkKindNames, r.detail)} expires` }),
         ),
       );
     },

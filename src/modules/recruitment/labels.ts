@@ -133,7 +133,3 @@ export const wouldReturnNames: Record<(typeof wouldReturnChoices)[number], strin
 
 /** The stages of the pipeline, in order, as the households' statuses. */
 export const pipelineStages = ['enquiry', 'applicant', 'in_assessment', 'approved', 'withdrawn', 'refused'] as const;
-
-export function nameOf<K extends string>(names: Record<K, string>, value: string | null | undefined): string {
-  return value ? ((names as Record<string, string>)[value] ?? value) : '';
-}

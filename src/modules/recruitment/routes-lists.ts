@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, linkDateErrors, parseDatedForm } from '../../platform/views/date-input.ts';
 import { bodyOf, formErrors, type FormErrors } from '../../platform/views/forms.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { pageFrom } from '../../platform/views/params.ts';
 import { forbidden, refused, who, type Invalid, type Refusal } from '../../platform/views/results.ts';
@@ -13,7 +13,7 @@ import { choicesOf, formFields, yesNo, type Field } from '../../platform/views/f
 import { teamOptions, areaOptions } from '../../platform/auth/organisation.ts';
 import { statusNames, type HouseholdStatus } from '../households/labels.ts';
 import { enquiryForm, eventForm, pipelineQuery, type PipelineQuery } from './forms.ts';
-import { interestNames, interests, nameOf, pipelineStages, sourceNames, sources } from './labels.ts';
+import { interestNames, interests, pipelineStages, sourceNames, sources } from './labels.ts';
 import { attendeeOptions, eventList, EVENTS_PAGE_SIZE, pipeline, PIPELINE_PAGE_SIZE } from './lists.ts';
 import { newEnquiryPath, recruitmentPath } from './paths.ts';
 import { teamsUserMayChange } from '../households/scope.ts';
@@ -150,7 +150,7 @@ export function listRoutes(app: FastifyInstance, db: Db) {
         },
         { html: `<strong class="govuk-tag ${statusTag(r.status).classes}">${statusTag(r.status).text}</strong>` },
         { text: formatDate(r.enquiredOn) },
-        { text: nameOf(sourceNames, r.source) },
+        { text: named(sourceNames, r.source) },
         { text: r.areaName },
         { text: r.appliedOn ? formatDate(r.appliedOn) : '' },
         { text: nextText(r) },

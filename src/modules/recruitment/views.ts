@@ -1,6 +1,6 @@
 /** What the household's recruitment page shows, in words: its summary, clocks, checks and records. */
 import { differenceInDays, todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import type { HouseholdRecord } from '../households/scope.ts';
 import {
   approvalStandsWhile,
@@ -16,7 +16,6 @@ import {
   exitThemeNames,
   interestNames,
   leavingReasonNames,
-  nameOf,
   ofstedCodeNames,
   sourceNames,
   wouldReturnNames,
@@ -132,8 +131,8 @@ export function summaryRows(
   const a = r.assessment;
   const rows: Row[] = [];
   if (e) {
-    rows.push(row('Enquiry', `${formatDate(e.enquiredOn)}, heard of us by: ${nameOf(sourceNames, e.source)}`));
-    rows.push(row('Interested in', e.interests.map((i) => nameOf(interestNames, i)).join(', ')));
+    rows.push(row('Enquiry', `${formatDate(e.enquiredOn)}, heard of us by: ${named(sourceNames, e.source)}`));
+    rows.push(row('Interested in', e.interests.map((i) => named(interestNames, i)).join(', ')));
     rows.push(
       row(
         'Contact',
@@ -204,7 +203,7 @@ export function checkRows(r: RecruitmentRecord) {
       ? (people.find((p) => p.carerId === carerId && p.memberId === memberId)?.name ?? 'A former member')
       : 'The household';
   return r.checks.map((c) => [
-    cell(nameOf(checkKindNames, c.kind)),
+    cell(named(checkKindNames, c.kind)),
     cell(whose(c.carerId, c.memberId)),
     cell(date(c.doneOn)),
     cell(checkOutcomeText(c)),
@@ -230,7 +229,7 @@ export function sections(r: RecruitmentRecord) {
       heading: 'Withdrawal',
       rows: [
         row('Withdrew', `${formatDate(w.withdrawnOn)}, at ${statusName(w.stage).toLowerCase()}`),
-        row('Ofsted reason', nameOf(ofstedCodeNames, w.ofstedCode)),
+        row('Ofsted reason', named(ofstedCodeNames, w.ofstedCode)),
         row('Reason given', w.reason),
       ],
     });
@@ -280,15 +279,15 @@ export function sections(r: RecruitmentRecord) {
     out.push({
       heading: 'Leaving',
       rows: [
-        row('Why', nameOf(leavingReasonNames, l.reason)),
+        row('Why', named(leavingReasonNames, l.reason)),
         row('Left', formatDate(l.leftOn)),
         row(
           'Exit interview',
-          `${nameOf(exitInterviewNames, l.exitInterview)}${l.interviewOn ? `, ${formatDate(l.interviewOn)}` : ''}`,
+          `${named(exitInterviewNames, l.exitInterview)}${l.interviewOn ? `, ${formatDate(l.interviewOn)}` : ''}`,
         ),
-        row('Themes', l.themes.map((t) => nameOf(exitThemeNames, t)).join(', ')),
+        row('Themes', l.themes.map((t) => named(exitThemeNames, t)).join(', ')),
         row('What they said', l.notes),
-        row('Would return', nameOf(wouldReturnNames, l.wouldReturn)),
+        row('Would return', named(wouldReturnNames, l.wouldReturn)),
       ],
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesInWords, formatCount, formatDate, formatDateTime } from './format.ts';
+import { datesInWords, formatCount, formatDate, formatDateTime, lowerFirst, named } from './format.ts';
 import { createNunjucksEnvironment } from './nunjucks.ts';
 import { pagination } from './pagination.ts';
 
@@ -79,5 +79,19 @@ describe('trimming a block on a page', () => {
       '[&lt;i&gt;typed&lt;/i&gt;]',
     );
     expect(env.renderString('[{{ missing | trim }}]', {})).toBe('[]');
+  });
+});
+
+describe('codes in words', () => {
+  const outcomes = { substantiated: 'Substantiated', unfounded: 'Unfounded' };
+  it('names a code from its list, shows a code no longer listed as it is, and nothing for none', () => {
+    expect(named(outcomes, 'unfounded')).toBe('Unfounded');
+    expect(named(outcomes, 'withdrawn_2019')).toBe('withdrawn_2019');
+    expect(named(outcomes, null)).toBe('');
+    expect(named(outcomes, undefined)).toBe('');
+  });
+  it('starts a sentence’s middle with a small letter', () => {
+    expect(lowerFirst('Substantiated allegation')).toBe('substantiated allegation');
+    expect(lowerFirst('')).toBe('');
   });
 });

@@ -81,5 +81,9 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The name of a code from its list of names, or the code itself for one no longer listed. */
-export const named = <K extends string>(names: Record<K, string>, key: string): string => names[key as K] ?? key;
+/**
+ * The name of a code from its list of names, or the code itself for one no longer listed (never an
+ * error on a page); nothing for no code.
+ */
+export const named = <K extends string>(names: Record<K, string>, key: string | null | undefined): string =>
+  key === null || key === undefined ? '' : ((names as Record<string, string>)[key] ?? key);
