@@ -140,11 +140,6 @@ export const deathNotifications = [
 ] as const;
 export type DeathNotificationField = (typeof deathNotifications)[number]['field'];
 
-export function label<T extends Record<string, string>>(labels: T, value: string | null | undefined): string {
-  if (!value) return '';
-  return (labels as Record<string, string>)[value] ?? value;
-}
-
 /** Select items with an optional empty first choice, the selected one marked. */
 export function selectItems(
   options: Record<string, string> | readonly string[] | { value: string; text: string }[],

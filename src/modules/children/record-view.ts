@@ -11,7 +11,7 @@ import {
   referralStatusTags,
   urgencies,
 } from '../placements/labels.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { CHILD_RETENTION_RULE } from '../records/labels.ts';
 import {
   DEATH_NOTIFICATION_RULE,
@@ -19,7 +19,6 @@ import {
   ethnicities,
   genders,
   healthAssessmentKinds,
-  label,
   leavingReasonPhrases,
   legalStatuses,
   needs,
@@ -49,8 +48,8 @@ export function childPageView(
     });
     return {
       ...p,
-      typeText: label(placementTypes, p.placementType),
-      endingText: label(endings, p.ending),
+      typeText: named(placementTypes, p.placementType),
+      endingText: named(endings, p.ending),
       delegatedAuthority: delegatedAuthorityStatuses[status],
     };
   });
@@ -60,9 +59,9 @@ export function childPageView(
   const current = planned ? null : open;
   const referrals = data.referrals.map((r) => ({
     ...r,
-    typeText: label(placementTypes, r.placementType),
-    urgencyText: label(urgencies, r.urgency),
-    statusText: label(referralStatuses, r.status),
+    typeText: named(placementTypes, r.placementType),
+    urgencyText: named(urgencies, r.urgency),
+    statusText: named(referralStatuses, r.status),
     statusTag: referralStatusTags[r.status] ?? '',
   }));
   const openReferral = referrals.find((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status)) ?? null;
@@ -71,9 +70,9 @@ export function childPageView(
   return {
     child,
     age: ageOn(child.dateOfBirth, today),
-    genderText: label(genders, child.gender),
+    genderText: named(genders, child.gender),
     ethnicityText: ethnicities.includes(child.ethnicity as (typeof ethnicities)[number]) ? child.ethnicity : null,
-    legalStatusText: label(legalStatuses, child.legalStatus),
+    legalStatusText: named(legalStatuses, child.legalStatus),
     needsText: childNeeds,
     current,
     planned,
@@ -82,7 +81,7 @@ export function childPageView(
     openReferral,
     assessments: data.assessments.map((a) => ({
       ...a,
-      kindText: label(healthAssessmentKinds, a.kind),
+      kindText: named(healthAssessmentKinds, a.kind),
       removeHref: canChange ? removeHealthAssessmentPath(child.id, a.id) : null,
     })),
     canChange,
@@ -100,7 +99,7 @@ export function leavingView(child: ChildRecord, canChange: boolean) {
   if (!child.leftCareOn) return null;
   const on = formatDate(child.leftCareOn);
   const died = child.leftCareReason === 'died';
-  const reason = child.leftCareReason && !died ? label(leavingReasonPhrases, child.leftCareReason) : null;
+  const reason = child.leftCareReason && !died ? named(leavingReasonPhrases, child.leftCareReason) : null;
   return {
     text: died ? `Died on ${on}` : reason ? `Left care on ${on}: ${reason}` : `Left care on ${on}`,
     details: child.leftCareDetails,

@@ -6,14 +6,13 @@ import { formErrors, parseForm, type FormErrors } from '../../platform/views/for
 import { pagination } from '../../platform/views/pagination.ts';
 import { loadPageSections } from '../../platform/views/page-sections.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { refused } from '../../platform/views/results.ts';
 import { careFilters, childForm, childListQuery, healthAssessmentForm, removeHealthAssessmentForm } from './forms.ts';
 import {
   ethnicities,
   genders,
   healthAssessmentKinds,
-  label,
   legalStatuses,
   needs,
   selectItems,
@@ -256,7 +255,7 @@ export const childrenRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }
     return reply.code(errors ? 400 : 200).page('remove-with-reason.njk', {
       title: `Remove the health assessment: ${childName(child)}`,
       caption: `${childName(child)} (${child.reference})`,
-      heading: `Remove the ${label(healthAssessmentKinds, assessment.kind).toLowerCase()} on ${formatDate(assessment.completedOn)}`,
+      heading: `Remove the ${named(healthAssessmentKinds, assessment.kind).toLowerCase()} on ${formatDate(assessment.completedOn)}`,
       intro: `Remove a health assessment only if it was recorded in error: for the wrong child, or an assessment that did not happen. To correct it, remove it and record it again. ${child.firstName}’s next health assessment due is worked out again without it, and the audit trail keeps who removed it and why.`,
       what: 'health assessment',
       hint: 'For example, recorded for the wrong child.',

@@ -1,5 +1,5 @@
 /** What an out-of-hours call's pages show, in words. */
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import {
   answererNames,
   callerNames,
@@ -11,8 +11,6 @@ import {
   type Reason,
 } from './labels.ts';
 import type { CallRow } from './queries.ts';
-
-const named = <K extends string>(names: Record<K, string>, key: string) => names[key as K] ?? key;
 
 /** "Saturday 14 November 2026 at 21:30" */
 export function whenCalled(c: Pick<CallRow, 'calledOn' | 'calledAt'>): string {

@@ -1,5 +1,6 @@
+import { named } from '../../platform/views/format.ts';
 import { ageOn, type IsoDate } from '../../platform/dates/index.ts';
-import { genders, label, legalStatuses, needs, selectItems, choiceItems } from '../children/labels.ts';
+import { genders, legalStatuses, needs, selectItems, choiceItems } from '../children/labels.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import {
   authorityHolders,
@@ -42,8 +43,8 @@ export function childSummary(
     name: `${c.childFirstName} ${c.childLastName}`,
     reference: c.childReference,
     age: ageOn(c.dateOfBirth, today),
-    genderText: label(genders, c.gender),
-    legalStatusText: label(legalStatuses, c.legalStatus),
+    genderText: named(genders, c.gender),
+    legalStatusText: named(legalStatuses, c.legalStatus),
     needs: (Object.keys(needs) as (keyof typeof needs)[]).filter((n) => c[n]).map((n) => needs[n]),
     schoolPostcode: c.schoolPostcode,
     socialWorkerName: c.socialWorkerName,
@@ -61,10 +62,10 @@ const placementWanted: Record<string, string> = {
 
 export function referralWords(r: { placementType: string; urgency: string; status: string }) {
   return {
-    typeText: label(placementTypes, r.placementType),
+    typeText: named(placementTypes, r.placementType),
     wantedText: placementWanted[r.placementType] ?? 'a placement',
-    urgencyText: label(urgencies, r.urgency),
-    statusText: label(referralStatuses, r.status),
+    urgencyText: named(urgencies, r.urgency),
+    statusText: named(referralStatuses, r.status),
     statusTag: referralStatusTags[r.status] ?? '',
   };
 }
@@ -179,13 +180,13 @@ export function delegatedAuthorityView(placement: { placementType: string }, for
     areas: form
       ? decisionAreaKeys.map((a) => ({
           text: decisionAreas[a],
-          holder: label(authorityHolders, form[`${a}Holder`]),
+          holder: named(authorityHolders, form[`${a}Holder`]),
           notes: form[`${a}Notes`],
         }))
       : [],
     signedBy: form?.signedBy
       ? signers(form.signedBy)
-          .map((p) => label(signingParties, p))
+          .map((p) => named(signingParties, p))
           .join(', ')
       : null,
     signedOn: form?.signedOn ?? null,

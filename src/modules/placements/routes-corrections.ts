@@ -7,11 +7,11 @@ import type { FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fasti
 import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
-import { label } from '../children/labels.ts';
+
 import { childPath } from '../children/paths.ts';
 import { findChild } from '../children/scope.ts';
 import { householdPath } from '../households/paths.ts';
@@ -39,12 +39,12 @@ export function placementCorrectionRoutes(app: FastifyInstance, db: Db, maxDaysA
   const rows = (p: PlacementRecord) => [
     { key: 'Child', value: `${name(p)} (${p.childReference})` },
     { key: 'Household', value: `${p.householdName} (${p.householdReference})` },
-    { key: 'Type', value: label(placementTypes, p.placementType) },
+    { key: 'Type', value: named(placementTypes, p.placementType) },
     { key: 'Start date', value: formatDate(p.startDate) },
     ...(p.endDate
       ? [
           { key: 'End date', value: formatDate(p.endDate) },
-          { key: 'Ending', value: label(endings, p.ending) },
+          { key: 'Ending', value: named(endings, p.ending) },
           { key: 'Reason', value: p.endReason ?? 'Not recorded' },
         ]
       : []),

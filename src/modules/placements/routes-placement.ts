@@ -1,3 +1,4 @@
+import { named } from '../../platform/views/format.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
@@ -6,7 +7,7 @@ import { todayInLondon } from '../../platform/dates/index.ts';
 import { formErrors, type FormErrors } from '../../platform/views/forms.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
 import { answerForm } from '../../platform/views/results.ts';
-import { label } from '../children/labels.ts';
+
 import { findChild, type ChildRecord } from '../children/scope.ts';
 import { childPath } from '../children/paths.ts';
 import { emergencyPlacementPath, placementCorrectionPath, placementPath } from './paths.ts';
@@ -129,8 +130,8 @@ export function placementRoutes(app: FastifyInstance, db: Db, maxDaysAhead: numb
       title: `Placement: ${name(placement)} with ${placement.householdName}`,
       placement,
       planned,
-      typeText: label(placementTypes, placement.placementType),
-      endingText: label(endings, placement.ending),
+      typeText: named(placementTypes, placement.placementType),
+      endingText: named(endings, placement.ending),
       sawProfile: sawProfileText(placement.childSawProfile),
       documents: documentRows(documents),
       authority: delegatedAuthorityView(placement, authority),

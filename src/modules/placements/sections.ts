@@ -5,10 +5,11 @@
  * children placed with a carer on the portal home. Each is read within the viewer's own access;
  * the host page audits the view of its own record.
  */
+import { named } from '../../platform/views/format.ts';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { PageSectionContext } from '../../platform/views/page-sections.ts';
-import { label } from '../children/labels.ts';
+
 import { agencyPlacementsOfChild, canChangeAgencyPlacement } from './agency.ts';
 import { childrenPlacedWith } from './household-children.ts';
 import { placementTypes } from './labels.ts';
@@ -46,7 +47,7 @@ export async function childAgencySection({ db, user, record }: PageSectionContex
   });
   const placements = rows.map((p) => ({
     ...p,
-    typeText: label(placementTypes, p.placementType),
+    typeText: named(placementTypes, p.placementType),
     canEnd: mayEnd && p.endDate === null,
     canCorrect: mayEnd && p.endDate !== null,
     canChangeStart: mayEnd,

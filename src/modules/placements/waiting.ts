@@ -3,13 +3,14 @@
  * and a children's social worker's referrals returned to them to put right. Read live from the
  * referrals (a status lookup, within the viewer's referral scope), a screenful at a time.
  */
+import { named } from '../../platform/views/format.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
 import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import { differenceInDays, type IsoDate } from '../../platform/dates/index.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { children } from '../children/tables.ts';
-import { label } from '../children/labels.ts';
+
 import { urgencies } from './labels.ts';
 import { referralVisibleTo } from './scope.ts';
 import { referrals } from './tables.ts';
@@ -68,7 +69,7 @@ export async function referralsWaitingOn(
       id: r.id,
       childName: `${r.firstName} ${r.lastName}`,
       childReference: r.childReference,
-      urgencyText: label(urgencies, r.urgency),
+      urgencyText: named(urgencies, r.urgency),
       neededFrom: r.neededFrom,
       since: r.since,
       daysWaiting: Math.max(0, differenceInDays(today, r.since)),

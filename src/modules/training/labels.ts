@@ -69,11 +69,6 @@ export const otherOrganisationKindKeys = Object.keys(otherOrganisationKinds) as 
 
 export const attendanceNames = { attended: 'Attended', absent: 'Did not attend' } as const;
 
-export function label<T extends Record<string, string>>(labels: T, value: string | null | undefined): string {
-  if (!value) return '';
-  return (labels as Record<string, string>)[value] ?? value;
-}
-
 /** Hours as the service writes them: "3.5 hours", "1 hour". */
 export function hoursText(hours: string | number): string {
   const n = Number(hours);

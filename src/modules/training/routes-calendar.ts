@@ -1,4 +1,5 @@
 /** The training calendar, the courses and adding sessions: thin routes over courses.ts. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
@@ -12,7 +13,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { addCourse, addSession, changeCourse, changeSession } from './courses.ts';
 import { courseForm, isUuid, listQuery, sessionDateFields, sessionForm } from './forms.ts';
-import { categories, hoursText, label, mandatoryFor } from './labels.ts';
+import { categories, hoursText, mandatoryFor } from './labels.ts';
 import {
   coursesPage,
   findCourse,
@@ -33,8 +34,8 @@ const calendarCrumb = { text: 'Training calendar', href: '/training' };
 function courseView(c: CourseRow) {
   return {
     ...c,
-    categoryName: label(categories, c.category),
-    mandatoryName: label(mandatoryFor, c.mandatory_for),
+    categoryName: named(categories, c.category),
+    mandatoryName: named(mandatoryFor, c.mandatory_for),
     hoursText: hoursText(c.hours),
   };
 }

@@ -1,4 +1,5 @@
 /** A carer's training record, their TSD standards and PDP, and the household's training page. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import { can } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -11,7 +12,7 @@ import { findHouseholdReadInFull } from '../households/scope.ts';
 import { dueRule } from '../../platform/due/rule.ts';
 import { carerToDevelop, plansOf, recordPlan, recordTsd } from './development.ts';
 import { isUuid, planDateFields, planForm, tsdDateFields, tsdForm } from './forms.ts';
-import { categories, hoursText, label, occasions, organisers } from './labels.ts';
+import { categories, hoursText, occasions, organisers } from './labels.ts';
 import { PARTICIPATION_DAYS_EXPECTED } from './measures.ts';
 import { bookingsOf, carerFacts, eventsAttendedBy, trainingDueFor } from './record.ts';
 import { canKeepDevelopment, findVisibleCarer, type CarerInScope } from './scope.ts';
@@ -87,13 +88,13 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       facts,
       bookings: bookings.map((b) => ({
         ...b,
-        categoryName: label(categories, b.category),
+        categoryName: named(categories, b.category),
         hoursText: hoursText(b.hours),
         outcome: bookingOutcome(b, today, 'Booking cancelled'),
       })),
       events: (await eventsAttendedBy(db, { carerId: carer.id }, addDays(addYears(today, -1), 1), today)).map((e) => ({
         ...e,
-        organiserName: label(organisers, e.organiser),
+        organiserName: named(organisers, e.organiser),
       })),
       due: (await trainingDueFor(db, carer.id, today)).map((d) => ({
         ...d,
@@ -147,7 +148,7 @@ export const carerRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     const canDevelop = can(request.user!.role, 'training.develop') && canKeepDevelopment(request.user!, carer);
     const shown = plans.map((p) => ({
       ...p,
-      occasionName: label(occasions, p.occasion),
+      occasionName: named(occasions, p.occasion),
       ...(canDevelop ? { changeHref: changePlanPath(carer.id, p.id), removeHref: removePlanPath(carer.id, p.id) } : {}),
     }));
     return reply.page('training-pdp.njk', {

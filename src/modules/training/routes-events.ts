@@ -1,4 +1,5 @@
 /** Participation events: the list, adding one, and who attended (participation.ts); changing and removing one in routes-events-change.ts. */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/policy.ts';
@@ -11,7 +12,7 @@ import { pagination } from '../../platform/views/pagination.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { childVisibleTo } from '../children/scope.ts';
 import { attendeeForm, eventDateFields, eventForm, isUuid, listQuery } from './forms.ts';
-import { audiences, label, organisers } from './labels.ts';
+import { audiences, organisers } from './labels.ts';
 import { addAttendee, addEvent, removeAttendee, type Attendee } from './participation.ts';
 import { PAGE_SIZE, searchCarers, searchChildren } from './queries.ts';
 import { carersVisibleTo } from './scope.ts';
@@ -28,8 +29,8 @@ const eventsCrumb = { text: 'Participation events', href: '/participation' };
 type EventRow = typeof participationEvents.$inferSelect;
 const eventView = (e: EventRow) => ({
   ...e,
-  audienceName: label(audiences, e.audience),
-  organiserName: label(organisers, e.organiser),
+  audienceName: named(audiences, e.audience),
+  organiserName: named(organisers, e.organiser),
   days: Math.round((Date.parse(e.endsOn) - Date.parse(e.heldOn)) / 86_400_000) + 1,
 });
 
@@ -56,8 +57,8 @@ export const eventRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       title: 'Participation events',
       events: rows.map((e) => ({
         ...e,
-        audienceName: label(audiences, e.audience),
-        organiserName: label(organisers, e.organiser),
+        audienceName: named(audiences, e.audience),
+        organiserName: named(organisers, e.organiser),
       })),
       pagination: pagination(request.url, page, PAGE_SIZE, Number(total?.n ?? 0)),
       canRecord: can(request.user!.role, 'participation.record'),

@@ -3,13 +3,14 @@
  * and the page that removes them when recorded in error, the training coordinator's. Thin: parse,
  * call the service, render or redirect.
  */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyPluginAsync, FastifyReply, RouteShorthandOptions } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { choicesOf, formFields, type Field } from '../../platform/views/fields.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, who } from '../../platform/views/results.ts';
 import { isUuid, otherPlacesForm, removeOtherPlacesForm } from './forms.ts';
-import { otherOrganisationKindKeys, otherOrganisationKinds, label } from './labels.ts';
+import { otherOrganisationKindKeys, otherOrganisationKinds } from './labels.ts';
 import { offerPlaces, removeOtherPlaces } from './other-places.ts';
 import { newOtherPlacesPath, removeOtherPlacesPath, trainingSessionPath } from './paths.ts';
 import { findOtherPlaces, findSession, type SessionRow } from './queries.ts';
@@ -100,7 +101,7 @@ export const otherPlacesRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
       intro:
         'Remove them only if they were recorded in error: on the wrong session, or places the organisation did not take after all. The audit trail keeps who removed them and why.',
       rows: [
-        { key: 'Organisation', value: `${p.row.organisation} (${label(otherOrganisationKinds, p.row.kind)})` },
+        { key: 'Organisation', value: `${p.row.organisation} (${named(otherOrganisationKinds, p.row.kind)})` },
         { key: 'Places', value: placesInWords(p.row.places, p.row.pencePerPlace) },
       ],
       what: 'record of places',

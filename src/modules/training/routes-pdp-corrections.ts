@@ -9,12 +9,12 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { dateBoxes, parseDatedForm } from '../../platform/views/date-input.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
 import { answerForm, refused, who } from '../../platform/views/results.ts';
 import { plansOf, type PlanRow } from './development.ts';
 import { planChangeForm, planDateFields, removePlanForm } from './forms.ts';
-import { label, occasions } from './labels.ts';
+import { occasions } from './labels.ts';
 import { changePlanPath, developmentPlanPath, removePlanPath } from './paths.ts';
 import { changePlan, planToCorrect, removePlan } from './pdp-corrections.ts';
 import type { CarerInScope } from './scope.ts';
@@ -95,7 +95,7 @@ export const pdpCorrectionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, {
     return reply.code(errors ? 400 : 200).page('training-pdp-remove.njk', {
       title: `Remove the PDP agreed on ${formatDate(plan.agreedOn)}: ${carer.firstName} ${carer.lastName}`,
       carer,
-      plan: { ...plan, occasionName: label(occasions, plan.occasion) },
+      plan: { ...plan, occasionName: named(occasions, plan.occasion) },
       earlier,
       values,
       errors,

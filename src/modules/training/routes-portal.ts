@@ -3,6 +3,7 @@
  * days, the sessions to come, booking a place and cancelling one. A carer sees and books for the
  * carers of their own household only.
  */
+import { named } from '../../platform/views/format.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -15,7 +16,7 @@ import { carers } from '../households/tables.ts';
 import { bookPlace, cancelBooking } from './bookings.ts';
 import { plansOf } from './development.ts';
 import { carerChoiceForm, isUuid, listQuery } from './forms.ts';
-import { categories, hoursText, label, organisers } from './labels.ts';
+import { categories, hoursText, organisers } from './labels.ts';
 import { PARTICIPATION_DAYS_EXPECTED } from './measures.ts';
 import { findSession, PAGE_SIZE, sessionsPage, type SessionRow } from './queries.ts';
 import { bookingsOf, carerFacts, eventsAttendedBy } from './record.ts';
@@ -77,14 +78,14 @@ export const portalTrainingRoutes: FastifyPluginAsync<{ db: Db }> = async (app, 
           .filter((b) => b.carer_id === p.carer_id)
           .map((b) => ({
             ...b,
-            categoryName: label(categories, b.category),
+            categoryName: named(categories, b.category),
             hoursText: hoursText(b.hours),
             upcoming: b.starts_on >= today && b.status === 'booked' && b.session_status === 'scheduled',
             outcome: bookingOutcome(b, today, 'You cancelled'),
           })),
         events: events
           .filter((e) => e.carer_id === p.carer_id)
-          .map((e) => ({ ...e, organiserName: label(organisers, e.organiser) })),
+          .map((e) => ({ ...e, organiserName: named(organisers, e.organiser) })),
       })),
       expected: PARTICIPATION_DAYS_EXPECTED,
       sessions: upcoming.rows.map(sessionView),

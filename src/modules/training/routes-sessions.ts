@@ -4,13 +4,13 @@ import { can } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates/index.ts';
 import { parseForm, type FormErrors } from '../../platform/views/forms.ts';
-import { lowerFirst } from '../../platform/views/format.ts';
+import { lowerFirst, named } from '../../platform/views/format.ts';
 import { refused, who } from '../../platform/views/results.ts';
 import { bookPlace, cancelBooking, takeRegister } from './bookings.ts';
 import { cancelSession } from './courses.ts';
 import { cancelSessionForm, carerChoiceForm, isUuid, listQuery, registerForm } from './forms.ts';
 import { findSession, otherPlacesOf, registerOf, searchCarers, type SessionRow } from './queries.ts';
-import { label, otherOrganisationKinds } from './labels.ts';
+import { otherOrganisationKinds } from './labels.ts';
 import { attendanceName, errorsFor, flashFor, placesInWords, sessionView } from './views.ts';
 import { trainingBookings } from './tables.ts';
 import { eq } from 'drizzle-orm';
@@ -49,7 +49,7 @@ export const sessionRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       booked: register.filter((r) => r.status === 'booked'),
       otherPlaces: (await otherPlacesOf(db, session.id)).map((o) => ({
         organisation: o.organisation,
-        kind: lowerFirst(label(otherOrganisationKinds, o.kind)),
+        kind: lowerFirst(named(otherOrganisationKinds, o.kind)),
         places: placesInWords(o.places, o.pence_per_place),
         removeHref: canManage ? removeOtherPlacesPath(o.id) : null,
       })),

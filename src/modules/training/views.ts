@@ -1,6 +1,6 @@
 /** Records of the training module turned into what its pages show, in words. */
 import { formatPence } from '../../platform/views/money.ts';
-import { formatDate } from '../../platform/views/format.ts';
+import { formatDate, named } from '../../platform/views/format.ts';
 import type { FormErrors } from '../../platform/views/forms.ts';
 import { formErrors } from '../../platform/views/forms.ts';
 import { linkDateErrors } from '../../platform/views/date-input.ts';
@@ -11,14 +11,11 @@ import {
   categories,
   formats,
   hoursText,
-  label,
   mandatoryFor,
   occasions,
   organisers,
 } from './labels.ts';
 import type { SessionRow } from './queries.ts';
-
-export { label };
 
 const options = (labels: Record<string, string>, selected: unknown, blank?: string) => [
   ...(blank !== undefined ? [{ value: '', text: blank, selected: !selected }] : []),
@@ -42,8 +39,8 @@ export function sessionView(s: SessionRow) {
   const left = Math.max(0, s.capacity - Number(s.booked) - Number(s.others));
   return {
     ...s,
-    categoryName: label(categories, s.category),
-    formatName: label(formats, s.format),
+    categoryName: named(categories, s.category),
+    formatName: named(formats, s.format),
     hoursText: hoursText(s.hours),
     when:
       formatDate(s.starts_on) +
@@ -59,7 +56,7 @@ export function sessionView(s: SessionRow) {
   };
 }
 
-export const attendanceName = (value: string | null) => (value ? label(attendanceNames, value) : 'Not recorded');
+export const attendanceName = (value: string | null) => (value ? named(attendanceNames, value) : 'Not recorded');
 
 /**
  * What became of a booking, in words: the session or booking cancelled, booked (until the register
