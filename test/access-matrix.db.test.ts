@@ -644,6 +644,9 @@ const expected: Record<string, Rule> = {
   'POST /households/:id/ambassadors/activities/new': 'ambassadors.record',
   'GET /ambassadors/activities/:id/remove': 'ambassadors.record',
   'POST /ambassadors/activities/:id/remove': 'ambassadors.record',
+  // The carers record their own work as ambassadors in the portal.
+  'GET /portal/ambassadors/activities/new': 'portal.use',
+  'POST /portal/ambassadors/activities/new': 'portal.use',
   // Joint training days (action 10.2): read by fostering staff, panel members and the director; recorded by the head and
   // the training coordinator; an attendee gives their own evaluation (scope: joint-training/scope.ts).
   'GET /joint-training': 'joint-training.view',

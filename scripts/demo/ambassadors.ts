@@ -50,7 +50,9 @@ interface Carer {
 /** Writes the demo's Carer Ambassadors and what they did, dated back from `todayIso`; returns how many records. */
 export async function writeDemoAmbassadors(tx: DbOrTx, random: Random, todayIso: IsoDate): Promise<number> {
   const today = dayOf(todayIso);
-  // One carer of each approved household, not restricted, approved at least a year: the first by name.
+  // One carer of each approved household, not restricted, approved at least a year: the first by
+  // name, or in the demo carer's household the carer whose account it is (who records their work
+  // as an ambassador on the portal).
   const carers = await queryRows<Carer>(
     tx,
     sql`select distinct on (h.id) c.id, h.id as household_id, h.allocated_ssw_id as ssw,
@@ -59,7 +61,8 @@ export async function writeDemoAmbassadors(tx: DbOrTx, random: Random, todayIso:
       from households h join carers c on c.household_id = h.id
       where h.status = 'approved' and not h.restricted and c.left_on is null
         and h.approved_on <= ${isoOf(today - 365)}::date
-      order by h.id, c.first_name, c.id`,
+      order by h.id, (c.id = (select u.carer_id from users u where u.username = 'carer' and u.household_id = h.id))
+        desc nulls last, c.first_name, c.id`,
   );
   const [approved] = await queryRows<{ n: number }>(
     tx,

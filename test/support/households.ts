@@ -214,3 +214,29 @@ export async function latestStatusEventId(db: DbOrTx, householdId: string): Prom
     .limit(1);
   return event!.id;
 }
+
+/**
+ * A foster carer's account for the carer portal, as an administrator makes one, with the demo's
+ * password; linked to a household (and one of its carers) when given, as the manager links it.
+ */
+export async function makeCarerAccount(
+  db: DbOrTx,
+  displayName: string,
+  username: string,
+  link: { householdId?: string; carerId?: string } = {},
+): Promise<string> {
+  const [demo] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.username, 'carer'));
+  const [row] = await db
+    .insert(users)
+    .values({
+      username,
+      displayName,
+      email: `${username}@example.com`,
+      role: 'foster_carer',
+      passwordHash: demo!.hash,
+      householdId: link.householdId ?? null,
+      carerId: link.carerId ?? null,
+    })
+    .returning({ id: users.id });
+  return row!.id;
+}

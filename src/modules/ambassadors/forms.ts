@@ -46,12 +46,15 @@ export const datesForm = (today: IsoDate, stopped: boolean) =>
     );
 export type DatesInput = z.infer<ReturnType<typeof datesForm>>;
 
-/** Something an ambassador did: who (when the household has more than one), the day, what, a note. */
-export const activityForm = (today: IsoDate) =>
+/**
+ * Something an ambassador did: who (when the household has more than one), the day, what, a note.
+ * Asked of staff about the ambassador ("they"), or of the carer in the portal ("you").
+ */
+export const activityForm = (today: IsoDate, person: 'they' | 'you' = 'they') =>
   z.object({
-    ambassadorId: requiredId('Select the ambassador'),
+    ambassadorId: requiredId(person === 'they' ? 'Select the ambassador' : 'Select who it was'),
     onDate: pastGovukDate('Date of the activity', today),
-    kind: z.enum(activityKinds, { error: 'Select what they did' }),
+    kind: z.enum(activityKinds, { error: `Select what ${person} did` }),
     note: optionalText(1000, 'a note'),
   });
 export type ActivityInput = z.infer<ReturnType<typeof activityForm>>;

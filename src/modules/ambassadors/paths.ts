@@ -7,3 +7,4 @@ export const removeAmbassadorPath = (id: string) => `/ambassadors/${id}/remove`;
 export const newActivityPath = (householdId: string) => `/households/${householdId}/ambassadors/activities/new`;
 export const removeActivityPath = (id: string) => `/ambassadors/activities/${id}/remove`;
 export const changeAmbassadorPath = (id: string) => `/ambassadors/${id}/change`;
+export const portalActivityPath = () => '/portal/ambassadors/activities/new';

@@ -76,6 +76,20 @@ export async function ambassadorsOfHousehold(db: DbOrTx, householdId: string) {
 }
 export type HouseholdAmbassadors = Awaited<ReturnType<typeof ambassadorsOfHousehold>>;
 
+/**
+ * The ambassadors a carer may record their work for in the portal: their household's ambassadors
+ * now, living there, and only the carer's own when their account is linked to them.
+ */
+export async function ownAmbassadors(db: DbOrTx, householdId: string, userId: string): Promise<AmbassadorRow[]> {
+  return queryRows<AmbassadorRow>(
+    db,
+    sql`select ${ambassadorColumns} from carer_ambassadors a join carers c on c.id = a.carer_id
+      where a.household_id = ${householdId} and a.ended_on is null and c.left_on is null
+        and a.carer_id = coalesce((select u.carer_id from users u where u.id = ${userId}), a.carer_id)
+      order by c.last_name, c.first_name, a.id`,
+  );
+}
+
 /** The carers living in the household now who are not ambassadors now: whom a manager may make one. */
 export async function carersToAppoint(db: DbOrTx, householdId: string): Promise<CarerChoice[]> {
   return queryRows<CarerChoice>(

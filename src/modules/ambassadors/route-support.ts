@@ -11,13 +11,14 @@ import type { SignedInUser } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
 import { parseDatedForm } from '../../platform/views/date-input.ts';
-import { formFields, type Field } from '../../platform/views/fields.ts';
+import { choicesOf, dateField, formFields, type Field } from '../../platform/views/fields.ts';
 import { parseForm, removalForm, type FormErrors } from '../../platform/views/forms.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { isUuid } from '../../platform/views/params.ts';
 import { answerForm, forbidden, refused, who, type Result } from '../../platform/views/results.ts';
 import { householdPath } from '../households/paths.ts';
 import { findHouseholdReadInFull, householdAbilities, type HouseholdRecord } from '../households/scope.ts';
+import { activityKindNames, activityKinds } from './labels.ts';
 import { householdAmbassadorsPath } from './paths.ts';
 import { findAmbassador, type AmbassadorRow } from './queries.ts';
 
@@ -39,6 +40,24 @@ export const crumbs = (h: Pick<HouseholdRecord, 'id' | 'name'>, own = true) => [
 /** "3 March 2026 to now", or to the day they stopped. */
 export const period = (a: Pick<AmbassadorRow, 'startedOn' | 'endedOn'>) =>
   `${formatDate(a.startedOn)} to ${a.endedOn ? formatDate(a.endedOn) : 'now'}`;
+
+/** The fields of an activity after whose it is: the day, what it was, a note; "they" for staff, "you" in the portal. */
+export const activityFields = (person: 'they' | 'you'): Field[] => [
+  dateField('onDate', 'Date of the activity'),
+  {
+    type: 'radios',
+    name: 'kind',
+    label: person === 'they' ? 'What they did' : 'What you did',
+    choices: choicesOf(activityKinds, activityKindNames),
+  },
+  {
+    type: 'textarea',
+    name: 'note',
+    label: 'Note (optional)',
+    hint: `Where it was, and who ${person} spoke with or supported`,
+    rows: 3,
+  },
+];
 
 /** What a form route works on: the household, and the ambassador or activity of the address. */
 export interface Target {

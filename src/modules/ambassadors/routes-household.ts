@@ -7,12 +7,12 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { choicesOf, dateField } from '../../platform/views/fields.ts';
+import { dateField } from '../../platform/views/fields.ts';
 import { formatDate, named } from '../../platform/views/format.ts';
 import { who } from '../../platform/views/results.ts';
 import { householdAbilities } from '../households/scope.ts';
 import { ACTIVITY_DATES, activityForm, appointForm, START_DATES } from './forms.ts';
-import { activityKindNames, activityKinds, AMBASSADORS_TARGET } from './labels.ts';
+import { activityKindNames, AMBASSADORS_TARGET } from './labels.ts';
 import {
   changeAmbassadorPath,
   householdAmbassadorsPath,
@@ -23,7 +23,7 @@ import {
   stopAmbassadorPath,
 } from './paths.ts';
 import { ambassadorsOfHousehold, carersToAppoint } from './queries.ts';
-import { appoint, crumbs, period, record, routeKit, view, type WithId } from './route-support.ts';
+import { activityFields, appoint, crumbs, period, record, routeKit, view, type WithId } from './route-support.ts';
 import { mayAppointAmbassadors, mayRecordAmbassadorWork } from './scope.ts';
 import { APPOINTED_FROM, appointAmbassador, recordActivity } from './service.ts';
 
@@ -144,20 +144,7 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
             label: 'Carer Ambassador',
             choices: ambassadors.map((a) => ({ value: a.id, text: a.carerName, hint: `Ambassador ${period(a)}` })),
           },
-          dateField('onDate', 'Date of the activity'),
-          {
-            type: 'radios',
-            name: 'kind',
-            label: 'What they did',
-            choices: choicesOf(activityKinds, activityKindNames),
-          },
-          {
-            type: 'textarea',
-            name: 'note',
-            label: 'Note (optional)',
-            hint: 'Where it was, and who they spoke with or supported',
-            rows: 3,
-          },
+          ...activityFields('they'),
         ],
         button: 'Save the activity',
       };

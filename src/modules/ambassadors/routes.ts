@@ -16,6 +16,7 @@ import { ambassadorsPath, householdAmbassadorsPath } from './paths.ts';
 import { ambassadorList, LIST_PAGE_SIZE } from './queries.ts';
 import { view } from './route-support.ts';
 import { ambassadorCorrectionRoutes } from './routes-corrections.ts';
+import { portalAmbassadorRoutes } from './routes-portal.ts';
 import { householdAmbassadorRoutes } from './routes-household.ts';
 
 export const ambassadorRoutes: FastifyPluginAsync<ModuleContext> = async (app, { db }) => {
@@ -52,4 +53,5 @@ export const ambassadorRoutes: FastifyPluginAsync<ModuleContext> = async (app, {
 
   householdAmbassadorRoutes(app, db);
   ambassadorCorrectionRoutes(app, db);
+  portalAmbassadorRoutes(app, db);
 };

@@ -14,6 +14,7 @@ import { formatDate } from '../../platform/views/format.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { changeOnHousehold, changeOnHouseholdRecord, type HouseholdRecord } from '../households/scope.ts';
 import type { ActivityInput, AppointInput, DatesInput } from './forms.ts';
+import { ownAmbassadors } from './queries.ts';
 import { mayAppointAmbassadors, mayRecordAmbassadorWork } from './scope.ts';
 import { ambassadorActivities, carerAmbassadors } from './tables.ts';
 
@@ -199,6 +200,45 @@ export async function recordActivity(db: Db, who: Who, householdId: string, inpu
       activityId: made!.id,
       kind: input.kind,
       onDate: input.onDate,
+    });
+    return { ok: true as const, id: householdId };
+  });
+}
+
+/**
+ * Records something a carer did as a Carer Ambassador, from their portal: for an ambassador of
+ * their own household now (their own time, when their account is linked to them), on a day since
+ * they became one. Recorded by the carer's account, on the household's trail; their supervising
+ * social worker sees it with the rest, and removes it if it was recorded in error.
+ */
+export async function recordOwnActivity(db: Db, who: Who, input: ActivityInput): Promise<Result> {
+  const householdId = who.user.householdId;
+  if (!householdId) return notFound;
+  return db.transaction(async (tx) => {
+    const a = (await ownAmbassadors(tx, householdId, who.user.id)).find((m) => m.id === input.ambassadorId);
+    if (!a) return invalid({ field: 'ambassadorId', message: 'Select who it was' });
+    // Held while the activity is written: not stopped meanwhile.
+    await tx
+      .select({ id: carerAmbassadors.id })
+      .from(carerAmbassadors)
+      .where(eq(carerAmbassadors.id, a.id))
+      .for('update');
+    if (input.onDate < a.startedOn) {
+      return invalid({
+        field: 'onDate',
+        message: `Date of the activity must be on or after ${formatDate(a.startedOn)}, when ${a.carerName} became a Carer Ambassador`,
+      });
+    }
+    const [made] = await tx
+      .insert(ambassadorActivities)
+      .values({ ...input, householdId, note: input.note ?? '', recordedBy: who.user.id })
+      .returning({ id: ambassadorActivities.id });
+    await auditHousehold(tx, who, householdId, 'create', {
+      part: 'ambassador-activity',
+      activityId: made!.id,
+      kind: input.kind,
+      onDate: input.onDate,
+      via: 'portal',
     });
     return { ok: true as const, id: householdId };
   });

@@ -9,7 +9,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expectDueItemsInStep } from '../../../test/support/due.ts';
 import { Agent, signedIn, testAppForFile } from '../../../test/support/app.ts';
-import { makeCarer, makeCheck, makeHousehold, makeSaferCarePlan } from '../../../test/support/households.ts';
+import {
+  makeCarer,
+  makeCarerAccount,
+  makeCheck,
+  makeHousehold,
+  makeSaferCarePlan,
+} from '../../../test/support/households.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { addDays, addWorkingDays, todayInLondon } from '../../platform/dates/index.ts';
@@ -29,17 +35,6 @@ const itemsOf = async (recordIds: string[], ruleId?: string) =>
     .select({ ruleId: dueItems.ruleId, dueOn: dueItems.dueOn, detail: dueItems.detail })
     .from(dueItems)
     .where(and(inArray(dueItems.recordId, recordIds), ruleId ? eq(dueItems.ruleId, ruleId) : undefined));
-
-/** A foster carer's account, as an administrator makes one, with the demo's password; not linked to a household. */
-async function carerAccount(displayName: string, username: string) {
-  const db = t.database.db;
-  const [demo] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.username, 'carer'));
-  const [row] = await db
-    .insert(users)
-    .values({ username, displayName, email: `${username}@example.com`, role: 'foster_carer', passwordHash: demo!.hash })
-    .returning({ id: users.id });
-  return row!.id;
-}
 
 const alexValues = {
   firstName: 'Alex',
@@ -81,7 +76,7 @@ describe('a carer leaving the household', () => {
       (await db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, sessionId)))[0]!;
 
     // Alex has an account for the carer portal, linked from the household's page.
-    const accountId = await carerAccount('Alex Parting', 'alex.parting');
+    const accountId = await makeCarerAccount(db, 'Alex Parting', 'alex.parting');
     const ssw = await signedIn(t.app, 'ssw');
     const portalPath = `/households/${household.id}/carers/${alex.id}/portal-account`;
     expect((await ssw.post(portalPath, { userId: accountId })).headers.location).toBe(
@@ -219,8 +214,8 @@ describe('a carer’s account for the carer portal', () => {
     const page = await ssw.get(`/households/${household.id}`);
     expect(page.body).toContain('No account');
     expect(page.body).toContain(`href="${path}">Give access`);
-    const aaronId = await carerAccount('Aaron Aardvark', 'aaron.aardvark');
-    const accountId = await carerAccount('Robin Portalson', 'robin.portalson');
+    const aaronId = await makeCarerAccount(db, 'Aaron Aardvark', 'aaron.aardvark');
+    const accountId = await makeCarerAccount(db, 'Robin Portalson', 'robin.portalson');
     const form = await ssw.get(path);
     expect(form.body).toContain('Which account is theirs?');
     // Offered first: the accounts in the carer's surname (A comes before R otherwise).
@@ -269,7 +264,7 @@ describe('a carer’s account for the carer portal', () => {
     const db = t.database.db;
     const household = await makeHousehold(db, { allocatedSswUsername: 'ssw' });
     const kim = await makeCarer(db, household.id, { firstName: 'Kim', lastName: 'Rolechange' });
-    const accountId = await carerAccount('Kim Rolechange', 'kim.rolechange');
+    const accountId = await makeCarerAccount(db, 'Kim Rolechange', 'kim.rolechange');
     const ssw = await signedIn(t.app, 'ssw');
     await ssw.post(`/households/${household.id}/carers/${kim.id}/portal-account`, { userId: accountId });
     expect((await ssw.get(`/households/${household.id}`)).body).toContain('Kim Rolechange’s account');

@@ -7,6 +7,7 @@ const flashes: Record<string, string> = {
   password: 'Your password has been changed',
   acknowledged: 'Thank you: you have confirmed you received the notes',
   'change-told': 'Thank you for telling us: your supervising social worker will be in touch about the change',
+  'ambassador-activity': 'Thank you: what you did as a Carer Ambassador is recorded',
 };
 
 /**
