@@ -89,8 +89,10 @@ describe('a Carer Ambassador’s work recorded from the portal', () => {
 
     // The supervising social worker sees it, recorded by the carer.
     const staffPage = (await (await signedIn(t.app, 'ssw')).get(`/households/${household.id}/ambassadors`)).body;
-    expect(staffPage).toContain(note);
-    expect(staffPage).toContain('Ari Portalspeak');
+    expect(staffPage).toContain(
+      `${note} <span class="govuk-hint govuk-!-display-inline">(recorded by the carers on their portal)</span>`,
+    );
+    expect(staffPage.match(/recorded by the carers on their portal/g)).toHaveLength(1);
     const [trail] = await queryRows<{ username: string; via: string }>(
       db,
       sql`select username, detail->>'via' as via from audit_events where record_type = 'household'

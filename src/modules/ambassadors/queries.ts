@@ -32,6 +32,8 @@ export interface ActivityRow {
   kind: string;
   note: string;
   recordedByName: string | null;
+  /** Recorded by the carers themselves, on their portal. */
+  byCarers: boolean;
 }
 
 export interface CarerChoice {
@@ -49,7 +51,8 @@ const ambassadorColumns = sql`a.id, a.carer_id as "carerId", ${carerName('c')} a
 
 const activityColumns = sql`x.id, x.ambassador_id as "ambassadorId", ${carerName('c')} as "carerName",
   x.on_date::text as "onDate", x.kind, x.note,
-  (select u.display_name from users u where u.id = x.recorded_by) as "recordedByName"`;
+  (select u.display_name from users u where u.id = x.recorded_by) as "recordedByName",
+  coalesce((select u.role = 'foster_carer' from users u where u.id = x.recorded_by), false) as "byCarers"`;
 
 /** A household's ambassadors (now first) and their latest activities. No access check: the caller scoped the household. */
 export async function ambassadorsOfHousehold(db: DbOrTx, householdId: string) {

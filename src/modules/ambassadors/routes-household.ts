@@ -77,6 +77,7 @@ export function householdAmbassadorRoutes(app: FastifyInstance, db: Db) {
           who: x.carerName,
           what: named(activityKindNames, x.kind),
           note: x.note,
+          byCarers: x.byCarers,
           removeHref: mayRecord ? removeActivityPath(x.id) : null,
         })),
         activitiesCut: activityTotal > activities.length ? activityTotal : null,
