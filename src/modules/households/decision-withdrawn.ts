@@ -11,11 +11,12 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { refreshDueItems } from '../../platform/due/index.ts';
+import { householdChanged } from '../../platform/modules/household-changes.ts';
 import type { HouseholdBefore, WithdrawnDecision } from '../../platform/modules/panel-business.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { invalid, notFound, type Result, type Who } from '../../platform/views/results.ts';
 import { refreshHouseholdFacts } from './facts.ts';
-import { statusName } from './labels.ts';
+import { approvalStandsWhile, statusName } from './labels.ts';
 import { findHouseholdById, type HouseholdRecord } from './scope.ts';
 import { lockHousehold } from './service.ts';
 import { householdStatusEvents, households } from './tables.ts';
@@ -122,6 +123,17 @@ export async function withdrawDecisionFromHousehold(
     .update(households)
     .set({ ...set, updatedAt: new Date() })
     .where(eq(households.id, household.id));
+  // What ended with a deregistration withdrawn comes back; what began under an approval withdrawn ends.
+  if (move && approvalStandsWhile(move.previous.toStatus) !== approvalStandsWhile(move.event.toStatus)) {
+    const endedOn = move.event.onDate;
+    await householdChanged(
+      tx,
+      who,
+      approvalStandsWhile(move.previous.toStatus)
+        ? { kind: 'approval-restored', householdId: household.id, endedOn }
+        : { kind: 'approval-ended', householdId: household.id, endedOn },
+    );
+  }
   await refreshDueItems(tx, 'household', [household.id]);
   await refreshHouseholdFacts(tx, household.id);
   await recordAudit(tx, who.actor, {

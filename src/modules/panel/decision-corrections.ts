@@ -173,12 +173,13 @@ async function laterRecordsRefusal(tx: DbOrTx, d: Decision, from: IsoDate, on: I
  * approval's date of approval with it), and refuses (rolling the transaction back) when it would put
  * the status history out of order.
  */
-async function moveStatus(tx: Tx, d: Decision, move: { toStatus: string; onDate: IsoDate }, on: IsoDate) {
-  const refusal = await householdLifecycle().redateMove(tx as unknown as Db, d.householdId, {
-    toStatus: move.toStatus,
-    wasOn: move.onDate,
-    nowOn: on,
-  });
+async function moveStatus(tx: Tx, who: Who, d: Decision, move: { toStatus: string; onDate: IsoDate }, on: IsoDate) {
+  const refusal = await householdLifecycle().redateMove(
+    tx as unknown as Db,
+    d.householdId,
+    { toStatus: move.toStatus, wasOn: move.onDate, nowOn: on },
+    who,
+  );
   if (refusal) throw new Refused([{ field: 'decidedOn', message: `${DATE} ${refusal}` }]);
 }
 
@@ -236,7 +237,7 @@ export async function changeDecision(
     if (!fields.length) {
       throw new Refused([{ field: 'decidedOn', message: 'Nothing has changed: change what was recorded wrongly' }]);
     }
-    if (move && move.onDate !== on) await moveStatus(tx, d, move, on);
+    if (move && move.onDate !== on) await moveStatus(tx, who, d, move, on);
     await tx
       .update(agencyDecisions)
       .set({
