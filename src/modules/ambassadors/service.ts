@@ -191,18 +191,24 @@ export async function recordActivity(db: Db, who: Who, householdId: string, inpu
     if (input.onDate < a.startedOn || (a.endedOn !== null && input.onDate > a.endedOn)) {
       return invalid({ field: 'onDate', message: 'Date of the activity must be while they were an ambassador' });
     }
-    const [made] = await tx
-      .insert(ambassadorActivities)
-      .values({ ...input, householdId, note: input.note ?? '', recordedBy: who.user.id })
-      .returning({ id: ambassadorActivities.id });
-    await auditHousehold(tx, who, household.id, 'create', {
-      part: 'ambassador-activity',
-      activityId: made!.id,
-      kind: input.kind,
-      onDate: input.onDate,
-    });
-    return { ok: true as const, id: householdId };
+    return insertActivity(tx, who, household.id, input);
   });
+}
+
+/** Writes an activity and its line on the household's trail (from the portal: `via`). */
+async function insertActivity(tx: DbOrTx, who: Who, householdId: string, input: ActivityInput, via?: 'portal') {
+  const [made] = await tx
+    .insert(ambassadorActivities)
+    .values({ ...input, householdId, note: input.note ?? '', recordedBy: who.user.id })
+    .returning({ id: ambassadorActivities.id });
+  await auditHousehold(tx, who, householdId, 'create', {
+    part: 'ambassador-activity',
+    activityId: made!.id,
+    kind: input.kind,
+    onDate: input.onDate,
+    ...(via ? { via } : {}),
+  });
+  return { ok: true as const, id: householdId };
 }
 
 /**
@@ -229,18 +235,7 @@ export async function recordOwnActivity(db: Db, who: Who, input: ActivityInput):
         message: `Date of the activity must be on or after ${formatDate(a.startedOn)}, when ${a.carerName} became a Carer Ambassador`,
       });
     }
-    const [made] = await tx
-      .insert(ambassadorActivities)
-      .values({ ...input, householdId, note: input.note ?? '', recordedBy: who.user.id })
-      .returning({ id: ambassadorActivities.id });
-    await auditHousehold(tx, who, householdId, 'create', {
-      part: 'ambassador-activity',
-      activityId: made!.id,
-      kind: input.kind,
-      onDate: input.onDate,
-      via: 'portal',
-    });
-    return { ok: true as const, id: householdId };
+    return insertActivity(tx, who, householdId, input, 'portal');
   });
 }
 
