@@ -11,8 +11,8 @@ test('a supervising social worker records a household’s safer-care plan agreed
   test.setTimeout(90_000);
   const page = hearth.page;
   // Their own approved households: the list filtered by status and worker. Not the demo carer's
-  // household (Ellis and Wells): the portal's journeys change it meanwhile, and someone joining it
-  // makes its plan due again within the fortnight.
+  // household (Ellis and Wells), first in the list: other journeys place children with it and change
+  // it meanwhile, and a child placed there for the first time makes its plan due again sooner.
   await hearth.signInAs('ssw', '/households?status=approved&worker=me');
   await expect(hearth.heading).toHaveText('Households');
   const row = page.locator('main table tbody tr').filter({ hasNotText: 'Ellis and Wells' }).first();
