@@ -3,7 +3,8 @@
  * form (bad dates refused, the last carer kept, nothing typed lost); the household's page keeps them
  * as a former carer; their check renewals and training deadlines end, the safer-care plan is due
  * again, and their access to the carer portal ends at once. Search, the check form and the profile
- * given to children say so. The kept deadlines match a rebuild throughout.
+ * given to children say so. Recorded in error and cleared, what it changed comes back, training
+ * places included. The kept deadlines match a rebuild throughout.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,8 @@ describe('a carer leaving the household', () => {
     const course = await makeCourse(db, { title: 'Managing behaviour' });
     const placeToCome = await attended(db, alex.id, course.id, addDays(today, 20), null);
     const placeTakenSince = await attended(db, alex.id, course.id, addDays(today, 30), null);
+    // And one on a session held three days ago, its register not taken yet.
+    const placeHeldSince = await attended(db, alex.id, course.id, addDays(today, -3), null);
     const before = await attended(db, alex.id, course.id, addDays(today, -30));
     const bookingOf = async (sessionId: string) =>
       (await db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, sessionId)))[0]!;
@@ -121,6 +124,7 @@ describe('a carer leaving the household', () => {
 
     // Their place still to come is given up, on the booking's trail; what they attended stays.
     expect(await bookingOf(placeToCome.id)).toMatchObject({ status: 'cancelled' });
+    expect(await bookingOf(placeHeldSince.id)).toMatchObject({ status: 'cancelled' });
     expect(await bookingOf(before.id)).toMatchObject({ status: 'booked', attendance: 'attended' });
     const cancelledTrail = await db
       .select()
@@ -187,6 +191,11 @@ describe('a carer leaving the household', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.recordId, (await bookingOf(placeToCome.id)).id), eq(auditEvents.action, 'book')));
     expect(booked).toMatchObject([{ username: 'ssw', detail: { via: 'carer-returned' } }]);
+    // The place on the session held meanwhile too, on its register for the coordinator to say whether they went.
+    expect(await bookingOf(placeHeldSince.id)).toMatchObject({ status: 'booked', attendance: null });
+    const register = await (await signedIn(t.app, 'training')).get(`/training/sessions/${placeHeldSince.id}`);
+    expect(register.body).toContain('Alex Parting');
+    expect(register.body).toContain('Not recorded');
     const laterPlaces = await db
       .select()
       .from(trainingBookings)

@@ -95,7 +95,7 @@ export async function updateCarer(
       // A carer who has left sees nothing more of the household: their portal access ends now.
       if (input.leftOn) await endPortalAccess(tx, who, householdId, carerId);
       left = Boolean(input.leftOn && !carer.leftOn);
-      // What other modules do in the same save (training gives up their places still to come); a
+      // What other modules do in the same save (training gives up their places after the day they left); a
       // leaving cleared (recorded in error) or re-dated puts right what followed it.
       if (input.leftOn && input.leftOn !== carer.leftOn) {
         const wasOn = carer.leftOn ?? undefined;

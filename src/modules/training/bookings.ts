@@ -203,9 +203,11 @@ export async function takeRegister(
  * A carer who has left their household gives up the places booked for them on sessions after the
  * day they left, not yet registered (`whenHouseholdChanges`, in the leaving's save): the places are
  * free for others, and each cancellation is on the booking's trail. The leaving put right puts them
- * right: cleared (recorded in error), the places given up for sessions still to come are booked
- * again; moved later, those for sessions up to the new day. Each only while the session goes ahead
- * and has a place free (one taken since by another carer is not taken back).
+ * right: cleared (recorded in error), the places given up are booked again; moved later, those for
+ * sessions up to the new day. Each only while the session goes ahead and has a place free (one taken
+ * since by another carer is not taken back). A place on a session held meanwhile comes back with its
+ * attendance not recorded, on the session's register: whether the carer went is for the register
+ * to say, not for the leaving put right.
  */
 export const placesFollowCarer: HouseholdChangeHandler = async (tx, who, change) => {
   if (change.kind === 'carer-returned') return bookAgain(tx, who, change.carerId);
@@ -234,14 +236,14 @@ export const placesFollowCarer: HouseholdChangeHandler = async (tx, who, change)
   }
 };
 
-/** Books again the carer's places given up when they left, for sessions still to come (up to `upTo`). */
+/** Books again the carer's places given up when they left (for sessions up to `upTo`), held or to come. */
 async function bookAgain(tx: DbOrTx, who: Who, carerId: string, upTo?: string): Promise<void> {
   const given = await queryRows<{ id: string; sessionId: string; capacity: number }>(
     tx,
     sql`select b.id, b.session_id as "sessionId", s.capacity from training_bookings b
       join training_sessions s on s.id = b.session_id
       where b.carer_id = ${carerId} and b.status = 'cancelled' and b.cancelled_by = 'carer-left'
-        and s.status <> 'cancelled' and b.session_starts_on > ${todayInLondon()}::date
+        and s.status <> 'cancelled'
         ${upTo ? sql`and b.session_starts_on <= ${upTo}::date` : sql``}
       order by b.session_starts_on
       for update of s`,
