@@ -75,17 +75,18 @@ describe('a Carer Ambassador’s work recorded from the portal', () => {
     );
     expect(tooEarly.body).toContain(note);
 
+    // Today: the portal shows what they did since 1 April.
     const saved = await carer.post(FORM, {
       ambassadorId: await ambassadorOf(ari.id),
       kind: 'recruitment-event',
-      ...boxes('onDate', day(-1)),
+      ...boxes('onDate', day(0)),
       note,
     });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/portal?done=ambassador-activity');
     const after = await carer.get(saved.headers.location!);
     expect(after.body).toContain('Thank you: what you did as a Carer Ambassador is recorded');
-    expect(after.body).toContain(`${formatDate(day(-1))}: Ari Portalspeak, a recruitment event or information evening`);
+    expect(after.body).toContain(`${formatDate(day(0))}: Ari Portalspeak, a recruitment event or information evening`);
 
     // The supervising social worker sees it, recorded by the carer.
     const staffPage = (await (await signedIn(t.app, 'ssw')).get(`/households/${household.id}/ambassadors`)).body;

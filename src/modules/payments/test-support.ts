@@ -15,27 +15,32 @@ import { makeHousehold, type HouseholdOverrides } from '../../../test/support/ho
 import { reviewDueOn } from './service.ts';
 import { paymentEnhancements, paymentRates } from './tables.ts';
 
-/** A set of rates from a day: allowances £200, £210, £240, £280; fees £0, £150, £300; day care £11.50 against £12.60. */
+/**
+ * A set of rates from a day: allowances £200, £210, £240, £280; fees £0, £150, £300; day care £11.50
+ * against £12.60. It takes the place of a set the demo published from the same day (the demo's
+ * year's rates start on 1 April: a test that makes rates from today, run on 1 April, meets them).
+ */
 export async function makeRates(
   db: DbOrTx,
   effectiveFrom: string,
   overrides: Partial<typeof paymentRates.$inferInsert> = {},
 ) {
+  const values = {
+    allowance0To4: 20_000,
+    allowance5To10: 21_000,
+    allowance11To15: 24_000,
+    allowance16To17: 28_000,
+    feeLevel1: 0,
+    feeLevel2: 15_000,
+    feeLevel3: 30_000,
+    dayCareHourly: 1_150,
+    livingWageHourly: 1_260,
+    ...overrides,
+  };
   const [row] = await db
     .insert(paymentRates)
-    .values({
-      effectiveFrom,
-      allowance0To4: 20_000,
-      allowance5To10: 21_000,
-      allowance11To15: 24_000,
-      allowance16To17: 28_000,
-      feeLevel1: 0,
-      feeLevel2: 15_000,
-      feeLevel3: 30_000,
-      dayCareHourly: 1_150,
-      livingWageHourly: 1_260,
-      ...overrides,
-    })
+    .values({ effectiveFrom, ...values })
+    .onConflictDoUpdate({ target: paymentRates.effectiveFrom, set: values })
     .returning();
   await refreshDueItems(db, 'payment-rates', [row!.id]);
   return row!;
