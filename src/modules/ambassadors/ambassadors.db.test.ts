@@ -309,18 +309,21 @@ describe('Carer Ambassadors', () => {
     );
 
     const recruitment = await signedIn(t.app, 'recruitment');
-    await recruitment.post(`${page(household.id)}/new`, { carerId: carer.id, ...boxes('startedOn', '2026-08-03') });
+    // In the year the review looks back on, whatever today is.
+    const since = addDays(today(), -60);
+    const onDate = addDays(today(), -30);
+    await recruitment.post(`${page(household.id)}/new`, { carerId: carer.id, ...boxes('startedOn', since) });
     const ambassadorId = idOf((await recruitment.get(`${page(household.id)}/activities/new`)).body, 'ambassadorId');
     await recruitment.post(`${page(household.id)}/activities/new`, {
       ambassadorId,
       kind: 'support-group',
-      ...boxes('onDate', '2026-09-09'),
+      ...boxes('onDate', onDate),
     });
     const reviewPage = await reviewer.get(`/reviews/${review.id}`);
     expect(reviewPage.statusCode).toBe(200);
     expect(reviewPage.body).toContain('<h2 class="govuk-heading-m">Carer Ambassadors</h2>');
-    expect(reviewPage.body).toContain('Rene Reviewed: a Carer Ambassador since 3 August 2026');
-    expect(reviewPage.body).toContain('9 September 2026: Rene Reviewed, a carers’ support group');
+    expect(reviewPage.body).toContain(`Rene Reviewed: a Carer Ambassador since ${formatDate(since)}`);
+    expect(reviewPage.body).toContain(`${formatDate(onDate)}: Rene Reviewed, a carers’ support group`);
     // The reviewing officer reads no other page of ambassadors: the section does not link to one.
     expect(reviewPage.body).not.toContain(`href="${page(household.id)}"`);
     expect((await (await signedIn(t.app, 'head')).get(`/reviews/${review.id}`)).body).toContain(
