@@ -13,6 +13,7 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/sql.ts';
 import { dateBoxes as boxes } from '../../platform/views/date-input.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { makeReview } from '../reviews/test-support.ts';
 import { breakAnswers, emergencyAnswers } from './test-support.ts';
 
@@ -68,14 +69,17 @@ describe('activity breaks', () => {
   it('are on the annual review, with the hub family, for the reviewing officer', async () => {
     const household = await makeHousehold(db, { name: 'Reviewed', allocatedSswUsername: 'ssw' });
     const ssw = await signedIn(t.app, 'ssw');
-    expect((await ssw.post(`${support(household.id)}/breaks/new`, breakAnswers)).statusCode).toBe(303);
+    // A weekend in the year the review looks back on, whatever today is.
+    const [fromOn, toOn] = [addDays(today(), -40), addDays(today(), -38)];
+    const weekend = { ...breakAnswers, ...boxes('fromOn', fromOn), ...boxes('toOn', toOn) };
+    expect((await ssw.post(`${support(household.id)}/breaks/new`, weekend)).statusCode).toBe(303);
     const review = await makeReview(db, { householdId: household.id, startedOn: addDays(today(), -7) });
     const page = await (await signedIn(t.app, 'reviewer')).get(`/reviews/${review.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h2 class="govuk-heading-m">Extra support</h2>');
     expect(page.body).toContain('Not supported by a hub family.');
     expect(page.body).toContain(
-      '13 November 2026 to 15 November 2026: A residential weekend at Bewl Water, 2 children',
+      `${formatDate(fromOn)} to ${formatDate(toOn)}: A residential weekend at Bewl Water, 2 children`,
     );
     // The reviewing officer reads no other page of extra support: the section does not link to one.
     expect(page.body).not.toContain(`href="${support(household.id)}"`);
