@@ -28,6 +28,10 @@ async function widerThanScreen(page: Page) {
  */
 const madeByJourneys = new RegExp(`${dayInWords(londonDay())}|${dayInWords(londonDay(-1))}|-\\d[0-9a-z]{6,}`);
 
+/** The address of the first link in the rows that is not to a record another journey made (above). */
+const firstDemoLink = (page: Page, rows: string, link: string) =>
+  page.locator(rows).filter({ hasNotText: madeByJourneys }).locator(link).first().getAttribute('href');
+
 /** Opens the page (found, not a page that says it is not) and checks that it fits the screen. */
 async function openToFit(hearth: Hearth, path: string) {
   expect((await hearth.goto(path))?.status(), path).toBe(200);
@@ -105,12 +109,7 @@ test.describe('a phone-sized screen', () => {
     }
     // The child's latest visit of the demo's: changing it and removing it.
     await hearth.goto(`${child!}/visits`);
-    const change = await hearth.page
-      .locator('main tbody tr')
-      .filter({ hasNotText: madeByJourneys })
-      .locator('a[href*="/visits/"]')
-      .first()
-      .getAttribute('href');
+    const change = await firstDemoLink(hearth.page, 'main tbody tr', 'a[href*="/visits/"]');
     expect(change, 'the first child placed with our carers has a visit recorded').toBeTruthy();
     for (const path of [change!, `${change!}/remove`]) {
       await openToFit(hearth, path);
@@ -152,12 +151,7 @@ test.describe('a phone-sized screen', () => {
     await hearth.signInAs('head');
     // The lists, the first episode and call in them, and the form to record a call.
     await hearth.goto('/missing?show=all');
-    const episode = await hearth.page
-      .locator('main tbody tr')
-      .filter({ hasNotText: madeByJourneys })
-      .locator('a[href^="/missing/"]')
-      .first()
-      .getAttribute('href');
+    const episode = await firstDemoLink(hearth.page, 'main tbody tr', 'a[href^="/missing/"]');
     await hearth.goto('/out-of-hours');
     const call = await hearth.page.locator('main table a[href^="/out-of-hours/"]').first().getAttribute('href');
     await hearth.goto(call!);
@@ -248,21 +242,11 @@ test.describe('a phone-sized screen', () => {
     // Joint training days and the latest day; the reviews learned from, a team's meetings, its latest
     // meeting with the forms to change and remove it (only opened).
     await hearth.goto('/joint-training');
-    const day = await hearth.page
-      .locator('main li')
-      .filter({ hasNotText: madeByJourneys })
-      .locator('a[href^="/joint-training/"]')
-      .first()
-      .getAttribute('href');
+    const day = await firstDemoLink(hearth.page, 'main li', 'a[href^="/joint-training/"]');
     await hearth.goto('/learning-from-reviews');
     const team = await hearth.page.locator('main td a[href$="/team-meetings"]').first().getAttribute('href');
     await hearth.goto(team!);
-    const meeting = await hearth.page
-      .locator('main tbody tr')
-      .filter({ hasNotText: madeByJourneys })
-      .locator('a[href^="/team-meetings/"]')
-      .first()
-      .getAttribute('href');
+    const meeting = await firstDemoLink(hearth.page, 'main tbody tr', 'a[href^="/team-meetings/"]');
     for (const path of [
       '/joint-training',
       day!,
