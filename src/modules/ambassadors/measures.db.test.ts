@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { measureFixture, teamOfItsOwn } from '../../../test/support/measures.ts';
-import { makeCarer } from '../../../test/support/households.ts';
 import { countMeasure, measureRecords, type Measure } from '../../platform/measures/index.ts';
 import { ambassadorActivitiesMeasure, ambassadorsMeasure } from './measures.ts';
-import { ambassadorActivities, carerAmbassadors } from './tables.ts';
+import { ambassadorActivities } from './tables.ts';
+import { makeAmbassador } from './test-support.ts';
 
 const f = measureFixture('2026-11', '2026-12-05');
 const team = teamOfItsOwn(f, 'Ambassador Fixture Team');
@@ -22,13 +22,14 @@ const teamFigure = async (measure: Measure) => {
 /** A carer of a household of the team, an ambassador from a day (until a day). */
 async function ambassador(startedOn: string, endedOn: string | null = null) {
   const householdId = (await f.approvedHousehold('2022-04-01', { teamId: team() })).id;
-  const carer = await makeCarer(f.db(), householdId, { firstName: 'Ari', lastName: `Fixture${startedOn}` });
-  const [row] = await f
-    .db()
-    .insert(carerAmbassadors)
-    .values({ carerId: carer.id, householdId, startedOn, endedOn })
-    .returning();
-  return { id: row!.id, householdId };
+  const { id } = await makeAmbassador(
+    f.db(),
+    householdId,
+    { firstName: 'Ari', lastName: `Fixture${startedOn}` },
+    startedOn,
+    endedOn,
+  );
+  return { id, householdId };
 }
 
 describe('Carer Ambassadors', () => {

@@ -240,7 +240,7 @@ export async function redateStepMove(
   db: DbOrTx,
   householdId: string,
   move: { toStatus: string; wasOn: string; nowOn: string },
-  who?: Who,
+  who: Who,
 ): Promise<string | null> {
   const events = await db
     .select({
@@ -276,7 +276,7 @@ export async function redateStepMove(
       .where(eq(households.id, householdId));
   }
   // A deregistration decided at panel, re-dated: what ended with it ends on the new day.
-  if (who && before && approvalStandsWhile(before.toStatus) && !approvalStandsWhile(move.toStatus)) {
+  if (before && approvalStandsWhile(before.toStatus) && !approvalStandsWhile(move.toStatus)) {
     await householdChanged(db, who, { kind: 'approval-ended', householdId, endedOn: move.nowOn, wasOn: move.wasOn });
   }
   await refreshAfter(db, householdId);

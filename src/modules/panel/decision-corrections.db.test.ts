@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile, type Agent } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
-import { makeCarer, makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
+import { makeHousehold, userIdByUsername } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { auditWords } from '../../platform/audit/words.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -12,7 +12,7 @@ import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
 import { householdAmbassadorsPath } from '../ambassadors/paths.ts';
-import { carerAmbassadors } from '../ambassadors/tables.ts';
+import { makeAmbassador } from '../ambassadors/test-support.ts';
 import { householdStatusEvents, households } from '../households/tables.ts';
 import { recruitmentPostApprovalInterviews } from '../recruitment/tables.ts';
 import { letterDueFor, toldDueFor } from './dates.ts';
@@ -74,16 +74,10 @@ describe('a deregistration decision put right', () => {
   it('moves the decision, its letters’ deadlines and the household’s status change, and keeps what it said', async () => {
     const h = await makeHousehold(db, { status: 'approved', statusSince: day(-17) });
     // One of its carers is a Carer Ambassador: their time ends on the day of the deregistration, and moves with it.
-    const carer = await makeCarer(db, h.id, { firstName: 'Ambra', lastName: 'Redated' });
-    const [ambassador] = await db
-      .insert(carerAmbassadors)
-      .values({ carerId: carer.id, householdId: h.id, startedOn: day(-100) })
-      .returning();
-    const ambassadorNow = async () =>
-      (await db.select().from(carerAmbassadors).where(eq(carerAmbassadors.id, ambassador!.id)))[0]!;
+    const ambassador = await makeAmbassador(db, h.id, { firstName: 'Ambra', lastName: 'Redated' }, day(-100));
     const item = await recommended('deregistration', h.id);
     await decide(item.id, day(-15));
-    expect(await ambassadorNow()).toMatchObject({ endedOn: day(-15), endedBy: 'approval-ended' });
+    expect(await ambassador.now()).toMatchObject({ endedOn: day(-15), endedBy: 'approval-ended' });
     expect((await db.select().from(households).where(eq(households.id, h.id)))[0]).toMatchObject({
       status: 'deregistered',
       statusSince: day(-15),
@@ -154,7 +148,7 @@ describe('a deregistration decision put right', () => {
       statusSince: day(-12),
     });
     expect((await statusEvents(h.id)).at(-1)).toEqual({ toStatus: 'deregistered', onDate: day(-12) });
-    expect(await ambassadorNow()).toMatchObject({ endedOn: day(-12), endedBy: 'approval-ended' });
+    expect(await ambassador.now()).toMatchObject({ endedOn: day(-12), endedBy: 'approval-ended' });
     const ambassadors = (await (await signedIn(t.app, 'head')).get(householdAmbassadorsPath(h.id))).body;
     expect(ambassadors).toContain(formatDate(day(-12)));
     expect(ambassadors).not.toContain(formatDate(day(-15)));

@@ -7,7 +7,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testAppForFile, type Agent } from '../../../test/support/app.ts';
 import { makeChild, makePlacement } from '../../../test/support/children.ts';
-import { makeCarer, makeHousehold } from '../../../test/support/households.ts';
+import { makeHousehold } from '../../../test/support/households.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import { auditWords } from '../../platform/audit/words.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -15,7 +15,7 @@ import { addDays, todayInLondon } from '../../platform/dates/index.ts';
 import { dueItems } from '../../platform/due/tables.ts';
 import { dateBoxes } from '../../platform/views/date-input.ts';
 import { formatDate } from '../../platform/views/format.ts';
-import { carerAmbassadors } from '../ambassadors/tables.ts';
+import { makeAmbassador } from '../ambassadors/test-support.ts';
 import { householdStatusEvents, households } from '../households/tables.ts';
 import { agencyDecisions } from './tables.ts';
 import { decideThroughPage, recommendedItem } from './test-support.ts';
@@ -219,20 +219,14 @@ describe('other decisions withdrawn', () => {
   it('undoes a deregistration, and withdraws a decision not to approve leaving the household as it is', async () => {
     const h = await makeHousehold(db, { status: 'approved', statusSince: day(-400) });
     // One of its carers is a Carer Ambassador: their time ends with the deregistration, and comes back with its withdrawal.
-    const carer = await makeCarer(db, h.id, { firstName: 'Ambra', lastName: 'Withdrawn' });
-    const [ambassador] = await db
-      .insert(carerAmbassadors)
-      .values({ carerId: carer.id, householdId: h.id, startedOn: day(-300) })
-      .returning();
-    const ambassadorNow = async () =>
-      (await db.select().from(carerAmbassadors).where(eq(carerAmbassadors.id, ambassador!.id)))[0]!;
+    const ambassador = await makeAmbassador(db, h.id, { firstName: 'Ambra', lastName: 'Withdrawn' }, day(-300));
     const deregistration = await decided('deregistration', h.id);
     expect((await householdOf(h.id)).status).toBe('deregistered');
-    expect(await ambassadorNow()).toMatchObject({ endedBy: 'approval-ended' });
-    expect((await ambassadorNow()).endedOn).not.toBeNull();
+    expect(await ambassador.now()).toMatchObject({ endedBy: 'approval-ended' });
+    expect((await ambassador.now()).endedOn).not.toBeNull();
     expect((await withdraw(deregistration.id)).statusCode).toBe(303);
     expect(await householdOf(h.id)).toMatchObject({ status: 'approved', statusSince: day(-400) });
-    expect(await ambassadorNow()).toMatchObject({ endedOn: null, endedBy: null });
+    expect(await ambassador.now()).toMatchObject({ endedOn: null, endedBy: null });
 
     const assessed = await makeHousehold(db, { status: 'in_assessment', statusSince: day(-60) });
     const item = await recommendedItem(db, {

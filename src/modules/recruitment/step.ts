@@ -113,9 +113,10 @@ export async function moveHousehold(
  */
 export async function redateMove(
   tx: Tx,
+  who: Who,
   householdId: string,
   move: { toStatus: HouseholdStatus; wasOn: IsoDate; nowOn: IsoDate; dateField: string; label: string },
 ): Promise<FieldError[]> {
-  const refusal = await householdLifecycle().redateMove(tx as unknown as Db, householdId, move);
+  const refusal = await householdLifecycle().redateMove(tx as unknown as Db, householdId, move, who);
   return refusal ? [{ field: move.dateField, message: `${move.label} ${refusal}` }] : [];
 }

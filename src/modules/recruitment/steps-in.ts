@@ -173,7 +173,7 @@ export const applicationDateStep: Step<typeof applicationSchema> = {
   ],
   initial: (ctx) => dateBoxes('appliedOn', ctx.record.assessment?.appliedOn),
   auditDetail: (ctx, input) => ({ appliedOn: input.appliedOn, was: ctx.record.assessment?.appliedOn }),
-  async apply(tx, _who, ctx, input) {
+  async apply(tx, who, ctx, input) {
     const was = ctx.record.assessment?.appliedOn;
     if (input.appliedOn === was) {
       return [
@@ -191,7 +191,7 @@ export const applicationDateStep: Step<typeof applicationSchema> = {
     if (next && input.appliedOn > next.on) {
       return [{ field: 'appliedOn', message: `${APPLIED} must be on or before ${formatDate(next.on)}, ${next.what}` }];
     }
-    const moved = await redateMove(tx, ctx.household.id, {
+    const moved = await redateMove(tx, who, ctx.household.id, {
       toStatus: 'applicant',
       wasOn: was!,
       nowOn: input.appliedOn,

@@ -42,10 +42,10 @@ export interface HouseholdLifecycle {
    * Moves the date of a status change a step recorded (found by its status and the day it was
    * recorded on) when the step's own date is put right, in the step's transaction: refused, with a
    * message for the date's field, when the new day would put the household's status history out of
-   * order. Nothing to move is not a refusal. With `who`, a move that ended the household's approval
-   * moves the day what ended with it ended (see household-changes.ts).
+   * order. Nothing to move is not a refusal. A move that ended the household's approval moves the day
+   * what ended with it ended (see household-changes.ts), on `who`'s trail.
    */
-  redateMove(db: Db, householdId: string, move: StatusRedate, who?: Who): Promise<string | null>;
+  redateMove(db: Db, householdId: string, move: StatusRedate, who: Who): Promise<string | null>;
 }
 
 /** The status change a step recorded on `wasOn`, to be dated `nowOn`. */
