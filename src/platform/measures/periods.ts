@@ -19,11 +19,26 @@ export function addMonthsToMonth(month: string, amount: number): string {
   return monthOf(addMonths(`${month}-01`, amount));
 }
 
+const lastDays = new Map<string, IsoDate>();
+
+/**
+ * The month's last day (remembered: a scorecard page asks for a period of each of 12 months for
+ * every measure, twice, and counting it with date arithmetic each time was a third of the page).
+ */
+function lastDayOf(month: string): IsoDate {
+  let last = lastDays.get(month);
+  if (last === undefined) {
+    last = addDays(addMonths(`${month}-01`, 1), -1);
+    lastDays.set(month, last);
+  }
+  return last;
+}
+
 /** The month as a period: its first day, and "as at" its last day (today while it runs). */
 export function periodOf(month: string, today: IsoDate = todayInLondon()): Period {
   if (!isMonth(month)) throw new RangeError(`not a month: ${month}`);
   const from = `${month}-01`;
-  const last = addDays(addMonths(from, 1), -1);
+  const last = lastDayOf(month);
   const current = today >= from && today <= last;
   return { month, from, asAt: current ? today : last, current };
 }
@@ -115,16 +130,28 @@ export function deadlinesAfter(workingDays: number): (start: IsoDate) => IsoDate
   };
 }
 
+type StartAndDeadline = Readonly<{ start: IsoDate; due: IsoDate }>;
+const deadlinesKnown = new Map<string, readonly StartAndDeadline[]>();
+
 /**
  * Every start date whose "within N working days" deadline falls between `from` and `to`
  * (inclusive), with its deadline: a few dozen rows a measure joins its records to by start date.
+ * Remembered for each period (the calendar of bank holidays is fixed while Hearth runs): working
+ * them out day by day was two thirds of a measure page's time.
  */
-export function deadlinesBetween(from: IsoDate, to: IsoDate, workingDays: number): { start: IsoDate; due: IsoDate }[] {
-  const range = startsWithDeadlineBetween(from, to, workingDays);
-  if (!range) return [];
-  const out: { start: IsoDate; due: IsoDate }[] = [];
-  for (let day = range.first; day <= range.last; day = addDays(day, 1)) {
-    out.push({ start: day, due: addWorkingDays(day, workingDays) });
+export function deadlinesBetween(from: IsoDate, to: IsoDate, workingDays: number): readonly StartAndDeadline[] {
+  const key = `${from} ${to} ${workingDays}`;
+  let known = deadlinesKnown.get(key);
+  if (known === undefined) {
+    const range = startsWithDeadlineBetween(from, to, workingDays);
+    const out: StartAndDeadline[] = [];
+    for (let day = range?.first; range && day && day <= range.last; day = addDays(day, 1)) {
+      out.push(Object.freeze({ start: day, due: addWorkingDays(day, workingDays) }));
+    }
+    known = Object.freeze(out);
+    // A few periods a month are asked for; a long-running server forgets them all now and then.
+    if (deadlinesKnown.size >= 1000) deadlinesKnown.clear();
+    deadlinesKnown.set(key, known);
   }
-  return out;
+  return known;
 }
