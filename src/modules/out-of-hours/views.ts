@@ -12,9 +12,13 @@ import {
 } from './labels.ts';
 import type { CallRow } from './queries.ts';
 
+// Made once: a formatter made for each call (toLocaleDateString with options) was half the time of
+// a page listing 50 calls.
+const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
 /** "Saturday 14 November 2026 at 21:30" */
 export function whenCalled(c: Pick<CallRow, 'calledOn' | 'calledAt'>): string {
-  const day = new Date(`${c.calledOn}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const day = weekday.format(new Date(`${c.calledOn}T12:00:00Z`));
   return `${day} ${formatDate(c.calledOn)} at ${c.calledAt}`;
 }
 

@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates/index.ts';
+import { formatDate } from '../../platform/views/format.ts';
 import { planView, type ActionView, type TargetView, type UpdateView } from './queries.ts';
 import { ragNames, type PlanRag } from './labels.ts';
 import { linkedMeasures, type LinkedMeasure } from './measures-live.ts';
@@ -39,15 +40,6 @@ export const NUMBER_COLUMN_WIDTH = 1100;
 export const COLUMN_WIDTHS = [NUMBER_COLUMN_WIDTH, 3200, 2500, 3870, 3900] as const;
 if (COLUMN_WIDTHS.reduce((a, b) => a + b, 0) !== TEXT_WIDTH) throw new Error('Plan table columns must fill the page');
 
-function ukDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 /** Text with line breaks as separate paragraphs, so Word keeps the service's lists. */
 function paragraphs(text: string, bold = false, keepNext = false): Paragraph[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -68,7 +60,7 @@ function cell(children: Paragraph[], options: { span?: number; fill?: string; co
 }
 
 function whoAndWhen(action: ActionView): string {
-  const when = action.byWhenText || (action.byWhen ? `By ${ukDate(action.byWhen)}` : '');
+  const when = action.byWhenText || (action.byWhen ? `By ${formatDate(action.byWhen)}` : '');
   return [action.who, action.ownerName ? `Owner: ${action.ownerName}` : '', when].filter(Boolean).join('\n');
 }
 
@@ -79,7 +71,7 @@ function updateParagraphs(update: UpdateView): Paragraph[] {
   return [
     new Paragraph({
       children: [
-        new TextRun({ text: `${ragName(update.rag)}, ${ukDate(update.onDate)}`, bold: true }),
+        new TextRun({ text: `${ragName(update.rag)}, ${formatDate(update.onDate)}`, bold: true }),
         new TextRun(update.byName ? ` (${update.byName})` : ''),
       ],
     }),
@@ -210,7 +202,7 @@ export async function planDocx(
   };
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: plan.title, heading: HeadingLevel.TITLE }),
-    new Paragraph(`${ukDate(plan.periodStart)} to ${ukDate(plan.periodEnd)}. Reviewed quarterly.`),
+    new Paragraph(`${formatDate(plan.periodStart)} to ${formatDate(plan.periodEnd)}. Reviewed quarterly.`),
   ];
   if (plan.vision) {
     body.push(new Paragraph({ text: 'Vision', heading: HeadingLevel.HEADING_1 }), ...paragraphs(plan.vision, true));

@@ -63,9 +63,11 @@ export function recordsViewerOf(user: SignedInUser): RecordsViewer {
   }
 }
 
+const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
 /** "11:42 on 1 December 2026", in Europe/London. */
 export function countedAtText(at: Date): string {
-  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  const time = londonTime.format(at);
   return `${time} on ${formatDate(at)}`;
 }
 

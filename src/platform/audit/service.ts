@@ -1,4 +1,4 @@
-import { asc, gt } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { auditEvents } from './tables.ts';
 import { GENESIS_HASH, entryHash } from './chain.ts';
@@ -44,20 +44,18 @@ export async function recordAudit(db: DbOrTx, actor: Actor, event: AuditEvent): 
 export async function recordAudits(db: DbOrTx, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   for (const event of events) if (event.action === 'view') actor.viewed?.add(event.recordId);
-  const at = new Date();
-  await db.insert(auditEvents).values(
-    events.map((event) => ({
-      at,
-      userId: actor.userId,
-      username: actor.username,
-      action: event.action,
-      recordType: event.recordType,
-      recordId: event.recordId,
-      route: actor.route,
-      requestId: actor.requestId,
-      detail: event.detail ?? null,
-    })),
-  );
+  // One row per event from four arrays, each one parameter: a list page writes a view of each of
+  // its 50 records, and building that insert row by row (500 parameters) took a fifth of the page.
+  const column = (pick: (event: AuditEvent) => string | null) => sql.param(events.map(pick));
+  await db.execute(sql`
+    insert into audit_events (at, user_id, username, action, record_type, record_id, route, request_id, detail)
+    select ${new Date().toISOString()}::timestamptz, ${actor.userId}::uuid, ${actor.username}::text, e.action,
+      e.record_type, e.record_id, ${actor.route}::text, ${actor.requestId}::text, e.detail::jsonb
+    from unnest(
+      ${column((e) => e.action)}::text[], ${column((e) => e.recordType)}::text[],
+      ${column((e) => e.recordId)}::text[], ${column((e) => (e.detail ? JSON.stringify(e.detail) : null))}::text[]
+    ) with ordinality as e(action, record_type, record_id, detail, n)
+    order by e.n`);
 }
 
 export interface VerifyOptions {
