@@ -16,6 +16,7 @@ interface Targets {
   household: string | null;
   child: string | null;
   referral: string | null;
+  plan: string | null;
 }
 
 async function one(db: Db, query: ReturnType<typeof sql>): Promise<string | null> {
@@ -37,6 +38,8 @@ async function findTargets(db: Db): Promise<Targets> {
       sql`select c.id from children c join users u on u.id = c.allocated_social_worker_id where u.username = 'cicsw'
           order by (select count(*) from placements p where p.child_id = c.id) desc, c.reference limit 1`,
     ),
+    // The demo's business plan, which the head of fostering reads each quarter.
+    plan: await one(db, sql`select id from plans order by period_start desc limit 1`),
     // An accepted referral in East Kent, which the demo manager matches.
     referral: await one(
       db,
@@ -93,6 +96,14 @@ export async function recordScenarios(app: FastifyInstance, db: Db, password: st
       run: async () => (targets.child ? cicsw.get(`/children/${targets.child}`) : missing),
     },
     { page: 'Search, a misspelt name (ssw)', run: (i) => ssw.get(`/search?q=${encodeURIComponent(misspelt(i))}`) },
+    // The scorecard as its readers open it: the figures stored (month-end snapshots and the current
+    // month's count, kept by the server's background; the warm-up request stores any missing).
+    { page: 'Scorecard (head)', run: () => head.get('/scorecard') },
+    { page: 'Scorecard, a measure (head)', run: () => head.get('/scorecard/households.approved') },
+    {
+      page: 'Business plan (head)',
+      run: async () => (targets.plan ? head.get(`/plan/${targets.plan}`) : missing),
+    },
     {
       page: 'Matching for a referral (manager)',
       run: async () => (targets.referral ? manager.get(`/referrals/${targets.referral}/matching`) : missing),
