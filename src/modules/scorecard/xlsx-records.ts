@@ -32,11 +32,10 @@ type Units = { areas: { id: string; name: string }[]; teams: { id: string; name:
 
 /** The measure's page in Hearth for a month and scope. */
 export function measureHref(measureId: string, month: string, scope: Scope, list?: 'met' | 'missed'): string {
-  const q = new URLSearchParams({ month });
-  if (scope.kind === 'area') q.set('area', scope.id);
-  if (scope.kind === 'team') q.set('team', scope.id);
-  if (list) q.set('list', list);
-  return `${measurePath(encodeURIComponent(measureId))}?${q.toString()}`;
+  // Written out, not with URLSearchParams: a scorecard page links each measure's 12 months (1,152
+  // links), and making a URLSearchParams for each was a tenth of the page's own work.
+  const unit = scope.kind === 'area' || scope.kind === 'team' ? `&${scope.kind}=${encodeURIComponent(scope.id)}` : '';
+  return `${measurePath(encodeURIComponent(measureId))}?month=${encodeURIComponent(month)}${unit}${list ? `&list=${list}` : ''}`;
 }
 
 const A_DATE =

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { datesInWords, formatCount, formatDate, formatDateTime } from './format.ts';
 import { keepImportedMacros } from './nunjucks-imports.ts';
+import { keepVariableNames } from './nunjucks-frames.ts';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,6 +42,7 @@ function trim(value: unknown): unknown {
 /** Configures the Nunjucks environment: MOJ's filters and Hearth's own. */
 export function configureNunjucks(env: nunjucks.Environment): nunjucks.Environment {
   keepImportedMacros();
+  keepVariableNames();
   const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js') as () => Record<
     string,
     (...args: unknown[]) => unknown
