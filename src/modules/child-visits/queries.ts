@@ -96,7 +96,7 @@ export async function nextVisitOf(db: DbOrTx, childId: string, today: IsoDate): 
     sql`select pl.id as "placementId", pl.kind, pl.start_date::text as "startDate", pl.placement_type as "placementType",
         seen.last_on::text as "lastSeenOn", ${nextVisitDue}::text as "dueOn", ${visitStage} as stage,
         pl.first_review_on::text as "firstReviewOn", pl.start_date > ${today}::date as planned
-      from ${timedPlacements(notEndedBy(today))}
+      from ${timedPlacements((t) => sql`${notEndedBy(today)(t)} and ${t}.child_id = ${childId}`, undefined, { few: true })}
       ${lastSeenVisit()}
       where pl.child_id = ${childId}
       order by pl.start_date > ${today}::date, pl.start_date desc`,
