@@ -98,7 +98,6 @@ export async function nextVisitOf(db: DbOrTx, childId: string, today: IsoDate): 
         pl.first_review_on::text as "firstReviewOn", pl.start_date > ${today}::date as planned
       from ${timedPlacements((t) => sql`${notEndedBy(today)(t)} and ${t}.child_id = ${childId}`, undefined, { few: true })}
       ${lastSeenVisit()}
-      where pl.child_id = ${childId}
       order by pl.start_date > ${today}::date, pl.start_date desc`,
   );
   const current = rows.find((r) => !r.planned);

@@ -72,9 +72,9 @@ export function timedPlacements(
   const u = sql.raw('u');
   const rows = everyPlacementRow((t) => sql`${timedType(t)} and ${where(t)}`, agencyAlso);
   // With `few` (one child's placements, chosen by `where`), the table is worked out on its own
-  // (offset 0): otherwise PostgreSQL writes the first review's working-day count into each of the
-  // six places the next visit's rule reads it, and planning the child page's query took 5-10 ms
-  // for a query that runs in under 1 ms.
+  // (offset 0): otherwise PostgreSQL writes the first review's working-day count into each place
+  // the next visit's rule reads it. With lastSeenVisit's own offset 0, planning the child page's
+  // query fell from about 5 ms to 1 ms (the query runs in about 1 ms).
   return sql`(select u.*, ${firstReviewOn(u)} as first_review_on from (${rows}) u${options.few ? sql` offset 0` : sql``}) pl`;
 }
 

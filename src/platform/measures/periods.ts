@@ -145,8 +145,10 @@ export function deadlinesBetween(from: IsoDate, to: IsoDate, workingDays: number
   if (known === undefined) {
     const range = startsWithDeadlineBetween(from, to, workingDays);
     const out: StartAndDeadline[] = [];
-    for (let day = range?.first; range && day && day <= range.last; day = addDays(day, 1)) {
-      out.push(Object.freeze({ start: day, due: addWorkingDays(day, workingDays) }));
+    if (range) {
+      for (let day = range.first; day <= range.last; day = addDays(day, 1)) {
+        out.push(Object.freeze({ start: day, due: addWorkingDays(day, workingDays) }));
+      }
     }
     known = Object.freeze(out);
     // A few periods a month are asked for; a long-running server forgets them all now and then.

@@ -43,7 +43,8 @@ export function keepVariableNames(): void {
     let object = this.variables;
     for (let i = 0; i < path.length - 1; i += 1) {
       const key = path[i]!;
-      object[key] ??= {};
+      // As Nunjucks does: anything falsy there is replaced by an object.
+      if (!object[key]) object[key] = {};
       object = object[key] as Record<string, unknown>;
     }
     object[path[path.length - 1]!] = value;
