@@ -355,7 +355,9 @@ describe('snapshots', () => {
     // Run again (the server's next hour): every month is kept as it was stored.
     await snapshotLastYear(db, '2026-11-22');
     expect(await readSnapshots(db, months)).toEqual(stored);
-  });
+    // Every measure counted for each of 12 months (about 10 s alone; it ran past 30 s beside
+    // other test files on a slow 2-core machine).
+  }, 90_000);
 
   it('refuses to snapshot a month that has not ended', async () => {
     await expect(snapshotMonth(t.database.db, '2026-11', '2026-11-22')).rejects.toThrow(/not ended/);
